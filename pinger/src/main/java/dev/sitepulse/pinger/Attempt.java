@@ -1,0 +1,60 @@
+package dev.sitepulse.pinger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One try at a check: every hop of its redirect chain, what was read, and its verdict.
+ *
+ * @param number 1 for the first try
+ * @param errorKind set only when the verdict is ERROR
+ * @param message a sentence a person can read, e.g. {@code connection refused by 127.0.0.1:9}
+ * @param phases the phases summed over all hops; {@code totalNanos} is the attempt's wall time
+ * @param tls the final hop's handshake, null for plain HTTP or when none completed
+ * @param remoteAddress the address of the final hop, null when no connection was made
+ * @param retryAfter the server's Retry-After on a 429 or 503, null when absent
+ */
+public record Attempt(
+    int number,
+    Instant startedAt,
+    Verdict verdict,
+    ErrorKind errorKind,
+    String message,
+    List<Hop> hops,
+    Phases phases,
+    long bodyBytes,
+    boolean bodyTruncated,
+    TlsInfo tls,
+    String remoteAddress,
+    List<ConditionResult> conditions,
+    Duration retryAfter) {
+
+  public Attempt {
+    hops = List.copyOf(hops);
+    conditions = List.copyOf(conditions);
+  }
+
+  /** The status of the final hop, 0 when no response arrived. */
+  public int status() {
+    return hops.isEmpty() ? 0 : hops.get(hops.size() - 1).status();
+  }
+
+  public int redirects() {
+    return Math.max(0, hops.size() - 1);
+  }
+
+  /** The URL the chain ended at. */
+  public String finalUrl() {
+    return hops.isEmpty() ? null : hops.get(hops.size() - 1).url();
+  }
+
+  /** Whether another try could turn out differently. */
+  public boolean isRetryable() {
+    return switch (verdict) {
+      case UP, DEGRADED -> false;
+      case DOWN, TIMEOUT -> true;
+      case ERROR -> errorKind.isTransient();
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sitepulse.pinger;
+
+import java.util.List;
+
+/**
+ * A finished check: the target and every attempt made at it. The verdict is the last attempt's;
+ * the earlier attempts stay so a report can show what the retries saw.
+ */
+public record CheckResult(Target target, List<Attempt> attempts) {
+
+  public CheckResult {
+    attempts = List.copyOf(attempts);
+    if (attempts.isEmpty()) {
+      throw new IllegalArgumentException("a check result needs at least one attempt");
+    }
+  }
+
+  public Attempt last() {
+    return attempts.get(attempts.size() - 1);
+  }
+
+  public Verdict verdict() {
+    return last().verdict();
+  }
+
+  public ErrorKind errorKind() {
+    return last().errorKind();
+  }
+
+  public String message() {
+    return last().message();
+  }
+
+  public int status() {
+    return last().status();
+  }
+
+  public Phases phases() {
+    return last().phases();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.sitepulse.pinger;
+
+/**
+ * How a {@link Pinger} runs checks; per-target settings (timeout, retries, conditions) live on
+ * {@link Target}. Immutable and validated when built, so a bad value fails before any check
+ * starts.
+ *
+ * @param concurrency the most checks in flight at once, over all hosts
+ * @param ratePerHost the most requests a host sees, attempts and redirects included
+ * @param maxBodyBytes the most body bytes read per response; the rest is left unread
+ * @param maxRedirects the most redirects followed before {@link ErrorKind#TOO_MANY_REDIRECTS}
+ * @param insecure skip certificate verification (the certificate is still reported)
+ * @param reuseConnections keep connections alive between checks; off by default so that every
+ *     check measures a real connect and handshake
+ * @param userAgent sent unless a target sets its own
+ */
+public record PingSettings(
+    int concurrency,
+    Rate ratePerHost,
+    long maxBodyBytes,
+    int maxRedirects,
+    boolean insecure,
+    boolean reuseConnections,
+    String userAgent) {
+
+  public static final PingSettings DEFAULTS =
+      new PingSettings(64, Rate.parse("10/s"), 1 << 20, 10, false, false, "sitepulse");
+
+  public PingSettings {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+    }
+    if (ratePerHost == null) {
+      throw new IllegalArgumentException("rate must be set");
+    }
+    if (maxBodyBytes < 0) {
+      throw new IllegalArgumentException("max-body must be 0 or more, got " + maxBodyBytes);
+    }
+    if (maxRedirects < 0) {
+      throw new IllegalArgumentException("max-redirects must be 0 or more, got " + maxRedirects);
+    }
+  }
+
+  public PingSettings withConcurrency(int n) {
+    return new PingSettings(n, ratePerHost, maxBodyBytes, maxRedirects, insecure, reuseConnections, userAgent);
+  }
+
+  public PingSettings withRatePerHost(Rate r) {
+    return new PingSettings(concurrency, r, maxBodyBytes, maxRedirects, insecure, reuseConnections, userAgent);
+  }
+
+  public PingSettings withMaxBodyBytes(long n) {
+    return new PingSettings(concurrency, ratePerHost, n, maxRedirects, insecure, reuseConnections, userAgent);
+  }
+
+  public PingSettings withMaxRedirects(int n) {
+    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, n, insecure, reuseConnections, userAgent);
+  }
+
+  public PingSettings withInsecure(boolean b) {
+    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, maxRedirects, b, reuseConnections, userAgent);
+  }
+
+  public PingSettings withReuseConnections(boolean b) {
+    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, maxRedirects, insecure, b, userAgent);
+  }
+}

@@ -1,0 +1,128 @@
+package dev.sitepulse.pinger;
+
+import dev.sitepulse.pinger.internal.RetryPolicy;
+import dev.sitepulse.pinger.internal.http.HttpProber;
+import dev.sitepulse.pinger.internal.http.ProbeRun;
+import dev.sitepulse.pinger.internal.schedule.HostScheduler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+
+/**
+ * Runs HTTP checks: concurrently, within a rate per host, each attempt bounded by its target's
+ * timeout, with retries. Every future it returns completes, and by its deadline: a watchdog ends
+ * attempts that OkHttp cannot interrupt. All its threads are daemons, so a caller that is done
+ * can exit without waiting for a hung socket.
+ */
+public final class Pinger implements AutoCloseable {
+
+  /** How long past its timeout the watchdog lets an attempt run before ending it itself. */
+  private static final long WATCHDOG_GRACE_MILLIS = 50;
+
+  private final ScheduledExecutorService loop;
+  private final ExecutorService workers;
+  private final HostScheduler scheduler;
+  private final HttpProber prober;
+
+  private Pinger(PingSettings settings, Clock clock) {
+    this.loop = Executors.newSingleThreadScheduledExecutor(daemon("sitepulse-scheduler"));
+    // Unbounded on purpose: the scheduler bounds concurrency; a thread stuck in an uninterruptible
+    // DNS lookup after its watchdog fired must not take a slot from the next check.
+    this.workers = Executors.newCachedThreadPool(daemon("sitepulse-probe"));
+    this.scheduler = new HostScheduler(loop, settings.concurrency(), settings.ratePerHost());
+    this.prober = new HttpProber(settings, clock);
+  }
+
+  public static Pinger create(PingSettings settings) {
+    return new Pinger(settings, Clock.systemUTC());
+  }
+
+  public static Pinger create(PingSettings settings, Clock clock) {
+    return new Pinger(settings, clock);
+  }
+
+  /** Checks one target, retrying as it says; the future never completes exceptionally. */
+  public CompletableFuture<CheckResult> check(Target target) {
+    List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
+    Supplier<CompletionStage<Attempt>> once =
+        () -> attempt(target, attempts.size() + 1).thenApply(a -> {
+          attempts.add(a);
+          return a;
+        });
+    CompletionStage<Attempt> last =
+        target.retries() == 0 ? once.get() : RetryPolicy.of(target).executeCompletionStage(loop, once);
+    return last.thenApply(a -> new CheckResult(target, attempts)).toCompletableFuture();
+  }
+
+  /**
+   * Checks every target, calling {@code onEach} as each finishes (never concurrently), and returns
+   * the results in input order.
+   */
+  public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach) {
+    List<CompletableFuture<CheckResult>> futures = new ArrayList<>(targets.size());
+    for (Target t : targets) {
+      futures.add(check(t).whenComplete((r, e) -> {
+        synchronized (onEach) {
+          onEach.accept(r);
+        }
+      }));
+    }
+    List<CheckResult> results = new ArrayList<>(targets.size());
+    for (CompletableFuture<CheckResult> f : futures) {
+      results.add(f.join());
+    }
+    return results;
+  }
+
+  private CompletableFuture<Attempt> attempt(Target target, int number) {
+    HttpUrl url = HttpUrl.parse(target.url());
+    if (url == null) {
+      ProbeRun run = prober.prepare(target, number);
+      run.run(); // fails at once with INVALID_URL; there is no host to be polite to
+      return run.result();
+    }
+    CompletableFuture<Attempt> result = new CompletableFuture<>();
+    scheduler.submit(url.host().toLowerCase(Locale.ROOT), release -> {
+      ProbeRun run = prober.prepare(target, number);
+      ScheduledFuture<?> watchdog = loop.schedule(run::expire,
+          target.timeout().toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      run.result().whenComplete((a, e) -> {
+        watchdog.cancel(false);
+        release.run();
+        result.complete(a);
+      });
+      workers.execute(run);
+    });
+    return result;
+  }
+
+  @Override
+  public void close() {
+    loop.shutdownNow();
+    workers.shutdownNow();
+    prober.close();
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,110 @@
+package dev.sitepulse.pinger.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads a YAML config into immutable records, strictly: unknown keys, wrong types and bad values
+ * fail with a one-line {@link ConfigException} naming file, line and key path, before anything
+ * starts. Keys are kebab-case ({@code max-body}); {@code ${ENV}} references are substituted.
+ */
+public final class ConfigReader {
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .registerModule(ValueDeserializers.module())
+          .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+  private ConfigReader() {}
+
+  public static <T> T read(Path file, Class<T> type) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read the config: " + e.getMessage(), e);
+    }
+    return read(text, file.toString(), type, System.getenv());
+  }
+
+  public static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env) {
+    String yaml = EnvSubstitution.apply(text, env, fileName);
+    if (yaml.isBlank()) {
+      throw new ConfigException(fileName + ": the config is empty");
+    }
+    try {
+      return YAML.readValue(yaml, type);
+    } catch (JsonMappingException e) {
+      throw new ConfigException(where(fileName, e.getLocation()) + describe(e, yaml), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(
+          where(fileName, e.getLocation()) + "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+    }
+  }
+
+  private static String where(String file, JsonLocation at) {
+    if (at == null || at.getLineNr() < 1) {
+      return file + ": ";
+    }
+    return file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": ";
+  }
+
+  private static String describe(JsonMappingException e, String yaml) {
+    String path = KeyPath.of(e.getPath());
+    String prefix = path.isEmpty() ? "" : path + targetName(path, yaml) + ": ";
+    if (e instanceof UnrecognizedPropertyException u) {
+      return prefix + "unknown key" + KeyPath.suggestion(u.getPropertyName(), u.getKnownPropertyIds());
+    }
+    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      return prefix + firstLine(e.getCause().getMessage());
+    }
+    if (e instanceof InvalidFormatException) {
+      return prefix + firstLine(e.getOriginalMessage());
+    }
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      return prefix + "expected " + KeyPath.typeName(m.getTargetType());
+    }
+    return prefix + firstLine(e.getOriginalMessage());
+  }
+
+  /** Errors inside a target name it, since a list index alone is hard to find in a long file. */
+  private static String targetName(String path, String yaml) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^targets\\[(\\d+)]").matcher(path);
+    if (!m.find()) {
+      return "";
+    }
+    try {
+      JsonNode name = YAML.readTree(yaml).path("targets").path(Integer.parseInt(m.group(1))).path("name");
+      return name.isTextual() ? " (target \"" + name.asText() + "\")" : "";
+    } catch (IOException unreadable) {
+      return "";
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid value";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.sitepulse.pinger.config;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A byte count as people write it: {@code 1MiB}, {@code 512KiB}, {@code 10MB}, {@code 65536}. */
+public record DataSize(long bytes) {
+
+  private static final Pattern FORM =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|mb|mib|gb|gib)?");
+
+  public DataSize {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("a size cannot be negative: " + bytes);
+    }
+  }
+
+  /** @throws IllegalArgumentException quoting the text and showing the accepted forms */
+  public static DataSize parse(String text) {
+    Matcher m = FORM.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is not a size (use e.g. 65536, 512KiB, 1MiB, 10MB)");
+    }
+    double n = Double.parseDouble(m.group(1));
+    long unit =
+        switch (m.group(2) == null ? "b" : m.group(2)) {
+          case "kb" -> 1000L;
+          case "kib" -> 1L << 10;
+          case "mb" -> 1000_000L;
+          case "mib" -> 1L << 20;
+          case "gb" -> 1000_000_000L;
+          case "gib" -> 1L << 30;
+          default -> 1L;
+        };
+    return new DataSize((long) (n * unit));
+  }
+
+  @Override
+  public String toString() {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+      return bytes / (1 << 20) + "MiB";
+    }
+    if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+      return bytes / (1 << 10) + "KiB";
+    }
+    return bytes + "B";
+  }
+}

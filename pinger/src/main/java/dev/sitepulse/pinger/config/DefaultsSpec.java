@@ -1,0 +1,54 @@
+package dev.sitepulse.pinger.config;
+
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Rate;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The {@code defaults:} section: settings for every target that does not set its own, and for the
+ * run as a whole. Absent keys keep the built-in defaults.
+ */
+public record DefaultsSpec(
+    Duration timeout,
+    Rate rate,
+    Integer concurrency,
+    Integer retries,
+    Map<String, String> headers,
+    DataSize maxBody,
+    Integer maxRedirects,
+    Boolean insecure,
+    Boolean reuseConnections,
+    String userAgent) {
+
+  public static final DefaultsSpec NONE =
+      new DefaultsSpec(null, null, null, null, null, null, null, null, null, null);
+
+  public DefaultsSpec {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+      throw new IllegalArgumentException("timeout must be positive");
+    }
+    if (concurrency != null && concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+    }
+    if (retries != null && retries < 0) {
+      throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+    }
+    if (maxRedirects != null && maxRedirects < 0) {
+      throw new IllegalArgumentException("max-redirects must be 0 or more, got " + maxRedirects);
+    }
+  }
+
+  /** The run settings these defaults give, starting from {@code base} for what they leave out. */
+  public PingSettings applyTo(PingSettings base) {
+    return new PingSettings(
+        concurrency != null ? concurrency : base.concurrency(),
+        rate != null ? rate : base.ratePerHost(),
+        maxBody != null ? maxBody.bytes() : base.maxBodyBytes(),
+        maxRedirects != null ? maxRedirects : base.maxRedirects(),
+        insecure != null ? insecure : base.insecure(),
+        reuseConnections != null ? reuseConnections : base.reuseConnections(),
+        userAgent != null ? userAgent : base.userAgent());
+  }
+}

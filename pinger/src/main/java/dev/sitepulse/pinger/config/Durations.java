@@ -1,0 +1,64 @@
+package dev.sitepulse.pinger.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in configs and flags: {@code 250ms}, {@code 10s}, {@code 1h30m}, {@code 7d}. */
+public final class Durations {
+
+  // Go's units plus d; "ms" must come before "m" and "s", as alternatives are tried in order.
+  private static final String UNIT = "(ns|us|µs|ms|s|m|h|d)";
+  private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)" + UNIT);
+  private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:\\.\\d+)?" + UNIT + ")+");
+
+  private Durations() {}
+
+  /** @throws IllegalArgumentException quoting the text and showing the accepted forms */
+  public static Duration parse(String text) {
+    String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    if (!WHOLE.matcher(t).matches()) {
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is not a duration (use e.g. 500ms, 10s, 2m, 1h30m, 7d)");
+    }
+    Matcher m = PART.matcher(t);
+    double nanos = 0;
+    while (m.find()) {
+      double n = Double.parseDouble(m.group(1));
+      nanos += n * switch (m.group(2)) {
+        case "ns" -> 1;
+        case "us", "µs" -> 1e3;
+        case "ms" -> 1e6;
+        case "s" -> 1e9;
+        case "m" -> 60e9;
+        case "h" -> 3600e9;
+        default -> 86400e9;
+      };
+    }
+    return Duration.ofNanos((long) nanos);
+  }
+
+  /** 250ms, 2s, 1.5s, 2m or 1h30m: how a person would write it. */
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    if (ms < 60_000) {
+      return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+    }
+    long s = d.toSeconds();
+    StringBuilder out = new StringBuilder();
+    if (s >= 3600) {
+      out.append(s / 3600).append('h');
+    }
+    if (s % 3600 >= 60) {
+      out.append(s % 3600 / 60).append('m');
+    }
+    if (s % 60 != 0) {
+      out.append(s % 60).append('s');
+    }
+    return out.toString();
+  }
+}

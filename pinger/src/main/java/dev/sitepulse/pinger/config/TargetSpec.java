@@ -1,0 +1,58 @@
+package dev.sitepulse.pinger.config;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.sitepulse.pinger.Condition;
+import dev.sitepulse.pinger.Target;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One entry of {@code targets:}, as written; {@link #toTarget} fills the gaps from the defaults. */
+public record TargetSpec(
+    String name,
+    String group,
+    @JsonDeserialize(using = ValueDeserializers.HttpUrlText.class) String url,
+    String method,
+    Map<String, String> headers,
+    String body,
+    Duration timeout,
+    Integer retries,
+    List<Condition> conditions) {
+
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  public TargetSpec {
+    if (url == null) {
+      throw new IllegalArgumentException("url is required");
+    }
+    if (method != null && !METHODS.contains(method.toUpperCase(java.util.Locale.ROOT))) {
+      throw new IllegalArgumentException("method \"" + method + "\" is not one of " + METHODS);
+    }
+    if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+      throw new IllegalArgumentException("timeout must be positive");
+    }
+    if (retries != null && retries < 0) {
+      throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+    }
+  }
+
+  public Target toTarget(DefaultsSpec defaults) {
+    Map<String, String> merged = new HashMap<>(defaults.headers());
+    if (headers != null) {
+      merged.putAll(headers);
+    }
+    return new Target(
+        name,
+        group,
+        url,
+        method,
+        merged,
+        body,
+        timeout != null ? timeout : defaults.timeout(),
+        retries != null ? retries : defaults.retries() != null ? defaults.retries() : 0,
+        conditions);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.sitepulse.pinger.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.sitepulse.pinger.Condition;
+import dev.sitepulse.pinger.Rate;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+
+/**
+ * Reads the value types of a config from their written forms. A bad value fails here, while the
+ * parser still knows the line and the key path.
+ */
+final class ValueDeserializers {
+
+  private ValueDeserializers() {}
+
+  static SimpleModule module() {
+    SimpleModule m = new SimpleModule("sitepulse-values");
+    m.addDeserializer(Duration.class, of(Duration.class, Durations::parse));
+    m.addDeserializer(Rate.class, of(Rate.class, Rate::parse));
+    m.addDeserializer(DataSize.class, of(DataSize.class, DataSize::parse));
+    m.addDeserializer(Condition.class, of(Condition.class, Condition::parse));
+    return m;
+  }
+
+  /** Parses a scalar with {@code parse}, whose IllegalArgumentException message becomes the error. */
+  static <T> JsonDeserializer<T> of(Class<T> type, Function<String, T> parse) {
+    return new JsonDeserializer<>() {
+      @Override
+      public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (!p.currentToken().isScalarValue()) {
+          return type.cast(ctxt.handleUnexpectedToken(type, p));
+        }
+        String text = p.getValueAsString();
+        try {
+          return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+          throw InvalidFormatException.from(p, e.getMessage(), text, type);
+        }
+      }
+    };
+  }
+
+  /** Keeps a URL as written, but only if it is an absolute http(s) URL. */
+  static final class HttpUrlText extends JsonDeserializer<String> {
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        return (String) ctxt.handleUnexpectedToken(String.class, p);
+      }
+      String text = p.getText().strip();
+      if (HttpUrl.parse(text) == null) {
+        throw InvalidFormatException.from(
+            p, "\"" + text + "\" is not an absolute http(s) URL", text, String.class);
+      }
+      return text;
+    }
+  }
+}

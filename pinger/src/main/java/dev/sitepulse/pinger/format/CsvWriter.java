@@ -1,0 +1,67 @@
+package dev.sitepulse.pinger.format;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.RunSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** RFC 4180 CSV with a header row: one row per check, times in milliseconds. */
+final class CsvWriter implements ResultWriter {
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "name", "group", "url", "verdict", "error_kind", "status",
+          "total_ms", "dns_ms", "connect_ms", "tls_ms", "processing_ms", "transfer_ms",
+          "bytes", "redirects", "final_url", "message");
+
+  // Strict quoting: by default Jackson quotes every string over 24 characters, needed or not.
+  private static final ObjectWriter CSV =
+      CsvMapper.builder()
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+          .build()
+          .writer(
+              CsvSchema.builder()
+                  .addColumns(COLUMNS, CsvSchema.ColumnType.STRING)
+                  .setUseHeader(true)
+                  .setLineSeparator("\r\n")
+                  .build());
+
+  private final PrintStream out;
+
+  CsvWriter(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void finish(List<CheckResult> results, RunSummary summary) {
+    StringWriter text = new StringWriter();
+    try (var rows = CSV.writeValues(text)) {
+      for (CheckResult result : results) {
+        rows.write(values(Row.of(result)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot happen writing to a string", e);
+    }
+    out.print(text);
+    out.flush();
+  }
+
+  /** The row's values in the order of {@link #COLUMNS}. */
+  private static Object[] values(Row r) {
+    TimingsMs t = r.timings();
+    return new Object[] {
+      r.name(), r.group(), r.url(), r.verdict(), r.errorKind(), r.status(),
+      t.total(), t.dns(), t.connect(), t.tls(), t.processing(), t.transfer(),
+      r.bytes(), r.redirects(), r.finalUrl(), r.message()
+    };
+  }
+}

@@ -1,0 +1,74 @@
+package dev.sitepulse.pinger.format;
+
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.RunSummary;
+import dev.sitepulse.pinger.Verdict;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Plugin output as the Monitoring Plugins development guidelines define it: a status line with
+ * performance data after a {@code |}, then one long-output line per target. The exit code is
+ * left to the caller, from {@link RunSummary#worst()}.
+ */
+final class NagiosWriter implements ResultWriter {
+
+  private static final String[] STATES = {"OK", "WARNING", "CRITICAL"};
+
+  private final PrintStream out;
+
+  NagiosWriter(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void finish(List<CheckResult> results, RunSummary summary) {
+    String state = STATES[summary.worst().exitCode()];
+    String perfdata = results.stream().map(NagiosWriter::perfdata).collect(Collectors.joining(" "));
+    out.println("SITEPULSE " + state + " - " + statusText(results) + (perfdata.isEmpty() ? "" : " | " + perfdata));
+    for (CheckResult r : results) {
+      String status = r.status() == 0 ? "-" : Integer.toString(r.status());
+      out.println(text(r.verdict() + " " + r.target().name() + " " + status + " "
+          + seconds(r.phases().totalNanos()) + "s " + Row.of(r).reason()));
+    }
+    out.flush();
+  }
+
+  private static String statusText(List<CheckResult> results) {
+    List<CheckResult> failing = results.stream().filter(r -> r.verdict() != Verdict.UP).toList();
+    String checks = results.size() == 1 ? "check" : "checks";
+    if (failing.isEmpty()) {
+      return results.size() + " " + checks + " up";
+    }
+    return text(failing.size() + " of " + results.size() + " " + checks + " failing: "
+        + failing.stream()
+            .map(r -> r.target().name() + " (" + r.verdict() + ")")
+            .collect(Collectors.joining(", ")));
+  }
+
+  private static String perfdata(CheckResult r) {
+    String label = label(r.target().name());
+    return "'" + label + "_time'=" + seconds(r.phases().totalNanos()) + "s;;;0 "
+        + "'" + label + "_size'=" + r.last().bodyBytes() + "B;;;0";
+  }
+
+  /**
+   * The guidelines forbid = and ' in a label; a | trips tools that split the status line on it,
+   * and a line break would end the line.
+   */
+  private static String label(String name) {
+    return name.replaceAll("[='|\\p{Cc}]", "_");
+  }
+
+  /** A | would start performance data, a line break a new line of output. */
+  private static String text(String s) {
+    return s.replace('|', '/').replaceAll("\\p{Cc}+", " ");
+  }
+
+  private static String seconds(long nanos) {
+    return BigDecimal.valueOf(nanos, 9).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.sitepulse.pinger.format;
+
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.RunSummary;
+import dev.sitepulse.pinger.TlsInfo;
+import dev.sitepulse.pinger.Verdict;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The metrics blackbox_exporter reports for an HTTP probe, with a {@code target} label naming the
+ * check, so dashboards built for blackbox_exporter work on a textfile-collector drop of this output.
+ * Values come from the last attempt, as the verdict does.
+ */
+final class PrometheusWriter implements ResultWriter {
+
+  private static final String TARGET = "target";
+
+  private final PrintStream out;
+
+  PrometheusWriter(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void finish(List<CheckResult> results, RunSummary summary) {
+    Exposition e = new Exposition();
+    gauge(e, results, "probe_success", "Displays whether or not the probe was a success",
+        r -> r.verdict() == Verdict.UP || r.verdict() == Verdict.DEGRADED ? "1" : "0");
+    gauge(e, results, "probe_duration_seconds", "Returns how long the probe took to complete in seconds",
+        r -> seconds(r.phases().totalNanos()));
+    gauge(e, results, "probe_http_status_code", "Response HTTP status code",
+        r -> Exposition.number(r.status()));
+    durations(e, results);
+    gauge(e, results, "probe_http_content_length", "Length of the response body read, in bytes",
+        r -> Exposition.number(r.last().bodyBytes()));
+    gauge(e, results, "probe_http_redirects", "The number of redirects",
+        r -> Exposition.number(r.last().redirects()));
+    certificateExpiry(e, results);
+    out.print(e);
+    out.flush();
+  }
+
+  private static void gauge(
+      Exposition e, List<CheckResult> results, String name, String help, Function<CheckResult, String> value) {
+    e.gauge(name, help);
+    for (CheckResult r : results) {
+      e.sample(name, value.apply(r), TARGET, r.target().name());
+    }
+  }
+
+  private static void durations(Exposition e, List<CheckResult> results) {
+    String name = "probe_http_duration_seconds";
+    e.gauge(name, "Duration of http request by phase, summed over all redirects");
+    for (CheckResult r : results) {
+      Phases p = r.phases();
+      String target = r.target().name();
+      e.sample(name, seconds(p.dnsNanos()), TARGET, target, "phase", "resolve");
+      e.sample(name, seconds(p.connectNanos()), TARGET, target, "phase", "connect");
+      e.sample(name, seconds(p.tlsNanos()), TARGET, target, "phase", "tls");
+      e.sample(name, seconds(p.processingNanos()), TARGET, target, "phase", "processing");
+      e.sample(name, seconds(p.transferNanos()), TARGET, target, "phase", "transfer");
+    }
+  }
+
+  /** Only targets that completed a handshake have a certificate; the family is left out when none did. */
+  private static void certificateExpiry(Exposition e, List<CheckResult> results) {
+    String name = "probe_ssl_earliest_cert_expiry";
+    List<CheckResult> withTls =
+        results.stream().filter(r -> r.last().tls() != null && r.last().tls().notAfter() != null).toList();
+    if (withTls.isEmpty()) {
+      return;
+    }
+    e.gauge(name, "Returns earliest SSL cert expiry in unixtime");
+    for (CheckResult r : withTls) {
+      TlsInfo tls = r.last().tls();
+      e.sample(name, Exposition.number(tls.notAfter().getEpochSecond()), TARGET, r.target().name());
+    }
+  }
+
+  private static String seconds(long nanos) {
+    return Exposition.number(nanos / 1e9);
+  }
+}

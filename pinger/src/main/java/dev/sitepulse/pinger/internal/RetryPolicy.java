@@ -1,0 +1,39 @@
+package dev.sitepulse.pinger.internal;
+
+import dev.sitepulse.pinger.Attempt;
+import dev.sitepulse.pinger.Target;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+
+/**
+ * Retries a failed attempt with exponential backoff (1 s, 2 s, 4 s… at most 30 s), or after the
+ * server's Retry-After on a 429 or 503 when it gave one: it knows best when to come back.
+ */
+public final class RetryPolicy {
+
+  private static final IntervalFunction BACKOFF =
+      IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30));
+
+  private RetryPolicy() {}
+
+  public static Retry of(Target target) {
+    IntervalBiFunction<Attempt> interval =
+        (n, outcome) -> {
+          if (outcome.isRight() && outcome.get().retryAfter() != null) {
+            return outcome.get().retryAfter().toMillis();
+          }
+          return BACKOFF.apply(n);
+        };
+    RetryConfig config =
+        RetryConfig.<Attempt>custom()
+            .maxAttempts(target.retries() + 1)
+            .retryOnResult(Attempt::isRetryable)
+            .intervalBiFunction(interval)
+            .failAfterMaxAttempts(false)
+            .build();
+    return Retry.of(target.name(), config);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.sitepulse.pinger.internal.condition;
+
+import dev.sitepulse.pinger.Condition;
+import dev.sitepulse.pinger.config.Durations;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads Gatus-style conditions, {@code LEFT OP RIGHT}, such as {@code [STATUS] == any(200, 204)},
+ * {@code [RESPONSE_TIME] < 300ms} or {@code len([BODY].items) > 0}. Every mistake that can be seen
+ * in the text is reported here, once, rather than on each check.
+ */
+public final class ConditionParser {
+
+  private static final String OPERATOR_CHARACTERS = "=!<>";
+
+  private ConditionParser() {}
+
+  /**
+   * @throws IllegalArgumentException quoting the condition and saying what is wrong with it
+   */
+  public static Condition parse(String text) {
+    try {
+      return parseChecked(text == null ? "" : text);
+    } catch (InvalidConditionException e) {
+      throw new IllegalArgumentException("condition \"" + text + "\": " + e.getMessage(), e);
+    }
+  }
+
+  private static Condition parseChecked(String text) {
+    if (text.isBlank()) {
+      throw new InvalidConditionException("is empty; expected e.g. [STATUS] == 200");
+    }
+    // The left side is a placeholder, which holds none of =!<>, so the first of them starts the
+    // operator, and anything after it (pat(*<b>*) say) belongs to the right side.
+    int at = indexOfOperator(text);
+    Operator operator = at < 0 ? null : Operator.startingAt(text, at);
+    if (operator == null) {
+      throw new InvalidConditionException("expected one of " + Operator.ALL);
+    }
+    String left = text.substring(0, at).trim();
+    String right = text.substring(at + operator.symbol().length()).trim();
+    if (left.isEmpty()) {
+      throw new InvalidConditionException(
+          "expected a placeholder such as [STATUS] before " + operator.symbol());
+    }
+    if (right.isEmpty()) {
+      throw new InvalidConditionException("expected a value after " + operator.symbol());
+    }
+    Operand operand = Operand.parse(left);
+    return new ParsedCondition(text, operand, operator, expected(right, operand, operator));
+  }
+
+  private static int indexOfOperator(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (OPERATOR_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Expected expected(String right, Operand left, Operator operator) {
+    if (left.measure() == Measure.PRESENCE
+        && (operator.isOrdering() || !(right.equals("true") || right.equals("false")))) {
+      throw new InvalidConditionException(
+          left.text() + " compares with == or != and true or false, got "
+              + operator.symbol() + " " + right);
+    }
+    String options = FunctionCall.argument("any", right);
+    String glob = FunctionCall.argument("pat", right);
+    if ((options != null || glob != null) && operator.isOrdering()) {
+      throw new InvalidConditionException(
+          right.substring(0, 3) + "(...) works only with == and !=, not " + operator.symbol());
+    }
+    if (glob != null) {
+      return Glob.compile(right, glob);
+    }
+    if (options != null) {
+      return new AnyOf(right, anyOptions(options, left));
+    }
+    return literal(right, left);
+  }
+
+  private static List<Literal> anyOptions(String options, Operand left) {
+    if (options.isBlank()) {
+      throw new InvalidConditionException("any() needs at least one value");
+    }
+    List<Literal> literals = new ArrayList<>();
+    for (String option : options.split(",", -1)) {
+      if (option.isBlank()) {
+        throw new InvalidConditionException("any(" + options + ") has an empty value");
+      }
+      literals.add(literal(option.trim(), left));
+    }
+    return List.copyOf(literals);
+  }
+
+  /** A right-side value, which must be a number when the left side always is one. */
+  private static Literal literal(String text, Operand left) {
+    Literal literal = Literal.of(text);
+    if (!left.isNumeric() || literal.number() != null) {
+      return literal;
+    }
+    if (!left.takesDurations()) {
+      throw new InvalidConditionException(
+          left.text() + " compares with a number, got \"" + text + "\"");
+    }
+    try {
+      BigDecimal millis = BigDecimal.valueOf(Durations.parse(text).toNanos()).movePointLeft(6);
+      return new Literal(text, millis);
+    } catch (IllegalArgumentException notADuration) {
+      throw new InvalidConditionException(
+          left.text() + " compares with milliseconds or a duration such as 300ms, 2s or 30d, got \""
+              + text + "\"");
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.sitepulse.pinger.internal.condition;
+
+/**
+ * What the left side takes from its placeholder: the value itself, {@code len(...)} or {@code
+ * has(...)}.
+ */
+enum Measure {
+  VALUE {
+    @Override
+    ActualValue found(Reading reading) {
+      return ActualValue.of(reading.text());
+    }
+
+    @Override
+    ActualValue pathNotFound() {
+      return ActualValue.absent(PATH_NOT_FOUND);
+    }
+  },
+
+  /** Elements of a JSON array (or fields of an object), else characters of the text. */
+  LENGTH {
+    @Override
+    ActualValue found(Reading reading) {
+      String text = reading.text();
+      int length =
+          reading.node() != null && reading.node().isContainerNode()
+              ? reading.node().size()
+              : text.codePointCount(0, text.length());
+      return ActualValue.of(Integer.toString(length));
+    }
+
+    @Override
+    ActualValue pathNotFound() {
+      // A length of 0 would let len([BODY].items) == 0 pass on a body that lost the field.
+      return ActualValue.unusable(PATH_NOT_FOUND);
+    }
+  },
+
+  /** Whether a JSON path exists, as true or false. */
+  PRESENCE {
+    @Override
+    ActualValue found(Reading reading) {
+      return ActualValue.of("true");
+    }
+
+    @Override
+    ActualValue pathNotFound() {
+      return ActualValue.of("false");
+    }
+  };
+
+  private static final String PATH_NOT_FOUND = "JSON path not found in the body";
+
+  abstract ActualValue found(Reading reading);
+
+  abstract ActualValue pathNotFound();
+
+  ActualValue measure(Reading reading) {
+    return switch (reading.outcome()) {
+      case FOUND -> found(reading);
+      case PATH_NOT_FOUND -> pathNotFound();
+      case BODY_NOT_JSON -> ActualValue.unusable(notJson(reading.text()));
+    };
+  }
+
+  private static String notJson(String body) {
+    return body.isEmpty()
+        ? "body is empty, not JSON"
+        : "body is not JSON: \"" + ActualValue.shorten(body) + "\"";
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sitepulse.pinger.internal.condition;
+
+import dev.sitepulse.pinger.Observation;
+
+/**
+ * The left side of a condition, e.g. {@code [STATUS]}, {@code len([BODY].items)} or {@code
+ * has([BODY].errors)}.
+ *
+ * @param text as written, shown in descriptions
+ */
+record Operand(String text, Measure measure, Source source) {
+
+  static Operand parse(String text) {
+    String lengthOf = FunctionCall.argument("len", text);
+    if (lengthOf != null) {
+      return new Operand(text, Measure.LENGTH, Source.parse(lengthOf.trim()));
+    }
+    String presenceOf = FunctionCall.argument("has", text);
+    if (presenceOf != null) {
+      Source source = Source.parse(presenceOf.trim());
+      if (source.path() == null) {
+        throw new InvalidConditionException(
+            "has() takes a JSON path into the body, as in has([BODY].errors)");
+      }
+      return new Operand(text, Measure.PRESENCE, source);
+    }
+    return new Operand(text, Measure.VALUE, Source.parse(text));
+  }
+
+  ActualValue resolve(Observation observation) {
+    return measure.measure(source.read(observation));
+  }
+
+  boolean needsBody() {
+    return source.placeholder() == Placeholder.BODY;
+  }
+
+  boolean degrades() {
+    return source.placeholder().isTimed();
+  }
+
+  /** Whether its value is always a number, so the right side must be one. */
+  boolean isNumeric() {
+    return measure == Measure.LENGTH
+        || (measure == Measure.VALUE && source.placeholder().isNumeric());
+  }
+
+  /** Whether the right side may be a duration such as {@code 300ms}. */
+  boolean takesDurations() {
+    return measure == Measure.VALUE && source.placeholder().isTimed();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.sitepulse.pinger.internal.condition;
+
+import dev.sitepulse.pinger.Condition;
+import dev.sitepulse.pinger.ConditionResult;
+import dev.sitepulse.pinger.Observation;
+
+/** A condition checked for sense when read, so evaluating it cannot fail, only not hold. */
+record ParsedCondition(String text, Operand left, Operator operator, Expected right)
+    implements Condition {
+
+  @Override
+  public boolean needsBody() {
+    return left.needsBody();
+  }
+
+  @Override
+  public boolean degrades() {
+    return left.degrades();
+  }
+
+  @Override
+  public ConditionResult evaluate(Observation observation) {
+    ActualValue actual = left.resolve(observation);
+    String comparison = operator.symbol() + " " + right.text();
+    if (actual.literal() == null) {
+      // A missing field is unequal to anything; nothing else holds without a value.
+      boolean success = actual.absent() && operator == Operator.NOT_EQUAL;
+      return result(success, left.text() + " " + comparison + ": " + actual.problem());
+    }
+    Literal value = actual.literal();
+    String described =
+        left.text() + " (" + ActualValue.shorten(value.text()) + ") " + comparison;
+    if (!operator.isOrdering()) {
+      return result(right.matches(value) == (operator == Operator.EQUAL), described);
+    }
+    if (value.number() == null) {
+      return result(false, described + ": " + notNumber(value));
+    }
+    // The parser accepts only a plain value to the right of <, <=, > and >=.
+    Literal bound = (Literal) right;
+    if (bound.number() == null) {
+      return result(false, described + ": " + notNumber(bound));
+    }
+    return result(operator.holdsFor(value.number().compareTo(bound.number())), described);
+  }
+
+  private ConditionResult result(boolean success, String description) {
+    return new ConditionResult(text, success, description, degrades());
+  }
+
+  private static String notNumber(Literal literal) {
+    return "\"" + ActualValue.shorten(literal.text()) + "\" is not a number";
+  }
+}

@@ -1,0 +1,80 @@
+package dev.sitepulse.pinger.internal.condition;
+
+import dev.sitepulse.pinger.Observation;
+import java.time.Instant;
+import java.util.Map;
+
+/** A bracketed name such as {@code [STATUS]} that stands for part of an observation. */
+enum Placeholder {
+  STATUS("[STATUS]", true, false),
+  RESPONSE_TIME("[RESPONSE_TIME]", true, true),
+  BODY("[BODY]", false, false),
+  HEADER("[HEADER]", false, false),
+  CERTIFICATE_EXPIRATION("[CERTIFICATE_EXPIRATION]", true, true),
+  CONNECTED("[CONNECTED]", false, false),
+  IP("[IP]", false, false);
+
+  private final String name;
+  private final boolean numeric;
+  private final boolean timed;
+
+  Placeholder(String name, boolean numeric, boolean timed) {
+    this.name = name;
+    this.numeric = numeric;
+    this.timed = timed;
+  }
+
+  /** The placeholder spelled exactly so (names are case-sensitive, as in Gatus), or null. */
+  static Placeholder named(String name) {
+    for (Placeholder placeholder : values()) {
+      if (placeholder.name.equals(name)) {
+        return placeholder;
+      }
+    }
+    return null;
+  }
+
+  /** Whether its value is always a number, so the other side must be one too. */
+  boolean isNumeric() {
+    return numeric;
+  }
+
+  /**
+   * Whether it is a time in milliseconds: the other side may be a duration such as {@code 2s}, and
+   * a failure means slow or soon expiring rather than broken, hence DEGRADED.
+   */
+  boolean isTimed() {
+    return timed;
+  }
+
+  /** Its value in the observation; {@code headerName} is used only by {@link #HEADER}. */
+  String read(Observation observation, String headerName) {
+    return switch (this) {
+      case STATUS -> Integer.toString(observation.status());
+      case RESPONSE_TIME -> Long.toString(observation.responseTimeMillis());
+      case BODY -> orEmpty(observation.body());
+      case HEADER -> orEmpty(header(observation.headers(), headerName));
+      case CERTIFICATE_EXPIRATION -> Long.toString(certificateMillisLeft(observation));
+      case CONNECTED -> Boolean.toString(observation.connected());
+      case IP -> orEmpty(observation.ip());
+    };
+  }
+
+  private static String header(Map<String, String> headers, String name) {
+    return headers == null ? null : headers.get(name);
+  }
+
+  private static long certificateMillisLeft(Observation observation) {
+    Instant notAfter = observation.certificateNotAfter();
+    if (notAfter == null) {
+      return 0; // plain HTTP: as in Gatus, nothing left to expire
+    }
+    // An observation should carry its time; the fallback keeps evaluation from ever throwing.
+    Instant now = observation.now() != null ? observation.now() : Instant.now();
+    return notAfter.toEpochMilli() - now.toEpochMilli();
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}

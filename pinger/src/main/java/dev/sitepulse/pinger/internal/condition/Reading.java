@@ -1,0 +1,35 @@
+package dev.sitepulse.pinger.internal.condition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a placeholder yielded for one observation, before {@link Measure} turns it into the value
+ * that is compared.
+ *
+ * @param text the value as text; for {@link Outcome#BODY_NOT_JSON} the body that failed to parse
+ * @param node the JSON node when the value came from a JSON path, else null
+ */
+record Reading(Outcome outcome, String text, JsonNode node) {
+
+  enum Outcome {
+    FOUND,
+    PATH_NOT_FOUND,
+    BODY_NOT_JSON
+  }
+
+  static Reading of(String text) {
+    return new Reading(Outcome.FOUND, text, null);
+  }
+
+  static Reading of(JsonNode node) {
+    return new Reading(Outcome.FOUND, JsonBody.textOf(node), node);
+  }
+
+  static Reading pathNotFound() {
+    return new Reading(Outcome.PATH_NOT_FOUND, "", null);
+  }
+
+  static Reading bodyNotJson(String body) {
+    return new Reading(Outcome.BODY_NOT_JSON, body, null);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.sitepulse.pinger.internal.condition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sitepulse.pinger.Observation;
+
+/**
+ * A placeholder with what follows it: a header name for {@code [HEADER].Name}, a JSON path for
+ * {@code [BODY].path}.
+ *
+ * @param headerName set only for {@link Placeholder#HEADER}
+ * @param path set only for {@link Placeholder#BODY} followed by a path
+ */
+record Source(Placeholder placeholder, String headerName, JsonPath path) {
+
+  /** Parses e.g. {@code [STATUS]}, {@code [HEADER].Content-Type} or {@code [BODY].checks[0]}. */
+  static Source parse(String text) {
+    int close = text.indexOf(']');
+    if (!text.startsWith("[") || close < 0) {
+      throw new InvalidConditionException(
+          "expected a placeholder such as [STATUS], or len(...) or has(...), got \"" + text + "\"");
+    }
+    String name = text.substring(0, close + 1);
+    String rest = text.substring(close + 1);
+    Placeholder placeholder = Placeholder.named(name);
+    if (placeholder == null) {
+      throw new InvalidConditionException("unknown placeholder " + name);
+    }
+    if (placeholder == Placeholder.BODY) {
+      return new Source(placeholder, null, rest.isEmpty() ? null : JsonPath.parse(rest));
+    }
+    if (placeholder == Placeholder.HEADER) {
+      String headerName = rest.startsWith(".") ? rest.substring(1).trim() : "";
+      if (headerName.isEmpty()) {
+        throw new InvalidConditionException(
+            "[HEADER] needs a header name, as in [HEADER].Content-Type");
+      }
+      return new Source(placeholder, headerName, null);
+    }
+    if (!rest.isEmpty()) {
+      throw new InvalidConditionException("unexpected \"" + rest + "\" after " + name);
+    }
+    return new Source(placeholder, null, null);
+  }
+
+  Reading read(Observation observation) {
+    String value = placeholder.read(observation, headerName);
+    if (path == null) {
+      return Reading.of(value);
+    }
+    JsonNode root = JsonBody.parseOrNull(value);
+    if (root == null) {
+      return Reading.bodyNotJson(value);
+    }
+    JsonNode node = path.find(root);
+    return node == null ? Reading.pathNotFound() : Reading.of(node);
+  }
+}

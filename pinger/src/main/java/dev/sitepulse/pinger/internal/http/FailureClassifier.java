@@ -1,0 +1,110 @@
+package dev.sitepulse.pinger.internal.http;
+
+import static dev.sitepulse.pinger.ErrorKind.CONNECT_REFUSED;
+import static dev.sitepulse.pinger.ErrorKind.CONNECT_TIMEOUT;
+import static dev.sitepulse.pinger.ErrorKind.DNS;
+import static dev.sitepulse.pinger.ErrorKind.PROTOCOL;
+import static dev.sitepulse.pinger.ErrorKind.RESET;
+import static dev.sitepulse.pinger.ErrorKind.TLS;
+
+import dev.sitepulse.pinger.config.Durations;
+import dev.sitepulse.pinger.internal.http.PhaseListener.Stage;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns what went wrong in an exchange into a verdict. The stage the call had reached matters as
+ * much as the exception: a timeout while connecting is a dead host, a timeout afterwards is a
+ * slow server.
+ */
+final class FailureClassifier {
+
+  private FailureClassifier() {}
+
+  /** The attempt ran out of time at the given stage. */
+  static Failure timedOut(Stage stage, Duration timeout, String host) {
+    String after = "after " + Durations.format(timeout);
+    return switch (stage) {
+      case RESOLVING -> Failure.error(DNS, "DNS lookup of " + hostName(host) + " timed out " + after);
+      case STARTING, CONNECTING ->
+          Failure.error(CONNECT_TIMEOUT, "connect to " + host + " timed out " + after);
+      case HANDSHAKING -> Failure.error(TLS, "TLS handshake with " + host + " timed out " + after);
+      case WAITING -> Failure.timeout("no response " + after);
+      case READING -> Failure.timeout("response not complete " + after);
+    };
+  }
+
+  static Failure of(IOException e, Stage stage, String host) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      Failure f = classifyOne(t, stage, host);
+      if (f != null) {
+        return f;
+      }
+    }
+    return Failure.error(PROTOCOL, describe(e));
+  }
+
+  private static Failure classifyOne(Throwable t, Stage stage, String host) {
+    String msg = t.getMessage() == null ? "" : t.getMessage();
+    String lower = msg.toLowerCase(Locale.ROOT);
+    if (t instanceof UnknownHostException) {
+      return Failure.error(DNS, "cannot resolve host " + hostName(host));
+    }
+    if (t instanceof SSLException || t instanceof CertificateException) {
+      return Failure.error(TLS, "TLS handshake with " + host + " failed: " + tlsReason(t));
+    }
+    if (t instanceof NoRouteToHostException) {
+      return Failure.error(CONNECT_REFUSED, "no route to " + host);
+    }
+    if (t instanceof SocketTimeoutException && stage.compareTo(Stage.CONNECTING) <= 0) {
+      return Failure.error(CONNECT_TIMEOUT, "connect to " + host + " timed out");
+    }
+    if (t instanceof ConnectException) {
+      return Failure.error(CONNECT_REFUSED, "connection refused by " + host);
+    }
+    if (t instanceof ProtocolException || lower.startsWith("unexpected status line")
+        || lower.contains("expected chunk size") || lower.contains("unexpected char")) {
+      return Failure.error(PROTOCOL, "invalid HTTP response: " + msg);
+    }
+    if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
+      return Failure.error(RESET, "connection reset by " + host);
+    }
+    if (t instanceof EOFException || lower.startsWith("unexpected end of stream")
+        || lower.contains("closed")) {
+      return Failure.error(RESET, stage == Stage.READING
+          ? "connection closed by " + host + " in the middle of the response"
+          : "connection closed by " + host + " without a response");
+    }
+    return null;
+  }
+
+  private static String hostName(String hostAndPort) {
+    int colon = hostAndPort.lastIndexOf(':');
+    return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+  }
+
+  /** The most specific message in the cause chain: JSSE wraps the useful one deep inside. */
+  private static String tlsReason(Throwable t) {
+    String reason = t.getMessage();
+    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+      if (c.getMessage() != null) {
+        reason = c.getMessage();
+      }
+    }
+    return reason == null ? t.getClass().getSimpleName() : reason;
+  }
+
+  private static String describe(Throwable t) {
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sitepulse.pinger.internal.http;
+
+import dev.sitepulse.pinger.PingSettings;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+
+/** Builds the OkHttp clients a pinger uses: one verifying certificates, one that does not. */
+final class HttpClients {
+
+  private HttpClients() {}
+
+  /**
+   * Redirects are followed by {@link ProbeRun} so that each hop gets its own timings. OkHttp's
+   * connect/read/write timeouts are off: one call timeout per check bounds everything, and a
+   * watchdog bounds even what OkHttp cannot interrupt (a blocked DNS lookup).
+   */
+  static OkHttpClient verifying(PingSettings settings) {
+    ConnectionPool pool =
+        settings.reuseConnections()
+            ? new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES)
+            // No idle connections: every check pays for its own connect and handshake.
+            : new ConnectionPool(0, 1, TimeUnit.NANOSECONDS);
+    return new OkHttpClient.Builder()
+        .connectionPool(pool)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .connectTimeout(0, TimeUnit.MILLISECONDS)
+        .readTimeout(0, TimeUnit.MILLISECONDS)
+        .writeTimeout(0, TimeUnit.MILLISECONDS)
+        .eventListenerFactory(
+            call -> {
+              PhaseListener listener = call.request().tag(PhaseListener.class);
+              return listener != null ? listener : EventListener.NONE;
+            })
+        .build();
+  }
+
+  /** Same pool and settings, but accepts any certificate; the certificate is still reported. */
+  static OkHttpClient trustingAll(OkHttpClient verifying) {
+    X509TrustManager trustAll =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+      return verifying
+          .newBuilder()
+          .sslSocketFactory(context.getSocketFactory(), trustAll)
+          .hostnameVerifier((host, session) -> true)
+          .build();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the JVM has no TLS implementation", e);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.sitepulse.pinger.internal.http;
+
+import dev.sitepulse.pinger.Phases;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.util.List;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
+import okhttp3.Protocol;
+
+/**
+ * Timestamps the events of one call, one hop of a check. Events arrive on the calling thread;
+ * the fields are volatile because a watchdog on another thread may read which phase a hung call
+ * is stuck in.
+ */
+final class PhaseListener extends EventListener {
+
+  /** Where a call is, for telling a connect timeout from a slow server. */
+  enum Stage {
+    STARTING,
+    RESOLVING,
+    CONNECTING,
+    HANDSHAKING,
+    WAITING,
+    READING
+  }
+
+  private volatile Stage stage = Stage.STARTING;
+  private volatile long callStart;
+  private volatile long dnsStart;
+  private volatile long dnsEnd;
+  private volatile long connectStart;
+  private volatile long connectEnd;
+  private volatile long tlsStart;
+  private volatile long tlsEnd;
+  private volatile long requestSent;
+  private volatile long firstByte;
+  private volatile String remoteAddress;
+
+  Stage stage() {
+    return stage;
+  }
+
+  String remoteAddress() {
+    return remoteAddress;
+  }
+
+  /** The phases of this hop, with the transfer ending at {@code end} (the end of our body read). */
+  Phases phases(long end) {
+    long dns = span(dnsStart, dnsEnd);
+    long tls = span(tlsStart, tlsEnd);
+    long connect = span(connectStart, tlsStart != 0 ? tlsStart : connectEnd);
+    long processing = span(requestSent, firstByte);
+    long transfer = span(firstByte, end);
+    return new Phases(dns, connect, tls, processing, transfer, span(callStart, end));
+  }
+
+  private static long span(long from, long to) {
+    return from == 0 || to == 0 || to < from ? 0 : to - from;
+  }
+
+  @Override
+  public void callStart(Call call) {
+    callStart = System.nanoTime();
+  }
+
+  @Override
+  public void dnsStart(Call call, String domainName) {
+    stage = Stage.RESOLVING;
+    dnsStart = System.nanoTime();
+  }
+
+  @Override
+  public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
+    dnsEnd = System.nanoTime();
+  }
+
+  @Override
+  public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+    stage = Stage.CONNECTING;
+    connectStart = System.nanoTime();
+    remoteAddress = address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
+  @Override
+  public void secureConnectStart(Call call) {
+    stage = Stage.HANDSHAKING;
+    tlsStart = System.nanoTime();
+  }
+
+  @Override
+  public void secureConnectEnd(Call call, Handshake handshake) {
+    tlsEnd = System.nanoTime();
+  }
+
+  @Override
+  public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
+    connectEnd = System.nanoTime();
+  }
+
+  @Override
+  public void connectionAcquired(Call call, Connection connection) {
+    stage = Stage.WAITING;
+    InetSocketAddress address = connection.route().socketAddress();
+    remoteAddress = address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
+  @Override
+  public void requestHeadersEnd(Call call, okhttp3.Request request) {
+    requestSent = System.nanoTime();
+  }
+
+  @Override
+  public void requestBodyEnd(Call call, long byteCount) {
+    requestSent = System.nanoTime();
+  }
+
+  @Override
+  public void responseHeadersStart(Call call) {
+    stage = Stage.READING;
+    firstByte = System.nanoTime();
+  }
+}

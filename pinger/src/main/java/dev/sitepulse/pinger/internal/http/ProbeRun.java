@@ -1,0 +1,262 @@
+package dev.sitepulse.pinger.internal.http;
+
+import dev.sitepulse.pinger.Attempt;
+import dev.sitepulse.pinger.Condition;
+import dev.sitepulse.pinger.ConditionResult;
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Hop;
+import dev.sitepulse.pinger.Observation;
+import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.TlsInfo;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.internal.http.BodyReader.Body;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * One attempt at a check, run on a probe worker: each hop of the redirect chain is its own call
+ * so that each gets its own phases. {@link #expire()} may end it from another thread; whichever
+ * of the two completes {@link #result()} first wins.
+ */
+public final class ProbeRun implements Runnable {
+
+  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+  private static final java.util.Set<String> NEEDS_BODY = java.util.Set.of("POST", "PUT", "PATCH");
+
+  private final OkHttpClient client;
+  private final Target target;
+  private final int number;
+  private final ProbeOptions options;
+  private final Clock clock;
+  private final CompletableFuture<Attempt> result = new CompletableFuture<>();
+  private final List<Hop> hops = new ArrayList<>();
+  private final Instant startedAt;
+  private final long startNanos;
+  private volatile Call call;
+  private volatile PhaseListener listener = new PhaseListener();
+  private volatile HttpUrl url;
+
+  ProbeRun(OkHttpClient client, Target target, int number, ProbeOptions options, Clock clock) {
+    this.client = client;
+    this.target = target;
+    this.number = number;
+    this.options = options;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+    this.startNanos = System.nanoTime();
+  }
+
+  public CompletableFuture<Attempt> result() {
+    return result;
+  }
+
+  /** Ends a run that overstayed its timeout, whatever it is blocked in. */
+  public void expire() {
+    if (result.isDone()) {
+      return;
+    }
+    Call c = call;
+    if (c != null) {
+      c.cancel();
+    }
+    result.complete(failed(FailureClassifier.timedOut(listener.stage(), target.timeout(), hostOf(url))));
+  }
+
+  @Override
+  public void run() {
+    try {
+      result.complete(exchange());
+    } catch (IOException e) {
+      result.complete(failed(classify(e)));
+    } catch (RuntimeException e) {
+      // OkHttp rejects some inputs only when the call is made (e.g. a header with a newline).
+      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, "request rejected: " + e.getMessage())));
+    }
+  }
+
+  private Attempt exchange() throws IOException {
+    url = HttpUrl.parse(target.url());
+    if (url == null) {
+      return failed(Failure.error(ErrorKind.INVALID_URL, "not an http(s) URL: " + target.url()));
+    }
+    String method = target.method();
+    String requestBody = target.body();
+    while (true) {
+      PhaseListener hopListener = new PhaseListener();
+      listener = hopListener;
+      Call c = client.newCall(request(url, method, requestBody, hopListener));
+      long remaining = target.timeout().toNanos() - (System.nanoTime() - startNanos);
+      if (remaining <= 0) {
+        return failed(FailureClassifier.timedOut(hopListener.stage(), target.timeout(), url.host()));
+      }
+      c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+      call = c;
+      try (Response response = c.execute()) {
+        String location = response.isRedirect() ? response.header("Location") : null;
+        boolean last = location == null || hops.size() >= options.maxRedirects();
+        Body body = BodyReader.read(response.body(), options.maxBodyBytes(), last && target.needsBody());
+        long end = System.nanoTime();
+        synchronized (hops) {
+          hops.add(new Hop(url.toString(), response.code(), location, hopListener.phases(end)));
+        }
+        if (location == null) {
+          return completed(response, body, hopListener);
+        }
+        if (hops.size() > options.maxRedirects()) {
+          return failed(Failure.error(ErrorKind.TOO_MANY_REDIRECTS, tooManyRedirects()));
+        }
+        HttpUrl next = url.resolve(location);
+        if (next == null) {
+          return failed(Failure.error(ErrorKind.PROTOCOL, "redirect to an invalid location: " + location));
+        }
+        // Browsers turn a POST into a GET on 303, and on 301/302 too; so do we.
+        if (response.code() == 303 || (response.code() <= 302 && !method.equals("HEAD"))) {
+          method = method.equals("HEAD") ? "HEAD" : "GET";
+          requestBody = null;
+        }
+        url = next;
+      }
+    }
+  }
+
+  private Request request(HttpUrl url, String method, String body, PhaseListener hopListener) {
+    Request.Builder b = new Request.Builder().url(url).tag(PhaseListener.class, hopListener);
+    b.header("User-Agent", options.userAgent());
+    if (!options.reuseConnections()) {
+      b.header("Connection", "close");
+    }
+    target.headers().forEach(b::header);
+    RequestBody rb = body == null ? null : RequestBody.create(body, null);
+    if (rb == null && NEEDS_BODY.contains(method)) {
+      rb = RequestBody.create(new byte[0], null);
+    }
+    return b.method(method, rb).build();
+  }
+
+  private Attempt completed(Response response, Body body, PhaseListener hopListener) {
+    Instant now = clock.instant();
+    TlsInfo tls = Certificates.describe(response.handshake());
+    Phases phases = totalPhases();
+    Observation seen =
+        new Observation(
+            response.code(),
+            phases.totalNanos() / 1_000_000,
+            body.text(),
+            headerMap(response.headers()),
+            tls == null ? null : tls.notAfter(),
+            true,
+            host(hopListener.remoteAddress()),
+            now);
+    List<ConditionResult> results = new ArrayList<>(target.conditions().size());
+    Verdict verdict = Verdict.UP;
+    String message = "OK";
+    for (Condition condition : target.conditions()) {
+      ConditionResult r = condition.evaluate(seen);
+      results.add(r);
+      if (!r.success()) {
+        Verdict v = r.degrades() ? Verdict.DEGRADED : Verdict.DOWN;
+        if (v.compareTo(verdict) > 0 || message.equals("OK")) {
+          message = "condition failed: " + r.description();
+        }
+        verdict = verdict.worse(v);
+      }
+    }
+    if (verdict == Verdict.UP) {
+      message = response.code() + " " + response.message();
+    }
+    return new Attempt(number, startedAt, verdict, null, message.strip(), snapshotHops(), phases,
+        body.bytes(), body.truncated(), tls, hopListener.remoteAddress(), results, retryAfter(response));
+  }
+
+  private Attempt failed(Failure f) {
+    List<Hop> chain = new ArrayList<>(snapshotHops());
+    PhaseListener current = listener;
+    boolean hopInFlight = url != null && f.kind() != ErrorKind.TOO_MANY_REDIRECTS;
+    if (hopInFlight) {
+      // The hop that failed has no status, but its phases show how far it got.
+      chain.add(new Hop(url.toString(), 0, null, current.phases(System.nanoTime())));
+    }
+    Phases sum = chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
+    return new Attempt(number, startedAt, f.verdict(), f.kind(), f.message(), chain,
+        withWallTime(sum), 0, false, null, current.remoteAddress(), List.of(), null);
+  }
+
+  private Failure classify(IOException e) {
+    boolean outOfTime = System.nanoTime() - startNanos >= target.timeout().toNanos();
+    Call c = call;
+    if (outOfTime || (c != null && c.isCanceled())) {
+      return FailureClassifier.timedOut(listener.stage(), target.timeout(), hostOf(url));
+    }
+    return FailureClassifier.of(e, listener.stage(), hostOf(url));
+  }
+
+  /** Phases summed over the hops; the total is the attempt's wall time so far. */
+  private Phases totalPhases() {
+    return withWallTime(snapshotHops().stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus));
+  }
+
+  private Phases withWallTime(Phases sum) {
+    return new Phases(sum.dnsNanos(), sum.connectNanos(), sum.tlsNanos(), sum.processingNanos(),
+        sum.transferNanos(), System.nanoTime() - startNanos);
+  }
+
+  private List<Hop> snapshotHops() {
+    synchronized (hops) {
+      return List.copyOf(hops);
+    }
+  }
+
+  private String tooManyRedirects() {
+    List<Hop> chain = snapshotHops();
+    String first = chain.get(0).url();
+    boolean loop = chain.stream().skip(1).anyMatch(h -> h.url().equals(first))
+        || chain.stream().map(Hop::url).distinct().count() < chain.size();
+    return (loop ? "redirect loop" : "more than " + options.maxRedirects() + " redirects")
+        + " starting at " + first;
+  }
+
+  private static Map<String, String> headerMap(Headers headers) {
+    Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : headers.names()) {
+      map.put(name, String.join(", ", headers.values(name)));
+    }
+    return map;
+  }
+
+  private Duration retryAfter(Response response) {
+    if (response.code() != 429 && response.code() != 503) {
+      return null;
+    }
+    return RetryAfter.parse(response.header("Retry-After"), clock.instant())
+        .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
+        .orElse(null);
+  }
+
+  private static String host(String address) {
+    if (address == null) {
+      return null;
+    }
+    int colon = address.lastIndexOf(':');
+    return colon < 0 ? address : address.substring(0, colon);
+  }
+
+  private static String hostOf(HttpUrl url) {
+    return url == null ? "?" : url.host() + ":" + url.port();
+  }
+}

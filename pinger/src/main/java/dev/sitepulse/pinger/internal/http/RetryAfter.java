@@ -1,0 +1,34 @@
+package dev.sitepulse.pinger.internal.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Reads a Retry-After header: either delay-seconds or an HTTP-date (RFC 9110, 10.2.3). */
+public final class RetryAfter {
+  private RetryAfter() {}
+
+  public static Optional<Duration> parse(String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    if (v.chars().allMatch(Character::isDigit)) {
+      try {
+        return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+      } catch (NumberFormatException tooLong) {
+        return Optional.empty();
+      }
+    }
+    try {
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration d = Duration.between(now, at);
+      return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.sitepulse.pinger.internal.schedule;
+
+import dev.sitepulse.pinger.Rate;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Starts tasks under two limits: a global number in flight, and a rate per host (a Resilience4j
+ * RateLimiter per host, made on first use). A host that is out of permits is parked until its
+ * next permit instead of holding a slot, so one slow-rated host never starves the others.
+ *
+ * <p>All state is confined to the single scheduler thread, so nothing here is locked; callers
+ * from other threads hop onto it.
+ */
+public final class HostScheduler {
+
+  private final ScheduledExecutorService loop;
+  private final int maxInFlight;
+  private final RateLimiterRegistry limiters;
+  private final Map<String, HostQueue> hosts = new HashMap<>();
+  private final ArrayDeque<HostQueue> ready = new ArrayDeque<>();
+  private int inFlight;
+
+  public HostScheduler(ScheduledExecutorService loop, int maxInFlight, Rate ratePerHost) {
+    this.loop = loop;
+    this.maxInFlight = maxInFlight;
+    this.limiters =
+        ratePerHost.isUnlimited()
+            ? null
+            : RateLimiterRegistry.of(
+                RateLimiterConfig.custom()
+                    .limitForPeriod(1)
+                    .limitRefreshPeriod(ratePerHost.interval())
+                    .timeoutDuration(Duration.ZERO)
+                    .build());
+  }
+
+  /**
+   * Queues a task for a host. When it may start, {@code start} is called on the scheduler thread
+   * with a release action that the task must run exactly once when it is done.
+   */
+  public void submit(String host, Consumer<Runnable> start) {
+    loop.execute(
+        () -> {
+          HostQueue q = hosts.computeIfAbsent(host, this::newQueue);
+          q.pending.add(start);
+          if (!q.queued && !q.parked) {
+            q.queued = true;
+            ready.add(q);
+          }
+          pump();
+        });
+  }
+
+  private HostQueue newQueue(String host) {
+    return new HostQueue(limiters == null ? null : limiters.rateLimiter(host));
+  }
+
+  private void pump() {
+    while (inFlight < maxInFlight && !ready.isEmpty()) {
+      HostQueue q = ready.poll();
+      q.queued = false;
+      if (q.limiter != null && !q.limiter.acquirePermission()) {
+        park(q);
+        continue;
+      }
+      Consumer<Runnable> task = q.pending.poll();
+      if (!q.pending.isEmpty()) {
+        q.queued = true;
+        ready.add(q);
+      }
+      inFlight++;
+      task.accept(new Release());
+    }
+  }
+
+  private void park(HostQueue q) {
+    q.parked = true;
+    long wait = ((AtomicRateLimiter) q.limiter).getDetailedMetrics().getNanosToWait();
+    loop.schedule(
+        () -> {
+          q.parked = false;
+          q.queued = true;
+          ready.add(q);
+          pump();
+        },
+        Math.max(wait, 1),
+        TimeUnit.NANOSECONDS);
+  }
+
+  /** Frees a slot; safe to run from any thread, and only the first run counts. */
+  private final class Release implements Runnable {
+    private final java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Override
+    public void run() {
+      if (done.compareAndSet(false, true)) {
+        loop.execute(
+            () -> {
+              inFlight--;
+              pump();
+            });
+      }
+    }
+  }
+
+  private static final class HostQueue {
+    final RateLimiter limiter;
+    final ArrayDeque<Consumer<Runnable>> pending = new ArrayDeque<>();
+    boolean queued;
+    boolean parked;
+
+    HostQueue(RateLimiter limiter) {
+      this.limiter = limiter;
+    }
+  }
+}

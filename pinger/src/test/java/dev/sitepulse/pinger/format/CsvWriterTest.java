@@ -1,0 +1,103 @@
+package dev.sitepulse.pinger.format;
+
+import static dev.sitepulse.pinger.format.SampleResults.ALL;
+import static dev.sitepulse.pinger.format.SampleResults.DOWN_MESSAGE;
+import static dev.sitepulse.pinger.format.SampleResults.SHOP_NAME;
+import static dev.sitepulse.pinger.format.SampleResults.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvWriterTest {
+
+  private static final List<String> HEADER = List.of("name", "group", "url", "verdict", "error_kind", "status",
+      "total_ms", "dns_ms", "connect_ms", "tls_ms", "processing_ms", "transfer_ms", "bytes", "redirects",
+      "final_url", "message");
+
+  /** Every record, the header first, as Jackson's own CSV reader sees them. */
+  private static List<String[]> records(String csv) throws Exception {
+    CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv)) {
+      return it.readAll();
+    }
+  }
+
+  private static List<String[]> records() throws Exception {
+    return records(output(CsvWriter::new));
+  }
+
+  @Test
+  void writesAHeaderRowThenOneRowPerCheckInInputOrder() throws Exception {
+    List<String[]> records = records();
+
+    assertThat(records).hasSize(1 + ALL.size());
+    assertThat(records.get(0)).containsExactlyElementsOf(HEADER);
+    for (int i = 0; i < ALL.size(); i++) {
+      assertThat(records.get(i + 1)).hasSize(HEADER.size());
+      assertThat(records.get(i + 1)[0]).isEqualTo(ALL.get(i).target().name());
+    }
+  }
+
+  @Test
+  void roundTripsCommasQuotesAndLineBreaks() throws Exception {
+    List<String[]> records = records();
+
+    assertThat(records.get(2)[0]).isEqualTo(SHOP_NAME);
+    assertThat(records.get(2)[15]).isEqualTo("response time 250 ms, over 100 ms");
+    assertThat(records.get(3)[15]).isEqualTo(DOWN_MESSAGE);
+  }
+
+  @Test
+  void quotesOnlyTheFieldsThatNeedIt() {
+    String csv = output(CsvWriter::new);
+
+    assertThat(csv).contains("\"shop, \"\"main\"\"\",web,https://shop.example.com/,DEGRADED,");
+    assertThat(csv).contains("\r\napi,core,https://api.example.com/health,UP,,200,");
+  }
+
+  @Test
+  void endsEveryRecordWithCrLfAsRfc4180Asks() {
+    String csv = output(CsvWriter::new);
+
+    assertThat(csv).startsWith(String.join(",", HEADER) + "\r\n").endsWith("\r\n");
+    assertThat(csv.split("\r\n")).hasSize(1 + ALL.size());
+  }
+
+  @Test
+  void writesTheValuesOfAResultInColumnOrder() throws Exception {
+    String[] api = records().get(1);
+
+    assertThat(api).containsExactly("api", "core", "https://api.example.com/health", "UP", "", "200",
+        "25", "1.235", "2", "10.5", "8", "0.3", "659", "0", "https://api.example.com/health",
+        "all 1 conditions held");
+  }
+
+  @Test
+  void leavesStatusEmptyWithoutAResponseAndNamesTheKindOfAnError() throws Exception {
+    String[] refused = records().get(5);
+
+    assertThat(refused[3]).isEqualTo("ERROR");
+    assertThat(refused[4]).isEqualTo("CONNECT_REFUSED");
+    assertThat(refused[5]).isEmpty();
+    assertThat(refused[14]).isEmpty();
+  }
+
+  @Test
+  void showsTheLastAttemptOfARetriedCheckAndItsRedirects() throws Exception {
+    String[] docs = records().get(6);
+
+    assertThat(docs[3]).isEqualTo("UP");
+    assertThat(docs[6]).isEqualTo("100");
+    assertThat(docs[13]).isEqualTo("1");
+    assertThat(docs[14]).isEqualTo("https://docs.example.com/");
+  }
+
+  @Test
+  void writesOnlyTheHeaderWhenThereAreNoResults() {
+    assertThat(output(CsvWriter::new, List.of())).isEqualTo(String.join(",", HEADER) + "\r\n");
+  }
+}

@@ -1,0 +1,129 @@
+package dev.sitepulse.pinger.format;
+
+import static dev.sitepulse.pinger.format.SampleResults.ALL;
+import static dev.sitepulse.pinger.format.SampleResults.NOT_AFTER;
+import static dev.sitepulse.pinger.format.SampleResults.SHOP;
+import static dev.sitepulse.pinger.format.SampleResults.SHOP_NAME;
+import static dev.sitepulse.pinger.format.SampleResults.SLOW;
+import static dev.sitepulse.pinger.format.SampleResults.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.format.PrometheusTextParser.Family;
+import dev.sitepulse.pinger.format.PrometheusTextParser.Sample;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrometheusWriterTest {
+
+  private static List<Family> families(List<CheckResult> results) {
+    return PrometheusTextParser.parse(output(PrometheusWriter::new, results));
+  }
+
+  private static Family family(String name) {
+    return families(ALL).stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static double value(String family, String target) {
+    return family(family).samples().stream()
+        .filter(s -> s.labels().get("target").equals(target))
+        .findFirst().orElseThrow().value();
+  }
+
+  @Test
+  void writesBlackboxExporterFamiliesEachOnceAsADocumentedGauge() {
+    List<Family> families = families(ALL);
+
+    assertThat(families).extracting(Family::name).containsExactly("probe_success", "probe_duration_seconds",
+        "probe_http_status_code", "probe_http_duration_seconds", "probe_http_content_length",
+        "probe_http_redirects", "probe_ssl_earliest_cert_expiry");
+    assertThat(families).allSatisfy(f -> {
+      assertThat(f.type()).isEqualTo("gauge");
+      assertThat(f.help()).isNotBlank();
+    });
+  }
+
+  @Test
+  void labelsEverySampleWithItsTargetName() {
+    List<String> names = ALL.stream().map(r -> r.target().name()).toList();
+
+    assertThat(family("probe_success").samples()).extracting(s -> s.labels().get("target"))
+        .containsExactlyElementsOf(names);
+    assertThat(families(ALL)).flatExtracting(Family::samples)
+        .allSatisfy(s -> assertThat(s.labels()).containsKey("target"));
+  }
+
+  @Test
+  void escapesBackslashesQuotesAndLineBreaksInLabelValues() {
+    String awkward = "back\\slash \"quoted\"\nsecond line";
+    CheckResult result = new CheckResult(
+        SampleResults.target(awkward, "", "http://x.example.com/"), SLOW.attempts());
+
+    String text = output(PrometheusWriter::new, List.of(result));
+    List<Family> families = PrometheusTextParser.parse(text);
+
+    assertThat(text).contains("{target=\"back\\\\slash \\\"quoted\\\"\\nsecond line\"}");
+    assertThat(families.get(0).samples().get(0).labels()).isEqualTo(Map.of("target", awkward));
+    assertThat(value("probe_success", SHOP_NAME)).isEqualTo(1);
+  }
+
+  @Test
+  void countsUpAndDegradedAsSuccessAndTheRestAsFailure() {
+    assertThat(family("probe_success").samples()).extracting(Sample::value)
+        .containsExactly(1.0, 1.0, 0.0, 0.0, 0.0, 1.0);
+  }
+
+  @Test
+  void reportsDurationsInSeconds() {
+    assertThat(value("probe_duration_seconds", "api")).isEqualTo(0.025);
+    assertThat(value("probe_duration_seconds", SLOW.target().name())).isEqualTo(10.0);
+  }
+
+  @Test
+  void reportsOneSamplePerPhaseUnderBlackboxNames() {
+    List<Sample> api = family("probe_http_duration_seconds").samples().stream()
+        .filter(s -> s.labels().get("target").equals("api")).toList();
+
+    assertThat(api).extracting(s -> s.labels().get("phase"))
+        .containsExactly("resolve", "connect", "tls", "processing", "transfer");
+    assertThat(api).extracting(Sample::value).containsExactly(0.001234567, 0.002, 0.0105, 0.008, 0.0003);
+  }
+
+  @Test
+  void reportsStatusBodyBytesAndRedirects() {
+    assertThat(value("probe_http_status_code", "status page")).isEqualTo(503);
+    assertThat(value("probe_http_status_code", SLOW.target().name())).isEqualTo(0);
+    assertThat(value("probe_http_content_length", "api")).isEqualTo(659);
+    assertThat(value("probe_http_redirects", "it's docs")).isEqualTo(1);
+  }
+
+  @Test
+  void reportsCertificateExpiryOnlyForTargetsWithTls() {
+    List<Sample> expiry = family("probe_ssl_earliest_cert_expiry").samples();
+
+    assertThat(expiry).hasSize(1);
+    assertThat(expiry.get(0).labels()).isEqualTo(Map.of("target", "api"));
+    assertThat(expiry.get(0).value()).isEqualTo(NOT_AFTER.getEpochSecond());
+  }
+
+  @Test
+  void leavesOutCertificateExpiryWhenNoTargetHasTls() {
+    assertThat(families(List.of(SHOP, SLOW))).extracting(Family::name)
+        .doesNotContain("probe_ssl_earliest_cert_expiry");
+  }
+
+  @Test
+  void writesNumbersWithoutLocaleSeparators() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      String text = output(PrometheusWriter::new);
+      assertThat(text).contains("probe_duration_seconds{target=\"api\"} 0.025\n");
+      PrometheusTextParser.parse(text);
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+}
