@@ -19,6 +19,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
@@ -44,8 +46,13 @@ final class FailureClassifier {
     };
   }
 
+  /** Classifies by the root cause first: OkHttp wraps the telling exception in a generic one. */
   static Failure of(IOException e, Stage stage, String host) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(0, t);
+    }
+    for (Throwable t : chain) {
       Failure f = classifyOne(t, stage, host);
       if (f != null) {
         return f;
@@ -75,6 +82,10 @@ final class FailureClassifier {
     if (t instanceof ProtocolException || lower.startsWith("unexpected status line")
         || lower.contains("expected chunk size") || lower.contains("unexpected char")) {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + msg);
+    }
+    if (t instanceof EOFException && lower.contains("not found: limit=") && !lower.contains("limit=0 ")) {
+      // OkHttp read bytes but never a status line: the server speaks something other than HTTP.
+      return Failure.error(PROTOCOL, "invalid HTTP response: no status line in what " + host + " sent");
     }
     if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
       return Failure.error(RESET, "connection reset by " + host);

@@ -4,7 +4,10 @@ import dev.sitepulse.pinger.Phases;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.security.cert.Certificate;
 import java.util.List;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -39,6 +42,7 @@ final class PhaseListener extends EventListener {
   private volatile long requestSent;
   private volatile long firstByte;
   private volatile String remoteAddress;
+  private volatile List<Certificate> peerCertificates = List.of();
 
   Stage stage() {
     return stage;
@@ -46,6 +50,15 @@ final class PhaseListener extends EventListener {
 
   String remoteAddress() {
     return remoteAddress;
+  }
+
+  /**
+   * The chain the server presented, as it came off the socket. OkHttp's handshake reports only
+   * the chain it could verify, which is empty when certificate checks are off, yet an insecure
+   * check must still report the certificate's expiry.
+   */
+  List<Certificate> peerCertificates() {
+    return peerCertificates;
   }
 
   /** The phases of this hop, with the transfer ending at {@code end} (the end of our body read). */
@@ -106,6 +119,13 @@ final class PhaseListener extends EventListener {
     stage = Stage.WAITING;
     InetSocketAddress address = connection.route().socketAddress();
     remoteAddress = address.getAddress().getHostAddress() + ":" + address.getPort();
+    if (connection.socket() instanceof SSLSocket tls) {
+      try {
+        peerCertificates = List.of(tls.getSession().getPeerCertificates());
+      } catch (SSLPeerUnverifiedException e) {
+        peerCertificates = List.of();
+      }
+    }
   }
 
   @Override

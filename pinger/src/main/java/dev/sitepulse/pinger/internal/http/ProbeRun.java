@@ -151,7 +151,7 @@ public final class ProbeRun implements Runnable {
 
   private Attempt completed(Response response, Body body, PhaseListener hopListener) {
     Instant now = clock.instant();
-    TlsInfo tls = Certificates.describe(response.handshake());
+    TlsInfo tls = Certificates.describe(response.handshake(), hopListener.peerCertificates());
     Phases phases = totalPhases();
     Observation seen =
         new Observation(

@@ -1,0 +1,104 @@
+package dev.sitepulse.pinger;
+
+import static dev.sitepulse.pinger.Checks.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PhasesAndRedirectsTest {
+
+  @RegisterExtension static WireMockExtension stubs = StubServer.extension();
+
+  private static String url(String path) {
+    return "http://127.0.0.1:" + stubs.getPort() + path;
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  @Test
+  void aServerDelayShowsUpInProcessingNotInConnect() {
+    Phases p = check(url("/status/200?sleep=300")).phases();
+    assertThat(ms(p.processingNanos())).isBetween(300.0, 1300.0);
+    assertThat(ms(p.connectNanos())).isPositive().isLessThan(100.0);
+    assertThat(p.dnsNanos()).as("an IP literal needs no lookup").isZero();
+    assertThat(p.tlsNanos()).as("plain HTTP has no handshake").isZero();
+    assertThat(p.totalNanos())
+        .isGreaterThanOrEqualTo(p.connectNanos() + p.processingNanos() + p.transferNanos());
+  }
+
+  @Test
+  void aHostNameIsResolvedAndTimedAsDns() {
+    CheckResult r = check("http://localhost:" + stubs.getPort() + "/status/200");
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+    assertThat(r.phases().dnsNanos()).isPositive();
+  }
+
+  @Test
+  void everyCheckOpensItsOwnConnectionUnlessReuseIsAsked() {
+    try (Pinger pinger = Pinger.create(Checks.FAST.withConcurrency(1))) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(pinger.check(Target.of(url("/status/200"))).join().phases().connectNanos()).isPositive();
+      }
+    }
+    try (Pinger pinger = Pinger.create(Checks.FAST.withConcurrency(1).withReuseConnections(true))) {
+      pinger.check(Target.of(url("/status/200"))).join();
+      assertThat(pinger.check(Target.of(url("/status/200"))).join().phases().connectNanos()).isZero();
+    }
+  }
+
+  @Test
+  void aRedirectChainKeepsEveryHopWithItsOwnPhasesAndTotalsThem() {
+    CheckResult r = check(url("/redirect/3"));
+    Attempt a = r.last();
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+    assertThat(a.hops()).extracting(Hop::status).containsExactly(302, 301, 302, 200);
+    assertThat(a.hops()).extracting(Hop::url).containsExactly(
+        url("/redirect/3"), url("/redirect/2"), url("/redirect/1"), url("/status/200"));
+    assertThat(a.hops().get(0).location()).isEqualTo("/redirect/2");
+    assertThat(a.redirects()).isEqualTo(3);
+    assertThat(a.finalUrl()).isEqualTo(url("/status/200"));
+    assertThat(a.hops()).allSatisfy(h -> assertThat(h.phases().connectNanos()).isPositive());
+    long summed = a.hops().stream().mapToLong(h -> h.phases().processingNanos()).sum();
+    assertThat(a.phases().processingNanos()).isEqualTo(summed);
+  }
+
+  @Test
+  void noMoreRedirectsThanAllowedAreFollowed() {
+    CheckResult r = check(Checks.FAST.withMaxRedirects(2), Target.of(url("/redirect/3")));
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
+    assertThat(r.message()).isEqualTo("more than 2 redirects starting at " + url("/redirect/3"));
+    assertThat(r.last().hops()).hasSize(3);
+  }
+
+  @Test
+  void withRedirectsOffTheRedirectItselfIsTheAnswer() {
+    CheckResult r = check(Checks.FAST.withMaxRedirects(0), Target.of(url("/status/301")));
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
+  }
+
+  @Test
+  void aBodyLargerThanMaxBodyIsReadOnlyUpToTheLimitAndMarkedTruncated() {
+    CheckResult r = check(Checks.FAST.withMaxBodyBytes(64 * 1024), Target.of(url("/big")));
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+    assertThat(r.last().bodyBytes()).isEqualTo(64 * 1024);
+    assertThat(r.last().bodyTruncated()).isTrue();
+  }
+
+  @Test
+  void aBodyWithinTheLimitIsReadWholeAndNotTruncated() {
+    CheckResult r = check(url("/health"));
+    assertThat(r.last().bodyTruncated()).isFalse();
+    assertThat(r.last().bodyBytes()).isPositive();
+  }
+
+  @Test
+  void aBodyConditionSeesOnlyTheBytesWithinTheLimit() {
+    Target t = Checks.withConditions(url("/healthy-text"), "[BODY] == pat(*healthy*)");
+    assertThat(check(Checks.FAST.withMaxBodyBytes(5), t).verdict()).isEqualTo(Verdict.DOWN);
+    assertThat(check(t).verdict()).isEqualTo(Verdict.UP);
+  }
+}

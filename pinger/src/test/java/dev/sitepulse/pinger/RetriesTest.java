@@ -1,0 +1,67 @@
+package dev.sitepulse.pinger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RetriesTest {
+
+  @RegisterExtension static WireMockExtension stubs = StubServer.extension();
+
+  @BeforeEach
+  void resetScenarios() {
+    stubs.resetScenarios();
+  }
+
+  private static Target target(String path, int retries) {
+    return Target.of("http://127.0.0.1:" + stubs.getPort() + path)
+        .withTimeout(Duration.ofSeconds(5))
+        .withRetries(retries);
+  }
+
+  @Test
+  void aRetryWaitsForRetryAfterAndKeepsEveryAttempt() {
+    CheckResult r = Checks.check(target("/flaky-429", 2));
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+    assertThat(r.attempts()).extracting(Attempt::number).containsExactly(1, 2);
+    Attempt first = r.attempts().get(0);
+    assertThat(first.status()).isEqualTo(429);
+    assertThat(first.verdict()).isEqualTo(Verdict.DOWN);
+    assertThat(first.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+    Duration gap = Duration.between(first.startedAt(), r.attempts().get(1).startedAt());
+    assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void retriesStopAtTheLimitAndTheLastAttemptDecides() {
+    CheckResult r = Checks.check(target("/ratelimited", 1));
+    assertThat(r.attempts()).hasSize(2);
+    assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+    assertThat(r.status()).isEqualTo(429);
+  }
+
+  @Test
+  void anUpCheckIsNotRetried() {
+    assertThat(Checks.check(target("/status/200", 3)).attempts()).hasSize(1);
+  }
+
+  @Test
+  void anInvalidUrlIsNotRetriedBecauseNothingCouldChange() {
+    Target t = Target.of("http://exa mple.com/").withRetries(3);
+    CheckResult r = Checks.check(t);
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.INVALID_URL);
+    assertThat(r.attempts()).hasSize(1);
+  }
+
+  @Test
+  void withoutRetriesAFailureIsFinal() {
+    stubs.resetScenarios();
+    CheckResult r = Checks.check(target("/flaky-429", 0));
+    assertThat(r.attempts()).hasSize(1);
+    assertThat(r.status()).isEqualTo(429);
+  }
+}

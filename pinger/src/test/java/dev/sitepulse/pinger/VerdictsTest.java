@@ -1,0 +1,161 @@
+package dev.sitepulse.pinger;
+
+import static dev.sitepulse.pinger.Checks.check;
+import static dev.sitepulse.pinger.Checks.withConditions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class VerdictsTest {
+
+  @RegisterExtension static WireMockExtension stubs = StubServer.extension();
+
+  private static String url(String path) {
+    return "http://127.0.0.1:" + stubs.getPort() + path;
+  }
+
+  @Test
+  void aSuccessfulStatusIsUpWithItsStatusLineAsTheMessage() {
+    CheckResult r = check(url("/status/200"));
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.message()).isEqualTo("200 OK");
+    assertThat(r.errorKind()).isNull();
+    assertThat(r.last().bodyBytes()).isEqualTo("200 OK".length());
+  }
+
+  @Test
+  void aFailedLatencyConditionIsDegradedNotDown() {
+    CheckResult r = check(withConditions(url("/status/200?sleep=300"), "[STATUS] == 200", "[RESPONSE_TIME] < 100"));
+    assertThat(r.verdict()).isEqualTo(Verdict.DEGRADED);
+    assertThat(r.message()).startsWith("condition failed: [RESPONSE_TIME] (");
+  }
+
+  @Test
+  void aServerErrorIsDownByTheDefaultCondition() {
+    CheckResult r = check(url("/status/500"));
+    assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+    assertThat(r.message()).isEqualTo("condition failed: [STATUS] (500) < 400");
+  }
+
+  @Test
+  void aFailedBodyConditionIsDownEvenWhenLatencyAlsoFails() {
+    CheckResult r = check(withConditions(url("/health/down"), "[RESPONSE_TIME] < 0", "[BODY].status == UP"));
+    assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+    assertThat(r.message()).contains("[BODY].status (DOWN) == UP");
+    assertThat(r.last().conditions()).extracting(ConditionResult::success).containsExactly(false, false);
+  }
+
+  @Test
+  void jsonBodyAndHeaderConditionsHoldOnTheHealthEndpoint() {
+    CheckResult r = check(withConditions(url("/health"),
+        "[BODY].status == UP", "[BODY].checks[0].ok == true", "[HEADER].content-type == pat(*json*)",
+        "len([BODY].checks) == 1", "[CONNECTED] == true", "[IP] == 127.0.0.1"));
+    assertThat(r.last().conditions()).allMatch(ConditionResult::success);
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+  }
+
+  @Test
+  void aServerThatNeverAnswersTimesOutAtTheTimeout() {
+    long start = System.nanoTime();
+    CheckResult r = check(Target.of(url("/status/200?sleep=20000")).withTimeout(Duration.ofSeconds(1)));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
+    assertThat(r.message()).isEqualTo("no response after 1s");
+    assertThat(r.phases().totalNanos()).isBetween(1_000_000_000L, 1_500_000_000L);
+    assertThat(took).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aBodyThatDripsPastTheTimeoutTimesOutWhileReading() {
+    CheckResult r = check(Target.of(url("/drip")).withTimeout(Duration.ofSeconds(1)));
+    assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
+    assertThat(r.message()).isEqualTo("response not complete after 1s");
+  }
+
+  @Test
+  void aMalformedUrlIsAnInvalidUrlErrorNotAnException() {
+    CheckResult r = check("not a url");
+    assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.INVALID_URL);
+    assertThat(r.message()).isEqualTo("not an http(s) URL: not a url");
+    assertThat(r.last().hops()).isEmpty();
+  }
+
+  @Test
+  void anUnknownHostIsADnsError() {
+    CheckResult r = check("http://no-such-host.invalid/");
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.DNS);
+    assertThat(r.message()).contains("no-such-host.invalid");
+  }
+
+  @Test
+  void aClosedPortIsConnectRefused() {
+    CheckResult r = check("http://127.0.0.1:1/");
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.CONNECT_REFUSED);
+    assertThat(r.message()).isEqualTo("connection refused by 127.0.0.1:1");
+  }
+
+  @Test
+  void aResetConnectionIsReset() {
+    assertThat(check(url("/fault/reset")).errorKind()).isEqualTo(ErrorKind.RESET);
+  }
+
+  @Test
+  void aConnectionClosedWithoutAResponseIsReset() {
+    CheckResult r = check(url("/fault/empty"));
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.RESET);
+    assertThat(r.message()).contains("without a response");
+  }
+
+  @Test
+  void aMalformedChunkIsAProtocolError() {
+    assertThat(check(url("/fault/malformed-chunk")).errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+  }
+
+  @Test
+  void garbageInsteadOfHttpIsAProtocolError() {
+    CheckResult r = check(url("/fault/random"));
+    assertThat(r.errorKind()).as(r.message()).isEqualTo(ErrorKind.PROTOCOL);
+  }
+
+  @Test
+  void aSelfSignedCertificateIsATlsError() {
+    CheckResult r = check("https://127.0.0.1:" + stubs.getHttpsPort() + "/status/200");
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.TLS);
+    assertThat(r.message()).startsWith("TLS handshake with 127.0.0.1:" + stubs.getHttpsPort() + " failed:");
+  }
+
+  @Test
+  void insecureAcceptsTheCertificateAndStillReportsIt() {
+    CheckResult r = check(Checks.FAST.withInsecure(true),
+        Target.of("https://127.0.0.1:" + stubs.getHttpsPort() + "/status/200"));
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+    TlsInfo tls = r.last().tls();
+    assertThat(tls).isNotNull();
+    assertThat(tls.version()).startsWith("TLSv1.");
+    assertThat(tls.cipherSuite()).startsWith("TLS_");
+    assertThat(tls.subject()).isNotBlank();
+    assertThat(tls.notAfter()).isNotNull();
+    assertThat(r.phases().tlsNanos()).isPositive();
+  }
+
+  @Test
+  void aCertificateExpiringSoonerThanRequiredIsDegraded() {
+    Target t = withConditions("https://127.0.0.1:" + stubs.getHttpsPort() + "/status/200",
+        "[CERTIFICATE_EXPIRATION] > 100000d");
+    CheckResult r = check(Checks.FAST.withInsecure(true), t);
+    assertThat(r.verdict()).isEqualTo(Verdict.DEGRADED);
+  }
+
+  @Test
+  void aRedirectLoopIsTooManyRedirectsAndSaysItIsALoop() {
+    CheckResult r = check(url("/redirect/loop-a"));
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
+    assertThat(r.message()).startsWith("redirect loop");
+    assertThat(r.last().hops()).hasSize(11);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.sitepulse.pinger.internal.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.Rate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HostSchedulerTest {
+
+  private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+  private final ScheduledExecutorService work = Executors.newScheduledThreadPool(8);
+
+  @AfterEach
+  void stop() {
+    loop.shutdownNow();
+    work.shutdownNow();
+  }
+
+  @Test
+  void neverMoreTasksInFlightThanTheLimitAndAllOfThemRun() throws InterruptedException {
+    HostScheduler scheduler = new HostScheduler(loop, 4, Rate.UNLIMITED);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(50);
+    for (int i = 0; i < 50; i++) {
+      scheduler.submit("host" + (i % 3), release -> {
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        work.schedule(() -> {
+          inFlight.decrementAndGet();
+          release.run();
+          done.countDown();
+        }, 2, TimeUnit.MILLISECONDS);
+      });
+    }
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(most.get()).isEqualTo(4);
+  }
+
+  @Test
+  void aReleaseRunTwiceFreesOnlyOneSlot() throws Exception {
+    HostScheduler scheduler = new HostScheduler(loop, 1, Rate.UNLIMITED);
+    List<Integer> started = new CopyOnWriteArrayList<>();
+    CountDownLatch second = new CountDownLatch(1);
+    scheduler.submit("a", release -> {
+      started.add(1);
+      release.run();
+      release.run();
+    });
+    scheduler.submit("a", release -> {
+      started.add(2);
+      second.countDown();
+    });
+    scheduler.submit("a", release -> started.add(3));
+    assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+    loop.submit(() -> {}).get(5, TimeUnit.SECONDS); // let the loop settle
+    assertThat(started).containsExactly(1, 2);
+  }
+
+  @Test
+  void aRateLimitedHostDoesNotHoldUpAnotherHost() throws InterruptedException {
+    HostScheduler scheduler = new HostScheduler(loop, 2, Rate.parse("1/m"));
+    List<String> order = new CopyOnWriteArrayList<>();
+    CountDownLatch bDone = new CountDownLatch(3);
+    for (int i = 0; i < 3; i++) {
+      scheduler.submit("slow", release -> {
+        order.add("slow");
+        release.run();
+      });
+    }
+    for (int i = 0; i < 3; i++) {
+      scheduler.submit("b" + i, release -> {
+        order.add("b");
+        release.run();
+        bDone.countDown();
+      });
+    }
+    assertThat(bDone.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(order).filteredOn("slow"::equals).hasSize(1);
+  }
+}
