@@ -1,0 +1,12 @@
+package dev.sitepulse.cli;
+
+/** Exit codes, following the Nagios plugin convention so sitepulse drops into existing monitoring. */
+public final class ExitCode {
+  public static final int OK = 0;
+  public static final int WARNING = 1;
+  public static final int CRITICAL = 2;
+  /** A usage or config error: nothing was checked. */
+  public static final int USAGE = 3;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,28 @@
+package dev.sitepulse.cli.config;
+
+import dev.sitepulse.pinger.config.ConfigReader;
+import dev.sitepulse.pinger.config.DefaultsSpec;
+import dev.sitepulse.pinger.config.TargetSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole {@code sitepulse.yaml}: one file for every command, so a site's settings live in one
+ * place. Each section is optional.
+ */
+public record SitepulseConfig(DefaultsSpec defaults, List<TargetSpec> targets) {
+
+  public SitepulseConfig {
+    defaults = defaults == null ? DefaultsSpec.NONE : defaults;
+    targets = targets == null ? List.of() : List.copyOf(targets);
+  }
+
+  public static SitepulseConfig read(Path file) {
+    return ConfigReader.read(file, SitepulseConfig.class);
+  }
+
+  public static SitepulseConfig read(String text, String fileName, Map<String, String> env) {
+    return ConfigReader.read(text, fileName, SitepulseConfig.class, env);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.sitepulse.cli.ping;
+
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.Pinger;
+import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.RunSummary;
+import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.format.ResultFormat;
+import dev.sitepulse.pinger.format.ResultWriter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "ping",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks URLs concurrently: each within its timeout, each host within its rate.",
+      "Targets come from the arguments, from a config file (-c), or from stdin (-), one URL per line."
+    },
+    footer = {
+      "",
+      "Options override the config's defaults; a target's own settings win over both.",
+      "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error."
+    })
+public final class PingCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to check; - reads them from stdin.")
+  List<String> urls = new ArrayList<>();
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A sitepulse YAML config with targets.")
+  Path config;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per attempt, redirects and body included (default 10s).")
+  Duration timeout;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "Checks in flight at once (default 64).")
+  Integer concurrency;
+
+  @Option(names = "--rate", paramLabel = "RATE", description = "Requests per host, e.g. 10/s, 90/m or unlimited (default 10/s).")
+  Rate rate;
+
+  @Option(names = "--retries", paramLabel = "N", description = "Extra attempts after a failure, with backoff and Retry-After (default 0).")
+  Integer retries;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json, jsonl, csv, prometheus or nagios (default ${DEFAULT-VALUE}).")
+  ResultFormat format;
+
+  @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate (it is still reported).")
+  Boolean insecure;
+
+  @Option(names = "--max-body", paramLabel = "SIZE", description = "Most body bytes read per response (default 1MiB).")
+  DataSize maxBody;
+
+  @Option(names = "--max-redirects", paramLabel = "N", description = "Most redirects followed (default 10).")
+  Integer maxRedirects;
+
+  @Option(names = "--reuse-connections", description = "Keep connections alive between checks (connect and TLS times then read 0).")
+  Boolean reuseConnections;
+
+  @Override
+  public Integer call() throws IOException {
+    SitepulseConfig file = config == null ? null : SitepulseConfig.read(config);
+    PingRun run = PingRun.from(file, overrides(), readUrls());
+    if (run.targets().isEmpty()) {
+      throw new UsageException("no targets: give URLs, -c FILE with targets, or - to read URLs from stdin");
+    }
+    return execute(run, format, System.out);
+  }
+
+  /** Runs the checks and writes them in the given format; returns the exit code. */
+  public static int execute(PingRun run, ResultFormat format, PrintStream out) {
+    ResultWriter writer = format.writer(out, Terminal.colors(out));
+    long start = System.nanoTime();
+    List<CheckResult> results;
+    try (Pinger pinger = Pinger.create(run.settings())) {
+      results = pinger.checkAll(run.targets(), writer::onResult);
+    }
+    RunSummary summary = RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start));
+    writer.finish(results, summary);
+    out.flush();
+    return summary.worst().exitCode();
+  }
+
+  private PingRun.Overrides overrides() {
+    return new PingRun.Overrides(timeout, concurrency, rate, retries, insecure,
+        maxBody, maxRedirects, reuseConnections);
+  }
+
+  private List<String> readUrls() throws IOException {
+    List<String> all = new ArrayList<>();
+    for (String u : urls) {
+      if (u.equals("-")) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+          String t = line.strip();
+          if (!t.isEmpty() && !t.startsWith("#")) {
+            all.add(t);
+          }
+        }
+      } else {
+        all.add(u);
+      }
+    }
+    return all;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.sitepulse.cli.ping;
+
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.config.DefaultsSpec;
+import dev.sitepulse.pinger.config.TargetSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one {@code ping} run checks and how: the config's defaults, overridden by command-line
+ * options, applied to the config's targets and to URLs given directly.
+ */
+public record PingRun(PingSettings settings, List<Target> targets) {
+
+  /** Command-line options; null where not given, so the config's value stands. */
+  public record Overrides(
+      Duration timeout,
+      Integer concurrency,
+      Rate rate,
+      Integer retries,
+      Boolean insecure,
+      DataSize maxBody,
+      Integer maxRedirects,
+      Boolean reuseConnections) {
+
+    public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null);
+
+    DefaultsSpec over(DefaultsSpec d) {
+      return new DefaultsSpec(
+          timeout != null ? timeout : d.timeout(),
+          rate != null ? rate : d.rate(),
+          concurrency != null ? concurrency : d.concurrency(),
+          retries != null ? retries : d.retries(),
+          d.headers(),
+          maxBody != null ? maxBody : d.maxBody(),
+          maxRedirects != null ? maxRedirects : d.maxRedirects(),
+          insecure != null ? insecure : d.insecure(),
+          reuseConnections != null ? reuseConnections : d.reuseConnections(),
+          d.userAgent());
+    }
+  }
+
+  public static PingRun from(SitepulseConfig file, Overrides overrides, List<String> urls) {
+    DefaultsSpec defaults;
+    PingSettings settings;
+    try {
+      // DefaultsSpec validates the merged options (--concurrency 0, --retries -1): a usage error.
+      defaults = overrides.over(file == null ? DefaultsSpec.NONE : file.defaults());
+      settings = defaults.applyTo(PingSettings.DEFAULTS);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    List<Target> targets = new ArrayList<>();
+    if (file != null) {
+      for (TargetSpec spec : file.targets()) {
+        targets.add(spec.toTarget(defaults));
+      }
+    }
+    for (String url : urls) {
+      // A URL typed on the command line is a GET with the run's defaults, headers included.
+      targets.add(new TargetSpec(null, null, url, null, null, null, null, null, null).toTarget(defaults));
+    }
+    return new PingRun(settings, List.copyOf(targets));
+  }
+}
