@@ -3,16 +3,25 @@ package dev.sitepulse.pinger.internal.http;
 import dev.sitepulse.pinger.PingSettings;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
-/** Builds the OkHttp clients a pinger uses: one verifying certificates, one that does not. */
+/**
+ * Builds the OkHttp clients a pinger uses. The cleartext one is built first and alone: setting up
+ * TLS loads the JDK's trust store and crypto providers, a cost a run of plain-HTTP checks should
+ * not pay at start-up.
+ */
 final class HttpClients {
+
+  private static final List<ConnectionSpec> TLS_SPECS =
+      List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT);
 
   private HttpClients() {}
 
@@ -21,17 +30,21 @@ final class HttpClients {
    * connect/read/write timeouts are off: one call timeout per check bounds everything, and a
    * watchdog bounds even what OkHttp cannot interrupt (a blocked DNS lookup).
    */
-  static OkHttpClient verifying(PingSettings settings) {
+  static OkHttpClient cleartext(PingSettings settings) {
     ConnectionPool pool =
         settings.reuseConnections()
             ? new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES)
             // No idle connections: every check pays for its own connect and handshake.
             : new ConnectionPool(0, 1, TimeUnit.NANOSECONDS);
     return new OkHttpClient.Builder()
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .connectionPool(pool)
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
+        // One connect attempt at a time, on the calling thread: racing addresses (happy eyeballs)
+        // costs extra threads per check, and a check should time the route it was given.
+        .fastFallback(false)
         .connectTimeout(0, TimeUnit.MILLISECONDS)
         .readTimeout(0, TimeUnit.MILLISECONDS)
         .writeTimeout(0, TimeUnit.MILLISECONDS)
@@ -43,8 +56,13 @@ final class HttpClients {
         .build();
   }
 
+  /** Same pool and settings, for https, verifying certificates the platform's way. */
+  static OkHttpClient verifying(OkHttpClient cleartext) {
+    return cleartext.newBuilder().connectionSpecs(TLS_SPECS).build();
+  }
+
   /** Same pool and settings, but accepts any certificate; the certificate is still reported. */
-  static OkHttpClient trustingAll(OkHttpClient verifying) {
+  static OkHttpClient trustingAll(OkHttpClient cleartext) {
     X509TrustManager trustAll =
         new X509TrustManager() {
           @Override
@@ -61,8 +79,9 @@ final class HttpClients {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-      return verifying
+      return cleartext
           .newBuilder()
+          .connectionSpecs(TLS_SPECS)
           .sslSocketFactory(context.getSocketFactory(), trustAll)
           .hostnameVerifier((host, session) -> true)
           .build();

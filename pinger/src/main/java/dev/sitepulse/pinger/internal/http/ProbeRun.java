@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -39,7 +40,7 @@ public final class ProbeRun implements Runnable {
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
   private static final java.util.Set<String> NEEDS_BODY = java.util.Set.of("POST", "PUT", "PATCH");
 
-  private final OkHttpClient client;
+  private final Function<HttpUrl, OkHttpClient> clients;
   private final Target target;
   private final int number;
   private final ProbeOptions options;
@@ -52,8 +53,9 @@ public final class ProbeRun implements Runnable {
   private volatile PhaseListener listener = new PhaseListener();
   private volatile HttpUrl url;
 
-  ProbeRun(OkHttpClient client, Target target, int number, ProbeOptions options, Clock clock) {
-    this.client = client;
+  ProbeRun(Function<HttpUrl, OkHttpClient> clients, Target target, int number, ProbeOptions options,
+      Clock clock) {
+    this.clients = clients;
     this.target = target;
     this.number = number;
     this.options = options;
@@ -100,7 +102,7 @@ public final class ProbeRun implements Runnable {
     while (true) {
       PhaseListener hopListener = new PhaseListener();
       listener = hopListener;
-      Call c = client.newCall(request(url, method, requestBody, hopListener));
+      Call c = clients.apply(url).newCall(request(url, method, requestBody, hopListener));
       long remaining = target.timeout().toNanos() - (System.nanoTime() - startNanos);
       if (remaining <= 0) {
         return failed(FailureClassifier.timedOut(hopListener.stage(), target.timeout(), url.host()));
