@@ -1,0 +1,101 @@
+package dev.sitepulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real runnable jar, or the launcher script, in its own JVM, as a user would: output goes
+ * to files so a full pipe never blocks the child, and a child that outlives its limit is destroyed
+ * and fails the test.
+ */
+public final class JarProcess {
+
+  /** Failsafe runs with the module directory as the working directory. */
+  public static final Path JAR = Path.of("target/sitepulse.jar");
+
+  public static final Path LAUNCHER = Path.of("../bin/sitepulse");
+
+  /** What a finished process did; elapsed spans start to exit. */
+  public record Result(int exitCode, String out, String err, Duration elapsed) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + " after " + elapsed.toMillis() + " ms\n--- stdout\n" + out
+          + "--- stderr\n" + err;
+    }
+  }
+
+  private JarProcess() {}
+
+  /** The JVM options bin/sitepulse gives short commands such as ping: a quick start, no C2. */
+  public static final List<String> LAUNCHER_JVM_OPTIONS =
+      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+  /** {@code java -jar target/sitepulse.jar ARGS}, with the JVM that runs the tests. */
+  public static Result java(Duration limit, Path workDir, String... args) throws IOException, InterruptedException {
+    return java(limit, workDir, List.of(), args);
+  }
+
+  /** {@code java JVM_OPTIONS -jar target/sitepulse.jar ARGS}. */
+  public static Result java(Duration limit, Path workDir, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
+    assertThat(JAR).as("the shaded jar; `mvn package` builds it").isRegularFile();
+    List<String> command = new ArrayList<>();
+    command.add(javaBinary().toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    return run(new ProcessBuilder(command), limit, workDir);
+  }
+
+  /** {@code bin/sitepulse ARGS}; the launcher finds the jar next to itself, with this JVM's JDK. */
+  public static Result launcher(Duration limit, Path workDir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(LAUNCHER.toAbsolutePath().normalize().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("SITEPULSE_JAR");
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().put("JAVA_HOME", javaBinary().getParent().getParent().toString());
+    return run(builder, limit, workDir);
+  }
+
+  private static Result run(ProcessBuilder builder, Duration limit, Path workDir)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile(workDir, "stdout", ".txt");
+    Path err = Files.createTempFile(workDir, "stderr", ".txt");
+    builder.directory(workDir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    builder.environment().put("NO_COLOR", "1");
+    long start = System.nanoTime();
+    Process process = builder.start();
+    boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    if (!exited) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    Result result = new Result(exited ? process.exitValue() : -1,
+        Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), elapsed);
+    assertThat(exited).as("%s still running after %s ms:%n%s", builder.command(), limit.toMillis(), result).isTrue();
+    return result;
+  }
+
+  private static java.io.File nullDevice() {
+    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+
+  private static Path javaBinary() {
+    return Path.of(ProcessHandle.current().info().command().orElseThrow(
+        () -> new IllegalStateException("cannot tell which java runs the tests")));
+  }
+}

@@ -1,0 +1,435 @@
+package dev.sitepulse.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sitepulse.cli.ping.PingRun;
+import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.config.ConfigException;
+import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.config.TargetSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.AbstractStringAssert;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The config file as a user writes it: the shipped default, ${ENV} references, and every kind of mistake. */
+class ConfigFileTest {
+
+  /** Maven runs tests with the module directory as the working directory. */
+  private static final Path SHIPPED = Path.of("../config/sitepulse.yaml");
+
+  private static final String FILE = "sitepulse.yaml";
+
+  @Test
+  void theShippedConfigParsesAsItIs() {
+    SitepulseConfig config = SitepulseConfig.read(SHIPPED);
+
+    assertThat(config.targets()).hasSize(1);
+    TargetSpec target = config.targets().get(0);
+    assertThat(target.name()).isEqualTo("localhost");
+    assertThat(target.group()).isEqualTo("local");
+    assertThat(target.timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(target.conditions()).extracting(c -> c.text())
+        .containsExactly("[STATUS] < 400", "[RESPONSE_TIME] < 1000");
+    assertThat(config.defaults().timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.defaults().rate()).isEqualTo(Rate.parse("10/s"));
+    assertThat(config.defaults().concurrency()).isEqualTo(64);
+    assertThat(config.defaults().retries()).isZero();
+    assertThat(config.defaults().maxBody()).isEqualTo(new DataSize(1 << 20));
+    assertThat(config.defaults().maxRedirects()).isEqualTo(10);
+    assertThat(config.defaults().insecure()).isFalse();
+    assertThat(config.defaults().reuseConnections()).isFalse();
+    assertThat(config.defaults().userAgent()).isEqualTo("sitepulse");
+    assertThat(config.defaults().headers()).containsExactly(Map.entry("Accept", "*/*"));
+  }
+
+  @Test
+  void theShippedConfigFallsBackToExampleDotComWithoutSitepulseUrl() throws Exception {
+    SitepulseConfig config = SitepulseConfig.read(Files.readString(SHIPPED), FILE, Map.of());
+
+    PingRun run = PingRun.from(config, PingRun.Overrides.NONE, List.of());
+
+    assertThat(run.targets()).singleElement().satisfies(t -> {
+      assertThat(t.url()).isEqualTo("https://example.com/");
+      assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(2));
+      assertThat(t.headers()).containsEntry("Accept", "*/*");
+    });
+    assertThat(run.settings().concurrency()).isEqualTo(64);
+  }
+
+  @Test
+  void theShippedConfigTakesItsUrlFromSitepulseUrlWhenSet() throws Exception {
+    SitepulseConfig config = SitepulseConfig.read(
+        Files.readString(SHIPPED), FILE, Map.of("SITEPULSE_URL", "http://127.0.0.1:8080/health"));
+
+    assertThat(config.targets().get(0).url()).isEqualTo("http://127.0.0.1:8080/health");
+  }
+
+  @Test
+  void environmentReferencesAreSubstitutedWithTheirValuesOrTheirDefaults() {
+    String yaml = """
+        defaults:
+          timeout: ${TIMEOUT}
+          user-agent: ${AGENT:-sitepulse-test}
+        targets:
+          - name: ${NAME:-fallback-name}
+            url: http://${HOST}:${PORT:-80}/status/200
+        """;
+
+    SitepulseConfig config = SitepulseConfig.read(
+        yaml, FILE, Map.of("TIMEOUT", "3s", "HOST", "127.0.0.1", "NAME", "from-env"));
+
+    assertThat(config.defaults().timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.defaults().userAgent()).isEqualTo("sitepulse-test");
+    assertThat(config.targets().get(0).name()).isEqualTo("from-env");
+    assertThat(config.targets().get(0).url()).isEqualTo("http://127.0.0.1:80/status/200");
+  }
+
+  @Test
+  void anEmptyDefaultIsAllowed() {
+    String yaml = """
+        targets:
+          - url: http://127.0.0.1/${SUFFIX:-}
+        """;
+
+    SitepulseConfig config = SitepulseConfig.read(yaml, FILE, Map.of());
+
+    assertThat(config.targets().get(0).url()).isEqualTo("http://127.0.0.1/");
+  }
+
+  @Test
+  void referencesOnCommentLinesAreLeftAlone() {
+    String yaml = """
+        # ${NOT_SET} is only mentioned in a comment
+        targets:
+            # nor is ${ALSO_NOT_SET} a problem here
+          - url: http://127.0.0.1/
+        """;
+
+    SitepulseConfig config = SitepulseConfig.read(yaml, FILE, Map.of());
+
+    assertThat(config.targets()).hasSize(1);
+  }
+
+  @Test
+  void aMissingEnvironmentVariableNamesTheFileLineAndVariable() {
+    String yaml = """
+        defaults:
+          timeout: 10s
+        targets:
+          - name: api
+            url: ${API_URL}
+        """;
+
+    assertConfigError(yaml, Map.of())
+        .startsWith(FILE + ":5:")
+        .contains("API_URL")
+        .contains("not set");
+  }
+
+  private static final String TYPO_IN_SECOND_TARGET = """
+      targets:
+        - name: web
+          url: http://127.0.0.1/
+        - name: api
+          url: http://127.0.0.1/api
+          timout: 5s
+          group: backend
+      """;
+
+  @Test
+  void anUnknownKeyNamesTheKeyPathTheTargetAndTheLikelyKey() {
+    assertConfigError(TYPO_IN_SECOND_TARGET)
+        .matches("\\Q" + FILE + "\\E:\\d+:\\d+: "
+            + "\\Qtargets[1].timout (target \"api\"): unknown key (did you mean timeout?)\\E");
+  }
+
+  /**
+   * Fails against pinger 0.1.0-SNAPSHOT: ConfigReader reports where the enclosing mapping ends
+   * ({@code sitepulse.yaml:8:1}), not the line of the unknown key (6).
+   */
+  @Disabled("pinger bug: an unknown key is reported at the end of its mapping, not on its own line")
+  @Test
+  void anUnknownKeyNamesItsOwnLine() {
+    assertConfigError(TYPO_IN_SECOND_TARGET)
+        .matches("\\Q" + FILE + "\\E:6:\\d+: "
+            + "\\Qtargets[1].timout (target \"api\"): unknown key (did you mean timeout?)\\E");
+  }
+
+  /** Fails against pinger 0.1.0-SNAPSHOT, like {@link #anUnknownKeyNamesItsOwnLine}: reported at 5:1. */
+  @Disabled("pinger bug: a value rejected by a record constructor is reported at the end of its mapping")
+  @Test
+  void aBadMethodNamesItsOwnLine() {
+    String yaml = """
+        targets:
+          - name: x
+            method: FETCH
+            url: http://127.0.0.1/
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":3:")
+        .contains("targets[0]")
+        .contains("\"FETCH\"");
+  }
+
+  @Test
+  void aBadMethodIsRejectedNamingTheTarget() {
+    String yaml = """
+        targets:
+          - name: x
+            method: FETCH
+            url: http://127.0.0.1/
+        """;
+
+    assertConfigError(yaml)
+        .matches("\\Q" + FILE + "\\E:\\d+:\\d+: .*")
+        .contains("targets[0] (target \"x\")")
+        .contains("method \"FETCH\" is not one of");
+  }
+
+  @Test
+  void anUnknownKeyFarFromAnyKnownOneListsTheKeysAllowedThere() {
+    String yaml = """
+        defaults:
+          colour: blue
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":")
+        .contains("defaults.colour: unknown key (allowed here: concurrency, headers, insecure, max-body,");
+  }
+
+  @Test
+  void anUnknownTopLevelKeyIsAnError() {
+    assertConfigError("target:\n  - url: http://127.0.0.1/\n")
+        .startsWith(FILE + ":")
+        .endsWith("target: unknown key (did you mean targets?)");
+  }
+
+  @Test
+  void aWordWhereANumberBelongsIsAWrongType() {
+    String yaml = """
+        defaults:
+          timeout: 10s
+          concurrency: abc
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":3:")
+        .contains("defaults.concurrency")
+        .contains("abc");
+  }
+
+  @Test
+  void aListWhereAMappingBelongsIsAWrongType() {
+    String yaml = """
+        defaults:
+          headers:
+            - Accept
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":3:")
+        .contains("defaults.headers");
+  }
+
+  @Test
+  void aBadDurationIsQuotedWithTheAcceptedForms() {
+    String yaml = """
+        targets:
+          - name: web
+            url: http://127.0.0.1/
+            timeout: 10x
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":4:")
+        .contains("targets[0].timeout (target \"web\")")
+        .contains("\"10x\" is not a duration");
+  }
+
+  @Test
+  void aBadRateIsQuoted() {
+    String yaml = """
+        defaults:
+          rate: 10 per second
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":2:")
+        .contains("defaults.rate")
+        .contains("\"10 per second\" is not a rate");
+  }
+
+  @Test
+  void aBadSizeIsQuoted() {
+    String yaml = """
+        defaults:
+          max-body: lots
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":2:")
+        .contains("defaults.max-body")
+        .contains("\"lots\" is not a size");
+  }
+
+  @Test
+  void aUrlWithAMisspelledSchemeIsRejected() {
+    String yaml = """
+        targets:
+          - name: typo
+            url: htp:/x
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":3:")
+        .contains("targets[0].url (target \"typo\")")
+        .contains("\"htp:/x\" is not an absolute http(s) URL");
+  }
+
+  @Test
+  void textThatIsNoUrlAtAllIsRejected() {
+    String yaml = """
+        targets:
+          - url: not a url
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":2:")
+        .contains("targets[0].url")
+        .contains("\"not a url\" is not an absolute http(s) URL");
+  }
+
+  @Test
+  void aMalformedConditionNamesTheTargetAndQuotesTheCondition() {
+    String yaml = """
+        targets:
+          - name: health
+            url: http://127.0.0.1/health
+            conditions:
+              - "[STATUS] == 200"
+              - "[STATUS] 200"
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":6:")
+        .contains("targets[0].conditions[1]")
+        .contains("(target \"health\")")
+        .contains("\"[STATUS] 200\"");
+  }
+
+  @Test
+  void aTargetWithoutAUrlIsRejected() {
+    String yaml = """
+        targets:
+          - name: nowhere
+            timeout: 2s
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":")
+        .contains("targets[0]")
+        .contains("(target \"nowhere\")")
+        .contains("url is required");
+  }
+
+  @Test
+  void aYamlSyntaxErrorNamesItsLine() {
+    String yaml = """
+        defaults:
+          timeout: 10s
+        targets:
+          - name: web
+            url: "http://127.0.0.1/
+            timeout: 2s
+        """;
+
+    // The unclosed quote opens on line 5; SnakeYAML reports where the scalar starts.
+    assertConfigError(yaml)
+        .matches("\\Q" + FILE + "\\E:5:\\d+: .+")
+        .contains("quoted scalar");
+  }
+
+  @Test
+  void aBadlyIndentedKeyIsAYamlSyntaxErrorOnItsLine() {
+    String yaml = """
+        defaults:
+          timeout: 10s
+         rate: 10/s
+        """;
+
+    assertConfigError(yaml)
+        .matches("\\Q" + FILE + "\\E:3:\\d+: not valid YAML: .+");
+  }
+
+  @Test
+  void anEmptyFileIsAnError() {
+    assertConfigError("").isEqualTo(FILE + ": the config is empty");
+    assertConfigError("  \n\n").isEqualTo(FILE + ": the config is empty");
+  }
+
+  @Test
+  void anEmptyFileOnDiskNamesItsPath(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
+
+    assertThatThrownBy(() -> SitepulseConfig.read(empty))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(empty + ": the config is empty");
+  }
+
+  @Test
+  void aMissingFileIsAConfigErrorNamingIt(@TempDir Path dir) {
+    Path missing = dir.resolve("missing.yaml");
+
+    assertThatThrownBy(() -> SitepulseConfig.read(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(missing + ": cannot read the config")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void aFileOfOnlyCommentsIsAnError() {
+    assertConfigError("# nothing here yet\n").startsWith(FILE + ":");
+  }
+
+  @Test
+  void aScalarWhereTheTargetListBelongsIsAWrongType() {
+    assertConfigError("targets: 5\n").isEqualTo(FILE + ":1:10: targets: expected a list");
+  }
+
+  @Test
+  void aConfigWithOnlyDefaultsHasNoTargets() {
+    SitepulseConfig config = SitepulseConfig.read("defaults:\n  timeout: 1s\n", FILE, Map.of());
+
+    assertThat(config.targets()).isEmpty();
+    List<Target> targets = PingRun.from(config, PingRun.Overrides.NONE, List.of()).targets();
+    assertThat(targets).isEmpty();
+  }
+
+  private static AbstractStringAssert<?> assertConfigError(String yaml) {
+    return assertConfigError(yaml, Map.of());
+  }
+
+  /** Reads the config, expecting a ConfigException whose message is exactly one line. */
+  private static AbstractStringAssert<?> assertConfigError(String yaml, Map<String, String> env) {
+    ConfigException error = null;
+    try {
+      SitepulseConfig.read(yaml, FILE, env);
+    } catch (ConfigException e) {
+      error = e;
+    }
+    assertThat(error).as("a ConfigException for:%n%s", yaml).isNotNull();
+    String message = error.getMessage();
+    assertThat(message).as("one line").doesNotContain("\n").doesNotContain("\r");
+    return assertThat(message);
+  }
+}

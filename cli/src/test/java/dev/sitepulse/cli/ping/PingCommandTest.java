@@ -1,0 +1,266 @@
+package dev.sitepulse.cli.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.CommandLineRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sitepulse ping} run in-process against the WireMock stubs: exit codes, stdin and bad input. */
+class PingCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension static WireMockExtension stubs = Stubs.server();
+
+  @TempDir Path dir;
+
+  @Test
+  void allTargetsUpExitsZero() {
+    CommandLineRun run = ping("--format", "jsonl", url("/status/200"), url("/status/204"));
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(verdicts(run)).containsOnly("UP").hasSize(2);
+  }
+
+  @Test
+  void aSlowTargetWithALatencyConditionIsDegradedAndExitsOne() throws IOException {
+    Path config = config("""
+        targets:
+          - name: slow
+            url: %s
+            conditions:
+              - "[STATUS] == 200"
+              - "[RESPONSE_TIME] < 100"
+        """.formatted(url("/status/200?sleep=300")));
+
+    CommandLineRun run = ping("--format", "jsonl", "-c", config.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+    JsonNode result = lines(run).get(0);
+    assertThat(result.get("name").asText()).isEqualTo("slow");
+    assertThat(result.get("verdict").asText()).isEqualTo("DEGRADED");
+    assertThat(result.get("status").asInt()).isEqualTo(200);
+  }
+
+  @Test
+  void aFailedStatusIsDownAndExitsTwo() {
+    CommandLineRun run = ping("--format", "jsonl", url("/status/500"));
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    JsonNode result = lines(run).get(0);
+    assertThat(result.get("verdict").asText()).isEqualTo("DOWN");
+    assertThat(result.get("status").asInt()).isEqualTo(500);
+  }
+
+  @Test
+  void aServerSlowerThanTheTimeoutIsTimeoutAndExitsTwo() {
+    CommandLineRun run = ping("--format", "jsonl", "--timeout", "200ms", url("/status/200?sleep=1000"));
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    JsonNode result = lines(run).get(0);
+    assertThat(result.get("verdict").asText()).isEqualTo("TIMEOUT");
+    assertThat(result.get("status").isNull()).isTrue();
+  }
+
+  @Test
+  void aRefusedConnectionIsAnErrorAndExitsTwo() {
+    CommandLineRun run = ping("--format", "jsonl", "http://127.0.0.1:1/");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    JsonNode result = lines(run).get(0);
+    assertThat(result.get("verdict").asText()).isEqualTo("ERROR");
+    assertThat(result.get("error_kind").asText()).isEqualTo("CONNECT_REFUSED");
+  }
+
+  @Test
+  void theWorstVerdictDecidesTheExitCode() throws IOException {
+    Path config = config("""
+        targets:
+          - url: %s
+          - url: %s
+            conditions: ["[RESPONSE_TIME] < 100"]
+          - url: %s
+        """.formatted(url("/status/200"), url("/status/200?sleep=300"), url("/status/404")));
+
+    CommandLineRun run = ping("--format", "jsonl", "-c", config.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    assertThat(verdicts(run)).containsExactlyInAnyOrder("UP", "DEGRADED", "DOWN");
+  }
+
+  @Test
+  void aUrlThatIsNoUrlIsAnInvalidUrlErrorNotACrash() {
+    CommandLineRun run = ping("--format", "jsonl", "not a url", url("/status/200"));
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    JsonNode bad = lines(run).stream()
+        .filter(r -> r.get("url").asText().equals("not a url")).findFirst().orElseThrow();
+    assertThat(bad.get("verdict").asText()).isEqualTo("ERROR");
+    assertThat(bad.get("error_kind").asText()).isEqualTo("INVALID_URL");
+    assertThat(bad.get("message").asText()).isNotBlank();
+    assertThat(verdicts(run)).containsExactlyInAnyOrder("ERROR", "UP");
+  }
+
+  @Test
+  void aDashReadsUrlsFromStdinSkippingBlankLinesAndComments() {
+    String stdin = "# targets for the test\n"
+        + url("/status/200") + "\n"
+        + "\n"
+        + "   \n"
+        + "  " + url("/status/201") + "  \n"
+        + "   # an indented comment\n"
+        + url("/status/404") + "\n";
+
+    CommandLineRun run = CommandLineRun.withStdin(stdin, "ping", "--format", "jsonl", "-");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    assertThat(lines(run)).extracting(r -> r.get("url").asText())
+        .containsExactlyInAnyOrder(url("/status/200"), url("/status/201"), url("/status/404"));
+    assertThat(lines(run)).extracting(r -> r.get("verdict").asText())
+        .containsExactlyInAnyOrder("UP", "UP", "DOWN");
+  }
+
+  @Test
+  void stdinUrlsJoinThoseGivenAsArguments() {
+    CommandLineRun run = CommandLineRun.withStdin(
+        url("/status/201") + "\n", "ping", "--format", "jsonl", url("/status/200"), "-");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(lines(run)).extracting(r -> r.get("status").asInt()).containsExactlyInAnyOrder(200, 201);
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    assertUsageError(ping("--bogus", url("/status/200")), "--bogus");
+  }
+
+  @Test
+  void aBadTimeoutIsAUsageErrorQuotingIt() {
+    assertUsageError(ping("--timeout", "10x", url("/status/200")), "\"10x\" is not a duration");
+  }
+
+  @Test
+  void aBadRateIsAUsageErrorQuotingIt() {
+    assertUsageError(ping("--rate", "fast", url("/status/200")), "\"fast\" is not a rate");
+  }
+
+  @Test
+  void anUnknownFormatIsAUsageErrorNamingTheChoices() {
+    assertUsageError(ping("--format", "xml", url("/status/200")), "unknown format \"xml\"");
+  }
+
+  @Test
+  void aConcurrencyOfZeroIsAUsageError() {
+    assertUsageError(ping("--concurrency", "0", url("/status/200")), "concurrency must be at least 1");
+  }
+
+  @Test
+  void aNegativeRetryCountIsAUsageError() {
+    assertUsageError(ping("--retries", "-1", url("/status/200")), "retries must be 0 or more");
+  }
+
+  @Test
+  void aZeroTimeoutIsAUsageError() {
+    assertUsageError(ping("--timeout", "0s", url("/status/200")), "timeout must be positive");
+  }
+
+  @Test
+  void aNegativeRedirectLimitIsAUsageError() {
+    assertUsageError(ping("--max-redirects", "-1", url("/status/200")), "max-redirects must be 0 or more");
+  }
+
+  @Test
+  void noTargetsIsAUsageError() {
+    assertUsageError(ping(), "no targets");
+  }
+
+  @Test
+  void anEmptyStdinIsNoTargets() {
+    assertUsageError(CommandLineRun.withStdin("# nothing\n\n", "ping", "-"), "no targets");
+  }
+
+  @Test
+  void aConfigErrorIsAUsageErrorNamingFileLineAndKey() throws IOException {
+    Path config = config("""
+        defaults:
+          timeout: 10x
+        targets:
+          - url: %s
+        """.formatted(url("/status/200")));
+
+    CommandLineRun run = ping("-c", config.toString());
+
+    assertUsageError(run, config + ":2:");
+    assertThat(run.err()).contains("defaults.timeout").contains("\"10x\" is not a duration");
+    assertThat(stubs.getAllServeEvents()).as("nothing is checked").isEmpty();
+  }
+
+  @Test
+  void aMissingConfigFileIsAUsageError() {
+    assertUsageError(ping("-c", dir.resolve("absent.yaml").toString()), "absent.yaml");
+  }
+
+  @Test
+  void aCommandLineOptionOverridesTheConfigDefault() throws IOException {
+    Path config = config("""
+        defaults:
+          timeout: 10s
+        targets:
+          - url: %s
+        """.formatted(url("/status/200?sleep=1000")));
+
+    CommandLineRun run = ping("--format", "jsonl", "--timeout", "200ms", "-c", config.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    assertThat(verdicts(run)).containsExactly("TIMEOUT");
+  }
+
+  private static CommandLineRun ping(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "ping";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return CommandLineRun.of(all);
+  }
+
+  /** Exit 3, nothing checked or printed to stdout, and one line naming the problem on stderr. */
+  private static void assertUsageError(CommandLineRun run, String problem) {
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.out()).as("%s", run).isEmpty();
+    List<String> lines = run.err().lines().toList();
+    assertThat(lines).as("%s", run).isNotEmpty();
+    assertThat(lines.get(0)).startsWith("sitepulse: ").contains(problem);
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  private static String url(String path) {
+    return Stubs.url(stubs, path);
+  }
+
+  private Path config(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("sitepulse.yaml"), yaml);
+  }
+
+  private static List<JsonNode> lines(CommandLineRun run) {
+    return run.out().lines().map(line -> {
+      try {
+        return JSON.readTree(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not a JSON line: " + line, e);
+      }
+    }).toList();
+  }
+
+  private static List<String> verdicts(CommandLineRun run) {
+    return lines(run).stream().map(r -> r.get("verdict").asText()).toList();
+  }
+}
