@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML config into immutable records, strictly: unknown keys, wrong types and bad values
@@ -29,7 +30,7 @@ public final class ConfigReader {
       new ObjectMapper(new YAMLFactory())
           .registerModule(ValueDeserializers.module())
           .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // KeyScan catches them first
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -51,14 +52,45 @@ public final class ConfigReader {
     if (yaml.isBlank()) {
       throw new ConfigException(fileName + ": the config is empty");
     }
+    Map<String, JsonLocation> keys;
+    try (JsonParser p = YAML.getFactory().createParser(yaml)) {
+      keys = KeyScan.scan(p, type);
+    } catch (KeyScan.UnknownKey u) {
+      throw new ConfigException(where(fileName, u.location) + u.path + targetName(u.path, yaml)
+          + ": unknown key" + KeyPath.suggestion(u.key, u.known));
+    } catch (IOException e) {
+      throw new ConfigException(where(fileName, location(e)) + "not valid YAML: " + yamlProblem(e), e);
+    }
     try {
       return YAML.readValue(yaml, type);
     } catch (JsonMappingException e) {
-      throw new ConfigException(where(fileName, e.getLocation()) + describe(e, yaml), e);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          where(fileName, e.getLocation()) + "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+      String path = KeyPath.of(e.getPath());
+      if (e.getCause() instanceof InvalidValueException bad) {
+        path = path.isEmpty() ? bad.key() : path + "." + bad.key();
+      }
+      // Jackson places type errors on the value itself, but constructor errors at the mapping's end.
+      JsonLocation at = e instanceof ValueInstantiationException
+          ? keys.getOrDefault(path, e.getLocation())
+          : e.getLocation();
+      throw new ConfigException(where(fileName, at) + describe(e, path, yaml), e);
+    } catch (IOException e) {
+      throw new ConfigException(where(fileName, location(e)) + "not valid YAML: " + yamlProblem(e), e);
     }
+  }
+
+  private static JsonLocation location(IOException e) {
+    return e instanceof JsonProcessingException j ? j.getLocation() : null;
+  }
+
+  /** SnakeYAML says what it was doing and what it found; both together make the sentence. */
+  private static String yamlProblem(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m) {
+        String context = m.getContext() == null ? "" : m.getContext() + ": ";
+        return context + firstLine(m.getProblem());
+      }
+    }
+    return firstLine(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
   }
 
   private static String where(String file, JsonLocation at) {
@@ -68,12 +100,8 @@ public final class ConfigReader {
     return file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": ";
   }
 
-  private static String describe(JsonMappingException e, String yaml) {
-    String path = KeyPath.of(e.getPath());
+  private static String describe(JsonMappingException e, String path, String yaml) {
     String prefix = path.isEmpty() ? "" : path + targetName(path, yaml) + ": ";
-    if (e instanceof UnrecognizedPropertyException u) {
-      return prefix + "unknown key" + KeyPath.suggestion(u.getPropertyName(), u.getKnownPropertyIds());
-    }
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       return prefix + firstLine(e.getCause().getMessage());
     }

@@ -27,16 +27,16 @@ public record DefaultsSpec(
   public DefaultsSpec {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-      throw new IllegalArgumentException("timeout must be positive");
+      throw new InvalidValueException("timeout", "timeout must be positive");
     }
     if (concurrency != null && concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+      throw new InvalidValueException("concurrency", "concurrency must be at least 1, got " + concurrency);
     }
     if (retries != null && retries < 0) {
-      throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+      throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
     }
     if (maxRedirects != null && maxRedirects < 0) {
-      throw new IllegalArgumentException("max-redirects must be 0 or more, got " + maxRedirects);
+      throw new InvalidValueException("max-redirects", "max-redirects must be 0 or more, got " + maxRedirects);
     }
   }
 

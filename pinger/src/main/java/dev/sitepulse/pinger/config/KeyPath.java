@@ -28,7 +28,7 @@ final class KeyPath {
   }
 
   /** " (did you mean timeout?)", or the list of keys allowed here. */
-  static String suggestion(String unknown, Collection<Object> known) {
+  static String suggestion(String unknown, Collection<?> known) {
     if (known == null || known.isEmpty()) {
       return "";
     }

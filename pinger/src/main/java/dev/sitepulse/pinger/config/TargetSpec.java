@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** One entry of {@code targets:}, as written; {@link #toTarget} fills the gaps from the defaults. */
 public record TargetSpec(
@@ -21,21 +20,21 @@ public record TargetSpec(
     Integer retries,
     List<Condition> conditions) {
 
-  private static final Set<String> METHODS =
-      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+  private static final List<String> METHODS =
+      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   public TargetSpec {
     if (url == null) {
-      throw new IllegalArgumentException("url is required");
+      throw new InvalidValueException("url", "url is required");
     }
     if (method != null && !METHODS.contains(method.toUpperCase(java.util.Locale.ROOT))) {
-      throw new IllegalArgumentException("method \"" + method + "\" is not one of " + METHODS);
+      throw new InvalidValueException("method", "method \"" + method + "\" is not one of " + METHODS);
     }
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-      throw new IllegalArgumentException("timeout must be positive");
+      throw new InvalidValueException("timeout", "timeout must be positive");
     }
     if (retries != null && retries < 0) {
-      throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+      throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
     }
   }
 
