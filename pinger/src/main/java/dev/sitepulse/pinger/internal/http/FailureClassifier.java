@@ -83,6 +83,10 @@ final class FailureClassifier {
         || lower.contains("expected chunk size") || lower.contains("unexpected char")) {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + msg);
     }
+    if (lower.startsWith("id1id2") || lower.startsWith("fhcrc") || t instanceof java.util.zip.ZipException) {
+      // Okio's gzip reader: the body the server framed (chunks, length) is not the gzip it declared.
+      return Failure.error(PROTOCOL, "invalid HTTP response: the body is not valid gzip");
+    }
     if (t instanceof EOFException && lower.contains("not found: limit=") && !lower.contains("limit=0 ")) {
       // OkHttp read bytes but never a status line: the server speaks something other than HTTP.
       return Failure.error(PROTOCOL, "invalid HTTP response: no status line in what " + host + " sent");

@@ -47,6 +47,7 @@ public final class ProbeRun implements Runnable {
   private final Clock clock;
   private final CompletableFuture<Attempt> result = new CompletableFuture<>();
   private final List<Hop> hops = new ArrayList<>();
+  private final boolean needsBody;
   private final Instant startedAt;
   private final long startNanos;
   private volatile Call call;
@@ -60,6 +61,7 @@ public final class ProbeRun implements Runnable {
     this.number = number;
     this.options = options;
     this.clock = clock;
+    this.needsBody = target.needsBody();
     this.startedAt = clock.instant();
     this.startNanos = System.nanoTime();
   }
@@ -112,7 +114,7 @@ public final class ProbeRun implements Runnable {
       try (Response response = c.execute()) {
         String location = response.isRedirect() ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
-        Body body = BodyReader.read(response.body(), options.maxBodyBytes(), last && target.needsBody());
+        Body body = BodyReader.read(response.body(), options.maxBodyBytes(), last && needsBody);
         long end = System.nanoTime();
         synchronized (hops) {
           hops.add(new Hop(url.toString(), response.code(), location, hopListener.phases(end)));
