@@ -1,7 +1,5 @@
 package dev.sitepulse.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.sitepulse.pinger.config.ConfigException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ public final class Main {
   private static int executeWithLogging(CommandLine.ParseResult parsed) {
     SitepulseCommand top = parsed.commandSpec().commandLine().getCommand();
     if (top.verbose) {
-      ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+      LoggingSetup.verbose();
     }
     return new CommandLine.RunLast().execute(parsed);
   }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,6 +84,8 @@ public final class PingCommand implements Callable<Integer> {
 
   /** Runs the checks and writes them in the given format; returns the exit code. */
   public static int execute(PingRun run, ResultFormat format, PrintStream out) {
+    LoggerFactory.getLogger(PingCommand.class)
+        .debug("checking {} targets with {}", run.targets().size(), run.settings());
     ResultWriter writer = format.writer(out, Terminal.colors(out));
     long start = System.nanoTime();
     List<CheckResult> results;

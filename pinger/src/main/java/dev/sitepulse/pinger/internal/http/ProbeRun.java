@@ -29,6 +29,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One attempt at a check, run on a probe worker: each hop of the redirect chain is its own call
@@ -37,6 +39,7 @@ import okhttp3.Response;
  */
 public final class ProbeRun implements Runnable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProbeRun.class);
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
   private static final java.util.Set<String> NEEDS_BODY = java.util.Set.of("POST", "PUT", "PATCH");
 
@@ -202,6 +205,7 @@ public final class ProbeRun implements Runnable {
   }
 
   private Failure classify(IOException e) {
+    LOG.debug("attempt {} at {} failed", number, target.url(), e);
     boolean outOfTime = System.nanoTime() - startNanos >= target.timeout().toNanos();
     Call c = call;
     if (outOfTime || (c != null && c.isCanceled())) {
