@@ -73,6 +73,7 @@ public final class Pinger implements AutoCloseable {
    * the results in input order.
    */
   public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach) {
+    prober.prepareFor(targets);
     List<CompletableFuture<CheckResult>> futures = new ArrayList<>(targets.size());
     for (Target t : targets) {
       futures.add(check(t).whenComplete((r, e) -> {

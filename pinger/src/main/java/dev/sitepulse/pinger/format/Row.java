@@ -22,7 +22,8 @@ record Row(
     long bytes,
     int redirects,
     String finalUrl,
-    String message) {
+    String message,
+    int attempts) {
 
   static Row of(CheckResult result) {
     Attempt last = result.last();
@@ -37,16 +38,21 @@ record Row(
         last.bodyBytes(),
         last.redirects(),
         last.finalUrl(),
-        last.message());
+        last.message(),
+        result.attempts().size());
   }
 
   static Integer status(int status) {
     return status == 0 ? null : status;
   }
 
-  /** The message, led by the error kind for an ERROR, e.g. {@code CONNECT_REFUSED: connection refused}. */
+  /**
+   * The message, led by the error kind for an ERROR and followed by the number of attempts when
+   * retries were made, e.g. {@code CONNECT_REFUSED: connection refused (3 attempts)}.
+   */
   String reason() {
     String text = message == null ? "" : message;
-    return errorKind == null ? text : errorKind + ": " + text;
+    String retried = attempts > 1 ? " (" + attempts + " attempts)" : "";
+    return (errorKind == null ? text : errorKind + ": " + text) + retried;
   }
 }

@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.internal.http;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Target;
 import java.time.Clock;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -26,6 +27,20 @@ public final class HttpProber {
   /** An attempt ready to run on a worker; nothing is sent until {@link ProbeRun#run()}. */
   public ProbeRun prepare(Target target, int attemptNumber) {
     return new ProbeRun(this::clientFor, target, attemptNumber, options, clock);
+  }
+
+  /**
+   * Sets up TLS now if any of these targets needs it, so that the first https check does not count
+   * the set-up (trust store, providers) in its own time.
+   */
+  public void prepareFor(List<Target> targets) {
+    for (Target t : targets) {
+      HttpUrl url = HttpUrl.parse(t.url());
+      if (url != null && url.isHttps()) {
+        clientFor(url);
+        return;
+      }
+    }
   }
 
   /** The https client is made on the first https URL: most of TLS set-up is start-up cost. */
