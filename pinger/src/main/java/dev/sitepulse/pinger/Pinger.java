@@ -15,9 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -39,10 +37,10 @@ public final class Pinger implements AutoCloseable {
   private final HttpProber prober;
 
   private Pinger(PingSettings settings, Clock clock) {
-    this.loop = Executors.newSingleThreadScheduledExecutor(daemon("sitepulse-scheduler"));
+    this.loop = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-scheduler"));
     // Unbounded on purpose: the scheduler bounds concurrency; a thread stuck in an uninterruptible
     // DNS lookup after its watchdog fired must not take a slot from the next check.
-    this.workers = Executors.newCachedThreadPool(daemon("sitepulse-probe"));
+    this.workers = Executors.newCachedThreadPool(Threads.daemon("sitepulse-probe"));
     this.scheduler = new HostScheduler(loop, settings.concurrency(), settings.ratePerHost());
     this.prober = new HttpProber(settings, clock);
   }
@@ -116,14 +114,5 @@ public final class Pinger implements AutoCloseable {
     loop.shutdownNow();
     workers.shutdownNow();
     prober.close();
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

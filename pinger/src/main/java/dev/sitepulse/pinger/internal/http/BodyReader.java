@@ -8,19 +8,24 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 
-/** Reads at most a set number of body bytes, keeping them only when a condition needs the text. */
+/** Reads at most a set number of body bytes, keeping them only when someone needs the content. */
 final class BodyReader {
 
-  /** What was read: the byte count, whether more was left unread, and the text if kept. */
-  record Body(long bytes, boolean truncated, String text) {
-    static final Body EMPTY = new Body(0, false, null);
+  /** What was read: the byte count, whether more was left unread, and the content if kept. */
+  record Body(long bytes, boolean truncated, byte[] content, MediaType type) {
+    static final Body EMPTY = new Body(0, false, null, null);
+
+    /** The content decoded with the declared charset, UTF-8 when none; null when not kept. */
+    String text() {
+      return content == null ? null : new String(content, charset(type));
+    }
   }
 
   private static final long CHUNK = 8192;
 
   private BodyReader() {}
 
-  static Body read(ResponseBody body, long maxBytes, boolean keepText) throws IOException {
+  static Body read(ResponseBody body, long maxBytes, boolean keep) throws IOException {
     if (body == null) {
       return Body.EMPTY;
     }
@@ -34,7 +39,7 @@ final class BodyReader {
         break;
       }
       read += n;
-      if (keepText) {
+      if (keep) {
         kept.write(scratch, n);
       } else {
         scratch.clear();
@@ -42,8 +47,7 @@ final class BodyReader {
     }
     // Only ask for more when the limit was reached: asking blocks until a byte or the end arrives.
     boolean truncated = read >= maxBytes && !source.exhausted();
-    String text = keepText ? kept.readString(charset(body.contentType())) : null;
-    return new Body(read, truncated, text);
+    return new Body(read, truncated, keep ? kept.readByteArray() : null, body.contentType());
   }
 
   private static Charset charset(MediaType type) {

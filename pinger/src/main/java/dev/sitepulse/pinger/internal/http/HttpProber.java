@@ -3,6 +3,8 @@ package dev.sitepulse.pinger.internal.http;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Target;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -22,6 +24,11 @@ public final class HttpProber {
     this.options = new ProbeOptions(settings.maxBodyBytes(), settings.maxRedirects(),
         settings.reuseConnections(), settings.userAgent());
     this.clock = clock;
+  }
+
+  /** A single exchange ready to run on a worker; nothing is sent until {@link FetchRun#run()}. */
+  public FetchRun prepareFetch(String url, Map<String, String> headers, Duration timeout, long maxBodyBytes) {
+    return new FetchRun(this::clientFor, url, headers, timeout, maxBodyBytes, options.userAgent(), clock);
   }
 
   /** An attempt ready to run on a worker; nothing is sent until {@link ProbeRun#run()}. */

@@ -1,0 +1,49 @@
+package dev.sitepulse.pinger;
+
+import java.time.Duration;
+
+/**
+ * One HTTP exchange made by a {@link Fetcher}: what came back, or why nothing usable did. Never
+ * follows redirects; a 3xx carries its {@code location} for the caller to queue.
+ *
+ * @param status 0 when no response arrived
+ * @param body at most max-body bytes; empty, never null, when there was none
+ * @param truncated whether the body went on past max-body
+ * @param retryAfter the server's Retry-After on a 429 or 503, null when absent
+ * @param errorKind set when the exchange failed, null otherwise
+ * @param timedOut whether the exchange ran out of time (then errorKind says where, if known)
+ * @param message a sentence a person can read
+ */
+public record FetchResult(
+    String url,
+    int status,
+    String contentType,
+    String location,
+    byte[] body,
+    boolean truncated,
+    Duration retryAfter,
+    Phases phases,
+    ErrorKind errorKind,
+    boolean timedOut,
+    String message) {
+
+  public boolean failed() {
+    return errorKind != null || timedOut;
+  }
+
+  /** The media type without parameters, lower-case, e.g. {@code text/html}; empty when unknown. */
+  public String mediaType() {
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The charset parameter of the content type, or null. */
+  public String charset() {
+    okhttp3.MediaType type = contentType == null ? null : okhttp3.MediaType.parse(contentType);
+    java.nio.charset.Charset c = type == null ? null : type.charset(null);
+    return c == null ? null : c.name();
+  }
+}

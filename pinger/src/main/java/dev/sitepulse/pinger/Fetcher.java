@@ -1,0 +1,68 @@
+package dev.sitepulse.pinger;
+
+import dev.sitepulse.pinger.internal.http.FetchRun;
+import dev.sitepulse.pinger.internal.http.HttpProber;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Single HTTP exchanges for a crawler: the pinger's OkHttp engine with connections kept alive,
+ * the body kept up to a limit, and no politeness of its own (the caller schedules). Like
+ * {@link Pinger}, it runs on daemon threads and every future completes by its deadline.
+ */
+public final class Fetcher implements AutoCloseable {
+
+  private static final long WATCHDOG_GRACE_MILLIS = 50;
+
+  private final HttpProber prober;
+  private final Duration timeout;
+  private final long maxBodyBytes;
+  private final Map<String, String> headers;
+  private final ExecutorService workers = Executors.newCachedThreadPool(Threads.daemon("sitepulse-fetch"));
+  private final ScheduledExecutorService watchdogs =
+      Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-fetch-watchdog"));
+
+  private Fetcher(int maxConnections, Duration timeout, long maxBodyBytes, String userAgent,
+      Map<String, String> headers) {
+    // Connections stay alive: a crawler asks one host for many pages.
+    PingSettings settings =
+        new PingSettings(maxConnections, Rate.UNLIMITED, maxBodyBytes, 0, false, true, userAgent);
+    this.prober = new HttpProber(settings, Clock.systemUTC());
+    this.timeout = timeout;
+    this.maxBodyBytes = maxBodyBytes;
+    this.headers = Map.copyOf(headers);
+  }
+
+  /**
+   * @param maxConnections how many connections to keep alive, over all hosts
+   * @param timeout per exchange, body included
+   */
+  public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
+      String userAgent, Map<String, String> headers) {
+    return new Fetcher(maxConnections, timeout, maxBodyBytes, userAgent, headers);
+  }
+
+  /** Fetches one URL; the future never completes exceptionally. */
+  public CompletableFuture<FetchResult> fetch(String url) {
+    FetchRun run = prober.prepareFetch(url, headers, timeout, maxBodyBytes);
+    ScheduledFuture<?> watchdog = watchdogs.schedule(run::expire,
+        timeout.toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    run.result().whenComplete((r, e) -> watchdog.cancel(false));
+    workers.execute(run);
+    return run.result();
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    watchdogs.shutdownNow();
+    prober.close();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.sitepulse.pinger.internal.http;
+
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.internal.http.BodyReader.Body;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * One GET for a crawler, run on a fetch worker: no redirects followed, the body kept up to a
+ * limit. {@link #expire()} may end it from another thread; the first completion wins.
+ */
+public final class FetchRun implements Runnable {
+
+  private static final byte[] NONE = new byte[0];
+
+  private final Function<HttpUrl, OkHttpClient> clients;
+  private final String url;
+  private final Map<String, String> headers;
+  private final Duration timeout;
+  private final long maxBodyBytes;
+  private final String userAgent;
+  private final Clock clock;
+  private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
+  private final PhaseListener listener = new PhaseListener();
+  private final long startNanos = System.nanoTime();
+  private volatile Call call;
+
+  FetchRun(Function<HttpUrl, OkHttpClient> clients, String url, Map<String, String> headers,
+      Duration timeout, long maxBodyBytes, String userAgent, Clock clock) {
+    this.clients = clients;
+    this.url = url;
+    this.headers = headers;
+    this.timeout = timeout;
+    this.maxBodyBytes = maxBodyBytes;
+    this.userAgent = userAgent;
+    this.clock = clock;
+  }
+
+  public CompletableFuture<FetchResult> result() {
+    return result;
+  }
+
+  /** Ends a fetch that overstayed its timeout, whatever it is blocked in. */
+  public void expire() {
+    if (!result.isDone()) {
+      Call c = call;
+      if (c != null) {
+        c.cancel();
+      }
+      result.complete(failed(FailureClassifier.timedOut(listener.stage(), timeout, hostOf())));
+    }
+  }
+
+  @Override
+  public void run() {
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      result.complete(failed(Failure.error(ErrorKind.INVALID_URL, "not an http(s) URL: " + url)));
+      return;
+    }
+    Request.Builder request = new Request.Builder().url(parsed).tag(PhaseListener.class, listener);
+    request.header("User-Agent", userAgent);
+    headers.forEach(request::header);
+    Call c = clients.apply(parsed).newCall(request.build());
+    c.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    call = c;
+    try (Response response = c.execute()) {
+      Body body = BodyReader.read(response.body(), maxBodyBytes, true);
+      Phases phases = listener.phases(System.nanoTime());
+      Duration retryAfter = response.code() == 429 || response.code() == 503
+          ? RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null)
+          : null;
+      result.complete(new FetchResult(url, response.code(), response.header("Content-Type"),
+          response.isRedirect() ? response.header("Location") : null, body.content(),
+          body.truncated(), retryAfter, phases, null, false,
+          response.code() + " " + response.message()));
+    } catch (IOException e) {
+      boolean outOfTime = System.nanoTime() - startNanos >= timeout.toNanos() || c.isCanceled();
+      result.complete(failed(outOfTime
+          ? FailureClassifier.timedOut(listener.stage(), timeout, hostOf())
+          : FailureClassifier.of(e, listener.stage(), hostOf())));
+    } catch (RuntimeException e) {
+      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, "request rejected: " + e.getMessage())));
+    }
+  }
+
+  private FetchResult failed(Failure f) {
+    boolean timedOut = f.verdict() == dev.sitepulse.pinger.Verdict.TIMEOUT;
+    return new FetchResult(url, 0, null, null, NONE, false, null, listener.phases(System.nanoTime()),
+        f.kind(), timedOut, f.message());
+  }
+
+  private String hostOf() {
+    HttpUrl parsed = HttpUrl.parse(url);
+    return parsed == null ? "?" : parsed.host() + ":" + parsed.port();
+  }
+}
