@@ -6,6 +6,8 @@ import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.format.ResultFormat;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -19,7 +21,17 @@ final class Converters {
     cli.registerConverter(Rate.class, strict(Rate::parse));
     cli.registerConverter(DataSize.class, strict(DataSize::parse));
     cli.registerConverter(ResultFormat.class, strict(ResultFormat::parse));
+    cli.registerConverter(Pattern.class, strict(Converters::regex));
     return cli;
+  }
+
+  private static Pattern regex(String text) {
+    try {
+      return Pattern.compile(text);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("\"" + text + "\" is not a regular expression: "
+          + e.getDescription() + " near index " + e.getIndex());
+    }
   }
 
   /** Our parsers' messages already quote the value and show the right form; keep them as they are. */

@@ -18,6 +18,7 @@ public final class Main {
   /** Runs a command line and returns its exit code; tests call this in-process. */
   public static int run(String... args) {
     CommandLine cli = Converters.register(new CommandLine(new SitepulseCommand()));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(Main::executionError);

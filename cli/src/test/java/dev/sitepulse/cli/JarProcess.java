@@ -56,6 +56,18 @@ public final class JarProcess {
     return run(new ProcessBuilder(command), limit, workDir);
   }
 
+  /** Starts {@code java -jar target/sitepulse.jar ARGS} and returns at once, output to files. */
+  public static Process start(Path workDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-jar",
+        JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectOutput(workDir.resolve("started.out").toFile())
+        .redirectError(workDir.resolve("started.err").toFile())
+        .start();
+  }
+
   /** {@code bin/sitepulse ARGS}; the launcher finds the jar next to itself, with this JVM's JDK. */
   public static Result launcher(Duration limit, Path workDir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.config;
 
+import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.pinger.config.ConfigReader;
 import dev.sitepulse.pinger.config.DefaultsSpec;
 import dev.sitepulse.pinger.config.TargetSpec;
@@ -11,11 +12,12 @@ import java.util.Map;
  * The whole {@code sitepulse.yaml}: one file for every command, so a site's settings live in one
  * place. Each section is optional.
  */
-public record SitepulseConfig(DefaultsSpec defaults, List<TargetSpec> targets) {
+public record SitepulseConfig(DefaultsSpec defaults, List<TargetSpec> targets, CrawlSpec crawl) {
 
   public SitepulseConfig {
     defaults = defaults == null ? DefaultsSpec.NONE : defaults;
     targets = targets == null ? List.of() : List.copyOf(targets);
+    crawl = crawl == null ? CrawlSpec.NONE : crawl;
   }
 
   public static SitepulseConfig read(Path file) {

@@ -1,6 +1,15 @@
 package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.cli.crawl.Summary;
+import dev.sitepulse.cli.search.SearchTable;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.search.InvalidQueryException;
+import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.cli.ping.PingCommand;
 import dev.sitepulse.cli.ping.PingRun;
 import dev.sitepulse.pinger.format.ResultFormat;
@@ -8,6 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +30,8 @@ import picocli.CommandLine.Command;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the built-in WireMock stubs on loopback and runs sitepulse against them.",
+      "Serves the built-in WireMock stubs on loopback and runs sitepulse against them: ping over",
+      "every kind of outcome, then a crawl of the stub docs site and two searches of it.",
       "Needs no network. The failures it shows are the point: every verdict and error kind appears."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -33,8 +46,34 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("== sitepulse ping -c demo.yaml");
       PingCommand.execute(pingRun(server), ResultFormat.TABLE, out);
+      crawlAndSearch(server.httpUrl() + "/site/index.html", out);
     }
     return 0;
+  }
+
+  /** Crawls the stub docs site into a temporary data directory, then searches it twice. */
+  private static void crawlAndSearch(String seed, PrintStream out) throws IOException {
+    Path data = Files.createTempDirectory("sitepulse-demo-");
+    out.println();
+    out.println("== sitepulse crawl --data " + data + " --delay 0 --per-host 4 " + seed);
+    CrawlSpec spec = new CrawlSpec(List.of(seed), data.toString(), null, null, null, null, null,
+        null, null, 4, Duration.ZERO, null, null, null, null, null);
+    CrawlConfig crawl = spec.toConfig(false);
+    try {
+      Summary.print(Crawler.run(crawl, CrawlListener.NONE), crawl, out);
+    } catch (CrawlException e) {
+      out.println("crawl failed: " + e.getMessage());
+      return;
+    }
+    try (PageSearcher searcher = PageSearcher.open(crawl.indexDir())) {
+      for (String query : List.of("widget cache", "title:installing")) {
+        out.println();
+        out.println("== sitepulse search --data " + data + " --limit 3 '" + query + "'");
+        SearchTable.write(searcher.search(query, 3), out, false);
+      }
+    } catch (InvalidQueryException e) {
+      throw new IllegalStateException("the demo's own queries are valid", e);
+    }
   }
 
   /** The demo config, with the server's addresses filled in as ${DEMO_HTTP} and ${DEMO_HTTPS}. */

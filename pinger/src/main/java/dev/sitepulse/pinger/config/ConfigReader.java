@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -33,7 +34,8 @@ public final class ConfigReader {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // KeyScan catches them first
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS); // scope: host, as people write it
 
   private ConfigReader() {}
 

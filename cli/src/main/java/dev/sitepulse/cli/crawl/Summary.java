@@ -1,0 +1,39 @@
+package dev.sitepulse.cli.crawl;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlStats;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The end-of-crawl summary: counts, statuses, errors, and where the results are. */
+public final class Summary {
+  private Summary() {}
+
+  public static void print(CrawlStats s, CrawlConfig config, PrintStream out) {
+    out.printf(Locale.ROOT, "crawled %d pages (%d indexed) in %.1f s, %.1f pages/s, %s%n",
+        s.pages(), s.indexed(), s.elapsed().toMillis() / 1000.0, s.pagesPerSecond(), bytes(s.bytes()));
+    out.println("statuses:  " + join(s.statuses()));
+    out.println("errors:    " + (s.errors().isEmpty() ? "none" : join(s.errors())));
+    out.printf(Locale.ROOT, "skipped:   %d duplicates, %d blocked by robots.txt, %d non-http links%n",
+        s.duplicates(), s.robotsBlocked(), s.skippedLinks());
+    if (s.queued() > 0) {
+      out.printf(Locale.ROOT, "left:      %d URLs queued (limit reached); run again to continue%n", s.queued());
+    }
+    out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
+        + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
+  }
+
+  static String bytes(long n) {
+    if (n >= 1 << 20) {
+      return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
+    }
+    return n >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0) : n + " B";
+  }
+
+  private static String join(Map<?, Long> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+}

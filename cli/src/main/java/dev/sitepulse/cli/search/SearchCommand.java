@@ -1,0 +1,72 @@
+package dev.sitepulse.cli.search;
+
+import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.crawler.search.InvalidQueryException;
+import dev.sitepulse.crawler.search.PageSearcher;
+import dev.sitepulse.crawler.search.SearchResults;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Ranked full-text search (BM25) over what `sitepulse crawl` indexed.",
+      "Lucene query syntax: AND/OR/NOT, \"phrases\", title:/host:/url: fields, prefix*."
+    },
+    footer = {"", "Exit codes: 0 results printed (even none), 3 a malformed query or no index."})
+public final class SearchCommand implements Callable<Integer> {
+
+  /** Output formats of search. */
+  public enum Format { TABLE, JSON }
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; several words are joined with spaces.")
+  List<String> query;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "sitepulse-data", description = "Where the crawl put its index (default ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most results shown (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() throws IOException {
+    if (limit < 1) {
+      throw new UsageException("--limit must be at least 1, got " + limit);
+    }
+    Path index = data.resolve("index");
+    if (!Files.isDirectory(index)) {
+      throw new UsageException("no index in " + data + "; run sitepulse crawl --data " + data + " SEED first");
+    }
+    String q = String.join(" ", query);
+    try (PageSearcher searcher = PageSearcher.open(index)) {
+      SearchResults results = searcher.search(q, limit);
+      PrintStream out = System.out;
+      if (format == Format.JSON) {
+        SearchJson.write(results, out);
+      } else {
+        SearchTable.write(results, out, System.console() != null && System.getenv("NO_COLOR") == null);
+      }
+      out.flush();
+      return ExitCode.OK;
+    } catch (InvalidQueryException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+  }
+}

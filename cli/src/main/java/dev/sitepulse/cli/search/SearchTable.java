@@ -1,0 +1,50 @@
+package dev.sitepulse.cli.search;
+
+import dev.sitepulse.crawler.search.Highlight;
+import dev.sitepulse.crawler.search.SearchHit;
+import dev.sitepulse.crawler.search.SearchResults;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Results for a person: rank, score, title and URL, then the snippet with the matches in bold. */
+public final class SearchTable {
+
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+
+  private SearchTable() {}
+
+  public static void write(SearchResults results, PrintStream out, boolean ansi) {
+    int rank = 1;
+    for (SearchHit hit : results.hits()) {
+      out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, oneLine(hit.title()), hit.score(), hit.url());
+      if (hit.snippet() != null && !hit.snippet().isBlank()) {
+        out.println("    " + oneLine(marked(hit, ansi)));
+      }
+      out.println();
+    }
+    out.printf(Locale.ROOT, "%d of %d hits for %s in %s%n", results.hits().size(), results.totalHits(),
+        results.query(), SearchCommand.millis(results.tookNanos()));
+  }
+
+  /** The snippet with each highlight wrapped in bold on a terminal, or in [brackets] elsewhere. */
+  private static String marked(SearchHit hit, boolean ansi) {
+    String open = ansi ? BOLD : "[";
+    String close = ansi ? RESET : "]";
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    String s = hit.snippet();
+    for (Highlight h : hit.highlights()) {
+      if (h.start() < at || h.end() > s.length()) {
+        continue;
+      }
+      out.append(s, at, h.start()).append(open).append(s, h.start(), h.end()).append(close);
+      at = h.end();
+    }
+    return out.append(s.substring(at)).toString();
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "(no title)" : s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+  }
+}

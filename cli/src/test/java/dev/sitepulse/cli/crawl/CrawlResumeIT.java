@@ -1,0 +1,117 @@
+package dev.sitepulse.cli.crawl;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.JarProcess;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.index.PageIndex;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 in the middle of a crawl, then the same command again: the crawl ends with the pages an
+ * uninterrupted crawl finds, and nothing the killed run had committed is fetched a second time.
+ */
+class CrawlResumeIT {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
+          .containerThreads(20).asynchronousResponseEnabled(true))
+      .build();
+
+  @TempDir Path work;
+
+  private String seed() {
+    return "http://127.0.0.1:" + site.getPort() + "/site/index.html";
+  }
+
+  @Test
+  void aKilledCrawlResumesToTheSamePagesWithoutFetchingCommittedPagesAgain() throws Exception {
+    Path reference = work.resolve("reference");
+    Crawler.run(CrawlConfig.defaults(List.of(seed()), reference).withDelay(Duration.ZERO), CrawlListener.NONE);
+    Set<String> expected = doneUrls(reference.resolve("crawl.db"));
+    site.resetRequests();
+    site.setGlobalFixedDelay(120); // slow enough to be killed half-way
+
+    Path data = work.resolve("data");
+    String[] args = {"crawl", "--data", data.toString(), "--delay", "0", "--per-host", "1",
+        "--concurrency", "1", seed()};
+    Process first = JarProcess.start(work, args);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (countDone(data.resolve("crawl.db")) < 12 && first.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling another process's progress; no timing is asserted on it
+    }
+    assertThat(first.isAlive()).as("killed before it finished").isTrue();
+    first.destroyForcibly().waitFor();
+
+    long committedSeq;
+    try (PageIndex index = PageIndex.open(data.resolve("index"))) {
+      String seq = index.lastCommitData().get("sitepulse.seq");
+      committedSeq = seq == null ? 0 : Long.parseLong(seq);
+    }
+    Set<String> committedBeforeKill = urls(data.resolve("crawl.db"),
+        "SELECT url FROM urls WHERE state='done' AND seq <= " + committedSeq);
+
+    site.setGlobalFixedDelay(0);
+    JarProcess.Result second = JarProcess.java(Duration.ofSeconds(90), work, args);
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+
+    assertThat(doneUrls(data.resolve("crawl.db"))).isEqualTo(expected);
+    assertThat(urls(data.resolve("crawl.db"), "SELECT url FROM urls WHERE state IN ('queued','fetching')")).isEmpty();
+    Map<String, Long> fetches = site.findAll(anyRequestedFor(urlMatching("/site/.*"))).stream()
+        .map(r -> r.getAbsoluteUrl()).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    List<String> fetchedTwice = new ArrayList<>();
+    for (String url : committedBeforeKill) {
+      if (fetches.getOrDefault(url, 0L) != 1) {
+        fetchedTwice.add(url + " x" + fetches.get(url));
+      }
+    }
+    assertThat(committedBeforeKill).isNotEmpty();
+    assertThat(fetchedTwice).as("committed pages fetched again").isEmpty();
+  }
+
+  private static Set<String> doneUrls(Path db) throws SQLException {
+    return urls(db, "SELECT url FROM urls WHERE state IN ('done','failed','skipped-robots')");
+  }
+
+  private static long countDone(Path db) throws SQLException {
+    if (!db.toFile().exists()) {
+      return 0;
+    }
+    return urls(db, "SELECT url FROM urls WHERE state='done'").size();
+  }
+
+  private static Set<String> urls(Path db, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      Set<String> out = new HashSet<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.sitepulse.crawler;
+
+import dev.sitepulse.pinger.config.DataSize;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code crawl:} section of the config: every crawl option, each null when not given so the
+ * command line and then the built-in defaults decide. {@link #over} layers one spec on another.
+ */
+public record CrawlSpec(
+    List<String> seeds,
+    String data,
+    Integer maxPages,
+    Integer maxDepth,
+    Scope scope,
+    Pattern scopeRegex,
+    Pattern include,
+    Pattern exclude,
+    Integer concurrency,
+    Integer perHost,
+    Duration delay,
+    Duration timeout,
+    DataSize maxBody,
+    String userAgent,
+    Boolean warc,
+    Boolean ignoreRobots) {
+
+  public static final CrawlSpec NONE =
+      new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null);
+
+  /** This spec's values where set, {@code base}'s elsewhere. */
+  public CrawlSpec over(CrawlSpec base) {
+    return new CrawlSpec(
+        seeds != null && !seeds.isEmpty() ? seeds : base.seeds,
+        pick(data, base.data),
+        pick(maxPages, base.maxPages),
+        pick(maxDepth, base.maxDepth),
+        pick(scope, base.scope),
+        pick(scopeRegex, base.scopeRegex),
+        pick(include, base.include),
+        pick(exclude, base.exclude),
+        pick(concurrency, base.concurrency),
+        pick(perHost, base.perHost),
+        pick(delay, base.delay),
+        pick(timeout, base.timeout),
+        pick(maxBody, base.maxBody),
+        pick(userAgent, base.userAgent),
+        pick(warc, base.warc),
+        pick(ignoreRobots, base.ignoreRobots));
+  }
+
+  /**
+   * The crawl these settings describe, the built-in defaults filling the gaps.
+   *
+   * @throws IllegalArgumentException naming the setting that is wrong
+   */
+  public CrawlConfig toConfig(boolean resume) {
+    Path dir = Path.of(data != null ? data : "sitepulse-data");
+    CrawlConfig d = CrawlConfig.defaults(seeds == null ? List.of() : seeds, dir);
+    return new CrawlConfig(d.seeds(), dir, pick(maxPages, d.maxPages()), pick(maxDepth, d.maxDepth()),
+        pick(scope, d.scope()), scopeRegex, include, exclude, pick(concurrency, d.concurrency()),
+        pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
+        maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
+        pick(warc, false), resume, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery());
+  }
+
+  private static <T> T pick(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}

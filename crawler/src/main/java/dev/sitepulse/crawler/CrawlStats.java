@@ -1,0 +1,44 @@
+package dev.sitepulse.crawler;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The counters of a crawl at one moment: what progress shows and what the summary ends with.
+ *
+ * @param pages URLs fetched and handled (any status)
+ * @param indexed pages that went into the search index
+ * @param queued URLs waiting in the frontier
+ * @param statuses how many responses had each HTTP status
+ * @param errors fetches that failed, by error kind (after retries)
+ * @param duplicates pages whose body was byte-identical to an earlier page's
+ * @param robotsBlocked URLs robots.txt did not allow
+ * @param skippedLinks mailto:, javascript: and other links that cannot be crawled
+ */
+public record CrawlStats(
+    long pages,
+    long indexed,
+    long queued,
+    Map<Integer, Long> statuses,
+    Map<String, Long> errors,
+    long duplicates,
+    long robotsBlocked,
+    long skippedLinks,
+    long bytes,
+    Duration elapsed) {
+
+  public CrawlStats {
+    statuses = Map.copyOf(new TreeMap<>(statuses));
+    errors = Map.copyOf(new TreeMap<>(errors));
+  }
+
+  public long errorCount() {
+    return errors.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public double pagesPerSecond() {
+    double s = elapsed.toNanos() / 1e9;
+    return s <= 0 ? 0 : pages / s;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.sitepulse.crawler;
+
+import dev.sitepulse.crawler.internal.CrawlRun;
+
+/**
+ * Crawls a site politely into crawl.db and a Lucene index, resuming where an earlier run with the
+ * same data directory stopped. Blocks the calling thread until the crawl is over; the crawl itself
+ * runs on a Vert.x event loop and worker threads.
+ */
+public final class Crawler {
+
+  private Crawler() {}
+
+  public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
+    return CrawlRun.run(config, listener);
+  }
+}

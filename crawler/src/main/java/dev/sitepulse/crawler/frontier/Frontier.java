@@ -1,0 +1,180 @@
+package dev.sitepulse.crawler.frontier;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What to fetch next, and when: a queue per host, a global in-flight limit, a per-host limit and
+ * delay. Owned by one event-loop thread, so nothing here is locked; the caller passes the time
+ * in, so politeness is testable without waiting.
+ */
+public final class Frontier {
+
+  /** A URL handed out for fetching. */
+  public record Next(String url, String origin, int depth) {}
+
+  private final int maxInFlight;
+  private final int perHost;
+  private final long defaultDelayNanos;
+  private final Map<String, HostQueue> hosts = new HashMap<>();
+  private final ArrayDeque<HostQueue> rotation = new ArrayDeque<>();
+  private final LongHashSet seen = new LongHashSet();
+  private int queued;
+  private int inFlight;
+
+  public Frontier(int maxInFlight, int perHost, long defaultDelayNanos) {
+    this.maxInFlight = maxInFlight;
+    this.perHost = perHost;
+    this.defaultDelayNanos = defaultDelayNanos;
+  }
+
+  /** Remembers a URL as known without queueing it (already done in an earlier run). */
+  public void markSeen(String url) {
+    seen.add(hash(url));
+  }
+
+  /**
+   * Queues a normalized absolute URL (lower-case scheme and host, no default port, as
+   * BasicURLNormalizer makes it) unless it was seen before; returns whether it is new. */
+  public boolean offer(String url, int depth) {
+    if (!seen.add(hash(url))) {
+      return false;
+    }
+    requeue(url, depth);
+    return true;
+  }
+
+  /** Queues a URL again (a retry), whether or not it was seen. */
+  public void requeue(String url, int depth) {
+    String origin = originOf(url);
+    HostQueue q = hosts.computeIfAbsent(origin, o -> {
+      HostQueue created = new HostQueue(o, defaultDelayNanos);
+      rotation.add(created);
+      return created;
+    });
+    q.urls.add(depth, url.substring(origin.length()));
+    queued++;
+  }
+
+  /** The next URL whose host allows a fetch at {@code now}, or null. */
+  public Next poll(long now) {
+    if (inFlight >= maxInFlight) {
+      return null;
+    }
+    for (int i = rotation.size(); i > 0; i--) {
+      HostQueue q = rotation.poll();
+      rotation.add(q);
+      if (q.readyAt(now, perHost)) {
+        PackedUrlQueue.Entry e = q.urls.poll();
+        queued--;
+        q.inFlight++;
+        inFlight++;
+        // The delay runs from the start of this fetch; done() pushes it past the end as well.
+        q.previousNextFetchNanos = q.nextFetchNanos;
+        q.nextFetchNanos = now + q.delayNanos;
+        return new Next(q.origin + e.path(), q.origin, e.depth());
+      }
+    }
+    return null;
+  }
+
+  /** A fetch for this origin finished; the host's next fetch waits its delay from now. */
+  public void done(String origin, long now) {
+    HostQueue q = hosts.get(origin);
+    q.inFlight--;
+    inFlight--;
+    q.nextFetchNanos = Math.max(q.nextFetchNanos, now + q.delayNanos);
+  }
+
+  /** Takes back the last poll of this origin without a fetch (robots.txt disallowed it). */
+  public void skip(String origin) {
+    HostQueue q = hosts.get(origin);
+    q.inFlight--;
+    inFlight--;
+    q.nextFetchNanos = q.previousNextFetchNanos;
+  }
+
+  /** Holds a host back until {@code untilNanos}, e.g. after a 429 or 503. */
+  public void backoff(String origin, long untilNanos) {
+    HostQueue q = hosts.get(origin);
+    if (q != null) {
+      q.nextFetchNanos = Math.max(q.nextFetchNanos, untilNanos);
+    }
+  }
+
+  /** Sets the delay between fetches for a host (robots.txt Crawl-delay takes precedence). */
+  public void delay(String origin, long delayNanos) {
+    host(origin).delayNanos = delayNanos;
+  }
+
+  /** Holds or releases a host, e.g. while its robots.txt is read. */
+  public void hold(String origin, boolean held) {
+    host(origin).held = held;
+  }
+
+  /** Whether this origin has been seen before: its robots.txt is read on first sight. */
+  public boolean knowsHost(String origin) {
+    return hosts.containsKey(origin);
+  }
+
+  /** The earliest time a held-back host could fetch, or -1 when none is waiting on time. */
+  public long nextWake(long now) {
+    long earliest = -1;
+    for (HostQueue q : rotation) {
+      if (!q.held && !q.urls.isEmpty() && q.inFlight < perHost && q.nextFetchNanos > now) {
+        earliest = earliest < 0 ? q.nextFetchNanos : Math.min(earliest, q.nextFetchNanos);
+      }
+    }
+    return earliest;
+  }
+
+  public int queued() {
+    return queued;
+  }
+
+  public int inFlight() {
+    return inFlight;
+  }
+
+  public int known() {
+    return seen.size();
+  }
+
+  private HostQueue host(String origin) {
+    return hosts.computeIfAbsent(origin, o -> {
+      HostQueue created = new HostQueue(o, defaultDelayNanos);
+      rotation.add(created);
+      return created;
+    });
+  }
+
+  /** scheme://host:port of an absolute URL, lower-case; the part every URL of a host shares. */
+  public static String originOf(String url) {
+    URI u = URI.create(url);
+    int port = u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    String origin = u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT);
+    boolean defaultPort = (port == 80 && origin.startsWith("http:")) || (port == 443 && origin.startsWith("https:"));
+    String candidate = defaultPort ? origin : origin + ":" + port;
+    if (!url.startsWith(candidate)) {
+      throw new IllegalArgumentException("not a normalized URL: " + url);
+    }
+    return candidate;
+  }
+
+  /** 64-bit FNV-1a over UTF-8 with a final mix: collisions are negligible at millions of URLs. */
+  static long hash(String url) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b;
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+}

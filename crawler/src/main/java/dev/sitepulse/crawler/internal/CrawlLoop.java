@@ -1,0 +1,337 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.robots.Sitemaps;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crawl itself, confined to one Vert.x event loop: it owns the frontier, starts fetches on
+ * the pinger's workers, hands HTML to parse workers and takes results back, and never blocks.
+ * Parse backlog is bounded: while workers are behind, no new fetch starts.
+ */
+final class CrawlLoop {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+  private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+  private static final int MAX_NETWORK_RETRIES = 2;
+  private static final int MAX_BACKOFF_RETRIES = 5;
+  private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
+
+  private final CrawlConfig config;
+  private final Vertx vertx;
+  private final Context context;
+  private final Frontier frontier;
+  private final Fetcher fetcher;
+  private final CrawlDb db;
+  private final IndexCommits commits;
+  private final PageWork pages;
+  private final CrawlScope scope;
+  private final ExecutorService parsers;
+  private final ExecutorService indexer;
+  private final CrawlListener listener;
+  private final WarcSink warc;
+  private final int maxPendingParse;
+  private final Map<String, RobotsRules> robots = new HashMap<>();
+  private final Map<String, Integer> attempts = new HashMap<>();
+  private final Counters counters = new Counters();
+  private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
+  private final long startNanos = System.nanoTime();
+  private final List<String> sitemapHosts;
+  private int pendingWork; // parses, robots and sitemap fetches, retry timers
+  private int parsing;
+  private long started;
+  private long wakeTimer = -1;
+  private boolean stopping;
+
+  CrawlLoop(CrawlSetup setup) {
+    this.config = setup.config();
+    this.vertx = setup.vertx();
+    this.context = setup.context();
+    this.frontier = setup.frontier();
+    this.fetcher = setup.fetcher();
+    this.db = setup.db();
+    this.commits = setup.commits();
+    this.scope = setup.scope();
+    this.parsers = setup.parsers();
+    this.indexer = setup.indexer();
+    this.listener = setup.listener();
+    this.warc = setup.warc();
+    this.pages = new PageWork(config, scope, db, commits);
+    this.maxPendingParse = setup.parserThreads() * 4;
+    this.sitemapHosts = setup.seedOrigins();
+  }
+
+  /** Starts on the event loop; the future completes when the crawl is over and committed. */
+  CompletableFuture<CrawlStats> start() {
+    context.runOnContext(v -> {
+      vertx.setPeriodic(1000, id -> listener.progress(stats()));
+      vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
+      if (config.ignoreRobots()) {
+        sitemapHosts.forEach(this::readSitemap);
+      }
+      pump();
+    });
+    return finished;
+  }
+
+  private void pump() {
+    if (stopping) {
+      return;
+    }
+    long now = System.nanoTime();
+    // Bounded hand-off: while parse workers are behind, fetching waits instead of piling up pages.
+    while (parsing < maxPendingParse && (config.maxPages() == 0 || started < config.maxPages())) {
+      Frontier.Next next = frontier.poll(now);
+      if (next == null) {
+        break;
+      }
+      RobotsRules rules = robots.getOrDefault(next.origin(), RobotsRules.allowAll());
+      if (!rules.allows(next.url())) {
+        frontier.skip(next.origin());
+        counters.robotsBlocked++;
+        db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt");
+        continue;
+      }
+      started++;
+      db.markFetching(next.url());
+      fetcher.fetch(next.url()).thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
+    }
+    scheduleWake(now);
+    finishIfIdle();
+  }
+
+  private void scheduleWake(long now) {
+    long wake = frontier.nextWake(now);
+    if (wake < 0 || wakeTimer >= 0) {
+      return;
+    }
+    long delayMs = Math.max(1, (wake - now + 999_999) / 1_000_000);
+    wakeTimer = vertx.setTimer(delayMs, id -> {
+      wakeTimer = -1;
+      pump();
+    });
+  }
+
+  private void fetched(Frontier.Next next, FetchResult r) {
+    long now = System.nanoTime();
+    frontier.done(next.origin(), now);
+    counters.bytes += r.body().length;
+    if (r.failed()) {
+      failed(next, r);
+    } else if (r.status() == 429 || r.status() == 503) {
+      backOff(next, r, now);
+    } else {
+      counters.pages++;
+      counters.status(r.status());
+      if (config.warc()) {
+        warc.write(r);
+      }
+      if (r.location() != null && r.status() >= 300 && r.status() < 400) {
+        redirected(next, r);
+      } else if (r.status() >= 200 && r.status() < 300 && HTML.contains(r.mediaType())) {
+        parse(next, r);
+      } else {
+        recordPlain(next, r, null);
+      }
+    }
+    pump();
+  }
+
+  private void failed(Frontier.Next next, FetchResult r) {
+    int tries = attempts.merge(next.url(), 1, Integer::sum);
+    boolean retryable = r.errorKind() == null || r.errorKind().isTransient();
+    if (retryable && tries <= MAX_NETWORK_RETRIES) {
+      retryLater(next, Duration.ofSeconds(1L << (tries - 1)).toNanos());
+      return;
+    }
+    String kind = r.timedOut() ? "TIMEOUT" : r.errorKind().name();
+    counters.error(kind);
+    db.record(new PageRecord(next.url(), UrlState.FAILED, 0, kind, r.message(), null, 0,
+        r.phases().totalNanos() / 1e6, System.currentTimeMillis(), null, null, null, null, null,
+        null, commits.nextSeq(), false, List.of(), List.of()));
+  }
+
+  /** A 429 or 503: the host waits as long as it asks (Retry-After), or longer each time. */
+  private void backOff(Frontier.Next next, FetchResult r, long now) {
+    int tries = attempts.merge(next.url(), 1, Integer::sum);
+    long wait = r.retryAfter() != null
+        ? r.retryAfter().toNanos()
+        : Duration.ofSeconds(1L << Math.min(tries, 6)).toNanos();
+    frontier.backoff(next.origin(), now + Math.min(wait, MAX_BACKOFF_NANOS));
+    if (tries <= MAX_BACKOFF_RETRIES) {
+      frontier.requeue(next.url(), next.depth());
+    } else {
+      counters.pages++;
+      counters.status(r.status());
+      recordPlain(next, r, null);
+    }
+  }
+
+  private void retryLater(Frontier.Next next, long delayNanos) {
+    pendingWork++;
+    vertx.setTimer(Math.max(1, delayNanos / 1_000_000), id -> {
+      pendingWork--;
+      frontier.requeue(next.url(), next.depth());
+      pump();
+    });
+  }
+
+  /** The target is queued as its own URL; the seen-set keeps redirect loops from going round. */
+  private void redirected(Frontier.Next next, FetchResult r) {
+    String target = LinkRules.normalize(URI.create(next.url()).resolve(r.location().strip()).toString());
+    List<QueuedUrl> discovered = List.of();
+    if (target != null && scope.accepts(target) && frontier.offer(target, next.depth())) {
+      discovered = List.of(new QueuedUrl(target, next.depth()));
+      adoptIfNew(target);
+    }
+    List<PageRecord.LinkRecord> link = target == null
+        ? List.of()
+        : List.of(new PageRecord.LinkRecord(target, "[redirect]", 0, false));
+    db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, r.message(),
+        r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
+        null, null, null, null, null, target, commits.nextSeq(), false, link, discovered));
+  }
+
+  private void recordPlain(Frontier.Next next, FetchResult r, String note) {
+    db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, note != null ? note : r.message(),
+        r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
+        null, null, null, null, null, null, commits.nextSeq(), false, List.of(), List.of()));
+  }
+
+  private void parse(Frontier.Next next, FetchResult r) {
+    pendingWork++;
+    parsing++;
+    long fetchedAt = System.currentTimeMillis();
+    CompletableFuture.supplyAsync(() -> pages.handle(r, next.depth(), fetchedAt), parsers)
+        .whenComplete((outcome, error) -> context.runOnContext(v -> parsed(next, outcome, error)));
+  }
+
+  private void parsed(Frontier.Next next, PageOutcome outcome, Throwable error) {
+    pendingWork--;
+    parsing--;
+    if (error != null) {
+      LOG.warn("could not handle {}: {}", next.url(), error.toString());
+      counters.error("PARSE");
+    } else {
+      counters.indexed += outcome.indexed() ? 1 : 0;
+      counters.duplicates += outcome.duplicate() ? 1 : 0;
+      counters.skippedLinks += outcome.skippedLinks();
+      for (QueuedUrl u : outcome.followable()) {
+        if (frontier.offer(u.url(), u.depth())) {
+          adoptIfNew(u.url());
+        }
+      }
+      if (commits.pagesSinceCommit() >= config.commitEveryPages()) {
+        commitSoon();
+      }
+    }
+    pump();
+  }
+
+  /** A host seen for the first time waits for its robots.txt before its first page. */
+  void adoptIfNew(String url) {
+    String origin = Frontier.originOf(url);
+    if (!robots.containsKey(origin) && !config.ignoreRobots()) {
+      robots.put(origin, null);
+      frontier.hold(origin, true);
+      readRobots(origin);
+    }
+  }
+
+  private void readRobots(String origin) {
+    pendingWork++;
+    fetcher.fetch(origin + "/robots.txt").thenAccept(r -> context.runOnContext(v -> {
+      pendingWork--;
+      RobotsRules rules = RobotsRules.from(r, config.userAgent());
+      robots.put(origin, rules);
+      Duration delay = rules.crawlDelay();
+      if (delay != null) {
+        if (delay.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
+          LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, delay.toSeconds(),
+              CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
+          delay = CrawlConfig.MAX_CRAWL_DELAY;
+        }
+        frontier.delay(origin, delay.toNanos());
+      }
+      if (r.failed() || r.status() >= 500) {
+        LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
+      }
+      frontier.hold(origin, false);
+      if (sitemapHosts.contains(origin)) {
+        rules.sitemaps().forEach(this::readSitemapUrl);
+        readSitemap(origin);
+      }
+      pump();
+    }));
+  }
+
+  private void readSitemap(String origin) {
+    readSitemapUrl(origin + "/sitemap.xml");
+  }
+
+  private void readSitemapUrl(String sitemapUrl) {
+    pendingWork++;
+    fetcher.fetch(sitemapUrl)
+        .thenApplyAsync(Sitemaps::read, parsers)
+        .thenAccept(entries -> context.runOnContext(v -> {
+          pendingWork--;
+          // Sitemap pages count as one link away from the seed, so max-depth 0 means seeds only.
+          for (String page : config.maxDepth() >= 1 ? entries.pages() : List.<String>of()) {
+            String u = LinkRules.normalize(page);
+            if (u != null && scope.accepts(u) && frontier.offer(u, 1)) {
+              db.enqueue(List.of(new QueuedUrl(u, 1)));
+              adoptIfNew(u);
+            }
+          }
+          entries.sitemaps().forEach(this::readSitemapUrl);
+          pump();
+        }));
+  }
+
+  private void commitSoon() {
+    indexer.execute(commits::commit);
+  }
+
+  private void finishIfIdle() {
+    boolean limitReached = config.maxPages() > 0 && started >= config.maxPages();
+    boolean drained = frontier.queued() == 0 || limitReached;
+    if (!stopping && drained && frontier.inFlight() == 0 && pendingWork == 0) {
+      stopping = true;
+      CrawlStats stats = stats();
+      indexer.execute(() -> {
+        try {
+          commits.commit();
+          finished.complete(stats);
+        } catch (RuntimeException e) {
+          finished.completeExceptionally(e);
+        }
+      });
+    }
+  }
+
+  private CrawlStats stats() {
+    return counters.snapshot(frontier.queued(), Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+}

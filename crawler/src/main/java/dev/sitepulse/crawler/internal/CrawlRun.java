@@ -1,0 +1,156 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.Fetcher;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens a crawl's state, runs its loop to the end, and closes everything in a safe order. */
+public final class CrawlRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlRun.class);
+
+  private CrawlRun() {}
+
+  public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
+    if (!config.resume()) {
+      wipe(config);
+    }
+    if (config.ignoreRobots()) {
+      LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
+    }
+    List<String> seeds = normalizedSeeds(config);
+    int parserThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService parsers = Executors.newFixedThreadPool(parserThreads, daemon("sitepulse-parse"));
+    ExecutorService indexer = Executors.newSingleThreadExecutor(daemon("sitepulse-index"));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    try (CrawlDb db = CrawlDb.open(config.crawlDb());
+        PageIndex index = PageIndex.open(config.indexDir());
+        Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
+            config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
+        WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
+      long committedSeq = IndexCommits.committedSeq(index);
+      List<CrawlDb.KnownUrl> known = db.resume(committedSeq);
+      IndexCommits commits = new IndexCommits(index, db, Math.max(committedSeq, db.maxSeq()));
+      Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());
+      Context context = vertx.getOrCreateContext();
+      CrawlScope scope = new CrawlScope(config, seeds);
+      CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
+          commits, scope, parsers, parserThreads, indexer, listener, warc, origins(seeds)));
+      seed(frontier, db, loop, known, seeds);
+      CrawlStats stats = loop.start().get();
+      listener.finished(stats);
+      return stats;
+    } catch (SQLException e) {
+      throw new CrawlException(config.crawlDb() + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new CrawlException(config.dataDir() + ": " + e.getMessage(), e);
+    } catch (ExecutionException e) {
+      throw new CrawlException("crawl failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CrawlException("crawl interrupted", e);
+    } finally {
+      vertx.close();
+      parsers.shutdownNow();
+      indexer.shutdownNow();
+    }
+  }
+
+  /** Puts the resumed queue and any new seeds into the frontier, before the loop starts. */
+  private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, List<CrawlDb.KnownUrl> known,
+      List<String> seeds) {
+    Set<String> knownUrls = new java.util.HashSet<>();
+    for (CrawlDb.KnownUrl k : known) {
+      knownUrls.add(k.url());
+      if (k.state() == UrlState.QUEUED) {
+        frontier.offer(k.url(), k.depth());
+        loop.adoptIfNew(k.url());
+      } else {
+        frontier.markSeen(k.url());
+      }
+    }
+    List<QueuedUrl> fresh = new ArrayList<>();
+    for (String seed : seeds) {
+      if (!knownUrls.contains(seed) && frontier.offer(seed, 0)) {
+        fresh.add(new QueuedUrl(seed, 0));
+        loop.adoptIfNew(seed);
+      }
+    }
+    db.enqueue(fresh);
+    if (!known.isEmpty()) {
+      LOG.info("resuming: {} URLs known, {} queued", known.size(), frontier.queued());
+    }
+  }
+
+  private static List<String> normalizedSeeds(CrawlConfig config) throws CrawlException {
+    Set<String> out = new LinkedHashSet<>();
+    for (String seed : config.seeds()) {
+      String n = LinkRules.normalize(seed);
+      if (n == null) {
+        throw new CrawlException("not an http(s) URL: " + seed, null);
+      }
+      out.add(n);
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> origins(List<String> seeds) {
+    return seeds.stream().map(Frontier::originOf).distinct().toList();
+  }
+
+  private static void wipe(CrawlConfig config) throws CrawlException {
+    try {
+      for (Path p : List.of(config.crawlDb(), config.crawlDb().resolveSibling("crawl.db-wal"),
+          config.crawlDb().resolveSibling("crawl.db-shm"))) {
+        Files.deleteIfExists(p);
+      }
+      for (Path dir : List.of(config.indexDir(), config.warcDir())) {
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new CrawlException("cannot start afresh in " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

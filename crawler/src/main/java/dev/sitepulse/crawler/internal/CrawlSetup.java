@@ -1,0 +1,29 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.pinger.Fetcher;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** Everything a crawl loop works with, opened and wired by {@link CrawlRun}. */
+record CrawlSetup(
+    CrawlConfig config,
+    Vertx vertx,
+    Context context,
+    Frontier frontier,
+    Fetcher fetcher,
+    CrawlDb db,
+    IndexCommits commits,
+    CrawlScope scope,
+    ExecutorService parsers,
+    int parserThreads,
+    ExecutorService indexer,
+    CrawlListener listener,
+    WarcSink warc,
+    List<String> seedOrigins) {}

@@ -1,0 +1,74 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.store.CrawlDb;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Keeps the index and crawl.db in step across a crash. Each handled page gets a sequence number
+ * under one lock with its index update and its crawl.db record; a commit flushes crawl.db first
+ * and then stores the last sequence in the Lucene commit. On resume, pages recorded with a higher
+ * sequence were never committed to the index and are fetched again; nothing committed is.
+ */
+final class IndexCommits {
+
+  static final String SEQ = "sitepulse.seq";
+
+  private final PageIndex index;
+  private final CrawlDb db;
+  private final Object lock = new Object();
+  private long seq;
+  private long committed;
+  private long sinceCommit;
+
+  IndexCommits(PageIndex index, CrawlDb db, long lastSeq) {
+    this.index = index;
+    this.db = db;
+    this.seq = lastSeq;
+    this.committed = lastSeq;
+  }
+
+  static long committedSeq(PageIndex index) {
+    String value = index.lastCommitData().get(SEQ);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
+  /** Indexes {@code doc} (null: nothing to index) and records the page with its sequence number. */
+  void add(IndexedPage doc, LongConsumer record) {
+    synchronized (lock) {
+      if (doc != null) {
+        index.upsert(doc);
+      }
+      record.accept(++seq);
+      sinceCommit++;
+    }
+  }
+
+  long pagesSinceCommit() {
+    synchronized (lock) {
+      return sinceCommit;
+    }
+  }
+
+  /** Makes everything added so far durable; runs on an indexing worker, never the event loop. */
+  void commit() {
+    synchronized (lock) {
+      if (seq == committed) {
+        return;
+      }
+      db.flush().join();
+      index.commit(Map.of(SEQ, Long.toString(seq)));
+      committed = seq;
+      sinceCommit = 0;
+    }
+  }
+
+  /** Numbers a page that is recorded but never indexed (a redirect, an error, a PDF). */
+  long nextSeq() {
+    synchronized (lock) {
+      return ++seq;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.sitepulse.crawler.internal;
+
+import crawlercommons.filters.basic.BasicURLNormalizer;
+import java.util.Locale;
+
+/**
+ * Turns hrefs into crawlable URLs: http(s) only, at most 8 KB, normalized with crawler-commons'
+ * BasicURLNormalizer (fragments dropped, default ports removed). Safe to share between threads.
+ */
+final class LinkRules {
+
+  static final int MAX_URL_LENGTH = 8192;
+  private static final ThreadLocal<BasicURLNormalizer> NORMALIZER =
+      ThreadLocal.withInitial(BasicURLNormalizer::new);
+
+  private LinkRules() {}
+
+  /** The normalized URL, or null for anything the crawl cannot fetch. */
+  static String normalize(String url) {
+    if (url == null) {
+      return null;
+    }
+    String u = url.strip();
+    if (u.length() > MAX_URL_LENGTH || !isHttp(u)) {
+      return null;
+    }
+    try {
+      return NORMALIZER.get().filter(u);
+    } catch (RuntimeException malformed) {
+      return null;
+    }
+  }
+
+  /** mailto:, javascript:, tel: and the like: counted and skipped, never fetched. */
+  static boolean isNonHttpScheme(String url) {
+    int colon = url.indexOf(':');
+    if (colon <= 0) {
+      return false;
+    }
+    String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
+    return scheme.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-')
+        && !scheme.equals("http") && !scheme.equals("https");
+  }
+
+  private static boolean isHttp(String u) {
+    return u.regionMatches(true, 0, "http://", 0, 7) || u.regionMatches(true, 0, "https://", 0, 8);
+  }
+}

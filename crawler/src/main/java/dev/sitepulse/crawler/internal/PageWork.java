@@ -1,0 +1,95 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.parse.Outlink;
+import dev.sitepulse.crawler.parse.PageParser;
+import dev.sitepulse.crawler.parse.ParsedPage;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord;
+import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.FetchResult;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Handles one fetched HTML page on a worker thread: parse, find exact duplicates, decide which
+ * links to follow, index, and record it all in crawl.db. Nothing here touches the frontier; the
+ * event loop gets a {@link PageOutcome} back.
+ */
+final class PageWork {
+
+  private final CrawlConfig config;
+  private final CrawlScope scope;
+  private final CrawlDb db;
+  private final IndexCommits index;
+  private final Map<String, String> firstUrlByBodyHash = new ConcurrentHashMap<>();
+
+  PageWork(CrawlConfig config, CrawlScope scope, CrawlDb db, IndexCommits index) {
+    this.config = config;
+    this.scope = scope;
+    this.db = db;
+    this.index = index;
+  }
+
+  PageOutcome handle(FetchResult fetched, int depth, long fetchedAtMillis) {
+    String url = fetched.url();
+    ParsedPage page = PageParser.parse(fetched.body(), fetched.charset(), url);
+    String bodyHash = sha256(fetched.body());
+    String firstUrl = firstUrlByBodyHash.putIfAbsent(bodyHash, url);
+    String duplicateOf = firstUrl == null || firstUrl.equals(url) ? null : firstUrl;
+    String canonical = LinkRules.normalize(page.canonical());
+    boolean otherCanonical = canonical != null && !canonical.equals(url);
+
+    List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
+    List<QueuedUrl> followable = new ArrayList<>();
+    int skipped = 0;
+    boolean mayFollow = !page.nofollow() && depth < config.maxDepth();
+    for (Outlink link : page.outlinks()) {
+      if (LinkRules.isNonHttpScheme(link.url())) {
+        skipped++;
+        continue;
+      }
+      String to = LinkRules.normalize(link.url());
+      if (to == null) {
+        skipped++;
+        continue;
+      }
+      links.add(new LinkRecord(to, link.anchor(), link.line(), link.nofollow()));
+      if (mayFollow && !link.nofollow() && scope.accepts(to)) {
+        followable.add(new QueuedUrl(to, depth + 1));
+      }
+    }
+    // The canonical page is what should be found; this variant points at it instead of being indexed.
+    if (otherCanonical && scope.accepts(canonical)) {
+      followable.add(new QueuedUrl(canonical, depth));
+    }
+    boolean indexable = duplicateOf == null && !otherCanonical && !page.noindex();
+    IndexedPage doc = indexable
+        ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
+            page.description(), fetchedAtMillis, fetched.status(), page.language())
+        : null;
+    index.add(doc, seq -> db.record(new PageRecord(url, UrlState.DONE, fetched.status(), null,
+        fetched.message(), fetched.contentType(), fetched.body().length,
+        fetched.phases().totalNanos() / 1e6, fetchedAtMillis, bodyHash, page.simhash(), page.title(),
+        duplicateOf, otherCanonical ? canonical : null, null, seq, indexable, links, followable)));
+    return new PageOutcome(followable, indexable, duplicateOf != null, skipped);
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

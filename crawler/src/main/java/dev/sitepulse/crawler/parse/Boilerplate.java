@@ -1,0 +1,32 @@
+package dev.sitepulse.crawler.parse;
+
+import org.jsoup.nodes.Element;
+
+/** Which subtrees are page furniture rather than content. */
+enum Boilerplate {
+  NONE,
+  /** A page or article {@code <header>}: its text is furniture, but its h1 is often the title. */
+  TEXT,
+  /** Scripts, navigation, asides, the document head: neither text nor headings are content. */
+  TEXT_AND_HEADINGS;
+
+  boolean skipsText() {
+    return this != NONE;
+  }
+
+  boolean skipsHeadings() {
+    return this == TEXT_AND_HEADINGS;
+  }
+
+  static Boilerplate of(Element el) {
+    return switch (el.normalName()) {
+      case "header" -> TEXT;
+      case "head", "title", "script", "style", "noscript", "template", "nav", "footer", "aside" ->
+          TEXT_AND_HEADINGS;
+      default ->
+          el.attributesSize() > 0 && el.attr("role").equalsIgnoreCase("navigation")
+              ? TEXT_AND_HEADINGS
+              : NONE;
+    };
+  }
+}

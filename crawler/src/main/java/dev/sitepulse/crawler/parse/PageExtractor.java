@@ -1,0 +1,159 @@
+package dev.sitepulse.crawler.parse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Extracts everything in one walk over the tree: CSS selectors would walk it once per question and
+ * pay for selector parsing, which shows in a cold JVM parsing hundreds of pages.
+ */
+final class PageExtractor implements NodeVisitor {
+  private final LinkResolver resolver;
+  private final PageMetadata metadata;
+  private final CollapsingText text;
+  private final List<String> headings = new ArrayList<>();
+  private final List<Outlink> outlinks = new ArrayList<>();
+  private final Set<String> anchors = new HashSet<>();
+  private int textSkipDepth;
+  private int headingSkipDepth;
+  private Element openHeading;
+  private CollapsingText headingText;
+  private Element openLink;
+  private CollapsingText linkText;
+
+  PageExtractor(String baseUri, int expectedTextLength) {
+    resolver = new LinkResolver(baseUri);
+    metadata = new PageMetadata(resolver);
+    text = new CollapsingText(expectedTextLength);
+  }
+
+  @Override
+  public void head(Node node, int depth) {
+    if (node instanceof TextNode textNode) {
+      String raw = textNode.getWholeText();
+      if (textSkipDepth == 0) {
+        text.append(raw);
+      }
+      if (headingText != null) {
+        headingText.append(raw);
+      }
+      if (linkText != null) {
+        linkText.append(raw);
+      }
+    } else if (node instanceof Element el) {
+      enter(el);
+    }
+  }
+
+  @Override
+  public void tail(Node node, int depth) {
+    if (!(node instanceof Element el)) {
+      return;
+    }
+    wordBoundary(el);
+    Boilerplate kind = Boilerplate.of(el);
+    textSkipDepth -= kind.skipsText() ? 1 : 0;
+    headingSkipDepth -= kind.skipsHeadings() ? 1 : 0;
+    if (el == openHeading) {
+      if (!headingText.isEmpty()) {
+        headings.add(headingText.toString());
+      }
+      openHeading = null;
+      headingText = null;
+    } else if (el == openLink) {
+      addOutlink(el, linkText.toString());
+      openLink = null;
+      linkText = null;
+    }
+  }
+
+  private void enter(Element el) {
+    if (el.attributesSize() > 0) {
+      String id = el.id();
+      if (!id.isEmpty()) {
+        anchors.add(id);
+      }
+    }
+    switch (el.normalName()) {
+      case "a" -> enterLink(el);
+      case "area" -> addOutlink(el, CollapsingText.collapse(el.attr("alt")));
+      case "img" -> {
+        if (linkText != null) {
+          linkText.append(el.attr("alt"));
+        }
+      }
+      case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+        if (openHeading == null && headingSkipDepth == 0) {
+          openHeading = el;
+          headingText = new CollapsingText(64);
+        }
+      }
+      case "html" -> metadata.html(el);
+      case "title" -> metadata.title(el);
+      case "meta" -> metadata.meta(el);
+      case "link" -> metadata.link(el);
+      default -> {}
+    }
+    Boilerplate kind = Boilerplate.of(el);
+    textSkipDepth += kind.skipsText() ? 1 : 0;
+    headingSkipDepth += kind.skipsHeadings() ? 1 : 0;
+    wordBoundary(el);
+  }
+
+  private void enterLink(Element el) {
+    String name = el.attr("name");
+    if (!name.isEmpty()) {
+      anchors.add(name);
+    }
+    if (openLink == null && el.hasAttr("href")) {
+      openLink = el;
+      linkText = new CollapsingText(32);
+    }
+  }
+
+  private void addOutlink(Element el, String anchor) {
+    String href = el.attr("href").trim();
+    if (href.isEmpty()) {
+      return;
+    }
+    String resolved = resolver.resolve(href);
+    boolean nofollow = PageMetadata.hasToken(el.attr("rel"), "nofollow");
+    int line = el.sourceRange().start().lineNumber();
+    outlinks.add(new Outlink(resolved != null ? resolved : href, anchor, nofollow, line));
+  }
+
+  /** Block elements and br separate words, as in Element.text(): "a</p><p>b" reads "a b". */
+  private void wordBoundary(Element el) {
+    if (el.isBlock() || el.normalName().equals("br")) {
+      text.space();
+      if (headingText != null) {
+        headingText.space();
+      }
+      if (linkText != null) {
+        linkText.space();
+      }
+    }
+  }
+
+  ParsedPage result() {
+    String body = text.toString();
+    return new ParsedPage(
+        metadata.title != null ? metadata.title : "",
+        metadata.description != null ? metadata.description : "",
+        headings,
+        body,
+        metadata.languageOrNull(),
+        outlinks,
+        metadata.canonical,
+        metadata.noindex,
+        metadata.nofollow,
+        anchors,
+        SimHash.of(body));
+  }
+}

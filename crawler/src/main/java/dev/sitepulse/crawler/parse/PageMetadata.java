@@ -1,0 +1,81 @@
+package dev.sitepulse.crawler.parse;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/** Collects the page-level facts declared in markup: title, description, language, robots. */
+final class PageMetadata {
+  private final LinkResolver resolver;
+  String title;
+  String description;
+  String language;
+  String canonical;
+  boolean noindex;
+  boolean nofollow;
+  private String contentLanguage;
+
+  PageMetadata(LinkResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  void html(Element el) {
+    String lang = el.attr("lang").trim();
+    if (language == null && !lang.isEmpty()) {
+      language = lang;
+    }
+  }
+
+  void title(Element el) {
+    // An inline SVG may carry its own <title>; only the HTML one names the page.
+    if (title == null && Parser.NamespaceHtml.equals(el.tag().namespace())) {
+      title = CollapsingText.collapse(el.text());
+    }
+  }
+
+  void meta(Element el) {
+    String name = el.attr("name");
+    if (name.equalsIgnoreCase("description")) {
+      if (description == null) {
+        description = CollapsingText.collapse(el.attr("content"));
+      }
+    } else if (name.equalsIgnoreCase("robots")) {
+      String content = el.attr("content");
+      boolean none = hasToken(content, "none");
+      noindex |= none || hasToken(content, "noindex");
+      nofollow |= none || hasToken(content, "nofollow");
+    } else if (contentLanguage == null && el.attr("http-equiv").equalsIgnoreCase("content-language")) {
+      // The header form may list several languages; the first is the primary one.
+      String first = el.attr("content").split(",", 2)[0].trim();
+      contentLanguage = first.isEmpty() ? null : first;
+    }
+  }
+
+  void link(Element el) {
+    if (canonical == null && hasToken(el.attr("rel"), "canonical")) {
+      String href = el.attr("href").trim();
+      canonical = href.isEmpty() ? null : resolver.resolve(href);
+    }
+  }
+
+  String languageOrNull() {
+    return language != null ? language : contentLanguage;
+  }
+
+  /** Whether a space- or comma-separated attribute value holds {@code token}, ignoring case. */
+  static boolean hasToken(String list, String token) {
+    int n = list.length();
+    int t = token.length();
+    for (int i = 0; i + t <= n; i++) {
+      if (list.regionMatches(true, i, token, 0, t)
+          && (i == 0 || isSeparator(list.charAt(i - 1)))
+          && (i + t == n || isSeparator(list.charAt(i + t)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  }
+}

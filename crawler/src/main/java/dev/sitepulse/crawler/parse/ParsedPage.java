@@ -1,0 +1,40 @@
+package dev.sitepulse.crawler.parse;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the crawler keeps of an HTML page.
+ *
+ * @param title the first {@code <title>}, or "" when there is none
+ * @param description the meta description, or "" when there is none
+ * @param headings h1–h6 texts in document order, outside boilerplate
+ * @param text the main text, whitespace-collapsed, without script, style, noscript, nav, header,
+ *     footer, aside and {@code role=navigation} subtrees
+ * @param language {@code <html lang>} or meta content-language as declared, or null
+ * @param outlinks every a[href] and area[href] in document order, boilerplate included
+ * @param canonical {@code <link rel=canonical>} resolved to an absolute URL, or null
+ * @param noindex meta robots says noindex (or none)
+ * @param nofollow meta robots says nofollow (or none)
+ * @param anchors every id and every a[name] in the page, for {@code #fragment} checks
+ * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
+ */
+public record ParsedPage(
+    String title,
+    String description,
+    List<String> headings,
+    String text,
+    String language,
+    List<Outlink> outlinks,
+    String canonical,
+    boolean noindex,
+    boolean nofollow,
+    Set<String> anchors,
+    long simhash) {
+
+  public ParsedPage {
+    headings = List.copyOf(headings);
+    outlinks = List.copyOf(outlinks);
+    anchors = Set.copyOf(anchors);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.sitepulse.crawler.parse;
+
+/**
+ * Charikar's 64-bit SimHash, for spotting near-duplicate pages by Hamming distance.
+ *
+ * <p>Features are 3-word shingles of lowercased letter-or-digit tokens. Single words would let
+ * every page of one site look alike (they share "the", "widget", "configuration"), pulling
+ * unrelated pages well under 32 bits apart; shingles keep word order, so unrelated texts land near
+ * 32 while a one-word edit touches only 3 of N features. Hashing is allocation-free: FNV-1a over
+ * the characters, finished with murmur3's fmix64 for avalanche.
+ */
+public final class SimHash {
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final long GOLDEN = 0x9e3779b97f4a7c15L;
+
+  private SimHash() {}
+
+  /** The SimHash of {@code text}; 0 for text without any word. */
+  public static long of(CharSequence text) {
+    int[] votes = new int[64];
+    long twoBack = 0;
+    long oneBack = 0;
+    int tokens = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      long h = FNV_OFFSET;
+      do {
+        h = (h ^ lowerCase(c)) * FNV_PRIME;
+      } while (++i < n && isWordChar(c = text.charAt(i)));
+      long token = fmix64(h);
+      if (++tokens >= 3) {
+        vote(votes, shingle(twoBack, oneBack, token));
+      }
+      twoBack = oneBack;
+      oneBack = token;
+    }
+    if (tokens == 0) {
+      return 0;
+    }
+    if (tokens < 3) {
+      vote(votes, shingle(0, twoBack, oneBack));
+    }
+    long hash = 0;
+    for (int bit = 0; bit < 64; bit++) {
+      if (votes[bit] > 0) {
+        hash |= 1L << bit;
+      }
+    }
+    return hash;
+  }
+
+  /** Number of differing bits: 0 for identical texts, about 32 for unrelated ones. */
+  public static int distance(long a, long b) {
+    return Long.bitCount(a ^ b);
+  }
+
+  // Per char rather than per code point: a surrogate pair stays inside its word either way, and
+  // the ASCII fast path matters for the megabytes of text a crawl hashes.
+  private static boolean isWordChar(char c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return Character.isLetterOrDigit(c) || Character.isSurrogate(c);
+  }
+
+  private static char lowerCase(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return Character.toLowerCase(c);
+  }
+
+  private static long shingle(long first, long second, long third) {
+    return fmix64((first * GOLDEN + second) * GOLDEN + third);
+  }
+
+  private static void vote(int[] votes, long featureHash) {
+    for (int bit = 0; bit < 64; bit++) {
+      votes[bit] += (int) ((featureHash >>> bit) & 1L) * 2 - 1;
+    }
+  }
+
+  /** MurmurHash3's 64-bit finalizer: every input bit flips each output bit with ~1/2 chance. */
+  private static long fmix64(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.sitepulse.crawler.robots;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.sitepulse.pinger.FetchResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A host's robots.txt as the crawl obeys it, read with crawler-commons. A missing robots.txt
+ * (4xx) allows everything; a server error or an unreachable host disallows everything for this
+ * crawl, as Google does, rather than crawling a site that may be in trouble.
+ */
+public final class RobotsRules {
+
+  private static final RobotsRules ALLOW_ALL =
+      new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
+
+  private final BaseRobotRules rules;
+
+  private RobotsRules(BaseRobotRules rules) {
+    this.rules = rules;
+  }
+
+  public static RobotsRules allowAll() {
+    return ALLOW_ALL;
+  }
+
+  /** Reads a fetched robots.txt; {@code agent} is the product token of our User-Agent. */
+  public static RobotsRules from(FetchResult fetched, String agent) {
+    SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+    if (fetched.failed()) {
+      return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE));
+    }
+    if (fetched.status() != 200) {
+      return new RobotsRules(parser.failedFetch(fetched.status()));
+    }
+    String token = agent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
+    return new RobotsRules(
+        parser.parseContent(fetched.url(), fetched.body(), fetched.contentType(), List.of(token)));
+  }
+
+  public boolean allows(String url) {
+    return rules.isAllowed(url);
+  }
+
+  /** The Crawl-delay the site asks for, or null when it gives none. */
+  public Duration crawlDelay() {
+    long ms = rules.getCrawlDelay();
+    return ms == BaseRobotRules.UNSET_CRAWL_DELAY || ms < 0 ? null : Duration.ofMillis(ms);
+  }
+
+  /** Sitemap URLs the robots.txt lists. */
+  public List<String> sitemaps() {
+    return rules.getSitemaps();
+  }
+}

@@ -1,0 +1,258 @@
+package dev.sitepulse.crawler.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crawl's durable state in SQLite (WAL): every URL with its state, every link. All writes run
+ * on one thread, SQLite's single writer, and are grouped: whatever queued up while a transaction
+ * ran goes into the next one, so the writer keeps up with any number of fetchers.
+ */
+public final class CrawlDb implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlDb.class);
+
+  /** A URL read back at start-up. */
+  public record KnownUrl(String url, int depth, UrlState state) {}
+
+  private final Connection db;
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "sitepulse-crawldb");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<Consumer<Connection>> pending = new ArrayList<>();
+  private boolean drainScheduled;
+
+  private CrawlDb(Connection db) {
+    this.db = db;
+  }
+
+  public static CrawlDb open(Path file) throws SQLException {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("""
+          CREATE TABLE IF NOT EXISTS urls(
+            id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, depth INTEGER NOT NULL,
+            state TEXT NOT NULL, status INTEGER, error_kind TEXT, message TEXT,
+            content_type TEXT, bytes INTEGER, fetch_ms REAL, fetched_at INTEGER,
+            content_hash TEXT, simhash INTEGER, title TEXT, duplicate_of TEXT, canonical TEXT,
+            redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL)""");
+      s.execute("""
+          CREATE TABLE IF NOT EXISTS links(
+            from_url TEXT NOT NULL, to_url TEXT NOT NULL, anchor TEXT, line INTEGER,
+            nofollow INTEGER NOT NULL DEFAULT 0)""");
+      s.execute("CREATE INDEX IF NOT EXISTS links_to ON links(to_url)");
+      s.execute("CREATE INDEX IF NOT EXISTS links_from ON links(from_url)");
+      s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
+    }
+    c.setAutoCommit(false);
+    c.commit();
+    return new CrawlDb(c);
+  }
+
+  /**
+   * Prepares a resumed crawl: URLs left "fetching" by a killed run go back to the queue, and so do
+   * pages whose index documents were not committed (seq beyond the index's last commit).
+   */
+  public List<KnownUrl> resume(long committedSeq) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement(
+        "UPDATE urls SET state='queued' WHERE state='fetching' OR (indexed=1 AND seq>?)")) {
+      s.setLong(1, committedSeq);
+      int reset = s.executeUpdate();
+      if (reset > 0) {
+        LOG.info("resuming: {} URLs were in flight or not yet committed and go back to the queue", reset);
+      }
+    }
+    try (PreparedStatement s = db.prepareStatement("UPDATE urls SET indexed=0 WHERE state='queued'")) {
+      s.executeUpdate();
+    }
+    db.commit();
+    List<KnownUrl> all = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT url, depth, state FROM urls ORDER BY id")) {
+      while (rs.next()) {
+        all.add(new KnownUrl(rs.getString(1), rs.getInt(2),
+            UrlState.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+      }
+    }
+    return all;
+  }
+
+  /** The highest seq recorded, so a resumed crawl numbers its pages after it. */
+  public long maxSeq() throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM urls")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  public void enqueue(List<PageRecord.QueuedUrl> urls) {
+    submit(c -> insertQueued(c, urls));
+  }
+
+  public void markFetching(String url) {
+    submit(c -> update(c, "UPDATE urls SET state='fetching', attempts=attempts+1 WHERE url=?", url));
+  }
+
+  public void markSkipped(String url, UrlState state, String message) {
+    submit(c -> update(c, "UPDATE urls SET state=?, message=? WHERE url=?", state.column(), message, url));
+  }
+
+  public void record(PageRecord page) {
+    submit(c -> {
+      insertQueued(c, page.discovered());
+      write(c, page);
+    });
+  }
+
+  /** Completes once every write submitted before it is committed. */
+  public CompletableFuture<Void> flush() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    submit(c -> done.complete(null));
+    return done;
+  }
+
+  public Connection connectionForReading() {
+    return db;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    flush().join();
+    writer.shutdown();
+    db.close();
+  }
+
+  private synchronized void submit(Consumer<Connection> op) {
+    pending.add(op);
+    if (!drainScheduled) {
+      drainScheduled = true;
+      writer.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    List<Consumer<Connection>> batch;
+    synchronized (this) {
+      batch = new ArrayList<>(pending);
+      pending.clear();
+      drainScheduled = false;
+    }
+    try {
+      for (Consumer<Connection> op : batch) {
+        op.accept(db);
+      }
+      db.commit();
+    } catch (RuntimeException | SQLException e) {
+      LOG.error("crawl.db write failed; the crawl can be resumed from the last commit", e);
+      try {
+        db.rollback();
+      } catch (SQLException ignored) {
+        // the connection is gone; the error above says what matters
+      }
+    }
+  }
+
+  private static void insertQueued(Connection c, List<PageRecord.QueuedUrl> urls) {
+    if (urls.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, 'queued')")) {
+      for (PageRecord.QueuedUrl u : urls) {
+        s.setString(1, u.url());
+        s.setInt(2, u.depth());
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void write(Connection c, PageRecord p) {
+    try (PreparedStatement s = c.prepareStatement("""
+        UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
+          fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
+          canonical=?, redirect_to=?, seq=?, indexed=? WHERE url=?""")) {
+      int i = 1;
+      s.setString(i++, p.state().column());
+      s.setInt(i++, p.status());
+      s.setString(i++, p.errorKind());
+      s.setString(i++, p.message());
+      s.setString(i++, p.contentType());
+      s.setLong(i++, p.bytes());
+      s.setDouble(i++, p.fetchMillis());
+      s.setLong(i++, p.fetchedAtMillis());
+      s.setString(i++, p.contentHash());
+      if (p.simhash() == null) {
+        s.setNull(i++, java.sql.Types.INTEGER);
+      } else {
+        s.setLong(i++, p.simhash());
+      }
+      s.setString(i++, p.title());
+      s.setString(i++, p.duplicateOf());
+      s.setString(i++, p.canonical());
+      s.setString(i++, p.redirectTo());
+      s.setLong(i++, p.seq());
+      s.setInt(i++, p.indexed() ? 1 : 0);
+      s.setString(i, p.url());
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    if (p.links().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement del = c.prepareStatement("DELETE FROM links WHERE from_url=?");
+        PreparedStatement s = c.prepareStatement(
+            "INSERT INTO links(from_url, to_url, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?)")) {
+      del.setString(1, p.url());
+      del.executeUpdate(); // a re-fetched page replaces its links
+      for (PageRecord.LinkRecord l : p.links()) {
+        s.setString(1, p.url());
+        s.setString(2, l.to());
+        s.setString(3, l.anchor());
+        s.setInt(4, l.line());
+        s.setInt(5, l.nofollow() ? 1 : 0);
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void update(Connection c, String sql, Object... args) {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.sitepulse.crawler.store;
+
+import java.util.List;
+
+/**
+ * Everything crawl.db keeps about one fetched URL, written in one transaction with the links it
+ * found and the URLs it queued, so a crash leaves all of it or none.
+ *
+ * @param seq the page's place in the crawl; the index commit records the last seq it holds
+ * @param indexed whether the page went into the search index
+ */
+public record PageRecord(
+    String url,
+    UrlState state,
+    int status,
+    String errorKind,
+    String message,
+    String contentType,
+    long bytes,
+    double fetchMillis,
+    long fetchedAtMillis,
+    String contentHash,
+    Long simhash,
+    String title,
+    String duplicateOf,
+    String canonical,
+    String redirectTo,
+    long seq,
+    boolean indexed,
+    List<LinkRecord> links,
+    List<QueuedUrl> discovered) {
+
+  public PageRecord {
+    links = List.copyOf(links);
+    discovered = List.copyOf(discovered);
+  }
+
+  /** A link from this page, kept whether or not it was followed. */
+  public record LinkRecord(String to, String anchor, int line, boolean nofollow) {}
+
+  /** A URL the page led to that the crawl had not seen. */
+  public record QueuedUrl(String url, int depth) {}
+}

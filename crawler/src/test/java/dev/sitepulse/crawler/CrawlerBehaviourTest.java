@@ -1,0 +1,113 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the crawler behaves toward awkward servers: loops, 429s, huge and slow pages, delays. */
+class CrawlerBehaviourTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
+          .containerThreads(40).asynchronousResponseEnabled(true))
+      .build();
+
+  @TempDir Path data;
+
+  private String base() {
+    return "http://127.0.0.1:" + site.getPort();
+  }
+
+  private CrawlConfig config(String... seeds) {
+    CrawlConfig d = CrawlConfig.defaults(List.of(seeds), data);
+    return new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, true, false, 500,
+        Duration.ofSeconds(5));
+  }
+
+  private Path db() {
+    return data.resolve("crawl.db");
+  }
+
+  private List<String> htmlPages() {
+    return CrawlDbRows.column(db(), "SELECT url FROM urls WHERE status=200 AND content_type LIKE 'text/html%' ORDER BY url");
+  }
+
+  @Test
+  void scopeKeepsTheCrawlOnItsSeedsHostAndIncludeExcludeNarrowIt() throws Exception {
+    CrawlConfig c = config(base() + "/site/index.html");
+    CrawlConfig narrowed = new CrawlConfig(c.seeds(), data, 0, 10, Scope.PREFIX, null, null,
+        Pattern.compile("/guide/"), 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true,
+        false, 500, Duration.ofSeconds(5));
+    Crawler.run(narrowed, CrawlListener.NONE);
+    List<String> urls = CrawlDbRows.column(db(), "SELECT url FROM urls WHERE state != 'queued'");
+    assertThat(urls).allMatch(u -> u.startsWith(base() + "/site/")).noneMatch(u -> u.contains("/guide/"));
+    assertThat(urls).noneMatch(u -> u.contains(":9/") || u.contains("10.255.255.1"));
+  }
+
+  @Test
+  void aRedirectLoopStaysBoundedAndEachUrlIsFetchedOnce() throws Exception {
+    Crawler.run(config(base() + "/redirect/loop-a"), CrawlListener.NONE);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/redirect/loop-a")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/redirect/loop-b")));
+    assertThat(CrawlDbRows.column(db(), "SELECT redirect_to FROM urls WHERE url LIKE '%/loop-a'"))
+        .containsExactly(base() + "/redirect/loop-b");
+  }
+
+  @Test
+  void a429BacksTheHostOffForItsRetryAfter() throws Exception {
+    site.resetScenarios();
+    Crawler.run(config(base() + "/flaky-429"), CrawlListener.NONE);
+    List<LoggedRequest> hits = site.findAll(getRequestedFor(urlPathEqualTo("/flaky-429")));
+    assertThat(hits).hasSize(2);
+    long gap = hits.get(1).getLoggedDate().getTime() - hits.get(0).getLoggedDate().getTime();
+    assertThat(gap).isGreaterThanOrEqualTo(1000);
+    assertThat(CrawlDbRows.column(db(), "SELECT status FROM urls WHERE url LIKE '%/flaky-429'")).containsExactly("200");
+  }
+
+  @Test
+  void aHugePageIsCutOffByMaxBodyAndASlowOneByTheTimeoutWithoutStallingTheCrawl() throws Exception {
+    CrawlConfig c = config(base() + "/big", base() + "/site/slow.html", base() + "/site/faq.html");
+    CrawlConfig tight = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofMillis(500), 64 * 1024, "t", false, true, false, 500, Duration.ofSeconds(5));
+    CrawlStats stats = Crawler.run(tight, CrawlListener.NONE);
+    assertThat(CrawlDbRows.column(db(), "SELECT bytes FROM urls WHERE url LIKE '%/big'")).containsExactly("65536");
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || error_kind FROM urls WHERE url LIKE '%/slow.html'"))
+        .containsExactly("failed TIMEOUT");
+    assertThat(htmlPages()).containsExactly(base() + "/site/faq.html");
+    assertThat(stats.errors()).containsEntry("TIMEOUT", 1L);
+  }
+
+  @Test
+  void crawlDelayFromRobotsTxtSpacesTheRequestsToAHost() throws Exception {
+    WireMockExtension polite = site; // same server, a host-specific robots.txt through another name
+    site.stubFor(get("/robots.txt").withHost(com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost"))
+        .atPriority(1).willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 1\n")));
+    String local = "http://localhost:" + polite.getPort();
+    CrawlConfig c = config(local + "/site/index.html");
+    CrawlConfig few = new CrawlConfig(c.seeds(), data, 4, 10, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true, false, 500, Duration.ofSeconds(5));
+    Crawler.run(few, CrawlListener.NONE);
+    List<Long> times = site.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/site/.*"))
+            .withHeader("Host", com.github.tomakehurst.wiremock.client.WireMock.containing("localhost")))
+        .stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
+    assertThat(times).hasSize(4);
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(950);
+    }
+  }
+}
