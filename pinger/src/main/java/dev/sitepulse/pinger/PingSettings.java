@@ -6,7 +6,8 @@ package dev.sitepulse.pinger;
  * starts.
  *
  * @param concurrency the most checks in flight at once, over all hosts
- * @param ratePerHost the most requests a host sees, attempts and redirects included
+ * @param ratePerHost the most checks (and retry attempts) started per host; the redirect hops of
+ *     a check follow at once, bounded by maxRedirects
  * @param maxBodyBytes the most body bytes read per response; the rest is left unread
  * @param maxRedirects the most redirects followed before {@link ErrorKind#TOO_MANY_REDIRECTS}
  * @param insecure skip certificate verification (the certificate is still reported)

@@ -43,6 +43,8 @@ public final class ConfigReader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file", e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read the config: " + e.getMessage(), e);
     }
@@ -107,8 +109,11 @@ public final class ConfigReader {
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       return prefix + firstLine(e.getCause().getMessage());
     }
+    if (e instanceof InvalidFormatException bad && isPlainType(bad.getTargetType())) {
+      return prefix + "expected " + KeyPath.typeName(bad.getTargetType()) + ", got \"" + bad.getValue() + "\"";
+    }
     if (e instanceof InvalidFormatException) {
-      return prefix + firstLine(e.getOriginalMessage());
+      return prefix + firstLine(e.getOriginalMessage()); // our own value parsers' messages
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       return prefix + "expected " + KeyPath.typeName(m.getTargetType());
@@ -128,6 +133,11 @@ public final class ConfigReader {
     } catch (IOException unreadable) {
       return "";
     }
+  }
+
+  /** Numbers and booleans, where Jackson's own message is too technical to show. */
+  private static boolean isPlainType(Class<?> type) {
+    return type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class);
   }
 
   private static String firstLine(String s) {

@@ -35,8 +35,10 @@ final class HttpClients {
     ConnectionPool pool =
         settings.reuseConnections()
             ? new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES)
-            // No idle connections: every check pays for its own connect and handshake.
-            : new ConnectionPool(0, 1, TimeUnit.NANOSECONDS);
+            // No idle connections: every check pays for its own connect and handshake. A released
+            // connection is closed at once because none may idle; the keep-alive only paces the
+            // pool's cleanup task, which with a tiny value would spin while a check is in flight.
+            : new ConnectionPool(0, 5, TimeUnit.MINUTES);
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     if (!proxyConfigured()) {
       // Asking the default ProxySelector costs more per check than the rest of route planning.

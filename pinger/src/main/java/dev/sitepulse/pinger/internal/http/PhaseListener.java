@@ -114,6 +114,18 @@ final class PhaseListener extends EventListener {
     connectEnd = System.nanoTime();
   }
 
+  /** A failed connect or handshake still took time; without this its phase would read 0. */
+  @Override
+  public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
+      java.io.IOException e) {
+    long now = System.nanoTime();
+    if (tlsStart != 0 && tlsEnd == 0) {
+      tlsEnd = now;
+    } else if (connectEnd == 0) {
+      connectEnd = now;
+    }
+  }
+
   @Override
   public void connectionAcquired(Call call, Connection connection) {
     stage = Stage.WAITING;
