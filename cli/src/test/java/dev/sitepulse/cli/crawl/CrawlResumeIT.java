@@ -53,17 +53,22 @@ class CrawlResumeIT {
     Crawler.run(CrawlConfig.defaults(List.of(seed()), reference).withDelay(Duration.ZERO), CrawlListener.NONE);
     Set<String> expected = doneUrls(reference.resolve("crawl.db"));
     site.resetRequests();
-    site.setGlobalFixedDelay(120); // slow enough to be killed half-way
+    site.setGlobalFixedDelay(200); // slow enough to be killed half-way
 
     Path data = work.resolve("data");
     String[] args = {"crawl", "--data", data.toString(), "--delay", "0", "--per-host", "1",
         "--concurrency", "1", seed()};
     Process first = JarProcess.start(work, args);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (countDone(data.resolve("crawl.db")) < 12 && first.isAlive() && System.nanoTime() < deadline) {
+    // Kill once some pages are done and the index has a commit (every 5 s): both kinds of page,
+    // committed and not, are then in the killed run's state.
+    while ((countDone(data.resolve("crawl.db")) < 12 || !hasCommit(data.resolve("index")))
+        && first.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50); // polling another process's progress; no timing is asserted on it
     }
-    assertThat(first.isAlive()).as("killed before it finished").isTrue();
+    assertThat(first.isAlive())
+        .as(() -> "killed before it finished; it said: " + read(work.resolve("started.err")))
+        .isTrue();
     first.destroyForcibly().waitFor();
 
     long committedSeq;
@@ -92,15 +97,32 @@ class CrawlResumeIT {
     assertThat(fetchedTwice).as("committed pages fetched again").isEmpty();
   }
 
+  private static String read(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
   private static Set<String> doneUrls(Path db) throws SQLException {
     return urls(db, "SELECT url FROM urls WHERE state IN ('done','failed','skipped-robots')");
   }
 
-  private static long countDone(Path db) throws SQLException {
-    if (!db.toFile().exists()) {
+  private static boolean hasCommit(Path index) {
+    try (var files = java.nio.file.Files.list(index)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
+    } catch (java.io.IOException notYet) {
+      return false;
+    }
+  }
+
+  private static long countDone(Path db) {
+    try {
+      return urls(db, "SELECT url FROM urls WHERE state='done'").size();
+    } catch (SQLException notCreatedYet) {
       return 0;
     }
-    return urls(db, "SELECT url FROM urls WHERE state='done'").size();
   }
 
   private static Set<String> urls(Path db, String sql) throws SQLException {

@@ -18,6 +18,9 @@ public final class Durations {
   /** @throws IllegalArgumentException quoting the text and showing the accepted forms */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("0")) {
+      return Duration.ZERO; // as in --delay 0: zero needs no unit
+    }
     if (!WHOLE.matcher(t).matches()) {
       throw new IllegalArgumentException(
           "\"" + text + "\" is not a duration (use e.g. 500ms, 10s, 2m, 1h30m, 7d)");
