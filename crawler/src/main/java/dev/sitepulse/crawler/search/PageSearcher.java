@@ -41,7 +41,7 @@ public final class PageSearcher implements Closeable {
     this.searcher = new IndexSearcher(reader);
     this.highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, IndexFields.analyzer())
         .withFormatter(new Snippets())
-        .withMaxLength(200_000));
+        .withMaxLength(20_000));
   }
 
   public static PageSearcher open(Path indexDir) {

@@ -1,0 +1,41 @@
+package dev.sitepulse.bench;
+
+import dev.sitepulse.crawler.search.PageSearcher;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Warm search latency over a crawl's index: runs a set of queries once to warm up, then times
+ * 100 of them. Usage: {@code SearchLatency INDEX_DIR}.
+ */
+public final class SearchLatency {
+
+  private static final List<String> QUERIES = List.of(
+      "dictionary", "list comprehension", "\"context manager\"", "title:asyncio", "generator AND yield",
+      "exception NOT warning", "decorator*", "unicode", "socket timeout", "title:tutorial",
+      "thread lock", "regular expression", "json", "pathlib", "datetime timezone", "subprocess pipe",
+      "class inheritance", "string format", "import system", "logging handler");
+
+  private SearchLatency() {}
+
+  public static void main(String[] args) throws Exception {
+    try (PageSearcher searcher = PageSearcher.open(Path.of(args[0]))) {
+      for (int i = 0; i < 3; i++) {
+        for (String q : QUERIES) {
+          searcher.search(q, 10);
+        }
+      }
+      long[] nanos = new long[100];
+      long hits = 0;
+      for (int i = 0; i < nanos.length; i++) {
+        long t = System.nanoTime();
+        hits += searcher.search(QUERIES.get(i % QUERIES.size()), 10).totalHits();
+        nanos[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(nanos);
+      System.out.printf("queries=100 p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f total_hits=%d%n",
+          nanos[49] / 1e6, nanos[89] / 1e6, nanos[98] / 1e6, nanos[99] / 1e6, hits);
+    }
+  }
+}
