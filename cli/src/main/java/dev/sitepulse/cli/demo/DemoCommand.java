@@ -2,12 +2,15 @@ package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.cli.crawl.Summary;
+import dev.sitepulse.cli.links.LinksTable;
 import dev.sitepulse.cli.search.SearchTable;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.cli.ping.PingCommand;
@@ -56,11 +59,16 @@ public final class DemoCommand implements Callable<Integer> {
     Path data = Files.createTempDirectory("sitepulse-demo-");
     out.println();
     out.println("== sitepulse crawl --data " + data + " --delay 0 --per-host 4 " + seed);
+    // A short timeout: the site links to a black-hole address to show an external time-out.
     CrawlSpec spec = new CrawlSpec(List.of(seed), data.toString(), null, null, null, null, null,
-        null, null, 4, Duration.ZERO, null, null, null, null, null);
+        null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null);
     CrawlConfig crawl = spec.toConfig(false);
     try {
-      Summary.print(Crawler.run(crawl, CrawlListener.NONE), crawl, out);
+      CrawlStats stats = Crawler.run(crawl, CrawlListener.NONE);
+      Summary.print(stats, crawl, out);
+      out.println();
+      out.println("== sitepulse links --check-anchors " + seed);
+      LinksTable.write(LinkChecker.check(crawl, true, true, stats.skippedLinks()), out);
     } catch (CrawlException e) {
       out.println("crawl failed: " + e.getMessage());
       return;

@@ -170,7 +170,7 @@ final class CrawlLoop {
     counters.error(kind);
     db.record(new PageRecord(next.url(), UrlState.FAILED, 0, kind, r.message(), null, 0,
         r.phases().totalNanos() / 1e6, System.currentTimeMillis(), null, null, null, null, null,
-        null, commits.nextSeq(), false, List.of(), List.of()));
+        null, commits.nextSeq(), false, null, List.of(), List.of()));
   }
 
   /** A 429 or 503: the host waits as long as it asks (Retry-After), or longer each time. */
@@ -208,16 +208,16 @@ final class CrawlLoop {
     }
     List<PageRecord.LinkRecord> link = target == null
         ? List.of()
-        : List.of(new PageRecord.LinkRecord(target, "[redirect]", 0, false));
+        : List.of(new PageRecord.LinkRecord(target, null, "[redirect]", 0, false));
     db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, r.message(),
         r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
-        null, null, null, null, null, target, commits.nextSeq(), false, link, discovered));
+        null, null, null, null, null, target, commits.nextSeq(), false, null, link, discovered));
   }
 
   private void recordPlain(Frontier.Next next, FetchResult r, String note) {
     db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, note != null ? note : r.message(),
         r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
-        null, null, null, null, null, null, commits.nextSeq(), false, List.of(), List.of()));
+        null, null, null, null, null, null, commits.nextSeq(), false, null, List.of(), List.of()));
   }
 
   private void parse(Frontier.Next next, FetchResult r) {

@@ -64,7 +64,7 @@ final class PageWork {
         skipped++;
         continue;
       }
-      links.add(new LinkRecord(to, link.anchor(), link.line(), link.nofollow()));
+      links.add(new LinkRecord(to, fragmentOf(link.url()), link.anchor(), link.line(), link.nofollow()));
       if (mayFollow && !link.nofollow() && scope.accepts(to)) {
         followable.add(new QueuedUrl(to, depth + 1));
       }
@@ -81,8 +81,15 @@ final class PageWork {
     index.add(doc, seq -> db.record(new PageRecord(url, UrlState.DONE, fetched.status(), null,
         fetched.message(), fetched.contentType(), fetched.body().length,
         fetched.phases().totalNanos() / 1e6, fetchedAtMillis, bodyHash, page.simhash(), page.title(),
-        duplicateOf, otherCanonical ? canonical : null, null, seq, indexable, links, followable)));
+        duplicateOf, otherCanonical ? canonical : null, null, seq, indexable,
+        page.anchors().isEmpty() ? null : String.join(" ", page.anchors()), links, followable)));
     return new PageOutcome(followable, indexable, duplicateOf != null, skipped);
+  }
+
+  /** The #fragment of a link as written, or null; normalization drops it from the URL. */
+  private static String fragmentOf(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 || hash == url.length() - 1 ? null : url.substring(hash + 1);
   }
 
   private static String sha256(byte[] body) {

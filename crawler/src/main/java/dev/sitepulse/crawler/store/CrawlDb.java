@@ -59,11 +59,11 @@ public final class CrawlDb implements AutoCloseable {
             content_type TEXT, bytes INTEGER, fetch_ms REAL, fetched_at INTEGER,
             content_hash TEXT, simhash INTEGER, title TEXT, duplicate_of TEXT, canonical TEXT,
             redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL)""");
+            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT)""");
       s.execute("""
           CREATE TABLE IF NOT EXISTS links(
-            from_url TEXT NOT NULL, to_url TEXT NOT NULL, anchor TEXT, line INTEGER,
-            nofollow INTEGER NOT NULL DEFAULT 0)""");
+            from_url TEXT NOT NULL, to_url TEXT NOT NULL, fragment TEXT, anchor TEXT,
+            line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)""");
       s.execute("CREATE INDEX IF NOT EXISTS links_to ON links(to_url)");
       s.execute("CREATE INDEX IF NOT EXISTS links_from ON links(from_url)");
       s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
@@ -196,7 +196,7 @@ public final class CrawlDb implements AutoCloseable {
     try (PreparedStatement s = c.prepareStatement("""
         UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
           fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
-          canonical=?, redirect_to=?, seq=?, indexed=? WHERE url=?""")) {
+          canonical=?, redirect_to=?, seq=?, indexed=?, anchors=? WHERE url=?""")) {
       int i = 1;
       s.setString(i++, p.state().column());
       s.setInt(i++, p.status());
@@ -218,6 +218,7 @@ public final class CrawlDb implements AutoCloseable {
       s.setString(i++, p.redirectTo());
       s.setLong(i++, p.seq());
       s.setInt(i++, p.indexed() ? 1 : 0);
+      s.setString(i++, p.anchors());
       s.setString(i, p.url());
       s.executeUpdate();
     } catch (SQLException e) {
@@ -228,15 +229,16 @@ public final class CrawlDb implements AutoCloseable {
     }
     try (PreparedStatement del = c.prepareStatement("DELETE FROM links WHERE from_url=?");
         PreparedStatement s = c.prepareStatement(
-            "INSERT INTO links(from_url, to_url, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?)")) {
+            "INSERT INTO links(from_url, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)")) {
       del.setString(1, p.url());
       del.executeUpdate(); // a re-fetched page replaces its links
       for (PageRecord.LinkRecord l : p.links()) {
         s.setString(1, p.url());
         s.setString(2, l.to());
-        s.setString(3, l.anchor());
-        s.setInt(4, l.line());
-        s.setInt(5, l.nofollow() ? 1 : 0);
+        s.setString(3, l.fragment());
+        s.setString(4, l.anchor());
+        s.setInt(5, l.line());
+        s.setInt(6, l.nofollow() ? 1 : 0);
         s.addBatch();
       }
       s.executeBatch();

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param seq the page's place in the crawl; the index commit records the last seq it holds
  * @param indexed whether the page went into the search index
+ * @param anchors the page's ids and a[name]s separated by spaces, for #fragment checks; null if none
  */
 public record PageRecord(
     String url,
@@ -27,6 +28,7 @@ public record PageRecord(
     String redirectTo,
     long seq,
     boolean indexed,
+    String anchors,
     List<LinkRecord> links,
     List<QueuedUrl> discovered) {
 
@@ -36,7 +38,7 @@ public record PageRecord(
   }
 
   /** A link from this page, kept whether or not it was followed. */
-  public record LinkRecord(String to, String anchor, int line, boolean nofollow) {}
+  public record LinkRecord(String to, String fragment, String anchor, int line, boolean nofollow) {}
 
   /** A URL the page led to that the crawl had not seen. */
   public record QueuedUrl(String url, int depth) {}

@@ -1,0 +1,56 @@
+package dev.sitepulse.cli.links;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.sitepulse.crawler.links.BrokenLink;
+import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.links.Referrer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.util.List;
+
+/** One row per broken link occurrence (target × referring page), RFC 4180. */
+final class LinksCsv {
+
+  private static final CsvFactory FACTORY = CsvFactory.builder()
+      .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
+  private static final CsvSchema SCHEMA = CsvSchema.builder()
+      .addColumns(List.of("target", "status", "error_kind", "problem", "external", "redirect_chain",
+          "page", "line", "anchor_text"), CsvSchema.ColumnType.STRING)
+      .setUseHeader(true)
+      .setLineSeparator("\r\n")
+      .build();
+
+  private LinksCsv() {}
+
+  static void write(LinkReport r, PrintStream out) {
+    StringWriter text = new StringWriter();
+    try (CsvGenerator csv = FACTORY.createGenerator(text)) {
+      csv.setSchema(SCHEMA);
+      for (BrokenLink b : r.broken()) {
+        for (Referrer ref : b.referrers()) {
+          csv.writeStartArray();
+          csv.writeString(b.url());
+          csv.writeNumber(b.status());
+          csv.writeString(b.errorKind() == null ? "" : b.errorKind());
+          csv.writeString(b.problem());
+          csv.writeString(String.valueOf(b.external()));
+          csv.writeString(String.join(" ", b.chain()));
+          csv.writeString(ref.page());
+          csv.writeNumber(ref.line());
+          csv.writeString(ref.anchorText() == null ? "" : ref.anchorText());
+          csv.writeEndArray();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.print(text);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.sitepulse.cli.links;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.sitepulse.crawler.links.BrokenLink;
+import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.links.Referrer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/** The link report as one JSON document. */
+final class LinksJson {
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  private LinksJson() {}
+
+  static void write(LinkReport r, PrintStream out) {
+    try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("pages", r.pages());
+      g.writeNumberField("links", r.links());
+      g.writeNumberField("targets", r.targets());
+      g.writeNumberField("broken", r.broken().size());
+      g.writeNumberField("redirects_to_errors", r.redirectsToErrors());
+      g.writeNumberField("external_checked", r.externalChecked());
+      g.writeNumberField("skipped", r.skipped());
+      g.writeNumberField("non_http_links", r.nonHttp());
+      g.writeEndObject();
+      g.writeArrayFieldStart("broken");
+      for (BrokenLink b : r.broken()) {
+        g.writeStartObject();
+        g.writeStringField("url", b.url());
+        g.writeNumberField("status", b.status());
+        g.writeStringField("error_kind", b.errorKind());
+        g.writeStringField("problem", b.problem());
+        g.writeBooleanField("external", b.external());
+        g.writeArrayFieldStart("redirect_chain");
+        for (String hop : b.chain()) {
+          g.writeString(hop);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("linked_from");
+        for (Referrer ref : b.referrers()) {
+          g.writeStartObject();
+          g.writeStringField("page", ref.page());
+          g.writeNumberField("line", ref.line());
+          g.writeStringField("anchor_text", ref.anchorText());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.sitepulse.cli.links;
+
+import dev.sitepulse.crawler.links.BrokenLink;
+import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.links.Referrer;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Broken links for a person: each target with why, its chain, and where it is linked from. */
+public final class LinksTable {
+  private LinksTable() {}
+
+  public static void write(LinkReport r, PrintStream out) {
+    for (BrokenLink b : r.broken()) {
+      out.println("BROKEN  " + b.url() + (b.external() ? "  (external)" : ""));
+      out.println("        " + oneLine(b.problem()));
+      if (!b.chain().isEmpty()) {
+        out.println("        redirects: " + String.join(" -> ", b.chain()));
+      }
+      for (Referrer ref : b.referrers()) {
+        out.printf(Locale.ROOT, "        from %s:%d  \"%s\"%n", ref.page(), ref.line(), oneLine(ref.anchorText()));
+      }
+      out.println();
+    }
+    out.printf(Locale.ROOT,
+        "%d broken (%d redirect to an error) of %d targets, %d links on %d pages; %d external checked, %d skipped, %d mailto:/javascript: links not checked%n",
+        r.broken().size(), r.redirectsToErrors(), r.targets(), r.links(), r.pages(),
+        r.externalChecked(), r.skipped(), r.nonHttp());
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+  }
+}

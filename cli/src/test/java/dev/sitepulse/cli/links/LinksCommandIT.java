@@ -1,0 +1,138 @@
+package dev.sitepulse.cli.links;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.CommandLineRun;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** `sitepulse links` (in-process) on the WireMock docs site, whose broken links are known (wiremock-stubs/README.md). */
+class LinksCommandIT {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
+          .containerThreads(40).asynchronousResponseEnabled(true))
+      .build();
+
+  private String base() {
+    return "http://127.0.0.1:" + site.getPort();
+  }
+
+  /** A page linking to another host (localhost is not 127.0.0.1 to the crawl) that never answers. */
+  @BeforeEach
+  void anExternalLinkThatTimesOut() {
+    site.stubFor(get("/extra/external.html").willReturn(aResponse()
+        .withHeader("Content-Type", "text/html")
+        .withBody("<html><body>\n<a href=\"http://localhost:" + site.getPort() + "/hang\">mirror</a>\n</body></html>")));
+  }
+
+  private CommandLineRun links(String... extra) {
+    // slow.html takes 3 s to answer; leaving it out keeps each crawl of the site short.
+    List<String> args = new ArrayList<>(List.of("links", "--timeout", "2s", "--delay", "0", "--per-host", "4",
+        "--exclude", "slow\\.html",
+        base() + "/site/index.html", base() + "/extra/external.html"));
+    args.addAll(List.of(extra));
+    return CommandLineRun.of(args.toArray(String[]::new));
+  }
+
+  private JsonNode json(String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of(extra));
+    args.addAll(List.of("--format", "json"));
+    CommandLineRun run = links(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  private static JsonNode find(JsonNode report, String urlSuffix) {
+    for (JsonNode b : report.get("broken")) {
+      if (b.get("url").asText().endsWith(urlSuffix)) {
+        return b;
+      }
+    }
+    throw new AssertionError("no broken link ending in " + urlSuffix + " in " + report);
+  }
+
+  @Test
+  void theKnownBrokenLinksAreFoundWithTheirPagesAnchorTextAndLines() throws Exception {
+    JsonNode report = json();
+    JsonNode missing = find(report, "/site/missing.html");
+    assertThat(missing.get("status").asInt()).isEqualTo(404);
+    JsonNode from = missing.get("linked_from").get(0);
+    assertThat(from.get("page").asText()).isEqualTo(base() + "/site/guide/install.html");
+    assertThat(from.get("line").asInt()).isEqualTo(28);
+    assertThat(from.get("anchor_text").asText()).isNotBlank();
+    assertThat(find(report, "/site/reference/gone.html").get("linked_from").get(0).get("line").asInt()).isEqualTo(35);
+  }
+
+  @Test
+  void aRedirectThatEndsInA404IsBrokenAndShowsItsChain() throws Exception {
+    JsonNode r = find(json(), "/redirect/to-404");
+    assertThat(r.get("status").asInt()).isEqualTo(404);
+    assertThat(r.get("redirect_chain")).extracting(JsonNode::asText)
+        .containsExactly(base() + "/redirect/to-404", base() + "/status/404");
+    assertThat(json().get("summary").get("redirects_to_errors").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anExternalLinkThatTimesOutIsBroken() throws Exception {
+    JsonNode r = find(json(), "/hang");
+    assertThat(r.get("external").asBoolean()).isTrue();
+    assertThat(r.get("error_kind").asText()).isEqualTo("TIMEOUT");
+  }
+
+  @Test
+  void aMissingAnchorIsBrokenOnlyWhenAnchorsAreChecked() throws Exception {
+    JsonNode r = find(json("--check-anchors"), "#missing-anchor");
+    assertThat(r.get("linked_from").get(0).get("line").asInt()).isEqualTo(26);
+    assertThat(json().get("broken").toString()).doesNotContain("#missing-anchor");
+  }
+
+  @Test
+  void oddLinkFormsAreHandledAndMailtoAndJavascriptAreCounted() throws Exception {
+    JsonNode report = json("--external", "skip");
+    assertThat(report.get("summary").get("non_http_links").asInt()).isGreaterThanOrEqualTo(2);
+    // "  faq.html  " with spaces around it is the FAQ page, not a broken link.
+    assertThat(report.get("broken").toString()).doesNotContain("faq.html");
+    assertThat(report.get("broken").toString()).doesNotContain("/hang");
+  }
+
+  @Test
+  void aSiteWithoutBrokenLinksExitsZero() {
+    // Depth 0: the seed only, not the site its host's sitemap lists.
+    CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", base() + "/status/200");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("0 broken");
+  }
+
+  @Test
+  void junitOutputIsAcceptedByAJunitXmlSchema() throws Exception {
+    CommandLineRun run = links("--format", "junit");
+    assertThat(run.exitCode()).isEqualTo(2);
+    var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(getClass().getResource("/junit.xsd"));
+    schema.newValidator().validate(new StreamSource(new StringReader(run.out())));
+    assertThat(run.out()).contains("<failure").contains("missing.html");
+  }
+
+  @Test
+  void csvHasOneRowPerBrokenLinkOccurrence() {
+    CommandLineRun run = links("--format", "csv");
+    assertThat(run.out().lines().findFirst().orElseThrow())
+        .isEqualTo("target,status,error_kind,problem,external,redirect_chain,page,line,anchor_text");
+    assertThat(run.out()).contains("/site/missing.html,404");
+  }
+}

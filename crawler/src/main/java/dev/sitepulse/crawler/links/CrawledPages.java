@@ -1,0 +1,54 @@
+package dev.sitepulse.crawler.links;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What crawl.db knows about pages and links, read once for a link check. */
+final class CrawledPages {
+
+  /** One fetched URL. */
+  record Page(String url, String state, int status, String errorKind, String message,
+      String redirectTo, String contentType, Set<String> anchors) {}
+
+  /** One link as found on a page. */
+  record Link(String from, String to, String fragment, String anchorText, int line) {}
+
+  final Map<String, Page> pages = new HashMap<>();
+  final List<Link> links = new ArrayList<>();
+
+  static CrawledPages read(Path crawlDb) throws SQLException {
+    CrawledPages out = new CrawledPages();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawlDb);
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("""
+          SELECT url, state, status, error_kind, message, redirect_to, content_type, anchors
+          FROM urls WHERE state != 'queued'""")) {
+        while (rs.next()) {
+          String anchors = rs.getString(8);
+          out.pages.put(rs.getString(1), new Page(rs.getString(1), rs.getString(2), rs.getInt(3),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+              anchors == null ? Set.of() : new HashSet<>(List.of(anchors.split(" ")))));
+        }
+      }
+      // Redirect hops are recorded as links too; they are chains here, not links on a page.
+      try (ResultSet rs = s.executeQuery("""
+          SELECT from_url, to_url, fragment, anchor, line FROM links
+          WHERE anchor IS NULL OR anchor != '[redirect]' ORDER BY from_url, line""")) {
+        while (rs.next()) {
+          out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,170 @@
+package dev.sitepulse.crawler.links;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.links.CrawledPages.Link;
+import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.Hop;
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Pinger;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.Verdict;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
+ * redirects to where they end), external targets checked once each through the pinger (HEAD,
+ * then GET where HEAD is refused or fails; per-host rate limits apply), and #fragments against
+ * the ids of the target page.
+ */
+public final class LinkChecker {
+
+  private static final int MAX_CHAIN = 20;
+
+  private LinkChecker() {}
+
+  public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
+      long nonHttpLinks) throws CrawlException {
+    CrawledPages db;
+    try {
+      db = CrawledPages.read(crawl.crawlDb());
+    } catch (SQLException e) {
+      throw new CrawlException(crawl.crawlDb() + ": " + e.getMessage(), e);
+    }
+    CrawlScope scope = new CrawlScope(crawl, crawl.seeds());
+    Map<String, List<Link>> byTarget = new LinkedHashMap<>();
+    for (Link l : db.links) {
+      byTarget.computeIfAbsent(l.to(), t -> new ArrayList<>()).add(l);
+    }
+    List<BrokenLink> broken = new ArrayList<>();
+    List<String> unchecked = new ArrayList<>();
+    long skipped = 0;
+    for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
+      String target = e.getKey();
+      Page page = db.pages.get(target);
+      if (page == null) {
+        if (checkExternal || scope.accepts(target)) {
+          unchecked.add(target);
+        } else {
+          skipped++;
+        }
+        continue;
+      }
+      List<String> chain = new ArrayList<>(List.of(target));
+      Page end = follow(page, db.pages, chain);
+      if (end == null || "skipped-robots".equals(end.state()) || "queued".equals(end.state())) {
+        skipped++;
+        continue;
+      }
+      if ("failed".equals(end.state()) || end.status() >= 400) {
+        broken.add(brokenOf(target, end, chain, false, e.getValue()));
+      } else if (checkAnchors) {
+        broken.addAll(missingAnchors(target, end, e.getValue()));
+      }
+    }
+    long external = 0;
+    if (!unchecked.isEmpty()) {
+      List<CheckResult> results = checkOnline(crawl, unchecked);
+      external = results.size();
+      for (CheckResult r : results) {
+        if (r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED) {
+          String url = r.target().url();
+          List<String> chain = r.last().hops().stream().map(Hop::url).toList();
+          String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
+              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : r.status() + " " + statusText(r);
+          broken.add(new BrokenLink(url, r.status(), r.errorKind() != null ? r.errorKind().name()
+              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT" : null, problem,
+              chain.size() > 1 ? chain : List.of(), !scope.accepts(url), referrers(byTarget.get(url))));
+        }
+      }
+    }
+    broken.sort(Comparator.comparing(BrokenLink::url));
+    return new LinkReport(db.pages.size(), db.links.size(), byTarget.size(), external, skipped,
+        nonHttpLinks, broken);
+  }
+
+  /** Follows recorded redirects to the page the chain ends at; null when it leaves the crawl. */
+  private static Page follow(Page page, Map<String, Page> pages, List<String> chain) {
+    Page at = page;
+    while (at.redirectTo() != null && chain.size() <= MAX_CHAIN) {
+      Page next = pages.get(at.redirectTo());
+      chain.add(at.redirectTo());
+      if (next == null) {
+        return null;
+      }
+      at = next;
+    }
+    return at;
+  }
+
+  private static BrokenLink brokenOf(String target, Page end, List<String> chain, boolean external,
+      List<Link> links) {
+    String problem = "failed".equals(end.state())
+        ? end.errorKind() + ": " + end.message()
+        : end.message() != null ? end.message() : String.valueOf(end.status());
+    return new BrokenLink(target, end.status(), end.errorKind(), problem,
+        chain.size() > 1 ? chain : List.of(), external, referrers(links));
+  }
+
+  /** Links whose #fragment names no id or a[name] on the target page. */
+  private static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links) {
+    Map<String, List<Link>> byFragment = new LinkedHashMap<>();
+    for (Link l : links) {
+      if (l.fragment() != null && !end.anchors().contains(l.fragment())
+          && !end.anchors().contains(URLDecoder.decode(l.fragment(), StandardCharsets.UTF_8))
+          && !l.fragment().equals("top")) { // "#top" goes to the top of any page, by the HTML spec
+        byFragment.computeIfAbsent(l.fragment(), f -> new ArrayList<>()).add(l);
+      }
+    }
+    List<BrokenLink> out = new ArrayList<>();
+    byFragment.forEach((fragment, ls) -> out.add(new BrokenLink(target + "#" + fragment, end.status(),
+        "MISSING_ANCHOR", "missing anchor #" + fragment, List.of(), false, referrers(ls))));
+    return out;
+  }
+
+  private static List<Referrer> referrers(List<Link> links) {
+    return links.stream().map(l -> new Referrer(l.from(), l.anchorText(), l.line())).toList();
+  }
+
+  /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
+   * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). */
+  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls) {
+    PingSettings settings = PingSettings.DEFAULTS.withConcurrency(crawl.concurrency());
+    try (Pinger pinger = Pinger.create(settings)) {
+      List<Target> heads = urls.stream().map(u -> head(u, crawl)).toList();
+      List<CheckResult> first = pinger.checkAll(heads, r -> {});
+      List<Target> again = new ArrayList<>();
+      for (CheckResult r : first) {
+        // A timeout is not retried: it would only double the wait for a dead server.
+        if (r.status() == 405 || r.status() == 501 || r.verdict() == Verdict.ERROR
+            || r.verdict() == Verdict.DOWN) {
+          again.add(Target.of(r.target().url()).withTimeout(crawl.timeout()));
+        }
+      }
+      Map<String, CheckResult> byUrl = new LinkedHashMap<>();
+      first.forEach(r -> byUrl.put(r.target().url(), r));
+      pinger.checkAll(again, r -> {}).forEach(r -> byUrl.put(r.target().url(), r));
+      return List.copyOf(byUrl.values());
+    }
+  }
+
+  private static Target head(String url, CrawlConfig crawl) {
+    return new Target(null, null, url, "HEAD", Map.of("User-Agent", crawl.userAgent()), null,
+        crawl.timeout(), 0, null);
+  }
+
+  private static String statusText(CheckResult r) {
+    String m = r.message();
+    int i = m.indexOf(": [STATUS]");
+    return i < 0 ? m : "";
+  }
+}

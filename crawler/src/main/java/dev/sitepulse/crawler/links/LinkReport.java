@@ -1,0 +1,31 @@
+package dev.sitepulse.crawler.links;
+
+import java.util.List;
+
+/**
+ * The outcome of a link check.
+ *
+ * @param links links found on crawled pages
+ * @param targets distinct targets checked
+ * @param externalChecked external targets checked once each
+ * @param skipped targets not checked: external ones with --external skip, robots-blocked or
+ *     beyond the crawl's limits
+ * @param nonHttp mailto:, javascript: and other links that are not checked
+ */
+public record LinkReport(
+    long pages,
+    long links,
+    long targets,
+    long externalChecked,
+    long skipped,
+    long nonHttp,
+    List<BrokenLink> broken) {
+
+  public LinkReport {
+    broken = List.copyOf(broken);
+  }
+
+  public long redirectsToErrors() {
+    return broken.stream().filter(BrokenLink::redirectsToError).count();
+  }
+}
