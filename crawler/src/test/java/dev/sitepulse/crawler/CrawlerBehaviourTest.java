@@ -110,4 +110,27 @@ class CrawlerBehaviourTest {
       assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(950);
     }
   }
+
+  @Test
+  void warcWritesEveryResponseAsAWarcResponseRecord() throws Exception {
+    CrawlConfig c = config(base() + "/site/faq.html");
+    CrawlConfig withWarc = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", true, true, false, 500, Duration.ofSeconds(5));
+    Crawler.run(withWarc, CrawlListener.NONE);
+    List<java.nio.file.Path> files;
+    try (var list = java.nio.file.Files.list(data.resolve("warc"))) {
+      files = list.toList();
+    }
+    assertThat(files).singleElement().asString().endsWith(".warc.gz");
+    List<String> uris = new java.util.ArrayList<>();
+    try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(files.get(0))) {
+      for (org.netpreserve.jwarc.WarcRecord record : reader) {
+        if (record instanceof org.netpreserve.jwarc.WarcResponse response) {
+          uris.add(response.target());
+          assertThat(response.http().status()).isEqualTo(200);
+        }
+      }
+    }
+    assertThat(uris).containsExactly(base() + "/site/faq.html");
+  }
 }
