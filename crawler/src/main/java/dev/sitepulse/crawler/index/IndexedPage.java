@@ -1,8 +1,19 @@
 package dev.sitepulse.crawler.index;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.index.IndexWriter;
 
-/** What the search index keeps of one page. */
+/**
+ * One page as the index stores it. Null texts read as empty; {@code language} may stay null.
+ *
+ * @param url the page's identity: a re-crawl of the same url replaces the document
+ * @param host the url's host, for {@code host:} queries
+ * @param fetchedAtMillis when it was fetched, epoch milliseconds
+ * @param status the HTTP status it was fetched with
+ * @param language as the page declared it (e.g. "en", "de-CH"), or null
+ */
 public record IndexedPage(
     String url,
     String host,
@@ -15,6 +26,21 @@ public record IndexedPage(
     String language) {
 
   public IndexedPage {
-    headings = headings == null ? List.of() : List.copyOf(headings);
+    Objects.requireNonNull(url, "url");
+    // The url is a single Lucene term, and terms have a hard size limit.
+    if (url.length() > IndexWriter.MAX_TERM_LENGTH / 3
+        && url.getBytes(StandardCharsets.UTF_8).length > IndexWriter.MAX_TERM_LENGTH) {
+      throw new IllegalArgumentException(
+          "url is longer than Lucene's "
+              + IndexWriter.MAX_TERM_LENGTH
+              + "-byte term limit: "
+              + url.substring(0, 80)
+              + "…");
+    }
+    host = host == null ? "" : host;
+    title = title == null ? "" : title;
+    headings = headings == null ? List.of() : headings.stream().filter(Objects::nonNull).toList();
+    body = body == null ? "" : body;
+    description = description == null ? "" : description;
   }
 }

@@ -3,107 +3,134 @@ package dev.sitepulse.crawler.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * The Lucene index of crawled pages, one document per URL: an upsert replaces a page fetched
- * again. Safe for several indexing threads; commits carry user data so a crawl can tell after a
- * crash how far its committed index goes.
+ * The crawl's Lucene index on disk, one document per url.
+ *
+ * <p>Thread-safe: {@link #upsert} may run on many workers at once, alongside a {@link #commit}.
+ * Only a commit makes upserts durable and visible to searchers; {@link #close()} does not commit,
+ * so a stopped crawl leaves the index exactly as a killed one would, at its last commit (whose user
+ * data says how far the crawl had got). I/O failures surface as {@link UncheckedIOException}s
+ * naming the directory.
  */
 public final class PageIndex implements Closeable {
-
-  /** Body text stored with offsets, so the highlighter needs no re-analysis. */
-  private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
-
-  static {
-    BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    BODY_TYPE.freeze();
-  }
-
+  private final Path dir;
+  private final Directory directory;
   private final IndexWriter writer;
 
-  private PageIndex(IndexWriter writer) {
+  private PageIndex(Path dir, Directory directory, IndexWriter writer) {
+    this.dir = dir;
+    this.directory = directory;
     this.writer = writer;
   }
 
+  /** Opens the index in {@code dir}, creating both when missing; one writer per directory. */
   public static PageIndex open(Path dir) {
+    Directory directory = null;
     try {
-      IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(64);
-      return new PageIndex(new IndexWriter(FSDirectory.open(dir), config));
+      Files.createDirectories(dir);
+      directory = FSDirectory.open(dir);
+      IndexWriterConfig config =
+          new IndexWriterConfig(PageFields.analyzer())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setCommitOnClose(false);
+      return new PageIndex(dir, directory, new IndexWriter(directory, config));
+    } catch (LockObtainFailedException e) {
+      closeQuietly(directory);
+      throw new UncheckedIOException("index " + dir + " is in use by another writer", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the index in " + dir + ": " + e.getMessage(), e);
+      closeQuietly(directory);
+      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
     }
   }
 
+  /** Adds the page, or replaces the document already indexed under the same url. */
   public void upsert(IndexedPage page) {
-    Document doc = new Document();
-    doc.add(new StringField(IndexFields.URL, page.url(), Field.Store.YES));
-    doc.add(new StringField(IndexFields.HOST, nz(page.host()), Field.Store.YES));
-    doc.add(new TextField(IndexFields.TITLE, nz(page.title()), Field.Store.YES));
-    doc.add(new TextField(IndexFields.HEADINGS, String.join("\n", page.headings()), Field.Store.NO));
-    doc.add(new Field(IndexFields.BODY, nz(page.body()), BODY_TYPE));
-    doc.add(new TextField(IndexFields.DESCRIPTION, nz(page.description()), Field.Store.YES));
-    doc.add(new LongPoint(IndexFields.FETCHED_AT, page.fetchedAtMillis()));
-    doc.add(new StoredField(IndexFields.FETCHED_AT, page.fetchedAtMillis()));
-    doc.add(new IntPoint(IndexFields.STATUS, page.status()));
-    doc.add(new StoredField(IndexFields.STATUS, page.status()));
-    if (page.language() != null) {
-      doc.add(new StringField(IndexFields.LANG, page.language(), Field.Store.YES));
-    }
     try {
-      writer.updateDocument(new Term(IndexFields.URL, page.url()), doc);
+      writer.updateDocument(new Term(PageFields.URL, page.url()), PageDocuments.of(page));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw failure("cannot upsert " + page.url(), e);
     }
   }
 
   /** Makes every upsert so far durable, recording {@code userData} with the commit. */
-  public void commit(Map<String, String> userData) {
+  public synchronized void commit(Map<String, String> userData) {
     try {
-      writer.setLiveCommitData(userData.entrySet());
+      writer.setLiveCommitData(Map.copyOf(userData).entrySet());
       writer.commit();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw failure("cannot commit", e);
     }
   }
 
-  /** The user data of the last commit; empty for a new index. */
+  /** The user data of the last commit on disk; empty for an index never committed. */
   public Map<String, String> lastCommitData() {
-    Map<String, String> data = new HashMap<>();
-    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-    if (live != null) {
-      live.forEach(e -> data.put(e.getKey(), e.getValue()));
-    }
-    return data;
+    SegmentInfos commit = lastCommit();
+    return commit == null ? Map.of() : Map.copyOf(commit.getUserData());
   }
 
+  /**
+   * Documents in the last commit, which is what a searcher sees. Uncommitted upserts are left out
+   * because, until a commit applies them, IndexWriter would count a replaced url twice.
+   */
   public int docCount() {
-    return writer.getDocStats().numDocs;
+    SegmentInfos commit = lastCommit();
+    if (commit == null) {
+      return 0;
+    }
+    int live = 0;
+    for (SegmentCommitInfo segment : commit) {
+      live += segment.info.maxDoc() - segment.getDelCount() - segment.getSoftDelCount();
+    }
+    return live;
   }
 
+  /** Releases the index without committing; upserts since the last commit are dropped. */
   @Override
-  public void close() throws IOException {
-    writer.close();
+  public void close() {
+    Analyzer analyzer = writer.getAnalyzer();
+    try (directory;
+        analyzer) {
+      writer.close();
+    } catch (IOException e) {
+      throw failure("cannot close", e);
+    }
   }
 
-  private static String nz(String s) {
-    return s == null ? "" : s;
+  private SegmentInfos lastCommit() {
+    try {
+      return SegmentInfos.readLatestCommit(directory);
+    } catch (IndexNotFoundException e) {
+      return null;
+    } catch (IOException e) {
+      throw failure("cannot read the last commit", e);
+    }
+  }
+
+  private UncheckedIOException failure(String what, IOException e) {
+    return new UncheckedIOException(what + " (index " + dir + "): " + e.getMessage(), e);
+  }
+
+  private static void closeQuietly(Directory directory) {
+    if (directory != null) {
+      try {
+        directory.close();
+      } catch (IOException | RuntimeException suppressed) {
+        // Already failing with the more useful exception.
+      }
+    }
   }
 }

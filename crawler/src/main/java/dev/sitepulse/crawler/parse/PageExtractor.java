@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ final class PageExtractor implements NodeVisitor {
   private final Set<String> anchors = new HashSet<>();
   private int textSkipDepth;
   private int headingSkipDepth;
+  private Boilerplate[] kindAtDepth = new Boilerplate[64]; // so tail() needn't re-read attributes
   private Element openHeading;
   private CollapsingText headingText;
   private Element openLink;
@@ -47,7 +49,7 @@ final class PageExtractor implements NodeVisitor {
         linkText.append(raw);
       }
     } else if (node instanceof Element el) {
-      enter(el);
+      enter(el, depth);
     }
   }
 
@@ -57,7 +59,7 @@ final class PageExtractor implements NodeVisitor {
       return;
     }
     wordBoundary(el);
-    Boilerplate kind = Boilerplate.of(el);
+    Boilerplate kind = kindAtDepth[depth];
     textSkipDepth -= kind.skipsText() ? 1 : 0;
     headingSkipDepth -= kind.skipsHeadings() ? 1 : 0;
     if (el == openHeading) {
@@ -73,7 +75,7 @@ final class PageExtractor implements NodeVisitor {
     }
   }
 
-  private void enter(Element el) {
+  private void enter(Element el, int depth) {
     if (el.attributesSize() > 0) {
       String id = el.id();
       if (!id.isEmpty()) {
@@ -101,6 +103,10 @@ final class PageExtractor implements NodeVisitor {
       default -> {}
     }
     Boilerplate kind = Boilerplate.of(el);
+    if (depth >= kindAtDepth.length) {
+      kindAtDepth = Arrays.copyOf(kindAtDepth, Math.max(depth + 1, kindAtDepth.length * 2));
+    }
+    kindAtDepth[depth] = kind;
     textSkipDepth += kind.skipsText() ? 1 : 0;
     headingSkipDepth += kind.skipsHeadings() ? 1 : 0;
     wordBoundary(el);
@@ -111,9 +117,15 @@ final class PageExtractor implements NodeVisitor {
     if (!name.isEmpty()) {
       anchors.add(name);
     }
-    if (openLink == null && el.hasAttr("href")) {
+    if (!el.hasAttr("href")) {
+      return;
+    }
+    if (openLink == null) {
       openLink = el;
       linkText = new CollapsingText(32);
+    } else {
+      // Only foreign content (an SVG <a> inside an HTML one) nests links; still a link.
+      addOutlink(el, CollapsingText.collapse(el.text()));
     }
   }
 
@@ -128,7 +140,7 @@ final class PageExtractor implements NodeVisitor {
     outlinks.add(new Outlink(resolved != null ? resolved : href, anchor, nofollow, line));
   }
 
-  /** Block elements and br separate words, as in Element.text(): "a</p><p>b" reads "a b". */
+  /** Block elements and br separate words, as in Element.text(): {@code a</p><p>b} reads "a b". */
   private void wordBoundary(Element el) {
     if (el.isBlock() || el.normalName().equals("br")) {
       text.space();

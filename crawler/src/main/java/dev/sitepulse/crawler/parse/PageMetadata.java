@@ -43,7 +43,8 @@ final class PageMetadata {
       boolean none = hasToken(content, "none");
       noindex |= none || hasToken(content, "noindex");
       nofollow |= none || hasToken(content, "nofollow");
-    } else if (contentLanguage == null && el.attr("http-equiv").equalsIgnoreCase("content-language")) {
+    } else if (contentLanguage == null
+        && el.attr("http-equiv").equalsIgnoreCase("content-language")) {
       // The header form may list several languages; the first is the primary one.
       String first = el.attr("content").split(",", 2)[0].trim();
       contentLanguage = first.isEmpty() ? null : first;

@@ -6,8 +6,8 @@ package dev.sitepulse.crawler.parse;
  * <p>Features are 3-word shingles of lowercased letter-or-digit tokens. Single words would let
  * every page of one site look alike (they share "the", "widget", "configuration"), pulling
  * unrelated pages well under 32 bits apart; shingles keep word order, so unrelated texts land near
- * 32 while a one-word edit touches only 3 of N features. Hashing is allocation-free: FNV-1a over
- * the characters, finished with murmur3's fmix64 for avalanche.
+ * 32 while a one-word edit touches only 3 of N features. Hashing allocates nothing per word: FNV-1a
+ * over the characters, finished with murmur3's fmix64 for avalanche.
  */
 public final class SimHash {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -18,7 +18,7 @@ public final class SimHash {
 
   /** The SimHash of {@code text}; 0 for text without any word. */
   public static long of(CharSequence text) {
-    int[] votes = new int[64];
+    BitVotes votes = new BitVotes();
     long twoBack = 0;
     long oneBack = 0;
     int tokens = 0;
@@ -36,7 +36,7 @@ public final class SimHash {
       } while (++i < n && isWordChar(c = text.charAt(i)));
       long token = fmix64(h);
       if (++tokens >= 3) {
-        vote(votes, shingle(twoBack, oneBack, token));
+        votes.add(shingle(twoBack, oneBack, token));
       }
       twoBack = oneBack;
       oneBack = token;
@@ -45,15 +45,9 @@ public final class SimHash {
       return 0;
     }
     if (tokens < 3) {
-      vote(votes, shingle(0, twoBack, oneBack));
+      votes.add(shingle(0, twoBack, oneBack));
     }
-    long hash = 0;
-    for (int bit = 0; bit < 64; bit++) {
-      if (votes[bit] > 0) {
-        hash |= 1L << bit;
-      }
-    }
-    return hash;
+    return votes.majority();
   }
 
   /** Number of differing bits: 0 for identical texts, about 32 for unrelated ones. */
@@ -79,12 +73,6 @@ public final class SimHash {
 
   private static long shingle(long first, long second, long third) {
     return fmix64((first * GOLDEN + second) * GOLDEN + third);
-  }
-
-  private static void vote(int[] votes, long featureHash) {
-    for (int bit = 0; bit < 64; bit++) {
-      votes[bit] += (int) ((featureHash >>> bit) & 1L) * 2 - 1;
-    }
   }
 
   /** MurmurHash3's 64-bit finalizer: every input bit flips each output bit with ~1/2 chance. */

@@ -1,4 +1,4 @@
 package dev.sitepulse.crawler.search;
 
-/** Where a matched term sits in a snippet: characters [start, end). */
+/** A matched span of a snippet: {@code snippet.substring(start, end)}, in chars. */
 public record Highlight(int start, int end) {}

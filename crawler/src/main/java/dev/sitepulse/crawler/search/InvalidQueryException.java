@@ -1,8 +1,50 @@
 package dev.sitepulse.crawler.search;
 
-/** A query Lucene's classic syntax cannot parse; the message is one line naming the position. */
+/**
+ * A query the classic syntax cannot parse. The message is one line, for example {@code cannot parse
+ * query "title:(foo": unexpected end at column 11}.
+ */
 public final class InvalidQueryException extends Exception {
-  public InvalidQueryException(String message, Throwable cause) {
-    super(message, cause);
+  private static final long serialVersionUID = 1L;
+
+  private final String query;
+  private final int column;
+
+  InvalidQueryException(String query, String reason, int column, Throwable cause) {
+    super(
+        "cannot parse query "
+            + quoted(query)
+            + ": "
+            + reason
+            + (column > 0 ? " at column " + column : ""),
+        cause);
+    this.query = query;
+    this.column = column;
+  }
+
+  public String query() {
+    return query;
+  }
+
+  /** 1-based column of the problem in the query, or -1 when Lucene does not say where. */
+  public int column() {
+    return column;
+  }
+
+  /** In double quotes, escaped so that quotes and newlines in the query keep the message whole. */
+  static String quoted(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 }

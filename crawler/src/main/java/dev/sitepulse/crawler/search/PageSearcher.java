@@ -1,126 +1,143 @@
 package dev.sitepulse.crawler.search;
 
-import dev.sitepulse.crawler.index.IndexFields;
+import dev.sitepulse.crawler.index.PageFields;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Ranked search (BM25, Lucene's default) over the crawl's index. Queries use the classic syntax
- * and search title (boosted), headings, description and body unless a field is named.
+ * Ranked full-text search over the last commit of a {@link dev.sitepulse.crawler.index.PageIndex}.
+ *
+ * <p>Queries use Lucene's classic syntax: AND/OR/NOT (OR by default), "phrases", prefix*, and
+ * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
+ * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
+ * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25. One IndexSearcher is opened per
+ * instance and reused: open once, then search from any number of threads.
  */
 public final class PageSearcher implements Closeable {
-
-  private static final String[] FIELDS = {
-    IndexFields.TITLE, IndexFields.HEADINGS, IndexFields.DESCRIPTION, IndexFields.BODY
-  };
-  private static final Map<String, Float> BOOSTS = Map.of(
-      IndexFields.TITLE, 3f, IndexFields.HEADINGS, 2f, IndexFields.DESCRIPTION, 1.5f, IndexFields.BODY, 1f);
-
+  private final Path dir;
+  private final Directory directory;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  private final Analyzer analyzer;
   private final SnippetHighlighter highlighter;
+  private final HitFields hitFields;
 
-  private PageSearcher(DirectoryReader reader) {
+  private PageSearcher(Path dir, Directory directory, DirectoryReader reader) {
+    this.dir = dir;
+    this.directory = directory;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
-    this.highlighter = new SnippetHighlighter(UnifiedHighlighter.builder(searcher, IndexFields.analyzer())
-        .withFormatter(new Snippets())
-        .withMaxLength(20_000));
+    this.analyzer = PageFields.analyzer();
+    this.highlighter = new SnippetHighlighter(searcher, analyzer);
+    this.hitFields = new HitFields(reader);
   }
 
+  /** Opens the last commit in {@code indexDir}; fails, creating nothing, when there is none. */
   public static PageSearcher open(Path indexDir) {
+    if (!Files.isDirectory(indexDir)) {
+      throw new UncheckedIOException(
+          "no index at " + indexDir, new NoSuchFileException(indexDir.toString()));
+    }
+    Directory directory = null;
     try {
-      return new PageSearcher(DirectoryReader.open(FSDirectory.open(indexDir)));
+      directory = FSDirectory.open(indexDir);
+      return new PageSearcher(indexDir, directory, DirectoryReader.open(directory));
+    } catch (IndexNotFoundException e) {
+      closeQuietly(directory);
+      throw new UncheckedIOException("no index at " + indexDir + " (nothing committed yet)", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the index in " + indexDir + ": " + e.getMessage(), e);
+      closeQuietly(directory);
+      throw new UncheckedIOException("cannot open index " + indexDir + ": " + e.getMessage(), e);
     }
   }
 
-  public SearchResults search(String queryText, int limit) throws InvalidQueryException {
-    long start = System.nanoTime();
-    Query query = parse(queryText);
+  /**
+   * The best {@code limit} pages for {@code query}.
+   *
+   * @throws InvalidQueryException when the query does not parse; its message is one line
+   */
+  public SearchResults search(String query, int limit) throws InvalidQueryException {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    long started = System.nanoTime();
+    Query parsed = parse(query);
     try {
-      TopDocs top = searcher.search(query, limit);
+      // A queue no longer than the index, and an exact total rather than "1000+".
+      int size = Math.max(1, Math.min(limit, reader.maxDoc()));
+      TopDocs top =
+          searcher.search(parsed, new TopScoreDocCollectorManager(size, null, Integer.MAX_VALUE));
+      Snippet[] snippets = highlighter.snippets(parsed, top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-      Object[] passages = highlights(query, top);
       for (int i = 0; i < top.scoreDocs.length; i++) {
-        ScoreDoc sd = top.scoreDocs[i];
-        Document doc = searcher.storedFields().document(sd.doc);
-        Snippets.Formatted f = passages[i] instanceof Snippets.Formatted s ? s : null;
-        String snippet = f != null ? f.text() : leading(doc.get(IndexFields.BODY));
-        hits.add(new SearchHit(doc.get(IndexFields.URL), doc.get(IndexFields.TITLE), sd.score, snippet,
-            f != null ? f.highlights() : List.of()));
+        ScoreDoc scoreDoc = top.scoreDocs[i];
+        hits.add(
+            new SearchHit(
+                hitFields.url(scoreDoc.doc),
+                hitFields.title(scoreDoc.doc),
+                scoreDoc.score,
+                snippets[i].text(),
+                snippets[i].highlights()));
       }
-      return new SearchResults(queryText, top.totalHits.value, hits, System.nanoTime() - start);
+      return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidQueryException(query, "it matches too many terms", -1, e);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot search index " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private Object[] highlights(Query query, TopDocs top) throws IOException {
-    return highlighter.passages(IndexFields.BODY, query, ids(top), 2);
+  /** Documents in the opened commit. */
+  public int docCount() {
+    return reader.numDocs();
   }
 
-  private static int[] ids(TopDocs top) {
-    int[] ids = new int[top.scoreDocs.length];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = top.scoreDocs[i].doc;
+  private Query parse(String query) throws InvalidQueryException {
+    if (query == null || query.isBlank()) {
+      throw new InvalidQueryException(query == null ? "" : query, "the query is empty", -1, null);
     }
-    return ids;
-  }
-
-  private static Query parse(String text) throws InvalidQueryException {
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, IndexFields.analyzer(), BOOSTS);
-    parser.setDefaultOperator(QueryParser.Operator.OR);
     try {
-      return parser.parse(text);
+      return new PageQueryParser(analyzer).parse(query);
     } catch (ParseException e) {
-      throw new InvalidQueryException(describe(text, e), e);
-    } catch (RuntimeException e) {
-      throw new InvalidQueryException("cannot parse query \"" + text + "\": " + e.getMessage(), e);
+      throw QueryErrors.of(query, e);
     }
-  }
-
-  /** Lucene's own message is several lines of grammar; one line with the column is what helps. */
-  private static String describe(String text, ParseException wrapped) {
-    // QueryParserBase wraps the parser's exception; the inner one knows the offending token.
-    ParseException e = wrapped.getCause() instanceof ParseException inner ? inner : wrapped;
-    if (e.currentToken != null && e.currentToken.next != null) {
-      var t = e.currentToken.next;
-      String found = t.kind == 0 ? "end of query" : "\"" + t.image + "\"";
-      return "cannot parse query \"" + text + "\": unexpected " + found + " at column " + t.beginColumn;
-    }
-    Throwable why = wrapped.getCause() != null ? wrapped.getCause() : wrapped;
-    String first = why.getMessage() == null ? "invalid query" : why.getMessage().split("\n")[0];
-    return "cannot parse query \"" + text + "\": " + first;
-  }
-
-  private static String leading(String body) {
-    if (body == null) {
-      return "";
-    }
-    String oneLine = body.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
   }
 
   @Override
-  public void close() throws IOException {
-    reader.close();
+  public void close() {
+    try (directory;
+        reader;
+        analyzer) {
+      // All closed by try-with-resources, in reverse order.
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Directory directory) {
+    if (directory != null) {
+      try {
+        directory.close();
+      } catch (IOException | RuntimeException suppressed) {
+        // Already failing with the more useful exception.
+      }
+    }
   }
 }

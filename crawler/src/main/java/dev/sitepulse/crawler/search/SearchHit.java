@@ -2,8 +2,17 @@ package dev.sitepulse.crawler.search;
 
 import java.util.List;
 
-/** One ranked result with a snippet of its text and where the query matched in it. */
-public record SearchHit(String url, String title, float score, String snippet, List<Highlight> highlights) {
+/**
+ * One ranked page.
+ *
+ * @param score the BM25 score, with title and heading matches boosted
+ * @param snippet a short excerpt of the body around the best matches; the body's start when only
+ *     the title, url or host matched; empty for a page without text
+ * @param highlights where the query's terms and phrases sit in {@code snippet}, in order
+ */
+public record SearchHit(
+    String url, String title, float score, String snippet, List<Highlight> highlights) {
+
   public SearchHit {
     highlights = List.copyOf(highlights);
   }

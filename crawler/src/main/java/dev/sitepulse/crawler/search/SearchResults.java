@@ -2,8 +2,14 @@ package dev.sitepulse.crawler.search;
 
 import java.util.List;
 
-/** The hits of one query, best first, with the total count and the time the search took. */
+/**
+ * The top hits for a query.
+ *
+ * @param totalHits every matching page, not just those returned (an exact count)
+ * @param tookNanos parse, search, highlighting and stored-field loading, end to end
+ */
 public record SearchResults(String query, long totalHits, List<SearchHit> hits, long tookNanos) {
+
   public SearchResults {
     hits = List.copyOf(hits);
   }

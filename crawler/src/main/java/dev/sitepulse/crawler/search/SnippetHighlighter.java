@@ -1,20 +1,55 @@
 package dev.sitepulse.crawler.search;
 
+import static dev.sitepulse.crawler.index.PageFields.BODY;
+import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
+import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
+import static dev.sitepulse.crawler.index.PageFields.TITLE;
+
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
-/** Lucene's UnifiedHighlighter, with its formatter's objects (our {@link Snippets}) let out. */
+/**
+ * Body snippets from Lucene's UnifiedHighlighter, which reads match offsets straight from the
+ * body's postings. Built once per searcher; thread-safe.
+ */
 final class SnippetHighlighter extends UnifiedHighlighter {
+  private static final String[] FIELDS = {BODY};
 
-  SnippetHighlighter(Builder builder) {
-    super(builder);
+  /** A query for title:cache still shows "cache" in bold in the body. */
+  private static final Set<String> TEXT_FIELDS = Set.of(TITLE, HEADINGS, DESCRIPTION, BODY);
+
+  private static final int PASSAGES = 2;
+
+  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+    super(
+        builder(searcher, analyzer)
+            .withFormatter(new SnippetFormatter())
+            .withBreakIterator(SentenceBreaks::new)
+            .withFieldMatcher(TEXT_FIELDS::contains)
+            // The default stops looking after 10,000 chars; docs pages run far longer.
+            .withMaxLength(Integer.MAX_VALUE - 1)
+            .withMaxNoHighlightPassages(1));
   }
 
-  Object[] passages(String field, Query query, int[] docIds, int maxPassages) throws IOException {
+  /** One snippet per hit, in hit order; {@link Snippet#EMPTY} for a page without body text. */
+  Snippet[] snippets(Query query, ScoreDoc[] hits) throws IOException {
+    int[] docIds = new int[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      docIds[i] = hits[i].doc;
+    }
     Map<String, Object[]> byField =
-        highlightFieldsAsObjects(new String[] {field}, query, docIds, new int[] {maxPassages});
-    return byField.get(field);
+        highlightFieldsAsObjects(FIELDS, query, docIds, new int[] {PASSAGES});
+    Object[] bodies = byField.get(BODY);
+    Snippet[] snippets = new Snippet[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      snippets[i] = bodies != null && bodies[i] instanceof Snippet s ? s : Snippet.EMPTY;
+    }
+    return snippets;
   }
 }

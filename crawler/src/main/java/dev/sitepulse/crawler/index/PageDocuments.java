@@ -1,0 +1,63 @@
+package dev.sitepulse.crawler.index;
+
+import static dev.sitepulse.crawler.index.PageFields.BODY;
+import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
+import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
+import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
+import static dev.sitepulse.crawler.index.PageFields.HOST;
+import static dev.sitepulse.crawler.index.PageFields.LANG;
+import static dev.sitepulse.crawler.index.PageFields.STATUS;
+import static dev.sitepulse.crawler.index.PageFields.TITLE;
+import static dev.sitepulse.crawler.index.PageFields.URL;
+
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** Maps an {@link IndexedPage} to its Lucene document. */
+final class PageDocuments {
+  /**
+   * Stored, with offsets in the postings: the unified highlighter then finds match positions
+   * without re-analyzing the text or keeping term vectors (smaller and faster than both).
+   */
+  private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    BODY_TYPE.freeze();
+  }
+
+  private PageDocuments() {}
+
+  static Document of(IndexedPage page) {
+    Document doc = new Document();
+    doc.add(new StringField(URL, page.url(), Store.YES));
+    // Hits show url and title: doc values fetch them without decompressing the stored body.
+    doc.add(new BinaryDocValuesField(URL, new BytesRef(page.url())));
+    doc.add(new BinaryDocValuesField(TITLE, new BytesRef(page.title())));
+    doc.add(new StringField(HOST, page.host(), Store.YES));
+    doc.add(new TextField(TITLE, page.title(), Store.YES));
+    for (String heading : page.headings()) {
+      doc.add(new TextField(HEADINGS, heading, Store.NO));
+    }
+    doc.add(new Field(BODY, page.body(), BODY_TYPE));
+    doc.add(new TextField(DESCRIPTION, page.description(), Store.YES));
+    doc.add(new LongPoint(FETCHED_AT, page.fetchedAtMillis()));
+    doc.add(new StoredField(FETCHED_AT, page.fetchedAtMillis()));
+    doc.add(new IntPoint(STATUS, page.status()));
+    doc.add(new StoredField(STATUS, page.status()));
+    if (page.language() != null) {
+      doc.add(new StringField(LANG, page.language(), Store.YES));
+    }
+    return doc;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.sitepulse.crawler.index;
+
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/** The index's field names, and the analyzer that both indexing and query parsing must use. */
+public final class PageFields {
+  public static final String URL = "url";
+  public static final String HOST = "host";
+  public static final String TITLE = "title";
+  public static final String HEADINGS = "headings";
+  public static final String BODY = "body";
+  public static final String DESCRIPTION = "description";
+  public static final String FETCHED_AT = "fetched_at";
+  public static final String STATUS = "status";
+  public static final String LANG = "lang";
+
+  /** Fields matched whole: {@code host:docs.python.org} is one term, not three words. */
+  private static final Set<String> KEYWORD_FIELDS = Set.of(URL, HOST, LANG);
+
+  private PageFields() {}
+
+  /**
+   * EnglishAnalyzer (stemming, stop words) for the text fields, KeywordAnalyzer for url, host and
+   * lang. Thread-safe; one instance can serve an IndexWriter and every query parser.
+   */
+  public static Analyzer analyzer() {
+    return new PerField(new EnglishAnalyzer(), new KeywordAnalyzer());
+  }
+
+  /**
+   * PerFieldAnalyzerWrapper, plus a position gap between the values of a multi-valued field, so
+   * that a phrase cannot match across the end of one heading and the start of the next.
+   */
+  private static final class PerField extends DelegatingAnalyzerWrapper {
+    private final Analyzer text;
+    private final Analyzer keyword;
+
+    PerField(Analyzer text, Analyzer keyword) {
+      super(PER_FIELD_REUSE_STRATEGY);
+      this.text = text;
+      this.keyword = keyword;
+    }
+
+    @Override
+    protected Analyzer getWrappedAnalyzer(String fieldName) {
+      return KEYWORD_FIELDS.contains(fieldName) ? keyword : text;
+    }
+
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+      return 100;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.sitepulse.crawler.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A site's vocabulary from the index: the terms in most pages, and the terms weighed by TF-IDF
+ * (total frequency × log(pages / pages with the term)), which favours words a site is about
+ * over words every page has. One pass over the body field's term dictionary.
+ */
+public final class TermStats {
+
+  /** One term with its page count, total occurrences and TF-IDF weight. */
+  public record Term(String term, int docFreq, long totalFreq, double tfIdf) {}
+
+  /** The top terms both ways, and how many pages they were counted over. */
+  public record Result(int docs, List<Term> byDocFreq, List<Term> byTfIdf) {}
+
+  private TermStats() {}
+
+  public static Result top(Path indexDir, int n) {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
+      int docs = reader.numDocs();
+      Terms terms = MultiTerms.getTerms(reader, PageFields.BODY);
+      PriorityQueue<Term> byDf = new PriorityQueue<>(Comparator.comparingInt(Term::docFreq));
+      PriorityQueue<Term> byWeight = new PriorityQueue<>(Comparator.comparingDouble(Term::tfIdf));
+      if (terms != null) {
+        TermsEnum it = terms.iterator();
+        for (BytesRef t = it.next(); t != null; t = it.next()) {
+          int df = it.docFreq();
+          long ttf = it.totalTermFreq();
+          Term term = new Term(t.utf8ToString(), df, ttf, ttf * Math.log((double) docs / df));
+          keep(byDf, term, n);
+          keep(byWeight, term, n);
+        }
+      }
+      return new Result(docs, sorted(byDf, Comparator.comparingInt(Term::docFreq).reversed()),
+          sorted(byWeight, Comparator.comparingDouble(Term::tfIdf).reversed()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void keep(PriorityQueue<Term> q, Term t, int n) {
+    q.add(t);
+    if (q.size() > n) {
+      q.poll();
+    }
+  }
+
+  private static List<Term> sorted(PriorityQueue<Term> q, Comparator<Term> order) {
+    List<Term> out = new ArrayList<>(q);
+    out.sort(order);
+    return out;
+  }
+}

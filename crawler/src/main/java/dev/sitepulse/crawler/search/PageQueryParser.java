@@ -1,0 +1,83 @@
+package dev.sitepulse.crawler.search;
+
+import static dev.sitepulse.crawler.index.PageFields.BODY;
+import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
+import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
+import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
+import static dev.sitepulse.crawler.index.PageFields.STATUS;
+import static dev.sitepulse.crawler.index.PageFields.TITLE;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.Query;
+
+/**
+ * Classic Lucene syntax over the page fields. Bare terms search title, headings, description and
+ * body, with a title match worth three body matches and a heading match two. The point fields
+ * status and fetched_at, which the classic parser would treat as text and never match, take numbers
+ * and ranges: {@code status:404}, {@code status:[500 TO *]}. Not thread-safe: make one per query.
+ */
+final class PageQueryParser extends MultiFieldQueryParser {
+  private static final String[] DEFAULT_FIELDS = {TITLE, HEADINGS, DESCRIPTION, BODY};
+  private static final Map<String, Float> BOOSTS =
+      Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
+
+  PageQueryParser(Analyzer analyzer) {
+    super(DEFAULT_FIELDS, analyzer, BOOSTS);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+    if (STATUS.equals(field)) {
+      long status = number(field, text);
+      if (status != (int) status) {
+        throw new ParseException(field + " " + status + " is out of range");
+      }
+      return IntPoint.newExactQuery(field, (int) status);
+    }
+    if (FETCHED_AT.equals(field)) {
+      return LongPoint.newExactQuery(field, number(field, text));
+    }
+    return super.getFieldQuery(field, text, quoted);
+  }
+
+  @Override
+  protected Query getRangeQuery(
+      String field, String lower, String upper, boolean lowerInclusive, boolean upperInclusive)
+      throws ParseException {
+    if (!STATUS.equals(field) && !FETCHED_AT.equals(field)) {
+      return super.getRangeQuery(field, lower, upper, lowerInclusive, upperInclusive);
+    }
+    long min = STATUS.equals(field) ? Integer.MIN_VALUE : Long.MIN_VALUE;
+    long max = STATUS.equals(field) ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    // Points take inclusive bounds; an exclusive one moves a step inwards (null means open).
+    long from = lower == null ? min : clamp(number(field, lower), min, max);
+    long to = upper == null ? max : clamp(number(field, upper), min, max);
+    if (lower != null && !lowerInclusive && from < max) {
+      from++;
+    }
+    if (upper != null && !upperInclusive && to > min) {
+      to--;
+    }
+    return STATUS.equals(field)
+        ? IntPoint.newRangeQuery(field, (int) from, (int) to)
+        : LongPoint.newRangeQuery(field, from, to);
+  }
+
+  private static long clamp(long value, long min, long max) {
+    return Math.max(min, Math.min(max, value));
+  }
+
+  private static long number(String field, String text) throws ParseException {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new ParseException(
+          field + " takes a whole number, not " + InvalidQueryException.quoted(text));
+    }
+  }
+}

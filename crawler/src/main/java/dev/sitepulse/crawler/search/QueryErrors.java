@@ -1,0 +1,63 @@
+package dev.sitepulse.crawler.search;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParserConstants;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+
+/**
+ * Turns the query parser's multi-line "Encountered ... Was expecting one of ..." into one line with
+ * a column. QueryParser wraps the grammar's ParseException (which knows the offending token) or the
+ * lexer's TokenMgrError (which knows only its message) in a ParseException of its own.
+ */
+final class QueryErrors {
+  private static final Pattern LEXER_COLUMN = Pattern.compile("column (\\d+)");
+
+  private QueryErrors() {}
+
+  static InvalidQueryException of(String query, ParseException wrapper) {
+    Throwable cause = wrapper.getCause() != null ? wrapper.getCause() : wrapper;
+    if (cause instanceof ParseException grammar
+        && grammar.currentToken != null
+        && grammar.currentToken.next != null) {
+      Token offending = grammar.currentToken.next;
+      // Lucene's FastCharStream reports 0-based offsets as columns; people count from 1.
+      int column = offending.beginColumn + 1;
+      String reason =
+          offending.kind == QueryParserConstants.EOF
+              ? "unexpected end"
+              : "unexpected " + InvalidQueryException.quoted(offending.image);
+      return new InvalidQueryException(query, reason, column, wrapper);
+    }
+    if (cause instanceof TokenMgrError lexer) {
+      return lexerError(query, lexer.getMessage(), wrapper);
+    }
+    return new InvalidQueryException(query, firstLine(cause.getMessage()), -1, wrapper);
+  }
+
+  /** The lexer counts columns from 1 already. */
+  private static InvalidQueryException lexerError(String query, String message, Throwable e) {
+    Matcher m = LEXER_COLUMN.matcher(message);
+    int column = m.find() ? Integer.parseInt(m.group(1)) : -1;
+    String reason;
+    if (message.contains("<EOF>")) {
+      boolean inQuote = message.contains("after prefix \"\\\"");
+      reason = inQuote ? "unclosed quote, unexpected end" : "unexpected end";
+    } else if (column >= 1 && column <= query.length()) {
+      reason = "unexpected " + InvalidQueryException.quoted(query.substring(column - 1, column));
+    } else {
+      reason = "unexpected character";
+    }
+    return new InvalidQueryException(query, reason, column, e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "invalid query";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}

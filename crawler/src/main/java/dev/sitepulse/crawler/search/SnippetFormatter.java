@@ -1,0 +1,124 @@
+package dev.sitepulse.crawler.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+
+/**
+ * Joins the highlighter's passages (sentences) into one short snippet and records the match offsets
+ * within it, instead of the usual {@code <b>} markup, so each caller marks them its own way: ANSI
+ * bold on a terminal, offsets in JSON. A long sentence is cut to a window around its first match,
+ * at word boundaries.
+ */
+final class SnippetFormatter extends PassageFormatter {
+  static final int MAX_PASSAGE_CHARS = 220;
+  private static final String ELLIPSIS = "…";
+
+  @Override
+  public Snippet format(Passage[] passages, String content) {
+    StringBuilder text = new StringBuilder();
+    List<Highlight> highlights = new ArrayList<>();
+    int previousEnd = -1; // -1 before the first passage
+    boolean endsWithEllipsis = false;
+    for (Passage passage : passages) {
+      int[] window = window(passage, content);
+      int from = window[0];
+      int to = window[1];
+      if (from >= to) {
+        continue;
+      }
+      boolean cutBefore = from > firstNonSpace(content, passage.getStartOffset());
+      if (previousEnd < 0) {
+        text.append(cutBefore ? ELLIPSIS + " " : "");
+      } else if (endsWithEllipsis || (!cutBefore && isBlank(content, previousEnd, from))) {
+        text.append(' '); // neighbouring sentences read on
+      } else {
+        text.append(' ').append(ELLIPSIS).append(' ');
+      }
+      int shift = text.length() - from;
+      for (int i = from; i < to; i++) {
+        char c = content.charAt(i);
+        text.append(Character.isWhitespace(c) ? ' ' : c); // one char for one: offsets hold
+      }
+      addMatches(passage, from, to, shift, highlights);
+      previousEnd = to;
+      endsWithEllipsis = to < lastNonSpace(content, passage.getEndOffset());
+      if (endsWithEllipsis) {
+        text.append(' ').append(ELLIPSIS);
+      }
+    }
+    return new Snippet(text.toString(), highlights);
+  }
+
+  private static boolean isBlank(String content, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(content.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int firstNonSpace(String content, int from) {
+    while (from < content.length() && Character.isWhitespace(content.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int lastNonSpace(String content, int to) {
+    to = Math.min(to, content.length());
+    while (to > 0 && Character.isWhitespace(content.charAt(to - 1))) {
+      to--;
+    }
+    return to;
+  }
+
+  /** [from, to) of the passage worth showing: trimmed, and cut around the first match if long. */
+  private static int[] window(Passage passage, String content) {
+    int from = passage.getStartOffset();
+    int to = Math.min(passage.getEndOffset(), content.length());
+    if (to - from > MAX_PASSAGE_CHARS) {
+      int anchor = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : from;
+      int start = Math.max(from, Math.min(anchor - MAX_PASSAGE_CHARS / 4, to - MAX_PASSAGE_CHARS));
+      int end = start + MAX_PASSAGE_CHARS;
+      if (start > from) {
+        int space = content.indexOf(' ', start);
+        start = space >= 0 && space < anchor ? space + 1 : start;
+      }
+      if (end < to) {
+        int space = content.lastIndexOf(' ', end);
+        end = space > Math.max(start, anchor) ? space : end;
+      }
+      from = start;
+      to = end;
+    }
+    while (from < to && Character.isWhitespace(content.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(content.charAt(to - 1))) {
+      to--;
+    }
+    return new int[] {from, to};
+  }
+
+  /** Match spans inside [from, to), shifted into snippet coordinates, overlaps merged. */
+  private static void addMatches(
+      Passage passage, int from, int to, int shift, List<Highlight> out) {
+    int firstOfPassage = out.size();
+    for (int i = 0; i < passage.getNumMatches(); i++) {
+      int start = Math.max(passage.getMatchStarts()[i], from);
+      int end = Math.min(passage.getMatchEnds()[i], to);
+      if (start >= end) {
+        continue;
+      }
+      Highlight last = out.size() > firstOfPassage ? out.get(out.size() - 1) : null;
+      if (last != null && start + shift <= last.end()) {
+        out.set(out.size() - 1, new Highlight(last.start(), Math.max(last.end(), end + shift)));
+      } else {
+        out.add(new Highlight(start + shift, end + shift));
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.sitepulse.crawler.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PageIndexTest {
+  @TempDir Path dir;
+
+  @Test
+  void upsertingTheSameUrlReplacesTheDocument() throws Exception {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page("https://h/a.html", "First title"));
+      index.upsert(page("https://h/b.html", "Other page"));
+      index.commit(Map.of());
+      index.upsert(page("https://h/a.html", "Second title"));
+      index.commit(Map.of());
+
+      assertThat(index.docCount()).isEqualTo(2);
+    }
+    assertThat(storedTitle("https://h/a.html")).isEqualTo("Second title");
+  }
+
+  @Test
+  void commitUserDataRoundTripsAndSurvivesReopening() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      assertThat(index.lastCommitData()).isEmpty();
+      index.upsert(page("https://h/a.html", "A"));
+      index.commit(Map.of("sitepulse.seq", "41"));
+      index.commit(Map.of("sitepulse.seq", "42", "seed", "https://h/"));
+
+      assertThat(index.lastCommitData())
+          .isEqualTo(Map.of("sitepulse.seq", "42", "seed", "https://h/"));
+    }
+    try (PageIndex reopened = PageIndex.open(dir)) {
+      assertThat(reopened.lastCommitData()).containsEntry("sitepulse.seq", "42");
+      assertThat(reopened.docCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void closingWithoutACommitKeepsTheLastCommitLikeACrashWould() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page("https://h/a.html", "A"));
+      index.commit(Map.of("sitepulse.seq", "1"));
+      index.upsert(page("https://h/b.html", "B"));
+
+      assertThat(index.docCount()).as("uncommitted upserts are not counted").isEqualTo(1);
+    }
+    try (PageIndex reopened = PageIndex.open(dir)) {
+      assertThat(reopened.docCount()).isEqualTo(1);
+      assertThat(reopened.lastCommitData()).containsEntry("sitepulse.seq", "1");
+    }
+  }
+
+  @Test
+  void workersMayUpsertConcurrentlyWhileAnotherThreadCommits() throws Exception {
+    ExecutorService workers = Executors.newFixedThreadPool(4);
+    try (PageIndex index = PageIndex.open(dir)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int worker = 0; worker < 4; worker++) {
+        int w = worker;
+        done.add(
+            workers.submit(
+                () -> {
+                  for (int i = 0; i < 250; i++) {
+                    index.upsert(page("https://h/" + w + "/" + i % 200 + ".html", "page " + i));
+                  }
+                }));
+      }
+      for (int i = 0; i < 5; i++) {
+        index.commit(Map.of("round", Integer.toString(i)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      index.commit(Map.of("round", "last"));
+
+      assertThat(index.docCount()).isEqualTo(4 * 200);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSecondWriterOnTheSameDirectoryIsRefused() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      assertThatThrownBy(() -> PageIndex.open(dir))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageContaining(dir.toString())
+          .hasMessageContaining("in use");
+    }
+  }
+
+  @Test
+  void missingTextsAreIndexedAsEmpty() throws Exception {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(new IndexedPage("https://h/bare", null, null, null, null, null, 0, 200, null));
+      index.commit(Map.of());
+
+      assertThat(index.docCount()).isEqualTo(1);
+    }
+    assertThat(storedTitle("https://h/bare")).isEmpty();
+  }
+
+  @Test
+  void aUrlBeyondLucenesTermLimitIsRejectedUpFront() {
+    String huge = "https://h/" + "x".repeat(40_000);
+
+    assertThatThrownBy(() -> page(huge, "t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("term limit");
+  }
+
+  private String storedTitle(String url) throws Exception {
+    try (var directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs top = searcher.search(new TermQuery(new Term(PageFields.URL, url)), 2);
+      assertThat(top.totalHits.value).isEqualTo(1);
+      Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+      return doc.get(PageFields.TITLE);
+    }
+  }
+
+  private static IndexedPage page(String url, String title) {
+    return new IndexedPage(
+        url,
+        "h",
+        title,
+        List.of("Heading"),
+        "Body text about " + title,
+        "Description",
+        1_700_000_000_000L,
+        200,
+        "en");
+  }
+}

@@ -1,0 +1,212 @@
+package dev.sitepulse.crawler.parse;
+
+import static dev.sitepulse.crawler.parse.StubSite.parse;
+import static dev.sitepulse.crawler.parse.StubSite.parseHtml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PageParserTest {
+
+  @Test
+  void extractsTitleDescriptionHeadingsAndLanguage() {
+    ParsedPage page = parse("index.html");
+
+    assertThat(page.title()).isEqualTo("Acme Widgets Documentation");
+    assertThat(page.description()).startsWith("Official documentation for Acme Widgets:");
+    assertThat(page.headings())
+        .containsExactly(
+            "Acme Widgets Documentation", "Where to start", "News and history", "For maintainers");
+    assertThat(page.language()).isEqualTo("en");
+  }
+
+  @Test
+  void mainTextLeavesOutScriptsStylesAndNavigation() {
+    ParsedPage page =
+        parseHtml(
+            """
+            <html><head><title>T</title><style>p { color: red }</style></head><body>
+            <header><p>Site banner</p></header>
+            <nav><a href="/">Home</a></nav>
+            <div role="navigation"><h3>Previous topic</h3>Sidebar links</div>
+            <main><h1>Real heading</h1><p>First   paragraph
+            wraps.</p><p>Second&nbsp;one.</p>
+            <script>var tracking = 1;</script><noscript>Enable JavaScript</noscript></main>
+            <aside>Related posts</aside><footer>Copyright</footer>
+            </body></html>""",
+            "https://docs.example/page.html");
+
+    assertThat(page.text()).isEqualTo("Real heading First paragraph wraps. Second one.");
+    assertThat(page.headings()).containsExactly("Real heading");
+  }
+
+  @Test
+  void aHeadingInsideAPageHeaderIsStillAHeading() {
+    ParsedPage page =
+        parseHtml(
+            "<article><header><h1>Post title</h1></header><p>Body</p></article>", "http://x/");
+
+    assertThat(page.headings()).containsExactly("Post title");
+    assertThat(page.text()).isEqualTo("Body");
+  }
+
+  @Test
+  void blockElementsSeparateWordsButInlineElementsDoNot() {
+    ParsedPage page = parseHtml("<div>one</div><div>two<br>three <b>fo</b>ur</div>", "http://x/");
+
+    assertThat(page.text()).isEqualTo("one two three four");
+  }
+
+  @Test
+  void outlinksCarryAnchorTextNofollowAndSourceLine() {
+    ParsedPage page = parse("about.html");
+
+    assertThat(page.outlinks())
+        .contains(
+            new Outlink(StubSite.BASE + "latin1.html", "café page", false, 27),
+            new Outlink(StubSite.BASE + "contact.html", "Write to the maintainers", true, 30));
+  }
+
+  @Test
+  void whitespaceAroundAnHrefIsTrimmed() {
+    ParsedPage page = parse("index.html");
+
+    assertThat(page.outlinks())
+        .contains(new Outlink(StubSite.BASE + "faq.html", "Frequently asked questions", false, 31));
+  }
+
+  @Test
+  void relativeLinksWithDotDotResolveAgainstThePageUrl() {
+    ParsedPage page = parse("blog/performance-tuning.html");
+
+    assertThat(page.outlinks())
+        .extracting(Outlink::url)
+        .contains(
+            StubSite.BASE + "guide/widget-cache.html", StubSite.BASE + "tutorial/scaling.html")
+        .noneMatch(url -> url.contains(".."));
+  }
+
+  @Test
+  void mailtoAndJavascriptLinksAreKeptAsWritten() {
+    assertThat(parse("contact.html").outlinks())
+        .extracting(Outlink::url)
+        .contains("mailto:support@acme-widgets.example");
+    assertThat(parse("about.html").outlinks())
+        .extracting(Outlink::url)
+        .contains("javascript:void(0)");
+  }
+
+  @Test
+  void emptyHrefsAndAnchorsWithoutHrefAreNotLinks() {
+    ParsedPage page =
+        parseHtml(
+            "<a href=''>empty</a><a href='  '>blank</a><a>none</a><a href=x>x</a>", "http://h/d/");
+
+    assertThat(page.outlinks()).extracting(Outlink::url).containsExactly("http://h/d/x");
+  }
+
+  @Test
+  void areasAndImageLinksTakeTheirAltTextAsAnchor() {
+    ParsedPage page =
+        parseHtml(
+            "<a href='/home'><img src=logo.png alt='Acme home'></a>"
+                + "<map><area href='/north' alt='North wing'></map>",
+            "http://h/");
+
+    assertThat(page.outlinks())
+        .extracting(Outlink::url, Outlink::anchor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("http://h/home", "Acme home"),
+            org.assertj.core.groups.Tuple.tuple("http://h/north", "North wing"));
+  }
+
+  @Test
+  void aLinkNestedInsideAnotherByForeignContentIsKeptToo() {
+    ParsedPage page =
+        parseHtml("<a href=/outer>outer <svg><a href=/inner>inner</a></svg></a>", "http://h/");
+
+    assertThat(page.outlinks())
+        .extracting(Outlink::url)
+        .containsExactlyInAnyOrder("http://h/outer", "http://h/inner");
+  }
+
+  @Test
+  void anchorTextIsCollapsedToOneLine() {
+    ParsedPage page =
+        parseHtml("<a href=a.html>\n  Read\n   <em>the</em>\n  guide\n</a>", "http://h/");
+
+    assertThat(page.outlinks().get(0).anchor()).isEqualTo("Read the guide");
+  }
+
+  @Test
+  void aBaseElementOverridesThePageUrlForResolution() {
+    ParsedPage page =
+        parseHtml(
+            "<head><base href='https://cdn.example/docs/'></head><a href='a/b.html'>x</a>",
+            "http://origin.example/page.html");
+
+    assertThat(page.outlinks().get(0).url()).isEqualTo("https://cdn.example/docs/a/b.html");
+  }
+
+  @Test
+  void canonicalIsResolvedToAnAbsoluteUrl() {
+    assertThat(parse("guide/install-print.html").canonical())
+        .isEqualTo("http://127.0.0.1:8089/site/guide/install.html");
+    assertThat(parse("guide/install.html").canonical()).isNull();
+  }
+
+  @Test
+  void metaRobotsNoindexAndNofollowAreRead() {
+    ParsedPage both = parseHtml("<meta name=ROBOTS content='NoIndex, nofollow'>", "http://h/");
+    ParsedPage none = parseHtml("<meta name=robots content=none>", "http://h/");
+    ParsedPage neither = parseHtml("<meta name=robots content='index,follow'>", "http://h/");
+
+    assertThat(both.noindex()).isTrue();
+    assertThat(both.nofollow()).isTrue();
+    assertThat(none.noindex()).isTrue();
+    assertThat(none.nofollow()).isTrue();
+    assertThat(neither.noindex()).isFalse();
+    assertThat(neither.nofollow()).isFalse();
+  }
+
+  @Test
+  void anchorsHoldEveryIdAndEveryNamedAnchor() {
+    ParsedPage faq = parse("faq.html");
+    ParsedPage named =
+        parseHtml("<a name=top></a><p id=intro>x</p><a href=#top>up</a>", "http://h/");
+
+    assertThat(faq.anchors())
+        .containsExactlyInAnyOrder("license", "platforms", "memory", "timeouts");
+    assertThat(named.anchors()).containsExactlyInAnyOrder("top", "intro");
+    assertThat(named.outlinks().get(0).url()).isEqualTo("http://h/#top");
+  }
+
+  @Test
+  void languageFallsBackToContentLanguageAndIsNullWhenUndeclared() {
+    ParsedPage declared =
+        parseHtml("<meta http-equiv=Content-Language content='de-CH, en'><p>x", "http://h/");
+    ParsedPage undeclared = parseHtml("<p>x", "http://h/");
+
+    assertThat(declared.language()).isEqualTo("de-CH");
+    assertThat(undeclared.language()).isNull();
+  }
+
+  @Test
+  void withoutLineNumbersEveryLineIsMinusOne() {
+    ParsedPage page =
+        PageParser.parseWithoutLineNumbers(StubSite.bytes("index.html"), null, StubSite.BASE);
+
+    assertThat(page.outlinks()).isNotEmpty().allMatch(link -> link.line() == -1);
+    assertThat(page.title()).isEqualTo("Acme Widgets Documentation");
+  }
+
+  @Test
+  void everyStubSitePageParsesWithATitle() throws Exception {
+    try (var files = java.nio.file.Files.walk(StubSite.ROOT)) {
+      for (var file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+        String page = StubSite.ROOT.relativize(file).toString();
+        assertThat(parse(page).title()).as(page).isNotBlank();
+      }
+    }
+  }
+}

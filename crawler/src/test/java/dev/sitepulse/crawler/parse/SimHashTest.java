@@ -1,0 +1,94 @@
+package dev.sitepulse.crawler.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimHashTest {
+  private static final List<String> PAGES =
+      List.of(
+          "guide/configuration.html",
+          "guide/install.html",
+          "guide/logging.html",
+          "guide/security.html",
+          "guide/troubleshooting.html",
+          "guide/widget-cache.html",
+          "guide/upgrading.html",
+          "reference/cli.html",
+          "reference/api.html",
+          "tutorial/scaling.html",
+          "blog/performance-tuning.html");
+
+  @Test
+  void identicalTextsHashAlike() {
+    String text = longText();
+
+    assertThat(SimHash.distance(SimHash.of(text), SimHash.of(new StringBuilder(text)))).isZero();
+  }
+
+  @Test
+  void caseAndPunctuationDoNotChangeTheHash() {
+    assertThat(SimHash.of("The widget cache, explained!"))
+        .isEqualTo(SimHash.of("the WIDGET cache explained"));
+  }
+
+  @Test
+  void aOneWordEditInALongTextFlipsAtMostThreeBits() {
+    String text = longText();
+    String[] words = text.split(" ");
+    long original = SimHash.of(text);
+
+    for (int at : new int[] {10, words.length / 3, words.length / 2, words.length - 5}) {
+      String[] edited = words.clone();
+      edited[at] = "zebra";
+      assertThat(SimHash.distance(original, SimHash.of(String.join(" ", edited))))
+          .as("edit at word %d of %d", at, words.length)
+          .isLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void unrelatedPagesAreAboutHalfTheBitsApart() {
+    long[] hashes = PAGES.stream().mapToLong(page -> StubSite.parse(page).simhash()).toArray();
+    int total = 0;
+    int pairs = 0;
+    for (int i = 0; i < hashes.length; i++) {
+      for (int j = i + 1; j < hashes.length; j++) {
+        int distance = SimHash.distance(hashes[i], hashes[j]);
+        assertThat(distance).as("%s vs %s", PAGES.get(i), PAGES.get(j)).isBetween(18, 46);
+        total += distance;
+        pairs++;
+      }
+    }
+    assertThat((double) total / pairs).isBetween(28.0, 36.0);
+  }
+
+  @Test
+  void aVerbatimCopyOfAPageHasTheSameHash() {
+    assertThat(StubSite.parse("copy-of-faq.html").simhash())
+        .isEqualTo(StubSite.parse("faq.html").simhash());
+  }
+
+  @Test
+  void textWithoutWordsHashesToZeroAndShortTextsStillHash() {
+    assertThat(SimHash.of("")).isZero();
+    assertThat(SimHash.of(" — ... !")).isZero();
+    assertThat(SimHash.of("hello")).isNotZero().isNotEqualTo(SimHash.of("world"));
+    assertThat(SimHash.of("hello world")).isNotEqualTo(SimHash.of("world hello"));
+  }
+
+  @Test
+  void distanceCountsDifferingBits() {
+    assertThat(SimHash.distance(0L, -1L)).isEqualTo(64);
+    assertThat(SimHash.distance(0b1010L, 0b0110L)).isEqualTo(2);
+  }
+
+  private static String longText() {
+    StringBuilder text = new StringBuilder();
+    for (String page : PAGES) {
+      text.append(StubSite.parse(page).text()).append(' ');
+    }
+    return text.toString().trim();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InvalidQueryTest {
+  @TempDir static Path dir;
+  static PageSearcher searcher;
+
+  @BeforeAll
+  static void indexTheDocsSite() {
+    searcher = PageSearcher.open(DocsSite.indexInto(dir));
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void anUnclosedGroupReportsTheEndOfTheQuery() {
+    InvalidQueryException e = invalid("title:(foo");
+
+    assertThat(e).hasMessage("cannot parse query \"title:(foo\": unexpected end at column 11");
+    assertThat(e.column()).isEqualTo(11);
+    assertThat(e.query()).isEqualTo("title:(foo");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "foo)               | cannot parse query \"foo)\": unexpected \")\" at column 4",
+        "cache AND          | cannot parse query \"cache AND\": unexpected end at column 10",
+        "'\"unclosed'       | cannot parse query \"\\\"unclosed\": unclosed quote, unexpected end"
+            + " at column 10",
+        "a:b:c              | cannot parse query \"a:b:c\": unexpected \":\" at column 4",
+        "status:abc         | cannot parse query \"status:abc\": status takes a whole number, not"
+            + " \"abc\"",
+        "*cache             | cannot parse query \"*cache\": '*' or '?' not allowed as first"
+            + " character in WildcardQuery",
+      })
+  void everyParseErrorIsOneLineWithItsPosition(String query, String message) {
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e).hasMessage(message);
+    assertThat(e.getMessage()).doesNotContain("\n");
+  }
+
+  @Test
+  void aQueryWithANewlineStillGivesAOneLineMessage() {
+    assertThat(invalid("cache\nAND").getMessage())
+        .isEqualTo("cannot parse query \"cache\\nAND\": unexpected end at column 10");
+  }
+
+  @Test
+  void anEmptyQueryIsInvalid() {
+    assertThat(invalid("  ")).hasMessage("cannot parse query \"  \": the query is empty");
+  }
+
+  private static InvalidQueryException invalid(String query) {
+    return catchThrowableOfType(InvalidQueryException.class, () -> searcher.search(query, 10));
+  }
+}

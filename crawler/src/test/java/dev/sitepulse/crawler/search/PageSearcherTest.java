@@ -1,0 +1,182 @@
+package dev.sitepulse.crawler.search;
+
+import static dev.sitepulse.crawler.search.DocsSite.BLOG;
+import static dev.sitepulse.crawler.search.DocsSite.DOCS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PageSearcherTest {
+  @TempDir static Path dir;
+  static PageSearcher searcher;
+
+  @BeforeAll
+  static void indexTheDocsSite() {
+    searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index")));
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void thePageWhoseTitleMatchesRanksFirst() throws Exception {
+    assertThat(urls("logging")).startsWith(DOCS + "guide/logging.html").hasSizeGreaterThan(2);
+    assertThat(urls("timeouts")).startsWith(DOCS + "guide/troubleshooting.html");
+    assertThat(urls("cache")).startsWith(DOCS + "guide/widget-cache.html");
+  }
+
+  @Test
+  void stemmingMatchesOtherFormsOfAWord() throws Exception {
+    assertThat(urls("logged"))
+        .contains(DOCS + "guide/logging.html", DOCS + "guide/widget-cache.html");
+  }
+
+  @Test
+  void aPhraseMatchesItsWordsOnlyInOrder() throws Exception {
+    assertThat(urls("\"widget cache\""))
+        .containsExactlyInAnyOrder(
+            DOCS + "guide/widget-cache.html", BLOG + "2024/performance-tuning.html");
+    assertThat(urls("\"cache widget\"")).containsExactly(DOCS + "reference/config-file.html");
+  }
+
+  @Test
+  void titleQueriesLookOnlyAtTitles() throws Exception {
+    assertThat(urls("title:timeouts")).containsExactly(DOCS + "guide/troubleshooting.html");
+  }
+
+  @Test
+  void hostQueriesMatchTheWholeHost() throws Exception {
+    assertThat(urls("host:blog.acme.example"))
+        .containsExactlyInAnyOrder(
+            BLOG + "2024/performance-tuning.html", BLOG + "2024/release.html");
+    assertThat(urls("host:acme")).isEmpty();
+  }
+
+  @Test
+  void urlQueriesMatchOneUrlAndPrefixesMatchASection() throws Exception {
+    assertThat(urls("url:\"" + DOCS + "guide/install.html\""))
+        .containsExactly(DOCS + "guide/install.html");
+    // ':' and '/' are syntax (fields, regular expressions), so a url prefix escapes them.
+    assertThat(urls("url:https\\:\\/\\/docs.acme.example\\/reference\\/*"))
+        .containsExactly(DOCS + "reference/config-file.html");
+  }
+
+  @Test
+  void aPrefixMatchesEveryWordThatStartsWithIt() throws Exception {
+    assertThat(urls("quot*"))
+        .containsExactlyInAnyOrder(
+            DOCS + "guide/widget-cache.html", DOCS + "reference/config-file.html");
+  }
+
+  @Test
+  void andOrAndNotCombineTerms() throws Exception {
+    assertThat(urls("pipelines AND toml")).containsExactly(BLOG + "2024/release.html");
+    assertThat(urls("pipelines OR quotas"))
+        .containsExactlyInAnyOrder(
+            BLOG + "2024/release.html",
+            DOCS + "guide/widget-cache.html",
+            DOCS + "reference/config-file.html");
+    assertThat(urls("cache AND NOT quota"))
+        .doesNotContain(DOCS + "guide/widget-cache.html")
+        .isNotEmpty();
+    assertThat(urls("cache -title:cache")).doesNotContain(DOCS + "guide/widget-cache.html");
+  }
+
+  @Test
+  void statusTakesNumbersAndRanges() throws Exception {
+    assertThat(urls("status:200")).hasSize(DocsSite.PAGES.size());
+    assertThat(urls("status:[400 TO *]")).isEmpty();
+    assertThat(urls("status:{199 TO 201}")).hasSize(DocsSite.PAGES.size());
+  }
+
+  @Test
+  void theSnippetHoldsTheTermAndTheOffsetsPointAtIt() throws Exception {
+    SearchHit hit = searcher.search("quotas", 10).hits().get(0);
+
+    assertThat(hit.snippet()).containsIgnoringCase("quota");
+    assertThat(hit.highlights()).isNotEmpty();
+    for (Highlight h : hit.highlights()) {
+      assertThat(hit.snippet().substring(h.start(), h.end())).matches("(?i)quotas?");
+    }
+  }
+
+  @Test
+  void aPhraseIsHighlightedAsOneSpan() throws Exception {
+    SearchHit hit = searcher.search("\"widget cache\"", 1).hits().get(0);
+
+    assertThat(hit.highlights())
+        .extracting(h -> hit.snippet().substring(h.start(), h.end()).toLowerCase())
+        .containsOnly("widget cache");
+  }
+
+  @Test
+  void aTitleOnlyQueryStillHighlightsTheTermInTheBody() throws Exception {
+    SearchHit hit = searcher.search("title:installing", 1).hits().get(0);
+
+    assertThat(hit.url()).isEqualTo(DOCS + "guide/install.html");
+    assertThat(hit.highlights())
+        .extracting(h -> hit.snippet().substring(h.start(), h.end()))
+        .containsOnly("installing");
+  }
+
+  @Test
+  void aHitWithoutABodyMatchShowsTheStartOfTheBody() throws Exception {
+    SearchHit hit = searcher.search("host:docs.acme.example AND title:installing", 1).hits().get(0);
+    SearchHit byUrl = searcher.search("url:\"" + DOCS + "guide/logging.html\"", 1).hits().get(0);
+
+    assertThat(byUrl.snippet()).startsWith("The runtime writes human-readable logs");
+    assertThat(byUrl.highlights()).isEmpty();
+    assertThat(hit.title()).isEqualTo("Installing Acme Widgets");
+  }
+
+  @Test
+  void hitsCarryTitleUrlAndDescendingScores() throws Exception {
+    SearchResults results = searcher.search("widget", 10);
+
+    assertThat(results.query()).isEqualTo("widget");
+    assertThat(results.tookNanos()).isPositive();
+    assertThat(results.hits()).allSatisfy(hit -> assertThat(hit.title()).isNotBlank());
+    assertThat(results.hits())
+        .extracting(SearchHit::score)
+        .isSortedAccordingTo((a, b) -> Float.compare(b, a));
+  }
+
+  @Test
+  void theTotalCountsEveryMatchNotJustThoseReturned() throws Exception {
+    SearchResults results = searcher.search("cache", 1);
+
+    assertThat(results.hits()).hasSize(1);
+    assertThat(results.totalHits()).isEqualTo(4);
+  }
+
+  @Test
+  void aLimitBelowOneIsRejected() {
+    assertThatThrownBy(() -> searcher.search("cache", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0");
+  }
+
+  @Test
+  void openingAMissingIndexFailsAndCreatesNothing() {
+    Path missing = dir.resolve("no-such-index");
+
+    assertThatThrownBy(() -> PageSearcher.open(missing))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("no index at");
+    assertThat(Files.exists(missing)).isFalse();
+  }
+
+  private static List<String> urls(String query) throws InvalidQueryException {
+    return searcher.search(query, 20).hits().stream().map(SearchHit::url).toList();
+  }
+}
