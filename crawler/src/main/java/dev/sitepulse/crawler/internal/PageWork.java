@@ -33,6 +33,13 @@ final class PageWork {
   private final CrawlDb db;
   private final IndexCommits index;
   private final Map<String, String> firstUrlByBodyHash = new ConcurrentHashMap<>();
+  private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
+
+  /** A link normalized and placed in or out of scope; the work is remembered per href. */
+  private record Resolved(String url, boolean inScope) {}
+
+  private static final Resolved UNUSABLE = new Resolved(null, false);
+  private static final int MAX_REMEMBERED_LINKS = 200_000;
 
   PageWork(CrawlConfig config, CrawlScope scope, CrawlDb db, IndexCommits index) {
     this.config = config;
@@ -59,13 +66,14 @@ final class PageWork {
         skipped++;
         continue;
       }
-      String to = LinkRules.normalize(link.url());
-      if (to == null) {
+      Resolved resolved = resolve(link.url());
+      if (resolved == null) {
         skipped++;
         continue;
       }
+      String to = resolved.url();
       links.add(new LinkRecord(to, fragmentOf(link.url()), link.anchor(), link.line(), link.nofollow()));
-      if (mayFollow && !link.nofollow() && scope.accepts(to)) {
+      if (mayFollow && !link.nofollow() && resolved.inScope()) {
         followable.add(new QueuedUrl(to, depth + 1));
       }
     }
@@ -84,6 +92,24 @@ final class PageWork {
         duplicateOf, otherCanonical ? canonical : null, null, seq, indexable,
         page.anchors().isEmpty() ? null : String.join(" ", page.anchors()), links, followable)));
     return new PageOutcome(followable, indexable, duplicateOf != null, skipped);
+  }
+
+  /**
+   * Normalizes a link and checks its scope, remembering the answer: most links of a site are
+   * its navigation, the same few hundred hrefs on every page, and normalizing them anew was a
+   * tenth of the crawl's CPU time. Null for a link that cannot be crawled.
+   */
+  private Resolved resolve(String href) {
+    Resolved known = resolvedLinks.get(href);
+    if (known == null) {
+      String url = LinkRules.normalize(href);
+      known = url == null ? UNUSABLE : new Resolved(url, scope.accepts(url));
+      if (resolvedLinks.size() >= MAX_REMEMBERED_LINKS) {
+        resolvedLinks.clear(); // a bound, not an eviction policy: enough for a site's navigation
+      }
+      resolvedLinks.put(href, known);
+    }
+    return known == UNUSABLE ? null : known;
   }
 
   /** The #fragment of a link as written, or null; normalization drops it from the URL. */
