@@ -29,8 +29,9 @@ public record CrawlStats(
     Duration elapsed) {
 
   public CrawlStats {
-    statuses = Map.copyOf(new TreeMap<>(statuses));
-    errors = Map.copyOf(new TreeMap<>(errors));
+    // Sorted for display: Map.copyOf would lose the order.
+    statuses = java.util.Collections.unmodifiableMap(new TreeMap<>(statuses));
+    errors = java.util.Collections.unmodifiableMap(new TreeMap<>(errors));
   }
 
   public long errorCount() {

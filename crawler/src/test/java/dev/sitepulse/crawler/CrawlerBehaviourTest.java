@@ -133,4 +133,30 @@ class CrawlerBehaviourTest {
     }
     assertThat(uris).containsExactly(base() + "/site/faq.html");
   }
+
+  @Test
+  void aRedirectedRobotsTxtIsFollowedAndObeyed() throws Exception {
+    var localhost = com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost");
+    site.stubFor(get("/robots.txt").withHost(localhost).atPriority(1)
+        .willReturn(aResponse().withStatus(301).withHeader("Location", "/moved/robots.txt")));
+    site.stubFor(get("/moved/robots.txt").atPriority(1)
+        .willReturn(aResponse().withBody("User-agent: *\nDisallow: /site/faq.html\n")));
+    CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
+    CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null,
+        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true, false, 500,
+        Duration.ofSeconds(5)), CrawlListener.NONE);
+    assertThat(stats.robotsBlocked()).isEqualTo(1);
+    site.verify(0, getRequestedFor(urlPathEqualTo("/site/faq.html")));
+  }
+
+  @Test
+  void aRobotsTxtWithNoContentAllowsEverythingAndTheCrawlEnds() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost"))
+        .atPriority(1).willReturn(aResponse().withStatus(204)));
+    CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
+    CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null,
+        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true, false, 500,
+        Duration.ofSeconds(5)), CrawlListener.NONE);
+    assertThat(stats.pages()).isEqualTo(1);
+  }
 }

@@ -106,6 +106,8 @@ public final class CrawlCommand implements Callable<Integer> {
       CrawlStats stats = Crawler.run(crawl, new Progress(System.err));
       Summary.print(stats, crawl, out);
       return ExitCode.OK;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage()); // a seed that is not an http(s) URL
     } catch (CrawlException e) {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;

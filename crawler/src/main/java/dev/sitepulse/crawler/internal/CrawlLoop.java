@@ -262,29 +262,49 @@ final class CrawlLoop {
 
   private void readRobots(String origin) {
     pendingWork++;
-    fetcher.fetch(origin + "/robots.txt").thenAccept(r -> context.runOnContext(v -> {
+    fetchFollowingRedirects(origin + "/robots.txt", 5).thenAccept(r -> context.runOnContext(v -> {
       pendingWork--;
-      RobotsRules rules = RobotsRules.from(r, config.userAgent());
-      robots.put(origin, rules);
-      Duration delay = rules.crawlDelay();
-      if (delay != null) {
-        if (delay.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
-          LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, delay.toSeconds(),
-              CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
-          delay = CrawlConfig.MAX_CRAWL_DELAY;
-        }
-        frontier.delay(origin, delay.toNanos());
-      }
-      if (r.failed() || r.status() >= 500) {
-        LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
-      }
-      frontier.hold(origin, false);
-      if (sitemapHosts.contains(origin)) {
-        rules.sitemaps().forEach(this::readSitemapUrl);
-        readSitemap(origin);
+      try {
+        obey(origin, r);
+      } finally {
+        frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
       }
       pump();
     }));
+  }
+
+  /** robots.txt is often redirected (http to https, bare host to www); RFC 9309 says follow. */
+  private CompletableFuture<FetchResult> fetchFollowingRedirects(String url, int hopsLeft) {
+    return fetcher.fetch(url).thenCompose(r -> {
+      if (hopsLeft > 0 && r.location() != null && r.status() >= 300 && r.status() < 400) {
+        String next = LinkRules.normalize(URI.create(url).resolve(r.location().strip()).toString());
+        if (next != null) {
+          return fetchFollowingRedirects(next, hopsLeft - 1);
+        }
+      }
+      return CompletableFuture.completedFuture(r);
+    });
+  }
+
+  private void obey(String origin, FetchResult r) {
+    RobotsRules rules = RobotsRules.from(r, config.userAgent());
+    robots.put(origin, rules);
+    Duration delay = rules.crawlDelay();
+    if (delay != null) {
+      if (delay.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
+        LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, delay.toSeconds(),
+            CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
+        delay = CrawlConfig.MAX_CRAWL_DELAY;
+      }
+      frontier.delay(origin, delay.toNanos());
+    }
+    if (r.failed() || r.status() >= 500) {
+      LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
+    }
+    if (sitemapHosts.contains(origin)) {
+      rules.sitemaps().forEach(this::readSitemapUrl);
+      readSitemap(origin);
+    }
   }
 
   private void readSitemap(String origin) {

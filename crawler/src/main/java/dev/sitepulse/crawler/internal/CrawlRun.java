@@ -39,13 +39,13 @@ public final class CrawlRun {
   private CrawlRun() {}
 
   public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
+    List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     if (!config.resume()) {
       wipe(config);
     }
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
-    List<String> seeds = normalizedSeeds(config);
     int parserThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService parsers = Executors.newFixedThreadPool(parserThreads, daemon("sitepulse-parse"));
     ExecutorService indexer = Executors.newSingleThreadExecutor(daemon("sitepulse-index"));
@@ -109,12 +109,13 @@ public final class CrawlRun {
     }
   }
 
-  private static List<String> normalizedSeeds(CrawlConfig config) throws CrawlException {
+  /** @throws IllegalArgumentException naming a seed that is not an http(s) URL */
+  private static List<String> normalizedSeeds(CrawlConfig config) {
     Set<String> out = new LinkedHashSet<>();
     for (String seed : config.seeds()) {
       String n = LinkRules.normalize(seed);
       if (n == null) {
-        throw new CrawlException("not an http(s) URL: " + seed, null);
+        throw new IllegalArgumentException("seed is not an http(s) URL: " + seed);
       }
       out.add(n);
     }

@@ -19,14 +19,14 @@ final class IndexCommits {
   private final PageIndex index;
   private final CrawlDb db;
   private final Object lock = new Object();
-  private long seq;
+  private final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong sinceCommit = new java.util.concurrent.atomic.AtomicLong();
   private long committed;
-  private long sinceCommit;
 
   IndexCommits(PageIndex index, CrawlDb db, long lastSeq) {
     this.index = index;
     this.db = db;
-    this.seq = lastSeq;
+    this.seq.set(lastSeq);
     this.committed = lastSeq;
   }
 
@@ -41,34 +41,35 @@ final class IndexCommits {
       if (doc != null) {
         index.upsert(doc);
       }
-      record.accept(++seq);
-      sinceCommit++;
+      record.accept(seq.incrementAndGet());
+      sinceCommit.incrementAndGet();
     }
   }
 
+  /** Lock-free: the event loop asks, and must not wait for a commit in progress. */
   long pagesSinceCommit() {
-    synchronized (lock) {
-      return sinceCommit;
-    }
+    return sinceCommit.get();
   }
 
   /** Makes everything added so far durable; runs on an indexing worker, never the event loop. */
   void commit() {
     synchronized (lock) {
-      if (seq == committed) {
+      long last = seq.get();
+      if (last == committed) {
         return;
       }
       db.flush().join();
-      index.commit(Map.of(SEQ, Long.toString(seq)));
-      committed = seq;
-      sinceCommit = 0;
+      index.commit(Map.of(SEQ, Long.toString(last)));
+      committed = last;
+      sinceCommit.set(0);
     }
   }
 
-  /** Numbers a page that is recorded but never indexed (a redirect, an error, a PDF). */
+  /**
+   * Numbers a page that is recorded but never indexed (a redirect, an error, a PDF). Lock-free, so
+   * the event loop never waits for a commit: only indexed pages are checked against the commit.
+   */
   long nextSeq() {
-    synchronized (lock) {
-      return ++seq;
-    }
+    return seq.incrementAndGet();
   }
 }

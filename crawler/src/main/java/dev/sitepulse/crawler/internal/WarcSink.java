@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
@@ -61,6 +62,7 @@ final class WarcSink implements AutoCloseable {
         System.arraycopy(headBytes, 0, http, 0, headBytes.length);
         System.arraycopy(r.body(), 0, http, headBytes.length, r.body().length);
         writer.write(new WarcResponse.Builder(URI.create(r.url()))
+            .version(MessageVersion.WARC_1_1)
             .date(Instant.now())
             .body(MediaType.HTTP_RESPONSE, http)
             .build());

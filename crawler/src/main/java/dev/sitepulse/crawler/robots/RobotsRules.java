@@ -28,18 +28,28 @@ public final class RobotsRules {
     return ALLOW_ALL;
   }
 
-  /** Reads a fetched robots.txt; {@code agent} is the product token of our User-Agent. */
+  /**
+   * Reads a fetched robots.txt; {@code agent} is the product token of our User-Agent. The caller
+   * follows redirects first: a redirect left here would read as "disallow everything".
+   */
   public static RobotsRules from(FetchResult fetched, String agent) {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     if (fetched.failed()) {
       return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE));
     }
-    if (fetched.status() != 200) {
+    if (fetched.status() >= 200 && fetched.status() < 300 && fetched.body().length == 0) {
+      return ALLOW_ALL; // 204 and the like: no rules at all
+    }
+    if (fetched.status() < 200 || fetched.status() >= 300) {
       return new RobotsRules(parser.failedFetch(fetched.status()));
     }
     String token = agent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
-    return new RobotsRules(
-        parser.parseContent(fetched.url(), fetched.body(), fetched.contentType(), List.of(token)));
+    try {
+      return new RobotsRules(
+          parser.parseContent(fetched.url(), fetched.body(), fetched.contentType(), List.of(token)));
+    } catch (RuntimeException unparseable) {
+      return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
+    }
   }
 
   public boolean allows(String url) {

@@ -36,6 +36,7 @@ public final class CrawlDb implements AutoCloseable {
     return t;
   });
   private final List<Consumer<Connection>> pending = new ArrayList<>();
+  private final List<CompletableFuture<Void>> flushes = new ArrayList<>();
   private boolean drainScheduled;
 
   private CrawlDb(Connection db) {
@@ -130,7 +131,10 @@ public final class CrawlDb implements AutoCloseable {
   /** Completes once every write submitted before it is committed. */
   public CompletableFuture<Void> flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    submit(c -> done.complete(null));
+    synchronized (this) {
+      flushes.add(done);
+    }
+    submit(c -> {}); // makes sure a drain runs; the future completes after its commit
     return done;
   }
 
@@ -155,9 +159,12 @@ public final class CrawlDb implements AutoCloseable {
 
   private void drain() {
     List<Consumer<Connection>> batch;
+    List<CompletableFuture<Void>> flushed;
     synchronized (this) {
       batch = new ArrayList<>(pending);
       pending.clear();
+      flushed = new ArrayList<>(flushes);
+      flushes.clear();
       drainScheduled = false;
     }
     try {
@@ -165,7 +172,9 @@ public final class CrawlDb implements AutoCloseable {
         op.accept(db);
       }
       db.commit();
+      flushed.forEach(f -> f.complete(null)); // only now is everything before them durable
     } catch (RuntimeException | SQLException e) {
+      flushed.forEach(f -> f.complete(null));
       LOG.error("crawl.db write failed; the crawl can be resumed from the last commit", e);
       try {
         db.rollback();
