@@ -99,6 +99,8 @@ public final class LinksCommand implements Callable<Integer> {
       }
       out.flush();
       return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage()); // a seed that is not an http(s) URL
     } catch (CrawlException e) {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
