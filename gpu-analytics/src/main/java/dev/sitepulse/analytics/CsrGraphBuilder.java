@@ -1,0 +1,72 @@
+package dev.sitepulse.analytics;
+
+import java.util.Arrays;
+
+/**
+ * Collects edges one at a time into primitive arrays and sorts them into a {@link CsrGraph} by
+ * destination with a counting sort (linear time, stable, so each node's sources keep the order in
+ * which their edges were added). Counts out-degrees on the way.
+ */
+public final class CsrGraphBuilder {
+
+  private final int nodeCount;
+  private int[] from;
+  private int[] to;
+  private int size;
+
+  public CsrGraphBuilder(int nodeCount) {
+    this(nodeCount, 16);
+  }
+
+  /** @param expectedEdges a capacity hint; the builder grows past it. */
+  public CsrGraphBuilder(int nodeCount, int expectedEdges) {
+    if (nodeCount < 0) {
+      throw new IllegalArgumentException("nodeCount must be >= 0, was " + nodeCount);
+    }
+    if (expectedEdges < 0) {
+      throw new IllegalArgumentException("expectedEdges must be >= 0, was " + expectedEdges);
+    }
+    this.nodeCount = nodeCount;
+    this.from = new int[expectedEdges];
+    this.to = new int[expectedEdges];
+  }
+
+  /** @throws IllegalArgumentException if either end is outside 0..nodeCount-1 */
+  public CsrGraphBuilder addEdge(int source, int destination) {
+    if (source < 0 || source >= nodeCount || destination < 0 || destination >= nodeCount) {
+      throw new IllegalArgumentException("edge " + source + " -> " + destination
+          + " names a node outside 0.." + (nodeCount - 1));
+    }
+    if (size == from.length) {
+      int grown = Math.max(16, size + (size >> 1));
+      from = Arrays.copyOf(from, grown);
+      to = Arrays.copyOf(to, grown);
+    }
+    from[size] = source;
+    to[size] = destination;
+    size++;
+    return this;
+  }
+
+  public int edgeCount() {
+    return size;
+  }
+
+  public CsrGraph build() {
+    int[] offsets = new int[nodeCount + 1];
+    int[] outDegree = new int[nodeCount];
+    for (int i = 0; i < size; i++) {
+      offsets[to[i] + 1]++;
+      outDegree[from[i]]++;
+    }
+    for (int v = 0; v < nodeCount; v++) {
+      offsets[v + 1] += offsets[v];
+    }
+    int[] next = Arrays.copyOf(offsets, nodeCount);
+    int[] sources = new int[size];
+    for (int i = 0; i < size; i++) {
+      sources[next[to[i]]++] = from[i];
+    }
+    return new CsrGraph(offsets, sources, outDegree);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.sitepulse.analytics;
+
+import java.util.Locale;
+
+/**
+ * What the user asked for with {@code --device}: {@code auto}, {@code cpu} (the pure-Java
+ * backend), {@code opencl} (the first OpenCL device, preferring a GPU) or {@code opencl:N}.
+ *
+ * @param mode        which kind of backend
+ * @param openClIndex for {@link Mode#OPENCL}: the device index, or -1 for "the best one"
+ */
+public record DeviceChoice(Mode mode, int openClIndex) {
+
+  /** The kinds of choice. */
+  public enum Mode { AUTO, CPU, OPENCL }
+
+  public static final DeviceChoice AUTO = new DeviceChoice(Mode.AUTO, -1);
+  public static final DeviceChoice CPU = new DeviceChoice(Mode.CPU, -1);
+  public static final DeviceChoice OPENCL = new DeviceChoice(Mode.OPENCL, -1);
+
+  public DeviceChoice {
+    if (mode == null) {
+      throw new IllegalArgumentException("mode must not be null");
+    }
+    if (openClIndex < -1 || (mode != Mode.OPENCL && openClIndex != -1)) {
+      throw new IllegalArgumentException("openClIndex " + openClIndex + " is not valid for " + mode);
+    }
+  }
+
+  /**
+   * Parses {@code auto}, {@code cpu}, {@code opencl} or {@code opencl:N}, ignoring case.
+   *
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static DeviceChoice parse(String text) {
+    String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "auto" -> AUTO;
+      case "cpu", "java" -> CPU;
+      case "opencl" -> OPENCL;
+      default -> parseIndexed(text, value);
+    };
+  }
+
+  private static DeviceChoice parseIndexed(String text, String value) {
+    if (value.startsWith("opencl:")) {
+      try {
+        int index = Integer.parseInt(value.substring("opencl:".length()));
+        if (index >= 0) {
+          return new DeviceChoice(Mode.OPENCL, index);
+        }
+      } catch (NumberFormatException e) {
+        // not a number: reported below with the whole value
+      }
+    }
+    throw new IllegalArgumentException(
+        "device must be auto, cpu, opencl or opencl:N (N >= 0), was '" + text + "'");
+  }
+
+  @Override
+  public String toString() {
+    return mode == Mode.OPENCL && openClIndex >= 0
+        ? "opencl:" + openClIndex
+        : mode.name().toLowerCase(Locale.ROOT);
+  }
+}

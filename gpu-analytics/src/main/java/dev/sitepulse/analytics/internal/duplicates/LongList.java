@@ -1,0 +1,25 @@
+package dev.sitepulse.analytics.internal.duplicates;
+
+import java.util.Arrays;
+
+/** A growable list of primitive longs. */
+final class LongList {
+
+  private long[] values = new long[16];
+  private int size;
+
+  void add(long value) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = value;
+  }
+
+  int size() {
+    return size;
+  }
+
+  void copyTo(long[] target, int at) {
+    System.arraycopy(values, 0, target, at, size);
+  }
+}

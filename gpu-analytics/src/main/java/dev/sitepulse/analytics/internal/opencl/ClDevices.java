@@ -1,0 +1,142 @@
+package dev.sitepulse.analytics.internal.opencl;
+
+import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
+import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
+import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
+import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
+import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
+import static org.jocl.CL.CL_DEVICE_NAME;
+import static org.jocl.CL.CL_DEVICE_TYPE;
+import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
+import static org.jocl.CL.CL_DEVICE_TYPE_CPU;
+import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
+import static org.jocl.CL.CL_PLATFORM_NAME;
+import static org.jocl.CL.clGetDeviceIDs;
+import static org.jocl.CL.clGetDeviceInfo;
+import static org.jocl.CL.clGetPlatformIDs;
+import static org.jocl.CL.clGetPlatformInfo;
+
+import dev.sitepulse.analytics.DeviceInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_device_id;
+import org.jocl.cl_platform_id;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the OpenCL devices once per JVM. Having no OpenCL library, no ICD, no platform or no
+ * device is a normal outcome, reported as an empty list with the reason kept for display; nothing
+ * here throws.
+ */
+public final class ClDevices {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClDevices.class);
+  private static volatile Probe probe;
+
+  /** What the probe found: the devices, or none and why. */
+  public record Probe(List<ClDevice> devices, String problem) {}
+
+  private ClDevices() {}
+
+  public static Probe probe() {
+    Probe result = probe;
+    if (result == null) {
+      synchronized (ClDevices.class) {
+        result = probe;
+        if (result == null) {
+          result = probe = find();
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Probe find() {
+    try {
+      CL.setExceptionsEnabled(true);
+      int[] count = new int[1];
+      clGetPlatformIDs(0, null, count);
+      cl_platform_id[] platforms = new cl_platform_id[count[0]];
+      clGetPlatformIDs(platforms.length, platforms, null);
+      List<ClDevice> devices = new ArrayList<>();
+      for (cl_platform_id platform : platforms) {
+        addDevices(platform, devices);
+      }
+      return new Probe(List.copyOf(devices), devices.isEmpty() ? "no OpenCL device" : "");
+    } catch (CLException e) {
+      LOG.debug("No OpenCL platform", e);
+      return new Probe(List.of(), "no OpenCL platform (" + e.getMessage() + ")");
+    } catch (LinkageError e) {
+      LOG.debug("No OpenCL library", e);
+      return new Probe(List.of(), "no OpenCL library (" + e + ")");
+    }
+  }
+
+  private static void addDevices(cl_platform_id platform, List<ClDevice> devices) {
+    int[] count = new int[1];
+    try {
+      clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 0, null, count);
+    } catch (CLException e) {
+      LOG.debug("OpenCL platform without devices", e);
+      return;
+    }
+    cl_device_id[] ids = new cl_device_id[count[0]];
+    clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
+    String platformName = string(platform, CL_PLATFORM_NAME);
+    for (cl_device_id id : ids) {
+      long type = longInfo(id, CL_DEVICE_TYPE, Sizeof.cl_long);
+      DeviceInfo.Kind kind = (type & CL_DEVICE_TYPE_GPU) != 0 ? DeviceInfo.Kind.OPENCL_GPU
+          : (type & CL_DEVICE_TYPE_CPU) != 0 ? DeviceInfo.Kind.OPENCL_CPU
+          : DeviceInfo.Kind.OPENCL_OTHER;
+      DeviceInfo info = new DeviceInfo("opencl:" + devices.size(), string(id, CL_DEVICE_NAME),
+          platformName, kind, intInfo(id, CL_DEVICE_MAX_COMPUTE_UNITS),
+          longInfo(id, CL_DEVICE_GLOBAL_MEM_SIZE, Sizeof.cl_long),
+          longInfo(id, CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_long),
+          string(id, CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64"));
+      devices.add(new ClDevice(platform, id, info,
+          longInfo(id, CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t)));
+    }
+  }
+
+  private static int intInfo(cl_device_id id, int param) {
+    int[] value = new int[1];
+    clGetDeviceInfo(id, param, Sizeof.cl_int, Pointer.to(value), null);
+    return value[0];
+  }
+
+  private static long longInfo(cl_device_id id, int param, int size) {
+    long[] value = new long[1];
+    clGetDeviceInfo(id, param, size, Pointer.to(value), null);
+    return value[0];
+  }
+
+  private static String string(cl_device_id id, int param) {
+    long[] size = new long[1];
+    clGetDeviceInfo(id, param, 0, null, size);
+    byte[] bytes = new byte[(int) size[0]];
+    clGetDeviceInfo(id, param, bytes.length, Pointer.to(bytes), null);
+    return text(bytes);
+  }
+
+  private static String string(cl_platform_id id, int param) {
+    long[] size = new long[1];
+    clGetPlatformInfo(id, param, 0, null, size);
+    byte[] bytes = new byte[(int) size[0]];
+    clGetPlatformInfo(id, param, bytes.length, Pointer.to(bytes), null);
+    return text(bytes);
+  }
+
+  private static String text(byte[] bytes) {
+    int length = bytes.length;
+    while (length > 0 && bytes[length - 1] == 0) {
+      length--;
+    }
+    return new String(bytes, 0, length, StandardCharsets.UTF_8).trim();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.sitepulse.analytics.internal.opencl;
+
+import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.cl_context;
+import org.jocl.cl_kernel;
+import org.jocl.cl_program;
+
+/**
+ * The programs of one context: each {@code .cl} resource is built with its options on first use
+ * and kept, with the kernels made from it, until the context goes.
+ */
+final class ClPrograms {
+
+  private static final String KERNELS = "/dev/sitepulse/analytics/kernels/";
+
+  private final cl_context context;
+  private final ClDevice device;
+  private final Map<String, cl_program> programs = new HashMap<>();
+  private final Map<String, cl_kernel> kernels = new HashMap<>();
+
+  ClPrograms(cl_context context, ClDevice device) {
+    this.context = context;
+    this.device = device;
+  }
+
+  /** The kernel, and the nanoseconds spent building its program now (0 if it was built). */
+  cl_kernel kernel(String resource, String options, String name, long[] buildNanos) {
+    String programKey = resource + ' ' + options;
+    cl_program program = programs.get(programKey);
+    if (program == null) {
+      long start = System.nanoTime();
+      program = build(resource, options);
+      programs.put(programKey, program);
+      buildNanos[0] += System.nanoTime() - start;
+    }
+    cl_program built = program;
+    return kernels.computeIfAbsent(programKey + '#' + name, k -> CL.clCreateKernel(built, name, null));
+  }
+
+  private cl_program build(String resource, String options) {
+    cl_program program = CL.clCreateProgramWithSource(context, 1, new String[] {source(resource)},
+        null, null);
+    try {
+      CL.clBuildProgram(program, 0, null, options, null, null);
+    } catch (CLException e) {
+      String log = buildLog(program);
+      CL.clReleaseProgram(program);
+      throw new IllegalStateException("OpenCL program " + resource + " did not build on "
+          + device.info().name() + ":\n" + log, e);
+    }
+    return program;
+  }
+
+  private String buildLog(cl_program program) {
+    long[] size = new long[1];
+    CL.clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, 0, null, size);
+    byte[] log = new byte[(int) size[0]];
+    CL.clGetProgramBuildInfo(program, device.device(), CL_PROGRAM_BUILD_LOG, log.length,
+        Pointer.to(log), null);
+    return new String(log, StandardCharsets.UTF_8).trim();
+  }
+
+  private static String source(String resource) {
+    try (InputStream in = ClPrograms.class.getResourceAsStream(KERNELS + resource)) {
+      if (in == null) {
+        throw new IllegalStateException("kernel resource " + KERNELS + resource + " is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read kernel resource " + resource, e);
+    }
+  }
+
+  void release() {
+    kernels.values().forEach(CL::clReleaseKernel);
+    programs.values().forEach(CL::clReleaseProgram);
+    kernels.clear();
+    programs.clear();
+  }
+}

@@ -1,0 +1,170 @@
+package dev.sitepulse.analytics.internal.opencl;
+
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_PROFILING_COMMAND_END;
+import static org.jocl.CL.CL_PROFILING_COMMAND_START;
+import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
+import static org.jocl.CL.CL_TRUE;
+
+import dev.sitepulse.analytics.internal.timing.StepClock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_event;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * One context and one in-order, profiling command queue on one device, with what is worth keeping
+ * between calls: programs and kernels ({@link ClPrograms}) and named buffers that are only
+ * reallocated when a call needs more room. Every command gets an event; its device-side duration
+ * is added to the step's transfer or kernel time once the queue has passed it.
+ */
+public final class ClSession implements AutoCloseable {
+
+  private final ClDevice device;
+  private final cl_context context;
+  private final cl_command_queue queue;
+  private final ClPrograms programs;
+  private final Map<String, Sized> buffers = new HashMap<>();
+  private final List<cl_event> kernelEvents = new ArrayList<>();
+  private final List<cl_event> transferEvents = new ArrayList<>();
+
+  private record Sized(cl_mem mem, long bytes) {}
+
+  private ClSession(ClDevice device, cl_context context, cl_command_queue queue) {
+    this.device = device;
+    this.context = context;
+    this.queue = queue;
+    this.programs = new ClPrograms(context, device);
+  }
+
+  @SuppressWarnings("deprecation") // clCreateCommandQueue: the OpenCL 1.2 call, which every ICD has
+  public static ClSession open(ClDevice device) {
+    cl_context_properties properties = new cl_context_properties();
+    properties.addProperty(CL_CONTEXT_PLATFORM, device.platform());
+    cl_context context = CL.clCreateContext(properties, 1, new cl_device_id[] {device.device()},
+        null, null, null);
+    try {
+      cl_command_queue queue = CL.clCreateCommandQueue(context, device.device(),
+          CL_QUEUE_PROFILING_ENABLE, null);
+      return new ClSession(device, context, queue);
+    } catch (CLException e) {
+      CL.clReleaseContext(context);
+      throw e;
+    }
+  }
+
+  public ClDevice device() {
+    return device;
+  }
+
+  /** A kernel from a {@code .cl} resource; a first-time program build counts as build time. */
+  public cl_kernel kernel(String resource, String options, String name, StepClock clock) {
+    long[] build = new long[1];
+    cl_kernel kernel = programs.kernel(resource, options, name, build);
+    clock.addBuild(build[0]);
+    return kernel;
+  }
+
+  /** A device buffer of at least {@code bytes}, kept under {@code role} for the next call. */
+  public cl_mem buffer(String role, long bytes) {
+    long size = Math.max(bytes, 8);
+    Sized held = buffers.get(role);
+    if (held != null && held.bytes() >= size) {
+      return held.mem();
+    }
+    if (held != null) {
+      CL.clReleaseMemObject(held.mem());
+      buffers.remove(role);
+    }
+    cl_mem mem = CL.clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, null);
+    buffers.put(role, new Sized(mem, size));
+    return mem;
+  }
+
+  /** Copies host memory to the device and waits for it. */
+  public void write(cl_mem mem, Pointer from, long bytes, StepClock clock) {
+    if (bytes > 0) {
+      cl_event event = new cl_event();
+      CL.clEnqueueWriteBuffer(queue, mem, CL_TRUE, 0, bytes, from, 0, null, event);
+      transferEvents.add(event);
+      account(clock);
+    }
+  }
+
+  /** Waits for the queue to reach this read, copies device memory back, accounts all events. */
+  public void read(cl_mem mem, Pointer to, long bytes, StepClock clock) {
+    if (bytes > 0) {
+      cl_event event = new cl_event();
+      CL.clEnqueueReadBuffer(queue, mem, CL_TRUE, 0, bytes, to, 0, null, event);
+      transferEvents.add(event);
+      account(clock);
+    }
+  }
+
+  /** Enqueues zeroing {@code bytes} of a buffer (counted as kernel time). */
+  public void zero(cl_mem mem, long bytes) {
+    cl_event event = new cl_event();
+    CL.clEnqueueFillBuffer(queue, mem, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, bytes, 0, null,
+        event);
+    kernelEvents.add(event);
+  }
+
+  /** Enqueues a 1-D kernel over {@code global} work-items in groups of {@code local}. */
+  public void run(cl_kernel kernel, long global, long local) {
+    cl_event event = new cl_event();
+    CL.clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {global}, new long[] {local}, 0,
+        null, event);
+    kernelEvents.add(event);
+  }
+
+  /** The largest power-of-two work-group size up to {@code wanted} that the device allows. */
+  public int groupSize(int wanted) {
+    long allowed = Math.min(device.maxWorkGroupSize(), wanted);
+    return Math.max(1, Integer.highestOneBit((int) allowed));
+  }
+
+  private void account(StepClock clock) {
+    clock.addKernel(drain(kernelEvents));
+    clock.addTransfer(drain(transferEvents));
+  }
+
+  private static long drain(List<cl_event> events) {
+    long total = 0;
+    long[] start = new long[1];
+    long[] end = new long[1];
+    for (cl_event event : events) {
+      CL.clGetEventProfilingInfo(event, CL_PROFILING_COMMAND_START, Sizeof.cl_ulong,
+          Pointer.to(start), null);
+      CL.clGetEventProfilingInfo(event, CL_PROFILING_COMMAND_END, Sizeof.cl_ulong,
+          Pointer.to(end), null);
+      total += end[0] - start[0];
+      CL.clReleaseEvent(event);
+    }
+    events.clear();
+    return total;
+  }
+
+  @Override
+  public void close() {
+    CL.clFinish(queue);
+    drain(kernelEvents);
+    drain(transferEvents);
+    programs.release();
+    buffers.values().forEach(b -> CL.clReleaseMemObject(b.mem()));
+    buffers.clear();
+    CL.clReleaseCommandQueue(queue);
+    CL.clReleaseContext(context);
+  }
+}

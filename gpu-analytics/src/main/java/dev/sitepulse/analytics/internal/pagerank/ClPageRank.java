@@ -1,0 +1,154 @@
+package dev.sitepulse.analytics.internal.pagerank;
+
+import dev.sitepulse.analytics.CsrGraph;
+import dev.sitepulse.analytics.DeviceInfo;
+import dev.sitepulse.analytics.PageRankConfig;
+import dev.sitepulse.analytics.PageRankResult;
+import dev.sitepulse.analytics.internal.opencl.ClArgs;
+import dev.sitepulse.analytics.internal.opencl.ClSession;
+import dev.sitepulse.analytics.internal.parallel.Partition;
+import dev.sitepulse.analytics.internal.timing.StepClock;
+import java.util.List;
+import org.jocl.Pointer;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * PageRank with {@code pagerank.cl}: the graph goes to the device once, then each iteration is one
+ * kernel launch over ping-pong rank and contribution buffers plus a read of the per-group partial
+ * sums (a few KiB), from which the host takes the L1 change and the dangling mass for the next
+ * iteration. GPUs run one work-item per node ({@code pagerank_step}); CPU devices run a few
+ * work-items per core over edge-balanced node ranges ({@code pagerank_step_ranges}), which is
+ * how a CPU likes the same loop. Ranks are double on devices with cl_khr_fp64, float otherwise.
+ */
+public final class ClPageRank {
+
+  private static final int LOCAL_SIZE = 256;
+  /** On CPU devices: node ranges per compute unit, enough to even out the R-MAT hubs. */
+  private static final int RANGES_PER_UNIT = 8;
+
+  private ClPageRank() {}
+
+  public static PageRankResult run(ClSession session, CsrGraph graph, PageRankConfig config) {
+    return run(session, graph, config, session.device().info().fp64());
+  }
+
+  /** @param fp64 double precision on the device; false runs the float kernel (for comparison) */
+  public static PageRankResult run(ClSession session, CsrGraph graph, PageRankConfig config,
+      boolean fp64) {
+    StepClock clock = new StepClock(session.device().info().id());
+    int n = graph.nodeCount();
+    if (n == 0) {
+      return new PageRankResult(new double[0], 0, 0, true, List.of(), clock.finish());
+    }
+    int realBytes = fp64 ? 8 : 4;
+    boolean ranges = session.device().info().kind() == DeviceInfo.Kind.OPENCL_CPU;
+    int local = ranges ? 1 : session.groupSize(LOCAL_SIZE);
+    int groups = ranges ? session.device().info().computeUnits() * RANGES_PER_UNIT
+        : (n + local - 1) / local;
+    cl_kernel kernel = session.kernel("pagerank.cl", fp64 ? "-DUSE_FP64" : "",
+        ranges ? "pagerank_step_ranges" : "pagerank_step", clock);
+
+    cl_mem offsets = session.buffer("pagerank.offsets", 4L * (n + 1));
+    cl_mem sources = session.buffer("pagerank.sources", 4L * graph.edgeCount());
+    cl_mem invOut = session.buffer("pagerank.invOut", (long) realBytes * n);
+    cl_mem[] rank = {session.buffer("pagerank.rankA", (long) realBytes * n),
+        session.buffer("pagerank.rankB", (long) realBytes * n)};
+    cl_mem[] contrib = {session.buffer("pagerank.contribA", (long) realBytes * n),
+        session.buffer("pagerank.contribB", (long) realBytes * n)};
+    cl_mem partials = session.buffer("pagerank.partials", 2L * realBytes * groups);
+    cl_mem bounds = session.buffer("pagerank.bounds", 4L * (groups + 1));
+
+    double[] inverse = new double[n];
+    double[] initialRank = new double[n];
+    double[] initialContrib = new double[n];
+    double dangling = 0;
+    for (int v = 0; v < n; v++) {
+      initialRank[v] = 1.0 / n;
+      int out = graph.outDegree()[v];
+      if (out == 0) {
+        dangling += 1.0 / n;
+      } else {
+        inverse[v] = 1.0 / out;
+        initialContrib[v] = initialRank[v] * inverse[v];
+      }
+    }
+    session.write(offsets, Pointer.to(graph.offsets()), 4L * (n + 1), clock);
+    session.write(sources, Pointer.to(graph.sources()), 4L * graph.edgeCount(), clock);
+    session.write(invOut, reals(inverse, fp64), (long) realBytes * n, clock);
+    session.write(rank[0], reals(initialRank, fp64), (long) realBytes * n, clock);
+    session.write(contrib[0], reals(initialContrib, fp64), (long) realBytes * n, clock);
+    if (ranges) {
+      session.write(bounds, Pointer.to(Partition.byEdges(graph.offsets(), groups)),
+          4L * (groups + 1), clock);
+    }
+
+    double[] sums = new double[2 * groups];
+    float[] floatSums = fp64 ? null : new float[2 * groups];
+    int iterations = 0;
+    double change = Double.POSITIVE_INFINITY;
+    int current = 0;
+    while (iterations < config.maxIterations() && !(change < config.tolerance())) {
+      double base = (1 - config.damping()) / n + config.damping() * dangling / n;
+      if (ranges) {
+        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut,
+            rank[1 - current], contrib[1 - current], partials, bounds, real(base, fp64),
+            real(config.damping(), fp64));
+      } else {
+        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut,
+            rank[1 - current], contrib[1 - current], partials, n, real(base, fp64),
+            real(config.damping(), fp64), new ClArgs.Local(2L * realBytes * local));
+      }
+      session.run(kernel, (long) groups * local, local);
+      if (fp64) {
+        session.read(partials, Pointer.to(sums), 8L * sums.length, clock);
+      } else {
+        session.read(partials, Pointer.to(floatSums), 4L * floatSums.length, clock);
+        for (int i = 0; i < sums.length; i++) {
+          sums[i] = floatSums[i];
+        }
+      }
+      change = 0;
+      dangling = 0;
+      for (int g = 0; g < groups; g++) {
+        change += sums[2 * g];
+        dangling += sums[2 * g + 1];
+      }
+      current = 1 - current;
+      iterations++;
+    }
+    double[] ranks = readReals(session, rank[current], n, fp64, clock);
+    return new PageRankResult(ranks, iterations, change, change < config.tolerance(),
+        TopRanks.select(ranks, graph, config.topN()), clock.finish());
+  }
+
+  private static Object real(double value, boolean fp64) {
+    return fp64 ? (Object) value : (Object) (float) value;
+  }
+
+  private static Pointer reals(double[] values, boolean fp64) {
+    if (fp64) {
+      return Pointer.to(values);
+    }
+    float[] narrow = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      narrow[i] = (float) values[i];
+    }
+    return Pointer.to(narrow);
+  }
+
+  private static double[] readReals(ClSession session, cl_mem mem, int n, boolean fp64,
+      StepClock clock) {
+    double[] values = new double[n];
+    if (fp64) {
+      session.read(mem, Pointer.to(values), 8L * n, clock);
+      return values;
+    }
+    float[] narrow = new float[n];
+    session.read(mem, Pointer.to(narrow), 4L * n, clock);
+    for (int i = 0; i < n; i++) {
+      values[i] = narrow[i];
+    }
+    return values;
+  }
+}

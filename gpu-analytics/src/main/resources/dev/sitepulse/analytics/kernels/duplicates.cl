@@ -1,0 +1,48 @@
+// Near-duplicate SimHash pairs within buckets (see BlockPlan and Buckets on the Java side).
+// Work-item (block b, position p) takes document order[b * n + p] and compares it with the
+// documents after it in the same bucket of block b. A pair is reported by the first block in which
+// the two fingerprints agree, so no pair comes twice. Pairs go to out[] through an atomic counter;
+// when the counter ends above capacity the host enlarges out[] and runs again.
+
+#define GOLDEN 0x9E3779B97F4A7C15UL
+
+inline int first_agreeing_block(ulong x, int block, __constant const int* shifts,
+                                __constant const ulong* masks) {
+  for (int b = 0; b < block; b++) {
+    if (((x >> shifts[b]) & masks[b]) == 0) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+__kernel void scan_buckets(__global const ulong* fingerprints, __global const int* order,
+                           __global const int* starts, __constant const int* shifts,
+                           __constant const ulong* masks, const int blocks, const int n,
+                           const int bucketCount, const int hashed, const int bucketBits,
+                           const int maxDistance, __global ulong* out,
+                           __global volatile int* counter, const int capacity) {
+  const size_t gid = get_global_id(0);
+  if (gid >= (size_t) blocks * n) {
+    return;
+  }
+  const int b = (int) (gid / n);
+  const size_t base = (size_t) b * n;
+  const int p = (int) (gid - base);
+  const int a = order[base + p];
+  const ulong fa = fingerprints[a];
+  const ulong value = (fa >> shifts[b]) & masks[b];
+  const int key = hashed ? (int) ((value * GOLDEN) >> (64 - bucketBits)) : (int) value;
+  const int end = starts[(size_t) b * (bucketCount + 1) + key + 1];
+  for (int q = p + 1; q < end; q++) {
+    const int c = order[base + q];
+    const ulong x = fa ^ fingerprints[c];
+    if (popcount(x) <= maxDistance && ((x >> shifts[b]) & masks[b]) == 0
+        && first_agreeing_block(x, b, shifts, masks)) {
+      const int slot = atomic_inc(counter);
+      if (slot < capacity) {
+        out[slot] = ((ulong) a << 32) | (uint) c;
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Latency histograms in HdrHistogram's layout (3 significant digits, unit 1 us, values up to
+// 2^31 - 1 us): see HistogramLayout on the Java side, which does the same steps. Each variant
+// leaves one slice of LENGTH counters per work-item or work-group in partial[]; hist_merge adds
+// the slices up, so only LENGTH counters travel back to the host.
+
+// No fused multiply-add: ms * 1000 + 0.5 must round exactly as Java rounds it.
+#pragma OPENCL FP_CONTRACT OFF
+
+#define LENGTH 22528
+
+// The counter of a latency in ms: HdrHistogram's index of the value rounded to whole microseconds
+// (NaN and negatives count as 0, 2^31 us and more as 2^31 - 1). From 2048 us on, the bucket and
+// sub-bucket are the exponent and top mantissa bits of the float itself (see
+// HistogramLayout.indexOfMillis); below, the index is the value.
+inline int index_of_millis(float millis) {
+  const float y = millis * 1000.0f + 0.5f;
+  const int large = min((as_int(y) >> 13) - ((127 + 9) << 10), LENGTH - 1);
+  return y >= 2048.0f ? large : (y >= 1.0f ? (int) y : 0);
+}
+
+// CPU devices: a work-item owns a slice and a contiguous run of values; plain increments.
+__kernel void hist_owned(__global const float* values, const int length, const int perItem,
+                         __global uint* partial) {
+  const int item = get_global_id(0);
+  __global uint* counts = partial + (size_t) item * LENGTH;
+  const int from = min(item * perItem, length);
+  const int to = min(from + perItem, length);
+  for (int i = from; i < to; i++) {
+    counts[index_of_millis(values[i])]++;
+  }
+}
+
+// GPUs with room for LENGTH counters in local memory: a work-group histogram with local atomics,
+// values read with a grid stride so that neighbouring work-items read neighbouring values.
+__kernel void hist_local(__global const float* values, const int length, __global uint* partial,
+                         __local uint* counts) {
+  const int lid = get_local_id(0);
+  const int size = get_local_size(0);
+  for (int i = lid; i < LENGTH; i += size) {
+    counts[i] = 0;
+  }
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (size_t i = get_global_id(0); i < (size_t) length; i += get_global_size(0)) {
+    atomic_inc(&counts[index_of_millis(values[i])]);
+  }
+  barrier(CLK_LOCAL_MEM_FENCE);
+  __global uint* slice = partial + (size_t) get_group_id(0) * LENGTH;
+  for (int i = lid; i < LENGTH; i += size) {
+    slice[i] = counts[i];
+  }
+}
+
+// Devices with too little local memory: the same with global atomics on the group's own slice,
+// which the host zeroes first.
+__kernel void hist_global(__global const float* values, const int length,
+                          __global uint* partial) {
+  __global uint* slice = partial + (size_t) get_group_id(0) * LENGTH;
+  for (size_t i = get_global_id(0); i < (size_t) length; i += get_global_size(0)) {
+    atomic_inc(&slice[index_of_millis(values[i])]);
+  }
+}
+
+// counts[i] = the sum of counter i over all slices.
+__kernel void hist_merge(__global const uint* partial, const int slices, __global ulong* counts) {
+  const int i = get_global_id(0);
+  if (i >= LENGTH) {
+    return;
+  }
+  ulong total = 0;
+  for (int s = 0; s < slices; s++) {
+    total += partial[(size_t) s * LENGTH + i];
+  }
+  counts[i] = total;
+}

@@ -1,0 +1,83 @@
+// Pull-based PageRank over a CSR graph by destination: one work-item per node, no atomics.
+// Compiled with -DUSE_FP64 where the device has cl_khr_fp64 (then it matches the Java backend to
+// rounding), else in float.
+#ifdef USE_FP64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double real;
+#else
+typedef float real;
+#endif
+
+// One iteration. Node v gathers contrib[u] = rank[u] / outDegree(u) over its in-edges, writes its
+// new rank and its own contribution for the next iteration, and the work-group adds up |change| and
+// the rank now held by dangling nodes (invOut == 0) into partials[2 * group], [2 * group + 1].
+// The local size must be a power of two; scratch holds 2 * local size reals.
+__kernel void pagerank_step(__global const int* offsets, __global const int* sources,
+                            __global const real* contrib, __global const real* rank,
+                            __global const real* invOut, __global real* rankNext,
+                            __global real* contribNext, __global real* partials,
+                            const int n, const real base, const real damping,
+                            __local real* scratch) {
+  const int v = get_global_id(0);
+  const int lid = get_local_id(0);
+  const int size = get_local_size(0);
+  real change = 0;
+  real dangling = 0;
+  if (v < n) {
+    real sum = 0;
+    const int end = offsets[v + 1];
+    for (int e = offsets[v]; e < end; e++) {
+      sum += contrib[sources[e]];
+    }
+    const real updated = base + damping * sum;
+    change = fabs(updated - rank[v]);
+    rankNext[v] = updated;
+    const real inv = invOut[v];
+    contribNext[v] = updated * inv;
+    dangling = inv == 0 ? updated : 0;
+  }
+  scratch[lid] = change;
+  scratch[size + lid] = dangling;
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (int stride = size >> 1; stride > 0; stride >>= 1) {
+    if (lid < stride) {
+      scratch[lid] += scratch[lid + stride];
+      scratch[size + lid] += scratch[size + lid + stride];
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+  }
+  if (lid == 0) {
+    partials[2 * get_group_id(0)] = scratch[0];
+    partials[2 * get_group_id(0) + 1] = scratch[size];
+  }
+}
+
+// The same iteration for CPU devices: work-item c handles the nodes bounds[c] .. bounds[c + 1]
+// (cut so that each range has about as many edges) in a plain loop, as a core would, and writes
+// its own partial sums; no barriers, no local memory.
+__kernel void pagerank_step_ranges(__global const int* offsets, __global const int* sources,
+                                   __global const real* contrib, __global const real* rank,
+                                   __global const real* invOut, __global real* rankNext,
+                                   __global real* contribNext, __global real* partials,
+                                   __global const int* bounds, const real base,
+                                   const real damping) {
+  const int c = get_global_id(0);
+  real change = 0;
+  real dangling = 0;
+  const int last = bounds[c + 1];
+  for (int v = bounds[c]; v < last; v++) {
+    real sum = 0;
+    const int end = offsets[v + 1];
+    for (int e = offsets[v]; e < end; e++) {
+      sum += contrib[sources[e]];
+    }
+    const real updated = base + damping * sum;
+    change += fabs(updated - rank[v]);
+    rankNext[v] = updated;
+    const real inv = invOut[v];
+    contribNext[v] = updated * inv;
+    dangling += inv == 0 ? updated : 0;
+  }
+  partials[2 * c] = change;
+  partials[2 * c + 1] = dangling;
+}

@@ -1,0 +1,55 @@
+package dev.sitepulse.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CsrGraphTest {
+
+  @Test
+  void edgesAreGroupedByDestinationInTheOrderTheyWereAdded() {
+    CsrGraph graph = CsrGraph.fromEdges(4, new int[] {2, 0, 3, 1, 0}, new int[] {1, 1, 0, 1, 3});
+
+    assertThat(graph.offsets()).containsExactly(0, 1, 4, 4, 5);
+    assertThat(graph.sources()).containsExactly(3, 2, 0, 1, 0);
+    assertThat(graph.inDegree(1)).isEqualTo(3);
+  }
+
+  @Test
+  void theBuilderCountsOutDegreesIncludingParallelEdgesAndSelfLoops() {
+    CsrGraph graph = new CsrGraphBuilder(3).addEdge(0, 1).addEdge(0, 1).addEdge(2, 2).build();
+
+    assertThat(graph.outDegree()).containsExactly(2, 0, 1);
+    assertThat(graph.edgeCount()).isEqualTo(3);
+  }
+
+  @Test
+  void anEmptyGraphHasOneOffsetAndNoEdges() {
+    CsrGraph graph = CsrGraph.fromEdges(0, new int[0], new int[0]);
+
+    assertThat(graph.nodeCount()).isZero();
+    assertThat(graph.offsets()).containsExactly(0);
+  }
+
+  @Test
+  void anEdgeToANodeOutsideTheGraphIsRejectedWithTheEdgeNamed() {
+    assertThatThrownBy(() -> new CsrGraphBuilder(2).addEdge(0, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 -> 2");
+  }
+
+  @Test
+  void edgeListsOfDifferentLengthsAreRejected() {
+    assertThatThrownBy(() -> CsrGraph.fromEdges(2, new int[] {0}, new int[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same length");
+  }
+
+  @Test
+  void inconsistentArraysAreRejectedWhenTheGraphIsMade() {
+    assertThatThrownBy(() -> new CsrGraph(new int[] {0, 2}, new int[] {0}, new int[1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sources.length");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.sitepulse.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DevicesTest {
+
+  @Test
+  void theListingStartsWithTheJavaBackend() {
+    DeviceInfo first = Devices.list().get(0);
+
+    assertThat(first.id()).isEqualTo("cpu");
+    assertThat(first.kind()).isEqualTo(DeviceInfo.Kind.JAVA);
+    assertThat(first.describe()).startsWith("cpu");
+  }
+
+  @Test
+  void cpuMeansTheJavaBackend() {
+    try (AnalyticsBackend backend = Devices.open(DeviceChoice.CPU, 1 << 30)) {
+      assertThat(backend).isInstanceOf(JavaBackend.class);
+    }
+  }
+
+  @Test
+  void autoStaysOnJavaForSmallBatches() {
+    assertThat(Devices.resolve(DeviceChoice.AUTO, 10).kind()).isEqualTo(DeviceInfo.Kind.JAVA);
+  }
+
+  @Test
+  void autoPicksAGpuForBigBatchesAndJavaWhenThereIsNone() {
+    boolean gpu = Devices.list().stream().anyMatch(d -> d.kind() == DeviceInfo.Kind.OPENCL_GPU);
+
+    DeviceInfo chosen = Devices.resolve(DeviceChoice.AUTO, Devices.AUTO_MIN_BATCH);
+
+    assertThat(chosen.kind()).isEqualTo(gpu ? DeviceInfo.Kind.OPENCL_GPU : DeviceInfo.Kind.JAVA);
+  }
+
+  @Test
+  void aMissingOpenClDeviceNumberIsReportedWithWhatExists() {
+    assertThatThrownBy(() -> Devices.open(DeviceChoice.parse("opencl:99"), 1))
+        .isInstanceOf(DeviceUnavailableException.class)
+        .hasMessageContaining("opencl:99");
+  }
+
+  @Test
+  void openClForcesAnOpenClDeviceEvenWhenItIsACpu() {
+    if (OpenClBackend.devices().isEmpty()) {
+      OpenClSupport.skipOrFail();
+    }
+    try (AnalyticsBackend backend = Devices.open(DeviceChoice.OPENCL, 1)) {
+      assertThat(backend).isInstanceOf(OpenClBackend.class);
+      assertThat(backend.device().isOpenCl()).isTrue();
+      assertThat(backend.device().id()).startsWith("opencl:");
+    }
+  }
+}

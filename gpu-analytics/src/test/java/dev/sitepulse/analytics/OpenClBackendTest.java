@@ -1,0 +1,135 @@
+package dev.sitepulse.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sitepulse.analytics.internal.latency.ClLatency;
+import dev.sitepulse.analytics.internal.opencl.ClDevices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The OpenCL backend gives the Java backend's answers (run on PoCL in CI). */
+class OpenClBackendTest {
+
+  private static final JavaBackend JAVA = new JavaBackend();
+  private static OpenClBackend openCl;
+
+  @BeforeEach
+  void open() {
+    openCl = OpenClSupport.backendOrSkip();
+  }
+
+  @AfterAll
+  static void close() {
+    JAVA.close();
+  }
+
+  @ParameterizedTest(name = "R-MAT scale {0}, {1} edges")
+  @CsvSource({"4, 30", "10, 8000", "14, 200000"})
+  void pageRankAgreesWithJavaWithin1e6(int scale, int m) {
+    int[][] edges = Fixtures.rmatEdges(scale, m, scale);
+    CsrGraph graph = CsrGraph.fromEdges(1 << scale, edges[0], edges[1]);
+
+    PageRankResult java = JAVA.pageRank(graph, PageRankConfig.DEFAULTS);
+    PageRankResult device = openCl.pageRank(graph, PageRankConfig.DEFAULTS);
+
+    assertThat(Fixtures.l1(device.ranks(), java.ranks())).isLessThan(1e-6);
+    assertThat(device.top()).extracting(RankedNode::node)
+        .containsExactlyElementsOf(java.top().stream().map(RankedNode::node).toList());
+    assertThat(device.converged()).isTrue();
+  }
+
+  @Test
+  void pageRankHandlesTheEdgeCasesAsJavaDoes() {
+    CsrGraph empty = CsrGraph.fromEdges(0, new int[0], new int[0]);
+    CsrGraph single = CsrGraph.fromEdges(1, new int[0], new int[0]);
+    CsrGraph allDangling = CsrGraph.fromEdges(300, new int[0], new int[0]);
+
+    assertThat(openCl.pageRank(empty, PageRankConfig.DEFAULTS).ranks()).isEmpty();
+    assertThat(openCl.pageRank(single, PageRankConfig.DEFAULTS).ranks()).containsExactly(1.0);
+    PageRankResult uniform = openCl.pageRank(allDangling, PageRankConfig.DEFAULTS);
+    for (double rank : uniform.ranks()) {
+      assertThat(rank).isCloseTo(1.0 / 300, within(1e-15));
+    }
+    assertThat(uniform.iterations()).isLessThanOrEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{0} documents within {1} bits")
+  @CsvSource({"0, 3", "1, 3", "2, 3", "5000, 0", "20000, 3", "3000, 7", "300, 63"})
+  void nearDuplicatePairsAreIdenticalToJavas(int n, int k) {
+    long[] fp = Fixtures.fingerprints(n, k, 7L * n + k);
+
+    NearDuplicates java = JAVA.nearDuplicates(fp, k);
+    NearDuplicates device = openCl.nearDuplicates(fp, k);
+
+    assertThat(device.pairs()).isEqualTo(java.pairs());
+    assertThat(device.distances()).isEqualTo(java.distances());
+    assertThat(device.clusters()).usingRecursiveComparison().isEqualTo(java.clusters());
+  }
+
+  @Test
+  void identicalDocumentsOverflowTheFirstPairBufferAndAreAllFound() {
+    long[] fp = new long[800]; // 319,600 pairs: more than the first buffer holds
+
+    NearDuplicates device = openCl.nearDuplicates(fp, 3);
+
+    assertThat(device.pairCount()).isEqualTo(800 * 799 / 2);
+    assertThat(device.clusters().count()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0} histograms")
+  @EnumSource(ClLatency.Variant.class)
+  void latencyHistogramsAreIdenticalToJavasInEveryKernelVariant(ClLatency.Variant variant) {
+    float[] values = Fixtures.latencies(400_001, 9);
+    try (OpenClBackend forced = OpenClBackend.open(ClDevices.probe().devices().get(0), variant)
+        .orElseThrow()) {
+      LatencyStats java = JAVA.latencyStats(values, 1, values.length);
+      LatencyStats device = forced.latencyStats(values, 1, values.length);
+
+      assertThat(device.histogram()).isEqualTo(java.histogram());
+      assertThat(device.count()).isEqualTo(java.count());
+      assertThat(device.meanMs()).isEqualTo(java.meanMs());
+      assertThat(device.minMs()).isEqualTo(java.minMs());
+      assertThat(device.maxMs()).isEqualTo(java.maxMs());
+    }
+  }
+
+  @Test
+  void anEmptyLatencySeriesGivesZeros() {
+    LatencyStats stats = openCl.latencyStats(new float[0]);
+
+    assertThat(stats.count()).isZero();
+    assertThat(stats.p99()).isZero();
+  }
+
+  @Test
+  void timingsNameTheDeviceAndProgramsAreBuiltOnlyOnce() {
+    float[] values = Fixtures.latencies(100_000, 5);
+    openCl.latencyStats(values);
+
+    Timings again = openCl.latencyStats(values).timings();
+
+    assertThat(again.device()).isEqualTo(openCl.device().id()).startsWith("opencl:");
+    assertThat(again.buildNanos()).isZero();
+    assertThat(again.transferNanos()).isPositive();
+    assertThat(again.kernelNanos()).isPositive();
+    assertThat(again.totalNanos()).isGreaterThanOrEqualTo(again.kernelNanos());
+  }
+
+  @Test
+  void buffersAreReusedWhenASmallerBatchFollowsALargerOne() {
+    int[][] big = Fixtures.rmatEdges(12, 50_000, 1);
+    int[][] small = Fixtures.rmatEdges(6, 300, 2);
+    openCl.pageRank(CsrGraph.fromEdges(1 << 12, big[0], big[1]), PageRankConfig.DEFAULTS);
+
+    CsrGraph graph = CsrGraph.fromEdges(1 << 6, small[0], small[1]);
+    PageRankResult result = openCl.pageRank(graph, PageRankConfig.DEFAULTS);
+
+    assertThat(Fixtures.l1(result.ranks(), JAVA.pageRank(graph, PageRankConfig.DEFAULTS).ranks()))
+        .isLessThan(1e-6);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sitepulse.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  @Test
+  void deviceChoicesParseAsTheCommandLineWritesThem() {
+    assertThat(DeviceChoice.parse("auto")).isEqualTo(DeviceChoice.AUTO);
+    assertThat(DeviceChoice.parse("CPU")).isEqualTo(DeviceChoice.CPU);
+    assertThat(DeviceChoice.parse("opencl")).isEqualTo(DeviceChoice.OPENCL);
+    assertThat(DeviceChoice.parse("opencl:2")).isEqualTo(new DeviceChoice(DeviceChoice.Mode.OPENCL, 2));
+    assertThat(DeviceChoice.parse("opencl:2")).hasToString("opencl:2");
+  }
+
+  @Test
+  void aBadDeviceChoiceIsRejectedWithTheValueNamed() {
+    for (String bad : new String[] {"gpu", "opencl:", "opencl:-1", "opencl:x", ""}) {
+      assertThatThrownBy(() -> DeviceChoice.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + bad + "'");
+    }
+  }
+
+  @Test
+  void pageRankSettingsAreValidatedWithTheFieldAndValueNamed() {
+    assertThatThrownBy(() -> PageRankConfig.DEFAULTS.withDamping(1.0))
+        .hasMessageContaining("damping").hasMessageContaining("1.0");
+    assertThatThrownBy(() -> PageRankConfig.DEFAULTS.withTolerance(-1))
+        .hasMessageContaining("tolerance");
+    assertThatThrownBy(() -> PageRankConfig.DEFAULTS.withMaxIterations(0))
+        .hasMessageContaining("maxIterations");
+    assertThatThrownBy(() -> PageRankConfig.DEFAULTS.withTopN(-1))
+        .hasMessageContaining("topN");
+  }
+
+  @Test
+  void theDefaultsAreTheIssuesOnes() {
+    assertThat(PageRankConfig.DEFAULTS.damping()).isEqualTo(0.85);
+    assertThat(PageRankConfig.DEFAULTS.tolerance()).isEqualTo(1e-9);
+  }
+
+  @Test
+  void aDistanceOutsideZeroTo63IsRejected() {
+    try (JavaBackend java = new JavaBackend(1)) {
+      assertThatThrownBy(() -> java.nearDuplicates(new long[2], 64))
+          .hasMessageContaining("maxDistance").hasMessageContaining("64");
+    }
+  }
+}
