@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.pinger.config.ConfigReader;
 import dev.sitepulse.pinger.config.DefaultsSpec;
 import dev.sitepulse.pinger.config.TargetSpec;
+import dev.sitepulse.pinger.config.WatchSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,14 @@ import java.util.Map;
  * The whole {@code sitepulse.yaml}: one file for every command, so a site's settings live in one
  * place. Each section is optional.
  */
-public record SitepulseConfig(DefaultsSpec defaults, List<TargetSpec> targets, CrawlSpec crawl) {
+public record SitepulseConfig(
+    DefaultsSpec defaults, List<TargetSpec> targets, CrawlSpec crawl, WatchSpec watch) {
 
   public SitepulseConfig {
     defaults = defaults == null ? DefaultsSpec.NONE : defaults;
     targets = targets == null ? List.of() : List.copyOf(targets);
     crawl = crawl == null ? CrawlSpec.NONE : crawl;
+    watch = watch == null ? WatchSpec.NONE : watch;
   }
 
   public static SitepulseConfig read(Path file) {

@@ -42,7 +42,8 @@ public record PingRun(PingSettings settings, List<Target> targets) {
           maxRedirects != null ? maxRedirects : d.maxRedirects(),
           insecure != null ? insecure : d.insecure(),
           reuseConnections != null ? reuseConnections : d.reuseConnections(),
-          d.userAgent());
+          d.userAgent(),
+          d.interval());
     }
   }
 
@@ -64,7 +65,7 @@ public record PingRun(PingSettings settings, List<Target> targets) {
     }
     for (String url : urls) {
       // A URL typed on the command line is a GET with the run's defaults, headers included.
-      targets.add(new TargetSpec(null, null, url, null, null, null, null, null, null).toTarget(defaults));
+      targets.add(new TargetSpec(null, null, url, null, null, null, null, null, null, null).toTarget(defaults));
     }
     return new PingRun(settings, List.copyOf(targets));
   }

@@ -198,7 +198,7 @@ class ConfigFileTest {
 
     assertConfigError(yaml)
         .startsWith(FILE + ":")
-        .contains("defaults.colour: unknown key (allowed here: concurrency, headers, insecure, max-body,");
+        .contains("defaults.colour: unknown key (allowed here: concurrency, headers, insecure, interval, max-body,");
   }
 
   @Test
@@ -386,7 +386,7 @@ class ConfigFileTest {
 
     assertThatThrownBy(() -> SitepulseConfig.read(missing))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith(missing + ": cannot read the config")
+        .hasMessage(missing + ": no such file")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 

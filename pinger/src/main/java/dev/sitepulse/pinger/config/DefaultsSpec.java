@@ -19,10 +19,17 @@ public record DefaultsSpec(
     Integer maxRedirects,
     Boolean insecure,
     Boolean reuseConnections,
-    String userAgent) {
+    String userAgent,
+    Duration interval) {
+
+  /** How often {@code watch} checks a target that sets no interval of its own. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+
+  /** The shortest interval {@code watch} accepts; shorter would only measure the scheduler. */
+  public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
   public static final DefaultsSpec NONE =
-      new DefaultsSpec(null, null, null, null, null, null, null, null, null, null);
+      new DefaultsSpec(null, null, null, null, null, null, null, null, null, null, null);
 
   public DefaultsSpec {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -37,6 +44,14 @@ public record DefaultsSpec(
     }
     if (maxRedirects != null && maxRedirects < 0) {
       throw new InvalidValueException("max-redirects", "max-redirects must be 0 or more, got " + maxRedirects);
+    }
+    checkInterval(interval);
+  }
+
+  static void checkInterval(Duration interval) {
+    if (interval != null && interval.compareTo(MIN_INTERVAL) < 0) {
+      throw new InvalidValueException("interval", "interval must be at least "
+          + Durations.format(MIN_INTERVAL) + ", got " + Durations.format(interval));
     }
   }
 

@@ -18,7 +18,8 @@ public record TargetSpec(
     String body,
     Duration timeout,
     Integer retries,
-    List<Condition> conditions) {
+    List<Condition> conditions,
+    Duration interval) {
 
   private static final List<String> METHODS =
       List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -36,6 +37,15 @@ public record TargetSpec(
     if (retries != null && retries < 0) {
       throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
     }
+    DefaultsSpec.checkInterval(interval);
+  }
+
+  /** How often {@code watch} checks this target: its own interval, the default one, or 60s. */
+  public Duration effectiveInterval(DefaultsSpec defaults) {
+    if (interval != null) {
+      return interval;
+    }
+    return defaults.interval() != null ? defaults.interval() : DefaultsSpec.DEFAULT_INTERVAL;
   }
 
   public Target toTarget(DefaultsSpec defaults) {

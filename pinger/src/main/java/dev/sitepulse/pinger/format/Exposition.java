@@ -1,21 +1,36 @@
 package dev.sitepulse.pinger.format;
 
 /**
- * Builds Prometheus text exposition format 0.0.4: metric families of gauges, each announced once
- * by {@code # HELP} and {@code # TYPE} and followed by its samples.
+ * Builds Prometheus text exposition format 0.0.4: metric families, each announced once by
+ * {@code # HELP} and {@code # TYPE} and followed by its samples. Shared by {@code ping --format
+ * prometheus} and the {@code /metrics} endpoint of {@code watch}.
  */
-final class Exposition {
+public final class Exposition {
 
   private final StringBuilder text = new StringBuilder();
 
   /** Starts a family; every sample up to the next call must belong to it. */
-  void gauge(String name, String help) {
+  public void gauge(String name, String help) {
+    family(name, help, "gauge");
+  }
+
+  /** Starts a family of counters, whose names end in {@code _total}. */
+  public void counter(String name, String help) {
+    family(name, help, "counter");
+  }
+
+  /** Starts a summary: samples {@code name{quantile="..."}}, {@code name_sum} and {@code name_count}. */
+  public void summary(String name, String help) {
+    family(name, help, "summary");
+  }
+
+  private void family(String name, String help, String type) {
     text.append("# HELP ").append(name).append(' ').append(escapeHelp(help)).append('\n');
-    text.append("# TYPE ").append(name).append(" gauge\n");
+    text.append("# TYPE ").append(name).append(' ').append(type).append('\n');
   }
 
   /** @param labels name, value, name, value... */
-  void sample(String name, String value, String... labels) {
+  public void sample(String name, String value, String... labels) {
     text.append(name);
     if (labels.length > 0) {
       text.append('{');
@@ -30,11 +45,11 @@ final class Exposition {
     text.append(' ').append(value).append('\n');
   }
 
-  static String number(double value) {
+  public static String number(double value) {
     return Double.toString(value);
   }
 
-  static String number(long value) {
+  public static String number(long value) {
     return Long.toString(value);
   }
 

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * check, so dashboards built for blackbox_exporter work on a textfile-collector drop of this output.
  * Values come from the last attempt, as the verdict does.
  */
-final class PrometheusWriter implements ResultWriter {
+public final class PrometheusWriter implements ResultWriter {
 
   private static final String TARGET = "target";
 
@@ -27,6 +27,13 @@ final class PrometheusWriter implements ResultWriter {
   @Override
   public void finish(List<CheckResult> results, RunSummary summary) {
     Exposition e = new Exposition();
+    appendProbes(e, results);
+    out.print(e);
+    out.flush();
+  }
+
+  /** The probe_* families for these results, one sample per result; watch's /metrics uses it too. */
+  public static void appendProbes(Exposition e, List<CheckResult> results) {
     gauge(e, results, "probe_success", "Displays whether or not the probe was a success",
         r -> r.verdict() == Verdict.UP || r.verdict() == Verdict.DEGRADED ? "1" : "0");
     gauge(e, results, "probe_duration_seconds", "Returns how long the probe took to complete in seconds",
@@ -39,8 +46,6 @@ final class PrometheusWriter implements ResultWriter {
     gauge(e, results, "probe_http_redirects", "The number of redirects",
         r -> Exposition.number(r.last().redirects()));
     certificateExpiry(e, results);
-    out.print(e);
-    out.flush();
   }
 
   private static void gauge(

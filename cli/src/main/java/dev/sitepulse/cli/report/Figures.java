@@ -1,0 +1,59 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.pinger.config.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How the table and the HTML write numbers, times and durations: the same everywhere. */
+final class Figures {
+
+  static final String NONE = "-";
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+  private Figures() {}
+
+  /** 99.95%, 100%, or - with no checks. */
+  static String percent(Double share) {
+    if (share == null) {
+      return NONE;
+    }
+    return share == 1.0 ? "100%" : String.format(Locale.ROOT, "%.2f%%", Math.floor(share * 10000) / 100);
+  }
+
+  /** 12.3, to a tenth of a millisecond, or - with no value. */
+  static String millis(double ms, long count) {
+    return count == 0 ? NONE : String.format(Locale.ROOT, "%.1f", ms);
+  }
+
+  static String duration(Duration d) {
+    return d.isZero() ? "0s" : Durations.format(d.withNanos(d.getNano() / 1_000_000 * 1_000_000));
+  }
+
+  static String time(Instant t) {
+    return t == null ? NONE : TIME.format(t);
+  }
+
+  static String day(Instant t) {
+    return t == null ? NONE : DAY.format(t);
+  }
+
+  /** 1 incident, 3 incidents */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** 200×8636 500×4 */
+  static String counts(Map<?, Long> counts) {
+    if (counts.isEmpty()) {
+      return NONE;
+    }
+    return counts.entrySet().stream().map(e -> e.getKey() + "×" + e.getValue()).collect(Collectors.joining(" "));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.sitepulse.cli.report;
+
+/**
+ * Escapes text for HTML and SVG, in element content and in quoted attributes alike. Every string
+ * that comes from outside (target names, URLs, error messages) goes through here, so a hostile
+ * one is shown, never run.
+ */
+final class Html {
+
+  private Html() {}
+
+  static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String rep = switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#39;";
+        default -> c < 0x20 && c != '\n' && c != '\t' ? "\uFFFD" : null;
+      };
+      if (rep != null && out == null) {
+        out = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (out != null) {
+        if (rep != null) {
+          out.append(rep);
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /** At most {@code max} characters, with an ellipsis when cut; escaped. */
+  static String shortened(String s, int max) {
+    if (s == null) {
+      return "";
+    }
+    return escape(s.length() <= max ? s : s.substring(0, max - 1) + "…");
+  }
+}

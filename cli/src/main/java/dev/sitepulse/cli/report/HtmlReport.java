@@ -1,0 +1,161 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.pinger.history.DeliveryRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report as one self-contained HTML page: inline CSS and SVG, no script and no external
+ * asset, and a Content-Security-Policy that forbids both. Every string from outside is escaped by
+ * {@link Html}. The live page of {@code watch} is the same page with a refresh.
+ */
+public final class HtmlReport {
+
+  private HtmlReport() {}
+
+  /** @param refreshSeconds reload the page this often; 0 for a static report */
+  public static String render(Report r, Instant generated, int refreshSeconds) {
+    StringBuilder h = new StringBuilder(64 * 1024);
+    String window = Figures.duration(Duration.between(r.since(), r.until()));
+    h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+        .append("style-src 'unsafe-inline'; img-src data:\">\n");
+    h.append("<link rel=\"icon\" href=\"data:,\">\n"); // no favicon request, so no 404 in the console
+    if (refreshSeconds > 0) {
+      h.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n");
+    }
+    h.append("<title>sitepulse: last ").append(Html.escape(window)).append(" to ")
+        .append(Html.escape(Figures.time(r.until()))).append("</title>\n<style>").append(ReportStyle.CSS)
+        .append("</style>\n</head>\n<body>\n");
+    h.append("<header><h1>sitepulse</h1><p class=\"window\">Last ").append(Html.escape(window)).append(": ")
+        .append(Html.escape(Figures.time(r.since()))).append(" to ").append(Html.escape(Figures.time(r.until())))
+        .append(" · generated ").append(Html.escape(Figures.time(generated)))
+        .append(refreshSeconds > 0 ? " · refreshes every " + refreshSeconds + " s" : "").append("</p></header>\n");
+    summary(h, r);
+    if (r.targets().isEmpty()) {
+      h.append("<p class=\"empty\" id=\"no-data\">No checks in this window.</p>\n");
+    } else {
+      charts(h, r);
+      table(h, r.targets());
+      incidents(h, r.targets());
+    }
+    alerts(h, r.failedAlerts());
+    h.append("<footer>sitepulse report · times in UTC · availability counts UP and DEGRADED checks</footer>\n")
+        .append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static void summary(StringBuilder h, Report r) {
+    TargetReport soonest = r.soonestTlsExpiry();
+    long down = r.targets().stream().filter(t -> t.state().equals("DOWN")).count();
+    Duration downtime = r.targets().stream().map(TargetReport::downtime).reduce(Duration.ZERO, Duration::plus);
+    h.append("<section class=\"summary\" id=\"summary\">");
+    card(h, "targets", "Targets", Long.toString(r.targets().size()), down + " down now");
+    card(h, "availability", "Availability", Figures.percent(r.availability()), r.checks() + " checks");
+    card(h, "incidents", "Incidents", Long.toString(r.incidents()), Figures.duration(downtime) + " down in all");
+    card(h, "tls", "Soonest TLS expiry", soonest == null ? Figures.NONE : Figures.day(soonest.tlsExpiry()),
+        soonest == null ? "no TLS targets" : soonest.name());
+    h.append("</section>\n");
+  }
+
+  private static void card(StringBuilder h, String id, String title, String value, String note) {
+    h.append("<div class=\"card\" id=\"card-").append(id).append("\"><h3>").append(Html.escape(title))
+        .append("</h3><p class=\"value\">").append(Html.escape(value)).append("</p><p class=\"note\">")
+        .append(Html.escape(note)).append("</p></div>");
+  }
+
+  private static void charts(StringBuilder h, Report r) {
+    List<TargetReport> all = r.targets();
+    List<TargetReport> worst = Charts.charted(all, Charts.byAvailability());
+    h.append("<section id=\"availability\"><h2>Availability</h2>").append(note(worst.size(), all.size(), "lowest availability"))
+        .append(Charts.availability(worst)).append("</section>\n");
+    List<TargetReport> timeline = Charts.charted(all, Comparator.comparing(TargetReport::downtime).reversed()
+        .thenComparing(TargetReport::name));
+    h.append("<section id=\"timeline\"><h2>Incident timeline</h2>").append(note(timeline.size(), all.size(), "most downtime"))
+        .append(Charts.timeline(timeline, r.since(), r.until()))
+        .append("<p class=\"legend\"><span class=\"key s-up\"></span>UP <span class=\"key s-degraded\"></span>DEGRADED ")
+        .append("<span class=\"key s-down\"></span>DOWN <span class=\"key s-unknown\"></span>not yet known</p></section>\n");
+    List<TargetReport> slow = Charts.charted(all, Comparator.comparing((TargetReport t) -> -t.latency().p95())
+        .thenComparing(TargetReport::name));
+    h.append("<section id=\"latency\"><h2>Latency over time</h2>").append(note(slow.size(), all.size(), "highest p95"))
+        .append("<p class=\"legend\"><span class=\"key mean\"></span>mean <span class=\"key max\"></span>maximum, per ")
+        .append(Html.escape(Figures.duration(all.get(0).series().width()))).append("</p><div class=\"grid\">");
+    for (TargetReport t : slow) {
+      h.append("<figure><figcaption>").append(Html.escape(t.name())).append("</figcaption>")
+          .append(Charts.latency(t)).append("</figure>");
+    }
+    h.append("</div></section>\n");
+  }
+
+  private static String note(int shown, int all, String what) {
+    return shown == all ? "" : "<p class=\"note\">The " + shown + " of " + all + " targets with the " + what
+        + "; the table lists all.</p>";
+  }
+
+  private static void table(StringBuilder h, List<TargetReport> targets) {
+    h.append("<section id=\"targets\"><h2>Targets</h2><div class=\"scroll\"><table><thead><tr>")
+        .append("<th>Target</th><th>State</th><th>Availability</th><th>Checks</th><th>Incidents</th>")
+        .append("<th>Downtime</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th>")
+        .append("<th>Status codes</th><th>Errors</th><th>TLS expiry</th></tr></thead><tbody>\n");
+    for (TargetReport t : targets) {
+      Latency l = t.latency();
+      h.append("<tr data-target=\"").append(Html.escape(t.name())).append("\"><td><div class=\"name\">")
+          .append(Html.escape(t.name())).append("</div><div class=\"url\">").append(Html.escape(t.url()))
+          .append("</div></td><td><span class=\"pill s-").append(t.state().toLowerCase(Locale.ROOT)).append("\">")
+          .append(Html.escape(t.state())).append("</span></td>");
+      cell(h, "availability", Figures.percent(t.availability()));
+      cell(h, "checks", Long.toString(t.checks()));
+      cell(h, "incidents", Integer.toString(t.incidents().size()));
+      cell(h, "downtime", Figures.duration(t.downtime()));
+      cell(h, "p50", Figures.millis(l.p50(), l.count()));
+      cell(h, "p95", Figures.millis(l.p95(), l.count()));
+      cell(h, "p99", Figures.millis(l.p99(), l.count()));
+      cell(h, "max", Figures.millis(l.max(), l.count()));
+      cell(h, "statuses", Figures.counts(t.statuses()));
+      cell(h, "errors", Figures.counts(t.errorKinds()));
+      cell(h, "tls", Figures.day(t.tlsExpiry()));
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table></div></section>\n");
+  }
+
+  private static void cell(StringBuilder h, String name, String text) {
+    h.append("<td class=\"").append(name).append("\">").append(Html.escape(text)).append("</td>");
+  }
+
+  private static void incidents(StringBuilder h, List<TargetReport> targets) {
+    h.append("<section id=\"incidents\"><h2>Incidents</h2>");
+    if (targets.stream().allMatch(t -> t.incidents().isEmpty())) {
+      h.append("<p class=\"empty\">None in this window.</p></section>\n");
+      return;
+    }
+    h.append("<table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th></tr></thead><tbody>\n");
+    for (TargetReport t : targets) {
+      for (Incident i : t.incidents()) {
+        h.append("<tr><td>").append(Html.escape(t.name())).append("</td><td>").append(Html.escape(Figures.time(i.start())))
+            .append("</td><td>").append(i.ongoing() ? "<strong>still down</strong>" : Html.escape(Figures.time(i.end())))
+            .append("</td><td>").append(Html.escape(Figures.duration(i.duration()))).append("</td></tr>\n");
+      }
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  private static void alerts(StringBuilder h, List<DeliveryRecord> failed) {
+    if (failed.isEmpty()) {
+      return;
+    }
+    h.append("<section id=\"alerts\"><h2>Alerts not delivered</h2><table><thead><tr><th>Target</th><th>At</th>")
+        .append("<th>Alert</th><th>Webhook</th><th>Attempts</th><th>Error</th></tr></thead><tbody>\n");
+    for (DeliveryRecord d : failed) {
+      h.append("<tr><td>").append(Html.escape(d.target())).append("</td><td>").append(Html.escape(Figures.time(d.at())))
+          .append("</td><td>").append(Html.escape(d.kind())).append("</td><td class=\"url\">").append(Html.escape(d.sink()))
+          .append("</td><td>").append(d.attempts()).append("</td><td>").append(Html.escape(d.error()))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></section>\n");
+  }
+}

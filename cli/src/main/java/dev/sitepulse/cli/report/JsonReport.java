@@ -1,0 +1,105 @@
+package dev.sitepulse.cli.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sitepulse.pinger.history.DeliveryRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+
+/** The report as one JSON document: every figure, unrounded, for scripts. */
+final class JsonReport {
+
+  private JsonReport() {}
+
+  static void write(Report r, OutputStream out) throws IOException {
+    // The stream is the caller's (stdout, often): writing the report must not close it.
+    JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    try (JsonGenerator g = json.createGenerator(out).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("since", r.since().toString());
+      g.writeStringField("until", r.until().toString());
+      g.writeNumberField("checks", r.checks());
+      writeShare(g, "availability_percent", r.availability());
+      g.writeArrayFieldStart("targets");
+      for (TargetReport t : r.targets()) {
+        target(g, t);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("failed_alerts");
+      for (DeliveryRecord d : r.failedAlerts()) {
+        g.writeStartObject();
+        g.writeStringField("target", d.target());
+        g.writeStringField("at", d.at().toString());
+        g.writeStringField("kind", d.kind());
+        g.writeStringField("sink", d.sink());
+        g.writeNumberField("attempts", d.attempts());
+        g.writeStringField("error", d.error());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void target(JsonGenerator g, TargetReport t) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", t.name());
+    g.writeStringField("url", t.url());
+    g.writeStringField("group", t.group());
+    g.writeStringField("state", t.state());
+    g.writeNumberField("checks", t.checks());
+    writeShare(g, "availability_percent", t.availability());
+    counts(g, "verdicts", t.verdicts());
+    g.writeObjectFieldStart("incidents");
+    g.writeNumberField("count", t.incidents().size());
+    g.writeNumberField("total_seconds", seconds(t.downtime()));
+    g.writeArrayFieldStart("list");
+    for (Incident i : t.incidents()) {
+      g.writeStartObject();
+      g.writeStringField("start", i.start().toString());
+      g.writeStringField("end", i.end() == null ? null : i.end().toString());
+      g.writeNumberField("seconds", seconds(i.duration()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    Latency l = t.latency();
+    g.writeObjectFieldStart("latency_ms");
+    g.writeNumberField("count", l.count());
+    if (l.count() > 0) {
+      g.writeNumberField("p50", l.p50());
+      g.writeNumberField("p95", l.p95());
+      g.writeNumberField("p99", l.p99());
+      g.writeNumberField("max", l.max());
+    }
+    g.writeEndObject();
+    counts(g, "status_codes", t.statuses());
+    counts(g, "error_kinds", t.errorKinds());
+    g.writeStringField("tls_expiry", t.tlsExpiry() == null ? null : t.tlsExpiry().toString());
+    g.writeEndObject();
+  }
+
+  private static void counts(JsonGenerator g, String name, Map<?, Long> counts) throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<?, Long> e : counts.entrySet()) {
+      g.writeNumberField(e.getKey().toString(), e.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeShare(JsonGenerator g, String name, Double share) throws IOException {
+    if (share == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, share * 100);
+    }
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.pinger.history.DeliveryRecord;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** A report over {@code since} to {@code until}: every target's figures, and alerts that failed. */
+public record Report(Instant since, Instant until, List<TargetReport> targets, List<DeliveryRecord> failedAlerts) {
+
+  public long checks() {
+    return targets.stream().mapToLong(TargetReport::checks).sum();
+  }
+
+  public long incidents() {
+    return targets.stream().mapToLong(t -> t.incidents().size()).sum();
+  }
+
+  /** The share of all checks that reached their target; null with no checks. */
+  public Double availability() {
+    long all = checks();
+    if (all == 0) {
+      return null;
+    }
+    double up = targets.stream().filter(t -> t.availability() != null)
+        .mapToDouble(t -> t.availability() * t.checks()).sum();
+    return up / all;
+  }
+
+  /** The target whose certificate expires first, if any uses TLS. */
+  public TargetReport soonestTlsExpiry() {
+    return targets.stream().filter(t -> t.tlsExpiry() != null)
+        .min(Comparator.comparing(TargetReport::tlsExpiry)).orElse(null);
+  }
+
+  public Report {
+    Objects.requireNonNull(since, "since");
+    Objects.requireNonNull(until, "until");
+    targets = List.copyOf(targets);
+    failedAlerts = List.copyOf(failedAlerts);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.HistoryQuery;
+import dev.sitepulse.pinger.history.HistoryReader;
+import dev.sitepulse.pinger.history.StateChangeRecord;
+import dev.sitepulse.pinger.history.TargetHistory;
+import dev.sitepulse.pinger.history.TargetInfo;
+import dev.sitepulse.pinger.history.TimeSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link Report} from the history: one aggregating pass over the window's checks, the
+ * state changes for incidents, and the percentiles from {@link LatencyStatistics}. Blocks on the
+ * database; never call it on an event loop.
+ */
+public final class ReportBuilder {
+
+  /** Time buckets of the latency chart. */
+  static final int BUCKETS = 120;
+
+  private final HistoryReader history;
+  private final LatencyStatistics latencies;
+
+  public ReportBuilder(HistoryReader history, LatencyStatistics latencies) {
+    this.history = history;
+    this.latencies = latencies;
+  }
+
+  /** @param target one target's report, or null for all */
+  public Report build(Instant since, Instant until, String target) {
+    HistoryQuery q = new HistoryQuery(since, until, target);
+    Map<String, TargetHistory> checks = new HashMap<>();
+    for (TargetHistory h : history.aggregate(q, BUCKETS)) {
+      checks.put(h.target(), h);
+    }
+    Map<String, List<StateChangeRecord>> changes = new HashMap<>();
+    for (StateChangeRecord c : history.stateChanges(q)) {
+      changes.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c);
+    }
+    Map<String, Instant> certs = history.latestCertificateExpiry(q);
+    List<TargetReport> targets = new ArrayList<>();
+    for (TargetInfo t : history.targets()) {
+      if (target != null && !target.equals(t.name())) {
+        continue;
+      }
+      TargetHistory h = checks.get(t.name());
+      List<StateChangeRecord> c = changes.getOrDefault(t.name(), List.of());
+      if (h == null && c.isEmpty()) {
+        continue; // not watched in this window
+      }
+      targets.add(target(t, h, c, certs.get(t.name()), since, until));
+    }
+    return new Report(since, until, targets, history.failedDeliveries(q));
+  }
+
+  private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Instant cert,
+      Instant since, Instant until) {
+    StatePeriods periods = StatePeriods.of(changes, since, until);
+    Duration downtime = periods.incidents().stream().map(Incident::duration).reduce(Duration.ZERO, Duration::plus);
+    if (h == null) {
+      TimeSeries empty = TimeSeries.empty(since, Duration.between(since, until).dividedBy(BUCKETS), BUCKETS);
+      return new TargetReport(t.name(), t.url(), t.group(), periods.state(), 0, Map.of(), null,
+          periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(), cert, empty);
+    }
+    long reached = h.count(Verdict.UP) + h.count(Verdict.DEGRADED);
+    Double availability = h.checks() == 0 ? null : (double) reached / h.checks();
+    return new TargetReport(t.name(), t.url(), t.group(), periods.state(), h.checks(), h.verdicts(), availability,
+        periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()), h.statuses(),
+        h.errorKinds(), cert, h.series());
+  }
+
+  private Latency latency(int[] micros) {
+    float[] millis = new float[micros.length];
+    for (int i = 0; i < micros.length; i++) {
+      millis[i] = micros[i] / 1000f;
+    }
+    return latencies.of(millis, 0, millis.length);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.config.WatchSpec;
+import dev.sitepulse.pinger.history.HistoryException;
+import dev.sitepulse.pinger.history.HistoryReader;
+import dev.sitepulse.pinger.history.SqliteHistory;
+import dev.sitepulse.pinger.history.TargetInfo;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reports availability, incidents, latency and TLS expiry from the watch history.",
+      "Per target: availability %, incidents (DOWN periods with start, end, count and total),",
+      "latency p50/p95/p99/max, status codes, error kinds and the soonest certificate expiry.",
+      "--format html writes one self-contained page with charts."
+    },
+    footer = {"", "Exit codes: 0 report written, 3 usage error or no history."})
+public final class ReportCommand implements Callable<Integer> {
+
+  @Option(names = "--data", paramLabel = "DIR", description = "The folder of history.db (default: ${DEFAULT-VALUE}).",
+      defaultValue = WatchSpec.DEFAULT_DATA)
+  Path data;
+
+  @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",
+      description = "How far back the report goes (default: ${DEFAULT-VALUE}).")
+  Duration since;
+
+  @Option(names = "--target", paramLabel = "NAME", description = "Only this target.")
+  String target;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = ReportFormat.Converter.class,
+      description = "table, json or html (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  Path output;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() throws IOException {
+    if (since.isZero() || since.isNegative()) {
+      throw new UsageException("--since must be positive, got " + since);
+    }
+    HistoryReader history;
+    try {
+      history = SqliteHistory.openForReading(data);
+    } catch (HistoryException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (target != null && history.targets().stream().noneMatch(t -> t.name().equals(target))) {
+      throw new UsageException("no history for target \"" + target + "\" in " + data.resolve(SqliteHistory.FILE_NAME)
+          + " (known: " + history.targets().stream().map(TargetInfo::name).collect(Collectors.joining(", ")) + ")");
+    }
+    Instant until = clock.instant();
+    Report report;
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      report = new ReportBuilder(history, stats).build(until.minus(since), until, target);
+    } catch (HistoryException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (output == null) {
+      format.write(report, until, System.out);
+      return 0;
+    }
+    // Written beside the target and moved into place, so a reader never sees half a report.
+    Path tmp = null;
+    try {
+      tmp = output.toAbsolutePath().resolveSibling("." + output.getFileName() + "." + ProcessHandle.current().pid());
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        format.write(report, until, out);
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
+      throw new UsageException("cannot write " + output + ": " + e);
+    }
+    return 0;
+  }
+}

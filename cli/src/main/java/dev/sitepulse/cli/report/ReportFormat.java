@@ -1,0 +1,44 @@
+package dev.sitepulse.cli.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** How {@code sitepulse report} writes: a table for people, JSON for scripts, HTML to share. */
+public enum ReportFormat {
+  TABLE,
+  JSON,
+  HTML;
+
+  void write(Report r, Instant generated, OutputStream out) throws IOException {
+    switch (this) {
+      case TABLE -> {
+        PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+        TableReport.write(r, p);
+        p.flush();
+      }
+      case JSON -> JsonReport.write(r, out);
+      case HTML -> {
+        out.write(HtmlReport.render(r, generated, 0).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    }
+  }
+
+  /** Reads table, json or html in any case, naming the choices otherwise. */
+  public static final class Converter implements ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      try {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown format \"" + value + "\" (choose one of table, json, html)");
+      }
+    }
+  }
+}

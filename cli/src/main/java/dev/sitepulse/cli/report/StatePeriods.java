@@ -1,0 +1,71 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.pinger.history.StateChangeRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a target's recorded state changes into the periods of its window and its incidents. A
+ * state begins where the run of results that decided it began ({@code since}), so an incident
+ * starts at the first failed check and ends at the first good one, not when the thresholds were
+ * reached. Before its first change a target is UNKNOWN; after its last it stays as it was.
+ */
+final class StatePeriods {
+
+  static final String DOWN = "DOWN";
+
+  private final List<StatePeriod> periods = new ArrayList<>();
+  private final List<Incident> incidents = new ArrayList<>();
+  private String state = "UNKNOWN";
+
+  private StatePeriods() {}
+
+  /** @param changes one target's, oldest first, led by its last change before the window if any */
+  static StatePeriods of(List<StateChangeRecord> changes, Instant since, Instant until) {
+    StatePeriods p = new StatePeriods();
+    Instant start = since;
+    Instant actualStart = since;
+    for (StateChangeRecord c : changes) {
+      if (c.at().isBefore(since)) {
+        p.state = c.to();
+        actualStart = c.since();
+        continue;
+      }
+      Instant boundary = clamp(c.since(), start, until);
+      p.close(start, actualStart, boundary, c.since());
+      p.state = c.to();
+      start = boundary;
+      actualStart = c.since();
+    }
+    p.close(start, actualStart, until, null);
+    return p;
+  }
+
+  private void close(Instant start, Instant actualStart, Instant end, Instant actualEnd) {
+    if (end.isAfter(start)) {
+      periods.add(new StatePeriod(state, start, end));
+    }
+    if (state.equals(DOWN) && (end.isAfter(start) || actualEnd == null)) {
+      incidents.add(new Incident(actualStart, actualEnd, Duration.between(start, end)));
+    }
+  }
+
+  private static Instant clamp(Instant t, Instant low, Instant high) {
+    return t.isBefore(low) ? low : t.isAfter(high) ? high : t;
+  }
+
+  List<StatePeriod> periods() {
+    return List.copyOf(periods);
+  }
+
+  List<Incident> incidents() {
+    return List.copyOf(incidents);
+  }
+
+  /** The state after the last change. */
+  String state() {
+    return state;
+  }
+}

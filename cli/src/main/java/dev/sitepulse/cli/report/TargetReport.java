@@ -1,0 +1,34 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.TimeSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the report says about one target over its window.
+ *
+ * @param state the state it was last seen in
+ * @param availability the share of checks that reached it (UP or DEGRADED), 0..1; null with no checks
+ * @param downtime the incidents' total duration inside the window
+ * @param tlsExpiry the expiry of the certificate its latest TLS check saw; null for plain HTTP
+ */
+public record TargetReport(
+    String name,
+    String url,
+    String group,
+    String state,
+    long checks,
+    Map<Verdict, Long> verdicts,
+    Double availability,
+    List<Incident> incidents,
+    Duration downtime,
+    List<StatePeriod> periods,
+    Latency latency,
+    Map<Integer, Long> statuses,
+    Map<ErrorKind, Long> errorKinds,
+    Instant tlsExpiry,
+    TimeSeries series) {}

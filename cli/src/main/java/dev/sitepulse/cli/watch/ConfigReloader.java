@@ -1,0 +1,152 @@
+package dev.sitepulse.cli.watch;
+
+import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.pinger.config.ConfigException;
+import dev.sitepulse.pinger.watch.ListenAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads the config on SIGHUP or when its file changes, on threads of its own. A new config is
+ * read and validated in full first: one that fails leaves the running one in place and logs the
+ * one-line error, file and line included. Only the plan can change while running; a new listen
+ * address, data folder or retention is reported as needing a restart.
+ */
+final class ConfigReloader implements AutoCloseable {
+
+  /** What a reload did: applied the new config, or kept the old one for the reason given. */
+  record Outcome(boolean applied, String error) {}
+
+  /** Edits come in bursts (truncate, write, rename); the file is read once they settle. */
+  private static final long SETTLE_MILLIS = 200;
+
+  private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
+
+  private final Path file;
+  private final ListenAddress listenOverride;
+  private final Path dataOverride;
+  private final Consumer<WatchSettings> apply;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "sitepulse-config"));
+  private WatchSettings running;
+  private WatchService files;
+  private Thread watcher;
+
+  ConfigReloader(Path file, WatchSettings running, ListenAddress listenOverride, Path dataOverride,
+      Consumer<WatchSettings> apply) {
+    this.file = file;
+    this.running = running;
+    this.listenOverride = listenOverride;
+    this.dataOverride = dataOverride;
+    this.apply = apply;
+  }
+
+  /** Starts following the file; where the platform cannot, SIGHUP still works. */
+  void watchFile() {
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      files = FileSystems.getDefault().newWatchService();
+      dir.register(files, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+    } catch (IOException | UnsupportedOperationException e) {
+      log.warn("cannot follow changes to {} ({}); reload with SIGHUP", file, e.getMessage());
+      return;
+    }
+    watcher = daemon(this::follow, "sitepulse-config-watch");
+    watcher.start();
+  }
+
+  private void follow() {
+    Path name = file.getFileName();
+    try {
+      while (true) {
+        WatchKey key = files.take();
+        boolean ours = changed(key, name);
+        // Let a burst of events settle, so a half-written file is not read.
+        for (WatchKey more; (more = files.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null; ) {
+          ours |= changed(more, name);
+        }
+        if (ours) {
+          request("file changed");
+        }
+      }
+    } catch (InterruptedException | ClosedWatchServiceException stop) {
+      // closed
+    }
+  }
+
+  private static boolean changed(WatchKey key, Path name) {
+    boolean ours = false;
+    for (WatchEvent<?> e : key.pollEvents()) {
+      ours |= name.equals(e.context());
+    }
+    key.reset();
+    return ours;
+  }
+
+  /** Queues a reload on the reloader's thread; safe from a signal handler. */
+  Future<Outcome> request(String why) {
+    return worker.submit(() -> reload(why));
+  }
+
+  /** Reads, validates and applies the file; blocking, one reload at a time. */
+  synchronized Outcome reload(String why) {
+    WatchSettings next;
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      SitepulseConfig config = SitepulseConfig.read(text, file.toString(), System.getenv());
+      next = WatchSettings.from(config, file.toString(), listenOverride, dataOverride);
+    } catch (ConfigException e) {
+      return kept(why, e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      return kept(why, file + ": no such file");
+    } catch (IOException e) {
+      return kept(why, file + ": cannot read the config: " + e.getMessage());
+    }
+    if (!next.listen().equals(running.listen()) || !next.data().equals(running.data())
+        || !Objects.equals(next.retention(), running.retention())) {
+      log.warn("config reload ({}): listen, data and retention take effect on restart", why);
+    }
+    apply.accept(next);
+    running = next;
+    log.info("config reloaded ({}): {} targets", why, next.plan().targets().size());
+    return new Outcome(true, null);
+  }
+
+  private static Outcome kept(String why, String error) {
+    log.error("config reload ({}) failed, still running the previous config: {}", why, error);
+    return new Outcome(false, error);
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+    if (files != null) {
+      try {
+        files.close();
+      } catch (IOException ignored) {
+        // closing
+      }
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.sitepulse.cli.watch;
+
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.config.Durations;
+import dev.sitepulse.pinger.history.HistoryException;
+import dev.sitepulse.pinger.history.SqliteHistory;
+import dev.sitepulse.pinger.watch.Alerter;
+import dev.sitepulse.pinger.watch.ListenAddress;
+import dev.sitepulse.pinger.watch.PingerSource;
+import dev.sitepulse.pinger.watch.Watch;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of {@code watch}, start to exit: opens the history, starts the checks and the server,
+ * then waits for SIGTERM or SIGINT. Stopping stops the timers, waits for the checks under way (at
+ * most their timeouts), waits briefly for webhooks, and flushes the history, so every result taken
+ * is kept. A second signal while stopping exits at once.
+ */
+final class WatchRun {
+
+  private static final Logger log = LoggerFactory.getLogger(WatchRun.class);
+  /** How long stopping waits for webhooks still being delivered. */
+  private static final Duration ALERT_GRACE = Duration.ofSeconds(5);
+
+  private final Path configFile;
+  private final WatchSettings settings;
+  private final ListenAddress listenOverride;
+  private final Path dataOverride;
+  private final PrintStream out;
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+  WatchRun(Path configFile, WatchSettings settings, ListenAddress listenOverride, Path dataOverride, PrintStream out) {
+    this.configFile = configFile;
+    this.settings = settings;
+    this.listenOverride = listenOverride;
+    this.dataOverride = dataOverride;
+    this.out = out;
+  }
+
+  int run() throws InterruptedException {
+    Clock clock = Clock.systemUTC();
+    Instant started = clock.instant();
+    CountDownLatch stop = new CountDownLatch(1);
+    AtomicReference<String> why = new AtomicReference<>();
+    for (String signal : new String[] {"TERM", "INT"}) {
+      Signals.on(signal, () -> {
+        if (!why.compareAndSet(null, "SIG" + signal)) {
+          Runtime.getRuntime().halt(130); // asked twice: stop waiting
+        }
+        stop.countDown();
+      });
+    }
+    try {
+      SqliteHistory history = open(() -> SqliteHistory.open(settings.data(), settings.retention(), clock));
+      Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+      opened.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS));
+      Alerter alerter = new Alerter(settings.plan().webhooks(), Alerter.Listener.recordingTo(history, clock),
+          Duration.ofSeconds(1));
+      opened.push(alerter);
+      PingerSource pinger = new PingerSource(settings.plan().settings());
+      opened.push(pinger);
+      Watch watch = Watch.start(vertx, settings.plan(), pinger, history, alerter, Watch.Options.DEFAULT);
+      WatchServer server = WatchServer.start(vertx, settings.listen(), watch, new LivePage(history, clock), started);
+      opened.push(server);
+      ConfigReloader reloader = new ConfigReloader(configFile, settings, listenOverride, dataOverride,
+          next -> watch.reload(next.plan()).join());
+      opened.push(reloader);
+      reloader.watchFile();
+      Signals.on("HUP", () -> reloader.request("SIGHUP"));
+
+      out.println("sitepulse watch: " + settings.plan().targets().size() + " targets, http://"
+          + settings.listen().host() + ":" + server.port() + "/ , history " + history.file());
+      out.flush();
+      stop.await();
+
+      server.stopping();
+      Duration limit = settings.plan().longestCheck().plusSeconds(1);
+      log.info("stopping ({}): waiting up to {} for the checks under way", why.get(), Durations.format(limit));
+      try {
+        watch.stop().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        log.warn("stopping: some checks outlived their timeouts; their results are not kept");
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.error("stopping: {}", e.getCause().toString());
+      }
+      try {
+        alerter.idle().get(ALERT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        log.warn("stopping: alerts still being delivered were dropped");
+      }
+      reloader.close();
+      history.close(); // writes what is queued
+      out.println("sitepulse watch: stopped (" + why.get() + "): " + watch.checksTotal() + " checks, "
+          + history.written() + " history records written");
+      out.flush();
+      return 0;
+    } finally {
+      closeAll();
+    }
+  }
+
+  private interface Opener<T extends AutoCloseable> {
+    T open();
+  }
+
+  private <T extends AutoCloseable> T open(Opener<T> opener) {
+    try {
+      T t = opener.open();
+      opened.push(t);
+      return t;
+    } catch (HistoryException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private void closeAll() {
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        log.debug("closing: {}", e.toString());
+      }
+    }
+  }
+}

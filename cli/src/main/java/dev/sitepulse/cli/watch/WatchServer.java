@@ -1,0 +1,95 @@
+package dev.sitepulse.cli.watch;
+
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.watch.ListenAddress;
+import dev.sitepulse.pinger.watch.Watch;
+import dev.sitepulse.pinger.watch.WatchMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watch's HTTP server: {@code /metrics} (Prometheus text), {@code /status} (JSON),
+ * {@code /healthz} and {@code /} (the live report). Handlers run on the event loop and only read
+ * snapshots; the page, which queries the history, is rendered on a worker.
+ */
+final class WatchServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WatchServer.class);
+  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+  private final Vertx vertx;
+  private final Watch watch;
+  private final LivePage page;
+  private final Instant startedAt;
+  private HttpServer server;
+  private volatile boolean stopping;
+
+  private WatchServer(Vertx vertx, Watch watch, LivePage page, Instant startedAt) {
+    this.vertx = vertx;
+    this.watch = watch;
+    this.page = page;
+    this.startedAt = startedAt;
+  }
+
+  /** Binds and serves; a port that cannot be bound is a usage error naming it. */
+  static WatchServer start(Vertx vertx, ListenAddress at, Watch watch, LivePage page, Instant startedAt) {
+    WatchServer s = new WatchServer(vertx, watch, page, startedAt);
+    try {
+      s.server = vertx.createHttpServer(new HttpServerOptions().setHost(at.host()).setPort(at.port()))
+          .requestHandler(s::handle).listen().toCompletionStage().toCompletableFuture().join();
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UsageException("cannot listen on " + at + ": " + cause.getMessage());
+    }
+    return s;
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+
+  /** From now on /healthz says so, for load balancers. */
+  void stopping() {
+    stopping = true;
+  }
+
+  private void handle(HttpServerRequest req) {
+    HttpServerResponse res = req.response();
+    if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
+      res.setStatusCode(405).putHeader("Allow", "GET, HEAD").end("method not allowed\n");
+      return;
+    }
+    res.putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff");
+    switch (req.path()) {
+      case "/metrics" -> res.putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+          .end(WatchMetrics.render(watch));
+      case "/status" -> res.putHeader("Content-Type", "application/json").end(StatusJson.render(watch, startedAt));
+      case "/healthz" -> res.setStatusCode(stopping ? 503 : 200).putHeader("Content-Type", "text/plain")
+          .end(stopping ? "stopping\n" : "ok\n");
+      case "/" -> vertx.executeBlocking(page::render, false).onComplete(html -> {
+        if (html.succeeded()) {
+          res.putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Content-Security-Policy", CSP)
+              .end(html.result());
+        } else {
+          log.error("the status page failed: {}", html.cause().toString());
+          res.setStatusCode(500).putHeader("Content-Type", "text/plain").end("the status page failed\n");
+        }
+      });
+      default -> res.setStatusCode(404).putHeader("Content-Type", "text/plain").end("not found\n");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close().toCompletionStage().toCompletableFuture().join();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.sitepulse.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitepulse.cli.CommandLineRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void jsonCarriesEveryFigurePerTarget() throws Exception {
+    HandMadeHistory.write(dir);
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d", "--format", "json");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertThat(doc.get("checks").asLong()).isEqualTo(200);
+    JsonNode a = doc.get("targets").get(0);
+    assertThat(a.get("name").asText()).isEqualTo("a");
+    assertThat(a.get("availability_percent").asDouble()).isEqualTo(80.0);
+    assertThat(a.get("incidents").get("count").asInt()).isEqualTo(2);
+    assertThat(a.get("incidents").get("list").get(1).get("end").isNull()).isTrue();
+    assertThat(a.get("latency_ms").get("count").asInt()).isEqualTo(95);
+    assertThat(a.get("latency_ms").get("max").asDouble()).isEqualTo(95.0);
+    assertThat(a.get("status_codes").get("500").asInt()).isEqualTo(15);
+    assertThat(a.get("error_kinds").get("CONNECT_REFUSED").asInt()).isEqualTo(5);
+    assertThat(doc.get("targets").get(1).get("tls_expiry").asText()).isEqualTo("2026-06-01T00:00:00Z");
+  }
+
+  @Test
+  void oneTargetAndAnOutputFile() throws Exception {
+    HandMadeHistory.write(dir);
+    Path out = dir.resolve("r.html");
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d", "--target", "b",
+        "--format", "html", "-o", out.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).isEmpty();
+    String html = Files.readString(out);
+    assertThat(html).contains("data-target=\"b\"").doesNotContain("data-target=\"a\"");
+  }
+
+  @Test
+  void anUnknownTargetIsAUsageErrorNamingTheKnownOnes() {
+    HandMadeHistory.write(dir);
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--target", "nope");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no history for target \"nope\" in " + dir.resolve("history.db")
+        + " (known: a, b)\n");
+  }
+
+  @Test
+  void aFolderWithoutHistoryIsAUsageError() {
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.resolve("empty").toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).startsWith("sitepulse: " + dir.resolve("empty").resolve("history.db")
+        + ": no history here (sitepulse watch writes it)");
+  }
+
+  @Test
+  void anUnknownFormatNamesTheChoices() {
+    CommandLineRun run = CommandLineRun.of("report", "--format", "pdf");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("unknown format \"pdf\" (choose one of table, json, html)");
+  }
+}

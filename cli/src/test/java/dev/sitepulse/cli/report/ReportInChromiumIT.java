@@ -1,0 +1,87 @@
+package dev.sitepulse.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.history.SqliteHistory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML report as a person sees it: opened in headless Chromium, checked through the DOM. */
+class ReportInChromiumIT {
+
+  @TempDir static Path dir;
+
+  private static HeadlessChromium chromium;
+
+  @BeforeAll
+  static void launch() throws Exception {
+    chromium = HeadlessChromium.launch(HeadlessChromium.require(), dir);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void theReportOpensWithoutConsoleErrorsAndShowsEveryTargetAndChart() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    Path data = Files.createDirectories(dir.resolve("sample"));
+    SampleHistory.write(data, now);
+    Report report;
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      report = new ReportBuilder(SqliteHistory.openForReading(data), stats)
+          .build(now.minus(Duration.ofHours(24)), now, null);
+    }
+    Path html = dir.resolve("report.html");
+    Files.writeString(html, HtmlReport.render(report, now, 0));
+
+    chromium.open(html.toUri().toString());
+
+    assertThat(chromium.eval("document.querySelectorAll('#targets tbody tr').length").asInt()).isEqualTo(6);
+    assertThat(chromium.eval("document.querySelector('tr[data-target=\"blog\"] td.incidents').textContent").asText())
+        .isEqualTo("2");
+    assertThat(chromium.eval("document.querySelector('tr[data-target=\"legacy-crm\"] .pill').textContent").asText())
+        .isEqualTo("DOWN");
+    assertThat(chromium.eval("document.querySelector('#card-tls .note').textContent").asText()).isEqualTo("api");
+    assertThat(chromium.eval("document.querySelectorAll('svg.latency').length").asInt()).isEqualTo(6);
+    assertThat(chromium.eval("document.querySelectorAll('svg.timeline rect.s-down').length").asInt())
+        .isGreaterThanOrEqualTo(3);
+    assertThat(chromium.eval("document.querySelector('svg.availability').getBoundingClientRect().width").asDouble())
+        .isGreaterThan(300);
+    assertThat(chromium.eval("document.querySelectorAll('script').length").asInt()).isZero();
+    assertThat(chromium.errors()).isEmpty();
+    chromium.screenshot(Path.of("target/report.png"), 1280);
+  }
+
+  @Test
+  void aHostileTargetNameIsShownAsTextAndNeverRuns() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Path data = Files.createDirectories(dir.resolve("hostile"));
+    Path html = dir.resolve("hostile.html");
+    Files.writeString(html, HtmlReport.render(HtmlReportTest.hostileReport(data, now), now, 0));
+
+    chromium.open(html.toUri().toString());
+
+    assertThat(chromium.eval("typeof window.__pwned").asText()).isEqualTo("undefined");
+    assertThat(chromium.eval("document.querySelectorAll('script, img, svg[onload]').length").asInt()).isZero();
+    assertThat(chromium.eval("document.title").asText()).startsWith("sitepulse: last 24h");
+    assertThat(chromium.eval("document.querySelector('#targets tbody tr').dataset.target").asText())
+        .isEqualTo(HtmlReportTest.HOSTILE_NAME);
+    assertThat(chromium.eval("document.querySelector('#targets .url').textContent").asText())
+        .isEqualTo(HtmlReportTest.HOSTILE_URL);
+    assertThat(chromium.eval("document.querySelector('#alerts td:last-child').textContent").asText())
+        .isEqualTo(HtmlReportTest.HOSTILE_ERROR);
+    assertThat(chromium.dialogs()).isEmpty();
+    assertThat(chromium.errors()).isEmpty();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.sitepulse.cli.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.cli.config.SitepulseConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigReloaderTest {
+
+  @TempDir Path dir;
+
+  private static final String TWO_TARGETS = """
+      targets:
+        - name: a
+          url: http://127.0.0.1/a
+        - name: b
+          url: http://127.0.0.1/b
+      """;
+
+  @Test
+  void aValidNewConfigIsAppliedAndABadOneLeavesTheRunningOneInPlace() throws Exception {
+    Path file = Files.writeString(dir.resolve("watch.yaml"), "targets:\n  - name: a\n    url: http://127.0.0.1/a\n");
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    List<WatchSettings> applied = new ArrayList<>();
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add)) {
+
+      Files.writeString(file, TWO_TARGETS);
+      ConfigReloader.Outcome good = reloader.reload("test");
+      Files.writeString(file, TWO_TARGETS + "    interval: 1 minute\n");
+      ConfigReloader.Outcome bad = reloader.reload("test");
+
+      assertThat(good.applied()).isTrue();
+      assertThat(bad.applied()).isFalse();
+      assertThat(bad.error()).matches("\\Q" + file + "\\E:6:\\d+: \\Qtargets[1].interval (target \"b\"): \"1 minute\""
+          + " is not a duration (use e.g. 500ms, 10s, 2m, 1h30m, 7d)\\E");
+      assertThat(applied).hasSize(1);
+      assertThat(applied.get(0).plan().targets()).extracting(t -> t.name()).containsExactly("a", "b");
+    }
+  }
+
+  @Test
+  void aDeletedFileLeavesTheRunningConfigInPlace() throws Exception {
+    Path file = Files.writeString(dir.resolve("watch.yaml"), TWO_TARGETS);
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    List<WatchSettings> applied = new ArrayList<>();
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add)) {
+      Files.delete(file);
+
+      ConfigReloader.Outcome outcome = reloader.reload("test");
+
+      assertThat(outcome.applied()).isFalse();
+      assertThat(outcome.error()).isEqualTo(file + ": no such file");
+      assertThat(applied).isEmpty();
+    }
+  }
+
+  @Test
+  void anEditOfTheFileIsNoticedAndReloaded() throws Exception {
+    Path file = Files.writeString(dir.resolve("watch.yaml"), "targets:\n  - name: a\n    url: http://127.0.0.1/a\n");
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    List<WatchSettings> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add)) {
+      reloader.watchFile();
+
+      Files.writeString(file, TWO_TARGETS);
+
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (applied.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(applied).as("reloaded after the edit").isNotEmpty();
+      assertThat(applied.get(applied.size() - 1).plan().targets()).hasSize(2);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.sitepulse.cli.watch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.report.HeadlessChromium;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real jar watching WireMock stubs: shutdown on SIGTERM, reloads, and the live page in Chromium. */
+class WatchProcessIT {
+
+  @RegisterExtension
+  static WireMockExtension stubs = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
+          .containerThreads(100).asynchronousResponseEnabled(true).asynchronousResponseThreads(20)
+          .notifier(new Slf4jNotifier(false)))
+      .build();
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir Path dir;
+
+  private static String get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static JsonNode status(WatchProcess w) {
+    try {
+      return new ObjectMapper().readTree(get(w.base() + "/status"));
+    } catch (Exception e) {
+      return new ObjectMapper().createObjectNode();
+    }
+  }
+
+  private static long rows(Path data) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("history.db"));
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM checks")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private String target(String name, String path, String extra) {
+    return "  - name: " + name + "\n    url: http://127.0.0.1:" + stubs.getPort() + path + "\n" + extra;
+  }
+
+  @Test
+  void sigtermDuringABurstOfChecksKeepsEveryResultThatWasTaken() throws Exception {
+    // 40 targets every 200 ms, each answering after 300 ms: about 40 checks are always under way.
+    String targets = IntStream.range(0, 40).mapToObj(i -> target("t" + i, "/status/200?sleep=300&t=" + i, ""))
+        .collect(Collectors.joining());
+    Path config = Files.writeString(dir.resolve("watch.yaml"),
+        "defaults:\n  interval: 200ms\n  timeout: 5s\n  rate: unlimited\ntargets:\n" + targets);
+    Path data = dir.resolve("data");
+
+    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", data.toString(),
+        "--listen", "127.0.0.1:0")) {
+      w.await(Duration.ofSeconds(30), "200 checks", () -> status(w).path("checks").asInt() >= 200);
+      assertThat(status(w).path("skipped").asInt()).as("ticks found checks still running").isPositive();
+
+      w.signal("TERM");
+
+      assertThat(w.exitCode(Duration.ofSeconds(15))).as("%s%s", w.out(), w.err()).isZero();
+      long requests = stubs.findAll(getRequestedFor(urlPathEqualTo("/status/200"))).size();
+      long rows = rows(data);
+      assertThat(rows).as("a row for every check the stub answered").isEqualTo(requests);
+      Matcher stopped = Pattern.compile("stopped \\(SIGTERM\\): (\\d+) checks").matcher(w.out());
+      assertThat(stopped.find()).as(w.out()).isTrue();
+      assertThat(Long.parseLong(stopped.group(1))).isEqualTo(rows);
+      assertThat(w.err()).contains("stopping (SIGTERM): waiting up to");
+    }
+  }
+
+  @Test
+  void aReloadWithABadConfigKeepsTheOldConfigRunning() throws Exception {
+    String one = "targets:\n" + target("a", "/status/200", "    interval: 500ms\n");
+    Path config = Files.writeString(dir.resolve("watch.yaml"), one);
+
+    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", dir.resolve("data").toString(),
+        "--listen", "127.0.0.1:0")) {
+      Files.writeString(config, one + "    interval: often\n");
+      w.await(Duration.ofSeconds(15), "the reload to fail", () -> w.err().contains("failed, still running"));
+
+      assertThat(w.err()).containsPattern("ERROR .* - config reload \\(file changed\\) failed, still running the previous"
+          + " config: \\Q" + config + "\\E:\\d+:\\d+: targets\\[0]\\.interval \\(target \"a\"\\): \"often\" is not a duration");
+      long checksBefore = status(w).path("targets").get(0).path("checks").asLong();
+      w.await(Duration.ofSeconds(10), "target a still being checked",
+          () -> status(w).path("targets").get(0).path("checks").asLong() > checksBefore + 1);
+      assertThat(status(w).path("targets")).hasSize(1);
+
+      Files.writeString(config, one + target("b", "/status/204", ""));
+      w.await(Duration.ofSeconds(15), "the fixed config to add b", () -> status(w).path("targets").size() == 2);
+
+      w.signal("HUP");
+      w.await(Duration.ofSeconds(10), "the SIGHUP reload", () -> w.err().contains("config reloaded (SIGHUP): 2 targets"));
+      w.signal("TERM");
+      assertThat(w.exitCode(Duration.ofSeconds(15))).isZero();
+    }
+  }
+
+  @Test
+  void theLivePageOpensInChromiumWithoutConsoleErrors() throws Exception {
+    Path browser = HeadlessChromium.require();
+    Path config = Files.writeString(dir.resolve("watch.yaml"), "defaults:\n  interval: 300ms\ntargets:\n"
+        + target("<i>up</i>", "/status/200", "") + target("down", "/status/500", ""));
+
+    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", dir.resolve("data").toString(),
+        "--listen", "127.0.0.1:0");
+        HeadlessChromium chromium = HeadlessChromium.launch(browser, dir)) {
+      w.await(Duration.ofSeconds(20), "down to be DOWN", () -> status(w).path("targets").path(1).path("state")
+          .asText().equals("DOWN"));
+
+      chromium.open(w.base() + "/");
+
+      assertThat(chromium.eval("document.querySelectorAll('#targets tbody tr').length").asInt()).isEqualTo(2);
+      assertThat(chromium.eval("document.querySelector('tr[data-target=\"down\"] .pill').textContent").asText())
+          .isEqualTo("DOWN");
+      assertThat(chromium.eval("document.querySelector('tr[data-target] .name').textContent").asText())
+          .isEqualTo("<i>up</i>");
+      assertThat(chromium.eval("document.querySelector('meta[http-equiv=refresh]').content").asText()).isEqualTo("30");
+      assertThat(chromium.eval("document.querySelectorAll('i, script').length").asInt()).isZero();
+      assertThat(chromium.errors()).isEmpty();
+      w.signal("TERM");
+      assertThat(w.exitCode(Duration.ofSeconds(15))).isZero();
+    }
+  }
+}

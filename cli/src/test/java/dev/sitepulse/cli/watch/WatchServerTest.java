@@ -1,0 +1,157 @@
+package dev.sitepulse.cli.watch;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.history.SqliteHistory;
+import dev.sitepulse.pinger.watch.Alerter;
+import dev.sitepulse.pinger.watch.ListenAddress;
+import dev.sitepulse.pinger.watch.PingerSource;
+import dev.sitepulse.pinger.watch.Thresholds;
+import dev.sitepulse.pinger.watch.Watch;
+import dev.sitepulse.pinger.watch.WatchPlan;
+import dev.sitepulse.pinger.watch.WatchedTarget;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The endpoints of watch's server, in-process, over a watch of two stubs: one up, one down. */
+class WatchServerTest {
+
+  @RegisterExtension
+  static WireMockExtension stubs = WireMockExtension.newInstance()
+      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
+          .notifier(new Slf4jNotifier(false)))
+      .build();
+
+  @TempDir static Path dir;
+
+  private static Vertx vertx;
+  private static SqliteHistory history;
+  private static Alerter alerter;
+  private static PingerSource pinger;
+  private static Watch watch;
+  private static WatchServer server;
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    history = SqliteHistory.open(dir, Duration.ofDays(1), Clock.systemUTC());
+    alerter = new Alerter(List.of(), Alerter.Listener.NONE, Duration.ofMillis(10));
+    String base = "http://127.0.0.1:" + stubs.getPort();
+    WatchPlan plan = new WatchPlan(List.of(
+        new WatchedTarget(new Target("up", "web", base + "/status/200", null, null, null, null, 0, null), Duration.ofHours(1)),
+        new WatchedTarget(new Target("down", "web", base + "/status/503", null, null, null, null, 0, null), Duration.ofHours(1))),
+        PingSettings.DEFAULTS.withRatePerHost(Rate.UNLIMITED), new Thresholds(1, 1), null, List.of());
+    pinger = new PingerSource(plan.settings());
+    watch = Watch.start(vertx, plan, pinger, history, alerter, Watch.Options.DEFAULT.withInitialOffset(i -> i));
+    watch.checkNow("up").join();
+    watch.checkNow("down").join();
+    server = WatchServer.start(vertx, new ListenAddress("127.0.0.1", 0), watch, new LivePage(history, Clock.systemUTC()),
+        Instant.now());
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stop() {
+    server.close();
+    watch.stop().join();
+    pinger.close();
+    alerter.close();
+    history.close();
+    vertx.close().await();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest r) throws Exception {
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void metricsAreThePrometheusTextOfTheProbesAndTheWatch() throws Exception {
+    HttpResponse<String> r = get("/metrics");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(r.body()).contains("probe_success{target=\"up\"} 1\n", "probe_success{target=\"down\"} 0\n",
+        "probe_http_status_code{target=\"down\"} 503\n", "sitepulse_state{target=\"down\"} 2\n",
+        "sitepulse_checks_total{target=\"up\"} 1\n", "sitepulse_scheduler_lag_seconds_count ");
+  }
+
+  @Test
+  void statusIsTheCurrentStateOfEveryTargetAsJson() throws Exception {
+    HttpResponse<String> r = get("/status");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode doc = new ObjectMapper().readTree(r.body());
+    assertThat(doc.get("checks").asInt()).isEqualTo(2);
+    assertThat(doc.get("targets")).hasSize(2);
+    JsonNode down = doc.get("targets").get(1);
+    assertThat(down.get("name").asText()).isEqualTo("down");
+    assertThat(down.get("state").asText()).isEqualTo("DOWN");
+    assertThat(down.get("interval_seconds").asDouble()).isEqualTo(3600.0);
+    assertThat(down.get("last").get("status").asInt()).isEqualTo(503);
+    assertThat(down.get("last").get("verdict").asText()).isEqualTo("DOWN");
+  }
+
+  @Test
+  void healthzSaysOk() throws Exception {
+    HttpResponse<String> r = get("/healthz");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("ok\n");
+  }
+
+  @Test
+  void theRootIsTheLiveReportOfTheLastDay() throws Exception {
+    HttpResponse<String> r = get("/");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+    assertThat(r.headers().firstValue("content-security-policy")).hasValueSatisfying(v -> v.startsWith("default-src 'none'"));
+    assertThat(r.body()).contains("<meta http-equiv=\"refresh\" content=\"30\">", "data-target=\"up\"",
+        "data-target=\"down\"", "Last 24h");
+  }
+
+  @Test
+  void otherPathsAreNotFoundAndOtherMethodsNotAllowed() throws Exception {
+    assertThat(get("/nope").statusCode()).isEqualTo(404);
+    HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/status"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
+  }
+
+  @Test
+  void aPortInUseIsAUsageErrorNamingTheAddress() {
+    ListenAddress taken = new ListenAddress("127.0.0.1", server.port());
+
+    Throwable e = org.assertj.core.api.Assertions.catchThrowable(() ->
+        WatchServer.start(vertx, taken, watch, new LivePage(history, Clock.systemUTC()), Instant.now()));
+
+    assertThat(e).isInstanceOf(dev.sitepulse.cli.UsageException.class)
+        .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port() + ": ");
+  }
+}

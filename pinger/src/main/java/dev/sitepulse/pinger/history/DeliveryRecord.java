@@ -1,0 +1,15 @@
+package dev.sitepulse.pinger.history;
+
+import java.time.Instant;
+
+/**
+ * One alert's delivery to one sink, successful or not: a webhook that stays silent is kept as
+ * data, not only as a log line.
+ *
+ * @param kind CHANGE or REMINDER
+ * @param sink where it went, e.g. the webhook URL
+ * @param error why the last attempt failed, null when it was delivered
+ */
+public record DeliveryRecord(
+    String target, Instant at, String kind, String sink, boolean ok, int attempts, String error)
+    implements HistoryRecord {}

@@ -1,0 +1,39 @@
+package dev.sitepulse.pinger.history;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The queries {@code report} and the live status page make. Every call blocks on the database:
+ * make them from a worker thread, never from an event loop.
+ */
+public interface HistoryReader {
+
+  /** Every target that has history, by name. */
+  List<TargetInfo> targets();
+
+  /**
+   * Each target's checks in the window, counted in one pass, with the window cut into
+   * {@code buckets} equal time buckets for charts. Targets without checks there are left out.
+   */
+  List<TargetHistory> aggregate(HistoryQuery query, int buckets);
+
+  /** How many checks the window holds. */
+  long countChecks(HistoryQuery query);
+
+  /**
+   * The state changes in the window, oldest first, each target's led by its last change before
+   * the window, so the state at the window's start is known.
+   */
+  List<StateChangeRecord> stateChanges(HistoryQuery query);
+
+  /** Per target, the certificate expiry its latest TLS check in the window saw. */
+  Map<String, Instant> latestCertificateExpiry(HistoryQuery query);
+
+  /** Per target, its last recorded state change, to resume from after a restart. */
+  Map<String, StateChangeRecord> lastStates();
+
+  /** Failed alert deliveries in the window, oldest first. */
+  List<DeliveryRecord> failedDeliveries(HistoryQuery query);
+}

@@ -1,0 +1,30 @@
+package dev.sitepulse.pinger.history;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where {@code watch} keeps what it saw. Appends never block: they are queued and written in
+ * batches on the store's own thread. {@link SqliteHistory} is the one implementation so far; a
+ * server database would be another.
+ */
+public interface HistoryStore extends HistoryReader, AutoCloseable {
+
+  /** Queues a record for the next batch; never blocks and never drops it. */
+  void append(HistoryRecord record);
+
+  /** Records queued and not yet written. */
+  int backlog();
+
+  /** Records written since the store was opened. */
+  long written();
+
+  /** Completes when everything appended before the call is written. */
+  CompletableFuture<Void> flush();
+
+  /** Deletes what is older than the retention; returns how many checks went. Blocks. */
+  long enforceRetention();
+
+  /** Writes what is queued and closes; appends after this are lost. */
+  @Override
+  void close();
+}

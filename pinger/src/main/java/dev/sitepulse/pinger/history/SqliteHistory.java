@@ -1,0 +1,247 @@
+package dev.sitepulse.pinger.history;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The history in one SQLite file, {@code DIR/history.db}, in WAL mode so reports read while watch
+ * writes. Appends queue up and one daemon thread writes them in batches, a transaction each: every
+ * {@link #FLUSH_EVERY} or as soon as {@link #BATCH} are waiting. The same thread deletes what is
+ * older than the retention, at open and then {@link #RETENTION_EVERY}.
+ */
+public final class SqliteHistory implements HistoryStore {
+
+  public static final String FILE_NAME = "history.db";
+  public static final int BATCH = 500;
+  public static final Duration FLUSH_EVERY = Duration.ofMillis(250);
+  public static final Duration RETENTION_EVERY = Duration.ofHours(1);
+
+  private static final Logger log = LoggerFactory.getLogger(SqliteHistory.class);
+
+  private final Path file;
+  private final Duration retention;
+  private final Clock clock;
+  private final ScheduledExecutorService writerThread;
+  private final SqliteWriter writer;
+  private final SqliteReader reader;
+  private final ConcurrentLinkedQueue<HistoryRecord> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicBoolean drainPending = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  /** Records whose batch failed; they go first in the next one. Writer thread only. */
+  private final List<HistoryRecord> retry = new ArrayList<>();
+
+  private SqliteHistory(Path file, Duration retention, Clock clock, Connection connection) throws SQLException {
+    this.file = file;
+    this.retention = retention;
+    this.clock = clock;
+    this.writer = new SqliteWriter(connection);
+    this.reader = new SqliteReader(file);
+    this.writerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sitepulse-history");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = FLUSH_EVERY.toMillis();
+    writerThread.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
+    writerThread.scheduleAtFixedRate(this::retentionQuietly, 0, RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Opens the history in {@code dir}, making the folder and the file if needed. */
+  public static SqliteHistory open(Path dir, Duration retention, Clock clock) {
+    Path file = dir.resolve(FILE_NAME);
+    try {
+      Files.createDirectories(dir);
+      Connection c = connect(file, false);
+      SqliteSchema.create(c);
+      return new SqliteHistory(file, retention, clock, c);
+    } catch (IOException | SQLException e) {
+      throw new HistoryException("cannot open the history " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads an existing history without writing to it; fails when there is none. */
+  public static HistoryReader openForReading(Path dir) {
+    Path file = dir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new HistoryException(file + ": no history here (sitepulse watch writes it)");
+    }
+    return new SqliteReader(file);
+  }
+
+  static Connection connect(Path file, boolean readOnly) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(10_000);
+    config.setReadOnly(readOnly);
+    if (readOnly) {
+      // Reports scan whole windows: mapped pages are read without a copy into SQLite's cache.
+      config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30));
+    }
+    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void append(HistoryRecord record) {
+    if (closed.get()) {
+      log.warn("history closed; dropped {}", record);
+      return;
+    }
+    queue.add(record);
+    if (queued.incrementAndGet() >= BATCH && drainPending.compareAndSet(false, true)) {
+      writerThread.execute(this::drain);
+    }
+  }
+
+  @Override
+  public int backlog() {
+    return queued.get();
+  }
+
+  @Override
+  public long written() {
+    return written.get();
+  }
+
+  @Override
+  public CompletableFuture<Void> flush() {
+    return CompletableFuture.runAsync(this::drain, writerThread);
+  }
+
+  /** Writes everything queued, BATCH-sized transactions at most twenty times over; writer thread only. */
+  private void drain() {
+    drainPending.set(false);
+    while (!retry.isEmpty() || !queue.isEmpty()) {
+      List<HistoryRecord> batch = new ArrayList<>(retry);
+      retry.clear();
+      for (HistoryRecord r; batch.size() < BATCH * 20 && (r = queue.poll()) != null; ) {
+        batch.add(r);
+      }
+      queued.addAndGet(-batch.size());
+      try {
+        writer.write(batch);
+        written.addAndGet(batch.size());
+      } catch (SQLException e) {
+        log.error("history {}: cannot write {} records, will retry: {}", file, batch.size(), e.getMessage());
+        retry.addAll(batch);
+        queued.addAndGet(batch.size());
+        return;
+      }
+    }
+  }
+
+  @Override
+  public long enforceRetention() {
+    try {
+      return CompletableFuture.supplyAsync(this::deleteOld, writerThread).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new HistoryException("retention failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private long deleteOld() {
+    Instant cutoff = clock.instant().minus(retention);
+    try {
+      drain();
+      long n = writer.deleteBefore(cutoff);
+      if (n > 0) {
+        log.info("history: deleted {} checks before {} (retention {})", n, cutoff, retention);
+      }
+      return n;
+    } catch (SQLException e) {
+      throw new HistoryException(e.getMessage(), e);
+    }
+  }
+
+  private void retentionQuietly() {
+    try {
+      deleteOld();
+    } catch (RuntimeException e) {
+      log.error("history {}: retention failed: {}", file, e.getMessage());
+    }
+  }
+
+  @Override
+  public List<TargetInfo> targets() {
+    return reader.targets();
+  }
+
+  @Override
+  public List<TargetHistory> aggregate(HistoryQuery query, int buckets) {
+    return reader.aggregate(query, buckets);
+  }
+
+  @Override
+  public long countChecks(HistoryQuery query) {
+    return reader.countChecks(query);
+  }
+
+  @Override
+  public List<StateChangeRecord> stateChanges(HistoryQuery query) {
+    return reader.stateChanges(query);
+  }
+
+  @Override
+  public Map<String, Instant> latestCertificateExpiry(HistoryQuery query) {
+    return reader.latestCertificateExpiry(query);
+  }
+
+  @Override
+  public Map<String, StateChangeRecord> lastStates() {
+    return reader.lastStates();
+  }
+
+  @Override
+  public List<DeliveryRecord> failedDeliveries(HistoryQuery query) {
+    return reader.failedDeliveries(query);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      CompletableFuture.runAsync(() -> {
+        drain();
+        try {
+          writer.close();
+        } catch (SQLException e) {
+          log.error("history {}: close failed: {}", file, e.getMessage());
+        }
+      }, writerThread).join();
+    } finally {
+      writerThread.shutdownNow();
+    }
+    if (!retry.isEmpty()) {
+      log.error("history {}: {} records could not be written", file, retry.size());
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package dev.sitepulse.pinger.history;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the SQLite history, each call on a fresh read-only connection: WAL lets it read while the
+ * writer writes, and it holds nothing between calls.
+ */
+final class SqliteReader implements HistoryReader {
+
+  private final Path file;
+
+  SqliteReader(Path file) {
+    this.file = file;
+  }
+
+  @FunctionalInterface
+  interface Query<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  <T> T read(Query<T> q) {
+    try (Connection c = SqliteHistory.connect(file, true)) {
+      return q.run(c);
+    } catch (SQLException e) {
+      throw new HistoryException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<TargetInfo> targets() {
+    return read(c -> {
+      List<TargetInfo> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT name, url, grp FROM targets ORDER BY name");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new TargetInfo(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<TargetHistory> aggregate(HistoryQuery q, int buckets) {
+    return SqliteAggregation.run(file, q, buckets);
+  }
+
+  @Override
+  public long countChecks(HistoryQuery q) {
+    return read(c -> {
+      String sql = "SELECT count(*) FROM checks WHERE at >= ? AND at < ?"
+          + (q.target() == null ? "" : " AND target_id = ?");
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        bind(s, q, c);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<StateChangeRecord> stateChanges(HistoryQuery q) {
+    return read(c -> {
+      String only = q.target() == null ? "" : " AND t.name = ?";
+      String sql = "SELECT t.name, s.from_state, s.to_state, s.at, s.since FROM state_changes s"
+          + " JOIN targets t ON t.id = s.target_id WHERE s.at >= ? AND s.at < ?" + only
+          + " UNION ALL"
+          + " SELECT t.name, s.from_state, s.to_state, s.at, s.since FROM state_changes s"
+          + " JOIN targets t ON t.id = s.target_id WHERE s.rowid IN"
+          + " (SELECT max(rowid) FROM state_changes WHERE at < ? GROUP BY target_id)" + only
+          + " ORDER BY 4";
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        int i = 1;
+        s.setLong(i++, q.since().toEpochMilli());
+        s.setLong(i++, q.until().toEpochMilli());
+        if (q.target() != null) {
+          s.setString(i++, q.target());
+        }
+        s.setLong(i++, q.since().toEpochMilli());
+        if (q.target() != null) {
+          s.setString(i, q.target());
+        }
+        return changes(s);
+      }
+    });
+  }
+
+  @Override
+  public Map<String, StateChangeRecord> lastStates() {
+    return read(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT t.name, s.from_state, s.to_state, s.at, s.since FROM state_changes s"
+              + " JOIN targets t ON t.id = s.target_id"
+              + " WHERE s.rowid IN (SELECT max(rowid) FROM state_changes GROUP BY target_id)")) {
+        Map<String, StateChangeRecord> out = new LinkedHashMap<>();
+        for (StateChangeRecord r : changes(s)) {
+          out.put(r.target(), r);
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public Map<String, Instant> latestCertificateExpiry(HistoryQuery q) {
+    return read(c -> {
+      Map<String, Instant> out = new LinkedHashMap<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT cert_not_after FROM checks"
+          + " INDEXED BY checks_with_certificate WHERE target_id = ? AND at >= ? AND at < ?"
+          + " AND cert_not_after IS NOT NULL ORDER BY at DESC LIMIT 1")) {
+        for (Map.Entry<Long, String> t : names(c).entrySet()) {
+          if (q.target() != null && !q.target().equals(t.getValue())) {
+            continue;
+          }
+          s.setLong(1, t.getKey());
+          s.setLong(2, q.since().toEpochMilli());
+          s.setLong(3, q.until().toEpochMilli());
+          try (ResultSet rs = s.executeQuery()) {
+            if (rs.next()) {
+              out.put(t.getValue(), Instant.ofEpochMilli(rs.getLong(1)));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<DeliveryRecord> failedDeliveries(HistoryQuery q) {
+    return read(c -> {
+      String sql = "SELECT t.name, d.at, d.kind, d.sink, d.ok, d.attempts, d.error FROM deliveries d"
+          + " JOIN targets t ON t.id = d.target_id WHERE d.ok = 0 AND d.at >= ? AND d.at < ?"
+          + (q.target() == null ? "" : " AND t.name = ?") + " ORDER BY d.at";
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setLong(1, q.since().toEpochMilli());
+        s.setLong(2, q.until().toEpochMilli());
+        if (q.target() != null) {
+          s.setString(3, q.target());
+        }
+        List<DeliveryRecord> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(new DeliveryRecord(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                rs.getString(4), rs.getInt(5) != 0, rs.getInt(6), rs.getString(7)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static List<StateChangeRecord> changes(PreparedStatement s) throws SQLException {
+    List<StateChangeRecord> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.add(new StateChangeRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+            Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5))));
+      }
+    }
+    return out;
+  }
+
+  static Map<Long, String> names(Connection c) throws SQLException {
+    Map<Long, String> out = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT id, name FROM targets");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getLong(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  /** Binds since, until and, for one target, its id (-1 when it has no history). */
+  private static void bind(PreparedStatement s, HistoryQuery q, Connection c) throws SQLException {
+    s.setLong(1, q.since().toEpochMilli());
+    s.setLong(2, q.until().toEpochMilli());
+    if (q.target() != null) {
+      long id = -1;
+      try (PreparedStatement t = c.prepareStatement("SELECT id FROM targets WHERE name = ?")) {
+        t.setString(1, q.target());
+        try (ResultSet rs = t.executeQuery()) {
+          if (rs.next()) {
+            id = rs.getLong(1);
+          }
+        }
+      }
+      s.setLong(3, id);
+    }
+  }
+
+}

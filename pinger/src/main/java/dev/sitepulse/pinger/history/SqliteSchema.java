@@ -1,0 +1,86 @@
+package dev.sitepulse.pinger.history;
+
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Verdict;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables of {@code history.db}. Times are epoch milliseconds, durations microseconds. A check's
+ * verdict and error kind are small codes, since reports read millions of them; the tables
+ * {@code verdicts} and {@code error_kinds} name them, and the view {@code check_log} shows checks
+ * as a person reads them in {@code sqlite3}. The codes are the enums' order when the schema was
+ * made: a new verdict or error kind must be added at the end.
+ */
+final class SqliteSchema {
+
+  static final int VERSION = 1;
+
+  private static final List<String> DDL = List.of(
+      "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS targets ("
+          + " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, url TEXT NOT NULL, grp TEXT NOT NULL DEFAULT '')",
+      "CREATE TABLE IF NOT EXISTS checks ("
+          + " target_id INTEGER NOT NULL REFERENCES targets(id),"
+          + " at INTEGER NOT NULL,"
+          + " verdict INTEGER NOT NULL,"
+          + " error_kind INTEGER NOT NULL,"
+          + " status INTEGER NOT NULL,"
+          + " total_us INTEGER NOT NULL,"
+          + " dns_us INTEGER NOT NULL, connect_us INTEGER NOT NULL, tls_us INTEGER NOT NULL,"
+          + " processing_us INTEGER NOT NULL, transfer_us INTEGER NOT NULL,"
+          + " bytes INTEGER NOT NULL,"
+          + " attempts INTEGER NOT NULL,"
+          + " message TEXT,"
+          + " cert_not_after INTEGER)",
+      "CREATE INDEX IF NOT EXISTS checks_by_target_time ON checks (target_id, at)",
+      "CREATE INDEX IF NOT EXISTS checks_by_time ON checks (at)",
+      // Only TLS checks, so "the latest certificate a target showed" is one index probe.
+      "CREATE INDEX IF NOT EXISTS checks_with_certificate ON checks (target_id, at)"
+          + " WHERE cert_not_after IS NOT NULL",
+      "CREATE TABLE IF NOT EXISTS state_changes ("
+          + " target_id INTEGER NOT NULL REFERENCES targets(id),"
+          + " at INTEGER NOT NULL, since INTEGER NOT NULL,"
+          + " from_state TEXT NOT NULL, to_state TEXT NOT NULL)",
+      "CREATE INDEX IF NOT EXISTS state_changes_by_target_time ON state_changes (target_id, at)",
+      "CREATE TABLE IF NOT EXISTS deliveries ("
+          + " target_id INTEGER NOT NULL REFERENCES targets(id),"
+          + " at INTEGER NOT NULL, kind TEXT NOT NULL, sink TEXT NOT NULL,"
+          + " ok INTEGER NOT NULL, attempts INTEGER NOT NULL, error TEXT)",
+      "CREATE INDEX IF NOT EXISTS deliveries_by_time ON deliveries (at)",
+      "CREATE TABLE IF NOT EXISTS verdicts (code INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS error_kinds (code INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+      "CREATE VIEW IF NOT EXISTS check_log AS SELECT t.name AS target,"
+          + " strftime('%Y-%m-%dT%H:%M:%fZ', c.at / 1000.0, 'unixepoch') AS time, v.name AS verdict,"
+          + " k.name AS error_kind, c.status, c.total_us / 1000.0 AS total_ms, c.message"
+          + " FROM checks c JOIN targets t ON t.id = c.target_id JOIN verdicts v ON v.code = c.verdict"
+          + " LEFT JOIN error_kinds k ON k.code = c.error_kind");
+
+  private SqliteSchema() {}
+
+  static int verdictCode(Verdict v) {
+    return v.ordinal();
+  }
+
+  /** 0 for none. */
+  static int kindCode(ErrorKind k) {
+    return k == null ? 0 : k.ordinal() + 1;
+  }
+
+  static void create(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String ddl : DDL) {
+        s.execute(ddl);
+      }
+      s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '" + VERSION + "')");
+      for (Verdict v : Verdict.values()) {
+        s.execute("INSERT OR IGNORE INTO verdicts VALUES (" + verdictCode(v) + ", '" + v.name() + "')");
+      }
+      for (ErrorKind k : ErrorKind.values()) {
+        s.execute("INSERT OR IGNORE INTO error_kinds VALUES (" + kindCode(k) + ", '" + k.name() + "')");
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.sitepulse.pinger.history;
+
+import dev.sitepulse.pinger.Phases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes batches of records in one transaction each, on the store's single writer thread, which
+ * owns the connection. Targets get a numeric id on first sight, so each check row is small.
+ */
+final class SqliteWriter implements AutoCloseable {
+
+  /** Rows deleted per transaction, so retention never holds the write lock for long. */
+  private static final int DELETE_CHUNK = 5000;
+
+  private final Connection c;
+  private final PreparedStatement insertCheck;
+  private final PreparedStatement insertChange;
+  private final PreparedStatement insertDelivery;
+  private final PreparedStatement upsertTarget;
+  private final Map<String, Known> ids = new HashMap<>();
+
+  SqliteWriter(Connection c) throws SQLException {
+    this.c = c;
+    c.setAutoCommit(false);
+    insertCheck = c.prepareStatement("INSERT INTO checks (target_id, at, verdict, error_kind, status,"
+        + " total_us, dns_us, connect_us, tls_us, processing_us, transfer_us, bytes, attempts, message,"
+        + " cert_not_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertChange = c.prepareStatement(
+        "INSERT INTO state_changes (target_id, at, since, from_state, to_state) VALUES (?, ?, ?, ?, ?)");
+    insertDelivery = c.prepareStatement("INSERT INTO deliveries (target_id, at, kind, sink, ok, attempts, error)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    upsertTarget = c.prepareStatement("INSERT INTO targets (name, url, grp) VALUES (?, ?, ?)"
+        + " ON CONFLICT (name) DO UPDATE SET url = excluded.url, grp = excluded.grp RETURNING id");
+  }
+
+  /** Writes all of them or, on an error, none. */
+  void write(List<HistoryRecord> batch) throws SQLException {
+    try {
+      for (HistoryRecord r : batch) {
+        if (r instanceof CheckRecord check) {
+          check(check);
+        } else if (r instanceof StateChangeRecord change) {
+          change(change);
+        } else if (r instanceof DeliveryRecord delivery) {
+          delivery(delivery);
+        }
+      }
+      insertCheck.executeBatch();
+      insertChange.executeBatch();
+      insertDelivery.executeBatch();
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      ids.clear(); // ids made in the rolled-back transaction are gone
+      throw e;
+    }
+  }
+
+  private void check(CheckRecord r) throws SQLException {
+    PreparedStatement s = insertCheck;
+    Phases p = r.phases();
+    s.setLong(1, id(r.target(), r.url(), r.group(), true));
+    s.setLong(2, r.at().toEpochMilli());
+    s.setInt(3, SqliteSchema.verdictCode(r.verdict()));
+    s.setInt(4, SqliteSchema.kindCode(r.errorKind()));
+    s.setInt(5, Math.max(0, Math.min(r.status(), 999)));
+    s.setLong(6, p.totalNanos() / 1000);
+    s.setLong(7, p.dnsNanos() / 1000);
+    s.setLong(8, p.connectNanos() / 1000);
+    s.setLong(9, p.tlsNanos() / 1000);
+    s.setLong(10, p.processingNanos() / 1000);
+    s.setLong(11, p.transferNanos() / 1000);
+    s.setLong(12, r.bytes());
+    s.setInt(13, r.attempts());
+    s.setString(14, r.message());
+    setInstant(s, 15, r.certNotAfter());
+    s.addBatch();
+  }
+
+  private void change(StateChangeRecord r) throws SQLException {
+    insertChange.setLong(1, id(r.target(), r.target(), "", false));
+    insertChange.setLong(2, r.at().toEpochMilli());
+    insertChange.setLong(3, r.since().toEpochMilli());
+    insertChange.setString(4, r.from());
+    insertChange.setString(5, r.to());
+    insertChange.addBatch();
+  }
+
+  private void delivery(DeliveryRecord r) throws SQLException {
+    insertDelivery.setLong(1, id(r.target(), r.target(), "", false));
+    insertDelivery.setLong(2, r.at().toEpochMilli());
+    insertDelivery.setString(3, r.kind());
+    insertDelivery.setString(4, r.sink());
+    insertDelivery.setInt(5, r.ok() ? 1 : 0);
+    insertDelivery.setInt(6, r.attempts());
+    insertDelivery.setString(7, r.error());
+    insertDelivery.addBatch();
+  }
+
+  /** The target's id, made on first sight; a check also keeps its URL and group current. */
+  private long id(String name, String url, String group, boolean fromCheck) throws SQLException {
+    Known known = ids.get(name);
+    if (known != null && (!fromCheck || known.url.equals(url) && known.group.equals(group))) {
+      return known.id;
+    }
+    if (!fromCheck) {
+      try (PreparedStatement s = c.prepareStatement("SELECT id, url, grp FROM targets WHERE name = ?")) {
+        s.setString(1, name);
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            ids.put(name, new Known(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            return rs.getLong(1);
+          }
+        }
+      }
+    }
+    upsertTarget.setString(1, name);
+    upsertTarget.setString(2, url);
+    upsertTarget.setString(3, group);
+    try (ResultSet rs = upsertTarget.executeQuery()) {
+      rs.next();
+      long id = rs.getLong(1);
+      ids.put(name, new Known(id, url, group));
+      return id;
+    }
+  }
+
+  private record Known(long id, String url, String group) {}
+
+  /** Deletes checks before the cutoff in small transactions; returns how many went. */
+  long deleteBefore(Instant cutoff) throws SQLException {
+    long total = 0;
+    try (PreparedStatement del = c.prepareStatement(
+        "DELETE FROM checks WHERE rowid IN (SELECT rowid FROM checks WHERE at < ? LIMIT " + DELETE_CHUNK + ")")) {
+      int n;
+      do {
+        del.setLong(1, cutoff.toEpochMilli());
+        n = del.executeUpdate();
+        c.commit();
+        total += n;
+      } while (n == DELETE_CHUNK);
+    }
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM deliveries WHERE at < ?");
+        // The last change of each target stays: it says what state an old outage left behind.
+        PreparedStatement t = c.prepareStatement("DELETE FROM state_changes WHERE at < ? AND rowid NOT IN"
+            + " (SELECT max(rowid) FROM state_changes GROUP BY target_id)")) {
+      s.setLong(1, cutoff.toEpochMilli());
+      s.executeUpdate();
+      t.setLong(1, cutoff.toEpochMilli());
+      t.executeUpdate();
+      c.commit();
+    }
+    return total;
+  }
+
+  private static void setInstant(PreparedStatement s, int i, Instant t) throws SQLException {
+    if (t == null) {
+      s.setNull(i, Types.INTEGER);
+    } else {
+      s.setLong(i, t.toEpochMilli());
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } finally {
+      c.close();
+    }
+  }
+}

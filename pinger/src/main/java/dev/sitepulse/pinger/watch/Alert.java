@@ -1,0 +1,57 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.config.Durations;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Something a person should hear about a target: a change of its state, or a reminder that it is
+ * still DOWN. Carries the result that decided it, so the message says why.
+ *
+ * @param since when the current state began
+ * @param previousSince when the state before began; null when there was none
+ * @param status the HTTP status of the deciding result, 0 when no response arrived
+ */
+public record Alert(
+    Kind kind,
+    String target,
+    String url,
+    String group,
+    State from,
+    State to,
+    Instant at,
+    Instant since,
+    Instant previousSince,
+    Verdict verdict,
+    int status,
+    String message) {
+
+  public enum Kind {
+    CHANGE,
+    REMINDER
+  }
+
+  /** One line for a log or a chat, e.g. {@code shop is DOWN (was UP for 2h): HTTP 500 ...}. */
+  public String text() {
+    String who = target.equals(url) ? target : target + " (" + url + ")";
+    if (kind == Kind.REMINDER) {
+      return who + " is still DOWN, for " + Durations.format(between(since, at)) + ": " + reason();
+    }
+    String was = from == State.UNKNOWN || previousSince == null
+        ? ""
+        : " (was " + from + " for " + Durations.format(between(previousSince, since)) + ")";
+    return who + " is " + to + was + (to == State.UP ? "" : ": " + reason());
+  }
+
+  private String reason() {
+    return (status > 0 ? "HTTP " + status + " " : "") + verdict + (message == null ? "" : ", " + message);
+  }
+
+  private static Duration between(Instant a, Instant b) {
+    if (a == null || b == null || b.isBefore(a)) {
+      return Duration.ZERO;
+    }
+    return Duration.between(a, b);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.history.DeliveryRecord;
+import dev.sitepulse.pinger.history.HistoryStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells people about alerts: a log line at once, always, and a POST to each webhook on the
+ * alerter's own threads, so that a slow or dead webhook never holds up a check. Every delivery,
+ * failed ones above all, goes to the {@link Listener}.
+ */
+public final class Alerter implements AutoCloseable {
+
+  /** The logger of alert lines; watch shows it at INFO, so recoveries are seen too. */
+  public static final String LOGGER = "sitepulse.alerts";
+
+  /** Hears how each delivery went. */
+  @FunctionalInterface
+  public interface Listener {
+    Listener NONE = (alert, delivery) -> {};
+
+    void delivered(Alert alert, Delivery delivery);
+
+    /** Keeps every delivery in the history, dated by the clock. */
+    static Listener recordingTo(HistoryStore history, Clock clock) {
+      return (alert, d) -> history.append(new DeliveryRecord(alert.target(), clock.instant(),
+          alert.kind().name(), d.sink(), d.ok(), d.attempts(), d.error()));
+    }
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(LOGGER);
+  private static final int QUEUE = 1000;
+
+  private final Listener listener;
+  private final Duration backoff;
+  private final ThreadPoolExecutor workers;
+  private final ScheduledExecutorService timer;
+  private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+  private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private volatile List<AlertSink> sinks;
+
+  /** @param backoff the wait before the first retry of a failed delivery; it doubles each time */
+  public Alerter(List<Webhook> webhooks, Listener listener, Duration backoff) {
+    this.listener = listener;
+    this.backoff = backoff;
+    this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+        daemon("sitepulse-alert"));
+    this.workers.allowCoreThreadTimeOut(true);
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("sitepulse-alert-retry"));
+    this.sinks = sinks(webhooks);
+  }
+
+  /** Webhooks as a reload sets them; deliveries under way finish where they started. */
+  public void setWebhooks(List<Webhook> webhooks) {
+    this.sinks = sinks(webhooks);
+  }
+
+  private List<AlertSink> sinks(List<Webhook> webhooks) {
+    List<AlertSink> out = new ArrayList<>();
+    for (Webhook w : webhooks) {
+      out.add(new WebhookSink(w, http, workers, timer, backoff));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Logs the alert and starts its deliveries, both on the alerter's thread: returns at once, so an
+   * event loop may call it. The log line is written even when the webhook queue is full.
+   */
+  public void alert(Alert alert) {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    pending.add(started);
+    started.whenComplete((v, e) -> pending.remove(started));
+    try {
+      timer.execute(() -> {
+        try {
+          deliver(alert);
+        } finally {
+          started.complete(null);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      log.warn("{} (alerter closed, not delivered)", alert.text());
+      started.complete(null);
+    }
+  }
+
+  private void deliver(Alert alert) {
+    if (alert.to() == State.UP) {
+      log.info("{}", alert.text());
+    } else {
+      log.warn("{}", alert.text());
+    }
+    for (AlertSink sink : sinks) {
+      // idle() waits for this, the listener included, not just for the delivery.
+      CompletableFuture<Void> handled = sink.send(alert).thenAccept(delivery -> {
+        if (delivery.ok()) {
+          delivered.incrementAndGet();
+        } else {
+          failed.incrementAndGet();
+          log.warn("alert for {} not delivered to {} after {} attempts: {}",
+              alert.target(), delivery.sink(), delivery.attempts(), delivery.error());
+        }
+        listener.delivered(alert, delivery);
+      });
+      pending.add(handled);
+      handled.whenComplete((v, e) -> pending.remove(handled));
+    }
+  }
+
+  /** Completes when every delivery started so far is done, delivered or given up. */
+  public CompletableFuture<Void> idle() {
+    CompletableFuture<?>[] open = pending.stream().filter(f -> !f.isDone()).toArray(CompletableFuture[]::new);
+    if (open.length == 0) {
+      return CompletableFuture.completedFuture(null);
+    }
+    // Starting an alert adds its deliveries, so look again once these are done.
+    return CompletableFuture.allOf(open).thenCompose(v -> idle());
+  }
+
+  public long deliveredCount() {
+    return delivered.get();
+  }
+
+  public long failedCount() {
+    return failed.get();
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    timer.shutdownNow();
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,15 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.Target;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one check. {@link PingerSource} is the real one; tests give canned results. The future must
+ * complete, and never exceptionally, as {@link dev.sitepulse.pinger.Pinger#check} promises.
+ */
+@FunctionalInterface
+public interface CheckSource {
+
+  CompletableFuture<CheckResult> check(Target target);
+}

@@ -1,0 +1,61 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Pinger;
+import dev.sitepulse.pinger.Target;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks through one long-lived {@link Pinger}, so watch shares ping's per-host rate limits and
+ * global concurrency limit across every target. When a reload changes those settings, a new Pinger
+ * takes over and the old one is closed once its last check is done.
+ */
+public final class PingerSource implements CheckSource, AutoCloseable {
+
+  private record Current(Pinger pinger, PingSettings settings, AtomicInteger inFlight) {}
+
+  private volatile Current current;
+  private volatile boolean closed;
+
+  public PingerSource(PingSettings settings) {
+    this.current = new Current(Pinger.create(settings), settings, new AtomicInteger());
+  }
+
+  public PingSettings settings() {
+    return current.settings;
+  }
+
+  @Override
+  public CompletableFuture<CheckResult> check(Target target) {
+    Current c;
+    synchronized (this) { // so update() cannot close this pinger between the two lines
+      c = current;
+      c.inFlight.incrementAndGet();
+    }
+    return c.pinger.check(target).whenComplete((r, e) -> {
+      if (c.inFlight.decrementAndGet() == 0 && c != current) {
+        c.pinger.close();
+      }
+    });
+  }
+
+  /** Switches to new settings; a no-op when they are the same. */
+  public synchronized void update(PingSettings settings) {
+    Current old = current;
+    if (old.settings.equals(settings) || closed) {
+      return;
+    }
+    current = new Current(Pinger.create(settings), settings, new AtomicInteger());
+    if (old.inFlight.get() == 0) {
+      old.pinger.close(); // a check finishing now closes it too; closing twice is harmless
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    current.pinger.close();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.CheckResult;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One target's state and alerting: feeds each result to the state machine and decides what to
+ * tell. Every change between UP, DEGRADED and DOWN is an alert; settling from UNKNOWN to UP is
+ * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}.
+ * Not thread-safe: a target's results come one at a time.
+ */
+final class Tracker {
+
+  /** What one result led to; either may be null. */
+  record Outcome(Transition transition, Alert alert) {
+    static final Outcome NONE = new Outcome(null, null);
+  }
+
+  private final StateMachine machine;
+  private Instant lastAlert;
+
+  Tracker(StateMachine machine) {
+    this.machine = machine;
+    this.lastAlert = machine.since();
+  }
+
+  State state() {
+    return machine.state();
+  }
+
+  Instant since() {
+    return machine.since();
+  }
+
+  /**
+   * @param at when the check began, which dates a state change
+   * @param now the clock's time, which decides reminders
+   */
+  Outcome onResult(CheckResult r, Instant at, Instant now, Thresholds thresholds, Duration reminder) {
+    Transition t = machine.onResult(State.of(r.verdict()), at, thresholds);
+    if (t != null) {
+      if (t.from() == State.UNKNOWN && t.to() == State.UP) {
+        return new Outcome(t, null);
+      }
+      lastAlert = now;
+      return new Outcome(t, alert(Alert.Kind.CHANGE, r, t.from(), t.to(), at, t.since(), t.previousSince()));
+    }
+    if (machine.state() == State.DOWN && reminder != null
+        && (lastAlert == null || !now.isBefore(lastAlert.plus(reminder)))) {
+      lastAlert = now;
+      return new Outcome(null, alert(Alert.Kind.REMINDER, r, State.DOWN, State.DOWN, at, machine.since(), null));
+    }
+    return Outcome.NONE;
+  }
+
+  private static Alert alert(Alert.Kind kind, CheckResult r, State from, State to, Instant at, Instant since,
+      Instant previousSince) {
+    return new Alert(kind, r.target().name(), r.target().url(), r.target().group(), from, to, at, since,
+        previousSince, r.verdict(), r.status(), r.message());
+  }
+}

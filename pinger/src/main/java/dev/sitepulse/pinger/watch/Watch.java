@@ -1,0 +1,306 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.history.CheckRecord;
+import dev.sitepulse.pinger.history.HistoryStore;
+import dev.sitepulse.pinger.history.StateChangeRecord;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks every target of a {@link WatchPlan} on its own interval, on Vert.x timers: fixed-rate,
+ * each target starting at a random offset so they do not all fire at once. A tick that finds the
+ * target's previous check still running is skipped and counted, so a target never has two checks
+ * at once. Each result is appended to the history, fed to the target's state machine, and any
+ * alert handed to the {@link Alerter}.
+ *
+ * <p>All bookkeeping runs on one event-loop context and never blocks it: checks run on the
+ * pinger's daemon threads, history writes on the store's thread, webhooks on the alerter's.
+ * Public methods may be called from any thread.
+ */
+public final class Watch {
+
+  /**
+   * @param initialOffsetMillis the delay before a target's first tick, given its interval
+   * @param maxBacklog history records waiting to be written above which ticks are skipped, so a
+   *     stalled disk slows checking instead of filling the heap
+   */
+  public record Options(Clock clock, LongUnaryOperator initialOffsetMillis, int maxBacklog) {
+    public static final Options DEFAULT = new Options(Clock.systemUTC(),
+        interval -> ThreadLocalRandom.current().nextLong(Math.max(1, interval)), 100_000);
+
+    public Options withClock(Clock c) {
+      return new Options(c, initialOffsetMillis, maxBacklog);
+    }
+
+    public Options withInitialOffset(LongUnaryOperator f) {
+      return new Options(clock, f, maxBacklog);
+    }
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(Watch.class);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final CheckSource checks;
+  private final HistoryStore history;
+  private final Alerter alerter;
+  private final Options options;
+  private final Map<String, StateChangeRecord> resumed;
+  private final Map<String, TargetWatch> targets = new LinkedHashMap<>();
+  private final CompletableFuture<Void> drained = new CompletableFuture<>();
+  private final LagRecorder lag = new LagRecorder();
+  private final AtomicLong checksTotal = new AtomicLong();
+  private final AtomicLong skippedTotal = new AtomicLong();
+  private volatile List<TargetWatch> snapshot = List.of();
+  private volatile WatchPlan plan;
+  private int inFlight;
+  private boolean stopping;
+
+  private Watch(Vertx vertx, WatchPlan plan, CheckSource checks, HistoryStore history, Alerter alerter,
+      Options options) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.plan = plan;
+    this.checks = checks;
+    this.history = history;
+    this.alerter = alerter;
+    this.options = options;
+    // Blocking read, so done here on the caller's thread: a target DOWN before a restart stays DOWN.
+    this.resumed = history.lastStates();
+  }
+
+  /** Starts watching; call from a plain thread, as it reads the history's last states first. */
+  public static Watch start(Vertx vertx, WatchPlan plan, CheckSource checks, HistoryStore history,
+      Alerter alerter, Options options) {
+    Watch w = new Watch(vertx, plan, checks, history, alerter, options);
+    w.onContext(() -> w.apply(plan)).join();
+    return w;
+  }
+
+  public WatchPlan plan() {
+    return plan;
+  }
+
+  /** Moves to a new, already validated plan: new targets start, removed ones stop, changed ones restart. */
+  public CompletableFuture<Void> reload(WatchPlan next) {
+    if (checks instanceof PingerSource p) {
+      p.update(next.settings());
+    }
+    alerter.setWebhooks(next.webhooks());
+    return onContext(() -> apply(next));
+  }
+
+  /**
+   * Stops scheduling; the future completes when every check under way has been recorded. Checks
+   * end by their timeouts, so {@link WatchPlan#longestCheck()} bounds the wait.
+   */
+  public CompletableFuture<Void> stop() {
+    onContext(() -> {
+      stopping = true;
+      targets.values().forEach(this::cancel);
+      if (inFlight == 0) {
+        drained.complete(null);
+      }
+    });
+    return drained;
+  }
+
+  /** Runs one check of a target now, as a tick would; completes when its result is recorded. */
+  public CompletableFuture<TargetStatus> checkNow(String name) {
+    CompletableFuture<TargetStatus> done = new CompletableFuture<>();
+    onContext(() -> {
+      TargetWatch tw = targets.get(name);
+      if (tw == null || tw.running || stopping) {
+        done.completeExceptionally(new IllegalStateException(
+            tw == null ? "no target named " + name : name + " is being checked already"));
+      } else {
+        start(tw).thenRun(() -> done.complete(tw.status));
+      }
+    });
+    return done;
+  }
+
+  /** Every target's current state, in plan order. */
+  public List<TargetStatus> statuses() {
+    List<TargetStatus> out = new ArrayList<>();
+    for (TargetWatch tw : snapshot) {
+      out.add(tw.status);
+    }
+    return out;
+  }
+
+  public LagRecorder lag() {
+    return lag;
+  }
+
+  public long checksTotal() {
+    return checksTotal.get();
+  }
+
+  public long skippedTotal() {
+    return skippedTotal.get();
+  }
+
+  public Alerter alerter() {
+    return alerter;
+  }
+
+  public HistoryStore history() {
+    return history;
+  }
+
+  private void apply(WatchPlan next) {
+    Map<String, WatchedTarget> wanted = new LinkedHashMap<>();
+    next.targets().forEach(t -> wanted.put(t.name(), t));
+    targets.entrySet().removeIf(e -> {
+      if (!wanted.containsKey(e.getKey())) {
+        cancel(e.getValue());
+        log.info("{}: no longer watched", e.getKey());
+        return true;
+      }
+      return false;
+    });
+    Map<String, TargetWatch> ordered = new LinkedHashMap<>();
+    for (WatchedTarget t : wanted.values()) {
+      TargetWatch tw = targets.get(t.name());
+      if (tw == null) {
+        tw = new TargetWatch(t, new Tracker(resumedMachine(t.name())));
+        schedule(tw);
+      } else if (!tw.target.equals(t)) {
+        cancel(tw);
+        tw.target = t;
+        tw.publish();
+        schedule(tw);
+      }
+      ordered.put(t.name(), tw);
+    }
+    targets.clear();
+    targets.putAll(ordered);
+    snapshot = List.copyOf(ordered.values());
+    plan = next;
+  }
+
+  private StateMachine resumedMachine(String name) {
+    StateChangeRecord last = resumed.get(name);
+    if (last == null) {
+      return new StateMachine();
+    }
+    try {
+      return new StateMachine(State.valueOf(last.to()), last.since());
+    } catch (IllegalArgumentException unknownName) {
+      return new StateMachine();
+    }
+  }
+
+  private void schedule(TargetWatch tw) {
+    if (stopping) {
+      return;
+    }
+    long interval = tw.target.interval().toMillis();
+    long offset = Math.max(1, options.initialOffsetMillis().applyAsLong(interval));
+    tw.nextDueNanos = System.nanoTime() + offset * 1_000_000;
+    tw.timerId = vertx.setPeriodic(offset, interval, id -> tick(tw, interval));
+  }
+
+  private void cancel(TargetWatch tw) {
+    if (tw.timerId >= 0) {
+      vertx.cancelTimer(tw.timerId);
+      tw.timerId = -1;
+    }
+  }
+
+  private void tick(TargetWatch tw, long intervalMillis) {
+    lag.record(System.nanoTime() - tw.nextDueNanos);
+    tw.nextDueNanos += intervalMillis * 1_000_000;
+    if (stopping) {
+      return;
+    }
+    if (tw.running || history.backlog() >= options.maxBacklog()) {
+      tw.skipped++;
+      skippedTotal.incrementAndGet();
+      tw.publish();
+      log.debug("{}: tick skipped, {}", tw.target.name(), tw.running ? "a check is still running" : "history backlog");
+      return;
+    }
+    start(tw);
+  }
+
+  private CompletableFuture<Void> start(TargetWatch tw) {
+    tw.running = true;
+    inFlight++;
+    CompletableFuture<Void> recorded = new CompletableFuture<>();
+    CompletableFuture<CheckResult> result;
+    try {
+      result = checks.check(tw.target.target());
+    } catch (RuntimeException e) { // a source that breaks its promise must not stop the target for good
+      result = CompletableFuture.failedFuture(e);
+    }
+    result.whenComplete((r, e) -> context.runOnContext(v -> {
+      try {
+        finished(tw, r, e);
+      } finally {
+        recorded.complete(null);
+      }
+    }));
+    return recorded;
+  }
+
+  private void finished(TargetWatch tw, CheckResult r, Throwable e) {
+    tw.running = false;
+    inFlight--;
+    if (r != null) {
+      record(tw, r);
+    } else {
+      log.error("{}: the check failed without a result", tw.target.name(), e);
+    }
+    if (stopping && inFlight == 0) {
+      drained.complete(null);
+    }
+  }
+
+  private void record(TargetWatch tw, CheckResult r) {
+    WatchPlan p = plan;
+    Instant now = options.clock().instant();
+    CheckRecord rec = CheckRecord.of(r, now);
+    history.append(rec);
+    checksTotal.incrementAndGet();
+    tw.checks++;
+    tw.last = r;
+    Tracker.Outcome o = tw.tracker.onResult(r, rec.at(), now, p.thresholds(), p.reminder());
+    Transition t = o.transition();
+    if (t != null) {
+      history.append(new StateChangeRecord(rec.target(), t.from().name(), t.to().name(), t.at(), t.since()));
+      log.debug("{}: {} -> {}", rec.target(), t.from(), t.to());
+    }
+    if (o.alert() != null) {
+      alerter.alert(o.alert());
+    }
+    tw.publish();
+  }
+
+  private CompletableFuture<Void> onContext(Runnable r) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      try {
+        r.run();
+        done.complete(null);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+    });
+    return done;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.PingSettings;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a config says about watching: what, how often, how checks run, when a state changes
+ * and whom to tell. Immutable; a reload builds a new one and the watch moves over to it.
+ *
+ * @param reminder alert again this often while a target stays DOWN; null for never
+ */
+public record WatchPlan(
+    List<WatchedTarget> targets,
+    PingSettings settings,
+    Thresholds thresholds,
+    Duration reminder,
+    List<Webhook> webhooks) {
+
+  public WatchPlan {
+    targets = List.copyOf(targets);
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(thresholds, "thresholds");
+    webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < targets.size(); i++) {
+      if (!names.add(targets.get(i).name())) {
+        throw new IllegalArgumentException("targets[" + i + "]: the name \"" + targets.get(i).name()
+            + "\" is used twice; watch tells targets apart by name");
+      }
+    }
+  }
+
+  /** The longest one check can take: its timeout for each attempt, plus the retry backoff. */
+  public Duration longestCheck() {
+    Duration longest = Duration.ZERO;
+    for (WatchedTarget t : targets) {
+      int retries = t.target().retries();
+      Duration d = t.target().timeout().multipliedBy(retries + 1L);
+      for (int i = 0; i < retries; i++) {
+        d = d.plusSeconds(Math.min(1L << Math.min(i, 5), 30)); // RetryPolicy: 1s, 2s, 4s... at most 30s
+      }
+      longest = d.compareTo(longest) > 0 ? d : longest;
+    }
+    return longest;
+  }
+}

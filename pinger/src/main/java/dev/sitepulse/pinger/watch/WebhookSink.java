@@ -1,0 +1,126 @@
+package dev.sitepulse.pinger.watch;
+
+import dev.sitepulse.pinger.config.Durations;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * POSTs alerts to one webhook on the alerter's own daemon threads, never a check's: each attempt
+ * bounded by the webhook's timeout, failed ones retried with exponential backoff. A 2xx answer
+ * is a delivery; anything else, or no answer, is a failure that is retried and then recorded.
+ */
+final class WebhookSink implements AlertSink {
+
+  static final int MAX_QUEUED = 1000;
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final Webhook hook;
+  private final OkHttpClient client;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService timer;
+  private final Duration backoff;
+  private final AtomicInteger queued = new AtomicInteger();
+  /** Per target, the last delivery queued; guarded by this. */
+  private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
+
+  WebhookSink(Webhook hook, OkHttpClient base, ExecutorService workers, ScheduledExecutorService timer,
+      Duration backoff) {
+    this.hook = hook;
+    this.client = base.newBuilder().callTimeout(hook.timeout()).build();
+    this.workers = workers;
+    this.timer = timer;
+    this.backoff = backoff;
+  }
+
+  @Override
+  public String name() {
+    return hook.url();
+  }
+
+  /**
+   * A target's alerts reach the webhook one after another, so a chat never shows a recovery before
+   * the outage it ends; different targets' go in parallel. At most {@link #MAX_QUEUED} wait in
+   * all; beyond that an alert fails at once.
+   */
+  @Override
+  public synchronized CompletableFuture<Delivery> send(Alert alert) {
+    if (queued.get() >= MAX_QUEUED) {
+      return CompletableFuture.completedFuture(Delivery.failed(name(), 0, "not sent: " + MAX_QUEUED
+          + " alerts are already waiting for this webhook"));
+    }
+    queued.incrementAndGet();
+    byte[] body = WebhookPayload.of(hook.format(), alert);
+    CompletableFuture<Delivery> done = new CompletableFuture<>();
+    String target = alert.target();
+    CompletableFuture<Void> next = tails.getOrDefault(target, CompletableFuture.completedFuture(null))
+        .thenRun(() -> attempt(body, 1, done))
+        .thenCompose(v -> done)
+        .handle((d, e) -> {
+          queued.decrementAndGet();
+          return null;
+        });
+    tails.put(target, next);
+    next.thenRun(() -> {
+      synchronized (this) {
+        tails.remove(target, next);
+      }
+    });
+    return done;
+  }
+
+  private void attempt(byte[] body, int n, CompletableFuture<Delivery> done) {
+    try {
+      workers.execute(() -> {
+        String error = post(body);
+        if (error == null) {
+          done.complete(Delivery.ok(name(), n));
+        } else if (n > hook.retries()) {
+          done.complete(Delivery.failed(name(), n, error));
+        } else {
+          long wait = backoff.toMillis() << Math.min(n - 1, 10);
+          schedule(() -> attempt(body, n + 1, done), wait, done, n, error);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      done.complete(Delivery.failed(name(), n - 1, "not sent: the alert queue is full or closed"));
+    }
+  }
+
+  private void schedule(Runnable retry, long millis, CompletableFuture<Delivery> done, int n, String error) {
+    try {
+      timer.schedule(retry, millis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      done.complete(Delivery.failed(name(), n, error + "; no retry, the alerter is closed"));
+    }
+  }
+
+  /** One POST; null when the webhook took it, else why not. */
+  private String post(byte[] body) {
+    try {
+      Request.Builder request = new Request.Builder().url(hook.url())
+          .post(RequestBody.create(body, JSON)).header("User-Agent", "sitepulse");
+      hook.headers().forEach(request::header);
+      try (Response response = client.newCall(request.build()).execute()) {
+        return response.isSuccessful() ? null : "HTTP " + response.code();
+      }
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return why.equals("timeout") || why.equals("Canceled")
+          ? "no answer within " + Durations.format(hook.timeout()) : why;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.sitepulse.pinger.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.Verdict;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteHistoryTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final HistoryQuery EVERYTHING = HistoryQuery.between(Instant.EPOCH, NOW.plusSeconds(1));
+
+  @TempDir Path dir;
+
+  private SqliteHistory open() {
+    return SqliteHistory.open(dir, Duration.ofDays(30), CLOCK);
+  }
+
+  private static CheckRecord check(String target, Instant at, Verdict v, int status, long ms) {
+    return CheckRecord.of(target, at, v, status, ms);
+  }
+
+  @Test
+  void closingWritesEverythingAppendedBefore() {
+    try (SqliteHistory h = open()) {
+      for (int i = 0; i < 1234; i++) {
+        h.append(check("t" + i % 7, NOW.minusSeconds(i), Verdict.UP, 200, 10));
+      }
+    }
+    try (SqliteHistory h = open()) {
+      assertThat(h.countChecks(EVERYTHING)).isEqualTo(1234);
+      assertThat(h.targets()).hasSize(7);
+    }
+  }
+
+  @Test
+  void retentionDeletesChecksOlderThanThirtyDaysAndKeepsTheRest() {
+    try (SqliteHistory h = open()) {
+      h.flush().join(); // past the run made at open
+      h.append(check("old", NOW.minus(Duration.ofDays(31)), Verdict.UP, 200, 10));
+      h.append(check("old", NOW.minus(Duration.ofDays(30)).minusMillis(1), Verdict.DOWN, 500, 10));
+      h.append(check("old", NOW.minus(Duration.ofDays(30)), Verdict.UP, 200, 10));
+      h.append(check("new", NOW.minus(Duration.ofDays(1)), Verdict.UP, 200, 10));
+      h.append(new StateChangeRecord("old", "UNKNOWN", "DOWN", NOW.minus(Duration.ofDays(40)), NOW.minus(Duration.ofDays(40))));
+      h.append(new StateChangeRecord("new", "UNKNOWN", "UP", NOW.minus(Duration.ofDays(35)), NOW.minus(Duration.ofDays(35))));
+      h.append(new StateChangeRecord("new", "UP", "DOWN", NOW.minus(Duration.ofDays(33)), NOW.minus(Duration.ofDays(33))));
+      h.append(new DeliveryRecord("old", NOW.minus(Duration.ofDays(31)), "CHANGE", "http://hook", false, 3, "HTTP 500"));
+
+      long deleted = h.enforceRetention();
+
+      assertThat(deleted).isEqualTo(2);
+      assertThat(h.countChecks(EVERYTHING)).isEqualTo(2);
+      assertThat(h.failedDeliveries(EVERYTHING)).isEmpty();
+      // The last change of each target stays, so an outage older than the retention still shows.
+      assertThat(h.lastStates().get("old").to()).isEqualTo("DOWN");
+      assertThat(h.lastStates().get("new").to()).isEqualTo("DOWN");
+      assertThat(h.stateChanges(EVERYTHING)).hasSize(2);
+    }
+  }
+
+  @Test
+  void retentionRunsWhenTheStoreOpensAndEveryHour() {
+    try (SqliteHistory h = open()) {
+      h.append(check("old", NOW.minus(Duration.ofDays(90)), Verdict.UP, 200, 10));
+    }
+    try (SqliteHistory h = open()) {
+      h.flush().join(); // the retention run queued at open goes first on the writer thread
+      assertThat(h.countChecks(EVERYTHING)).isZero();
+    }
+    assertThat(SqliteHistory.RETENTION_EVERY).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void aggregateCountsVerdictsStatusesErrorKindsAndLatenciesPerTarget() {
+    try (SqliteHistory h = open()) {
+      Instant t = NOW.minus(Duration.ofHours(1));
+      h.append(check("a", t, Verdict.UP, 200, 100));
+      h.append(check("a", t.plusSeconds(60), Verdict.UP, 204, 300));
+      h.append(check("a", t.plusSeconds(120), Verdict.DOWN, 503, 200));
+      h.append(check("a", t.plusSeconds(180), Verdict.ERROR, 0, 5));
+      h.append(new CheckRecord("a", "http://a", "", t.plusSeconds(240), Verdict.TIMEOUT, null, 0,
+          new Phases(0, 0, 0, 0, 0, 10_000_000_000L), 0, 1, "timed out", null));
+      h.append(check("b", t, Verdict.DEGRADED, 200, 900));
+      h.flush().join();
+
+      List<TargetHistory> all = h.aggregate(HistoryQuery.between(t, NOW), 60);
+
+      assertThat(all).extracting(TargetHistory::target).containsExactly("a", "b");
+      TargetHistory a = all.get(0);
+      assertThat(a.verdicts()).isEqualTo(Map.of(Verdict.UP, 2L, Verdict.DOWN, 1L, Verdict.ERROR, 1L, Verdict.TIMEOUT, 1L));
+      assertThat(a.statuses()).isEqualTo(Map.of(200, 1L, 204, 1L, 503, 1L));
+      assertThat(a.errorKinds()).isEqualTo(Map.of(ErrorKind.CONNECT_REFUSED, 1L));
+      assertThat(a.latenciesMicros()).as("only checks that got a response")
+          .containsExactlyInAnyOrder(100_000, 300_000, 200_000);
+      assertThat(a.series().buckets()).isEqualTo(60);
+      assertThat(a.series().checks()[0]).isEqualTo(1);
+      assertThat(a.series().failures()[2]).isEqualTo(1);
+      assertThat(a.series().latencyMaxMicros()[1]).isEqualTo(300_000);
+      assertThat(all.get(1).count(Verdict.DEGRADED)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aggregateOfOneTargetLeavesTheOthersOut() {
+    try (SqliteHistory h = open()) {
+      h.append(check("a", NOW.minusSeconds(10), Verdict.UP, 200, 1));
+      h.append(check("b", NOW.minusSeconds(10), Verdict.UP, 200, 1));
+      h.flush().join();
+
+      assertThat(h.aggregate(EVERYTHING.forTarget("b"), 10)).extracting(TargetHistory::target).containsExactly("b");
+      assertThat(h.aggregate(EVERYTHING.forTarget("nobody"), 10)).isEmpty();
+    }
+  }
+
+  @Test
+  void stateChangesOfAWindowStartWithTheLastChangeBeforeIt() {
+    try (SqliteHistory h = open()) {
+      h.append(new StateChangeRecord("a", "UNKNOWN", "UP", NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(3))));
+      h.append(new StateChangeRecord("a", "UP", "DOWN", NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2))));
+      h.append(new StateChangeRecord("a", "DOWN", "UP", NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(3))));
+      h.flush().join();
+
+      List<StateChangeRecord> changes = h.stateChanges(HistoryQuery.between(NOW.minus(Duration.ofDays(1)), NOW));
+
+      assertThat(changes).extracting(StateChangeRecord::to).containsExactly("DOWN", "UP");
+    }
+  }
+
+  @Test
+  void theLatestCertificateATargetShowedIsTheOneThatCounts() {
+    try (SqliteHistory h = open()) {
+      Instant oldCert = NOW.plus(Duration.ofDays(3));
+      Instant renewed = NOW.plus(Duration.ofDays(90));
+      h.append(withCert("a", NOW.minusSeconds(120), oldCert));
+      h.append(withCert("a", NOW.minusSeconds(60), renewed));
+      h.append(check("plain", NOW.minusSeconds(60), Verdict.UP, 200, 1));
+      h.flush().join();
+
+      assertThat(h.latestCertificateExpiry(EVERYTHING)).isEqualTo(Map.of("a", renewed));
+    }
+  }
+
+  @Test
+  void readingAFolderWithoutHistoryFailsNamingTheFile() {
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir.resolve("nothing")))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageContaining("history.db").hasMessageContaining("no history here");
+  }
+
+  private static CheckRecord withCert(String target, Instant at, Instant notAfter) {
+    return new CheckRecord(target, "https://" + target, "", at, Verdict.UP, null, 200,
+        new Phases(0, 0, 0, 0, 0, 1_000_000), 10, 1, null, notAfter);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.sitepulse.pinger.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.history.HistoryQuery;
+import dev.sitepulse.pinger.history.SqliteHistory;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Vert.x timers for real, with a check source the test controls. */
+class SchedulerTest {
+
+  private static final Duration LIMIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+
+  private Vertx vertx;
+  private SqliteHistory history;
+  private Alerter alerter;
+  private final FakeChecks checks = new FakeChecks();
+
+  @BeforeEach
+  void open() {
+    vertx = Vertx.vertx();
+    history = SqliteHistory.open(dir, Duration.ofDays(30), Clock.systemUTC());
+    alerter = new Alerter(List.of(), Alerter.Listener.NONE, Duration.ofMillis(10));
+  }
+
+  @AfterEach
+  void close() {
+    alerter.close();
+    history.close();
+    vertx.close().await();
+  }
+
+  private static WatchedTarget every(String name, Duration interval) {
+    return new WatchedTarget(new Target(name, null, "http://127.0.0.1:9/" + name, null, null, null, null, 0, null),
+        interval);
+  }
+
+  private static WatchPlan plan(WatchedTarget... targets) {
+    return new WatchPlan(List.of(targets), PingSettings.DEFAULTS, Thresholds.DEFAULT, null, List.of());
+  }
+
+  private Watch start(WatchPlan plan, Watch.Options options) {
+    return Watch.start(vertx, plan, checks, history, alerter, options);
+  }
+
+  private static TargetStatus status(Watch w, String name) {
+    return w.statuses().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aTickThatFindsTheCheckStillRunningIsSkippedAndCounted() {
+    checks.hold("slow");
+    Watch w = start(plan(every("slow", Duration.ofMillis(100))), Watch.Options.DEFAULT.withInitialOffset(i -> 1));
+
+    Eventually.await(LIMIT, "three skipped ticks", () -> status(w, "slow").skipped() >= 3);
+
+    assertThat(checks.count("slow")).as("never two checks of one target at once").isEqualTo(1);
+    checks.release("slow");
+    Eventually.await(LIMIT, "the next check after the release", () -> checks.count("slow") >= 2);
+    assertThat(w.skippedTotal()).isGreaterThanOrEqualTo(3);
+    w.stop().join();
+  }
+
+  @Test
+  void eachTargetIsCheckedAtItsOwnFixedRate() {
+    Watch w = start(plan(every("fast", Duration.ofMillis(100)), every("slow", Duration.ofMillis(400))),
+        Watch.Options.DEFAULT.withInitialOffset(i -> 1));
+
+    Eventually.await(LIMIT, "twenty checks of the fast target", () -> status(w, "fast").checks() >= 20);
+    w.stop().join();
+
+    // 20 ticks of 100 ms are about 2 s, in which the 400 ms target ticks about 5 times.
+    assertThat(status(w, "slow").checks()).isBetween(3L, 8L);
+    assertThat(w.lag().count()).isGreaterThanOrEqualTo(23);
+  }
+
+  @Test
+  void firstTicksAreSpreadOverTheIntervalByARandomOffset() {
+    WatchedTarget[] many = IntStream.range(0, 40).mapToObj(i -> every("t" + i, Duration.ofSeconds(1)))
+        .toArray(WatchedTarget[]::new);
+    long start = System.nanoTime();
+    Watch w = start(plan(many), Watch.Options.DEFAULT);
+
+    Eventually.await(LIMIT, "a first check of all 40", () -> checks.started.stream()
+        .map(FakeChecks.Started::target).distinct().count() == 40);
+    w.stop().join();
+
+    long[] firsts = IntStream.range(0, 40).mapToLong(i -> checks.started.stream()
+        .filter(s -> s.target().equals("t" + i)).mapToLong(FakeChecks.Started::nanoTime).min().orElseThrow() - start)
+        .sorted().toArray();
+    assertThat(Duration.ofNanos(firsts[39] - firsts[0])).as("spread of the first ticks")
+        .isGreaterThan(Duration.ofMillis(500));
+    long inFirstTenth = IntStream.range(0, 40).filter(i -> firsts[i] < firsts[0] + 100_000_000).count();
+    assertThat(inFirstTenth).as("not all at once").isLessThan(20);
+  }
+
+  @Test
+  void stoppingWaitsForTheCheckUnderWayAndRecordsIt() {
+    checks.hold("site");
+    Watch w = start(plan(every("site", Duration.ofMillis(100))), Watch.Options.DEFAULT.withInitialOffset(i -> 1));
+    Eventually.await(LIMIT, "a check under way", () -> checks.count("site") == 1);
+
+    CompletableFuture<Void> stopped = w.stop();
+    assertThat(stopped).isNotDone();
+    checks.release("site");
+    stopped.join();
+    history.flush().join();
+
+    assertThat(history.countChecks(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
+        .isEqualTo(1);
+    assertThat(checks.count("site")).as("nothing started after stop").isEqualTo(1);
+  }
+
+  @Test
+  void aReloadKeepsTheStateOfUnchangedTargetsAddsNewOnesAndDropsRemovedOnes() {
+    Watch w = start(plan(every("kept", Duration.ofHours(1)), every("dropped", Duration.ofHours(1))),
+        Watch.Options.DEFAULT.withInitialOffset(i -> i));
+    w.checkNow("kept").join();
+    assertThat(status(w, "kept").state()).isEqualTo(State.UP);
+
+    w.reload(plan(every("kept", Duration.ofHours(1)), every("added", Duration.ofHours(1)))).join();
+
+    assertThat(w.statuses()).extracting(TargetStatus::name).containsExactly("kept", "added");
+    assertThat(status(w, "kept").state()).isEqualTo(State.UP);
+    assertThat(status(w, "kept").checks()).isEqualTo(1);
+    assertThat(status(w, "added").state()).isEqualTo(State.UNKNOWN);
+    w.stop().join();
+  }
+}

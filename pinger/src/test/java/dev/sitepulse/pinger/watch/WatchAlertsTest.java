@@ -1,0 +1,227 @@
+package dev.sitepulse.pinger.watch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.status;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.sitepulse.pinger.watch.State.DOWN;
+import static dev.sitepulse.pinger.watch.State.UP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.history.DeliveryRecord;
+import dev.sitepulse.pinger.history.HistoryQuery;
+import dev.sitepulse.pinger.history.SqliteHistory;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site whose stub flips from 200 to 500 and back, watched for real (WireMock, the pinger,
+ * Vert.x, SQLite), with webhooks going to a second WireMock. Checks are started by hand, one at
+ * a time, so the sequence of results is exact; the timers are set an hour out.
+ */
+class WatchAlertsTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
+  @RegisterExtension
+  static WireMockExtension receiver = WireMockExtension.newInstance()
+      .options(options().dynamicPort().asynchronousResponseEnabled(true)).build();
+
+  @TempDir Path dir;
+
+  private final Vertx vertx = Vertx.vertx();
+  private final List<AutoCloseable> closeLater = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (int i = closeLater.size() - 1; i >= 0; i--) {
+      closeLater.get(i).close();
+    }
+    vertx.close().await();
+  }
+
+  /** The stub answers each request with the next status, then keeps the last. */
+  private static void flip(int... statuses) {
+    for (int i = 0; i < statuses.length; i++) {
+      site.stubFor(get("/flip").inScenario("flip")
+          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step-" + i)
+          .willReturn(status(statuses[i]).withBody("status " + statuses[i]))
+          .willSetStateTo(i == statuses.length - 1 ? "step-" + i : "step-" + (i + 1)));
+    }
+  }
+
+  private String hook(String path) {
+    return "http://127.0.0.1:" + receiver.getPort() + path;
+  }
+
+  private Watch watch(SqliteHistory history, Alerter alerter) {
+    Target target = new Target("shop", "web", "http://127.0.0.1:" + site.getPort() + "/flip", null, null, null,
+        Duration.ofSeconds(5), 0, null);
+    WatchPlan plan = new WatchPlan(List.of(new WatchedTarget(target, Duration.ofHours(1))),
+        PingSettings.DEFAULTS.withRatePerHost(Rate.UNLIMITED), Thresholds.DEFAULT, null, List.of());
+    PingerSource pinger = new PingerSource(plan.settings());
+    closeLater.add(pinger);
+    Watch w = Watch.start(vertx, plan, pinger, history, alerter,
+        Watch.Options.DEFAULT.withInitialOffset(interval -> interval));
+    closeLater.add(() -> w.stop().join());
+    return w;
+  }
+
+  private SqliteHistory history() {
+    SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.systemUTC());
+    closeLater.add(h);
+    return h;
+  }
+
+  private Alerter alerter(SqliteHistory history, Webhook... hooks) {
+    Alerter a = new Alerter(List.of(hooks), Alerter.Listener.recordingTo(history, Clock.systemUTC()),
+        Duration.ofMillis(10));
+    closeLater.add(a);
+    return a;
+  }
+
+  private static List<State> checkTimes(Watch w, int n) {
+    List<State> states = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      states.add(w.checkNow("shop").join().state());
+    }
+    return states;
+  }
+
+  @Test
+  void aStubThatFlipsTo500AndBackGoesDownOnTheThirdFailureAndUpOnTheSecondSuccess() throws Exception {
+    flip(200, 200, 500, 500, 500, 500, 200, 200, 200);
+    receiver.stubFor(post("/hook").willReturn(ok()));
+    SqliteHistory history = history();
+    Alerter alerter = alerter(history, Webhook.json(hook("/hook")));
+    Watch w = watch(history, alerter);
+
+    List<State> states = checkTimes(w, 9);
+    alerter.idle().get();
+
+    assertThat(states).containsExactly(UP, UP, UP, UP, DOWN, DOWN, DOWN, UP, UP);
+    List<LoggedRequest> posts = receiver.findAll(postRequestedFor(urlEqualTo("/hook")));
+    assertThat(posts).as("one alert per transition, and none for settling on UP").hasSize(2);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode down = json.readTree(posts.get(0).getBodyAsString());
+    JsonNode up = json.readTree(posts.get(1).getBodyAsString());
+    assertThat(down.get("kind").asText()).isEqualTo("change");
+    assertThat(down.get("target").asText()).isEqualTo("shop");
+    assertThat(down.get("group").asText()).isEqualTo("web");
+    assertThat(down.get("from").asText()).isEqualTo("UP");
+    assertThat(down.get("to").asText()).isEqualTo("DOWN");
+    assertThat(down.get("status").asInt()).isEqualTo(500);
+    assertThat(down.get("verdict").asText()).isEqualTo("DOWN");
+    assertThat(Instant.parse(down.get("since").asText())).isBefore(Instant.parse(down.get("at").asText()));
+    assertThat(up.get("from").asText()).isEqualTo("DOWN");
+    assertThat(up.get("to").asText()).isEqualTo("UP");
+    assertThat(up.get("status").asInt()).isEqualTo(200);
+    assertThat(posts.get(0).getHeader("Content-Type")).startsWith("application/json");
+  }
+
+  @Test
+  void theHistoryKeepsEveryCheckAndEveryStateChange() {
+    flip(200, 500, 500, 500, 200, 200);
+    SqliteHistory history = history();
+    Watch w = watch(history, alerter(history));
+
+    checkTimes(w, 6);
+    history.flush().join();
+
+    HistoryQuery all = HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60));
+    assertThat(history.countChecks(all)).isEqualTo(6);
+    assertThat(history.stateChanges(all)).extracting(c -> c.from() + ">" + c.to())
+        .containsExactly("UNKNOWN>UP", "UP>DOWN", "DOWN>UP");
+    assertThat(history.lastStates()).containsOnlyKeys("shop");
+    assertThat(history.lastStates().get("shop").to()).isEqualTo("UP");
+  }
+
+  @Test
+  void theSlackFormatSendsOneTextLine() throws Exception {
+    flip(200, 500, 500, 500);
+    receiver.stubFor(post("/slack").willReturn(ok()));
+    SqliteHistory history = history();
+    Webhook slack = new Webhook(hook("/slack"), Webhook.Format.SLACK, Duration.ofSeconds(2), 0, Map.of());
+    Alerter alerter = alerter(history, slack);
+    Watch w = watch(history, alerter);
+
+    checkTimes(w, 4);
+    alerter.idle().get();
+
+    List<LoggedRequest> posts = receiver.findAll(postRequestedFor(urlEqualTo("/slack")));
+    assertThat(posts).hasSize(1);
+    JsonNode body = new ObjectMapper().readTree(posts.get(0).getBodyAsString());
+    assertThat(body.size()).isEqualTo(1);
+    assertThat(body.get("text").asText())
+        .startsWith(":red_circle: shop (http://127.0.0.1:" + site.getPort() + "/flip) is DOWN (was UP for")
+        .contains("HTTP 500 DOWN, condition failed: [STATUS] (500) &lt; 400");
+  }
+
+  @Test
+  void aWebhookThatKeepsFailingIsRetriedThenRecordedAsFailed() {
+    flip(200, 500, 500, 500);
+    receiver.stubFor(post("/broken").willReturn(serverError()));
+    SqliteHistory history = history();
+    Webhook broken = new Webhook(hook("/broken"), Webhook.Format.JSON, Duration.ofSeconds(2), 2, Map.of());
+    Alerter alerter = alerter(history, broken);
+    Watch w = watch(history, alerter);
+
+    checkTimes(w, 4);
+    alerter.idle().join();
+    history.flush().join();
+
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/broken")))).as("1 try + 2 retries").hasSize(3);
+    List<DeliveryRecord> failed = history.failedDeliveries(
+        HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60)));
+    assertThat(failed).hasSize(1);
+    assertThat(failed.get(0)).extracting(DeliveryRecord::target, DeliveryRecord::kind, DeliveryRecord::sink,
+        DeliveryRecord::attempts, DeliveryRecord::error)
+        .containsExactly("shop", "CHANGE", hook("/broken"), 3, "HTTP 500");
+    assertThat(alerter.failedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aWebhookThatNeverAnswersNeitherHoldsUpChecksNorOutlivesItsTimeout() {
+    flip(200, 500, 500, 500, 500, 500);
+    receiver.stubFor(post("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+    SqliteHistory history = history();
+    Webhook slow = new Webhook(hook("/slow"), Webhook.Format.JSON, Duration.ofMillis(300), 1, Map.of());
+    Alerter alerter = alerter(history, slow);
+    Watch w = watch(history, alerter);
+
+    checkTimes(w, 4); // the fourth result sends the DOWN alert to the webhook
+    long start = System.nanoTime();
+    checkTimes(w, 2);
+    Duration twoChecks = Duration.ofNanos(System.nanoTime() - start);
+    alerter.idle().join();
+    Duration delivery = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(twoChecks).as("checks went on while the webhook hung").isLessThan(Duration.ofMillis(600));
+    assertThat(delivery).as("two tries of 300 ms and a backoff").isLessThan(Duration.ofMillis(2000));
+    assertThat(alerter.failedCount()).isEqualTo(1);
+  }
+}

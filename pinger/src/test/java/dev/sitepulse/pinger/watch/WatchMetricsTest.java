@@ -1,0 +1,80 @@
+package dev.sitepulse.pinger.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.SqliteHistory;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatchMetricsTest {
+
+  private static final Pattern SAMPLE = Pattern.compile("([a-z_]+)(\\{[^}]*})? (\\S+)");
+
+  @TempDir Path dir;
+
+  /** sample line without value → value; fails on any line that is neither a sample nor HELP/TYPE. */
+  private static Map<String, Double> samples(String text) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+        continue;
+      }
+      Matcher m = SAMPLE.matcher(line);
+      assertThat(m.matches()).as("a sample line: %s", line).isTrue();
+      out.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(3)));
+    }
+    return out;
+  }
+
+  @Test
+  void metricsCarryTheProbeSeriesPerTargetAndTheWatchsOwn() {
+    Vertx vertx = Vertx.vertx();
+    FakeChecks checks = new FakeChecks();
+    try (SqliteHistory history = SqliteHistory.open(dir, Duration.ofDays(1), Clock.systemUTC());
+        Alerter alerter = new Alerter(List.of(), Alerter.Listener.NONE, Duration.ofMillis(1))) {
+      WatchPlan plan = new WatchPlan(List.of(
+          new WatchedTarget(new Target("up", null, "http://127.0.0.1:9/up", null, null, null, null, 0, null),
+              Duration.ofHours(1)),
+          new WatchedTarget(new Target("down", null, "http://127.0.0.1:9/down", null, null, null, null, 0, null),
+              Duration.ofHours(1))),
+          PingSettings.DEFAULTS, new Thresholds(1, 1), null, List.of());
+      Watch w = Watch.start(vertx, plan, checks, history, alerter, Watch.Options.DEFAULT.withInitialOffset(i -> i));
+      w.checkNow("up").join();
+      checks.verdict = Verdict.DOWN;
+      w.checkNow("down").join();
+      w.checkNow("down").join();
+
+      String text = WatchMetrics.render(w);
+      Map<String, Double> s = samples(text);
+
+      assertThat(text).contains("# TYPE probe_success gauge\n", "# TYPE sitepulse_checks_total counter\n",
+          "# TYPE sitepulse_scheduler_lag_seconds summary\n");
+      assertThat(s).containsEntry("probe_success{target=\"up\"}", 1.0)
+          .containsEntry("probe_success{target=\"down\"}", 0.0)
+          .containsEntry("probe_http_status_code{target=\"down\"}", 500.0)
+          .containsEntry("sitepulse_state{target=\"up\"}", 0.0)
+          .containsEntry("sitepulse_state{target=\"down\"}", 2.0)
+          .containsEntry("sitepulse_checks_total{target=\"up\"}", 1.0)
+          .containsEntry("sitepulse_checks_total{target=\"down\"}", 2.0)
+          .containsEntry("sitepulse_checks_skipped_total{target=\"down\"}", 0.0)
+          .containsKey("sitepulse_scheduler_lag_seconds{quantile=\"0.99\"}")
+          .containsKey("sitepulse_scheduler_lag_seconds_count")
+          .containsKey("sitepulse_history_backlog");
+      w.stop().join();
+    } finally {
+      vertx.close().await();
+    }
+  }
+}
