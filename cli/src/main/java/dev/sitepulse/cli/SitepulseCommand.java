@@ -1,5 +1,6 @@
 package dev.sitepulse.cli;
 
+import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.crawl.CrawlCommand;
 import dev.sitepulse.cli.demo.DemoCommand;
 import dev.sitepulse.cli.links.LinksCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps watch over websites and makes what it collects searchable.",
-    subcommands = {PingCommand.class, WatchCommand.class, ReportCommand.class, CrawlCommand.class, SearchCommand.class, LinksCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class},
+    subcommands = {PingCommand.class, WatchCommand.class, ReportCommand.class, CrawlCommand.class, SearchCommand.class, LinksCommand.class, AnalyzeCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {
       "",
       "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error."

@@ -77,6 +77,8 @@ public final class JarProcess {
     builder.environment().remove("SITEPULSE_JAR");
     builder.environment().remove("JAVA_OPTS");
     builder.environment().put("JAVA_HOME", javaBinary().getParent().getParent().toString());
+    // The launcher's class-data archives go under the test's directory, not the user's cache.
+    builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
     return run(builder, limit, workDir);
   }
 

@@ -1,5 +1,7 @@
 package dev.sitepulse.cli.demo;
 
+import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.cli.links.LinksTable;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the built-in WireMock stubs on loopback and runs sitepulse against them: ping over",
-      "every kind of outcome, then a crawl of the stub docs site and two searches of it.",
+      "every kind of outcome, then a crawl of the stub docs site, its broken links, analytics",
+      "(PageRank, near-duplicates, terms) and two searches of it.",
       "Needs no network. The failures it shows are the point: every verdict and error kind appears."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -69,7 +72,10 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("== sitepulse links --check-anchors " + seed);
       LinksTable.write(LinkChecker.check(crawl, true, true, stats.skippedLinks()), out);
-    } catch (CrawlException e) {
+      out.println();
+      out.println("== sitepulse analyze --data " + data + " --top 5");
+      AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);
+    } catch (CrawlException | java.sql.SQLException e) {
       out.println("crawl failed: " + e.getMessage());
       return;
     }

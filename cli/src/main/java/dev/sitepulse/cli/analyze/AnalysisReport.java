@@ -1,0 +1,141 @@
+package dev.sitepulse.cli.analyze;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.sitepulse.analytics.NearDuplicates;
+import dev.sitepulse.analytics.PageRankResult;
+import dev.sitepulse.analytics.RankedNode;
+import dev.sitepulse.analytics.Timings;
+import dev.sitepulse.crawler.index.TermStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/** What analyze found, as a table for people or one JSON document for programs. */
+public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates,
+    List<int[]> clusters, TermStats.Result terms) {
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  public void writeTable(PrintStream out) {
+    out.printf(Locale.ROOT, "== PageRank of %d pages, %d links: %d iterations, %s%n",
+        crawl.graph.nodeCount(), crawl.graph.edgeCount(), ranks.iterations(),
+        ranks.converged() ? "converged" : "stopped at the iteration limit");
+    out.println("   " + timing(ranks.timings()));
+    out.println(" #  RANK     IN  PAGE");
+    int i = 1;
+    for (RankedNode n : ranks.top()) {
+      out.printf(Locale.ROOT, "%2d  %.5f %4d  %s%n      %s%n", i++, n.rank(), n.inDegree(),
+          title(n.node()), crawl.urls.get(n.node()));
+    }
+    out.println();
+    out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %d pairs in %d clusters%n",
+        duplicates.maxDistance(), duplicates.pairCount(), clusters.size());
+    out.println("   " + timing(duplicates.timings()));
+    int c = 1;
+    for (int[] members : clusters) {
+      out.printf(Locale.ROOT, "%2d. %d pages%n", c++, members.length);
+      for (int m : members) {
+        out.println("      " + crawl.urls.get(m));
+      }
+    }
+    out.println();
+    out.printf(Locale.ROOT, "== Terms over %d indexed pages (device: cpu, Lucene term dictionary)%n", terms.docs());
+    out.println("   by pages:  " + join(terms.byDocFreq(), true));
+    out.println("   by TF-IDF: " + join(terms.byTfIdf(), false));
+  }
+
+  public void writeJson(PrintStream out) {
+    try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("pagerank");
+      g.writeNumberField("pages", crawl.graph.nodeCount());
+      g.writeNumberField("links", crawl.graph.edgeCount());
+      g.writeNumberField("iterations", ranks.iterations());
+      g.writeBooleanField("converged", ranks.converged());
+      timings(g, ranks.timings());
+      g.writeArrayFieldStart("top");
+      for (RankedNode n : ranks.top()) {
+        g.writeStartObject();
+        g.writeStringField("url", crawl.urls.get(n.node()));
+        g.writeStringField("title", crawl.titles.get(n.node()));
+        g.writeNumberField("rank", n.rank());
+        g.writeNumberField("in_degree", n.inDegree());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeObjectFieldStart("near_duplicates");
+      g.writeNumberField("max_distance", duplicates.maxDistance());
+      g.writeNumberField("pairs", duplicates.pairCount());
+      timings(g, duplicates.timings());
+      g.writeArrayFieldStart("clusters");
+      for (int[] members : clusters) {
+        g.writeStartArray();
+        for (int m : members) {
+          g.writeString(crawl.urls.get(m));
+        }
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeObjectFieldStart("terms");
+      g.writeNumberField("pages", terms.docs());
+      terms(g, "by_doc_freq", terms.byDocFreq());
+      terms(g, "by_tf_idf", terms.byTfIdf());
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+
+  private String title(int node) {
+    String t = crawl.titles.get(node);
+    return t == null || t.isBlank() ? "(no title)" : t.strip();
+  }
+
+  private static String timing(Timings t) {
+    return String.format(Locale.ROOT, "device %s: build %.1f ms, transfer %.1f ms, kernel %.1f ms, total %.1f ms",
+        t.device(), t.buildMillis(), t.transferMillis(), t.kernelMillis(), t.totalMillis());
+  }
+
+  private static void timings(JsonGenerator g, Timings t) throws IOException {
+    g.writeObjectFieldStart("timings_ms");
+    g.writeStringField("device", t.device());
+    g.writeNumberField("build", t.buildMillis());
+    g.writeNumberField("transfer", t.transferMillis());
+    g.writeNumberField("kernel", t.kernelMillis());
+    g.writeNumberField("total", t.totalMillis());
+    g.writeEndObject();
+  }
+
+  private static void terms(JsonGenerator g, String name, List<TermStats.Term> terms) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (TermStats.Term t : terms) {
+      g.writeStartObject();
+      g.writeStringField("term", t.term());
+      g.writeNumberField("doc_freq", t.docFreq());
+      g.writeNumberField("total_freq", t.totalFreq());
+      g.writeNumberField("tf_idf", t.tfIdf());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static String join(List<TermStats.Term> terms, boolean byDocs) {
+    StringBuilder out = new StringBuilder();
+    for (TermStats.Term t : terms) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(t.term()).append(byDocs ? " (" + t.docFreq() + ")" : String.format(Locale.ROOT, " (%.0f)", t.tfIdf()));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,125 @@
+package dev.sitepulse.cli.analyze;
+
+import dev.sitepulse.analytics.AnalyticsBackend;
+import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.analytics.DeviceInfo;
+import dev.sitepulse.analytics.DeviceUnavailableException;
+import dev.sitepulse.analytics.Devices;
+import dev.sitepulse.analytics.NearDuplicates;
+import dev.sitepulse.analytics.PageRankConfig;
+import dev.sitepulse.analytics.PageRankResult;
+import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.crawler.index.TermStats;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Batch analytics over a crawl: PageRank of the link graph, near-duplicate pages (SimHash)",
+      "and the site's top terms. Runs on OpenCL when a suitable device exists, else in Java;",
+      "both give the same answers. Ranks and duplicate clusters are written back to crawl.db."
+    },
+    footer = {"", "Exit codes: 0 done, 2 analysis failed, 3 usage error (no crawl, no such device)."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+  /** Output formats of analyze. */
+  public enum Format { TABLE, JSON }
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "sitepulse-data", description = "Where the crawl is (default ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "auto, cpu, opencl or opencl:N (default ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--list-devices", description = "List the devices that can run the analytics, and exit.")
+  boolean listDevices;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many pages and terms to show (default ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--max-distance", paramLabel = "BITS", defaultValue = "3", description = "SimHash bits two near-duplicates may differ in (default ${DEFAULT-VALUE}).")
+  int maxDistance;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() throws SQLException {
+    PrintStream out = System.out;
+    if (listDevices) {
+      DeviceList.print(Devices.list(), Devices.openClStatus(), out);
+      return ExitCode.OK;
+    }
+    if (top < 1 || maxDistance < 0 || maxDistance > 63) {
+      throw new UsageException("--top must be at least 1 and --max-distance within 0..63");
+    }
+    DeviceChoice choice;
+    try {
+      choice = DeviceChoice.parse(device);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--device: " + e.getMessage());
+    }
+    Path crawlDb = data.resolve("crawl.db");
+    if (!Files.isRegularFile(crawlDb)) {
+      throw new UsageException("no crawl in " + data + "; run sitepulse crawl --data " + data + " SEED first");
+    }
+    AnalysisReport report = analyze(data, choice, top, maxDistance);
+    if (format == Format.JSON) {
+      report.writeJson(out);
+    } else {
+      report.writeTable(out);
+    }
+    return ExitCode.OK;
+  }
+
+  /** Runs every analysis over the crawl in {@code data} and stores ranks and clusters in crawl.db. */
+  public static AnalysisReport analyze(Path data, DeviceChoice choice, int top, int maxDistance)
+      throws SQLException {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
+      CrawlGraph crawl = CrawlGraph.load(db);
+      try (AnalyticsBackend ranks = Devices.open(choice, crawl.graph.edgeCount());
+          AnalyticsBackend dups = Devices.open(choice, crawl.simHashes.length)) {
+        PageRankResult pr = ranks.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
+        NearDuplicates nd = dups.nearDuplicates(crawl.simHashes, maxDistance);
+        crawl.storeRanks(db, pr.ranks());
+        List<int[]> clusters = new ArrayList<>();
+        for (int c = 0; c < nd.clusters().count(); c++) {
+          clusters.add(nd.clusters().members(c));
+        }
+        crawl.storeClusters(db, clusters);
+        TermStats.Result terms = Files.isDirectory(data.resolve("index"))
+            ? TermStats.top(data.resolve("index"), top)
+            : new TermStats.Result(0, List.of(), List.of());
+        return new AnalysisReport(crawl, pr, nd, clusters, terms);
+      } catch (DeviceUnavailableException e) {
+        throw new UsageException("--device " + choice + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** The device listing of --list-devices. */
+  static final class DeviceList {
+    private DeviceList() {}
+
+    static void print(List<DeviceInfo> devices, String openClStatus, PrintStream out) {
+      for (DeviceInfo d : devices) {
+        out.println(d.describe());
+      }
+      if (!openClStatus.isEmpty()) {
+        out.println("(no OpenCL device: " + openClStatus + ")");
+      }
+    }
+  }
+}

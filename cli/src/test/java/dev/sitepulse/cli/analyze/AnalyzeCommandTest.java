@@ -1,0 +1,84 @@
+package dev.sitepulse.cli.analyze;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.Crawler;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** analyze over a crawl of the WireMock docs site: ranks, duplicates and terms, stored back. */
+class AnalyzeCommandTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
+          .containerThreads(40).asynchronousResponseEnabled(true))
+      .build();
+
+  @TempDir Path data;
+
+  private JsonNode analyze(String... extra) throws Exception {
+    String seed = "http://127.0.0.1:" + site.getPort() + "/site/index.html";
+    Crawler.run(CrawlConfig.defaults(List.of(seed), data).withDelay(Duration.ZERO), CrawlListener.NONE);
+    List<String> args = new java.util.ArrayList<>(List.of("analyze", "--data", data.toString(), "--format", "json"));
+    args.addAll(List.of(extra));
+    CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  @Test
+  void pageRankRanksTheSectionIndexesFirstAndStoresEveryRank() throws Exception {
+    JsonNode r = analyze("--top", "3", "--device", "cpu");
+    JsonNode pr = r.get("pagerank");
+    assertThat(pr.get("converged").asBoolean()).isTrue();
+    assertThat(pr.get("timings_ms").get("device").asText()).isEqualTo("cpu");
+    assertThat(pr.get("top")).hasSize(3);
+    assertThat(pr.get("top").get(0).get("in_degree").asInt()).isGreaterThan(20);
+    double sum = 0;
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        ResultSet rs = db.createStatement().executeQuery("SELECT SUM(pagerank), COUNT(pagerank) FROM urls")) {
+      sum = rs.getDouble(1);
+      assertThat(rs.getInt(2)).isEqualTo(pr.get("pages").asInt());
+    }
+    assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
+  void theCopiedFaqIsANearDuplicateClusterStoredInCrawlDb() throws Exception {
+    JsonNode clusters = analyze().get("near_duplicates").get("clusters");
+    assertThat(clusters.toString()).contains("/site/faq.html").contains("/site/copy-of-faq.html");
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM duplicate_clusters")) {
+      assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void termStatisticsComeFromTheIndex() throws Exception {
+    JsonNode terms = analyze().get("terms");
+    assertThat(terms.get("pages").asInt()).isEqualTo(33);
+    assertThat(terms.get("by_doc_freq").get(0).get("term").asText()).isEqualTo("widget");
+    assertThat(terms.get("by_tf_idf")).isNotEmpty();
+  }
+
+  @Test
+  void anUnknownDeviceIsAUsageError() {
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "gpu-9000");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).contains("--device");
+  }
+}
