@@ -8,6 +8,20 @@ typedef double real;
 typedef float real;
 #endif
 
+// Start: every rank 1/n, and the inverse out-degree and first contribution of every node, from
+// the out-degrees alone (so the host sends 4 bytes per node instead of 24).
+__kernel void pagerank_init(__global const int* outDegree, __global real* rank,
+                            __global real* invOut, __global real* contrib, const int n) {
+  const int v = get_global_id(0);
+  if (v < n) {
+    const real initial = (real) 1 / n;
+    const real inv = outDegree[v] == 0 ? 0 : (real) 1 / outDegree[v];
+    rank[v] = initial;
+    invOut[v] = inv;
+    contrib[v] = initial * inv;
+  }
+}
+
 // One iteration. Node v gathers contrib[u] = rank[u] / outDegree(u) over its in-edges, writes its
 // new rank and its own contribution for the next iteration, and the work-group adds up |change| and
 // the rank now held by dangling nodes (invOut == 0) into partials[2 * group], [2 * group + 1].

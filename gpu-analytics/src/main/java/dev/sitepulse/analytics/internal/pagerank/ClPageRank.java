@@ -14,10 +14,10 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * PageRank with {@code pagerank.cl}: the graph goes to the device once, then each iteration is one
- * kernel launch over ping-pong rank and contribution buffers plus a read of the per-group partial
- * sums (a few KiB), from which the host takes the L1 change and the dangling mass for the next
- * iteration. GPUs run one work-item per node ({@code pagerank_step}); CPU devices run a few
+ * PageRank with {@code pagerank.cl}: the graph and the out-degrees go to the device once (the
+ * start values are made there), then each iteration is one kernel launch over ping-pong rank and
+ * contribution buffers plus a read of the per-group partial sums (a few KiB), from which the host
+ * takes the L1 change and the dangling mass for the next iteration. GPUs run one work-item per node ({@code pagerank_step}); CPU devices run a few
  * work-items per core over edge-balanced node ranges ({@code pagerank_step_ranges}), which is
  * how a CPU likes the same loop. Ranks are double on devices with cl_khr_fp64, float otherwise.
  */
@@ -30,23 +30,29 @@ public final class ClPageRank {
   private ClPageRank() {}
 
   public static PageRankResult run(ClSession session, CsrGraph graph, PageRankConfig config) {
-    return run(session, graph, config, session.device().info().fp64());
+    return run(session, graph, config, session.device().info().fp64(),
+        session.device().info().kind() == DeviceInfo.Kind.OPENCL_CPU);
   }
 
-  /** @param fp64 double precision on the device; false runs the float kernel (for comparison) */
+  /**
+   * With the kernel variant chosen by the caller, for comparisons.
+   *
+   * @param fp64   double precision on the device; false runs the float kernel
+   * @param ranges node ranges per work-item (the CPU kernel); false: one work-item per node
+   */
   public static PageRankResult run(ClSession session, CsrGraph graph, PageRankConfig config,
-      boolean fp64) {
+      boolean fp64, boolean ranges) {
     StepClock clock = new StepClock(session.device().info().id());
     int n = graph.nodeCount();
     if (n == 0) {
       return new PageRankResult(new double[0], 0, 0, true, List.of(), clock.finish());
     }
     int realBytes = fp64 ? 8 : 4;
-    boolean ranges = session.device().info().kind() == DeviceInfo.Kind.OPENCL_CPU;
     int local = ranges ? 1 : session.groupSize(LOCAL_SIZE);
     int groups = ranges ? session.device().info().computeUnits() * RANGES_PER_UNIT
         : (n + local - 1) / local;
-    cl_kernel kernel = session.kernel("pagerank.cl", fp64 ? "-DUSE_FP64" : "",
+    String options = fp64 ? "-DUSE_FP64" : "";
+    cl_kernel kernel = session.kernel("pagerank.cl", options,
         ranges ? "pagerank_step_ranges" : "pagerank_step", clock);
 
     cl_mem offsets = session.buffer("pagerank.offsets", 4L * (n + 1));
@@ -59,25 +65,19 @@ public final class ClPageRank {
     cl_mem partials = session.buffer("pagerank.partials", 2L * realBytes * groups);
     cl_mem bounds = session.buffer("pagerank.bounds", 4L * (groups + 1));
 
-    double[] inverse = new double[n];
-    double[] initialRank = new double[n];
-    double[] initialContrib = new double[n];
-    double dangling = 0;
-    for (int v = 0; v < n; v++) {
-      initialRank[v] = 1.0 / n;
-      int out = graph.outDegree()[v];
-      if (out == 0) {
-        dangling += 1.0 / n;
-      } else {
-        inverse[v] = 1.0 / out;
-        initialContrib[v] = initialRank[v] * inverse[v];
-      }
-    }
+    cl_mem outDegree = session.buffer("pagerank.outDegree", 4L * n);
     session.write(offsets, Pointer.to(graph.offsets()), 4L * (n + 1), clock);
     session.write(sources, Pointer.to(graph.sources()), 4L * graph.edgeCount(), clock);
-    session.write(invOut, reals(inverse, fp64), (long) realBytes * n, clock);
-    session.write(rank[0], reals(initialRank, fp64), (long) realBytes * n, clock);
-    session.write(contrib[0], reals(initialContrib, fp64), (long) realBytes * n, clock);
+    session.write(outDegree, Pointer.to(graph.outDegree()), 4L * n, clock);
+    cl_kernel init = session.kernel("pagerank.cl", options, "pagerank_init", clock);
+    ClArgs.set(init, outDegree, rank[0], invOut, contrib[0], n);
+    int initLocal = session.groupSize(LOCAL_SIZE);
+    session.run(init, (long) (n + initLocal - 1) / initLocal * initLocal, initLocal);
+    int danglingNodes = 0;
+    for (int out : graph.outDegree()) {
+      danglingNodes += out == 0 ? 1 : 0;
+    }
+    double dangling = danglingNodes * (1.0 / n);
     if (ranges) {
       session.write(bounds, Pointer.to(Partition.byEdges(graph.offsets(), groups)),
           4L * (groups + 1), clock);
@@ -124,17 +124,6 @@ public final class ClPageRank {
 
   private static Object real(double value, boolean fp64) {
     return fp64 ? (Object) value : (Object) (float) value;
-  }
-
-  private static Pointer reals(double[] values, boolean fp64) {
-    if (fp64) {
-      return Pointer.to(values);
-    }
-    float[] narrow = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      narrow[i] = (float) values[i];
-    }
-    return Pointer.to(narrow);
   }
 
   private static double[] readReals(ClSession session, cl_mem mem, int n, boolean fp64,
