@@ -80,7 +80,7 @@ public final class LinkChecker {
           String url = r.target().url();
           List<String> chain = r.last().hops().stream().map(Hop::url).toList();
           String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
-              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : r.status() + " " + statusText(r);
+              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : "HTTP " + r.status();
           broken.add(new BrokenLink(url, r.status(), r.errorKind() != null ? r.errorKind().name()
               : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT" : null, problem,
               chain.size() > 1 ? chain : List.of(), !scope.accepts(url), referrers(byTarget.get(url))));
@@ -160,11 +160,5 @@ public final class LinkChecker {
   private static Target head(String url, CrawlConfig crawl) {
     return new Target(null, null, url, "HEAD", Map.of("User-Agent", crawl.userAgent()), null,
         crawl.timeout(), 0, null);
-  }
-
-  private static String statusText(CheckResult r) {
-    String m = r.message();
-    int i = m.indexOf(": [STATUS]");
-    return i < 0 ? m : "";
   }
 }
