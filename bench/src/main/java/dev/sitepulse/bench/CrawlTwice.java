@@ -25,7 +25,7 @@ public final class CrawlTwice {
       CrawlConfig d = CrawlConfig.defaults(List.of(args[0]), data);
       CrawlConfig config = new CrawlConfig(d.seeds(), data, 0, d.maxDepth(), d.scope(), null, null,
           null, 32, 16, Duration.ZERO, d.timeout(), d.maxBodyBytes(), d.userAgent(), false, false,
-          false, d.commitEveryPages(), d.commitEvery());
+          false, d.commitEveryPages(), d.commitEvery(), false);
       long start = System.nanoTime();
       CrawlStats stats = Crawler.run(config, CrawlListener.NONE);
       double seconds = (System.nanoTime() - start) / 1e9;

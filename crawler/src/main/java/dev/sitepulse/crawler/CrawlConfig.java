@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param delay between fetches to one host; a robots.txt Crawl-delay takes precedence
  * @param resume continue the crawl in dataDir; false (--fresh) starts over
  * @param commitEveryPages and commitEvery: how often the index is committed, whichever first
+ * @param linkLines record the source line of every link in crawl.db, as {@code links} reports
+ *     it; jsoup's position tracking costs about a third of parse time, so a plain crawl skips it
  */
 public record CrawlConfig(
     List<String> seeds,
@@ -37,7 +39,8 @@ public record CrawlConfig(
     boolean resume,
     boolean ignoreRobots,
     int commitEveryPages,
-    Duration commitEvery) {
+    Duration commitEvery,
+    boolean linkLines) {
 
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
@@ -59,13 +62,19 @@ public record CrawlConfig(
   public static CrawlConfig defaults(List<String> seeds, Path dataDir) {
     return new CrawlConfig(seeds, dataDir, 0, 10, Scope.HOST, null, null, null, 32, 2,
         Duration.ofMillis(250), Duration.ofSeconds(30), 10L << 20, "sitepulse", false, true,
-        false, 500, Duration.ofSeconds(5));
+        false, 500, Duration.ofSeconds(5), false);
   }
 
   public CrawlConfig withDelay(Duration d) {
     return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
         concurrency, perHost, d, timeout, maxBodyBytes, userAgent, warc, resume, ignoreRobots,
-        commitEveryPages, commitEvery);
+        commitEveryPages, commitEvery, linkLines);
+  }
+
+  public CrawlConfig withLinkLines(boolean lines) {
+    return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
+        concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, resume, ignoreRobots,
+        commitEveryPages, commitEvery, lines);
   }
 
   public Path crawlDb() {

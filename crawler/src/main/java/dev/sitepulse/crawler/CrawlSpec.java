@@ -65,7 +65,7 @@ public record CrawlSpec(
         pick(scope, d.scope()), scopeRegex, include, exclude, pick(concurrency, d.concurrency()),
         pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
-        pick(warc, false), resume, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery());
+        pick(warc, false), resume, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(), false);
   }
 
   private static <T> T pick(T value, T fallback) {

@@ -36,7 +36,7 @@ class SiteCrawlTest {
     CrawlConfig d = CrawlConfig.defaults(List.of(base() + "/site/index.html"), DATA);
     CrawlConfig c = new CrawlConfig(d.seeds(), DATA, 0, 10, Scope.HOST, null, null, null, 8, 4,
         Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, true, false, 500,
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), true);
     stats = Crawler.run(c, CrawlListener.NONE);
   }
 
@@ -85,7 +85,7 @@ class SiteCrawlTest {
 
   @Test
   void linksAreRecordedWithAnchorTextAndLineNumbers() {
-    assertThat(CrawlDbRows.column(db(), "SELECT line FROM links WHERE from_url LIKE '%/site/guide/install.html' AND to_url LIKE '%/site/missing.html'"))
+    assertThat(CrawlDbRows.column(db(), "SELECT line FROM page_links WHERE from_url LIKE '%/site/guide/install.html' AND to_url LIKE '%/site/missing.html'"))
         .containsExactly("28");
     assertThat(CrawlDbRows.column(db(), "SELECT status FROM urls WHERE url LIKE '%/site/missing.html'"))
         .containsExactly("404");

@@ -83,7 +83,7 @@ public final class LinksCommand implements Callable<Integer> {
         maxBody, userAgent, false, ignoreRobots);
     CrawlConfig crawl;
     try {
-      crawl = fromFlags.over(fromFile).toConfig(data != null);
+      crawl = fromFlags.over(fromFile).toConfig(data != null).withLinkLines(true);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Handles one fetched HTML page on a worker thread: parse, find exact duplicates, decide which
@@ -35,10 +36,20 @@ final class PageWork {
   private final Map<String, String> firstUrlByBodyHash = new ConcurrentHashMap<>();
   private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
 
-  /** A link normalized and placed in or out of scope; the work is remembered per href. */
-  private record Resolved(String url, boolean inScope) {}
+  /**
+   * A link normalized and placed in or out of scope; the work is remembered per href. The first
+   * page to follow it claims it: only that page queues it, in crawl.db and in the frontier, so
+   * navigation links shared by every page are not re-inserted hundreds of times. Should the
+   * claiming page's record never commit, the page itself is fetched again on resume and finds
+   * the link anew.
+   */
+  private record Resolved(String url, boolean inScope, AtomicBoolean claimed) {
+    boolean claim() {
+      return !claimed.get() && claimed.compareAndSet(false, true);
+    }
+  }
 
-  private static final Resolved UNUSABLE = new Resolved(null, false);
+  private static final Resolved UNUSABLE = new Resolved(null, false, new AtomicBoolean(true));
   private static final int MAX_REMEMBERED_LINKS = 200_000;
 
   PageWork(CrawlConfig config, CrawlScope scope, CrawlDb db, IndexCommits index) {
@@ -50,7 +61,9 @@ final class PageWork {
 
   PageOutcome handle(FetchResult fetched, int depth, long fetchedAtMillis) {
     String url = fetched.url();
-    ParsedPage page = PageParser.parse(fetched.body(), fetched.charset(), url);
+    ParsedPage page = config.linkLines()
+        ? PageParser.parse(fetched.body(), fetched.charset(), url)
+        : PageParser.parseWithoutLineNumbers(fetched.body(), fetched.charset(), url);
     String bodyHash = sha256(fetched.body());
     String firstUrl = firstUrlByBodyHash.putIfAbsent(bodyHash, url);
     String duplicateOf = firstUrl == null || firstUrl.equals(url) ? null : firstUrl;
@@ -73,7 +86,7 @@ final class PageWork {
       }
       String to = resolved.url();
       links.add(new LinkRecord(to, fragmentOf(link.url()), link.anchor(), link.line(), link.nofollow()));
-      if (mayFollow && !link.nofollow() && resolved.inScope()) {
+      if (mayFollow && !link.nofollow() && resolved.inScope() && resolved.claim()) {
         followable.add(new QueuedUrl(to, depth + 1));
       }
     }
@@ -99,11 +112,13 @@ final class PageWork {
    * its navigation, the same few hundred hrefs on every page, and normalizing them anew was a
    * tenth of the crawl's CPU time. Null for a link that cannot be crawled.
    */
-  private Resolved resolve(String href) {
+  private Resolved resolve(String link) {
+    int hash = link.indexOf('#');
+    String href = hash < 0 ? link : link.substring(0, hash); // normalizing drops it anyway
     Resolved known = resolvedLinks.get(href);
     if (known == null) {
       String url = LinkRules.normalize(href);
-      known = url == null ? UNUSABLE : new Resolved(url, scope.accepts(url));
+      known = url == null ? UNUSABLE : new Resolved(url, scope.accepts(url), new AtomicBoolean());
       if (resolvedLinks.size() >= MAX_REMEMBERED_LINKS) {
         resolvedLinks.clear(); // a bound, not an eviction policy: enough for a site's navigation
       }

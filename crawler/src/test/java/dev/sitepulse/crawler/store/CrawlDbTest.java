@@ -1,0 +1,77 @@
+package dev.sitepulse.crawler.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrawlDbTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aRefetchedPageReplacesItsLinksAndPageLinksShowsThemByUrl() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    try (CrawlDb db = CrawlDb.open(file)) {
+      db.enqueue(List.of(new QueuedUrl("http://a/", 0)));
+      db.record(page("http://a/", new LinkRecord("http://a/x", null, "x", 3, false)));
+      db.record(page("http://a/", new LinkRecord("http://a/y", "top", "y", -1, true)));
+    }
+    assertThat(rows(file, "SELECT from_url, to_url, fragment, anchor, line, nofollow FROM page_links"))
+        .containsExactly("http://a/ http://a/y top y null 1");
+  }
+
+  @Test
+  void aCrawlDbWithLinksKeyedByUrlKeepsThemWhenOpened() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, depth INTEGER NOT NULL,"
+          + " state TEXT NOT NULL, status INTEGER, error_kind TEXT, message TEXT, content_type TEXT,"
+          + " bytes INTEGER, fetch_ms REAL, fetched_at INTEGER, content_hash TEXT, simhash INTEGER,"
+          + " title TEXT, duplicate_of TEXT, canonical TEXT, redirect_to TEXT, seq INTEGER,"
+          + " indexed INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL,"
+          + " anchors TEXT)");
+      s.execute("CREATE TABLE links(from_url TEXT NOT NULL, to_url TEXT NOT NULL, fragment TEXT,"
+          + " anchor TEXT, line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)");
+      s.execute("CREATE INDEX links_to ON links(to_url)");
+      s.execute("INSERT INTO urls(url, depth, state) VALUES('http://a/', 0, 'done'), ('http://a/b', 1, 'done')");
+      s.execute("INSERT INTO links VALUES('http://a/', 'http://a/b', NULL, 'b', 7, 0),"
+          + " ('http://a/b', 'http://a/', NULL, 'home', 2, 0)");
+    }
+    CrawlDb.open(file).close();
+    assertThat(rows(file, "SELECT from_url, to_url, fragment, anchor, line, nofollow FROM page_links ORDER BY line"))
+        .containsExactly("http://a/b http://a/ null home 2 0", "http://a/ http://a/b null b 7 0");
+  }
+
+  private static PageRecord page(String url, LinkRecord link) {
+    return new PageRecord(url, UrlState.DONE, 200, null, null, "text/html", 10, 1.0, 0L, "h", 0L, "t",
+        null, null, null, 1, true, null, List.of(link), List.of());
+  }
+
+  private static List<String> rows(Path file, String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          row.append(i > 1 ? " " : "").append(rs.getString(i));
+        }
+        out.add(row.toString());
+      }
+    }
+    return out;
+  }
+}
