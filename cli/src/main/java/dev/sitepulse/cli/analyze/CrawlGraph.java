@@ -51,7 +51,7 @@ final class CrawlGraph {
     CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
     Set<Long> seen = new HashSet<>();
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT from_url, to_url FROM links")) {
+        ResultSet rs = s.executeQuery("SELECT from_url, to_url FROM page_links")) {
       while (rs.next()) {
         Integer from = ids.get(rs.getString(1));
         Integer to = ids.get(rs.getString(2));

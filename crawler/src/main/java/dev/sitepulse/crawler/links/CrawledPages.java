@@ -42,7 +42,7 @@ final class CrawledPages {
       }
       // Redirect hops are recorded as links too; they are chains here, not links on a page.
       try (ResultSet rs = s.executeQuery("""
-          SELECT from_url, to_url, fragment, anchor, line FROM links
+          SELECT from_url, to_url, fragment, anchor, line FROM page_links
           WHERE anchor IS NULL OR anchor != '[redirect]' ORDER BY from_url, line""")) {
         while (rs.next()) {
           out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));

@@ -61,17 +61,48 @@ public final class CrawlDb implements AutoCloseable {
             content_hash TEXT, simhash INTEGER, title TEXT, duplicate_of TEXT, canonical TEXT,
             redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
             attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT)""");
+      migrateLinksKeyedByUrl(s);
+      // Links are keyed by the page's integer id, indexed only for replacing a re-fetched page's
+      // links: a crawl writes hundreds of links per page, and two text indexes over them were
+      // most of crawl.db's cost. page_links shows them with URLs, for readers and for people.
       s.execute("""
           CREATE TABLE IF NOT EXISTS links(
-            from_url TEXT NOT NULL, to_url TEXT NOT NULL, fragment TEXT, anchor TEXT,
-            line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)""");
-      s.execute("CREATE INDEX IF NOT EXISTS links_to ON links(to_url)");
-      s.execute("CREATE INDEX IF NOT EXISTS links_from ON links(from_url)");
+            from_id INTEGER NOT NULL REFERENCES urls(id), to_url TEXT NOT NULL, fragment TEXT,
+            anchor TEXT, line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)""");
+      s.execute("CREATE INDEX IF NOT EXISTS links_from ON links(from_id)");
+      s.execute("""
+          CREATE VIEW IF NOT EXISTS page_links AS
+          SELECT u.url AS from_url, l.to_url, l.fragment, l.anchor, l.line, l.nofollow
+          FROM links l JOIN urls u ON u.id = l.from_id""");
       s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
     }
     c.setAutoCommit(false);
     c.commit();
     return new CrawlDb(c);
+  }
+
+  /** A crawl.db from before links were keyed by page id keeps its links, rewritten in place. */
+  private static void migrateLinksKeyedByUrl(Statement s) throws SQLException {
+    boolean old;
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('links') WHERE name='from_url'")) {
+      old = rs.next();
+    }
+    if (!old) {
+      return;
+    }
+    s.execute("DROP INDEX IF EXISTS links_to");
+    s.execute("DROP INDEX IF EXISTS links_from");
+    s.execute("ALTER TABLE links RENAME TO links_by_url");
+    s.execute("""
+        CREATE TABLE links(
+          from_id INTEGER NOT NULL REFERENCES urls(id), to_url TEXT NOT NULL, fragment TEXT,
+          anchor TEXT, line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)""");
+    s.execute("""
+        INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow)
+        SELECT u.id, l.to_url, l.fragment, l.anchor, l.line, l.nofollow
+        FROM links_by_url l JOIN urls u ON u.url = l.from_url ORDER BY l.rowid""");
+    s.execute("DROP TABLE links_by_url");
+    LOG.info("crawl.db: links rewritten to refer to pages by id");
   }
 
   /**
@@ -236,17 +267,30 @@ public final class CrawlDb implements AutoCloseable {
     if (p.links().isEmpty()) {
       return;
     }
-    try (PreparedStatement del = c.prepareStatement("DELETE FROM links WHERE from_url=?");
+    try (PreparedStatement id = c.prepareStatement("SELECT id FROM urls WHERE url=?");
+        PreparedStatement del = c.prepareStatement("DELETE FROM links WHERE from_id=?");
         PreparedStatement s = c.prepareStatement(
-            "INSERT INTO links(from_url, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)")) {
-      del.setString(1, p.url());
+            "INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)")) {
+      id.setString(1, p.url());
+      long from;
+      try (ResultSet rs = id.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("crawl.db has no row for " + p.url());
+        }
+        from = rs.getLong(1);
+      }
+      del.setLong(1, from);
       del.executeUpdate(); // a re-fetched page replaces its links
       for (PageRecord.LinkRecord l : p.links()) {
-        s.setString(1, p.url());
+        s.setLong(1, from);
         s.setString(2, l.to());
         s.setString(3, l.fragment());
         s.setString(4, l.anchor());
-        s.setInt(5, l.line());
+        if (l.line() > 0) {
+          s.setInt(5, l.line());
+        } else {
+          s.setNull(5, java.sql.Types.INTEGER); // not tracked in this crawl
+        }
         s.setInt(6, l.nofollow() ? 1 : 0);
         s.addBatch();
       }
