@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * Crawls a site several times in one JVM, each time afresh into its own directory, and prints
- * pages/s per round: round 1 pays for JIT warm-up, later rounds show the crawler's own speed.
+ * pages/s and process CPU seconds per round: round 1 pays for JIT warm-up, later rounds show the
+ * crawler's own speed.
  * Usage: {@code CrawlTwice SEED [ROUNDS]}.
  */
 public final class CrawlTwice {
@@ -20,6 +22,7 @@ public final class CrawlTwice {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int round = 1; round <= rounds; round++) {
       Path data = Files.createTempDirectory("sitepulse-crawl-bench-");
       CrawlConfig d = CrawlConfig.defaults(List.of(args[0]), data);
@@ -27,10 +30,12 @@ public final class CrawlTwice {
           null, 32, 16, Duration.ZERO, d.timeout(), d.maxBodyBytes(), d.userAgent(), false, false,
           false, d.commitEveryPages(), d.commitEvery(), false);
       long start = System.nanoTime();
+      long cpuStart = os.getProcessCpuTime();
       CrawlStats stats = Crawler.run(config, CrawlListener.NONE);
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("round=%d pages=%d indexed=%d seconds=%.2f pages_per_s=%.1f%n",
-          round, stats.pages(), stats.indexed(), seconds, stats.pages() / seconds);
+      double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+      System.out.printf("round=%d pages=%d indexed=%d seconds=%.2f pages_per_s=%.1f cpu_s=%.2f%n",
+          round, stats.pages(), stats.indexed(), seconds, stats.pages() / seconds, cpu);
     }
   }
 }
