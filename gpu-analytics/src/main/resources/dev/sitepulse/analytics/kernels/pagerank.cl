@@ -1,24 +1,50 @@
 // Pull-based PageRank over a CSR graph by destination: one work-item per node, no atomics.
 // Compiled with -DUSE_FP64 where the device has cl_khr_fp64 (then it matches the Java backend to
-// rounding), else in float.
+// rounding), else in float. Contributions (contrib_t) are float unless -DWIDE_CONTRIB: as in Java,
+// the host runs the float build while the L1 change is well above float's noise floor, because
+// the contribution gather is the only random access, then the wide build (see ContribPrecision).
 #ifdef USE_FP64
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 typedef double real;
 #else
 typedef float real;
 #endif
+#ifdef WIDE_CONTRIB
+typedef real contrib_t;
+#else
+typedef float contrib_t;
+#endif
 
 // Start: every rank 1/n, and the inverse out-degree and first contribution of every node, from
 // the out-degrees alone (so the host sends 4 bytes per node instead of 24).
-__kernel void pagerank_init(__global const int* outDegree, __global real* rank,
-                            __global real* invOut, __global real* contrib, const int n) {
+__kernel void pagerank_init(__global const int* outDegree, __global const int* slot,
+                            __global real* rank, __global real* invOut,
+                            __global contrib_t* contrib, const int n) {
   const int v = get_global_id(0);
   if (v < n) {
     const real initial = (real) 1 / n;
     const real inv = outDegree[v] == 0 ? 0 : (real) 1 / outDegree[v];
     rank[v] = initial;
     invOut[v] = inv;
-    contrib[v] = initial * inv;
+    contrib[slot[v]] = (contrib_t) (initial * inv);
+  }
+}
+
+// The switch to wide contributions: each one again from the node's current rank.
+__kernel void pagerank_widen(__global const real* rank, __global const real* invOut,
+                             __global const int* slot, __global contrib_t* contrib, const int n) {
+  const int v = get_global_id(0);
+  if (v < n) {
+    contrib[slot[v]] = rank[v] * invOut[v];
+  }
+}
+
+// Contributions are stored hubs first (slot[v], see HubOrder.java): the ones gathered most share
+// cache lines. The edge sources are renumbered to match, once, in place.
+__kernel void pagerank_renumber(__global int* sources, __global const int* slot, const int m) {
+  const int e = get_global_id(0);
+  if (e < m) {
+    sources[e] = slot[sources[e]];
   }
 }
 
@@ -27,9 +53,10 @@ __kernel void pagerank_init(__global const int* outDegree, __global real* rank,
 // the rank now held by dangling nodes (invOut == 0) into partials[2 * group], [2 * group + 1].
 // The local size must be a power of two; scratch holds 2 * local size reals.
 __kernel void pagerank_step(__global const int* offsets, __global const int* sources,
-                            __global const real* contrib, __global const real* rank,
-                            __global const real* invOut, __global real* rankNext,
-                            __global real* contribNext, __global real* partials,
+                            __global const contrib_t* contrib, __global const real* rank,
+                            __global const real* invOut, __global const int* slot,
+                            __global real* rankNext,
+                            __global contrib_t* contribNext, __global real* partials,
                             const int n, const real base, const real damping,
                             __local real* scratch) {
   const int v = get_global_id(0);
@@ -47,7 +74,7 @@ __kernel void pagerank_step(__global const int* offsets, __global const int* sou
     change = fabs(updated - rank[v]);
     rankNext[v] = updated;
     const real inv = invOut[v];
-    contribNext[v] = updated * inv;
+    contribNext[slot[v]] = (contrib_t) (updated * inv);
     dangling = inv == 0 ? updated : 0;
   }
   scratch[lid] = change;
@@ -70,9 +97,10 @@ __kernel void pagerank_step(__global const int* offsets, __global const int* sou
 // (cut so that each range has about as many edges) in a plain loop, as a core would, and writes
 // its own partial sums; no barriers, no local memory.
 __kernel void pagerank_step_ranges(__global const int* offsets, __global const int* sources,
-                                   __global const real* contrib, __global const real* rank,
-                                   __global const real* invOut, __global real* rankNext,
-                                   __global real* contribNext, __global real* partials,
+                                   __global const contrib_t* contrib, __global const real* rank,
+                                   __global const real* invOut, __global const int* slot,
+                            __global real* rankNext,
+                                   __global contrib_t* contribNext, __global real* partials,
                                    __global const int* bounds, const real base,
                                    const real damping) {
   const int c = get_global_id(0);
@@ -89,7 +117,7 @@ __kernel void pagerank_step_ranges(__global const int* offsets, __global const i
     change += fabs(updated - rank[v]);
     rankNext[v] = updated;
     const real inv = invOut[v];
-    contribNext[v] = updated * inv;
+    contribNext[slot[v]] = (contrib_t) (updated * inv);
     dangling += inv == 0 ? updated : 0;
   }
   partials[2 * c] = change;

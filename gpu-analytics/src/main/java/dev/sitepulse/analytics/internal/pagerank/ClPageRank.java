@@ -14,12 +14,14 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * PageRank with {@code pagerank.cl}: the graph and the out-degrees go to the device once (the
- * start values are made there), then each iteration is one kernel launch over ping-pong rank and
- * contribution buffers plus a read of the per-group partial sums (a few KiB), from which the host
- * takes the L1 change and the dangling mass for the next iteration. GPUs run one work-item per node ({@code pagerank_step}); CPU devices run a few
- * work-items per core over edge-balanced node ranges ({@code pagerank_step_ranges}), which is
- * how a CPU likes the same loop. Ranks are double on devices with cl_khr_fp64, float otherwise.
+ * PageRank with {@code pagerank.cl}: the graph, the out-degrees and the hub slots go to the
+ * device once (the sources are renumbered and the start values made there), then each iteration
+ * is one kernel launch over ping-pong rank and contribution buffers plus a read of the per-group
+ * partial sums (a few KiB), from which the host takes the L1 change and the dangling mass for the
+ * next iteration. GPUs run one work-item per node ({@code pagerank_step}); CPU devices run a few
+ * work-items per core over edge-balanced node ranges ({@code pagerank_step_ranges}), which is how
+ * a CPU likes the same loop. Ranks are double on devices with cl_khr_fp64, float otherwise;
+ * contributions are float until {@link ContribPrecision} widens them, as in {@link JavaPageRank}.
  */
 public final class ClPageRank {
 
@@ -52,26 +54,34 @@ public final class ClPageRank {
     int groups = ranges ? session.device().info().computeUnits() * RANGES_PER_UNIT
         : (n + local - 1) / local;
     String options = fp64 ? "-DUSE_FP64" : "";
-    cl_kernel kernel = session.kernel("pagerank.cl", options,
-        ranges ? "pagerank_step_ranges" : "pagerank_step", clock);
+    String stepName = ranges ? "pagerank_step_ranges" : "pagerank_step";
+    cl_kernel kernel = session.kernel("pagerank.cl", options, stepName, clock);
 
     cl_mem offsets = session.buffer("pagerank.offsets", 4L * (n + 1));
-    cl_mem sources = session.buffer("pagerank.sources", 4L * graph.edgeCount());
+    cl_mem sources = session.buffer("pagerank.sources", 4L * graph.edgeCount()); // renumbered
     cl_mem invOut = session.buffer("pagerank.invOut", (long) realBytes * n);
     cl_mem[] rank = {session.buffer("pagerank.rankA", (long) realBytes * n),
         session.buffer("pagerank.rankB", (long) realBytes * n)};
-    cl_mem[] contrib = {session.buffer("pagerank.contribA", (long) realBytes * n),
-        session.buffer("pagerank.contribB", (long) realBytes * n)};
+    cl_mem[] contrib = {session.buffer("pagerank.contribA", 4L * n),
+        session.buffer("pagerank.contribB", 4L * n)}; // float until widened, as in Java
     cl_mem partials = session.buffer("pagerank.partials", 2L * realBytes * groups);
     cl_mem bounds = session.buffer("pagerank.bounds", 4L * (groups + 1));
 
     cl_mem outDegree = session.buffer("pagerank.outDegree", 4L * n);
+    cl_mem slot = session.buffer("pagerank.slot", 4L * n);
+    int m = graph.edgeCount();
     session.write(offsets, Pointer.to(graph.offsets()), 4L * (n + 1), clock);
-    session.write(sources, Pointer.to(graph.sources()), 4L * graph.edgeCount(), clock);
+    session.write(sources, Pointer.to(graph.sources()), 4L * m, clock);
     session.write(outDegree, Pointer.to(graph.outDegree()), 4L * n, clock);
-    cl_kernel init = session.kernel("pagerank.cl", options, "pagerank_init", clock);
-    ClArgs.set(init, outDegree, rank[0], invOut, contrib[0], n);
+    session.write(slot, Pointer.to(HubOrder.slots(graph.outDegree())), 4L * n, clock);
     int initLocal = session.groupSize(LOCAL_SIZE);
+    if (m > 0) {
+      cl_kernel renumber = session.kernel("pagerank.cl", options, "pagerank_renumber", clock);
+      ClArgs.set(renumber, sources, slot, m);
+      session.run(renumber, (long) (m + initLocal - 1) / initLocal * initLocal, initLocal);
+    }
+    cl_kernel init = session.kernel("pagerank.cl", options, "pagerank_init", clock);
+    ClArgs.set(init, outDegree, slot, rank[0], invOut, contrib[0], n);
     session.run(init, (long) (n + initLocal - 1) / initLocal * initLocal, initLocal);
     int danglingNodes = 0;
     for (int out : graph.outDegree()) {
@@ -88,14 +98,27 @@ public final class ClPageRank {
     int iterations = 0;
     double change = Double.POSITIVE_INFINITY;
     int current = 0;
+    // Without fp64 the ranks are float too, and wider contributions would gain nothing.
+    boolean wide = !fp64;
+    ContribPrecision precision = new ContribPrecision();
     while (iterations < config.maxIterations() && !(change < config.tolerance())) {
+      if (!wide && precision.needsDouble(change)) {
+        String wideOptions = options + " -DWIDE_CONTRIB";
+        contrib = new cl_mem[] {session.buffer("pagerank.wideContribA", (long) realBytes * n),
+            session.buffer("pagerank.wideContribB", (long) realBytes * n)};
+        cl_kernel widen = session.kernel("pagerank.cl", wideOptions, "pagerank_widen", clock);
+        ClArgs.set(widen, rank[current], invOut, slot, contrib[current], n);
+        session.run(widen, (long) (n + initLocal - 1) / initLocal * initLocal, initLocal);
+        kernel = session.kernel("pagerank.cl", wideOptions, stepName, clock);
+        wide = true;
+      }
       double base = (1 - config.damping()) / n + config.damping() * dangling / n;
       if (ranges) {
-        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut,
+        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut, slot,
             rank[1 - current], contrib[1 - current], partials, bounds, real(base, fp64),
             real(config.damping(), fp64));
       } else {
-        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut,
+        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut, slot,
             rank[1 - current], contrib[1 - current], partials, n, real(base, fp64),
             real(config.damping(), fp64), new ClArgs.Local(2L * realBytes * local));
       }
