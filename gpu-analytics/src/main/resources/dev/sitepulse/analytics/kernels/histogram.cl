@@ -18,14 +18,30 @@ inline int index_of_millis(float millis) {
   return y >= 2048.0f ? large : (y >= 1.0f ? (int) y : 0);
 }
 
-// CPU devices: a work-item owns a slice and a contiguous run of values; plain increments.
+inline int4 index_of_millis4(float4 millis) {
+  const float4 y = millis * 1000.0f + 0.5f;
+  const int4 large = min((as_int4(y) >> 13) - ((127 + 9) << 10), (int4) (LENGTH - 1));
+  const int4 small = select((int4) 0, convert_int4_rtz(y), y >= 1.0f);
+  return select(small, large, y >= 2048.0f);
+}
+
+// CPU devices: a work-item owns a slice and a contiguous run of values; plain increments. The
+// indices are computed four at a time, which the CPU does in one vector register.
 __kernel void hist_owned(__global const float* values, const int length, const int perItem,
                          __global uint* partial) {
   const int item = get_global_id(0);
   __global uint* counts = partial + (size_t) item * LENGTH;
   const int from = min(item * perItem, length);
   const int to = min(from + perItem, length);
-  for (int i = from; i < to; i++) {
+  int i = from;
+  for (; i < from + (to - from) / 4 * 4; i += 4) {
+    const int4 k = index_of_millis4(vload4(0, values + i));
+    counts[k.x]++;
+    counts[k.y]++;
+    counts[k.z]++;
+    counts[k.w]++;
+  }
+  for (; i < to; i++) {
     counts[index_of_millis(values[i])]++;
   }
 }
