@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.config.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,26 @@ public record CrawlSpec(
     String userAgent,
     Boolean warc,
     Boolean ignoreRobots) {
+
+  /**
+   * Rejects out-of-range values where they are written, so that a config file's error names the
+   * key's line and a flag's error names the flag; {@link CrawlConfig} checks the combination.
+   */
+  public CrawlSpec {
+    atLeast("max-pages", maxPages, 0, "0 (no limit) or more");
+    atLeast("max-depth", maxDepth, 0, "0 or more");
+    atLeast("concurrency", concurrency, 1, "at least 1");
+    atLeast("per-host", perHost, 1, "at least 1");
+    if (delay != null && delay.isNegative()) {
+      throw new InvalidValueException("delay", "delay cannot be negative");
+    }
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new InvalidValueException("timeout", "timeout must be positive, got " + timeout);
+    }
+    if (maxBody != null && maxBody.bytes() <= 0) {
+      throw new InvalidValueException("max-body", "max-body must be positive");
+    }
+  }
 
   public static final CrawlSpec NONE =
       new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
@@ -66,6 +87,12 @@ public record CrawlSpec(
         pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
         pick(warc, false), resume, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(), false);
+  }
+
+  private static void atLeast(String key, Integer value, int min, String rule) {
+    if (value != null && value < min) {
+      throw new InvalidValueException(key, key + " must be " + rule + ", got " + value);
+    }
   }
 
   private static <T> T pick(T value, T fallback) {

@@ -93,10 +93,10 @@ public final class CrawlCommand implements Callable<Integer> {
       throw new UsageException("--fresh and --resume contradict each other; give one");
     }
     CrawlSpec fromFile = config == null ? CrawlSpec.NONE : SitepulseConfig.read(config).crawl();
-    CrawlSpec fromFlags = new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include,
-        exclude, concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots);
     CrawlConfig crawl;
     try {
+      CrawlSpec fromFlags = new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include,
+          exclude, concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots);
       crawl = fromFlags.over(fromFile).toConfig(!fresh);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -78,11 +78,11 @@ public final class LinksCommand implements Callable<Integer> {
     CrawlSpec fromFile = config == null ? CrawlSpec.NONE : SitepulseConfig.read(config).crawl();
     Path temp = data == null ? Files.createTempDirectory("sitepulse-links-") : null;
     String dir = data != null ? data : temp.toString();
-    CrawlSpec fromFlags = new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include,
-        exclude, concurrency, perHost, delay, timeout != null ? timeout : Duration.ofSeconds(10),
-        maxBody, userAgent, false, ignoreRobots);
     CrawlConfig crawl;
     try {
+      CrawlSpec fromFlags = new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include,
+          exclude, concurrency, perHost, delay, timeout != null ? timeout : Duration.ofSeconds(10),
+          maxBody, userAgent, false, ignoreRobots);
       crawl = fromFlags.over(fromFile).toConfig(data != null).withLinkLines(true);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

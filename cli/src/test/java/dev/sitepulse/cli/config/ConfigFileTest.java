@@ -401,6 +401,26 @@ class ConfigFileTest {
   }
 
   @Test
+  void anOutOfRangeCrawlSettingNamesItsKeyAndLine() {
+    assertConfigError("crawl:\n  seeds: [http://a/]\n  per-host: 0\n")
+        .isEqualTo(FILE + ":3:3: crawl.per-host: per-host must be at least 1, got 0");
+    assertConfigError("crawl:\n  max-depth: -1\n")
+        .isEqualTo(FILE + ":2:3: crawl.max-depth: max-depth must be 0 or more, got -1");
+  }
+
+  @Test
+  void anUnknownCrawlScopeListsTheScopes() {
+    assertConfigError("crawl:\n  scope: site\n")
+        .isEqualTo(FILE + ":2:10: crawl.scope: expected one of host, domain, prefix, regex, got \"site\"");
+  }
+
+  @Test
+  void aBrokenIncludeRegexSaysWhatIsWrongWithIt() {
+    assertConfigError("crawl:\n  include: '(docs'\n")
+        .isEqualTo(FILE + ":2:12: crawl.include: not a regular expression: Unclosed group near index 5");
+  }
+
+  @Test
   void aConfigWithOnlyDefaultsHasNoTargets() {
     SitepulseConfig config = SitepulseConfig.read("defaults:\n  timeout: 1s\n", FILE, Map.of());
 

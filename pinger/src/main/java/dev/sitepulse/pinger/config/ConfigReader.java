@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -109,6 +111,14 @@ public final class ConfigReader {
     if (e instanceof ValueInstantiationException && e.getCause() != null) {
       return prefix + firstLine(e.getCause().getMessage());
     }
+    if (e instanceof InvalidFormatException bad && bad.getTargetType() == Pattern.class) {
+      return prefix + "not a regular expression: " + regexProblem(String.valueOf(bad.getValue()));
+    }
+    if (e instanceof InvalidFormatException bad && bad.getTargetType() != null
+        && bad.getTargetType().isEnum()) {
+      return prefix + "expected one of " + constants(bad.getTargetType()) + ", got \""
+          + bad.getValue() + "\"";
+    }
     if (e instanceof InvalidFormatException bad && isPlainType(bad.getTargetType())) {
       return prefix + "expected " + KeyPath.typeName(bad.getTargetType()) + ", got \"" + bad.getValue() + "\"";
     }
@@ -123,7 +133,7 @@ public final class ConfigReader {
 
   /** Errors inside a target name it, since a list index alone is hard to find in a long file. */
   private static String targetName(String path, String yaml) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^targets\\[(\\d+)]").matcher(path);
+    java.util.regex.Matcher m = Pattern.compile("^targets\\[(\\d+)]").matcher(path);
     if (!m.find()) {
       return "";
     }
@@ -133,6 +143,23 @@ public final class ConfigReader {
     } catch (IOException unreadable) {
       return "";
     }
+  }
+
+  /** Jackson keeps only its own wording of a bad pattern; compiling it again gives the facts. */
+  private static String regexProblem(String regex) {
+    try {
+      Pattern.compile(regex);
+      return "invalid";
+    } catch (PatternSyntaxException bad) {
+      return bad.getDescription() + " near index " + bad.getIndex();
+    }
+  }
+
+  /** An enum's constants as a config spells them: lower case, dashes for underscores. */
+  private static String constants(Class<?> type) {
+    return java.util.Arrays.stream(type.getEnumConstants())
+        .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** Numbers and booleans, where Jackson's own message is too technical to show. */
