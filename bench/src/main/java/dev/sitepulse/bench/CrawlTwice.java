@@ -1,6 +1,7 @@
 package dev.sitepulse.bench;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
@@ -28,7 +29,8 @@ public final class CrawlTwice {
       CrawlConfig d = CrawlConfig.defaults(List.of(args[0]), data);
       CrawlConfig config = new CrawlConfig(d.seeds(), data, 0, d.maxDepth(), d.scope(), null, null,
           null, 32, 16, Duration.ZERO, d.timeout(), d.maxBodyBytes(), d.userAgent(), false, false,
-          false, d.commitEveryPages(), d.commitEvery(), false);
+          false, d.commitEveryPages(), d.commitEvery(),
+        CrawlPurpose.SEARCH);
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
       CrawlStats stats = Crawler.run(config, CrawlListener.NONE);

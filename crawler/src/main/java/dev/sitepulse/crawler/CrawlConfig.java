@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
  * @param delay between fetches to one host; a robots.txt Crawl-delay takes precedence
  * @param resume continue the crawl in dataDir; false (--fresh) starts over
  * @param commitEveryPages and commitEvery: how often the index is committed, whichever first
- * @param linkLines record the source line of every link in crawl.db, as {@code links} reports
- *     it; jsoup's position tracking costs about a third of parse time, so a plain crawl skips it
+ * @param purpose what the crawl keeps besides crawl.db: a search index, or links' source lines
  */
 public record CrawlConfig(
     List<String> seeds,
@@ -40,7 +39,7 @@ public record CrawlConfig(
     boolean ignoreRobots,
     int commitEveryPages,
     Duration commitEvery,
-    boolean linkLines) {
+    CrawlPurpose purpose) {
 
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
@@ -56,25 +55,26 @@ public record CrawlConfig(
     require(maxBodyBytes > 0, "max-body must be positive");
     require(scope != Scope.REGEX || scopeRegex != null, "scope regex needs --scope-regex");
     require(commitEveryPages >= 1, "commit-every-pages must be at least 1");
+    require(purpose != null, "a crawl needs a purpose");
   }
 
   /** The defaults of the command line, for the given seeds and data directory. */
   public static CrawlConfig defaults(List<String> seeds, Path dataDir) {
     return new CrawlConfig(seeds, dataDir, 0, 10, Scope.HOST, null, null, null, 32, 2,
         Duration.ofMillis(250), Duration.ofSeconds(30), 10L << 20, "sitepulse", false, true,
-        false, 500, Duration.ofSeconds(5), false);
+        false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
   }
 
   public CrawlConfig withDelay(Duration d) {
     return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
         concurrency, perHost, d, timeout, maxBodyBytes, userAgent, warc, resume, ignoreRobots,
-        commitEveryPages, commitEvery, linkLines);
+        commitEveryPages, commitEvery, purpose);
   }
 
-  public CrawlConfig withLinkLines(boolean lines) {
+  public CrawlConfig withPurpose(CrawlPurpose p) {
     return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
         concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, resume, ignoreRobots,
-        commitEveryPages, commitEvery, lines);
+        commitEveryPages, commitEvery, p);
   }
 
   public Path crawlDb() {

@@ -86,7 +86,8 @@ public record CrawlSpec(
         pick(scope, d.scope()), scopeRegex, include, exclude, pick(concurrency, d.concurrency()),
         pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
-        pick(warc, false), resume, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(), false);
+        pick(warc, false), resume, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
+        CrawlPurpose.SEARCH);
   }
 
   private static void atLeast(String key, Integer value, int min, String rule) {

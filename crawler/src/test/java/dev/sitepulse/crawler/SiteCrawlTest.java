@@ -36,7 +36,7 @@ class SiteCrawlTest {
     CrawlConfig d = CrawlConfig.defaults(List.of(base() + "/site/index.html"), DATA);
     CrawlConfig c = new CrawlConfig(d.seeds(), DATA, 0, 10, Scope.HOST, null, null, null, 8, 4,
         Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, true, false, 500,
-        Duration.ofSeconds(5), true);
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
     stats = Crawler.run(c, CrawlListener.NONE);
   }
 
@@ -84,9 +84,9 @@ class SiteCrawlTest {
   }
 
   @Test
-  void linksAreRecordedWithAnchorTextAndLineNumbers() {
-    assertThat(CrawlDbRows.column(db(), "SELECT line FROM page_links WHERE from_url LIKE '%/site/guide/install.html' AND to_url LIKE '%/site/missing.html'"))
-        .containsExactly("28");
+  void linksAreRecordedWithAnchorTextButNoLineNumbersInACrawlForSearch() {
+    assertThat(CrawlDbRows.column(db(), "SELECT anchor || ' ' || IFNULL(line, 'none') FROM page_links WHERE from_url LIKE '%/site/guide/install.html' AND to_url LIKE '%/site/missing.html'"))
+        .containsExactly("package matrix none");
     assertThat(CrawlDbRows.column(db(), "SELECT status FROM urls WHERE url LIKE '%/site/missing.html'"))
         .containsExactly("404");
   }

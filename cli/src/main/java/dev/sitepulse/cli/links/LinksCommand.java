@@ -4,6 +4,7 @@ import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
@@ -83,7 +84,8 @@ public final class LinksCommand implements Callable<Integer> {
       CrawlSpec fromFlags = new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include,
           exclude, concurrency, perHost, delay, timeout != null ? timeout : Duration.ofSeconds(10),
           maxBody, userAgent, false, ignoreRobots);
-      crawl = fromFlags.over(fromFile).toConfig(data != null).withLinkLines(true);
+      crawl = fromFlags.over(fromFile).toConfig(data != null)
+          .withPurpose(CrawlPurpose.LINK_CHECK);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

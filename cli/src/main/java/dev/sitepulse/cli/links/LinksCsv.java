@@ -43,7 +43,11 @@ final class LinksCsv {
           csv.writeString(String.valueOf(b.external()));
           csv.writeString(String.join(" ", b.chain()));
           csv.writeString(ref.page());
-          csv.writeNumber(ref.line());
+          if (ref.line() > 0) {
+            csv.writeNumber(ref.line());
+          } else {
+            csv.writeString(""); // unknown
+          }
           csv.writeString(ref.anchorText() == null ? "" : ref.anchorText());
           csv.writeEndArray();
         }

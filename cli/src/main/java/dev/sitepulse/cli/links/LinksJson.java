@@ -48,7 +48,11 @@ final class LinksJson {
         for (Referrer ref : b.referrers()) {
           g.writeStartObject();
           g.writeStringField("page", ref.page());
-          g.writeNumberField("line", ref.line());
+          if (ref.line() > 0) {
+            g.writeNumberField("line", ref.line());
+          } else {
+            g.writeNullField("line"); // unknown
+          }
           g.writeStringField("anchor_text", ref.anchorText());
           g.writeEndObject();
         }

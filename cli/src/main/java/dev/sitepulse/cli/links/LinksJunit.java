@@ -34,14 +34,14 @@ final class LinksJunit {
         for (Referrer ref : b.referrers()) {
           x.writeStartElement("testcase");
           x.writeAttribute("classname", ref.page());
-          x.writeAttribute("name", "link to " + b.url() + " (line " + ref.line() + ")");
+          x.writeAttribute("name", "link to " + b.url() + (ref.line() > 0 ? " (line " + ref.line() + ")" : ""));
           x.writeAttribute("time", "0");
           x.writeStartElement("failure");
           x.writeAttribute("message", b.problem());
           x.writeAttribute("type", b.errorKind() != null ? b.errorKind() : "HTTP_" + b.status());
           x.writeCharacters(b.url() + ": " + b.problem()
               + (b.chain().isEmpty() ? "" : "\nredirects: " + String.join(" -> ", b.chain()))
-              + "\nlinked from " + ref.page() + ":" + ref.line() + " \"" + LinksTable.oneLine(ref.anchorText()) + "\"");
+              + "\nlinked from " + ref.where() + " \"" + LinksTable.oneLine(ref.anchorText()) + "\"");
           x.writeEndElement();
           x.writeEndElement();
         }

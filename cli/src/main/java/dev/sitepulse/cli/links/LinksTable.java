@@ -18,7 +18,7 @@ public final class LinksTable {
         out.println("        redirects: " + String.join(" -> ", b.chain()));
       }
       for (Referrer ref : b.referrers()) {
-        out.printf(Locale.ROOT, "        from %s:%d  \"%s\"%n", ref.page(), ref.line(), oneLine(ref.anchorText()));
+        out.printf(Locale.ROOT, "        from %s  \"%s\"%n", ref.where(), oneLine(ref.anchorText()));
       }
       out.println();
     }

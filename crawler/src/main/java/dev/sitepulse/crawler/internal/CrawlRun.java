@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlScope;
@@ -51,13 +52,15 @@ public final class CrawlRun {
     ExecutorService indexer = Executors.newSingleThreadExecutor(daemon("sitepulse-index"));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     try (CrawlDb db = CrawlDb.open(config.crawlDb());
-        PageIndex index = PageIndex.open(config.indexDir());
+        PageIndex index = config.purpose() == CrawlPurpose.SEARCH
+            ? PageIndex.open(config.indexDir()) : null;
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
             config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
       long committedSeq = IndexCommits.committedSeq(index);
       List<CrawlDb.KnownUrl> known = db.resume(committedSeq);
-      IndexCommits commits = new IndexCommits(index, db, Math.max(committedSeq, db.maxSeq()));
+      long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
+      IndexCommits commits = new IndexCommits(index, db, lastSeq);
       Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());
       Context context = vertx.getOrCreateContext();
       CrawlScope scope = new CrawlScope(config, seeds);

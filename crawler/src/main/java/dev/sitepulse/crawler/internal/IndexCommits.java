@@ -11,6 +11,11 @@ import java.util.function.LongConsumer;
  * under one lock with its index update and its crawl.db record; a commit flushes crawl.db first
  * and then stores the last sequence in the Lucene commit. On resume, pages recorded with a higher
  * sequence were never committed to the index and are fetched again; nothing committed is.
+ *
+ * <p>The lock is held only to read the last sequence, not through the commit: pages handled
+ * meanwhile get higher numbers, and should the commit take some of them along, a resume fetches
+ * them again and replaces their documents by URL. A crawl without an index (a link check) has a
+ * null index, and a commit just flushes crawl.db.
  */
 final class IndexCommits {
 
@@ -19,9 +24,10 @@ final class IndexCommits {
   private final PageIndex index;
   private final CrawlDb db;
   private final Object lock = new Object();
+  private final Object commitLock = new Object();
   private final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong sinceCommit = new java.util.concurrent.atomic.AtomicLong();
-  private long committed;
+  private long committed; // guarded by commitLock
 
   IndexCommits(PageIndex index, CrawlDb db, long lastSeq) {
     this.index = index;
@@ -30,7 +36,11 @@ final class IndexCommits {
     this.committed = lastSeq;
   }
 
+  /** The last sequence the index holds; without an index, everything recorded stands. */
   static long committedSeq(PageIndex index) {
+    if (index == null) {
+      return Long.MAX_VALUE;
+    }
     String value = index.lastCommitData().get(SEQ);
     return value == null ? 0 : Long.parseLong(value);
   }
@@ -53,15 +63,22 @@ final class IndexCommits {
 
   /** Makes everything added so far durable; runs on an indexing worker, never the event loop. */
   void commit() {
-    synchronized (lock) {
-      long last = seq.get();
+    synchronized (commitLock) {
+      long last;
+      long pages;
+      synchronized (lock) { // every page numbered up to last is now in the index and queued to db
+        last = seq.get();
+        pages = sinceCommit.get();
+      }
       if (last == committed) {
         return;
       }
       db.flush().join();
-      index.commit(Map.of(SEQ, Long.toString(last)));
+      if (index != null) {
+        index.commit(Map.of(SEQ, Long.toString(last)));
+      }
       committed = last;
-      sinceCommit.set(0);
+      sinceCommit.addAndGet(-pages);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.parse.Outlink;
@@ -61,7 +62,8 @@ final class PageWork {
 
   PageOutcome handle(FetchResult fetched, int depth, long fetchedAtMillis) {
     String url = fetched.url();
-    ParsedPage page = config.linkLines()
+    boolean linkCheck = config.purpose() == CrawlPurpose.LINK_CHECK;
+    ParsedPage page = linkCheck
         ? PageParser.parse(fetched.body(), fetched.charset(), url)
         : PageParser.parseWithoutLineNumbers(fetched.body(), fetched.charset(), url);
     String bodyHash = sha256(fetched.body());
@@ -94,7 +96,7 @@ final class PageWork {
     if (otherCanonical && scope.accepts(canonical)) {
       followable.add(new QueuedUrl(canonical, depth));
     }
-    boolean indexable = duplicateOf == null && !otherCanonical && !page.noindex();
+    boolean indexable = !linkCheck && duplicateOf == null && !otherCanonical && !page.noindex();
     IndexedPage doc = indexable
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language())
