@@ -27,9 +27,10 @@ import picocli.CommandLine.Option;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Batch analytics over a crawl: PageRank of the link graph, near-duplicate pages (SimHash)",
-      "and the site's top terms. Runs on OpenCL when a suitable device exists, else in Java;",
-      "both give the same answers. Ranks and duplicate clusters are written back to crawl.db."
+      "Batch analytics over a crawl: PageRank of the link graph, near-duplicate pages "
+          + "(SimHash) and the site's top terms. Runs on OpenCL when a suitable device exists, "
+          + "else in Java; both give the same answers. Ranks and duplicate clusters are written "
+          + "back to crawl.db."
     },
     footer = {"", "Exit codes: 0 done, 2 analysis failed, 3 usage error (no crawl, no such device)."})
 public final class AnalyzeCommand implements Callable<Integer> {

@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
     name = "links",
     mixinStandardHelpOptions = true,
     description = {
-      "Crawls a site and reports every broken link: the target, why it is broken, its redirect",
-      "chain, and each page that links to it with the anchor text and line number."
+      "Crawls a site and reports every broken link: the target, why it is broken, its "
+          + "redirect chain, and each page that links to it with the anchor text and line number."
     },
     footer = {"", "Exit codes: 0 no broken links, 2 some broken, 3 usage or config error (CI-friendly)."})
 public final class LinksCommand implements Callable<Integer> {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Reports availability, incidents, latency and TLS expiry from the watch history.",
-      "Per target: availability %, incidents (DOWN periods with start, end, count and total),",
-      "latency p50/p95/p99/max, status codes, error kinds and the soonest certificate expiry.",
+      "Per target: availability %, incidents (DOWN periods with start, end, count and "
+          + "total), latency p50/p95/p99/max, status codes, error kinds and the soonest "
+          + "certificate expiry.",
       "--format html writes one self-contained page with charts."
     },
     footer = {"", "Exit codes: 0 report written, 3 usage error or no history."})
