@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Warm search latency over a crawl's index: runs a set of queries once to warm up, then times
+ * Warm search latency over a crawl's index: runs a set of queries for 5 s to warm up, then times
  * 100 of them. Usage: {@code SearchLatency INDEX_DIR}.
  */
 public final class SearchLatency {
@@ -17,11 +17,15 @@ public final class SearchLatency {
       "thread lock", "regular expression", "json", "pathlib", "datetime timezone", "subprocess pipe",
       "class inheritance", "string format", "import system", "logging handler");
 
+  private static final long WARM_UP_NANOS = 5_000_000_000L;
+
   private SearchLatency() {}
 
   public static void main(String[] args) throws Exception {
     try (PageSearcher searcher = PageSearcher.open(Path.of(args[0]))) {
-      for (int i = 0; i < 3; i++) {
+      // Warm means compiled: a few rounds leave the highlighter interpreted or in C1 code.
+      long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+      while (System.nanoTime() < warmUntil) {
         for (String q : QUERIES) {
           searcher.search(q, 10);
         }
