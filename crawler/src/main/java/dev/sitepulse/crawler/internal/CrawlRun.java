@@ -1,9 +1,9 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -12,6 +12,7 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.Fetcher;
+import dev.sitepulse.pinger.Threads;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -48,8 +49,8 @@ public final class CrawlRun {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
     int parserThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService parsers = Executors.newFixedThreadPool(parserThreads, daemon("sitepulse-parse"));
-    ExecutorService indexer = Executors.newSingleThreadExecutor(daemon("sitepulse-index"));
+    ExecutorService parsers = Executors.newFixedThreadPool(parserThreads, Threads.daemon("sitepulse-parse"));
+    ExecutorService indexer = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-index"));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     try (CrawlDb db = CrawlDb.open(config.crawlDb());
         PageIndex index = config.purpose() == CrawlPurpose.SEARCH
@@ -147,14 +148,5 @@ public final class CrawlRun {
     } catch (IOException e) {
       throw new CrawlException("cannot start afresh in " + config.dataDir() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

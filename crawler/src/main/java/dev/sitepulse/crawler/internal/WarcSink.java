@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Threads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -29,11 +30,7 @@ final class WarcSink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
   private final WarcWriter writer;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "sitepulse-warc");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
 
   private WarcSink(WarcWriter writer) {
     this.writer = writer;

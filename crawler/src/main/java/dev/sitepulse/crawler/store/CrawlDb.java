@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.store;
 
+import dev.sitepulse.pinger.Threads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,11 +31,7 @@ public final class CrawlDb implements AutoCloseable {
   public record KnownUrl(String url, int depth, UrlState state) {}
 
   private final Connection db;
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "sitepulse-crawldb");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-crawldb"));
   private final List<Consumer<Connection>> pending = new ArrayList<>();
   private final List<CompletableFuture<Void>> flushes = new ArrayList<>();
   private boolean drainScheduled;

@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.history;
 
+import dev.sitepulse.pinger.Threads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +60,8 @@ public final class SqliteHistory implements HistoryStore {
     this.clock = clock;
     this.writer = new SqliteWriter(connection);
     this.reader = new SqliteReader(file);
-    this.writerThread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sitepulse-history");
-      t.setDaemon(true);
-      return t;
-    });
+    this.writerThread = Executors.newSingleThreadScheduledExecutor(
+        Threads.daemonNamed("sitepulse-history"));
     long every = FLUSH_EVERY.toMillis();
     writerThread.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
     writerThread.scheduleAtFixedRate(this::retentionQuietly, 0, RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS);

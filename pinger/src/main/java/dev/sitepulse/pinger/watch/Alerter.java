@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.watch;
 
+import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryStore;
 import java.time.Clock;
@@ -12,10 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -63,9 +62,9 @@ public final class Alerter implements AutoCloseable {
     this.listener = listener;
     this.backoff = backoff;
     this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-        daemon("sitepulse-alert"));
+        Threads.daemon("sitepulse-alert"));
     this.workers.allowCoreThreadTimeOut(true);
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("sitepulse-alert-retry"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-alert-retry"));
     this.sinks = sinks(webhooks);
   }
 
@@ -149,14 +148,5 @@ public final class Alerter implements AutoCloseable {
   public void close() {
     workers.shutdownNow();
     timer.shutdownNow();
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
