@@ -119,6 +119,14 @@ class LinksCommandIT {
   }
 
   @Test
+  void aSeedThatIsNotFoundIsBrokenThoughNoPageLinksToIt() {
+    CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", base() + "/status/404");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).contains("BROKEN  " + base() + "/status/404", "1 broken");
+  }
+
+  @Test
   void junitOutputIsAcceptedByAJunitXmlSchema() throws Exception {
     CommandLineRun run = links("--format", "junit");
     assertThat(run.exitCode()).isEqualTo(2);

@@ -25,6 +25,8 @@ final class CrawledPages {
 
   final Map<String, Page> pages = new HashMap<>();
   final List<Link> links = new ArrayList<>();
+  /** URLs at depth 0: the seeds and what they redirect to, broken even when no page links them. */
+  final List<String> seeds = new ArrayList<>();
 
   static CrawledPages read(Path crawlDb) throws SQLException {
     CrawledPages out = new CrawledPages();
@@ -38,6 +40,11 @@ final class CrawledPages {
           out.pages.put(rs.getString(1), new Page(rs.getString(1), rs.getString(2), rs.getInt(3),
               rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
               anchors == null ? Set.of() : new HashSet<>(List.of(anchors.split(" ")))));
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {
+        while (rs.next()) {
+          out.seeds.add(rs.getString(1));
         }
       }
       // Redirect hops are recorded as links too; they are chains here, not links on a page.

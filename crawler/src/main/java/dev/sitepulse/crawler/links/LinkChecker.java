@@ -45,6 +45,10 @@ public final class LinkChecker {
     for (Link l : db.links) {
       byTarget.computeIfAbsent(l.to(), t -> new ArrayList<>()).add(l);
     }
+    // A seed that is down has no page linking to it, and must still fail the check.
+    for (String seed : db.seeds) {
+      byTarget.putIfAbsent(seed, new ArrayList<>());
+    }
     List<BrokenLink> broken = new ArrayList<>();
     List<String> unchecked = new ArrayList<>();
     long skipped = 0;
