@@ -74,6 +74,18 @@ public record CrawlSpec(
         pick(ignoreRobots, base.ignoreRobots));
   }
 
+  /** This spec with its data directory set. */
+  public CrawlSpec withData(String dir) {
+    return new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots);
+  }
+
+  /** This spec with its per-fetch timeout set. */
+  public CrawlSpec withTimeout(Duration t) {
+    return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
+        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots);
+  }
+
   /**
    * The crawl these settings describe, the built-in defaults filling the gaps.
    *

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -18,6 +20,7 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `sitepulse links` (in-process) on the WireMock docs site, whose broken links are known (wiremock-stubs/README.md). */
 class LinksCommandIT {
@@ -124,6 +127,20 @@ class LinksCommandIT {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).contains("BROKEN  " + base() + "/status/404", "1 broken");
+  }
+
+  @Test
+  void theConfigsCrawlTimeoutAndDataAreHonouredAsCrawlHonoursThem(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("kept");
+    Path config = dir.resolve("links.yaml");
+    Files.writeString(config, "crawl:\n  data: " + data + "\n  timeout: 300ms\n  delay: 0s\n");
+
+    CommandLineRun run = CommandLineRun.of("links", "-c", config.toString(), "--max-depth", "0",
+        base() + "/status/200?sleep=1000");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).contains("BROKEN  " + base() + "/status/200?sleep=1000", "TIMEOUT");
+    assertThat(data.resolve("crawl.db")).as("the config's data directory, kept").exists();
   }
 
   @Test

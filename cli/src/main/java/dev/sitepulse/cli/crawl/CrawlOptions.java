@@ -1,0 +1,99 @@
+package dev.sitepulse.cli.crawl;
+
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.Scope;
+import dev.sitepulse.pinger.config.DataSize;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The crawl options that {@code crawl} and {@code links} share, and the config file's
+ * {@code crawl:} section beneath them: one place decides how a flag, a key and a default combine.
+ */
+public final class CrawlOptions {
+
+  @Parameters(paramLabel = "SEED", arity = "0..*", description = "Start URLs (or crawl.seeds in the config).")
+  List<String> seeds;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A sitepulse YAML config with a crawl: section.")
+  Path config;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Where crawl.db lives, and crawl's index/ and warc/ (default: ./sitepulse-data for crawl, a temporary directory removed afterwards for links).")
+  String data;
+
+  @Option(names = "--max-pages", paramLabel = "N", description = "Stop after this many pages (default: no limit).")
+  Integer maxPages;
+
+  @Option(names = "--max-depth", paramLabel = "N", description = "Links followed from a seed (default 10).")
+  Integer maxDepth;
+
+  @Option(names = "--scope", paramLabel = "SCOPE", description = "host, domain, prefix or regex (default host: each seed's host).")
+  Scope scope;
+
+  @Option(names = "--scope-regex", paramLabel = "REGEX", description = "With --scope regex: URLs to crawl.")
+  Pattern scopeRegex;
+
+  @Option(names = "--include", paramLabel = "REGEX", description = "Only follow URLs matching this.")
+  Pattern include;
+
+  @Option(names = "--exclude", paramLabel = "REGEX", description = "Never follow URLs matching this.")
+  Pattern exclude;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "Fetches at once, over all hosts (default 32).")
+  Integer concurrency;
+
+  @Option(names = "--per-host", paramLabel = "N", description = "Connections per host (default 2).")
+  Integer perHost;
+
+  @Option(names = "--delay", paramLabel = "DURATION", description = "Between fetches to one host (default 250ms); robots.txt Crawl-delay wins, capped at 30s.")
+  Duration delay;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per fetch, body included (default 30s for crawl, 10s for links).")
+  Duration timeout;
+
+  @Option(names = "--max-body", paramLabel = "SIZE", description = "Most bytes read per page (default 10MiB).")
+  DataSize maxBody;
+
+  @Option(names = "--user-agent", paramLabel = "UA", description = "Sent with every request; its first word is matched in robots.txt (default sitepulse).")
+  String userAgent;
+
+  @Option(names = "--ignore-robots", description = "Do not read robots.txt. Only for sites you may crawl regardless.")
+  Boolean ignoreRobots;
+
+  /**
+   * The options given, over the config's {@code crawl:} section, over {@code defaults}.
+   *
+   * @param warc the command's own {@code --warc}, null when it has none or it was not given
+   * @throws UsageException naming a value that is out of range
+   */
+  public CrawlSpec spec(Boolean warc, CrawlSpec defaults) {
+    CrawlSpec fromFile = config == null ? CrawlSpec.NONE : SitepulseConfig.read(config).crawl();
+    try {
+      return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
+          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots)
+          .over(fromFile).over(defaults);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * The crawl a spec describes.
+   *
+   * @throws UsageException naming the setting that is wrong, e.g. no seed at all
+   */
+  public static CrawlConfig toConfig(CrawlSpec spec, boolean resume) {
+    try {
+      return spec.toConfig(resume);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}
