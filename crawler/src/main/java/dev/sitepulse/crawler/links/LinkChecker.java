@@ -144,14 +144,14 @@ public final class LinkChecker {
   private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls) {
     PingSettings settings = PingSettings.DEFAULTS.withConcurrency(crawl.concurrency());
     try (Pinger pinger = Pinger.create(settings)) {
-      List<Target> heads = urls.stream().map(u -> head(u, crawl)).toList();
+      List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
       List<CheckResult> first = pinger.checkAll(heads, r -> {});
       List<Target> again = new ArrayList<>();
       for (CheckResult r : first) {
         // A timeout is not retried: it would only double the wait for a dead server.
         if (r.status() == 405 || r.status() == 501 || r.verdict() == Verdict.ERROR
             || r.verdict() == Verdict.DOWN) {
-          again.add(Target.of(r.target().url()).withTimeout(crawl.timeout()));
+          again.add(request("GET", r.target().url(), crawl));
         }
       }
       Map<String, CheckResult> byUrl = new LinkedHashMap<>();
@@ -161,8 +161,9 @@ public final class LinkChecker {
     }
   }
 
-  private static Target head(String url, CrawlConfig crawl) {
-    return new Target(null, null, url, "HEAD", Map.of("User-Agent", crawl.userAgent()), null,
+  /** A check of one URL as the crawl would fetch it: its User-Agent and its timeout. */
+  private static Target request(String method, String url, CrawlConfig crawl) {
+    return new Target(null, null, url, method, Map.of("User-Agent", crawl.userAgent()), null,
         crawl.timeout(), 0, null);
   }
 }

@@ -1,0 +1,87 @@
+package dev.sitepulse.crawler.links;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.Crawler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A link-check crawl of WireMock pages, then the check: what is broken, with which problem, and
+ * what is counted. Links to {@code localhost} are external, since the crawl's host is 127.0.0.1.
+ */
+class LinkCheckerTest {
+
+  private static final String AGENT = "sitepulse-test/1.0";
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
+          .containerThreads(40).asynchronousResponseEnabled(true))
+      .build();
+
+  @TempDir Path data;
+
+  private String base() {
+    return "http://127.0.0.1:" + site.getPort();
+  }
+
+  private String external() {
+    return "http://localhost:" + site.getPort();
+  }
+
+  /** A page at {@code path} whose body is these links, one a line. */
+  private void page(String path, String... hrefs) {
+    StringBuilder body = new StringBuilder("<html><body>\n");
+    for (String href : hrefs) {
+      body.append("<a href=\"").append(href).append("\">link</a>\n");
+    }
+    site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody(body.append("</body></html>").toString())));
+  }
+
+  /** Depth 0: the seeds alone, not the stub site that the host's sitemap lists. */
+  private CrawlConfig seedsOnly(String... seeds) {
+    return crawl(null, 0, seeds);
+  }
+
+  private CrawlConfig crawl(Integer maxPages, Integer maxDepth, String... seeds) {
+    return new CrawlSpec(List.of(seeds), data.toString(), maxPages, maxDepth, null, null, null, null,
+        null, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
+        .toConfig(true).withPurpose(CrawlPurpose.LINK_CHECK);
+  }
+
+  private LinkReport check(CrawlConfig crawl, boolean checkExternal) throws Exception {
+    long nonHttp = Crawler.run(crawl, CrawlListener.NONE).skippedLinks();
+    return LinkChecker.check(crawl, checkExternal, false, nonHttp);
+  }
+
+  @Test
+  void theGetFallbackOfAnExternalCheckSendsTheConfiguredUserAgent() throws Exception {
+    site.stubFor(head(urlPathEqualTo("/head-refused")).willReturn(aResponse().withStatus(405)));
+    site.stubFor(get(urlPathEqualTo("/head-refused")).willReturn(aResponse().withStatus(200)));
+    page("/ua.html", external() + "/head-refused");
+
+    LinkReport report = check(seedsOnly(base() + "/ua.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.externalChecked()).isEqualTo(1);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/head-refused")).withHeader("User-Agent", equalTo(AGENT)));
+  }
+}
