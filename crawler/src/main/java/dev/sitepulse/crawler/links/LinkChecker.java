@@ -84,7 +84,7 @@ public final class LinkChecker {
           String url = r.target().url();
           List<String> chain = r.last().hops().stream().map(Hop::url).toList();
           String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
-              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : "HTTP " + r.status();
+              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : StatusText.of(r.status(), null);
           broken.add(new BrokenLink(url, r.status(), r.errorKind() != null ? r.errorKind().name()
               : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT" : null, problem,
               chain.size() > 1 ? chain : List.of(), !scope.accepts(url), referrers(byTarget.get(url))));
@@ -114,7 +114,7 @@ public final class LinkChecker {
       List<Link> links) {
     String problem = "failed".equals(end.state())
         ? end.errorKind() + ": " + end.message()
-        : end.message() != null ? end.message() : String.valueOf(end.status());
+        : StatusText.of(end.status(), end.message());
     return new BrokenLink(target, end.status(), end.errorKind(), problem,
         chain.size() > 1 ? chain : List.of(), external, referrers(links));
   }

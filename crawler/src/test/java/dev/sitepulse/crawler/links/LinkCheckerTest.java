@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -18,6 +19,7 @@ import dev.sitepulse.crawler.Crawler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +60,11 @@ class LinkCheckerTest {
 
   /** Depth 0: the seeds alone, not the stub site that the host's sitemap lists. */
   private CrawlConfig seedsOnly(String... seeds) {
-    return crawl(null, 0, seeds);
+    return crawl(null, 0, null, seeds);
   }
 
-  private CrawlConfig crawl(Integer maxPages, Integer maxDepth, String... seeds) {
-    return new CrawlSpec(List.of(seeds), data.toString(), maxPages, maxDepth, null, null, null, null,
+  private CrawlConfig crawl(Integer maxPages, Integer maxDepth, Pattern include, String... seeds) {
+    return new CrawlSpec(List.of(seeds), data.toString(), maxPages, maxDepth, null, null, include, null,
         null, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
         .toConfig(true).withPurpose(CrawlPurpose.LINK_CHECK);
   }
@@ -83,5 +85,18 @@ class LinkCheckerTest {
     assertThat(report.broken()).isEmpty();
     assertThat(report.externalChecked()).isEqualTo(1);
     site.verify(1, getRequestedFor(urlPathEqualTo("/head-refused")).withHeader("User-Agent", equalTo(AGENT)));
+  }
+
+  @Test
+  void aBrokenStatusReadsTheSameWhetherItWasCrawledOrCheckedOnline() throws Exception {
+    page("/statuses.html", base() + "/status/404", external() + "/status/404");
+    // The page and what it links on this host, not the stub site of the host's sitemap.
+    Pattern thesePages = Pattern.compile("/statuses\\.html|/status/");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/statuses.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple(base() + "/status/404", "404 Not Found"), tuple(external() + "/status/404", "404 Not Found"));
+    assertThat(report.externalChecked()).isEqualTo(1);
   }
 }
