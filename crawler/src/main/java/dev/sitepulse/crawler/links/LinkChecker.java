@@ -56,7 +56,9 @@ public final class LinkChecker {
       String target = e.getKey();
       Page page = db.pages.get(target);
       if (page == null) {
-        if (checkExternal || scope.accepts(target)) {
+        // Not crawled: outside the scope, or in it but never reached (limits, nofollow). Both
+        // can only be checked online, which --external skip rules out.
+        if (checkExternal) {
           unchecked.add(target);
         } else {
           skipped++;

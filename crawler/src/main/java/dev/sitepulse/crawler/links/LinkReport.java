@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param links links found on crawled pages
  * @param targets distinct targets checked
- * @param externalChecked external targets checked once each
- * @param skipped targets not checked: external ones with --external skip, robots-blocked or
- *     beyond the crawl's limits
+ * @param externalChecked targets not crawled (external, or beyond the crawl's limits) checked
+ *     online once each
+ * @param skipped targets not checked: robots-blocked, redirects leaving the crawl, and with
+ *     --external skip those the crawl did not fetch
  * @param nonHttp mailto:, javascript: and other links that are not checked
  */
 public record LinkReport(

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.links;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -98,5 +99,19 @@ class LinkCheckerTest {
     assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
         tuple(base() + "/status/404", "404 Not Found"), tuple(external() + "/status/404", "404 Not Found"));
     assertThat(report.externalChecked()).isEqualTo(1);
+  }
+
+  @Test
+  void withExternalSkipTargetsTheCrawlNeverReachedAreSkippedAndNotCheckedOnline() throws Exception {
+    page("/few.html", base() + "/status/404", base() + "/status/200", external() + "/status/204");
+    Pattern thesePages = Pattern.compile("/few\\.html|/status/");
+
+    // One page: the seed. Its two links on this host stay queued, beyond --max-pages.
+    LinkReport report = check(crawl(1, null, thesePages, base() + "/few.html"), false);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.externalChecked()).isZero();
+    assertThat(report.skipped()).isEqualTo(3);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
   }
 }
