@@ -154,6 +154,20 @@ class LinksCommandIT {
   }
 
   @Test
+  void junitCountsTargetsRobotsTxtBlockedAsSkippedAndNotAsPassed() throws Exception {
+    JsonNode summary = json("--external", "skip").get("summary");
+    long skipped = summary.get("skipped").asLong();
+    long working = summary.get("targets").asLong() - skipped - summary.get("broken").asLong();
+
+    CommandLineRun run = links("--external", "skip", "--format", "junit");
+
+    assertThat(skipped).as("/site/private/ is disallowed, and external targets are skipped").isGreaterThan(1);
+    assertThat(run.out()).contains("skipped=\"1\"",
+        "name=\"" + skipped + " link targets not checked\"", "<skipped message=",
+        "name=\"" + working + " other link targets work\"");
+  }
+
+  @Test
   void csvHasOneRowPerBrokenLinkOccurrence() {
     CommandLineRun run = links("--format", "csv");
     assertThat(run.out().lines().findFirst().orElseThrow())

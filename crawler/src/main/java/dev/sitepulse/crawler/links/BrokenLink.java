@@ -20,6 +20,9 @@ public record BrokenLink(
     boolean external,
     List<Referrer> referrers) {
 
+  /** The error kind of a link whose #fragment is on no element of a working page. */
+  public static final String MISSING_ANCHOR = "MISSING_ANCHOR";
+
   public BrokenLink {
     chain = List.copyOf(chain);
     referrers = List.copyOf(referrers);

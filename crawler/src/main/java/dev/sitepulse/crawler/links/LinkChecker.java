@@ -133,7 +133,7 @@ public final class LinkChecker {
     }
     List<BrokenLink> out = new ArrayList<>();
     byFragment.forEach((fragment, ls) -> out.add(new BrokenLink(target + "#" + fragment, end.status(),
-        "MISSING_ANCHOR", "missing anchor #" + fragment, List.of(), false, referrers(ls))));
+        BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), false, referrers(ls))));
     return out;
   }
 

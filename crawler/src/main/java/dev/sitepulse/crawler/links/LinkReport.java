@@ -26,6 +26,15 @@ public record LinkReport(
     broken = List.copyOf(broken);
   }
 
+  /**
+   * Targets checked and found working: neither broken nor skipped. A missing anchor does not
+   * count against its target, whose page works.
+   */
+  public long working() {
+    return targets - skipped
+        - broken.stream().filter(b -> !BrokenLink.MISSING_ANCHOR.equals(b.errorKind())).count();
+  }
+
   public long redirectsToErrors() {
     return broken.stream().filter(BrokenLink::redirectsToError).count();
   }
