@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
       Summary.print(stats, crawl, out);
       out.println();
       out.println("== sitepulse links --check-anchors " + seed);
-      LinksTable.write(LinkChecker.check(crawl, true, true, stats.skippedLinks()), out);
+      LinksTable.write(LinkChecker.check(crawl, true, true), out);
       out.println();
       out.println("== sitepulse analyze --data " + data + " --top 5");
       AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);

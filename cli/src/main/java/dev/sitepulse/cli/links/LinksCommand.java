@@ -8,7 +8,6 @@ import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
-import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
@@ -69,8 +68,8 @@ public final class LinksCommand implements Callable<Integer> {
 
   private int check(CrawlConfig crawl) {
     try {
-      CrawlStats stats = Crawler.run(crawl, CrawlListener.NONE);
-      LinkReport report = LinkChecker.check(crawl, external == External.CHECK, checkAnchors, stats.skippedLinks());
+      Crawler.run(crawl, CrawlListener.NONE);
+      LinkReport report = LinkChecker.check(crawl, external == External.CHECK, checkAnchors);
       PrintStream out = System.out;
       switch (format) {
         case TABLE -> LinksTable.write(report, out);

@@ -101,11 +101,13 @@ final class PageWork {
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language())
         : null;
+    int nonHttp = skipped;
     index.add(doc, seq -> db.record(new PageRecord(url, UrlState.DONE, fetched.status(), null,
         fetched.message(), fetched.contentType(), fetched.body().length,
         fetched.phases().totalNanos() / 1e6, fetchedAtMillis, bodyHash, page.simhash(), page.title(),
         duplicateOf, otherCanonical ? canonical : null, null, seq, indexable,
-        page.anchors().isEmpty() ? null : String.join(" ", page.anchors()), links, followable)));
+        page.anchors().isEmpty() ? null : String.join(" ", page.anchors()), links, followable,
+        nonHttp)));
     return new PageOutcome(followable, indexable, duplicateOf != null, skipped);
   }
 

@@ -27,6 +27,8 @@ final class CrawledPages {
   final List<Link> links = new ArrayList<>();
   /** URLs at depth 0: the seeds and what they redirect to, broken even when no page links them. */
   final List<String> seeds = new ArrayList<>();
+  /** mailto:, javascript: and other links that cannot be crawled, on every page of the crawl. */
+  long nonHttpLinks;
 
   static CrawledPages read(Path crawlDb) throws SQLException {
     CrawledPages out = new CrawledPages();
@@ -41,6 +43,9 @@ final class CrawledPages {
               rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
               anchors == null ? Set.of() : new HashSet<>(List.of(anchors.split(" ")))));
         }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(non_http_links), 0) FROM urls")) {
+        out.nonHttpLinks = rs.getLong(1);
       }
       try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {
         while (rs.next()) {

@@ -32,8 +32,8 @@ public final class LinkChecker {
 
   private LinkChecker() {}
 
-  public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
-      long nonHttpLinks) throws CrawlException {
+  public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
+      throws CrawlException {
     CrawledPages db;
     try {
       db = CrawledPages.read(crawl.crawlDb());
@@ -95,7 +95,7 @@ public final class LinkChecker {
     }
     broken.sort(Comparator.comparing(BrokenLink::url));
     return new LinkReport(db.pages.size(), db.links.size(), byTarget.size(), external, skipped,
-        nonHttpLinks, broken);
+        db.nonHttpLinks, broken);
   }
 
   /** Follows recorded redirects to the page the chain ends at; null when it leaves the crawl. */

@@ -57,7 +57,8 @@ public final class CrawlDb implements AutoCloseable {
             content_type TEXT, bytes INTEGER, fetch_ms REAL, fetched_at INTEGER,
             content_hash TEXT, simhash INTEGER, title TEXT, duplicate_of TEXT, canonical TEXT,
             redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT)""");
+            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT, non_http_links INTEGER)""");
+      addNonHttpLinksColumn(s);
       migrateLinksKeyedByUrl(s);
       // Links are keyed by the page's integer id, indexed only for replacing a re-fetched page's
       // links: a crawl writes hundreds of links per page, and two text indexes over them were
@@ -76,6 +77,16 @@ public final class CrawlDb implements AutoCloseable {
     c.setAutoCommit(false);
     c.commit();
     return new CrawlDb(c);
+  }
+
+  /** A crawl.db from before pages counted their non-http links gets the column, empty. */
+  private static void addNonHttpLinksColumn(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name='non_http_links'")) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    s.execute("ALTER TABLE urls ADD COLUMN non_http_links INTEGER");
   }
 
   /** A crawl.db from before links were keyed by page id keeps its links, rewritten in place. */
@@ -233,7 +244,7 @@ public final class CrawlDb implements AutoCloseable {
     try (PreparedStatement s = c.prepareStatement("""
         UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
           fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
-          canonical=?, redirect_to=?, seq=?, indexed=?, anchors=? WHERE url=?""")) {
+          canonical=?, redirect_to=?, seq=?, indexed=?, anchors=?, non_http_links=? WHERE url=?""")) {
       int i = 1;
       s.setString(i++, p.state().column());
       s.setInt(i++, p.status());
@@ -256,6 +267,7 @@ public final class CrawlDb implements AutoCloseable {
       s.setLong(i++, p.seq());
       s.setInt(i++, p.indexed() ? 1 : 0);
       s.setString(i++, p.anchors());
+      s.setInt(i++, p.nonHttpLinks());
       s.setString(i, p.url());
       s.executeUpdate();
     } catch (SQLException e) {

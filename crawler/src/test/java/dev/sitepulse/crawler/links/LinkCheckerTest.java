@@ -71,8 +71,8 @@ class LinkCheckerTest {
   }
 
   private LinkReport check(CrawlConfig crawl, boolean checkExternal) throws Exception {
-    long nonHttp = Crawler.run(crawl, CrawlListener.NONE).skippedLinks();
-    return LinkChecker.check(crawl, checkExternal, false, nonHttp);
+    Crawler.run(crawl, CrawlListener.NONE);
+    return LinkChecker.check(crawl, checkExternal, false);
   }
 
   @Test
@@ -113,5 +113,16 @@ class LinkCheckerTest {
     assertThat(report.externalChecked()).isZero();
     assertThat(report.skipped()).isEqualTo(3);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
+  }
+
+  @Test
+  void theCountOfNonHttpLinksCoversTheWholeCrawlAfterAResume() throws Exception {
+    page("/contact.html", "mailto:team@example.com", "javascript:void(0)", base() + "/status/200");
+    CrawlConfig crawl = seedsOnly(base() + "/contact.html");
+    Crawler.run(crawl.withPurpose(CrawlPurpose.SEARCH), CrawlListener.NONE); // sitepulse crawl
+
+    LinkReport report = check(crawl, false); // resumes: nothing is left to fetch
+
+    assertThat(report.nonHttp()).isEqualTo(2);
   }
 }
