@@ -144,6 +144,14 @@ class LinksCommandIT {
   }
 
   @Test
+  void aSeedWhoseHostRefusesConnectionsIsBrokenAndFailsTheCheck() {
+    CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", "http://127.0.0.1:1/");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).contains("BROKEN  http://127.0.0.1:1/", "CONNECT_REFUSED: ", "1 broken", " 0 skipped");
+  }
+
+  @Test
   void junitOutputIsAcceptedByAJunitXmlSchema() throws Exception {
     CommandLineRun run = links("--format", "junit");
     assertThat(run.exitCode()).isEqualTo(2);

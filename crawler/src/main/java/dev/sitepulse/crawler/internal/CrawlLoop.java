@@ -110,6 +110,10 @@ final class CrawlLoop {
       RobotsRules rules = robots.getOrDefault(next.origin(), RobotsRules.allowAll());
       if (!rules.allows(next.url())) {
         frontier.skip(next.origin());
+        if (rules.unreachable() != null) {
+          unreachable(next, rules.unreachable());
+          continue;
+        }
         counters.robotsBlocked++;
         db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt");
         continue;
@@ -171,6 +175,14 @@ final class CrawlLoop {
     db.record(new PageRecord(next.url(), UrlState.FAILED, 0, kind, r.message(), null, 0,
         r.phases().totalNanos() / 1e6, System.currentTimeMillis(), null, null, null, null, null,
         null, commits.nextSeq(), false, null, List.of(), List.of()));
+  }
+
+  /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */
+  private void unreachable(Frontier.Next next, RobotsRules.Unreachable why) {
+    counters.error(why.errorKind());
+    db.record(new PageRecord(next.url(), UrlState.FAILED, 0, why.errorKind(), why.message(), null, 0,
+        0, System.currentTimeMillis(), null, null, null, null, null, null, commits.nextSeq(), false,
+        null, List.of(), List.of()));
   }
 
   /** A 429 or 503: the host waits as long as it asks (Retry-After), or longer each time. */

@@ -11,17 +11,27 @@ import java.util.Locale;
 /**
  * A host's robots.txt as the crawl obeys it, read with crawler-commons. A missing robots.txt
  * (4xx) allows everything; a server error or an unreachable host disallows everything for this
- * crawl, as Google does, rather than crawling a site that may be in trouble.
+ * crawl, as Google does, rather than crawling a site that may be in trouble. An unreachable
+ * host's URLs are failures, not robots.txt's choice: {@link #unreachable} says why.
  */
 public final class RobotsRules {
 
   private static final RobotsRules ALLOW_ALL =
       new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
 
+  /** Why robots.txt could not be fetched at all: the host's URLs fail the same way. */
+  public record Unreachable(String errorKind, String message) {}
+
   private final BaseRobotRules rules;
+  private final Unreachable unreachable;
 
   private RobotsRules(BaseRobotRules rules) {
+    this(rules, null);
+  }
+
+  private RobotsRules(BaseRobotRules rules, Unreachable unreachable) {
     this.rules = rules;
+    this.unreachable = unreachable;
   }
 
   public static RobotsRules allowAll() {
@@ -35,7 +45,9 @@ public final class RobotsRules {
   public static RobotsRules from(FetchResult fetched, String agent) {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     if (fetched.failed()) {
-      return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE));
+      String kind = fetched.timedOut() ? "TIMEOUT" : fetched.errorKind().name();
+      return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
+          new Unreachable(kind, fetched.message()));
     }
     if (fetched.status() >= 200 && fetched.status() < 300 && fetched.body().length == 0) {
       return ALLOW_ALL; // 204 and the like: no rules at all
@@ -54,6 +66,14 @@ public final class RobotsRules {
 
   public boolean allows(String url) {
     return rules.isAllowed(url);
+  }
+
+  /**
+   * Why the host could not be reached for its robots.txt (then {@link #allows} is false for
+   * every URL), or null when robots.txt was answered, whatever the answer.
+   */
+  public Unreachable unreachable() {
+    return unreachable;
   }
 
   /** The Crawl-delay the site asks for, or null when it gives none. */

@@ -125,4 +125,14 @@ class LinkCheckerTest {
 
     assertThat(report.nonHttp()).isEqualTo(2);
   }
+
+  @Test
+  void aSeedWhoseHostRefusesConnectionsIsBrokenWithItsErrorKindNotSkipped() throws Exception {
+    LinkReport report = check(seedsOnly("http://127.0.0.1:1/"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind)
+        .containsExactly(tuple("http://127.0.0.1:1/", "CONNECT_REFUSED"));
+    assertThat(report.broken().get(0).problem()).startsWith("CONNECT_REFUSED: ");
+    assertThat(report.skipped()).isZero();
+  }
 }
