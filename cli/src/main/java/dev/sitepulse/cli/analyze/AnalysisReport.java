@@ -7,6 +7,7 @@ import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.analytics.RankedNode;
 import dev.sitepulse.analytics.Timings;
+import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.index.TermStats;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,8 +34,9 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
           title(n.node()), crawl.urls.get(n.node()));
     }
     out.println();
-    out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %d pairs in %d clusters%n",
-        duplicates.maxDistance(), duplicates.pairCount(), clusters.size());
+    out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %s in %s%n",
+        duplicates.maxDistance(), Figures.count(duplicates.pairCount(), "pair"),
+        Figures.count(clusters.size(), "cluster"));
     out.println("   " + timing(duplicates.timings()));
     int c = 1;
     for (int[] members : clusters) {

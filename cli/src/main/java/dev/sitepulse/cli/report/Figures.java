@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** How the table and the HTML write numbers, times and durations: the same everywhere. */
-final class Figures {
+/**
+ * How the table and the HTML write numbers, times and durations: the same everywhere. {@link
+ * #count} is public, for every command that counts things in a sentence.
+ */
+public final class Figures {
 
   static final String NONE = "-";
   private static final DateTimeFormatter TIME =
@@ -44,8 +47,8 @@ final class Figures {
     return t == null ? NONE : DAY.format(t);
   }
 
-  /** 1 incident, 3 incidents */
-  static String count(long n, String noun) {
+  /** 1 incident, 3 incidents, 0 incidents */
+  public static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 

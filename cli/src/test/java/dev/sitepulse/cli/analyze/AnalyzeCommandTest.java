@@ -1,5 +1,7 @@
 package dev.sitepulse.cli.analyze;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.Crawler;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -30,9 +33,13 @@ class AnalyzeCommandTest {
 
   @TempDir Path data;
 
-  private JsonNode analyze(String... extra) throws Exception {
+  private void crawlTheSite() throws Exception {
     String seed = "http://127.0.0.1:" + site.getPort() + "/site/index.html";
     Crawler.run(CrawlConfig.defaults(List.of(seed), data).withDelay(Duration.ZERO), CrawlListener.NONE);
+  }
+
+  private JsonNode analyze(String... extra) throws Exception {
+    crawlTheSite();
     List<String> args = new java.util.ArrayList<>(List.of("analyze", "--data", data.toString(), "--format", "json"));
     args.addAll(List.of(extra));
     CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
@@ -73,6 +80,32 @@ class AnalyzeCommandTest {
     assertThat(terms.get("pages").asInt()).isEqualTo(33);
     assertThat(terms.get("by_doc_freq").get(0).get("term").asText()).isEqualTo("widget");
     assertThat(terms.get("by_tf_idf")).isNotEmpty();
+  }
+
+  @Test
+  void onePairOfNearDuplicatesIsCalledOnePairInOneCluster() throws Exception {
+    crawlTheSite();
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("1 pair in 1 cluster\n").doesNotContain("1 pairs", "1 clusters");
+  }
+
+  @Test
+  void topTermsThatTieAreOrderedByTermSoThatEveryRunShowsTheSame() throws Exception {
+    site.stubFor(get("/ties.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><p>zulu yankee xray bravo alpha</p></body></html>")));
+    String seed = "http://127.0.0.1:" + site.getPort() + "/ties.html";
+    // Depth 0: this page alone, not the site the host's sitemap lists. Each word is once on it.
+    Crawler.run(new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null,
+        null, Duration.ZERO, null, null, null, null, null).toConfig(true), CrawlListener.NONE);
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--top", "2", "--format", "json");
+
+    JsonNode terms = new ObjectMapper().readTree(run.out()).get("terms");
+    assertThat(terms.get("by_doc_freq")).extracting(t -> t.get("term").asText()).containsExactly("alpha", "bravo");
+    assertThat(terms.get("by_tf_idf")).extracting(t -> t.get("term").asText()).containsExactly("alpha", "bravo");
   }
 
   @Test

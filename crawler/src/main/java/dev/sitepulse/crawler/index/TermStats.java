@@ -27,14 +27,23 @@ public final class TermStats {
   /** The top terms both ways, and how many pages they were counted over. */
   public record Result(int docs, List<Term> byDocFreq, List<Term> byTfIdf) {}
 
+  /**
+   * Ascending, so a bounded heap drops the least first: lower weight, then, among equal weights,
+   * the later term. Lists show the reverse, highest first and ties by term, the same every run.
+   */
+  private static final Comparator<Term> BY_DOC_FREQ =
+      Comparator.comparingInt(Term::docFreq).thenComparing(Term::term, Comparator.reverseOrder());
+  private static final Comparator<Term> BY_TF_IDF =
+      Comparator.comparingDouble(Term::tfIdf).thenComparing(Term::term, Comparator.reverseOrder());
+
   private TermStats() {}
 
   public static Result top(Path indexDir, int n) {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
       int docs = reader.numDocs();
       Terms terms = MultiTerms.getTerms(reader, PageFields.BODY);
-      PriorityQueue<Term> byDf = new PriorityQueue<>(Comparator.comparingInt(Term::docFreq));
-      PriorityQueue<Term> byWeight = new PriorityQueue<>(Comparator.comparingDouble(Term::tfIdf));
+      PriorityQueue<Term> byDf = new PriorityQueue<>(BY_DOC_FREQ);
+      PriorityQueue<Term> byWeight = new PriorityQueue<>(BY_TF_IDF);
       if (terms != null) {
         TermsEnum it = terms.iterator();
         for (BytesRef t = it.next(); t != null; t = it.next()) {
@@ -45,8 +54,7 @@ public final class TermStats {
           keep(byWeight, term, n);
         }
       }
-      return new Result(docs, sorted(byDf, Comparator.comparingInt(Term::docFreq).reversed()),
-          sorted(byWeight, Comparator.comparingDouble(Term::tfIdf).reversed()));
+      return new Result(docs, sorted(byDf, BY_DOC_FREQ.reversed()), sorted(byWeight, BY_TF_IDF.reversed()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + e.getMessage(), e);
     }
