@@ -69,9 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       CrawlStats stats = Crawler.run(crawl, CrawlListener.NONE);
       Summary.print(stats, crawl, out);
-      out.println();
-      out.println("== sitepulse links --check-anchors " + seed);
-      LinksTable.write(LinkChecker.check(crawl, true, true), out);
+      links(spec, seed, out);
       out.println();
       out.println("== sitepulse analyze --data " + data + " --top 5");
       AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);
@@ -88,6 +86,17 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (InvalidQueryException e) {
       throw new IllegalStateException("the demo's own queries are valid", e);
     }
+  }
+
+  /**
+   * Checks the stub site's links with a link-check crawl of its own, as {@code links} does: the
+   * search crawl does not keep the links' source lines.
+   */
+  private static void links(CrawlSpec spec, String seed, PrintStream out) throws IOException, CrawlException {
+    Path data = Files.createTempDirectory("sitepulse-demo-links-");
+    out.println();
+    out.println("== sitepulse links --data " + data + " --delay 0 --per-host 4 --check-anchors " + seed);
+    LinksTable.write(LinkChecker.crawlAndCheck(spec.withData(data.toString()).toConfig(false), true, true), out);
   }
 
   /** The demo config, with the server's addresses filled in as ${DEMO_HTTP} and ${DEMO_HTTPS}. */

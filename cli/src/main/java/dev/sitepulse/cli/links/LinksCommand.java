@@ -4,11 +4,8 @@ import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlException;
-import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
-import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import java.io.IOException;
@@ -56,9 +53,7 @@ public final class LinksCommand implements Callable<Integer> {
     CrawlSpec spec = options.spec(null, DEFAULTS);
     Path temp = spec.data() == null ? Files.createTempDirectory("sitepulse-links-") : null;
     try {
-      CrawlConfig crawl = CrawlOptions.toConfig(temp == null ? spec : spec.withData(temp.toString()), true)
-          .withPurpose(CrawlPurpose.LINK_CHECK);
-      return check(crawl);
+      return check(CrawlOptions.toConfig(temp == null ? spec : spec.withData(temp.toString()), true));
     } finally {
       if (temp != null) {
         deleteTree(temp);
@@ -68,8 +63,7 @@ public final class LinksCommand implements Callable<Integer> {
 
   private int check(CrawlConfig crawl) {
     try {
-      Crawler.run(crawl, CrawlListener.NONE);
-      LinkReport report = LinkChecker.check(crawl, external == External.CHECK, checkAnchors);
+      LinkReport report = LinkChecker.crawlAndCheck(crawl, external == External.CHECK, checkAnchors);
       PrintStream out = System.out;
       switch (format) {
         case TABLE -> LinksTable.write(report, out);

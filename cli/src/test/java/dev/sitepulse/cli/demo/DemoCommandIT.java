@@ -7,16 +7,23 @@ import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sitepulse demo} from the real jar, run from a directory with no stubs or config in it. */
+/** {@code sitepulse demo} from the real jar, run once from a directory with no stubs or config in it. */
 class DemoCommandIT {
 
-  @Test
-  void theDemoShowsEveryVerdictAndTheMainErrorKindsAndExitsZero(@TempDir Path emptyDir) throws Exception {
-    JarProcess.Result run = JarProcess.java(Duration.ofSeconds(60), emptyDir, "demo");
+  @TempDir static Path emptyDir;
+  private static JarProcess.Result run;
 
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    run = JarProcess.java(Duration.ofSeconds(90), emptyDir, "demo");
+  }
+
+  @Test
+  void theDemoShowsEveryVerdictAndTheMainErrorKindsAndExitsZero() {
     assertThat(run.exitCode()).as("%s", run).isZero();
     for (Verdict v : Verdict.values()) {
       assertThat(run.out()).as("%s", run).containsPattern("\\b" + v.name() + "\\b");
@@ -25,5 +32,14 @@ class DemoCommandIT {
       assertThat(run.out()).as("%s", run).contains(ErrorKind.valueOf(kind).name() + ": ");
     }
     assertThat(run.out()).containsPattern("20 checks: \\d+ up, \\d+ degraded, \\d+ down, \\d+ timeout, \\d+ error");
+  }
+
+  @Test
+  void theLinksStepShowsTheSourceLineOfEachBrokenLink() {
+    String links = run.out().substring(run.out().indexOf("== sitepulse links"), run.out().indexOf("== sitepulse analyze"));
+
+    assertThat(links).as("%s", run)
+        .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/guide/install\\.html:28  \"")
+        .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/reference/error-codes\\.html:26  \"");
   }
 }

@@ -2,7 +2,10 @@ package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.pinger.CheckResult;
@@ -32,6 +35,18 @@ public final class LinkChecker {
 
   private LinkChecker() {}
 
+  /**
+   * Crawls for a link check (keeping each link's source line, building no search index) and
+   * checks what the crawl found. The crawl resumes what {@code crawl}'s data directory holds.
+   */
+  public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
+      boolean checkAnchors) throws CrawlException {
+    CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
+    Crawler.run(linkCheck, CrawlListener.NONE);
+    return check(linkCheck, checkExternal, checkAnchors);
+  }
+
+  /** Checks the links of a finished crawl. */
   public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
     CrawledPages db;
