@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.links;
 
+import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
@@ -49,13 +50,13 @@ final class LinksJunit {
         }
       }
       if (skippedCases > 0) {
-        summaryCase(x, r.skipped() + " link targets not checked");
+        summaryCase(x, Figures.count(r.skipped(), "link target") + " not checked");
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", "disallowed by robots.txt, redirected out of the crawl, or not"
             + " crawled with --external skip");
         x.writeEndElement();
       }
-      summaryCase(x, r.working() + " other link targets work");
+      summaryCase(x, Figures.count(r.working(), "other link target") + (r.working() == 1 ? " works" : " work"));
       x.writeEndElement();
       x.writeEndElement();
       x.writeEndElement();
