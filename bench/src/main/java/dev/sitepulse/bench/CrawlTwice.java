@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Crawls a site several times in one JVM, each time afresh into its own directory, and prints
- * pages/s and process CPU seconds per round: round 1 pays for JIT warm-up, later rounds show the
- * crawler's own speed.
+ * pages/s, process CPU seconds and JIT compiler seconds per round: round 1 pays for JIT warm-up,
+ * later rounds show the crawler's own speed.
  * Usage: {@code CrawlTwice SEED [ROUNDS]}.
  */
 public final class CrawlTwice {
@@ -24,6 +24,7 @@ public final class CrawlTwice {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var jit = ManagementFactory.getCompilationMXBean();
     for (int round = 1; round <= rounds; round++) {
       Path data = Files.createTempDirectory("sitepulse-crawl-bench-");
       CrawlConfig d = CrawlConfig.defaults(List.of(args[0]), data);
@@ -33,11 +34,14 @@ public final class CrawlTwice {
         CrawlPurpose.SEARCH);
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
+      long jitStart = jit.getTotalCompilationTime();
       CrawlStats stats = Crawler.run(config, CrawlListener.NONE);
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-      System.out.printf("round=%d pages=%d indexed=%d seconds=%.2f pages_per_s=%.1f cpu_s=%.2f%n",
-          round, stats.pages(), stats.indexed(), seconds, stats.pages() / seconds, cpu);
+      double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
+      System.out.printf(
+          "round=%d pages=%d indexed=%d seconds=%.2f pages_per_s=%.1f cpu_s=%.2f jit_s=%.2f%n",
+          round, stats.pages(), stats.indexed(), seconds, stats.pages() / seconds, cpu, jitSeconds);
     }
   }
 }
