@@ -174,6 +174,6 @@ final class PageExtractor implements NodeVisitor {
         metadata.noindex,
         metadata.nofollow,
         anchors,
-        SimHash.of(body));
+        text.simHash());
   }
 }

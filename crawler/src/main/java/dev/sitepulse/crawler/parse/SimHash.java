@@ -18,14 +18,19 @@ public final class SimHash {
 
   /** The SimHash of {@code text}; 0 for text without any word. */
   public static long of(CharSequence text) {
+    char[] chars = text.toString().toCharArray();
+    return of(chars, chars.length);
+  }
+
+  /** The SimHash of the first {@code n} chars of {@code text}, which the crawl hashes in place. */
+  static long of(char[] text, int n) {
     BitVotes votes = new BitVotes();
     long twoBack = 0;
     long oneBack = 0;
     int tokens = 0;
-    int n = text.length();
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (!isWordChar(c)) {
         i++;
         continue;
@@ -33,7 +38,7 @@ public final class SimHash {
       long h = FNV_OFFSET;
       do {
         h = (h ^ lowerCase(c)) * FNV_PRIME;
-      } while (++i < n && isWordChar(c = text.charAt(i)));
+      } while (++i < n && isWordChar(c = text[i]));
       long token = fmix64(h);
       if (++tokens >= 3) {
         votes.add(shingle(twoBack, oneBack, token));
