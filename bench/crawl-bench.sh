@@ -17,8 +17,10 @@ echo "== sitepulse crawl, whole process (--delay 0 --per-host 16), cold JVM"
 /usr/bin/time -f "sitepulse crawl wall_s=%e cpu_s=%U+%S peak_rss_kb=%M" \
   "$SP" crawl --fresh --data "$OUT/data" --delay 0 --per-host 16 "$URL" 2>&1 | grep -E 'crawled|wall_s'
 
-echo "== sitepulse crawl twice in one JVM (bench/CrawlTwice)"
-java -XX:+UseSerialGC -cp "$CP" dev.sitepulse.bench.CrawlTwice "$URL" 3
+echo "== sitepulse crawl twice in one JVM (bench/CrawlTwice), with the launcher's C1-only JIT"
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP" dev.sitepulse.bench.CrawlTwice "$URL" 4
+echo "== the same with the default tiered JIT (C2 compiles on through round 4 and beyond)"
+java -XX:+UseSerialGC -cp "$CP" dev.sitepulse.bench.CrawlTwice "$URL" 6
 
 echo "== search: 100 warm queries (bench/SearchLatency), then whole processes"
 java -XX:+UseSerialGC -cp "$CP" dev.sitepulse.bench.SearchLatency "$OUT/data/index"
