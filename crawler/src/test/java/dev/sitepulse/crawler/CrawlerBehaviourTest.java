@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -69,6 +71,35 @@ class CrawlerBehaviourTest {
     List<String> urls = CrawlDbRows.column(db(), "SELECT url FROM urls WHERE state != 'queued'");
     assertThat(urls).allMatch(u -> u.startsWith(base() + "/site/")).noneMatch(u -> u.contains("/guide/"));
     assertThat(urls).noneMatch(u -> u.contains(":9/") || u.contains("10.255.255.1"));
+  }
+
+  @Test
+  void aRedirectToAMalformedUrlIsRecordedAndTheCrawlStillEnds() {
+    site.stubFor(get("/redirect/malformed").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://exa mple.com/%zz {x}")));
+    assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> Crawler.run(config(base() + "/redirect/malformed"), CrawlListener.NONE));
+
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || status || ' ' || message FROM urls"
+        + " WHERE url LIKE '%/redirect/malformed'"))
+        .containsExactly("done 302 redirect to an unusable URL: http://exa mple.com/%zz {x}");
+    assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')"))
+        .containsExactly("0");
+  }
+
+  @Test
+  void aFailureOnTheCrawlLoopEndsTheCrawlWithTheErrorInsteadOfHanging() {
+    CrawlListener broken = new CrawlListener() {
+      @Override
+      public void progress(CrawlStats stats) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    // A 3 s page keeps the crawl going past the first progress call, 1 s in.
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+        assertThatThrownBy(() -> Crawler.run(config(base() + "/status/200?sleep=3000"), broken))
+            .isInstanceOf(CrawlException.class)
+            .hasMessageContaining("listener bug"));
   }
 
   @Test

@@ -15,7 +15,6 @@ import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +84,7 @@ final class CrawlLoop {
 
   /** Starts on the event loop; the future completes when the crawl is over and committed. */
   CompletableFuture<CrawlStats> start() {
+    context.exceptionHandler(this::crashed);
     context.runOnContext(v -> {
       vertx.setPeriodic(1000, id -> listener.progress(stats()));
       vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
@@ -152,8 +152,12 @@ final class CrawlLoop {
       if (config.warc()) {
         warc.write(r);
       }
-      if (r.location() != null && r.status() >= 300 && r.status() < 400) {
-        redirected(next, r);
+      if (r.status() >= 300 && r.status() < 400) {
+        if (r.location() != null) {
+          redirected(next, r);
+        } else {
+          recordPlain(next, r, "redirect without a Location");
+        }
       } else if (r.status() >= 200 && r.status() < 300 && HTML.contains(r.mediaType())) {
         parse(next, r);
       } else {
@@ -212,7 +216,7 @@ final class CrawlLoop {
 
   /** The target is queued as its own URL; the seen-set keeps redirect loops from going round. */
   private void redirected(Frontier.Next next, FetchResult r) {
-    String target = LinkRules.normalize(URI.create(next.url()).resolve(r.location().strip()).toString());
+    String target = LinkRules.resolveRedirect(next.url(), r.location());
     List<QueuedUrl> discovered = List.of();
     if (target != null && scope.accepts(target) && frontier.offer(target, next.depth())) {
       discovered = List.of(new QueuedUrl(target, next.depth()));
@@ -221,7 +225,8 @@ final class CrawlLoop {
     List<PageRecord.LinkRecord> link = target == null
         ? List.of()
         : List.of(new PageRecord.LinkRecord(target, null, "[redirect]", 0, false));
-    db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, r.message(),
+    String message = target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
+    db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, message,
         r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
         null, null, null, null, null, target, commits.nextSeq(), false, null, link, discovered));
   }
@@ -289,7 +294,7 @@ final class CrawlLoop {
   private CompletableFuture<FetchResult> fetchFollowingRedirects(String url, int hopsLeft) {
     return fetcher.fetch(url).thenCompose(r -> {
       if (hopsLeft > 0 && r.location() != null && r.status() >= 300 && r.status() < 400) {
-        String next = LinkRules.normalize(URI.create(url).resolve(r.location().strip()).toString());
+        String next = LinkRules.resolveRedirect(url, r.location());
         if (next != null) {
           return fetchFollowingRedirects(next, hopsLeft - 1);
         }
@@ -361,6 +366,26 @@ final class CrawlLoop {
         }
       });
     }
+  }
+
+  /**
+   * A bug in a handler on the loop must end the crawl, not leave it waiting for work that will
+   * never come back: commit what is there, so nothing collected is lost, and fail.
+   */
+  private void crashed(Throwable error) {
+    LOG.error("crawl loop failed", error);
+    if (stopping) {
+      return; // finishing already; the final commit completes the crawl
+    }
+    stopping = true;
+    indexer.execute(() -> {
+      try {
+        commits.commit();
+      } catch (RuntimeException e) {
+        error.addSuppressed(e);
+      }
+      finished.completeExceptionally(error);
+    });
   }
 
   private CrawlStats stats() {

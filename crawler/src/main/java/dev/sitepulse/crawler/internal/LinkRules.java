@@ -1,6 +1,10 @@
 package dev.sitepulse.crawler.internal;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.util.Locale;
 
 /**
@@ -27,6 +31,23 @@ final class LinkRules {
     try {
       return NORMALIZER.get().filter(u);
     } catch (RuntimeException malformed) {
+      return null;
+    }
+  }
+
+  /**
+   * Where a redirect points, normalized; null when its Location is not a URL the crawl can fetch
+   * ("http://exa mple.com/"), which a hostile or broken server may send. Resolved leniently, as
+   * browsers do (java.net.URI refuses a space in a relative path), and then checked to parse.
+   */
+  static String resolveRedirect(String from, String location) {
+    try {
+      String target = normalize(new URL(new URL(from), location.strip()).toString());
+      if (target != null) {
+        new URI(target); // the frontier and the scope parse it again
+      }
+      return target;
+    } catch (MalformedURLException | URISyntaxException | RuntimeException invalid) {
       return null;
     }
   }
