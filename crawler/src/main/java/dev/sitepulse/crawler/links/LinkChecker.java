@@ -86,7 +86,7 @@ public final class LinkChecker {
         skipped++;
         continue;
       }
-      if ("failed".equals(end.state()) || end.status() >= 400) {
+      if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
         broken.add(brokenOf(target, end, chain, false, e.getValue()));
       } else if (checkAnchors) {
         broken.addAll(missingAnchors(target, end, e.getValue()));
@@ -131,9 +131,19 @@ public final class LinkChecker {
       List<Link> links) {
     String problem = "failed".equals(end.state())
         ? end.errorKind() + ": " + end.message()
-        : StatusText.of(end.status(), end.message());
+        : isDeadEndRedirect(end)
+            ? StatusText.of(end.status(), null) + ": " + end.message()
+            : StatusText.of(end.status(), end.message());
     return new BrokenLink(target, end.status(), end.errorKind(), problem,
         chain.size() > 1 ? chain : List.of(), external, referrers(links));
+  }
+
+  /**
+   * A redirect the crawl could not follow: without a Location, or to one that is no URL. Its
+   * message says which.
+   */
+  private static boolean isDeadEndRedirect(Page end) {
+    return end.status() >= 300 && end.status() < 400 && end.redirectTo() == null;
   }
 
   /** Links whose #fragment names no id or a[name] on the target page. */

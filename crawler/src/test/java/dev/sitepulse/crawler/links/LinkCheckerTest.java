@@ -102,6 +102,21 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aRedirectThatLeadsNowhereIsBrokenAndSaysWhy() throws Exception {
+    site.stubFor(get("/moved/malformed").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://exa mple.com/")));
+    site.stubFor(get("/moved/nowhere").willReturn(aResponse().withStatus(301)));
+    page("/dead-ends.html", base() + "/moved/malformed", base() + "/moved/nowhere");
+    Pattern thesePages = Pattern.compile("/dead-ends\\.html|/moved/");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/dead-ends.html"), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple(base() + "/moved/malformed", "302 Found: redirect to an unusable URL: http://exa mple.com/"),
+        tuple(base() + "/moved/nowhere", "301 Moved Permanently: redirect without a Location"));
+  }
+
+  @Test
   void withExternalSkipTargetsTheCrawlNeverReachedAreSkippedAndNotCheckedOnline() throws Exception {
     page("/few.html", base() + "/status/404", base() + "/status/200", external() + "/status/204");
     Pattern thesePages = Pattern.compile("/few\\.html|/status/");
