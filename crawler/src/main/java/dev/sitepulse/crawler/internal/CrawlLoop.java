@@ -225,7 +225,8 @@ final class CrawlLoop {
     List<PageRecord.LinkRecord> link = target == null
         ? List.of()
         : List.of(new PageRecord.LinkRecord(target, null, "[redirect]", 0, false));
-    String message = target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
+    String message =
+        target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
     db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, message,
         r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
         null, null, null, null, null, target, commits.nextSeq(), false, null, link, discovered));
@@ -373,7 +374,7 @@ final class CrawlLoop {
    * never come back: commit what is there, so nothing collected is lost, and fail.
    */
   private void crashed(Throwable error) {
-    LOG.error("crawl loop failed", error);
+    LOG.debug("crawl loop failed", error); // the trace, with -v; the CLI prints one line
     if (stopping) {
       return; // finishing already; the final commit completes the crawl
     }
