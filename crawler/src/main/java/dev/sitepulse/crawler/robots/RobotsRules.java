@@ -11,15 +11,18 @@ import java.util.Locale;
 /**
  * A host's robots.txt as the crawl obeys it, read with crawler-commons. A missing robots.txt
  * (4xx) allows everything; a server error or an unreachable host disallows everything for this
- * crawl, as Google does, rather than crawling a site that may be in trouble. An unreachable
- * host's URLs are failures, not robots.txt's choice: {@link #unreachable} says why.
+ * crawl, as Google does, rather than crawling a site that may be in trouble. Such a host's URLs
+ * are failures, not robots.txt's choice: {@link #unreachable} says why.
  */
 public final class RobotsRules {
 
   private static final RobotsRules ALLOW_ALL =
       new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
 
-  /** Why robots.txt could not be fetched at all: the host's URLs fail the same way. */
+  /**
+   * Why the host gave no robots.txt to obey (it could not be fetched, or answered a server
+   * error): the host's URLs fail with this error kind and message.
+   */
   public record Unreachable(String errorKind, String message) {}
 
   private final BaseRobotRules rules;
@@ -52,6 +55,13 @@ public final class RobotsRules {
     if (fetched.status() >= 200 && fetched.status() < 300 && fetched.body().length == 0) {
       return ALLOW_ALL; // 204 and the like: no rules at all
     }
+    if (fetched.status() >= 500) {
+      // The site is in trouble: nothing is crawled, and its URLs fail rather than count as
+      // robots.txt's choice, so a link check of a site that answers 503 everywhere is not green.
+      return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
+          new Unreachable("ROBOTS_TXT", "robots.txt answered " + fetched.message()
+              + ", so the host was not crawled"));
+    }
     if (fetched.status() < 200 || fetched.status() >= 300) {
       return new RobotsRules(parser.failedFetch(fetched.status()));
     }
@@ -69,8 +79,8 @@ public final class RobotsRules {
   }
 
   /**
-   * Why the host could not be reached for its robots.txt (then {@link #allows} is false for
-   * every URL), or null when robots.txt was answered, whatever the answer.
+   * Why the host's robots.txt could not be fetched or answered a server error (then {@link
+   * #allows} is false for every URL), or null when it was answered otherwise.
    */
   public Unreachable unreachable() {
     return unreachable;

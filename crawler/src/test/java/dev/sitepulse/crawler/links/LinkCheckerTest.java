@@ -142,6 +142,19 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aSeedWhoseRobotsTxtAnswersAServerErrorIsBrokenNotSkipped() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost"))
+        .willReturn(aResponse().withStatus(503)));
+
+    LinkReport report = check(seedsOnly(external() + "/site/index.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind, BrokenLink::problem)
+        .containsExactly(tuple(external() + "/site/index.html", "ROBOTS_TXT",
+            "ROBOTS_TXT: robots.txt answered 503 Service Unavailable, so the host was not crawled"));
+    assertThat(report.skipped()).isZero();
+  }
+
+  @Test
   void aSeedWhoseHostRefusesConnectionsIsBrokenWithItsErrorKindNotSkipped() throws Exception {
     LinkReport report = check(seedsOnly("http://127.0.0.1:1/"), true);
 
