@@ -14,7 +14,7 @@ public final class Summary {
   public static void print(CrawlStats s, CrawlConfig config, PrintStream out) {
     out.printf(Locale.ROOT, "crawled %d pages (%d indexed) in %.1f s, %.1f pages/s, %s%n",
         s.pages(), s.indexed(), s.elapsed().toMillis() / 1000.0, s.pagesPerSecond(), bytes(s.bytes()));
-    out.println("statuses:  " + join(s.statuses()));
+    out.println("statuses:  " + (s.statuses().isEmpty() ? "none" : join(s.statuses())));
     out.println("errors:    " + (s.errors().isEmpty() ? "none" : join(s.errors())));
     out.printf(Locale.ROOT, "skipped:   %d duplicates, %d blocked by robots.txt, %d non-http links%n",
         s.duplicates(), s.robotsBlocked(), s.skippedLinks());
