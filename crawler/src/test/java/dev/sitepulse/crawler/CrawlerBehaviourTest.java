@@ -88,6 +88,22 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void sitemapIndexesThatPointAtEachOtherAreEachReadOnce() {
+    String index = "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+        + "<sitemap><loc>%s/sitemap.xml</loc></sitemap><sitemap><loc>%s/sitemap-2.xml</loc></sitemap>"
+        + "</sitemapindex>";
+    for (String path : List.of("/sitemap.xml", "/sitemap-2.xml")) {
+      site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "application/xml")
+          .withBody(index.formatted(base(), base()))));
+    }
+    assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> Crawler.run(config(base() + "/status/200"), CrawlListener.NONE));
+
+    site.verify(1, getRequestedFor(urlPathEqualTo("/sitemap.xml")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/sitemap-2.xml")));
+  }
+
+  @Test
   void aFailureOnTheCrawlLoopEndsTheCrawlWithTheErrorInsteadOfHanging() {
     CrawlListener broken = new CrawlListener() {
       @Override

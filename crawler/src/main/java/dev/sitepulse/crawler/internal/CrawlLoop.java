@@ -17,6 +17,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,8 @@ final class CrawlLoop {
   private static final int MAX_NETWORK_RETRIES = 2;
   private static final int MAX_BACKOFF_RETRIES = 5;
   private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
+  /** Sitemaps read per crawl at most: an index may list 50,000 more, each of 50,000 URLs. */
+  private static final int MAX_SITEMAPS = 1000;
 
   private final CrawlConfig config;
   private final Vertx vertx;
@@ -58,6 +61,7 @@ final class CrawlLoop {
   private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
   private final List<String> sitemapHosts;
+  private final Set<String> sitemapsRead = new HashSet<>(); // an index may list itself or its parent
   private int pendingWork; // parses, robots and sitemap fetches, retry timers
   private int parsing;
   private long started;
@@ -330,22 +334,38 @@ final class CrawlLoop {
   }
 
   private void readSitemapUrl(String sitemapUrl) {
+    String normalized = LinkRules.normalize(sitemapUrl);
+    String key = normalized != null ? normalized : sitemapUrl;
+    if (sitemapsRead.size() >= MAX_SITEMAPS || !sitemapsRead.add(key)) {
+      return;
+    }
+    if (sitemapsRead.size() == MAX_SITEMAPS) {
+      LOG.warn("{} is the {}th sitemap, the last this crawl reads", sitemapUrl, MAX_SITEMAPS);
+    }
     pendingWork++;
     fetcher.fetch(sitemapUrl)
         .thenApplyAsync(Sitemaps::read, parsers)
-        .thenAccept(entries -> context.runOnContext(v -> {
+        .whenComplete((entries, error) -> context.runOnContext(v -> {
           pendingWork--;
-          // Sitemap pages count as one link away from the seed, so max-depth 0 means seeds only.
-          for (String page : config.maxDepth() >= 1 ? entries.pages() : List.<String>of()) {
-            String u = LinkRules.normalize(page);
-            if (u != null && scope.accepts(u) && frontier.offer(u, 1)) {
-              db.enqueue(List.of(new QueuedUrl(u, 1)));
-              adoptIfNew(u);
-            }
+          if (entries != null) {
+            offerSitemapPages(entries);
+          } else {
+            LOG.debug("could not read sitemap {}", sitemapUrl, error);
           }
-          entries.sitemaps().forEach(this::readSitemapUrl);
           pump();
         }));
+  }
+
+  private void offerSitemapPages(Sitemaps.Entries entries) {
+    // Sitemap pages count as one link away from the seed, so max-depth 0 means seeds only.
+    for (String page : config.maxDepth() >= 1 ? entries.pages() : List.<String>of()) {
+      String u = LinkRules.normalize(page);
+      if (u != null && scope.accepts(u) && frontier.offer(u, 1)) {
+        db.enqueue(List.of(new QueuedUrl(u, 1)));
+        adoptIfNew(u);
+      }
+    }
+    entries.sitemaps().forEach(this::readSitemapUrl);
   }
 
   private void commitSoon() {
