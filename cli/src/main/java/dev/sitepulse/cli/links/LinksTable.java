@@ -1,5 +1,7 @@
 package dev.sitepulse.cli.links;
 
+import static dev.sitepulse.cli.report.Figures.count;
+
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
@@ -23,9 +25,10 @@ public final class LinksTable {
       out.println();
     }
     out.printf(Locale.ROOT,
-        "%d broken (%d redirect to an error) of %d targets, %d links on %d pages; %d external checked, %d skipped, %d mailto:/javascript: links not checked%n",
-        r.broken().size(), r.redirectsToErrors(), r.targets(), r.links(), r.pages(),
-        r.externalChecked(), r.skipped(), r.nonHttp());
+        "%d broken (%s to an error) of %s, %s on %s; %d external checked, %d skipped, %s not checked%n",
+        r.broken().size(), count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
+        count(r.links(), "link"), count(r.pages(), "page"), r.externalChecked(), r.skipped(),
+        count(r.nonHttp(), "mailto:/javascript: link"));
   }
 
   static String oneLine(String s) {
