@@ -14,4 +14,12 @@ public final class Crawler {
   public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
     return CrawlRun.run(config, listener);
   }
+
+  /**
+   * Whether a crawl can fetch {@code url}: an http(s) URL of at most 8 KB that normalizes.
+   * A link to anything else is recorded but never followed.
+   */
+  public static boolean canFetch(String url) {
+    return CrawlRun.canFetch(url);
+  }
 }

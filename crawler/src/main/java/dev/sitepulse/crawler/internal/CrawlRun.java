@@ -40,6 +40,11 @@ public final class CrawlRun {
 
   private CrawlRun() {}
 
+  /** Whether a crawl can fetch {@code url}: an http(s) URL of at most 8 KB that normalizes. */
+  public static boolean canFetch(String url) {
+    return LinkRules.normalize(url) != null;
+  }
+
   public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     if (!config.resume()) {

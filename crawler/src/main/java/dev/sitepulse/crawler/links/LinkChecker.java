@@ -70,6 +70,11 @@ public final class LinkChecker {
     for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
       String target = e.getKey();
       Page page = db.pages.get(target);
+      if (page == null && !Crawler.canFetch(target)) {
+        broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: not a valid http(s) URL",
+            List.of(), false, referrers(e.getValue())));
+        continue;
+      }
       if (page == null) {
         // Not crawled: outside the scope, or in it but never reached (limits, nofollow). Both
         // can only be checked online, which --external skip rules out.

@@ -117,6 +117,20 @@ class LinkCheckerTest {
   }
 
   @Test
+  void anHttpLinkThatIsNoUrlIsBrokenWithoutAnyRequestAndIsNotCountedAsMailto() throws Exception {
+    page("/odd-hrefs.html", "http://exa mple.com/x", "http://[::1/x", "mailto:team@example.com",
+        base() + "/status/200");
+    Pattern thesePages = Pattern.compile("/odd-hrefs\\.html|/status/");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/odd-hrefs.html"), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind).containsExactly(
+        tuple("http://[::1/x", "INVALID_URL"), tuple("http://exa mple.com/x", "INVALID_URL"));
+    assertThat(report.broken().get(0).referrers()).hasSize(1);
+    assertThat(report.nonHttp()).isEqualTo(1);
+  }
+
+  @Test
   void withExternalSkipTargetsTheCrawlNeverReachedAreSkippedAndNotCheckedOnline() throws Exception {
     page("/few.html", base() + "/status/404", base() + "/status/200", external() + "/status/204");
     Pattern thesePages = Pattern.compile("/few\\.html|/status/");
