@@ -31,6 +31,11 @@ public record FetchResult(
     return errorKind != null || timedOut;
   }
 
+  /** How the fetch failed, as a crawl records it: TIMEOUT or the error kind; null if it did not. */
+  public String failureKind() {
+    return timedOut ? "TIMEOUT" : errorKind != null ? errorKind.name() : null;
+  }
+
   /** The media type without parameters, lower-case, e.g. {@code text/html}; empty when unknown. */
   public String mediaType() {
     if (contentType == null) {

@@ -178,18 +178,18 @@ final class CrawlLoop {
       retryLater(next, Duration.ofSeconds(1L << (tries - 1)).toNanos());
       return;
     }
-    String kind = r.timedOut() ? "TIMEOUT" : r.errorKind().name();
-    counters.error(kind);
-    db.record(new PageRecord(next.url(), UrlState.FAILED, 0, kind, r.message(), null, 0,
-        r.phases().totalNanos() / 1e6, System.currentTimeMillis(), null, null, null, null, null,
-        null, commits.nextSeq(), false, null, List.of(), List.of()));
+    recordFailure(next, r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
   }
 
   /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */
   private void unreachable(Frontier.Next next, RobotsRules.Unreachable why) {
-    counters.error(why.errorKind());
-    db.record(new PageRecord(next.url(), UrlState.FAILED, 0, why.errorKind(), why.message(), null, 0,
-        0, System.currentTimeMillis(), null, null, null, null, null, null, commits.nextSeq(), false,
+    recordFailure(next, why.errorKind(), why.message(), 0);
+  }
+
+  private void recordFailure(Frontier.Next next, String kind, String message, double fetchMillis) {
+    counters.error(kind);
+    db.record(new PageRecord(next.url(), UrlState.FAILED, 0, kind, message, null, 0, fetchMillis,
+        System.currentTimeMillis(), null, null, null, null, null, null, commits.nextSeq(), false,
         null, List.of(), List.of()));
   }
 

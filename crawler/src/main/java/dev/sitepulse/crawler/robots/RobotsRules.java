@@ -48,9 +48,7 @@ public final class RobotsRules {
   public static RobotsRules from(FetchResult fetched, String agent) {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     if (fetched.failed()) {
-      String kind = fetched.timedOut() ? "TIMEOUT" : fetched.errorKind().name();
-      return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-          new Unreachable(kind, fetched.message()));
+      return unavailable(fetched.failureKind(), fetched.message());
     }
     if (fetched.status() >= 200 && fetched.status() < 300 && fetched.body().length == 0) {
       return ALLOW_ALL; // 204 and the like: no rules at all
@@ -58,9 +56,8 @@ public final class RobotsRules {
     if (fetched.status() >= 500) {
       // The site is in trouble: nothing is crawled, and its URLs fail rather than count as
       // robots.txt's choice, so a link check of a site that answers 503 everywhere is not green.
-      return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-          new Unreachable("ROBOTS_TXT", "robots.txt answered " + fetched.message()
-              + ", so the host was not crawled"));
+      return unavailable("ROBOTS_TXT",
+          "robots.txt answered " + fetched.message() + ", so the host was not crawled");
     }
     if (fetched.status() < 200 || fetched.status() >= 300) {
       return new RobotsRules(parser.failedFetch(fetched.status()));
@@ -72,6 +69,12 @@ public final class RobotsRules {
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
     }
+  }
+
+  /** Nothing of the host is crawled, and its URLs fail with this kind and message. */
+  private static RobotsRules unavailable(String kind, String message) {
+    return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
+        new Unreachable(kind, message));
   }
 
   public boolean allows(String url) {
