@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -23,10 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrawlerBehaviourTest {
 
   @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .containerThreads(40).asynchronousResponseEnabled(true))
-      .build();
+  static WireMockExtension site = StubSiteServer.builder().build();
 
   @TempDir Path data;
 

@@ -2,7 +2,6 @@ package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -21,11 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SiteCrawlTest {
 
   @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .containerThreads(40).asynchronousResponseEnabled(true))
-      .resetOnEachTest(false)
-      .build();
+  static WireMockExtension site = StubSiteServer.builder().resetOnEachTest(false).build();
 
   static Path DATA;
   static CrawlStats stats;

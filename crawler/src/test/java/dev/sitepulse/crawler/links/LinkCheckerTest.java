@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -17,6 +16,7 @@ import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +34,7 @@ class LinkCheckerTest {
   private static final String AGENT = "sitepulse-test/1.0";
 
   @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .containerThreads(40).asynchronousResponseEnabled(true))
-      .build();
+  static WireMockExtension site = StubSiteServer.builder().build();
 
   @TempDir Path data;
 
