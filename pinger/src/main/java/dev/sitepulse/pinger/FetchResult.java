@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param body at most max-body bytes; empty, never null, when there was none
  * @param truncated whether the body went on past max-body
  * @param retryAfter the server's Retry-After on a 429 or 503, null when absent
+ * @param validators the response's ETag and Last-Modified, for a later conditional fetch
  * @param errorKind set when the exchange failed, null otherwise
  * @param timedOut whether the exchange ran out of time (then errorKind says where, if known)
  * @param message a sentence a person can read
@@ -22,10 +23,20 @@ public record FetchResult(
     byte[] body,
     boolean truncated,
     Duration retryAfter,
+    Validators validators,
     Phases phases,
     ErrorKind errorKind,
     boolean timedOut,
     String message) {
+
+  public FetchResult {
+    validators = validators == null ? Validators.NONE : validators;
+  }
+
+  /** A 304: the copy fetched earlier with {@link Fetcher#fetch(String, Validators)} still holds. */
+  public boolean notModified() {
+    return status == 304;
+  }
 
   public boolean failed() {
     return errorKind != null || timedOut;

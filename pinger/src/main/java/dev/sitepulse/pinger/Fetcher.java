@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.internal.http.FetchRun;
 import dev.sitepulse.pinger.internal.http.HttpProber;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -51,12 +52,34 @@ public final class Fetcher implements AutoCloseable {
 
   /** Fetches one URL; the future never completes exceptionally. */
   public CompletableFuture<FetchResult> fetch(String url) {
-    FetchRun run = prober.prepareFetch(url, headers, timeout, maxBodyBytes);
+    return fetch(url, Validators.NONE);
+  }
+
+  /**
+   * Fetches one URL on condition that it changed since the response that gave {@code validators}:
+   * if it did not, the result is a {@link FetchResult#notModified() 304} without a body.
+   */
+  public CompletableFuture<FetchResult> fetch(String url, Validators validators) {
+    FetchRun run = prober.prepareFetch(url, withConditions(validators), timeout, maxBodyBytes);
     ScheduledFuture<?> watchdog = watchdogs.schedule(run::expire,
         timeout.toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     run.result().whenComplete((r, e) -> watchdog.cancel(false));
     workers.execute(run);
     return run.result();
+  }
+
+  private Map<String, String> withConditions(Validators validators) {
+    if (!validators.any()) {
+      return headers;
+    }
+    Map<String, String> conditional = new HashMap<>(headers);
+    if (validators.etag() != null) {
+      conditional.put("If-None-Match", validators.etag());
+    }
+    if (validators.lastModified() != null) {
+      conditional.put("If-Modified-Since", validators.lastModified());
+    }
+    return conditional;
   }
 
   @Override

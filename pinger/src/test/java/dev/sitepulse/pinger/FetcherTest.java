@@ -1,5 +1,9 @@
 package dev.sitepulse.pinger;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -61,6 +65,32 @@ class FetcherTest {
     assertThat(r.timedOut()).isTrue();
     assertThat(r.status()).isZero();
     assertThat(r.body()).isEmpty();
+  }
+
+  @Test
+  void aConditionalFetchSendsTheValidatorsAndAnUnchangedPageComesBackAs304WithoutABody() {
+    stubs.stubFor(get("/versioned").atPriority(2).willReturn(ok("<p>v1</p>")
+        .withHeader("ETag", "\"v1\"").withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT")));
+    stubs.stubFor(get("/versioned").atPriority(1)
+        .withHeader("If-None-Match", equalTo("\"v1\""))
+        .withHeader("If-Modified-Since", equalTo("Tue, 01 Dec 2026 10:00:00 GMT"))
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
+
+    FetchResult first = fetch("/versioned");
+    // Jetty's gzip marks the ETag ("v1--gzip") and takes the mark off If-None-Match again.
+    assertThat(first.validators().etag()).startsWith("\"v1");
+    assertThat(first.validators().lastModified()).isEqualTo("Tue, 01 Dec 2026 10:00:00 GMT");
+    FetchResult again = fetcher.fetch(first.url(), first.validators()).join();
+
+    assertThat(again.notModified()).isTrue();
+    assertThat(again.failed()).isFalse();
+    assertThat(again.body()).isEmpty();
+    assertThat(fetch("/versioned").status()).as("no validators, no condition").isEqualTo(200);
+  }
+
+  @Test
+  void aResponseWithoutValidatorsHasNone() {
+    assertThat(fetch("/site/index.html").validators().any()).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.internal.http;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.Validators;
 import dev.sitepulse.pinger.internal.http.BodyReader.Body;
 import java.io.IOException;
 import java.time.Clock;
@@ -84,7 +85,8 @@ public final class FetchRun implements Runnable {
           : null;
       result.complete(new FetchResult(url, response.code(), response.header("Content-Type"),
           response.isRedirect() ? response.header("Location") : null, body.content(),
-          body.truncated(), retryAfter, phases, null, false,
+          body.truncated(), retryAfter,
+          new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
           response.code() + " " + response.message()));
     } catch (IOException e) {
       boolean outOfTime = System.nanoTime() - startNanos >= timeout.toNanos() || c.isCanceled();
@@ -98,7 +100,7 @@ public final class FetchRun implements Runnable {
 
   private FetchResult failed(Failure f) {
     boolean timedOut = f.verdict() == dev.sitepulse.pinger.Verdict.TIMEOUT;
-    return new FetchResult(url, 0, null, null, NONE, false, null, listener.phases(System.nanoTime()),
+    return new FetchResult(url, 0, null, null, NONE, false, null, null, listener.phases(System.nanoTime()),
         f.kind(), timedOut, f.message());
   }
 
