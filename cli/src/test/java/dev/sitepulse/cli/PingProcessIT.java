@@ -1,12 +1,11 @@
 package dev.sitepulse.cli;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.testing.StubServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,26 +18,18 @@ class PingProcessIT {
 
   private static final Duration LIMIT = Duration.ofSeconds(10);
 
-  @RegisterExtension
-  static WireMockExtension stubs = WireMockExtension.newInstance()
-      .options(wireMockConfig()
-          .bindAddress("127.0.0.1")
-          .dynamicPort()
-          .usingFilesUnderClasspath("wiremock-stubs")
-          // The hung request holds its response on a scheduler, not a container thread.
-          .asynchronousResponseEnabled(true)
-          .notifier(new Slf4jNotifier(false)))
-      .build();
+  // busyStubs(): the hung request holds its response on a scheduler, not a container thread.
+  @RegisterExtension static WireMockExtension stubs = StubServer.busyStubs();
 
   @TempDir Path dir;
 
   @Test
   void aServerThatHangsTwentySecondsEndsTheProcessWithinThreeSecondsOfATwoSecondTimeout() throws Exception {
-    String hang = "http://127.0.0.1:" + stubs.getPort() + "/status/200?sleep=20000";
+    String hang = StubServer.url(stubs, "/status/200?sleep=20000");
 
     // JVM start-up counts against the 3 s, so run it the way users do, through bin/sitepulse,
     // whose first ping records the class-data archive that later ones start from.
-    JarProcess.launcher(LIMIT, dir, "ping", "http://127.0.0.1:" + stubs.getPort() + "/status/200");
+    JarProcess.launcher(LIMIT, dir, "ping", StubServer.url(stubs, "/status/200"));
     JarProcess.Result run = JarProcess.launcher(LIMIT, dir,
         "ping", "--timeout", "2s", "--format", "jsonl", hang);
 
@@ -106,7 +97,7 @@ class PingProcessIT {
 
   @Test
   void theLauncherPassesEveryArgumentAndTheExitCodeThrough() throws Exception {
-    String up = "http://127.0.0.1:" + stubs.getPort() + "/status/404";
+    String up = StubServer.url(stubs, "/status/404");
 
     JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "ping", "--format", "csv", "--timeout", "5s", up);
 

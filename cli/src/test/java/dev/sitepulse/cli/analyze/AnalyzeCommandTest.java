@@ -2,13 +2,13 @@ package dev.sitepulse.cli.analyze;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.testing.StubServer;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
@@ -25,16 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** analyze over a crawl of the WireMock docs site: ranks, duplicates and terms, stored back. */
 class AnalyzeCommandTest {
 
-  @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .containerThreads(40).asynchronousResponseEnabled(true))
-      .build();
+  @RegisterExtension static WireMockExtension site = StubServer.busyStubs();
 
   @TempDir Path data;
 
   private void crawlTheSite() throws Exception {
-    String seed = "http://127.0.0.1:" + site.getPort() + "/site/index.html";
+    String seed = StubServer.url(site, "/site/index.html");
     Crawler.run(CrawlConfig.defaults(List.of(seed), data).withDelay(Duration.ZERO), CrawlListener.NONE);
   }
 
@@ -96,7 +92,7 @@ class AnalyzeCommandTest {
   void topTermsThatTieAreOrderedByTermSoThatEveryRunShowsTheSame() throws Exception {
     site.stubFor(get("/ties.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body><p>zulu yankee xray bravo alpha</p></body></html>")));
-    String seed = "http://127.0.0.1:" + site.getPort() + "/ties.html";
+    String seed = StubServer.url(site, "/ties.html");
     // Depth 0: this page alone, not the site the host's sitemap lists. Each word is once on it.
     Crawler.run(new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null,
         null, Duration.ZERO, null, null, null, null, null).toConfig(true), CrawlListener.NONE);

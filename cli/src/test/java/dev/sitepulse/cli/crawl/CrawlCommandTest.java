@@ -2,11 +2,11 @@ package dev.sitepulse.cli.crawl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.testing.StubServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,9 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `sitepulse crawl` (in-process) against a WireMock server, as a user reads its summary. */
 class CrawlCommandTest {
 
-  @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort()).build();
+  @RegisterExtension static WireMockExtension site = StubServer.empty();
 
   @TempDir Path data;
 
@@ -27,8 +25,7 @@ class CrawlCommandTest {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body>never fetched</body></html>")));
 
-    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(),
-        "http://127.0.0.1:" + site.getPort() + "/");
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/"));
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString())

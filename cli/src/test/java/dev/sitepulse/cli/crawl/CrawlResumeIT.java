@@ -2,11 +2,11 @@ package dev.sitepulse.cli.crawl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.JarProcess;
+import dev.sitepulse.cli.testing.StubServer;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.Crawler;
@@ -35,16 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrawlResumeIT {
 
-  @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .containerThreads(20).asynchronousResponseEnabled(true))
-      .build();
+  @RegisterExtension static WireMockExtension site = StubServer.busyStubs();
 
   @TempDir Path work;
 
   private String seed() {
-    return "http://127.0.0.1:" + site.getPort() + "/site/index.html";
+    return StubServer.url(site, "/site/index.html");
   }
 
   @Test

@@ -2,13 +2,13 @@ package dev.sitepulse.cli.links;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.testing.StubServer;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** `sitepulse links` (in-process) on the WireMock docs site, whose broken links are known (wiremock-stubs/README.md). */
 class LinksCommandIT {
 
-  @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .containerThreads(40).asynchronousResponseEnabled(true))
-      .build();
+  @RegisterExtension static WireMockExtension site = StubServer.busyStubs();
 
   private String base() {
-    return "http://127.0.0.1:" + site.getPort();
+    return StubServer.url(site, "");
   }
 
   /** A page linking to another host (localhost is not 127.0.0.1 to the crawl) that never answers. */

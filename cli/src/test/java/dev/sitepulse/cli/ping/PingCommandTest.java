@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.testing.StubServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class PingCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension static WireMockExtension stubs = Stubs.server();
+  @RegisterExtension static WireMockExtension stubs = StubServer.stubs();
 
   @TempDir Path dir;
 
@@ -243,7 +244,7 @@ class PingCommandTest {
   }
 
   private static String url(String path) {
-    return Stubs.url(stubs, path);
+    return StubServer.url(stubs, path);
   }
 
   private Path config(String yaml) throws IOException {

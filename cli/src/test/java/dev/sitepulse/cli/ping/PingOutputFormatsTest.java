@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.ping.PrometheusText.Sample;
+import dev.sitepulse.cli.testing.StubServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PingOutputFormatsTest {
 
-  @RegisterExtension static WireMockExtension stubs = Stubs.server();
+  @RegisterExtension static WireMockExtension stubs = StubServer.stubs();
 
   private static final String REFUSED = "http://127.0.0.1:1/";
 
@@ -173,10 +174,10 @@ class PingOutputFormatsTest {
   }
 
   private static String up() {
-    return Stubs.url(stubs, "/status/200");
+    return StubServer.url(stubs, "/status/200");
   }
 
   private static String down() {
-    return Stubs.url(stubs, "/status/404");
+    return StubServer.url(stubs, "/status/404");
   }
 }

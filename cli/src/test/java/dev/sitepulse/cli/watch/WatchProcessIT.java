@@ -2,14 +2,13 @@ package dev.sitepulse.cli.watch;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.report.HeadlessChromium;
+import dev.sitepulse.cli.testing.StubServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,11 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real jar watching WireMock stubs: shutdown on SIGTERM, reloads, and the live page in Chromium. */
 class WatchProcessIT {
 
+  // More than busyStubs(): a burst of about 40 delayed checks at once, none of them queued.
   @RegisterExtension
   static WireMockExtension stubs = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .containerThreads(100).asynchronousResponseEnabled(true).asynchronousResponseThreads(20)
-          .notifier(new Slf4jNotifier(false)))
+      .options(StubServer.stubsConfig()
+          .containerThreads(100).asynchronousResponseEnabled(true).asynchronousResponseThreads(20))
       .build();
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,7 +62,7 @@ class WatchProcessIT {
   }
 
   private String target(String name, String path, String extra) {
-    return "  - name: " + name + "\n    url: http://127.0.0.1:" + stubs.getPort() + path + "\n" + extra;
+    return "  - name: " + name + "\n    url: " + StubServer.url(stubs, path) + "\n" + extra;
   }
 
   @Test

@@ -1,12 +1,11 @@
 package dev.sitepulse.cli.watch;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.testing.StubServer;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
@@ -37,11 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The endpoints of watch's server, in-process, over a watch of two stubs: one up, one down. */
 class WatchServerTest {
 
-  @RegisterExtension
-  static WireMockExtension stubs = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock-stubs")
-          .notifier(new Slf4jNotifier(false)))
-      .build();
+  @RegisterExtension static WireMockExtension stubs = StubServer.stubs();
 
   @TempDir static Path dir;
 
@@ -58,7 +53,7 @@ class WatchServerTest {
     vertx = Vertx.vertx();
     history = SqliteHistory.open(dir, Duration.ofDays(1), Clock.systemUTC());
     alerter = new Alerter(List.of(), Alerter.Listener.NONE, Duration.ofMillis(10));
-    String base = "http://127.0.0.1:" + stubs.getPort();
+    String base = StubServer.url(stubs, "");
     WatchPlan plan = new WatchPlan(List.of(
         new WatchedTarget(new Target("up", "web", base + "/status/200", null, null, null, null, 0, null), Duration.ofHours(1)),
         new WatchedTarget(new Target("down", "web", base + "/status/503", null, null, null, null, 0, null), Duration.ofHours(1))),
