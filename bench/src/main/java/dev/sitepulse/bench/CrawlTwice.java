@@ -1,8 +1,9 @@
 package dev.sitepulse.bench;
 
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
 import java.lang.management.ManagementFactory;
@@ -29,9 +30,8 @@ public final class CrawlTwice {
       Path data = Files.createTempDirectory("sitepulse-crawl-bench-");
       CrawlConfig d = CrawlConfig.defaults(List.of(args[0]), data);
       CrawlConfig config = new CrawlConfig(d.seeds(), data, 0, d.maxDepth(), d.scope(), null, null,
-          null, 32, 16, Duration.ZERO, d.timeout(), d.maxBodyBytes(), d.userAgent(), false, false,
-          false, d.commitEveryPages(), d.commitEvery(),
-        CrawlPurpose.SEARCH);
+          null, 32, 16, Duration.ZERO, d.timeout(), d.maxBodyBytes(), d.userAgent(), false,
+          CrawlStart.FRESH, false, d.commitEveryPages(), d.commitEvery(), CrawlPurpose.SEARCH);
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
       long jitStart = jit.getTotalCompilationTime();

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param maxDepth links followed from a seed; 0 fetches only the seeds
  * @param perHost connections per host at once
  * @param delay between fetches to one host; a robots.txt Crawl-delay takes precedence
- * @param resume continue the crawl in dataDir; false (--fresh) starts over
+ * @param start what to do with the crawl dataDir already holds
  * @param commitEveryPages and commitEvery: how often the index is committed, whichever first
  * @param purpose what the crawl keeps besides crawl.db: a search index, or links' source lines
  */
@@ -35,7 +35,7 @@ public record CrawlConfig(
     long maxBodyBytes,
     String userAgent,
     boolean warc,
-    boolean resume,
+    CrawlStart start,
     boolean ignoreRobots,
     int commitEveryPages,
     Duration commitEvery,
@@ -56,24 +56,25 @@ public record CrawlConfig(
     require(scope != Scope.REGEX || scopeRegex != null, "scope regex needs --scope-regex");
     require(commitEveryPages >= 1, "commit-every-pages must be at least 1");
     require(purpose != null, "a crawl needs a purpose");
+    require(start != null, "a crawl needs to know how to start");
   }
 
   /** The defaults of the command line, for the given seeds and data directory. */
   public static CrawlConfig defaults(List<String> seeds, Path dataDir) {
     return new CrawlConfig(seeds, dataDir, 0, 10, Scope.HOST, null, null, null, 32, 2,
-        Duration.ofMillis(250), Duration.ofSeconds(30), 10L << 20, "sitepulse", false, true,
-        false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+        Duration.ofMillis(250), Duration.ofSeconds(30), 10L << 20, "sitepulse", false,
+        CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
   }
 
   public CrawlConfig withDelay(Duration d) {
     return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, d, timeout, maxBodyBytes, userAgent, warc, resume, ignoreRobots,
+        concurrency, perHost, d, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
         commitEveryPages, commitEvery, purpose);
   }
 
   public CrawlConfig withPurpose(CrawlPurpose p) {
     return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, resume, ignoreRobots,
+        concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
         commitEveryPages, commitEvery, p);
   }
 

@@ -91,14 +91,14 @@ public record CrawlSpec(
    *
    * @throws IllegalArgumentException naming the setting that is wrong
    */
-  public CrawlConfig toConfig(boolean resume) {
+  public CrawlConfig toConfig(CrawlStart start) {
     Path dir = Path.of(data != null ? data : "sitepulse-data");
     CrawlConfig d = CrawlConfig.defaults(seeds == null ? List.of() : seeds, dir);
     return new CrawlConfig(d.seeds(), dir, pick(maxPages, d.maxPages()), pick(maxDepth, d.maxDepth()),
         pick(scope, d.scope()), scopeRegex, include, exclude, pick(concurrency, d.concurrency()),
         pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
-        pick(warc, false), resume, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
+        pick(warc, false), start, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
         CrawlPurpose.SEARCH);
   }
 

@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * @param duplicates pages whose body was byte-identical to an earlier page's
  * @param robotsBlocked URLs robots.txt did not allow
  * @param skippedLinks mailto:, javascript: and other links that cannot be crawled
+ * @param unchanged pages a conditional fetch found not modified (304), whose documents stand
+ * @param removed documents taken out of the index because their page is gone or no longer indexable
  */
 public record CrawlStats(
     long pages,
@@ -25,6 +27,8 @@ public record CrawlStats(
     long duplicates,
     long robotsBlocked,
     long skippedLinks,
+    long unchanged,
+    long removed,
     long bytes,
     Duration elapsed) {
 

@@ -33,7 +33,7 @@ class CrawlerBehaviourTest {
   private CrawlConfig config(String... seeds) {
     CrawlConfig d = CrawlConfig.defaults(List.of(seeds), data);
     return new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, true, false, 500,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 500,
         Duration.ofSeconds(5), CrawlPurpose.SEARCH);
   }
 
@@ -61,8 +61,8 @@ class CrawlerBehaviourTest {
   void scopeKeepsTheCrawlOnItsSeedsHostAndIncludeExcludeNarrowIt() throws Exception {
     CrawlConfig c = config(base() + "/site/index.html");
     CrawlConfig narrowed = new CrawlConfig(c.seeds(), data, 0, 10, Scope.PREFIX, null, null,
-        Pattern.compile("/guide/"), 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true,
-        false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+        Pattern.compile("/guide/"), 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false,
+        CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
     Crawler.run(narrowed, CrawlListener.NONE);
     List<String> urls = CrawlDbRows.column(db(), "SELECT url FROM urls WHERE state != 'queued'");
     assertThat(urls).allMatch(u -> u.startsWith(base() + "/site/")).noneMatch(u -> u.contains("/guide/"));
@@ -138,7 +138,7 @@ class CrawlerBehaviourTest {
   void aHugePageIsCutOffByMaxBodyAndASlowOneByTheTimeoutWithoutStallingTheCrawl() throws Exception {
     CrawlConfig c = config(base() + "/big", base() + "/site/slow.html", base() + "/site/faq.html");
     CrawlConfig tight = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofMillis(500), 64 * 1024, "t", false, true, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+        Duration.ZERO, Duration.ofMillis(500), 64 * 1024, "t", false, CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
     CrawlStats stats = Crawler.run(tight, CrawlListener.NONE);
     assertThat(CrawlDbRows.column(db(), "SELECT bytes FROM urls WHERE url LIKE '%/big'")).containsExactly("65536");
     assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || error_kind FROM urls WHERE url LIKE '%/slow.html'"))
@@ -155,7 +155,7 @@ class CrawlerBehaviourTest {
     String local = "http://localhost:" + polite.getPort();
     CrawlConfig c = config(local + "/site/index.html");
     CrawlConfig few = new CrawlConfig(c.seeds(), data, 4, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
     Crawler.run(few, CrawlListener.NONE);
     List<Long> times = site.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/site/.*"))
             .withHeader("Host", com.github.tomakehurst.wiremock.client.WireMock.containing("localhost")))
@@ -170,7 +170,7 @@ class CrawlerBehaviourTest {
   void warcWritesEveryResponseAsAWarcResponseRecord() throws Exception {
     CrawlConfig c = config(base() + "/site/faq.html");
     CrawlConfig withWarc = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", true, true, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", true, CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
     Crawler.run(withWarc, CrawlListener.NONE);
     List<java.nio.file.Path> files;
     try (var list = java.nio.file.Files.list(data.resolve("warc"))) {
@@ -198,7 +198,7 @@ class CrawlerBehaviourTest {
         .willReturn(aResponse().withBody("User-agent: *\nDisallow: /site/faq.html\n")));
     CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
     CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null,
-        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true, false, 500,
+        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
         Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
     assertThat(stats.robotsBlocked()).isEqualTo(1);
     site.verify(0, getRequestedFor(urlPathEqualTo("/site/faq.html")));
@@ -210,7 +210,7 @@ class CrawlerBehaviourTest {
         .atPriority(1).willReturn(aResponse().withStatus(204)));
     CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
     CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null,
-        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, true, false, 500,
+        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
         Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
     assertThat(stats.pages()).isEqualTo(1);
   }

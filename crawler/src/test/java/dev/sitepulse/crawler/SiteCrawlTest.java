@@ -30,7 +30,7 @@ class SiteCrawlTest {
     DATA = Files.createTempDirectory("sitepulse-crawl");
     CrawlConfig d = CrawlConfig.defaults(List.of(base() + "/site/index.html"), DATA);
     CrawlConfig c = new CrawlConfig(d.seeds(), DATA, 0, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, true, false, 500,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 500,
         Duration.ofSeconds(5), CrawlPurpose.SEARCH);
     stats = Crawler.run(c, CrawlListener.NONE);
   }

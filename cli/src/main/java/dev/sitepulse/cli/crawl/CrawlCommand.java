@@ -5,6 +5,7 @@ import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
 import java.io.PrintStream;
@@ -34,12 +35,14 @@ public final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the crawl in DATA (the default; here for scripts that say so).")
   boolean resume;
 
+  @Option(names = "--refresh", description = {
+      "Crawl the site in DATA again, keeping its index searchable meanwhile: every known URL is",
+      "fetched anew, conditionally (304 Not Modified) where the last response allows it."})
+  boolean refresh;
+
   @Override
   public Integer call() {
-    if (fresh && resume) {
-      throw new UsageException("--fresh and --resume contradict each other; give one");
-    }
-    CrawlConfig crawl = CrawlOptions.toConfig(options.spec(warc, CrawlSpec.NONE), !fresh);
+    CrawlConfig crawl = CrawlOptions.toConfig(options.spec(warc, CrawlSpec.NONE), start());
     PrintStream out = System.out;
     try {
       CrawlStats stats = Crawler.run(crawl, new Progress(System.err));
@@ -51,5 +54,12 @@ public final class CrawlCommand implements Callable<Integer> {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
     }
+  }
+
+  private CrawlStart start() {
+    if (fresh && resume || fresh && refresh || resume && refresh) {
+      throw new UsageException("--fresh, --resume and --refresh contradict each other; give one");
+    }
+    return fresh ? CrawlStart.FRESH : refresh ? CrawlStart.REFRESH : CrawlStart.RESUME;
   }
 }

@@ -4,6 +4,7 @@ import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.pinger.config.DataSize;
 import java.nio.file.Path;
@@ -89,9 +90,9 @@ public final class CrawlOptions {
    *
    * @throws UsageException naming the setting that is wrong, e.g. no seed at all
    */
-  public static CrawlConfig toConfig(CrawlSpec spec, boolean resume) {
+  public static CrawlConfig toConfig(CrawlSpec spec, CrawlStart start) {
     try {
-      return spec.toConfig(resume);
+      return spec.toConfig(start);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -18,6 +18,10 @@ public final class Summary {
     out.println("errors:    " + (s.errors().isEmpty() ? "none" : join(s.errors())));
     out.printf(Locale.ROOT, "skipped:   %d duplicates, %d blocked by robots.txt, %d non-http links%n",
         s.duplicates(), s.robotsBlocked(), s.skippedLinks());
+    if (s.unchanged() > 0 || s.removed() > 0) {
+      out.printf(Locale.ROOT, "refreshed: %d unchanged (304 Not Modified), %d removed from the index%n",
+          s.unchanged(), s.removed());
+    }
     if (s.queued() > 0) {
       out.printf(Locale.ROOT, "left:      %d URLs queued (limit reached); run again to continue%n", s.queued());
     }

@@ -10,6 +10,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.LinkChecker;
@@ -65,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
     // A short timeout: the site links to a black-hole address to show an external time-out.
     CrawlSpec spec = new CrawlSpec(List.of(seed), data.toString(), null, null, null, null, null,
         null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null);
-    CrawlConfig crawl = spec.toConfig(false);
+    CrawlConfig crawl = spec.toConfig(CrawlStart.FRESH);
     try {
       CrawlStats stats = Crawler.run(crawl, CrawlListener.NONE);
       Summary.print(stats, crawl, out);
@@ -96,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path data = Files.createTempDirectory("sitepulse-demo-links-");
     out.println();
     out.println("== sitepulse links --data " + data + " --delay 0 --per-host 4 --check-anchors " + seed);
-    LinksTable.write(LinkChecker.crawlAndCheck(spec.withData(data.toString()).toConfig(false), true, true), out);
+    LinksTable.write(LinkChecker.crawlAndCheck(spec.withData(data.toString()).toConfig(CrawlStart.FRESH), true, true), out);
   }
 
   /** The demo config, with the server's addresses filled in as ${DEMO_HTTP} and ${DEMO_HTTPS}. */

@@ -6,6 +6,7 @@ import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import java.io.IOException;
@@ -53,7 +54,8 @@ public final class LinksCommand implements Callable<Integer> {
     CrawlSpec spec = options.spec(null, DEFAULTS);
     Path temp = spec.data() == null ? Files.createTempDirectory("sitepulse-links-") : null;
     try {
-      return check(CrawlOptions.toConfig(temp == null ? spec : spec.withData(temp.toString()), true));
+      return check(CrawlOptions.toConfig(temp == null ? spec : spec.withData(temp.toString()),
+          CrawlStart.RESUME));
     } finally {
       if (temp != null) {
         deleteTree(temp);

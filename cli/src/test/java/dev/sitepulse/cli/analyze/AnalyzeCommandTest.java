@@ -12,6 +12,7 @@ import dev.sitepulse.cli.testing.StubServer;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Crawler;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -95,7 +96,7 @@ class AnalyzeCommandTest {
     String seed = StubServer.url(site, "/ties.html");
     // Depth 0: this page alone, not the site the host's sitemap lists. Each word is once on it.
     Crawler.run(new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null,
-        null, Duration.ZERO, null, null, null, null, null).toConfig(true), CrawlListener.NONE);
+        null, Duration.ZERO, null, null, null, null, null).toConfig(CrawlStart.RESUME), CrawlListener.NONE);
 
     CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--top", "2", "--format", "json");
 

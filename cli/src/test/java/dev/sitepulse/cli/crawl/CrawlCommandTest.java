@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.crawl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,5 +34,35 @@ class CrawlCommandTest {
         .contains("statuses:  none\n")
         .contains("errors:    ROBOTS_TXT: 1\n");
     assertThat(site.countRequestsMatching(get("/").build().getRequest()).getCount()).isZero();
+  }
+
+  @Test
+  void aRefreshOfAnUnchangedSiteSaysSoInTheSummary() {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT")
+        .withBody("<html><title>Home</title><body>quince</body></html>")));
+    site.stubFor(get("/").atPriority(1)
+        .withHeader("If-Modified-Since", equalTo("Tue, 01 Dec 2026 10:00:00 GMT"))
+        .willReturn(aResponse().withStatus(304)));
+    String seed = StubServer.url(site, "/");
+    CommandLineRun.of("crawl", "--data", data.toString(), seed);
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--refresh", "--data", data.toString(), seed);
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString())
+        .contains("statuses:  304: 1\n")
+        .contains("refreshed: 1 unchanged (304 Not Modified), 0 removed from the index\n");
+    assertThat(CommandLineRun.of("search", "--data", data.toString(), "quince").out()).contains(seed);
+  }
+
+  @Test
+  void freshResumeAndRefreshExcludeEachOther() {
+    CommandLineRun run = CommandLineRun.of("crawl", "--fresh", "--refresh", "--data", data.toString(),
+        StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo(
+        "sitepulse: --fresh, --resume and --refresh contradict each other; give one\n");
   }
 }

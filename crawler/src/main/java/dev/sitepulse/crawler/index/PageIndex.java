@@ -66,6 +66,15 @@ public final class PageIndex implements Closeable {
     }
   }
 
+  /** Removes the document indexed under {@code url}, if there is one. */
+  public void delete(String url) {
+    try {
+      writer.deleteDocuments(new Term(PageFields.URL, url));
+    } catch (IOException e) {
+      throw failure("cannot delete " + url, e);
+    }
+  }
+
   /** Makes every upsert so far durable, recording {@code userData} with the commit. */
   public synchronized void commit(Map<String, String> userData) {
     try {

@@ -12,6 +12,8 @@ final class Counters {
   long duplicates;
   long robotsBlocked;
   long skippedLinks;
+  long unchanged;
+  long removed;
   long bytes;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
@@ -26,6 +28,6 @@ final class Counters {
 
   CrawlStats snapshot(long queued, Duration elapsed) {
     return new CrawlStats(pages, indexed, queued, statuses, errors, duplicates, robotsBlocked,
-        skippedLinks, bytes, elapsed);
+        skippedLinks, unchanged, removed, bytes, elapsed);
   }
 }

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -10,9 +11,11 @@ import dev.sitepulse.crawler.robots.Sitemaps;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
+import dev.sitepulse.pinger.Validators;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +61,8 @@ final class CrawlLoop {
   private final int maxPendingParse;
   private final Map<String, RobotsRules> robots = new HashMap<>();
   private final Map<String, Integer> attempts = new HashMap<>();
+  /** What earlier crawls left for the URLs they fetched and this one fetches again. */
+  private final Map<String, PriorFetch> priors = new HashMap<>();
   private final Counters counters = new Counters();
   private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
@@ -119,12 +125,16 @@ final class CrawlLoop {
           continue;
         }
         counters.robotsBlocked++;
-        db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt");
+        // A page its site now disallows leaves the index too.
+        recordWithoutDocument(next.url(), priors.remove(next.url()),
+            seq -> db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt"));
         continue;
       }
       started++;
       db.markFetching(next.url());
-      fetcher.fetch(next.url()).thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
+      PriorFetch prior = priors.get(next.url());
+      fetcher.fetch(next.url(), prior == null ? Validators.NONE : prior.validators())
+          .thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
     }
     scheduleWake(now);
     finishIfIdle();
@@ -153,19 +163,23 @@ final class CrawlLoop {
     } else {
       counters.pages++;
       counters.status(r.status());
+      PriorFetch prior = priors.remove(next.url());
+      if (r.notModified() && prior != null && prior.validators().any()) {
+        unchanged(next, r, prior);
+        pump();
+        return;
+      }
       if (config.warc()) {
         warc.write(r);
       }
-      if (r.status() >= 300 && r.status() < 400) {
-        if (r.location() != null) {
-          redirected(next, r);
-        } else {
-          recordPlain(next, r, "redirect without a Location");
-        }
+      if (r.status() >= 300 && r.status() < 400 && r.location() != null) {
+        redirected(next, r, prior);
+      } else if (r.status() >= 300 && r.status() < 400) {
+        recordPlain(next, r, prior, "redirect without a Location");
       } else if (r.status() >= 200 && r.status() < 300 && HTML.contains(r.mediaType())) {
-        parse(next, r);
+        parse(next, r, prior);
       } else {
-        recordPlain(next, r, null);
+        recordPlain(next, r, prior, null);
       }
     }
     pump();
@@ -186,11 +200,17 @@ final class CrawlLoop {
     recordFailure(next, why.errorKind(), why.message(), 0);
   }
 
+  /** A page that could not be fetched keeps any document it had: the failure may pass. */
   private void recordFailure(Frontier.Next next, String kind, String message, double fetchMillis) {
     counters.error(kind);
+    boolean keptDocument = hadDocument(priors.remove(next.url()));
     db.record(new PageRecord(next.url(), UrlState.FAILED, 0, kind, message, null, 0, fetchMillis,
-        System.currentTimeMillis(), null, null, null, null, null, null, commits.nextSeq(), false,
-        null, List.of(), List.of()));
+        System.currentTimeMillis(), null, null, null, null, null, null, commits.nextSeq(),
+        keptDocument, Validators.NONE, null, List.of(), List.of()));
+  }
+
+  private static boolean hadDocument(PriorFetch prior) {
+    return prior != null && prior.indexed();
   }
 
   /** A 429 or 503: the host waits as long as it asks (Retry-After), or longer each time. */
@@ -205,7 +225,7 @@ final class CrawlLoop {
     } else {
       counters.pages++;
       counters.status(r.status());
-      recordPlain(next, r, null);
+      recordPlain(next, r, priors.remove(next.url()), null);
     }
   }
 
@@ -219,7 +239,7 @@ final class CrawlLoop {
   }
 
   /** The target is queued as its own URL; the seen-set keeps redirect loops from going round. */
-  private void redirected(Frontier.Next next, FetchResult r) {
+  private void redirected(Frontier.Next next, FetchResult r, PriorFetch prior) {
     String target = LinkRules.resolveRedirect(next.url(), r.location());
     List<QueuedUrl> discovered = List.of();
     if (target != null && scope.accepts(target) && frontier.offer(target, next.depth())) {
@@ -231,22 +251,60 @@ final class CrawlLoop {
         : List.of(new PageRecord.LinkRecord(target, null, "[redirect]", 0, false));
     String message =
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
-    db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, message,
-        r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
-        null, null, null, null, null, target, commits.nextSeq(), false, null, link, discovered));
+    long fetchedAt = System.currentTimeMillis();
+    List<QueuedUrl> queued = discovered;
+    recordWithoutDocument(next.url(), prior, seq -> db.record(new PageRecord(next.url(),
+        UrlState.DONE, r.status(), null, message, r.contentType(), r.body().length,
+        r.phases().totalNanos() / 1e6, fetchedAt, null, null, null, null, null, target, seq, false,
+        Validators.NONE, null, link, queued)));
   }
 
-  private void recordPlain(Frontier.Next next, FetchResult r, String note) {
-    db.record(new PageRecord(next.url(), UrlState.DONE, r.status(), null, note != null ? note : r.message(),
-        r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, System.currentTimeMillis(),
-        null, null, null, null, null, null, commits.nextSeq(), false, null, List.of(), List.of()));
+  /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
+  private void recordPlain(Frontier.Next next, FetchResult r, PriorFetch prior, String note) {
+    long fetchedAt = System.currentTimeMillis();
+    Validators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : Validators.NONE;
+    // A 5xx may pass, like a network failure, and a 304 nobody asked for says nothing: the page
+    // keeps its document until it is gone for sure.
+    boolean keepsDocument = (r.status() >= 500 || r.notModified()) && hadDocument(prior);
+    recordWithoutDocument(next.url(), keepsDocument ? null : prior, seq -> db.record(new PageRecord(
+        next.url(), UrlState.DONE, r.status(), null, note != null ? note : r.message(),
+        r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, fetchedAt, null, null,
+        null, null, null, null, seq, keepsDocument, validators, null, List.of(), List.of())));
   }
 
-  private void parse(Frontier.Next next, FetchResult r) {
+  /**
+   * Records a page that has no document now. One an earlier crawl indexed is removed first, on the
+   * indexer: a Lucene delete may wait for a flush, which the event loop must not.
+   */
+  private void recordWithoutDocument(String url, PriorFetch prior, LongConsumer record) {
+    if (!hadDocument(prior) || config.purpose() != CrawlPurpose.SEARCH) {
+      record.accept(commits.nextSeq());
+      return;
+    }
+    counters.removed++;
+    pendingWork++;
+    CompletableFuture.runAsync(() -> commits.remove(url, record), indexer)
+        .whenComplete((v, error) -> context.runOnContext(x -> {
+          pendingWork--;
+          if (error != null) {
+            LOG.warn("could not remove {} from the index: {}", url, error.toString());
+          }
+          pump();
+        }));
+  }
+
+  /** A 304 to a conditional fetch: the page, its document and its links stand as they were. */
+  private void unchanged(Frontier.Next next, FetchResult r, PriorFetch prior) {
+    counters.unchanged++;
+    pages.unchanged(next.url(), prior);
+    db.markUnchanged(next.url(), r.phases().totalNanos() / 1e6, System.currentTimeMillis());
+  }
+
+  private void parse(Frontier.Next next, FetchResult r, PriorFetch prior) {
     pendingWork++;
     parsing++;
     long fetchedAt = System.currentTimeMillis();
-    CompletableFuture.supplyAsync(() -> pages.handle(r, next.depth(), fetchedAt), parsers)
+    CompletableFuture.supplyAsync(() -> pages.handle(r, next.depth(), fetchedAt, prior), parsers)
         .whenComplete((outcome, error) -> context.runOnContext(v -> parsed(next, outcome, error)));
   }
 
@@ -259,6 +317,7 @@ final class CrawlLoop {
     } else {
       counters.indexed += outcome.indexed() ? 1 : 0;
       counters.duplicates += outcome.duplicate() ? 1 : 0;
+      counters.removed += outcome.removed() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
       for (QueuedUrl u : outcome.followable()) {
         if (frontier.offer(u.url(), u.depth())) {
@@ -270,6 +329,13 @@ final class CrawlLoop {
       }
     }
     pump();
+  }
+
+  /** Keeps what an earlier crawl left for a queued URL; called before the loop starts. */
+  void remember(String url, PriorFetch prior) {
+    if (prior != null) {
+      priors.put(url, prior);
+    }
   }
 
   /** A host seen for the first time waits for its robots.txt before its first page. */

@@ -5,6 +5,7 @@ import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.index.PageIndex;
@@ -47,7 +48,7 @@ public final class CrawlRun {
 
   public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
-    if (!config.resume()) {
+    if (config.start() == CrawlStart.FRESH) {
       wipe(config);
     }
     if (config.ignoreRobots()) {
@@ -64,7 +65,11 @@ public final class CrawlRun {
             config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
       long committedSeq = IndexCommits.committedSeq(index);
-      List<CrawlDb.KnownUrl> known = db.resume(committedSeq);
+      db.resume(committedSeq);
+      if (config.start() == CrawlStart.REFRESH) {
+        db.queueAllAgain();
+      }
+      List<CrawlDb.KnownUrl> known = db.knownUrls();
       long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
       IndexCommits commits = new IndexCommits(index, db, lastSeq);
       Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());
@@ -101,6 +106,7 @@ public final class CrawlRun {
       if (k.state() == UrlState.QUEUED) {
         frontier.offer(k.url(), k.depth());
         loop.adoptIfNew(k.url());
+        loop.remember(k.url(), k.prior());
       } else {
         frontier.markSeen(k.url());
       }

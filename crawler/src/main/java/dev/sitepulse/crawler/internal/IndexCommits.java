@@ -53,11 +53,23 @@ final class IndexCommits {
 
   /** Indexes {@code doc} (null: nothing to index) and records the page with its sequence number. */
   void add(IndexedPage doc, LongConsumer record) {
+    change(doc == null ? null : () -> index.upsert(doc), record);
+  }
+
+  /**
+   * Removes the document of {@code url}, which an earlier crawl indexed, and records the page.
+   * Takes the lock, unlike {@link #nextSeq}: call it from a worker, never the event loop.
+   */
+  void remove(String url, LongConsumer record) {
+    change(index == null ? null : () -> index.delete(url), record);
+  }
+
+  private void change(Runnable indexChange, LongConsumer record) {
     pages.readLock().lock();
     try {
       long number = seq.incrementAndGet();
-      if (doc != null) {
-        index.upsert(doc);
+      if (indexChange != null) {
+        indexChange.run();
       }
       record.accept(number);
       sinceCommit.incrementAndGet();

@@ -3,5 +3,10 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import java.util.List;
 
-/** What handling one HTML page on a worker means for the frontier and the counters. */
-record PageOutcome(List<QueuedUrl> followable, boolean indexed, boolean duplicate, int skippedLinks) {}
+/**
+ * What handling one HTML page on a worker means for the frontier and the counters.
+ *
+ * @param removed whether the page's document from an earlier crawl left the index
+ */
+record PageOutcome(
+    List<QueuedUrl> followable, boolean indexed, boolean duplicate, int skippedLinks, boolean removed) {}

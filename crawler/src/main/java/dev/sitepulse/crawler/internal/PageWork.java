@@ -11,6 +11,7 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.FetchResult;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 /**
  * Handles one fetched HTML page on a worker thread: parse, find exact duplicates, decide which
@@ -60,7 +62,11 @@ final class PageWork {
     this.index = index;
   }
 
-  PageOutcome handle(FetchResult fetched, int depth, long fetchedAtMillis) {
+  /**
+   * @param prior what an earlier crawl left for this URL, or null: a document it indexed goes if
+   *     the page is no longer indexable
+   */
+  PageOutcome handle(FetchResult fetched, int depth, long fetchedAtMillis, PriorFetch prior) {
     String url = fetched.url();
     boolean linkCheck = config.purpose() == CrawlPurpose.LINK_CHECK;
     ParsedPage page = linkCheck
@@ -108,13 +114,29 @@ final class PageWork {
             page.description(), fetchedAtMillis, fetched.status(), page.language())
         : null;
     int nonHttp = skipped;
-    index.add(doc, seq -> db.record(new PageRecord(url, UrlState.DONE, fetched.status(), null,
+    LongConsumer record = seq -> db.record(new PageRecord(url, UrlState.DONE, fetched.status(), null,
         fetched.message(), fetched.contentType(), fetched.body().length,
         fetched.phases().totalNanos() / 1e6, fetchedAtMillis, bodyHash, page.simhash(), page.title(),
-        duplicateOf, otherCanonical ? canonical : null, null, seq, indexable,
+        duplicateOf, otherCanonical ? canonical : null, null, seq, indexable, fetched.validators(),
         page.anchors().isEmpty() ? null : String.join(" ", page.anchors()), links, followable,
-        nonHttp)));
-    return new PageOutcome(followable, indexable, duplicateOf != null, skipped);
+        nonHttp));
+    boolean removed = doc == null && prior != null && prior.indexed();
+    if (removed) {
+      index.remove(url, record);
+    } else {
+      index.add(doc, record);
+    }
+    return new PageOutcome(followable, indexable, duplicateOf != null, skipped, removed);
+  }
+
+  /**
+   * A page a conditional fetch found unchanged (304): its body, not fetched again, still counts for
+   * finding exact duplicates among the pages that did change.
+   */
+  void unchanged(String url, PriorFetch prior) {
+    if (prior.contentHash() != null && !prior.duplicate()) {
+      firstUrlByBodyHash.putIfAbsent(prior.contentHash(), url);
+    }
   }
 
   /**

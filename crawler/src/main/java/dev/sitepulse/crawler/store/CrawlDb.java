@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.store;
 
 import dev.sitepulse.pinger.Threads;
+import dev.sitepulse.pinger.Validators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +28,8 @@ public final class CrawlDb implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlDb.class);
 
-  /** A URL read back at start-up. */
-  public record KnownUrl(String url, int depth, UrlState state) {}
+  /** A URL read back at start-up; {@code prior} is null unless it is queued to be fetched again. */
+  public record KnownUrl(String url, int depth, UrlState state, PriorFetch prior) {}
 
   private final Connection db;
   private final ExecutorService writer = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-crawldb"));
@@ -57,8 +58,12 @@ public final class CrawlDb implements AutoCloseable {
             content_type TEXT, bytes INTEGER, fetch_ms REAL, fetched_at INTEGER,
             content_hash TEXT, simhash INTEGER, title TEXT, duplicate_of TEXT, canonical TEXT,
             redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
-            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT, non_http_links INTEGER)""");
-      addNonHttpLinksColumn(s);
+            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT, non_http_links INTEGER,
+            etag TEXT, last_modified TEXT)""");
+      // A crawl.db made by an earlier version gets the newer columns, empty.
+      addColumnIfMissing(s, "non_http_links", "INTEGER");
+      addColumnIfMissing(s, "etag", "TEXT");
+      addColumnIfMissing(s, "last_modified", "TEXT");
       migrateLinksKeyedByUrl(s);
       // Links are keyed by the page's integer id, indexed only for replacing a re-fetched page's
       // links: a crawl writes hundreds of links per page, and two text indexes over them were
@@ -79,14 +84,13 @@ public final class CrawlDb implements AutoCloseable {
     return new CrawlDb(c);
   }
 
-  /** A crawl.db from before pages counted their non-http links gets the column, empty. */
-  private static void addNonHttpLinksColumn(Statement s) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name='non_http_links'")) {
+  private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name='" + column + "'")) {
       if (rs.next()) {
         return;
       }
     }
-    s.execute("ALTER TABLE urls ADD COLUMN non_http_links INTEGER");
+    s.execute("ALTER TABLE urls ADD COLUMN " + column + " " + type);
   }
 
   /** A crawl.db from before links were keyed by page id keeps its links, rewritten in place. */
@@ -115,27 +119,47 @@ public final class CrawlDb implements AutoCloseable {
 
   /**
    * Prepares a resumed crawl: URLs left "fetching" by a killed run go back to the queue, and so do
-   * pages whose index documents were not committed (seq beyond the index's last commit).
+   * pages whose index documents were not committed (seq beyond the index's last commit). Their
+   * validators go: a 304 must not stand for a document the index never got.
    */
-  public List<KnownUrl> resume(long committedSeq) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement(
-        "UPDATE urls SET state='queued' WHERE state='fetching' OR (indexed=1 AND seq>?)")) {
+  public void resume(long committedSeq) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("""
+        UPDATE urls SET state='queued', etag=NULL, last_modified=NULL
+        WHERE state='fetching' OR (indexed=1 AND seq>?)""")) {
       s.setLong(1, committedSeq);
       int reset = s.executeUpdate();
       if (reset > 0) {
         LOG.info("resuming: {} URLs were in flight or not yet committed and go back to the queue", reset);
       }
     }
-    try (PreparedStatement s = db.prepareStatement("UPDATE urls SET indexed=0 WHERE state='queued'")) {
-      s.executeUpdate();
+    db.commit();
+  }
+
+  /** Queues every known URL again, for a refresh; what their last fetch left stays. */
+  public void queueAllAgain() throws SQLException {
+    try (Statement s = db.createStatement()) {
+      int again = s.executeUpdate("UPDATE urls SET state='queued' WHERE state<>'queued'");
+      LOG.info("refresh: {} known URLs are queued again", again);
     }
     db.commit();
+  }
+
+  /** Every URL crawl.db knows, in the order it learnt them. */
+  public List<KnownUrl> knownUrls() throws SQLException {
     List<KnownUrl> all = new ArrayList<>();
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT url, depth, state FROM urls ORDER BY id")) {
+        ResultSet rs = s.executeQuery("""
+            SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed
+            FROM urls ORDER BY id""")) {
       while (rs.next()) {
-        all.add(new KnownUrl(rs.getString(1), rs.getInt(2),
-            UrlState.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+        UrlState state = UrlState.valueOf(
+            rs.getString(3).toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Validators validators = new Validators(rs.getString(4), rs.getString(5));
+        boolean indexed = rs.getInt(8) == 1;
+        PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed)
+            ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed)
+            : null;
+        all.add(new KnownUrl(rs.getString(1), rs.getInt(2), state, prior));
       }
     }
     return all;
@@ -158,6 +182,12 @@ public final class CrawlDb implements AutoCloseable {
 
   public void markSkipped(String url, UrlState state, String message) {
     submit(c -> update(c, "UPDATE urls SET state=?, message=? WHERE url=?", state.column(), message, url));
+  }
+
+  /** A 304 Not Modified: the page, its document and its links stand; only the fetch is new. */
+  public void markUnchanged(String url, double fetchMillis, long fetchedAtMillis) {
+    submit(c -> update(c, "UPDATE urls SET state='done', fetch_ms=?, fetched_at=? WHERE url=?",
+        fetchMillis, fetchedAtMillis, url));
   }
 
   public void record(PageRecord page) {
@@ -244,7 +274,8 @@ public final class CrawlDb implements AutoCloseable {
     try (PreparedStatement s = c.prepareStatement("""
         UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
           fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
-          canonical=?, redirect_to=?, seq=?, indexed=?, anchors=?, non_http_links=? WHERE url=?""")) {
+          canonical=?, redirect_to=?, seq=?, indexed=?, anchors=?, non_http_links=?, etag=?,
+          last_modified=? WHERE url=?""")) {
       int i = 1;
       s.setString(i++, p.state().column());
       s.setInt(i++, p.status());
@@ -268,6 +299,8 @@ public final class CrawlDb implements AutoCloseable {
       s.setInt(i++, p.indexed() ? 1 : 0);
       s.setString(i++, p.anchors());
       s.setInt(i++, p.nonHttpLinks());
+      s.setString(i++, p.validators().etag());
+      s.setString(i++, p.validators().lastModified());
       s.setString(i, p.url());
       s.executeUpdate();
     } catch (SQLException e) {

@@ -15,6 +15,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class LinkCheckerTest {
   private CrawlConfig crawl(Integer maxPages, Integer maxDepth, Pattern include, String... seeds) {
     return new CrawlSpec(List.of(seeds), data.toString(), maxPages, maxDepth, null, null, include, null,
         null, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
-        .toConfig(true).withPurpose(CrawlPurpose.LINK_CHECK);
+        .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
   private LinkReport check(CrawlConfig crawl, boolean checkExternal) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.pinger.Validators;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +56,7 @@ class CrawlDbTest {
 
   private static PageRecord page(String url, LinkRecord link) {
     return new PageRecord(url, UrlState.DONE, 200, null, null, "text/html", 10, 1.0, 0L, "h", 0L, "t",
-        null, null, null, 1, true, null, List.of(link), List.of());
+        null, null, null, 1, true, Validators.NONE, null, List.of(link), List.of());
   }
 
   private static List<String> rows(Path file, String sql) throws Exception {

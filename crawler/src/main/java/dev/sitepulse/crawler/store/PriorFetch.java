@@ -1,0 +1,13 @@
+package dev.sitepulse.crawler.store;
+
+import dev.sitepulse.pinger.Validators;
+
+/**
+ * What the last fetch of a URL, by an earlier run, left for fetching it again: the validators for
+ * a conditional request, and what a 304 Not Modified then keeps.
+ *
+ * @param contentHash the SHA-256 of the body; null if the page was not HTML or failed
+ * @param duplicate whether the page was an exact duplicate of another
+ * @param indexed whether the page has a document in the index, which must go if the page does
+ */
+public record PriorFetch(Validators validators, String contentHash, boolean duplicate, boolean indexed) {}

@@ -1,0 +1,169 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.search.PageSearcher;
+import dev.sitepulse.crawler.search.SearchHit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A refresh crawls a site again over its earlier crawl, asking only for what changed. */
+class CrawlRefreshTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir Path data;
+
+  private static final String INDEX = "<html><head><title>Home</title></head><body>"
+      + "<a href='/a.html'>a</a> <a href='/b.html'>b</a> <a href='/c.html'>c</a></body></html>";
+  private static final String INDEX_AND_E = INDEX.replace("</body>", "<a href='/e.html'>e</a></body>");
+
+  @Test
+  void unchangedPagesAnswer304AndKeepTheirDocumentsWhileChangedOnesAreReplacedAndGoneOnesRemoved()
+      throws Exception {
+    page("/index.html", INDEX_AND_E, "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot orchard</p>", "\"a1\"");
+    page("/b.html", "<title>Bravo</title><p>blueberry field</p>", "\"b1\"");
+    page("/c.html", "<title>Charlie</title><p>cherry tree</p>", "\"c1\"");
+    page("/e.html", "<title>Echo</title><p>elderberry bush</p>", "\"e1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    assertThat(search("apricot OR blueberry OR cherry OR elderberry")).hasSize(4);
+
+    // The site changes: b is rewritten and links to a new page d, c is gone, e asks not to be indexed.
+    site.resetAll();
+    notModifiedWhenAskedWith("/index.html", "\"i1\"", INDEX_AND_E);
+    notModifiedWhenAskedWith("/a.html", "\"a1\"", "<title>Alpha</title><p>apricot orchard</p>");
+    page("/b.html", "<title>Bravo</title><p>banana plantation</p><a href='/d.html'>d</a>", "\"b2\"");
+    site.stubFor(get("/c.html").willReturn(notFound()));
+    page("/d.html", "<title>Delta</title><p>date palm</p>", "\"d1\"");
+    page("/e.html", "<meta name=robots content=noindex><title>Echo</title><p>elderberry</p>", "\"e2\"");
+    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(refresh.unchanged()).isEqualTo(2);
+    assertThat(refresh.removed()).isEqualTo(2);
+    assertThat(refresh.statuses()).containsEntry(304, 2L).containsEntry(200, 3L).containsEntry(404, 1L);
+    site.verify(getRequestedFor(urlEqualTo("/a.html")).withHeader("If-None-Match", equalTo("\"a1\"")));
+    site.verify(getRequestedFor(urlEqualTo("/d.html")).withHeader("If-None-Match", absent()));
+    assertThat(search("apricot")).extracting(SearchHit::url).containsExactly(url("/a.html"));
+    assertThat(search("banana")).extracting(SearchHit::url).containsExactly(url("/b.html"));
+    assertThat(search("blueberry")).as("b's old text is gone").isEmpty();
+    assertThat(search("cherry")).as("c is gone").isEmpty();
+    assertThat(search("elderberry")).as("e is noindex now").isEmpty();
+    assertThat(search("date")).extracting(SearchHit::url).containsExactly(url("/d.html"));
+    assertThat(CrawlDbRows.column(db(), "SELECT status || ' ' || state FROM urls WHERE url LIKE '%/a.html'"))
+        .as("a 304 keeps the page's own status").containsExactly("200 done");
+    assertThat(CrawlDbRows.column(db(), "SELECT etag FROM urls WHERE url LIKE '%/b.html'"))
+        .singleElement().asString().startsWith("\"b2");
+  }
+
+  @Test
+  void aPlainRunAfterARefreshWasKilledFetchesOnlyWhatIsStillQueued() throws Exception {
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
+    page("/b.html", "<title>Bravo</title><p>blueberry</p>", "\"b1\"");
+    page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    site.resetRequests();
+
+    // A refresh that stops after two pages is as far as a killed one got, once resumed.
+    Crawler.run(withMaxPages(config(CrawlStart.REFRESH), 2), CrawlListener.NONE);
+    CrawlStats rest = Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    assertThat(rest.pages()).isEqualTo(2);
+    for (String path : List.of("/index.html", "/a.html", "/b.html", "/c.html")) {
+      site.verify(1, getRequestedFor(urlEqualTo(path)));
+    }
+    assertThat(search("apricot OR blueberry OR cherry")).hasSize(3);
+  }
+
+  @Test
+  void aPageThatAnswers500DuringARefreshKeepsItsDocumentAndIsRemovedOnceItIsGone() throws Exception {
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    site.stubFor(get("/a.html").willReturn(aResponse().withStatus(500)));
+    CrawlStats failing = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+    assertThat(failing.removed()).isZero();
+    assertThat(search("apricot")).as("a 500 may pass").hasSize(1);
+
+    site.stubFor(get("/a.html").willReturn(notFound()));
+    CrawlStats gone = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+    assertThat(gone.removed()).isEqualTo(1);
+    assertThat(search("apricot")).as("a 404 is gone for sure").isEmpty();
+  }
+
+  @Test
+  void aServerThatSendsNoValidatorsIsFetchedInFullAndItsPagesStillRefresh() throws Exception {
+    site.stubFor(get("/index.html").willReturn(html("<title>Home</title><p>first words</p>")));
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    site.stubFor(get("/index.html").willReturn(html("<title>Home</title><p>second words</p>")));
+    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(refresh.unchanged()).isZero();
+    site.verify(0, getRequestedFor(urlEqualTo("/index.html")).withHeader("If-None-Match", matching(".*")));
+    assertThat(search("second")).hasSize(1);
+    assertThat(search("first")).isEmpty();
+  }
+
+  private void page(String path, String html, String etag) {
+    site.stubFor(get(path).willReturn(html(html).withHeader("ETag", etag)));
+  }
+
+  /** 304 to a request that names the ETag; the whole page otherwise. */
+  private void notModifiedWhenAskedWith(String path, String etag, String html) {
+    site.stubFor(get(path).atPriority(1).withHeader("If-None-Match", equalTo(etag))
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
+    site.stubFor(get(path).atPriority(2).willReturn(html(html).withHeader("ETag", etag)));
+  }
+
+  private static ResponseDefinitionBuilder html(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody(body);
+  }
+
+  private List<SearchHit> search(String query) throws Exception {
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      return searcher.search(query, 10).hits();
+    }
+  }
+
+  private CrawlConfig config(CrawlStart start) {
+    CrawlConfig d = CrawlConfig.defaults(List.of(url("/index.html")), data);
+    return new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 4, 2,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, start, false, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+  }
+
+  private static CrawlConfig withMaxPages(CrawlConfig c, int maxPages) {
+    return new CrawlConfig(c.seeds(), c.dataDir(), maxPages, c.maxDepth(), c.scope(), null, null,
+        null, 1, 1, c.delay(), c.timeout(), c.maxBodyBytes(), c.userAgent(), false, c.start(),
+        false, c.commitEveryPages(), c.commitEvery(), c.purpose());
+  }
+
+  private static String url(String path) {
+    return "http://127.0.0.1:" + site.getPort() + path;
+  }
+
+  private Path db() {
+    return data.resolve("crawl.db");
+  }
+}
