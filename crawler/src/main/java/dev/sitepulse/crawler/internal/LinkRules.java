@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 final class LinkRules {
 
-  static final int MAX_URL_LENGTH = 8192;
+  private static final int MAX_URL_LENGTH = 8192;
   private static final ThreadLocal<BasicURLNormalizer> NORMALIZER =
       ThreadLocal.withInitial(BasicURLNormalizer::new);
 

@@ -89,13 +89,9 @@ final class PageWork {
       }
       Resolved resolved = resolve(link.url());
       if (resolved == null) {
-        if (link.url().length() > LinkRules.MAX_URL_LENGTH) {
-          skipped++;
-        } else {
-          // An http(s) link that is no URL ("http://exa mple.com/"): never fetched, but kept, so
-          // that links can report it.
-          links.add(new LinkRecord(link.url(), null, link.anchor(), link.line(), link.nofollow()));
-        }
+        // An http(s) link that is no URL ("http://exa mple.com/") or is longer than 8 KB: never
+        // fetched, but kept, so that links can report it.
+        links.add(new LinkRecord(link.url(), null, link.anchor(), link.line(), link.nofollow()));
         continue;
       }
       String to = resolved.url();

@@ -71,7 +71,7 @@ public final class LinkChecker {
       String target = e.getKey();
       Page page = db.pages.get(target);
       if (page == null && !Crawler.canFetch(target)) {
-        broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: not a valid http(s) URL",
+        broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: not a valid http(s) URL of at most 8 KB",
             List.of(), false, referrers(e.getValue())));
         continue;
       }

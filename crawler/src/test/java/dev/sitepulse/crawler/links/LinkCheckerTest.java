@@ -115,15 +115,17 @@ class LinkCheckerTest {
   }
 
   @Test
-  void anHttpLinkThatIsNoUrlIsBrokenWithoutAnyRequestAndIsNotCountedAsMailto() throws Exception {
+  void anHttpLinkThatIsNoUrlOrTooLongIsBrokenWithoutAnyRequestAndIsNotCountedAsMailto() throws Exception {
+    String tooLong = base() + "/" + "x".repeat(9000); // past the 8 KB servers accept
     page("/odd-hrefs.html", "http://exa mple.com/x", "http://[::1/x", "mailto:team@example.com",
-        base() + "/status/200");
+        base() + "/status/200", tooLong);
     Pattern thesePages = Pattern.compile("/odd-hrefs\\.html|/status/");
 
     LinkReport report = check(crawl(null, 1, thesePages, base() + "/odd-hrefs.html"), false);
 
-    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind).containsExactly(
-        tuple("http://[::1/x", "INVALID_URL"), tuple("http://exa mple.com/x", "INVALID_URL"));
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind).containsExactlyInAnyOrder(
+        tuple("http://[::1/x", "INVALID_URL"), tuple("http://exa mple.com/x", "INVALID_URL"),
+        tuple(tooLong, "INVALID_URL"));
     assertThat(report.broken().get(0).referrers()).hasSize(1);
     assertThat(report.nonHttp()).isEqualTo(1);
   }
