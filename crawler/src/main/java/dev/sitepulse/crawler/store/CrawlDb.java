@@ -32,13 +32,55 @@ public final class CrawlDb implements AutoCloseable {
   public record KnownUrl(String url, int depth, UrlState state, PriorFetch prior) {}
 
   private final Connection db;
+  private final Writes writes;
   private final ExecutorService writer = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-crawldb"));
-  private final List<Consumer<Connection>> pending = new ArrayList<>();
+  private final List<Consumer<Writes>> pending = new ArrayList<>();
   private final List<CompletableFuture<Void>> flushes = new ArrayList<>();
   private boolean drainScheduled;
 
-  private CrawlDb(Connection db) {
+  private CrawlDb(Connection db, Writes writes) {
     this.db = db;
+    this.writes = writes;
+  }
+
+  /**
+   * The writer's statements, prepared once per connection rather than again for every page. Only
+   * the writer thread uses them: resume() and the other start-up methods run before anything is
+   * submitted, with statements of their own.
+   */
+  private record Writes(PreparedStatement queue, PreparedStatement fetching, PreparedStatement skipped,
+      PreparedStatement unchanged, PreparedStatement page, PreparedStatement deleteLinks,
+      PreparedStatement link) implements AutoCloseable {
+
+    static Writes prepare(Connection c) throws SQLException {
+      return new Writes(
+          c.prepareStatement("INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, 'queued')"),
+          c.prepareStatement("UPDATE urls SET state='fetching', attempts=attempts+1 WHERE url=?"),
+          c.prepareStatement("UPDATE urls SET state=?, message=? WHERE url=?"),
+          c.prepareStatement("UPDATE urls SET state='done', fetch_ms=?, fetched_at=? WHERE url=?"),
+          // RETURNING gives the page's id for its links without looking the URL up a second time
+          c.prepareStatement("""
+              UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
+                fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
+                canonical=?, redirect_to=?, seq=?, indexed=?, anchors=?, non_http_links=?, etag=?,
+                last_modified=? WHERE url=? RETURNING id"""),
+          c.prepareStatement("DELETE FROM links WHERE from_id=?"),
+          c.prepareStatement(
+              "INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)"));
+    }
+
+    /** After a failed transaction: a batch left half-built must not run in the next one. */
+    void clearBatches() throws SQLException {
+      queue.clearBatch();
+      link.clearBatch();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement s : List.of(queue, fetching, skipped, unchanged, page, deleteLinks, link)) {
+        s.close();
+      }
+    }
   }
 
   public static CrawlDb open(Path file) throws SQLException {
@@ -81,7 +123,12 @@ public final class CrawlDb implements AutoCloseable {
     }
     c.setAutoCommit(false);
     c.commit();
-    return new CrawlDb(c);
+    try {
+      return new CrawlDb(c, Writes.prepare(c));
+    } catch (SQLException e) {
+      c.close(); // and with it any statement already prepared
+      throw e;
+    }
   }
 
   private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {
@@ -173,27 +220,26 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   public void enqueue(List<PageRecord.QueuedUrl> urls) {
-    submit(c -> insertQueued(c, urls));
+    submit(w -> insertQueued(w, urls));
   }
 
   public void markFetching(String url) {
-    submit(c -> update(c, "UPDATE urls SET state='fetching', attempts=attempts+1 WHERE url=?", url));
+    submit(w -> update(w.fetching(), url));
   }
 
   public void markSkipped(String url, UrlState state, String message) {
-    submit(c -> update(c, "UPDATE urls SET state=?, message=? WHERE url=?", state.column(), message, url));
+    submit(w -> update(w.skipped(), state.column(), message, url));
   }
 
   /** A 304 Not Modified: the page, its document and its links stand; only the fetch is new. */
   public void markUnchanged(String url, double fetchMillis, long fetchedAtMillis) {
-    submit(c -> update(c, "UPDATE urls SET state='done', fetch_ms=?, fetched_at=? WHERE url=?",
-        fetchMillis, fetchedAtMillis, url));
+    submit(w -> update(w.unchanged(), fetchMillis, fetchedAtMillis, url));
   }
 
   public void record(PageRecord page) {
-    submit(c -> {
-      insertQueued(c, page.discovered());
-      write(c, page);
+    submit(w -> {
+      insertQueued(w, page.discovered());
+      write(w, page);
     });
   }
 
@@ -203,7 +249,7 @@ public final class CrawlDb implements AutoCloseable {
     synchronized (this) {
       flushes.add(done);
     }
-    submit(c -> {}); // makes sure a drain runs; the future completes after its commit
+    submit(w -> {}); // makes sure a drain runs; the future completes after its commit
     return done;
   }
 
@@ -215,10 +261,14 @@ public final class CrawlDb implements AutoCloseable {
   public void close() throws SQLException {
     flush().join();
     writer.shutdown();
-    db.close();
+    try {
+      writes.close(); // the flush above was the writer's last use of them
+    } finally {
+      db.close();
+    }
   }
 
-  private synchronized void submit(Consumer<Connection> op) {
+  private synchronized void submit(Consumer<Writes> op) {
     pending.add(op);
     if (!drainScheduled) {
       drainScheduled = true;
@@ -227,7 +277,7 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   private void drain() {
-    List<Consumer<Connection>> batch;
+    List<Consumer<Writes>> batch;
     List<CompletableFuture<Void>> flushed;
     synchronized (this) {
       batch = new ArrayList<>(pending);
@@ -237,8 +287,8 @@ public final class CrawlDb implements AutoCloseable {
       drainScheduled = false;
     }
     try {
-      for (Consumer<Connection> op : batch) {
-        op.accept(db);
+      for (Consumer<Writes> op : batch) {
+        op.accept(writes);
       }
       db.commit();
       flushed.forEach(f -> f.complete(null)); // only now is everything before them durable
@@ -247,18 +297,19 @@ public final class CrawlDb implements AutoCloseable {
       LOG.error("crawl.db write failed; the crawl can be resumed from the last commit", e);
       try {
         db.rollback();
+        writes.clearBatches();
       } catch (SQLException ignored) {
         // the connection is gone; the error above says what matters
       }
     }
   }
 
-  private static void insertQueued(Connection c, List<PageRecord.QueuedUrl> urls) {
+  private static void insertQueued(Writes w, List<PageRecord.QueuedUrl> urls) {
     if (urls.isEmpty()) {
       return;
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, 'queued')")) {
+    PreparedStatement s = w.queue();
+    try {
       for (PageRecord.QueuedUrl u : urls) {
         s.setString(1, u.url());
         s.setInt(2, u.depth());
@@ -270,86 +321,66 @@ public final class CrawlDb implements AutoCloseable {
     }
   }
 
-  private static void write(Connection c, PageRecord p) {
-    try (PreparedStatement s = c.prepareStatement("""
-        UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
-          fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
-          canonical=?, redirect_to=?, seq=?, indexed=?, anchors=?, non_http_links=?, etag=?,
-          last_modified=? WHERE url=?""")) {
-      int i = 1;
-      s.setString(i++, p.state().column());
-      s.setInt(i++, p.status());
-      s.setString(i++, p.errorKind());
-      s.setString(i++, p.message());
-      s.setString(i++, p.contentType());
-      s.setLong(i++, p.bytes());
-      s.setDouble(i++, p.fetchMillis());
-      s.setLong(i++, p.fetchedAtMillis());
-      s.setString(i++, p.contentHash());
-      if (p.simhash() == null) {
-        s.setNull(i++, java.sql.Types.INTEGER);
-      } else {
-        s.setLong(i++, p.simhash());
+  private static void write(Writes w, PageRecord p) {
+    try {
+      long id = updatePage(w.page(), p);
+      if (p.links().isEmpty()) {
+        return;
       }
-      s.setString(i++, p.title());
-      s.setString(i++, p.duplicateOf());
-      s.setString(i++, p.canonical());
-      s.setString(i++, p.redirectTo());
-      s.setLong(i++, p.seq());
-      s.setInt(i++, p.indexed() ? 1 : 0);
-      s.setString(i++, p.anchors());
-      s.setInt(i++, p.nonHttpLinks());
-      s.setString(i++, p.validators().etag());
-      s.setString(i++, p.validators().lastModified());
-      s.setString(i, p.url());
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    if (p.links().isEmpty()) {
-      return;
-    }
-    try (PreparedStatement id = c.prepareStatement("SELECT id FROM urls WHERE url=?");
-        PreparedStatement del = c.prepareStatement("DELETE FROM links WHERE from_id=?");
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)")) {
-      id.setString(1, p.url());
-      long from;
-      try (ResultSet rs = id.executeQuery()) {
-        if (!rs.next()) {
-          throw new IllegalStateException("crawl.db has no row for " + p.url());
-        }
-        from = rs.getLong(1);
+      if (id < 0) {
+        throw new IllegalStateException("crawl.db has no row for " + p.url());
       }
-      del.setLong(1, from);
-      del.executeUpdate(); // a re-fetched page replaces its links
-      for (PageRecord.LinkRecord l : p.links()) {
-        s.setLong(1, from);
-        s.setString(2, l.to());
-        s.setString(3, l.fragment());
-        s.setString(4, l.anchor());
-        if (l.line() > 0) {
-          s.setInt(5, l.line());
-        } else {
-          s.setNull(5, java.sql.Types.INTEGER); // not tracked in this crawl
-        }
-        s.setInt(6, l.nofollow() ? 1 : 0);
-        s.addBatch();
-      }
-      s.executeBatch();
+      replaceLinks(w, id, p.links());
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static void update(Connection c, String sql, Object... args) {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
+  /** @return the page's id, or -1 if crawl.db has no row for it */
+  private static long updatePage(PreparedStatement s, PageRecord p) throws SQLException {
+    bind(s, p.state().column(), p.status(), p.errorKind(), p.message(), p.contentType(), p.bytes(),
+        p.fetchMillis(), p.fetchedAtMillis(), p.contentHash(), p.simhash(), p.title(), p.duplicateOf(),
+        p.canonical(), p.redirectTo(), p.seq(), p.indexed() ? 1 : 0, p.anchors(), p.nonHttpLinks(),
+        p.validators().etag(), p.validators().lastModified(), p.url());
+    try (ResultSet rs = s.executeQuery()) { // closing it resets the statement for the next page
+      return rs.next() ? rs.getLong(1) : -1;
+    }
+  }
+
+  /** A re-fetched page replaces its links. */
+  private static void replaceLinks(Writes w, long from, List<PageRecord.LinkRecord> links) throws SQLException {
+    w.deleteLinks().setLong(1, from);
+    w.deleteLinks().executeUpdate();
+    PreparedStatement s = w.link();
+    for (PageRecord.LinkRecord l : links) {
+      s.setLong(1, from);
+      s.setString(2, l.to());
+      s.setString(3, l.fragment());
+      s.setString(4, l.anchor());
+      if (l.line() > 0) {
+        s.setInt(5, l.line());
+      } else {
+        s.setNull(5, java.sql.Types.INTEGER); // not tracked in this crawl
       }
+      s.setInt(6, l.nofollow() ? 1 : 0);
+      s.addBatch();
+    }
+    s.executeBatch();
+  }
+
+  private static void update(PreparedStatement s, Object... args) {
+    try {
+      bind(s, args);
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Binds every parameter, so nothing of a reused statement's last use is left; null is NULL. */
+  private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
     }
   }
 }

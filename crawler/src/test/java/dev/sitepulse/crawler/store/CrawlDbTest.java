@@ -32,6 +32,22 @@ class CrawlDbTest {
   }
 
   @Test
+  void aFailedWriteRollsBackItsTransactionAndTheWriterGoesOn() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    try (CrawlDb db = CrawlDb.open(file)) {
+      db.enqueue(List.of(new QueuedUrl("http://a/", 0)));
+      db.flush().join();
+      // no row for the page: its transaction fails, and the URL it discovered goes with it
+      db.record(page("http://unknown/", new LinkRecord("http://a/z", null, "z", 1, false),
+          List.of(new QueuedUrl("http://a/z", 1))));
+      db.flush().join();
+      db.record(page("http://a/", new LinkRecord("http://a/y", null, "y", 2, false)));
+    }
+    assertThat(rows(file, "SELECT url FROM urls")).containsExactly("http://a/");
+    assertThat(rows(file, "SELECT from_url, to_url FROM page_links")).containsExactly("http://a/ http://a/y");
+  }
+
+  @Test
   void aCrawlDbWithLinksKeyedByUrlKeepsThemWhenOpened() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -55,8 +71,12 @@ class CrawlDbTest {
   }
 
   private static PageRecord page(String url, LinkRecord link) {
+    return page(url, link, List.of());
+  }
+
+  private static PageRecord page(String url, LinkRecord link, List<QueuedUrl> discovered) {
     return new PageRecord(url, UrlState.DONE, 200, null, null, "text/html", 10, 1.0, 0L, "h", 0L, "t",
-        null, null, null, 1, true, Validators.NONE, null, List.of(link), List.of());
+        null, null, null, 1, true, Validators.NONE, null, List.of(link), discovered);
   }
 
   private static List<String> rows(Path file, String sql) throws Exception {
