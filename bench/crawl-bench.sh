@@ -17,6 +17,16 @@ echo "== sitepulse crawl, whole process (--delay 0 --per-host 16), cold JVM"
 /usr/bin/time -f "sitepulse crawl wall_s=%e cpu_s=%U+%S peak_rss_kb=%M" \
   "$SP" crawl --fresh --data "$OUT/data" --delay 0 --per-host 16 "$URL" 2>&1 | grep -E 'crawled|wall_s'
 
+echo "== refresh: sitepulse crawl --refresh over that crawl (nginx answers 304 Not Modified), then wget -r -N over a mirror"
+/usr/bin/time -f "sitepulse crawl --refresh wall_s=%e cpu_s=%U+%S peak_rss_kb=%M" \
+  "$SP" crawl --refresh --data "$OUT/data" --delay 0 --per-host 16 "$URL" 2>&1 | grep -E 'crawled|refreshed|wall_s'
+# wget -N asks with HEAD and re-reads its local copies for links: with If-Modified-Since GETs
+# instead, a 304 on the start page ends its recursion there.
+wget -q -r -l inf -np -P "$OUT/mirror" -e robots=off "$URL" || true
+/usr/bin/time -f "wget -r -N again wall_s=%e cpu_s=%U+%S" \
+  wget -q -r -N --no-if-modified-since -l inf -np -P "$OUT/mirror" -e robots=off "$URL" 2>&1 \
+  | grep wall_s || true
+
 echo "== sitepulse crawl twice in one JVM (bench/CrawlTwice), with the launcher's C1-only JIT"
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP" dev.sitepulse.bench.CrawlTwice "$URL" 4
 echo "== the same with the default tiered JIT (C2 compiles on through round 4 and beyond)"
@@ -29,9 +39,11 @@ for i in 1 2 3 4 5; do /usr/bin/time -f "sitepulse search wall_s=%e" "$SP" searc
 
 echo "== links: LinkChecker 10.2 (shared/bench/links-peers.sh), then sitepulse links --external skip"
 bash "$SHARED/links-peers.sh" "$URL" 2>&1 | tail -4
+"$SP" links --external skip --max-pages 5 "$URL" > /dev/null 2>&1 || true   # its class-data archive
 /usr/bin/time -f "sitepulse links wall_s=%e cpu_s=%U+%S peak_rss_kb=%M" \
   "$SP" links --external skip --delay 0 --per-host 16 --format csv "$URL" > "$OUT/links.csv" 2> "$OUT/links.err" || true
-tail -1 "$OUT/links.err"; echo "broken (target,page):"; cut -d, -f1,7 "$OUT/links.csv" | tail -n +2
+grep wall_s "$OUT/links.err"; echo "broken targets (rows, i.e. links to it, and target):"
+cut -d, -f1 "$OUT/links.csv" | tail -n +2 | sort | uniq -c
 
 echo "== frontier memory at 1M queued URLs (bench/FrontierMemory)"
 java -Xmx1g -XX:+UseSerialGC -cp "$CP" dev.sitepulse.bench.FrontierMemory 1000000
