@@ -27,38 +27,6 @@ final class Fixtures {
     return new int[][] {from, to};
   }
 
-  /** R-MAT edges (a=0.57, b=c=0.19) over 2^scale nodes, node numbers shuffled. */
-  static int[][] rmatEdges(int scale, int m, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int n = 1 << scale;
-    int[] permutation = new int[n];
-    for (int i = 0; i < n; i++) {
-      permutation[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = permutation[i];
-      permutation[i] = permutation[j];
-      permutation[j] = t;
-    }
-    int[] from = new int[m];
-    int[] to = new int[m];
-    for (int e = 0; e < m; e++) {
-      int u = 0;
-      int v = 0;
-      for (int bit = 0; bit < scale; bit++) {
-        double r = random.nextDouble();
-        int row = r < 0.57 + 0.19 ? 0 : 1;
-        int column = r < 0.57 || (r >= 0.76 && r < 0.95) ? 0 : 1;
-        u = u << 1 | row;
-        v = v << 1 | column;
-      }
-      from[e] = permutation[u];
-      to[e] = permutation[v];
-    }
-    return new int[][] {from, to};
-  }
-
   static double[] jgraphtRanks(int n, int[][] edges) {
     Graph<Integer, DefaultEdge> graph = new DirectedPseudograph<>(DefaultEdge.class);
     for (int v = 0; v < n; v++) {

@@ -2,6 +2,7 @@ package dev.sitepulse.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.analytics.testing.RmatGraphs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class LargeInputsIT {
 
   @Test
   void pageRankMatchesJGraphTOnAnRmatGraphWithAQuarterMillionEdges() {
-    int[][] edges = Fixtures.rmatEdges(15, 250_000, 42);
+    int[][] edges = RmatGraphs.edges(15, 250_000, 42);
     int n = 1 << 15;
 
     PageRankResult result = JAVA.pageRank(CsrGraph.fromEdges(n, edges[0], edges[1]),
@@ -36,7 +37,7 @@ class LargeInputsIT {
   @Test
   void openClMatchesJavaOnAMillionEdgesAHundredThousandDocumentsAndTenMillionLatencies() {
     OpenClBackend openCl = OpenClSupport.backendOrSkip();
-    int[][] edges = Fixtures.rmatEdges(17, 2_000_000, 7);
+    int[][] edges = RmatGraphs.edges(17, 2_000_000, 7);
     CsrGraph graph = CsrGraph.fromEdges(1 << 17, edges[0], edges[1]);
     long[] fp = Fixtures.fingerprints(100_000, 3, 8);
     float[] latencies = Fixtures.latencies(10_000_000, 9);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sitepulse.analytics.internal.latency.ClLatency;
 import dev.sitepulse.analytics.internal.opencl.ClDevices;
+import dev.sitepulse.analytics.testing.RmatGraphs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class OpenClBackendTest {
   @ParameterizedTest(name = "R-MAT scale {0}, {1} edges")
   @CsvSource({"4, 30", "10, 8000", "14, 200000"})
   void pageRankAgreesWithJavaWithin1e6(int scale, int m) {
-    int[][] edges = Fixtures.rmatEdges(scale, m, scale);
+    int[][] edges = RmatGraphs.edges(scale, m, scale);
     CsrGraph graph = CsrGraph.fromEdges(1 << scale, edges[0], edges[1]);
 
     PageRankResult java = JAVA.pageRank(graph, PageRankConfig.DEFAULTS);
@@ -122,8 +123,8 @@ class OpenClBackendTest {
 
   @Test
   void buffersAreReusedWhenASmallerBatchFollowsALargerOne() {
-    int[][] big = Fixtures.rmatEdges(12, 50_000, 1);
-    int[][] small = Fixtures.rmatEdges(6, 300, 2);
+    int[][] big = RmatGraphs.edges(12, 50_000, 1);
+    int[][] small = RmatGraphs.edges(6, 300, 2);
     openCl.pageRank(CsrGraph.fromEdges(1 << 12, big[0], big[1]), PageRankConfig.DEFAULTS);
 
     CsrGraph graph = CsrGraph.fromEdges(1 << 6, small[0], small[1]);

@@ -3,6 +3,7 @@ package dev.sitepulse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sitepulse.analytics.testing.RmatGraphs;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class PageRankTest {
 
   @Test
   void ranksSumToOneAndTheTopListIsOrderedWithInDegrees() {
-    int[][] edges = Fixtures.rmatEdges(12, 40_000, 5);
+    int[][] edges = RmatGraphs.edges(12, 40_000, 5);
     CsrGraph graph = CsrGraph.fromEdges(1 << 12, edges[0], edges[1]);
 
     PageRankResult result = JAVA.pageRank(graph, PageRankConfig.DEFAULTS.withTopN(10));

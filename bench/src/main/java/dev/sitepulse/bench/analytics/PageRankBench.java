@@ -4,6 +4,7 @@ import dev.sitepulse.analytics.AnalyticsBackend;
 import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
+import dev.sitepulse.analytics.testing.RmatGraphs;
 import java.util.concurrent.TimeUnit;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.PageRank;
@@ -62,7 +63,7 @@ public class PageRankBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-      graph = SyntheticData.rmatGraph(BIG_SCALE, BIG_EDGES, 20);
+      graph = RmatGraphs.graph(BIG_SCALE, BIG_EDGES, 20);
       analytics = Backends.open(backend);
     }
 
@@ -84,7 +85,7 @@ public class PageRankBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-      graph = SyntheticData.rmatGraph(SMALL_SCALE, SMALL_EDGES, 16);
+      graph = RmatGraphs.graph(SMALL_SCALE, SMALL_EDGES, 16);
       analytics = Backends.open(backend);
     }
 
@@ -118,7 +119,7 @@ public class PageRankBench {
   }
 
   static Graph<Integer, DefaultEdge> jgrapht(int scale, int edgeCount, long seed) {
-    int[][] edges = SyntheticData.rmat(scale, edgeCount, seed);
+    int[][] edges = RmatGraphs.edges(scale, edgeCount, seed);
     Graph<Integer, DefaultEdge> graph = new DirectedPseudograph<>(DefaultEdge.class);
     for (int v = 0; v < 1 << scale; v++) {
       graph.addVertex(v);
