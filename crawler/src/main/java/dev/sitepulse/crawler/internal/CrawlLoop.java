@@ -11,6 +11,7 @@ import dev.sitepulse.crawler.robots.Sitemaps;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.FetchResult;
@@ -204,9 +205,8 @@ final class CrawlLoop {
   private void recordFailure(Frontier.Next next, String kind, String message, double fetchMillis) {
     counters.error(kind);
     boolean keptDocument = hadDocument(priors.remove(next.url()));
-    db.record(new PageRecord(next.url(), UrlState.FAILED, 0, kind, message, null, 0, fetchMillis,
-        System.currentTimeMillis(), null, null, null, null, null, null, commits.nextSeq(),
-        keptDocument, Validators.NONE, null, List.of(), List.of()));
+    db.record(PageRecord.failed(next.url(), kind, message, fetchMillis, System.currentTimeMillis(),
+        commits.nextSeq(), keptDocument));
   }
 
   private static boolean hadDocument(PriorFetch prior) {
@@ -246,30 +246,24 @@ final class CrawlLoop {
       discovered = List.of(new QueuedUrl(target, next.depth()));
       adoptIfNew(target);
     }
-    List<PageRecord.LinkRecord> link = target == null
-        ? List.of()
-        : List.of(new PageRecord.LinkRecord(target, null, "[redirect]", 0, false));
     String message =
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
-    long fetchedAt = System.currentTimeMillis();
+    Response response = Response.of(r, message, System.currentTimeMillis(), Validators.NONE);
     List<QueuedUrl> queued = discovered;
-    recordWithoutDocument(next.url(), prior, seq -> db.record(new PageRecord(next.url(),
-        UrlState.DONE, r.status(), null, message, r.contentType(), r.body().length,
-        r.phases().totalNanos() / 1e6, fetchedAt, null, null, null, null, null, target, seq, false,
-        Validators.NONE, null, link, queued)));
+    recordWithoutDocument(next.url(), prior, seq ->
+        db.record(PageRecord.redirect(next.url(), response, target, queued, seq)));
   }
 
   /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
   private void recordPlain(Frontier.Next next, FetchResult r, PriorFetch prior, String note) {
-    long fetchedAt = System.currentTimeMillis();
     Validators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : Validators.NONE;
+    Response response = Response.of(r, note != null ? note : r.message(),
+        System.currentTimeMillis(), validators);
     // A 5xx may pass, like a network failure, and a 304 nobody asked for says nothing: the page
     // keeps its document until it is gone for sure.
     boolean keepsDocument = (r.status() >= 500 || r.notModified()) && hadDocument(prior);
-    recordWithoutDocument(next.url(), keepsDocument ? null : prior, seq -> db.record(new PageRecord(
-        next.url(), UrlState.DONE, r.status(), null, note != null ? note : r.message(),
-        r.contentType(), r.body().length, r.phases().totalNanos() / 1e6, fetchedAt, null, null,
-        null, null, null, null, seq, keepsDocument, validators, null, List.of(), List.of())));
+    recordWithoutDocument(next.url(), keepsDocument ? null : prior, seq ->
+        db.record(PageRecord.unparsed(next.url(), response, seq, keepsDocument)));
   }
 
   /**

@@ -11,8 +11,8 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
-import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.FetchResult;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -109,13 +109,14 @@ final class PageWork {
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language())
         : null;
+    Response response =
+        Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());
+    String canonicalElsewhere = otherCanonical ? canonical : null;
+    String anchors = page.anchors().isEmpty() ? null : String.join(" ", page.anchors());
     int nonHttp = skipped;
-    LongConsumer record = seq -> db.record(new PageRecord(url, UrlState.DONE, fetched.status(), null,
-        fetched.message(), fetched.contentType(), fetched.body().length,
-        fetched.phases().totalNanos() / 1e6, fetchedAtMillis, bodyHash, page.simhash(), page.title(),
-        duplicateOf, otherCanonical ? canonical : null, null, seq, indexable, fetched.validators(),
-        page.anchors().isEmpty() ? null : String.join(" ", page.anchors()), links, followable,
-        nonHttp));
+    LongConsumer record = seq -> db.record(PageRecord.parsed(url, response, seq, indexable,
+        bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
+        followable, nonHttp));
     boolean removed = doc == null && prior != null && prior.indexed();
     if (removed) {
       index.remove(url, record);

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.store;
 
+import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Validators;
 import java.util.List;
 
@@ -44,15 +45,80 @@ public record PageRecord(
     discovered = List.copyOf(discovered);
   }
 
-  /** A URL that was not parsed as a page (failed, redirected, not HTML): no non-http links. */
-  public PageRecord(String url, UrlState state, int status, String errorKind, String message,
-      String contentType, long bytes, double fetchMillis, long fetchedAtMillis, String contentHash,
-      Long simhash, String title, String duplicateOf, String canonical, String redirectTo, long seq,
-      boolean indexed, Validators validators, String anchors, List<LinkRecord> links,
-      List<QueuedUrl> discovered) {
-    this(url, state, status, errorKind, message, contentType, bytes, fetchMillis, fetchedAtMillis,
-        contentHash, simhash, title, duplicateOf, canonical, redirectTo, seq, indexed, validators,
-        anchors, links, discovered, 0);
+  /**
+   * A URL that could not be fetched: no response, only why.
+   *
+   * @param keepsDocument whether a document an earlier crawl indexed stays: the failure may pass
+   */
+  public static PageRecord failed(String url, String errorKind, String message, double fetchMillis,
+      long fetchedAtMillis, long seq, boolean keepsDocument) {
+    return new PageRecord(url, UrlState.FAILED, 0, errorKind, message, null, 0, fetchMillis,
+        fetchedAtMillis, null, null, null, null, null, null, seq, keepsDocument, Validators.NONE,
+        null, List.of(), List.of(), 0);
+  }
+
+  /**
+   * A 3xx. Its target is kept as a link too, anchored {@code [redirect]} so that readers of the
+   * links can tell a hop from a link on a page.
+   *
+   * @param target the resolved Location, or null if it was no usable URL
+   * @param discovered the target, if the crawl had not seen it
+   */
+  public static PageRecord redirect(String url, Response response, String target,
+      List<QueuedUrl> discovered, long seq) {
+    List<LinkRecord> link =
+        target == null ? List.of() : List.of(new LinkRecord(target, null, "[redirect]", 0, false));
+    return unparsed(url, response, target, seq, false, link, discovered);
+  }
+
+  /**
+   * A response recorded without parsing: not HTML, or not a 2xx.
+   *
+   * @param keepsDocument whether a document an earlier crawl indexed stays (a 5xx may pass)
+   */
+  public static PageRecord unparsed(String url, Response response, long seq, boolean keepsDocument) {
+    return unparsed(url, response, null, seq, keepsDocument, List.of(), List.of());
+  }
+
+  /**
+   * A parsed HTML page.
+   *
+   * @param contentHash the body's SHA-256, for exact duplicates
+   * @param duplicateOf the first URL with the same body, or null
+   * @param canonical the page's canonical URL if it is another one, or null
+   */
+  public static PageRecord parsed(String url, Response response, long seq, boolean indexed,
+      String contentHash, Long simhash, String title, String duplicateOf, String canonical,
+      String anchors, List<LinkRecord> links, List<QueuedUrl> discovered, int nonHttpLinks) {
+    Response r = response;
+    return new PageRecord(url, UrlState.DONE, r.status(), null, r.message(), r.contentType(),
+        r.bytes(), r.fetchMillis(), r.fetchedAtMillis(), contentHash, simhash, title, duplicateOf,
+        canonical, null, seq, indexed, r.validators(), anchors, links, discovered, nonHttpLinks);
+  }
+
+  private static PageRecord unparsed(String url, Response r, String redirectTo, long seq,
+      boolean indexed, List<LinkRecord> links, List<QueuedUrl> discovered) {
+    return new PageRecord(url, UrlState.DONE, r.status(), null, r.message(), r.contentType(),
+        r.bytes(), r.fetchMillis(), r.fetchedAtMillis(), null, null, null, null, null, redirectTo,
+        seq, indexed, r.validators(), null, links, discovered, 0);
+  }
+
+  /**
+   * What the server answered, as kept for every page that got a response; one value so the
+   * factories above need not each take seven.
+   *
+   * @param message what a person reads about the fetch, or null
+   * @param validators ETag and Last-Modified for a refresh's conditional fetch; NONE to ask afresh
+   */
+  public record Response(int status, String message, String contentType, long bytes,
+      double fetchMillis, long fetchedAtMillis, Validators validators) {
+
+    /** The response of {@code r}, with the message and validators the caller chose to keep. */
+    public static Response of(FetchResult r, String message, long fetchedAtMillis,
+        Validators validators) {
+      return new Response(r.status(), message, r.contentType(), r.body().length,
+          r.phases().totalNanos() / 1e6, fetchedAtMillis, validators);
+    }
   }
 
   /** A link from this page, kept whether or not it was followed. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.pinger.Validators;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,8 +76,10 @@ class CrawlDbTest {
   }
 
   private static PageRecord page(String url, LinkRecord link, List<QueuedUrl> discovered) {
-    return new PageRecord(url, UrlState.DONE, 200, null, null, "text/html", 10, 1.0, 0L, "h", 0L, "t",
-        null, null, null, 1, true, Validators.NONE, null, List.of(link), discovered);
+    Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
+    // not a duplicate, no canonical elsewhere, no anchors
+    return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, List.of(link),
+        discovered, 0);
   }
 
   private static List<String> rows(Path file, String sql) throws Exception {
