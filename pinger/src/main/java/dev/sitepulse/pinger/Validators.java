@@ -4,8 +4,8 @@ package dev.sitepulse.pinger;
  * A response's cache validators (RFC 9110 §8.8): sent back as If-None-Match and
  * If-Modified-Since, they let a server answer 304 Not Modified instead of the whole body.
  *
- * @param etag the ETag header as sent, quotes and W/ included; null when absent
- * @param lastModified the Last-Modified header as sent; null when absent
+ * @param etag the ETag header as sent, quotes and W/ included; null when absent or unsendable
+ * @param lastModified the Last-Modified header as sent; null when absent or unsendable
  */
 public record Validators(String etag, String lastModified) {
 
@@ -21,7 +21,15 @@ public record Validators(String etag, String lastModified) {
     return etag != null || lastModified != null;
   }
 
+  /**
+   * Null for a value that is blank, or that could not be sent back: HTTP header values are
+   * visible ASCII, and a server may send other bytes that OkHttp then refuses to put in a request.
+   */
   private static String blankToNull(String header) {
-    return header == null || header.isBlank() ? null : header.strip();
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.strip();
+    return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f)) ? value : null;
   }
 }

@@ -49,7 +49,7 @@ class CrawlDbTest {
   }
 
   @Test
-  void aCrawlDbWithLinksKeyedByUrlKeepsThemWhenOpened() throws Exception {
+  void aCrawlDbFromAnEarlierVersionKeepsItsLinksAndGainsTheNewerColumnsWhenOpened() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
@@ -69,6 +69,9 @@ class CrawlDbTest {
     CrawlDb.open(file).close();
     assertThat(rows(file, "SELECT from_url, to_url, fragment, anchor, line, nofollow FROM page_links ORDER BY line"))
         .containsExactly("http://a/b http://a/ null home 2 0", "http://a/ http://a/b null b 7 0");
+    assertThat(rows(file, "SELECT name FROM pragma_table_info('urls')"
+        + " WHERE name IN ('non_http_links', 'etag', 'last_modified') ORDER BY name"))
+        .containsExactly("etag", "last_modified", "non_http_links");
   }
 
   private static PageRecord page(String url, LinkRecord link) {
