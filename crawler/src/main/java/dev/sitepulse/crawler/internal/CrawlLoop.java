@@ -7,7 +7,6 @@ import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
-import dev.sitepulse.crawler.robots.Sitemaps;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
@@ -21,7 +20,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The crawl itself, confined to one Vert.x event loop: it owns the frontier, starts fetches on
  * the pinger's workers, hands HTML to parse workers and takes results back, and never blocks.
- * Parse backlog is bounded: while workers are behind, no new fetch starts.
+ * Parse backlog is bounded: while workers are behind, no new fetch starts. What each host allows
+ * and lists comes from {@link RobotsAndSitemaps}.
  */
 final class CrawlLoop {
 
@@ -43,8 +42,6 @@ final class CrawlLoop {
   private static final int MAX_NETWORK_RETRIES = 2;
   private static final int MAX_BACKOFF_RETRIES = 5;
   private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
-  /** Sitemaps read per crawl at most: an index may list 50,000 more, each of 50,000 URLs. */
-  private static final int MAX_SITEMAPS = 1000;
 
   private final CrawlConfig config;
   private final Vertx vertx;
@@ -60,15 +57,13 @@ final class CrawlLoop {
   private final CrawlListener listener;
   private final WarcSink warc;
   private final int maxPendingParse;
-  private final Map<String, RobotsRules> robots = new HashMap<>();
+  private final RobotsAndSitemaps robotsAndSitemaps;
   private final Map<String, Integer> attempts = new HashMap<>();
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
   private final Counters counters = new Counters();
   private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
-  private final List<String> sitemapHosts;
-  private final Set<String> sitemapsRead = new HashSet<>(); // an index may list itself or its parent
   private int pendingWork; // parses, robots and sitemap fetches, retry timers
   private int parsing;
   private long started;
@@ -90,7 +85,7 @@ final class CrawlLoop {
     this.warc = setup.warc();
     this.pages = new PageWork(config, scope, db, commits);
     this.maxPendingParse = setup.parserThreads() * 4;
-    this.sitemapHosts = setup.seedOrigins();
+    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, () -> pendingWork++, this::readDone);
   }
 
   /** Starts on the event loop; the future completes when the crawl is over and committed. */
@@ -99,9 +94,7 @@ final class CrawlLoop {
     context.runOnContext(v -> {
       vertx.setPeriodic(1000, id -> listener.progress(stats()));
       vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
-      if (config.ignoreRobots()) {
-        sitemapHosts.forEach(this::readSitemap);
-      }
+      robotsAndSitemaps.start();
       pump();
     });
     return finished;
@@ -118,7 +111,7 @@ final class CrawlLoop {
       if (next == null) {
         break;
       }
-      RobotsRules rules = robots.getOrDefault(next.origin(), RobotsRules.allowAll());
+      RobotsRules rules = robotsAndSitemaps.rules(next.origin());
       if (!rules.allows(next.url())) {
         frontier.skip(next.origin());
         if (rules.unreachable() != null) {
@@ -244,7 +237,7 @@ final class CrawlLoop {
     List<QueuedUrl> discovered = List.of();
     if (target != null && scope.accepts(target) && frontier.offer(target, next.depth())) {
       discovered = List.of(new QueuedUrl(target, next.depth()));
-      adoptIfNew(target);
+      robotsAndSitemaps.adoptIfNew(target);
     }
     String message =
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
@@ -315,7 +308,7 @@ final class CrawlLoop {
       counters.skippedLinks += outcome.skippedLinks();
       for (QueuedUrl u : outcome.followable()) {
         if (frontier.offer(u.url(), u.depth())) {
-          adoptIfNew(u.url());
+          robotsAndSitemaps.adoptIfNew(u.url());
         }
       }
       if (commits.pagesSinceCommit() >= config.commitEveryPages()) {
@@ -334,98 +327,13 @@ final class CrawlLoop {
 
   /** A host seen for the first time waits for its robots.txt before its first page. */
   void adoptIfNew(String url) {
-    String origin = Frontier.originOf(url);
-    if (!robots.containsKey(origin) && !config.ignoreRobots()) {
-      robots.put(origin, null);
-      frontier.hold(origin, true);
-      readRobots(origin);
-    }
+    robotsAndSitemaps.adoptIfNew(url);
   }
 
-  private void readRobots(String origin) {
-    pendingWork++;
-    fetchFollowingRedirects(origin + "/robots.txt", 5).thenAccept(r -> context.runOnContext(v -> {
-      pendingWork--;
-      try {
-        obey(origin, r);
-      } finally {
-        frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
-      }
-      pump();
-    }));
-  }
-
-  /** robots.txt is often redirected (http to https, bare host to www); RFC 9309 says follow. */
-  private CompletableFuture<FetchResult> fetchFollowingRedirects(String url, int hopsLeft) {
-    return fetcher.fetch(url).thenCompose(r -> {
-      if (hopsLeft > 0 && r.location() != null && r.status() >= 300 && r.status() < 400) {
-        String next = LinkRules.resolveRedirect(url, r.location());
-        if (next != null) {
-          return fetchFollowingRedirects(next, hopsLeft - 1);
-        }
-      }
-      return CompletableFuture.completedFuture(r);
-    });
-  }
-
-  private void obey(String origin, FetchResult r) {
-    RobotsRules rules = RobotsRules.from(r, config.userAgent());
-    robots.put(origin, rules);
-    Duration delay = rules.crawlDelay();
-    if (delay != null) {
-      if (delay.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
-        LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, delay.toSeconds(),
-            CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
-        delay = CrawlConfig.MAX_CRAWL_DELAY;
-      }
-      frontier.delay(origin, delay.toNanos());
-    }
-    if (r.failed() || r.status() >= 500) {
-      LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
-    }
-    if (sitemapHosts.contains(origin)) {
-      rules.sitemaps().forEach(this::readSitemapUrl);
-      readSitemap(origin);
-    }
-  }
-
-  private void readSitemap(String origin) {
-    readSitemapUrl(origin + "/sitemap.xml");
-  }
-
-  private void readSitemapUrl(String sitemapUrl) {
-    String normalized = LinkRules.normalize(sitemapUrl);
-    String key = normalized != null ? normalized : sitemapUrl;
-    if (sitemapsRead.size() >= MAX_SITEMAPS || !sitemapsRead.add(key)) {
-      return;
-    }
-    if (sitemapsRead.size() == MAX_SITEMAPS) {
-      LOG.warn("{} is the {}th sitemap, the last this crawl reads", sitemapUrl, MAX_SITEMAPS);
-    }
-    pendingWork++;
-    fetcher.fetch(sitemapUrl)
-        .thenApplyAsync(Sitemaps::read, parsers)
-        .whenComplete((entries, error) -> context.runOnContext(v -> {
-          pendingWork--;
-          if (entries != null) {
-            offerSitemapPages(entries);
-          } else {
-            LOG.debug("could not read sitemap {}", sitemapUrl, error);
-          }
-          pump();
-        }));
-  }
-
-  private void offerSitemapPages(Sitemaps.Entries entries) {
-    // Sitemap pages count as one link away from the seed, so max-depth 0 means seeds only.
-    for (String page : config.maxDepth() >= 1 ? entries.pages() : List.<String>of()) {
-      String u = LinkRules.normalize(page);
-      if (u != null && scope.accepts(u) && frontier.offer(u, 1)) {
-        db.enqueue(List.of(new QueuedUrl(u, 1)));
-        adoptIfNew(u);
-      }
-    }
-    entries.sitemaps().forEach(this::readSitemapUrl);
+  /** A robots.txt or sitemap read is over and what it allows or lists is in the frontier. */
+  private void readDone() {
+    pendingWork--;
+    pump();
   }
 
   private void commitSoon() {

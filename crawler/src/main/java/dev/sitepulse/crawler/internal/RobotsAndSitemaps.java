@@ -1,0 +1,172 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.robots.Sitemaps;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import io.vertx.core.Context;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What each host allows and lists: its robots.txt, read before its first page, and the sitemaps
+ * of the seeds' hosts, whose pages join the frontier. Confined to the crawl's event loop like
+ * {@link CrawlLoop}: reads complete back on it, and each is the loop's outstanding work from
+ * {@code readStarted} to {@code readDone}, so the crawl cannot end while one is in flight.
+ */
+final class RobotsAndSitemaps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
+  /** Sitemaps read per crawl at most: an index may list 50,000 more, each of 50,000 URLs. */
+  private static final int MAX_SITEMAPS = 1000;
+
+  private final CrawlConfig config;
+  private final Context context;
+  private final Frontier frontier;
+  private final Fetcher fetcher;
+  private final CrawlDb db;
+  private final CrawlScope scope;
+  private final ExecutorService parsers;
+  private final List<String> sitemapHosts;
+  private final Runnable readStarted;
+  private final Runnable readDone;
+  private final Map<String, RobotsRules> robots = new HashMap<>(); // null while being read
+  private final Set<String> sitemapsRead = new HashSet<>(); // an index may list itself or its parent
+
+  /**
+   * @param readStarted run on the loop as a read starts
+   * @param readDone run on the loop once a read's rules or pages are in the frontier, so the loop
+   *     can fetch them, or finish
+   */
+  RobotsAndSitemaps(CrawlSetup setup, Runnable readStarted, Runnable readDone) {
+    this.config = setup.config();
+    this.context = setup.context();
+    this.frontier = setup.frontier();
+    this.fetcher = setup.fetcher();
+    this.db = setup.db();
+    this.scope = setup.scope();
+    this.parsers = setup.parsers();
+    this.sitemapHosts = setup.seedOrigins();
+    this.readStarted = readStarted;
+    this.readDone = readDone;
+  }
+
+  /** Without robots.txt nothing names the seeds' sitemaps, so only their /sitemap.xml is read. */
+  void start() {
+    if (config.ignoreRobots()) {
+      sitemapHosts.forEach(this::readSitemap);
+    }
+  }
+
+  /** What robots.txt allows on a host; everything where it is ignored. */
+  RobotsRules rules(String origin) {
+    return robots.getOrDefault(origin, RobotsRules.allowAll());
+  }
+
+  /** A host seen for the first time waits for its robots.txt before its first page. */
+  void adoptIfNew(String url) {
+    String origin = Frontier.originOf(url);
+    if (!robots.containsKey(origin) && !config.ignoreRobots()) {
+      robots.put(origin, null);
+      frontier.hold(origin, true);
+      readRobots(origin);
+    }
+  }
+
+  private void readRobots(String origin) {
+    readStarted.run();
+    fetchFollowingRedirects(origin + "/robots.txt", 5).thenAccept(r -> context.runOnContext(v -> {
+      try {
+        obey(origin, r);
+      } finally {
+        frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
+      }
+      readDone.run();
+    }));
+  }
+
+  /** robots.txt is often redirected (http to https, bare host to www); RFC 9309 says follow. */
+  private CompletableFuture<FetchResult> fetchFollowingRedirects(String url, int hopsLeft) {
+    return fetcher.fetch(url).thenCompose(r -> {
+      if (hopsLeft > 0 && r.location() != null && r.status() >= 300 && r.status() < 400) {
+        String next = LinkRules.resolveRedirect(url, r.location());
+        if (next != null) {
+          return fetchFollowingRedirects(next, hopsLeft - 1);
+        }
+      }
+      return CompletableFuture.completedFuture(r);
+    });
+  }
+
+  private void obey(String origin, FetchResult r) {
+    RobotsRules rules = RobotsRules.from(r, config.userAgent());
+    robots.put(origin, rules);
+    Duration delay = rules.crawlDelay();
+    if (delay != null) {
+      if (delay.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
+        LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, delay.toSeconds(),
+            CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
+        delay = CrawlConfig.MAX_CRAWL_DELAY;
+      }
+      frontier.delay(origin, delay.toNanos());
+    }
+    if (r.failed() || r.status() >= 500) {
+      LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
+    }
+    if (sitemapHosts.contains(origin)) {
+      rules.sitemaps().forEach(this::readSitemapUrl);
+      readSitemap(origin);
+    }
+  }
+
+  private void readSitemap(String origin) {
+    readSitemapUrl(origin + "/sitemap.xml");
+  }
+
+  private void readSitemapUrl(String sitemapUrl) {
+    String normalized = LinkRules.normalize(sitemapUrl);
+    String key = normalized != null ? normalized : sitemapUrl;
+    if (sitemapsRead.size() >= MAX_SITEMAPS || !sitemapsRead.add(key)) {
+      return;
+    }
+    if (sitemapsRead.size() == MAX_SITEMAPS) {
+      LOG.warn("{} is the {}th sitemap, the last this crawl reads", sitemapUrl, MAX_SITEMAPS);
+    }
+    readStarted.run();
+    fetcher.fetch(sitemapUrl)
+        .thenApplyAsync(Sitemaps::read, parsers)
+        .whenComplete((entries, error) -> context.runOnContext(v -> {
+          if (entries != null) {
+            offerSitemapPages(entries);
+          } else {
+            LOG.debug("could not read sitemap {}", sitemapUrl, error);
+          }
+          readDone.run();
+        }));
+  }
+
+  private void offerSitemapPages(Sitemaps.Entries entries) {
+    // Sitemap pages count as one link away from the seed, so max-depth 0 means seeds only.
+    for (String page : config.maxDepth() >= 1 ? entries.pages() : List.<String>of()) {
+      String u = LinkRules.normalize(page);
+      if (u != null && scope.accepts(u) && frontier.offer(u, 1)) {
+        db.enqueue(List.of(new QueuedUrl(u, 1)));
+        adoptIfNew(u);
+      }
+    }
+    entries.sitemaps().forEach(this::readSitemapUrl);
+  }
+}
