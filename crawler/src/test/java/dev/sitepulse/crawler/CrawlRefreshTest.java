@@ -15,12 +15,19 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 
 /** A refresh crawls a site again over its earlier crawl, asking only for what changed. */
 class CrawlRefreshTest {
@@ -111,6 +118,35 @@ class CrawlRefreshTest {
   }
 
   @Test
+  void withWarcAnUnchangedPageIsARevisitRecordAndAChangedOneAResponse() throws Exception {
+    page("/index.html", "<title>Home</title><a href='/a.html'>a</a>", "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    notModifiedWhenAskedWith("/index.html", "\"i1\"", "<title>Home</title><a href='/a.html'>a</a>");
+    page("/a.html", "<title>Alpha</title><p>avocado</p>", "\"a2\"");
+    Crawler.run(withWarc(config(CrawlStart.REFRESH)), CrawlListener.NONE);
+
+    List<String> records = new ArrayList<>();
+    try (Stream<Path> files = Files.list(data.resolve("warc"))) {
+      for (Path file : files.toList()) {
+        try (WarcReader reader = new WarcReader(file)) {
+          for (WarcRecord record : reader) {
+            if (record instanceof WarcRevisit revisit) {
+              records.add("revisit " + revisit.target() + " " + revisit.profile());
+            } else if (record instanceof WarcResponse response) {
+              records.add("response " + response.target() + " " + response.http().status());
+            }
+          }
+        }
+      }
+    }
+    assertThat(records).containsExactlyInAnyOrder(
+        "revisit " + url("/index.html") + " " + WarcRevisit.SERVER_NOT_MODIFIED_1_1,
+        "response " + url("/a.html") + " 200");
+  }
+
+  @Test
   void aServerThatSendsNoValidatorsIsFetchedInFullAndItsPagesStillRefresh() throws Exception {
     site.stubFor(get("/index.html").willReturn(html("<title>Home</title><p>first words</p>")));
     Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
@@ -151,6 +187,12 @@ class CrawlRefreshTest {
     return new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 4, 2,
         Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, start, false, 500,
         Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+  }
+
+  private static CrawlConfig withWarc(CrawlConfig c) {
+    return new CrawlConfig(c.seeds(), c.dataDir(), c.maxPages(), c.maxDepth(), c.scope(), null,
+        null, null, c.concurrency(), c.perHost(), c.delay(), c.timeout(), c.maxBodyBytes(),
+        c.userAgent(), true, c.start(), false, c.commitEveryPages(), c.commitEvery(), c.purpose());
   }
 
   private static CrawlConfig withMaxPages(CrawlConfig c, int maxPages) {

@@ -158,15 +158,13 @@ final class CrawlLoop {
       counters.pages++;
       counters.status(r.status());
       PriorFetch prior = priors.remove(next.url());
-      if (r.notModified() && prior != null && prior.validators().any()) {
-        unchanged(next, r, prior);
-        pump();
-        return;
-      }
+      boolean unchanged = r.notModified() && prior != null && prior.validators().any();
       if (config.warc()) {
-        warc.write(r);
+        warc.write(r, unchanged);
       }
-      if (r.status() >= 300 && r.status() < 400 && r.location() != null) {
+      if (unchanged) {
+        unchanged(next, r, prior);
+      } else if (r.status() >= 300 && r.status() < 400 && r.location() != null) {
         redirected(next, r, prior);
       } else if (r.status() >= 300 && r.status() < 400) {
         recordPlain(next, r, prior, "redirect without a Location");

@@ -16,14 +16,15 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every response as a WARC 1.1 response record (gzip per record) through jwarc, on its own
- * thread so file I/O never touches the event loop. The HTTP head is rebuilt from what the fetch
- * kept: status line and content type.
+ * Writes every response as a WARC 1.1 record (gzip per record) through jwarc, on its own thread
+ * so file I/O never touches the event loop. The HTTP head is rebuilt from what the fetch kept:
+ * status line, content type, Location and validators.
  */
 final class WarcSink implements AutoCloseable {
 
@@ -43,30 +44,57 @@ final class WarcSink implements AutoCloseable {
     return new WarcSink(new WarcWriter(channel, WarcCompression.GZIP));
   }
 
-  void write(FetchResult r) {
+  /**
+   * Writes a response record, or for a 304 to a conditional fetch a revisit record (profile
+   * server-not-modified), which says the earlier capture still holds without a body.
+   */
+  void write(FetchResult r, boolean notModified) {
     thread.execute(() -> {
       try {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(r.status()).append(" \r\n");
-        if (r.contentType() != null) {
-          head.append("Content-Type: ").append(r.contentType()).append("\r\n");
-        }
-        if (r.location() != null) {
-          head.append("Location: ").append(r.location()).append("\r\n");
-        }
-        head.append("Content-Length: ").append(r.body().length).append("\r\n\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] http = new byte[headBytes.length + r.body().length];
-        System.arraycopy(headBytes, 0, http, 0, headBytes.length);
-        System.arraycopy(r.body(), 0, http, headBytes.length, r.body().length);
-        writer.write(new WarcResponse.Builder(URI.create(r.url()))
-            .version(MessageVersion.WARC_1_1)
-            .date(Instant.now())
-            .body(MediaType.HTTP_RESPONSE, http)
-            .build());
+        writer.write(notModified ? revisit(r) : response(r));
       } catch (IOException | RuntimeException e) {
         LOG.warn("could not write {} to the WARC file: {}", r.url(), e.toString());
       }
     });
+  }
+
+  private static WarcResponse response(FetchResult r) {
+    byte[] head = head(r);
+    byte[] http = new byte[head.length + r.body().length];
+    System.arraycopy(head, 0, http, 0, head.length);
+    System.arraycopy(r.body(), 0, http, head.length, r.body().length);
+    return new WarcResponse.Builder(URI.create(r.url()))
+        .version(MessageVersion.WARC_1_1)
+        .date(Instant.now())
+        .body(MediaType.HTTP_RESPONSE, http)
+        .build();
+  }
+
+  private static WarcRevisit revisit(FetchResult r) {
+    return new WarcRevisit.Builder(URI.create(r.url()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
+        .version(MessageVersion.WARC_1_1)
+        .date(Instant.now())
+        .body(MediaType.HTTP_RESPONSE, head(r))
+        .build();
+  }
+
+  /** The HTTP head, rebuilt from what the fetch kept; Content-Length is the body's, if any. */
+  private static byte[] head(FetchResult r) {
+    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(r.status()).append(" \r\n");
+    if (r.contentType() != null) {
+      head.append("Content-Type: ").append(r.contentType()).append("\r\n");
+    }
+    if (r.location() != null) {
+      head.append("Location: ").append(r.location()).append("\r\n");
+    }
+    if (r.validators().etag() != null) {
+      head.append("ETag: ").append(r.validators().etag()).append("\r\n");
+    }
+    if (r.validators().lastModified() != null) {
+      head.append("Last-Modified: ").append(r.validators().lastModified()).append("\r\n");
+    }
+    head.append("Content-Length: ").append(r.body().length).append("\r\n\r\n");
+    return head.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @Override
