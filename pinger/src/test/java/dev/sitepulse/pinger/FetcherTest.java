@@ -90,7 +90,7 @@ class FetcherTest {
 
   @Test
   void aResponseWithoutValidatorsHasNone() {
-    assertThat(fetch("/site/index.html").validators().any()).isFalse();
+    assertThat(fetch("/status/200").validators().any()).isFalse();
   }
 
   @Test

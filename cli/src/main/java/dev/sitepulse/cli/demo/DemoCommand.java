@@ -70,6 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       CrawlStats stats = Crawler.run(crawl, CrawlListener.NONE);
       Summary.print(stats, crawl, out);
+      refresh(spec, data, seed, out);
       links(spec, seed, out);
       out.println();
       out.println("== sitepulse analyze --data " + data + " --top 5");
@@ -87,6 +88,14 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (InvalidQueryException e) {
       throw new IllegalStateException("the demo's own queries are valid", e);
     }
+  }
+
+  /** Crawls the site again over that crawl: its pages answer 304, so nothing is re-parsed. */
+  private static void refresh(CrawlSpec spec, Path data, String seed, PrintStream out) throws CrawlException {
+    out.println();
+    out.println("== sitepulse crawl --refresh --data " + data + " --delay 0 --per-host 4 " + seed);
+    CrawlConfig again = spec.toConfig(CrawlStart.REFRESH);
+    Summary.print(Crawler.run(again, CrawlListener.NONE), again, out);
   }
 
   /**

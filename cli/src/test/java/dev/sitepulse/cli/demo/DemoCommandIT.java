@@ -35,6 +35,15 @@ class DemoCommandIT {
   }
 
   @Test
+  void theRefreshStepFindsTheStubSitesPagesUnchanged() {
+    String refresh = run.out().substring(run.out().indexOf("== sitepulse crawl --refresh"), run.out().indexOf("== sitepulse links"));
+
+    assertThat(refresh).as("%s", run)
+        .containsPattern("refreshed: [1-9]\\d* unchanged \\(304 Not Modified\\), 0 removed from the index")
+        .contains("crawled ", "(0 indexed)");
+  }
+
+  @Test
   void theLinksStepShowsTheSourceLineOfEachBrokenLink() {
     String links = run.out().substring(run.out().indexOf("== sitepulse links"), run.out().indexOf("== sitepulse analyze"));
 
