@@ -118,6 +118,23 @@ class CrawlRefreshTest {
   }
 
   @Test
+  void aPageThatRobotsTxtNowDisallowsLeavesTheIndexWithoutBeingFetched() throws Exception {
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nDisallow: /a.html\n")));
+    site.resetRequests();
+    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(refresh.robotsBlocked()).isEqualTo(1);
+    assertThat(refresh.removed()).isEqualTo(1);
+    assertThat(search("apricot")).isEmpty();
+    site.verify(0, getRequestedFor(urlEqualTo("/a.html")));
+  }
+
+  @Test
   void withWarcAnUnchangedPageIsARevisitRecordAndAChangedOneAResponse() throws Exception {
     page("/index.html", "<title>Home</title><a href='/a.html'>a</a>", "\"i1\"");
     page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
