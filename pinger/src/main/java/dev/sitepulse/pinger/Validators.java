@@ -12,8 +12,8 @@ public record Validators(String etag, String lastModified) {
   public static final Validators NONE = new Validators(null, null);
 
   public Validators {
-    etag = blankToNull(etag);
-    lastModified = blankToNull(lastModified);
+    etag = sendableOrNull(etag);
+    lastModified = sendableOrNull(lastModified);
   }
 
   /** Whether there is anything to send: a server needs at least one to answer 304. */
@@ -25,7 +25,7 @@ public record Validators(String etag, String lastModified) {
    * Null for a value that is blank, or that could not be sent back: HTTP header values are
    * visible ASCII, and a server may send other bytes that OkHttp then refuses to put in a request.
    */
-  private static String blankToNull(String header) {
+  private static String sendableOrNull(String header) {
     if (header == null || header.isBlank()) {
       return null;
     }

@@ -120,7 +120,7 @@ final class CrawlLoop {
         }
         counters.robotsBlocked++;
         // A page its site now disallows leaves the index too.
-        recordWithoutDocument(next.url(), priors.remove(next.url()),
+        recordWithoutDocument(next.url(), hadDocument(priors.remove(next.url())),
             seq -> db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt"));
         continue;
       }
@@ -164,10 +164,12 @@ final class CrawlLoop {
       }
       if (unchanged) {
         unchanged(next, r, prior);
-      } else if (r.status() >= 300 && r.status() < 400 && r.location() != null) {
-        redirected(next, r, prior);
       } else if (r.status() >= 300 && r.status() < 400) {
-        recordPlain(next, r, prior, "redirect without a Location");
+        if (r.location() != null) {
+          redirected(next, r, prior);
+        } else {
+          recordPlain(next, r, prior, "redirect without a Location");
+        }
       } else if (r.status() >= 200 && r.status() < 300 && HTML.contains(r.mediaType())) {
         parse(next, r, prior);
       } else {
@@ -241,7 +243,7 @@ final class CrawlLoop {
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
     Response response = Response.of(r, message, System.currentTimeMillis(), Validators.NONE);
     List<QueuedUrl> queued = discovered;
-    recordWithoutDocument(next.url(), prior, seq ->
+    recordWithoutDocument(next.url(), hadDocument(prior), seq ->
         db.record(PageRecord.redirect(next.url(), response, target, queued, seq)));
   }
 
@@ -252,8 +254,9 @@ final class CrawlLoop {
         System.currentTimeMillis(), validators);
     // A 5xx may pass, like a network failure, and a 304 nobody asked for says nothing: the page
     // keeps its document until it is gone for sure.
-    boolean keepsDocument = (r.status() >= 500 || r.notModified()) && hadDocument(prior);
-    recordWithoutDocument(next.url(), keepsDocument ? null : prior, seq ->
+    boolean mayPass = r.status() >= 500 || r.notModified();
+    boolean keepsDocument = mayPass && hadDocument(prior);
+    recordWithoutDocument(next.url(), !mayPass && hadDocument(prior), seq ->
         db.record(PageRecord.unparsed(next.url(), response, seq, keepsDocument)));
   }
 
@@ -261,8 +264,8 @@ final class CrawlLoop {
    * Records a page that has no document now. One an earlier crawl indexed is removed first, on the
    * indexer: a Lucene delete may wait for a flush, which the event loop must not.
    */
-  private void recordWithoutDocument(String url, PriorFetch prior, LongConsumer record) {
-    if (!hadDocument(prior) || config.purpose() != CrawlPurpose.SEARCH) {
+  private void recordWithoutDocument(String url, boolean removeDocument, LongConsumer record) {
+    if (!removeDocument) {
       record.accept(commits.nextSeq());
       return;
     }
@@ -316,9 +319,13 @@ final class CrawlLoop {
     pump();
   }
 
-  /** Keeps what an earlier crawl left for a queued URL; called before the loop starts. */
+  /**
+   * Keeps what an earlier crawl left for a queued URL; called before the loop starts. A link check
+   * keeps nothing: it opens no index, so it has no document to keep or remove, and it wants every
+   * page's own answer rather than a 304.
+   */
   void remember(String url, PriorFetch prior) {
-    if (prior != null) {
+    if (prior != null && config.purpose() == CrawlPurpose.SEARCH) {
       priors.put(url, prior);
     }
   }

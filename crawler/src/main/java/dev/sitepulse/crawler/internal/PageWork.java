@@ -117,7 +117,7 @@ final class PageWork {
     LongConsumer record = seq -> db.record(PageRecord.parsed(url, response, seq, indexable,
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
         followable, nonHttp));
-    boolean removed = !linkCheck && doc == null && prior != null && prior.indexed();
+    boolean removed = doc == null && prior != null && prior.indexed();
     if (removed) {
       index.remove(url, record);
     } else {

@@ -49,8 +49,9 @@ final class HttpClients {
         .connectionPool(pool)
         .followRedirects(false)
         .followSslRedirects(false)
-        // Only a pooled connection is retried, and only when the server had closed it while it
-        // idled: a fresh connection that fails is the check's result and must be reported.
+        // With connections reused, OkHttp retries a request whose pooled connection the server
+        // had closed while it idled. Without reuse nothing is retried: a fresh connection that
+        // fails is the check's result and must be reported.
         .retryOnConnectionFailure(settings.reuseConnections())
         // One connect attempt at a time, on the calling thread: racing addresses (happy eyeballs)
         // costs extra threads per check, and a check should time the route it was given.
