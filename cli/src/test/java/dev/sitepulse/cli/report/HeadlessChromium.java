@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -232,14 +234,30 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the browser and its helper processes, and waits for all of them: a renderer or network
+   * process that outlives the browser can still be writing to the profile while the test's
+   * temporary directory is being deleted.
+   */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     socket.close(1000, "done");
-    process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    }
+    List<ProcessHandle> helpers = process.descendants().toList(); // once it exits they are orphans
+    stop(process.toHandle());
+    helpers.forEach(HeadlessChromium::stop);
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
+  }
+
+  private static void stop(ProcessHandle p) {
+    p.destroy();
+    try {
+      p.onExit().get(5, TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      p.destroyForcibly();
+      p.onExit().completeOnTimeout(p, 5, TimeUnit.SECONDS).join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
