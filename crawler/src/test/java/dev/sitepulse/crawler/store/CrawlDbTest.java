@@ -33,6 +33,21 @@ class CrawlDbTest {
   }
 
   @Test
+  void aPageWithThousandsOfLinksKeepsEveryOneOfThem() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    List<LinkRecord> links = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) { // several of the writer's batches, the last one partial
+      links.add(new LinkRecord("http://a/" + i, null, "link " + i, i + 1, false));
+    }
+    try (CrawlDb db = CrawlDb.open(file)) {
+      db.enqueue(List.of(new QueuedUrl("http://a/", 0)));
+      db.record(page("http://a/", links, List.of()));
+    }
+    assertThat(rows(file, "SELECT count(*), count(DISTINCT to_url), min(line), max(line) FROM links"))
+        .containsExactly("1000 1000 1 1000");
+  }
+
+  @Test
   void aFailedWriteRollsBackItsTransactionAndTheWriterGoesOn() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (CrawlDb db = CrawlDb.open(file)) {
@@ -79,9 +94,13 @@ class CrawlDbTest {
   }
 
   private static PageRecord page(String url, LinkRecord link, List<QueuedUrl> discovered) {
+    return page(url, List.of(link), discovered);
+  }
+
+  private static PageRecord page(String url, List<LinkRecord> links, List<QueuedUrl> discovered) {
     Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
     // not a duplicate, no canonical elsewhere, no anchors
-    return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, List.of(link),
+    return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, links,
         discovered, 0);
   }
 
