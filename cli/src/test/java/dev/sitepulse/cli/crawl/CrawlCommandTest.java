@@ -1,6 +1,8 @@
 package dev.sitepulse.cli.crawl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,5 +67,15 @@ class CrawlCommandTest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).isEqualTo(
         "sitepulse: --fresh, --resume and --refresh contradict each other; give one\n");
+  }
+  @Test
+  void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
+    Path file = Files.createFile(data.resolve("not-a-folder"));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", file.toString(), StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("sitepulse: " + file + " is a file, and --data names a folder\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
   }
 }

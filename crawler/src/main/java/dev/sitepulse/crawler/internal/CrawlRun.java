@@ -18,6 +18,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -50,9 +51,16 @@ public final class CrawlRun {
 
   public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
-    if (config.start() == CrawlStart.FRESH) {
-      wipe(config);
+    try (DataDirLock held = DataDirLock.acquire(config.dataDir())) {
+      if (config.start() == CrawlStart.FRESH) {
+        wipe(config);
+      }
+      return crawl(config, listener, seeds);
     }
+  }
+
+  private static CrawlStats crawl(CrawlConfig config, CrawlListener listener, List<String> seeds)
+      throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
@@ -87,6 +95,8 @@ public final class CrawlRun {
       throw new CrawlException(config.crawlDb() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new CrawlException(config.dataDir() + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) { // opening the index; its message names the folder
+      throw new CrawlException(e.getMessage(), e);
     } catch (ExecutionException e) {
       throw new CrawlException("crawl failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
