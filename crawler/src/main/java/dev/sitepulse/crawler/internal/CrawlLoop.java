@@ -39,6 +39,9 @@ final class CrawlLoop {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
   private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+  /** What a seed may be instead of a page: its URLs are crawled (crawler-commons reads all of these). */
+  private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
+      "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
   private static final int MAX_NETWORK_RETRIES = 2;
   private static final int MAX_BACKOFF_RETRIES = 5;
   private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
@@ -174,6 +177,9 @@ final class CrawlLoop {
         parse(next, r, prior);
       } else {
         recordPlain(next, r, prior, null);
+        if (next.depth() == 0 && r.status() == 200 && SITEMAP_OR_FEED.contains(r.mediaType())) {
+          robotsAndSitemaps.readSeed(r);
+        }
       }
     }
     pump();

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What each host allows and lists: its robots.txt, read before its first page, and the sitemaps
- * of the seeds' hosts, whose pages join the frontier. Confined to the crawl's event loop like
+ * of the seeds' hosts and of seeds that are sitemaps or feeds, whose pages join the frontier. Confined to the crawl's event loop like
  * {@link CrawlLoop}: reads complete back on it, and each is the loop's outstanding work from
  * {@code readStarted} to {@code readDone}, so the crawl cannot end while one is in flight.
  */
@@ -136,18 +136,38 @@ final class RobotsAndSitemaps {
     readSitemapUrl(origin + "/sitemap.xml");
   }
 
+  /**
+   * A seed that turned out to be a sitemap, a sitemap index or a feed: its URLs join the frontier
+   * as a sitemap's do. Anything that does not parse as one adds nothing.
+   */
+  void readSeed(FetchResult fetched) {
+    if (firstRead(fetched.url())) {
+      read(fetched.url(), CompletableFuture.completedFuture(fetched));
+    }
+  }
+
   private void readSitemapUrl(String sitemapUrl) {
+    if (firstRead(sitemapUrl)) {
+      read(sitemapUrl, fetcher.fetch(sitemapUrl));
+    }
+  }
+
+  /** Counts the read towards the cap; false if it was read before or the cap is reached. */
+  private boolean firstRead(String sitemapUrl) {
     String normalized = LinkRules.normalize(sitemapUrl);
     String key = normalized != null ? normalized : sitemapUrl;
     if (sitemapsRead.size() >= MAX_SITEMAPS || !sitemapsRead.add(key)) {
-      return;
+      return false;
     }
     if (sitemapsRead.size() == MAX_SITEMAPS) {
       LOG.warn("{} is the {}th sitemap, the last this crawl reads", sitemapUrl, MAX_SITEMAPS);
     }
+    return true;
+  }
+
+  private void read(String sitemapUrl, CompletableFuture<FetchResult> fetched) {
     readStarted.run();
-    fetcher.fetch(sitemapUrl)
-        .thenApplyAsync(Sitemaps::read, parsers)
+    fetched.thenApplyAsync(Sitemaps::read, parsers)
         .whenComplete((entries, error) -> context.runOnContext(v -> {
           if (entries != null) {
             offerSitemapPages(entries);
