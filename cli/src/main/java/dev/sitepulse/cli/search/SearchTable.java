@@ -19,7 +19,7 @@ public final class SearchTable {
     for (SearchHit hit : results.hits()) {
       out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, oneLine(hit.title()), hit.score(), hit.url());
       if (hit.snippet() != null && !hit.snippet().isBlank()) {
-        out.println("    " + oneLine(marked(hit, ansi)));
+        out.println("    " + marked(hit, ansi).replaceAll(" {2,}", " ").strip());
       }
       out.println();
     }
@@ -27,13 +27,17 @@ public final class SearchTable {
         results.query(), SearchCommand.millis(results.tookNanos()));
   }
 
-  /** The snippet with each highlight wrapped in bold on a terminal, or in [brackets] elsewhere. */
+  /**
+   * The snippet on one line, with each highlight wrapped in bold on a terminal, or in [brackets]
+   * elsewhere. The page's own control characters go before the marks are added, and one for one,
+   * so that the highlights' offsets still hold and the marks' escape codes survive.
+   */
   private static String marked(SearchHit hit, boolean ansi) {
     String open = ansi ? BOLD : "[";
     String close = ansi ? RESET : "]";
     StringBuilder out = new StringBuilder();
     int at = 0;
-    String s = hit.snippet();
+    String s = spacesForControls(hit.snippet());
     for (Highlight h : hit.highlights()) {
       if (h.start() < at || h.end() > s.length()) {
         continue;
@@ -42,6 +46,16 @@ public final class SearchTable {
       at = h.end();
     }
     return out.append(s.substring(at)).toString();
+  }
+
+  private static String spacesForControls(String s) {
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (Character.isISOControl(chars[i]) || Character.isWhitespace(chars[i])) {
+        chars[i] = ' ';
+      }
+    }
+    return new String(chars);
   }
 
   private static String oneLine(String s) {

@@ -1,0 +1,45 @@
+package dev.sitepulse.cli.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.search.Highlight;
+import dev.sitepulse.crawler.search.SearchHit;
+import dev.sitepulse.crawler.search.SearchResults;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SearchTableTest {
+
+  // "event loop" at 4-14, on two lines and with a stray escape character of the page's own
+  private static final SearchHit HIT = new SearchHit("http://docs/loop.html", "The\nloop", 3.5f,
+      "The event\nloop\u001b runs   tasks", List.of(new Highlight(4, 9), new Highlight(10, 14)));
+
+  @Test
+  void onATerminalMatchesAreBoldAndThePagesOwnControlCharactersAreSpaces() {
+    assertThat(snippetLine(true)).isEqualTo("    The \u001b[1mevent\u001b[0m \u001b[1mloop\u001b[0m runs tasks");
+  }
+
+  @Test
+  void elsewhereMatchesAreInBracketsOnOneLine() {
+    assertThat(snippetLine(false)).isEqualTo("    The [event] [loop] runs tasks");
+  }
+
+  @Test
+  void theTitleIsOneLineToo() {
+    assertThat(write(false).lines().findFirst()).hasValue(" 1. The loop  (3.50)");
+  }
+
+  private static String snippetLine(boolean ansi) {
+    return write(ansi).lines().skip(2).findFirst().orElseThrow();
+  }
+
+  private static String write(boolean ansi) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SearchTable.write(new SearchResults("event loop", 1, List.of(HIT), 1_000_000),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8), ansi);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
