@@ -58,6 +58,9 @@ public final class ClDevices {
   }
 
   private static Probe find() {
+    if (!OpenClLibraryLookup.mayBeLoadable()) {
+      return new Probe(List.of(), "no OpenCL library (the dynamic loader knows no libOpenCL.so)");
+    }
     try {
       CL.setExceptionsEnabled(true);
       int[] count = new int[1];
