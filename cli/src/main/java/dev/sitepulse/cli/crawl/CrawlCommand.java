@@ -35,9 +35,9 @@ public final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the crawl in DATA (the default; here for scripts that say so).")
   boolean resume;
 
-  @Option(names = "--refresh", description = {
-      "Crawl the site in DATA again, keeping its index searchable meanwhile: every known URL is",
-      "fetched anew, conditionally (304 Not Modified) where the last response allows it."})
+  @Option(names = "--refresh", description = "Crawl the site in DATA again, keeping its index "
+      + "searchable meanwhile: every known URL is fetched anew, conditionally (304 Not Modified) "
+      + "where the last response allows it.")
   boolean refresh;
 
   @Override

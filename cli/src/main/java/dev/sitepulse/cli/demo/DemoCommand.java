@@ -4,6 +4,7 @@ import dev.sitepulse.analytics.DeviceChoice;
 import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.cli.crawl.Summary;
+import dev.sitepulse.cli.links.LinksCommand;
 import dev.sitepulse.cli.links.LinksTable;
 import dev.sitepulse.cli.search.SearchTable;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -13,7 +14,6 @@ import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
-import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.cli.ping.PingCommand;
@@ -103,10 +103,9 @@ public final class DemoCommand implements Callable<Integer> {
    * search crawl does not keep the links' source lines.
    */
   private static void links(CrawlSpec spec, String seed, PrintStream out) throws IOException, CrawlException {
-    Path data = Files.createTempDirectory("sitepulse-demo-links-");
     out.println();
-    out.println("== sitepulse links --data " + data + " --delay 0 --per-host 4 --check-anchors " + seed);
-    LinksTable.write(LinkChecker.crawlAndCheck(spec.withData(data.toString()).toConfig(CrawlStart.FRESH), true, true), out);
+    out.println("== sitepulse links --delay 0 --per-host 4 --check-anchors " + seed);
+    LinksTable.write(LinksCommand.checkInTemporaryFolder(spec, true, true), out);
   }
 
   /** The demo config, with the server's addresses filled in as ${DEMO_HTTP} and ${DEMO_HTTPS}. */

@@ -3,7 +3,6 @@ package dev.sitepulse.cli.links;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
-import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
@@ -14,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,20 +52,11 @@ public final class LinksCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
-    Path temp = spec.data() == null ? Files.createTempDirectory("sitepulse-links-") : null;
     try {
-      return check(CrawlOptions.toConfig(temp == null ? spec : spec.withData(temp.toString()),
-          CrawlStart.RESUME));
-    } finally {
-      if (temp != null) {
-        deleteTree(temp);
-      }
-    }
-  }
-
-  private int check(CrawlConfig crawl) {
-    try {
-      LinkReport report = LinkChecker.crawlAndCheck(crawl, external == External.CHECK, checkAnchors);
+      LinkReport report = spec.data() == null
+          ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors)
+          : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
+              external == External.CHECK, checkAnchors);
       PrintStream out = System.out;
       switch (format) {
         case TABLE -> LinksTable.write(report, out);
@@ -83,9 +74,21 @@ public final class LinksCommand implements Callable<Integer> {
     }
   }
 
+  /** A link check without --data: its crawl goes into a temporary folder, deleted afterwards. */
+  public static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
+      boolean checkAnchors) throws IOException, CrawlException {
+    Path temp = Files.createTempDirectory("sitepulse-links-");
+    try {
+      return LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec.withData(temp.toString()),
+          CrawlStart.FRESH), checkExternal, checkAnchors);
+    } finally {
+      deleteTree(temp);
+    }
+  }
+
   private static void deleteTree(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }
