@@ -17,12 +17,33 @@ public final class Main {
 
   /** Runs a command line and returns its exit code; tests call this in-process. */
   public static int run(String... args) {
-    CommandLine cli = Converters.register(new CommandLine(new SitepulseCommand()));
+    CommandLine cli = new CommandLine(new SitepulseCommand());
+    String named = commandName(args);
+    SitepulseCommand.COMMANDS.forEach((name, command) -> {
+      if (named == null || named.equals(name)) {
+        cli.addSubcommand(name, command.get());
+      }
+    });
+    Converters.register(cli); // after the subcommands: picocli copies converters to those it has
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(Main::executionError);
     return cli.execute(args);
+  }
+
+  /**
+   * The subcommand the arguments name, if it is the only one needed: help without one, an
+   * unknown name (whose error suggests the known ones) and completion scripts need them all.
+   */
+  private static String commandName(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        boolean known = SitepulseCommand.COMMANDS.containsKey(arg);
+        return known && !arg.equals("generate-completion") ? arg : null;
+      }
+    }
+    return null;
   }
 
   private static int executeWithLogging(CommandLine.ParseResult parsed) {

@@ -8,6 +8,10 @@ import dev.sitepulse.cli.search.SearchCommand;
 import dev.sitepulse.cli.ping.PingCommand;
 import dev.sitepulse.cli.report.ReportCommand;
 import dev.sitepulse.cli.watch.WatchCommand;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,12 +22,32 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps watch over websites and makes what it collects searchable.",
-    subcommands = {PingCommand.class, WatchCommand.class, ReportCommand.class, CrawlCommand.class, SearchCommand.class, LinksCommand.class, AnalyzeCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class},
     footer = {
       "",
       "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error."
     })
 public final class SitepulseCommand implements Runnable {
+
+  /**
+   * The subcommands, in the order help lists them. Main builds only the one a command line names:
+   * picocli reads a command's annotations by reflection in a JVM that has not warmed up, so
+   * modelling all of them cost each process about a third of its picocli set-up.
+   */
+  static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("ping", PingCommand::new);
+    commands.put("watch", WatchCommand::new);
+    commands.put("report", ReportCommand::new);
+    commands.put("crawl", CrawlCommand::new);
+    commands.put("search", SearchCommand::new);
+    commands.put("links", LinksCommand::new);
+    commands.put("analyze", AnalyzeCommand::new);
+    commands.put("demo", DemoCommand::new);
+    commands.put("generate-completion", AutoComplete.GenerateCompletion::new);
+    return Collections.unmodifiableMap(commands);
+  }
 
   @Option(
       names = {"-v", "--verbose"},
