@@ -25,6 +25,8 @@ public final class Main {
       }
     });
     Converters.register(cli); // after the subcommands: picocli copies converters to those it has
+    // -V after a command name prints the same as before it, not nothing.
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
     cli.setParameterExceptionHandler(Main::usageError);

@@ -38,4 +38,22 @@ class SubcommandsTest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).startsWith("sitepulse: Unmatched arguments from index 0: 'serch', 'x'");
   }
+  @Test
+  void versionAfterACommandNamePrintsTheVersionToo() {
+    CommandLineRun before = CommandLineRun.of("-V");
+    CommandLineRun after = CommandLineRun.of("ping", "-V");
+
+    assertThat(after.exitCode()).isZero();
+    assertThat(after.out()).startsWith("sitepulse ").isEqualTo(before.out());
+  }
+
+  @Test
+  void everyCommandsHelpFormatsWithoutAPicocliWarning() {
+    for (String name : SitepulseCommand.COMMANDS.keySet()) {
+      CommandLineRun run = CommandLineRun.of(name, "--help");
+
+      assertThat(run.exitCode()).as(name).isZero();
+      assertThat(run.err()).as(name).isEmpty();
+    }
+  }
 }

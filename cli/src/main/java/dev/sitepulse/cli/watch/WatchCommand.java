@@ -17,14 +17,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Checks targets on their own intervals, with history, alerts, metrics and a status page.",
-      "Results go to a SQLite history; a target going DOWN or coming back is alerted (log, webhooks);",
-      "--listen serves /metrics, /status, /healthz and a live status page at /.",
-      "SIGHUP or an edit of the config reloads it; SIGTERM or SIGINT stops, keeping every result."
+      "Results go to a SQLite history; a target going DOWN or coming back is alerted (log, "
+          + "webhooks); --listen serves /metrics, /status, /healthz and a live status page at /. "
+          + "SIGHUP or an edit of the config reloads it; SIGTERM or SIGINT stops, keeping every "
+          + "result."
     },
     footer = {
       "",
-      "Targets take `interval:` (default 60s); the `watch:` section sets thresholds, retention,",
-      "reminders and webhooks. See docs/config.md.",
+      "Targets take `interval:` (default 60s); the `watch:` section sets thresholds, retention, "
+          + "reminders and webhooks. See docs/config.md.",
       "Exit codes: 0 stopped by a signal, 3 usage or config error."
     })
 public final class WatchCommand implements Callable<Integer> {
