@@ -7,6 +7,8 @@ public final class ExitCode {
   public static final int CRITICAL = 2;
   /** A usage or config error: nothing was checked. */
   public static final int USAGE = 3;
+  /** Stopped by SIGINT or SIGTERM, as a shell reports a command ended by Ctrl-C (128 + 2). */
+  public static final int INTERRUPTED = 130;
 
   private ExitCode() {}
 }

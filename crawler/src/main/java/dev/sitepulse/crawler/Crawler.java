@@ -12,7 +12,13 @@ public final class Crawler {
   private Crawler() {}
 
   public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
-    return CrawlRun.run(config, listener);
+    return run(config, listener, new CrawlStop());
+  }
+
+  /** As {@link #run(CrawlConfig, CrawlListener)}, ending early, committed, once {@code stop} is requested. */
+  public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
+      throws CrawlException {
+    return CrawlRun.run(config, listener, stop);
   }
 
   /**

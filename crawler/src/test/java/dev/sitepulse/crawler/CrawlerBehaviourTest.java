@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -146,6 +147,44 @@ class CrawlerBehaviourTest {
     Crawler.run(fresh, CrawlListener.NONE);
     assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls")).as("free again once the first ends")
         .containsExactly(base() + "/site/faq.html");
+  }
+
+  @Test
+  void aStopCommitsWhatWasFetchedAndTheNextRunFetchesOnlyTheRest() throws Exception {
+    CrawlConfig c = config(base() + "/site/index.html");
+    CrawlConfig slowly = new CrawlConfig(c.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 1,
+        Duration.ofMillis(100), Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME,
+        false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlStop stop = new CrawlStop();
+    CompletableFuture<CrawlStats> first = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Crawler.run(slowly, CrawlListener.NONE, stop);
+      } catch (CrawlException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (sitePagesFetched().size() < 5) {
+      assertThat(System.nanoTime()).as("five pages fetched").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    stop.request();
+
+    CrawlStats stopped = first.get(20, TimeUnit.SECONDS);
+    assertThat(stopped.queued()).isPositive();
+    assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state = 'queued'"))
+        .singleElement().asString().isNotEqualTo("0");
+
+    CrawlStats rest = Crawler.run(slowly.withDelay(Duration.ZERO), CrawlListener.NONE);
+    assertThat(rest.queued()).isZero();
+    assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')"))
+        .containsExactly("0");
+    assertThat(sitePagesFetched()).as("nothing fetched twice").doesNotHaveDuplicates().hasSizeGreaterThan(30);
+  }
+
+  private List<String> sitePagesFetched() {
+    return site.findAll(getRequestedFor(urlPathMatching("/site/.*"))).stream()
+        .map(LoggedRequest::getUrl).toList();
   }
 
   @Test

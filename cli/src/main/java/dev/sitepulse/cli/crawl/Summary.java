@@ -12,6 +12,11 @@ public final class Summary {
   private Summary() {}
 
   public static void print(CrawlStats s, CrawlConfig config, PrintStream out) {
+    print(s, config, null, out);
+  }
+
+  /** @param stoppedBy the signal that ended the crawl early, e.g. SIGINT; null if nothing did */
+  public static void print(CrawlStats s, CrawlConfig config, String stoppedBy, PrintStream out) {
     out.printf(Locale.ROOT, "crawled %d pages (%d indexed) in %.1f s, %.1f pages/s, %s%n",
         s.pages(), s.indexed(), s.elapsed().toMillis() / 1000.0, s.pagesPerSecond(), bytes(s.bytes()));
     out.println("statuses:  " + (s.statuses().isEmpty() ? "none" : join(s.statuses())));
@@ -23,7 +28,8 @@ public final class Summary {
           s.unchanged(), s.removed());
     }
     if (s.queued() > 0) {
-      out.printf(Locale.ROOT, "left:      %d URLs queued (limit reached); run again to continue%n", s.queued());
+      out.printf(Locale.ROOT, "left:      %d URLs queued (%s); run again to continue%n", s.queued(),
+          stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy);
     }
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");

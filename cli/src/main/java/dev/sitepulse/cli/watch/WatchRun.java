@@ -1,5 +1,7 @@
 package dev.sitepulse.cli.watch;
 
+import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
@@ -59,7 +61,7 @@ final class WatchRun {
     for (String signal : new String[] {"TERM", "INT"}) {
       Signals.on(signal, () -> {
         if (!why.compareAndSet(null, "SIG" + signal)) {
-          Runtime.getRuntime().halt(130); // asked twice: stop waiting
+          Runtime.getRuntime().halt(ExitCode.INTERRUPTED); // asked twice: stop waiting
         }
         stop.countDown();
       });

@@ -93,6 +93,35 @@ class CrawlResumeIT {
     assertThat(fetchedTwice).as("committed pages fetched again").isEmpty();
   }
 
+  @Test
+  void aCrawlStoppedBySigtermCommitsWhatItFetchedSoTheNextRunFetchesNothingTwice() throws Exception {
+    site.resetRequests();
+    site.setGlobalFixedDelay(200);
+    Path data = work.resolve("stopped");
+    String[] args = {"crawl", "--data", data.toString(), "--delay", "0", "--per-host", "1",
+        "--concurrency", "1", seed()};
+    Process first = JarProcess.start(work, args);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (countDone(data.resolve("crawl.db")) < 5 && first.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling another process's progress; no timing is asserted on it
+    }
+    assertThat(first.isAlive()).as(() -> "stopped before it finished; it said: " + read(work.resolve("started.err")))
+        .isTrue();
+
+    first.destroy(); // SIGTERM
+    assertThat(first.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(first.exitValue()).isEqualTo(130);
+    assertThat(read(work.resolve("started.out"))).contains("URLs queued (stopped by SIGTERM); run again to continue");
+    site.setGlobalFixedDelay(0);
+    JarProcess.Result second = JarProcess.java(Duration.ofSeconds(90), work, args);
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    Map<String, Long> fetches = site.findAll(anyRequestedFor(urlMatching("/site/.*"))).stream()
+        .map(r -> r.getAbsoluteUrl()).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    assertThat(fetches).as("every page fetched, none twice").hasSizeGreaterThan(20).allSatisfy((url, n) ->
+        assertThat(n).as(url).isEqualTo(1));
+  }
+
   private static String read(Path file) {
     try {
       return java.nio.file.Files.readString(file);

@@ -5,6 +5,7 @@ import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.CrawlDb;
@@ -61,6 +62,7 @@ final class CrawlLoop {
   private final WarcSink warc;
   private final int maxPendingParse;
   private final RobotsAndSitemaps robotsAndSitemaps;
+  private final CrawlStop stop;
   private final Map<String, Integer> attempts = new HashMap<>();
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
@@ -72,6 +74,8 @@ final class CrawlLoop {
   private long started;
   private long wakeTimer = -1;
   private boolean stopping;
+  /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
+  private boolean stopRequested;
 
   CrawlLoop(CrawlSetup setup) {
     this.config = setup.config();
@@ -85,6 +89,7 @@ final class CrawlLoop {
     this.parsers = setup.parsers();
     this.indexer = setup.indexer();
     this.listener = setup.listener();
+    this.stop = setup.stop();
     this.warc = setup.warc();
     this.pages = new PageWork(config, scope, db, commits);
     this.maxPendingParse = setup.parserThreads() * 4;
@@ -99,6 +104,10 @@ final class CrawlLoop {
       vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
       robotsAndSitemaps.start();
       pump();
+      stop.whenRequested(() -> context.runOnContext(x -> {
+        stopRequested = true;
+        finishIfIdle();
+      }));
     });
     return finished;
   }
@@ -109,7 +118,8 @@ final class CrawlLoop {
     }
     long now = System.nanoTime();
     // Bounded hand-off: while parse workers are behind, fetching waits instead of piling up pages.
-    while (parsing < maxPendingParse && (config.maxPages() == 0 || started < config.maxPages())) {
+    while (!stopRequested && parsing < maxPendingParse
+        && (config.maxPages() == 0 || started < config.maxPages())) {
       Frontier.Next next = frontier.poll(now);
       if (next == null) {
         break;
@@ -353,7 +363,7 @@ final class CrawlLoop {
 
   private void finishIfIdle() {
     boolean limitReached = config.maxPages() > 0 && started >= config.maxPages();
-    boolean drained = frontier.queued() == 0 || limitReached;
+    boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
     if (!stopping && drained && frontier.inFlight() == 0 && pendingWork == 0) {
       stopping = true;
       CrawlStats stats = stats();

@@ -7,6 +7,7 @@ import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
@@ -49,18 +50,19 @@ public final class CrawlRun {
     return LinkRules.normalize(url) != null;
   }
 
-  public static CrawlStats run(CrawlConfig config, CrawlListener listener) throws CrawlException {
+  public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
+      throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     try (DataDirLock held = DataDirLock.acquire(config.dataDir())) {
       if (config.start() == CrawlStart.FRESH) {
         wipe(config);
       }
-      return crawl(config, listener, seeds);
+      return crawl(config, listener, stop, seeds);
     }
   }
 
-  private static CrawlStats crawl(CrawlConfig config, CrawlListener listener, List<String> seeds)
-      throws CrawlException {
+  private static CrawlStats crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+      List<String> seeds) throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
@@ -86,7 +88,7 @@ public final class CrawlRun {
       Context context = vertx.getOrCreateContext();
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
-          commits, scope, parsers, parserThreads, indexer, listener, warc, origins(seeds)));
+          commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds)));
       seed(frontier, db, loop, known, seeds);
       CrawlStats stats = loop.start().get();
       listener.finished(stats);

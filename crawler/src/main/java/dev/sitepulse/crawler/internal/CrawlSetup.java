@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.Fetcher;
@@ -25,5 +26,6 @@ record CrawlSetup(
     int parserThreads,
     ExecutorService indexer,
     CrawlListener listener,
+    CrawlStop stop,
     WarcSink warc,
     List<String> seedOrigins) {}
