@@ -102,12 +102,13 @@ final class CrawlLoop {
     context.runOnContext(v -> {
       vertx.setPeriodic(1000, id -> listener.progress(stats()));
       vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
-      robotsAndSitemaps.start();
-      pump();
+      stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
         finishIfIdle();
       }));
+      robotsAndSitemaps.start();
+      pump();
     });
     return finished;
   }
