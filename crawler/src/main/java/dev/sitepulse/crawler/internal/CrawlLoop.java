@@ -358,8 +358,15 @@ final class CrawlLoop {
     pump();
   }
 
+  /** A commit that fails (crawl.db lost a batch) ends the crawl: nothing after it could be kept. */
   private void commitSoon() {
-    indexer.execute(commits::commit);
+    indexer.execute(() -> {
+      try {
+        commits.commit();
+      } catch (RuntimeException e) {
+        context.runOnContext(v -> crashed(e));
+      }
+    });
   }
 
   private void finishIfIdle() {

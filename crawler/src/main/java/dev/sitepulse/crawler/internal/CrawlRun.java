@@ -100,7 +100,9 @@ public final class CrawlRun {
     } catch (UncheckedIOException e) { // opening the index; its message names the folder
       throw new CrawlException(e.getMessage(), e);
     } catch (ExecutionException e) {
-      throw new CrawlException("crawl failed: " + e.getCause(), e.getCause());
+      Throwable cause = e.getCause();
+      throw new CrawlException("crawl failed: " + (cause instanceof IllegalStateException
+          && cause.getMessage() != null ? cause.getMessage() : cause), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CrawlException("crawl interrupted", e);

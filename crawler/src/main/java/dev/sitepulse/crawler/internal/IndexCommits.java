@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -99,7 +100,11 @@ final class IndexCommits {
       if (last == committed) {
         return;
       }
-      db.flush().join();
+      try {
+        db.flush().join();
+      } catch (CompletionException e) { // crawl.db lost a batch: the index must not count its pages
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
       if (index != null) {
         index.commit(Map.of(SEQ, Long.toString(last)));
       }

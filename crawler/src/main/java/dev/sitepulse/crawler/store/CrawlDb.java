@@ -37,6 +37,11 @@ public final class CrawlDb implements AutoCloseable {
   private final List<Consumer<Writes>> pending = new ArrayList<>();
   private final List<CompletableFuture<Void>> flushes = new ArrayList<>();
   private boolean drainScheduled;
+  /**
+   * The first batch that could not be written, kept for good: once a batch is lost, crawl.db no
+   * longer holds every page handled, so no later flush may vouch for it.
+   */
+  private IllegalStateException lost; // guarded by this
 
   private CrawlDb(Connection db, Writes writes) {
     this.db = db;
@@ -243,7 +248,10 @@ public final class CrawlDb implements AutoCloseable {
     });
   }
 
-  /** Completes once every write submitted before it is committed. */
+  /**
+   * Completes once every write submitted before it is committed; completes exceptionally, naming
+   * the cause, if any batch before it could not be written (the writer goes on with later ones).
+   */
   public CompletableFuture<Void> flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     synchronized (this) {
@@ -259,7 +267,7 @@ public final class CrawlDb implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    flush().join();
+    flush().exceptionally(reportedAlready -> null).join();
     writer.shutdown();
     try {
       writes.close(); // the flush above was the writer's last use of them
@@ -291,15 +299,29 @@ public final class CrawlDb implements AutoCloseable {
         op.accept(writes);
       }
       db.commit();
-      flushed.forEach(f -> f.complete(null)); // only now is everything before them durable
     } catch (RuntimeException | SQLException e) {
-      flushed.forEach(f -> f.complete(null));
-      LOG.error("crawl.db write failed; the crawl can be resumed from the last commit", e);
+      LOG.debug("crawl.db write failed", e);
+      synchronized (this) {
+        if (lost == null) {
+          lost = new IllegalStateException("crawl.db write failed: " + e.getMessage(), e);
+        }
+      }
       try {
         db.rollback();
         writes.clearBatches();
       } catch (SQLException ignored) {
-        // the connection is gone; the error above says what matters
+        // the connection is gone; the failure above says what matters
+      }
+    }
+    IllegalStateException failure;
+    synchronized (this) {
+      failure = lost;
+    }
+    for (CompletableFuture<Void> f : flushed) { // only now is everything before them durable, or not
+      if (failure == null) {
+        f.complete(null);
+      } else {
+        f.completeExceptionally(failure);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
@@ -48,7 +49,7 @@ class CrawlDbTest {
   }
 
   @Test
-  void aFailedWriteRollsBackItsTransactionAndTheWriterGoesOn() throws Exception {
+  void aFailedWriteRollsBackItsTransactionAndEveryLaterFlushSaysSoWhileTheWriterGoesOn() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (CrawlDb db = CrawlDb.open(file)) {
       db.enqueue(List.of(new QueuedUrl("http://a/", 0)));
@@ -56,8 +57,11 @@ class CrawlDbTest {
       // no row for the page: its transaction fails, and the URL it discovered goes with it
       db.record(page("http://unknown/", new LinkRecord("http://a/z", null, "z", 1, false),
           List.of(new QueuedUrl("http://a/z", 1))));
-      db.flush().join();
+      assertThatThrownBy(() -> db.flush().join()).hasRootCauseMessage("crawl.db has no row for http://unknown/");
       db.record(page("http://a/", new LinkRecord("http://a/y", null, "y", 2, false)));
+      assertThatThrownBy(() -> db.flush().join()).as("a lost batch is never vouched for")
+          .hasCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("crawl.db write failed: ");
     }
     assertThat(rows(file, "SELECT url FROM urls")).containsExactly("http://a/");
     assertThat(rows(file, "SELECT from_url, to_url FROM page_links")).containsExactly("http://a/ http://a/y");

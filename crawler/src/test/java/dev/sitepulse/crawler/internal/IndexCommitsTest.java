@@ -1,0 +1,62 @@
+package dev.sitepulse.crawler.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PageRecord.Response;
+import dev.sitepulse.pinger.Validators;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index and crawl.db move in step: a commit vouches only for pages crawl.db really holds. */
+class IndexCommitsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aCommitRecordsTheLastSequenceOnceCrawlDbHasEveryPageUpToIt() throws Exception {
+    try (CrawlDb db = CrawlDb.open(dir.resolve("crawl.db"));
+        PageIndex index = PageIndex.open(dir.resolve("index"))) {
+      db.enqueue(List.of(new QueuedUrl("http://a/", 0)));
+      IndexCommits commits = new IndexCommits(index, db, 0);
+      commits.add(document("http://a/"), seq -> db.record(page("http://a/", seq)));
+
+      commits.commit();
+
+      assertThat(index.lastCommitData()).containsEntry(IndexCommits.SEQ, "1");
+      assertThat(index.docCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void whenCrawlDbLostABatchTheIndexIsNotCommittedAndTheCommitSaysWhy() throws Exception {
+    try (CrawlDb db = CrawlDb.open(dir.resolve("crawl.db"));
+        PageIndex index = PageIndex.open(dir.resolve("index"))) {
+      IndexCommits commits = new IndexCommits(index, db, 0);
+      // crawl.db has no row for this page, so the batch holding its record fails
+      commits.add(document("http://gone/"), seq -> db.record(page("http://gone/", seq)));
+
+      assertThatThrownBy(commits::commit).hasMessageStartingWith("crawl.db write failed: ");
+
+      assertThat(index.lastCommitData()).isEmpty();
+      assertThat(index.docCount()).isZero();
+    }
+  }
+
+  private static IndexedPage document(String url) {
+    return new IndexedPage(url, "a", "Title", List.of(), "body text", "", 0L, 200, null);
+  }
+
+  private static PageRecord page(String url, long seq) {
+    Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
+    return PageRecord.parsed(url, ok, seq, true, "h", 0L, "Title", null, null, null,
+        List.of(new PageRecord.LinkRecord("http://a/x", null, "x", -1, false)), List.of(), 0);
+  }
+}
