@@ -303,7 +303,8 @@ public final class CrawlDb implements AutoCloseable {
       LOG.debug("crawl.db write failed", e);
       synchronized (this) {
         if (lost == null) {
-          lost = new IllegalStateException("crawl.db write failed: " + e.getMessage(), e);
+          String why = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
+          lost = new IllegalStateException("crawl.db write failed: " + why, e);
         }
       }
       try {
