@@ -39,7 +39,7 @@ import picocli.CommandLine.Command;
       "Serves the built-in WireMock stubs on loopback and runs sitepulse against them: ping"
           + " over every kind of outcome, then a crawl of the stub docs site, its broken links, "
           + "analytics (PageRank, near-duplicates, terms) and two searches of it.",
-      "Needs no network. The failures it shows are the point: every verdict and error kind appears."
+      "Needs no network. The failures it shows are the point: every verdict and most error kinds appear."
     })
 public final class DemoCommand implements Callable<Integer> {
 
