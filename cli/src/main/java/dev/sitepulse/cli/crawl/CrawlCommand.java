@@ -1,20 +1,15 @@
 package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.cli.ExitCode;
-import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
-import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,38 +44,17 @@ public final class CrawlCommand implements Callable<Integer> {
   public Integer call() {
     CrawlConfig crawl = CrawlOptions.toConfig(options.spec(warc, CrawlSpec.NONE), start());
     PrintStream out = System.out;
-    CrawlStop stop = new CrawlStop();
-    AtomicReference<String> signal = new AtomicReference<>();
-    List<Runnable> restore = new ArrayList<>();
-    for (String name : List.of("INT", "TERM")) {
-      restore.add(Signals.on(name, () -> stopOnFirst(name, signal, stop)));
-    }
-    try {
-      CrawlStats stats = Crawler.run(crawl, new Progress(System.err), stop);
-      String stoppedBy = stop.isRequested() ? "SIG" + signal.get() : null;
-      Summary.print(stats, crawl, stoppedBy, out);
-      return stoppedBy == null ? ExitCode.OK : ExitCode.INTERRUPTED;
+    try (StopOnSignal signals = StopOnSignal.install(
+        "stopping after the fetches in flight, committing what they bring")) {
+      CrawlStats stats = Crawler.run(crawl, new Progress(System.err), signals.stop());
+      Summary.print(stats, crawl, signals.stoppedBy(), out);
+      return signals.stoppedBy() == null ? ExitCode.OK : ExitCode.INTERRUPTED;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage()); // a seed that is not an http(s) URL
     } catch (CrawlException e) {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
-    } finally {
-      restore.forEach(Runnable::run);
     }
-  }
-
-  /**
-   * The first Ctrl-C (or SIGTERM) lets the fetches in flight finish and commits them, so that a
-   * resume fetches none of them again; a second one quits at once, as an unhandled one would.
-   */
-  private static void stopOnFirst(String name, AtomicReference<String> signal, CrawlStop stop) {
-    if (!signal.compareAndSet(null, name)) {
-      Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-    }
-    System.err.println("\nsitepulse: stopping after the fetches in flight, committing what they bring;"
-        + " Ctrl-C again quits at once");
-    stop.request();
   }
 
   private CrawlStart start() {

@@ -3,9 +3,11 @@ package dev.sitepulse.cli.links;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
+import dev.sitepulse.cli.crawl.StopOnSignal;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import java.io.IOException;
@@ -52,11 +54,22 @@ public final class LinksCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
+    try (StopOnSignal signals = StopOnSignal.install("stopping the link check's crawl")) {
+      try {
+        return check(spec, signals.stop());
+      } catch (CrawlException e) {
+        System.err.println("sitepulse: " + e.getMessage());
+        return signals.stoppedBy() == null ? ExitCode.CRITICAL : ExitCode.INTERRUPTED;
+      }
+    }
+  }
+
+  private int check(CrawlSpec spec, CrawlStop stop) throws IOException, CrawlException {
     try {
       LinkReport report = spec.data() == null
-          ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors)
+          ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, stop)
           : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
-              external == External.CHECK, checkAnchors);
+              external == External.CHECK, checkAnchors, stop);
       PrintStream out = System.out;
       switch (format) {
         case TABLE -> LinksTable.write(report, out);
@@ -68,19 +81,21 @@ public final class LinksCommand implements Callable<Integer> {
       return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage()); // a seed that is not an http(s) URL
-    } catch (CrawlException e) {
-      System.err.println("sitepulse: " + e.getMessage());
-      return ExitCode.CRITICAL;
     }
   }
 
   /** A link check without --data: its crawl goes into a temporary folder, deleted afterwards. */
   public static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
       boolean checkAnchors) throws IOException, CrawlException {
+    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, new CrawlStop());
+  }
+
+  private static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
+      boolean checkAnchors, CrawlStop stop) throws IOException, CrawlException {
     Path temp = Files.createTempDirectory("sitepulse-links-");
     try {
       return LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec.withData(temp.toString()),
-          CrawlStart.FRESH), checkExternal, checkAnchors);
+          CrawlStart.FRESH), checkExternal, checkAnchors, stop);
     } finally {
       deleteTree(temp);
     }

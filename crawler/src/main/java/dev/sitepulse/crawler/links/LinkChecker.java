@@ -5,6 +5,7 @@ import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
@@ -41,8 +42,22 @@ public final class LinkChecker {
    */
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
       boolean checkAnchors) throws CrawlException {
+    return crawlAndCheck(crawl, checkExternal, checkAnchors, new CrawlStop());
+  }
+
+  /**
+   * As {@link #crawlAndCheck(CrawlConfig, boolean, boolean)}; once {@code stop} is requested the
+   * crawl ends early, committed, and no check is made: a report of half a site would miss links.
+   *
+   * @throws CrawlException saying so when the crawl was stopped
+   */
+  public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
+      boolean checkAnchors, CrawlStop stop) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
-    Crawler.run(linkCheck, CrawlListener.NONE);
+    Crawler.run(linkCheck, CrawlListener.NONE, stop);
+    if (stop.isRequested()) {
+      throw new CrawlException("the link check was stopped before its crawl finished; nothing is reported", null);
+    }
     return check(linkCheck, checkExternal, checkAnchors);
   }
 

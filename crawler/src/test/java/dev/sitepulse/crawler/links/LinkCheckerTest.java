@@ -8,14 +8,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
@@ -71,6 +74,18 @@ class LinkCheckerTest {
   private LinkReport check(CrawlConfig crawl, boolean checkExternal) throws Exception {
     Crawler.run(crawl, CrawlListener.NONE);
     return LinkChecker.check(crawl, checkExternal, false);
+  }
+
+  @Test
+  void aLinkCheckStoppedDuringItsCrawlReportsNothingAndSaysSo() {
+    page("/stopped.html", base() + "/status/404");
+    CrawlStop stop = new CrawlStop();
+    stop.request(); // as a Ctrl-C during start-up would
+
+    assertThatThrownBy(() -> LinkChecker.crawlAndCheck(seedsOnly(base() + "/stopped.html"), false, false, stop))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage("the link check was stopped before its crawl finished; nothing is reported");
+    site.verify(0, getRequestedFor(urlPathEqualTo("/stopped.html")));
   }
 
   @Test
