@@ -1,5 +1,9 @@
 package dev.sitepulse.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -13,6 +17,27 @@ import sun.misc.SignalHandler;
 public final class Signals {
 
   private Signals() {}
+
+  /**
+   * Ctrl-C and SIGTERM for a command that stops gracefully: the first runs {@code stop} with the
+   * signal's name (INT or TERM) on the JVM's signal thread; a second one halts at once with 130,
+   * as an unhandled one would.
+   *
+   * @return puts back the handlers these replaced
+   */
+  public static Runnable onStop(Consumer<String> stop) {
+    AtomicBoolean asked = new AtomicBoolean();
+    List<Runnable> restore = new ArrayList<>();
+    for (String name : List.of("INT", "TERM")) {
+      restore.add(on(name, () -> {
+        if (!asked.compareAndSet(false, true)) {
+          Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+        }
+        stop.accept(name);
+      }));
+    }
+    return () -> restore.forEach(Runnable::run);
+  }
 
   /**
    * Runs {@code action} on the JVM's signal thread; keep it short.

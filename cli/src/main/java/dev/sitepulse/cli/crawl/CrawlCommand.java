@@ -44,8 +44,8 @@ public final class CrawlCommand implements Callable<Integer> {
   public Integer call() {
     CrawlConfig crawl = CrawlOptions.toConfig(options.spec(warc, CrawlSpec.NONE), start());
     PrintStream out = System.out;
-    try (StopOnSignal signals = StopOnSignal.install(
-        "stopping after the fetches in flight, committing what they bring")) {
+    try (StopOnSignal signals =
+        new StopOnSignal("stopping after the fetches in flight, committing what they bring")) {
       CrawlStats stats = Crawler.run(crawl, new Progress(System.err), signals.stop());
       Summary.print(stats, crawl, signals.stoppedBy(), out);
       return signals.stoppedBy() == null ? ExitCode.OK : ExitCode.INTERRUPTED;

@@ -54,13 +54,14 @@ public final class LinksCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
-    try (StopOnSignal signals = StopOnSignal.install("stopping the link check's crawl")) {
-      try {
-        return check(spec, signals.stop());
-      } catch (CrawlException e) {
-        System.err.println("sitepulse: " + e.getMessage());
-        return signals.stoppedBy() == null ? ExitCode.CRITICAL : ExitCode.INTERRUPTED;
-      }
+    StopOnSignal signals = new StopOnSignal("stopping the link check's crawl");
+    try {
+      return check(spec, signals.stop());
+    } catch (CrawlException e) {
+      System.err.println("sitepulse: " + e.getMessage());
+      return signals.stoppedBy() == null ? ExitCode.CRITICAL : ExitCode.INTERRUPTED;
+    } finally {
+      signals.close();
     }
   }
 

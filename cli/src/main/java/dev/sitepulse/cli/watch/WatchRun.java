@@ -1,6 +1,5 @@
 package dev.sitepulse.cli.watch;
 
-import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.config.Durations;
@@ -58,14 +57,10 @@ final class WatchRun {
     Instant started = clock.instant();
     CountDownLatch stop = new CountDownLatch(1);
     AtomicReference<String> why = new AtomicReference<>();
-    for (String signal : new String[] {"TERM", "INT"}) {
-      Signals.on(signal, () -> {
-        if (!why.compareAndSet(null, "SIG" + signal)) {
-          Runtime.getRuntime().halt(ExitCode.INTERRUPTED); // asked twice: stop waiting
-        }
-        stop.countDown();
-      });
-    }
+    Signals.onStop(signal -> {
+      why.set("SIG" + signal);
+      stop.countDown();
+    });
     try {
       SqliteHistory history = open(() -> SqliteHistory.open(settings.data(), settings.retention(), clock));
       Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
