@@ -19,7 +19,7 @@ public final class SearchTable {
     for (SearchHit hit : results.hits()) {
       out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, oneLine(hit.title()), hit.score(), hit.url());
       if (hit.snippet() != null && !hit.snippet().isBlank()) {
-        out.println("    " + marked(hit, ansi).replaceAll(" {2,}", " ").strip());
+        out.println("    " + collapsed(marked(hit, ansi)));
       }
       out.println();
     }
@@ -59,6 +59,10 @@ public final class SearchTable {
   }
 
   private static String oneLine(String s) {
-    return s == null ? "(no title)" : s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+    return s == null ? "(no title)" : collapsed(spacesForControls(s));
+  }
+
+  private static String collapsed(String s) {
+    return s.replaceAll(" {2,}", " ").strip();
   }
 }

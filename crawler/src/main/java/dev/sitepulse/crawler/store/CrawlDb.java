@@ -41,7 +41,7 @@ public final class CrawlDb implements AutoCloseable {
    * The first batch that could not be written, kept for good: once a batch is lost, crawl.db no
    * longer holds every page handled, so no later flush may vouch for it.
    */
-  private IllegalStateException lost; // guarded by this
+  private IllegalStateException lost; // the writer thread's alone
 
   private CrawlDb(Connection db, Writes writes) {
     this.db = db;
@@ -301,11 +301,9 @@ public final class CrawlDb implements AutoCloseable {
       db.commit();
     } catch (RuntimeException | SQLException e) {
       LOG.debug("crawl.db write failed", e);
-      synchronized (this) {
-        if (lost == null) {
-          String why = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
-          lost = new IllegalStateException("crawl.db write failed: " + why, e);
-        }
+      if (lost == null) {
+        String why = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
+        lost = new IllegalStateException("crawl.db write failed: " + why, e);
       }
       try {
         db.rollback();
@@ -314,15 +312,11 @@ public final class CrawlDb implements AutoCloseable {
         // the connection is gone; the failure above says what matters
       }
     }
-    IllegalStateException failure;
-    synchronized (this) {
-      failure = lost;
-    }
     for (CompletableFuture<Void> f : flushed) { // only now is everything before them durable, or not
-      if (failure == null) {
+      if (lost == null) {
         f.complete(null);
       } else {
-        f.completeExceptionally(failure);
+        f.completeExceptionally(lost);
       }
     }
   }

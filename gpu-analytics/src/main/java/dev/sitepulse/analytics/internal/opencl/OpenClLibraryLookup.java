@@ -39,7 +39,8 @@ final class OpenClLibraryLookup {
       }
     }
     try {
-      return contains(Files.readAllBytes(loaderCache), "libOpenCL.so".getBytes(StandardCharsets.US_ASCII));
+      // The cache holds library names as plain bytes; ISO-8859-1 maps each byte to one char.
+      return new String(Files.readAllBytes(loaderCache), StandardCharsets.ISO_8859_1).contains("libOpenCL.so");
     } catch (IOException | SecurityException e) {
       return true; // nothing to ask: let JOCL try
     }
@@ -55,18 +56,5 @@ final class OpenClLibraryLookup {
       }
     }
     return dirs;
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }
