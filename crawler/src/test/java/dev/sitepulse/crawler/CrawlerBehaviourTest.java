@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -120,19 +121,10 @@ class CrawlerBehaviourTest {
   @Test
   void aSecondCrawlOfTheSameDataFolderIsRefusedAndTheFirstKeepsItsFiles() throws Exception {
     String slow = base() + "/status/200?sleep=1500";
-    CompletableFuture<CrawlStats> first = CompletableFuture.supplyAsync(() -> {
-      try {
-        return Crawler.run(config(slow), CrawlListener.NONE);
-      } catch (CrawlException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<CrawlStats> first = inBackground(config(slow), new CrawlStop());
     // Once the server has the first crawl's request, that crawl holds the folder.
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (site.findAll(getRequestedFor(urlPathEqualTo("/status/200"))).isEmpty()) {
-      assertThat(System.nanoTime()).as("the first crawl's request").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    waitForTheServer("the first crawl's request",
+        () -> !site.findAll(getRequestedFor(urlPathEqualTo("/status/200"))).isEmpty());
     CrawlConfig c = config(base() + "/site/faq.html");
     CrawlConfig fresh = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
         Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
@@ -156,18 +148,8 @@ class CrawlerBehaviourTest {
         Duration.ofMillis(100), Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME,
         false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
     CrawlStop stop = new CrawlStop();
-    CompletableFuture<CrawlStats> first = CompletableFuture.supplyAsync(() -> {
-      try {
-        return Crawler.run(slowly, CrawlListener.NONE, stop);
-      } catch (CrawlException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (sitePagesFetched().size() < 5) {
-      assertThat(System.nanoTime()).as("five pages fetched").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    CompletableFuture<CrawlStats> first = inBackground(slowly, stop);
+    waitForTheServer("five pages fetched", () -> sitePagesFetched().size() >= 5);
     stop.request();
 
     CrawlStats stopped = first.get(20, TimeUnit.SECONDS);
@@ -180,6 +162,25 @@ class CrawlerBehaviourTest {
     assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')"))
         .containsExactly("0");
     assertThat(sitePagesFetched()).as("nothing fetched twice").doesNotHaveDuplicates().hasSizeGreaterThan(30);
+  }
+
+  private static CompletableFuture<CrawlStats> inBackground(CrawlConfig config, CrawlStop stop) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return Crawler.run(config, CrawlListener.NONE, stop);
+      } catch (CrawlException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Waits for a request to show in WireMock's log, read by polling; nothing is timed by it. */
+  private static void waitForTheServer(String what, BooleanSupplier seen) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!seen.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 
   private List<String> sitePagesFetched() {
