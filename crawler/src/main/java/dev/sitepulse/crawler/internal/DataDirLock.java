@@ -31,23 +31,27 @@ final class DataDirLock implements AutoCloseable {
   /** @throws CrawlException naming the folder when another crawl holds it, or it cannot be made */
   static DataDirLock acquire(Path dataDir) throws CrawlException {
     create(dataDir);
-    FileChannel channel = null;
+    Path file = dataDir.resolve(FILE);
+    FileChannel channel;
+    boolean locked;
     try {
-      channel = FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      if (channel.tryLock() != null) {
-        return new DataDirLock(channel);
-      }
-      closeQuietly(channel);
-      throw inUse(dataDir, null);
-    } catch (OverlappingFileLockException e) { // held in this JVM: an embedding program's other crawl
-      closeQuietly(channel);
-      throw inUse(dataDir, e);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      if (channel != null) {
-        closeQuietly(channel);
-      }
-      throw new CrawlException("cannot lock " + dataDir.resolve(FILE) + ": " + why(e), e);
+      throw new CrawlException("cannot lock " + file + ": " + why(e), e);
     }
+    try {
+      locked = channel.tryLock() != null;
+    } catch (OverlappingFileLockException e) { // held in this JVM: an embedding program's other crawl
+      locked = false;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new CrawlException("cannot lock " + file + ": " + why(e), e);
+    }
+    if (!locked) {
+      closeQuietly(channel);
+      throw new CrawlException(dataDir + " is in use by another crawl; wait for it to end, or give another --data", null);
+    }
+    return new DataDirLock(channel);
   }
 
   private static void create(Path dataDir) throws CrawlException {
@@ -78,10 +82,6 @@ final class DataDirLock implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(channel);
-  }
-
-  private static CrawlException inUse(Path dataDir, Throwable cause) {
-    return new CrawlException(dataDir + " is in use by another crawl; wait for it to end, or give another --data", cause);
   }
 
   private static void closeQuietly(FileChannel channel) {
