@@ -1,7 +1,10 @@
 package dev.sitepulse.pinger;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static dev.sitepulse.pinger.Checks.check;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,19 @@ class PhasesAndRedirectsTest {
     assertThat(r.errorKind()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
     assertThat(r.message()).isEqualTo("more than 2 redirects starting at " + url("/redirect/3"));
     assertThat(r.last().hops()).hasSize(3);
+  }
+
+  @Test
+  void aRedirectToANonHttpLocationIsOneHopWithItsStatusAndNothingFollowed() {
+    stubs.stubFor(get("/to-ftp").willReturn(aResponse().withStatus(302).withHeader("Location", "ftp://x/")));
+    CheckResult r = check(url("/to-ftp"));
+    Attempt a = r.last();
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+    assertThat(r.message()).isEqualTo("redirect to an invalid location: ftp://x/");
+    assertThat(a.hops()).extracting(Hop::url, Hop::status).containsExactly(tuple(url("/to-ftp"), 302));
+    assertThat(a.status()).isEqualTo(302);
+    assertThat(a.redirects()).isZero();
+    assertThat(a.phases().processingNanos()).isEqualTo(a.hops().get(0).phases().processingNanos());
   }
 
   @Test

@@ -55,6 +55,8 @@ public final class ProbeRun implements Runnable {
   private final long startNanos;
   private volatile Call call;
   private volatile PhaseListener listener = new PhaseListener();
+  /** Whether the current hop is already in {@link #hops}; if not, a failure adds it. Guarded by hops. */
+  private boolean hopRecorded;
   private volatile HttpUrl url;
 
   ProbeRun(Function<HttpUrl, OkHttpClient> clients, Target target, int number, ProbeOptions options,
@@ -107,6 +109,9 @@ public final class ProbeRun implements Runnable {
     while (true) {
       PhaseListener hopListener = new PhaseListener();
       listener = hopListener;
+      synchronized (hops) {
+        hopRecorded = false;
+      }
       Call c = clients.apply(url).newCall(request(url, method, requestBody, hopListener));
       long remaining = target.timeout().toNanos() - (System.nanoTime() - startNanos);
       if (remaining <= 0) {
@@ -121,6 +126,7 @@ public final class ProbeRun implements Runnable {
         long end = System.nanoTime();
         synchronized (hops) {
           hops.add(new Hop(url.toString(), response.code(), location, hopListener.phases(end)));
+          hopRecorded = true;
         }
         if (location == null) {
           return completed(response, body, hopListener);
@@ -192,10 +198,14 @@ public final class ProbeRun implements Runnable {
   }
 
   private Attempt failed(Failure f) {
-    List<Hop> chain = new ArrayList<>(snapshotHops());
+    List<Hop> chain;
+    boolean inFlight;
+    synchronized (hops) { // expire() may race the hop being recorded
+      chain = new ArrayList<>(hops);
+      inFlight = url != null && !hopRecorded;
+    }
     PhaseListener current = listener;
-    boolean hopInFlight = url != null && f.kind() != ErrorKind.TOO_MANY_REDIRECTS;
-    if (hopInFlight) {
+    if (inFlight) {
       // The hop that failed has no status, but its phases show how far it got.
       chain.add(new Hop(url.toString(), 0, null, current.phases(System.nanoTime())));
     }
