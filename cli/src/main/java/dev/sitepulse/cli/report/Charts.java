@@ -31,7 +31,7 @@ final class Charts {
   }
 
   static Comparator<TargetReport> byAvailability() {
-    return Comparator.comparing((TargetReport t) -> t.availability() == null ? 2.0 : t.availability())
+    return Comparator.comparing((TargetReport t) -> t.availability().known() ? t.availability().share() : 2.0)
         .thenComparing(TargetReport::name);
   }
 
@@ -43,9 +43,10 @@ final class Charts {
       double y = i * ROW + 4;
       svg.text(LABEL - 8, y + 14, "label", Html.shortened(t.name(), LABEL_CHARS));
       svg.rect(LABEL, y, barSpace, ROW - 6, "track", null);
-      if (t.availability() != null) {
-        String level = t.availability() >= 0.999 ? "good" : t.availability() >= 0.99 ? "fair" : "poor";
-        svg.rect(LABEL, y, barSpace * t.availability(), ROW - 6, "bar " + level,
+      if (t.availability().known()) {
+        double share = t.availability().share();
+        String level = share >= 0.999 ? "good" : share >= 0.99 ? "fair" : "poor";
+        svg.rect(LABEL, y, barSpace * share, ROW - 6, "bar " + level,
             t.name() + ": " + Figures.percent(t.availability()) + " of " + t.checks() + " checks");
       }
       svg.text(LABEL + barSpace + 6, y + 13, "value", Html.escape(Figures.percent(t.availability())));

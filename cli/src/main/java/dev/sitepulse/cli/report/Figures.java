@@ -23,11 +23,12 @@ public final class Figures {
   private Figures() {}
 
   /** 99.95%, 100%, or - with no checks. */
-  static String percent(Double share) {
-    if (share == null) {
+  static String percent(Availability a) {
+    if (!a.known()) {
       return NONE;
     }
-    return share == 1.0 ? "100%" : String.format(Locale.ROOT, "%.2f%%", Math.floor(share * 10000) / 100);
+    long hundredths = a.hundredthsOfAPercentDown();
+    return hundredths == 10_000 ? "100%" : String.format(Locale.ROOT, "%d.%02d%%", hundredths / 100, hundredths % 100);
   }
 
   /** 12.3, to a tenth of a millisecond, or - with no value. */

@@ -21,7 +21,7 @@ final class JsonReport {
       g.writeStringField("since", r.since().toString());
       g.writeStringField("until", r.until().toString());
       g.writeNumberField("checks", r.checks());
-      writeShare(g, "availability_percent", r.availability());
+      writePercent(g, "availability_percent", r.availability());
       g.writeArrayFieldStart("targets");
       for (TargetReport t : r.targets()) {
         target(g, t);
@@ -52,7 +52,7 @@ final class JsonReport {
     g.writeStringField("group", t.group());
     g.writeStringField("state", t.state());
     g.writeNumberField("checks", t.checks());
-    writeShare(g, "availability_percent", t.availability());
+    writePercent(g, "availability_percent", t.availability());
     counts(g, "verdicts", t.verdicts());
     g.writeObjectFieldStart("incidents");
     g.writeNumberField("count", t.incidents().size());
@@ -91,11 +91,11 @@ final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void writeShare(JsonGenerator g, String name, Double share) throws IOException {
-    if (share == null) {
-      g.writeNullField(name);
+  private static void writePercent(JsonGenerator g, String name, Availability a) throws IOException {
+    if (a.known()) {
+      g.writeNumberField(name, a.percent());
     } else {
-      g.writeNumberField(name, share * 100);
+      g.writeNullField(name);
     }
   }
 

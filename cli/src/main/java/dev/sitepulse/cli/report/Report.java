@@ -17,15 +17,9 @@ public record Report(Instant since, Instant until, List<TargetReport> targets, L
     return targets.stream().mapToLong(t -> t.incidents().size()).sum();
   }
 
-  /** The share of all checks that reached their target; null with no checks. */
-  public Double availability() {
-    long all = checks();
-    if (all == 0) {
-      return null;
-    }
-    double up = targets.stream().filter(t -> t.availability() != null)
-        .mapToDouble(t -> t.availability() * t.checks()).sum();
-    return up / all;
+  /** How many of all checks reached their target. */
+  public Availability availability() {
+    return targets.stream().map(TargetReport::availability).reduce(Availability.NO_CHECKS, Availability::plus);
   }
 
   /** The target whose certificate expires first, if any uses TLS. */

@@ -65,11 +65,10 @@ public final class ReportBuilder {
     Duration downtime = periods.incidents().stream().map(Incident::duration).reduce(Duration.ZERO, Duration::plus);
     if (h == null) {
       TimeSeries empty = TimeSeries.empty(since, Duration.between(since, until).dividedBy(BUCKETS), BUCKETS);
-      return new TargetReport(t.name(), t.url(), t.group(), periods.state(), 0, Map.of(), null,
+      return new TargetReport(t.name(), t.url(), t.group(), periods.state(), 0, Map.of(), Availability.NO_CHECKS,
           periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(), cert, empty);
     }
-    long reached = h.count(Verdict.UP) + h.count(Verdict.DEGRADED);
-    Double availability = h.checks() == 0 ? null : (double) reached / h.checks();
+    Availability availability = new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks());
     return new TargetReport(t.name(), t.url(), t.group(), periods.state(), h.checks(), h.verdicts(), availability,
         periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()), h.statuses(),
         h.errorKinds(), cert, h.series());

@@ -12,7 +12,7 @@ import java.util.Map;
  * What the report says about one target over its window.
  *
  * @param state the state it was last seen in
- * @param availability the share of checks that reached it (UP or DEGRADED), 0..1; null with no checks
+ * @param availability how many of its checks reached it (UP or DEGRADED)
  * @param downtime the incidents' total duration inside the window
  * @param tlsExpiry the expiry of the certificate its latest TLS check saw; null for plain HTTP
  */
@@ -23,7 +23,7 @@ public record TargetReport(
     String state,
     long checks,
     Map<Verdict, Long> verdicts,
-    Double availability,
+    Availability availability,
     List<Incident> incidents,
     Duration downtime,
     List<StatePeriod> periods,

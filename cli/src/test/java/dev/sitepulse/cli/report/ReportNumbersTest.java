@@ -51,9 +51,9 @@ class ReportNumbersTest {
   @Test
   void availabilityIsTheShareOfChecksThatReachedTheTarget() {
     assertThat(target("a").checks()).isEqualTo(100);
-    assertThat(target("a").availability()).isEqualTo(0.80);
-    assertThat(target("b").availability()).isEqualTo(0.96);
-    assertThat(report.availability()).isEqualTo(176 / 200.0);
+    assertThat(target("a").availability()).isEqualTo(new Availability(80, 100));
+    assertThat(target("b").availability()).isEqualTo(new Availability(96, 100));
+    assertThat(report.availability()).isEqualTo(new Availability(176, 200));
     assertThat(target("a").verdicts()).isEqualTo(Map.of(Verdict.UP, 80L, Verdict.DOWN, 15L, Verdict.ERROR, 5L));
   }
 
