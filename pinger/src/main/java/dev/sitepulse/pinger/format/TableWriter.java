@@ -57,7 +57,7 @@ final class TableWriter implements ResultWriter {
   private List<Cell> cells(Row row, boolean named) {
     List<Cell> cells = new ArrayList<>();
     if (named) {
-      cells.add(Cell.plain(row.name().equals(row.url()) ? "" : oneLine(row.name())));
+      cells.add(Cell.plain(row.name().equals(row.url()) ? "" : row.name()));
     }
     cells.add(new Cell(row.verdict().name(), color ? colorOf(row.verdict()) : null));
     cells.add(Cell.plain(row.status() == null ? "" : row.status().toString()));
@@ -66,8 +66,8 @@ final class TableWriter implements ResultWriter {
       cells.add(Cell.plain(String.format(Locale.ROOT, "%.1f", ms)));
     }
     cells.add(Cell.plain(Long.toString(row.bytes())));
-    cells.add(Cell.plain(oneLine(row.url())));
-    cells.add(Cell.plain(oneLine(row.reason())));
+    cells.add(Cell.plain(row.url()));
+    cells.add(Cell.plain(row.reason()));
     return cells;
   }
 
@@ -77,11 +77,6 @@ final class TableWriter implements ResultWriter {
       case DEGRADED -> YELLOW;
       case DOWN, TIMEOUT, ERROR -> RED;
     };
-  }
-
-  /** Control characters in a server's text would break the line or, as escapes, the terminal. */
-  private static String oneLine(String text) {
-    return text.replaceAll("\\p{Cc}+", " ");
   }
 
   private static String summaryLine(RunSummary summary) {

@@ -2,22 +2,29 @@ package dev.sitepulse.pinger.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Lines up columns of text. A cell may carry an ANSI colour, which wraps its text but takes no
- * width, so coloured and plain tables line up the same.
+ * width, so coloured and plain tables line up the same. Control characters in a cell's text (a
+ * newline in a target's name, a tab in a server's reason) become spaces: a row is one line.
  */
-final class TextTable {
+public final class TextTable {
 
   private static final String GAP = "  ";
   private static final String RESET = "\u001b[0m";
+  private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}+");
 
-  record Column(String header, boolean rightAligned) {}
+  public record Column(String header, boolean rightAligned) {}
 
   /** @param ansi the colour escape to wrap the text in, null for none */
-  record Cell(String text, String ansi) {
+  public record Cell(String text, String ansi) {
 
-    static Cell plain(String text) {
+    public Cell {
+      text = oneLine(text);
+    }
+
+    public static Cell plain(String text) {
       return new Cell(text, null);
     }
   }
@@ -25,11 +32,11 @@ final class TextTable {
   private final List<Column> columns;
   private final List<List<Cell>> rows = new ArrayList<>();
 
-  TextTable(List<Column> columns) {
+  public TextTable(List<Column> columns) {
     this.columns = List.copyOf(columns);
   }
 
-  void add(List<Cell> row) {
+  public void add(List<Cell> row) {
     if (row.size() != columns.size()) {
       throw new IllegalArgumentException("row has " + row.size() + " cells, table has " + columns.size() + " columns");
     }
@@ -37,7 +44,7 @@ final class TextTable {
   }
 
   /** The header and the rows, one line each; the last column is not padded. */
-  List<String> lines() {
+  public List<String> lines() {
     int[] widths = new int[columns.size()];
     for (int c = 0; c < columns.size(); c++) {
       widths[c] = width(columns.get(c).header());
@@ -71,6 +78,11 @@ final class TextTable {
       }
     }
     return sb.toString().stripTrailing();
+  }
+
+  /** Control characters would break the line or, as escapes, the terminal. */
+  private static String oneLine(String text) {
+    return text.chars().anyMatch(Character::isISOControl) ? CONTROLS.matcher(text).replaceAll(" ") : text;
   }
 
   private static int width(String text) {
