@@ -6,9 +6,11 @@ import dev.sitepulse.pinger.internal.http.ProbeRun;
 import dev.sitepulse.pinger.internal.schedule.HostScheduler;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -71,20 +74,35 @@ public final class Pinger implements AutoCloseable {
    * the results in input order.
    */
   public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach) {
+    return checkAll(targets, onEach, new CompletableFuture<>());
+  }
+
+  /**
+   * As {@link #checkAll(List, Consumer)}, but returns early once {@code stop} completes (a Ctrl-C):
+   * with the checks finished by then, in input order. {@code onEach} is not called after that, so
+   * what it saw and what this returns agree; the checks still in flight end with {@link #close()}.
+   */
+  public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach, CompletionStage<?> stop) {
     prober.prepareFor(targets);
-    List<CompletableFuture<CheckResult>> futures = new ArrayList<>(targets.size());
-    for (Target t : targets) {
-      futures.add(check(t).whenComplete((r, e) -> {
-        synchronized (onEach) {
-          onEach.accept(r);
+    CheckResult[] finished = new CheckResult[targets.size()];
+    AtomicBoolean open = new AtomicBoolean(true);
+    CompletableFuture<?>[] futures = new CompletableFuture<?>[targets.size()];
+    for (int i = 0; i < futures.length; i++) {
+      int index = i;
+      futures[i] = check(targets.get(i)).thenAccept(r -> {
+        synchronized (finished) {
+          if (open.get()) {
+            finished[index] = r;
+            onEach.accept(r);
+          }
         }
-      }));
+      });
     }
-    List<CheckResult> results = new ArrayList<>(targets.size());
-    for (CompletableFuture<CheckResult> f : futures) {
-      results.add(f.join());
+    CompletableFuture.anyOf(CompletableFuture.allOf(futures), stop.toCompletableFuture()).join();
+    synchronized (finished) {
+      open.set(false);
     }
-    return results;
+    return Arrays.stream(finished).filter(Objects::nonNull).toList();
   }
 
   private CompletableFuture<Attempt> attempt(Target target, int number) {

@@ -1,7 +1,10 @@
 package dev.sitepulse.cli.ping;
 
+import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Rate;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Options override the config's defaults; a target's own settings win over both.",
-      "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error."
+      "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error,",
+      "130 stopped by Ctrl-C or SIGTERM (the checks finished by then are reported)."
     })
 public final class PingCommand implements Callable<Integer> {
 
@@ -82,19 +87,33 @@ public final class PingCommand implements Callable<Integer> {
     return execute(run, format, System.out);
   }
 
-  /** Runs the checks and writes them in the given format; returns the exit code. */
+  /**
+   * Runs the checks and writes them in the given format; returns the exit code. A first Ctrl-C or
+   * SIGTERM ends the run at once with the checks finished so far, so a long run that is cut short
+   * still reports what it found.
+   */
   public static int execute(PingRun run, ResultFormat format, PrintStream out) {
     LoggerFactory.getLogger(PingCommand.class)
         .debug("checking {} targets with {}", run.targets().size(), run.settings());
     ResultWriter writer = format.writer(out, Terminal.colors(out));
     long start = System.nanoTime();
+    CompletableFuture<String> stop = new CompletableFuture<>();
+    Runnable restoreSignals = Signals.onStop(stop::complete);
     List<CheckResult> results;
     try (Pinger pinger = Pinger.create(run.settings())) {
-      results = pinger.checkAll(run.targets(), writer::onResult);
+      results = pinger.checkAll(run.targets(), writer::onResult, stop);
+    } finally {
+      restoreSignals.run();
     }
     RunSummary summary = RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start));
     writer.finish(results, summary);
     out.flush();
+    if (stop.isDone()) {
+      int unfinished = run.targets().size() - results.size();
+      System.err.println("sitepulse: stopped by SIG" + stop.join() + " before " + unfinished + " of "
+          + Figures.count(run.targets().size(), "check") + " finished; those are not reported");
+      return ExitCode.INTERRUPTED;
+    }
     return summary.worst().exitCode();
   }
 

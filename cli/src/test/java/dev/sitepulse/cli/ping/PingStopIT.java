@@ -1,0 +1,48 @@
+package dev.sitepulse.cli.ping;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.JarProcess;
+import dev.sitepulse.cli.testing.StubServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class PingStopIT {
+
+  @RegisterExtension static WireMockExtension site = StubServer.empty();
+
+  @TempDir Path work;
+
+  @Test
+  void sigtermEndsTheRunAtOnceAndReportsTheChecksThatFinished() throws Exception {
+    site.stubFor(get("/ok").willReturn(ok("ok")));
+    site.stubFor(get("/stuck").willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
+    Process ping = JarProcess.start(work, "ping", "--format", "jsonl", "--timeout", "60s",
+        StubServer.url(site, "/ok"), StubServer.url(site, "/stuck"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Path out = work.resolve("started.out");
+    while ((site.findAll(getRequestedFor(urlEqualTo("/stuck"))).isEmpty() || !Files.readString(out).contains("/ok"))
+        && ping.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling for the stuck request and the /ok line; no timing is asserted on it
+    }
+
+    ping.destroy(); // SIGTERM
+
+    assertThat(ping.waitFor(10, TimeUnit.SECONDS)).as("ended long before the stuck check's 60 s").isTrue();
+    String err = Files.readString(work.resolve("started.err"));
+    assertThat(ping.exitValue()).as(err).isEqualTo(130);
+    assertThat(Files.readAllLines(out)).singleElement().asString().contains(StubServer.url(site, "/ok"));
+    assertThat(err.strip()).isEqualTo("sitepulse: stopped by SIGTERM before 1 of 2 checks finished; those are not reported");
+  }
+}

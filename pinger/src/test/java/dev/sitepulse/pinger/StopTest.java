@@ -1,0 +1,59 @@
+package dev.sitepulse.pinger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StopTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance().options(
+      WireMockConfiguration.options().dynamicPort()).build();
+
+  @Test
+  void aStoppedRunReturnsTheChecksFinishedSoFarWithoutWaitingForTheRest() {
+    site.stubFor(get("/fast").willReturn(ok("ok")));
+    site.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(20_000)));
+    List<Target> targets = List.of(
+        Target.of(site.url("/slow")).withTimeout(Duration.ofSeconds(30)),
+        Target.of(site.url("/fast")).withTimeout(Duration.ofSeconds(30)));
+    CompletableFuture<String> stop = new CompletableFuture<>();
+    List<CheckResult> seen = Collections.synchronizedList(new ArrayList<>());
+
+    List<CheckResult> results;
+    try (Pinger pinger = Pinger.create(Checks.FAST)) {
+      results = pinger.checkAll(targets, r -> {
+        seen.add(r);
+        stop.complete("INT"); // the user presses Ctrl-C once the fast check is in
+      }, stop);
+    }
+
+    assertThat(results).extracting(r -> r.target().url()).containsExactly(site.url("/fast"));
+    assertThat(seen).containsExactlyElementsOf(results);
+  }
+
+  @Test
+  void aRunNeverStoppedReturnsEveryCheckInInputOrder() {
+    site.stubFor(get("/a").willReturn(ok("a")));
+    site.stubFor(get("/b").willReturn(aResponse().withStatus(200).withFixedDelay(200)));
+    List<Target> targets = List.of(Target.of(site.url("/b")), Target.of(site.url("/a")));
+
+    List<CheckResult> results;
+    try (Pinger pinger = Pinger.create(Checks.FAST)) {
+      results = pinger.checkAll(targets, r -> { }, new CompletableFuture<>());
+    }
+
+    assertThat(results).extracting(r -> r.target().url()).containsExactly(site.url("/b"), site.url("/a"));
+  }
+}
