@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.WatchSpec;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.HistoryReader;
@@ -8,6 +9,7 @@ import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.TargetInfo;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,7 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (since.isZero() || since.isNegative()) {
-      throw new UsageException("--since must be positive, got " + since);
+      throw new UsageException("--since must be positive, got " + Durations.format(since));
     }
     HistoryReader history;
     try {
@@ -79,6 +81,13 @@ public final class ReportCommand implements Callable<Integer> {
       format.write(report, until, System.out);
       return 0;
     }
+    if (Files.isDirectory(output)) {
+      throw new UsageException("cannot write " + output + ": it is a folder; give a file name");
+    }
+    Path folder = output.toAbsolutePath().getParent();
+    if (!Files.isDirectory(folder)) {
+      throw new UsageException("cannot write " + output + ": there is no folder " + folder);
+    }
     // Written beside the target and moved into place, so a reader never sees half a report.
     Path tmp = null;
     try {
@@ -91,7 +100,8 @@ public final class ReportCommand implements Callable<Integer> {
       if (tmp != null) {
         Files.deleteIfExists(tmp);
       }
-      throw new UsageException("cannot write " + output + ": " + e);
+      String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+      throw new UsageException("cannot write " + output + ": " + why);
     }
     return 0;
   }

@@ -76,4 +76,33 @@ class ReportCommandTest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("unknown format \"pdf\" (choose one of table, json, html)");
   }
+
+  @Test
+  void anOutputFileInAMissingFolderIsAUsageErrorNamingTheFolder() {
+    HandMadeHistory.write(dir);
+    Path out = dir.resolve("no/such/r.html");
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "-o", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot write " + out + ": there is no folder " + out.getParent() + "\n");
+  }
+
+  @Test
+  void anOutputThatIsAFolderIsAUsageError() {
+    HandMadeHistory.write(dir);
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "-o", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot write " + dir + ": it is a folder; give a file name\n");
+  }
+
+  @Test
+  void aWindowOfZeroIsAUsageErrorInTheUsersUnits() {
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "0s");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).startsWith("sitepulse: --since must be positive, got 0").doesNotContain("PT");
+  }
 }

@@ -1,7 +1,9 @@
 package dev.sitepulse.pinger.history;
 
 import dev.sitepulse.pinger.Threads;
+import dev.sitepulse.pinger.config.Durations;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,6 +77,8 @@ public final class SqliteHistory implements HistoryStore {
       Connection c = connect(file, false);
       SqliteSchema.create(c);
       return new SqliteHistory(file, retention, clock, c);
+    } catch (FileAlreadyExistsException e) {
+      throw new HistoryException(dir + " is a file, and the history needs a folder there", e);
     } catch (IOException | SQLException e) {
       throw new HistoryException("cannot open the history " + file + ": " + e.getMessage(), e);
     }
@@ -170,7 +174,7 @@ public final class SqliteHistory implements HistoryStore {
       drain();
       long n = writer.deleteBefore(cutoff);
       if (n > 0) {
-        log.info("history: deleted {} checks before {} (retention {})", n, cutoff, retention);
+        log.info("history: deleted {} checks before {} (retention {})", n, cutoff, Durations.format(retention));
       }
       return n;
     } catch (SQLException e) {

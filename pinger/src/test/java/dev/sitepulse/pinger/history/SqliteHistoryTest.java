@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.Verdict;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,15 @@ class SqliteHistoryTest {
 
   private static CheckRecord check(String target, Instant at, Verdict v, int status, long ms) {
     return CheckRecord.of(target, at, v, status, ms);
+  }
+
+  @Test
+  void aDataPathThatIsAFileIsNamedAsSuch() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+
+    assertThatThrownBy(() -> SqliteHistory.open(file, Duration.ofDays(30), CLOCK))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage(file + " is a file, and the history needs a folder there");
   }
 
   @Test
