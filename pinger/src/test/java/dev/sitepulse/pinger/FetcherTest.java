@@ -7,12 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -102,37 +96,11 @@ class FetcherTest {
   void aKeptAliveConnectionTheServerClosedMeanwhileIsReplacedNotReportedAsAnError() throws Exception {
     // Answers one request per connection, as HTTP/1.1 with keep-alive implied, then hangs up:
     // what a server does whose keep-alive timeout ran out while the connection idled.
-    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread serving = new Thread(() -> answerOncePerConnection(server));
-      serving.setDaemon(true);
-      serving.start();
-      String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
-
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
       for (int i = 0; i < 3; i++) {
-        FetchResult result = fetcher.fetch(url).join();
+        FetchResult result = fetcher.fetch(server.url("/")).join();
         assertThat(result.failed()).as("fetch %d: %s", i + 1, result.message()).isFalse();
         assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
-      }
-    }
-  }
-
-  private static void answerOncePerConnection(ServerSocket server) {
-    while (!server.isClosed()) {
-      try (Socket socket = server.accept()) {
-        InputStream in = socket.getInputStream();
-        int last4 = 0;
-        while (last4 != 0x0d0a0d0a) { // the end of the request head
-          int b = in.read();
-          if (b < 0) {
-            break;
-          }
-          last4 = (last4 << 8) | b;
-        }
-        OutputStream out = socket.getOutputStream();
-        out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-      } catch (IOException closed) {
-        return;
       }
     }
   }

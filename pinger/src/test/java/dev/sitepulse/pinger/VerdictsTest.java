@@ -120,6 +120,8 @@ class VerdictsTest {
   void garbageInsteadOfHttpIsAProtocolError() {
     CheckResult r = check(url("/fault/random"));
     assertThat(r.errorKind()).as(r.message()).isEqualTo(ErrorKind.PROTOCOL);
+    assertThat(r.message())
+        .isEqualTo("invalid HTTP response: no status line in what 127.0.0.1:" + stubs.getPort() + " sent");
   }
 
   @Test

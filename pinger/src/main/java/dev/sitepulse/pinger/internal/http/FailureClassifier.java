@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -30,6 +32,11 @@ import javax.net.ssl.SSLException;
  * slow server.
  */
 final class FailureClassifier {
+
+  private static final String STATUS_LINE_PREFIX = "unexpected status line: ";
+  private static final int STATUS_LINE_SHOWN = 40;
+  private static final int MESSAGE_LENGTH = 120;
+  private static final Pattern EOF_LIMIT = Pattern.compile("not found: limit=(\\d+)");
 
   private FailureClassifier() {}
 
@@ -79,17 +86,22 @@ final class FailureClassifier {
     if (t instanceof ConnectException) {
       return Failure.error(CONNECT_REFUSED, "connection refused by " + host);
     }
-    if (t instanceof ProtocolException || lower.startsWith("unexpected status line")
-        || lower.contains("expected chunk size") || lower.contains("unexpected char")) {
-      return Failure.error(PROTOCOL, "invalid HTTP response: " + msg);
+    if (lower.startsWith(STATUS_LINE_PREFIX)) {
+      return Failure.error(PROTOCOL, "invalid HTTP response: " + badStatusLine(msg, host));
+    }
+    if (t instanceof ProtocolException || lower.contains("expected chunk size")
+        || lower.contains("unexpected char")) {
+      // OkHttp's messages quote what the server sent: a chunk size, a header name.
+      return Failure.error(PROTOCOL, "invalid HTTP response: " + ServerText.excerpt(msg, MESSAGE_LENGTH));
     }
     if (lower.startsWith("id1id2") || lower.startsWith("fhcrc") || t instanceof java.util.zip.ZipException) {
       // Okio's gzip reader: the body the server framed (chunks, length) is not the gzip it declared.
       return Failure.error(PROTOCOL, "invalid HTTP response: the body is not valid gzip");
     }
     if (t instanceof EOFException && lower.contains("not found: limit=") && !lower.contains("limit=0 ")) {
-      // OkHttp read bytes but never a status line: the server speaks something other than HTTP.
-      return Failure.error(PROTOCOL, "invalid HTTP response: no status line in what " + host + " sent");
+      return Failure.error(PROTOCOL, "invalid HTTP response: " + (overHeaderLimit(lower)
+          ? "response headers larger than OkHttp's limit (256 KiB)"
+          : "no status line in what " + host + " sent"));
     }
     if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
       return Failure.error(RESET, "connection reset by " + host);
@@ -101,6 +113,29 @@ final class FailureClassifier {
           : "connection closed by " + host + " without a response");
     }
     return null;
+  }
+
+  /**
+   * OkHttp's complaint about the first line, which it quotes whole: text that is not HTTP (an SSH
+   * banner on the port) is worth a short quote, binary is not worth showing at all.
+   */
+  private static String badStatusLine(String msg, String host) {
+    String line = msg.substring(STATUS_LINE_PREFIX.length());
+    boolean worthQuoting = line.startsWith("HTTP/") || (!line.isBlank() && ServerText.isText(line));
+    return worthQuoting
+        ? "bad status line " + ServerText.quote(line, STATUS_LINE_SHOWN)
+        : "no status line in what " + host + " sent";
+  }
+
+  /**
+   * Okio gives up on a line at {@code limit=N}: N is what it had read when the server closed, or
+   * what was left of OkHttp's 256 KiB allowance for the status line and headers together. An
+   * unfinished line of more than 64 KiB is the allowance running out; fewer bytes, then a close,
+   * is a server that sent something without line breaks.
+   */
+  private static boolean overHeaderLimit(String lowerMessage) {
+    Matcher m = EOF_LIMIT.matcher(lowerMessage);
+    return m.find() && Long.parseLong(m.group(1)) > 64 * 1024;
   }
 
   private static String hostName(String hostAndPort) {

@@ -87,7 +87,7 @@ public final class FetchRun implements Runnable {
           response.isRedirect() ? response.header("Location") : null, body.content(),
           body.truncated(), retryAfter,
           new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
-          response.code() + " " + response.message()));
+          ServerText.reason(response.code() + " " + response.message())));
     } catch (IOException e) {
       boolean outOfTime = System.nanoTime() - startNanos >= timeout.toNanos() || c.isCanceled();
       result.complete(failed(outOfTime

@@ -193,8 +193,10 @@ public final class ProbeRun implements Runnable {
     if (verdict == Verdict.UP) {
       message = response.code() + " " + response.message();
     }
-    return new Attempt(number, startedAt, verdict, null, message.strip(), snapshotHops(), phases,
-        body.bytes(), body.truncated(), tls, hopListener.remoteAddress(), results, retryAfter(response));
+    // The reason phrase and a condition's actual value are the server's words.
+    return new Attempt(number, startedAt, verdict, null, ServerText.reason(message.strip()),
+        snapshotHops(), phases, body.bytes(), body.truncated(), tls, hopListener.remoteAddress(),
+        results, retryAfter(response));
   }
 
   private Attempt failed(Failure f) {

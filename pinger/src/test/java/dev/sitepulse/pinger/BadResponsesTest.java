@@ -1,0 +1,69 @@
+package dev.sitepulse.pinger;
+
+import static dev.sitepulse.pinger.Checks.check;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a check says about answers that are not HTTP: short, one line, nothing unprintable. */
+class BadResponsesTest {
+
+  @Test
+  void binaryGarbageWithALineBreakIsNoStatusLineNotAScreenOfMojibake() throws Exception {
+    String garbage = "\u008b\u001f\u0000\u00ffI\u00de\u0080\u0007\u00c3(".repeat(40) + "\n" + "\u00fe".repeat(500);
+    try (RawServer server = RawServer.answering(garbage)) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message())
+          .isEqualTo("invalid HTTP response: no status line in what " + server.hostAndPort() + " sent");
+    }
+  }
+
+  @Test
+  void aFirstLineOfTextThatIsNotHttpIsQuotedButOnlyItsStart() throws Exception {
+    try (RawServer server = RawServer.answering("SSH-2.0-OpenSSH_9.6 " + "x".repeat(500) + "\r\n")) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).isEqualTo(
+          "invalid HTTP response: bad status line \"SSH-2.0-OpenSSH_9.6 " + "x".repeat(20) + "…\"");
+    }
+  }
+
+  @Test
+  void controlCharactersInABadStatusLineAreEscaped() throws Exception {
+    try (RawServer server = RawServer.answering("HTTP/1.1 2\u001b[2J0 OK\r\n\r\n")) {
+      assertThat(check(server.url("/")).message())
+          .isEqualTo("invalid HTTP response: bad status line \"HTTP/1.1 2\\x1b[2J0 OK\"");
+    }
+  }
+
+  @Test
+  void headersOverOkHttpsLimitAreSaidToBeTooLargeNotMissing() throws Exception {
+    String reply = "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(1 << 20) + "\r\nContent-Length: 0\r\n\r\n";
+    try (RawServer server = RawServer.answering(reply)) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message())
+          .isEqualTo("invalid HTTP response: response headers larger than OkHttp's limit (256 KiB)");
+    }
+  }
+
+  @Test
+  void aRedirectLocationIsShownWithItsControlCharactersEscaped() throws Exception {
+    String reply = "HTTP/1.1 302 Found\r\nLocation: ftp://x/\u001b[31mred\r\nContent-Length: 0\r\n\r\n";
+    try (RawServer server = RawServer.answering(reply)) {
+      assertThat(check(server.url("/")).message())
+          .isEqualTo("redirect to an invalid location: ftp://x/\\x1b[31mred");
+    }
+  }
+
+  @Test
+  void aHugeReasonPhraseIsCutShort() throws Exception {
+    String reply = "HTTP/1.1 200 " + "O".repeat(10_000) + "\r\nContent-Length: 0\r\n\r\n";
+    try (RawServer server = RawServer.answering(reply)) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.verdict()).isEqualTo(Verdict.UP);
+      assertThat(r.message()).startsWith("200 OOO").endsWith("…").hasSizeLessThanOrEqualTo(241);
+    }
+  }
+}

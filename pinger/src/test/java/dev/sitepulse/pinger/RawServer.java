@@ -1,0 +1,71 @@
+package dev.sitepulse.pinger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A loopback server that reads a request head, answers with the same bytes every time and hangs
+ * up: for answers that no well-behaved server (WireMock included) can be made to give.
+ */
+final class RawServer implements AutoCloseable {
+
+  private final ServerSocket server;
+  private final byte[] reply;
+
+  private RawServer(ServerSocket server, byte[] reply) {
+    this.server = server;
+    this.reply = reply;
+  }
+
+  /** @param reply one char per byte, so {@code \u0080}–{@code \u00ff} stand for raw bytes */
+  static RawServer answering(String reply) throws IOException {
+    RawServer raw = new RawServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+        reply.getBytes(StandardCharsets.ISO_8859_1));
+    Thread serving = new Thread(raw::serve, "raw-server");
+    serving.setDaemon(true);
+    serving.start();
+    return raw;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getLocalPort() + path;
+  }
+
+  String hostAndPort() {
+    return "127.0.0.1:" + server.getLocalPort();
+  }
+
+  private void serve() {
+    while (!server.isClosed()) {
+      try (Socket socket = server.accept()) {
+        skipRequestHead(socket.getInputStream());
+        OutputStream out = socket.getOutputStream();
+        out.write(reply);
+        out.flush();
+      } catch (IOException e) {
+        // The client hung up first (it may stop reading a reply it cannot use), or we closed.
+      }
+    }
+  }
+
+  private static void skipRequestHead(InputStream in) throws IOException {
+    int last4 = 0;
+    while (last4 != 0x0d0a0d0a) {
+      int b = in.read();
+      if (b < 0) {
+        return;
+      }
+      last4 = (last4 << 8) | b;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}
