@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.config;
 
+import static dev.sitepulse.cli.config.ConfigErrors.assertConfigError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class ConfigFileTest {
   /** Maven runs tests with the module directory as the working directory. */
   private static final Path SHIPPED = Path.of("../config/sitepulse.yaml");
 
-  private static final String FILE = "sitepulse.yaml";
+  private static final String FILE = ConfigErrors.FILE;
 
   @Test
   void theShippedConfigParsesAsItIs() {
@@ -427,23 +427,5 @@ class ConfigFileTest {
     assertThat(config.targets()).isEmpty();
     List<Target> targets = PingRun.from(config, PingRun.Overrides.NONE, List.of()).targets();
     assertThat(targets).isEmpty();
-  }
-
-  private static AbstractStringAssert<?> assertConfigError(String yaml) {
-    return assertConfigError(yaml, Map.of());
-  }
-
-  /** Reads the config, expecting a ConfigException whose message is exactly one line. */
-  private static AbstractStringAssert<?> assertConfigError(String yaml, Map<String, String> env) {
-    ConfigException error = null;
-    try {
-      SitepulseConfig.read(yaml, FILE, env);
-    } catch (ConfigException e) {
-      error = e;
-    }
-    assertThat(error).as("a ConfigException for:%n%s", yaml).isNotNull();
-    String message = error.getMessage();
-    assertThat(message).as("one line").doesNotContain("\n").doesNotContain("\r");
-    return assertThat(message);
   }
 }

@@ -61,9 +61,9 @@ public final class ConfigReader {
     Map<String, JsonLocation> keys;
     try (JsonParser p = YAML.getFactory().createParser(yaml)) {
       keys = KeyScan.scan(p, type);
-    } catch (KeyScan.UnknownKey u) {
-      throw new ConfigException(where(fileName, u.location) + u.path + targetName(u.path, yaml)
-          + ": unknown key" + KeyPath.suggestion(u.key, u.known));
+    } catch (KeyScan.Problem bad) {
+      String prefix = bad.path.isEmpty() ? "" : bad.path + targetName(bad.path, yaml) + ": ";
+      throw new ConfigException(where(fileName, bad.location) + prefix + bad.getMessage());
     } catch (IOException e) {
       throw new ConfigException(where(fileName, location(e)) + "not valid YAML: " + yamlProblem(e), e);
     }

@@ -54,6 +54,12 @@ final class KeyPath {
     if (Map.class.isAssignableFrom(type) || type.isRecord()) {
       return "a mapping of keys to values";
     }
+    if (type == DataSize.class) {
+      return "a size";
+    }
+    if (type == java.util.regex.Pattern.class) {
+      return "a regular expression";
+    }
     return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 

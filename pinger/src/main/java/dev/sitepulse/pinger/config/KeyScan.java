@@ -14,25 +14,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Walks a config's tokens once before binding, noting where every key is and rejecting keys the
- * target records do not have. Jackson binds records through their constructors, so by the time
- * it reports a problem it is at the end of the mapping; this pass knows each key's own line.
+ * Walks a config's tokens once before binding, noting where every key is and rejecting what the
+ * target records cannot take: unknown keys and empty values. Jackson binds records through their
+ * constructors, so by the time it reports a problem it is at the end of the mapping; this pass
+ * knows each key's own line.
  */
 final class KeyScan {
 
-  /** A key that no record component matches, with where it is and what would have fit. */
-  static final class UnknownKey extends Exception {
+  /** What is wrong, at which key path and where; the path is empty for the file as a whole. */
+  static final class Problem extends Exception {
     final String path;
-    final String key;
     final JsonLocation location;
-    final List<String> known;
 
-    UnknownKey(String path, String key, JsonLocation location, List<String> known) {
-      super(path, null, false, false);
+    Problem(String path, JsonLocation location, String message) {
+      super(message, null, false, false);
       this.path = path;
-      this.key = key;
       this.location = location;
-      this.known = known;
     }
   }
 
@@ -44,17 +41,24 @@ final class KeyScan {
   private KeyScan() {}
 
   /** Every key path ({@code targets[1].timeout}) and list item ({@code targets[1]}) with its place. */
-  static Map<String, JsonLocation> scan(JsonParser p, Class<?> root) throws IOException, UnknownKey {
+  static Map<String, JsonLocation> scan(JsonParser p, Class<?> root) throws IOException, Problem {
     KeyScan scan = new KeyScan();
     if (p.nextToken() != null) {
-      scan.value(p, root, "");
+      scan.value(p, root, "", true);
     }
     return scan.locations;
   }
 
-  private void value(JsonParser p, Type type, String path) throws IOException, UnknownKey {
+  /**
+   * @param mayBeEmpty whether nothing at all may stand here: a section or list left empty is
+   *     none, but a scalar key, a list item or a header without a value is a mistake
+   */
+  private void value(JsonParser p, Type type, String path, boolean mayBeEmpty) throws IOException, Problem {
     JsonToken token = p.currentToken();
     Class<?> raw = raw(type);
+    if (token == JsonToken.VALUE_NULL && !mayBeEmpty) {
+      throw new Problem(path, p.currentTokenLocation(), "expected " + KeyPath.typeName(raw) + ", got nothing");
+    }
     if (token == JsonToken.START_OBJECT && raw.isRecord()) {
       Map<String, Type> components = components(raw);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -64,21 +68,34 @@ final class KeyScan {
         locations.put(keyPath, at);
         Type componentType = components.get(key);
         if (componentType == null) {
-          throw new UnknownKey(keyPath, key, at, List.copyOf(components.keySet()));
+          throw new Problem(keyPath, at, "unknown key" + KeyPath.suggestion(key, components.keySet()));
         }
         p.nextToken();
-        value(p, componentType, keyPath);
+        value(p, componentType, keyPath, isCollection(raw(componentType)));
+      }
+    } else if (token == JsonToken.START_OBJECT && Map.class.isAssignableFrom(raw)) {
+      Type valueType = typeArgument(type, 1);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String keyPath = path + "." + p.currentName();
+        locations.put(keyPath, p.currentTokenLocation());
+        p.nextToken();
+        value(p, valueType, keyPath, false);
       }
     } else if (token == JsonToken.START_ARRAY && List.class.isAssignableFrom(raw)) {
       Type element = typeArgument(type, 0);
       for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
         String itemPath = path + "[" + i + "]";
         locations.put(itemPath, p.currentTokenLocation());
-        value(p, element, itemPath);
+        value(p, element, itemPath, false);
       }
     } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-      p.skipChildren(); // maps of free-form keys (headers), or a shape Jackson will reject itself
+      p.skipChildren(); // a shape Jackson will reject itself
     }
+  }
+
+  /** Sections, lists and maps: left empty, they hold nothing, as when they are absent. */
+  private static boolean isCollection(Class<?> type) {
+    return type.isRecord() || List.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
   }
 
   private static Map<String, Type> components(Class<?> record) {
