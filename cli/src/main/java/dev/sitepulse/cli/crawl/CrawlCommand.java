@@ -42,6 +42,7 @@ public final class CrawlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Bad seeds and settings fail here, as usage errors, before anything is fetched.
     CrawlConfig crawl = CrawlOptions.toConfig(options.spec(warc, CrawlSpec.NONE), start());
     PrintStream out = System.out;
     try (StopOnSignal signals =
@@ -49,8 +50,6 @@ public final class CrawlCommand implements Callable<Integer> {
       CrawlStats stats = Crawler.run(crawl, new Progress(System.err), signals.stop());
       Summary.print(stats, crawl, signals.stoppedBy(), out);
       return signals.stoppedBy() == null ? ExitCode.OK : ExitCode.INTERRUPTED;
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage()); // a seed that is not an http(s) URL
     } catch (CrawlException e) {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;

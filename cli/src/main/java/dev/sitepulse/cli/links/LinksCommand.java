@@ -1,7 +1,6 @@
 package dev.sitepulse.cli.links;
 
 import dev.sitepulse.cli.ExitCode;
-import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.StopOnSignal;
 import dev.sitepulse.crawler.CrawlException;
@@ -65,24 +64,21 @@ public final class LinksCommand implements Callable<Integer> {
     }
   }
 
+  /** Bad seeds and settings were rejected with the spec, as usage errors; nothing here is one. */
   private int check(CrawlSpec spec, CrawlStop stop) throws IOException, CrawlException {
-    try {
-      LinkReport report = spec.data() == null
-          ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, stop)
-          : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
-              external == External.CHECK, checkAnchors, stop);
-      PrintStream out = System.out;
-      switch (format) {
-        case TABLE -> LinksTable.write(report, out);
-        case JSON -> LinksJson.write(report, out);
-        case CSV -> LinksCsv.write(report, out);
-        case JUNIT -> LinksJunit.write(report, out);
-      }
-      out.flush();
-      return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage()); // a seed that is not an http(s) URL
+    LinkReport report = spec.data() == null
+        ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, stop)
+        : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
+            external == External.CHECK, checkAnchors, stop);
+    PrintStream out = System.out;
+    switch (format) {
+      case TABLE -> LinksTable.write(report, out);
+      case JSON -> LinksJson.write(report, out);
+      case CSV -> LinksCsv.write(report, out);
+      case JUNIT -> LinksJunit.write(report, out);
     }
+    out.flush();
+    return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;
   }
 
   /** A link check without --data: its crawl goes into a temporary folder, deleted afterwards. */

@@ -69,6 +69,29 @@ class CrawlCommandTest {
         "sitepulse: --fresh, --resume and --refresh contradict each other; give one\n");
   }
   @Test
+  void aSeedInTheConfigThatIsNoHttpUrlNamesTheFileLineAndKeyAsOtherConfigErrorsDo() throws Exception {
+    Path config = Files.writeString(data.resolve("sitepulse.yaml"),
+        "crawl:\n  seeds:\n    - " + StubServer.url(site, "/") + "\n    - ftp://x/\n");
+
+    CommandLineRun run = CommandLineRun.of("crawl", "-c", config.toString(), "--data", data.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo(
+        "sitepulse: " + config + ":4:7: crawl.seeds[1]: seed is not an http(s) URL: ftp://x/\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aSeedWithAPortPast65535IsAUsageErrorNamingThePort() {
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), "http://127.0.0.1:99999/");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo(
+        "sitepulse: seed has port 99999, outside 1 to 65535: http://127.0.0.1:99999/\n");
+    assertThat(data.resolve("crawl.db")).doesNotExist();
+  }
+
+  @Test
   void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
     Path file = Files.createFile(data.resolve("not-a-folder"));
 

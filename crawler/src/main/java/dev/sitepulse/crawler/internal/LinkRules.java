@@ -8,8 +8,9 @@ import java.net.URL;
 import java.util.Locale;
 
 /**
- * Turns hrefs into crawlable URLs: http(s) only, at most 8 KB, normalized with crawler-commons'
- * BasicURLNormalizer (fragments dropped, default ports removed). Safe to share between threads.
+ * Turns hrefs into crawlable URLs: http(s) only, at most 8 KB, ports 1 to 65535, normalized with
+ * crawler-commons' BasicURLNormalizer (fragments dropped, default ports removed). Safe to share
+ * between threads.
  */
 final class LinkRules {
 
@@ -29,10 +30,17 @@ final class LinkRules {
       return null;
     }
     try {
-      return NORMALIZER.get().filter(u);
-    } catch (RuntimeException malformed) {
+      String n = NORMALIZER.get().filter(u);
+      return n != null && hasPortInRange(n) ? n : null;
+    } catch (MalformedURLException | RuntimeException malformed) {
       return null;
     }
+  }
+
+  /** java.net.URL takes any port number; no connection can be made to 0 or past 65535. */
+  private static boolean hasPortInRange(String url) throws MalformedURLException {
+    int port = new URL(url).getPort();
+    return port == -1 || port >= 1 && port <= 65535;
   }
 
   /**

@@ -146,6 +146,17 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aLinkToAPortPast65535IsAnInvalidUrlWithoutAnyRequest() throws Exception {
+    page("/ports.html", "http://127.0.0.1:99999/x", "http://127.0.0.1:0/x");
+
+    LinkReport report = check(seedsOnly(base() + "/ports.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind).containsExactly(
+        tuple("http://127.0.0.1:0/x", "INVALID_URL"), tuple("http://127.0.0.1:99999/x", "INVALID_URL"));
+    assertThat(report.externalChecked()).isZero();
+  }
+
+  @Test
   void withExternalSkipTargetsTheCrawlNeverReachedAreSkippedAndNotCheckedOnline() throws Exception {
     page("/few.html", base() + "/status/404", base() + "/status/200", external() + "/status/204");
     Pattern thesePages = Pattern.compile("/few\\.html|/status/");
