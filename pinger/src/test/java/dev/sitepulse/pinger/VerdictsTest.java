@@ -70,6 +70,15 @@ class VerdictsTest {
   }
 
   @Test
+  void aTimeoutBelowAMillisecondIsNamedAsGivenNotAsZero() {
+    CheckResult r = check(Target.of(url("/status/200")).withTimeout(Duration.ofNanos(1)));
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.CONNECT_TIMEOUT);
+    assertThat(r.message()).isEqualTo("connect to 127.0.0.1:" + stubs.getPort() + " timed out after 1ns");
+    assertThat(check(Target.of(url("/status/200")).withTimeout(Duration.ofNanos(250_000))).message())
+        .endsWith(" after 250us");
+  }
+
+  @Test
   void aBodyThatDripsPastTheTimeoutTimesOutWhileReading() {
     CheckResult r = check(Target.of(url("/drip")).withTimeout(Duration.ofSeconds(1)));
     assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);

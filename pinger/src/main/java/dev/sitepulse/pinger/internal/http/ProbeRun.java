@@ -115,7 +115,7 @@ public final class ProbeRun implements Runnable {
       Call c = clients.apply(url).newCall(request(url, method, requestBody, hopListener));
       long remaining = target.timeout().toNanos() - (System.nanoTime() - startNanos);
       if (remaining <= 0) {
-        return failed(FailureClassifier.timedOut(hopListener.stage(), target.timeout(), url.host()));
+        return failed(FailureClassifier.timedOut(hopListener.stage(), target.timeout(), hostOf(url)));
       }
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       call = c;
