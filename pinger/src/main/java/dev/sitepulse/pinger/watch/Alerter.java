@@ -116,14 +116,19 @@ public final class Alerter implements AutoCloseable {
           delivered.incrementAndGet();
         } else {
           failed.incrementAndGet();
-          log.warn("alert for {} not delivered to {} after {} attempts: {}",
-              alert.target(), delivery.sink(), delivery.attempts(), delivery.error());
+          log.warn("alert for {} not delivered to {} {}: {}",
+              alert.target(), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
         }
         listener.delivered(alert, delivery);
       });
       pending.add(handled);
       handled.whenComplete((v, e) -> pending.remove(handled));
     }
+  }
+
+  /** A delivery refused before its first try (a full queue) made no attempt at all. */
+  private static String afterAttempts(int n) {
+    return n == 0 ? "without an attempt" : "after " + n + (n == 1 ? " attempt" : " attempts");
   }
 
   /** Completes when every delivery started so far is done, delivered or given up. */

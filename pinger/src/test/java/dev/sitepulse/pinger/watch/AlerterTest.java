@@ -1,0 +1,76 @@
+package dev.sitepulse.pinger.watch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.pinger.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/** What the alerter logs about deliveries, read from the alert logger itself. */
+class AlerterTest {
+
+  @RegisterExtension
+  static WireMockExtension receiver = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
+  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  private final Logger logger = (Logger) LoggerFactory.getLogger(Alerter.LOGGER);
+
+  @BeforeEach
+  void listen() {
+    log.start();
+    logger.addAppender(log);
+  }
+
+  @AfterEach
+  void stopListening() {
+    logger.detachAppender(log);
+  }
+
+  private static Alert down() {
+    Instant now = Instant.now();
+    return new Alert(Alert.Kind.CHANGE, "shop", "http://shop.example/", "", State.UP, State.DOWN, now,
+        now, null, Verdict.DOWN, 500, "condition failed");
+  }
+
+  private List<String> failures(Webhook hook) {
+    try (Alerter alerter = new Alerter(List.of(hook), Alerter.Listener.NONE, Duration.ofMillis(1))) {
+      alerter.alert(down());
+      alerter.idle().join();
+    }
+    return log.list.stream().map(ILoggingEvent::getFormattedMessage)
+        .filter(m -> m.contains("not delivered")).toList();
+  }
+
+  private static Webhook hook(String path, int retries) {
+    return new Webhook("http://127.0.0.1:" + receiver.getPort() + path, Webhook.Format.JSON,
+        Duration.ofSeconds(2), retries, Map.of());
+  }
+
+  @Test
+  void oneFailedAttemptIsCountedInTheSingular() {
+    receiver.stubFor(post("/hook").willReturn(serverError()));
+    assertThat(failures(hook("/hook", 0))).singleElement().asString()
+        .endsWith(" after 1 attempt: HTTP 500");
+  }
+
+  @Test
+  void severalFailedAttemptsAreCountedInThePlural() {
+    receiver.stubFor(post("/hook").willReturn(serverError()));
+    assertThat(failures(hook("/hook", 1))).singleElement().asString()
+        .endsWith(" after 2 attempts: HTTP 500");
+  }
+}
