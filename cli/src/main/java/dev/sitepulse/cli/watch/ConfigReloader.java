@@ -4,10 +4,8 @@ import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.watch.ListenAddress;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -107,24 +105,33 @@ final class ConfigReloader implements AutoCloseable {
   synchronized Outcome reload(String why) {
     WatchSettings next;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      SitepulseConfig config = SitepulseConfig.read(text, file.toString(), System.getenv());
-      next = WatchSettings.from(config, file.toString(), listenOverride, dataOverride);
+      next = WatchSettings.from(SitepulseConfig.read(file), file.toString(), listenOverride, dataOverride);
     } catch (ConfigException e) {
       return kept(why, e.getMessage());
-    } catch (java.nio.file.NoSuchFileException e) {
-      return kept(why, file + ": no such file");
-    } catch (IOException e) {
-      return kept(why, file + ": cannot read the config: " + e.getMessage());
+    } catch (RuntimeException e) {
+      return kept(why, file + ": " + unexpected(e)); // a bug, but the watch must go on and say so
     }
     if (!next.listen().equals(running.listen()) || !next.data().equals(running.data())
         || !Objects.equals(next.retention(), running.retention())) {
       log.warn("config reload ({}): listen, data and retention take effect on restart", why);
     }
-    apply.accept(next);
+    try {
+      apply.accept(next);
+    } catch (RuntimeException e) {
+      // The watch takes a plan in steps (settings, webhooks, targets); it cannot be said to be the old one.
+      String error = unexpected(e);
+      log.error("config reload ({}) failed while being applied, part of it may be in use: {}", why, error);
+      return new Outcome(false, error);
+    }
     running = next;
     log.info("config reloaded ({}): {} targets", why, next.plan().targets().size());
     return new Outcome(true, null);
+  }
+
+  /** Logged in full for -v; what the reload says is its one line. */
+  private static String unexpected(RuntimeException e) {
+    log.debug("config reload failed", e);
+    return e.toString();
   }
 
   private static Outcome kept(String why, String error) {

@@ -2,6 +2,10 @@ package dev.sitepulse.cli.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ConfigReloaderTest {
 
@@ -56,6 +61,30 @@ class ConfigReloaderTest {
       assertThat(outcome.applied()).isFalse();
       assertThat(outcome.error()).isEqualTo(file + ": no such file");
       assertThat(applied).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailureWhileApplyingIsLoggedNotLostInTheFuture() throws Exception {
+    Path file = Files.writeString(dir.resolve("watch.yaml"), TWO_TARGETS);
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(ConfigReloader.class);
+    logger.addAppender(log);
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, next -> {
+      throw new IllegalStateException("the watch is stopping");
+    })) {
+
+      ConfigReloader.Outcome outcome = reloader.request("SIGHUP").get();
+
+      assertThat(outcome.applied()).isFalse();
+      assertThat(outcome.error()).isEqualTo("java.lang.IllegalStateException: the watch is stopping");
+      assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).singleElement().satisfies(e -> assertThat(e.getFormattedMessage()).isEqualTo(
+          "config reload (SIGHUP) failed while being applied, part of it may be in use: "
+              + "java.lang.IllegalStateException: the watch is stopping"));
+    } finally {
+      logger.detachAppender(log);
     }
   }
 
