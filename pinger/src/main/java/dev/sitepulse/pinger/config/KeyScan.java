@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * Walks a config's tokens once before binding, noting where every key is and rejecting what the
- * target records cannot take: unknown keys and empty values. Jackson binds records through their
- * constructors, so by the time it reports a problem it is at the end of the mapping; this pass
- * knows each key's own line.
+ * target records cannot take: unknown keys, keys given twice and empty values. Jackson binds
+ * records through their constructors, so by the time it reports a problem it is at the end of
+ * the mapping; this pass knows each key's own line.
  */
 final class KeyScan {
 
@@ -64,8 +64,7 @@ final class KeyScan {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         String keyPath = path.isEmpty() ? key : path + "." + key;
-        JsonLocation at = p.currentTokenLocation();
-        locations.put(keyPath, at);
+        JsonLocation at = note(keyPath, p);
         Type componentType = components.get(key);
         if (componentType == null) {
           throw new Problem(keyPath, at, "unknown key" + KeyPath.suggestion(key, components.keySet()));
@@ -77,7 +76,7 @@ final class KeyScan {
       Type valueType = typeArgument(type, 1);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String keyPath = path + "." + p.currentName();
-        locations.put(keyPath, p.currentTokenLocation());
+        note(keyPath, p);
         p.nextToken();
         value(p, valueType, keyPath, false);
       }
@@ -91,6 +90,20 @@ final class KeyScan {
     } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
       p.skipChildren(); // a shape Jackson will reject itself
     }
+  }
+
+  /**
+   * Keeps where a key is, and rejects it if its mapping has it already: YAML takes the last of
+   * two, silently. (Jackson's STRICT_DUPLICATE_DETECTION would say neither the key path nor where
+   * the first one is.)
+   */
+  private JsonLocation note(String keyPath, JsonParser p) throws Problem {
+    JsonLocation at = p.currentTokenLocation();
+    JsonLocation first = locations.put(keyPath, at);
+    if (first != null) {
+      throw new Problem(keyPath, at, "given twice (first on line " + first.getLineNr() + ")");
+    }
+    return at;
   }
 
   /** Sections, lists and maps: left empty, they hold nothing, as when they are absent. */
