@@ -37,4 +37,25 @@ class StrictReadingTest {
           retries: 1
         """).isEqualTo(FILE + ":3:1: defaults: given twice (first on line 1)");
   }
+
+  @Test
+  void aNumberTooLargeForItsKeyNamesTheKeyAndTheNumber() {
+    assertConfigError("""
+        defaults:
+          concurrency: 99999999999
+        """).isEqualTo(FILE + ":2:16: defaults.concurrency: 99999999999 is too large");
+  }
+
+  @Test
+  void aNumberTooLargeAnywhereIsRejectedTheSameWay() {
+    assertConfigError("""
+        targets:
+          - url: http://127.0.0.1/
+            retries: -99999999999
+        """).isEqualTo(FILE + ":3:14: targets[0].retries: -99999999999 is too small");
+    assertConfigError("""
+        crawl:
+          max-pages: 1000000000000000000000
+        """).isEqualTo(FILE + ":2:14: crawl.max-pages: 1000000000000000000000 is too large");
+  }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * Walks a config's tokens once before binding, noting where every key is and rejecting what the
- * target records cannot take: unknown keys, keys given twice and empty values. Jackson binds
- * records through their constructors, so by the time it reports a problem it is at the end of
- * the mapping; this pass knows each key's own line.
+ * target records cannot take: unknown keys, keys given twice, empty values and numbers too large
+ * for their type. Jackson binds records through their constructors, so by the time it reports a
+ * problem it is at the end of the mapping; this pass knows each key's own line.
  */
 final class KeyScan {
 
@@ -58,6 +58,10 @@ final class KeyScan {
     Class<?> raw = raw(type);
     if (token == JsonToken.VALUE_NULL && !mayBeEmpty) {
       throw new Problem(path, p.currentTokenLocation(), "expected " + KeyPath.typeName(raw) + ", got nothing");
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT && !fits(p.getNumberType(), raw)) {
+      String n = p.getText();
+      throw new Problem(path, p.currentTokenLocation(), n + (n.startsWith("-") ? " is too small" : " is too large"));
     }
     if (token == JsonToken.START_OBJECT && raw.isRecord()) {
       Map<String, Type> components = components(raw);
@@ -104,6 +108,17 @@ final class KeyScan {
       throw new Problem(keyPath, at, "given twice (first on line " + first.getLineNr() + ")");
     }
     return at;
+  }
+
+  /** Whether a whole number of this size fits the type; Jackson's own message is about Java's int. */
+  private static boolean fits(JsonParser.NumberType size, Class<?> type) {
+    if (type == Integer.class || type == int.class) {
+      return size == JsonParser.NumberType.INT;
+    }
+    if (type == Long.class || type == long.class) {
+      return size == JsonParser.NumberType.INT || size == JsonParser.NumberType.LONG;
+    }
+    return true;
   }
 
   /** Sections, lists and maps: left empty, they hold nothing, as when they are absent. */

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface AlertSink {
 
-  /** Names the sink in delivery records, e.g. the webhook's URL. */
+  /** Names the sink in delivery records, e.g. the webhook's URL, its secret part hidden. */
   String name();
 
   CompletableFuture<Delivery> send(Alert alert);

@@ -1,8 +1,10 @@
 package dev.sitepulse.pinger.watch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import okhttp3.HttpUrl;
 
 /**
  * Where alerts are POSTed.
@@ -35,5 +37,31 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
 
   public static Webhook json(String url) {
     return new Webhook(url, Format.JSON, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Map.of());
+  }
+
+  /** The URL as logs, the history and reports show it: see {@link #redact(String)}. */
+  public String shownUrl() {
+    return redact(url);
+  }
+
+  /**
+   * Scheme, host, port and the first path segment, the rest as {@code …}: hook services carry
+   * their secret in the path or query (Slack's {@code /services/T…/B…/token}), and a failed
+   * delivery's URL ends up in logs and on the status page. A lone segment may be the secret
+   * itself (an ntfy topic), so it is hidden too; user info is never shown.
+   */
+  public static String redact(String url) {
+    HttpUrl u = HttpUrl.parse(url);
+    if (u == null) {
+      return "…";
+    }
+    String host = u.host().contains(":") ? "[" + u.host() + "]" : u.host();
+    String base = u.scheme() + "://" + host
+        + (u.port() == HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port()) + "/";
+    List<String> path = u.encodedPathSegments().stream().filter(s -> !s.isEmpty()).toList();
+    if (path.size() > 1) {
+      return base + path.get(0) + "/…";
+    }
+    return path.isEmpty() && u.encodedQuery() == null && u.encodedFragment() == null ? base : base + "…";
   }
 }

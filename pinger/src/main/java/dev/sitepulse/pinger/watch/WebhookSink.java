@@ -48,7 +48,7 @@ final class WebhookSink implements AlertSink {
 
   @Override
   public String name() {
-    return hook.url();
+    return hook.shownUrl();
   }
 
   /**
@@ -120,7 +120,8 @@ final class WebhookSink implements AlertSink {
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return why.equals("timeout") || why.equals("Canceled")
-          ? "no answer within " + Durations.format(hook.timeout()) : why;
+          ? "no answer within " + Durations.format(hook.timeout())
+          : why.replace(hook.url(), hook.shownUrl()); // OkHttp may quote the URL, secret and all
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.sitepulse.pinger.watch;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +49,10 @@ class AlerterTest {
         now, null, Verdict.DOWN, 500, "condition failed");
   }
 
+  private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
   private List<String> failures(Webhook hook) {
-    try (Alerter alerter = new Alerter(List.of(hook), Alerter.Listener.NONE, Duration.ofMillis(1))) {
+    try (Alerter alerter = new Alerter(List.of(hook), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
       alerter.alert(down());
       alerter.idle().join();
     }
@@ -72,5 +77,18 @@ class AlerterTest {
     receiver.stubFor(post("/hook").willReturn(serverError()));
     assertThat(failures(hook("/hook", 1))).singleElement().asString()
         .endsWith(" after 2 attempts: HTTP 500");
+  }
+
+  @Test
+  void aFailedHooksSecretPathIsNeitherLoggedNorHandedOn() {
+    receiver.stubFor(post("/services/T000/B000/XXXX").willReturn(serverError()));
+    String shown = "http://127.0.0.1:" + receiver.getPort() + "/services/…";
+
+    List<String> logged = failures(hook("/services/T000/B000/XXXX", 0));
+
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/XXXX")))).hasSize(1);
+    assertThat(logged).singleElement().asString()
+        .isEqualTo("alert for shop not delivered to " + shown + " after 1 attempt: HTTP 500");
+    assertThat(deliveries).extracting(Delivery::sink).containsExactly(shown);
   }
 }

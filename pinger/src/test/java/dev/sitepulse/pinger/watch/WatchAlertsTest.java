@@ -184,9 +184,10 @@ class WatchAlertsTest {
   @Test
   void aWebhookThatKeepsFailingIsRetriedThenRecordedAsFailed() {
     flip(200, 500, 500, 500);
-    receiver.stubFor(post("/broken").willReturn(serverError()));
+    receiver.stubFor(post("/broken/secret-token").willReturn(serverError()));
     SqliteHistory history = history();
-    Webhook broken = new Webhook(hook("/broken"), Webhook.Format.JSON, Duration.ofSeconds(2), 2, Map.of());
+    Webhook broken = new Webhook(hook("/broken/secret-token"), Webhook.Format.JSON, Duration.ofSeconds(2), 2,
+        Map.of());
     Alerter alerter = alerter(history, broken);
     Watch w = watch(history, alerter);
 
@@ -194,13 +195,15 @@ class WatchAlertsTest {
     alerter.idle().join();
     history.flush().join();
 
-    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/broken")))).as("1 try + 2 retries").hasSize(3);
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/broken/secret-token")))).as("1 try + 2 retries")
+        .hasSize(3);
     List<DeliveryRecord> failed = history.failedDeliveries(
         HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60)));
     assertThat(failed).hasSize(1);
     assertThat(failed.get(0)).extracting(DeliveryRecord::target, DeliveryRecord::kind, DeliveryRecord::sink,
         DeliveryRecord::attempts, DeliveryRecord::error)
-        .containsExactly("shop", "CHANGE", hook("/broken"), 3, "HTTP 500");
+        .as("the history shows the hook without its secret")
+        .containsExactly("shop", "CHANGE", hook("/broken/…"), 3, "HTTP 500");
     assertThat(alerter.failedCount()).isEqualTo(1);
   }
 

@@ -1,0 +1,43 @@
+package dev.sitepulse.pinger.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WebhookTest {
+
+  @Test
+  void aSlackHookShowsItsServiceButNotItsToken() {
+    assertThat(Webhook.redact("https://hooks.slack.com/services/T000/B000/XXXX"))
+        .isEqualTo("https://hooks.slack.com/services/…");
+  }
+
+  @Test
+  void aLoneSegmentMayBeTheSecretSoItIsHiddenToo() {
+    assertThat(Webhook.redact("https://ntfy.sh/my-secret-topic")).isEqualTo("https://ntfy.sh/…");
+  }
+
+  @Test
+  void aQueryIsHiddenAndAPortOtherThanTheDefaultKept() {
+    assertThat(Webhook.redact("http://127.0.0.1:8080/v1/spaces/AAA/messages?key=k&token=t"))
+        .isEqualTo("http://127.0.0.1:8080/v1/…");
+    assertThat(Webhook.redact("http://alerts.example.com:8080/?token=t")).isEqualTo("http://alerts.example.com:8080/…");
+  }
+
+  @Test
+  void userInfoIsNeverShown() {
+    assertThat(Webhook.redact("https://bot:hunter2@alerts.example.com/")).isEqualTo("https://alerts.example.com/");
+  }
+
+  @Test
+  void aBareHostHasNothingToHide() {
+    assertThat(Webhook.redact("https://alerts.example.com")).isEqualTo("https://alerts.example.com/");
+    assertThat(Webhook.redact("http://[::1]:9000/")).isEqualTo("http://[::1]:9000/");
+  }
+
+  @Test
+  void theWebhookShowsItsOwnUrlRedacted() {
+    assertThat(Webhook.json("https://discord.com/api/webhooks/123/token").shownUrl())
+        .isEqualTo("https://discord.com/api/…");
+  }
+}
