@@ -15,8 +15,6 @@ import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -171,7 +169,7 @@ public final class LinkChecker {
     Map<String, List<Link>> byFragment = new LinkedHashMap<>();
     for (Link l : links) {
       if (l.fragment() != null && !end.anchors().contains(l.fragment())
-          && !end.anchors().contains(URLDecoder.decode(l.fragment(), StandardCharsets.UTF_8))
+          && !end.anchors().contains(Fragments.percentDecoded(l.fragment()))
           && !l.fragment().equals("top")) { // "#top" goes to the top of any page, by the HTML spec
         byFragment.computeIfAbsent(l.fragment(), f -> new ArrayList<>()).add(l);
       }

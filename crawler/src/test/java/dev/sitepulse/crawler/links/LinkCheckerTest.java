@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +54,17 @@ class LinkCheckerTest {
 
   /** A page at {@code path} whose body is these links, one a line. */
   private void page(String path, String... hrefs) {
-    StringBuilder body = new StringBuilder("<html><body>\n");
-    for (String href : hrefs) {
-      body.append("<a href=\"").append(href).append("\">link</a>\n");
-    }
+    html(path, Stream.of(hrefs).map(href -> "<a href=\"" + href + "\">link</a>"));
+  }
+
+  /** A page at {@code path} with an element of each of these ids. */
+  private void pageWithIds(String path, String... ids) {
+    html(path, Stream.of(ids).map(id -> "<p id=\"" + id + "\">x</p>"));
+  }
+
+  private void html(String path, Stream<String> lines) {
     site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html")
-        .withBody(body.append("</body></html>").toString())));
+        .withBody(lines.collect(Collectors.joining("\n", "<html><body>\n", "\n</body></html>")))));
   }
 
   /** Depth 0: the seeds alone, not the stub site that the host's sitemap lists. */
@@ -72,8 +79,13 @@ class LinkCheckerTest {
   }
 
   private LinkReport check(CrawlConfig crawl, boolean checkExternal) throws Exception {
+    return check(crawl, checkExternal, false);
+  }
+
+  private LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
+      throws Exception {
     Crawler.run(crawl, CrawlListener.NONE);
-    return LinkChecker.check(crawl, checkExternal, false);
+    return LinkChecker.check(crawl, checkExternal, checkAnchors);
   }
 
   @Test
@@ -143,6 +155,21 @@ class LinkCheckerTest {
         tuple(tooLong, "INVALID_URL"));
     assertThat(report.broken().get(0).referrers()).hasSize(1);
     assertThat(report.nonHttp()).isEqualTo(1);
+  }
+
+  @Test
+  void aFragmentWithAStrayPercentIsOneMissingAnchorAndTheRestOfTheCheckGoesOn() throws Exception {
+    pageWithIds("/ids.html", "café", "100%", "a+b");
+    String ids = base() + "/ids.html";
+    page("/fragments.html", ids + "#%", ids + "#%zz", ids + "#caf%C3%A9", ids + "#100%", ids + "#a+b",
+        base() + "/status/404");
+    Pattern thesePages = Pattern.compile("/fragments\\.html|/ids\\.html|/status/");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/fragments.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple(ids + "#%", "missing anchor #%"), tuple(ids + "#%zz", "missing anchor #%zz"),
+        tuple(base() + "/status/404", "404 Not Found"));
   }
 
   @Test
