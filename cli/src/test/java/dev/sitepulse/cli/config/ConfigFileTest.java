@@ -391,8 +391,9 @@ class ConfigFileTest {
   }
 
   @Test
-  void aFileOfOnlyCommentsIsAnError() {
-    assertConfigError("# nothing here yet\n").startsWith(FILE + ":");
+  void aFileOfOnlyCommentsIsEmpty() {
+    assertConfigError("# nothing here yet\n# nor here\n").isEqualTo(FILE + ": the config is empty");
+    assertConfigError("---\n").isEqualTo(FILE + ": the config is empty");
   }
 
   @Test

@@ -55,9 +55,6 @@ public final class ConfigReader {
 
   public static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env) {
     String yaml = EnvSubstitution.apply(text, env, fileName);
-    if (yaml.isBlank()) {
-      throw new ConfigException(fileName + ": the config is empty");
-    }
     Map<String, JsonLocation> keys;
     try (JsonParser p = YAML.getFactory().createParser(yaml)) {
       keys = KeyScan.scan(p, type);

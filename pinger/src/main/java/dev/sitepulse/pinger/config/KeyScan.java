@@ -42,10 +42,12 @@ final class KeyScan {
 
   /** Every key path ({@code targets[1].timeout}) and list item ({@code targets[1]}) with its place. */
   static Map<String, JsonLocation> scan(JsonParser p, Class<?> root) throws IOException, Problem {
-    KeyScan scan = new KeyScan();
-    if (p.nextToken() != null) {
-      scan.value(p, root, "", true);
+    JsonToken first = p.nextToken();
+    if (first == null || first == JsonToken.VALUE_NULL) { // only comments, or a bare "---"
+      throw new Problem("", null, "the config is empty");
     }
+    KeyScan scan = new KeyScan();
+    scan.value(p, root, "", true);
     return scan.locations;
   }
 
