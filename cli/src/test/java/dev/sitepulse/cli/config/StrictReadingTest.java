@@ -2,10 +2,16 @@ package dev.sitepulse.cli.config;
 
 import static dev.sitepulse.cli.config.ConfigErrors.FILE;
 import static dev.sitepulse.cli.config.ConfigErrors.assertConfigError;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sitepulse.pinger.config.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** What YAML lets through but a config must not: keys given twice, numbers out of range. */
+/** What YAML lets through but a config must not: keys given twice, numbers out of range, other encodings. */
 class StrictReadingTest {
 
   @Test
@@ -57,5 +63,15 @@ class StrictReadingTest {
         crawl:
           max-pages: 1000000000000000000000
         """).isEqualTo(FILE + ":2:14: crawl.max-pages: 1000000000000000000000 is too large");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8NamesTheFileAndWhereTheFirstBadByteIs(@TempDir Path dir) throws Exception {
+    Path latin1 = Files.write(dir.resolve("latin1.yaml"),
+        "targets:\n  - url: http://127.0.0.1/\n    name: café\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> SitepulseConfig.read(latin1))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(latin1 + ":3:14: not UTF-8 text (byte 0xe9); save the file as UTF-8");
   }
 }

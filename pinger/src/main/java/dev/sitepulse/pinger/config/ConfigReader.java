@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,15 +40,7 @@ public final class ConfigReader {
   private ConfigReader() {}
 
   public static <T> T read(Path file, Class<T> type) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new ConfigException(file + ": no such file", e);
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read the config: " + e.getMessage(), e);
-    }
-    return read(text, file.toString(), type, System.getenv());
+    return read(ConfigText.read(file), file.toString(), type, System.getenv());
   }
 
   public static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env) {

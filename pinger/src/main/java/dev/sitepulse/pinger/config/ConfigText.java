@@ -1,0 +1,52 @@
+package dev.sitepulse.pinger.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A config file's text, decoded as UTF-8 and nothing else. A file saved in another encoding is
+ * named with the place of its first foreign byte, rather than guessed at or decoded to mojibake.
+ */
+final class ConfigText {
+
+  private ConfigText() {}
+
+  static String read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file", e);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read the config: " + e.getMessage(), e);
+    }
+    return decode(bytes, file.toString());
+  }
+
+  static String decode(byte[] bytes, String file) {
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder(); // reports bad input, replaces nothing
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never has more chars than bytes
+    CoderResult result = utf8.decode(in, out, true);
+    if (!result.isError()) {
+      result = utf8.flush(out);
+    }
+    String text = out.flip().toString();
+    if (result.isError()) {
+      int line = (int) text.chars().filter(c -> c == '\n').count() + 1;
+      int column = text.length() - text.lastIndexOf('\n');
+      throw new ConfigException(String.format(Locale.ROOT,
+          "%s:%d:%d: not UTF-8 text (byte 0x%02x); save the file as UTF-8",
+          file, line, column, bytes[in.position()] & 0xff));
+    }
+    return text;
+  }
+}
