@@ -46,6 +46,10 @@ public record DefaultsSpec(
       throw new InvalidValueException("max-redirects", "max-redirects must be 0 or more, got " + maxRedirects);
     }
     checkInterval(interval);
+    RequestChecks.headers(headers);
+    if (userAgent != null) {
+      RequestChecks.header("user-agent", "User-Agent", userAgent);
+    }
   }
 
   static void checkInterval(Duration interval) {

@@ -38,6 +38,10 @@ public record TargetSpec(
       throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
     }
     DefaultsSpec.checkInterval(interval);
+    if (headers != null) {
+      RequestChecks.headers(headers);
+    }
+    RequestChecks.body(method, body);
   }
 
   /** How often {@code watch} checks this target: its own interval, the default one, or 60s. */

@@ -23,6 +23,7 @@ public record WebhookSpec(
 
   public WebhookSpec {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
+    RequestChecks.headers(headers);
     if (url == null) {
       throw new InvalidValueException("url", "url is required");
     }
