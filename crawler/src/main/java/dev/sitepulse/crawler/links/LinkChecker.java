@@ -10,6 +10,7 @@ import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
@@ -31,6 +32,7 @@ import java.util.Map;
 public final class LinkChecker {
 
   private static final int MAX_CHAIN = 20;
+  private static final String TOO_MANY_REDIRECTS = ErrorKind.TOO_MANY_REDIRECTS.name();
 
   private LinkChecker() {}
 
@@ -104,7 +106,9 @@ public final class LinkChecker {
         skipped++;
         continue;
       }
-      if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
+      if (end.redirectTo() != null) { // follow gave up: a loop, or too long a chain
+        broken.add(tooManyRedirects(target, end, chain, e.getValue()));
+      } else if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
         broken.add(brokenOf(target, end, chain, false, e.getValue()));
       } else if (checkAnchors) {
         broken.addAll(missingAnchors(target, end, e.getValue()));
@@ -131,18 +135,35 @@ public final class LinkChecker {
         db.nonHttpLinks, broken);
   }
 
-  /** Follows recorded redirects to the page the chain ends at; null when it leaves the crawl. */
+  /**
+   * Follows recorded redirects to the page the chain ends at; null when it leaves the crawl. A
+   * loop, or a chain of more than MAX_CHAIN redirects, ends at a page that still redirects.
+   */
   private static Page follow(Page page, Map<String, Page> pages, List<String> chain) {
     Page at = page;
     while (at.redirectTo() != null && chain.size() <= MAX_CHAIN) {
+      boolean loop = chain.contains(at.redirectTo());
       Page next = pages.get(at.redirectTo());
       chain.add(at.redirectTo());
       if (next == null) {
         return null;
       }
+      if (loop) {
+        return at;
+      }
       at = next;
     }
     return at;
+  }
+
+  /** Worded as the pinger words it for an external target, so both read the same. */
+  private static BrokenLink tooManyRedirects(String target, Page end, List<String> chain,
+      List<Link> links) {
+    boolean loop = chain.stream().distinct().count() < chain.size();
+    String problem = (loop ? "redirect loop" : "more than " + MAX_CHAIN + " redirects")
+        + " starting at " + target;
+    return new BrokenLink(target, end.status(), TOO_MANY_REDIRECTS, TOO_MANY_REDIRECTS + ": " + problem,
+        chain, false, referrers(links));
   }
 
   private static BrokenLink brokenOf(String target, Page end, List<String> chain, boolean external,

@@ -142,6 +142,34 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aRedirectLoopOrAChainOfMoreThan20RedirectsInsideTheCrawlIsBrokenWordedAsForAnExternalOne()
+      throws Exception {
+    site.stubFor(get("/loop/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop/b")));
+    site.stubFor(get("/loop/b").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop/a")));
+    for (int i = 0; i < 25; i++) {
+      site.stubFor(get("/hop/" + i).willReturn(aResponse().withStatus(301)
+          .withHeader("Location", "/hop/" + (i + 1))));
+    }
+    site.stubFor(get("/hop/25").willReturn(aResponse().withStatus(200)));
+    page("/redirects.html", base() + "/loop/a", base() + "/hop/0", external() + "/loop/a");
+    Pattern thesePages = Pattern.compile("/redirects\\.html|/loop/|/hop/");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/redirects.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind, BrokenLink::problem)
+        .containsExactly(
+            tuple(base() + "/hop/0", "TOO_MANY_REDIRECTS",
+                "TOO_MANY_REDIRECTS: more than 20 redirects starting at " + base() + "/hop/0"),
+            tuple(base() + "/loop/a", "TOO_MANY_REDIRECTS",
+                "TOO_MANY_REDIRECTS: redirect loop starting at " + base() + "/loop/a"),
+            tuple(external() + "/loop/a", "TOO_MANY_REDIRECTS",
+                "TOO_MANY_REDIRECTS: redirect loop starting at " + external() + "/loop/a"));
+    assertThat(report.broken().get(1).chain())
+        .containsExactly(base() + "/loop/a", base() + "/loop/b", base() + "/loop/a");
+    assertThat(report.broken().get(0).chain()).hasSize(21);
+  }
+
+  @Test
   void anHttpLinkThatIsNoUrlOrTooLongIsBrokenWithoutAnyRequestAndIsNotCountedAsMailto() throws Exception {
     String tooLong = base() + "/" + "x".repeat(9000); // past the 8 KB servers accept
     page("/odd-hrefs.html", "http://exa mple.com/x", "http://[::1/x", "mailto:team@example.com",
