@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.testing.StubServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,5 +106,28 @@ class PingProcessIT {
 
     assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
     assertThat(run.out()).startsWith("name,group,url,verdict").contains(up).contains("DOWN");
+  }
+
+  @Test
+  void aCommandsHelpOrUsageErrorLeavesNoClassArchiveSoItsFirstRealRunRecordsIt() throws Exception {
+    Path cache = dir.resolve(".cache/sitepulse");
+
+    assertThat(JarProcess.launcher(LIMIT, dir, "ping", "--help").exitCode()).isZero();
+    assertThat(JarProcess.launcher(LIMIT, dir, "ping", "--no-such-option").exitCode()).isEqualTo(3);
+    assertThat(archives(cache, "ping-")).as("archives after help and a usage error").isEmpty();
+
+    JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "ping", StubServer.url(stubs, "/status/200"));
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(archives(cache, "ping-")).hasSize(1);
+  }
+
+  private static List<Path> archives(Path cache, String prefix) throws IOException {
+    if (!Files.isDirectory(cache)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+    }
   }
 }
