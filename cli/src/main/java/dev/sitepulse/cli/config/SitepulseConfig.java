@@ -19,6 +19,7 @@ public record SitepulseConfig(
   public SitepulseConfig {
     defaults = defaults == null ? DefaultsSpec.NONE : defaults;
     targets = targets == null ? List.of() : List.copyOf(targets);
+    TargetSpec.requireUniqueNames(targets);
     crawl = crawl == null ? CrawlSpec.NONE : crawl;
     watch = watch == null ? WatchSpec.NONE : watch;
   }

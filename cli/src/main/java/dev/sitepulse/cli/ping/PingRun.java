@@ -10,7 +10,12 @@ import dev.sitepulse.pinger.config.DefaultsSpec;
 import dev.sitepulse.pinger.config.TargetSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * What one {@code ping} run checks and how: the config's defaults, overridden by command-line
@@ -47,7 +52,16 @@ public record PingRun(PingSettings settings, List<Target> targets) {
     }
   }
 
+  /** As {@link #from(SitepulseConfig, Overrides, List, Consumer)}, with notes on stderr. */
   public static PingRun from(SitepulseConfig file, Overrides overrides, List<String> urls) {
+    return from(file, overrides, urls, note -> System.err.println("sitepulse: " + note));
+  }
+
+  /**
+   * @param urls given on the command line or stdin; one given again, or also a config target, is
+   *     checked once, since results are told apart by name, and {@code notes} hears of it
+   */
+  public static PingRun from(SitepulseConfig file, Overrides overrides, List<String> urls, Consumer<String> notes) {
     DefaultsSpec defaults;
     PingSettings settings;
     try {
@@ -63,10 +77,20 @@ public record PingRun(PingSettings settings, List<Target> targets) {
         targets.add(spec.toTarget(defaults));
       }
     }
-    for (String url : urls) {
+    Set<String> inConfig = targets.stream().map(Target::name).collect(Collectors.toSet());
+    Map<String, Long> given = urls.stream()
+        .collect(Collectors.groupingBy(String::strip, LinkedHashMap::new, Collectors.counting()));
+    given.forEach((url, times) -> {
+      if (inConfig.contains(url)) {
+        notes.accept(url + " is a target in the config too; checked once");
+        return;
+      }
+      if (times > 1) {
+        notes.accept(url + " given " + (times == 2 ? "twice" : times + " times") + "; checked once");
+      }
       // A URL typed on the command line is a GET with the run's defaults, headers included.
       targets.add(new TargetSpec(null, null, url, null, null, null, null, null, null, null).toTarget(defaults));
-    }
+    });
     return new PingRun(settings, List.copyOf(targets));
   }
 }

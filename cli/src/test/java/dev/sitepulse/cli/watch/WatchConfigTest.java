@@ -170,7 +170,8 @@ class WatchConfigTest {
             url: http://127.0.0.1/a
           - name: shop
             url: http://127.0.0.1/b
-        """).isEqualTo(FILE + ": targets[1]: the name \"shop\" is used twice; watch tells targets apart by name");
+        """).isEqualTo(FILE + ":4:5: targets[1].name (target \"shop\"): the name \"shop\" is used by targets[0] too;"
+            + " targets are told apart by name");
   }
 
   @Test

@@ -44,6 +44,27 @@ public record TargetSpec(
     RequestChecks.body(method, body);
   }
 
+  /**
+   * Rejects a second target of one name, naming the key at fault: reports, metrics, perfdata and
+   * alerts tell targets apart by name, and a target without one is named by its URL.
+   *
+   * @param targets the whole {@code targets:} list, whose keys the errors name
+   */
+  public static void requireUniqueNames(List<TargetSpec> targets) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      TargetSpec t = targets.get(i);
+      String name = t.toTarget(DefaultsSpec.NONE).name(); // as Target names it
+      Integer before = first.putIfAbsent(name, i);
+      if (before != null) {
+        boolean named = t.name() != null && !t.name().isBlank();
+        throw new InvalidValueException("targets[" + i + "]." + (named ? "name" : "url"),
+            "the name \"" + name + "\"" + (named ? "" : " (its URL, as it has no name)")
+                + " is used by targets[" + before + "] too; targets are told apart by name");
+      }
+    }
+  }
+
   /** How often {@code watch} checks this target: its own interval, the default one, or 60s. */
   public Duration effectiveInterval(DefaultsSpec defaults) {
     if (interval != null) {
