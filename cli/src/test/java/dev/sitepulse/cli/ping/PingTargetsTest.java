@@ -100,4 +100,22 @@ class PingTargetsTest {
     assertThat(run.err()).isEqualTo("sitepulse: " + REFUSED + " given twice; checked once\n");
     assertThat(run.out().lines().filter(l -> l.startsWith(REFUSED))).hasSize(1);
   }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstStdinUrlIsNoPartOfIt() {
+    CommandLineRun run = CommandLineRun.withStdin("\uFEFF" + REFUSED + "\n", "ping", "--format", "csv", "-");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    assertThat(run.out()).contains(REFUSED + ",ERROR,CONNECT_REFUSED").doesNotContain("INVALID_URL");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeACommentLeavesItAComment() {
+    List<String> notes = new ArrayList<>();
+
+    PingRun run = PingRun.from(null, PingRun.Overrides.NONE, List.of("\uFEFF# checked daily", "http://a/"), notes::add);
+
+    assertThat(run.targets()).extracting(Target::url).containsExactly("http://a/");
+    assertThat(notes).isEmpty();
+  }
 }
