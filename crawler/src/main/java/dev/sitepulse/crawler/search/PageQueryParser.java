@@ -14,6 +14,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Classic Lucene syntax over the page fields. Bare terms search title, headings, description and
@@ -26,8 +27,26 @@ final class PageQueryParser extends MultiFieldQueryParser {
   private static final Map<String, Float> BOOSTS =
       Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
 
+  private String query = "";
+
   PageQueryParser(Analyzer analyzer) {
     super(DEFAULT_FIELDS, analyzer, BOOSTS);
+  }
+
+  @Override
+  public Query parse(String query) throws ParseException {
+    this.query = query; // for placing a bad regular expression, which Lucene does not
+    return super.parse(query);
+  }
+
+  /** Lucene checks a regular expression only when it builds the query, and throws unchecked. */
+  @Override
+  protected Query getRegexpQuery(String field, String regexp) throws ParseException {
+    try {
+      return super.getRegexpQuery(field, regexp);
+    } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
+      throw QueryErrors.badRegexp(query, regexp, e);
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns the query parser's multi-line "Encountered ... Was expecting one of ..." into one line with
@@ -14,11 +15,26 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
  */
 final class QueryErrors {
   private static final Pattern LEXER_COLUMN = Pattern.compile("column (\\d+)");
+  private static final Pattern REGEXP_POSITION = Pattern.compile(" at position (\\d+)$");
+
+  /** A problem found after the grammar, which this class can place itself. */
+  static final class Placed extends ParseException {
+    private static final long serialVersionUID = 1L;
+    final int column;
+
+    Placed(String message, int column) {
+      super(message);
+      this.column = column;
+    }
+  }
 
   private QueryErrors() {}
 
   static InvalidQueryException of(String query, ParseException wrapper) {
     Throwable cause = wrapper.getCause() != null ? wrapper.getCause() : wrapper;
+    if (cause instanceof Placed placed) {
+      return new InvalidQueryException(query, placed.getMessage(), placed.column, wrapper);
+    }
     if (cause instanceof ParseException grammar
         && grammar.currentToken != null
         && grammar.currentToken.next != null) {
@@ -35,6 +51,24 @@ final class QueryErrors {
       return lexerError(query, lexer.getMessage(), wrapper);
     }
     return new InvalidQueryException(query, firstLine(cause.getMessage()), -1, wrapper);
+  }
+
+  /**
+   * A regular expression Lucene refused, at the column of its problem where Lucene names one (its
+   * "position" counts from 0 within the expression), else of its opening slash.
+   */
+  static Placed badRegexp(String query, String regexp, RuntimeException e) {
+    String written = "/" + regexp + "/";
+    int slash = query.indexOf(written); // the first place it is written: the first to fail
+    String problem = e instanceof TooComplexToDeterminizeException ? "too complex" : firstLine(e.getMessage());
+    int offset = problem.equals("unexpected end-of-string") ? regexp.length() : -1;
+    Matcher m = REGEXP_POSITION.matcher(problem);
+    if (m.find()) {
+      offset = Integer.parseInt(m.group(1));
+      problem = problem.substring(0, m.start());
+    }
+    int column = slash < 0 ? -1 : offset < 0 ? slash + 1 : slash + offset + 2;
+    return new Placed("regular expression " + written + ": " + problem, column);
   }
 
   /** The lexer counts columns from 1 already. */

@@ -56,6 +56,23 @@ class InvalidQueryTest {
     assertThat(e.getMessage()).doesNotContain("\n");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "title:/re[/        | regular expression /re[/: unexpected end-of-string at column 11",
+        "x /[a/             | regular expression /[a/: expected ']' at column 6",
+        "body:/a{99999}/    | regular expression /a{99999}/: too complex at column 6",
+        "url:/a{2,1}/       | regular expression /a{2,1}/: invalid repetition range(out of order):"
+            + " 2..1 at column 5",
+      })
+  void aRegularExpressionLuceneRefusesIsAQueryErrorPlacedInTheQuery(String query, String problem) {
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e).hasMessage("cannot parse query \"" + query + "\": " + problem);
+  }
+
   @Test
   void aQueryWithANewlineStillGivesAOneLineMessage() {
     assertThat(invalid("cache\nAND").getMessage())
