@@ -163,6 +163,16 @@ class WatchConfigTest {
   }
 
   @Test
+  void aDataFolderThatCannotBeAPathIsRejectedNotACrash() {
+    assertConfigError("""
+        targets:
+          - url: http://127.0.0.1/
+        watch:
+          data: "a\\0b"
+        """).isEqualTo(FILE + ":4:3: watch.data: data is not a folder name: Nul character not allowed");
+  }
+
+  @Test
   void twoTargetsOfOneNameAreRejected() {
     assertConfigError("""
         targets:

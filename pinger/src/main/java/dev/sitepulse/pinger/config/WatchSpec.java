@@ -3,6 +3,8 @@ package dev.sitepulse.pinger.config;
 import dev.sitepulse.pinger.watch.ListenAddress;
 import dev.sitepulse.pinger.watch.Thresholds;
 import dev.sitepulse.pinger.watch.Webhook;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,6 +45,13 @@ public record WatchSpec(
     }
     if (data != null && data.isBlank()) {
       throw new InvalidValueException("data", "data must name a folder");
+    }
+    if (data != null) {
+      try {
+        Path.of(data); // as watch will use it, so a NUL fails here rather than at start-up
+      } catch (InvalidPathException e) {
+        throw new InvalidValueException("data", "data is not a folder name: " + e.getReason());
+      }
     }
     if (retention != null && retention.compareTo(Duration.ofHours(1)) < 0) {
       throw new InvalidValueException("retention", "retention must be at least 1h, got " + Durations.format(retention));
