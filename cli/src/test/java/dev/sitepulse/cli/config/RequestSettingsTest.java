@@ -85,7 +85,7 @@ class RequestSettingsTest {
             headers:
               Content-Type: application/json
               X-Tab: "a\\tb"
-          - url: http://127.0.0.1/
+          - url: http://127.0.0.1/items/1
             method: DELETE
             body: x
         """, FILE, Map.of());
