@@ -3,10 +3,12 @@ package dev.sitepulse.cli.search;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.search.InvalidQueryException;
+import dev.sitepulse.crawler.search.NoCommitException;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchResults;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
       "Ranked full-text search (BM25) over what `sitepulse crawl` indexed.",
       "Lucene query syntax: AND/OR/NOT, \"phrases\", title:/host:/url: fields, prefix*."
     },
-    footer = {"", "Exit codes: 0 results printed (even none), 3 a malformed query or no index."})
+    footer = {"", "Exit codes: 0 results printed (even none), 2 an index that cannot be read, 3 a malformed query or no index (yet)."})
 public final class SearchCommand implements Callable<Integer> {
 
   /** Output formats of search. */
@@ -63,6 +65,13 @@ public final class SearchCommand implements Callable<Integer> {
       return ExitCode.OK;
     } catch (InvalidQueryException e) {
       throw new UsageException(e.getMessage());
+    } catch (NoCommitException e) {
+      // A crawl commits its first pages a few seconds in; one killed sooner left nothing either.
+      throw new UsageException("nothing in " + data + " is searchable yet: its crawl has not "
+          + "committed its first pages (if it is running, try again in a few seconds)");
+    } catch (UncheckedIOException e) { // a damaged index, one line; it is not the user's input
+      System.err.println("sitepulse: " + e.getMessage());
+      return ExitCode.CRITICAL;
     }
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,29 @@ class SearchCommandTest {
 
   private static CommandLineRun search(Path data, String query) {
     return CommandLineRun.of("search", "--data", data.toString(), query);
+  }
+
+  @Test
+  void anIndexWithNothingCommittedYetAsInACrawlsFirstSecondsIsOneLineAndExit3(@TempDir Path data)
+      throws Exception {
+    Files.createDirectories(data.resolve("index"));
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: nothing in " + data + " is searchable yet: its crawl "
+        + "has not committed its first pages (if it is running, try again in a few seconds)\n");
+  }
+
+  @Test
+  void aDamagedIndexIsOneLineNamingItAndExit2(@TempDir Path data) throws Exception {
+    Files.writeString(Files.createDirectories(data.resolve("index")).resolve("segments_1"), "junk\n");
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("sitepulse: cannot open index " + data.resolve("index") + ": ")
+        .hasLineCount(1).hasSizeLessThan(200);
   }
 
   @Test

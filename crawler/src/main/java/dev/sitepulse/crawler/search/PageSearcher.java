@@ -49,7 +49,12 @@ public final class PageSearcher implements Closeable {
     this.hitFields = new HitFields(reader);
   }
 
-  /** Opens the last commit in {@code indexDir}; fails, creating nothing, when there is none. */
+  /**
+   * Opens the last commit in {@code indexDir}; fails, creating nothing, when there is none.
+   *
+   * @throws NoCommitException when the folder holds no commit yet
+   * @throws UncheckedIOException with a one-line message when the index cannot be read
+   */
   public static PageSearcher open(Path indexDir) {
     if (!Files.isDirectory(indexDir)) {
       throw new UncheckedIOException(
@@ -61,10 +66,10 @@ public final class PageSearcher implements Closeable {
       return new PageSearcher(indexDir, directory, DirectoryReader.open(directory));
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
-      throw new UncheckedIOException("no index at " + indexDir + " (nothing committed yet)", e);
+      throw new NoCommitException(indexDir, e);
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new UncheckedIOException("cannot open index " + indexDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot open index " + indexDir + ": " + IndexErrors.brief(e), e);
     }
   }
 
@@ -100,7 +105,7 @@ public final class PageSearcher implements Closeable {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, "it matches too many terms", -1, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot search index " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot search index " + dir + ": " + IndexErrors.brief(e), e);
     }
   }
 

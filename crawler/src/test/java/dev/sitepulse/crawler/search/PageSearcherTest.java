@@ -176,6 +176,25 @@ class PageSearcherTest {
     assertThat(Files.exists(missing)).isFalse();
   }
 
+  @Test
+  void anIndexFolderWithoutACommitFailsSayingNothingIsCommittedYet() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("not-committed-yet"));
+
+    assertThatThrownBy(() -> PageSearcher.open(empty)).isInstanceOf(NoCommitException.class);
+  }
+
+  @Test
+  void aDamagedIndexFailsWithOneShortLineNamingTheFile() throws Exception {
+    Path damaged = Files.createDirectories(dir.resolve("damaged"));
+    Files.writeString(damaged.resolve("segments_1"), "junk\n");
+
+    assertThatThrownBy(() -> PageSearcher.open(damaged))
+        .isInstanceOf(UncheckedIOException.class)
+        .isNotInstanceOf(NoCommitException.class)
+        .hasMessage("cannot open index " + damaged
+            + ": not an index this version can read: damaged, or written by another Lucene (segments_1)");
+  }
+
   private static List<String> urls(String query) throws InvalidQueryException {
     return searcher.search(query, 20).hits().stream().map(SearchHit::url).toList();
   }

@@ -1,0 +1,44 @@
+package dev.sitepulse.crawler.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+
+/**
+ * Why an index cannot be opened, in a few words. Lucene's own messages name the file through a
+ * chain of reader classes and run to several sentences of version numbers.
+ */
+final class IndexErrors {
+  private static final Pattern RESOURCE_PATH = Pattern.compile("path=\"([^\"]+)\"");
+
+  private IndexErrors() {}
+
+  static String brief(IOException e) {
+    String file = fileNamed(e.getMessage());
+    String in = file == null ? "" : " (" + file + ")";
+    if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
+      return "not an index this version can read: damaged, or written by another Lucene" + in;
+    }
+    if (e instanceof CorruptIndexException corrupt) {
+      return "damaged: " + firstLine(corrupt.getOriginalMessage()) + in;
+    }
+    return firstLine(e.getMessage());
+  }
+
+  private static String fileNamed(String message) {
+    Matcher m = RESOURCE_PATH.matcher(message == null ? "" : message);
+    return m.find() ? Path.of(m.group(1)).getFileName().toString() : null;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}
