@@ -7,12 +7,21 @@ import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
@@ -24,6 +33,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  */
 final class PageQueryParser extends MultiFieldQueryParser {
   private static final String[] DEFAULT_FIELDS = {TITLE, HEADINGS, DESCRIPTION, BODY};
+  private static final Set<String> TEXT_FIELDS = Set.of(DEFAULT_FIELDS);
   private static final Map<String, Float> BOOSTS =
       Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
 
@@ -37,6 +47,43 @@ final class PageQueryParser extends MultiFieldQueryParser {
   public Query parse(String query) throws ParseException {
     this.query = query; // for placing a bad regular expression, which Lucene does not
     return super.parse(query);
+  }
+
+  /**
+   * The text fields hold stems ("tutorial" as "tutori"), so a prefix as typed misses the very
+   * word it spells: tutorial* found nothing. There the prefix's stem is a second prefix,
+   * {@code tutorial* OR tutori*}. Keyword fields hold values as written and keep the one.
+   */
+  @Override
+  protected Query getPrefixQuery(String field, String prefix) throws ParseException {
+    Query typed = super.getPrefixQuery(field, prefix); // for no field: this, once per field
+    if (field == null || !TEXT_FIELDS.contains(field)) {
+      return typed;
+    }
+    String stem = onlyToken(field, prefix);
+    if (stem == null || typed instanceof PrefixQuery p && p.getPrefix().text().equals(stem)) {
+      return typed;
+    }
+    return new BooleanQuery.Builder()
+        .add(typed, BooleanClause.Occur.SHOULD)
+        .add(newPrefixQuery(new Term(field, stem)), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** What the field's analyzer makes of {@code text} when that is one token: null for a stop word. */
+  private String onlyToken(String field, String text) {
+    try (TokenStream tokens = getAnalyzer().tokenStream(field, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      String only = tokens.incrementToken() ? term.toString() : null;
+      if (tokens.incrementToken()) {
+        only = null;
+      }
+      tokens.end();
+      return only;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analysing a String reads no file
+    }
   }
 
   /** Lucene checks a regular expression only when it builds the query, and throws unchecked. */

@@ -79,6 +79,19 @@ class PageSearcherTest {
   }
 
   @Test
+  void aPrefixThatIsAWholeWordFindsThePagesOfItsStemAndMarksTheWordsItMatched() throws Exception {
+    // The index holds "instal" for installing and installation; "installation" prefixes neither.
+    assertThat(urls("installation*")).containsExactly(DOCS + "guide/install.html");
+    assertThat(urls("title:Installing*")).containsExactly(DOCS + "guide/install.html");
+    assertThat(urls("configuration*")).contains(DOCS + "reference/config-file.html", BLOG + "2024/release.html");
+
+    SearchHit hit = searcher.search("installation*", 1).hits().get(0);
+    assertThat(hit.highlights())
+        .extracting(h -> hit.snippet().substring(h.start(), h.end()))
+        .contains("installing");
+  }
+
+  @Test
   void andOrAndNotCombineTerms() throws Exception {
     assertThat(urls("pipelines AND toml")).containsExactly(BLOG + "2024/release.html");
     assertThat(urls("pipelines OR quotas"))
