@@ -99,7 +99,7 @@ class WatchProcessIT {
 
     try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", dir.resolve("data").toString(),
         "--listen", "127.0.0.1:0")) {
-      Files.writeString(config, one + "    interval: often\n");
+      Files.writeString(config, "targets:\n" + target("a", "/status/200", "    interval: often\n"));
       w.await(Duration.ofSeconds(15), "the reload to fail", () -> w.err().contains("failed, still running"));
 
       assertThat(w.err()).containsPattern("ERROR .* - config reload \\(file changed\\) failed, still running the previous"
