@@ -7,6 +7,7 @@ import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.parse.Outlink;
 import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.crawler.parse.ParsedPage;
+import dev.sitepulse.crawler.store.AnchorList;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
@@ -112,7 +113,7 @@ final class PageWork {
     Response response =
         Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());
     String canonicalElsewhere = otherCanonical ? canonical : null;
-    String anchors = page.anchors().isEmpty() ? null : String.join(" ", page.anchors());
+    String anchors = AnchorList.join(page.anchors());
     int nonHttp = skipped;
     LongConsumer record = seq -> db.record(PageRecord.parsed(url, response, seq, indexable,
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.links;
 
+import dev.sitepulse.crawler.store.AnchorList;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,10 +38,9 @@ final class CrawledPages {
           SELECT url, state, status, error_kind, message, redirect_to, content_type, anchors
           FROM urls WHERE state != 'queued'""")) {
         while (rs.next()) {
-          String anchors = rs.getString(8);
           out.pages.put(rs.getString(1), new Page(rs.getString(1), rs.getString(2), rs.getInt(3),
               rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-              anchors == null ? Set.of() : new HashSet<>(List.of(anchors.split(" ")))));
+              AnchorList.split(rs.getString(8))));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(non_http_links), 0) FROM urls")) {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param seq the page's place in the crawl; the index commit records the last seq it holds
  * @param indexed whether the page went into the search index
  * @param validators the response's ETag and Last-Modified, for the conditional fetch of a refresh
- * @param anchors the page's ids and a[name]s separated by spaces, for #fragment checks; null if none
+ * @param anchors the page's ids and a[name]s as {@link AnchorList#join} writes them, for #fragment
+ *     checks; null if none
  * @param nonHttpLinks links on the page that cannot be crawled (mailto:, javascript:, …): counted
  *     here, since they are not kept as links, so that a resumed crawl's count covers every page
  */

@@ -201,6 +201,20 @@ class LinkCheckerTest {
   }
 
   @Test
+  void anIdWithASpaceIsOneAnchorWhole() throws Exception {
+    pageWithIds("/spaced.html", "with space", "a b");
+    String ids = base() + "/spaced.html";
+    page("/to-spaced.html", ids + "#with%20space", ids + "#with", ids + "#space", ids + "#a+b");
+    Pattern thesePages = Pattern.compile("/to-spaced\\.html|/spaced\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/to-spaced.html"), false, true);
+
+    // '+' is no space in a fragment: #a+b names an id "a+b", which the page does not have.
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(
+        ids + "#a+b", ids + "#space", ids + "#with");
+  }
+
+  @Test
   void aLinkToAPortPast65535IsAnInvalidUrlWithoutAnyRequest() throws Exception {
     page("/ports.html", "http://127.0.0.1:99999/x", "http://127.0.0.1:0/x");
 
