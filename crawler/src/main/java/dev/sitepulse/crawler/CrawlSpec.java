@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -49,7 +50,8 @@ public record CrawlSpec(
       throw new InvalidValueException("delay", "delay cannot be negative");
     }
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-      throw new InvalidValueException("timeout", "timeout must be positive, got " + timeout);
+      throw new InvalidValueException("timeout",
+          "timeout must be positive, got " + Durations.format(timeout));
     }
     if (maxBody != null && maxBody.bytes() <= 0) {
       throw new InvalidValueException("max-body", "max-body must be positive");

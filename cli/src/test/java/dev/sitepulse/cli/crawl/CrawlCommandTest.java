@@ -92,6 +92,19 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aZeroTimeoutIsRefusedWithTheDurationWrittenAsADurationNotInIsoForm() throws Exception {
+    Path config = Files.writeString(data.resolve("sitepulse.yaml"), "crawl:\n  timeout: 0s\n");
+
+    CommandLineRun flag = CommandLineRun.of("crawl", "--timeout", "0s", StubServer.url(site, "/"));
+    CommandLineRun file = CommandLineRun.of("crawl", "-c", config.toString(), StubServer.url(site, "/"));
+
+    assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
+    assertThat(flag.err()).isEqualTo("sitepulse: timeout must be positive, got 0ms\n");
+    assertThat(file.err()).isEqualTo(
+        "sitepulse: " + config + ":2:3: crawl.timeout: timeout must be positive, got 0ms\n");
+  }
+
+  @Test
   void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
     Path file = Files.createFile(data.resolve("not-a-folder"));
 
