@@ -11,6 +11,7 @@ public final class SearchTable {
 
   private static final String BOLD = "\u001b[1m";
   private static final String RESET = "\u001b[0m";
+  private static final int MAX_TITLE = 120;
 
   private SearchTable() {}
 
@@ -58,8 +59,20 @@ public final class SearchTable {
     return new String(chars);
   }
 
+  /** A title on one line of a terminal: a page may put a whole article in its title. */
   private static String oneLine(String s) {
-    return s == null ? "(no title)" : collapsed(spacesForControls(s));
+    if (s == null) {
+      return "(no title)";
+    }
+    String line = collapsed(spacesForControls(s));
+    if (line.length() <= MAX_TITLE) {
+      return line;
+    }
+    int end = MAX_TITLE - 1;
+    if (Character.isHighSurrogate(line.charAt(end - 1))) {
+      end--; // not half an emoji
+    }
+    return line.substring(0, end).stripTrailing() + "…";
   }
 
   private static String collapsed(String s) {

@@ -32,13 +32,24 @@ class SearchTableTest {
     assertThat(write(false).lines().findFirst()).hasValue(" 1. The loop  (3.50)");
   }
 
+  @Test
+  void aTitleLongerThan120CharactersIsCutWithAnEllipsisAndNeverInsideACharacter() {
+    String cut = "a".repeat(118) + "\uD83D\uDE00";
+    SearchHit longTitle = new SearchHit("http://docs/long.html", cut + "x".repeat(25_000), 1f, "", List.of());
+    SearchHit exact = new SearchHit("http://docs/exact.html", "b".repeat(120), 1f, "", List.of());
+
+    assertThat(write(false, longTitle, exact).lines().filter(l -> l.contains(". ")))
+        .containsExactly(" 1. " + "a".repeat(118) + "…  (1.00)", " 2. " + "b".repeat(120) + "  (1.00)");
+  }
+
   private static String snippetLine(boolean ansi) {
     return write(ansi).lines().skip(2).findFirst().orElseThrow();
   }
 
-  private static String write(boolean ansi) {
+  private static String write(boolean ansi, SearchHit... hits) {
+    List<SearchHit> shown = hits.length == 0 ? List.of(HIT) : List.of(hits);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SearchTable.write(new SearchResults("event loop", 1, List.of(HIT), 1_000_000),
+    SearchTable.write(new SearchResults("event loop", shown.size(), shown, 1_000_000),
         new PrintStream(bytes, true, StandardCharsets.UTF_8), ansi);
     return bytes.toString(StandardCharsets.UTF_8);
   }
