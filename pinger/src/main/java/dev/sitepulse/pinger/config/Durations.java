@@ -42,9 +42,13 @@ public final class Durations {
     return Duration.ofNanos((long) nanos);
   }
 
-  /** 250ms, 2s, 1.5s, 2m or 1h30m: how a person would write it. */
+  /** 250ms, 2s, 1.5s, 2m or 1h30m: how a person would write it; under a millisecond, 40us or 1ns. */
   public static String format(Duration d) {
     long ms = d.toMillis();
+    if (ms == 0 && !d.isZero()) {
+      long nanos = d.toNanos();
+      return nanos % 1000 == 0 ? nanos / 1000 + "us" : nanos + "ns";
+    }
     if (ms < 1000) {
       return ms + "ms";
     }

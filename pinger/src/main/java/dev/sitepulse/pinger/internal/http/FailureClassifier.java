@@ -42,7 +42,7 @@ final class FailureClassifier {
 
   /** The attempt ran out of time at the given stage. */
   static Failure timedOut(Stage stage, Duration timeout, String host) {
-    String after = "after " + format(timeout);
+    String after = "after " + Durations.format(timeout);
     return switch (stage) {
       case RESOLVING -> Failure.error(DNS, "DNS lookup of " + hostName(host) + " timed out " + after);
       case STARTING, CONNECTING ->
@@ -51,15 +51,6 @@ final class FailureClassifier {
       case WAITING -> Failure.timeout("no response " + after);
       case READING -> Failure.timeout("response not complete " + after);
     };
-  }
-
-  /** As the user wrote it; Durations.format counts whole milliseconds, so 1ns would read 0ms. */
-  private static String format(Duration timeout) {
-    long nanos = timeout.toNanos();
-    if (nanos >= 1_000_000) {
-      return Durations.format(timeout);
-    }
-    return nanos % 1000 == 0 ? nanos / 1000 + "us" : nanos + "ns";
   }
 
   /** Classifies by the root cause first: OkHttp wraps the telling exception in a generic one. */

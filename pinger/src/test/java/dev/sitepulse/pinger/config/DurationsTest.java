@@ -1,0 +1,32 @@
+package dev.sitepulse.pinger.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DurationsTest {
+
+  @Test
+  void formatsAsAPersonWouldWriteIt() {
+    assertThat(Durations.format(Duration.ofMillis(250))).isEqualTo("250ms");
+    assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+    assertThat(Durations.format(Duration.ofHours(720))).isEqualTo("720h");
+  }
+
+  @Test
+  void underAMillisecondItKeepsItsUnitInsteadOfReadingZero() {
+    assertThat(Durations.format(Duration.ofNanos(1))).isEqualTo("1ns");
+    assertThat(Durations.format(Duration.ofNanos(40_000))).isEqualTo("40us");
+    assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
+  }
+
+  @Test
+  void whatItWritesReadsBackAsTheSameDuration() {
+    for (String text : new String[] {"1ns", "40us", "250ms", "2s", "1.5s", "2m", "1h30m", "720h"}) {
+      Duration d = Durations.parse(text);
+      assertThat(Durations.parse(Durations.format(d))).as(text).isEqualTo(d);
+    }
+  }
+}
