@@ -23,8 +23,12 @@ public record ListenAddress(String host, int port) {
       throw new IllegalArgumentException("\"" + text + "\" is not host:port (use e.g. 127.0.0.1:9321)");
     }
     String host = t.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
+    boolean bracketed = host.startsWith("[") && host.endsWith("]") && host.length() > 2;
+    if (bracketed) {
       host = host.substring(1, host.length() - 1);
+    }
+    if (host.contains("[") || host.contains("]") || (!bracketed && host.contains(":"))) {
+      throw new IllegalArgumentException("\"" + text + "\" is not host:port (an IPv6 address goes in brackets: [::1]:9321)");
     }
     int port;
     try {
