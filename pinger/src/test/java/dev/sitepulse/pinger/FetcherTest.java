@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +52,18 @@ class FetcherTest {
     FetchResult r = fetch("/big");
     assertThat(r.body()).hasSize(64 * 1024);
     assertThat(r.truncated()).isTrue();
+  }
+
+  @Test
+  void aHeaderOkHttpRefusesFailsTheFetchAsDataInsteadOfLeavingItUnfinished() {
+    try (Fetcher badAgent = Fetcher.create(8, Duration.ofSeconds(2), 1024, "bot\u00e9", Map.of())) {
+      FetchResult r = badAgent.fetch("http://127.0.0.1:" + stubs.getPort() + "/site/index.html")
+          .orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertThat(r.failed()).isTrue();
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).startsWith("request rejected: Unexpected char 0xe9");
+    }
   }
 
   @Test

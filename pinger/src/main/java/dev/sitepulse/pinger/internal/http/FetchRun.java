@@ -66,10 +66,25 @@ public final class FetchRun implements Runnable {
 
   @Override
   public void run() {
+    try {
+      result.complete(fetch());
+    } catch (IOException e) {
+      Call c = call;
+      boolean outOfTime = System.nanoTime() - startNanos >= timeout.toNanos() || (c != null && c.isCanceled());
+      result.complete(failed(outOfTime
+          ? FailureClassifier.timedOut(listener.stage(), timeout, hostOf())
+          : FailureClassifier.of(e, listener.stage(), hostOf())));
+    } catch (RuntimeException e) {
+      // OkHttp rejects some inputs only when the request is built (a header with a newline); the
+      // result must complete all the same, or the crawl waits on it for ever.
+      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, "request rejected: " + e.getMessage())));
+    }
+  }
+
+  private FetchResult fetch() throws IOException {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
-      result.complete(failed(Failure.error(ErrorKind.INVALID_URL, "not an http(s) URL: " + url)));
-      return;
+      return failed(Failure.error(ErrorKind.INVALID_URL, "not an http(s) URL: " + url));
     }
     Request.Builder request = new Request.Builder().url(parsed).tag(PhaseListener.class, listener);
     request.header("User-Agent", userAgent);
@@ -83,18 +98,11 @@ public final class FetchRun implements Runnable {
       Duration retryAfter = response.code() == 429 || response.code() == 503
           ? RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null)
           : null;
-      result.complete(new FetchResult(url, response.code(), response.header("Content-Type"),
+      return new FetchResult(url, response.code(), response.header("Content-Type"),
           response.isRedirect() ? response.header("Location") : null, body.content(),
           body.truncated(), retryAfter,
           new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
-          ServerText.reason(response.code() + " " + response.message())));
-    } catch (IOException e) {
-      boolean outOfTime = System.nanoTime() - startNanos >= timeout.toNanos() || c.isCanceled();
-      result.complete(failed(outOfTime
-          ? FailureClassifier.timedOut(listener.stage(), timeout, hostOf())
-          : FailureClassifier.of(e, listener.stage(), hostOf())));
-    } catch (RuntimeException e) {
-      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, "request rejected: " + e.getMessage())));
+          ServerText.reason(response.code() + " " + response.message()));
     }
   }
 
