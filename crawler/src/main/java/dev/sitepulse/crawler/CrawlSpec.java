@@ -3,6 +3,7 @@ package dev.sitepulse.crawler;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.InvalidValueException;
+import dev.sitepulse.pinger.config.RequestChecks;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -55,6 +56,14 @@ public record CrawlSpec(
     }
     if (maxBody != null && maxBody.bytes() <= 0) {
       throw new InvalidValueException("max-body", "max-body must be positive");
+    }
+    if (userAgent != null) {
+      try {
+        RequestChecks.header("user-agent", "User-Agent", userAgent);
+      } catch (InvalidValueException e) {
+        // OkHttp refuses it at the first fetch; the crawl would then have nothing to do.
+        throw new InvalidValueException("user-agent", "user-agent is " + e.getMessage());
+      }
     }
   }
 

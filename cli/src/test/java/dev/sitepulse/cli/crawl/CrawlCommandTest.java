@@ -105,6 +105,22 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aUserAgentOkHttpWouldRefuseIsAUsageErrorNotACrawlThatNeverStarts() throws Exception {
+    Path config = Files.writeString(data.resolve("ua.yaml"), "crawl:\n  user-agent: \"bot\\nx\"\n");
+
+    CommandLineRun flag = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(),
+        "--user-agent", "bot\u00e9", StubServer.url(site, "/"));
+    CommandLineRun file = CommandLineRun.of("crawl", "-c", config.toString(), "--data", data.resolve("d").toString(),
+        StubServer.url(site, "/"));
+
+    assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
+    assertThat(flag.err()).isEqualTo("sitepulse: user-agent is not a valid header value: unexpected char 0xe9 at 3\n");
+    assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
+    assertThat(file.err()).isEqualTo("sitepulse: " + config
+        + ":2:3: crawl.user-agent: user-agent is not a valid header value: unexpected char 0x0a at 3\n");
+  }
+
+  @Test
   void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
     Path file = Files.createFile(data.resolve("not-a-folder"));
 

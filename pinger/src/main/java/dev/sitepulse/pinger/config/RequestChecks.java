@@ -12,7 +12,7 @@ import okhttp3.RequestBody;
  * what it refuses fails once with its key and line instead of every check with PROTOCOL. The
  * rules stay OkHttp's; only the wording is ours.
  */
-final class RequestChecks {
+public final class RequestChecks {
 
   private static final HttpUrl ANY_URL = HttpUrl.get("http://localhost/");
 
@@ -23,7 +23,8 @@ final class RequestChecks {
     headers.forEach((name, value) -> header("headers." + name, name, value));
   }
 
-  static void header(String key, String name, String value) {
+  /** @throws InvalidValueException naming {@code key}, when OkHttp would refuse the header */
+  public static void header(String key, String name, String value) {
     try {
       new Headers.Builder().add(name, "");
     } catch (IllegalArgumentException e) {
