@@ -9,18 +9,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Ranked full-text search over the last commit of a {@link dev.sitepulse.crawler.index.PageIndex}.
@@ -99,7 +103,7 @@ public final class PageSearcher implements Closeable {
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       TopDocs top =
           searcher.search(parsed, new TopScoreDocCollectorManager(size, null, Integer.MAX_VALUE));
-      Snippet[] snippets = highlighter.snippets(searcher.rewrite(parse(query, EXPANDED)), top.scoreDocs);
+      Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {
         ScoreDoc scoreDoc = top.scoreDocs[i];
@@ -122,6 +126,39 @@ public final class PageSearcher implements Closeable {
   /** Documents in the opened commit. */
   public int docCount() {
     return reader.numDocs();
+  }
+
+  /**
+   * The query with its prefix (wildcard, fuzzy, regex) terms expanded, when it has any and the
+   * expansion stays within Lucene's clause limit; else the query as parsed, which the highlighter
+   * handles too, only slower. Several short prefixes over four fields can pass the limit (64
+   * terms × 4 fields × the stem's second prefix each), and the search itself did not need it.
+   */
+  private Query forHighlighting(String query, Query parsed) throws IOException, InvalidQueryException {
+    if (!hasMultiTermQuery(parsed)) {
+      return parsed;
+    }
+    try {
+      return searcher.rewrite(parse(query, EXPANDED));
+    } catch (IndexSearcher.TooManyClauses e) {
+      return parsed;
+    }
+  }
+
+  private static boolean hasMultiTermQuery(Query query) {
+    boolean[] found = {false};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        found[0] = true;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return found[0];
   }
 
   /** @param rewrite how prefix, wildcard, fuzzy and regex terms rewrite; null for the parser's default */

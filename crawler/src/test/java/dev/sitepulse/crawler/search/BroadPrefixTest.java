@@ -1,0 +1,43 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.index.PageIndex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BroadPrefixTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void severalPrefixesThatEachMatchHundredsOfWordsStillFindAndMarkTheirPages() throws Exception {
+    // 300 distinct words per prefix in each of the four text fields: expanded for the highlighter,
+    // five prefixes make 5 × 4 × 64 clauses, past Lucene's limit of 1024.
+    String body = List.of("ca", "de", "pr", "st", "mo").stream()
+        .flatMap(p -> IntStream.range(0, 300).mapToObj(i -> p + Integer.toString(i, 26).replaceAll("\\d", "x") + "q" + i))
+        .collect(Collectors.joining(" "));
+    try (PageIndex index = PageIndex.open(dir)) {
+      for (int i = 0; i < 5; i++) {
+        index.upsert(new IndexedPage("https://words.example/" + i, "words.example", body, List.of(body),
+            body, body, 1_700_000_000_000L, 200, "en"));
+      }
+      index.commit(Map.of());
+    }
+
+    try (PageSearcher searcher = PageSearcher.open(dir)) {
+      SearchResults results = searcher.search("ca* de* pr* st* mo*", 10);
+
+      assertThat(results.totalHits()).isEqualTo(5);
+      SearchHit hit = results.hits().get(0);
+      assertThat(hit.highlights()).isNotEmpty()
+          .allSatisfy(h -> assertThat(hit.snippet().substring(h.start(), h.end())).matches("(ca|de|pr|st|mo).*"));
+    }
+  }
+}
