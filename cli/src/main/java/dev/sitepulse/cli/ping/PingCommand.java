@@ -108,8 +108,8 @@ public final class PingCommand implements Callable<Integer> {
     RunSummary summary = RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start));
     writer.finish(results, summary);
     out.flush();
-    if (stop.isDone()) {
-      int unfinished = run.targets().size() - results.size();
+    int unfinished = run.targets().size() - results.size();
+    if (unfinished > 0) { // only a stop ends a run early; a signal after the last check changes nothing
       System.err.println("sitepulse: stopped by SIG" + stop.join() + " before " + unfinished + " of "
           + Figures.count(run.targets().size(), "check") + " finished; those are not reported");
       return ExitCode.INTERRUPTED;
