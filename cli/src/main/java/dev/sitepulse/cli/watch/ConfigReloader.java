@@ -12,6 +12,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,7 +132,9 @@ final class ConfigReloader implements AutoCloseable {
   /** Logged in full for -v; what the reload says is its one line. */
   private static String unexpected(RuntimeException e) {
     log.debug("config reload failed", e);
-    return e.toString();
+    // The watch applies a plan through a future that is joined: say what failed, not the wrapper.
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    return cause.toString();
   }
 
   private static Outcome kept(String why, String error) {

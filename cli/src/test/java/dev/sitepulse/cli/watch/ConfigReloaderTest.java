@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,9 +73,9 @@ class ConfigReloaderTest {
     log.start();
     Logger logger = (Logger) LoggerFactory.getLogger(ConfigReloader.class);
     logger.addAppender(log);
-    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, next -> {
-      throw new IllegalStateException("the watch is stopping");
-    })) {
+    // As WatchRun applies a plan: through a future it joins, which wraps the failure.
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null,
+        next -> CompletableFuture.failedFuture(new IllegalStateException("the watch is stopping")).join())) {
 
       ConfigReloader.Outcome outcome = reloader.request("SIGHUP").get();
 
