@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -121,7 +122,14 @@ final class WebhookSink implements AlertSink {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return why.equals("timeout") || why.equals("Canceled")
           ? "no answer within " + Durations.format(hook.timeout())
-          : why.replace(hook.url(), hook.shownUrl()); // OkHttp may quote the URL, secret and all
+          : withoutSecret(why);
     }
+  }
+
+  /** OkHttp may quote the URL, secret and all, as written or in its own normal form. */
+  private String withoutSecret(String why) {
+    HttpUrl normal = HttpUrl.parse(hook.url());
+    String shown = why.replace(hook.url(), hook.shownUrl());
+    return normal == null ? shown : shown.replace(normal.toString(), hook.shownUrl());
   }
 }
