@@ -1,12 +1,14 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.StateChangeRecord;
 import dev.sitepulse.pinger.history.TargetHistory;
 import dev.sitepulse.pinger.history.TargetInfo;
 import dev.sitepulse.pinger.history.TimeSeries;
+import dev.sitepulse.pinger.watch.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +58,12 @@ public final class ReportBuilder {
       }
       targets.add(target(t, h, c, certs.get(t.name()), since, until));
     }
-    return new Report(since, until, targets, history.failedDeliveries(q));
+    // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
+    List<DeliveryRecord> failed = history.failedDeliveries(q).stream()
+        .map(d -> new DeliveryRecord(d.target(), d.at(), d.kind(), Webhook.shownSink(d.sink()), d.ok(),
+            d.attempts(), d.error()))
+        .toList();
+    return new Report(since, until, targets, failed);
   }
 
   private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Instant cert,

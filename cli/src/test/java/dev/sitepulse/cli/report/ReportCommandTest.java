@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.pinger.history.DeliveryRecord;
+import dev.sitepulse.pinger.history.SqliteHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +109,21 @@ class ReportCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).startsWith("sitepulse: --since must be positive, got 0").doesNotContain("PT");
+  }
+
+  @Test
+  void aWebhookUrlThatAnOlderHistoryHoldsWholeIsShownWithoutItsToken() throws Exception {
+    HandMadeHistory.write(dir);
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(3650),
+        Clock.fixed(HandMadeHistory.UNTIL, ZoneOffset.UTC))) {
+      h.append(new DeliveryRecord("a", HandMadeHistory.minute(33), "CHANGE",
+          "https://hooks.slack.com/services/T000/B000/XXXXSECRET", false, 3, "HTTP 500"));
+    }
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d", "--format", "json");
+
+    assertThat(run.out()).doesNotContain("XXXXSECRET");
+    JsonNode failed = new ObjectMapper().readTree(run.out()).get("failed_alerts");
+    assertThat(failed.get(0).get("sink").asText()).isEqualTo("https://hooks.slack.com/services/…");
   }
 }

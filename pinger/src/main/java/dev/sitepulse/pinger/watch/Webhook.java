@@ -44,6 +44,11 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
     return redact(url);
   }
 
+  /** A delivery's sink as it may be shown: {@code log} as it is, a webhook's URL redacted. */
+  public static String shownSink(String sink) {
+    return sink.startsWith("http:") || sink.startsWith("https:") ? redact(sink) : sink;
+  }
+
   /**
    * Scheme, host, port and the first path segment, the rest as {@code …}: hook services carry
    * their secret in the path or query (Slack's {@code /services/T…/B…/token}), and a failed
