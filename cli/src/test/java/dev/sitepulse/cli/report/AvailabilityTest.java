@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AvailabilityTest {
@@ -12,7 +13,7 @@ class AvailabilityTest {
     for (long checks = 1; checks <= 400; checks++) {
       for (long reached = 0; reached <= checks; reached++) {
         if (reached * 10_000 % checks == 0) {
-          String expected = reached == checks ? "100%" : String.format("%.2f%%", reached * 100.0 / checks);
+          String expected = reached == checks ? "100%" : String.format(Locale.ROOT, "%.2f%%", reached * 100.0 / checks);
           assertThat(Figures.percent(new Availability(reached, checks))).as(reached + "/" + checks).isEqualTo(expected);
         }
       }
