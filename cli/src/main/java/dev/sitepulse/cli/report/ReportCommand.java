@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.WatchSpec;
 import dev.sitepulse.pinger.history.HistoryException;
@@ -9,7 +10,6 @@ import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.TargetInfo;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -100,8 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
       if (tmp != null) {
         Files.deleteIfExists(tmp);
       }
-      String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
-      throw new UsageException("cannot write " + output + ": " + why);
+      throw new UsageException("cannot write " + output + ": " + IoErrors.why(e));
     }
     return 0;
   }

@@ -1,12 +1,11 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,18 +63,9 @@ final class DataDirLock implements AutoCloseable {
     }
   }
 
-  /** NIO's messages are often the path alone. */
+  /** Here a missing folder can only be a parent that cannot hold one. */
   private static String why(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "its parent cannot hold it";
-    }
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    return e.getMessage();
+    return e instanceof NoSuchFileException ? "its parent cannot hold it" : IoErrors.why(e);
   }
 
   /** Releases the folder; closing the channel releases its lock. */

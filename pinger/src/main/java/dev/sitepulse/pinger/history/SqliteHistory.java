@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.history;
 
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.config.Durations;
 import java.io.IOException;
@@ -79,7 +80,9 @@ public final class SqliteHistory implements HistoryStore {
       return new SqliteHistory(file, retention, clock, c);
     } catch (FileAlreadyExistsException e) {
       throw new HistoryException(dir + " is a file, and the history needs a folder there", e);
-    } catch (IOException | SQLException e) {
+    } catch (IOException e) {
+      throw new HistoryException("cannot open the history " + file + ": " + IoErrors.why(e), e);
+    } catch (SQLException e) {
       throw new HistoryException("cannot open the history " + file + ": " + e.getMessage(), e);
     }
   }
