@@ -127,8 +127,10 @@ public final class PingCommand implements Callable<Integer> {
     for (String u : urls) {
       if (u.equals("-")) {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null; ) {
-          String t = line.strip();
+        boolean first = true;
+        for (String line; (line = in.readLine()) != null; first = false) {
+          // A list saved with a byte order mark starts with U+FEFF, which would make the URL invalid.
+          String t = (first && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
           if (!t.isEmpty() && !t.startsWith("#")) {
             all.add(t);
           }

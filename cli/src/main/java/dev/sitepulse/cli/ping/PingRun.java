@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What one {@code ping} run checks and how: the config's defaults, overridden by command-line
@@ -79,7 +78,7 @@ public record PingRun(PingSettings settings, List<Target> targets) {
       }
     }
     Set<String> inConfig = targets.stream().map(Target::name).collect(Collectors.toSet());
-    Map<String, Long> given = urls.stream().flatMap(PingRun::withoutByteOrderMark)
+    Map<String, Long> given = urls.stream()
         .collect(Collectors.groupingBy(String::strip, LinkedHashMap::new, Collectors.counting()));
     given.forEach((url, times) -> {
       if (inConfig.contains(url)) {
@@ -93,17 +92,5 @@ public record PingRun(PingSettings settings, List<Target> targets) {
       targets.add(new TargetSpec(null, null, url, null, null, null, null, null, null, null).toTarget(defaults));
     });
     return new PingRun(settings, List.copyOf(targets));
-  }
-
-  /**
-   * A list saved with a byte order mark puts U+FEFF before the first line of stdin, where it made
-   * the URL invalid, or a comment or blank line a URL; so it goes, and such a line is skipped.
-   */
-  private static Stream<String> withoutByteOrderMark(String url) {
-    if (!url.startsWith("\uFEFF")) {
-      return Stream.of(url);
-    }
-    String rest = url.substring(1).strip();
-    return rest.isEmpty() || rest.startsWith("#") ? Stream.empty() : Stream.of(rest);
   }
 }

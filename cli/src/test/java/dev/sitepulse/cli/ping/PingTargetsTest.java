@@ -111,11 +111,9 @@ class PingTargetsTest {
 
   @Test
   void aByteOrderMarkBeforeACommentLeavesItAComment() {
-    List<String> notes = new ArrayList<>();
+    CommandLineRun run = CommandLineRun.withStdin("\uFEFF# checked daily\n" + REFUSED + "\n", "ping", "--format", "csv", "-");
 
-    PingRun run = PingRun.from(null, PingRun.Overrides.NONE, List.of("\uFEFF# checked daily", "http://a/"), notes::add);
-
-    assertThat(run.targets()).extracting(Target::url).containsExactly("http://a/");
-    assertThat(notes).isEmpty();
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    assertThat(run.out().lines().skip(1)).singleElement().asString().startsWith(REFUSED + ",");
   }
 }
