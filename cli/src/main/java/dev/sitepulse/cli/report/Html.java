@@ -1,5 +1,7 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.Shortened;
+
 /**
  * Escapes text for HTML and SVG, in element content and in quoted attributes alike. Every string
  * that comes from outside (target names, URLs, error messages) goes through here, so a hostile
@@ -43,6 +45,6 @@ final class Html {
     if (s == null) {
       return "";
     }
-    return escape(s.length() <= max ? s : s.substring(0, max - 1) + "…");
+    return escape(Shortened.of(s, max));
   }
 }

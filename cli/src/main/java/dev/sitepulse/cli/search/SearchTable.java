@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.search;
 
+import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.crawler.search.Highlight;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
@@ -64,15 +65,7 @@ public final class SearchTable {
     if (s == null) {
       return "(no title)";
     }
-    String line = collapsed(spacesForControls(s));
-    if (line.length() <= MAX_TITLE) {
-      return line;
-    }
-    int end = MAX_TITLE - 1;
-    if (Character.isHighSurrogate(line.charAt(end - 1))) {
-      end--; // not half an emoji
-    }
-    return line.substring(0, end).stripTrailing() + "…";
+    return Shortened.of(collapsed(spacesForControls(s)), MAX_TITLE);
   }
 
   private static String collapsed(String s) {
