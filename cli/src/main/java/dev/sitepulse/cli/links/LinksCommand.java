@@ -64,7 +64,7 @@ public final class LinksCommand implements Callable<Integer> {
     }
   }
 
-  /** Bad seeds and settings were rejected with the spec, as usage errors; nothing here is one. */
+  /** Bad seeds and settings were rejected with the spec; toConfig refuses what is left (no seed at all) as a usage error. */
   private int check(CrawlSpec spec, CrawlStop stop) throws IOException, CrawlException {
     LinkReport report = spec.data() == null
         ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, stop)

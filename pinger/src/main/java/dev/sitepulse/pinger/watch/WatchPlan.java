@@ -28,8 +28,9 @@ public record WatchPlan(
     Set<String> names = new HashSet<>();
     for (int i = 0; i < targets.size(); i++) {
       if (!names.add(targets.get(i).name())) {
+        // A config's duplicates are refused where it is read, with their lines; this guards callers of the API.
         throw new IllegalArgumentException("targets[" + i + "]: the name \"" + targets.get(i).name()
-            + "\" is used twice; watch tells targets apart by name");
+            + "\" is used by another target too; targets are told apart by name");
       }
     }
   }
