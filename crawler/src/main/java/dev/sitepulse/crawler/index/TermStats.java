@@ -8,10 +8,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -38,23 +44,45 @@ public final class TermStats {
 
   private TermStats() {}
 
+  /** The top {@code n} terms of the last commit; none, over 0 pages, before the first commit. */
   public static Result top(Path indexDir, int n) {
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
+    try (Directory dir = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
       int docs = reader.numDocs();
+      // A replaced or removed page (a refresh) stays in the term statistics until a merge drops
+      // it: then count the live pages by hand, or a term would be on more pages than there are.
+      Bits live = MultiBits.getLiveDocs(reader);
       Terms terms = MultiTerms.getTerms(reader, PageFields.BODY);
       PriorityQueue<Term> byDf = new PriorityQueue<>(BY_DOC_FREQ);
       PriorityQueue<Term> byWeight = new PriorityQueue<>(BY_TF_IDF);
       if (terms != null) {
         TermsEnum it = terms.iterator();
+        PostingsEnum postings = null;
         for (BytesRef t = it.next(); t != null; t = it.next()) {
-          int df = it.docFreq();
-          long ttf = it.totalTermFreq();
-          Term term = new Term(t.utf8ToString(), df, ttf, ttf * Math.log((double) docs / df));
-          keep(byDf, term, n);
-          keep(byWeight, term, n);
+          int df = 0;
+          long ttf = 0;
+          if (live == null) {
+            df = it.docFreq();
+            ttf = it.totalTermFreq();
+          } else {
+            postings = it.postings(postings, PostingsEnum.FREQS);
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+              if (live.get(d)) {
+                df++;
+                ttf += postings.freq();
+              }
+            }
+          }
+          if (df > 0) {
+            Term term = new Term(t.utf8ToString(), df, ttf, ttf * Math.log((double) docs / df));
+            keep(byDf, term, n);
+            keep(byWeight, term, n);
+          }
         }
       }
       return new Result(docs, sorted(byDf, BY_DOC_FREQ.reversed()), sorted(byWeight, BY_TF_IDF.reversed()));
+    } catch (IndexNotFoundException e) {
+      return new Result(0, List.of(), List.of()); // a crawl that has not committed yet
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + e.getMessage(), e);
     }

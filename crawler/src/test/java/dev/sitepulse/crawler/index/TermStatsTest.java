@@ -1,0 +1,47 @@
+package dev.sitepulse.crawler.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TermStatsTest {
+
+  @TempDir Path dir;
+
+  private static IndexedPage page(int i, String body) {
+    return new IndexedPage("https://site.example/" + i, "site.example", "page " + i, List.of(), body, "",
+        1_700_000_000_000L, 200, "en");
+  }
+
+  @Test
+  void aReplacedPageCountsOnceSoNoTermIsOnMorePagesThanThereAre() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      for (int i = 0; i < 3; i++) {
+        index.upsert(page(i, "footer widget" + i));
+      }
+      index.commit(Map.of());
+      index.upsert(page(0, "footer gizmo")); // as a refresh does: the old document is only marked deleted
+      index.commit(Map.of());
+    }
+
+    TermStats.Result r = TermStats.top(dir, 5);
+
+    assertThat(r.docs()).isEqualTo(3);
+    assertThat(r.byDocFreq().get(0)).isEqualTo(new TermStats.Term("footer", 3, 3, 0.0));
+    assertThat(r.byTfIdf()).allSatisfy(t -> assertThat(t.tfIdf()).isNotNegative());
+    assertThat(r.byDocFreq()).extracting(TermStats.Term::term).doesNotContain("widget0");
+  }
+
+  @Test
+  void anIndexWithNoCommitYetHasNoTerms() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page(0, "footer")); // a crawl in its first seconds
+    }
+
+    assertThat(TermStats.top(dir, 5)).isEqualTo(new TermStats.Result(0, List.of(), List.of()));
+  }
+}
