@@ -20,6 +20,9 @@ import java.util.Set;
  */
 final class CrawlGraph {
 
+  /** As many redirects as the crawler follows from one URL. */
+  private static final int MAX_REDIRECTS = 20;
+
   final List<String> urls = new ArrayList<>();
   final List<String> titles = new ArrayList<>();
   final long[] simHashes;
@@ -48,13 +51,20 @@ final class CrawlGraph {
         hashes.add(rs.getLong(3));
       }
     }
+    Map<String, String> redirects = new HashMap<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT url, redirect_to FROM urls WHERE redirect_to IS NOT NULL")) {
+      while (rs.next()) {
+        redirects.put(rs.getString(1), rs.getString(2));
+      }
+    }
     CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
     Set<Long> seen = new HashSet<>();
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("SELECT from_url, to_url FROM page_links")) {
       while (rs.next()) {
         Integer from = ids.get(rs.getString(1));
-        Integer to = ids.get(rs.getString(2));
+        Integer to = ids.get(landing(rs.getString(2), redirects));
         // One edge per page pair; a page linking to itself says nothing about importance.
         if (from != null && to != null && !from.equals(to) && seen.add((long) from << 32 | to)) {
           edges.addEdge(from, to);
@@ -65,10 +75,33 @@ final class CrawlGraph {
     return new CrawlGraph(urls, titles, simHashes, edges.build());
   }
 
-  /** Stores each page's rank in crawl.db's pagerank column. */
+  /**
+   * Where a link lands: a link to {@code dir} that redirects to {@code dir/} (or http to https)
+   * votes for the page it ends on. Chains end at {@link #MAX_REDIRECTS} hops or a loop, as the
+   * crawler's do.
+   */
+  private static String landing(String url, Map<String, String> redirects) {
+    String at = url;
+    for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
+      String next = redirects.get(at);
+      if (next == null || next.equals(url)) {
+        return at;
+      }
+      at = next;
+    }
+    return at;
+  }
+
+  /**
+   * Stores each page's rank in crawl.db's pagerank column, and clears it for the rest: a page that
+   * has left the graph since the last analysis (a 404 after a refresh) must not keep its rank.
+   */
   void storeRanks(Connection db, double[] ranks) throws SQLException {
     boolean auto = db.getAutoCommit();
     db.setAutoCommit(false);
+    try (Statement clear = db.createStatement()) {
+      clear.executeUpdate("UPDATE urls SET pagerank=NULL WHERE pagerank IS NOT NULL");
+    }
     try (PreparedStatement s = db.prepareStatement("UPDATE urls SET pagerank=? WHERE url=?")) {
       for (int i = 0; i < ranks.length; i++) {
         s.setDouble(1, ranks[i]);
