@@ -7,31 +7,40 @@ import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.analytics.RankedNode;
 import dev.sitepulse.analytics.Timings;
+import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.index.TermStats;
+import dev.sitepulse.pinger.format.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-/** What analyze found, as a table for people or one JSON document for programs. */
+/**
+ * What analyze found, as a table for people or one JSON document for programs.
+ *
+ * @param notStored why ranks and clusters could not be written to crawl.db; null when they were
+ */
 public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates,
-    List<int[]> clusters, TermStats.Result terms) {
+    List<int[]> clusters, TermStats.Result terms, String notStored) {
+
+  private static final int MAX_TITLE = 120;
 
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   public void writeTable(PrintStream out) {
-    out.printf(Locale.ROOT, "== PageRank of %d pages, %d links: %d iterations, %s%n",
-        crawl.graph.nodeCount(), crawl.graph.edgeCount(), ranks.iterations(),
+    out.printf(Locale.ROOT, "== PageRank of %s, %s: %d iterations, %s%n",
+        Figures.count(crawl.graph.nodeCount(), "page"), Figures.count(crawl.graph.edgeCount(), "link"),
+        ranks.iterations(),
         ranks.converged() ? "converged" : "stopped at the iteration limit");
     out.println("   " + timing(ranks.timings()));
     out.println(" #  RANK     IN  PAGE");
     int i = 1;
     for (RankedNode n : ranks.top()) {
       out.printf(Locale.ROOT, "%2d  %.5f %4d  %s%n      %s%n", i++, n.rank(), n.inDegree(),
-          title(n.node()), crawl.urls.get(n.node()));
+          shownTitle(n.node()), TextTable.oneLine(crawl.urls.get(n.node())));
     }
     out.println();
     out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %s in %s%n",
@@ -100,6 +109,11 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
   private String title(int node) {
     String t = crawl.titles.get(node);
     return t == null || t.isBlank() ? "(no title)" : t.strip();
+  }
+
+  /** A crawled page's title on one terminal line: a site may put escape codes or a whole article there. */
+  private String shownTitle(int node) {
+    return Shortened.of(TextTable.oneLine(title(node)), MAX_TITLE);
   }
 
   private static String timing(Timings t) {

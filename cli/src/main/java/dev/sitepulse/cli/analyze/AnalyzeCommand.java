@@ -63,8 +63,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
       DeviceList.print(Devices.list(), Devices.openClStatus(), out);
       return ExitCode.OK;
     }
-    if (top < 1 || maxDistance < 0 || maxDistance > 63) {
-      throw new UsageException("--top must be at least 1 and --max-distance within 0..63");
+    if (top < 1) {
+      throw new UsageException("--top must be at least 1, got " + top);
+    }
+    if (maxDistance < 0 || maxDistance > 63) {
+      throw new UsageException("--max-distance must be within 0..63 (bits of a 64-bit SimHash), got " + maxDistance);
     }
     DeviceChoice choice;
     try {
@@ -82,6 +85,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } else {
       report.writeTable(out);
     }
+    if (report.notStored() != null) {
+      System.err.println("sitepulse: ranks and clusters not stored in " + data.resolve("crawl.db") + ": "
+          + report.notStored());
+      return ExitCode.CRITICAL;
+    }
     return ExitCode.OK;
   }
 
@@ -94,16 +102,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
           AnalyticsBackend dups = Devices.open(choice, crawl.simHashes.length)) {
         PageRankResult pr = ranks.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
         NearDuplicates nd = dups.nearDuplicates(crawl.simHashes, maxDistance);
-        crawl.storeRanks(db, pr.ranks());
         List<int[]> clusters = new ArrayList<>();
         for (int c = 0; c < nd.clusters().count(); c++) {
           clusters.add(nd.clusters().members(c));
         }
-        crawl.storeClusters(db, clusters);
         TermStats.Result terms = Files.isDirectory(data.resolve("index"))
             ? TermStats.top(data.resolve("index"), top)
             : new TermStats.Result(0, List.of(), List.of());
-        return new AnalysisReport(crawl, pr, nd, clusters, terms);
+        // Stored last, once everything is computed: a crawl.db that cannot be written (read-only,
+        // locked by a running crawl) still gets its analysis printed.
+        String notStored = null;
+        try {
+          crawl.storeRanks(db, pr.ranks());
+          crawl.storeClusters(db, clusters);
+        } catch (SQLException e) {
+          notStored = e.getMessage();
+        }
+        return new AnalysisReport(crawl, pr, nd, clusters, terms, notStored);
       } catch (DeviceUnavailableException e) {
         throw new UsageException("--device " + choice + ": " + e.getMessage());
       }

@@ -111,4 +111,29 @@ class AnalyzeCommandTest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("--device");
   }
+
+  @Test
+  void aCrawlDbThatCannotBeWrittenStillGetsItsAnalysisPrintedThenExit2() throws Exception {
+    crawlTheSite();
+    try (var holder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
+      holder.createStatement().execute("BEGIN EXCLUSIVE"); // as a crawl writing its batch would
+
+      CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu", "--top", "2");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.out()).contains("== PageRank of ", "== Near-duplicates", "== Terms over");
+      assertThat(run.err()).startsWith("sitepulse: ranks and clusters not stored in " + data.resolve("crawl.db") + ": ")
+          .hasLineCount(1);
+      holder.createStatement().execute("ROLLBACK");
+    }
+  }
+
+  @Test
+  void topAndMaxDistanceEachSayWhichWasWrong() {
+    CommandLineRun top = CommandLineRun.of("analyze", "--data", data.toString(), "--top", "0");
+    CommandLineRun bits = CommandLineRun.of("analyze", "--data", data.toString(), "--max-distance", "64");
+
+    assertThat(top.err()).isEqualTo("sitepulse: --top must be at least 1, got 0\n");
+    assertThat(bits.err()).isEqualTo("sitepulse: --max-distance must be within 0..63 (bits of a 64-bit SimHash), got 64\n");
+  }
 }

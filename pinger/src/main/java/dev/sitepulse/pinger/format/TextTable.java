@@ -80,8 +80,8 @@ public final class TextTable {
     return sb.toString().stripTrailing();
   }
 
-  /** Control characters would break the line or, as escapes, the terminal. */
-  private static String oneLine(String text) {
+  /** Control characters as spaces: they would break the line or, as escapes, the terminal. */
+  public static String oneLine(String text) {
     return text.chars().anyMatch(Character::isISOControl) ? CONTROLS.matcher(text).replaceAll(" ") : text;
   }
 
