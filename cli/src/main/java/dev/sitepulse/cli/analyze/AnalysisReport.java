@@ -152,6 +152,6 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       }
       out.append(t.term()).append(byDocs ? " (" + t.docFreq() + ")" : String.format(Locale.ROOT, " (%.0f)", t.tfIdf()));
     }
-    return out.toString();
+    return terms.isEmpty() ? "(none)" : out.toString();
   }
 }

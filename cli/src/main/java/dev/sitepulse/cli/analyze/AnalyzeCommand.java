@@ -97,7 +97,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public static AnalysisReport analyze(Path data, DeviceChoice choice, int top, int maxDistance)
       throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
-      CrawlGraph crawl = CrawlGraph.load(db);
+      CrawlGraph crawl;
+      try {
+        crawl = CrawlGraph.load(db);
+      } catch (SQLException e) {
+        if (String.valueOf(e.getMessage()).contains("no such")) { // table or column: not a crawl.db
+          throw new UsageException("no crawl in " + data + ": its crawl.db was not written by sitepulse crawl ("
+              + e.getMessage() + ")");
+        }
+        throw e;
+      }
       try (AnalyticsBackend ranks = Devices.open(choice, crawl.graph.edgeCount());
           AnalyticsBackend dups = Devices.open(choice, crawl.simHashes.length)) {
         PageRankResult pr = ranks.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));

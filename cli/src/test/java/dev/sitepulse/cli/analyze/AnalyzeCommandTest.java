@@ -136,4 +136,17 @@ class AnalyzeCommandTest {
     assertThat(top.err()).isEqualTo("sitepulse: --top must be at least 1, got 0\n");
     assertThat(bits.err()).isEqualTo("sitepulse: --max-distance must be within 0..63 (bits of a 64-bit SimHash), got 64\n");
   }
+
+  @Test
+  void anSqliteFileThatIsNoCrawlIsAUsageErrorNamingTheFolder() throws Exception {
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
+      db.createStatement().execute("CREATE TABLE notes(text TEXT)");
+    }
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).startsWith("sitepulse: no crawl in " + data + ": its crawl.db was not written by sitepulse crawl")
+        .hasLineCount(1);
+  }
 }
