@@ -69,6 +69,7 @@ public final class CrawlRun {
     int parserThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService parsers = Executors.newFixedThreadPool(parserThreads, Threads.daemon("sitepulse-parse"));
     ExecutorService indexer = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-index"));
+    parsers.execute(BodyHash::isNative);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     try (CrawlDb db = CrawlDb.open(config.crawlDb());
         PageIndex index = config.purpose() == CrawlPurpose.SEARCH

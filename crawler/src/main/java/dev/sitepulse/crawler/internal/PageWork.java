@@ -16,10 +16,7 @@ import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.pinger.FetchResult;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +70,7 @@ final class PageWork {
     ParsedPage page = linkCheck
         ? PageParser.parse(fetched.body(), fetched.charset(), url)
         : PageParser.parseWithoutLineNumbers(fetched.body(), fetched.charset(), url);
-    String bodyHash = sha256(fetched.body());
+    String bodyHash = BodyHash.sha256(fetched.body());
     String firstUrl = firstUrlByBodyHash.putIfAbsent(bodyHash, url);
     String duplicateOf = firstUrl == null || firstUrl.equals(url) ? null : firstUrl;
     String canonical = LinkRules.normalize(page.canonical());
@@ -161,13 +158,5 @@ final class PageWork {
   private static String fragmentOf(String url) {
     int hash = url.indexOf('#');
     return hash < 0 || hash == url.length() - 1 ? null : url.substring(hash + 1);
-  }
-
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }
