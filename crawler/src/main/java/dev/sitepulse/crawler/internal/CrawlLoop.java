@@ -74,6 +74,8 @@ final class CrawlLoop {
   private long started;
   private long wakeTimer = -1;
   private boolean stopping;
+  /** One commit at a time is enough: until it runs, every page handled would ask for another. */
+  private boolean commitQueued;
   /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
   private boolean stopRequested;
 
@@ -360,9 +362,14 @@ final class CrawlLoop {
 
   /** A commit that fails (crawl.db lost a batch) ends the crawl: nothing after it could be kept. */
   private void commitSoon() {
+    if (commitQueued) {
+      return;
+    }
+    commitQueued = true;
     indexer.execute(() -> {
       try {
         commits.commit();
+        context.runOnContext(v -> commitQueued = false);
       } catch (RuntimeException e) {
         context.runOnContext(v -> crashed(e));
       }
