@@ -75,6 +75,19 @@ public final class PageIndex implements Closeable {
     }
   }
 
+  /**
+   * Writes one of IndexWriter's per-thread buffers to disk as a segment, if any holds documents;
+   * true if one did. A commit writes them all, one after another on its own thread: calls to this
+   * from other threads first spread that work over cores that are idle.
+   */
+  public boolean flushBuffer() {
+    try {
+      return writer.flushNextBuffer();
+    } catch (IOException e) {
+      throw failure("cannot flush", e);
+    }
+  }
+
   /** Makes every upsert so far durable, recording {@code userData} with the commit. */
   public synchronized void commit(Map<String, String> userData) {
     try {

@@ -84,7 +84,7 @@ public final class CrawlRun {
       }
       List<CrawlDb.KnownUrl> known = db.knownUrls();
       long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
-      IndexCommits commits = new IndexCommits(index, db, lastSeq);
+      IndexCommits commits = new IndexCommits(index, db, lastSeq, parsers);
       Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());
       Context context = vertx.getOrCreateContext();
       CrawlScope scope = new CrawlScope(config, seeds);

@@ -11,7 +11,12 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.pinger.Validators;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +30,7 @@ class IndexCommitsTest {
     try (CrawlDb db = CrawlDb.open(dir.resolve("crawl.db"));
         PageIndex index = PageIndex.open(dir.resolve("index"))) {
       db.enqueue(List.of(new QueuedUrl("http://a/", 0)));
-      IndexCommits commits = new IndexCommits(index, db, 0);
+      IndexCommits commits = new IndexCommits(index, db, 0, Runnable::run);
       commits.add(document("http://a/"), seq -> db.record(page("http://a/", seq)));
 
       commits.commit();
@@ -39,7 +44,7 @@ class IndexCommitsTest {
   void whenCrawlDbLostABatchTheIndexIsNotCommittedAndTheCommitSaysWhy() throws Exception {
     try (CrawlDb db = CrawlDb.open(dir.resolve("crawl.db"));
         PageIndex index = PageIndex.open(dir.resolve("index"))) {
-      IndexCommits commits = new IndexCommits(index, db, 0);
+      IndexCommits commits = new IndexCommits(index, db, 0, Runnable::run);
       // crawl.db has no row for this page, so the batch holding its record fails
       commits.add(document("http://gone/"), seq -> db.record(page("http://gone/", seq)));
 
@@ -47,6 +52,45 @@ class IndexCommitsTest {
 
       assertThat(index.lastCommitData()).isEmpty();
       assertThat(index.docCount()).isZero();
+    }
+  }
+
+  @Test
+  void pagesIndexedOnSeveralThreadsAreAllInACommitThatAHelperThreadWroteOutInPart() throws Exception {
+    ExecutorService parsers = Executors.newFixedThreadPool(2);
+    try (CrawlDb db = CrawlDb.open(dir.resolve("crawl.db"));
+        PageIndex index = PageIndex.open(dir.resolve("index"))) {
+      List<QueuedUrl> urls = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        urls.add(new QueuedUrl("http://a/" + i, 0));
+      }
+      db.enqueue(urls);
+      IndexCommits commits = new IndexCommits(index, db, 0, parsers);
+      // Two threads indexing at once leave IndexWriter with a buffer each.
+      CountDownLatch both = new CountDownLatch(2);
+      List<Future<?>> indexing = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int first = t * 20;
+        indexing.add(parsers.submit(() -> {
+          both.countDown();
+          both.await();
+          for (int i = first; i < first + 20; i++) {
+            String url = "http://a/" + i;
+            commits.add(document(url), seq -> db.record(page(url, seq)));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : indexing) {
+        f.get();
+      }
+
+      commits.commit();
+
+      assertThat(index.docCount()).isEqualTo(40);
+      assertThat(index.lastCommitData()).containsEntry(IndexCommits.SEQ, "40");
+    } finally {
+      parsers.shutdownNow();
     }
   }
 
