@@ -26,7 +26,9 @@ final class CollapsingText {
     int out = length; // never ahead of the read position, so collapsing in place is safe
     for (int i = length, end = length + n; i < end; i++) {
       char c = chars[i];
-      if (isWhitespace(c)) {
+      if (c > ' ' && c < '\u00a0') { // most characters: two comparisons under C1, not eight
+        chars[out++] = c;
+      } else if (isWhitespace(c)) {
         if (out > 0 && chars[out - 1] != ' ') {
           chars[out++] = ' ';
         }
