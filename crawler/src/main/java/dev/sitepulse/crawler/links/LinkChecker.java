@@ -13,6 +13,7 @@ import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
@@ -159,9 +160,7 @@ public final class LinkChecker {
   /** Worded as the pinger words it for an external target, so both read the same. */
   private static BrokenLink tooManyRedirects(String target, Page end, List<String> chain,
       List<Link> links) {
-    boolean loop = chain.stream().distinct().count() < chain.size();
-    String problem = (loop ? "redirect loop" : "more than " + MAX_CHAIN + " redirects")
-        + " starting at " + target;
+    String problem = RedirectChains.tooMany(chain, MAX_CHAIN);
     return new BrokenLink(target, end.status(), TOO_MANY_REDIRECTS, TOO_MANY_REDIRECTS + ": " + problem,
         chain, false, referrers(links));
   }

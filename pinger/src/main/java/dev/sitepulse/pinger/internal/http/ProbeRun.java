@@ -7,6 +7,7 @@ import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.Observation;
 import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.TlsInfo;
 import dev.sitepulse.pinger.Verdict;
@@ -243,12 +244,7 @@ public final class ProbeRun implements Runnable {
   }
 
   private String tooManyRedirects() {
-    List<Hop> chain = snapshotHops();
-    String first = chain.get(0).url();
-    boolean loop = chain.stream().skip(1).anyMatch(h -> h.url().equals(first))
-        || chain.stream().map(Hop::url).distinct().count() < chain.size();
-    return (loop ? "redirect loop" : "more than " + options.maxRedirects() + " redirects")
-        + " starting at " + first;
+    return RedirectChains.tooMany(snapshotHops().stream().map(Hop::url).toList(), options.maxRedirects());
   }
 
   private static Map<String, String> headerMap(Headers headers) {
