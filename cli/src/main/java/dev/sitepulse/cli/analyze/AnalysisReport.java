@@ -1,19 +1,17 @@
 package dev.sitepulse.cli.analyze;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.analytics.RankedNode;
 import dev.sitepulse.analytics.Timings;
+import dev.sitepulse.cli.JsonOutput;
 import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.pinger.format.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,9 +24,6 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     List<int[]> clusters, TermStats.Result terms, String notStored) {
 
   private static final int MAX_TITLE = 120;
-
-  private static final JsonFactory JSON =
-      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   public void writeTable(PrintStream out) {
     out.printf(Locale.ROOT, "== PageRank of %s, %s: %d iterations, %s%n",
@@ -61,7 +56,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
   }
 
   public void writeJson(PrintStream out) {
-    try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+    JsonOutput.pretty(out, g -> {
       g.writeStartObject();
       g.writeObjectFieldStart("pagerank");
       g.writeNumberField("pages", crawl.graph.nodeCount());
@@ -100,10 +95,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       terms(g, "by_tf_idf", terms.byTfIdf());
       g.writeEndObject();
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.println();
+    });
   }
 
   private String title(int node) {

@@ -9,6 +9,7 @@ import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.JsonOutput;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +62,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     PrintStream out = System.out;
     if (listDevices) {
-      DeviceList.print(Devices.list(), Devices.openClStatus(), out);
+      if (format == Format.JSON) {
+        DeviceList.writeJson(Devices.list(), Devices.openClStatus(), out);
+      } else {
+        DeviceList.print(Devices.list(), Devices.openClStatus(), out);
+      }
       return ExitCode.OK;
     }
     if (top < 1) {
@@ -137,6 +143,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** The device listing of --list-devices. */
   static final class DeviceList {
     private DeviceList() {}
+
+    /** The devices with every field {@link DeviceInfo} has, and why OpenCL is missing, if it is. */
+    static void writeJson(List<DeviceInfo> devices, String openClStatus, PrintStream out) {
+      JsonOutput.pretty(out, g -> {
+        g.writeStartObject();
+        g.writeArrayFieldStart("devices");
+        for (DeviceInfo d : devices) {
+          g.writeStartObject();
+          g.writeStringField("id", d.id());
+          g.writeStringField("kind", d.kind().name().toLowerCase(Locale.ROOT));
+          g.writeStringField("name", d.name());
+          g.writeStringField("platform", d.platform());
+          g.writeNumberField("compute_units", d.computeUnits());
+          g.writeNumberField("global_memory_bytes", d.globalMemory());
+          g.writeNumberField("local_memory_bytes", d.localMemory());
+          g.writeBooleanField("fp64", d.fp64());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (!openClStatus.isEmpty()) {
+          g.writeStringField("no_opencl_because", openClStatus);
+        }
+        g.writeEndObject();
+      });
+    }
 
     static void print(List<DeviceInfo> devices, String openClStatus, PrintStream out) {
       for (DeviceInfo d : devices) {

@@ -1,25 +1,18 @@
 package dev.sitepulse.cli.links;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.sitepulse.cli.JsonOutput;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 
 /** The link report as one JSON document. */
 final class LinksJson {
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
   private LinksJson() {}
 
   static void write(LinkReport r, PrintStream out) {
-    try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+    JsonOutput.pretty(out, g -> {
       g.writeStartObject();
       g.writeObjectFieldStart("summary");
       g.writeNumberField("pages", r.pages());
@@ -61,9 +54,6 @@ final class LinksJson {
       }
       g.writeEndArray();
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.println();
+    });
   }
 }

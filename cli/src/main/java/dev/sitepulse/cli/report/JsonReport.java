@@ -1,7 +1,7 @@
 package dev.sitepulse.cli.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sitepulse.cli.JsonOutput;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +14,7 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(Report r, OutputStream out) throws IOException {
-    // The stream is the caller's (stdout, often): writing the report must not close it.
-    JsonFactory json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    try (JsonGenerator g = json.createGenerator(out).useDefaultPrettyPrinter()) {
+    JsonOutput.pretty(out, g -> {
       g.writeStartObject();
       g.writeStringField("since", r.since().toString());
       g.writeStringField("until", r.until().toString());
@@ -40,9 +38,7 @@ final class JsonReport {
       }
       g.writeEndArray();
       g.writeEndObject();
-    }
-    out.write('\n');
-    out.flush();
+    });
   }
 
   private static void target(JsonGenerator g, TargetReport t) throws IOException {

@@ -1,25 +1,18 @@
 package dev.sitepulse.cli.search;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.sitepulse.cli.JsonOutput;
 import dev.sitepulse.crawler.search.Highlight;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 
 /** Results for a program: every hit with its snippet and the character offsets of the matches. */
 final class SearchJson {
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
   private SearchJson() {}
 
   static void write(SearchResults results, PrintStream out) {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
+    JsonOutput.compact(out, g -> {
       g.writeStartObject();
       g.writeStringField("query", results.query());
       g.writeNumberField("total_hits", results.totalHits());
@@ -45,10 +38,6 @@ final class SearchJson {
       }
       g.writeEndArray();
       g.writeEndObject();
-      g.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.println();
+    });
   }
 }

@@ -149,4 +149,20 @@ class AnalyzeCommandTest {
     assertThat(run.err()).startsWith("sitepulse: no crawl in " + data + ": its crawl.db was not written by sitepulse crawl")
         .hasLineCount(1);
   }
+
+  @Test
+  void listDevicesInJsonGivesEachDeviceAndAlwaysTheJavaOne() throws Exception {
+    CommandLineRun run = CommandLineRun.of("analyze", "--list-devices", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode devices = new ObjectMapper().readTree(run.out()).get("devices");
+    assertThat(devices).isNotEmpty();
+    JsonNode java = devices.get(0);
+    assertThat(java.get("id").asText()).isEqualTo("cpu");
+    assertThat(java.get("kind").asText()).isEqualTo("java");
+    assertThat(java.get("compute_units").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(devices).allSatisfy(d -> assertThat(d.fieldNames()).toIterable()
+        .containsExactly("id", "kind", "name", "platform", "compute_units", "global_memory_bytes",
+            "local_memory_bytes", "fp64"));
+  }
 }

@@ -1,0 +1,65 @@
+package dev.sitepulse.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * One JSON document on a command's output, then a newline, for every {@code --format json}. The
+ * stream is the caller's (stdout, often) and stays open.
+ */
+public final class JsonOutput {
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  private JsonOutput() {}
+
+  /** Writes one document with the generator it is handed. */
+  @FunctionalInterface
+  public interface Document {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** Indented, for people and scripts alike. */
+  public static void pretty(PrintStream out, Document document) {
+    unchecked(() -> write(out, document, true));
+  }
+
+  /** On one line. */
+  public static void compact(PrintStream out, Document document) {
+    unchecked(() -> write(out, document, false));
+  }
+
+  /** Indented, onto a stream whose failures (a full disk) the caller reports. */
+  public static void pretty(OutputStream out, Document document) throws IOException {
+    write(out, document, true);
+  }
+
+  private static void write(OutputStream out, Document document, boolean pretty) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      if (pretty) {
+        g.useDefaultPrettyPrinter();
+      }
+      document.write(g);
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private interface Io {
+    void run() throws IOException;
+  }
+
+  // A PrintStream never throws; only a document's own code could.
+  private static void unchecked(Io io) {
+    try {
+      io.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
