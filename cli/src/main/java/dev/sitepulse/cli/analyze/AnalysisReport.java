@@ -31,11 +31,16 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
         ranks.iterations(),
         ranks.converged() ? "converged" : "stopped at the iteration limit");
     out.println("   " + timing(ranks.timings()));
-    out.println(" #  RANK     IN  PAGE");
+    // Columns as wide as their widest figure, so that a --top of 100 or a hub of 10,000 links
+    // does not push its row out of line.
+    int numberWidth = Math.max(2, digits(ranks.top().size()));
+    int inWidth = Math.max(4, digits(ranks.top().stream().mapToInt(RankedNode::inDegree).max().orElse(0)));
+    String row = "%" + numberWidth + "d  %.5f %" + inWidth + "d  %s%n%" + (numberWidth + 4) + "s%s%n";
+    out.printf(Locale.ROOT, "%" + numberWidth + "s  %-7s %" + inWidth + "s  %s%n", "#", "RANK", "IN", "PAGE");
     int i = 1;
     for (RankedNode n : ranks.top()) {
-      out.printf(Locale.ROOT, "%2d  %.5f %4d  %s%n      %s%n", i++, n.rank(), n.inDegree(),
-          shownTitle(n.node()), TextTable.oneLine(crawl.urls.get(n.node())));
+      out.printf(Locale.ROOT, row, i++, n.rank(), n.inDegree(), shownTitle(n.node()), "",
+          TextTable.oneLine(crawl.urls.get(n.node())));
     }
     out.println();
     out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %s in %s%n",
@@ -96,6 +101,10 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       g.writeEndObject();
       g.writeEndObject();
     });
+  }
+
+  private static int digits(int n) {
+    return Integer.toString(n).length();
   }
 
   private String title(int node) {

@@ -1,0 +1,72 @@
+package dev.sitepulse.cli.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.analytics.AnalyticsBackend;
+import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.analytics.Devices;
+import dev.sitepulse.analytics.NearDuplicates;
+import dev.sitepulse.analytics.PageRankConfig;
+import dev.sitepulse.analytics.PageRankResult;
+import dev.sitepulse.crawler.index.TermStats;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The table analyze prints, over a crawl.db made up for it. */
+class AnalysisReportTest {
+
+  @Test
+  void rankRowsStayInColumnsPastRankNinetyNine() throws Exception {
+    String table = tableOfTop(120);
+
+    List<String> rows = table.lines().filter(l -> l.matches(" *\\d+  0\\.\\d{5} .*")).toList();
+    assertThat(rows).hasSize(120);
+    int rankColumn = rows.get(0).indexOf("0.");
+    assertThat(rows).allSatisfy(r -> assertThat(r.indexOf("0.")).isEqualTo(rankColumn));
+    String header = table.lines().filter(l -> l.contains("RANK")).findFirst().orElseThrow();
+    assertThat(header.indexOf("RANK")).isEqualTo(rankColumn);
+    assertThat(header.indexOf("IN") + 2).as("IN over the last digit of the in-degrees")
+        .isEqualTo(rows.get(0).indexOf("  ", rankColumn + 8));
+  }
+
+  /** A hub every other page links to, and the report of its top {@code n} pages. */
+  private static String tableOfTop(int n) throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+      try (Statement s = db.createStatement()) {
+        s.execute("""
+            CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, title TEXT, state TEXT, status INTEGER,
+                simhash INTEGER, redirect_to TEXT, pagerank REAL)""");
+        s.execute("CREATE TABLE page_links(from_url TEXT, to_url TEXT)");
+      }
+      try (PreparedStatement page = db.prepareStatement(
+              "INSERT INTO urls(url, title, state, status, simhash) VALUES (?, ?, 'done', 200, ?)");
+          PreparedStatement link = db.prepareStatement("INSERT INTO page_links VALUES (?, 'http://s/0')")) {
+        for (int i = 0; i < n; i++) {
+          page.setString(1, "http://s/" + i);
+          page.setString(2, "Page " + i);
+          page.setLong(3, i * 0x9e3779b97f4a7c15L);
+          page.executeUpdate();
+          link.setString(1, "http://s/" + i);
+          link.executeUpdate();
+        }
+      }
+      CrawlGraph crawl = CrawlGraph.load(db);
+      try (AnalyticsBackend java = Devices.open(DeviceChoice.parse("cpu"), n)) {
+        PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(n));
+        NearDuplicates none = java.nearDuplicates(crawl.simHashes, 0);
+        AnalysisReport report = new AnalysisReport(crawl, ranks, none, List.of(),
+            new TermStats.Result(0, List.of(), List.of()), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.writeTable(new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+      }
+    }
+  }
+}
