@@ -2,6 +2,7 @@ package dev.sitepulse.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,12 @@ public final class Signals {
     AtomicBoolean asked = new AtomicBoolean();
     List<Runnable> restore = new ArrayList<>();
     for (String name : List.of("INT", "TERM")) {
-      restore.add(on(name, () -> {
+      on(name, () -> {
         if (!asked.compareAndSet(false, true)) {
           Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
         }
         stop.accept(name);
-      }));
+      }).ifPresent(restore::add);
     }
     return () -> restore.forEach(Runnable::run);
   }
@@ -42,16 +43,22 @@ public final class Signals {
   /**
    * Runs {@code action} on the JVM's signal thread; keep it short.
    *
-   * @return puts back the handler this one replaced, for a command that runs in-process
+   * @return puts back the handler this one replaced, for a command that runs in-process; empty
+   *     when the signal cannot be handled here: it does not exist (HUP on Windows), or it was
+   *     ignored when the JVM started (under nohup, SIGHUP is), and the JVM then keeps it ignored
+   *     without a word
    */
-  public static Runnable on(String name, Runnable action) {
+  public static Optional<Runnable> on(String name, Runnable action) {
     try {
       Signal signal = new Signal(name);
       SignalHandler replaced = Signal.handle(signal, s -> action.run());
-      return () -> Signal.handle(signal, replaced);
+      if (replaced == SignalHandler.SIG_IGN) {
+        return Optional.empty();
+      }
+      return Optional.of(() -> Signal.handle(signal, replaced));
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       LoggerFactory.getLogger(Signals.class).debug("no SIG{} here: {}", name, e.getMessage());
-      return () -> { };
+      return Optional.empty();
     }
   }
 }

@@ -77,7 +77,10 @@ final class WatchRun {
           next -> watch.reload(next.plan()).join());
       opened.push(reloader);
       reloader.watchFile();
-      Signals.on("HUP", () -> reloader.request("SIGHUP"));
+      if (Signals.on("HUP", () -> reloader.request("SIGHUP")).isEmpty()) {
+        log.warn("SIGHUP cannot reload the config: it was ignored when sitepulse started (nohup?);"
+            + " saving the config file reloads it");
+      }
 
       out.println("sitepulse watch: " + settings.plan().targets().size() + " targets, http://"
           + settings.listen().host() + ":" + server.port() + "/ , history " + history.file());

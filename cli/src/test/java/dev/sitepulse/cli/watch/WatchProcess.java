@@ -37,8 +37,15 @@ final class WatchProcess implements AutoCloseable {
   }
 
   static WatchProcess start(Path workDir, String... args) throws IOException, InterruptedException {
+    return startUnder(List.of(), workDir, args);
+  }
+
+  /** Started through {@code launcher}, a command that runs the rest of the line (nohup). */
+  static WatchProcess startUnder(List<String> launcher, Path workDir, String... args)
+      throws IOException, InterruptedException {
     assertThat(JarProcess.JAR).as("the shaded jar; `mvn package` builds it").isRegularFile();
-    List<String> command = new ArrayList<>(List.of(
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(
         ProcessHandle.current().info().command().orElseThrow(), "-XX:+UseSerialGC", "-jar",
         JarProcess.JAR.toAbsolutePath().toString(), "watch"));
     command.addAll(List.of(args));

@@ -3,10 +3,12 @@ package dev.sitepulse.cli.watch;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.report.HeadlessChromium;
 import dev.sitepulse.cli.testing.StubServer;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -112,8 +115,25 @@ class WatchProcessIT {
       Files.writeString(config, one + target("b", "/status/204", ""));
       w.await(Duration.ofSeconds(15), "the fixed config to add b", () -> status(w).path("targets").size() == 2);
 
+      assumeTrue(Signals.on("HUP", () -> { }).map(restore -> {
+        restore.run();
+        return true;
+      }).orElse(false), "SIGHUP was ignored when this test started (nohup?), and so it is in the watch");
       w.signal("HUP");
       w.await(Duration.ofSeconds(10), "the SIGHUP reload", () -> w.err().contains("config reloaded (SIGHUP): 2 targets"));
+      w.signal("TERM");
+      assertThat(w.exitCode(Duration.ofSeconds(15))).isZero();
+    }
+  }
+
+  @Test
+  void aWatchStartedUnderNohupSaysThatSighupCannotReloadItsConfig() throws Exception {
+    Path config = Files.writeString(dir.resolve("watch.yaml"), "targets:\n" + target("a", "/status/200", ""));
+
+    try (WatchProcess w = WatchProcess.startUnder(List.of("nohup"), dir, "-c", config.toString(),
+        "--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0")) {
+      assertThat(w.err()).contains("WARN  d.s.c.watch.WatchRun - SIGHUP cannot reload the config: it was ignored"
+          + " when sitepulse started (nohup?); saving the config file reloads it");
       w.signal("TERM");
       assertThat(w.exitCode(Duration.ofSeconds(15))).isZero();
     }
