@@ -66,4 +66,24 @@ class BadResponsesTest {
       assertThat(r.message()).startsWith("200 OOO").endsWith("…").hasSizeLessThanOrEqualTo(241);
     }
   }
+
+  @Test
+  void aBodyShorterThanItsContentLengthIsAConnectionClosedMidResponse() throws Exception {
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly-a-bit")) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.RESET);
+      assertThat(r.message())
+          .isEqualTo("connection closed by " + server.hostAndPort() + " in the middle of the response");
+    }
+  }
+
+  @Test
+  void aGzipBodyTooShortForAGzipHeaderIsNotValidGzip() throws Exception {
+    String reply = "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 5\r\n\r\nnotgz";
+    try (RawServer server = RawServer.answering(reply)) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).isEqualTo("invalid HTTP response: the body is not valid gzip");
+    }
+  }
 }

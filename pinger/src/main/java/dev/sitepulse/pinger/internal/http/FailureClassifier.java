@@ -36,6 +36,10 @@ final class FailureClassifier {
   private static final String STATUS_LINE_PREFIX = "unexpected status line: ";
   private static final int STATUS_LINE_SHOWN = 40;
   private static final int MESSAGE_LENGTH = 120;
+  /** How OkHttp words a body cut short, and an exchange whose response never came. */
+  private static final String CUT_SHORT = "unexpected end of stream";
+  /** Okio's gunzipping source, which OkHttp reads a gzip body through. */
+  private static final String GZIP_READER = "okio.GzipSource";
   private static final Pattern EOF_LIMIT = Pattern.compile("not found: limit=(\\d+)");
 
   private FailureClassifier() {}
@@ -89,14 +93,20 @@ final class FailureClassifier {
     if (lower.startsWith(STATUS_LINE_PREFIX)) {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + badStatusLine(msg, host));
     }
+    if (lower.startsWith("id1id2") || lower.startsWith("fhcrc") || t instanceof java.util.zip.ZipException
+        || (t instanceof EOFException && thrownBy(t, GZIP_READER))) {
+      // Okio's gzip reader: the body the server framed (chunks, length) is not the gzip it declared;
+      // one shorter than a gzip header runs out in the middle of it.
+      return Failure.error(PROTOCOL, "invalid HTTP response: the body is not valid gzip");
+    }
+    if (lower.startsWith(CUT_SHORT)) {
+      // OkHttp's ProtocolException for a body that ended before its Content-Length or last chunk.
+      return closed(stage, host);
+    }
     if (t instanceof ProtocolException || lower.contains("expected chunk size")
         || lower.contains("unexpected char")) {
       // OkHttp's messages quote what the server sent: a chunk size, a header name.
       return Failure.error(PROTOCOL, "invalid HTTP response: " + ServerText.excerpt(msg, MESSAGE_LENGTH));
-    }
-    if (lower.startsWith("id1id2") || lower.startsWith("fhcrc") || t instanceof java.util.zip.ZipException) {
-      // Okio's gzip reader: the body the server framed (chunks, length) is not the gzip it declared.
-      return Failure.error(PROTOCOL, "invalid HTTP response: the body is not valid gzip");
     }
     if (t instanceof EOFException && lower.contains("not found: limit=") && !lower.contains("limit=0 ")) {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + (overHeaderLimit(lower)
@@ -106,13 +116,25 @@ final class FailureClassifier {
     if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
       return Failure.error(RESET, "connection reset by " + host);
     }
-    if (t instanceof EOFException || lower.startsWith("unexpected end of stream")
-        || lower.contains("closed")) {
-      return Failure.error(RESET, stage == Stage.READING
-          ? "connection closed by " + host + " in the middle of the response"
-          : "connection closed by " + host + " without a response");
+    if (t instanceof EOFException || lower.contains("closed")) {
+      return closed(stage, host);
     }
     return null;
+  }
+
+  private static Failure closed(Stage stage, String host) {
+    return Failure.error(RESET, stage == Stage.READING
+        ? "connection closed by " + host + " in the middle of the response"
+        : "connection closed by " + host + " without a response");
+  }
+
+  private static boolean thrownBy(Throwable t, String className) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().equals(className)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
