@@ -76,6 +76,12 @@ public final class SqliteHistory implements HistoryStore {
     try {
       Files.createDirectories(dir);
       Connection c = connect(file, false);
+      List<String> tables = SqliteSchema.tables(c);
+      if (!tables.isEmpty() && !SqliteSchema.isHistory(tables)) {
+        c.close();
+        throw new HistoryException(file + " is " + SqliteSchema.notAHistory(tables)
+            + "; give watch a --data folder of its own");
+      }
       SqliteSchema.create(c);
       return new SqliteHistory(file, retention, clock, c);
     } catch (FileAlreadyExistsException e) {
@@ -90,8 +96,25 @@ public final class SqliteHistory implements HistoryStore {
   /** Reads an existing history without writing to it; fails when there is none. */
   public static HistoryReader openForReading(Path dir) {
     Path file = dir.resolve(FILE_NAME);
+    String none = file + ": no history here (sitepulse watch writes it)";
     if (!Files.isRegularFile(file)) {
-      throw new HistoryException(file + ": no history here (sitepulse watch writes it)");
+      throw new HistoryException(none);
+    }
+    // Checked before the reader's connections, which ask for WAL mode: on a file that is not in
+    // it already, such as an empty one, read-only SQLite calls that an attempt to write.
+    SQLiteConfig plain = new SQLiteConfig();
+    plain.setReadOnly(true);
+    List<String> tables;
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), plain.toProperties())) {
+      tables = SqliteSchema.tables(c);
+    } catch (SQLException e) {
+      throw new HistoryException(file + ": " + e.getMessage(), e);
+    }
+    if (tables.isEmpty()) {
+      throw new HistoryException(none);
+    }
+    if (!SqliteSchema.isHistory(tables)) {
+      throw new HistoryException(file + ": " + SqliteSchema.notAHistory(tables));
     }
     return new SqliteReader(file);
   }

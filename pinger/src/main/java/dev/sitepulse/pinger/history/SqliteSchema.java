@@ -3,8 +3,10 @@ package dev.sitepulse.pinger.history;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +69,27 @@ final class SqliteSchema {
   /** 0 for none. */
   static int kindCode(ErrorKind k) {
     return k == null ? 0 : k.ordinal() + 1;
+  }
+
+  /** The database's tables, by name; none for a new, empty file. */
+  static List<String> tables(Connection c) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    return tables;
+  }
+
+  /** Whether {@code tables} are a history's; someone else's database is refused, not added to. */
+  static boolean isHistory(List<String> tables) {
+    return tables.containsAll(List.of("meta", "targets", "checks"));
+  }
+
+  static String notAHistory(List<String> tables) {
+    return "not a sitepulse history (its tables: " + String.join(", ", tables) + ")";
   }
 
   static void create(Connection c) throws SQLException {

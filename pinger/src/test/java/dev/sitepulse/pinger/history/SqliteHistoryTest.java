@@ -8,6 +8,9 @@ import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,6 +170,43 @@ class SqliteHistoryTest {
     assertThatThrownBy(() -> SqliteHistory.openForReading(dir.resolve("nothing")))
         .isInstanceOf(HistoryException.class)
         .hasMessageContaining("history.db").hasMessageContaining("no history here");
+  }
+
+  @Test
+  void anEmptyHistoryFileIsNoHistoryNotAReadOnlyDatabase() throws Exception {
+    Files.createFile(dir.resolve("history.db"));
+
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage(dir.resolve("history.db") + ": no history here (sitepulse watch writes it)");
+  }
+
+  @Test
+  void someoneElsesDatabaseIsNeitherReadNorWrittenAsAHistory() throws Exception {
+    Path file = dir.resolve("history.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      c.createStatement().execute("CREATE TABLE notes (text TEXT)");
+    }
+
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir))
+        .hasMessage(file + ": not a sitepulse history (its tables: notes)");
+    assertThatThrownBy(this::open)
+        .hasMessage(file + " is not a sitepulse history (its tables: notes); give watch a --data folder of its own");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {
+      assertThat(rs.getInt(1)).as("nothing added").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anEmptyFileBecomesAHistoryForWatch() throws Exception {
+    Files.createFile(dir.resolve("history.db"));
+
+    try (SqliteHistory history = open()) {
+      history.append(check("a", NOW, Verdict.UP, 200, 5));
+    }
+
+    assertThat(SqliteHistory.openForReading(dir).targets()).extracting(TargetInfo::name).containsExactly("a");
   }
 
   private static CheckRecord withCert(String target, Instant at, Instant notAfter) {
