@@ -39,6 +39,10 @@ public final class Durations {
         default -> 86400e9;
       };
     }
+    if (nanos >= Long.MAX_VALUE) { // a Duration holds more, but every clock sum here is in nanos
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is too long a duration (at most " + Long.MAX_VALUE / 86_400_000_000_000L + "d, 292 years)");
+    }
     return Duration.ofNanos((long) nanos);
   }
 

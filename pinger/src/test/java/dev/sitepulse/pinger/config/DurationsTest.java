@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,13 @@ class DurationsTest {
       Duration d = Durations.parse(text);
       assertThat(Durations.parse(Durations.format(d))).as(text).isEqualTo(d);
     }
+  }
+
+  @Test
+  void aDurationPastWhatNanosecondsCanCountIsRefusedNotCutTo292Years() {
+    assertThat(Durations.parse("106751d")).isEqualTo(Duration.ofDays(106751));
+    assertThatThrownBy(() -> Durations.parse("9999999999d"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"9999999999d\" is too long a duration (at most 106751d, 292 years)");
   }
 }
