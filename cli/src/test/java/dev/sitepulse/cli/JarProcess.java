@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs the real runnable jar, or the launcher script, in its own JVM, as a user would: output goes
@@ -70,6 +71,19 @@ public final class JarProcess {
 
   /** {@code bin/sitepulse ARGS}; the launcher finds the jar next to itself, with this JVM's JDK. */
   public static Result launcher(Duration limit, Path workDir, String... args) throws IOException, InterruptedException {
+    return run(launcherCommand(workDir, args), limit, workDir, null);
+  }
+
+  /**
+   * As {@link #launcher}, and sends SIGTERM to the launcher's pid, as a supervisor would, once
+   * what it printed on stdout satisfies {@code ready}.
+   */
+  public static Result launcherStoppedWhen(Predicate<String> ready, Duration limit, Path workDir, String... args)
+      throws IOException, InterruptedException {
+    return run(launcherCommand(workDir, args), limit, workDir, ready);
+  }
+
+  private static ProcessBuilder launcherCommand(Path workDir, String... args) {
     List<String> command = new ArrayList<>();
     command.add(LAUNCHER.toAbsolutePath().normalize().toString());
     command.addAll(List.of(args));
@@ -79,10 +93,15 @@ public final class JarProcess {
     builder.environment().put("JAVA_HOME", javaBinary().getParent().getParent().toString());
     // The launcher's class-data archives go under the test's directory, not the user's cache.
     builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
-    return run(builder, limit, workDir);
+    return builder;
   }
 
   private static Result run(ProcessBuilder builder, Duration limit, Path workDir)
+      throws IOException, InterruptedException {
+    return run(builder, limit, workDir, null);
+  }
+
+  private static Result run(ProcessBuilder builder, Duration limit, Path workDir, Predicate<String> stopWhen)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
@@ -93,6 +112,14 @@ public final class JarProcess {
     builder.environment().put("NO_COLOR", "1");
     long start = System.nanoTime();
     Process process = builder.start();
+    if (stopWhen != null) {
+      long deadline = System.nanoTime() + limit.toNanos();
+      while (process.isAlive() && System.nanoTime() < deadline
+          && !stopWhen.test(Files.readString(out, StandardCharsets.UTF_8))) {
+        Thread.sleep(20);
+      }
+      process.destroy(); // SIGTERM
+    }
     boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     if (!exited) {

@@ -122,6 +122,21 @@ class PingProcessIT {
     assertThat(archives(cache, "ping-")).hasSize(1);
   }
 
+  @Test
+  void aSigtermToTheLauncherStopsTheCommandOnTheRunThatRecordsItsArchiveToo() throws Exception {
+    String up = StubServer.url(stubs, "/status/200");
+    String hang = StubServer.url(stubs, "/status/200?sleep=20000");
+
+    // No archive yet: the launcher records one, so java runs as its child.
+    JarProcess.Result run = JarProcess.launcherStoppedWhen(out -> out.contains(up), LIMIT, dir,
+        "ping", "--timeout", "15s", "--format", "jsonl", up, hang);
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(130);
+    assertThat(run.elapsed()).as("%s", run).isLessThan(Duration.ofSeconds(8));
+    assertThat(run.out().lines()).as("%s", run).hasSize(1);
+    assertThat(archives(dir.resolve(".cache/sitepulse"), "ping-")).as("kept as java stopped").hasSize(1);
+  }
+
   private static List<Path> archives(Path cache, String prefix) throws IOException {
     if (!Files.isDirectory(cache)) {
       return List.of();
