@@ -362,7 +362,9 @@ final class CrawlLoop {
 
   /** A commit that fails (crawl.db lost a batch) ends the crawl: nothing after it could be kept. */
   private void commitSoon() {
-    if (commitQueued) {
+    // Once stopping, the final commit is queued; after it the indexer is shut down, and a timer
+    // that fires in the moments before Vert.x closes would have it refuse the task.
+    if (commitQueued || stopping) {
       return;
     }
     commitQueued = true;
