@@ -91,6 +91,13 @@ final class SnippetFormatter extends PassageFormatter {
         int space = content.lastIndexOf(' ', end);
         end = space > Math.max(start, anchor) ? space : end;
       }
+      // Never between the two halves of a surrogate pair (an emoji): JSON would carry a lone one.
+      if (start > from && Character.isLowSurrogate(content.charAt(start))) {
+        start--;
+      }
+      if (end < to && Character.isLowSurrogate(content.charAt(end))) {
+        end--;
+      }
       from = start;
       to = end;
     }

@@ -55,6 +55,24 @@ class SnippetTest {
     assertThat(hit.highlights()).isEmpty();
   }
 
+  @Test
+  void aWindowNeverEndsOrStartsInsideAnEmoji() throws Exception {
+    String emoji = "\uD83D\uDE00";
+    for (int before = 215; before <= 222; before++) {
+      String body = "B".repeat(before) + emoji.repeat(10) + " tail zeppelin." + " more".repeat(60);
+      for (String query : List.of("title:page", "zeppelin")) {
+        String snippet = onlyHit(body, query).snippet();
+        for (int i = 0; i < snippet.length(); i++) {
+          char c = snippet.charAt(i);
+          boolean paired = Character.isHighSurrogate(c)
+              ? i + 1 < snippet.length() && Character.isLowSurrogate(snippet.charAt(i + 1))
+              : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(snippet.charAt(i - 1));
+          assertThat(paired).as("char %d of %s (%d Bs, %s)", i, snippet, before, query).isTrue();
+        }
+      }
+    }
+  }
+
   private SearchHit onlyHit(String body, String query) throws InvalidQueryException {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(
