@@ -36,15 +36,15 @@ final class LinksJunit {
       for (BrokenLink b : r.broken()) {
         for (Referrer ref : b.referrers()) {
           x.writeStartElement("testcase");
-          x.writeAttribute("classname", ref.page());
-          x.writeAttribute("name", "link to " + b.url() + (ref.line() > 0 ? " (line " + ref.line() + ")" : ""));
+          x.writeAttribute("classname", xml(ref.page()));
+          x.writeAttribute("name", xml("link to " + b.url() + (ref.line() > 0 ? " (line " + ref.line() + ")" : "")));
           x.writeAttribute("time", "0");
           x.writeStartElement("failure");
-          x.writeAttribute("message", b.problem());
+          x.writeAttribute("message", xml(b.problem()));
           x.writeAttribute("type", b.errorKind() != null ? b.errorKind() : "HTTP_" + b.status());
-          x.writeCharacters(b.url() + ": " + b.problem()
+          x.writeCharacters(xml(b.url() + ": " + b.problem()
               + (b.chain().isEmpty() ? "" : "\nredirects: " + String.join(" -> ", b.chain()))
-              + "\nlinked from " + ref.where() + " \"" + LinksTable.oneLine(ref.anchorText()) + "\"");
+              + "\nlinked from " + ref.where() + " \"" + LinksTable.oneLine(ref.anchorText()) + "\""));
           x.writeEndElement();
           x.writeEndElement();
         }
@@ -74,5 +74,22 @@ final class LinksJunit {
     x.writeAttribute("classname", "sitepulse.links");
     x.writeAttribute("name", name);
     x.writeAttribute("time", "0");
+  }
+
+  /**
+   * The text with what XML 1.0 cannot hold replaced by U+FFFD: C0 controls other than tab and
+   * line breaks, U+FFFE and U+FFFF, lone surrogates. Anchor texts and server messages can hold
+   * any of them, and one makes a CI server refuse the whole report.
+   */
+  static String xml(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+      out.appendCodePoint(allowed ? c : 0xFFFD);
+      i += Character.charCount(c);
+    }
+    return out.toString();
   }
 }

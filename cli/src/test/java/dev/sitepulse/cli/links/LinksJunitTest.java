@@ -1,0 +1,41 @@
+package dev.sitepulse.cli.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.links.BrokenLink;
+import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.links.Referrer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The JUnit XML that CI servers read: well-formed whatever the pages and servers said. */
+class LinksJunitTest {
+
+  @Test
+  void charactersXmlCannotHoldBecomeReplacementCharactersAndTheReportStillParses() throws Exception {
+    String hostile = "x \uFFFE y \uFFFF z \uD800 \u0001";
+    BrokenLink broken = new BrokenLink("http://h/gone" + hostile, 404, null, "404 Not Found " + hostile,
+        List.of(), false, List.of(new Referrer("http://h/" + hostile, "anchor " + hostile, 3)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksJunit.write(new LinkReport(1, 1, 1, 0, 0, 0, List.of(broken)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(bytes.toByteArray()));
+    Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("message")).isEqualTo("404 Not Found x \uFFFD y \uFFFD z \uFFFD \uFFFD");
+    assertThat(failure.getTextContent()).contains("anchor x");
+  }
+
+  @Test
+  void textXmlCanHoldIsLeftAsItIs() {
+    assertThat(LinksJunit.xml("tab\tline\nemoji \uD83D\uDE00 \u00e9")).isEqualTo("tab\tline\nemoji \uD83D\uDE00 \u00e9");
+  }
+}
