@@ -7,11 +7,12 @@ import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
+import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.FetchResult;
@@ -39,7 +40,6 @@ import org.slf4j.LoggerFactory;
 final class CrawlLoop {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
-  private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
   /** What a seed may be instead of a page: its URLs are crawled (crawler-commons reads all of these). */
   private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
       "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
@@ -186,7 +186,7 @@ final class CrawlLoop {
         } else {
           recordPlain(next, r, prior, "redirect without a Location");
         }
-      } else if (r.status() >= 200 && r.status() < 300 && HTML.contains(r.mediaType())) {
+      } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType())) {
         parse(next, r, prior);
       } else {
         recordPlain(next, r, prior, null);

@@ -9,12 +9,13 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
-import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Pinger;
+import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
 import java.sql.SQLException;
@@ -111,7 +112,8 @@ public final class LinkChecker {
         broken.add(tooManyRedirects(target, end, chain, e.getValue()));
       } else if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
         broken.add(brokenOf(target, end, chain, false, e.getValue()));
-      } else if (checkAnchors) {
+      } else if (checkAnchors && PageParser.parses(end.contentType())) {
+        // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
         broken.addAll(missingAnchors(target, end, e.getValue()));
       }
     }

@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.parse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import org.jsoup.helper.DataUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -14,7 +15,14 @@ import org.jsoup.parser.Parser;
  * http-equiv declaration, else UTF-8; a byte-order mark beats all three.
  */
 public final class PageParser {
+  private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+
   private PageParser() {}
+
+  /** Whether a response of this media type (lower case, no parameters) is a page to parse. */
+  public static boolean parses(String mediaType) {
+    return HTML.contains(mediaType);
+  }
 
   /**
    * Parses one page, with the source line of every outlink.

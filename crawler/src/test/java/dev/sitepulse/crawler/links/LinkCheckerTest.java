@@ -201,6 +201,22 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aFragmentOfAPdfOrATextFileIsTheViewersNotAMissingAnchor() throws Exception {
+    site.stubFor(get("/doc.pdf").willReturn(aResponse().withHeader("Content-Type", "application/pdf")
+        .withBody("%PDF-1.4")));
+    site.stubFor(get("/notes.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("notes")));
+    pageWithIds("/has-ids.html", "here");
+    page("/to-files.html", base() + "/doc.pdf#page=2", base() + "/notes.txt#x",
+        base() + "/has-ids.html#here", base() + "/has-ids.html#gone");
+    Pattern thesePages = Pattern.compile("/to-files\\.html|/doc\\.pdf|/notes\\.txt|/has-ids\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/to-files.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/has-ids.html#gone");
+  }
+
+  @Test
   void anIdWithASpaceIsOneAnchorWhole() throws Exception {
     pageWithIds("/spaced.html", "with space", "a b");
     String ids = base() + "/spaced.html";
