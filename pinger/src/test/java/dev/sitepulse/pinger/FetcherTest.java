@@ -123,4 +123,60 @@ class FetcherTest {
     assertThat(fetch("/site/index.html").phases().connectNanos()).isPositive();
     assertThat(fetch("/site/faq.html").phases().connectNanos()).isZero();
   }
+
+  @Test
+  void aDeflateBodyIsDecodedWithOrWithoutItsZlibWrapper() {
+    byte[] page = "<html><title>Deflated</title><body>deflateword</body></html>".getBytes(StandardCharsets.UTF_8);
+    stubs.stubFor(get("/deflate/zlib").willReturn(deflated(compress(page, false))));
+    stubs.stubFor(get("/deflate/raw").willReturn(deflated(compress(page, true))));
+
+    for (String path : new String[] {"/deflate/zlib", "/deflate/raw"}) {
+      FetchResult r = fetch(path);
+      assertThat(r.failed()).as("%s: %s", path, r.message()).isFalse();
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(path).isEqualTo(new String(page, StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void aDeflateBombIsCutAtTheBodyLimitAfterDecoding() {
+    stubs.stubFor(get("/deflate/bomb").willReturn(deflated(compress(new byte[50 << 20], false))));
+
+    FetchResult r = fetch("/deflate/bomb");
+
+    assertThat(r.truncated()).isTrue();
+    assertThat(r.body()).hasSize(64 * 1024);
+  }
+
+  @Test
+  void aBodyInAnEncodingNotAskedForFailsAsAProtocolErrorInsteadOfBeingReadAsText() {
+    stubs.stubFor(get("/brotli").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withHeader("Content-Encoding", "br").withBody(new byte[] {0x1b, 0x03, 0x00, (byte) 0xf8})));
+    stubs.stubFor(get("/deflate/garbage").willReturn(deflated("not deflate at all".getBytes(StandardCharsets.UTF_8))));
+
+    FetchResult br = fetch("/brotli");
+    FetchResult garbage = fetch("/deflate/garbage");
+
+    assertThat(br.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+    assertThat(br.message()).isEqualTo(
+        "invalid HTTP response: the body is in Content-Encoding \"br\", which sitepulse did not ask for and cannot read");
+    assertThat(garbage.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+    assertThat(garbage.message()).isEqualTo("invalid HTTP response: the body is not valid deflate");
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder deflated(byte[] body) {
+    return aResponse().withHeader("Content-Type", "text/html").withHeader("Content-Encoding", "deflate").withBody(body);
+  }
+
+  private static byte[] compress(byte[] data, boolean raw) {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(9, raw);
+    deflater.setInput(data);
+    deflater.finish();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    while (!deflater.finished()) {
+      out.write(buf, 0, deflater.deflate(buf));
+    }
+    deflater.end();
+    return out.toByteArray();
+  }
 }

@@ -3,10 +3,13 @@ package dev.sitepulse.pinger.internal.http;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.Inflater;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.InflaterSource;
+import okio.Okio;
 
 /** Reads at most a set number of body bytes, keeping them only when someone needs the content. */
 final class BodyReader {
@@ -26,10 +29,29 @@ final class BodyReader {
   private BodyReader() {}
 
   static Body read(ResponseBody body, long maxBytes, boolean keep) throws IOException {
+    return body == null ? Body.EMPTY : read(body.source(), body.contentType(), maxBytes, keep);
+  }
+
+  /**
+   * Reads a body sent with {@code Content-Encoding: deflate}, decoded, and at most
+   * {@code maxBytes} of it (a small body can inflate to gigabytes). OkHttp decodes only the gzip
+   * it asks for; browsers also take deflate, so some servers send it unasked. The zlib wrapper
+   * RFC 9110 prescribes is optional in practice: without one, the data is read as raw deflate.
+   */
+  static Body readDeflated(ResponseBody body, long maxBytes) throws IOException {
     if (body == null) {
       return Body.EMPTY;
     }
     BufferedSource source = body.source();
+    boolean zlib = source.request(2) && (source.getBuffer().getByte(0) & 0x0f) == 8
+        && ((source.getBuffer().getByte(0) & 0xff) * 256 + (source.getBuffer().getByte(1) & 0xff)) % 31 == 0;
+    try (InflaterSource inflated = new InflaterSource(source, new Inflater(!zlib))) {
+      return read(Okio.buffer(inflated), body.contentType(), maxBytes, true);
+    }
+  }
+
+  private static Body read(BufferedSource source, MediaType type, long maxBytes, boolean keep)
+      throws IOException {
     Buffer kept = new Buffer();
     Buffer scratch = new Buffer();
     long read = 0;
@@ -47,7 +69,7 @@ final class BodyReader {
     }
     // Only ask for more when the limit was reached: asking blocks until a byte or the end arrives.
     boolean truncated = read >= maxBytes && !source.exhausted();
-    return new Body(read, truncated, keep ? kept.readByteArray() : null, body.contentType());
+    return new Body(read, truncated, keep ? kept.readByteArray() : null, type);
   }
 
   private static Charset charset(MediaType type) {

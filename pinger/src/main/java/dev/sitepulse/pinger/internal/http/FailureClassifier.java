@@ -99,6 +99,9 @@ final class FailureClassifier {
       // one shorter than a gzip header runs out in the middle of it.
       return Failure.error(PROTOCOL, "invalid HTTP response: the body is not valid gzip");
     }
+    if (t instanceof java.util.zip.DataFormatException) {
+      return Failure.error(PROTOCOL, "invalid HTTP response: the body is not valid deflate");
+    }
     if (lower.startsWith(CUT_SHORT)) {
       // OkHttp's ProtocolException for a body that ended before its Content-Length or last chunk.
       return closed(stage, host);
