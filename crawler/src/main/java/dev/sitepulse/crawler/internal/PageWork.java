@@ -36,6 +36,8 @@ final class PageWork {
   private final IndexCommits index;
   private final Map<String, String> firstUrlByBodyHash = new ConcurrentHashMap<>();
   private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
+  /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
+  private final Map<String, String> canonicalOf = new ConcurrentHashMap<>();
 
   /**
    * A link normalized and placed in or out of scope; the work is remembered per href. The first
@@ -98,18 +100,24 @@ final class PageWork {
         followable.add(new QueuedUrl(to, depth + 1));
       }
     }
-    // The canonical page is what should be found; this variant points at it instead of being indexed.
-    if (otherCanonical && scope.accepts(canonical)) {
+    // The canonical page is what should be found, so this variant points at it instead of being
+    // indexed: when the crawl will fetch it, and it does not point back here (then this one,
+    // found second, stands for both). A canonical is a hint; it must not hide the text entirely.
+    boolean defers = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical));
+    if (otherCanonical) {
+      canonicalOf.put(url, canonical);
+    }
+    if (defers) {
       followable.add(new QueuedUrl(canonical, depth));
     }
-    boolean indexable = !linkCheck && duplicateOf == null && !otherCanonical && !page.noindex();
+    boolean indexable = !linkCheck && duplicateOf == null && !defers && !page.noindex();
     IndexedPage doc = indexable
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language())
         : null;
     Response response =
         Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());
-    String canonicalElsewhere = otherCanonical ? canonical : null;
+    String canonicalElsewhere = defers ? canonical : null;
     String anchors = AnchorList.join(page.anchors());
     int nonHttp = skipped;
     LongConsumer record = seq -> db.record(PageRecord.parsed(url, response, seq, indexable,
