@@ -177,6 +177,37 @@ class CrawlRefreshTest {
     assertThat(search("first")).isEmpty();
   }
 
+  @Test
+  void aDuplicateIsFetchedWholeSoThatItIsIndexedOnceItsOriginalChanges() throws Exception {
+    String same = "<title>Same</title><p>shared saffron text</p>";
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", same, "\"a1\"");
+    page("/b.html", same, "\"b1\"");
+    page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    List<String> pair = CrawlDbRows.column(db(),
+        "SELECT url || ' ' || duplicate_of FROM urls WHERE duplicate_of IS NOT NULL");
+    assertThat(pair).hasSize(1);
+    String duplicate = pair.get(0).split(" ")[0];
+    String original = pair.get(0).split(" ")[1];
+    String duplicatePath = duplicate.substring(duplicate.lastIndexOf('/'));
+    String originalPath = original.substring(original.lastIndexOf('/'));
+
+    // The original is rewritten; the duplicate would answer 304 if asked with its ETag.
+    site.resetAll();
+    notModifiedWhenAskedWith("/index.html", "\"i1\"", INDEX);
+    notModifiedWhenAskedWith("/c.html", "\"c1\"", "<title>Charlie</title><p>cherry</p>");
+    page(originalPath, "<title>New</title><p>turmeric</p>", "\"o2\"");
+    String duplicateEtag = duplicatePath.equals("/a.html") ? "\"a1\"" : "\"b1\"";
+    notModifiedWhenAskedWith(duplicatePath, duplicateEtag, same);
+    Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    site.verify(getRequestedFor(urlEqualTo(duplicatePath)).withHeader("If-None-Match", absent()));
+    assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(duplicate);
+    assertThat(search("turmeric")).extracting(SearchHit::url).containsExactly(original);
+    assertThat(CrawlDbRows.column(db(), "SELECT duplicate_of FROM urls WHERE duplicate_of IS NOT NULL")).isEmpty();
+  }
+
   private void page(String path, String html, String etag) {
     site.stubFor(get(path).willReturn(html(html).withHeader("ETag", etag)));
   }

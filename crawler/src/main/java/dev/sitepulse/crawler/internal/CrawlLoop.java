@@ -143,7 +143,9 @@ final class CrawlLoop {
       started++;
       db.markFetching(next.url());
       PriorFetch prior = priors.get(next.url());
-      fetcher.fetch(next.url(), prior == null ? Validators.NONE : prior.validators())
+      // A duplicate is fetched whole: a 304 would keep it a duplicate of a page that may have changed
+      // since, and leave its text out of the index for good.
+      fetcher.fetch(next.url(), prior == null || prior.duplicate() ? Validators.NONE : prior.validators())
           .thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
     }
     scheduleWake(now);
