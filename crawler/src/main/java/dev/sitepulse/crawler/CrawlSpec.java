@@ -4,8 +4,6 @@ import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import dev.sitepulse.pinger.config.RequestChecks;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,8 +37,9 @@ public record CrawlSpec(
    */
   public CrawlSpec {
     for (int i = 0; seeds != null && i < seeds.size(); i++) {
-      if (!Crawler.canFetch(seeds.get(i))) {
-        throw new InvalidValueException("seeds[" + i + "]", seedProblem(seeds.get(i)));
+      String why = Crawler.whyNotFetchable(seeds.get(i));
+      if (why != null) {
+        throw new InvalidValueException("seeds[" + i + "]", "seed is " + why + ": " + seeds.get(i));
       }
     }
     atLeast("max-pages", maxPages, 0, "0 (no limit) or more");
@@ -118,19 +117,6 @@ public record CrawlSpec(
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
         pick(warc, false), start, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
         CrawlPurpose.SEARCH);
-  }
-
-  /** What is wrong with a seed the crawl cannot fetch, naming it. */
-  private static String seedProblem(String seed) {
-    int port = -1;
-    try {
-      port = new URL(seed.strip()).getPort();
-    } catch (MalformedURLException | RuntimeException notAUrl) {
-      // Then the scheme, or the URL as a whole, is what is wrong.
-    }
-    return port == 0 || port > 65535
-        ? "seed has port " + port + ", outside 1 to 65535: " + seed
-        : "seed is not an http(s) URL: " + seed;
   }
 
   private static void atLeast(String key, Integer value, int min, String rule) {

@@ -22,10 +22,11 @@ public final class Crawler {
   }
 
   /**
-   * Whether a crawl can fetch {@code url}: an http(s) URL of at most 8 KB that normalizes.
-   * A link to anything else is recorded but never followed.
+   * Why a crawl cannot fetch {@code url} ("not an http(s) URL", "on port 99999, outside 1 to
+   * 65535"), or null when it can: an http(s) URL of at most 8 KB that normalizes. A link to
+   * anything else is recorded but never followed.
    */
-  public static boolean canFetch(String url) {
-    return CrawlRun.canFetch(url);
+  public static String whyNotFetchable(String url) {
+    return CrawlRun.whyNotFetchable(url);
   }
 }

@@ -87,7 +87,7 @@ class CrawlCommandTest {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).isEqualTo(
-        "sitepulse: seed has port 99999, outside 1 to 65535: http://127.0.0.1:99999/\n");
+        "sitepulse: seed is on port 99999, outside 1 to 65535: http://127.0.0.1:99999/\n");
     assertThat(data.resolve("crawl.db")).doesNotExist();
   }
 

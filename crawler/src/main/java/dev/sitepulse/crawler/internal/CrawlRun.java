@@ -45,9 +45,9 @@ public final class CrawlRun {
 
   private CrawlRun() {}
 
-  /** Whether a crawl can fetch {@code url}: an http(s) URL of at most 8 KB that normalizes. */
-  public static boolean canFetch(String url) {
-    return LinkRules.normalize(url) != null;
+  /** Why a crawl cannot fetch {@code url}, or null when it can. */
+  public static String whyNotFetchable(String url) {
+    return LinkRules.whyNot(url);
   }
 
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)

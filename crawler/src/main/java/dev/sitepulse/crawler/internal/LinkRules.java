@@ -43,6 +43,26 @@ final class LinkRules {
     return port == -1 || port >= 1 && port <= 65535;
   }
 
+  /** Why {@link #normalize} refuses {@code url}, for a message; null when it does not. */
+  static String whyNot(String url) {
+    if (normalize(url) != null) {
+      return null;
+    }
+    String u = url == null ? "" : url.strip();
+    if (u.length() > MAX_URL_LENGTH) {
+      return "longer than 8 KB";
+    }
+    if (!isHttp(u)) {
+      return "not an http(s) URL";
+    }
+    try {
+      int port = new URL(u).getPort();
+      return port == 0 || port > 65535 ? "on port " + port + ", outside 1 to 65535" : "not a valid URL";
+    } catch (MalformedURLException | RuntimeException malformed) {
+      return "not a valid URL";
+    }
+  }
+
   /**
    * Where a redirect points, normalized; null when its Location is not a URL the crawl can fetch
    * ("http://exa mple.com/"), which a hostile or broken server may send. Resolved leniently, as

@@ -87,8 +87,9 @@ public final class LinkChecker {
     for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
       String target = e.getKey();
       Page page = db.pages.get(target);
-      if (page == null && !Crawler.canFetch(target)) {
-        broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: not a valid http(s) URL of at most 8 KB",
+      String unfetchable = page == null ? Crawler.whyNotFetchable(target) : null;
+      if (unfetchable != null) {
+        broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: the URL is " + unfetchable,
             List.of(), false, referrers(e.getValue())));
         continue;
       }

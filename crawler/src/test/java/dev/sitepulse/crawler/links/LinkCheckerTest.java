@@ -236,8 +236,9 @@ class LinkCheckerTest {
 
     LinkReport report = check(seedsOnly(base() + "/ports.html"), true);
 
-    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind).containsExactly(
-        tuple("http://127.0.0.1:0/x", "INVALID_URL"), tuple("http://127.0.0.1:99999/x", "INVALID_URL"));
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple("http://127.0.0.1:0/x", "INVALID_URL: the URL is on port 0, outside 1 to 65535"),
+        tuple("http://127.0.0.1:99999/x", "INVALID_URL: the URL is on port 99999, outside 1 to 65535"));
     assertThat(report.externalChecked()).isZero();
   }
 
