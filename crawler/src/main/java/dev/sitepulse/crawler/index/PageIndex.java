@@ -53,7 +53,7 @@ public final class PageIndex implements Closeable {
       throw new UncheckedIOException("index " + dir + " is in use by another writer", e);
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot open index " + dir + ": " + IndexErrors.brief(e), e);
     }
   }
 
@@ -143,7 +143,7 @@ public final class PageIndex implements Closeable {
   }
 
   private UncheckedIOException failure(String what, IOException e) {
-    return new UncheckedIOException(what + " (index " + dir + "): " + e.getMessage(), e);
+    return new UncheckedIOException(what + " (index " + dir + "): " + IndexErrors.brief(e), e);
   }
 
   private static void closeQuietly(Directory directory) {

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.Closeable;
 import java.io.IOException;

@@ -152,4 +152,22 @@ class PageIndexTest {
         200,
         "en");
   }
+
+  @Test
+  void aDamagedIndexIsNamedInOneShortLineNotInLucenesParagraph() throws Exception {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(new IndexedPage("https://h/p", "h", "T", List.of(), "body", "", 0, 200, null));
+      index.commit(Map.of());
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        java.nio.file.Files.write(f, new byte[] {0x3f, (byte) 0xd7, 0x6c, 0x17, 0, 0, 0, 9, 'x'});
+      }
+    }
+
+    assertThatThrownBy(() -> PageIndex.open(dir))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("cannot open index " + dir + ": ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(200));
+  }
 }

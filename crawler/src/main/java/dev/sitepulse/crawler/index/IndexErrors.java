@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,12 +12,12 @@ import org.apache.lucene.index.IndexFormatTooOldException;
  * Why an index cannot be opened, in a few words. Lucene's own messages name the file through a
  * chain of reader classes and run to several sentences of version numbers.
  */
-final class IndexErrors {
+public final class IndexErrors {
   private static final Pattern RESOURCE_PATH = Pattern.compile("path=\"([^\"]+)\"");
 
   private IndexErrors() {}
 
-  static String brief(IOException e) {
+  public static String brief(IOException e) {
     String file = fileNamed(e.getMessage());
     String in = file == null ? "" : " (" + file + ")";
     if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
