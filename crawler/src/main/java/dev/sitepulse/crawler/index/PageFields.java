@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -17,6 +18,10 @@ public final class PageFields {
   public static final String FETCHED_AT = "fetched_at";
   public static final String STATUS = "status";
   public static final String LANG = "lang";
+
+  /** Every field a query may name, in the order the docs list them. */
+  public static final List<String> ALL =
+      List.of(TITLE, HEADINGS, BODY, DESCRIPTION, URL, HOST, LANG, STATUS, FETCHED_AT);
 
   /** Fields matched whole: {@code host:docs.python.org} is one term, not three words. */
   private static final Set<String> KEYWORD_FIELDS = Set.of(URL, HOST, LANG);

@@ -7,8 +7,10 @@ import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 
+import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,13 +18,14 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
@@ -46,7 +49,30 @@ final class PageQueryParser extends MultiFieldQueryParser {
   @Override
   public Query parse(String query) throws ParseException {
     this.query = query; // for placing a bad regular expression, which Lucene does not
-    return super.parse(query);
+    Query parsed = super.parse(query);
+    // Any word before a colon is a field to the classic parser: a typo (titel:x) or a bare URL
+    // (https://…) would find nothing, and say nothing.
+    Set<String> named = new LinkedHashSet<>();
+    parsed.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        named.add(field);
+        return true;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    for (String field : named) {
+      if (!PageFields.ALL.contains(field)) {
+        int at = query.indexOf(field + ":");
+        throw new QueryErrors.Placed("no field \"" + field + "\" (the fields are " + String.join(", ", PageFields.ALL)
+            + "; quote text with a colon)", at < 0 ? -1 : at + 1);
+      }
+    }
+    return parsed;
   }
 
   /**

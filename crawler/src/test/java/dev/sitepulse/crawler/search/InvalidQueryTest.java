@@ -73,6 +73,29 @@ class InvalidQueryTest {
     assertThat(e).hasMessage("cannot parse query \"" + query + "\": " + problem);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "titel:loop            | titel   | 1",
+        "asyncio AND tilte:run | tilte   | 13",
+        "https://docs          | https   | 1",
+        "lang:en OR autor:x*   | autor   | 12",
+      })
+  void aFieldNoPageHasIsAQueryErrorNamingItAndTheFieldsThereAre(String query, String field, int column) {
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e).hasMessage("cannot parse query \"" + query + "\": no field \"" + field + "\" (the fields are"
+        + " title, headings, body, description, url, host, lang, status, fetched_at; quote text with a colon)"
+        + " at column " + column);
+  }
+
+  @Test
+  void everyFieldThePagesHaveIsAccepted() throws Exception {
+    assertThat(searcher.search("title:python headings:x body:x description:x url:x host:x lang:en"
+        + " status:200 fetched_at:[0 TO 9] \"a:b\"", 10)).isNotNull();
+  }
+
   @Test
   void aQueryWithANewlineStillGivesAOneLineMessage() {
     assertThat(invalid("cache\nAND").getMessage())
