@@ -74,6 +74,11 @@ final class CrawlLoop {
   private long started;
   private long wakeTimer = -1;
   private boolean stopping;
+  /**
+   * Set when {@link #start} runs on the loop. Seeding reads robots.txt before that, and a read
+   * that ends first must not start fetching: a stop asked for during start-up is read by start.
+   */
+  private boolean running;
   /** One commit at a time is enough: until it runs, every page handled would ask for another. */
   private boolean commitQueued;
   /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
@@ -105,6 +110,7 @@ final class CrawlLoop {
       vertx.setPeriodic(1000, id -> listener.progress(stats()));
       vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
+      running = true;
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
         finishIfIdle();
@@ -116,7 +122,7 @@ final class CrawlLoop {
   }
 
   private void pump() {
-    if (stopping) {
+    if (stopping || !running) {
       return;
     }
     long now = System.nanoTime();
