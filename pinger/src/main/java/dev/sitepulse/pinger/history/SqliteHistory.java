@@ -76,14 +76,18 @@ public final class SqliteHistory implements HistoryStore {
     try {
       Files.createDirectories(dir);
       Connection c = connect(file, false);
-      List<String> tables = SqliteSchema.tables(c);
-      if (!tables.isEmpty() && !SqliteSchema.isHistory(tables)) {
+      try {
+        List<String> tables = SqliteSchema.tables(c);
+        if (!tables.isEmpty() && !SqliteSchema.isHistory(tables)) {
+          throw new HistoryException(file + " is " + SqliteSchema.notAHistory(tables)
+              + "; give watch a --data folder of its own");
+        }
+        SqliteSchema.create(c);
+        return new SqliteHistory(file, retention, clock, c);
+      } catch (SQLException | RuntimeException e) {
         c.close();
-        throw new HistoryException(file + " is " + SqliteSchema.notAHistory(tables)
-            + "; give watch a --data folder of its own");
+        throw e;
       }
-      SqliteSchema.create(c);
-      return new SqliteHistory(file, retention, clock, c);
     } catch (FileAlreadyExistsException e) {
       throw new HistoryException(dir + " is a file, and the history needs a folder there", e);
     } catch (IOException e) {

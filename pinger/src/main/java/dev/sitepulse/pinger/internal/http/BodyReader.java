@@ -43,11 +43,15 @@ final class BodyReader {
       return Body.EMPTY;
     }
     BufferedSource source = body.source();
-    boolean zlib = source.request(2) && (source.getBuffer().getByte(0) & 0x0f) == 8
-        && ((source.getBuffer().getByte(0) & 0xff) * 256 + (source.getBuffer().getByte(1) & 0xff)) % 31 == 0;
+    boolean zlib = source.request(2) && isZlibHeader(source.getBuffer().getByte(0), source.getBuffer().getByte(1));
     try (InflaterSource inflated = new InflaterSource(source, new Inflater(!zlib))) {
       return read(Okio.buffer(inflated), body.contentType(), maxBytes, true);
     }
+  }
+
+  /** RFC 1950: compression method 8 (deflate), and the two bytes together a multiple of 31. */
+  private static boolean isZlibHeader(byte cmf, byte flg) {
+    return (cmf & 0x0f) == 8 && ((cmf & 0xff) << 8 | (flg & 0xff)) % 31 == 0;
   }
 
   private static Body read(BufferedSource source, MediaType type, long maxBytes, boolean keep)
