@@ -21,7 +21,7 @@ final class LinkResolver {
       scheme = path = pathAndQuery = null;
       return;
     }
-    int pathStart = indexOfAny(base, "/?", colon + 3, base.length());
+    int pathStart = indexOfEither(base, '/', '?', colon + 3, base.length());
     schemeAndAuthority = base.substring(0, pathStart);
     scheme = base.substring(0, colon + 1);
     pathAndQuery = pathStart == base.length() ? "/" : base.substring(pathStart);
@@ -48,7 +48,7 @@ final class LinkResolver {
     if (ref.charAt(0) == '?') {
       return schemeAndAuthority + path + ref;
     }
-    int pathEnd = indexOfAny(ref, "?#", 0, ref.length());
+    int pathEnd = indexOfEither(ref, '?', '#', 0, ref.length());
     String refPath = ref.substring(0, pathEnd);
     String merged = refPath.charAt(0) == '/' ? refPath : directoryOf(path) + refPath;
     return schemeAndAuthority + DotSegments.remove(merged) + ref.substring(pathEnd);
@@ -77,7 +77,8 @@ final class LinkResolver {
 
   /** Browsers drop tabs and newlines inside URLs; hrefs wrapped over lines have them. */
   private static String withoutTabsOrNewlines(String href) {
-    if (indexOfAny(href, "\t\n\r", 0, href.length()) == href.length()) {
+    // String.indexOf(char) scans the compact bytes; a crawl asks this of every link of every page.
+    if (href.indexOf('\n') < 0 && href.indexOf('\t') < 0 && href.indexOf('\r') < 0) {
       return href;
     }
     StringBuilder kept = new StringBuilder(href.length());
@@ -95,13 +96,12 @@ final class LinkResolver {
     return hash < 0 ? uri : uri.substring(0, hash);
   }
 
-  private static int indexOfAny(String s, String chars, int from, int notFound) {
-    for (int i = from; i < s.length(); i++) {
-      if (chars.indexOf(s.charAt(i)) >= 0) {
-        return i;
-      }
-    }
-    return notFound;
+  /** The first of {@code a} or {@code b} at or after {@code from}, else {@code notFound}. */
+  private static int indexOfEither(String s, char a, char b, int from, int notFound) {
+    int i = s.indexOf(a, from);
+    int j = s.indexOf(b, from);
+    int first = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    return first < 0 ? notFound : first;
   }
 
   private static boolean isAsciiLetter(char c) {
