@@ -118,6 +118,31 @@ class ConfigFileTest {
   }
 
   @Test
+  void aTargetsHeaderReplacesTheDefaultOfTheSameNameWhateverTheirCase() {
+    String yaml = """
+        defaults:
+          headers:
+            x-over: from-default
+            Accept: text/plain
+        targets:
+          - name: a
+            url: http://127.0.0.1/a
+            headers:
+              X-Over: from-a
+          - name: b
+            url: http://127.0.0.1/b
+            headers:
+              X-OVER: from-b
+        """;
+
+    PingRun run = PingRun.from(SitepulseConfig.read(yaml, FILE, Map.of()), PingRun.Overrides.NONE, List.of());
+
+    assertThat(run.targets()).extracting(t -> t.headers().size()).containsExactly(2, 2);
+    assertThat(run.targets().get(0).headers()).containsValues("from-a", "text/plain");
+    assertThat(run.targets().get(1).headers()).containsValues("from-b", "text/plain");
+  }
+
+  @Test
   void aMissingEnvironmentVariableNamesTheFileLineAndVariable() {
     String yaml = """
         defaults:

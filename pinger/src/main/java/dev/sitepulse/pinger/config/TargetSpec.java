@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One entry of {@code targets:}, as written; {@link #toTarget} fills the gaps from the defaults. */
 public record TargetSpec(
@@ -74,7 +75,9 @@ public record TargetSpec(
   }
 
   public Target toTarget(DefaultsSpec defaults) {
-    Map<String, String> merged = new HashMap<>(defaults.headers());
+    // Header names are case-insensitive: a target's X-Over replaces a default x-over.
+    Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    merged.putAll(defaults.headers());
     if (headers != null) {
       merged.putAll(headers);
     }
