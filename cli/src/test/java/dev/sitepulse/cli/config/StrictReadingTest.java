@@ -45,6 +45,43 @@ class StrictReadingTest {
   }
 
   @Test
+  void aYamlAliasIsRejectedInsteadOfBecomingTheAnchorsName() {
+    assertConfigError("""
+        targets:
+          - name: &n web
+            url: http://127.0.0.1/
+            group: *n
+        """).isEqualTo(FILE + ":4:12: targets[0].group (target \"web\"): YAML aliases (*n) are not supported;"
+            + " write the value out");
+  }
+
+  @Test
+  void aYamlTagIsRejectedInsteadOfBeingReadAsText() {
+    assertConfigError("""
+        targets:
+          - url: http://127.0.0.1/
+            name: !!binary aGVsbG8=
+        """).startsWith(FILE + ":3:11: targets[0].name: YAML tags (").endsWith(") are not supported; write the value plainly");
+  }
+
+  @Test
+  void wholeNumbersAreReadInDecimalOnlyNotAsYaml11OctalOrHex() {
+    for (String n : new String[] {"010", "0x8", "1_000", "+5"}) {
+      assertConfigError("defaults:\n  max-redirects: " + n + "\n").as(n)
+          .isEqualTo(FILE + ":2:18: defaults.max-redirects: write whole numbers in plain decimal digits (as 8 or"
+              + " 1000), got " + n);
+    }
+  }
+
+  @Test
+  void aSwitchTakesTrueOrFalseOnlyNotYesOnOrANumber() {
+    for (String v : new String[] {"yes", "on", "2", "\"\"", "1"}) {
+      assertConfigError("defaults:\n  insecure: " + v + "\n").as(v)
+          .startsWith(FILE + ":2:13: defaults.insecure: expected true or false, got \"");
+    }
+  }
+
+  @Test
   void aNumberTooLargeForItsKeyNamesTheKeyAndTheNumber() {
     assertConfigError("""
         defaults:

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Walks a config's tokens once before binding, noting where every key is and rejecting what the
@@ -35,6 +37,8 @@ final class KeyScan {
 
   private static final PropertyNamingStrategies.NamingBase KEBAB =
       (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
+
+  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)");
 
   private final Map<String, JsonLocation> locations = new HashMap<>();
 
@@ -60,6 +64,26 @@ final class KeyScan {
     Class<?> raw = raw(type);
     if (token == JsonToken.VALUE_NULL && !mayBeEmpty) {
       throw new Problem(path, p.currentTokenLocation(), "expected " + KeyPath.typeName(raw) + ", got nothing");
+    }
+    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias over as the anchor's name: group: *g would be the group "g".
+      throw new Problem(path, p.currentTokenLocation(),
+          "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
+    }
+    if (token != null && token.isScalarValue() && p.getTypeId() != null) {
+      throw new Problem(path, p.currentTokenLocation(),
+          "YAML tags (" + p.getTypeId() + ") are not supported; write the value plainly");
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT && !DECIMAL.matcher(p.getText()).matches()) {
+      // YAML 1.1 reads 010 as octal 8, and takes 0x8 and 1_000: a config means what it shows.
+      throw new Problem(path, p.currentTokenLocation(),
+          "write whole numbers in plain decimal digits (as 8 or 1000), got " + p.getText());
+    }
+    if ((raw == Boolean.class || raw == boolean.class) && token != null && token != JsonToken.VALUE_NULL
+        && !((token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
+            && (p.getText().equalsIgnoreCase("true") || p.getText().equalsIgnoreCase("false")))) {
+      // YAML 1.1 takes yes, on and 1 for true; Jackson would take 2 and "" too.
+      throw new Problem(path, p.currentTokenLocation(), "expected true or false, got \"" + p.getText() + "\"");
     }
     if (token == JsonToken.VALUE_NUMBER_INT && !fits(p.getNumberType(), raw)) {
       String n = p.getText();
