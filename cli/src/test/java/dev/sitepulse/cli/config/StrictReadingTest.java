@@ -82,6 +82,25 @@ class StrictReadingTest {
   }
 
   @Test
+  void aSecondYamlDocumentIsNamedAsSuch() {
+    assertConfigError("""
+        targets:
+          - url: http://127.0.0.1/
+        ---
+        defaults:
+          retries: 1
+        """).isEqualTo(FILE + ":4:1: a second YAML document starts here; a config is one document");
+  }
+
+  @Test
+  void anEmptyFileNameOrAFolderIsNamedForWhatItIs(@TempDir Path dir) {
+    assertThatThrownBy(() -> SitepulseConfig.read(Path.of(""))).isInstanceOf(ConfigException.class)
+        .hasMessage("the config file name is empty");
+    assertThatThrownBy(() -> SitepulseConfig.read(dir)).isInstanceOf(ConfigException.class)
+        .hasMessage(dir + ": a folder, not a config file");
+  }
+
+  @Test
   void aNumberTooLargeForItsKeyNamesTheKeyAndTheNumber() {
     assertConfigError("""
         defaults:

@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.config;
 
+import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -20,13 +21,19 @@ final class ConfigText {
   private ConfigText() {}
 
   static String read(Path file) {
+    if (file.toString().isEmpty()) {
+      throw new ConfigException("the config file name is empty");
+    }
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(file + ": a folder, not a config file");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file", e);
     } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read the config: " + e.getMessage(), e);
+      throw new ConfigException(file + ": cannot read the config: " + IoErrors.why(e), e);
     }
     return decode(bytes, file.toString());
   }

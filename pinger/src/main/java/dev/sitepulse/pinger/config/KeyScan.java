@@ -52,6 +52,9 @@ final class KeyScan {
     }
     KeyScan scan = new KeyScan();
     scan.value(p, root, "", true);
+    if (p.nextToken() != null) { // after a "---": YAML allows several documents in a file
+      throw new Problem("", p.currentTokenLocation(), "a second YAML document starts here; a config is one document");
+    }
     return scan.locations;
   }
 
