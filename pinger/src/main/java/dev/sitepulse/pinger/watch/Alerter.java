@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.Threads;
+import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryStore;
 import java.time.Clock;
@@ -98,16 +99,21 @@ public final class Alerter implements AutoCloseable {
         }
       });
     } catch (java.util.concurrent.RejectedExecutionException closed) {
-      log.warn("{} (alerter closed, not delivered)", alert.text());
+      log.warn("{} (alerter closed, not delivered)", logLine(alert.text()));
       started.complete(null);
     }
   }
 
+  /** One line whatever a target's name holds: a newline in it must not forge a second log line. */
+  private static String logLine(String text) {
+    return TextTable.oneLine(text);
+  }
+
   private void deliver(Alert alert) {
     if (alert.to() == State.UP) {
-      log.info("{}", alert.text());
+      log.info("{}", logLine(alert.text()));
     } else {
-      log.warn("{}", alert.text());
+      log.warn("{}", logLine(alert.text()));
     }
     for (AlertSink sink : sinks) {
       // idle() waits for this, the listener included, not just for the delivery.
@@ -117,7 +123,7 @@ public final class Alerter implements AutoCloseable {
         } else {
           failed.incrementAndGet();
           log.warn("alert for {} not delivered to {} {}: {}",
-              alert.target(), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
+              logLine(alert.target()), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
         }
         listener.delivered(alert, delivery);
       });

@@ -91,4 +91,20 @@ class AlerterTest {
         .isEqualTo("alert for shop not delivered to " + shown + " after 1 attempt: HTTP 500");
     assertThat(deliveries).extracting(Delivery::sink).containsExactly(shown);
   }
+
+  @Test
+  void aNewlineInATargetsNameCannotForgeASecondAlertLogLine() {
+    receiver.stubFor(post("/hook").willReturn(serverError()));
+    Instant now = Instant.now();
+    Alert forged = new Alert(Alert.Kind.CHANGE, "shop\nsitepulse is UP", "http://shop.example/", "", State.UP,
+        State.DOWN, now, now, null, Verdict.DOWN, 500, "condition failed");
+
+    try (Alerter alerter = new Alerter(List.of(hook("/hook", 0)), (alert, d) -> { }, Duration.ofMillis(1))) {
+      alerter.alert(forged);
+      alerter.idle().join();
+    }
+
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
+        .allSatisfy(line -> assertThat(line).doesNotContain("\n").contains("shop sitepulse is UP"));
+  }
 }
