@@ -2,6 +2,7 @@ package dev.sitepulse.cli.config;
 
 import static dev.sitepulse.cli.config.ConfigErrors.FILE;
 import static dev.sitepulse.cli.config.ConfigErrors.assertConfigError;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.pinger.config.ConfigException;
@@ -79,6 +80,18 @@ class StrictReadingTest {
       assertConfigError("defaults:\n  insecure: " + v + "\n").as(v)
           .startsWith(FILE + ":2:13: defaults.insecure: expected true or false, got \"");
     }
+  }
+
+  @Test
+  void aConfigPastSnakeYamlsThreeMegabytesIsRead() {
+    StringBuilder yaml = new StringBuilder("targets:\n");
+    for (int i = 0; i < 40_000; i++) {
+      yaml.append("  - name: target-").append(i).append("\n    url: http://127.0.0.1:8080/status?n=").append(i)
+          .append("\n    group: group-").append(i % 100).append('\n');
+    }
+    assertThat(yaml.length()).isGreaterThan(3 << 20);
+
+    assertThat(SitepulseConfig.read(yaml.toString(), FILE, java.util.Map.of()).targets()).hasSize(40_000);
   }
 
   @Test

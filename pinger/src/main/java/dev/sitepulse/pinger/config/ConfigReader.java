@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -27,8 +28,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigReader {
 
+  /** SnakeYAML's guard against huge documents is 3 MB; 60,000 targets take more. */
+  private static final int MAX_CODE_POINTS = 64 << 20;
+
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
+      new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
           .registerModule(ValueDeserializers.module())
           .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // KeyScan catches them first
@@ -39,11 +43,20 @@ public final class ConfigReader {
 
   private ConfigReader() {}
 
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return options;
+  }
+
   public static <T> T read(Path file, Class<T> type) {
     return read(ConfigText.read(file), file.toString(), type, System.getenv());
   }
 
   public static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env) {
+    if (text.length() > MAX_CODE_POINTS) {
+      throw new ConfigException(fileName + ": larger than a config may be (" + (MAX_CODE_POINTS >> 20) + " MB)");
+    }
     String yaml = EnvSubstitution.apply(text, env, fileName);
     Map<String, JsonLocation> keys;
     try (JsonParser p = YAML.getFactory().createParser(yaml)) {
