@@ -100,7 +100,8 @@ final class WatchRun {
       try {
         alerter.idle().get(ALERT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-        log.warn("stopping: alerts still being delivered were dropped");
+        // Recorded as failed deliveries, so that the report lists them and the history keeps them.
+        alerter.abandon("the watch stopped while it was still being delivered");
       }
       reloader.close();
       history.close(); // writes what is queued

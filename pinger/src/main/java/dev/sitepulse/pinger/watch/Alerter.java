@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public final class Alerter implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+  private final Map<CompletableFuture<Delivery>, InFlight> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile List<AlertSink> sinks;
@@ -117,7 +120,14 @@ public final class Alerter implements AutoCloseable {
     }
     for (AlertSink sink : sinks) {
       // idle() waits for this, the listener included, not just for the delivery.
-      CompletableFuture<Void> handled = sink.send(alert).thenAccept(delivery -> {
+      CompletableFuture<Delivery> sent = sink.send(alert);
+      InFlight flight = new InFlight(alert, sink.name(), new AtomicBoolean());
+      inFlight.put(sent, flight);
+      sent.whenComplete((d, e) -> inFlight.remove(sent));
+      CompletableFuture<Void> handled = sent.thenAccept(delivery -> {
+        if (!flight.settled().compareAndSet(false, true)) {
+          return; // abandoned at stop, and recorded then
+        }
         if (delivery.ok()) {
           delivered.incrementAndGet();
         } else {
@@ -136,6 +146,27 @@ public final class Alerter implements AutoCloseable {
   private static String afterAttempts(int n) {
     return n == 0 ? "without an attempt" : "after " + n + (n == 1 ? " attempt" : " attempts");
   }
+
+  /**
+   * Gives up every delivery still under way (retrying a webhook that fails, say), recording each
+   * as failed, so that an alert a stopping watch could not deliver is in the history and the
+   * report rather than nowhere. Returns how many there were.
+   */
+  public int abandon(String why) {
+    int abandoned = 0;
+    for (InFlight f : inFlight.values()) {
+      if (f.settled().compareAndSet(false, true)) {
+        failed.incrementAndGet();
+        log.warn("alert for {} not delivered to {}: {}", logLine(f.alert().target()), f.sink(), why);
+        listener.delivered(f.alert(), Delivery.failed(f.sink(), 0, why));
+        abandoned++;
+      }
+    }
+    return abandoned;
+  }
+
+  /** A delivery under way; settled once recorded, by its sink's answer or by {@link #abandon}. */
+  private record InFlight(Alert alert, String sink, AtomicBoolean settled) {}
 
   /** Completes when every delivery started so far is done, delivered or given up. */
   public CompletableFuture<Void> idle() {

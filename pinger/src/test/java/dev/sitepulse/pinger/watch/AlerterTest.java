@@ -107,4 +107,26 @@ class AlerterTest {
     assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
         .allSatisfy(line -> assertThat(line).doesNotContain("\n").contains("shop sitepulse is UP"));
   }
+
+  @Test
+  void aDeliveryStillUnderWayAtStopIsRecordedAsFailedOnceAndNamedInTheLog() throws Exception {
+    receiver.stubFor(post("/slow").willReturn(serverError().withFixedDelay(3000)));
+    int abandoned;
+    try (Alerter alerter = new Alerter(List.of(hook("/slow", 3)), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
+      alerter.alert(down());
+      Thread.sleep(300); // the first attempt is waiting for the receiver
+
+      abandoned = alerter.abandon("the watch stopped while it was still being delivered");
+    }
+    Thread.sleep(300);
+
+    assertThat(abandoned).isEqualTo(1);
+    assertThat(deliveries).singleElement().satisfies(d -> {
+      assertThat(d.ok()).isFalse();
+      assertThat(d.error()).isEqualTo("the watch stopped while it was still being delivered");
+    });
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+        .contains("alert for shop not delivered to http://127.0.0.1:" + receiver.getPort()
+            + "/…: the watch stopped while it was still being delivered");
+  }
 }
