@@ -34,6 +34,12 @@ public interface HistoryReader {
   /** Per target, its last recorded state change, to resume from after a restart. */
   Map<String, StateChangeRecord> lastStates();
 
+  /**
+   * Per target, when an alert about it was last handed to a webhook, delivered or not: a watch
+   * that restarts reminds of a target still DOWN a reminder period after that, not at once.
+   */
+  Map<String, Instant> lastAlerts();
+
   /** Failed alert deliveries in the window, oldest first. */
   List<DeliveryRecord> failedDeliveries(HistoryQuery query);
 }

@@ -251,6 +251,11 @@ public final class SqliteHistory implements HistoryStore {
   }
 
   @Override
+  public Map<String, Instant> lastAlerts() {
+    return reader.lastAlerts();
+  }
+
+  @Override
   public List<DeliveryRecord> failedDeliveries(HistoryQuery query) {
     return reader.failedDeliveries(query);
   }

@@ -114,6 +114,21 @@ final class SqliteReader implements HistoryReader {
   }
 
   @Override
+  public Map<String, Instant> lastAlerts() {
+    return read(c -> {
+      Map<String, Instant> out = new LinkedHashMap<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT t.name, max(d.at) FROM deliveries d"
+              + " JOIN targets t ON t.id = d.target_id GROUP BY t.name");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public Map<String, Instant> latestCertificateExpiry(HistoryQuery q) {
     return read(c -> {
       Map<String, Instant> out = new LinkedHashMap<>();

@@ -21,8 +21,17 @@ final class Tracker {
   private Instant lastAlert;
 
   Tracker(StateMachine machine) {
+    this(machine, null);
+  }
+
+  /**
+   * @param alertedAt when an alert about the target last went out, from an earlier run; null if
+   *     none did. A reminder waits a reminder period after it, so a restart does not send one.
+   */
+  Tracker(StateMachine machine, Instant alertedAt) {
     this.machine = machine;
-    this.lastAlert = machine.since();
+    Instant since = machine.since();
+    this.lastAlert = alertedAt == null || (since != null && since.isAfter(alertedAt)) ? since : alertedAt;
   }
 
   State state() {

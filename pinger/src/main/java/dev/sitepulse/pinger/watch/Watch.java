@@ -59,6 +59,7 @@ public final class Watch {
   private final Alerter alerter;
   private final Options options;
   private final Map<String, StateChangeRecord> resumed;
+  private final Map<String, Instant> lastAlerts;
   private final Map<String, TargetWatch> targets = new LinkedHashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final LagRecorder lag = new LagRecorder();
@@ -80,6 +81,7 @@ public final class Watch {
     this.options = options;
     // Blocking read, so done here on the caller's thread: a target DOWN before a restart stays DOWN.
     this.resumed = history.lastStates();
+    this.lastAlerts = history.lastAlerts();
   }
 
   /** Starts watching; call from a plain thread, as it reads the history's last states first. */
@@ -177,7 +179,7 @@ public final class Watch {
     for (WatchedTarget t : wanted.values()) {
       TargetWatch tw = targets.get(t.name());
       if (tw == null) {
-        tw = new TargetWatch(t, new Tracker(resumedMachine(t.name())));
+        tw = new TargetWatch(t, new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name())));
         schedule(tw);
       } else if (!tw.target.equals(t)) {
         cancel(tw);

@@ -173,6 +173,20 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void theLastAlertOfEachTargetIsItsLatestDeliveryDeliveredOrNot() {
+    try (SqliteHistory history = open()) {
+      history.append(check("a", NOW.minusSeconds(60), Verdict.DOWN, 500, 5));
+      history.append(check("b", NOW.minusSeconds(60), Verdict.DOWN, 500, 5));
+      history.append(new DeliveryRecord("a", NOW.minusSeconds(50), "CHANGE", "http://hook/", true, 1, null));
+      history.append(new DeliveryRecord("a", NOW.minusSeconds(20), "REMINDER", "http://hook/", false, 3, "HTTP 500"));
+      history.append(new DeliveryRecord("b", NOW.minusSeconds(40), "CHANGE", "http://hook/", true, 1, null));
+    }
+
+    assertThat(SqliteHistory.openForReading(dir).lastAlerts())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("a", NOW.minusSeconds(20), "b", NOW.minusSeconds(40)));
+  }
+
+  @Test
   void anEmptyHistoryFileIsNoHistoryNotAReadOnlyDatabase() throws Exception {
     Files.createFile(dir.resolve("history.db"));
 

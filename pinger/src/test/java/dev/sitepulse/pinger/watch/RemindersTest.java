@@ -95,4 +95,17 @@ class RemindersTest {
     assertThat(alerts).extracting(Alert::kind).containsExactly(Alert.Kind.REMINDER);
     assertThat(alerts.get(0).since()).isEqualTo(downSince);
   }
+
+  @Test
+  void aRestartSoonAfterAnAlertWaitsAReminderPeriodFromThatAlertNotFromTheRestart() {
+    Instant downSince = clock.instant().minus(Duration.ofHours(2));
+    Instant alertedAt = clock.instant().minus(Duration.ofMinutes(20));
+    Tracker tracker = new Tracker(new StateMachine(State.DOWN, downSince), alertedAt);
+
+    List<Alert> alerts = failFor(tracker, 31, Duration.ofMinutes(30));
+
+    // The last reminder went out 20 minutes before the restart: the next is due 10 minutes after it.
+    assertThat(alerts).extracting(Alert::kind).containsExactly(Alert.Kind.REMINDER);
+    assertThat(alerts.get(0).at()).isEqualTo(alertedAt.plus(Duration.ofMinutes(30)));
+  }
 }
