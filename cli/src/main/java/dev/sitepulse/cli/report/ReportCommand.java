@@ -84,18 +84,30 @@ public final class ReportCommand implements Callable<Integer> {
     if (Files.isDirectory(output)) {
       throw new UsageException("cannot write " + output + ": it is a folder; give a file name");
     }
-    Path folder = output.toAbsolutePath().getParent();
+    if (Files.exists(output) && !Files.isRegularFile(output)) {
+      // A device or a pipe (-o /dev/stdout, /dev/null) is written to; moving a file over it would
+      // replace the device itself.
+      try (OutputStream out = Files.newOutputStream(output, StandardOpenOption.WRITE)) {
+        format.write(report, until, out);
+      } catch (IOException e) {
+        throw new UsageException("cannot write " + output + ": " + IoErrors.why(e));
+      }
+      return 0;
+    }
+    // A symlink stays a link: the report goes where it points.
+    Path target = Files.isSymbolicLink(output) ? output.toRealPath() : output.toAbsolutePath();
+    Path folder = target.getParent();
     if (!Files.isDirectory(folder)) {
       throw new UsageException("cannot write " + output + ": there is no folder " + folder);
     }
     // Written beside the target and moved into place, so a reader never sees half a report.
     Path tmp = null;
     try {
-      tmp = output.toAbsolutePath().resolveSibling("." + output.getFileName() + "." + ProcessHandle.current().pid());
+      tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid());
       try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         format.write(report, until, out);
       }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       if (tmp != null) {
         Files.deleteIfExists(tmp);

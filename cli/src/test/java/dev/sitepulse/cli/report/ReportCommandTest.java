@@ -55,6 +55,41 @@ class ReportCommandTest {
   }
 
   @Test
+  void aSymlinkedOutputStaysALinkAndThePageGoesWhereItPoints() throws Exception {
+    HandMadeHistory.write(dir);
+    Path real = Files.writeString(dir.resolve("real.html"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.html"), real.getFileName());
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d",
+        "--format", "html", "-o", link.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).contains("<html");
+  }
+
+  @Test
+  void aPipeGivenAsOutputIsWrittenToNotReplacedByAFile() throws Exception {
+    HandMadeHistory.write(dir);
+    Path fifo = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d",
+        "--format", "json", "-o", fifo.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"targets\"");
+    assertThat(Files.isRegularFile(fifo)).as("still a pipe").isFalse();
+  }
+
+  @Test
   void anUnknownTargetIsAUsageErrorNamingTheKnownOnes() {
     HandMadeHistory.write(dir);
 
