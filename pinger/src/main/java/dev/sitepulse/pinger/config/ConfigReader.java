@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +33,10 @@ public final class ConfigReader {
   private static final int MAX_CODE_POINTS = 64 << 20;
 
   private static final ObjectMapper YAML =
-      new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build())
+      new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions())
+              // as new YAMLFactory() has it: "timeout:" with nothing after it is null, not ""
+              .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+              .build())
           .registerModule(ValueDeserializers.module())
           .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // KeyScan catches them first
