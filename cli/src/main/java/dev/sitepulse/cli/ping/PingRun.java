@@ -77,13 +77,19 @@ public record PingRun(PingSettings settings, List<Target> targets) {
         targets.add(spec.toTarget(defaults));
       }
     }
-    Set<String> inConfig = targets.stream().map(Target::name).collect(Collectors.toSet());
+    Map<String, Target> byName = targets.stream().collect(Collectors.toMap(Target::name, t -> t, (a, b) -> a));
     Map<String, Long> given = urls.stream()
         .collect(Collectors.groupingBy(String::strip, LinkedHashMap::new, Collectors.counting()));
     given.forEach((url, times) -> {
-      if (inConfig.contains(url)) {
+      // A URL given here is a target named by itself, and names are unique.
+      Target named = byName.get(url);
+      if (named != null && named.url().equals(url)) {
         notes.accept(url + " is a target in the config too; checked once");
         return;
+      }
+      if (named != null) {
+        throw new UsageException(url + " is also the name of a config target that checks " + named.url()
+            + "; rename that target");
       }
       if (times > 1) {
         notes.accept(url + " given " + (times == 2 ? "twice" : times + " times") + "; checked once");

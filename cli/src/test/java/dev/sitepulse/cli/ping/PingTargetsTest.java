@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.ConfigException;
@@ -90,6 +91,17 @@ class PingTargetsTest {
 
     assertThat(run.targets()).extracting(Target::url).containsExactly("http://a/");
     assertThat(notes).containsExactly("http://a/ is a target in the config too; checked once");
+  }
+
+  @Test
+  void aUrlThatIsTheNameOfAConfigTargetForAnotherUrlIsAUsageErrorNotSkipped() {
+    SitepulseConfig config = SitepulseConfig.read(
+        "targets:\n  - name: http://a/status/200\n    url: http://a/status/500\n", FILE, Map.of());
+
+    assertThatThrownBy(() -> PingRun.from(config, PingRun.Overrides.NONE, List.of("http://a/status/200"), n -> { }))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("http://a/status/200 is also the name of a config target that checks http://a/status/500;"
+            + " rename that target");
   }
 
   @Test
