@@ -75,6 +75,14 @@ class StrictReadingTest {
   }
 
   @Test
+  void textThatLooksLikeAnOctalNumberStaysTextAsWritten() {
+    SitepulseConfig config = SitepulseConfig.read(
+        "targets:\n  - url: http://127.0.0.1/\n    headers:\n      X-Code: 010\n", FILE, java.util.Map.of());
+
+    assertThat(config.targets().get(0).headers()).containsEntry("X-Code", "010");
+  }
+
+  @Test
   void aSwitchTakesTrueOrFalseOnlyNotYesOnOrANumber() {
     for (String v : new String[] {"yes", "on", "2", "\"\"", "1"}) {
       assertConfigError("defaults:\n  insecure: " + v + "\n").as(v)

@@ -77,8 +77,9 @@ final class KeyScan {
       throw new Problem(path, p.currentTokenLocation(),
           "YAML tags (" + p.getTypeId() + ") are not supported; write the value plainly");
     }
-    if (token == JsonToken.VALUE_NUMBER_INT && !DECIMAL.matcher(p.getText()).matches()) {
+    if (token == JsonToken.VALUE_NUMBER_INT && isWholeNumber(raw) && !DECIMAL.matcher(p.getText()).matches()) {
       // YAML 1.1 reads 010 as octal 8, and takes 0x8 and 1_000: a config means what it shows.
+      // (Text keeps what was written: a header value 010 stays "010".)
       throw new Problem(path, p.currentTokenLocation(),
           "write whole numbers in plain decimal digits (as 8 or 1000), got " + p.getText());
     }
@@ -148,6 +149,10 @@ final class KeyScan {
       return size == JsonParser.NumberType.INT || size == JsonParser.NumberType.LONG;
     }
     return true;
+  }
+
+  private static boolean isWholeNumber(Class<?> type) {
+    return type == Integer.class || type == int.class || type == Long.class || type == long.class;
   }
 
   /** Sections, lists and maps: left empty, they hold nothing, as when they are absent. */
