@@ -49,6 +49,11 @@ public record FetchResult(
 
   /** The media type without parameters, lower-case, e.g. {@code text/html}; empty when unknown. */
   public String mediaType() {
+    return mediaTypeOf(contentType);
+  }
+
+  /** The media type of a Content-Type header as {@link #mediaType()} gives it; empty for null. */
+  public static String mediaTypeOf(String contentType) {
     if (contentType == null) {
       return "";
     }

@@ -12,6 +12,7 @@ import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
@@ -113,7 +114,7 @@ public final class LinkChecker {
         broken.add(tooManyRedirects(target, end, chain, e.getValue()));
       } else if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
         broken.add(brokenOf(target, end, chain, false, e.getValue()));
-      } else if (checkAnchors && PageParser.parses(end.contentType())) {
+      } else if (checkAnchors && PageParser.parses(FetchResult.mediaTypeOf(end.contentType()))) {
         // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
         broken.addAll(missingAnchors(target, end, e.getValue()));
       }

@@ -217,6 +217,18 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aPageSentWithACharsetInItsContentTypeHasItsAnchorsChecked() throws Exception {
+    site.stubFor(get("/utf8.html").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+        .withBody("<html><body><p id=here>x</p></body></html>")));
+    page("/to-utf8.html", base() + "/utf8.html#here", base() + "/utf8.html#gone");
+    Pattern thesePages = Pattern.compile("/to-utf8\\.html|/utf8\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/to-utf8.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/utf8.html#gone");
+  }
+
+  @Test
   void anIdWithASpaceIsOneAnchorWhole() throws Exception {
     pageWithIds("/spaced.html", "with space", "a b");
     String ids = base() + "/spaced.html";
