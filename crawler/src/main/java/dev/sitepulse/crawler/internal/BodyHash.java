@@ -26,15 +26,21 @@ final class BodyHash {
   }
 
   static String sha256(byte[] body) {
+    return HEX.formatHex(DIGEST.get().digest(body)); // digest() also resets it for the next page
+  }
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** One per parser thread: looking one up in the provider for every page costs a reflective call. */
+  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest digest = Native.PROVIDER == null
+      return Native.PROVIDER == null
           ? MessageDigest.getInstance("SHA-256")
           : MessageDigest.getInstance("SHA-256", Native.PROVIDER);
-      return HexFormat.of().formatHex(digest.digest(body));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM and Conscrypt have SHA-256", e);
     }
-  }
+  });
 
   /** Conscrypt's provider, or null where its library does not load (another OS or CPU). */
   private static final class Native {
