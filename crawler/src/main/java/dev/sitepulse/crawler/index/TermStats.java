@@ -84,7 +84,7 @@ public final class TermStats {
     } catch (IndexNotFoundException e) {
       return new Result(0, List.of(), List.of()); // a crawl that has not committed yet
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + IndexErrors.brief(e), e);
     }
   }
 
