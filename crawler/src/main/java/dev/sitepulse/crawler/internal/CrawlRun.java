@@ -156,13 +156,16 @@ public final class CrawlRun {
     }
   }
 
-  /** @throws IllegalArgumentException naming a seed that is not an http(s) URL */
+  /**
+   * @throws IllegalArgumentException naming a seed the crawl cannot fetch, worded as CrawlSpec
+   *     words it (a config or the command line is checked there first)
+   */
   private static List<String> normalizedSeeds(CrawlConfig config) {
     Set<String> out = new LinkedHashSet<>();
     for (String seed : config.seeds()) {
       String n = LinkRules.normalize(seed);
       if (n == null) {
-        throw new IllegalArgumentException("seed is not an http(s) URL: " + seed);
+        throw new IllegalArgumentException("seed is " + LinkRules.whyNot(seed) + ": " + seed);
       }
       out.add(n);
     }
