@@ -11,6 +11,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    SqliteLibraryCache.install();
     // Exit at once: checks run on daemon threads, and a hung socket must not hold the JVM.
     System.exit(run(args));
   }

@@ -54,7 +54,7 @@ public final class JarProcess {
     command.add("-jar");
     command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
-    return run(new ProcessBuilder(command), limit, workDir);
+    return run(cachedUnder(workDir, new ProcessBuilder(command)), limit, workDir);
   }
 
   /** Starts {@code java -jar target/sitepulse.jar ARGS} and returns at once, output to files. */
@@ -62,7 +62,7 @@ public final class JarProcess {
     List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-jar",
         JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    return cachedUnder(workDir, new ProcessBuilder(command))
         .directory(workDir.toFile())
         .redirectOutput(workDir.resolve("started.out").toFile())
         .redirectError(workDir.resolve("started.err").toFile())
@@ -91,7 +91,14 @@ public final class JarProcess {
     builder.environment().remove("SITEPULSE_JAR");
     builder.environment().remove("JAVA_OPTS");
     builder.environment().put("JAVA_HOME", javaBinary().getParent().getParent().toString());
-    // The launcher's class-data archives go under the test's directory, not the user's cache.
+    return cachedUnder(workDir, builder);
+  }
+
+  /**
+   * The launcher's class-data archives and the kept SQLite library go under the test's directory,
+   * not the user's cache.
+   */
+  private static ProcessBuilder cachedUnder(Path workDir, ProcessBuilder builder) {
     builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
     return builder;
   }

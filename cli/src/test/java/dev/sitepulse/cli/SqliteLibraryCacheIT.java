@@ -1,0 +1,34 @@
+package dev.sitepulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteLibraryCacheIT {
+  @TempDir Path work;
+
+  @Test
+  void aCrawlOpensCrawlDbWhereSqliteJdbcCouldNotUnpackItsLibrary() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    // Left to itself, sqlite-jdbc copies its library into this folder, which cannot exist (as
+    // with a full or noexec /tmp), and the crawl fails with "Error opening connection".
+    List<String> noTemporaryFolder = List.of("-Dorg.sqlite.tmpdir=/dev/null/sqlite");
+
+    JarProcess.Result crawl = JarProcess.java(Duration.ofSeconds(60), work, noTemporaryFolder,
+        "crawl", "--data", "data", "--max-pages", "1", "http://127.0.0.1:" + closedPort + "/");
+
+    assertThat(crawl.exitCode()).as("%s", crawl).isZero();
+    assertThat(crawl.err()).doesNotContain("native library");
+    assertThat(work.resolve("data/crawl.db")).isRegularFile();
+    assertThat(work.resolve(".cache/sitepulse")).isDirectoryContaining(
+        folder -> folder.getFileName().toString().startsWith("sqlite-jdbc-"));
+  }
+}
