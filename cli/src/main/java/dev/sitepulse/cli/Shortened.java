@@ -1,9 +1,29 @@
 package dev.sitepulse.cli;
 
+import java.util.regex.Pattern;
+
 /** Text cut to fit a line or a label: an ellipsis when cut, never half of an emoji. */
 public final class Shortened {
 
+  /** Titles are the sites' own text, and a site may put a whole article there. */
+  private static final int MAX_TITLE = 120;
+  private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\p{Cntrl}\\s]+");
+
   private Shortened() {}
+
+  /**
+   * {@code s} on one terminal line: each run of whitespace and control characters (newlines,
+   * escape codes' ESC) becomes one space. Null reads as empty.
+   */
+  public static String line(String s) {
+    return s == null ? "" : BLANKS_AND_CONTROLS.matcher(s).replaceAll(" ").strip();
+  }
+
+  /** A crawled page's title on one line, cut at 120 characters; "(no title)" when it has none. */
+  public static String title(String s) {
+    String line = line(s);
+    return line.isEmpty() ? "(no title)" : of(line, MAX_TITLE);
+  }
 
   /** {@code s} if it has at most {@code max} chars, else its first ones and "…", {@code max} in all at most. */
   public static String of(String s, int max) {

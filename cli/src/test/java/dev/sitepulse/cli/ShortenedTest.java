@@ -23,4 +23,23 @@ class ShortenedTest {
     assertThat(cut).isEqualTo("ab…");
     assertThat(cut.codePoints().allMatch(Character::isValidCodePoint)).isTrue();
   }
+
+  @Test
+  void aLineHasEachRunOfBlanksAndControlCharactersAsOneSpace() {
+    assertThat(Shortened.line("  Broken\n\tlink \u001b[31mred\u001b[0m  ")).isEqualTo("Broken link [31mred [0m");
+    assertThat(Shortened.line(null)).isEmpty();
+  }
+
+  @Test
+  void aTitleIsOneLineOfAtMost120Characters() {
+    String title = Shortened.title("Python\n" + "x".repeat(200));
+
+    assertThat(title).startsWith("Python x").endsWith("…").hasSize(120);
+  }
+
+  @Test
+  void aPageWithoutATitleSaysSo() {
+    assertThat(Shortened.title(null)).isEqualTo("(no title)");
+    assertThat(Shortened.title(" \n ")).isEqualTo("(no title)");
+  }
 }

@@ -9,7 +9,6 @@ import dev.sitepulse.cli.JsonOutput;
 import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.index.TermStats;
-import dev.sitepulse.pinger.format.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -22,8 +21,6 @@ import java.util.Locale;
  */
 public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates,
     List<int[]> clusters, TermStats.Result terms, String notStored) {
-
-  private static final int MAX_TITLE = 120;
 
   public void writeTable(PrintStream out) {
     out.printf(Locale.ROOT, "== PageRank of %s, %s: %d iterations, %s%n",
@@ -40,7 +37,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     int i = 1;
     for (RankedNode n : ranks.top()) {
       out.printf(Locale.ROOT, row, i++, n.rank(), n.inDegree(), shownTitle(n.node()), "",
-          TextTable.oneLine(crawl.urls.get(n.node())));
+          Shortened.line(crawl.urls.get(n.node())));
     }
     out.println();
     out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %s in %s%n",
@@ -107,14 +104,8 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     return Integer.toString(n).length();
   }
 
-  private String title(int node) {
-    String t = crawl.titles.get(node);
-    return t == null || t.isBlank() ? "(no title)" : t.strip();
-  }
-
-  /** A crawled page's title on one terminal line: a site may put escape codes or a whole article there. */
   private String shownTitle(int node) {
-    return Shortened.of(TextTable.oneLine(title(node)), MAX_TITLE);
+    return Shortened.title(crawl.titles.get(node));
   }
 
   private static String timing(Timings t) {

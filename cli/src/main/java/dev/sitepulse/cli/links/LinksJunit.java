@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.links;
 
+import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
@@ -44,7 +45,7 @@ final class LinksJunit {
           x.writeAttribute("type", b.errorKind() != null ? b.errorKind() : "HTTP_" + b.status());
           x.writeCharacters(xml(b.url() + ": " + b.problem()
               + (b.chain().isEmpty() ? "" : "\nredirects: " + String.join(" -> ", b.chain()))
-              + "\nlinked from " + ref.where() + " \"" + LinksTable.oneLine(ref.anchorText()) + "\""));
+              + "\nlinked from " + ref.where() + " \"" + Shortened.line(ref.anchorText()) + "\""));
           x.writeEndElement();
           x.writeEndElement();
         }

@@ -2,6 +2,7 @@ package dev.sitepulse.cli.links;
 
 import static dev.sitepulse.cli.report.Figures.count;
 
+import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
@@ -15,12 +16,12 @@ public final class LinksTable {
   public static void write(LinkReport r, PrintStream out) {
     for (BrokenLink b : r.broken()) {
       out.println("BROKEN  " + b.url() + (b.external() ? "  (external)" : ""));
-      out.println("        " + oneLine(b.problem()));
+      out.println("        " + Shortened.line(b.problem()));
       if (!b.chain().isEmpty()) {
         out.println("        redirects: " + String.join(" -> ", b.chain()));
       }
       for (Referrer ref : b.referrers()) {
-        out.printf(Locale.ROOT, "        from %s  \"%s\"%n", ref.where(), oneLine(ref.anchorText()));
+        out.printf(Locale.ROOT, "        from %s  \"%s\"%n", ref.where(), Shortened.line(ref.anchorText()));
       }
       out.println();
     }
@@ -29,9 +30,5 @@ public final class LinksTable {
         r.broken().size(), count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
         count(r.links(), "link"), count(r.pages(), "page"), r.externalChecked(), r.skipped(),
         count(r.nonHttp(), "mailto:/javascript: link"));
-  }
-
-  static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
   }
 }

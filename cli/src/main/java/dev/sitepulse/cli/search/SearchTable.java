@@ -12,14 +12,13 @@ public final class SearchTable {
 
   private static final String BOLD = "\u001b[1m";
   private static final String RESET = "\u001b[0m";
-  private static final int MAX_TITLE = 120;
 
   private SearchTable() {}
 
   public static void write(SearchResults results, PrintStream out, boolean ansi) {
     int rank = 1;
     for (SearchHit hit : results.hits()) {
-      out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, oneLine(hit.title()), hit.score(), hit.url());
+      out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, Shortened.title(hit.title()), hit.score(), hit.url());
       if (hit.snippet() != null && !hit.snippet().isBlank()) {
         out.println("    " + collapsed(marked(hit, ansi)));
       }
@@ -58,14 +57,6 @@ public final class SearchTable {
       }
     }
     return new String(chars);
-  }
-
-  /** A title on one line of a terminal: a page may put a whole article in its title. */
-  private static String oneLine(String s) {
-    if (s == null) {
-      return "(no title)";
-    }
-    return Shortened.of(collapsed(spacesForControls(s)), MAX_TITLE);
   }
 
   private static String collapsed(String s) {
