@@ -5,7 +5,7 @@ import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.analytics.RankedNode;
 import dev.sitepulse.analytics.Timings;
-import dev.sitepulse.cli.JsonOutput;
+import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.index.TermStats;

@@ -9,7 +9,7 @@ import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.cli.ExitCode;
-import dev.sitepulse.cli.JsonOutput;
+import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
 import java.io.PrintStream;

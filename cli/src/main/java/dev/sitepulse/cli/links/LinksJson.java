@@ -1,6 +1,6 @@
 package dev.sitepulse.cli.links;
 
-import dev.sitepulse.cli.JsonOutput;
+import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;

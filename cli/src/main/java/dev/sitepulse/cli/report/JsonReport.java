@@ -1,7 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sitepulse.cli.JsonOutput;
+import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import java.io.IOException;
 import java.io.OutputStream;

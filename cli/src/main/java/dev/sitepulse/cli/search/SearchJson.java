@@ -1,6 +1,6 @@
 package dev.sitepulse.cli.search;
 
-import dev.sitepulse.cli.JsonOutput;
+import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.crawler.search.Highlight;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;

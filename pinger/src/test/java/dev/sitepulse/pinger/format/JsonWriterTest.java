@@ -168,4 +168,18 @@ class JsonWriterTest {
     assertThat(MAPPER.readTree(lines.get(2)).get("message").asText()).isEqualTo(DOWN_MESSAGE);
     assertThat(MAPPER.readTree(lines.get(2))).isEqualTo(result(2));
   }
+
+  @Test
+  void writesUtf8EvenOntoATerminalWhoseCharsetIsAscii() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // What System.out is under LANG=C: anything past ASCII would print as '?'.
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.US_ASCII);
+    var cafe = SampleResults.result(SampleResults.target("Café ☕", null, "https://café.example/"),
+        SampleResults.ALL.get(0).attempts().get(0));
+
+    new JsonWriter(out, true).onResult(cafe);
+
+    JsonNode line = MAPPER.readTree(bytes.toString(StandardCharsets.UTF_8));
+    assertThat(line.get("name").asText()).isEqualTo("Café ☕");
+  }
 }

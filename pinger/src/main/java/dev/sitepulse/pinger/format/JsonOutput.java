@@ -1,4 +1,4 @@
-package dev.sitepulse.cli;
+package dev.sitepulse.pinger.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,11 +10,15 @@ import java.io.UncheckedIOException;
 
 /**
  * One JSON document on a command's output, then a newline, for every {@code --format json}. The
- * stream is the caller's (stdout, often) and stays open.
+ * stream is the caller's (stdout, often) and stays open. The bytes are UTF-8, as JSON must be,
+ * whatever the terminal's locale.
  */
 public final class JsonOutput {
-  private static final JsonFactory JSON =
-      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  // Plain decimals: a timing of 100 ms must read 100, not 1E+2.
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .build();
 
   private JsonOutput() {}
 
