@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Logging for the command line, set up in code: quiet by default (warnings and errors only), on
@@ -21,6 +22,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    encoder.setCharset(StandardCharsets.UTF_8); // as Main's System.err, whatever the locale
     encoder.start();
 
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();

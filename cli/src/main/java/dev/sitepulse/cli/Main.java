@@ -1,7 +1,12 @@
 package dev.sitepulse.cli;
 
 import dev.sitepulse.pinger.config.ConfigException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -11,9 +16,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    System.setOut(utf8(FileDescriptor.out));
+    System.setErr(utf8(FileDescriptor.err));
     SqliteLibraryCache.install();
     // Exit at once: checks run on daemon threads, and a hung socket must not hold the JVM.
     System.exit(run(args));
+  }
+
+  /**
+   * Output is UTF-8 whatever the locale. Java prints in the locale's charset, and under LANG=C
+   * (cron, most containers) that is ASCII: a target named Café came out as Caf? in tables, CSV and
+   * Prometheus text. Buffered and flushed as the JVM's own System.out is.
+   */
+  private static PrintStream utf8(FileDescriptor fd) {
+    return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 128), true, StandardCharsets.UTF_8);
   }
 
   /** Runs a command line and returns its exit code; tests call this in-process. */

@@ -57,6 +57,18 @@ public final class JarProcess {
     return run(cachedUnder(workDir, new ProcessBuilder(command)), limit, workDir);
   }
 
+  /** As {@link #java(Duration, Path, String...)}, under the C locale (cron's, most containers'). */
+  public static Result javaInTheCLocale(Duration limit, Path workDir, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = cachedUnder(workDir, new ProcessBuilder(command));
+    builder.environment().keySet().removeIf(name -> name.startsWith("LC_"));
+    builder.environment().put("LANG", "C");
+    builder.environment().put("LC_ALL", "C");
+    return run(builder, limit, workDir);
+  }
+
   /** Starts {@code java -jar target/sitepulse.jar ARGS} and returns at once, output to files. */
   public static Process start(Path workDir, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-jar",

@@ -91,6 +91,17 @@ class PingProcessIT {
   }
 
   @Test
+  void outputIsUtf8EvenUnderTheCLocale() throws Exception {
+    Path config = dir.resolve("cafe.yaml");
+    Files.writeString(config, "targets:\n  - name: Café ☕\n    url: " + StubServer.url(stubs, "/status/200") + "\n");
+
+    JarProcess.Result run = JarProcess.javaInTheCLocale(LIMIT, dir, "ping", "-c", "cafe.yaml", "--format", "prometheus");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains("probe_success{target=\"Café ☕\"} 1");
+  }
+
+  @Test
   void theLauncherFindsTheJarNextToItAndPassesTheArgumentsThrough() throws Exception {
     JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "--version");
 
