@@ -51,7 +51,8 @@ final class SqliteLibraryCache {
       Files.createDirectories(folder);
       String name = LibraryLoaderUtil.getNativeLibName();
       Path library = folder.resolve(name);
-      if (!ownFolder(folder) || !Files.isRegularFile(library) && !extract(folder, library)) {
+      if (!ownFolder(cache) || !ownFolder(folder)
+          || !Files.isRegularFile(library) && !extract(folder, library)) {
         return null;
       }
       System.setProperty(PATH, folder.toString());
@@ -63,7 +64,10 @@ final class SqliteLibraryCache {
     }
   }
 
-  /** Native code is loaded from here: only from a folder of this user's that no one else can write. */
+  /**
+   * Native code is loaded from here: only from folders of this user's that no one else can write
+   * to, or rename a folder in.
+   */
   private static boolean ownFolder(Path folder) throws IOException {
     if (!Files.getOwner(folder).getName().equals(System.getProperty("user.name"))) {
       return false;

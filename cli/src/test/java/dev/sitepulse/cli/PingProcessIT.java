@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,21 @@ class PingProcessIT {
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(archives(cache, "ping-")).hasSize(1);
+  }
+
+  @Test
+  void theLauncherNeitherWritesNorMapsAnArchiveInAFolderOfSomeoneElse() throws Exception {
+    Path cache = Files.createDirectories(dir.resolve(".cache/sitepulse"));
+    try {
+      Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+    } catch (IOException | UnsupportedOperationException notRoot) {
+      Assumptions.abort("giving a folder to another user needs root: " + notRoot);
+    }
+
+    JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "ping", StubServer.url(stubs, "/status/200"));
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(archives(cache, "ping-")).isEmpty();
   }
 
   @Test

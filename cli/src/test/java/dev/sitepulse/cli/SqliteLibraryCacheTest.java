@@ -79,6 +79,14 @@ class SqliteLibraryCacheTest {
     assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
   }
 
+  @Test
+  void aCacheFolderOthersCanWriteIsNotLoadedFromEither() throws Exception {
+    Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThat(SqliteLibraryCache.install(cache)).isNull();
+    assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
+  }
+
   private static void restore(String key, String value) {
     if (value == null) {
       System.clearProperty(key);
