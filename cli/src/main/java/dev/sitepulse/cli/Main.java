@@ -7,18 +7,28 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
 public final class Main {
 
+  /**
+   * Commands that open crawl.db or history.db. Only they set up SQLite's library: sqlite-jdbc's
+   * classes start logging, some 30 ms that search and ping do not otherwise spend.
+   */
+  private static final Set<String> OPEN_SQLITE = Set.of("crawl", "links", "analyze", "demo", "watch", "report");
+
   private Main() {}
 
   public static void main(String[] args) {
     System.setOut(utf8(FileDescriptor.out));
     System.setErr(utf8(FileDescriptor.err));
-    SqliteLibraryCache.install();
+    String command = commandName(args);
+    if (command != null && OPEN_SQLITE.contains(command)) { // Set.of refuses to look up null
+      SqliteLibraryCache.install();
+    }
     // Exit at once: checks run on daemon threads, and a hung socket must not hold the JVM.
     System.exit(run(args));
   }

@@ -2,10 +2,13 @@ package dev.sitepulse.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,9 @@ import org.sqlite.util.LibraryLoaderUtil;
 final class SqliteLibraryCache {
   private static final String PATH = "org.sqlite.lib.path";
   private static final String NAME = "org.sqlite.lib.name";
+  private static final FileAttribute<?>[] PRIVATE = FileSystems.getDefault().supportedFileAttributeViews()
+      .contains("posix") ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0];
 
   private SqliteLibraryCache() {}
 
@@ -48,7 +54,8 @@ final class SqliteLibraryCache {
       String platform = (System.getProperty("os.name") + "-" + System.getProperty("os.arch"))
           .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
       Path folder = cache.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
-      Files.createDirectories(folder);
+      // Private from the start: under a umask of 002 they would otherwise be group-writable.
+      Files.createDirectories(folder, PRIVATE);
       String name = LibraryLoaderUtil.getNativeLibName();
       Path library = folder.resolve(name);
       if (!ownFolder(cache) || !ownFolder(folder)

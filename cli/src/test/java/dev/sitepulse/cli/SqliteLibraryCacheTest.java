@@ -50,6 +50,15 @@ class SqliteLibraryCacheTest {
   }
 
   @Test
+  void theFoldersItMakesAreTheUsersAlone() throws Exception {
+    Path library = SqliteLibraryCache.install(cache.resolve("sitepulse"));
+
+    assertThat(library).isNotNull();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library.getParent()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.resolve("sitepulse")))).isEqualTo("rwx------");
+  }
+
+  @Test
   void aLaterStartUsesTheKeptCopyAsItIs() throws Exception {
     Path library = SqliteLibraryCache.install(cache);
     FileTime written = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
