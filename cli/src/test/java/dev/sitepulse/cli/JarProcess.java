@@ -62,11 +62,20 @@ public final class JarProcess {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = cachedUnder(workDir, new ProcessBuilder(command));
+    return run(inTheCLocale(cachedUnder(workDir, new ProcessBuilder(command))), limit, workDir);
+  }
+
+  /** As {@link #launcher}, under the C locale. */
+  public static Result launcherInTheCLocale(Duration limit, Path workDir, String... args)
+      throws IOException, InterruptedException {
+    return run(inTheCLocale(launcherCommand(workDir, args)), limit, workDir);
+  }
+
+  private static ProcessBuilder inTheCLocale(ProcessBuilder builder) {
     builder.environment().keySet().removeIf(name -> name.startsWith("LC_"));
     builder.environment().put("LANG", "C");
     builder.environment().put("LC_ALL", "C");
-    return run(builder, limit, workDir);
+    return builder;
   }
 
   /** Starts {@code java -jar target/sitepulse.jar ARGS} and returns at once, output to files. */

@@ -103,6 +103,17 @@ class PingProcessIT {
   }
 
   @Test
+  void theLauncherReadsArgumentsAndFileNamesAsUtf8UnderTheCLocale() throws Exception {
+    Files.writeString(dir.resolve("café.yaml"),
+        "targets:\n  - name: Café ☕\n    url: " + StubServer.url(stubs, "/status/200") + "\n");
+
+    JarProcess.Result run = JarProcess.launcherInTheCLocale(LIMIT, dir, "ping", "-c", "café.yaml", "--format", "csv");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains("Café ☕,");
+  }
+
+  @Test
   void theLauncherFindsTheJarNextToItAndPassesTheArgumentsThrough() throws Exception {
     JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "--version");
 
