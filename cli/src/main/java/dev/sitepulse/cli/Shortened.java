@@ -7,7 +7,8 @@ public final class Shortened {
 
   /** Titles are the sites' own text, and a site may put a whole article there. */
   private static final int MAX_TITLE = 120;
-  private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\p{Cntrl}\\s]+");
+  // \p{Cc}, not \p{Cntrl}: the C1 controls too, such as U+009B, which some terminals read as ESC [.
+  private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\s]+");
 
   private Shortened() {}
 

@@ -27,6 +27,7 @@ class ShortenedTest {
   @Test
   void aLineHasEachRunOfBlanksAndControlCharactersAsOneSpace() {
     assertThat(Shortened.line("  Broken\n\tlink \u001b[31mred\u001b[0m  ")).isEqualTo("Broken link [31mred [0m");
+    assertThat(Shortened.line("Evil\u009B2J\u0085title")).isEqualTo("Evil 2J title");
     assertThat(Shortened.line(null)).isEmpty();
   }
 
