@@ -2,15 +2,18 @@ package dev.sitepulse.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
@@ -21,26 +24,31 @@ import org.sqlite.util.LibraryLoaderUtil;
  * into a new temporary file on every start, after running {@code uname} to find the platform:
  * 70-80 ms of each command that opens crawl.db or history.db, against 12 ms to load a kept copy.
  *
- * <p>Anything unexpected (no home, a read-only or foreign folder) leaves sqlite-jdbc to its own
- * way. The copy is keyed by sqlite-jdbc's version and the CPU, and written under a temporary name,
- * so a half-written file is never loaded.
+ * <p>Native code is loaded from there, so only from a folder no one else can change: it and every
+ * folder above it belong to the user or root, and none lets others rename what is in it. Anything
+ * else (no home, a read-only or foreign folder) leaves sqlite-jdbc to its own way. The copy is
+ * keyed by sqlite-jdbc's version and the CPU, and written to disk in full under a temporary name
+ * before it takes its own, so a half-written file is never loaded.
  */
 final class SqliteLibraryCache {
   private static final String PATH = "org.sqlite.lib.path";
   private static final String NAME = "org.sqlite.lib.name";
-  private static final FileAttribute<?>[] PRIVATE = FileSystems.getDefault().supportedFileAttributeViews()
-      .contains("posix") ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0];
+  private static final boolean UNIX = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+  private static final FileAttribute<?>[] PRIVATE = UNIX
+      ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+      : new FileAttribute<?>[0];
+  private static final int OTHERS_WRITE = 0002;
+  private static final int STICKY = 01000;
 
   private SqliteLibraryCache() {}
 
-  /** Under $XDG_CACHE_HOME/sitepulse (or ~/.cache/sitepulse), where the launcher keeps its archives. */
+  /** In $XDG_CACHE_HOME/sitepulse or $HOME/.cache/sitepulse, as the launcher's archives; neither set, nowhere. */
   static void install() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    String home = System.getProperty("user.home");
+    String home = System.getenv("HOME");
     if (xdg != null && !xdg.isEmpty()) {
       install(Path.of(xdg, "sitepulse"));
-    } else if (home != null && !home.isEmpty() && !home.equals("?")) {
+    } else if (home != null && !home.isEmpty()) {
       install(Path.of(home, ".cache", "sitepulse"));
     }
   }
@@ -53,13 +61,15 @@ final class SqliteLibraryCache {
     try {
       String platform = (System.getProperty("os.name") + "-" + System.getProperty("os.arch"))
           .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
-      Path folder = cache.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
       // Private from the start: under a umask of 002 they would otherwise be group-writable.
-      Files.createDirectories(folder, PRIVATE);
+      Path folder = Files.createDirectories(
+          cache.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform), PRIVATE).toRealPath();
+      if (!noOneElseCanChange(folder)) {
+        return null;
+      }
       String name = LibraryLoaderUtil.getNativeLibName();
       Path library = folder.resolve(name);
-      if (!ownFolder(cache) || !ownFolder(folder)
-          || !Files.isRegularFile(library) && !extract(folder, library)) {
+      if (!Files.isRegularFile(library, LinkOption.NOFOLLOW_LINKS) && !extract(folder, library)) {
         return null;
       }
       System.setProperty(PATH, folder.toString());
@@ -72,19 +82,25 @@ final class SqliteLibraryCache {
   }
 
   /**
-   * Native code is loaded from here: only from folders of this user's that no one else can write
-   * to, or rename a folder in.
+   * Whether {@code folder} (a real path) and every folder above it belong to this user or root and
+   * let no one else rename their entries: not writable by others, unless sticky as /tmp is.
+   * Checked once, this then holds until the library is loaded.
    */
-  private static boolean ownFolder(Path folder) throws IOException {
-    if (!Files.getOwner(folder).getName().equals(System.getProperty("user.name"))) {
-      return false;
+  private static boolean noOneElseCanChange(Path folder) throws IOException {
+    String user = System.getProperty("user.name");
+    for (Path at = folder; at != null; at = at.getParent()) {
+      String owner = Files.getOwner(at, LinkOption.NOFOLLOW_LINKS).getName();
+      if (!owner.equals(user) && !owner.equals("root")) {
+        return false;
+      }
+      if (UNIX) {
+        int mode = (Integer) Files.getAttribute(at, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        if ((mode & OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
+          return false;
+        }
+      }
     }
-    try {
-      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder);
-      return !mode.contains(PosixFilePermission.GROUP_WRITE) && !mode.contains(PosixFilePermission.OTHERS_WRITE);
-    } catch (UnsupportedOperationException e) {
-      return true; // not a POSIX file system (Windows): the owner is what there is to check
-    }
+    return true;
   }
 
   private static boolean extract(Path folder, Path library) throws IOException {
@@ -95,7 +111,11 @@ final class SqliteLibraryCache {
       }
       Path partial = Files.createTempFile(folder, library.getFileName().toString(), ".partial");
       try {
-        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+          OutputStream out = Channels.newOutputStream(file);
+          in.transferTo(out);
+          file.force(true); // on disk before the rename: a power cut must not leave a short library
+        }
         Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(partial);

@@ -2,6 +2,7 @@ package dev.sitepulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,11 +91,42 @@ class SqliteLibraryCacheTest {
   }
 
   @Test
-  void aCacheFolderOthersCanWriteIsNotLoadedFromEither() throws Exception {
-    Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+  void noFolderAboveItMayLetOthersRenameWhatIsInIt() throws Exception {
+    Files.setAttribute(cache, "unix:mode", 0777);
 
-    assertThat(SqliteLibraryCache.install(cache)).isNull();
+    assertThat(SqliteLibraryCache.install(cache.resolve("sitepulse"))).isNull();
     assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
+  }
+
+  @Test
+  void aStickyFolderAboveItAsTmpIsIsFine() throws Exception {
+    Files.setAttribute(cache, "unix:mode", 01777);
+
+    assertThat(SqliteLibraryCache.install(cache.resolve("sitepulse"))).isNotNull();
+  }
+
+  @Test
+  void noFolderAboveItMayBelongToSomeoneElse() throws Exception {
+    Path theirs = Files.createDirectories(cache.resolve("theirs"));
+    try {
+      Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+    } catch (IOException | UnsupportedOperationException notRoot) {
+      Assumptions.abort("giving a folder to another user needs root: " + notRoot);
+    }
+
+    assertThat(SqliteLibraryCache.install(theirs.resolve("sitepulse"))).isNull();
+    assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
+  }
+
+  @Test
+  void sqliteJdbcIsPointedAtTheRealFolderNotAtALinkToIt() throws Exception {
+    Path real = Files.createDirectories(cache.resolve("real"));
+    Path link = Files.createSymbolicLink(cache.resolve("link"), real);
+
+    Path library = SqliteLibraryCache.install(link);
+
+    assertThat(library).startsWith(real);
+    assertThat(System.getProperty("org.sqlite.lib.path")).startsWith(real.toString());
   }
 
   private static void restore(String key, String value) {
