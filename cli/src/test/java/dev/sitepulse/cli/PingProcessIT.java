@@ -146,10 +146,12 @@ class PingProcessIT {
   }
 
   @Test
-  void theLauncherNeitherWritesNorMapsAnArchiveInAFolderOfSomeoneElse() throws Exception {
-    Path cache = Files.createDirectories(dir.resolve(".cache/sitepulse"));
+  void theLauncherKeepsNoArchiveWhereSomeoneElseCouldSwapIt() throws Exception {
+    // Ours, but inside a folder of someone else's, who could rename it and put their own in.
+    Path theirs = Files.createDirectories(dir.resolve(".cache"));
+    Path cache = Files.createDirectories(theirs.resolve("sitepulse"));
     try {
-      Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+      Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
     } catch (IOException | UnsupportedOperationException notRoot) {
       Assumptions.abort("giving a folder to another user needs root: " + notRoot);
     }
