@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.config.ConfigException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,9 @@ public final class Main {
     Converters.register(cli); // after the subcommands: picocli copies converters to those it has
     // -V after a command name prints the same as before it, not nothing.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
+    // Help, usage and config errors in UTF-8 too: picocli would pick the locale's charset.
+    cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
     cli.setParameterExceptionHandler(Main::usageError);

@@ -100,6 +100,12 @@ class PingProcessIT {
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.out()).contains("probe_success{target=\"Café ☕\"} 1");
+
+    Files.writeString(config, "targets:\n  - name: Café ☕\n    url: ftp://example.invalid/\n");
+    JarProcess.Result refused = JarProcess.javaInTheCLocale(LIMIT, dir, "ping", "-c", "cafe.yaml");
+
+    assertThat(refused.exitCode()).as("%s", refused).isEqualTo(3);
+    assertThat(refused.err()).contains("Café ☕");
   }
 
   @Test
