@@ -25,24 +25,29 @@ inline int4 index_of_millis4(float4 millis) {
   return select(small, large, y >= 2048.0f);
 }
 
-// CPU devices: a work-item owns a slice and a contiguous run of values; plain increments. The
-// indices are computed four at a time, which the CPU does in one vector register.
+// CPU devices: a work-item owns four slices (OWNED_COPIES on the host) and a contiguous run of
+// values; plain increments, each of four values in a row into its own slice, so that no counter's
+// load waits behind the increment before it (one slice: 0.75G values/s on the Intel host's PoCL;
+// see JavaLatency.count). The indices are computed four at a time, in one vector register.
 __kernel void hist_owned(__global const float* values, const int length, const int perItem,
                          __global uint* partial) {
   const int item = get_global_id(0);
-  __global uint* counts = partial + (size_t) item * LENGTH;
+  __global uint* c0 = partial + (size_t) item * 4 * LENGTH;
+  __global uint* c1 = c0 + LENGTH;
+  __global uint* c2 = c1 + LENGTH;
+  __global uint* c3 = c2 + LENGTH;
   const int from = min(item * perItem, length);
   const int to = min(from + perItem, length);
   int i = from;
   for (; i < from + (to - from) / 4 * 4; i += 4) {
     const int4 k = index_of_millis4(vload4(0, values + i));
-    counts[k.x]++;
-    counts[k.y]++;
-    counts[k.z]++;
-    counts[k.w]++;
+    c0[k.x]++;
+    c1[k.y]++;
+    c2[k.z]++;
+    c3[k.w]++;
   }
   for (; i < to; i++) {
-    counts[index_of_millis(values[i])]++;
+    c0[index_of_millis(values[i])]++;
   }
 }
 

@@ -11,8 +11,8 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * Latency statistics with {@code histogram.cl}: one histogram slice per work-item (CPU devices)
- * or per work-group (GPUs, in local memory when {@value HistogramLayout#LENGTH} counters fit, else
+ * Latency statistics with {@code histogram.cl}: four histogram slices per work-item (CPU devices)
+ * or one per work-group (GPUs, in local memory when {@value HistogramLayout#LENGTH} counters fit, else
  * in global memory), then a merge kernel adds the slices up on the device, so only the final
  * counters come back.
  */
@@ -22,6 +22,8 @@ public final class ClLatency {
   public enum Variant { OWNED, LOCAL, GLOBAL }
 
   private static final int GROUP_SIZE = 256;
+  /** Slices per work-item of hist_owned, which fills them in turn (see the kernel). */
+  private static final int OWNED_COPIES = 4;
   private static final long COUNTER_BYTES = 4L * HistogramLayout.LENGTH;
 
   private ClLatency() {}
@@ -53,11 +55,12 @@ public final class ClLatency {
     cl_kernel merge = session.kernel("histogram.cl", "", "hist_merge", clock);
 
     cl_mem input = session.buffer("latency.values", 4L * length);
-    cl_mem partial = session.buffer("latency.partial", COUNTER_BYTES * slices);
+    int copies = variant == Variant.OWNED ? OWNED_COPIES : 1;
+    cl_mem partial = session.buffer("latency.partial", COUNTER_BYTES * slices * copies);
     cl_mem counts = session.buffer("latency.counts", 8L * HistogramLayout.LENGTH);
     session.write(input, Pointer.to(values).withByteOffset(4L * from), 4L * length, clock);
     if (variant != Variant.LOCAL) {
-      session.zero(partial, COUNTER_BYTES * slices);
+      session.zero(partial, COUNTER_BYTES * slices * copies);
     }
     switch (variant) {
       case OWNED -> ClArgs.set(kernel, input, length, (length + slices - 1) / slices, partial);
@@ -66,7 +69,7 @@ public final class ClLatency {
       case GLOBAL -> ClArgs.set(kernel, input, length, partial);
     }
     session.run(kernel, (long) slices * local, local);
-    ClArgs.set(merge, partial, slices, counts);
+    ClArgs.set(merge, partial, slices * copies, counts);
     int mergeLocal = session.groupSize(64);
     session.run(merge, (HistogramLayout.LENGTH + mergeLocal - 1) / mergeLocal * (long) mergeLocal,
         mergeLocal);
