@@ -65,6 +65,14 @@ public final class JarProcess {
     return run(inTheCLocale(cachedUnder(workDir, new ProcessBuilder(command))), limit, workDir);
   }
 
+  /** As {@link #launcher}, with {@code JAVA_OPTS} set. */
+  public static Result launcherWithJavaOpts(Duration limit, Path workDir, String javaOpts, String... args)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = launcherCommand(workDir, args);
+    builder.environment().put("JAVA_OPTS", javaOpts);
+    return run(builder, limit, workDir);
+  }
+
   /** As {@link #launcher}, under the C locale. */
   public static Result launcherInTheCLocale(Duration limit, Path workDir, String... args)
       throws IOException, InterruptedException {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,6 +151,16 @@ class PingProcessIT {
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(archives(cache, "ping-")).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-Xshare:off", "-XX:-CompactStrings", "-XX:+UseParallelGC", "-XX:+UseZGC -Xmx256m"})
+  void javaOptsThatChangeTheCollectorOrClassSharingStillRunTheCommand(String javaOpts) throws Exception {
+    JarProcess.Result run = JarProcess.launcherWithJavaOpts(LIMIT, dir, javaOpts, "ping", "--format", "csv",
+        StubServer.url(stubs, "/status/200"));
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains(",UP,");
   }
 
   @Test
