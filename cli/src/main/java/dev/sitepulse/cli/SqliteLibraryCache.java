@@ -24,8 +24,8 @@ import org.sqlite.util.LibraryLoaderUtil;
  * into a new temporary file on every start, after running {@code uname} to find the platform:
  * 70-80 ms of each command that opens crawl.db or history.db, against 12 ms to load a kept copy.
  *
- * <p>Native code is loaded from there, so only from a folder no one else can change: it and every
- * folder above it belong to the user or root, and none lets others rename what is in it. Anything
+ * <p>Native code is loaded from there, so only from a folder no one else can change (the same rule
+ * as the launcher's for its archives, see {@link #noOneElseCanChange}). Anything
  * else (no home, a read-only or foreign folder) leaves sqlite-jdbc to its own way. The copy is
  * keyed by sqlite-jdbc's version and the CPU, and written to disk in full under a temporary name
  * before it takes its own, so a half-written file is never loaded.
@@ -37,7 +37,8 @@ final class SqliteLibraryCache {
   private static final FileAttribute<?>[] PRIVATE = UNIX
       ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
       : new FileAttribute<?>[0];
-  private static final int OTHERS_WRITE = 0002;
+  private static final int GROUP_OR_OTHERS = 0077;
+  private static final int GROUP_OR_OTHERS_WRITE = 0022;
   private static final int STICKY = 01000;
 
   private SqliteLibraryCache() {}
@@ -82,25 +83,35 @@ final class SqliteLibraryCache {
   }
 
   /**
-   * Whether {@code folder} (a real path) and every folder above it belong to this user or root and
-   * let no one else rename their entries: not writable by others, unless sticky as /tmp is.
-   * Checked once, this then holds until the library is loaded.
+   * Whether no one but this user and root can change what is in {@code folder} (a real path): it is
+   * the user's and only they may enter it (made so if need be), and every folder above it belongs
+   * to the user or root and lets no one else rename what is in it: not writable by group or
+   * others, unless sticky as /tmp is. Checked once, this then holds until the library is loaded.
    */
   private static boolean noOneElseCanChange(Path folder) throws IOException {
     String user = System.getProperty("user.name");
-    for (Path at = folder; at != null; at = at.getParent()) {
+    if (!Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName().equals(user)) {
+      return false;
+    }
+    if (!UNIX) {
+      return true; // not a POSIX file system (Windows): the owner is what there is to check
+    }
+    if ((mode(folder) & GROUP_OR_OTHERS) != 0) {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+    for (Path at = folder.getParent(); at != null; at = at.getParent()) {
       String owner = Files.getOwner(at, LinkOption.NOFOLLOW_LINKS).getName();
-      if (!owner.equals(user) && !owner.equals("root")) {
+      int mode = mode(at);
+      if (!owner.equals(user) && !owner.equals("root")
+          || (mode & GROUP_OR_OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
         return false;
-      }
-      if (UNIX) {
-        int mode = (Integer) Files.getAttribute(at, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        if ((mode & OTHERS_WRITE) != 0 && (mode & STICKY) == 0) {
-          return false;
-        }
       }
     }
     return true;
+  }
+
+  private static int mode(Path path) throws IOException {
+    return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
   }
 
   private static boolean extract(Path folder, Path library) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -68,8 +69,14 @@ public final class JarProcess {
   /** As {@link #launcher}, with {@code JAVA_OPTS} set. */
   public static Result launcherWithJavaOpts(Duration limit, Path workDir, String javaOpts, String... args)
       throws IOException, InterruptedException {
+    return launcherWith(Map.of("JAVA_OPTS", javaOpts), limit, workDir, args);
+  }
+
+  /** As {@link #launcher}, with these environment variables set. */
+  public static Result launcherWith(Map<String, String> env, Duration limit, Path workDir, String... args)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = launcherCommand(workDir, args);
-    builder.environment().put("JAVA_OPTS", javaOpts);
+    builder.environment().putAll(env);
     return run(builder, limit, workDir);
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,31 @@ class PingProcessIT {
 
     assertThat(run.exitCode()).as("%s", run).isZero();
     assertThat(run.out()).contains(",UP,");
+  }
+
+  @Test
+  void theLauncherMapsItsArchiveFromAPathWithASpace() throws Exception {
+    Map<String, String> cache = Map.of("XDG_CACHE_HOME", dir.resolve("my cache").toString());
+    String up = StubServer.url(stubs, "/status/200");
+
+    JarProcess.Result recording = JarProcess.launcherWith(cache, LIMIT, dir, "ping", up);
+    JarProcess.Result mapping = JarProcess.launcherWith(cache, LIMIT, dir, "ping", up);
+
+    assertThat(recording.exitCode()).as("%s", recording).isZero();
+    assertThat(archives(dir.resolve("my cache/sitepulse"), "ping-")).hasSize(1);
+    assertThat(mapping.exitCode()).as("%s", mapping).isZero();
+  }
+
+  @Test
+  void theLauncherKeepsNoArchiveUnderAFolderItsGroupMayWriteTo() throws Exception {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxr-x"));
+
+    JarProcess.Result run = JarProcess.launcherWith(Map.of("XDG_CACHE_HOME", shared.toString()), LIMIT, dir,
+        "ping", StubServer.url(stubs, "/status/200"));
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(archives(shared.resolve("sitepulse"), "ping-")).isEmpty();
   }
 
   @Test

@@ -81,18 +81,26 @@ class SqliteLibraryCacheTest {
   }
 
   @Test
-  void aFolderOthersCanWriteIsNotLoadedFrom() throws Exception {
+  void itsOwnFolderIsMadeTheUsersAloneIfOthersCouldEnterIt() throws Exception {
     Path library = SqliteLibraryCache.install(cache);
     clearTheChoice();
     Files.setPosixFilePermissions(library.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
 
-    assertThat(SqliteLibraryCache.install(cache)).isNull();
-    assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
+    assertThat(SqliteLibraryCache.install(cache)).isEqualTo(library);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(library.getParent()))).isEqualTo("rwx------");
   }
 
   @Test
   void noFolderAboveItMayLetOthersRenameWhatIsInIt() throws Exception {
     Files.setAttribute(cache, "unix:mode", 0777);
+
+    assertThat(SqliteLibraryCache.install(cache.resolve("sitepulse"))).isNull();
+    assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
+  }
+
+  @Test
+  void noFolderAboveItMayLetItsGroupRenameWhatIsInIt() throws Exception {
+    Files.setAttribute(cache, "unix:mode", 0775);
 
     assertThat(SqliteLibraryCache.install(cache.resolve("sitepulse"))).isNull();
     assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
