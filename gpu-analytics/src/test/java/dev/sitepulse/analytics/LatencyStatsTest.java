@@ -20,13 +20,28 @@ class LatencyStatsTest {
 
   @Test
   void percentilesEqualHdrHistogramsOverTheSameMicroseconds() {
-    float[] values = Fixtures.latencies(300_000, 1);
+    assertEqualsHdrHistogram(Fixtures.latencies(300_000, 1));
+  }
+
+  @Test
+  void aSeriesLongEnoughForFourSetsOfCountersCountsEveryValueOnce() {
+    // Two workers make 8 chunks, each past the threshold, each with a tail after the 4-wide loop.
+    try (JavaBackend twoWorkers = new JavaBackend(2)) {
+      assertEqualsHdrHistogram(twoWorkers, Fixtures.latencies(8 * HistogramLayout.FOUR_SETS_FROM + 8 * 4 + 3, 4));
+    }
+  }
+
+  private static void assertEqualsHdrHistogram(float[] values) {
+    assertEqualsHdrHistogram(JAVA, values);
+  }
+
+  private static void assertEqualsHdrHistogram(JavaBackend backend, float[] values) {
     Histogram hdr = new Histogram(Integer.MAX_VALUE, 3);
     for (float v : values) {
       hdr.recordValue(HistogramLayout.quantize(v));
     }
 
-    LatencyStats stats = JAVA.latencyStats(values);
+    LatencyStats stats = backend.latencyStats(values);
 
     for (double p : PERCENTILES) {
       assertThat(stats.histogram().valueAtPercentile(p)).as("p%s", p)

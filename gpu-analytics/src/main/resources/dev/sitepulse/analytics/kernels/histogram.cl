@@ -25,17 +25,19 @@ inline int4 index_of_millis4(float4 millis) {
   return select(small, large, y >= 2048.0f);
 }
 
-// CPU devices: a work-item owns four slices (OWNED_COPIES on the host) and a contiguous run of
-// values; plain increments, each of four values in a row into its own slice, so that no counter's
-// load waits behind the increment before it (one slice: 0.75G values/s on the Intel host's PoCL;
-// see JavaLatency.count). The indices are computed four at a time, in one vector register.
+// CPU devices: a work-item owns `copies` slices (1 or 4, chosen on the host) and a contiguous run
+// of values; plain increments. With 4, each of four values in a row goes into its own slice, so
+// that no counter's load waits behind the increment before it (one slice: 0.75G values/s on the
+// Intel host's PoCL, four: 1.2G; see JavaLatency.count). The indices are computed four at a time,
+// in one vector register.
 __kernel void hist_owned(__global const float* values, const int length, const int perItem,
-                         __global uint* partial) {
+                         const int copies, __global uint* partial) {
   const int item = get_global_id(0);
-  __global uint* c0 = partial + (size_t) item * 4 * LENGTH;
-  __global uint* c1 = c0 + LENGTH;
-  __global uint* c2 = c1 + LENGTH;
-  __global uint* c3 = c2 + LENGTH;
+  const size_t step = copies == 4 ? LENGTH : 0;
+  __global uint* c0 = partial + (size_t) item * copies * LENGTH;
+  __global uint* c1 = c0 + step;
+  __global uint* c2 = c1 + step;
+  __global uint* c3 = c2 + step;
   const int from = min(item * perItem, length);
   const int to = min(from + perItem, length);
   int i = from;

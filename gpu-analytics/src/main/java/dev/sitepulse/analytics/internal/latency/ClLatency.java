@@ -11,8 +11,8 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * Latency statistics with {@code histogram.cl}: four histogram slices per work-item (CPU devices)
- * or one per work-group (GPUs, in local memory when {@value HistogramLayout#LENGTH} counters fit, else
+ * Latency statistics with {@code histogram.cl}: one or four histogram slices per work-item (CPU
+ * devices) or one per work-group (GPUs, in local memory when {@value HistogramLayout#LENGTH} counters fit, else
  * in global memory), then a merge kernel adds the slices up on the device, so only the final
  * counters come back.
  */
@@ -22,8 +22,6 @@ public final class ClLatency {
   public enum Variant { OWNED, LOCAL, GLOBAL }
 
   private static final int GROUP_SIZE = 256;
-  /** Slices per work-item of hist_owned, which fills them in turn (see the kernel). */
-  private static final int OWNED_COPIES = 4;
   private static final long COUNTER_BYTES = 4L * HistogramLayout.LENGTH;
 
   private ClLatency() {}
@@ -55,7 +53,9 @@ public final class ClLatency {
     cl_kernel merge = session.kernel("histogram.cl", "", "hist_merge", clock);
 
     cl_mem input = session.buffer("latency.values", 4L * length);
-    int copies = variant == Variant.OWNED ? OWNED_COPIES : 1;
+    int perItem = (length + slices - 1) / slices;
+    // Slices per work-item, filled in turn (see hist_owned); one for the atomic variants.
+    int copies = variant == Variant.OWNED && perItem >= HistogramLayout.FOUR_SETS_FROM ? 4 : 1;
     cl_mem partial = session.buffer("latency.partial", COUNTER_BYTES * slices * copies);
     cl_mem counts = session.buffer("latency.counts", 8L * HistogramLayout.LENGTH);
     session.write(input, Pointer.to(values).withByteOffset(4L * from), 4L * length, clock);
@@ -63,7 +63,7 @@ public final class ClLatency {
       session.zero(partial, COUNTER_BYTES * slices * copies);
     }
     switch (variant) {
-      case OWNED -> ClArgs.set(kernel, input, length, (length + slices - 1) / slices, partial);
+      case OWNED -> ClArgs.set(kernel, input, length, perItem, copies, partial);
       case LOCAL -> ClArgs.set(kernel, input, length, partial,
           new ClArgs.Local(COUNTER_BYTES));
       case GLOBAL -> ClArgs.set(kernel, input, length, partial);

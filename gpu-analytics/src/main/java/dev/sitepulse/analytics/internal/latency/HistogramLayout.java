@@ -12,6 +12,12 @@ public final class HistogramLayout {
   /** Number of counters: (21 power-of-two buckets + 1) * 1024. */
   public static final int LENGTH = 22528;
 
+  /**
+   * From this many values on, one run of a CPU fills four sets of counters in turn rather than one
+   * (JavaLatency and the OpenCL kernel {@code hist_owned}): a 50M-value series a third faster.
+   */
+  public static final int FOUR_SETS_FROM = 1 << 18;
+
   private static final int SUB_BUCKET_MASK = 2047;
   private static final int HALF_COUNT = 1024;
   private static final int HALF_COUNT_MAGNITUDE = 10;

@@ -37,9 +37,14 @@ public final class JavaLatency {
    * Four sets of counters, filled in turn and added up at the end. On the Intel host one set ran
    * 0.93-0.99G values/s on two threads and four 1.52-1.56G (two: 1.40-1.44G): with a single array,
    * the CPU holds each counter's load back behind the store of the increment before it, though
-   * they rarely meet. On the AMD host of November two sets had made no difference.
+   * they rarely meet. On the AMD host of November two sets had made no difference. Below
+   * {@link HistogramLayout#FOUR_SETS_FROM} values, making and adding up the other three costs more
+   * than it saves.
    */
   private static int[] count(float[] values, int from, int to) {
+    if (to - from < HistogramLayout.FOUR_SETS_FROM) {
+      return countInOneSet(values, from, to);
+    }
     int[] c0 = new int[HistogramLayout.LENGTH];
     int[] c1 = new int[HistogramLayout.LENGTH];
     int[] c2 = new int[HistogramLayout.LENGTH];
@@ -58,5 +63,13 @@ public final class JavaLatency {
       c0[k] += c1[k] + c2[k] + c3[k];
     }
     return c0;
+  }
+
+  private static int[] countInOneSet(float[] values, int from, int to) {
+    int[] counts = new int[HistogramLayout.LENGTH];
+    for (int i = from; i < to; i++) {
+      counts[HistogramLayout.indexOfMillis(values[i])]++;
+    }
+    return counts;
   }
 }
