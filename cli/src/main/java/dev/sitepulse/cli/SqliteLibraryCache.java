@@ -24,11 +24,11 @@ import org.sqlite.util.LibraryLoaderUtil;
  * into a new temporary file on every start, after running {@code uname} to find the platform:
  * 70-80 ms of each command that opens crawl.db or history.db, against 12 ms to load a kept copy.
  *
- * <p>Native code is loaded from there, so only from a folder no one else can change (the same rule
- * as the launcher's for its archives, see {@link #noOneElseCanChange}). Anything
- * else (no home, a read-only or foreign folder) leaves sqlite-jdbc to its own way. The copy is
- * keyed by sqlite-jdbc's version and the CPU, and written to disk in full under a temporary name
- * before it takes its own, so a half-written file is never loaded.
+ * <p>Native code is loaded from there, so only from a folder no one else can change (the
+ * launcher's rule for its archives, see {@link #noOneElseCanChange}). Anything else (no home, a
+ * read-only or foreign folder) leaves sqlite-jdbc to its own way. The copy is keyed by
+ * sqlite-jdbc's version and the CPU, and written to disk in full under a temporary name before it
+ * takes its own, so a half-written file is never loaded.
  */
 final class SqliteLibraryCache {
   private static final String PATH = "org.sqlite.lib.path";
