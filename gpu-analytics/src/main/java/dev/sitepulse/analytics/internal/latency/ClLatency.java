@@ -12,9 +12,9 @@ import org.jocl.cl_mem;
 
 /**
  * Latency statistics with {@code histogram.cl}: one or four histogram slices per work-item (CPU
- * devices) or one per work-group (GPUs, in local memory when {@value HistogramLayout#LENGTH} counters fit, else
- * in global memory), then a merge kernel adds the slices up on the device, so only the final
- * counters come back.
+ * devices) or one per work-group (GPUs, in local memory when {@value HistogramLayout#LENGTH}
+ * counters fit, else in global memory), then a merge kernel adds the slices up on the device, so
+ * only the final counters come back.
  */
 public final class ClLatency {
 

@@ -7,8 +7,9 @@ import dev.sitepulse.analytics.internal.timing.StepClock;
 
 /**
  * Latency statistics on the Java threads: each chunk of the series fills its own int counters
- * (4 × 88 KiB, which stay in L2), then the chunks' counters are added up. The inner loop does nothing
- * but round, index and count: mean, min and max are read off the counters afterwards.
+ * (one or four sets of 88 KiB, which stay in L2), then the chunks' counters are added up. The inner
+ * loop does nothing but round, index and count: mean, min and max are read off the counters
+ * afterwards.
  */
 public final class JavaLatency {
 
