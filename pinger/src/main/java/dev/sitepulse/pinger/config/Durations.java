@@ -46,7 +46,12 @@ public final class Durations {
     return Duration.ofNanos((long) nanos);
   }
 
-  /** 250ms, 2s, 1.5s, 2m or 1h30m: how a person would write it; under a millisecond, 40us or 1ns. */
+  private static final long DAY = 86_400;
+
+  /**
+   * 250ms, 2s, 1.5s, 2m, 1h30m or 30d: how a person would write it; under a millisecond, 40us or
+   * 1ns.
+   */
   public static String format(Duration d) {
     long ms = d.toMillis();
     if (ms == 0 && !d.isZero()) {
@@ -61,6 +66,11 @@ public final class Durations {
     }
     long s = d.toSeconds();
     StringBuilder out = new StringBuilder();
+    // Days from two on: 24h and 36h read better in hours, 720h and 2400000h do not.
+    if (s >= 2 * DAY) {
+      out.append(s / DAY).append('d');
+      s %= DAY;
+    }
     if (s >= 3600) {
       out.append(s / 3600).append('h');
     }

@@ -13,7 +13,10 @@ class DurationsTest {
     assertThat(Durations.format(Duration.ofMillis(250))).isEqualTo("250ms");
     assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
     assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
-    assertThat(Durations.format(Duration.ofHours(720))).isEqualTo("720h");
+    assertThat(Durations.format(Duration.ofHours(24))).isEqualTo("24h");
+    assertThat(Durations.format(Duration.ofHours(720))).isEqualTo("30d");
+    assertThat(Durations.format(Duration.ofHours(50).plusMinutes(5))).isEqualTo("2d2h5m");
+    assertThat(Durations.format(Duration.ofDays(100_000))).isEqualTo("100000d");
   }
 
   @Test
@@ -25,7 +28,7 @@ class DurationsTest {
 
   @Test
   void whatItWritesReadsBackAsTheSameDuration() {
-    for (String text : new String[] {"1ns", "40us", "250ms", "2s", "1.5s", "2m", "1h30m", "720h"}) {
+    for (String text : new String[] {"1ns", "40us", "250ms", "2s", "1.5s", "2m", "1h30m", "36h", "30d", "2d2h5m"}) {
       Duration d = Durations.parse(text);
       assertThat(Durations.parse(Durations.format(d))).as(text).isEqualTo(d);
     }
