@@ -15,6 +15,7 @@ import dev.sitepulse.pinger.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -110,18 +111,19 @@ class AlerterTest {
 
   @Test
   void aDeliveryStillUnderWayAtStopIsRecordedAsFailedOnceAndNamedInTheLog() throws Exception {
-    receiver.stubFor(post("/slow").willReturn(serverError().withFixedDelay(3000)));
+    receiver.stubFor(post("/slow").willReturn(serverError().withFixedDelay(1000)));
     int abandoned;
-    try (Alerter alerter = new Alerter(List.of(hook("/slow", 3)), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
+    Alerter alerter = new Alerter(List.of(hook("/slow", 3)), (alert, d) -> deliveries.add(d), Duration.ofMillis(1));
+    try (alerter) {
       alerter.alert(down());
       Eventually.await(Duration.ofSeconds(5), "the first attempt to reach the receiver",
           () -> !receiver.findAll(postRequestedFor(urlEqualTo("/slow"))).isEmpty());
 
       abandoned = alerter.abandon("the watch stopped while it was still being delivered");
     }
-    // Closing cuts the attempt short, and its failure then arrives late: it must not be recorded
-    // a second time. Nothing to wait for but a moment in which it would show.
-    Thread.sleep(300);
+    // Closing cuts the attempt short, and its failure then arrives late: once it has been handled,
+    // it must not have been recorded a second time.
+    alerter.idle().handle((done, failure) -> null).get(5, TimeUnit.SECONDS);
 
     assertThat(abandoned).isEqualTo(1);
     assertThat(deliveries).singleElement().satisfies(d -> {
