@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.testing.SomeoneElse;
 import dev.sitepulse.cli.testing.StubServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The runnable jar and its launcher in a JVM of their own: a hung server, help, version, completion. */
 class PingProcessIT {
@@ -194,11 +194,7 @@ class PingProcessIT {
     // Ours, but inside a folder of someone else's, who could rename it and put their own in.
     Path theirs = Files.createDirectories(dir.resolve(".cache"));
     Path cache = Files.createDirectories(theirs.resolve("sitepulse"));
-    try {
-      Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-    } catch (IOException | UnsupportedOperationException notRoot) {
-      Assumptions.abort("giving a folder to another user needs root: " + notRoot);
-    }
+    SomeoneElse.owns(theirs);
 
     JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "ping", StubServer.url(stubs, "/status/200"));
 

@@ -2,7 +2,7 @@ package dev.sitepulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.sitepulse.cli.testing.SomeoneElse;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,11 +115,7 @@ class SqliteLibraryCacheTest {
   @Test
   void noFolderAboveItMayBelongToSomeoneElse() throws Exception {
     Path theirs = Files.createDirectories(cache.resolve("theirs"));
-    try {
-      Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-    } catch (IOException | UnsupportedOperationException notRoot) {
-      Assumptions.abort("giving a folder to another user needs root: " + notRoot);
-    }
+    SomeoneElse.owns(theirs);
 
     assertThat(SqliteLibraryCache.install(theirs.resolve("sitepulse"))).isNull();
     assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
