@@ -1,9 +1,9 @@
 package dev.sitepulse.cli.links;
 
-import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
+import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
 
 /** The link report as one JSON document. */

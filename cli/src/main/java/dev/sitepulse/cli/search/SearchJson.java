@@ -1,9 +1,9 @@
 package dev.sitepulse.cli.search;
 
-import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.crawler.search.Highlight;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
+import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
 
 /** Results for a program: every hit with its snippet and the character offsets of the matches. */

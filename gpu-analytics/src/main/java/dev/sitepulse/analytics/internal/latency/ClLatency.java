@@ -2,8 +2,8 @@ package dev.sitepulse.analytics.internal.latency;
 
 import dev.sitepulse.analytics.DeviceInfo;
 import dev.sitepulse.analytics.LatencyStats;
-import dev.sitepulse.analytics.internal.opencl.ClDevice;
 import dev.sitepulse.analytics.internal.opencl.ClArgs;
+import dev.sitepulse.analytics.internal.opencl.ClDevice;
 import dev.sitepulse.analytics.internal.opencl.ClSession;
 import dev.sitepulse.analytics.internal.timing.StepClock;
 import org.jocl.Pointer;
