@@ -3,15 +3,29 @@ package dev.sitepulse.pinger.internal.http;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.zip.Inflater;
 import okhttp3.MediaType;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.GzipSource;
 import okio.InflaterSource;
 import okio.Okio;
+import okio.Source;
 
-/** Reads at most a set number of body bytes, keeping them only when someone needs the content. */
+/**
+ * Reads at most a set number of body bytes, decoded, keeping them only when someone needs the
+ * content.
+ *
+ * <p>OkHttp decodes the gzip it asked for itself and drops the header. What still declares a
+ * {@code Content-Encoding} here is the server's choice, or the answer to an {@code
+ * Accept-Encoding} the user set (OkHttp then decodes nothing): gzip and deflate are decoded, so
+ * that checks and pages see text either way, and the limit counts decoded bytes (a small body can
+ * inflate to gigabytes). A body in any other encoding is refused when its content is wanted, and
+ * counted as sent when it is not.
+ */
 final class BodyReader {
 
   /** What was read: the byte count, whether more was left unread, and the content if kept. */
@@ -24,29 +38,51 @@ final class BodyReader {
     }
   }
 
+  /** A body whose content was wanted, in an encoding sitepulse cannot decode. */
+  static final class UnreadableEncodingException extends IOException {
+    UnreadableEncodingException(String encoding) {
+      super("the body is in Content-Encoding " + ServerText.quote(encoding, 20)
+          + ", which sitepulse cannot decode (it reads gzip and deflate)");
+    }
+  }
+
   private static final long CHUNK = 8192;
 
   private BodyReader() {}
 
-  static Body read(ResponseBody body, long maxBytes, boolean keep) throws IOException {
-    return body == null ? Body.EMPTY : read(body.source(), body.contentType(), maxBytes, keep);
-  }
-
-  /**
-   * Reads a body sent with {@code Content-Encoding: deflate}, decoded, and at most
-   * {@code maxBytes} of it (a small body can inflate to gigabytes). OkHttp decodes only the gzip
-   * it asks for; browsers also take deflate, so some servers send it unasked. The zlib wrapper
-   * RFC 9110 prescribes is optional in practice: without one, the data is read as raw deflate.
-   */
-  static Body readDeflated(ResponseBody body, long maxBytes) throws IOException {
+  static Body read(Response response, long maxBytes, boolean keep) throws IOException {
+    ResponseBody body = response.body();
     if (body == null) {
       return Body.EMPTY;
     }
+    String encoding = response.header("Content-Encoding", "identity").strip().toLowerCase(Locale.ROOT);
     BufferedSource source = body.source();
-    boolean zlib = source.request(2) && isZlibHeader(source.getBuffer().getByte(0), source.getBuffer().getByte(1));
-    try (InflaterSource inflated = new InflaterSource(source, new Inflater(!zlib))) {
-      return read(Okio.buffer(inflated), body.contentType(), maxBytes, true);
+    Source decoded = switch (encoding) {
+      case "identity", "" -> source;
+      case "gzip", "x-gzip" -> new GzipSource(source);
+      case "deflate" -> inflating(source);
+      default -> {
+        if (keep) {
+          throw new UnreadableEncodingException(encoding);
+        }
+        yield source;
+      }
+    };
+    if (decoded == source) {
+      return read(source, body.contentType(), maxBytes, keep);
     }
+    try (BufferedSource in = Okio.buffer(decoded)) {
+      return read(in, body.contentType(), maxBytes, keep);
+    }
+  }
+
+  /**
+   * RFC 9110's deflate is zlib-wrapped, but servers send raw deflate too (as browsers accept
+   * both): without a zlib header, the data is read as raw deflate.
+   */
+  private static Source inflating(BufferedSource source) throws IOException {
+    boolean zlib = source.request(2) && isZlibHeader(source.getBuffer().getByte(0), source.getBuffer().getByte(1));
+    return new InflaterSource(source, new Inflater(!zlib));
   }
 
   /** RFC 1950: compression method 8 (deflate), and the two bytes together a multiple of 31. */

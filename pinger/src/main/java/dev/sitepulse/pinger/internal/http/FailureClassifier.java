@@ -75,6 +75,9 @@ final class FailureClassifier {
   private static Failure classifyOne(Throwable t, Stage stage, String host) {
     String msg = t.getMessage() == null ? "" : t.getMessage();
     String lower = msg.toLowerCase(Locale.ROOT);
+    if (t instanceof BodyReader.UnreadableEncodingException) {
+      return Failure.error(PROTOCOL, msg);
+    }
     if (t instanceof UnknownHostException) {
       return Failure.error(DNS, "cannot resolve host " + hostName(host));
     }

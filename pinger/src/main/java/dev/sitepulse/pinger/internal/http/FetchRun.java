@@ -8,7 +8,6 @@ import dev.sitepulse.pinger.internal.http.BodyReader.Body;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -94,15 +93,7 @@ public final class FetchRun implements Runnable {
     c.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     call = c;
     try (Response response = c.execute()) {
-      // OkHttp has decoded and dropped the gzip it asked for; what is left is the server's choice.
-      String encoding = response.header("Content-Encoding", "identity").strip().toLowerCase(Locale.ROOT);
-      if (!encoding.equals("identity") && !encoding.equals("deflate")) {
-        return failed(Failure.error(ErrorKind.PROTOCOL, "invalid HTTP response: the body is in Content-Encoding "
-            + ServerText.quote(encoding, 20) + ", which sitepulse did not ask for and cannot read"));
-      }
-      Body body = encoding.equals("deflate")
-          ? BodyReader.readDeflated(response.body(), maxBodyBytes)
-          : BodyReader.read(response.body(), maxBodyBytes, true);
+      Body body = BodyReader.read(response, maxBodyBytes, true);
       Phases phases = listener.phases(System.nanoTime());
       Duration retryAfter = response.code() == 429 || response.code() == 503
           ? RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null)

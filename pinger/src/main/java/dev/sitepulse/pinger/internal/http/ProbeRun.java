@@ -123,7 +123,7 @@ public final class ProbeRun implements Runnable {
       try (Response response = c.execute()) {
         String location = response.isRedirect() ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
-        Body body = BodyReader.read(response.body(), options.maxBodyBytes(), last && needsBody);
+        Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody);
         long end = System.nanoTime();
         synchronized (hops) {
           hops.add(new Hop(url.toString(), response.code(), location, hopListener.phases(end)));
