@@ -99,7 +99,7 @@ __kernel void pagerank_step(__global const int* offsets, __global const int* sou
 __kernel void pagerank_step_ranges(__global const int* offsets, __global const int* sources,
                                    __global const contrib_t* contrib, __global const real* rank,
                                    __global const real* invOut, __global const int* slot,
-                            __global real* rankNext,
+                                   __global real* rankNext,
                                    __global contrib_t* contribNext, __global real* partials,
                                    __global const int* bounds, const real base,
                                    const real damping) {
