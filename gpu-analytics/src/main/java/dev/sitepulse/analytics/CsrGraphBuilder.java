@@ -56,8 +56,41 @@ public final class CsrGraphBuilder {
     int[] offsets = new int[nodeCount + 1];
     int[] outDegree = new int[nodeCount];
     for (int i = 0; i < size; i++) {
-      offsets[to[i] + 1]++;
       outDegree[from[i]]++;
+    }
+    return new CsrGraph(offsets, sourcesByDestination(offsets), outDegree);
+  }
+
+  /**
+   * As {@link #build()}, with each (source, destination) pair once however often it was added:
+   * for a link graph in which a page that links to another twice still casts one vote. A row's
+   * sources come out in ascending order.
+   */
+  public CsrGraph buildWithoutParallelEdges() {
+    int[] offsets = new int[nodeCount + 1];
+    int[] sources = sourcesByDestination(offsets);
+    int[] outDegree = new int[nodeCount];
+    int kept = 0;
+    for (int v = 0; v < nodeCount; v++) {
+      int start = offsets[v];
+      int end = offsets[v + 1];
+      Arrays.sort(sources, start, end);
+      offsets[v] = kept;
+      for (int e = start; e < end; e++) {
+        if (e == start || sources[e] != sources[e - 1]) {
+          sources[kept++] = sources[e];
+          outDegree[sources[e]]++;
+        }
+      }
+    }
+    offsets[nodeCount] = kept;
+    return new CsrGraph(offsets, Arrays.copyOf(sources, kept), outDegree);
+  }
+
+  /** A stable counting sort of the sources by destination; fills in {@code offsets}. */
+  private int[] sourcesByDestination(int[] offsets) {
+    for (int i = 0; i < size; i++) {
+      offsets[to[i] + 1]++;
     }
     for (int v = 0; v < nodeCount; v++) {
       offsets[v + 1] += offsets[v];
@@ -67,6 +100,6 @@ public final class CsrGraphBuilder {
     for (int i = 0; i < size; i++) {
       sources[next[to[i]]++] = from[i];
     }
-    return new CsrGraph(offsets, sources, outDegree);
+    return sources;
   }
 }

@@ -25,6 +25,17 @@ class CsrGraphTest {
   }
 
   @Test
+  void withoutParallelEdgesEachPairCountsOnceInTheRowAndTheOutDegree() {
+    CsrGraph graph = new CsrGraphBuilder(4)
+        .addEdge(3, 1).addEdge(0, 1).addEdge(3, 1).addEdge(2, 2).addEdge(0, 3).addEdge(2, 2).addEdge(0, 1)
+        .buildWithoutParallelEdges();
+
+    assertThat(graph.offsets()).containsExactly(0, 0, 2, 3, 4);
+    assertThat(graph.sources()).containsExactly(0, 3, 2, 0);
+    assertThat(graph.outDegree()).containsExactly(2, 0, 1, 1);
+  }
+
+  @Test
   void anEmptyGraphHasOneOffsetAndNoEdges() {
     CsrGraph graph = CsrGraph.fromEdges(0, new int[0], new int[0]);
 

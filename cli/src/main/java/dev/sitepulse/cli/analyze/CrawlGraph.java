@@ -9,14 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The crawl as primitive arrays for the analytics: HTML pages numbered 0..n-1, the links between
- * them as a CSR graph by destination, and each page's SimHash. Read from crawl.db in two queries.
+ * them as a CSR graph by destination, and each page's SimHash, read from crawl.db.
  */
 final class CrawlGraph {
 
@@ -40,15 +38,17 @@ final class CrawlGraph {
     List<String> titles = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
+    int[] pageOfRow = new int[maxId(db) + 1]; // urls.id -> page number + 1; 0: not a page
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("""
-            SELECT url, title, simhash FROM urls
+            SELECT id, url, title, simhash FROM urls
             WHERE state='done' AND status=200 AND simhash IS NOT NULL ORDER BY id""")) {
       while (rs.next()) {
-        ids.put(rs.getString(1), urls.size());
-        urls.add(rs.getString(1));
-        titles.add(rs.getString(2));
-        hashes.add(rs.getLong(3));
+        pageOfRow[rs.getInt(1)] = urls.size() + 1;
+        ids.put(rs.getString(2), urls.size());
+        urls.add(rs.getString(2));
+        titles.add(rs.getString(3));
+        hashes.add(rs.getLong(4));
       }
     }
     Map<String, String> redirects = new HashMap<>();
@@ -59,20 +59,28 @@ final class CrawlGraph {
       }
     }
     CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
-    Set<Long> seen = new HashSet<>();
+    // links by the page's row id: a join for the page's URL would cost a string per link.
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT from_url, to_url FROM page_links")) {
+        ResultSet rs = s.executeQuery("SELECT from_id, to_url FROM links")) {
       while (rs.next()) {
-        Integer from = ids.get(rs.getString(1));
-        Integer to = ids.get(landing(rs.getString(2), redirects));
-        // One edge per page pair; a page linking to itself says nothing about importance.
-        if (from != null && to != null && !from.equals(to) && seen.add((long) from << 32 | to)) {
+        int fromRow = rs.getInt(1);
+        int from = fromRow < pageOfRow.length ? pageOfRow[fromRow] - 1 : -1;
+        Integer to = from < 0 ? null : ids.get(landing(rs.getString(2), redirects));
+        // A page linking to itself says nothing about importance.
+        if (to != null && from != to) {
           edges.addEdge(from, to);
         }
       }
     }
     long[] simHashes = hashes.stream().mapToLong(Long::longValue).toArray();
-    return new CrawlGraph(urls, titles, simHashes, edges.build());
+    // One edge per page pair, however often the page links there.
+    return new CrawlGraph(urls, titles, simHashes, edges.buildWithoutParallelEdges());
+  }
+
+  private static int maxId(Connection db) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM urls")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
   }
 
   /**
