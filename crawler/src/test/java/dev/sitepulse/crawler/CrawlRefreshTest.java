@@ -118,6 +118,20 @@ class CrawlRefreshTest {
   }
 
   @Test
+  void aPageStillRateLimitedAfterItsRetriesInARefreshKeepsItsDocument() throws Exception {
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    site.stubFor(get("/a.html").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+    CrawlStats limited = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(limited.statuses()).containsEntry(429, 1L);
+    assertThat(limited.removed()).isZero();
+    assertThat(search("apricot")).as("a 429 passes, as a 503 does").hasSize(1);
+  }
+
+  @Test
   void aPageThatRobotsTxtNowDisallowsLeavesTheIndexWithoutBeingFetched() throws Exception {
     page("/index.html", INDEX, "\"i1\"");
     page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");

@@ -1,10 +1,12 @@
 package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -206,6 +208,29 @@ class CrawlerBehaviourTest {
     long gap = hits.get(1).getLoggedDate().getTime() - hits.get(0).getLoggedDate().getTime();
     assertThat(gap).isGreaterThanOrEqualTo(1000);
     assertThat(CrawlDbRows.column(db(), "SELECT status FROM urls WHERE url LIKE '%/flaky-429'")).containsExactly("200");
+  }
+
+  @Test
+  void aHostBackedOffForSecondsDoesNotHoldUpAnotherHostsPages() throws Exception {
+    site.stubFor(get("/busy").withHost(equalTo("localhost")).inScenario("busy").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("calm"));
+    site.stubFor(get("/busy").withHost(equalTo("localhost")).inScenario("busy").whenScenarioStateIs("calm")
+        .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("calm now")));
+    CrawlConfig c = config("http://localhost:" + site.getPort() + "/busy", base() + "/site/index.html");
+    CrawlConfig spaced = new CrawlConfig(c.seeds(), data, 0, 1, Scope.HOST, null, null, null, 8, 2,
+        Duration.ofMillis(100), Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+
+    Crawler.run(spaced, CrawlListener.NONE);
+
+    List<LoggedRequest> busy = site.findAll(getRequestedFor(urlPathEqualTo("/busy")));
+    List<LoggedRequest> pages = site.findAll(getRequestedFor(urlPathMatching("/site/.*"))
+        .withHeader("Host", equalTo("127.0.0.1:" + site.getPort())));
+    assertThat(busy).hasSize(2);
+    assertThat(pages).hasSizeGreaterThan(5);
+    long retry = busy.get(1).getLoggedDate().getTime();
+    assertThat(pages).as("the other host's pages, fetched while the busy one waits out its Retry-After")
+        .allSatisfy(r -> assertThat(r.getLoggedDate().getTime()).isLessThan(retry));
   }
 
   @Test

@@ -73,6 +73,7 @@ final class CrawlLoop {
   private int parsing;
   private long started;
   private long wakeTimer = -1;
+  private long wakeAt; // System.nanoTime() the wake timer is set for
   private boolean stopping;
   /**
    * Set when {@link #start} runs on the loop. Seeding reads robots.txt before that, and a read
@@ -158,11 +159,19 @@ final class CrawlLoop {
     finishIfIdle();
   }
 
+  /**
+   * One timer, for the earliest host due: a host backed off for minutes must not hold up one that
+   * is due in milliseconds, so a sooner wake replaces a later one.
+   */
   private void scheduleWake(long now) {
     long wake = frontier.nextWake(now);
-    if (wake < 0 || wakeTimer >= 0) {
+    if (wake < 0 || (wakeTimer >= 0 && wakeAt <= wake)) {
       return;
     }
+    if (wakeTimer >= 0) {
+      vertx.cancelTimer(wakeTimer);
+    }
+    wakeAt = wake;
     long delayMs = Math.max(1, (wake - now + 999_999) / 1_000_000);
     wakeTimer = vertx.setTimer(delayMs, id -> {
       wakeTimer = -1;
@@ -279,9 +288,9 @@ final class CrawlLoop {
     Validators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : Validators.NONE;
     Response response = Response.of(r, note != null ? note : r.message(),
         System.currentTimeMillis(), validators);
-    // A 5xx may pass, like a network failure, and a 304 nobody asked for says nothing: the page
-    // keeps its document until it is gone for sure.
-    boolean mayPass = r.status() >= 500 || r.notModified();
+    // A 5xx or a 429 (after its retries) may pass, like a network failure, and a 304 nobody asked
+    // for says nothing: the page keeps its document until it is gone for sure.
+    boolean mayPass = r.status() >= 500 || r.status() == 429 || r.notModified();
     boolean keepsDocument = mayPass && hadDocument(prior);
     recordWithoutDocument(next.url(), !mayPass && hadDocument(prior), seq ->
         db.record(PageRecord.unparsed(next.url(), response, seq, keepsDocument)));
