@@ -234,6 +234,33 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aLinkToAHostNameJavaCannotReadIsSkippedInsteadOfEndingTheCrawl() throws Exception {
+    site.stubFor(get("/underscore.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<title>x</title><a href='http://dev_box.example.com/page'>a</a> <a href='/site/faq.html'>faq</a>")));
+    CrawlConfig c = config(base() + "/underscore.html");
+    CrawlConfig anyHttp = new CrawlConfig(c.seeds(), data, 0, 1, Scope.REGEX, Pattern.compile("^http://"), null,
+        null, 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, true, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+
+    Crawler.run(anyHttp, CrawlListener.NONE);
+
+    assertThat(htmlPages()).contains(base() + "/underscore.html", base() + "/site/faq.html");
+  }
+
+  @Test
+  void aPageDeclaringAnImmenseLanguageAndTitleIsIndexedNotLeftInFlight() throws Exception {
+    String huge = "w".repeat(40_000);
+    site.stubFor(get("/immense.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html lang='" + huge + "'><title>" + huge + " immense</title><p>immensity</p></html>")));
+
+    CrawlStats stats = Crawler.run(config(base() + "/immense.html"), CrawlListener.NONE);
+
+    assertThat(stats.errors()).doesNotContainKey("PARSE");
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || indexed FROM urls WHERE url LIKE '%/immense.html'"))
+        .containsExactly("done 1");
+  }
+
+  @Test
   void aHugePageIsCutOffByMaxBodyAndASlowOneByTheTimeoutWithoutStallingTheCrawl() throws Exception {
     CrawlConfig c = config(base() + "/big", base() + "/site/slow.html", base() + "/site/faq.html");
     CrawlConfig tight = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -336,8 +337,11 @@ final class CrawlLoop {
     pendingWork--;
     parsing--;
     if (error != null) {
-      LOG.warn("could not handle {}: {}", next.url(), error.toString());
-      counters.error("PARSE");
+      // A bug on a parse worker fails the page as data: left "fetching", it would be fetched again
+      // by every resume. (Links it had claimed are not queued by other pages in this crawl.)
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      LOG.warn("could not handle {}: {}", next.url(), cause.toString());
+      recordFailure(next, "PARSE", "could not handle the page: " + cause, 0);
     } else {
       counters.indexed += outcome.indexed() ? 1 : 0;
       counters.duplicates += outcome.duplicate() ? 1 : 0;

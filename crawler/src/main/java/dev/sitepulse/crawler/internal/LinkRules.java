@@ -22,6 +22,12 @@ final class LinkRules {
 
   /** The normalized URL, or null for anything the crawl cannot fetch. */
   static String normalize(String url) {
+    String n = normalizeAnyLength(url);
+    // Checked again once normalized: percent-encoding can triple a URL's length.
+    return n != null && n.length() <= MAX_URL_LENGTH ? n : null;
+  }
+
+  private static String normalizeAnyLength(String url) {
     if (url == null) {
       return null;
     }
@@ -31,8 +37,8 @@ final class LinkRules {
     }
     try {
       String n = NORMALIZER.get().filter(u);
-      return n != null && hasPortInRange(n) ? n : null;
-    } catch (MalformedURLException | RuntimeException malformed) {
+      return n != null && hasPortInRange(n) && hasUriHost(n) ? n : null;
+    } catch (MalformedURLException | URISyntaxException | RuntimeException malformed) {
       return null;
     }
   }
@@ -43,22 +49,35 @@ final class LinkRules {
     return port == -1 || port >= 1 && port <= 65535;
   }
 
+  /**
+   * The frontier and the scope read the host with java.net.URI, which finds none in some names
+   * that java.net.URL and the normalizer take ({@code dev_box.example.com}).
+   */
+  private static boolean hasUriHost(String url) throws URISyntaxException {
+    return new URI(url).getHost() != null;
+  }
+
   /** Why {@link #normalize} refuses {@code url}, for a message; null when it does not. */
   static String whyNot(String url) {
     if (normalize(url) != null) {
       return null;
     }
     String u = url == null ? "" : url.strip();
-    if (u.length() > MAX_URL_LENGTH) {
+    if (u.length() > MAX_URL_LENGTH || normalizeAnyLength(u) != null) {
       return "longer than 8 KB";
     }
     if (!isHttp(u)) {
       return "not an http(s) URL";
     }
     try {
-      int port = new URL(u).getPort();
-      return port == 0 || port > 65535 ? "on port " + port + ", outside 1 to 65535" : "not a valid URL";
-    } catch (MalformedURLException | RuntimeException malformed) {
+      URL parsed = new URL(u);
+      int port = parsed.getPort();
+      if (port == 0 || port > 65535) {
+        return "on port " + port + ", outside 1 to 65535";
+      }
+      return parsed.getHost().isEmpty() || hasUriHost(u) ? "not a valid URL"
+          : "host name " + parsed.getHost() + " is not valid";
+    } catch (MalformedURLException | URISyntaxException | RuntimeException malformed) {
       return "not a valid URL";
     }
   }

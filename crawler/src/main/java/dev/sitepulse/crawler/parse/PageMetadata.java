@@ -1,10 +1,13 @@
 package dev.sitepulse.crawler.parse;
 
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /** Collects the page-level facts declared in markup: title, description, language, robots. */
 final class PageMetadata {
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*");
+  private static final int MAX_LANGUAGE_TAG = 64;
   private final LinkResolver resolver;
   String title;
   String description;
@@ -19,9 +22,8 @@ final class PageMetadata {
   }
 
   void html(Element el) {
-    String lang = el.attr("lang").trim();
-    if (language == null && !lang.isEmpty()) {
-      language = lang;
+    if (language == null) {
+      language = languageTagOrNull(el.attr("lang"));
     }
   }
 
@@ -46,8 +48,7 @@ final class PageMetadata {
     } else if (contentLanguage == null
         && el.attr("http-equiv").equalsIgnoreCase("content-language")) {
       // The header form may list several languages; the first is the primary one.
-      String first = el.attr("content").split(",", 2)[0].trim();
-      contentLanguage = first.isEmpty() ? null : first;
+      contentLanguage = languageTagOrNull(el.attr("content").split(",", 2)[0]);
     }
   }
 
@@ -56,6 +57,16 @@ final class PageMetadata {
       String href = el.attr("href").trim();
       canonical = href.isEmpty() ? null : resolver.resolve(href);
     }
+  }
+
+  /**
+   * The value if it has the shape of a language tag ("en", "de-CH", "en_US", "zh-Hant-TW"), else
+   * null: it is indexed as one term, and a hostile page could declare megabytes, past Lucene's
+   * term limit.
+   */
+  private static String languageTagOrNull(String declared) {
+    String tag = declared.trim();
+    return tag.length() <= MAX_LANGUAGE_TAG && LANGUAGE_TAG.matcher(tag).matches() ? tag : null;
   }
 
   String languageOrNull() {

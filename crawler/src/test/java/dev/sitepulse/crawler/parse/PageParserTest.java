@@ -192,6 +192,18 @@ class PageParserTest {
   }
 
   @Test
+  void aDeclaredLanguageThatIsNoLanguageTagIsIgnoredHoweverLong() {
+    ParsedPage immense = parseHtml("<html lang='" + "x".repeat(40_000) + "'><p>x", "http://h/");
+    ParsedPage sentence = parseHtml("<html lang='English please'><meta http-equiv=Content-Language content=fr>",
+        "http://h/");
+    ParsedPage regional = parseHtml("<html lang=' zh-Hant-TW '><p>x", "http://h/");
+
+    assertThat(immense.language()).isNull();
+    assertThat(sentence.language()).as("falls back to Content-Language").isEqualTo("fr");
+    assertThat(regional.language()).isEqualTo("zh-Hant-TW");
+  }
+
+  @Test
   void withoutLineNumbersEveryLineIsMinusOne() {
     ParsedPage page =
         PageParser.parseWithoutLineNumbers(StubSite.bytes("index.html"), null, StubSite.BASE);

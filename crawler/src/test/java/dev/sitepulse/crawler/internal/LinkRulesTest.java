@@ -1,0 +1,35 @@
+package dev.sitepulse.crawler.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LinkRulesTest {
+
+  @Test
+  void aUrlIsNormalizedWithoutItsFragmentAndDefaultPort() {
+    assertThat(LinkRules.normalize(" HTTP://Example.COM:80/a/../b.html#top ")).isEqualTo("http://example.com/b.html");
+    assertThat(LinkRules.whyNot("http://example.com/b.html")).isNull();
+  }
+
+  @Test
+  void aHostNameTheFrontierCannotReadIsRefusedAndNamedInTheReason() {
+    // java.net.URL and the normalizer take it; java.net.URI, which the frontier reads hosts with, finds no host.
+    assertThat(LinkRules.normalize("http://dev_box.example.com/page")).isNull();
+    assertThat(LinkRules.whyNot("http://dev_box.example.com/page")).isEqualTo("host name dev_box.example.com is not valid");
+  }
+
+  @Test
+  void aUrlThatPercentEncodingTakesPast8KbIsRefusedAsTooLong() {
+    String url = "http://example.com/" + "é".repeat(3000); // 3,019 characters, 18,019 once encoded
+
+    assertThat(LinkRules.normalize(url)).isNull();
+    assertThat(LinkRules.whyNot(url)).isEqualTo("longer than 8 KB");
+  }
+
+  @Test
+  void portsOutsideTheRangeAndOtherSchemesAreRefusedWithTheirReason() {
+    assertThat(LinkRules.whyNot("http://example.com:0/")).isEqualTo("on port 0, outside 1 to 65535");
+    assertThat(LinkRules.whyNot("ftp://example.com/")).isEqualTo("not an http(s) URL");
+  }
+}
