@@ -76,11 +76,6 @@ final class CrawlLoop {
   private long wakeTimer = -1;
   private long wakeAt; // System.nanoTime() the wake timer is set for
   private boolean stopping;
-  /**
-   * Set when {@link #start} runs on the loop. Seeding reads robots.txt before that, and a read
-   * that ends first must not start fetching: a stop asked for during start-up is read by start.
-   */
-  private boolean running;
   /** One commit at a time is enough: until it runs, every page handled would ask for another. */
   private boolean commitQueued;
   /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
@@ -112,7 +107,6 @@ final class CrawlLoop {
       vertx.setPeriodic(1000, id -> listener.progress(stats()));
       vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
-      running = true;
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
         finishIfIdle();
@@ -124,7 +118,7 @@ final class CrawlLoop {
   }
 
   private void pump() {
-    if (stopping || !running) {
+    if (stopping) {
       return;
     }
     long now = System.nanoTime();
@@ -370,7 +364,10 @@ final class CrawlLoop {
     }
   }
 
-  /** A host seen for the first time waits for its robots.txt before its first page. */
+  /**
+   * A host seen for the first time waits for its robots.txt before its first page. Called while
+   * seeding, before the loop starts: the reads begin when it does.
+   */
   void adoptIfNew(String url) {
     robotsAndSitemaps.adoptIfNew(url);
   }

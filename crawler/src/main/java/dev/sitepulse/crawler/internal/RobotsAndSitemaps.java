@@ -11,6 +11,7 @@ import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +46,13 @@ final class RobotsAndSitemaps {
   private final Runnable readDone;
   private final Map<String, RobotsRules> robots = new HashMap<>(); // null while being read
   private final Set<String> sitemapsRead = new HashSet<>(); // an index may list itself or its parent
+  /**
+   * Hosts adopted while the crawl is seeded, on the thread that opens it: their reads start with
+   * the loop, since a read that ended meanwhile would change the frontier from the loop's thread
+   * while seeding still fills it.
+   */
+  private final List<String> robotsBeforeStart = new ArrayList<>();
+  private boolean started;
 
   /**
    * @param readStarted run on the loop as a read starts
@@ -64,8 +72,14 @@ final class RobotsAndSitemaps {
     this.readDone = readDone;
   }
 
-  /** Without robots.txt nothing names the seeds' sitemaps, so only their /sitemap.xml is read. */
+  /**
+   * Starts the reads of the hosts adopted so far; on the loop. Without robots.txt nothing names the
+   * seeds' sitemaps, so only their /sitemap.xml is read.
+   */
   void start() {
+    started = true;
+    robotsBeforeStart.forEach(this::readRobots);
+    robotsBeforeStart.clear();
     if (config.ignoreRobots()) {
       sitemapHosts.forEach(this::readSitemap);
     }
@@ -82,7 +96,11 @@ final class RobotsAndSitemaps {
     if (!robots.containsKey(origin) && !config.ignoreRobots()) {
       robots.put(origin, null);
       frontier.hold(origin, true);
-      readRobots(origin);
+      if (started) {
+        readRobots(origin);
+      } else {
+        robotsBeforeStart.add(origin);
+      }
     }
   }
 
