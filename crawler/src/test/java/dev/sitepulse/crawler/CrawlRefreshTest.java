@@ -16,6 +16,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,6 +101,22 @@ class CrawlRefreshTest {
       site.verify(1, getRequestedFor(urlEqualTo(path)));
     }
     assertThat(search("apricot OR blueberry OR cherry")).hasSize(3);
+  }
+
+  @Test
+  void aDocumentWhoseRemovalARefreshRecordedButNeverCommittedIsRemovedOnResume() throws Exception {
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    // What a refresh killed between recording /a.html's 404 and the index commit leaves behind:
+    // crawl.db says no document, after the last commit, while the index still holds one.
+    execute("UPDATE urls SET state='done', status=404, indexed=0, seq=(SELECT MAX(seq) + 1 FROM urls)"
+        + " WHERE url LIKE '%/a.html'");
+    assertThat(search("apricot")).hasSize(1);
+
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    assertThat(search("apricot")).isEmpty();
   }
 
   @Test
@@ -220,6 +239,12 @@ class CrawlRefreshTest {
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(duplicate);
     assertThat(search("turmeric")).extracting(SearchHit::url).containsExactly(original);
     assertThat(CrawlDbRows.column(db(), "SELECT duplicate_of FROM urls WHERE duplicate_of IS NOT NULL")).isEmpty();
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
   }
 
   private void page(String path, String html, String etag) {

@@ -84,6 +84,9 @@ public final class CrawlRun {
       }
       List<CrawlDb.KnownUrl> known = db.knownUrls();
       long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
+      if (index != null) {
+        IndexCommits.removeAgain(index, db.withoutDocumentSince(committedSeq), lastSeq);
+      }
       IndexCommits commits = new IndexCommits(index, db, lastSeq, parsers);
       Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());
       Context context = vertx.getOrCreateContext();

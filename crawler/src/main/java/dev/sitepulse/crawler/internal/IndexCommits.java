@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,6 +56,19 @@ final class IndexCommits {
     }
     String value = index.lastCommitData().get(SEQ);
     return value == null ? 0 : Long.parseLong(value);
+  }
+
+  /**
+   * Removes the documents of pages that crawl.db recorded as having none after the index's last
+   * commit (see {@link CrawlDb#withoutDocumentSince}), and commits up to {@code lastSeq}: call it
+   * once crawl.db has queued again the indexed pages past that commit, so that everything numbered
+   * up to {@code lastSeq} is then in the index or queued.
+   */
+  static void removeAgain(PageIndex index, List<String> urls, long lastSeq) {
+    if (!urls.isEmpty()) {
+      urls.forEach(index::delete);
+      index.commit(Map.of(SEQ, Long.toString(lastSeq)));
+    }
   }
 
   /** Indexes {@code doc} (null: nothing to index) and records the page with its sequence number. */

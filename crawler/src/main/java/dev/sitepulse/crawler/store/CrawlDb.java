@@ -187,6 +187,24 @@ public final class CrawlDb implements AutoCloseable {
     db.commit();
   }
 
+  /**
+   * URLs recorded without a document after the index's last commit: a refresh found them gone
+   * (404, noindex, a redirect), but the process may have died before the commit that removed their
+   * documents. Resuming removes them again; removing a document that is not there does nothing.
+   */
+  public List<String> withoutDocumentSince(long committedSeq) throws SQLException {
+    List<String> urls = new ArrayList<>();
+    try (PreparedStatement s = db.prepareStatement("SELECT url FROM urls WHERE indexed=0 AND seq>?")) {
+      s.setLong(1, committedSeq);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          urls.add(rs.getString(1));
+        }
+      }
+    }
+    return urls;
+  }
+
   /** Queues every known URL again, for a refresh; what their last fetch left stays. */
   public void queueAllAgain() throws SQLException {
     try (Statement s = db.createStatement()) {
