@@ -49,6 +49,20 @@ class BadResponsesTest {
   }
 
   @Test
+  void manyShortHeadersPastOkHttpsLimitAreSaidToBeTooLargeOrCutNotMissing() throws Exception {
+    StringBuilder reply = new StringBuilder("HTTP/1.1 200 OK\r\n");
+    for (int i = 0; reply.length() < 300 * 1024; i++) {
+      reply.append("X-Junk-").append(i).append(": ").append("v".repeat(40)).append("\r\n");
+    }
+    try (RawServer server = RawServer.answering(reply.append("Content-Length: 0\r\n\r\n").toString())) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message())
+          .isEqualTo("invalid HTTP response: response headers cut off, or larger than OkHttp's limit (256 KiB)");
+    }
+  }
+
+  @Test
   void aRedirectLocationIsShownWithItsControlCharactersEscaped() throws Exception {
     String reply = "HTTP/1.1 302 Found\r\nLocation: ftp://x/\u001b[31mred\r\nContent-Length: 0\r\n\r\n";
     try (RawServer server = RawServer.answering(reply)) {

@@ -80,10 +80,11 @@ class VerdictsTest {
   }
 
   @Test
-  void aBodyThatDripsPastTheTimeoutTimesOutWhileReading() {
+  void aBodyThatDripsPastTheTimeoutTimesOutWhileReadingAndKeepsTheStatusThatCame() {
     CheckResult r = check(Target.of(url("/drip")).withTimeout(Duration.ofSeconds(1)));
     assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
     assertThat(r.message()).isEqualTo("response not complete after 1s");
+    assertThat(r.status()).isEqualTo(200);
   }
 
   @Test

@@ -41,6 +41,9 @@ final class FailureClassifier {
   /** Okio's gunzipping source, which OkHttp reads a gzip body through. */
   private static final String GZIP_READER = "okio.GzipSource";
   private static final Pattern EOF_LIMIT = Pattern.compile("not found: limit=(\\d+)");
+  private static final Pattern EOF_CONTENT = Pattern.compile("content=([0-9a-f]+)");
+  /** A header field name (an RFC 9110 token) and its colon. */
+  private static final Pattern HEADER_FIELD_START = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+:");
 
   private FailureClassifier() {}
 
@@ -117,6 +120,7 @@ final class FailureClassifier {
     if (t instanceof EOFException && lower.contains("not found: limit=") && !lower.contains("limit=0 ")) {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + (overHeaderLimit(lower)
           ? "response headers larger than OkHttp's limit (256 KiB)"
+          : inAHeaderLine(lower) ? "response headers cut off, or larger than OkHttp's limit (256 KiB)"
           : "no status line in what " + host + " sent"));
     }
     if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
@@ -164,6 +168,24 @@ final class FailureClassifier {
   private static boolean overHeaderLimit(String lowerMessage) {
     Matcher m = EOF_LIMIT.matcher(lowerMessage);
     return m.find() && Long.parseLong(m.group(1)) > 64 * 1024;
+  }
+
+  /**
+   * Whether the line OkHttp could not finish starts like a header field ("x-junk:"): many short
+   * headers use up OkHttp's 256 KiB a line at a time, and the line that crosses the limit is
+   * reported with only what was left of it. Okio quotes the line's first bytes in hex.
+   */
+  private static boolean inAHeaderLine(String lowerMessage) {
+    Matcher m = EOF_CONTENT.matcher(lowerMessage);
+    if (!m.find()) {
+      return false;
+    }
+    String hex = m.group(1);
+    StringBuilder start = new StringBuilder();
+    for (int i = 0; i + 1 < hex.length(); i += 2) {
+      start.append((char) Integer.parseInt(hex, i, i + 2, 16));
+    }
+    return HEADER_FIELD_START.matcher(start).lookingAt();
   }
 
   private static String hostName(String hostAndPort) {

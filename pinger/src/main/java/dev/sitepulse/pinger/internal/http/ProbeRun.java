@@ -58,6 +58,8 @@ public final class ProbeRun implements Runnable {
   private volatile PhaseListener listener = new PhaseListener();
   /** Whether the current hop is already in {@link #hops}; if not, a failure adds it. Guarded by hops. */
   private boolean hopRecorded;
+  /** The current hop's status once its response head arrived, else 0: a body that times out keeps it. */
+  private volatile int hopStatus;
   private volatile HttpUrl url;
 
   ProbeRun(Function<HttpUrl, OkHttpClient> clients, Target target, int number, ProbeOptions options,
@@ -113,6 +115,7 @@ public final class ProbeRun implements Runnable {
       synchronized (hops) {
         hopRecorded = false;
       }
+      hopStatus = 0;
       Call c = clients.apply(url).newCall(request(url, method, requestBody, hopListener));
       long remaining = target.timeout().toNanos() - (System.nanoTime() - startNanos);
       if (remaining <= 0) {
@@ -121,6 +124,7 @@ public final class ProbeRun implements Runnable {
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       call = c;
       try (Response response = c.execute()) {
+        hopStatus = response.code();
         String location = response.isRedirect() ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
         Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody);
@@ -209,8 +213,8 @@ public final class ProbeRun implements Runnable {
     }
     PhaseListener current = listener;
     if (inFlight) {
-      // The hop that failed has no status, but its phases show how far it got.
-      chain.add(new Hop(url.toString(), 0, null, current.phases(System.nanoTime())));
+      // The hop that failed, with its status if the response head came, and how far it got.
+      chain.add(new Hop(url.toString(), hopStatus, null, current.phases(System.nanoTime())));
     }
     Phases sum = chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
     return new Attempt(number, startedAt, f.verdict(), f.kind(), f.message(), chain,
