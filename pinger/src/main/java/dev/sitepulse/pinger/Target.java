@@ -1,14 +1,20 @@
 package dev.sitepulse.pinger;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
 
 /**
  * One thing to check. The URL is kept as written: a malformed one is not an exception but a check
- * that ends in {@link ErrorKind#INVALID_URL}, so one bad line of input never stops a run.
+ * that ends in {@link ErrorKind#INVALID_URL}, so one bad line of input never stops a run. Only its
+ * {@code user:password@} moves, into an {@code Authorization} header.
  *
  * @param name how the target is shown; the URL when none is given
  * @param group an optional grouping for reports, may be empty
@@ -32,10 +38,17 @@ public record Target(
   public Target {
     Objects.requireNonNull(url, "url");
     url = url.strip();
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed != null && !(parsed.username().isEmpty() && parsed.password().isEmpty())) {
+      // OkHttp sends nothing for user:password@ in a URL. curl and Gatus send it as Basic
+      // authorization, and so do we; it leaves the URL, which every output and the history show.
+      url = parsed.newBuilder().username("").password("").build().toString();
+      headers = withAuthorization(headers, Credentials.basic(parsed.username(), parsed.password(), UTF_8));
+    }
     name = name == null || name.isBlank() ? url : name;
     group = group == null ? "" : group;
     method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
-    headers = headers == null ? Map.of() : Map.copyOf(headers);
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     conditions = conditions == null || conditions.isEmpty() ? Condition.DEFAULT : List.copyOf(conditions);
     if (timeout.isNegative() || timeout.isZero()) {
@@ -61,6 +74,16 @@ public record Target(
 
   public Target withConditions(List<Condition> c) {
     return new Target(name, group, url, method, headers, body, timeout, retries, c);
+  }
+
+  /** The headers plus {@code Authorization}, unless they name one already (in any case). */
+  private static Map<String, String> withAuthorization(Map<String, String> headers, String value) {
+    if (headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
+      return headers;
+    }
+    Map<String, String> with = new LinkedHashMap<>(headers);
+    with.put("Authorization", value);
+    return Map.copyOf(with);
   }
 
   public boolean needsBody() {

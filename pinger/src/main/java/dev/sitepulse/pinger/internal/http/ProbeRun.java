@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,7 @@ public final class ProbeRun implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRun.class);
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
   private static final java.util.Set<String> NEEDS_BODY = java.util.Set.of("POST", "PUT", "PATCH");
+  private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "cookie", "proxy-authorization");
 
   private final Function<HttpUrl, OkHttpClient> clients;
   private final Target target;
@@ -159,7 +161,13 @@ public final class ProbeRun implements Runnable {
     if (!options.reuseConnections()) {
       b.header("Connection", "close");
     }
-    target.headers().forEach(b::header);
+    // As curl does, credentials go only to the origin they were given for, not where it redirects.
+    boolean sameOrigin = sameOrigin(url, HttpUrl.parse(target.url()));
+    target.headers().forEach((name, value) -> {
+      if (sameOrigin || !CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
+        b.header(name, value);
+      }
+    });
     RequestBody rb = body == null ? null : RequestBody.create(body, null);
     if (rb == null && NEEDS_BODY.contains(method)) {
       rb = RequestBody.create(new byte[0], null);
@@ -274,6 +282,10 @@ public final class ProbeRun implements Runnable {
     }
     int colon = address.lastIndexOf(':');
     return colon < 0 ? address : address.substring(0, colon);
+  }
+
+  private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    return b != null && a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
   }
 
   private static String hostOf(HttpUrl url) {
