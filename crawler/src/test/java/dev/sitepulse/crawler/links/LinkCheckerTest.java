@@ -22,6 +22,9 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -266,6 +269,23 @@ class LinkCheckerTest {
     assertThat(report.externalChecked()).isZero();
     assertThat(report.skipped()).isEqualTo(3);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
+  }
+
+  @Test
+  void aTargetLeftFetchingWhenTheCrawlEndedIsSkippedNotCountedAsFine() throws Exception {
+    page("/waiting.html", base() + "/status/404");
+    CrawlConfig crawl = crawl(null, 1, Pattern.compile("/waiting\\.html|/status/"), base() + "/waiting.html");
+    Crawler.run(crawl, CrawlListener.NONE);
+    // What a crawl that ended on its page limit while /status/404 waited out a 429 leaves.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawl.crawlDb());
+        Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE urls SET state='fetching', status=NULL WHERE url LIKE '%/status/404'");
+    }
+
+    LinkReport report = LinkChecker.check(crawl, false, false);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.skipped()).isEqualTo(1);
   }
 
   @Test
