@@ -293,6 +293,50 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void theSitemapsOfAnIndexAreReadOneAtATimeAndTheHostsCrawlDelayApart() throws Exception {
+    sitemapIndexOnLocalhost(3);
+    String local = "http://localhost:" + site.getPort();
+
+    Crawler.run(config(local + "/status/200"), CrawlListener.NONE);
+
+    List<Long> times = site.findAll(getRequestedFor(urlPathMatching("/sm-.*"))).stream()
+        .map(r -> r.getLoggedDate().getTime()).sorted().toList();
+    assertThat(times).hasSize(3);
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(950);
+    }
+  }
+
+  @Test
+  void sitemapsStillWaitingAreDroppedWhenTheCrawlReachesItsPageLimit() throws Exception {
+    sitemapIndexOnLocalhost(50);
+    CrawlConfig c = config("http://localhost:" + site.getPort() + "/status/200");
+    CrawlConfig onePage = new CrawlConfig(c.seeds(), data, 1, 10, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Crawler.run(onePage, CrawlListener.NONE));
+
+    assertThat(site.findAll(getRequestedFor(urlPathMatching("/sm-.*")))).hasSizeLessThan(10);
+  }
+
+  /** localhost's robots.txt asks for a Crawl-delay of 1 s; its sitemap.xml is an index of empty sitemaps. */
+  private void sitemapIndexOnLocalhost(int sitemaps) {
+    String local = "http://localhost:" + site.getPort();
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).atPriority(1)
+        .willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 1\n")));
+    StringBuilder index = new StringBuilder("<?xml version=\"1.0\"?>"
+        + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+    for (int i = 0; i < sitemaps; i++) {
+      index.append("<sitemap><loc>").append(local).append("/sm-").append(i).append(".xml</loc></sitemap>");
+    }
+    site.stubFor(get("/sitemap.xml").withHost(equalTo("localhost")).atPriority(1)
+        .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(index + "</sitemapindex>")));
+    site.stubFor(get(urlPathMatching("/sm-.*")).willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"></urlset>")));
+  }
+
+  @Test
   void warcWritesEveryResponseAsAWarcResponseRecord() throws Exception {
     CrawlConfig c = config(base() + "/site/faq.html");
     CrawlConfig withWarc = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,

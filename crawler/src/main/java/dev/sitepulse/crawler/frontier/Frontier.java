@@ -111,6 +111,12 @@ public final class Frontier {
     host(origin).delayNanos = delayNanos;
   }
 
+  /** The delay between fetches for a host: its Crawl-delay, or the crawl's. */
+  public long delayNanos(String origin) {
+    HostQueue q = hosts.get(origin);
+    return q == null ? defaultDelayNanos : q.delayNanos;
+  }
+
   /** Holds or releases a host, e.g. while its robots.txt is read. */
   public void hold(String origin, boolean held) {
     host(origin).held = held;

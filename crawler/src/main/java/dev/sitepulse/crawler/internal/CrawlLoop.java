@@ -70,7 +70,7 @@ final class CrawlLoop {
   private final Counters counters = new Counters();
   private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
-  private int pendingWork; // parses, robots and sitemap fetches, retry timers
+  private int pendingWork; // parses, robots.txt and sitemap reads (queued ones too), retry timers
   private int parsing;
   private long started;
   private long wakeTimer = -1;
@@ -398,6 +398,9 @@ final class CrawlLoop {
 
   private void finishIfIdle() {
     boolean limitReached = config.maxPages() > 0 && started >= config.maxPages();
+    if ((limitReached || stopRequested) && !stopping) {
+      pendingWork -= robotsAndSitemaps.dropQueuedSitemaps();
+    }
     boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
     if (!stopping && drained && frontier.inFlight() == 0 && pendingWork == 0) {
       stopping = true;

@@ -10,7 +10,9 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +46,14 @@ final class RobotsAndSitemaps {
   private final List<String> sitemapHosts;
   private final Runnable readStarted;
   private final Runnable readDone;
+  private final Vertx vertx;
   private final Map<String, RobotsRules> robots = new HashMap<>(); // null while being read
+  /**
+   * Sitemaps waiting to be read, by origin: one at a time on a host and its delay apart, as its
+   * pages are, where an index listing a thousand would otherwise go out all at once. Each counts as
+   * the loop's outstanding work from the moment it is queued.
+   */
+  private final Map<String, ArrayDeque<String>> sitemapQueues = new HashMap<>();
   private final Set<String> sitemapsRead = new HashSet<>(); // an index may list itself or its parent
   /**
    * Hosts adopted while the crawl is seeded, on the thread that opens it: their reads start with
@@ -61,6 +70,7 @@ final class RobotsAndSitemaps {
    */
   RobotsAndSitemaps(CrawlSetup setup, Runnable readStarted, Runnable readDone) {
     this.config = setup.config();
+    this.vertx = setup.vertx();
     this.context = setup.context();
     this.frontier = setup.frontier();
     this.fetcher = setup.fetcher();
@@ -160,14 +170,56 @@ final class RobotsAndSitemaps {
    */
   void readSeed(FetchResult fetched) {
     if (firstRead(fetched.url())) {
-      read(fetched.url(), CompletableFuture.completedFuture(fetched));
+      readStarted.run();
+      read(fetched.url(), CompletableFuture.completedFuture(fetched), () -> {});
     }
   }
 
   private void readSitemapUrl(String sitemapUrl) {
-    if (firstRead(sitemapUrl)) {
-      read(sitemapUrl, fetcher.fetch(sitemapUrl));
+    String normalized = LinkRules.normalize(sitemapUrl);
+    if (normalized == null || !firstRead(normalized)) {
+      return;
     }
+    readStarted.run();
+    String origin = Frontier.originOf(normalized);
+    ArrayDeque<String> waiting = sitemapQueues.get(origin);
+    if (waiting != null) {
+      waiting.add(normalized);
+      return;
+    }
+    sitemapQueues.put(origin, new ArrayDeque<>());
+    readQueued(origin, normalized);
+  }
+
+  private void readQueued(String origin, String sitemapUrl) {
+    read(sitemapUrl, fetcher.fetch(sitemapUrl), () -> {
+      ArrayDeque<String> waiting = sitemapQueues.get(origin);
+      if (waiting == null || waiting.isEmpty()) {
+        sitemapQueues.remove(origin);
+        return;
+      }
+      long delayMs = Math.max(1, frontier.delayNanos(origin) / 1_000_000);
+      vertx.setTimer(delayMs, id -> {
+        String next = waiting.poll();
+        if (next != null) { // null if dropped meanwhile
+          readQueued(origin, next);
+        }
+      });
+    });
+  }
+
+  /**
+   * Forgets the sitemaps still waiting, when the crawl ends before the frontier drains (page limit,
+   * stop): their pages would not be fetched, and a thousand of them, a delay apart, would hold
+   * the end up for minutes. Returns how many were dropped: outstanding work that is no more.
+   */
+  int dropQueuedSitemaps() {
+    int dropped = 0;
+    for (ArrayDeque<String> waiting : sitemapQueues.values()) {
+      dropped += waiting.size();
+      waiting.clear();
+    }
+    return dropped;
   }
 
   /** Counts the read towards the cap; false if it was read before or the cap is reached. */
@@ -183,8 +235,8 @@ final class RobotsAndSitemaps {
     return true;
   }
 
-  private void read(String sitemapUrl, CompletableFuture<FetchResult> fetched) {
-    readStarted.run();
+  /** Reads one sitemap counted as started; {@code then} runs on the loop before it counts as done. */
+  private void read(String sitemapUrl, CompletableFuture<FetchResult> fetched, Runnable then) {
     fetched.thenApplyAsync(Sitemaps::read, parsers)
         .whenComplete((entries, error) -> context.runOnContext(v -> {
           if (entries != null) {
@@ -192,6 +244,7 @@ final class RobotsAndSitemaps {
           } else {
             LOG.debug("could not read sitemap {}", sitemapUrl, error);
           }
+          then.run();
           readDone.run();
         }));
   }
