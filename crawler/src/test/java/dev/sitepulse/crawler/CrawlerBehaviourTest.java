@@ -287,9 +287,7 @@ class CrawlerBehaviourTest {
             .withHeader("Host", com.github.tomakehurst.wiremock.client.WireMock.containing("localhost")))
         .stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
     assertThat(times).hasSize(4);
-    for (int i = 1; i < times.size(); i++) {
-      assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(950);
-    }
+    assertThat(gaps(times)).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(950));
   }
 
   @Test
@@ -302,9 +300,7 @@ class CrawlerBehaviourTest {
     List<Long> times = site.findAll(getRequestedFor(urlPathMatching("/sm-.*"))).stream()
         .map(r -> r.getLoggedDate().getTime()).sorted().toList();
     assertThat(times).hasSize(3);
-    for (int i = 1; i < times.size(); i++) {
-      assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(950);
-    }
+    assertThat(gaps(times)).allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(950));
   }
 
   @Test
@@ -318,6 +314,11 @@ class CrawlerBehaviourTest {
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Crawler.run(onePage, CrawlListener.NONE));
 
     assertThat(site.findAll(getRequestedFor(urlPathMatching("/sm-.*")))).hasSizeLessThan(10);
+  }
+
+  /** The time between each request and the one before, in milliseconds. */
+  private static List<Long> gaps(List<Long> times) {
+    return java.util.stream.IntStream.range(1, times.size()).mapToObj(i -> times.get(i) - times.get(i - 1)).toList();
   }
 
   /** localhost's robots.txt asks for a Crawl-delay of 1 s; its sitemap.xml is an index of empty sitemaps. */
