@@ -62,11 +62,16 @@ public final class ConditionParser {
   }
 
   private static Expected expected(String right, Operand left, Operator operator) {
-    if (left.measure() == Measure.PRESENCE
+    if (left.isBoolean()
         && (operator.isOrdering() || !(right.equals("true") || right.equals("false")))) {
       throw new InvalidConditionException(
           left.text() + " compares with == or != and true or false, got "
               + operator.symbol() + " " + right);
+    }
+    if (operator.isOrdering() && !left.canBeNumber()) {
+      throw new InvalidConditionException(
+          left.text() + " is never a number, so it works only with == and !=, not "
+              + operator.symbol());
     }
     String options = FunctionCall.argument("any", right);
     String glob = FunctionCall.argument("pat", right);

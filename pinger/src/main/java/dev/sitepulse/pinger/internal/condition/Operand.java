@@ -36,17 +36,30 @@ record Operand(String text, Measure measure, Source source) {
   }
 
   boolean degrades() {
-    return source.placeholder().isTimed();
+    return source.placeholder().kind() == Placeholder.Kind.MILLIS;
   }
 
   /** Whether its value is always a number, so the right side must be one. */
   boolean isNumeric() {
-    return measure == Measure.LENGTH
-        || (measure == Measure.VALUE && source.placeholder().isNumeric());
+    return measure == Measure.LENGTH || valueIs(Placeholder.Kind.NUMBER) || takesDurations();
   }
 
   /** Whether the right side may be a duration such as {@code 300ms}. */
   boolean takesDurations() {
-    return measure == Measure.VALUE && source.placeholder().isTimed();
+    return valueIs(Placeholder.Kind.MILLIS);
+  }
+
+  /** Whether its value is always true or false. */
+  boolean isBoolean() {
+    return measure == Measure.PRESENCE || valueIs(Placeholder.Kind.BOOLEAN);
+  }
+
+  /** Whether its value can read as a number, so that {@code <} and {@code >} can hold. */
+  boolean canBeNumber() {
+    return !isBoolean() && !valueIs(Placeholder.Kind.ADDRESS);
+  }
+
+  private boolean valueIs(Placeholder.Kind kind) {
+    return measure == Measure.VALUE && source.placeholder().kind() == kind;
   }
 }

@@ -6,22 +6,35 @@ import java.util.Map;
 
 /** A bracketed name such as {@code [STATUS]} that stands for part of an observation. */
 enum Placeholder {
-  STATUS("[STATUS]", true, false),
-  RESPONSE_TIME("[RESPONSE_TIME]", true, true),
-  BODY("[BODY]", false, false),
-  HEADER("[HEADER]", false, false),
-  CERTIFICATE_EXPIRATION("[CERTIFICATE_EXPIRATION]", true, true),
-  CONNECTED("[CONNECTED]", false, false),
-  IP("[IP]", false, false);
+  STATUS("[STATUS]", Kind.NUMBER),
+  RESPONSE_TIME("[RESPONSE_TIME]", Kind.MILLIS),
+  BODY("[BODY]", Kind.TEXT),
+  HEADER("[HEADER]", Kind.TEXT),
+  CERTIFICATE_EXPIRATION("[CERTIFICATE_EXPIRATION]", Kind.MILLIS),
+  CONNECTED("[CONNECTED]", Kind.BOOLEAN),
+  IP("[IP]", Kind.ADDRESS);
+
+  /** What its values can be, which decides what may stand on the other side, and how. */
+  enum Kind {
+    NUMBER,
+    /**
+     * A time in milliseconds: the other side may be a duration such as {@code 2s}, and a failure
+     * means slow or soon expiring rather than broken, hence DEGRADED.
+     */
+    MILLIS,
+    BOOLEAN,
+    /** Text that is never a number, so {@code <} and {@code >} could never hold. */
+    ADDRESS,
+    /** Text that may or may not read as a number. */
+    TEXT
+  }
 
   private final String name;
-  private final boolean numeric;
-  private final boolean timed;
+  private final Kind kind;
 
-  Placeholder(String name, boolean numeric, boolean timed) {
+  Placeholder(String name, Kind kind) {
     this.name = name;
-    this.numeric = numeric;
-    this.timed = timed;
+    this.kind = kind;
   }
 
   /** The placeholder spelled exactly so (names are case-sensitive, as in Gatus), or null. */
@@ -34,17 +47,8 @@ enum Placeholder {
     return null;
   }
 
-  /** Whether its value is always a number, so the other side must be one too. */
-  boolean isNumeric() {
-    return numeric;
-  }
-
-  /**
-   * Whether it is a time in milliseconds: the other side may be a duration such as {@code 2s}, and
-   * a failure means slow or soon expiring rather than broken, hence DEGRADED.
-   */
-  boolean isTimed() {
-    return timed;
+  Kind kind() {
+    return kind;
   }
 
   /** Its value in the observation; {@code headerName} is used only by {@link #HEADER}. */

@@ -623,6 +623,21 @@ class ConditionParserTest {
   }
 
   @Test
+  void connectedComparesOnlyWithTrueOrFalse() {
+    assertParseError(
+        "[CONNECTED] == maybe",
+        "[CONNECTED] compares with == or != and true or false, got == maybe");
+    assertParseError("[CONNECTED] == pat(t*)", "compares with == or != and true or false");
+    assertParseError("[CONNECTED] < true", "compares with == or != and true or false");
+  }
+
+  @Test
+  void ipIsNeverANumberSoItCannotBeOrdered() {
+    assertParseError("[IP] < 5", "[IP] is never a number, so it works only with == and !=, not <");
+    assertParseError("[IP] >= 10.0.0.1", "[IP] is never a number");
+  }
+
+  @Test
   void hasNeedsAJsonPath() {
     assertParseError("has([BODY]) == true", "has() takes a JSON path");
     assertParseError("has([STATUS]) == true", "has() takes a JSON path");
