@@ -77,14 +77,19 @@ record JsonPath(String text, List<Step> steps) {
     return end;
   }
 
-  private static int index(String path, String digits) {
+  private static int index(String path, String written) {
+    boolean negative = written.startsWith("-");
+    String digits = negative ? written.substring(1) : written;
     // Nine digits always fit an int; no body holds an array that long anyway.
     boolean valid = !digits.isEmpty() && digits.length() <= 9;
     for (int i = 0; valid && i < digits.length(); i++) {
       valid = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
     }
     if (!valid) {
-      throw invalid(path, "array index \"" + digits + "\" is not a number");
+      throw invalid(path, "array index \"" + written + "\" is not a number");
+    }
+    if (negative) {
+      throw invalid(path, "array index \"" + written + "\" is negative; indexes count from 0");
     }
     return Integer.parseInt(digits);
   }

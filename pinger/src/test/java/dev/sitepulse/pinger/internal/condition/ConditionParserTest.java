@@ -638,6 +638,15 @@ class ConditionParserTest {
   }
 
   @Test
+  void negativeArrayIndexIsRejectedAsNegative() {
+    assertParseError(
+        "[BODY].items[-1] == 1",
+        "bad JSON path [BODY].items[-1]: array index \"-1\" is negative; indexes count from 0");
+    assertParseError("[BODY].items[-] == 1", "array index \"-\" is not a number");
+    assertParseError("[BODY].items[-x] == 1", "array index \"-x\" is not a number");
+  }
+
+  @Test
   void hasNeedsAJsonPath() {
     assertParseError("has([BODY]) == true", "has() takes a JSON path");
     assertParseError("has([STATUS]) == true", "has() takes a JSON path");
