@@ -389,6 +389,12 @@ class ConditionParserTest {
   }
 
   @Test
+  void patternQuestionMarksPickAStatusClass() {
+    assertThat(evaluate("[STATUS] == pat(5??)", status(503)).success()).isTrue();
+    assertThat(evaluate("[STATUS] == pat(5??)", status(404)).success()).isFalse();
+  }
+
+  @Test
   void patternMayHoldOperatorCharacters() {
     assertThat(evaluate("[BODY] == pat(*<b>ok</b>*)", body("<p><b>ok</b></p>")).success())
         .isTrue();
@@ -413,6 +419,12 @@ class ConditionParserTest {
   void lengthOfTheBodyIsItsCharacterCount() {
     assertThat(evaluate("len([BODY]) == 5", body("héllo")).success()).isTrue();
     assertThat(evaluate("len([BODY]) > 4", body("héllo")).success()).isTrue();
+  }
+
+  @Test
+  void lengthOfAnyPlaceholderIsANumberAndMayBeOrdered() {
+    assertThat(evaluate("len([STATUS]) == 3", status(200)).success()).isTrue();
+    assertThat(evaluate("len([IP]) >= 7", status(200)).success()).isTrue();
   }
 
   @Test
