@@ -50,6 +50,14 @@ class VerdictsTest {
   }
 
   @Test
+  void aPatternThatFailsOnAMegabyteBodyIsDownNotATimeout() {
+    // A backtracking matcher spent far longer than the 5 s timeout on this, inside the check.
+    CheckResult r = check(withConditions(url("/big"), "[BODY] == pat(*line*body*Maintenance*)"));
+    assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+    assertThat(r.message()).startsWith("condition failed: [BODY] (sitepulse big body line");
+  }
+
+  @Test
   void jsonBodyAndHeaderConditionsHoldOnTheHealthEndpoint() {
     CheckResult r = check(withConditions(url("/health"),
         "[BODY].status == UP", "[BODY].checks[0].ok == true", "[HEADER].content-type == pat(*json*)",

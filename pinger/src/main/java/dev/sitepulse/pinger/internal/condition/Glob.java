@@ -1,39 +1,54 @@
 package dev.sitepulse.pinger.internal.condition;
 
-import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * {@code pat(glob)}: {@code *} matches any run of characters, {@code ?} one character, and the glob
- * must cover the whole value. Compiled once, when the condition is parsed.
+ * {@code pat(glob)}: {@code *} matches any run of characters (across lines), {@code ?} one
+ * character (a code point), everything else itself, and the glob must cover the whole value.
+ *
+ * <p>Not a regular expression: with two stars a backtracking regex takes quadratic time or worse
+ * to fail on a large body, long enough to turn a fast answer into a TIMEOUT. Here each piece
+ * between stars is placed at its first fit after the one before, which is enough because a star
+ * can absorb whatever an earlier fit leaves over; a piece is never looked for twice, so the time
+ * grows with the length of the value times that of the glob at worst.
+ *
+ * @param first must start the value
+ * @param middle must follow in order, each anywhere after the one before
+ * @param last must end the value; null when the glob has no star, as {@code first} is all of it
  */
-record Glob(String text, Pattern pattern) implements Expected {
+record Glob(String text, GlobPiece first, List<GlobPiece> middle, GlobPiece last)
+    implements Expected {
 
   static Glob compile(String text, String glob) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder plain = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' || c == '?') {
-        appendQuoted(regex, plain);
-        regex.append(c == '*' ? ".*" : ".");
-      } else {
-        plain.append(c);
-      }
+    // Runs of stars mean what one star does; pieces between them may be empty.
+    String[] pieces = glob.split("\\*+", -1);
+    GlobPiece first = GlobPiece.of(pieces[0]);
+    if (pieces.length == 1) {
+      return new Glob(text, first, List.of(), null);
     }
-    appendQuoted(regex, plain);
-    // DOTALL: a body spans lines, and * must run across them.
-    return new Glob(text, Pattern.compile(regex.toString(), Pattern.DOTALL));
+    List<GlobPiece> middle =
+        Arrays.stream(pieces, 1, pieces.length - 1).map(GlobPiece::of).toList();
+    return new Glob(text, first, middle, GlobPiece.of(pieces[pieces.length - 1]));
   }
 
   @Override
   public boolean matches(Literal actual) {
-    return pattern.matcher(actual.text()).matches();
-  }
-
-  private static void appendQuoted(StringBuilder regex, StringBuilder plain) {
-    if (plain.length() > 0) {
-      regex.append(Pattern.quote(plain.toString()));
-      plain.setLength(0);
+    String value = actual.text();
+    int at = first.matchAt(value, 0);
+    if (at < 0) {
+      return false;
     }
+    if (last == null) {
+      return at == value.length();
+    }
+    for (GlobPiece piece : middle) {
+      at = piece.findEndFrom(value, at);
+      if (at < 0) {
+        return false;
+      }
+    }
+    int start = last.startBefore(value, value.length());
+    return start >= at && last.matchAt(value, start) == value.length();
   }
 }
