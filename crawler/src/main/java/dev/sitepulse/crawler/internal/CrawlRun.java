@@ -94,7 +94,14 @@ public final class CrawlRun {
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds)));
       seed(frontier, db, loop, known, seeds);
-      CrawlStats stats = loop.start().get();
+      CrawlStats stats;
+      try {
+        stats = loop.start().get();
+      } finally {
+        // After a crash, parse workers may still be handling pages: they must be done before the
+        // index and crawl.db close under them. (After a normal end they are idle already.)
+        stopAndWait(parsers, indexer);
+      }
       listener.finished(stats);
       return stats;
     } catch (SQLException e) {
@@ -114,6 +121,18 @@ public final class CrawlRun {
       parsers.shutdownNow();
       indexer.shutdownNow();
       closeAndWait(vertx);
+    }
+  }
+
+  /** No interrupts: one could close a Lucene file channel under a worker in the middle of a write. */
+  private static void stopAndWait(ExecutorService... pools) throws InterruptedException {
+    for (ExecutorService pool : pools) {
+      pool.shutdown();
+    }
+    for (ExecutorService pool : pools) {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("a crawl worker did not stop within 10 s; closing the index and crawl.db anyway");
+      }
     }
   }
 
