@@ -26,6 +26,11 @@ import java.util.function.LongConsumer;
  * own core. Pages handled while the commit runs get higher numbers, and should the commit take
  * some of them along, a resume fetches them again and replaces their documents by URL. A crawl
  * without an index (a link check) has a null index, and a commit just flushes crawl.db.
+ *
+ * <p>"Every page numbered up to it" means every page with a document. A page without one (a
+ * redirect, an error) is numbered by {@link #nextSeq} on the event loop and recorded just after,
+ * outside the lock, so a commit may count its number before its row is queued. That loses
+ * nothing: its row is still 'fetching', which a resume queues again.
  */
 final class IndexCommits {
 
