@@ -375,6 +375,28 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aRobotsTxtThatRedirectsInCirclesIsUnavailableAndAllowsEverything() throws Exception {
+    site.stubFor(get(urlPathEqualTo("/robots.txt")).withHost(equalTo("localhost")).atPriority(1)
+        .willReturn(aResponse().withStatus(302).withHeader("Location", "/robots.txt?again")));
+
+    CrawlStats stats = Crawler.run(config("http://localhost:" + site.getPort() + "/site/faq.html"), CrawlListener.NONE);
+
+    assertThat(stats.robotsBlocked()).isZero();
+    site.verify(getRequestedFor(urlPathEqualTo("/site/faq.html")));
+  }
+
+  @Test
+  void theSitemapOfAHostWhoseRobotsTxtAnswers503IsNotRead() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).atPriority(1)
+        .willReturn(aResponse().withStatus(503)));
+
+    Crawler.run(config("http://localhost:" + site.getPort() + "/site/faq.html"), CrawlListener.NONE);
+
+    site.verify(0, getRequestedFor(urlPathEqualTo("/sitemap.xml")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/site/faq.html")));
+  }
+
+  @Test
   void aRobotsTxtWithNoContentAllowsEverythingAndTheCrawlEnds() throws Exception {
     site.stubFor(get("/robots.txt").withHost(com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost"))
         .atPriority(1).willReturn(aResponse().withStatus(204)));

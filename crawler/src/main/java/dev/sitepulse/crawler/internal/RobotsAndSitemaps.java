@@ -154,7 +154,7 @@ final class RobotsAndSitemaps {
     if (r.failed() || r.status() >= 500) {
       LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
     }
-    if (sitemapHosts.contains(origin)) {
+    if (sitemapHosts.contains(origin) && rules.unreachable() == null) { // not a host in trouble
       rules.sitemaps().forEach(this::readSitemapUrl);
       readSitemap(origin);
     }

@@ -43,7 +43,7 @@ public final class RobotsRules {
 
   /**
    * Reads a fetched robots.txt; {@code agent} is the product token of our User-Agent. The caller
-   * follows redirects first: a redirect left here would read as "disallow everything".
+   * follows up to five redirects first.
    */
   public static RobotsRules from(FetchResult fetched, String agent) {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
@@ -58,6 +58,11 @@ public final class RobotsRules {
       // robots.txt's choice, so a link check of a site that answers 503 everywhere is not green.
       return unavailable("ROBOTS_TXT",
           "robots.txt answered " + fetched.message() + ", so the host was not crawled");
+    }
+    if (fetched.status() >= 300 && fetched.status() < 400) {
+      // Still a redirect after the caller's five hops, or one to nowhere: RFC 9309 lets a
+      // crawler take robots.txt as unavailable then, which, like a 404, allows everything.
+      return ALLOW_ALL;
     }
     if (fetched.status() < 200 || fetched.status() >= 300) {
       return new RobotsRules(parser.failedFetch(fetched.status()));
