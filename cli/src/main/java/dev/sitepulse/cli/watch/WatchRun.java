@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.watch;
 
+import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.config.Durations;
@@ -62,7 +63,18 @@ final class WatchRun {
       stop.countDown();
     });
     try {
-      SqliteHistory history = open(() -> SqliteHistory.open(settings.data(), settings.retention(), clock));
+      SqliteHistory history;
+      try {
+        history = SqliteHistory.open(settings.data(), settings.retention(), clock);
+      } catch (HistoryException e) {
+        if (!e.inUse()) {
+          throw new UsageException(e.getMessage());
+        }
+        // Not a config mistake but a busy folder: exit 2, as crawl does for one another crawl holds.
+        System.err.println("sitepulse: " + e.getMessage());
+        return ExitCode.CRITICAL;
+      }
+      opened.push(history);
       Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
       opened.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS));
       Alerter alerter = new Alerter(settings.plan().webhooks(), Alerter.Listener.recordingTo(history, clock),
@@ -108,23 +120,9 @@ final class WatchRun {
       out.println("sitepulse watch: stopped (" + why.get() + "): " + watch.checksTotal() + " checks, "
           + history.written() + " history records written");
       out.flush();
-      return 0;
+      return ExitCode.OK;
     } finally {
       closeAll();
-    }
-  }
-
-  private interface Opener<T extends AutoCloseable> {
-    T open();
-  }
-
-  private <T extends AutoCloseable> T open(Opener<T> opener) {
-    try {
-      T t = opener.open();
-      opened.push(t);
-      return t;
-    } catch (HistoryException e) {
-      throw new UsageException(e.getMessage());
     }
   }
 

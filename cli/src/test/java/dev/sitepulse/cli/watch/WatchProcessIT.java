@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.JarProcess;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.report.HeadlessChromium;
 import dev.sitepulse.cli.testing.StubServer;
@@ -64,6 +65,14 @@ class WatchProcessIT {
     }
   }
 
+  private static long rowsQuietly(Path data) {
+    try {
+      return Files.exists(data.resolve("history.db")) ? rows(data) : 0;
+    } catch (Exception e) {
+      return 0; // not yet a history
+    }
+  }
+
   private String target(String name, String path, String extra) {
     return "  - name: " + name + "\n    url: " + StubServer.url(stubs, path) + "\n" + extra;
   }
@@ -92,6 +101,34 @@ class WatchProcessIT {
       assertThat(stopped.find()).as(w.out()).isTrue();
       assertThat(Long.parseLong(stopped.group(1))).isEqualTo(rows);
       assertThat(w.err()).contains("stopping (SIGTERM): waiting up to");
+    }
+  }
+
+  @Test
+  void aSecondWatchOfTheSameDataFolderExitsTwoWhileTheFirstGoesOnAndReportsStillRead() throws Exception {
+    Path config = Files.writeString(dir.resolve("watch.yaml"),
+        "defaults:\n  interval: 200ms\ntargets:\n" + target("a", "/status/200", ""));
+    Path data = dir.resolve("data");
+
+    try (WatchProcess first = WatchProcess.start(dir, "-c", config.toString(), "--data", data.toString(),
+        "--listen", "127.0.0.1:0")) {
+      first.await(Duration.ofSeconds(20), "a first check in the history", () -> rowsQuietly(data) > 0);
+
+      JarProcess.Result second = JarProcess.java(Duration.ofSeconds(30), dir, "watch", "-c", config.toString(),
+          "--data", data.toString(), "--listen", "127.0.0.1:0");
+
+      assertThat(second.exitCode()).as("%s", second).isEqualTo(2);
+      assertThat(second.err()).isEqualTo("sitepulse: " + data
+          + " is in use by another watch; wait for it to end, or give another --data\n");
+      assertThat(second.out()).as("nothing started").isEmpty();
+      JarProcess.Result report = JarProcess.java(Duration.ofSeconds(30), dir, "report", "--data", data.toString());
+      assertThat(report.exitCode()).as("%s", report).isZero();
+      assertThat(report.out()).contains("\na ");
+      long checks = status(first).path("checks").asLong();
+      first.await(Duration.ofSeconds(10), "the first watch still checking",
+          () -> status(first).path("checks").asLong() > checks);
+      first.signal("TERM");
+      assertThat(first.exitCode(Duration.ofSeconds(15))).isZero();
     }
   }
 

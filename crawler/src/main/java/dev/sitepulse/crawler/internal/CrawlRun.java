@@ -13,6 +13,7 @@ import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.Threads;
 import io.vertx.core.Context;
@@ -53,7 +54,7 @@ public final class CrawlRun {
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
-    try (DataDirLock held = DataDirLock.acquire(config.dataDir())) {
+    try (DataDirLock held = CrawlFolder.claim(config.dataDir())) {
       if (config.start() == CrawlStart.FRESH) {
         wipe(config);
       }

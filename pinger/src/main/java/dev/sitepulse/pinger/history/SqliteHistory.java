@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.history;
 
+import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.config.Durations;
@@ -32,7 +33,8 @@ import org.sqlite.SQLiteConfig;
  * The history in one SQLite file, {@code DIR/history.db}, in WAL mode so reports read while watch
  * writes. Appends queue up and one daemon thread writes them in batches, a transaction each: every
  * {@link #FLUSH_EVERY} or as soon as {@link #BATCH} are waiting. The same thread deletes what is
- * older than the retention, at open and then {@link #RETENTION_EVERY}.
+ * older than the retention, at open and then {@link #RETENTION_EVERY}. One writer per folder: it
+ * holds {@code DIR/watch.lock} until closed, while readers ({@link #openForReading}) take no lock.
  */
 public final class SqliteHistory implements HistoryStore {
 
@@ -44,6 +46,7 @@ public final class SqliteHistory implements HistoryStore {
   private static final Logger log = LoggerFactory.getLogger(SqliteHistory.class);
 
   private final Path file;
+  private final DataDirLock lock;
   private final Duration retention;
   private final Clock clock;
   private final ScheduledExecutorService writerThread;
@@ -57,8 +60,10 @@ public final class SqliteHistory implements HistoryStore {
   /** Records whose batch failed; they go first in the next one. Writer thread only. */
   private final List<HistoryRecord> retry = new ArrayList<>();
 
-  private SqliteHistory(Path file, Duration retention, Clock clock, Connection connection) throws SQLException {
+  private SqliteHistory(Path file, DataDirLock lock, Duration retention, Clock clock, Connection connection)
+      throws SQLException {
     this.file = file;
+    this.lock = lock;
     this.retention = retention;
     this.clock = clock;
     this.writer = new SqliteWriter(connection);
@@ -70,11 +75,32 @@ public final class SqliteHistory implements HistoryStore {
     writerThread.scheduleAtFixedRate(this::retentionQuietly, 0, RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Opens the history in {@code dir}, making the folder and the file if needed. */
+  /**
+   * Opens the history in {@code dir}, making the folder and the file if needed.
+   *
+   * @throws HistoryException {@linkplain HistoryException#inUse() in use} when another writer has
+   *     the folder open, from this process or another
+   */
   public static SqliteHistory open(Path dir, Duration retention, Clock clock) {
     Path file = dir.resolve(FILE_NAME);
     try {
       Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new HistoryException(dir + " is a file, and the history needs a folder there", e);
+    } catch (IOException e) {
+      throw new HistoryException("cannot open the history " + file + ": " + IoErrors.why(e), e);
+    }
+    DataDirLock lock = lock(dir);
+    try {
+      return open(file, lock, retention, clock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static SqliteHistory open(Path file, DataDirLock lock, Duration retention, Clock clock) {
+    try {
       Connection c = connect(file, false);
       try {
         List<String> tables = SqliteSchema.tables(c);
@@ -83,17 +109,22 @@ public final class SqliteHistory implements HistoryStore {
               + "; give watch a --data folder of its own");
         }
         SqliteSchema.create(c);
-        return new SqliteHistory(file, retention, clock, c);
+        return new SqliteHistory(file, lock, retention, clock, c);
       } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;
       }
-    } catch (FileAlreadyExistsException e) {
-      throw new HistoryException(dir + " is a file, and the history needs a folder there", e);
-    } catch (IOException e) {
-      throw new HistoryException("cannot open the history " + file + ": " + IoErrors.why(e), e);
     } catch (SQLException e) {
       throw new HistoryException("cannot open the history " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Before the file is touched: a second writer would double every check, alert and reminder. */
+  private static DataDirLock lock(Path dir) {
+    try {
+      return DataDirLock.acquire(dir, "watch");
+    } catch (DataDirLock.Unavailable e) {
+      throw new HistoryException(e.getMessage(), e);
     }
   }
 
@@ -276,6 +307,7 @@ public final class SqliteHistory implements HistoryStore {
       }, writerThread).join();
     } finally {
       writerThread.shutdownNow();
+      lock.close();
     }
     if (!retry.isEmpty()) {
       log.error("history {}: {} records could not be written", file, retry.size());

@@ -46,6 +46,23 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aSecondWriterOfTheSameFolderIsRefusedWhileReadersAreNot() {
+    try (SqliteHistory first = open()) {
+      first.append(check("a", NOW, Verdict.UP, 200, 10));
+      first.flush().join();
+
+      assertThatThrownBy(this::open)
+          .isInstanceOf(HistoryException.class)
+          .hasMessage(dir + " is in use by another watch; wait for it to end, or give another --data")
+          .matches(e -> ((HistoryException) e).inUse(), "in use");
+      assertThat(SqliteHistory.openForReading(dir).countChecks(EVERYTHING)).isEqualTo(1);
+    }
+    try (SqliteHistory again = open()) {
+      assertThat(again.countChecks(EVERYTHING)).as("free again once the first is closed").isEqualTo(1);
+    }
+  }
+
+  @Test
   void closingWritesEverythingAppendedBefore() {
     try (SqliteHistory h = open()) {
       for (int i = 0; i < 1234; i++) {
