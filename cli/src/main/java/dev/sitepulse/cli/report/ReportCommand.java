@@ -1,7 +1,6 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.UsageException;
-import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.WatchSpec;
 import dev.sitepulse.pinger.history.HistoryException;
@@ -9,11 +8,7 @@ import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.TargetInfo;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +27,7 @@ import picocli.CommandLine.Option;
           + "certificate expiry.",
       "--format html writes one self-contained page with charts."
     },
-    footer = {"", "Exit codes: 0 report written, 3 usage error or no history."})
+    footer = {"", "Exit codes: 0 report written, 3 usage error, no history, or an output file that cannot be written."})
 public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "DIR", description = "The folder of history.db (default: ${DEFAULT-VALUE}).",
@@ -81,39 +76,7 @@ public final class ReportCommand implements Callable<Integer> {
       format.write(report, until, System.out);
       return 0;
     }
-    if (Files.isDirectory(output)) {
-      throw new UsageException("cannot write " + output + ": it is a folder; give a file name");
-    }
-    if (Files.exists(output) && !Files.isRegularFile(output)) {
-      // A device or a pipe (-o /dev/stdout, /dev/null) is written to; moving a file over it would
-      // replace the device itself.
-      try (OutputStream out = Files.newOutputStream(output, StandardOpenOption.WRITE)) {
-        format.write(report, until, out);
-      } catch (IOException e) {
-        throw new UsageException("cannot write " + output + ": " + IoErrors.why(e));
-      }
-      return 0;
-    }
-    // A symlink stays a link: the report goes where it points.
-    Path target = Files.isSymbolicLink(output) ? output.toRealPath() : output.toAbsolutePath();
-    Path folder = target.getParent();
-    if (!Files.isDirectory(folder)) {
-      throw new UsageException("cannot write " + output + ": there is no folder " + folder);
-    }
-    // Written beside the target and moved into place, so a reader never sees half a report.
-    Path tmp = null;
-    try {
-      tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid());
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        format.write(report, until, out);
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
-      throw new UsageException("cannot write " + output + ": " + IoErrors.why(e));
-    }
+    ReportFile.write(output, out -> format.write(report, until, out));
     return 0;
   }
 }

@@ -69,6 +69,51 @@ class ReportCommandTest {
   }
 
   @Test
+  void aDanglingRelativeSymlinkGetsItsFileCreatedFromTheLinksFolder() throws Exception {
+    HandMadeHistory.write(dir);
+    Path pages = Files.createDirectories(dir.resolve("site/pages"));
+    Path link = Files.createSymbolicLink(dir.resolve("site/report.html"), Path.of("pages/today.html"));
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d",
+        "--format", "html", "-o", link.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(pages.resolve("today.html"))).contains("<html");
+    assertThat(pages.toFile().list()).as("no temporary file left").containsExactly("today.html");
+  }
+
+  @Test
+  void aDanglingAbsoluteSymlinkThroughAnotherLinkGetsItsFileCreated() throws Exception {
+    HandMadeHistory.write(dir);
+    Path real = dir.resolve("elsewhere/r.json");
+    Files.createDirectories(real.getParent());
+    Path inner = Files.createSymbolicLink(dir.resolve("inner.json"), real);
+    Path link = Files.createSymbolicLink(dir.resolve("outer.json"), inner);
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d",
+        "--format", "json", "-o", link.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.isSymbolicLink(inner)).isTrue();
+    assertThat(Files.readString(real)).contains("\"targets\"");
+  }
+
+  @Test
+  void aSymlinkLoopIsAOneLineErrorNamingTheOutput() throws Exception {
+    HandMadeHistory.write(dir);
+    Path a = dir.resolve("a.html");
+    Files.createSymbolicLink(a, dir.resolve("b.html"));
+    Files.createSymbolicLink(dir.resolve("b.html"), a);
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "-o", a.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot write " + a + ": too many levels of symbolic links\n");
+  }
+
+  @Test
   void aPipeGivenAsOutputIsWrittenToNotReplacedByAFile() throws Exception {
     HandMadeHistory.write(dir);
     Path fifo = dir.resolve("pipe");
