@@ -116,7 +116,7 @@ public final class HtmlReport {
       cell(h, "p99", Figures.millis(l.p99(), l.count()));
       cell(h, "max", Figures.millis(l.max(), l.count()));
       cell(h, "statuses", Figures.counts(t.statuses()));
-      cell(h, "errors", Figures.counts(t.errorKinds()));
+      cell(h, "errors", Figures.counts(t.errors()));
       cell(h, "tls", Figures.day(t.tlsExpiry()));
       h.append("</tr>\n");
     }

@@ -74,7 +74,7 @@ final class JsonReport {
     }
     g.writeEndObject();
     counts(g, "status_codes", t.statuses());
-    counts(g, "error_kinds", t.errorKinds());
+    counts(g, "error_kinds", t.errors());
     g.writeStringField("tls_expiry", t.tlsExpiry() == null ? null : t.tlsExpiry().toString());
     g.writeEndObject();
   }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +79,20 @@ public final class ReportBuilder {
     Availability availability = new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks());
     return new TargetReport(t.name(), t.url(), t.group(), periods.state(), h.checks(), h.verdicts(), availability,
         periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()), h.statuses(),
-        h.errorKinds(), cert, h.series());
+        errors(h), cert, h.series());
+  }
+
+  /**
+   * A timeout is a verdict of its own, with no error kind (as ping and watch record it), so the
+   * error kinds alone left a target that only timed out with no reason at all.
+   */
+  private static Map<String, Long> errors(TargetHistory h) {
+    Map<String, Long> errors = new LinkedHashMap<>();
+    if (h.count(Verdict.TIMEOUT) > 0) {
+      errors.put(Verdict.TIMEOUT.name(), h.count(Verdict.TIMEOUT));
+    }
+    h.errorKinds().forEach((kind, n) -> errors.put(kind.name(), n));
+    return errors;
   }
 
   private Latency latency(int[] micros) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description = {
       "Reports availability, incidents, latency and TLS expiry from the watch history.",
       "Per target: availability %%, incidents (DOWN periods with start, end, count and "
-          + "total), latency p50/p95/p99/max, status codes, error kinds and the soonest "
+          + "total), latency p50/p95/p99/max, status codes, errors (timeouts, error kinds) and the soonest "
           + "certificate expiry.",
       "--format html writes one self-contained page with charts."
     },

@@ -32,7 +32,7 @@ final class TableReport {
           Integer.toString(t.incidents().size()), Figures.duration(t.downtime()),
           Figures.millis(l.p50(), l.count()), Figures.millis(l.p95(), l.count()),
           Figures.millis(l.p99(), l.count()), Figures.millis(l.max(), l.count()),
-          Figures.counts(t.statuses()), Figures.counts(t.errorKinds()), Figures.day(t.tlsExpiry())));
+          Figures.counts(t.statuses()), Figures.counts(t.errors()), Figures.day(t.tlsExpiry())));
     }
     targets.lines().forEach(out::println);
     if (r.incidents() > 0) {

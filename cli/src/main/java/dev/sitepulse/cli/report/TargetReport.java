@@ -1,6 +1,5 @@
 package dev.sitepulse.cli.report;
 
-import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.TimeSeries;
 import java.time.Duration;
@@ -13,6 +12,8 @@ import java.util.Map;
  *
  * @param state the state it was last seen in
  * @param availability how many of its checks reached it (UP or DEGRADED)
+ * @param errors why checks got no answer, by count: TIMEOUT first, then the kinds of ERROR, named
+ *     as a crawl's summary names a failed fetch
  * @param downtime the incidents' total duration inside the window
  * @param tlsExpiry the expiry of the certificate its latest TLS check saw; null for plain HTTP
  */
@@ -29,6 +30,6 @@ public record TargetReport(
     List<StatePeriod> periods,
     Latency latency,
     Map<Integer, Long> statuses,
-    Map<ErrorKind, Long> errorKinds,
+    Map<String, Long> errors,
     Instant tlsExpiry,
     TimeSeries series) {}

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.CheckRecord;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,28 @@ class ReportCommandTest {
     assertThat(a.get("status_codes").get("500").asInt()).isEqualTo(15);
     assertThat(a.get("error_kinds").get("CONNECT_REFUSED").asInt()).isEqualTo(5);
     assertThat(doc.get("targets").get(1).get("tls_expiry").asText()).isEqualTo("2026-06-01T00:00:00Z");
+  }
+
+  @Test
+  void timeoutsAreAmongTheErrorsInTheTableTheJsonAndTheHtml() throws Exception {
+    Instant now = Instant.now();
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC))) {
+      for (int i = 1; i <= 3; i++) {
+        h.append(CheckRecord.of("hangs", now.minusSeconds(i), Verdict.TIMEOUT, 0, 10_000));
+        h.append(CheckRecord.of("both", now.minusSeconds(i), i == 1 ? Verdict.ERROR : Verdict.TIMEOUT, 0, 10));
+      }
+    }
+
+    CommandLineRun table = CommandLineRun.of("report", "--data", dir.toString());
+    CommandLineRun json = CommandLineRun.of("report", "--data", dir.toString(), "--format", "json");
+    CommandLineRun html = CommandLineRun.of("report", "--data", dir.toString(), "--format", "html");
+
+    assertThat(table.out()).containsPattern("\\nhangs .* TIMEOUT×3 ").containsPattern("\\nboth .* TIMEOUT×2 CONNECT_REFUSED×1 ");
+    JsonNode targets = new ObjectMapper().readTree(json.out()).get("targets");
+    assertThat(targets.get(1).get("name").asText()).isEqualTo("hangs");
+    assertThat(targets.get(1).get("error_kinds").toString()).isEqualTo("{\"TIMEOUT\":3}");
+    assertThat(targets.get(0).get("error_kinds").toString()).isEqualTo("{\"TIMEOUT\":2,\"CONNECT_REFUSED\":1}");
+    assertThat(html.out()).contains("<td class=\"errors\">TIMEOUT×3</td>");
   }
 
   @Test

@@ -7,7 +7,6 @@ import static dev.sitepulse.cli.report.HandMadeHistory.minute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import java.nio.file.Path;
@@ -93,7 +92,7 @@ class ReportNumbersTest {
   @Test
   void statusCodesErrorKindsAndTheCertificateAreCounted() {
     assertThat(target("a").statuses()).isEqualTo(Map.of(200, 80L, 500, 15L));
-    assertThat(target("a").errorKinds()).isEqualTo(Map.of(ErrorKind.CONNECT_REFUSED, 5L));
+    assertThat(target("a").errors()).isEqualTo(Map.of("CONNECT_REFUSED", 5L));
     assertThat(target("b").statuses()).isEqualTo(Map.of(200, 96L, 503, 4L));
     assertThat(target("a").tlsExpiry()).isNull();
     assertThat(target("b").tlsExpiry()).isEqualTo(B_CERT);
