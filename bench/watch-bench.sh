@@ -29,7 +29,7 @@ bash "$SHARED/serve-targets.sh" start >/dev/null
 echo "== sitepulse watch: $N targets every 10 s for $SECS s (nginx on 127.0.0.1:8101-8103)"
 "$SP" watch -c "$OUT/watch.yaml" --data "$OUT/data" --listen 127.0.0.1:0 > "$OUT/out" 2> "$OUT/err" &
 PID=$!
-for _ in $(seq 1 300); do grep -q "targets, http" "$OUT/out" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 300); do grep -Eq "targets?, http" "$OUT/out" 2>/dev/null && break; sleep 0.1; done
 PORT=$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$OUT/out" | head -1)
 cpu() { awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$PID/stat"; }
 START_CPU=$(cpu)
@@ -40,7 +40,7 @@ RSS=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status"); HWM=$(awk '/VmHWM/ {print $
 kill -TERM "$PID"; wait "$PID" || true
 grep -E '^sitepulse_scheduler_lag' "$OUT/metrics"
 awk '/^sitepulse_checks_skipped_total/ {s += $2} END {print "ticks skipped: " s}' "$OUT/metrics"
-CHECKS=$(sed -n 's/.*stopped (SIGTERM): \([0-9]*\) checks.*/\1/p' "$OUT/out")
+CHECKS=$(sed -n 's/.*stopped (SIGTERM): \([0-9]*\) checks\?.*/\1/p' "$OUT/out")
 ROWS_WRITTEN=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from checks').fetchone()[0])" "$OUT/data/history.db")
 echo "checks made: $CHECKS (expected about $(( N * SECS / 10 )))  history rows: $ROWS_WRITTEN"
 awk -v a="$START_CPU" -v b="$END_CPU" -v s="$SECS" -v r="$RSS" -v h="$HWM" 'BEGIN {

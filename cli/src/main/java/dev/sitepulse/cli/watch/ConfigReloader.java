@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.watch;
 
 import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.watch.ListenAddress;
 import java.io.IOException;
@@ -125,7 +126,7 @@ final class ConfigReloader implements AutoCloseable {
       return new Outcome(false, error);
     }
     running = next;
-    log.info("config reloaded ({}): {} targets", why, next.plan().targets().size());
+    log.info("config reloaded ({}): {}", why, Figures.count(next.plan().targets().size(), "target"));
     return new Outcome(true, null);
   }
 

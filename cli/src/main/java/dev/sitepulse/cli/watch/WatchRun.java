@@ -3,6 +3,7 @@ package dev.sitepulse.cli.watch;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.SqliteHistory;
@@ -94,8 +95,7 @@ final class WatchRun {
             + " saving the config file reloads it");
       }
 
-      out.println("sitepulse watch: " + settings.plan().targets().size() + " targets, http://"
-          + settings.listen().host() + ":" + server.port() + "/ , history " + history.file());
+      out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
       out.flush();
       stop.await();
 
@@ -117,13 +117,22 @@ final class WatchRun {
       }
       reloader.close();
       history.close(); // writes what is queued
-      out.println("sitepulse watch: stopped (" + why.get() + "): " + watch.checksTotal() + " checks, "
-          + history.written() + " history records written");
+      out.println("sitepulse watch: stopped (" + why.get() + "): " + Figures.count(watch.checksTotal(), "check") + ", "
+          + Figures.count(history.written(), "history record") + " written");
       out.flush();
       return ExitCode.OK;
     } finally {
       closeAll();
     }
+  }
+
+  /**
+   * What a watch prints once it serves, e.g. {@code sitepulse watch: 1 target, http://[::1]:9321/ ,
+   * history data/history.db}: the URL is one to paste, brackets around an IPv6 address included.
+   */
+  static String startLine(int targets, String host, int port, Path history) {
+    return "sitepulse watch: " + Figures.count(targets, "target") + ", http://" + new ListenAddress(host, port)
+        + "/ , history " + history;
   }
 
   private void closeAll() {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class WatchProcess implements AutoCloseable {
 
-  private static final Pattern BANNER = Pattern.compile("sitepulse watch: \\d+ targets, http://[^:]+:(\\d+)/");
+  private static final Pattern BANNER = Pattern.compile("sitepulse watch: \\d+ targets?, http://(?:\\[[^]]+]|[^:/]+):(\\d+)/");
 
   private final Process process;
   private final Path out;
