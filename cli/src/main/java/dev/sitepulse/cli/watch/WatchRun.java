@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * One run of {@code watch}, start to exit: opens the history, starts the checks and the server,
  * then waits for SIGTERM or SIGINT. Stopping stops the timers, waits for the checks under way (at
  * most their timeouts), waits briefly for webhooks, and flushes the history, so every result taken
- * is kept. A second signal while stopping exits at once.
+ * is kept. A second signal while stopping exits at once, with 130 ({@link Signals#onStop}).
  */
 final class WatchRun {
 
@@ -101,7 +101,8 @@ final class WatchRun {
 
       server.stopping();
       Duration limit = settings.plan().longestCheck().plusSeconds(1);
-      log.info("stopping ({}): waiting up to {} for the checks under way", why.get(), Durations.format(limit));
+      log.info("stopping ({}): waiting up to {} for the checks under way; a second signal exits at once",
+          why.get(), Durations.format(limit));
       try {
         watch.stop().get(limit.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {

@@ -133,6 +133,25 @@ class WatchProcessIT {
   }
 
   @Test
+  void aSecondSignalWhileStoppingExitsAtOnceWith130() throws Exception {
+    // A check that hangs for 20 s keeps the first stop waiting, so only the second can end it soon.
+    Path config = Files.writeString(dir.resolve("watch.yaml"), "defaults:\n  interval: 200ms\n  timeout: 25s\n"
+        + "targets:\n" + target("slow", "/status/200?sleep=20000", ""));
+
+    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", dir.resolve("data").toString(),
+        "--listen", "127.0.0.1:0")) {
+      w.await(Duration.ofSeconds(10), "a check under way",
+          () -> !stubs.findAll(getRequestedFor(urlPathEqualTo("/status/200"))).isEmpty());
+      w.signal("TERM");
+      w.await(Duration.ofSeconds(10), "the stop to begin", () -> w.err().contains("stopping (SIGTERM)"));
+
+      w.signal("TERM");
+
+      assertThat(w.exitCode(Duration.ofSeconds(10))).as("%s%s", w.out(), w.err()).isEqualTo(130);
+    }
+  }
+
+  @Test
   void aReloadWithABadConfigKeepsTheOldConfigRunning() throws Exception {
     String one = "targets:\n" + target("a", "/status/200", "    interval: 500ms\n");
     Path config = Files.writeString(dir.resolve("watch.yaml"), one);
