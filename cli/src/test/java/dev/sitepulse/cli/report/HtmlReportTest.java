@@ -72,6 +72,31 @@ class HtmlReportTest {
   }
 
   @Test
+  void pastFiftyTargetsEachChartShowsTheWorstByItsOwnMeasure() {
+    Instant now = Instant.parse("2026-05-01T12:00:00Z");
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC))) {
+      for (int i = 0; i < Charts.MAX_CHARTED; i++) {
+        h.append(CheckRecord.of(String.format(Locale.ROOT, "fine%02d", i), now.minusSeconds(60), Verdict.UP, 200, 10 + i));
+      }
+      h.append(CheckRecord.of("slow", now.minusSeconds(60), Verdict.UP, 200, 900));
+      h.append(CheckRecord.of("dead", now.minusSeconds(60), Verdict.ERROR, 0, 1));
+    }
+    Report r;
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      r = new ReportBuilder(SqliteHistory.openForReading(dir), stats).build(now.minus(Duration.ofHours(1)), now, null);
+    }
+
+    String html = HtmlReport.render(r, now, 0);
+    String availability = html.substring(html.indexOf("<section id=\"availability\">"), html.indexOf("<section id=\"timeline\">"));
+    String latency = html.substring(html.indexOf("<section id=\"latency\">"), html.indexOf("<section id=\"targets\">"));
+
+    assertThat(availability).contains(">dead<").contains("lowest availability");
+    // A target that never answered has no latency to draw: its place goes to one that answered slowly.
+    assertThat(latency).contains("<figcaption>slow</figcaption>").doesNotContain("<figcaption>dead</figcaption>")
+        .doesNotContain("<figcaption>fine00</figcaption>").contains("highest p95");
+  }
+
+  @Test
   void theLivePageRefreshesItself() {
     Instant now = Instant.parse("2026-05-01T12:00:00Z");
     String html = HtmlReport.render(hostileReport(dir, now), now, 30);
