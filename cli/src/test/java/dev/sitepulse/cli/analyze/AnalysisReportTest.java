@@ -43,17 +43,17 @@ class AnalysisReportTest {
         s.execute("""
             CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, title TEXT, state TEXT, status INTEGER,
                 simhash INTEGER, redirect_to TEXT, pagerank REAL)""");
-        s.execute("CREATE TABLE page_links(from_url TEXT, to_url TEXT)");
+        s.execute("CREATE TABLE links(from_id INTEGER, to_url TEXT)");
       }
       try (PreparedStatement page = db.prepareStatement(
               "INSERT INTO urls(url, title, state, status, simhash) VALUES (?, ?, 'done', 200, ?)");
-          PreparedStatement link = db.prepareStatement("INSERT INTO page_links VALUES (?, 'http://s/0')")) {
+          PreparedStatement link = db.prepareStatement("INSERT INTO links VALUES (?, 'http://s/0')")) {
         for (int i = 0; i < n; i++) {
           page.setString(1, "http://s/" + i);
           page.setString(2, "Page " + i);
           page.setLong(3, i * 0x9e3779b97f4a7c15L);
           page.executeUpdate();
-          link.setString(1, "http://s/" + i);
+          link.setInt(1, i + 1); // the page's row id
           link.executeUpdate();
         }
       }
