@@ -85,7 +85,12 @@ public final class ConditionParser {
     if (options != null) {
       return new AnyOf(right, anyOptions(options, left));
     }
-    return literal(right, left);
+    Literal literal = literal(right, left);
+    if (operator.isOrdering() && literal.number() == null) {
+      throw new InvalidConditionException(
+          operator.symbol() + " compares numbers, and \"" + right + "\" is not one");
+    }
+    return literal;
   }
 
   private static List<Literal> anyOptions(String options, Operand left) {

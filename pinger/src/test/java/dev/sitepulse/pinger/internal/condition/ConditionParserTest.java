@@ -315,11 +315,9 @@ class ConditionParserTest {
   }
 
   @Test
-  void orderingAgainstARightSideThatIsNotANumberFailsWithoutThrowing() {
-    ConditionResult result = evaluate("[BODY].count < many", body(HEALTH_JSON));
-
-    assertThat(result.success()).isFalse();
-    assertThat(result.description()).endsWith("\"many\" is not a number");
+  void orderingAgainstARightSideThatIsNotANumberIsAConfigError() {
+    assertParseError("[BODY].count < many", "< compares numbers, and \"many\" is not one");
+    assertParseError("[BODY].items[0] >= lots", ">= compares numbers, and \"lots\" is not one");
   }
 
   // --- any() ---
