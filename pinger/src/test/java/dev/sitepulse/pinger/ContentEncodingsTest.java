@@ -1,8 +1,10 @@
 package dev.sitepulse.pinger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.sitepulse.pinger.Checks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +112,31 @@ class ContentEncodingsTest {
     assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
     assertThat(r.message()).isEqualTo(
         "the body is in Content-Encoding \"br\", which sitepulse cannot decode (it reads gzip and deflate)");
+  }
+
+  @Test
+  void aHeadOrANoContentAnswerThatNamesAnEncodingForItsAbsentBodyPasses() {
+    stubs.stubFor(any(urlPathEqualTo("/gzip/none")).willReturn(aResponse().withStatus(204)
+        .withHeader("Content-Encoding", "gzip")));
+
+    CheckResult head = check(new Target(null, null, url("/gzip/none"), "HEAD", Map.of("Accept-Encoding", "gzip"),
+        null, Duration.ofSeconds(5), 0, List.of(Condition.parse("[BODY] == pat(*)"))));
+    CheckResult noContent = check(target("/gzip/none", Map.of("Accept-Encoding", "gzip"), "[BODY] == pat(*)"));
+
+    assertThat(head.verdict()).as(head.message()).isEqualTo(Verdict.UP);
+    assertThat(noContent.verdict()).as(noContent.message()).isEqualTo(Verdict.UP);
+  }
+
+  @Test
+  void aBodyWronglyDeclaredGzipFailsOnlyTheChecksThatReadIt() {
+    stubs.stubFor(get("/gzip/liar").willReturn(encoded("gzip", utf8("plain text, not gzip"))));
+
+    CheckResult status = check(target("/gzip/liar", Map.of("Accept-Encoding", "gzip"), "[STATUS] == 200"));
+    CheckResult body = check(target("/gzip/liar", Map.of("Accept-Encoding", "gzip"), "[BODY] == pat(*plain*)"));
+
+    assertThat(status.verdict()).as(status.message()).isEqualTo(Verdict.UP);
+    assertThat(body.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+    assertThat(body.message()).isEqualTo("invalid HTTP response: the body is not valid gzip");
   }
 
   @Test
