@@ -217,18 +217,19 @@ final class CrawlLoop {
       retryLater(next, Duration.ofSeconds(1L << (tries - 1)).toNanos());
       return;
     }
-    recordFailure(next, r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
+    recordFailure(next, priors.remove(next.url()), r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
   }
 
   /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */
   private void unreachable(Frontier.Next next, RobotsRules.Unreachable why) {
-    recordFailure(next, why.errorKind(), why.message(), 0);
+    recordFailure(next, priors.remove(next.url()), why.errorKind(), why.message(), 0);
   }
 
   /** A page that could not be fetched keeps any document it had: the failure may pass. */
-  private void recordFailure(Frontier.Next next, String kind, String message, double fetchMillis) {
+  private void recordFailure(Frontier.Next next, PriorFetch prior, String kind, String message,
+      double fetchMillis) {
     counters.error(kind);
-    boolean keptDocument = hadDocument(priors.remove(next.url()));
+    boolean keptDocument = hadDocument(prior);
     db.record(PageRecord.failed(next.url(), kind, message, fetchMillis, System.currentTimeMillis(),
         commits.nextSeq(), keptDocument));
   }
@@ -324,18 +325,19 @@ final class CrawlLoop {
     parsing++;
     long fetchedAt = System.currentTimeMillis();
     CompletableFuture.supplyAsync(() -> pages.handle(r, next.depth(), fetchedAt, prior), parsers)
-        .whenComplete((outcome, error) -> context.runOnContext(v -> parsed(next, outcome, error)));
+        .whenComplete((outcome, error) -> context.runOnContext(v -> parsed(next, prior, outcome, error)));
   }
 
-  private void parsed(Frontier.Next next, PageOutcome outcome, Throwable error) {
+  private void parsed(Frontier.Next next, PriorFetch prior, PageOutcome outcome, Throwable error) {
     pendingWork--;
     parsing--;
     if (error != null) {
       // A bug on a parse worker fails the page as data: left "fetching", it would be fetched again
-      // by every resume. (Links it had claimed are not queued by other pages in this crawl.)
+      // by every resume. Like any failure, it keeps the document an earlier crawl indexed. (The
+      // links it found are lost to this crawl: other pages no longer queue those it claimed.)
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       LOG.warn("could not handle {}: {}", next.url(), cause.toString());
-      recordFailure(next, "PARSE", "could not handle the page: " + cause, 0);
+      recordFailure(next, prior, "PARSE", "could not handle the page: " + cause, 0);
     } else {
       counters.indexed += outcome.indexed() ? 1 : 0;
       counters.duplicates += outcome.duplicate() ? 1 : 0;
@@ -399,7 +401,7 @@ final class CrawlLoop {
   private void finishIfIdle() {
     boolean limitReached = config.maxPages() > 0 && started >= config.maxPages();
     if ((limitReached || stopRequested) && !stopping) {
-      pendingWork -= robotsAndSitemaps.dropQueuedSitemaps();
+      forgetWaitingSitemaps();
     }
     boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
     if (!stopping && drained && frontier.inFlight() == 0 && pendingWork == 0) {
@@ -414,6 +416,11 @@ final class CrawlLoop {
         }
       });
     }
+  }
+
+  /** A crawl that ends early reads no more sitemaps: their pages would not be fetched. */
+  private void forgetWaitingSitemaps() {
+    pendingWork -= robotsAndSitemaps.dropQueuedSitemaps();
   }
 
   /**

@@ -63,6 +63,7 @@ final class LinkRules {
       return null;
     }
     String u = url == null ? "" : url.strip();
+    // Refused, yet it normalizes: only the length of the normalized form can be at fault.
     if (u.length() > MAX_URL_LENGTH || normalizeAnyLength(u) != null) {
       return "longer than 8 KB";
     }

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What each host allows and lists: its robots.txt, read before its first page, and the sitemaps
- * of the seeds' hosts and of seeds that are sitemaps or feeds, whose pages join the frontier. Confined to the crawl's event loop like
- * {@link CrawlLoop}: reads complete back on it, and each is the loop's outstanding work from
- * {@code readStarted} to {@code readDone}, so the crawl cannot end while one is in flight.
+ * of the seeds' hosts and of seeds that are sitemaps or feeds, whose pages join the frontier.
+ * Confined to the crawl's event loop like {@link CrawlLoop}: reads complete back on it, and each
+ * is the loop's outstanding work from {@code readStarted} (for a sitemap, as it is queued) to
+ * {@code readDone}, so the crawl cannot end while one is waiting or in flight.
  */
 final class RobotsAndSitemaps {
 
@@ -201,9 +202,11 @@ final class RobotsAndSitemaps {
       long delayMs = Math.max(1, frontier.delayNanos(origin) / 1_000_000);
       vertx.setTimer(delayMs, id -> {
         String next = waiting.poll();
-        if (next != null) { // null if dropped meanwhile
-          readQueued(origin, next);
+        if (next == null) { // dropped meanwhile: a later sitemap of the host starts a new queue
+          sitemapQueues.remove(origin, waiting);
+          return;
         }
+        readQueued(origin, next);
       });
     });
   }
