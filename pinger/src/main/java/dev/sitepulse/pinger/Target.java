@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 
@@ -34,6 +35,8 @@ public record Target(
     List<Condition> conditions) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** A scheme and the user:password@ after it, in a URL OkHttp cannot parse. */
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
 
   public Target {
     Objects.requireNonNull(url, "url");
@@ -45,6 +48,8 @@ public record Target(
       // authorization, and so do we; it leaves the URL, which every output and the history show.
       url = parsed.newBuilder().username("").password("").build().toString();
       headers = withAuthorization(headers, Credentials.basic(parsed.username(), parsed.password(), UTF_8));
+    } else if (parsed == null) {
+      url = USER_INFO.matcher(url).replaceFirst("$1"); // shown in the INVALID_URL error, not sent
     }
     name = name == null || name.isBlank() ? url : name;
     group = group == null ? "" : group;

@@ -35,6 +35,15 @@ class CredentialsTest {
   }
 
   @Test
+  void credentialsInAUrlThatIsNotValidAreLeftOutOfItsError() {
+    CheckResult r = check(Target.of("http://ops:secret@127.0.0.1:99999/"));
+
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.INVALID_URL);
+    assertThat(r.message()).isEqualTo("not an http(s) URL: http://127.0.0.1:99999/");
+    assertThat(r.target().name()).isEqualTo("http://127.0.0.1:99999/");
+  }
+
+  @Test
   void anAuthorizationHeaderTheTargetSetsWinsOverTheUrlsCredentials() {
     Target t = new Target(null, null, "http://a:b@127.0.0.1/", null, Map.of("authorization", "Bearer t0ken"),
         null, null, 0, null);

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,11 @@ final class CrawlGraph {
             SELECT id, url, title, simhash FROM urls
             WHERE state='done' AND status=200 AND simhash IS NOT NULL ORDER BY id""")) {
       while (rs.next()) {
-        pageOfRow[rs.getInt(1)] = urls.size() + 1;
+        int row = rs.getInt(1);
+        if (row >= pageOfRow.length) { // added by a crawl running meanwhile
+          pageOfRow = Arrays.copyOf(pageOfRow, row + 1);
+        }
+        pageOfRow[row] = urls.size() + 1;
         ids.put(rs.getString(2), urls.size());
         urls.add(rs.getString(2));
         titles.add(rs.getString(3));

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,8 @@ public final class ProbeRun implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRun.class);
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
-  private static final java.util.Set<String> NEEDS_BODY = java.util.Set.of("POST", "PUT", "PATCH");
-  private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "cookie", "proxy-authorization");
+  private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
+  private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
 
   private final Function<HttpUrl, OkHttpClient> clients;
   private final Target target;
