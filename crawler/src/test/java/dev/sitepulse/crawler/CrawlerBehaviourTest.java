@@ -291,6 +291,21 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void anHourLongCrawlDelayIsCappedNotTakenForDisallowingTheHost() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).atPriority(1)
+        .willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 3600\n")));
+    CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
+    CrawlConfig seedOnly = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+
+    CrawlStats stats = Crawler.run(seedOnly, CrawlListener.NONE);
+
+    assertThat(stats.robotsBlocked()).isZero();
+    site.verify(getRequestedFor(urlPathEqualTo("/site/faq.html")));
+  }
+
+  @Test
   void theSitemapsOfAnIndexAreReadOneAtATimeAndTheHostsCrawlDelayApart() throws Exception {
     sitemapIndexOnLocalhost(3);
     String local = "http://localhost:" + site.getPort();

@@ -47,6 +47,9 @@ public final class RobotsRules {
    */
   public static RobotsRules from(FetchResult fetched, String agent) {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+    // Its default turns a Crawl-delay over 300 s into "allow nothing", silently: the crawl caps
+    // any delay at 30 s itself, with a warning.
+    parser.setMaxCrawlDelay(Long.MAX_VALUE);
     if (fetched.failed()) {
       return unavailable(fetched.failureKind(), fetched.message());
     }
