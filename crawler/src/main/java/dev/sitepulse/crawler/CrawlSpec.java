@@ -56,6 +56,13 @@ public record CrawlSpec(
     if (maxBody != null && maxBody.bytes() <= 0) {
       throw new InvalidValueException("max-body", "max-body must be positive");
     }
+    if (data != null && data.isBlank()) {
+      // An empty path is the working directory, whose index/ and warc/ --fresh would delete.
+      throw new InvalidValueException("data", "data must name a folder, got an empty value");
+    }
+    if (userAgent != null && userAgent.isBlank()) {
+      throw new InvalidValueException("user-agent", "user-agent must not be empty");
+    }
     if (userAgent != null) {
       try {
         RequestChecks.header("user-agent", "User-Agent", userAgent);

@@ -121,6 +121,23 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void freshDeletesNothingInAFolderThatHoldsAnIndexOrWarcFolderButNoCrawlDb() throws Exception {
+    java.nio.file.Path mine = data.resolve("warc/archive-2019.warc.gz");
+    java.nio.file.Files.createDirectories(mine.getParent());
+    java.nio.file.Files.writeString(mine, "not sitepulse's");
+    CrawlConfig c = config(base() + "/site/faq.html");
+    CrawlConfig fresh = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+
+    assertThatThrownBy(() -> Crawler.run(fresh, CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage(data + " holds warc/ but no crawl.db, so it is not a sitepulse data folder and --fresh"
+            + " deletes nothing; give another --data");
+    assertThat(mine).hasContent("not sitepulse's");
+  }
+
+  @Test
   void aSecondCrawlOfTheSameDataFolderIsRefusedAndTheFirstKeepsItsFiles() throws Exception {
     String slow = base() + "/status/200?sleep=1500";
     CompletableFuture<CrawlStats> first = inBackground(config(slow), new CrawlStop());

@@ -121,6 +121,19 @@ class CrawlCommandTest {
   }
 
   @Test
+  void anEmptyDataFolderOrUserAgentIsAUsageError() {
+    CommandLineRun data = CommandLineRun.of("crawl", "--fresh", "--data", "", StubServer.url(site, "/"));
+    CommandLineRun agent = CommandLineRun.of("crawl", "--data", this.data.resolve("d").toString(),
+        "--user-agent=", StubServer.url(site, "/"));
+
+    assertThat(data.exitCode()).as(data.toString()).isEqualTo(3);
+    assertThat(data.err()).isEqualTo("sitepulse: data must name a folder, got an empty value\n");
+    assertThat(agent.exitCode()).as(agent.toString()).isEqualTo(3);
+    assertThat(agent.err()).isEqualTo("sitepulse: user-agent must not be empty\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
     Path file = Files.createFile(data.resolve("not-a-folder"));
 

@@ -200,6 +200,15 @@ public final class CrawlRun {
   }
 
   private static void wipe(CrawlConfig config) throws CrawlException {
+    boolean crawled = Files.exists(config.crawlDb());
+    for (Path dir : List.of(config.indexDir(), config.warcDir())) {
+      if (!crawled && Files.exists(dir)) {
+        // Without a crawl.db this is not a crawl's folder: its index/ or warc/ may be anyone's.
+        throw new CrawlException(config.dataDir() + " holds " + dir.getFileName()
+            + "/ but no crawl.db, so it is not a sitepulse data folder and --fresh deletes nothing;"
+            + " give another --data", null);
+      }
+    }
     try {
       for (Path p : List.of(config.crawlDb(), config.crawlDb().resolveSibling("crawl.db-wal"),
           config.crawlDb().resolveSibling("crawl.db-shm"))) {
