@@ -43,6 +43,13 @@ class CrawlerBehaviourTest {
         Duration.ofSeconds(5), CrawlPurpose.SEARCH);
   }
 
+  /** --fresh, the seed alone. */
+  private CrawlConfig freshSeedOnly(String seed) {
+    return new CrawlConfig(List.of(seed), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+  }
+
   private Path db() {
     return data.resolve("crawl.db");
   }
@@ -125,10 +132,7 @@ class CrawlerBehaviourTest {
     java.nio.file.Path mine = data.resolve("warc/archive-2019.warc.gz");
     java.nio.file.Files.createDirectories(mine.getParent());
     java.nio.file.Files.writeString(mine, "not sitepulse's");
-    CrawlConfig c = config(base() + "/site/faq.html");
-    CrawlConfig fresh = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig fresh = freshSeedOnly(base() + "/site/faq.html");
 
     assertThatThrownBy(() -> Crawler.run(fresh, CrawlListener.NONE))
         .isInstanceOf(CrawlException.class)
@@ -144,10 +148,7 @@ class CrawlerBehaviourTest {
     // Once the server has the first crawl's request, that crawl holds the folder.
     waitForTheServer("the first crawl's request",
         () -> !site.findAll(getRequestedFor(urlPathEqualTo("/status/200"))).isEmpty());
-    CrawlConfig c = config(base() + "/site/faq.html");
-    CrawlConfig fresh = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig fresh = freshSeedOnly(base() + "/site/faq.html");
 
     assertThatThrownBy(() -> Crawler.run(fresh, CrawlListener.NONE))
         .isInstanceOf(CrawlException.class)
