@@ -78,6 +78,13 @@ public final class LinksCommand implements Callable<Integer> {
       case JUNIT -> LinksJunit.write(report, out);
     }
     out.flush();
+    if (report.targets() > 0 && report.skipped() == report.targets()) {
+      // Seeds are targets too, so every seed was skipped (robots.txt disallows it): a check of
+      // nothing must not pass in CI.
+      System.err.println("sitepulse: no page could be checked: every seed was skipped"
+          + " (disallowed by robots.txt, or a redirect out of the crawl)");
+      return ExitCode.CRITICAL;
+    }
     return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;
   }
 

@@ -118,6 +118,16 @@ class LinksCommandIT {
   }
 
   @Test
+  void aCheckOfNothingBecauseRobotsTxtDisallowsTheSeedFailsSayingSo() {
+    // The stub host's robots.txt disallows /site/private/.
+    CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", base() + "/site/private/secret.html");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("sitepulse: no page could be checked: every seed was skipped"
+        + " (disallowed by robots.txt, or a redirect out of the crawl)\n");
+  }
+
+  @Test
   void aSeedThatIsNotFoundIsBrokenThoughNoPageLinksToIt() {
     CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", base() + "/status/404");
 
