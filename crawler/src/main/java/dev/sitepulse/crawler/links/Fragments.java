@@ -13,6 +13,15 @@ final class Fragments {
 
   private Fragments() {}
 
+  /**
+   * The part of a fragment that names an element: a text fragment's directive ({@code
+   * #:~:text=hello}, {@code #intro:~:text=x}) is for the browser to find words, not an id.
+   */
+  static String elementPart(String fragment) {
+    int directive = fragment.indexOf(":~:");
+    return directive < 0 ? fragment : fragment.substring(0, directive);
+  }
+
   /** %XX escapes decoded as UTF-8; '+' and a '%' that starts no escape stay as written. */
   static String percentDecoded(String fragment) {
     if (fragment.indexOf('%') < 0) {

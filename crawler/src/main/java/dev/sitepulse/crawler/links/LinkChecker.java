@@ -194,9 +194,10 @@ public final class LinkChecker {
   private static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links) {
     Map<String, List<Link>> byFragment = new LinkedHashMap<>();
     for (Link l : links) {
-      if (l.fragment() != null && !end.anchors().contains(l.fragment())
-          && !end.anchors().contains(Fragments.percentDecoded(l.fragment()))
-          && !l.fragment().equals("top")) { // "#top" goes to the top of any page, by the HTML spec
+      String id = l.fragment() == null ? "" : Fragments.elementPart(l.fragment());
+      if (!id.isEmpty() && !end.anchors().contains(id)
+          && !end.anchors().contains(Fragments.percentDecoded(id))
+          && !id.equals("top")) { // "#top" goes to the top of any page, by the HTML spec
         byFragment.computeIfAbsent(l.fragment(), f -> new ArrayList<>()).add(l);
       }
     }

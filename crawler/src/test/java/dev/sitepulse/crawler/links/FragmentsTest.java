@@ -13,6 +13,13 @@ class FragmentsTest {
   }
 
   @Test
+  void aTextFragmentDirectiveIsNoPartOfTheIdItFollows() {
+    assertThat(Fragments.elementPart(":~:text=hello")).isEmpty();
+    assertThat(Fragments.elementPart("intro:~:text=a,b")).isEqualTo("intro");
+    assertThat(Fragments.elementPart("plain")).isEqualTo("plain");
+  }
+
+  @Test
   void aPlusStaysAPlusAsFragmentsAreNoFormData() {
     assertThat(Fragments.percentDecoded("a+b%2Bc")).isEqualTo("a+b+c");
   }

@@ -204,6 +204,18 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aTextFragmentIsTheBrowsersToFindOnlyTheIdBeforeItIsChecked() throws Exception {
+    pageWithIds("/quoted.html", "intro");
+    page("/quoting.html", base() + "/quoted.html#:~:text=hello", base() + "/quoted.html#intro:~:text=x",
+        base() + "/quoted.html#gone:~:text=x");
+    Pattern thesePages = Pattern.compile("/quot(ed|ing)\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/quoting.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/quoted.html#gone:~:text=x");
+  }
+
+  @Test
   void aFragmentOfAPdfOrATextFileIsTheViewersNotAMissingAnchor() throws Exception {
     site.stubFor(get("/doc.pdf").willReturn(aResponse().withHeader("Content-Type", "application/pdf")
         .withBody("%PDF-1.4")));
