@@ -23,6 +23,7 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -72,7 +73,22 @@ final class PageQueryParser extends MultiFieldQueryParser {
             + "; quote text with a colon)", at < 0 ? -1 : at + 1);
       }
     }
-    return parsed;
+    return onlyExclusions(parsed) ? allPagesBut(parsed) : parsed;
+  }
+
+  /**
+   * {@code NOT widget} alone matches nothing in Lucene, which has nothing to take the exclusions
+   * from; as in Elasticsearch's query_string, it means every page without the word.
+   */
+  private static boolean onlyExclusions(Query q) {
+    return q instanceof BooleanQuery b && !b.clauses().isEmpty()
+        && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT);
+  }
+
+  private static Query allPagesBut(Query exclusions) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    ((BooleanQuery) exclusions).clauses().forEach(all::add);
+    return all.build();
   }
 
   /**

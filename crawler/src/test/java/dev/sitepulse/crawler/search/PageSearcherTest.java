@@ -106,6 +106,15 @@ class PageSearcherTest {
   }
 
   @Test
+  void exclusionsAloneFindEveryPageWithoutTheWord() throws Exception {
+    List<String> withoutCache = urls("NOT cache");
+
+    assertThat(withoutCache).isNotEmpty().doesNotContain(DOCS + "guide/widget-cache.html");
+    assertThat(withoutCache.size() + urls("cache").size()).isEqualTo(DocsSite.PAGES.size());
+    assertThat(urls("-title:cache -quota")).isNotEmpty().doesNotContain(DOCS + "guide/widget-cache.html");
+  }
+
+  @Test
   void statusTakesNumbersAndRanges() throws Exception {
     assertThat(urls("status:200")).hasSize(DocsSite.PAGES.size());
     assertThat(urls("status:[400 TO *]")).isEmpty();
