@@ -56,6 +56,10 @@ public record CrawlSpec(
     if (maxBody != null && maxBody.bytes() <= 0) {
       throw new InvalidValueException("max-body", "max-body must be positive");
     }
+    if (maxBody != null && maxBody.bytes() > MAX_BODY_LIMIT) {
+      // A page is held in memory whole, in one array, to be parsed.
+      throw new InvalidValueException("max-body", "max-body can be at most 1GiB, got " + maxBody);
+    }
     if (data != null && data.isBlank()) {
       // An empty path is the working directory, whose index/ and warc/ --fresh would delete.
       throw new InvalidValueException("data", "data must name a folder, got an empty value");
@@ -72,6 +76,8 @@ public record CrawlSpec(
       }
     }
   }
+
+  private static final long MAX_BODY_LIMIT = 1L << 30;
 
   public static final CrawlSpec NONE =
       new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,

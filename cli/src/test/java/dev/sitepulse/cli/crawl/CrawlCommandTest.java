@@ -134,6 +134,15 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aMaxBodyPastWhatAPageInMemoryCanHoldIsAUsageError() {
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), "--max-body", "2GiB",
+        StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: max-body can be at most 1GiB, got 2GiB\n");
+  }
+
+  @Test
   void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
     Path file = Files.createFile(data.resolve("not-a-folder"));
 

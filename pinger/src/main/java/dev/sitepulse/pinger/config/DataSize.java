@@ -34,11 +34,18 @@ public record DataSize(long bytes) {
           case "gib" -> 1L << 30;
           default -> 1L;
         };
-    return new DataSize((long) (n * unit));
+    double bytes = n * unit;
+    if (bytes >= 0x1p63) { // a cast would quietly make it Long.MAX_VALUE
+      throw new IllegalArgumentException("\"" + text + "\" is too large a size");
+    }
+    return new DataSize((long) bytes);
   }
 
   @Override
   public String toString() {
+    if (bytes >= 1 << 30 && bytes % (1 << 30) == 0) {
+      return bytes / (1 << 30) + "GiB";
+    }
     if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
       return bytes / (1 << 20) + "MiB";
     }
