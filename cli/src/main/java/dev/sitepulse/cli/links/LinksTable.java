@@ -25,9 +25,13 @@ public final class LinksTable {
       }
       out.println();
     }
+    long anchors = r.broken().stream().filter(b -> BrokenLink.MISSING_ANCHOR.equals(b.errorKind())).count();
+    // A missing anchor is broken, but its page is a target that works: say so, or "11 broken of
+    // 9 targets" reads as a miscount.
+    String ofThem = anchors == 0 ? "" : count(anchors, "missing anchor") + " on working pages, ";
     out.printf(Locale.ROOT,
-        "%d broken (%s to an error) of %s, %s on %s; %d external checked, %d skipped, %s not checked%n",
-        r.broken().size(), count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
+        "%d broken (%s%s to an error) of %s, %s on %s; %d external checked, %d skipped, %s not checked%n",
+        r.broken().size(), ofThem, count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
         count(r.links(), "link"), count(r.pages(), "page"), r.externalChecked(), r.skipped(),
         count(r.nonHttp(), "mailto:/javascript: link"));
   }

@@ -101,6 +101,15 @@ class LinksCommandIT {
   }
 
   @Test
+  void theSummarySaysHowManyOfTheBrokenAreMissingAnchorsOnWorkingPages() throws Exception {
+    JsonNode summary = json("--check-anchors").get("summary");
+    CommandLineRun table = links("--check-anchors");
+
+    assertThat(summary.get("missing_anchors").asInt()).isEqualTo(1);
+    assertThat(table.out()).contains(summary.get("broken").asInt() + " broken (1 missing anchor on working pages, ");
+  }
+
+  @Test
   void oddLinkFormsAreHandledAndMailtoAndJavascriptAreCounted() throws Exception {
     JsonNode report = json("--external", "skip");
     assertThat(report.get("summary").get("non_http_links").asInt()).isGreaterThanOrEqualTo(2);
