@@ -54,6 +54,18 @@ public final class PageSearcher implements Closeable {
   private static final MultiTermQuery.RewriteMethod EXPANDED =
       new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64);
 
+  /**
+   * Every word is looked up in four fields, so Lucene's default of 1,024 clauses refused a pasted
+   * paragraph of 300 words. This many takes 2,000 words; the limit is Lucene's, per JVM.
+   */
+  private static final int MAX_CLAUSES = 8192;
+  private static final String TOO_LONG =
+      "it has too many words and terms to look up (at most " + MAX_CLAUSES + ", each word counted once per field)";
+
+  static {
+    IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
+  }
+
   private PageSearcher(Path dir, Directory directory, DirectoryReader reader) {
     this.dir = dir;
     this.directory = directory;
@@ -118,7 +130,7 @@ public final class PageSearcher implements Closeable {
       }
       return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidQueryException(query, "it matches too many terms", -1, e);
+      throw new InvalidQueryException(query, TOO_LONG, -1, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + dir + ": " + IndexErrors.brief(e), e);
     }
@@ -174,6 +186,9 @@ public final class PageSearcher implements Closeable {
       }
       return parser.parse(query);
     } catch (ParseException e) {
+      if (e.getCause() instanceof IndexSearcher.TooManyClauses) { // one clause list past it already
+        throw new InvalidQueryException(query, TOO_LONG, -1, e);
+      }
       throw QueryErrors.of(query, e);
     }
   }

@@ -115,6 +115,19 @@ class PageSearcherTest {
   }
 
   @Test
+  void aPastedParagraphOfHundredsOfWordsIsSearchedAndOnlyAnAbsurdQueryIsRefused() throws Exception {
+    String paragraph = java.util.stream.IntStream.range(0, 400).mapToObj(i -> "cache" + i)
+        .collect(java.util.stream.Collectors.joining(" ")) + " cache";
+    String absurd = java.util.stream.IntStream.range(0, 3000).mapToObj(i -> "w" + i)
+        .collect(java.util.stream.Collectors.joining(" "));
+
+    assertThat(urls(paragraph)).contains(DOCS + "guide/widget-cache.html");
+    assertThatThrownBy(() -> urls(absurd))
+        .isInstanceOf(InvalidQueryException.class)
+        .hasMessageContaining("it has too many words and terms to look up (at most 8192, each word counted once per field)");
+  }
+
+  @Test
   void statusTakesNumbersAndRanges() throws Exception {
     assertThat(urls("status:200")).hasSize(DocsSite.PAGES.size());
     assertThat(urls("status:[400 TO *]")).isEmpty();
