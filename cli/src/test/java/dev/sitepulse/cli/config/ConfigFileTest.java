@@ -391,6 +391,15 @@ class ConfigFileTest {
   }
 
   @Test
+  void aTabThatIndentsALineIsReportedOnThatLineAndAnUnclosedQuoteWhereItOpens() {
+    assertConfigError("targets:\n  - url: http://a/\n    name: x\n\tretries: 1\n")
+        .startsWith(FILE + ":4:1: not valid YAML: ")
+        .contains("found character '\\t(TAB)'");
+    assertConfigError("targets:\n  - url: \"http://a/\n")
+        .startsWith(FILE + ":2:8: not valid YAML: while scanning a quoted scalar");
+  }
+
+  @Test
   void anEmptyFileIsAnError() {
     assertConfigError("").isEqualTo(FILE + ": the config is empty");
     assertConfigError("  \n\n").isEqualTo(FILE + ": the config is empty");

@@ -88,7 +88,19 @@ public final class ConfigReader {
     }
   }
 
+  /**
+   * Where SnakeYAML found the problem, unless that is the end of the file. Jackson's location is
+   * where the token SnakeYAML was scanning began: right for a quote or bracket never closed, but for
+   * a tab that indents line 4 it named the end of line 3.
+   */
   private static JsonLocation location(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null
+          && !String.valueOf(m.getProblem()).contains("end of stream")
+          && !String.valueOf(m.getProblem()).contains("<stream end>")) {
+        return new JsonLocation(null, -1, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
+      }
+    }
     return e instanceof JsonProcessingException j ? j.getLocation() : null;
   }
 
