@@ -382,15 +382,20 @@ class CrawlerBehaviourTest {
     }
     assertThat(files).singleElement().asString().endsWith(".warc.gz");
     List<String> uris = new java.util.ArrayList<>();
+    List<org.netpreserve.jwarc.WarcRecord> records = new java.util.ArrayList<>();
     try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(files.get(0))) {
       for (org.netpreserve.jwarc.WarcRecord record : reader) {
+        records.add(record);
         if (record instanceof org.netpreserve.jwarc.WarcResponse response) {
           uris.add(response.target());
           assertThat(response.http().status()).isEqualTo(200);
+          assertThat(response.warcinfoID()).contains(records.get(0).id());
         }
       }
     }
     assertThat(uris).containsExactly(base() + "/site/faq.html");
+    assertThat(records.get(0)).isInstanceOfSatisfying(org.netpreserve.jwarc.Warcinfo.class,
+        info -> assertThat(info.filename()).contains(files.get(0).getFileName().toString()));
   }
 
   @Test

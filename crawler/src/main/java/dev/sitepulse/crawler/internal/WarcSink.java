@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.netpreserve.jwarc.MediaType;
@@ -18,6 +20,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +34,29 @@ final class WarcSink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
   private final WarcWriter writer;
+  private final URI warcinfo;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
 
-  private WarcSink(WarcWriter writer) {
+  private WarcSink(WarcWriter writer, URI warcinfo) {
     this.writer = writer;
+    this.warcinfo = warcinfo;
   }
 
   static WarcSink open(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("crawl-" + Instant.now().toString().replace(':', '-') + ".warc.gz");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    return new WarcSink(new WarcWriter(channel, WarcCompression.GZIP));
+    WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP);
+    // The file's first record says what wrote it, as WARC 1.1 recommends; every record points to it.
+    Warcinfo info = new Warcinfo.Builder()
+        .version(MessageVersion.WARC_1_1)
+        .date(Instant.now())
+        .filename(file.getFileName().toString())
+        .fields(Map.of("software", List.of("sitepulse"), "format", List.of("WARC File Format 1.1"),
+            "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))
+        .build();
+    writer.write(info);
+    return new WarcSink(writer, info.id());
   }
 
   /**
@@ -58,21 +73,23 @@ final class WarcSink implements AutoCloseable {
     });
   }
 
-  private static WarcResponse response(FetchResult r) {
+  private WarcResponse response(FetchResult r) {
     byte[] head = head(r);
     byte[] http = new byte[head.length + r.body().length];
     System.arraycopy(head, 0, http, 0, head.length);
     System.arraycopy(r.body(), 0, http, head.length, r.body().length);
     return new WarcResponse.Builder(URI.create(r.url()))
         .version(MessageVersion.WARC_1_1)
+        .warcinfoId(warcinfo)
         .date(Instant.now())
         .body(MediaType.HTTP_RESPONSE, http)
         .build();
   }
 
-  private static WarcRevisit revisit(FetchResult r) {
+  private WarcRevisit revisit(FetchResult r) {
     return new WarcRevisit.Builder(URI.create(r.url()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
         .version(MessageVersion.WARC_1_1)
+        .warcinfoId(warcinfo)
         .date(Instant.now())
         .body(MediaType.HTTP_RESPONSE, head(r))
         .build();
