@@ -20,8 +20,7 @@ final class LinksJson {
       g.writeNumberField("targets", r.targets());
       g.writeNumberField("broken", r.broken().size());
       // Broken, yet on pages that work: not among the broken targets.
-      g.writeNumberField("missing_anchors",
-          r.broken().stream().filter(b -> BrokenLink.MISSING_ANCHOR.equals(b.errorKind())).count());
+      g.writeNumberField("missing_anchors", r.missingAnchors());
       g.writeNumberField("redirects_to_errors", r.redirectsToErrors());
       g.writeNumberField("external_checked", r.externalChecked());
       g.writeNumberField("skipped", r.skipped());

@@ -25,7 +25,7 @@ public final class LinksTable {
       }
       out.println();
     }
-    long anchors = r.broken().stream().filter(b -> BrokenLink.MISSING_ANCHOR.equals(b.errorKind())).count();
+    long anchors = r.missingAnchors();
     // A missing anchor is broken, but its page is a target that works: say so, or "11 broken of
     // 9 targets" reads as a miscount.
     String ofThem = anchors == 0 ? "" : count(anchors, "missing anchor") + " on working pages, ";

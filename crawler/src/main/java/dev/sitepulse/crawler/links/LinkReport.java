@@ -31,8 +31,12 @@ public record LinkReport(
    * count against its target, whose page works.
    */
   public long working() {
-    return targets - skipped
-        - broken.stream().filter(b -> !BrokenLink.MISSING_ANCHOR.equals(b.errorKind())).count();
+    return targets - skipped - (broken.size() - missingAnchors());
+  }
+
+  /** Broken links whose page works: a #fragment the page has no element for. */
+  public long missingAnchors() {
+    return broken.stream().filter(b -> BrokenLink.MISSING_ANCHOR.equals(b.errorKind())).count();
   }
 
   public long redirectsToErrors() {
