@@ -17,6 +17,7 @@ import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import okio.ByteString;
 
 /**
  * Turns what went wrong in an exchange into a verdict. The stage the call had reached matters as
@@ -181,10 +183,7 @@ final class FailureClassifier {
       return false;
     }
     String hex = m.group(1);
-    StringBuilder start = new StringBuilder();
-    for (int i = 0; i + 1 < hex.length(); i += 2) {
-      start.append((char) Integer.parseInt(hex, i, i + 2, 16));
-    }
+    String start = ByteString.decodeHex(hex.substring(0, hex.length() & ~1)).string(StandardCharsets.ISO_8859_1);
     return HEADER_FIELD_START.matcher(start).lookingAt();
   }
 

@@ -107,6 +107,7 @@ public final class ProbeRun implements Runnable {
 
   private Attempt exchange() throws IOException {
     url = HttpUrl.parse(target.url());
+    HttpUrl first = url;
     if (url == null) {
       return failed(Failure.error(ErrorKind.INVALID_URL, "not an http(s) URL: " + target.url()));
     }
@@ -119,7 +120,7 @@ public final class ProbeRun implements Runnable {
         hopRecorded = false;
       }
       hopStatus = 0;
-      Call c = clients.apply(url).newCall(request(url, method, requestBody, hopListener));
+      Call c = clients.apply(url).newCall(request(url, first, method, requestBody, hopListener));
       long remaining = target.timeout().toNanos() - (System.nanoTime() - startNanos);
       if (remaining <= 0) {
         return failed(FailureClassifier.timedOut(hopListener.stage(), target.timeout(), hostOf(url)));
@@ -156,14 +157,15 @@ public final class ProbeRun implements Runnable {
     }
   }
 
-  private Request request(HttpUrl url, String method, String body, PhaseListener hopListener) {
+  /** @param first the target's own URL, whose origin alone gets the credentials */
+  private Request request(HttpUrl url, HttpUrl first, String method, String body, PhaseListener hopListener) {
     Request.Builder b = new Request.Builder().url(url).tag(PhaseListener.class, hopListener);
     b.header("User-Agent", options.userAgent());
     if (!options.reuseConnections()) {
       b.header("Connection", "close");
     }
     // As curl does, credentials go only to the origin they were given for, not where it redirects.
-    boolean sameOrigin = sameOrigin(url, HttpUrl.parse(target.url()));
+    boolean sameOrigin = sameOrigin(url, first);
     target.headers().forEach((name, value) -> {
       if (sameOrigin || !CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
         b.header(name, value);
@@ -286,7 +288,7 @@ public final class ProbeRun implements Runnable {
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
-    return b != null && a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+    return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
   }
 
   private static String hostOf(HttpUrl url) {
