@@ -225,11 +225,12 @@ final class RobotsAndSitemaps {
     return dropped;
   }
 
-  /** Counts the read towards the cap; false if it was read before or the cap is reached. */
+  /**
+   * Counts the read towards the cap; false if it was read before or the cap is reached. The URL is
+   * normalized already: a seed's, or one readSitemapUrl normalized.
+   */
   private boolean firstRead(String sitemapUrl) {
-    String normalized = LinkRules.normalize(sitemapUrl);
-    String key = normalized != null ? normalized : sitemapUrl;
-    if (sitemapsRead.size() >= MAX_SITEMAPS || !sitemapsRead.add(key)) {
+    if (sitemapsRead.size() >= MAX_SITEMAPS || !sitemapsRead.add(sitemapUrl)) {
       return false;
     }
     if (sitemapsRead.size() == MAX_SITEMAPS) {
