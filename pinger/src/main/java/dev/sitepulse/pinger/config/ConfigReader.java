@@ -69,7 +69,7 @@ public final class ConfigReader {
       String prefix = bad.path.isEmpty() ? "" : bad.path + targetName(bad.path, yaml) + ": ";
       throw new ConfigException(where(fileName, bad.location) + prefix + bad.getMessage());
     } catch (IOException e) {
-      throw new ConfigException(where(fileName, location(e)) + "not valid YAML: " + yamlProblem(e), e);
+      throw new ConfigException(where(fileName, location(e, yaml)) + "not valid YAML: " + yamlProblem(e), e);
     }
     try {
       return YAML.readValue(yaml, type);
@@ -84,7 +84,7 @@ public final class ConfigReader {
           : e.getLocation();
       throw new ConfigException(where(fileName, at) + describe(e, path, yaml), e);
     } catch (IOException e) {
-      throw new ConfigException(where(fileName, location(e)) + "not valid YAML: " + yamlProblem(e), e);
+      throw new ConfigException(where(fileName, location(e, yaml)) + "not valid YAML: " + yamlProblem(e), e);
     }
   }
 
@@ -93,11 +93,10 @@ public final class ConfigReader {
    * where the token SnakeYAML was scanning began: right for a quote or bracket never closed, but for
    * a tab that indents line 4 it named the end of line 3.
    */
-  private static JsonLocation location(IOException e) {
+  private static JsonLocation location(IOException e, String yaml) {
+    int end = yaml.codePointCount(0, yaml.length()); // SnakeYAML's marks count code points
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null
-          && !String.valueOf(m.getProblem()).contains("end of stream")
-          && !String.valueOf(m.getProblem()).contains("<stream end>")) {
+      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null && m.getProblemMark().getIndex() < end) {
         return new JsonLocation(null, -1, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1);
       }
     }
