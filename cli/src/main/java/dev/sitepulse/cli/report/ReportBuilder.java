@@ -88,8 +88,9 @@ public final class ReportBuilder {
    */
   private static Map<String, Long> errors(TargetHistory h) {
     Map<String, Long> errors = new LinkedHashMap<>();
-    if (h.count(Verdict.TIMEOUT) > 0) {
-      errors.put(Verdict.TIMEOUT.name(), h.count(Verdict.TIMEOUT));
+    long timeouts = h.count(Verdict.TIMEOUT);
+    if (timeouts > 0) {
+      errors.put(Verdict.TIMEOUT.name(), timeouts);
     }
     h.errorKinds().forEach((kind, n) -> errors.put(kind.name(), n));
     return errors;

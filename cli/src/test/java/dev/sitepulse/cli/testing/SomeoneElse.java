@@ -14,9 +14,9 @@ public final class SomeoneElse {
     try {
       return Files.setOwner(path,
           path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-    } catch (IOException | UnsupportedOperationException notRoot) {
-      Assumptions.abort("giving a folder to another user needs root: " + notRoot);
-      return path;
+    } catch (IOException | UnsupportedOperationException cannot) {
+      // Not root, no user "nobody", or a file system without owners: nothing to test here.
+      return Assumptions.abort("cannot give " + path + " to the user nobody (that needs root): " + cannot);
     }
   }
 }
