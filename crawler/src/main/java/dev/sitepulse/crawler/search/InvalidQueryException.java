@@ -31,10 +31,17 @@ public final class InvalidQueryException extends Exception {
     return column;
   }
 
-  /** In double quotes, escaped so that quotes and newlines in the query keep the message whole. */
+  /** How much of a query an error quotes: a pasted page must not make the one line a screenful. */
+  private static final int QUOTED = 200;
+
+  /**
+   * In double quotes, escaped so that quotes and newlines in the query keep the message whole, and
+   * cut after {@value #QUOTED} characters.
+   */
   static String quoted(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int shown = text.length() <= QUOTED ? text.length() : text.offsetByCodePoints(0, text.codePointCount(0, QUOTED));
+    StringBuilder out = new StringBuilder(shown + 3).append('"');
+    for (int i = 0; i < shown; i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -45,6 +52,6 @@ public final class InvalidQueryException extends Exception {
         default -> out.append(c);
       }
     }
-    return out.append('"').toString();
+    return out.append(shown < text.length() ? "…\"" : "\"").toString();
   }
 }

@@ -34,6 +34,16 @@ class InvalidQueryTest {
     assertThat(e.query()).isEqualTo("title:(foo");
   }
 
+  @Test
+  void aLongQueryIsQuotedOnlyInPartAndTheColumnStillCountsFromItsStart() {
+    String query = "x".repeat(300) + " title:(foo";
+
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e).hasMessage("cannot parse query \"" + "x".repeat(200) + "…\": unexpected end at column 312");
+    assertThat(e.query()).isEqualTo(query);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
