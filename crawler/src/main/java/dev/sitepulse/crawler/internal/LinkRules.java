@@ -5,7 +5,6 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.util.Locale;
 
 /**
  * Turns hrefs into crawlable URLs: http(s) only, at most 8 KB, ports 1 to 65535, normalized with
@@ -100,15 +99,24 @@ final class LinkRules {
     }
   }
 
-  /** mailto:, javascript:, tel: and the like: counted and skipped, never fetched. */
+  /**
+   * mailto:, javascript:, tel: and the like: counted and skipped, never fetched. Asked of every
+   * link of every page, so it reads the scheme in place rather than copying it.
+   */
   static boolean isNonHttpScheme(String url) {
     int colon = url.indexOf(':');
     if (colon <= 0) {
       return false;
     }
-    String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
-    return scheme.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-')
-        && !scheme.equals("http") && !scheme.equals("https");
+    for (int i = 0; i < colon; i++) {
+      char c = url.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '+' && c != '.' && c != '-') {
+        return false;
+      }
+    }
+    boolean http = (colon == 4 || colon == 5 && (url.charAt(4) | 0x20) == 's')
+        && url.regionMatches(true, 0, "http", 0, 4);
+    return !http;
   }
 
   private static boolean isHttp(String u) {

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinkRulesTest {
@@ -31,5 +32,13 @@ class LinkRulesTest {
   void portsOutsideTheRangeAndOtherSchemesAreRefusedWithTheirReason() {
     assertThat(LinkRules.whyNot("http://example.com:0/")).isEqualTo("on port 0, outside 1 to 65535");
     assertThat(LinkRules.whyNot("ftp://example.com/")).isEqualTo("not an http(s) URL");
+  }
+
+  @Test
+  void onlyASchemeOtherThanHttpOrHttpsCountsAsNonHttp() {
+    assertThat(List.of("mailto:a@b.c", "javascript:void(0)", "TEL:+1", "ftp://x/", "git+ssh://x", "httpx://x"))
+        .allMatch(LinkRules::isNonHttpScheme);
+    assertThat(List.of("http://x/", "HTTPS://x/", "Http://x", "page.html", "/a:b", "a/b:c", ":x", "?q=a:b", "#a:b"))
+        .noneMatch(LinkRules::isNonHttpScheme);
   }
 }
