@@ -2,6 +2,8 @@ package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -25,6 +27,16 @@ class CanonicalHintsTest {
     return "http://127.0.0.1:" + site.getPort();
   }
 
+  private CrawlConfig crawl(Integer maxPages) {
+    return new CrawlSpec(List.of(base() + "/c/start.html"), data.toString(), maxPages, 3, null, null,
+        Pattern.compile("/c/"), null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null)
+        .toConfig(CrawlStart.RESUME);
+  }
+
+  private List<String> indexed() {
+    return CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url FROM urls WHERE indexed = 1 ORDER BY url");
+  }
+
   private void page(String path, String canonical, String body) {
     site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
         "<html><head><link rel=canonical href=\"" + canonical + "\"></head><body>" + body + "</body></html>")));
@@ -38,18 +50,76 @@ class CanonicalHintsTest {
     page("/c/b.html", base() + "/c/a.html", "bravoword");
     page("/c/away.html", "http://localhost:" + site.getPort() + "/elsewhere.html", "awayword");
     page("/c/variant.html", base() + "/c/start.html", "variantword");
-    CrawlConfig crawl = new CrawlSpec(List.of(base() + "/c/start.html"), data.toString(), null, 2, null, null,
-        Pattern.compile("/c/"), null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null)
-        .toConfig(CrawlStart.RESUME);
 
-    Crawler.run(crawl, CrawlListener.NONE);
+    Crawler.run(crawl(null), CrawlListener.NONE);
 
-    List<String> indexed = CrawlDbRows.column(data.resolve("crawl.db"),
-        "SELECT url FROM urls WHERE indexed = 1 ORDER BY url");
+    List<String> indexed = indexed();
     assertThat(indexed).as("the other host is out of scope: its page is never fetched")
         .contains(base() + "/c/away.html", base() + "/c/start.html")
         .doesNotContain(base() + "/c/variant.html");
     assertThat(indexed).as("a and b name each other: one of them stands for both")
         .containsAnyOf(base() + "/c/a.html", base() + "/c/b.html");
+  }
+
+  @Test
+  void aPageIsIndexedItselfWhenItsCanonicalEndsWithoutADocument() throws Exception {
+    page("/c/start.html", base() + "/c/start.html",
+        "<a href=missing.html>m</a> <a href=private.html>p</a> <a href=moved.html>mv</a>");
+    page("/c/missing.html", base() + "/c/gone.html", "missingword");
+    page("/c/private.html", base() + "/c/noindex.html", "privateword");
+    page("/c/moved.html", base() + "/c/old.html", "movedword");
+    site.stubFor(get("/c/gone.html").willReturn(aResponse().withStatus(404)));
+    site.stubFor(get("/c/noindex.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><head><meta name=robots content=noindex></head><body>hidden</body></html>")));
+    site.stubFor(get("/c/old.html").willReturn(aResponse().withStatus(301).withHeader("Location", "/c/moved.html")));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).as("a canonical that is missing, noindex or a redirect back leaves the text to the page")
+        .contains(base() + "/c/missing.html", base() + "/c/private.html", base() + "/c/moved.html");
+    site.verify(2, getRequestedFor(urlEqualTo("/c/missing.html")));
+    site.verify(1, getRequestedFor(urlEqualTo("/c/gone.html")));
+  }
+
+  @Test
+  void aPageStillDefersToACanonicalThatIsAnExactDuplicateOfAnIndexedPage() throws Exception {
+    page("/c/start.html", base() + "/c/start.html", "<a href=copy.html>c</a> <a href=variant.html>v</a>");
+    site.stubFor(get("/c/copy.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><head><link rel=canonical href=\"" + base() + "/c/start.html\"></head><body>"
+            + "<a href=copy.html>c</a> <a href=variant.html>v</a></body></html>")));
+    page("/c/variant.html", base() + "/c/copy.html", "variantword");
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).doesNotContain(base() + "/c/variant.html", base() + "/c/copy.html");
+    site.verify(1, getRequestedFor(urlEqualTo("/c/variant.html")));
+  }
+
+  @Test
+  void aResumedCrawlIndexesAPageWhoseCanonicalTheFirstRunNeverReached() throws Exception {
+    page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
+    page("/c/variant.html", base() + "/c/gone.html", "variantword");
+    site.stubFor(get("/c/gone.html").willReturn(aResponse().withStatus(404)));
+
+    Crawler.run(crawl(2), CrawlListener.NONE);
+    assertThat(indexed()).as("the page limit stops the crawl before the canonical").containsExactly(base() + "/c/start.html");
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    assertThat(indexed()).contains(base() + "/c/variant.html");
+  }
+
+  @Test
+  void aResumedCrawlIndexesAPageWhoseCanonicalEndedWithoutADocumentBeforeTheKill() throws Exception {
+    page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a> <a href=gone.html>g</a>");
+    page("/c/variant.html", base() + "/c/gone.html", "variantword");
+    site.stubFor(get("/c/gone.html").willReturn(aResponse().withStatus(404)));
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    // What a run of before this fix, or one killed before fetching the page again, leaves behind.
+    CrawlDbRows.execute(data.resolve("crawl.db"), "UPDATE urls SET indexed = 0, canonical = '"
+        + base() + "/c/gone.html' WHERE url = '" + base() + "/c/variant.html'");
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).contains(base() + "/c/variant.html");
   }
 }

@@ -33,6 +33,15 @@ final class CrawlDbRows {
     }
   }
 
+  static void execute(Path db, String sql) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static List<String> column(Path db, String sql) {
     return query(db, sql).stream().map(r -> String.valueOf(r.values().iterator().next())).toList();
   }

@@ -56,6 +56,7 @@ final class CrawlLoop {
   private final CrawlDb db;
   private final IndexCommits commits;
   private final PageWork pages;
+  private final CanonicalWaits canonicals = new CanonicalWaits();
   private final CrawlScope scope;
   private final ExecutorService parsers;
   private final ExecutorService indexer;
@@ -95,7 +96,7 @@ final class CrawlLoop {
     this.listener = setup.listener();
     this.stop = setup.stop();
     this.warc = setup.warc();
-    this.pages = new PageWork(config, scope, db, commits);
+    this.pages = new PageWork(config, scope, db, commits, canonicals);
     this.maxPendingParse = setup.parserThreads() * 4;
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, () -> pendingWork++, this::readDone);
   }
@@ -140,6 +141,7 @@ final class CrawlLoop {
         // A page its site now disallows leaves the index too.
         recordWithoutDocument(next.url(), hadDocument(priors.remove(next.url())),
             seq -> db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt"));
+        settled(next.url(), false);
         continue;
       }
       started++;
@@ -232,6 +234,7 @@ final class CrawlLoop {
     boolean keptDocument = hadDocument(prior);
     db.record(PageRecord.failed(next.url(), kind, message, fetchMillis, System.currentTimeMillis(),
         commits.nextSeq(), keptDocument));
+    settled(next.url(), keptDocument);
   }
 
   private static boolean hadDocument(PriorFetch prior) {
@@ -277,6 +280,7 @@ final class CrawlLoop {
     List<QueuedUrl> queued = discovered;
     recordWithoutDocument(next.url(), hadDocument(prior), seq ->
         db.record(PageRecord.redirect(next.url(), response, target, queued, seq)));
+    settled(next.url(), false);
   }
 
   /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
@@ -290,6 +294,7 @@ final class CrawlLoop {
     boolean keepsDocument = mayPass && hadDocument(prior);
     recordWithoutDocument(next.url(), !mayPass && hadDocument(prior), seq ->
         db.record(PageRecord.unparsed(next.url(), response, seq, keepsDocument)));
+    settled(next.url(), keepsDocument);
   }
 
   /**
@@ -318,6 +323,7 @@ final class CrawlLoop {
     counters.unchanged++;
     pages.unchanged(next.url(), prior);
     db.markUnchanged(next.url(), r.phases().totalNanos() / 1e6, System.currentTimeMillis());
+    settled(next.url(), prior.indexed() || prior.duplicate());
   }
 
   private void parse(Frontier.Next next, FetchResult r, PriorFetch prior) {
@@ -343,6 +349,7 @@ final class CrawlLoop {
       counters.duplicates += outcome.duplicate() ? 1 : 0;
       counters.removed += outcome.removed() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
+      settled(next.url(), outcome.indexed() || outcome.duplicate());
       for (QueuedUrl u : outcome.followable()) {
         if (frontier.offer(u.url(), u.depth())) {
           robotsAndSitemaps.adoptIfNew(u.url());
@@ -356,6 +363,20 @@ final class CrawlLoop {
   }
 
   /**
+   * A URL's fetch is over. Pages that deferred to it as their canonical are fetched again when it
+   * has no document, to index their own text (a link check indexes nothing, so waits for none).
+   */
+  private void settled(String url, boolean hasDocument) {
+    if (config.purpose() != CrawlPurpose.SEARCH) {
+      return;
+    }
+    for (QueuedUrl page : canonicals.settled(url, hasDocument)) {
+      LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
+      frontier.requeue(page.url(), page.depth());
+    }
+  }
+
+  /**
    * Keeps what an earlier crawl left for a queued URL; called before the loop starts. A link check
    * keeps nothing: it opens no index, so it has no document to keep or remove, and it wants every
    * page's own answer rather than a 304.
@@ -364,6 +385,19 @@ final class CrawlLoop {
     if (prior != null && config.purpose() == CrawlPurpose.SEARCH) {
       priors.put(url, prior);
     }
+  }
+
+  /**
+   * A page an earlier run of this crawl left deferring to its canonical, still queued; called
+   * before the loop starts.
+   */
+  void awaitCanonical(String canonical, QueuedUrl page) {
+    canonicals.await(canonical, page);
+  }
+
+  /** A canonical URL an earlier run found without a document; called before the loop starts. */
+  void canonicalWithoutDocument(String url) {
+    canonicals.knownWithoutDocument(url);
   }
 
   /**

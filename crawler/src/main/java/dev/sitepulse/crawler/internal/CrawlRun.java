@@ -83,6 +83,10 @@ public final class CrawlRun {
       if (config.start() == CrawlStart.REFRESH) {
         db.queueAllAgain();
       }
+      boolean indexes = config.purpose() == CrawlPurpose.SEARCH;
+      List<String> canonicalsWithoutDocument =
+          indexes ? db.queueAgainPagesOfCanonicalsWithoutDocument() : List.of();
+      List<CrawlDb.DeferredPage> deferred = indexes ? db.pagesAwaitingCanonical() : List.of();
       List<CrawlDb.KnownUrl> known = db.knownUrls();
       long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
       if (index != null) {
@@ -94,6 +98,8 @@ public final class CrawlRun {
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds)));
+      canonicalsWithoutDocument.forEach(loop::canonicalWithoutDocument);
+      deferred.forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
       seed(frontier, db, loop, known, seeds);
       CrawlStats stats;
       try {

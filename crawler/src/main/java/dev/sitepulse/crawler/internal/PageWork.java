@@ -34,6 +34,7 @@ final class PageWork {
   private final CrawlScope scope;
   private final CrawlDb db;
   private final IndexCommits index;
+  private final CanonicalWaits canonicals;
   private final Map<String, String> firstUrlByBodyHash = new ConcurrentHashMap<>();
   private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
   /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
@@ -55,11 +56,13 @@ final class PageWork {
   private static final Resolved UNUSABLE = new Resolved(null, false, new AtomicBoolean(true));
   private static final int MAX_REMEMBERED_LINKS = 200_000;
 
-  PageWork(CrawlConfig config, CrawlScope scope, CrawlDb db, IndexCommits index) {
+  PageWork(CrawlConfig config, CrawlScope scope, CrawlDb db, IndexCommits index,
+      CanonicalWaits canonicals) {
     this.config = config;
     this.scope = scope;
     this.db = db;
     this.index = index;
+    this.canonicals = canonicals;
   }
 
   /**
@@ -102,8 +105,10 @@ final class PageWork {
     }
     // The canonical page is what should be found, so this variant points at it instead of being
     // indexed: when the crawl will fetch it, and it does not point back here (then this one,
-    // found second, stands for both). A canonical is a hint; it must not hide the text entirely.
-    boolean defers = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical));
+    // found second, stands for both). A canonical is a hint; it must not hide the text entirely:
+    // should it end without a document, this page is fetched again and indexes its own.
+    boolean defers = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical))
+        && (linkCheck || canonicals.await(canonical, new QueuedUrl(url, depth)));
     if (otherCanonical) {
       canonicalOf.put(url, canonical);
     }

@@ -205,6 +205,51 @@ public final class CrawlDb implements AutoCloseable {
     return urls;
   }
 
+  /**
+   * rel=canonical is a hint. Pages that deferred to a canonical URL which then ended without a
+   * document (not indexed, and no duplicate of a page that is) go back to the queue, without
+   * validators, to index their own text. Returns those canonical URLs: a page that names one
+   * again indexes its own text.
+   */
+  public List<String> queueAgainPagesOfCanonicalsWithoutDocument() throws SQLException {
+    String endedWithoutDocument =
+        "c.state NOT IN ('queued', 'fetching') AND c.indexed=0 AND c.duplicate_of IS NULL";
+    List<String> canonicals = new ArrayList<>();
+    try (Statement s = db.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT DISTINCT c.url FROM urls v JOIN urls c ON c.url = v.canonical"
+          + " WHERE v.state='done' AND v.indexed=0 AND " + endedWithoutDocument)) {
+        while (rs.next()) {
+          canonicals.add(rs.getString(1));
+        }
+      }
+      if (!canonicals.isEmpty()) {
+        int again = s.executeUpdate("UPDATE urls SET state='queued', etag=NULL, last_modified=NULL"
+            + " WHERE state='done' AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
+            + " WHERE c.url = urls.canonical AND " + endedWithoutDocument + ")");
+        LOG.info("resuming: {} pages whose canonical URL has no document go back to the queue", again);
+      }
+    }
+    db.commit();
+    return canonicals;
+  }
+
+  /** A page that left its text to its canonical URL, which is still queued. */
+  public record DeferredPage(String url, int depth, String canonical) {}
+
+  /** Pages that deferred to a canonical URL not fetched yet: they wait for it to be indexed. */
+  public List<DeferredPage> pagesAwaitingCanonical() throws SQLException {
+    List<DeferredPage> pages = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("""
+            SELECT v.url, v.depth, v.canonical FROM urls v JOIN urls c ON c.url = v.canonical
+            WHERE v.state='done' AND v.indexed=0 AND c.state IN ('queued', 'fetching')""")) {
+      while (rs.next()) {
+        pages.add(new DeferredPage(rs.getString(1), rs.getInt(2), rs.getString(3)));
+      }
+    }
+    return pages;
+  }
+
   /** Queues every known URL again, for a refresh; what their last fetch left stays. */
   public void queueAllAgain() throws SQLException {
     try (Statement s = db.createStatement()) {
