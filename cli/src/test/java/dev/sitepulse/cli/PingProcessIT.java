@@ -154,6 +154,24 @@ class PingProcessIT {
     assertThat(archives(cache, "ping-")).hasSize(1);
   }
 
+  @Test
+  void aRecordingRunRemovesTheArchivesOfAnInstallWhoseJarIsGone() throws Exception {
+    Path cache = dir.resolve(".cache/sitepulse");
+    Path release = Files.createDirectories(dir.resolve("release"));
+    Path copy = Files.copy(JarProcess.JAR, release.resolve("sitepulse.jar"));
+    String up = StubServer.url(stubs, "/status/200");
+    assertThat(JarProcess.launcherWith(Map.of("SITEPULSE_JAR", copy.toString()), LIMIT, dir, "ping", up).exitCode())
+        .isZero();
+    List<Path> releaseArchives = archives(cache, "ping-");
+    assertThat(releaseArchives).hasSize(1);
+
+    Files.delete(copy);
+    JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "ping", up);
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(archives(cache, "ping-")).hasSize(1).doesNotContainAnyElementsOf(releaseArchives);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"-Xshare:off", "-XX:-CompactStrings", "-XX:+UseParallelGC", "-XX:+UseZGC -Xmx256m"})
   void javaOptsThatChangeTheCollectorOrClassSharingStillRunTheCommand(String javaOpts) throws Exception {
