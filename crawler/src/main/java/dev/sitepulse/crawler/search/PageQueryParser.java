@@ -50,7 +50,12 @@ final class PageQueryParser extends MultiFieldQueryParser {
   @Override
   public Query parse(String query) throws ParseException {
     this.query = query; // for placing a bad regular expression, which Lucene does not
-    Query parsed = super.parse(query);
+    Query parsed;
+    try {
+      parsed = super.parse(query);
+    } catch (IllegalArgumentException e) { // BoostQuery's own check, past the grammar
+      throw QueryErrors.boostOutOfRange(query, e);
+    }
     // Any word before a colon is a field to the classic parser: a typo (titel:x) or a bare URL
     // (https://…) would find nothing, and say nothing.
     Set<String> named = new LinkedHashSet<>();

@@ -16,6 +16,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 final class QueryErrors {
   private static final Pattern LEXER_COLUMN = Pattern.compile("column (\\d+)");
   private static final Pattern REGEXP_POSITION = Pattern.compile(" at position (\\d+)$");
+  private static final Pattern BOOST = Pattern.compile("\\^(\\d+(?:\\.\\d+)?)");
 
   /** A problem found after the grammar, which this class can place itself. */
   static final class Placed extends ParseException {
@@ -69,6 +70,20 @@ final class QueryErrors {
     }
     int column = slash < 0 ? -1 : offset < 0 ? slash + 1 : slash + offset + 2;
     return new Placed("regular expression " + written + ": " + problem, column);
+  }
+
+  /**
+   * A boost past float's range ({@code ^1} followed by 39 digits) parses as infinity, which Lucene
+   * refuses when it builds the query. Placed at the first such boost.
+   */
+  static Placed boostOutOfRange(String query, IllegalArgumentException e) {
+    Matcher m = BOOST.matcher(query);
+    while (m.find()) {
+      if (Float.isInfinite(Float.parseFloat(m.group(1)))) {
+        return new Placed("boost too large (at most 3.4e38)", m.start() + 1);
+      }
+    }
+    return new Placed(firstLine(e.getMessage()), -1);
   }
 
   /** The lexer counts columns from 1 already. */

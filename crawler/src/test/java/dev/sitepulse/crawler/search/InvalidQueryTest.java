@@ -101,6 +101,15 @@ class InvalidQueryTest {
   }
 
   @Test
+  void aBoostPastFloatsRangeIsAQueryErrorPlacedAtItsCaret() {
+    String query = "cache title:widget^1" + "0".repeat(39);
+
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e.getMessage()).endsWith(": boost too large (at most 3.4e38) at column 19");
+  }
+
+  @Test
   void everyFieldThePagesHaveIsAccepted() throws Exception {
     assertThat(searcher.search("title:python headings:x body:x description:x url:x host:x lang:en"
         + " status:200 fetched_at:[0 TO 9] \"a:b\"", 10)).isNotNull();
