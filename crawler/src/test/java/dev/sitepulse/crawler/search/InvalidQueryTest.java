@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,5 +131,37 @@ class InvalidQueryTest {
 
   private static InvalidQueryException invalid(String query) {
     return catchThrowableOfType(InvalidQueryException.class, () -> searcher.search(query, 10));
+  }
+
+  /** Pieces of the classic syntax, valid and not, for random queries to be made of. */
+  private static final String[] PIECES = {
+    "widget", "cache", "Widget", "the", "a", "é", "日本", "\"", "\"quoted words\"", "(", ")", "[", "]",
+    "{", "}", " TO ", " AND ", " OR ", " NOT ", "&&", "||", "!", "+", "-", "*", "?", "~", "~2", "~0.5",
+    "^", "^2", "^0", "^1e3", "^99999999999999999999999999999999999999999", ":", "title:", "body:",
+    "url:", "host:", "lang:", "status:", "fetched_at:", "status:[200 TO 299]", "status:{* TO 500}",
+    "fetched_at:[0 TO *]", "/", "/wid.*/", "/[/", "\\", "\\:", " ", "  ", "\t", "\n", "0", "-1",
+    "9999999999999999999999", "wid*", "*et", "w?dget", "\u0000", "\uD83D\uDE00", "\uD800",
+  };
+
+  @Test
+  void randomQueriesEitherAnswerOrFailAsInvalidQueriesWithOneLine() {
+    Random random = new Random(20261203);
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder query = new StringBuilder();
+      for (int n = 1 + random.nextInt(6); n > 0; n--) {
+        query.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      try {
+        searcher.search(query.toString(), 3);
+      } catch (InvalidQueryException e) {
+        if (e.getMessage().contains("\n")) {
+          failures.add(query + " → a message of several lines: " + e.getMessage());
+        }
+      } catch (RuntimeException e) {
+        failures.add(query + " → " + e);
+      }
+    }
+    assertThat(failures).isEmpty();
   }
 }
