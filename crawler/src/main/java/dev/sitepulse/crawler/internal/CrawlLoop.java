@@ -388,8 +388,8 @@ final class CrawlLoop {
   }
 
   /**
-   * A page an earlier run of this crawl left deferring to its canonical, still queued; called
-   * before the loop starts.
+   * A page an earlier run left deferring to a canonical URL it had not fetched yet; called before
+   * the loop starts.
    */
   void awaitCanonical(String canonical, QueuedUrl page) {
     canonicals.await(canonical, page);
