@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
+import java.net.URI;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -194,6 +195,36 @@ class CrawlRefreshTest {
     assertThat(records).containsExactlyInAnyOrder(
         "revisit " + url("/index.html") + " " + WarcRevisit.SERVER_NOT_MODIFIED_1_1,
         "response " + url("/a.html") + " 200");
+  }
+
+  @Test
+  void aRevisitRecordRefersToTheCaptureItRevisitsByUrlAndDateAfterAnyNumberOfRefreshes() throws Exception {
+    page("/index.html", "<title>Home</title><p>kept</p>", "\"i1\"");
+    Crawler.run(withWarc(config(CrawlStart.RESUME)), CrawlListener.NONE);
+    notModifiedWhenAskedWith("/index.html", "\"i1\"", "<title>Home</title><p>kept</p>");
+    Crawler.run(withWarc(config(CrawlStart.REFRESH)), CrawlListener.NONE);
+    Crawler.run(withWarc(config(CrawlStart.REFRESH)), CrawlListener.NONE);
+
+    List<WarcResponse> responses = new ArrayList<>();
+    List<WarcRevisit> revisits = new ArrayList<>();
+    try (Stream<Path> files = Files.list(data.resolve("warc"))) {
+      for (Path file : files.toList()) {
+        try (WarcReader reader = new WarcReader(file)) {
+          for (WarcRecord record : reader) {
+            if (record instanceof WarcRevisit revisit) {
+              revisits.add(revisit);
+            } else if (record instanceof WarcResponse response && response.target().endsWith("/index.html")) {
+              responses.add(response);
+            }
+          }
+        }
+      }
+    }
+    assertThat(responses).hasSize(1);
+    assertThat(revisits).hasSize(2).allSatisfy(revisit -> {
+      assertThat(revisit.refersToTargetURI()).contains(URI.create(url("/index.html")));
+      assertThat(revisit.refersToDate()).contains(responses.get(0).date());
+    });
   }
 
   @Test

@@ -178,6 +178,7 @@ final class CrawlLoop {
 
   private void fetched(Frontier.Next next, FetchResult r) {
     long now = System.nanoTime();
+    long fetchedAt = System.currentTimeMillis(); // one time for crawl.db, the index and the WARC file
     frontier.done(next.origin(), now);
     counters.bytes += r.body().length;
     if (r.failed()) {
@@ -189,21 +190,23 @@ final class CrawlLoop {
       counters.status(r.status());
       PriorFetch prior = priors.remove(next.url());
       boolean unchanged = r.notModified() && prior != null && prior.validators().any();
-      if (config.warc()) {
-        warc.write(r, unchanged);
+      if (config.warc() && unchanged) {
+        warc.revisit(r, fetchedAt, prior.fetchedAtMillis());
+      } else if (config.warc()) {
+        warc.response(r, fetchedAt);
       }
       if (unchanged) {
         unchanged(next, r, prior);
       } else if (r.status() >= 300 && r.status() < 400) {
         if (r.location() != null) {
-          redirected(next, r, prior);
+          redirected(next, r, prior, fetchedAt);
         } else {
-          recordPlain(next, r, prior, "redirect without a Location");
+          recordPlain(next, r, prior, "redirect without a Location", fetchedAt);
         }
       } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType())) {
-        parse(next, r, prior);
+        parse(next, r, prior, fetchedAt);
       } else {
-        recordPlain(next, r, prior, null);
+        recordPlain(next, r, prior, null, fetchedAt);
         if (next.depth() == 0 && r.status() == 200 && SITEMAP_OR_FEED.contains(r.mediaType())) {
           robotsAndSitemaps.readSeed(r);
         }
@@ -253,7 +256,7 @@ final class CrawlLoop {
     } else {
       counters.pages++;
       counters.status(r.status());
-      recordPlain(next, r, priors.remove(next.url()), null);
+      recordPlain(next, r, priors.remove(next.url()), null, System.currentTimeMillis());
     }
   }
 
@@ -267,7 +270,7 @@ final class CrawlLoop {
   }
 
   /** The target is queued as its own URL; the seen-set keeps redirect loops from going round. */
-  private void redirected(Frontier.Next next, FetchResult r, PriorFetch prior) {
+  private void redirected(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
     String target = LinkRules.resolveRedirect(next.url(), r.location());
     List<QueuedUrl> discovered = List.of();
     if (target != null && scope.accepts(target) && frontier.offer(target, next.depth())) {
@@ -276,7 +279,7 @@ final class CrawlLoop {
     }
     String message =
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
-    Response response = Response.of(r, message, System.currentTimeMillis(), Validators.NONE);
+    Response response = Response.of(r, message, fetchedAt, Validators.NONE);
     List<QueuedUrl> queued = discovered;
     recordWithoutDocument(next.url(), hadDocument(prior), seq ->
         db.record(PageRecord.redirect(next.url(), response, target, queued, seq)));
@@ -284,10 +287,10 @@ final class CrawlLoop {
   }
 
   /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
-  private void recordPlain(Frontier.Next next, FetchResult r, PriorFetch prior, String note) {
+  private void recordPlain(Frontier.Next next, FetchResult r, PriorFetch prior, String note,
+      long fetchedAt) {
     Validators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : Validators.NONE;
-    Response response = Response.of(r, note != null ? note : r.message(),
-        System.currentTimeMillis(), validators);
+    Response response = Response.of(r, note != null ? note : r.message(), fetchedAt, validators);
     // A 5xx or a 429 (after its retries) may pass, like a network failure, and a 304 nobody asked
     // for says nothing: the page keeps its document until it is gone for sure.
     boolean mayPass = r.status() >= 500 || r.status() == 429 || r.notModified();
@@ -322,14 +325,13 @@ final class CrawlLoop {
   private void unchanged(Frontier.Next next, FetchResult r, PriorFetch prior) {
     counters.unchanged++;
     pages.unchanged(next.url(), prior);
-    db.markUnchanged(next.url(), r.phases().totalNanos() / 1e6, System.currentTimeMillis());
+    db.markUnchanged(next.url(), r.phases().totalNanos() / 1e6);
     settled(next.url(), prior.indexed() || prior.duplicate());
   }
 
-  private void parse(Frontier.Next next, FetchResult r, PriorFetch prior) {
+  private void parse(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
     pendingWork++;
     parsing++;
-    long fetchedAt = System.currentTimeMillis();
     CompletableFuture.supplyAsync(() -> pages.handle(r, next.depth(), fetchedAt, prior), parsers)
         .whenComplete((outcome, error) -> context.runOnContext(v -> parsed(next, prior, outcome, error)));
   }

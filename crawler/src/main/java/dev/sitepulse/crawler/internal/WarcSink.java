@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
@@ -60,20 +62,32 @@ final class WarcSink implements AutoCloseable {
   }
 
   /**
-   * Writes a response record, or for a 304 to a conditional fetch a revisit record (profile
-   * server-not-modified), which says the earlier capture still holds without a body.
+   * Writes a response record dated {@code fetchedAtMillis}, the time crawl.db records for the
+   * page: a later revisit record refers to this capture by it.
    */
-  void write(FetchResult r, boolean notModified) {
+  void response(FetchResult r, long fetchedAtMillis) {
+    write(r, () -> response(r, Instant.ofEpochMilli(fetchedAtMillis)));
+  }
+
+  /**
+   * Writes a revisit record (profile server-not-modified) for a 304 to a conditional fetch: the
+   * capture of this URL at {@code capturedAtMillis} still holds, and no body came.
+   */
+  void revisit(FetchResult r, long fetchedAtMillis, long capturedAtMillis) {
+    write(r, () -> revisit(r, Instant.ofEpochMilli(fetchedAtMillis), capturedAtMillis));
+  }
+
+  private void write(FetchResult r, Supplier<WarcRecord> record) {
     thread.execute(() -> {
       try {
-        writer.write(notModified ? revisit(r) : response(r));
+        writer.write(record.get());
       } catch (IOException | RuntimeException e) {
         LOG.warn("could not write {} to the WARC file: {}", r.url(), e.toString());
       }
     });
   }
 
-  private WarcResponse response(FetchResult r) {
+  private WarcResponse response(FetchResult r, Instant date) {
     byte[] head = head(r);
     byte[] http = new byte[head.length + r.body().length];
     System.arraycopy(head, 0, http, 0, head.length);
@@ -81,18 +95,27 @@ final class WarcSink implements AutoCloseable {
     return new WarcResponse.Builder(URI.create(r.url()))
         .version(MessageVersion.WARC_1_1)
         .warcinfoId(warcinfo)
-        .date(Instant.now())
+        .date(date)
         .body(MediaType.HTTP_RESPONSE, http)
         .build();
   }
 
-  private WarcRevisit revisit(FetchResult r) {
-    return new WarcRevisit.Builder(URI.create(r.url()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
+  /**
+   * WARC 1.1 asks a revisit to name what it revisits. The earlier record's id is not kept, but its
+   * URL and date are: the same URL, at the time crawl.db recorded (unknown for a crawl.db of an
+   * older version, then left out).
+   */
+  private WarcRevisit revisit(FetchResult r, Instant date, long capturedAtMillis) {
+    WarcRevisit.Builder revisit = new WarcRevisit.Builder(URI.create(r.url()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
         .version(MessageVersion.WARC_1_1)
         .warcinfoId(warcinfo)
-        .date(Instant.now())
-        .body(MediaType.HTTP_RESPONSE, head(r))
-        .build();
+        .date(date)
+        .body(MediaType.HTTP_RESPONSE, head(r));
+    if (capturedAtMillis > 0) {
+      revisit.addHeader("WARC-Refers-To-Target-URI", r.url())
+          .addHeader("WARC-Refers-To-Date", Instant.ofEpochMilli(capturedAtMillis).toString());
+    }
+    return revisit.build();
   }
 
   /** The HTTP head, rebuilt from what the fetch kept; Content-Length is the body's, if any. */

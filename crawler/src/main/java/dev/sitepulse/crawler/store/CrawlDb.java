@@ -62,7 +62,9 @@ public final class CrawlDb implements AutoCloseable {
           c.prepareStatement("INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, 'queued')"),
           c.prepareStatement("UPDATE urls SET state='fetching', attempts=attempts+1 WHERE url=?"),
           c.prepareStatement("UPDATE urls SET state=?, message=? WHERE url=?"),
-          c.prepareStatement("UPDATE urls SET state='done', fetch_ms=?, fetched_at=? WHERE url=?"),
+          // A 304: fetched_at stays the time of the content on record, as the index's document does
+          // and as a WARC revisit record refers to it.
+          c.prepareStatement("UPDATE urls SET state='done', fetch_ms=? WHERE url=?"),
           // RETURNING gives the page's id for its links without looking the URL up a second time
           c.prepareStatement("""
               UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
@@ -264,7 +266,7 @@ public final class CrawlDb implements AutoCloseable {
     List<KnownUrl> all = new ArrayList<>();
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("""
-            SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed
+            SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed, fetched_at
             FROM urls ORDER BY id""")) {
       while (rs.next()) {
         UrlState state = UrlState.valueOf(
@@ -272,7 +274,7 @@ public final class CrawlDb implements AutoCloseable {
         Validators validators = new Validators(rs.getString(4), rs.getString(5));
         boolean indexed = rs.getInt(8) == 1;
         PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed)
-            ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed)
+            ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed, rs.getLong(9))
             : null;
         all.add(new KnownUrl(rs.getString(1), rs.getInt(2), state, prior));
       }
@@ -300,8 +302,8 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /** A 304 Not Modified: the page, its document and its links stand; only the fetch is new. */
-  public void markUnchanged(String url, double fetchMillis, long fetchedAtMillis) {
-    submit(w -> update(w.unchanged(), fetchMillis, fetchedAtMillis, url));
+  public void markUnchanged(String url, double fetchMillis) {
+    submit(w -> update(w.unchanged(), fetchMillis, url));
   }
 
   public void record(PageRecord page) {

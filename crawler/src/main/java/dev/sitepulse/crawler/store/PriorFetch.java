@@ -6,8 +6,10 @@ import dev.sitepulse.pinger.Validators;
  * What the last fetch of a URL, by an earlier run, left for fetching it again: the validators for
  * a conditional request, and what a 304 Not Modified then keeps.
  *
+ * @param fetchedAtMillis when the content on record was fetched (a 304 leaves it); 0 if unknown
  * @param contentHash the SHA-256 of the body; null if the page was not HTML or failed
  * @param duplicate whether the page was an exact duplicate of another
  * @param indexed whether the page has a document in the index, which must go if the page does
  */
-public record PriorFetch(Validators validators, String contentHash, boolean duplicate, boolean indexed) {}
+public record PriorFetch(
+    Validators validators, String contentHash, boolean duplicate, boolean indexed, long fetchedAtMillis) {}
