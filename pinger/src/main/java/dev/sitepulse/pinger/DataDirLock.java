@@ -2,23 +2,43 @@ package dev.sitepulse.pinger;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One writer per data folder and kind of run: a second crawl in a crawl's folder would interleave
  * its crawl.db rows with the first one's, a second watch would double every check and alert. The
  * lock is the operating system's, so a run killed with kill -9 leaves nothing to clean up; the file
  * itself stays, as deleting a lock file lets two processes each lock a different one. Readers
- * (search, report) take no lock.
+ * (search, report) take no lock; report asks whether one is {@linkplain #held held}.
  */
 public final class DataDirLock implements AutoCloseable {
 
-  private final FileChannel channel;
+  /**
+   * How long {@link #acquire} waits before it looks a second time at a lock it found taken: long
+   * enough for a reader's {@link #held} to have let go of it.
+   */
+  private static final long SECOND_LOOK_MILLIS = 50;
 
-  private DataDirLock(FileChannel channel) {
+  /**
+   * The lock files this process holds. {@link #held} answers for them without opening them: on
+   * POSIX systems closing any channel on a file drops every lock the process has on it.
+   */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  private final FileChannel channel;
+  private final Path file;
+
+  private DataDirLock(FileChannel channel, Path file) {
     this.channel = channel;
+    this.file = file;
   }
 
   /**
@@ -38,10 +58,14 @@ public final class DataDirLock implements AutoCloseable {
     } catch (IOException e) {
       throw new Unavailable("cannot lock " + file + ": " + IoErrors.why(e), false, e);
     }
+    Path key;
     try {
-      locked = channel.tryLock() != null;
-    } catch (OverlappingFileLockException e) { // held in this JVM: an embedding program's other run
-      locked = false;
+      locked = tryLock(channel);
+      if (!locked) { // perhaps only a reader asking whether it is held, which lets go at once
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SECOND_LOOK_MILLIS));
+        locked = tryLock(channel);
+      }
+      key = file.toRealPath();
     } catch (IOException e) {
       closeQuietly(channel);
       throw new Unavailable("cannot lock " + file + ": " + IoErrors.why(e), false, e);
@@ -51,12 +75,48 @@ public final class DataDirLock implements AutoCloseable {
       throw new Unavailable(dataDir + " is in use by another " + user + "; wait for it to end, or give another --data",
           true, null);
     }
-    return new DataDirLock(channel);
+    HELD_HERE.add(key);
+    return new DataDirLock(channel, key);
+  }
+
+  private static boolean tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock() != null;
+    } catch (OverlappingFileLockException e) { // held in this JVM: an embedding program's other run
+      return false;
+    }
+  }
+
+  /**
+   * Whether a {@code user} run holds {@code dataDir} now, e.g. whether a watch is still adding to
+   * the history a report reads. The lock is tried, shared, for an instant, which {@link #acquire}
+   * allows for; the file is not made when missing, as then no run ever held the folder.
+   *
+   * @throws IOException when the lock file cannot be read or locked, so nobody can tell
+   */
+  public static boolean held(Path dataDir, String user) throws IOException {
+    Path file = dataDir.resolve(user + ".lock");
+    try {
+      if (HELD_HERE.contains(file.toRealPath())) {
+        return true;
+      }
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    }
   }
 
   /** Releases the folder; closing the channel releases its lock. */
   @Override
   public void close() {
+    HELD_HERE.remove(file);
     closeQuietly(channel);
   }
 

@@ -28,6 +28,18 @@ public interface HistoryReader {
    */
   List<StateChangeRecord> stateChanges(HistoryQuery query);
 
+  /**
+   * Per target, when its latest {@code count} checks before {@code before} began, newest first,
+   * however long ago: where what is known of it ends, and how often it was checked.
+   */
+  Map<String, List<Instant>> latestChecks(Instant before, int count);
+
+  /**
+   * Whether a watch is adding to this history now. One that was killed is not: the operating
+   * system dropped its lock on the folder. When that cannot be told, true.
+   */
+  boolean watchRunning();
+
   /** Per target, the certificate expiry its latest TLS check in the window saw. */
   Map<String, Instant> latestCertificateExpiry(HistoryQuery query);
 

@@ -39,6 +39,8 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteHistory implements HistoryStore {
 
   public static final String FILE_NAME = "history.db";
+  /** Names the folder's lock file, {@code watch.lock}. */
+  static final String LOCK_USER = "watch";
   public static final int BATCH = 500;
   public static final Duration FLUSH_EVERY = Duration.ofMillis(250);
   public static final Duration RETENTION_EVERY = Duration.ofHours(1);
@@ -122,7 +124,7 @@ public final class SqliteHistory implements HistoryStore {
   /** Before the file is touched: a second writer would double every check, alert and reminder. */
   private static DataDirLock lock(Path dir) {
     try {
-      return DataDirLock.acquire(dir, "watch");
+      return DataDirLock.acquire(dir, LOCK_USER);
     } catch (DataDirLock.Unavailable e) {
       throw new HistoryException(e.getMessage(), e);
     }
@@ -274,6 +276,17 @@ public final class SqliteHistory implements HistoryStore {
   @Override
   public Map<String, Instant> latestCertificateExpiry(HistoryQuery query) {
     return reader.latestCertificateExpiry(query);
+  }
+
+  @Override
+  public Map<String, List<Instant>> latestChecks(Instant before, int count) {
+    return reader.latestChecks(before, count);
+  }
+
+  /** True: this is the writer, which holds the folder from open to close. */
+  @Override
+  public boolean watchRunning() {
+    return true;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.sitepulse.pinger.history;
 
+import dev.sitepulse.pinger.DataDirLock;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -126,6 +128,41 @@ final class SqliteReader implements HistoryReader {
       }
       return out;
     });
+  }
+
+  @Override
+  public Map<String, List<Instant>> latestChecks(Instant before, int count) {
+    return read(c -> {
+      Map<String, List<Instant>> out = new LinkedHashMap<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT at FROM checks INDEXED BY checks_by_target_time"
+          + " WHERE target_id = ? AND at < ? ORDER BY at DESC LIMIT ?")) {
+        for (Map.Entry<Long, String> t : names(c).entrySet()) {
+          s.setLong(1, t.getKey());
+          s.setLong(2, before.toEpochMilli());
+          s.setInt(3, count);
+          List<Instant> times = new ArrayList<>();
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              times.add(Instant.ofEpochMilli(rs.getLong(1)));
+            }
+          }
+          if (!times.isEmpty()) {
+            out.put(t.getValue(), times);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Whether the watch's lock on the folder is held; the writer holds it from open to close. */
+  @Override
+  public boolean watchRunning() {
+    try {
+      return DataDirLock.held(file.toAbsolutePath().getParent(), SqliteHistory.LOCK_USER);
+    } catch (IOException e) {
+      return true; // the report then goes by how recent each target's checks are
+    }
   }
 
   @Override

@@ -183,6 +183,42 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void theLatestChecksOfEachTargetComeNewestFirstHoweverOldTheyAre() {
+    try (SqliteHistory h = open()) {
+      for (int m = 1; m <= 6; m++) {
+        h.append(check("a", NOW.minus(Duration.ofDays(20)).plusSeconds(60L * m), Verdict.DOWN, 500, 1));
+      }
+      h.append(check("b", NOW.minusSeconds(30), Verdict.UP, 200, 1));
+      h.append(check("b", NOW.plusSeconds(30), Verdict.UP, 200, 1));
+      h.append(new StateChangeRecord("c", "UNKNOWN", "UP", NOW, NOW));
+      h.flush().join();
+
+      Map<String, List<Instant>> latest = h.latestChecks(NOW, 3);
+
+      Instant a0 = NOW.minus(Duration.ofDays(20));
+      assertThat(latest).containsOnlyKeys("a", "b");
+      assertThat(latest.get("a")).containsExactly(a0.plusSeconds(360), a0.plusSeconds(300), a0.plusSeconds(240));
+      assertThat(latest.get("b")).as("only those before NOW").containsExactly(NOW.minusSeconds(30));
+    }
+  }
+
+  @Test
+  void aReaderSeesWhetherAWatchIsWritingTheHistory() {
+    try (SqliteHistory h = open()) {
+      h.append(check("a", NOW, Verdict.UP, 200, 10));
+      h.flush().join();
+
+      assertThat(h.watchRunning()).isTrue();
+      assertThat(SqliteHistory.openForReading(dir).watchRunning()).isTrue();
+    }
+    HistoryReader reader = SqliteHistory.openForReading(dir);
+    assertThat(reader.watchRunning()).isFalse();
+    try (SqliteHistory again = open()) {
+      assertThat(reader.watchRunning()).as("asked of the same reader again").isTrue();
+    }
+  }
+
+  @Test
   void readingAFolderWithoutHistoryFailsNamingTheFile() {
     assertThatThrownBy(() -> SqliteHistory.openForReading(dir.resolve("nothing")))
         .isInstanceOf(HistoryException.class)
