@@ -44,6 +44,14 @@ public final class Figures {
     return t == null ? NONE : TIME.format(t);
   }
 
+  /** Until when an incident lasted: its end, "still down", or where its checks stopped. */
+  static String incidentEnd(Incident i) {
+    if (i.ongoing()) {
+      return "still down";
+    }
+    return i.end() != null ? time(i.end()) : "open when checks stopped at " + time(i.checksStopped());
+  }
+
   static String day(Instant t) {
     return t == null ? NONE : DAY.format(t);
   }

@@ -51,10 +51,12 @@ public final class HtmlReport {
 
   private static void summary(StringBuilder h, Report r) {
     TargetReport soonest = r.soonestTlsExpiry();
-    long down = r.targets().stream().filter(t -> t.state().equals("DOWN")).count();
+    long down = r.targets().stream().filter(t -> t.state().equals("DOWN") && t.checksStopped() == null).count();
+    long stopped = r.targets().stream().filter(t -> t.checksStopped() != null).count();
     Duration downtime = r.targets().stream().map(TargetReport::downtime).reduce(Duration.ZERO, Duration::plus);
     h.append("<section class=\"summary\" id=\"summary\">");
-    card(h, "targets", "Targets", Long.toString(r.targets().size()), down + " down now");
+    card(h, "targets", "Targets", Long.toString(r.targets().size()),
+        down + " down now" + (stopped > 0 ? ", " + stopped + " no longer checked" : ""));
     card(h, "availability", "Availability", Figures.percent(r.availability()), r.checks() + " checks");
     card(h, "incidents", "Incidents", Long.toString(r.incidents()), Figures.duration(downtime) + " down in all");
     card(h, "tls", "Soonest TLS expiry", soonest == null ? Figures.NONE : Figures.day(soonest.tlsExpiry()),
@@ -78,7 +80,7 @@ public final class HtmlReport {
     h.append("<section id=\"timeline\"><h2>Incident timeline</h2>").append(note(timeline.size(), all.size(), "most downtime"))
         .append(Charts.timeline(timeline, r.since(), r.until()))
         .append("<p class=\"legend\"><span class=\"key s-up\"></span>UP <span class=\"key s-degraded\"></span>DEGRADED ")
-        .append("<span class=\"key s-down\"></span>DOWN <span class=\"key s-unknown\"></span>not yet known</p></section>\n");
+        .append("<span class=\"key s-down\"></span>DOWN <span class=\"key s-unknown\"></span>not known (before the first check, or after checks stopped)</p></section>\n");
     List<TargetReport> slow = Charts.charted(all, Comparator.comparing((TargetReport t) -> -t.latency().p95())
         .thenComparing(TargetReport::name));
     h.append("<section id=\"latency\"><h2>Latency over time</h2>").append(note(slow.size(), all.size(), "highest p95"))
@@ -106,7 +108,12 @@ public final class HtmlReport {
       h.append("<tr data-target=\"").append(Html.escape(t.name())).append("\"><td><div class=\"name\">")
           .append(Html.escape(t.name())).append("</div><div class=\"url\">").append(Html.escape(t.url()))
           .append("</div></td><td><span class=\"pill s-").append(t.state().toLowerCase(Locale.ROOT)).append("\">")
-          .append(Html.escape(t.state())).append("</span></td>");
+          .append(Html.escape(t.state())).append("</span>");
+      if (t.checksStopped() != null) {
+        h.append("<div class=\"url\">checks stopped at ").append(Html.escape(Figures.time(t.checksStopped())))
+            .append("</div>");
+      }
+      h.append("</td>");
       cell(h, "availability", Figures.percent(t.availability()));
       cell(h, "checks", Long.toString(t.checks()));
       cell(h, "incidents", Integer.toString(t.incidents().size()));
@@ -137,7 +144,7 @@ public final class HtmlReport {
     for (TargetReport t : targets) {
       for (Incident i : t.incidents()) {
         h.append("<tr><td>").append(Html.escape(t.name())).append("</td><td>").append(Html.escape(Figures.time(i.start())))
-            .append("</td><td>").append(i.ongoing() ? "<strong>still down</strong>" : Html.escape(Figures.time(i.end())))
+            .append("</td><td>").append(i.ongoing() ? "<strong>still down</strong>" : Html.escape(Figures.incidentEnd(i)))
             .append("</td><td>").append(Html.escape(Figures.duration(i.duration()))).append("</td></tr>\n");
       }
     }

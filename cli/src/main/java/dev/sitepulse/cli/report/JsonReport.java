@@ -6,6 +6,7 @@ import dev.sitepulse.pinger.history.DeliveryRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** The report as one JSON document: every figure, unrounded, for scripts. */
@@ -47,6 +48,7 @@ final class JsonReport {
     g.writeStringField("url", t.url());
     g.writeStringField("group", t.group());
     g.writeStringField("state", t.state());
+    writeTime(g, "checks_stopped_at", t.checksStopped());
     g.writeNumberField("checks", t.checks());
     writePercent(g, "availability_percent", t.availability());
     counts(g, "verdicts", t.verdicts());
@@ -57,7 +59,9 @@ final class JsonReport {
     for (Incident i : t.incidents()) {
       g.writeStartObject();
       g.writeStringField("start", i.start().toString());
-      g.writeStringField("end", i.end() == null ? null : i.end().toString());
+      writeTime(g, "end", i.end());
+      g.writeBooleanField("ongoing", i.ongoing());
+      writeTime(g, "checks_stopped_at", i.checksStopped());
       g.writeNumberField("seconds", seconds(i.duration()));
       g.writeEndObject();
     }
@@ -75,7 +79,7 @@ final class JsonReport {
     g.writeEndObject();
     counts(g, "status_codes", t.statuses());
     counts(g, "error_kinds", t.errors());
-    g.writeStringField("tls_expiry", t.tlsExpiry() == null ? null : t.tlsExpiry().toString());
+    writeTime(g, "tls_expiry", t.tlsExpiry());
     g.writeEndObject();
   }
 
@@ -93,6 +97,10 @@ final class JsonReport {
     } else {
       g.writeNullField(name);
     }
+  }
+
+  private static void writeTime(JsonGenerator g, String name, Instant t) throws IOException {
+    g.writeStringField(name, t == null ? null : t.toString());
   }
 
   private static double seconds(Duration d) {

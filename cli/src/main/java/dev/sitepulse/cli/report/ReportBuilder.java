@@ -19,13 +19,22 @@ import java.util.Map;
 
 /**
  * Builds a {@link Report} from the history: one aggregating pass over the window's checks, the
- * state changes for incidents, and the percentiles from {@link LatencyStatistics}. Blocks on the
+ * state changes for incidents, each target's latest checks and whether a watch runs (to tell what
+ * is still being checked), and the percentiles from {@link LatencyStatistics}. Blocks on the
  * database; never call it on an event loop.
  */
 public final class ReportBuilder {
 
   /** Time buckets of the latency chart. */
   static final int BUCKETS = 120;
+  /** A target's latest checks read for its interval: four gaps, so a skipped tick or a restart leaves a true one. */
+  static final int LATEST_CHECKS = 5;
+  /**
+   * Intervals without a check after which a running watch is taken to check a target no more. It
+   * checks each target every interval, or, when a check outlasts ticks, at the first tick after it:
+   * about two intervals apart at most, so five leave room.
+   */
+  static final int STALE_INTERVALS = 5;
 
   private final HistoryReader history;
   private final LatencyStatistics latencies;
@@ -47,6 +56,8 @@ public final class ReportBuilder {
       changes.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c);
     }
     Map<String, Instant> certs = history.latestCertificateExpiry(q);
+    Map<String, List<Instant>> latest = history.latestChecks(until, LATEST_CHECKS);
+    boolean watchRunning = history.watchRunning();
     List<TargetReport> targets = new ArrayList<>();
     for (TargetInfo t : history.targets()) {
       if (target != null && !target.equals(t.name())) {
@@ -57,7 +68,8 @@ public final class ReportBuilder {
       if (h == null && c.isEmpty()) {
         continue; // not watched in this window
       }
-      targets.add(target(t, h, c, certs.get(t.name()), since, until));
+      Checking checking = checking(latest.getOrDefault(t.name(), List.of()), c, watchRunning, until);
+      targets.add(target(t, h, c, checking, certs.get(t.name()), since, until));
     }
     // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
     List<DeliveryRecord> failed = history.failedDeliveries(q).stream()
@@ -67,19 +79,46 @@ public final class ReportBuilder {
     return new Report(since, until, targets, failed);
   }
 
-  private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Instant cert,
-      Instant since, Instant until) {
-    StatePeriods periods = StatePeriods.of(changes, since, until);
+  /**
+   * Whether a target is still checked, so that what it was last seen doing may run on to now. Only
+   * while a watch holds the history's folder: the operating system's lock, so a watch that stopped
+   * or was killed counts at once, whereas going by silence alone would count a stopped watch's
+   * targets as checked for a while. And only if that watch checked it within {@link
+   * #STALE_INTERVALS} intervals, as one running on without it (taken out of the config) checks it no
+   * more. With fewer than two checks its interval is unknown, and a running watch is taken to check
+   * it. Its last check is its latest row, or where retention left none, its last state change.
+   */
+  private static Checking checking(List<Instant> latest, List<StateChangeRecord> changes, boolean watchRunning,
+      Instant until) {
+    Instant last = latest.isEmpty() ? null : latest.get(0);
+    if (!changes.isEmpty() && (last == null || changes.get(changes.size() - 1).at().isAfter(last))) {
+      last = changes.get(changes.size() - 1).at();
+    }
+    Duration interval = Duration.ZERO;
+    for (int i = 1; i < latest.size(); i++) {
+      Duration gap = Duration.between(latest.get(i), latest.get(i - 1));
+      if (interval.isZero() || gap.compareTo(interval) < 0) {
+        interval = gap;
+      }
+    }
+    boolean recent = interval.isZero() || !until.isAfter(last.plus(interval.multipliedBy(STALE_INTERVALS)));
+    return new Checking(last, interval, watchRunning && recent);
+  }
+
+  private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Checking checking,
+      Instant cert, Instant since, Instant until) {
+    StatePeriods periods = StatePeriods.of(changes, since, until, checking);
     Duration downtime = periods.incidents().stream().map(Incident::duration).reduce(Duration.ZERO, Duration::plus);
     if (h == null) {
       TimeSeries empty = TimeSeries.empty(since, Duration.between(since, until).dividedBy(BUCKETS), BUCKETS);
-      return new TargetReport(t.name(), t.url(), t.group(), periods.state(), 0, Map.of(), Availability.NO_CHECKS,
-          periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(), cert, empty);
+      return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), 0, Map.of(),
+          Availability.NO_CHECKS, periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(),
+          cert, empty);
     }
     Availability availability = new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks());
-    return new TargetReport(t.name(), t.url(), t.group(), periods.state(), h.checks(), h.verdicts(), availability,
-        periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()), h.statuses(),
-        errors(h), cert, h.series());
+    return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), h.checks(),
+        h.verdicts(), availability, periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()),
+        h.statuses(), errors(h), cert, h.series());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The report as aligned columns for a terminal, one line per target, then the incidents. */
 final class TableReport {
@@ -35,12 +36,17 @@ final class TableReport {
           Figures.counts(t.statuses()), Figures.counts(t.errors()), Figures.day(t.tlsExpiry())));
     }
     targets.lines().forEach(out::println);
+    String stopped = r.targets().stream().filter(t -> t.checksStopped() != null)
+        .map(t -> t.name() + " at " + Figures.time(t.checksStopped())).collect(Collectors.joining(", "));
+    if (!stopped.isEmpty()) {
+      out.println("Checks stopped, STATE as last seen: " + stopped);
+    }
     if (r.incidents() > 0) {
       TextTable incidents = new TextTable(INCIDENT_COLUMNS);
       for (TargetReport t : r.targets()) {
         for (Incident i : t.incidents()) {
-          incidents.add(cells(t.name(), Figures.time(i.start()),
-              i.ongoing() ? "still down" : Figures.time(i.end()), Figures.duration(i.duration())));
+          incidents.add(cells(t.name(), Figures.time(i.start()), Figures.incidentEnd(i),
+              Figures.duration(i.duration())));
         }
       }
       out.println();

@@ -11,6 +11,8 @@ import java.util.Map;
  * What the report says about one target over its window.
  *
  * @param state the state it was last seen in
+ * @param checksStopped its last check, once no watch checks it any more (the watch stopped, or the
+ *     target left its config); null while one does. Its figures then reach one interval past it.
  * @param availability how many of its checks reached it (UP or DEGRADED)
  * @param errors why checks got no answer, by count: TIMEOUT first, then the kinds of ERROR, named
  *     as a crawl's summary names a failed fetch
@@ -22,6 +24,7 @@ public record TargetReport(
     String url,
     String group,
     String state,
+    Instant checksStopped,
     long checks,
     Map<Verdict, Long> verdicts,
     Availability availability,

@@ -16,7 +16,8 @@ import java.time.ZoneOffset;
  *
  * <p>Target {@code a}: check i takes i+1 ms. Checks 30-39 are DOWN (500), 90-94 DOWN (500) and
  * 95-99 ERROR (connection refused, no response): 80 of 100 UP, and 95 latencies of 1..95 ms.
- * Incidents: 30m-40m, and from 90m on, still down.
+ * Incidents: 30m-40m, and from 90m on, still DOWN at the last check: as no watch writes the
+ * history once it is written, that one ends a minute (the interval) past it, at {@link #UNTIL}.
  *
  * <p>Target {@code b}: went DOWN 15 minutes before the window (decided 10 minutes before), back UP
  * from minute 4: its first 4 checks are DOWN (503), the other 96 UP at 20 ms. One incident,

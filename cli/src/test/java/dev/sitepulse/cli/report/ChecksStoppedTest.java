@@ -1,0 +1,202 @@
+package dev.sitepulse.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.CheckRecord;
+import dev.sitepulse.pinger.history.SqliteHistory;
+import dev.sitepulse.pinger.history.StateChangeRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a report says of a target once nothing checks it: after a watch stopped, or while a watch
+ * runs on without it. A history kept open here is a running watch: it holds the folder's lock.
+ */
+class ChecksStoppedTest {
+
+  private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+
+  @TempDir Path dir;
+
+  private static Instant minute(long m) {
+    return T0.plus(Duration.ofMinutes(m));
+  }
+
+  /**
+   * A check a minute from minute 0 to 9: {@code home} UP throughout, {@code api} UP until it fails
+   * from minute 5 on (DOWN decided at minute 7) and is still failing at its last check.
+   */
+  private static void tenMinutes(SqliteHistory h, Instant t0) {
+    for (int i = 0; i < 10; i++) {
+      Instant at = t0.plus(Duration.ofMinutes(i));
+      h.append(CheckRecord.of("home", at, Verdict.UP, 200, 5));
+      h.append(CheckRecord.of("api", at, i < 5 ? Verdict.UP : Verdict.DOWN, i < 5 ? 200 : 500, 5));
+    }
+    h.append(new StateChangeRecord("home", "UNKNOWN", "UP", t0, t0));
+    h.append(new StateChangeRecord("api", "UNKNOWN", "UP", t0, t0));
+    h.append(new StateChangeRecord("api", "UP", "DOWN", t0.plus(Duration.ofMinutes(7)), t0.plus(Duration.ofMinutes(5))));
+  }
+
+  private SqliteHistory open(Instant now) {
+    return SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  private Report report(Instant since, Instant until) {
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      return new ReportBuilder(SqliteHistory.openForReading(dir), stats).build(since, until, null);
+    }
+  }
+
+  private static TargetReport target(Report r, String name) {
+    return r.targets().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** The ten minutes by a watch that then stopped. */
+  private void writtenByAStoppedWatch() {
+    try (SqliteHistory h = open(minute(10))) {
+      tenMinutes(h, T0);
+    }
+  }
+
+  @Test
+  void anIncidentOpenWhenTheWatchStoppedEndsOneIntervalPastTheLastCheckNotNow() {
+    writtenByAStoppedWatch();
+    Instant until = minute(10).plus(Duration.ofHours(30));
+
+    Report r = report(until.minus(Duration.ofDays(7)), until);
+
+    TargetReport api = target(r, "api");
+    assertThat(api.incidents()).containsExactly(new Incident(minute(5), null, Duration.ofMinutes(5), minute(9)));
+    assertThat(api.incidents().get(0).ongoing()).isFalse();
+    assertThat(api.downtime()).as("not 30 hours more").isEqualTo(Duration.ofMinutes(5));
+    assertThat(api.state()).as("as last seen").isEqualTo("DOWN");
+    assertThat(api.checksStopped()).isEqualTo(minute(9));
+    assertThat(api.availability()).isEqualTo(new Availability(5, 10));
+    assertThat(api.periods()).containsExactly(
+        new StatePeriod("UNKNOWN", until.minus(Duration.ofDays(7)), minute(0)),
+        new StatePeriod("UP", minute(0), minute(5)),
+        new StatePeriod("DOWN", minute(5), minute(10)),
+        new StatePeriod("UNKNOWN", minute(10), until));
+    assertThat(target(r, "home").checksStopped()).isEqualTo(minute(9));
+    assertThat(target(r, "home").periods()).last().isEqualTo(new StatePeriod("UNKNOWN", minute(10), until));
+  }
+
+  @Test
+  void anIncidentOfATargetARunningWatchStillChecksRunsOnToNow() {
+    Instant until = minute(10).plusSeconds(30);
+    try (SqliteHistory watch = open(until)) {
+      tenMinutes(watch, T0);
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofDays(7)), until);
+
+      TargetReport api = target(r, "api");
+      assertThat(api.incidents()).containsExactly(new Incident(minute(5), null, Duration.ofSeconds(330), null));
+      assertThat(api.incidents().get(0).ongoing()).isTrue();
+      assertThat(api.checksStopped()).isNull();
+      assertThat(api.periods()).last().isEqualTo(new StatePeriod("DOWN", minute(5), until));
+    }
+  }
+
+  @Test
+  void aTargetARunningWatchNoLongerChecksIsTreatedAsStopped() {
+    Instant until = minute(30);
+    try (SqliteHistory watch = open(until)) {
+      tenMinutes(watch, T0);
+      for (int i = 10; i < 30; i++) { // api left the config at minute 10; home is still checked
+        watch.append(CheckRecord.of("home", minute(i), Verdict.UP, 200, 5));
+      }
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofHours(24)), until);
+
+      assertThat(target(r, "api").incidents())
+          .containsExactly(new Incident(minute(5), null, Duration.ofMinutes(5), minute(9)));
+      assertThat(target(r, "api").checksStopped()).isEqualTo(minute(9));
+      assertThat(target(r, "home").checksStopped()).isNull();
+      assertThat(target(r, "home").periods()).last().isEqualTo(new StatePeriod("UP", minute(0), until));
+    }
+  }
+
+  @Test
+  void aTargetWhoseChecksStoppedBeforeTheWindowHasNoDowntimeInIt() {
+    writtenByAStoppedWatch();
+    Instant until = minute(10).plus(Duration.ofDays(3));
+
+    Report r = report(until.minus(Duration.ofDays(1)), until);
+
+    TargetReport api = target(r, "api");
+    assertThat(api.checks()).isZero();
+    assertThat(api.incidents()).isEmpty();
+    assertThat(api.downtime()).isZero();
+    assertThat(api.checksStopped()).isEqualTo(minute(9));
+    assertThat(api.periods()).containsExactly(new StatePeriod("UNKNOWN", until.minus(Duration.ofDays(1)), until));
+  }
+
+  @Test
+  void theTableAndTheHtmlSayWhereChecksStoppedInsteadOfStillDown() {
+    writtenByAStoppedWatch();
+    Instant until = minute(10).plus(Duration.ofHours(30));
+    Report r = report(until.minus(Duration.ofDays(7)), until);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TableReport.write(r, new PrintStream(out, true, StandardCharsets.UTF_8));
+    String table = out.toString(StandardCharsets.UTF_8);
+    String html = HtmlReport.render(r, until, 0);
+
+    assertThat(table).doesNotContain("still down")
+        .containsPattern("\napi\\s+2026-05-01 10:05:00Z\\s+open when checks stopped at 2026-05-01 10:09:00Z\\s+5m\n")
+        .contains("Checks stopped, STATE as last seen: api at 2026-05-01 10:09:00Z, home at 2026-05-01 10:09:00Z\n");
+    assertThat(html).doesNotContain("still down")
+        .contains("<td>open when checks stopped at 2026-05-01 10:09:00Z</td>")
+        .contains("<div class=\"url\">checks stopped at 2026-05-01 10:09:00Z</div>")
+        .contains("0 down now, 2 no longer checked");
+  }
+
+  @Test
+  void jsonSaysWhetherAnOpenIncidentIsOngoingOrWhereItsChecksStopped() throws Exception {
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(10));
+    JsonNode watched;
+    try (SqliteHistory watch = open(t0)) {
+      tenMinutes(watch, t0);
+      watch.flush().join();
+      watched = json(CommandLineRun.of("report", "--data", dir.toString(), "--format", "json"));
+    }
+    JsonNode stopped = json(CommandLineRun.of("report", "--data", dir.toString(), "--format", "json"));
+
+    JsonNode ongoing = watched.get("targets").get(0).get("incidents").get("list").get(0);
+    assertThat(watched.get("targets").get(0).get("name").asText()).isEqualTo("api");
+    assertThat(ongoing.get("end").isNull()).isTrue();
+    assertThat(ongoing.get("ongoing").asBoolean()).isTrue();
+    assertThat(ongoing.get("checks_stopped_at").isNull()).isTrue();
+    assertThat(ongoing.get("seconds").asDouble()).as("to now").isGreaterThanOrEqualTo(300);
+    assertThat(watched.get("targets").get(0).get("checks_stopped_at").isNull()).isTrue();
+
+    JsonNode open = stopped.get("targets").get(0).get("incidents").get("list").get(0);
+    String last = t0.plus(Duration.ofMinutes(9)).toString();
+    assertThat(open.get("end").isNull()).isTrue();
+    assertThat(open.get("ongoing").asBoolean()).isFalse();
+    assertThat(open.get("checks_stopped_at").asText()).isEqualTo(last);
+    assertThat(open.get("seconds").asDouble()).isEqualTo(300.0);
+    assertThat(stopped.get("targets").get(0).get("checks_stopped_at").asText()).isEqualTo(last);
+    assertThat(stopped.get("targets").get(0).get("incidents").get("total_seconds").asDouble()).isEqualTo(300.0);
+  }
+
+  private static JsonNode json(CommandLineRun run) throws Exception {
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+}
