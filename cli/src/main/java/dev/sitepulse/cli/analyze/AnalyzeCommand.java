@@ -37,6 +37,9 @@ import picocli.CommandLine.Option;
     footer = {"", "Exit codes: 0 done, 2 analysis failed, 3 usage error (no crawl, no such device)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
+  /** SQLite's primary result code for a file that is not a database. */
+  private static final int SQLITE_NOTADB = 26;
+
   /** Output formats of analyze. */
   public enum Format { TABLE, JSON }
 
@@ -82,6 +85,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
       throw new UsageException("--device: " + e.getMessage());
     }
     Path crawlDb = data.resolve("crawl.db");
+    if (Files.exists(data) && !Files.isDirectory(data)) { // "run crawl --data FILE" would fail too
+      throw new UsageException("no crawl in " + data + ": it is a file, and --data names a crawl's folder");
+    }
+    if (Files.isDirectory(crawlDb)) {
+      throw new UsageException("no crawl in " + data + ": its crawl.db is a folder, not a database");
+    }
     if (!Files.isRegularFile(crawlDb)) {
       throw new UsageException("no crawl in " + data + "; run sitepulse crawl --data " + data + " SEED first");
     }
@@ -110,6 +119,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (String.valueOf(e.getMessage()).contains("no such")) { // table or column: not a crawl.db
           throw new UsageException("no crawl in " + data + ": its crawl.db was not written by sitepulse crawl ("
               + e.getMessage() + ")");
+        }
+        if (e.getErrorCode() == SQLITE_NOTADB) { // a file of another kind: no crawl wrote it either
+          throw new UsageException("no crawl in " + data + ": its crawl.db is not an SQLite database");
         }
         throw e;
       }

@@ -14,6 +14,7 @@ import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Crawler;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -148,6 +149,36 @@ class AnalyzeCommandTest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).startsWith("sitepulse: no crawl in " + data + ": its crawl.db was not written by sitepulse crawl")
         .hasLineCount(1);
+  }
+
+  @Test
+  void aCrawlDbThatIsNotAnSqliteFileIsAUsageErrorNamingTheFolderInOneLine() throws Exception {
+    Files.writeString(data.resolve("crawl.db"), "notes, not a database\n");
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no crawl in " + data + ": its crawl.db is not an SQLite database\n");
+  }
+
+  @Test
+  void aFileGivenAsDataIsAUsageErrorThatSaysItIsNoFolder() throws Exception {
+    Path file = Files.writeString(data.resolve("sitepulse.yaml"), "targets: []\n");
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", file.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no crawl in " + file + ": it is a file, and --data names a crawl's folder\n");
+  }
+
+  @Test
+  void aFolderNamedCrawlDbIsAUsageErrorThatSaysSo() throws Exception {
+    Files.createDirectory(data.resolve("crawl.db"));
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no crawl in " + data + ": its crawl.db is a folder, not a database\n");
   }
 
   @Test
