@@ -17,6 +17,10 @@ public record CommandLineRun(int exitCode, String out, String err) {
   }
 
   public static CommandLineRun withStdin(String stdin, String... args) {
+    return withStdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  public static CommandLineRun withStdin(InputStream stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     InputStream oldIn = System.in;
@@ -24,7 +28,7 @@ public record CommandLineRun(int exitCode, String out, String err) {
     PrintStream oldErr = System.err;
     int code;
     try {
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setIn(stdin);
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       code = Main.run(args);

@@ -122,23 +122,34 @@ public final class PingCommand implements Callable<Integer> {
         maxBody, maxRedirects, reuseConnections);
   }
 
-  private List<String> readUrls() throws IOException {
+  private List<String> readUrls() {
     List<String> all = new ArrayList<>();
     for (String u : urls) {
       if (u.equals("-")) {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        boolean first = true;
-        for (String line; (line = in.readLine()) != null; first = false) {
-          // A list saved with a byte order mark starts with U+FEFF, which would make the URL invalid.
-          String t = (first && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
-          if (!t.isEmpty() && !t.startsWith("#")) {
-            all.add(t);
-          }
+        try {
+          all.addAll(readStdin());
+        } catch (IOException e) { // `ping - < folder`: bad input, not a failure of the checks
+          throw new UsageException("cannot read URLs from stdin: " + e.getMessage());
         }
       } else {
         all.add(u);
       }
     }
     return all;
+  }
+
+  /** One URL a line; blank lines and {@code #} comments are skipped. */
+  private static List<String> readStdin() throws IOException {
+    List<String> urls = new ArrayList<>();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    boolean first = true;
+    for (String line; (line = in.readLine()) != null; first = false) {
+      // A list saved with a byte order mark starts with U+FEFF, which would make the URL invalid.
+      String t = (first && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
+      if (!t.isEmpty() && !t.startsWith("#")) {
+        urls.add(t);
+      }
+    }
+    return urls;
   }
 }

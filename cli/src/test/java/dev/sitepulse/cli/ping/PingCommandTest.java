@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,6 +189,21 @@ class PingCommandTest {
   @Test
   void anEmptyStdinIsNoTargets() {
     assertUsageError(CommandLineRun.withStdin("# nothing\n\n", "ping", "-"), "no targets");
+  }
+
+  @Test
+  void aStdinThatCannotBeReadIsAUsageErrorInOneLine() {
+    InputStream folder = new InputStream() { // what `sitepulse ping - < some-folder` reads
+      @Override
+      public int read() throws IOException {
+        throw new IOException("Is a directory");
+      }
+    };
+
+    CommandLineRun run = CommandLineRun.withStdin(folder, "ping", "-");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot read URLs from stdin: Is a directory\n");
   }
 
   @Test
