@@ -227,6 +227,12 @@ class ConfigFileTest {
   }
 
   @Test
+  void aKeyTypedInTheWrongCaseIsSuggestedInItsOwnCase() {
+    assertConfigError("targets:\n  - URL: http://127.0.0.1/\n")
+        .endsWith("targets[0].URL: unknown key (did you mean url?)");
+  }
+
+  @Test
   void anUnknownTopLevelKeyIsAnError() {
     assertConfigError("target:\n  - url: http://127.0.0.1/\n")
         .startsWith(FILE + ":")

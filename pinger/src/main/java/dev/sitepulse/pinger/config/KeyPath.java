@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.config;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -32,10 +33,19 @@ final class KeyPath {
     if (known == null || known.isEmpty()) {
       return "";
     }
+    // Case counts as no difference, so URL or Timeout finds url or timeout; the nearest key wins.
+    String typed = unknown.toLowerCase(Locale.ROOT);
+    Object nearest = null;
+    int best = 3;
     for (Object k : known) {
-      if (distance(unknown, k.toString()) <= 2) {
-        return " (did you mean " + k + "?)";
+      int d = distance(typed, k.toString().toLowerCase(Locale.ROOT));
+      if (d < best) {
+        best = d;
+        nearest = k;
       }
+    }
+    if (nearest != null) {
+      return " (did you mean " + nearest + "?)";
     }
     return " (allowed here: " + known.stream().map(Object::toString).sorted()
         .collect(Collectors.joining(", ")) + ")";
@@ -60,7 +70,7 @@ final class KeyPath {
     if (type == java.util.regex.Pattern.class) {
       return "a regular expression";
     }
-    return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
   private static int distance(String a, String b) {
