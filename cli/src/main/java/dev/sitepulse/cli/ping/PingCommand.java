@@ -81,6 +81,10 @@ public final class PingCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SitepulseConfig file = config == null ? null : SitepulseConfig.read(config);
     PingRun run = PingRun.from(file, overrides(), readUrls());
+    if (run.targets().isEmpty() && config != null) { // say which file has none: it may be the wrong one
+      throw new UsageException("no targets: " + config
+          + " has none under targets:; add some, or give URLs, or - to read URLs from stdin");
+    }
     if (run.targets().isEmpty()) {
       throw new UsageException("no targets: give URLs, -c FILE with targets, or - to read URLs from stdin");
     }

@@ -187,6 +187,22 @@ class PingCommandTest {
   }
 
   @Test
+  void aConfigWithoutTargetsAndNoUrlsIsAUsageErrorNamingTheFile() throws IOException {
+    Path config = config("""
+        defaults:
+          timeout: 2s
+        targets:
+        #  - url: http://127.0.0.1/
+        """);
+
+    CommandLineRun run = ping("-c", config.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no targets: " + config
+        + " has none under targets:; add some, or give URLs, or - to read URLs from stdin\n");
+  }
+
+  @Test
   void anEmptyStdinIsNoTargets() {
     assertUsageError(CommandLineRun.withStdin("# nothing\n\n", "ping", "-"), "no targets");
   }
