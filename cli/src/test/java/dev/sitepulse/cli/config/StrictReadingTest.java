@@ -110,7 +110,20 @@ class StrictReadingTest {
         ---
         defaults:
           retries: 1
-        """).isEqualTo(FILE + ":4:1: a second YAML document starts here; a config is one document");
+        """).isEqualTo(FILE + ":3:1: a second YAML document starts here; a config is one document");
+  }
+
+  @Test
+  void aSecondYamlDocumentIsPlacedAtItsDashesNotAtItsFirstKeyBelowComments() {
+    assertConfigError("""
+        targets:
+          - url: http://127.0.0.1/
+        ---
+        # kept from an older file
+
+        defaults:
+          retries: 1
+        """).isEqualTo(FILE + ":3:1: a second YAML document starts here; a config is one document");
   }
 
   @Test

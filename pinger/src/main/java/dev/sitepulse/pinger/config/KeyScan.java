@@ -52,8 +52,11 @@ final class KeyScan {
     }
     KeyScan scan = new KeyScan();
     scan.value(p, root, "", true);
+    // The first document's end is where its "---" follows, past any comments: point there, not
+    // at the second document's first key, which may be far below and looks like any other.
+    JsonLocation end = p.currentTokenLocation();
     if (p.nextToken() != null) { // after a "---": YAML allows several documents in a file
-      throw new Problem("", p.currentTokenLocation(), "a second YAML document starts here; a config is one document");
+      throw new Problem("", end, "a second YAML document starts here; a config is one document");
     }
     return scan.locations;
   }
