@@ -13,6 +13,7 @@ public final class RedirectChains {
    */
   public static String tooMany(List<String> urls, int limit) {
     boolean loop = new HashSet<>(urls).size() < urls.size();
-    return (loop ? "redirect loop" : "more than " + limit + " redirects") + " starting at " + urls.get(0);
+    String tooLong = "more than " + limit + (limit == 1 ? " redirect" : " redirects");
+    return (loop ? "redirect loop" : tooLong) + " starting at " + urls.get(0);
   }
 }

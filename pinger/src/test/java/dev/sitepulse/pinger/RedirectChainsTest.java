@@ -18,4 +18,10 @@ class RedirectChainsTest {
     assertThat(RedirectChains.tooMany(List.of("http://a/1", "http://a/2", "http://a/3"), 2))
         .isEqualTo("more than 2 redirects starting at http://a/1");
   }
+
+  @Test
+  void aLimitOfOneRedirectIsSaidInTheSingular() {
+    assertThat(RedirectChains.tooMany(List.of("http://a/1", "http://a/2", "http://a/3"), 1))
+        .isEqualTo("more than 1 redirect starting at http://a/1");
+  }
 }
