@@ -155,6 +155,17 @@ class PingProcessIT {
   }
 
   @Test
+  void aJavaHomeWithoutJavaIsOneLineNamingItAndExitThree() throws Exception {
+    Path notAJdk = Files.createDirectories(dir.resolve("not-a-jdk"));
+
+    JarProcess.Result run = JarProcess.launcherWith(Map.of("JAVA_HOME", notAJdk.toString()), LIMIT, dir, "--version");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err().strip()).isEqualTo("sitepulse: JAVA_HOME=" + notAJdk
+        + " has no bin/java; point it at a JDK 17 or later, or unset it");
+  }
+
+  @Test
   void aRecordingRunRemovesTheArchivesOfAnInstallWhoseJarIsGone() throws Exception {
     Path cache = dir.resolve(".cache/sitepulse");
     Path release = Files.createDirectories(dir.resolve("release"));
