@@ -1,6 +1,7 @@
 package dev.sitepulse.cli;
 
 import dev.sitepulse.pinger.config.ConfigException;
+import dev.sitepulse.pinger.config.NearestName;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -91,9 +92,25 @@ public final class Main {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("sitepulse: " + e.getMessage());
+    String unknown = unknownCommand(e);
+    err.println("sitepulse: " + (unknown == null ? e.getMessage() : unknownCommandMessage(unknown)));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCode.USAGE;
+  }
+
+  /** The word in the place of a command that names none ({@code sitepulse serch x}), or null. */
+  private static String unknownCommand(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+        && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      return unmatched.getUnmatched().get(0);
+    }
+    return null;
+  }
+
+  private static String unknownCommandMessage(String name) {
+    String nearest = NearestName.of(name, SitepulseCommand.COMMANDS.keySet());
+    return "unknown command '" + name + "'" + (nearest != null ? " (did you mean " + nearest + "?)"
+        : "; the commands are " + String.join(", ", SitepulseCommand.COMMANDS.keySet()));
   }
 
   private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

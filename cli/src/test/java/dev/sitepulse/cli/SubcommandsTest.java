@@ -36,7 +36,15 @@ class SubcommandsTest {
     CommandLineRun run = CommandLineRun.of("serch", "x");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.err()).startsWith("sitepulse: Unmatched arguments from index 0: 'serch', 'x'");
+    assertThat(run.err()).startsWith("sitepulse: unknown command 'serch' (did you mean search?)\n");
+  }
+
+  @Test
+  void aUrlInThePlaceOfACommandGetsTheListOfCommands() {
+    CommandLineRun run = CommandLineRun.of("https://example.com/");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).startsWith("sitepulse: unknown command 'https://example.com/'; the commands are ping,");
   }
   @Test
   void versionAfterACommandNamePrintsTheVersionToo() {

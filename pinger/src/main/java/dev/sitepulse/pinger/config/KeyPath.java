@@ -33,17 +33,7 @@ final class KeyPath {
     if (known == null || known.isEmpty()) {
       return "";
     }
-    // Case counts as no difference, so URL or Timeout finds url or timeout; the nearest key wins.
-    String typed = unknown.toLowerCase(Locale.ROOT);
-    Object nearest = null;
-    int best = 3;
-    for (Object k : known) {
-      int d = distance(typed, k.toString().toLowerCase(Locale.ROOT));
-      if (d < best) {
-        best = d;
-        nearest = k;
-      }
-    }
+    String nearest = NearestName.of(unknown, known);
     if (nearest != null) {
       return " (did you mean " + nearest + "?)";
     }
@@ -71,24 +61,5 @@ final class KeyPath {
       return "a regular expression";
     }
     return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
