@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.config;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 /** A byte count as people write it: {@code 1MiB}, {@code 512KiB}, {@code 10MB}, {@code 65536}. */
 public record DataSize(long bytes) {
 
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final Pattern FORM =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
@@ -23,7 +25,6 @@ public record DataSize(long bytes) {
       throw new IllegalArgumentException(
           "\"" + text + "\" is not a size (use e.g. 65536, 512KiB, 1MiB, 10MB)");
     }
-    double n = Double.parseDouble(m.group(1));
     long unit =
         switch (m.group(2) == null ? "b" : m.group(2)) {
           case "kb" -> 1000L;
@@ -34,11 +35,15 @@ public record DataSize(long bytes) {
           case "gib" -> 1L << 30;
           default -> 1L;
         };
-    double bytes = n * unit;
-    if (bytes >= 0x1p63) { // a cast would quietly make it Long.MAX_VALUE
+    // Exact decimal arithmetic: 1.5KiB is 1536 bytes, and 1.5 bytes is refused, not made 1.
+    BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit));
+    if (bytes.compareTo(LONG_MAX) > 0) {
       throw new IllegalArgumentException("\"" + text + "\" is too large a size");
     }
-    return new DataSize((long) bytes);
+    if (bytes.stripTrailingZeros().scale() > 0) {
+      throw new IllegalArgumentException("\"" + text + "\" is not a whole number of bytes");
+    }
+    return new DataSize(bytes.longValueExact());
   }
 
   @Override

@@ -21,4 +21,15 @@ class DataSizeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("\"99999999999GiB\" is too large a size");
   }
+
+  @Test
+  void aFractionIsTakenWhenItMakesWholeBytesAndRefusedWhenItDoesNot() {
+    assertThat(DataSize.parse("1.5KiB").bytes()).isEqualTo(1536);
+    assertThat(DataSize.parse("0.5MB").bytes()).isEqualTo(500_000);
+    assertThatThrownBy(() -> DataSize.parse("1.5"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"1.5\" is not a whole number of bytes");
+    assertThat(DataSize.parse("0.3KB").bytes()).isEqualTo(300);
+    assertThatThrownBy(() -> DataSize.parse("0.0001KB")).hasMessage("\"0.0001KB\" is not a whole number of bytes");
+  }
 }
