@@ -98,7 +98,7 @@ public final class PingCommand implements Callable<Integer> {
    */
   public static int execute(PingRun run, ResultFormat format, PrintStream out) {
     LoggerFactory.getLogger(PingCommand.class)
-        .debug("checking {} targets with {}", run.targets().size(), run.settings());
+        .debug("checking {} with {}", Figures.count(run.targets().size(), "target"), run.settings());
     ResultWriter writer = format.writer(out, Terminal.colors(out));
     long start = System.nanoTime();
     CompletableFuture<String> stop = new CompletableFuture<>();
