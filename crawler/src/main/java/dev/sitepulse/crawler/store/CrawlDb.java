@@ -219,14 +219,14 @@ public final class CrawlDb implements AutoCloseable {
     List<String> canonicals = new ArrayList<>();
     try (Statement s = db.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT DISTINCT c.url FROM urls v JOIN urls c ON c.url = v.canonical"
-          + " WHERE v.state='done' AND v.indexed=0 AND " + endedWithoutDocument)) {
+          + " WHERE v.canonical IS NOT NULL AND v.state='done' AND v.indexed=0 AND " + endedWithoutDocument)) {
         while (rs.next()) {
           canonicals.add(rs.getString(1));
         }
       }
       if (!canonicals.isEmpty()) {
         int again = s.executeUpdate("UPDATE urls SET state='queued', etag=NULL, last_modified=NULL"
-            + " WHERE state='done' AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
+            + " WHERE canonical IS NOT NULL AND state='done' AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
             + " WHERE c.url = urls.canonical AND " + endedWithoutDocument + ")");
         LOG.info("resuming: {} pages whose canonical URL has no document go back to the queue", again);
       }
@@ -244,7 +244,8 @@ public final class CrawlDb implements AutoCloseable {
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("""
             SELECT v.url, v.depth, v.canonical FROM urls v JOIN urls c ON c.url = v.canonical
-            WHERE v.state='done' AND v.indexed=0 AND c.state IN ('queued', 'fetching')""")) {
+            WHERE v.canonical IS NOT NULL AND v.state='done' AND v.indexed=0
+              AND c.state IN ('queued', 'fetching')""")) {
       while (rs.next()) {
         pages.add(new DeferredPage(rs.getString(1), rs.getInt(2), rs.getString(3)));
       }
