@@ -23,7 +23,9 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A site's vocabulary from the index: the terms in most pages, and the terms weighed by TF-IDF
  * (total frequency × log(pages / pages with the term)), which favours words a site is about
- * over words every page has. One pass over the body field's term dictionary.
+ * over words every page has. Terms without a letter (years, versions, dates in a footer) say
+ * nothing of what a site is about, and are left out. One pass over the body field's term
+ * dictionary.
  */
 public final class TermStats {
 
@@ -73,8 +75,9 @@ public final class TermStats {
               }
             }
           }
-          if (df > 0) {
-            Term term = new Term(t.utf8ToString(), df, ttf, ttf * Math.log((double) docs / df));
+          String text = t.utf8ToString();
+          if (df > 0 && hasLetter(text)) {
+            Term term = new Term(text, df, ttf, ttf * Math.log((double) docs / df));
             keep(byDf, term, n);
             keep(byWeight, term, n);
           }
@@ -86,6 +89,10 @@ public final class TermStats {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + IndexErrors.brief(e), e);
     }
+  }
+
+  private static boolean hasLetter(String term) {
+    return term.codePoints().anyMatch(Character::isLetter);
   }
 
   private static void keep(PriorityQueue<Term> q, Term t, int n) {

@@ -37,6 +37,19 @@ class TermStatsTest {
   }
 
   @Test
+  void numbersAndVersionsAreNoTermsOfTheSite() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      for (int i = 0; i < 3; i++) {
+        index.upsert(page(i, "© 2001 2023 release 3.11.2 of Feb 07 widget" + i + " py3k"));
+      }
+      index.commit(Map.of());
+    }
+
+    assertThat(TermStats.top(dir, 3).byDocFreq()).extracting(TermStats.Term::term)
+        .containsExactly("feb", "py3k", "releas");
+  }
+
+  @Test
   void anIndexWithNoCommitYetHasNoTerms() {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(page(0, "footer")); // a crawl in its first seconds
