@@ -23,7 +23,9 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -41,10 +43,19 @@ final class PageQueryParser extends MultiFieldQueryParser {
   private static final Map<String, Float> BOOSTS =
       Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
 
+  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
+  private static final int MAX_PROXIMITY_WORDS = 8;
+  private static final int PROXIMITY_SLOP = 3;
+  private static final float PROXIMITY_BOOST = 2f;
+
   private String query = "";
 
   PageQueryParser(Analyzer analyzer) {
     super(DEFAULT_FIELDS, analyzer, BOOSTS);
+    // One word the analyzer splits (f-string, e-mail, utf-8) means its parts in that order. Words
+    // are then split on whitespace first, which changes nothing without multi-word synonyms.
+    setSplitOnWhitespace(true);
+    setAutoGeneratePhraseQueries(true);
   }
 
   @Override
@@ -79,6 +90,50 @@ final class PageQueryParser extends MultiFieldQueryParser {
       }
     }
     return onlyExclusions(parsed) ? allPagesBut(parsed) : parsed;
+  }
+
+  /**
+   * Pages where the words of a plain query stand together rank above pages that only have them
+   * somewhere: "list comprehension" first finds the section on list comprehensions, not the page
+   * with "list" in its title. As Solr's edismax {@code pf}: a sloppy phrase over the title and the
+   * body adds to the score and never changes what matches. Only for two or more bare words, where
+   * nothing says how the words relate; quotes, fields and operators say it already.
+   */
+  Query withProximityBoost(String query, Query parsed) {
+    if (!plainWords(query)) {
+      return parsed;
+    }
+    Query inTitle = createPhraseQuery(TITLE, query, PROXIMITY_SLOP);
+    Query inBody = createPhraseQuery(BODY, query, PROXIMITY_SLOP);
+    if (!(inBody instanceof PhraseQuery)) {
+      return parsed; // fewer than two words once stop words are gone
+    }
+    BooleanQuery.Builder near = new BooleanQuery.Builder().add(inBody, BooleanClause.Occur.SHOULD);
+    if (inTitle != null) {
+      near.add(new BoostQuery(inTitle, BOOSTS.get(TITLE)), BooleanClause.Occur.SHOULD);
+    }
+    return new BooleanQuery.Builder()
+        .add(parsed, BooleanClause.Occur.MUST)
+        .add(new BoostQuery(near.build(), PROXIMITY_BOOST), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /**
+   * Two to eight words of letters and digits and nothing else: no quotes, fields, groups, boosts,
+   * wildcards or operators. A pasted paragraph is no phrase anyone means.
+   */
+  private static boolean plainWords(String query) {
+    String[] words = query.strip().split("\\s+");
+    if (words.length < 2 || words.length > MAX_PROXIMITY_WORDS) {
+      return false;
+    }
+    for (String word : words) {
+      boolean plain = word.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '\'' || c == '’');
+      if (!plain || OPERATORS.contains(word)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

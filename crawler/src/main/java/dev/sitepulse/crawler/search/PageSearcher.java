@@ -114,8 +114,8 @@ public final class PageSearcher implements Closeable {
     try {
       // A queue no longer than the index, and an exact total rather than "1000+".
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
-      TopDocs top =
-          searcher.search(parsed, new TopScoreDocCollectorManager(size, null, Integer.MAX_VALUE));
+      TopDocs top = searcher.search(new PageQueryParser(analyzer).withProximityBoost(query, parsed),
+          new TopScoreDocCollectorManager(size, null, Integer.MAX_VALUE));
       Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {

@@ -50,6 +50,20 @@ class PageSearcherTest {
   }
 
   @Test
+  void pagesWhereThePlainWordsStandTogetherRankAbovePagesThatHaveThemApart() throws Exception {
+    // The logging page has a heading "Log levels" and "log.level to debug"; the two below say
+    // "at debug level".
+    assertThat(urls("debug level").subList(0, 2)).containsExactlyInAnyOrder(
+        DOCS + "guide/widget-cache.html", BLOG + "2024/performance-tuning.html");
+    assertThat(urls("debug level")).contains(DOCS + "guide/logging.html");
+  }
+
+  @Test
+  void aWordTheAnalyzerSplitsMeansItsPartsInOrder() throws Exception {
+    assertThat(urls("per-widget")).containsExactly(DOCS + "guide/widget-cache.html");
+  }
+
+  @Test
   void titleQueriesLookOnlyAtTitles() throws Exception {
     assertThat(urls("title:timeouts")).containsExactly(DOCS + "guide/troubleshooting.html");
   }
