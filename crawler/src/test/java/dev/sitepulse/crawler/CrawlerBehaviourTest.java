@@ -20,6 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +145,31 @@ class CrawlerBehaviourTest {
         .hasMessage(data + " holds warc/ but no crawl.db, so it is not a sitepulse data folder and --fresh"
             + " deletes nothing; give another --data");
     assertThat(mine).hasContent("not sitepulse's");
+  }
+
+  @Test
+  void aCrawlInAFolderThatHoldsAnotherToolsIndexButNoCrawlDbLeavesThatIndexAsItWas() throws Exception {
+    Path theirs = data.resolve("index");
+    try (IndexWriter w = new IndexWriter(FSDirectory.open(theirs), new IndexWriterConfig())) {
+      Document doc = new Document();
+      doc.add(new TextField("title", "someone else's document", Field.Store.YES));
+      w.addDocument(doc);
+      w.commit();
+    }
+    List<String> before = filesIn(theirs);
+
+    assertThatThrownBy(() -> Crawler.run(config(base() + "/site/faq.html"), CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage(data + " holds index/ but no crawl.db, so it is not a sitepulse data folder and"
+            + " nothing in it is changed; give another --data");
+    assertThat(filesIn(theirs)).isEqualTo(before);
+    assertThat(db()).doesNotExist();
+  }
+
+  private static List<String> filesIn(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test

@@ -55,6 +55,7 @@ public final class CrawlRun {
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     try (DataDirLock held = CrawlFolder.claim(config.dataDir())) {
+      refuseAnotherKindOfFolder(config);
       if (config.start() == CrawlStart.FRESH) {
         wipe(config);
       }
@@ -205,16 +206,23 @@ public final class CrawlRun {
     return seeds.stream().map(Frontier::originOf).distinct().toList();
   }
 
-  private static void wipe(CrawlConfig config) throws CrawlException {
+  /**
+   * Without a crawl.db, DATA is not a crawl's folder: its index/ or warc/ may be anyone's, and a
+   * crawl would write into that index (failing every page) or --fresh delete it.
+   */
+  private static void refuseAnotherKindOfFolder(CrawlConfig config) throws CrawlException {
     boolean crawled = Files.exists(config.crawlDb());
     for (Path dir : List.of(config.indexDir(), config.warcDir())) {
       if (!crawled && Files.exists(dir)) {
-        // Without a crawl.db this is not a crawl's folder: its index/ or warc/ may be anyone's.
         throw new CrawlException(config.dataDir() + " holds " + dir.getFileName()
-            + "/ but no crawl.db, so it is not a sitepulse data folder and --fresh deletes nothing;"
-            + " give another --data", null);
+            + "/ but no crawl.db, so it is not a sitepulse data folder and "
+            + (config.start() == CrawlStart.FRESH ? "--fresh deletes nothing" : "nothing in it is changed")
+            + "; give another --data", null);
       }
     }
+  }
+
+  private static void wipe(CrawlConfig config) throws CrawlException {
     try {
       for (Path p : List.of(config.crawlDb(), config.crawlDb().resolveSibling("crawl.db-wal"),
           config.crawlDb().resolveSibling("crawl.db-shm"))) {
