@@ -166,6 +166,21 @@ class CrawlerBehaviourTest {
     assertThat(db()).doesNotExist();
   }
 
+  @Test
+  void aCrawlForSearchDoesNotResumeALinkChecksFolderWhosePagesWouldNeverBeIndexed() throws Exception {
+    CrawlConfig linkCheck = config(base() + "/site/index.html").withPurpose(CrawlPurpose.LINK_CHECK);
+    Crawler.run(linkCheck, CrawlListener.NONE);
+    List<String> rows = CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY url");
+
+    assertThatThrownBy(() -> Crawler.run(config(base() + "/site/index.html"), CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage(data + " holds a link check's crawl.db (sitepulse links --data) and no index/, so"
+            + " there is no crawl for search to resume; start one with --fresh, or give another --data");
+    assertThat(data.resolve("index")).doesNotExist();
+    assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY url")).isEqualTo(rows);
+    Crawler.run(linkCheck, CrawlListener.NONE); // and it stays a link check's folder
+  }
+
   private static List<String> filesIn(Path dir) throws java.io.IOException {
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();

@@ -208,7 +208,9 @@ public final class CrawlRun {
 
   /**
    * Without a crawl.db, DATA is not a crawl's folder: its index/ or warc/ may be anyone's, and a
-   * crawl would write into that index (failing every page) or --fresh delete it.
+   * crawl would write into that index (failing every page) or --fresh delete it. A crawl.db without
+   * index/ is a link check's (links --data): resumed for search, its pages would count as done and
+   * never reach an index.
    */
   private static void refuseAnotherKindOfFolder(CrawlConfig config) throws CrawlException {
     boolean crawled = Files.exists(config.crawlDb());
@@ -219,6 +221,13 @@ public final class CrawlRun {
             + (config.start() == CrawlStart.FRESH ? "--fresh deletes nothing" : "nothing in it is changed")
             + "; give another --data", null);
       }
+    }
+    if (crawled && config.start() != CrawlStart.FRESH && config.purpose() == CrawlPurpose.SEARCH
+        && !Files.exists(config.indexDir())) {
+      throw new CrawlException(config.dataDir() + " holds a link check's crawl.db (sitepulse links"
+          + " --data) and no index/, so there is no crawl for search to "
+          + (config.start() == CrawlStart.REFRESH ? "refresh" : "resume")
+          + "; start one with --fresh, or give another --data", null);
     }
   }
 
