@@ -16,6 +16,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
@@ -149,13 +151,35 @@ public final class PageSearcher implements Closeable {
    */
   private Query forHighlighting(String query, Query parsed) throws IOException, InvalidQueryException {
     if (!hasMultiTermQuery(parsed)) {
-      return parsed;
+      return withoutExclusions(parsed);
     }
     try {
-      return searcher.rewrite(parse(query, EXPANDED));
+      return withoutExclusions(searcher.rewrite(parse(query, EXPANDED)));
     } catch (IndexSearcher.TooManyClauses e) {
-      return parsed;
+      return withoutExclusions(parsed);
     }
+  }
+
+  /**
+   * The highlighter marks, in the body, the words of every text field, so an exclusion from one
+   * ({@code -title:timeouts}) was held against the body: on a page whose body has that word, no
+   * word at all was marked. Excluded words are never marked, so they can go.
+   */
+  private static Query withoutExclusions(Query query) {
+    if (query instanceof BoostQuery boosted) {
+      return new BoostQuery(withoutExclusions(boosted.getQuery()), boosted.getBoost());
+    }
+    if (!(query instanceof BooleanQuery bool)) {
+      return query;
+    }
+    BooleanQuery.Builder kept =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+    for (BooleanClause clause : bool.clauses()) {
+      if (clause.getOccur() != BooleanClause.Occur.MUST_NOT) {
+        kept.add(withoutExclusions(clause.getQuery()), clause.getOccur());
+      }
+    }
+    return kept.build();
   }
 
   private static boolean hasMultiTermQuery(Query query) {

@@ -179,6 +179,18 @@ class PageSearcherTest {
   }
 
   @Test
+  void aWordExcludedFromTheTitleDoesNotStopTheOtherWordsBeingMarkedInABodyThatHasIt() throws Exception {
+    // The body of this page has "timeouts" too; only its title may not.
+    SearchHit hit = searcher.search("cache -title:timeouts", 10).hits().stream()
+        .filter(h -> h.url().equals(BLOG + "2024/performance-tuning.html")).findFirst().orElseThrow();
+
+    assertThat(hit.highlights())
+        .isNotEmpty()
+        .extracting(h -> hit.snippet().substring(h.start(), h.end()).toLowerCase())
+        .containsOnly("cache");
+  }
+
+  @Test
   void aHitWithoutABodyMatchShowsTheStartOfTheBody() throws Exception {
     SearchHit hit = searcher.search("host:docs.acme.example AND title:installing", 1).hits().get(0);
     SearchHit byUrl = searcher.search("url:\"" + DOCS + "guide/logging.html\"", 1).hits().get(0);
