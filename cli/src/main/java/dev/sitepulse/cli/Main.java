@@ -54,6 +54,11 @@ public final class Main {
       }
     });
     Converters.register(cli); // after the subcommands: picocli copies converters to those it has
+    // A query word may start with '-' (asyncio -deprecated, -title:changelog), as cli.md shows.
+    CommandLine search = cli.getSubcommands().get("search");
+    if (search != null) {
+      search.setUnmatchedOptionsArePositionalParams(true);
+    }
     // -V after a command name prints the same as before it, not nothing.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
     // Help, usage and config errors in UTF-8 too: picocli would pick the locale's charset.

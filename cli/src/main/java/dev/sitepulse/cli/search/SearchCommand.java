@@ -45,6 +45,11 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (String word : query) { // no query word starts with --: a mistyped option (--limt)
+      if (word.startsWith("--") && word.length() > 2) {
+        throw new UsageException("Unknown option: '" + word + "'");
+      }
+    }
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1, got " + limit);
     }

@@ -57,6 +57,20 @@ class SearchCommandTest {
   }
 
   @Test
+  void aQueryWordThatStartsWithAMinusIsAWordOfTheQueryNotAnUnknownOption() {
+    CommandLineRun alone = CommandLineRun.of("search", "--data", crawled.toString(), "-title:changelog");
+    CommandLineRun after = CommandLineRun.of("search", "--data", crawled.toString(), "install", "-title:guide");
+    CommandLineRun typo = CommandLineRun.of("search", "--data", crawled.toString(), "--limt", "3", "install");
+
+    assertThat(alone.exitCode()).as(alone.toString()).isZero();
+    assertThat(alone.out()).contains("1 of 1 hits for -title:changelog in ");
+    assertThat(after.exitCode()).as(after.toString()).isZero();
+    assertThat(after.out()).startsWith("0 of 0 hits for install -title:guide in ");
+    assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(3);
+    assertThat(typo.err()).isEqualTo("sitepulse: Unknown option: '--limt'\n");
+  }
+
+  @Test
   void aRegularExpressionLuceneRefusesIsOneLineAndExit3() {
     CommandLineRun run = search(crawled, "title:/re[/");
 
