@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -196,6 +198,18 @@ final class PageQueryParser extends MultiFieldQueryParser {
     } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
       throw QueryErrors.badRegexp(query, regexp, e);
     }
+  }
+
+  /** Lucene refuses a leading * or ? without saying where; the word it refuses starts there. */
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    if (!getAllowLeadingWildcard() && (termStr.startsWith("*") || termStr.startsWith("?"))
+        && !("*".equals(field) && "*".equals(termStr))) {
+      Matcher word = Pattern.compile("(?<![^\\s:(+\\-!])" + Pattern.quote(termStr)).matcher(query);
+      throw new QueryErrors.Placed("'*' or '?' not allowed as first character in WildcardQuery",
+          word.find() ? word.start() + 1 : -1);
+    }
+    return super.getWildcardQuery(field, termStr);
   }
 
   @Override

@@ -59,8 +59,6 @@ class InvalidQueryTest {
         "a:b:c              | cannot parse query \"a:b:c\": unexpected \":\" at column 4",
         "status:abc         | cannot parse query \"status:abc\": status takes a whole number, not"
             + " \"abc\"",
-        "*cache             | cannot parse query \"*cache\": '*' or '?' not allowed as first"
-            + " character in WildcardQuery",
       })
   void everyParseErrorIsOneLineWithItsPosition(String query, String message) {
     InvalidQueryException e = invalid(query);
@@ -101,6 +99,21 @@ class InvalidQueryTest {
     assertThat(e).hasMessage("cannot parse query \"" + query + "\": no field \"" + field + "\" (the fields are"
         + " title, headings, body, description, url, host, lang, status, fetched_at; quote text with a colon)"
         + " at column " + column);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "*cache              | 1",
+        "widget ?ache        | 8",
+        "wid*et title:*cache | 14",
+      })
+  void aWordThatStartsWithAWildcardIsAQueryErrorPlacedAtThatWord(String query, int column) {
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e).hasMessage("cannot parse query \"" + query + "\": '*' or '?' not allowed as first"
+        + " character in WildcardQuery at column " + column);
   }
 
   @Test
