@@ -56,6 +56,14 @@ class SubcommandsTest {
   }
 
   @Test
+  void linksHelpNamesEveryExitCodeThatCliMdGives() {
+    String help = CommandLineRun.of("links", "--help").out().replaceAll("\\s+", " ");
+
+    assertThat(help).contains("Exit codes: 0 no broken links, 2 some broken, or nothing could be checked,"
+        + " or the crawl failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (nothing reported).");
+  }
+
+  @Test
   void everyCommandsHelpFormatsWithoutAPicocliWarning() {
     for (String name : SitepulseCommand.COMMANDS.keySet()) {
       CommandLineRun run = CommandLineRun.of(name, "--help");

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
       "Crawls a site and reports every broken link: the target, why it is broken, its "
           + "redirect chain, and each page that links to it with the anchor text and line number."
     },
-    footer = {"", "Exit codes: 0 no broken links, 2 some broken, 3 usage or config error (CI-friendly)."})
+    footer = {"", "Exit codes: 0 no broken links, 2 some broken, or nothing could be checked, or the crawl"
+        + " failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (nothing reported)."})
 public final class LinksCommand implements Callable<Integer> {
 
   /** Output formats of links. */
