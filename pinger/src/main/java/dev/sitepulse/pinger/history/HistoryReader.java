@@ -35,6 +35,15 @@ public interface HistoryReader {
   Map<String, List<Instant>> latestChecks(Instant before, int count);
 
   /**
+   * Per target named in {@code from}, the gaps in its checks that end after its time there, up to
+   * {@code until}, oldest first. A gap is a space between consecutive checks longer than {@code
+   * intervals} intervals, where the interval beside it is the smallest of the four spaces on each
+   * side, the larger of the two sides. Reads every check time of those targets from there, from an
+   * index; targets without gaps are left out.
+   */
+  Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals);
+
+  /**
    * Whether a watch is adding to this history now. One that was killed is not: the operating
    * system dropped its lock on the folder. When that cannot be told, true.
    */

@@ -283,6 +283,11 @@ public final class SqliteHistory implements HistoryStore {
     return reader.latestChecks(before, count);
   }
 
+  @Override
+  public Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals) {
+    return reader.checkGaps(from, until, intervals);
+  }
+
   /** True: this is the writer, which holds the folder from open to close. */
   @Override
   public boolean watchRunning() {

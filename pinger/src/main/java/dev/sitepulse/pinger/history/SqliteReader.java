@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,6 +149,45 @@ final class SqliteReader implements HistoryReader {
           }
           if (!times.isEmpty()) {
             out.put(t.getValue(), times);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals) {
+    return read(c -> {
+      Map<String, Long> ids = new HashMap<>();
+      names(c).forEach((id, name) -> ids.put(name, id));
+      // From the SIDE + 1 checks before its time, so a gap across it is measured as any other.
+      String lead = "SELECT at FROM checks INDEXED BY checks_by_target_time WHERE target_id = ?1 AND at < ?2"
+          + " ORDER BY at DESC LIMIT 1 OFFSET " + CheckGaps.SIDE;
+      Map<String, List<CheckGap>> out = new LinkedHashMap<>();
+      long[] times = new long[1024];
+      try (PreparedStatement s = c.prepareStatement("SELECT at FROM checks INDEXED BY checks_by_target_time"
+          + " WHERE target_id = ?1 AND at >= coalesce((" + lead + "), 0) AND at < ?3 ORDER BY at")) {
+        for (Map.Entry<String, Instant> t : from.entrySet()) {
+          Long id = ids.get(t.getKey());
+          if (id == null) {
+            continue;
+          }
+          s.setLong(1, id);
+          s.setLong(2, t.getValue().toEpochMilli());
+          s.setLong(3, until.toEpochMilli());
+          int n = 0;
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              if (n == times.length) {
+                times = Arrays.copyOf(times, n * 2);
+              }
+              times[n++] = rs.getLong(1);
+            }
+          }
+          List<CheckGap> gaps = CheckGaps.find(times, n, t.getValue().toEpochMilli(), intervals);
+          if (!gaps.isEmpty()) {
+            out.put(t.getKey(), gaps);
           }
         }
       }

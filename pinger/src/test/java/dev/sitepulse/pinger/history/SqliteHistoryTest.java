@@ -203,6 +203,30 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void checkGapsAreFoundFromEachTargetsOwnTimeAndMeasuredByTheChecksBeforeIt() {
+    Instant t0 = NOW.minus(Duration.ofHours(5));
+    try (SqliteHistory h = open()) {
+      for (int m : new int[] {0, 1, 2, 3, 4, 5, 125, 126, 127, 240, 241}) {
+        h.append(check("a", t0.plus(Duration.ofMinutes(m)), Verdict.UP, 200, 1));
+        h.append(check("b", t0.plus(Duration.ofMinutes(m)), Verdict.UP, 200, 1));
+      }
+      h.append(check("a", NOW.plusSeconds(600), Verdict.UP, 200, 1));
+      h.flush().join();
+
+      Map<String, List<CheckGap>> gaps = h.checkGaps(
+          Map.of("a", t0.plus(Duration.ofMinutes(60)), "b", t0.plus(Duration.ofMinutes(200)), "none", t0),
+          NOW, 5);
+
+      assertThat(gaps).containsOnlyKeys("a", "b");
+      assertThat(gaps.get("a")).as("the one across its time counts; none to the check after NOW").containsExactly(
+          new CheckGap(t0.plus(Duration.ofMinutes(5)), t0.plus(Duration.ofMinutes(125)), Duration.ofMinutes(1)),
+          new CheckGap(t0.plus(Duration.ofMinutes(127)), t0.plus(Duration.ofMinutes(240)), Duration.ofMinutes(1)));
+      assertThat(gaps.get("b")).containsExactly(
+          new CheckGap(t0.plus(Duration.ofMinutes(127)), t0.plus(Duration.ofMinutes(240)), Duration.ofMinutes(1)));
+    }
+  }
+
+  @Test
   void aReaderSeesWhetherAWatchIsWritingTheHistory() {
     try (SqliteHistory h = open()) {
       h.append(check("a", NOW, Verdict.UP, 200, 10));
