@@ -1,18 +1,25 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.pinger.history.CheckGap;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Whether a target is still being checked, and how far its checks reach.
+ * Whether a target is still being checked, how far its checks reach, and where they were missing.
  *
  * @param last its last check before the report's end
  * @param interval how often it was checked: the smallest gap between its latest checks, since a
  *     watch ticks at a fixed rate and skipped ticks and restarts only lengthen gaps; zero with
  *     fewer than two checks
  * @param stillChecked whether a watch checks it now
+ * @param gaps the stretches before its last check in which it was not checked, oldest first
  */
-record Checking(Instant last, Duration interval, boolean stillChecked) {
+record Checking(Instant last, Duration interval, boolean stillChecked, List<CheckGap> gaps) {
+
+  Checking {
+    gaps = List.copyOf(gaps);
+  }
 
   /**
    * Until when its states are known: {@code until} while it is checked. Otherwise one interval
@@ -30,5 +37,10 @@ record Checking(Instant last, Duration interval, boolean stillChecked) {
   /** Its last check once no watch checks it any more; null while one does. */
   Instant stoppedAt() {
     return stillChecked ? null : last;
+  }
+
+  /** Where a gap's unknown time begins: one interval past the check before it, which stands for that interval. */
+  static Instant unknownFrom(CheckGap gap) {
+    return gap.last().plus(gap.interval());
   }
 }

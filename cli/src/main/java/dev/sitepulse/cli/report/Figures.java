@@ -44,6 +44,12 @@ public final class Figures {
     return t == null ? NONE : TIME.format(t);
   }
 
+  /** When an incident began: its first failed check, or where checks resumed and it was already down. */
+  static String incidentStart(Incident i) {
+    return i.checksResumed() == null ? time(i.start())
+        : "already down when checks resumed at " + time(i.checksResumed());
+  }
+
   /** Until when an incident lasted: its end, "still down", or where its checks stopped. */
   static String incidentEnd(Incident i) {
     if (i.ongoing()) {

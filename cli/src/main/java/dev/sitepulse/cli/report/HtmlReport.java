@@ -80,7 +80,8 @@ public final class HtmlReport {
     h.append("<section id=\"timeline\"><h2>Incident timeline</h2>").append(note(timeline.size(), all.size(), "most downtime"))
         .append(Charts.timeline(timeline, r.since(), r.until()))
         .append("<p class=\"legend\"><span class=\"key s-up\"></span>UP <span class=\"key s-degraded\"></span>DEGRADED ")
-        .append("<span class=\"key s-down\"></span>DOWN <span class=\"key s-unknown\"></span>not known (before the first check, or after checks stopped)</p></section>\n");
+        .append("<span class=\"key s-down\"></span>DOWN <span class=\"key s-unknown\"></span>not known (before the ")
+        .append("first check, while checks were stopped, or after they stopped)</p></section>\n");
     List<TargetReport> slow = Charts.charted(all, Comparator.comparing((TargetReport t) -> -t.latency().p95())
         .thenComparing(TargetReport::name));
     h.append("<section id=\"latency\"><h2>Latency over time</h2>").append(note(slow.size(), all.size(), "highest p95"))
@@ -143,7 +144,8 @@ public final class HtmlReport {
     h.append("<table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th></tr></thead><tbody>\n");
     for (TargetReport t : targets) {
       for (Incident i : t.incidents()) {
-        h.append("<tr><td>").append(Html.escape(t.name())).append("</td><td>").append(Html.escape(Figures.time(i.start())))
+        h.append("<tr><td>").append(Html.escape(t.name())).append("</td><td>")
+            .append(Html.escape(Figures.incidentStart(i)))
             .append("</td><td>").append(i.ongoing() ? "<strong>still down</strong>" : Html.escape(Figures.incidentEnd(i)))
             .append("</td><td>").append(Html.escape(Figures.duration(i.duration()))).append("</td></tr>\n");
       }

@@ -62,6 +62,7 @@ final class JsonReport {
       writeTime(g, "end", i.end());
       g.writeBooleanField("ongoing", i.ongoing());
       writeTime(g, "checks_stopped_at", i.checksStopped());
+      writeTime(g, "checks_resumed_at", i.checksResumed());
       g.writeNumberField("seconds", seconds(i.duration()));
       g.writeEndObject();
     }

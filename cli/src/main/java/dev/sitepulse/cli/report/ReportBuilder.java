@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.CheckGap;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.HistoryReader;
@@ -30,9 +31,10 @@ public final class ReportBuilder {
   /** A target's latest checks read for its interval: four gaps, so a skipped tick or a restart leaves a true one. */
   static final int LATEST_CHECKS = 5;
   /**
-   * Intervals without a check after which a running watch is taken to check a target no more. It
-   * checks each target every interval, or, when a check outlasts ticks, at the first tick after it:
-   * about two intervals apart at most, so five leave room.
+   * Intervals without a check after which a target is taken as not checked: by a running watch
+   * that goes on without it, or in a gap between two of its checks. A watch checks each target
+   * every interval, or, when a check outlasts ticks, at the first tick after it: two or three
+   * intervals apart at most, so five leave room.
    */
   static final int STALE_INTERVALS = 5;
 
@@ -58,17 +60,18 @@ public final class ReportBuilder {
     Map<String, Instant> certs = history.latestCertificateExpiry(q);
     Map<String, List<Instant>> latest = history.latestChecks(until, LATEST_CHECKS);
     boolean watchRunning = history.watchRunning();
+    List<TargetInfo> named = history.targets().stream()
+        .filter(t -> target == null || target.equals(t.name())).toList();
+    Map<String, List<CheckGap>> gaps = history.checkGaps(gapsFrom(named, changes, since), until, STALE_INTERVALS);
     List<TargetReport> targets = new ArrayList<>();
-    for (TargetInfo t : history.targets()) {
-      if (target != null && !target.equals(t.name())) {
-        continue;
-      }
+    for (TargetInfo t : named) {
       TargetHistory h = checks.get(t.name());
       List<StateChangeRecord> c = changes.getOrDefault(t.name(), List.of());
       if (h == null && c.isEmpty()) {
         continue; // not watched in this window
       }
-      Checking checking = checking(latest.getOrDefault(t.name(), List.of()), c, watchRunning, until);
+      Checking checking = checking(latest.getOrDefault(t.name(), List.of()), c, watchRunning, until,
+          gaps.getOrDefault(t.name(), List.of()));
       targets.add(target(t, h, c, checking, certs.get(t.name()), since, until));
     }
     // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
@@ -89,7 +92,7 @@ public final class ReportBuilder {
    * it. Its last check is its latest row, or where retention left none, its last state change.
    */
   private static Checking checking(List<Instant> latest, List<StateChangeRecord> changes, boolean watchRunning,
-      Instant until) {
+      Instant until, List<CheckGap> gaps) {
     Instant last = latest.isEmpty() ? null : latest.get(0);
     if (!changes.isEmpty() && (last == null || changes.get(changes.size() - 1).at().isAfter(last))) {
       last = changes.get(changes.size() - 1).at();
@@ -102,7 +105,22 @@ public final class ReportBuilder {
       }
     }
     boolean recent = interval.isZero() || !until.isAfter(last.plus(interval.multipliedBy(STALE_INTERVALS)));
-    return new Checking(last, interval, watchRunning && recent);
+    return new Checking(last, interval, watchRunning && recent, gaps);
+  }
+
+  /**
+   * From when each target's gaps matter: the window's start, or, for one DOWN then, where that
+   * incident began, as a gap before the window splits it too and it then began after that gap.
+   */
+  private static Map<String, Instant> gapsFrom(List<TargetInfo> targets, Map<String, List<StateChangeRecord>> changes,
+      Instant since) {
+    Map<String, Instant> from = new HashMap<>();
+    for (TargetInfo t : targets) {
+      List<StateChangeRecord> c = changes.getOrDefault(t.name(), List.of());
+      boolean downAtStart = !c.isEmpty() && c.get(0).at().isBefore(since) && c.get(0).to().equals(StatePeriods.DOWN);
+      from.put(t.name(), downAtStart ? c.get(0).since() : since);
+    }
+    return from;
   }
 
   private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Checking checking,

@@ -45,7 +45,7 @@ final class TableReport {
       TextTable incidents = new TextTable(INCIDENT_COLUMNS);
       for (TargetReport t : r.targets()) {
         for (Incident i : t.incidents()) {
-          incidents.add(cells(t.name(), Figures.time(i.start()), Figures.incidentEnd(i),
+          incidents.add(cells(t.name(), Figures.incidentStart(i), Figures.incidentEnd(i),
               Figures.duration(i.duration())));
         }
       }

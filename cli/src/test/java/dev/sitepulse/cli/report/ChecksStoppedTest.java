@@ -79,7 +79,7 @@ class ChecksStoppedTest {
     Report r = report(until.minus(Duration.ofDays(7)), until);
 
     TargetReport api = target(r, "api");
-    assertThat(api.incidents()).containsExactly(new Incident(minute(5), null, Duration.ofMinutes(5), minute(9)));
+    assertThat(api.incidents()).containsExactly(new Incident(minute(5), null, Duration.ofMinutes(5), minute(9), null));
     assertThat(api.incidents().get(0).ongoing()).isFalse();
     assertThat(api.downtime()).as("not 30 hours more").isEqualTo(Duration.ofMinutes(5));
     assertThat(api.state()).as("as last seen").isEqualTo("DOWN");
@@ -104,7 +104,7 @@ class ChecksStoppedTest {
       Report r = report(until.minus(Duration.ofDays(7)), until);
 
       TargetReport api = target(r, "api");
-      assertThat(api.incidents()).containsExactly(new Incident(minute(5), null, Duration.ofSeconds(330), null));
+      assertThat(api.incidents()).containsExactly(new Incident(minute(5), null, Duration.ofSeconds(330), null, null));
       assertThat(api.incidents().get(0).ongoing()).isTrue();
       assertThat(api.checksStopped()).isNull();
       assertThat(api.periods()).last().isEqualTo(new StatePeriod("DOWN", minute(5), until));
@@ -124,7 +124,7 @@ class ChecksStoppedTest {
       Report r = report(until.minus(Duration.ofHours(24)), until);
 
       assertThat(target(r, "api").incidents())
-          .containsExactly(new Incident(minute(5), null, Duration.ofMinutes(5), minute(9)));
+          .containsExactly(new Incident(minute(5), null, Duration.ofMinutes(5), minute(9), null));
       assertThat(target(r, "api").checksStopped()).isEqualTo(minute(9));
       assertThat(target(r, "home").checksStopped()).isNull();
       assertThat(target(r, "home").periods()).last().isEqualTo(new StatePeriod("UP", minute(0), until));

@@ -61,8 +61,8 @@ class ReportNumbersTest {
     TargetReport a = target("a");
     assertThat(a.incidents()).as("no watch writes the history: the open one ends a minute past the last check")
         .containsExactly(
-            new Incident(minute(30), minute(40), Duration.ofMinutes(10), null),
-            new Incident(minute(90), null, Duration.ofMinutes(10), minute(99)));
+            new Incident(minute(30), minute(40), Duration.ofMinutes(10), null, null),
+            new Incident(minute(90), null, Duration.ofMinutes(10), minute(99), null));
     assertThat(a.downtime()).isEqualTo(Duration.ofMinutes(20));
     assertThat(a.state()).isEqualTo("DOWN");
     assertThat(report.incidents()).isEqualTo(3);
@@ -71,7 +71,7 @@ class ReportNumbersTest {
   @Test
   void anIncidentThatBeganBeforeTheWindowCountsOnlyItsPartInside() {
     TargetReport b = target("b");
-    assertThat(b.incidents()).containsExactly(new Incident(minute(-15), minute(4), Duration.ofMinutes(4), null));
+    assertThat(b.incidents()).containsExactly(new Incident(minute(-15), minute(4), Duration.ofMinutes(4), null, null));
     assertThat(b.state()).isEqualTo("UP");
     assertThat(b.periods()).extracting(StatePeriod::state).containsExactly("DOWN", "UP");
   }
