@@ -1,9 +1,18 @@
 package dev.sitepulse.pinger.history;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Finds the gaps in one target's check times. A watch checks at a fixed rate, a check that outlasts
@@ -20,6 +29,60 @@ final class CheckGaps {
   static final int SIDE = 4;
 
   private CheckGaps() {}
+
+  /**
+   * Reads each target's check times from its index, from the {@link #SIDE} + 1 checks before its
+   * time (so a gap across it is measured as any other) to {@code until}, and finds its gaps. The
+   * targets are shared out among parallel connections, as JDBC's cost per row dominates.
+   */
+  static Map<String, List<CheckGap>> read(Path file, Map<String, Instant> from, Instant until, int intervals) {
+    List<Map.Entry<String, Instant>> targets = List.copyOf(from.entrySet());
+    int n = Math.max(1, Math.min(targets.size(), Math.min(4, Runtime.getRuntime().availableProcessors())));
+    List<Supplier<Map<String, List<CheckGap>>>> parts = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<Map.Entry<String, Instant>> some = targets.subList(targets.size() * i / n, targets.size() * (i + 1) / n);
+      parts.add(() -> new SqliteReader(file).read(c -> read(c, some, until, intervals)));
+    }
+    Map<String, List<CheckGap>> out = new HashMap<>();
+    SqliteReader.inParallel(parts).forEach(out::putAll);
+    return out;
+  }
+
+  private static Map<String, List<CheckGap>> read(Connection c, List<Map.Entry<String, Instant>> targets,
+      Instant until, int intervals) throws SQLException {
+    Map<String, Long> ids = new HashMap<>();
+    SqliteReader.names(c).forEach((id, name) -> ids.put(name, id));
+    String lead = "SELECT at FROM checks INDEXED BY checks_by_target_time WHERE target_id = ?1 AND at < ?2"
+        + " ORDER BY at DESC LIMIT 1 OFFSET " + SIDE;
+    Map<String, List<CheckGap>> out = new HashMap<>();
+    long[] times = new long[1024];
+    try (PreparedStatement s = c.prepareStatement("SELECT at FROM checks INDEXED BY checks_by_target_time"
+        + " WHERE target_id = ?1 AND at >= coalesce((" + lead + "), 0) AND at < ?3 ORDER BY at")) {
+      for (Map.Entry<String, Instant> t : targets) {
+        Long id = ids.get(t.getKey());
+        if (id == null) {
+          continue;
+        }
+        s.setLong(1, id);
+        s.setLong(2, t.getValue().toEpochMilli());
+        s.setLong(3, until.toEpochMilli());
+        int n = 0;
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            if (n == times.length) {
+              times = Arrays.copyOf(times, n * 2);
+            }
+            times[n++] = rs.getLong(1);
+          }
+        }
+        List<CheckGap> gaps = find(times, n, t.getValue().toEpochMilli(), intervals);
+        if (!gaps.isEmpty()) {
+          out.put(t.getKey(), gaps);
+        }
+      }
+    }
+    return out;
+  }
 
   /**
    * @param times epoch milliseconds, oldest first; the first {@code n} count

@@ -13,8 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Counts a window of checks in Java, not SQL: SQLite's GROUP BY sorts, and a sort of ten million
@@ -39,24 +38,18 @@ final class SqliteAggregation {
     long width = Math.max(1, (until - since + buckets - 1) / buckets);
     Map<Long, String> names = new SqliteReader(file).read(SqliteReader::names);
     int slices = until - since < 60_000 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
-    List<CompletableFuture<Map<Long, TargetHistory.Builder>>> parts = new ArrayList<>();
+    List<Supplier<Map<Long, TargetHistory.Builder>>> parts = new ArrayList<>();
     for (int i = 0; i < slices; i++) {
       long lo = since + (until - since) * i / slices;
       long hi = since + (until - since) * (i + 1) / slices;
-      Slice slice = new Slice(file, q.target(), since, width, buckets, lo, hi, names);
-      parts.add(i == slices - 1 ? CompletableFuture.completedFuture(slice.read())
-          : CompletableFuture.supplyAsync(slice::read));
+      parts.add(new Slice(file, q.target(), since, width, buckets, lo, hi, names)::read);
     }
     Map<Long, TargetHistory.Builder> all = new HashMap<>();
-    try {
-      for (CompletableFuture<Map<Long, TargetHistory.Builder>> part : parts) {
-        part.join().forEach((id, b) -> all.merge(id, b, (x, y) -> {
-          x.addAll(y);
-          return x;
-        }));
-      }
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof HistoryException h ? h : new HistoryException(e.getMessage(), e);
+    for (Map<Long, TargetHistory.Builder> part : SqliteReader.inParallel(parts)) {
+      part.forEach((id, b) -> all.merge(id, b, (x, y) -> {
+        x.addAll(y);
+        return x;
+      }));
     }
     return all.values().stream().map(TargetHistory.Builder::build)
         .sorted(Comparator.comparing(TargetHistory::target)).toList();

@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Reads the SQLite history, each call on a fresh read-only connection: WAL lets it read while the
@@ -158,41 +160,24 @@ final class SqliteReader implements HistoryReader {
 
   @Override
   public Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals) {
-    return read(c -> {
-      Map<String, Long> ids = new HashMap<>();
-      names(c).forEach((id, name) -> ids.put(name, id));
-      // From the SIDE + 1 checks before its time, so a gap across it is measured as any other.
-      String lead = "SELECT at FROM checks INDEXED BY checks_by_target_time WHERE target_id = ?1 AND at < ?2"
-          + " ORDER BY at DESC LIMIT 1 OFFSET " + CheckGaps.SIDE;
-      Map<String, List<CheckGap>> out = new LinkedHashMap<>();
-      long[] times = new long[1024];
-      try (PreparedStatement s = c.prepareStatement("SELECT at FROM checks INDEXED BY checks_by_target_time"
-          + " WHERE target_id = ?1 AND at >= coalesce((" + lead + "), 0) AND at < ?3 ORDER BY at")) {
-        for (Map.Entry<String, Instant> t : from.entrySet()) {
-          Long id = ids.get(t.getKey());
-          if (id == null) {
-            continue;
-          }
-          s.setLong(1, id);
-          s.setLong(2, t.getValue().toEpochMilli());
-          s.setLong(3, until.toEpochMilli());
-          int n = 0;
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              if (n == times.length) {
-                times = Arrays.copyOf(times, n * 2);
-              }
-              times[n++] = rs.getLong(1);
-            }
-          }
-          List<CheckGap> gaps = CheckGaps.find(times, n, t.getValue().toEpochMilli(), intervals);
-          if (!gaps.isEmpty()) {
-            out.put(t.getKey(), gaps);
-          }
-        }
-      }
-      return out;
-    });
+    return CheckGaps.read(file, from, until, intervals);
+  }
+
+  /**
+   * Runs the parts, each on connections of its own: the last on this thread, the others on the
+   * common pool. A part's failure is thrown as the history's.
+   */
+  static <T> List<T> inParallel(List<Supplier<T>> parts) {
+    List<CompletableFuture<T>> running = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      running.add(i == parts.size() - 1 ? CompletableFuture.completedFuture(parts.get(i).get())
+          : CompletableFuture.supplyAsync(parts.get(i)));
+    }
+    try {
+      return running.stream().map(CompletableFuture::join).toList();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof HistoryException h ? h : new HistoryException(e.getMessage(), e);
+    }
   }
 
   /** Whether the watch's lock on the folder is held; the writer holds it from open to close. */
