@@ -148,6 +148,20 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void freshDeletesNoCrawlDbThatIsAnotherProgramsDatabase() throws Exception {
+    java.nio.file.Files.createDirectories(data);
+    CrawlDbRows.execute(db(), "CREATE TABLE notes(text TEXT)");
+    CrawlDbRows.execute(db(), "INSERT INTO notes VALUES ('not sitepulse''s')");
+    CrawlConfig fresh = freshSeedOnly(base() + "/site/faq.html");
+
+    assertThatThrownBy(() -> Crawler.run(fresh, CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage(db() + ": not a sitepulse crawl.db: it holds another program's tables, and nothing in it"
+            + " is changed; give another --data");
+    assertThat(CrawlDbRows.column(db(), "SELECT text FROM notes")).containsExactly("not sitepulse's");
+  }
+
+  @Test
   void aCrawlInAFolderThatHoldsAnotherToolsIndexButNoCrawlDbLeavesThatIndexAsItWas() throws Exception {
     Path theirs = data.resolve("index");
     try (IndexWriter w = new IndexWriter(FSDirectory.open(theirs), new IndexWriterConfig())) {

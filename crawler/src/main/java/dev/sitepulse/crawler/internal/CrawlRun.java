@@ -207,6 +207,7 @@ public final class CrawlRun {
   }
 
   /**
+   * A crawl.db of another program's is refused before anything, --fresh's delete included.
    * Without a crawl.db, DATA is not a crawl's folder: its index/ or warc/ may be anyone's, and a
    * crawl would write into that index (failing every page) or --fresh delete it. A crawl.db without
    * index/ is a link check's (links --data): resumed for search, its pages would count as done and
@@ -214,6 +215,9 @@ public final class CrawlRun {
    */
   private static void refuseAnotherKindOfFolder(CrawlConfig config) throws CrawlException {
     boolean crawled = Files.exists(config.crawlDb());
+    if (crawled && CrawlDb.isAnotherProgramsDatabase(config.crawlDb())) { // --fresh would delete it
+      throw new CrawlException(config.crawlDb() + ": " + CrawlDb.ANOTHER_PROGRAMS, null);
+    }
     for (Path dir : List.of(config.indexDir(), config.warcDir())) {
       if (!crawled && Files.exists(dir)) {
         throw new CrawlException(config.dataDir() + " holds " + dir.getFileName()

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
@@ -92,7 +93,12 @@ public final class PageSearcher implements Closeable {
     Directory directory = null;
     try {
       directory = FSDirectory.open(indexDir);
-      return new PageSearcher(indexDir, directory, DirectoryReader.open(directory));
+      DirectoryReader reader = DirectoryReader.open(directory);
+      if (!holdsPages(reader)) {
+        reader.close();
+        throw new IOException("not a sitepulse index: its documents have no url field");
+      }
+      return new PageSearcher(indexDir, directory, reader);
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw new NoCommitException(indexDir, e);
@@ -100,6 +106,14 @@ public final class PageSearcher implements Closeable {
       closeQuietly(directory);
       throw new UncheckedIOException("cannot open index " + indexDir + ": " + IndexErrors.brief(e), e);
     }
+  }
+
+  /**
+   * Another program's Lucene index opens as well, and its hits would come without URL or title.
+   * An index without documents (a crawl that indexed nothing) has no fields to tell by.
+   */
+  private static boolean holdsPages(DirectoryReader reader) {
+    return reader.numDocs() == 0 || FieldInfos.getMergedFieldInfos(reader).fieldInfo(PageFields.URL) != null;
   }
 
   /**

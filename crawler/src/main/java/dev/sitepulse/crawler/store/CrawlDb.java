@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The crawl's durable state in SQLite (WAL): every URL with its state, every link. All writes run
@@ -97,7 +98,25 @@ public final class CrawlDb implements AutoCloseable {
       throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
     }
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try {
+      prepareSchema(c);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    c.setAutoCommit(false);
+    c.commit();
+    try {
+      return new CrawlDb(c, Writes.prepare(c));
+    } catch (SQLException e) {
+      c.close(); // and with it any statement already prepared
+      throw e;
+    }
+  }
+
+  private static void prepareSchema(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
+      refuseAnotherProgramsDatabase(s);
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
       s.execute("""
@@ -128,14 +147,46 @@ public final class CrawlDb implements AutoCloseable {
           FROM links l JOIN urls u ON u.id = l.from_id""");
       s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
     }
-    c.setAutoCommit(false);
-    c.commit();
-    try {
-      return new CrawlDb(c, Writes.prepare(c));
-    } catch (SQLException e) {
-      c.close(); // and with it any statement already prepared
-      throw e;
+  }
+
+  /** Why a crawl refuses a database: adding our tables to it would change what is not ours. */
+  public static final String ANOTHER_PROGRAMS =
+      "not a sitepulse crawl.db: it holds another program's tables, and nothing in it is changed; give another --data";
+
+  private static void refuseAnotherProgramsDatabase(Statement s) throws SQLException {
+    if (holdsAnotherProgramsTables(s)) {
+      throw new SQLException(ANOTHER_PROGRAMS);
     }
+  }
+
+  /**
+   * Whether {@code file} is a SQLite database of another program's: one with tables but no crawl's
+   * urls table. Read only; a file that is no SQLite database at all (a damaged crawl.db) is not.
+   */
+  public static boolean isAnotherProgramsDatabase(Path file) {
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      return holdsAnotherProgramsTables(s);
+    } catch (SQLException notADatabase) {
+      return false;
+    }
+  }
+
+  private static boolean holdsAnotherProgramsTables(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' LIMIT 1")) {
+      if (!rs.next()) {
+        return false;
+      }
+    }
+    int columns = 0;
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name IN ('url', 'state')")) {
+      while (rs.next()) {
+        columns++;
+      }
+    }
+    return columns < 2;
   }
 
   private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {

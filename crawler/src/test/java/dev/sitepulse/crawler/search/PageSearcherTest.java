@@ -9,6 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,6 +260,20 @@ class PageSearcherTest {
         .isNotInstanceOf(NoCommitException.class)
         .hasMessage("cannot open index " + damaged
             + ": not an index this version can read: damaged, or written by another Lucene (segments_1)");
+  }
+
+  @Test
+  void anotherProgramsLuceneIndexIsRefusedNotSearched() throws Exception {
+    Path theirs = Files.createDirectories(dir.resolve("theirs"));
+    try (IndexWriter writer = new IndexWriter(FSDirectory.open(theirs), new IndexWriterConfig())) {
+      Document doc = new Document();
+      doc.add(new TextField("body", "a cache of widgets", Field.Store.YES));
+      writer.addDocument(doc);
+    }
+
+    assertThatThrownBy(() -> PageSearcher.open(theirs))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot open index " + theirs + ": not a sitepulse index: its documents have no url field");
   }
 
   private static List<String> urls(String query) throws InvalidQueryException {

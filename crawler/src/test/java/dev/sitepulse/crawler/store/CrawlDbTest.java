@@ -34,6 +34,21 @@ class CrawlDbTest {
   }
 
   @Test
+  void anotherProgramsDatabaseIsRefusedAndLeftAsItWas() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)");
+      s.execute("CREATE TABLE urls(id INTEGER PRIMARY KEY, href TEXT)");
+    }
+
+    assertThatThrownBy(() -> CrawlDb.open(file)).hasMessage(
+        "not a sitepulse crawl.db: it holds another program's tables, and nothing in it is changed; give another --data");
+    assertThat(rows(file, "SELECT name FROM sqlite_master ORDER BY name")).containsExactly("notes", "urls");
+    assertThat(rows(file, "PRAGMA journal_mode")).containsExactly("delete");
+  }
+
+  @Test
   void aPageWithThousandsOfLinksKeepsEveryOneOfThem() throws Exception {
     Path file = dir.resolve("crawl.db");
     List<LinkRecord> links = new ArrayList<>();
