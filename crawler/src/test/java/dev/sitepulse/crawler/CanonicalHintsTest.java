@@ -73,8 +73,9 @@ class CanonicalHintsTest {
         .withBody("<html><head><meta name=robots content=noindex></head><body>hidden</body></html>")));
     site.stubFor(get("/c/old.html").willReturn(aResponse().withStatus(301).withHeader("Location", "/c/moved.html")));
 
-    Crawler.run(crawl(null), CrawlListener.NONE);
+    CrawlStats stats = Crawler.run(crawl(null), CrawlListener.NONE);
 
+    assertThat(stats.pages()).as("each page counts once, though three were fetched twice").isEqualTo(7);
     assertThat(indexed()).as("a canonical that is missing, noindex or a redirect back leaves the text to the page")
         .contains(base() + "/c/missing.html", base() + "/c/private.html", base() + "/c/moved.html");
     site.verify(2, getRequestedFor(urlEqualTo("/c/missing.html")));

@@ -22,6 +22,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,8 @@ final class CrawlLoop {
   private final IndexCommits commits;
   private final PageWork pages;
   private final CanonicalWaits canonicals = new CanonicalWaits();
+  /** Pages queued again because their canonical ended without a document. */
+  private final Set<String> fetchedAgain = new HashSet<>();
   private final CrawlScope scope;
   private final ExecutorService parsers;
   private final ExecutorService indexer;
@@ -186,8 +189,10 @@ final class CrawlLoop {
     } else if (r.status() == 429 || r.status() == 503) {
       backOff(next, r, now);
     } else {
-      counters.pages++;
-      counters.status(r.status());
+      if (!fetchedAgain.remove(next.url())) { // a page counts once, however often it is fetched
+        counters.pages++;
+        counters.status(r.status());
+      }
       PriorFetch prior = priors.remove(next.url());
       boolean unchanged = r.notModified() && prior != null && prior.validators().any();
       if (config.warc() && unchanged) {
@@ -374,6 +379,7 @@ final class CrawlLoop {
     }
     for (QueuedUrl page : canonicals.settled(url, hasDocument)) {
       LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
+      fetchedAgain.add(page.url());
       frontier.requeue(page.url(), page.depth());
     }
   }
