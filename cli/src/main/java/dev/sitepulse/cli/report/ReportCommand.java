@@ -55,6 +55,9 @@ public final class ReportCommand implements Callable<Integer> {
     if (since.isZero() || since.isNegative()) {
       throw new UsageException("--since must be positive, got " + Durations.format(since));
     }
+    if (output != null && output.toString().isEmpty()) { // Path.of("") is the working folder
+      throw new UsageException("-o needs a file name");
+    }
     HistoryReader history;
     try {
       history = SqliteHistory.openForReading(data);

@@ -171,6 +171,21 @@ class ReportCommandTest {
   }
 
   @Test
+  void aFileGivenAsTheDataFolderOrAnEmptyOutputNameIsOneLineSayingSo() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+    HandMadeHistory.write(dir);
+
+    CommandLineRun notAFolder = CommandLineRun.of("report", "--data", file.toString());
+    CommandLineRun noName = CommandLineRun.of("report", "--data", dir.toString(), "-o", "");
+
+    assertThat(notAFolder.exitCode()).isEqualTo(3);
+    assertThat(notAFolder.err()).isEqualTo("sitepulse: " + file
+        + " is a file, not a data folder (sitepulse watch --data DIR writes DIR/history.db)\n");
+    assertThat(noName.exitCode()).isEqualTo(3);
+    assertThat(noName.err()).isEqualTo("sitepulse: -o needs a file name\n");
+  }
+
+  @Test
   void aFolderWithoutHistoryIsAUsageError() {
     CommandLineRun run = CommandLineRun.of("report", "--data", dir.resolve("empty").toString());
 

@@ -134,6 +134,10 @@ public final class SqliteHistory implements HistoryStore {
   public static HistoryReader openForReading(Path dir) {
     Path file = dir.resolve(FILE_NAME);
     String none = file + ": no history here (sitepulse watch writes it)";
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new HistoryException(dir + " is a file, not a data folder (sitepulse watch --data DIR writes DIR/"
+          + FILE_NAME + ")");
+    }
     if (!Files.isRegularFile(file)) {
       throw new HistoryException(none);
     }
