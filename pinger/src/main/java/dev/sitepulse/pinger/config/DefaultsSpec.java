@@ -34,7 +34,8 @@ public record DefaultsSpec(
   public DefaultsSpec {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-      throw new InvalidValueException("timeout", "timeout must be positive");
+      throw new InvalidValueException("timeout",
+          "timeout must be positive, got " + Durations.format(timeout));
     }
     if (concurrency != null && concurrency < 1) {
       throw new InvalidValueException("concurrency", "concurrency must be at least 1, got " + concurrency);

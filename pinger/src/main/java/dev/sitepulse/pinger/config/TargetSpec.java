@@ -33,7 +33,8 @@ public record TargetSpec(
       throw new InvalidValueException("method", "method \"" + method + "\" is not one of " + METHODS);
     }
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-      throw new InvalidValueException("timeout", "timeout must be positive");
+      throw new InvalidValueException("timeout",
+          "timeout must be positive, got " + Durations.format(timeout));
     }
     if (retries != null && retries < 0) {
       throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);

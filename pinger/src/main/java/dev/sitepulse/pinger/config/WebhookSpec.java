@@ -35,7 +35,8 @@ public record WebhookSpec(
       }
     }
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-      throw new InvalidValueException("timeout", "timeout must be positive");
+      throw new InvalidValueException("timeout",
+          "timeout must be positive, got " + Durations.format(timeout));
     }
     if (retries != null && retries < 0) {
       throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
