@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -28,9 +29,13 @@ class CanonicalHintsTest {
   }
 
   private CrawlConfig crawl(Integer maxPages) {
+    return crawl(maxPages, CrawlStart.RESUME);
+  }
+
+  private CrawlConfig crawl(Integer maxPages, CrawlStart start) {
     return new CrawlSpec(List.of(base() + "/c/start.html"), data.toString(), maxPages, 3, null, null,
         Pattern.compile("/c/"), null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null)
-        .toConfig(CrawlStart.RESUME);
+        .toConfig(start);
   }
 
   private List<String> indexed() {
@@ -120,6 +125,38 @@ class CanonicalHintsTest {
         + base() + "/c/gone.html' WHERE url = '" + base() + "/c/variant.html'");
 
     Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).contains(base() + "/c/variant.html");
+  }
+
+  @Test
+  void aVariantWithTheSameBytesAsItsCanonicalFetchedFirstIsStillIndexedOnce() throws Exception {
+    page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
+    // The same bytes at both URLs, as a ?utm= variant has: both name page.html.
+    page("/c/variant.html", base() + "/c/page.html", "uniqueword");
+    page("/c/page.html", base() + "/c/page.html", "uniqueword");
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).as("the variant came first, so the canonical is its duplicate: the variant holds the text")
+        .contains(base() + "/c/variant.html").doesNotContain(base() + "/c/page.html");
+  }
+
+  @Test
+  void aRefreshIndexesAPageWhoseCanonicalHasSinceLostItsDocumentThoughThePageItselfIsUnchanged() throws Exception {
+    page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
+    String variant = "<html><head><link rel=canonical href=\"" + base() + "/c/page.html\"></head><body>zebraword</body></html>";
+    site.stubFor(get("/c/variant.html").atPriority(1).withHeader("If-None-Match", equalTo("\"v1\""))
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v1\"")));
+    site.stubFor(get("/c/variant.html").atPriority(2).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withHeader("ETag", "\"v1\"").withBody(variant)));
+    page("/c/page.html", base() + "/c/page.html", "the page itself");
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    assertThat(indexed()).doesNotContain(base() + "/c/variant.html");
+
+    site.stubFor(get("/c/page.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><head><meta name=robots content=noindex></head><body>hidden</body></html>")));
+    Crawler.run(crawl(null, CrawlStart.REFRESH), CrawlListener.NONE);
 
     assertThat(indexed()).contains(base() + "/c/variant.html");
   }

@@ -48,11 +48,17 @@ final class CanonicalWaits {
 
   /**
    * {@code url} was fetched and handled. Returns the pages to fetch again because it has no
-   * document, or none.
+   * document, or none. A duplicate's document is its original's, unless the original is one of
+   * the pages that deferred to it (a variant with the same bytes, fetched first): then no page
+   * holds the text.
+   *
+   * @param duplicateOf the page {@code url} has the same bytes as, or null
    */
-  synchronized List<QueuedUrl> settled(String url, boolean hasDocument) {
+  synchronized List<QueuedUrl> settled(String url, boolean hasDocument, String duplicateOf) {
     List<QueuedUrl> pages = waiting.remove(url);
-    if (hasDocument) {
+    boolean originalDeferred = duplicateOf != null && pages != null
+        && pages.stream().anyMatch(p -> p.url().equals(duplicateOf));
+    if (hasDocument && !originalDeferred) {
       return List.of();
     }
     remember(url);

@@ -259,8 +259,10 @@ final class CrawlLoop {
     if (tries <= MAX_BACKOFF_RETRIES) {
       frontier.requeue(next.url(), next.depth());
     } else {
-      counters.pages++;
-      counters.status(r.status());
+      if (!fetchedAgain.remove(next.url())) {
+        counters.pages++;
+        counters.status(r.status());
+      }
       recordPlain(next, r, priors.remove(next.url()), null, System.currentTimeMillis());
     }
   }
@@ -356,7 +358,7 @@ final class CrawlLoop {
       counters.duplicates += outcome.duplicate() ? 1 : 0;
       counters.removed += outcome.removed() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
-      settled(next.url(), outcome.indexed() || outcome.duplicate());
+      settled(next.url(), outcome.indexed() || outcome.duplicate(), outcome.duplicateOf());
       for (QueuedUrl u : outcome.followable()) {
         if (frontier.offer(u.url(), u.depth())) {
           robotsAndSitemaps.adoptIfNew(u.url());
@@ -374,10 +376,15 @@ final class CrawlLoop {
    * has no document, to index their own text (a link check indexes nothing, so waits for none).
    */
   private void settled(String url, boolean hasDocument) {
+    settled(url, hasDocument, null);
+  }
+
+  /** @param duplicateOf the page {@code url} has the same bytes as, or null */
+  private void settled(String url, boolean hasDocument, String duplicateOf) {
     if (config.purpose() != CrawlPurpose.SEARCH) {
       return;
     }
-    for (QueuedUrl page : canonicals.settled(url, hasDocument)) {
+    for (QueuedUrl page : canonicals.settled(url, hasDocument, duplicateOf)) {
       LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
       fetchedAgain.add(page.url());
       frontier.requeue(page.url(), page.depth());

@@ -134,7 +134,7 @@ final class PageWork {
     } else {
       index.add(doc, record);
     }
-    return new PageOutcome(followable, indexable, duplicateOf != null, skipped, removed);
+    return new PageOutcome(followable, indexable, duplicateOf, skipped, removed);
   }
 
   /**

@@ -265,12 +265,11 @@ public final class CrawlDb implements AutoCloseable {
    * again indexes its own text.
    */
   public List<String> queueAgainPagesOfCanonicalsWithoutDocument() throws SQLException {
-    String endedWithoutDocument =
-        "c.state NOT IN ('queued', 'fetching') AND c.indexed=0 AND c.duplicate_of IS NULL";
     List<String> canonicals = new ArrayList<>();
     try (Statement s = db.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT DISTINCT c.url FROM urls v JOIN urls c ON c.url = v.canonical"
-          + " WHERE v.canonical IS NOT NULL AND v.state='done' AND v.indexed=0 AND " + endedWithoutDocument)) {
+          + " WHERE v.canonical IS NOT NULL AND v.state='done' AND v.indexed=0 AND "
+          + endedWithoutDocument("v"))) {
         while (rs.next()) {
           canonicals.add(rs.getString(1));
         }
@@ -278,12 +277,21 @@ public final class CrawlDb implements AutoCloseable {
       if (!canonicals.isEmpty()) {
         int again = s.executeUpdate("UPDATE urls SET state='queued', etag=NULL, last_modified=NULL"
             + " WHERE canonical IS NOT NULL AND state='done' AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
-            + " WHERE c.url = urls.canonical AND " + endedWithoutDocument + ")");
+            + " WHERE c.url = urls.canonical AND " + endedWithoutDocument("urls") + ")");
         LOG.info("resuming: {} pages whose canonical URL has no document go back to the queue", again);
       }
     }
     db.commit();
     return canonicals;
+  }
+
+  /**
+   * Canonical {@code c} of page {@code variant} was fetched and holds no text: not indexed, and no
+   * duplicate of an indexed page (the variant itself, when it had the same bytes and came first).
+   */
+  private static String endedWithoutDocument(String variant) {
+    return "c.state NOT IN ('queued', 'fetching') AND c.indexed=0"
+        + " AND (c.duplicate_of IS NULL OR c.duplicate_of = " + variant + ".url)";
   }
 
   /** A page that left its text to its canonical URL, which is still queued. */
@@ -304,9 +312,14 @@ public final class CrawlDb implements AutoCloseable {
     return pages;
   }
 
-  /** Queues every known URL again, for a refresh; what their last fetch left stays. */
+  /**
+   * Queues every known URL again, for a refresh; what their last fetch left stays, but for the
+   * validators of pages that left their text to a canonical: fetched whole, they wait on it
+   * again, and index their own text should it have none now. A 304 would leave them out.
+   */
   public void queueAllAgain() throws SQLException {
     try (Statement s = db.createStatement()) {
+      s.executeUpdate("UPDATE urls SET etag=NULL, last_modified=NULL WHERE canonical IS NOT NULL AND indexed=0");
       int again = s.executeUpdate("UPDATE urls SET state='queued' WHERE state<>'queued'");
       LOG.info("refresh: {} known URLs are queued again", again);
     }
