@@ -159,6 +159,9 @@ class CrawlerBehaviourTest {
         .hasMessage(db() + ": not a sitepulse crawl.db: it holds another program's tables, and nothing in it"
             + " is changed; give another --data");
     assertThat(CrawlDbRows.column(db(), "SELECT text FROM notes")).containsExactly("not sitepulse's");
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(data)) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("no lock file either").containsExactly("crawl.db");
+    }
   }
 
   @Test

@@ -54,6 +54,10 @@ public final class CrawlRun {
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
+    // Before the lock, whose file would be the one thing a refused folder gained.
+    if (Files.exists(config.crawlDb()) && CrawlDb.isAnotherProgramsDatabase(config.crawlDb())) {
+      throw new CrawlException(config.crawlDb() + ": " + CrawlDb.ANOTHER_PROGRAMS, null);
+    }
     try (DataDirLock held = CrawlFolder.claim(config.dataDir())) {
       refuseAnotherKindOfFolder(config);
       if (config.start() == CrawlStart.FRESH) {
@@ -207,7 +211,6 @@ public final class CrawlRun {
   }
 
   /**
-   * A crawl.db of another program's is refused before anything, --fresh's delete included.
    * Without a crawl.db, DATA is not a crawl's folder: its index/ or warc/ may be anyone's, and a
    * crawl would write into that index (failing every page) or --fresh delete it. A crawl.db without
    * index/ is a link check's (links --data): resumed for search, its pages would count as done and
@@ -215,9 +218,6 @@ public final class CrawlRun {
    */
   private static void refuseAnotherKindOfFolder(CrawlConfig config) throws CrawlException {
     boolean crawled = Files.exists(config.crawlDb());
-    if (crawled && CrawlDb.isAnotherProgramsDatabase(config.crawlDb())) { // --fresh would delete it
-      throw new CrawlException(config.crawlDb() + ": " + CrawlDb.ANOTHER_PROGRAMS, null);
-    }
     for (Path dir : List.of(config.indexDir(), config.warcDir())) {
       if (!crawled && Files.exists(dir)) {
         throw new CrawlException(config.dataDir() + " holds " + dir.getFileName()
