@@ -205,6 +205,16 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aCrawlKilledAfterItMadeCrawlDbButBeforeItsIndexResumes() throws Exception {
+    java.nio.file.Files.createDirectories(data);
+    dev.sitepulse.crawler.store.CrawlDb.open(db()).close(); // what the killed run left: no index/
+
+    CrawlStats resumed = Crawler.run(config(base() + "/site/faq.html"), CrawlListener.NONE);
+
+    assertThat(resumed.indexed()).isPositive();
+  }
+
+  @Test
   void aSecondCrawlOfTheSameDataFolderIsRefusedAndTheFirstKeepsItsFiles() throws Exception {
     String slow = base() + "/status/200?sleep=1500";
     CompletableFuture<CrawlStats> first = inBackground(config(slow), new CrawlStop());

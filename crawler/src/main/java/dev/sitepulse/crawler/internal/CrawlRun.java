@@ -77,7 +77,8 @@ public final class CrawlRun {
     ExecutorService indexer = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-index"));
     parsers.execute(BodyHash::isNative);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    try (CrawlDb db = CrawlDb.open(config.crawlDb());
+    boolean newDb = !Files.exists(config.crawlDb());
+    try (CrawlDb db = CrawlDb.open(config.crawlDb(), newDb && config.purpose() == CrawlPurpose.LINK_CHECK);
         PageIndex index = config.purpose() == CrawlPurpose.SEARCH
             ? PageIndex.open(config.indexDir()) : null;
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
@@ -212,9 +213,9 @@ public final class CrawlRun {
 
   /**
    * Without a crawl.db, DATA is not a crawl's folder: its index/ or warc/ may be anyone's, and a
-   * crawl would write into that index (failing every page) or --fresh delete it. A crawl.db without
-   * index/ is a link check's (links --data): resumed for search, its pages would count as done and
-   * never reach an index.
+   * crawl would write into that index (failing every page) or --fresh delete it. A link check's
+   * crawl.db (links --data) says so: resumed for search, its pages would count as done and never
+   * reach an index. (Not told by a missing index/: a crawl killed before it made one has none.)
    */
   private static void refuseAnotherKindOfFolder(CrawlConfig config) throws CrawlException {
     boolean crawled = Files.exists(config.crawlDb());
@@ -227,7 +228,7 @@ public final class CrawlRun {
       }
     }
     if (crawled && config.start() != CrawlStart.FRESH && config.purpose() == CrawlPurpose.SEARCH
-        && !Files.exists(config.indexDir())) {
+        && CrawlDb.isLinkChecks(config.crawlDb())) {
       throw new CrawlException(config.dataDir() + " holds a link check's crawl.db (sitepulse links"
           + " --data) and no index/, so there is no crawl for search to "
           + (config.start() == CrawlStart.REFRESH ? "refresh" : "resume")
@@ -237,10 +238,8 @@ public final class CrawlRun {
 
   private static void wipe(CrawlConfig config) throws CrawlException {
     try {
-      for (Path p : List.of(config.crawlDb(), config.crawlDb().resolveSibling("crawl.db-wal"),
-          config.crawlDb().resolveSibling("crawl.db-shm"))) {
-        Files.deleteIfExists(p);
-      }
+      // crawl.db last: a kill half-way must not leave index/ or warc/ without it, which later runs
+      // would take for another program's folder.
       for (Path dir : List.of(config.indexDir(), config.warcDir())) {
         if (Files.isDirectory(dir)) {
           try (Stream<Path> walk = Files.walk(dir)) {
@@ -249,6 +248,10 @@ public final class CrawlRun {
             }
           }
         }
+      }
+      for (Path p : List.of(config.crawlDb().resolveSibling("crawl.db-wal"),
+          config.crawlDb().resolveSibling("crawl.db-shm"), config.crawlDb())) {
+        Files.deleteIfExists(p);
       }
     } catch (IOException e) {
       throw new CrawlException("cannot start afresh in " + config.dataDir() + ": " + e.getMessage(), e);

@@ -91,7 +91,15 @@ public final class CrawlDb implements AutoCloseable {
     }
   }
 
+  /** PRAGMA user_version of a crawl.db a link check made: it has no index to resume. */
+  private static final int LINK_CHECKS = 1;
+
   public static CrawlDb open(Path file) throws SQLException {
+    return open(file, false);
+  }
+
+  /** @param linkChecks whether a link check makes this crawl.db, which a search crawl must not resume */
+  public static CrawlDb open(Path file, boolean linkChecks) throws SQLException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
@@ -100,6 +108,11 @@ public final class CrawlDb implements AutoCloseable {
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
     try {
       prepareSchema(c);
+      if (linkChecks) {
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA user_version=" + LINK_CHECKS);
+        }
+      }
     } catch (SQLException e) {
       c.close();
       throw e;
@@ -170,6 +183,19 @@ public final class CrawlDb implements AutoCloseable {
         Statement s = c.createStatement()) {
       return holdsAnotherProgramsTables(s);
     } catch (SQLException notADatabase) {
+      return false;
+    }
+  }
+
+  /** Whether a link check made {@code file} (read only; false when it cannot be read). */
+  public static boolean isLinkChecks(Path file) {
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() && rs.getInt(1) == LINK_CHECKS;
+    } catch (SQLException unreadable) {
       return false;
     }
   }
