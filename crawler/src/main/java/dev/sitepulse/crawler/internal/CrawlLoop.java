@@ -189,10 +189,7 @@ final class CrawlLoop {
     } else if (r.status() == 429 || r.status() == 503) {
       backOff(next, r, now);
     } else {
-      if (!fetchedAgain.remove(next.url())) { // a page counts once, however often it is fetched
-        counters.pages++;
-        counters.status(r.status());
-      }
+      countPage(next, r);
       PriorFetch prior = priors.remove(next.url());
       boolean unchanged = r.notModified() && prior != null && prior.validators().any();
       if (config.warc() && unchanged) {
@@ -259,11 +256,16 @@ final class CrawlLoop {
     if (tries <= MAX_BACKOFF_RETRIES) {
       frontier.requeue(next.url(), next.depth());
     } else {
-      if (!fetchedAgain.remove(next.url())) {
-        counters.pages++;
-        counters.status(r.status());
-      }
+      countPage(next, r);
       recordPlain(next, r, priors.remove(next.url()), null, System.currentTimeMillis());
+    }
+  }
+
+  /** A page counts once, however often it is fetched (again, for its canonical). */
+  private void countPage(Frontier.Next next, FetchResult r) {
+    if (!fetchedAgain.remove(next.url())) {
+      counters.pages++;
+      counters.status(r.status());
     }
   }
 

@@ -102,8 +102,9 @@ final class WarcSink implements AutoCloseable {
 
   /**
    * WARC 1.1 asks a revisit to name what it revisits. The earlier record's id is not kept, but its
-   * URL and date are: the same URL, at the time crawl.db recorded (unknown for a crawl.db of an
-   * older version, then left out).
+   * URL and date are: the same URL, at the time crawl.db recorded (0 when none is known, then left
+   * out). A crawl.db of an older version recorded a time a few milliseconds off that record's, and
+   * moved it on a 304.
    */
   private WarcRevisit revisit(FetchResult r, Instant date, long capturedAtMillis) {
     WarcRevisit.Builder revisit = new WarcRevisit.Builder(URI.create(r.url()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
