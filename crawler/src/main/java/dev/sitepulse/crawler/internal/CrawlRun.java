@@ -54,12 +54,13 @@ public final class CrawlRun {
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
+    CrawlDb.Maker maker = Files.exists(config.crawlDb()) ? CrawlDb.makerOf(config.crawlDb()) : null;
     // Before the lock, whose file would be the one thing a refused folder gained.
-    if (Files.exists(config.crawlDb()) && CrawlDb.isAnotherProgramsDatabase(config.crawlDb())) {
+    if (maker == CrawlDb.Maker.ANOTHER_PROGRAM) {
       throw new CrawlException(config.crawlDb() + ": " + CrawlDb.ANOTHER_PROGRAMS, null);
     }
     try (DataDirLock held = CrawlFolder.claim(config.dataDir())) {
-      refuseAnotherKindOfFolder(config);
+      refuseAnotherKindOfFolder(config, maker);
       if (config.start() == CrawlStart.FRESH) {
         wipe(config);
       }
@@ -217,8 +218,9 @@ public final class CrawlRun {
    * crawl.db (links --data) says so: resumed for search, its pages would count as done and never
    * reach an index. (Not told by a missing index/: a crawl killed before it made one has none.)
    */
-  private static void refuseAnotherKindOfFolder(CrawlConfig config) throws CrawlException {
-    boolean crawled = Files.exists(config.crawlDb());
+  /** @param maker who made DATA's crawl.db; null when there is none */
+  private static void refuseAnotherKindOfFolder(CrawlConfig config, CrawlDb.Maker maker) throws CrawlException {
+    boolean crawled = maker != null;
     for (Path dir : List.of(config.indexDir(), config.warcDir())) {
       if (!crawled && Files.exists(dir)) {
         throw new CrawlException(config.dataDir() + " holds " + dir.getFileName()
@@ -227,8 +229,8 @@ public final class CrawlRun {
             + "; give another --data", null);
       }
     }
-    if (crawled && config.start() != CrawlStart.FRESH && config.purpose() == CrawlPurpose.SEARCH
-        && CrawlDb.isLinkChecks(config.crawlDb())) {
+    if (maker == CrawlDb.Maker.LINK_CHECK && config.start() != CrawlStart.FRESH
+        && config.purpose() == CrawlPurpose.SEARCH) {
       throw new CrawlException(config.dataDir() + " holds a link check's crawl.db (sitepulse links"
           + " --data) and no index/, so there is no crawl for search to "
           + (config.start() == CrawlStart.REFRESH ? "refresh" : "resume")

@@ -172,31 +172,29 @@ public final class CrawlDb implements AutoCloseable {
     }
   }
 
-  /**
-   * Whether {@code file} is a SQLite database of another program's: one with tables but no crawl's
-   * urls table. Read only; a file that is no SQLite database at all (a damaged crawl.db) is not.
-   */
-  public static boolean isAnotherProgramsDatabase(Path file) {
+  /** Who made an existing crawl.db, as one read-only look tells before a crawl opens it. */
+  public enum Maker {
+    /** A search crawl, or nobody can tell: a file that is no SQLite database (a damaged crawl.db). */
+    CRAWL,
+    /** A link check: it has no index for a search crawl to resume. */
+    LINK_CHECK,
+    /** Another program: tables, but no crawl's urls table. */
+    ANOTHER_PROGRAM
+  }
+
+  public static Maker makerOf(Path file) {
     SQLiteConfig readOnly = new SQLiteConfig();
     readOnly.setReadOnly(true);
     try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      return holdsAnotherProgramsTables(s);
-    } catch (SQLException notADatabase) {
-      return false;
-    }
-  }
-
-  /** Whether a link check made {@code file} (read only; false when it cannot be read). */
-  public static boolean isLinkChecks(Path file) {
-    SQLiteConfig readOnly = new SQLiteConfig();
-    readOnly.setReadOnly(true);
-    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.next() && rs.getInt(1) == LINK_CHECKS;
+      if (holdsAnotherProgramsTables(s)) {
+        return Maker.ANOTHER_PROGRAM;
+      }
+      try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        return rs.next() && rs.getInt(1) == LINK_CHECKS ? Maker.LINK_CHECK : Maker.CRAWL;
+      }
     } catch (SQLException unreadable) {
-      return false;
+      return Maker.CRAWL;
     }
   }
 
