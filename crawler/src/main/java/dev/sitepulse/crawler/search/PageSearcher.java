@@ -126,11 +126,12 @@ public final class PageSearcher implements Closeable {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     long started = System.nanoTime();
-    Query parsed = parse(query, null);
+    PageQueryParser parser = parser(null);
+    Query parsed = parse(parser, query);
     try {
       // A queue no longer than the index, and an exact total rather than "1000+".
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
-      TopDocs top = searcher.search(new PageQueryParser(analyzer).withProximityBoost(query, parsed),
+      TopDocs top = searcher.search(parser.withProximityBoost(query, parsed),
           new TopScoreDocCollectorManager(size, null, Integer.MAX_VALUE));
       Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -168,7 +169,7 @@ public final class PageSearcher implements Closeable {
       return withoutExclusions(parsed);
     }
     try {
-      return withoutExclusions(searcher.rewrite(parse(query, EXPANDED)));
+      return withoutExclusions(searcher.rewrite(parse(parser(EXPANDED), query)));
     } catch (IndexSearcher.TooManyClauses e) {
       return withoutExclusions(parsed);
     }
@@ -213,15 +214,19 @@ public final class PageSearcher implements Closeable {
   }
 
   /** @param rewrite how prefix, wildcard, fuzzy and regex terms rewrite; null for the parser's default */
-  private Query parse(String query, MultiTermQuery.RewriteMethod rewrite) throws InvalidQueryException {
+  private PageQueryParser parser(MultiTermQuery.RewriteMethod rewrite) {
+    PageQueryParser parser = new PageQueryParser(analyzer);
+    if (rewrite != null) {
+      parser.setMultiTermRewriteMethod(rewrite);
+    }
+    return parser;
+  }
+
+  private static Query parse(PageQueryParser parser, String query) throws InvalidQueryException {
     if (query == null || query.isBlank()) {
       throw new InvalidQueryException(query == null ? "" : query, "the query is empty", -1, null);
     }
     try {
-      PageQueryParser parser = new PageQueryParser(analyzer);
-      if (rewrite != null) {
-        parser.setMultiTermRewriteMethod(rewrite);
-      }
       return parser.parse(query);
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) { // one clause list past it already
