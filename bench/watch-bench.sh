@@ -80,9 +80,21 @@ print(f"wrote {c.execute('select count(*) from checks').fetchone()[0]} rows in {
 PY
 ls -la "$OUT/data/history.db" | awk '{print "history.db: " $5 " bytes"}'
 
+# Peak RSS counts history.db's pages that SQLite maps (mmap_size), which are page cache, not the
+# report's own memory: poll the java process's RssAnon and RssFile apart while it runs.
+rss_split() {
+  local java anon=0 file=0 a f
+  for _ in $(seq 1 100); do java=$(pgrep -n -f "sitepulse.jar report" || true); [ -z "$java" ] || break; sleep 0.02; done
+  while [ -n "$java" ] && read -r a f < <(awk '/RssAnon/ {a = $2} /RssFile/ {f = $2} END {print a + 0, f + 0}' "/proc/$java/status" 2>/dev/null); do
+    [ "$a" -le "$anon" ] || anon=$a; [ "$f" -le "$file" ] || file=$f
+    kill -0 "$java" 2>/dev/null || break; sleep 0.05
+  done
+  echo "  peak RssAnon $(( anon / 1024 )) MB (heap, code, stacks), peak RssFile $(( file / 1024 )) MB (mapped history.db, jar, libraries)"
+}
 echo "== sitepulse report over them (bin/sitepulse, cold JVM each)"
 for f in table json html; do
   /usr/bin/time -f "report --format $f: wall %e s, CPU %U+%S s, peak RSS %M kB" \
-    "$SP" report --data "$OUT/data" --since 24h --format "$f" -o "$OUT/report.$f"
+    "$SP" report --data "$OUT/data" --since 24h --format "$f" -o "$OUT/report.$f" &
+  rss_split > "$OUT/rss"; wait $!; cat "$OUT/rss"
 done
 head -3 "$OUT/report.table"
