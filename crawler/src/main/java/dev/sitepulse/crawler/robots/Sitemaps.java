@@ -7,14 +7,27 @@ import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
 import dev.sitepulse.pinger.FetchResult;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.MalformedURLException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads a fetched sitemap or sitemap index with crawler-commons; a bad one yields nothing. */
+/**
+ * Reads a fetched sitemap or sitemap index with crawler-commons; a bad one yields nothing. Reading
+ * stops at the protocol's limits (sitemaps.org: 50,000 URLs and 50 MB uncompressed per file),
+ * which crawler-commons leaves to its caller: a 700 KB gzip file can hold millions of URLs.
+ */
 public final class Sitemaps {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sitemaps.class);
+  static final int MAX_URLS = 50_000;
+  static final int MAX_BYTES = SiteMapParser.MAX_BYTES_ALLOWED;
 
   /** Page URLs, and further sitemaps when this was an index. */
   public record Entries(List<String> pages, List<String> sitemaps) {
@@ -28,22 +41,80 @@ public final class Sitemaps {
       return Entries.NONE;
     }
     try {
-      AbstractSiteMap map = new SiteMapParser(false)
-          .parseSiteMap(fetched.contentType(), fetched.body(), URI.create(fetched.url()).toURL());
-      List<String> pages = new ArrayList<>();
-      List<String> nested = new ArrayList<>();
-      if (map instanceof SiteMapIndex index) {
-        for (AbstractSiteMap child : index.getSitemaps()) {
-          nested.add(child.getUrl().toString());
+      URL url = URI.create(fetched.url()).toURL();
+      // Partial: a sitemap cut off by max-body or by the limit below still gives the URLs before the cut.
+      SiteMapParser parser = new SiteMapParser(false, true);
+      UrlLimit limit = new UrlLimit();
+      parser.setURLFilter(limit);
+      AbstractSiteMap map;
+      if (isGzip(fetched.body())) {
+        byte[] xml = gunzipWithin(fetched.body(), fetched.url());
+        if (xml == null) {
+          return Entries.NONE;
         }
-      } else if (map instanceof SiteMap site) {
-        for (SiteMapURL u : site.getSiteMapUrls()) {
-          pages.add(u.getUrl().toString());
-        }
+        map = parser.parseSiteMap(xml, url); // the type is told from the bytes
+      } else {
+        map = parser.parseSiteMap(fetched.contentType(), fetched.body(), url);
       }
-      return new Entries(pages, nested);
+      if (limit.dropped > 0) {
+        LOG.warn("{} lists {} URLs more than the {} a sitemap may hold; they are not read", fetched.url(),
+            limit.dropped, MAX_URLS);
+      }
+      return entriesOf(map);
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
       return Entries.NONE;
+    }
+  }
+
+  private static Entries entriesOf(AbstractSiteMap map) {
+    List<String> pages = new ArrayList<>();
+    List<String> nested = new ArrayList<>();
+    if (map instanceof SiteMapIndex index) {
+      for (AbstractSiteMap child : index.getSitemaps()) {
+        nested.add(child.getUrl().toString());
+      }
+    } else if (map instanceof SiteMap site) {
+      for (SiteMapURL u : site.getSiteMapUrls()) {
+        pages.add(u.getUrl().toString());
+      }
+    }
+    return new Entries(pages, nested);
+  }
+
+  private static boolean isGzip(byte[] body) {
+    return body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+  }
+
+  /**
+   * The first {@link #MAX_BYTES} of a gzip file, or null when it holds another gzip file (which
+   * crawler-commons would inflate without a limit) or is no gzip after all.
+   */
+  private static byte[] gunzipWithin(byte[] body, String url) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      byte[] xml = in.readNBytes(MAX_BYTES);
+      if (in.read() >= 0) {
+        LOG.warn("{} is larger than {} MB uncompressed, the most a sitemap may be; only the first {} MB are read",
+            url, MAX_BYTES >> 20, MAX_BYTES >> 20);
+      }
+      return isGzip(xml) ? null : xml;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Keeps the first {@link #MAX_URLS} URLs and counts the rest. Called on one thread per read. */
+  private static final class UrlLimit implements java.util.function.Function<String, String> {
+    int kept;
+    int dropped;
+
+    @Override
+    public String apply(String url) {
+      if (kept < MAX_URLS) {
+        kept++;
+        return url;
+      }
+      dropped++;
+      return null;
     }
   }
 }
