@@ -121,6 +121,23 @@ final class PageQueryParser extends MultiFieldQueryParser {
   }
 
   /**
+   * The query with its OR-ed words all required, as a web search engine reads them; null when
+   * that is the query itself (one word, or words joined by an explicit OR or AND).
+   */
+  Query allWords(String query, Query parsed) {
+    Operator was = getDefaultOperator();
+    setDefaultOperator(Operator.AND);
+    try {
+      Query all = parse(query);
+      return all.equals(parsed) ? null : all;
+    } catch (ParseException e) {
+      return null; // cannot happen: the query parsed with OR, and the operator changes no syntax
+    } finally {
+      setDefaultOperator(was);
+    }
+  }
+
+  /**
    * Two to eight words of letters and digits and nothing else: no quotes, fields, groups, boosts,
    * wildcards or operators. A pasted paragraph is no phrase anyone means.
    */

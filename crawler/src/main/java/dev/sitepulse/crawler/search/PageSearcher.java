@@ -25,7 +25,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -33,7 +32,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 /**
  * Ranked full-text search over the last commit of a {@link dev.sitepulse.crawler.index.PageIndex}.
  *
- * <p>Queries use Lucene's classic syntax: AND/OR/NOT (OR by default), "phrases", prefix*, and
+ * <p>Queries use Lucene's classic syntax: AND/OR/NOT (OR by default, with pages that have every
+ * word first: {@link AllWordsFirst}), "phrases", prefix*, and
  * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
  * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
  * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25. One IndexSearcher is opened per
@@ -129,10 +129,11 @@ public final class PageSearcher implements Closeable {
     PageQueryParser parser = parser(null);
     Query parsed = parse(parser, query);
     try {
-      // A queue no longer than the index, and an exact total rather than "1000+".
+      // A queue no longer than the index.
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
-      TopDocs top = searcher.search(parser.withProximityBoost(query, parsed),
-          new TopScoreDocCollectorManager(size, null, Integer.MAX_VALUE));
+      Query allWords = parser.allWords(query, parsed);
+      TopDocs top = AllWordsFirst.search(searcher, parser.withProximityBoost(query, parsed),
+          allWords == null ? null : parser.withProximityBoost(query, allWords), size);
       Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {
