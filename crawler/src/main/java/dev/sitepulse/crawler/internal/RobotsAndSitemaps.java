@@ -117,14 +117,21 @@ final class RobotsAndSitemaps {
 
   private void readRobots(String origin) {
     readStarted.run();
-    fetchFollowingRedirects(origin + "/robots.txt", 5).thenAccept(r -> context.runOnContext(v -> {
-      try {
-        obey(origin, r);
-      } finally {
-        frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
-      }
-      readDone.run();
-    }));
+    String agent = config.userAgent();
+    // Parsed on a parse worker, not the loop: 500 KiB of rules take crawler-commons 0.1 s.
+    fetchFollowingRedirects(origin + "/robots.txt", 5)
+        .thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
+        .whenComplete((read, error) -> context.runOnContext(v -> {
+          try {
+            if (error != null) { // a bug: the loop's exception handler ends the crawl with it
+              throw new IllegalStateException("could not read robots.txt of " + origin, error);
+            }
+            obey(origin, read.fetched(), read.rules());
+          } finally {
+            frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
+          }
+          readDone.run();
+        }));
   }
 
   /** robots.txt is often redirected (http to https, bare host to www); RFC 9309 says follow. */
@@ -140,9 +147,14 @@ final class RobotsAndSitemaps {
     });
   }
 
-  private void obey(String origin, FetchResult r) {
-    RobotsRules rules = RobotsRules.from(r, config.userAgent());
+  private record Read(FetchResult fetched, RobotsRules rules) {}
+
+  private void obey(String origin, FetchResult r, RobotsRules rules) {
     robots.put(origin, rules);
+    if (RobotsRules.cutOff(r)) {
+      LOG.warn("robots.txt of {} is {} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
+          r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
+    }
     Duration delay = rules.crawlDelay();
     if (delay != null) {
       if (delay.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {

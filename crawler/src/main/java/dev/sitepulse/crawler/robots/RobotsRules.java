@@ -5,6 +5,7 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.sitepulse.pinger.FetchResult;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +19,12 @@ public final class RobotsRules {
 
   private static final RobotsRules ALLOW_ALL =
       new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
+
+  /**
+   * What is read of a robots.txt: the least RFC 9309 lets a crawler read, and what Google reads.
+   * Every URL is checked against every rule, so a 10 MB robots.txt of 235,000 rules took 7 ms per URL.
+   */
+  public static final int MAX_BYTES = 500 * 1024;
 
   /**
    * Why the host gave no robots.txt to obey (it could not be fetched, or answered a server
@@ -73,10 +80,30 @@ public final class RobotsRules {
     String token = agent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
     try {
       return new RobotsRules(
-          parser.parseContent(fetched.url(), fetched.body(), fetched.contentType(), List.of(token)));
+          parser.parseContent(fetched.url(), withinLimit(fetched.body()), fetched.contentType(), List.of(token)));
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
     }
+  }
+
+  /**
+   * The first {@link #MAX_BYTES}, up to the last line that ends within them: a rule cut short
+   * would say something else ("Disallow: /pri" of "Disallow: /private-area" disallows /print).
+   */
+  private static byte[] withinLimit(byte[] body) {
+    if (body.length <= MAX_BYTES) {
+      return body;
+    }
+    int end = MAX_BYTES;
+    while (end > 0 && body[end - 1] != '\n' && body[end - 1] != '\r') {
+      end--;
+    }
+    return Arrays.copyOf(body, end);
+  }
+
+  /** Whether only the first {@link #MAX_BYTES} of this robots.txt are obeyed. */
+  public static boolean cutOff(FetchResult fetched) {
+    return !fetched.failed() && fetched.status() >= 200 && fetched.status() < 300 && fetched.body().length > MAX_BYTES;
   }
 
   /** Nothing of the host is crawled, and its URLs fail with this kind and message. */
