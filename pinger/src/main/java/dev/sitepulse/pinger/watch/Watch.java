@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,8 @@ public final class Watch {
   private final Map<String, StateChangeRecord> resumed;
   private final Map<String, Instant> lastAlerts;
   private final Map<String, TargetWatch> targets = new LinkedHashMap<>();
+  /** Trackers of targets a reload took out, so one put back resumes where it was, not at start-up's state. */
+  private final Map<String, Tracker> removed = new HashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final LagRecorder lag = new LagRecorder();
   private final AtomicLong checksTotal = new AtomicLong();
@@ -170,6 +173,7 @@ public final class Watch {
     targets.entrySet().removeIf(e -> {
       if (!wanted.containsKey(e.getKey())) {
         cancel(e.getValue());
+        removed.put(e.getKey(), e.getValue().tracker);
         log.info("{}: no longer watched", e.getKey());
         return true;
       }
@@ -179,7 +183,9 @@ public final class Watch {
     for (WatchedTarget t : wanted.values()) {
       TargetWatch tw = targets.get(t.name());
       if (tw == null) {
-        tw = new TargetWatch(t, new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name())));
+        Tracker back = removed.remove(t.name());
+        tw = new TargetWatch(t, back != null ? back
+            : new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name())));
         schedule(tw);
       } else if (!tw.target.equals(t)) {
         cancel(tw);

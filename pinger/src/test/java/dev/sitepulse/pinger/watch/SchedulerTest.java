@@ -141,4 +141,28 @@ class SchedulerTest {
     assertThat(status(w, "added").state()).isEqualTo(State.UNKNOWN);
     w.stop().join();
   }
+
+  @Test
+  void aTargetTakenOutOfTheConfigAndPutBackKeepsTheStateItWasLastIn() {
+    Watch w = start(plan(every("site", Duration.ofHours(1))), Watch.Options.DEFAULT.withInitialOffset(i -> i));
+    checks.verdict = dev.sitepulse.pinger.Verdict.DOWN;
+    for (int i = 0; i < 3; i++) {
+      w.checkNow("site").join();
+    }
+    assertThat(status(w, "site").state()).isEqualTo(State.DOWN);
+
+    w.reload(plan(every("other", Duration.ofHours(1)))).join();
+    w.reload(plan(every("other", Duration.ofHours(1)), every("site", Duration.ofHours(1)))).join();
+
+    assertThat(status(w, "site").state()).as("still DOWN, not the state the watch started with")
+        .isEqualTo(State.DOWN);
+    for (int i = 0; i < 3; i++) {
+      w.checkNow("site").join();
+    }
+    history.flush().join();
+    assertThat(history.stateChanges(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
+        .as("one outage, so one change to DOWN and one alert").extracting(c -> c.from() + ">" + c.to())
+        .containsExactly("UNKNOWN>DOWN");
+    w.stop().join();
+  }
 }
