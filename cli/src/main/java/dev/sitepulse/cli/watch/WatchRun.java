@@ -100,7 +100,8 @@ final class WatchRun {
       stop.await();
 
       server.stopping();
-      Duration limit = settings.plan().longestCheck().plusSeconds(1);
+      // The plan running now: a reload may have lengthened timeouts since start-up.
+      Duration limit = watch.plan().longestCheck().plusSeconds(1);
       log.info("stopping ({}): waiting up to {} for the checks under way; a second signal exits at once",
           why.get(), Durations.format(limit));
       try {

@@ -105,6 +105,33 @@ class WatchProcessIT {
   }
 
   @Test
+  void sigtermAfterAReloadThatLengthenedTheChecksWaitsForTheCheckUnderWay() throws Exception {
+    // Started with checks of at most 1 s; reloaded with 2 retries of a 503, a check of about 3 s.
+    Path config = Files.writeString(dir.resolve("watch.yaml"), "defaults:\n  interval: 200ms\n  timeout: 1s\n"
+        + "targets:\n" + target("site", "/status/200", ""));
+    Path data = dir.resolve("data");
+
+    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", data.toString(),
+        "--listen", "127.0.0.1:0")) {
+      Files.writeString(config, "defaults:\n  interval: 200ms\n  timeout: 2s\n  retries: 2\n"
+          + "targets:\n" + target("site", "/health/down", ""));
+      w.await(Duration.ofSeconds(15), "the first attempt of a check of the reloaded config",
+          () -> !stubs.findAll(getRequestedFor(urlPathEqualTo("/health/down"))).isEmpty());
+
+      w.signal("TERM");
+
+      assertThat(w.exitCode(Duration.ofSeconds(20))).as("%s%s", w.out(), w.err()).isZero();
+      assertThat(w.err()).as("the limit of the config running now, 3 attempts of 2 s and 3 s of backoff")
+          .contains("waiting up to 10s").doesNotContain("outlived their timeouts");
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("history.db"));
+          ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM checks WHERE attempts = 3")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("the check under way at SIGTERM, kept").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aSecondWatchOfTheSameDataFolderExitsTwoWhileTheFirstGoesOnAndReportsStillRead() throws Exception {
     Path config = Files.writeString(dir.resolve("watch.yaml"),
         "defaults:\n  interval: 200ms\ntargets:\n" + target("a", "/status/200", ""));
