@@ -37,7 +37,9 @@ final class TableReport {
     }
     targets.lines().forEach(out::println);
     String stopped = r.targets().stream().filter(t -> t.checksStopped() != null)
-        .map(t -> t.name() + " at " + Figures.time(t.checksStopped())).collect(Collectors.joining(", "));
+        // One line, as in the cells: a newline in a name must not start a line of its own.
+        .map(t -> TextTable.oneLine(t.name()) + " at " + Figures.time(t.checksStopped()))
+        .collect(Collectors.joining(", "));
     if (!stopped.isEmpty()) {
       out.println("Checks stopped, STATE as last seen: " + stopped);
     }

@@ -167,6 +167,22 @@ class ChecksStoppedTest {
   }
 
   @Test
+  void aNewlineInTheNameOfATargetWhoseChecksStoppedCannotBreakTheTableIntoAnotherLine() {
+    try (SqliteHistory h = open(minute(2))) {
+      h.append(CheckRecord.of("shop\nfake line", minute(0), Verdict.UP, 200, 5));
+      h.append(CheckRecord.of("shop\nfake line", minute(1), Verdict.UP, 200, 5));
+    }
+    Instant until = minute(60);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TableReport.write(report(until.minus(Duration.ofDays(1)), until), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Checks stopped, STATE as last seen: shop fake line at 2026-05-01 10:01:00Z\n")
+        .doesNotContain("\nfake line");
+  }
+
+  @Test
   void jsonSaysWhetherAnOpenIncidentIsOngoingOrWhereItsChecksStopped() throws Exception {
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(10));
     JsonNode watched;
