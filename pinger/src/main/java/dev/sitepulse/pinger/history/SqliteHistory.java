@@ -110,6 +110,10 @@ public final class SqliteHistory implements HistoryStore {
           throw new HistoryException(file + " is " + SqliteSchema.notAHistory(tables)
               + "; give watch a --data folder of its own");
         }
+        String unknown = tables.isEmpty() ? null : SqliteSchema.unknownVersion(SqliteSchema.version(c));
+        if (unknown != null) {
+          throw new HistoryException(file + " is " + unknown + "; give watch a --data folder of its own");
+        }
         SqliteSchema.create(c);
         return new SqliteHistory(file, lock, retention, clock, c);
       } catch (SQLException | RuntimeException e) {
@@ -145,17 +149,20 @@ public final class SqliteHistory implements HistoryStore {
     // it already, such as an empty one, read-only SQLite calls that an attempt to write.
     SQLiteConfig plain = new SQLiteConfig();
     plain.setReadOnly(true);
-    List<String> tables;
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), plain.toProperties())) {
-      tables = SqliteSchema.tables(c);
+      List<String> tables = SqliteSchema.tables(c);
+      if (tables.isEmpty()) {
+        throw new HistoryException(none);
+      }
+      if (!SqliteSchema.isHistory(tables)) {
+        throw new HistoryException(file + ": " + SqliteSchema.notAHistory(tables));
+      }
+      String unknown = SqliteSchema.unknownVersion(SqliteSchema.version(c));
+      if (unknown != null) {
+        throw new HistoryException(file + " is " + unknown);
+      }
     } catch (SQLException e) {
       throw new HistoryException(file + ": " + e.getMessage(), e);
-    }
-    if (tables.isEmpty()) {
-      throw new HistoryException(none);
-    }
-    if (!SqliteSchema.isHistory(tables)) {
-      throw new HistoryException(file + ": " + SqliteSchema.notAHistory(tables));
     }
     return new SqliteReader(file);
   }

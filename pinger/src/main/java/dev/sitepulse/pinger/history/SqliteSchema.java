@@ -88,6 +88,31 @@ final class SqliteSchema {
     return tables.containsAll(List.of("meta", "targets", "checks"));
   }
 
+  /** The schema version a history's meta table records; 0 when it records none. */
+  static int version(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+      if (!rs.next()) {
+        return 0;
+      }
+      try {
+        return Integer.parseInt(rs.getString(1).trim());
+      } catch (NumberFormatException e) {
+        return Integer.MAX_VALUE; // not one this version wrote
+      }
+    }
+  }
+
+  /**
+   * Null when this version can read and write a history of {@code version}; else why not. A newer
+   * sitepulse may have added columns, verdict codes or meanings this one would get wrong, and
+   * rows it wrote into that history would not say what the newer one expects.
+   */
+  static String unknownVersion(int version) {
+    return version <= VERSION ? null : "a history of schema " + (version == Integer.MAX_VALUE ? "unknown" : version)
+        + ", written by a newer sitepulse; this one knows schema " + VERSION;
+  }
+
   static String notAHistory(List<String> tables) {
     return "not a sitepulse history (its tables: " + String.join(", ", tables) + ")";
   }

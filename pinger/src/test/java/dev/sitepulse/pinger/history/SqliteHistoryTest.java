@@ -300,6 +300,25 @@ class SqliteHistoryTest {
     assertThat(SqliteHistory.openForReading(dir).targets()).extracting(TargetInfo::name).containsExactly("a");
   }
 
+  @Test
+  void aHistoryOfANewerSchemaIsRefusedRatherThanWrittenToInVain() throws Exception {
+    try (SqliteHistory history = open()) {
+      history.append(check("a", NOW, Verdict.UP, 200, 5));
+    }
+    Path file = dir.resolve("history.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      // As a later sitepulse might: a column of its own, and its version.
+      c.createStatement().execute("ALTER TABLE checks ADD COLUMN region TEXT NOT NULL DEFAULT 'eu'");
+      c.createStatement().execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    }
+
+    String why = file + " is a history of schema 2, written by a newer sitepulse; this one knows schema 1";
+    assertThatThrownBy(this::open).isInstanceOf(HistoryException.class)
+        .hasMessage(why + "; give watch a --data folder of its own");
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir)).isInstanceOf(HistoryException.class)
+        .hasMessage(why);
+  }
+
   private static CheckRecord withCert(String target, Instant at, Instant notAfter) {
     return new CheckRecord(target, "https://" + target, "", at, Verdict.UP, null, 200,
         new Phases(0, 0, 0, 0, 0, 1_000_000), 10, 1, null, notAfter);
