@@ -7,12 +7,13 @@ import dev.sitepulse.pinger.internal.schedule.HostScheduler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,9 @@ public final class Pinger implements AutoCloseable {
   private final ExecutorService workers;
   private final HostScheduler scheduler;
   private final HttpProber prober;
+  /** Checks waiting out a back-off before their next attempt, each ready to end with those it made. */
+  private final Set<Runnable> waitingToRetry = ConcurrentHashMap.newKeySet();
+  private volatile boolean retriesStopped;
 
   private Pinger(PingSettings settings, Clock clock) {
     this.loop = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-scheduler"));
@@ -58,15 +62,52 @@ public final class Pinger implements AutoCloseable {
 
   /** Checks one target, retrying as it says; the future never completes exceptionally. */
   public CompletableFuture<CheckResult> check(Target target) {
-    List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
-    Supplier<CompletionStage<Attempt>> once =
-        () -> attempt(target, attempts.size() + 1).thenApply(a -> {
+    List<Attempt> attempts = new ArrayList<>();
+    CompletableFuture<CheckResult> done = new CompletableFuture<>();
+    Runnable endNow = () -> {
+      synchronized (attempts) {
+        done.complete(new CheckResult(target, attempts));
+      }
+    };
+    Supplier<CompletionStage<Attempt>> once = () -> {
+      waitingToRetry.remove(endNow);
+      synchronized (attempts) {
+        if (retriesStopped && !attempts.isEmpty()) { // a retry fell due after stopRetrying()
+          endNow.run();
+          return CompletableFuture.completedFuture(attempts.get(attempts.size() - 1));
+        }
+      }
+      return attempt(target, attempts.size() + 1).thenApply(a -> {
+        synchronized (attempts) {
           attempts.add(a);
-          return a;
-        });
+        }
+        if (a.isRetryable() && attempts.size() <= target.retries()) { // RetryPolicy waits, then tries again
+          waitingToRetry.add(endNow);
+          if (retriesStopped) {
+            endNow.run();
+          }
+        }
+        return a;
+      });
+    };
     CompletionStage<Attempt> last =
         target.retries() == 0 ? once.get() : RetryPolicy.of(target).executeCompletionStage(loop, once);
-    return last.thenApply(a -> new CheckResult(target, attempts)).toCompletableFuture();
+    last.whenComplete((a, e) -> {
+      waitingToRetry.remove(endNow);
+      endNow.run();
+    });
+    return done;
+  }
+
+  /**
+   * No attempt starts from now on: a check waiting out a back-off or a server's Retry-After (up to
+   * 5 min) ends at once with the attempts it made, and one making an attempt ends with it. For a
+   * watch that stops: its checks end within their timeouts, and their results are kept.
+   */
+  public void stopRetrying() {
+    retriesStopped = true;
+    waitingToRetry.forEach(Runnable::run);
+    waitingToRetry.clear();
   }
 
   /**

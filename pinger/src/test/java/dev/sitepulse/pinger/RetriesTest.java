@@ -1,9 +1,15 @@
 package dev.sitepulse.pinger;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +40,36 @@ class RetriesTest {
     assertThat(first.retryAfter()).isEqualTo(Duration.ofSeconds(1));
     Duration gap = Duration.between(first.startedAt(), r.attempts().get(1).startedAt());
     assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void stoppingRetriesEndsACheckWaitingOutRetryAfterWithTheAttemptsItMade() throws Exception {
+    // A watch stopping must not wait a minute for this check, nor lose the attempt it made.
+    stubs.stubFor(get("/maintenance").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
+    try (Pinger pinger = Pinger.create(Checks.FAST)) {
+      CompletableFuture<CheckResult> check = pinger.check(target("/maintenance", 2));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (stubs.findAll(getRequestedFor(urlEqualTo("/maintenance"))).isEmpty() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+
+      pinger.stopRetrying();
+
+      CheckResult r = check.get(5, TimeUnit.SECONDS);
+      assertThat(r.attempts()).hasSize(1);
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+    }
+    assertThat(stubs.findAll(getRequestedFor(urlEqualTo("/maintenance")))).hasSize(1);
+  }
+
+  @Test
+  void aCheckStartedAfterRetriesStoppedMakesOneAttempt() {
+    try (Pinger pinger = Pinger.create(Checks.FAST)) {
+      pinger.stopRetrying();
+
+      assertThat(pinger.check(target("/ratelimited", 3)).join().attempts()).hasSize(1);
+    }
   }
 
   @Test

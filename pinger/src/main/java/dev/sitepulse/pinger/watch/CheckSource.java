@@ -12,4 +12,10 @@ import java.util.concurrent.CompletableFuture;
 public interface CheckSource {
 
   CompletableFuture<CheckResult> check(Target target);
+
+  /**
+   * The watch is stopping: checks waiting to retry end now with the attempts they made, as
+   * {@link dev.sitepulse.pinger.Pinger#stopRetrying} does, so that their results are kept.
+   */
+  default void stopRetrying() {}
 }

@@ -4,7 +4,9 @@ import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Target;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +20,9 @@ public final class PingerSource implements CheckSource, AutoCloseable {
 
   private volatile Current current;
   private volatile boolean closed;
+  /** Pingers a reload replaced while they still had checks under way. */
+  private final Set<Pinger> retiring = ConcurrentHashMap.newKeySet();
+  private volatile boolean retriesStopped;
 
   public PingerSource(PingSettings settings) {
     this.current = new Current(Pinger.create(settings), settings, new AtomicInteger());
@@ -36,9 +41,17 @@ public final class PingerSource implements CheckSource, AutoCloseable {
     }
     return c.pinger.check(target).whenComplete((r, e) -> {
       if (c.inFlight.decrementAndGet() == 0 && c != current) {
+        retiring.remove(c.pinger);
         c.pinger.close();
       }
     });
+  }
+
+  @Override
+  public synchronized void stopRetrying() {
+    retriesStopped = true;
+    current.pinger.stopRetrying();
+    retiring.forEach(Pinger::stopRetrying);
   }
 
   /** Switches to new settings; a no-op when they are the same. */
@@ -48,8 +61,13 @@ public final class PingerSource implements CheckSource, AutoCloseable {
       return;
     }
     current = new Current(Pinger.create(settings), settings, new AtomicInteger());
+    if (retriesStopped) {
+      current.pinger.stopRetrying();
+    }
     if (old.inFlight.get() == 0) {
       old.pinger.close(); // a check finishing now closes it too; closing twice is harmless
+    } else {
+      retiring.add(old.pinger);
     }
   }
 

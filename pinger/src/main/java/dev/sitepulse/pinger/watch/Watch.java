@@ -110,11 +110,13 @@ public final class Watch {
 
   /**
    * Stops scheduling; the future completes when every check under way has been recorded. Checks
-   * end by their timeouts, so {@link WatchPlan#longestCheck()} bounds the wait.
+   * end by their timeouts, so {@link WatchPlan#longestCheck()} bounds the wait: one waiting to
+   * retry ends at once with the attempts it made.
    */
   public CompletableFuture<Void> stop() {
     onContext(() -> {
       stopping = true;
+      checks.stopRetrying();
       targets.values().forEach(this::cancel);
       if (inFlight == 0) {
         drained.complete(null);
