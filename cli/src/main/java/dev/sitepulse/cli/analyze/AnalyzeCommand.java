@@ -140,8 +140,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         // locked by a running crawl) still gets its analysis printed.
         String notStored = null;
         try {
-          crawl.storeRanks(db, pr.ranks());
-          crawl.storeClusters(db, clusters);
+          crawl.store(db, pr.ranks(), clusters);
         } catch (SQLException e) {
           notStored = e.getMessage();
         }

@@ -106,12 +106,31 @@ final class CrawlGraph {
   }
 
   /**
+   * Stores the ranks and the clusters in one transaction, all or nothing: a write that fails half
+   * way (a full disk, a crawl holding the lock) must leave the last analysis as it was, not ranks
+   * cleared for half the pages, nor new ranks next to old clusters. JDBC commits a transaction
+   * under way when auto-commit is turned back on, so a failure is rolled back first.
+   */
+  void store(Connection db, double[] ranks, List<int[]> clusters) throws SQLException {
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try {
+      storeRanks(db, ranks);
+      storeClusters(db, clusters);
+      db.commit();
+    } catch (SQLException | RuntimeException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(auto);
+    }
+  }
+
+  /**
    * Stores each page's rank in crawl.db's pagerank column, and clears it for the rest: a page that
    * has left the graph since the last analysis (a 404 after a refresh) must not keep its rank.
    */
-  void storeRanks(Connection db, double[] ranks) throws SQLException {
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
+  private void storeRanks(Connection db, double[] ranks) throws SQLException {
     try (Statement clear = db.createStatement()) {
       clear.executeUpdate("UPDATE urls SET pagerank=NULL WHERE pagerank IS NOT NULL");
     }
@@ -122,16 +141,11 @@ final class CrawlGraph {
         s.addBatch();
       }
       s.executeBatch();
-      db.commit();
-    } finally {
-      db.setAutoCommit(auto);
     }
   }
 
   /** Replaces the duplicate_clusters table: one row per page in a cluster of near-duplicates. */
-  void storeClusters(Connection db, List<int[]> clusters) throws SQLException {
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
+  private void storeClusters(Connection db, List<int[]> clusters) throws SQLException {
     try (Statement s = db.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS duplicate_clusters(cluster INTEGER NOT NULL, url TEXT NOT NULL)");
       s.execute("DELETE FROM duplicate_clusters");
@@ -145,9 +159,6 @@ final class CrawlGraph {
         }
       }
       s.executeBatch();
-      db.commit();
-    } finally {
-      db.setAutoCommit(auto);
     }
   }
 }

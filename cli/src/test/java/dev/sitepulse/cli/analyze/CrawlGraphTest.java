@@ -1,13 +1,16 @@
 package dev.sitepulse.cli.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.crawler.store.CrawlDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,12 +74,60 @@ class CrawlGraphTest {
       }
       CrawlGraph crawl = CrawlGraph.load(db);
 
-      crawl.storeRanks(db, new double[] {0.5, 0.25, 0.25});
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of());
 
       try (Statement s = db.createStatement();
           ResultSet rs = s.executeQuery("SELECT SUM(pagerank), COUNT(pagerank) FROM urls")) {
         assertThat(rs.getDouble(1)).isEqualTo(1.0);
         assertThat(rs.getInt(2)).isEqualTo(3);
+      }
+    }
+  }
+  @Test
+  void aWriteThatFailsHalfWayLeavesTheRanksAndClustersOfTheLastAnalysis() throws Exception {
+    try (Connection db = crawlDb()) {
+      CrawlGraph crawl = CrawlGraph.load(db);
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(new int[] {0, 1}));
+      try (Statement s = db.createStatement()) {
+        // As a full disk would, half-way: the rank of the third page cannot be written.
+        s.execute("""
+            CREATE TRIGGER full BEFORE UPDATE OF pagerank ON urls
+            WHEN NEW.url = 'http://s/c' AND NEW.pagerank IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END""");
+      }
+
+      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of(new int[] {1, 2})))
+          .isInstanceOf(SQLException.class);
+
+      assertThat(db.getAutoCommit()).isTrue();
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("SELECT group_concat(pagerank) FROM (SELECT pagerank FROM urls ORDER BY id)")) {
+        assertThat(rs.getString(1)).isEqualTo("0.5,0.25,0.25");
+      }
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("SELECT group_concat(url) FROM duplicate_clusters")) {
+        assertThat(rs.getString(1)).isEqualTo("http://s/a,http://s/b");
+      }
+    }
+  }
+
+  @Test
+  void clustersThatCannotBeWrittenLeaveTheRanksOfTheLastAnalysisToo() throws Exception {
+    try (Connection db = crawlDb()) {
+      CrawlGraph crawl = CrawlGraph.load(db);
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of());
+      try (Statement s = db.createStatement()) {
+        s.execute("""
+            CREATE TRIGGER full BEFORE INSERT ON duplicate_clusters
+            BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END""");
+      }
+
+      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of(new int[] {1, 2})))
+          .isInstanceOf(SQLException.class);
+
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("SELECT group_concat(pagerank) FROM (SELECT pagerank FROM urls ORDER BY id)")) {
+        assertThat(rs.getString(1)).as("ranks and clusters go in together or not at all").isEqualTo("0.5,0.25,0.25");
       }
     }
   }
