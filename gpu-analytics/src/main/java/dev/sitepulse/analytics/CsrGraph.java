@@ -10,7 +10,7 @@ package dev.sitepulse.analytics;
  * source, as in JGraphT's pseudographs. The arrays are owned by the graph: do not change them.
  *
  * @param offsets   {@code nodeCount + 1} entries, non-decreasing, from 0 to {@code edgeCount}
- * @param sources   the source of every edge, grouped by destination
+ * @param sources   the source of every edge, grouped by destination, each in 0..n-1
  * @param outDegree the number of edges leaving each node
  */
 public record CsrGraph(int[] offsets, int[] sources, int[] outDegree) {
@@ -26,6 +26,31 @@ public record CsrGraph(int[] offsets, int[] sources, int[] outDegree) {
     if (offsets[0] != 0 || offsets[offsets.length - 1] != sources.length) {
       throw new IllegalArgumentException("offsets must run from 0 to sources.length ("
           + sources.length + "), was " + offsets[0] + ".." + offsets[offsets.length - 1]);
+    }
+    checkContents(offsets, sources, outDegree);
+  }
+
+  /**
+   * Every number a kernel will index with must be in range: the OpenCL backend does not check
+   * them on the device, where a bad one reads past a buffer's end (or ends the JVM) instead of
+   * throwing. One pass, a fraction of one PageRank iteration.
+   */
+  private static void checkContents(int[] offsets, int[] sources, int[] outDegree) {
+    int n = outDegree.length;
+    for (int v = 0; v < n; v++) {
+      if (offsets[v + 1] < offsets[v]) {
+        throw new IllegalArgumentException("offsets must not decrease, but offsets[" + (v + 1)
+            + "] = " + offsets[v + 1] + " < offsets[" + v + "] = " + offsets[v]);
+      }
+      if (outDegree[v] < 0) {
+        throw new IllegalArgumentException("outDegree[" + v + "] = " + outDegree[v] + " is negative");
+      }
+    }
+    for (int e = 0; e < sources.length; e++) {
+      if (sources[e] < 0 || sources[e] >= n) {
+        throw new IllegalArgumentException("sources[" + e + "] = " + sources[e]
+            + " names a node outside 0.." + (n - 1));
+      }
     }
   }
 

@@ -63,4 +63,25 @@ class CsrGraphTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sources.length");
   }
+  @Test
+  void aSourceOutsideTheGraphIsRejectedWhenTheGraphIsMadeNotReadOnTheDevice() {
+    // The OpenCL kernels index their buffers with these numbers unchecked: PoCL read past the end
+    // of the rank buffer, or crashed the JVM, where the Java backend threw.
+    assertThatThrownBy(() -> new CsrGraph(new int[] {0, 1, 2}, new int[] {5, 0}, new int[] {1, 1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sources[0] = 5");
+    assertThatThrownBy(() -> new CsrGraph(new int[] {0, 1, 2}, new int[] {0, -1}, new int[] {1, 1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sources[1] = -1");
+  }
+
+  @Test
+  void offsetsThatGoDownAndNegativeOutDegreesAreRejectedWhenTheGraphIsMade() {
+    assertThatThrownBy(() -> new CsrGraph(new int[] {0, 2, 1}, new int[] {1}, new int[] {1, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offsets[2] = 1 < offsets[1] = 2");
+    assertThatThrownBy(() -> new CsrGraph(new int[] {0, 0, 0}, new int[0], new int[] {0, -3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outDegree[1] = -3");
+  }
 }
