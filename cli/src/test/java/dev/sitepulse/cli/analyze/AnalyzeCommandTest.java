@@ -196,4 +196,18 @@ class AnalyzeCommandTest {
         .containsExactly("id", "kind", "name", "platform", "compute_units", "global_memory_bytes",
             "local_memory_bytes", "fp64"));
   }
+  @Test
+  void aCrawlDbMadeByALinkCheckIsAnalyzedWithoutTerms() throws Exception {
+    CommandLineRun links = CommandLineRun.of("links", "--data", data.toString(), "--delay", "0", "--external", "skip",
+        StubServer.url(site, "/site/index.html"));
+    assertThat(links.exitCode()).as(links.toString()).isEqualTo(2); // the site has broken links
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--format", "json");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode r = new ObjectMapper().readTree(run.out());
+    assertThat(r.get("pagerank").get("pages").asInt()).isGreaterThan(30);
+    assertThat(r.get("near_duplicates").get("clusters").toString()).contains("/site/copy-of-faq.html");
+    assertThat(r.get("terms").get("pages").asInt()).isZero();
+  }
 }
