@@ -20,10 +20,6 @@ public final class ClPairScan {
 
   private ClPairScan() {}
 
-  private static long roundUp(long value, int multiple) {
-    return (value + multiple - 1) / multiple * multiple;
-  }
-
   public static NearDuplicates run(ClSession session, long[] fingerprints, int maxDistance,
       ForkJoinRunner hostThreads) {
     StepClock clock = new StepClock(session.device().info().id());
@@ -62,7 +58,7 @@ public final class ClPairScan {
           plan.bucketCount(), plan.hashed() ? 1 : 0, plan.bucketBits(), maxDistance, out, counter,
           capacity);
       int local = session.groupSize(LOCAL_SIZE);
-      session.run(kernel, roundUp((long) blocks * n, local), local);
+      session.run(kernel, ClSession.globalSize((long) blocks * n, local), local);
       session.read(counter, Pointer.to(found), 4, clock);
       if (found[0] >= 0 && found[0] <= capacity) {
         long[] pairs = new long[found[0]];

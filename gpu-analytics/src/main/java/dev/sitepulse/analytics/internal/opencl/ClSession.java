@@ -129,6 +129,14 @@ public final class ClSession implements AutoCloseable {
     kernelEvents.add(event);
   }
 
+  /**
+   * The global size for one work-item per item: {@code items} rounded up to a multiple of the
+   * work-group size, in long, since an int array's last index plus a group overflows an int.
+   */
+  public static long globalSize(long items, int local) {
+    return (items + local - 1) / local * local;
+  }
+
   /** The largest power-of-two work-group size up to {@code wanted} that the device allows. */
   public int groupSize(int wanted) {
     long allowed = Math.min(device.maxWorkGroupSize(), wanted);

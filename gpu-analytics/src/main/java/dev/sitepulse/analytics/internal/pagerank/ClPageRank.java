@@ -52,7 +52,7 @@ public final class ClPageRank {
     int realBytes = fp64 ? 8 : 4;
     int local = ranges ? 1 : session.groupSize(LOCAL_SIZE);
     int groups = ranges ? session.device().info().computeUnits() * RANGES_PER_UNIT
-        : (n + local - 1) / local;
+        : (int) (ClSession.globalSize(n, local) / local);
     String options = fp64 ? "-DUSE_FP64" : "";
     String stepName = ranges ? "pagerank_step_ranges" : "pagerank_step";
     cl_kernel kernel = session.kernel("pagerank.cl", options, stepName, clock);
@@ -78,11 +78,11 @@ public final class ClPageRank {
     if (m > 0) {
       cl_kernel renumber = session.kernel("pagerank.cl", options, "pagerank_renumber", clock);
       ClArgs.set(renumber, sources, slot, m);
-      session.run(renumber, (long) (m + initLocal - 1) / initLocal * initLocal, initLocal);
+      session.run(renumber, ClSession.globalSize(m, initLocal), initLocal);
     }
     cl_kernel init = session.kernel("pagerank.cl", options, "pagerank_init", clock);
     ClArgs.set(init, outDegree, slot, rank[0], invOut, contrib[0], n);
-    session.run(init, (long) (n + initLocal - 1) / initLocal * initLocal, initLocal);
+    session.run(init, ClSession.globalSize(n, initLocal), initLocal);
     int danglingNodes = 0;
     for (int out : graph.outDegree()) {
       danglingNodes += out == 0 ? 1 : 0;
@@ -108,7 +108,7 @@ public final class ClPageRank {
             session.buffer("pagerank.wideContribB", (long) realBytes * n)};
         cl_kernel widen = session.kernel("pagerank.cl", wideOptions, "pagerank_widen", clock);
         ClArgs.set(widen, rank[current], invOut, slot, contrib[current], n);
-        session.run(widen, (long) (n + initLocal - 1) / initLocal * initLocal, initLocal);
+        session.run(widen, ClSession.globalSize(n, initLocal), initLocal);
         kernel = session.kernel("pagerank.cl", wideOptions, stepName, clock);
         wide = true;
       }
