@@ -119,11 +119,21 @@ final class CrawlGraph {
       storeClusters(db, clusters);
       db.commit();
     } catch (SQLException | RuntimeException e) {
-      db.rollback();
+      // SQLite ends the transaction itself on some errors (a full disk): then rolling back, and
+      // the commit that restoring auto-commit makes, fail too, and must not hide the cause.
+      try {
+        db.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      try {
+        db.setAutoCommit(auto);
+      } catch (SQLException restore) {
+        e.addSuppressed(restore);
+      }
       throw e;
-    } finally {
-      db.setAutoCommit(auto);
     }
+    db.setAutoCommit(auto);
   }
 
   /**

@@ -131,4 +131,21 @@ class CrawlGraphTest {
       }
     }
   }
+  @Test
+  void aFailureThatSqliteRolledBackItselfIsReportedWithItsOwnCause() throws Exception {
+    try (Connection db = crawlDb()) {
+      CrawlGraph crawl = CrawlGraph.load(db);
+      try (Statement s = db.createStatement()) {
+        // SQLite ends the transaction itself on some errors (a full disk, I/O errors), as this does.
+        s.execute("""
+            CREATE TRIGGER full BEFORE UPDATE OF pagerank ON urls WHEN NEW.pagerank IS NOT NULL
+            BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END""");
+      }
+
+      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of()))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("database or disk is full");
+      assertThat(db.getAutoCommit()).isTrue();
+    }
+  }
 }
