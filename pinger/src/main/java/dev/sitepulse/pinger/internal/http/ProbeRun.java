@@ -90,7 +90,9 @@ public final class ProbeRun implements Runnable {
     if (c != null) {
       c.cancel();
     }
-    result.complete(failed(FailureClassifier.timedOut(listener.stage(), target.timeout(), hostOf(url))));
+    // The worker may not have started yet (a timeout of a few ns): the target's URL names the host.
+    HttpUrl at = url != null ? url : HttpUrl.parse(target.url());
+    result.complete(failed(FailureClassifier.timedOut(listener.stage(), target.timeout(), hostOf(at))));
   }
 
   @Override
