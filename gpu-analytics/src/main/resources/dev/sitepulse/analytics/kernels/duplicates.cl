@@ -39,8 +39,13 @@ __kernel void scan_buckets(__global const ulong* fingerprints, __global const in
     const ulong x = fa ^ fingerprints[c];
     if (popcount(x) <= maxDistance && ((x >> shifts[b]) & masks[b]) == 0
         && first_agreeing_block(x, b, shifts, masks)) {
+      // Past 2^31 pairs the counter turns negative: nothing more is counted (a full wrap would
+      // read as a small count) or written (a negative slot is before out[]); the host refuses.
+      if (*counter < 0) {
+        return;
+      }
       const int slot = atomic_inc(counter);
-      if (slot < capacity) {
+      if (slot >= 0 && slot < capacity) {
         out[slot] = ((ulong) a << 32) | (uint) c;
       }
     }
