@@ -166,13 +166,20 @@ public final class ClSession implements AutoCloseable {
 
   @Override
   public void close() {
-    CL.clFinish(queue);
-    drain(kernelEvents);
-    drain(transferEvents);
-    programs.release();
-    buffers.values().forEach(b -> CL.clReleaseMemObject(b.mem()));
-    buffers.clear();
-    CL.clReleaseCommandQueue(queue);
-    CL.clReleaseContext(context);
+    // A device that failed (clFinish throws) still gets its memory back: a long-running caller
+    // falls back to Java and must not leak a context per failed call.
+    try {
+      CL.clFinish(queue);
+    } finally {
+      kernelEvents.forEach(CL::clReleaseEvent); // their times are of no use now
+      kernelEvents.clear();
+      transferEvents.forEach(CL::clReleaseEvent);
+      transferEvents.clear();
+      programs.release();
+      buffers.values().forEach(b -> CL.clReleaseMemObject(b.mem()));
+      buffers.clear();
+      CL.clReleaseCommandQueue(queue);
+      CL.clReleaseContext(context);
+    }
   }
 }
