@@ -1,6 +1,7 @@
 package dev.sitepulse.cli;
 
 import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.format.ResultFormat;
@@ -22,6 +23,7 @@ final class Converters {
     cli.registerConverter(DataSize.class, strict(DataSize::parse));
     cli.registerConverter(ResultFormat.class, strict(ResultFormat::parse));
     cli.registerConverter(Pattern.class, strict(Converters::regex));
+    cli.registerConverter(CircuitBreakerSpec.class, strict(CircuitBreakerSpec::parse));
     return cli;
   }
 

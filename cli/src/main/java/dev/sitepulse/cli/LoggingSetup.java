@@ -41,5 +41,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   /** Turns on debug output for the whole run. */
   static void verbose() {
     ((Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+    // Resilience4j's circuit breakers log "No Consumers: Event SUCCESS not published" per check.
+    ((Logger) org.slf4j.LoggerFactory.getLogger("io.github.resilience4j")).setLevel(Level.INFO);
   }
 }

@@ -12,10 +12,18 @@ public enum ErrorKind {
   RESET,
   /** The server answered with something that is not valid HTTP. */
   PROTOCOL,
-  TOO_MANY_REDIRECTS;
+  TOO_MANY_REDIRECTS,
+  /**
+   * Not sent: the last checks of its host and port could not reach it, and its circuit is open
+   * ({@link CircuitBreakerSettings}). Last, as history stores kinds by their order.
+   */
+  CIRCUIT_OPEN;
 
-  /** Retrying cannot change the outcome of a malformed URL or a redirect loop. */
+  /**
+   * Retrying cannot change the outcome of a malformed URL or a redirect loop, and a check its
+   * circuit held back would be held back again.
+   */
   public boolean isTransient() {
-    return this != INVALID_URL && this != TOO_MANY_REDIRECTS;
+    return this != INVALID_URL && this != TOO_MANY_REDIRECTS && this != CIRCUIT_OPEN;
   }
 }

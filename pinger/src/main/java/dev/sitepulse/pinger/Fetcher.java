@@ -34,7 +34,8 @@ public final class Fetcher implements AutoCloseable {
       Map<String, String> headers) {
     // Connections stay alive: a crawler asks one host for many pages.
     PingSettings settings =
-        new PingSettings(maxConnections, Rate.UNLIMITED, maxBodyBytes, 0, false, true, userAgent);
+        new PingSettings(maxConnections, Rate.UNLIMITED, maxBodyBytes, 0, false, true, userAgent,
+            CircuitBreakerSettings.OFF);
     this.prober = new HttpProber(settings, Clock.systemUTC());
     this.timeout = timeout;
     this.maxBodyBytes = maxBodyBytes;

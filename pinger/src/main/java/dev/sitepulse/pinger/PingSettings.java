@@ -14,6 +14,7 @@ package dev.sitepulse.pinger;
  * @param reuseConnections keep connections alive between checks; off by default so that every
  *     check measures a real connect and handshake
  * @param userAgent sent unless a target sets its own
+ * @param circuitBreaker when checks stop going to a host that cannot be reached
  */
 public record PingSettings(
     int concurrency,
@@ -22,10 +23,11 @@ public record PingSettings(
     int maxRedirects,
     boolean insecure,
     boolean reuseConnections,
-    String userAgent) {
+    String userAgent,
+    CircuitBreakerSettings circuitBreaker) {
 
-  public static final PingSettings DEFAULTS =
-      new PingSettings(64, Rate.parse("10/s"), 1 << 20, 10, false, false, "sitepulse");
+  public static final PingSettings DEFAULTS = new PingSettings(64, Rate.parse("10/s"), 1 << 20, 10, false, false,
+      "sitepulse", CircuitBreakerSettings.DEFAULT);
 
   public PingSettings {
     if (concurrency < 1) {
@@ -40,29 +42,36 @@ public record PingSettings(
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("max-redirects must be 0 or more, got " + maxRedirects);
     }
+    if (circuitBreaker == null) {
+      throw new IllegalArgumentException("circuit-breaker must be set (CircuitBreakerSettings.OFF for none)");
+    }
   }
 
   public PingSettings withConcurrency(int n) {
-    return new PingSettings(n, ratePerHost, maxBodyBytes, maxRedirects, insecure, reuseConnections, userAgent);
+    return new PingSettings(n, ratePerHost, maxBodyBytes, maxRedirects, insecure, reuseConnections, userAgent, circuitBreaker);
   }
 
   public PingSettings withRatePerHost(Rate r) {
-    return new PingSettings(concurrency, r, maxBodyBytes, maxRedirects, insecure, reuseConnections, userAgent);
+    return new PingSettings(concurrency, r, maxBodyBytes, maxRedirects, insecure, reuseConnections, userAgent, circuitBreaker);
   }
 
   public PingSettings withMaxBodyBytes(long n) {
-    return new PingSettings(concurrency, ratePerHost, n, maxRedirects, insecure, reuseConnections, userAgent);
+    return new PingSettings(concurrency, ratePerHost, n, maxRedirects, insecure, reuseConnections, userAgent, circuitBreaker);
   }
 
   public PingSettings withMaxRedirects(int n) {
-    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, n, insecure, reuseConnections, userAgent);
+    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, n, insecure, reuseConnections, userAgent, circuitBreaker);
   }
 
   public PingSettings withInsecure(boolean b) {
-    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, maxRedirects, b, reuseConnections, userAgent);
+    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, maxRedirects, b, reuseConnections, userAgent, circuitBreaker);
+  }
+
+  public PingSettings withCircuitBreaker(CircuitBreakerSettings c) {
+    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, maxRedirects, insecure, reuseConnections, userAgent, c);
   }
 
   public PingSettings withReuseConnections(boolean b) {
-    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, maxRedirects, insecure, b, userAgent);
+    return new PingSettings(concurrency, ratePerHost, maxBodyBytes, maxRedirects, insecure, b, userAgent, circuitBreaker);
   }
 }

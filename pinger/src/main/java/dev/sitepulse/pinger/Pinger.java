@@ -1,9 +1,11 @@
 package dev.sitepulse.pinger;
 
+import dev.sitepulse.pinger.internal.HostBreakers;
 import dev.sitepulse.pinger.internal.RetryPolicy;
 import dev.sitepulse.pinger.internal.http.HttpProber;
 import dev.sitepulse.pinger.internal.http.ProbeRun;
 import dev.sitepulse.pinger.internal.schedule.HostScheduler;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -39,6 +42,7 @@ public final class Pinger implements AutoCloseable {
   private final ExecutorService workers;
   private final HostScheduler scheduler;
   private final HttpProber prober;
+  private final HostBreakers breakers;
   /** Checks waiting out a back-off before their next attempt, each ready to end with those it made. */
   private final Set<Runnable> waitingToRetry = ConcurrentHashMap.newKeySet();
   private volatile boolean retriesStopped;
@@ -50,6 +54,7 @@ public final class Pinger implements AutoCloseable {
     this.workers = Executors.newCachedThreadPool(Threads.daemon("sitepulse-probe"));
     this.scheduler = new HostScheduler(loop, settings.concurrency(), settings.ratePerHost());
     this.prober = new HttpProber(settings, clock);
+    this.breakers = new HostBreakers(settings.circuitBreaker(), clock);
   }
 
   public static Pinger create(PingSettings settings) {
@@ -153,18 +158,28 @@ public final class Pinger implements AutoCloseable {
       run.run(); // fails at once with INVALID_URL; there is no host to be polite to
       return run.result();
     }
+    String host = url.host().toLowerCase(Locale.ROOT);
+    String hostPort = host + ":" + url.port();
+    CircuitBreaker breaker = breakers.of(hostPort);
     CompletableFuture<Attempt> result = new CompletableFuture<>();
-    scheduler.submit(url.host().toLowerCase(Locale.ROOT), release -> {
+    // The breaker decides when the check is next to go: checks queued before it opened are held
+    // back too, without waiting for the host's rate or a slot.
+    BooleanSupplier admit = breaker == null ? () -> true : breaker::tryAcquirePermission;
+    Runnable heldBack = () -> result.complete(breakers.heldBack(number, hostPort));
+    scheduler.submit(host, admit, release -> {
       ProbeRun run = prober.prepare(target, number);
       ScheduledFuture<?> watchdog = loop.schedule(run::expire,
           target.timeout().toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
       run.result().whenComplete((a, e) -> {
         watchdog.cancel(false);
+        if (breaker != null) {
+          HostBreakers.record(breaker, a); // before the slot goes to the next check, which it may hold back
+        }
         release.run();
         result.complete(a);
       });
       workers.execute(run);
-    });
+    }, heldBack);
     return result;
   }
 

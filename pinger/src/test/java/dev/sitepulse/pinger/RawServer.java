@@ -24,7 +24,12 @@ final class RawServer implements AutoCloseable {
 
   /** @param reply one char per byte, so {@code \u0080}–{@code \u00ff} stand for raw bytes */
   static RawServer answering(String reply) throws IOException {
-    RawServer raw = new RawServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+    return answering(reply, 0);
+  }
+
+  /** On a given loopback port, 0 for any free one. */
+  static RawServer answering(String reply, int port) throws IOException {
+    RawServer raw = new RawServer(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()),
         reply.getBytes(StandardCharsets.ISO_8859_1));
     Thread serving = new Thread(raw::serve, "raw-server");
     serving.setDaemon(true);

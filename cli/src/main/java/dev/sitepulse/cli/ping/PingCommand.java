@@ -9,6 +9,7 @@ import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.RunSummary;
+import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.format.ResultFormat;
 import dev.sitepulse.pinger.format.ResultWriter;
@@ -77,6 +78,10 @@ public final class PingCommand implements Callable<Integer> {
   @Option(names = "--reuse-connections", description = "Keep connections alive between checks (connect and TLS times then read 0).")
   Boolean reuseConnections;
 
+  @Option(names = "--circuit-breaker", paramLabel = "N[/DURATION]|off",
+      description = "After N checks of a host in a row could not reach it, hold its checks back for DURATION (default 5/30s).")
+  CircuitBreakerSpec circuitBreaker;
+
   @Override
   public Integer call() throws IOException {
     SitepulseConfig file = config == null ? null : SitepulseConfig.read(config);
@@ -123,7 +128,7 @@ public final class PingCommand implements Callable<Integer> {
 
   private PingRun.Overrides overrides() {
     return new PingRun.Overrides(timeout, concurrency, rate, retries, insecure,
-        maxBody, maxRedirects, reuseConnections);
+        maxBody, maxRedirects, reuseConnections, circuitBreaker);
   }
 
   private List<String> readUrls() {

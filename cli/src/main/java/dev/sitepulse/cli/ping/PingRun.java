@@ -6,6 +6,7 @@ import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DefaultsSpec;
 import dev.sitepulse.pinger.config.TargetSpec;
 import java.time.Duration;
@@ -32,9 +33,10 @@ public record PingRun(PingSettings settings, List<Target> targets) {
       Boolean insecure,
       DataSize maxBody,
       Integer maxRedirects,
-      Boolean reuseConnections) {
+      Boolean reuseConnections,
+      CircuitBreakerSpec circuitBreaker) {
 
-    public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null);
+    public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
 
     DefaultsSpec over(DefaultsSpec d) {
       return new DefaultsSpec(
@@ -48,7 +50,8 @@ public record PingRun(PingSettings settings, List<Target> targets) {
           insecure != null ? insecure : d.insecure(),
           reuseConnections != null ? reuseConnections : d.reuseConnections(),
           d.userAgent(),
-          d.interval());
+          d.interval(),
+          circuitBreaker != null ? circuitBreaker.over(d.circuitBreaker()) : d.circuitBreaker());
     }
   }
 

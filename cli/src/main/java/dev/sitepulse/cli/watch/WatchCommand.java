@@ -3,6 +3,7 @@ package dev.sitepulse.cli.watch;
 import ch.qos.logback.classic.Level;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.pinger.CircuitBreakerSettings;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.watch.Alerter;
 import dev.sitepulse.pinger.watch.ListenAddress;
@@ -55,7 +56,8 @@ public final class WatchCommand implements Callable<Integer> {
     }
     SitepulseConfig file = SitepulseConfig.read(config);
     WatchSettings settings = WatchSettings.from(file, config.toString(), at, data);
-    showInfo(Alerter.LOGGER, WatchCommand.class.getPackageName(), SqliteHistory.class.getPackageName());
+    showInfo(Alerter.LOGGER, CircuitBreakerSettings.LOGGER, WatchCommand.class.getPackageName(),
+        SqliteHistory.class.getPackageName());
     return new WatchRun(config, settings, at, data, System.out).run();
   }
 

@@ -223,7 +223,7 @@ class ConfigFileTest {
 
     assertConfigError(yaml)
         .startsWith(FILE + ":")
-        .contains("defaults.colour: unknown key (allowed here: concurrency, headers, insecure, interval, max-body,");
+        .contains("defaults.colour: unknown key (allowed here: circuit-breaker, concurrency, headers, insecure, interval,");
   }
 
   @Test

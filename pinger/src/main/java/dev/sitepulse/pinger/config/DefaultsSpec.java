@@ -20,7 +20,8 @@ public record DefaultsSpec(
     Boolean insecure,
     Boolean reuseConnections,
     String userAgent,
-    Duration interval) {
+    Duration interval,
+    CircuitBreakerSpec circuitBreaker) {
 
   /** How often {@code watch} checks a target that sets no interval of its own. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
@@ -29,7 +30,7 @@ public record DefaultsSpec(
   public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
   public static final DefaultsSpec NONE =
-      new DefaultsSpec(null, null, null, null, null, null, null, null, null, null, null);
+      new DefaultsSpec(null, null, null, null, null, null, null, null, null, null, null, null);
 
   public DefaultsSpec {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -69,6 +70,7 @@ public record DefaultsSpec(
         maxRedirects != null ? maxRedirects : base.maxRedirects(),
         insecure != null ? insecure : base.insecure(),
         reuseConnections != null ? reuseConnections : base.reuseConnections(),
-        userAgent != null ? userAgent : base.userAgent());
+        userAgent != null ? userAgent : base.userAgent(),
+        circuitBreaker != null ? circuitBreaker.applyTo(base.circuitBreaker()) : base.circuitBreaker());
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -49,10 +50,20 @@ public final class HostScheduler {
    * with a release action that the task must run exactly once when it is done.
    */
   public void submit(String host, Consumer<Runnable> start) {
+    submit(host, () -> true, start, () -> {});
+  }
+
+  /**
+   * As {@link #submit(String, Consumer)}, but asks {@code admit} first, when the task is next for
+   * its host and a slot is free: if it says no, {@code refused} runs instead, on the scheduler
+   * thread, and the task takes neither a rate permit nor a slot. A circuit breaker decides there,
+   * so that checks queued before it opened are not sent, nor held up by the host's rate.
+   */
+  public void submit(String host, BooleanSupplier admit, Consumer<Runnable> start, Runnable refused) {
     loop.execute(
         () -> {
           HostQueue q = hosts.computeIfAbsent(host, this::newQueue);
-          q.pending.add(start);
+          q.pending.add(new Pending(admit, start, refused));
           if (!q.queued && !q.parked) {
             q.queued = true;
             ready.add(q);
@@ -69,17 +80,27 @@ public final class HostScheduler {
     while (inFlight < maxInFlight && !ready.isEmpty()) {
       HostQueue q = ready.poll();
       q.queued = false;
+      Pending task = q.pending.peek();
+      while (task != null && !task.admitted && !task.admit.getAsBoolean()) {
+        q.pending.poll();
+        task.refused.run();
+        task = q.pending.peek();
+      }
+      if (task == null) {
+        continue;
+      }
+      task.admitted = true; // once: a breaker's trial permission is not asked for twice
       if (q.limiter != null && !q.limiter.acquirePermission()) {
         park(q);
         continue;
       }
-      Consumer<Runnable> task = q.pending.poll();
+      q.pending.poll();
       if (!q.pending.isEmpty()) {
         q.queued = true;
         ready.add(q);
       }
       inFlight++;
-      task.accept(new Release());
+      task.start.accept(new Release());
     }
   }
 
@@ -114,9 +135,22 @@ public final class HostScheduler {
     }
   }
 
+  private static final class Pending {
+    final BooleanSupplier admit;
+    final Consumer<Runnable> start;
+    final Runnable refused;
+    boolean admitted;
+
+    Pending(BooleanSupplier admit, Consumer<Runnable> start, Runnable refused) {
+      this.admit = admit;
+      this.start = start;
+      this.refused = refused;
+    }
+  }
+
   private static final class HostQueue {
     final RateLimiter limiter;
-    final ArrayDeque<Consumer<Runnable>> pending = new ArrayDeque<>();
+    final ArrayDeque<Pending> pending = new ArrayDeque<>();
     boolean queued;
     boolean parked;
 

@@ -1,0 +1,80 @@
+package dev.sitepulse.pinger.internal;
+
+import dev.sitepulse.pinger.Attempt;
+import dev.sitepulse.pinger.CircuitBreakerSettings;
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.config.Durations;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Resilience4j CircuitBreaker per host and port, made on first use: it opens after the
+ * configured number of checks in a row could not reach the host, lets one trial check through
+ * once it has been open long enough, and closes when that check reaches the host.
+ */
+public final class HostBreakers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakerSettings.LOGGER);
+
+  /** The failures that say the host is not there; any answer, even a 500 or a timeout, says it is. */
+  private static final Set<ErrorKind> UNREACHABLE =
+      Set.of(ErrorKind.DNS, ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_TIMEOUT);
+
+  private final CircuitBreakerSettings settings;
+  private final CircuitBreakerRegistry registry;
+  private final Clock clock;
+
+  public HostBreakers(CircuitBreakerSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    int n = Math.max(1, settings.failures());
+    this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        .slidingWindow(n, n, SlidingWindowType.COUNT_BASED) // n in a row: all n of the last n
+        .failureRateThreshold(100)
+        .waitDurationInOpenState(settings.openFor())
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .recordResult(result -> result instanceof Attempt a && unreachable(a))
+        .clock(clock)
+        .build());
+    registry.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
+        .onStateTransition(t -> LOG.info("circuit of {}: {}", t.getCircuitBreakerName(), switch (t.getStateTransition().getToState()) {
+          case OPEN -> "open; its checks are held back for " + Durations.format(settings.openFor());
+          case HALF_OPEN -> "one trial check goes";
+          case CLOSED -> "closed; its checks go again";
+          default -> t.getStateTransition().getToState().toString().toLowerCase(java.util.Locale.ROOT);
+        })));
+  }
+
+  static boolean unreachable(Attempt a) {
+    return a.verdict() == Verdict.ERROR && UNREACHABLE.contains(a.errorKind());
+  }
+
+  /** The breaker of {@code hostPort}, or null when circuit breaking is off. */
+  public CircuitBreaker of(String hostPort) {
+    return settings.enabled() ? registry.circuitBreaker(hostPort) : null;
+  }
+
+  /** Records how an attempt the breaker let through went. */
+  public static void record(CircuitBreaker breaker, Attempt a) {
+    breaker.onResult(a.phases().totalNanos(), TimeUnit.NANOSECONDS, a);
+  }
+
+  /** The attempt for a check its open circuit held back: nothing was sent. */
+  public Attempt heldBack(int number, String hostPort) {
+    String message = "not sent: the last " + (settings.failures() == 1 ? "check" : settings.failures() + " checks")
+        + " of " + hostPort + " could not reach it (circuit open for " + Durations.format(settings.openFor())
+        + ", then one check tries again)";
+    return new Attempt(number, clock.instant(), Verdict.ERROR, ErrorKind.CIRCUIT_OPEN, message, List.of(),
+        Phases.NONE, 0, false, null, null, List.of(), null);
+  }
+}

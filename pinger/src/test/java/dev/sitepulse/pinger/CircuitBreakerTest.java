@@ -1,0 +1,118 @@
+package dev.sitepulse.pinger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.pinger.watch.MutableClock;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A host that cannot be reached is not asked again and again: after some checks of it in a row
+ * failed to connect, its next checks are held back for a while, then one trial check goes.
+ */
+class CircuitBreakerTest {
+
+  @RegisterExtension static WireMockExtension stubs = StubServer.extension();
+
+  private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+
+  /** One check at a time, so each result is in before the next check is let through. */
+  private static PingSettings oneAtATime(int failures) {
+    return Checks.FAST.withConcurrency(1)
+        .withCircuitBreaker(new CircuitBreakerSettings(failures, Duration.ofSeconds(30)));
+  }
+
+  private static List<Target> targets(String base, int n) {
+    return IntStream.range(0, n).mapToObj(i -> Target.of(base + "/page" + i).withTimeout(Duration.ofSeconds(5))).toList();
+  }
+
+  private static List<ErrorKind> kinds(List<CheckResult> results) {
+    return results.stream().map(CheckResult::errorKind).toList();
+  }
+
+  @Test
+  void afterFiveChecksOfAHostInARowCouldNotConnectItsNextChecksAreNotSent() throws IOException {
+    int port = closedPort();
+    try (Pinger pinger = Pinger.create(oneAtATime(5))) {
+      List<CheckResult> results = pinger.checkAll(targets("http://127.0.0.1:" + port, 8), r -> {});
+
+      assertThat(kinds(results)).containsExactly(
+          ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED,
+          ErrorKind.CONNECT_REFUSED, ErrorKind.CIRCUIT_OPEN, ErrorKind.CIRCUIT_OPEN, ErrorKind.CIRCUIT_OPEN);
+      CheckResult held = results.get(7);
+      assertThat(held.verdict()).isEqualTo(Verdict.ERROR);
+      assertThat(held.message()).isEqualTo("not sent: the last 5 checks of 127.0.0.1:" + port
+          + " could not reach it (circuit open for 30s, then one check tries again)");
+      assertThat(held.attempts()).singleElement().satisfies(a -> assertThat(a.hops()).isEmpty());
+    }
+  }
+
+  @Test
+  void aHostThatAnswersEvenWithServerErrorsNeverOpensItsCircuit() {
+    try (Pinger pinger = Pinger.create(oneAtATime(2))) {
+      List<CheckResult> results = pinger.checkAll(
+          targets("http://127.0.0.1:" + stubs.getPort() + "/status/500?x=", 5), r -> {});
+
+      assertThat(results).extracting(CheckResult::status).containsOnly(500);
+    }
+  }
+
+  @Test
+  void onceOpenForHasPassedOneTrialCheckGoesAndAnAnswerClosesTheCircuit() throws IOException {
+    int port = closedPort();
+    String base = "http://127.0.0.1:" + port;
+    MutableClock clock = new MutableClock(Instant.now());
+    try (Pinger pinger = Pinger.create(oneAtATime(2), clock)) {
+      assertThat(kinds(pinger.checkAll(targets(base, 3), r -> {})))
+          .containsExactly(ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED, ErrorKind.CIRCUIT_OPEN);
+
+      try (RawServer back = RawServer.answering(OK, port)) {
+        assertThat(kinds(pinger.checkAll(targets(base, 1), r -> {})))
+            .as("still open: the server is back, but nothing is sent to see it")
+            .containsExactly(ErrorKind.CIRCUIT_OPEN);
+
+        clock.advance(Duration.ofSeconds(31));
+        List<CheckResult> after = pinger.checkAll(targets(base, 3), r -> {});
+
+        assertThat(after).extracting(CheckResult::verdict).containsOnly(Verdict.UP);
+      }
+    }
+  }
+
+  @Test
+  void aTrialThatStillCannotConnectOpensTheCircuitAgain() throws IOException {
+    String base = "http://127.0.0.1:" + closedPort();
+    MutableClock clock = new MutableClock(Instant.now());
+    try (Pinger pinger = Pinger.create(oneAtATime(2), clock)) {
+      pinger.checkAll(targets(base, 2), r -> {});
+      clock.advance(Duration.ofSeconds(31));
+
+      assertThat(kinds(pinger.checkAll(targets(base, 3), r -> {})))
+          .containsExactly(ErrorKind.CONNECT_REFUSED, ErrorKind.CIRCUIT_OPEN, ErrorKind.CIRCUIT_OPEN);
+    }
+  }
+
+  @Test
+  void withTheCircuitBreakerOffEveryCheckIsSent() throws IOException {
+    PingSettings off = Checks.FAST.withConcurrency(1).withCircuitBreaker(CircuitBreakerSettings.OFF);
+    try (Pinger pinger = Pinger.create(off)) {
+      assertThat(kinds(pinger.checkAll(targets("http://127.0.0.1:" + closedPort(), 7), r -> {})))
+          .containsOnly(ErrorKind.CONNECT_REFUSED);
+    }
+  }
+
+  /** A loopback port nothing listens on: free a moment ago. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
