@@ -1,6 +1,8 @@
 package dev.sitepulse.pinger.internal.schedule;
 
 import dev.sitepulse.pinger.Rate;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -15,9 +17,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Starts tasks under two limits: a global number in flight, and a rate per host (a Resilience4j
- * RateLimiter per host, made on first use). A host that is out of permits is parked until its
- * next permit instead of holding a slot, so one slow-rated host never starves the others.
+ * Starts tasks under two limits: a global number in flight (a Resilience4j Bulkhead that never
+ * waits), and a rate per host (a Resilience4j RateLimiter per host, made on first use). A host that
+ * is out of permits is parked until its next permit instead of holding a slot, so one slow-rated
+ * host never starves the others.
  *
  * <p>All state is confined to the single scheduler thread, so nothing here is locked; callers
  * from other threads hop onto it.
@@ -25,15 +28,19 @@ import java.util.function.Consumer;
 public final class HostScheduler {
 
   private final ScheduledExecutorService loop;
-  private final int maxInFlight;
+  private final Bulkhead slots;
   private final RateLimiterRegistry limiters;
   private final Map<String, HostQueue> hosts = new HashMap<>();
   private final ArrayDeque<HostQueue> ready = new ArrayDeque<>();
-  private int inFlight;
 
   public HostScheduler(ScheduledExecutorService loop, int maxInFlight, Rate ratePerHost) {
     this.loop = loop;
-    this.maxInFlight = maxInFlight;
+    // Asked only on the scheduler thread, which must not block: a full bulkhead says no at once,
+    // and the next release pumps again.
+    this.slots = Bulkhead.of("checks", BulkheadConfig.custom()
+        .maxConcurrentCalls(maxInFlight)
+        .maxWaitDuration(Duration.ZERO)
+        .build());
     this.limiters =
         ratePerHost.isUnlimited()
             ? null
@@ -77,7 +84,7 @@ public final class HostScheduler {
   }
 
   private void pump() {
-    while (inFlight < maxInFlight && !ready.isEmpty()) {
+    while (!ready.isEmpty() && slots.tryAcquirePermission()) {
       HostQueue q = ready.poll();
       q.queued = false;
       Pending task = q.pending.peek();
@@ -87,10 +94,12 @@ public final class HostScheduler {
         task = q.pending.peek();
       }
       if (task == null) {
+        slots.releasePermission();
         continue;
       }
       task.admitted = true; // once: a breaker's trial permission is not asked for twice
       if (q.limiter != null && !q.limiter.acquirePermission()) {
+        slots.releasePermission();
         park(q);
         continue;
       }
@@ -99,7 +108,6 @@ public final class HostScheduler {
         q.queued = true;
         ready.add(q);
       }
-      inFlight++;
       task.start.accept(new Release());
     }
   }
@@ -128,7 +136,7 @@ public final class HostScheduler {
       if (done.compareAndSet(false, true)) {
         loop.execute(
             () -> {
-              inFlight--;
+              slots.onComplete();
               pump();
             });
       }
