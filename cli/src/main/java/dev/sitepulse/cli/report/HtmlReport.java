@@ -18,8 +18,16 @@ public final class HtmlReport {
 
   /** @param refreshSeconds reload the page this often; 0 for a static report */
   public static String render(Report r, Instant generated, int refreshSeconds) {
+    return render(r, null, generated, refreshSeconds);
+  }
+
+  /**
+   * @param r the watch history's report, or null
+   * @param site the crawl's report, or null
+   */
+  static String render(Report r, SiteReport site, Instant generated, int refreshSeconds) {
     StringBuilder h = new StringBuilder(64 * 1024);
-    String window = Figures.duration(Duration.between(r.since(), r.until()));
+    String window = r == null ? null : Figures.duration(Duration.between(r.since(), r.until()));
     h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
@@ -28,23 +36,32 @@ public final class HtmlReport {
     if (refreshSeconds > 0) {
       h.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n");
     }
-    h.append("<title>sitepulse: last ").append(Html.escape(window)).append(" to ")
-        .append(Html.escape(Figures.time(r.until()))).append("</title>\n<style>").append(ReportStyle.CSS)
+    String title = r == null ? "site " + site.crawlDb() : "last " + window + " to " + Figures.time(r.until());
+    h.append("<title>sitepulse: ").append(Html.escape(title)).append("</title>\n<style>").append(ReportStyle.CSS)
         .append("</style>\n</head>\n<body>\n");
-    h.append("<header><h1>sitepulse</h1><p class=\"window\">Last ").append(Html.escape(window)).append(": ")
-        .append(Html.escape(Figures.time(r.since()))).append(" to ").append(Html.escape(Figures.time(r.until())))
-        .append(" · generated ").append(Html.escape(Figures.time(generated)))
-        .append(refreshSeconds > 0 ? " · refreshes every " + refreshSeconds + " s" : "").append("</p></header>\n");
-    summary(h, r);
-    if (r.targets().isEmpty()) {
-      h.append("<p class=\"empty\" id=\"no-data\">No checks in this window.</p>\n");
-    } else {
-      charts(h, r);
-      table(h, r.targets());
-      incidents(h, r.targets());
+    h.append("<header><h1>sitepulse</h1><p class=\"window\">");
+    if (r != null) {
+      h.append("Last ").append(Html.escape(window)).append(": ").append(Html.escape(Figures.time(r.since())))
+          .append(" to ").append(Html.escape(Figures.time(r.until()))).append(" · ");
     }
-    alerts(h, r.failedAlerts());
-    h.append("<footer>sitepulse report · times in UTC · availability counts UP and DEGRADED checks</footer>\n")
+    h.append("generated ").append(Html.escape(Figures.time(generated)))
+        .append(refreshSeconds > 0 ? " · refreshes every " + refreshSeconds + " s" : "").append("</p></header>\n");
+    if (r != null) {
+      summary(h, r);
+      if (r.targets().isEmpty()) {
+        h.append("<p class=\"empty\" id=\"no-data\">No checks in this window.</p>\n");
+      } else {
+        charts(h, r);
+        table(h, r.targets());
+        incidents(h, r.targets());
+      }
+      alerts(h, r.failedAlerts());
+    }
+    if (site != null) {
+      SiteHtml.section(h, site);
+    }
+    h.append("<footer>sitepulse report · times in UTC")
+        .append(r == null ? "" : " · availability counts UP and DEGRADED checks").append("</footer>\n")
         .append("</body>\n</html>\n");
     return h.toString();
   }
@@ -64,7 +81,7 @@ public final class HtmlReport {
     h.append("</section>\n");
   }
 
-  private static void card(StringBuilder h, String id, String title, String value, String note) {
+  static void card(StringBuilder h, String id, String title, String value, String note) {
     h.append("<div class=\"card\" id=\"card-").append(id).append("\"><h3>").append(Html.escape(title))
         .append("</h3><p class=\"value\">").append(Html.escape(value)).append("</p><p class=\"note\">")
         .append(Html.escape(note)).append("</p></div>");
@@ -131,7 +148,7 @@ public final class HtmlReport {
     h.append("</tbody></table></div></section>\n");
   }
 
-  private static void cell(StringBuilder h, String name, String text) {
+  static void cell(StringBuilder h, String name, String text) {
     h.append("<td class=\"").append(name).append("\">").append(Html.escape(text)).append("</td>");
   }
 

@@ -15,31 +15,48 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(Report r, OutputStream out) throws IOException {
+    write(r, null, out);
+  }
+
+  /**
+   * @param r the watch history's report, or null
+   * @param site the crawl's, or null
+   */
+  static void write(Report r, SiteReport site, OutputStream out) throws IOException {
     JsonOutput.pretty(out, g -> {
       g.writeStartObject();
-      g.writeStringField("since", r.since().toString());
-      g.writeStringField("until", r.until().toString());
-      g.writeNumberField("checks", r.checks());
-      writePercent(g, "availability_percent", r.availability());
-      g.writeArrayFieldStart("targets");
-      for (TargetReport t : r.targets()) {
-        target(g, t);
+      if (r != null) {
+        history(g, r);
       }
-      g.writeEndArray();
-      g.writeArrayFieldStart("failed_alerts");
-      for (DeliveryRecord d : r.failedAlerts()) {
-        g.writeStartObject();
-        g.writeStringField("target", d.target());
-        g.writeStringField("at", d.at().toString());
-        g.writeStringField("kind", d.kind());
-        g.writeStringField("sink", d.sink());
-        g.writeNumberField("attempts", d.attempts());
-        g.writeStringField("error", d.error());
-        g.writeEndObject();
+      if (site != null) {
+        SiteJson.write(g, site);
       }
-      g.writeEndArray();
       g.writeEndObject();
     });
+  }
+
+  private static void history(JsonGenerator g, Report r) throws IOException {
+    g.writeStringField("since", r.since().toString());
+    g.writeStringField("until", r.until().toString());
+    g.writeNumberField("checks", r.checks());
+    writePercent(g, "availability_percent", r.availability());
+    g.writeArrayFieldStart("targets");
+    for (TargetReport t : r.targets()) {
+      target(g, t);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("failed_alerts");
+    for (DeliveryRecord d : r.failedAlerts()) {
+      g.writeStartObject();
+      g.writeStringField("target", d.target());
+      g.writeStringField("at", d.at().toString());
+      g.writeStringField("kind", d.kind());
+      g.writeStringField("sink", d.sink());
+      g.writeNumberField("attempts", d.attempts());
+      g.writeStringField("error", d.error());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void target(JsonGenerator g, TargetReport t) throws IOException {
@@ -68,8 +85,15 @@ final class JsonReport {
     }
     g.writeEndArray();
     g.writeEndObject();
-    Latency l = t.latency();
-    g.writeObjectFieldStart("latency_ms");
+    latency(g, "latency_ms", t.latency());
+    counts(g, "status_codes", t.statuses());
+    counts(g, "error_kinds", t.errors());
+    writeTime(g, "tls_expiry", t.tlsExpiry());
+    g.writeEndObject();
+  }
+
+  static void latency(JsonGenerator g, String name, Latency l) throws IOException {
+    g.writeObjectFieldStart(name);
     g.writeNumberField("count", l.count());
     if (l.count() > 0) {
       g.writeNumberField("p50", l.p50());
@@ -78,13 +102,9 @@ final class JsonReport {
       g.writeNumberField("max", l.max());
     }
     g.writeEndObject();
-    counts(g, "status_codes", t.statuses());
-    counts(g, "error_kinds", t.errors());
-    writeTime(g, "tls_expiry", t.tlsExpiry());
-    g.writeEndObject();
   }
 
-  private static void counts(JsonGenerator g, String name, Map<?, Long> counts) throws IOException {
+  static void counts(JsonGenerator g, String name, Map<?, Long> counts) throws IOException {
     g.writeObjectFieldStart(name);
     for (Map.Entry<?, Long> e : counts.entrySet()) {
       g.writeNumberField(e.getKey().toString(), e.getValue());

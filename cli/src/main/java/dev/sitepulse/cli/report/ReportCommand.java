@@ -8,6 +8,7 @@ import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.TargetInfo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,24 +22,28 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Reports availability, incidents, latency and TLS expiry from the watch history.",
+      "Reports on what a data folder holds: the watch history (history.db) and a crawl (crawl.db).",
       "Per target: availability %%, incidents (DOWN periods with start, end, count and "
           + "total), latency p50/p95/p99/max, status codes, errors (timeouts, error kinds) and the soonest "
           + "certificate expiry.",
+      "For a crawl: URLs by state, status codes, errors, fetch latency, broken links (checked offline), "
+          + "the slowest and largest pages, and what analyze stored (PageRank, near-duplicates).",
       "--format html writes one self-contained page with charts."
     },
-    footer = {"", "Exit codes: 0 report written, 3 usage error, no history, or an output file that cannot be written."})
+    footer = {"", "Exit codes: 0 report written, 3 usage error, nothing to report on, or an output file that cannot be"
+        + " written."})
 public final class ReportCommand implements Callable<Integer> {
 
-  @Option(names = "--data", paramLabel = "DIR", description = "The folder of history.db (default: ${DEFAULT-VALUE}).",
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The folder of history.db, crawl.db or both (default: ${DEFAULT-VALUE}).",
       defaultValue = WatchSpec.DEFAULT_DATA)
   Path data;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",
-      description = "How far back the report goes (default: ${DEFAULT-VALUE}).")
+      description = "How far back the history report goes (default: ${DEFAULT-VALUE}).")
   Duration since;
 
-  @Option(names = "--target", paramLabel = "NAME", description = "Only this target.")
+  @Option(names = "--target", paramLabel = "NAME", description = "Only this target of the history.")
   String target;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = ReportFormat.Converter.class,
@@ -58,6 +63,38 @@ public final class ReportCommand implements Callable<Integer> {
     if (output != null && output.toString().isEmpty()) { // Path.of("") is the working folder
       throw new UsageException("-o needs a file name");
     }
+    boolean hasCrawl = Files.exists(data.resolve("crawl.db"));
+    // A file given as the folder, or a history.db that is no history: the history's own errors say so.
+    boolean hasHistory = Files.exists(data.resolve(SqliteHistory.FILE_NAME)) || Files.isRegularFile(data);
+    if (!hasHistory && !hasCrawl) {
+      throw new UsageException("nothing to report on in " + data + ": no history.db (sitepulse watch writes it)"
+          + " and no crawl.db (sitepulse crawl writes it)");
+    }
+    if (target != null && !hasHistory) {
+      throw new UsageException("--target names a target of the watch history, and " + data + " has none");
+    }
+    Instant until = clock.instant();
+    Report report = null;
+    SiteReport site = null;
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      if (hasHistory) {
+        report = history(stats, until);
+      }
+      if (hasCrawl) {
+        site = SiteReader.read(data, stats);
+      }
+    }
+    Report r = report;
+    SiteReport s = site;
+    if (output == null) {
+      format.write(r, s, until, System.out);
+      return 0;
+    }
+    ReportFile.write(output, out -> format.write(r, s, until, out));
+    return 0;
+  }
+
+  private Report history(LatencyStatistics stats, Instant until) {
     HistoryReader history;
     try {
       history = SqliteHistory.openForReading(data);
@@ -68,18 +105,10 @@ public final class ReportCommand implements Callable<Integer> {
       throw new UsageException("no history for target \"" + target + "\" in " + data.resolve(SqliteHistory.FILE_NAME)
           + " (known: " + history.targets().stream().map(TargetInfo::name).collect(Collectors.joining(", ")) + ")");
     }
-    Instant until = clock.instant();
-    Report report;
-    try (LatencyStatistics stats = new AnalyticsLatencies()) {
-      report = new ReportBuilder(history, stats).build(until.minus(since), until, target);
+    try {
+      return new ReportBuilder(history, stats).build(until.minus(since), until, target);
     } catch (HistoryException e) {
       throw new UsageException(e.getMessage());
     }
-    if (output == null) {
-      format.write(report, until, System.out);
-      return 0;
-    }
-    ReportFile.write(output, out -> format.write(report, until, out));
-    return 0;
   }
 }

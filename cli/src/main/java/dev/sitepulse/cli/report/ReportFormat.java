@@ -15,16 +15,28 @@ public enum ReportFormat {
   JSON,
   HTML;
 
-  void write(Report r, Instant generated, OutputStream out) throws IOException {
+  /**
+   * @param r the watch history's report, or null when the folder has no history
+   * @param site the crawl's report, or null when the folder has no crawl.db
+   */
+  void write(Report r, SiteReport site, Instant generated, OutputStream out) throws IOException {
     switch (this) {
       case TABLE -> {
         PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
-        TableReport.write(r, p);
+        if (r != null) {
+          TableReport.write(r, p);
+        }
+        if (site != null) {
+          if (r != null) {
+            p.println();
+          }
+          SiteTable.write(site, p);
+        }
         p.flush();
       }
-      case JSON -> JsonReport.write(r, out);
+      case JSON -> JsonReport.write(r, site, out);
       case HTML -> {
-        out.write(HtmlReport.render(r, generated, 0).getBytes(StandardCharsets.UTF_8));
+        out.write(HtmlReport.render(r, site, generated, 0).getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
     }

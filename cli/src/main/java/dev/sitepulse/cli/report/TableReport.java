@@ -60,15 +60,15 @@ final class TableReport {
     }
   }
 
-  private static List<Cell> cells(String... texts) {
+  static List<Cell> cells(String... texts) {
     return Arrays.stream(texts).map(Cell::plain).toList();
   }
 
-  private static Column left(String header) {
+  static Column left(String header) {
     return new Column(header, false);
   }
 
-  private static Column right(String header) {
+  static Column right(String header) {
     return new Column(header, true);
   }
 }

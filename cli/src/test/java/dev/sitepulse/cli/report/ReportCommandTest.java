@@ -186,12 +186,16 @@ class ReportCommandTest {
   }
 
   @Test
-  void aFolderWithoutHistoryIsAUsageError() {
+  void aFolderWithoutHistoryOrCrawlIsAUsageError() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("empty"));
     CommandLineRun run = CommandLineRun.of("report", "--data", dir.resolve("empty").toString());
+    CommandLineRun missing = CommandLineRun.of("report", "--data", dir.resolve("missing").toString());
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.err()).startsWith("sitepulse: " + dir.resolve("empty").resolve("history.db")
-        + ": no history here (sitepulse watch writes it)");
+    assertThat(run.err()).isEqualTo("sitepulse: nothing to report on in " + dir.resolve("empty")
+        + ": no history.db (sitepulse watch writes it) and no crawl.db (sitepulse crawl writes it)\n");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).startsWith("sitepulse: nothing to report on in " + dir.resolve("missing") + ": ");
   }
 
   @Test

@@ -64,6 +64,28 @@ class ReportInChromiumIT {
   }
 
   @Test
+  void aSiteSectionWithHostilePageTitlesAndUrlsOpensAsText() throws Exception {
+    String title = "<script>window.__pwned=1</script>Docs";
+    String url = "https://docs.example/\"><img src=x onerror=window.__pwned=2>";
+    SiteReport site = new SiteReport(dir.resolve("crawl.db"), 3, java.util.Map.of("done", 3L), 2, 0,
+        java.util.Map.of(200, 2L, 404, 1L), java.util.Map.of(), 4096, new Latency(3, 1.5, 9, 9, 9),
+        java.util.List.of(new SiteReport.PageFigure(url, 9)), java.util.List.of(new SiteReport.PageFigure(url, 4096)),
+        new SiteReport.Links(4, 3, 1, java.util.List.of(new SiteReport.Broken(url, "404 Not Found", 2))),
+        java.util.List.of(new SiteReport.RankedPage(title, url, 0.5)), 1, Instant.now());
+    Path html = dir.resolve("site.html");
+    Files.writeString(html, HtmlReport.render(null, site, Instant.now(), 0));
+
+    chromium.open(html.toUri().toString());
+
+    assertThat(chromium.eval("typeof window.__pwned").asText()).isEqualTo("undefined");
+    assertThat(chromium.eval("document.querySelectorAll('script, img').length").asInt()).isZero();
+    assertThat(chromium.eval("document.querySelector('#site-pagerank td').textContent").asText()).isEqualTo(title);
+    assertThat(chromium.eval("document.querySelector('#site-broken-links td').textContent").asText()).isEqualTo(url);
+    assertThat(chromium.eval("document.querySelector('#card-site-broken .value').textContent").asText()).isEqualTo("1");
+    assertThat(chromium.errors()).isEmpty();
+  }
+
+  @Test
   void aHostileTargetNameIsShownAsTextAndNeverRuns() throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Path data = Files.createDirectories(dir.resolve("hostile"));

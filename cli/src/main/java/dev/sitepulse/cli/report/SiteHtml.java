@@ -1,0 +1,57 @@
+package dev.sitepulse.cli.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The site section of the HTML report: cards, then tables of the lists that have entries. */
+final class SiteHtml {
+
+  private SiteHtml() {}
+
+  static void section(StringBuilder h, SiteReport s) {
+    Latency f = s.fetch();
+    SiteReport.Links l = s.links();
+    h.append("<section id=\"site\"><h2>Site</h2><p class=\"note\">From ").append(Html.escape(s.crawlDb().toString()))
+        .append(", last fetch ").append(Html.escape(Figures.time(s.lastFetched()))).append(".</p>")
+        .append("<div class=\"summary\">");
+    HtmlReport.card(h, "site-urls", "URLs", Long.toString(s.urls()), Figures.counts(s.byState()));
+    HtmlReport.card(h, "site-indexed", "Indexed", Long.toString(s.indexed()),
+        s.duplicates() + " exact duplicates, " + SiteTable.bytes(s.bytes()));
+    HtmlReport.card(h, "site-fetch", "Fetch p95", Figures.millis(f.p95(), f.count()) + " ms",
+        "p50 " + Figures.millis(f.p50(), f.count()) + " ms, max " + Figures.millis(f.max(), f.count()) + " ms");
+    HtmlReport.card(h, "site-broken", "Broken link targets", Long.toString(l.brokenTargets()),
+        l.links() + " links to " + l.targets() + " targets, checked offline");
+    h.append("</div><div class=\"scroll\"><table id=\"site-codes\"><tbody><tr><th>Status codes</th>");
+    HtmlReport.cell(h, "statuses", Figures.counts(s.statuses()));
+    h.append("</tr><tr><th>Errors</th>");
+    HtmlReport.cell(h, "errors", Figures.counts(s.errors()));
+    h.append("</tr><tr><th>Near-duplicate clusters</th>");
+    HtmlReport.cell(h, "clusters", s.duplicateClusters() == 0 ? Figures.NONE : Long.toString(s.duplicateClusters()));
+    h.append("</tr></tbody></table></div>\n");
+    table(h, "site-broken-links", "Most linked broken targets", List.of("Target", "Problem", "Places"),
+        l.broken().stream().map(b -> List.of(b.url(), b.problem(), Long.toString(b.places()))).toList());
+    table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), s.slowest().stream()
+        .map(p -> List.of(p.url(), String.format(Locale.ROOT, "%.1f", p.value()))).toList());
+    table(h, "site-largest", "Largest pages", List.of("Page", "Bytes"),
+        s.largest().stream().map(p -> List.of(p.url(), Long.toString((long) p.value()))).toList());
+    table(h, "site-pagerank", "Top PageRank", List.of("Title", "Page", "Rank"), s.topRanked().stream()
+        .map(p -> List.of(p.title(), p.url(), String.format(Locale.ROOT, "%.5f", p.rank()))).toList());
+    h.append("</section>\n");
+  }
+
+  private static void table(StringBuilder h, String id, String title, List<String> headers, List<List<String>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.append("<h3>").append(Html.escape(title)).append("</h3><div class=\"scroll\"><table id=\"").append(id)
+        .append("\"><thead><tr>");
+    headers.forEach(c -> h.append("<th>").append(Html.escape(c)).append("</th>"));
+    h.append("</tr></thead><tbody>\n");
+    for (List<String> row : rows) {
+      h.append("<tr>");
+      row.forEach(c -> h.append("<td>").append(Html.escape(c)).append("</td>"));
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table></div>\n");
+  }
+}

@@ -1,0 +1,64 @@
+package dev.sitepulse.cli.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/** The site section of the JSON report: every figure of a {@link SiteReport}, unrounded. */
+final class SiteJson {
+
+  private SiteJson() {}
+
+  static void write(JsonGenerator g, SiteReport s) throws IOException {
+    g.writeObjectFieldStart("site");
+    g.writeStringField("crawl_db", s.crawlDb().toString());
+    g.writeNumberField("urls", s.urls());
+    JsonReport.counts(g, "states", s.byState());
+    g.writeNumberField("indexed", s.indexed());
+    g.writeNumberField("duplicates", s.duplicates());
+    JsonReport.counts(g, "status_codes", s.statuses());
+    JsonReport.counts(g, "error_kinds", s.errors());
+    g.writeNumberField("bytes", s.bytes());
+    g.writeStringField("last_fetched", s.lastFetched() == null ? null : s.lastFetched().toString());
+    JsonReport.latency(g, "fetch_ms", s.fetch());
+    pages(g, "slowest", "fetch_ms", s.slowest());
+    pages(g, "largest", "bytes", s.largest());
+    SiteReport.Links l = s.links();
+    g.writeObjectFieldStart("links");
+    g.writeNumberField("links", l.links());
+    g.writeNumberField("targets", l.targets());
+    g.writeNumberField("broken_targets", l.brokenTargets());
+    g.writeArrayFieldStart("most_linked_broken");
+    for (SiteReport.Broken b : l.broken()) {
+      g.writeStartObject();
+      g.writeStringField("url", b.url());
+      g.writeStringField("problem", b.problem());
+      g.writeNumberField("places", b.places());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeArrayFieldStart("top_pagerank");
+    for (SiteReport.RankedPage p : s.topRanked()) {
+      g.writeStartObject();
+      g.writeStringField("title", p.title());
+      g.writeStringField("url", p.url());
+      g.writeNumberField("pagerank", p.rank());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeNumberField("near_duplicate_clusters", s.duplicateClusters());
+    g.writeEndObject();
+  }
+
+  private static void pages(JsonGenerator g, String name, String figure, java.util.List<SiteReport.PageFigure> pages)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (SiteReport.PageFigure p : pages) {
+      g.writeStartObject();
+      g.writeStringField("url", p.url());
+      g.writeNumberField(figure, p.value());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.sitepulse.cli.report;
+
+import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.crawler.links.BrokenLink;
+import dev.sitepulse.crawler.links.LinkChecker;
+import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.store.CrawlDb;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+
+/** Reads a {@link SiteReport} from crawl.db, read-only: a crawl may be writing it meanwhile. */
+final class SiteReader {
+
+  /** Pages and links shown per list. */
+  static final int SHOWN = 10;
+
+  private SiteReader() {}
+
+  static SiteReport read(Path dataDir, LatencyStatistics stats) {
+    Path file = dataDir.resolve("crawl.db");
+    if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) {
+      throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
+    }
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      Map<String, Long> byState = counts(s, "SELECT state, count(*) FROM urls GROUP BY state ORDER BY 2 DESC");
+      Map<Integer, Long> statuses = new LinkedHashMap<>();
+      try (ResultSet rs = s.executeQuery(
+          "SELECT status, count(*) FROM urls WHERE status > 0 GROUP BY status ORDER BY status")) {
+        while (rs.next()) {
+          statuses.put(rs.getInt(1), rs.getLong(2));
+        }
+      }
+      Map<String, Long> errors = counts(s,
+          "SELECT error_kind, count(*) FROM urls WHERE error_kind IS NOT NULL GROUP BY error_kind ORDER BY 2 DESC, 1");
+      List<String> seeds = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {
+        while (rs.next()) {
+          seeds.add(rs.getString(1));
+        }
+      }
+      long lastFetched = one(s, "SELECT coalesce(max(fetched_at), 0) FROM urls");
+      return new SiteReport(file, byState.values().stream().mapToLong(Long::longValue).sum(), byState,
+          one(s, "SELECT count(*) FROM urls WHERE indexed = 1"),
+          one(s, "SELECT count(*) FROM urls WHERE duplicate_of IS NOT NULL"),
+          statuses, errors,
+          one(s, "SELECT coalesce(sum(bytes), 0) FROM urls"),
+          fetchLatency(s, stats),
+          figures(s, "SELECT url, fetch_ms FROM urls WHERE fetch_ms IS NOT NULL ORDER BY fetch_ms DESC, url"),
+          figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
+          links(dataDir, seeds),
+          ranked(s),
+          hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0,
+          lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
+    } catch (SQLException e) {
+      throw new UsageException(file + ": " + e.getMessage());
+    }
+  }
+
+  private static Map<String, Long> counts(Statement s, String sql) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  private static long one(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private static boolean hasTable(Statement s, String name) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'")) {
+      return rs.next();
+    }
+  }
+
+  private static Latency fetchLatency(Statement s, LatencyStatistics stats) throws SQLException {
+    float[] millis = new float[(int) one(s, "SELECT count(*) FROM urls WHERE fetch_ms IS NOT NULL")];
+    int n = 0;
+    try (ResultSet rs = s.executeQuery("SELECT fetch_ms FROM urls WHERE fetch_ms IS NOT NULL")) {
+      while (rs.next() && n < millis.length) { // a crawl writing meanwhile may add rows
+        millis[n++] = rs.getFloat(1);
+      }
+    }
+    return stats.of(millis, 0, n);
+  }
+
+  private static List<SiteReport.PageFigure> figures(Statement s, String sql) throws SQLException {
+    List<SiteReport.PageFigure> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql + " LIMIT " + SHOWN)) {
+      while (rs.next()) {
+        out.add(new SiteReport.PageFigure(rs.getString(1), rs.getDouble(2)));
+      }
+    }
+    return out;
+  }
+
+  private static List<SiteReport.RankedPage> ranked(Statement s) throws SQLException {
+    List<SiteReport.RankedPage> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery("SELECT coalesce(title, ''), url, pagerank FROM urls"
+        + " WHERE pagerank IS NOT NULL ORDER BY pagerank DESC, url LIMIT " + SHOWN)) {
+      while (rs.next()) {
+        out.add(new SiteReport.RankedPage(rs.getString(1), rs.getString(2), rs.getDouble(3)));
+      }
+    }
+    return out;
+  }
+
+  /** The links of the crawl, checked as {@code links --external skip} does: offline. */
+  private static SiteReport.Links links(Path dataDir, List<String> seeds) {
+    if (seeds.isEmpty()) {
+      return new SiteReport.Links(0, 0, 0, List.of());
+    }
+    LinkReport r;
+    try {
+      r = LinkChecker.check(CrawlConfig.defaults(seeds, dataDir), false, false);
+    } catch (CrawlException e) {
+      throw new UsageException(e.getMessage());
+    }
+    List<SiteReport.Broken> broken = r.broken().stream()
+        .sorted(Comparator.comparingInt((BrokenLink b) -> -b.referrers().size()).thenComparing(BrokenLink::url))
+        .limit(SHOWN)
+        .map(b -> new SiteReport.Broken(b.url(), b.problem(), b.referrers().size()))
+        .toList();
+    return new SiteReport.Links(r.links(), r.targets(), r.broken().size(), broken);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sitepulse.cli.report;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a crawl's crawl.db says about a site: pages by state and status, errors, fetch latency,
+ * the slowest and largest pages, broken internal links, and what {@code analyze} stored (PageRank,
+ * near-duplicate clusters).
+ *
+ * @param byState URLs per crawl state (done, failed, skipped-robots, queued, fetching)
+ * @param fetch the fetch time of every page fetched, in ms
+ * @param topRanked the pages with the highest PageRank, empty until {@code analyze} has run
+ * @param duplicateClusters near-duplicate clusters {@code analyze} stored, 0 until it has run
+ * @param lastFetched when the crawl last fetched a page, null when it fetched none
+ */
+public record SiteReport(
+    Path crawlDb,
+    long urls,
+    Map<String, Long> byState,
+    long indexed,
+    long duplicates,
+    Map<Integer, Long> statuses,
+    Map<String, Long> errors,
+    long bytes,
+    Latency fetch,
+    List<PageFigure> slowest,
+    List<PageFigure> largest,
+    Links links,
+    List<RankedPage> topRanked,
+    long duplicateClusters,
+    Instant lastFetched) {
+
+  public SiteReport {
+    byState = Map.copyOf(byState);
+    statuses = Map.copyOf(statuses);
+    errors = Map.copyOf(errors);
+    slowest = List.copyOf(slowest);
+    largest = List.copyOf(largest);
+    topRanked = List.copyOf(topRanked);
+  }
+
+  /** A page and one figure of it: fetch ms, or bytes. */
+  public record PageFigure(String url, double value) {}
+
+  public record RankedPage(String title, String url, double rank) {}
+
+  /** A broken link target and how many places link to it. */
+  public record Broken(String url, String problem, long places) {}
+
+  /**
+   * The crawl's links, checked offline as {@code links --external skip} checks them.
+   *
+   * @param broken the most linked broken targets first, at most {@link SiteReader#SHOWN}
+   */
+  public record Links(long links, long targets, long brokenTargets, List<Broken> broken) {
+    public Links {
+      broken = List.copyOf(broken);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.sitepulse.cli.report;
+
+import static dev.sitepulse.cli.report.TableReport.cells;
+import static dev.sitepulse.cli.report.TableReport.left;
+import static dev.sitepulse.cli.report.TableReport.right;
+
+import dev.sitepulse.pinger.format.TextTable;
+import dev.sitepulse.pinger.format.TextTable.Cell;
+import dev.sitepulse.pinger.format.TextTable.Column;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** The site section of the report for a terminal: a summary, then the lists that have entries. */
+final class SiteTable {
+
+  private SiteTable() {}
+
+  static void write(SiteReport s, PrintStream out) {
+    Latency f = s.fetch();
+    out.println("site " + s.crawlDb() + ": " + Figures.count(s.urls(), "URL") + " (" + Figures.counts(s.byState())
+        + "), " + s.indexed() + " indexed, " + s.duplicates() + " exact duplicates, " + bytes(s.bytes())
+        + ", last fetch " + Figures.time(s.lastFetched()));
+    out.println("status codes " + Figures.counts(s.statuses()) + "; errors " + Figures.counts(s.errors())
+        + "; fetch ms p50 " + Figures.millis(f.p50(), f.count()) + ", p95 " + Figures.millis(f.p95(), f.count())
+        + ", p99 " + Figures.millis(f.p99(), f.count()) + ", max " + Figures.millis(f.max(), f.count()));
+    SiteReport.Links l = s.links();
+    out.println(Figures.count(l.links(), "link") + " to " + Figures.count(l.targets(), "target") + ", "
+        + l.brokenTargets() + " broken (checked offline; sitepulse links checks external ones too)"
+        + (s.duplicateClusters() > 0 ? "; " + Figures.count(s.duplicateClusters(), "near-duplicate cluster") : ""));
+    if (!l.broken().isEmpty()) {
+      table(out, List.of(left("BROKEN"), left("PROBLEM"), right("PLACES")),
+          l.broken().stream().map(b -> cells(b.url(), b.problem(), Long.toString(b.places()))).toList());
+    }
+    if (!s.slowest().isEmpty()) {
+      table(out, List.of(left("SLOWEST"), right("FETCH MS")), s.slowest().stream()
+          .map(p -> cells(p.url(), String.format(Locale.ROOT, "%.1f", p.value()))).toList());
+    }
+    if (!s.largest().isEmpty()) {
+      table(out, List.of(left("LARGEST"), right("BYTES")),
+          s.largest().stream().map(p -> cells(p.url(), Long.toString((long) p.value()))).toList());
+    }
+    if (!s.topRanked().isEmpty()) {
+      table(out, List.of(left("TOP PAGERANK"), left("URL"), right("RANK")), s.topRanked().stream()
+          .map(p -> cells(p.title(), p.url(), String.format(Locale.ROOT, "%.5f", p.rank()))).toList());
+    }
+  }
+
+  static String bytes(long n) {
+    return n < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0)
+        : String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+  }
+
+  private static void table(PrintStream out, List<Column> columns, List<List<Cell>> rows) {
+    TextTable t = new TextTable(columns);
+    rows.forEach(t::add);
+    out.println();
+    t.lines().forEach(out::println);
+  }
+}

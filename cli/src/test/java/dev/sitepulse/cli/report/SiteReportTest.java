@@ -1,0 +1,82 @@
+package dev.sitepulse.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.testing.StubServer;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.Crawler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report over a crawl folder: the WireMock docs site, crawled once for every test. */
+class SiteReportTest {
+
+  @RegisterExtension static WireMockExtension site = StubServer.busyStubs();
+
+  @TempDir static Path data;
+
+  @BeforeAll
+  static void crawlTheSite() throws Exception {
+    Crawler.run(CrawlConfig.defaults(List.of(StubServer.url(site, "/site/index.html")), data)
+        .withDelay(Duration.ZERO), CrawlListener.NONE);
+  }
+
+  private static JsonNode json() throws Exception {
+    CommandLineRun run = CommandLineRun.of("report", "--data", data.toString(), "--format", "json");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  @Test
+  void aCrawlFolderIsReportedOnWithTheBrokenLinksThatLinksFinds() throws Exception {
+    JsonNode s = json().get("site");
+
+    assertThat(s.get("urls").asLong()).isEqualTo(s.get("states").get("done").asLong()
+        + s.get("states").path("skipped-robots").asLong() + s.get("states").path("failed").asLong());
+    assertThat(s.get("status_codes").get("404").asLong()).isPositive();
+    assertThat(s.get("fetch_ms").get("count").asLong()).isPositive();
+    assertThat(s.get("slowest")).isNotEmpty();
+    assertThat(s.get("slowest").get(0).get("fetch_ms").asDouble())
+        .isGreaterThanOrEqualTo(s.get("slowest").get(s.get("slowest").size() - 1).get("fetch_ms").asDouble());
+    // The same broken internal targets as `links --external skip` over this site lists.
+    assertThat(s.get("links").get("most_linked_broken").findValuesAsText("url")).contains(
+        StubServer.url(site, "/site/missing.html"), StubServer.url(site, "/site/reference/gone.html"));
+    assertThat(s.get("top_pagerank")).as("none until analyze has run").isEmpty();
+  }
+
+  @Test
+  void whatAnalyzeStoredIsReportedToo() throws Exception {
+    Path analyzed = Files.createDirectories(data.resolveSibling(data.getFileName() + "-analyzed"));
+    Files.copy(data.resolve("crawl.db"), analyzed.resolve("crawl.db"));
+    assertThat(CommandLineRun.of("analyze", "--data", analyzed.toString(), "--device", "cpu").exitCode()).isZero();
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", analyzed.toString(), "--format", "json");
+    JsonNode s = new ObjectMapper().readTree(run.out()).get("site");
+
+    assertThat(s.get("top_pagerank")).isNotEmpty();
+    assertThat(s.get("near_duplicate_clusters").asLong()).isPositive();
+  }
+
+  @Test
+  void theTableAndTheHtmlPageShowTheSiteSection() {
+    CommandLineRun table = CommandLineRun.of("report", "--data", data.toString());
+    CommandLineRun html = CommandLineRun.of("report", "--data", data.toString(), "--format", "html");
+
+    assertThat(table.exitCode()).isZero();
+    assertThat(table.out()).startsWith("site " + data.resolve("crawl.db") + ": ").contains("\nBROKEN ", "\nSLOWEST ");
+    assertThat(html.exitCode()).isZero();
+    assertThat(html.out()).contains("<section id=\"site\">", "id=\"site-broken-links\"", "</html>")
+        .doesNotContain("<section id=\"summary\"");
+  }
+}
