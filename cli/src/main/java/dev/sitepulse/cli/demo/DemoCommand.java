@@ -6,6 +6,7 @@ import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.cli.links.LinksCommand;
 import dev.sitepulse.cli.links.LinksTable;
+import dev.sitepulse.cli.report.ReportCommand;
 import dev.sitepulse.cli.search.SearchTable;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Command;
     description = {
       "Serves the built-in WireMock stubs on loopback and runs sitepulse against them: ping"
           + " over every kind of outcome, then a crawl of the stub docs site, its broken links, "
-          + "analytics (PageRank, near-duplicates, terms) and two searches of it.",
+          + "analytics (PageRank, near-duplicates, terms), a report on it and two searches of it.",
       "Needs no network. The failures it shows are the point: every verdict and most error kinds appear."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -75,6 +76,9 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("== sitepulse analyze --data " + data + " --top 5");
       AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);
+      out.println();
+      out.println("== sitepulse report --data " + data);
+      ReportCommand.writeSiteTable(data, out);
     } catch (CrawlException | java.sql.SQLException e) {
       out.println("crawl failed: " + e.getMessage());
       return;

@@ -8,6 +8,7 @@ import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.TargetInfo;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,6 +93,13 @@ public final class ReportCommand implements Callable<Integer> {
     }
     ReportFile.write(output, out -> format.write(r, s, until, out));
     return 0;
+  }
+
+  /** The site section of a crawl folder's report, as a table; for the demo. */
+  public static void writeSiteTable(Path data, PrintStream out) {
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      SiteTable.write(SiteReader.read(data, stats), out);
+    }
   }
 
   private Report history(LatencyStatistics stats, Instant until) {

@@ -2,6 +2,8 @@ package dev.sitepulse.cli.report;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +36,10 @@ public record SiteReport(
     Instant lastFetched) {
 
   public SiteReport {
-    byState = Map.copyOf(byState);
-    statuses = Map.copyOf(statuses);
-    errors = Map.copyOf(errors);
+    // In the order read: states and errors most first, status codes ascending.
+    byState = Collections.unmodifiableMap(new LinkedHashMap<>(byState));
+    statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+    errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     slowest = List.copyOf(slowest);
     largest = List.copyOf(largest);
     topRanked = List.copyOf(topRanked);
