@@ -105,9 +105,10 @@ public final class Pinger implements AutoCloseable {
   }
 
   /**
-   * No attempt starts from now on: a check waiting out a back-off or a server's Retry-After (up to
-   * 5 min) ends at once with the attempts it made, and one making an attempt ends with it. For a
-   * watch that stops: its checks end within their timeouts, and their results are kept.
+   * No retry starts from now on: a check waiting out a back-off or a server's Retry-After (up to
+   * 5 min) ends at once with the attempts it made, one making an attempt ends with it, and one
+   * started later makes one attempt. For a watch that stops: its checks end within their
+   * timeouts, and their results are kept.
    */
   public void stopRetrying() {
     retriesStopped = true;
