@@ -46,13 +46,25 @@ public final class HostBreakers {
         .recordResult(result -> result instanceof Attempt a && unreachable(a))
         .clock(clock)
         .build());
+    // Opened and closed at INFO; a trial that fails and reopens it, every open-for, at DEBUG only.
     registry.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
-        .onStateTransition(t -> LOG.info("circuit of {}: {}", t.getCircuitBreakerName(), switch (t.getStateTransition().getToState()) {
-          case OPEN -> "open; its checks are held back for " + Durations.format(settings.openFor());
-          case HALF_OPEN -> "one trial check goes";
-          case CLOSED -> "closed; its checks go again";
-          default -> t.getStateTransition().getToState().toString().toLowerCase(java.util.Locale.ROOT);
-        })));
+        .onStateTransition(t -> {
+          CircuitBreaker.StateTransition change = t.getStateTransition();
+          String name = t.getCircuitBreakerName();
+          switch (change.getToState()) {
+            case OPEN -> {
+              if (change.getFromState() == CircuitBreaker.State.CLOSED) {
+                LOG.info("circuit of {}: open; its checks are held back, and one tries again every {}", name,
+                    Durations.format(settings.openFor()));
+              } else {
+                LOG.debug("circuit of {}: the trial check could not reach it; open again", name);
+              }
+            }
+            case HALF_OPEN -> LOG.debug("circuit of {}: one trial check goes", name);
+            case CLOSED -> LOG.info("circuit of {}: closed; its checks go again", name);
+            default -> LOG.debug("circuit of {}: {}", name, change);
+          }
+        }));
   }
 
   static boolean unreachable(Attempt a) {
