@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -165,7 +166,9 @@ public final class Pinger implements AutoCloseable {
     CompletableFuture<Attempt> result = new CompletableFuture<>();
     // The breaker decides when the check is next to go: checks queued before it opened are held
     // back too, without waiting for the host's rate or a slot.
-    BooleanSupplier admit = breaker == null ? () -> true : breaker::tryAcquirePermission;
+    AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
+    BooleanSupplier admit = () -> breaker == null || pass.updateAndGet(p -> p != null && p.trial() ? p
+        : HostBreakers.admit(breaker)) != null; // asked again while closed: the circuit may have opened
     Runnable heldBack = () -> result.complete(breakers.heldBack(number, hostPort));
     scheduler.submit(host, admit, release -> {
       ProbeRun run = prober.prepare(target, number);
@@ -173,8 +176,8 @@ public final class Pinger implements AutoCloseable {
           target.timeout().toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
       run.result().whenComplete((a, e) -> {
         watchdog.cancel(false);
-        if (breaker != null) {
-          HostBreakers.record(breaker, a); // before the slot goes to the next check, which it may hold back
+        if (pass.get() != null) {
+          pass.get().record(a); // before the slot goes to the next check, which it may hold back
         }
         release.run();
         result.complete(a);

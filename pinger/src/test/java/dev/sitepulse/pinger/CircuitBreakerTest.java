@@ -80,6 +80,8 @@ class CircuitBreakerTest {
             .containsExactly(ErrorKind.CIRCUIT_OPEN);
 
         clock.advance(Duration.ofSeconds(31));
+        assertThat(pinger.checkAll(targets(base, 1), r -> {})).as("the trial")
+            .extracting(CheckResult::verdict).containsExactly(Verdict.UP);
         List<CheckResult> after = pinger.checkAll(targets(base, 3), r -> {});
 
         assertThat(after).extracting(CheckResult::verdict).containsOnly(Verdict.UP);

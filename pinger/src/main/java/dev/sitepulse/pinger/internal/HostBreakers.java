@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,9 @@ public final class HostBreakers {
     this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
         .slidingWindow(n, n, SlidingWindowType.COUNT_BASED) // n in a row: all n of the last n
         .failureRateThreshold(100)
+        // Resilience4j also opens on calls slower than 60 s by default; an answer is an answer.
+        .slowCallRateThreshold(100)
+        .slowCallDurationThreshold(Duration.ofDays(365))
         .waitDurationInOpenState(settings.openFor())
         .permittedNumberOfCallsInHalfOpenState(1)
         .recordResult(result -> result instanceof Attempt a && unreachable(a))
@@ -76,9 +80,36 @@ public final class HostBreakers {
     return settings.enabled() ? registry.circuitBreaker(hostPort) : null;
   }
 
-  /** Records how an attempt the breaker let through went. */
-  public static void record(CircuitBreaker breaker, Attempt a) {
-    breaker.onResult(a.phases().totalNanos(), TimeUnit.NANOSECONDS, a);
+  /** The breaker's permission for one check, or null when its open circuit holds the check back. */
+  public static Pass admit(CircuitBreaker breaker) {
+    return breaker.tryAcquirePermission() ? new Pass(breaker, breaker.getState()) : null;
+  }
+
+  /**
+   * A permission taken in one state of the breaker. A check let through while the circuit was
+   * closed may end after it opened and went half-open: its result is then stale, and taking it
+   * for the trial's would hold a host that is back off for another open-for.
+   */
+  public static final class Pass {
+    private final CircuitBreaker breaker;
+    private final CircuitBreaker.State state;
+
+    private Pass(CircuitBreaker breaker, CircuitBreaker.State state) {
+      this.breaker = breaker;
+      this.state = state;
+    }
+
+    /** Whether this is the one check a half-open circuit lets through: asked for once, kept until sent. */
+    public boolean trial() {
+      return state == CircuitBreaker.State.HALF_OPEN;
+    }
+
+    /** Records how the check went, unless the breaker has changed state since it was let through. */
+    public void record(Attempt a) {
+      if (breaker.getState() == state) {
+        breaker.onResult(a.phases().totalNanos(), TimeUnit.NANOSECONDS, a);
+      }
+    }
   }
 
   /** The attempt for a check its open circuit held back: nothing was sent. */

@@ -10,6 +10,7 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +62,10 @@ public final class HostScheduler {
   }
 
   /**
-   * As {@link #submit(String, Consumer)}, but asks {@code admit} first, when the task is next for
-   * its host and a slot is free: if it says no, {@code refused} runs instead, on the scheduler
-   * thread, and the task takes neither a rate permit nor a slot. A circuit breaker decides there,
-   * so that checks queued before it opened are not sent, nor held up by the host's rate.
+   * As {@link #submit(String, Consumer)}, but asks {@code admit} first, each time the task is next
+   * for its host: if it says no, {@code refused} runs instead, on the scheduler thread, and the
+   * task takes neither a rate permit nor a slot, nor waits for one. A circuit breaker decides
+   * there, so that checks queued before it opened are not sent.
    */
   public void submit(String host, BooleanSupplier admit, Consumer<Runnable> start, Runnable refused) {
     loop.execute(
@@ -84,20 +85,18 @@ public final class HostScheduler {
   }
 
   private void pump() {
-    while (!ready.isEmpty() && slots.tryAcquirePermission()) {
+    while (!ready.isEmpty()) {
+      if (!slots.tryAcquirePermission()) {
+        dropRefused(); // a task its admit refuses needs no slot, so it need not wait for one
+        return;
+      }
       HostQueue q = ready.poll();
       q.queued = false;
-      Pending task = q.pending.peek();
-      while (task != null && !task.admitted && !task.admit.getAsBoolean()) {
-        q.pending.poll();
-        task.refused.run();
-        task = q.pending.peek();
-      }
+      Pending task = admittedHead(q);
       if (task == null) {
         slots.releasePermission();
         continue;
       }
-      task.admitted = true; // once: a breaker's trial permission is not asked for twice
       if (q.limiter != null && !q.limiter.acquirePermission()) {
         slots.releasePermission();
         park(q);
@@ -108,7 +107,33 @@ public final class HostScheduler {
         q.queued = true;
         ready.add(q);
       }
-      task.start.accept(new Release());
+      task.start().accept(new Release());
+    }
+  }
+
+  /**
+   * The first task of {@code q} its admit lets through now; those refused before it end with their
+   * refused action. Null when none is left. A task is asked each time it is next, so admit must
+   * keep what it hands out once (a breaker's trial permission) itself.
+   */
+  private static Pending admittedHead(HostQueue q) {
+    Pending task = q.pending.peek();
+    while (task != null && !task.admit().getAsBoolean()) {
+      q.pending.poll();
+      task.refused().run();
+      task = q.pending.peek();
+    }
+    return task;
+  }
+
+  /** With every slot taken: ends the refused tasks at the heads of the hosts waiting for one. */
+  private void dropRefused() {
+    for (Iterator<HostQueue> it = ready.iterator(); it.hasNext(); ) {
+      HostQueue q = it.next();
+      if (admittedHead(q) == null) {
+        it.remove();
+        q.queued = false;
+      }
     }
   }
 
@@ -143,18 +168,7 @@ public final class HostScheduler {
     }
   }
 
-  private static final class Pending {
-    final BooleanSupplier admit;
-    final Consumer<Runnable> start;
-    final Runnable refused;
-    boolean admitted;
-
-    Pending(BooleanSupplier admit, Consumer<Runnable> start, Runnable refused) {
-      this.admit = admit;
-      this.start = start;
-      this.refused = refused;
-    }
-  }
+  private record Pending(BooleanSupplier admit, Consumer<Runnable> start, Runnable refused) {}
 
   private static final class HostQueue {
     final RateLimiter limiter;

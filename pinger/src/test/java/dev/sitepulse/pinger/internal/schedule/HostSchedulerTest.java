@@ -45,6 +45,16 @@ class HostSchedulerTest {
   }
 
   @Test
+  void aTaskItsAdmitRefusesEndsAtOnceEvenWhenEverySlotIsTaken() throws Exception {
+    HostScheduler scheduler = new HostScheduler(loop, 1, Rate.UNLIMITED);
+    CountDownLatch refused = new CountDownLatch(1);
+    scheduler.submit("slow", release -> {}); // holds the only slot and never gives it back
+    scheduler.submit("dead", () -> false, release -> {}, refused::countDown);
+
+    assertThat(refused.await(2, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void aReleaseRunTwiceFreesOnlyOneSlot() throws Exception {
     HostScheduler scheduler = new HostScheduler(loop, 1, Rate.UNLIMITED);
     List<Integer> started = new CopyOnWriteArrayList<>();

@@ -1,0 +1,60 @@
+package dev.sitepulse.pinger.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.Attempt;
+import dev.sitepulse.pinger.CircuitBreakerSettings;
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.watch.MutableClock;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HostBreakersTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T12:00:00Z"));
+
+  private static Attempt attempt(Verdict verdict, ErrorKind kind, Duration took) {
+    return new Attempt(1, Instant.EPOCH, verdict, kind, "", List.of(),
+        new Phases(0, 0, 0, 0, 0, took.toNanos()), 0, false, null, null, List.of(), null);
+  }
+
+  private static final Attempt SLOW_ANSWER = attempt(Verdict.UP, null, Duration.ofSeconds(61));
+  private static final Attempt UNREACHABLE = attempt(Verdict.ERROR, ErrorKind.CONNECT_TIMEOUT, Duration.ofSeconds(10));
+  private static final Attempt ANSWER = attempt(Verdict.UP, null, Duration.ofMillis(5));
+
+  @Test
+  void answersSlowerThanAMinuteDoNotOpenTheCircuit() {
+    HostBreakers breakers = new HostBreakers(new CircuitBreakerSettings(5, Duration.ofSeconds(30)), clock);
+    CircuitBreaker breaker = breakers.of("slow.example:80");
+
+    for (int i = 0; i < 5; i++) {
+      HostBreakers.admit(breaker).record(SLOW_ANSWER);
+    }
+
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void aResultOfACheckLetThroughBeforeTheCircuitOpenedDoesNotDecideTheTrial() {
+    HostBreakers breakers = new HostBreakers(new CircuitBreakerSettings(2, Duration.ofSeconds(5)), clock);
+    CircuitBreaker breaker = breakers.of("back.example:80");
+    HostBreakers.Pass first = HostBreakers.admit(breaker);
+    HostBreakers.Pass second = HostBreakers.admit(breaker);
+    HostBreakers.Pass late = HostBreakers.admit(breaker);
+    first.record(UNREACHABLE);
+    second.record(UNREACHABLE);
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+    clock.advance(Duration.ofSeconds(6));
+    HostBreakers.Pass trial = HostBreakers.admit(breaker);
+    late.record(UNREACHABLE); // sent while the circuit was closed; it ends only now
+    trial.record(ANSWER);
+
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+}
