@@ -9,7 +9,7 @@ import java.util.TreeMap;
  *
  * @param pages URLs fetched and handled (any status)
  * @param indexed pages that went into the search index
- * @param queued URLs waiting in the frontier
+ * @param queued URLs left to fetch: waiting in the frontier, and left on hosts given up on
  * @param statuses how many responses had each HTTP status
  * @param errors fetches that failed, by error kind (after retries)
  * @param duplicates pages whose body was byte-identical to an earlier page's
@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param skippedLinks mailto:, javascript: and other links that cannot be crawled
  * @param unchanged pages a conditional fetch found not modified (304), whose documents stand
  * @param removed documents taken out of the index because their page is gone or no longer indexable
+ * @param unreachableHosts hosts given up on for this crawl: several pages in a row could not reach them
+ * @param leftOnUnreachableHosts their URLs still queued, in crawl.db, for a later run
  */
 public record CrawlStats(
     long pages,
@@ -30,7 +32,9 @@ public record CrawlStats(
     long unchanged,
     long removed,
     long bytes,
-    Duration elapsed) {
+    Duration elapsed,
+    long unreachableHosts,
+    long leftOnUnreachableHosts) {
 
   public CrawlStats {
     // Sorted for display: Map.copyOf would lose the order.

@@ -28,8 +28,13 @@ public final class Summary {
           s.unchanged(), s.removed());
     }
     if (s.queued() > 0) {
-      out.printf(Locale.ROOT, "left:      %d URLs queued (%s); run again to continue%n", s.queued(),
-          stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy);
+      long inFrontier = s.queued() - s.leftOnUnreachableHosts();
+      String why = s.unreachableHosts() == 0 ? "" : s.leftOnUnreachableHosts() + " on " + s.unreachableHosts()
+          + (s.unreachableHosts() == 1 ? " host" : " hosts") + " that stopped answering";
+      if (inFrontier > 0) {
+        why += (why.isEmpty() ? "" : ", ") + (stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy);
+      }
+      out.printf(Locale.ROOT, "left:      %d URLs queued (%s); run again to continue%n", s.queued(), why);
     }
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");

@@ -25,6 +25,7 @@ public final class Frontier {
   private final LongHashSet seen = new LongHashSet();
   private int queued;
   private int inFlight;
+  private int abandonedUrls;
 
   public Frontier(int maxInFlight, int perHost, long defaultDelayNanos) {
     this.maxInFlight = maxInFlight;
@@ -48,7 +49,7 @@ public final class Frontier {
     return true;
   }
 
-  /** Queues a URL again (a retry), whether or not it was seen. */
+  /** Queues a URL again (a retry), whether or not it was seen; not on a host given up on. */
   public void requeue(String url, int depth) {
     String origin = originOf(url);
     HostQueue q = hosts.computeIfAbsent(origin, o -> {
@@ -56,6 +57,10 @@ public final class Frontier {
       rotation.add(created);
       return created;
     });
+    if (q.abandoned) {
+      abandonedUrls++;
+      return;
+    }
     q.urls.add(depth, url.substring(origin.length()));
     queued++;
   }
@@ -115,6 +120,25 @@ public final class Frontier {
   public long delayNanos(String origin) {
     HostQueue q = hosts.get(origin);
     return q == null ? defaultDelayNanos : q.delayNanos;
+  }
+
+  /**
+   * Gives up on a host for this crawl: its queued URLs leave the frontier, and none is queued for
+   * it again. Returns how many left; crawl.db still holds them as queued, for a later run.
+   */
+  public int abandon(String origin) {
+    HostQueue q = host(origin);
+    int dropped = q.urls.size();
+    q.urls.clear();
+    q.abandoned = true;
+    queued -= dropped;
+    abandonedUrls += dropped;
+    return dropped;
+  }
+
+  /** URLs left on hosts given up on: queued before, or offered after. */
+  public int abandonedUrls() {
+    return abandonedUrls;
   }
 
   /** Holds or releases a host, e.g. while its robots.txt is read. */

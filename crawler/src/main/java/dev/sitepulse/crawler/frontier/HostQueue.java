@@ -14,6 +14,8 @@ final class HostQueue {
   long previousNextFetchNanos;
   int inFlight;
   boolean held;
+  /** Given up on for this crawl: nothing more is queued for it. */
+  boolean abandoned;
 
   HostQueue(String origin, long delayNanos) {
     this.origin = origin;

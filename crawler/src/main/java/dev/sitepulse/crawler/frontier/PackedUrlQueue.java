@@ -48,6 +48,14 @@ final class PackedUrlQueue {
     return count;
   }
 
+  /** Forgets every entry and the memory they took. */
+  void clear() {
+    buf = new byte[256];
+    head = 0;
+    tail = 0;
+    count = 0;
+  }
+
   boolean isEmpty() {
     return count == 0;
   }

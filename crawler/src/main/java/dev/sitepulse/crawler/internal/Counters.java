@@ -15,6 +15,7 @@ final class Counters {
   long unchanged;
   long removed;
   long bytes;
+  long unreachableHosts;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
 
@@ -26,8 +27,9 @@ final class Counters {
     errors.merge(kind, 1L, Long::sum);
   }
 
-  CrawlStats snapshot(long queued, Duration elapsed) {
-    return new CrawlStats(pages, indexed, queued, statuses, errors, duplicates, robotsBlocked,
-        skippedLinks, unchanged, removed, bytes, elapsed);
+  /** @param abandoned URLs left on hosts given up on, which {@code queued} does not count */
+  CrawlStats snapshot(long queued, long abandoned, Duration elapsed) {
+    return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
+        robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned);
   }
 }

@@ -46,6 +46,13 @@ final class CrawlLoop {
   private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
       "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
   private static final int MAX_NETWORK_RETRIES = 2;
+  /**
+   * Pages of one host in a row that could not reach it, each after its retries, before the crawl
+   * gives up on the host: a server that went away mid-crawl would otherwise cost every one of its
+   * queued URLs three connect attempts or timeouts, and record them all as failed.
+   */
+  static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
+  private static final Set<String> UNREACHABLE = Set.of("DNS", "CONNECT_REFUSED", "CONNECT_TIMEOUT");
   private static final int MAX_BACKOFF_RETRIES = 5;
   private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -69,6 +76,8 @@ final class CrawlLoop {
   private final RobotsAndSitemaps robotsAndSitemaps;
   private final CrawlStop stop;
   private final Map<String, Integer> attempts = new HashMap<>();
+  /** By origin: its pages in a row that could not reach it; any answer resets it. */
+  private final Map<String, Integer> unreachableInARow = new HashMap<>();
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
   private final Counters counters = new Counters();
@@ -184,6 +193,9 @@ final class CrawlLoop {
     long fetchedAt = System.currentTimeMillis(); // one time for crawl.db, the index and the WARC file
     frontier.done(next.origin(), now);
     counters.bytes += r.body().length;
+    if (!r.failed() || !UNREACHABLE.contains(r.failureKind())) {
+      unreachableInARow.remove(next.origin()); // it answered, or got far enough to fail otherwise
+    }
     if (r.failed()) {
       failed(next, r);
     } else if (r.status() == 429 || r.status() == 503) {
@@ -225,6 +237,13 @@ final class CrawlLoop {
       return;
     }
     recordFailure(next, priors.remove(next.url()), r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
+    if (UNREACHABLE.contains(r.failureKind())
+        && unreachableInARow.merge(next.origin(), 1, Integer::sum) == UNREACHABLE_PAGES_IN_A_ROW) {
+      frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
+      counters.unreachableHosts++;
+      LOG.warn("{}: the last {} pages could not reach it ({}); its other URLs are left queued for a later run",
+          next.origin(), UNREACHABLE_PAGES_IN_A_ROW, r.message());
+    }
   }
 
   /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */
@@ -495,6 +514,6 @@ final class CrawlLoop {
   }
 
   private CrawlStats stats() {
-    return counters.snapshot(frontier.queued(), Duration.ofNanos(System.nanoTime() - startNanos));
+    return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }
