@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -103,6 +104,14 @@ public final class Pinger implements AutoCloseable {
       endNow.run();
     });
     return done;
+  }
+
+  /**
+   * For each host and port checked: whether its circuit holds its checks back now. Empty when
+   * circuit breaking is off.
+   */
+  public Map<String, Boolean> circuitsHeldBack() {
+    return breakers.heldBack();
   }
 
   /**

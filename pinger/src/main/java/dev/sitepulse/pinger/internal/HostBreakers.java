@@ -13,7 +13,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,15 @@ public final class HostBreakers {
 
   static boolean unreachable(Attempt a) {
     return a.verdict() == Verdict.ERROR && UNREACHABLE.contains(a.errorKind());
+  }
+
+  /** For each host and port seen: whether its checks are held back (open, or half-open on a trial). */
+  public Map<String, Boolean> heldBack() {
+    Map<String, Boolean> out = new TreeMap<>();
+    for (CircuitBreaker b : registry.getAllCircuitBreakers()) {
+      out.put(b.getName(), b.getState() == CircuitBreaker.State.OPEN || b.getState() == CircuitBreaker.State.HALF_OPEN);
+    }
+    return out;
   }
 
   /** The breaker of {@code hostPort}, or null when circuit breaking is off. */

@@ -18,4 +18,9 @@ public interface CheckSource {
    * {@link dev.sitepulse.pinger.Pinger#stopRetrying} does, so that their results are kept.
    */
   default void stopRetrying() {}
+
+  /** For each host and port: whether its circuit holds its checks back now ({@link java.util.Map} may be empty). */
+  default java.util.Map<String, Boolean> circuitsHeldBack() {
+    return java.util.Map.of();
+  }
 }

@@ -48,6 +48,11 @@ public final class PingerSource implements CheckSource, AutoCloseable {
   }
 
   @Override
+  public java.util.Map<String, Boolean> circuitsHeldBack() {
+    return current.pinger.circuitsHeldBack(); // a reload's new pinger starts with every circuit closed
+  }
+
+  @Override
   public synchronized void stopRetrying() {
     retriesStopped = true;
     current.pinger.stopRetrying();

@@ -161,6 +161,11 @@ public final class Watch {
     return skippedTotal.get();
   }
 
+  /** For each host and port checked: whether its circuit holds its checks back now. */
+  public java.util.Map<String, Boolean> circuitsHeldBack() {
+    return checks.circuitsHeldBack();
+  }
+
   public Alerter alerter() {
     return alerter;
   }

@@ -40,6 +40,12 @@ public final class WatchMetrics {
     for (TargetStatus s : statuses) {
       e.sample("sitepulse_checks_skipped_total", Exposition.number(s.skipped()), TARGET, s.name());
     }
+    java.util.Map<String, Boolean> circuits = watch.circuitsHeldBack();
+    if (!circuits.isEmpty()) {
+      e.gauge("sitepulse_circuit_open",
+          "1 while the circuit of a host and port holds its checks back: its last checks could not reach it");
+      circuits.forEach((host, open) -> e.sample("sitepulse_circuit_open", open ? "1" : "0", "host", host));
+    }
     lag(e, watch.lag());
     e.counter("sitepulse_alerts_delivered_total", "Alert deliveries webhooks accepted");
     e.sample("sitepulse_alerts_delivered_total", Exposition.number(watch.alerter().deliveredCount()));

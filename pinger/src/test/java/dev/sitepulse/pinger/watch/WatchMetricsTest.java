@@ -77,4 +77,34 @@ class WatchMetricsTest {
       vertx.close().await();
     }
   }
+
+  @Test
+  void aHostWhoseChecksTheCircuitHoldsBackIsShownAsOpen() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    PingSettings settings = PingSettings.DEFAULTS
+        .withCircuitBreaker(new dev.sitepulse.pinger.CircuitBreakerSettings(2, Duration.ofMinutes(5)));
+    try (SqliteHistory history = SqliteHistory.open(dir, Duration.ofDays(1), Clock.systemUTC());
+        Alerter alerter = new Alerter(List.of(), Alerter.Listener.NONE, Duration.ofMillis(1));
+        PingerSource source = new PingerSource(settings)) {
+      WatchPlan plan = new WatchPlan(List.of(new WatchedTarget(
+          new Target("gone", null, "http://127.0.0.1:" + port + "/", null, null, null, null, 0, null),
+          Duration.ofHours(1))), settings, new Thresholds(1, 1), null, List.of());
+      Watch w = Watch.start(vertx, plan, source, history, alerter, Watch.Options.DEFAULT.withInitialOffset(i -> i));
+      for (int i = 0; i < 3; i++) {
+        w.checkNow("gone").join();
+      }
+
+      String text = WatchMetrics.render(w);
+
+      assertThat(text).contains("# TYPE sitepulse_circuit_open gauge\n");
+      assertThat(samples(text)).containsEntry("sitepulse_circuit_open{host=\"127.0.0.1:" + port + "\"}", 1.0);
+      w.stop().join();
+    } finally {
+      vertx.close().await();
+    }
+  }
 }
