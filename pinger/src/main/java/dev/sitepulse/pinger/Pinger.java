@@ -97,8 +97,8 @@ public final class Pinger implements AutoCloseable {
         return a;
       });
     };
-    CompletionStage<Attempt> last =
-        target.retries() == 0 ? once.get() : RetryPolicy.of(target).executeCompletionStage(loop, once);
+    CompletionStage<Attempt> last = target.retries() == 0 ? once.get()
+        : RetryPolicy.of(target, () -> retriesStopped).executeCompletionStage(loop, once);
     last.whenComplete((a, e) -> {
       waitingToRetry.remove(endNow);
       endNow.run();

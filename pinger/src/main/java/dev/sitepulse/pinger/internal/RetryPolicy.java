@@ -7,6 +7,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Retries a failed attempt with exponential backoff (1 s, 2 s, 4 s… at most 30 s), or after the
@@ -19,7 +20,8 @@ public final class RetryPolicy {
 
   private RetryPolicy() {}
 
-  public static Retry of(Target target) {
+  /** @param stopped once true, no further retry is scheduled (a watch that stops) */
+  public static Retry of(Target target, BooleanSupplier stopped) {
     IntervalBiFunction<Attempt> interval =
         (n, outcome) -> {
           if (outcome.isRight() && outcome.get().retryAfter() != null) {
@@ -30,7 +32,7 @@ public final class RetryPolicy {
     RetryConfig config =
         RetryConfig.<Attempt>custom()
             .maxAttempts(target.retries() + 1)
-            .retryOnResult(Attempt::isRetryable)
+            .retryOnResult(a -> a.isRetryable() && !stopped.getAsBoolean())
             .intervalBiFunction(interval)
             .failAfterMaxAttempts(false)
             .build();
