@@ -57,7 +57,7 @@ public final class ClPairScan {
       ClArgs.set(kernel, fp, order, starts, shiftBuffer, maskBuffer, blocks, n,
           plan.bucketCount(), plan.hashed() ? 1 : 0, plan.bucketBits(), maxDistance, out, counter,
           capacity);
-      int local = session.groupSize(LOCAL_SIZE);
+      int local = session.groupSize(kernel, LOCAL_SIZE);
       session.run(kernel, ClSession.globalSize((long) blocks * n, local), local);
       session.read(counter, Pointer.to(found), 4, clock);
       if (found[0] >= 0 && found[0] <= capacity) {

@@ -42,7 +42,6 @@ public final class ClLatency {
       return Summary.of(new long[HistogramLayout.LENGTH], clock::finish);
     }
     ClDevice device = session.device();
-    int local = variant == Variant.OWNED ? 1 : session.groupSize(GROUP_SIZE);
     int slices = Math.max(1, Math.min(device.info().computeUnits() * 4, (length + 4095) / 4096));
     String name = switch (variant) {
       case OWNED -> "hist_owned";
@@ -51,6 +50,7 @@ public final class ClLatency {
     };
     cl_kernel kernel = session.kernel("histogram.cl", "", name, clock);
     cl_kernel merge = session.kernel("histogram.cl", "", "hist_merge", clock);
+    int local = variant == Variant.OWNED ? 1 : session.groupSize(kernel, GROUP_SIZE);
 
     cl_mem input = session.buffer("latency.values", 4L * length);
     int perItem = (length + slices - 1) / slices;
@@ -70,7 +70,7 @@ public final class ClLatency {
     }
     session.run(kernel, (long) slices * local, local);
     ClArgs.set(merge, partial, slices * copies, counts);
-    int mergeLocal = session.groupSize(64);
+    int mergeLocal = session.groupSize(merge, 64);
     session.run(merge, (HistogramLayout.LENGTH + mergeLocal - 1) / mergeLocal * (long) mergeLocal,
         mergeLocal);
 

@@ -137,9 +137,16 @@ public final class ClSession implements AutoCloseable {
     return (items + local - 1) / local * local;
   }
 
-  /** The largest power-of-two work-group size up to {@code wanted} that the device allows. */
-  public int groupSize(int wanted) {
-    long allowed = Math.min(device.maxWorkGroupSize(), wanted);
+  /**
+   * The largest power-of-two work-group size up to {@code wanted} that the device and the kernel
+   * allow. A GPU may allow a kernel that needs many registers fewer work-items than its maximum;
+   * launching with more fails (CL_INVALID_WORK_GROUP_SIZE).
+   */
+  public int groupSize(cl_kernel kernel, int wanted) {
+    long[] kernelMax = new long[1];
+    CL.clGetKernelWorkGroupInfo(kernel, device.device(), CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t,
+        Pointer.to(kernelMax), null);
+    long allowed = Math.min(Math.min(device.maxWorkGroupSize(), kernelMax[0] > 0 ? kernelMax[0] : wanted), wanted);
     return Math.max(1, Integer.highestOneBit((int) allowed));
   }
 

@@ -50,12 +50,12 @@ public final class ClPageRank {
       return new PageRankResult(new double[0], 0, 0, true, List.of(), clock.finish());
     }
     int realBytes = fp64 ? 8 : 4;
-    int local = ranges ? 1 : session.groupSize(LOCAL_SIZE);
-    int groups = ranges ? session.device().info().computeUnits() * RANGES_PER_UNIT
-        : (int) (ClSession.globalSize(n, local) / local);
     String options = fp64 ? "-DUSE_FP64" : "";
     String stepName = ranges ? "pagerank_step_ranges" : "pagerank_step";
     cl_kernel kernel = session.kernel("pagerank.cl", options, stepName, clock);
+    int local = ranges ? 1 : session.groupSize(kernel, LOCAL_SIZE);
+    int groups = ranges ? session.device().info().computeUnits() * RANGES_PER_UNIT
+        : (int) (ClSession.globalSize(n, local) / local);
 
     cl_mem offsets = session.buffer("pagerank.offsets", 4L * (n + 1));
     cl_mem sources = session.buffer("pagerank.sources", 4L * graph.edgeCount()); // renumbered
@@ -74,14 +74,15 @@ public final class ClPageRank {
     session.write(sources, Pointer.to(graph.sources()), 4L * m, clock);
     session.write(outDegree, Pointer.to(graph.outDegree()), 4L * n, clock);
     session.write(slot, Pointer.to(HubOrder.slots(graph.outDegree())), 4L * n, clock);
-    int initLocal = session.groupSize(LOCAL_SIZE);
     if (m > 0) {
       cl_kernel renumber = session.kernel("pagerank.cl", options, "pagerank_renumber", clock);
       ClArgs.set(renumber, sources, slot, m);
-      session.run(renumber, ClSession.globalSize(m, initLocal), initLocal);
+      int renumberLocal = session.groupSize(renumber, LOCAL_SIZE);
+      session.run(renumber, ClSession.globalSize(m, renumberLocal), renumberLocal);
     }
     cl_kernel init = session.kernel("pagerank.cl", options, "pagerank_init", clock);
     ClArgs.set(init, outDegree, slot, rank[0], invOut, contrib[0], n);
+    int initLocal = session.groupSize(init, LOCAL_SIZE);
     session.run(init, ClSession.globalSize(n, initLocal), initLocal);
     int danglingNodes = 0;
     for (int out : graph.outDegree()) {
@@ -108,7 +109,8 @@ public final class ClPageRank {
             session.buffer("pagerank.wideContribB", (long) realBytes * n)};
         cl_kernel widen = session.kernel("pagerank.cl", wideOptions, "pagerank_widen", clock);
         ClArgs.set(widen, rank[current], invOut, slot, contrib[current], n);
-        session.run(widen, ClSession.globalSize(n, initLocal), initLocal);
+        int widenLocal = session.groupSize(widen, LOCAL_SIZE);
+        session.run(widen, ClSession.globalSize(n, widenLocal), widenLocal);
         kernel = session.kernel("pagerank.cl", wideOptions, stepName, clock);
         wide = true;
       }
