@@ -53,6 +53,25 @@ class HostThatStopsAnsweringTest {
     }
   }
 
+  @Test
+  void aLinkCheckTriesEveryUrlOfAHostThatStoppedAnswering() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread serving = new Thread(() -> serveUntilTheIndexIsSent(server), "goes-away");
+      serving.setDaemon(true);
+      serving.start();
+      String base = "http://127.0.0.1:" + server.getLocalPort();
+
+      CrawlConfig d = CrawlConfig.defaults(List.of(base + "/index.html"), data);
+      CrawlConfig config = new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 8,
+          Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
+          Duration.ofSeconds(5), CrawlPurpose.LINK_CHECK);
+      CrawlStats stats = Crawler.run(config, CrawlListener.NONE);
+
+      assertThat(stats.unreachableHosts()).isZero();
+      assertThat(stats.errors()).containsEntry("CONNECT_REFUSED", (long) LINKS);
+    }
+  }
+
   /** Answers robots.txt, a missing sitemap and the index page, then stops listening. */
   private static void serveUntilTheIndexIsSent(ServerSocket server) {
     String links = IntStream.range(0, LINKS).mapToObj(i -> "<a href=\"/p" + i + ".html\">page " + i + "</a>")

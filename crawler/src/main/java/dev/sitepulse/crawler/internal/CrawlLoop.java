@@ -237,7 +237,8 @@ final class CrawlLoop {
       return;
     }
     recordFailure(next, priors.remove(next.url()), r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
-    if (UNREACHABLE.contains(r.failureKind())
+    // A link check goes on: each link to the host is broken, and it must say so for every one.
+    if (config.purpose() == CrawlPurpose.SEARCH && UNREACHABLE.contains(r.failureKind())
         && unreachableInARow.merge(next.origin(), 1, Integer::sum) == UNREACHABLE_PAGES_IN_A_ROW) {
       frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
       counters.unreachableHosts++;
