@@ -30,45 +30,35 @@ class HostThatStopsAnsweringTest {
 
   @Test
   void afterFivePagesInARowCouldNotReachTheHostItsOtherUrlsAreLeftQueued() throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread serving = new Thread(() -> serveUntilTheIndexIsSent(server), "goes-away");
-      serving.setDaemon(true);
-      serving.start();
-      String base = "http://127.0.0.1:" + server.getLocalPort();
+    CrawlStats stats = crawlTheHostThatGoesAway(CrawlPurpose.SEARCH, 2);
 
-      CrawlConfig d = CrawlConfig.defaults(List.of(base + "/index.html"), data);
-      CrawlConfig config = new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 2,
-          Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
-          Duration.ofSeconds(5), CrawlPurpose.SEARCH);
-      CrawlStats stats = Crawler.run(config, CrawlListener.NONE);
-
-      assertThat(stats.unreachableHosts()).isEqualTo(1);
-      long failed = stats.errors().getOrDefault("CONNECT_REFUSED", 0L);
-      assertThat(failed).as("five in a row, and those already under way").isBetween(5L, 7L);
-      assertThat(stats.leftOnUnreachableHosts()).isEqualTo(LINKS - failed);
-      assertThat(stats.queued()).isEqualTo(LINKS - failed);
-      assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
-          "SELECT count(*) FROM urls WHERE state IN ('queued', 'fetching')"))
-          .as("left in crawl.db for a later run").containsExactly(Long.toString(LINKS - failed));
-    }
+    assertThat(stats.unreachableHosts()).isEqualTo(1);
+    long failed = stats.errors().getOrDefault("CONNECT_REFUSED", 0L);
+    assertThat(failed).as("five in a row, and those already under way").isBetween(5L, 7L);
+    assertThat(stats.leftOnUnreachableHosts()).isEqualTo(LINKS - failed);
+    assertThat(stats.queued()).isEqualTo(LINKS - failed);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT count(*) FROM urls WHERE state IN ('queued', 'fetching')"))
+        .as("left in crawl.db for a later run").containsExactly(Long.toString(LINKS - failed));
   }
 
   @Test
   void aLinkCheckTriesEveryUrlOfAHostThatStoppedAnswering() throws Exception {
+    CrawlStats stats = crawlTheHostThatGoesAway(CrawlPurpose.LINK_CHECK, 8);
+
+    assertThat(stats.unreachableHosts()).isZero();
+    assertThat(stats.errors()).containsEntry("CONNECT_REFUSED", (long) LINKS);
+  }
+
+  private CrawlStats crawlTheHostThatGoesAway(CrawlPurpose purpose, int perHost) throws Exception {
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread serving = new Thread(() -> serveUntilTheIndexIsSent(server), "goes-away");
       serving.setDaemon(true);
       serving.start();
-      String base = "http://127.0.0.1:" + server.getLocalPort();
-
-      CrawlConfig d = CrawlConfig.defaults(List.of(base + "/index.html"), data);
-      CrawlConfig config = new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 8,
+      String seed = "http://127.0.0.1:" + server.getLocalPort() + "/index.html";
+      return Crawler.run(new CrawlConfig(List.of(seed), data, 0, 10, Scope.HOST, null, null, null, 8, perHost,
           Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
-          Duration.ofSeconds(5), CrawlPurpose.LINK_CHECK);
-      CrawlStats stats = Crawler.run(config, CrawlListener.NONE);
-
-      assertThat(stats.unreachableHosts()).isZero();
-      assertThat(stats.errors()).containsEntry("CONNECT_REFUSED", (long) LINKS);
+          Duration.ofSeconds(5), purpose), CrawlListener.NONE);
     }
   }
 
