@@ -26,4 +26,12 @@ public enum ErrorKind {
   public boolean isTransient() {
     return this != INVALID_URL && this != TOO_MANY_REDIRECTS && this != CIRCUIT_OPEN;
   }
+
+  /**
+   * Whether the host could not be reached at all: it has no address, or nothing took the
+   * connection. Any answer, even a reset, a 500 or a slow one, says the host is there.
+   */
+  public boolean hostUnreachable() {
+    return this == DNS || this == CONNECT_REFUSED || this == CONNECT_TIMEOUT;
+  }
 }

@@ -6,6 +6,7 @@ import dev.sitepulse.pinger.internal.http.HttpProber;
 import dev.sitepulse.pinger.internal.http.ProbeRun;
 import dev.sitepulse.pinger.internal.schedule.HostScheduler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,17 +89,22 @@ public final class Pinger implements AutoCloseable {
         synchronized (attempts) {
           attempts.add(a);
         }
-        if (a.isRetryable() && attempts.size() <= target.retries()) { // RetryPolicy waits, then tries again
-          waitingToRetry.add(endNow);
-          if (retriesStopped) {
-            endNow.run();
-          }
-        }
         return a;
       });
     };
-    CompletionStage<Attempt> last = target.retries() == 0 ? once.get()
-        : RetryPolicy.of(target, () -> retriesStopped).executeCompletionStage(loop, once);
+    CompletionStage<Attempt> last;
+    if (target.retries() == 0) {
+      last = once.get();
+    } else {
+      Retry retry = RetryPolicy.of(target, () -> retriesStopped);
+      retry.getEventPublisher().onRetry(waiting -> { // it waits now, then tries again
+        waitingToRetry.add(endNow);
+        if (retriesStopped) {
+          endNow.run();
+        }
+      });
+      last = retry.executeCompletionStage(loop, once);
+    }
     last.whenComplete((a, e) -> {
       waitingToRetry.remove(endNow);
       endNow.run();
@@ -111,7 +117,7 @@ public final class Pinger implements AutoCloseable {
    * circuit breaking is off.
    */
   public Map<String, Boolean> circuitsHeldBack() {
-    return breakers.heldBack();
+    return breakers.circuitsHeldBack();
   }
 
   /**
@@ -178,7 +184,7 @@ public final class Pinger implements AutoCloseable {
     AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
     BooleanSupplier admit = () -> breaker == null || pass.updateAndGet(p -> p != null && p.trial() ? p
         : HostBreakers.admit(breaker)) != null; // asked again while closed: the circuit may have opened
-    Runnable heldBack = () -> result.complete(breakers.heldBack(number, hostPort));
+    Runnable heldBack = () -> result.complete(breakers.heldBackAttempt(number, hostPort));
     scheduler.submit(host, admit, release -> {
       ProbeRun run = prober.prepare(target, number);
       ScheduledFuture<?> watchdog = loop.schedule(run::expire,

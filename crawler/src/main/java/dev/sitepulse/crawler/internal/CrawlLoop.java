@@ -52,7 +52,6 @@ final class CrawlLoop {
    * queued URLs three connect attempts or timeouts, and record them all as failed.
    */
   static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
-  private static final Set<String> UNREACHABLE = Set.of("DNS", "CONNECT_REFUSED", "CONNECT_TIMEOUT");
   private static final int MAX_BACKOFF_RETRIES = 5;
   private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -193,7 +192,7 @@ final class CrawlLoop {
     long fetchedAt = System.currentTimeMillis(); // one time for crawl.db, the index and the WARC file
     frontier.done(next.origin(), now);
     counters.bytes += r.body().length;
-    if (!r.failed() || !UNREACHABLE.contains(r.failureKind())) {
+    if (!unreachable(r)) {
       unreachableInARow.remove(next.origin()); // it answered, or got far enough to fail otherwise
     }
     if (r.failed()) {
@@ -238,13 +237,17 @@ final class CrawlLoop {
     }
     recordFailure(next, priors.remove(next.url()), r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
     // A link check goes on: each link to the host is broken, and it must say so for every one.
-    if (config.purpose() == CrawlPurpose.SEARCH && UNREACHABLE.contains(r.failureKind())
+    if (config.purpose() == CrawlPurpose.SEARCH && unreachable(r)
         && unreachableInARow.merge(next.origin(), 1, Integer::sum) == UNREACHABLE_PAGES_IN_A_ROW) {
       frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
       counters.unreachableHosts++;
       LOG.warn("{}: the last {} pages could not reach it ({}); its other URLs are left queued for a later run",
           next.origin(), UNREACHABLE_PAGES_IN_A_ROW, r.message());
     }
+  }
+
+  private static boolean unreachable(FetchResult r) {
+    return r.failed() && r.errorKind() != null && r.errorKind().hostUnreachable();
   }
 
   /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */

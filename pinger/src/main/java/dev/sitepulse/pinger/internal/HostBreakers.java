@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,10 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class HostBreakers {
 
   private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakerSettings.LOGGER);
-
-  /** The failures that say the host is not there; any answer, even a 500 or a timeout, says it is. */
-  private static final Set<ErrorKind> UNREACHABLE =
-      Set.of(ErrorKind.DNS, ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_TIMEOUT);
 
   private final CircuitBreakerSettings settings;
   private final CircuitBreakerRegistry registry;
@@ -74,11 +69,11 @@ public final class HostBreakers {
   }
 
   static boolean unreachable(Attempt a) {
-    return a.verdict() == Verdict.ERROR && UNREACHABLE.contains(a.errorKind());
+    return a.verdict() == Verdict.ERROR && a.errorKind().hostUnreachable();
   }
 
   /** For each host and port seen: whether its checks are held back (open, or half-open on a trial). */
-  public Map<String, Boolean> heldBack() {
+  public Map<String, Boolean> circuitsHeldBack() {
     Map<String, Boolean> out = new TreeMap<>();
     for (CircuitBreaker b : registry.getAllCircuitBreakers()) {
       out.put(b.getName(), b.getState() == CircuitBreaker.State.OPEN || b.getState() == CircuitBreaker.State.HALF_OPEN);
@@ -124,7 +119,7 @@ public final class HostBreakers {
   }
 
   /** The attempt for a check its open circuit held back: nothing was sent. */
-  public Attempt heldBack(int number, String hostPort) {
+  public Attempt heldBackAttempt(int number, String hostPort) {
     String message = "not sent: the last " + (settings.failures() == 1 ? "check" : settings.failures() + " checks")
         + " of " + hostPort + " could not reach it (circuit open for " + Durations.format(settings.openFor())
         + ", then one check tries again)";

@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Target;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,8 +20,8 @@ public interface CheckSource {
    */
   default void stopRetrying() {}
 
-  /** For each host and port: whether its circuit holds its checks back now ({@link java.util.Map} may be empty). */
-  default java.util.Map<String, Boolean> circuitsHeldBack() {
-    return java.util.Map.of();
+  /** For each host and port: whether its circuit holds its checks back now (may be empty). */
+  default Map<String, Boolean> circuitsHeldBack() {
+    return Map.of();
   }
 }

@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Target;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +49,7 @@ public final class PingerSource implements CheckSource, AutoCloseable {
   }
 
   @Override
-  public java.util.Map<String, Boolean> circuitsHeldBack() {
+  public Map<String, Boolean> circuitsHeldBack() {
     return current.pinger.circuitsHeldBack(); // a reload's new pinger starts with every circuit closed
   }
 

@@ -162,7 +162,7 @@ public final class Watch {
   }
 
   /** For each host and port checked: whether its circuit holds its checks back now. */
-  public java.util.Map<String, Boolean> circuitsHeldBack() {
+  public Map<String, Boolean> circuitsHeldBack() {
     return checks.circuitsHeldBack();
   }
 

@@ -5,6 +5,7 @@ import dev.sitepulse.pinger.format.Exposition;
 import dev.sitepulse.pinger.format.PrometheusWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The watch's {@code /metrics}: ping's probe_* families for each target's latest result, so
@@ -40,7 +41,7 @@ public final class WatchMetrics {
     for (TargetStatus s : statuses) {
       e.sample("sitepulse_checks_skipped_total", Exposition.number(s.skipped()), TARGET, s.name());
     }
-    java.util.Map<String, Boolean> circuits = watch.circuitsHeldBack();
+    Map<String, Boolean> circuits = watch.circuitsHeldBack();
     if (!circuits.isEmpty()) {
       e.gauge("sitepulse_circuit_open",
           "1 while the circuit of a host and port holds its checks back: its last checks could not reach it");
