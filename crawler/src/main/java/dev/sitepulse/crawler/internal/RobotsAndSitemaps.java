@@ -151,7 +151,7 @@ final class RobotsAndSitemaps {
 
   private void obey(String origin, FetchResult r, RobotsRules rules) {
     robots.put(origin, rules);
-    if (RobotsRules.cutOff(r)) {
+    if (rules.cutOff()) {
       LOG.warn("robots.txt of {} is {} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
           r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
     }

@@ -34,14 +34,16 @@ public final class RobotsRules {
 
   private final BaseRobotRules rules;
   private final Unreachable unreachable;
+  private final boolean cutOff;
 
   private RobotsRules(BaseRobotRules rules) {
-    this(rules, null);
+    this(rules, null, false);
   }
 
-  private RobotsRules(BaseRobotRules rules, Unreachable unreachable) {
+  private RobotsRules(BaseRobotRules rules, Unreachable unreachable, boolean cutOff) {
     this.rules = rules;
     this.unreachable = unreachable;
+    this.cutOff = cutOff;
   }
 
   public static RobotsRules allowAll() {
@@ -79,8 +81,9 @@ public final class RobotsRules {
     }
     String token = agent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
     try {
-      return new RobotsRules(
-          parser.parseContent(fetched.url(), withinLimit(fetched.body()), fetched.contentType(), List.of(token)));
+      byte[] read = withinLimit(fetched.body());
+      return new RobotsRules(parser.parseContent(fetched.url(), read, fetched.contentType(), List.of(token)), null,
+          read.length < fetched.body().length);
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
     }
@@ -102,14 +105,14 @@ public final class RobotsRules {
   }
 
   /** Whether only the first {@link #MAX_BYTES} of this robots.txt are obeyed. */
-  public static boolean cutOff(FetchResult fetched) {
-    return !fetched.failed() && fetched.status() >= 200 && fetched.status() < 300 && fetched.body().length > MAX_BYTES;
+  public boolean cutOff() {
+    return cutOff;
   }
 
   /** Nothing of the host is crawled, and its URLs fail with this kind and message. */
   private static RobotsRules unavailable(String kind, String message) {
     return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-        new Unreachable(kind, message));
+        new Unreachable(kind, message), false);
   }
 
   public boolean allows(String url) {
