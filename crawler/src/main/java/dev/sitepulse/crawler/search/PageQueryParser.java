@@ -101,22 +101,27 @@ final class PageQueryParser extends MultiFieldQueryParser {
    * body adds to the score and never changes what matches. Only for two or more bare words, where
    * nothing says how the words relate; quotes, fields and operators say it already.
    */
-  Query withProximityBoost(String query, Query parsed) {
+  Query proximityBoost(String query) {
     if (!plainWords(query)) {
-      return parsed;
+      return null;
     }
     Query inTitle = createPhraseQuery(TITLE, query, PROXIMITY_SLOP);
     Query inBody = createPhraseQuery(BODY, query, PROXIMITY_SLOP);
     if (!(inBody instanceof PhraseQuery)) {
-      return parsed; // fewer than two words once stop words are gone
+      return null; // fewer than two words once stop words are gone
     }
     BooleanQuery.Builder near = new BooleanQuery.Builder().add(inBody, BooleanClause.Occur.SHOULD);
     if (inTitle != null) {
       near.add(new BoostQuery(inTitle, BOOSTS.get(TITLE)), BooleanClause.Occur.SHOULD);
     }
-    return new BooleanQuery.Builder()
-        .add(parsed, BooleanClause.Occur.MUST)
-        .add(new BoostQuery(near.build(), PROXIMITY_BOOST), BooleanClause.Occur.SHOULD)
+    return new BoostQuery(near.build(), PROXIMITY_BOOST);
+  }
+
+  /** {@code matches} ranked with {@code boost} added to its score, as {@link #proximityBoost} makes it; null adds nothing. */
+  static Query boosted(Query matches, Query boost) {
+    return boost == null ? matches : new BooleanQuery.Builder()
+        .add(matches, BooleanClause.Occur.MUST)
+        .add(boost, BooleanClause.Occur.SHOULD)
         .build();
   }
 

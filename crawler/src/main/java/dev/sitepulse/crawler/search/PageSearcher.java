@@ -132,8 +132,9 @@ public final class PageSearcher implements Closeable {
       // A queue no longer than the index.
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       Query allWords = parser.allWords(query, parsed);
-      TopDocs top = AllWordsFirst.search(searcher, parser.withProximityBoost(query, parsed),
-          allWords == null ? null : parser.withProximityBoost(query, allWords), size);
+      Query near = parser.proximityBoost(query); // the same phrases boost both
+      TopDocs top = AllWordsFirst.search(searcher, PageQueryParser.boosted(parsed, near),
+          allWords == null ? null : PageQueryParser.boosted(allWords, near), size);
       Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {
