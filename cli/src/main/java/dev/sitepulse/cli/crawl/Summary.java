@@ -40,7 +40,8 @@ public final class Summary {
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
   }
 
-  static String bytes(long n) {
+  /** 512 B, 1.5 KiB, 48.3 MiB */
+  public static String bytes(long n) {
     if (n >= 1 << 20) {
       return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
     }

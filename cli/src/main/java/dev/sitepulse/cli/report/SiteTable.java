@@ -4,6 +4,7 @@ import static dev.sitepulse.cli.report.TableReport.cells;
 import static dev.sitepulse.cli.report.TableReport.left;
 import static dev.sitepulse.cli.report.TableReport.right;
 
+import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
@@ -19,7 +20,7 @@ final class SiteTable {
   static void write(SiteReport s, PrintStream out) {
     Latency f = s.fetch();
     out.println("site " + s.crawlDb() + ": " + Figures.count(s.urls(), "URL") + " (" + Figures.counts(s.byState())
-        + "), " + s.indexed() + " indexed, " + s.duplicates() + " exact duplicates, " + bytes(s.bytes())
+        + "), " + s.indexed() + " indexed, " + s.duplicates() + " exact duplicates, " + Summary.bytes(s.bytes())
         + ", last fetch " + Figures.time(s.lastFetched()));
     out.println("status codes " + Figures.counts(s.statuses()) + "; errors " + Figures.counts(s.errors())
         + "; fetch ms p50 " + Figures.millis(f.p50(), f.count()) + ", p95 " + Figures.millis(f.p95(), f.count())
@@ -44,11 +45,6 @@ final class SiteTable {
       table(out, List.of(left("TOP PAGERANK"), left("URL"), right("RANK")), s.topRanked().stream()
           .map(p -> cells(p.title(), p.url(), String.format(Locale.ROOT, "%.5f", p.rank()))).toList());
     }
-  }
-
-  static String bytes(long n) {
-    return n < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0)
-        : String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
   }
 
   private static void table(PrintStream out, List<Column> columns, List<List<Cell>> rows) {
