@@ -13,6 +13,8 @@ import org.apache.lucene.index.IndexWriter;
  * @param fetchedAtMillis when it was fetched, epoch milliseconds
  * @param status the HTTP status it was fetched with
  * @param language as the page declared it (e.g. "en", "de-CH"), or null
+ * @param linkTextShare how much of the body is the text of links, 0 to 1; search ranks an index
+ *     or a table of contents below pages whose prose matches as well
  */
 public record IndexedPage(
     String url,
@@ -23,7 +25,8 @@ public record IndexedPage(
     String description,
     long fetchedAtMillis,
     int status,
-    String language) {
+    String language,
+    float linkTextShare) {
 
   public IndexedPage {
     Objects.requireNonNull(url, "url");
@@ -42,5 +45,8 @@ public record IndexedPage(
     headings = headings == null ? List.of() : headings.stream().filter(Objects::nonNull).toList();
     body = body == null ? "" : body;
     description = description == null ? "" : description;
+    if (!(linkTextShare >= 0 && linkTextShare <= 1)) {
+      throw new IllegalArgumentException("linkTextShare must be within 0 and 1, was " + linkTextShare);
+    }
   }
 }

@@ -6,6 +6,7 @@ import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
 import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.HOST;
 import static dev.sitepulse.crawler.index.PageFields.LANG;
+import static dev.sitepulse.crawler.index.PageFields.LINK_TEXT_SHARE;
 import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
@@ -15,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
@@ -55,6 +57,7 @@ final class PageDocuments {
     doc.add(new StoredField(FETCHED_AT, page.fetchedAtMillis()));
     doc.add(new IntPoint(STATUS, page.status()));
     doc.add(new StoredField(STATUS, page.status()));
+    doc.add(new FloatDocValuesField(LINK_TEXT_SHARE, page.linkTextShare()));
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));
     }

@@ -18,6 +18,8 @@ public final class PageFields {
   public static final String FETCHED_AT = "fetched_at";
   public static final String STATUS = "status";
   public static final String LANG = "lang";
+  /** Not searched: a doc value that ranking reads ({@link IndexedPage#linkTextShare()}). */
+  public static final String LINK_TEXT_SHARE = "link_text_share";
 
   /** Every field a query may name, in the order the docs list them. */
   public static final List<String> ALL =

@@ -118,7 +118,7 @@ final class PageWork {
     boolean indexable = !linkCheck && duplicateOf == null && !defers && !page.noindex();
     IndexedPage doc = indexable
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
-            page.description(), fetchedAtMillis, fetched.status(), page.language())
+            page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare())
         : null;
     Response response =
         Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());

@@ -49,6 +49,10 @@ final class CollapsingText {
     }
   }
 
+  int length() {
+    return length;
+  }
+
   boolean isEmpty() {
     return length == 0;
   }

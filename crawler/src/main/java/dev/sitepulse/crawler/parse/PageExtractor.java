@@ -28,6 +28,7 @@ final class PageExtractor implements NodeVisitor {
   private CollapsingText headingText;
   private Element openLink;
   private CollapsingText linkText;
+  private int linkTextLength; // of text's characters, those inside links
 
   PageExtractor(String baseUri, int expectedTextLength) {
     resolver = new LinkResolver(baseUri);
@@ -40,7 +41,11 @@ final class PageExtractor implements NodeVisitor {
     if (node instanceof TextNode textNode) {
       String raw = textNode.getWholeText();
       if (textSkipDepth == 0) {
+        int before = text.length();
         text.append(raw);
+        if (linkText != null) {
+          linkTextLength += text.length() - before;
+        }
       }
       if (headingText != null) {
         headingText.append(raw);
@@ -174,6 +179,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.noindex,
         metadata.nofollow,
         anchors,
-        text.simHash());
+        text.simHash(),
+        body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));
   }
 }

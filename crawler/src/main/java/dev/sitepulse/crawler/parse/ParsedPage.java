@@ -18,6 +18,8 @@ import java.util.Set;
  * @param nofollow meta robots says nofollow (or none)
  * @param anchors every id and every a[name] in the page, for {@code #fragment} checks
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
+ * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
+ *     index or a table of contents, low on a page of prose
  */
 public record ParsedPage(
     String title,
@@ -30,7 +32,8 @@ public record ParsedPage(
     boolean noindex,
     boolean nofollow,
     Set<String> anchors,
-    long simhash) {
+    long simhash,
+    float linkTextShare) {
 
   public ParsedPage {
     headings = List.copyOf(headings);

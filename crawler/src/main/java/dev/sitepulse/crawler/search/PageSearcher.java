@@ -36,7 +36,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * word first: {@link AllWordsFirst}), "phrases", prefix*, and
  * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
  * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
- * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25. One IndexSearcher is opened per
+ * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made mostly of links
+ * ranked lower ({@link LinkTextDamping}). One IndexSearcher is opened per
  * instance and reused: open once, then search from any number of threads.
  */
 public final class PageSearcher implements Closeable {
@@ -133,8 +134,11 @@ public final class PageSearcher implements Closeable {
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       Query allWords = parser.allWords(query, parsed);
       Query near = parser.proximityBoost(query); // the same phrases boost both
-      TopDocs top = AllWordsFirst.search(searcher, PageQueryParser.boosted(parsed, near),
-          allWords == null ? null : PageQueryParser.boosted(allWords, near), size);
+      TopDocs top = AllWordsFirst.search(searcher,
+          PageQueryParser.boosted(parsed, near),
+          allWords == null ? null : PageQueryParser.boosted(allWords, near),
+          LinkTextDamping::of,
+          size);
       Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {

@@ -112,7 +112,7 @@ class PageIndexTest {
   @Test
   void missingTextsAreIndexedAsEmpty() throws Exception {
     try (PageIndex index = PageIndex.open(dir)) {
-      index.upsert(new IndexedPage("https://h/bare", null, null, null, null, null, 0, 200, null));
+      index.upsert(new IndexedPage("https://h/bare", null, null, null, null, null, 0, 200, null, 0));
       index.commit(Map.of());
 
       assertThat(index.docCount()).isEqualTo(1);
@@ -150,13 +150,14 @@ class PageIndexTest {
         "Description",
         1_700_000_000_000L,
         200,
-        "en");
+        "en",
+        0);
   }
 
   @Test
   void aDamagedIndexIsNamedInOneShortLineNotInLucenesParagraph() throws Exception {
     try (PageIndex index = PageIndex.open(dir)) {
-      index.upsert(new IndexedPage("https://h/p", "h", "T", List.of(), "body", "", 0, 200, null));
+      index.upsert(new IndexedPage("https://h/p", "h", "T", List.of(), "body", "", 0, 200, null, 0));
       index.commit(Map.of());
     }
     try (var files = java.nio.file.Files.list(dir)) {

@@ -14,7 +14,7 @@ class TermStatsTest {
 
   private static IndexedPage page(int i, String body) {
     return new IndexedPage("https://site.example/" + i, "site.example", "page " + i, List.of(), body, "",
-        1_700_000_000_000L, 200, "en");
+        1_700_000_000_000L, 200, "en", 0);
   }
 
   @Test

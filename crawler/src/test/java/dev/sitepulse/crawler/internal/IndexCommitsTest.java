@@ -95,7 +95,7 @@ class IndexCommitsTest {
   }
 
   private static IndexedPage document(String url) {
-    return new IndexedPage(url, "a", "Title", List.of(), "body text", "", 0L, 200, null);
+    return new IndexedPage(url, "a", "Title", List.of(), "body text", "", 0L, 200, null, 0);
   }
 
   private static PageRecord page(String url, long seq) {

@@ -204,6 +204,23 @@ class PageParserTest {
   }
 
   @Test
+  void linkTextShareIsHowMuchOfTheMainTextIsInsideLinks() {
+    ParsedPage prose = parseHtml(
+        "<nav><a href=/>Home</a> <a href=/a>About</a></nav><p>Forty characters of prose, and then"
+            + " a <a href=/x>link</a>.</p>", "http://x/");
+    ParsedPage index = parseHtml(
+        "<h1>Index</h1><ul><li><a href=/a>alpha</a><li><a href=/b>beta</a><li><a href=/c>gamma</a></ul>",
+        "http://x/");
+    ParsedPage empty = parseHtml("<p><a href=/a><img alt=only-an-image></a></p>", "http://x/");
+
+    // Navigation is not main text, so its links do not count.
+    assertThat(prose.linkTextShare()).isEqualTo(4f / prose.text().length());
+    assertThat(index.text()).isEqualTo("Index alpha beta gamma");
+    assertThat(index.linkTextShare()).isEqualTo(14f / index.text().length());
+    assertThat(empty.linkTextShare()).isZero();
+  }
+
+  @Test
   void withoutLineNumbersEveryLineIsMinusOne() {
     ParsedPage page =
         PageParser.parseWithoutLineNumbers(StubSite.bytes("index.html"), null, StubSite.BASE);

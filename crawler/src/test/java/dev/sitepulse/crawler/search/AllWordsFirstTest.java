@@ -77,6 +77,6 @@ class AllWordsFirstTest {
   }
 
   private static IndexedPage page(String path, String title, String body) {
-    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200, "en");
+    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200, "en", 0);
   }
 }

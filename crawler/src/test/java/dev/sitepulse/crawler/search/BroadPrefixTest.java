@@ -29,7 +29,7 @@ class BroadPrefixTest {
     try (PageIndex index = PageIndex.open(dir)) {
       for (int i = 0; i < 5; i++) {
         index.upsert(new IndexedPage("https://words.example/" + i, "words.example", body, List.of(body),
-            body, body, 1_700_000_000_000L, 200, "en"));
+            body, body, 1_700_000_000_000L, 200, "en", 0));
       }
       index.commit(Map.of());
     }

@@ -80,6 +80,6 @@ final class DocsSite {
 
   private static IndexedPage page(String url, String title, List<String> headings, String body) {
     String host = url.substring(url.indexOf("//") + 2, url.indexOf('/', url.indexOf("//") + 2));
-    return new IndexedPage(url, host, title, headings, body, "", 1_700_000_000_000L, 200, "en");
+    return new IndexedPage(url, host, title, headings, body, "", 1_700_000_000_000L, 200, "en", 0);
   }
 }

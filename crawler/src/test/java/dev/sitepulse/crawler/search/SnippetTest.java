@@ -76,7 +76,7 @@ class SnippetTest {
   private SearchHit onlyHit(String body, String query) throws InvalidQueryException {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(
-          new IndexedPage("https://h/p", "h", "A page", List.of(), body, "", 0, 200, "en"));
+          new IndexedPage("https://h/p", "h", "A page", List.of(), body, "", 0, 200, "en", 0));
       index.commit(Map.of());
     }
     try (PageSearcher searcher = PageSearcher.open(dir)) {

@@ -1,0 +1,82 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.index.PageIndex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A documentation site's index names nearly every word of the site, each as a link: on the Python
+ * docs, genindex-W.html topped "walrus operator", and the library's table of contents came second
+ * for "json dumps indent", above the pages that explain them.
+ */
+class LinkTextDampingTest {
+  private static final String SITE = "https://docs.example/";
+
+  @TempDir static Path dir;
+  static PageSearcher searcher;
+
+  @BeforeAll
+  static void indexAnIndexPageAndTheProseItPointsAt() {
+    StringBuilder entries = new StringBuilder();
+    for (String word : List.of("walrus", "warnings", "wave", "weakref", "webbrowser", "while", "with")) {
+      entries.append(word).append(" operator ").append(word).append(" statement ");
+    }
+    List<IndexedPage> pages = List.of(
+        page("genindex-W.html", "Index – W", entries + " walrus operator, assignment expression", 0.9f),
+        page("whatsnew/3.8.html", "What's New In Python 3.8",
+            "Assignment expressions. There is new syntax := that assigns values to variables as part"
+                + " of a larger expression. It is known informally as the walrus operator, and it"
+                + " helps in loops and comprehensions that would compute a value twice.", 0.05f),
+        page("library/operator.html", "operator — Standard operators as functions",
+            "The operator module exports functions that correspond to each operator of Python.", 0.1f),
+        page("walrus-notes.html", "Index – W", entries + " walrus operator, assignment expression", 0),
+        page("genindex-X.html", "Index – X", "xml module xmlrpc module xdrlib module", 0.9f));
+    try (PageIndex index = PageIndex.open(dir.resolve("index"))) {
+      pages.forEach(index::upsert);
+      index.commit(Map.of());
+    }
+    searcher = PageSearcher.open(dir.resolve("index"));
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void aPageOfProseRanksAboveAnIndexThatListsTheSameWords() throws Exception {
+    assertThat(searcher.search("walrus operator", 10).hits()).extracting(SearchHit::url)
+        .containsSubsequence(SITE + "whatsnew/3.8.html", SITE + "genindex-W.html");
+  }
+
+  @Test
+  void anIndexScoresAsItsProseTwinTimesTheDampingHeadStartIncluded() throws Exception {
+    // Both have every word, so both start the best score higher: that head start is damped too,
+    // or an index would stay above every page without all the words however weak its own match.
+    Map<String, Float> scores = new java.util.HashMap<>();
+    searcher.search("walrus operator", 10).hits().forEach(hit -> scores.put(hit.url(), hit.score()));
+
+    assertThat(scores.get(SITE + "genindex-W.html")).isCloseTo(
+        (float) LinkTextDamping.factor(0.9f) * scores.get(SITE + "walrus-notes.html"), within(1e-4f));
+  }
+
+  @Test
+  void anIndexIsStillFoundWhereNothingElseMatches() throws Exception {
+    assertThat(searcher.search("xmlrpc", 10).hits()).extracting(SearchHit::url)
+        .containsExactly(SITE + "genindex-X.html");
+  }
+
+  private static IndexedPage page(String path, String title, String body, float linkTextShare) {
+    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200,
+        "en", linkTextShare);
+  }
+}
