@@ -50,7 +50,8 @@ public final class Devices {
 
   /**
    * Opens the backend that {@code choice} means for a batch of {@code batchSize} elements. The
-   * caller closes it.
+   * caller closes it. For {@code auto}, a GPU that fails ({@link DeviceFailedException}) hands
+   * over to the Java backend; a device chosen by name fails the call.
    *
    * @throws DeviceUnavailableException for {@code opencl[:N]} when there is no such device or it
    *     cannot be opened
@@ -61,7 +62,7 @@ public final class Devices {
       case OPENCL -> openOrThrow(choice, openClDevice(choice));
       case AUTO -> autoGpu(batchSize)
           .flatMap(device -> OpenClBackend.buildIfSupported(indexOf(device)))
-          .<AnalyticsBackend>map(backend -> backend)
+          .<AnalyticsBackend>map(backend -> new FallbackBackend(backend, JavaBackend::new))
           .orElseGet(JavaBackend::new);
     };
   }

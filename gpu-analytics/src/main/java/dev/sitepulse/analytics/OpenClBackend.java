@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jocl.CLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,21 +97,30 @@ public final class OpenClBackend implements AnalyticsBackend {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(config, "config");
     ensureOpen();
-    return ClPageRank.run(session, graph, config);
+    return failingAsData(() -> ClPageRank.run(session, graph, config));
   }
 
   @Override
   public synchronized NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
     Objects.requireNonNull(simHashes, "simHashes");
     ensureOpen();
-    return ClPairScan.run(session, simHashes, maxDistance, hostThreads);
+    return failingAsData(() -> ClPairScan.run(session, simHashes, maxDistance, hostThreads));
   }
 
   @Override
   public synchronized LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
     Objects.checkFromToIndex(from, to, latenciesMs.length);
     ensureOpen();
-    return ClLatency.run(session, latenciesMs, from, to, histogramVariant);
+    return failingAsData(() -> ClLatency.run(session, latenciesMs, from, to, histogramVariant));
+  }
+
+  /** An OpenCL error (out of device memory, a lost device) as the one exception callers handle. */
+  private <T> T failingAsData(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (CLException e) {
+      throw new DeviceFailedException(device(), "OpenCL call failed: " + e.getMessage(), e);
+    }
   }
 
   private void ensureOpen() {

@@ -3,6 +3,7 @@ package dev.sitepulse.cli.analyze;
 import dev.sitepulse.analytics.AnalyticsBackend;
 import dev.sitepulse.analytics.DeviceChoice;
 import dev.sitepulse.analytics.DeviceInfo;
+import dev.sitepulse.analytics.DeviceFailedException;
 import dev.sitepulse.analytics.DeviceUnavailableException;
 import dev.sitepulse.analytics.Devices;
 import dev.sitepulse.analytics.NearDuplicates;
@@ -147,6 +148,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new AnalysisReport(crawl, pr, nd, clusters, terms, notStored);
       } catch (DeviceUnavailableException e) {
         throw new UsageException("--device " + choice + ": " + e.getMessage());
+      } catch (DeviceFailedException e) { // auto hands over to Java instead; a chosen device fails
+        throw new UsageException("--device " + choice + ": " + e.getMessage()
+            + "; --device cpu gives the same answers");
       }
     }
   }

@@ -2,11 +2,13 @@ package dev.sitepulse.analytics.internal.opencl;
 
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
 
+import dev.sitepulse.analytics.DeviceFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -14,6 +16,8 @@ import org.jocl.Pointer;
 import org.jocl.cl_context;
 import org.jocl.cl_kernel;
 import org.jocl.cl_program;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The programs of one context: each {@code .cl} resource is built with its options on first use
@@ -21,6 +25,7 @@ import org.jocl.cl_program;
  */
 final class ClPrograms {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ClPrograms.class);
   private static final String KERNELS = "/dev/sitepulse/analytics/kernels/";
 
   private final cl_context context;
@@ -55,10 +60,26 @@ final class ClPrograms {
     } catch (CLException e) {
       String log = buildLog(program);
       CL.clReleaseProgram(program);
-      throw new IllegalStateException("OpenCL program " + resource + " did not build on "
-          + device.info().name() + ":\n" + log, e);
+      LOG.debug("build log of {} on {}:\n{}", resource, device.info().name(), log);
+      throw new DeviceFailedException(device.info(),
+          "OpenCL program " + resource + " did not build: " + firstError(log), e);
     }
     return program;
+  }
+
+  /** The log's first line that names an error (compilers list warnings too), else its first line. */
+  static String firstError(String log) {
+    String[] lines = log.strip().split("\\R");
+    for (String line : lines) {
+      if (line.toLowerCase(Locale.ROOT).contains("error")) {
+        return line.strip() + more(lines.length - 1);
+      }
+    }
+    return lines[0].isEmpty() ? "no build log" : lines[0].strip() + more(lines.length - 1);
+  }
+
+  private static String more(int lines) {
+    return lines == 0 ? "" : " (" + lines + (lines == 1 ? " more line" : " more lines") + " of build log with -v)";
   }
 
   private String buildLog(cl_program program) {

@@ -1,0 +1,70 @@
+package dev.sitepulse.analytics;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An OpenCL backend that hands over to the Java one for good once its device fails: {@code auto}
+ * chose the device for speed, and the Java backend gives the same answers. A GPU driver that
+ * cannot build a kernel, or a graph larger than the GPU's memory, then costs time, not the run.
+ */
+final class FallbackBackend implements AnalyticsBackend {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FallbackBackend.class);
+
+  private final Supplier<AnalyticsBackend> fallback;
+  private AnalyticsBackend current;
+
+  FallbackBackend(AnalyticsBackend primary, Supplier<AnalyticsBackend> fallback) {
+    this.current = primary;
+    this.fallback = fallback;
+  }
+
+  @Override
+  public synchronized DeviceInfo device() {
+    return current.device();
+  }
+
+  @Override
+  public PageRankResult pageRank(CsrGraph graph, PageRankConfig config) {
+    return run(backend -> backend.pageRank(graph, config));
+  }
+
+  @Override
+  public NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
+    return run(backend -> backend.nearDuplicates(simHashes, maxDistance));
+  }
+
+  @Override
+  public LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
+    return run(backend -> backend.latencyStats(latenciesMs, from, to));
+  }
+
+  private synchronized <T> T run(Function<AnalyticsBackend, T> call) {
+    try {
+      return call.apply(current);
+    } catch (DeviceFailedException e) {
+      LOG.warn("OpenCL device {}; the Java backend takes over", e.getMessage());
+      LOG.debug("OpenCL failure", e);
+      AnalyticsBackend failed = current;
+      current = fallback.get();
+      closeQuietly(failed);
+      return call.apply(current);
+    }
+  }
+
+  private static void closeQuietly(AnalyticsBackend failed) {
+    try {
+      failed.close();
+    } catch (RuntimeException e) {
+      LOG.debug("closing the failed OpenCL backend", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    current.close();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.sitepulse.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FallbackBackendTest {
+
+  private static final CsrGraph GRAPH = CsrGraph.fromEdges(4, new int[] {0, 1, 2, 3}, new int[] {1, 2, 3, 0});
+
+  @Test
+  void aDeviceThatFailsHandsTheCallAndEveryLaterOneToJava() {
+    FailingDevice device = new FailingDevice();
+    try (JavaBackend java = new JavaBackend(1);
+        FallbackBackend backend = new FallbackBackend(device, () -> new JavaBackend(1))) {
+      PageRankResult ranks = backend.pageRank(GRAPH, PageRankConfig.DEFAULTS);
+      LatencyStats stats = backend.latencyStats(new float[] {1, 2, 3});
+
+      assertThat(ranks.ranks()).containsExactly(java.pageRank(GRAPH, PageRankConfig.DEFAULTS).ranks());
+      assertThat(stats.count()).isEqualTo(3);
+      assertThat(device.calls).containsExactly("pageRank", "close");
+      assertThat(backend.device().kind()).isEqualTo(DeviceInfo.Kind.JAVA);
+    }
+  }
+
+  @Test
+  void aDeviceThatWorksKeepsEveryCall() {
+    try (JavaBackend device = new JavaBackend(1);
+        FallbackBackend backend = new FallbackBackend(device, () -> {
+          throw new AssertionError("no fallback needed");
+        })) {
+      assertThat(backend.latencyStats(new float[] {5}).count()).isEqualTo(1);
+      assertThat(backend.device()).isEqualTo(device.device());
+    }
+  }
+
+  /** An OpenCL device whose driver rejects every kernel. */
+  private static final class FailingDevice implements AnalyticsBackend {
+    private static final DeviceInfo INFO = new DeviceInfo("opencl:0", "Broken GPU", "Vendor",
+        DeviceInfo.Kind.OPENCL_GPU, 8, 1L << 30, 1 << 16, true);
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public DeviceInfo device() {
+      return INFO;
+    }
+
+    @Override
+    public PageRankResult pageRank(CsrGraph graph, PageRankConfig config) {
+      calls.add("pageRank");
+      throw new DeviceFailedException(INFO, "OpenCL program pagerank.cl did not build: error", null);
+    }
+
+    @Override
+    public NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
+      calls.add("nearDuplicates");
+      throw new DeviceFailedException(INFO, "CL_OUT_OF_RESOURCES", null);
+    }
+
+    @Override
+    public LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
+      calls.add("latencyStats");
+      throw new DeviceFailedException(INFO, "CL_OUT_OF_RESOURCES", null);
+    }
+
+    @Override
+    public void close() {
+      calls.add("close");
+    }
+  }
+}
