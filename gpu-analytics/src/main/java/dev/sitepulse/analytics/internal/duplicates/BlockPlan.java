@@ -13,6 +13,8 @@ package dev.sitepulse.analytics.internal.duplicates;
 public final class BlockPlan {
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  /** The longest int[] every JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final int maxDistance;
   private final int[] shifts;
@@ -39,10 +41,19 @@ public final class BlockPlan {
     this.bucketBits = hashed ? wanted : widest;
   }
 
-  /** @throws IllegalArgumentException unless 0 <= maxDistance <= 63 */
+  /**
+   * @throws IllegalArgumentException unless 0 <= maxDistance <= 63, and unless {@link Buckets}'
+   *     one sorted copy of the documents per block fits in a Java array
+   */
   public static BlockPlan of(int maxDistance, int documents) {
     if (maxDistance < 0 || maxDistance > 63) {
       throw new IllegalArgumentException("maxDistance must be in 0..63, was " + maxDistance);
+    }
+    int blocks = maxDistance + 1;
+    if ((long) blocks * documents > MAX_ARRAY) {
+      throw new IllegalArgumentException(documents + " fingerprints are too many for maxDistance "
+          + maxDistance + ": at most " + MAX_ARRAY / blocks + " (one sorted copy per block, "
+          + blocks + " blocks)");
     }
     return new BlockPlan(maxDistance, documents);
   }
