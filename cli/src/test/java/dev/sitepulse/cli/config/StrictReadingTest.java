@@ -143,6 +143,18 @@ class StrictReadingTest {
   }
 
   @Test
+  void aFractionWhereAWholeNumberBelongsIsCalledNotAWholeNumber() {
+    assertConfigError("""
+        defaults:
+          concurrency: 1.5
+        """).isEqualTo(FILE + ":2:16: defaults.concurrency: expected a whole number, got \"1.5\"");
+    assertConfigError("""
+        crawl:
+          max-pages: lots
+        """).isEqualTo(FILE + ":2:14: crawl.max-pages: expected a whole number, got \"lots\"");
+  }
+
+  @Test
   void aNumberTooLargeAnywhereIsRejectedTheSameWay() {
     assertConfigError("""
         targets:

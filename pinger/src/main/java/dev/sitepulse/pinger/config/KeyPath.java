@@ -42,7 +42,10 @@ final class KeyPath {
   }
 
   static String typeName(Class<?> type) {
-    if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+      return "a whole number"; // "expected a number, got 1.5" would contradict itself
+    }
+    if (Number.class.isAssignableFrom(type)) {
       return "a number";
     }
     if (type == Boolean.class || type == boolean.class) {
