@@ -59,6 +59,12 @@ public final class Main {
     if (search != null) {
       search.setUnmatchedOptionsArePositionalParams(true);
     }
+    // picocli marks generate-completion a help command, and a help command's stray arguments are
+    // ignored: generate-completion --bogus printed the script and exited 0. Refused as elsewhere.
+    CommandLine completion = cli.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().helpCommand(false);
+    }
     // -V after a command name prints the same as before it, not nothing.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
     // Help, usage and config errors in UTF-8 too: picocli would pick the locale's charset.

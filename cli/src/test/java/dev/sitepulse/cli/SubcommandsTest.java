@@ -47,6 +47,26 @@ class SubcommandsTest {
     assertThat(run.err()).startsWith("sitepulse: unknown command 'https://example.com/'; the commands are ping,");
   }
   @Test
+  void generateCompletionRefusesWhatItDoesNotTakeInsteadOfPrintingTheScriptAnyway() {
+    CommandLineRun option = CommandLineRun.of("generate-completion", "--bogus");
+    CommandLineRun word = CommandLineRun.of("generate-completion", "zsh");
+
+    assertThat(option.exitCode()).as(option.toString()).isEqualTo(3);
+    assertThat(option.out()).isEmpty();
+    assertThat(option.err()).startsWith("sitepulse: Unknown option: '--bogus'\n");
+    assertThat(word.exitCode()).as(word.toString()).isEqualTo(3);
+    assertThat(word.err()).startsWith("sitepulse: Unmatched argument at index 1: 'zsh'\n");
+  }
+
+  @Test
+  void generateCompletionAloneStillPrintsTheScript() {
+    CommandLineRun run = CommandLineRun.of("generate-completion");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("complete -F _complete_sitepulse");
+  }
+
+  @Test
   void versionAfterACommandNamePrintsTheVersionToo() {
     CommandLineRun before = CommandLineRun.of("-V");
     CommandLineRun after = CommandLineRun.of("ping", "-V");
