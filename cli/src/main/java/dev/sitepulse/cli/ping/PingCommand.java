@@ -90,6 +90,10 @@ public final class PingCommand implements Callable<Integer> {
       throw new UsageException("no targets: " + config
           + " has none under targets:; add some, or give URLs, or - to read URLs from stdin");
     }
+    if (run.targets().isEmpty() && urls.contains("-")) { // not "give -", which was given
+      throw new UsageException("no targets: stdin (-) gave no URLs (blank lines and # comments are skipped);"
+          + " pipe in one URL a line, or give URLs");
+    }
     if (run.targets().isEmpty()) {
       throw new UsageException("no targets: give URLs, -c FILE with targets, or - to read URLs from stdin");
     }

@@ -208,6 +208,15 @@ class PingCommandTest {
   }
 
   @Test
+  void anEmptyStdinIsNamedAsWhereNoUrlsCameFromRatherThanAdvisingTheDashThatWasGiven() {
+    CommandLineRun run = CommandLineRun.withStdin("# nothing\n\n", "ping", "-");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no targets: stdin (-) gave no URLs (blank lines and # comments"
+        + " are skipped); pipe in one URL a line, or give URLs\n");
+  }
+
+  @Test
   void aStdinThatCannotBeReadIsAUsageErrorInOneLine() {
     InputStream folder = new InputStream() { // what `sitepulse ping - < some-folder` reads
       @Override
