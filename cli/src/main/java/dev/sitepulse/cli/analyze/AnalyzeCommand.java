@@ -14,6 +14,7 @@ import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,7 +96,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(crawlDb)) {
       throw new UsageException("no crawl in " + data + "; run sitepulse crawl --data " + data + " SEED first");
     }
-    AnalysisReport report = analyze(data, choice, top, maxDistance);
+    AnalysisReport report;
+    try {
+      report = analyze(data, choice, top, maxDistance);
+    } catch (SQLException e) { // writes are caught inside: this is reading, e.g. a folder SQLite may not write in
+      System.err.println("sitepulse: cannot read " + data.resolve("crawl.db") + ": " + e.getMessage());
+      return ExitCode.CRITICAL;
+    } catch (UncheckedIOException e) { // a damaged index, in one line as search says it
+      System.err.println("sitepulse: " + e.getMessage());
+      return ExitCode.CRITICAL;
+    }
     if (format == Format.JSON) {
       report.writeJson(out);
     } else {

@@ -139,6 +139,37 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aCrawlDbThatSqliteCannotOpenFailsWithOneLineNamingItAndNoJavaClassName() throws Exception {
+    crawlTheSite();
+    // SQLite opens crawl.db-wal beside a WAL database to read it; here it cannot, as in a folder
+    // the user may not write in (which a test run as root cannot make).
+    Files.deleteIfExists(data.resolve("crawl.db-wal"));
+    Files.createDirectory(data.resolve("crawl.db-wal"));
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("sitepulse: cannot read " + data.resolve("crawl.db") + ": ")
+        .doesNotContain("Exception").hasLineCount(1);
+  }
+
+  @Test
+  void aDamagedIndexFailsWithOneLineAsSearchSaysItAndNoJavaClassName() throws Exception {
+    crawlTheSite();
+    try (var files = Files.list(data.resolve("index"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".cfs")).toList()) {
+        Files.delete(f);
+      }
+    }
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("sitepulse: cannot read the index in " + data.resolve("index") + ": damaged")
+        .doesNotContain("Exception").hasLineCount(1);
+  }
+
+  @Test
   void anSqliteFileThatIsNoCrawlIsAUsageErrorNamingTheFolder() throws Exception {
     try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
       db.createStatement().execute("CREATE TABLE notes(text TEXT)");
