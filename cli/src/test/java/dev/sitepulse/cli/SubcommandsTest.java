@@ -67,6 +67,22 @@ class SubcommandsTest {
   }
 
   @Test
+  void anEmptyDataFolderNameIsAUsageErrorNamingTheOptionAsCrawlAndLinksMakeIt() {
+    String[][] commands = {
+      {"search", "--data", "", "widget"},
+      {"analyze", "--data", ""},
+      {"report", "--data", ""},
+      {"watch", "-c", "no-such-config.yaml", "--data", ""}, // refused before the config is read
+    };
+    for (String[] args : commands) {
+      CommandLineRun run = CommandLineRun.of(args);
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(args[0]).isEqualTo("sitepulse: --data must name a folder, got an empty value\n");
+    }
+  }
+
+  @Test
   void versionAfterACommandNamePrintsTheVersionToo() {
     CommandLineRun before = CommandLineRun.of("-V");
     CommandLineRun after = CommandLineRun.of("ping", "-V");

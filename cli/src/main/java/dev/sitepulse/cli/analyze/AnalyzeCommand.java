@@ -74,6 +74,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
+    if (data.toString().isEmpty()) { // Path.of("") is the working folder; crawl and links refuse it too
+      throw new UsageException("--data must name a folder, got an empty value");
+    }
     if (top < 1) {
       throw new UsageException("--top must be at least 1, got " + top);
     }

@@ -58,6 +58,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (data.toString().isEmpty()) { // Path.of("") is the working folder; crawl and links refuse it too
+      throw new UsageException("--data must name a folder, got an empty value");
+    }
     if (since.isZero() || since.isNegative()) {
       throw new UsageException("--since must be positive, got " + Durations.format(since));
     }

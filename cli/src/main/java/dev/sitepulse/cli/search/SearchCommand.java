@@ -50,6 +50,9 @@ public final class SearchCommand implements Callable<Integer> {
         throw new UsageException("Unknown option: '" + word + "'");
       }
     }
+    if (data.toString().isEmpty()) { // Path.of("") is the working folder; crawl and links refuse it too
+      throw new UsageException("--data must name a folder, got an empty value");
+    }
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1, got " + limit);
     }

@@ -54,6 +54,10 @@ public final class WatchCommand implements Callable<Integer> {
         throw new UsageException("--listen: " + e.getMessage());
       }
     }
+    // Path.of("") is the working folder: history.db went there. crawl, links and watch.data refuse it.
+    if (data != null && data.toString().isEmpty()) {
+      throw new UsageException("--data must name a folder, got an empty value");
+    }
     SitepulseConfig file = SitepulseConfig.read(config);
     WatchSettings settings = WatchSettings.from(file, config.toString(), at, data);
     showInfo(Alerter.LOGGER, CircuitBreakerSettings.LOGGER, WatchCommand.class.getPackageName(),
