@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.sql.SQLException;
 
 /** Why a file or folder could not be used, in words: NIO's own messages are often the path alone. */
 public final class IoErrors {
@@ -23,6 +24,20 @@ public final class IoErrors {
     }
     if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /** SQLite's primary result code for a file that is not a database. */
+  private static final int SQLITE_NOTADB = 26;
+
+  /**
+   * Why SQLite could not use a database file. A file of another kind gets plain words instead of
+   * the driver's "[SQLITE_NOTADB] File opened that is not a database file (file is not a database)".
+   */
+  public static String why(SQLException e) {
+    if (e.getErrorCode() == SQLITE_NOTADB) {
+      return "not an SQLite database";
     }
     return String.valueOf(e.getMessage());
   }

@@ -7,6 +7,7 @@ import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.pinger.IoErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,7 +68,7 @@ final class SiteReader {
           hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0,
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
     } catch (SQLException e) {
-      throw new UsageException(file + ": " + e.getMessage());
+      throw new UsageException(file + ": " + IoErrors.why(e));
     }
   }
 

@@ -143,6 +143,16 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aCrawlDbThatIsNoSqliteFileIsCalledSoInPlainWordsAndExit2() throws Exception {
+    Files.writeString(data.resolve("crawl.db"), "notes, not a database\n");
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("sitepulse: " + data.resolve("crawl.db") + ": not an SQLite database\n");
+  }
+
+  @Test
   void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
     Path file = Files.createFile(data.resolve("not-a-folder"));
 

@@ -186,6 +186,22 @@ class ReportCommandTest {
   }
 
   @Test
+  void aCrawlDbOrHistoryDbThatIsNoSqliteFileIsCalledSoInPlainWords() throws Exception {
+    Path crawl = Files.createDirectories(dir.resolve("crawl"));
+    Path history = Files.createDirectories(dir.resolve("history"));
+    Files.writeString(crawl.resolve("crawl.db"), "notes, not a database\n");
+    Files.writeString(history.resolve("history.db"), "notes, not a database\n");
+
+    CommandLineRun site = CommandLineRun.of("report", "--data", crawl.toString());
+    CommandLineRun checks = CommandLineRun.of("report", "--data", history.toString());
+
+    assertThat(site.exitCode()).as(site.toString()).isEqualTo(3);
+    assertThat(site.err()).isEqualTo("sitepulse: " + crawl.resolve("crawl.db") + ": not an SQLite database\n");
+    assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(3);
+    assertThat(checks.err()).isEqualTo("sitepulse: " + history.resolve("history.db") + ": not an SQLite database\n");
+  }
+
+  @Test
   void aFolderWithoutHistoryOrCrawlIsAUsageError() throws Exception {
     java.nio.file.Files.createDirectories(dir.resolve("empty"));
     CommandLineRun run = CommandLineRun.of("report", "--data", dir.resolve("empty").toString());

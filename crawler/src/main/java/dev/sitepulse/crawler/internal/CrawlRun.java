@@ -15,6 +15,7 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.Fetcher;
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -119,7 +120,7 @@ public final class CrawlRun {
       listener.finished(stats);
       return stats;
     } catch (SQLException e) {
-      throw new CrawlException(config.crawlDb() + ": " + e.getMessage(), e);
+      throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     } catch (IOException e) {
       throw new CrawlException(config.dataDir() + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) { // opening the index; its message names the folder

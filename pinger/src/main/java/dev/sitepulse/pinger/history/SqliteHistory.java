@@ -121,7 +121,7 @@ public final class SqliteHistory implements HistoryStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new HistoryException("cannot open the history " + file + ": " + e.getMessage(), e);
+      throw new HistoryException("cannot open the history " + file + ": " + IoErrors.why(e), e);
     }
   }
 
@@ -162,7 +162,7 @@ public final class SqliteHistory implements HistoryStore {
         throw new HistoryException(file + " is " + unknown);
       }
     } catch (SQLException e) {
-      throw new HistoryException(file + ": " + e.getMessage(), e);
+      throw new HistoryException(file + ": " + IoErrors.why(e), e);
     }
     return new SqliteReader(file);
   }
