@@ -23,9 +23,9 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     List<int[]> clusters, TermStats.Result terms, String notStored) {
 
   public void writeTable(PrintStream out) {
-    out.printf(Locale.ROOT, "== PageRank of %s, %s: %d iterations, %s%n",
+    out.printf(Locale.ROOT, "== PageRank of %s, %s: %s, %s%n",
         Figures.count(crawl.graph.nodeCount(), "page"), Figures.count(crawl.graph.edgeCount(), "link"),
-        ranks.iterations(),
+        Figures.count(ranks.iterations(), "iteration"),
         ranks.converged() ? "converged" : "stopped at the iteration limit");
     out.println("   " + timing(ranks.timings()));
     // Columns as wide as their widest figure, so that a --top of 100 or a hub of 10,000 links

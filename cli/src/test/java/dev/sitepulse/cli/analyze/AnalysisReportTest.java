@@ -36,6 +36,13 @@ class AnalysisReportTest {
         .isEqualTo(rows.get(0).indexOf("  ", rankColumn + 8));
   }
 
+  @Test
+  void onePageConvergesInOneIterationNotOneIterations() throws Exception {
+    String table = tableOfTop(1);
+
+    assertThat(table).startsWith("== PageRank of 1 page, 0 links: 1 iteration, converged\n");
+  }
+
   /** A hub every other page links to, and the report of its top {@code n} pages. */
   private static String tableOfTop(int n) throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
