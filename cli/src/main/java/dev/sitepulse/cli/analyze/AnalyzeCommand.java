@@ -9,6 +9,7 @@ import dev.sitepulse.analytics.Devices;
 import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
+import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
@@ -74,9 +75,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     }
-    if (data.toString().isEmpty()) { // Path.of("") is the working folder; crawl and links refuse it too
-      throw new UsageException("--data must name a folder, got an empty value");
-    }
+    DataOption.requireFolder(data);
     if (top < 1) {
       throw new UsageException("--top must be at least 1, got " + top);
     }

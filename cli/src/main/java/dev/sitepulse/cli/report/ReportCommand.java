@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.WatchSpec;
@@ -58,9 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (data.toString().isEmpty()) { // Path.of("") is the working folder; crawl and links refuse it too
-      throw new UsageException("--data must name a folder, got an empty value");
-    }
+    DataOption.requireFolder(data);
     if (since.isZero() || since.isNegative()) {
       throw new UsageException("--since must be positive, got " + Durations.format(since));
     }

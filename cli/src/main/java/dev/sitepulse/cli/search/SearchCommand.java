@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.search;
 
+import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.search.InvalidQueryException;
@@ -50,9 +51,7 @@ public final class SearchCommand implements Callable<Integer> {
         throw new UsageException("Unknown option: '" + word + "'");
       }
     }
-    if (data.toString().isEmpty()) { // Path.of("") is the working folder; crawl and links refuse it too
-      throw new UsageException("--data must name a folder, got an empty value");
-    }
+    DataOption.requireFolder(data);
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1, got " + limit);
     }

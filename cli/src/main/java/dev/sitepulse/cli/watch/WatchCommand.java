@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.watch;
 
 import ch.qos.logback.classic.Level;
+import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.pinger.CircuitBreakerSettings;
@@ -54,9 +55,8 @@ public final class WatchCommand implements Callable<Integer> {
         throw new UsageException("--listen: " + e.getMessage());
       }
     }
-    // Path.of("") is the working folder: history.db went there. crawl, links and watch.data refuse it.
-    if (data != null && data.toString().isEmpty()) {
-      throw new UsageException("--data must name a folder, got an empty value");
+    if (data != null) {
+      DataOption.requireFolder(data);
     }
     SitepulseConfig file = SitepulseConfig.read(config);
     WatchSettings settings = WatchSettings.from(file, config.toString(), at, data);
