@@ -105,6 +105,13 @@ class VerdictsTest {
   }
 
   @Test
+  void aPortOutsideTheRangeSaysSoInsteadOfCallingTheUrlNotHttp() {
+    CheckResult r = check("http://127.0.0.1:99999/");
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.INVALID_URL);
+    assertThat(r.message()).isEqualTo("port 99999 is outside 1 to 65535: http://127.0.0.1:99999/");
+  }
+
+  @Test
   void anUnknownHostIsADnsError() {
     CheckResult r = check("http://no-such-host.invalid/");
     assertThat(r.errorKind()).isEqualTo(ErrorKind.DNS);

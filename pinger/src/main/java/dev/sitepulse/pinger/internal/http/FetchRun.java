@@ -84,7 +84,7 @@ public final class FetchRun implements Runnable {
   private FetchResult fetch() throws IOException {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
-      return failed(Failure.error(ErrorKind.INVALID_URL, "not an http(s) URL: " + url));
+      return failed(Failure.error(ErrorKind.INVALID_URL, UrlMessages.whyInvalid(url)));
     }
     Request.Builder request = new Request.Builder().url(parsed).tag(PhaseListener.class, listener);
     request.header("User-Agent", userAgent);
@@ -114,6 +114,6 @@ public final class FetchRun implements Runnable {
 
   private String hostOf() {
     HttpUrl parsed = HttpUrl.parse(url);
-    return parsed == null ? "?" : parsed.host() + ":" + parsed.port();
+    return parsed == null ? "?" : UrlMessages.hostPort(parsed);
   }
 }

@@ -111,7 +111,7 @@ public final class ProbeRun implements Runnable {
     url = HttpUrl.parse(target.url());
     HttpUrl first = url;
     if (url == null) {
-      return failed(Failure.error(ErrorKind.INVALID_URL, "not an http(s) URL: " + target.url()));
+      return failed(Failure.error(ErrorKind.INVALID_URL, UrlMessages.whyInvalid(target.url())));
     }
     String method = target.method();
     String requestBody = target.body();
@@ -294,6 +294,6 @@ public final class ProbeRun implements Runnable {
   }
 
   private static String hostOf(HttpUrl url) {
-    return url == null ? "?" : url.host() + ":" + url.port();
+    return url == null ? "?" : UrlMessages.hostPort(url);
   }
 }

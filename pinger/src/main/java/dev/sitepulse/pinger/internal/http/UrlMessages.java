@@ -1,0 +1,34 @@
+package dev.sitepulse.pinger.internal.http;
+
+import okhttp3.HttpUrl;
+
+/** How checks and fetches name a URL, or what is wrong with one, in their messages. */
+final class UrlMessages {
+  private static final String PORT = "Invalid URL port: \"";
+  private static final String HOST = "Invalid URL host: ";
+
+  private UrlMessages() {}
+
+  /** Why OkHttp cannot parse {@code url}, for an INVALID_URL message; null when it can. */
+  static String whyInvalid(String url) {
+    try {
+      HttpUrl.get(url);
+      return null;
+    } catch (IllegalArgumentException e) {
+      String why = String.valueOf(e.getMessage());
+      if (why.startsWith(PORT)) {
+        return "port " + why.substring(PORT.length(), why.length() - 1) + " is outside 1 to 65535: " + url;
+      }
+      if (why.startsWith(HOST)) {
+        return "host " + why.substring(HOST.length()) + " is not valid: " + url;
+      }
+      return why.startsWith("Expected URL scheme") ? "not an http(s) URL: " + url : "not a valid URL: " + url;
+    }
+  }
+
+  /** host:port, with an IPv6 address in brackets as in a URL ([::1]:8080, not ::1:8080). */
+  static String hostPort(HttpUrl url) {
+    String host = url.host();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + url.port();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.sitepulse.pinger.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+
+class UrlMessagesTest {
+
+  @Test
+  void anIpv6AddressIsBracketedSoItsPortStandsApart() {
+    assertThat(UrlMessages.hostPort(HttpUrl.get("http://[::1]:8080/"))).isEqualTo("[::1]:8080");
+    assertThat(UrlMessages.hostPort(HttpUrl.get("https://example.com/"))).isEqualTo("example.com:443");
+  }
+
+  @Test
+  void whatIsWrongWithAUrlIsNamed() {
+    assertThat(UrlMessages.whyInvalid("ftp://h/")).isEqualTo("not an http(s) URL: ftp://h/");
+    assertThat(UrlMessages.whyInvalid("http://exa mple.com/"))
+        .isEqualTo("host \"exa mple.com\" is not valid: http://exa mple.com/");
+    assertThat(UrlMessages.whyInvalid("http://h:0/")).isEqualTo("port 0 is outside 1 to 65535: http://h:0/");
+    assertThat(UrlMessages.whyInvalid("http://h/")).isNull();
+  }
+}
