@@ -1,5 +1,7 @@
 package dev.sitepulse.cli.crawl;
 
+import static dev.sitepulse.cli.report.Figures.count;
+
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import java.io.PrintStream;
@@ -17,12 +19,13 @@ public final class Summary {
 
   /** @param stoppedBy the signal that ended the crawl early, e.g. SIGINT; null if nothing did */
   public static void print(CrawlStats s, CrawlConfig config, String stoppedBy, PrintStream out) {
-    out.printf(Locale.ROOT, "crawled %d pages (%d indexed) in %.1f s, %.1f pages/s, %s%n",
-        s.pages(), s.indexed(), s.elapsed().toMillis() / 1000.0, s.pagesPerSecond(), bytes(s.bytes()));
+    out.printf(Locale.ROOT, "crawled %s (%d indexed) in %.1f s, %.1f pages/s, %s%n",
+        count(s.pages(), "page"), s.indexed(), s.elapsed().toMillis() / 1000.0, s.pagesPerSecond(),
+        bytes(s.bytes()));
     out.println("statuses:  " + (s.statuses().isEmpty() ? "none" : join(s.statuses())));
     out.println("errors:    " + (s.errors().isEmpty() ? "none" : join(s.errors())));
-    out.printf(Locale.ROOT, "skipped:   %d duplicates, %d blocked by robots.txt, %d non-http links%n",
-        s.duplicates(), s.robotsBlocked(), s.skippedLinks());
+    out.printf(Locale.ROOT, "skipped:   %s, %d blocked by robots.txt, %s%n",
+        count(s.duplicates(), "duplicate"), s.robotsBlocked(), count(s.skippedLinks(), "non-http link"));
     if (s.unchanged() > 0 || s.removed() > 0) {
       out.printf(Locale.ROOT, "refreshed: %d unchanged (304 Not Modified), %d removed from the index%n",
           s.unchanged(), s.removed());
@@ -34,7 +37,7 @@ public final class Summary {
       if (inFrontier > 0) {
         why += (why.isEmpty() ? "" : ", ") + (stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy);
       }
-      out.printf(Locale.ROOT, "left:      %d URLs queued (%s); run again to continue%n", s.queued(), why);
+      out.printf(Locale.ROOT, "left:      %s queued (%s); run again to continue%n", count(s.queued(), "URL"), why);
     }
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");

@@ -40,6 +40,20 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aSummaryOfOneOfEachSpeaksInTheSingular() {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><a href=/next>next</a> <a href=mailto:a@b>mail</a></body></html>")));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--max-pages", "1", "--data", data.toString(),
+        StubServer.url(site, "/"));
+
+    assertThat(run.out()).as(run.toString())
+        .contains("crawled 1 page (1 indexed)")
+        .contains("skipped:   0 duplicates, 0 blocked by robots.txt, 1 non-http link\n")
+        .contains("left:      1 URL queued (limit reached)");
+  }
+
+  @Test
   void aRefreshOfAnUnchangedSiteSaysSoInTheSummary() {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT")
