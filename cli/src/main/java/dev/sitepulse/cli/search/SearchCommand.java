@@ -56,11 +56,6 @@ public final class SearchCommand implements Callable<Integer> {
       throw new UsageException("--limit must be at least 1, got " + limit);
     }
     Path index = data.resolve("index");
-    if (!Files.isDirectory(index) && Files.exists(data.resolve("crawl.db"))) { // crawl refuses to resume it
-      throw new UsageException("no index in " + data + ": it holds a link check (sitepulse links --data),"
-          + " which builds none; crawl into another --data, or over it with sitepulse crawl --fresh --data "
-          + data + " SEED");
-    }
     if (!Files.isDirectory(index)) {
       throw new UsageException("no index in " + data + "; run sitepulse crawl --data " + data + " SEED first");
     }

@@ -23,14 +23,10 @@ class SearchCommandTest {
 
   @BeforeAll
   static void crawlOnePage() {
-    stubInstallGuide();
-    CommandLineRun crawl = CommandLineRun.of("crawl", "--data", crawled.toString(), StubServer.url(site, "/"));
-    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
-  }
-
-  private static void stubInstallGuide() {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><title>Install guide</title><body><p>How to install the tool.</p></body></html>")));
+    CommandLineRun crawl = CommandLineRun.of("crawl", "--data", crawled.toString(), StubServer.url(site, "/"));
+    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
   }
 
   private static CommandLineRun search(Path data, String query) {
@@ -47,24 +43,6 @@ class SearchCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).isEqualTo("sitepulse: nothing in " + data + " is searchable yet: its crawl "
         + "has not committed its first pages (if it is running, try again in a few seconds)\n");
-  }
-
-  @Test
-  void aLinkChecksFolderIsNamedAsOneWithAdviceThatCrawlTakes(@TempDir Path data) {
-    stubInstallGuide();
-    CommandLineRun links = CommandLineRun.of("links", "--data", data.toString(), StubServer.url(site, "/"));
-    assertThat(links.exitCode()).as(links.toString()).isZero();
-
-    CommandLineRun run = search(data, "install");
-
-    // "run sitepulse crawl --data DIR SEED first" led to crawl refusing that folder without --fresh.
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-    assertThat(run.err()).isEqualTo("sitepulse: no index in " + data + ": it holds a link check (sitepulse"
-        + " links --data), which builds none; crawl into another --data, or over it with sitepulse crawl"
-        + " --fresh --data " + data + " SEED\n");
-    CommandLineRun crawl = CommandLineRun.of("crawl", "--fresh", "--data", data.toString(), StubServer.url(site, "/"));
-    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
-    assertThat(search(data, "install").out()).contains("Install guide");
   }
 
   @Test
