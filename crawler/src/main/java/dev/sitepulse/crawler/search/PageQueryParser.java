@@ -49,6 +49,11 @@ final class PageQueryParser extends MultiFieldQueryParser {
   private static final int MAX_PROXIMITY_WORDS = 8;
   private static final int PROXIMITY_SLOP = 3;
   private static final float PROXIMITY_BOOST = 2f;
+  /**
+   * Most parentheses open at once. The grammar, and every pass over the parsed query, recurses once
+   * per level: a thousand levels overflowed the launcher's 512 KiB stack with a 1,000-line trace.
+   */
+  static final int MAX_NESTING = 100;
 
   private String query = "";
 
@@ -63,6 +68,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
   @Override
   public Query parse(String query) throws ParseException {
     this.query = query; // for placing a bad regular expression, which Lucene does not
+    refuseDeepNesting(query);
     Query parsed;
     try {
       parsed = super.parse(query);
@@ -92,6 +98,24 @@ final class PageQueryParser extends MultiFieldQueryParser {
       }
     }
     return onlyExclusions(parsed) ? allPagesBut(parsed) : parsed;
+  }
+
+  /** Parentheses in a phrase or after a backslash are text, and do not count. */
+  private static void refuseDeepNesting(String query) throws QueryErrors.Placed {
+    int depth = 0;
+    boolean inPhrase = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        inPhrase = !inPhrase;
+      } else if (c == '(' && !inPhrase && ++depth > MAX_NESTING) {
+        throw new QueryErrors.Placed("parentheses nested more than " + MAX_NESTING + " deep", i + 1);
+      } else if (c == ')' && !inPhrase && depth > 0) {
+        depth--;
+      }
+    }
   }
 
   /**

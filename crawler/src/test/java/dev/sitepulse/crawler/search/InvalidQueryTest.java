@@ -126,6 +126,21 @@ class InvalidQueryTest {
   }
 
   @Test
+  void parenthesesNestedTooDeepAreAQueryErrorPlacedAtTheFirstOneTooManyInsteadOfAStackOverflow() {
+    InvalidQueryException e = invalid("(".repeat(100_000) + "cache" + ")".repeat(100_000));
+
+    assertThat(e.getMessage()).endsWith(": parentheses nested more than 100 deep at column 101");
+  }
+
+  @Test
+  void parenthesesInAPhraseOrEscapedDoNotCountAsNesting() throws Exception {
+    String nested = "(".repeat(100) + "cache" + ")".repeat(100);
+    String text = "\\(".repeat(200) + " \"" + "(".repeat(200) + "\"";
+
+    assertThat(searcher.search(nested + " " + text, 10)).isNotNull();
+  }
+
+  @Test
   void everyFieldThePagesHaveIsAccepted() throws Exception {
     assertThat(searcher.search("title:python headings:x body:x description:x url:x host:x lang:en"
         + " status:200 fetched_at:[0 TO 9] \"a:b\"", 10)).isNotNull();
