@@ -198,6 +198,40 @@ class CrawlerBehaviourTest {
     Crawler.run(linkCheck, CrawlListener.NONE); // and it stays a link check's folder
   }
 
+  @Test
+  void aLinkCheckDoesNotFetchTheQueueOfACrawlForSearchWhichWouldThenNeverIndexThosePages() throws Exception {
+    CrawlConfig search = config(base() + "/site/index.html");
+    CrawlConfig firstTwoPages = new CrawlConfig(search.seeds(), data, 2, 10, Scope.HOST, null, null, null, 8,
+        4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false,
+        500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    Crawler.run(firstTwoPages, CrawlListener.NONE);
+    List<String> rows = CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY url");
+    long queued = rows.stream().filter(r -> r.endsWith(" queued")).count();
+
+    assertThatThrownBy(() -> Crawler.run(search.withPurpose(CrawlPurpose.LINK_CHECK), CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage(data + " holds a crawl for search with " + queued + " URLs not fetched yet; a link check"
+            + " would fetch them without indexing them, and the crawl would then never index them, so nothing"
+            + " is changed: finish it with sitepulse crawl --data " + data + " first, or give another --data");
+    assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY url")).isEqualTo(rows);
+    CrawlStats rest = Crawler.run(search, CrawlListener.NONE);
+    assertThat(rest.indexed()).isPositive(); // the pages the link check would have taken
+    Crawler.run(search.withPurpose(CrawlPurpose.LINK_CHECK), CrawlListener.NONE); // a finished crawl is read
+  }
+
+  @Test
+  void aLinkCheckDoesNotFetchASeedThatTheCrawlForSearchInItsFolderNeverFetched() throws Exception {
+    Crawler.run(freshSeedOnly(base() + "/site/faq.html"), CrawlListener.NONE);
+
+    assertThatThrownBy(() -> Crawler.run(config(base() + "/site/index.html").withPurpose(CrawlPurpose.LINK_CHECK),
+        CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage(data + " holds a crawl for search that never fetched " + base() + "/site/index.html; a link"
+            + " check would fetch it without indexing it, and the crawl would then never index it, so nothing is"
+            + " changed: crawl that seed with sitepulse crawl --data " + data + " first, or give another --data");
+    assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls")).containsExactly(base() + "/site/faq.html");
+  }
+
   private static List<String> filesIn(Path dir) throws java.io.IOException {
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();

@@ -65,12 +65,13 @@ public final class CrawlRun {
       if (config.start() == CrawlStart.FRESH) {
         wipe(config);
       }
-      return crawl(config, listener, stop, seeds);
+      return crawl(config, listener, stop, seeds, maker);
     }
   }
 
+  /** @param maker who made DATA's crawl.db; null when there is none */
   private static CrawlStats crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
-      List<String> seeds) throws CrawlException {
+      List<String> seeds, CrawlDb.Maker maker) throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
@@ -86,6 +87,9 @@ public final class CrawlRun {
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
             config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
+      if (maker == CrawlDb.Maker.CRAWL && config.purpose() == CrawlPurpose.LINK_CHECK) {
+        refuseToFetchForACrawlForSearch(config, db, seeds);
+      }
       long committedSeq = IndexCommits.committedSeq(index);
       db.resume(committedSeq);
       if (config.start() == CrawlStart.REFRESH) {
@@ -237,6 +241,35 @@ public final class CrawlRun {
           + (config.start() == CrawlStart.REFRESH ? "refresh" : "resume")
           + "; start one with --fresh, or give another --data", null);
     }
+  }
+
+  /**
+   * A link check in a crawl for search's folder may only read it: a page it fetched would be done
+   * in crawl.db but have no document, and the crawl, resumed, would never fetch it again. So a
+   * crawl with URLs still queued or in flight, or a seed it does not know, is left as it is.
+   */
+  private static void refuseToFetchForACrawlForSearch(CrawlConfig config, CrawlDb db, List<String> seeds)
+      throws CrawlException, SQLException {
+    long unfinished = db.queuedOrFetching();
+    String unknownSeed = null;
+    for (String seed : seeds) {
+      if (!db.knows(seed)) {
+        unknownSeed = seed;
+        break;
+      }
+    }
+    if (unfinished == 0 && unknownSeed == null) {
+      return;
+    }
+    String what = unfinished > 0
+        ? "a crawl for search with " + unfinished + (unfinished == 1 ? " URL" : " URLs")
+            + " not fetched yet; a link check would fetch them without"
+            + " indexing them, and the crawl would then never index them"
+        : "a crawl for search that never fetched " + unknownSeed + "; a link check would fetch it without"
+            + " indexing it, and the crawl would then never index it";
+    throw new CrawlException(config.dataDir() + " holds " + what + ", so nothing is changed: "
+        + (unfinished > 0 ? "finish it" : "crawl that seed") + " with sitepulse crawl --data " + config.dataDir()
+        + " first, or give another --data", null);
   }
 
   private static void wipe(CrawlConfig config) throws CrawlException {

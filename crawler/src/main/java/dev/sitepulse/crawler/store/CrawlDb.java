@@ -371,6 +371,24 @@ public final class CrawlDb implements AutoCloseable {
     return all;
   }
 
+  /** URLs queued, or left in flight by a crawl that stopped. */
+  public long queuedOrFetching() throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /** Whether crawl.db holds {@code url}, in any state. */
+  public boolean knows(String url) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("SELECT 1 FROM urls WHERE url=?")) {
+      s.setString(1, url);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /** The highest seq recorded, so a resumed crawl numbers its pages after it. */
   public long maxSeq() throws SQLException {
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM urls")) {
