@@ -89,6 +89,18 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aSiteOnAnIpv6AddressIsCrawledAndItsLinksFollowed() throws Exception {
+    String origin = "http://[::1]:" + site.getPort();
+
+    CrawlStats stats = Crawler.run(config(origin + "/site/index.html"), CrawlListener.NONE);
+
+    assertThat(stats.indexed()).isGreaterThan(10);
+    assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls WHERE state = 'done'"))
+        .contains(origin + "/site/index.html", origin + "/site/faq.html")
+        .allMatch(u -> u.startsWith(origin + "/"));
+  }
+
+  @Test
   void aRedirectToAMalformedUrlIsRecordedAndTheCrawlStillEnds() {
     site.stubFor(get("/redirect/malformed").willReturn(aResponse().withStatus(302)
         .withHeader("Location", "http://exa mple.com/%zz {x}")));

@@ -5,6 +5,9 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns hrefs into crawlable URLs: http(s) only, at most 8 KB, ports 1 to 65535, normalized with
@@ -16,6 +19,11 @@ final class LinkRules {
   private static final int MAX_URL_LENGTH = 8192;
   private static final ThreadLocal<BasicURLNormalizer> NORMALIZER =
       ThreadLocal.withInitial(BasicURLNormalizer::new);
+  /** Scheme and user info, then a host in brackets: an IPv6 address. */
+  private static final Pattern IPV6_HOST =
+      Pattern.compile("^(https?://(?:[^/?#\\[\\]@]*@)?)\\[([0-9a-f:.]+)]", Pattern.CASE_INSENSITIVE);
+  /** Stands in for an IPv6 host while the normalizer runs; .invalid is no one's (RFC 2606). */
+  private static final String IPV6_STAND_IN = "ipv6-address.invalid";
 
   private LinkRules() {}
 
@@ -35,11 +43,30 @@ final class LinkRules {
       return null;
     }
     try {
-      String n = NORMALIZER.get().filter(u);
+      String n = normalizeHost(u);
       return n != null && hasPortInRange(n) && hasUriHost(n) ? n : null;
     } catch (MalformedURLException | URISyntaxException | RuntimeException malformed) {
       return null;
     }
+  }
+
+  /**
+   * crawler-commons 1.6 percent-encodes the brackets of an IPv6 host and then refuses the URL (its
+   * issue 587), so {@code http://[::1]:8080/} was no URL to the crawl: the address is set aside
+   * while the rest is normalized, and put back lower-cased; {@link #hasUriHost} then checks it.
+   */
+  private static String normalizeHost(String u) throws MalformedURLException {
+    Matcher m = IPV6_HOST.matcher(u);
+    if (!m.find()) {
+      return NORMALIZER.get().filter(u);
+    }
+    String n = NORMALIZER.get().filter(m.group(1) + IPV6_STAND_IN + u.substring(m.end()));
+    int host = n == null ? -1 : n.indexOf("://") + 3;
+    if (host < 3 || !n.startsWith(IPV6_STAND_IN, host)) {
+      return null;
+    }
+    return n.substring(0, host) + "[" + m.group(2).toLowerCase(Locale.ROOT) + "]"
+        + n.substring(host + IPV6_STAND_IN.length());
   }
 
   /** java.net.URL takes any port number; no connection can be made to 0 or past 65535. */

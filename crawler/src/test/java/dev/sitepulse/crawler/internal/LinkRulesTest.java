@@ -14,6 +14,20 @@ class LinkRulesTest {
   }
 
   @Test
+  void anIpv6AddressIsAHostLikeAnyOtherAndIsNormalizedLowerCase() {
+    assertThat(LinkRules.normalize("HTTP://[::1]:8080/a/../b.html#top")).isEqualTo("http://[::1]:8080/b.html");
+    assertThat(LinkRules.normalize("https://user@[2001:DB8::1]:443/")).isEqualTo("https://[2001:db8::1]/");
+    assertThat(LinkRules.resolveRedirect("http://[::1]:8080/a/b", "../c")).isEqualTo("http://[::1]:8080/c");
+    assertThat(LinkRules.whyNot("http://[::1]/")).isNull();
+  }
+
+  @Test
+  void anUnclosedOrMalformedIpv6AddressIsStillNoUrl() {
+    assertThat(List.of("http://[::1/", "http://[::1]x/", "http://[:::::]/", "http://[12345::1]/"))
+        .allMatch(u -> LinkRules.normalize(u) == null);
+  }
+
+  @Test
   void aHostNameTheFrontierCannotReadIsRefusedAndNamedInTheReason() {
     // java.net.URL and the normalizer take it; java.net.URI, which the frontier reads hosts with, finds no host.
     assertThat(LinkRules.normalize("http://dev_box.example.com/page")).isNull();
