@@ -101,6 +101,26 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aPageServedWithoutAContentTypeThatStartsAsHtmlIsParsedAndItsLinksFollowed() throws Exception {
+    site.stubFor(get("/untyped/index").willReturn(aResponse().withStatus(200)
+        .withBody("\n  <!doctype html><title>Untyped start</title><a href=\"/untyped/next\">next</a>"
+            + " <a href=\"/untyped/data\">data</a>")));
+    site.stubFor(get("/untyped/next").willReturn(aResponse().withStatus(200)
+        .withBody("<HTML><body>The quokka page</body></HTML>")));
+    site.stubFor(get("/untyped/data").willReturn(aResponse().withStatus(200).withBody("%PDF-1.4 <html>")));
+
+    CrawlConfig c = config(base() + "/untyped/index"); // the include keeps the stub site's sitemap out
+    CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 10, Scope.HOST, null,
+        Pattern.compile("/untyped/"), null, 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false,
+        CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
+
+    assertThat(stats.indexed()).isEqualTo(2);
+    assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || indexed || ' ' || coalesce(content_type, '-')"
+        + " FROM urls ORDER BY url")).containsExactly(
+            base() + "/untyped/data 0 -", base() + "/untyped/index 1 -", base() + "/untyped/next 1 -");
+  }
+
+  @Test
   void aRedirectToAMalformedUrlIsRecordedAndTheCrawlStillEnds() {
     site.stubFor(get("/redirect/malformed").willReturn(aResponse().withStatus(302)
         .withHeader("Location", "http://exa mple.com/%zz {x}")));

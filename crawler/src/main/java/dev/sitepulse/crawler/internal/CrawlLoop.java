@@ -216,7 +216,7 @@ final class CrawlLoop {
         } else {
           recordPlain(next, r, prior, "redirect without a Location", fetchedAt);
         }
-      } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType())) {
+      } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())) {
         parse(next, r, prior, fetchedAt);
       } else {
         recordPlain(next, r, prior, null, fetchedAt);

@@ -25,6 +25,16 @@ public final class PageParser {
   }
 
   /**
+   * Whether a response is a page to parse: its media type is HTML's, or it has none and its body
+   * starts as HTML does, which browsers render as a page.
+   *
+   * @param mediaType lower case, no parameters; empty when the response had no Content-Type
+   */
+  public static boolean parses(String mediaType, byte[] body) {
+    return parses(mediaType) || mediaType.isEmpty() && HtmlSignature.matches(body);
+  }
+
+  /**
    * Parses one page, with the source line of every outlink.
    *
    * @param body the raw bytes as fetched; null reads as empty
