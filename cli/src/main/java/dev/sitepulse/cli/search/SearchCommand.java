@@ -7,6 +7,7 @@ import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.NoCommitException;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchResults;
+import dev.sitepulse.crawler.store.CrawlDb;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,6 +58,12 @@ public final class SearchCommand implements Callable<Integer> {
     }
     Path index = data.resolve("index");
     if (!Files.isDirectory(index)) {
+      Path crawlDb = data.resolve("crawl.db");
+      // A crawl would refuse to resume a link check's folder, so its advice is --fresh.
+      if (Files.exists(crawlDb) && CrawlDb.makerOf(crawlDb) == CrawlDb.Maker.LINK_CHECK) {
+        throw new UsageException(data + " holds a link check's crawl.db (sitepulse links --data) and no"
+            + " index; build one with sitepulse crawl --fresh --data " + data + " SEED");
+      }
       throw new UsageException("no index in " + data + "; run sitepulse crawl --data " + data + " SEED first");
     }
     String q = String.join(" ", query);

@@ -46,6 +46,22 @@ class SearchCommandTest {
   }
 
   @Test
+  void aLinkChecksFolderIsNamedAsSuchWithACommandThatBuildsAnIndexThere(@TempDir Path data) {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><title>Install guide</title><body><p>How to install the tool.</p></body></html>")));
+    CommandLineRun links = CommandLineRun.of("links", "--data", data.toString(), StubServer.url(site, "/"));
+    assertThat(links.exitCode()).as(links.toString()).isZero();
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: " + data + " holds a link check's crawl.db (sitepulse links"
+        + " --data) and no index; build one with sitepulse crawl --fresh --data " + data + " SEED\n");
+    CommandLineRun suggested = CommandLineRun.of("crawl", "--fresh", "--data", data.toString(), StubServer.url(site, "/"));
+    assertThat(suggested.exitCode()).as(suggested.toString()).isZero();
+  }
+
+  @Test
   void aDamagedIndexIsOneLineNamingItAndExit2(@TempDir Path data) throws Exception {
     Files.writeString(Files.createDirectories(data.resolve("index")).resolve("segments_1"), "junk\n");
 
