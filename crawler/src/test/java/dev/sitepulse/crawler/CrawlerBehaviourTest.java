@@ -166,6 +166,27 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aCrawlDbThatCannotBeWrittenEndsTheCrawlWithThatErrorInsteadOfHanging() throws Exception {
+    java.nio.file.Files.createDirectories(data);
+    dev.sitepulse.crawler.store.CrawlDb.open(db()).close();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db());
+        java.sql.Statement s = c.createStatement()) { // as a full disk fails the first page's links
+      s.execute("CREATE TRIGGER full BEFORE INSERT ON links BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    }
+    CrawlConfig c = config(base() + "/site/index.html");
+    // A commit after every page: the first one meets the failure, and the crawl stops on it.
+    CrawlConfig commitEachPage = new CrawlConfig(c.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 4,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 1,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+        assertThatThrownBy(() -> Crawler.run(commitEachPage, CrawlListener.NONE))
+            .isInstanceOf(CrawlException.class)
+            .hasMessageContaining("crawl.db write failed: ")
+            .hasMessageContaining("database or disk is full"));
+  }
+
+  @Test
   void freshDeletesNothingInAFolderThatHoldsAnIndexOrWarcFolderButNoCrawlDb() throws Exception {
     java.nio.file.Path mine = data.resolve("warc/archive-2019.warc.gz");
     java.nio.file.Files.createDirectories(mine.getParent());

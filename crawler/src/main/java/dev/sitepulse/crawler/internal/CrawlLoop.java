@@ -511,9 +511,14 @@ final class CrawlLoop {
       try {
         commits.commit();
       } catch (RuntimeException e) {
-        error.addSuppressed(e);
+        // A crawl.db batch that failed fails every commit after it with the same exception, which
+        // may be the error itself: a Throwable cannot suppress itself.
+        if (e != error) {
+          error.addSuppressed(e);
+        }
+      } finally {
+        finished.completeExceptionally(error); // whatever the commit threw, main must not wait on
       }
-      finished.completeExceptionally(error);
     });
   }
 
