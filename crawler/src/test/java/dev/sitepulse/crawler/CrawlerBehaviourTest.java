@@ -187,6 +187,25 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void anIndexThatRefusesAPageEndsTheCrawlAndAResumeFetchesThePagesItDidNotTake() throws Exception {
+    CrawlConfig c = config(base() + "/site/index.html");
+    org.apache.lucene.index.IndexWriterLimits.maxDocs(5); // as a full disk refuses the sixth page
+    try {
+      assertThatThrownBy(() -> Crawler.run(c, CrawlListener.NONE))
+          .isInstanceOf(CrawlException.class)
+          .hasMessageContaining("index write failed: ");
+    } finally {
+      org.apache.lucene.index.IndexWriterLimits.reset();
+    }
+    assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state = 'failed'")).containsExactly("0");
+
+    Crawler.run(c, CrawlListener.NONE);
+
+    assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching', 'failed')"
+        + " AND url LIKE '%/site/%'")).containsExactly("0");
+  }
+
+  @Test
   void freshDeletesNothingInAFolderThatHoldsAnIndexOrWarcFolderButNoCrawlDb() throws Exception {
     java.nio.file.Path mine = data.resolve("warc/archive-2019.warc.gz");
     java.nio.file.Files.createDirectories(mine.getParent());

@@ -346,6 +346,10 @@ final class CrawlLoop {
     CompletableFuture.runAsync(() -> commits.remove(url, record), indexer)
         .whenComplete((v, error) -> context.runOnContext(x -> {
           pendingWork--;
+          if (error != null && error.getCause() instanceof IndexCommits.IndexWriteFailed failed) {
+            crashed(failed);
+            return;
+          }
           if (error != null) {
             LOG.warn("could not remove {} from the index: {}", url, error.toString());
           }
@@ -376,6 +380,10 @@ final class CrawlLoop {
       // by every resume. Like any failure, it keeps the document an earlier crawl indexed. (The
       // links it found are lost to this crawl: other pages no longer queue those it claimed.)
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (cause instanceof IndexCommits.IndexWriteFailed) {
+        crashed(cause); // the index, not the page: commit what it holds, and end the crawl
+        return;
+      }
       LOG.warn("could not handle {}: {}", next.url(), cause.toString());
       recordFailure(next, prior, "PARSE", "could not handle the page: " + cause, 0);
     } else {

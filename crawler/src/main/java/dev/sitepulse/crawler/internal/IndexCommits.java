@@ -36,6 +36,19 @@ final class IndexCommits {
 
   static final String SEQ = "sitepulse.seq";
 
+  /**
+   * The index refused a page's change: a full disk, or a writer Lucene closed after such a failure.
+   * That is the crawl's failure, not the page's: recorded as the page's, every page after it would
+   * be failed for good, and a resume would not fetch them again.
+   */
+  static final class IndexWriteFailed extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    IndexWriteFailed(RuntimeException cause) {
+      super("index write failed: " + cause.getMessage(), cause);
+    }
+  }
+
   private final PageIndex index;
   private final Executor helper;
   private final CrawlDb db;
@@ -94,7 +107,11 @@ final class IndexCommits {
     try {
       long number = seq.incrementAndGet();
       if (indexChange != null) {
-        indexChange.run();
+        try {
+          indexChange.run();
+        } catch (RuntimeException e) {
+          throw new IndexWriteFailed(e);
+        }
       }
       record.accept(number);
       sinceCommit.incrementAndGet();
