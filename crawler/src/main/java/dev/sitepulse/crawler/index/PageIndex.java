@@ -13,6 +13,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -63,6 +64,8 @@ public final class PageIndex implements Closeable {
       writer.updateDocument(new Term(PageFields.URL, page.url()), PageDocuments.of(page));
     } catch (IOException e) {
       throw failure("cannot upsert " + page.url(), e);
+    } catch (AlreadyClosedException e) {
+      throw closed("cannot upsert " + page.url(), e);
     }
   }
 
@@ -72,6 +75,8 @@ public final class PageIndex implements Closeable {
       writer.deleteDocuments(new Term(PageFields.URL, url));
     } catch (IOException e) {
       throw failure("cannot delete " + url, e);
+    } catch (AlreadyClosedException e) {
+      throw closed("cannot delete " + url, e);
     }
   }
 
@@ -85,6 +90,8 @@ public final class PageIndex implements Closeable {
       return writer.flushNextBuffer();
     } catch (IOException e) {
       throw failure("cannot flush", e);
+    } catch (IllegalStateException e) {
+      throw closed("cannot flush", e);
     }
   }
 
@@ -95,6 +102,8 @@ public final class PageIndex implements Closeable {
       writer.commit();
     } catch (IOException e) {
       throw failure("cannot commit", e);
+    } catch (IllegalStateException e) {
+      throw closed("cannot commit", e);
     }
   }
 
@@ -144,6 +153,14 @@ public final class PageIndex implements Closeable {
 
   private UncheckedIOException failure(String what, IOException e) {
     return new UncheckedIOException(what + " (index " + dir + "): " + IndexErrors.brief(e), e);
+  }
+
+  /**
+   * Lucene closes the writer after a failed write (a full disk), and every later change or commit
+   * gets only "this IndexWriter is closed" or "cannot commit": the failure that closed it says why.
+   */
+  private RuntimeException closed(String what, IllegalStateException e) {
+    return writer.getTragicException() instanceof IOException why ? failure(what, why) : e;
   }
 
   private static void closeQuietly(Directory directory) {

@@ -131,8 +131,8 @@ public final class CrawlRun {
       throw new CrawlException(e.getMessage(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw new CrawlException("crawl failed: " + (cause instanceof IllegalStateException
-          && cause.getMessage() != null ? cause.getMessage() : cause), cause);
+      throw new CrawlException("crawl failed: " + ((cause instanceof IllegalStateException
+          || cause instanceof UncheckedIOException) && cause.getMessage() != null ? cause.getMessage() : cause), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CrawlException("crawl interrupted", e);
