@@ -101,6 +101,18 @@ class FetcherTest {
   }
 
   @Test
+  void aRetryAfterTooLongForAnIntIsAVeryLongWaitNotARejectedRequest() {
+    stubs.stubFor(get("/busy-for-ages").willReturn(aResponse().withStatus(503)
+        .withHeader("Retry-After", "99999999999999999999")));
+
+    FetchResult r = fetch("/busy-for-ages");
+
+    assertThat(r.failed()).as(r.message()).isFalse();
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.retryAfter()).isGreaterThanOrEqualTo(Duration.ofDays(365));
+  }
+
+  @Test
   void retryAfterIsReadOnA429() {
     assertThat(fetch("/ratelimited").retryAfter()).isEqualTo(Duration.ofSeconds(1));
   }

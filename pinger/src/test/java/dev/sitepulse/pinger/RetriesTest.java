@@ -43,6 +43,17 @@ class RetriesTest {
   }
 
   @Test
+  void aRetryAfterTooLongForAnIntLeavesTheCheckDownWith503NotAnError() {
+    stubs.stubFor(get("/busy-for-ages").willReturn(aResponse().withStatus(503)
+        .withHeader("Retry-After", "99999999999999999999")));
+
+    CheckResult r = Checks.check(target("/busy-for-ages", 0));
+
+    assertThat(r.verdict()).as(r.last().message()).isEqualTo(Verdict.DOWN);
+    assertThat(r.status()).isEqualTo(503);
+  }
+
+  @Test
   void stoppingRetriesEndsACheckWaitingOutRetryAfterWithTheAttemptsItMade() throws Exception {
     // A watch stopping must not wait a minute for this check, nor lose the attempt it made.
     stubs.stubFor(get("/maintenance").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));

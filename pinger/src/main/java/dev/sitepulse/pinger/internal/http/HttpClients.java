@@ -59,6 +59,7 @@ final class HttpClients {
         .connectTimeout(0, TimeUnit.MILLISECONDS)
         .readTimeout(0, TimeUnit.MILLISECONDS)
         .writeTimeout(0, TimeUnit.MILLISECONDS)
+        .addNetworkInterceptor(RetryAfterInIntRange.INSTANCE)
         .eventListenerFactory(
             call -> {
               PhaseListener listener = call.request().tag(PhaseListener.class);
