@@ -363,6 +363,22 @@ class CrawlerBehaviourTest {
     assertThat(sitePagesFetched()).as("nothing fetched twice").doesNotHaveDuplicates().hasSizeGreaterThan(30);
   }
 
+  @Test
+  void aRetryAfterDateCenturiesAheadBacksTheHostOffInsteadOfEndingTheCrawl() throws Exception {
+    site.stubFor(get("/busy/until-9999").willReturn(aResponse().withStatus(503)
+        .withHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")));
+    CrawlStop stop = new CrawlStop();
+    CompletableFuture<CrawlStats> crawl = inBackground(config(base() + "/busy/until-9999"), stop);
+    waitForTheServer("the 503", () -> !site.findAll(getRequestedFor(urlPathEqualTo("/busy/until-9999"))).isEmpty());
+    stop.request(); // the host now waits a minute, the most a crawl waits: Ctrl-C, as a user would
+
+    CrawlStats stopped = crawl.get(20, TimeUnit.SECONDS);
+
+    assertThat(stopped.queued()).isPositive();
+    assertThat(CrawlDbRows.column(db(), "SELECT state FROM urls WHERE url LIKE '%/busy/until-9999'"))
+        .singleElement().isIn("queued", "fetching"); // either way, the next run fetches it
+  }
+
   private static CompletableFuture<CrawlStats> inBackground(CrawlConfig config, CrawlStop stop) {
     return CompletableFuture.supplyAsync(() -> {
       try {

@@ -53,7 +53,7 @@ final class CrawlLoop {
    */
   static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
   private static final int MAX_BACKOFF_RETRIES = 5;
-  private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
   private final CrawlConfig config;
   private final Vertx vertx;
@@ -272,10 +272,9 @@ final class CrawlLoop {
   /** A 429 or 503: the host waits as long as it asks (Retry-After), or longer each time. */
   private void backOff(Frontier.Next next, FetchResult r, long now) {
     int tries = attempts.merge(next.url(), 1, Integer::sum);
-    long wait = r.retryAfter() != null
-        ? r.retryAfter().toNanos()
-        : Duration.ofSeconds(1L << Math.min(tries, 6)).toNanos();
-    frontier.backoff(next.origin(), now + Math.min(wait, MAX_BACKOFF_NANOS));
+    Duration wait = r.retryAfter() != null ? r.retryAfter() : Duration.ofSeconds(1L << Math.min(tries, 6));
+    // Capped before it is counted in nanoseconds: a Retry-After date in the year 9999 overflows them.
+    frontier.backoff(next.origin(), now + (wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait).toNanos());
     if (tries <= MAX_BACKOFF_RETRIES) {
       frontier.requeue(next.url(), next.depth());
     } else {
