@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 
 /**
  * Single HTTP exchanges for a crawler: the pinger's OkHttp engine with connections kept alive,
@@ -49,6 +50,14 @@ public final class Fetcher implements AutoCloseable {
   public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
       String userAgent, Map<String, String> headers) {
     return new Fetcher(maxConnections, timeout, maxBodyBytes, userAgent, headers);
+  }
+
+  /**
+   * Whether {@link #fetch} can make a request for {@code url} at all: an http(s) URL whose host
+   * OkHttp accepts. A host label over 63 characters, for one, is taken by java.net.URI but not here.
+   */
+  public static boolean canFetch(String url) {
+    return HttpUrl.parse(url) != null;
   }
 
   /** Fetches one URL; the future never completes exceptionally. */

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
+import dev.sitepulse.pinger.Fetcher;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,7 +45,7 @@ final class LinkRules {
     }
     try {
       String n = normalizeHost(u);
-      return n != null && hasPortInRange(n) && hasUriHost(n) ? n : null;
+      return n != null && hasPortInRange(n) && hasUriHost(n) && Fetcher.canFetch(n) ? n : null;
     } catch (MalformedURLException | URISyntaxException | RuntimeException malformed) {
       return null;
     }
@@ -77,7 +78,8 @@ final class LinkRules {
 
   /**
    * The frontier and the scope read the host with java.net.URI, which finds none in some names
-   * that java.net.URL and the normalizer take ({@code dev_box.example.com}).
+   * that java.net.URL and the normalizer take ({@code dev_box.example.com}). The fetcher's OkHttp
+   * refuses yet others ({@link Fetcher#canFetch}), which are checked too.
    */
   private static boolean hasUriHost(String url) throws URISyntaxException {
     return new URI(url).getHost() != null;
@@ -102,7 +104,7 @@ final class LinkRules {
       if (port == 0 || port > 65535) {
         return "on port " + port + ", outside 1 to 65535";
       }
-      return parsed.getHost().isEmpty() || hasUriHost(u) ? "not a valid URL"
+      return parsed.getHost().isEmpty() || hasUriHost(u) && Fetcher.canFetch(u) ? "not a valid URL"
           : "host name " + parsed.getHost() + " is not valid";
     } catch (MalformedURLException | URISyntaxException | RuntimeException malformed) {
       return "not a valid URL";

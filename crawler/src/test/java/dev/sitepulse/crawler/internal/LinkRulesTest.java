@@ -35,6 +35,15 @@ class LinkRulesTest {
   }
 
   @Test
+  void aHostNameTheHttpClientRefusesIsRefusedAndNamedInTheReason() {
+    // java.net.URI and the normalizer take a 64-character label; DNS, and so OkHttp, do not.
+    String url = "http://" + "a".repeat(64) + ".example/page";
+
+    assertThat(LinkRules.normalize(url)).isNull();
+    assertThat(LinkRules.whyNot(url)).isEqualTo("host name " + "a".repeat(64) + ".example is not valid");
+  }
+
+  @Test
   void aUrlThatPercentEncodingTakesPast8KbIsRefusedAsTooLong() {
     String url = "http://example.com/" + "é".repeat(3000); // 3,019 characters, 18,019 once encoded
 
