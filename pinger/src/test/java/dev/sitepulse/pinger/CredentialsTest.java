@@ -39,7 +39,7 @@ class CredentialsTest {
     CheckResult r = check(Target.of("http://ops:secret@127.0.0.1:99999/"));
 
     assertThat(r.errorKind()).isEqualTo(ErrorKind.INVALID_URL);
-    assertThat(r.message()).isEqualTo("not an http(s) URL: http://127.0.0.1:99999/");
+    assertThat(r.message()).isEqualTo("port 99999 is outside 1 to 65535: http://127.0.0.1:99999/");
     assertThat(r.target().name()).isEqualTo("http://127.0.0.1:99999/");
   }
 
