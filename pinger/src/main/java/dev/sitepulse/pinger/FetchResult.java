@@ -38,6 +38,15 @@ public record FetchResult(
     return status == 304;
   }
 
+  /**
+   * Whether {@code status} sends the client to its Location: every 3xx but 304, since a client
+   * treats a 3xx it does not know as 300 (RFC 9110, section 15). OkHttp's isRedirect knows only
+   * 300-303, 307 and 308.
+   */
+  public static boolean redirects(int status) {
+    return status >= 300 && status < 400 && status != 304;
+  }
+
   public boolean failed() {
     return errorKind != null || timedOut;
   }

@@ -213,8 +213,8 @@ final class CrawlLoop {
       } else if (r.status() >= 300 && r.status() < 400) {
         if (r.location() != null) {
           redirected(next, r, prior, fetchedAt);
-        } else {
-          recordPlain(next, r, prior, "redirect without a Location", fetchedAt);
+        } else { // a 304 to a request without validators redirects nowhere either, but says so itself
+          recordPlain(next, r, prior, r.notModified() ? null : "redirect without a Location", fetchedAt);
         }
       } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())) {
         parse(next, r, prior, fetchedAt);

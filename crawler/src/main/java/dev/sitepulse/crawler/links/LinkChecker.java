@@ -175,7 +175,7 @@ public final class LinkChecker {
       List<Link> links) {
     String problem = "failed".equals(end.state())
         ? end.errorKind() + ": " + end.message()
-        : isDeadEndRedirect(end)
+        : isDeadEndRedirect(end) && FetchResult.redirects(end.status())
             ? StatusText.of(end.status(), null) + ": " + end.message()
             : StatusText.of(end.status(), end.message());
     return new BrokenLink(target, end.status(), end.errorKind(), problem,

@@ -134,14 +134,21 @@ class LinkCheckerTest {
     site.stubFor(get("/moved/malformed").willReturn(aResponse().withStatus(302)
         .withHeader("Location", "http://exa mple.com/")));
     site.stubFor(get("/moved/nowhere").willReturn(aResponse().withStatus(301)));
-    page("/dead-ends.html", base() + "/moved/malformed", base() + "/moved/nowhere");
-    Pattern thesePages = Pattern.compile("/dead-ends\\.html|/moved/");
+    // A 304 to a request without validators; a 3xx HTTP does not define, which reads as a 300.
+    site.stubFor(get("/moved/unmodified").willReturn(aResponse().withStatus(304)));
+    site.stubFor(get("/moved/odd").willReturn(aResponse().withStatus(399).withHeader("Location", "/status/404")));
+    site.stubFor(get("/status/404").willReturn(aResponse().withStatus(404)));
+    page("/dead-ends.html", base() + "/moved/malformed", base() + "/moved/nowhere", base() + "/moved/unmodified",
+        base() + "/moved/odd");
+    Pattern thesePages = Pattern.compile("/dead-ends\\.html|/moved/|/status/");
 
     LinkReport report = check(crawl(null, 1, thesePages, base() + "/dead-ends.html"), false);
 
     assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
         tuple(base() + "/moved/malformed", "302 Found: redirect to an unusable URL: http://exa mple.com/"),
-        tuple(base() + "/moved/nowhere", "301 Moved Permanently: redirect without a Location"));
+        tuple(base() + "/moved/nowhere", "301 Moved Permanently: redirect without a Location"),
+        tuple(base() + "/moved/odd", "404 Not Found"),
+        tuple(base() + "/moved/unmodified", "304 Not Modified"));
   }
 
   @Test

@@ -99,7 +99,7 @@ public final class FetchRun implements Runnable {
           ? RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null)
           : null;
       return new FetchResult(url, response.code(), response.header("Content-Type"),
-          response.isRedirect() ? response.header("Location") : null, body.content(),
+          FetchResult.redirects(response.code()) ? response.header("Location") : null, body.content(),
           body.truncated(), retryAfter,
           new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
           ServerText.reason(response.code() + " " + response.message()));
