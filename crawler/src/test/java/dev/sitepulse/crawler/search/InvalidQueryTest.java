@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InvalidQueryTest {
   @TempDir static Path dir;
@@ -130,6 +131,15 @@ class InvalidQueryTest {
     InvalidQueryException e = invalid("(".repeat(100_000) + "cache" + ")".repeat(100_000));
 
     assertThat(e.getMessage()).endsWith(": parentheses nested more than 100 deep at column 101");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"the", "NOT the", "title:(a of)", "\"to be or\""})
+  void aQueryOfStopWordsOnlyIsAnErrorThatSaysSoInsteadOfNoHits(String query) {
+    // It matched no page, or for NOT every page, with nothing to tell why.
+    assertThat(invalid(query).getMessage()).isEqualTo("cannot parse query " + InvalidQueryException.quoted(query)
+        + ": it has only stop words, which the index leaves out (such as the, a, of, to, not); add a word"
+        + " that the pages would have");
   }
 
   @Test
