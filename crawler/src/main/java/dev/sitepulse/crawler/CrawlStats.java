@@ -1,6 +1,8 @@
 package dev.sitepulse.crawler;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +21,8 @@ import java.util.TreeMap;
  * @param removed documents taken out of the index because their page is gone or no longer indexable
  * @param unreachableHosts hosts given up on for this crawl: several pages in a row could not reach them
  * @param leftOnUnreachableHosts their URLs still queued, in crawl.db, for a later run
+ * @param seedsRedirectedAway seeds (or where they redirected) whose redirect left the scope, and where
+ *     to: http to https, or to a www. host, ends a crawl of the seed's host at its first page
  */
 public record CrawlStats(
     long pages,
@@ -34,12 +38,14 @@ public record CrawlStats(
     long bytes,
     Duration elapsed,
     long unreachableHosts,
-    long leftOnUnreachableHosts) {
+    long leftOnUnreachableHosts,
+    Map<String, String> seedsRedirectedAway) {
 
   public CrawlStats {
-    // Sorted for display: Map.copyOf would lose the order.
-    statuses = java.util.Collections.unmodifiableMap(new TreeMap<>(statuses));
-    errors = java.util.Collections.unmodifiableMap(new TreeMap<>(errors));
+    // Sorted for display, or in the order they came: Map.copyOf would lose the order.
+    statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
+    errors = Collections.unmodifiableMap(new TreeMap<>(errors));
+    seedsRedirectedAway = Collections.unmodifiableMap(new LinkedHashMap<>(seedsRedirectedAway));
   }
 
   public long errorCount() {

@@ -54,6 +54,20 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aSeedThatRedirectsOutOfTheScopeIsNamedWithWhatToCrawlInstead() {
+    // As http://example.com/ to https://www.example.com/: a crawl of the seed's host ends at once.
+    String elsewhere = "http://localhost:" + site.getPort() + "/home";
+    site.stubFor(get("/").willReturn(aResponse().withStatus(301).withHeader("Location", elsewhere)));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).contains("crawled 1 page (0 indexed)")
+        .contains("note:      " + StubServer.url(site, "/") + " redirects to " + elsewhere
+            + ", outside the crawl's scope: give that URL as the seed, or widen --scope\n");
+  }
+
+  @Test
   void aRefreshOfAnUnchangedSiteSaysSoInTheSummary() {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT")

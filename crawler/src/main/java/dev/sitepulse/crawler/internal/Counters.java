@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.CrawlStats;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The crawl's running counts; touched only on the event loop. */
@@ -18,6 +19,7 @@ final class Counters {
   long unreachableHosts;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
+  final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
 
   void status(int status) {
     statuses.merge(status, 1L, Long::sum);
@@ -30,6 +32,7 @@ final class Counters {
   /** @param abandoned URLs left on hosts given up on, which {@code queued} does not count */
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
-        robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned);
+        robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
+        seedsRedirectedAway);
   }
 }

@@ -304,9 +304,12 @@ final class CrawlLoop {
   private void redirected(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
     String target = LinkRules.resolveRedirect(next.url(), r.location());
     List<QueuedUrl> discovered = List.of();
-    if (target != null && scope.accepts(target) && frontier.offer(target, next.depth())) {
+    boolean inScope = target != null && scope.accepts(target);
+    if (inScope && frontier.offer(target, next.depth())) {
       discovered = List.of(new QueuedUrl(target, next.depth()));
       robotsAndSitemaps.adoptIfNew(target);
+    } else if (target != null && !inScope && next.depth() == 0) {
+      counters.seedsRedirectedAway.put(next.url(), target); // the summary says what to crawl instead
     }
     String message =
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
