@@ -16,9 +16,14 @@ import java.util.Set;
 /** What crawl.db knows about pages and links, read once for a link check. */
 final class CrawledPages {
 
-  /** One fetched URL. */
+  /**
+   * One fetched URL.
+   *
+   * @param parsed parsed as HTML, so its ids are known: by its Content-Type, or by its body when
+   *     it came without one (crawl.db holds a SimHash of such pages only)
+   */
   record Page(String url, String state, int status, String errorKind, String message,
-      String redirectTo, String contentType, Set<String> anchors) {}
+      String redirectTo, boolean parsed, Set<String> anchors) {}
 
   /** One link as found on a page. */
   record Link(String from, String to, String fragment, String anchorText, int line) {}
@@ -35,11 +40,11 @@ final class CrawledPages {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawlDb);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("""
-          SELECT url, state, status, error_kind, message, redirect_to, content_type, anchors
+          SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors
           FROM urls WHERE state != 'queued'""")) {
         while (rs.next()) {
           out.pages.put(rs.getString(1), new Page(rs.getString(1), rs.getString(2), rs.getInt(3),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+              rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7),
               AnchorList.split(rs.getString(8))));
         }
       }

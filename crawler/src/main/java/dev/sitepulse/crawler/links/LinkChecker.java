@@ -9,7 +9,6 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
-import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
@@ -116,7 +115,7 @@ public final class LinkChecker {
         broken.add(tooManyRedirects(target, end, chain, e.getValue()));
       } else if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
         broken.add(brokenOf(target, end, chain, false, e.getValue()));
-      } else if (checkAnchors && PageParser.parses(FetchResult.mediaTypeOf(end.contentType()))) {
+      } else if (checkAnchors && end.parsed()) {
         // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
         broken.addAll(missingAnchors(target, end, e.getValue()));
       }

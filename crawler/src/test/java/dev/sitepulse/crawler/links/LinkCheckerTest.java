@@ -239,6 +239,18 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aPageSentWithoutAContentTypeThatWasParsedAsHtmlHasItsAnchorsChecked() throws Exception {
+    site.stubFor(get("/untyped.html").willReturn(aResponse()
+        .withBody("<!DOCTYPE html><html><body><p id=\"here\">x</p></body></html>")));
+    page("/to-untyped.html", base() + "/untyped.html#here", base() + "/untyped.html#gone");
+    Pattern thesePages = Pattern.compile("/to-untyped\\.html|/untyped\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/to-untyped.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/untyped.html#gone");
+  }
+
+  @Test
   void aPageSentWithACharsetInItsContentTypeHasItsAnchorsChecked() throws Exception {
     site.stubFor(get("/utf8.html").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
         .withBody("<html><body><p id=here>x</p></body></html>")));
