@@ -7,8 +7,10 @@ public final class Shortened {
 
   /** Titles are the sites' own text, and a site may put a whole article there. */
   private static final int MAX_TITLE = 120;
-  // \p{Cc}, not \p{Cntrl}: the C1 controls too, such as U+009B, which some terminals read as ESC [.
-  private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\s]+");
+  // \p{Cc}, not \p{Cntrl}: the C1 controls too, such as U+009B, which some terminals read as ESC [;
+  // and the bidirectional overrides and isolates, as TextTable.isControl says why.
+  private static final Pattern BLANKS_AND_CONTROLS =
+      Pattern.compile("[\\p{Cc}\\s\\u202A-\\u202E\\u2066-\\u2069]+");
 
   private Shortened() {}
 

@@ -32,6 +32,12 @@ class ShortenedTest {
   }
 
   @Test
+  void aBidirectionalOverrideCannotTurnTheRestOfTheLineAround() {
+    // U+202E would show "moc.elpmaxe" after a title, and the URL behind it reversed too.
+    assertThat(Shortened.line("Docs\u202Egpj.exe\u2066x\u2069")).isEqualTo("Docs gpj.exe x");
+  }
+
+  @Test
   void aTitleIsOneLineOfAtMost120Characters() {
     String title = Shortened.title("Python\n" + "x".repeat(200));
 

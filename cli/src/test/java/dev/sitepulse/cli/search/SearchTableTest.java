@@ -15,7 +15,7 @@ class SearchTableTest {
 
   // "event loop" at 4-14, on two lines and with a stray escape character of the page's own
   private static final SearchHit HIT = new SearchHit("http://docs/loop.html", "The\nloop", 3.5f,
-      "The event\nloop\u001b runs   tasks", List.of(new Highlight(4, 9), new Highlight(10, 14)));
+      "The event\nloop\u001b runs \u202E tasks", List.of(new Highlight(4, 9), new Highlight(10, 14)));
 
   @Test
   void onATerminalMatchesAreBoldAndThePagesOwnControlCharactersAreSpaces() {

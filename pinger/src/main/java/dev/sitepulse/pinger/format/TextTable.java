@@ -13,7 +13,7 @@ public final class TextTable {
 
   private static final String GAP = "  ";
   private static final String RESET = "\u001b[0m";
-  private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}+");
+  private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]+");
 
   public record Column(String header, boolean rightAligned) {}
 
@@ -82,7 +82,16 @@ public final class TextTable {
 
   /** Control characters as spaces: they would break the line or, as escapes, the terminal. */
   public static String oneLine(String text) {
-    return text.chars().anyMatch(Character::isISOControl) ? CONTROLS.matcher(text).replaceAll(" ") : text;
+    return text.chars().anyMatch(TextTable::isControl) ? CONTROLS.matcher(text).replaceAll(" ") : text;
+  }
+
+  /**
+   * A C0 or C1 control (newlines, ESC, U+009B), or a bidirectional embedding, override or isolate
+   * (U+202A-U+202E, U+2066-U+2069): in a site's text, an override would turn the rest of the
+   * line around, the URL after a title too.
+   */
+  public static boolean isControl(int c) {
+    return Character.isISOControl(c) || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
   }
 
   private static int width(String text) {

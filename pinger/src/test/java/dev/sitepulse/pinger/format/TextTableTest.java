@@ -20,6 +20,11 @@ class TextTableTest {
   }
 
   @Test
+  void aBidirectionalOverrideInACellCannotTurnTheRestOfTheRowAround() {
+    assertThat(TextTable.oneLine("api\u202Eedoc\u2067x\u2069")).isEqualTo("api edoc x ");
+  }
+
+  @Test
   void rightAlignedColumnsEndUnderTheirHeader() {
     TextTable table = new TextTable(List.of(new Column("A", false), new Column("COUNT", true)));
     table.add(List.of(Cell.plain("x"), Cell.plain("12")));
