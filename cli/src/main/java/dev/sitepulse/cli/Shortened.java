@@ -1,5 +1,6 @@
 package dev.sitepulse.cli;
 
+import dev.sitepulse.pinger.format.TextTable;
 import java.util.regex.Pattern;
 
 /** Text cut to fit a line or a label: an ellipsis when cut, never half of an emoji. */
@@ -9,8 +10,7 @@ public final class Shortened {
   private static final int MAX_TITLE = 120;
   // \p{Cc}, not \p{Cntrl}: the C1 controls too, such as U+009B, which some terminals read as ESC [;
   // and the bidirectional overrides and isolates, as TextTable.isControl says why.
-  private static final Pattern BLANKS_AND_CONTROLS =
-      Pattern.compile("[\\p{Cc}\\s\\u202A-\\u202E\\u2066-\\u2069]+");
+  private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\s" + TextTable.CONTROL_CHARS + "]+");
 
   private Shortened() {}
 

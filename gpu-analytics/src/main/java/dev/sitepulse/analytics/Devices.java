@@ -5,6 +5,8 @@ import dev.sitepulse.analytics.internal.opencl.ClDevices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What can run the analytics here, and the backend for a {@link DeviceChoice}.
@@ -18,6 +20,9 @@ public final class Devices {
 
   /** The smallest batch for which {@code auto} uses a GPU. */
   public static final long AUTO_MIN_BATCH = 1L << 20;
+
+  /** Devices that failed under {@code auto} in this JVM: the next step need not fail on them again. */
+  private static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
 
   private Devices() {}
 
@@ -72,7 +77,17 @@ public final class Devices {
       return Optional.empty();
     }
     return OpenClBackend.best()
-        .filter(d -> d.info().kind() == DeviceInfo.Kind.OPENCL_GPU && d.info().fp64());
+        .filter(d -> d.info().kind() == DeviceInfo.Kind.OPENCL_GPU && d.info().fp64())
+        .filter(d -> !FAILED.contains(d.info().id()));
+  }
+
+  /** {@code auto} passes over {@code device} from now on. */
+  static void failed(DeviceInfo device) {
+    FAILED.add(device.id());
+  }
+
+  static boolean hasFailed(DeviceInfo device) {
+    return FAILED.contains(device.id());
   }
 
   private static ClDevice openClDevice(DeviceChoice choice) {

@@ -16,6 +16,7 @@ final class FallbackBackend implements AnalyticsBackend {
 
   private final Supplier<AnalyticsBackend> fallback;
   private AnalyticsBackend current;
+  private boolean fellBack;
 
   FallbackBackend(AnalyticsBackend primary, Supplier<AnalyticsBackend> fallback) {
     this.current = primary;
@@ -43,16 +44,25 @@ final class FallbackBackend implements AnalyticsBackend {
   }
 
   private synchronized <T> T run(Function<AnalyticsBackend, T> call) {
+    if (!fellBack && Devices.hasFailed(current.device())) { // in another step of this run
+      fallBack();
+    }
     try {
       return call.apply(current);
     } catch (DeviceFailedException e) {
       LOG.warn("OpenCL device {}; the Java backend takes over", e.getMessage());
       LOG.debug("OpenCL failure", e);
-      AnalyticsBackend failed = current;
-      current = fallback.get();
-      closeQuietly(failed);
+      Devices.failed(current.device());
+      fallBack();
       return call.apply(current);
     }
+  }
+
+  private void fallBack() {
+    AnalyticsBackend failed = current;
+    current = fallback.get();
+    fellBack = true;
+    closeQuietly(failed);
   }
 
   private static void closeQuietly(AnalyticsBackend failed) {

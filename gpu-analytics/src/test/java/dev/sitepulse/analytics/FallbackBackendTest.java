@@ -12,7 +12,7 @@ class FallbackBackendTest {
 
   @Test
   void aDeviceThatFailsHandsTheCallAndEveryLaterOneToJava() {
-    FailingDevice device = new FailingDevice();
+    FailingDevice device = new FailingDevice("opencl:0");
     try (JavaBackend java = new JavaBackend(1);
         FallbackBackend backend = new FallbackBackend(device, () -> new JavaBackend(1))) {
       PageRankResult ranks = backend.pageRank(GRAPH, PageRankConfig.DEFAULTS);
@@ -22,6 +22,19 @@ class FallbackBackendTest {
       assertThat(stats.count()).isEqualTo(3);
       assertThat(device.calls).containsExactly("pageRank", "close");
       assertThat(backend.device().kind()).isEqualTo(DeviceInfo.Kind.JAVA);
+    }
+  }
+
+  @Test
+  void aDeviceThatFailedInOneStepIsNotTriedAgainInTheNext() {
+    FailingDevice ranksDevice = new FailingDevice("opencl:7");
+    FailingDevice dupsDevice = new FailingDevice("opencl:7");
+    try (FallbackBackend ranks = new FallbackBackend(ranksDevice, () -> new JavaBackend(1));
+        FallbackBackend dups = new FallbackBackend(dupsDevice, () -> new JavaBackend(1))) {
+      ranks.pageRank(GRAPH, PageRankConfig.DEFAULTS);
+
+      assertThat(dups.nearDuplicates(new long[] {1, 1}, 3).pairCount()).isEqualTo(1);
+      assertThat(dupsDevice.calls).containsExactly("close"); // no second build, no second warning
     }
   }
 
@@ -38,31 +51,34 @@ class FallbackBackendTest {
 
   /** An OpenCL device whose driver rejects every kernel. */
   private static final class FailingDevice implements AnalyticsBackend {
-    private static final DeviceInfo INFO = new DeviceInfo("opencl:0", "Broken GPU", "Vendor",
-        DeviceInfo.Kind.OPENCL_GPU, 8, 1L << 30, 1 << 16, true);
+    private final DeviceInfo info;
     final List<String> calls = new ArrayList<>();
+
+    FailingDevice(String id) {
+      info = new DeviceInfo(id, "Broken GPU", "Vendor", DeviceInfo.Kind.OPENCL_GPU, 8, 1L << 30, 1 << 16, true);
+    }
 
     @Override
     public DeviceInfo device() {
-      return INFO;
+      return info;
     }
 
     @Override
     public PageRankResult pageRank(CsrGraph graph, PageRankConfig config) {
       calls.add("pageRank");
-      throw new DeviceFailedException(INFO, "OpenCL program pagerank.cl did not build: error", null);
+      throw new DeviceFailedException(info, "OpenCL program pagerank.cl did not build: error", null);
     }
 
     @Override
     public NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
       calls.add("nearDuplicates");
-      throw new DeviceFailedException(INFO, "CL_OUT_OF_RESOURCES", null);
+      throw new DeviceFailedException(info, "CL_OUT_OF_RESOURCES", null);
     }
 
     @Override
     public LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
       calls.add("latencyStats");
-      throw new DeviceFailedException(INFO, "CL_OUT_OF_RESOURCES", null);
+      throw new DeviceFailedException(info, "CL_OUT_OF_RESOURCES", null);
     }
 
     @Override

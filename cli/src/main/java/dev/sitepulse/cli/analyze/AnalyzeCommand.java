@@ -107,6 +107,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) { // a damaged index, in one line as search says it
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
+    } catch (DeviceFailedException e) { // under auto, Java took over; a device chosen by name fails
+      System.err.println("sitepulse: --device " + choice + ": " + e.getMessage()
+          + "; --device cpu gives the same answers");
+      return ExitCode.CRITICAL;
     }
     if (format == Format.JSON) {
       report.writeJson(out);
@@ -160,9 +164,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new AnalysisReport(crawl, pr, nd, clusters, terms, notStored);
       } catch (DeviceUnavailableException e) {
         throw new UsageException("--device " + choice + ": " + e.getMessage());
-      } catch (DeviceFailedException e) { // auto hands over to Java instead; a chosen device fails
-        throw new UsageException("--device " + choice + ": " + e.getMessage()
-            + "; --device cpu gives the same answers");
       }
     }
   }

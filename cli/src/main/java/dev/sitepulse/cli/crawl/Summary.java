@@ -40,7 +40,8 @@ public final class Summary {
       out.printf(Locale.ROOT, "left:      %s queued (%s); run again to continue%n", count(s.queued(), "URL"), why);
     }
     s.seedsRedirectedAway().forEach((seed, target) -> out.println("note:      " + seed + " redirects to "
-        + target + ", outside the crawl's scope: give that URL as the seed, or widen --scope"));
+        + target + ", which --scope, --include or --exclude leave out: give that URL as the seed, or"
+        + " widen them"));
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
   }

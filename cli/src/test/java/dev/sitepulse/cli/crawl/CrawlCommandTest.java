@@ -64,7 +64,7 @@ class CrawlCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).as(run.toString()).contains("crawled 1 page (0 indexed)")
         .contains("note:      " + StubServer.url(site, "/") + " redirects to " + elsewhere
-            + ", outside the crawl's scope: give that URL as the seed, or widen --scope\n");
+            + ", which --scope, --include or --exclude leave out: give that URL as the seed, or widen them\n");
   }
 
   @Test

@@ -13,7 +13,13 @@ public final class TextTable {
 
   private static final String GAP = "  ";
   private static final String RESET = "\u001b[0m";
-  private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]+");
+  /**
+   * The characters {@link #isControl} names, for a regular expression's character class: C0 and C1
+   * controls, and the bidirectional embeddings, overrides and isolates.
+   */
+  public static final String CONTROL_CHARS = "\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069";
+
+  private static final Pattern CONTROLS = Pattern.compile("[" + CONTROL_CHARS + "]+");
 
   public record Column(String header, boolean rightAligned) {}
 

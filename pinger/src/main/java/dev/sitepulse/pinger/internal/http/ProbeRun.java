@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.Condition;
 import dev.sitepulse.pinger.ConditionResult;
 import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.Observation;
 import dev.sitepulse.pinger.Phases;
@@ -131,7 +132,7 @@ public final class ProbeRun implements Runnable {
       call = c;
       try (Response response = c.execute()) {
         hopStatus = response.code();
-        String location = response.isRedirect() ? response.header("Location") : null;
+        String location = FetchResult.redirects(response.code()) ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
         Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody);
         long end = System.nanoTime();

@@ -16,8 +16,9 @@ final class UrlMessages {
       return null;
     } catch (IllegalArgumentException e) {
       String why = String.valueOf(e.getMessage());
-      if (why.startsWith(PORT)) {
-        return "port " + why.substring(PORT.length(), why.length() - 1) + " is outside 1 to 65535: " + url;
+      if (why.startsWith(PORT)) { // OkHttp says the same of a port that is no number
+        String port = why.substring(PORT.length(), why.length() - 1);
+        return "port " + port + (port.matches("\\d+") ? " is outside 1 to 65535: " : " is not a number: ") + url;
       }
       if (why.startsWith(HOST)) {
         return "host " + why.substring(HOST.length()) + " is not valid: " + url;

@@ -19,6 +19,7 @@ class UrlMessagesTest {
     assertThat(UrlMessages.whyInvalid("http://exa mple.com/"))
         .isEqualTo("host \"exa mple.com\" is not valid: http://exa mple.com/");
     assertThat(UrlMessages.whyInvalid("http://h:0/")).isEqualTo("port 0 is outside 1 to 65535: http://h:0/");
+    assertThat(UrlMessages.whyInvalid("http://h:8o/")).isEqualTo("port 8o is not a number: http://h:8o/");
     assertThat(UrlMessages.whyInvalid("http://h/")).isNull();
   }
 }
