@@ -64,14 +64,15 @@ public final class CrawlRun {
       refuseAnotherKindOfFolder(config, maker);
       if (config.start() == CrawlStart.FRESH) {
         wipe(config);
+      } else if (maker == CrawlDb.Maker.CRAWL && config.purpose() == CrawlPurpose.LINK_CHECK) {
+        refuseToFetchForACrawlForSearch(config, seeds); // before anything is opened or written
       }
-      return crawl(config, listener, stop, seeds, maker);
+      return crawl(config, listener, stop, seeds);
     }
   }
 
-  /** @param maker who made DATA's crawl.db; null when there is none */
   private static CrawlStats crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
-      List<String> seeds, CrawlDb.Maker maker) throws CrawlException {
+      List<String> seeds) throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
@@ -87,9 +88,6 @@ public final class CrawlRun {
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
             config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
-      if (maker == CrawlDb.Maker.CRAWL && config.purpose() == CrawlPurpose.LINK_CHECK) {
-        refuseToFetchForACrawlForSearch(config, db, seeds);
-      }
       long committedSeq = IndexCommits.committedSeq(index);
       db.resume(committedSeq);
       if (config.start() == CrawlStart.REFRESH) {
@@ -248,15 +246,20 @@ public final class CrawlRun {
    * in crawl.db but have no document, and the crawl, resumed, would never fetch it again. So a
    * crawl with URLs still queued or in flight, or a seed it does not know, is left as it is.
    */
-  private static void refuseToFetchForACrawlForSearch(CrawlConfig config, CrawlDb db, List<String> seeds)
-      throws CrawlException, SQLException {
-    long unfinished = db.queuedOrFetching();
+  private static void refuseToFetchForACrawlForSearch(CrawlConfig config, List<String> seeds)
+      throws CrawlException {
+    long unfinished;
     String unknownSeed = null;
-    for (String seed : seeds) {
-      if (!db.knows(seed)) {
-        unknownSeed = seed;
-        break;
+    try (CrawlDb db = CrawlDb.open(config.crawlDb())) {
+      unfinished = db.queuedOrFetching();
+      for (String seed : seeds) {
+        if (!db.knows(seed)) {
+          unknownSeed = seed;
+          break;
+        }
       }
+    } catch (SQLException e) {
+      throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     }
     if (unfinished == 0 && unknownSeed == null) {
       return;
