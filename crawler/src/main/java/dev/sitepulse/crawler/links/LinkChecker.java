@@ -125,7 +125,9 @@ public final class LinkChecker {
       List<CheckResult> results = checkOnline(crawl, unchecked);
       external = results.size();
       for (CheckResult r : results) {
-        if (r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED) {
+        // A 304 to a request without validators is UP for a check (under 400), but gives no page:
+        // broken, as when the crawl fetched it.
+        if (r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304) {
           String url = r.target().url();
           List<String> chain = r.last().hops().stream().map(Hop::url).toList();
           String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()

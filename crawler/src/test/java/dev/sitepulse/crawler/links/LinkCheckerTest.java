@@ -118,15 +118,19 @@ class LinkCheckerTest {
 
   @Test
   void aBrokenStatusReadsTheSameWhetherItWasCrawledOrCheckedOnline() throws Exception {
-    page("/statuses.html", base() + "/status/404", external() + "/status/404");
+    // A 304 to a request without validators gives no page, crawled or checked.
+    site.stubFor(get("/unasked-304").willReturn(aResponse().withStatus(304)));
+    page("/statuses.html", base() + "/status/404", external() + "/status/404", base() + "/unasked-304",
+        external() + "/unasked-304");
     // The page and what it links on this host, not the stub site of the host's sitemap.
-    Pattern thesePages = Pattern.compile("/statuses\\.html|/status/");
+    Pattern thesePages = Pattern.compile("/statuses\\.html|/status/|/unasked-304");
 
     LinkReport report = check(crawl(null, 1, thesePages, base() + "/statuses.html"), true);
 
     assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
-        tuple(base() + "/status/404", "404 Not Found"), tuple(external() + "/status/404", "404 Not Found"));
-    assertThat(report.externalChecked()).isEqualTo(1);
+        tuple(base() + "/status/404", "404 Not Found"), tuple(base() + "/unasked-304", "304 Not Modified"),
+        tuple(external() + "/status/404", "404 Not Found"), tuple(external() + "/unasked-304", "304 Not Modified"));
+    assertThat(report.externalChecked()).isEqualTo(2);
   }
 
   @Test
