@@ -10,7 +10,8 @@ public final class Shortened {
   private static final int MAX_TITLE = 120;
   // \p{Cc}, not \p{Cntrl}: the C1 controls too, such as U+009B, which some terminals read as ESC [;
   // and the bidirectional overrides and isolates, as TextTable.isControl says why.
-  private static final Pattern BLANKS_AND_CONTROLS = Pattern.compile("[\\s" + TextTable.CONTROL_CHARS + "]+");
+  private static final Pattern BLANKS_AND_CONTROLS =
+      Pattern.compile("[\\s" + TextTable.CONTROL_CHARS + "]+");
 
   private Shortened() {}
 

@@ -18,8 +18,8 @@ import org.apache.lucene.search.Query;
  *
  * <p>A page's score is multiplied by {@code 1 - s²/2}, where s is the share of its text that is link
  * text ({@link dev.sitepulse.crawler.index.IndexedPage#linkTextShare()}): prose with a few links
- * (s up to about 0.25 on those docs) keeps about 97% or more, an index (s 0.8 to 0.95) about 60%. A page indexed
- * before the share was recorded counts as prose.
+ * (s up to about 0.25 on those docs) keeps about 97% or more, an index (s 0.8 to 0.95) about
+ * 60%. A page indexed before the share was recorded counts as prose.
  */
 final class LinkTextDamping extends DoubleValuesSource {
   private static final LinkTextDamping INSTANCE = new LinkTextDamping();
