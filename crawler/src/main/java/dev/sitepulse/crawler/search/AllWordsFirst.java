@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -69,9 +67,6 @@ final class AllWordsFirst {
 
   /** Scores {@code bonus} higher, on the same pages. */
   private static Query plus(Query query, float bonus) {
-    return new BooleanQuery.Builder()
-        .add(query, Occur.MUST)
-        .add(new BoostQuery(new ConstantScoreQuery(new MatchAllDocsQuery()), bonus), Occur.SHOULD)
-        .build();
+    return PageQueryParser.boosted(query, new BoostQuery(new ConstantScoreQuery(new MatchAllDocsQuery()), bonus));
   }
 }

@@ -97,6 +97,10 @@ final class PageQueryParser extends MultiFieldQueryParser {
             + "; quote text with a colon)", at < 0 ? -1 : at + 1);
       }
     }
+    if (parsed instanceof BooleanQuery bool && bool.clauses().isEmpty()) { // "the", "NOT of", title:a
+      throw new QueryErrors.Placed("it has only stop words, which the index leaves out (such as the, a, of,"
+          + " to, not); add a word that the pages would have", -1);
+    }
     return onlyExclusions(parsed) ? allPagesBut(parsed) : parsed;
   }
 

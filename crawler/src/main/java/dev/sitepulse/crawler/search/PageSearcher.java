@@ -233,12 +233,7 @@ public final class PageSearcher implements Closeable {
       throw new InvalidQueryException(query == null ? "" : query, "the query is empty", -1, null);
     }
     try {
-      Query parsed = parser.parse(query);
-      if (parsed instanceof BooleanQuery bool && bool.clauses().isEmpty()) { // "the", "NOT of", title:a
-        throw new InvalidQueryException(query, "it has only stop words, which the index leaves out (such as"
-            + " the, a, of, to, not); add a word that the pages would have", -1, null);
-      }
-      return parsed;
+      return parser.parse(query);
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) { // one clause list past it already
         throw new InvalidQueryException(query, TOO_LONG, -1, e);
