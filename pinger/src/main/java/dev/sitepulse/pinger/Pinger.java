@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.internal.HostBreakers;
 import dev.sitepulse.pinger.internal.RetryPolicy;
 import dev.sitepulse.pinger.internal.http.HttpProber;
 import dev.sitepulse.pinger.internal.http.ProbeRun;
+import dev.sitepulse.pinger.internal.http.UrlMessages;
 import dev.sitepulse.pinger.internal.schedule.HostScheduler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -176,7 +177,7 @@ public final class Pinger implements AutoCloseable {
       return run.result();
     }
     String host = url.host().toLowerCase(Locale.ROOT);
-    String hostPort = host + ":" + url.port();
+    String hostPort = UrlMessages.hostPort(url); // the breaker's name, as messages write it
     CircuitBreaker breaker = breakers.of(hostPort);
     CompletableFuture<Attempt> result = new CompletableFuture<>();
     // The breaker decides when the check is next to go: checks queued before it opened are held

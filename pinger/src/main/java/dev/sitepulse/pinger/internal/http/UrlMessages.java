@@ -3,7 +3,7 @@ package dev.sitepulse.pinger.internal.http;
 import okhttp3.HttpUrl;
 
 /** How checks and fetches name a URL, or what is wrong with one, in their messages. */
-final class UrlMessages {
+public final class UrlMessages {
   private static final String PORT = "Invalid URL port: \"";
   private static final String HOST = "Invalid URL host: ";
 
@@ -28,7 +28,7 @@ final class UrlMessages {
   }
 
   /** host:port, with an IPv6 address in brackets as in a URL ([::1]:8080, not ::1:8080). */
-  static String hostPort(HttpUrl url) {
+  public static String hostPort(HttpUrl url) {
     String host = url.host();
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + url.port();
   }
