@@ -3,10 +3,8 @@ package dev.sitepulse.crawler.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.index.IndexedPage;
-import dev.sitepulse.crawler.index.PageIndex;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +40,7 @@ class AllWordsFirstTest {
                 + filler.repeat(30)),
         page("faq/design.html", "Design and History FAQ",
             filler.repeat(10) + "Why not a walrus? Assignment in expressions was added in 3.8."));
-    try (PageIndex index = PageIndex.open(dir.resolve("index"))) {
-      pages.forEach(index::upsert);
-      index.commit(Map.of());
-    }
-    searcher = PageSearcher.open(dir.resolve("index"));
+    searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
   }
 
   @AfterAll

@@ -71,8 +71,13 @@ final class DocsSite {
   private DocsSite() {}
 
   static Path indexInto(Path dir) {
+    return indexInto(dir, PAGES);
+  }
+
+  /** {@code pages} indexed and committed into {@code dir}. */
+  static Path indexInto(Path dir, List<IndexedPage> pages) {
     try (PageIndex index = PageIndex.open(dir)) {
-      PAGES.forEach(index::upsert);
+      pages.forEach(index::upsert);
       index.commit(Map.of());
     }
     return dir;

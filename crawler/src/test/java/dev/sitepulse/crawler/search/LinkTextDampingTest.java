@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sitepulse.crawler.index.IndexedPage;
-import dev.sitepulse.crawler.index.PageIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,7 @@ class LinkTextDampingTest {
             "The operator module exports functions that correspond to each operator of Python.", 0.1f),
         page("walrus-notes.html", "Index – W", entries + " walrus operator, assignment expression", 0),
         page("genindex-X.html", "Index – X", "xml module xmlrpc module xdrlib module", 0.9f));
-    try (PageIndex index = PageIndex.open(dir.resolve("index"))) {
-      pages.forEach(index::upsert);
-      index.commit(Map.of());
-    }
-    searcher = PageSearcher.open(dir.resolve("index"));
+    searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
   }
 
   @AfterAll
