@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler;
 
+import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.InvalidValueException;
@@ -122,7 +123,7 @@ public record CrawlSpec(
    * @throws IllegalArgumentException naming the setting that is wrong
    */
   public CrawlConfig toConfig(CrawlStart start) {
-    Path dir = Path.of(data != null ? data : "sitepulse-data");
+    Path dir = Path.of(data != null ? data : DataDirLock.DEFAULT_FOLDER);
     CrawlConfig d = CrawlConfig.defaults(seeds == null ? List.of() : seeds, dir);
     return new CrawlConfig(d.seeds(), dir, pick(maxPages, d.maxPages()), pick(maxDepth, d.maxDepth()),
         pick(scope, d.scope()), scopeRegex, include, exclude, pick(concurrency, d.concurrency()),

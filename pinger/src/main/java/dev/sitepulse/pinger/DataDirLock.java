@@ -22,6 +22,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class DataDirLock implements AutoCloseable {
 
   /**
+   * The data folder of every command given none, relative to the working folder: a watch's
+   * history.db and a crawl's crawl.db side by side, where report and the others look for them.
+   */
+  public static final String DEFAULT_FOLDER = "sitepulse-data";
+
+  /**
    * How long {@link #acquire} waits before it looks a second time at a lock it found taken: long
    * enough for a reader's {@link #held} to have let go of it.
    */

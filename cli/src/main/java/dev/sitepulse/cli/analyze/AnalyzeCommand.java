@@ -13,6 +13,7 @@ import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
+import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** Output formats of analyze. */
   public enum Format { TABLE, JSON }
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "sitepulse-data", description = "Where the crawl is (default ${DEFAULT-VALUE}).")
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = DataDirLock.DEFAULT_FOLDER, description = "Where the crawl is (default ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "auto, cpu, opencl or opencl:N (default ${DEFAULT-VALUE}).")

@@ -2,8 +2,8 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.config.Durations;
-import dev.sitepulse.pinger.config.WatchSpec;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.SqliteHistory;
@@ -38,7 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "The folder of history.db, crawl.db or both (default: ${DEFAULT-VALUE}).",
-      defaultValue = WatchSpec.DEFAULT_DATA)
+      defaultValue = DataDirLock.DEFAULT_FOLDER)
   Path data;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",

@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.search.NoCommitException;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchResults;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.pinger.DataDirLock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; several words are joined with spaces.")
   List<String> query;
 
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "sitepulse-data", description = "Where the crawl put its index (default ${DEFAULT-VALUE}).")
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = DataDirLock.DEFAULT_FOLDER, description = "Where the crawl put its index (default ${DEFAULT-VALUE}).")
   Path data;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most results shown (default ${DEFAULT-VALUE}).")

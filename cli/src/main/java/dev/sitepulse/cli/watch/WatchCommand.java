@@ -38,7 +38,7 @@ public final class WatchCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "The folder of history.db (default: watch.data of the config, else data).")
+      description = "The folder of history.db (default: watch.data of the config, else sitepulse-data).")
   Path data;
 
   @Option(names = "--listen", paramLabel = "HOST:PORT",

@@ -81,7 +81,7 @@ class WatchConfigTest {
 
     assertThat(s.plan().targets().get(0).interval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(s.listen()).isEqualTo(new ListenAddress("127.0.0.1", 9321));
-    assertThat(s.data()).isEqualTo(Path.of("data"));
+    assertThat(s.data()).isEqualTo(Path.of("sitepulse-data"));
     assertThat(s.retention()).isEqualTo(Duration.ofDays(30));
     assertThat(s.plan().thresholds()).isEqualTo(Thresholds.DEFAULT);
     assertThat(s.plan().reminder()).isNull();

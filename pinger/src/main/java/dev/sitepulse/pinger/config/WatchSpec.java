@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.config;
 
+import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.watch.ListenAddress;
 import dev.sitepulse.pinger.watch.Thresholds;
 import dev.sitepulse.pinger.watch.Webhook;
@@ -29,7 +30,6 @@ public record WatchSpec(
     List<WebhookSpec> webhooks) {
 
   public static final String DEFAULT_LISTEN = "127.0.0.1:9321";
-  public static final String DEFAULT_DATA = "data";
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
   public static final WatchSpec NONE = new WatchSpec(null, null, null, null, null, null, null);
@@ -72,7 +72,7 @@ public record WatchSpec(
   }
 
   public String dataOrDefault() {
-    return data != null ? data : DEFAULT_DATA;
+    return data != null ? data : DataDirLock.DEFAULT_FOLDER;
   }
 
   public Duration retentionOrDefault() {
