@@ -1,0 +1,126 @@
+package dev.sitepulse.crawler.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/** crawl.db's tables: made on first use, brought up to date from earlier versions, and told apart from others'. */
+final class CrawlDbSchema {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlDbSchema.class);
+
+  /** PRAGMA user_version of a crawl.db a link check made: it has no index to resume. */
+  private static final int LINK_CHECKS = 1;
+
+  private CrawlDbSchema() {}
+
+  /** Makes or updates the tables; refuses, with {@link CrawlDb#ANOTHER_PROGRAMS}, a database that is not ours. */
+  static void prepare(Connection c, boolean linkChecks) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      if (holdsAnotherProgramsTables(s)) {
+        throw new SQLException(CrawlDb.ANOTHER_PROGRAMS);
+      }
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("""
+          CREATE TABLE IF NOT EXISTS urls(
+            id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, depth INTEGER NOT NULL,
+            state TEXT NOT NULL, status INTEGER, error_kind TEXT, message TEXT,
+            content_type TEXT, bytes INTEGER, fetch_ms REAL, fetched_at INTEGER,
+            content_hash TEXT, simhash INTEGER, title TEXT, duplicate_of TEXT, canonical TEXT,
+            redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT, non_http_links INTEGER,
+            etag TEXT, last_modified TEXT)""");
+      // A crawl.db made by an earlier version gets the newer columns, empty.
+      addColumnIfMissing(s, "non_http_links", "INTEGER");
+      addColumnIfMissing(s, "etag", "TEXT");
+      addColumnIfMissing(s, "last_modified", "TEXT");
+      migrateLinksKeyedByUrl(s);
+      // Links are keyed by the page's integer id, indexed only for replacing a re-fetched page's
+      // links: a crawl writes hundreds of links per page, and two text indexes over them were
+      // most of crawl.db's cost. page_links shows them with URLs, for readers and for people.
+      s.execute("""
+          CREATE TABLE IF NOT EXISTS links(
+            from_id INTEGER NOT NULL REFERENCES urls(id), to_url TEXT NOT NULL, fragment TEXT,
+            anchor TEXT, line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)""");
+      s.execute("CREATE INDEX IF NOT EXISTS links_from ON links(from_id)");
+      s.execute("""
+          CREATE VIEW IF NOT EXISTS page_links AS
+          SELECT u.url AS from_url, l.to_url, l.fragment, l.anchor, l.line, l.nofollow
+          FROM links l JOIN urls u ON u.id = l.from_id""");
+      s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
+      if (linkChecks) {
+        s.execute("PRAGMA user_version=" + LINK_CHECKS);
+      }
+    }
+  }
+
+  static CrawlDb.Maker makerOf(Path file) {
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      if (holdsAnotherProgramsTables(s)) {
+        return CrawlDb.Maker.ANOTHER_PROGRAM;
+      }
+      try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        return rs.next() && rs.getInt(1) == LINK_CHECKS ? CrawlDb.Maker.LINK_CHECK : CrawlDb.Maker.CRAWL;
+      }
+    } catch (SQLException unreadable) {
+      return CrawlDb.Maker.CRAWL;
+    }
+  }
+
+  private static boolean holdsAnotherProgramsTables(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' LIMIT 1")) {
+      if (!rs.next()) {
+        return false;
+      }
+    }
+    int columns = 0;
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name IN ('url', 'state')")) {
+      while (rs.next()) {
+        columns++;
+      }
+    }
+    return columns < 2;
+  }
+
+  private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name='" + column + "'")) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    s.execute("ALTER TABLE urls ADD COLUMN " + column + " " + type);
+  }
+
+  /** A crawl.db from before links were keyed by page id keeps its links, rewritten in place. */
+  private static void migrateLinksKeyedByUrl(Statement s) throws SQLException {
+    boolean old;
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('links') WHERE name='from_url'")) {
+      old = rs.next();
+    }
+    if (!old) {
+      return;
+    }
+    s.execute("DROP INDEX IF EXISTS links_to");
+    s.execute("DROP INDEX IF EXISTS links_from");
+    s.execute("ALTER TABLE links RENAME TO links_by_url");
+    s.execute("""
+        CREATE TABLE links(
+          from_id INTEGER NOT NULL REFERENCES urls(id), to_url TEXT NOT NULL, fragment TEXT,
+          anchor TEXT, line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)""");
+    s.execute("""
+        INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow)
+        SELECT u.id, l.to_url, l.fragment, l.anchor, l.line, l.nofollow
+        FROM links_by_url l JOIN urls u ON u.url = l.from_url ORDER BY l.rowid""");
+    s.execute("DROP TABLE links_by_url");
+    LOG.info("crawl.db: links rewritten to refer to pages by id");
+  }
+}

@@ -1,0 +1,223 @@
+package dev.sitepulse.crawler.store;
+
+import dev.sitepulse.pinger.Threads;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * crawl.db's single writer thread. Writes are grouped: whatever queued up while a transaction ran
+ * goes into the next one, so the writer keeps up with any number of fetchers.
+ */
+final class CrawlDbWriter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlDbWriter.class);
+
+  /**
+   * Rows per executeBatch. sqlite-jdbc keeps its batch array at the largest size a statement has
+   * had and clears all of it after every batch: with one batch per page, an index page of 17,000
+   * links made every later page clear 200,000 slots (1% of a crawl's CPU time).
+   */
+  private static final int LINK_BATCH = 256;
+
+  private final Connection db;
+  private final WriteStatements writes;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-crawldb"));
+  private final List<Consumer<WriteStatements>> pending = new ArrayList<>();
+  private final List<CompletableFuture<Void>> flushes = new ArrayList<>();
+  private boolean drainScheduled;
+  /**
+   * The first batch that could not be written, kept for good: once a batch is lost, crawl.db no
+   * longer holds every page handled, so no later flush may vouch for it.
+   */
+  private IllegalStateException lost; // the writer thread's alone
+
+  /** @param db in manual-commit mode; this writer commits every batch on it */
+  CrawlDbWriter(Connection db) throws SQLException {
+    this.db = db;
+    this.writes = WriteStatements.prepare(db);
+  }
+
+  void enqueue(List<PageRecord.QueuedUrl> urls) {
+    submit(w -> insertQueued(w, urls));
+  }
+
+  void markFetching(String url) {
+    submit(w -> update(w.fetching(), url));
+  }
+
+  void markSkipped(String url, UrlState state, String message) {
+    submit(w -> update(w.skipped(), state.column(), message, url));
+  }
+
+  void markUnchanged(String url, double fetchMillis) {
+    submit(w -> update(w.unchanged(), fetchMillis, url));
+  }
+
+  void record(PageRecord page) {
+    submit(w -> {
+      insertQueued(w, page.discovered());
+      write(w, page);
+    });
+  }
+
+  /** See {@link CrawlDb#flush()}. */
+  CompletableFuture<Void> flush() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    synchronized (this) {
+      flushes.add(done);
+    }
+    submit(w -> {}); // makes sure a drain runs; the future completes after its commit
+    return done;
+  }
+
+  /** Waits for what was submitted, then closes the statements; the connection stays open. */
+  @Override
+  public void close() throws SQLException {
+    flush().exceptionally(reportedAlready -> null).join();
+    thread.shutdown();
+    writes.close(); // the flush above was the writer's last use of them
+  }
+
+  private synchronized void submit(Consumer<WriteStatements> op) {
+    pending.add(op);
+    if (!drainScheduled) {
+      drainScheduled = true;
+      thread.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    List<Consumer<WriteStatements>> batch;
+    List<CompletableFuture<Void>> flushed;
+    synchronized (this) {
+      batch = new ArrayList<>(pending);
+      pending.clear();
+      flushed = new ArrayList<>(flushes);
+      flushes.clear();
+      drainScheduled = false;
+    }
+    try {
+      for (Consumer<WriteStatements> op : batch) {
+        op.accept(writes);
+      }
+      db.commit();
+    } catch (RuntimeException | SQLException e) {
+      LOG.debug("crawl.db write failed", e);
+      if (lost == null) {
+        String why = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
+        lost = new IllegalStateException("crawl.db write failed: " + why, e);
+      }
+      try {
+        db.rollback();
+        writes.clearBatches();
+      } catch (SQLException ignored) {
+        // the connection is gone; the failure above says what matters
+      }
+    }
+    for (CompletableFuture<Void> f : flushed) { // only now is everything before them durable, or not
+      if (lost == null) {
+        f.complete(null);
+      } else {
+        f.completeExceptionally(lost);
+      }
+    }
+  }
+
+  private static void insertQueued(WriteStatements w, List<PageRecord.QueuedUrl> urls) {
+    if (urls.isEmpty()) {
+      return;
+    }
+    PreparedStatement s = w.queue();
+    try {
+      for (PageRecord.QueuedUrl u : urls) {
+        s.setString(1, u.url());
+        s.setInt(2, u.depth());
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void write(WriteStatements w, PageRecord p) {
+    try {
+      long id = updatePage(w.page(), p);
+      if (p.links().isEmpty()) {
+        return;
+      }
+      if (id < 0) {
+        throw new IllegalStateException("crawl.db has no row for " + p.url());
+      }
+      replaceLinks(w, id, p.links());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** @return the page's id, or -1 if crawl.db has no row for it */
+  private static long updatePage(PreparedStatement s, PageRecord p) throws SQLException {
+    bind(s, p.state().column(), p.status(), p.errorKind(), p.message(), p.contentType(), p.bytes(),
+        p.fetchMillis(), p.fetchedAtMillis(), p.contentHash(), p.simhash(), p.title(), p.duplicateOf(),
+        p.canonical(), p.redirectTo(), p.seq(), p.indexed() ? 1 : 0, p.anchors(), p.nonHttpLinks(),
+        p.validators().etag(), p.validators().lastModified(), p.url());
+    try (ResultSet rs = s.executeQuery()) { // closing it resets the statement for the next page
+      return rs.next() ? rs.getLong(1) : -1;
+    }
+  }
+
+  /** A re-fetched page replaces its links. */
+  private static void replaceLinks(WriteStatements w, long from, List<PageRecord.LinkRecord> links)
+      throws SQLException {
+    w.deleteLinks().setLong(1, from);
+    w.deleteLinks().executeUpdate();
+    PreparedStatement s = w.link();
+    int batched = 0;
+    for (PageRecord.LinkRecord l : links) {
+      if (batched == LINK_BATCH) {
+        s.executeBatch();
+        batched = 0;
+      }
+      s.setLong(1, from);
+      s.setString(2, l.to());
+      s.setString(3, l.fragment());
+      s.setString(4, l.anchor());
+      if (l.line() > 0) {
+        s.setInt(5, l.line());
+      } else {
+        s.setNull(5, Types.INTEGER); // not tracked in this crawl
+      }
+      s.setInt(6, l.nofollow() ? 1 : 0);
+      s.addBatch();
+      batched++;
+    }
+    s.executeBatch();
+  }
+
+  private static void update(PreparedStatement s, Object... args) {
+    try {
+      bind(s, args);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Binds every parameter, so nothing of a reused statement's last use is left; null is NULL. */
+  private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+  }
+}

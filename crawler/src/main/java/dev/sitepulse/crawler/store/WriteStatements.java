@@ -1,0 +1,48 @@
+package dev.sitepulse.crawler.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The writer's statements, prepared once per connection rather than again for every page. Only
+ * the writer thread uses them: resume() and the other start-up methods of {@link CrawlDb} run
+ * before anything is submitted, with statements of their own.
+ */
+record WriteStatements(PreparedStatement queue, PreparedStatement fetching, PreparedStatement skipped,
+    PreparedStatement unchanged, PreparedStatement page, PreparedStatement deleteLinks,
+    PreparedStatement link) implements AutoCloseable {
+
+  static WriteStatements prepare(Connection c) throws SQLException {
+    return new WriteStatements(
+        c.prepareStatement("INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, 'queued')"),
+        c.prepareStatement("UPDATE urls SET state='fetching', attempts=attempts+1 WHERE url=?"),
+        c.prepareStatement("UPDATE urls SET state=?, message=? WHERE url=?"),
+        // A 304: fetched_at stays the time of the content on record, as the index's document does
+        // and as a WARC revisit record refers to it.
+        c.prepareStatement("UPDATE urls SET state='done', fetch_ms=? WHERE url=?"),
+        // RETURNING gives the page's id for its links without looking the URL up a second time
+        c.prepareStatement("""
+            UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
+              fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
+              canonical=?, redirect_to=?, seq=?, indexed=?, anchors=?, non_http_links=?, etag=?,
+              last_modified=? WHERE url=? RETURNING id"""),
+        c.prepareStatement("DELETE FROM links WHERE from_id=?"),
+        c.prepareStatement(
+            "INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)"));
+  }
+
+  /** After a failed transaction: a batch left half-built must not run in the next one. */
+  void clearBatches() throws SQLException {
+    queue.clearBatch();
+    link.clearBatch();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement s : List.of(queue, fetching, skipped, unchanged, page, deleteLinks, link)) {
+      s.close();
+    }
+  }
+}
