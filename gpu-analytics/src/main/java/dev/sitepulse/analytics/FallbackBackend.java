@@ -43,6 +43,10 @@ final class FallbackBackend implements AnalyticsBackend {
     return run(backend -> backend.latencyStats(latenciesMs, from, to));
   }
 
+  /**
+   * Holds the lock for the whole call: the OpenCL backend runs one call at a time anyway, and a
+   * fall-back must not close it under a caller still using it.
+   */
   private synchronized <T> T run(Function<AnalyticsBackend, T> call) {
     if (!fellBack && Devices.hasFailed(current.device())) { // in another step of this run
       fallBack();
