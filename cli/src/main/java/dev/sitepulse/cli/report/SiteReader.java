@@ -38,16 +38,13 @@ final class SiteReader {
     readOnly.setReadOnly(true);
     try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      Map<String, Long> byState = counts(s, "SELECT state, count(*) FROM urls GROUP BY state ORDER BY 2 DESC");
-      Map<Integer, Long> statuses = new LinkedHashMap<>();
-      try (ResultSet rs = s.executeQuery(
-          "SELECT status, count(*) FROM urls WHERE status > 0 GROUP BY status ORDER BY status")) {
-        while (rs.next()) {
-          statuses.put(rs.getInt(1), rs.getLong(2));
-        }
-      }
+      Map<String, Long> byState = counts(s, "SELECT state, count(*) FROM urls GROUP BY state ORDER BY 2 DESC",
+          rs -> rs.getString(1));
+      Map<Integer, Long> statuses = counts(s,
+          "SELECT status, count(*) FROM urls WHERE status > 0 GROUP BY status ORDER BY status", rs -> rs.getInt(1));
       Map<String, Long> errors = counts(s,
-          "SELECT error_kind, count(*) FROM urls WHERE error_kind IS NOT NULL GROUP BY error_kind ORDER BY 2 DESC, 1");
+          "SELECT error_kind, count(*) FROM urls WHERE error_kind IS NOT NULL GROUP BY error_kind ORDER BY 2 DESC, 1",
+          rs -> rs.getString(1));
       List<String> seeds = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {
         while (rs.next()) {
@@ -72,11 +69,17 @@ final class SiteReader {
     }
   }
 
-  private static Map<String, Long> counts(Statement s, String sql) throws SQLException {
-    Map<String, Long> out = new LinkedHashMap<>();
+  /** The first column of a row, as a key. */
+  private interface Key<K> {
+    K of(ResultSet row) throws SQLException;
+  }
+
+  /** {@code sql}'s rows of (key, count), in its order. */
+  private static <K> Map<K, Long> counts(Statement s, String sql, Key<K> key) throws SQLException {
+    Map<K, Long> out = new LinkedHashMap<>();
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
+        out.put(key.of(rs), rs.getLong(2));
       }
     }
     return out;
