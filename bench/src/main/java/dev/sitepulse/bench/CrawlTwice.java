@@ -2,7 +2,6 @@ package dev.sitepulse.bench;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
-import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
@@ -30,10 +29,8 @@ public final class CrawlTwice {
     var jit = ManagementFactory.getCompilationMXBean();
     for (int round = 1; round <= rounds; round++) {
       Path data = Files.createTempDirectory("sitepulse-crawl-bench-");
-      CrawlConfig d = CrawlConfig.defaults(List.of(args[0]), data);
-      CrawlConfig config = new CrawlConfig(d.seeds(), data, 0, d.maxDepth(), d.scope(), null, null,
-          null, 32, 16, Duration.ZERO, d.timeout(), d.maxBodyBytes(), d.userAgent(), false,
-          CrawlStart.FRESH, false, d.commitEveryPages(), d.commitEvery(), CrawlPurpose.SEARCH);
+      CrawlConfig config = CrawlConfig.builder(List.of(args[0]), data).perHost(16).delay(Duration.ZERO)
+          .start(CrawlStart.FRESH).build();
       long start = System.nanoTime();
       long cpuStart = os.getProcessCpuTime();
       long jitStart = jit.getTotalCompilationTime();

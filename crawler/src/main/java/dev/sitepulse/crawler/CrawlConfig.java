@@ -61,21 +61,28 @@ public record CrawlConfig(
 
   /** The defaults of the command line, for the given seeds and data directory. */
   public static CrawlConfig defaults(List<String> seeds, Path dataDir) {
-    return new CrawlConfig(seeds, dataDir, 0, 10, Scope.HOST, null, null, null, 32, 2,
-        Duration.ofMillis(250), Duration.ofSeconds(30), 10L << 20, "sitepulse", false,
-        CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    return builder(seeds, dataDir).build();
+  }
+
+  /** A crawl of {@code seeds} into {@code dataDir}, the command line's defaults for the rest. */
+  public static Builder builder(List<String> seeds, Path dataDir) {
+    return new Builder(seeds, dataDir);
+  }
+
+  /** This crawl's settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(seeds, dataDir).maxPages(maxPages).maxDepth(maxDepth).scope(scope, scopeRegex)
+        .include(include).exclude(exclude).concurrency(concurrency).perHost(perHost).delay(delay)
+        .timeout(timeout).maxBodyBytes(maxBodyBytes).userAgent(userAgent).warc(warc).start(start)
+        .ignoreRobots(ignoreRobots).commitEvery(commitEveryPages, commitEvery).purpose(purpose);
   }
 
   public CrawlConfig withDelay(Duration d) {
-    return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, d, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
-        commitEveryPages, commitEvery, purpose);
+    return toBuilder().delay(d).build();
   }
 
   public CrawlConfig withPurpose(CrawlPurpose p) {
-    return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
-        commitEveryPages, commitEvery, p);
+    return toBuilder().purpose(p).build();
   }
 
   public Path crawlDb() {
@@ -93,6 +100,130 @@ public record CrawlConfig(
   private static void require(boolean ok, String message) {
     if (!ok) {
       throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Collects settings; {@link #build} validates them. The defaults are the command line's. */
+  public static final class Builder {
+    private final List<String> seeds;
+    private final Path dataDir;
+    private int maxPages;
+    private int maxDepth = 10;
+    private Scope scope = Scope.HOST;
+    private Pattern scopeRegex;
+    private Pattern include;
+    private Pattern exclude;
+    private int concurrency = 32;
+    private int perHost = 2;
+    private Duration delay = Duration.ofMillis(250);
+    private Duration timeout = Duration.ofSeconds(30);
+    private long maxBodyBytes = 10L << 20;
+    private String userAgent = "sitepulse";
+    private boolean warc;
+    private CrawlStart start = CrawlStart.RESUME;
+    private boolean ignoreRobots;
+    private int commitEveryPages = 500;
+    private Duration commitEvery = Duration.ofSeconds(5);
+    private CrawlPurpose purpose = CrawlPurpose.SEARCH;
+
+    private Builder(List<String> seeds, Path dataDir) {
+      this.seeds = seeds;
+      this.dataDir = dataDir;
+    }
+
+    public Builder maxPages(int n) {
+      maxPages = n;
+      return this;
+    }
+
+    public Builder maxDepth(int n) {
+      maxDepth = n;
+      return this;
+    }
+
+    public Builder scope(Scope s) {
+      return scope(s, null);
+    }
+
+    /** @param regex what {@link Scope#REGEX} matches; ignored by the other scopes */
+    public Builder scope(Scope s, Pattern regex) {
+      scope = s;
+      scopeRegex = regex;
+      return this;
+    }
+
+    public Builder include(Pattern p) {
+      include = p;
+      return this;
+    }
+
+    public Builder exclude(Pattern p) {
+      exclude = p;
+      return this;
+    }
+
+    public Builder concurrency(int n) {
+      concurrency = n;
+      return this;
+    }
+
+    public Builder perHost(int n) {
+      perHost = n;
+      return this;
+    }
+
+    public Builder delay(Duration d) {
+      delay = d;
+      return this;
+    }
+
+    public Builder timeout(Duration d) {
+      timeout = d;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long n) {
+      maxBodyBytes = n;
+      return this;
+    }
+
+    public Builder userAgent(String ua) {
+      userAgent = ua;
+      return this;
+    }
+
+    public Builder warc(boolean on) {
+      warc = on;
+      return this;
+    }
+
+    public Builder start(CrawlStart s) {
+      start = s;
+      return this;
+    }
+
+    public Builder ignoreRobots(boolean on) {
+      ignoreRobots = on;
+      return this;
+    }
+
+    /** Commits the index after this many pages or this long, whichever comes first. */
+    public Builder commitEvery(int pages, Duration time) {
+      commitEveryPages = pages;
+      commitEvery = time;
+      return this;
+    }
+
+    public Builder purpose(CrawlPurpose p) {
+      purpose = p;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the setting that is wrong */
+    public CrawlConfig build() {
+      return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
+          concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
+          commitEveryPages, commitEvery, purpose);
     }
   }
 }

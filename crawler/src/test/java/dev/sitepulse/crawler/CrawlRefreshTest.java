@@ -301,22 +301,16 @@ class CrawlRefreshTest {
   }
 
   private CrawlConfig config(CrawlStart start) {
-    CrawlConfig d = CrawlConfig.defaults(List.of(url("/index.html")), data);
-    return new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 4, 2,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, start, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    return CrawlConfig.builder(List.of(url("/index.html")), data).concurrency(4).delay(Duration.ZERO)
+        .timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).userAgent("sitepulse-test").start(start).build();
   }
 
   private static CrawlConfig withWarc(CrawlConfig c) {
-    return new CrawlConfig(c.seeds(), c.dataDir(), c.maxPages(), c.maxDepth(), c.scope(), null,
-        null, null, c.concurrency(), c.perHost(), c.delay(), c.timeout(), c.maxBodyBytes(),
-        c.userAgent(), true, c.start(), false, c.commitEveryPages(), c.commitEvery(), c.purpose());
+    return c.toBuilder().warc(true).build();
   }
 
   private static CrawlConfig withMaxPages(CrawlConfig c, int maxPages) {
-    return new CrawlConfig(c.seeds(), c.dataDir(), maxPages, c.maxDepth(), c.scope(), null, null,
-        null, 1, 1, c.delay(), c.timeout(), c.maxBodyBytes(), c.userAgent(), false, c.start(),
-        false, c.commitEveryPages(), c.commitEvery(), c.purpose());
+    return c.toBuilder().maxPages(maxPages).concurrency(1).perHost(1).build();
   }
 
   private static String url(String path) {

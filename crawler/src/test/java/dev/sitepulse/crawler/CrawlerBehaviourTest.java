@@ -43,17 +43,13 @@ class CrawlerBehaviourTest {
   }
 
   private CrawlConfig config(String... seeds) {
-    CrawlConfig d = CrawlConfig.defaults(List.of(seeds), data);
-    return new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    return CrawlConfig.builder(List.of(seeds), data).concurrency(8).perHost(4).delay(Duration.ZERO)
+        .timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).userAgent("sitepulse-test").build();
   }
 
   /** --fresh, the seed alone. */
   private CrawlConfig freshSeedOnly(String seed) {
-    return new CrawlConfig(List.of(seed), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    return config(seed).toBuilder().maxDepth(0).start(CrawlStart.FRESH).build();
   }
 
   private Path db() {
@@ -79,9 +75,7 @@ class CrawlerBehaviourTest {
   @Test
   void scopeKeepsTheCrawlOnItsSeedsHostAndIncludeExcludeNarrowIt() throws Exception {
     CrawlConfig c = config(base() + "/site/index.html");
-    CrawlConfig narrowed = new CrawlConfig(c.seeds(), data, 0, 10, Scope.PREFIX, null, null,
-        Pattern.compile("/guide/"), 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false,
-        CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig narrowed = c.toBuilder().scope(Scope.PREFIX).exclude(Pattern.compile("/guide/")).build();
     Crawler.run(narrowed, CrawlListener.NONE);
     List<String> urls = CrawlDbRows.column(db(), "SELECT url FROM urls WHERE state != 'queued'");
     assertThat(urls).allMatch(u -> u.startsWith(base() + "/site/")).noneMatch(u -> u.contains("/guide/"));
@@ -110,9 +104,7 @@ class CrawlerBehaviourTest {
     site.stubFor(get("/untyped/data").willReturn(aResponse().withStatus(200).withBody("%PDF-1.4 <html>")));
 
     CrawlConfig c = config(base() + "/untyped/index"); // the include keeps the stub site's sitemap out
-    CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 10, Scope.HOST, null,
-        Pattern.compile("/untyped/"), null, 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false,
-        CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
+    CrawlStats stats = Crawler.run(c.toBuilder().include(Pattern.compile("/untyped/")).build(), CrawlListener.NONE);
 
     assertThat(stats.indexed()).isEqualTo(2);
     assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || indexed || ' ' || coalesce(content_type, '-')"
@@ -175,9 +167,7 @@ class CrawlerBehaviourTest {
     }
     CrawlConfig c = config(base() + "/site/index.html");
     // A commit after every page: the first one meets the failure, and the crawl stops on it.
-    CrawlConfig commitEachPage = new CrawlConfig(c.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 1,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig commitEachPage = c.toBuilder().commitEvery(1, Duration.ofSeconds(5)).build();
 
     assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
         assertThatThrownBy(() -> Crawler.run(commitEachPage, CrawlListener.NONE))
@@ -273,9 +263,7 @@ class CrawlerBehaviourTest {
   @Test
   void aLinkCheckDoesNotFetchTheQueueOfACrawlForSearchWhichWouldThenNeverIndexThosePages() throws Exception {
     CrawlConfig search = config(base() + "/site/index.html");
-    CrawlConfig firstTwoPages = new CrawlConfig(search.seeds(), data, 2, 10, Scope.HOST, null, null, null, 8,
-        4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false,
-        500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig firstTwoPages = search.toBuilder().maxPages(2).build();
     Crawler.run(firstTwoPages, CrawlListener.NONE);
     List<String> rows = CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY url");
     long queued = rows.stream().filter(r -> r.endsWith(" queued")).count();
@@ -343,9 +331,7 @@ class CrawlerBehaviourTest {
   @Test
   void aStopCommitsWhatWasFetchedAndTheNextRunFetchesOnlyTheRest() throws Exception {
     CrawlConfig c = config(base() + "/site/index.html");
-    CrawlConfig slowly = new CrawlConfig(c.seeds(), data, 0, 10, Scope.HOST, null, null, null, 8, 1,
-        Duration.ofMillis(100), Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME,
-        false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig slowly = c.toBuilder().perHost(1).delay(Duration.ofMillis(100)).build();
     CrawlStop stop = new CrawlStop();
     CompletableFuture<CrawlStats> first = inBackground(slowly, stop);
     waitForTheServer("five pages fetched", () -> sitePagesFetched().size() >= 5);
@@ -430,9 +416,7 @@ class CrawlerBehaviourTest {
     site.stubFor(get("/busy").withHost(equalTo("localhost")).inScenario("busy").whenScenarioStateIs("calm")
         .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("calm now")));
     CrawlConfig c = config("http://localhost:" + site.getPort() + "/busy", base() + "/site/index.html");
-    CrawlConfig spaced = new CrawlConfig(c.seeds(), data, 0, 1, Scope.HOST, null, null, null, 8, 2,
-        Duration.ofMillis(100), Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig spaced = c.toBuilder().maxDepth(1).perHost(2).delay(Duration.ofMillis(100)).build();
 
     Crawler.run(spaced, CrawlListener.NONE);
 
@@ -451,9 +435,8 @@ class CrawlerBehaviourTest {
     site.stubFor(get("/underscore.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<title>x</title><a href='http://dev_box.example.com/page'>a</a> <a href='/site/faq.html'>faq</a>")));
     CrawlConfig c = config(base() + "/underscore.html");
-    CrawlConfig anyHttp = new CrawlConfig(c.seeds(), data, 0, 1, Scope.REGEX, Pattern.compile("^http://"), null,
-        null, 8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, true, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig anyHttp =
+        c.toBuilder().maxDepth(1).scope(Scope.REGEX, Pattern.compile("^http://")).ignoreRobots(true).build();
 
     Crawler.run(anyHttp, CrawlListener.NONE);
 
@@ -476,8 +459,7 @@ class CrawlerBehaviourTest {
   @Test
   void aHugePageIsCutOffByMaxBodyAndASlowOneByTheTimeoutWithoutStallingTheCrawl() throws Exception {
     CrawlConfig c = config(base() + "/big", base() + "/site/slow.html", base() + "/site/faq.html");
-    CrawlConfig tight = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofMillis(500), 64 * 1024, "t", false, CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig tight = c.toBuilder().maxDepth(0).timeout(Duration.ofMillis(500)).maxBodyBytes(64 * 1024).build();
     CrawlStats stats = Crawler.run(tight, CrawlListener.NONE);
     assertThat(CrawlDbRows.column(db(), "SELECT bytes FROM urls WHERE url LIKE '%/big'")).containsExactly("65536");
     assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || error_kind FROM urls WHERE url LIKE '%/slow.html'"))
@@ -493,8 +475,7 @@ class CrawlerBehaviourTest {
         .atPriority(1).willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 1\n")));
     String local = "http://localhost:" + polite.getPort();
     CrawlConfig c = config(local + "/site/index.html");
-    CrawlConfig few = new CrawlConfig(c.seeds(), data, 4, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig few = c.toBuilder().maxPages(4).build();
     Crawler.run(few, CrawlListener.NONE);
     List<Long> times = site.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/site/.*"))
             .withHeader("Host", com.github.tomakehurst.wiremock.client.WireMock.containing("localhost")))
@@ -508,9 +489,7 @@ class CrawlerBehaviourTest {
     site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).atPriority(1)
         .willReturn(aResponse().withBody("User-agent: *\nCrawl-delay: 3600\n")));
     CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
-    CrawlConfig seedOnly = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig seedOnly = c.toBuilder().maxDepth(0).build();
 
     CrawlStats stats = Crawler.run(seedOnly, CrawlListener.NONE);
 
@@ -535,9 +514,7 @@ class CrawlerBehaviourTest {
   void sitemapsStillWaitingAreDroppedWhenTheCrawlReachesItsPageLimit() throws Exception {
     sitemapIndexOnLocalhost(50);
     CrawlConfig c = config("http://localhost:" + site.getPort() + "/status/200");
-    CrawlConfig onePage = new CrawlConfig(c.seeds(), data, 1, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig onePage = c.toBuilder().maxPages(1).build();
 
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Crawler.run(onePage, CrawlListener.NONE));
 
@@ -568,8 +545,7 @@ class CrawlerBehaviourTest {
   @Test
   void warcWritesEveryResponseAsAWarcResponseRecord() throws Exception {
     CrawlConfig c = config(base() + "/site/faq.html");
-    CrawlConfig withWarc = new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", true, CrawlStart.RESUME, false, 500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig withWarc = c.toBuilder().maxDepth(0).warc(true).build();
     Crawler.run(withWarc, CrawlListener.NONE);
     List<java.nio.file.Path> files;
     try (var list = java.nio.file.Files.list(data.resolve("warc"))) {
@@ -601,9 +577,7 @@ class CrawlerBehaviourTest {
     site.stubFor(get("/moved/robots.txt").atPriority(1)
         .willReturn(aResponse().withBody("User-agent: *\nDisallow: /site/faq.html\n")));
     CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
-    CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null,
-        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
+    CrawlStats stats = Crawler.run(c.toBuilder().maxDepth(0).build(), CrawlListener.NONE);
     assertThat(stats.robotsBlocked()).isEqualTo(1);
   }
 
@@ -634,9 +608,7 @@ class CrawlerBehaviourTest {
     site.stubFor(get("/robots.txt").withHost(com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost"))
         .atPriority(1).willReturn(aResponse().withStatus(204)));
     CrawlConfig c = config("http://localhost:" + site.getPort() + "/site/faq.html");
-    CrawlStats stats = Crawler.run(new CrawlConfig(c.seeds(), data, 0, 0, Scope.HOST, null, null, null,
-        8, 4, Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "t", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
+    CrawlStats stats = Crawler.run(c.toBuilder().maxDepth(0).build(), CrawlListener.NONE);
     assertThat(stats.pages()).isEqualTo(1);
   }
 }

@@ -56,9 +56,8 @@ class HostThatStopsAnsweringTest {
       serving.setDaemon(true);
       serving.start();
       String seed = "http://127.0.0.1:" + server.getLocalPort() + "/index.html";
-      return Crawler.run(new CrawlConfig(List.of(seed), data, 0, 10, Scope.HOST, null, null, null, 8, perHost,
-          Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false, 500,
-          Duration.ofSeconds(5), purpose), CrawlListener.NONE);
+      return Crawler.run(CrawlConfig.builder(List.of(seed), data).concurrency(8).perHost(perHost).delay(Duration.ZERO)
+          .timeout(Duration.ofSeconds(5)).start(CrawlStart.FRESH).purpose(purpose).build(), CrawlListener.NONE);
     }
   }
 

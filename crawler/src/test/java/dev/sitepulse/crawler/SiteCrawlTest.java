@@ -28,10 +28,8 @@ class SiteCrawlTest {
   @BeforeAll
   static void crawlTheSite() throws Exception {
     DATA = Files.createTempDirectory("sitepulse-crawl");
-    CrawlConfig d = CrawlConfig.defaults(List.of(base() + "/site/index.html"), DATA);
-    CrawlConfig c = new CrawlConfig(d.seeds(), DATA, 0, 10, Scope.HOST, null, null, null, 8, 4,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    CrawlConfig c = CrawlConfig.builder(List.of(base() + "/site/index.html"), DATA).concurrency(8).perHost(4)
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).build();
     stats = Crawler.run(c, CrawlListener.NONE);
   }
 

@@ -125,10 +125,8 @@ class SitemapSeedTest {
   }
 
   private CrawlConfig config(String seedPath, int maxDepth) {
-    CrawlConfig d = CrawlConfig.defaults(List.of(url(seedPath)), data);
-    return new CrawlConfig(d.seeds(), data, 0, maxDepth, Scope.HOST, null, null, null, 4, 2,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.FRESH, false,
-        500, Duration.ofSeconds(5), CrawlPurpose.SEARCH);
+    return CrawlConfig.builder(List.of(url(seedPath)), data).maxDepth(maxDepth).concurrency(4).delay(Duration.ZERO)
+        .timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).start(CrawlStart.FRESH).build();
   }
 
   private static String url(String path) {
