@@ -23,10 +23,9 @@ import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,18 +53,7 @@ public final class CrawlRun {
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
-    CrawlDb.Maker maker = Files.exists(config.crawlDb()) ? CrawlDb.makerOf(config.crawlDb()) : null;
-    // Before the lock, whose file would be the one thing a refused folder gained.
-    if (maker == CrawlDb.Maker.ANOTHER_PROGRAM) {
-      throw new CrawlException(config.crawlDb() + ": " + CrawlDb.ANOTHER_PROGRAMS, null);
-    }
-    try (DataDirLock held = CrawlFolder.claim(config.dataDir())) {
-      refuseAnotherKindOfFolder(config, maker);
-      if (config.start() == CrawlStart.FRESH) {
-        wipe(config);
-      } else if (maker == CrawlDb.Maker.CRAWL && config.purpose() == CrawlPurpose.LINK_CHECK) {
-        refuseToFetchForACrawlForSearch(config, seeds); // before anything is opened or written
-      }
+    try (DataDirLock held = CrawlFolder.open(config, seeds)) {
       return crawl(config, listener, stop, seeds);
     }
   }
@@ -171,7 +158,7 @@ public final class CrawlRun {
   /** Puts the resumed queue and any new seeds into the frontier, before the loop starts. */
   private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, List<CrawlDb.KnownUrl> known,
       List<String> seeds) {
-    Set<String> knownUrls = new java.util.HashSet<>();
+    Set<String> knownUrls = new HashSet<>();
     for (CrawlDb.KnownUrl k : known) {
       knownUrls.add(k.url());
       if (k.state() == UrlState.QUEUED) {
@@ -213,87 +200,5 @@ public final class CrawlRun {
 
   private static List<String> origins(List<String> seeds) {
     return seeds.stream().map(Frontier::originOf).distinct().toList();
-  }
-
-  /**
-   * Without a crawl.db, DATA is not a crawl's folder: its index/ or warc/ may be anyone's, and a
-   * crawl would write into that index (failing every page) or --fresh delete it. A link check's
-   * crawl.db (links --data) says so: resumed for search, its pages would count as done and never
-   * reach an index. (Not told by a missing index/: a crawl killed before it made one has none.)
-   */
-  /** @param maker who made DATA's crawl.db; null when there is none */
-  private static void refuseAnotherKindOfFolder(CrawlConfig config, CrawlDb.Maker maker) throws CrawlException {
-    boolean crawled = maker != null;
-    for (Path dir : List.of(config.indexDir(), config.warcDir())) {
-      if (!crawled && Files.exists(dir)) {
-        throw new CrawlException(config.dataDir() + " holds " + dir.getFileName()
-            + "/ but no crawl.db, so it is not a sitepulse data folder and "
-            + (config.start() == CrawlStart.FRESH ? "--fresh deletes nothing" : "nothing in it is changed")
-            + "; give another --data", null);
-      }
-    }
-    if (maker == CrawlDb.Maker.LINK_CHECK && config.start() != CrawlStart.FRESH
-        && config.purpose() == CrawlPurpose.SEARCH) {
-      throw new CrawlException(config.dataDir() + " holds a link check's crawl.db (sitepulse links"
-          + " --data) and no index/, so there is no crawl for search to "
-          + (config.start() == CrawlStart.REFRESH ? "refresh" : "resume")
-          + "; start one with --fresh, or give another --data", null);
-    }
-  }
-
-  /**
-   * A link check in a crawl for search's folder may only read it: a page it fetched would be done
-   * in crawl.db but have no document, and the crawl, resumed, would never fetch it again. So a
-   * crawl with URLs still queued or in flight, or a seed it does not know, is left as it is.
-   */
-  private static void refuseToFetchForACrawlForSearch(CrawlConfig config, List<String> seeds)
-      throws CrawlException {
-    long unfinished;
-    String unknownSeed = null;
-    try (CrawlDb db = CrawlDb.open(config.crawlDb())) {
-      unfinished = db.queuedOrFetching();
-      for (String seed : seeds) {
-        if (!db.knows(seed)) {
-          unknownSeed = seed;
-          break;
-        }
-      }
-    } catch (SQLException e) {
-      throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
-    }
-    if (unfinished == 0 && unknownSeed == null) {
-      return;
-    }
-    String what = unfinished > 0
-        ? "a crawl for search with " + unfinished + (unfinished == 1 ? " URL" : " URLs")
-            + " not fetched yet; a link check would fetch them without"
-            + " indexing them, and the crawl would then never index them"
-        : "a crawl for search that never fetched " + unknownSeed + "; a link check would fetch it without"
-            + " indexing it, and the crawl would then never index it";
-    throw new CrawlException(config.dataDir() + " holds " + what + ", so nothing is changed: "
-        + (unfinished > 0 ? "finish it" : "crawl that seed") + " with sitepulse crawl --data " + config.dataDir()
-        + " first, or give another --data", null);
-  }
-
-  private static void wipe(CrawlConfig config) throws CrawlException {
-    try {
-      // crawl.db last: a kill half-way must not leave index/ or warc/ without it, which later runs
-      // would take for another program's folder.
-      for (Path dir : List.of(config.indexDir(), config.warcDir())) {
-        if (Files.isDirectory(dir)) {
-          try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
-          }
-        }
-      }
-      for (Path p : List.of(config.crawlDb().resolveSibling("crawl.db-wal"),
-          config.crawlDb().resolveSibling("crawl.db-shm"), config.crawlDb())) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new CrawlException("cannot start afresh in " + config.dataDir() + ": " + e.getMessage(), e);
-    }
   }
 }
