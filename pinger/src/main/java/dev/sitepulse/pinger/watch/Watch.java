@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks every target of a {@link WatchPlan} on its own interval, on Vert.x timers: fixed-rate,
- * each target starting at a random offset so they do not all fire at once. A tick that finds the
+ * each target starting at a random offset so they do not all fire at once, yet soon: the first
+ * checks are spread over a tenth of a second per target, or the interval if that is shorter. A tick that finds the
  * target's previous check still running is skipped and counted, so a target never has two checks
  * at once. Each result is appended to the history, fed to the target's state machine, and any
  * alert handed to the {@link Alerter}.
@@ -33,21 +34,35 @@ import org.slf4j.LoggerFactory;
  */
 public final class Watch {
 
+  /** When a target's first check comes after a start or reload, in milliseconds. */
+  @FunctionalInterface
+  public interface FirstTick {
+    long offsetMillis(long intervalMillis, int targets);
+  }
+
   /**
-   * @param initialOffsetMillis the delay before a target's first tick, given its interval
+   * How far apart, on average, the first checks of a start begin: the default rate of a host.
+   * A watch of a few targets shows their states within a second, not after a 60 s interval.
+   */
+  static final long FIRST_CHECKS_APART_MILLIS = 100;
+
+  /**
+   * @param firstTick the delay before a target's first tick
    * @param maxBacklog history records waiting to be written above which ticks are skipped, so a
    *     stalled disk slows checking instead of filling the heap
    */
-  public record Options(Clock clock, LongUnaryOperator initialOffsetMillis, int maxBacklog) {
-    public static final Options DEFAULT = new Options(Clock.systemUTC(),
-        interval -> ThreadLocalRandom.current().nextLong(Math.max(1, interval)), 100_000);
+  public record Options(Clock clock, FirstTick firstTick, int maxBacklog) {
+    public static final Options DEFAULT = new Options(Clock.systemUTC(), (interval, targets) ->
+        ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval, targets * FIRST_CHECKS_APART_MILLIS))),
+        100_000);
 
     public Options withClock(Clock c) {
-      return new Options(c, initialOffsetMillis, maxBacklog);
+      return new Options(c, firstTick, maxBacklog);
     }
 
+    /** @param f the delay before a target's first tick, given its interval */
     public Options withInitialOffset(LongUnaryOperator f) {
-      return new Options(clock, f, maxBacklog);
+      return new Options(clock, (interval, targets) -> f.applyAsLong(interval), maxBacklog);
     }
   }
 
@@ -193,12 +208,12 @@ public final class Watch {
         Tracker back = removed.remove(t.name());
         tw = new TargetWatch(t, back != null ? back
             : new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name())));
-        schedule(tw);
+        schedule(tw, wanted.size());
       } else if (!tw.target.equals(t)) {
         cancel(tw);
         tw.target = t;
         tw.publish();
-        schedule(tw);
+        schedule(tw, wanted.size());
       }
       ordered.put(t.name(), tw);
     }
@@ -220,12 +235,12 @@ public final class Watch {
     }
   }
 
-  private void schedule(TargetWatch tw) {
+  private void schedule(TargetWatch tw, int targetCount) {
     if (stopping) {
       return;
     }
     long interval = tw.target.interval().toMillis();
-    long offset = Math.max(1, options.initialOffsetMillis().applyAsLong(interval));
+    long offset = Math.max(1, options.firstTick().offsetMillis(interval, targetCount));
     tw.nextDueNanos = System.nanoTime() + offset * 1_000_000;
     tw.timerId = vertx.setPeriodic(offset, interval, id -> tick(tw, interval));
   }

@@ -63,6 +63,26 @@ class SchedulerTest {
   }
 
   @Test
+  void aFewTargetsAreFirstCheckedWithinMomentsNotAfterTheirInterval() {
+    Watch w = start(plan(every("a", Duration.ofHours(1)), every("b", Duration.ofHours(1)),
+        every("c", Duration.ofHours(1))), Watch.Options.DEFAULT);
+
+    Eventually.await(LIMIT, "each target checked once",
+        () -> checks.count("a") == 1 && checks.count("b") == 1 && checks.count("c") == 1);
+    w.stop().join();
+  }
+
+  @Test
+  void firstChecksAreSpreadATenthOfASecondPerTargetAndNeverBeyondTheInterval() {
+    Watch.FirstTick tick = Watch.Options.DEFAULT.firstTick();
+
+    assertThat(IntStream.range(0, 1000).mapToLong(i -> tick.offsetMillis(60_000, 3)).max().getAsLong())
+        .isBetween(200L, 299L);
+    assertThat(IntStream.range(0, 1000).mapToLong(i -> tick.offsetMillis(10_000, 1000)).max().getAsLong())
+        .isBetween(9_000L, 9_999L);
+  }
+
+  @Test
   void aTickThatFindsTheCheckStillRunningIsSkippedAndCounted() {
     checks.hold("slow");
     Watch w = start(plan(every("slow", Duration.ofMillis(100))), Watch.Options.DEFAULT.withInitialOffset(i -> 1));
