@@ -98,6 +98,11 @@ final class PageQueryParser extends MultiFieldQueryParser {
       }
     }
     if (parsed instanceof BooleanQuery bool && bool.clauses().isEmpty()) { // "the", "NOT of", title:a
+      // "->" or "==" has no stop word to blame: the analyzer drops punctuation as well.
+      if (query.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        throw new QueryErrors.Placed("it has no word, only punctuation, which the index leaves out; add a word"
+            + " that the pages would have", -1);
+      }
       throw new QueryErrors.Placed("it has only stop words, which the index leaves out (such as the, a, of,"
           + " to, not); add a word that the pages would have", -1);
     }

@@ -142,6 +142,14 @@ class InvalidQueryTest {
         + " that the pages would have");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"->", "==", "...", "\"!=\"", "-> ..."})
+  void aQueryOfPunctuationOnlyIsAnErrorThatSaysSoRatherThanBlamingStopWords(String query) {
+    // A Python programmer's "->" or "==" has no stop word in it: that message sent them looking for one.
+    assertThat(invalid(query).getMessage()).isEqualTo("cannot parse query " + InvalidQueryException.quoted(query)
+        + ": it has no word, only punctuation, which the index leaves out; add a word that the pages would have");
+  }
+
   @Test
   void parenthesesInAPhraseOrEscapedDoNotCountAsNesting() throws Exception {
     String nested = "(".repeat(100) + "cache" + ")".repeat(100);
