@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.index;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.index.IndexWriter;
 
 /**
@@ -15,6 +16,8 @@ import org.apache.lucene.index.IndexWriter;
  * @param language as the page declared it (e.g. "en", "de-CH"), or null
  * @param linkTextShare how much of the body is the text of links, 0 to 1; search ranks an index
  *     or a table of contents below pages whose prose matches as well
+ * @param anchors the ids of the page's elements: API docs give each definition one of its name
+ *     ({@code os.path.join}), which search ranks first for that name
  */
 public record IndexedPage(
     String url,
@@ -26,7 +29,8 @@ public record IndexedPage(
     long fetchedAtMillis,
     int status,
     String language,
-    float linkTextShare) {
+    float linkTextShare,
+    Set<String> anchors) {
 
   public IndexedPage {
     Objects.requireNonNull(url, "url");
@@ -48,5 +52,13 @@ public record IndexedPage(
     if (!(linkTextShare >= 0 && linkTextShare <= 1)) {
       throw new IllegalArgumentException("linkTextShare must be within 0 and 1, was " + linkTextShare);
     }
+    anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
+  }
+
+  /** A page with no ids to rank it by. */
+  public IndexedPage(String url, String host, String title, List<String> headings, String body,
+      String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
+    this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
+        Set.of());
   }
 }

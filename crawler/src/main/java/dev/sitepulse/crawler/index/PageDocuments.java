@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import static dev.sitepulse.crawler.index.PageFields.ANCHORS;
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
 import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
@@ -11,6 +12,7 @@ import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
 
+import java.util.Locale;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -38,6 +40,12 @@ final class PageDocuments {
     BODY_TYPE.freeze();
   }
 
+  /**
+   * Longer ids are no name anyone types, and one past Lucene's term limit would fail the page's
+   * whole document.
+   */
+  private static final int MAX_ANCHOR_LENGTH = 200;
+
   private PageDocuments() {}
 
   static Document of(IndexedPage page) {
@@ -58,6 +66,12 @@ final class PageDocuments {
     doc.add(new IntPoint(STATUS, page.status()));
     doc.add(new StoredField(STATUS, page.status()));
     doc.add(new FloatDocValuesField(LINK_TEXT_SHARE, page.linkTextShare()));
+    // Lower-cased as the query's words are: keyerror finds the page that defines KeyError.
+    page.anchors().stream()
+        .filter(anchor -> anchor.length() <= MAX_ANCHOR_LENGTH)
+        .map(anchor -> anchor.toLowerCase(Locale.ROOT))
+        .distinct()
+        .forEach(anchor -> doc.add(new StringField(ANCHORS, anchor, Store.NO)));
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));
     }

@@ -20,6 +20,8 @@ public final class PageFields {
   public static final String LANG = "lang";
   /** Not searched: a doc value that ranking reads ({@link IndexedPage#linkTextShare()}). */
   public static final String LINK_TEXT_SHARE = "link_text_share";
+  /** Not searched by name: element ids, lower-cased, that ranking reads ({@link IndexedPage#anchors()}). */
+  public static final String ANCHORS = "anchors";
 
   /** Every field a query may name, in the order the docs list them. */
   public static final List<String> ALL =

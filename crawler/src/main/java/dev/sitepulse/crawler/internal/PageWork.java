@@ -118,7 +118,8 @@ final class PageWork {
     boolean indexable = !linkCheck && duplicateOf == null && !defers && !page.noindex();
     IndexedPage doc = indexable
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
-            page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare())
+            page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare(),
+            page.anchors())
         : null;
     Response response =
         Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());

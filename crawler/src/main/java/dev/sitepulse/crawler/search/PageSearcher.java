@@ -133,10 +133,11 @@ public final class PageSearcher implements Closeable {
       // A queue no longer than the index.
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       Query allWords = parser.allWords(query, parsed);
-      Query near = parser.proximityBoost(query); // the same phrases boost both
+      // The same phrases and definitions boost both.
+      Query boost = either(parser.proximityBoost(query), DefinedNames.of(query));
       TopDocs top = AllWordsFirst.search(searcher,
-          PageQueryParser.boosted(parsed, near),
-          allWords == null ? null : PageQueryParser.boosted(allWords, near),
+          PageQueryParser.boosted(parsed, boost),
+          allWords == null ? null : PageQueryParser.boosted(allWords, boost),
           LinkTextDamping::of,
           size);
       Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
@@ -157,6 +158,17 @@ public final class PageSearcher implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + dir + ": " + IndexErrors.brief(e), e);
     }
+  }
+
+  /** Either boost, or both added up; null for neither. */
+  private static Query either(Query a, Query b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return new BooleanQuery.Builder()
+        .add(a, BooleanClause.Occur.SHOULD)
+        .add(b, BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /** Documents in the opened commit. */

@@ -1,0 +1,114 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.search.PageSearcher;
+import dev.sitepulse.crawler.search.SearchHit;
+import dev.sitepulse.crawler.search.SearchResults;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A name as API docs define it (os.path.join, KeyError) is searched for the page that defines it:
+ * Sphinx, javadoc and rustdoc give each definition an id of that name. A crawl of pages shaped as
+ * the Python docs are.
+ */
+class DefinitionSearchTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir static Path data;
+  static PageSearcher searcher;
+
+  /** A module's reference page: long, and naming each definition once, in its signature. */
+  private static final String REFERENCE = "<html><head><title>shapes — Geometric shapes</title></head><body>"
+      + "<h1>shapes — Geometric shapes</h1>"
+      + "<p>" + "This module computes lengths, areas and angles of plane figures. ".repeat(60) + "</p>"
+      + "<dl><dt id='shapes.Circle.area'>shapes.Circle.area()</dt><dd>Return the area of the circle.</dd></dl>"
+      + "<dl><dt id='ShapeError'>exception ShapeError</dt><dd>Raised for a figure that cannot exist.</dd></dl>"
+      + "<p>" + "Figures are immutable; transform them to make new ones. ".repeat(60) + "</p>"
+      + "</body></html>";
+  /** Short pages that use the names in examples, more often than the reference names them. */
+  private static final String HOWTO = "<html><head><title>Drawing HOWTO</title></head><body>"
+      + "<p>Fill a circle: paint(shapes.Circle.area(c)); then print(shapes.Circle.area(c)). A bad radius"
+      + " raises ShapeError; catch ShapeError around the call.</p></body></html>";
+  private static final String FAQ = "<html><head><title>FAQ</title></head><body>"
+      + "<p>Why is shapes.Circle.area slow for a big circle? It is not. What is ShapeError? An error.</p>"
+      + "<div id='ShapeError-note'></div></body></html>";
+  /** Has the id, but not the word: an id adds to a score, it does not make a match. */
+  private static final String ID_ONLY = "<html><head><title>Changelog</title></head><body>"
+      + "<p>Version 2 renamed a method.</p><span id='shapes.Circle.area'></span></body></html>";
+
+  @BeforeAll
+  static void crawlTheSite() throws Exception {
+    site.stubFor(get("/index.html").willReturn(html("<html><head><title>Docs</title></head><body>"
+        + "<a href='/library/shapes.html'>shapes</a> <a href='/howto/drawing.html'>drawing</a>"
+        + " <a href='/faq.html'>faq</a> <a href='/changelog.html'>changes</a></body></html>")));
+    site.stubFor(get("/library/shapes.html").willReturn(html(REFERENCE)));
+    site.stubFor(get("/howto/drawing.html").willReturn(html(HOWTO)));
+    site.stubFor(get("/faq.html").willReturn(html(FAQ)));
+    site.stubFor(get("/changelog.html").willReturn(html(ID_ONLY)));
+    CrawlConfig d = CrawlConfig.defaults(List.of(url("/index.html")), data);
+    Crawler.run(new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 4, 2,
+        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 500,
+        Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
+    searcher = PageSearcher.open(data.resolve("index"));
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void aDottedNameFindsThePageThatDefinesItFirstAheadOfShorterPagesThatUseIt() throws Exception {
+    assertThat(urls("shapes.Circle.area"))
+        .containsExactly(url("/library/shapes.html"), url("/howto/drawing.html"), url("/faq.html"));
+  }
+
+  @Test
+  void anExceptionsCamelCasedNameFindsThePageThatDefinesItFirst() throws Exception {
+    assertThat(urls("ShapeError").get(0)).isEqualTo(url("/library/shapes.html"));
+  }
+
+  @Test
+  void aDottedNameTypedInLowerCaseFindsThePageThatDefinesItFirst() throws Exception {
+    assertThat(urls("shapes.circle.area").get(0)).isEqualTo(url("/library/shapes.html"));
+  }
+
+  @Test
+  void aDefinedNameAmongOtherWordsStillRanksItsPageFirst() throws Exception {
+    assertThat(urls("shapes.Circle.area circle").get(0)).isEqualTo(url("/library/shapes.html"));
+  }
+
+  @Test
+  void aPlainWordIsNotLookedUpAmongIdsSoSectionIdsDoNotRankPages() throws Exception {
+    // "figures" is no API name; the id-free pages rank on their words as before.
+    assertThat(urls("figures")).containsExactly(url("/library/shapes.html"));
+  }
+
+  private static List<String> urls(String query) throws Exception {
+    SearchResults results = searcher.search(query, 10);
+    return results.hits().stream().map(SearchHit::url).toList();
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(body);
+  }
+
+  private static String url(String path) {
+    return "http://127.0.0.1:" + site.getPort() + path;
+  }
+}
