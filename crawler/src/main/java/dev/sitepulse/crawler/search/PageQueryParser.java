@@ -255,13 +255,17 @@ final class PageQueryParser extends MultiFieldQueryParser {
     }
   }
 
-  /** Lucene refuses a leading * or ? without saying where; the word it refuses starts there. */
+  /**
+   * Lucene refuses a leading * or ? without saying where; the word it refuses starts there. Its
+   * words for it ("first character in WildcardQuery") said nothing of what to do instead, and *args
+   * and **kwargs are common words in Python's docs: quoted, they are searched as text.
+   */
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
     if (!getAllowLeadingWildcard() && (termStr.startsWith("*") || termStr.startsWith("?"))
         && !("*".equals(field) && "*".equals(termStr))) {
       Matcher word = Pattern.compile("(?<![^\\s:(+\\-!])" + Pattern.quote(termStr)).matcher(query);
-      throw new QueryErrors.Placed("'*' or '?' not allowed as first character in WildcardQuery",
+      throw new QueryErrors.Placed("a word may not start with * or ? (quote it to search for its text)",
           word.find() ? word.start() + 1 : -1);
     }
     return super.getWildcardQuery(field, termStr);

@@ -113,8 +113,16 @@ class InvalidQueryTest {
   void aWordThatStartsWithAWildcardIsAQueryErrorPlacedAtThatWord(String query, int column) {
     InvalidQueryException e = invalid(query);
 
-    assertThat(e).hasMessage("cannot parse query \"" + query + "\": '*' or '?' not allowed as first"
-        + " character in WildcardQuery at column " + column);
+    assertThat(e).hasMessage("cannot parse query \"" + query + "\": a word may not start with * or ?"
+        + " (quote it to search for its text) at column " + column);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*args", "def f(**kwargs)"})
+  void aPythonSignatureWithAStarSaysToQuoteItAndQuotedItFindsTheWord(String query) throws Exception {
+    // Lucene's "not allowed as first character in WildcardQuery" left a Python programmer stuck.
+    assertThat(invalid(query).getMessage()).contains("(quote it to search for its text)");
+    assertThat(searcher.search("\"" + query.replace("\"", "") + "\"", 10)).isNotNull();
   }
 
   @Test
