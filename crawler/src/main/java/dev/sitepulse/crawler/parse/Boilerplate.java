@@ -23,10 +23,18 @@ enum Boilerplate {
       case "header" -> TEXT;
       case "head", "title", "script", "style", "noscript", "template", "nav", "footer", "aside" ->
           TEXT_AND_HEADINGS;
-      default ->
-          el.attributesSize() > 0 && el.attr("role").equalsIgnoreCase("navigation")
-              ? TEXT_AND_HEADINGS
-              : NONE;
+      default -> el.attributesSize() > 0 && isFurnitureByName(el) ? TEXT_AND_HEADINGS : NONE;
     };
+  }
+
+  /**
+   * A landmark role of navigation or footer, or a footer named as such: Sphinx writes its
+   * copyright, licence and "Found a bug?" footer, the same on every page, as {@code <div
+   * class="footer">}; kept, it topped a site's terms and matched every page for "bug".
+   */
+  private static boolean isFurnitureByName(Element el) {
+    String role = el.attr("role");
+    return role.equalsIgnoreCase("navigation") || role.equalsIgnoreCase("contentinfo")
+        || el.hasClass("footer") || el.id().equalsIgnoreCase("footer");
   }
 }

@@ -41,6 +41,19 @@ class PageParserTest {
   }
 
   @Test
+  void aFooterMarkedByClassIdOrRoleIsFurnitureButAFooterOfSomethingElseIsContent() {
+    ParsedPage page =
+        parseHtml(
+            """
+            <div class="body"><p>Real text.</p><div class="card-footer">Card note.</div></div>
+            <div class="footer">Copyright 2001, Found a bug?</div>
+            <div id="footer">Licence</div><div role="contentinfo">Contact us</div>""",
+            "https://docs.example/page.html");
+
+    assertThat(page.text()).isEqualTo("Real text. Card note.");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
