@@ -60,6 +60,24 @@ public final class CrawlScope {
     return allowed.contains(key);
   }
 
+  /**
+   * With {@code --scope prefix}, the folder a seed such as {@code …/tutorial} keeps to when its
+   * last segment could be a folder written without its slash (no dot, no query): the folder is
+   * {@code …/}, so a user who meant the tutorial gets the whole site. Null otherwise.
+   */
+  public static String folderWithoutItsSlash(CrawlConfig config, String normalizedSeed) {
+    if (config.scope() != Scope.PREFIX) {
+      return null;
+    }
+    URI u = URI.create(normalizedSeed);
+    String path = u.getRawPath() == null ? "" : u.getRawPath();
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    if (last.isEmpty() || last.contains(".") || u.getRawQuery() != null) {
+      return null;
+    }
+    return normalizedSeed.substring(0, normalizedSeed.lastIndexOf('/') + 1);
+  }
+
   /** The host's port, so another service on the same machine is another site. */
   private static int port(URI u) {
     return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;

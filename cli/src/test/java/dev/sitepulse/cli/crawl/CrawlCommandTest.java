@@ -68,6 +68,23 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aPrefixSeedThatMayBeAFolderWithoutItsSlashGetsAWarningNamingTheFolderItKeepsTo() {
+    site.stubFor(get("/tutorial").willReturn(aResponse().withStatus(301).withHeader("Location", "/tutorial/")));
+    site.stubFor(get("/tutorial/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>tutorial</body></html>")));
+
+    CommandLineRun bare = CommandLineRun.of("crawl", "--scope", "prefix", "--data", data.resolve("a").toString(),
+        StubServer.url(site, "/tutorial"));
+    CommandLineRun slashed = CommandLineRun.of("crawl", "--scope", "prefix", "--data", data.resolve("b").toString(),
+        StubServer.url(site, "/tutorial/"));
+
+    assertThat(bare.err()).as(bare.toString()).contains("--scope prefix keeps to the folder of "
+        + StubServer.url(site, "/tutorial") + ", which is " + StubServer.url(site, "/") + "; if "
+        + StubServer.url(site, "/tutorial") + " is a folder, give " + StubServer.url(site, "/tutorial") + "/ to keep to it");
+    assertThat(slashed.err()).as(slashed.toString()).doesNotContain("--scope prefix");
+  }
+
+  @Test
   void aRefreshOfAnUnchangedSiteSaysSoInTheSummary() {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT")

@@ -63,6 +63,13 @@ public final class CrawlRun {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
+    for (String seed : seeds) {
+      String folder = CrawlScope.folderWithoutItsSlash(config, seed);
+      if (folder != null) {
+        LOG.warn("--scope prefix keeps to the folder of {}, which is {}; if {} is a folder, give {}/ to keep to it",
+            seed, folder, seed, seed);
+      }
+    }
     int parserThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService parsers = Executors.newFixedThreadPool(parserThreads, Threads.daemon("sitepulse-parse"));
     ExecutorService indexer = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-index"));
