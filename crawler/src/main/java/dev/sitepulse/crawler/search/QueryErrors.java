@@ -45,7 +45,7 @@ final class QueryErrors {
       String reason =
           offending.kind == QueryParserConstants.EOF
               ? "unexpected end"
-              : "unexpected " + InvalidQueryException.quoted(offending.image);
+              : "unexpected " + InvalidQueryException.quoted(offending.image) + bracketHint(query, offending.image);
       return new InvalidQueryException(query, reason, column, wrapper);
     }
     if (cause instanceof TokenMgrError lexer) {
@@ -95,11 +95,22 @@ final class QueryErrors {
       boolean inQuote = message.contains("after prefix \"\\\"");
       reason = inQuote ? "unclosed quote, unexpected end" : "unexpected end";
     } else if (column >= 1 && column <= query.length()) {
-      reason = "unexpected " + InvalidQueryException.quoted(query.substring(column - 1, column));
+      String offending = query.substring(column - 1, column);
+      reason = "unexpected " + InvalidQueryException.quoted(offending) + bracketHint(query, offending);
     } else {
       reason = "unexpected character";
     }
     return new InvalidQueryException(query, reason, column, e);
+  }
+
+  /**
+   * Code pasted as a query ({@code str.format()}, {@code dict[str, int]}) trips over brackets,
+   * which the syntax reserves for groups and ranges; quoted, it is searched as text.
+   */
+  private static String bracketHint(String query, String offending) {
+    boolean tripped = offending.equals(")") || offending.equals("]") || offending.equals("}")
+        || query.indexOf('[') >= 0 || query.indexOf('{') >= 0;
+    return tripped ? " (quote text with brackets to search for it)" : "";
   }
 
   private static String firstLine(String message) {

@@ -53,7 +53,12 @@ class InvalidQueryTest {
       delimiter = '|',
       quoteCharacter = '\'',
       value = {
-        "foo)               | cannot parse query \"foo)\": unexpected \")\" at column 4",
+        "foo)               | cannot parse query \"foo)\": unexpected \")\" (quote text with brackets to search"
+            + " for it) at column 4",
+        "str.format()       | cannot parse query \"str.format()\": unexpected \")\" (quote text with brackets to"
+            + " search for it) at column 12",
+        "dict[str, int]     | cannot parse query \"dict[str, int]\": unexpected \"int\" (quote text with brackets"
+            + " to search for it) at column 11",
         "cache AND          | cannot parse query \"cache AND\": unexpected end at column 10",
         "'\"unclosed'       | cannot parse query \"\\\"unclosed\": unclosed quote, unexpected end"
             + " at column 10",
