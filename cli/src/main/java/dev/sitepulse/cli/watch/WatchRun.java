@@ -119,10 +119,13 @@ final class WatchRun {
       }
       reloader.close();
       history.close(); // writes what is queued
+      // Records the file still refused are gone once the process ends: that is no clean stop.
+      long lost = history.lost();
       out.println("sitepulse watch: stopped (" + why.get() + "): " + Figures.count(watch.checksTotal(), "check") + ", "
-          + Figures.count(history.written(), "history record") + " written");
+          + Figures.count(history.written(), "history record") + " written"
+          + (lost > 0 ? ", " + lost + " lost: " + history.file() + " could not be written (the log says why)" : ""));
       out.flush();
-      return ExitCode.OK;
+      return lost > 0 ? ExitCode.CRITICAL : ExitCode.OK;
     } finally {
       closeAll();
     }

@@ -161,6 +161,33 @@ class WatchProcessIT {
   }
 
   @Test
+  void aStopWhoseHistoryCannotBeWrittenExitsTwoAndSaysHowManyResultsWereLost() throws Exception {
+    Path config = Files.writeString(dir.resolve("watch.yaml"),
+        "defaults:\n  interval: 200ms\ntargets:\n" + target("a", "/status/200", ""));
+    Path data = dir.resolve("data");
+
+    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", data.toString(),
+        "--listen", "127.0.0.1:0")) {
+      w.await(Duration.ofSeconds(15), "a check written", () -> rowsQuietly(data) > 0);
+      // Someone holds the write lock (a sqlite3 shell in a transaction) for longer than the stop waits.
+      try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("history.db"))) {
+        other.createStatement().execute("PRAGMA busy_timeout = 10000");
+        other.createStatement().execute("BEGIN EXCLUSIVE");
+        long checks = status(w).path("checks").asLong();
+        w.await(Duration.ofSeconds(10), "checks taken while the file is locked",
+            () -> status(w).path("checks").asLong() > checks + 2);
+
+        w.signal("TERM");
+
+        assertThat(w.exitCode(Duration.ofSeconds(60))).as("%s%s", w.out(), w.err()).isEqualTo(2);
+        assertThat(w.out()).containsPattern("stopped \\(SIGTERM\\): \\d+ checks, \\d+ history records? written,"
+            + " [1-9]\\d* lost: \\Q" + data.resolve("history.db") + "\\E could not be written");
+        assertThat(w.err()).contains("records could not be written");
+      }
+    }
+  }
+
+  @Test
   void aSecondSignalWhileStoppingExitsAtOnceWith130() throws Exception {
     // A check that hangs for 20 s keeps the first stop waiting, so only the second can end it soon.
     Path config = Files.writeString(dir.resolve("watch.yaml"), "defaults:\n  interval: 200ms\n  timeout: 25s\n"

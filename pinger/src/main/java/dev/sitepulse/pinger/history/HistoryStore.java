@@ -18,6 +18,9 @@ public interface HistoryStore extends HistoryReader, AutoCloseable {
   /** Records written since the store was opened. */
   long written();
 
+  /** Records that will never be written: those the file still refused at close, or appended after it. */
+  long lost();
+
   /** Completes when everything appended before the call is written. */
   CompletableFuture<Void> flush();
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,10 +58,12 @@ public final class SqliteHistory implements HistoryStore {
   private final ConcurrentLinkedQueue<HistoryRecord> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
   private final AtomicBoolean drainPending = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Records whose batch failed; they go first in the next one. Writer thread only. */
   private final List<HistoryRecord> retry = new ArrayList<>();
+  private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
 
   private SqliteHistory(Path file, DataDirLock lock, Duration retention, Clock clock, Connection connection)
       throws SQLException {
@@ -73,8 +76,9 @@ public final class SqliteHistory implements HistoryStore {
     this.writerThread = Executors.newSingleThreadScheduledExecutor(
         Threads.daemonNamed("sitepulse-history"));
     long every = FLUSH_EVERY.toMillis();
-    writerThread.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
-    writerThread.scheduleAtFixedRate(this::retentionQuietly, 0, RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    periodic.add(writerThread.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS));
+    periodic.add(writerThread.scheduleAtFixedRate(
+        this::retentionQuietly, 0, RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /**
@@ -188,6 +192,7 @@ public final class SqliteHistory implements HistoryStore {
   public void append(HistoryRecord record) {
     if (closed.get()) {
       log.warn("history closed; dropped {}", record);
+      lost.incrementAndGet();
       return;
     }
     queue.add(record);
@@ -204,6 +209,11 @@ public final class SqliteHistory implements HistoryStore {
   @Override
   public long written() {
     return written.get();
+  }
+
+  @Override
+  public long lost() {
+    return lost.get();
   }
 
   @Override
@@ -325,9 +335,17 @@ public final class SqliteHistory implements HistoryStore {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    // A periodic drain due after the last one would find the writer closed and, racing the count
+    // below, take the records it failed to write out of sight.
+    periodic.forEach(f -> f.cancel(false));
     try {
       CompletableFuture.runAsync(() -> {
         drain();
+        int left = queued.get(); // the failed batch is counted there again, with what came after
+        lost.addAndGet(left);
+        if (left > 0) {
+          log.error("history {}: {} records could not be written", file, left);
+        }
         try {
           writer.close();
         } catch (SQLException e) {
@@ -337,9 +355,6 @@ public final class SqliteHistory implements HistoryStore {
     } finally {
       writerThread.shutdownNow();
       lock.close();
-    }
-    if (!retry.isEmpty()) {
-      log.error("history {}: {} records could not be written", file, retry.size());
     }
   }
 }
