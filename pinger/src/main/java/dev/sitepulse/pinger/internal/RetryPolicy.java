@@ -31,7 +31,8 @@ public final class RetryPolicy {
         };
     RetryConfig config =
         RetryConfig.<Attempt>custom()
-            .maxAttempts(target.retries() + 1)
+            // retries may be Integer.MAX_VALUE, and one attempt more would overflow to a negative
+            .maxAttempts((int) Math.min(Integer.MAX_VALUE, target.retries() + 1L))
             .retryOnResult(a -> a.isRetryable() && !stopped.getAsBoolean())
             .intervalBiFunction(interval)
             .failAfterMaxAttempts(false)

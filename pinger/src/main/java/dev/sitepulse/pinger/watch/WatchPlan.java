@@ -40,10 +40,9 @@ public record WatchPlan(
     Duration longest = Duration.ZERO;
     for (WatchedTarget t : targets) {
       int retries = t.target().retries();
-      Duration d = t.target().timeout().multipliedBy(retries + 1L);
-      for (int i = 0; i < retries; i++) {
-        d = d.plusSeconds(Math.min(1L << Math.min(i, 5), 30)); // RetryPolicy: 1s, 2s, 4s... at most 30s
-      }
+      // RetryPolicy's backoff, 1s, 2s, 4s, 8s, 16s, then 30s each, summed at once: retries may be 2^31 - 1.
+      long backoffSeconds = (1L << Math.min(retries, 5)) - 1 + 30L * Math.max(0, retries - 5);
+      Duration d = t.target().timeout().multipliedBy(retries + 1L).plusSeconds(backoffSeconds);
       longest = d.compareTo(longest) > 0 ? d : longest;
     }
     return longest;
