@@ -1,5 +1,7 @@
 package dev.sitepulse.pinger;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static dev.sitepulse.pinger.Checks.check;
 import static dev.sitepulse.pinger.Checks.withConditions;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,18 @@ class VerdictsTest {
         "len([BODY].checks) == 1", "[CONNECTED] == true", "[IP] == 127.0.0.1"));
     assertThat(r.last().conditions()).allMatch(ConditionResult::success);
     assertThat(r.verdict()).isEqualTo(Verdict.UP);
+  }
+
+  @Test
+  void aJsonBodyThatStartsWithAByteOrderMarkIsReadAsJsonAndAsTextWithoutIt() {
+    // Some servers (IIS, .NET) send one; every JSON client and browser decodes it away.
+    stubs.stubFor(get("/health/bom").willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '"', 's', '"', ':', '1', '}'})));
+
+    CheckResult r = check(withConditions(url("/health/bom"), "[BODY].s == 1", "[BODY] == pat({*)"));
+
+    assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.UP);
+    assertThat(r.last().bodyBytes()).as("the bytes sent, the mark's too").isEqualTo(10);
   }
 
   @Test

@@ -32,9 +32,17 @@ final class BodyReader {
   record Body(long bytes, boolean truncated, byte[] content, MediaType type) {
     static final Body EMPTY = new Body(0, false, null, null);
 
-    /** The content decoded with the declared charset, UTF-8 when none; null when not kept. */
+    /**
+     * The content decoded with the declared charset, UTF-8 when none; null when not kept. A byte
+     * order mark is not content: browsers and JSON readers of bytes drop it, and Java's UTF-8
+     * decoder would keep it as a U+FEFF that makes the JSON after it unreadable.
+     */
     String text() {
-      return content == null ? null : new String(content, charset(type));
+      if (content == null) {
+        return null;
+      }
+      String text = new String(content, charset(type));
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
   }
 
