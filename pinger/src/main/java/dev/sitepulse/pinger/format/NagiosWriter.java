@@ -57,15 +57,15 @@ final class NagiosWriter implements ResultWriter {
 
   /**
    * The guidelines forbid = and ' in a label; a | trips tools that split the status line on it,
-   * and a line break would end the line.
+   * a line break would end the line, and a bidi override would turn the rest of it around.
    */
   private static String label(String name) {
-    return name.replaceAll("[='|\\p{Cc}]", "_");
+    return name.replaceAll("[='|" + TextTable.CONTROL_CHARS + "]", "_");
   }
 
-  /** A | would start performance data, a line break a new line of output. */
+  /** A | would start performance data, a line break a new line of output; as in the table. */
   private static String text(String s) {
-    return s.replace('|', '/').replaceAll("\\p{Cc}+", " ");
+    return TextTable.oneLine(s.replace('|', '/'));
   }
 
   private static String seconds(long nanos) {

@@ -107,6 +107,20 @@ class NagiosWriterTest {
   }
 
   @Test
+  void keepsBidiOverridesOutOfLabelsAndText() {
+    // U+202E would show the rest of the line backwards in a terminal or Nagios' web page; the table drops it too.
+    CheckResult evil = new CheckResult(SampleResults.target("shop\u202Egnp.exe", "", "http://ab.example.com/"),
+        List.of(SampleResults.attempt("http://ab.example.com/", SHOP.verdict(), null, "slow\u2066x\u2069y", 200,
+            SampleResults.ms(5), 3, null)));
+
+    List<String> lines = output(NagiosWriter::new, List.of(evil)).lines().toList();
+
+    assertThat(String.join("\n", lines)).doesNotContain("\u202E", "\u2066", "\u2069");
+    assertThat(lines.get(0)).endsWith("| 'shop_gnp.exe_time'=0.005s;;;0 'shop_gnp.exe_size'=3B;;;0");
+    assertThat(lines.get(1)).isEqualTo("DEGRADED shop gnp.exe 200 0.005s slow x y");
+  }
+
+  @Test
   void keepsPipesAndLineBreaksOutOfTheText() {
     CheckResult piped = new CheckResult(SampleResults.target("a|b", "", "http://ab.example.com/"),
         List.of(SampleResults.attempt("http://ab.example.com/", SHOP.verdict(), null, "x|y\nz", 200,
