@@ -38,6 +38,17 @@ class BadResponsesTest {
   }
 
   @Test
+  void aNegativeContentLengthIsAnInvalidResponseNotARejectedRequest() throws Exception {
+    // OkHttp takes the head, then throws IllegalArgumentException reading a body of -5 bytes.
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\nabc")) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.status()).as("the status its head gave").isEqualTo(200);
+      assertThat(r.message()).startsWith("invalid HTTP response: ").doesNotContain("request rejected");
+    }
+  }
+
+  @Test
   void headersOverOkHttpsLimitAreSaidToBeTooLargeNotMissing() throws Exception {
     String reply = "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(1 << 20) + "\r\nContent-Length: 0\r\n\r\n";
     try (RawServer server = RawServer.answering(reply)) {
