@@ -67,6 +67,16 @@ class FetcherTest {
   }
 
   @Test
+  void aResponseOkHttpCannotReadIsAnInvalidResponseNotARejectedRequest() throws Exception {
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\nabc")) {
+      FetchResult r = fetcher.fetch(server.url("/")).orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).startsWith("invalid HTTP response: ");
+    }
+  }
+
+  @Test
   void aSlowServerTimesOutAsData() {
     FetchResult r = fetch("/status/200?sleep=4000");
     assertThat(r.timedOut()).isTrue();

@@ -37,6 +37,7 @@ public final class FetchRun implements Runnable {
   private final PhaseListener listener = new PhaseListener();
   private final long startNanos = System.nanoTime();
   private volatile Call call;
+  private volatile boolean answered;
 
   FetchRun(Function<HttpUrl, OkHttpClient> clients, String url, Map<String, String> headers,
       Duration timeout, long maxBodyBytes, String userAgent, Clock clock) {
@@ -76,8 +77,11 @@ public final class FetchRun implements Runnable {
           : FailureClassifier.of(e, listener.stage(), hostOf())));
     } catch (RuntimeException e) {
       // OkHttp rejects some inputs only when the request is built (a header with a newline); the
-      // result must complete all the same, or the crawl waits on it for ever.
-      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, "request rejected: " + e.getMessage())));
+      // result must complete all the same, or the crawl waits on it for ever. Once a response head
+      // came, what it choked on is the response (a Content-Length of -5), as ProbeRun says too.
+      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, answered
+          ? "invalid HTTP response: " + ServerText.excerpt(String.valueOf(e.getMessage()), 120)
+          : "request rejected: " + e.getMessage())));
     }
   }
 
@@ -93,6 +97,7 @@ public final class FetchRun implements Runnable {
     c.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     call = c;
     try (Response response = c.execute()) {
+      answered = true;
       Body body = BodyReader.read(response, maxBodyBytes, true);
       Phases phases = listener.phases(System.nanoTime());
       Duration retryAfter = response.code() == 429 || response.code() == 503
