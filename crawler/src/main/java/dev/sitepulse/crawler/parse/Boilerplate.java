@@ -23,18 +23,19 @@ enum Boilerplate {
       case "header" -> TEXT;
       case "head", "title", "script", "style", "noscript", "template", "nav", "footer", "aside" ->
           TEXT_AND_HEADINGS;
-      default -> el.attributesSize() > 0 && isFurnitureByName(el) ? TEXT_AND_HEADINGS : NONE;
+      // Sphinx writes its copyright, licence and "Found a bug?" footer, the same on every page,
+      // as <div class="footer">: kept, it topped a site's terms and matched every page for "bug".
+      case "div", "section" ->
+          el.attributesSize() > 0 && (hasFurnitureRole(el) || el.hasClass("footer") || el.id().equals("footer"))
+              ? TEXT_AND_HEADINGS
+              : NONE;
+      default -> el.attributesSize() > 0 && hasFurnitureRole(el) ? TEXT_AND_HEADINGS : NONE;
     };
   }
 
-  /**
-   * A landmark role of navigation or footer, or a footer named as such: Sphinx writes its
-   * copyright, licence and "Found a bug?" footer, the same on every page, as {@code <div
-   * class="footer">}; kept, it topped a site's terms and matched every page for "bug".
-   */
-  private static boolean isFurnitureByName(Element el) {
+  /** The landmark roles of navigation and of a page's footer. */
+  private static boolean hasFurnitureRole(Element el) {
     String role = el.attr("role");
-    return role.equalsIgnoreCase("navigation") || role.equalsIgnoreCase("contentinfo")
-        || el.hasClass("footer") || el.id().equalsIgnoreCase("footer");
+    return role.equalsIgnoreCase("navigation") || role.equalsIgnoreCase("contentinfo");
   }
 }
