@@ -46,6 +46,13 @@ final class PageDocuments {
    */
   private static final int MAX_ANCHOR_LENGTH = 200;
 
+  /**
+   * A term of {@code anchors} on every page, which no id is ({@link ApiNames} takes no {@code #}):
+   * BM25 weighs a name by how few of the pages with that field define it, and a page that defines
+   * no API name must count among them, or a name on 2 of 3 such pages weighs next to nothing.
+   */
+  private static final String EVERY_PAGE = "#";
+
   private PageDocuments() {}
 
   static Document of(IndexedPage page) {
@@ -66,12 +73,14 @@ final class PageDocuments {
     doc.add(new IntPoint(STATUS, page.status()));
     doc.add(new StoredField(STATUS, page.status()));
     doc.add(new FloatDocValuesField(LINK_TEXT_SHARE, page.linkTextShare()));
-    // Lower-cased as the query's words are: keyerror finds the page that defines KeyError.
+    // Only ids that name an API, lower-cased as the query's words are: keyerror finds the page
+    // that defines KeyError. A docs page has hundreds of section ids that search never looks up.
     page.anchors().stream()
-        .filter(anchor -> anchor.length() <= MAX_ANCHOR_LENGTH)
+        .filter(anchor -> anchor.length() <= MAX_ANCHOR_LENGTH && ApiNames.isOne(anchor))
         .map(anchor -> anchor.toLowerCase(Locale.ROOT))
         .distinct()
         .forEach(anchor -> doc.add(new StringField(ANCHORS, anchor, Store.NO)));
+    doc.add(new StringField(ANCHORS, EVERY_PAGE, Store.NO));
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));
     }

@@ -1,8 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.PageFields;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -20,9 +20,6 @@ import org.apache.lucene.search.TermQuery;
  * Adds to scores only; what matches is the query's.
  */
 final class DefinedNames {
-  private static final Pattern NAME =
-      Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*(?:\\.[\\p{L}_][\\p{L}\\p{N}_]*)*");
-  private static final Pattern API_SHAPED = Pattern.compile("[._]|\\p{Ll}\\p{Lu}");
   /** A definition weighs as a title match does: the page is about the name. */
   private static final float BOOST = 3f;
   /** A pasted block of code names hundreds, each a clause more towards Lucene's limit. */
@@ -35,7 +32,7 @@ final class DefinedNames {
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     int names = 0;
     for (String word : query.strip().split("\\s+")) {
-      if (names < MAX_NAMES && NAME.matcher(word).matches() && API_SHAPED.matcher(word).find()) {
+      if (names < MAX_NAMES && ApiNames.isOne(word)) {
         Term id = new Term(PageFields.ANCHORS, word.toLowerCase(Locale.ROOT));
         ids.add(new TermQuery(id), BooleanClause.Occur.SHOULD);
         names++;
