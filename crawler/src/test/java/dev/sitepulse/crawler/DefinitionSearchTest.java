@@ -60,10 +60,8 @@ class DefinitionSearchTest {
     site.stubFor(get("/howto/drawing.html").willReturn(html(HOWTO)));
     site.stubFor(get("/faq.html").willReturn(html(FAQ)));
     site.stubFor(get("/changelog.html").willReturn(html(ID_ONLY)));
-    CrawlConfig d = CrawlConfig.defaults(List.of(url("/index.html")), data);
-    Crawler.run(new CrawlConfig(d.seeds(), data, 0, 10, Scope.HOST, null, null, null, 4, 2,
-        Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "sitepulse-test", false, CrawlStart.RESUME, false, 500,
-        Duration.ofSeconds(5), CrawlPurpose.SEARCH), CrawlListener.NONE);
+    Crawler.run(CrawlConfig.builder(List.of(url("/index.html")), data).concurrency(4).delay(Duration.ZERO)
+        .timeout(Duration.ofSeconds(5)).build(), CrawlListener.NONE);
     searcher = PageSearcher.open(data.resolve("index"));
   }
 
@@ -91,6 +89,17 @@ class DefinitionSearchTest {
   @Test
   void aDefinedNameAmongOtherWordsStillRanksItsPageFirst() throws Exception {
     assertThat(urls("shapes.Circle.area circle").get(0)).isEqualTo(url("/library/shapes.html"));
+  }
+
+  @Test
+  void theHitThatDefinesTheNameLinksToItsDefinitionAsThePageWritesItsId() throws Exception {
+    List<SearchHit> hits = searcher.search("shapes.circle.area", 10).hits();
+
+    assertThat(hits.get(0).link()).isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
+    assertThat(hits).filteredOn(h -> !h.url().equals(url("/library/shapes.html")))
+        .as("pages that only use the name link to the page").allMatch(h -> h.anchor() == null);
+    assertThat(searcher.search("circle area", 10).hits()).as("no name typed, no definition to go to")
+        .allMatch(h -> h.link().equals(h.url()));
   }
 
   @Test

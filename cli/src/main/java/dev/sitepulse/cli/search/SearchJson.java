@@ -25,6 +25,7 @@ final class SearchJson {
         g.writeNumberField("score", hit.score());
         g.writeStringField("title", hit.title());
         g.writeStringField("url", hit.url());
+        g.writeStringField("anchor", hit.anchor());
         g.writeStringField("snippet", hit.snippet());
         g.writeArrayFieldStart("highlights");
         for (Highlight h : hit.highlights()) {

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import static dev.sitepulse.crawler.index.PageFields.ANCHORS;
 import static dev.sitepulse.crawler.index.PageFields.BODY;
+import static dev.sitepulse.crawler.index.PageFields.DEFINED_IDS;
 import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
 import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
 import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
@@ -12,6 +13,7 @@ import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
 
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -75,12 +77,19 @@ final class PageDocuments {
     doc.add(new FloatDocValuesField(LINK_TEXT_SHARE, page.linkTextShare()));
     // Only ids that name an API, lower-cased as the query's words are: keyerror finds the page
     // that defines KeyError. A docs page has hundreds of section ids that search never looks up.
-    page.anchors().stream()
+    List<String> names = page.anchors().stream()
         .filter(anchor -> anchor.length() <= MAX_ANCHOR_LENGTH && ApiNames.isOne(anchor))
+        .sorted()
+        .toList();
+    names.stream()
         .map(anchor -> anchor.toLowerCase(Locale.ROOT))
         .distinct()
         .forEach(anchor -> doc.add(new StringField(ANCHORS, anchor, Store.NO)));
     doc.add(new StringField(ANCHORS, EVERY_PAGE, Store.NO));
+    // As written, for a hit's link to the definition: fragments are case-sensitive.
+    if (!names.isEmpty()) {
+      doc.add(new BinaryDocValuesField(DEFINED_IDS, new BytesRef(String.join("\n", names))));
+    }
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));
     }

@@ -20,8 +20,13 @@ public final class PageFields {
   public static final String LANG = "lang";
   /** Not searched: a doc value that ranking reads ({@link IndexedPage#linkTextShare()}). */
   public static final String LINK_TEXT_SHARE = "link_text_share";
-  /** Not searched by name: element ids, lower-cased, that ranking reads ({@link IndexedPage#anchors()}). */
+  /**
+   * Not searched by name: the element ids that are API names ({@link ApiNames}), lower-cased,
+   * as terms that ranking reads.
+   */
   public static final String ANCHORS = "anchors";
+  /** A doc value: the same ids as written, one per line, for a hit's link to the definition. */
+  public static final String DEFINED_IDS = "defined_ids";
 
   /** Every field a query may name, in the order the docs list them. */
   public static final List<String> ALL =

@@ -2,6 +2,8 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.PageFields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -27,17 +29,46 @@ final class DefinedNames {
 
   private DefinedNames() {}
 
-  /** Boosts pages with an id that is one of the query's names; null when it has none. */
-  static Query of(String query) {
-    BooleanQuery.Builder ids = new BooleanQuery.Builder();
-    int names = 0;
+  /** The query's words that are API names, lower-cased, at most {@value #MAX_NAMES}. */
+  static List<String> names(String query) {
+    List<String> names = new ArrayList<>();
     for (String word : query.strip().split("\\s+")) {
-      if (names < MAX_NAMES && ApiNames.isOne(word)) {
-        Term id = new Term(PageFields.ANCHORS, word.toLowerCase(Locale.ROOT));
-        ids.add(new TermQuery(id), BooleanClause.Occur.SHOULD);
-        names++;
+      if (names.size() < MAX_NAMES && ApiNames.isOne(word)) {
+        names.add(word.toLowerCase(Locale.ROOT));
       }
     }
-    return names == 0 ? null : new BoostQuery(ids.build(), BOOST);
+    return names;
+  }
+
+  /** Boosts pages with an id that is one of {@code names}; null when there are none. */
+  static Query of(List<String> names) {
+    if (names.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder ids = new BooleanQuery.Builder();
+    for (String name : names) {
+      ids.add(new TermQuery(new Term(PageFields.ANCHORS, name)), BooleanClause.Occur.SHOULD);
+    }
+    return new BoostQuery(ids.build(), BOOST);
+  }
+
+  /**
+   * The id, as the page writes it, of the first of {@code names} it defines: a hit links to the
+   * definition itself, as a docs site's own search does. Null when it defines none.
+   *
+   * @param defined the page's API-name ids, one per line ({@code HitFields#definedNames})
+   */
+  static String anchorIn(String defined, List<String> names) {
+    if (defined.isEmpty()) {
+      return null;
+    }
+    for (String name : names) {
+      for (String id : defined.split("\n")) {
+        if (id.equalsIgnoreCase(name)) {
+          return id;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -32,6 +32,13 @@ final class HitFields {
     return read(doc, PageFields.TITLE);
   }
 
+  /** The API names the page defines, as written, one per line; empty for none. */
+  String definedNames(int doc) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(PageFields.DEFINED_IDS);
+    return values != null && values.advanceExact(doc - leaf.docBase) ? values.binaryValue().utf8ToString() : "";
+  }
+
   private String read(int doc, String field) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     BinaryDocValues values = leaf.reader().getBinaryDocValues(field);

@@ -134,7 +134,8 @@ public final class PageSearcher implements Closeable {
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       Query allWords = parser.allWords(query, parsed);
       // The same phrases and definitions boost both.
-      Query boost = either(parser.proximityBoost(query), DefinedNames.of(query));
+      List<String> names = DefinedNames.names(query);
+      Query boost = either(parser.proximityBoost(query), DefinedNames.of(names));
       TopDocs top = AllWordsFirst.search(searcher,
           PageQueryParser.boosted(parsed, boost),
           allWords == null ? null : PageQueryParser.boosted(allWords, boost),
@@ -150,7 +151,8 @@ public final class PageSearcher implements Closeable {
                 hitFields.title(scoreDoc.doc),
                 scoreDoc.score,
                 snippets[i].text(),
-                snippets[i].highlights()));
+                snippets[i].highlights(),
+                names.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), names)));
       }
       return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started);
     } catch (IndexSearcher.TooManyClauses e) {
