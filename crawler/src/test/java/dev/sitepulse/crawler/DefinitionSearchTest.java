@@ -92,6 +92,14 @@ class DefinitionSearchTest {
   }
 
   @Test
+  void aRequiredGroupedOrFieldNameCountsButAnExcludedOneDoesNot() throws Exception {
+    assertThat(urls("+ShapeError").get(0)).isEqualTo(url("/library/shapes.html"));
+    assertThat(urls("(ShapeError OR circle)").get(0)).isEqualTo(url("/library/shapes.html"));
+    assertThat(urls("body:ShapeError").get(0)).isEqualTo(url("/library/shapes.html"));
+    assertThat(searcher.search("faq -ShapeError", 10).hits()).allMatch(h -> h.anchor() == null);
+  }
+
+  @Test
   void theHitThatDefinesTheNameLinksToItsDefinitionAsThePageWritesItsId() throws Exception {
     List<SearchHit> hits = searcher.search("shapes.circle.area", 10).hits();
 
@@ -100,12 +108,6 @@ class DefinitionSearchTest {
         .as("pages that only use the name link to the page").allMatch(h -> h.anchor() == null);
     assertThat(searcher.search("circle area", 10).hits()).as("no name typed, no definition to go to")
         .allMatch(h -> h.link().equals(h.url()));
-  }
-
-  @Test
-  void aPlainWordIsNotLookedUpAmongIdsSoSectionIdsDoNotRankPages() throws Exception {
-    // "figures" is no API name; the id-free pages rank on their words as before.
-    assertThat(urls("figures")).containsExactly(url("/library/shapes.html"));
   }
 
   private static List<String> urls(String query) throws Exception {

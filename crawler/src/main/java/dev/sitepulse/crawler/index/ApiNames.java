@@ -10,27 +10,35 @@ public final class ApiNames {
 
   private ApiNames() {}
 
-  /** Dot-separated parts, each a letter or _ and then letters, digits or _; and shaped as above. */
+  /**
+   * Dot-separated parts, each a letter or _ and then letters, digits or _, with a letter
+   * somewhere; and dotted, underscored, or with a capital after a part's first letter in a word
+   * that has small letters too ({@code KeyError}, {@code OSError}, not {@code KEYWORDS}).
+   */
   public static boolean isOne(String word) {
-    boolean shaped = false;
+    boolean dottedOrUnderscored = false;
+    boolean innerCapital = false;
+    boolean small = false;
+    boolean letter = false;
     boolean partStart = true;
-    char previous = 0;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       if (c == '.') {
         if (partStart) {
           return false;
         }
-        shaped = true;
+        dottedOrUnderscored = true;
         partStart = true;
       } else if (c == '_' || (partStart ? Character.isLetter(c) : Character.isLetterOrDigit(c))) {
-        shaped |= c == '_' || Character.isLowerCase(previous) && Character.isUpperCase(c);
+        dottedOrUnderscored |= c == '_';
+        innerCapital |= !partStart && Character.isUpperCase(c);
+        small |= Character.isLowerCase(c);
+        letter |= Character.isLetter(c);
         partStart = false;
       } else {
         return false;
       }
-      previous = c;
     }
-    return shaped && !partStart;
+    return !partStart && letter && (dottedOrUnderscored || innerCapital && small);
   }
 }

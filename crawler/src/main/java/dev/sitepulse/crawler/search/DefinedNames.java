@@ -29,15 +29,34 @@ final class DefinedNames {
 
   private DefinedNames() {}
 
-  /** The query's words that are API names, lower-cased, at most {@value #MAX_NAMES}. */
+  /**
+   * The query's words that are API names, lower-cased, at most {@value #MAX_NAMES}: required
+   * ({@code +KeyError}), in a field ({@code title:KeyError}) or a group too, not excluded ones.
+   */
   static List<String> names(String query) {
     List<String> names = new ArrayList<>();
     for (String word : query.strip().split("\\s+")) {
-      if (names.size() < MAX_NAMES && ApiNames.isOne(word)) {
-        names.add(word.toLowerCase(Locale.ROOT));
+      if (word.startsWith("-") || word.startsWith("!")) {
+        continue;
+      }
+      String name = trim(word.substring(word.lastIndexOf(':') + 1));
+      if (names.size() < MAX_NAMES && ApiNames.isOne(name)) {
+        names.add(name.toLowerCase(Locale.ROOT));
       }
     }
     return names;
+  }
+
+  private static String trim(String word) {
+    int from = 0;
+    int to = word.length();
+    while (from < to && (word.charAt(from) == '+' || word.charAt(from) == '(')) {
+      from++;
+    }
+    while (to > from && word.charAt(to - 1) == ')') {
+      to--;
+    }
+    return word.substring(from, to);
   }
 
   /** Boosts pages with an id that is one of {@code names}; null when there are none. */

@@ -9,14 +9,14 @@ class ApiNamesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"os.path.join", "KeyError", "lru_cache", "__init__", "_private", "shapes.Circle.area",
-      "str.format", "x2.y", "ÉtatCivil"})
+      "str.format", "x2.y", "ÉtatCivil", "OSError", "HTTPServer", "URLError", "IOError"})
   void dottedUnderscoredOrCamelCasedIdentifiersAreApiNames(String word) {
     assertThat(ApiNames.isOne(word)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "json", "KEYWORDS", "Keyerror", "module-json", "id1", "os.", ".os", "os..path",
-      "2to3.x", "a.2b", "str.format()", "json dumps", "ShapeError-note", "#"})
+      "2to3.x", "a.2b", "str.format()", "json dumps", "ShapeError-note", "#", "_", "__", "A1"})
   void plainWordsSlugsAndWhatNoNameLooksLikeAreNot(String word) {
     assertThat(ApiNames.isOne(word)).isFalse();
   }

@@ -1,0 +1,31 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DefinedNamesTest {
+
+  @Test
+  void onlyWordsShapedLikeApiNamesAreLookedUpAmongTheIds() {
+    assertThat(DefinedNames.names("figures circle area")).isEmpty();
+    assertThat(DefinedNames.names("shapes.Circle.area circle")).containsExactly("shapes.circle.area");
+  }
+
+  @Test
+  void requiredGroupedAndFieldNamesAreLookedUpButExcludedOnesAreNot() {
+    assertThat(DefinedNames.names("+KeyError (OSError OR x) title:lru_cache -ValueError !IOError"))
+        .containsExactly("keyerror", "oserror", "lru_cache");
+  }
+
+  @Test
+  void theAnchorIsTheIdAsThePageWritesItForTheFirstNameItDefines() {
+    String defined = "os.path.basename\nos.path.join";
+
+    assertThat(DefinedNames.anchorIn(defined, List.of("sys.argv", "os.path.join")))
+        .isEqualTo("os.path.join");
+    assertThat(DefinedNames.anchorIn(defined, List.of("sys.argv"))).isNull();
+    assertThat(DefinedNames.anchorIn("", List.of("os.path.join"))).isNull();
+  }
+}
