@@ -54,6 +54,8 @@ final class PageQueryParser extends MultiFieldQueryParser {
    * per level: a thousand levels overflowed the launcher's 512 KiB stack with a 1,000-line trace.
    */
   static final int MAX_NESTING = 100;
+  /** What a query says besides its words: operators and field names. */
+  private static final Pattern OPERATORS_AND_FIELDS = Pattern.compile("\\b(?:AND|OR|NOT)\\b|[\\p{L}\\p{N}_]+:");
 
   private String query = "";
 
@@ -99,7 +101,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
     }
     if (parsed instanceof BooleanQuery bool && bool.clauses().isEmpty()) { // "the", "NOT of", title:a
       // "->" or "==" has no stop word to blame: the analyzer drops punctuation as well.
-      if (query.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      if (OPERATORS_AND_FIELDS.matcher(query).replaceAll(" ").codePoints().noneMatch(Character::isLetterOrDigit)) {
         throw new QueryErrors.Placed("it has no word, only punctuation, which the index leaves out; add a word"
             + " that the pages would have", -1);
       }

@@ -17,6 +17,7 @@ final class QueryErrors {
   private static final Pattern LEXER_COLUMN = Pattern.compile("column (\\d+)");
   private static final Pattern REGEXP_POSITION = Pattern.compile(" at position (\\d+)$");
   private static final Pattern BOOST = Pattern.compile("\\^(\\d+(?:\\.\\d+)?)");
+  private static final Pattern CODE_BRACKET = Pattern.compile("[\\p{L}\\p{N}_][(\\[{]");
 
   /** A problem found after the grammar, which this class can place itself. */
   static final class Placed extends ParseException {
@@ -105,11 +106,13 @@ final class QueryErrors {
 
   /**
    * Code pasted as a query ({@code str.format()}, {@code dict[str, int]}) trips over brackets,
-   * which the syntax reserves for groups and ranges; quoted, it is searched as text.
+   * which the syntax reserves for groups and ranges; quoted, it is searched as text. Said when a
+   * closing bracket tripped the parser, or a bracket opens right after a word as in code: not
+   * for a range ({@code status:[200 TO 299]}) or a group ({@code title:(a b)}).
    */
   private static String bracketHint(String query, String offending) {
     boolean tripped = offending.equals(")") || offending.equals("]") || offending.equals("}")
-        || query.indexOf('[') >= 0 || query.indexOf('{') >= 0;
+        || CODE_BRACKET.matcher(query).find();
     return tripped ? " (quote text with brackets to search for it)" : "";
   }
 
