@@ -60,7 +60,12 @@ public final class SqliteHistory implements HistoryStore {
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
   private final AtomicBoolean drainPending = new AtomicBoolean();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  /**
+   * Guards {@link #closed} against an append that checked it and has not queued yet: such a
+   * record would be counted neither written nor lost, and its drain sent to a stopped thread.
+   */
+  private final Object closing = new Object();
+  private boolean closed;
   /** Records whose batch failed; they go first in the next one. Writer thread only. */
   private final List<HistoryRecord> retry = new ArrayList<>();
   private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
@@ -190,14 +195,16 @@ public final class SqliteHistory implements HistoryStore {
 
   @Override
   public void append(HistoryRecord record) {
-    if (closed.get()) {
-      log.warn("history closed; dropped {}", record);
-      lost.incrementAndGet();
-      return;
-    }
-    queue.add(record);
-    if (queued.incrementAndGet() >= BATCH && drainPending.compareAndSet(false, true)) {
-      writerThread.execute(this::drain);
+    synchronized (closing) {
+      if (closed) {
+        log.warn("history closed; dropped {}", record);
+        lost.incrementAndGet();
+        return;
+      }
+      queue.add(record);
+      if (queued.incrementAndGet() >= BATCH && drainPending.compareAndSet(false, true)) {
+        writerThread.execute(this::drain);
+      }
     }
   }
 
@@ -332,8 +339,11 @@ public final class SqliteHistory implements HistoryStore {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    synchronized (closing) {
+      if (closed) {
+        return;
+      }
+      closed = true;
     }
     // A periodic drain due after the last one would find the writer closed and, racing the count
     // below, take the records it failed to write out of sight.
