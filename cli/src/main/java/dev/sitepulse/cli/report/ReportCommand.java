@@ -37,8 +37,7 @@ import picocli.CommandLine.Option;
 public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "The folder of history.db, crawl.db or both (default: ${DEFAULT-VALUE}).",
-      defaultValue = DataDirLock.DEFAULT_FOLDER)
+      description = "The folder of history.db, crawl.db or both (default: " + DataDirLock.DEFAULT_FOLDER + ").")
   Path data;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",
@@ -59,6 +58,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (data == null) {
+      data = DataOption.defaultFor(Path.of(""), true, System.err);
+    }
     DataOption.requireFolder(data);
     if (since.isZero() || since.isNegative()) {
       throw new UsageException("--since must be positive, got " + Durations.format(since));

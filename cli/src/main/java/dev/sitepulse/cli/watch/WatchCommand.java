@@ -59,6 +59,9 @@ public final class WatchCommand implements Callable<Integer> {
       DataOption.requireFolder(data);
     }
     SitepulseConfig file = SitepulseConfig.read(config);
+    if (data == null && file.watch().data() == null) {
+      data = DataOption.defaultFor(Path.of(""), false, System.err);
+    }
     WatchSettings settings = WatchSettings.from(file, config.toString(), at, data);
     showInfo(Alerter.LOGGER, CircuitBreakerSettings.LOGGER, WatchCommand.class.getPackageName(),
         SqliteHistory.class.getPackageName());
