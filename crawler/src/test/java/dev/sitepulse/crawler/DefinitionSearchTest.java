@@ -51,11 +51,24 @@ class DefinitionSearchTest {
   private static final String ID_ONLY = "<html><head><title>Changelog</title></head><body>"
       + "<p>Version 2 renamed a method.</p><span id='shapes.Circle.area'></span></body></html>";
 
+  /** A Sphinx module page: the module's id, and a heading "Module contents" that Sphinx ids alike (ApiNamesTest). */
+  private static final String MODULE = "<html><head><title>plane — Flat geometry</title></head><body>"
+      + "<section id='module-plane'><h1>plane — Flat geometry</h1><p>" + "Points and lines. ".repeat(80) + "</p>"
+      + "<section id='module-contents'><h2>Module contents</h2><p>One class.</p></section></section>"
+      + "</body></html>";
+  /** Shorter, and says "plane" far more often than the module page. */
+  private static final String PLANE_HOWTO = "<html><head><title>Plane HOWTO</title></head><body>"
+      + "<h1>Plane HOWTO</h1><p>A plane is flat. Draw on the plane; the plane has no end. Fold the plane.</p>"
+      + "</body></html>";
+
   @BeforeAll
   static void crawlTheSite() throws Exception {
     site.stubFor(get("/index.html").willReturn(html("<html><head><title>Docs</title></head><body>"
         + "<a href='/library/shapes.html'>shapes</a> <a href='/howto/drawing.html'>drawing</a>"
-        + " <a href='/faq.html'>faq</a> <a href='/changelog.html'>changes</a></body></html>")));
+        + " <a href='/faq.html'>faq</a> <a href='/changelog.html'>changes</a>"
+        + " <a href='/library/plane.html'>plane</a> <a href='/howto/plane.html'>plane howto</a></body></html>")));
+    site.stubFor(get("/library/plane.html").willReturn(html(MODULE)));
+    site.stubFor(get("/howto/plane.html").willReturn(html(PLANE_HOWTO)));
     site.stubFor(get("/library/shapes.html").willReturn(html(REFERENCE)));
     site.stubFor(get("/howto/drawing.html").willReturn(html(HOWTO)));
     site.stubFor(get("/faq.html").willReturn(html(FAQ)));
@@ -97,6 +110,12 @@ class DefinitionSearchTest {
     assertThat(urls("(ShapeError OR circle)").get(0)).isEqualTo(url("/library/shapes.html"));
     assertThat(urls("body:ShapeError").get(0)).isEqualTo(url("/library/shapes.html"));
     assertThat(searcher.search("faq -ShapeError", 10).hits()).allMatch(h -> h.anchor() == null);
+  }
+
+  @Test
+  void aModulesBareNameFindsThePageThatDefinesItAheadOfAShorterPageThatSaysItMore() throws Exception {
+    assertThat(urls("plane")).startsWith(url("/library/plane.html"), url("/howto/plane.html"));
+    assertThat(urls("plane howto").get(0)).as("among other words it is a word").isEqualTo(url("/howto/plane.html"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.index;
 
+import java.util.Locale;
+
 /**
  * Words written as API docs write the names they define: dotted ({@code os.path.join}), with an
  * underscore ({@code lru_cache}) or camel-cased ({@code KeyError}). Sphinx, javadoc and rustdoc
@@ -40,5 +42,43 @@ public final class ApiNames {
       }
     }
     return !partStart && letter && (dottedOrUnderscored || innerCapital && small);
+  }
+
+  /** How Sphinx marks where a module is defined: {@code <section id="module-socket">}. */
+  private static final String MODULE_ID = "module-";
+
+  /**
+   * The module a Sphinx id such as {@code module-socket} defines, or null. Sphinx also makes
+   * {@code module-contents} of a heading "Module contents", so the name must be in the page's
+   * title too, as a module's page title starts with it ("socket — Low-level networking interface").
+   */
+  public static String moduleDefinedBy(String id, String pageTitle) {
+    if (!id.startsWith(MODULE_ID)) {
+      return null;
+    }
+    String name = id.substring(MODULE_ID.length());
+    if (!isIdentifier(name)) {
+      return null;
+    }
+    int at = pageTitle.toLowerCase(Locale.ROOT).indexOf(name.toLowerCase(Locale.ROOT));
+    boolean wholeWord = at >= 0 && !partOfName(pageTitle, at - 1) && !partOfName(pageTitle, at + name.length());
+    return wholeWord ? name : null;
+  }
+
+  /** Dot-separated parts, each a letter or _ and then letters, digits or _: a name, shaped or not. */
+  public static boolean isIdentifier(String word) {
+    boolean partStart = true;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c == '.' ? partStart : !(c == '_' || (partStart ? Character.isLetter(c) : Character.isLetterOrDigit(c)))) {
+        return false;
+      }
+      partStart = c == '.';
+    }
+    return !partStart;
+  }
+
+  private static boolean partOfName(String s, int i) {
+    return i >= 0 && i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.');
   }
 }

@@ -15,6 +15,8 @@ import static dev.sitepulse.crawler.index.PageFields.URL;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -81,7 +83,11 @@ final class PageDocuments {
         .filter(anchor -> anchor.length() <= MAX_ANCHOR_LENGTH && ApiNames.isOne(anchor))
         .sorted()
         .toList();
-    names.stream()
+    // And the module a Sphinx page defines (module-socket), which a search of its bare name finds.
+    Stream<String> modules = page.anchors().stream()
+        .map(anchor -> ApiNames.moduleDefinedBy(anchor, page.title()))
+        .filter(Objects::nonNull);
+    Stream.concat(names.stream(), modules)
         .map(anchor -> anchor.toLowerCase(Locale.ROOT))
         .distinct()
         .forEach(anchor -> doc.add(new StringField(ANCHORS, anchor, Store.NO)));

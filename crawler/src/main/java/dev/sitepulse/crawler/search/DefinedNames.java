@@ -18,7 +18,8 @@ import org.apache.lucene.search.TermQuery;
  * {@code KeyError}), while the pages that only use the name are shorter: on the Python docs BM25
  * put the os.path page fourth for os.path.join, and the pathlib page nowhere in the top ten for
  * pathlib.Path. Only words shaped like such names count (dotted, with an underscore, or
- * camel-cased): the other ids are mostly slugs of headings, which the headings field weighs already.
+ * camel-cased), and the ids of the modules Sphinx pages define: the other ids are mostly slugs of
+ * headings, which the headings field weighs already.
  * Adds to scores only; what matches is the query's.
  */
 final class DefinedNames {
@@ -32,15 +33,18 @@ final class DefinedNames {
   /**
    * The query's words that are API names, lower-cased, at most {@value #MAX_NAMES}: required
    * ({@code +KeyError}), in a field ({@code title:KeyError}) or a group too, not excluded ones.
+   * A query of one plain word is a name as well: {@code socket} alone asks for the module (the
+   * index knows the modules Sphinx pages define); in {@code socket timeout} it is only a word.
    */
   static List<String> names(String query) {
     List<String> names = new ArrayList<>();
-    for (String word : query.strip().split("\\s+")) {
+    String[] words = query.strip().split("\\s+");
+    for (String word : words) {
       if (word.startsWith("-") || word.startsWith("!")) {
         continue;
       }
       String name = trim(word.substring(word.lastIndexOf(':') + 1));
-      if (names.size() < MAX_NAMES && ApiNames.isOne(name)) {
+      if (names.size() < MAX_NAMES && (ApiNames.isOne(name) || words.length == 1 && ApiNames.isIdentifier(name))) {
         names.add(name.toLowerCase(Locale.ROOT));
       }
     }

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,5 +20,16 @@ class ApiNamesTest {
       "2to3.x", "a.2b", "str.format()", "json dumps", "ShapeError-note", "#", "_", "__", "A1"})
   void plainWordsSlugsAndWhatNoNameLooksLikeAreNot(String word) {
     assertThat(ApiNames.isOne(word)).isFalse();
+  }
+
+  @Test
+  void aSphinxModuleIdNamesTheModuleTheTitleStartsWithAndNoHeadingSlug() {
+    assertThat(ApiNames.moduleDefinedBy("module-socket", "socket — Low-level networking interface"))
+        .isEqualTo("socket");
+    assertThat(ApiNames.moduleDefinedBy("module-os.path", "os.path — Common pathname manipulations"))
+        .isEqualTo("os.path");
+    assertThat(ApiNames.moduleDefinedBy("module-contents", "socket — Low-level networking interface")).isNull();
+    assertThat(ApiNames.moduleDefinedBy("module-os", "os.path — Common pathname manipulations")).isNull();
+    assertThat(ApiNames.moduleDefinedBy("socket", "socket — Low-level networking interface")).isNull();
   }
 }

@@ -10,7 +10,14 @@ class DefinedNamesTest {
   @Test
   void onlyWordsShapedLikeApiNamesAreLookedUpAmongTheIds() {
     assertThat(DefinedNames.names("figures circle area")).isEmpty();
+    assertThat(DefinedNames.names("->")).isEmpty();
     assertThat(DefinedNames.names("shapes.Circle.area circle")).containsExactly("shapes.circle.area");
+  }
+
+  @Test
+  void aQueryOfOnePlainWordIsLookedUpAsAModuleButNotAmongOtherWords() {
+    assertThat(DefinedNames.names("socket")).containsExactly("socket");
+    assertThat(DefinedNames.names("socket timeout")).isEmpty();
   }
 
   @Test
