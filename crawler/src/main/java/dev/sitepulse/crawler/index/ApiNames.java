@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.index;
 
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Words written as API docs write the names they define: dotted ({@code os.path.join}), with an
@@ -42,6 +43,17 @@ public final class ApiNames {
       }
     }
     return !partStart && letter && (dottedOrUnderscored || innerCapital && small);
+  }
+
+  /** {@code a.b.c.d}'s tails of two parts or more: {@code b.c.d} and {@code c.d}. */
+  public static Stream<String> dottedTails(String name) {
+    Stream.Builder<String> tails = Stream.builder();
+    int dot = name.indexOf('.');
+    while (dot >= 0 && name.indexOf('.', dot + 1) >= 0) {
+      tails.add(name.substring(dot + 1));
+      dot = name.indexOf('.', dot + 1);
+    }
+    return tails.build();
   }
 
   /** How Sphinx marks where a module is defined: {@code <section id="module-socket">}. */

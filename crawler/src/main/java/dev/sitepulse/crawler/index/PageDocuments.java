@@ -77,8 +77,20 @@ final class PageDocuments {
     doc.add(new IntPoint(STATUS, page.status()));
     doc.add(new StoredField(STATUS, page.status()));
     doc.add(new FloatDocValuesField(LINK_TEXT_SHARE, page.linkTextShare()));
-    // Only ids that name an API, lower-cased as the query's words are: keyerror finds the page
-    // that defines KeyError. A docs page has hundreds of section ids that search never looks up.
+    addDefinitions(doc, page);
+    if (page.language() != null) {
+      doc.add(new StringField(LANG, page.language(), Store.YES));
+    }
+    return doc;
+  }
+
+  /**
+   * The names the page defines, for search to rank it first for them: ids that name an API, and
+   * each one's dotted tails (datetime.datetime.strftime is also datetime.strftime, as people write
+   * a method), lower-cased as the query's words are: keyerror finds the page that defines KeyError.
+   * A docs page has hundreds of section ids that search never looks up.
+   */
+  private static void addDefinitions(Document doc, IndexedPage page) {
     List<String> names = page.anchors().stream()
         .filter(anchor -> anchor.length() <= MAX_ANCHOR_LENGTH && ApiNames.isOne(anchor))
         .sorted()
@@ -87,18 +99,14 @@ final class PageDocuments {
     Stream<String> modules = page.anchors().stream()
         .map(anchor -> ApiNames.moduleDefinedBy(anchor, page.title()))
         .filter(Objects::nonNull);
-    Stream.concat(names.stream(), modules)
-        .map(anchor -> anchor.toLowerCase(Locale.ROOT))
+    Stream.concat(names.stream().flatMap(name -> Stream.concat(Stream.of(name), ApiNames.dottedTails(name))), modules)
+        .map(name -> name.toLowerCase(Locale.ROOT))
         .distinct()
-        .forEach(anchor -> doc.add(new StringField(ANCHORS, anchor, Store.NO)));
+        .forEach(name -> doc.add(new StringField(ANCHORS, name, Store.NO)));
     doc.add(new StringField(ANCHORS, EVERY_PAGE, Store.NO));
     // As written, for a hit's link to the definition: fragments are case-sensitive.
     if (!names.isEmpty()) {
       doc.add(new BinaryDocValuesField(DEFINED_IDS, new BytesRef(String.join("\n", names))));
     }
-    if (page.language() != null) {
-      doc.add(new StringField(LANG, page.language(), Store.YES));
-    }
-    return doc;
   }
 }

@@ -85,9 +85,16 @@ final class DefinedNames {
     if (defined.isEmpty()) {
       return null;
     }
+    String[] ids = defined.split("\n");
     for (String name : names) {
-      for (String id : defined.split("\n")) {
+      for (String id : ids) {
         if (id.equalsIgnoreCase(name)) {
+          return id;
+        }
+      }
+      for (String id : ids) { // datetime.strftime for datetime.datetime.strftime
+        if (id.length() > name.length() && id.charAt(id.length() - name.length() - 1) == '.'
+            && id.regionMatches(true, id.length() - name.length(), name, 0, name.length())) {
           return id;
         }
       }

@@ -135,9 +135,14 @@ public final class PageSearcher implements Closeable {
       Query allWords = parser.allWords(query, parsed);
       // The same phrases and definitions boost both.
       List<String> names = DefinedNames.names(query);
-      Query boost = either(parser.proximityBoost(query), DefinedNames.of(names));
+      Query definitions = DefinedNames.of(names);
+      // A query that is one name finds its definition even where the text writes the name whole
+      // (Circle.area is a word of its own; the page has shapes.Circle.area); otherwise it ranks.
+      boolean oneName = definitions != null && query.strip().split("\\s+").length == 1;
+      Query matches = oneName ? either(parsed, definitions) : parsed;
+      Query boost = oneName ? parser.proximityBoost(query) : either(parser.proximityBoost(query), definitions);
       TopDocs top = AllWordsFirst.search(searcher,
-          PageQueryParser.boosted(parsed, boost),
+          PageQueryParser.boosted(matches, boost),
           allWords == null ? null : PageQueryParser.boosted(allWords, boost),
           LinkTextDamping::of,
           size);
@@ -162,7 +167,7 @@ public final class PageSearcher implements Closeable {
     }
   }
 
-  /** Either boost, or both added up; null for neither. */
+  /** Either query, or both as alternatives whose scores add up; null for neither. */
   private static Query either(Query a, Query b) {
     if (a == null || b == null) {
       return a == null ? b : a;

@@ -32,4 +32,12 @@ class ApiNamesTest {
     assertThat(ApiNames.moduleDefinedBy("module-os", "os.path — Common pathname manipulations")).isNull();
     assertThat(ApiNames.moduleDefinedBy("socket", "socket — Low-level networking interface")).isNull();
   }
+
+  @Test
+  void aDottedNamesTailsAreTheNamesPeopleWriteForItsMethods() {
+    assertThat(ApiNames.dottedTails("datetime.datetime.strftime")).containsExactly("datetime.strftime");
+    assertThat(ApiNames.dottedTails("a.b.c.d")).containsExactly("b.c.d", "c.d");
+    assertThat(ApiNames.dottedTails("os.path")).isEmpty();
+    assertThat(ApiNames.dottedTails("KeyError")).isEmpty();
+  }
 }

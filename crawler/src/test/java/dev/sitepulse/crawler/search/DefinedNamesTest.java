@@ -34,5 +34,9 @@ class DefinedNamesTest {
         .isEqualTo("os.path.join");
     assertThat(DefinedNames.anchorIn(defined, List.of("sys.argv"))).isNull();
     assertThat(DefinedNames.anchorIn("", List.of("os.path.join"))).isNull();
+    assertThat(DefinedNames.anchorIn("datetime.datetime.strftime", List.of("datetime.strftime")))
+        .as("a tail").isEqualTo("datetime.datetime.strftime");
+    assertThat(DefinedNames.anchorIn("datetime.datetime.strftime", List.of("time.strftime")))
+        .as("a tail is whole parts").isNull();
   }
 }
