@@ -1,7 +1,8 @@
 package dev.sitepulse.crawler.index;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Words written as API docs write the names they define: dotted ({@code os.path.join}), with an
@@ -46,14 +47,14 @@ public final class ApiNames {
   }
 
   /** {@code a.b.c.d}'s tails of two parts or more: {@code b.c.d} and {@code c.d}. */
-  public static Stream<String> dottedTails(String name) {
-    Stream.Builder<String> tails = Stream.builder();
+  public static List<String> dottedTails(String name) {
+    List<String> tails = new ArrayList<>();
     int dot = name.indexOf('.');
     while (dot >= 0 && name.indexOf('.', dot + 1) >= 0) {
       tails.add(name.substring(dot + 1));
       dot = name.indexOf('.', dot + 1);
     }
-    return tails.build();
+    return tails;
   }
 
   /** How Sphinx marks where a module is defined: {@code <section id="module-socket">}. */
