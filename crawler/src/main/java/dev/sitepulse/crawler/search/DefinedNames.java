@@ -5,6 +5,7 @@ import dev.sitepulse.crawler.index.PageFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,7 +29,19 @@ final class DefinedNames {
   /** A pasted block of code names hundreds, each a clause more towards Lucene's limit. */
   private static final int MAX_NAMES = 16;
 
+  private static final Set<String> TEXT_FIELDS =
+      Set.of(PageFields.TITLE, PageFields.HEADINGS, PageFields.BODY, PageFields.DESCRIPTION);
+
   private DefinedNames() {}
+
+  /**
+   * Whether a query is one name and nothing else, so that it may match the pages that define it
+   * as well as those that say it: not a word in a field ({@code title:socket} asks for titles).
+   */
+  static boolean isOneBareName(String query, List<String> names) {
+    String q = query.strip();
+    return names.size() == 1 && q.indexOf(':') < 0 && !q.contains(" ") && !q.contains("\t");
+  }
 
   /**
    * The query's words that are API names, lower-cased, at most {@value #MAX_NAMES}: required
@@ -43,7 +56,11 @@ final class DefinedNames {
       if (word.startsWith("-") || word.startsWith("!")) {
         continue;
       }
-      String name = trim(word.substring(word.lastIndexOf(':') + 1));
+      int colon = word.indexOf(':');
+      if (colon >= 0 && !TEXT_FIELDS.contains(trim(word.substring(0, colon)))) {
+        continue; // url:, host:, lang: and status: name no definitions
+      }
+      String name = trim(word.substring(colon + 1));
       if (names.size() < MAX_NAMES && (ApiNames.isOne(name) || words.length == 1 && ApiNames.isIdentifier(name))) {
         names.add(name.toLowerCase(Locale.ROOT));
       }

@@ -138,7 +138,7 @@ public final class PageSearcher implements Closeable {
       Query definitions = DefinedNames.of(names);
       // A query that is one name finds its definition even where the text writes the name whole
       // (Circle.area is a word of its own; the page has shapes.Circle.area); otherwise it ranks.
-      boolean oneName = definitions != null && query.strip().split("\\s+").length == 1;
+      boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = oneName ? either(parsed, definitions) : parsed;
       Query boost = oneName ? parser.proximityBoost(query) : either(parser.proximityBoost(query), definitions);
       TopDocs top = AllWordsFirst.search(searcher,

@@ -21,6 +21,15 @@ class DefinedNamesTest {
   }
 
   @Test
+  void aWordInAFieldThatNamesNoDefinitionIsNotLookedUpAndAFieldedNameMatchesNoMore() {
+    assertThat(DefinedNames.names("host:docs")).isEmpty();
+    assertThat(DefinedNames.names("url:os.path")).isEmpty();
+    assertThat(DefinedNames.names("title:socket")).containsExactly("socket");
+    assertThat(DefinedNames.isOneBareName("title:socket", DefinedNames.names("title:socket"))).isFalse();
+    assertThat(DefinedNames.isOneBareName("socket", DefinedNames.names("socket"))).isTrue();
+  }
+
+  @Test
   void requiredGroupedAndFieldNamesAreLookedUpButExcludedOnesAreNot() {
     assertThat(DefinedNames.names("+KeyError (OSError OR x) title:lru_cache -ValueError !IOError"))
         .containsExactly("keyerror", "oserror", "lru_cache");
