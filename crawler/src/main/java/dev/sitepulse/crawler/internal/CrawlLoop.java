@@ -45,15 +45,6 @@ final class CrawlLoop {
   /** What a seed may be instead of a page: its URLs are crawled (crawler-commons reads all of these). */
   private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
       "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
-  private static final int MAX_NETWORK_RETRIES = 2;
-  /**
-   * Pages of one host in a row that could not reach it, each after its retries, before the crawl
-   * gives up on the host: a server that went away mid-crawl would otherwise cost every one of its
-   * queued URLs three connect attempts or timeouts, and record them all as failed.
-   */
-  static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
-  private static final int MAX_BACKOFF_RETRIES = 5;
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
   private final CrawlConfig config;
   private final Vertx vertx;
@@ -74,9 +65,7 @@ final class CrawlLoop {
   private final int maxPendingParse;
   private final RobotsAndSitemaps robotsAndSitemaps;
   private final CrawlStop stop;
-  private final Map<String, Integer> attempts = new HashMap<>();
-  /** By origin: its pages in a row that could not reach it; any answer resets it. */
-  private final Map<String, Integer> unreachableInARow = new HashMap<>();
+  private final FetchRetries retries;
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
   private final Counters counters = new Counters();
@@ -109,6 +98,7 @@ final class CrawlLoop {
     this.warc = setup.warc();
     this.pages = new PageWork(config, scope, db, commits, canonicals);
     this.maxPendingParse = setup.parserThreads() * 4;
+    this.retries = new FetchRetries(config.purpose());
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, () -> pendingWork++, this::readDone);
   }
 
@@ -192,62 +182,59 @@ final class CrawlLoop {
     long fetchedAt = System.currentTimeMillis(); // one time for crawl.db, the index and the WARC file
     frontier.done(next.origin(), now);
     counters.bytes += r.body().length;
-    if (!unreachable(r)) {
-      unreachableInARow.remove(next.origin()); // it answered, or got far enough to fail otherwise
-    }
-    if (r.failed()) {
-      failed(next, r);
-    } else if (r.status() == 429 || r.status() == 503) {
-      backOff(next, r, now);
+    FetchRetries.Decision decision = retries.decide(next, r, now);
+    if (decision instanceof FetchRetries.Retry retry) {
+      retryLater(next, retry.delay());
+    } else if (decision instanceof FetchRetries.GiveUp giveUp) {
+      failed(next, r, giveUp.abandonHost());
+    } else if (decision instanceof FetchRetries.BackOff backOff) {
+      backedOff(next, r, backOff);
     } else {
-      countPage(next, r);
-      PriorFetch prior = priors.remove(next.url());
-      boolean unchanged = r.notModified() && prior != null && prior.validators().any();
-      if (config.warc() && unchanged) {
-        warc.revisit(r, fetchedAt, prior.fetchedAtMillis());
-      } else if (config.warc()) {
-        warc.response(r, fetchedAt);
-      }
-      if (unchanged) {
-        unchanged(next, r, prior);
-      } else if (r.status() >= 300 && r.status() < 400) {
-        if (r.location() != null) {
-          redirected(next, r, prior, fetchedAt);
-        } else { // a 304 to a request without validators redirects nowhere either, but says so itself
-          recordPlain(next, r, prior, r.notModified() ? null : "redirect without a Location", fetchedAt);
-        }
-      } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())) {
-        parse(next, r, prior, fetchedAt);
-      } else {
-        recordPlain(next, r, prior, null, fetchedAt);
-        if (next.depth() == 0 && r.status() == 200 && SITEMAP_OR_FEED.contains(r.mediaType())) {
-          robotsAndSitemaps.readSeed(r);
-        }
-      }
+      page(next, r, fetchedAt);
     }
     pump();
   }
 
-  private void failed(Frontier.Next next, FetchResult r) {
-    int tries = attempts.merge(next.url(), 1, Integer::sum);
-    boolean retryable = r.errorKind() == null || r.errorKind().isTransient();
-    if (retryable && tries <= MAX_NETWORK_RETRIES) {
-      retryLater(next, Duration.ofSeconds(1L << (tries - 1)).toNanos());
-      return;
+  /** Any answer but a 429 or 503: recorded, followed if a redirect, parsed if HTML. */
+  private void page(Frontier.Next next, FetchResult r, long fetchedAt) {
+    countPage(next, r);
+    PriorFetch prior = priors.remove(next.url());
+    boolean unchanged = r.notModified() && prior != null && prior.validators().any();
+    if (config.warc() && unchanged) {
+      warc.revisit(r, fetchedAt, prior.fetchedAtMillis());
+    } else if (config.warc()) {
+      warc.response(r, fetchedAt);
     }
-    recordFailure(next, priors.remove(next.url()), r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
-    // A link check goes on: each link to the host is broken, and it must say so for every one.
-    if (config.purpose() == CrawlPurpose.SEARCH && unreachable(r)
-        && unreachableInARow.merge(next.origin(), 1, Integer::sum) == UNREACHABLE_PAGES_IN_A_ROW) {
-      frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
-      counters.unreachableHosts++;
-      LOG.warn("{}: the last {} pages could not reach it ({}); its other URLs are left queued for a later run",
-          next.origin(), UNREACHABLE_PAGES_IN_A_ROW, r.message());
+    if (unchanged) {
+      unchanged(next, r, prior);
+    } else if (r.status() >= 300 && r.status() < 400) {
+      if (r.location() != null) {
+        redirected(next, r, prior, fetchedAt);
+      } else { // a 304 to a request without validators redirects nowhere either, but says so itself
+        recordPlain(next, r, prior, r.notModified() ? null : "redirect without a Location", fetchedAt);
+      }
+    } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())) {
+      parse(next, r, prior, fetchedAt);
+    } else {
+      recordPlain(next, r, prior, null, fetchedAt);
+      if (next.depth() == 0 && r.status() == 200 && SITEMAP_OR_FEED.contains(r.mediaType())) {
+        robotsAndSitemaps.readSeed(r);
+      }
     }
   }
 
-  private static boolean unreachable(FetchResult r) {
-    return r.failed() && r.errorKind() != null && r.errorKind().hostUnreachable();
+  /**
+   * A network failure past its retries. The crawl gives up on a host whose pages in a row could
+   * not reach it (its other URLs stay queued in crawl.db).
+   */
+  private void failed(Frontier.Next next, FetchResult r, boolean abandonHost) {
+    recordFailure(next, priors.remove(next.url()), r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
+    if (abandonHost) {
+      frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
+      counters.unreachableHosts++;
+      LOG.warn("{}: the last {} pages could not reach it ({}); its other URLs are left queued for a later run",
+          next.origin(), FetchRetries.UNREACHABLE_PAGES_IN_A_ROW, r.message());
+    }
   }
 
   /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */
@@ -269,13 +256,10 @@ final class CrawlLoop {
     return prior != null && prior.indexed();
   }
 
-  /** A 429 or 503: the host waits as long as it asks (Retry-After), or longer each time. */
-  private void backOff(Frontier.Next next, FetchResult r, long now) {
-    int tries = attempts.merge(next.url(), 1, Integer::sum);
-    Duration wait = r.retryAfter() != null ? r.retryAfter() : Duration.ofSeconds(1L << Math.min(tries, 6));
-    // Capped before it is counted in nanoseconds: a Retry-After date in the year 9999 overflows them.
-    frontier.backoff(next.origin(), now + (wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait).toNanos());
-    if (tries <= MAX_BACKOFF_RETRIES) {
+  /** A 429 or 503: the host waits, and the URL is tried again or, past its retries, recorded. */
+  private void backedOff(Frontier.Next next, FetchResult r, FetchRetries.BackOff backOff) {
+    frontier.backoff(next.origin(), backOff.hostWaitsUntil());
+    if (backOff.requeue()) {
       frontier.requeue(next.url(), next.depth());
     } else {
       countPage(next, r);
@@ -291,9 +275,9 @@ final class CrawlLoop {
     }
   }
 
-  private void retryLater(Frontier.Next next, long delayNanos) {
+  private void retryLater(Frontier.Next next, Duration delay) {
     pendingWork++;
-    vertx.setTimer(Math.max(1, delayNanos / 1_000_000), id -> {
+    vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
       pendingWork--;
       frontier.requeue(next.url(), next.depth());
       pump();

@@ -1,0 +1,97 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.pinger.FetchResult;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the crawl does with a fetch that did not give a page: a network failure is retried after
+ * 1 s and 2 s, then recorded; a 429 or 503 holds its host back (Retry-After, or 2 s, 4 s …, at most
+ * a minute) and the URL is tried again, up to 5 times; a host whose pages stop reaching it is given
+ * up on. It only decides: the crawl loop sets the timers and writes crawl.db. Touched only on the
+ * event loop; the caller passes the time in.
+ */
+final class FetchRetries {
+
+  static final int MAX_NETWORK_RETRIES = 2;
+  /**
+   * Pages of one host in a row that could not reach it, each after its retries, before the crawl
+   * gives up on the host: a server that went away mid-crawl would otherwise cost every one of its
+   * queued URLs three connect attempts or timeouts, and record them all as failed.
+   */
+  static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
+  static final int MAX_BACKOFF_RETRIES = 5;
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+  /** What to do with one fetch's result. */
+  sealed interface Decision permits Page, Retry, BackOff, GiveUp {}
+
+  /** Not a setback: any answer but a 429 or 503 is handled as the page. */
+  record Page() implements Decision {}
+
+  /** A transient network failure: fetch the URL again after {@code delay}. */
+  record Retry(Duration delay) implements Decision {}
+
+  /**
+   * A 429 or 503: the host fetches nothing before {@code hostWaitsUntil} (System.nanoTime()), and
+   * the URL is queued again, or, past its retries, recorded with its status.
+   */
+  record BackOff(long hostWaitsUntil, boolean requeue) implements Decision {}
+
+  /** A network failure past its retries: record it, and give up on the host if it says so. */
+  record GiveUp(boolean abandonHost) implements Decision {}
+
+  private static final Page PAGE = new Page();
+
+  private final CrawlPurpose purpose;
+  /** By URL: its fetches that failed or were told to wait, of either kind. */
+  private final Map<String, Integer> attempts = new HashMap<>();
+  /** By origin: its pages in a row that could not reach it; any answer resets it. */
+  private final Map<String, Integer> unreachableInARow = new HashMap<>();
+
+  /** @param purpose only a search gives up on a host: a link check must report every broken link */
+  FetchRetries(CrawlPurpose purpose) {
+    this.purpose = purpose;
+  }
+
+  /** @param now System.nanoTime() when the fetch ended */
+  Decision decide(Frontier.Next next, FetchResult r, long now) {
+    if (!unreachable(r)) {
+      unreachableInARow.remove(next.origin()); // it answered, or got far enough to fail otherwise
+    }
+    if (r.failed()) {
+      return failed(next, r);
+    }
+    if (r.status() == 429 || r.status() == 503) {
+      return backOff(next, r, now);
+    }
+    return PAGE;
+  }
+
+  private Decision failed(Frontier.Next next, FetchResult r) {
+    int tries = attempts.merge(next.url(), 1, Integer::sum);
+    boolean retryable = r.errorKind() == null || r.errorKind().isTransient();
+    if (retryable && tries <= MAX_NETWORK_RETRIES) {
+      return new Retry(Duration.ofSeconds(1L << (tries - 1)));
+    }
+    // A link check goes on: each link to the host is broken, and it must say so for every one.
+    return new GiveUp(purpose == CrawlPurpose.SEARCH && unreachable(r)
+        && unreachableInARow.merge(next.origin(), 1, Integer::sum) == UNREACHABLE_PAGES_IN_A_ROW);
+  }
+
+  /** The host waits as long as it asks (Retry-After), or longer each time. */
+  private Decision backOff(Frontier.Next next, FetchResult r, long now) {
+    int tries = attempts.merge(next.url(), 1, Integer::sum);
+    Duration wait = r.retryAfter() != null ? r.retryAfter() : Duration.ofSeconds(1L << Math.min(tries, 6));
+    // Capped before it is counted in nanoseconds: a Retry-After date in the year 9999 overflows them.
+    long until = now + (wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait).toNanos();
+    return new BackOff(until, tries <= MAX_BACKOFF_RETRIES);
+  }
+
+  private static boolean unreachable(FetchResult r) {
+    return r.failed() && r.errorKind() != null && r.errorKind().hostUnreachable();
+  }
+}
