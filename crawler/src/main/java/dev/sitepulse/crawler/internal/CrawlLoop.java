@@ -66,6 +66,7 @@ final class CrawlLoop {
   private final RobotsAndSitemaps robotsAndSitemaps;
   private final CrawlStop stop;
   private final FetchRetries retries;
+  private final WakeTimer wakeTimer;
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
   private final Counters counters = new Counters();
@@ -74,8 +75,6 @@ final class CrawlLoop {
   private int pendingWork; // parses, robots.txt and sitemap reads (queued ones too), retry timers
   private int parsing;
   private long started;
-  private long wakeTimer = -1;
-  private long wakeAt; // System.nanoTime() the wake timer is set for
   private boolean stopping;
   /** One commit at a time is enough: until it runs, every page handled would ask for another. */
   private boolean commitQueued;
@@ -99,6 +98,7 @@ final class CrawlLoop {
     this.pages = new PageWork(config, scope, db, commits, canonicals);
     this.maxPendingParse = setup.parserThreads() * 4;
     this.retries = new FetchRetries(config.purpose());
+    this.wakeTimer = WakeTimer.on(vertx, this::pump);
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, () -> pendingWork++, this::readDone);
   }
 
@@ -153,28 +153,8 @@ final class CrawlLoop {
       fetcher.fetch(next.url(), prior == null || prior.duplicate() ? Validators.NONE : prior.validators())
           .thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
     }
-    scheduleWake(now);
+    wakeTimer.schedule(frontier.nextWake(now), now);
     finishIfIdle();
-  }
-
-  /**
-   * One timer, for the earliest host due: a host backed off for minutes must not hold up one that
-   * is due in milliseconds, so a sooner wake replaces a later one.
-   */
-  private void scheduleWake(long now) {
-    long wake = frontier.nextWake(now);
-    if (wake < 0 || (wakeTimer >= 0 && wakeAt <= wake)) {
-      return;
-    }
-    if (wakeTimer >= 0) {
-      vertx.cancelTimer(wakeTimer);
-    }
-    wakeAt = wake;
-    long delayMs = Math.max(1, (wake - now + 999_999) / 1_000_000);
-    wakeTimer = vertx.setTimer(delayMs, id -> {
-      wakeTimer = -1;
-      pump();
-    });
   }
 
   private void fetched(Frontier.Next next, FetchResult r) {
