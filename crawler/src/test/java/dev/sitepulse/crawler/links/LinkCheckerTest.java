@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +27,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -114,6 +116,22 @@ class LinkCheckerTest {
     assertThat(report.broken()).isEmpty();
     assertThat(report.externalChecked()).isEqualTo(1);
     site.verify(1, getRequestedFor(urlPathEqualTo("/head-refused")).withHeader("User-Agent", equalTo(AGENT)));
+  }
+
+  @Test
+  void anExternalTargetThatAsksToComeBackLaterIsAskedAgainOnlyAfterItsRetryAfter() throws Exception {
+    site.stubFor(head(urlPathEqualTo("/busy"))
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+    site.stubFor(get(urlPathEqualTo("/busy")).willReturn(aResponse().withStatus(200)));
+    page("/rate-limited.html", external() + "/busy");
+
+    LinkReport report = check(seedsOnly(base() + "/rate-limited.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    // A 429 says when to come back, not that the link is gone; a GET at once would get another.
+    Date asked = site.findAll(headRequestedFor(urlPathEqualTo("/busy"))).get(0).getLoggedDate();
+    Date askedAgain = site.findAll(getRequestedFor(urlPathEqualTo("/busy"))).get(0).getLoggedDate();
+    assertThat(askedAgain.getTime() - asked.getTime()).isGreaterThanOrEqualTo(900);
   }
 
   @Test
