@@ -22,25 +22,23 @@ public final class DataOption {
   }
 
   /** Where watch and report kept their files before every command shared {@link DataDirLock#DEFAULT_FOLDER}. */
-  static final String FORMER_HISTORY_FOLDER = "data";
+  public static final String FORMER_HISTORY_FOLDER = "data";
 
   /**
-   * The folder of watch or report when none is given: {@link DataDirLock#DEFAULT_FOLDER}, unless a
-   * history.db an earlier version wrote to ./data is there and the default folder holds nothing of
-   * this command's yet. That one is used where it is, with a notice: a new, empty history beside it
-   * would restart every target's state and send its alerts again.
+   * Where watch keeps its history.db, and report reads it, when no folder is given:
+   * {@link DataDirLock#DEFAULT_FOLDER}, unless a history.db an earlier version wrote to ./data is
+   * there and the default folder has none yet. That one is used where it is, with a notice: a new,
+   * empty history beside it would restart every target's state and send its alerts again.
    *
    * @param workingDir the folder relative names are in
-   * @param crawlCounts whether a crawl.db in the default folder is this command's (report reads it)
    */
-  public static Path defaultFor(Path workingDir, boolean crawlCounts, PrintStream err) {
+  public static Path historyDefault(Path workingDir, PrintStream err) {
     Path folder = Path.of(DataDirLock.DEFAULT_FOLDER);
     Path former = Path.of(FORMER_HISTORY_FOLDER);
-    boolean defaultHasOurs = Files.exists(workingDir.resolve(folder).resolve(SqliteHistory.FILE_NAME))
-        || crawlCounts && Files.exists(workingDir.resolve(folder).resolve("crawl.db"));
-    if (!defaultHasOurs && Files.exists(workingDir.resolve(former).resolve(SqliteHistory.FILE_NAME))) {
+    if (!Files.exists(workingDir.resolve(folder).resolve(SqliteHistory.FILE_NAME))
+        && Files.exists(workingDir.resolve(former).resolve(SqliteHistory.FILE_NAME))) {
       err.println("sitepulse: using " + former.resolve(SqliteHistory.FILE_NAME) + ", where an earlier version kept it;"
-          + " move it into " + folder + "/ or give --data " + former + " to silence this notice");
+          + " move it into " + folder + " or give --data " + former + " to silence this notice");
       return former;
     }
     return folder;

@@ -21,8 +21,8 @@ class DataFolderDefaultsTest {
   @TempDir Path work;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private Path defaultFor(boolean crawlCounts) {
-    return DataOption.defaultFor(work, crawlCounts, new PrintStream(err, true, StandardCharsets.UTF_8));
+  private Path historyDefault() {
+    return DataOption.historyDefault(work, new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String err() {
@@ -36,8 +36,7 @@ class DataFolderDefaultsTest {
     Path crawl = seedOnly.toConfig(CrawlStart.RESUME).dataDir();
 
     assertThat(Path.of(WatchSpec.NONE.dataOrDefault())).isEqualTo(crawl);
-    assertThat(defaultFor(true)).as("report").isEqualTo(crawl);
-    assertThat(defaultFor(false)).as("watch").isEqualTo(crawl);
+    assertThat(historyDefault()).as("watch, and report's history").isEqualTo(crawl);
     for (String command : List.of("search", "analyze")) {
       CommandLine line = new CommandLine(SitepulseCommand.COMMANDS.get(command).get());
       assertThat(Path.of(line.getCommandSpec().findOption("--data").defaultValue()))
@@ -50,21 +49,22 @@ class DataFolderDefaultsTest {
   void aHistoryAnEarlierVersionKeptInDataIsUsedThereWithANoticeRatherThanStartingAnEmptyOne() throws Exception {
     Files.createDirectories(work.resolve("data"));
     Files.writeString(work.resolve("data/history.db"), "");
+    Files.createDirectories(work.resolve("sitepulse-data"));
+    Files.writeString(work.resolve("sitepulse-data/crawl.db"), ""); // crawl always wrote there
 
-    assertThat(defaultFor(false)).isEqualTo(Path.of("data"));
-    assertThat(err()).isEqualTo("sitepulse: using data/history.db, where an earlier version kept it;"
-        + " move it into sitepulse-data/ or give --data data to silence this notice\n");
+    assertThat(historyDefault()).isEqualTo(Path.of("data"));
+    assertThat(err()).isEqualTo("sitepulse: using " + Path.of("data", "history.db") + ", where an earlier version"
+        + " kept it; move it into sitepulse-data or give --data data to silence this notice" + System.lineSeparator());
   }
 
   @Test
-  void onceTheDefaultFolderHoldsTheCommandsFilesTheFormerOneIsLeftAlone() throws Exception {
+  void onceTheDefaultFolderHasAHistoryTheFormerOneIsLeftAlone() throws Exception {
     Files.createDirectories(work.resolve("data"));
     Files.writeString(work.resolve("data/history.db"), "");
     Files.createDirectories(work.resolve("sitepulse-data"));
-    Files.writeString(work.resolve("sitepulse-data/crawl.db"), "");
+    Files.writeString(work.resolve("sitepulse-data/history.db"), "");
 
-    assertThat(defaultFor(true)).as("report: a crawl is there to report on").isEqualTo(Path.of("sitepulse-data"));
-    assertThat(defaultFor(false)).as("watch: no history there yet, the old one goes on")
-        .isEqualTo(Path.of("data"));
+    assertThat(historyDefault()).isEqualTo(Path.of("sitepulse-data"));
+    assertThat(err()).isEmpty();
   }
 }

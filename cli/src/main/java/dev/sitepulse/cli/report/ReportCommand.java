@@ -58,35 +58,35 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (data == null) {
-      data = DataOption.defaultFor(Path.of(""), true, System.err);
-    }
-    DataOption.requireFolder(data);
+    // Given none, the history is where watch keeps it (a former ./data too), the crawl where crawl does.
+    Path historyDir = data != null ? DataOption.requireFolder(data) : DataOption.historyDefault(Path.of(""), System.err);
+    Path crawlDir = data != null ? data : Path.of(DataDirLock.DEFAULT_FOLDER);
+    String where = historyDir.equals(crawlDir) ? historyDir.toString() : crawlDir + " or " + historyDir;
     if (since.isZero() || since.isNegative()) {
-      throw new UsageException("--since must be positive, got " + Durations.format(since));
+      throw new UsageException("--since must be positive, got " + (since.isZero() ? "0" : Durations.format(since)));
     }
     if (output != null && output.toString().isEmpty()) { // Path.of("") is the working folder
       throw new UsageException("-o needs a file name");
     }
-    boolean hasCrawl = Files.exists(data.resolve("crawl.db"));
+    boolean hasCrawl = Files.exists(crawlDir.resolve("crawl.db"));
     // A file given as the folder, or a history.db that is no history: the history's own errors say so.
-    boolean hasHistory = Files.exists(data.resolve(SqliteHistory.FILE_NAME)) || Files.isRegularFile(data);
+    boolean hasHistory = Files.exists(historyDir.resolve(SqliteHistory.FILE_NAME)) || Files.isRegularFile(historyDir);
     if (!hasHistory && !hasCrawl) {
-      throw new UsageException("nothing to report on in " + data + ": no history.db (sitepulse watch writes it)"
+      throw new UsageException("nothing to report on in " + where + ": no history.db (sitepulse watch writes it)"
           + " and no crawl.db (sitepulse crawl writes it)");
     }
     if (target != null && !hasHistory) {
-      throw new UsageException("--target names a target of the watch history, and " + data + " has none");
+      throw new UsageException("--target names a target of the watch history, and " + historyDir + " has none");
     }
     Instant until = clock.instant();
     Report report = null;
     SiteReport site = null;
     try (LatencyStatistics stats = new AnalyticsLatencies()) {
       if (hasHistory) {
-        report = history(stats, until);
+        report = history(historyDir, stats, until);
       }
       if (hasCrawl) {
-        site = SiteReader.read(data, stats);
+        site = SiteReader.read(crawlDir, stats);
       }
     }
     Report r = report;
@@ -106,15 +106,15 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private Report history(LatencyStatistics stats, Instant until) {
+  private Report history(Path dir, LatencyStatistics stats, Instant until) {
     HistoryReader history;
     try {
-      history = SqliteHistory.openForReading(data);
+      history = SqliteHistory.openForReading(dir);
     } catch (HistoryException e) {
       throw new UsageException(e.getMessage());
     }
     if (target != null && history.targets().stream().noneMatch(t -> t.name().equals(target))) {
-      throw new UsageException("no history for target \"" + target + "\" in " + data.resolve(SqliteHistory.FILE_NAME)
+      throw new UsageException("no history for target \"" + target + "\" in " + dir.resolve(SqliteHistory.FILE_NAME)
           + " (known: " + history.targets().stream().map(TargetInfo::name).collect(Collectors.joining(", ")) + ")");
     }
     try {

@@ -59,8 +59,11 @@ public final class WatchCommand implements Callable<Integer> {
       DataOption.requireFolder(data);
     }
     SitepulseConfig file = SitepulseConfig.read(config);
+    // Only the former ./data is passed on as if given: the default itself must stay a default, so
+    // that a reload which sets watch.data is told it takes effect on restart.
     if (data == null && file.watch().data() == null) {
-      data = DataOption.defaultFor(Path.of(""), false, System.err);
+      Path history = DataOption.historyDefault(Path.of(""), System.err);
+      data = history.toString().equals(DataOption.FORMER_HISTORY_FOLDER) ? history : null;
     }
     WatchSettings settings = WatchSettings.from(file, config.toString(), at, data);
     showInfo(Alerter.LOGGER, CircuitBreakerSettings.LOGGER, WatchCommand.class.getPackageName(),
