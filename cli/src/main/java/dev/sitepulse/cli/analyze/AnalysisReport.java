@@ -52,7 +52,8 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       }
     }
     out.println();
-    out.printf(Locale.ROOT, "== Terms over %d indexed pages (device: cpu, Lucene term dictionary)%n", terms.docs());
+    out.printf(Locale.ROOT, "== Terms over %s (device: cpu, Lucene term dictionary)%n",
+        Figures.count(terms.docs(), "indexed page"));
     out.println("   by pages:  " + join(terms.byDocFreq(), true));
     out.println("   by TF-IDF: " + join(terms.byTfIdf(), false));
   }

@@ -6,14 +6,17 @@ import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * JUnit XML, so CI shows broken links as failed tests: one test case per linking page and broken
- * target (the page is the class, so results group by page), one skipped case for the targets
- * not checked, and one passing case for the rest.
+ * JUnit XML, so CI shows broken links as failed tests: one test case per link to a broken target
+ * (the page is the class, so results group by page; repeats on a page are numbered, as CI servers
+ * merge cases of one name), one skipped case for the targets not checked, and one passing case
+ * for the rest.
  */
 final class LinksJunit {
 
@@ -34,11 +37,14 @@ final class LinksJunit {
       x.writeAttribute("errors", "0");
       x.writeAttribute("skipped", Integer.toString(skippedCases));
       x.writeAttribute("time", "0");
+      Map<String, Integer> seen = new HashMap<>();
       for (BrokenLink b : r.broken()) {
         for (Referrer ref : b.referrers()) {
+          String name = "link to " + b.url() + (ref.line() > 0 ? " (line " + ref.line() + ")" : "");
+          int nth = seen.merge(ref.page() + "\n" + name, 1, Integer::sum);
           x.writeStartElement("testcase");
           x.writeAttribute("classname", xml(ref.page()));
-          x.writeAttribute("name", xml("link to " + b.url() + (ref.line() > 0 ? " (line " + ref.line() + ")" : "")));
+          x.writeAttribute("name", xml(nth == 1 ? name : name + " #" + nth));
           x.writeAttribute("time", "0");
           x.writeStartElement("failure");
           x.writeAttribute("message", xml(b.problem()));

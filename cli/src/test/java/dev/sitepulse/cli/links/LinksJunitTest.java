@@ -9,11 +9,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** The JUnit XML that CI servers read: well-formed whatever the pages and servers said. */
 class LinksJunitTest {
@@ -32,6 +34,28 @@ class LinksJunitTest {
     Element failure = (Element) xml.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).isEqualTo("404 Not Found x \uFFFD y \uFFFD z \uFFFD \uFFFD");
     assertThat(failure.getTextContent()).contains("anchor x");
+  }
+
+  @Test
+  void linksToOneBrokenTargetFromOnePlaceAreCasesOfTheirOwnNotOneNameTwice() throws Exception {
+    // Minified HTML puts two links on one line; a crawl without line numbers has none at all.
+    BrokenLink broken = new BrokenLink("http://h/gone", 404, null, "404 Not Found", List.of(), false, List.of(
+        new Referrer("http://h/a", "one", 1), new Referrer("http://h/a", "two", 1), new Referrer("http://h/b", "x", 0),
+        new Referrer("http://h/b", "y", 0)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksJunit.write(new LinkReport(2, 4, 1, 0, 0, 0, List.of(broken)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(bytes.toByteArray()));
+    NodeList cases = xml.getElementsByTagName("testcase");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < cases.getLength(); i++) {
+      Element c = (Element) cases.item(i);
+      names.add(c.getAttribute("classname") + " " + c.getAttribute("name"));
+    }
+    assertThat(names).startsWith("http://h/a link to http://h/gone (line 1)", "http://h/a link to http://h/gone (line 1) #2",
+        "http://h/b link to http://h/gone", "http://h/b link to http://h/gone #2").doesNotHaveDuplicates();
   }
 
   @Test

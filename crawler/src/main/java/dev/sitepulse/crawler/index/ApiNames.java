@@ -2,7 +2,6 @@ package dev.sitepulse.crawler.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Words written as API docs write the names they define: dotted ({@code os.path.join}), with an
@@ -73,9 +72,13 @@ public final class ApiNames {
     if (!isIdentifier(name)) {
       return null;
     }
-    int at = pageTitle.toLowerCase(Locale.ROOT).indexOf(name.toLowerCase(Locale.ROOT));
-    boolean wholeWord = at >= 0 && !partOfName(pageTitle, at - 1) && !partOfName(pageTitle, at + name.length());
-    return wholeWord ? name : null;
+    for (int at = 0; at + name.length() <= pageTitle.length(); at++) {
+      if (pageTitle.regionMatches(true, at, name, 0, name.length())
+          && !partOfName(pageTitle, at - 1) && !partOfName(pageTitle, at + name.length())) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** Dot-separated parts, each a letter or _ and then letters, digits or _: a name, shaped or not. */

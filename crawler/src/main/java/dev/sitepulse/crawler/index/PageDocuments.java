@@ -118,7 +118,7 @@ final class PageDocuments {
         terms.addAll(ApiNames.dottedTails(name));
       } else {
         // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
-        String module = ApiNames.moduleDefinedBy(anchor, page.title());
+        String module = anchor.length() <= MAX_ANCHOR_LENGTH ? ApiNames.moduleDefinedBy(anchor, page.title()) : null;
         if (module != null) {
           terms.add(module.toLowerCase(Locale.ROOT));
         }

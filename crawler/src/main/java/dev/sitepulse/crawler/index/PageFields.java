@@ -21,8 +21,9 @@ public final class PageFields {
   /** Not searched: a doc value that ranking reads ({@link IndexedPage#linkTextShare()}). */
   public static final String LINK_TEXT_SHARE = "link_text_share";
   /**
-   * Not searched by name: the element ids that are API names ({@link ApiNames}), lower-cased,
-   * as terms that ranking reads.
+   * Not searched by name: the names a page defines, lower-cased: its element ids that are API
+   * names ({@link ApiNames}) and their dotted tails, and the module a Sphinx page defines. Search
+   * ranks their pages first, and a query of one such name matches them too.
    */
   public static final String ANCHORS = "anchors";
   /** A doc value: the same ids as written, one per line, for a hit's link to the definition. */

@@ -41,7 +41,8 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  */
 final class PageQueryParser extends MultiFieldQueryParser {
   private static final String[] DEFAULT_FIELDS = {TITLE, HEADINGS, DESCRIPTION, BODY};
-  private static final Set<String> TEXT_FIELDS = Set.of(DEFAULT_FIELDS);
+  /** The fields a query word is searched in by default: where a page says what it is about. */
+  static final Set<String> TEXT_FIELDS = Set.of(DEFAULT_FIELDS);
   private static final Map<String, Float> BOOSTS =
       Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
 
@@ -101,7 +102,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
     }
     if (parsed instanceof BooleanQuery bool && bool.clauses().isEmpty()) { // "the", "NOT of", title:a
       // "->" or "==" has no stop word to blame: the analyzer drops punctuation as well.
-      if (OPERATORS_AND_FIELDS.matcher(query).replaceAll(" ").codePoints().noneMatch(Character::isLetterOrDigit)) {
+      if (wordsBesidesOperators(query).codePoints().noneMatch(Character::isLetterOrDigit)) {
         throw new QueryErrors.Placed("it has no word, only punctuation, which the index leaves out; add a word"
             + " that the pages would have", -1);
       }
@@ -109,6 +110,16 @@ final class PageQueryParser extends MultiFieldQueryParser {
           + " to, not); add a word that the pages would have", -1);
     }
     return onlyExclusions(parsed) ? allPagesBut(parsed) : parsed;
+  }
+
+  /** The query without its operators and field names; a quoted "AND" is a word. */
+  private static String wordsBesidesOperators(String query) {
+    String[] parts = query.split("\"", -1);
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) { // even parts are outside quotes
+      words.append(i % 2 == 0 ? OPERATORS_AND_FIELDS.matcher(parts[i]).replaceAll(" ") : parts[i]).append(' ');
+    }
+    return words.toString();
   }
 
   /** Parentheses in a phrase or after a backslash are text, and do not count. */

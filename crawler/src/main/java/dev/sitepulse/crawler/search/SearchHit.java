@@ -1,6 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One ranked page.
@@ -22,8 +24,19 @@ public record SearchHit(
     this(url, title, score, snippet, highlights, null);
   }
 
-  /** The page's URL, at the definition the query named when it has one. */
+  /** The page's URL, at the definition the query named when it has one; the id's non-ASCII letters percent-encoded. */
   public String link() {
-    return anchor == null ? url : url + "#" + anchor;
+    if (anchor == null) {
+      return url;
+    }
+    StringBuilder link = new StringBuilder(url).append('#');
+    for (byte b : anchor.getBytes(StandardCharsets.UTF_8)) {
+      if (b >= 0) {
+        link.append((char) b); // an API name's id is letters, digits, _ and .
+      } else {
+        link.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+      }
+    }
+    return link.toString();
   }
 }

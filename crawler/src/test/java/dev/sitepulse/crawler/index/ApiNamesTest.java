@@ -31,6 +31,8 @@ class ApiNamesTest {
     assertThat(ApiNames.moduleDefinedBy("module-contents", "socket — Low-level networking interface")).isNull();
     assertThat(ApiNames.moduleDefinedBy("module-os", "os.path — Common pathname manipulations")).isNull();
     assertThat(ApiNames.moduleDefinedBy("socket", "socket — Low-level networking interface")).isNull();
+    assertThat(ApiNames.moduleDefinedBy("module-os", "os.path and os — two modules")).as("a later whole word")
+        .isEqualTo("os");
   }
 
   @Test

@@ -30,6 +30,25 @@ class DefinedNamesTest {
   }
 
   @Test
+  void namesExcludedByNotOrInAnExcludedGroupAreNotLookedUp() {
+    assertThat(DefinedNames.names("NOT KeyError")).isEmpty();
+    assertThat(DefinedNames.names("foo NOT KeyError ValueError")).containsExactly("valueerror");
+    assertThat(DefinedNames.names("-(a KeyError) NOT (b OSError) ValueError")).containsExactly("valueerror");
+  }
+
+  @Test
+  void aQuotedBoostedOrFuzzyNameIsStillAName() {
+    assertThat(DefinedNames.names("\"os.path.join\" os.path.exists^2 KeyError~")).containsExactly("os.path.join",
+        "os.path.exists", "keyerror");
+    assertThat(DefinedNames.isOneBareName("\"os.path.join\"", DefinedNames.names("\"os.path.join\""))).isTrue();
+  }
+
+  @Test
+  void twoWordsOnTwoLinesAreNoOneName() {
+    assertThat(DefinedNames.isOneBareName("alpha\nValueError", DefinedNames.names("alpha\nValueError"))).isFalse();
+  }
+
+  @Test
   void requiredGroupedAndFieldNamesAreLookedUpButExcludedOnesAreNot() {
     assertThat(DefinedNames.names("+KeyError (OSError OR x) title:lru_cache -ValueError !IOError"))
         .containsExactly("keyerror", "oserror", "lru_cache");
@@ -47,5 +66,8 @@ class DefinedNamesTest {
         .as("a tail").isEqualTo("datetime.datetime.strftime");
     assertThat(DefinedNames.anchorIn("datetime.datetime.strftime", List.of("time.strftime")))
         .as("a tail is whole parts").isNull();
+    assertThat(DefinedNames.anchorIn("bytearray.join\nstr.join", List.of("join")))
+        .as("a plain word has no tail to link: the index has none").isNull();
+    assertThat(DefinedNames.anchorIn("socket.socket", List.of("socket"))).as("the module, not its class").isNull();
   }
 }

@@ -150,7 +150,7 @@ class InvalidQueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"the", "NOT the", "title:(a of)", "\"to be or\""})
+  @ValueSource(strings = {"the", "NOT the", "title:(a of)", "\"to be or\"", "\"AND\"", "title:\"NOT\""})
   void aQueryOfStopWordsOnlyIsAnErrorThatSaysSoInsteadOfNoHits(String query) {
     // It matched no page, or for NOT every page, with nothing to tell why.
     assertThat(invalid(query).getMessage()).isEqualTo("cannot parse query " + InvalidQueryException.quoted(query)
