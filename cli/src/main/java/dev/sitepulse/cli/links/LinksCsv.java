@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
+import dev.sitepulse.pinger.format.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,6 +30,16 @@ final class LinksCsv {
 
   private LinksCsv() {}
 
+  /**
+   * Text a page or a server chose, as a spreadsheet may safely open it: on one line, without
+   * control characters or bidi overrides (as in the table), and with a ' before a leading =, +, -
+   * or @, which would make the cell a formula (OWASP's CSV injection advice).
+   */
+  static String cell(String text) {
+    String line = TextTable.oneLine(text);
+    return !line.isEmpty() && "=+-@".indexOf(line.charAt(0)) >= 0 ? "'" + line : line;
+  }
+
   static void write(LinkReport r, PrintStream out) {
     StringWriter text = new StringWriter();
     try (CsvGenerator csv = FACTORY.createGenerator(text)) {
@@ -39,7 +50,7 @@ final class LinksCsv {
           csv.writeString(b.url());
           csv.writeNumber(b.status());
           csv.writeString(b.errorKind() == null ? "" : b.errorKind());
-          csv.writeString(b.problem());
+          csv.writeString(cell(b.problem()));
           csv.writeString(String.valueOf(b.external()));
           csv.writeString(String.join(" ", b.chain()));
           csv.writeString(ref.page());
@@ -48,7 +59,7 @@ final class LinksCsv {
           } else {
             csv.writeString(""); // unknown
           }
-          csv.writeString(ref.anchorText() == null ? "" : ref.anchorText());
+          csv.writeString(ref.anchorText() == null ? "" : cell(ref.anchorText()));
           csv.writeEndArray();
         }
       }
