@@ -14,7 +14,7 @@ import java.util.Map;
  * up on. It only decides: the crawl loop sets the timers and writes crawl.db. Touched only on the
  * event loop; the caller passes the time in.
  */
-final class FetchRetries {
+public final class FetchRetries {
 
   static final int MAX_NETWORK_RETRIES = 2;
   /**
@@ -85,10 +85,20 @@ final class FetchRetries {
   /** The host waits as long as it asks (Retry-After), or longer each time. */
   private Decision backOff(Frontier.Next next, FetchResult r, long now) {
     int tries = attempts.merge(next.url(), 1, Integer::sum);
-    Duration wait = r.retryAfter() != null ? r.retryAfter() : Duration.ofSeconds(1L << Math.min(tries, 6));
-    // Capped before it is counted in nanoseconds: a Retry-After date in the year 9999 overflows them.
-    long until = now + (wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait).toNanos();
-    return new BackOff(until, tries <= MAX_BACKOFF_RETRIES);
+    return new BackOff(now + hostWait(r.retryAfter(), tries).toNanos(), tries <= MAX_BACKOFF_RETRIES);
+  }
+
+  /**
+   * How long a host that answered 429 or 503 is left alone, for the crawl and for a link check's
+   * external targets alike: its Retry-After, else 2 s, 4 s … for the {@code tries}-th time, at
+   * most {@link #MAX_BACKOFF}; capped before anyone counts it in nanoseconds, which a Retry-After
+   * date in the year 9999 overflows.
+   *
+   * @param retryAfter what the server asked for, or null
+   */
+  public static Duration hostWait(Duration retryAfter, int tries) {
+    Duration wait = retryAfter != null ? retryAfter : Duration.ofSeconds(1L << Math.min(tries, 6));
+    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 
   private static boolean unreachable(FetchResult r) {

@@ -8,8 +8,8 @@ import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
+import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
-import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
@@ -26,6 +26,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
@@ -37,9 +39,6 @@ public final class LinkChecker {
 
   private static final int MAX_CHAIN = 20;
   private static final String TOO_MANY_REDIRECTS = ErrorKind.TOO_MANY_REDIRECTS.name();
-  // As the crawl waits on a 429 or 503: Retry-After, else 2 s, never more than a minute.
-  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
   private LinkChecker() {}
 
@@ -225,49 +224,29 @@ public final class LinkChecker {
       List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
       List<CheckResult> first = pinger.checkAll(heads, r -> {});
       List<Target> again = new ArrayList<>();
-      List<Target> later = new ArrayList<>();
-      Duration wait = Duration.ZERO;
+      List<CompletableFuture<CheckResult>> later = new ArrayList<>();
       for (CheckResult r : first) {
         if (r.status() == 429 || r.status() == 503) {
           // Asked to come back later, which says nothing of the link: a GET at once would be
-          // refused the same way, so it waits as the crawl would.
-          later.add(request("GET", r.target().url(), crawl));
-          wait = max(wait, waitAsked(r.last()));
+          // refused the same way, so it goes when the crawl would go back to the host.
+          Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
+          Target get = request("GET", r.target().url(), crawl);
+          later.add(CompletableFuture.supplyAsync(() -> get,
+              CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)).thenCompose(pinger::check));
         } else if (r.status() == 405 || r.status() == 501 || r.verdict() == Verdict.ERROR
             || r.verdict() == Verdict.DOWN) {
           // A timeout is not retried: it would only double the wait for a dead server.
           again.add(request("GET", r.target().url(), crawl));
         }
       }
-      long laterAt = System.nanoTime() + wait.toNanos();
       Map<String, CheckResult> byUrl = new LinkedHashMap<>();
       first.forEach(r -> byUrl.put(r.target().url(), r));
       pinger.checkAll(again, r -> {}).forEach(r -> byUrl.put(r.target().url(), r));
-      if (!later.isEmpty()) {
-        sleepUntil(laterAt);
-        pinger.checkAll(later, r -> {}).forEach(r -> byUrl.put(r.target().url(), r));
-      }
+      later.forEach(f -> {
+        CheckResult r = f.join();
+        byUrl.put(r.target().url(), r);
+      });
       return List.copyOf(byUrl.values());
-    }
-  }
-
-  /** The server's Retry-After, or the crawl's first backoff without one; at most the crawl's cap. */
-  private static Duration waitAsked(Attempt a) {
-    Duration asked = a.retryAfter() != null ? a.retryAfter() : FIRST_BACKOFF;
-    return asked.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : asked;
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static void sleepUntil(long nanoTime) {
-    try {
-      for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
-        Thread.sleep(left / 1_000_000L + 1);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // check now, and let the caller see the interrupt
     }
   }
 
