@@ -63,6 +63,17 @@ final class FailureClassifier {
   }
 
   /** Classifies by the root cause first: OkHttp wraps the telling exception in a generic one. */
+  /**
+   * What OkHttp threw other than an IOException. It rejects some requests only when the call is
+   * made (a header with a newline); once a response head has come, what it choked on is the
+   * response (a Content-Length of -5), which is the server's doing, not the user's.
+   */
+  static Failure unexpected(RuntimeException e, boolean responseHeadCame) {
+    return Failure.error(PROTOCOL, responseHeadCame
+        ? "invalid HTTP response: " + ServerText.excerpt(String.valueOf(e.getMessage()), 120)
+        : "request rejected: " + e.getMessage());
+  }
+
   static Failure of(IOException e, Stage stage, String host) {
     List<Throwable> chain = new ArrayList<>();
     for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {

@@ -76,12 +76,8 @@ public final class FetchRun implements Runnable {
           ? FailureClassifier.timedOut(listener.stage(), timeout, hostOf())
           : FailureClassifier.of(e, listener.stage(), hostOf())));
     } catch (RuntimeException e) {
-      // OkHttp rejects some inputs only when the request is built (a header with a newline); the
-      // result must complete all the same, or the crawl waits on it for ever. Once a response head
-      // came, what it choked on is the response (a Content-Length of -5), as ProbeRun says too.
-      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, answered
-          ? "invalid HTTP response: " + ServerText.excerpt(String.valueOf(e.getMessage()), 120)
-          : "request rejected: " + e.getMessage())));
+      // The result must complete all the same, or the crawl waits on it for ever.
+      result.complete(failed(FailureClassifier.unexpected(e, answered)));
     }
   }
 

@@ -103,11 +103,7 @@ public final class ProbeRun implements Runnable {
     } catch (IOException e) {
       result.complete(failed(classify(e)));
     } catch (RuntimeException e) {
-      // OkHttp rejects some inputs only when the call is made (e.g. a header with a newline). Once
-      // a response head came, what it choked on is the response (a Content-Length of -5).
-      result.complete(failed(Failure.error(ErrorKind.PROTOCOL, hopStatus != 0
-          ? "invalid HTTP response: " + ServerText.excerpt(String.valueOf(e.getMessage()), 120)
-          : "request rejected: " + e.getMessage())));
+      result.complete(failed(FailureClassifier.unexpected(e, hopStatus != 0)));
     }
   }
 
