@@ -19,30 +19,20 @@ public final class ApiNames {
    * that has small letters too ({@code KeyError}, {@code OSError}, not {@code KEYWORDS}).
    */
   public static boolean isOne(String word) {
-    boolean dottedOrUnderscored = false;
+    if (!isIdentifier(word)) {
+      return false;
+    }
     boolean innerCapital = false;
     boolean small = false;
     boolean letter = false;
-    boolean partStart = true;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      if (c == '.') {
-        if (partStart) {
-          return false;
-        }
-        dottedOrUnderscored = true;
-        partStart = true;
-      } else if (c == '_' || (partStart ? Character.isLetter(c) : Character.isLetterOrDigit(c))) {
-        dottedOrUnderscored |= c == '_';
-        innerCapital |= !partStart && Character.isUpperCase(c);
-        small |= Character.isLowerCase(c);
-        letter |= Character.isLetter(c);
-        partStart = false;
-      } else {
-        return false;
-      }
+      innerCapital |= i > 0 && word.charAt(i - 1) != '.' && Character.isUpperCase(c);
+      small |= Character.isLowerCase(c);
+      letter |= Character.isLetter(c);
     }
-    return !partStart && letter && (dottedOrUnderscored || innerCapital && small);
+    boolean dottedOrUnderscored = word.indexOf('.') >= 0 || word.indexOf('_') >= 0;
+    return letter && (dottedOrUnderscored || innerCapital && small);
   }
 
   /** {@code a.b.c.d}'s tails of two parts or more: {@code b.c.d} and {@code c.d}. */

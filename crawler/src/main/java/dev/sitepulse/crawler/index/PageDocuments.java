@@ -111,14 +111,17 @@ final class PageDocuments {
     Set<String> terms = new LinkedHashSet<>();
     terms.add(EVERY_PAGE);
     for (String anchor : page.anchors()) {
-      if (anchor.length() <= MAX_ANCHOR_LENGTH && ApiNames.isOne(anchor)) {
+      if (anchor.length() > MAX_ANCHOR_LENGTH) {
+        continue;
+      }
+      if (ApiNames.isOne(anchor)) {
         names.add(anchor);
         String name = anchor.toLowerCase(Locale.ROOT);
         terms.add(name);
         terms.addAll(ApiNames.dottedTails(name));
       } else {
         // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
-        String module = anchor.length() <= MAX_ANCHOR_LENGTH ? ApiNames.moduleDefinedBy(anchor, page.title()) : null;
+        String module = ApiNames.moduleDefinedBy(anchor, page.title());
         if (module != null) {
           terms.add(module.toLowerCase(Locale.ROOT));
         }

@@ -34,19 +34,24 @@ final class HitFields {
 
   /** The API names the page defines, as written, one per line; empty for none. */
   String definedNames(int doc) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues values = leaf.reader().getBinaryDocValues(PageFields.DEFINED_IDS);
-    return values != null && values.advanceExact(doc - leaf.docBase) ? values.binaryValue().utf8ToString() : "";
+    String names = docValue(doc, PageFields.DEFINED_IDS);
+    return names == null ? "" : names;
   }
 
   private String read(int doc, String field) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
-    if (values != null && values.advanceExact(doc - leaf.docBase)) {
-      return values.binaryValue().utf8ToString();
+    String value = docValue(doc, field);
+    if (value != null) {
+      return value;
     }
     // Documents indexed before url and title had doc values still have them stored.
     String stored = reader.storedFields().document(doc, STORED).get(field);
     return stored == null ? "" : stored;
+  }
+
+  /** The document's binary doc value of {@code field}, or null when it has none. */
+  private String docValue(int doc, String field) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+    return values != null && values.advanceExact(doc - leaf.docBase) ? values.binaryValue().utf8ToString() : null;
   }
 }
