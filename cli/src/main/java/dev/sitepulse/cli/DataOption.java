@@ -5,6 +5,7 @@ import dev.sitepulse.pinger.history.SqliteHistory;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The {@code --data} folder that search, analyze, report and watch are given. */
 public final class DataOption {
@@ -22,25 +23,32 @@ public final class DataOption {
   }
 
   /** Where watch and report kept their files before every command shared {@link DataDirLock#DEFAULT_FOLDER}. */
-  public static final String FORMER_HISTORY_FOLDER = "data";
+  private static final Path FORMER_HISTORY_FOLDER = Path.of("data");
 
   /**
    * Where watch keeps its history.db, and report reads it, when no folder is given:
-   * {@link DataDirLock#DEFAULT_FOLDER}, unless a history.db an earlier version wrote to ./data is
-   * there and the default folder has none yet. That one is used where it is, with a notice: a new,
-   * empty history beside it would restart every target's state and send its alerts again.
+   * {@link DataDirLock#DEFAULT_FOLDER}, or the {@linkplain #formerHistory former folder}.
+   */
+  public static Path historyDefault(Path workingDir, PrintStream err) {
+    return formerHistory(workingDir, err).orElse(Path.of(DataDirLock.DEFAULT_FOLDER));
+  }
+
+  /**
+   * ./data, with a notice, when a history.db an earlier version wrote there is the only one: a
+   * new, empty history in the default folder would restart every target's state and send its
+   * alerts again. Empty otherwise.
    *
    * @param workingDir the folder relative names are in
    */
-  public static Path historyDefault(Path workingDir, PrintStream err) {
+  public static Optional<Path> formerHistory(Path workingDir, PrintStream err) {
     Path folder = Path.of(DataDirLock.DEFAULT_FOLDER);
-    Path former = Path.of(FORMER_HISTORY_FOLDER);
-    if (!Files.exists(workingDir.resolve(folder).resolve(SqliteHistory.FILE_NAME))
-        && Files.exists(workingDir.resolve(former).resolve(SqliteHistory.FILE_NAME))) {
-      err.println("sitepulse: using " + former.resolve(SqliteHistory.FILE_NAME) + ", where an earlier version kept it;"
-          + " move it into " + folder + " or give --data " + former + " to silence this notice");
-      return former;
+    if (Files.exists(workingDir.resolve(folder).resolve(SqliteHistory.FILE_NAME))
+        || !Files.exists(workingDir.resolve(FORMER_HISTORY_FOLDER).resolve(SqliteHistory.FILE_NAME))) {
+      return Optional.empty();
     }
-    return folder;
+    err.println("sitepulse: using " + FORMER_HISTORY_FOLDER.resolve(SqliteHistory.FILE_NAME)
+        + ", where an earlier version kept it; move it into " + folder + " or give --data " + FORMER_HISTORY_FOLDER
+        + " to silence this notice");
+    return Optional.of(FORMER_HISTORY_FOLDER);
   }
 }

@@ -62,8 +62,7 @@ public final class WatchCommand implements Callable<Integer> {
     // Only the former ./data is passed on as if given: the default itself must stay a default, so
     // that a reload which sets watch.data is told it takes effect on restart.
     if (data == null && file.watch().data() == null) {
-      Path history = DataOption.historyDefault(Path.of(""), System.err);
-      data = history.toString().equals(DataOption.FORMER_HISTORY_FOLDER) ? history : null;
+      data = DataOption.formerHistory(Path.of(""), System.err).orElse(null);
     }
     WatchSettings settings = WatchSettings.from(file, config.toString(), at, data);
     showInfo(Alerter.LOGGER, CircuitBreakerSettings.LOGGER, WatchCommand.class.getPackageName(),

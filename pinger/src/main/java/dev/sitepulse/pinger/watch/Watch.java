@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks every target of a {@link WatchPlan} on its own interval, on Vert.x timers: fixed-rate,
  * each target starting at a random offset so they do not all fire at once, yet soon: the first
- * checks are spread over a tenth of a second per target, or the interval if that is shorter. A tick that finds the
- * target's previous check still running is skipped and counted, so a target never has two checks
- * at once. Each result is appended to the history, fed to the target's state machine, and any
+ * checks are spread over a tenth of a second per target, or the interval if that is shorter. A
+ * tick that finds the target's previous check still running is skipped and counted, so a target
+ * never has two checks at once. Each result is appended to the history, fed to the target's state machine, and any
  * alert handed to the {@link Alerter}.
  *
  * <p>All bookkeeping runs on one event-loop context and never blocks it: checks run on the
