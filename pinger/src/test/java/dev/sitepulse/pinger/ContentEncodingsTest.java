@@ -56,6 +56,28 @@ class ContentEncodingsTest {
   }
 
   @Test
+  void aBodyEncodedTwiceIsDecodedFromTheLastCodingItsHeaderLists() {
+    // "deflate, gzip": deflated first, then gzipped. OkHttp decodes a lone gzip only.
+    stubs.stubFor(get("/stacked").willReturn(encoded("deflate, Identity, gzip", gzip(deflate(PAGE, false)))));
+
+    FetchResult r = fetch("/stacked");
+
+    assertThat(r.failed()).as(r.message()).isFalse();
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(new String(PAGE, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aBodyEncodedMoreTimesThanAnyServerWouldFailsSayingHowMany() {
+    stubs.stubFor(get("/stacked/deep").willReturn(encoded("gzip, gzip, gzip, gzip", gzip(gzip(gzip(gzip(PAGE)))))));
+
+    FetchResult r = fetch("/stacked/deep");
+
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+    assertThat(r.message()).isEqualTo(
+        "the body is encoded 4 times over (Content-Encoding), more than sitepulse decodes (3)");
+  }
+
+  @Test
   void aDeflateBombIsCutAtTheBodyLimitAfterDecoding() {
     stubs.stubFor(get("/deflate/bomb").willReturn(encoded("deflate", deflate(new byte[50 << 20], false))));
 

@@ -3,6 +3,8 @@ package dev.sitepulse.pinger.internal.http;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.Inflater;
 import okhttp3.MediaType;
@@ -48,13 +50,24 @@ final class BodyReader {
 
   /** A body whose content was wanted, in an encoding sitepulse cannot decode. */
   static final class UnreadableEncodingException extends IOException {
-    UnreadableEncodingException(String encoding) {
-      super("the body is in Content-Encoding " + ServerText.quote(encoding, 20)
+    private UnreadableEncodingException(String message) {
+      super(message);
+    }
+
+    static UnreadableEncodingException unknown(String coding) {
+      return new UnreadableEncodingException("the body is in Content-Encoding " + ServerText.quote(coding, 20)
           + ", which sitepulse cannot decode (it reads gzip and deflate)");
+    }
+
+    static UnreadableEncodingException tooMany(int codings) {
+      return new UnreadableEncodingException("the body is encoded " + codings
+          + " times over (Content-Encoding), more than sitepulse decodes (" + MAX_CODINGS + ")");
     }
   }
 
   private static final long CHUNK = 8192;
+  /** RFC 9110 allows a list ("deflate, gzip"); servers stack two at most, and each costs buffers. */
+  private static final int MAX_CODINGS = 3;
 
   private BodyReader() {}
 
@@ -69,19 +82,38 @@ final class BodyReader {
     if (!keep || source.exhausted()) {
       return read(source, body.contentType(), maxBytes, keep);
     }
-    String encoding = response.header("Content-Encoding", "identity").strip().toLowerCase(Locale.ROOT);
-    Source decoded = switch (encoding) {
-      case "identity", "" -> source;
-      case "gzip", "x-gzip" -> new GzipSource(source);
-      case "deflate" -> inflating(source);
-      default -> throw new UnreadableEncodingException(encoding);
-    };
+    Source decoded = source;
+    List<String> codings = codings(response.header("Content-Encoding", ""));
+    if (codings.size() > MAX_CODINGS) {
+      throw UnreadableEncodingException.tooMany(codings.size());
+    }
+    // Listed in the order they were applied, so undone from the last.
+    for (int i = codings.size() - 1; i >= 0; i--) {
+      BufferedSource layer = decoded == source ? source : Okio.buffer(decoded);
+      decoded = switch (codings.get(i)) {
+        case "gzip", "x-gzip" -> new GzipSource(layer);
+        case "deflate" -> inflating(layer);
+        default -> throw UnreadableEncodingException.unknown(codings.get(i));
+      };
+    }
     if (decoded == source) {
       return read(source, body.contentType(), maxBytes, keep);
     }
     try (BufferedSource in = Okio.buffer(decoded)) {
       return read(in, body.contentType(), maxBytes, keep);
     }
+  }
+
+  /** A Content-Encoding's codings, lower-cased, without identity (which changes nothing). */
+  private static List<String> codings(String header) {
+    List<String> codings = new ArrayList<>();
+    for (String coding : header.split(",")) {
+      String c = coding.strip().toLowerCase(Locale.ROOT);
+      if (!c.isEmpty() && !c.equals("identity")) {
+        codings.add(c);
+      }
+    }
+    return codings;
   }
 
   /**
