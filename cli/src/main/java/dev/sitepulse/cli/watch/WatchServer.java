@@ -10,7 +10,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,12 @@ import org.slf4j.LoggerFactory;
 final class WatchServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WatchServer.class);
+  /**
+   * Connections left open and silent are closed after this: a watch runs for months, and clients
+   * that never hang up (or never finish a request) would otherwise hold its file descriptors until
+   * its own checks cannot open sockets. Longer than Prometheus's default scrape interval (1 min).
+   */
+  static final Duration IDLE = Duration.ofSeconds(90);
   private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
   private final Vertx vertx;
@@ -40,9 +48,16 @@ final class WatchServer implements AutoCloseable {
 
   /** Binds and serves; a port that cannot be bound is a usage error naming it. */
   static WatchServer start(Vertx vertx, ListenAddress at, Watch watch, LivePage page, Instant startedAt) {
+    return start(vertx, at, watch, page, startedAt, IDLE);
+  }
+
+  static WatchServer start(Vertx vertx, ListenAddress at, Watch watch, LivePage page, Instant startedAt,
+      Duration idle) {
     WatchServer s = new WatchServer(vertx, watch, page, startedAt);
+    HttpServerOptions options = new HttpServerOptions().setHost(at.host()).setPort(at.port())
+        .setIdleTimeout((int) idle.toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     try {
-      s.server = vertx.createHttpServer(new HttpServerOptions().setHost(at.host()).setPort(at.port()))
+      s.server = vertx.createHttpServer(options)
           .requestHandler(s::handle).listen().toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;

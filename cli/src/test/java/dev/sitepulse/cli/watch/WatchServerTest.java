@@ -18,10 +18,12 @@ import dev.sitepulse.pinger.watch.Watch;
 import dev.sitepulse.pinger.watch.WatchPlan;
 import dev.sitepulse.pinger.watch.WatchedTarget;
 import io.vertx.core.Vertx;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +84,21 @@ class WatchServerTest {
 
   private static HttpResponse<String> send(HttpRequest r) throws Exception {
     return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aConnectionThatStaysSilentIsClosedAfterTheIdleTimeout() throws Exception {
+    WatchServer quick = WatchServer.start(vertx, new ListenAddress("127.0.0.1", 0), watch,
+        new LivePage(history, Clock.systemUTC()), Instant.now(), Duration.ofMillis(200));
+    try (Socket silent = new Socket("127.0.0.1", quick.port())) {
+      silent.setSoTimeout(10_000);
+      // Half a request line, then nothing: a client that never finishes.
+      silent.getOutputStream().write("GET /metr".getBytes(StandardCharsets.US_ASCII));
+
+      assertThat(silent.getInputStream().read()).isEqualTo(-1);
+    } finally {
+      quick.close();
+    }
   }
 
   @Test
