@@ -77,8 +77,10 @@ final class Charts {
 
   private static void axis(Svg svg, Instant since, Instant until, double plot, double top) {
     long span = Duration.between(since, until).toMillis();
-    DateTimeFormatter f = DateTimeFormatter.ofPattern(span > Duration.ofDays(2).toMillis() ? "MM-dd" : "HH:mm")
-        .withZone(ZoneOffset.UTC);
+    // Six ticks: minutes alone would repeat over a short history.
+    String pattern = span > Duration.ofDays(2).toMillis() ? "MM-dd"
+        : span >= Duration.ofMinutes(30).toMillis() ? "HH:mm" : "HH:mm:ss";
+    DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC);
     for (int k = 0; k <= 6; k++) {
       double x = LABEL + plot * k / 6;
       svg.line(x, top - 4, x, top + 2, "tick");

@@ -36,12 +36,15 @@ public final class HtmlReport {
     if (refreshSeconds > 0) {
       h.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n");
     }
-    String title = r == null ? "site " + site.crawlDb() : "last " + window + " to " + Figures.time(r.until());
+    String title = r == null ? "site " + site.crawlDb()
+        : (r.startsAtHistory() ? "since the first record (" + window + ")" : "last " + window) + " to "
+            + Figures.time(r.until());
     h.append("<title>sitepulse: ").append(Html.escape(title)).append("</title>\n<style>").append(ReportStyle.CSS)
         .append("</style>\n</head>\n<body>\n");
     h.append("<header><h1>sitepulse</h1><p class=\"window\">");
     if (r != null) {
-      h.append("Last ").append(Html.escape(window)).append(": ").append(Html.escape(Figures.time(r.since())))
+      h.append(Html.escape(r.startsAtHistory() ? "Since the first record (" + window + ")" : "Last " + window))
+          .append(": ").append(Html.escape(Figures.time(r.since())))
           .append(" to ").append(Html.escape(Figures.time(r.until()))).append(" · ");
     }
     h.append("generated ").append(Html.escape(Figures.time(generated)))

@@ -6,8 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** A report over {@code since} to {@code until}: every target's figures, and alerts that failed. */
-public record Report(Instant since, Instant until, List<TargetReport> targets, List<DeliveryRecord> failedAlerts) {
+/**
+ * A report over {@code since} to {@code until}: every target's figures, and alerts that failed.
+ *
+ * @param startsAtHistory whether {@code since} is where the history begins, later than the window
+ *     asked for
+ */
+public record Report(Instant since, Instant until, boolean startsAtHistory, List<TargetReport> targets,
+    List<DeliveryRecord> failedAlerts) {
 
   public long checks() {
     return targets.stream().mapToLong(TargetReport::checks).sum();

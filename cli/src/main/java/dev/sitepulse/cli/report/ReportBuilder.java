@@ -28,6 +28,8 @@ public final class ReportBuilder {
 
   /** Time buckets of the latency chart. */
   static final int BUCKETS = 120;
+  /** The shortest window a report starting at the history's first record covers. */
+  static final Duration MIN_SPAN = Duration.ofMinutes(1);
   /** A target's latest checks read for its interval: four gaps, so a skipped tick or a restart leaves a true one. */
   static final int LATEST_CHECKS = 5;
   /**
@@ -46,8 +48,22 @@ public final class ReportBuilder {
     this.latencies = latencies;
   }
 
-  /** @param target one target's report, or null for all */
+  /**
+   * @param since where the window asked for starts; the report starts later when the history does
+   *     (a watch begun an hour ago charted over a day would be a sliver at the right edge)
+   * @param target one target's report, or null for all
+   */
   public Report build(Instant since, Instant until, String target) {
+    Instant first = history.firstRecord(target).orElse(since);
+    Instant start = since;
+    if (first.isAfter(since)) {
+      Instant latest = until.minus(MIN_SPAN);
+      start = first.isBefore(latest) ? first : latest.isAfter(since) ? latest : since;
+    }
+    return build(start, until, target, start.isAfter(since));
+  }
+
+  private Report build(Instant since, Instant until, String target, boolean startsAtHistory) {
     HistoryQuery q = new HistoryQuery(since, until, target);
     Map<String, TargetHistory> checks = new HashMap<>();
     for (TargetHistory h : history.aggregate(q, BUCKETS)) {
@@ -79,7 +95,7 @@ public final class ReportBuilder {
         .map(d -> new DeliveryRecord(d.target(), d.at(), d.kind(), Webhook.shownSink(d.sink()), d.ok(),
             d.attempts(), d.error()))
         .toList();
-    return new Report(since, until, targets, failed);
+    return new Report(since, until, startsAtHistory, targets, failed);
   }
 
   /**

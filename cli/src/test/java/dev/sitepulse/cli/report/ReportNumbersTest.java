@@ -48,6 +48,30 @@ class ReportNumbersTest {
   }
 
   @Test
+  void aHistoryYoungerThanTheWindowAskedForIsReportedFromItsFirstRecord() {
+    Report all;
+    Report a;
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      ReportBuilder builder = new ReportBuilder(SqliteHistory.openForReading(dir), stats);
+      all = builder.build(UNTIL.minus(Duration.ofDays(1)), UNTIL, null);
+      a = builder.build(UNTIL.minus(Duration.ofDays(1)), UNTIL, "a");
+    }
+
+    // b's first record is a state change ten minutes before a's first check.
+    assertThat(all.since()).isEqualTo(minute(-10));
+    assertThat(all.startsAtHistory()).isTrue();
+    assertThat(all.targets().get(0).series().start()).isEqualTo(minute(-10));
+    assertThat(all.availability()).isEqualTo(report.availability());
+    assertThat(a.since()).isEqualTo(T0);
+  }
+
+  @Test
+  void aHistoryOlderThanTheWindowIsReportedOverTheWindowAskedFor() {
+    assertThat(report.since()).isEqualTo(T0);
+    assertThat(report.startsAtHistory()).isFalse();
+  }
+
+  @Test
   void availabilityIsTheShareOfChecksThatReachedTheTarget() {
     assertThat(target("a").checks()).isEqualTo(100);
     assertThat(target("a").availability()).isEqualTo(new Availability(80, 100));

@@ -137,14 +137,14 @@ class WatchServerTest {
   }
 
   @Test
-  void theRootIsTheLiveReportOfTheLastDay() throws Exception {
+  void theRootIsTheLiveReportOfTheLastDayFromTheFirstCheckOfAYoungerHistory() throws Exception {
     HttpResponse<String> r = get("/");
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
     assertThat(r.headers().firstValue("content-security-policy")).hasValueSatisfying(v -> v.startsWith("default-src 'none'"));
     assertThat(r.body()).contains("<meta http-equiv=\"refresh\" content=\"30\">", "data-target=\"up\"",
-        "data-target=\"down\"", "Last 24h");
+        "data-target=\"down\"", "Since the first record (1m)");
   }
 
   @Test

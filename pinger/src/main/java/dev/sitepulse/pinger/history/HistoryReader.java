@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.history;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The queries {@code report} and the live status page make. Every call blocks on the database:
@@ -18,6 +19,12 @@ public interface HistoryReader {
    * {@code buckets} equal time buckets for charts. Targets without checks there are left out.
    */
   List<TargetHistory> aggregate(HistoryQuery query, int buckets);
+
+  /**
+   * When the oldest check or state change still held was recorded, of one target or (null) of
+   * all; empty when there is none. A report's charts start there when it is inside their window.
+   */
+  Optional<Instant> firstRecord(String target);
 
   /** How many checks the window holds. */
   long countChecks(HistoryQuery query);

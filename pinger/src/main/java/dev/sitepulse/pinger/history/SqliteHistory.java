@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -289,6 +290,11 @@ public final class SqliteHistory implements HistoryStore {
   @Override
   public List<TargetHistory> aggregate(HistoryQuery query, int buckets) {
     return reader.aggregate(query, buckets);
+  }
+
+  @Override
+  public Optional<Instant> firstRecord(String target) {
+    return reader.firstRecord(target);
   }
 
   @Override

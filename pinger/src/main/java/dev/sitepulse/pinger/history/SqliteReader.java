@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -59,6 +60,25 @@ final class SqliteReader implements HistoryReader {
   @Override
   public List<TargetHistory> aggregate(HistoryQuery q, int buckets) {
     return SqliteAggregation.run(file, q, buckets);
+  }
+
+  @Override
+  public Optional<Instant> firstRecord(String target) {
+    return read(c -> {
+      String where = target == null ? "" : " WHERE target_id = (SELECT id FROM targets WHERE name = ?1)";
+      // Each min() reads one end of an index on at (or on target_id, at).
+      String sql = "SELECT min(m) FROM (SELECT min(at) AS m FROM checks" + where
+          + " UNION ALL SELECT min(at) FROM state_changes" + where + ")";
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        if (target != null) {
+          s.setString(1, target);
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          long at = rs.next() ? rs.getLong(1) : 0;
+          return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+        }
+      }
+    });
   }
 
   @Override
