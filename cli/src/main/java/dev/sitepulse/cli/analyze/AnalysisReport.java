@@ -129,6 +129,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     for (TermStats.Term t : terms) {
       g.writeStartObject();
       g.writeStringField("term", t.term());
+      g.writeStringField("word", t.word());
       g.writeNumberField("doc_freq", t.docFreq());
       g.writeNumberField("total_freq", t.totalFreq());
       g.writeNumberField("tf_idf", t.tfIdf());
@@ -143,7 +144,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append(t.term()).append(byDocs ? " (" + t.docFreq() + ")" : String.format(Locale.ROOT, " (%.0f)", t.tfIdf()));
+      out.append(t.word()).append(byDocs ? " (" + t.docFreq() + ")" : String.format(Locale.ROOT, " (%.0f)", t.tfIdf()));
     }
     return terms.isEmpty() ? "(none)" : out.toString();
   }

@@ -77,6 +77,8 @@ class AnalyzeCommandTest {
     JsonNode terms = analyze().get("terms");
     assertThat(terms.get("pages").asInt()).isEqualTo(33);
     assertThat(terms.get("by_doc_freq").get(0).get("term").asText()).isEqualTo("widget");
+    assertThat(terms.get("by_doc_freq").get(1).get("term").asText()).isEqualTo("configur");
+    assertThat(terms.get("by_doc_freq").get(1).get("word").asText()).isEqualTo("configuration");
     assertThat(terms.get("by_tf_idf")).isNotEmpty();
   }
 

@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.MultiBits;
@@ -29,8 +32,20 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class TermStats {
 
-  /** One term with its page count, total occurrences and TF-IDF weight. */
-  public record Term(String term, int docFreq, long totalFreq, double tfIdf) {}
+  /**
+   * One term with its page count, total occurrences and TF-IDF weight.
+   *
+   * @param term as the index holds it: a stem ("modul")
+   * @param word as the pages write it most ("module"), to show people
+   */
+  public record Term(String term, String word, int docFreq, long totalFreq, double tfIdf) {
+    Term withWord(String w) {
+      return new Term(term, w, docFreq, totalFreq, tfIdf);
+    }
+  }
+
+  /** Pages read per term for its word: enough that "use" outnumbers "used" as on the whole site. */
+  private static final int PAGES_PER_WORD = 10;
 
   /** The top terms both ways, and how many pages they were counted over. */
   public record Result(int docs, List<Term> byDocFreq, List<Term> byTfIdf) {}
@@ -77,18 +92,28 @@ public final class TermStats {
           }
           String text = t.utf8ToString();
           if (df > 0 && hasLetter(text)) {
-            Term term = new Term(text, df, ttf, ttf * Math.log((double) docs / df));
+            Term term = new Term(text, text, df, ttf, ttf * Math.log((double) docs / df));
             keep(byDf, term, n);
             keep(byWeight, term, n);
           }
         }
       }
-      return new Result(docs, sorted(byDf, BY_DOC_FREQ.reversed()), sorted(byWeight, BY_TF_IDF.reversed()));
+      List<Term> topByDf = sorted(byDf, BY_DOC_FREQ.reversed());
+      List<Term> topByWeight = sorted(byWeight, BY_TF_IDF.reversed());
+      Set<String> shown = new LinkedHashSet<>();
+      topByDf.forEach(t -> shown.add(t.term()));
+      topByWeight.forEach(t -> shown.add(t.term()));
+      Map<String, String> words = SurfaceForms.of(reader, PageFields.BODY, shown, PAGES_PER_WORD);
+      return new Result(docs, withWords(topByDf, words), withWords(topByWeight, words));
     } catch (IndexNotFoundException e) {
       return new Result(0, List.of(), List.of()); // a crawl that has not committed yet
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + IndexErrors.brief(e), e);
     }
+  }
+
+  private static List<Term> withWords(List<Term> terms, Map<String, String> words) {
+    return terms.stream().map(t -> t.withWord(words.getOrDefault(t.term(), t.term()))).toList();
   }
 
   private static boolean hasLetter(String term) {

@@ -31,7 +31,7 @@ class TermStatsTest {
     TermStats.Result r = TermStats.top(dir, 5);
 
     assertThat(r.docs()).isEqualTo(3);
-    assertThat(r.byDocFreq().get(0)).isEqualTo(new TermStats.Term("footer", 3, 3, 0.0));
+    assertThat(r.byDocFreq().get(0)).isEqualTo(new TermStats.Term("footer", "footer", 3, 3, 0.0));
     assertThat(r.byTfIdf()).allSatisfy(t -> assertThat(t.tfIdf()).isNotNegative());
     assertThat(r.byDocFreq()).extracting(TermStats.Term::term).doesNotContain("widget0");
   }
@@ -47,6 +47,23 @@ class TermStatsTest {
 
     assertThat(TermStats.top(dir, 3).byDocFreq()).extracting(TermStats.Term::term)
         .containsExactly("feb", "py3k", "releas");
+  }
+
+  @Test
+  void eachTermIsShownAsThePagesWriteItNotAsItsStem() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page(0, "Modules import modules. The module's dictionary holds values."));
+      index.upsert(page(1, "A module is a file. Dictionaries map keys to values; see the API and the API's docs."));
+      index.upsert(page(2, "Python modules. Python is a language, and its dictionary a value."));
+      index.commit(Map.of());
+    }
+
+    Map<String, String> words = TermStats.top(dir, 50).byDocFreq().stream()
+        .collect(java.util.stream.Collectors.toMap(TermStats.Term::term, TermStats.Term::word));
+
+    // "modul" 5 times: modules 3, module 2 (once possessive); "dictionari": dictionary 2, dictionaries 1.
+    assertThat(words).containsEntry("modul", "modules").containsEntry("dictionari", "dictionary")
+        .containsEntry("valu", "values").containsEntry("api", "API").containsEntry("python", "Python");
   }
 
   @Test
