@@ -33,8 +33,8 @@ final class SiteHtml {
         l.broken().stream().map(b -> List.of(b.url(), b.problem(), Long.toString(b.places()))).toList());
     table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), s.slowest().stream()
         .map(p -> List.of(p.url(), String.format(Locale.ROOT, "%.1f", p.value()))).toList());
-    table(h, "site-largest", "Largest pages", List.of("Page", "Bytes"),
-        s.largest().stream().map(p -> List.of(p.url(), Long.toString((long) p.value()))).toList());
+    table(h, "site-largest", "Largest pages", List.of("Page", "Size"),
+        s.largest().stream().map(p -> List.of(p.url(), Summary.bytes((long) p.value()))).toList());
     table(h, "site-pagerank", "Top PageRank", List.of("Title", "Page", "Rank"), s.topRanked().stream()
         .map(p -> List.of(p.title(), p.url(), String.format(Locale.ROOT, "%.5f", p.rank()))).toList());
     h.append("</section>\n");

@@ -38,8 +38,8 @@ final class SiteTable {
           .map(p -> cells(p.url(), String.format(Locale.ROOT, "%.1f", p.value()))).toList());
     }
     if (!s.largest().isEmpty()) {
-      table(out, List.of(left("LARGEST"), right("BYTES")),
-          s.largest().stream().map(p -> cells(p.url(), Long.toString((long) p.value()))).toList());
+      table(out, List.of(left("LARGEST"), right("SIZE")),
+          s.largest().stream().map(p -> cells(p.url(), Summary.bytes((long) p.value()))).toList());
     }
     if (!s.topRanked().isEmpty()) {
       table(out, List.of(left("TOP PAGERANK"), left("URL"), right("RANK")), s.topRanked().stream()
