@@ -172,6 +172,14 @@ class VerdictsTest {
   }
 
   @Test
+  void httpsToAPlainHttpPortSaysTheServerDidNotAnswerInTls() {
+    CheckResult r = check("https://127.0.0.1:" + stubs.getPort() + "/status/200");
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.TLS);
+    assertThat(r.message()).isEqualTo("TLS handshake with 127.0.0.1:" + stubs.getPort()
+        + " failed: the server did not answer in TLS (a plain HTTP port? then the URL is http://)");
+  }
+
+  @Test
   void insecureAcceptsTheCertificateAndStillReportsIt() {
     CheckResult r = check(Checks.FAST.withInsecure(true),
         Target.of("https://127.0.0.1:" + stubs.getHttpsPort() + "/status/200"));

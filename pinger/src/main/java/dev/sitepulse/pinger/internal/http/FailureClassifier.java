@@ -211,7 +211,15 @@ final class FailureClassifier {
         reason = c.getMessage();
       }
     }
+    if (reason != null && isPlainHttp(reason.toLowerCase(Locale.ROOT))) {
+      return "the server did not answer in TLS (a plain HTTP port? then the URL is http://)";
+    }
     return reason == null ? t.getClass().getSimpleName() : reason;
+  }
+
+  /** How the JDK and BoringSSL (Conscrypt) name an answer that is no TLS record ("HTTP/1.1 400"). */
+  private static boolean isPlainHttp(String reason) {
+    return reason.contains("unrecognized ssl message") || reason.contains("wrong_version_number");
   }
 
   private static String describe(Throwable t) {
