@@ -20,6 +20,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -203,16 +205,29 @@ final class FailureClassifier {
     return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
   }
 
-  /** The most specific message in the cause chain: JSSE wraps the useful one deep inside. */
+  /**
+   * The most specific message in the cause chain (JSSE wraps the useful one deep inside), in words
+   * where the JDK's name neither the cause nor the fix.
+   */
   private static String tlsReason(Throwable t) {
-    String reason = t.getMessage();
-    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+    String reason = null;
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CertificateExpiredException) {
+        return "the certificate has expired (" + c.getMessage() + ")";
+      }
+      if (c instanceof CertificateNotYetValidException) {
+        return "the certificate is not valid yet (" + c.getMessage() + ")";
+      }
       if (c.getMessage() != null) {
         reason = c.getMessage();
       }
     }
-    if (reason != null && isPlainHttp(reason.toLowerCase(Locale.ROOT))) {
+    String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+    if (isPlainHttp(lower)) {
       return "the server did not answer in TLS (a plain HTTP port? then the URL is http://)";
+    }
+    if (lower.contains("unable to find valid certification path")) {
+      return "the certificate is not signed by an authority this machine trusts (self-signed, or a private CA)";
     }
     return reason == null ? t.getClass().getSimpleName() : reason;
   }
