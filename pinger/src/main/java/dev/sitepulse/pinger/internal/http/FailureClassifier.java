@@ -47,6 +47,9 @@ final class FailureClassifier {
   private static final Pattern EOF_LIMIT = Pattern.compile("not found: limit=(\\d+)");
   private static final Pattern EOF_CONTENT = Pattern.compile("content=([0-9a-f]+)");
   /** A header field name (an RFC 9110 token) and its colon. */
+  /** OkHttp's hostname check: "Hostname h not verified:" and the certificate on lines below. */
+  private static final Pattern NOT_VERIFIED = Pattern.compile("^Hostname (\\S+) not verified:");
+  private static final Pattern SUBJECT_ALT_NAMES = Pattern.compile("subjectAltNames: \\[([^\\]\\n]*)]");
   private static final Pattern HEADER_FIELD_START = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+:");
 
   private FailureClassifier() {}
@@ -223,6 +226,13 @@ final class FailureClassifier {
       }
     }
     String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+    Matcher otherHost = NOT_VERIFIED.matcher(reason == null ? "" : reason);
+    if (otherHost.find()) {
+      Matcher names = SUBJECT_ALT_NAMES.matcher(reason);
+      boolean any = names.find() && !names.group(1).isBlank();
+      return "the certificate is not for " + otherHost.group(1)
+          + (any ? " but for " + ServerText.excerpt(names.group(1), 200) : " (it names no host)");
+    }
     if (isPlainHttp(lower)) {
       return "the server did not answer in TLS (a plain HTTP port? then the URL is http://)";
     }

@@ -8,6 +8,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,5 +40,21 @@ class TlsFailureWordingTest {
 
     assertThat(f.message()).isEqualTo("TLS handshake with shop.example:443 failed: "
         + "the certificate is not valid yet (NotBefore: Fri Jan 01 00:00:00 UTC 2100)");
+  }
+
+  @Test
+  void aCertificateForAnotherHostNamesTheHostsItIsForOnOneLine() {
+    // OkHttp's own wording, over four lines.
+    SSLPeerUnverifiedException e = new SSLPeerUnverifiedException("""
+        Hostname 127.0.0.1 not verified:
+            certificate: sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+            DN: CN=shop.example
+            subjectAltNames: [shop.example, www.shop.example]""");
+
+    Failure f = FailureClassifier.of(e, Stage.HANDSHAKING, "127.0.0.1:443");
+
+    assertThat(f.kind()).isEqualTo(ErrorKind.TLS);
+    assertThat(f.message()).isEqualTo("TLS handshake with 127.0.0.1:443 failed: "
+        + "the certificate is not for 127.0.0.1 but for shop.example, www.shop.example");
   }
 }
