@@ -74,7 +74,7 @@ final class PageWork {
     boolean linkCheck = config.purpose() == CrawlPurpose.LINK_CHECK;
     ParsedPage page = linkCheck
         ? PageParser.parse(fetched.body(), fetched.charset(), url)
-        : PageParser.parseWithoutLineNumbers(fetched.body(), fetched.charset(), url);
+        : PageParser.parseForSearch(fetched.body(), fetched.charset(), url);
     String bodyHash = BodyHash.sha256(fetched.body());
     String firstUrl = firstUrlByBodyHash.putIfAbsent(bodyHash, url);
     String duplicateOf = firstUrl == null || firstUrl.equals(url) ? null : firstUrl;

@@ -21,6 +21,8 @@ final class PageExtractor implements NodeVisitor {
   private final List<String> headings = new ArrayList<>();
   private final List<Outlink> outlinks = new ArrayList<>();
   private final Set<String> anchors = new HashSet<>();
+  /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
+  private final EmbeddedResources embeds;
   private int textSkipDepth;
   private int headingSkipDepth;
   private Boilerplate[] kindAtDepth = new Boilerplate[64]; // so tail() needn't re-read attributes
@@ -30,8 +32,10 @@ final class PageExtractor implements NodeVisitor {
   private CollapsingText linkText;
   private int linkTextLength; // of text's characters, those inside links
 
-  PageExtractor(String baseUri, int expectedTextLength) {
+  /** @param forLinkCheck whether to collect the resources the page embeds too */
+  PageExtractor(String baseUri, int expectedTextLength, boolean forLinkCheck) {
     resolver = new LinkResolver(baseUri);
+    embeds = forLinkCheck ? new EmbeddedResources() : null;
     metadata = new PageMetadata(resolver);
     text = new CollapsingText(expectedTextLength);
   }
@@ -94,6 +98,9 @@ final class PageExtractor implements NodeVisitor {
         if (linkText != null) {
           linkText.append(el.attr("alt"));
         }
+        if (embeds != null) {
+          embeds.add(el);
+        }
       }
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
         if (openHeading == null && headingSkipDepth == 0) {
@@ -104,7 +111,17 @@ final class PageExtractor implements NodeVisitor {
       case "html" -> metadata.html(el);
       case "title" -> metadata.title(el);
       case "meta" -> metadata.meta(el);
-      case "link" -> metadata.link(el);
+      case "link" -> {
+        metadata.link(el);
+        if (embeds != null) {
+          embeds.add(el);
+        }
+      }
+      case "script", "source", "iframe", "frame", "video", "audio", "track", "embed", "object", "input" -> {
+        if (embeds != null) {
+          embeds.add(el);
+        }
+      }
       default -> {}
     }
     Boilerplate kind = Boilerplate.of(el);
@@ -175,6 +192,7 @@ final class PageExtractor implements NodeVisitor {
         body,
         metadata.languageOrNull(),
         outlinks,
+        embeds == null ? List.of() : embeds.resolved(resolver),
         metadata.canonical,
         metadata.noindex,
         metadata.nofollow,

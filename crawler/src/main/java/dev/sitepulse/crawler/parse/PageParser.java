@@ -35,7 +35,8 @@ public final class PageParser {
   }
 
   /**
-   * Parses one page, with the source line of every outlink.
+   * Parses one page for a link check: with the source line of every outlink, and the resources
+   * the page embeds ({@link ParsedPage#embeds()}).
    *
    * @param body the raw bytes as fetched; null reads as empty
    * @param charsetFromHeader the Content-Type charset, or null; an unknown name counts as null
@@ -46,21 +47,22 @@ public final class PageParser {
   }
 
   /**
-   * As {@link #parse}, with every {@link Outlink#line()} -1. jsoup's position tracking allocates a
-   * source range for every node: on the Python docs it added 30–50% to parse time, so a crawl that
-   * reports no line numbers should skip it.
+   * As {@link #parse}, without what only a link check reads: every {@link Outlink#line()} is -1,
+   * and no embedded resource is collected. jsoup's position tracking allocates a source range for
+   * every node: on the Python docs it added 30–50% to parse time, which a crawl for search should
+   * not pay.
    */
-  public static ParsedPage parseWithoutLineNumbers(
-      byte[] body, String charsetFromHeader, String baseUrl) {
+  public static ParsedPage parseForSearch(byte[] body, String charsetFromHeader, String baseUrl) {
     return parse(body, charsetFromHeader, baseUrl, false);
   }
 
   private static ParsedPage parse(
-      byte[] body, String charsetFromHeader, String baseUrl, boolean trackLines) {
+      byte[] body, String charsetFromHeader, String baseUrl, boolean forLinkCheck) {
     byte[] bytes = body == null ? new byte[0] : body;
-    Document doc = decode(bytes, charsetFromHeader, baseUrl == null ? "" : baseUrl, trackLines);
+    Document doc = decode(bytes, charsetFromHeader, baseUrl == null ? "" : baseUrl, forLinkCheck);
     // Text is usually a fraction of the markup; a quarter avoids most StringBuilder regrowth.
-    PageExtractor extractor = new PageExtractor(doc.baseUri(), Math.max(256, bytes.length / 4));
+    PageExtractor extractor =
+        new PageExtractor(doc.baseUri(), Math.max(256, bytes.length / 4), forLinkCheck);
     doc.traverse(extractor);
     return extractor.result();
   }

@@ -13,6 +13,8 @@ import java.util.Set;
  *     footer, aside and {@code role=navigation} subtrees
  * @param language {@code <html lang>} or meta content-language as declared, or null
  * @param outlinks every a[href] and area[href] in document order, boilerplate included
+ * @param embeds the images, stylesheets, scripts, frames and media the page embeds, in document
+ *     order; empty unless the page was parsed for a link check
  * @param canonical {@code <link rel=canonical>} resolved to an absolute URL, or null
  * @param noindex meta robots says noindex (or none)
  * @param nofollow meta robots says nofollow (or none)
@@ -28,6 +30,7 @@ public record ParsedPage(
     String text,
     String language,
     List<Outlink> outlinks,
+    List<Embed> embeds,
     String canonical,
     boolean noindex,
     boolean nofollow,
@@ -38,6 +41,7 @@ public record ParsedPage(
   public ParsedPage {
     headings = List.copyOf(headings);
     outlinks = List.copyOf(outlinks);
+    embeds = List.copyOf(embeds);
     anchors = Set.copyOf(anchors);
   }
 }

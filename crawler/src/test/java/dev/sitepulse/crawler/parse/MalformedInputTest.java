@@ -72,7 +72,7 @@ class MalformedInputTest {
       byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
       assertThatCode(() -> PageParser.parse(body, null, "http://h/a/b.html"))
           .as(html.toString()).doesNotThrowAnyException();
-      assertThatCode(() -> PageParser.parseWithoutLineNumbers(body, "latin1", "https://h:8443/"))
+      assertThatCode(() -> PageParser.parseForSearch(body, "latin1", "https://h:8443/"))
           .as(html.toString()).doesNotThrowAnyException();
     }
   }

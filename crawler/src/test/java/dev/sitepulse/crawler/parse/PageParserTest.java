@@ -234,9 +234,9 @@ class PageParserTest {
   }
 
   @Test
-  void withoutLineNumbersEveryLineIsMinusOne() {
+  void aParseForSearchHasEveryLineMinusOne() {
     ParsedPage page =
-        PageParser.parseWithoutLineNumbers(StubSite.bytes("index.html"), null, StubSite.BASE);
+        PageParser.parseForSearch(StubSite.bytes("index.html"), null, StubSite.BASE);
 
     assertThat(page.outlinks()).isNotEmpty().allMatch(link -> link.line() == -1);
     assertThat(page.title()).isEqualTo("Acme Widgets Documentation");

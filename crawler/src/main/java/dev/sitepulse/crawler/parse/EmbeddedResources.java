@@ -1,0 +1,99 @@
+package dev.sitepulse.crawler.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Element;
+
+/**
+ * Collects what a page embeds, for a link check: {@link PageExtractor} hands it the elements that
+ * can embed something, and only when the page is parsed for a link check, so that a crawl for
+ * search reads no attribute more than before.
+ */
+final class EmbeddedResources {
+
+  /** The rel tokens of a {@code <link>} whose href a browser fetches for the page, in the order a mixed rel is named by. */
+  private static final String[] FETCHED_RELS = {"stylesheet", "icon", "apple-touch-icon",
+      "apple-touch-icon-precomposed", "manifest", "preload", "modulepreload"};
+
+  private final List<Embed> found = new ArrayList<>();
+
+  /**
+   * An element that may embed something: img, source, script, link, iframe, frame, video, audio,
+   * track, embed, object or input.
+   */
+  void add(Element el) {
+    String name = el.normalName();
+    switch (name) {
+      case "img" -> {
+        String alt = CollapsingText.collapse(el.attr("alt"));
+        url(el, "src", "img", alt);
+        srcset(el, "img srcset", alt);
+      }
+      case "source" -> {
+        url(el, "src", "source", ""); // in <video> and <audio>
+        srcset(el, "source srcset", ""); // in <picture>
+      }
+      case "video" -> {
+        url(el, "src", "video", "");
+        url(el, "poster", "video poster", "");
+      }
+      case "object" -> url(el, "data", "object", "");
+      case "link" -> {
+        String rel = fetchedRel(el.attr("rel"));
+        if (rel != null) {
+          url(el, "href", "link rel=" + rel, "");
+        }
+      }
+      case "input" -> {
+        if (el.attr("type").trim().equalsIgnoreCase("image")) {
+          url(el, "src", "input type=image", CollapsingText.collapse(el.attr("alt")));
+        }
+      }
+      default -> url(el, "src", name, ""); // script, iframe, frame, audio, track, embed
+    }
+  }
+
+  /** What was found, resolved as outlinks are. */
+  List<Embed> resolved(LinkResolver resolver) {
+    List<Embed> out = new ArrayList<>(found.size());
+    for (Embed raw : found) {
+      String url = resolver.resolve(raw.url());
+      out.add(url == null || url.equals(raw.url()) ? raw : new Embed(url, raw.element(), raw.alt(), raw.line()));
+    }
+    return out;
+  }
+
+  private void url(Element el, String attribute, String element, String alt) {
+    String url = el.attr(attribute).trim();
+    if (!url.isEmpty()) {
+      found.add(new Embed(url, element, alt, el.sourceRange().start().lineNumber()));
+    }
+  }
+
+  private void srcset(Element el, String element, String alt) {
+    String srcset = el.attr("srcset");
+    if (srcset.isEmpty()) {
+      return;
+    }
+    int line = el.sourceRange().start().lineNumber();
+    for (String url : Srcset.urls(srcset)) {
+      found.add(new Embed(url, element, alt, line));
+    }
+  }
+
+  /**
+   * The token of a rel that makes the browser fetch the link ("shortcut icon" reads icon), or null
+   * for one it only names (canonical, alternate, next…), which is a link, not a resource.
+   */
+  private static String fetchedRel(String rel) {
+    if (rel.isEmpty()) {
+      return null;
+    }
+    for (String token : FETCHED_RELS) {
+      if (PageMetadata.hasToken(rel, token)) {
+        return token;
+      }
+    }
+    return null;
+  }
+}
