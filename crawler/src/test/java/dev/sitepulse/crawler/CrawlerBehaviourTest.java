@@ -73,6 +73,33 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aLinkCheckCrawlKeepsWhatPagesEmbedApartFromTheirLinksAndNeverFetchesIt() throws Exception {
+    site.stubFor(get("/embeds/page.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>\n<img src=\"photo.png\" alt=\"A photo\">\n<a href=\"next.html\">next</a>\n"
+            + "<img src=\"data:image/gif;base64,R0lGOD\"> <a href=\"mailto:x@example.com\">mail</a>\n</body></html>")));
+
+    CrawlConfig seedOnly = config(base() + "/embeds/page.html").toBuilder().maxDepth(0).build(); // no sitemap
+    Crawler.run(seedOnly.withPurpose(CrawlPurpose.LINK_CHECK), CrawlListener.NONE);
+
+    assertThat(CrawlDbRows.column(db(), "SELECT to_url || ' ' || element || ' ' || alt || ' ' || line FROM page_embeds"))
+        .containsExactly(base() + "/embeds/photo.png img A photo 2");
+    // No edge of the link graph, which analyze ranks pages by, and not crawled.
+    assertThat(CrawlDbRows.column(db(), "SELECT to_url FROM page_links")).containsExactly(base() + "/embeds/next.html");
+    assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls WHERE url LIKE '%photo.png'")).isEmpty();
+    site.verify(0, getRequestedFor(urlPathEqualTo("/embeds/photo.png")));
+    assertThat(CrawlDbRows.column(db(), "SELECT non_http_links FROM urls WHERE url LIKE '%/embeds/page.html'"))
+        .as("the mailto: link and the data: image").containsExactly("2");
+  }
+
+  @Test
+  void aCrawlForSearchKeepsNothingOfWhatPagesEmbed() throws Exception {
+    Crawler.run(config(base() + "/site/index.html"), CrawlListener.NONE);
+
+    assertThat(CrawlDbRows.column(db(), "SELECT count(*) FROM embeds")).containsExactly("0");
+    assertThat(CrawlDbRows.column(db(), "SELECT count(*) FROM links")).isNotEqualTo(List.of("0"));
+  }
+
+  @Test
   void scopeKeepsTheCrawlOnItsSeedsHostAndIncludeExcludeNarrowIt() throws Exception {
     CrawlConfig c = config(base() + "/site/index.html");
     CrawlConfig narrowed = c.toBuilder().scope(Scope.PREFIX).exclude(Pattern.compile("/guide/")).build();

@@ -67,6 +67,19 @@ class CrawlGraphTest {
   }
 
   @Test
+  void whatAPageEmbedsIsNoEdgeEvenWhenItIsAnotherPage() throws Exception {
+    try (Connection db = crawlDb()) {
+      try (Statement s = db.createStatement()) {
+        s.execute("INSERT INTO embeds(from_id, to_url, element, line) VALUES (2, 'http://s/c', 'iframe', 1)");
+      }
+      CrawlGraph crawl = CrawlGraph.load(db);
+
+      assertThat(crawl.graph.edgeCount()).isEqualTo(4);
+      assertThat(crawl.graph.inDegree(2)).as("c, from a only").isEqualTo(1);
+    }
+  }
+
+  @Test
   void storingRanksClearsTheRankOfAPageThatLeftTheGraph() throws Exception {
     try (Connection db = crawlDb()) {
       try (Statement s = db.createStatement()) {

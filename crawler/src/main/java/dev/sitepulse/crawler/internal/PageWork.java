@@ -4,12 +4,14 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.parse.Embed;
 import dev.sitepulse.crawler.parse.Outlink;
 import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.crawler.parse.ParsedPage;
 import dev.sitepulse.crawler.store.AnchorList;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
+import dev.sitepulse.crawler.store.PageRecord.EmbedRecord;
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
@@ -103,6 +105,9 @@ final class PageWork {
         followable.add(new QueuedUrl(to, depth + 1));
       }
     }
+    // A link check's only: checked by links, never followed. Those left out are data: and such.
+    List<EmbedRecord> embeds = page.embeds().isEmpty() ? List.of() : embedRecords(page.embeds());
+    int nonHttp = skipped + page.embeds().size() - embeds.size();
     // The canonical page is what should be found, so this variant points at it instead of being
     // indexed: when the crawl will fetch it, and it does not point back here (then this one,
     // found second, stands for both). A canonical is a hint; it must not hide the text entirely:
@@ -125,10 +130,9 @@ final class PageWork {
         Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());
     String canonicalElsewhere = defers ? canonical : null;
     String anchors = AnchorList.join(page.anchors());
-    int nonHttp = skipped;
     LongConsumer record = seq -> db.record(PageRecord.parsed(url, response, seq, indexable,
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
-        followable, nonHttp));
+        embeds, followable, nonHttp));
     boolean removed = doc == null && prior != null && prior.indexed();
     if (removed) {
       index.remove(url, record);
@@ -136,6 +140,19 @@ final class PageWork {
       index.add(doc, record);
     }
     return new PageOutcome(followable, indexable, duplicateOf, skipped, removed);
+  }
+
+  /** The http(s) resources of a page, normalized as links are; one that is no URL as written. */
+  private List<EmbedRecord> embedRecords(List<Embed> found) {
+    List<EmbedRecord> out = new ArrayList<>(found.size());
+    for (Embed embed : found) {
+      if (!LinkRules.isNonHttpScheme(embed.url())) {
+        Resolved resolved = resolve(embed.url());
+        String to = resolved == null ? embed.url() : resolved.url();
+        out.add(new EmbedRecord(to, embed.element(), embed.alt(), embed.line()));
+      }
+    }
+    return out;
   }
 
   /**

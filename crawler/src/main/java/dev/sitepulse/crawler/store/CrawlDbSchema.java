@@ -53,6 +53,19 @@ final class CrawlDbSchema {
           CREATE VIEW IF NOT EXISTS page_links AS
           SELECT u.url AS from_url, l.to_url, l.fragment, l.anchor, l.line, l.nofollow
           FROM links l JOIN urls u ON u.id = l.from_id""");
+      // What a page embeds (images, stylesheets, scripts…), written by a link check only. A table
+      // of its own rather than a kind column on links: every reader of links (analyze's PageRank,
+      // report's counts, anyone's SQL over page_links) takes links for the link graph, and would
+      // otherwise have to learn to leave resources out. A crawl for search writes no row here.
+      s.execute("""
+          CREATE TABLE IF NOT EXISTS embeds(
+            from_id INTEGER NOT NULL REFERENCES urls(id), to_url TEXT NOT NULL, element TEXT NOT NULL,
+            alt TEXT, line INTEGER NOT NULL)""");
+      s.execute("CREATE INDEX IF NOT EXISTS embeds_from ON embeds(from_id)");
+      s.execute("""
+          CREATE VIEW IF NOT EXISTS page_embeds AS
+          SELECT u.url AS from_url, e.to_url, e.element, e.alt, e.line
+          FROM embeds e JOIN urls u ON u.id = e.from_id""");
       s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
       if (linkChecks) {
         s.execute("PRAGMA user_version=" + LINK_CHECKS);

@@ -28,7 +28,7 @@ final class CrawlDbWriter implements AutoCloseable {
    * had and clears all of it after every batch: with one batch per page, an index page of 17,000
    * links made every later page clear 200,000 slots (1% of a crawl's CPU time).
    */
-  private static final int LINK_BATCH = 256;
+  private static final int BATCH_ROWS = 256;
 
   private final Connection db;
   private final WriteStatements writes;
@@ -154,13 +154,18 @@ final class CrawlDbWriter implements AutoCloseable {
   private static void write(WriteStatements w, PageRecord p) {
     try {
       long id = updatePage(w.page(), p);
-      if (p.links().isEmpty()) {
+      if (p.links().isEmpty() && p.embeds().isEmpty()) {
         return;
       }
       if (id < 0) {
         throw new IllegalStateException("crawl.db has no row for " + p.url());
       }
-      replaceLinks(w, id, p.links());
+      if (!p.links().isEmpty()) {
+        replace(w.deleteLinks(), w.link(), id, p.links(), CrawlDbWriter::bindLink);
+      }
+      if (!p.embeds().isEmpty()) { // never in a crawl for search, which so pays no DELETE for them
+        replace(w.deleteEmbeds(), w.embed(), id, p.embeds(), CrawlDbWriter::bindEmbed);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -177,32 +182,47 @@ final class CrawlDbWriter implements AutoCloseable {
     }
   }
 
-  /** A re-fetched page replaces its links. */
-  private static void replaceLinks(WriteStatements w, long from, List<PageRecord.LinkRecord> links)
-      throws SQLException {
-    w.deleteLinks().setLong(1, from);
-    w.deleteLinks().executeUpdate();
-    PreparedStatement s = w.link();
+  /** Binds one row's columns after the page's id, which is parameter 1. */
+  private interface RowBinder<T> {
+    void bind(PreparedStatement s, T row) throws SQLException;
+  }
+
+  /** A re-fetched page replaces its rows. */
+  private static <T> void replace(PreparedStatement delete, PreparedStatement insert, long from,
+      List<T> rows, RowBinder<T> binder) throws SQLException {
+    delete.setLong(1, from);
+    delete.executeUpdate();
     int batched = 0;
-    for (PageRecord.LinkRecord l : links) {
-      if (batched == LINK_BATCH) {
-        s.executeBatch();
+    for (T row : rows) {
+      if (batched == BATCH_ROWS) {
+        insert.executeBatch();
         batched = 0;
       }
-      s.setLong(1, from);
-      s.setString(2, l.to());
-      s.setString(3, l.fragment());
-      s.setString(4, l.anchor());
-      if (l.line() > 0) {
-        s.setInt(5, l.line());
-      } else {
-        s.setNull(5, Types.INTEGER); // not tracked in this crawl
-      }
-      s.setInt(6, l.nofollow() ? 1 : 0);
-      s.addBatch();
+      insert.setLong(1, from);
+      binder.bind(insert, row);
+      insert.addBatch();
       batched++;
     }
-    s.executeBatch();
+    insert.executeBatch();
+  }
+
+  private static void bindLink(PreparedStatement s, PageRecord.LinkRecord l) throws SQLException {
+    s.setString(2, l.to());
+    s.setString(3, l.fragment());
+    s.setString(4, l.anchor());
+    if (l.line() > 0) {
+      s.setInt(5, l.line());
+    } else {
+      s.setNull(5, Types.INTEGER); // not tracked in this crawl
+    }
+    s.setInt(6, l.nofollow() ? 1 : 0);
+  }
+
+  private static void bindEmbed(PreparedStatement s, PageRecord.EmbedRecord e) throws SQLException {
+    s.setString(2, e.to());
+    s.setString(3, e.element());
+    s.setString(4, e.alt().isEmpty() ? null : e.alt());
+    s.setInt(5, e.line());
   }
 
   private static void update(PreparedStatement s, Object... args) {

@@ -13,8 +13,10 @@ import java.util.List;
  * @param validators the response's ETag and Last-Modified, for the conditional fetch of a refresh
  * @param anchors the page's ids and a[name]s as {@link AnchorList#join} writes them, for #fragment
  *     checks; null if none
- * @param nonHttpLinks links on the page that cannot be crawled (mailto:, javascript:, …): counted
- *     here, since they are not kept as links, so that a resumed crawl's count covers every page
+ * @param embeds the resources the page embeds, kept by a link check only (see {@link EmbedRecord})
+ * @param nonHttpLinks links on the page that cannot be crawled (mailto:, javascript:, …), and in a
+ *     link check resources that cannot be checked (data:, blob:, …): counted here, since they are
+ *     not kept as rows, so that a resumed crawl's count covers every page
  */
 public record PageRecord(
     String url,
@@ -37,12 +39,14 @@ public record PageRecord(
     Validators validators,
     String anchors,
     List<LinkRecord> links,
+    List<EmbedRecord> embeds,
     List<QueuedUrl> discovered,
     int nonHttpLinks) {
 
   public PageRecord {
     validators = validators == null ? Validators.NONE : validators;
     links = List.copyOf(links);
+    embeds = List.copyOf(embeds);
     discovered = List.copyOf(discovered);
   }
 
@@ -55,7 +59,7 @@ public record PageRecord(
       long fetchedAtMillis, long seq, boolean keepsDocument) {
     return new PageRecord(url, UrlState.FAILED, 0, errorKind, message, null, 0, fetchMillis,
         fetchedAtMillis, null, null, null, null, null, null, seq, keepsDocument, Validators.NONE,
-        null, List.of(), List.of(), 0);
+        null, List.of(), List.of(), List.of(), 0);
   }
 
   /**
@@ -87,21 +91,23 @@ public record PageRecord(
    * @param contentHash the body's SHA-256, for exact duplicates
    * @param duplicateOf the first URL with the same body, or null
    * @param canonical the page's canonical URL if it is another one, or null
+   * @param embeds empty but in a link check
    */
   public static PageRecord parsed(String url, Response response, long seq, boolean indexed,
       String contentHash, Long simhash, String title, String duplicateOf, String canonical,
-      String anchors, List<LinkRecord> links, List<QueuedUrl> discovered, int nonHttpLinks) {
+      String anchors, List<LinkRecord> links, List<EmbedRecord> embeds, List<QueuedUrl> discovered,
+      int nonHttpLinks) {
     Response r = response;
     return new PageRecord(url, UrlState.DONE, r.status(), null, r.message(), r.contentType(),
         r.bytes(), r.fetchMillis(), r.fetchedAtMillis(), contentHash, simhash, title, duplicateOf,
-        canonical, null, seq, indexed, r.validators(), anchors, links, discovered, nonHttpLinks);
+        canonical, null, seq, indexed, r.validators(), anchors, links, embeds, discovered, nonHttpLinks);
   }
 
   private static PageRecord unparsed(String url, Response r, String redirectTo, long seq,
       boolean indexed, List<LinkRecord> links, List<QueuedUrl> discovered) {
     return new PageRecord(url, UrlState.DONE, r.status(), null, r.message(), r.contentType(),
         r.bytes(), r.fetchMillis(), r.fetchedAtMillis(), null, null, null, null, null, redirectTo,
-        seq, indexed, r.validators(), null, links, discovered, 0);
+        seq, indexed, r.validators(), null, links, List.of(), discovered, 0);
   }
 
   /**
@@ -124,6 +130,17 @@ public record PageRecord(
 
   /** A link from this page, kept whether or not it was followed. */
   public record LinkRecord(String to, String fragment, String anchor, int line, boolean nofollow) {}
+
+  /**
+   * A resource the page embeds: checked by {@code links}, never crawled, and no edge of the link
+   * graph.
+   *
+   * @param to the normalized URL without its #fragment, which is not checked; as written when it
+   *     is no URL, so that {@code links} can report it
+   * @param element how the page embeds it, e.g. {@code img}, {@code link rel=stylesheet}
+   * @param alt the image's alt text, or ""
+   */
+  public record EmbedRecord(String to, String element, String alt, int line) {}
 
   /** A URL the page led to that the crawl had not seen. */
   public record QueuedUrl(String url, int depth) {}

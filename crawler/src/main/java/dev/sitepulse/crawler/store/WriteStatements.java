@@ -12,7 +12,7 @@ import java.util.List;
  */
 record WriteStatements(PreparedStatement queue, PreparedStatement fetching, PreparedStatement skipped,
     PreparedStatement unchanged, PreparedStatement page, PreparedStatement deleteLinks,
-    PreparedStatement link) implements AutoCloseable {
+    PreparedStatement link, PreparedStatement deleteEmbeds, PreparedStatement embed) implements AutoCloseable {
 
   static WriteStatements prepare(Connection c) throws SQLException {
     return new WriteStatements(
@@ -30,18 +30,22 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
               last_modified=? WHERE url=? RETURNING id"""),
         c.prepareStatement("DELETE FROM links WHERE from_id=?"),
         c.prepareStatement(
-            "INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)"));
+            "INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)"),
+        c.prepareStatement("DELETE FROM embeds WHERE from_id=?"),
+        c.prepareStatement("INSERT INTO embeds(from_id, to_url, element, alt, line) VALUES(?, ?, ?, ?, ?)"));
   }
 
   /** After a failed transaction: a batch left half-built must not run in the next one. */
   void clearBatches() throws SQLException {
     queue.clearBatch();
     link.clearBatch();
+    embed.clearBatch();
   }
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : List.of(queue, fetching, skipped, unchanged, page, deleteLinks, link)) {
+    for (PreparedStatement s : List.of(queue, fetching, skipped, unchanged, page, deleteLinks, link, deleteEmbeds,
+        embed)) {
       s.close();
     }
   }

@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sitepulse.crawler.store.PageRecord.EmbedRecord;
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
@@ -31,6 +32,21 @@ class CrawlDbTest {
     }
     assertThat(rows(file, "SELECT from_url, to_url, fragment, anchor, line, nofollow FROM page_links"))
         .containsExactly("http://a/ http://a/y top y null 1");
+  }
+
+  @Test
+  void aPagesEmbedsGoToTheirOwnTableAndAReFetchReplacesThemLeavingItsLinksAsTheyWere() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    LinkRecord link = new LinkRecord("http://a/x", null, "x", 3, false);
+    try (CrawlDb db = CrawlDb.open(file)) {
+      db.enqueue(List.of(new QueuedUrl("http://a/", 0)));
+      db.record(page("http://a/", List.of(link), List.of(new EmbedRecord("http://a/old.png", "img", "", 4)), List.of()));
+      db.record(page("http://a/", List.of(link), List.of(new EmbedRecord("http://a/site.css", "link rel=stylesheet", "", 2),
+          new EmbedRecord("http://a/logo.png", "img", "Acme logo", 5)), List.of()));
+    }
+    assertThat(rows(file, "SELECT from_url, to_url, element, alt, line FROM page_embeds ORDER BY line"))
+        .containsExactly("http://a/ http://a/site.css link rel=stylesheet null 2", "http://a/ http://a/logo.png img Acme logo 5");
+    assertThat(rows(file, "SELECT to_url FROM page_links")).containsExactly("http://a/x");
   }
 
   @Test
@@ -106,6 +122,8 @@ class CrawlDbTest {
     assertThat(rows(file, "SELECT name FROM pragma_table_info('urls')"
         + " WHERE name IN ('non_http_links', 'etag', 'last_modified') ORDER BY name"))
         .containsExactly("etag", "last_modified", "non_http_links");
+    assertThat(rows(file, "SELECT type, name FROM sqlite_master WHERE name LIKE '%embeds' ORDER BY name"))
+        .containsExactly("table embeds", "view page_embeds");
   }
 
   private static PageRecord page(String url, LinkRecord link) {
@@ -117,9 +135,14 @@ class CrawlDbTest {
   }
 
   private static PageRecord page(String url, List<LinkRecord> links, List<QueuedUrl> discovered) {
+    return page(url, links, List.of(), discovered);
+  }
+
+  private static PageRecord page(String url, List<LinkRecord> links, List<EmbedRecord> embeds,
+      List<QueuedUrl> discovered) {
     Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
     // not a duplicate, no canonical elsewhere, no anchors
-    return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, links,
+    return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, links, embeds,
         discovered, 0);
   }
 
