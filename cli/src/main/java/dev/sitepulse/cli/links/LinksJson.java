@@ -17,12 +17,13 @@ final class LinksJson {
       g.writeObjectFieldStart("summary");
       g.writeNumberField("pages", r.pages());
       g.writeNumberField("links", r.links());
+      g.writeNumberField("resources", r.resources());
       g.writeNumberField("targets", r.targets());
       g.writeNumberField("broken", r.broken().size());
       // Broken, yet on pages that work: not among the broken targets.
       g.writeNumberField("missing_anchors", r.missingAnchors());
       g.writeNumberField("redirects_to_errors", r.redirectsToErrors());
-      g.writeNumberField("external_checked", r.externalChecked());
+      g.writeNumberField("checked_online", r.checkedOnline());
       g.writeNumberField("skipped", r.skipped());
       g.writeNumberField("non_http_links", r.nonHttp());
       g.writeEndObject();
@@ -49,6 +50,7 @@ final class LinksJson {
             g.writeNullField("line"); // unknown
           }
           g.writeStringField("anchor_text", ref.anchorText());
+          g.writeStringField("embedded_as", ref.embeddedAs()); // null for a link
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -13,10 +13,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * JUnit XML, so CI shows broken links as failed tests: one test case per link to a broken target
- * (the page is the class, so results group by page; repeats on a page are numbered, as CI servers
- * merge cases of one name), one skipped case for the targets not checked, and one passing case
- * for the rest.
+ * JUnit XML, so CI shows broken links as failed tests: one test case per link to a broken target,
+ * or per embedding of a broken resource (the page is the class, so results group by page; repeats
+ * on a page are numbered, as CI servers merge cases of one name), one skipped case for the targets
+ * not checked, and one passing case for the rest.
  */
 final class LinksJunit {
 
@@ -40,7 +40,9 @@ final class LinksJunit {
       Map<String, Integer> seen = new HashMap<>();
       for (BrokenLink b : r.broken()) {
         for (Referrer ref : b.referrers()) {
-          String name = "link to " + b.url() + (ref.line() > 0 ? " (line " + ref.line() + ")" : "");
+          // "<img> http://h/a.png (line 3)": how the page embeds a resource, as its anchor text says
+          String name = (ref.embeds() ? ref.embeddedAs() + " " : "link to ") + b.url()
+              + (ref.line() > 0 ? " (line " + ref.line() + ")" : "");
           int nth = seen.merge(ref.page() + "\n" + name, 1, Integer::sum);
           x.writeStartElement("testcase");
           x.writeAttribute("classname", xml(ref.page()));
@@ -51,7 +53,8 @@ final class LinksJunit {
           x.writeAttribute("type", b.errorKind() != null ? b.errorKind() : "HTTP_" + b.status());
           x.writeCharacters(xml(b.url() + ": " + b.problem()
               + (b.chain().isEmpty() ? "" : "\nredirects: " + String.join(" -> ", b.chain()))
-              + "\nlinked from " + ref.where() + " \"" + Shortened.line(ref.anchorText()) + "\""));
+              + (ref.embeds() ? "\nembedded in " : "\nlinked from ") + ref.where() + " \""
+              + Shortened.line(ref.anchorText()) + "\""));
           x.writeEndElement();
           x.writeEndElement();
         }

@@ -9,7 +9,10 @@ import dev.sitepulse.crawler.links.Referrer;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Broken links for a person: each target with why, its chain, and where it is linked from. */
+/**
+ * Broken links for a person: each target with why, its chain, and where it is linked from or
+ * embedded in, the anchor text of an embedding saying how ({@code "<img> Team photo"}).
+ */
 public final class LinksTable {
   private LinksTable() {}
 
@@ -29,10 +32,12 @@ public final class LinksTable {
     // A missing anchor is broken, but its page is a target that works: say so, or "11 broken of
     // 9 targets" reads as a miscount.
     String ofThem = anchors == 0 ? "" : count(anchors, "missing anchor") + " on working pages, ";
+    // Targets are what links and embedded resources lead to, each once; "checked online" are those
+    // the crawl did not fetch: external, not reached, or resources, which a crawl never follows.
     out.printf(Locale.ROOT,
-        "%d broken (%s%s to an error) of %s, %s on %s; %d external checked, %d skipped, %s not checked%n",
+        "%d broken (%s%s to an error) of %s, %s and %s on %s; %d checked online, %d skipped, %s not checked%n",
         r.broken().size(), ofThem, count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
-        count(r.links(), "link"), count(r.pages(), "page"), r.externalChecked(), r.skipped(),
-        count(r.nonHttp(), "mailto:/javascript: link"));
+        count(r.links(), "link"), count(r.resources(), "embedded resource"), count(r.pages(), "page"),
+        r.checkedOnline(), r.skipped(), count(r.nonHttp(), "mailto:/javascript:/data: URL"));
   }
 }

@@ -129,14 +129,14 @@ final class SiteReader {
     return out;
   }
 
-  /** The links of the crawl, checked as {@code links --external skip} does: offline. */
+  /** The links of the crawl, checked offline; not the resources pages embed, which are no links. */
   private static SiteReport.Links links(Path dataDir, List<String> seeds) {
     if (seeds.isEmpty()) {
       return new SiteReport.Links(0, 0, 0, List.of());
     }
     LinkReport r;
     try {
-      r = LinkChecker.check(CrawlConfig.defaults(seeds, dataDir), false, false);
+      r = LinkChecker.checkLinksOffline(CrawlConfig.defaults(seeds, dataDir));
     } catch (CrawlException e) {
       throw new UsageException(e.getMessage());
     }

@@ -123,7 +123,7 @@ class LinksCommandIT {
     // Depth 0: the seed only, not the site its host's sitemap lists.
     CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", base() + "/status/200");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("0 broken (0 redirects to an error) of 1 target, 0 links on 1 page;");
+    assertThat(run.out()).contains("0 broken (0 redirects to an error) of 1 target, 0 links and 0 embedded resources on 1 page;");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
@@ -40,5 +42,43 @@ class LinksCommandTest {
         .contains("BROKEN  " + StubServer.url(site, "/pct.html#%") + "\n        missing anchor #%\n")
         .contains("1 broken");
     assertThat(run.err()).isEmpty();
+  }
+
+  /** A page whose one broken target is an image, which no link leads to. */
+  private static String pageWithABrokenImage() {
+    page("/photo.html", "<p>Our team</p>\n<img src=\"/team.jpg\" alt=\"Team photo\">\n<a href=\"mailto:x@example.com\">mail</a>");
+    return StubServer.url(site, "/photo.html");
+  }
+
+  @Test
+  void theTableNamesTheElementThatEmbedsABrokenResourceAndTheSummaryCountsResources() {
+    String page = pageWithABrokenImage();
+
+    CommandLineRun run = links(page);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).as(run.toString()).isEqualTo("BROKEN  " + StubServer.url(site, "/team.jpg") + "\n"
+        + "        404 Not Found\n"
+        + "        from " + page + ":3  \"<img> Team photo\"\n\n"
+        + "1 broken (0 redirects to an error) of 2 targets, 0 links and 1 embedded resource on 1 page;"
+        + " 1 checked online, 0 skipped, 1 mailto:/javascript:/data: URL not checked\n");
+  }
+
+  @Test
+  void jsonCsvAndJunitWordTheEmbeddingAsTheTableDoes() throws Exception {
+    String page = pageWithABrokenImage();
+
+    JsonNode json = new ObjectMapper().readTree(links("--format", "json", page).out());
+    String csv = links("--format", "csv", page).out();
+    String junit = links("--format", "junit", page).out();
+
+    assertThat(json.get("summary").get("resources").asInt()).isEqualTo(1);
+    assertThat(json.get("summary").get("checked_online").asInt()).isEqualTo(1);
+    JsonNode from = json.get("broken").get(0).get("linked_from").get(0);
+    assertThat(from.get("anchor_text").asText()).isEqualTo("<img> Team photo");
+    assertThat(from.get("embedded_as").asText()).isEqualTo("<img>");
+    assertThat(csv).contains("," + page + ",3,<img> Team photo\r\n");
+    assertThat(junit).contains("name=\"&lt;img&gt; " + StubServer.url(site, "/team.jpg") + " (line 3)\"",
+        "embedded in " + page + ":3 \"&lt;img&gt; Team photo\"");
   }
 }

@@ -27,7 +27,7 @@ class LinksJunitTest {
         List.of(), false, List.of(new Referrer("http://h/" + hostile, "anchor " + hostile, 3)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    LinksJunit.write(new LinkReport(1, 1, 1, 0, 0, 0, List.of(broken)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    LinksJunit.write(new LinkReport(1, 1, 0, 1, 0, 0, 0, List.of(broken)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(bytes.toByteArray()));
@@ -44,7 +44,7 @@ class LinksJunitTest {
         new Referrer("http://h/b", "y", 0)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    LinksJunit.write(new LinkReport(2, 4, 1, 0, 0, 0, List.of(broken)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    LinksJunit.write(new LinkReport(2, 4, 0, 1, 0, 0, 0, List.of(broken)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(bytes.toByteArray()));

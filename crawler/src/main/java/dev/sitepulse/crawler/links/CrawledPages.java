@@ -25,17 +25,32 @@ final class CrawledPages {
   record Page(String url, String state, int status, String errorKind, String message,
       String redirectTo, boolean parsed, Set<String> anchors) {}
 
-  /** One link as found on a page. */
-  record Link(String from, String to, String fragment, String anchorText, int line) {}
+  /**
+   * One link as found on a page, or one resource the page embeds.
+   *
+   * @param fragment null for a resource, whose fragment is not checked
+   * @param anchorText for a resource, its alt text or null
+   * @param element how the page embeds the target ({@code img}, {@code link rel=stylesheet}…), null
+   *     for a link
+   */
+  record Link(String from, String to, String fragment, String anchorText, int line, String element) {
+
+    boolean embeds() {
+      return element != null;
+    }
+  }
 
   final Map<String, Page> pages = new HashMap<>();
   final List<Link> links = new ArrayList<>();
+  /** Empty unless asked for, and in a crawl.db no link check has written. */
+  final List<Link> embeds = new ArrayList<>();
   /** URLs at depth 0: the seeds and what they redirect to, broken even when no page links them. */
   final List<String> seeds = new ArrayList<>();
   /** mailto:, javascript: and other links that cannot be crawled, on every page of the crawl. */
   long nonHttpLinks;
 
-  static CrawledPages read(Path crawlDb) throws SQLException {
+  /** @param withEmbeds whether to read the resources pages embed too */
+  static CrawledPages read(Path crawlDb, boolean withEmbeds) throws SQLException {
     CrawledPages out = new CrawledPages();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawlDb);
         Statement s = c.createStatement()) {
@@ -61,10 +76,25 @@ final class CrawledPages {
           SELECT from_url, to_url, fragment, anchor, line FROM page_links
           WHERE anchor IS NULL OR anchor != '[redirect]' ORDER BY from_url, line""")) {
         while (rs.next()) {
-          out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+          out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), null));
+        }
+      }
+      if (withEmbeds && hasEmbeds(s)) {
+        try (ResultSet rs = s.executeQuery(
+            "SELECT from_url, to_url, alt, line, element FROM page_embeds ORDER BY from_url, line")) {
+          while (rs.next()) {
+            out.embeds.add(new Link(rs.getString(1), rs.getString(2), null, rs.getString(3), rs.getInt(4), rs.getString(5)));
+          }
         }
       }
     }
     return out;
+  }
+
+  /** A crawl.db that no version with embedded resources has opened lacks the view. */
+  private static boolean hasEmbeds(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'page_embeds'")) {
+      return rs.next();
+    }
   }
 }

@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
  * redirects to where they end), external targets checked once each through the pinger (HEAD,
  * then GET where HEAD is refused or fails; per-host rate limits apply), and #fragments against
- * the ids of the target page.
+ * the ids of the target page. What pages embed (images, stylesheets, scripts…) is checked the
+ * same way, each distinct URL once; the site's own resources are checked online even when
+ * external targets are not: a crawl follows no resource, and they are the site's own files.
  */
 public final class LinkChecker {
 
@@ -67,19 +69,34 @@ public final class LinkChecker {
     return check(linkCheck, checkExternal, checkAnchors);
   }
 
-  /** Checks the links of a finished crawl. */
+  /** Checks the links, and the resources pages embed, of a finished crawl. */
   public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
+    return check(crawl, checkExternal, checkAnchors, true);
+  }
+
+  /**
+   * Checks the links alone with what the crawl fetched, nothing online and no resource, whose
+   * check would need the network: the figures of the link graph, as {@code report} shows them.
+   */
+  public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
+    return check(crawl, false, false, false);
+  }
+
+  private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
+      boolean withResources) throws CrawlException {
     CrawledPages db;
     try {
-      db = CrawledPages.read(crawl.crawlDb());
+      db = CrawledPages.read(crawl.crawlDb(), withResources);
     } catch (SQLException e) {
       throw new CrawlException(crawl.crawlDb() + ": " + e.getMessage(), e);
     }
     CrawlScope scope = new CrawlScope(crawl, crawl.seeds());
     Map<String, List<Link>> byTarget = new LinkedHashMap<>();
-    for (Link l : db.links) {
-      byTarget.computeIfAbsent(l.to(), t -> new ArrayList<>()).add(l);
+    for (List<Link> found : List.of(db.links, db.embeds)) {
+      for (Link l : found) {
+        byTarget.computeIfAbsent(l.to(), t -> new ArrayList<>()).add(l);
+      }
     }
     // A seed that is down has no page linking to it, and must still fail the check.
     for (String seed : db.seeds) {
@@ -98,9 +115,10 @@ public final class LinkChecker {
         continue;
       }
       if (page == null) {
-        // Not crawled: outside the scope, or in it but never reached (limits, nofollow). Both
-        // can only be checked online, which --external skip rules out.
-        if (checkExternal) {
+        // Not crawled: outside the scope, or in it but never reached (limits, nofollow), or a
+        // resource. They can only be checked online, which --external skip rules out but for the
+        // site's own resources: a broken image of the site is what that option's users still want.
+        if (checkExternal || isOwnResource(target, e.getValue(), scope)) {
           unchecked.add(target);
         } else {
           skipped++;
@@ -124,10 +142,10 @@ public final class LinkChecker {
         broken.addAll(missingAnchors(target, end, e.getValue()));
       }
     }
-    long external = 0;
+    long online = 0;
     if (!unchecked.isEmpty()) {
       List<CheckResult> results = checkOnline(crawl, unchecked);
-      external = results.size();
+      online = results.size();
       for (CheckResult r : results) {
         // A 304 to a request without validators is UP for a check (under 400), but gives no page:
         // broken, as when the crawl fetched it.
@@ -143,8 +161,12 @@ public final class LinkChecker {
       }
     }
     broken.sort(Comparator.comparing(BrokenLink::url));
-    return new LinkReport(db.pages.size(), db.links.size(), byTarget.size(), external, skipped,
-        db.nonHttpLinks, broken);
+    return new LinkReport(db.pages.size(), db.links.size(), db.embeds.size(), byTarget.size(), online,
+        skipped, db.nonHttpLinks, broken);
+  }
+
+  private static boolean isOwnResource(String target, List<Link> links, CrawlScope scope) {
+    return links.stream().anyMatch(Link::embeds) && scope.accepts(target);
   }
 
   /**
@@ -213,7 +235,9 @@ public final class LinkChecker {
   }
 
   private static List<Referrer> referrers(List<Link> links) {
-    return links.stream().map(l -> new Referrer(l.from(), l.anchorText(), l.line())).toList();
+    return links.stream().map(l -> l.embeds()
+        ? Referrer.embedding(l.from(), l.element(), l.anchorText(), l.line())
+        : new Referrer(l.from(), l.anchorText(), l.line())).toList();
   }
 
   /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some

@@ -6,18 +6,21 @@ import java.util.List;
  * The outcome of a link check.
  *
  * @param links links found on crawled pages
- * @param targets distinct targets checked
- * @param externalChecked targets not crawled (external, or beyond the crawl's limits) checked
- *     online once each
+ * @param resources resources (images, stylesheets, scripts…) the crawled pages embed; 0 where
+ *     they were not asked for
+ * @param targets distinct targets checked: what the links and the resources lead to, and the seeds
+ * @param checkedOnline targets the crawl did not fetch, checked online once each: external ones,
+ *     in-scope ones the crawl did not reach, and resources
  * @param skipped targets not checked: robots-blocked, redirects leaving the crawl, and with
- *     --external skip those the crawl did not fetch
- * @param nonHttp mailto:, javascript: and other links that are not checked
+ *     --external skip those the crawl did not fetch, but for the site's own resources
+ * @param nonHttp mailto:, javascript:, data: and other URLs of links and resources, not checked
  */
 public record LinkReport(
     long pages,
     long links,
+    long resources,
     long targets,
-    long externalChecked,
+    long checkedOnline,
     long skipped,
     long nonHttp,
     List<BrokenLink> broken) {

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.links;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -93,6 +94,96 @@ class LinkCheckerTest {
     return LinkChecker.check(crawl, checkExternal, checkAnchors);
   }
 
+  /** A page with a broken image and stylesheet, a working script, and a broken image elsewhere. */
+  private String pageWithResources() {
+    site.stubFor(any(urlPathEqualTo("/assets/app.js")).willReturn(aResponse().withStatus(200)));
+    html("/gallery.html", Stream.of(
+        "<link rel=stylesheet href=/assets/missing.css>",
+        "<script src=/assets/app.js></script>",
+        "<img src=/assets/gone.png alt=\"Team photo\">",
+        "<img srcset=\"/assets/gone.png 2x\">",
+        "<img src=" + external() + "/assets/elsewhere.png>",
+        "<img src=\"data:image/gif;base64,R0lGOD\">"));
+    return base() + "/gallery.html";
+  }
+
+  @Test
+  void aBrokenImageOrStylesheetIsBrokenAndEachReferrerSaysHowItIsEmbedded() throws Exception {
+    LinkReport report = check(seedsOnly(pageWithResources()), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem, BrokenLink::external).containsExactly(
+        tuple(base() + "/assets/gone.png", "404 Not Found", false),
+        tuple(base() + "/assets/missing.css", "404 Not Found", false));
+    assertThat(report.broken().get(0).referrers()).extracting(Referrer::where, Referrer::anchorText, Referrer::embeddedAs)
+        .containsExactly(tuple(base() + "/gallery.html:4", "<img> Team photo", "<img>"),
+            tuple(base() + "/gallery.html:5", "<img srcset>", "<img srcset>"));
+    assertThat(report.broken().get(1).referrers()).extracting(Referrer::anchorText)
+        .containsExactly("<link rel=stylesheet>");
+  }
+
+  @Test
+  void withExternalSkipTheSitesOwnResourcesAreCheckedOnlineOnceEachAndOthersAreSkipped() throws Exception {
+    LinkReport report = check(seedsOnly(pageWithResources()), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).doesNotContain(external() + "/assets/elsewhere.png");
+    // 4 http resources; targets: the seed, gone.png, missing.css, app.js and elsewhere.png
+    assertThat(report).extracting(LinkReport::links, LinkReport::resources, LinkReport::targets,
+        LinkReport::checkedOnline, LinkReport::skipped, LinkReport::nonHttp).containsExactly(0L, 5L, 5L, 3L, 1L, 1L);
+    assertThat(report.working()).as("the seed and app.js").isEqualTo(2);
+    site.verify(1, headRequestedFor(urlPathEqualTo("/assets/gone.png")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/elsewhere.png")));
+  }
+
+  @Test
+  void withExternalChecksAnExternalBrokenResourceIsReportedAsExternal() throws Exception {
+    LinkReport report = check(seedsOnly(pageWithResources()), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::external).containsExactly(
+        tuple(base() + "/assets/gone.png", false), tuple(base() + "/assets/missing.css", false),
+        tuple(external() + "/assets/elsewhere.png", true));
+    assertThat(report.checkedOnline()).isEqualTo(4);
+    assertThat(report.skipped()).isZero();
+  }
+
+  @Test
+  void aResourceTheCrawlFetchedBecauseALinkLeadsThereIsJudgedByThatFetchAndNotAskedAgain() throws Exception {
+    html("/linked-image.html", Stream.of("<a href=/status/404>the picture</a>", "<img src=/status/404 alt=picture>"));
+    Pattern thesePages = Pattern.compile("/linked-image\\.html|/status/");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/linked-image.html"), false);
+
+    assertThat(report.broken()).singleElement().extracting(BrokenLink::url).isEqualTo(base() + "/status/404");
+    assertThat(report.broken().get(0).referrers()).extracting(Referrer::anchorText, Referrer::embeds)
+        .containsExactly(tuple("the picture", false), tuple("<img> picture", true));
+    assertThat(report.checkedOnline()).isZero();
+    site.verify(0, headRequestedFor(urlPathEqualTo("/status/404")));
+  }
+
+  @Test
+  void aResourcesFragmentIsNeverCheckedAsAnAnchor() throws Exception {
+    pageWithIds("/framed.html", "here");
+    html("/framing.html", Stream.of("<a href=/framed.html#here>framed</a>", "<iframe src=/framed.html#nowhere></iframe>",
+        "<img src=\"/framed.html#xywh=0,0,10,10\">"));
+    Pattern thesePages = Pattern.compile("/fram(ed|ing)\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/framing.html"), false, true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.resources()).isEqualTo(2);
+  }
+
+  @Test
+  void theOfflineCheckOfTheLinksLeavesResourcesOutAndAsksNothingOnline() throws Exception {
+    CrawlConfig crawl = seedsOnly(pageWithResources());
+    Crawler.run(crawl, CrawlListener.NONE);
+
+    LinkReport report = LinkChecker.checkLinksOffline(crawl);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report).extracting(LinkReport::resources, LinkReport::targets).containsExactly(0L, 1L);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/gone.png")));
+  }
+
   @Test
   void aLinkCheckStoppedDuringItsCrawlReportsNothingAndSaysSo() {
     page("/stopped.html", base() + "/status/404");
@@ -114,7 +205,7 @@ class LinkCheckerTest {
     LinkReport report = check(seedsOnly(base() + "/ua.html"), true);
 
     assertThat(report.broken()).isEmpty();
-    assertThat(report.externalChecked()).isEqualTo(1);
+    assertThat(report.checkedOnline()).isEqualTo(1);
     site.verify(1, getRequestedFor(urlPathEqualTo("/head-refused")).withHeader("User-Agent", equalTo(AGENT)));
   }
 
@@ -148,7 +239,7 @@ class LinkCheckerTest {
     assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
         tuple(base() + "/status/404", "404 Not Found"), tuple(base() + "/unasked-304", "304 Not Modified"),
         tuple(external() + "/status/404", "404 Not Found"), tuple(external() + "/unasked-304", "304 Not Modified"));
-    assertThat(report.externalChecked()).isEqualTo(2);
+    assertThat(report.checkedOnline()).isEqualTo(2);
   }
 
   @Test
@@ -307,7 +398,7 @@ class LinkCheckerTest {
     assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
         tuple("http://127.0.0.1:0/x", "INVALID_URL: the URL is on port 0, outside 1 to 65535"),
         tuple("http://127.0.0.1:99999/x", "INVALID_URL: the URL is on port 99999, outside 1 to 65535"));
-    assertThat(report.externalChecked()).isZero();
+    assertThat(report.checkedOnline()).isZero();
   }
 
   @Test
@@ -319,7 +410,7 @@ class LinkCheckerTest {
     LinkReport report = check(crawl(1, null, thesePages, base() + "/few.html"), false);
 
     assertThat(report.broken()).isEmpty();
-    assertThat(report.externalChecked()).isZero();
+    assertThat(report.checkedOnline()).isZero();
     assertThat(report.skipped()).isEqualTo(3);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
   }
