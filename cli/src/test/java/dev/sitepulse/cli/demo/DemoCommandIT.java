@@ -49,6 +49,7 @@ class DemoCommandIT {
 
     assertThat(links).as("%s", run)
         .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/guide/install\\.html:28  \"")
-        .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/reference/error-codes\\.html:26  \"");
+        .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/reference/error-codes\\.html:26  \"")
+        .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/guide/configuration\\.html:26  \"<img> Flags over");
   }
 }

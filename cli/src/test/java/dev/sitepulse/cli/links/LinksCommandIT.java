@@ -78,6 +78,20 @@ class LinksCommandIT {
   }
 
   @Test
+  void theBrokenImageIsFoundEvenWithExternalSkipAndSaysHowItsPageEmbedsIt() throws Exception {
+    JsonNode report = json("--external", "skip");
+    JsonNode image = find(report, "/site/guide/layers.png");
+    JsonNode from = image.get("linked_from").get(0);
+
+    assertThat(image.get("external").asBoolean()).isFalse();
+    assertThat(from.get("page").asText()).isEqualTo(base() + "/site/guide/configuration.html");
+    assertThat(from.get("line").asInt()).isEqualTo(26);
+    assertThat(from.get("anchor_text").asText()).isEqualTo("<img> Flags over environment over file");
+    assertThat(from.get("embedded_as").asText()).isEqualTo("<img>");
+    assertThat(report.get("summary").get("resources").asInt()).as("the logo twice, and layers.png").isEqualTo(3);
+  }
+
+  @Test
   void aRedirectThatEndsInA404IsBrokenAndShowsItsChain() throws Exception {
     JsonNode r = find(json(), "/redirect/to-404");
     assertThat(r.get("status").asInt()).isEqualTo(404);

@@ -49,7 +49,8 @@ class SiteReportTest {
     assertThat(s.get("slowest")).isNotEmpty();
     assertThat(s.get("slowest").get(0).get("fetch_ms").asDouble())
         .isGreaterThanOrEqualTo(s.get("slowest").get(s.get("slowest").size() - 1).get("fetch_ms").asDouble());
-    // The same broken internal targets as `links --external skip` over this site lists.
+    // The broken internal link targets `links --external skip` lists over this site, which also
+    // lists a broken image: report counts links alone.
     assertThat(s.get("links").get("most_linked_broken").findValuesAsText("url")).contains(
         StubServer.url(site, "/site/missing.html"), StubServer.url(site, "/site/reference/gone.html"));
     assertThat(s.get("top_pagerank")).as("none until analyze has run").isEmpty();
