@@ -27,7 +27,7 @@ final class SiteTable {
         + ", p99 " + Figures.millis(f.p99(), f.count()) + ", max " + Figures.millis(f.max(), f.count()));
     SiteReport.Links l = s.links();
     out.println(Figures.count(l.links(), "link") + " to " + Figures.count(l.targets(), "target") + ", "
-        + l.brokenTargets() + " broken (checked offline; sitepulse links checks external ones too)"
+        + l.brokenTargets() + " broken (checked offline; sitepulse links checks external ones and what pages embed too)"
         + (s.duplicateClusters() > 0 ? "; " + Figures.count(s.duplicateClusters(), "near-duplicate cluster") : ""));
     if (!l.broken().isEmpty()) {
       table(out, List.of(left("BROKEN"), left("PROBLEM"), right("PLACES")),
