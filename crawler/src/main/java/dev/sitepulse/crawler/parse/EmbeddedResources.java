@@ -17,10 +17,7 @@ final class EmbeddedResources {
 
   private final List<Embed> found = new ArrayList<>();
 
-  /**
-   * An element that may embed something: img, source, script, link, iframe, frame, video, audio,
-   * track, embed, object or input.
-   */
+  /** Any element but those the extractor reads for itself; only some embed something. */
   void add(Element el) {
     String name = el.normalName();
     switch (name) {
@@ -49,7 +46,8 @@ final class EmbeddedResources {
           url(el, "src", "input type=image", CollapsingText.collapse(el.attr("alt")));
         }
       }
-      default -> url(el, "src", name, ""); // script, iframe, frame, audio, track, embed
+      case "script", "iframe", "frame", "audio", "track", "embed" -> url(el, "src", name, "");
+      default -> {}
     }
   }
 
