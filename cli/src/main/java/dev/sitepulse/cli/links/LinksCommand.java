@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "links",
     mixinStandardHelpOptions = true,
     description = {
-      "Crawls a site and reports every broken link: the target, why it is broken, its "
-          + "redirect chain, and each page that links to it with the anchor text and line number."
+      "Crawls a site and reports every broken link, and every broken image, stylesheet, script or "
+          + "other resource its pages embed: the target, why it is broken, its redirect chain, and "
+          + "each page that links to it or embeds it, with the anchor text and line number."
     },
     footer = {"", "Exit codes: 0 no broken links, 2 some broken, or nothing could be checked, or the crawl"
         + " failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (nothing reported)."})
@@ -42,7 +43,7 @@ public final class LinksCommand implements Callable<Integer> {
 
   @Mixin CrawlOptions options;
 
-  @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", description = "check or skip links that leave the site (default ${DEFAULT-VALUE}).")
+  @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", description = "check or skip links that leave the site, and resources from elsewhere; the site's own resources are always checked (default ${DEFAULT-VALUE}).")
   External external;
 
   @Option(names = "--check-anchors", description = "A link to page.html#frag is broken when page.html has no such id or name.")

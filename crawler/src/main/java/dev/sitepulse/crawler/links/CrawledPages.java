@@ -46,7 +46,10 @@ final class CrawledPages {
   final List<Link> embeds = new ArrayList<>();
   /** URLs at depth 0: the seeds and what they redirect to, broken even when no page links them. */
   final List<String> seeds = new ArrayList<>();
-  /** mailto:, javascript: and other links that cannot be crawled, on every page of the crawl. */
+  /**
+   * mailto:, javascript: and other links that cannot be crawled, and in a link check data: and
+   * other resources that cannot be checked, on every page of the crawl.
+   */
   long nonHttpLinks;
 
   /** @param withEmbeds whether to read the resources pages embed too */
