@@ -16,6 +16,7 @@ import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
+import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
@@ -144,7 +146,7 @@ public final class LinkChecker {
     }
     long online = 0;
     if (!unchecked.isEmpty()) {
-      List<CheckResult> results = checkOnline(crawl, unchecked);
+      List<CheckResult> results = checkOnline(crawl, unchecked, scope);
       online = results.size();
       for (CheckResult r : results) {
         // A 304 to a request without validators is UP for a check (under 400), but gives no page:
@@ -240,10 +242,26 @@ public final class LinkChecker {
         : new Referrer(l.from(), l.anchorText(), l.line())).toList();
   }
 
+  /**
+   * The site's own targets at the crawl's pace (one per --delay per host: with --delay 0, as fast
+   * as the crawl went), then other sites' at the pinger's default of 10 per second per host, which
+   * a user's --delay 0 for their own site must not raise.
+   */
+  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls, CrawlScope scope) {
+    Map<Boolean, List<String>> own = urls.stream().collect(Collectors.partitioningBy(scope::accepts));
+    Rate crawlPace = crawl.delay().isZero() ? Rate.UNLIMITED : new Rate(1, crawl.delay());
+    List<CheckResult> results = new ArrayList<>(checkOnline(crawl, own.get(true), crawlPace));
+    results.addAll(checkOnline(crawl, own.get(false), PingSettings.DEFAULTS.ratePerHost()));
+    return results;
+  }
+
   /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
    * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). */
-  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls) {
-    PingSettings settings = PingSettings.DEFAULTS.withConcurrency(crawl.concurrency());
+  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls, Rate ratePerHost) {
+    if (urls.isEmpty()) {
+      return List.of();
+    }
+    PingSettings settings = PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()).withRatePerHost(ratePerHost);
     try (Pinger pinger = Pinger.create(settings)) {
       List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
       List<CheckResult> first = pinger.checkAll(heads, r -> {});
