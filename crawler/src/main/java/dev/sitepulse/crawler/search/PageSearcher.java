@@ -37,7 +37,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
  * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
  * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made mostly of links
- * ranked lower ({@link LinkTextDamping}). One IndexSearcher is opened per
+ * ranked lower ({@link LinkTextDamping}). A query that finds nothing comes with its misspelt words
+ * corrected, when that finds pages ({@link DidYouMean}). One IndexSearcher is opened per
  * instance and reused: open once, then search from any number of threads.
  */
 public final class PageSearcher implements Closeable {
@@ -48,6 +49,7 @@ public final class PageSearcher implements Closeable {
   private final Analyzer analyzer;
   private final SnippetHighlighter highlighter;
   private final HitFields hitFields;
+  private final DidYouMean didYouMean;
 
   /**
    * For the highlighter, a prefix (wildcard, fuzzy, regex) term becomes the terms it matches, at
@@ -78,6 +80,7 @@ public final class PageSearcher implements Closeable {
     this.analyzer = PageFields.analyzer();
     this.highlighter = new SnippetHighlighter(searcher, analyzer);
     this.hitFields = new HitFields(reader);
+    this.didYouMean = new DidYouMean(reader, analyzer);
   }
 
   /**
@@ -136,10 +139,9 @@ public final class PageSearcher implements Closeable {
       // The same phrases and definitions boost both.
       List<String> names = DefinedNames.names(query);
       Query definitions = DefinedNames.of(names);
-      // A query that is one name finds its definition even where the text writes the name whole
-      // (Circle.area is a word of its own; the page has shapes.Circle.area); otherwise it ranks.
+      // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);
-      Query matches = oneName ? either(parsed, definitions) : parsed;
+      Query matches = matches(query, parsed, names);
       Query boost = oneName ? parser.proximityBoost(query) : either(parser.proximityBoost(query), definitions);
       TopDocs top = AllWordsFirst.search(searcher,
           PageQueryParser.boosted(matches, boost),
@@ -159,11 +161,39 @@ public final class PageSearcher implements Closeable {
                 snippets[i].highlights(),
                 names.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), names)));
       }
-      return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started);
+      // Only a query that found nothing pays for a correction.
+      String correction = top.totalHits.value == 0 ? correction(query) : null;
+      return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started, correction);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, TOO_LONG, -1, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + dir + ": " + IndexErrors.brief(e), e);
+    }
+  }
+
+  /**
+   * What the query matches, without what ranks: a query that is one name finds its definition even
+   * where the text writes the name whole (Circle.area is a word of its own; the page has
+   * shapes.Circle.area).
+   */
+  private static Query matches(String query, Query parsed, List<String> names) {
+    return DefinedNames.isOneBareName(query, names) ? either(parsed, DefinedNames.of(names)) : parsed;
+  }
+
+  /**
+   * The query with its misspelt words corrected, when that finds pages: a correction of one word
+   * among others that still find nothing together ({@code asyncoi AND pathlib}) is no help.
+   */
+  private String correction(String query) throws IOException {
+    String corrected = didYouMean.correct(query);
+    if (corrected == null) {
+      return null;
+    }
+    try {
+      Query parsed = parse(parser(null), corrected);
+      return searcher.count(matches(corrected, parsed, DefinedNames.names(corrected))) > 0 ? corrected : null;
+    } catch (InvalidQueryException | IndexSearcher.TooManyClauses e) {
+      return null; // only words changed, so it parses as the query did; but no suggestion is better than an error
     }
   }
 

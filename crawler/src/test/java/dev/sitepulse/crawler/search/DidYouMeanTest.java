@@ -1,0 +1,144 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.index.IndexedPage;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A query that finds nothing suggests the same query with its misspelt words corrected. */
+class DidYouMeanTest {
+  private static final String SITE = "https://docs.example/";
+
+  @TempDir static Path dir;
+  static PageSearcher searcher;
+
+  @BeforeAll
+  static void indexAFewPagesOfPythonDocs() {
+    List<IndexedPage> pages = List.of(
+        page("library/asyncio.html", "asyncio — Asynchronous I/O",
+            "asyncio is a library to write concurrent code using the async/await syntax. asyncio is"
+                + " used as a foundation for multiple Python asynchronous frameworks. asyncio's event"
+                + " loop runs asynchronous tasks and callbacks."),
+        page("tutorial/datastructures.html", "Data Structures",
+            "Another useful data type built into Python is the dictionary. Dictionaries are sometimes"
+                + " found in other languages as associative memories. Unlike sequences, dictionaries"
+                + " are indexed by keys. Dict comprehensions create dictionaries from arbitrary key"
+                + " and value expressions. List comprehensions provide a concise way to create lists."),
+        page("library/pathlib.html", "pathlib — Object-oriented filesystem paths",
+            "This module offers classes representing filesystem paths with semantics appropriate"
+                + " for different operating systems. Path.glob(pattern) globs the given relative"
+                + " pattern in the directory represented by this path."),
+        page("library/glob.html", "glob — Unix style pathname pattern expansion",
+            "The glob module finds all the pathnames matching a specified pattern according to the"
+                + " rules used by the Unix shell."),
+        page("library/subprocess.html", "subprocess — Subprocess management",
+            "The subprocess module allows you to spawn new processes. The underlying process"
+                + " creation and management in this module is handled by the subprocess.Popen class,"
+                + " which offers a lot of flexibility."));
+    searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void aMisspeltWordGetsTheWordThePagesHave() throws Exception {
+    SearchResults results = searcher.search("asyncoi", 10);
+
+    assertThat(results.totalHits()).isZero();
+    assertThat(results.didYouMean()).isEqualTo("asyncio");
+  }
+
+  @Test
+  void theCorrectionIsAWordThePagesWriteNotTheStemTheIndexHolds() throws Exception {
+    // The index holds "dictionari" for dictionary and dictionaries; the nearer to what was typed wins.
+    assertThat(suggestion("dictionry")).isEqualTo("dictionary");
+    assertThat(suggestion("dictionaires")).isEqualTo("dictionaries");
+  }
+
+  @Test
+  void aMisspeltWordAmongOthersIsTheOnlyChangeToTheQueryAsTyped() throws Exception {
+    assertThat(suggestion("pathlb AND glob")).isEqualTo("pathlib AND glob");
+    assertThat(suggestion("+title:asyncoi  +concurent^2")).isEqualTo("+title:asyncio  +concurrent^2");
+  }
+
+  @Test
+  void aTypoInTheEndingTheStemmerStripsIsCorrectedToo() throws Exception {
+    // "comprehensions" is indexed as "comprehens"; "comprehensoin" stays whole, three letters away.
+    assertThat(suggestion("dictionry comprehensoin")).isEqualTo("dictionary comprehensions");
+  }
+
+  @Test
+  void eachPartOfAWordTheAnalyzerSplitsIsCorrectedInPlace() throws Exception {
+    assertThat(suggestion("asycn-await")).isEqualTo("async-await");
+  }
+
+  @Test
+  void theCorrectionKeepsTheCaseTheWordWasTypedIn() throws Exception {
+    assertThat(suggestion("Asyncoi")).isEqualTo("Asyncio");
+    assertThat(suggestion("DICTIONRY")).isEqualTo("DICTIONARY");
+    // Mixed case is no style to copy: the page's is as good a guess as any.
+    assertThat(suggestion("subprocess.Popne")).isEqualTo("subprocess.Popen");
+  }
+
+  @Test
+  void quotedPhrasesAndFieldValuesAreLeftAsTyped() throws Exception {
+    assertThat(suggestion("\"dictionry comprehension\" OR asyncoi")).isEqualTo("\"dictionry comprehension\" OR asyncio");
+    assertThat(suggestion("asyncoi AND host:docs.example")).isEqualTo("asyncio AND host:docs.example");
+    assertThat(suggestion("host:docs.exampel")).isNull();
+    assertThat(suggestion("url:\"https://docs.example/library/asyncoi.html\"")).isNull();
+  }
+
+  @Test
+  void excludedPrefixAndFuzzyWordsAreLeftAsTyped() throws Exception {
+    assertThat(suggestion("asyncoi -dictionry")).isEqualTo("asyncio -dictionry");
+    assertThat(suggestion("asyncoi NOT (pathlb OR glob)")).isEqualTo("asyncio NOT (pathlb OR glob)");
+    assertThat(suggestion("dictionry asyncoi*")).isEqualTo("dictionary asyncoi*");
+    assertThat(suggestion("dictionry zzyncio~1")).isEqualTo("dictionary zzyncio~1");
+  }
+
+  @Test
+  void onlyTheFirstFourMisspeltWordsAreLookedUpAsMoreAreNoTypo() throws Exception {
+    assertThat(suggestion("asyncoi dictionry subprocss pathlb globb"))
+        .isEqualTo("asyncio dictionary subprocess pathlib globb");
+    assertThat(suggestion("globb")).isEqualTo("glob");
+  }
+
+  @Test
+  void aQueryWithHitsGetsNoSuggestionEvenWithAMisspeltWord() throws Exception {
+    assertThat(searcher.search("asyncio", 10).didYouMean()).isNull();
+    SearchResults someWords = searcher.search("pathlb glob", 10);
+    assertThat(someWords.totalHits()).isPositive();
+    assertThat(someWords.didYouMean()).isNull();
+  }
+
+  @Test
+  void aWordWithNothingCloseGetsNoSuggestion() throws Exception {
+    assertThat(suggestion("kubernetes")).isNull();
+    assertThat(suggestion("zzqxv")).isNull();
+    // Every word is on some page: nothing to correct, though no page has both.
+    assertThat(suggestion("pathlib AND subprocess")).isNull();
+  }
+
+  @Test
+  void aCorrectionThatStillFindsNothingIsNotSuggested() throws Exception {
+    assertThat(suggestion("asyncoi AND pathlib")).isNull();
+  }
+
+  private static String suggestion(String query) throws Exception {
+    SearchResults results = searcher.search(query, 10);
+    assertThat(results.totalHits()).as(query).isZero();
+    return results.didYouMean();
+  }
+
+  private static IndexedPage page(String path, String title, String body) {
+    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200, "en", 0);
+  }
+}
