@@ -17,6 +17,7 @@ final class SearchJson {
       g.writeStringField("query", results.query());
       g.writeNumberField("total_hits", results.totalHits());
       g.writeNumberField("took_ms", results.tookNanos() / 1e6);
+      g.writeStringField("did_you_mean", results.didYouMean());
       g.writeArrayFieldStart("hits");
       int rank = 1;
       for (SearchHit hit : results.hits()) {

@@ -8,7 +8,10 @@ import dev.sitepulse.pinger.format.TextTable;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Results for a person: rank, score, title and URL, then the snippet with the matches in bold. */
+/**
+ * Results for a person: rank, score, title and URL, then the snippet with the matches in bold; for
+ * a query that found nothing, the corrected query to try, in bold.
+ */
 public final class SearchTable {
 
   private static final String BOLD = "\u001b[1m";
@@ -27,6 +30,10 @@ public final class SearchTable {
     }
     out.printf(Locale.ROOT, "%d of %d hits for %s in %s%n", results.hits().size(), results.totalHits(),
         results.query(), SearchCommand.millis(results.tookNanos()));
+    if (results.didYouMean() != null) {
+      String suggestion = results.didYouMean();
+      out.println("did you mean: " + (ansi ? BOLD + suggestion + RESET : suggestion));
+    }
   }
 
   /**

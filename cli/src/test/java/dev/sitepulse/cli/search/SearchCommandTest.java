@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `sitepulse search` (in-process) over a one-page crawl, and over indexes that cannot answer. */
 class SearchCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension static WireMockExtension site = StubServer.empty();
 
@@ -84,6 +88,28 @@ class SearchCommandTest {
     assertThat(after.out()).startsWith("0 of 0 hits for install -title:guide in ");
     assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(3);
     assertThat(typo.err()).isEqualTo("sitepulse: Unknown option: '--limt'\n");
+  }
+
+  @Test
+  void aMisspeltQueryThatFindsNothingEndsWithTheCorrectedQueryAndExit0() {
+    CommandLineRun run = search(crawled, "instll");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).startsWith("0 of 0 hits for instll in ").endsWith(" ms\ndid you mean: install\n");
+  }
+
+  @Test
+  void jsonSaysTheCorrectedQueryAndNullForAQueryWithHits() throws Exception {
+    CommandLineRun misspelt = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "instll");
+    CommandLineRun found = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "install");
+
+    assertThat(misspelt.exitCode()).as(misspelt.toString()).isZero();
+    JsonNode none = JSON.readTree(misspelt.out());
+    assertThat(none.get("total_hits").asLong()).isZero();
+    assertThat(none.get("did_you_mean").asText()).isEqualTo("install");
+    JsonNode some = JSON.readTree(found.out());
+    assertThat(some.get("total_hits").asLong()).isEqualTo(1);
+    assertThat(some.get("did_you_mean").isNull()).isTrue();
   }
 
   @Test

@@ -42,15 +42,33 @@ class SearchTableTest {
         .containsExactly(" 1. " + "a".repeat(118) + "…  (1.00)", " 2. " + "b".repeat(120) + "  (1.00)");
   }
 
+  @Test
+  void aQueryThatFoundNothingEndsWithTheCorrectedQueryInBoldOnATerminal() {
+    SearchResults none = new SearchResults("asyncoi -deprecated", 0, List.of(), 1_000_000, "asyncio -deprecated");
+
+    assertThat(write(none, true)).isEqualTo("0 of 0 hits for asyncoi -deprecated in 1.0 ms\n"
+        + "did you mean: \u001b[1masyncio -deprecated\u001b[0m\n");
+    assertThat(write(none, false)).endsWith("in 1.0 ms\ndid you mean: asyncio -deprecated\n");
+  }
+
+  @Test
+  void aQueryWithoutACorrectionEndsWithItsCount() {
+    assertThat(write(new SearchResults("zzqxv", 0, List.of(), 1_000_000), false))
+        .isEqualTo("0 of 0 hits for zzqxv in 1.0 ms\n");
+  }
+
   private static String snippetLine(boolean ansi) {
     return write(ansi).lines().skip(2).findFirst().orElseThrow();
   }
 
   private static String write(boolean ansi, SearchHit... hits) {
     List<SearchHit> shown = hits.length == 0 ? List.of(HIT) : List.of(hits);
+    return write(new SearchResults("event loop", shown.size(), shown, 1_000_000), ansi);
+  }
+
+  private static String write(SearchResults results, boolean ansi) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SearchTable.write(new SearchResults("event loop", shown.size(), shown, 1_000_000),
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), ansi);
+    SearchTable.write(results, new PrintStream(bytes, true, StandardCharsets.UTF_8), ansi);
     return bytes.toString(StandardCharsets.UTF_8);
   }
 }
