@@ -103,7 +103,7 @@ public final class TermStats {
       Set<String> shown = new LinkedHashSet<>();
       topByDf.forEach(t -> shown.add(t.term()));
       topByWeight.forEach(t -> shown.add(t.term()));
-      Map<String, String> words = SurfaceForms.of(reader, PageFields.BODY, shown, PAGES_PER_WORD);
+      Map<String, String> words = SurfaceForms.mostWritten(reader, PageFields.analyzer(), PageFields.BODY, shown, PAGES_PER_WORD);
       return new Result(docs, withWords(topByDf, words), withWords(topByWeight, words));
     } catch (IndexNotFoundException e) {
       return new Result(0, List.of(), List.of()); // a crawl that has not committed yet

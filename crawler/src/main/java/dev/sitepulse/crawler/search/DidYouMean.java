@@ -21,7 +21,7 @@ import org.apache.lucene.queryparser.classic.QueryParserBase;
  * "Did you mean": a query with each word that no page has replaced by the nearest word that pages
  * do have, as a docs site's own search offers for {@code asyncoi}. The terms dictionary holds
  * stems, so the typed word is analyzed to its stem, the stems near it found ({@link NearStems}),
- * and each written as the pages write it ({@link SurfaceForms}): dictionry becomes dictionary,
+ * and each written as the pages write it ({@link WrittenWords}): dictionry becomes dictionary,
  * never dictionari. Of those, the word fewest edits from the typed one wins, and among equals the
  * one on more pages. Only the words {@link CorrectableWords} names change; the rest of the query
  * stays as typed, so the suggestion can be pasted.
@@ -48,7 +48,7 @@ final class DidYouMean {
 
   private final DirectoryReader reader;
   private final Analyzer analyzer;
-  private final SurfaceForms surfaceForms;
+  private final WrittenWords writtenWords;
 
   private record Token(String stem, int start, int end) {}
 
@@ -62,7 +62,7 @@ final class DidYouMean {
   DidYouMean(DirectoryReader reader, Analyzer analyzer) {
     this.reader = reader;
     this.analyzer = analyzer;
-    this.surfaceForms = new SurfaceForms(reader, analyzer);
+    this.writtenWords = new WrittenWords(reader, analyzer);
   }
 
   /**
@@ -116,11 +116,11 @@ final class DidYouMean {
   private Choice best(Map<String, Integer> near, String typed, Choice sofar) throws IOException {
     Choice best = sofar;
     for (Map.Entry<String, Integer> stem : near.entrySet()) {
-      String written = surfaceForms.nearest(stem.getKey(), typed);
+      String written = writtenWords.nearest(stem.getKey(), typed);
       if (written == null) {
         continue;
       }
-      int edits = SurfaceForms.edits(typed, written);
+      int edits = WrittenWords.edits(typed, written);
       int shorter = Math.min(typed.codePointCount(0, typed.length()), written.codePointCount(0, written.length()));
       Choice choice = new Choice(written, edits, stem.getValue());
       if (edits <= MAX_EDITS && 1f - (float) edits / shorter >= ACCURACY

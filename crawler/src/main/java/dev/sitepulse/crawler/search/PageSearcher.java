@@ -161,8 +161,8 @@ public final class PageSearcher implements Closeable {
                 snippets[i].highlights(),
                 names.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), names)));
       }
-      // Only a query that found nothing pays for a correction.
-      String correction = top.totalHits.value == 0 ? correction(query) : null;
+      // A query whose words are all on some page pays a few term lookups for this, no more.
+      String correction = correction(query);
       return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started, correction);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, TOO_LONG, -1, e);
