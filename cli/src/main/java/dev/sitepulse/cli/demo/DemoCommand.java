@@ -39,7 +39,7 @@ import picocli.CommandLine.Command;
     description = {
       "Serves the built-in WireMock stubs on loopback and runs sitepulse against them: ping"
           + " over every kind of outcome, then a crawl of the stub docs site, its broken links, "
-          + "analytics (PageRank, near-duplicates, terms), a report on it and two searches of it.",
+          + "analytics (PageRank, near-duplicates, terms), a report on it and three searches of it (one misspelt).",
       "Needs no network. The failures it shows are the point: every verdict and most error kinds appear."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Crawls the stub docs site into a temporary data directory, then searches it twice. */
+  /** Crawls the stub docs site into a temporary data directory, then searches it three times (once misspelt). */
   private static void crawlAndSearch(String seed, PrintStream out) throws IOException {
     Path data = Files.createTempDirectory("sitepulse-demo-");
     out.println();
@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
       return;
     }
     try (PageSearcher searcher = PageSearcher.open(crawl.indexDir())) {
-      for (String query : List.of("widget cache", "title:installing")) {
+      for (String query : List.of("widget cache", "title:installing", "widgte cache")) {
         out.println();
         out.println("== sitepulse search --data " + data + " --limit 3 '" + query + "'");
         SearchTable.write(searcher.search(query, 3), out, false);

@@ -52,4 +52,13 @@ class DemoCommandIT {
         .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/reference/error-codes\\.html:26  \"")
         .containsPattern("from http://127\\.0\\.0\\.1:\\d+/site/guide/configuration\\.html:26  \"<img> Flags over");
   }
+
+  @Test
+  void theMisspeltSearchFindsPagesAndSuggestsTheQuerySpeltRight() {
+    String search = run.out().substring(run.out().indexOf("== sitepulse search --data") + 1);
+    String misspelt = search.substring(search.indexOf("'widgte cache'"));
+
+    assertThat(misspelt).as("%s", run).containsPattern("\\d+ of \\d+ hits for widgte cache in ")
+        .contains("did you mean: widget cache");
+  }
 }
