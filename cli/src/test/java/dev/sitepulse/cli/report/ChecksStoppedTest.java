@@ -86,7 +86,6 @@ class ChecksStoppedTest {
     assertThat(api.checksStopped()).isEqualTo(minute(9));
     assertThat(api.availability()).isEqualTo(new Availability(5, 10));
     assertThat(api.periods()).containsExactly(
-        new StatePeriod("UNKNOWN", until.minus(Duration.ofDays(7)), minute(0)),
         new StatePeriod("UP", minute(0), minute(5)),
         new StatePeriod("DOWN", minute(5), minute(10)),
         new StatePeriod("UNKNOWN", minute(10), until));
