@@ -73,20 +73,25 @@ class CrawlerBehaviourTest {
   }
 
   @Test
-  void aLinkCheckCrawlKeepsWhatPagesEmbedApartFromTheirLinksAndNeverFetchesIt() throws Exception {
+  void aLinkCheckCrawlKeepsWhatPagesEmbedApartFromTheirLinksAndFetchesTheSitesOwnEvenAtMaxDepth() throws Exception {
     site.stubFor(get("/embeds/page.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body>\n<img src=\"photo.png\" alt=\"A photo\">\n<a href=\"next.html\">next</a>\n"
             + "<img src=\"data:image/gif;base64,R0lGOD\"> <a href=\"mailto:x@example.com\">mail</a>\n</body></html>")));
+    site.stubFor(get("/embeds/photo.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
+        .withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
 
     CrawlConfig seedOnly = config(base() + "/embeds/page.html").toBuilder().maxDepth(0).build(); // no sitemap
     Crawler.run(seedOnly.withPurpose(CrawlPurpose.LINK_CHECK), CrawlListener.NONE);
 
     assertThat(CrawlDbRows.column(db(), "SELECT to_url || ' ' || element || ' ' || alt || ' ' || line FROM page_embeds"))
         .containsExactly(base() + "/embeds/photo.png img A photo 2");
-    // No edge of the link graph, which analyze ranks pages by, and not crawled.
+    // No edge of the link graph, which analyze ranks pages by; fetched once, though the seed's
+    // links are not followed at --max-depth 0, as the image is part of the seed's page.
     assertThat(CrawlDbRows.column(db(), "SELECT to_url FROM page_links")).containsExactly(base() + "/embeds/next.html");
-    assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls WHERE url LIKE '%photo.png'")).isEmpty();
-    site.verify(0, getRequestedFor(urlPathEqualTo("/embeds/photo.png")));
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || status || ' ' || depth FROM urls WHERE url LIKE '%photo.png'"))
+        .containsExactly("done 200 1");
+    site.verify(1, getRequestedFor(urlPathEqualTo("/embeds/photo.png")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/embeds/next.html")));
     assertThat(CrawlDbRows.column(db(), "SELECT non_http_links FROM urls WHERE url LIKE '%/embeds/page.html'"))
         .as("the mailto: link and the data: image").containsExactly("2");
   }

@@ -43,7 +43,7 @@ public final class LinksCommand implements Callable<Integer> {
 
   @Mixin CrawlOptions options;
 
-  @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", description = "check or skip links that leave the site, and resources from elsewhere; the site's own resources are always checked (default ${DEFAULT-VALUE}).")
+  @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", description = "check or skip what the crawl did not fetch: links that leave the site or were not reached, and other sites' resources; the site's own resources are crawled either way (default ${DEFAULT-VALUE}).")
   External external;
 
   @Option(names = "--check-anchors", description = "A link to page.html#frag is broken when page.html has no such id or name.")

@@ -105,8 +105,13 @@ final class PageWork {
         followable.add(new QueuedUrl(to, depth + 1));
       }
     }
-    // A link check's only: checked by links, never followed. Those left out are data: and such.
-    List<EmbedRecord> embeds = page.embeds().isEmpty() ? List.of() : embedRecords(page.embeds());
+    // A link check's only. The site's own are fetched as its pages are, politely and as robots.txt
+    // allows, so that links can tell whether they load; never parsed unless HTML (a frame's page).
+    // They are part of this page: a page at --max-depth still has its images checked (a frame's
+    // page one deeper, whose links are then not followed), and nofollow, which is about links,
+    // does not keep a browser from loading them.
+    List<EmbedRecord> embeds = page.embeds().isEmpty() ? List.of()
+        : embedRecords(page.embeds(), followable, depth + 1);
     int nonHttp = skipped + page.embeds().size() - embeds.size();
     // The canonical page is what should be found, so this variant points at it instead of being
     // indexed: when the crawl will fetch it, and it does not point back here (then this one,
@@ -142,14 +147,20 @@ final class PageWork {
     return new PageOutcome(followable, indexable, duplicateOf, skipped, removed);
   }
 
-  /** The http(s) resources of a page, normalized as links are; one that is no URL as written. */
-  private List<EmbedRecord> embedRecords(List<Embed> found) {
+  /**
+   * The http(s) resources of a page, normalized as links are (one that is no URL as written); those
+   * in the scope, not yet claimed, are added to {@code fetched}.
+   */
+  private List<EmbedRecord> embedRecords(List<Embed> found, List<QueuedUrl> fetched, int depth) {
     List<EmbedRecord> out = new ArrayList<>(found.size());
     for (Embed embed : found) {
       if (!LinkRules.isNonHttpScheme(embed.url())) {
         Resolved resolved = resolve(embed.url());
         String to = resolved == null ? embed.url() : resolved.url();
         out.add(new EmbedRecord(to, embed.element(), embed.alt(), embed.line()));
+        if (resolved != null && resolved.inScope() && resolved.claim()) {
+          fetched.add(new QueuedUrl(to, depth));
+        }
       }
     }
     return out;

@@ -16,7 +16,6 @@ import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
-import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
@@ -24,20 +23,21 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
  * redirects to where they end), external targets checked once each through the pinger (HEAD,
  * then GET where HEAD is refused or fails; per-host rate limits apply), and #fragments against
  * the ids of the target page. What pages embed (images, stylesheets, scripts…) is checked the
- * same way, each distinct URL once; the site's own resources are checked online even when
- * external targets are not: a crawl follows no resource, and they are the site's own files.
+ * same way, each distinct URL once: the site's own through the crawl, which fetches them as it
+ * fetches pages (robots.txt, --delay, --per-host and back-off apply), other sites' online.
  */
 public final class LinkChecker {
 
@@ -117,10 +117,10 @@ public final class LinkChecker {
         continue;
       }
       if (page == null) {
-        // Not crawled: outside the scope, or in it but never reached (limits, nofollow), or a
-        // resource. They can only be checked online, which --external skip rules out but for the
-        // site's own resources: a broken image of the site is what that option's users still want.
-        if (checkExternal || isOwnResource(target, e.getValue(), scope)) {
+        // Not crawled: outside the scope, or in it but never reached (limits, nofollow), links and
+        // resources alike (a link check's crawl fetches the site's own resources as it fetches its
+        // pages). Both can only be checked online, which --external skip rules out.
+        if (checkExternal) {
           unchecked.add(target);
         } else {
           skipped++;
@@ -146,7 +146,7 @@ public final class LinkChecker {
     }
     long online = 0;
     if (!unchecked.isEmpty()) {
-      List<CheckResult> results = checkOnline(crawl, unchecked, scope);
+      List<CheckResult> results = checkOnline(crawl, unchecked);
       online = results.size();
       for (CheckResult r : results) {
         // A 304 to a request without validators is UP for a check (under 400), but gives no page:
@@ -163,12 +163,17 @@ public final class LinkChecker {
       }
     }
     broken.sort(Comparator.comparing(BrokenLink::url));
-    return new LinkReport(db.pages.size(), db.links.size(), db.embeds.size(), byTarget.size(), online,
+    return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(), online,
         skipped, db.nonHttpLinks, broken);
   }
 
-  private static boolean isOwnResource(String target, List<Link> links, CrawlScope scope) {
-    return links.stream().anyMatch(Link::embeds) && scope.accepts(target);
+  /** URLs the crawl fetched, but for resources that no link or seed leads to: images are no pages. */
+  private static long pages(CrawledPages db) {
+    Set<String> resources = new HashSet<>();
+    db.embeds.forEach(l -> resources.add(l.to()));
+    db.links.forEach(l -> resources.remove(l.to()));
+    db.seeds.forEach(resources::remove);
+    return db.pages.keySet().stream().filter(u -> !resources.contains(u)).count();
   }
 
   /**
@@ -242,26 +247,10 @@ public final class LinkChecker {
         : new Referrer(l.from(), l.anchorText(), l.line())).toList();
   }
 
-  /**
-   * The site's own targets at the crawl's pace (one per --delay per host: with --delay 0, as fast
-   * as the crawl went), then other sites' at the pinger's default of 10 per second per host, which
-   * a user's --delay 0 for their own site must not raise.
-   */
-  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls, CrawlScope scope) {
-    Map<Boolean, List<String>> own = urls.stream().collect(Collectors.partitioningBy(scope::accepts));
-    Rate crawlPace = crawl.delay().isZero() ? Rate.UNLIMITED : new Rate(1, crawl.delay());
-    List<CheckResult> results = new ArrayList<>(checkOnline(crawl, own.get(true), crawlPace));
-    results.addAll(checkOnline(crawl, own.get(false), PingSettings.DEFAULTS.ratePerHost()));
-    return results;
-  }
-
   /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
    * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). */
-  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls, Rate ratePerHost) {
-    if (urls.isEmpty()) {
-      return List.of();
-    }
-    PingSettings settings = PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()).withRatePerHost(ratePerHost);
+  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls) {
+    PingSettings settings = PingSettings.DEFAULTS.withConcurrency(crawl.concurrency());
     try (Pinger pinger = Pinger.create(settings)) {
       List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
       List<CheckResult> first = pinger.checkAll(heads, r -> {});

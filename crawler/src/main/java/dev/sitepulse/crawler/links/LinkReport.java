@@ -9,10 +9,11 @@ import java.util.List;
  * @param resources resources (images, stylesheets, scripts…) the crawled pages embed; 0 where
  *     they were not asked for
  * @param targets distinct targets checked: what the links and the resources lead to, and the seeds
+ * @param pages pages the crawl fetched; the site's own resources it fetched are not counted
  * @param checkedOnline targets the crawl did not fetch, checked online once each: external ones,
- *     in-scope ones the crawl did not reach, and resources
+ *     and in-scope ones the crawl did not reach
  * @param skipped targets not checked: robots-blocked, redirects leaving the crawl, and with
- *     --external skip those the crawl did not fetch, but for the site's own resources
+ *     --external skip those the crawl did not fetch
  * @param nonHttp mailto:, javascript:, data: and other URLs of links and resources, not checked
  */
 public record LinkReport(

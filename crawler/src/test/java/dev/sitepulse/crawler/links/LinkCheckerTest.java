@@ -122,15 +122,16 @@ class LinkCheckerTest {
   }
 
   @Test
-  void withExternalSkipTheSitesOwnResourcesAreCheckedOnlineOnceEachAndOthersAreSkipped() throws Exception {
+  void withExternalSkipTheSitesOwnResourcesAreFetchedByTheCrawlOnceEachAndOthersAreSkipped() throws Exception {
     LinkReport report = check(seedsOnly(pageWithResources()), false);
 
     assertThat(report.broken()).extracting(BrokenLink::url).doesNotContain(external() + "/assets/elsewhere.png");
-    // 4 http resources; targets: the seed, gone.png, missing.css, app.js and elsewhere.png
-    assertThat(report).extracting(LinkReport::links, LinkReport::resources, LinkReport::targets,
-        LinkReport::checkedOnline, LinkReport::skipped, LinkReport::nonHttp).containsExactly(0L, 5L, 5L, 3L, 1L, 1L);
+    // 5 http resources; targets: the seed, gone.png, missing.css, app.js and elsewhere.png; one page
+    assertThat(report).extracting(LinkReport::pages, LinkReport::links, LinkReport::resources, LinkReport::targets,
+        LinkReport::checkedOnline, LinkReport::skipped, LinkReport::nonHttp).containsExactly(1L, 0L, 5L, 5L, 0L, 1L, 1L);
     assertThat(report.working()).as("the seed and app.js").isEqualTo(2);
-    site.verify(1, headRequestedFor(urlPathEqualTo("/assets/gone.png")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/assets/gone.png")));
+    site.verify(0, headRequestedFor(urlPathEqualTo("/assets/gone.png")));
     site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/elsewhere.png")));
   }
 
@@ -141,7 +142,7 @@ class LinkCheckerTest {
     assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::external).containsExactly(
         tuple(base() + "/assets/gone.png", false), tuple(base() + "/assets/missing.css", false),
         tuple(external() + "/assets/elsewhere.png", true));
-    assertThat(report.checkedOnline()).isEqualTo(4);
+    assertThat(report.checkedOnline()).as("the other site's image; the crawl fetched the rest").isEqualTo(1);
     assertThat(report.skipped()).isZero();
   }
 
@@ -176,12 +177,14 @@ class LinkCheckerTest {
   void theOfflineCheckOfTheLinksLeavesResourcesOutAndAsksNothingOnline() throws Exception {
     CrawlConfig crawl = seedsOnly(pageWithResources());
     Crawler.run(crawl, CrawlListener.NONE);
+    site.resetRequests(); // the crawl fetched the site's own resources
 
     LinkReport report = LinkChecker.checkLinksOffline(crawl);
 
     assertThat(report.broken()).isEmpty();
     assertThat(report).extracting(LinkReport::resources, LinkReport::targets).containsExactly(0L, 1L);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/gone.png")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/elsewhere.png")));
   }
 
   @Test
@@ -441,6 +444,19 @@ class LinkCheckerTest {
     LinkReport report = check(crawl, false); // resumes: nothing is left to fetch
 
     assertThat(report.nonHttp()).isEqualTo(2);
+  }
+
+  @Test
+  void aResourceThatRobotsTxtDisallowsIsSkippedAndNeverFetched() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /assets/\n")));
+
+    LinkReport report = check(seedsOnly(pageWithResources()), false);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.skipped()).as("gone.png, missing.css, app.js and the other site's image").isEqualTo(4);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/gone.png")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/app.js")));
   }
 
   @Test
