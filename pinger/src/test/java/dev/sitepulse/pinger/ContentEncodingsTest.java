@@ -67,6 +67,18 @@ class ContentEncodingsTest {
   }
 
   @Test
+  void codingsSentAsOneHeaderFieldEachAreDecodedAsOneList() {
+    // Gzipped, then deflated. (Were gzip last, OkHttp would undo it alone and drop both fields.)
+    stubs.stubFor(get("/stacked/fields").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withHeader("Content-Encoding", "gzip", "deflate").withBody(deflate(gzip(PAGE), false))));
+
+    FetchResult r = fetch("/stacked/fields");
+
+    assertThat(r.failed()).as(r.message()).isFalse();
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(new String(PAGE, StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aBodyEncodedMoreTimesThanAnyServerWouldFailsSayingHowMany() {
     stubs.stubFor(get("/stacked/deep").willReturn(encoded("gzip, gzip, gzip, gzip", gzip(gzip(gzip(gzip(PAGE)))))));
 

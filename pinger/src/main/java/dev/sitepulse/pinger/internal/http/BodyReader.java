@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.Inflater;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -68,6 +69,7 @@ final class BodyReader {
   private static final long CHUNK = 8192;
   /** RFC 9110 allows a list ("deflate, gzip"); servers stack two at most, and each costs buffers. */
   private static final int MAX_CODINGS = 3;
+  private static final Set<String> READABLE = Set.of("gzip", "x-gzip", "deflate");
 
   private BodyReader() {}
 
@@ -82,19 +84,21 @@ final class BodyReader {
     if (!keep || source.exhausted()) {
       return read(source, body.contentType(), maxBytes, keep);
     }
-    Source decoded = source;
-    List<String> codings = codings(response.header("Content-Encoding", ""));
+    // A server may list codings in one field or send the field once per coding (RFC 9110).
+    List<String> codings = codings(String.join(",", response.headers("Content-Encoding")));
     if (codings.size() > MAX_CODINGS) {
       throw UnreadableEncodingException.tooMany(codings.size());
     }
+    for (String coding : codings) { // refused before any decoder holds a native Inflater
+      if (!READABLE.contains(coding)) {
+        throw UnreadableEncodingException.unknown(coding);
+      }
+    }
+    Source decoded = source;
     // Listed in the order they were applied, so undone from the last.
     for (int i = codings.size() - 1; i >= 0; i--) {
       BufferedSource layer = decoded == source ? source : Okio.buffer(decoded);
-      decoded = switch (codings.get(i)) {
-        case "gzip", "x-gzip" -> new GzipSource(layer);
-        case "deflate" -> inflating(layer);
-        default -> throw UnreadableEncodingException.unknown(codings.get(i));
-      };
+      decoded = codings.get(i).equals("deflate") ? inflating(layer) : new GzipSource(layer);
     }
     if (decoded == source) {
       return read(source, body.contentType(), maxBytes, keep);

@@ -19,9 +19,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
-import java.time.Duration;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,10 +46,10 @@ final class FailureClassifier {
   private static final String GZIP_READER = "okio.GzipSource";
   private static final Pattern EOF_LIMIT = Pattern.compile("not found: limit=(\\d+)");
   private static final Pattern EOF_CONTENT = Pattern.compile("content=([0-9a-f]+)");
-  /** A header field name (an RFC 9110 token) and its colon. */
   /** OkHttp's hostname check: "Hostname h not verified:" and the certificate on lines below. */
   private static final Pattern NOT_VERIFIED = Pattern.compile("^Hostname (\\S+) not verified:");
   private static final Pattern SUBJECT_ALT_NAMES = Pattern.compile("subjectAltNames: \\[([^\\]\\n]*)]");
+  /** A header field name (an RFC 9110 token) and its colon. */
   private static final Pattern HEADER_FIELD_START = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+:");
 
   private FailureClassifier() {}
