@@ -56,7 +56,7 @@ public final class ReportBuilder {
   public Report build(Instant since, Instant until, String target) {
     Instant first = history.firstRecord(target).orElse(since);
     Instant start = since;
-    if (first.isAfter(since)) {
+    if (first.isAfter(since) && first.isBefore(until)) { // after it: a clock set back since
       Instant latest = until.minus(MIN_SPAN);
       start = first.isBefore(latest) ? first : latest.isAfter(since) ? latest : since;
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Results for a person: rank, score, title and URL, then the snippet with the matches in bold; for
- * a query that found nothing, the corrected query to try, in bold.
+ * a query with a misspelt word, the corrected query to try, in bold.
  */
 public final class SearchTable {
 

@@ -99,7 +99,7 @@ class SearchCommandTest {
   }
 
   @Test
-  void jsonSaysTheCorrectedQueryAndNullForAQueryWithHits() throws Exception {
+  void jsonSaysTheCorrectedQueryAndNullForAQueryWhoseWordsAreAllOnSomePage() throws Exception {
     CommandLineRun misspelt = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "instll");
     CommandLineRun found = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "install");
 

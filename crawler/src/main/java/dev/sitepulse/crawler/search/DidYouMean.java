@@ -77,7 +77,9 @@ final class DidYouMean {
       String typed = query.substring(word.start(), word.end());
       // One typed word may be several (per-widgte): each is corrected in place.
       for (Token token : tokens(word.field(), typed)) {
-        if (inIndex(word.field() == null ? PageQueryParser.TEXT_FIELDS : Set.of(word.field()), token.stem())) {
+        // A number no page has (an error code, a version) is no typo of another number.
+        if (token.stem().codePoints().noneMatch(Character::isLetter)
+            || inIndex(word.field() == null ? PageQueryParser.TEXT_FIELDS : Set.of(word.field()), token.stem())) {
           continue;
         }
         if (++lookups > MAX_LOOKUPS) {
@@ -117,8 +119,8 @@ final class DidYouMean {
     Choice best = sofar;
     for (Map.Entry<String, Integer> stem : near.entrySet()) {
       String written = writtenWords.nearest(stem.getKey(), typed);
-      if (written == null) {
-        continue;
+      if (written == null || written.codePoints().anyMatch(DidYouMean::isInvisible)) {
+        continue; // a page's bidi override or zero-width character must not reach a terminal
       }
       int edits = WrittenWords.edits(typed, written);
       int shorter = Math.min(typed.codePointCount(0, typed.length()), written.codePointCount(0, written.length()));
@@ -150,6 +152,11 @@ final class DidYouMean {
       return rest.substring(0, first).toUpperCase(Locale.ROOT) + rest.substring(first);
     }
     return written;
+  }
+
+  private static boolean isInvisible(int c) {
+    int type = Character.getType(c);
+    return type == Character.FORMAT || type == Character.CONTROL;
   }
 
   private boolean inIndex(Collection<String> fields, String stem) throws IOException {

@@ -37,8 +37,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
  * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
  * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made mostly of links
- * ranked lower ({@link LinkTextDamping}). A query that finds nothing comes with its misspelt words
- * corrected, when that finds pages ({@link DidYouMean}). One IndexSearcher is opened per
+ * ranked lower ({@link LinkTextDamping}). A query with a word no page has comes with its misspelt
+ * words corrected, when that finds pages ({@link DidYouMean}). One IndexSearcher is opened per
  * instance and reused: open once, then search from any number of threads.
  */
 public final class PageSearcher implements Closeable {

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param totalHits every matching page, not just those returned (an exact count)
  * @param tookNanos parse, search, highlighting and stored-field loading, end to end, and the
- *     spelling correction of a query that found nothing
- * @param didYouMean for a query that found nothing, the query with its misspelt words corrected,
- *     which finds pages; null when the query found pages, or no correction finds any
+ *     spelling correction of a query with a word no page has
+ * @param didYouMean the query with its misspelt words (words no page has) corrected, which finds
+ *     pages; null when every word is on some page, or no correction finds any
  */
 public record SearchResults(String query, long totalHits, List<SearchHit> hits, long tookNanos, String didYouMean) {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A query that finds nothing suggests the same query with its misspelt words corrected. */
+/** A query with a word no page has suggests the same query with its misspelt words corrected. */
 class DidYouMeanTest {
   private static final String SITE = "https://docs.example/";
 
@@ -39,7 +39,7 @@ class DidYouMeanTest {
         page("library/subprocess.html", "subprocess — Subprocess management",
             "The subprocess module allows you to spawn new processes. The underlying process"
                 + " creation and management in this module is handled by the subprocess.Popen class,"
-                + " which offers a lot of flexibility."));
+                + " which offers a lot of flexibility. On Windows a refused pipe fails with error 10060."));
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
   }
 
@@ -117,6 +117,12 @@ class DidYouMeanTest {
     SearchResults someWords = searcher.search("pathlb glob", 10);
     assertThat(someWords.totalHits()).isPositive(); // the pages about glob
     assertThat(someWords.didYouMean()).isEqualTo("pathlib glob");
+  }
+
+  @Test
+  void aNumberNoPageHasIsNotCorrectedToAnotherNumber() throws Exception {
+    // 10060 is on a page, one edit away: an error code, not a typo of one.
+    assertThat(searcher.search("asyncio 10061", 10).didYouMean()).isNull();
   }
 
   @Test

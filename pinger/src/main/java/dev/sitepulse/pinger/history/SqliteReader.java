@@ -66,7 +66,8 @@ final class SqliteReader implements HistoryReader {
   public Optional<Instant> firstRecord(String target) {
     return read(c -> {
       String where = target == null ? "" : " WHERE target_id = (SELECT id FROM targets WHERE name = ?1)";
-      // Each min() reads one end of an index on at (or on target_id, at).
+      // checks: one end of an index on at (or on target_id, at); state_changes, a scan without a
+      // target, but it holds only the changes of state, a few rows a day.
       String sql = "SELECT min(m) FROM (SELECT min(at) AS m FROM checks" + where
           + " UNION ALL SELECT min(at) FROM state_changes" + where + ")";
       try (PreparedStatement s = c.prepareStatement(sql)) {
