@@ -167,13 +167,30 @@ public final class LinkChecker {
         skipped, db.nonHttpLinks, broken);
   }
 
-  /** URLs the crawl fetched, but for resources that no link or seed leads to: images are no pages. */
+  /**
+   * URLs the crawl fetched, but for resources that no link or seed leads to: images are no pages.
+   * Where a redirect leads counts as what led there: the image an image redirects to is no page.
+   */
   private static long pages(CrawledPages db) {
     Set<String> resources = new HashSet<>();
     db.embeds.forEach(l -> resources.add(l.to()));
-    db.links.forEach(l -> resources.remove(l.to()));
-    db.seeds.forEach(resources::remove);
-    return db.pages.keySet().stream().filter(u -> !resources.contains(u)).count();
+    Set<String> linked = new HashSet<>(db.seeds);
+    db.links.forEach(l -> linked.add(l.to()));
+    Set<String> notPages = withRedirects(resources, db.pages);
+    notPages.removeAll(withRedirects(linked, db.pages));
+    return db.pages.keySet().stream().filter(u -> !notPages.contains(u)).count();
+  }
+
+  /** The URLs and, for each, where its recorded redirects lead, hop by hop. */
+  private static Set<String> withRedirects(Set<String> urls, Map<String, Page> pages) {
+    Set<String> out = new HashSet<>(urls);
+    for (String url : urls) {
+      Page at = pages.get(url);
+      while (at != null && at.redirectTo() != null && out.add(at.redirectTo())) {
+        at = pages.get(at.redirectTo());
+      }
+    }
+    return out;
   }
 
   /**

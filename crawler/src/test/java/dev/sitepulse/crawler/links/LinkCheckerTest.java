@@ -296,6 +296,22 @@ class LinkCheckerTest {
   }
 
   @Test
+  void anImageThatRedirectsToAnotherImageOrToA404CountsNoPage() throws Exception {
+    site.stubFor(get("/img/old.png").willReturn(aResponse().withStatus(301).withHeader("Location", "/img/new.png")));
+    site.stubFor(get("/img/new.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody("png")));
+    site.stubFor(get("/img/moved.png").willReturn(aResponse().withStatus(302).withHeader("Location", "/img/gone.png")));
+    html("/photos.html", Stream.of("<img src=/img/old.png>", "<img src=/img/moved.png>",
+        "<a href=/img/linked.png>a link, so a page</a>"));
+    site.stubFor(get("/img/linked.png").willReturn(aResponse().withStatus(301).withHeader("Location", "/img/new.png")));
+
+    LinkReport report = check(crawl(null, 1, Pattern.compile("/photos\\.html|/img/"), base() + "/photos.html"), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/img/moved.png");
+    // photos.html, and linked.png with where it leads, new.png, which an image also redirects to
+    assertThat(report.pages()).isEqualTo(3);
+  }
+
+  @Test
   void anHttpLinkThatIsNoUrlOrTooLongIsBrokenWithoutAnyRequestAndIsNotCountedAsMailto() throws Exception {
     String tooLong = base() + "/" + "x".repeat(9000); // past the 8 KB servers accept
     page("/odd-hrefs.html", "http://exa mple.com/x", "http://[::1/x", "mailto:team@example.com",
