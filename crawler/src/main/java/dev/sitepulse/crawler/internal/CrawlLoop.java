@@ -55,8 +55,17 @@ final class CrawlLoop {
   private final IndexCommits commits;
   private final PageWork pages;
   private final CanonicalWaits canonicals = new CanonicalWaits();
+  /**
+   * Redirects the crawl follows from a URL that no redirect led to, before it stops: as many as
+   * a link check reports a chain of (more is TOO_MANY_REDIRECTS), and the pinger's 10 twice over.
+   * The seen-set ends a loop, but not a server that redirects each URL to a new one.
+   */
+  static final int MAX_REDIRECT_HOPS = 20;
+
   /** Pages queued again because their canonical ended without a document. */
   private final Set<String> fetchedAgain = new HashSet<>();
+  /** By URL a redirect led to: how many redirects in a row did. */
+  private final Map<String, Integer> redirectHops = new HashMap<>();
   private final CrawlScope scope;
   private final ExecutorService parsers;
   private final ExecutorService indexer;
@@ -269,7 +278,11 @@ final class CrawlLoop {
     String target = LinkRules.resolveRedirect(next.url(), r.location());
     List<QueuedUrl> discovered = List.of();
     boolean inScope = target != null && scope.accepts(target);
-    if (inScope && frontier.offer(target, next.depth())) {
+    int hops = redirectHops.getOrDefault(next.url(), 0) + 1;
+    if (inScope && hops > MAX_REDIRECT_HOPS) {
+      LOG.debug("not following {} from {}: {} redirects in a row", target, next.url(), hops);
+    } else if (inScope && frontier.offer(target, next.depth())) {
+      redirectHops.put(target, hops);
       discovered = List.of(new QueuedUrl(target, next.depth()));
       robotsAndSitemaps.adoptIfNew(target);
     } else if (target != null && !inScope && next.depth() == 0) {

@@ -293,6 +293,28 @@ class LinkCheckerTest {
     assertThat(report.broken().get(1).chain())
         .containsExactly(base() + "/loop/a", base() + "/loop/b", base() + "/loop/a");
     assertThat(report.broken().get(0).chain()).hasSize(21);
+    // The crawl stops where the check does: a server that redirects each URL to a new one
+    // must not keep it going for ever.
+    site.verify(1, getRequestedFor(urlPathEqualTo("/hop/20")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/hop/21")));
+  }
+
+  @Test
+  void anImageThatRedirectsOnAndOnIsBrokenAndTheCrawlStopsAfter20RedirectsEvenAtMaxDepth0()
+      throws Exception {
+    for (int i = 0; i < 40; i++) {
+      site.stubFor(get("/endless/" + i + ".png").willReturn(aResponse().withStatus(301)
+          .withHeader("Location", "/endless/" + (i + 1) + ".png")));
+    }
+    html("/endless.html", Stream.of("<img src=/endless/0.png alt=Logo>"));
+
+    LinkReport report = check(seedsOnly(base() + "/endless.html"), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind)
+        .containsExactly(tuple(base() + "/endless/0.png", "TOO_MANY_REDIRECTS"));
+    assertThat(report.pages()).as("the redirects of an image are no pages").isEqualTo(1);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/endless/20.png")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/endless/21.png")));
   }
 
   @Test
