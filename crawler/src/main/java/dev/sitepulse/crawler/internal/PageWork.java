@@ -109,7 +109,10 @@ final class PageWork {
     // allows, so that links can tell whether they load; never parsed unless HTML (a frame's page).
     // They are part of this page: a page at --max-depth still has its images checked (a frame's
     // page one deeper, whose links are then not followed), and nofollow, which is about links,
-    // does not keep a browser from loading them.
+    // does not keep a browser from loading them. A frame's page one deeper has its own images
+    // and scripts fetched, but not its frames, and nothing deeper fetches anything: else frames in
+    // frames (or an "image" served as HTML that embeds another) would take the crawl on for ever,
+    // whatever --max-depth says.
     List<EmbedRecord> embeds = page.embeds().isEmpty() ? List.of()
         : embedRecords(page.embeds(), followable, depth + 1);
     int nonHttp = skipped + page.embeds().size() - embeds.size();
@@ -153,17 +156,29 @@ final class PageWork {
    */
   private List<EmbedRecord> embedRecords(List<Embed> found, List<QueuedUrl> fetched, int depth) {
     List<EmbedRecord> out = new ArrayList<>(found.size());
+    // depth is the resources': this page's plus one. Written so that no sum overflows.
+    boolean fetchesFrames = depth - 1 <= config.maxDepth();
+    boolean fetchesOthers = depth - 2 <= config.maxDepth();
     for (Embed embed : found) {
       if (!LinkRules.isNonHttpScheme(embed.url())) {
         Resolved resolved = resolve(embed.url());
         String to = resolved == null ? embed.url() : resolved.url();
         out.add(new EmbedRecord(to, embed.element(), embed.alt(), embed.line()));
-        if (resolved != null && resolved.inScope() && resolved.claim()) {
+        boolean fetches = isFrame(embed.element()) ? fetchesFrames : fetchesOthers;
+        if (fetches && resolved != null && resolved.inScope() && resolved.claim()) {
           fetched.add(new QueuedUrl(to, depth));
         }
       }
     }
     return out;
+  }
+
+  /** Whether the element shows another page inside this one, which may embed frames in turn. */
+  private static boolean isFrame(String element) {
+    return switch (element) {
+      case "iframe", "frame", "object", "embed" -> true;
+      default -> false;
+    };
   }
 
   /**

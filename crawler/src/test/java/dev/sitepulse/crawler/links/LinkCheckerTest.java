@@ -334,6 +334,23 @@ class LinkCheckerTest {
   }
 
   @Test
+  void framesInFramesStopOneFrameBeyondMaxDepthAndTheLastFramesImagesAreStillFetched() throws Exception {
+    for (int i = 1; i <= 10; i++) {
+      html("/frame/" + i + ".html", Stream.of("<iframe src=/frame/" + (i + 1) + ".html></iframe>",
+          "<img src=/frame/" + i + ".png>", "<a href=/frame/link" + i + ".html>x</a>"));
+    }
+    html("/framed.html", Stream.of("<iframe src=/frame/1.html></iframe>"));
+
+    LinkReport report = check(seedsOnly(base() + "/framed.html"), false);
+
+    site.verify(1, getRequestedFor(urlPathEqualTo("/frame/1.html")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/frame/1.png")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/frame/2.html")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/frame/link1.html")));
+    assertThat(report.skipped()).as("the frame in the frame, and the frame's link").isEqualTo(2);
+  }
+
+  @Test
   void anHttpLinkThatIsNoUrlOrTooLongIsBrokenWithoutAnyRequestAndIsNotCountedAsMailto() throws Exception {
     String tooLong = base() + "/" + "x".repeat(9000); // past the 8 KB servers accept
     page("/odd-hrefs.html", "http://exa mple.com/x", "http://[::1/x", "mailto:team@example.com",
