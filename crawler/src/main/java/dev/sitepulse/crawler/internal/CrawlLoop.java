@@ -202,7 +202,8 @@ final class CrawlLoop {
       } else { // a 304 to a request without validators redirects nowhere either, but says so itself
         recordPlain(next, r, prior, r.notModified() ? null : "redirect without a Location", fetchedAt);
       }
-    } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())) {
+    } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())
+        && !pages.isLeaf(next.url())) {
       parse(next, r, prior, fetchedAt);
     } else {
       recordPlain(next, r, prior, null, fetchedAt);
@@ -283,6 +284,9 @@ final class CrawlLoop {
       LOG.debug("not following {} from {}: {} redirects in a row", target, next.url(), hops);
     } else if (inScope && frontier.offer(target, next.depth())) {
       redirectHops.put(target, hops);
+      if (pages.isLeaf(next.url())) {
+        pages.leaf(target); // the image an image redirects to is one too
+      }
       discovered = List.of(new QueuedUrl(target, next.depth()));
       robotsAndSitemaps.adoptIfNew(target);
     } else if (target != null && !inScope && next.depth() == 0) {
@@ -425,6 +429,11 @@ final class CrawlLoop {
   /** A canonical URL an earlier run found without a document; called before the loop starts. */
   void canonicalWithoutDocument(String url) {
     canonicals.knownWithoutDocument(url);
+  }
+
+  /** A resource an earlier run queued, not to be parsed; called before the loop starts. */
+  void leafResource(String url) {
+    pages.leaf(url);
   }
 
   /**

@@ -104,6 +104,9 @@ public final class CrawlRun {
           commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds)));
       canonicalsWithoutDocument.forEach(loop::canonicalWithoutDocument);
       deferred.forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
+      if (config.purpose() == CrawlPurpose.LINK_CHECK) {
+        db.queuedResources().forEach(loop::leafResource);
+      }
       seed(frontier, db, loop, known, seeds);
       CrawlStats stats;
       try {

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
@@ -41,6 +42,12 @@ final class PageWork {
   private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
   /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
   private final Map<String, String> canonicalOf = new ConcurrentHashMap<>();
+  /**
+   * A link check's images, scripts, stylesheets and media, queued as resources and not as pages:
+   * fetched to see that they load, never parsed, even when served as HTML (a fallback page for a
+   * missing file, say), whose links a browser never follows either. Frames are pages.
+   */
+  private final Set<String> leaves = ConcurrentHashMap.newKeySet();
 
   /**
    * A link normalized and placed in or out of scope; the work is remembered per href. The first
@@ -164,13 +171,30 @@ final class PageWork {
         Resolved resolved = resolve(embed.url());
         String to = resolved == null ? embed.url() : resolved.url();
         out.add(new EmbedRecord(to, embed.element(), embed.alt(), embed.line()));
-        boolean fetches = isFrame(embed.element()) ? fetchesFrames : fetchesOthers;
-        if (fetches && resolved != null && resolved.inScope() && resolved.claim()) {
+        boolean frame = isFrame(embed.element());
+        if ((frame ? fetchesFrames : fetchesOthers) && resolved != null && resolved.inScope()
+            && resolved.claim()) {
+          if (!frame) {
+            leaves.add(to); // before the URL is queued: this page's outcome queues it
+          }
           fetched.add(new QueuedUrl(to, depth));
         }
       }
     }
     return out;
+  }
+
+  /** Whether a link check queued {@code url} as an image, a script or such, not to be parsed. */
+  boolean isLeaf(String url) {
+    return leaves.contains(url);
+  }
+
+  /**
+   * Marks {@code url} as a resource not to be parsed: where a resource redirects, or, on resume,
+   * a resource an earlier run queued.
+   */
+  void leaf(String url) {
+    leaves.add(url);
   }
 
   /** Whether the element shows another page inside this one, which may embed frames in turn. */

@@ -2,7 +2,8 @@ package dev.sitepulse.crawler.parse;
 
 /**
  * A resource a page embeds, which a browser fetches to show the page: an image, a stylesheet, a
- * script, a frame, a media file. Only a link check collects them; they are checked, never crawled.
+ * script, a frame, a media file. Only a link check collects them; it fetches the site's own
+ * (parsing only a frame's page) and checks other sites' online.
  *
  * @param url resolved as {@link Outlink#url()} is; a {@code data:} or other non-http URL is kept
  *     as written, for the caller to count

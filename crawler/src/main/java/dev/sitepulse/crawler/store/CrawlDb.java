@@ -202,6 +202,31 @@ public final class CrawlDb implements AutoCloseable {
     return all;
   }
 
+  /**
+   * Queued URLs that pages embed as images, scripts, stylesheets or media (not as frames) and no
+   * page links to: resources a link check fetches without parsing them. Empty where no link check
+   * wrote.
+   */
+  public List<String> queuedResources() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = db.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'embeds'")) {
+        if (!rs.next()) {
+          return out;
+        }
+      }
+      try (ResultSet rs = s.executeQuery("""
+          SELECT DISTINCT e.to_url FROM embeds e JOIN urls u ON u.url = e.to_url
+          WHERE u.state = 'queued' AND e.element NOT IN ('iframe', 'frame', 'object', 'embed')
+            AND e.to_url NOT IN (SELECT to_url FROM links)""")) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
   /** URLs queued, or left in flight by a crawl that stopped. */
   public long queuedOrFetching() throws SQLException {
     try (Statement s = db.createStatement();

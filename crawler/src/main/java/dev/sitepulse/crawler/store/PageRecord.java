@@ -132,8 +132,8 @@ public record PageRecord(
   public record LinkRecord(String to, String fragment, String anchor, int line, boolean nofollow) {}
 
   /**
-   * A resource the page embeds: checked by {@code links}, never crawled, and no edge of the link
-   * graph.
+   * A resource the page embeds: checked by {@code links} (the site's own fetched by its crawl),
+   * and no edge of the link graph.
    *
    * @param to the normalized URL without its #fragment, which is not checked; as written when it
    *     is no URL, so that {@code links} can report it

@@ -333,6 +333,55 @@ class LinkCheckerTest {
     assertThat(report.pages()).isEqualTo(3);
   }
 
+  /** A page whose image and script come back as HTML pages with links, and a frame that links on. */
+  private String pageWhoseResourcesAreHtml() {
+    for (String fake : List.of("/fake/logo.png", "/fake/app.js")) {
+      html(fake, Stream.of("<a href=/fake/hidden.html>a link no browser follows</a>",
+          "<img src=/fake/deeper.png>"));
+    }
+    html("/fake/frame.html", Stream.of("<a href=/fake/from-frame.html>in the frame</a>"));
+    html("/fake/from-frame.html", Stream.of("<p>a page</p>"));
+    html("/fake/page.html", Stream.of("<img src=/fake/logo.png>", "<script src=/fake/app.js></script>",
+        "<iframe src=/fake/frame.html></iframe>"));
+    return base() + "/fake/page.html";
+  }
+
+  @Test
+  void anImageOrAScriptServedAsHtmlIsFetchedButNeverParsedWhereAFrameIs() throws Exception {
+    LinkReport report = check(crawl(null, 3, Pattern.compile("/fake/"), pageWhoseResourcesAreHtml()), false);
+
+    assertThat(report.broken()).isEmpty();
+    site.verify(1, getRequestedFor(urlPathEqualTo("/fake/logo.png")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/fake/app.js")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/fake/hidden.html")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/fake/deeper.png")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/fake/from-frame.html")));
+    // No edge of the link graph from an image, which analyze would rank as a page.
+    List<String> linkingPages = new java.util.ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT DISTINCT from_url FROM page_links")) {
+      while (rs.next()) {
+        linkingPages.add(rs.getString(1));
+      }
+    }
+    assertThat(linkingPages).containsExactly(base() + "/fake/frame.html");
+  }
+
+  @Test
+  void aResumedLinkCheckStillLeavesTheResourcesAnEarlierRunQueuedUnparsed() throws Exception {
+    String seed = pageWhoseResourcesAreHtml();
+    Crawler.run(crawl(1, 3, Pattern.compile("/fake/"), seed), CrawlListener.NONE); // the seed alone
+    site.verify(0, getRequestedFor(urlPathEqualTo("/fake/logo.png")));
+
+    LinkReport report = check(crawl(null, 3, Pattern.compile("/fake/"), seed), false);
+
+    assertThat(report.broken()).isEmpty();
+    site.verify(1, getRequestedFor(urlPathEqualTo("/fake/logo.png")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/fake/hidden.html")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/fake/from-frame.html")));
+  }
+
   @Test
   void framesInFramesStopOneFrameBeyondMaxDepthAndTheLastFramesImagesAreStillFetched() throws Exception {
     for (int i = 1; i <= 10; i++) {
