@@ -63,20 +63,33 @@ final class EmbeddedResources {
 
   private void url(Element el, String attribute, String element, String alt) {
     String url = el.attr(attribute).trim();
-    if (!url.isEmpty()) {
+    if (!url.isEmpty() && !inTemplate(el)) {
       found.add(new Embed(url, element, alt, el.sourceRange().start().lineNumber()));
     }
   }
 
   private void srcset(Element el, String element, String alt) {
     String srcset = el.attr("srcset");
-    if (srcset.isEmpty()) {
+    if (srcset.isEmpty() || inTemplate(el)) {
       return;
     }
     int line = el.sourceRange().start().lineNumber();
     for (String url : Srcset.urls(srcset)) {
       found.add(new Embed(url, element, alt, line));
     }
+  }
+
+  /**
+   * Whether the element is in a {@code <template>}: inert content a browser fetches nothing of
+   * until a script clones it, often with placeholders for its URLs ({@code src="{{ thumb }}"}).
+   */
+  private static boolean inTemplate(Element el) {
+    for (Element at = el.parent(); at != null; at = at.parent()) {
+      if (at.normalName().equals("template")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

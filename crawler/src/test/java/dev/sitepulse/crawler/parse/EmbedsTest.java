@@ -44,6 +44,16 @@ class EmbedsTest {
   }
 
   @Test
+  void whatATemplateHoldsIsNotEmbeddedUntilAScriptUsesIt() {
+    ParsedPage page = parseHtml("""
+        <template id=row><tr><td><img src="{{ item.thumb }}" srcset="/img/${name}.png 2x">
+        <script src=row.js></script></td></tr></template>
+        <img src=real.png>""", "http://h/");
+
+    assertThat(page.embeds()).extracting(Embed::url).containsExactly("http://h/real.png");
+  }
+
+  @Test
   void aFrameOfAFramesetIsEmbedded() {
     ParsedPage page = parseHtml("<html><frameset>\n<frame src=menu.html>\n</frameset></html>", "http://h/");
 
