@@ -28,10 +28,12 @@ public final class SearchTable {
       }
       out.println();
     }
+    // A pasted query can hold line breaks and tabs, which the parser reads as spaces, or a terminal
+    // escape or bidi override, which must not reach the terminal: each is a space, one line each.
     out.printf(Locale.ROOT, "%d of %d hits for %s in %s%n", results.hits().size(), results.totalHits(),
-        results.query(), SearchCommand.millis(results.tookNanos()));
+        spacesForControls(results.query()), SearchCommand.millis(results.tookNanos()));
     if (results.didYouMean() != null) {
-      String suggestion = results.didYouMean();
+      String suggestion = spacesForControls(results.didYouMean());
       out.println("did you mean: " + (ansi ? BOLD + suggestion + RESET : suggestion));
     }
   }

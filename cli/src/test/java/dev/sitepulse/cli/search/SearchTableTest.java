@@ -52,6 +52,15 @@ class SearchTableTest {
   }
 
   @Test
+  void aPastedQueryWithLineBreaksAndControlsGivesOneLineForTheCountAndOneForTheSuggestion() {
+    SearchResults none = new SearchResults("asyncoi\r\nevnt\tloop\u001b[2J", 0, List.of(), 1_000_000,
+        "asyncio\r\nevent\tloop\u001b[2J");
+
+    assertThat(write(none, false)).isEqualTo("0 of 0 hits for asyncoi  evnt loop [2J in 1.0 ms\n"
+        + "did you mean: asyncio  event loop [2J\n");
+  }
+
+  @Test
   void aQueryWithoutACorrectionEndsWithItsCount() {
     assertThat(write(new SearchResults("zzqxv", 0, List.of(), 1_000_000), false))
         .isEqualTo("0 of 0 hits for zzqxv in 1.0 ms\n");
