@@ -1,15 +1,20 @@
 package dev.sitepulse.crawler.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
@@ -26,7 +31,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The words pages write for the terms the index holds. The text fields hold stems ("modul",
  * "dictionari"), which no one should be shown or asked to type: a stem's words are read where the
- * first few pages that hold it have it. The body's postings keep each word's offsets, so its stored
+ * few pages that use it most have it. The body's postings keep each word's offsets, so its stored
  * text gives the word as written without analyzing it again; a field stored without offsets (the
  * title, the description: short) is analyzed again.
  */
@@ -38,15 +43,58 @@ public final class SurfaceForms {
   private SurfaceForms() {}
 
   /**
-   * How often each word stands for {@code stem} in {@code field} of the first {@code maxPages} live
-   * pages that have it, as written (a possessive's 's dropped, as the analyzer drops it); empty when
-   * no stored text has it.
+   * How often each word stands for {@code stem} in {@code field} of {@code maxPages} live pages that
+   * have it, as written (a possessive's 's dropped, as the analyzer drops it); empty when no stored
+   * text has it. The pages are those that use the stem most (ties by URL), not the first indexed:
+   * which pages a crawl indexes first depends on which answered first, and words read from other
+   * pages ("value" or "values", "None" or "none") changed from crawl to crawl of the same site.
    */
   public static Map<String, Integer> counts(IndexReader reader, Analyzer analyzer, String field, String stem,
       int maxPages) throws IOException {
     Map<String, Integer> counts = new HashMap<>();
     BytesRef term = new BytesRef(stem);
-    int pages = 0;
+    List<Pick> picks = sample(reader, field, term, maxPages);
+    for (int i = 0; i < picks.size(); ) {
+      LeafReader segment = reader.leaves().get(picks.get(i).leaf()).reader();
+      TermsEnum seek = segment.terms(field).iterator();
+      seek.seekExact(term);
+      FieldInfo info = segment.getFieldInfos().fieldInfo(field);
+      boolean offsets = info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0;
+      PostingsEnum postings = seek.postings(null, offsets ? PostingsEnum.OFFSETS : PostingsEnum.NONE);
+      StoredFields stored = segment.storedFields();
+      int leaf = picks.get(i).leaf();
+      for (; i < picks.size() && picks.get(i).leaf() == leaf; i++) {
+        int doc = postings.advance(picks.get(i).doc());
+        String text = stored.document(doc, Set.of(field)).get(field);
+        if (text == null) {
+          continue;
+        }
+        if (offsets) {
+          countFromPostings(postings, text, counts);
+        } else {
+          countByAnalyzing(analyzer, field, text, stem, counts);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** A page picked to read a stem's words from: its segment, its doc there, and what orders it. */
+  private record Pick(int leaf, int doc, int freq, BytesRef url) {}
+
+  private static final Comparator<Pick> MOST_FIRST = Comparator.comparingInt((Pick p) -> -p.freq())
+      .thenComparing(Pick::url, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparingInt(Pick::leaf)
+      .thenComparingInt(Pick::doc);
+
+  /**
+   * The {@code maxPages} live pages with {@code term} in {@code field} most often, ties by URL, in
+   * index order.
+   */
+  private static List<Pick> sample(IndexReader reader, String field, BytesRef term, int maxPages)
+      throws IOException {
+    PriorityQueue<Pick> kept = new PriorityQueue<>(MOST_FIRST.reversed());
+    PostingsEnum docs = null;
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader segment = leaf.reader();
       Terms terms = segment.terms(field);
@@ -54,33 +102,34 @@ public final class SurfaceForms {
       if (seek == null || !seek.seekExact(term)) {
         continue;
       }
-      FieldInfo info = segment.getFieldInfos().fieldInfo(field);
-      boolean offsets = info.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0;
-      PostingsEnum postings = seek.postings(null, offsets ? PostingsEnum.OFFSETS : PostingsEnum.NONE);
       Bits live = segment.getLiveDocs();
-      StoredFields stored = segment.storedFields();
-      for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && pages < maxPages;
-          doc = postings.nextDoc()) {
-        String text = live != null && !live.get(doc) ? null : stored.document(doc, Set.of(field)).get(field);
-        if (text == null) {
+      BinaryDocValues urls = segment.getBinaryDocValues(PageFields.URL);
+      docs = seek.postings(docs, PostingsEnum.FREQS);
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
           continue;
         }
-        pages++;
-        if (offsets) {
-          countFromPostings(postings, text, counts);
-        } else {
-          countByAnalyzing(analyzer, field, text, stem, counts);
+        int freq = docs.freq();
+        if (kept.size() == maxPages && freq < kept.peek().freq()) {
+          continue; // fewer occurrences than every page kept: no need to read its URL
+        }
+        BytesRef url = urls != null && urls.advanceExact(doc) ? BytesRef.deepCopyOf(urls.binaryValue()) : null;
+        Pick pick = new Pick(leaf.ord, doc, freq, url);
+        if (kept.size() < maxPages) {
+          kept.add(pick);
+        } else if (MOST_FIRST.compare(pick, kept.peek()) < 0) {
+          kept.poll();
+          kept.add(pick);
         }
       }
-      if (pages == maxPages) {
-        break;
-      }
     }
-    return counts;
+    List<Pick> picks = new ArrayList<>(kept);
+    picks.sort(Comparator.comparingInt(Pick::leaf).thenComparingInt(Pick::doc));
+    return picks;
   }
 
   /**
-   * Each term's most written word in {@code field}, read from its first {@code pagesPerTerm} pages:
+   * Each term's most written word in {@code field}, read from the {@code pagesPerTerm} pages that use it most:
    * lower-cased unless never written so ("Python" mostly starts sentences, "API" is never
    * lower-cased); a term no page spells out maps to itself.
    */

@@ -67,6 +67,29 @@ class TermStatsTest {
   }
 
   @Test
+  void theWordShownIsTheSameWhateverOrderTheCrawlIndexedThePagesIn() {
+    // Six pages say "values", six "value": read from the first ten indexed, the word depended on
+    // which pages answered first.
+    List<IndexedPage> pages = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      pages.add(page(i, i < 6 ? "Keys map to values." : "Each key maps to a value."));
+    }
+    List<IndexedPage> reversed = new java.util.ArrayList<>(pages);
+    java.util.Collections.reverse(reversed);
+
+    assertThat(wordFor("valu", pages, dir.resolve("a"))).isEqualTo(wordFor("valu", reversed, dir.resolve("b")));
+  }
+
+  private static String wordFor(String term, List<IndexedPage> pages, Path indexDir) {
+    try (PageIndex index = PageIndex.open(indexDir)) {
+      pages.forEach(index::upsert);
+      index.commit(Map.of());
+    }
+    return TermStats.top(indexDir, 20).byDocFreq().stream().filter(t -> t.term().equals(term))
+        .findFirst().orElseThrow().word();
+  }
+
+  @Test
   void anIndexWithNoCommitYetHasNoTerms() {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(page(0, "footer")); // a crawl in its first seconds
