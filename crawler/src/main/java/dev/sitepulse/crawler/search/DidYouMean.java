@@ -2,9 +2,13 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +18,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queryparser.classic.QueryParserBase;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * "Did you mean": a query with each word that no page has replaced by the nearest word that pages
@@ -45,6 +52,13 @@ final class DidYouMean {
    * have hundreds that no page has, and more than a few misspellings are no typo anyway.
    */
   private static final int MAX_LOOKUPS = 4;
+  /** The letters at a word's end where a slip can change what the stemmer strips: "ization" is 7. */
+  private static final int ENDING = 7;
+  /** The text fields a word without one is searched in, the body first: it has nearly every word. */
+  private static final List<String> KNOWN_IN =
+      List.of(PageFields.BODY, PageFields.TITLE, PageFields.HEADINGS, PageFields.DESCRIPTION);
+  /** The apostrophes EnglishPossessiveFilter strips with a following s. */
+  private static final String POSSESSIVE_APOSTROPHES = "'\u2019\uFF07";
 
   private final DirectoryReader reader;
   private final Analyzer analyzer;
@@ -73,20 +87,35 @@ final class DidYouMean {
     StringBuilder corrected = new StringBuilder();
     int copied = 0;
     int lookups = 0;
+    // A pasted paragraph names most words many times: each is looked up once.
+    Map<String, Boolean> known = new HashMap<>();
+    Map<String, String> corrections = new HashMap<>();
+    Map<String, List<Token>> analyzed = new HashMap<>();
+    Map<String, TermsEnum> enums = new HashMap<>();
     for (CorrectableWords.Word word : CorrectableWords.in(query)) {
       String typed = query.substring(word.start(), word.end());
+      List<Token> tokens = analyzed.get(word.field() + " " + typed);
+      if (tokens == null) {
+        tokens = tokens(word.field(), typed);
+        analyzed.put(word.field() + " " + typed, tokens);
+      }
       // One typed word may be several (per-widgte): each is corrected in place.
-      for (Token token : tokens(word.field(), typed)) {
-        // A number no page has (an error code, a version) is no typo of another number.
-        if (token.stem().codePoints().noneMatch(Character::isLetter)
-            || inIndex(word.field() == null ? PageQueryParser.TEXT_FIELDS : Set.of(word.field()), token.stem())) {
+      for (Token token : tokens) {
+        // A number no page has (an error code, a version) is no typo of another number; a word too
+        // short or too long to correct (a CJK character is a word of one) must not use up a lookup.
+        if (token.stem().codePoints().noneMatch(Character::isLetter) || !NearStems.correctable(token.stem())
+            || known.computeIfAbsent(word.field() + " " + token.stem(), k -> inIndex(enums, word.field(), token.stem()))) {
           continue;
         }
-        if (++lookups > MAX_LOOKUPS) {
-          return withRest(corrected, query, copied);
+        String slipped = typed.substring(token.start(), token.end());
+        String key = word.field() + " " + slipped;
+        if (!corrections.containsKey(key)) {
+          if (++lookups > MAX_LOOKUPS) {
+            return withRest(corrected, query, copied);
+          }
+          corrections.put(key, correction(word.field() == null ? LOOKED_UP : List.of(word.field()), token.stem(), slipped, enums));
         }
-        String written = correction(word.field() == null ? LOOKED_UP : List.of(word.field()), token.stem(),
-            typed.substring(token.start(), token.end()));
+        String written = corrections.get(key);
         if (written != null) {
           corrected.append(query, copied, word.start() + token.start()).append(QueryParserBase.escape(written));
           copied = word.start() + token.end();
@@ -102,8 +131,12 @@ final class DidYouMean {
   }
 
   /** The nearest word the pages write for a stem near {@code stem}, in the case of {@code typed}; null for none. */
-  private String correction(Collection<String> fields, String stem, String typed) throws IOException {
+  private String correction(Collection<String> fields, String stem, String typed, Map<String, TermsEnum> enums)
+      throws IOException {
     Choice best = best(NearStems.of(reader, fields, stem, MAX_EDITS), typed, null);
+    // A slip that changes what the stemmer strips (configuratoin, exceptionn) leaves a stem far from
+    // the word's: the stems of the words one slip from the typed one are looked up too.
+    best = best(slips(fields, typed, enums), typed, best);
     // A typo in the ending that the stemmer strips: only then are the cut stems worth their
     // lookups, and one edit from them is enough (decora is one from decor).
     if (best == null || best.edits() > 1) {
@@ -114,6 +147,50 @@ final class DidYouMean {
     return best == null ? null : inCaseOf(typed, best.written());
   }
 
+  /**
+   * The stems, in any of {@code fields}, of the words one letter dropped, two neighbours swapped or
+   * one letter (a to z) added away from {@code typed} in its last {@value #ENDING} letters, each
+   * with how many pages have it. A slip before the ending leaves what the stemmer strips as it was,
+   * and the stem near the word's, for NearStems to find.
+   */
+  private Map<String, Integer> slips(Collection<String> fields, String typed, Map<String, TermsEnum> enums)
+      throws IOException {
+    int[] letters = typed.toLowerCase(Locale.ROOT).codePoints().toArray();
+    int from = Math.max(0, letters.length - ENDING);
+    Set<String> variants = new HashSet<>();
+    for (int i = from; i < letters.length; i++) {
+      variants.add(new String(letters, 0, i) + new String(letters, i + 1, letters.length - i - 1));
+      if (i + 1 < letters.length) {
+        int[] swapped = letters.clone();
+        swapped[i] = letters[i + 1];
+        swapped[i + 1] = letters[i];
+        variants.add(new String(swapped, 0, swapped.length));
+      }
+    }
+    for (int i = from; i <= letters.length; i++) {
+      String before = new String(letters, 0, i);
+      String after = new String(letters, i, letters.length - i);
+      for (char c = 'a'; c <= 'z'; c++) {
+        variants.add(before + c + after);
+      }
+    }
+    Map<String, Integer> stems = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (String variant : variants) {
+      List<Token> tokens = tokens(null, variant);
+      if (tokens.size() == 1 && seen.add(tokens.get(0).stem())) {
+        BytesRef stem = new BytesRef(tokens.get(0).stem());
+        for (String field : fields) {
+          TermsEnum terms = termsOf(enums, field);
+          if (terms != null && terms.seekExact(stem)) {
+            stems.merge(tokens.get(0).stem(), terms.docFreq(), Math::max);
+          }
+        }
+      }
+    }
+    return stems;
+  }
+
   /** The best of {@code sofar} and the written words of the {@code near} stems close enough to {@code typed}. */
   private Choice best(Map<String, Integer> near, String typed, Choice sofar) throws IOException {
     Choice best = sofar;
@@ -121,6 +198,9 @@ final class DidYouMean {
       String written = writtenWords.nearest(stem.getKey(), typed);
       if (written == null || written.codePoints().anyMatch(DidYouMean::isInvisible)) {
         continue; // a page's bidi override or zero-width character must not reach a terminal
+      }
+      if (!sameDigits(typed, written) || written.codePoints().noneMatch(Character::isLetter)) {
+        continue; // numbers are never corrected, in a word either: python313 is no python3.3, 1e10 no 1.10
       }
       int edits = WrittenWords.edits(typed, written);
       int shorter = Math.min(typed.codePointCount(0, typed.length()), written.codePointCount(0, written.length()));
@@ -154,18 +234,43 @@ final class DidYouMean {
     return written;
   }
 
+  /** Whether both have the same digits, in any order: digits may swap places (sha265), no more. */
+  static boolean sameDigits(String typed, String written) {
+    return Arrays.equals(typed.codePoints().filter(Character::isDigit).sorted().toArray(),
+        written.codePoints().filter(Character::isDigit).sorted().toArray());
+  }
+
   private static boolean isInvisible(int c) {
     int type = Character.getType(c);
     return type == Character.FORMAT || type == Character.CONTROL;
   }
 
-  private boolean inIndex(Collection<String> fields, String stem) throws IOException {
-    for (String field : fields) {
-      if (reader.docFreq(new Term(field, stem)) > 0) {
-        return true;
+  /**
+   * Whether some page has {@code stem} in {@code field}, or in any text field for null, the body
+   * first, as it has nearly every word. Each field's terms are read by one enum per query.
+   */
+  private boolean inIndex(Map<String, TermsEnum> enums, String field, String stem) {
+    try {
+      BytesRef term = new BytesRef(stem);
+      for (String f : field == null ? KNOWN_IN : List.of(field)) {
+        TermsEnum terms = termsOf(enums, f);
+        if (terms != null && terms.seekExact(term)) {
+          return true;
+        }
       }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return false;
+  }
+
+  /** The query's one enum over {@code field}'s terms in every segment; null when no page has the field. */
+  private TermsEnum termsOf(Map<String, TermsEnum> enums, String field) throws IOException {
+    if (!enums.containsKey(field)) {
+      Terms all = MultiTerms.getTerms(reader, field);
+      enums.put(field, all == null ? null : all.iterator());
+    }
+    return enums.get(field);
   }
 
   /** The stems of {@code typed}, each with where it stands in it: none for a stop word. */
@@ -176,7 +281,14 @@ final class DidYouMean {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+        int end = offset.endOffset();
+        // EnglishPossessiveFilter drops the 's from the stem, not from the offsets: the word is
+        // compared and replaced without it, and the 's stays as typed (Pyhton's is Python's).
+        if (end - offset.startOffset() > 2 && POSSESSIVE_APOSTROPHES.indexOf(typed.charAt(end - 2)) >= 0
+            && (typed.charAt(end - 1) == 's' || typed.charAt(end - 1) == 'S')) {
+          end -= 2;
+        }
+        tokens.add(new Token(term.toString(), offset.startOffset(), end));
       }
       stream.end();
     }

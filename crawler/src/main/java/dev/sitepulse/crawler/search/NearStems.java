@@ -62,6 +62,12 @@ final class NearStems {
     return near;
   }
 
+  /** Whether {@code stem} is long enough, and short enough, to be corrected at all. */
+  static boolean correctable(String stem) {
+    int length = stem.codePointCount(0, stem.length());
+    return length >= MIN_LENGTH && length <= MAX_LENGTH;
+  }
+
   /** The stem with its last one to {@value #MAX_CUT} letters cut, down to {@value #MIN_LENGTH}. */
   static List<String> cuts(String stem) {
     List<String> cuts = new ArrayList<>();

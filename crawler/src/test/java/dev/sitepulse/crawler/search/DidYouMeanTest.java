@@ -39,7 +39,11 @@ class DidYouMeanTest {
         page("library/subprocess.html", "subprocess — Subprocess management",
             "The subprocess module allows you to spawn new processes. The underlying process"
                 + " creation and management in this module is handled by the subprocess.Popen class,"
-                + " which offers a lot of flexibility. On Windows a refused pipe fails with error 10060."));
+                + " which offers a lot of flexibility. On Windows a refused pipe fails with error 10060."),
+        page("library/hashlib.html", "hashlib — Secure hashes and message digests",
+            "This module implements sha256 and md5. Its configuration is fixed when Python is built. An"
+                + " exception is raised for an unknown name; exception1 in the examples is a made-up one."
+                + " It needs python3.3, or version 1.10 of the backport."));
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
   }
 
@@ -117,6 +121,41 @@ class DidYouMeanTest {
     SearchResults someWords = searcher.search("pathlb glob", 10);
     assertThat(someWords.totalHits()).isPositive(); // the pages about glob
     assertThat(someWords.didYouMean()).isEqualTo("pathlib glob");
+  }
+
+  @Test
+  void wordsTooShortToCorrectDoNotUseUpTheFourLookups() throws Exception {
+    assertThat(suggestion("zzq qqx xxq wwq asyncoi")).isEqualTo("zzq qqx xxq wwq asyncio");
+    // Each CJK character is a word of its own.
+    assertThat(suggestion("日本語です asyncoi")).isEqualTo("日本語です asyncio");
+  }
+
+  @Test
+  void aWordTypedManyTimesIsLookedUpOnce() throws Exception {
+    assertThat(suggestion("asyncoi asyncoi asyncoi asyncoi dictionry"))
+        .isEqualTo("asyncio asyncio asyncio asyncio dictionary");
+  }
+
+  @Test
+  void aPossessiveIsCorrectedWithoutItsEndingWhichStaysAsTyped() throws Exception {
+    assertThat(suggestion("asyncoi's")).isEqualTo("asyncio's");
+    assertThat(suggestion("Dictionry’s")).isEqualTo("Dictionary’s");
+  }
+
+  @Test
+  void aSlipThatChangesWhatTheStemmerStripsIsCorrected() throws Exception {
+    // configuratoin and exceptionn stem to configuratoin and exceptionn, far from configur and except.
+    assertThat(suggestion("configuratoin")).isEqualTo("configuration");
+    assertThat(suggestion("configurationn")).isEqualTo("configuration");
+    // exception1 is one edit away too, on fewer pages.
+    assertThat(suggestion("exceptionn")).isEqualTo("exception");
+  }
+
+  @Test
+  void theDigitsInAWordAreNotCorrectedThoughTheyMaySwapPlaces() throws Exception {
+    assertThat(suggestion("python313")).isNull(); // no python3.3
+    assertThat(suggestion("1e10")).isNull(); // no 1.10: a word with a letter is not corrected to a number
+    assertThat(suggestion("sha265")).isEqualTo("sha256");
   }
 
   @Test
