@@ -96,9 +96,12 @@ class DefinitionSearchTest {
 
   @Test
   void aMethodWrittenWithoutItsModuleFindsAndLinksToItsDefinition() throws Exception {
-    SearchHit first = searcher.search("Circle.area", 10).hits().get(0);
+    List<SearchHit> hits = searcher.search("Circle.area", 10).hits();
 
-    assertThat(first.link()).isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
+    // The reference and the changelog both define it (an id each) and nothing else matches: they
+    // tie, and a tie's order is the index's, which the crawl's order decides.
+    assertThat(hits).extracting(SearchHit::link).containsExactlyInAnyOrder(
+        url("/library/shapes.html") + "#shapes.Circle.area", url("/changelog.html") + "#shapes.Circle.area");
   }
 
   @Test
