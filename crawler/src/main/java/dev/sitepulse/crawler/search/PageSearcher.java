@@ -162,7 +162,7 @@ public final class PageSearcher implements Closeable {
                 names.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), names)));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
-      String correction = correction(query);
+      String correction = correction(query, top.totalHits.value > 0);
       return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started, correction);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, TOO_LONG, -1, e);
@@ -184,14 +184,19 @@ public final class PageSearcher implements Closeable {
    * The query with its misspelt words corrected, when that finds pages: a correction of one word
    * among others that still find nothing together ({@code asyncoi AND pathlib}) is no help.
    */
-  private String correction(String query) throws IOException {
+  private String correction(String query, boolean found) throws IOException {
     String corrected = didYouMean.correct(query);
     if (corrected == null) {
       return null;
     }
     try {
-      Query parsed = parse(parser(null), corrected);
-      return searcher.count(matches(corrected, parsed, DefinedNames.names(corrected))) > 0 ? corrected : null;
+      PageQueryParser parser = parser(null);
+      Query parsed = parse(parser, corrected);
+      // A query that found pages through its other words needs a correction that some page has
+      // with them all: "pandas dataframe" found the pandas pages, and is no "pandas datagram".
+      Query allWords = found ? parser.allWords(corrected, parsed) : null;
+      Query needed = allWords != null ? allWords : matches(corrected, parsed, DefinedNames.names(corrected));
+      return searcher.count(needed) > 0 ? corrected : null;
     } catch (InvalidQueryException | IndexSearcher.TooManyClauses e) {
       return null; // only words changed, so it parses as the query did; but no suggestion is better than an error
     }

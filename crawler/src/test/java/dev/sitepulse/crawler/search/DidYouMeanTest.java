@@ -159,6 +159,14 @@ class DidYouMeanTest {
   }
 
   @Test
+  void aQueryWithHitsGetsNoSuggestionWhoseWordsNoPageHasTogether() throws Exception {
+    SearchResults results = searcher.search("asyncio dictionry", 10);
+
+    assertThat(results.totalHits()).as("the asyncio page").isPositive();
+    assertThat(results.didYouMean()).as("no page has asyncio and dictionary").isNull();
+  }
+
+  @Test
   void aNumberNoPageHasIsNotCorrectedToAnotherNumber() throws Exception {
     // 10060 is on a page, one edit away: an error code, not a typo of one.
     assertThat(searcher.search("asyncio 10061", 10).didYouMean()).isNull();
