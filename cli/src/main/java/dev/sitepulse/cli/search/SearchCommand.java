@@ -19,7 +19,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "search",
@@ -46,10 +48,16 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
   Format format;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
-    for (String word : query) { // no query word starts with --: a mistyped option (--limt)
-      if (word.startsWith("--") && word.length() > 2) {
+    // A word that starts with -- is a mistyped option (--limt), unless it comes after "--".
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    int endOfOptions = args.indexOf("--");
+    List<String> literal = endOfOptions < 0 ? List.of() : args.subList(endOfOptions + 1, args.size());
+    for (String word : query) {
+      if (word.startsWith("--") && word.length() > 2 && !literal.contains(word)) {
         throw new UsageException("Unknown option: '" + word + "'");
       }
     }

@@ -91,6 +91,15 @@ class SearchCommandTest {
   }
 
   @Test
+  void afterTheEndOfOptionsAWordThatStartsWithTwoMinusesIsAWordOfTheQuery() {
+    CommandLineRun run = CommandLineRun.of("search", "--data", crawled.toString(), "--", "--verbose", "install");
+
+    // Read as the query, which Lucene's syntax refuses (quoted, "--verbose" is a phrase).
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot parse query \"--verbose install\": unexpected \"-\" at column 2\n");
+  }
+
+  @Test
   void aMisspeltQueryThatFindsNothingEndsWithTheCorrectedQueryAndExit0() {
     CommandLineRun run = search(crawled, "instll");
 
