@@ -62,8 +62,8 @@ final class LinksJunit {
       if (skippedCases > 0) {
         summaryCase(x, Figures.count(r.skipped(), "link target") + " not checked");
         x.writeEmptyElement("skipped");
-        x.writeAttribute("message", "disallowed by robots.txt, redirected out of the crawl, or not"
-            + " crawled with --external skip");
+        x.writeAttribute("message", "disallowed by robots.txt, or not crawled (or redirected out of"
+            + " the crawl) with --external skip");
         x.writeEndElement();
       }
       summaryCase(x, Figures.count(r.working(), "other link target") + (r.working() == 1 ? " works" : " work"));

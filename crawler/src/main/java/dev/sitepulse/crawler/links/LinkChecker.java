@@ -129,6 +129,11 @@ public final class LinkChecker {
       }
       List<String> chain = new ArrayList<>(List.of(target));
       Page end = follow(page, db.pages, chain);
+      if (end == null && checkExternal) {
+        // A redirect out of the crawl (an image moved to a CDN): checked online from the start.
+        unchecked.add(target);
+        continue;
+      }
       // Queued, or fetching when the crawl ended early (a 429 waiting): not known either way.
       if (end == null || "skipped-robots".equals(end.state()) || "queued".equals(end.state())
           || "fetching".equals(end.state())) {

@@ -509,6 +509,31 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aRedirectOutOfTheCrawlIsFollowedOnlineWithExternalChecks() throws Exception {
+    site.stubFor(get("/moved/to-cdn.png").willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/status/404")));
+    html("/moved-image.html", Stream.of("<img src=/moved/to-cdn.png alt=logo>"));
+
+    LinkReport checked = check(seedsOnly(base() + "/moved-image.html"), true);
+
+    assertThat(checked.broken()).extracting(BrokenLink::url, BrokenLink::problem, BrokenLink::chain).containsExactly(
+        tuple(base() + "/moved/to-cdn.png", "404 Not Found", List.of(base() + "/moved/to-cdn.png", external() + "/status/404")));
+    assertThat(checked.skipped()).isZero();
+  }
+
+  @Test
+  void aRedirectOutOfTheCrawlIsSkippedWithExternalSkip() throws Exception {
+    site.stubFor(get("/moved/to-cdn.png").willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/status/404")));
+    html("/moved-image.html", Stream.of("<img src=/moved/to-cdn.png alt=logo>"));
+
+    LinkReport skipped = check(seedsOnly(base() + "/moved-image.html"), false);
+
+    assertThat(skipped.broken()).isEmpty();
+    assertThat(skipped.skipped()).isEqualTo(1);
+  }
+
+  @Test
   void withExternalSkipTargetsTheCrawlNeverReachedAreSkippedAndNotCheckedOnline() throws Exception {
     page("/few.html", base() + "/status/404", base() + "/status/200", external() + "/status/204");
     Pattern thesePages = Pattern.compile("/few\\.html|/status/");
