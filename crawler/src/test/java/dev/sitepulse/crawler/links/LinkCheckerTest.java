@@ -508,13 +508,17 @@ class LinkCheckerTest {
     assertThat(report.checkedOnline()).isZero();
   }
 
-  @Test
-  void aRedirectOutOfTheCrawlIsFollowedOnlineWithExternalChecks() throws Exception {
+  /** A page whose image moved to another host (a CDN), where it is missing. */
+  private String pageWithAnImageMovedElsewhere() {
     site.stubFor(get("/moved/to-cdn.png").willReturn(aResponse().withStatus(301)
         .withHeader("Location", external() + "/status/404")));
     html("/moved-image.html", Stream.of("<img src=/moved/to-cdn.png alt=logo>"));
+    return base() + "/moved-image.html";
+  }
 
-    LinkReport checked = check(seedsOnly(base() + "/moved-image.html"), true);
+  @Test
+  void aRedirectOutOfTheCrawlIsFollowedOnlineWithExternalChecks() throws Exception {
+    LinkReport checked = check(seedsOnly(pageWithAnImageMovedElsewhere()), true);
 
     assertThat(checked.broken()).extracting(BrokenLink::url, BrokenLink::problem, BrokenLink::chain).containsExactly(
         tuple(base() + "/moved/to-cdn.png", "404 Not Found", List.of(base() + "/moved/to-cdn.png", external() + "/status/404")));
@@ -523,11 +527,7 @@ class LinkCheckerTest {
 
   @Test
   void aRedirectOutOfTheCrawlIsSkippedWithExternalSkip() throws Exception {
-    site.stubFor(get("/moved/to-cdn.png").willReturn(aResponse().withStatus(301)
-        .withHeader("Location", external() + "/status/404")));
-    html("/moved-image.html", Stream.of("<img src=/moved/to-cdn.png alt=logo>"));
-
-    LinkReport skipped = check(seedsOnly(base() + "/moved-image.html"), false);
+    LinkReport skipped = check(seedsOnly(pageWithAnImageMovedElsewhere()), false);
 
     assertThat(skipped.broken()).isEmpty();
     assertThat(skipped.skipped()).isEqualTo(1);
