@@ -10,6 +10,7 @@ import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.parse.Embed;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.UrlState;
@@ -105,7 +106,7 @@ public final class CrawlRun {
       canonicalsWithoutDocument.forEach(loop::canonicalWithoutDocument);
       deferred.forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
       if (config.purpose() == CrawlPurpose.LINK_CHECK) {
-        db.queuedResources().forEach(loop::leafResource);
+        db.queuedResources(Embed.FRAMES).forEach(loop::leafResource);
       }
       seed(frontier, db, loop, known, seeds);
       CrawlStats stats;

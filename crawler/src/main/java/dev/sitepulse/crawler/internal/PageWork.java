@@ -171,7 +171,7 @@ final class PageWork {
         Resolved resolved = resolve(embed.url());
         String to = resolved == null ? embed.url() : resolved.url();
         out.add(new EmbedRecord(to, embed.element(), embed.alt(), embed.line()));
-        boolean frame = isFrame(embed.element());
+        boolean frame = Embed.isFrame(embed.element());
         if ((frame ? fetchesFrames : fetchesOthers) && resolved != null && resolved.inScope()
             && resolved.claim()) {
           if (!frame) {
@@ -195,14 +195,6 @@ final class PageWork {
    */
   void leaf(String url) {
     leaves.add(url);
-  }
-
-  /** Whether the element shows another page inside this one, which may embed frames in turn. */
-  private static boolean isFrame(String element) {
-    return switch (element) {
-      case "iframe", "frame", "object", "embed" -> true;
-      default -> false;
-    };
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.parse;
 
+import java.util.Set;
+
 /**
  * A resource a page embeds, which a browser fetches to show the page: an image, a stylesheet, a
  * script, a frame, a media file. Only a link check collects them; it fetches the site's own
@@ -14,4 +16,13 @@ package dev.sitepulse.crawler.parse;
  *     else ""
  * @param line 1-based line of the element in the source
  */
-public record Embed(String url, String element, String alt, int line) {}
+public record Embed(String url, String element, String alt, int line) {
+
+  /** The elements that show another page inside this one, which may embed frames in turn. */
+  public static final Set<String> FRAMES = Set.of("iframe", "frame", "object", "embed");
+
+  /** Whether {@code element} shows a page (a frame's page is parsed, an image is not). */
+  public static boolean isFrame(String element) {
+    return FRAMES.contains(element);
+  }
+}

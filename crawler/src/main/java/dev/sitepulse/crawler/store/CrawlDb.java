@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,22 +205,21 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /**
-   * Queued URLs that pages embed as images, scripts, stylesheets or media (not as frames) and no
-   * page links to: resources a link check fetches without parsing them. Empty where no link check
-   * wrote.
+   * Queued URLs that pages embed other than as {@code frames} and no page links to: resources a
+   * link check fetches without parsing them. Empty where no link check wrote.
    */
-  public List<String> queuedResources() throws SQLException {
+  public List<String> queuedResources(Set<String> frames) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement s = db.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'embeds'")) {
-        if (!rs.next()) {
-          return out;
-        }
+    String placeholders = String.join(", ", Collections.nCopies(frames.size(), "?"));
+    try (PreparedStatement s = db.prepareStatement("""
+        SELECT DISTINCT e.to_url FROM embeds e JOIN urls u ON u.url = e.to_url
+        WHERE u.state = 'queued' AND e.element NOT IN (%s)
+          AND e.to_url NOT IN (SELECT to_url FROM links)""".formatted(placeholders))) {
+      int i = 1;
+      for (String frame : frames) {
+        s.setString(i++, frame);
       }
-      try (ResultSet rs = s.executeQuery("""
-          SELECT DISTINCT e.to_url FROM embeds e JOIN urls u ON u.url = e.to_url
-          WHERE u.state = 'queued' AND e.element NOT IN ('iframe', 'frame', 'object', 'embed')
-            AND e.to_url NOT IN (SELECT to_url FROM links)""")) {
+      try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
         }
