@@ -187,10 +187,13 @@ public final class SurfaceForms {
     }
   }
 
-  /** EnglishPossessiveFilter drops "'s" from the term but not from its offsets. */
-  private static String withoutPossessive(String word) {
+  /**
+   * {@code word} without the possessive "'s" that EnglishPossessiveFilter drops from the term but
+   * not from its offsets (with any of the apostrophes it knows).
+   */
+  public static String withoutPossessive(String word) {
     int n = word.length();
-    if (n > 2 && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '\u2019')
+    if (n > 2 && "'\u2019\uFF07".indexOf(word.charAt(n - 2)) >= 0
         && (word.charAt(n - 1) == 's' || word.charAt(n - 1) == 'S')) {
       return word.substring(0, n - 2);
     }

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.SurfaceForms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -57,8 +58,6 @@ final class DidYouMean {
   /** The text fields a word without one is searched in, the body first: it has nearly every word. */
   private static final List<String> KNOWN_IN =
       List.of(PageFields.BODY, PageFields.TITLE, PageFields.HEADINGS, PageFields.DESCRIPTION);
-  /** The apostrophes EnglishPossessiveFilter strips with a following s. */
-  private static final String POSSESSIVE_APOSTROPHES = "'\u2019\uFF07";
 
   private final DirectoryReader reader;
   private final Analyzer analyzer;
@@ -281,14 +280,10 @@ final class DidYouMean {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        int end = offset.endOffset();
-        // EnglishPossessiveFilter drops the 's from the stem, not from the offsets: the word is
-        // compared and replaced without it, and the 's stays as typed (Pyhton's is Python's).
-        if (end - offset.startOffset() > 2 && POSSESSIVE_APOSTROPHES.indexOf(typed.charAt(end - 2)) >= 0
-            && (typed.charAt(end - 1) == 's' || typed.charAt(end - 1) == 'S')) {
-          end -= 2;
-        }
-        tokens.add(new Token(term.toString(), offset.startOffset(), end));
+        int start = offset.startOffset();
+        // The word is compared and replaced without its 's, which stays as typed (Pyhton's is Python's).
+        int end = start + SurfaceForms.withoutPossessive(typed.substring(start, offset.endOffset())).length();
+        tokens.add(new Token(term.toString(), start, end));
       }
       stream.end();
     }
