@@ -119,7 +119,7 @@ final class RobotsAndSitemaps {
     readStarted.run();
     String agent = config.userAgent();
     // Parsed on a parse worker, not the loop: 500 KiB of rules take crawler-commons 0.1 s.
-    fetchFollowingRedirects(origin + "/robots.txt", 5)
+    RobotsTxt.fetch(fetcher, origin)
         .thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
         .whenComplete((read, error) -> context.runOnContext(v -> {
           try {
@@ -132,19 +132,6 @@ final class RobotsAndSitemaps {
           }
           readDone.run();
         }));
-  }
-
-  /** robots.txt is often redirected (http to https, bare host to www); RFC 9309 says follow. */
-  private CompletableFuture<FetchResult> fetchFollowingRedirects(String url, int hopsLeft) {
-    return fetcher.fetch(url).thenCompose(r -> {
-      if (hopsLeft > 0 && r.location() != null && r.status() >= 300 && r.status() < 400) {
-        String next = LinkRules.resolveRedirect(url, r.location());
-        if (next != null) {
-          return fetchFollowingRedirects(next, hopsLeft - 1);
-        }
-      }
-      return CompletableFuture.completedFuture(r);
-    });
   }
 
   private record Read(FetchResult fetched, RobotsRules rules) {}

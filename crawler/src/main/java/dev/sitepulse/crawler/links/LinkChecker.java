@@ -7,9 +7,10 @@ import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
-import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.internal.FetchRetries;
+import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
@@ -149,24 +151,40 @@ public final class LinkChecker {
         broken.addAll(missingAnchors(target, end, e.getValue()));
       }
     }
-    long online = 0;
-    if (!unchecked.isEmpty()) {
-      List<CheckResult> results = checkOnline(crawl, unchecked);
-      online = results.size();
-      for (CheckResult r : results) {
-        // A 304 to a request without validators is UP for a check (under 400), but gives no page:
-        // broken, as when the crawl fetched it.
-        if (r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304) {
-          String url = r.target().url();
-          List<String> chain = r.last().hops().stream().map(Hop::url).toList();
-          String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
-              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : StatusText.of(r.status(), null);
-          broken.add(new BrokenLink(url, r.status(), r.errorKind() != null ? r.errorKind().name()
-              : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT" : null, problem,
-              chain.size() > 1 ? chain : List.of(), !scope.accepts(url), referrers(byTarget.get(url))));
-        }
+    // The site's own targets the crawl did not reach (--max-depth, nofollow) are asked for as its
+    // crawl would ask: robots.txt and the crawl's delays apply. Other sites' at the pinger's rate.
+    Map<Boolean, List<String>> inScope = unchecked.stream().collect(Collectors.partitioningBy(scope::accepts));
+    OwnSiteManners manners = OwnSiteManners.read(crawl, inScope.get(true));
+    List<String> ownAllowed = new ArrayList<>();
+    for (String url : inScope.get(true)) {
+      RobotsRules rules = manners.rules(url);
+      if (rules.allows(url)) {
+        ownAllowed.add(url);
+      } else if (rules.unreachable() != null) { // as the crawl fails a page of such a host
+        RobotsRules.Unreachable why = rules.unreachable();
+        broken.add(new BrokenLink(url, 0, why.errorKind(), why.errorKind() + ": " + why.message(),
+            List.of(), false, referrers(byTarget.get(url))));
+      } else {
+        skipped++;
       }
     }
+    List<CheckResult> results = new ArrayList<>(checkOnline(manners.settings(crawl), crawl, ownAllowed));
+    results.addAll(checkOnline(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl,
+        inScope.get(false)));
+    for (CheckResult r : results) {
+      // A 304 to a request without validators is UP for a check (under 400), but gives no page:
+      // broken, as when the crawl fetched it.
+      if (r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304) {
+        String url = r.target().url();
+        List<String> chain = r.last().hops().stream().map(Hop::url).toList();
+        String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
+            : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : StatusText.of(r.status(), null);
+        broken.add(new BrokenLink(url, r.status(), r.errorKind() != null ? r.errorKind().name()
+            : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT" : null, problem,
+            chain.size() > 1 ? chain : List.of(), !scope.accepts(url), referrers(byTarget.get(url))));
+      }
+    }
+    long online = results.size();
     broken.sort(Comparator.comparing(BrokenLink::url));
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(), online,
         skipped, db.nonHttpLinks, broken);
@@ -271,8 +289,11 @@ public final class LinkChecker {
 
   /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
    * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). */
-  private static List<CheckResult> checkOnline(CrawlConfig crawl, List<String> urls) {
-    PingSettings settings = PingSettings.DEFAULTS.withConcurrency(crawl.concurrency());
+  private static List<CheckResult> checkOnline(PingSettings settings, CrawlConfig crawl,
+      List<String> urls) {
+    if (urls.isEmpty()) {
+      return List.of();
+    }
     try (Pinger pinger = Pinger.create(settings)) {
       List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
       List<CheckResult> first = pinger.checkAll(heads, r -> {});

@@ -548,6 +548,37 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aTargetBeyondMaxDepthThatRobotsTxtDisallowsIsSkippedAndNeverAskedFor() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
+    page("/front.html", base() + "/private/drafts.html", base() + "/status/404");
+
+    LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/status/404");
+    assertThat(report.checkedOnline()).isEqualTo(1);
+    assertThat(report.skipped()).isEqualTo(1);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/private/drafts.html")));
+  }
+
+  @Test
+  void targetsBeyondMaxDepthAreAskedForNoSoonerThanTheSitesCrawlDelayApart() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nCrawl-delay: 1\n")));
+    page("/front.html", base() + "/status/200", base() + "/status/204");
+
+    LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.checkedOnline()).isEqualTo(2);
+    List<Long> asked = site.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().startsWith("/status/"))
+        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    assertThat(asked).hasSize(2);
+    assertThat(asked.get(1) - asked.get(0)).isGreaterThanOrEqualTo(950);
+  }
+
+  @Test
   void aTargetLeftFetchingWhenTheCrawlEndedIsSkippedNotCountedAsFine() throws Exception {
     page("/waiting.html", base() + "/status/404");
     CrawlConfig crawl = crawl(null, 1, Pattern.compile("/waiting\\.html|/status/"), base() + "/waiting.html");

@@ -1,0 +1,72 @@
+package dev.sitepulse.crawler.links;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.internal.RobotsTxt;
+import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Rate;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How a link check asks the crawled site itself for the targets its crawl did not reach (beyond
+ * --max-depth, behind nofollow): as its crawl asks for pages. robots.txt is read again for each
+ * of their hosts, so Disallow and Crawl-delay apply, as do --delay and --per-host.
+ */
+final class OwnSiteManners {
+
+  private final Map<String, RobotsRules> rulesByOrigin;
+  private final Duration delay;
+
+  private OwnSiteManners(Map<String, RobotsRules> rulesByOrigin, Duration delay) {
+    this.rulesByOrigin = rulesByOrigin;
+    this.delay = delay;
+  }
+
+  /** Reads the robots.txt of the hosts of {@code urls}, unless the crawl ignores robots.txt. */
+  static OwnSiteManners read(CrawlConfig crawl, Collection<String> urls) {
+    Map<String, RobotsRules> rules = new LinkedHashMap<>();
+    urls.forEach(url -> rules.put(Frontier.originOf(url), RobotsRules.allowAll()));
+    Duration delay = crawl.delay();
+    if (crawl.ignoreRobots() || rules.isEmpty()) {
+      return new OwnSiteManners(rules, delay);
+    }
+    try (Fetcher fetcher = Fetcher.create(rules.size(), crawl.timeout(), crawl.maxBodyBytes(),
+        crawl.userAgent(), Map.of())) {
+      Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
+      rules.keySet().forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
+      for (Map.Entry<String, CompletableFuture<FetchResult>> read : reads.entrySet()) {
+        RobotsRules robots = RobotsRules.from(read.getValue().join(), crawl.userAgent());
+        rules.put(read.getKey(), robots);
+        Duration asked = robots.crawlDelay();
+        if (asked != null && asked.compareTo(delay) > 0) {
+          // Capped as the crawl caps it, which warned about it already.
+          delay = asked.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0 ? CrawlConfig.MAX_CRAWL_DELAY : asked;
+        }
+      }
+    }
+    return new OwnSiteManners(rules, delay);
+  }
+
+  /** What robots.txt says about {@code url}, one of the URLs this was read for. */
+  RobotsRules rules(String url) {
+    return rulesByOrigin.getOrDefault(Frontier.originOf(url), RobotsRules.allowAll());
+  }
+
+  /**
+   * The checks' settings: --per-host requests in flight for each host (over all of them: most
+   * link checks crawl one), and the longest delay any host asks for between two requests to one
+   * (the pinger has one rate for all hosts).
+   */
+  PingSettings settings(CrawlConfig crawl) {
+    int connections = Math.max(1, Math.min(crawl.concurrency(), crawl.perHost() * rulesByOrigin.size()));
+    Rate rate = delay.isZero() ? Rate.UNLIMITED : new Rate(1, delay);
+    return PingSettings.DEFAULTS.withConcurrency(connections).withRatePerHost(rate);
+  }
+}
