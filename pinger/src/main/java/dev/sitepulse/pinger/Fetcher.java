@@ -70,6 +70,15 @@ public final class Fetcher implements AutoCloseable {
    * if it did not, the result is a {@link FetchResult#notModified() 304} without a body.
    */
   public CompletableFuture<FetchResult> fetch(String url, Validators validators) {
+    return fetch(url, validators, maxBodyBytes);
+  }
+
+  /**
+   * As {@link #fetch(String, Validators)}, keeping at most {@code maxBodyBytes} of the body. With
+   * 0 the body is not read at all (its bytes are not counted either): to know that an image loads,
+   * a link check needs its status, not megabytes of it.
+   */
+  public CompletableFuture<FetchResult> fetch(String url, Validators validators, long maxBodyBytes) {
     FetchRun run = prober.prepareFetch(url, withConditions(validators), timeout, maxBodyBytes);
     ScheduledFuture<?> watchdog = watchdogs.schedule(run::expire,
         timeout.toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);

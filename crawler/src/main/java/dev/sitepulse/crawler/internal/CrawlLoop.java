@@ -159,8 +159,11 @@ final class CrawlLoop {
       PriorFetch prior = priors.get(next.url());
       // A duplicate is fetched whole: a 304 would keep it a duplicate of a page that may have changed
       // since, and leave its text out of the index for good.
-      fetcher.fetch(next.url(), prior == null || prior.duplicate() ? Validators.NONE : prior.validators())
-          .thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
+      Validators validators = prior == null || prior.duplicate() ? Validators.NONE : prior.validators();
+      // A link check's image or script is never parsed: its status is all there is to know, so
+      // its body is not downloaded, unless the WARC file is to hold it.
+      long maxBody = pages.isLeaf(next.url()) && !config.warc() ? 0 : config.maxBodyBytes();
+      fetcher.fetch(next.url(), validators, maxBody).thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
     }
     wakeTimer.schedule(frontier.nextWake(now), now);
     finishIfIdle();

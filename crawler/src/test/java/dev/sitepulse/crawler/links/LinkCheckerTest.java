@@ -147,6 +147,20 @@ class LinkCheckerTest {
   }
 
   @Test
+  void anImageIsCheckedByItsStatusWithoutWaitingForItsBody() throws Exception {
+    // A 10-second body against the crawl's 5-second timeout: reading it would fail the image.
+    site.stubFor(get("/assets/huge.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
+        .withBody(new byte[1 << 20]).withChunkedDribbleDelay(100, 10_000)));
+    html("/photos.html", Stream.of("<img src=/assets/huge.png alt=\"Summit\">"));
+
+    LinkReport report = check(seedsOnly(base() + "/photos.html"), false);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.resources()).isEqualTo(1);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/assets/huge.png")));
+  }
+
+  @Test
   void aResourceTheCrawlFetchedBecauseALinkLeadsThereIsJudgedByThatFetchAndNotAskedAgain() throws Exception {
     html("/linked-image.html", Stream.of("<a href=/status/404>the picture</a>", "<img src=/status/404 alt=picture>"));
     Pattern thesePages = Pattern.compile("/linked-image\\.html|/status/");

@@ -94,13 +94,15 @@ public final class FetchRun implements Runnable {
     call = c;
     try (Response response = c.execute()) {
       answered = true;
-      Body body = BodyReader.read(response, maxBodyBytes, true);
+      // Closing the response unread lets OkHttp drain a short rest to reuse the connection.
+      Body body = maxBodyBytes == 0 ? Body.EMPTY : BodyReader.read(response, maxBodyBytes, true);
       Phases phases = listener.phases(System.nanoTime());
       Duration retryAfter = response.code() == 429 || response.code() == 503
           ? RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null)
           : null;
       return new FetchResult(url, response.code(), response.header("Content-Type"),
-          FetchResult.redirects(response.code()) ? response.header("Location") : null, body.content(),
+          FetchResult.redirects(response.code()) ? response.header("Location") : null,
+          body.content() == null ? NONE : body.content(),
           body.truncated(), retryAfter,
           new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
           ServerText.reason(response.code() + " " + response.message()));
