@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.util.List;
 
-/** One row per broken link occurrence (target × referring page), RFC 4180. */
+/**
+ * One row per broken link occurrence (target × referring page) or embedding of a broken resource,
+ * RFC 4180.
+ */
 final class LinksCsv {
 
   private static final CsvFactory FACTORY = CsvFactory.builder()
@@ -23,7 +26,7 @@ final class LinksCsv {
       .build();
   private static final CsvSchema SCHEMA = CsvSchema.builder()
       .addColumns(List.of("target", "status", "error_kind", "problem", "external", "redirect_chain",
-          "page", "line", "anchor_text"), CsvSchema.ColumnType.STRING)
+          "page", "line", "anchor_text", "embedded_as"), CsvSchema.ColumnType.STRING)
       .setUseHeader(true)
       .setLineSeparator("\r\n")
       .build();
@@ -60,6 +63,7 @@ final class LinksCsv {
             csv.writeString(""); // unknown
           }
           csv.writeString(ref.anchorText() == null ? "" : cell(ref.anchorText()));
+          csv.writeString(ref.embeds() ? ref.embeddedAs() : ""); // a link's stays empty
           csv.writeEndArray();
         }
       }

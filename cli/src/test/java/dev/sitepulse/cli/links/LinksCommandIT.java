@@ -200,15 +200,15 @@ class LinksCommandIT {
 
     assertThat(skipped).as("/site/private/ is disallowed, and external targets are skipped").isGreaterThan(1);
     assertThat(run.out()).contains("skipped=\"1\"",
-        "name=\"" + skipped + " link targets not checked\"", "<skipped message=",
-        "name=\"" + working + " other link targets work\"");
+        "name=\"" + skipped + " targets not checked\"", "<skipped message=",
+        "name=\"" + working + " other targets work\"");
   }
 
   @Test
   void csvHasOneRowPerBrokenLinkOccurrence() {
     CommandLineRun run = links("--format", "csv");
     assertThat(run.out().lines().findFirst().orElseThrow())
-        .isEqualTo("target,status,error_kind,problem,external,redirect_chain,page,line,anchor_text");
+        .isEqualTo("target,status,error_kind,problem,external,redirect_chain,page,line,anchor_text,embedded_as");
     assertThat(run.out()).contains("/site/missing.html,404");
   }
 }

@@ -77,7 +77,7 @@ class LinksCommandTest {
     JsonNode from = json.get("broken").get(0).get("linked_from").get(0);
     assertThat(from.get("anchor_text").asText()).isEqualTo("<img> Team photo");
     assertThat(from.get("embedded_as").asText()).isEqualTo("<img>");
-    assertThat(csv).contains("," + page + ",3,<img> Team photo\r\n");
+    assertThat(csv).contains("," + page + ",3,<img> Team photo,<img>\r\n");
     assertThat(junit).contains("name=\"&lt;img&gt; " + StubServer.url(site, "/team.jpg") + " (line 3)\"",
         "embedded in " + page + ":3 \"&lt;img&gt; Team photo\"");
   }

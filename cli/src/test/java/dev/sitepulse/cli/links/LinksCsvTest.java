@@ -24,7 +24,7 @@ class LinksCsvTest {
     LinksCsv.write(new LinkReport(3, 3, 0, 1, 0, 0, 0, List.of(broken)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     String csv = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil\"\")\"\r\n", ",red [31m text\r\n", ",'-> next\r\n")
+    assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",\r\n", ",red [31m text,\r\n", ",'-> next,\r\n")
         .doesNotContain("\u001b");
   }
 }
