@@ -194,10 +194,12 @@ public final class CrawlRun {
   }
 
   /**
+   * The seeds as the crawl reads them: normalized, each once. The scope is drawn from these.
+   *
    * @throws IllegalArgumentException naming a seed the crawl cannot fetch, worded as CrawlSpec
    *     words it (a config or the command line is checked there first)
    */
-  private static List<String> normalizedSeeds(CrawlConfig config) {
+  public static List<String> normalizedSeeds(CrawlConfig config) {
     Set<String> out = new LinkedHashSet<>();
     for (String seed : config.seeds()) {
       String n = LinkRules.normalize(seed);

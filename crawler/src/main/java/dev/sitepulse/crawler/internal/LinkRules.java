@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * crawler-commons' BasicURLNormalizer (fragments dropped, default ports removed). Safe to share
  * between threads.
  */
-final class LinkRules {
+public final class LinkRules {
 
   private static final int MAX_URL_LENGTH = 8192;
   private static final ThreadLocal<BasicURLNormalizer> NORMALIZER =
@@ -29,7 +29,7 @@ final class LinkRules {
   private LinkRules() {}
 
   /** The normalized URL, or null for anything the crawl cannot fetch. */
-  static String normalize(String url) {
+  public static String normalize(String url) {
     String n = normalizeAnyLength(url);
     // Checked again once normalized: percent-encoding can triple a URL's length.
     return n != null && n.length() <= MAX_URL_LENGTH ? n : null;

@@ -7,7 +7,9 @@ import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.internal.CrawlRun;
 import dev.sitepulse.crawler.internal.FetchRetries;
+import dev.sitepulse.crawler.internal.LinkRules;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.robots.RobotsRules;
@@ -95,7 +97,8 @@ public final class LinkChecker {
     } catch (SQLException e) {
       throw new CrawlException(crawl.crawlDb() + ": " + e.getMessage(), e);
     }
-    CrawlScope scope = new CrawlScope(crawl, crawl.seeds());
+    // As the crawl drew it: from the seeds normalized (a prefix of /docs/./ would hold no URL).
+    CrawlScope scope = new CrawlScope(crawl, CrawlRun.normalizedSeeds(crawl));
     Map<String, List<Link>> byTarget = new LinkedHashMap<>();
     for (List<Link> found : List.of(db.links, db.embeds)) {
       for (Link l : found) {
@@ -150,6 +153,9 @@ public final class LinkChecker {
         // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
         broken.addAll(missingAnchors(target, end, e.getValue()));
       }
+    }
+    if (checkAnchors) {
+      broken.addAll(missingSeedAnchors(crawl.seeds(), db.pages));
     }
     // The site's own targets the crawl did not reach (--max-depth, nofollow) are asked for as its
     // crawl would ask: robots.txt and the crawl's delays apply. Other sites' at the pinger's rate.
@@ -264,14 +270,33 @@ public final class LinkChecker {
     return end.status() >= 300 && end.status() < 400 && end.redirectTo() == null;
   }
 
+  /**
+   * Seeds typed with a #fragment (the crawl fetched them without) whose working page has no such
+   * id: broken as a link there would be, with no page to blame.
+   */
+  private static List<BrokenLink> missingSeedAnchors(List<String> seeds, Map<String, Page> pages) {
+    List<BrokenLink> out = new ArrayList<>();
+    for (String seed : seeds) {
+      int hash = seed.indexOf('#');
+      String url = hash < 0 ? null : LinkRules.normalize(seed.substring(0, hash));
+      Page page = url == null ? null : pages.get(url);
+      Page end = page == null ? null : follow(page, pages, new ArrayList<>(List.of(url)));
+      String fragment = seed.substring(hash + 1);
+      if (end != null && end.parsed() && end.redirectTo() == null && end.status() < 400
+          && !hasAnchor(end, Fragments.elementPart(fragment))) {
+        out.add(new BrokenLink(url + "#" + fragment, end.status(), BrokenLink.MISSING_ANCHOR,
+            "missing anchor #" + fragment, List.of(), false, List.of()));
+      }
+    }
+    return out;
+  }
+
   /** Links whose #fragment names no id or a[name] on the target page. */
   private static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links) {
     Map<String, List<Link>> byFragment = new LinkedHashMap<>();
     for (Link l : links) {
       String id = l.fragment() == null ? "" : Fragments.elementPart(l.fragment());
-      if (!id.isEmpty() && !end.anchors().contains(id)
-          && !end.anchors().contains(Fragments.percentDecoded(id))
-          && !id.equals("top")) { // "#top" goes to the top of any page, by the HTML spec
+      if (!hasAnchor(end, id)) {
         byFragment.computeIfAbsent(l.fragment(), f -> new ArrayList<>()).add(l);
       }
     }
@@ -279,6 +304,12 @@ public final class LinkChecker {
     byFragment.forEach((fragment, ls) -> out.add(new BrokenLink(target + "#" + fragment, end.status(),
         BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), false, referrers(ls))));
     return out;
+  }
+
+  /** Whether the page has an element {@code #id} leads to; an empty id leads to the page. */
+  private static boolean hasAnchor(Page page, String id) {
+    return id.isEmpty() || page.anchors().contains(id) || page.anchors().contains(Fragments.percentDecoded(id))
+        || id.equals("top"); // "#top" goes to the top of any page, by the HTML spec
   }
 
   private static List<Referrer> referrers(List<Link> links) {

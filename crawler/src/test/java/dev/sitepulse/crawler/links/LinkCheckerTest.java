@@ -22,6 +22,7 @@ import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -590,6 +591,32 @@ class LinkCheckerTest {
         .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
     assertThat(asked).hasSize(2);
     assertThat(asked.get(1) - asked.get(0)).isGreaterThanOrEqualTo(950);
+  }
+
+  @Test
+  void aSeedsFragmentIsCheckedAgainstItsPageWithCheckAnchors() throws Exception {
+    pageWithIds("/manual.html", "install");
+
+    LinkReport report = check(seedsOnly(base() + "/manual.html#install", base() + "/manual.html#upgrade"),
+        false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem)
+        .containsExactly(tuple(base() + "/manual.html#upgrade", "missing anchor #upgrade"));
+    assertThat(report.broken().get(0).referrers()).as("typed, not linked").isEmpty();
+  }
+
+  @Test
+  void aSeedWrittenUnnormalizedStillDrawsThePrefixScopeTheCrawlKeptTo() throws Exception {
+    page("/docs/start.html", base() + "/docs/gone.html");
+    // Depth 0: gone.html is checked online, as the site's own (robots.txt, --delay) or another's.
+    CrawlConfig crawl = new CrawlSpec(List.of(base() + "/docs/./start.html"), data.toString(), null, 0,
+        Scope.PREFIX, null, null, null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
+        .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
+
+    LinkReport report = check(crawl, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::external)
+        .containsExactly(tuple(base() + "/docs/gone.html", false));
   }
 
   @Test
