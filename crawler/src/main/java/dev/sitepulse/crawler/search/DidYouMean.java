@@ -91,8 +91,8 @@ final class DidYouMean {
     Map<String, String> corrections = new HashMap<>();
     Map<String, List<Token>> analyzed = new HashMap<>();
     Map<String, TermsEnum> enums = new HashMap<>();
-    for (CorrectableWords.Word word : CorrectableWords.in(query)) {
-      String typed = query.substring(word.start(), word.end());
+    for (QueryWords.Word word : CorrectableWords.in(query)) {
+      String typed = word.text();
       List<Token> tokens = analyzed.get(word.field() + " " + typed);
       if (tokens == null) {
         tokens = tokens(word.field(), typed);

@@ -1,0 +1,178 @@
+package dev.sitepulse.crawler.search;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The words of a query in Lucene's classic syntax, read as its grammar reads them, each with where
+ * it stands and what the query says of it: its field, whether it is in a quoted phrase or excluded
+ * ({@code -word}, {@code NOT word}, {@code -(a b)}, {@code -"a b"}), and what it matches. A phrase
+ * is its words, split at spaces; a range or a regular expression is one word. Operators, field
+ * names, parentheses, boosts and slops are no words. What a caller takes of them is its own:
+ * {@link CorrectableWords}, {@link DefinedNames}.
+ */
+final class QueryWords {
+  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT", "&&", "||");
+  /** Characters that end a word in the classic grammar ({@code -} and {@code +} only start one's operator). */
+  private static final String WORD_ENDS = "!():^[]\"{}~/";
+
+  /** What a word matches, as the grammar decides it: a prefix or wildcard before a fuzzy mark. */
+  enum Kind { PLAIN, PREFIX, WILDCARD, FUZZY, REGEX, RANGE }
+
+  /**
+   * @param text the word as typed, escapes included
+   * @param start where it starts in the query
+   * @param end where it ends, exclusive: before any boost, slop or fuzziness
+   * @param field the field it names, or null for the default fields
+   */
+  record Word(String text, int start, int end, String field, Kind kind, boolean inPhrase, boolean excluded) {
+    /** Whether it is searched as text: in the default fields or in title, headings, description or body. */
+    boolean inTextField() {
+      return field == null || PageQueryParser.TEXT_FIELDS.contains(field);
+    }
+  }
+
+  /** A group's field and whether the group is excluded: {@code -title:(a b)}. */
+  private record Group(String field, boolean excluded) {}
+
+  private final String query;
+  private final Deque<Group> groups = new ArrayDeque<>();
+  private final List<Word> words = new ArrayList<>();
+  private String nextField;
+  private boolean nextExcluded;
+  private int at;
+
+  private QueryWords(String query) {
+    this.query = query;
+    groups.push(new Group(null, false));
+  }
+
+  static List<Word> of(String query) {
+    QueryWords scan = new QueryWords(query);
+    scan.scan();
+    return List.copyOf(scan.words);
+  }
+
+  private void scan() {
+    while (at < query.length()) {
+      char c = query.charAt(at);
+      if (isSpace(c) || c == '+') {
+        at++;
+      } else if (c == '-' || c == '!') {
+        nextExcluded = true;
+        at++;
+      } else if (c == '"') {
+        phrase();
+      } else if (c == '/' || c == '[' || c == '{') {
+        whole(c == '/' ? Kind.REGEX : Kind.RANGE, c == '[' ? ']' : c == '{' ? '}' : '/');
+      } else if (c == '(') {
+        groups.push(new Group(field(), excluded()));
+        clearNext();
+        at++;
+      } else if (c == ')') {
+        if (groups.size() > 1) {
+          groups.pop();
+        }
+        at++;
+      } else if (c == '^' || c == '~') { // a boost, a slop or a fuzziness, and its number
+        at++;
+        while (at < query.length() && (Character.isDigit(query.charAt(at)) || query.charAt(at) == '.')) {
+          at++;
+        }
+      } else if (c == ':') {
+        at++;
+      } else {
+        word();
+      }
+    }
+  }
+
+  private void word() {
+    int start = at;
+    boolean wildcard = false;
+    boolean star = false; // the last character is an unescaped *
+    while (at < query.length() && !isSpace(query.charAt(at)) && WORD_ENDS.indexOf(query.charAt(at)) < 0) {
+      char c = query.charAt(at);
+      wildcard |= star || c == '?';
+      star = c == '*';
+      at += c == '\\' ? 2 : 1;
+    }
+    at = Math.min(at, query.length());
+    if (at == start) { // a stray ] or }, which the grammar refuses anyway
+      at++;
+      return;
+    }
+    String text = query.substring(start, at);
+    if (at < query.length() && query.charAt(at) == ':') {
+      nextField = text; // excluded stays: -title:word
+      at++;
+      return;
+    }
+    if (OPERATORS.contains(text)) {
+      nextExcluded |= text.equals("NOT");
+      return;
+    }
+    Kind kind = wildcard ? Kind.WILDCARD
+        : star ? Kind.PREFIX
+        : at < query.length() && query.charAt(at) == '~' ? Kind.FUZZY
+        : Kind.PLAIN;
+    add(text, start, kind, false);
+    clearNext();
+  }
+
+  /** Each word between the quotes, split at spaces; an escaped quote does not close. */
+  private void phrase() {
+    at++;
+    while (at < query.length() && query.charAt(at) != '"') {
+      if (isSpace(query.charAt(at))) {
+        at++;
+        continue;
+      }
+      int start = at;
+      while (at < query.length() && !isSpace(query.charAt(at)) && query.charAt(at) != '"') {
+        at += query.charAt(at) == '\\' ? 2 : 1;
+      }
+      at = Math.min(at, query.length());
+      add(query.substring(start, at), start, Kind.PLAIN, true);
+    }
+    at = Math.min(at + 1, query.length());
+    clearNext();
+  }
+
+  /** A regular expression or a range, to the next {@code close} that no backslash escapes or the end, as one word. */
+  private void whole(Kind kind, char close) {
+    int start = at;
+    int i = at + 1;
+    while (i < query.length() && query.charAt(i) != close) {
+      i += query.charAt(i) == '\\' ? 2 : 1;
+    }
+    at = Math.min(i + 1, query.length());
+    add(query.substring(start, at), start, kind, false);
+    clearNext();
+  }
+
+  private void add(String text, int start, Kind kind, boolean inPhrase) {
+    words.add(new Word(text, start, start + text.length(), field(), kind, inPhrase, excluded()));
+  }
+
+  private String field() {
+    return nextField != null ? nextField : groups.peek().field();
+  }
+
+  private boolean excluded() {
+    return nextExcluded || groups.peek().excluded();
+  }
+
+  private void clearNext() {
+    nextField = null;
+    nextExcluded = false;
+  }
+
+  /** Lucene's classic grammar also splits words at an ideographic space. */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u3000';
+  }
+}

@@ -1,0 +1,51 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.sitepulse.crawler.search.QueryWords.Kind;
+import dev.sitepulse.crawler.search.QueryWords.Word;
+import org.junit.jupiter.api.Test;
+
+class QueryWordsTest {
+
+  @Test
+  void eachWordComesWithWhereItStandsWithoutItsOperatorsBoostOrFuzziness() {
+    assertThat(QueryWords.of("+asyncio^2  title:loop~1 NOT queue"))
+        .containsExactly(
+            new Word("asyncio", 1, 8, null, Kind.PLAIN, false, false),
+            new Word("loop", 18, 22, "title", Kind.FUZZY, false, false),
+            new Word("queue", 29, 34, null, Kind.PLAIN, false, true));
+  }
+
+  @Test
+  void aPhraseIsItsWordsWithItsFieldAndExclusion() {
+    assertThat(QueryWords.of("-body:\"event  loop\"~2 \"*args\""))
+        .containsExactly(
+            new Word("event", 7, 12, "body", Kind.PLAIN, true, true),
+            new Word("loop", 14, 18, "body", Kind.PLAIN, true, true),
+            new Word("*args", 23, 28, null, Kind.PLAIN, true, false));
+  }
+
+  @Test
+  void aGroupGivesItsFieldAndExclusionToTheWordsInIt() {
+    assertThat(QueryWords.of("a -title:(b (c)) d")).extracting(Word::text, Word::field, Word::excluded)
+        .containsExactly(
+            tuple("a", null, false),
+            tuple("b", "title", true),
+            tuple("c", "title", true),
+            tuple("d", null, false));
+  }
+
+  @Test
+  void prefixesWildcardsRegularExpressionsAndRangesAreWordsOfTheirKind() {
+    assertThat(QueryWords.of("deco* w?ld*card /reg ex/ status:[200 TO 299] esc\\*aped"))
+        .extracting(Word::text, Word::kind)
+        .containsExactly(
+            tuple("deco*", Kind.PREFIX),
+            tuple("w?ld*card", Kind.WILDCARD),
+            tuple("/reg ex/", Kind.REGEX),
+            tuple("[200 TO 299]", Kind.RANGE),
+            tuple("esc\\*aped", Kind.PLAIN));
+  }
+}
