@@ -35,68 +35,32 @@ final class DefinedNames {
    * as well as those that say it: not a word in a field ({@code title:socket} asks for titles).
    */
   static boolean isOneBareName(String query, List<String> names) {
-    return names.size() == 1 && query.indexOf(':') < 0 && words(query).length == 1;
+    List<QueryWords.Word> words = QueryWords.of(query);
+    return names.size() == 1 && words.size() == 1 && words.get(0).field() == null;
   }
 
   /**
    * The query's words that are names, lower-cased, at most {@value #MAX_NAMES}: required
-   * ({@code +KeyError}), quoted, boosted, in a text field ({@code title:KeyError}) or a group too;
-   * not excluded ones ({@code -Name}, {@code NOT Name}, {@code -(a Name)}). A query of one plain
+   * ({@code +KeyError}), quoted, boosted, fuzzy, in a text field ({@code title:KeyError}) or a group
+   * too; not excluded ones ({@code -Name}, {@code NOT Name}, {@code -(a Name)}, {@code -"a Name"}),
+   * nor those of url:, host:, lang: or status:, which name no definitions. A query of one plain
    * word is a name as well: {@code socket} alone asks for the module (the index knows the modules
    * Sphinx pages define); in {@code socket timeout} it is only a word.
    */
   static List<String> names(String query) {
     List<String> names = new ArrayList<>();
-    String[] words = words(query);
-    boolean notNext = false;
-    int excludedDepth = 0; // open parentheses of an excluded group around this word
-    for (String word : words) {
-      if (word.equals("NOT")) {
-        notNext = true;
+    List<QueryWords.Word> words = QueryWords.of(query);
+    for (QueryWords.Word word : words) {
+      boolean asTyped = word.kind() == QueryWords.Kind.PLAIN || word.kind() == QueryWords.Kind.FUZZY;
+      if (!asTyped || word.excluded() || !word.inTextField()) {
         continue;
       }
-      boolean excluded = excludedDepth > 0 || notNext || word.startsWith("-") || word.startsWith("!");
-      int depthChange = count(word, '(') - count(word, ')');
-      excludedDepth = excludedDepth > 0 || (excluded && depthChange > 0) ? Math.max(0, excludedDepth + depthChange) : 0;
-      notNext = false;
-      if (excluded) {
-        continue;
-      }
-      int colon = word.indexOf(':');
-      if (colon >= 0 && !PageQueryParser.TEXT_FIELDS.contains(trim(word.substring(0, colon)))) {
-        continue; // url:, host:, lang: and status: name no definitions
-      }
-      String name = trim(word.substring(colon + 1));
-      if (names.size() < MAX_NAMES && (ApiNames.isOne(name) || words.length == 1 && ApiNames.isIdentifier(name))) {
+      String name = word.text();
+      if (names.size() < MAX_NAMES && (ApiNames.isOne(name) || words.size() == 1 && ApiNames.isIdentifier(name))) {
         names.add(name.toLowerCase(Locale.ROOT));
       }
     }
     return names;
-  }
-
-  private static String[] words(String query) {
-    return query.strip().split("\\s+");
-  }
-
-  private static int count(String word, char c) {
-    return (int) word.chars().filter(x -> x == c).count();
-  }
-
-  /** The name in a word: without +, (, ), quotes, or a boost or fuzziness after it (^2, ~). */
-  private static String trim(String word) {
-    int from = 0;
-    int to = word.length();
-    while (from < to && "+(\"".indexOf(word.charAt(from)) >= 0) {
-      from++;
-    }
-    int mark = Math.max(word.lastIndexOf('^'), word.lastIndexOf('~'));
-    if (mark >= from) {
-      to = mark;
-    }
-    while (to > from && ")\"".indexOf(word.charAt(to - 1)) >= 0) {
-      to--;
-    }
-    return word.substring(from, to);
   }
 
   /** Boosts pages with an id that is one of {@code names}; null when there are none. */

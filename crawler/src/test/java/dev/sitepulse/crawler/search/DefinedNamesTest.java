@@ -55,6 +55,23 @@ class DefinedNamesTest {
   }
 
   @Test
+  void theNamesInAnExcludedPhraseAreNotLookedUp() {
+    assertThat(DefinedNames.names("KeyError -\"see os.path.join\"")).containsExactly("keyerror");
+    assertThat(DefinedNames.names("KeyError NOT \"see os.path.join\"")).containsExactly("keyerror");
+  }
+
+  @Test
+  void aFieldBeforeAGroupAppliesToEveryWordInIt() {
+    assertThat(DefinedNames.names("host:(docs.python.org peps.python.org)")).isEmpty();
+  }
+
+  @Test
+  void anExclusionOrAFieldFollowedByASpaceStillAppliesToTheNextWord() {
+    assertThat(DefinedNames.names("KeyError - ValueError")).containsExactly("keyerror");
+    assertThat(DefinedNames.names("url: os.path.join")).isEmpty();
+  }
+
+  @Test
   void theAnchorIsTheIdAsThePageWritesItForTheFirstNameItDefines() {
     String defined = "os.path.basename\nos.path.join";
 
