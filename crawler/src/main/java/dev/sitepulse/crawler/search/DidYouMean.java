@@ -31,8 +31,8 @@ import org.apache.lucene.util.BytesRef;
  * stems, so the typed word is analyzed to its stem, the stems near it found ({@link NearStems}),
  * and each written as the pages write it ({@link WrittenWords}): dictionry becomes dictionary,
  * never dictionari. Of those, the word fewest edits from the typed one wins, and among equals the
- * one on more pages. Only the words {@link CorrectableWords} names change; the rest of the query
- * stays as typed, so the suggestion can be pasted.
+ * one on more pages. Only the words {@link CorrectableWords} names change, in a quoted phrase too;
+ * the rest of the query stays as typed, quotes included, so the suggestion can be pasted.
  */
 final class DidYouMean {
   /**

@@ -93,8 +93,26 @@ class DidYouMeanTest {
   }
 
   @Test
-  void quotedPhrasesAndFieldValuesAreLeftAsTyped() throws Exception {
-    assertThat(suggestion("\"dictionry comprehension\" OR asyncoi")).isEqualTo("\"dictionry comprehension\" OR asyncio");
+  void aMisspeltWordInAQuotedPhraseIsCorrectedAndTheQuotesStay() throws Exception {
+    assertThat(suggestion("\"asyncio evnt loop\"")).isEqualTo("\"asyncio event loop\"");
+    assertThat(suggestion("title:\"asyncoi\" AND \"concurent code\"~2"))
+        .isEqualTo("title:\"asyncio\" AND \"concurrent code\"~2");
+    assertThat(suggestion("\"dictionry comprehension\" OR asyncoi")).isEqualTo("\"dictionary comprehension\" OR asyncio");
+  }
+
+  @Test
+  void aCorrectedPhraseThatNoPageHasIsNotSuggested() throws Exception {
+    // The page says "asyncio's event loop": every word is there, not in this order.
+    assertThat(suggestion("\"loop evnt asyncio\"")).isNull();
+  }
+
+  @Test
+  void anExcludedPhraseIsLeftAsTyped() throws Exception {
+    assertThat(suggestion("asyncoi -\"evnt loop\"")).isEqualTo("asyncio -\"evnt loop\"");
+  }
+
+  @Test
+  void fieldValuesAreLeftAsTyped() throws Exception {
     assertThat(suggestion("asyncoi AND host:docs.example")).isEqualTo("asyncio AND host:docs.example");
     assertThat(suggestion("host:docs.exampel")).isNull();
     assertThat(suggestion("url:\"https://docs.example/library/asyncoi.html\"")).isNull();
