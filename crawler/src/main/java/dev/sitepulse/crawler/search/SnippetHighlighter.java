@@ -34,7 +34,8 @@ final class SnippetHighlighter extends UnifiedHighlighter {
             .withFieldMatcher(TEXT_FIELDS::contains)
             // The default stops looking after 10,000 chars; docs pages run far longer.
             .withMaxLength(Integer.MAX_VALUE - 1)
-            .withMaxNoHighlightPassages(1));
+            .withMaxNoHighlightPassages(1)
+            .withScorer(new LeanPassageScorer()));
   }
 
   /** One snippet per hit, in hit order; {@link Snippet#EMPTY} for a page without body text. */
