@@ -47,7 +47,8 @@ public final class PageIndex implements Closeable {
       IndexWriterConfig config =
           new IndexWriterConfig(PageFields.analyzer())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-              .setCommitOnClose(false);
+              .setCommitOnClose(false)
+              .setCodec(new PageCodec());
       return new PageIndex(dir, directory, new IndexWriter(directory, config));
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
