@@ -335,6 +335,31 @@ class ConfigFileTest {
   }
 
   @Test
+  void anHttpUrlWithAPortPastTheRangeSaysItIsThePort() {
+    String yaml = """
+        targets:
+          - name: api
+            url: http://h:99999/
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":3:")
+        .endsWith("targets[0].url (target \"api\"): port 99999 is outside 1 to 65535: http://h:99999/");
+  }
+
+  @Test
+  void anHttpUrlWithABadHostSaysItIsTheHost() {
+    String yaml = """
+        targets:
+          - url: "http://exa mple.com/"
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":2:")
+        .endsWith("targets[0].url: host \"exa mple.com\" is not valid: http://exa mple.com/");
+  }
+
+  @Test
   void aMalformedConditionNamesTheTargetAndQuotesTheCondition() {
     String yaml = """
         targets:

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.sitepulse.pinger.Condition;
 import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.internal.http.UrlMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Function;
@@ -57,8 +58,10 @@ final class ValueDeserializers {
       }
       String text = p.getText().strip();
       if (HttpUrl.parse(text) == null) {
-        throw InvalidFormatException.from(
-            p, "\"" + text + "\" is not an absolute http(s) URL", text, String.class);
+        // http://h:99999/ is an absolute http URL: say that its port (or host) is what is wrong.
+        String why = UrlMessages.whyInvalid(text);
+        throw InvalidFormatException.from(p, why != null && UrlMessages.namesPortOrHost(why) ? why
+            : "\"" + text + "\" is not an absolute http(s) URL", text, String.class);
       }
       return text;
     }

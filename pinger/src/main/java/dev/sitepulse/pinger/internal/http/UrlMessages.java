@@ -10,7 +10,7 @@ public final class UrlMessages {
   private UrlMessages() {}
 
   /** Why OkHttp cannot parse {@code url}, for an INVALID_URL message; null when it can. */
-  static String whyInvalid(String url) {
+  public static String whyInvalid(String url) {
     try {
       HttpUrl.get(url);
       return null;
@@ -25,6 +25,11 @@ public final class UrlMessages {
       }
       return why.startsWith("Expected URL scheme") ? "not an http(s) URL: " + url : "not a valid URL: " + url;
     }
+  }
+
+  /** Whether {@link #whyInvalid} names a port or host: the URL is http(s), but that part is bad. */
+  public static boolean namesPortOrHost(String why) {
+    return why.startsWith("port ") || why.startsWith("host ");
   }
 
   /** host:port, with an IPv6 address in brackets as in a URL ([::1]:8080, not ::1:8080). */
