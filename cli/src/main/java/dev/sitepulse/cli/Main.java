@@ -104,7 +104,7 @@ public final class Main {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
     String unknown = unknownCommand(e);
-    err.println("sitepulse: " + (unknown == null ? e.getMessage() : unknownCommandMessage(unknown)));
+    err.println("sitepulse: " + (unknown != null ? unknownCommandMessage(unknown) : e.getMessage() + nearestOption(e)));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCode.USAGE;
   }
@@ -116,6 +116,24 @@ public final class Main {
       return unmatched.getUnmatched().get(0);
     }
     return null;
+  }
+
+  /**
+   * " (did you mean --timeout?)" for an unknown option near a known one, as a config's unknown key
+   * gets: picocli's own suggestions are printed by the handler this one replaces.
+   */
+  private static String nearestOption(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    if (!typed.startsWith("--")) {
+      return "";
+    }
+    int equals = typed.indexOf('=');
+    Set<String> options = e.getCommandLine().getCommandSpec().optionsMap().keySet();
+    String nearest = NearestName.of(equals < 0 ? typed : typed.substring(0, equals), options);
+    return nearest == null ? "" : " (did you mean " + nearest + "?)";
   }
 
   private static String unknownCommandMessage(String name) {

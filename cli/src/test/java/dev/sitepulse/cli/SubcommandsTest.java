@@ -40,6 +40,17 @@ class SubcommandsTest {
   }
 
   @Test
+  void aMistypedOptionGetsTheUsageErrorThatSuggestsTheOptionItMeant() {
+    CommandLineRun spaced = CommandLineRun.of("ping", "--timout", "1s", "http://127.0.0.1:1/");
+    CommandLineRun joined = CommandLineRun.of("crawl", "--max-page=5", "http://127.0.0.1:1/");
+
+    assertThat(spaced.exitCode()).as(spaced.toString()).isEqualTo(3);
+    assertThat(spaced.err()).startsWith("sitepulse: Unknown option: '--timout' (did you mean --timeout?)\n");
+    assertThat(joined.exitCode()).as(joined.toString()).isEqualTo(3);
+    assertThat(joined.err()).startsWith("sitepulse: Unknown option: '--max-page=5' (did you mean --max-pages?)\n");
+  }
+
+  @Test
   void aUrlInThePlaceOfACommandGetsTheListOfCommands() {
     CommandLineRun run = CommandLineRun.of("https://example.com/");
 
