@@ -67,6 +67,9 @@ public final class SearchCommand implements Callable<Integer> {
     }
     Path index = data.resolve("index");
     if (!Files.isDirectory(index)) {
+      if (Files.isRegularFile(data)) { // crawl --data FILE would refuse it too: no advice to run one
+        throw new UsageException("no index in " + data + ": it is a file, and --data names a crawl's folder");
+      }
       Path crawlDb = data.resolve("crawl.db");
       // A crawl would refuse to resume a link check's folder, so its advice is --fresh.
       if (Files.exists(crawlDb) && CrawlDb.makerOf(crawlDb) == CrawlDb.Maker.LINK_CHECK) {

@@ -50,6 +50,17 @@ class SearchCommandTest {
   }
 
   @Test
+  void aDataFolderThatIsAFileIsNamedAsOneRatherThanSentToACrawlThatWouldRefuseIt(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder\n");
+
+    CommandLineRun run = search(file, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no index in " + file + ": it is a file, and --data names a crawl's folder\n");
+  }
+
+  @Test
   void aLinkChecksFolderIsNamedAsSuchWithACommandThatBuildsAnIndexThere(@TempDir Path data) {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><title>Install guide</title><body><p>How to install the tool.</p></body></html>")));
