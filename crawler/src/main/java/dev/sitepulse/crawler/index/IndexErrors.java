@@ -1,6 +1,8 @@
 package dev.sitepulse.crawler.index;
 
+import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,9 @@ public final class IndexErrors {
     }
     if (e instanceof CorruptIndexException corrupt) {
       return "damaged: " + firstLine(corrupt.getOriginalMessage()) + in;
+    }
+    if (e instanceof FileSystemException f && f.getFile() != null) { // its message is the path alone
+      return IoErrors.why(f) + " (" + Path.of(f.getFile()).getFileName() + ")";
     }
     return firstLine(e.getMessage());
   }
