@@ -166,6 +166,17 @@ class PingProcessIT {
   }
 
   @Test
+  void aSitepulseJarThatIsNotThereIsNamedRatherThanAdvisingABuild() throws Exception {
+    Path gone = dir.resolve("release/sitepulse.jar");
+
+    JarProcess.Result run = JarProcess.launcherWith(Map.of("SITEPULSE_JAR", gone.toString()), LIMIT, dir, "--version");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err().strip()).isEqualTo("sitepulse: SITEPULSE_JAR=" + gone
+        + " is no file; point it at a sitepulse.jar, or unset it");
+  }
+
+  @Test
   void aRecordingRunRemovesTheArchivesOfAnInstallWhoseJarIsGone() throws Exception {
     Path cache = dir.resolve(".cache/sitepulse");
     Path release = Files.createDirectories(dir.resolve("release"));
