@@ -155,6 +155,14 @@ class StrictReadingTest {
   }
 
   @Test
+  void aNumberInExponentFormWhereAWholeNumberBelongsIsQuotedAsWritten() {
+    assertConfigError("""
+        defaults:
+          retries: 1e3
+        """).isEqualTo(FILE + ":2:12: defaults.retries: expected a whole number, got \"1e3\"");
+  }
+
+  @Test
   void aNumberTooLargeAnywhereIsRejectedTheSameWay() {
     assertConfigError("""
         targets:

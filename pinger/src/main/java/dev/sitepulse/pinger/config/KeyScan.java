@@ -86,6 +86,10 @@ final class KeyScan {
       throw new Problem(path, p.currentTokenLocation(),
           "write whole numbers in plain decimal digits (as 8 or 1000), got " + p.getText());
     }
+    if (token == JsonToken.VALUE_NUMBER_FLOAT && isWholeNumber(raw)) {
+      // Said here, as written: Jackson's own message quotes the double it read, 1e3 as "1000.0".
+      throw new Problem(path, p.currentTokenLocation(), "expected a whole number, got \"" + p.getText() + "\"");
+    }
     if ((raw == Boolean.class || raw == boolean.class) && token != null && token != JsonToken.VALUE_NULL
         && !((token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
             && (p.getText().equalsIgnoreCase("true") || p.getText().equalsIgnoreCase("false")))) {
