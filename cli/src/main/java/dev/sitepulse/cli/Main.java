@@ -118,22 +118,12 @@ public final class Main {
     return null;
   }
 
-  /**
-   * " (did you mean --timeout?)" for an unknown option near a known one, as a config's unknown key
-   * gets: picocli's own suggestions are printed by the handler this one replaces.
-   */
+  /** picocli's own suggestions are printed by the handler this one replaces. */
   private static String nearestOption(CommandLine.ParameterException e) {
     if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
       return "";
     }
-    String typed = unmatched.getUnmatched().get(0);
-    if (!typed.startsWith("--")) {
-      return "";
-    }
-    int equals = typed.indexOf('=');
-    Set<String> options = e.getCommandLine().getCommandSpec().optionsMap().keySet();
-    String nearest = NearestName.of(equals < 0 ? typed : typed.substring(0, equals), options);
-    return nearest == null ? "" : " (did you mean " + nearest + "?)";
+    return OptionHint.nearest(unmatched.getUnmatched().get(0), e.getCommandLine().getCommandSpec());
   }
 
   private static String unknownCommandMessage(String name) {

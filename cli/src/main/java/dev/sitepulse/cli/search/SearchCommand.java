@@ -2,6 +2,7 @@ package dev.sitepulse.cli.search;
 
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.OptionHint;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.NoCommitException;
@@ -58,7 +59,7 @@ public final class SearchCommand implements Callable<Integer> {
     List<String> literal = endOfOptions < 0 ? List.of() : args.subList(endOfOptions + 1, args.size());
     for (String word : query) {
       if (word.startsWith("--") && word.length() > 2 && !literal.contains(word)) {
-        throw new UsageException("Unknown option: '" + word + "'");
+        throw new UsageException("Unknown option: '" + word + "'" + OptionHint.nearest(word, spec));
       }
     }
     DataOption.requireFolder(data);
