@@ -456,6 +456,14 @@ class ConfigFileTest {
   }
 
   @Test
+  void aUrlGivenAsTheConfigFileIsCalledAUrl() {
+    assertThatThrownBy(() -> SitepulseConfig.read(Path.of("http://example.com/health")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("http://example.com/health: a URL, not a config file; URLs to check go among the"
+            + " arguments, or under targets: in a config");
+  }
+
+  @Test
   void aFileOfOnlyCommentsIsEmpty() {
     assertConfigError("# nothing here yet\n# nor here\n").isEqualTo(FILE + ": the config is empty");
     assertConfigError("---\n").isEqualTo(FILE + ": the config is empty");

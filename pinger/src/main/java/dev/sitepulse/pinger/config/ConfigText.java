@@ -11,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A config file's text, decoded as UTF-8 and nothing else. A file saved in another encoding is
  * named with the place of its first foreign byte, rather than guessed at or decoded to mojibake.
  */
 final class ConfigText {
+
+  private static final Pattern URL_AS_PATH = Pattern.compile("(https?:)/([^/].*)", Pattern.CASE_INSENSITIVE);
 
   private ConfigText() {}
 
@@ -31,6 +35,11 @@ final class ConfigText {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
+      Matcher url = URL_AS_PATH.matcher(file.toString());
+      if (url.matches()) { // -c http://host/: the path has lost one of its slashes
+        throw new ConfigException(url.group(1) + "//" + url.group(2) + ": a URL, not a config file; URLs to"
+            + " check go among the arguments, or under targets: in a config", e);
+      }
       throw new ConfigException(file + ": no such file", e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read the config: " + IoErrors.why(e), e);
