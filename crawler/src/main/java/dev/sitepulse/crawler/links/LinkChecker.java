@@ -155,7 +155,9 @@ public final class LinkChecker {
       }
     }
     if (checkAnchors) {
-      broken.addAll(missingSeedAnchors(crawl.seeds(), db.pages));
+      Set<String> reported = new HashSet<>();
+      broken.forEach(b -> reported.add(b.url()));
+      missingSeedAnchors(crawl.seeds(), db.pages).stream().filter(b -> reported.add(b.url())).forEach(broken::add);
     }
     // The site's own targets the crawl did not reach (--max-depth, nofollow) are asked for as its
     // crawl would ask: robots.txt and the crawl's delays apply. Other sites' at the pinger's rate.
@@ -272,7 +274,8 @@ public final class LinkChecker {
 
   /**
    * Seeds typed with a #fragment (the crawl fetched them without) whose working page has no such
-   * id: broken as a link there would be, with no page to blame.
+   * id: broken as a link there would be, with no page to blame (where pages link to it as well,
+   * the caller keeps their report, which names them).
    */
   private static List<BrokenLink> missingSeedAnchors(List<String> seeds, Map<String, Page> pages) {
     List<BrokenLink> out = new ArrayList<>();

@@ -597,12 +597,17 @@ class LinkCheckerTest {
   void aSeedsFragmentIsCheckedAgainstItsPageWithCheckAnchors() throws Exception {
     pageWithIds("/manual.html", "install");
 
-    LinkReport report = check(seedsOnly(base() + "/manual.html#install", base() + "/manual.html#upgrade"),
-        false, true);
+    page("/contents.html", base() + "/manual.html#upgrade");
 
-    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem)
-        .containsExactly(tuple(base() + "/manual.html#upgrade", "missing anchor #upgrade"));
+    LinkReport report = check(seedsOnly(base() + "/manual.html#install", base() + "/manual.html#upgrade",
+        base() + "/manual.html#legacy", base() + "/contents.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple(base() + "/manual.html#legacy", "missing anchor #legacy"),
+        tuple(base() + "/manual.html#upgrade", "missing anchor #upgrade"));
     assertThat(report.broken().get(0).referrers()).as("typed, not linked").isEmpty();
+    assertThat(report.broken().get(1).referrers()).as("the page that links there, once")
+        .extracting(Referrer::page).containsExactly(base() + "/contents.html");
   }
 
   @Test
