@@ -75,8 +75,9 @@ public final class Fetcher implements AutoCloseable {
 
   /**
    * As {@link #fetch(String, Validators)}, keeping at most {@code maxBodyBytes} of the body. With
-   * 0 the body is not read at all (its bytes are not counted either): to know that an image loads,
-   * a link check needs its status, not megabytes of it.
+   * 0 none is kept or counted: to know that an image loads, a link check needs its status, not
+   * megabytes of it. A body of up to 64 KiB is still read to its end, so that the connection
+   * serves the next fetch; a longer one is cut off with its connection.
    */
   public CompletableFuture<FetchResult> fetch(String url, Validators validators, long maxBodyBytes) {
     FetchRun run = prober.prepareFetch(url, withConditions(validators), timeout, maxBodyBytes);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +53,26 @@ class FetcherTest {
     FetchResult r = fetch("/big");
     assertThat(r.body()).hasSize(64 * 1024);
     assertThat(r.truncated()).isTrue();
+  }
+
+  @Test
+  void withNoBodyWantedAShortBodyKeepsTheConnectionAndALongOneIsLeftUnread() {
+    String site = "http://127.0.0.1:" + stubs.getPort();
+    try (Fetcher one = Fetcher.create(1, Duration.ofSeconds(2), 1024, "sitepulse-test", Map.of())) {
+      FetchResult page = one.fetch(site + "/site/index.html", Validators.NONE, 0).join();
+      FetchResult again = one.fetch(site + "/site/index.html", Validators.NONE, 0).join();
+      FetchResult big = one.fetch(site + "/big", Validators.NONE, 0).join(); // 5 MiB
+      FetchResult after = one.fetch(site + "/site/index.html", Validators.NONE, 0).join();
+
+      assertThat(List.of(page, again, big, after)).allSatisfy(r -> {
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.failed()).isFalse();
+      });
+      assertThat(page.phases().connectNanos()).as("a new connection").isPositive();
+      assertThat(again.phases().connectNanos()).as("the first one, reused").isZero();
+      assertThat(after.phases().connectNanos()).as("a new one: the 5 MiB were not read").isPositive();
+    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * One GET for a crawler, run on a fetch worker: no redirects followed, the body kept up to a
@@ -25,6 +26,7 @@ import okhttp3.Response;
 public final class FetchRun implements Runnable {
 
   private static final byte[] NONE = new byte[0];
+  private static final long SHORT_BODY_BYTES = 64 * 1024;
 
   private final Function<HttpUrl, OkHttpClient> clients;
   private final String url;
@@ -94,8 +96,13 @@ public final class FetchRun implements Runnable {
     call = c;
     try (Response response = c.execute()) {
       answered = true;
-      // Closing the response unread lets OkHttp drain a short rest to reuse the connection.
       Body body = maxBodyBytes == 0 ? Body.EMPTY : BodyReader.read(response, maxBodyBytes, true);
+      if (maxBodyBytes == 0 && !isShort(response)) {
+        // Closing would have OkHttp read on for up to 100 ms to keep the connection: a short body
+        // is worth it, megabytes of a photo are not: a new connection costs less. The response is
+        // in hand; closing a cancelled one throws nothing.
+        c.cancel();
+      }
       Phases phases = listener.phases(System.nanoTime());
       Duration retryAfter = response.code() == 429 || response.code() == 503
           ? RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null)
@@ -107,6 +114,19 @@ public final class FetchRun implements Runnable {
           new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
           ServerText.reason(response.code() + " " + response.message()));
     }
+  }
+
+  /**
+   * Whether the body is short enough to read to its end on close, keeping the connection for the
+   * next fetch: by its Content-Length, or, sent without one (chunked), by buffering up to the limit.
+   */
+  private static boolean isShort(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return true;
+    }
+    long length = body.contentLength();
+    return length >= 0 ? length <= SHORT_BODY_BYTES : !body.source().request(SHORT_BODY_BYTES + 1);
   }
 
   private FetchResult failed(Failure f) {
