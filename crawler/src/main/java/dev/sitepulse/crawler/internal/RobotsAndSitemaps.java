@@ -142,14 +142,13 @@ final class RobotsAndSitemaps {
       LOG.warn("robots.txt of {} is {} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
           r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
     }
-    Duration delay = rules.crawlDelay();
-    if (delay != null) {
-      if (delay.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
-        LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, delay.toSeconds(),
+    Duration asked = rules.crawlDelay();
+    if (asked != null) {
+      if (asked.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
+        LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, asked.toSeconds(),
             CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
-        delay = CrawlConfig.MAX_CRAWL_DELAY;
       }
-      frontier.delay(origin, delay.toNanos());
+      frontier.delay(origin, config.delayFor(asked).toNanos());
     }
     if (r.failed() || r.status() >= 500) {
       LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());

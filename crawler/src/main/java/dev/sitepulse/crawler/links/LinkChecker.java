@@ -8,22 +8,16 @@ import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.internal.CrawlRun;
-import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.internal.LinkRules;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
-import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
-import dev.sitepulse.pinger.PingSettings;
-import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.RedirectChains;
-import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -31,9 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
@@ -97,8 +88,9 @@ public final class LinkChecker {
     } catch (SQLException e) {
       throw new CrawlException(crawl.crawlDb() + ": " + e.getMessage(), e);
     }
+    List<String> seeds = CrawlRun.normalizedSeeds(crawl);
     // As the crawl drew it: from the seeds normalized (a prefix of /docs/./ would hold no URL).
-    CrawlScope scope = new CrawlScope(crawl, CrawlRun.normalizedSeeds(crawl));
+    CrawlScope scope = new CrawlScope(crawl, seeds);
     Map<String, List<Link>> byTarget = new LinkedHashMap<>();
     for (List<Link> found : List.of(db.links, db.embeds)) {
       for (Link l : found) {
@@ -159,27 +151,15 @@ public final class LinkChecker {
       broken.forEach(b -> reported.add(b.url()));
       missingSeedAnchors(crawl.seeds(), db.pages).stream().filter(b -> reported.add(b.url())).forEach(broken::add);
     }
-    // The site's own targets the crawl did not reach (--max-depth, nofollow) are asked for as its
-    // crawl would ask: robots.txt and the crawl's delays apply. Other sites' at the pinger's rate.
-    Map<Boolean, List<String>> inScope = unchecked.stream().collect(Collectors.partitioningBy(scope::accepts));
-    OwnSiteManners manners = OwnSiteManners.read(crawl, inScope.get(true));
-    List<String> ownAllowed = new ArrayList<>();
-    for (String url : inScope.get(true)) {
-      RobotsRules rules = manners.rules(url);
-      if (rules.allows(url)) {
-        ownAllowed.add(url);
-      } else if (rules.unreachable() != null) { // as the crawl fails a page of such a host
-        RobotsRules.Unreachable why = rules.unreachable();
-        broken.add(new BrokenLink(url, 0, why.errorKind(), why.errorKind() + ": " + why.message(),
-            List.of(), false, referrers(byTarget.get(url))));
-      } else {
-        skipped++;
-      }
+    // Where the crawl fetched from, its own hosts are asked as it asked; see OnlineChecks.
+    Set<String> crawledOrigins = new HashSet<>();
+    for (String url : db.pages.keySet()) {
+      crawledOrigins.add(OnlineChecks.originOf(url));
     }
-    List<CheckResult> results = new ArrayList<>(checkOnline(manners.settings(crawl), crawl, ownAllowed));
-    results.addAll(checkOnline(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl,
-        inScope.get(false)));
-    for (CheckResult r : results) {
+    seeds.forEach(seed -> crawledOrigins.add(OnlineChecks.originOf(seed)));
+    OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins);
+    skipped += online.notAsked();
+    for (CheckResult r : online.results()) {
       // A 304 to a request without validators is UP for a check (under 400), but gives no page:
       // broken, as when the crawl fetched it.
       if (r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304) {
@@ -192,10 +172,9 @@ public final class LinkChecker {
             chain.size() > 1 ? chain : List.of(), !scope.accepts(url), referrers(byTarget.get(url))));
       }
     }
-    long online = results.size();
     broken.sort(Comparator.comparing(BrokenLink::url));
-    return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(), online,
-        skipped, db.nonHttpLinks, broken);
+    return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
+        online.results().size(), skipped, db.nonHttpLinks, broken);
   }
 
   /**
@@ -319,48 +298,5 @@ public final class LinkChecker {
     return links.stream().map(l -> l.embeds()
         ? Referrer.embedding(l.from(), l.element(), l.anchorText(), l.line())
         : new Referrer(l.from(), l.anchorText(), l.line())).toList();
-  }
-
-  /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
-   * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). */
-  private static List<CheckResult> checkOnline(PingSettings settings, CrawlConfig crawl,
-      List<String> urls) {
-    if (urls.isEmpty()) {
-      return List.of();
-    }
-    try (Pinger pinger = Pinger.create(settings)) {
-      List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
-      List<CheckResult> first = pinger.checkAll(heads, r -> {});
-      List<Target> again = new ArrayList<>();
-      List<CompletableFuture<CheckResult>> later = new ArrayList<>();
-      for (CheckResult r : first) {
-        if (r.status() == 429 || r.status() == 503) {
-          // Asked to come back later, which says nothing of the link: a GET at once would be
-          // refused the same way, so it goes when the crawl would go back to the host.
-          Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
-          Target get = request("GET", r.target().url(), crawl);
-          later.add(CompletableFuture.supplyAsync(() -> get,
-              CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)).thenCompose(pinger::check));
-        } else if (r.status() == 405 || r.status() == 501 || r.verdict() == Verdict.ERROR
-            || r.verdict() == Verdict.DOWN) {
-          // A timeout is not retried: it would only double the wait for a dead server.
-          again.add(request("GET", r.target().url(), crawl));
-        }
-      }
-      Map<String, CheckResult> byUrl = new LinkedHashMap<>();
-      first.forEach(r -> byUrl.put(r.target().url(), r));
-      pinger.checkAll(again, r -> {}).forEach(r -> byUrl.put(r.target().url(), r));
-      later.forEach(f -> {
-        CheckResult r = f.join();
-        byUrl.put(r.target().url(), r);
-      });
-      return List.copyOf(byUrl.values());
-    }
-  }
-
-  /** A check of one URL as the crawl would fetch it: its User-Agent and its timeout. */
-  private static Target request(String method, String url, CrawlConfig crawl) {
-    return new Target(null, null, url, method, Map.of("User-Agent", crawl.userAgent()), null,
-        crawl.timeout(), 0, null);
   }
 }

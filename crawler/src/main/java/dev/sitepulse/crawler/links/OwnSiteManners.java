@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * How a link check asks the crawled site itself for the targets its crawl did not reach (beyond
- * --max-depth, behind nofollow): as its crawl asks for pages. robots.txt is read again for each
- * of their hosts, so Disallow and Crawl-delay apply, as do --delay and --per-host.
+ * How a link check asks the hosts its crawl fetched from for the targets the crawl did not reach
+ * (beyond --max-depth, behind nofollow, outside --scope or the filters but on those hosts): as the
+ * crawl asks for pages. robots.txt is read again for each of them, so Disallow applies, and each
+ * host gets the delay the crawl keeps for it (its Crawl-delay, else --delay).
  */
 final class OwnSiteManners {
 
@@ -33,10 +34,10 @@ final class OwnSiteManners {
   static OwnSiteManners read(CrawlConfig crawl, Collection<String> urls) {
     Map<String, RobotsRules> rules = new LinkedHashMap<>();
     urls.forEach(url -> rules.put(Frontier.originOf(url), RobotsRules.allowAll()));
-    Duration delay = crawl.delay();
     if (crawl.ignoreRobots() || rules.isEmpty()) {
-      return new OwnSiteManners(rules, delay);
+      return new OwnSiteManners(rules, crawl.delay());
     }
+    Duration delay = Duration.ZERO;
     try (Fetcher fetcher = Fetcher.create(rules.size(), crawl.timeout(), crawl.maxBodyBytes(),
         crawl.userAgent(), Map.of())) {
       Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
@@ -44,11 +45,8 @@ final class OwnSiteManners {
       for (Map.Entry<String, CompletableFuture<FetchResult>> read : reads.entrySet()) {
         RobotsRules robots = RobotsRules.from(read.getValue().join(), crawl.userAgent());
         rules.put(read.getKey(), robots);
-        Duration asked = robots.crawlDelay();
-        if (asked != null && asked.compareTo(delay) > 0) {
-          // Capped as the crawl caps it, which warned about it already.
-          delay = asked.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0 ? CrawlConfig.MAX_CRAWL_DELAY : asked;
-        }
+        Duration forHost = crawl.delayFor(robots.crawlDelay()); // the crawl warned of a cap already
+        delay = forHost.compareTo(delay) > 0 ? forHost : delay;
       }
     }
     return new OwnSiteManners(rules, delay);
@@ -61,8 +59,8 @@ final class OwnSiteManners {
 
   /**
    * The checks' settings: --per-host requests in flight for each host (over all of them: most
-   * link checks crawl one), and the longest delay any host asks for between two requests to one
-   * (the pinger has one rate for all hosts).
+   * link checks crawl one), and between two requests to one host the longest delay the crawl
+   * keeps for any of them (the pinger has one rate for all hosts).
    */
   PingSettings settings(CrawlConfig crawl) {
     int connections = Math.max(1, Math.min(crawl.concurrency(), crawl.perHost() * rulesByOrigin.size()));

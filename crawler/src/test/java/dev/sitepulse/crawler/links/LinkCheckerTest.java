@@ -85,6 +85,13 @@ class LinkCheckerTest {
         .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
+  /** With --scope prefix: the seed's folder. */
+  private CrawlConfig prefixScoped(String seed, int maxDepth) {
+    return new CrawlSpec(List.of(seed), data.toString(), null, maxDepth, Scope.PREFIX, null, null, null, null, 4,
+        Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
+        .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
+  }
+
   private LinkReport check(CrawlConfig crawl, boolean checkExternal) throws Exception {
     return check(crawl, checkExternal, false);
   }
@@ -577,6 +584,21 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aTargetOnTheCrawledHostButOutsideThePrefixScopeStillObeysItsRobotsTxt() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /blog/\n")));
+    page("/docs/start.html", base() + "/blog/draft.html", base() + "/status/404");
+    CrawlConfig crawl = prefixScoped(base() + "/docs/start.html", 1);
+
+    LinkReport report = check(crawl, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::external)
+        .containsExactly(tuple(base() + "/status/404", true));
+    assertThat(report.skipped()).isEqualTo(1);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/blog/draft.html")));
+  }
+
+  @Test
   void targetsBeyondMaxDepthAreAskedForNoSoonerThanTheSitesCrawlDelayApart() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nCrawl-delay: 1\n")));
@@ -614,9 +636,7 @@ class LinkCheckerTest {
   void aSeedWrittenUnnormalizedStillDrawsThePrefixScopeTheCrawlKeptTo() throws Exception {
     page("/docs/start.html", base() + "/docs/gone.html");
     // Depth 0: gone.html is checked online, as the site's own (robots.txt, --delay) or another's.
-    CrawlConfig crawl = new CrawlSpec(List.of(base() + "/docs/./start.html"), data.toString(), null, 0,
-        Scope.PREFIX, null, null, null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
-        .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
+    CrawlConfig crawl = prefixScoped(base() + "/docs/./start.html", 0);
 
     LinkReport report = check(crawl, true);
 
