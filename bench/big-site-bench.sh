@@ -10,7 +10,7 @@ PAGES=${1:-50000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SITE=/tmp/sitepulse-big-site
 URL=http://127.0.0.1:8093/index.html
-for p in nginx wget; do command -v $p >/dev/null || NEED="${NEED:-} $p"; done
+for p in nginx wget python3; do command -v $p >/dev/null || NEED="${NEED:-} $p"; done
 if [ -n "${NEED:-}" ]; then apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $NEED >/dev/null; fi
 (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
 
@@ -86,8 +86,14 @@ echo "== crawl killed with SIGKILL after 15 s, then run again on the same --data
 rm -rf "$OUT/data"
 "$ROOT/bin/sitepulse" crawl --data "$OUT/data" --delay 0 --per-host 16 "$URL" > "$OUT/first.log" 2>&1 &
 sleep 15
-pkill -9 -f -- "--data $OUT/data" || true
+kill -9 $! 2>/dev/null || true # the launcher execs the JVM once its class-data archive exists
+pkill -9 -f -- "--data $OUT/data" || true # and while it records one, the JVM is its child
 wait || true
 "$ROOT/bin/sitepulse" crawl --data "$OUT/data" --delay 0 --per-host 16 "$URL" 2>&1 | grep -E "^crawled"
-"$ROOT/bin/sitepulse" search --data "$OUT/data" --limit 1 'title:page' | tail -1
+# Every page once: done in crawl.db, and a document each in the index.
+done_urls=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM urls WHERE state = ?", ("done",)).fetchone()[0])' "$OUT/data/crawl.db")
+hits=$("$ROOT/bin/sitepulse" search --data "$OUT/data" --format json --limit 1 'title:page OR title:section OR title:site' \
+  | python3 -c 'import json, sys; print(json.load(sys.stdin)["total_hits"])')
+echo "after the kill and the second run: $done_urls URLs done, $hits documents (expected $((PAGES + 21)) each)"
+[ "$done_urls" -eq $((PAGES + 21)) ] && [ "$hits" -eq $((PAGES + 21)) ] || { echo "MISMATCH" >&2; exit 1; }
 rm -rf "$OUT"
