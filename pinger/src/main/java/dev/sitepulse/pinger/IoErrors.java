@@ -2,6 +2,7 @@ package dev.sitepulse.pinger;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -21,6 +22,9 @@ public final class IoErrors {
     }
     if (e instanceof NotDirectoryException) {
       return "not a folder";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
     }
     if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getReason();

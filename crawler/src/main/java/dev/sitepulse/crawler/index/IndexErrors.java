@@ -2,10 +2,12 @@ package dev.sitepulse.crawler.index;
 
 import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -16,6 +18,8 @@ import org.apache.lucene.index.IndexFormatTooOldException;
  */
 public final class IndexErrors {
   private static final Pattern RESOURCE_PATH = Pattern.compile("path=\"([^\"]+)\"");
+  private static final Pattern UNKNOWN_CODEC = Pattern.compile(
+      "^(?:Could not load codec|An SPI class of type " + Codec.class.getName() + " with name) '([^']*)'");
 
   private IndexErrors() {}
 
@@ -29,9 +33,24 @@ public final class IndexErrors {
       return "damaged: " + firstLine(corrupt.getOriginalMessage()) + in;
     }
     if (e instanceof FileSystemException f && f.getFile() != null) { // its message is the path alone
-      return IoErrors.why(f) + " (" + Path.of(f.getFile()).getFileName() + ")";
+      Path name = Path.of(f.getFile()).getFileName();
+      return IoErrors.why(f) + " (" + (name == null ? f.getFile() : name) + ")";
     }
     return firstLine(e.getMessage());
+  }
+
+  /**
+   * Opening {@code dir} failed with {@code e}: Lucene's word for a segment whose codec this
+   * version lacks (one a later sitepulse wrote, see {@link PageCodec}) becomes a one-line
+   * UncheckedIOException as other unreadable indexes get; any other {@code e} is returned as is.
+   */
+  public static RuntimeException unknownCodec(Path dir, IllegalArgumentException e) {
+    Matcher m = UNKNOWN_CODEC.matcher(e.getMessage() == null ? "" : e.getMessage());
+    if (!m.find()) {
+      return e;
+    }
+    return new UncheckedIOException("cannot open index " + dir + ": not an index this version can read: written"
+        + " with codec " + m.group(1) + ", which it does not know (by a later sitepulse?)", new IOException(e));
   }
 
   private static String fileNamed(String message) {

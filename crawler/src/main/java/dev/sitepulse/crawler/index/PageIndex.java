@@ -56,6 +56,9 @@ public final class PageIndex implements Closeable {
     } catch (IOException e) {
       closeQuietly(directory);
       throw new UncheckedIOException("cannot open index " + dir + ": " + IndexErrors.brief(e), e);
+    } catch (IllegalArgumentException e) {
+      closeQuietly(directory);
+      throw IndexErrors.unknownCodec(dir, e);
     }
   }
 

@@ -109,6 +109,9 @@ public final class PageSearcher implements Closeable {
     } catch (IOException e) {
       closeQuietly(directory);
       throw new UncheckedIOException("cannot open index " + indexDir + ": " + IndexErrors.brief(e), e);
+    } catch (IllegalArgumentException e) {
+      closeQuietly(directory);
+      throw IndexErrors.unknownCodec(indexDir, e);
     }
   }
 

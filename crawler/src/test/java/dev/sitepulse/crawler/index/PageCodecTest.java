@@ -1,12 +1,17 @@
 package dev.sitepulse.crawler.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
@@ -45,6 +50,23 @@ class PageCodecTest {
           .containsExactlyInAnyOrder("https://docs.example/new.html", "https://docs.example/old.html");
       assertThat(hits).extracting(SearchHit::snippet).containsOnly(body);
     }
+  }
+
+  @Test
+  void anIndexWithACodecThisVersionDoesNotKnowFailsInOneLineForSearchAndCrawl() throws Exception {
+    Path index = dir.resolve("index");
+    // As a later sitepulse might write it: a codec under a name no SPI file here registers.
+    Codec later = new FilterCodec("SitepulsePage999", new Lucene912Codec()) {};
+    try (IndexWriter writer = new IndexWriter(FSDirectory.open(index),
+        new IndexWriterConfig(PageFields.analyzer()).setCodec(later))) {
+      writer.addDocument(PageDocuments.of(page("https://docs.example/new.html", "text")));
+      writer.commit();
+    }
+    String said = "cannot open index " + index + ": not an index this version can read: written with codec"
+        + " SitepulsePage999, which it does not know (by a later sitepulse?)";
+
+    assertThatThrownBy(() -> PageSearcher.open(index)).isInstanceOf(UncheckedIOException.class).hasMessage(said);
+    assertThatThrownBy(() -> PageIndex.open(index)).isInstanceOf(UncheckedIOException.class).hasMessage(said);
   }
 
   private static IndexedPage page(String url, String body) {
