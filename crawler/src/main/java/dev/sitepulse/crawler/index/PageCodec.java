@@ -62,8 +62,8 @@ public final class PageCodec extends FilterCodec {
         @Override
         public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes)
             throws IOException {
-          if (bytes.bytes.length < offset + length) {
-            bytes.bytes = new byte[ArrayUtil.oversize(offset + length, 1)];
+          if (bytes.bytes.length < length) {
+            bytes.bytes = new byte[ArrayUtil.oversize(length, 1)];
           }
           in.skipBytes(offset);
           in.readBytes(bytes.bytes, 0, length);

@@ -7,15 +7,20 @@ import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Random;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.FilterCodec;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +55,57 @@ class PageCodecTest {
           .containsExactlyInAnyOrder("https://docs.example/new.html", "https://docs.example/old.html");
       assertThat(hits).extracting(SearchHit::snippet).containsOnly(body);
     }
+  }
+
+  @Test
+  void everyStoredBodyReadsBackWholeFromMidChunkSlicedAndMergedSegments() throws Exception {
+    Path index = dir.resolve("index");
+    Random random = new Random(3);
+    Map<String, String> bodies = new HashMap<>();
+    try (FSDirectory directory = FSDirectory.open(index)) {
+      // Lucene's own codec first, as an older version wrote; then PageCodec, then both merged.
+      for (Codec codec : List.<Codec>of(new Lucene912Codec(), new PageCodec())) {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PageFields.analyzer()).setCodec(codec))) {
+          for (int i = 0; i < 60; i++) {
+            // Mostly a few KB, several to a chunk; one of 300 KB, which a chunk holds in slices.
+            int length = i == 17 ? 300_000 : 200 + random.nextInt(6_000);
+            String url = "https://docs.example/" + codec.getName() + "/" + i + ".html";
+            String body = words(random, length);
+            bodies.put(url, body);
+            writer.addDocument(PageDocuments.of(page(url, body)));
+          }
+          writer.commit();
+        }
+      }
+      assertThat(storedBodies(directory)).isEqualTo(bodies);
+      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PageFields.analyzer())
+          .setCodec(new PageCodec()))) {
+        writer.forceMerge(1);
+      }
+      assertThat(storedBodies(directory)).isEqualTo(bodies);
+    }
+  }
+
+  private static Map<String, String> storedBodies(FSDirectory directory) throws Exception {
+    Map<String, String> out = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      StoredFields stored = reader.storedFields();
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        Document d = stored.document(doc);
+        out.put(d.get(PageFields.URL), d.get(PageFields.BODY));
+      }
+    }
+    return out;
+  }
+
+  /** Text of about {@code length} characters, some of them outside ASCII. */
+  private static String words(Random random, int length) {
+    String[] words = {"walrus", "operator", "naïve", "ünïcode", "ключ", "loop", "名前"};
+    StringBuilder text = new StringBuilder(length + 10);
+    while (text.length() < length) {
+      text.append(words[random.nextInt(words.length)]).append(' ');
+    }
+    return text.toString().strip();
   }
 
   @Test
