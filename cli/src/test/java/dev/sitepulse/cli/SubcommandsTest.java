@@ -51,6 +51,14 @@ class SubcommandsTest {
   }
 
   @Test
+  void aShortOptionIsNeverTheSuggestionForALongOneMistyped() {
+    CommandLineRun run = CommandLineRun.of("ping", "--V", "http://127.0.0.1:1/");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).startsWith("sitepulse: Unknown option: '--V'\n");
+  }
+
+  @Test
   void aUrlInThePlaceOfACommandGetsTheListOfCommands() {
     CommandLineRun run = CommandLineRun.of("https://example.com/");
 

@@ -260,7 +260,10 @@ public final class LinkChecker {
     List<BrokenLink> out = new ArrayList<>();
     for (String seed : seeds) {
       int hash = seed.indexOf('#');
-      String url = hash < 0 ? null : LinkRules.normalize(seed.substring(0, hash));
+      if (hash < 0) {
+        continue;
+      }
+      String url = LinkRules.normalize(seed.substring(0, hash));
       Page page = url == null ? null : pages.get(url);
       Page end = page == null ? null : follow(page, pages, new ArrayList<>(List.of(url)));
       String fragment = seed.substring(hash + 1);

@@ -171,8 +171,8 @@ final class QueryWords {
     nextExcluded = false;
   }
 
-  /** Lucene's classic grammar also splits words at an ideographic space. */
+  /** The classic grammar's white space: space, tab, line ends and the ideographic space, no other. */
   private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || c == '\u3000';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u3000';
   }
 }
