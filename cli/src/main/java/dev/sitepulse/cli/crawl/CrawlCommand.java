@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
@@ -47,7 +48,7 @@ public final class CrawlCommand implements Callable<Integer> {
     PrintStream out = System.out;
     try (StopOnSignal signals =
         new StopOnSignal("stopping after the fetches in flight, committing what they bring")) {
-      CrawlStats stats = Crawler.run(crawl, new Progress(System.err), signals.stop());
+      CrawlStats stats = Crawler.run(crawl, new Progress(new ProgressLine(System.err, "crawl")), signals.stop());
       Summary.print(stats, crawl, signals.stoppedBy(), out);
       return signals.stoppedBy() == null ? ExitCode.OK : ExitCode.INTERRUPTED;
     } catch (CrawlException e) {

@@ -1,12 +1,16 @@
 package dev.sitepulse.cli.links;
 
 import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.crawl.CrawlOptions;
+import dev.sitepulse.cli.crawl.Progress;
 import dev.sitepulse.cli.crawl.StopOnSignal;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
+import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.links.LinkCheckListener;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import java.io.IOException;
@@ -56,22 +60,52 @@ public final class LinksCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
     StopOnSignal signals = new StopOnSignal("stopping the link check's crawl");
+    ProgressLine line = new ProgressLine(System.err, "links");
     try {
-      return check(spec, signals.stop());
+      return check(spec, signals.stop(), line, progress(line, signals));
     } catch (CrawlException e) {
       System.err.println("sitepulse: " + e.getMessage());
       return signals.stoppedBy() == null ? ExitCode.CRITICAL : ExitCode.INTERRUPTED;
     } finally {
+      line.clear();
       signals.close();
     }
   }
 
+  /**
+   * The crawl's progress, then the checks online: N of M targets. Once the crawl is over, and
+   * committed, Ctrl-C quits at once: nothing is left to save, and checks that keep to a site's
+   * Crawl-delay can take long.
+   */
+  private static LinkCheckListener progress(ProgressLine line, StopOnSignal signals) {
+    Progress crawl = new Progress(line);
+    return new LinkCheckListener() {
+      @Override
+      public void progress(CrawlStats stats) {
+        crawl.progress(stats);
+      }
+
+      @Override
+      public void finished(CrawlStats stats) {
+        crawl.finished(stats);
+        signals.close();
+      }
+
+      @Override
+      public void checkedOnline(int done, int total) {
+        line.show(done, total, done + " of " + total + " targets checked online");
+      }
+    };
+  }
+
   /** Bad seeds and settings were rejected with the spec; toConfig refuses what is left (no seed at all) as a usage error. */
-  private int check(CrawlSpec spec, CrawlStop stop) throws IOException, CrawlException {
+  private int check(CrawlSpec spec, CrawlStop stop, ProgressLine line, LinkCheckListener listener)
+      throws IOException, CrawlException {
     LinkReport report = spec.data() == null
-        ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, stop)
+        ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, stop, listener)
         : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
-            external == External.CHECK, checkAnchors, stop);
+            external == External.CHECK, checkAnchors, stop, listener);
+    line.clear(); // before the report, on a terminal's line
     PrintStream out = System.out;
     switch (format) {
       case TABLE -> LinksTable.write(report, out);
@@ -93,17 +127,33 @@ public final class LinksCommand implements Callable<Integer> {
   /** A link check without --data: its crawl goes into a temporary folder, deleted afterwards. */
   public static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
       boolean checkAnchors) throws IOException, CrawlException {
-    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, new CrawlStop());
+    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, new CrawlStop(), LinkCheckListener.NONE);
   }
 
   private static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
-      boolean checkAnchors, CrawlStop stop) throws IOException, CrawlException {
+      boolean checkAnchors, CrawlStop stop, LinkCheckListener listener) throws IOException, CrawlException {
     Path temp = Files.createTempDirectory("sitepulse-links-");
+    // Ctrl-C during the checks online quits at once (see progress): the folder goes then too.
+    Thread cleanUp = new Thread(() -> deleteQuietly(temp), "sitepulse-links-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanUp);
     try {
       return LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec.withData(temp.toString()),
-          CrawlStart.FRESH), checkExternal, checkAnchors, stop);
+          CrawlStart.FRESH), checkExternal, checkAnchors, stop, listener);
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs, or has run
+      }
       deleteTree(temp);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      deleteTree(dir);
+    } catch (IOException e) {
+      // the JVM is on its way out; a temporary folder left behind is all that is lost
     }
   }
 

@@ -2,7 +2,6 @@ package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
-import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
@@ -47,29 +46,30 @@ public final class LinkChecker {
    */
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
       boolean checkAnchors) throws CrawlException {
-    return crawlAndCheck(crawl, checkExternal, checkAnchors, new CrawlStop());
+    return crawlAndCheck(crawl, checkExternal, checkAnchors, new CrawlStop(), LinkCheckListener.NONE);
   }
 
   /**
-   * As {@link #crawlAndCheck(CrawlConfig, boolean, boolean)}; once {@code stop} is requested the
-   * crawl ends early, committed, and no check is made: a report of half a site would miss links.
+   * As {@link #crawlAndCheck(CrawlConfig, boolean, boolean)}, telling {@code listener} how far it
+   * is; once {@code stop} is requested the crawl ends early, committed, and no check is made: a
+   * report of half a site would miss links.
    *
    * @throws CrawlException saying so when the crawl was stopped
    */
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
-      boolean checkAnchors, CrawlStop stop) throws CrawlException {
+      boolean checkAnchors, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
-    Crawler.run(linkCheck, CrawlListener.NONE, stop);
+    Crawler.run(linkCheck, listener, stop);
     if (stop.isRequested()) {
       throw new CrawlException("the link check was stopped before its crawl finished; nothing is reported", null);
     }
-    return check(linkCheck, checkExternal, checkAnchors);
+    return check(linkCheck, checkExternal, checkAnchors, true, listener);
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */
   public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
-    return check(crawl, checkExternal, checkAnchors, true);
+    return check(crawl, checkExternal, checkAnchors, true, LinkCheckListener.NONE);
   }
 
   /**
@@ -77,11 +77,11 @@ public final class LinkChecker {
    * check would need the network: the figures of the link graph, as {@code report} shows them.
    */
   public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
-    return check(crawl, false, false, false);
+    return check(crawl, false, false, false, LinkCheckListener.NONE);
   }
 
   private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
-      boolean withResources) throws CrawlException {
+      boolean withResources, LinkCheckListener listener) throws CrawlException {
     CrawledPages db;
     try {
       db = CrawledPages.read(crawl.crawlDb(), withResources);
@@ -157,7 +157,7 @@ public final class LinkChecker {
       crawledOrigins.add(OnlineChecks.originOf(url));
     }
     seeds.forEach(seed -> crawledOrigins.add(OnlineChecks.originOf(seed)));
-    OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins);
+    OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins, listener);
     skipped += online.notAsked();
     for (CheckResult r : online.results()) {
       // A 304 to a request without validators is UP for a check (under 400), but gives no page:

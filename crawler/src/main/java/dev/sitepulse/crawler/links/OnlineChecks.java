@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Targets a link check's crawl did not fetch, checked online once each: on the hosts the crawl
@@ -31,8 +32,12 @@ import java.util.concurrent.TimeUnit;
  */
 record OnlineChecks(List<CheckResult> results, long notAsked) {
 
-  /** @param crawledOrigins the origins the crawl fetched from, its seeds' included */
-  static OnlineChecks run(CrawlConfig crawl, List<String> urls, Set<String> crawledOrigins) {
+  /**
+   * @param crawledOrigins the origins the crawl fetched from, its seeds' included
+   * @param listener told of each target checked
+   */
+  static OnlineChecks run(CrawlConfig crawl, List<String> urls, Set<String> crawledOrigins,
+      LinkCheckListener listener) {
     List<String> own = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (String url : urls) {
@@ -40,11 +45,14 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
     }
     OwnSiteManners manners = OwnSiteManners.read(crawl, own);
     List<String> allowed = own.stream().filter(url -> manners.rules(url).allows(url)).toList();
+    int total = allowed.size() + others.size();
+    AtomicInteger done = new AtomicInteger();
+    Runnable checked = () -> listener.checkedOnline(done.incrementAndGet(), total);
     ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-links"));
     try {
       CompletableFuture<List<CheckResult>> elsewhere = CompletableFuture.supplyAsync(
-          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others), thread);
-      List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed));
+          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked), thread);
+      List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed, checked));
       results.addAll(elsewhere.join());
       return new OnlineChecks(List.copyOf(results), own.size() - allowed.size());
     } finally {
@@ -63,38 +71,57 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
 
   /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
    * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). */
-  private static List<CheckResult> check(PingSettings settings, CrawlConfig crawl, List<String> urls) {
+  private static List<CheckResult> check(PingSettings settings, CrawlConfig crawl, List<String> urls,
+      Runnable checked) {
     if (urls.isEmpty()) {
       return List.of();
     }
     try (Pinger pinger = Pinger.create(settings)) {
       List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
-      List<CheckResult> first = pinger.checkAll(heads, r -> {});
+      // A target is done with its HEAD unless a GET follows: counted once either way, at its end.
+      List<CheckResult> first = pinger.checkAll(heads, r -> {
+        if (!needsGet(r) && !comesBackLater(r)) {
+          checked.run();
+        }
+      });
       List<Target> again = new ArrayList<>();
       List<CompletableFuture<CheckResult>> later = new ArrayList<>();
       for (CheckResult r : first) {
-        if (r.status() == 429 || r.status() == 503) {
+        if (comesBackLater(r)) {
           // Asked to come back later, which says nothing of the link: a GET at once would be
           // refused the same way, so it goes when the crawl would go back to the host.
           Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
           Target get = request("GET", r.target().url(), crawl);
           later.add(CompletableFuture.supplyAsync(() -> get,
-              CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)).thenCompose(pinger::check));
-        } else if (r.status() == 405 || r.status() == 501 || r.verdict() == Verdict.ERROR
-            || r.verdict() == Verdict.DOWN) {
-          // A timeout is not retried: it would only double the wait for a dead server.
+              CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)).thenCompose(pinger::check)
+              .whenComplete((r2, e) -> checked.run()));
+        } else if (needsGet(r)) {
           again.add(request("GET", r.target().url(), crawl));
         }
       }
       Map<String, CheckResult> byUrl = new LinkedHashMap<>();
       first.forEach(r -> byUrl.put(r.target().url(), r));
-      pinger.checkAll(again, r -> {}).forEach(r -> byUrl.put(r.target().url(), r));
+      pinger.checkAll(again, r -> checked.run()).forEach(r -> byUrl.put(r.target().url(), r));
       later.forEach(f -> {
         CheckResult r = f.join();
         byUrl.put(r.target().url(), r);
       });
       return List.copyOf(byUrl.values());
     }
+  }
+
+  /** Asked to come back later, which says nothing of the link. */
+  private static boolean comesBackLater(CheckResult head) {
+    return head.status() == 429 || head.status() == 503;
+  }
+
+  /**
+   * Refused (405, 501) or failed: some servers answer HEAD wrongly. A timeout is not retried: it
+   * would only double the wait for a dead server.
+   */
+  private static boolean needsGet(CheckResult head) {
+    return !comesBackLater(head) && (head.status() == 405 || head.status() == 501
+        || head.verdict() == Verdict.ERROR || head.verdict() == Verdict.DOWN);
   }
 
   /** A check of one URL as the crawl would fetch it: its User-Agent and its timeout. */

@@ -19,6 +19,7 @@ import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlSpec;
+import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
@@ -29,6 +30,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -215,10 +218,36 @@ class LinkCheckerTest {
     CrawlStop stop = new CrawlStop();
     stop.request(); // as a Ctrl-C during start-up would
 
-    assertThatThrownBy(() -> LinkChecker.crawlAndCheck(seedsOnly(base() + "/stopped.html"), false, false, stop))
+    assertThatThrownBy(() -> LinkChecker.crawlAndCheck(seedsOnly(base() + "/stopped.html"), false, false, stop,
+        LinkCheckListener.NONE))
         .isInstanceOf(CrawlException.class)
         .hasMessage("the link check was stopped before its crawl finished; nothing is reported");
     site.verify(0, getRequestedFor(urlPathEqualTo("/stopped.html")));
+  }
+
+  @Test
+  void theListenerHearsOfTheCrawlThenOfEachTargetCheckedOnlineOnce() throws Exception {
+    page("/outbound.html", external() + "/status/200", external() + "/status/404", base() + "/status/204");
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    LinkCheckListener listener = new LinkCheckListener() {
+      @Override
+      public void finished(CrawlStats stats) {
+        heard.add("crawled " + stats.pages());
+      }
+
+      @Override
+      public void checkedOnline(int done, int total) {
+        heard.add(done + "/" + total);
+      }
+    };
+
+    LinkReport report = LinkChecker.crawlAndCheck(seedsOnly(base() + "/outbound.html"), true, false,
+        new CrawlStop(), listener);
+
+    assertThat(report.checkedOnline()).isEqualTo(3);
+    // The 404 is asked again with GET, and counted when that ends; the order is the checks'.
+    assertThat(heard).hasSize(4).startsWith("crawled 1").containsSubsequence("crawled 1", "3/3")
+        .contains("1/3", "2/3");
   }
 
   @Test

@@ -1,0 +1,48 @@
+package dev.sitepulse.cli;
+
+import java.io.PrintStream;
+
+/**
+ * One line of progress on stderr: a bar redrawn in place on a terminal, a line every 5 s
+ * otherwise, so a log file gets a readable history and stdout stays for the results. Callers on
+ * several threads may share one.
+ */
+public final class ProgressLine {
+
+  private static final long LOG_EVERY_NANOS = 5_000_000_000L;
+  private static final int BAR_WIDTH = 24;
+
+  private final PrintStream err;
+  private final String label;
+  private final boolean terminal = System.console() != null;
+  private long lastLine = System.nanoTime() - LOG_EVERY_NANOS;
+  private boolean drawn;
+
+  /** @param label what a logged line starts with, as {@code crawl:} */
+  public ProgressLine(PrintStream err, String label) {
+    this.err = err;
+    this.label = label;
+  }
+
+  /** {@code done} of {@code total}, then what to say of it. */
+  public synchronized void show(long done, long total, String text) {
+    if (terminal) {
+      int filled = total <= 0 ? 0 : (int) (BAR_WIDTH * Math.min(done, total) / total);
+      err.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + text + "   ");
+      err.flush();
+      drawn = true;
+    } else if (System.nanoTime() - lastLine >= LOG_EVERY_NANOS) {
+      lastLine = System.nanoTime();
+      err.println(label + ": " + text);
+    }
+  }
+
+  /** Takes the bar off a terminal's line, for what is printed next. */
+  public synchronized void clear() {
+    if (drawn) {
+      err.print("\r" + " ".repeat(100) + "\r");
+      err.flush();
+      drawn = false;
+    }
+  }
+}
