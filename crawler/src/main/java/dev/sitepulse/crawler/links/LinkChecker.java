@@ -160,16 +160,8 @@ public final class LinkChecker {
     OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins, listener);
     skipped += online.notAsked();
     for (CheckResult r : online.results()) {
-      // A 304 to a request without validators is UP for a check (under 400), but gives no page:
-      // broken, as when the crawl fetched it.
-      if (r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304) {
-        String url = r.target().url();
-        List<String> chain = r.last().hops().stream().map(Hop::url).toList();
-        String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
-            : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : StatusText.of(r.status(), null);
-        broken.add(new BrokenLink(url, r.status(), r.errorKind() != null ? r.errorKind().name()
-            : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT" : null, problem,
-            chain.size() > 1 ? chain : List.of(), !scope.accepts(url), referrers(byTarget.get(url))));
+      if (isBroken(r)) {
+        broken.add(brokenOnline(r, !scope.accepts(r.target().url()), byTarget.get(r.target().url())));
       }
     }
     broken.sort(Comparator.comparing(BrokenLink::url));
@@ -249,6 +241,24 @@ public final class LinkChecker {
    */
   private static boolean isDeadEndRedirect(Page end) {
     return end.status() >= 300 && end.status() < 400 && end.redirectTo() == null;
+  }
+
+  /**
+   * A check online that says the link is broken. A 304 to a request without validators is UP for a
+   * check (under 400), but gives no page: broken, as when the crawl fetched it.
+   */
+  private static boolean isBroken(CheckResult r) {
+    return r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304;
+  }
+
+  /** Worded as a target the crawl fetched is, so both read the same. */
+  private static BrokenLink brokenOnline(CheckResult r, boolean external, List<Link> links) {
+    List<String> chain = r.last().hops().stream().map(Hop::url).toList();
+    String kind = r.errorKind() != null ? r.errorKind().name() : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT" : null;
+    String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
+        : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : StatusText.of(r.status(), null);
+    return new BrokenLink(r.target().url(), r.status(), kind, problem, chain.size() > 1 ? chain : List.of(),
+        external, referrers(links));
   }
 
   /**
