@@ -15,7 +15,7 @@ public final class ProgressLine {
   private final PrintStream err;
   private final String label;
   private final boolean terminal = System.console() != null;
-  private long lastLine = System.nanoTime() - LOG_EVERY_NANOS;
+  private long lastLine = System.nanoTime(); // a run shorter than a line's interval logs none
   private boolean drawn;
 
   /** @param label what a logged line starts with, as {@code crawl:} */

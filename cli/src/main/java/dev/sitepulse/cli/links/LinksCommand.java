@@ -13,6 +13,7 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.links.LinkCheckListener;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.store.CrawlDb;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -106,6 +107,9 @@ public final class LinksCommand implements Callable<Integer> {
         : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
             external == External.CHECK, checkAnchors, stop, listener);
     line.clear(); // before the report, on a terminal's line
+    if (spec.data() != null) {
+      warnIfFetchedForSearch(Path.of(spec.data()));
+    }
     PrintStream out = System.out;
     switch (format) {
       case TABLE -> LinksTable.write(report, out);
@@ -122,6 +126,20 @@ public final class LinksCommand implements Callable<Integer> {
       return ExitCode.CRITICAL;
     }
     return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;
+  }
+
+  /**
+   * Pages a crawl for search fetched are not fetched again, and it records neither their lines nor
+   * what they embed: said with the report, so that no one reads "0 embedded resources" as none
+   * broken.
+   */
+  private static void warnIfFetchedForSearch(Path data) {
+    Path crawlDb = data.resolve("crawl.db");
+    if (Files.isRegularFile(crawlDb) && CrawlDb.makerOf(crawlDb) == CrawlDb.Maker.CRAWL) {
+      System.err.println("sitepulse: the pages sitepulse crawl fetched into " + data + " were not fetched"
+          + " again, so their images, scripts and stylesheets were not checked (a crawl for search does"
+          + " not record them); links without --data, or with a --data of its own, checks them");
+    }
   }
 
   /** A link check without --data: its crawl goes into a temporary folder, deleted afterwards. */

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `sitepulse links` (in-process) on a few pages stubbed for each case. */
 class LinksCommandTest {
@@ -80,5 +82,19 @@ class LinksCommandTest {
     assertThat(csv).contains("," + page + ",3,<img> Team photo,<img>\r\n");
     assertThat(junit).contains("name=\"&lt;img&gt; " + StubServer.url(site, "/team.jpg") + " (line 3)\"",
         "embedded in " + page + ":3 \"&lt;img&gt; Team photo\"");
+  }
+
+  @Test
+  void overACrawlForSearchItSaysThatThosePagesResourcesWentUnchecked(@TempDir Path data) {
+    String page = pageWithABrokenImage();
+    CommandLineRun crawl = CommandLineRun.of("crawl", "--delay", "0", "--max-depth", "0", "--data", data.toString(), page);
+
+    CommandLineRun run = links("--data", data.toString(), "--max-depth", "0", page);
+
+    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
+    assertThat(run.out()).as(run.toString()).contains("0 embedded resources");
+    assertThat(run.err()).isEqualTo("sitepulse: the pages sitepulse crawl fetched into " + data + " were not fetched"
+        + " again, so their images, scripts and stylesheets were not checked (a crawl for search does not record"
+        + " them); links without --data, or with a --data of its own, checks them\n");
   }
 }
