@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +51,9 @@ public final class LinksCommand implements Callable<Integer> {
 
   @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", description = "check or skip what the crawl did not fetch: links that leave the site or were not reached, and other sites' resources; the site's own resources are crawled either way (default ${DEFAULT-VALUE}).")
   External external;
+
+  @Option(names = "--ignore", paramLabel = "REGEX", description = "Targets matching this are not checked, only counted as skipped (sites that refuse checkers, links to a login page).")
+  Pattern ignore;
 
   @Option(names = "--check-anchors", description = "A link to page.html#frag is broken when page.html has no such id or name.")
   boolean checkAnchors;
@@ -103,9 +107,9 @@ public final class LinksCommand implements Callable<Integer> {
   private int check(CrawlSpec spec, CrawlStop stop, ProgressLine line, LinkCheckListener listener)
       throws IOException, CrawlException {
     LinkReport report = spec.data() == null
-        ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, stop, listener)
+        ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, ignore, stop, listener)
         : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
-            external == External.CHECK, checkAnchors, stop, listener);
+            external == External.CHECK, checkAnchors, ignore, stop, listener);
     line.clear(); // before the report, on a terminal's line
     if (spec.data() != null) {
       warnIfFetchedForSearch(Path.of(spec.data()));
@@ -145,18 +149,19 @@ public final class LinksCommand implements Callable<Integer> {
   /** A link check without --data: its crawl goes into a temporary folder, deleted afterwards. */
   public static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
       boolean checkAnchors) throws IOException, CrawlException {
-    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, new CrawlStop(), LinkCheckListener.NONE);
+    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, null, new CrawlStop(), LinkCheckListener.NONE);
   }
 
   private static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
-      boolean checkAnchors, CrawlStop stop, LinkCheckListener listener) throws IOException, CrawlException {
+      boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener)
+      throws IOException, CrawlException {
     Path temp = Files.createTempDirectory("sitepulse-links-");
     // Ctrl-C during the checks online quits at once (see progress): the folder goes then too.
     Thread cleanUp = new Thread(() -> deleteQuietly(temp), "sitepulse-links-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanUp);
     try {
       return LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec.withData(temp.toString()),
-          CrawlStart.FRESH), checkExternal, checkAnchors, stop, listener);
+          CrawlStart.FRESH), checkExternal, checkAnchors, ignore, stop, listener);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(cleanUp);

@@ -62,8 +62,8 @@ final class LinksJunit {
       if (skippedCases > 0) {
         summaryCase(x, Figures.count(r.skipped(), "target") + " not checked");
         x.writeEmptyElement("skipped");
-        x.writeAttribute("message", "disallowed by robots.txt, left queued at --max-pages, or not"
-            + " crawled (or redirected out of the crawl) with --external skip");
+        x.writeAttribute("message", "disallowed by robots.txt, matched by --ignore, left queued at"
+            + " --max-pages, or not crawled (or redirected out of the crawl) with --external skip");
         x.writeEndElement();
       }
       summaryCase(x, Figures.count(r.working(), "other target") + (r.working() == 1 ? " works" : " work"));

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
@@ -46,7 +47,7 @@ public final class LinkChecker {
    */
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
       boolean checkAnchors) throws CrawlException {
-    return crawlAndCheck(crawl, checkExternal, checkAnchors, new CrawlStop(), LinkCheckListener.NONE);
+    return crawlAndCheck(crawl, checkExternal, checkAnchors, null, new CrawlStop(), LinkCheckListener.NONE);
   }
 
   /**
@@ -54,22 +55,23 @@ public final class LinkChecker {
    * is; once {@code stop} is requested the crawl ends early, committed, and no check is made: a
    * report of half a site would miss links.
    *
+   * @param ignore targets it finds in are not checked, but counted as skipped; null for none
    * @throws CrawlException saying so when the crawl was stopped
    */
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
-      boolean checkAnchors, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
+      boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
     Crawler.run(linkCheck, listener, stop);
     if (stop.isRequested()) {
       throw new CrawlException("the link check was stopped before its crawl finished; nothing is reported", null);
     }
-    return check(linkCheck, checkExternal, checkAnchors, true, listener);
+    return check(linkCheck, checkExternal, checkAnchors, ignore, true, listener);
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */
   public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
-    return check(crawl, checkExternal, checkAnchors, true, LinkCheckListener.NONE);
+    return check(crawl, checkExternal, checkAnchors, null, true, LinkCheckListener.NONE);
   }
 
   /**
@@ -77,11 +79,11 @@ public final class LinkChecker {
    * check would need the network: the figures of the link graph, as {@code report} shows them.
    */
   public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
-    return check(crawl, false, false, false, LinkCheckListener.NONE);
+    return check(crawl, false, false, null, false, LinkCheckListener.NONE);
   }
 
   private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
-      boolean withResources, LinkCheckListener listener) throws CrawlException {
+      Pattern ignore, boolean withResources, LinkCheckListener listener) throws CrawlException {
     CrawledPages db;
     try {
       db = CrawledPages.read(crawl.crawlDb(), withResources);
@@ -106,6 +108,10 @@ public final class LinkChecker {
     long skipped = 0;
     for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
       String target = e.getKey();
+      if (ignore != null && ignore.matcher(target).find()) { // the user's call: not asked, not judged
+        skipped++;
+        continue;
+      }
       Page page = db.pages.get(target);
       String unfetchable = page == null ? Crawler.whyNotFetchable(target) : null;
       if (unfetchable != null) {

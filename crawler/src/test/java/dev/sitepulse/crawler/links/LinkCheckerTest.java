@@ -218,7 +218,7 @@ class LinkCheckerTest {
     CrawlStop stop = new CrawlStop();
     stop.request(); // as a Ctrl-C during start-up would
 
-    assertThatThrownBy(() -> LinkChecker.crawlAndCheck(seedsOnly(base() + "/stopped.html"), false, false, stop,
+    assertThatThrownBy(() -> LinkChecker.crawlAndCheck(seedsOnly(base() + "/stopped.html"), false, false, null, stop,
         LinkCheckListener.NONE))
         .isInstanceOf(CrawlException.class)
         .hasMessage("the link check was stopped before its crawl finished; nothing is reported");
@@ -241,13 +241,25 @@ class LinkCheckerTest {
       }
     };
 
-    LinkReport report = LinkChecker.crawlAndCheck(seedsOnly(base() + "/outbound.html"), true, false,
+    LinkReport report = LinkChecker.crawlAndCheck(seedsOnly(base() + "/outbound.html"), true, false, null,
         new CrawlStop(), listener);
 
     assertThat(report.checkedOnline()).isEqualTo(3);
     // The 404 is asked again with GET, and counted when that ends; the order is the checks'.
     assertThat(heard).hasSize(4).startsWith("crawled 1").containsSubsequence("crawled 1", "3/3")
         .contains("1/3", "2/3");
+  }
+
+  @Test
+  void targetsTheIgnorePatternFindsInAreNeitherAskedForNorReportedButCountedAsSkipped() throws Exception {
+    page("/social.html", external() + "/status/404?share=1", external() + "/status/500", base() + "/status/404");
+
+    LinkReport report = LinkChecker.crawlAndCheck(seedsOnly(base() + "/social.html"), true, false,
+        Pattern.compile("share=|/status/500$"), new CrawlStop(), LinkCheckListener.NONE);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/status/404");
+    assertThat(report.skipped()).isEqualTo(2);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/status/500")));
   }
 
   @Test
