@@ -11,7 +11,6 @@ import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Targets a link check's crawl did not fetch, checked online once each: on the hosts the crawl
@@ -49,10 +49,11 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
     AtomicInteger done = new AtomicInteger();
     Runnable checked = () -> listener.checkedOnline(done.incrementAndGet(), total);
     ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-links"));
-    try {
+    try (HostPacing pacing = manners.pacing(crawl)) {
       CompletableFuture<List<CheckResult>> elsewhere = CompletableFuture.supplyAsync(
-          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked), thread);
-      List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed, checked));
+          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null),
+          thread);
+      List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed, checked, pacing));
       results.addAll(elsewhere.join());
       return new OnlineChecks(List.copyOf(results), own.size() - allowed.size());
     } finally {
@@ -69,44 +70,34 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
     }
   }
 
-  /** HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
-   * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). */
+  /**
+   * HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
+   * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). With
+   * {@code pacing} (the crawl's own hosts), each request waits its turn there.
+   */
   private static List<CheckResult> check(PingSettings settings, CrawlConfig crawl, List<String> urls,
-      Runnable checked) {
+      Runnable checked, HostPacing pacing) {
     if (urls.isEmpty()) {
       return List.of();
     }
     try (Pinger pinger = Pinger.create(settings)) {
-      List<Target> heads = urls.stream().map(u -> request("HEAD", u, crawl)).toList();
-      // A target is done with its HEAD unless a GET follows: counted once either way, at its end.
-      List<CheckResult> first = pinger.checkAll(heads, r -> {
-        if (!needsGet(r) && !comesBackLater(r)) {
-          checked.run();
-        }
-      });
-      List<Target> again = new ArrayList<>();
-      List<CompletableFuture<CheckResult>> later = new ArrayList<>();
-      for (CheckResult r : first) {
-        if (comesBackLater(r)) {
-          // Asked to come back later, which says nothing of the link: a GET at once would be
-          // refused the same way, so it goes when the crawl would go back to the host.
-          Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
-          Target get = request("GET", r.target().url(), crawl);
-          later.add(CompletableFuture.supplyAsync(() -> get,
-              CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)).thenCompose(pinger::check)
-              .whenComplete((r2, e) -> checked.run()));
-        } else if (needsGet(r)) {
-          again.add(request("GET", r.target().url(), crawl));
-        }
+      Function<Target, CompletableFuture<CheckResult>> ask = pacing == null ? pinger::check
+          : t -> pacing.submit(originOf(t.url()), () -> pinger.check(t));
+      List<CompletableFuture<CheckResult>> checks = new ArrayList<>();
+      for (String url : urls) {
+        checks.add(ask.apply(request("HEAD", url, crawl)).thenCompose(r -> {
+          if (comesBackLater(r)) {
+            // Asked to come back later, which says nothing of the link: a GET at once would be
+            // refused the same way, so it goes when the crawl would go back to the host.
+            Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
+            return CompletableFuture.runAsync(() -> {},
+                CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
+                .thenCompose(v -> ask.apply(request("GET", url, crawl)));
+          }
+          return needsGet(r) ? ask.apply(request("GET", url, crawl)) : CompletableFuture.completedFuture(r);
+        }).whenComplete((r, e) -> checked.run())); // counted once, at its end
       }
-      Map<String, CheckResult> byUrl = new LinkedHashMap<>();
-      first.forEach(r -> byUrl.put(r.target().url(), r));
-      pinger.checkAll(again, r -> checked.run()).forEach(r -> byUrl.put(r.target().url(), r));
-      later.forEach(f -> {
-        CheckResult r = f.join();
-        byUrl.put(r.target().url(), r);
-      });
-      return List.copyOf(byUrl.values());
+      return checks.stream().map(CompletableFuture::join).toList();
     }
   }
 

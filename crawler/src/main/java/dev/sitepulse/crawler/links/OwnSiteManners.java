@@ -58,13 +58,20 @@ final class OwnSiteManners {
   }
 
   /**
-   * The checks' settings: --per-host requests in flight for each host (over all of them: most
-   * link checks crawl one), and between two requests to one host the longest delay the crawl
-   * keeps for any of them (the pinger has one rate for all hosts).
+   * The checks' settings: as many in flight as {@link #pacing} lets go, which spaces them; the
+   * pinger adds no rate of its own.
    */
   PingSettings settings(CrawlConfig crawl) {
     int connections = Math.max(1, Math.min(crawl.concurrency(), crawl.perHost() * rulesByOrigin.size()));
-    Rate rate = delay.isZero() ? Rate.UNLIMITED : new Rate(1, delay);
-    return PingSettings.DEFAULTS.withConcurrency(connections).withRatePerHost(rate);
+    return PingSettings.DEFAULTS.withConcurrency(connections).withRatePerHost(Rate.UNLIMITED);
+  }
+
+  /**
+   * --per-host requests in flight for each host, and between two requests to one host (after the
+   * start of the one before, and after its end, as the crawl does) the longest delay the crawl keeps
+   * for any of them.
+   */
+  HostPacing pacing(CrawlConfig crawl) {
+    return new HostPacing(delay, crawl.perHost());
   }
 }

@@ -657,6 +657,29 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aTargetBeyondMaxDepthWaitsTheDelayAfterTheSlowRequestBeforeItAsTheCrawlWould() throws Exception {
+    // One a period, as a rate limiter lets them go, the fast target after a slow one went out the
+    // moment the slow one ended, and the next a few ms later, as the following period began.
+    site.stubFor(any(urlPathEqualTo("/paced/slow")).willReturn(aResponse().withFixedDelay(500)));
+    site.stubFor(any(urlPathEqualTo("/paced/fast")).willReturn(aResponse().withStatus(200)));
+    site.stubFor(any(urlPathEqualTo("/paced/next")).willReturn(aResponse().withStatus(200)));
+    page("/front.html", base() + "/paced/slow", base() + "/paced/fast", base() + "/paced/next");
+    CrawlConfig crawl = seedsOnly(base() + "/front.html").toBuilder()
+        .perHost(1).delay(Duration.ofMillis(300)).build();
+
+    LinkReport report = check(crawl, true);
+
+    assertThat(report.checkedOnline()).isEqualTo(3);
+    List<Long> asked = site.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().startsWith("/paced/"))
+        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    assertThat(asked).hasSize(3);
+    assertThat(asked.get(1) - asked.get(0)).as("the slow one's 500 ms, then the delay")
+        .isGreaterThanOrEqualTo(780);
+    assertThat(asked.get(2) - asked.get(1)).as("the delay").isGreaterThanOrEqualTo(290);
+  }
+
+  @Test
   void aSeedsFragmentIsCheckedAgainstItsPageWithCheckAnchors() throws Exception {
     pageWithIds("/manual.html", "install");
 

@@ -1,0 +1,103 @@
+package dev.sitepulse.crawler.links;
+
+import dev.sitepulse.pinger.Threads;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Starts the requests to each origin as the crawl's frontier does: at most {@code perHost} in
+ * flight, each no sooner than the delay after the one before it started, and after it ended. The
+ * pinger's rate per host allows one request a period, so two could go a moment apart across a
+ * period's end, and a request that took long left no pause after it.
+ */
+final class HostPacing implements AutoCloseable {
+
+  private final long delayNanos;
+  private final int perHost;
+  private final Map<String, Host> hosts = new HashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-links-pacing"));
+
+  private static final class Host {
+    final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    int inFlight;
+    long nextStart;
+    boolean woken;
+
+    Host(long now) {
+      nextStart = now;
+    }
+  }
+
+  HostPacing(Duration delay, int perHost) {
+    this.delayNanos = delay.toNanos();
+    this.perHost = perHost;
+  }
+
+  /** Starts {@code request} when {@code origin} may be asked again; its result, as it ends. */
+  <T> CompletableFuture<T> submit(String origin, Supplier<CompletableFuture<T>> request) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Host host;
+    synchronized (this) {
+      host = hosts.computeIfAbsent(origin, o -> new Host(System.nanoTime()));
+      host.waiting.add(() -> request.get().whenComplete((value, error) -> {
+        ended(host);
+        if (error != null) {
+          result.completeExceptionally(error);
+        } else {
+          result.complete(value);
+        }
+      }));
+    }
+    pump(host);
+    return result;
+  }
+
+  private void ended(Host host) {
+    synchronized (this) {
+      host.inFlight--;
+      host.nextStart = Math.max(host.nextStart, System.nanoTime() + delayNanos);
+    }
+    pump(host);
+  }
+
+  /** Starts what may start now, outside the lock; wakes up for the rest when its time comes. */
+  private void pump(Host host) {
+    List<Runnable> starts = new ArrayList<>();
+    synchronized (this) {
+      long now = System.nanoTime();
+      while (host.inFlight < perHost && !host.waiting.isEmpty()) {
+        if (now - host.nextStart < 0) {
+          if (!host.woken && !timer.isShutdown()) {
+            host.woken = true;
+            timer.schedule(() -> {
+              synchronized (this) {
+                host.woken = false;
+              }
+              pump(host);
+            }, host.nextStart - now, TimeUnit.NANOSECONDS);
+          }
+          break;
+        }
+        host.inFlight++;
+        host.nextStart = now + delayNanos;
+        starts.add(host.waiting.poll());
+      }
+    }
+    starts.forEach(Runnable::run);
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
