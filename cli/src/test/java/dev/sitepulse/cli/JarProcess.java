@@ -95,8 +95,14 @@ public final class JarProcess {
 
   /** Starts {@code java -jar target/sitepulse.jar ARGS} and returns at once, output to files. */
   public static Process start(Path workDir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-jar",
-        JAR.toAbsolutePath().toString()));
+    return start(workDir, List.of(), args);
+  }
+
+  /** As {@link #start(Path, String...)}, with these JVM options. */
+  public static Process start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(javaBinary().toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     return cachedUnder(workDir, new ProcessBuilder(command))
         .directory(workDir.toFile())

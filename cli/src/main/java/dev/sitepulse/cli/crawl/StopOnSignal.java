@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.crawl;
 
+import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.crawler.CrawlStop;
 
@@ -13,11 +14,15 @@ public final class StopOnSignal implements AutoCloseable {
 
   private final CrawlStop stop = new CrawlStop();
   private volatile String signal;
+  private volatile boolean quitAtOnce;
   private final Runnable restore;
 
   /** @param stopping what to tell the user on the first signal */
   public StopOnSignal(String stopping) {
     restore = Signals.onStop(name -> {
+      if (quitAtOnce) {
+        System.exit(ExitCode.INTERRUPTED); // shutdown hooks run: a temporary folder goes
+      }
       signal = "SIG" + name;
       System.err.println("\nsitepulse: " + stopping + "; Ctrl-C again quits at once");
       stop.request();
@@ -31,6 +36,14 @@ public final class StopOnSignal implements AutoCloseable {
   /** The signal that stopped the crawl, e.g. SIGINT; null if none did. */
   public String stoppedBy() {
     return stop.isRequested() ? signal : null;
+  }
+
+  /**
+   * From now on the first SIGINT or SIGTERM exits at once with 130, for when nothing is left to
+   * save. Putting the JVM's handlers back would do for SIGINT, but SIGTERM's exits 143.
+   */
+  public void quitAtOnce() {
+    quitAtOnce = true;
   }
 
   @Override

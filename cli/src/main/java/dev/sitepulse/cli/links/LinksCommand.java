@@ -93,7 +93,7 @@ public final class LinksCommand implements Callable<Integer> {
       @Override
       public void finished(CrawlStats stats) {
         crawl.finished(stats);
-        signals.close();
+        signals.quitAtOnce();
       }
 
       @Override
