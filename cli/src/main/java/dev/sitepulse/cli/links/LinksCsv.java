@@ -31,6 +31,9 @@ final class LinksCsv {
       .setLineSeparator("\r\n")
       .build();
 
+  /** Where a broken seed that no page links to comes from: nowhere. */
+  private static final Referrer SEED = new Referrer("", null, 0);
+
   private LinksCsv() {}
 
   /**
@@ -48,7 +51,8 @@ final class LinksCsv {
     try (CsvGenerator csv = FACTORY.createGenerator(text)) {
       csv.setSchema(SCHEMA);
       for (BrokenLink b : r.broken()) {
-        for (Referrer ref : b.referrers()) {
+        // A seed that no page links to has a row all the same, its page empty.
+        for (Referrer ref : b.referrers().isEmpty() ? List.of(SEED) : b.referrers()) {
           csv.writeStartArray();
           csv.writeString(b.url());
           csv.writeNumber(b.status());

@@ -23,7 +23,8 @@ final class LinksJunit {
   private LinksJunit() {}
 
   static void write(LinkReport r, PrintStream out) {
-    long failures = r.broken().stream().mapToLong(b -> b.referrers().size()).sum();
+    // A seed that no page links to is a case of its own.
+    long failures = r.broken().stream().mapToLong(b -> Math.max(1, b.referrers().size())).sum();
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       x.writeStartDocument("UTF-8", "1.0");
@@ -39,6 +40,11 @@ final class LinksJunit {
       x.writeAttribute("time", "0");
       Map<String, Integer> seen = new HashMap<>();
       for (BrokenLink b : r.broken()) {
+        if (b.referrers().isEmpty()) {
+          summaryCase(x, xml("seed " + b.url()));
+          failure(x, b, "\na seed, which no page links to");
+          x.writeEndElement();
+        }
         for (Referrer ref : b.referrers()) {
           // "<img> http://h/a.png (line 3)": how the page embeds a resource, as its anchor text says
           String name = (ref.embeds() ? ref.embeddedAs() + " " : "link to ") + b.url()
@@ -48,14 +54,8 @@ final class LinksJunit {
           x.writeAttribute("classname", xml(ref.page()));
           x.writeAttribute("name", xml(nth == 1 ? name : name + " #" + nth));
           x.writeAttribute("time", "0");
-          x.writeStartElement("failure");
-          x.writeAttribute("message", xml(b.problem()));
-          x.writeAttribute("type", b.errorKind() != null ? b.errorKind() : "HTTP_" + b.status());
-          x.writeCharacters(xml(b.url() + ": " + b.problem()
-              + (b.chain().isEmpty() ? "" : "\nredirects: " + String.join(" -> ", b.chain()))
-              + (ref.embeds() ? "\nembedded in " : "\nlinked from ") + ref.where() + " \""
-              + Shortened.line(ref.anchorText()) + "\""));
-          x.writeEndElement();
+          failure(x, b, (ref.embeds() ? "\nembedded in " : "\nlinked from ") + ref.where() + " \""
+              + Shortened.line(ref.anchorText()) + "\"");
           x.writeEndElement();
         }
       }
@@ -78,7 +78,17 @@ final class LinksJunit {
     out.println();
   }
 
-  /** Opens a test case that stands for many targets at once. */
+  /** The failure of a case for {@code b}; {@code from} says where it is linked from. */
+  private static void failure(XMLStreamWriter x, BrokenLink b, String from) throws XMLStreamException {
+    x.writeStartElement("failure");
+    x.writeAttribute("message", xml(b.problem()));
+    x.writeAttribute("type", b.errorKind() != null ? b.errorKind() : "HTTP_" + b.status());
+    x.writeCharacters(xml(b.url() + ": " + b.problem()
+        + (b.chain().isEmpty() ? "" : "\nredirects: " + String.join(" -> ", b.chain())) + from));
+    x.writeEndElement();
+  }
+
+  /** Opens a test case that stands for many targets at once, or for a seed. */
   private static void summaryCase(XMLStreamWriter x, String name) throws XMLStreamException {
     x.writeStartElement("testcase");
     x.writeAttribute("classname", "sitepulse.links");

@@ -27,4 +27,18 @@ class LinksCsvTest {
     assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",\r\n", ",red [31m text,\r\n", ",'-> next,\r\n")
         .doesNotContain("\u001b");
   }
+
+  @Test
+  void aBrokenSeedThatNoPageLinksToStillHasItsRowWithAnEmptyPage() {
+    // `links http://127.0.0.1:1/` exits 2; its CSV held the header alone.
+    BrokenLink seed = new BrokenLink("http://127.0.0.1:1/", 0, "CONNECT_REFUSED",
+        "CONNECT_REFUSED: connection refused by 127.0.0.1:1", List.of(), false, List.of());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksCsv.write(new LinkReport(1, 0, 0, 1, 0, 0, 0, List.of(seed)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8).split("\r\n")).containsExactly(
+        "target,status,error_kind,problem,external,redirect_chain,page,line,anchor_text,embedded_as",
+        "http://127.0.0.1:1/,0,CONNECT_REFUSED,CONNECT_REFUSED: connection refused by 127.0.0.1:1,false,,,,,");
+  }
 }

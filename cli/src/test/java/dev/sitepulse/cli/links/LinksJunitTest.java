@@ -62,4 +62,25 @@ class LinksJunitTest {
   void textXmlCanHoldIsLeftAsItIs() {
     assertThat(LinksJunit.xml("tab\tline\nemoji \uD83D\uDE00 \u00e9")).isEqualTo("tab\tline\nemoji \uD83D\uDE00 \u00e9");
   }
+
+  @Test
+  void aBrokenSeedThatNoPageLinksToIsAFailedCaseOfItsOwn() throws Exception {
+    // `links http://127.0.0.1:1/` exits 2; its JUnit said 0 failures, so CI showed all green.
+    BrokenLink seed = new BrokenLink("http://127.0.0.1:1/", 0, "CONNECT_REFUSED",
+        "CONNECT_REFUSED: connection refused by 127.0.0.1:1", List.of(), false, List.of());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksJunit.write(new LinkReport(1, 0, 0, 1, 0, 0, 0, List.of(seed)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(bytes.toByteArray()));
+    Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("failures")).isEqualTo("1");
+    assertThat(suite.getAttribute("tests")).isEqualTo("2");
+    Element failed = (Element) xml.getElementsByTagName("failure").item(0).getParentNode();
+    assertThat(failed.getAttribute("classname")).isEqualTo("sitepulse.links");
+    assertThat(failed.getAttribute("name")).isEqualTo("seed http://127.0.0.1:1/");
+    assertThat(failed.getTextContent()).isEqualTo(
+        "http://127.0.0.1:1/: CONNECT_REFUSED: connection refused by 127.0.0.1:1\na seed, which no page links to");
+  }
 }
