@@ -163,6 +163,8 @@ public final class LinkChecker {
       crawledOrigins.add(OnlineChecks.originOf(url));
     }
     seeds.forEach(seed -> crawledOrigins.add(OnlineChecks.originOf(seed)));
+    // And those in its scope that it never reached: it would have read their robots.txt first.
+    unchecked.stream().filter(scope::accepts).forEach(url -> crawledOrigins.add(OnlineChecks.originOf(url)));
     OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins, listener);
     skipped += online.notAsked();
     for (CheckResult r : online.results()) {

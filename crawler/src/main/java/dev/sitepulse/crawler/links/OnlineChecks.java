@@ -33,7 +33,8 @@ import java.util.function.Function;
 record OnlineChecks(List<CheckResult> results, long notAsked) {
 
   /**
-   * @param crawledOrigins the origins the crawl fetched from, its seeds' included
+   * @param crawledOrigins the origins the crawl fetched from, its seeds' included, and those in
+   *     its scope
    * @param listener told of each target checked
    */
   static OnlineChecks run(CrawlConfig crawl, List<String> urls, Set<String> crawledOrigins,

@@ -680,6 +680,23 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aTargetInScopeOnAHostTheCrawlNeverReachedObeysThatHostsRobotsTxt() throws Exception {
+    // localhost is in this scope, but at depth 0 the crawl fetched nothing from it: its targets
+    // went at 10 per second with no look at its robots.txt, which the crawl would have read.
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
+    page("/front.html", external() + "/private/drafts.html", external() + "/status/404");
+    CrawlConfig crawl = seedsOnly(base() + "/front.html").toBuilder()
+        .scope(Scope.REGEX, Pattern.compile("^http://(127\\.0\\.0\\.1|localhost):")).build();
+
+    LinkReport report = check(crawl, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(external() + "/status/404");
+    assertThat(report.skipped()).isEqualTo(1);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/private/drafts.html")));
+  }
+
+  @Test
   void aSeedsFragmentIsCheckedAgainstItsPageWithCheckAnchors() throws Exception {
     pageWithIds("/manual.html", "install");
 
