@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a link check asks the hosts its crawl fetched from for the targets the crawl did not reach
@@ -21,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * host gets the delay the crawl keeps for it (its Crawl-delay, else --delay).
  */
 final class OwnSiteManners {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OwnSiteManners.class);
 
   private final Map<String, RobotsRules> rulesByOrigin;
   private final Duration delay;
@@ -43,8 +47,15 @@ final class OwnSiteManners {
       Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
       rules.keySet().forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
       for (Map.Entry<String, CompletableFuture<FetchResult>> read : reads.entrySet()) {
-        RobotsRules robots = RobotsRules.from(read.getValue().join(), crawl.userAgent());
+        FetchResult fetched = read.getValue().join();
+        RobotsRules robots = RobotsRules.from(fetched, crawl.userAgent());
         rules.put(read.getKey(), robots);
+        if (robots.unreachable() != null) {
+          long skipped = urls.stream().filter(url -> Frontier.originOf(url).equals(read.getKey())).count();
+          LOG.warn("robots.txt of {} could not be read again ({}); its {} the crawl did not fetch {} skipped",
+              read.getKey(), fetched.failed() ? fetched.message() : "it answered " + fetched.message(),
+              skipped == 1 ? "1 target" : skipped + " targets", skipped == 1 ? "is" : "are");
+        }
         Duration forHost = crawl.delayFor(robots.crawlDelay()); // the crawl warned of a cap already
         delay = forHost.compareTo(delay) > 0 ? forHost : delay;
       }

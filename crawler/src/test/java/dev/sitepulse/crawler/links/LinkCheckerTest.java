@@ -13,7 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
@@ -38,6 +43,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -694,6 +700,33 @@ class LinkCheckerTest {
     assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(external() + "/status/404");
     assertThat(report.skipped()).isEqualTo(1);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/private/drafts.html")));
+  }
+
+  @Test
+  void targetsSkippedBecauseRobotsTxtCouldNotBeReadAgainAreNamedInAWarning() throws Exception {
+    // The check then passed with "2 skipped" and not a word of why.
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).inScenario("robots")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("read once")
+        .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("User-agent: *\n")));
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).inScenario("robots")
+        .whenScenarioStateIs("read once").willReturn(aResponse().withStatus(500)));
+    page("/front.html", base() + "/status/200", base() + "/status/404");
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(OwnSiteManners.class);
+    logger.addAppender(log);
+    try {
+      LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+      assertThat(report.skipped()).isEqualTo(2);
+      assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+          .satisfies(e -> assertThat(e.getFormattedMessage()).isEqualTo("robots.txt of " + base()
+              + " could not be read again (it answered 500 Server Error);"
+              + " its 2 targets the crawl did not fetch are skipped"));
+    } finally {
+      logger.detachAppender(log);
+    }
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
   }
 
   @Test
