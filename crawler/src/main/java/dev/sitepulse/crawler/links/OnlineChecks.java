@@ -3,9 +3,13 @@ package dev.sitepulse.crawler.links;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.internal.FetchRetries;
+import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
+import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.Verdict;
@@ -13,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import okhttp3.HttpUrl;
 
 /**
  * Targets a link check's crawl did not fetch, checked online once each: on the hosts the crawl
@@ -54,9 +60,11 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
       CompletableFuture<List<CheckResult>> elsewhere = CompletableFuture.supplyAsync(
           () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null),
           thread);
-      List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed, checked, pacing));
+      List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed, checked,
+          new OwnHops(pacing, manners)));
+      int redirectedToDisallowed = allowed.size() - results.size();
       results.addAll(elsewhere.join());
-      return new OnlineChecks(List.copyOf(results), own.size() - allowed.size());
+      return new OnlineChecks(List.copyOf(results), own.size() - allowed.size() + redirectedToDisallowed);
     } finally {
       thread.shutdownNow();
     }
@@ -74,19 +82,23 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
   /**
    * HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
    * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). With
-   * {@code pacing} (the crawl's own hosts), each request waits its turn there.
+   * {@code own} (the crawl's own hosts), each request, redirects too, goes as {@link OwnHops} lets
+   * it; a target redirected to what robots.txt disallows has no result.
    */
   private static List<CheckResult> check(PingSettings settings, CrawlConfig crawl, List<String> urls,
-      Runnable checked, HostPacing pacing) {
+      Runnable checked, OwnHops own) {
     if (urls.isEmpty()) {
       return List.of();
     }
-    try (Pinger pinger = Pinger.create(settings)) {
-      Function<Target, CompletableFuture<CheckResult>> ask = pacing == null ? pinger::check
-          : t -> pacing.submit(originOf(t.url()), () -> pinger.check(t));
+    try (Pinger pinger = Pinger.create(own == null ? settings : settings.withMaxRedirects(0))) {
+      Function<Target, CompletableFuture<CheckResult>> ask = own == null ? pinger::check
+          : t -> own.check(pinger, t, t, List.of());
       List<CompletableFuture<CheckResult>> checks = new ArrayList<>();
       for (String url : urls) {
         checks.add(ask.apply(request("HEAD", url, crawl)).thenCompose(r -> {
+          if (r == null) {
+            return CompletableFuture.completedFuture(null);
+          }
           if (comesBackLater(r)) {
             // Asked to come back later, which says nothing of the link: a GET at once would be
             // refused the same way, so it goes when the crawl would go back to the host.
@@ -95,10 +107,61 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
                 CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
                 .thenCompose(v -> ask.apply(request("GET", url, crawl)));
           }
-          return needsGet(r) ? ask.apply(request("GET", url, crawl)) : CompletableFuture.completedFuture(r);
+          return r != null && needsGet(r) ? ask.apply(request("GET", url, crawl)) : CompletableFuture.completedFuture(r);
         }).whenComplete((r, e) -> checked.run())); // counted once, at its end
       }
-      return checks.stream().map(CompletableFuture::join).toList();
+      return checks.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+    }
+  }
+
+  /**
+   * Requests to the crawl's own hosts, redirects followed one hop at a time as the crawl follows
+   * them: each hop paced, and none to a URL robots.txt disallows (the pinger would follow a
+   * redirect at once, into /private/ as well).
+   */
+  private record OwnHops(HostPacing pacing, OwnSiteManners manners) {
+
+    /** The most redirects followed, as for other sites' targets. */
+    private static final int MAX_REDIRECTS = PingSettings.DEFAULTS.maxRedirects();
+
+    /**
+     * The check of {@code first}, now at {@code hop} after the redirects {@code before}; null
+     * when the chain leads where robots.txt disallows. The pinger follows no redirect itself.
+     */
+    CompletableFuture<CheckResult> check(Pinger pinger, Target first, Target hop, List<Hop> before) {
+      return pacing.submit(originOf(hop.url()), () -> pinger.check(hop)).thenCompose(r -> {
+        Attempt a = r.last();
+        List<Hop> chain = new ArrayList<>(before);
+        chain.addAll(a.hops());
+        Hop last = chain.get(chain.size() - 1);
+        boolean stoppedAtRedirect = a.errorKind() == ErrorKind.TOO_MANY_REDIRECTS && last.location() != null;
+        if (!stoppedAtRedirect) {
+          return CompletableFuture.completedFuture(as(first, a, chain, a.errorKind(), a.message()));
+        }
+        HttpUrl from = HttpUrl.parse(last.url());
+        HttpUrl next = from == null ? null : from.resolve(last.location());
+        if (next == null) {
+          return CompletableFuture.completedFuture(as(first, a, chain, ErrorKind.PROTOCOL,
+              "redirect to an invalid location: " + last.location()));
+        }
+        if (chain.size() > MAX_REDIRECTS) {
+          return CompletableFuture.completedFuture(as(first, a, chain, ErrorKind.TOO_MANY_REDIRECTS,
+              RedirectChains.tooMany(chain.stream().map(Hop::url).toList(), MAX_REDIRECTS)));
+        }
+        String url = next.toString();
+        if (!manners.rules(url).allows(url)) {
+          return CompletableFuture.completedFuture(null);
+        }
+        return check(pinger, first, new Target(null, null, url, hop.method(), hop.headers(), null,
+            hop.timeout(), 0, null), chain);
+      });
+    }
+
+    /** {@code a}, as the attempt at {@code first} that went through {@code chain}. */
+    private static CheckResult as(Target first, Attempt a, List<Hop> chain, ErrorKind kind, String message) {
+      return new CheckResult(first, List.of(new Attempt(a.number(), a.startedAt(), kind != a.errorKind()
+          ? Verdict.ERROR : a.verdict(), kind, message, chain, a.phases(), a.bodyBytes(), a.bodyTruncated(),
+          a.tls(), a.remoteAddress(), a.conditions(), a.retryAfter())));
     }
   }
 

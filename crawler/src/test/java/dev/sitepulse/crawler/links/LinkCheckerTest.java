@@ -730,6 +730,34 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aTargetBeyondMaxDepthThatRedirectsWhereRobotsTxtDisallowsIsSkippedAndTheRedirectNotFollowed()
+      throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
+    site.stubFor(any(urlPathEqualTo("/moved/drafts")).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "/private/drafts.html")));
+    site.stubFor(any(urlPathEqualTo("/moved/news")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", "/status/404")));
+    page("/front.html", base() + "/moved/drafts", base() + "/moved/news");
+    CrawlConfig crawl = seedsOnly(base() + "/front.html").toBuilder().delay(Duration.ofMillis(300)).build();
+
+    LinkReport report = check(crawl, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::chain).containsExactly(
+        tuple(base() + "/moved/news", List.of(base() + "/moved/news", base() + "/status/404")));
+    assertThat(report.skipped()).isEqualTo(1);
+    assertThat(report.checkedOnline()).isEqualTo(1);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/private/drafts.html")));
+    List<Long> asked = site.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().matches("/(moved|status)/.*"))
+        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    for (int i = 1; i < asked.size(); i++) {
+      assertThat(asked.get(i) - asked.get(i - 1)).as("a redirect's next hop waits the delay too")
+          .isGreaterThanOrEqualTo(290);
+    }
+  }
+
+  @Test
   void aSeedsFragmentIsCheckedAgainstItsPageWithCheckAnchors() throws Exception {
     pageWithIds("/manual.html", "install");
 
