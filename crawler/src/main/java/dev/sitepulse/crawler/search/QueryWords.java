@@ -106,9 +106,10 @@ final class QueryWords {
       return;
     }
     String text = query.substring(start, at);
-    if (at < query.length() && query.charAt(at) == ':') {
+    int colon = pastSpaces(at); // the grammar skips white space between tokens: title : word
+    if (colon < query.length() && query.charAt(colon) == ':') {
       nextField = text; // excluded stays: -title:word
-      at++;
+      at = colon + 1;
       return;
     }
     if (OPERATORS.contains(text)) {
@@ -117,10 +118,33 @@ final class QueryWords {
     }
     Kind kind = wildcard ? Kind.WILDCARD
         : star ? Kind.PREFIX
-        : at < query.length() && query.charAt(at) == '~' ? Kind.FUZZY
+        : fuzzyMarkAfter(at) ? Kind.FUZZY
         : Kind.PLAIN;
     add(text, start, kind, false);
     clearNext();
+  }
+
+  /**
+   * Whether a {@code ~} follows the word ending at {@code i}, as the grammar reads it: after white
+   * space, or after a boost ({@code word ~1}, {@code word^2 ~1} and {@code word^2~1} are fuzzy too).
+   */
+  private boolean fuzzyMarkAfter(int i) {
+    i = pastSpaces(i);
+    if (i < query.length() && query.charAt(i) == '^') {
+      i++; // the boost's number follows at once: no white space is skipped there
+      while (i < query.length() && (Character.isDigit(query.charAt(i)) || query.charAt(i) == '.')) {
+        i++;
+      }
+      i = pastSpaces(i);
+    }
+    return i < query.length() && query.charAt(i) == '~';
+  }
+
+  private int pastSpaces(int i) {
+    while (i < query.length() && isSpace(query.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** Each word between the quotes, split at spaces; an escaped quote does not close. */

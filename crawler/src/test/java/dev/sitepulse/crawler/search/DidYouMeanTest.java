@@ -127,6 +127,16 @@ class DidYouMeanTest {
   }
 
   @Test
+  void aFuzzyWordWithSpaceBeforeItsTildeOrABoostBetweenIsLeftAsTyped() throws Exception {
+    // The grammar skips white space between a word and its ~: "asyncoi ~1" is asyncoi~1, and finds asyncio.
+    assertThat(searcher.search("asyncoi~1", 10).didYouMean()).isNull();
+    assertThat(searcher.search("asyncoi ~1", 10).didYouMean()).isNull();
+    assertThat(searcher.search("asyncoi^2 ~1", 10).didYouMean()).isNull();
+    assertThat(searcher.search("asyncoi^2~1", 10).didYouMean()).isNull();
+    assertThat(searcher.search("asyncoi \u3000~", 10).didYouMean()).isNull();
+  }
+
+  @Test
   void onlyTheFirstFourMisspeltWordsAreLookedUpAsMoreAreNoTypo() throws Exception {
     assertThat(suggestion("asyncoi dictionry subprocss pathlb globb"))
         .isEqualTo("asyncio dictionary subprocess pathlib globb");

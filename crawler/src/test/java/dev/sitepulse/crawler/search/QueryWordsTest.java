@@ -48,4 +48,17 @@ class QueryWordsTest {
             tuple("[200 TO 299]", Kind.RANGE),
             tuple("esc\\*aped", Kind.PLAIN));
   }
+
+  @Test
+  void whiteSpaceBeforeAFieldsColonOrAFuzzyMarkIsSkippedAsTheGrammarSkipsIt() {
+    assertThat(QueryWords.of("title : loop  url :x  event ~1 queue^2 ~ task^3~2 plain ^2"))
+        .extracting(Word::text, Word::field, Word::kind)
+        .containsExactly(
+            tuple("loop", "title", Kind.PLAIN),
+            tuple("x", "url", Kind.PLAIN),
+            tuple("event", null, Kind.FUZZY),
+            tuple("queue", null, Kind.FUZZY),
+            tuple("task", null, Kind.FUZZY),
+            tuple("plain", null, Kind.PLAIN));
+  }
 }
