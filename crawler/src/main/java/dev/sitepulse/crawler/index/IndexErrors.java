@@ -45,11 +45,16 @@ public final class IndexErrors {
    * UncheckedIOException as other unreadable indexes get; any other {@code e} is returned as is.
    */
   public static RuntimeException unknownCodec(Path dir, IllegalArgumentException e) {
+    return unknownCodec("cannot open index " + dir, e);
+  }
+
+  /** As {@link #unknownCodec(Path, IllegalArgumentException)}, its message starting with {@code failed}. */
+  public static RuntimeException unknownCodec(String failed, IllegalArgumentException e) {
     Matcher m = UNKNOWN_CODEC.matcher(e.getMessage() == null ? "" : e.getMessage());
     if (!m.find()) {
       return e;
     }
-    return new UncheckedIOException("cannot open index " + dir + ": not an index this version can read: written"
+    return new UncheckedIOException(failed + ": not an index this version can read: written"
         + " with codec " + m.group(1) + ", which it does not know (by a later sitepulse?)", new IOException(e));
   }
 

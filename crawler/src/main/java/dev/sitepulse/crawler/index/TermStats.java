@@ -109,6 +109,8 @@ public final class TermStats {
       return new Result(0, List.of(), List.of()); // a crawl that has not committed yet
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + IndexErrors.brief(e), e);
+    } catch (IllegalArgumentException e) { // Lucene's word for a codec this version lacks
+      throw IndexErrors.unknownCodec("cannot read the index in " + indexDir, e);
     }
   }
 

@@ -110,19 +110,34 @@ class PageCodecTest {
 
   @Test
   void anIndexWithACodecThisVersionDoesNotKnowFailsInOneLineForSearchAndCrawl() throws Exception {
+    Path index = indexOfALaterSitepulse();
+    String said = "cannot open index " + index + ": not an index this version can read: written with codec"
+        + " SitepulsePage999, which it does not know (by a later sitepulse?)";
+
+    assertThatThrownBy(() -> PageSearcher.open(index)).isInstanceOf(UncheckedIOException.class).hasMessage(said);
+    assertThatThrownBy(() -> PageIndex.open(index)).isInstanceOf(UncheckedIOException.class).hasMessage(said);
+  }
+
+  @Test
+  void analyzeReadingAnIndexWithACodecThisVersionDoesNotKnowFailsInOneLineToo() throws Exception {
+    Path index = indexOfALaterSitepulse();
+
+    // Not Lucene's "An SPI class of type org.apache.lucene.codecs.Codec with name ... does not exist".
+    assertThatThrownBy(() -> TermStats.top(index, 5)).isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot read the index in " + index + ": not an index this version can read: written with"
+            + " codec SitepulsePage999, which it does not know (by a later sitepulse?)");
+  }
+
+  /** As a later sitepulse might write it: a codec under a name no SPI file here registers. */
+  private Path indexOfALaterSitepulse() throws Exception {
     Path index = dir.resolve("index");
-    // As a later sitepulse might write it: a codec under a name no SPI file here registers.
     Codec later = new FilterCodec("SitepulsePage999", new Lucene912Codec()) {};
     try (IndexWriter writer = new IndexWriter(FSDirectory.open(index),
         new IndexWriterConfig(PageFields.analyzer()).setCodec(later))) {
       writer.addDocument(PageDocuments.of(page("https://docs.example/new.html", "text")));
       writer.commit();
     }
-    String said = "cannot open index " + index + ": not an index this version can read: written with codec"
-        + " SitepulsePage999, which it does not know (by a later sitepulse?)";
-
-    assertThatThrownBy(() -> PageSearcher.open(index)).isInstanceOf(UncheckedIOException.class).hasMessage(said);
-    assertThatThrownBy(() -> PageIndex.open(index)).isInstanceOf(UncheckedIOException.class).hasMessage(said);
+    return index;
   }
 
   private static IndexedPage page(String url, String body) {
