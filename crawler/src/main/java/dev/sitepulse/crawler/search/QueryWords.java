@@ -66,8 +66,10 @@ final class QueryWords {
         at++;
       } else if (c == '"') {
         phrase();
-      } else if (c == '/' || c == '[' || c == '{') {
-        whole(c == '/' ? Kind.REGEX : Kind.RANGE, c == '[' ? ']' : c == '{' ? '}' : '/');
+      } else if (c == '/') {
+        regex();
+      } else if (c == '[' || c == '{') {
+        range();
       } else if (c == '(') {
         groups.push(new Group(field(), excluded()));
         clearNext();
@@ -166,14 +168,44 @@ final class QueryWords {
     clearNext();
   }
 
-  /** A regular expression or a range, to the next {@code close} that no backslash escapes or the end, as one word. */
-  private void whole(Kind kind, char close) {
-    int start = at;
+  /** A regular expression, to the next {@code /} that no backslash escapes or the end, as one word. */
+  private void regex() {
     int i = at + 1;
-    while (i < query.length() && query.charAt(i) != close) {
+    while (i < query.length() && query.charAt(i) != '/') {
       i += query.charAt(i) == '\\' ? 2 : 1;
     }
-    at = Math.min(i + 1, query.length());
+    whole(Kind.REGEX, i);
+  }
+
+  /**
+   * A range, as one word. Either closing bracket ends it, whichever opened it: the grammar takes
+   * an inclusive start with an exclusive end, and the other way round. A quoted bound may hold
+   * one; elsewhere in a range a backslash escapes nothing.
+   */
+  private void range() {
+    int i = at + 1;
+    while (i < query.length() && query.charAt(i) != ']' && query.charAt(i) != '}') {
+      if (isSpace(query.charAt(i))) {
+        i++;
+      } else if (query.charAt(i) == '"') {
+        i++;
+        while (i < query.length() && query.charAt(i) != '"') {
+          i += query.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+      } else {
+        while (i < query.length() && " ]}".indexOf(query.charAt(i)) < 0) {
+          i++;
+        }
+      }
+    }
+    whole(Kind.RANGE, i);
+  }
+
+  /** From here to {@code close}, included, as one word of {@code kind}. */
+  private void whole(Kind kind, int close) {
+    int start = at;
+    at = Math.min(close + 1, query.length());
     add(query.substring(start, at), start, kind, false);
     clearNext();
   }

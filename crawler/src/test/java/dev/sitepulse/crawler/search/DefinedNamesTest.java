@@ -44,6 +44,11 @@ class DefinedNamesTest {
   }
 
   @Test
+  void aNameAfterARangeWithAnInclusiveStartAndAnExclusiveEndIsStillAName() {
+    assertThat(DefinedNames.names("fetched_at:{0 TO 9999999999999] os.path.join")).containsExactly("os.path.join");
+  }
+
+  @Test
   void twoWordsOnTwoLinesAreNoOneName() {
     assertThat(DefinedNames.isOneBareName("alpha\nValueError", DefinedNames.names("alpha\nValueError"))).isFalse();
   }

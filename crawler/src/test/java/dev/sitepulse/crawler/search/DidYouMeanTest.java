@@ -137,6 +137,14 @@ class DidYouMeanTest {
   }
 
   @Test
+  void aWordAfterARangeClosedByTheOtherKindOfBracketIsCorrected() throws Exception {
+    // The grammar takes [a TO b} and {a TO b]: the range ends there, not at the end of the query.
+    assertThat(suggestion("fetched_at:{0 TO 9999999999999] AND asyncoi"))
+        .isEqualTo("fetched_at:{0 TO 9999999999999] AND asyncio");
+    assertThat(suggestion("status:[200 TO 300} AND asyncoi")).isEqualTo("status:[200 TO 300} AND asyncio");
+  }
+
+  @Test
   void onlyTheFirstFourMisspeltWordsAreLookedUpAsMoreAreNoTypo() throws Exception {
     assertThat(suggestion("asyncoi dictionry subprocss pathlb globb"))
         .isEqualTo("asyncio dictionary subprocess pathlib globb");

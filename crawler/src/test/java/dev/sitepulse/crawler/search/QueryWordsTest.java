@@ -61,4 +61,15 @@ class QueryWordsTest {
             tuple("task", null, Kind.FUZZY),
             tuple("plain", null, Kind.PLAIN));
   }
+
+  @Test
+  void aRangeEndsAtEitherClosingBracketOutsideItsQuotedBounds() {
+    assertThat(QueryWords.of("status:[200 TO 300} a  {\"a]\" TO \"z}\"] b"))
+        .extracting(Word::text, Word::kind)
+        .containsExactly(
+            tuple("[200 TO 300}", Kind.RANGE),
+            tuple("a", Kind.PLAIN),
+            tuple("{\"a]\" TO \"z}\"]", Kind.RANGE),
+            tuple("b", Kind.PLAIN));
+  }
 }
