@@ -30,6 +30,7 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.crawler.StubSiteServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,11 +39,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +181,33 @@ class LinkCheckerTest {
     assertThat(report.broken()).isEmpty();
     assertThat(report.resources()).isEqualTo(1);
     site.verify(1, getRequestedFor(urlPathEqualTo("/assets/huge.png")));
+  }
+
+  @Test
+  void withWarcAnImagesBodyIsFetchedWholeForTheArchive() throws Exception {
+    byte[] png = new byte[200_000]; // past what a link check reads of a body it does not keep
+    site.stubFor(get("/assets/banner.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
+        .withBody(png)));
+    html("/banner.html", Stream.of("<img src=/assets/banner.png alt=\"Banner\">"));
+    CrawlConfig crawl = seedsOnly(base() + "/banner.html").toBuilder().warc(true).build()
+        .withPurpose(CrawlPurpose.LINK_CHECK);
+
+    LinkReport report = check(crawl, false);
+
+    assertThat(report.broken()).isEmpty();
+    Map<String, Long> bodies = new HashMap<>();
+    try (var files = Files.list(data.resolve("warc"))) {
+      for (Path file : files.toList()) {
+        try (WarcReader reader = new WarcReader(file)) {
+          for (WarcRecord record : reader) {
+            if (record instanceof WarcResponse response) {
+              bodies.put(response.target(), (long) response.http().body().stream().readAllBytes().length);
+            }
+          }
+        }
+      }
+    }
+    assertThat(bodies).containsEntry(base() + "/assets/banner.png", 200_000L);
   }
 
   @Test
