@@ -149,7 +149,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
               RedirectChains.tooMany(chain.stream().map(Hop::url).toList(), MAX_REDIRECTS)));
         }
         String url = next.toString();
-        if (!manners.rules(url).allows(url)) {
+        if (!manners.rulesReadingNew(url).allows(url)) {
           return CompletableFuture.completedFuture(null);
         }
         return check(pinger, first, new Target(null, null, url, hop.method(), hop.headers(), null,

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,13 @@ final class OwnSiteManners {
 
   private static final Logger LOG = LoggerFactory.getLogger(OwnSiteManners.class);
 
+  private final CrawlConfig crawl;
   private final Map<String, RobotsRules> rulesByOrigin;
   private final Duration delay;
 
-  private OwnSiteManners(Map<String, RobotsRules> rulesByOrigin, Duration delay) {
-    this.rulesByOrigin = rulesByOrigin;
+  private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin, Duration delay) {
+    this.crawl = crawl;
+    this.rulesByOrigin = new ConcurrentHashMap<>(rulesByOrigin);
     this.delay = delay;
   }
 
@@ -39,7 +42,7 @@ final class OwnSiteManners {
     Map<String, RobotsRules> rules = new LinkedHashMap<>();
     urls.forEach(url -> rules.put(Frontier.originOf(url), RobotsRules.allowAll()));
     if (crawl.ignoreRobots() || rules.isEmpty()) {
-      return new OwnSiteManners(rules, crawl.delay());
+      return new OwnSiteManners(crawl, rules, crawl.delay());
     }
     Duration delay = Duration.ZERO;
     try (Fetcher fetcher = Fetcher.create(rules.size(), crawl.timeout(), crawl.maxBodyBytes(),
@@ -60,12 +63,29 @@ final class OwnSiteManners {
         delay = forHost.compareTo(delay) > 0 ? forHost : delay;
       }
     }
-    return new OwnSiteManners(rules, delay);
+    return new OwnSiteManners(crawl, rules, delay);
   }
 
   /** What robots.txt says about {@code url}, one of the URLs this was read for. */
   RobotsRules rules(String url) {
     return rulesByOrigin.getOrDefault(Frontier.originOf(url), RobotsRules.allowAll());
+  }
+
+  /**
+   * What robots.txt says about {@code url}, a redirect's destination: on a host none of the
+   * targets was on (http to https, another subdomain), its robots.txt is read first, once; the
+   * caller waits for that read.
+   */
+  RobotsRules rulesReadingNew(String url) {
+    String origin = OnlineChecks.originOf(url);
+    if (origin.isEmpty() || crawl.ignoreRobots()) {
+      return RobotsRules.allowAll();
+    }
+    return rulesByOrigin.computeIfAbsent(origin, o -> {
+      try (Fetcher fetcher = Fetcher.create(1, crawl.timeout(), crawl.maxBodyBytes(), crawl.userAgent(), Map.of())) {
+        return RobotsRules.from(RobotsTxt.fetch(fetcher, o).join(), crawl.userAgent());
+      }
+    });
   }
 
   /**

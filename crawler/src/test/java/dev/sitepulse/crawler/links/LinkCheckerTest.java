@@ -679,6 +679,21 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aRedirectToAHostNoTargetWasOnObeysThatHostsRobotsTxtToo() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
+    site.stubFor(any(urlPathEqualTo("/moved.html")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/private/moved.html")));
+    page("/front.html", base() + "/moved.html");
+
+    LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.skipped()).isEqualTo(1);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/private/moved.html")));
+  }
+
+  @Test
   void targetsBeyondMaxDepthAreAskedForNoSoonerThanTheSitesCrawlDelayApart() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nCrawl-delay: 1\n")));
