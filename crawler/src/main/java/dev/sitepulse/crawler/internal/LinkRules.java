@@ -116,7 +116,7 @@ public final class LinkRules {
    * ("http://exa mple.com/"), which a hostile or broken server may send. Resolved leniently, as
    * browsers do (java.net.URI refuses a space in a relative path), and then checked to parse.
    */
-  static String resolveRedirect(String from, String location) {
+  public static String resolveRedirect(String from, String location) {
     try {
       String target = normalize(new URL(new URL(from), location.strip()).toString());
       if (target != null) {

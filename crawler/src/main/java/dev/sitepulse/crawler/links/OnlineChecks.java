@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.links;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.internal.FetchRetries;
+import dev.sitepulse.crawler.internal.LinkRules;
 import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import okhttp3.HttpUrl;
 
 /**
  * Targets a link check's crawl did not fetch, checked online once each: on the hosts the crawl
@@ -107,7 +107,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
                 CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
                 .thenCompose(v -> ask.apply(request("GET", url, crawl)));
           }
-          return r != null && needsGet(r) ? ask.apply(request("GET", url, crawl)) : CompletableFuture.completedFuture(r);
+          return needsGet(r) ? ask.apply(request("GET", url, crawl)) : CompletableFuture.completedFuture(r);
         }).whenComplete((r, e) -> checked.run())); // counted once, at its end
       }
       return checks.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
@@ -138,9 +138,8 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
         if (!stoppedAtRedirect) {
           return CompletableFuture.completedFuture(as(first, a, chain, a.errorKind(), a.message()));
         }
-        HttpUrl from = HttpUrl.parse(last.url());
-        HttpUrl next = from == null ? null : from.resolve(last.location());
-        if (next == null) {
+        String url = LinkRules.resolveRedirect(last.url(), last.location()); // as the crawl resolves one
+        if (url == null) {
           return CompletableFuture.completedFuture(as(first, a, chain, ErrorKind.PROTOCOL,
               "redirect to an invalid location: " + last.location()));
         }
@@ -148,7 +147,6 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
           return CompletableFuture.completedFuture(as(first, a, chain, ErrorKind.TOO_MANY_REDIRECTS,
               RedirectChains.tooMany(chain.stream().map(Hop::url).toList(), MAX_REDIRECTS)));
         }
-        String url = next.toString();
         if (!manners.rulesReadingNew(url).allows(url)) {
           return CompletableFuture.completedFuture(null);
         }

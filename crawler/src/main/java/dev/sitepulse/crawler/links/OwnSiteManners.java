@@ -45,8 +45,7 @@ final class OwnSiteManners {
       return new OwnSiteManners(crawl, rules, crawl.delay());
     }
     Duration delay = Duration.ZERO;
-    try (Fetcher fetcher = Fetcher.create(rules.size(), crawl.timeout(), crawl.maxBodyBytes(),
-        crawl.userAgent(), Map.of())) {
+    try (Fetcher fetcher = robotsFetcher(crawl, rules.size())) {
       Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
       rules.keySet().forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
       for (Map.Entry<String, CompletableFuture<FetchResult>> read : reads.entrySet()) {
@@ -82,10 +81,15 @@ final class OwnSiteManners {
       return RobotsRules.allowAll();
     }
     return rulesByOrigin.computeIfAbsent(origin, o -> {
-      try (Fetcher fetcher = Fetcher.create(1, crawl.timeout(), crawl.maxBodyBytes(), crawl.userAgent(), Map.of())) {
+      try (Fetcher fetcher = robotsFetcher(crawl, 1)) {
         return RobotsRules.from(RobotsTxt.fetch(fetcher, o).join(), crawl.userAgent());
       }
     });
+  }
+
+  /** Fetches robots.txt as the crawl does: its timeout, its body limit, its User-Agent. */
+  private static Fetcher robotsFetcher(CrawlConfig crawl, int connections) {
+    return Fetcher.create(connections, crawl.timeout(), crawl.maxBodyBytes(), crawl.userAgent(), Map.of());
   }
 
   /**
