@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -102,6 +103,29 @@ class PhasesAndRedirectsTest {
     assertThat(r.verdict()).isEqualTo(Verdict.UP);
     assertThat(r.last().bodyBytes()).isEqualTo(64 * 1024);
     assertThat(r.last().bodyTruncated()).isTrue();
+  }
+
+  @Test
+  void withMaxBodyZeroABodyThatStallsIsNotWaitedForAndTheStatusDecides() throws Exception {
+    // Its head says 1 MiB, then nothing comes: with nothing to read, the check ends with the head.
+    try (RawServer server = RawServer.answeringThenStalling(
+        "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 1048576\r\n\r\n")) {
+      Target target = Target.of(server.url("/photo.png")).withTimeout(Duration.ofSeconds(5));
+
+      CheckResult r = check(Checks.FAST.withMaxBodyBytes(0), target);
+
+      assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.UP);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.last().bodyBytes()).isZero();
+      assertThat(r.last().bodyTruncated()).as("a body was left unread").isTrue();
+    }
+  }
+
+  @Test
+  void withMaxBodyZeroAnEmptyBodyIsNotTruncated() {
+    CheckResult r = check(Checks.FAST.withMaxBodyBytes(0), Target.of(url("/status/204")));
+    assertThat(r.verdict()).isEqualTo(Verdict.UP);
+    assertThat(r.last().bodyTruncated()).isFalse();
   }
 
   @Test

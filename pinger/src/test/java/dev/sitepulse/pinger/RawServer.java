@@ -16,10 +16,12 @@ final class RawServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final byte[] reply;
+  private final boolean stalls;
 
-  private RawServer(ServerSocket server, byte[] reply) {
+  private RawServer(ServerSocket server, byte[] reply, boolean stalls) {
     this.server = server;
     this.reply = reply;
+    this.stalls = stalls;
   }
 
   /** @param reply one char per byte, so {@code \u0080}–{@code \u00ff} stand for raw bytes */
@@ -29,8 +31,17 @@ final class RawServer implements AutoCloseable {
 
   /** On a given loopback port, 0 for any free one. */
   static RawServer answering(String reply, int port) throws IOException {
-    RawServer raw = new RawServer(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()),
-        reply.getBytes(StandardCharsets.ISO_8859_1));
+    return start(new RawServer(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()),
+        reply.getBytes(StandardCharsets.ISO_8859_1), false));
+  }
+
+  /** Answers, then sends nothing more and keeps the connection until the client hangs up. */
+  static RawServer answeringThenStalling(String reply) throws IOException {
+    return start(new RawServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+        reply.getBytes(StandardCharsets.ISO_8859_1), true));
+  }
+
+  private static RawServer start(RawServer raw) {
     Thread serving = new Thread(raw::serve, "raw-server");
     serving.setDaemon(true);
     serving.start();
@@ -52,6 +63,9 @@ final class RawServer implements AutoCloseable {
         OutputStream out = socket.getOutputStream();
         out.write(reply);
         out.flush();
+        if (stalls) {
+          socket.getInputStream().transferTo(OutputStream.nullOutputStream()); // until the client hangs up
+        }
       } catch (IOException e) {
         // The client hung up first (it may stop reading a reply it cannot use), or we closed.
       }

@@ -73,10 +73,19 @@ final class BodyReader {
 
   private BodyReader() {}
 
+  /**
+   * @param maxBytes 0 reads nothing: the body counts as truncated unless it is known to be empty
+   *     (by its Content-Length, or a HEAD, 204 or 304 that has none)
+   */
   static Body read(Response response, long maxBytes, boolean keep) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return Body.EMPTY;
+    }
+    if (maxBytes == 0) {
+      // Nothing is to be read, so nothing is waited for: asking whether a body follows would wait
+      // for its first byte, which a server that sent its head and stalled never sends.
+      return new Body(0, body.contentLength() != 0, keep ? new byte[0] : null, body.contentType());
     }
     BufferedSource source = body.source();
     // Only content someone reads is decoded: a HEAD, 204 or 304 declares an encoding for a body
