@@ -90,7 +90,10 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
     if (urls.isEmpty()) {
       return List.of();
     }
-    try (Pinger pinger = Pinger.create(own == null ? settings : settings.withMaxRedirects(0))) {
+    // A link is judged by its status: no body is read, as the crawl reads none of an image's (one
+    // whose server sent its head and stalled would time the check out).
+    PingSettings statusOnly = settings.withMaxBodyBytes(0);
+    try (Pinger pinger = Pinger.create(own == null ? statusOnly : statusOnly.withMaxRedirects(0))) {
       Function<Target, CompletableFuture<CheckResult>> ask = own == null ? pinger::check
           : t -> own.check(pinger, t, t, List.of());
       List<CompletableFuture<CheckResult>> checks = new ArrayList<>();

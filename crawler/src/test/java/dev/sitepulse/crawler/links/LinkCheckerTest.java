@@ -184,6 +184,21 @@ class LinkCheckerTest {
   }
 
   @Test
+  void anImageOnAnotherSiteIsJudgedByItsStatusWithoutWaitingForItsBodyAsTheSitesOwnIs() throws Exception {
+    // HEAD refused, so a GET, whose 10-second body read against the 5-second timeout was a TIMEOUT.
+    site.stubFor(head(urlPathEqualTo("/assets/huge.png")).willReturn(aResponse().withStatus(405)));
+    site.stubFor(get("/assets/huge.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
+        .withBody(new byte[1 << 20]).withChunkedDribbleDelay(100, 10_000)));
+    html("/photos.html", Stream.of("<img src=" + external() + "/assets/huge.png alt=\"Summit\">"));
+
+    LinkReport report = check(seedsOnly(base() + "/photos.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.checkedOnline()).isEqualTo(1);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/assets/huge.png")));
+  }
+
+  @Test
   void withWarcAnImagesBodyIsFetchedWholeForTheArchive() throws Exception {
     byte[] png = new byte[200_000]; // past what a link check reads of a body it does not keep
     site.stubFor(get("/assets/banner.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
