@@ -447,6 +447,14 @@ final class CrawlLoop {
     robotsAndSitemaps.adoptIfNew(url);
   }
 
+  /**
+   * The robots.txt of each host the crawl read, by origin. Once {@link #start}'s future is done no
+   * read is left in flight, and the map is still as the loop left it.
+   */
+  Map<String, RobotsRules> robotsRead() {
+    return robotsAndSitemaps.rulesRead();
+  }
+
   /** A robots.txt or sitemap read is over and what it allows or lists is in the frontier. */
   private void readDone() {
     pendingWork--;

@@ -11,6 +11,7 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.parse.Embed;
+import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.UrlState;
@@ -51,7 +52,27 @@ public final class CrawlRun {
     return LinkRules.whyNot(url);
   }
 
+  /**
+   * What a crawl ends with: its counters, and the robots.txt of each host it read this run, by
+   * origin (a host it read in an earlier run, and found nothing more to fetch from, is not there).
+   */
+  public record Finished(CrawlStats stats, Map<String, RobotsRules> robots) {
+
+    public Finished {
+      robots = Map.copyOf(robots);
+    }
+  }
+
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
+      throws CrawlException {
+    return runKeepingRobots(config, listener, stop).stats();
+  }
+
+  /**
+   * As {@link #run}, keeping the robots.txt rules the crawl read: a link check asks those hosts
+   * again after it, as the crawl did, without reading them a second time.
+   */
+  public static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     try (DataDirLock held = CrawlFolder.open(config, seeds)) {
@@ -59,7 +80,7 @@ public final class CrawlRun {
     }
   }
 
-  private static CrawlStats crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+  private static Finished crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
       List<String> seeds) throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
@@ -118,7 +139,7 @@ public final class CrawlRun {
         stopAndWait(parsers, indexer);
       }
       listener.finished(stats);
-      return stats;
+      return new Finished(stats, loop.robotsRead());
     } catch (SQLException e) {
       throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     } catch (IOException e) {

@@ -101,6 +101,17 @@ final class RobotsAndSitemaps {
     return robots.getOrDefault(origin, RobotsRules.allowAll());
   }
 
+  /** The robots.txt of each host read so far, by origin; on the loop, or once the crawl is over. */
+  Map<String, RobotsRules> rulesRead() {
+    Map<String, RobotsRules> read = new HashMap<>();
+    robots.forEach((origin, rules) -> {
+      if (rules != null) {
+        read.put(origin, rules);
+      }
+    });
+    return read;
+  }
+
   /** A host seen for the first time waits for its robots.txt before its first page. */
   void adoptIfNew(String url) {
     String origin = Frontier.originOf(url);

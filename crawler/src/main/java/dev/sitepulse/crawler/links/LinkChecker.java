@@ -10,6 +10,7 @@ import dev.sitepulse.crawler.internal.CrawlRun;
 import dev.sitepulse.crawler.internal.LinkRules;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
@@ -61,17 +62,17 @@ public final class LinkChecker {
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
-    Crawler.run(linkCheck, listener, stop);
+    Map<String, RobotsRules> robots = CrawlRun.runKeepingRobots(linkCheck, listener, stop).robots();
     if (stop.isRequested()) {
       throw new CrawlException("the link check was stopped before its crawl finished; nothing is reported", null);
     }
-    return check(linkCheck, checkExternal, checkAnchors, ignore, true, listener);
+    return check(linkCheck, checkExternal, checkAnchors, ignore, true, robots, listener);
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */
   public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
-    return check(crawl, checkExternal, checkAnchors, null, true, LinkCheckListener.NONE);
+    return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), LinkCheckListener.NONE);
   }
 
   /**
@@ -79,11 +80,13 @@ public final class LinkChecker {
    * check would need the network: the figures of the link graph, as {@code report} shows them.
    */
   public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
-    return check(crawl, false, false, null, false, LinkCheckListener.NONE);
+    return check(crawl, false, false, null, false, Map.of(), LinkCheckListener.NONE);
   }
 
+  /** @param robots the robots.txt rules its crawl read, by origin; none for a crawl of another run */
   private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
-      Pattern ignore, boolean withResources, LinkCheckListener listener) throws CrawlException {
+      Pattern ignore, boolean withResources, Map<String, RobotsRules> robots, LinkCheckListener listener)
+      throws CrawlException {
     CrawledPages db;
     try {
       db = CrawledPages.read(crawl.crawlDb(), withResources);
@@ -165,7 +168,7 @@ public final class LinkChecker {
     seeds.forEach(seed -> crawledOrigins.add(OnlineChecks.originOf(seed)));
     // And those in its scope that it never reached: it would have read their robots.txt first.
     unchecked.stream().filter(scope::accepts).forEach(url -> crawledOrigins.add(OnlineChecks.originOf(url)));
-    OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins, listener);
+    OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins, robots, listener);
     skipped += online.notAsked();
     for (CheckResult r : online.results()) {
       if (isBroken(r)) {

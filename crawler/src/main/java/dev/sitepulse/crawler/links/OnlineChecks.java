@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.internal.LinkRules;
+import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
@@ -41,16 +42,17 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
   /**
    * @param crawledOrigins the origins the crawl fetched from, its seeds' included, and those in
    *     its scope
+   * @param robots the robots.txt rules the crawl read, by origin, if it ran in this process
    * @param listener told of each target checked
    */
   static OnlineChecks run(CrawlConfig crawl, List<String> urls, Set<String> crawledOrigins,
-      LinkCheckListener listener) {
+      Map<String, RobotsRules> robots, LinkCheckListener listener) {
     List<String> own = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (String url : urls) {
       (crawledOrigins.contains(originOf(url)) ? own : others).add(url);
     }
-    OwnSiteManners manners = OwnSiteManners.read(crawl, own);
+    OwnSiteManners manners = OwnSiteManners.read(crawl, own, robots);
     List<String> allowed = own.stream().filter(url -> manners.rules(url).allows(url)).toList();
     int total = allowed.size() + others.size();
     AtomicInteger done = new AtomicInteger();

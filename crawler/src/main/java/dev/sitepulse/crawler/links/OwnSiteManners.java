@@ -9,8 +9,10 @@ import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * How a link check asks the hosts its crawl fetched from for the targets the crawl did not reach
  * (beyond --max-depth, behind nofollow, outside --scope or the filters but on those hosts): as the
- * crawl asks for pages. robots.txt is read again for each of them, so Disallow applies, and each
- * host gets the delay the crawl keeps for it (its Crawl-delay, else --delay).
+ * crawl asks for pages. Each host's robots.txt applies, Disallow and all: as the crawl just read
+ * it, or read again where it did not (a check of an earlier crawl, a host in scope it never
+ * reached, one whose robots.txt it could not read), and each host gets the delay the crawl keeps
+ * for it (its Crawl-delay, else --delay).
  */
 final class OwnSiteManners {
 
@@ -37,17 +41,36 @@ final class OwnSiteManners {
     this.delay = delay;
   }
 
-  /** Reads the robots.txt of the hosts of {@code urls}, unless the crawl ignores robots.txt. */
-  static OwnSiteManners read(CrawlConfig crawl, Collection<String> urls) {
+  /**
+   * The robots.txt of the hosts of {@code urls}, unless the crawl ignores robots.txt: those in
+   * {@code known} as the crawl read them, the others read now.
+   *
+   * @param known rules the crawl read, by origin; one that said the host could not be reached is
+   *     read again, since the host may be back
+   */
+  static OwnSiteManners read(CrawlConfig crawl, Collection<String> urls, Map<String, RobotsRules> known) {
     Map<String, RobotsRules> rules = new LinkedHashMap<>();
     urls.forEach(url -> rules.put(Frontier.originOf(url), RobotsRules.allowAll()));
     if (crawl.ignoreRobots() || rules.isEmpty()) {
       return new OwnSiteManners(crawl, rules, crawl.delay());
     }
     Duration delay = Duration.ZERO;
-    try (Fetcher fetcher = robotsFetcher(crawl, rules.size())) {
+    List<String> unread = new ArrayList<>();
+    for (String origin : rules.keySet()) {
+      RobotsRules read = known.get(origin);
+      if (read != null && read.unreachable() == null) {
+        rules.put(origin, read);
+        delay = longer(delay, crawl.delayFor(read.crawlDelay()));
+      } else {
+        unread.add(origin);
+      }
+    }
+    if (unread.isEmpty()) {
+      return new OwnSiteManners(crawl, rules, delay);
+    }
+    try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
       Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
-      rules.keySet().forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
+      unread.forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
       for (Map.Entry<String, CompletableFuture<FetchResult>> read : reads.entrySet()) {
         FetchResult fetched = read.getValue().join();
         RobotsRules robots = RobotsRules.from(fetched, crawl.userAgent());
@@ -58,11 +81,14 @@ final class OwnSiteManners {
               read.getKey(), fetched.failed() ? fetched.message() : "it answered " + fetched.message(),
               skipped == 1 ? "1 target" : skipped + " targets", skipped == 1 ? "is" : "are");
         }
-        Duration forHost = crawl.delayFor(robots.crawlDelay()); // the crawl warned of a cap already
-        delay = forHost.compareTo(delay) > 0 ? forHost : delay;
+        delay = longer(delay, crawl.delayFor(robots.crawlDelay())); // the crawl warned of a cap already
       }
     }
     return new OwnSiteManners(crawl, rules, delay);
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return b.compareTo(a) > 0 ? b : a;
   }
 
   /** What robots.txt says about {@code url}, one of the URLs this was read for. */

@@ -679,6 +679,20 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aLinkCheckAsksTheHostsItsCrawlReadAsThatReadSaysWithoutReadingRobotsTxtAgain() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
+    page("/front.html", base() + "/private/drafts.html", base() + "/status/404");
+
+    LinkReport report = LinkChecker.crawlAndCheck(seedsOnly(base() + "/front.html"), true, false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/status/404");
+    assertThat(report.skipped()).as("the drafts, disallowed").isEqualTo(1);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/robots.txt")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/private/drafts.html")));
+  }
+
+  @Test
   void aTargetOnTheCrawledHostButOutsideThePrefixScopeStillObeysItsRobotsTxt() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /blog/\n")));
