@@ -11,17 +11,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Starts the requests to each origin as the crawl's frontier does: at most {@code perHost} in
- * flight, each no sooner than the delay after the one before it started, and after it ended. The
- * pinger's rate per host allows one request a period, so two could go a moment apart across a
- * period's end, and a request that took long left no pause after it.
+ * flight, each no sooner than the origin's delay after the one before it started, and after it
+ * ended. The pinger's rate per host allows one request a period, so two could go a moment apart
+ * across a period's end, and a request that took long left no pause after it.
  */
 final class HostPacing implements AutoCloseable {
 
-  private final long delayNanos;
+  private final Function<String, Duration> delays;
   private final int perHost;
   private final Map<String, Host> hosts = new HashMap<>();
   private final ScheduledExecutorService timer =
@@ -29,17 +30,23 @@ final class HostPacing implements AutoCloseable {
 
   private static final class Host {
     final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    final long delayNanos;
     int inFlight;
     long nextStart;
     boolean woken;
 
-    Host(long now) {
+    Host(long now, Duration delay) {
       nextStart = now;
+      delayNanos = delay.toNanos();
     }
   }
 
-  HostPacing(Duration delay, int perHost) {
-    this.delayNanos = delay.toNanos();
+  /**
+   * @param delays each origin's delay, asked once, at the origin's first request: by then its
+   *     robots.txt has been read
+   */
+  HostPacing(Function<String, Duration> delays, int perHost) {
+    this.delays = delays;
     this.perHost = perHost;
   }
 
@@ -48,7 +55,7 @@ final class HostPacing implements AutoCloseable {
     CompletableFuture<T> result = new CompletableFuture<>();
     Host host;
     synchronized (this) {
-      host = hosts.computeIfAbsent(origin, o -> new Host(System.nanoTime()));
+      host = hosts.computeIfAbsent(origin, o -> new Host(System.nanoTime(), delays.apply(o)));
       host.waiting.add(() -> request.get().whenComplete((value, error) -> {
         ended(host);
         if (error != null) {
@@ -65,7 +72,7 @@ final class HostPacing implements AutoCloseable {
   private void ended(Host host) {
     synchronized (this) {
       host.inFlight--;
-      host.nextStart = Math.max(host.nextStart, System.nanoTime() + delayNanos);
+      host.nextStart = Math.max(host.nextStart, System.nanoTime() + host.delayNanos);
     }
     pump(host);
   }
@@ -89,7 +96,7 @@ final class HostPacing implements AutoCloseable {
           break;
         }
         host.inFlight++;
-        host.nextStart = now + delayNanos;
+        host.nextStart = now + host.delayNanos;
         starts.add(host.waiting.poll());
       }
     }

@@ -33,12 +33,10 @@ final class OwnSiteManners {
 
   private final CrawlConfig crawl;
   private final Map<String, RobotsRules> rulesByOrigin;
-  private final Duration delay;
 
-  private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin, Duration delay) {
+  private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin) {
     this.crawl = crawl;
     this.rulesByOrigin = new ConcurrentHashMap<>(rulesByOrigin);
-    this.delay = delay;
   }
 
   /**
@@ -52,21 +50,19 @@ final class OwnSiteManners {
     Map<String, RobotsRules> rules = new LinkedHashMap<>();
     urls.forEach(url -> rules.put(Frontier.originOf(url), RobotsRules.allowAll()));
     if (crawl.ignoreRobots() || rules.isEmpty()) {
-      return new OwnSiteManners(crawl, rules, crawl.delay());
+      return new OwnSiteManners(crawl, rules);
     }
-    Duration delay = Duration.ZERO;
     List<String> unread = new ArrayList<>();
     for (String origin : rules.keySet()) {
       RobotsRules read = known.get(origin);
       if (read != null && read.unreachable() == null) {
         rules.put(origin, read);
-        delay = longer(delay, crawl.delayFor(read.crawlDelay()));
       } else {
         unread.add(origin);
       }
     }
     if (unread.isEmpty()) {
-      return new OwnSiteManners(crawl, rules, delay);
+      return new OwnSiteManners(crawl, rules);
     }
     try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
       Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
@@ -81,14 +77,9 @@ final class OwnSiteManners {
               read.getKey(), fetched.failed() ? fetched.message() : "it answered " + fetched.message(),
               skipped == 1 ? "1 target" : skipped + " targets", skipped == 1 ? "is" : "are");
         }
-        delay = longer(delay, crawl.delayFor(robots.crawlDelay())); // the crawl warned of a cap already
       }
     }
-    return new OwnSiteManners(crawl, rules, delay);
-  }
-
-  private static Duration longer(Duration a, Duration b) {
-    return b.compareTo(a) > 0 ? b : a;
+    return new OwnSiteManners(crawl, rules);
   }
 
   /** What robots.txt says about {@code url}, one of the URLs this was read for. */
@@ -129,10 +120,16 @@ final class OwnSiteManners {
 
   /**
    * --per-host requests in flight for each host, and between two requests to one host (after the
-   * start of the one before, and after its end, as the crawl does) the longest delay the crawl keeps
-   * for any of them.
+   * start of the one before, and after its end, as the crawl does) the delay the crawl keeps for
+   * it: a redirect's host read on first need included.
    */
   HostPacing pacing(CrawlConfig crawl) {
-    return new HostPacing(delay, crawl.perHost());
+    return new HostPacing(this::delay, crawl.perHost());
+  }
+
+  /** The Crawl-delay of the origin's robots.txt, at most 30 s, else --delay, as the crawl keeps. */
+  private Duration delay(String origin) {
+    RobotsRules rules = rulesByOrigin.get(origin);
+    return crawl.delayFor(rules == null ? null : rules.crawlDelay());
   }
 }

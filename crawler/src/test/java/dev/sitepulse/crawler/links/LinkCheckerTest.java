@@ -89,6 +89,19 @@ class LinkCheckerTest {
         .withBody(lines.collect(Collectors.joining("\n", "<html><body>\n", "\n</body></html>")))));
   }
 
+  /** When the requests whose path and query match {@code regex} arrived, in ms, earliest first. */
+  private List<Long> timesAsked(String regex) {
+    return site.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().matches(regex))
+        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+  }
+
+  /** Two requests matching {@code regex} came, a Crawl-delay of 1 s apart (50 ms for the clocks). */
+  private void assertTwoAskedASecondApart(String regex) {
+    List<Long> asked = timesAsked(regex);
+    assertThat(asked).hasSize(2);
+    assertThat(asked.get(1) - asked.get(0)).isGreaterThanOrEqualTo(950);
+  }
+
   /** Depth 0: the seeds alone, not the stub site that the host's sitemap lists. */
   private CrawlConfig seedsOnly(String... seeds) {
     return crawl(null, 0, null, seeds);
@@ -723,6 +736,26 @@ class LinkCheckerTest {
   }
 
   @Test
+  void redirectsToAHostNoTargetWasOnAreFollowedThereNoSoonerThanThatHostsCrawlDelayApart() throws Exception {
+    // The site's own delay is 0: localhost's Crawl-delay, read when the first redirect led there,
+    // must space the two hops to it.
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nCrawl-delay: 1\n")));
+    for (String name : List.of("a", "b")) {
+      site.stubFor(any(urlPathEqualTo("/moved/" + name)).willReturn(aResponse().withStatus(301)
+          .withHeader("Location", external() + "/landing/" + name)));
+      site.stubFor(any(urlPathEqualTo("/landing/" + name)).willReturn(aResponse().withStatus(200)));
+    }
+    page("/front.html", base() + "/moved/a", base() + "/moved/b");
+
+    LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.checkedOnline()).isEqualTo(2);
+    assertTwoAskedASecondApart("/landing/.*");
+  }
+
+  @Test
   void targetsBeyondMaxDepthAreAskedForNoSoonerThanTheSitesCrawlDelayApart() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nCrawl-delay: 1\n")));
@@ -732,11 +765,7 @@ class LinkCheckerTest {
 
     assertThat(report.broken()).isEmpty();
     assertThat(report.checkedOnline()).isEqualTo(2);
-    List<Long> asked = site.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().startsWith("/status/"))
-        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
-    assertThat(asked).hasSize(2);
-    assertThat(asked.get(1) - asked.get(0)).isGreaterThanOrEqualTo(950);
+    assertTwoAskedASecondApart("/status/.*");
   }
 
   @Test
@@ -753,9 +782,7 @@ class LinkCheckerTest {
     LinkReport report = check(crawl, true);
 
     assertThat(report.checkedOnline()).isEqualTo(3);
-    List<Long> asked = site.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().startsWith("/paced/"))
-        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    List<Long> asked = timesAsked("/paced/.*");
     assertThat(asked).hasSize(3);
     assertThat(asked.get(1) - asked.get(0)).as("the slow one's 500 ms, then the delay")
         .isGreaterThanOrEqualTo(780);
@@ -825,9 +852,7 @@ class LinkCheckerTest {
     assertThat(report.skipped()).isEqualTo(1);
     assertThat(report.checkedOnline()).isEqualTo(1);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/private/drafts.html")));
-    List<Long> asked = site.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().matches("/(moved|status)/.*"))
-        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    List<Long> asked = timesAsked("/(moved|status)/.*");
     for (int i = 1; i < asked.size(); i++) {
       assertThat(asked.get(i) - asked.get(i - 1)).as("a redirect's next hop waits the delay too")
           .isGreaterThanOrEqualTo(290);
