@@ -13,10 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -379,6 +385,43 @@ class CrawlerBehaviourTest {
     assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')"))
         .containsExactly("0");
     assertThat(sitePagesFetched()).as("nothing fetched twice").doesNotHaveDuplicates().hasSizeGreaterThan(30);
+  }
+
+  @Test
+  void aStopWhileRobotsTxtIsBeingReadEndsTheCrawlAtOnceNotAtTheReadsTimeout() throws Exception {
+    // A host whose robots.txt is asked for, and never answered.
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch hangUp = new CountDownLatch(1);
+    HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    ExecutorService handlers = Executors.newCachedThreadPool();
+    silent.setExecutor(handlers);
+    silent.createContext("/", exchange -> {
+      asked.countDown();
+      try {
+        hangUp.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    silent.start();
+    try {
+      String seed = "http://127.0.0.1:" + silent.getAddress().getPort() + "/";
+      CrawlStop stop = new CrawlStop();
+      CompletableFuture<CrawlStats> crawl =
+          inBackground(freshSeedOnly(seed).toBuilder().timeout(Duration.ofSeconds(30)).build(), stop);
+      assertThat(asked.await(10, TimeUnit.SECONDS)).as("robots.txt asked for").isTrue();
+
+      stop.request();
+
+      CrawlStats stopped = crawl.get(5, TimeUnit.SECONDS); // the read would have taken 30 s
+      assertThat(stopped.pages()).isZero();
+      assertThat(stopped.queued()).as("the seed, for the next run").isEqualTo(1);
+    } finally {
+      hangUp.countDown();
+      silent.stop(0);
+      handlers.shutdown();
+    }
   }
 
   @Test

@@ -120,6 +120,7 @@ final class CrawlLoop {
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
+        robotsAndSitemaps.abandonReads();
         finishIfIdle();
       }));
       robotsAndSitemaps.start();

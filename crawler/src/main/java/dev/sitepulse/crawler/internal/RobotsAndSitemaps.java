@@ -62,7 +62,10 @@ final class RobotsAndSitemaps {
    * while seeding still fills it.
    */
   private final List<String> robotsBeforeStart = new ArrayList<>();
+  /** The fetches of the reads under way, robots.txt and sitemaps alike, for a stop to abandon. */
+  private final Set<CompletableFuture<FetchResult>> fetching = new HashSet<>();
   private boolean started;
+  private boolean abandoned;
 
   /**
    * @param readStarted run on the loop as a read starts
@@ -94,6 +97,16 @@ final class RobotsAndSitemaps {
     if (config.ignoreRobots()) {
       sitemapHosts.forEach(this::readSitemap);
     }
+  }
+
+  /**
+   * Abandons the reads under way and starts none, once the crawl is stopped: a robots.txt or a
+   * sitemap that answers slowly held the stop up to the timeout, for nothing, since no page is
+   * fetched after a stop and the next run reads them again. Each still ends as a read done.
+   */
+  void abandonReads() {
+    abandoned = true;
+    List.copyOf(fetching).forEach(f -> f.cancel(false));
   }
 
   /** What robots.txt allows on a host; everything where it is ignored. */
@@ -129,15 +142,18 @@ final class RobotsAndSitemaps {
   private void readRobots(String origin) {
     readStarted.run();
     String agent = config.userAgent();
+    CompletableFuture<FetchResult> fetch = RobotsTxt.fetch(fetcher, origin);
+    fetching.add(fetch);
     // Parsed on a parse worker, not the loop: 500 KiB of rules take crawler-commons 0.1 s.
-    RobotsTxt.fetch(fetcher, origin)
-        .thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
+    fetch.thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
         .whenComplete((read, error) -> context.runOnContext(v -> {
+          fetching.remove(fetch);
           try {
-            if (error != null) { // a bug: the loop's exception handler ends the crawl with it
+            if (read != null) {
+              obey(origin, read.fetched(), read.rules());
+            } else if (!abandoned) { // a bug: the loop's exception handler ends the crawl with it
               throw new IllegalStateException("could not read robots.txt of " + origin, error);
             }
-            obey(origin, read.fetched(), read.rules());
           } finally {
             frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
           }
@@ -187,7 +203,7 @@ final class RobotsAndSitemaps {
 
   private void readSitemapUrl(String sitemapUrl) {
     String normalized = LinkRules.normalize(sitemapUrl);
-    if (normalized == null || !firstRead(normalized)) {
+    if (abandoned || normalized == null || !firstRead(normalized)) {
       return;
     }
     readStarted.run();
@@ -250,8 +266,10 @@ final class RobotsAndSitemaps {
 
   /** Reads one sitemap counted as started; {@code then} runs on the loop before it counts as done. */
   private void read(String sitemapUrl, CompletableFuture<FetchResult> fetched, Runnable then) {
+    fetching.add(fetched);
     fetched.thenApplyAsync(Sitemaps::read, parsers)
         .whenComplete((entries, error) -> context.runOnContext(v -> {
+          fetching.remove(fetched);
           if (entries != null) {
             offerSitemapPages(entries);
           } else {
