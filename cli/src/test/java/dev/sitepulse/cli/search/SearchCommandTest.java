@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +86,29 @@ class SearchCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).startsWith("sitepulse: cannot open index " + data.resolve("index") + ": ")
         .hasLineCount(1).hasSizeLessThan(200);
+  }
+
+  @Test
+  void aPageWhoseStoredTextWasOverwrittenIsOneLineSayingTheIndexIsDamagedAndExit2(@TempDir Path data)
+      throws Exception {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><title>Install guide</title><body><p>How to install the tool.</p></body></html>")));
+    CommandLineRun crawl = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/"));
+    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
+    // Stored text is kept as written: the byte before it is its length, and 0xFF reads past its chunk.
+    Path segment;
+    try (var files = Files.list(data.resolve("index"))) {
+      segment = files.filter(f -> f.toString().endsWith(".cfs")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(segment);
+    bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("How to install the tool.") - 1] = (byte) 0xFF;
+    Files.write(segment, bytes);
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot search index " + data.resolve("index") + ": damaged:"
+        + " checksum failed (" + segment.getFileName() + "); crawl again with --fresh to rebuild it\n");
   }
 
   @Test

@@ -21,6 +21,9 @@ public final class IndexErrors {
   private static final Pattern UNKNOWN_CODEC = Pattern.compile(
       "^(?:Could not load codec|An SPI class of type " + Codec.class.getName() + " with name) '([^']*)'");
 
+  /** What undoes damage: --fresh deletes the index, which a crawl then writes anew. */
+  private static final String REBUILD = "; crawl again with --fresh to rebuild it";
+
   private IndexErrors() {}
 
   public static String brief(IOException e) {
@@ -30,7 +33,7 @@ public final class IndexErrors {
       return "not an index this version can read: damaged, or written by another Lucene" + in;
     }
     if (e instanceof CorruptIndexException corrupt) {
-      return "damaged: " + firstLine(corrupt.getOriginalMessage()) + in;
+      return "damaged: " + damage(corrupt.getOriginalMessage()) + in + REBUILD;
     }
     if (e instanceof FileSystemException f && f.getFile() != null) { // its message is the path alone
       Path name = Path.of(f.getFile()).getFileName();
@@ -56,6 +59,15 @@ public final class IndexErrors {
     }
     return new UncheckedIOException(failed + ": not an index this version can read: written"
         + " with codec " + m.group(1) + ", which it does not know (by a later sitepulse?)", new IOException(e));
+  }
+
+  /**
+   * Lucene's words for it, less what follows a checksum's verdict: its values, which mean nothing
+   * to a reader, and advice to run CheckIndex where crawling again is what helps.
+   */
+  private static String damage(String message) {
+    String line = firstLine(message);
+    return line.startsWith("checksum ") ? line.split("[(:]", 2)[0].trim() : line;
   }
 
   private static String fileNamed(String message) {

@@ -63,55 +63,64 @@ public final class TermStats {
 
   /** The top {@code n} terms of the last commit; none, over 0 pages, before the first commit. */
   public static Result top(Path indexDir, int n) {
+    String failed = "cannot read the index in " + indexDir;
     try (Directory dir = FSDirectory.open(indexDir);
         DirectoryReader reader = DirectoryReader.open(dir)) {
-      int docs = reader.numDocs();
-      // A replaced or removed page (a refresh) stays in the term statistics until a merge drops
-      // it: then count the live pages by hand, or a term would be on more pages than there are.
-      Bits live = MultiBits.getLiveDocs(reader);
-      Terms terms = MultiTerms.getTerms(reader, PageFields.BODY);
-      PriorityQueue<Term> byDf = new PriorityQueue<>(BY_DOC_FREQ);
-      PriorityQueue<Term> byWeight = new PriorityQueue<>(BY_TF_IDF);
-      if (terms != null) {
-        TermsEnum it = terms.iterator();
-        PostingsEnum postings = null;
-        for (BytesRef t = it.next(); t != null; t = it.next()) {
-          int df = 0;
-          long ttf = 0;
-          if (live == null) {
-            df = it.docFreq();
-            ttf = it.totalTermFreq();
-          } else {
-            postings = it.postings(postings, PostingsEnum.FREQS);
-            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-              if (live.get(d)) {
-                df++;
-                ttf += postings.freq();
-              }
-            }
-          }
-          String text = t.utf8ToString();
-          if (df > 0 && hasLetter(text)) {
-            Term term = new Term(text, text, df, ttf, ttf * Math.log((double) docs / df));
-            keep(byDf, term, n);
-            keep(byWeight, term, n);
-          }
-        }
+      try {
+        return top(reader, n);
+      } catch (IOException | RuntimeException e) {
+        throw IndexDamage.failure(failed, e, reader);
       }
-      List<Term> topByDf = sorted(byDf, BY_DOC_FREQ.reversed());
-      List<Term> topByWeight = sorted(byWeight, BY_TF_IDF.reversed());
-      Set<String> shown = new LinkedHashSet<>();
-      topByDf.forEach(t -> shown.add(t.term()));
-      topByWeight.forEach(t -> shown.add(t.term()));
-      Map<String, String> words = SurfaceForms.mostWritten(reader, PageFields.analyzer(), PageFields.BODY, shown, PAGES_PER_WORD);
-      return new Result(docs, withWords(topByDf, words), withWords(topByWeight, words));
     } catch (IndexNotFoundException e) {
       return new Result(0, List.of(), List.of()); // a crawl that has not committed yet
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the index in " + indexDir + ": " + IndexErrors.brief(e), e);
+      throw new UncheckedIOException(failed + ": " + IndexErrors.brief(e), e);
     } catch (IllegalArgumentException e) { // Lucene's word for a codec this version lacks
-      throw IndexErrors.unknownCodec("cannot read the index in " + indexDir, e);
+      throw IndexErrors.unknownCodec(failed, e);
     }
+  }
+
+  private static Result top(DirectoryReader reader, int n) throws IOException {
+    int docs = reader.numDocs();
+    // A replaced or removed page (a refresh) stays in the term statistics until a merge drops
+    // it: then count the live pages by hand, or a term would be on more pages than there are.
+    Bits live = MultiBits.getLiveDocs(reader);
+    Terms terms = MultiTerms.getTerms(reader, PageFields.BODY);
+    PriorityQueue<Term> byDf = new PriorityQueue<>(BY_DOC_FREQ);
+    PriorityQueue<Term> byWeight = new PriorityQueue<>(BY_TF_IDF);
+    if (terms != null) {
+      TermsEnum it = terms.iterator();
+      PostingsEnum postings = null;
+      for (BytesRef t = it.next(); t != null; t = it.next()) {
+        int df = 0;
+        long ttf = 0;
+        if (live == null) {
+          df = it.docFreq();
+          ttf = it.totalTermFreq();
+        } else {
+          postings = it.postings(postings, PostingsEnum.FREQS);
+          for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+            if (live.get(d)) {
+              df++;
+              ttf += postings.freq();
+            }
+          }
+        }
+        String text = t.utf8ToString();
+        if (df > 0 && hasLetter(text)) {
+          Term term = new Term(text, text, df, ttf, ttf * Math.log((double) docs / df));
+          keep(byDf, term, n);
+          keep(byWeight, term, n);
+        }
+      }
+    }
+    List<Term> topByDf = sorted(byDf, BY_DOC_FREQ.reversed());
+    List<Term> topByWeight = sorted(byWeight, BY_TF_IDF.reversed());
+    Set<String> shown = new LinkedHashSet<>();
+    topByDf.forEach(t -> shown.add(t.term()));
+    topByWeight.forEach(t -> shown.add(t.term()));
+    Map<String, String> words = SurfaceForms.mostWritten(reader, PageFields.analyzer(), PageFields.BODY, shown, PAGES_PER_WORD);
+    return new Result(docs, withWords(topByDf, words), withWords(topByWeight, words));
   }
 
   private static List<Term> withWords(List<Term> terms, Map<String, String> words) {

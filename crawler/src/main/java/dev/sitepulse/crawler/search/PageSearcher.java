@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.index.IndexDamage;
 import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.Closeable;
@@ -106,12 +107,13 @@ public final class PageSearcher implements Closeable {
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw new NoCommitException(indexDir, e);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Lucene's word for a codec this version lacks; else damage, checked while the folder is open.
+      RuntimeException failure = e instanceof IllegalArgumentException unknown
+          && IndexErrors.unknownCodec(indexDir, unknown) instanceof UncheckedIOException codec
+          ? codec : IndexDamage.failure("cannot open index " + indexDir, e, directory);
       closeQuietly(directory);
-      throw new UncheckedIOException("cannot open index " + indexDir + ": " + IndexErrors.brief(e), e);
-    } catch (IllegalArgumentException e) {
-      closeQuietly(directory);
-      throw IndexErrors.unknownCodec(indexDir, e);
+      throw failure;
     }
   }
 
@@ -169,8 +171,8 @@ public final class PageSearcher implements Closeable {
       return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started, correction);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, TOO_LONG, -1, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot search index " + dir + ": " + IndexErrors.brief(e), e);
+    } catch (IOException | RuntimeException e) {
+      throw IndexDamage.failure("cannot search index " + dir, e, reader);
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.sitepulse.crawler.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,5 +98,21 @@ class TermStatsTest {
     }
 
     assertThat(TermStats.top(dir, 5)).isEqualTo(new TermStats.Result(0, List.of(), List.of()));
+  }
+
+  @Test
+  void aPageWhoseStoredTextWasOverwrittenFailsInOneLineSayingTheIndexIsDamaged() throws Exception {
+    try (PageIndex index = PageIndex.open(dir)) {
+      for (int i = 0; i < 3; i++) {
+        index.upsert(page(i, "Widgets ship as packages, page " + i));
+      }
+      index.commit(Map.of());
+    }
+    SegmentDamage.overwriteLengthOf(dir, "Widgets ship as packages, page 1");
+
+    assertThatThrownBy(() -> TermStats.top(dir, 5))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot read the index in " + dir + ": damaged: checksum failed (_0.cfs);"
+            + " crawl again with --fresh to rebuild it");
   }
 }

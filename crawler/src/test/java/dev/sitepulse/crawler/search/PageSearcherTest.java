@@ -5,6 +5,7 @@ import static dev.sitepulse.crawler.search.DocsSite.DOCS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sitepulse.crawler.index.SegmentDamage;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,6 +261,35 @@ class PageSearcherTest {
         .isNotInstanceOf(NoCommitException.class)
         .hasMessage("cannot open index " + damaged
             + ": not an index this version can read: damaged, or written by another Lucene (segments_1)");
+  }
+
+  @Test
+  void aPageWhoseStoredTextWasOverwrittenFailsInOneLineSayingTheIndexIsDamagedAndHowToRebuildIt()
+      throws Exception {
+    Path index = DocsSite.indexInto(dir.resolve("overwritten"));
+    SegmentDamage.overwriteLengthOf(index, "The runtime writes human-readable logs");
+
+    assertSearchFailsSayingItIsDamaged(index);
+  }
+
+  @Test
+  void aTermsDictionaryOverwrittenWithRandomBytesFailsInOneLineSayingTheIndexIsDamaged() throws Exception {
+    // With these bytes Lucene's reader indexes past an array; with others it reads past its file's end.
+    for (long seed : new long[] {16, 19}) {
+      Path index = DocsSite.indexInto(dir.resolve("random-" + seed));
+      SegmentDamage.randomBytes(index, "_Lucene912_0.tim", seed);
+
+      assertSearchFailsSayingItIsDamaged(index);
+    }
+  }
+
+  private static void assertSearchFailsSayingItIsDamaged(Path index) {
+    try (PageSearcher damaged = PageSearcher.open(index)) {
+      assertThatThrownBy(() -> damaged.search("logging", 10))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessage("cannot search index " + index + ": damaged: checksum failed (_0.cfs);"
+              + " crawl again with --fresh to rebuild it");
+    }
   }
 
   @Test
