@@ -8,11 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.index.SegmentDamage;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import java.net.URI;
@@ -270,6 +273,21 @@ class CrawlRefreshTest {
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(duplicate);
     assertThat(search("turmeric")).extracting(SearchHit::url).containsExactly(original);
     assertThat(CrawlDbRows.column(db(), "SELECT duplicate_of FROM urls WHERE duplicate_of IS NOT NULL")).isEmpty();
+  }
+
+  @Test
+  void aRefreshOverAnIndexWithRandomBytesInASegmentIsRefusedInOneLineBeforeFetchingAnything()
+      throws Exception {
+    page("/index.html", "<title>Home</title><p>orchard</p>", "\"i1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    SegmentDamage.randomBytes(data.resolve("index"), "_Lucene912_0.tim", 8);
+    site.resetRequests();
+
+    assertThatThrownBy(() -> Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage("cannot open index " + data.resolve("index") + ": damaged: checksum failed (_0.cfs);"
+            + " crawl again with --fresh to rebuild it");
+    site.verify(0, getRequestedFor(urlMatching(".*")));
   }
 
   private void execute(String sql) throws Exception {

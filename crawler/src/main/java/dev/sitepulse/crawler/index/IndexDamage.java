@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.function.Supplier;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 
 /**
  * Tells a damaged index from a bug when reading it fails. Lucene checks the checksums of a
@@ -23,6 +27,29 @@ import org.apache.lucene.store.Directory;
 public final class IndexDamage {
 
   private IndexDamage() {}
+
+  /**
+   * Reads every file of the last commit in {@code directory} against its checksum, if there is a
+   * commit. A crawl does so before it writes: over a damaged segment it could fail halfway, or
+   * worse go on, as a refresh whose pages answer 304 keeps their documents where the damage is.
+   * For the Python docs' 16 MB it takes 20 to 70 ms at a crawl's start, next to seconds of
+   * crawling; a search could not afford it, at 3 ms a query.
+   *
+   * @throws CorruptIndexException naming the first file whose checksum fails
+   */
+  public static void verify(Directory directory) throws IOException {
+    SegmentInfos commit;
+    try {
+      commit = SegmentInfos.readLatestCommit(directory);
+    } catch (IndexNotFoundException e) {
+      return; // a new index
+    }
+    for (String file : commit.files(true)) {
+      try (IndexInput in = directory.openInput(file, IOContext.READONCE)) {
+        CodecUtil.checksumEntireFile(in);
+      }
+    }
+  }
 
   /**
    * {@code e}, thrown while Lucene read {@code reader}'s commit, as the one-line

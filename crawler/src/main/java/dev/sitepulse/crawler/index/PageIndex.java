@@ -13,7 +13,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -31,11 +30,14 @@ public final class PageIndex implements Closeable {
   private final Path dir;
   private final Directory directory;
   private final IndexWriter writer;
+  /** Its own field: a writer Lucene closed after a failure no longer hands out its analyzer. */
+  private final Analyzer analyzer;
 
   private PageIndex(Path dir, Directory directory, IndexWriter writer) {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
+    this.analyzer = writer.getAnalyzer();
   }
 
   /** Opens the index in {@code dir}, creating both when missing; one writer per directory. */
@@ -48,8 +50,16 @@ public final class PageIndex implements Closeable {
           new IndexWriterConfig(PageFields.analyzer())
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setCommitOnClose(false)
-              .setCodec(new PageCodec());
-      return new PageIndex(dir, directory, new IndexWriter(directory, config));
+              .setCodec(new PageCodec())
+              .setMergeScheduler(new QuietMerges());
+      IndexWriter writer = new IndexWriter(directory, config);
+      try {
+        IndexDamage.verify(directory); // once the lock keeps other writers from changing it
+      } catch (IOException | RuntimeException e) {
+        writer.rollback();
+        throw e;
+      }
+      return new PageIndex(dir, directory, writer);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new UncheckedIOException("index " + dir + " is in use by another writer", e);
@@ -66,10 +76,8 @@ public final class PageIndex implements Closeable {
   public void upsert(IndexedPage page) {
     try {
       writer.updateDocument(new Term(PageFields.URL, page.url()), PageDocuments.of(page));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw failure("cannot upsert " + page.url(), e);
-    } catch (AlreadyClosedException e) {
-      throw closed("cannot upsert " + page.url(), e);
     }
   }
 
@@ -77,10 +85,8 @@ public final class PageIndex implements Closeable {
   public void delete(String url) {
     try {
       writer.deleteDocuments(new Term(PageFields.URL, url));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw failure("cannot delete " + url, e);
-    } catch (AlreadyClosedException e) {
-      throw closed("cannot delete " + url, e);
     }
   }
 
@@ -92,10 +98,8 @@ public final class PageIndex implements Closeable {
   public boolean flushBuffer() {
     try {
       return writer.flushNextBuffer();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw failure("cannot flush", e);
-    } catch (IllegalStateException e) {
-      throw closed("cannot flush", e);
     }
   }
 
@@ -104,10 +108,8 @@ public final class PageIndex implements Closeable {
     try {
       writer.setLiveCommitData(Map.copyOf(userData).entrySet());
       writer.commit();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw failure("cannot commit", e);
-    } catch (IllegalStateException e) {
-      throw closed("cannot commit", e);
     }
   }
 
@@ -136,7 +138,6 @@ public final class PageIndex implements Closeable {
   /** Releases the index without committing; upserts since the last commit are dropped. */
   @Override
   public void close() {
-    Analyzer analyzer = writer.getAnalyzer();
     try (directory;
         analyzer) {
       writer.close();
@@ -155,16 +156,15 @@ public final class PageIndex implements Closeable {
     }
   }
 
-  private UncheckedIOException failure(String what, IOException e) {
-    return new UncheckedIOException(what + " (index " + dir + "): " + IndexErrors.brief(e), e);
-  }
-
   /**
-   * Lucene closes the writer after a failed write (a full disk), and every later change or commit
-   * gets only "this IndexWriter is closed" or "cannot commit": the failure that closed it says why.
+   * Lucene closes the writer after a failed write or merge (a full disk, a damaged segment), and
+   * every later change or commit gets only "this IndexWriter is closed" or "cannot commit": the
+   * failure that closed it says why.
    */
-  private RuntimeException closed(String what, IllegalStateException e) {
-    return writer.getTragicException() instanceof IOException why ? failure(what, why) : e;
+  private RuntimeException failure(String what, Exception e) {
+    Exception why = e instanceof IllegalStateException && writer.getTragicException() instanceof Exception tragic
+        ? tragic : e;
+    return IndexDamage.failure(what + " (index " + dir + ")", why, directory);
   }
 
   private static void closeQuietly(Directory directory) {

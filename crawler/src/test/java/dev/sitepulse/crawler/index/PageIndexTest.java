@@ -171,4 +171,41 @@ class PageIndexTest {
         .hasMessageStartingWith("cannot open index " + dir + ": ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(200));
   }
+
+  @Test
+  void anIndexWithRandomBytesInASegmentIsRefusedInOneLineBeforeAnythingIsWrittenIntoIt() throws Exception {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page("https://h/a.html", "Widgets"));
+      index.commit(Map.of());
+    }
+    // Stored text only search reads: a crawl whose pages all answered 304 would never notice.
+    SegmentDamage.overwriteLengthOf(dir, "Body text about Widgets");
+
+    assertThatThrownBy(() -> PageIndex.open(dir))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot open index " + dir + ": damaged: checksum failed (_0.cfs);"
+            + " crawl again with --fresh to rebuild it");
+  }
+
+  @Test
+  void replacingPagesOverATermsDictionaryThatTurnedToRandomBytesMeanwhileFailsInOneLine() throws Exception {
+    List<IndexedPage> pages = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      pages.add(page("https://h/p" + i + ".html", "Widgets " + i));
+    }
+    try (PageIndex index = PageIndex.open(dir)) {
+      pages.forEach(index::upsert);
+      index.commit(Map.of());
+    }
+
+    try (PageIndex index = PageIndex.open(dir)) {
+      SegmentDamage.randomBytes(dir, "_Lucene912_0.tim", 8); // an index past an array, deleting by url
+      pages.forEach(index::upsert); // as a refresh does: the old documents are looked up by url
+
+      assertThatThrownBy(() -> index.commit(Map.of()))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessage("cannot commit (index " + dir + "): damaged: checksum failed (_0.cfs);"
+              + " crawl again with --fresh to rebuild it");
+    }
+  }
 }
