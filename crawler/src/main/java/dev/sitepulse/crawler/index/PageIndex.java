@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -30,18 +31,25 @@ public final class PageIndex implements Closeable {
   private final Path dir;
   private final Directory directory;
   private final IndexWriter writer;
+  private final ConcurrentMergeScheduler merges;
   /** Its own field: a writer Lucene closed after a failure no longer hands out its analyzer. */
   private final Analyzer analyzer;
 
-  private PageIndex(Path dir, Directory directory, IndexWriter writer) {
+  private PageIndex(Path dir, Directory directory, IndexWriter writer, ConcurrentMergeScheduler merges) {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
+    this.merges = merges;
     this.analyzer = writer.getAnalyzer();
   }
 
   /** Opens the index in {@code dir}, creating both when missing; one writer per directory. */
   public static PageIndex open(Path dir) {
+    return open(dir, new QuietMerges());
+  }
+
+  /** @param merges runs Lucene's merges; tests hold them, as a busy machine would */
+  static PageIndex open(Path dir, ConcurrentMergeScheduler merges) {
     Directory directory = null;
     try {
       Files.createDirectories(dir);
@@ -51,7 +59,7 @@ public final class PageIndex implements Closeable {
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setCommitOnClose(false)
               .setCodec(new PageCodec())
-              .setMergeScheduler(new QuietMerges());
+              .setMergeScheduler(merges);
       IndexWriter writer = new IndexWriter(directory, config);
       try {
         IndexDamage.verify(directory); // once the lock keeps other writers from changing it
@@ -59,7 +67,7 @@ public final class PageIndex implements Closeable {
         writer.rollback();
         throw e;
       }
-      return new PageIndex(dir, directory, writer);
+      return new PageIndex(dir, directory, writer, merges);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new UncheckedIOException("index " + dir + " is in use by another writer", e);
@@ -103,11 +111,24 @@ public final class PageIndex implements Closeable {
     }
   }
 
-  /** Makes every upsert so far durable, recording {@code userData} with the commit. */
+  /**
+   * Makes every upsert so far durable, recording {@code userData} with the commit. The commit keeps
+   * no segment whose documents were all replaced or removed, as every one a refresh rewrote was.
+   * Lucene drops such a segment at once, unless a merge holds it, to which it then leaves it; a
+   * commit made meanwhile kept it, and close() aborts the merge: after a refresh, the site's
+   * previous copy stayed on disk, was read by every search and counted in its term statistics,
+   * until a later crawl deleted something. Waiting for the merges under way drops it.
+   */
   public synchronized void commit(Map<String, String> userData) {
     try {
       writer.setLiveCommitData(Map.copyOf(userData).entrySet());
       writer.commit();
+      if (holdsSegmentOfDeletedDocuments(lastCommit())) {
+        merges.sync();
+        if (writer.hasUncommittedChanges()) {
+          writer.commit();
+        }
+      }
     } catch (IOException | RuntimeException e) {
       throw failure("cannot commit", e);
     }
@@ -144,6 +165,15 @@ public final class PageIndex implements Closeable {
     } catch (IOException e) {
       throw failure("cannot close", e);
     }
+  }
+
+  private static boolean holdsSegmentOfDeletedDocuments(SegmentInfos commit) {
+    for (SegmentCommitInfo segment : commit) {
+      if (segment.getDelCount() + segment.getSoftDelCount() == segment.info.maxDoc()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private SegmentInfos lastCommit() {

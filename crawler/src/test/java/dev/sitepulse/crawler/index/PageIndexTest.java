@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -96,6 +97,52 @@ class PageIndexTest {
       assertThat(index.docCount()).isEqualTo(4 * 200);
     } finally {
       workers.shutdownNow();
+    }
+  }
+
+  @Test
+  void aCommitKeepsNoSegmentWhosePagesWereAllReplacedWhileAMergeHeldIt() throws Exception {
+    HeldMerges merges = new HeldMerges();
+    try (PageIndex index = PageIndex.open(dir, merges)) {
+      for (int i = 0; i < 12; i++) { // a segment each: more than Lucene keeps unmerged
+        index.upsert(page("https://h/" + i + ".html", "First " + i));
+        index.commit(Map.of());
+      }
+      assertThat(merges.started()).as("a merge holds some of those segments").isPositive();
+      for (int i = 0; i < 12; i++) { // a refresh: every page replaced, every old segment all deleted
+        index.upsert(page("https://h/" + i + ".html", "Second " + i));
+      }
+      index.commit(Map.of("round", "2"));
+      merges.release(); // a merge of big segments ends after the commit, or is aborted by close()
+    }
+
+    SegmentInfos last = lastCommit();
+    assertThat(last.getUserData()).containsEntry("round", "2");
+    assertThat(last.asList()).extracting(s -> s.info.maxDoc() - s.getDelCount())
+        .as("live documents of each segment").doesNotContain(0);
+    assertThat(last.totalMaxDoc()).as("no copy of the replaced pages is left").isEqualTo(12);
+  }
+
+  @Test
+  void refreshingEveryPageTenTimesLeavesNoSegmentOfReplacedPagesBehind() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      try (PageIndex index = PageIndex.open(dir)) {
+        for (int i = 0; i < 60; i++) {
+          index.upsert(page("https://h/" + i + ".html", "Round " + round + " page " + i));
+          if (i % 5 == 4) { // a crawl commits every few seconds
+            index.commit(Map.of());
+          }
+        }
+      }
+
+      assertThat(lastCommit().asList()).extracting(s -> s.info.maxDoc() - s.getDelCount())
+          .as("live documents of each segment after round %d", round).doesNotContain(0);
+    }
+  }
+
+  private SegmentInfos lastCommit() throws Exception {
+    try (var directory = FSDirectory.open(dir)) {
+      return SegmentInfos.readLatestCommit(directory);
     }
   }
 
