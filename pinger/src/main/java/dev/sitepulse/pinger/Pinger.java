@@ -50,6 +50,7 @@ public final class Pinger implements AutoCloseable {
   /** Checks waiting out a back-off before their next attempt, each ready to end with those it made. */
   private final Set<Runnable> waitingToRetry = ConcurrentHashMap.newKeySet();
   private volatile boolean retriesStopped;
+  private volatile boolean sendingStopped;
 
   private Pinger(PingSettings settings, Clock clock) {
     this.loop = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-scheduler"));
@@ -69,13 +70,20 @@ public final class Pinger implements AutoCloseable {
     return new Pinger(settings, clock);
   }
 
-  /** Checks one target, retrying as it says; the future never completes exceptionally. */
+  /**
+   * Checks one target, retrying as it says. The future never completes exceptionally; it is
+   * cancelled only when {@link #stopSending()} kept the check from being sent at all.
+   */
   public CompletableFuture<CheckResult> check(Target target) {
     List<Attempt> attempts = new ArrayList<>();
     CompletableFuture<CheckResult> done = new CompletableFuture<>();
     Runnable endNow = () -> {
       synchronized (attempts) {
-        done.complete(new CheckResult(target, attempts));
+        if (attempts.isEmpty()) {
+          done.cancel(false); // stopSending() held its first attempt back: nothing to report
+        } else {
+          done.complete(new CheckResult(target, attempts));
+        }
       }
     };
     Supplier<CompletionStage<Attempt>> once = () -> {
@@ -134,6 +142,18 @@ public final class Pinger implements AutoCloseable {
   }
 
   /**
+   * As {@link #stopRetrying()}, and no check is sent from now on: one still waiting for its host's
+   * rate or a free slot, or started later, is cancelled unsent (a retry that is, ends its check with
+   * the attempts made). For a watch that stops: what is under way ends within its timeout, and
+   * nothing new goes out meanwhile.
+   */
+  public void stopSending() {
+    sendingStopped = true;
+    scheduler.refuseWaiting(); // first: a check that stopRetrying() ends may close a retired pinger
+    stopRetrying();
+  }
+
+  /**
    * Checks every target, calling {@code onEach} as each finishes (never concurrently), and returns
    * the results in input order.
    */
@@ -183,9 +203,15 @@ public final class Pinger implements AutoCloseable {
     // The breaker decides when the check is next to go: checks queued before it opened are held
     // back too, without waiting for the host's rate or a slot.
     AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
-    BooleanSupplier admit = () -> breaker == null || pass.updateAndGet(p -> p != null && p.trial() ? p
-        : HostBreakers.admit(breaker)) != null; // asked again while closed: the circuit may have opened
-    Runnable heldBack = () -> result.complete(breakers.heldBackAttempt(number, hostPort));
+    BooleanSupplier admit = () -> !sendingStopped && (breaker == null || pass.updateAndGet(p -> p != null
+        && p.trial() ? p : HostBreakers.admit(breaker)) != null); // asked again while closed: it may have opened
+    Runnable heldBack = () -> {
+      if (sendingStopped) {
+        result.cancel(false);
+      } else {
+        result.complete(breakers.heldBackAttempt(number, hostPort));
+      }
+    };
     scheduler.submit(host, admit, release -> {
       ProbeRun run = prober.prepare(target, number);
       ScheduledFuture<?> watchdog = loop.schedule(run::expire,

@@ -2,8 +2,11 @@ package dev.sitepulse.pinger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -11,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +46,29 @@ class StopTest {
 
     assertThat(results).extracting(r -> r.target().url()).containsExactly(site.url("/fast"));
     assertThat(seen).containsExactlyElementsOf(results);
+  }
+
+  @Test
+  void stoppingSendingCancelsTheChecksStillWaitingForASlotAndLetsTheOneUnderWayFinish() throws Exception {
+    site.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+    Target slow = Target.of(site.url("/slow")).withTimeout(Duration.ofSeconds(5));
+    try (Pinger pinger = Pinger.create(Checks.FAST.withConcurrency(1))) {
+      CompletableFuture<CheckResult> underWay = pinger.check(slow);
+      CompletableFuture<CheckResult> waiting = pinger.check(slow.withRetries(2));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (site.findAll(getRequestedFor(urlEqualTo("/slow"))).isEmpty() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+
+      pinger.stopSending();
+
+      assertThatThrownBy(() -> waiting.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+      assertThat(underWay.get(5, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.UP);
+      CompletableFuture<CheckResult> later = pinger.check(slow);
+      assertThatThrownBy(() -> later.get(1, TimeUnit.SECONDS)).as("a check asked for after the stop")
+          .isInstanceOf(CancellationException.class);
+    }
+    assertThat(site.findAll(getRequestedFor(urlEqualTo("/slow")))).hasSize(1);
   }
 
   @Test

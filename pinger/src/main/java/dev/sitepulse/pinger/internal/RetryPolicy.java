@@ -34,6 +34,8 @@ public final class RetryPolicy {
             // retries may be Integer.MAX_VALUE, and one attempt more would overflow to a negative
             .maxAttempts((int) Math.min(Integer.MAX_VALUE, target.retries() + 1L))
             .retryOnResult(a -> a.isRetryable() && !stopped.getAsBoolean())
+            // An attempt fails only when a stop kept it from being sent: there is nothing to retry.
+            .retryOnException(e -> false)
             .intervalBiFunction(interval)
             .failAfterMaxAttempts(false)
             .build();

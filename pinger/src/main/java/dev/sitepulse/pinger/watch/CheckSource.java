@@ -7,7 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one check. {@link PingerSource} is the real one; tests give canned results. The future must
- * complete, and never exceptionally, as {@link dev.sitepulse.pinger.Pinger#check} promises.
+ * complete, and never exceptionally, as {@link dev.sitepulse.pinger.Pinger#check} promises: it is
+ * cancelled only for a check {@link #stopSending()} kept from being sent.
  */
 @FunctionalInterface
 public interface CheckSource {
@@ -15,10 +16,11 @@ public interface CheckSource {
   CompletableFuture<CheckResult> check(Target target);
 
   /**
-   * The watch is stopping: checks waiting to retry end now with the attempts they made, as
-   * {@link dev.sitepulse.pinger.Pinger#stopRetrying} does, so that their results are kept.
+   * The watch is stopping: checks waiting to retry end now with the attempts they made, so that
+   * their results are kept, and checks not sent yet are not sent, as
+   * {@link dev.sitepulse.pinger.Pinger#stopSending} does.
    */
-  default void stopRetrying() {}
+  default void stopSending() {}
 
   /** For each host and port: whether its circuit holds its checks back now (may be empty). */
   default Map<String, Boolean> circuitsHeldBack() {

@@ -23,7 +23,7 @@ public final class PingerSource implements CheckSource, AutoCloseable {
   private volatile boolean closed;
   /** Pingers a reload replaced while they still had checks under way. */
   private final Set<Pinger> retiring = ConcurrentHashMap.newKeySet();
-  private volatile boolean retriesStopped;
+  private volatile boolean sendingStopped;
 
   public PingerSource(PingSettings settings) {
     this.current = new Current(Pinger.create(settings), settings, new AtomicInteger());
@@ -54,10 +54,10 @@ public final class PingerSource implements CheckSource, AutoCloseable {
   }
 
   @Override
-  public synchronized void stopRetrying() {
-    retriesStopped = true;
-    current.pinger.stopRetrying();
-    retiring.forEach(Pinger::stopRetrying);
+  public synchronized void stopSending() {
+    sendingStopped = true;
+    current.pinger.stopSending();
+    retiring.forEach(Pinger::stopSending);
   }
 
   /** Switches to new settings; a no-op when they are the same. */
@@ -67,8 +67,8 @@ public final class PingerSource implements CheckSource, AutoCloseable {
       return;
     }
     current = new Current(Pinger.create(settings), settings, new AtomicInteger());
-    if (retriesStopped) {
-      current.pinger.stopRetrying();
+    if (sendingStopped) {
+      current.pinger.stopSending();
     }
     if (old.inFlight.get() == 0) {
       old.pinger.close(); // a check finishing now closes it too; closing twice is harmless

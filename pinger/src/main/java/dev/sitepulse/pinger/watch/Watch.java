@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -131,7 +132,7 @@ public final class Watch {
   public CompletableFuture<Void> stop() {
     onContext(() -> {
       stopping = true;
-      checks.stopRetrying();
+      checks.stopSending();
       targets.values().forEach(this::cancel);
       if (inFlight == 0) {
         drained.complete(null);
@@ -293,6 +294,8 @@ public final class Watch {
     inFlight--;
     if (r != null) {
       record(tw, r);
+    } else if (stopping && (e instanceof CancellationException || e.getCause() instanceof CancellationException)) {
+      log.debug("{}: not checked, as the watch stopped before the check was sent", tw.target.name());
     } else {
       log.error("{}: the check failed without a result", tw.target.name(), e);
     }

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -78,6 +79,22 @@ public final class HostScheduler {
           }
           pump();
         });
+  }
+
+  /**
+   * Ends every task not started yet with its refused action, whatever host or slot it waits for:
+   * for a stop, after which nothing more is to be sent.
+   */
+  public void refuseWaiting() {
+    try {
+      loop.execute(() -> hosts.values().forEach(q -> {
+        for (Pending task; (task = q.pending.poll()) != null; ) {
+          task.refused().run();
+        }
+      }));
+    } catch (RejectedExecutionException closed) {
+      // The loop was shut down: nothing waits on it any more.
+    }
   }
 
   private HostQueue newQueue(String host) {
