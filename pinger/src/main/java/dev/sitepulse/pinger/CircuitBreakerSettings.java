@@ -16,15 +16,19 @@ public record CircuitBreakerSettings(int failures, Duration openFor) {
   /** Where a circuit's changes are logged (open, trial, closed), at INFO. */
   public static final String LOGGER = "sitepulse.circuits";
 
+  /** Resilience4j keeps a slot per failure it counts, for every host: more would fill the memory. */
+  public static final int MAX_FAILURES = 100;
+  /** Resilience4j waits no less than this in the open state. */
+  public static final Duration MIN_OPEN_FOR = Duration.ofMillis(1); // both above DEFAULT, which is checked
   public static final CircuitBreakerSettings DEFAULT = new CircuitBreakerSettings(5, Duration.ofSeconds(30));
   public static final CircuitBreakerSettings OFF = new CircuitBreakerSettings(0, DEFAULT.openFor);
 
   public CircuitBreakerSettings {
-    if (failures < 0) {
-      throw new IllegalArgumentException("circuit-breaker failures must be 0 (off) or more, got " + failures);
+    if (failures < 0 || failures > MAX_FAILURES) {
+      throw new IllegalArgumentException("circuit-breaker failures must be 0 (off) to " + MAX_FAILURES + ", got " + failures);
     }
-    if (openFor == null || openFor.isZero() || openFor.isNegative()) {
-      throw new IllegalArgumentException("circuit-breaker open-for must be positive, got " + openFor);
+    if (openFor == null || openFor.compareTo(MIN_OPEN_FOR) < 0) {
+      throw new IllegalArgumentException("circuit-breaker open-for must be at least 1ms, got " + openFor);
     }
   }
 

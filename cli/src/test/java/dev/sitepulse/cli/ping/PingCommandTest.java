@@ -182,6 +182,11 @@ class PingCommandTest {
   }
 
   @Test
+  void aCircuitBreakerOpenForLessThanAMillisecondIsAUsageErrorNotAnInternalOne() {
+    assertUsageError(ping("--circuit-breaker", "3/1ns", url("/status/200")), "open-for must be at least 1ms, got 1ns");
+  }
+
+  @Test
   void noTargetsIsAUsageError() {
     assertUsageError(ping(), "no targets");
   }

@@ -13,8 +13,15 @@ public record CircuitBreakerSpec(Integer failures, Duration openFor) {
     if (failures != null && failures < 0) {
       throw new InvalidValueException("failures", "failures must be 0 (off) or more, got " + failures);
     }
+    if (failures != null && failures > CircuitBreakerSettings.MAX_FAILURES) {
+      throw new InvalidValueException("failures",
+          "failures must be at most " + CircuitBreakerSettings.MAX_FAILURES + ", got " + failures);
+    }
     if (openFor != null && (openFor.isZero() || openFor.isNegative())) {
       throw new InvalidValueException("open-for", "open-for must be positive, got " + Durations.format(openFor));
+    }
+    if (openFor != null && openFor.compareTo(CircuitBreakerSettings.MIN_OPEN_FOR) < 0) {
+      throw new InvalidValueException("open-for", "open-for must be at least 1ms, got " + Durations.format(openFor));
     }
   }
 
