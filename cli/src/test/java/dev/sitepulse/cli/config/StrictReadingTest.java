@@ -4,6 +4,7 @@ import static dev.sitepulse.cli.config.ConfigErrors.FILE;
 import static dev.sitepulse.cli.config.ConfigErrors.assertConfigError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sitepulse.pinger.config.ConfigException;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,15 @@ class StrictReadingTest {
     assertThat(yaml.length()).isGreaterThan(3 << 20);
 
     assertThat(SitepulseConfig.read(yaml.toString(), FILE, java.util.Map.of()).targets()).hasSize(40_000);
+  }
+
+  @Test
+  void aConfigThatNeverEndsIsRefusedOnceItPassesTheLimitNotReadUntilTheMemoryRunsOut() {
+    Path endless = Path.of("/dev/zero"); // as -c /dev/zero, or a pipe that is never closed, gives it
+    assumeTrue(Files.isReadable(endless));
+
+    assertThatThrownBy(() -> SitepulseConfig.read(endless)).isInstanceOf(ConfigException.class)
+        .hasMessage("/dev/zero: larger than a config may be (64 MB)");
   }
 
   @Test

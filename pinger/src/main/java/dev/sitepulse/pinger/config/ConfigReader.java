@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ConfigReader {
 
   /** SnakeYAML's guard against huge documents is 3 MB; 60,000 targets take more. */
-  private static final int MAX_CODE_POINTS = 64 << 20;
+  private static final int MAX_CODE_POINTS = ConfigText.MAX_BYTES;
 
   private static final ObjectMapper YAML =
       new ObjectMapper(YAMLFactory.builder().loaderOptions(loaderOptions())

@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.config;
 
 import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class ConfigText {
 
+  /** As ConfigReader's limit; reading stops past it, so that -c /dev/zero is refused, not read for ever. */
+  static final int MAX_BYTES = 64 << 20;
   private static final Pattern URL_AS_PATH = Pattern.compile("(https?:)/([^/].*)", Pattern.CASE_INSENSITIVE);
 
   private ConfigText() {}
@@ -32,8 +35,8 @@ final class ConfigText {
       throw new ConfigException(file + ": a folder, not a config file");
     }
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
       Matcher url = URL_AS_PATH.matcher(file.toString());
       if (url.matches()) { // -c http://host/: the path has lost one of its slashes
@@ -43,6 +46,9 @@ final class ConfigText {
       throw new ConfigException(file + ": no such file", e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read the config: " + IoErrors.why(e), e);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new ConfigException(file + ": larger than a config may be (" + (MAX_BYTES >> 20) + " MB)");
     }
     return decode(bytes, file.toString());
   }
