@@ -13,11 +13,8 @@ import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.format.ResultFormat;
 import dev.sitepulse.pinger.format.ResultWriter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,7 +137,7 @@ public final class PingCommand implements Callable<Integer> {
     for (String u : urls) {
       if (u.equals("-")) {
         try {
-          all.addAll(readStdin());
+          all.addAll(StdinUrls.read(System.in));
         } catch (IOException e) { // `ping - < folder`: bad input, not a failure of the checks
           throw new UsageException("cannot read URLs from stdin: " + e.getMessage());
         }
@@ -149,20 +146,5 @@ public final class PingCommand implements Callable<Integer> {
       }
     }
     return all;
-  }
-
-  /** One URL a line; blank lines and {@code #} comments are skipped. */
-  private static List<String> readStdin() throws IOException {
-    List<String> urls = new ArrayList<>();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    boolean first = true;
-    for (String line; (line = in.readLine()) != null; first = false) {
-      // A list saved with a byte order mark starts with U+FEFF, which would make the URL invalid.
-      String t = (first && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
-      if (!t.isEmpty() && !t.startsWith("#")) {
-        urls.add(t);
-      }
-    }
-    return urls;
   }
 }

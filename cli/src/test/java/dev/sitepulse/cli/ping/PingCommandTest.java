@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -234,6 +235,28 @@ class PingCommandTest {
 
     assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
     assertThat(run.err()).isEqualTo("sitepulse: cannot read URLs from stdin: Is a directory\n");
+  }
+
+  @Test
+  void aStdinThatNeverEndsIsAUsageErrorOnceItPassesTheLimitNotReadUntilTheMemoryRunsOut() {
+    InputStream zeros = new InputStream() { // what `sitepulse ping - < /dev/zero` reads
+      @Override
+      public int read() {
+        return 0;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        Arrays.fill(b, off, off + len, (byte) 0);
+        return len;
+      }
+    };
+
+    CommandLineRun run = CommandLineRun.withStdin(zeros, "ping", "-");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot read URLs from stdin: it goes on past 64 MB,"
+        + " which no list of URLs does\n");
   }
 
   @Test
