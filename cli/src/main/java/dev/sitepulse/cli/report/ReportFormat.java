@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,7 +23,9 @@ public enum ReportFormat {
   void write(Report r, SiteReport site, Instant generated, OutputStream out) throws IOException {
     switch (this) {
       case TABLE -> {
-        PrintStream p = new PrintStream(out, false, StandardCharsets.UTF_8);
+        // Drawn in memory first: a PrintStream keeps a failed write to itself (a full disk).
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        PrintStream p = new PrintStream(table, false, StandardCharsets.UTF_8);
         if (r != null) {
           TableReport.write(r, p);
         }
@@ -33,6 +36,8 @@ public enum ReportFormat {
           SiteTable.write(site, p);
         }
         p.flush();
+        table.writeTo(out);
+        out.flush();
       }
       case JSON -> JsonReport.write(r, site, out);
       case HTML -> {

@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -231,6 +232,21 @@ class ReportCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).isEqualTo("sitepulse: cannot write " + out + ": there is no folder " + out.getParent() + "\n");
+  }
+
+  @Test
+  void anOutputWithNoRoomLeftIsAUsageErrorInEveryFormatNotAnEmptyFileAndExitZero() {
+    Path full = Path.of("/dev/full"); // every write fails with ENOSPC, as on a full disk
+    assumeTrue(Files.isWritable(full));
+    HandMadeHistory.write(dir);
+
+    for (String format : new String[] {"table", "json", "html"}) {
+      CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d",
+          "--format", format, "-o", full.toString());
+
+      assertThat(run.exitCode()).as("%s: %s", format, run).isEqualTo(3);
+      assertThat(run.err()).as(format).isEqualTo("sitepulse: cannot write /dev/full: No space left on device\n");
+    }
   }
 
   @Test
