@@ -179,7 +179,9 @@ public final class SqliteHistory implements HistoryStore {
 
   static Connection connect(Path file, boolean readOnly) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    if (!readOnly) { // a reader takes the file as it is: WAL while a watch writes, plain once it stopped
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    }
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(10_000);
     config.setReadOnly(readOnly);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes batches of records in one transaction each, on the store's single writer thread, which
@@ -172,8 +173,23 @@ final class SqliteWriter implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    try {
+      for (PreparedStatement p : List.of(insertCheck, insertChange, insertDelivery, upsertTarget)) {
+        p.close(); // one left in progress keeps a transaction open, and the mode changes only outside
+      }
+      c.setAutoCommit(true);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
+      // Reading a WAL file takes a -shm beside it, which a report run by a user who may not write
+      // the folder cannot make: a stopped watch leaves a plain file. The next one goes back to WAL.
+      // Not worth waiting for: while a report reads, the file stays in WAL mode.
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout=0");
+        s.execute("PRAGMA journal_mode=DELETE");
+      } catch (SQLException e) {
+        LoggerFactory.getLogger(SqliteWriter.class).debug("history left in WAL mode: {}", e.getMessage());
+      }
     } finally {
       c.close();
     }

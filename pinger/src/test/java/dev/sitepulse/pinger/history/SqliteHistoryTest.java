@@ -243,6 +243,32 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aHistoryItsWatchClosedIsLeftInRollbackModeForReadersWhoMayNotWriteItsFolder() throws Exception {
+    // Reading a database in WAL mode needs its -shm file, which only one who may write the folder
+    // can make: a report run by another user than the watch's, once the watch stopped, could not.
+    try (SqliteHistory h = open()) {
+      h.append(check("a", NOW, Verdict.UP, 200, 10));
+    }
+
+    assertThat(journalMode()).isEqualTo("rollback");
+    assertThat(SqliteHistory.openForReading(dir).countChecks(EVERYTHING)).isEqualTo(1);
+    assertThat(dir.resolve("history.db-shm")).as("made by the reader").doesNotExist();
+    try (SqliteHistory again = open()) {
+      assertThat(journalMode()).as("while a watch writes, so that reports read meanwhile").isEqualTo("WAL");
+      again.append(check("a", NOW.minusSeconds(1), Verdict.UP, 200, 10));
+      again.flush().join();
+      assertThat(SqliteHistory.openForReading(dir).countChecks(EVERYTHING)).isEqualTo(2);
+    }
+  }
+
+  /** As the file's header says: its bytes 18 and 19 are 2 in WAL mode, 1 in rollback mode. */
+  private String journalMode() throws Exception {
+    try (var in = Files.newInputStream(dir.resolve("history.db"))) {
+      return in.readNBytes(20)[18] == 2 ? "WAL" : "rollback";
+    }
+  }
+
+  @Test
   void readingAFolderWithoutHistoryFailsNamingTheFile() {
     assertThatThrownBy(() -> SqliteHistory.openForReading(dir.resolve("nothing")))
         .isInstanceOf(HistoryException.class)
