@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Lines up columns of text. A cell may carry an ANSI colour, which wraps its text but takes no
- * width, so coloured and plain tables line up the same. Control characters in a cell's text (a
- * newline in a target's name, a tab in a server's reason) become spaces: a row is one line.
+ * Lines up columns of text, by the columns a terminal gives each character ({@link DisplayWidth}).
+ * A cell may carry an ANSI colour, which wraps its text but takes no width, so coloured and plain
+ * tables line up the same. Control characters in a cell's text (a newline in a target's name, a
+ * tab in a server's reason) become spaces: a row is one line.
  */
 public final class TextTable {
 
@@ -101,6 +102,6 @@ public final class TextTable {
   }
 
   private static int width(String text) {
-    return text.codePointCount(0, text.length());
+    return DisplayWidth.of(text);
   }
 }

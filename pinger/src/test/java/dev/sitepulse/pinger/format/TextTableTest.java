@@ -31,4 +31,19 @@ class TextTableTest {
 
     assertThat(table.lines()).containsExactly("A  COUNT", "x     12");
   }
+
+  @Test
+  void wideAndCombiningCharactersTakeTheColumnsATerminalGivesThem() {
+    // 漢字 and 🙂 take two columns each; the accent of an "e" written in two code points takes none.
+    TextTable table = new TextTable(List.of(new Column("NAME", false), new Column("N", true)));
+    table.add(List.of(Cell.plain("ascii-name"), Cell.plain("1")));
+    table.add(List.of(Cell.plain("漢字 🙂"), Cell.plain("2")));
+    table.add(List.of(Cell.plain("cafe\u0301"), Cell.plain("3")));
+
+    assertThat(table.lines()).containsExactly(
+        "NAME        N",
+        "ascii-name  1",
+        "漢字 🙂     2",
+        "cafe\u0301        3");
+  }
 }
