@@ -38,6 +38,9 @@ final class SiteReader {
     readOnly.setReadOnly(true);
     try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
+      if (one(s, "SELECT count(*) FROM sqlite_master") == 0) { // a crawl killed before it made its tables
+        throw new UsageException(file + ": no crawl here (sitepulse crawl writes it)");
+      }
       Map<String, Long> byState = counts(s, "SELECT state, count(*) FROM urls GROUP BY state ORDER BY 2 DESC",
           rs -> rs.getString(1));
       Map<Integer, Long> statuses = counts(s,

@@ -203,6 +203,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void anEmptyCrawlDbIsNoCrawlAsAnEmptyHistoryDbIsNoHistoryNotAMissingTable() throws Exception {
+    Path crawl = Files.createFile(Files.createDirectories(dir.resolve("killed-at-start")).resolve("crawl.db"));
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", crawl.getParent().toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: " + crawl + ": no crawl here (sitepulse crawl writes it)\n");
+  }
+
+  @Test
   void aFolderWithoutHistoryOrCrawlIsAUsageError() throws Exception {
     java.nio.file.Files.createDirectories(dir.resolve("empty"));
     CommandLineRun run = CommandLineRun.of("report", "--data", dir.resolve("empty").toString());
