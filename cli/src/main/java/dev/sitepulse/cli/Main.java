@@ -32,7 +32,23 @@ public final class Main {
       SqliteLibraryCache.install();
     }
     // Exit at once: checks run on daemon threads, and a hung socket must not hold the JVM.
-    System.exit(run(args));
+    System.exit(runOrFail(args));
+  }
+
+  /**
+   * An Error that no command catches (out of memory, a class gone from a jar replaced under a
+   * running watch) is an internal failure like an exception: one line and exit 2. Left to the JVM
+   * it printed a stack trace and exit 1, which Nagios reads as DEGRADED, and the watch's Vert.x
+   * threads then kept the process alive for ever.
+   */
+  private static int runOrFail(String[] args) {
+    try {
+      return run(args);
+    } catch (Error e) {
+      System.err.println("sitepulse: " + e);
+      LoggerFactory.getLogger(Main.class).debug("failed", e);
+      return ExitCode.CRITICAL;
+    }
   }
 
   /**
