@@ -1,10 +1,13 @@
 package dev.sitepulse.cli;
 
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.config.NearestName;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -25,14 +28,22 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.setOut(utf8(FileDescriptor.out));
-    System.setErr(utf8(FileDescriptor.err));
+    CheckedOutput stdout = new CheckedOutput(new FileOutputStream(FileDescriptor.out));
+    System.setOut(utf8(stdout));
+    System.setErr(utf8(new FileOutputStream(FileDescriptor.err)));
     String command = commandName(args);
     if (command != null && OPEN_SQLITE.contains(command)) { // Set.of refuses to look up null
       SqliteLibraryCache.install();
     }
+    int code = runOrFail(args);
+    System.out.flush();
+    IOException lost = stdout.lost();
+    if (lost != null && code != ExitCode.INTERRUPTED) {
+      System.err.println("sitepulse: cannot write the output: " + IoErrors.why(lost));
+      code = ExitCode.USAGE; // as for -o FILE; a monitor reads 3 as UNKNOWN, the truth of it
+    }
     // Exit at once: checks run on daemon threads, and a hung socket must not hold the JVM.
-    System.exit(runOrFail(args));
+    System.exit(code);
   }
 
   /**
@@ -56,8 +67,8 @@ public final class Main {
    * (cron, most containers) that is ASCII: a target named Café came out as Caf? in tables, CSV and
    * Prometheus text. Buffered and flushed as the JVM's own System.out is.
    */
-  private static PrintStream utf8(FileDescriptor fd) {
-    return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 128), true, StandardCharsets.UTF_8);
+  private static PrintStream utf8(OutputStream out) {
+    return new PrintStream(new BufferedOutputStream(out, 128), true, StandardCharsets.UTF_8);
   }
 
   /** Runs a command line and returns its exit code; tests call this in-process. */
