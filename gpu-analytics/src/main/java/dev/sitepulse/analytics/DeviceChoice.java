@@ -43,15 +43,10 @@ public record DeviceChoice(Mode mode, int openClIndex) {
   }
 
   private static DeviceChoice parseIndexed(String text, String value) {
-    if (value.startsWith("opencl:")) {
-      try {
-        int index = Integer.parseInt(value.substring("opencl:".length()));
-        if (index >= 0) {
-          return new DeviceChoice(Mode.OPENCL, index);
-        }
-      } catch (NumberFormatException e) {
-        // not a number: reported below with the whole value
-      }
+    String digits = value.startsWith("opencl:") ? value.substring("opencl:".length()) : "";
+    // ASCII digits only: parseInt also takes a sign and other scripts' digits (opencl:\u0663 was 3).
+    if (digits.matches("[0-9]{1,9}")) {
+      return new DeviceChoice(Mode.OPENCL, Integer.parseInt(digits));
     }
     throw new IllegalArgumentException(
         "device must be auto, cpu, opencl or opencl:N (N >= 0), was '" + text + "'");

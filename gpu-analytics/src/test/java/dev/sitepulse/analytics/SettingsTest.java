@@ -18,7 +18,7 @@ class SettingsTest {
 
   @Test
   void aBadDeviceChoiceIsRejectedWithTheValueNamed() {
-    for (String bad : new String[] {"gpu", "opencl:", "opencl:-1", "opencl:x", ""}) {
+    for (String bad : new String[] {"gpu", "opencl:", "opencl:-1", "opencl:x", "", "opencl:+1", "opencl:\u0663"}) {
       assertThatThrownBy(() -> DeviceChoice.parse(bad))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("'" + bad + "'");
