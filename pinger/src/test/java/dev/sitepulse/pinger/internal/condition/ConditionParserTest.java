@@ -254,6 +254,14 @@ class ConditionParserTest {
   }
 
   @Test
+  void aNineDigitIndexIsReadAndATenDigitOneIsRejectedInsteadOfOverflowing() {
+    assertThat(evaluate("[BODY].checks[999999999].name != disk", body(HEALTH_JSON)).description())
+        .endsWith("JSON path not found in the body");
+    assertParseError(
+        "[BODY].checks[9999999999].name == disk", "array index \"9999999999\" is not a number");
+  }
+
+  @Test
   void indexIntoSomethingThatIsNotAnArrayIsNotFound() {
     assertThat(evaluate("[BODY].status[0] == U", body(HEALTH_JSON)).description())
         .endsWith("JSON path not found in the body");
@@ -599,7 +607,8 @@ class ConditionParserTest {
   @Test
   void unbalancedParenthesesInAnyAreRejected() {
     assertParseError("[STATUS] == any(200, 201", "unbalanced parentheses");
-    assertParseError("[STATUS] == any(200, 201))", "unbalanced parentheses");
+    assertParseError(
+        "[STATUS] == any(200, 201))", "unbalanced parentheses: unexpected \")\" after any(...)");
   }
 
   @Test
