@@ -25,6 +25,17 @@ class TextTableTest {
   }
 
   @Test
+  void eachBidirectionalControlAloneIsBlankedAndItsNeighboursAreLeft() {
+    // The first and last of each range: U+202A-U+202E and U+2066-U+2069.
+    for (String bidi : List.of("\u202A", "\u202E", "\u2066", "\u2069")) {
+      assertThat(TextTable.oneLine("api" + bidi + "edoc")).isEqualTo("api edoc");
+    }
+    for (int neighbour : new int[] {'a', 0x00A0, 0x2029, 0x202F, 0x2065, 0x206A}) {
+      assertThat(TextTable.isControl(neighbour)).as("U+%04X", neighbour).isFalse();
+    }
+  }
+
+  @Test
   void rightAlignedColumnsEndUnderTheirHeader() {
     TextTable table = new TextTable(List.of(new Column("A", false), new Column("COUNT", true)));
     table.add(List.of(Cell.plain("x"), Cell.plain("12")));
