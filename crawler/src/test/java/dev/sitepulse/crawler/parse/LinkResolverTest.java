@@ -89,6 +89,51 @@ class LinkResolverTest {
   }
 
   @Test
+  void aBaseWithAQueryButNoPathResolvesFromTheRoot() {
+    LinkResolver base = new LinkResolver("http://h.example?lang=en");
+
+    assertThat(base.resolve("docs/a.html")).isEqualTo("http://h.example/docs/a.html");
+    assertThat(base.resolve("#top")).isEqualTo("http://h.example?lang=en#top");
+  }
+
+  @Test
+  void aTabOrLineBreakAloneOrFirstInAnHrefIsDroppedToo() {
+    LinkResolver base = new LinkResolver("http://h/d/");
+
+    assertThat(base.resolve("a\nb.html")).isEqualTo("http://h/d/ab.html");
+    assertThat(base.resolve("a\tb.html")).isEqualTo("http://h/d/ab.html");
+    assertThat(base.resolve("a\rb.html")).isEqualTo("http://h/d/ab.html");
+    assertThat(base.resolve("\n/x.html")).isEqualTo("http://h/x.html");
+    assertThat(base.resolve("\t/x.html")).isEqualTo("http://h/x.html");
+    assertThat(base.resolve("\r/x.html")).isEqualTo("http://h/x.html");
+  }
+
+  /** RFC 3986 §3.1: a letter, then letters, digits, +, - or ., then a colon. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a:x | a:x",
+        "z:x | z:x",
+        "A:x | A:x",
+        "Z:x | Z:x",
+        "svn+ssh://h/r | svn+ssh://h/r",
+        "x-app.v09:open | x-app.v09:open",
+        "1a:x | http://h/d/1a:x",
+        "@a:x | http://h/d/@a:x",
+        "[a:x | http://h/d/[a:x",
+        "`a:x | http://h/d/`a:x",
+        "{a:x | http://h/d/{a:x",
+        "a_b:x | http://h/d/a_b:x",
+        "a/b:x | http://h/d/a/b:x",
+        "a@b:x | http://h/d/a@b:x",
+        "a:b/c | a:b/c",
+      })
+  void onlyAValidSchemeBeforeAColonMakesAnHrefAbsolute(String href, String expected) {
+    assertThat(new LinkResolver("http://h/d/").resolve(href)).isEqualTo(expected);
+  }
+
+  @Test
   void relativeHrefsCannotBeResolvedAgainstAnUnusableBase() {
     assertThat(new LinkResolver("not a url").resolve("x.html")).isNull();
     assertThat(new LinkResolver("mailto:a@b").resolve("x.html")).isNull();

@@ -79,6 +79,41 @@ class SimHashTest {
   }
 
   @Test
+  void textsWithWordsOfTheSameLengthsStillHashApart() {
+    assertThat(SimHash.distance(SimHash.of("cat sat mat hat"), SimHash.of("dog ran far off")))
+        .isGreaterThan(10);
+  }
+
+  @Test
+  void threeWordsAreOneShingleAndHashAsTheirText() {
+    assertThat(SimHash.of("one two three")).isNotZero()
+        .isNotEqualTo(SimHash.of("one two four"))
+        .isNotEqualTo(SimHash.of("two three"));
+  }
+
+  @Test
+  void asciiLettersAndDigitsMakeWordsAndTheCharactersBesideThemSeparate() {
+    long separated = SimHash.of("alpha beta gamma delta");
+    for (char c : "`{@[/:".toCharArray()) {
+      assertThat(SimHash.of("alpha" + c + "beta gamma delta")).as("'%s'", c).isEqualTo(separated);
+    }
+    for (char c : "azAZ09".toCharArray()) {
+      assertThat(SimHash.of("alpha" + c + "beta gamma delta")).as("'%s'", c).isNotEqualTo(separated);
+    }
+    assertThat(SimHash.of("Apple Zebra")).isEqualTo(SimHash.of("apple zebra"));
+  }
+
+  @Test
+  void wordsInOtherScriptsAreWordsAndTheirCaseDoesNotCount() {
+    // Words of the same lengths, so only their letters tell them apart.
+    long russian = SimHash.of("Привет мир, как дела");
+
+    assertThat(russian).isNotZero().isEqualTo(SimHash.of("ПРИВЕТ МИР как ДЕЛА"));
+    assertThat(SimHash.distance(russian, SimHash.of("Погода дом, где вода"))).isGreaterThan(10);
+    assertThat(SimHash.of("École d’été à Genève")).isEqualTo(SimHash.of("école d’ÉTÉ à genève"));
+  }
+
+  @Test
   void distanceCountsDifferingBits() {
     assertThat(SimHash.distance(0L, -1L)).isEqualTo(64);
     assertThat(SimHash.distance(0b1010L, 0b0110L)).isEqualTo(2);
