@@ -1,6 +1,8 @@
 package dev.sitepulse.pinger.internal.condition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,17 +17,30 @@ final class JsonBody {
 
   private JsonBody() {}
 
-  /** The body as a JSON tree, or null when it is empty or not JSON. */
-  static JsonNode parseOrNull(String body) {
+  /**
+   * The body read as JSON: its tree, or why it is none.
+   *
+   * @param whyNot null when {@code root} is the tree, else what a failed condition says of the body
+   */
+  record Parsed(JsonNode root, String whyNot) {}
+
+  static Parsed parse(String body) {
     if (body.isBlank()) {
-      return null;
+      return new Parsed(null, "body is empty, not JSON");
     }
     try {
       JsonNode root = MAPPER.readTree(body);
-      return root == null || root.isMissingNode() ? null : root;
+      if (root != null && !root.isMissingNode()) {
+        return new Parsed(root, null);
+      }
+    } catch (StreamConstraintsException tooDeep) {
+      // Jackson's guard against a stack overflow: the body may well be JSON, only deeper than read.
+      return new Parsed(null, "body nests JSON deeper than the "
+          + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels conditions read");
     } catch (JsonProcessingException notJson) {
-      return null;
+      // below
     }
+    return new Parsed(null, "body is not JSON: \"" + ActualValue.shorten(body) + "\"");
   }
 
   /** Strings without quotes; numbers, booleans and null as written; objects and arrays as JSON. */

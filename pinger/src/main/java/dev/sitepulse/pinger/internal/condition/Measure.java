@@ -59,13 +59,7 @@ enum Measure {
     return switch (reading.outcome()) {
       case FOUND -> found(reading);
       case PATH_NOT_FOUND -> pathNotFound();
-      case BODY_NOT_JSON -> ActualValue.unusable(notJson(reading.text()));
+      case BODY_NOT_JSON -> ActualValue.unusable(reading.text());
     };
-  }
-
-  private static String notJson(String body) {
-    return body.isEmpty()
-        ? "body is empty, not JSON"
-        : "body is not JSON: \"" + ActualValue.shorten(body) + "\"";
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What a placeholder yielded for one observation, before {@link Measure} turns it into the value
  * that is compared.
  *
- * @param text the value as text; for {@link Outcome#BODY_NOT_JSON} the body that failed to parse
+ * @param text the value as text; for {@link Outcome#BODY_NOT_JSON} why the body is no JSON tree
  * @param node the JSON node when the value came from a JSON path, else null
  */
 record Reading(Outcome outcome, String text, JsonNode node) {
@@ -29,7 +29,7 @@ record Reading(Outcome outcome, String text, JsonNode node) {
     return new Reading(Outcome.PATH_NOT_FOUND, "", null);
   }
 
-  static Reading bodyNotJson(String body) {
-    return new Reading(Outcome.BODY_NOT_JSON, body, null);
+  static Reading bodyNotJson(String whyNot) {
+    return new Reading(Outcome.BODY_NOT_JSON, whyNot, null);
   }
 }

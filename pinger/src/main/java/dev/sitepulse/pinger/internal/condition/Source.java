@@ -47,11 +47,11 @@ record Source(Placeholder placeholder, String headerName, JsonPath path) {
     if (path == null) {
       return Reading.of(value);
     }
-    JsonNode root = JsonBody.parseOrNull(value);
-    if (root == null) {
-      return Reading.bodyNotJson(value);
+    JsonBody.Parsed body = JsonBody.parse(value);
+    if (body.root() == null) {
+      return Reading.bodyNotJson(body.whyNot());
     }
-    JsonNode node = path.find(root);
+    JsonNode node = path.find(body.root());
     return node == null ? Reading.pathNotFound() : Reading.of(node);
   }
 }

@@ -292,6 +292,14 @@ class ConditionParserTest {
   }
 
   @Test
+  void jsonNestedDeeperThanJacksonReadsIsSaidSoNotCalledNoJson() {
+    String deep = "[".repeat(1500) + "]".repeat(1500);
+
+    assertThat(evaluate("[BODY][0] == 1", body(deep)).description())
+        .endsWith("body nests JSON deeper than the 1000 levels conditions read");
+  }
+
+  @Test
   void jsonFollowedByOtherTextIsNotJson() {
     assertThat(evaluate("[BODY].a == 1", body("{\"a\": 1} trailing")).description())
         .contains("body is not JSON");
