@@ -2,18 +2,20 @@ package dev.sitepulse.cli.links;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.sitepulse.cli.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -24,8 +26,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** `sitepulse links` in a JVM of its own, stopped by a signal once its crawl is over. */
 class LinksStopIT {
 
+  /** Counted down by the first request for a target beyond --max-depth: the checks online began. */
+  private static final CountDownLatch CHECKING_ONLINE = new CountDownLatch(1);
+
   @RegisterExtension
-  static WireMockExtension site = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().extensions(new ServeEventListener() {
+        @Override
+        public String getName() {
+          return "checks-online-began";
+        }
+
+        @Override
+        public void beforeMatch(ServeEvent event, Parameters parameters) {
+          if (event.getRequest().getUrl().startsWith("/deep/")) {
+            CHECKING_ONLINE.countDown();
+          }
+        }
+      }))
+      .build();
 
   @TempDir Path work;
 
@@ -39,11 +58,7 @@ class LinksStopIT {
     Path tmp = Files.createDirectory(work.resolve("tmp"));
     Process links = JarProcess.start(work, List.of("-Djava.io.tmpdir=" + tmp),
         "links", "--max-depth", "0", "--delay", "1s", "http://127.0.0.1:" + site.getPort() + "/");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (site.findAll(anyRequestedFor(urlPathMatching("/deep/.*"))).isEmpty() && links.isAlive()
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50); // polling another process's progress; no timing is asserted on it
-    }
+    CHECKING_ONLINE.await(60, TimeUnit.SECONDS);
     assertThat(links.isAlive()).as("still checking online").isTrue();
 
     links.destroy(); // SIGTERM
