@@ -1,10 +1,7 @@
 package dev.sitepulse.cli.ping;
 
-import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,46 +15,20 @@ final class StdinUrls {
   private StdinUrls() {}
 
   static List<String> read(InputStream stdin) throws IOException {
+    byte[] bytes = stdin.readNBytes(MAX_BYTES + 1); // one more tells a list at the limit from a longer one
+    if (bytes.length > MAX_BYTES) {
+      throw new IOException("it goes on past " + (MAX_BYTES >> 20) + " MB, which no list of URLs does");
+    }
     List<String> urls = new ArrayList<>();
-    BufferedReader in = new BufferedReader(new InputStreamReader(new Limited(stdin), StandardCharsets.UTF_8));
     boolean first = true;
-    for (String line; (line = in.readLine()) != null; first = false) {
+    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\\R")) {
       // A list saved with a byte order mark starts with U+FEFF, which would make the URL invalid.
       String t = (first && line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
+      first = false;
       if (!t.isEmpty() && !t.startsWith("#")) {
         urls.add(t);
       }
     }
     return urls;
-  }
-
-  /** Fails once more than {@link #MAX_BYTES} have been read. */
-  private static final class Limited extends FilterInputStream {
-    private long read;
-
-    Limited(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count(b < 0 ? 0 : 1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      count(Math.max(n, 0));
-      return n;
-    }
-
-    private void count(int n) throws IOException {
-      read += n;
-      if (read > MAX_BYTES) {
-        throw new IOException("it goes on past " + (MAX_BYTES >> 20) + " MB, which no list of URLs does");
-      }
-    }
   }
 }
