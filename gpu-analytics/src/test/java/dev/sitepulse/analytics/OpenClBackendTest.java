@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sitepulse.analytics.internal.latency.ClLatency;
+import dev.sitepulse.analytics.internal.opencl.ClDevice;
 import dev.sitepulse.analytics.internal.opencl.ClDevices;
+import dev.sitepulse.analytics.internal.opencl.ClSession;
+import dev.sitepulse.analytics.internal.pagerank.ClPageRank;
 import dev.sitepulse.analytics.testing.RmatGraphs;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,60 @@ class OpenClBackendTest {
     assertThat(device.top()).extracting(RankedNode::node)
         .containsExactlyElementsOf(java.top().stream().map(RankedNode::node).toList());
     assertThat(device.converged()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} kernels, fp64 {1}")
+  @CsvSource({"NODES, true", "NODES, false", "RANGES, true", "RANGES, false"})
+  void everyPageRankKernelVariantAgreesWithJavaWhicheverDeviceItWasMadeFor(
+      ClPageRank.Variant variant, boolean fp64) {
+    // Hubs with hundreds of in-edges beside nodes with a few: the GPU variant splits them.
+    int[][] edges = RmatGraphs.edges(14, 200_000, 14);
+    CsrGraph rmat = CsrGraph.fromEdges(1 << 14, edges[0], edges[1]);
+    assertThat(maxInDegree(rmat)).isGreaterThan(10 * ClPageRank.HEAVY_DEGREE);
+    // Every node heavy: the one-work-item-per-node kernel has nothing to do.
+    CsrGraph dense = denseGraph(100);
+
+    for (CsrGraph graph : List.of(rmat, dense)) {
+      PageRankResult java = JAVA.pageRank(graph, PageRankConfig.DEFAULTS);
+      PageRankResult device;
+      try (ClSession session = ClSession.open(sharedDevice())) {
+        device = ClPageRank.run(session, graph, PageRankConfig.DEFAULTS, fp64, variant);
+      }
+
+      // Float ranks carry float's rounding through every iteration (docs/analytics.md).
+      assertThat(Fixtures.l1(device.ranks(), java.ranks())).isLessThan(fp64 ? 1e-6 : 1e-5);
+      assertThat(device.top()).extracting(RankedNode::node)
+          .containsExactlyElementsOf(java.top().stream().map(RankedNode::node).toList());
+    }
+  }
+
+  private static ClDevice sharedDevice() {
+    return ClDevices.probe().devices().stream()
+        .filter(d -> d.info().equals(openCl.device())).findFirst().orElseThrow();
+  }
+
+  private static int maxInDegree(CsrGraph graph) {
+    int[] offsets = graph.offsets();
+    int max = 0;
+    for (int v = 0; v < graph.nodeCount(); v++) {
+      max = Math.max(max, offsets[v + 1] - offsets[v]);
+    }
+    return max;
+  }
+
+  /** Every node links to every other one. */
+  private static CsrGraph denseGraph(int n) {
+    int[] from = new int[n * (n - 1)];
+    int[] to = new int[from.length];
+    for (int u = 0, e = 0; u < n; u++) {
+      for (int v = 0; v < n; v++) {
+        if (u != v) {
+          from[e] = u;
+          to[e++] = v;
+        }
+      }
+    }
+    return CsrGraph.fromEdges(n, from, to);
   }
 
   @Test

@@ -48,37 +48,28 @@ __kernel void pagerank_renumber(__global int* sources, __global const int* slot,
   }
 }
 
-// One iteration. Node v gathers contrib[u] = rank[u] / outDegree(u) over its in-edges, writes its
-// new rank and its own contribution for the next iteration, and the work-group adds up |change| and
-// the rank now held by dangling nodes (invOut == 0) into partials[2 * group], [2 * group + 1].
-// The local size must be a power of two; scratch holds 2 * local size reals.
-__kernel void pagerank_step(__global const int* offsets, __global const int* sources,
-                            __global const contrib_t* contrib, __global const real* rank,
+// What an iteration does for node v once it has the sum of its in-edges' contributions: its new
+// rank, its own contribution for the next iteration, and its share of the L1 change and of the
+// rank held by dangling nodes (invOut == 0), added to *change and *dangling.
+void pagerank_settle(const int v, const real sum, __global const real* rank,
                             __global const real* invOut, __global const int* slot,
-                            __global real* rankNext,
-                            __global contrib_t* contribNext, __global real* partials,
-                            const int n, const real base, const real damping,
-                            __local real* scratch) {
-  const int v = get_global_id(0);
+                            __global real* rankNext, __global contrib_t* contribNext,
+                            const real base, const real damping, real* change, real* dangling) {
+  const real updated = base + damping * sum;
+  *change += fabs(updated - rank[v]);
+  rankNext[v] = updated;
+  const real inv = invOut[v];
+  contribNext[slot[v]] = (contrib_t) (updated * inv);
+  *dangling += inv == 0 ? updated : 0;
+}
+
+// Adds up the work-group's values of a and b; lane 0 gets the totals in scratch[0], scratch[size].
+// The local size must be a power of two; scratch holds 2 * local size reals.
+void pagerank_group_sums(real a, real b, __local real* scratch) {
   const int lid = get_local_id(0);
   const int size = get_local_size(0);
-  real change = 0;
-  real dangling = 0;
-  if (v < n) {
-    real sum = 0;
-    const int end = offsets[v + 1];
-    for (int e = offsets[v]; e < end; e++) {
-      sum += contrib[sources[e]];
-    }
-    const real updated = base + damping * sum;
-    change = fabs(updated - rank[v]);
-    rankNext[v] = updated;
-    const real inv = invOut[v];
-    contribNext[slot[v]] = (contrib_t) (updated * inv);
-    dangling = inv == 0 ? updated : 0;
-  }
-  scratch[lid] = change;
-  scratch[size + lid] = dangling;
+  scratch[lid] = a;
+  scratch[size + lid] = b;
   barrier(CLK_LOCAL_MEM_FENCE);
   for (int stride = size >> 1; stride > 0; stride >>= 1) {
     if (lid < stride) {
@@ -87,9 +78,79 @@ __kernel void pagerank_step(__global const int* offsets, __global const int* sou
     }
     barrier(CLK_LOCAL_MEM_FENCE);
   }
-  if (lid == 0) {
+}
+
+// One iteration on a GPU, for every node with fewer than heavyDegree in-edges: one work-item per
+// node gathers contrib[u] = rank[u] / outDegree(u) over its in-edges, and the work-group adds up
+// |change| and the dangling rank into partials[2 * group], [2 * group + 1]. Nodes with more
+// in-edges are left to pagerank_step_heavy: one work-item looping over a hub's thousands of edges
+// would hold its whole warp, and the launch, for that long.
+// The local size must be a power of two; scratch holds 2 * local size reals.
+__kernel void pagerank_step(__global const int* offsets, __global const int* sources,
+                            __global const contrib_t* contrib, __global const real* rank,
+                            __global const real* invOut, __global const int* slot,
+                            __global real* rankNext,
+                            __global contrib_t* contribNext, __global real* partials,
+                            const int n, const int heavyDegree, const real base,
+                            const real damping, __local real* scratch) {
+  const int v = get_global_id(0);
+  real change = 0;
+  real dangling = 0;
+  if (v < n) {
+    const int start = offsets[v];
+    const int end = offsets[v + 1];
+    if (end - start < heavyDegree) {
+      real sum = 0;
+      for (int e = start; e < end; e++) {
+        sum += contrib[sources[e]];
+      }
+      pagerank_settle(v, sum, rank, invOut, slot, rankNext, contribNext, base, damping, &change,
+                      &dangling);
+    }
+  }
+  pagerank_group_sums(change, dangling, scratch);
+  if (get_local_id(0) == 0) {
     partials[2 * get_group_id(0)] = scratch[0];
-    partials[2 * get_group_id(0) + 1] = scratch[size];
+    partials[2 * get_group_id(0) + 1] = scratch[get_local_size(0)];
+  }
+}
+
+// The same iteration for the nodes with heavyDegree or more in-edges, heavy[0 .. heavyCount), most
+// in-edges first: a work-group sums each one's in-edges together, lane by lane, so that the reads
+// of sources are coalesced, then adds up the lanes. Group g takes heavy nodes g, g + groups, ...
+// (the biggest first, so the groups finish at about the same time) and writes its partial sums to
+// partials[2 * (partialsFrom + g)], after pagerank_step's.
+// The local size must be a power of two; scratch holds 2 * local size reals.
+__kernel void pagerank_step_heavy(__global const int* offsets, __global const int* sources,
+                                  __global const contrib_t* contrib, __global const real* rank,
+                                  __global const real* invOut, __global const int* slot,
+                                  __global real* rankNext,
+                                  __global contrib_t* contribNext, __global real* partials,
+                                  __global const int* heavy, const int heavyCount,
+                                  const int partialsFrom, const real base, const real damping,
+                                  __local real* scratch) {
+  const int lid = get_local_id(0);
+  const int size = get_local_size(0);
+  real change = 0; // lane 0's
+  real dangling = 0;
+  // The same trip count for every lane of a group, so every lane meets every barrier.
+  for (int h = get_group_id(0); h < heavyCount; h += get_num_groups(0)) {
+    const int v = heavy[h];
+    real sum = 0;
+    const int end = offsets[v + 1];
+    for (int e = offsets[v] + lid; e < end; e += size) {
+      sum += contrib[sources[e]];
+    }
+    pagerank_group_sums(sum, 0, scratch);
+    if (lid == 0) {
+      pagerank_settle(v, scratch[0], rank, invOut, slot, rankNext, contribNext, base, damping,
+                      &change, &dangling);
+    }
+    barrier(CLK_LOCAL_MEM_FENCE); // scratch is the next node's
+  }
+  if (lid == 0) {
+    partials[2 * (partialsFrom + get_group_id(0))] = change;
+    partials[2 * (partialsFrom + get_group_id(0)) + 1] = dangling;
   }
 }
 
@@ -113,12 +174,8 @@ __kernel void pagerank_step_ranges(__global const int* offsets, __global const i
     for (int e = offsets[v]; e < end; e++) {
       sum += contrib[sources[e]];
     }
-    const real updated = base + damping * sum;
-    change += fabs(updated - rank[v]);
-    rankNext[v] = updated;
-    const real inv = invOut[v];
-    contribNext[slot[v]] = (contrib_t) (updated * inv);
-    dangling += inv == 0 ? updated : 0;
+    pagerank_settle(v, sum, rank, invOut, slot, rankNext, contribNext, base, damping, &change,
+                    &dangling);
   }
   partials[2 * c] = change;
   partials[2 * c + 1] = dangling;

@@ -18,32 +18,53 @@ import org.jocl.cl_mem;
  * device once (the sources are renumbered and the start values made there), then each iteration
  * is one kernel launch over ping-pong rank and contribution buffers plus a read of the per-group
  * partial sums (a few KiB), from which the host takes the L1 change and the dangling mass for the
- * next iteration. GPUs run one work-item per node ({@code pagerank_step}); CPU devices run a few
- * work-items per core over edge-balanced node ranges ({@code pagerank_step_ranges}), which is how
- * a CPU likes the same loop. Ranks are double on devices with cl_khr_fp64, float otherwise;
- * contributions are float until {@link ContribPrecision} widens them, as in {@link JavaPageRank}.
+ * next iteration. How an iteration is cut into work-items depends on the device ({@link Variant}).
+ * Ranks are double on devices with cl_khr_fp64, float otherwise; contributions are float until
+ * {@link ContribPrecision} widens them, as in {@link JavaPageRank}.
  */
 public final class ClPageRank {
 
+  /** How an iteration is cut into work-items; chosen per device by {@link #variantFor}. */
+  public enum Variant {
+    /**
+     * GPUs: one work-item per node ({@code pagerank_step}), and a work-group for each node with
+     * {@value ClPageRank#HEAVY_DEGREE} or more in-edges ({@code pagerank_step_heavy}).
+     */
+    NODES,
+    /**
+     * CPU devices: a few work-items per core, each looping over a range of nodes cut to hold about
+     * as many edges as the others ({@code pagerank_step_ranges}), which is how a CPU likes the loop.
+     */
+    RANGES
+  }
+
   private static final int LOCAL_SIZE = 256;
+  /** In-edges from which a node gets a work-group of its own on a GPU: about two warps' worth. */
+  public static final int HEAVY_DEGREE = 64;
+  private static final int HEAVY_LOCAL_SIZE = 64;
+  /** Work-groups per compute unit that take the heavy nodes in turn. */
+  private static final int HEAVY_GROUPS_PER_UNIT = 16;
   /** On CPU devices: node ranges per compute unit, enough to even out the R-MAT hubs. */
   private static final int RANGES_PER_UNIT = 8;
 
   private ClPageRank() {}
 
+  public static Variant variantFor(DeviceInfo device) {
+    return device.kind() == DeviceInfo.Kind.OPENCL_CPU ? Variant.RANGES : Variant.NODES;
+  }
+
   public static PageRankResult run(ClSession session, CsrGraph graph, PageRankConfig config) {
-    return run(session, graph, config, session.device().info().fp64(),
-        session.device().info().kind() == DeviceInfo.Kind.OPENCL_CPU);
+    DeviceInfo device = session.device().info();
+    return run(session, graph, config, device.fp64(), variantFor(device));
   }
 
   /**
-   * With the kernel variant chosen by the caller, for comparisons.
+   * With the precision and the kernel variant chosen by the caller, for tests and comparisons.
    *
-   * @param fp64   double precision on the device; false runs the float kernel
-   * @param ranges node ranges per work-item (the CPU kernel); false: one work-item per node
+   * @param fp64 double precision on the device; false runs the float kernel
    */
   public static PageRankResult run(ClSession session, CsrGraph graph, PageRankConfig config,
-      boolean fp64, boolean ranges) {
+      boolean fp64, Variant variant) {
     StepClock clock = new StepClock(session.device().info().id());
     int n = graph.nodeCount();
     if (n == 0) {
@@ -51,11 +72,17 @@ public final class ClPageRank {
     }
     int realBytes = fp64 ? 8 : 4;
     String options = fp64 ? "-DUSE_FP64" : "";
+    boolean ranges = variant == Variant.RANGES;
     String stepName = ranges ? "pagerank_step_ranges" : "pagerank_step";
     cl_kernel kernel = session.kernel("pagerank.cl", options, stepName, clock);
     int local = ranges ? 1 : session.groupSize(kernel, LOCAL_SIZE);
-    int groups = ranges ? session.device().info().computeUnits() * RANGES_PER_UNIT
-        : (int) (ClSession.globalSize(n, local) / local);
+    int units = session.device().info().computeUnits();
+    int groups = ranges ? units * RANGES_PER_UNIT : (int) (ClSession.globalSize(n, local) / local);
+    int[] heavy = ranges ? new int[0] : HeavyNodes.of(graph.offsets(), HEAVY_DEGREE);
+    int heavyGroups = Math.min(heavy.length, units * HEAVY_GROUPS_PER_UNIT);
+    cl_kernel heavyKernel = heavyGroups == 0 ? null
+        : session.kernel("pagerank.cl", options, "pagerank_step_heavy", clock);
+    int heavyLocal = heavyGroups == 0 ? 0 : session.groupSize(heavyKernel, HEAVY_LOCAL_SIZE);
 
     cl_mem offsets = session.buffer("pagerank.offsets", 4L * (n + 1));
     cl_mem sources = session.buffer("pagerank.sources", 4L * graph.edgeCount()); // renumbered
@@ -64,8 +91,10 @@ public final class ClPageRank {
         session.buffer("pagerank.rankB", (long) realBytes * n)};
     cl_mem[] contrib = {session.buffer("pagerank.contribA", 4L * n),
         session.buffer("pagerank.contribB", 4L * n)}; // float until widened, as in Java
-    cl_mem partials = session.buffer("pagerank.partials", 2L * realBytes * groups);
+    // The step's partial sums, then the heavy step's.
+    cl_mem partials = session.buffer("pagerank.partials", 2L * realBytes * (groups + heavyGroups));
     cl_mem bounds = session.buffer("pagerank.bounds", 4L * (groups + 1));
+    cl_mem heavyNodes = session.buffer("pagerank.heavy", 4L * Math.max(1, heavy.length));
 
     cl_mem outDegree = session.buffer("pagerank.outDegree", 4L * n);
     cl_mem slot = session.buffer("pagerank.slot", 4L * n);
@@ -93,9 +122,12 @@ public final class ClPageRank {
       session.write(bounds, Pointer.to(Partition.byEdges(graph.offsets(), groups)),
           4L * (groups + 1), clock);
     }
+    if (heavyGroups > 0) {
+      session.write(heavyNodes, Pointer.to(heavy), 4L * heavy.length, clock);
+    }
 
-    double[] sums = new double[2 * groups];
-    float[] floatSums = fp64 ? null : new float[2 * groups];
+    double[] sums = new double[2 * (groups + heavyGroups)];
+    float[] floatSums = fp64 ? null : new float[sums.length];
     int iterations = 0;
     double change = Double.POSITIVE_INFINITY;
     int current = 0;
@@ -112,19 +144,28 @@ public final class ClPageRank {
         int widenLocal = session.groupSize(widen, LOCAL_SIZE);
         session.run(widen, ClSession.globalSize(n, widenLocal), widenLocal);
         kernel = session.kernel("pagerank.cl", wideOptions, stepName, clock);
+        if (heavyGroups > 0) {
+          heavyKernel = session.kernel("pagerank.cl", wideOptions, "pagerank_step_heavy", clock);
+        }
         wide = true;
       }
-      double base = (1 - config.damping()) / n + config.damping() * dangling / n;
+      Object base = real((1 - config.damping()) / n + config.damping() * dangling / n, fp64);
+      Object damping = real(config.damping(), fp64);
       if (ranges) {
         ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut, slot,
-            rank[1 - current], contrib[1 - current], partials, bounds, real(base, fp64),
-            real(config.damping(), fp64));
+            rank[1 - current], contrib[1 - current], partials, bounds, base, damping);
       } else {
         ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut, slot,
-            rank[1 - current], contrib[1 - current], partials, n, real(base, fp64),
-            real(config.damping(), fp64), new ClArgs.Local(2L * realBytes * local));
+            rank[1 - current], contrib[1 - current], partials, n, HEAVY_DEGREE, base, damping,
+            new ClArgs.Local(2L * realBytes * local));
       }
       session.run(kernel, (long) groups * local, local);
+      if (heavyGroups > 0) {
+        ClArgs.set(heavyKernel, offsets, sources, contrib[current], rank[current], invOut, slot,
+            rank[1 - current], contrib[1 - current], partials, heavyNodes, heavy.length, groups,
+            base, damping, new ClArgs.Local(2L * realBytes * heavyLocal));
+        session.run(heavyKernel, (long) heavyGroups * heavyLocal, heavyLocal);
+      }
       if (fp64) {
         session.read(partials, Pointer.to(sums), 8L * sums.length, clock);
       } else {
@@ -135,7 +176,7 @@ public final class ClPageRank {
       }
       change = 0;
       dangling = 0;
-      for (int g = 0; g < groups; g++) {
+      for (int g = 0; g < groups + heavyGroups; g++) {
         change += sums[2 * g];
         dangling += sums[2 * g + 1];
       }
