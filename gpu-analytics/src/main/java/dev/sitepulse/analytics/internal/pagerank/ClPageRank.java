@@ -6,7 +6,6 @@ import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.analytics.internal.opencl.ClArgs;
 import dev.sitepulse.analytics.internal.opencl.ClSession;
-import dev.sitepulse.analytics.internal.parallel.Partition;
 import dev.sitepulse.analytics.internal.timing.StepClock;
 import java.util.List;
 import org.jocl.Pointer;
@@ -38,14 +37,10 @@ public final class ClPageRank {
     RANGES
   }
 
-  private static final int LOCAL_SIZE = 256;
   /** In-edges from which a node gets a work-group of its own on a GPU: about two warps' worth. */
   public static final int HEAVY_DEGREE = 64;
-  private static final int HEAVY_LOCAL_SIZE = 64;
-  /** Work-groups per compute unit that take the heavy nodes in turn. */
-  private static final int HEAVY_GROUPS_PER_UNIT = 16;
-  /** On CPU devices: node ranges per compute unit, enough to even out the R-MAT hubs. */
-  private static final int RANGES_PER_UNIT = 8;
+  private static final String PROGRAM = "pagerank.cl";
+  private static final int LOCAL_SIZE = 256;
 
   private ClPageRank() {}
 
@@ -72,61 +67,22 @@ public final class ClPageRank {
     }
     int realBytes = fp64 ? 8 : 4;
     String options = fp64 ? "-DUSE_FP64" : "";
-    boolean ranges = variant == Variant.RANGES;
-    String stepName = ranges ? "pagerank_step_ranges" : "pagerank_step";
-    cl_kernel kernel = session.kernel("pagerank.cl", options, stepName, clock);
-    int local = ranges ? 1 : session.groupSize(kernel, LOCAL_SIZE);
-    int units = session.device().info().computeUnits();
-    int groups = ranges ? units * RANGES_PER_UNIT : (int) (ClSession.globalSize(n, local) / local);
-    int[] heavy = ranges ? new int[0] : HeavyNodes.of(graph.offsets(), HEAVY_DEGREE);
-    int heavyGroups = Math.min(heavy.length, units * HEAVY_GROUPS_PER_UNIT);
-    cl_kernel heavyKernel = heavyGroups == 0 ? null
-        : session.kernel("pagerank.cl", options, "pagerank_step_heavy", clock);
-    int heavyLocal = heavyGroups == 0 ? 0 : session.groupSize(heavyKernel, HEAVY_LOCAL_SIZE);
+    DeviceGraph device = upload(session, graph, options, realBytes, clock);
+    DeviceRanks[] sides = {
+        new DeviceRanks(session.buffer("pagerank.rankA", (long) realBytes * n),
+            session.buffer("pagerank.contribA", 4L * n)), // float until widened, as in Java
+        new DeviceRanks(session.buffer("pagerank.rankB", (long) realBytes * n),
+            session.buffer("pagerank.contribB", 4L * n))};
+    runKernel(session, "pagerank_init", options, n, clock, device.outDegree(), device.slot(),
+        sides[0].rank(), device.invOut(), sides[0].contrib(), n);
+    ClSteps steps = new ClSteps(session, graph, variant, options, realBytes, clock);
 
-    cl_mem offsets = session.buffer("pagerank.offsets", 4L * (n + 1));
-    cl_mem sources = session.buffer("pagerank.sources", 4L * graph.edgeCount()); // renumbered
-    cl_mem invOut = session.buffer("pagerank.invOut", (long) realBytes * n);
-    cl_mem[] rank = {session.buffer("pagerank.rankA", (long) realBytes * n),
-        session.buffer("pagerank.rankB", (long) realBytes * n)};
-    cl_mem[] contrib = {session.buffer("pagerank.contribA", 4L * n),
-        session.buffer("pagerank.contribB", 4L * n)}; // float until widened, as in Java
-    // The step's partial sums, then the heavy step's.
-    cl_mem partials = session.buffer("pagerank.partials", 2L * realBytes * (groups + heavyGroups));
-    cl_mem bounds = session.buffer("pagerank.bounds", 4L * (groups + 1));
-    cl_mem heavyNodes = session.buffer("pagerank.heavy", 4L * Math.max(1, heavy.length));
-
-    cl_mem outDegree = session.buffer("pagerank.outDegree", 4L * n);
-    cl_mem slot = session.buffer("pagerank.slot", 4L * n);
-    int m = graph.edgeCount();
-    session.write(offsets, Pointer.to(graph.offsets()), 4L * (n + 1), clock);
-    session.write(sources, Pointer.to(graph.sources()), 4L * m, clock);
-    session.write(outDegree, Pointer.to(graph.outDegree()), 4L * n, clock);
-    session.write(slot, Pointer.to(HubOrder.slots(graph.outDegree())), 4L * n, clock);
-    if (m > 0) {
-      cl_kernel renumber = session.kernel("pagerank.cl", options, "pagerank_renumber", clock);
-      ClArgs.set(renumber, sources, slot, m);
-      int renumberLocal = session.groupSize(renumber, LOCAL_SIZE);
-      session.run(renumber, ClSession.globalSize(m, renumberLocal), renumberLocal);
-    }
-    cl_kernel init = session.kernel("pagerank.cl", options, "pagerank_init", clock);
-    ClArgs.set(init, outDegree, slot, rank[0], invOut, contrib[0], n);
-    int initLocal = session.groupSize(init, LOCAL_SIZE);
-    session.run(init, ClSession.globalSize(n, initLocal), initLocal);
     int danglingNodes = 0;
     for (int out : graph.outDegree()) {
       danglingNodes += out == 0 ? 1 : 0;
     }
     double dangling = danglingNodes * (1.0 / n);
-    if (ranges) {
-      session.write(bounds, Pointer.to(Partition.byEdges(graph.offsets(), groups)),
-          4L * (groups + 1), clock);
-    }
-    if (heavyGroups > 0) {
-      session.write(heavyNodes, Pointer.to(heavy), 4L * heavy.length, clock);
-    }
-
-    double[] sums = new double[2 * (groups + heavyGroups)];
+    double[] sums = new double[2 * steps.partialPairs()];
     float[] floatSums = fp64 ? null : new float[sums.length];
     int iterations = 0;
     double change = Double.POSITIVE_INFINITY;
@@ -137,56 +93,77 @@ public final class ClPageRank {
     while (iterations < config.maxIterations() && !(change < config.tolerance())) {
       if (!wide && precision.needsDouble(change)) {
         String wideOptions = options + " -DWIDE_CONTRIB";
-        contrib = new cl_mem[] {session.buffer("pagerank.wideContribA", (long) realBytes * n),
-            session.buffer("pagerank.wideContribB", (long) realBytes * n)};
-        cl_kernel widen = session.kernel("pagerank.cl", wideOptions, "pagerank_widen", clock);
-        ClArgs.set(widen, rank[current], invOut, slot, contrib[current], n);
-        int widenLocal = session.groupSize(widen, LOCAL_SIZE);
-        session.run(widen, ClSession.globalSize(n, widenLocal), widenLocal);
-        kernel = session.kernel("pagerank.cl", wideOptions, stepName, clock);
-        if (heavyGroups > 0) {
-          heavyKernel = session.kernel("pagerank.cl", wideOptions, "pagerank_step_heavy", clock);
-        }
+        sides = new DeviceRanks[] {
+            new DeviceRanks(sides[0].rank(),
+                session.buffer("pagerank.wideContribA", (long) realBytes * n)),
+            new DeviceRanks(sides[1].rank(),
+                session.buffer("pagerank.wideContribB", (long) realBytes * n))};
+        runKernel(session, "pagerank_widen", wideOptions, n, clock, sides[current].rank(),
+            device.invOut(), device.slot(), sides[current].contrib(), n);
+        steps.rebuild(wideOptions);
         wide = true;
       }
-      Object base = real((1 - config.damping()) / n + config.damping() * dangling / n, fp64);
-      Object damping = real(config.damping(), fp64);
-      if (ranges) {
-        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut, slot,
-            rank[1 - current], contrib[1 - current], partials, bounds, base, damping);
-      } else {
-        ClArgs.set(kernel, offsets, sources, contrib[current], rank[current], invOut, slot,
-            rank[1 - current], contrib[1 - current], partials, n, HEAVY_DEGREE, base, damping,
-            new ClArgs.Local(2L * realBytes * local));
-      }
-      session.run(kernel, (long) groups * local, local);
-      if (heavyGroups > 0) {
-        ClArgs.set(heavyKernel, offsets, sources, contrib[current], rank[current], invOut, slot,
-            rank[1 - current], contrib[1 - current], partials, heavyNodes, heavy.length, groups,
-            base, damping, new ClArgs.Local(2L * realBytes * heavyLocal));
-        session.run(heavyKernel, (long) heavyGroups * heavyLocal, heavyLocal);
-      }
+      double base = (1 - config.damping()) / n + config.damping() * dangling / n;
+      steps.launch(sides[current], sides[1 - current], device, real(base, fp64),
+          real(config.damping(), fp64));
       if (fp64) {
-        session.read(partials, Pointer.to(sums), 8L * sums.length, clock);
+        session.read(steps.partials(), Pointer.to(sums), 8L * sums.length, clock);
       } else {
-        session.read(partials, Pointer.to(floatSums), 4L * floatSums.length, clock);
+        session.read(steps.partials(), Pointer.to(floatSums), 4L * floatSums.length, clock);
         for (int i = 0; i < sums.length; i++) {
           sums[i] = floatSums[i];
         }
       }
       change = 0;
       dangling = 0;
-      for (int g = 0; g < groups + heavyGroups; g++) {
-        change += sums[2 * g];
-        dangling += sums[2 * g + 1];
+      for (int pair = 0; pair < steps.partialPairs(); pair++) {
+        change += sums[2 * pair];
+        dangling += sums[2 * pair + 1];
       }
       current = 1 - current;
       iterations++;
     }
-    double[] ranks = readReals(session, rank[current], n, fp64, clock);
+    double[] ranks = readReals(session, sides[current].rank(), n, fp64, clock);
     return new PageRankResult(ranks, iterations, change, change < config.tolerance(),
         TopRanks.select(ranks, graph, config.topN()), clock.finish());
   }
+
+  /** The CSR, the out-degrees and the hub slots, copied once; the sources renumbered there. */
+  private static DeviceGraph upload(ClSession session, CsrGraph graph, String options,
+      int realBytes, StepClock clock) {
+    int n = graph.nodeCount();
+    int m = graph.edgeCount();
+    DeviceGraph device = new DeviceGraph(session.buffer("pagerank.offsets", 4L * (n + 1)),
+        session.buffer("pagerank.sources", 4L * m),
+        session.buffer("pagerank.outDegree", 4L * n),
+        session.buffer("pagerank.invOut", (long) realBytes * n),
+        session.buffer("pagerank.slot", 4L * n));
+    session.write(device.offsets(), Pointer.to(graph.offsets()), 4L * (n + 1), clock);
+    session.write(device.sources(), Pointer.to(graph.sources()), 4L * m, clock);
+    session.write(device.outDegree(), Pointer.to(graph.outDegree()), 4L * n, clock);
+    session.write(device.slot(), Pointer.to(HubOrder.slots(graph.outDegree())), 4L * n, clock);
+    if (m > 0) {
+      runKernel(session, "pagerank_renumber", options, m, clock, device.sources(), device.slot(),
+          m);
+    }
+    return device;
+  }
+
+  /** Enqueues a kernel with one work-item per item. */
+  private static void runKernel(ClSession session, String name, String options, int items,
+      StepClock clock, Object... args) {
+    cl_kernel kernel = session.kernel(PROGRAM, options, name, clock);
+    ClArgs.set(kernel, args);
+    int local = session.groupSize(kernel, LOCAL_SIZE);
+    session.run(kernel, ClSession.globalSize(items, local), local);
+  }
+
+  /** The graph as the device holds it; ranks are indexed by node, contributions by hub slot. */
+  record DeviceGraph(cl_mem offsets, cl_mem sources, cl_mem outDegree, cl_mem invOut,
+      cl_mem slot) {}
+
+  /** One side of the ping-pong: ranks and the contributions made from them. */
+  record DeviceRanks(cl_mem rank, cl_mem contrib) {}
 
   private static Object real(double value, boolean fp64) {
     return fp64 ? (Object) value : (Object) (float) value;
