@@ -171,10 +171,7 @@ final class RobotsAndSitemaps {
     }
     Duration asked = rules.crawlDelay();
     if (asked != null) {
-      if (asked.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
-        LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, asked.toSeconds(),
-            CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
-      }
+      CrawlDelayCap.warnIfCapped(origin, asked);
       frontier.delay(origin, config.delayFor(asked).toNanos());
     }
     if (r.failed() || r.status() >= 500) {

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.internal.CrawlDelayCap;
 import dev.sitepulse.crawler.internal.RobotsTxt;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.FetchResult;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * crawl asks for pages. Each host's robots.txt applies, Disallow and all: as the crawl just read
  * it, or read again where it did not (a check of an earlier crawl, a host in scope it never
  * reached, one whose robots.txt it could not read), and each host gets the delay the crawl keeps
- * for it (its Crawl-delay, else --delay).
+ * for it (its Crawl-delay, at most 30 s with the crawl's warning for a host read here, else --delay).
  */
 final class OwnSiteManners {
 
@@ -71,6 +72,7 @@ final class OwnSiteManners {
         FetchResult fetched = read.getValue().join();
         RobotsRules robots = RobotsRules.from(fetched, crawl.userAgent());
         rules.put(read.getKey(), robots);
+        CrawlDelayCap.warnIfCapped(read.getKey(), robots.crawlDelay());
         if (robots.unreachable() != null) {
           long skipped = urls.stream().filter(url -> Frontier.originOf(url).equals(read.getKey())).count();
           LOG.warn("robots.txt of {} could not be read again ({}); its {} the crawl did not fetch {} skipped",
@@ -99,7 +101,9 @@ final class OwnSiteManners {
     }
     return rulesByOrigin.computeIfAbsent(origin, o -> {
       try (Fetcher fetcher = robotsFetcher(crawl, 1)) {
-        return RobotsRules.from(RobotsTxt.fetch(fetcher, o).join(), crawl.userAgent());
+        RobotsRules read = RobotsRules.from(RobotsTxt.fetch(fetcher, o).join(), crawl.userAgent());
+        CrawlDelayCap.warnIfCapped(o, read.crawlDelay()); // once: the host is read once
+        return read;
       }
     });
   }

@@ -756,6 +756,76 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aCrawlDelayPast30sOnARedirectsHostReadLateIsCappedWithTheCrawlsWarningOnceForThatHost()
+      throws Exception {
+    // localhost is read only when the first redirect leads there; the second redirect asks its
+    // rules again. Each leads to one request at most there, so the 30 s are never waited.
+    robotsTxt("localhost", "User-agent: *\nCrawl-delay: 90\nDisallow: /private/\n");
+    site.stubFor(any(urlPathEqualTo("/moved/a")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/landing/a")));
+    site.stubFor(any(urlPathEqualTo("/moved/b")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/private/b")));
+    site.stubFor(any(urlPathEqualTo("/landing/a")).willReturn(aResponse().withStatus(200)));
+    page("/front.html", base() + "/moved/a", base() + "/moved/b");
+
+    List<String> warnings = warningsDuring(() -> {
+      LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+      assertThat(report.checkedOnline()).isEqualTo(1);
+    });
+
+    assertThat(warnings).filteredOn(w -> w.contains("Crawl-delay"))
+        .containsExactly(external() + " asks for a Crawl-delay of 90 s; capped at 30 s");
+  }
+
+  @Test
+  void aCrawlDelayPast30sOfAHostInScopeTheCrawlNeverReachedIsCappedWithTheCrawlsWarning() throws Exception {
+    robotsTxt("localhost", "User-agent: *\nCrawl-delay: 45\n");
+    page("/front.html", external() + "/status/200");
+    CrawlConfig crawl = seedsOnly(base() + "/front.html").toBuilder()
+        .scope(Scope.REGEX, Pattern.compile("^http://(127\\.0\\.0\\.1|localhost):")).build();
+
+    List<String> warnings = warningsDuring(() -> check(crawl, true));
+
+    assertThat(warnings).filteredOn(w -> w.contains("Crawl-delay"))
+        .containsExactly(external() + " asks for a Crawl-delay of 45 s; capped at 30 s");
+  }
+
+  @Test
+  void theCrawlWarnsOfACrawlDelayPast30sInTheWordsTheLinkCheckUses() throws Exception {
+    robotsTxt("127.0.0.1", "User-agent: *\nCrawl-delay: 90\n");
+    page("/front.html");
+
+    List<String> warnings = warningsDuring(() -> check(seedsOnly(base() + "/front.html"), true));
+
+    assertThat(warnings).filteredOn(w -> w.contains("Crawl-delay"))
+        .containsExactly(base() + " asks for a Crawl-delay of 90 s; capped at 30 s");
+  }
+
+  /** The robots.txt of {@code host} (the site's port), plain text. */
+  private static void robotsTxt(String host, String body) {
+    site.stubFor(get("/robots.txt").withHost(equalTo(host)).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody(body)));
+  }
+
+  private interface Run {
+    void run() throws Exception;
+  }
+
+  /** The WARN lines any logger wrote while {@code run} ran, as formatted. */
+  private static List<String> warningsDuring(Run run) throws Exception {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.addAppender(log);
+    try {
+      run.run();
+    } finally {
+      root.detachAppender(log);
+    }
+    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  @Test
   void targetsBeyondMaxDepthAreAskedForNoSoonerThanTheSitesCrawlDelayApart() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nCrawl-delay: 1\n")));
@@ -815,21 +885,14 @@ class LinkCheckerTest {
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).inScenario("robots")
         .whenScenarioStateIs("read once").willReturn(aResponse().withStatus(500)));
     page("/front.html", base() + "/status/200", base() + "/status/404");
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger logger = (Logger) LoggerFactory.getLogger(OwnSiteManners.class);
-    logger.addAppender(log);
-    try {
+    List<String> warnings = warningsDuring(() -> {
       LinkReport report = check(seedsOnly(base() + "/front.html"), true);
-
       assertThat(report.skipped()).isEqualTo(2);
-      assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
-          .satisfies(e -> assertThat(e.getFormattedMessage()).isEqualTo("robots.txt of " + base()
-              + " could not be read again (it answered 500 Server Error);"
-              + " its 2 targets the crawl did not fetch are skipped"));
-    } finally {
-      logger.detachAppender(log);
-    }
+    });
+
+    assertThat(warnings).containsExactly("robots.txt of " + base()
+        + " could not be read again (it answered 500 Server Error);"
+        + " its 2 targets the crawl did not fetch are skipped");
     site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
   }
 

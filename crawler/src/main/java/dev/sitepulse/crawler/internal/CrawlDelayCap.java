@@ -1,0 +1,29 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The warning that a robots.txt's Crawl-delay is past {@link CrawlConfig#MAX_CRAWL_DELAY}, in the
+ * same words wherever one is read: by the crawl, and by a link check's own checks online for a
+ * host the crawl did not read.
+ */
+public final class CrawlDelayCap {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlDelayCap.class);
+
+  private CrawlDelayCap() {}
+
+  /**
+   * Warns that {@code origin}'s Crawl-delay is capped, when it is; {@code asked} is null when its
+   * robots.txt asks for none. Call it once per robots.txt read.
+   */
+  public static void warnIfCapped(String origin, Duration asked) {
+    if (asked != null && asked.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
+      LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, asked.toSeconds(),
+          CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
+    }
+  }
+}
