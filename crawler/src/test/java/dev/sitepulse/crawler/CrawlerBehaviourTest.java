@@ -13,16 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
@@ -33,14 +27,17 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How the crawler behaves toward awkward servers: loops, 429s, huge and slow pages, delays. */
 class CrawlerBehaviourTest {
 
+  private static final HeldResponses held = new HeldResponses();
+
   @RegisterExtension
-  static WireMockExtension site = StubSiteServer.builder().build();
+  static WireMockExtension site = StubSiteServer.builder(held).build();
 
   @TempDir Path data;
 
@@ -387,41 +384,46 @@ class CrawlerBehaviourTest {
     assertThat(sitePagesFetched()).as("nothing fetched twice").doesNotHaveDuplicates().hasSizeGreaterThan(30);
   }
 
+  /**
+   * A read the server holds until the test ends, under a timeout of an hour: were the stop to wait
+   * for it, {@code get()} would wait for the JUnit timeout, a safety net, and fail there.
+   */
+  private static final Duration AN_HOUR = Duration.ofHours(1);
+
   @Test
-  void aStopWhileRobotsTxtIsBeingReadEndsTheCrawlAtOnceNotAtTheReadsTimeout() throws Exception {
-    // A host whose robots.txt is asked for, and never answered.
-    CountDownLatch asked = new CountDownLatch(1);
-    CountDownLatch hangUp = new CountDownLatch(1);
-    HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    ExecutorService handlers = Executors.newCachedThreadPool();
-    silent.setExecutor(handlers);
-    silent.createContext("/", exchange -> {
-      asked.countDown();
-      try {
-        hangUp.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.close();
-    });
-    silent.start();
-    try {
-      String seed = "http://127.0.0.1:" + silent.getAddress().getPort() + "/";
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aStopWhileRobotsTxtIsBeingReadEndsTheCrawlWithoutWaitingForTheRead() throws Exception {
+    try (HeldResponses.Held robots = held.hold("/robots.txt")) {
       CrawlStop stop = new CrawlStop();
       CompletableFuture<CrawlStats> crawl =
-          inBackground(freshSeedOnly(seed).toBuilder().timeout(Duration.ofSeconds(30)).build(), stop);
-      assertThat(asked.await(10, TimeUnit.SECONDS)).as("robots.txt asked for").isTrue();
+          inBackground(freshSeedOnly(base() + "/site/faq.html").toBuilder().timeout(AN_HOUR).build(), stop);
+      robots.awaitAsked();
 
       stop.request();
 
-      CrawlStats stopped = crawl.get(5, TimeUnit.SECONDS); // the read would have taken 30 s
+      CrawlStats stopped = crawl.get();
       assertThat(stopped.pages()).isZero();
       assertThat(stopped.queued()).as("the seed, for the next run").isEqualTo(1);
-    } finally {
-      hangUp.countDown();
-      silent.stop(0);
-      handlers.shutdown();
     }
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aStopWhileASitemapIsBeingReadEndsTheCrawlWithoutWaitingForTheRead() throws Exception {
+    String seed = base() + "/site/faq.html";
+    try (HeldResponses.Held sitemap = held.hold("/sitemap.xml")) {
+      CrawlStop stop = new CrawlStop();
+      CompletableFuture<CrawlStats> crawl =
+          inBackground(freshSeedOnly(seed).toBuilder().timeout(AN_HOUR).build(), stop);
+      sitemap.awaitAsked(); // robots.txt is read: the seed's fetch started with the sitemap's
+
+      stop.request();
+
+      CrawlStats stopped = crawl.get();
+      assertThat(stopped.pages()).as("the seed, which the stop let finish").isEqualTo(1);
+    }
+    assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls"))
+        .containsExactly(seed + " done");
   }
 
   @Test

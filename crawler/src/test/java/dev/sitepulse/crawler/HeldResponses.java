@@ -1,0 +1,66 @@
+package dev.sitepulse.crawler;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A WireMock extension that holds the response to a path until the test releases it: a read that
+ * is under way for as long as the test needs, with no timing in it. Register it in the server's
+ * options, then {@link #hold} a path in a try-with-resources block.
+ */
+public final class HeldResponses implements ServeEventListener {
+
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+  /** One held path: {@link #asked} counts down when its request arrives; closing releases it. */
+  public final class Held implements AutoCloseable {
+    private final String path;
+    private final CountDownLatch asked = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    private Held(String path) {
+      this.path = path;
+    }
+
+    /** Waits until the request for the path has arrived and is being held. */
+    public void awaitAsked() throws InterruptedException {
+      asked.await();
+    }
+
+    @Override
+    public void close() {
+      held.remove(path, this);
+      released.countDown();
+    }
+  }
+
+  /** Holds every request for {@code path} (any host) from now until the returned handle closes. */
+  public Held hold(String path) {
+    Held h = new Held(path);
+    held.put(path, h);
+    return h;
+  }
+
+  @Override
+  public void beforeMatch(ServeEvent event, Parameters parameters) {
+    Held h = held.get(event.getRequest().getUrl());
+    if (h == null) {
+      return;
+    }
+    h.asked.countDown();
+    try {
+      h.released.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String getName() {
+    return "held-responses";
+  }
+}
