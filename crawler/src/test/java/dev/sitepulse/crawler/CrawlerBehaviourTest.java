@@ -427,6 +427,32 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aPageHandledAfterAStopStartsNoRobotsTxtReadForTheNewHostItLinksTo() throws Exception {
+    String elsewhere = "http://localhost:" + site.getPort() + "/site/faq.html";
+    site.stubFor(get("/held/front.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><a href=\"" + elsewhere + "\">faq</a></body></html>")));
+    // The site's sitemap lists pages outside this scope, which a fast answer would have fetched.
+    CrawlConfig bothHosts = freshSeedOnly(base() + "/held/front.html").toBuilder().maxDepth(1).timeout(AN_HOUR)
+        .scope(Scope.REGEX, Pattern.compile("^http://(127\\.0\\.0\\.1:[0-9]+/held/|localhost:)")).build();
+    CrawlStop stop = new CrawlStop();
+    CompletableFuture<CrawlStats> crawl;
+    try (HeldResponses.Held robots = held.hold("localhost", "/robots.txt")) {
+      try (HeldResponses.Held front = held.hold("/held/front.html")) {
+        crawl = inBackground(bothHosts, stop);
+        front.awaitAsked();
+        stop.request(); // handled on the loop before the page, which comes once released
+      }
+
+      CrawlStats stopped = crawl.get();
+      assertThat(stopped.pages()).isEqualTo(1);
+      assertThat(stopped.queued()).as("localhost's page, for the next run").isEqualTo(1);
+    }
+    assertThat(CrawlDbRows.column(db(), "SELECT state FROM urls WHERE url = '" + elsewhere + "'"))
+        .containsExactly("queued");
+  }
+
+  @Test
   void aRetryAfterDateCenturiesAheadBacksTheHostOffInsteadOfEndingTheCrawl() throws Exception {
     site.stubFor(get("/busy/until-9999").willReturn(aResponse().withStatus(503)
         .withHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")));

@@ -18,12 +18,12 @@ public final class HeldResponses implements ServeEventListener {
 
   /** One held path: {@link #asked} counts down when its request arrives; closing releases it. */
   public final class Held implements AutoCloseable {
-    private final String path;
+    private final String key;
     private final CountDownLatch asked = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
-    private Held(String path) {
-      this.path = path;
+    private Held(String key) {
+      this.key = key;
     }
 
     /** Waits until the request for the path has arrived and is being held. */
@@ -33,21 +33,27 @@ public final class HeldResponses implements ServeEventListener {
 
     @Override
     public void close() {
-      held.remove(path, this);
+      held.remove(key, this);
       released.countDown();
     }
   }
 
   /** Holds every request for {@code path} (any host) from now until the returned handle closes. */
   public Held hold(String path) {
-    Held h = new Held(path);
-    held.put(path, h);
+    return hold("", path);
+  }
+
+  /** Holds the requests for {@code path} on {@code host} (the Host header's name) alone. */
+  public Held hold(String host, String path) {
+    Held h = new Held(host + " " + path);
+    held.put(h.key, h);
     return h;
   }
 
   @Override
   public void beforeMatch(ServeEvent event, Parameters parameters) {
-    Held h = held.get(event.getRequest().getUrl());
+    String path = event.getRequest().getUrl();
+    Held h = held.getOrDefault(event.getRequest().getHost() + " " + path, held.get(" " + path));
     if (h == null) {
       return;
     }

@@ -102,7 +102,8 @@ final class RobotsAndSitemaps {
   /**
    * Abandons the reads under way and starts none, once the crawl is stopped: a robots.txt or a
    * sitemap that answers slowly held the stop up to the timeout, for nothing, since no page is
-   * fetched after a stop and the next run reads them again. Each still ends as a read done.
+   * fetched after a stop and the next run reads them again. Each read under way still ends as a
+   * read done; a host adopted from now on stays held, its URLs queued.
    */
   void abandonReads() {
     abandoned = true;
@@ -140,6 +141,9 @@ final class RobotsAndSitemaps {
   }
 
   private void readRobots(String origin) {
+    if (abandoned) {
+      return;
+    }
     readStarted.run();
     String agent = config.userAgent();
     CompletableFuture<FetchResult> fetch = RobotsTxt.fetch(fetcher, origin);
