@@ -89,6 +89,10 @@ final class CrawlLoop {
   private boolean commitQueued;
   /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
   private boolean stopRequested;
+  /** The page limit was reached or a stop came: nothing is waited for but fetches and parses. */
+  private boolean endingEarly;
+  /** URLs waiting to be fetched again after a network failure, by their timer. */
+  private final Map<Long, Frontier.Next> retryTimers = new HashMap<>();
 
   CrawlLoop(CrawlSetup setup) {
     this.config = setup.config();
@@ -120,7 +124,6 @@ final class CrawlLoop {
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
-        robotsAndSitemaps.abandonReads();
         finishIfIdle();
       }));
       robotsAndSitemaps.start();
@@ -270,12 +273,18 @@ final class CrawlLoop {
   }
 
   private void retryLater(Frontier.Next next, Duration delay) {
+    if (endingEarly) { // it will not be fetched this run: queued at once, for the next
+      frontier.requeue(next.url(), next.depth());
+      return;
+    }
     pendingWork++;
-    vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+    long timer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+      retryTimers.remove(id);
       pendingWork--;
       frontier.requeue(next.url(), next.depth());
       pump();
     });
+    retryTimers.put(timer, next);
   }
 
   /** The target is queued as its own URL; the seen-set keeps redirect loops from going round. */
@@ -482,8 +491,8 @@ final class CrawlLoop {
 
   private void finishIfIdle() {
     boolean limitReached = config.maxPages() > 0 && started >= config.maxPages();
-    if ((limitReached || stopRequested) && !stopping) {
-      forgetWaitingSitemaps();
+    if ((limitReached || stopRequested) && !endingEarly) {
+      endEarly();
     }
     boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
     if (!stopping && drained && frontier.inFlight() == 0 && pendingWork == 0) {
@@ -500,9 +509,24 @@ final class CrawlLoop {
     }
   }
 
-  /** A crawl that ends early reads no more sitemaps: their pages would not be fetched. */
-  private void forgetWaitingSitemaps() {
+  /**
+   * The crawl will fetch nothing more (its page limit is reached, or a stop came), so it waits
+   * only for the fetches and parses under way, whose pages it records. A robots.txt or sitemap
+   * read, under way or waiting, would hold the end up to --timeout (a sitemap index, for minutes)
+   * for pages that are not fetched: they are abandoned, and the next run reads them again. A URL
+   * waiting out its retry timer is queued at once: crawl.db still has it in flight, which a resume
+   * puts back in the queue.
+   */
+  private void endEarly() {
+    endingEarly = true;
+    robotsAndSitemaps.abandonReads();
     pendingWork -= robotsAndSitemaps.dropQueuedSitemaps();
+    retryTimers.forEach((timer, next) -> {
+      vertx.cancelTimer(timer);
+      pendingWork--;
+      frontier.requeue(next.url(), next.depth());
+    });
+    retryTimers.clear();
   }
 
   /**

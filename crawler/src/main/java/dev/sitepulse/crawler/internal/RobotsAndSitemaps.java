@@ -100,10 +100,10 @@ final class RobotsAndSitemaps {
   }
 
   /**
-   * Abandons the reads under way and starts none, once the crawl is stopped: a robots.txt or a
-   * sitemap that answers slowly held the stop up to the timeout, for nothing, since no page is
-   * fetched after a stop and the next run reads them again. Each read under way still ends as a
-   * read done; a host adopted from now on stays held, its URLs queued.
+   * Abandons the reads under way and starts none, once the crawl is stopped or reaches its page
+   * limit: a robots.txt or a sitemap that answers slowly held the end up to the timeout, for
+   * nothing, since no page is fetched after it and the next run reads them again. Each read under
+   * way still ends as a read done; a host adopted from now on stays held, its URLs queued.
    */
   void abandonReads() {
     abandoned = true;

@@ -1,0 +1,101 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A crawl that reaches --max-pages ends once the fetches it started are handled: a robots.txt or
+ * sitemap read under way is abandoned, not waited for. Each read here is held by the server until
+ * the test ends, under a --timeout of an hour: a crawl that waited for it would hang until JUnit's
+ * timeout, a safety net, and fail there.
+ */
+class PageLimitTest {
+
+  private static final HeldResponses held = new HeldResponses();
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().extensions(held)).build();
+
+  @TempDir Path data;
+
+  /** A URL on the stub server by {@code host}: 127.0.0.1 and localhost are two hosts to a crawl. */
+  private static String on(String host, String path) {
+    return "http://" + host + ":" + site.getPort() + path;
+  }
+
+  private static void page(String path, String... hrefs) {
+    StringBuilder body = new StringBuilder("<html><body>");
+    for (String href : hrefs) {
+      body.append("<a href=\"").append(href).append("\">link</a>\n");
+    }
+    site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody(body.append("</body></html>").toString())));
+  }
+
+  /** Both hosts in scope; robots.txt and /sitemap.xml answer 404 unless held. */
+  private CrawlConfig crawl(int maxPages, String seed) {
+    return CrawlConfig.builder(List.of(seed), data).maxPages(maxPages).delay(Duration.ZERO)
+        .timeout(Duration.ofHours(1)).userAgent("sitepulse-test")
+        .scope(Scope.REGEX, Pattern.compile("^http://(127\\.0\\.0\\.1|localhost):")).build();
+  }
+
+  private List<String> states() {
+    return CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url || ' ' || state FROM urls ORDER BY url");
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aRobotsTxtReadUnderWayWhenTheLimitIsReachedIsAbandonedAndItsHostsPageLeftForTheNextRun()
+      throws Exception {
+    // The seed's page starts localhost's robots.txt read, then its link on 127.0.0.1 is the
+    // second and last fetch.
+    String elsewhere = on("localhost", "/elsewhere.html");
+    String seed = on("127.0.0.1", "/front.html");
+    page("/front.html", elsewhere, "/second.html");
+    page("/second.html");
+    page("/elsewhere.html");
+    CrawlStats limited;
+    try (HeldResponses.Held robots = held.hold("localhost", "/robots.txt")) {
+      limited = Crawler.run(crawl(2, seed), CrawlListener.NONE);
+    }
+
+    assertThat(limited.pages()).isEqualTo(2);
+    assertThat(limited.queued()).as("localhost's page, left for the next run").isEqualTo(1);
+    assertThat(states()).containsExactly(on("127.0.0.1", "/front.html") + " done",
+        on("127.0.0.1", "/second.html") + " done", elsewhere + " queued");
+
+    CrawlStats resumed = Crawler.run(crawl(0, seed), CrawlListener.NONE);
+
+    assertThat(resumed.pages()).as("robots.txt read again, then the page").isEqualTo(1);
+    assertThat(states()).allMatch(row -> row.endsWith(" done"));
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aSitemapReadUnderWayWhenTheLimitIsReachedIsAbandoned() throws Exception {
+    String seed = on("127.0.0.1", "/front.html");
+    page("/front.html", "/second.html");
+    page("/second.html");
+    CrawlStats limited;
+    try (HeldResponses.Held sitemap = held.hold("/sitemap.xml")) {
+      limited = Crawler.run(crawl(1, seed), CrawlListener.NONE);
+    }
+
+    assertThat(limited.pages()).isEqualTo(1);
+    assertThat(states()).containsExactly(seed + " done", on("127.0.0.1", "/second.html") + " queued");
+  }
+}
