@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A crawl that reaches --max-pages ends once the fetches it started are handled: a robots.txt or
@@ -91,11 +95,19 @@ class PageLimitTest {
     page("/front.html", "/second.html");
     page("/second.html");
     CrawlStats limited;
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
+    reads.addAppender(log);
     try (HeldResponses.Held sitemap = held.hold("/sitemap.xml")) {
       limited = Crawler.run(crawl(1, seed), CrawlListener.NONE);
+    } finally {
+      reads.detachAppender(log);
     }
 
     assertThat(limited.pages()).isEqualTo(1);
     assertThat(states()).containsExactly(seed + " done", on("127.0.0.1", "/second.html") + " queued");
+    assertThat(log.list).as("an abandoned read is no failure, not even with -v")
+        .noneMatch(e -> e.getFormattedMessage().startsWith("could not read sitemap"));
   }
 }

@@ -273,7 +273,7 @@ final class RobotsAndSitemaps {
           fetching.remove(fetched);
           if (entries != null) {
             offerSitemapPages(entries);
-          } else {
+          } else if (!abandoned) { // an abandoned read ends cancelled, which is no failure to log
             LOG.debug("could not read sitemap {}", sitemapUrl, error);
           }
           then.run();
