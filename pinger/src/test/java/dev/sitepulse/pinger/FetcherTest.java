@@ -7,13 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FetcherTest {
@@ -30,6 +36,22 @@ class FetcherTest {
 
   private FetchResult fetch(String path) {
     return fetcher.fetch("http://127.0.0.1:" + stubs.getPort() + path).join();
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFetchItsCallerCancelsHangsUpAtOnceInsteadOfWaitingOutItsTimeout() throws Exception {
+    // A server that reads the request and never answers; the fetch may wait an hour for it.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Fetcher patient = Fetcher.create(1, Duration.ofHours(1), 1024, "sitepulse-test", Map.of())) {
+      CompletableFuture<FetchResult> fetch = patient.fetch("http://127.0.0.1:" + silent.getLocalPort() + "/");
+      try (Socket exchange = silent.accept()) {
+        fetch.cancel(false);
+
+        // Returns when the client hangs up; before, it would have been in an hour.
+        exchange.getInputStream().transferTo(OutputStream.nullOutputStream());
+      }
+    }
   }
 
   @Test

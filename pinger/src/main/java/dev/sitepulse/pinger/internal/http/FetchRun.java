@@ -21,7 +21,9 @@ import okhttp3.ResponseBody;
 
 /**
  * One GET for a crawler, run on a fetch worker: no redirects followed, the body kept up to a
- * limit. {@link #expire()} may end it from another thread; the first completion wins.
+ * limit. {@link #expire()} may end it from another thread; the first completion wins. A caller
+ * that cancels {@link #result()} (a crawl abandoning a read) ends the exchange too, and its thread
+ * and connection with it, rather than leaving it to run to its timeout.
  */
 public final class FetchRun implements Runnable {
 
@@ -50,6 +52,12 @@ public final class FetchRun implements Runnable {
     this.maxBodyBytes = maxBodyBytes;
     this.userAgent = userAgent;
     this.clock = clock;
+    result.whenComplete((r, e) -> {
+      Call c = call;
+      if (result.isCancelled() && c != null) {
+        c.cancel();
+      }
+    });
   }
 
   public CompletableFuture<FetchResult> result() {
@@ -94,6 +102,9 @@ public final class FetchRun implements Runnable {
     Call c = clients.apply(parsed).newCall(request.build());
     c.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     call = c;
+    if (result.isCancelled()) { // before the call was there to cancel
+      c.cancel();
+    }
     try (Response response = c.execute()) {
       answered = true;
       Body body = maxBodyBytes == 0 ? Body.EMPTY : BodyReader.read(response, maxBodyBytes, true);
