@@ -14,22 +14,27 @@ public final class RobotsTxt {
 
   /**
    * The robots.txt of {@code origin} ({@code http://host:port}), following redirects (http to
-   * https, bare host to www are common); the future never completes exceptionally.
+   * https, bare host to www are common); the future never completes exceptionally. Cancelling it
+   * cancels the request under way, whichever hop it is.
    */
   public static CompletableFuture<FetchResult> fetch(Fetcher fetcher, String origin) {
-    return fetchFollowingRedirects(fetcher, origin + "/robots.txt", MAX_REDIRECTS);
+    CompletableFuture<FetchResult> read = new CompletableFuture<>();
+    follow(fetcher, origin + "/robots.txt", MAX_REDIRECTS, read);
+    return read;
   }
 
-  private static CompletableFuture<FetchResult> fetchFollowingRedirects(Fetcher fetcher, String url,
-      int hopsLeft) {
-    return fetcher.fetch(url).thenCompose(r -> {
+  private static void follow(Fetcher fetcher, String url, int hopsLeft, CompletableFuture<FetchResult> read) {
+    CompletableFuture<FetchResult> hop = fetcher.fetch(url);
+    read.whenComplete((r, e) -> hop.cancel(false)); // done, or abandoned by the crawl
+    hop.thenAccept(r -> {
       if (hopsLeft > 0 && r.location() != null && r.status() >= 300 && r.status() < 400) {
         String next = LinkRules.resolveRedirect(url, r.location());
         if (next != null) {
-          return fetchFollowingRedirects(fetcher, next, hopsLeft - 1);
+          follow(fetcher, next, hopsLeft - 1, read);
+          return;
         }
       }
-      return CompletableFuture.completedFuture(r);
+      read.complete(r);
     });
   }
 }
