@@ -27,23 +27,38 @@ public final class Durations {
     }
     Matcher m = PART.matcher(t);
     double nanos = 0;
+    double previousUnit = Double.POSITIVE_INFINITY;
+    String previous = null;
     while (m.find()) {
-      double n = Double.parseDouble(m.group(1));
-      nanos += n * switch (m.group(2)) {
-        case "ns" -> 1;
-        case "us", "µs" -> 1e3;
-        case "ms" -> 1e6;
-        case "s" -> 1e9;
-        case "m" -> 60e9;
-        case "h" -> 3600e9;
-        default -> 86400e9;
-      };
+      double unit = nanosIn(m.group(2));
+      if (unit >= previousUnit) { // 5s5s or 30m1h: a typo far likelier than a sum meant
+        throw new IllegalArgumentException("\"" + text + "\" is not a duration: "
+            + (unit > previousUnit ? m.group(2) + " comes after " + previous
+                : m.group(2).equals(previous) ? previous + " is given twice"
+                : previous + " and " + m.group(2) + " are one unit")
+            + " (write each unit once, larger first, e.g. 1h30m)");
+      }
+      previousUnit = unit;
+      previous = m.group(2);
+      nanos += Double.parseDouble(m.group(1)) * unit;
     }
     if (nanos >= Long.MAX_VALUE) { // a Duration holds more, but every clock sum here is in nanos
       throw new IllegalArgumentException(
           "\"" + text + "\" is too long a duration (at most " + Long.MAX_VALUE / 86_400_000_000_000L + "d, 292 years)");
     }
     return Duration.ofNanos((long) nanos);
+  }
+
+  private static double nanosIn(String unit) {
+    return switch (unit) {
+      case "ns" -> 1;
+      case "us", "µs" -> 1e3;
+      case "ms" -> 1e6;
+      case "s" -> 1e9;
+      case "m" -> 60e9;
+      case "h" -> 3600e9;
+      default -> 86400e9;
+    };
   }
 
   private static final long DAY = 86_400;

@@ -41,4 +41,21 @@ class DurationsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("\"9999999999d\" is too long a duration (at most 106751d, 292 years)");
   }
+
+  @Test
+  void aDurationWithARepeatedUnitIsRefused() {
+    assertThatThrownBy(() -> Durations.parse("5s5s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"5s5s\" is not a duration: s is given twice (write each unit once, larger first, e.g. 1h30m)");
+    assertThatThrownBy(() -> Durations.parse("1us2µs")).hasMessageContaining("us and µs are one unit");
+  }
+
+  @Test
+  void aDurationWithUnitsOutOfOrderIsRefused() {
+    assertThatThrownBy(() -> Durations.parse("30m1h"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"30m1h\" is not a duration: h comes after m (write each unit once, larger first, e.g. 1h30m)");
+    assertThat(Durations.parse("1d2h3m4s5ms6us7ns"))
+        .isEqualTo(Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4).plusMillis(5).plusNanos(6007));
+  }
 }
