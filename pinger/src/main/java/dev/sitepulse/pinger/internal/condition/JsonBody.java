@@ -6,14 +6,21 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** A response body read as JSON, and JSON values read back as the text conditions compare. */
 final class JsonBody {
 
   // Thread-safe once configured; one for every condition, as mappers are costly to build.
-  // Trailing tokens fail so that "{} and more" is not taken for JSON.
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  // Trailing tokens fail so that "{} and more" is not taken for JSON. Fractions and exponents are
+  // read as exact decimals, as conditions compare them: as doubles 1e400 became Infinity and
+  // 1.0000000000000001 became 1.0.
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
 
   private JsonBody() {}
 
@@ -33,14 +40,26 @@ final class JsonBody {
       if (root != null && !root.isMissingNode()) {
         return new Parsed(root, null);
       }
-    } catch (StreamConstraintsException tooDeep) {
-      // Jackson's guard against a stack overflow: the body may well be JSON, only deeper than read.
-      return new Parsed(null, "body nests JSON deeper than the "
-          + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels conditions read");
+    } catch (StreamConstraintsException pastALimit) {
+      // Jackson's guards against a stack overflow and slow number parsing: the body may well be
+      // JSON, only past what is read.
+      return new Parsed(null, whyPast(pastALimit));
     } catch (JsonProcessingException notJson) {
       // below
     }
     return new Parsed(null, "body is not JSON: \"" + ActualValue.shorten(body) + "\"");
+  }
+
+  private static String whyPast(StreamConstraintsException e) {
+    String jackson = String.valueOf(e.getMessage());
+    if (jackson.startsWith("Number value length")) {
+      return "body has a JSON number longer than the "
+          + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters conditions read";
+    }
+    if (jackson.startsWith("Document nesting depth")) {
+      return "body nests JSON deeper than the " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels conditions read";
+    }
+    return "body is JSON past what conditions read (a string or a name too long)";
   }
 
   /** Strings without quotes; numbers, booleans and null as written; objects and arrays as JSON. */

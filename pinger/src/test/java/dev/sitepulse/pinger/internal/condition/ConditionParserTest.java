@@ -300,6 +300,26 @@ class ConditionParserTest {
   }
 
   @Test
+  void aJsonNumberPastWhatADoubleHoldsIsComparedAsWrittenNotAsInfinity() {
+    assertThat(evaluate("[BODY].x == 1e400", body("{\"x\": 1e400}")).success()).isTrue();
+    assertThat(evaluate("[BODY].x < -1e300", body("{\"x\": -1e400}")).description())
+        .isEqualTo("[BODY].x (-1E+400) < -1e300");
+  }
+
+  @Test
+  void aJsonFractionKeepsDigitsADoubleWouldRound() {
+    assertThat(evaluate("[BODY].x > 1", body("{\"x\": 1.0000000000000001}")).success()).isTrue();
+    assertThat(evaluate("[BODY].x == 1.50", body("{\"x\": 1.50}")).description())
+        .isEqualTo("[BODY].x (1.50) == 1.50");
+  }
+
+  @Test
+  void aJsonNumberLongerThanJacksonReadsIsSaidSoNotCalledTooDeep() {
+    assertThat(evaluate("[BODY].x > 5", body("{\"x\": " + "1".repeat(2000) + "}")).description())
+        .endsWith("body has a JSON number longer than the 1000 characters conditions read");
+  }
+
+  @Test
   void jsonFollowedByOtherTextIsNotJson() {
     assertThat(evaluate("[BODY].a == 1", body("{\"a\": 1} trailing")).description())
         .contains("body is not JSON");
