@@ -43,7 +43,16 @@ public record Rate(double permits, Duration per) {
           case "m" -> Duration.ofMinutes(1);
           default -> Duration.ofHours(1);
         };
-    return new Rate(Double.parseDouble(m.group(1)), per);
+    double permits = Double.parseDouble(m.group(1));
+    if (Double.isInfinite(permits)) { // 400 digits: a double's Infinity, which would mean unlimited
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is too large a rate; write unlimited to turn limiting off");
+    }
+    if (per.toNanos() / permits >= Long.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is too slow a rate: fewer than one request in 292 years");
+    }
+    return new Rate(permits, per);
   }
 
   public boolean isUnlimited() {
