@@ -26,6 +26,13 @@ public record PingSettings(
     String userAgent,
     CircuitBreakerSettings circuitBreaker) {
 
+  /**
+   * The most redirects a check may be told to follow. Browsers stop at 20 and curl at 50; past
+   * that a chain is a loop, and with a million allowed one check made hops until its timeout,
+   * keeping every one of them.
+   */
+  public static final int MAX_REDIRECTS_LIMIT = 100;
+
   public static final PingSettings DEFAULTS = new PingSettings(64, Rate.parse("10/s"), 1 << 20, 10, false, false,
       "sitepulse", CircuitBreakerSettings.DEFAULT);
 
@@ -39,12 +46,20 @@ public record PingSettings(
     if (maxBodyBytes < 0) {
       throw new IllegalArgumentException("max-body must be 0 or more, got " + maxBodyBytes);
     }
-    if (maxRedirects < 0) {
-      throw new IllegalArgumentException("max-redirects must be 0 or more, got " + maxRedirects);
+    String redirects = whyBadMaxRedirects(maxRedirects);
+    if (redirects != null) {
+      throw new IllegalArgumentException(redirects);
     }
     if (circuitBreaker == null) {
       throw new IllegalArgumentException("circuit-breaker must be set (CircuitBreakerSettings.OFF for none)");
     }
+  }
+
+  /** Why {@code n} cannot be max-redirects, or null when it can. */
+  public static String whyBadMaxRedirects(int n) {
+    return n < 0 ? "max-redirects must be 0 or more, got " + n
+        : n > MAX_REDIRECTS_LIMIT ? "max-redirects must be at most " + MAX_REDIRECTS_LIMIT + ", got " + n
+        : null;
   }
 
   public PingSettings withConcurrency(int n) {

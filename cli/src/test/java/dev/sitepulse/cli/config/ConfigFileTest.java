@@ -483,6 +483,12 @@ class ConfigFileTest {
   }
 
   @Test
+  void aRedirectLimitPastAHundredNamesItsKeyAndLine() {
+    assertConfigError("defaults:\n  max-redirects: 1000000\n")
+        .isEqualTo(FILE + ":2:3: defaults.max-redirects: max-redirects must be at most 100, got 1000000");
+  }
+
+  @Test
   void anUnknownCrawlScopeListsTheScopes() {
     assertConfigError("crawl:\n  scope: site\n")
         .isEqualTo(FILE + ":2:10: crawl.scope: expected one of host, domain, prefix, regex, got \"site\"");

@@ -183,6 +183,11 @@ class PingCommandTest {
   }
 
   @Test
+  void aRedirectLimitPastAHundredIsAUsageErrorNotHopsUntilTheTimeout() {
+    assertUsageError(ping("--max-redirects", "1000000", url("/status/200")), "max-redirects must be at most 100, got 1000000");
+  }
+
+  @Test
   void aCircuitBreakerOpenForLessThanAMillisecondIsAUsageErrorNotAnInternalOne() {
     assertUsageError(ping("--circuit-breaker", "3/1ns", url("/status/200")), "open-for must be at least 1ms, got 1ns");
   }

@@ -44,8 +44,9 @@ public record DefaultsSpec(
     if (retries != null && retries < 0) {
       throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
     }
-    if (maxRedirects != null && maxRedirects < 0) {
-      throw new InvalidValueException("max-redirects", "max-redirects must be 0 or more, got " + maxRedirects);
+    String redirects = maxRedirects == null ? null : PingSettings.whyBadMaxRedirects(maxRedirects);
+    if (redirects != null) {
+      throw new InvalidValueException("max-redirects", redirects);
     }
     checkInterval(interval);
     RequestChecks.headers(headers);
