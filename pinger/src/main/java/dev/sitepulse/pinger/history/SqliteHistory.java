@@ -43,6 +43,8 @@ public final class SqliteHistory implements HistoryStore {
   public static final String FILE_NAME = "history.db";
   /** Names the folder's lock file, {@code watch.lock}. */
   static final String LOCK_USER = "watch";
+  /** Says, also without -v, which rows of a history changed by hand a reader skipped. */
+  public static final String DAMAGE_LOGGER = "sitepulse.history";
   public static final int BATCH = 500;
   public static final Duration FLUSH_EVERY = Duration.ofMillis(250);
   public static final Duration RETENTION_EVERY = Duration.ofHours(1);

@@ -3,6 +3,9 @@ package dev.sitepulse.pinger.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.Verdict;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class SqliteHistoryTest {
 
@@ -139,6 +143,38 @@ class SqliteHistoryTest {
       assertThat(a.series().failures()[2]).isEqualTo(1);
       assertThat(a.series().latencyMaxMicros()[1]).isEqualTo(300_000);
       assertThat(all.get(1).count(Verdict.DEGRADED)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aggregateSkipsRowsChangedByHandAndSaysWhichInOneLine() throws Exception {
+    Instant t = NOW.minus(Duration.ofHours(1));
+    try (SqliteHistory h = open()) {
+      for (int i = 0; i < 12; i++) {
+        h.append(check("a", t.plusSeconds(i), Verdict.UP, 200, 10));
+      }
+    }
+    String[] damage = {"status = 1000", "status = -1", "verdict = 9", "verdict = -1", "verdict = 'bad'",
+        "error_kind = 99", "error_kind = -3", "total_us = -5", "total_us = 'slow'", "target_id = -1", "target_id = 1 << 40"};
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME))) {
+      for (int i = 0; i < damage.length; i++) {
+        c.createStatement().execute("UPDATE checks SET " + damage[i] + " WHERE rowid = " + (i + 2));
+      }
+    }
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(SqliteHistory.DAMAGE_LOGGER);
+    log.start();
+    logger.addAppender(log);
+    try {
+      List<TargetHistory> all = SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
+
+      assertThat(all).extracting(TargetHistory::target).containsExactly("a");
+      assertThat(all.get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 1L));
+      assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+          dir.resolve(SqliteHistory.FILE_NAME) + ": skipped 11 damaged rows of table checks, the first rowid 2:"
+              + " a verdict, error kind, status, time or target that sitepulse never writes there");
+    } finally {
+      logger.detachAppender(log);
     }
   }
 
