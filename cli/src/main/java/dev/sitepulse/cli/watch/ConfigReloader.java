@@ -9,10 +9,11 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,9 @@ final class ConfigReloader implements AutoCloseable {
   private WatchSettings running;
   private WatchService files;
   private Thread watcher;
+  private final Set<Path> watching = new HashSet<>();
+  /** What the file was when last looked at, so an event about anything else beside it is no reload. */
+  private FileVersion seen;
 
   ConfigReloader(Path file, WatchSettings running, ListenAddress listenOverride, Path dataOverride,
       Consumer<WatchSettings> apply) {
@@ -56,12 +60,17 @@ final class ConfigReloader implements AutoCloseable {
     this.apply = apply;
   }
 
-  /** Starts following the file; where the platform cannot, SIGHUP still works. */
+  /**
+   * Starts following the file; where the platform cannot, SIGHUP still works. A config that is a
+   * symlink is followed too: to where it points, which an edit there changes, and through its
+   * links, which a swap changes (as Kubernetes updates a mounted ConfigMap: by renaming a link
+   * {@code ..data} beside the file, so no event names the file itself).
+   */
   void watchFile() {
-    Path dir = file.toAbsolutePath().getParent();
     try {
       files = FileSystems.getDefault().newWatchService();
-      dir.register(files, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+      seen = FileVersion.of(file);
+      watchFolders();
     } catch (IOException | UnsupportedOperationException e) {
       log.warn("cannot follow changes to {} ({}); reload with SIGHUP", file, e.getMessage());
       return;
@@ -70,32 +79,40 @@ final class ConfigReloader implements AutoCloseable {
     watcher.start();
   }
 
+  /** Watches each folder the file's links go through, and the real file's; once each. */
+  private void watchFolders() throws IOException {
+    for (Path folder : FileVersion.foldersOf(file)) {
+      if (watching.add(folder)) {
+        folder.register(files, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+      }
+    }
+  }
+
   private void follow() {
-    Path name = file.getFileName();
     try {
       while (true) {
-        WatchKey key = files.take();
-        boolean ours = changed(key, name);
+        WatchKey first = files.take();
+        first.pollEvents();
+        first.reset();
         // Let a burst of events settle, so a half-written file is not read.
         for (WatchKey more; (more = files.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null; ) {
-          ours |= changed(more, name);
+          more.pollEvents();
+          more.reset();
         }
-        if (ours) {
+        FileVersion now = FileVersion.of(file);
+        if (!now.equals(seen)) {
+          seen = now;
           request("file changed");
+          try {
+            watchFolders(); // a swap may lead somewhere new
+          } catch (IOException e) {
+            log.warn("cannot follow changes to {} any more ({}); reload with SIGHUP", file, e.getMessage());
+          }
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException stop) {
       // closed
     }
-  }
-
-  private static boolean changed(WatchKey key, Path name) {
-    boolean ours = false;
-    for (WatchEvent<?> e : key.pollEvents()) {
-      ours |= name.equals(e.context());
-    }
-    key.reset();
-    return ours;
   }
 
   /** Queues a reload on the reloader's thread; safe from a signal handler. */

@@ -9,9 +9,13 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -105,6 +109,47 @@ class ConfigReloaderTest {
       }
       assertThat(applied).as("reloaded after the edit").isNotEmpty();
       assertThat(applied.get(applied.size() - 1).plan().targets()).hasSize(2);
+    }
+  }
+
+  @Test
+  void aSymlinkSwappedAsKubernetesUpdatesAConfigMapIsNoticedAndReloaded() throws Exception {
+    // A ConfigMap volume: watch.yaml -> ..data/watch.yaml, ..data -> ..v1; an update writes ..v2 and
+    // renames a new link over ..data, so no event names watch.yaml.
+    Files.writeString(Files.createDirectory(dir.resolve("..v1")).resolve("watch.yaml"),
+        "targets:\n  - name: a\n    url: http://127.0.0.1/a\n");
+    Files.writeString(Files.createDirectory(dir.resolve("..v2")).resolve("watch.yaml"), TWO_TARGETS);
+    Files.createSymbolicLink(dir.resolve("..data"), Path.of("..v1"));
+    Path file = Files.createSymbolicLink(dir.resolve("watch.yaml"), Path.of("..data/watch.yaml"));
+    BlockingQueue<WatchSettings> applied = new LinkedBlockingQueue<>();
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add)) {
+      reloader.watchFile();
+
+      Files.createSymbolicLink(dir.resolve("..data_tmp"), Path.of("..v2"));
+      Files.move(dir.resolve("..data_tmp"), dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+
+      WatchSettings next = applied.poll(10, TimeUnit.SECONDS);
+      assertThat(next).as("reloaded after the swap").isNotNull();
+      assertThat(next.plan().targets()).hasSize(2);
+    }
+  }
+
+  @Test
+  void anEditOfTheFileASymlinkPointsAtInAnotherFolderIsNoticedAndReloaded() throws Exception {
+    Path real = Files.writeString(Files.createDirectory(dir.resolve("real")).resolve("config.yaml"),
+        "targets:\n  - name: a\n    url: http://127.0.0.1/a\n");
+    Path file = Files.createSymbolicLink(Files.createDirectory(dir.resolve("etc")).resolve("watch.yaml"), real);
+    BlockingQueue<WatchSettings> applied = new LinkedBlockingQueue<>();
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add)) {
+      reloader.watchFile();
+
+      Files.writeString(real, TWO_TARGETS);
+
+      WatchSettings next = applied.poll(10, TimeUnit.SECONDS);
+      assertThat(next).as("reloaded after the edit").isNotNull();
+      assertThat(next.plan().targets()).hasSize(2);
     }
   }
 }
