@@ -262,6 +262,21 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aResumeRefusesACrawlDbWithAStateItDoesNotKnowAndChangesNothingInIt() throws Exception {
+    Crawler.run(config(base() + "/site/faq.html").toBuilder().maxDepth(0).build(), CrawlListener.NONE);
+    CrawlDbRows.execute(db(), "UPDATE urls SET state = 'archived' WHERE url LIKE '%/site/faq.html'");
+    CrawlDbRows.execute(db(), "UPDATE urls SET state = 'fetching' WHERE state <> 'archived'");
+    List<String> before = CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY id");
+
+    assertThatThrownBy(() -> Crawler.run(config(base() + "/site/faq.html"), CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage(db() + ": url id 1 (" + base() + "/site/faq.html) is in state \"archived\", which this sitepulse"
+            + " does not know (a newer one wrote it, or a hand); nothing in it is changed; crawl again with --fresh,"
+            + " or give another --data");
+    assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY id")).isEqualTo(before);
+  }
+
+  @Test
   void aCrawlInAFolderThatHoldsAnotherToolsIndexButNoCrawlDbLeavesThatIndexAsItWas() throws Exception {
     Path theirs = data.resolve("index");
     try (IndexWriter w = new IndexWriter(FSDirectory.open(theirs), new IndexWriterConfig())) {

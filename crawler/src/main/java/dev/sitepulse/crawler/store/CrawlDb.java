@@ -183,6 +183,24 @@ public final class CrawlDb implements AutoCloseable {
     db.commit();
   }
 
+  /**
+   * The first URL in a state this version never writes (a newer sitepulse's, or one set by hand),
+   * said as "url id 2 (URL) is in state "x", ..."; null when every state is known. A crawl asks
+   * before it changes anything in crawl.db, and refuses such a one whole.
+   */
+  public String unknownState() throws SQLException {
+    StringBuilder known = new StringBuilder();
+    for (UrlState state : UrlState.values()) {
+      known.append(known.isEmpty() ? "" : ", ").append('\'').append(state.column()).append('\'');
+    }
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, url, state FROM urls WHERE state NOT IN (" + known + ") LIMIT 1")) {
+      return rs.next() ? "url id " + rs.getLong(1) + " (" + rs.getString(2) + ") is in state \"" + rs.getString(3)
+          + "\", which this sitepulse does not know (a newer one wrote it, or a hand); nothing in it is changed;"
+          + " crawl again with --fresh, or give another --data" : null;
+    }
+  }
+
   /** Every URL crawl.db knows, in the order it learnt them. */
   public List<KnownUrl> knownUrls() throws SQLException {
     List<KnownUrl> all = new ArrayList<>();
