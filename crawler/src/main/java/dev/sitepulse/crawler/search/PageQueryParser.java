@@ -50,11 +50,6 @@ final class PageQueryParser extends MultiFieldQueryParser {
   private static final int MAX_PROXIMITY_WORDS = 8;
   private static final int PROXIMITY_SLOP = 3;
   private static final float PROXIMITY_BOOST = 2f;
-  /**
-   * Most parentheses open at once. The grammar, and every pass over the parsed query, recurses once
-   * per level: a thousand levels overflowed the launcher's 512 KiB stack with a 1,000-line trace.
-   */
-  static final int MAX_NESTING = 100;
   /** What a query says besides its words: operators and field names. */
   private static final Pattern OPERATORS_AND_FIELDS = Pattern.compile("\\b(?:AND|OR|NOT)\\b|[\\p{L}\\p{N}_]+:");
 
@@ -71,7 +66,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
   @Override
   public Query parse(String query) throws ParseException {
     this.query = query; // for placing a bad regular expression, which Lucene does not
-    refuseDeepNesting(query);
+    QueryPrescan.check(query);
     Query parsed;
     try {
       parsed = super.parse(query);
@@ -120,24 +115,6 @@ final class PageQueryParser extends MultiFieldQueryParser {
       words.append(i % 2 == 0 ? OPERATORS_AND_FIELDS.matcher(parts[i]).replaceAll(" ") : parts[i]).append(' ');
     }
     return words.toString();
-  }
-
-  /** Parentheses in a phrase or after a backslash are text, and do not count. */
-  private static void refuseDeepNesting(String query) throws QueryErrors.Placed {
-    int depth = 0;
-    boolean inPhrase = false;
-    for (int i = 0; i < query.length(); i++) {
-      char c = query.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        inPhrase = !inPhrase;
-      } else if (c == '(' && !inPhrase && ++depth > MAX_NESTING) {
-        throw new QueryErrors.Placed("parentheses nested more than " + MAX_NESTING + " deep", i + 1);
-      } else if (c == ')' && !inPhrase && depth > 0) {
-        depth--;
-      }
-    }
   }
 
   /**

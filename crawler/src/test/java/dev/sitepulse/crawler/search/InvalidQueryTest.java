@@ -142,6 +142,36 @@ class InvalidQueryTest {
     assertThat(e.getMessage()).endsWith(": boost too large (at most 3.4e38) at column 19");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "cache^1e3          | boost ^1e3 is not a number as a boost is written: digits, with a fraction if need be"
+            + " (^2, ^0.5) at column 6",
+        "cache^2x loop      | boost ^2x is not a number as a boost is written: digits, with a fraction if need be"
+            + " (^2, ^0.5) at column 6",
+        "cache~1e400        | a word's ~1e400 is not a number of edits: after a word, ~ takes 0, 1 or 2, the letters"
+            + " it may differ by (~ alone is 2) at column 6",
+        "cache~-1           | a word's ~-1 is not a number of edits: after a word, ~ takes 0, 1 or 2, the letters it"
+            + " may differ by (~ alone is 2) at column 6",
+        "cache~2.5          | a word's ~2.5 is not a number of edits: after a word, ~ takes 0, 1 or 2, the letters it"
+            + " may differ by (~ alone is 2) at column 6",
+        "'\"event loop\"~1e3' | a phrase's ~1e3 is not a number: after a phrase, ~ takes how many words its words"
+            + " may stand apart, in digits (~3) at column 13",
+      })
+  void aBoostOrDistanceNotWrittenAsThePlainNumberItTakesIsAQueryErrorNotMisread(String query, String problem) {
+    assertThat(invalid(query)).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": " + problem);
+  }
+
+  @Test
+  void plainBoostsAndDistancesAreStillTaken() throws Exception {
+    for (String query : new String[] {"cache^2", "cache^0.5", "cache~", "cache~1", "cache~0.8", "cache~1^2",
+        "\"event loop\"~3", "\"a~1e3\" cache", "cache\\~x"}) {
+      assertThat(searcher.search(query, 1)).as(query).isNotNull();
+    }
+  }
+
   @Test
   void parenthesesNestedTooDeepAreAQueryErrorPlacedAtTheFirstOneTooManyInsteadOfAStackOverflow() {
     InvalidQueryException e = invalid("(".repeat(100_000) + "cache" + ")".repeat(100_000));
