@@ -57,9 +57,8 @@ public record CrawlSpec(
     if (maxBody != null && maxBody.bytes() <= 0) {
       throw new InvalidValueException("max-body", "max-body must be positive");
     }
-    if (maxBody != null && maxBody.bytes() > MAX_BODY_LIMIT) {
-      // A page is held in memory whole, in one array, to be parsed.
-      throw new InvalidValueException("max-body", "max-body can be at most 1GiB, got " + maxBody);
+    if (maxBody != null && maxBody.bytes() > DataSize.MAX_BODY_LIMIT.bytes()) {
+      throw new InvalidValueException("max-body", "max-body can be at most " + DataSize.MAX_BODY_LIMIT + ", got " + maxBody);
     }
     if (data != null && data.isBlank()) {
       // An empty path is the working directory, whose index/ and warc/ --fresh would delete.
@@ -77,8 +76,6 @@ public record CrawlSpec(
       }
     }
   }
-
-  private static final long MAX_BODY_LIMIT = 1L << 30;
 
   public static final CrawlSpec NONE =
       new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,

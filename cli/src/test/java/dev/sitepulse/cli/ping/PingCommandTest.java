@@ -188,6 +188,11 @@ class PingCommandTest {
   }
 
   @Test
+  void aBodyLimitPastOneGibibyteIsAUsageErrorAsForACrawl() {
+    assertUsageError(ping("--max-body", "3GiB", url("/status/200")), "max-body can be at most 1GiB, got 3GiB");
+  }
+
+  @Test
   void aCircuitBreakerOpenForLessThanAMillisecondIsAUsageErrorNotAnInternalOne() {
     assertUsageError(ping("--circuit-breaker", "3/1ns", url("/status/200")), "open-for must be at least 1ms, got 1ns");
   }

@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
 public record DataSize(long bytes) {
 
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  /**
+   * The most a max-body may be: a body that is read (a page to parse, a body a condition reads) is
+   * held in memory whole, in one array, which holds 2 GiB at the most.
+   */
+  public static final DataSize MAX_BODY_LIMIT = new DataSize(1L << 30);
   private static final Pattern FORM =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
