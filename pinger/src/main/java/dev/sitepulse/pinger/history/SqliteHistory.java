@@ -169,6 +169,11 @@ public final class SqliteHistory implements HistoryStore {
       if (!SqliteSchema.isHistory(tables)) {
         throw new HistoryException(file + ": " + SqliteSchema.notAHistory(tables));
       }
+      List<String> missing = SqliteSchema.missingForReading(tables);
+      if (!missing.isEmpty()) {
+        throw new HistoryException(file + ": a damaged history: it has no table " + String.join(", ", missing)
+            + ", which every watch makes; give another --data");
+      }
       String unknown = SqliteSchema.unknownVersion(SqliteSchema.version(c));
       if (unknown != null) {
         throw new HistoryException(file + " is " + unknown);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The tables of {@code history.db}. Times are epoch milliseconds, durations microseconds. A check's
@@ -111,6 +112,11 @@ final class SqliteSchema {
   static String unknownVersion(int version) {
     return version <= VERSION ? null : "a history of schema " + (version == Integer.MAX_VALUE ? "unknown" : version)
         + ", written by a newer sitepulse; this one knows schema " + VERSION;
+  }
+
+  /** Tables a reader asks for that a history lacks: every version made them all, so it lost them. */
+  static List<String> missingForReading(List<String> tables) {
+    return Stream.of("meta", "targets", "checks", "state_changes", "deliveries").filter(t -> !tables.contains(t)).toList();
   }
 
   static String notAHistory(List<String> tables) {

@@ -179,6 +179,21 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aHistoryThatLostATableIsCalledDamagedNamingItNotASqlError() throws Exception {
+    try (SqliteHistory h = open()) {
+      h.append(check("a", NOW.minusSeconds(10), Verdict.UP, 200, 1));
+    }
+    Path file = dir.resolve(SqliteHistory.FILE_NAME);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      c.createStatement().execute("DROP TABLE state_changes");
+    }
+
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage(file + ": a damaged history: it has no table state_changes, which every watch makes; give another --data");
+  }
+
+  @Test
   void aggregateOfOneTargetLeavesTheOthersOut() {
     try (SqliteHistory h = open()) {
       h.append(check("a", NOW.minusSeconds(10), Verdict.UP, 200, 1));
