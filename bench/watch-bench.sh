@@ -95,6 +95,9 @@ echo "== sitepulse report over them (bin/sitepulse, cold JVM each)"
 for f in table json html; do
   /usr/bin/time -f "report --format $f: wall %e s, CPU %U+%S s, peak RSS %M kB" \
     "$SP" report --data "$OUT/data" --since 24h --format "$f" -o "$OUT/report.$f" &
-  rss_split > "$OUT/rss"; wait $!; cat "$OUT/rss"
+  # Its pid now: rss_split's process substitutions set $! too, and the last one's awk fails (exit
+  # 2) when the report has just ended.
+  report=$!
+  rss_split > "$OUT/rss"; wait "$report"; cat "$OUT/rss"
 done
 head -3 "$OUT/report.table"
