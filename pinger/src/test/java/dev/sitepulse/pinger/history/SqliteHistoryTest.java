@@ -154,8 +154,8 @@ class SqliteHistoryTest {
         h.append(check("a", t.plusSeconds(i), Verdict.UP, 200, 10));
       }
     }
-    String[] damage = {"status = 1000", "status = -1", "verdict = 9", "verdict = -1", "verdict = 'bad'",
-        "error_kind = 99", "error_kind = -3", "total_us = -5", "total_us = 'slow'", "target_id = -1", "target_id = 1 << 40"};
+    String[] damage = {"status = 1000", "status = -1", "verdict = -1", "error_kind = 99", "error_kind = -3",
+        "total_us = -5", "target_id = -1", "target_id = 1 << 40", "target_id = 5"};
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME))) {
       for (int i = 0; i < damage.length; i++) {
         c.createStatement().execute("UPDATE checks SET " + damage[i] + " WHERE rowid = " + (i + 2));
@@ -169,13 +169,30 @@ class SqliteHistoryTest {
       List<TargetHistory> all = SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
 
       assertThat(all).extracting(TargetHistory::target).containsExactly("a");
-      assertThat(all.get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 1L));
+      assertThat(all.get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 3L));
       assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-          dir.resolve(SqliteHistory.FILE_NAME) + ": skipped 11 damaged rows of table checks, the first rowid 2:"
+          dir.resolve(SqliteHistory.FILE_NAME) + ": skipped 9 damaged rows of table checks, the first rowid 2:"
               + " a verdict, error kind, status, time or target that sitepulse never writes there");
     } finally {
       logger.detachAppender(log);
     }
+  }
+
+  @Test
+  void aValueChangedByHandThatReadsAsASoundOneIsCountedAsItReads() throws Exception {
+    // Testing every row's columns in SQL cost a report 25% more time (SqliteAggregation.SOUND):
+    // text reads as 0, UP.
+    Instant t = NOW.minus(Duration.ofHours(1));
+    try (SqliteHistory h = open()) {
+      h.append(check("a", t, Verdict.DOWN, 500, 10));
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME))) {
+      c.createStatement().execute("UPDATE checks SET verdict = 'bad'");
+    }
+
+    List<TargetHistory> all = SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
+
+    assertThat(all.get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 1L));
   }
 
   @Test
