@@ -51,6 +51,30 @@ class CsrGraphTest {
   }
 
   @Test
+  void anEdgeOutsideTheGraphIsRejectedWithTheGraphsNodeRangeNamed() {
+    assertThatThrownBy(() -> new CsrGraphBuilder(3).addEdge(-1, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside 0..2");
+  }
+
+  @Test
+  void aBuilderWithNoRoomReservedTakesAsManyEdgesAsItIsGiven() {
+    CsrGraphBuilder builder = new CsrGraphBuilder(10, 0);
+    for (int i = 0; i < 100; i++) {
+      builder.addEdge(i % 10, (i * 7 + 3) % 10);
+    }
+
+    CsrGraph graph = builder.build();
+
+    assertThat(builder.edgeCount()).isEqualTo(100);
+    assertThat(graph.edgeCount()).isEqualTo(100);
+    assertThat(graph.outDegree()).containsOnly(10);
+    for (int v = 0; v < 10; v++) {
+      assertThat(graph.inDegree(v)).as("in-degree of %s", v).isEqualTo(10);
+    }
+  }
+
+  @Test
   void edgeListsOfDifferentLengthsAreRejected() {
     assertThatThrownBy(() -> CsrGraph.fromEdges(2, new int[] {0}, new int[0]))
         .isInstanceOf(IllegalArgumentException.class)
