@@ -17,6 +17,23 @@ class SettingsTest {
   }
 
   @Test
+  void theFirstOpenClDeviceIsNamedByItsNumberNotAsTheBestOne() {
+    assertThat(DeviceChoice.parse("opencl:0")).hasToString("opencl:0")
+        .isNotEqualTo(DeviceChoice.OPENCL);
+    assertThat(DeviceChoice.OPENCL).hasToString("opencl");
+  }
+
+  @Test
+  void onlyAnOpenClChoiceCarriesADeviceNumberAndMinusOneMeansNone() {
+    assertThat(new DeviceChoice(DeviceChoice.Mode.OPENCL, -1)).isEqualTo(DeviceChoice.OPENCL);
+    assertThat(new DeviceChoice(DeviceChoice.Mode.CPU, -1)).isEqualTo(DeviceChoice.CPU);
+    assertThatThrownBy(() -> new DeviceChoice(DeviceChoice.Mode.OPENCL, -2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");
+    assertThatThrownBy(() -> new DeviceChoice(DeviceChoice.Mode.CPU, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CPU");
+  }
+
+  @Test
   void aBadDeviceChoiceIsRejectedWithTheValueNamed() {
     for (String bad : new String[] {"gpu", "opencl:", "opencl:-1", "opencl:x", "", "opencl:+1", "opencl:\u0663"}) {
       assertThatThrownBy(() -> DeviceChoice.parse(bad))
