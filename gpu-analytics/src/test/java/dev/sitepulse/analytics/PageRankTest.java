@@ -62,6 +62,16 @@ class PageRankTest {
   }
 
   @Test
+  void anEmptyGraphsRunReportsNoMoreTimeThanTheCallTook() {
+    long before = System.nanoTime();
+    PageRankResult result = JAVA.pageRank(CsrGraph.fromEdges(0, new int[0], new int[0]),
+        PageRankConfig.DEFAULTS);
+    long took = System.nanoTime() - before;
+
+    assertThat(result.timings().totalNanos()).isBetween(0L, took);
+  }
+
+  @Test
   void aSingleNodeHoldsAllTheRankWithOrWithoutASelfLoop() {
     PageRankResult alone = JAVA.pageRank(CsrGraph.fromEdges(1, new int[0], new int[0]),
         PageRankConfig.DEFAULTS);
