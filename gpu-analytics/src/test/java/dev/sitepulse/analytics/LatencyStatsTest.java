@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sitepulse.analytics.internal.latency.HistogramLayout;
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -149,5 +150,35 @@ class LatencyStatsTest {
         assertThat(buckets.get(i).toMs()).isEqualTo(2 * buckets.get(i).fromMs());
       }
     }
+  }
+
+  @Test
+  void logBucketsRunFromTheFirstBucketWithAValueToTheLast() {
+    // 3 µs, 5 µs and 40 µs: [2, 4), [4, 8), an empty [8, 16) and [16, 32), then [32, 64).
+    LatencyStats stats = JAVA.latencyStats(new float[] {0.003f, 0.005f, 0.005f, 0.040f});
+
+    assertThat(stats.histogram().buckets()).containsExactly(
+        new HistogramBucket(0.002, 0.004, 1), new HistogramBucket(0.004, 0.008, 2),
+        new HistogramBucket(0.008, 0.016, 0), new HistogramBucket(0.016, 0.032, 0),
+        new HistogramBucket(0.032, 0.064, 1));
+  }
+
+  @Test
+  void theCountersHandedOutAreHdrHistogramsAndACopy() {
+    float[] values = Fixtures.latencies(20_000, 6);
+    Histogram hdr = new Histogram(Integer.MAX_VALUE, 3);
+    for (float v : values) {
+      hdr.recordValue(HistogramLayout.quantize(v));
+    }
+    LatencyHistogram histogram = JAVA.latencyStats(values).histogram();
+
+    long[] counts = histogram.counts();
+    for (int i = 0; i < counts.length; i++) {
+      assertThat(counts[i]).as("counter %s", i)
+          .isEqualTo(hdr.getCountAtValue(HistogramLayout.lowestValueAt(i)));
+    }
+    Arrays.fill(counts, 0);
+    assertThat(histogram.counts()).isNotEqualTo(counts);
+    assertThat(histogram.totalCount()).isEqualTo(20_000);
   }
 }
