@@ -180,26 +180,32 @@ final class QueryWords {
   /**
    * A range, as one word. Either closing bracket ends it, whichever opened it: the grammar takes
    * an inclusive start with an exclusive end, and the other way round. A quoted bound may hold
-   * one; elsewhere in a range a backslash escapes nothing.
+   * one; elsewhere in a range a backslash escapes nothing, and a quote that no other closes is text.
    */
   private void range() {
     int i = at + 1;
     while (i < query.length() && query.charAt(i) != ']' && query.charAt(i) != '}') {
       if (isSpace(query.charAt(i))) {
         i++;
-      } else if (query.charAt(i) == '"') {
+      } else if (query.charAt(i) == '"' && closingQuote(i) < query.length()) {
+        i = closingQuote(i) + 1;
+      } else { // a bound; a quote that none closes is its first character, as the grammar reads it
         i++;
-        while (i < query.length() && query.charAt(i) != '"') {
-          i += query.charAt(i) == '\\' ? 2 : 1;
-        }
-        i++;
-      } else {
         while (i < query.length() && " ]}".indexOf(query.charAt(i)) < 0) {
           i++;
         }
       }
     }
     whole(Kind.RANGE, i);
+  }
+
+  /** Where the quote at {@code open} closes, past escaped quotes: the query's length when nothing does. */
+  private int closingQuote(int open) {
+    int i = open + 1;
+    while (i < query.length() && query.charAt(i) != '"') {
+      i += query.charAt(i) == '\\' ? 2 : 1;
+    }
+    return Math.min(i, query.length());
   }
 
   /** From here to {@code close}, included, as one word of {@code kind}. */

@@ -145,6 +145,12 @@ class DidYouMeanTest {
   }
 
   @Test
+  void aWordAfterARangeWhoseBoundStartsWithAQuoteNoneClosesIsCorrected() throws Exception {
+    // The grammar reads ["a as a bound that starts with a quote: the range ends at its bracket.
+    assertThat(suggestion("title:[\"a TO z] AND asyncoi")).isEqualTo("title:[\"a TO z] AND asyncio");
+  }
+
+  @Test
   void onlyTheFirstFourMisspeltWordsAreLookedUpAsMoreAreNoTypo() throws Exception {
     assertThat(suggestion("asyncoi dictionry subprocss pathlb globb"))
         .isEqualTo("asyncio dictionary subprocess pathlib globb");

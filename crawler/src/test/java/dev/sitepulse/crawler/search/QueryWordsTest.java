@@ -72,4 +72,13 @@ class QueryWordsTest {
             tuple("{\"a]\" TO \"z}\"]", Kind.RANGE),
             tuple("b", Kind.PLAIN));
   }
+
+  @Test
+  void aQuoteThatNoneClosesInARangeIsPartOfItsBoundAndTheRangeEndsAtItsBracket() {
+    assertThat(QueryWords.of("title:[\"a TO z] b"))
+        .extracting(Word::text, Word::field, Word::kind)
+        .containsExactly(
+            tuple("[\"a TO z]", "title", Kind.RANGE),
+            tuple("b", null, Kind.PLAIN));
+  }
 }
