@@ -81,4 +81,22 @@ class QueryWordsTest {
             tuple("[\"a TO z]", "title", Kind.RANGE),
             tuple("b", null, Kind.PLAIN));
   }
+
+  @Test
+  void anEscapedQuoteInAQuotedBoundOrAnEscapedSlashInARegularExpressionEndsNothing() {
+    assertThat(QueryWords.of("{\"a\\\"\" TO z] b /x\\/y/ c"))
+        .extracting(Word::text, Word::kind)
+        .containsExactly(
+            tuple("{\"a\\\"\" TO z]", Kind.RANGE),
+            tuple("b", Kind.PLAIN),
+            tuple("/x\\/y/", Kind.REGEX),
+            tuple("c", Kind.PLAIN));
+  }
+
+  @Test
+  void anExclamationMarkExcludesTheWordAfterItWithOrWithoutASpace() {
+    assertThat(QueryWords.of("asyncio!queue !task"))
+        .extracting(Word::text, Word::excluded)
+        .containsExactly(tuple("asyncio", false), tuple("queue", true), tuple("task", true));
+  }
 }
