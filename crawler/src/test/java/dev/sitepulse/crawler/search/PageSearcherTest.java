@@ -156,6 +156,36 @@ class PageSearcherTest {
   }
 
   @Test
+  void anExclusiveBoundLeavesItsValueOutAndAnOpenOneTakesEverything() throws Exception {
+    int all = DocsSite.PAGES.size(); // each fetched with status 200 at 1700000000000
+    assertThat(urls("status:{200 TO *]")).isEmpty();
+    assertThat(urls("status:[* TO 200}")).isEmpty();
+    assertThat(urls("status:[200 TO *]")).hasSize(all);
+    assertThat(urls("status:{199 TO 200]")).hasSize(all);
+    assertThat(urls("fetched_at:{1700000000000 TO *]")).isEmpty();
+    assertThat(urls("fetched_at:[* TO 1700000000000}")).isEmpty();
+    assertThat(urls("fetched_at:1700000000000")).hasSize(all);
+  }
+
+  @Test
+  void aStatusBoundPastWhatAStatusHoldsIsClampedAndAnExclusiveOneThereDoesNotWrapAround() throws Exception {
+    assertThat(urls("status:[-99999999999 TO 99999999999]")).hasSize(DocsSite.PAGES.size());
+    assertThat(urls("status:{2147483647 TO *]")).isEmpty();
+    assertThat(urls("status:[* TO -2147483648}")).isEmpty();
+  }
+
+  @Test
+  void aRangeOverAWordFieldComparesItsValuesAsText() throws Exception {
+    assertThat(urls("host:[blog.acme.example TO blog.acme.example]"))
+        .containsExactlyInAnyOrder(BLOG + "2024/performance-tuning.html", BLOG + "2024/release.html");
+  }
+
+  @Test
+  void starColonStarFindsEveryPage() throws Exception {
+    assertThat(urls("*:*")).hasSize(DocsSite.PAGES.size());
+  }
+
+  @Test
   void theSnippetHoldsTheTermAndTheOffsetsPointAtIt() throws Exception {
     SearchHit hit = searcher.search("quotas", 10).hits().get(0);
 
