@@ -189,7 +189,7 @@ class InvalidQueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"->", "==", "...", "\"!=\"", "-> ...", "-> OR ==", "body:==", "title:(-> AND ==)"})
+  @ValueSource(strings = {"->", "==", "...", "\"!=\"", "-> ...", "-> OR ==", "body:==", "title:(-> AND ==)", "\"->\" AND \"==\""})
   void aQueryOfPunctuationOnlyIsAnErrorThatSaysSoRatherThanBlamingStopWords(String query) {
     // A Python programmer's "->" or "==" has no stop word in it: that message sent them looking for one.
     assertThat(invalid(query).getMessage()).isEqualTo("cannot parse query " + InvalidQueryException.quoted(query)
@@ -202,6 +202,12 @@ class InvalidQueryTest {
     String text = "\\(".repeat(200) + " \"" + "(".repeat(200) + "\"";
 
     assertThat(searcher.search(nested + " " + text, 10)).isNotNull();
+  }
+
+  @Test
+  void groupsOneAfterAnotherAreNoNestingHoweverManyThereAre() throws Exception {
+    assertThat(searcher.search("(cache) ".repeat(150) + "(" + "(cache)".repeat(150) + ")", 10).totalHits())
+        .isPositive();
   }
 
   @Test
