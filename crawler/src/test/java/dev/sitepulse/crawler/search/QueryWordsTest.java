@@ -84,10 +84,10 @@ class QueryWordsTest {
 
   @Test
   void anEscapedQuoteInAQuotedBoundOrAnEscapedSlashInARegularExpressionEndsNothing() {
-    assertThat(QueryWords.of("{\"a\\\"\" TO z] b /x\\/y/ c"))
+    assertThat(QueryWords.of("{\"a\\\"]\" TO z] b /x\\/y/ c"))
         .extracting(Word::text, Word::kind)
         .containsExactly(
-            tuple("{\"a\\\"\" TO z]", Kind.RANGE),
+            tuple("{\"a\\\"]\" TO z]", Kind.RANGE),
             tuple("b", Kind.PLAIN),
             tuple("/x\\/y/", Kind.REGEX),
             tuple("c", Kind.PLAIN));
