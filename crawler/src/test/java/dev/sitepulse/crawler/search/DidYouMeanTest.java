@@ -151,6 +151,18 @@ class DidYouMeanTest {
   }
 
   @Test
+  void twoEditsAreATypoInALongWordButNotInAShortOne() throws Exception {
+    assertThat(suggestion("dictinry")).isEqualTo("dictionary");
+    assertThat(suggestion("gxxb")).as("two letters of glob's four").isNull();
+  }
+
+  @Test
+  void aLetterLeftOffTheEndOrAMisspeltSecondPartOfASplitWordIsCorrectedInPlace() throws Exception {
+    assertThat(suggestion("configuratio")).isEqualTo("configuration");
+    assertThat(suggestion("async-awiat")).isEqualTo("async-await");
+  }
+
+  @Test
   void onlyTheFirstFourMisspeltWordsAreLookedUpAsMoreAreNoTypo() throws Exception {
     assertThat(suggestion("asyncoi dictionry subprocss pathlb globb"))
         .isEqualTo("asyncio dictionary subprocess pathlib globb");
