@@ -28,10 +28,10 @@ class SurfaceFormsTest {
 
   @Test
   void aStemsWordsAreReadFromThePageThatUsesItMostEveryOccurrenceFromFirstToLast() throws Exception {
-    // The page that says it most sorts last by URL, so that neither order nor a tie picks it.
-    index(page("https://z.example/most", "connecting connecting connecting connecting"),
-        page("https://a.example/once", "connected"),
-        page("https://b.example/once", "it connects"));
+    // The page that says it most comes last, in the index and by URL: neither order nor a tie picks it.
+    index(page("https://a.example/once", "connected"),
+        page("https://b.example/once", "it connects"),
+        page("https://z.example/most", "connecting connecting connecting connecting"));
 
     try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory);
         Analyzer analyzer = PageFields.analyzer()) {
