@@ -258,6 +258,20 @@ class PageSearcherTest {
   }
 
   @Test
+  void theSearcherCountsThePagesOfItsCommit() {
+    assertThat(searcher.docCount()).isEqualTo(DocsSite.PAGES.size());
+  }
+
+  @Test
+  void aSearchReportsNoMoreTimeThanTheCallTook() throws Exception {
+    long before = System.nanoTime();
+    SearchResults results = searcher.search("cache", 10);
+    long took = System.nanoTime() - before;
+
+    assertThat(results.tookNanos()).isBetween(0L, took);
+  }
+
+  @Test
   void aLimitBelowOneIsRejected() {
     assertThatThrownBy(() -> searcher.search("cache", 0))
         .isInstanceOf(IllegalArgumentException.class)
