@@ -35,20 +35,15 @@ final class SqliteAggregation {
   private static final int VERDICTS = Verdict.values().length;
   /** Error kinds are written 1-based; 0 is none. */
   private static final int LAST_ERROR_KIND = ErrorKind.values().length;
-
   /**
-   * What a row holds when the writer wrote it. A row changed by hand (a verdict or error kind code
-   * no version writes, a status past 999, a negative value) must not reach past the counters'
-   * ends. Testing this in SQL for every row made a report over 10M checks 25% slower, so
-   * {@link Slice} tests what it unpacks instead: a negative field makes the packed value negative,
-   * a status of 1000-1023 or a code past the known ones is out of its range. What this does not
-   * catch (text where a number goes, a value so large that its bits spill into a neighbour's) is
-   * counted as what it reads as; this condition only finds the first damaged row for the warning.
+   * A row changed by hand (a verdict or error kind code no version writes, a status past 999, a
+   * negative value, a target that is not there) must not reach past the counters' ends. Testing
+   * each column in SQL made a report over 10M checks 25% slower, so {@link Slice} tests what it
+   * unpacks: a negative field makes the packed value negative, a status of 1000-1023 or an unknown
+   * code is out of its range. Text where a number goes, or a value so large that its bits spill
+   * into a neighbour's, is counted as what it reads as.
    */
-  static final String SOUND = "verdict BETWEEN 0 AND " + (Verdict.values().length - 1)
-      + " AND error_kind BETWEEN 0 AND " + ErrorKind.values().length
-      + " AND status BETWEEN 0 AND 999 AND total_us BETWEEN 0 AND " + MAX_MICROS
-      + " AND target_id BETWEEN 0 AND " + ((1 << 27) - 1);
+  private static final String DAMAGE = "a verdict, error kind, status, time or target that sitepulse never writes there";
 
   private static final Logger log = LoggerFactory.getLogger(SqliteHistory.DAMAGE_LOGGER);
 
@@ -71,43 +66,25 @@ final class SqliteAggregation {
     }
     Map<Long, TargetHistory.Builder> all = new HashMap<>();
     long damaged = 0;
+    long firstDamaged = Long.MAX_VALUE;
     for (SliceCounts part : SqliteReader.inParallel(parts)) {
       damaged += part.damaged();
+      firstDamaged = Math.min(firstDamaged, part.firstDamaged());
       part.builders().forEach((id, b) -> all.merge(id, b, (x, y) -> {
         x.addAll(y);
         return x;
       }));
     }
     if (damaged > 0) {
-      warnOfDamage(file, q, damaged);
+      log.warn("{}: skipped {} damaged {} of table checks, the first rowid {}: {}", file, damaged,
+          damaged == 1 ? "row" : "rows", firstDamaged, DAMAGE);
     }
     return all.values().stream().map(TargetHistory.Builder::build)
         .sorted(Comparator.comparing(TargetHistory::target)).toList();
   }
 
-  /** Says how many rows were skipped, and where the first damaged one is, in one line. */
-  private static void warnOfDamage(Path file, HistoryQuery q, long skipped) {
-    String sql = "SELECT min(rowid) FROM checks WHERE at >= ? AND at < ? AND NOT (" + SOUND + ")"
-        + (q.target() == null ? "" : " AND target_id = (SELECT id FROM targets WHERE name = ?)");
-    new SqliteReader(file).read(c -> {
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setLong(1, q.since().toEpochMilli());
-        s.setLong(2, q.until().toEpochMilli());
-        if (q.target() != null) {
-          s.setString(3, q.target());
-        }
-        try (ResultSet rs = s.executeQuery()) {
-          log.warn("{}: skipped {} damaged {} of table checks, the first rowid {}: a verdict, error kind, status,"
-              + " time or target that sitepulse never writes there", file, skipped, skipped == 1 ? "row" : "rows",
-              rs.next() ? rs.getLong(1) : 0);
-        }
-      }
-      return null;
-    });
-  }
-
-  /** What one slice counted, and how many damaged rows it skipped. */
-  private record SliceCounts(Map<Long, TargetHistory.Builder> builders, long damaged) {}
+  /** What one slice counted, how many damaged rows it skipped, and the first one's rowid. */
+  private record SliceCounts(Map<Long, TargetHistory.Builder> builders, long damaged, long firstDamaged) {}
 
   /** One time slice of the window, read on a connection of its own. */
   private record Slice(Path file, String target, long since, long width, int buckets, long lo, long hi,
@@ -118,12 +95,14 @@ final class SqliteAggregation {
     }
 
     private SliceCounts read(Connection c) throws SQLException {
-      String sql = "SELECT " + PACKED + ", total_us FROM checks WHERE at >= ? AND at < ?"
+      // rowid is read only for a damaged row, for the warning.
+      String sql = "SELECT " + PACKED + ", total_us, rowid FROM checks WHERE at >= ? AND at < ?"
           + (target == null ? "" : " AND target_id = (SELECT id FROM targets WHERE name = ?)");
       // Rows come in time order, so the target changes from one row to the next: builders are
       // found by id in an array, not a map, with nothing boxed per row.
       TargetHistory.Builder[] byId = new TargetHistory.Builder[64];
       long damaged = 0;
+      long firstDamaged = Long.MAX_VALUE;
       try (PreparedStatement s = c.prepareStatement(sql)) {
         s.setLong(1, since);
         s.setLong(2, width);
@@ -142,7 +121,8 @@ final class SqliteAggregation {
             int kind = (int) (packed >>> 13 & 15);
             if (packed < 0 || bucket >= buckets || verdict >= VERDICTS || status > 999
                 || kind > LAST_ERROR_KIND || micros < 0 || micros > MAX_MICROS) {
-              damaged++; // changed by hand (see SOUND)
+              damaged++; // see DAMAGE
+              firstDamaged = Math.min(firstDamaged, rs.getLong(3));
               continue;
             }
             int id = (int) (packed >>> 17 & ((1L << 27) - 1));
@@ -150,6 +130,7 @@ final class SqliteAggregation {
             if (b == null) {
               if (!names.containsKey((long) id)) { // never deleted: a number changed by hand, or spilled
                 damaged++;
+                firstDamaged = Math.min(firstDamaged, rs.getLong(3));
                 continue;
               }
               if (id >= byId.length) {
@@ -167,7 +148,7 @@ final class SqliteAggregation {
           out.put((long) id, byId[id]);
         }
       }
-      return new SliceCounts(out, damaged);
+      return new SliceCounts(out, damaged, firstDamaged);
     }
 
     private TargetHistory.Builder builder(long id) {

@@ -179,8 +179,33 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aCheckOfATargetTheHistoryDoesNotHaveIsTheDamagedRowNamed() throws Exception {
+    Instant t = NOW.minus(Duration.ofHours(1));
+    try (SqliteHistory h = open()) {
+      for (int i = 0; i < 4; i++) {
+        h.append(check("a", t.plusSeconds(i), Verdict.UP, 200, 10));
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME))) {
+      c.createStatement().execute("UPDATE checks SET target_id = 99 WHERE rowid = 3");
+    }
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(SqliteHistory.DAMAGE_LOGGER);
+    log.start();
+    logger.addAppender(log);
+    try {
+      SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
+
+      assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+          .contains("skipped 1 damaged row of table checks, the first rowid 3:");
+    } finally {
+      logger.detachAppender(log);
+    }
+  }
+
+  @Test
   void aValueChangedByHandThatReadsAsASoundOneIsCountedAsItReads() throws Exception {
-    // Testing every row's columns in SQL cost a report 25% more time (SqliteAggregation.SOUND):
+    // Testing every row's columns in SQL cost a report 25% more time (see SqliteAggregation):
     // text reads as 0, UP.
     Instant t = NOW.minus(Duration.ofHours(1));
     try (SqliteHistory h = open()) {
