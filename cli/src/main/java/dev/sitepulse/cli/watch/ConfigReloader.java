@@ -9,11 +9,12 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,8 @@ final class ConfigReloader implements AutoCloseable {
   private WatchSettings running;
   private WatchService files;
   private Thread watcher;
-  private final Set<Path> watching = new HashSet<>();
+  /** The folders followed, each with its key, which a deleted folder's becomes invalid. */
+  private final Map<Path, WatchKey> watching = new HashMap<>();
   /** What the file was when last looked at, so an event about anything else beside it is no reload. */
   private FileVersion seen;
 
@@ -79,40 +81,54 @@ final class ConfigReloader implements AutoCloseable {
     watcher.start();
   }
 
-  /** Watches each folder the file's links go through, and the real file's; once each. */
+  /**
+   * Watches each folder the file's links go through, and the real file's: once each, and again
+   * where a folder was deleted and made anew.
+   */
   private void watchFolders() throws IOException {
     for (Path folder : FileVersion.foldersOf(file)) {
-      if (watching.add(folder)) {
-        folder.register(files, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+      WatchKey key = watching.get(folder);
+      if (key == null || !key.isValid()) {
+        watching.put(folder, folder.register(files, StandardWatchEventKinds.ENTRY_MODIFY,
+            StandardWatchEventKinds.ENTRY_CREATE));
       }
     }
   }
 
   private void follow() {
+    Path name = file.getFileName();
     try {
       while (true) {
-        WatchKey first = files.take();
-        first.pollEvents();
-        first.reset();
+        boolean named = named(files.take(), name);
         // Let a burst of events settle, so a half-written file is not read.
         for (WatchKey more; (more = files.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null; ) {
-          more.pollEvents();
-          more.reset();
+          named |= named(more, name);
         }
+        // An event naming the file is an edit, even one that keeps its size within the time
+        // stamps' resolution (a second on some file systems); a swap of a link names no file.
         FileVersion now = FileVersion.of(file);
-        if (!now.equals(seen)) {
+        if (named || !now.equals(seen)) {
           seen = now;
           request("file changed");
-          try {
-            watchFolders(); // a swap may lead somewhere new
-          } catch (IOException e) {
-            log.warn("cannot follow changes to {} any more ({}); reload with SIGHUP", file, e.getMessage());
-          }
+        }
+        try {
+          watchFolders(); // a swap may lead somewhere new
+        } catch (IOException e) {
+          log.warn("cannot follow changes to {} any more ({}); reload with SIGHUP", file, e.getMessage());
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException stop) {
       // closed
     }
+  }
+
+  private static boolean named(WatchKey key, Path name) {
+    boolean named = false;
+    for (WatchEvent<?> e : key.pollEvents()) {
+      named |= name.equals(e.context());
+    }
+    key.reset();
+    return named;
   }
 
   /** Queues a reload on the reloader's thread; safe from a signal handler. */

@@ -10,6 +10,7 @@ import dev.sitepulse.cli.config.SitepulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +110,25 @@ class ConfigReloaderTest {
       }
       assertThat(applied).as("reloaded after the edit").isNotEmpty();
       assertThat(applied.get(applied.size() - 1).plan().targets()).hasSize(2);
+    }
+  }
+
+  @Test
+  void anEditThatKeepsTheSizeAndTheTimeStampIsStillReloaded() throws Exception {
+    // As on a file system whose time stamps step by a second or two: only the event tells.
+    Path file = Files.writeString(dir.resolve("watch.yaml"), TWO_TARGETS);
+    FileTime stamp = Files.getLastModifiedTime(file);
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    BlockingQueue<WatchSettings> applied = new LinkedBlockingQueue<>();
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add)) {
+      reloader.watchFile();
+
+      Files.writeString(file, TWO_TARGETS.replace("/b\n", "/c\n"));
+      Files.setLastModifiedTime(file, stamp);
+
+      WatchSettings next = applied.poll(10, TimeUnit.SECONDS);
+      assertThat(next).as("reloaded after the edit").isNotNull();
+      assertThat(next.plan().targets().get(1).target().url()).endsWith("/c");
     }
   }
 
