@@ -1,4 +1,6 @@
-// Pull-based PageRank over a CSR graph by destination: one work-item per node, no atomics.
+// Pull-based PageRank over a CSR graph by destination, no atomics: on GPUs one work-item per node
+// (pagerank_step) and a work-group per node with many in-edges (pagerank_step_heavy); on CPU
+// devices one work-item per edge-balanced range of nodes (pagerank_step_ranges).
 // Compiled with -DUSE_FP64 where the device has cl_khr_fp64 (then it matches the Java backend to
 // rounding), else in float. Contributions (contrib_t) are float unless -DWIDE_CONTRIB: as in Java,
 // the host runs the float build while the L1 change is well above float's noise floor, because
@@ -52,9 +54,9 @@ __kernel void pagerank_renumber(__global int* sources, __global const int* slot,
 // rank, its own contribution for the next iteration, and its share of the L1 change and of the
 // rank held by dangling nodes (invOut == 0), added to *change and *dangling.
 void pagerank_settle(const int v, const real sum, __global const real* rank,
-                            __global const real* invOut, __global const int* slot,
-                            __global real* rankNext, __global contrib_t* contribNext,
-                            const real base, const real damping, real* change, real* dangling) {
+                     __global const real* invOut, __global const int* slot,
+                     __global real* rankNext, __global contrib_t* contribNext,
+                     const real base, const real damping, real* change, real* dangling) {
   const real updated = base + damping * sum;
   *change += fabs(updated - rank[v]);
   rankNext[v] = updated;

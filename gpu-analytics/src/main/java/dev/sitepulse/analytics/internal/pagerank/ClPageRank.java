@@ -39,8 +39,8 @@ public final class ClPageRank {
 
   /** In-edges from which a node gets a work-group of its own on a GPU: about two warps' worth. */
   public static final int HEAVY_DEGREE = 64;
-  private static final String PROGRAM = "pagerank.cl";
-  private static final int LOCAL_SIZE = 256;
+  static final String PROGRAM = "pagerank.cl";
+  static final int LOCAL_SIZE = 256;
 
   private ClPageRank() {}
 
@@ -67,23 +67,23 @@ public final class ClPageRank {
     }
     int realBytes = fp64 ? 8 : 4;
     String options = fp64 ? "-DUSE_FP64" : "";
-    DeviceGraph device = upload(session, graph, options, realBytes, clock);
+    DeviceGraph onDevice = upload(session, graph, options, realBytes, clock);
     DeviceRanks[] sides = {
         new DeviceRanks(session.buffer("pagerank.rankA", (long) realBytes * n),
             session.buffer("pagerank.contribA", 4L * n)), // float until widened, as in Java
         new DeviceRanks(session.buffer("pagerank.rankB", (long) realBytes * n),
             session.buffer("pagerank.contribB", 4L * n))};
-    runKernel(session, "pagerank_init", options, n, clock, device.outDegree(), device.slot(),
-        sides[0].rank(), device.invOut(), sides[0].contrib(), n);
-    ClSteps steps = new ClSteps(session, graph, variant, options, realBytes, clock);
+    runKernel(session, "pagerank_init", options, n, clock, onDevice.outDegree(), onDevice.slot(),
+        sides[0].rank(), onDevice.invOut(), sides[0].contrib(), n);
+    ClSteps steps = ClSteps.of(variant, session, graph, options, realBytes, clock);
 
     int danglingNodes = 0;
     for (int out : graph.outDegree()) {
       danglingNodes += out == 0 ? 1 : 0;
     }
     double dangling = danglingNodes * (1.0 / n);
-    double[] sums = new double[2 * steps.partialPairs()];
-    float[] floatSums = fp64 ? null : new float[sums.length];
+    double[] sums = new double[0];
+    float[] floatSums = new float[0];
     int iterations = 0;
     double change = Double.POSITIVE_INFINITY;
     int current = 0;
@@ -99,13 +99,17 @@ public final class ClPageRank {
             new DeviceRanks(sides[1].rank(),
                 session.buffer("pagerank.wideContribB", (long) realBytes * n))};
         runKernel(session, "pagerank_widen", wideOptions, n, clock, sides[current].rank(),
-            device.invOut(), device.slot(), sides[current].contrib(), n);
+            onDevice.invOut(), onDevice.slot(), sides[current].contrib(), n);
         steps.rebuild(wideOptions);
         wide = true;
       }
       double base = (1 - config.damping()) / n + config.damping() * dangling / n;
-      steps.launch(sides[current], sides[1 - current], device, real(base, fp64),
+      steps.launch(sides[current], sides[1 - current], onDevice, real(base, fp64),
           real(config.damping(), fp64));
+      if (sums.length != 2 * steps.partialPairs()) { // the first iteration, or a rebuild
+        sums = new double[2 * steps.partialPairs()];
+        floatSums = new float[sums.length];
+      }
       if (fp64) {
         session.read(steps.partials(), Pointer.to(sums), 8L * sums.length, clock);
       } else {
@@ -133,20 +137,20 @@ public final class ClPageRank {
       int realBytes, StepClock clock) {
     int n = graph.nodeCount();
     int m = graph.edgeCount();
-    DeviceGraph device = new DeviceGraph(session.buffer("pagerank.offsets", 4L * (n + 1)),
+    DeviceGraph onDevice = new DeviceGraph(session.buffer("pagerank.offsets", 4L * (n + 1)),
         session.buffer("pagerank.sources", 4L * m),
         session.buffer("pagerank.outDegree", 4L * n),
         session.buffer("pagerank.invOut", (long) realBytes * n),
         session.buffer("pagerank.slot", 4L * n));
-    session.write(device.offsets(), Pointer.to(graph.offsets()), 4L * (n + 1), clock);
-    session.write(device.sources(), Pointer.to(graph.sources()), 4L * m, clock);
-    session.write(device.outDegree(), Pointer.to(graph.outDegree()), 4L * n, clock);
-    session.write(device.slot(), Pointer.to(HubOrder.slots(graph.outDegree())), 4L * n, clock);
+    session.write(onDevice.offsets(), Pointer.to(graph.offsets()), 4L * (n + 1), clock);
+    session.write(onDevice.sources(), Pointer.to(graph.sources()), 4L * m, clock);
+    session.write(onDevice.outDegree(), Pointer.to(graph.outDegree()), 4L * n, clock);
+    session.write(onDevice.slot(), Pointer.to(HubOrder.slots(graph.outDegree())), 4L * n, clock);
     if (m > 0) {
-      runKernel(session, "pagerank_renumber", options, m, clock, device.sources(), device.slot(),
+      runKernel(session, "pagerank_renumber", options, m, clock, onDevice.sources(), onDevice.slot(),
           m);
     }
-    return device;
+    return onDevice;
   }
 
   /** Enqueues a kernel with one work-item per item. */

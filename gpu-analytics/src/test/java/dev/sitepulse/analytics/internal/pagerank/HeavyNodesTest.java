@@ -22,7 +22,7 @@ class HeavyNodesTest {
   }
 
   @Test
-  void aNodeWithTheLargestPossibleInDegreeSortsFirst() {
+  void anInDegreeNearIntMaxDoesNotOverflowTheSortKeyAndSortsFirst() {
     int[] offsets = {0, 3, Integer.MAX_VALUE};
 
     assertThat(HeavyNodes.of(offsets, 1)).containsExactly(1, 0);
