@@ -57,9 +57,7 @@ public record CrawlSpec(
     if (maxBody != null && maxBody.bytes() <= 0) {
       throw new InvalidValueException("max-body", "max-body must be positive");
     }
-    if (maxBody != null && maxBody.bytes() > DataSize.MAX_BODY_LIMIT.bytes()) {
-      throw new InvalidValueException("max-body", "max-body can be at most " + DataSize.MAX_BODY_LIMIT + ", got " + maxBody);
-    }
+    DataSize.checkMaxBody(maxBody);
     if (data != null && data.isBlank()) {
       // An empty path is the working directory, whose index/ and warc/ --fresh would delete.
       throw new InvalidValueException("data", "data must name a folder, got an empty value");

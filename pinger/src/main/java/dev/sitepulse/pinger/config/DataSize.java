@@ -24,6 +24,14 @@ public record DataSize(long bytes) {
     }
   }
 
+  /** A max-body of a config or an option, when given: at most {@link #MAX_BODY_LIMIT}. */
+  public static void checkMaxBody(DataSize maxBody) {
+    if (maxBody != null && maxBody.bytes() > MAX_BODY_LIMIT.bytes()) {
+      throw new InvalidValueException("max-body",
+          "max-body can be at most " + MAX_BODY_LIMIT + ", got " + maxBody);
+    }
+  }
+
   /** @throws IllegalArgumentException quoting the text and showing the accepted forms */
   public static DataSize parse(String text) {
     Matcher m = FORM.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));

@@ -44,9 +44,7 @@ public record DefaultsSpec(
     if (retries != null && retries < 0) {
       throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
     }
-    if (maxBody != null && maxBody.bytes() > DataSize.MAX_BODY_LIMIT.bytes()) {
-      throw new InvalidValueException("max-body", "max-body can be at most " + DataSize.MAX_BODY_LIMIT + ", got " + maxBody);
-    }
+    DataSize.checkMaxBody(maxBody);
     String redirects = maxRedirects == null ? null : PingSettings.whyBadMaxRedirects(maxRedirects);
     if (redirects != null) {
       throw new InvalidValueException("max-redirects", redirects);
