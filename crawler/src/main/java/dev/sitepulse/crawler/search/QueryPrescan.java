@@ -1,11 +1,12 @@
 package dev.sitepulse.crawler.search;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the query text must not hold before Lucene's grammar reads it, outside phrases and escapes:
- * parentheses nested too deep, and a number after {@code ^} or {@code ~} that the grammar would
- * misread rather than refuse.
+ * What the query text must not hold before Lucene's grammar reads it, outside phrases, regular
+ * expressions and escapes: parentheses nested too deep, and a number after {@code ^} or {@code ~}
+ * that the grammar would misread rather than refuse.
  */
 final class QueryPrescan {
   /**
@@ -14,6 +15,8 @@ final class QueryPrescan {
    */
   static final int MAX_NESTING = 100;
 
+  /** Words the grammar reads as operators, after which a ^ or ~ is its own error. */
+  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT", "&&", "||");
   /** What ends the value after ^ or ~, as the grammar's term characters end. */
   private static final String VALUE_ENDS = "!():^[]\"{}~*?\\/";
   private static final Pattern PLAIN = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -25,26 +28,70 @@ final class QueryPrescan {
   static void check(String query) throws QueryErrors.Placed {
     int depth = 0;
     boolean inPhrase = false;
-    boolean afterPhrase = false;
+    int phraseEnd = -1; // where the last phrase closed
     for (int i = 0; i < query.length(); i++) {
       char c = query.charAt(i);
-      boolean closesPhrase = false;
       if (c == '\\') {
         i++;
       } else if (c == '"') {
-        closesPhrase = inPhrase;
+        phraseEnd = inPhrase ? i : phraseEnd;
         inPhrase = !inPhrase;
       } else if (inPhrase) {
         // text
+      } else if (c == '/') {
+        i = regexEnd(query, i);
       } else if (c == '(' && ++depth > MAX_NESTING) {
         throw new QueryErrors.Placed("parentheses nested more than " + MAX_NESTING + " deep", i + 1);
       } else if (c == ')' && depth > 0) {
         depth--;
-      } else if ((c == '^' || c == '~') && i > 0 && !Character.isWhitespace(query.charAt(i - 1))) {
-        checkValue(c, value(query, i + 1), afterPhrase, i + 1);
+      } else if (c == '^' || c == '~') {
+        // The grammar skips white space between tokens: cache ^1e3 is cache^1e3.
+        int before = lastBefore(query, i);
+        if (before >= 0 && !endsOperator(query, before)) {
+          checkValue(c, value(query, i + 1), before == phraseEnd, i + 1);
+        }
       }
-      afterPhrase = closesPhrase;
     }
+  }
+
+  /**
+   * Where the regular expression whose slash is at {@code open} closes: at the next slash that no
+   * backslash escapes, or past the end, as {@link QueryWords} reads one.
+   */
+  private static int regexEnd(String query, int open) {
+    int i = open + 1;
+    while (i < query.length() && query.charAt(i) != '/') {
+      i += query.charAt(i) == '\\' ? 2 : 1;
+    }
+    return i;
+  }
+
+  /** The last character before {@code i} that is no white space, or -1. */
+  private static int lastBefore(String query, int i) {
+    int j = i - 1;
+    while (j >= 0 && Character.isWhitespace(query.charAt(j))) {
+      j--;
+    }
+    return j;
+  }
+
+  /**
+   * Whether the character at {@code j} ends an operator rather than something a boost or distance
+   * applies to: then the grammar refuses the ^ or ~ itself ({@code AND ^2}, {@code (^2}, {@code -~1}).
+   */
+  private static boolean endsOperator(String query, int j) {
+    char c = query.charAt(j);
+    if (c == '(' || c == ':' || c == '!' || c == '^' || c == '~') {
+      return true;
+    }
+    int start = j;
+    while (start > 0 && !Character.isWhitespace(query.charAt(start - 1))
+        && VALUE_ENDS.indexOf(query.charAt(start - 1)) < 0) {
+      start--;
+    }
+    String word = query.substring(start, j + 1);
+    // + and - are operators only where a word would start: a-^2 is the word a- boosted
+    return OPERATORS.contains(word) || word.equals("+") || word.equals("-");
   }
 
   private static String value(String query, int from) {

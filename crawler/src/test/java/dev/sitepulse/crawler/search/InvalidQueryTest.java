@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -149,6 +150,8 @@ class InvalidQueryTest {
       value = {
         "cache^1e3          | boost ^1e3 is not a number as a boost is written: digits, with a fraction if need be"
             + " (^2, ^0.5) at column 6",
+        "cache ^1e3         | boost ^1e3 is not a number as a boost is written: digits, with a fraction if need be"
+            + " (^2, ^0.5) at column 7",
         "cache^2x loop      | boost ^2x is not a number as a boost is written: digits, with a fraction if need be"
             + " (^2, ^0.5) at column 6",
         "cache~1e400        | a word's ~1e400 is not a number of edits: after a word, ~ takes 0, 1 or 2, the letters"
@@ -159,6 +162,8 @@ class InvalidQueryTest {
             + " may differ by (~ alone is 2) at column 6",
         "'\"event loop\"~1e3' | a phrase's ~1e3 is not a number: after a phrase, ~ takes how many words its words"
             + " may stand apart, in digits (~3) at column 13",
+        "'\"event loop\" ~1e3' | a phrase's ~1e3 is not a number: after a phrase, ~ takes how many words its words"
+            + " may stand apart, in digits (~3) at column 14",
       })
   void aBoostOrDistanceNotWrittenAsThePlainNumberItTakesIsAQueryErrorNotMisread(String query, String problem) {
     assertThat(invalid(query)).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": " + problem);
@@ -170,6 +175,20 @@ class InvalidQueryTest {
         "\"event loop\"~3", "\"a~1e3\" cache", "cache\\~x"}) {
       assertThat(searcher.search(query, 1)).as(query).isNotNull();
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"title:/[^0-9]+/", "/[^0-9]+/^2", "body:/ca~1e3.*/", "url:/a\\/b^1e3/"})
+  void aCaretOrTildeInARegularExpressionIsPartOfItNotABoostOrDistance(String query) {
+    // title:/[^0-9]+/ was refused: "boost ^0-9 is not a number".
+    assertThatCode(() -> searcher.search(query, 1)).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"^1e3", "  ~1e3", "cache AND ^1e3", "cache OR ~1e3", "(^1e3 cache)", "title:^1e3",
+      "cache -^1e3", "!~1e3"})
+  void aCaretOrTildeWithNothingBeforeItToApplyToIsLeftToTheGrammarToRefuse(String query) {
+    assertThat(invalid(query).getMessage()).contains(": unexpected \"").doesNotContain("is not a number");
   }
 
   @Test
