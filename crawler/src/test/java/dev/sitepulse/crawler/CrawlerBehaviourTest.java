@@ -266,14 +266,22 @@ class CrawlerBehaviourTest {
     Crawler.run(config(base() + "/site/faq.html").toBuilder().maxDepth(0).build(), CrawlListener.NONE);
     CrawlDbRows.execute(db(), "UPDATE urls SET state = 'archived' WHERE url LIKE '%/site/faq.html'");
     CrawlDbRows.execute(db(), "UPDATE urls SET state = 'fetching' WHERE state <> 'archived'");
+    // Out of WAL, so that the whole database is in crawl.db's bytes and opening it for a crawl shows
+    CrawlDbRows.query(db(), "PRAGMA journal_mode=DELETE");
     List<String> before = CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY id");
+    byte[] bytes = java.nio.file.Files.readAllBytes(db());
 
-    assertThatThrownBy(() -> Crawler.run(config(base() + "/site/faq.html"), CrawlListener.NONE))
+    assertThatThrownBy(() -> Crawler.run(config(base() + "/site/faq.html").toBuilder().warc(true).build(),
+            CrawlListener.NONE))
         .isInstanceOf(CrawlException.class)
         .hasMessage(db() + ": url id 1 (" + base() + "/site/faq.html) is in state \"archived\", which this sitepulse"
             + " does not know (a newer one wrote it, or a hand); nothing in it is changed; crawl again with --fresh,"
             + " or give another --data");
     assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || state FROM urls ORDER BY id")).isEqualTo(before);
+    assertThat(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(db()), bytes)).as("crawl.db's bytes unchanged")
+        .isTrue();
+    assertThat(CrawlDbRows.column(db(), "PRAGMA journal_mode")).containsExactly("delete");
+    assertThat(data.resolve("warc")).as("no WARC file begun").doesNotExist();
   }
 
   @Test

@@ -104,10 +104,6 @@ public final class CrawlRun {
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
             config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
-      String unknownState = db.unknownState();
-      if (unknownState != null) {
-        throw new CrawlException(config.crawlDb() + ": " + unknownState, null);
-      }
       long committedSeq = IndexCommits.committedSeq(index);
       db.resume(committedSeq);
       if (config.start() == CrawlStart.REFRESH) {
