@@ -60,7 +60,11 @@ public final class Fetcher implements AutoCloseable {
     return HttpUrl.parse(url) != null;
   }
 
-  /** Fetches one URL; the future never completes exceptionally. */
+  /**
+   * Fetches one URL. A failed exchange is a {@linkplain FetchResult#failed() failed result}: the
+   * future completes exceptionally only when a caller cancels it. Once the fetcher is closed, this
+   * throws {@link java.util.concurrent.RejectedExecutionException}.
+   */
   public CompletableFuture<FetchResult> fetch(String url) {
     return fetch(url, Validators.NONE);
   }

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
@@ -15,11 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A robots.txt read that the crawl abandons ends its request, redirects followed or not. */
+/**
+ * A robots.txt read that the crawl abandons ends its request, redirects followed or not; one that
+ * cannot go on ends too, so that the crawl waiting for it does not wait for ever.
+ */
 class RobotsTxtTest {
 
   @Test
@@ -44,6 +50,48 @@ class RobotsTxtTest {
       }
       assertThat(read).isCancelled();
     }
+  }
+
+  @Test
+  void aReadOnAClosedFetcherCompletesExceptionallyInsteadOfThrowing() {
+    Fetcher fetcher = Fetcher.create(1, Duration.ofSeconds(5), 1024, "sitepulse-test", Map.of());
+    fetcher.close();
+
+    CompletableFuture<FetchResult> read = RobotsTxt.fetch(fetcher, "http://127.0.0.1:9");
+
+    assertThat(read).isCompletedExceptionally();
+    assertThatThrownBy(read::join).isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(RejectedExecutionException.class);
+  }
+
+  @Test
+  void aRedirectWhoseNextHopTheFetcherRefusesEndsTheReadInsteadOfLeavingItForEver() {
+    // As a fetcher closed between the hops refuses the next one.
+    CompletableFuture<FetchResult> read = RobotsTxt.fetch(url -> {
+      if (url.startsWith("https:")) {
+        throw new RejectedExecutionException("fetcher closed");
+      }
+      return CompletableFuture.completedFuture(redirect(url, "https://docs.example/robots.txt"));
+    }, "http://docs.example");
+
+    assertThat(read).isCompletedExceptionally();
+    assertThatThrownBy(read::join).hasCauseInstanceOf(RejectedExecutionException.class);
+  }
+
+  @Test
+  void aHopThatFailsEndsTheReadWithItsFailure() {
+    IllegalStateException bug = new IllegalStateException("a bug in a fetch");
+
+    CompletableFuture<FetchResult> read = RobotsTxt.fetch(url -> CompletableFuture.failedFuture(bug),
+        "http://docs.example");
+
+    assertThat(read).isCompletedExceptionally();
+    assertThatThrownBy(read::join).hasCause(bug);
+  }
+
+  private static FetchResult redirect(String url, String location) {
+    return new FetchResult(url, 301, null, location, new byte[0], false, null, null, null, null, false,
+        "301 Moved Permanently");
   }
 
   private static void readRequestHead(Socket socket) throws IOException {
