@@ -476,6 +476,17 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aStopAskedBeforeTheCrawlStartsSendsNoRobotsTxtRequestOnlyToCancelIt() throws Exception {
+    CrawlStop stop = new CrawlStop();
+    stop.request();
+
+    CrawlStats stopped = Crawler.run(config(base() + "/site/faq.html"), CrawlListener.NONE, stop);
+
+    assertThat(stopped.pages()).isZero();
+    assertThat(site.findAll(getRequestedFor(urlPathEqualTo("/robots.txt")))).isEmpty();
+  }
+
+  @Test
   void aRetryAfterDateCenturiesAheadBacksTheHostOffInsteadOfEndingTheCrawl() throws Exception {
     site.stubFor(get("/busy/until-9999").willReturn(aResponse().withStatus(503)
         .withHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")));

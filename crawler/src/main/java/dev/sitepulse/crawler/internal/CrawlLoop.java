@@ -126,6 +126,9 @@ final class CrawlLoop {
         stopRequested = true;
         finishIfIdle();
       }));
+      if (stopRequested) {
+        endEarly(); // before any robots.txt or sitemap read starts, which it would cancel at once
+      }
       robotsAndSitemaps.start();
       pump();
     });
@@ -522,9 +525,10 @@ final class CrawlLoop {
     robotsAndSitemaps.abandonReads();
     pendingWork -= robotsAndSitemaps.dropQueuedSitemaps();
     retryTimers.forEach((timer, next) -> {
-      vertx.cancelTimer(timer);
-      pendingWork--;
-      frontier.requeue(next.url(), next.depth());
+      if (vertx.cancelTimer(timer)) { // else it fired, and its handler counts and requeues
+        pendingWork--;
+        frontier.requeue(next.url(), next.depth());
+      }
     });
     retryTimers.clear();
   }
