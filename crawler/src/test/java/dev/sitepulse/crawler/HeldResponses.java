@@ -31,6 +31,11 @@ public final class HeldResponses implements ServeEventListener {
       asked.await();
     }
 
+    /** Whether the request for the path has arrived, held or since released. */
+    public boolean wasAsked() {
+      return asked.getCount() == 0;
+    }
+
     @Override
     public void close() {
       held.remove(key, this);

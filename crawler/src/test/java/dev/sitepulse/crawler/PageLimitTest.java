@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,10 +52,20 @@ class PageLimitTest {
   }
 
   /** Both hosts in scope; robots.txt and /sitemap.xml answer 404 unless held. */
-  private CrawlConfig crawl(int maxPages, String seed) {
-    return CrawlConfig.builder(List.of(seed), data).maxPages(maxPages).delay(Duration.ZERO)
+  private CrawlConfig crawl(int maxPages, String... seeds) {
+    return CrawlConfig.builder(List.of(seeds), data).maxPages(maxPages).delay(Duration.ZERO)
         .timeout(Duration.ofHours(1)).userAgent("sitepulse-test")
         .scope(Scope.REGEX, Pattern.compile("^http://(127\\.0\\.0\\.1|localhost):")).build();
+  }
+
+  private CompletableFuture<CrawlStats> inBackground(CrawlConfig config) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return Crawler.run(config, CrawlListener.NONE);
+      } catch (CrawlException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   private List<String> states() {
@@ -65,16 +76,23 @@ class PageLimitTest {
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void aRobotsTxtReadUnderWayWhenTheLimitIsReachedIsAbandonedAndItsHostsPageLeftForTheNextRun()
       throws Exception {
-    // The seed's page starts localhost's robots.txt read, then its link on 127.0.0.1 is the
-    // second and last fetch.
+    // Both seeds' robots.txt reads start with the crawl. The limit is reached as the second fetch
+    // starts, which waits for the seed's page, held until localhost's robots.txt is asked for: so
+    // the read is under way, not cancelled before it was sent.
     String elsewhere = on("localhost", "/elsewhere.html");
     String seed = on("127.0.0.1", "/front.html");
-    page("/front.html", elsewhere, "/second.html");
+    page("/front.html", "/second.html");
     page("/second.html");
     page("/elsewhere.html");
     CrawlStats limited;
     try (HeldResponses.Held robots = held.hold("localhost", "/robots.txt")) {
-      limited = Crawler.run(crawl(2, seed), CrawlListener.NONE);
+      CompletableFuture<CrawlStats> crawl;
+      try (HeldResponses.Held front = held.hold("/front.html")) {
+        crawl = inBackground(crawl(2, seed, elsewhere));
+        robots.awaitAsked();
+      }
+      limited = crawl.get();
+      assertThat(robots.wasAsked()).isTrue();
     }
 
     assertThat(limited.pages()).isEqualTo(2);
@@ -91,22 +109,32 @@ class PageLimitTest {
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void aSitemapReadUnderWayWhenTheLimitIsReachedIsAbandoned() throws Exception {
+    // The sitemap read starts once robots.txt is read, as the seed's fetch does. The limit is
+    // reached as the second fetch starts, once the seed's page, held until the sitemap is asked
+    // for, is in: so the read is under way, not cancelled before it was sent.
     String seed = on("127.0.0.1", "/front.html");
     page("/front.html", "/second.html");
-    page("/second.html");
+    page("/second.html", "/third.html");
     CrawlStats limited;
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
     reads.addAppender(log);
     try (HeldResponses.Held sitemap = held.hold("/sitemap.xml")) {
-      limited = Crawler.run(crawl(1, seed), CrawlListener.NONE);
+      CompletableFuture<CrawlStats> crawl;
+      try (HeldResponses.Held front = held.hold("/front.html")) {
+        crawl = inBackground(crawl(2, seed));
+        sitemap.awaitAsked();
+      }
+      limited = crawl.get();
+      assertThat(sitemap.wasAsked()).isTrue();
     } finally {
       reads.detachAppender(log);
     }
 
-    assertThat(limited.pages()).isEqualTo(1);
-    assertThat(states()).containsExactly(seed + " done", on("127.0.0.1", "/second.html") + " queued");
+    assertThat(limited.pages()).isEqualTo(2);
+    assertThat(states()).containsExactly(seed + " done", on("127.0.0.1", "/second.html") + " done",
+        on("127.0.0.1", "/third.html") + " queued");
     assertThat(log.list).as("an abandoned read is no failure, not even with -v")
         .noneMatch(e -> e.getFormattedMessage().startsWith("could not read sitemap"));
   }
