@@ -39,7 +39,9 @@ final class QueryPrescan {
       } else if (inPhrase) {
         // text
       } else if (c == '/') {
-        i = regexEnd(query, i);
+        i = QueryWords.regexEnd(query, i);
+      } else if (c == '[' || c == '{') { // a bound may hold ^ or ~ as text: [a^1e3 TO b]
+        i = QueryWords.rangeEnd(query, i);
       } else if (c == '(' && ++depth > MAX_NESTING) {
         throw new QueryErrors.Placed("parentheses nested more than " + MAX_NESTING + " deep", i + 1);
       } else if (c == ')' && depth > 0) {
@@ -52,18 +54,6 @@ final class QueryPrescan {
         }
       }
     }
-  }
-
-  /**
-   * Where the regular expression whose slash is at {@code open} closes: at the next slash that no
-   * backslash escapes, or past the end, as {@link QueryWords} reads one.
-   */
-  private static int regexEnd(String query, int open) {
-    int i = open + 1;
-    while (i < query.length() && query.charAt(i) != '/') {
-      i += query.charAt(i) == '\\' ? 2 : 1;
-    }
-    return i;
   }
 
   /** The last character before {@code i} that is no white space, or -1. */

@@ -170,11 +170,16 @@ final class QueryWords {
 
   /** A regular expression, to the next {@code /} that no backslash escapes or the end, as one word. */
   private void regex() {
-    int i = at + 1;
+    whole(Kind.REGEX, regexEnd(query, at));
+  }
+
+  /** Where the regular expression whose slash is at {@code open} closes: the next unescaped slash. */
+  static int regexEnd(String query, int open) {
+    int i = open + 1;
     while (i < query.length() && query.charAt(i) != '/') {
       i += query.charAt(i) == '\\' ? 2 : 1;
     }
-    whole(Kind.REGEX, i);
+    return i;
   }
 
   /**
@@ -183,12 +188,17 @@ final class QueryWords {
    * one; elsewhere in a range a backslash escapes nothing, and a quote that no other closes is text.
    */
   private void range() {
-    int i = at + 1;
+    whole(Kind.RANGE, rangeEnd(query, at));
+  }
+
+  /** Where the range whose bracket is at {@code open} closes (see {@link #range()}). */
+  static int rangeEnd(String query, int open) {
+    int i = open + 1;
     while (i < query.length() && query.charAt(i) != ']' && query.charAt(i) != '}') {
       if (isSpace(query.charAt(i))) {
         i++;
-      } else if (query.charAt(i) == '"' && closingQuote(i) < query.length()) {
-        i = closingQuote(i) + 1;
+      } else if (query.charAt(i) == '"' && closingQuote(query, i) < query.length()) {
+        i = closingQuote(query, i) + 1;
       } else { // a bound; a quote that none closes is its first character, as the grammar reads it
         i++;
         while (i < query.length() && " ]}".indexOf(query.charAt(i)) < 0) {
@@ -196,11 +206,11 @@ final class QueryWords {
         }
       }
     }
-    whole(Kind.RANGE, i);
+    return i;
   }
 
   /** Where the quote at {@code open} closes, past escaped quotes: the query's length when nothing does. */
-  private int closingQuote(int open) {
+  private static int closingQuote(String query, int open) {
     int i = open + 1;
     while (i < query.length() && query.charAt(i) != '"') {
       i += query.charAt(i) == '\\' ? 2 : 1;

@@ -185,6 +185,19 @@ class InvalidQueryTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"title:[a^1e3 TO b]", "title:{a~1e3 TO b~x}", "title:[\"a^1e3\" TO b]",
+      "url:[a/b TO c/d]"})
+  void aCaretOrTildeInARangeBoundIsTextNotABoostOrDistance(String query) {
+    assertThatCode(() -> searcher.search(query, 1)).as(query).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aBoostAfterARangeWithASlashInItIsStillChecked() {
+    // The slash in the bound once started a regular expression that ran to the end of the query.
+    assertThat(invalid("url:[a/b TO c] cache^1e3").getMessage()).contains("boost ^1e3 is not a number");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"^1e3", "  ~1e3", "cache AND ^1e3", "cache OR ~1e3", "(^1e3 cache)", "title:^1e3",
       "cache -^1e3", "!~1e3"})
   void aCaretOrTildeWithNothingBeforeItToApplyToIsLeftToTheGrammarToRefuse(String query) {
