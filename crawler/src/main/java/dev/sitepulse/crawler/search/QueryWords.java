@@ -195,10 +195,11 @@ final class QueryWords {
   static int rangeEnd(String query, int open) {
     int i = open + 1;
     while (i < query.length() && query.charAt(i) != ']' && query.charAt(i) != '}') {
+      int quoteEnd = query.charAt(i) == '"' ? closingQuote(query, i) : query.length();
       if (isSpace(query.charAt(i))) {
         i++;
-      } else if (query.charAt(i) == '"' && closingQuote(query, i) < query.length()) {
-        i = closingQuote(query, i) + 1;
+      } else if (quoteEnd < query.length()) {
+        i = quoteEnd + 1;
       } else { // a bound; a quote that none closes is its first character, as the grammar reads it
         i++;
         while (i < query.length() && " ]}".indexOf(query.charAt(i)) < 0) {

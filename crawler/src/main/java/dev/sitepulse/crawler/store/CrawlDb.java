@@ -65,10 +65,6 @@ public final class CrawlDb implements AutoCloseable {
     }
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
     try {
-      String unknownState = unknownState(c); // before prepare sets WAL, adds tables or migrates
-      if (unknownState != null) {
-        throw new SQLException(unknownState);
-      }
       CrawlDbSchema.prepare(c, linkChecks);
       c.setAutoCommit(false);
       c.commit();
@@ -76,33 +72,6 @@ public final class CrawlDb implements AutoCloseable {
     } catch (SQLException e) {
       c.close(); // and with it any statement already prepared
       throw e;
-    }
-  }
-
-  /**
-   * The first URL in a state this version never writes (a newer sitepulse's, or one set by hand),
-   * said as "url id 2 (URL) is in state "x", ..."; null when every state is known, or when there is
-   * no crawl's urls table yet. {@link #open} asks before it changes anything in crawl.db, and
-   * refuses such a one whole.
-   */
-  private static String unknownState(Connection db) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      try (ResultSet rs = s.executeQuery(
-          "SELECT COUNT(*) FROM pragma_table_info('urls') WHERE name IN ('id', 'url', 'state')")) {
-        if (!rs.next() || rs.getInt(1) < 3) {
-          return null; // a new crawl.db, or one prepare refuses as another program's
-        }
-      }
-      StringBuilder known = new StringBuilder();
-      for (UrlState state : UrlState.values()) {
-        known.append(known.isEmpty() ? "" : ", ").append('\'').append(state.column()).append('\'');
-      }
-      try (ResultSet rs = s.executeQuery(
-          "SELECT id, url, state FROM urls WHERE state NOT IN (" + known + ") LIMIT 1")) {
-        return rs.next() ? "url id " + rs.getLong(1) + " (" + rs.getString(2) + ") is in state \"" + rs.getString(3)
-            + "\", which this sitepulse does not know (a newer one wrote it, or a hand); nothing in it is changed;"
-            + " crawl again with --fresh, or give another --data" : null;
-      }
     }
   }
 

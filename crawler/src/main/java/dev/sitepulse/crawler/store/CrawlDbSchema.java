@@ -19,11 +19,18 @@ final class CrawlDbSchema {
 
   private CrawlDbSchema() {}
 
-  /** Makes or updates the tables; refuses, with {@link CrawlDb#ANOTHER_PROGRAMS}, a database that is not ours. */
+  /**
+   * Makes or updates the tables; refuses, with {@link CrawlDb#ANOTHER_PROGRAMS}, a database that is
+   * not ours, and one with a URL state this version does not know, before changing anything.
+   */
   static void prepare(Connection c, boolean linkChecks) throws SQLException {
     try (Statement s = c.createStatement()) {
       if (holdsAnotherProgramsTables(s)) {
         throw new SQLException(CrawlDb.ANOTHER_PROGRAMS);
+      }
+      String unknown = unknownState(s);
+      if (unknown != null) {
+        throw new SQLException(unknown);
       }
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
@@ -102,6 +109,29 @@ final class CrawlDbSchema {
       }
     }
     return columns < 2;
+  }
+
+  /**
+   * The first URL in a state this version never writes (a newer sitepulse's, or one set by hand),
+   * said as "url id 2 (URL) is in state "x", ..."; null when every state is known or there is no
+   * urls table yet. Asked once {@link #holdsAnotherProgramsTables} has found ours or none.
+   */
+  private static String unknownState(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' AND name='urls'")) {
+      if (!rs.next()) {
+        return null;
+      }
+    }
+    StringBuilder known = new StringBuilder();
+    for (UrlState state : UrlState.values()) {
+      known.append(known.isEmpty() ? "" : ", ").append('\'').append(state.column()).append('\'');
+    }
+    try (ResultSet rs = s.executeQuery(
+        "SELECT rowid, url, state FROM urls WHERE state NOT IN (" + known + ") LIMIT 1")) {
+      return rs.next() ? "url id " + rs.getLong(1) + " (" + rs.getString(2) + ") is in state \"" + rs.getString(3)
+          + "\", which this sitepulse does not know (a newer one wrote it, or a hand); nothing in it is changed;"
+          + " crawl again with --fresh, or give another --data" : null;
+    }
   }
 
   private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {
