@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -149,55 +151,60 @@ class SqliteHistoryTest {
   @Test
   void aggregateSkipsRowsChangedByHandAndSaysWhichInOneLine() throws Exception {
     Instant t = NOW.minus(Duration.ofHours(1));
-    try (SqliteHistory h = open()) {
-      for (int i = 0; i < 12; i++) {
-        h.append(check("a", t.plusSeconds(i), Verdict.UP, 200, 10));
-      }
-    }
+    appendUpChecks("a", t, 12);
     String[] damage = {"status = 1000", "status = -1", "verdict = -1", "error_kind = 99", "error_kind = -3",
         "total_us = -5", "target_id = -1", "target_id = 1 << 40", "target_id = 5"};
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME))) {
-      for (int i = 0; i < damage.length; i++) {
-        c.createStatement().execute("UPDATE checks SET " + damage[i] + " WHERE rowid = " + (i + 2));
-      }
+    for (int i = 0; i < damage.length; i++) {
+      changeByHand("UPDATE checks SET " + damage[i] + " WHERE rowid = " + (i + 2));
     }
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    Logger logger = (Logger) LoggerFactory.getLogger(SqliteHistory.DAMAGE_LOGGER);
-    log.start();
-    logger.addAppender(log);
-    try {
-      List<TargetHistory> all = SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
+    List<List<TargetHistory>> all = new ArrayList<>();
 
-      assertThat(all).extracting(TargetHistory::target).containsExactly("a");
-      assertThat(all.get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 3L));
-      assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-          dir.resolve(SqliteHistory.FILE_NAME) + ": skipped 9 damaged rows of table checks, the first rowid 2:"
-              + " a verdict, error kind, status, time or target that sitepulse never writes there");
-    } finally {
-      logger.detachAppender(log);
-    }
+    List<String> warnings = damageWarnings(
+        () -> all.add(SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60)));
+
+    assertThat(all.get(0)).extracting(TargetHistory::target).containsExactly("a");
+    assertThat(all.get(0).get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 3L));
+    assertThat(warnings).containsExactly(
+        dir.resolve(SqliteHistory.FILE_NAME) + ": skipped 9 damaged rows of table checks, the first rowid 2:"
+            + " a verdict, error kind, status, time or target that sitepulse never writes there");
   }
 
   @Test
   void aCheckOfATargetTheHistoryDoesNotHaveIsTheDamagedRowNamed() throws Exception {
     Instant t = NOW.minus(Duration.ofHours(1));
+    appendUpChecks("a", t, 4);
+    changeByHand("UPDATE checks SET target_id = 99 WHERE rowid = 3");
+
+    List<String> warnings = damageWarnings(
+        () -> SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60));
+
+    assertThat(warnings).singleElement().asString()
+        .contains("skipped 1 damaged row of table checks, the first rowid 3:");
+  }
+
+  private void appendUpChecks(String target, Instant from, int count) {
     try (SqliteHistory h = open()) {
-      for (int i = 0; i < 4; i++) {
-        h.append(check("a", t.plusSeconds(i), Verdict.UP, 200, 10));
+      for (int i = 0; i < count; i++) {
+        h.append(check(target, from.plusSeconds(i), Verdict.UP, 200, 10));
       }
     }
+  }
+
+  private void changeByHand(String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME))) {
-      c.createStatement().execute("UPDATE checks SET target_id = 99 WHERE rowid = 3");
+      c.createStatement().execute(sql);
     }
+  }
+
+  /** What the damage logger said while {@code read} ran. */
+  private static List<String> damageWarnings(Runnable read) {
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     Logger logger = (Logger) LoggerFactory.getLogger(SqliteHistory.DAMAGE_LOGGER);
     log.start();
     logger.addAppender(log);
     try {
-      SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
-
-      assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-          .contains("skipped 1 damaged row of table checks, the first rowid 3:");
+      read.run();
+      return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     } finally {
       logger.detachAppender(log);
     }
@@ -211,9 +218,7 @@ class SqliteHistoryTest {
     try (SqliteHistory h = open()) {
       h.append(check("a", t, Verdict.DOWN, 500, 10));
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME))) {
-      c.createStatement().execute("UPDATE checks SET verdict = 'bad'");
-    }
+    changeByHand("UPDATE checks SET verdict = 'bad'");
 
     List<TargetHistory> all = SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
 
