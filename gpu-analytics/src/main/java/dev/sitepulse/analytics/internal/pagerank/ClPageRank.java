@@ -82,8 +82,6 @@ public final class ClPageRank {
       danglingNodes += out == 0 ? 1 : 0;
     }
     double dangling = danglingNodes * (1.0 / n);
-    double[] sums = new double[0];
-    float[] floatSums = new float[0];
     int iterations = 0;
     double change = Double.POSITIVE_INFINITY;
     int current = 0;
@@ -106,18 +104,7 @@ public final class ClPageRank {
       double base = (1 - config.damping()) / n + config.damping() * dangling / n;
       steps.launch(sides[current], sides[1 - current], onDevice, real(base, fp64),
           real(config.damping(), fp64));
-      if (sums.length != 2 * steps.partialPairs()) { // the first iteration, or a rebuild
-        sums = new double[2 * steps.partialPairs()];
-        floatSums = new float[sums.length];
-      }
-      if (fp64) {
-        session.read(steps.partials(), Pointer.to(sums), 8L * sums.length, clock);
-      } else {
-        session.read(steps.partials(), Pointer.to(floatSums), 4L * floatSums.length, clock);
-        for (int i = 0; i < sums.length; i++) {
-          sums[i] = floatSums[i];
-        }
-      }
+      double[] sums = readReals(session, steps.partials(), 2 * steps.partialPairs(), fp64, clock);
       change = 0;
       dangling = 0;
       for (int pair = 0; pair < steps.partialPairs(); pair++) {
