@@ -9,8 +9,12 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.SqliteHistory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +67,23 @@ class ReportNumbersTest {
     assertThat(all.targets().get(0).series().start()).isEqualTo(minute(-10));
     assertThat(all.availability()).isEqualTo(report.availability());
     assertThat(a.since()).isEqualTo(T0);
+  }
+
+  @Test
+  void aHistoryYoungerThanAMinuteIsReportedOverTheLastMinuteAndCalledTheWholeHistory() {
+    Instant until = minute(-10).plusSeconds(30); // b's first record, half a minute old
+    Report young;
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      young = new ReportBuilder(SqliteHistory.openForReading(dir), stats)
+          .build(until.minus(Duration.ofDays(1)), until, null);
+    }
+    ByteArrayOutputStream table = new ByteArrayOutputStream();
+    TableReport.write(young, new PrintStream(table, true, StandardCharsets.UTF_8));
+
+    assertThat(young.since()).isEqualTo(until.minus(Duration.ofMinutes(1)));
+    assertThat(young.startsAtHistory()).isTrue();
+    assertThat(table.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+        .contains("(1m, the whole history): ");
   }
 
   @Test

@@ -144,7 +144,7 @@ class WatchServerTest {
     assertThat(r.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
     assertThat(r.headers().firstValue("content-security-policy")).hasValueSatisfying(v -> v.startsWith("default-src 'none'"));
     assertThat(r.body()).contains("<meta http-equiv=\"refresh\" content=\"30\">", "data-target=\"up\"",
-        "data-target=\"down\"", "Since the first record (1m)");
+        "data-target=\"down\"", "The whole history (1m)");
   }
 
   @Test
