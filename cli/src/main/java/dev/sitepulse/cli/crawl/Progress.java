@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.cli.ProgressLine;
+import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import java.util.Locale;
@@ -9,24 +10,31 @@ import java.util.Locale;
 public final class Progress implements CrawlListener {
 
   private final ProgressLine line;
-  private final String fetched;
+  private final String fetch;
 
   /** A crawl's: its fetches are pages. */
   public Progress(ProgressLine line) {
-    this(line, "pages");
+    this(line, "page");
   }
 
-  /** @param fetched what the crawl's fetches are called: a link check's are pages and resources */
-  public Progress(ProgressLine line, String fetched) {
+  /**
+   * @param fetch what one of the crawl's fetches is called, in the singular: a link check's are
+   *     pages and resources
+   */
+  public Progress(ProgressLine line, String fetch) {
     this.line = line;
-    this.fetched = fetched;
+    this.fetch = fetch;
   }
 
   @Override
   public void progress(CrawlStats s) {
-    line.show(s.pages(), s.pages() + s.queued(), String.format(Locale.ROOT,
-        "%d %s, %d queued, %.1f %s/s, %d errors, %s",
-        s.pages(), fetched, s.queued(), s.pagesPerSecond(), fetched, s.errorCount(), Summary.bytes(s.bytes())));
+    line.show(s.pages(), s.pages() + s.queued(), text(s));
+  }
+
+  /** 1 page, 40 queued, 12.5 pages/s, 0 errors, 1.2 MiB */
+  String text(CrawlStats s) {
+    return String.format(Locale.ROOT, "%s, %d queued, %.1f %ss/s, %s, %s", Figures.count(s.pages(), fetch),
+        s.queued(), s.pagesPerSecond(), fetch, Figures.count(s.errorCount(), "error"), Summary.bytes(s.bytes()));
   }
 
   @Override

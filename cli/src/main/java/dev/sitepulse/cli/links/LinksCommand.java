@@ -83,7 +83,7 @@ public final class LinksCommand implements Callable<Integer> {
    * Crawl-delay can take long.
    */
   private static LinkCheckListener progress(ProgressLine line, StopOnSignal signals) {
-    Progress crawl = new Progress(line, "URLs"); // images and scripts too: not the report's pages
+    Progress crawl = new Progress(line, "URL"); // images and scripts too: not the report's pages
     return new LinkCheckListener() {
       @Override
       public void progress(CrawlStats stats) {
