@@ -1,5 +1,13 @@
 package dev.sitepulse.crawler.links;
 
+import static dev.sitepulse.crawler.links.RecordedVerdicts.brokenOf;
+import static dev.sitepulse.crawler.links.RecordedVerdicts.follow;
+import static dev.sitepulse.crawler.links.RecordedVerdicts.isDeadEndRedirect;
+import static dev.sitepulse.crawler.links.RecordedVerdicts.missingAnchors;
+import static dev.sitepulse.crawler.links.RecordedVerdicts.missingSeedAnchors;
+import static dev.sitepulse.crawler.links.RecordedVerdicts.referrers;
+import static dev.sitepulse.crawler.links.RecordedVerdicts.tooManyRedirects;
+
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlPurpose;
@@ -7,15 +15,11 @@ import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.internal.CrawlRun;
-import dev.sitepulse.crawler.internal.LinkRules;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.CheckResult;
-import dev.sitepulse.pinger.ErrorKind;
-import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
-import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Verdict;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,9 +40,6 @@ import java.util.regex.Pattern;
  * fetches pages (robots.txt, --delay, --per-host and back-off apply), other sites' online.
  */
 public final class LinkChecker {
-
-  private static final int MAX_CHAIN = 20;
-  private static final String TOO_MANY_REDIRECTS = ErrorKind.TOO_MANY_REDIRECTS.name();
 
   private LinkChecker() {}
 
@@ -96,6 +97,43 @@ public final class LinkChecker {
     List<String> seeds = CrawlRun.normalizedSeeds(crawl);
     // As the crawl drew it: from the seeds normalized (a prefix of /docs/./ would hold no URL).
     CrawlScope scope = new CrawlScope(crawl, seeds);
+    Map<String, List<Link>> byTarget = byTarget(db);
+    Findings found = new Findings();
+    for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
+      if (ignore != null && ignore.matcher(e.getKey()).find()) { // the user's call: not asked, not judged
+        found.skipped++;
+      } else {
+        judge(e.getKey(), e.getValue(), db.pages, checkExternal, checkAnchors, found);
+      }
+    }
+    if (checkAnchors) {
+      Set<String> reported = new HashSet<>();
+      found.broken.forEach(b -> reported.add(b.url()));
+      missingSeedAnchors(crawl.seeds(), db.pages).stream().filter(b -> reported.add(b.url()))
+          .forEach(found.broken::add);
+    }
+    OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
+        crawledOrigins(db, seeds, found.unchecked, scope), robots, listener);
+    found.skipped += online.notAsked();
+    for (CheckResult r : online.results()) {
+      if (isBroken(r)) {
+        found.broken.add(brokenOnline(r, !scope.accepts(r.target().url()), byTarget.get(r.target().url())));
+      }
+    }
+    found.broken.sort(Comparator.comparing(BrokenLink::url));
+    return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
+        online.results().size(), found.skipped, db.nonHttpLinks, found.broken);
+  }
+
+  /** What the check has found so far: targets broken, those to check online, those not judged. */
+  private static final class Findings {
+    final List<BrokenLink> broken = new ArrayList<>();
+    final List<String> unchecked = new ArrayList<>();
+    long skipped;
+  }
+
+  /** Every target of a link or an embed, with what leads to it; a seed even with nothing. */
+  private static Map<String, List<Link>> byTarget(CrawledPages db) {
     Map<String, List<Link>> byTarget = new LinkedHashMap<>();
     for (List<Link> found : List.of(db.links, db.embeds)) {
       for (Link l : found) {
@@ -106,78 +144,67 @@ public final class LinkChecker {
     for (String seed : db.seeds) {
       byTarget.putIfAbsent(seed, new ArrayList<>());
     }
-    List<BrokenLink> broken = new ArrayList<>();
-    List<String> unchecked = new ArrayList<>();
-    long skipped = 0;
-    for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
-      String target = e.getKey();
-      if (ignore != null && ignore.matcher(target).find()) { // the user's call: not asked, not judged
-        skipped++;
-        continue;
-      }
-      Page page = db.pages.get(target);
-      String unfetchable = page == null ? Crawler.whyNotFetchable(target) : null;
-      if (unfetchable != null) {
-        broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: the URL is " + unfetchable,
-            List.of(), false, referrers(e.getValue())));
-        continue;
-      }
-      if (page == null) {
-        // Not crawled: outside the scope, or in it but never reached (limits, nofollow), links and
-        // resources alike (a link check's crawl fetches the site's own resources as it fetches its
-        // pages). Both can only be checked online, which --external skip rules out.
-        if (checkExternal) {
-          unchecked.add(target);
-        } else {
-          skipped++;
-        }
-        continue;
-      }
-      List<String> chain = new ArrayList<>(List.of(target));
-      Page end = follow(page, db.pages, chain);
-      if (end == null && checkExternal) {
-        // A redirect out of the crawl (an image moved to a CDN): checked online from the start.
-        unchecked.add(target);
-        continue;
-      }
-      // Queued, or fetching when the crawl ended early (a 429 waiting): not known either way.
-      if (end == null || "skipped-robots".equals(end.state()) || "queued".equals(end.state())
-          || "fetching".equals(end.state())) {
-        skipped++;
-        continue;
-      }
-      if (end.redirectTo() != null) { // follow gave up: a loop, or too long a chain
-        broken.add(tooManyRedirects(target, end, chain, e.getValue()));
-      } else if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
-        broken.add(brokenOf(target, end, chain, false, e.getValue()));
-      } else if (checkAnchors && end.parsed()) {
-        // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
-        broken.addAll(missingAnchors(target, end, e.getValue()));
-      }
+    return byTarget;
+  }
+
+  /** Judges {@code target} by what the crawl recorded of it, or leaves it to a check online. */
+  private static void judge(String target, List<Link> links, Map<String, Page> pages,
+      boolean checkExternal, boolean checkAnchors, Findings found) {
+    Page page = pages.get(target);
+    String unfetchable = page == null ? Crawler.whyNotFetchable(target) : null;
+    if (unfetchable != null) {
+      found.broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: the URL is " + unfetchable,
+          List.of(), false, referrers(links)));
+      return;
     }
-    if (checkAnchors) {
-      Set<String> reported = new HashSet<>();
-      broken.forEach(b -> reported.add(b.url()));
-      missingSeedAnchors(crawl.seeds(), db.pages).stream().filter(b -> reported.add(b.url())).forEach(broken::add);
+    if (page == null) {
+      // Not crawled: outside the scope, or in it but never reached (limits, nofollow), links and
+      // resources alike (a link check's crawl fetches the site's own resources as it fetches its
+      // pages). Both can only be checked online, which --external skip rules out.
+      if (checkExternal) {
+        found.unchecked.add(target);
+      } else {
+        found.skipped++;
+      }
+      return;
     }
-    // Where the crawl fetched from, its own hosts are asked as it asked; see OnlineChecks.
-    Set<String> crawledOrigins = new HashSet<>();
+    List<String> chain = new ArrayList<>(List.of(target));
+    Page end = follow(page, pages, chain);
+    if (end == null && checkExternal) {
+      // A redirect out of the crawl (an image moved to a CDN): checked online from the start.
+      found.unchecked.add(target);
+      return;
+    }
+    // Queued, or fetching when the crawl ended early (a 429 waiting): not known either way.
+    if (end == null || "skipped-robots".equals(end.state()) || "queued".equals(end.state())
+        || "fetching".equals(end.state())) {
+      found.skipped++;
+      return;
+    }
+    if (end.redirectTo() != null) { // follow gave up: a loop, or too long a chain
+      found.broken.add(tooManyRedirects(target, end, chain, links));
+    } else if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
+      found.broken.add(brokenOf(target, end, chain, false, links));
+    } else if (checkAnchors && end.parsed()) {
+      // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
+      found.broken.addAll(missingAnchors(target, end, links));
+    }
+  }
+
+  /**
+   * The origins the crawl fetched from, whose hosts are asked online as the crawl asked them (see
+   * OnlineChecks), and those in its scope that it never reached: it would have read their
+   * robots.txt first.
+   */
+  private static Set<String> crawledOrigins(CrawledPages db, List<String> seeds, List<String> unchecked,
+      CrawlScope scope) {
+    Set<String> origins = new HashSet<>();
     for (String url : db.pages.keySet()) {
-      crawledOrigins.add(OnlineChecks.originOf(url));
+      origins.add(OnlineChecks.originOf(url));
     }
-    seeds.forEach(seed -> crawledOrigins.add(OnlineChecks.originOf(seed)));
-    // And those in its scope that it never reached: it would have read their robots.txt first.
-    unchecked.stream().filter(scope::accepts).forEach(url -> crawledOrigins.add(OnlineChecks.originOf(url)));
-    OnlineChecks online = OnlineChecks.run(crawl, unchecked, crawledOrigins, robots, listener);
-    skipped += online.notAsked();
-    for (CheckResult r : online.results()) {
-      if (isBroken(r)) {
-        broken.add(brokenOnline(r, !scope.accepts(r.target().url()), byTarget.get(r.target().url())));
-      }
-    }
-    broken.sort(Comparator.comparing(BrokenLink::url));
-    return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
-        online.results().size(), skipped, db.nonHttpLinks, broken);
+    seeds.forEach(seed -> origins.add(OnlineChecks.originOf(seed)));
+    unchecked.stream().filter(scope::accepts).forEach(url -> origins.add(OnlineChecks.originOf(url)));
+    return origins;
   }
 
   /**
@@ -207,54 +234,6 @@ public final class LinkChecker {
   }
 
   /**
-   * Follows recorded redirects to the page the chain ends at; null when it leaves the crawl. A
-   * loop, or a chain of more than MAX_CHAIN redirects, ends at a page that still redirects.
-   */
-  private static Page follow(Page page, Map<String, Page> pages, List<String> chain) {
-    Page at = page;
-    while (at.redirectTo() != null && chain.size() <= MAX_CHAIN) {
-      boolean loop = chain.contains(at.redirectTo());
-      Page next = pages.get(at.redirectTo());
-      chain.add(at.redirectTo());
-      if (next == null) {
-        return null;
-      }
-      if (loop) {
-        return at;
-      }
-      at = next;
-    }
-    return at;
-  }
-
-  /** Worded as the pinger words it for an external target, so both read the same. */
-  private static BrokenLink tooManyRedirects(String target, Page end, List<String> chain,
-      List<Link> links) {
-    String problem = RedirectChains.tooMany(chain, MAX_CHAIN);
-    return new BrokenLink(target, end.status(), TOO_MANY_REDIRECTS, TOO_MANY_REDIRECTS + ": " + problem,
-        chain, false, referrers(links));
-  }
-
-  private static BrokenLink brokenOf(String target, Page end, List<String> chain, boolean external,
-      List<Link> links) {
-    String problem = "failed".equals(end.state())
-        ? end.errorKind() + ": " + end.message()
-        : isDeadEndRedirect(end) && FetchResult.redirects(end.status())
-            ? StatusText.of(end.status(), null) + ": " + end.message()
-            : StatusText.of(end.status(), end.message());
-    return new BrokenLink(target, end.status(), end.errorKind(), problem,
-        chain.size() > 1 ? chain : List.of(), external, referrers(links));
-  }
-
-  /**
-   * A redirect the crawl could not follow: without a Location, or to one that is no URL. Its
-   * message says which.
-   */
-  private static boolean isDeadEndRedirect(Page end) {
-    return end.status() >= 300 && end.status() < 400 && end.redirectTo() == null;
-  }
-
-  /**
    * A check online that says the link is broken. A 304 to a request without validators is UP for a
    * check (under 400), but gives no page: broken, as when the crawl fetched it.
    */
@@ -270,57 +249,5 @@ public final class LinkChecker {
         : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : StatusText.of(r.status(), null);
     return new BrokenLink(r.target().url(), r.status(), kind, problem, chain.size() > 1 ? chain : List.of(),
         external, referrers(links));
-  }
-
-  /**
-   * Seeds typed with a #fragment (the crawl fetched them without) whose working page has no such
-   * id: broken as a link there would be, with no page to blame (where pages link to it as well,
-   * the caller keeps their report, which names them).
-   */
-  private static List<BrokenLink> missingSeedAnchors(List<String> seeds, Map<String, Page> pages) {
-    List<BrokenLink> out = new ArrayList<>();
-    for (String seed : seeds) {
-      int hash = seed.indexOf('#');
-      if (hash < 0) {
-        continue;
-      }
-      String url = LinkRules.normalize(seed.substring(0, hash));
-      Page page = url == null ? null : pages.get(url);
-      Page end = page == null ? null : follow(page, pages, new ArrayList<>(List.of(url)));
-      String fragment = seed.substring(hash + 1);
-      if (end != null && end.parsed() && end.redirectTo() == null && end.status() < 400
-          && !hasAnchor(end, Fragments.elementPart(fragment))) {
-        out.add(new BrokenLink(url + "#" + fragment, end.status(), BrokenLink.MISSING_ANCHOR,
-            "missing anchor #" + fragment, List.of(), false, List.of()));
-      }
-    }
-    return out;
-  }
-
-  /** Links whose #fragment names no id or a[name] on the target page. */
-  private static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links) {
-    Map<String, List<Link>> byFragment = new LinkedHashMap<>();
-    for (Link l : links) {
-      String id = l.fragment() == null ? "" : Fragments.elementPart(l.fragment());
-      if (!hasAnchor(end, id)) {
-        byFragment.computeIfAbsent(l.fragment(), f -> new ArrayList<>()).add(l);
-      }
-    }
-    List<BrokenLink> out = new ArrayList<>();
-    byFragment.forEach((fragment, ls) -> out.add(new BrokenLink(target + "#" + fragment, end.status(),
-        BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), false, referrers(ls))));
-    return out;
-  }
-
-  /** Whether the page has an element {@code #id} leads to; an empty id leads to the page. */
-  private static boolean hasAnchor(Page page, String id) {
-    return id.isEmpty() || page.anchors().contains(id) || page.anchors().contains(Fragments.percentDecoded(id))
-        || id.equals("top"); // "#top" goes to the top of any page, by the HTML spec
-  }
-
-  private static List<Referrer> referrers(List<Link> links) {
-    return links.stream().map(l -> l.embeds()
-        ? Referrer.embedding(l.from(), l.element(), l.anchorText(), l.line())
-        : new Referrer(l.from(), l.anchorText(), l.line())).toList();
   }
 }

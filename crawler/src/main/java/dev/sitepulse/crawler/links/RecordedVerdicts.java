@@ -1,0 +1,126 @@
+package dev.sitepulse.crawler.links;
+
+import dev.sitepulse.crawler.internal.LinkRules;
+import dev.sitepulse.crawler.links.CrawledPages.Link;
+import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.RedirectChains;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What crawl.db says of a link's target, with no request made: the redirects the crawl recorded
+ * followed to where they end, that page's status or failure, and the ids a #fragment may name.
+ * Worded as the pinger words a target it checks online, so both read the same.
+ */
+final class RecordedVerdicts {
+
+  static final int MAX_CHAIN = 20;
+  private static final String TOO_MANY_REDIRECTS = ErrorKind.TOO_MANY_REDIRECTS.name();
+
+  private RecordedVerdicts() {}
+
+  /**
+   * Follows recorded redirects to the page the chain ends at; null when it leaves the crawl. A
+   * loop, or a chain of more than MAX_CHAIN redirects, ends at a page that still redirects.
+   */
+  static Page follow(Page page, Map<String, Page> pages, List<String> chain) {
+    Page at = page;
+    while (at.redirectTo() != null && chain.size() <= MAX_CHAIN) {
+      boolean loop = chain.contains(at.redirectTo());
+      Page next = pages.get(at.redirectTo());
+      chain.add(at.redirectTo());
+      if (next == null) {
+        return null;
+      }
+      if (loop) {
+        return at;
+      }
+      at = next;
+    }
+    return at;
+  }
+
+  /** A redirect loop, or a chain past MAX_CHAIN. */
+  static BrokenLink tooManyRedirects(String target, Page end, List<String> chain,
+      List<Link> links) {
+    String problem = RedirectChains.tooMany(chain, MAX_CHAIN);
+    return new BrokenLink(target, end.status(), TOO_MANY_REDIRECTS, TOO_MANY_REDIRECTS + ": " + problem,
+        chain, false, referrers(links));
+  }
+
+  static BrokenLink brokenOf(String target, Page end, List<String> chain, boolean external,
+      List<Link> links) {
+    String problem = "failed".equals(end.state())
+        ? end.errorKind() + ": " + end.message()
+        : isDeadEndRedirect(end) && FetchResult.redirects(end.status())
+            ? StatusText.of(end.status(), null) + ": " + end.message()
+            : StatusText.of(end.status(), end.message());
+    return new BrokenLink(target, end.status(), end.errorKind(), problem,
+        chain.size() > 1 ? chain : List.of(), external, referrers(links));
+  }
+
+  /**
+   * A redirect the crawl could not follow: without a Location, or to one that is no URL. Its
+   * message says which.
+   */
+  static boolean isDeadEndRedirect(Page end) {
+    return end.status() >= 300 && end.status() < 400 && end.redirectTo() == null;
+  }
+
+  /** Links whose #fragment names no id or a[name] on the target page. */
+  static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links) {
+    Map<String, List<Link>> byFragment = new LinkedHashMap<>();
+    for (Link l : links) {
+      String id = l.fragment() == null ? "" : Fragments.elementPart(l.fragment());
+      if (!hasAnchor(end, id)) {
+        byFragment.computeIfAbsent(l.fragment(), f -> new ArrayList<>()).add(l);
+      }
+    }
+    List<BrokenLink> out = new ArrayList<>();
+    byFragment.forEach((fragment, ls) -> out.add(new BrokenLink(target + "#" + fragment, end.status(),
+        BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), false, referrers(ls))));
+    return out;
+  }
+
+  /**
+   * Seeds typed with a #fragment (the crawl fetched them without) whose working page has no such
+   * id: broken as a link there would be, with no page to blame (where pages link to it as well,
+   * the caller keeps their report, which names them).
+   */
+  static List<BrokenLink> missingSeedAnchors(List<String> seeds, Map<String, Page> pages) {
+    List<BrokenLink> out = new ArrayList<>();
+    for (String seed : seeds) {
+      int hash = seed.indexOf('#');
+      if (hash < 0) {
+        continue;
+      }
+      String url = LinkRules.normalize(seed.substring(0, hash));
+      Page page = url == null ? null : pages.get(url);
+      Page end = page == null ? null : follow(page, pages, new ArrayList<>(List.of(url)));
+      String fragment = seed.substring(hash + 1);
+      if (end != null && end.parsed() && end.redirectTo() == null && end.status() < 400
+          && !hasAnchor(end, Fragments.elementPart(fragment))) {
+        out.add(new BrokenLink(url + "#" + fragment, end.status(), BrokenLink.MISSING_ANCHOR,
+            "missing anchor #" + fragment, List.of(), false, List.of()));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the page has an element {@code #id} leads to; an empty id leads to the page. */
+  static boolean hasAnchor(Page page, String id) {
+    return id.isEmpty() || page.anchors().contains(id) || page.anchors().contains(Fragments.percentDecoded(id))
+        || id.equals("top"); // "#top" goes to the top of any page, by the HTML spec
+  }
+
+  /** The pages behind {@code links}, each with where and how it links or embeds. */
+  static List<Referrer> referrers(List<Link> links) {
+    return links.stream().map(l -> l.embeds()
+        ? Referrer.embedding(l.from(), l.element(), l.anchorText(), l.line())
+        : new Referrer(l.from(), l.anchorText(), l.line())).toList();
+  }
+}
