@@ -20,7 +20,7 @@ import okhttp3.HttpUrl;
  * @param name how the target is shown; the URL when none is given
  * @param group an optional grouping for reports, may be empty
  * @param timeout covers one whole attempt: redirects and body included
- * @param retries extra attempts after a failed one
+ * @param retries extra attempts after a failed one, 0 to {@link #MAX_RETRIES}
  * @param conditions what must hold for UP; {@link Condition#DEFAULT} when none are given
  */
 public record Target(
@@ -35,6 +35,11 @@ public record Target(
     List<Condition> conditions) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * The most retries a target or a webhook takes, as Checkly allows: with the backoff capped at
+   * 30 s, ten already wait three minutes, and more would keep a one-shot ping from ending on time.
+   */
+  public static final int MAX_RETRIES = 10;
   /** A scheme and the user:password@ after it, in a URL OkHttp cannot parse. */
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
 
@@ -59,9 +64,15 @@ public record Target(
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
-    if (retries < 0) {
-      throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+    String badRetries = whyBadRetries(retries);
+    if (badRetries != null) {
+      throw new IllegalArgumentException(badRetries);
     }
+  }
+
+  /** Why {@code n} is no number of retries, for a target or a webhook; null when it is one. */
+  public static String whyBadRetries(int n) {
+    return n < 0 || n > MAX_RETRIES ? "retries must be 0 to " + MAX_RETRIES + ", got " + n : null;
   }
 
   /** A GET of the URL with default settings. */

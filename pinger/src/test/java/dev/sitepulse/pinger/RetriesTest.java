@@ -54,15 +54,6 @@ class RetriesTest {
   }
 
   @Test
-  void theLargestRetriesAConfigTakesStillChecksTheTargetRatherThanOverflowing() {
-    // retries: 2147483647 is a whole number the config accepts; one more attempt than that is not an int.
-    CheckResult r = Checks.check(target("/health", Integer.MAX_VALUE));
-
-    assertThat(r.verdict()).as(r.last().message()).isEqualTo(Verdict.UP);
-    assertThat(r.attempts()).hasSize(1);
-  }
-
-  @Test
   void stoppingRetriesEndsACheckWaitingOutRetryAfterWithTheAttemptsItMade() throws Exception {
     // A watch stopping must not wait a minute for this check, nor lose the attempt it made.
     stubs.stubFor(get("/maintenance").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));

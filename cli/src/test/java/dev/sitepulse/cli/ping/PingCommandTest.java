@@ -169,7 +169,7 @@ class PingCommandTest {
 
   @Test
   void aNegativeRetryCountIsAUsageError() {
-    assertUsageError(ping("--retries", "-1", url("/status/200")), "retries must be 0 or more");
+    assertUsageError(ping("--retries", "-1", url("/status/200")), "retries must be 0 to 10, got -1");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.config;
 
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.Target;
 import java.time.Duration;
 import java.util.Map;
 
@@ -41,8 +42,9 @@ public record DefaultsSpec(
     if (concurrency != null && concurrency < 1) {
       throw new InvalidValueException("concurrency", "concurrency must be at least 1, got " + concurrency);
     }
-    if (retries != null && retries < 0) {
-      throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
+    String badRetries = retries == null ? null : Target.whyBadRetries(retries);
+    if (badRetries != null) {
+      throw new InvalidValueException("retries", badRetries);
     }
     DataSize.checkMaxBody(maxBody);
     String redirects = maxRedirects == null ? null : PingSettings.whyBadMaxRedirects(maxRedirects);

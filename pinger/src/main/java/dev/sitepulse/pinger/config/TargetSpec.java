@@ -36,8 +36,9 @@ public record TargetSpec(
       throw new InvalidValueException("timeout",
           "timeout must be positive, got " + Durations.format(timeout));
     }
-    if (retries != null && retries < 0) {
-      throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
+    String badRetries = retries == null ? null : Target.whyBadRetries(retries);
+    if (badRetries != null) {
+      throw new InvalidValueException("retries", badRetries);
     }
     DefaultsSpec.checkInterval(interval);
     if (headers != null) {

@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.config;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.watch.Webhook;
 import java.time.Duration;
 import java.util.Locale;
@@ -38,8 +39,9 @@ public record WebhookSpec(
       throw new InvalidValueException("timeout",
           "timeout must be positive, got " + Durations.format(timeout));
     }
-    if (retries != null && retries < 0) {
-      throw new InvalidValueException("retries", "retries must be 0 or more, got " + retries);
+    String badRetries = retries == null ? null : Target.whyBadRetries(retries);
+    if (badRetries != null) {
+      throw new InvalidValueException("retries", badRetries);
     }
   }
 

@@ -31,8 +31,7 @@ public final class RetryPolicy {
         };
     RetryConfig config =
         RetryConfig.<Attempt>custom()
-            // retries may be Integer.MAX_VALUE, and one attempt more would overflow to a negative
-            .maxAttempts((int) Math.min(Integer.MAX_VALUE, target.retries() + 1L))
+            .maxAttempts(target.retries() + 1) // at most Target.MAX_RETRIES + 1
             .retryOnResult(a -> a.isRetryable() && !stopped.getAsBoolean())
             // An attempt fails only when a stop kept it from being sent: there is nothing to retry.
             .retryOnException(e -> false)

@@ -40,7 +40,7 @@ public record WatchPlan(
     Duration longest = Duration.ZERO;
     for (WatchedTarget t : targets) {
       int retries = t.target().retries();
-      // RetryPolicy's backoff, 1s, 2s, 4s, 8s, 16s, then 30s each, summed at once: retries may be 2^31 - 1.
+      // RetryPolicy's backoff, 1s, 2s, 4s, 8s, 16s, then 30s each: at most 181s for Target.MAX_RETRIES.
       long backoffSeconds = (1L << Math.min(retries, 5)) - 1 + 30L * Math.max(0, retries - 5);
       Duration d = t.target().timeout().multipliedBy(retries + 1L).plusSeconds(backoffSeconds);
       longest = d.compareTo(longest) > 0 ? d : longest;

@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.watch;
 
+import dev.sitepulse.pinger.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import okhttp3.HttpUrl;
  * Where alerts are POSTed.
  *
  * @param timeout bounds one delivery attempt, connect to response
- * @param retries extra attempts after a failed one, with backoff
+ * @param retries extra attempts after a failed one, with backoff; 0 to {@link Target#MAX_RETRIES}
  */
 public record Webhook(String url, Format format, Duration timeout, int retries, Map<String, String> headers) {
 
@@ -30,8 +31,9 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(timeout, "timeout");
     headers = headers == null ? Map.of() : Map.copyOf(headers);
-    if (retries < 0) {
-      throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
+    String badRetries = Target.whyBadRetries(retries);
+    if (badRetries != null) {
+      throw new IllegalArgumentException(badRetries);
     }
   }
 
