@@ -489,6 +489,24 @@ class ConfigFileTest {
   }
 
   @Test
+  void tenRetriesInTheDefaultsAreTakenButElevenAreRefusedAtTheirKeyAndLine() {
+    SitepulseConfig config = SitepulseConfig.read("defaults:\n  retries: 10\n", FILE, Map.of());
+    assertThat(config.defaults().retries()).isEqualTo(10);
+
+    assertConfigError("defaults:\n  retries: 11\n")
+        .isEqualTo(FILE + ":2:3: defaults.retries: retries must be 0 to 10, got 11");
+  }
+
+  @Test
+  void tenRetriesOnATargetAreTakenButElevenAreRefusedAtTheirKeyAndLine() {
+    SitepulseConfig config = SitepulseConfig.read("targets:\n  - url: http://a/\n    retries: 10\n", FILE, Map.of());
+    assertThat(config.targets().get(0).toTarget(config.defaults()).retries()).isEqualTo(10);
+
+    assertConfigError("targets:\n  - name: web\n    url: http://a/\n    retries: 11\n")
+        .isEqualTo(FILE + ":4:5: targets[0].retries (target \"web\"): retries must be 0 to 10, got 11");
+  }
+
+  @Test
   void anUnknownCrawlScopeListsTheScopes() {
     assertConfigError("crawl:\n  scope: site\n")
         .isEqualTo(FILE + ":2:10: crawl.scope: expected one of host, domain, prefix, regex, got \"site\"");

@@ -173,6 +173,14 @@ class PingCommandTest {
   }
 
   @Test
+  void tenRetriesAreTakenButElevenAreAUsageErrorSoAPingEndsOnTime() {
+    CommandLineRun run = ping("--format", "jsonl", "--retries", "10", url("/status/200"));
+    assertThat(run.exitCode()).as("%s", run).isZero();
+
+    assertUsageError(ping("--retries", "11", url("/status/200")), "retries must be 0 to 10, got 11");
+  }
+
+  @Test
   void aZeroTimeoutIsAUsageError() {
     assertUsageError(ping("--timeout", "0s", url("/status/200")), "timeout must be positive");
   }

@@ -142,6 +142,22 @@ class WatchConfigTest {
   }
 
   @Test
+  void aWebhookTakesTenRetriesButElevenAreRefusedAtTheirKeyAndLine() {
+    String withRetries = """
+        targets:
+          - url: http://127.0.0.1/
+        watch:
+          webhooks:
+            - url: https://hooks.example.com/x
+              retries: %d
+        """;
+
+    assertThat(settings(withRetries.formatted(10)).plan().webhooks()).extracting(Webhook::retries).containsExactly(10);
+    assertConfigError(withRetries.formatted(11))
+        .isEqualTo(FILE + ":6:7: watch.webhooks[0].retries: retries must be 0 to 10, got 11");
+  }
+
+  @Test
   void aWebhookUrlMustBeHttp() {
     assertConfigError("""
         targets:

@@ -1,7 +1,10 @@
 package dev.sitepulse.pinger.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookTest {
@@ -39,5 +42,14 @@ class WebhookTest {
   void theWebhookShowsItsOwnUrlRedacted() {
     assertThat(Webhook.json("https://discord.com/api/webhooks/123/token").shownUrl())
         .isEqualTo("https://discord.com/api/…");
+  }
+
+  @Test
+  void aWebhookTakesTenRetriesButNotElevenAsATargetDoes() {
+    assertThat(new Webhook("https://alerts.example.com/", Webhook.Format.JSON, Duration.ofSeconds(5), 10, Map.of())
+        .retries()).isEqualTo(10);
+    assertThatThrownBy(() -> new Webhook("https://alerts.example.com/", Webhook.Format.JSON, Duration.ofSeconds(5), 11, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("retries must be 0 to 10, got 11");
   }
 }
