@@ -56,7 +56,7 @@ public final class PingCommand implements Callable<Integer> {
   @Option(names = "--rate", paramLabel = "RATE", description = "Requests per host, e.g. 10/s, 90/m or unlimited (default 10/s).")
   Rate rate;
 
-  @Option(names = "--retries", paramLabel = "N", description = "Extra attempts after a failure, with backoff and Retry-After (default 0).")
+  @Option(names = "--retries", paramLabel = "N", description = "Extra attempts after a failure, 0 to 10, with backoff and Retry-After (default 0).")
   Integer retries;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
