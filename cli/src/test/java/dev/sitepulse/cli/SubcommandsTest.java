@@ -127,4 +127,40 @@ class SubcommandsTest {
       assertThat(run.err()).as(name).isEmpty();
     }
   }
+
+  @Test
+  void noHelpWrapsAFileNameOrADottedWordAfterItsDot() {
+    for (String help : everyHelp()) {
+      String[] lines = help.split("\\R");
+      for (int i = 0; i + 1 < lines.length; i++) {
+        // picocli may break a line after any dot: crawl.db would read "crawl." then "db.".
+        // A row of its own (a command, an option) may start with a lower-case name; text going on may not.
+        boolean row = lines[i + 1].matches(" {2}\\S.*| {6}--.*");
+        boolean split = lines[i].matches(".*[a-z]\\.") && !row && lines[i + 1].trim().matches("[a-z].*");
+        assertThat(split).as("%s%n%s", lines[i], lines[i + 1]).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void everyHelpsExitCodesAreOneParagraphFilledToTheWidth() {
+    for (String help : everyHelp()) {
+      if (!help.contains("Exit codes:")) {
+        continue; // demo and generate-completion: nothing to say beyond 0
+      }
+      String[] lines = help.substring(help.lastIndexOf('\n', help.indexOf("Exit codes:")) + 1).split("\\R\\R", 2)[0].split("\\R");
+      for (int i = 0; i + 1 < lines.length; i++) {
+        assertThat(lines[i].length()).as("a short line in%n%s", String.join("\n", lines)).isGreaterThan(60);
+      }
+    }
+  }
+
+  private static java.util.List<String> everyHelp() {
+    java.util.List<String> helps = new java.util.ArrayList<>();
+    helps.add(CommandLineRun.of("--help").out());
+    for (String name : SitepulseCommand.COMMANDS.keySet()) {
+      helps.add(CommandLineRun.of(name, "--help").out());
+    }
+    return helps;
+  }
 }

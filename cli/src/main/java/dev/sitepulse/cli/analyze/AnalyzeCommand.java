@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
     description = {
       "Batch analytics over a crawl: PageRank of the link graph, near-duplicate pages "
           + "(SimHash) and the site's top terms. Runs on OpenCL when a suitable device exists, "
-          + "else in Java; both give the same answers. Ranks and duplicate clusters are written "
+          + "else in Java; both give the same answers. It writes ranks and duplicate clusters "
           + "back to crawl.db."
     },
     footer = {"", "Exit codes: 0 done, 2 analysis failed, 3 usage error (no crawl, no such device)."})

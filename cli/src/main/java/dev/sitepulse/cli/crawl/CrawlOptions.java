@@ -53,7 +53,7 @@ public final class CrawlOptions {
   @Option(names = "--per-host", paramLabel = "N", description = "Connections per host (default 2).")
   Integer perHost;
 
-  @Option(names = "--delay", paramLabel = "DURATION", description = "Between fetches to one host (default 250ms); robots.txt Crawl-delay wins, capped at 30s.")
+  @Option(names = "--delay", paramLabel = "DURATION", description = "Between fetches to one host (default 250ms); a Crawl-delay in robots.txt wins, capped at 30s.")
   Duration delay;
 
   @Option(names = "--timeout", paramLabel = "DURATION", description = "Per fetch, body included (default 30s for crawl, 10s for links).")
