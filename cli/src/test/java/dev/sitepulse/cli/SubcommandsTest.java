@@ -51,6 +51,28 @@ class SubcommandsTest {
   }
 
   @Test
+  void anUnknownChoiceIsRefusedWithTheChoicesInLowerCaseAsTheConfigWritesThem() {
+    CommandLineRun scope = CommandLineRun.of("crawl", "--scope", "planet", "http://127.0.0.1:1/");
+    CommandLineRun external = CommandLineRun.of("links", "--external", "maybe", "http://127.0.0.1:1/");
+    CommandLineRun format = CommandLineRun.of("search", "--format", "xml", "q");
+
+    assertThat(scope.exitCode()).as(scope.toString()).isEqualTo(3);
+    assertThat(scope.err()).startsWith("sitepulse: Invalid value for option '--scope': "
+        + "expected one of host, domain, prefix, regex, got \"planet\"\n");
+    assertThat(external.err()).startsWith("sitepulse: Invalid value for option '--external': "
+        + "expected one of check, skip, got \"maybe\"\n");
+    assertThat(format.err()).startsWith("sitepulse: Invalid value for option '--format': "
+        + "expected one of table, json, got \"xml\"\n");
+  }
+
+  @Test
+  void aChoiceIsTakenInAnyCase() {
+    CommandLineRun run = CommandLineRun.of("analyze", "--format", "JSON", "--data", "/nonexistent-qa", "--top", "1");
+
+    assertThat(run.err()).doesNotContain("Invalid value");
+  }
+
+  @Test
   void aShortOptionIsNeverTheSuggestionForALongOneMistyped() {
     CommandLineRun run = CommandLineRun.of("ping", "--V", "http://127.0.0.1:1/");
 
