@@ -100,6 +100,19 @@ class SubcommandsTest {
   }
 
   @Test
+  void theCompletionScriptOffersEveryChoiceInLowerCaseAsHelpAndDocsWriteIt() {
+    String script = CommandLineRun.of("generate-completion").out();
+
+    assertThat(script)
+        .contains("SCOPE_option_args=(\"host\" \"domain\" \"prefix\" \"regex\")")
+        .contains("MODE_option_args=(\"check\" \"skip\")")
+        .contains("FORMAT_option_args=(\"table\" \"json\" \"jsonl\" \"csv\" \"prometheus\" \"nagios\")")
+        .contains("FORMAT_option_args=(\"table\" \"json\" \"html\")")
+        .contains("FORMAT_option_args=(\"table\" \"json\" \"csv\" \"junit\")")
+        .doesNotContain("\"TABLE\"", "\"HOST\"", "\"CHECK\"");
+  }
+
+  @Test
   void generateCompletionAloneStillPrintsTheScript() {
     CommandLineRun run = CommandLineRun.of("generate-completion");
 

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.analyze;
 
+import dev.sitepulse.cli.Choices;
 import dev.sitepulse.analytics.AnalyticsBackend;
 import dev.sitepulse.analytics.DeviceChoice;
 import dev.sitepulse.analytics.DeviceInfo;
@@ -47,6 +48,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** Output formats of analyze. */
   public enum Format { TABLE, JSON }
 
+  static final class Formats extends Choices {
+    Formats() {
+      super(Format.class);
+    }
+  }
+
   @Option(names = "--data", paramLabel = "DIR", defaultValue = DataDirLock.DEFAULT_FOLDER, description = "Where the crawl is (default ${DEFAULT-VALUE}).")
   Path data;
 
@@ -62,7 +69,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--max-distance", paramLabel = "BITS", defaultValue = "3", description = "SimHash bits two near-duplicates may differ in (default ${DEFAULT-VALUE}).")
   int maxDistance;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class, description = "table or json (default ${DEFAULT-VALUE}).")
   Format format;
 
   @Override

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.crawl;
 
+import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -20,6 +21,12 @@ import picocli.CommandLine.Parameters;
  */
 public final class CrawlOptions {
 
+  static final class Scopes extends Choices {
+    Scopes() {
+      super(Scope.class);
+    }
+  }
+
   @Parameters(paramLabel = "SEED", arity = "0..*", description = "Start URLs (or crawl.seeds in the config).")
   List<String> seeds;
 
@@ -35,7 +42,7 @@ public final class CrawlOptions {
   @Option(names = "--max-depth", paramLabel = "N", description = "Links followed from a seed (default 10).")
   Integer maxDepth;
 
-  @Option(names = "--scope", paramLabel = "SCOPE", description = "host, domain, prefix or regex (default host: each seed's host).")
+  @Option(names = "--scope", paramLabel = "SCOPE", completionCandidates = Scopes.class, description = "host, domain, prefix or regex (default host: each seed's host).")
   Scope scope;
 
   @Option(names = "--scope-regex", paramLabel = "REGEX", description = "With --scope regex: URLs to crawl.")

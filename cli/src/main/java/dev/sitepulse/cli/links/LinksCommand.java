@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.links;
 
+import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.crawl.CrawlOptions;
@@ -44,12 +45,24 @@ public final class LinksCommand implements Callable<Integer> {
   /** Whether links leaving the crawl's scope are checked. */
   public enum External { CHECK, SKIP }
 
+  static final class Formats extends Choices {
+    Formats() {
+      super(Format.class);
+    }
+  }
+
+  static final class Modes extends Choices {
+    Modes() {
+      super(External.class);
+    }
+  }
+
   /** What links changes in the crawl's defaults: a dead link should not hold the check for 30 s. */
   private static final CrawlSpec DEFAULTS = CrawlSpec.NONE.withTimeout(Duration.ofSeconds(10));
 
   @Mixin CrawlOptions options;
 
-  @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", description = "check or skip what the crawl did not fetch: links that leave the site or were not reached, and other sites' resources; the site's own resources are crawled either way (default ${DEFAULT-VALUE}).")
+  @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", completionCandidates = Modes.class, description = "check or skip what the crawl did not fetch: links that leave the site or were not reached, and other sites' resources; the site's own resources are crawled either way (default ${DEFAULT-VALUE}).")
   External external;
 
   @Option(names = "--ignore", paramLabel = "REGEX", description = "Targets matching this are not checked, only counted as skipped (sites that refuse checkers, links to a login page).")
@@ -58,7 +71,7 @@ public final class LinksCommand implements Callable<Integer> {
   @Option(names = "--check-anchors", description = "A link to page.html#frag is broken when page.html has no such id or name.")
   boolean checkAnchors;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json, csv or junit (default ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class, description = "table, json, csv or junit (default ${DEFAULT-VALUE}).")
   Format format;
 
   @Override

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.ping;
 
+import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
@@ -41,6 +42,12 @@ import picocli.CommandLine.Parameters;
     })
 public final class PingCommand implements Callable<Integer> {
 
+  static final class Formats extends Choices {
+    Formats() {
+      super(ResultFormat.class);
+    }
+  }
+
   @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to check; - reads them from stdin.")
   List<String> urls = new ArrayList<>();
 
@@ -59,7 +66,7 @@ public final class PingCommand implements Callable<Integer> {
   @Option(names = "--retries", paramLabel = "N", description = "Extra attempts after a failure, 0 to 10, with backoff and Retry-After (default 0).")
   Integer retries;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class,
       description = "table, json, jsonl, csv, prometheus or nagios (default ${DEFAULT-VALUE}).")
   ResultFormat format;
 

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.DataDirLock;
@@ -36,6 +37,12 @@ import picocli.CommandLine.Option;
         + " written."})
 public final class ReportCommand implements Callable<Integer> {
 
+  static final class Formats extends Choices {
+    Formats() {
+      super(ReportFormat.class);
+    }
+  }
+
   @Option(names = "--data", paramLabel = "DIR",
       description = "The folder of history.db, crawl.db or both (default: " + DataDirLock.DEFAULT_FOLDER + ").")
   Path data;
@@ -48,6 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
   String target;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = ReportFormat.Converter.class,
+      completionCandidates = Formats.class,
       description = "table, json or html (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 

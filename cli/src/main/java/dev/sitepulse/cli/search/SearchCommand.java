@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.search;
 
+import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.OptionHint;
@@ -37,6 +38,12 @@ public final class SearchCommand implements Callable<Integer> {
   /** Output formats of search. */
   public enum Format { TABLE, JSON }
 
+  static final class Formats extends Choices {
+    Formats() {
+      super(Format.class);
+    }
+  }
+
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query; several words are joined with spaces.")
   List<String> query;
 
@@ -46,7 +53,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most results shown (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class, description = "table or json (default ${DEFAULT-VALUE}).")
   Format format;
 
   @Spec CommandSpec spec;

@@ -1,0 +1,24 @@
+package dev.sitepulse.cli;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An enum option's values in lower case, as help, docs and configs write them, for the completion
+ * script: picocli would offer the constants' own upper-case names. A subclass per enum, since
+ * picocli makes the candidates from a class with a no-argument constructor.
+ */
+public abstract class Choices implements Iterable<String> {
+  private final List<String> names;
+
+  protected Choices(Class<? extends Enum<?>> type) {
+    names = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+  }
+
+  @Override
+  public Iterator<String> iterator() {
+    return names.iterator();
+  }
+}
