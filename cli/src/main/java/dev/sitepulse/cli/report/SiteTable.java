@@ -20,7 +20,7 @@ final class SiteTable {
   static void write(SiteReport s, PrintStream out) {
     Latency f = s.fetch();
     out.println("site " + s.crawlDb() + ": " + Figures.count(s.urls(), "URL") + " (" + Figures.counts(s.byState())
-        + "), " + s.indexed() + " indexed, " + s.duplicates() + " exact duplicates, " + Summary.bytes(s.bytes())
+        + "), " + s.indexed() + " indexed, " + Figures.count(s.duplicates(), "exact duplicate") + ", " + Summary.bytes(s.bytes())
         + ", last fetch " + Figures.time(s.lastFetched()));
     out.println("status codes " + Figures.counts(s.statuses()) + "; errors " + Figures.counts(s.errors())
         + "; fetch ms p50 " + Figures.millis(f.p50(), f.count()) + ", p95 " + Figures.millis(f.p95(), f.count())

@@ -80,4 +80,15 @@ class SiteReportTest {
     assertThat(html.out()).contains("<section id=\"site\">", "id=\"site-broken-links\"", "</html>")
         .doesNotContain("<section id=\"summary\"");
   }
+
+  @Test
+  void oneExactDuplicateIsCountedInTheSingular() throws Exception {
+    assertThat(json().get("site").get("duplicates").asLong()).as("the stub site's copy of a page").isEqualTo(1);
+
+    CommandLineRun table = CommandLineRun.of("report", "--data", data.toString());
+    CommandLineRun html = CommandLineRun.of("report", "--data", data.toString(), "--format", "html");
+
+    assertThat(table.out()).contains(" indexed, 1 exact duplicate, ");
+    assertThat(html.out()).contains(">1 exact duplicate, ");
+  }
 }
