@@ -15,8 +15,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class RetryPolicy {
 
+  /** The longest wait between two attempts, Retry-After aside; webhooks' retries wait no longer. */
+  public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
   private static final IntervalFunction BACKOFF =
-      IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30));
+      IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2.0, MAX_BACKOFF);
 
   private RetryPolicy() {}
 

@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.config.Durations;
+import dev.sitepulse.pinger.internal.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,8 +21,9 @@ import okhttp3.Response;
 
 /**
  * POSTs alerts to one webhook on the alerter's own daemon threads, never a check's: each attempt
- * bounded by the webhook's timeout, failed ones retried with exponential backoff. A 2xx answer
- * is a delivery; anything else, or no answer, is a failure that is retried and then recorded.
+ * bounded by the webhook's timeout, failed ones retried with exponential backoff (at most
+ * {@link RetryPolicy#MAX_BACKOFF} apart, as checks are). A 2xx answer is a delivery; anything
+ * else, or no answer, is a failure that is retried and then recorded.
  */
 final class WebhookSink implements AlertSink {
 
@@ -92,7 +94,7 @@ final class WebhookSink implements AlertSink {
         } else if (n > hook.retries()) {
           done.complete(Delivery.failed(name(), n, error));
         } else {
-          long wait = backoff.toMillis() << Math.min(n - 1, 10);
+          long wait = Math.min(backoff.toMillis() << (n - 1), RetryPolicy.MAX_BACKOFF.toMillis());
           schedule(() -> attempt(body, n + 1, done), wait, done, n, error);
         }
       });
