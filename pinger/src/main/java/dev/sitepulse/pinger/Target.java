@@ -37,7 +37,8 @@ public record Target(
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   /**
    * The most retries a target or a webhook takes, as Checkly allows: with the backoff capped at
-   * 30 s, ten already wait three minutes, and more would keep a one-shot ping from ending on time.
+   * 30 s, ten already wait three minutes (a server's Retry-After aside), and more would keep a
+   * one-shot ping from ending within minutes.
    */
   public static final int MAX_RETRIES = 10;
   /** A scheme and the user:password@ after it, in a URL OkHttp cannot parse. */

@@ -10,6 +10,7 @@ import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.RunSummary;
+import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.format.ResultFormat;
@@ -63,7 +64,8 @@ public final class PingCommand implements Callable<Integer> {
   @Option(names = "--rate", paramLabel = "RATE", description = "Requests per host, e.g. 10/s, 90/m or unlimited (default 10/s).")
   Rate rate;
 
-  @Option(names = "--retries", paramLabel = "N", description = "Extra attempts after a failure, 0 to 10, with backoff and Retry-After (default 0).")
+  @Option(names = "--retries", paramLabel = "N", description = "Extra attempts after a failure, 0 to " + Target.MAX_RETRIES
+      + ", with backoff and Retry-After (default 0).")
   Integer retries;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class,

@@ -173,7 +173,7 @@ class PingCommandTest {
   }
 
   @Test
-  void tenRetriesAreTakenButElevenAreAUsageErrorSoAPingEndsOnTime() {
+  void tenRetriesAreTakenButElevenAreAUsageError() {
     CommandLineRun run = ping("--format", "jsonl", "--retries", "10", url("/status/200"));
     assertThat(run.exitCode()).as("%s", run).isZero();
 

@@ -71,7 +71,7 @@ class ReportNumbersTest {
 
   @Test
   void aHistoryYoungerThanAMinuteIsReportedOverTheLastMinuteAndCalledTheWholeHistory() {
-    Instant until = minute(-10).plusSeconds(30); // b's first record, half a minute old
+    Instant until = minute(-10).plusSeconds(30); // b's first record is 30 s old
     Report young;
     try (LatencyStatistics stats = new AnalyticsLatencies()) {
       young = new ReportBuilder(SqliteHistory.openForReading(dir), stats)
