@@ -38,6 +38,13 @@ final class CrawledPages {
     boolean embeds() {
       return element != null;
     }
+
+    /** The pages behind {@code links}, each with where and how it links or embeds. */
+    static List<Referrer> referrers(List<Link> links) {
+      return links.stream().map(l -> l.embeds()
+          ? Referrer.embedding(l.from(), l.element(), l.anchorText(), l.line())
+          : new Referrer(l.from(), l.anchorText(), l.line())).toList();
+    }
   }
 
   final Map<String, Page> pages = new HashMap<>();

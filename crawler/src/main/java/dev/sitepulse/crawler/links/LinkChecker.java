@@ -1,13 +1,5 @@
 package dev.sitepulse.crawler.links;
 
-import static dev.sitepulse.crawler.links.RecordedVerdicts.brokenOf;
-import static dev.sitepulse.crawler.links.RecordedVerdicts.follow;
-import static dev.sitepulse.crawler.links.RecordedVerdicts.isDeadEndRedirect;
-import static dev.sitepulse.crawler.links.RecordedVerdicts.missingAnchors;
-import static dev.sitepulse.crawler.links.RecordedVerdicts.missingSeedAnchors;
-import static dev.sitepulse.crawler.links.RecordedVerdicts.referrers;
-import static dev.sitepulse.crawler.links.RecordedVerdicts.tooManyRedirects;
-
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlPurpose;
@@ -109,8 +101,8 @@ public final class LinkChecker {
     if (checkAnchors) {
       Set<String> reported = new HashSet<>();
       found.broken.forEach(b -> reported.add(b.url()));
-      missingSeedAnchors(crawl.seeds(), db.pages).stream().filter(b -> reported.add(b.url()))
-          .forEach(found.broken::add);
+      RecordedVerdicts.missingSeedAnchors(crawl.seeds(), db.pages).stream()
+          .filter(b -> reported.add(b.url())).forEach(found.broken::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
         crawledOrigins(db, seeds, found.unchecked, scope), robots, listener);
@@ -135,8 +127,8 @@ public final class LinkChecker {
   /** Every target of a link or an embed, with what leads to it; a seed even with nothing. */
   private static Map<String, List<Link>> byTarget(CrawledPages db) {
     Map<String, List<Link>> byTarget = new LinkedHashMap<>();
-    for (List<Link> found : List.of(db.links, db.embeds)) {
-      for (Link l : found) {
+    for (List<Link> edges : List.of(db.links, db.embeds)) {
+      for (Link l : edges) {
         byTarget.computeIfAbsent(l.to(), t -> new ArrayList<>()).add(l);
       }
     }
@@ -154,7 +146,7 @@ public final class LinkChecker {
     String unfetchable = page == null ? Crawler.whyNotFetchable(target) : null;
     if (unfetchable != null) {
       found.broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: the URL is " + unfetchable,
-          List.of(), false, referrers(links)));
+          List.of(), false, Link.referrers(links)));
       return;
     }
     if (page == null) {
@@ -169,7 +161,7 @@ public final class LinkChecker {
       return;
     }
     List<String> chain = new ArrayList<>(List.of(target));
-    Page end = follow(page, pages, chain);
+    Page end = RecordedVerdicts.follow(page, pages, chain);
     if (end == null && checkExternal) {
       // A redirect out of the crawl (an image moved to a CDN): checked online from the start.
       found.unchecked.add(target);
@@ -182,12 +174,13 @@ public final class LinkChecker {
       return;
     }
     if (end.redirectTo() != null) { // follow gave up: a loop, or too long a chain
-      found.broken.add(tooManyRedirects(target, end, chain, links));
-    } else if ("failed".equals(end.state()) || end.status() >= 400 || isDeadEndRedirect(end)) {
-      found.broken.add(brokenOf(target, end, chain, false, links));
+      found.broken.add(RecordedVerdicts.tooManyRedirects(target, end, chain, links));
+    } else if ("failed".equals(end.state()) || end.status() >= 400
+        || RecordedVerdicts.isDeadEndRedirect(end)) {
+      found.broken.add(RecordedVerdicts.brokenOf(target, end, chain, links));
     } else if (checkAnchors && end.parsed()) {
       // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
-      found.broken.addAll(missingAnchors(target, end, links));
+      found.broken.addAll(RecordedVerdicts.missingAnchors(target, end, links));
     }
   }
 
@@ -248,6 +241,6 @@ public final class LinkChecker {
     String problem = r.errorKind() != null ? r.errorKind() + ": " + r.message()
         : r.verdict() == Verdict.TIMEOUT ? "TIMEOUT: " + r.message() : StatusText.of(r.status(), null);
     return new BrokenLink(r.target().url(), r.status(), kind, problem, chain.size() > 1 ? chain : List.of(),
-        external, referrers(links));
+        external, Link.referrers(links));
   }
 }

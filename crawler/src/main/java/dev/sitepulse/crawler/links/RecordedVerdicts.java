@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class RecordedVerdicts {
 
-  static final int MAX_CHAIN = 20;
+  private static final int MAX_CHAIN = 20;
   private static final String TOO_MANY_REDIRECTS = ErrorKind.TOO_MANY_REDIRECTS.name();
 
   private RecordedVerdicts() {}
@@ -49,18 +49,17 @@ final class RecordedVerdicts {
       List<Link> links) {
     String problem = RedirectChains.tooMany(chain, MAX_CHAIN);
     return new BrokenLink(target, end.status(), TOO_MANY_REDIRECTS, TOO_MANY_REDIRECTS + ": " + problem,
-        chain, false, referrers(links));
+        chain, false, Link.referrers(links));
   }
 
-  static BrokenLink brokenOf(String target, Page end, List<String> chain, boolean external,
-      List<Link> links) {
+  static BrokenLink brokenOf(String target, Page end, List<String> chain, List<Link> links) {
     String problem = "failed".equals(end.state())
         ? end.errorKind() + ": " + end.message()
         : isDeadEndRedirect(end) && FetchResult.redirects(end.status())
             ? StatusText.of(end.status(), null) + ": " + end.message()
             : StatusText.of(end.status(), end.message());
     return new BrokenLink(target, end.status(), end.errorKind(), problem,
-        chain.size() > 1 ? chain : List.of(), external, referrers(links));
+        chain.size() > 1 ? chain : List.of(), false, Link.referrers(links));
   }
 
   /**
@@ -82,7 +81,7 @@ final class RecordedVerdicts {
     }
     List<BrokenLink> out = new ArrayList<>();
     byFragment.forEach((fragment, ls) -> out.add(new BrokenLink(target + "#" + fragment, end.status(),
-        BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), false, referrers(ls))));
+        BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), false, Link.referrers(ls))));
     return out;
   }
 
@@ -112,15 +111,8 @@ final class RecordedVerdicts {
   }
 
   /** Whether the page has an element {@code #id} leads to; an empty id leads to the page. */
-  static boolean hasAnchor(Page page, String id) {
+  private static boolean hasAnchor(Page page, String id) {
     return id.isEmpty() || page.anchors().contains(id) || page.anchors().contains(Fragments.percentDecoded(id))
         || id.equals("top"); // "#top" goes to the top of any page, by the HTML spec
-  }
-
-  /** The pages behind {@code links}, each with where and how it links or embeds. */
-  static List<Referrer> referrers(List<Link> links) {
-    return links.stream().map(l -> l.embeds()
-        ? Referrer.embedding(l.from(), l.element(), l.anchorText(), l.line())
-        : new Referrer(l.from(), l.anchorText(), l.line())).toList();
   }
 }
