@@ -37,13 +37,13 @@ public final class HtmlReport {
       h.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n");
     }
     String title = r == null ? "site " + site.crawlDb()
-        : (r.startsAtHistory() ? "the whole history (" + window + ")" : "last " + window) + " to "
-            + Figures.time(r.until());
+        : r.coversWholeHistory() ? "the whole history (" + window + ") up to " + Figures.time(r.until())
+            : "last " + window + " to " + Figures.time(r.until());
     h.append("<title>sitepulse: ").append(Html.escape(title)).append("</title>\n<style>").append(ReportStyle.CSS)
         .append("</style>\n</head>\n<body>\n");
     h.append("<header><h1>sitepulse</h1><p class=\"window\">");
     if (r != null) {
-      h.append(Html.escape(r.startsAtHistory() ? "The whole history (" + window + ")" : "Last " + window))
+      h.append(Html.escape(r.coversWholeHistory() ? "The whole history (" + window + ")" : "Last " + window))
           .append(": ").append(Html.escape(Figures.time(r.since())))
           .append(" to ").append(Html.escape(Figures.time(r.until()))).append(" · ");
     }

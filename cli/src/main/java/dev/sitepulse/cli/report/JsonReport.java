@@ -38,7 +38,7 @@ final class JsonReport {
   private static void history(JsonGenerator g, Report r) throws IOException {
     g.writeStringField("since", r.since().toString());
     g.writeStringField("until", r.until().toString());
-    g.writeBooleanField("starts_at_history", r.startsAtHistory());
+    g.writeBooleanField("starts_at_history", r.coversWholeHistory());
     g.writeNumberField("checks", r.checks());
     writePercent(g, "availability_percent", r.availability());
     g.writeArrayFieldStart("targets");

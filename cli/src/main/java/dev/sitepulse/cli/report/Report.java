@@ -9,11 +9,11 @@ import java.util.Objects;
 /**
  * A report over {@code since} to {@code until}: every target's figures, and alerts that failed.
  *
- * @param startsAtHistory whether the report covers the whole history, which began later than the
+ * @param coversWholeHistory whether the report covers the whole history, which began later than the
  *     window asked for: {@code since} is then its first record, or a minute before {@code until}
  *     when the history is younger than that
  */
-public record Report(Instant since, Instant until, boolean startsAtHistory, List<TargetReport> targets,
+public record Report(Instant since, Instant until, boolean coversWholeHistory, List<TargetReport> targets,
     List<DeliveryRecord> failedAlerts) {
 
   public long checks() {

@@ -63,7 +63,7 @@ public final class ReportBuilder {
     return build(start, until, target, start.isAfter(since));
   }
 
-  private Report build(Instant since, Instant until, String target, boolean startsAtHistory) {
+  private Report build(Instant since, Instant until, String target, boolean coversWholeHistory) {
     HistoryQuery q = new HistoryQuery(since, until, target);
     Map<String, TargetHistory> checks = new HashMap<>();
     for (TargetHistory h : history.aggregate(q, BUCKETS)) {
@@ -95,7 +95,7 @@ public final class ReportBuilder {
         .map(d -> new DeliveryRecord(d.target(), d.at(), d.kind(), Webhook.shownSink(d.sink()), d.ok(),
             d.attempts(), d.error()))
         .toList();
-    return new Report(since, until, startsAtHistory, targets, failed);
+    return new Report(since, until, coversWholeHistory, targets, failed);
   }
 
   /**

@@ -23,7 +23,7 @@ final class TableReport {
   static void write(Report r, PrintStream out) {
     out.println("sitepulse report " + Figures.time(r.since()) + " to " + Figures.time(r.until()) + " ("
         + Figures.duration(Duration.between(r.since(), r.until()))
-        + (r.startsAtHistory() ? ", the whole history" : "") + "): " + Figures.count(r.targets().size(), "target")
+        + (r.coversWholeHistory() ? ", the whole history" : "") + "): " + Figures.count(r.targets().size(), "target")
         + ", " + Figures.count(r.checks(), "check") + ", availability " + Figures.percent(r.availability()) + ", "
         + Figures.count(r.incidents(), "incident"));
     out.println();

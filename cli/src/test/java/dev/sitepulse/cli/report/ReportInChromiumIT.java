@@ -96,7 +96,7 @@ class ReportInChromiumIT {
 
     assertThat(chromium.eval("typeof window.__pwned").asText()).isEqualTo("undefined");
     assertThat(chromium.eval("document.querySelectorAll('script, img, svg[onload]').length").asInt()).isZero();
-    assertThat(chromium.eval("document.title").asText()).startsWith("sitepulse: the whole history (30m) to ");
+    assertThat(chromium.eval("document.title").asText()).startsWith("sitepulse: the whole history (30m) up to ");
     assertThat(chromium.eval("document.querySelector('#targets tbody tr').dataset.target").asText())
         .isEqualTo(HtmlReportTest.HOSTILE_NAME);
     assertThat(chromium.eval("document.querySelector('#targets .url').textContent").asText())

@@ -63,7 +63,7 @@ class ReportNumbersTest {
 
     // b's first record is a state change ten minutes before a's first check.
     assertThat(all.since()).isEqualTo(minute(-10));
-    assertThat(all.startsAtHistory()).isTrue();
+    assertThat(all.coversWholeHistory()).isTrue();
     assertThat(all.targets().get(0).series().start()).isEqualTo(minute(-10));
     assertThat(all.availability()).isEqualTo(report.availability());
     assertThat(a.since()).isEqualTo(T0);
@@ -81,7 +81,7 @@ class ReportNumbersTest {
     TableReport.write(young, new PrintStream(table, true, StandardCharsets.UTF_8));
 
     assertThat(young.since()).isEqualTo(until.minus(Duration.ofMinutes(1)));
-    assertThat(young.startsAtHistory()).isTrue();
+    assertThat(young.coversWholeHistory()).isTrue();
     assertThat(table.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
         .contains("(1m, the whole history): ");
   }
@@ -89,7 +89,7 @@ class ReportNumbersTest {
   @Test
   void aHistoryOlderThanTheWindowIsReportedOverTheWindowAskedFor() {
     assertThat(report.since()).isEqualTo(T0);
-    assertThat(report.startsAtHistory()).isFalse();
+    assertThat(report.coversWholeHistory()).isFalse();
   }
 
   @Test
