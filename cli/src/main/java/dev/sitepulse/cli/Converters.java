@@ -1,9 +1,5 @@
 package dev.sitepulse.cli;
 
-import dev.sitepulse.cli.analyze.AnalyzeCommand;
-import dev.sitepulse.cli.links.LinksCommand;
-import dev.sitepulse.cli.search.SearchCommand;
-import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
@@ -11,33 +7,51 @@ import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.format.ResultFormat;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.TypeConversionException;
 
-/** Lets options take the same written forms as the config: 10s, 10/s, 1MiB, table. */
+/** Lets options take the same written forms as the config: 10s, 10/s, 1MiB, table, host. */
 final class Converters {
   private Converters() {}
 
   static CommandLine register(CommandLine cli) {
+    // picocli's own refusal shouts the choices ([HOST, DOMAIN, ...]); help, docs and config write
+    // them in lower case. First, so that a type with a parser of its own, below, keeps it.
+    enumTypes(cli).forEach(type -> registerChoice(cli, type));
     cli.registerConverter(Duration.class, strict(Durations::parse));
     cli.registerConverter(Rate.class, strict(Rate::parse));
     cli.registerConverter(DataSize.class, strict(DataSize::parse));
     cli.registerConverter(ResultFormat.class, strict(ResultFormat::parse));
     cli.registerConverter(Pattern.class, strict(Converters::regex));
     cli.registerConverter(CircuitBreakerSpec.class, strict(CircuitBreakerSpec::parse));
-    // picocli's own refusal shouts the choices ([HOST, DOMAIN, ...]); help, docs and config write them in lower case.
-    cli.registerConverter(Scope.class, choice(Scope.class));
-    cli.registerConverter(LinksCommand.External.class, choice(LinksCommand.External.class));
-    cli.registerConverter(LinksCommand.Format.class, choice(LinksCommand.Format.class));
-    cli.registerConverter(SearchCommand.Format.class, choice(SearchCommand.Format.class));
-    cli.registerConverter(AnalyzeCommand.Format.class, choice(AnalyzeCommand.Format.class));
     return cli;
+  }
+
+  /** The enum types of the options and parameters of {@code cli} and its subcommands. */
+  private static Set<Class<?>> enumTypes(CommandLine cli) {
+    Set<Class<?>> types = new LinkedHashSet<>();
+    for (ArgSpec arg : cli.getCommandSpec().args()) {
+      Class<?> type = arg.auxiliaryTypes()[0]; // a list's elements, or the value's own type
+      if (type.isEnum()) {
+        types.add(type);
+      }
+    }
+    cli.getSubcommands().values().forEach(sub -> types.addAll(enumTypes(sub)));
+    return types;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"}) // each type is an enum, as choice needs
+  private static void registerChoice(CommandLine cli, Class<?> type) {
+    cli.registerConverter((Class) type, choice((Class) type));
   }
 
   /** Any case in; refused as a config refuses a bad enum value: expected one of a, b, got "c". */
