@@ -91,6 +91,10 @@ public final class Main {
     CommandLine completion = cli.getSubcommands().get("generate-completion");
     if (completion != null) {
       completion.getCommandSpec().helpCommand(false);
+      // picocli's own words ("Generate bash/zsh completion script...") read unlike every other command's.
+      completion.getCommandSpec().usageMessage().description(
+          "Prints a bash completion script, which works in zsh too.",
+          "Load it into the current shell with:", "", "  source <(sitepulse generate-completion)", "");
     }
     // -V after a command name prints the same as before it, not nothing.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));

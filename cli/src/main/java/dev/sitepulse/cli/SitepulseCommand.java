@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
     description = "Keeps watch over websites and makes what it collects searchable.",
     footer = {
       "",
-      "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error."
+      "Exit codes: each command's --help lists its own; 3 is always a usage or config error."
     })
 public final class SitepulseCommand implements Runnable {
 

@@ -30,7 +30,7 @@ public final class CrawlCommand implements Callable<Integer> {
   @Option(names = "--warc", description = "Also write every response to DATA/warc as WARC 1.1.")
   Boolean warc;
 
-  @Option(names = "--fresh", description = "Forget DATA's earlier crawl and start over (default: resume it).")
+  @Option(names = "--fresh", description = "Forget DATA's earlier crawl and start over (default resume it).")
   boolean fresh;
 
   @Option(names = "--resume", description = "Continue the crawl in DATA (the default; here for scripts that say so).")

@@ -33,10 +33,10 @@ public final class CrawlOptions {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A sitepulse YAML config with a crawl: section.")
   Path config;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Where crawl.db lives, and crawl's index/ and warc/ (default: ./sitepulse-data for crawl, a temporary directory removed afterwards for links).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Where crawl.db lives, and crawl's index/ and warc/ (default ./sitepulse-data for crawl, a temporary directory removed afterwards for links).")
   String data;
 
-  @Option(names = "--max-pages", paramLabel = "N", description = "Stop after this many pages (default: no limit).")
+  @Option(names = "--max-pages", paramLabel = "N", description = "Stop after this many pages (default no limit).")
   Integer maxPages;
 
   @Option(names = "--max-depth", paramLabel = "N", description = "Links followed from a seed (default 10).")

@@ -44,11 +44,11 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "The folder of history.db, crawl.db or both (default: " + DataDirLock.DEFAULT_FOLDER + ").")
+      description = "The folder of history.db, crawl.db or both (default " + DataDirLock.DEFAULT_FOLDER + ").")
   Path data;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",
-      description = "How far back the history report goes (default: ${DEFAULT-VALUE}).")
+      description = "How far back the history report goes (default ${DEFAULT-VALUE}).")
   Duration since;
 
   @Option(names = "--target", paramLabel = "NAME", description = "Only this target of the history.")
@@ -56,7 +56,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = ReportFormat.Converter.class,
       completionCandidates = Formats.class,
-      description = "table, json or html (default: ${DEFAULT-VALUE}).")
+      description = "table, json or html (default ${DEFAULT-VALUE}).")
   ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Ranked full-text search (BM25) over what `sitepulse crawl` indexed.",
+      "Ranked full-text search (BM25) over what a crawl indexed.",
       "Lucene query syntax: AND/OR/NOT, \"phrases\", title:/host:/url: fields, prefix*."
     },
     footer = {"", "Exit codes: 0 results printed (even none), 2 an index that cannot be read, 3 a malformed query or no index (yet)."})

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Targets take `interval:` (default 60s); the `watch:` section sets thresholds, retention, "
+      "Targets take interval: (default 60s); the watch: section sets thresholds, retention, "
           + "reminders and webhooks. See docs/config.md.",
       "Exit codes: 0 stopped by a signal, 2 another watch is using the data folder, 3 usage or config error, "
           + "130 a second signal cut the stop short."
@@ -38,11 +38,11 @@ public final class WatchCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "The folder of history.db (default: watch.data of the config, else sitepulse-data).")
+      description = "The folder of history.db (default watch.data of the config, else sitepulse-data).")
   Path data;
 
   @Option(names = "--listen", paramLabel = "HOST:PORT",
-      description = "Where to serve /metrics, /status and the status page (default: watch.listen, else 127.0.0.1:9321).")
+      description = "Where to serve /metrics, /status and the status page (default watch.listen, else 127.0.0.1:9321).")
   String listen;
 
   @Override
