@@ -2,7 +2,13 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.text.BreakIterator;
+import java.text.CharacterIterator;
+import java.text.StringCharacterIterator;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentenceBreaksTest {
@@ -42,5 +48,76 @@ class SentenceBreaksTest {
     assertThat(breaks.preceding(20)).isZero();
     assertThat(breaks.last()).isEqualTo(20);
     assertThat(breaks.previous()).isZero();
+  }
+
+  @Test
+  void previousWalksBackThroughEveryBoundaryToTheStart() {
+    breaks.setText("One. Two. Three.");
+
+    assertThat(breaks.last()).isEqualTo(16);
+    assertThat(breaks.previous()).isEqualTo(9);
+    assertThat(breaks.previous()).isEqualTo(4);
+    assertThat(breaks.previous()).isZero();
+    assertThat(breaks.previous()).isEqualTo(BreakIterator.DONE);
+    assertThat(breaks.current()).isZero();
+  }
+
+  @Test
+  void nextOfNMovesThatManyBoundariesEitherWay() {
+    breaks.setText("One. Two. Three. Four.");
+    breaks.first();
+
+    assertThat(breaks.next(2)).isEqualTo(9);
+    assertThat(breaks.next(0)).isEqualTo(9);
+    assertThat(breaks.next(-1)).isEqualTo(4);
+    assertThat(breaks.next(-2)).isEqualTo(BreakIterator.DONE);
+    assertThat(breaks.next(9)).isEqualTo(BreakIterator.DONE);
+    assertThat(breaks.current()).isEqualTo(22);
+  }
+
+  @Test
+  void precedingAndFollowingAgreeWithTheBoundariesNextFindsAtEveryOffset() {
+    for (String text : List.of("One. Two. Three.", "! Ready? Go.", "No end", "Trailing.  ")) {
+      breaks.setText(text);
+      List<Integer> boundaries = new ArrayList<>();
+      for (int b = breaks.first(); b != BreakIterator.DONE; b = breaks.next()) {
+        boundaries.add(b);
+      }
+      for (int offset = 0; offset <= text.length(); offset++) {
+        int at = offset;
+        int after = boundaries.stream().filter(b -> b > at).findFirst().orElse(BreakIterator.DONE);
+        int before = boundaries.stream().filter(b -> b < at).reduce((a, b) -> b).orElse(BreakIterator.DONE);
+        assertThat(breaks.following(offset)).as("following(%d) in %s", offset, text).isEqualTo(after);
+        assertThat(breaks.preceding(offset)).as("preceding(%d) in %s", offset, text).isEqualTo(before);
+      }
+    }
+  }
+
+  @Test
+  void anOffsetOutsideTheTextIsRefused() {
+    breaks.setText("One. Two.");
+
+    assertThatThrownBy(() -> breaks.following(-1)).isExactlyInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> breaks.following(10)).isExactlyInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> breaks.preceding(-1)).isExactlyInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> breaks.preceding(10)).isExactlyInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aCharacterIteratorsTextIsCopiedFromItsStartAndReadBackWhole() {
+    breaks.setText("Something else entirely. Longer.");
+    breaks.next();
+
+    breaks.setText(new StringCharacterIterator("One. Two."));
+
+    assertThat(breaks.current()).isZero();
+    assertThat(breaks.next()).isEqualTo(4);
+    assertThat(breaks.last()).isEqualTo(9);
+    StringBuilder back = new StringBuilder();
+    CharacterIterator text = breaks.getText();
+    for (char c = text.first(); c != CharacterIterator.DONE; c = text.next()) {
+      back.append(c);
+    }
+    assertThat(back).hasToString("One. Two.");
   }
 }
