@@ -32,27 +32,19 @@ class SnippetTest {
     String body =
         "Zeppelins fly slowly. Nothing else here. Still nothing. More filler text. "
             + "Even more filler. The last zeppelin landed in 1940.";
-    SearchHit hit = onlyHit(body, "zeppelin");
-
-    assertThat(hit.snippet())
-        .isEqualTo("Zeppelins fly slowly. … The last zeppelin landed in 1940.");
-    assertHighlightsRead(hit, "Zeppelins", "zeppelin");
+    assertSnippet(body, "zeppelin", "Zeppelins fly slowly. … The last zeppelin landed in 1940.", "Zeppelins",
+        "zeppelin");
   }
 
   @Test
   void newlinesInTheBodyBecomeSpacesWithoutShiftingOffsets() throws Exception {
-    SearchHit hit = onlyHit("Airships\nand\tzeppelins\nfly", "zeppelins");
-
-    assertThat(hit.snippet()).isEqualTo("Airships and zeppelins fly");
-    assertHighlightsRead(hit, "zeppelins");
+    assertSnippet("Airships\nand\tzeppelins\nfly", "zeppelins", "Airships and zeppelins fly", "zeppelins");
   }
 
   @Test
   void aPageWithoutBodyTextHasAnEmptySnippet() throws Exception {
-    SearchHit hit = onlyHit("", "title:page");
-
-    assertThat(hit.snippet()).isEmpty();
-    assertThat(hit.highlights()).isEmpty();
+    assertSnippet("", "title:page", "");
+    assertSnippet(" \n\t  ", "title:page", "");
   }
 
   @Test
@@ -73,6 +65,96 @@ class SnippetTest {
     }
   }
 
+  @Test
+  void neighbouringSentencesThatBothMatchReadOnWithASpace() throws Exception {
+    assertSnippet("Zeppelins fly slowly. The zeppelin landed.", "zeppelin",
+        "Zeppelins fly slowly. The zeppelin landed.", "Zeppelins", "zeppelin");
+  }
+
+  @Test
+  void aMatchingSentenceAfterTheFirstStartsWithoutAnEllipsis() throws Exception {
+    assertSnippet("Nothing to see here. The zeppelin landed.", "zeppelin", "The zeppelin landed.", "zeppelin");
+  }
+
+  @Test
+  void aMatchNearTheStartOfALongSentenceShowsTheSentencesStart() throws Exception {
+    String body = "The zeppelin lands " + "lorem ipsum dolor sit amet ".repeat(40) + "end.";
+    SearchHit hit = onlyHit(body, "zeppelin");
+
+    assertThat(hit.snippet()).startsWith("The zeppelin lands lorem").endsWith(" …");
+    assertThat(body).as("cut between words").startsWith(hit.snippet().substring(0, hit.snippet().length() - 2) + " ");
+    assertThat(hit.snippet().length() - 2).isLessThanOrEqualTo(SnippetFormatter.MAX_PASSAGE_CHARS);
+    assertHighlightsRead(hit, "zeppelin");
+  }
+
+  @Test
+  void aMatchNearTheEndOfALongSentenceShowsTheSentencesEnd() throws Exception {
+    String body = "lorem ipsum dolor sit amet ".repeat(40) + "the zeppelin lands.";
+    SearchHit hit = onlyHit(body, "zeppelin");
+
+    assertThat(hit.snippet()).startsWith("… ").endsWith("amet the zeppelin lands.");
+    assertThat(body).as("cut between words").endsWith(" " + hit.snippet().substring(2));
+    assertThat(hit.snippet().length() - 2).isLessThanOrEqualTo(SnippetFormatter.MAX_PASSAGE_CHARS);
+    assertHighlightsRead(hit, "zeppelin");
+  }
+
+  @Test
+  void aSentenceCutShortBeforeItsNeighbourIsFollowedByItWithoutASecondEllipsis() throws Exception {
+    String body = "The zeppelin lands " + "lorem ipsum dolor sit amet ".repeat(40) + "end. Zeppelins fly.";
+    String snippet = onlyHit(body, "zeppelin").snippet();
+
+    assertThat(snippet).startsWith("The zeppelin lands").endsWith(" … Zeppelins fly.").doesNotContain("… …");
+  }
+
+  @Test
+  void aSentenceCutShortAfterItsNeighbourIsJoinedToItByAnEllipsis() throws Exception {
+    String body = "Zeppelins fly. " + "lorem ipsum dolor sit amet ".repeat(40) + "the zeppelin lands.";
+    SearchHit hit = onlyHit(body, "zeppelin");
+
+    assertThat(hit.snippet()).startsWith("Zeppelins fly. … ").endsWith(" the zeppelin lands.");
+    assertHighlightsRead(hit, "Zeppelins", "zeppelin");
+  }
+
+  @Test
+  void whiteSpaceAtTheEndOfTheBodyIsTrimmedNotCut() throws Exception {
+    assertSnippet("Zeppelins fly slowly \n\t ", "zeppelin", "Zeppelins fly slowly", "Zeppelins");
+  }
+
+  @Test
+  void aWindowStartingInsideAnEmojiStepsBackToTakeItWhole() throws Exception {
+    String emoji = "\uD83D\uDE00";
+    // The match at char 200: the window starts 55 chars before it, inside the 73rd emoji.
+    String body = emoji.repeat(100) + "zeppelin" + " more".repeat(60) + ".";
+    SearchHit hit = onlyHit(body, "zeppelin");
+
+    assertThat(hit.snippet()).startsWith("… " + emoji.repeat(28) + "zeppelin more");
+    assertHighlightsRead(hit, "zeppelin");
+  }
+
+  @Test
+  void aWindowEndingInsideAnEmojiEndsBeforeIt() throws Exception {
+    String emoji = "\uD83D\uDE00";
+    String body = "B".repeat(SnippetFormatter.MAX_PASSAGE_CHARS - 1) + emoji.repeat(10) + " more".repeat(60) + ".";
+
+    assertThat(onlyHit(body, "title:page").snippet()).isEqualTo("B".repeat(SnippetFormatter.MAX_PASSAGE_CHARS - 1) + " …");
+  }
+
+  @Test
+  void aMatchStartingWhereTheWindowEndsIsNotHighlighted() throws Exception {
+    // No space to cut at: the window ends at its 220 chars, where the second match starts.
+    String body = "zeppelin" + "-".repeat(SnippetFormatter.MAX_PASSAGE_CHARS - 8) + "zeppelin" + " more".repeat(60) + ".";
+    SearchHit hit = onlyHit(body, "zeppelin");
+
+    assertThat(hit.snippet()).startsWith("zeppelin---").endsWith("- …");
+    assertHighlightsRead(hit, "zeppelin");
+  }
+
+  @Test
+  void matchesThatTouchReadAsOneHighlight() throws Exception {
+    // Each ideograph is a word of its own: a query of two matches them as two, side by side.
+    assertSnippet("我们看见飞艇了", "飞艇", "我们看见飞艇了", "飞艇");
+  }
+
   private SearchHit onlyHit(String body, String query) throws InvalidQueryException {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(
@@ -84,6 +166,14 @@ class SnippetTest {
       assertThat(hits).hasSize(1);
       return hits.get(0);
     }
+  }
+
+  private void assertSnippet(String body, String query, String snippet, String... highlighted)
+      throws InvalidQueryException {
+    SearchHit hit = onlyHit(body, query);
+
+    assertThat(hit.snippet()).isEqualTo(snippet);
+    assertHighlightsRead(hit, highlighted);
   }
 
   private static void assertHighlightsRead(SearchHit hit, String... words) {
