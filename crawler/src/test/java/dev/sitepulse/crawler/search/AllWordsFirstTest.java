@@ -70,7 +70,30 @@ class AllWordsFirstTest {
         .extracting(SearchHit::url).doesNotContain(WHATS_NEW).isNotEmpty();
   }
 
+  @Test
+  void anIndexWithEveryWordFallsBelowProseWithSomeWhenItsDampingOutweighsItsHeadStart(@TempDir Path other)
+      throws Exception {
+    String links = "warnings module, wave module, weakref module, while statement, with statement,"
+        + " walrus operator, webbrowser module, wsgiref module, winreg module, winsound module";
+    List<IndexedPage> pages = List.of(
+        page("library/operator.html", "operator — Standard operators as functions",
+            "The operator module exports functions that correspond to each operator of Python.", 0),
+        page("genindex-W.html", "Index – W", links, 1));
+    try (PageSearcher pagesSearcher = PageSearcher.open(DocsSite.indexInto(other.resolve("index"), pages))) {
+      List<SearchHit> hits = pagesSearcher.search("walrus operator", 10).hits();
+
+      assertThat(hits).extracting(SearchHit::url)
+          .containsExactly(SITE + "library/operator.html", SITE + "genindex-W.html");
+      assertThat(hits).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+    }
+  }
+
   private static IndexedPage page(String path, String title, String body) {
-    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200, "en", 0);
+    return page(path, title, body, 0);
+  }
+
+  private static IndexedPage page(String path, String title, String body, float linkTextShare) {
+    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200, "en",
+        linkTextShare);
   }
 }
