@@ -77,12 +77,23 @@ class DefinedNamesTest {
   }
 
   @Test
+  void aPastedBlockOfNamesIsLookedUpByItsFirstSixteen() {
+    StringBuilder query = new StringBuilder();
+    for (int i = 1; i <= 20; i++) {
+      query.append("mod.name").append((char) ('a' + i)).append(' ');
+    }
+
+    assertThat(DefinedNames.names(query.toString())).hasSize(16).startsWith("mod.nameb").endsWith("mod.nameq");
+  }
+
+  @Test
   void theAnchorIsTheIdAsThePageWritesItForTheFirstNameItDefines() {
     String defined = "os.path.basename\nos.path.join";
 
     assertThat(DefinedNames.anchorIn(defined, List.of("sys.argv", "os.path.join")))
         .isEqualTo("os.path.join");
     assertThat(DefinedNames.anchorIn(defined, List.of("sys.argv"))).isNull();
+    assertThat(DefinedNames.anchorIn("os.path.walk", List.of("os.path.join"))).as("as long, not it").isNull();
     assertThat(DefinedNames.anchorIn("", List.of("os.path.join"))).isNull();
     assertThat(DefinedNames.anchorIn("datetime.datetime.strftime", List.of("datetime.strftime")))
         .as("a tail").isEqualTo("datetime.datetime.strftime");
