@@ -1,0 +1,73 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.PageIndex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A hit's url and title, read from doc values, or where an older index has none, as stored. */
+class HitFieldsTest {
+  @TempDir Path dir;
+
+  @Test
+  void pagesIndexedBeforeUrlAndTitleHadDocValuesShowThemAsStored() throws Exception {
+    try (Directory directory = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(PageFields.analyzer()))) {
+      Document titled = new Document();
+      titled.add(new StringField(PageFields.URL, "https://h/old.html", Field.Store.YES));
+      titled.add(new TextField(PageFields.TITLE, "An old page", Field.Store.YES));
+      writer.addDocument(titled);
+      Document untitled = new Document();
+      untitled.add(new StringField(PageFields.URL, "https://h/untitled.html", Field.Store.YES));
+      writer.addDocument(untitled);
+      writer.commit();
+    }
+    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+      HitFields fields = new HitFields(reader);
+
+      assertThat(fields.url(0)).isEqualTo("https://h/old.html");
+      assertThat(fields.title(0)).isEqualTo("An old page");
+      assertThat(fields.url(1)).isEqualTo("https://h/untitled.html");
+      assertThat(fields.title(1)).as("none stored").isEmpty();
+      assertThat(fields.definedNames(1)).isEmpty();
+    }
+  }
+
+  @Test
+  void aPageInALaterSegmentShowsItsOwnUrlTitleAndDefinedNames() throws Exception {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page("https://h/a.html", "A", Set.of()));
+      index.commit(Map.of());
+      index.upsert(page("https://h/b.html", "B", Set.of("KeyError", "b.Thing", "heading-slug")));
+      index.commit(Map.of());
+    }
+    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.leaves()).hasSize(2);
+      HitFields fields = new HitFields(reader);
+
+      assertThat(List.of(fields.url(0), fields.title(0), fields.definedNames(0))).containsExactly("https://h/a.html", "A", "");
+      assertThat(List.of(fields.url(1), fields.title(1), fields.definedNames(1)))
+          .containsExactly("https://h/b.html", "B", "KeyError\nb.Thing");
+    }
+  }
+
+  private static IndexedPage page(String url, String title, Set<String> anchors) {
+    return new IndexedPage(url, "h", title, List.of(), "Some text.", "", 0, 200, "en", 0, anchors);
+  }
+}
