@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.index.PageFields;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +74,16 @@ class LinkTextDampingTest {
   void anIndexIsStillFoundWhereNothingElseMatches() throws Exception {
     assertThat(searcher.search("xmlrpc", 10).hits()).extracting(SearchHit::url)
         .containsExactly(SITE + "genindex-X.html");
+  }
+
+  @Test
+  void aDampedQueryEqualsTheSameQueryDampedAgainAndNotOneWeightedOtherwise() {
+    // Lucene's query cache and rewrites tell queries apart by equals and hashCode.
+    Query walrus = new TermQuery(new Term(PageFields.BODY, "walrus"));
+
+    assertThat(LinkTextDamping.of(walrus)).isEqualTo(LinkTextDamping.of(walrus))
+        .hasSameHashCodeAs(LinkTextDamping.of(walrus))
+        .isNotEqualTo(FunctionScoreQuery.boostByValue(walrus, DoubleValuesSource.constant(1)));
   }
 
   private static IndexedPage page(String path, String title, String body, float linkTextShare) {
