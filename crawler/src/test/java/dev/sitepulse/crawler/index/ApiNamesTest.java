@@ -33,6 +33,10 @@ class ApiNamesTest {
     assertThat(ApiNames.moduleDefinedBy("socket", "socket — Low-level networking interface")).isNull();
     assertThat(ApiNames.moduleDefinedBy("module-os", "os.path and os — two modules")).as("a later whole word")
         .isEqualTo("os");
+    assertThat(ApiNames.moduleDefinedBy("module-socket", "Networking with socket")).as("last in the title")
+        .isEqualTo("socket");
+    assertThat(ApiNames.moduleDefinedBy("module-socket", "Xsocket — not it")).as("part of a first word").isNull();
+    assertThat(ApiNames.moduleDefinedBy("module-3d", "3d — Solids")).as("no identifier").isNull();
   }
 
   @Test
