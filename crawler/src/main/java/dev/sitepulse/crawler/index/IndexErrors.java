@@ -79,7 +79,8 @@ public final class IndexErrors {
     if (message == null || message.isBlank()) {
       return "unreadable";
     }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
+    String text = message.strip(); // a message may open with a line break: its first line is blank
+    int newline = text.indexOf('\n');
+    return (newline < 0 ? text : text.substring(0, newline)).trim();
   }
 }

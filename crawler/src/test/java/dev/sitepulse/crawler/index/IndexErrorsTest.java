@@ -2,9 +2,13 @@ package dev.sitepulse.crawler.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
 import org.junit.jupiter.api.Test;
 
 class IndexErrorsTest {
@@ -33,5 +37,38 @@ class IndexErrorsTest {
 
     assertThat(failed).isEqualTo("damaged: checksum failed (_0.cfs); crawl again with --fresh to rebuild it");
     assertThat(unreadable).isEqualTo("damaged: checksum status indeterminate (_0.si); crawl again with --fresh to rebuild it");
+  }
+
+  @Test
+  void anIndexOfAnotherLuceneIsSaidNotToBeReadableWithoutItsVersionNumbers() {
+    String why = IndexErrors.brief(new IndexFormatTooNewException("ByteBufferIndexInput(path=\"/d/index/segments_2\")",
+        10, 7, 9));
+
+    assertThat(why).isEqualTo("not an index this version can read: damaged, or written by another Lucene (segments_2)");
+  }
+
+  @Test
+  void anyOtherFailureIsItsMessagesFirstLineOrUnreadableWithoutOne() {
+    assertThat(IndexErrors.brief(new IOException("No space left on device\n\tat somewhere"))).isEqualTo("No space left on device");
+    assertThat(IndexErrors.brief(new IOException(" \n "))).isEqualTo("unreadable");
+    assertThat(IndexErrors.brief(new IOException((String) null))).isEqualTo("unreadable");
+  }
+
+  @Test
+  void aMessageThatStartsWithALineBreakIsSaidByItsFirstLineOfText() {
+    assertThat(IndexErrors.brief(new IOException("\nread past EOF\nmore"))).isEqualTo("read past EOF");
+  }
+
+  @Test
+  void aCodecThisVersionLacksIsSaidInOneLineAndAnyOtherArgumentFailureIsLeftAsItIs() {
+    IllegalArgumentException unknown = new IllegalArgumentException("Could not load codec 'SitepulsePage999'. Did"
+        + " you forget to add lucene-backward-codecs.jar?");
+    IllegalArgumentException other = new IllegalArgumentException("something else");
+
+    assertThat(IndexErrors.unknownCodec(Path.of("/d/index"), unknown))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot open index /d/index: not an index this version can read: written with codec"
+            + " SitepulsePage999, which it does not know (by a later sitepulse?)");
+    assertThat(IndexErrors.unknownCodec(Path.of("/d/index"), other)).isSameAs(other);
   }
 }
