@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,45 @@ class IndexDamageTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage("cannot search: damaged: checksum failed (_0.cfs); crawl again with --fresh to rebuild it")
         .satisfies(e -> assertThat(e.getCause().getSuppressed()).containsExactly(tripped));
+  }
+
+  @Test
+  void theFileSystemsWordOnAFileIsSaidAsItIsEvenOnADamagedIndex() throws Exception {
+    open(true);
+    NoSuchFileException gone = new NoSuchFileException(dir.resolve("_0.cfs").toString());
+
+    assertThat(IndexDamage.failure("cannot search", gone, reader))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("cannot search: no such file or folder (_0.cfs)")
+        .hasCause(gone);
+  }
+
+  @Test
+  void aFailureWithoutAStackTraceIsLeftToTheChecksums() throws Exception {
+    open(true);
+    RuntimeException traceless = new IllegalStateException("trace left out");
+    traceless.setStackTrace(new StackTraceElement[0]);
+
+    assertThat(IndexDamage.failure("cannot search", traceless, reader))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("cannot search: damaged: checksum failed (_0.cfs)");
+  }
+
+  @Test
+  void aLuceneFailureOnADirectoryWhoseLastCommitNoLongerOpensIsDamage() throws Exception {
+    open(false);
+    RuntimeException misuse = catchRuntimeException(() -> reader.storedFields().document(99));
+    try (var files = Files.list(dir)) {
+      for (Path segments : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        byte[] bytes = Files.readAllBytes(segments);
+        bytes[bytes.length - 20] ^= 0x55; // inside the commit's user data, before its checksum
+        Files.write(segments, bytes);
+      }
+    }
+
+    assertThat(IndexDamage.failure("cannot search", misuse, directory))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("cannot search: damaged: ");
   }
 
   /** Two pages, the first with its stored body's length overwritten when {@code damaged}. */
