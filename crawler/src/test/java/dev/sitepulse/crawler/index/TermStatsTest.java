@@ -19,6 +19,16 @@ class TermStatsTest {
         1_700_000_000_000L, 200, "en", 0);
   }
 
+  /** Pages 0, 1, … of {@code bodies}, committed. */
+  private void indexPages(String... bodies) {
+    try (PageIndex index = PageIndex.open(dir)) {
+      for (int i = 0; i < bodies.length; i++) {
+        index.upsert(page(i, bodies[i]));
+      }
+      index.commit(Map.of());
+    }
+  }
+
   @Test
   void aReplacedPageCountsOnceSoNoTermIsOnMorePagesThanThereAre() {
     try (PageIndex index = PageIndex.open(dir)) {
@@ -39,6 +49,36 @@ class TermStatsTest {
   }
 
   @Test
+  void aPageRemovedFromASegmentThatStaysCountsForNoTerm() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page(0, "footer widget widget"));
+      index.upsert(page(1, "footer gizmo"));
+      index.upsert(page(2, "footer sprocket"));
+      index.commit(Map.of());
+      index.delete("https://site.example/1"); // its segment keeps two live pages, and so stays
+      index.commit(Map.of());
+    }
+
+    TermStats.Result r = TermStats.top(dir, 10);
+
+    assertThat(r.docs()).isEqualTo(2);
+    assertThat(r.byDocFreq()).extracting(TermStats.Term::term).containsExactly("footer", "sprocket", "widget");
+    assertThat(r.byDocFreq()).first().isEqualTo(new TermStats.Term("footer", "footer", 2, 2, 0.0));
+    assertThat(r.byTfIdf()).first()
+        .isEqualTo(new TermStats.Term("widget", "widget", 1, 2, 2 * Math.log(2)));
+  }
+
+  @Test
+  void theTermsOfEitherListAreShownAsWritten() {
+    indexPages("Modules everywhere.", "Modules again.", "Modules and Dictionaries, Dictionaries, Dictionaries.");
+
+    TermStats.Result r = TermStats.top(dir, 1);
+
+    assertThat(r.byDocFreq()).extracting(TermStats.Term::word).containsExactly("Modules");
+    assertThat(r.byTfIdf()).extracting(TermStats.Term::word).containsExactly("Dictionaries");
+  }
+
+  @Test
   void numbersAndVersionsAreNoTermsOfTheSite() {
     try (PageIndex index = PageIndex.open(dir)) {
       for (int i = 0; i < 3; i++) {
@@ -53,12 +93,9 @@ class TermStatsTest {
 
   @Test
   void eachTermIsShownAsThePagesWriteItNotAsItsStem() {
-    try (PageIndex index = PageIndex.open(dir)) {
-      index.upsert(page(0, "Modules import modules. The module's dictionary holds values."));
-      index.upsert(page(1, "A module is a file. Dictionaries map keys to values; see the API and the API's docs."));
-      index.upsert(page(2, "Python modules. Python is a language, and its dictionary a value."));
-      index.commit(Map.of());
-    }
+    indexPages("Modules import modules. The module's dictionary holds values.",
+        "A module is a file. Dictionaries map keys to values; see the API and the API's docs.",
+        "Python modules. Python is a language, and its dictionary a value.");
 
     Map<String, String> words = TermStats.top(dir, 50).byDocFreq().stream()
         .collect(java.util.stream.Collectors.toMap(TermStats.Term::term, TermStats.Term::word));
