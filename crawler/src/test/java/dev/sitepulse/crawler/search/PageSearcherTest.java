@@ -57,6 +57,13 @@ class PageSearcherTest {
   }
 
   @Test
+  void aPhraseDoesNotRunFromTheEndOfOneHeadingIntoTheNext() throws Exception {
+    // The logging page's headings: "Log levels", then "Structured output".
+    assertThat(urls("headings:\"levels structured\"")).isEmpty();
+    assertThat(urls("headings:\"structured output\"")).containsExactly(DOCS + "guide/logging.html");
+  }
+
+  @Test
   void pagesWhereThePlainWordsStandTogetherRankAbovePagesThatHaveThemApart() throws Exception {
     // The logging page has a heading "Log levels" and "log.level to debug"; the two below say
     // "at debug level".
