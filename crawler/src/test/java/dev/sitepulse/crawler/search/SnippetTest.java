@@ -151,8 +151,9 @@ class SnippetTest {
 
   @Test
   void matchesThatTouchReadAsOneHighlight() throws Exception {
-    // Each ideograph is a word of its own: a query of two matches them as two, side by side.
-    assertSnippet("我们看见飞艇了", "飞艇", "我们看见飞艇了", "飞艇");
+    // Each ideograph is a word of its own. Typed apart and out of order they are no phrase, which
+    // would be one match: two matches, side by side.
+    assertSnippet("我们看见飞艇了", "艇 飞", "我们看见飞艇了", "飞艇");
   }
 
   private SearchHit onlyHit(String body, String query) throws InvalidQueryException {
