@@ -67,6 +67,20 @@ class HitFieldsTest {
     }
   }
 
+  @Test
+  void theDefinedNamesAreTheIdsThatNameAnApiUpTo200CharsSortedAsWritten() throws Exception {
+    String longest = "n." + "x".repeat(198);
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(page("https://h/a.html", "A",
+          Set.of("c.Zeta", "KeyError", longest, "heading-slug", "b.Thing", "m." + "x".repeat(199), "a.Alpha")));
+      index.commit(Map.of());
+    }
+    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(new HitFields(reader).definedNames(0)).isEqualTo(
+          String.join("\n", "KeyError", "a.Alpha", "b.Thing", "c.Zeta", longest));
+    }
+  }
+
   private static IndexedPage page(String url, String title, Set<String> anchors) {
     return new IndexedPage(url, "h", title, List.of(), "Some text.", "", 0, 200, "en", 0, anchors);
   }
