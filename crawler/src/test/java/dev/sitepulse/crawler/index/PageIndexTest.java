@@ -19,6 +19,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -289,6 +290,13 @@ class PageIndexTest {
           .isInstanceOf(UncheckedIOException.class)
           .hasMessage("cannot commit (index " + dir + "): damaged: checksum failed (_0.cfs);"
               + " crawl again with --fresh to rebuild it");
+      // The failure closed the writer: the next change says why, not only that it is closed.
+      assertThatThrownBy(() -> index.upsert(pages.get(0)))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessage("cannot upsert https://h/p0.html (index " + dir + "): damaged: checksum failed (_0.cfs);"
+              + " crawl again with --fresh to rebuild it")
+          .satisfies(e -> assertThat(e.getCause().getSuppressed()).as("what tripped, for -v")
+              .singleElement().isNotInstanceOf(AlreadyClosedException.class));
     }
   }
 }
