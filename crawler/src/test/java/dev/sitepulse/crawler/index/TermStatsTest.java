@@ -52,7 +52,7 @@ class TermStatsTest {
   void aPageRemovedFromASegmentThatStaysCountsForNoTerm() {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(page(0, "footer widget widget"));
-      index.upsert(page(1, "footer gizmo"));
+      index.upsert(page(1, "FOOTER gizmo")); // nor is the word read from it
       for (int i = 2; i < 10; i++) {
         index.upsert(page(i, "footer sprocket"));
       }
