@@ -23,6 +23,10 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
   private Converters() {}
 
+  /**
+   * Registers the converters on {@code cli} and the subcommands it has: picocli copies them to
+   * those alone, so every subcommand must be added first.
+   */
   static CommandLine register(CommandLine cli) {
     // picocli's own refusal shouts the choices ([HOST, DOMAIN, ...]); help, docs and config write
     // them in lower case. First, so that a type with a parser of its own, below, keeps it.
@@ -40,9 +44,10 @@ final class Converters {
   private static Set<Class<?>> enumTypes(CommandLine cli) {
     Set<Class<?>> types = new LinkedHashSet<>();
     for (ArgSpec arg : cli.getCommandSpec().args()) {
-      Class<?> type = arg.auxiliaryTypes()[0]; // a list's elements, or the value's own type
-      if (type.isEnum()) {
-        types.add(type);
+      for (Class<?> type : arg.auxiliaryTypes()) { // a list's elements, a map's keys and values
+        if (type.isEnum()) {
+          types.add(type);
+        }
       }
     }
     cli.getSubcommands().values().forEach(sub -> types.addAll(enumTypes(sub)));

@@ -112,18 +112,40 @@ class SubcommandsTest {
         .doesNotContain("\"TABLE\"", "\"HOST\"", "\"CHECK\"");
   }
 
-  @Test
-  void everyChoiceOfEveryCommandIsOfferedInLowerCase() {
-    CommandLine all = new CommandLine(new SitepulseCommand());
-    SitepulseCommand.COMMANDS.forEach((name, command) -> all.addSubcommand(name, command.get()));
-    for (CommandLine command : all.getSubcommands().values()) {
-      for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+  /** Each command's options whose value is one of an enum's constants, as "command --option". */
+  private static java.util.Map<String, CommandLine.Model.OptionSpec> choiceOptions() {
+    java.util.Map<String, CommandLine.Model.OptionSpec> choices = new java.util.LinkedHashMap<>();
+    SitepulseCommand.COMMANDS.forEach((name, command) -> {
+      for (CommandLine.Model.OptionSpec option : new CommandLine(command.get()).getCommandSpec().options()) {
         if (option.auxiliaryTypes()[0].isEnum()) {
-          assertThat(option.completionCandidates()).as("%s %s", command.getCommandName(), option.longestName())
-              .allMatch(choice -> choice.equals(choice.toLowerCase(java.util.Locale.ROOT)));
+          choices.put(name + " " + option.longestName(), option);
         }
       }
-    }
+    });
+    return choices;
+  }
+
+  @Test
+  void everyChoiceOfEveryCommandIsOfferedInLowerCase() {
+    choiceOptions().forEach((option, spec) -> assertThat(spec.completionCandidates()).as(option)
+        .allMatch(choice -> choice.equals(choice.toLowerCase(java.util.Locale.ROOT))));
+  }
+
+  @Test
+  void everyChoiceOfEveryCommandIsRefusedNamingTheChoicesInLowerCase() {
+    java.util.Map<String, CommandLine.Model.OptionSpec> choices = choiceOptions();
+    choices.forEach((option, spec) -> {
+      CommandLineRun run = CommandLineRun.of((option + " bogus").split(" "));
+      String said = run.err().lines().findFirst().orElse("");
+
+      assertThat(run.exitCode()).as(said).isEqualTo(3);
+      for (Object constant : spec.auxiliaryTypes()[0].getEnumConstants()) {
+        String name = ((Enum<?>) constant).name();
+        assertThat(said).as(option).contains(name.toLowerCase(java.util.Locale.ROOT)).doesNotContain(name);
+      }
+    });
+    assertThat(choices.keySet()).containsExactlyInAnyOrder("ping --format", "report --format", "crawl --scope",
+        "search --format", "links --scope", "links --external", "links --format", "analyze --format");
   }
 
   @Test
