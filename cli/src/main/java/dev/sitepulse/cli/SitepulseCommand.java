@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
     description = "Keeps watch over websites and makes what it collects searchable.",
     footer = {
       "",
-      "Exit codes: each command's --help lists its own; 3 is always a usage or config error."
+      "Exit codes: 0 done, 1 some degraded (ping), 2 failed or broken, 3 a command line, config or input "
+          + "it cannot use, 130 stopped by Ctrl-C or SIGTERM; each command's --help has the details."
     })
 public final class SitepulseCommand implements Runnable {
 

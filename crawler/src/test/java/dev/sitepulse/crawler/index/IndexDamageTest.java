@@ -73,20 +73,20 @@ class IndexDamageTest {
   }
 
   @Test
-  void aLuceneFailureOnADirectoryWhoseLastCommitNoLongerOpensIsDamage() throws Exception {
+  void aLuceneFailureOnADirectoryWhoseCommitFailsItsChecksumIsDamage() throws Exception {
     open(false);
     RuntimeException misuse = catchRuntimeException(() -> reader.storedFields().document(99));
     try (var files = Files.list(dir)) {
       for (Path segments : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
         byte[] bytes = Files.readAllBytes(segments);
-        bytes[bytes.length - 20] ^= 0x55; // inside the commit's user data, before its checksum
+        bytes[bytes.length - 1] ^= 0x55; // the checksum's last byte: whatever the layout before it
         Files.write(segments, bytes);
       }
     }
 
     assertThat(IndexDamage.failure("cannot search", misuse, directory))
         .isInstanceOf(UncheckedIOException.class)
-        .hasMessageStartingWith("cannot search: damaged: ");
+        .hasMessageStartingWith("cannot search: damaged: checksum failed");
   }
 
   /** Two pages, the first with its stored body's length overwritten when {@code damaged}. */

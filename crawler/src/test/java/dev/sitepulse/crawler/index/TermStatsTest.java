@@ -3,10 +3,13 @@ package dev.sitepulse.crawler.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +52,7 @@ class TermStatsTest {
   }
 
   @Test
-  void aPageRemovedFromASegmentThatStaysCountsForNoTerm() {
+  void aPageRemovedFromASegmentThatStaysCountsForNoTerm() throws IOException {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(page(0, "footer widget widget"));
       index.upsert(page(1, "FOOTER gizmo")); // nor is the word read from it
@@ -60,6 +63,9 @@ class TermStatsTest {
       // One page in ten: too few for Lucene to merge the segment away, so it keeps the page, deleted.
       index.delete("https://site.example/1");
       index.commit(Map.of());
+    }
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+      assertThat(reader.numDeletedDocs()).as("the deleted page still in its segment").isEqualTo(1);
     }
 
     TermStats.Result r = TermStats.top(dir, 10);

@@ -1,7 +1,6 @@
 package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.text.BreakIterator;
@@ -108,7 +107,9 @@ class SentenceBreaksTest {
     breaks.setText("Something else entirely. Longer.");
     breaks.next();
 
-    breaks.setText(new StringCharacterIterator("One. Two."));
+    StringCharacterIterator oneTwo = new StringCharacterIterator("One. Two.");
+    oneTwo.setIndex(5); // read on: the copy still starts at the text's start
+    breaks.setText(oneTwo);
 
     assertThat(breaks.current()).isZero();
     assertThat(breaks.next()).isEqualTo(4);
