@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.index.IndexedPage;
@@ -27,19 +28,19 @@ class AllWordsFirstTest {
     String filler = "This release brings many changes to the interpreter, the standard library and"
         + " the build, listed by area with the people who made them. ";
     List<IndexedPage> pages = List.of(
-        page("library/operator.html", "operator — Standard operators as functions",
-            "The operator module exports functions that correspond to the operators of Python:"
-                + " operator.add(x, y) is x + y. Operators for comparison, logic and sequences."),
-        page("library/string.html", "string — Common string operations",
-            "String operations: formatting, templates and helper functions operating on text."),
-        page("library/shutil.html", "shutil — High-level file operations",
-            "High-level operations on files and collections of files, such as copying."),
-        page("whatsnew/3.8.html", "What's New In Python 3.8",
-            filler.repeat(30) + "There is new syntax := that assigns values to variables as part of a"
+        page(SITE + "library/operator.html").title("operator — Standard operators as functions")
+            .body("The operator module exports functions that correspond to the operators of Python:"
+                + " operator.add(x, y) is x + y. Operators for comparison, logic and sequences.").build(),
+        page(SITE + "library/string.html").title("string — Common string operations")
+            .body("String operations: formatting, templates and helper functions operating on text.").build(),
+        page(SITE + "library/shutil.html").title("shutil — High-level file operations")
+            .body("High-level operations on files and collections of files, such as copying.").build(),
+        page(WHATS_NEW).title("What's New In Python 3.8")
+            .body(filler.repeat(30) + "There is new syntax := that assigns values to variables as part of a"
                 + " larger expression. It is known informally as the walrus operator. "
-                + filler.repeat(30)),
-        page("faq/design.html", "Design and History FAQ",
-            filler.repeat(10) + "Why not a walrus? Assignment in expressions was added in 3.8."));
+                + filler.repeat(30)).build(),
+        page(SITE + "faq/design.html").title("Design and History FAQ")
+            .body(filler.repeat(10) + "Why not a walrus? Assignment in expressions was added in 3.8.").build());
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
   }
 
@@ -76,9 +77,9 @@ class AllWordsFirstTest {
     String links = "warnings module, wave module, weakref module, while statement, with statement,"
         + " walrus operator, webbrowser module, wsgiref module, winreg module, winsound module";
     List<IndexedPage> pages = List.of(
-        page("library/operator.html", "operator — Standard operators as functions",
-            "The operator module exports functions that correspond to each operator of Python.", 0),
-        page("genindex-W.html", "Index – W", links, 1));
+        page(SITE + "library/operator.html").title("operator — Standard operators as functions")
+            .body("The operator module exports functions that correspond to each operator of Python.").build(),
+        page(SITE + "genindex-W.html").title("Index – W").body(links).linkTextShare(1).build());
     try (PageSearcher pagesSearcher = PageSearcher.open(DocsSite.indexInto(other.resolve("index"), pages))) {
       List<SearchHit> hits = pagesSearcher.search("walrus operator", 10).hits();
 
@@ -86,14 +87,5 @@ class AllWordsFirstTest {
           .containsExactly(SITE + "library/operator.html", SITE + "genindex-W.html");
       assertThat(hits).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
     }
-  }
-
-  private static IndexedPage page(String path, String title, String body) {
-    return page(path, title, body, 0);
-  }
-
-  private static IndexedPage page(String path, String title, String body, float linkTextShare) {
-    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200, "en",
-        linkTextShare);
   }
 }

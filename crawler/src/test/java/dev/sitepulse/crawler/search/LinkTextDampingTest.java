@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -36,15 +37,20 @@ class LinkTextDampingTest {
       entries.append(word).append(" operator ").append(word).append(" statement ");
     }
     List<IndexedPage> pages = List.of(
-        page("genindex-W.html", "Index – W", entries + " walrus operator, assignment expression", 0.9f),
-        page("whatsnew/3.8.html", "What's New In Python 3.8",
-            "Assignment expressions. There is new syntax := that assigns values to variables as part"
+        page(SITE + "genindex-W.html").title("Index – W")
+            .body(entries + " walrus operator, assignment expression").linkTextShare(0.9f).build(),
+        page(SITE + "whatsnew/3.8.html").title("What's New In Python 3.8")
+            .body("Assignment expressions. There is new syntax := that assigns values to variables as part"
                 + " of a larger expression. It is known informally as the walrus operator, and it"
-                + " helps in loops and comprehensions that would compute a value twice.", 0.05f),
-        page("library/operator.html", "operator — Standard operators as functions",
-            "The operator module exports functions that correspond to each operator of Python.", 0.1f),
-        page("walrus-notes.html", "Index – W", entries + " walrus operator, assignment expression", 0),
-        page("genindex-X.html", "Index – X", "xml module xmlrpc module xdrlib module", 0.9f));
+                + " helps in loops and comprehensions that would compute a value twice.")
+            .linkTextShare(0.05f).build(),
+        page(SITE + "library/operator.html").title("operator — Standard operators as functions")
+            .body("The operator module exports functions that correspond to each operator of Python.")
+            .linkTextShare(0.1f).build(),
+        page(SITE + "walrus-notes.html").title("Index – W")
+            .body(entries + " walrus operator, assignment expression").build(),
+        page(SITE + "genindex-X.html").title("Index – X")
+            .body("xml module xmlrpc module xdrlib module").linkTextShare(0.9f).build());
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
   }
 
@@ -84,10 +90,5 @@ class LinkTextDampingTest {
     assertThat(LinkTextDamping.of(walrus)).isEqualTo(LinkTextDamping.of(walrus))
         .hasSameHashCodeAs(LinkTextDamping.of(walrus))
         .isNotEqualTo(FunctionScoreQuery.boostByValue(walrus, DoubleValuesSource.constant(1)));
-  }
-
-  private static IndexedPage page(String path, String title, String body, float linkTextShare) {
-    return new IndexedPage(SITE + path, "docs.example", title, List.of(), body, "", 1_700_000_000_000L, 200,
-        "en", linkTextShare);
   }
 }
