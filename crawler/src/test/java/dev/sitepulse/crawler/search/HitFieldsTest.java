@@ -1,8 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.PageIndex;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class HitFieldsTest {
       writer.addDocument(untitled);
       writer.commit();
     }
-    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+    readIndex(reader -> {
       HitFields fields = new HitFields(reader);
 
       assertThat(fields.url(0)).isEqualTo("https://h/old.html");
@@ -46,42 +46,48 @@ class HitFieldsTest {
       assertThat(fields.url(1)).isEqualTo("https://h/untitled.html");
       assertThat(fields.title(1)).as("none stored").isEmpty();
       assertThat(fields.definedNames(1)).isEmpty();
-    }
+    });
   }
 
   @Test
   void aPageInALaterSegmentShowsItsOwnUrlTitleAndDefinedNames() throws Exception {
     try (PageIndex index = PageIndex.open(dir)) {
-      index.upsert(page("https://h/a.html", "A", Set.of()));
+      index.upsert(page("https://h/a.html").title("A").build());
       index.commit(Map.of());
-      index.upsert(page("https://h/b.html", "B", Set.of("KeyError", "b.Thing", "heading-slug")));
+      index.upsert(page("https://h/b.html").title("B").anchors(Set.of("KeyError", "b.Thing", "heading-slug")).build());
       index.commit(Map.of());
     }
-    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+    readIndex(reader -> {
       assertThat(reader.leaves()).hasSize(2);
       HitFields fields = new HitFields(reader);
 
       assertThat(List.of(fields.url(0), fields.title(0), fields.definedNames(0))).containsExactly("https://h/a.html", "A", "");
       assertThat(List.of(fields.url(1), fields.title(1), fields.definedNames(1)))
           .containsExactly("https://h/b.html", "B", "KeyError\nb.Thing");
-    }
+    });
   }
 
   @Test
   void theDefinedNamesAreTheIdsThatNameAnApiUpTo200CharsSortedAsWritten() throws Exception {
     String longest = "n." + "x".repeat(198);
     try (PageIndex index = PageIndex.open(dir)) {
-      index.upsert(page("https://h/a.html", "A",
-          Set.of("c.Zeta", "KeyError", longest, "heading-slug", "b.Thing", "m." + "x".repeat(199), "a.Alpha")));
+      index.upsert(page("https://h/a.html").title("A")
+          .anchors(Set.of("c.Zeta", "KeyError", longest, "heading-slug", "b.Thing", "m." + "x".repeat(199), "a.Alpha"))
+          .build());
       index.commit(Map.of());
     }
-    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
-      assertThat(new HitFields(reader).definedNames(0)).isEqualTo(
-          String.join("\n", "KeyError", "a.Alpha", "b.Thing", "c.Zeta", longest));
-    }
+    readIndex(reader -> assertThat(new HitFields(reader).definedNames(0)).isEqualTo(
+        String.join("\n", "KeyError", "a.Alpha", "b.Thing", "c.Zeta", longest)));
   }
 
-  private static IndexedPage page(String url, String title, Set<String> anchors) {
-    return new IndexedPage(url, "h", title, List.of(), "Some text.", "", 0, 200, "en", 0, anchors);
+  private interface ReaderCheck {
+    void check(DirectoryReader reader) throws Exception;
+  }
+
+  /** Runs {@code check} on a reader of the index in {@code dir}, then closes both. */
+  private void readIndex(ReaderCheck check) throws Exception {
+    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+      check.check(reader);
+    }
   }
 }
