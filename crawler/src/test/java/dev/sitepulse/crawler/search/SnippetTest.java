@@ -1,8 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,11 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SnippetTest {
+  /** One character to a reader, two chars to Java: a window must not split it. */
+  private static final String EMOJI = "\uD83D\uDE00";
+  private static final String LOREM = "lorem ipsum dolor sit amet ";
+  /** Words enough to make a sentence longer than a snippet's window. */
+  private static final String LONG_FILLER = LOREM.repeat(40);
+
   @TempDir Path dir;
 
   @Test
   void aLongSentenceIsCutToAWindowAroundTheMatchAtWordBoundaries() throws Exception {
-    String filler = "lorem ipsum dolor sit amet ".repeat(200);
+    String filler = LOREM.repeat(200);
     String body = filler + "the zeppelin lands here " + filler + ".";
     SearchHit hit = onlyHit(body, "zeppelin");
     String inner = hit.snippet().substring(2, hit.snippet().length() - 2);
@@ -49,9 +55,8 @@ class SnippetTest {
 
   @Test
   void aWindowNeverEndsOrStartsInsideAnEmoji() throws Exception {
-    String emoji = "\uD83D\uDE00";
     for (int before = 215; before <= 222; before++) {
-      String body = "B".repeat(before) + emoji.repeat(10) + " tail zeppelin." + " more".repeat(60);
+      String body = "B".repeat(before) + EMOJI.repeat(10) + " tail zeppelin." + " more".repeat(60);
       for (String query : List.of("title:page", "zeppelin")) {
         String snippet = onlyHit(body, query).snippet();
         for (int i = 0; i < snippet.length(); i++) {
@@ -78,7 +83,7 @@ class SnippetTest {
 
   @Test
   void aMatchNearTheStartOfALongSentenceShowsTheSentencesStart() throws Exception {
-    String body = "The zeppelin lands " + "lorem ipsum dolor sit amet ".repeat(40) + "end.";
+    String body = "The zeppelin lands " + LONG_FILLER + "end.";
     SearchHit hit = onlyHit(body, "zeppelin");
 
     assertThat(hit.snippet()).startsWith("The zeppelin lands lorem").endsWith(" …");
@@ -89,7 +94,7 @@ class SnippetTest {
 
   @Test
   void aMatchNearTheEndOfALongSentenceShowsTheSentencesEnd() throws Exception {
-    String body = "lorem ipsum dolor sit amet ".repeat(40) + "the zeppelin lands.";
+    String body = LONG_FILLER + "the zeppelin lands.";
     SearchHit hit = onlyHit(body, "zeppelin");
 
     assertThat(hit.snippet()).startsWith("… ").endsWith("amet the zeppelin lands.");
@@ -100,7 +105,7 @@ class SnippetTest {
 
   @Test
   void aSentenceCutShortBeforeItsNeighbourIsFollowedByItWithoutASecondEllipsis() throws Exception {
-    String body = "The zeppelin lands " + "lorem ipsum dolor sit amet ".repeat(40) + "end. Zeppelins fly.";
+    String body = "The zeppelin lands " + LONG_FILLER + "end. Zeppelins fly.";
     String snippet = onlyHit(body, "zeppelin").snippet();
 
     assertThat(snippet).startsWith("The zeppelin lands").endsWith(" … Zeppelins fly.").doesNotContain("… …");
@@ -108,7 +113,7 @@ class SnippetTest {
 
   @Test
   void aSentenceCutShortAfterItsNeighbourIsJoinedToItByAnEllipsis() throws Exception {
-    String body = "Zeppelins fly. " + "lorem ipsum dolor sit amet ".repeat(40) + "the zeppelin lands.";
+    String body = "Zeppelins fly. " + LONG_FILLER + "the zeppelin lands.";
     SearchHit hit = onlyHit(body, "zeppelin");
 
     assertThat(hit.snippet()).startsWith("Zeppelins fly. … ").endsWith(" the zeppelin lands.");
@@ -122,19 +127,17 @@ class SnippetTest {
 
   @Test
   void aWindowStartingInsideAnEmojiStepsBackToTakeItWhole() throws Exception {
-    String emoji = "\uD83D\uDE00";
     // The match at char 200: the window starts 55 chars before it, inside the 73rd emoji.
-    String body = emoji.repeat(100) + "zeppelin" + " more".repeat(60) + ".";
+    String body = EMOJI.repeat(100) + "zeppelin" + " more".repeat(60) + ".";
     SearchHit hit = onlyHit(body, "zeppelin");
 
-    assertThat(hit.snippet()).startsWith("… " + emoji.repeat(28) + "zeppelin more");
+    assertThat(hit.snippet()).startsWith("… " + EMOJI.repeat(28) + "zeppelin more");
     assertHighlightsRead(hit, "zeppelin");
   }
 
   @Test
   void aWindowEndingInsideAnEmojiEndsBeforeIt() throws Exception {
-    String emoji = "\uD83D\uDE00";
-    String body = "B".repeat(SnippetFormatter.MAX_PASSAGE_CHARS - 1) + emoji.repeat(10) + " more".repeat(60) + ".";
+    String body = "B".repeat(SnippetFormatter.MAX_PASSAGE_CHARS - 1) + EMOJI.repeat(10) + " more".repeat(60) + ".";
 
     assertThat(onlyHit(body, "title:page").snippet()).isEqualTo("B".repeat(SnippetFormatter.MAX_PASSAGE_CHARS - 1) + " …");
   }
@@ -158,8 +161,7 @@ class SnippetTest {
 
   private SearchHit onlyHit(String body, String query) throws InvalidQueryException {
     try (PageIndex index = PageIndex.open(dir)) {
-      index.upsert(
-          new IndexedPage("https://h/p", "h", "A page", List.of(), body, "", 0, 200, "en", 0));
+      index.upsert(page("https://h/p").title("A page").body(body).build());
       index.commit(Map.of());
     }
     try (PageSearcher searcher = PageSearcher.open(dir)) {
