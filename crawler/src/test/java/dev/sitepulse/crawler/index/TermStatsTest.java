@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -18,15 +19,19 @@ class TermStatsTest {
   @TempDir Path dir;
 
   private static IndexedPage page(int i, String body) {
-    return new IndexedPage("https://site.example/" + i, "site.example", "page " + i, List.of(), body, "",
-        1_700_000_000_000L, 200, "en", 0);
+    return TestPages.page("https://site.example/" + i).title("page " + i).body(body).build();
   }
 
   /** Pages 0, 1, … of {@code bodies}, committed. */
   private void indexPages(String... bodies) {
+    indexPages(bodies.length, i -> bodies[i]);
+  }
+
+  /** Pages 0 to {@code count - 1}, page i with {@code body.apply(i)}, committed. */
+  private void indexPages(int count, IntFunction<String> body) {
     try (PageIndex index = PageIndex.open(dir)) {
-      for (int i = 0; i < bodies.length; i++) {
-        index.upsert(page(i, bodies[i]));
+      for (int i = 0; i < count; i++) {
+        index.upsert(page(i, body.apply(i)));
       }
       index.commit(Map.of());
     }
@@ -34,11 +39,8 @@ class TermStatsTest {
 
   @Test
   void aReplacedPageCountsOnceSoNoTermIsOnMorePagesThanThereAre() {
+    indexPages(3, i -> "footer widget" + i);
     try (PageIndex index = PageIndex.open(dir)) {
-      for (int i = 0; i < 3; i++) {
-        index.upsert(page(i, "footer widget" + i));
-      }
-      index.commit(Map.of());
       index.upsert(page(0, "footer gizmo")); // as a refresh does: the old document is only marked deleted
       index.commit(Map.of());
     }
@@ -89,12 +91,7 @@ class TermStatsTest {
 
   @Test
   void numbersAndVersionsAreNoTermsOfTheSite() {
-    try (PageIndex index = PageIndex.open(dir)) {
-      for (int i = 0; i < 3; i++) {
-        index.upsert(page(i, "© 2001 2023 release 3.11.2 of Feb 07 widget" + i + " py3k"));
-      }
-      index.commit(Map.of());
-    }
+    indexPages(3, i -> "© 2001 2023 release 3.11.2 of Feb 07 widget" + i + " py3k");
 
     assertThat(TermStats.top(dir, 3).byDocFreq()).extracting(TermStats.Term::term)
         .containsExactly("feb", "py3k", "releas");
@@ -148,12 +145,7 @@ class TermStatsTest {
 
   @Test
   void aPageWhoseStoredTextWasOverwrittenFailsInOneLineSayingTheIndexIsDamaged() throws Exception {
-    try (PageIndex index = PageIndex.open(dir)) {
-      for (int i = 0; i < 3; i++) {
-        index.upsert(page(i, "Widgets ship as packages, page " + i));
-      }
-      index.commit(Map.of());
-    }
+    indexPages(3, i -> "Widgets ship as packages, page " + i);
     SegmentDamage.overwriteLengthOf(dir, "Widgets ship as packages, page 1");
 
     assertThatThrownBy(() -> TermStats.top(dir, 5))
