@@ -190,16 +190,6 @@ class PageIndexTest {
   }
 
   @Test
-  void aLinkTextShareOutsideZeroToOneIsRefusedAndBothEndsAreKept() {
-    for (float share : new float[] {-0.01f, 1.01f, Float.NaN}) {
-      assertThatThrownBy(() -> new IndexedPage("https://h/a", "h", "t", List.of(), "b", "", 0, 200, "en", share))
-          .as("share %s", share).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linkTextShare");
-    }
-    assertThat(new IndexedPage("https://h/a", "h", "t", List.of(), "b", "", 0, 200, "en", 0).linkTextShare()).isZero();
-    assertThat(new IndexedPage("https://h/a", "h", "t", List.of(), "b", "", 0, 200, "en", 1).linkTextShare()).isOne();
-  }
-
-  @Test
   void flushingWritesABufferedPageOnceAndThenHasNothingToWrite() {
     try (PageIndex index = PageIndex.open(dir)) {
       assertThat(index.flushBuffer()).as("nothing upserted").isFalse();
