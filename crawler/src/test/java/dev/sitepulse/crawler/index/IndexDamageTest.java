@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchRuntimeException;
 
@@ -94,7 +95,7 @@ class IndexDamageTest {
     try (PageIndex index = PageIndex.open(dir)) {
       for (String body : List.of("Widgets ship as packages", "Gadgets ship as images")) {
         String title = body.substring(0, 7);
-        index.upsert(new IndexedPage("https://h/" + title, "h", title, List.of(), body, "", 0, 200, "en", 0));
+        index.upsert(page("https://h/" + title).title(title).body(body).build());
       }
       index.commit(Map.of());
     }

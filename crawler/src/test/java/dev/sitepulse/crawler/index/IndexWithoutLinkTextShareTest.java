@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.search.PageSearcher;
@@ -25,7 +26,7 @@ class IndexWithoutLinkTextShareTest {
   void aPageIndexedWithoutTheShareScoresAsAPageOfProse() throws Exception {
     Path index = dir.resolve("index");
     String body = "The walrus operator assigns values to variables as part of a larger expression.";
-    IndexedPage prose = page("https://docs.example/new.html", body);
+    IndexedPage prose = page("https://docs.example/new.html").body(body).build();
     try (PageIndex pages = PageIndex.open(index)) {
       pages.upsert(prose);
       pages.commit(Map.of());
@@ -34,7 +35,7 @@ class IndexWithoutLinkTextShareTest {
     try (IndexWriter older = new IndexWriter(FSDirectory.open(index),
         new IndexWriterConfig(PageFields.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       Document doc = new Document();
-      for (IndexableField field : PageDocuments.of(page("https://docs.example/old.html", body))) {
+      for (IndexableField field : PageDocuments.of(page("https://docs.example/old.html").body(body).build())) {
         if (!field.name().equals(PageFields.LINK_TEXT_SHARE)) {
           doc.add((Field) field);
         }
@@ -50,10 +51,5 @@ class IndexWithoutLinkTextShareTest {
           .containsExactlyInAnyOrder("https://docs.example/new.html", "https://docs.example/old.html");
       assertThat(hits.get(0).score()).isEqualTo(hits.get(1).score());
     }
-  }
-
-  private static IndexedPage page(String url, String body) {
-    return new IndexedPage(url, "docs.example", "Expressions", List.of(), body, "", 1_700_000_000_000L, 200,
-        "en", 0);
   }
 }

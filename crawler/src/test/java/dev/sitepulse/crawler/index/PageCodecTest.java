@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,11 +36,11 @@ class PageCodecTest {
     String body = "The walrus operator assigns values to variables as part of a larger expression.";
     // As versions before PageCodec wrote it: Lucene's default codec, stored fields compressed.
     try (IndexWriter older = new IndexWriter(FSDirectory.open(index), new IndexWriterConfig(PageFields.analyzer()))) {
-      older.addDocument(PageDocuments.of(page("https://docs.example/old.html", body)));
+      older.addDocument(PageDocuments.of(page("https://docs.example/old.html").body(body).build()));
       older.commit();
     }
     try (PageIndex pages = PageIndex.open(index)) {
-      pages.upsert(page("https://docs.example/new.html", body));
+      pages.upsert(page("https://docs.example/new.html").body(body).build());
       pages.commit(Map.of());
     }
 
@@ -72,7 +73,7 @@ class PageCodecTest {
             String url = "https://docs.example/" + codec.getName() + "/" + i + ".html";
             String body = words(random, length);
             bodies.put(url, body);
-            writer.addDocument(PageDocuments.of(page(url, body)));
+            writer.addDocument(PageDocuments.of(page(url).body(body).build()));
           }
           writer.commit();
         }
@@ -134,14 +135,9 @@ class PageCodecTest {
     Codec later = new FilterCodec("SitepulsePage999", new Lucene912Codec()) {};
     try (IndexWriter writer = new IndexWriter(FSDirectory.open(index),
         new IndexWriterConfig(PageFields.analyzer()).setCodec(later))) {
-      writer.addDocument(PageDocuments.of(page("https://docs.example/new.html", "text")));
+      writer.addDocument(PageDocuments.of(page("https://docs.example/new.html").body("text").build()));
       writer.commit();
     }
     return index;
-  }
-
-  private static IndexedPage page(String url, String body) {
-    return new IndexedPage(url, "docs.example", "Expressions", List.of(), body, "", 1_700_000_000_000L, 200,
-        "en", 0);
   }
 }

@@ -212,23 +212,14 @@ class PageIndexTest {
   }
 
   private static IndexedPage page(String url, String title) {
-    return new IndexedPage(
-        url,
-        "h",
-        title,
-        List.of("Heading"),
-        "Body text about " + title,
-        "Description",
-        1_700_000_000_000L,
-        200,
-        "en",
-        0);
+    return TestPages.page(url).title(title).headings(List.of("Heading")).body("Body text about " + title)
+        .description("Description").build();
   }
 
   @Test
   void aDamagedIndexIsNamedInOneShortLineNotInLucenesParagraph() throws Exception {
     try (PageIndex index = PageIndex.open(dir)) {
-      index.upsert(new IndexedPage("https://h/p", "h", "T", List.of(), "body", "", 0, 200, null, 0));
+      index.upsert(page("https://h/p", "T"));
       index.commit(Map.of());
     }
     try (var files = java.nio.file.Files.list(dir)) {

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,9 +30,9 @@ class SurfaceFormsTest {
   @Test
   void aStemsWordsAreReadFromThePageThatUsesItMostEveryOccurrenceFromFirstToLast() throws Exception {
     // The page that says it most comes last, in the index and by URL: neither order nor a tie picks it.
-    index(page("https://a.example/once", "connected"),
-        page("https://b.example/once", "it connects"),
-        page("https://z.example/most", "connecting connecting connecting connecting"));
+    index(page("https://a.example/once").body("connected").build(),
+        page("https://b.example/once").body("it connects").build(),
+        page("https://z.example/most").body("connecting connecting connecting connecting").build());
 
     try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory);
         Analyzer analyzer = PageFields.analyzer()) {
@@ -44,7 +45,8 @@ class SurfaceFormsTest {
 
   @Test
   void aWordIsShownLowerCasedUnlessThePagesNeverWriteItSo() throws Exception {
-    index(page("https://site.example/0", "Python runs. Python reads. Python writes. The python binary. API, API and API."));
+    index(page("https://site.example/0")
+        .body("Python runs. Python reads. Python writes. The python binary. API, API and API.").build());
 
     try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory);
         Analyzer analyzer = PageFields.analyzer()) {
@@ -60,10 +62,5 @@ class SurfaceFormsTest {
       }
       index.commit(Map.of());
     }
-  }
-
-  private static IndexedPage page(String url, String body) {
-    return new IndexedPage(url, url.substring(8, url.indexOf('/', 8)), "page", List.of(), body, "",
-        1_700_000_000_000L, 200, "en", 0);
   }
 }

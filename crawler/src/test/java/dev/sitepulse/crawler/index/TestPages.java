@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Pages for tests, saying only what a test is about: {@code page("https://h/a.html").title("A").build()}.
  *
- * <p>The rest is a plain page: host from the url, no headings, body or description, fetched with
- * status 200 at 1_700_000_000_000, in English, no link text, no anchors.
+ * <p>The rest is a plain page: host from the url, no title, headings, body or description, all
+ * prose (link-text share 0), no anchors, fetched in English with status 200 at 1_700_000_000_000.
  */
 public final class TestPages {
   private TestPages() {}
@@ -17,16 +17,14 @@ public final class TestPages {
     return new Builder(url);
   }
 
-  /** One page's fields, each settable; {@link #build()} makes the {@link IndexedPage}. */
+  /** The fields tests vary; {@link #build()} makes the {@link IndexedPage}. */
   public static final class Builder {
     private final String url;
-    private String host;
+    private final String host;
     private String title = "";
     private List<String> headings = List.of();
     private String body = "";
     private String description = "";
-    private long fetchedAtMillis = 1_700_000_000_000L;
-    private String language = "en";
     private float linkTextShare;
     private Set<String> anchors = Set.of();
 
@@ -37,18 +35,13 @@ public final class TestPages {
       this.host = url.substring(start, end < 0 ? url.length() : end);
     }
 
-    public Builder host(String host) {
-      this.host = host;
-      return this;
-    }
-
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    public Builder headings(String... headings) {
-      this.headings = List.of(headings);
+    public Builder headings(List<String> headings) {
+      this.headings = headings;
       return this;
     }
 
@@ -59,17 +52,6 @@ public final class TestPages {
 
     public Builder description(String description) {
       this.description = description;
-      return this;
-    }
-
-    public Builder fetchedAtMillis(long fetchedAtMillis) {
-      this.fetchedAtMillis = fetchedAtMillis;
-      return this;
-    }
-
-    /** {@code null}: the page declared none. */
-    public Builder language(String language) {
-      this.language = language;
       return this;
     }
 
@@ -84,7 +66,7 @@ public final class TestPages {
     }
 
     public IndexedPage build() {
-      return new IndexedPage(url, host, title, headings, body, description, fetchedAtMillis, 200, language,
+      return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, "en",
           linkTextShare, anchors);
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.index.TestPages;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
@@ -95,7 +96,7 @@ class IndexCommitsTest {
   }
 
   private static IndexedPage document(String url) {
-    return new IndexedPage(url, "a", "Title", List.of(), "body text", "", 0L, 200, null, 0);
+    return TestPages.page(url).title("Title").body("body text").build();
   }
 
   private static PageRecord page(String url, long seq) {

@@ -1,8 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +28,8 @@ class BroadPrefixTest {
         .collect(Collectors.joining(" "));
     try (PageIndex index = PageIndex.open(dir)) {
       for (int i = 0; i < 5; i++) {
-        index.upsert(new IndexedPage("https://words.example/" + i, "words.example", body, List.of(body),
-            body, body, 1_700_000_000_000L, 200, "en", 0));
+        index.upsert(page("https://words.example/" + i)
+            .title(body).headings(List.of(body)).body(body).description(body).build());
       }
       index.commit(Map.of());
     }

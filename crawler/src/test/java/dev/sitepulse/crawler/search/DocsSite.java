@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.index.TestPages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,6 @@ final class DocsSite {
   }
 
   private static IndexedPage page(String url, String title, List<String> headings, String body) {
-    String host = url.substring(url.indexOf("//") + 2, url.indexOf('/', url.indexOf("//") + 2));
-    return new IndexedPage(url, host, title, headings, body, "", 1_700_000_000_000L, 200, "en", 0);
+    return TestPages.page(url).title(title).headings(headings).body(body).build();
   }
 }
