@@ -52,7 +52,7 @@ class IndexDamageTest {
   }
 
   @Test
-  void theFileSystemsWordOnAFileIsSaidAsItIsEvenOnADamagedIndex() throws Exception {
+  void aMissingFileIsReportedAsTheFileSystemSaysNotAsDamageEvenOnADamagedIndex() throws Exception {
     open(true);
     NoSuchFileException gone = new NoSuchFileException(dir.resolve("_0.cfs").toString());
 

@@ -80,7 +80,7 @@ class TermStatsTest {
   }
 
   @Test
-  void theTermsOfEitherListAreShownAsWritten() {
+  void theTermsInMostPagesAndTheTermsByTfIdfAreBothShownAsWritten() {
     indexPages("Modules everywhere.", "Modules again.", "Modules and Dictionaries, Dictionaries, Dictionaries.");
 
     TermStats.Result r = TermStats.top(dir, 1);
