@@ -120,7 +120,8 @@ final class QueryErrors {
     if (message == null || message.isBlank()) {
       return "invalid query";
     }
-    int newline = message.indexOf('\n');
-    return (newline < 0 ? message : message.substring(0, newline)).trim();
+    String text = message.trim(); // a message that opens with a line break has its text after it
+    int newline = text.indexOf('\n');
+    return (newline < 0 ? text : text.substring(0, newline)).trim();
   }
 }

@@ -1,0 +1,65 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.sitepulse.crawler.index.PageFields;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How a parse failure becomes one line with a column, each query parsed in its own test. */
+class QueryErrorsTest {
+  @Test
+  void aRegularExpressionThatOpensTheQueryIsPlacedAtItsProblem() {
+    InvalidQueryException e = invalid("/[a/");
+
+    assertThat(e).hasMessage("cannot parse query \"/[a/\": regular expression /[a/: expected ']' at column 4");
+    assertThat(e.column()).isEqualTo(4);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "'cache^ 2' | unexpected \" \" at column 7",
+        "'a^-1'     | unexpected \"-\" at column 3",
+      })
+  void aCharacterTheLexerCannotReadAfterACaretIsNamedAndPlaced(String query, String problem) {
+    // The lexer, not the grammar, refuses these: its message names the character only by its code.
+    // (One that ends the query it reports as the end, read past it.)
+    assertThat(invalid(query)).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": " + problem);
+  }
+
+  @Test
+  void aParseErrorWithoutAMessageStillSaysTheQueryIsInvalid() {
+    assertThat(QueryErrors.of("cache", new ParseException())).hasMessage("cannot parse query \"cache\": invalid query");
+    assertThat(QueryErrors.of("cache", new ParseException(" \n "))).hasMessage("cannot parse query \"cache\": invalid query");
+  }
+
+  @Test
+  void aParseErrorWhoseMessageOpensWithALineBreakGivesItsFirstLineOfText() {
+    InvalidQueryException e = QueryErrors.of("cache", new ParseException("\n  too many clauses\nat line 2"));
+
+    assertThat(e).hasMessage("cannot parse query \"cache\": too many clauses");
+    assertThat(e.column()).isEqualTo(-1);
+  }
+
+  @Test
+  void aBoostLuceneRefusesThatIsNotPastFloatsRangeGivesLucenesFirstLineUnplaced() {
+    QueryErrors.Placed placed = QueryErrors.boostOutOfRange("cache^2 loop^0.5",
+        new IllegalArgumentException("boost must be a positive float\nsecond line"));
+
+    assertThat(placed).hasMessage("boost must be a positive float");
+    assertThat(placed.column).isEqualTo(-1);
+  }
+
+  private static InvalidQueryException invalid(String query) {
+    ParseException e = catchThrowableOfType(ParseException.class,
+        () -> new PageQueryParser(PageFields.analyzer()).parse(query));
+    assertThat(e).as(query).isNotNull();
+    return QueryErrors.of(query, e);
+  }
+}
