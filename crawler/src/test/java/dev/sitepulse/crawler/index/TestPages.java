@@ -30,9 +30,7 @@ public final class TestPages {
 
     private Builder(String url) {
       this.url = url;
-      int start = url.indexOf("//") + 2;
-      int end = url.indexOf('/', start);
-      this.host = url.substring(start, end < 0 ? url.length() : end);
+      this.host = java.net.URI.create(url).getHost();
     }
 
     public Builder title(String title) {

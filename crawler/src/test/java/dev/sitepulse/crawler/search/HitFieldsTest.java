@@ -68,7 +68,7 @@ class HitFieldsTest {
   }
 
   @Test
-  void theDefinedNamesAreTheIdsThatNameAnApiUpTo200CharsSortedCaseSensitivelyUpperCaseFirst() throws Exception {
+  void theDefinedNamesAreTheIdsThatNameAnApiUpTo200CharsSortedInStringOrder() throws Exception {
     String longest = "n." + "x".repeat(198);
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(page("https://h/a.html").title("A")

@@ -36,6 +36,7 @@ class NearStemsTest {
 
     assertThat(NearStems.cuts(five)).containsExactly("𝔞𝔟𝔠𝔡");
     assertThat(NearStems.correctable("𝔞𝔟𝔠𝔡")).isTrue();
+    assertThat(NearStems.correctable("𝔞𝔟𝔠")).as("6 chars, 3 letters").isFalse();
     assertThat(NearStems.correctable("𝔞".repeat(32))).as("64 chars, 32 letters").isTrue();
   }
 
@@ -52,11 +53,12 @@ class NearStemsTest {
     index(List.of(
         Map.of("body", "pattern", "title", "pattern"),
         Map.of("body", "pattern"),
-        Map.of("body", "lantern")));
+        Map.of("body", "pottern"))); // two edits from patern, one from pattern
     try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
       List<String> fields = List.of("title", "body");
 
       assertThat(NearStems.of(reader, fields, "patern", 1)).isEqualTo(Map.of("pattern", 2));
+      assertThat(NearStems.of(reader, fields, "patern", 2)).isEqualTo(Map.of("pattern", 2, "pottern", 1));
       assertThat(NearStems.of(reader, fields, "paxxern", 1)).as("two edits when one was asked").isEmpty();
       assertThat(NearStems.of(reader, fields, "paxxern", 2)).isEqualTo(Map.of("pattern", 2));
       assertThat(NearStems.of(reader, fields, "pattern", 2)).as("a stem the pages have is itself")

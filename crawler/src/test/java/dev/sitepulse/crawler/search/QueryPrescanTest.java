@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sitepulse.crawler.index.PageFields;
+import org.apache.lucene.queryparser.classic.ParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +36,7 @@ class QueryPrescanTest {
     // AND^1e3 is the operator AND and a stray ^, and in !-^1e3 the ! ends the word: both are
     // operators the grammar refuses a boost after, with its own message, not a misread number.
     assertThatCode(() -> QueryPrescan.check(query)).doesNotThrowAnyException();
-    assertThat(catchThrowableOfType(Exception.class, () -> new PageQueryParser(PageFields.analyzer()).parse(query)))
+    assertThat(catchThrowableOfType(ParseException.class, () -> new PageQueryParser(PageFields.analyzer()).parse(query)))
         .as(query).isNotNull().isNotInstanceOf(QueryErrors.Placed.class);
   }
 

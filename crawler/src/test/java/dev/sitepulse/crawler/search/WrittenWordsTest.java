@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.TestPages;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
@@ -31,7 +32,7 @@ class WrittenWordsTest {
   }
 
   @Test
-  void aStemNoStoredTextHasHasNoWrittenWord() throws Exception {
+  void aStemInNoStoredTextHasNoWrittenWord() throws Exception {
     DocsSite.indexInto(dir, List.of(page("a", "The client connects first.")));
     try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
       assertThat(new WrittenWords(reader, PageFields.analyzer()).nearest("pattern", "patern")).isNull();
@@ -39,7 +40,6 @@ class WrittenWordsTest {
   }
 
   private static IndexedPage page(String path, String body) {
-    return new IndexedPage("https://docs.example/" + path, "docs.example", "A page", List.of(), body, "", 1_700_000_000_000L,
-        200, "en", 0);
+    return TestPages.page("https://docs.example/" + path).title("A page").body(body).build();
   }
 }
