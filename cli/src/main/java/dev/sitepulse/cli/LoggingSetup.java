@@ -35,12 +35,17 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
+    // It logs each problem of a robots.txt on lines of its own; the crawl says how many in one.
+    context.getLogger(ROBOTS_PARSER).setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
+
+  static final String ROBOTS_PARSER = "crawlercommons.robots.SimpleRobotRulesParser";
 
   /** Turns on debug output for the whole run. */
   static void verbose() {
     ((Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+    ((Logger) org.slf4j.LoggerFactory.getLogger(ROBOTS_PARSER)).setLevel(null); // each problem, as root
     // Resilience4j's circuit breakers log "No Consumers: Event SUCCESS not published" per check.
     ((Logger) org.slf4j.LoggerFactory.getLogger("io.github.resilience4j")).setLevel(Level.INFO);
   }

@@ -40,6 +40,23 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aRobotsTxtWithLinesNoCrawlerCanReadGetsOneWarningSayingHowManyAndTheRestIsObeyed() {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nDisallow: /private\nCrawl-delay: soon\nSitemap: no url\n<p>oops</p>\n")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><a href=/private/page>private</a></body></html>")));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    String origin = StubServer.url(site, "/").replaceAll("/$", "");
+    assertThat(run.err().lines().filter(line -> line.contains("robots.txt"))).as(run.toString())
+        .singleElement().asString()
+        .endsWith("robots.txt of " + origin + ": 3 lines not understood and ignored; the rest is obeyed");
+    assertThat(run.out()).contains("1 blocked by robots.txt");
+  }
+
+  @Test
   void aSummaryOfOneOfEachSpeaksInTheSingular() {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body><a href=/next>next</a> <a href=mailto:a@b>mail</a></body></html>")));

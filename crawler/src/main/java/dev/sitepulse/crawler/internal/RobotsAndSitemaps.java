@@ -173,6 +173,12 @@ final class RobotsAndSitemaps {
       LOG.warn("robots.txt of {} is {} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
           r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
     }
+    int notUnderstood = rules.linesNotUnderstood();
+    if (notUnderstood > 0) {
+      // One line in our words; crawler-commons logs each problem too, which the CLI shows with -v.
+      LOG.warn("robots.txt of {}: {} not understood and ignored; the rest is obeyed", origin,
+          notUnderstood == 1 ? "1 line" : notUnderstood + " lines");
+    }
     Duration asked = rules.crawlDelay();
     if (asked != null) {
       CrawlDelayCap.warnIfCapped(origin, asked);

@@ -35,15 +35,18 @@ public final class RobotsRules {
   private final BaseRobotRules rules;
   private final Unreachable unreachable;
   private final boolean cutOff;
+  private final int linesNotUnderstood;
 
   private RobotsRules(BaseRobotRules rules) {
-    this(rules, null, false);
+    this(rules, null, false, 0);
   }
 
-  private RobotsRules(BaseRobotRules rules, Unreachable unreachable, boolean cutOff) {
+  private RobotsRules(BaseRobotRules rules, Unreachable unreachable, boolean cutOff,
+      int linesNotUnderstood) {
     this.rules = rules;
     this.unreachable = unreachable;
     this.cutOff = cutOff;
+    this.linesNotUnderstood = linesNotUnderstood;
   }
 
   public static RobotsRules allowAll() {
@@ -82,8 +85,9 @@ public final class RobotsRules {
     String token = agent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
     try {
       byte[] read = withinLimit(fetched.body());
-      return new RobotsRules(parser.parseContent(fetched.url(), read, fetched.contentType(), List.of(token)), null,
-          read.length < fetched.body().length);
+      SimpleRobotRules rules = parser.parseContent(fetched.url(), read, fetched.contentType(), List.of(token));
+      // The parser counts per thread, and this thread has just parsed.
+      return new RobotsRules(rules, null, read.length < fetched.body().length, parser.getNumWarnings());
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
     }
@@ -109,10 +113,18 @@ public final class RobotsRules {
     return cutOff;
   }
 
+  /**
+   * How many lines crawler-commons could not use (an unknown directive, a Crawl-delay or Sitemap
+   * that is no number or URL, a line that is no directive at all); the other lines are obeyed.
+   */
+  public int linesNotUnderstood() {
+    return linesNotUnderstood;
+  }
+
   /** Nothing of the host is crawled, and its URLs fail with this kind and message. */
   private static RobotsRules unavailable(String kind, String message) {
     return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-        new Unreachable(kind, message), false);
+        new Unreachable(kind, message), false, 0);
   }
 
   public boolean allows(String url) {
