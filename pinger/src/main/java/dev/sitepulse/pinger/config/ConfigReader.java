@@ -182,11 +182,13 @@ public final class ConfigReader {
     return type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class);
   }
 
-  private static String firstLine(String s) {
-    if (s == null) {
+  /** A message's first line of text; package-private for its test, as no config was seen to need it. */
+  static String firstLine(String s) {
+    if (s == null || s.isBlank()) {
       return "invalid value";
     }
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).strip();
+    String text = s.strip(); // a message may open with a line break: its first line is blank
+    int nl = text.indexOf('\n');
+    return (nl < 0 ? text : text.substring(0, nl)).strip();
   }
 }
