@@ -8,6 +8,7 @@ import dev.sitepulse.pinger.config.WatchSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The whole {@code sitepulse.yaml}: one file for every command, so a site's settings live in one
@@ -26,6 +27,11 @@ public record SitepulseConfig(
 
   public static SitepulseConfig read(Path file) {
     return ConfigReader.read(file, SitepulseConfig.class);
+  }
+
+  /** The file, with a check of the caller's whose errors are placed at the key they name. */
+  public static SitepulseConfig read(Path file, Consumer<SitepulseConfig> check) {
+    return ConfigReader.read(file, SitepulseConfig.class, check);
   }
 
   public static SitepulseConfig read(String text, String fileName, Map<String, String> env) {

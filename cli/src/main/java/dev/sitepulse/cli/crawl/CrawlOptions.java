@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.config.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,13 +83,25 @@ public final class CrawlOptions {
    * @throws UsageException naming a value that is out of range
    */
   public CrawlSpec spec(Boolean warc, CrawlSpec defaults) {
-    CrawlSpec fromFile = config == null ? CrawlSpec.NONE : SitepulseConfig.read(config).crawl();
+    CrawlSpec fromFile = config == null ? CrawlSpec.NONE
+        : SitepulseConfig.read(config, file -> requireScopeRegex(file.crawl())).crawl();
     try {
       return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
           concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots)
           .over(fromFile).over(defaults);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * {@code scope: regex} in the file, with no regex from it or from the command line, is said at
+   * the file's key, as the file's other errors are. A {@code --scope regex} without one is left to
+   * {@link CrawlConfig}, which names the flag; a regex from the command line completes the file.
+   */
+  private void requireScopeRegex(CrawlSpec file) {
+    if (scope == null && scopeRegex == null && file.scope() == Scope.REGEX && file.scopeRegex() == null) {
+      throw new InvalidValueException("crawl.scope", "scope regex needs scope-regex");
     }
   }
 

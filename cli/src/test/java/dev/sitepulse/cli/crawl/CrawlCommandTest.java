@@ -167,6 +167,34 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aRegexScopeWithoutItsRegexNamesTheFileLineAndKeyFromAFileAndTheFlagFromTheCommandLine() throws Exception {
+    Path config = Files.writeString(data.resolve("regex.yaml"), "crawl:\n  max-pages: 1\n  scope: regex\n");
+    String seed = StubServer.url(site, "/");
+
+    CommandLineRun file = CommandLineRun.of("crawl", "-c", config.toString(), "--data", data.toString(), seed);
+    CommandLineRun flag = CommandLineRun.of("crawl", "--scope", "regex", "--data", data.toString(), seed);
+
+    assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
+    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":3:3: crawl.scope: scope regex needs scope-regex\n");
+    assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
+    assertThat(flag.err()).isEqualTo("sitepulse: scope regex needs --scope-regex\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aRegexScopeInTheFileTakesItsRegexFromTheCommandLine() throws Exception {
+    Path config = Files.writeString(data.resolve("regex.yaml"), "crawl:\n  max-pages: 1\n  scope: regex\n");
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>home</body></html>")));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "-c", config.toString(), "--scope-regex", "^http://127",
+        "--data", data.resolve("d").toString(), StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("crawled 1 page (1 indexed)");
+  }
+
+  @Test
   void aUserAgentOkHttpWouldRefuseIsAUsageErrorNotACrawlThatNeverStarts() throws Exception {
     Path config = Files.writeString(data.resolve("ua.yaml"), "crawl:\n  user-agent: \"bot\\nx\"\n");
 

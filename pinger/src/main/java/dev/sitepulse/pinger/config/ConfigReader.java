@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -54,10 +55,25 @@ public final class ConfigReader {
   }
 
   public static <T> T read(Path file, Class<T> type) {
-    return read(ConfigText.read(file), file.toString(), type, System.getenv());
+    return read(file, type, value -> { });
+  }
+
+  /**
+   * Reads as {@link #read(Path, Class)} does, then runs {@code check} on what was read: a check of
+   * keys that only the caller can make, such as one the command line may still satisfy. The
+   * {@link InvalidValueException} it throws names a key path ({@code crawl.scope}), and the error
+   * is placed at that key as the records' own are.
+   */
+  public static <T> T read(Path file, Class<T> type, Consumer<? super T> check) {
+    return read(ConfigText.read(file), file.toString(), type, System.getenv(), check);
   }
 
   public static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env) {
+    return read(text, fileName, type, env, value -> { });
+  }
+
+  private static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env,
+      Consumer<? super T> check) {
     if (text.length() > MAX_CODE_POINTS) {
       throw new ConfigException(fileName + ": larger than a config may be (" + (MAX_CODE_POINTS >> 20) + " MB)");
     }
@@ -71,8 +87,9 @@ public final class ConfigReader {
     } catch (IOException e) {
       throw new ConfigException(where(fileName, location(e, yaml)) + "not valid YAML: " + yamlProblem(e), e);
     }
+    T value;
     try {
-      return YAML.readValue(yaml, type);
+      value = YAML.readValue(yaml, type);
     } catch (JsonMappingException e) {
       String path = KeyPath.of(e.getPath());
       if (e.getCause() instanceof InvalidValueException bad) {
@@ -86,6 +103,13 @@ public final class ConfigReader {
     } catch (IOException e) {
       throw new ConfigException(where(fileName, location(e, yaml)) + "not valid YAML: " + yamlProblem(e), e);
     }
+    try {
+      check.accept(value);
+    } catch (InvalidValueException bad) {
+      throw new ConfigException(where(fileName, keys.get(bad.key())) + bad.key() + targetName(bad.key(), yaml)
+          + ": " + firstLine(bad.getMessage()), bad);
+    }
+    return value;
   }
 
   /**
