@@ -4,7 +4,6 @@ import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
-import dev.sitepulse.pinger.format.ResultFormat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -29,12 +28,11 @@ final class Converters {
    */
   static CommandLine register(CommandLine cli) {
     // picocli's own refusal shouts the choices ([HOST, DOMAIN, ...]); help, docs and config write
-    // them in lower case. First, so that a type with a parser of its own, below, keeps it.
+    // them in lower case. Every enum, formats included, so a bad choice reads the same everywhere.
     enumTypes(cli).forEach(type -> registerChoice(cli, type));
     cli.registerConverter(Duration.class, strict(Durations::parse));
     cli.registerConverter(Rate.class, strict(Rate::parse));
     cli.registerConverter(DataSize.class, strict(DataSize::parse));
-    cli.registerConverter(ResultFormat.class, strict(ResultFormat::parse));
     cli.registerConverter(Pattern.class, strict(Converters::regex));
     cli.registerConverter(CircuitBreakerSpec.class, strict(CircuitBreakerSpec::parse));
     return cli;

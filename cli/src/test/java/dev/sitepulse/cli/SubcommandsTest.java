@@ -132,17 +132,22 @@ class SubcommandsTest {
   }
 
   @Test
-  void everyChoiceOfEveryCommandIsRefusedNamingTheChoicesInLowerCase() {
+  void everyChoiceOfEveryCommandIsRefusedInOneWordingNamingTheChoicesInLowerCase() {
     java.util.Map<String, CommandLine.Model.OptionSpec> choices = choiceOptions();
     choices.forEach((option, spec) -> {
       CommandLineRun run = CommandLineRun.of((option + " bogus").split(" "));
       String said = run.err().lines().findFirst().orElse("");
 
       assertThat(run.exitCode()).as(said).isEqualTo(3);
+      java.util.List<String> names = new java.util.ArrayList<>();
       for (Object constant : spec.auxiliaryTypes()[0].getEnumConstants()) {
         String name = ((Enum<?>) constant).name();
         assertThat(said).as(option).contains(name.toLowerCase(java.util.Locale.ROOT)).doesNotContain(name);
+        names.add(name.toLowerCase(java.util.Locale.ROOT));
       }
+      // One wording for every choice, as the config words a bad one.
+      assertThat(said).as(option).isEqualTo("sitepulse: Invalid value for option '" + spec.longestName()
+          + "': expected one of " + String.join(", ", names) + ", got \"bogus\"");
     });
     assertThat(choices.keySet()).containsExactlyInAnyOrder("ping --format", "report --format", "crawl --scope",
         "search --format", "links --scope", "links --external", "links --format", "analyze --format");

@@ -54,7 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--target", paramLabel = "NAME", description = "Only this target of the history.")
   String target;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = ReportFormat.Converter.class,
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       completionCandidates = Formats.class,
       description = "table, json or html (default ${DEFAULT-VALUE}).")
   ReportFormat format;

@@ -6,9 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /** How {@code sitepulse report} writes: a table for people, JSON for scripts, HTML to share. */
 public enum ReportFormat {
@@ -43,18 +40,6 @@ public enum ReportFormat {
       case HTML -> {
         out.write(HtmlReport.render(r, site, generated, 0).getBytes(StandardCharsets.UTF_8));
         out.flush();
-      }
-    }
-  }
-
-  /** Reads table, json or html in any case, naming the choices otherwise. */
-  public static final class Converter implements ITypeConverter<ReportFormat> {
-    @Override
-    public ReportFormat convert(String value) {
-      try {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("unknown format \"" + value + "\" (choose one of table, json, html)");
       }
     }
   }

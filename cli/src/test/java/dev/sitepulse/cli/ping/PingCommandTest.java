@@ -159,7 +159,8 @@ class PingCommandTest {
 
   @Test
   void anUnknownFormatIsAUsageErrorNamingTheChoices() {
-    assertUsageError(ping("--format", "xml", url("/status/200")), "unknown format \"xml\"");
+    assertUsageError(ping("--format", "xml", url("/status/200")),
+        "expected one of table, json, jsonl, csv, prometheus, nagios, got \"xml\"");
   }
 
   @Test

@@ -230,7 +230,7 @@ class ReportCommandTest {
     CommandLineRun run = CommandLineRun.of("report", "--format", "pdf");
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.err()).contains("unknown format \"pdf\" (choose one of table, json, html)");
+    assertThat(run.err()).contains("expected one of table, json, html, got \"pdf\"");
   }
 
   @Test

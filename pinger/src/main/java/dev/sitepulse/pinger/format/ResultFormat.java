@@ -1,9 +1,6 @@
 package dev.sitepulse.pinger.format;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The output formats of {@code sitepulse ping}. */
 public enum ResultFormat {
@@ -26,21 +23,5 @@ public enum ResultFormat {
       case PROMETHEUS -> new PrometheusWriter(out);
       case NAGIOS -> new NagiosWriter(out);
     };
-  }
-
-  /** Parses a format name without regard to case, naming the choices when it is unknown. */
-  public static ResultFormat parse(String name) {
-    try {
-      return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unknown format \"" + name + "\" (choose one of " + choices() + ")");
-    }
-  }
-
-  public static String choices() {
-    return Arrays.stream(values())
-        .map(f -> f.name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", "));
   }
 }
