@@ -2,7 +2,10 @@ package dev.sitepulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Main builds only the subcommand a command line names; what users see must not change. */
@@ -174,6 +177,25 @@ class SubcommandsTest {
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
       assertThat(run.err()).as(args[0]).isEqualTo("sitepulse: --data must name a folder, got an empty value\n");
+    }
+  }
+
+  @Test
+  void aDataFolderThatIsAFileIsAUsageErrorNamingItInEveryCommandThatTakesOne(@TempDir Path dir) throws Exception {
+    String file = Files.writeString(dir.resolve("notes.txt"), "not a folder\n").toString();
+    String[][] commands = {
+      {"crawl", "--data", file, "http://127.0.0.1:1/"},
+      {"links", "--data", file, "http://127.0.0.1:1/"},
+      {"search", "--data", file, "widget"},
+      {"analyze", "--data", file},
+      {"report", "--data", file},
+    };
+    for (String[] args : commands) {
+      CommandLineRun run = CommandLineRun.of(args);
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(args[0]).startsWith("sitepulse: ").contains(file).contains("is a file")
+          .hasLineCount(1);
     }
   }
 

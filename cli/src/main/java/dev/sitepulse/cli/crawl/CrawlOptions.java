@@ -9,6 +9,7 @@ import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.InvalidValueException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,13 +109,20 @@ public final class CrawlOptions {
   /**
    * The crawl a spec describes.
    *
-   * @throws UsageException naming the setting that is wrong, e.g. no seed at all
+   * @throws UsageException naming the setting that is wrong, e.g. no seed at all, or a data
+   *     folder that is a file: a mistake in what was typed, as search, analyze and report say it
+   *     (the crawl would refuse it too, but as a failed crawl)
    */
   public static CrawlConfig toConfig(CrawlSpec spec, CrawlStart start) {
+    CrawlConfig config;
     try {
-      return spec.toConfig(start);
+      config = spec.toConfig(start);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    if (Files.exists(config.dataDir()) && !Files.isDirectory(config.dataDir())) {
+      throw new UsageException(config.dataDir() + " is a file, and --data names a folder");
+    }
+    return config;
   }
 }

@@ -243,12 +243,13 @@ class CrawlCommandTest {
   }
 
   @Test
-  void aDataPathThatIsAFileGetsOneLineNamingItAndExit2() throws Exception {
+  void aDataPathThatIsAFileIsAUsageErrorNamingIt() throws Exception {
+    // Exit 3, as search, analyze, report and watch give it: a mistake in what was typed.
     Path file = Files.createFile(data.resolve("not-a-folder"));
 
     CommandLineRun run = CommandLineRun.of("crawl", "--data", file.toString(), StubServer.url(site, "/"));
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).isEqualTo("sitepulse: " + file + " is a file, and --data names a folder\n");
     site.verify(0, anyRequestedFor(anyUrl()));
   }

@@ -1,6 +1,8 @@
 package dev.sitepulse.cli.links;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +47,18 @@ class LinksCommandTest {
         .contains("BROKEN  " + StubServer.url(site, "/pct.html#%") + "\n        missing anchor #%\n")
         .contains("1 broken");
     assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void aDataPathThatIsAFileIsAUsageErrorNamingItAndNothingIsFetched(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder\n");
+    page("/never.html", "<a href=\"/gone\">gone</a>");
+
+    CommandLineRun run = links("--data", file.toString(), StubServer.url(site, "/never.html"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: " + file + " is a file, and --data names a folder\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
   }
 
   /** A page whose one broken target is an image, which no link leads to. */
