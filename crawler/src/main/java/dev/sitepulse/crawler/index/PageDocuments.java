@@ -30,7 +30,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -87,10 +86,9 @@ final class PageDocuments {
     }
     doc.add(new Field(BODY, page.body(), BODY_TYPE));
     doc.add(new TextField(DESCRIPTION, page.description(), Store.YES));
+    // Points for status: and fetched_at: queries; not stored, as nothing reads them back from a hit.
     doc.add(new LongPoint(FETCHED_AT, page.fetchedAtMillis()));
-    doc.add(new StoredField(FETCHED_AT, page.fetchedAtMillis()));
     doc.add(new IntPoint(STATUS, page.status()));
-    doc.add(new StoredField(STATUS, page.status()));
     doc.add(new FloatDocValuesField(LINK_TEXT_SHARE, page.linkTextShare()));
     addDefinitions(doc, page);
     if (page.language() != null) {
