@@ -79,14 +79,11 @@ final class CrawlLoop {
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
   private final Counters counters = new Counters();
-  private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
+  private final CrawlEnd end;
   private final long startNanos = System.nanoTime();
   private int pendingWork; // parses, robots.txt and sitemap reads (queued ones too), retry timers
   private int parsing;
   private long started;
-  private boolean stopping;
-  /** One commit at a time is enough: until it runs, every page handled would ask for another. */
-  private boolean commitQueued;
   /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
   private boolean stopRequested;
   /** The page limit was reached or a stop came: nothing is waited for but fetches and parses. */
@@ -108,6 +105,7 @@ final class CrawlLoop {
     this.listener = setup.listener();
     this.stop = setup.stop();
     this.warc = setup.warc();
+    this.end = new CrawlEnd(context, indexer, commits);
     this.pages = new PageWork(config, scope, db, commits, canonicals);
     this.maxPendingParse = setup.parserThreads() * 4;
     this.retries = new FetchRetries(config.purpose());
@@ -117,10 +115,10 @@ final class CrawlLoop {
 
   /** Starts on the event loop; the future completes when the crawl is over and committed. */
   CompletableFuture<CrawlStats> start() {
-    context.exceptionHandler(this::crashed);
+    context.exceptionHandler(end::crash);
     context.runOnContext(v -> {
       vertx.setPeriodic(1000, id -> listener.progress(stats()));
-      vertx.setPeriodic(config.commitEvery().toMillis(), id -> commitSoon());
+      vertx.setPeriodic(config.commitEvery().toMillis(), id -> end.commitSoon());
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
@@ -132,11 +130,11 @@ final class CrawlLoop {
       robotsAndSitemaps.start();
       pump();
     });
-    return finished;
+    return end.future();
   }
 
   private void pump() {
-    if (stopping) {
+    if (end.stopping()) {
       return;
     }
     long now = System.nanoTime();
@@ -346,7 +344,7 @@ final class CrawlLoop {
         .whenComplete((v, error) -> context.runOnContext(x -> {
           pendingWork--;
           if (error != null && error.getCause() instanceof IndexCommits.IndexWriteFailed failed) {
-            crashed(failed);
+            end.crash(failed);
             return;
           }
           if (error != null) {
@@ -380,7 +378,7 @@ final class CrawlLoop {
       // links it found are lost to this crawl: other pages no longer queue those it claimed.)
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (cause instanceof IndexCommits.IndexWriteFailed) {
-        crashed(cause); // the index, not the page: commit what it holds, and end the crawl
+        end.crash(cause); // the index, not the page: commit what it holds, and end the crawl
         return;
       }
       LOG.warn("could not handle {}: {}", next.url(), cause.toString());
@@ -397,7 +395,7 @@ final class CrawlLoop {
         }
       }
       if (commits.pagesSinceCommit() >= config.commitEveryPages()) {
-        commitSoon();
+        end.commitSoon();
       }
     }
     pump();
@@ -474,41 +472,14 @@ final class CrawlLoop {
     pump();
   }
 
-  /** A commit that fails (crawl.db lost a batch) ends the crawl: nothing after it could be kept. */
-  private void commitSoon() {
-    // Once stopping, the final commit is queued; after it the indexer is shut down, and a timer
-    // that fires in the moments before Vert.x closes would have it refuse the task.
-    if (commitQueued || stopping) {
-      return;
-    }
-    commitQueued = true;
-    indexer.execute(() -> {
-      try {
-        commits.commit();
-        context.runOnContext(v -> commitQueued = false);
-      } catch (RuntimeException e) {
-        context.runOnContext(v -> crashed(e));
-      }
-    });
-  }
-
   private void finishIfIdle() {
     boolean limitReached = config.maxPages() > 0 && started >= config.maxPages();
     if ((limitReached || stopRequested) && !endingEarly) {
       endEarly();
     }
     boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
-    if (!stopping && drained && frontier.inFlight() == 0 && pendingWork == 0) {
-      stopping = true;
-      CrawlStats stats = stats();
-      indexer.execute(() -> {
-        try {
-          commits.commit();
-          finished.complete(stats);
-        } catch (RuntimeException e) {
-          finished.completeExceptionally(e);
-        }
-      });
+    if (!end.stopping() && drained && frontier.inFlight() == 0 && pendingWork == 0) {
+      end.finish(stats());
     }
   }
 
@@ -531,31 +502,6 @@ final class CrawlLoop {
       }
     });
     retryTimers.clear();
-  }
-
-  /**
-   * A bug in a handler on the loop must end the crawl, not leave it waiting for work that will
-   * never come back: commit what is there, so nothing collected is lost, and fail.
-   */
-  private void crashed(Throwable error) {
-    LOG.debug("crawl loop failed", error); // the trace, with -v; the CLI prints one line
-    if (stopping) {
-      return; // finishing already; the final commit completes the crawl
-    }
-    stopping = true;
-    indexer.execute(() -> {
-      try {
-        commits.commit();
-      } catch (RuntimeException e) {
-        // A crawl.db batch that failed fails every commit after it with the same exception, which
-        // may be the error itself: a Throwable cannot suppress itself.
-        if (e != error) {
-          error.addSuppressed(e);
-        }
-      } finally {
-        finished.completeExceptionally(error); // whatever the commit threw, main must not wait on
-      }
-    });
   }
 
   private CrawlStats stats() {

@@ -1,0 +1,100 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlStats;
+import io.vertx.core.Context;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the crawl loop ends, on the index thread: the last commit, then its future completes with
+ * the stats; or, when a handler on the loop failed, a commit of what was collected, then the future
+ * fails with that error. Also the commits on the way, which stop once the last one is queued: the
+ * indexer is shut down after it. Touched only on the event loop.
+ */
+final class CrawlEnd {
+
+  /** The loop's: its lines read as they always have, whichever class writes them. */
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+
+  private final Context context;
+  private final ExecutorService indexer;
+  private final IndexCommits commits;
+  private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
+  private boolean stopping;
+  /** One commit at a time is enough: until it runs, every page handled would ask for another. */
+  private boolean commitQueued;
+
+  CrawlEnd(Context context, ExecutorService indexer, IndexCommits commits) {
+    this.context = context;
+    this.indexer = indexer;
+    this.commits = commits;
+  }
+
+  /** Completes when the crawl is over and committed, or fails with what ended it. */
+  CompletableFuture<CrawlStats> future() {
+    return finished;
+  }
+
+  /** Whether the last commit is queued: the loop starts nothing more. */
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** A commit that fails (crawl.db lost a batch) ends the crawl: nothing after it could be kept. */
+  void commitSoon() {
+    // Once stopping, the final commit is queued; after it the indexer is shut down, and a timer
+    // that fires in the moments before Vert.x closes would have it refuse the task.
+    if (commitQueued || stopping) {
+      return;
+    }
+    commitQueued = true;
+    indexer.execute(() -> {
+      try {
+        commits.commit();
+        context.runOnContext(v -> commitQueued = false);
+      } catch (RuntimeException e) {
+        context.runOnContext(v -> crash(e));
+      }
+    });
+  }
+
+  /** The crawl is over: the last commit, then the future completes with {@code stats}. */
+  void finish(CrawlStats stats) {
+    stopping = true;
+    indexer.execute(() -> {
+      try {
+        commits.commit();
+        finished.complete(stats);
+      } catch (RuntimeException e) {
+        finished.completeExceptionally(e);
+      }
+    });
+  }
+
+  /**
+   * A bug in a handler on the loop must end the crawl, not leave it waiting for work that will
+   * never come back: commit what is there, so nothing collected is lost, and fail.
+   */
+  void crash(Throwable error) {
+    LOG.debug("crawl loop failed", error); // the trace, with -v; the CLI prints one line
+    if (stopping) {
+      return; // finishing already; the final commit completes the crawl
+    }
+    stopping = true;
+    indexer.execute(() -> {
+      try {
+        commits.commit();
+      } catch (RuntimeException e) {
+        // A crawl.db batch that failed fails every commit after it with the same exception, which
+        // may be the error itself: a Throwable cannot suppress itself.
+        if (e != error) {
+          error.addSuppressed(e);
+        }
+      } finally {
+        finished.completeExceptionally(error); // whatever the commit threw, main must not wait on
+      }
+    });
+  }
+}
