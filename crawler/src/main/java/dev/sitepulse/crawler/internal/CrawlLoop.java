@@ -75,6 +75,7 @@ final class CrawlLoop {
   private final RobotsAndSitemaps robotsAndSitemaps;
   private final CrawlStop stop;
   private final FetchRetries retries;
+  private final RetryTimers retryTimers;
   private final WakeTimer wakeTimer;
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
@@ -88,8 +89,6 @@ final class CrawlLoop {
   private boolean stopRequested;
   /** The page limit was reached or a stop came: nothing is waited for but fetches and parses. */
   private boolean endingEarly;
-  /** URLs waiting to be fetched again after a network failure, by their timer. */
-  private final Map<Long, Frontier.Next> retryTimers = new HashMap<>();
 
   CrawlLoop(CrawlSetup setup) {
     this.config = setup.config();
@@ -110,7 +109,8 @@ final class CrawlLoop {
     this.maxPendingParse = setup.parserThreads() * 4;
     this.retries = new FetchRetries(config.purpose());
     this.wakeTimer = WakeTimer.on(vertx, this::pump);
-    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, () -> pendingWork++, this::readDone);
+    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, this::workStarted, this::workDone);
+    this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
   }
 
   /** Starts on the event loop; the future completes when the crawl is over and committed. */
@@ -181,7 +181,7 @@ final class CrawlLoop {
     counters.bytes += r.body().length;
     FetchRetries.Decision decision = retries.decide(next, r, now);
     if (decision instanceof FetchRetries.Retry retry) {
-      retryLater(next, retry.delay());
+      retryTimers.retryLater(next, retry.delay());
     } else if (decision instanceof FetchRetries.GiveUp giveUp) {
       failed(next, r, giveUp.abandonHost());
     } else if (decision instanceof FetchRetries.BackOff backOff) {
@@ -271,21 +271,6 @@ final class CrawlLoop {
       counters.pages++;
       counters.status(r.status());
     }
-  }
-
-  private void retryLater(Frontier.Next next, Duration delay) {
-    if (endingEarly) { // it will not be fetched this run: queued at once, for the next
-      frontier.requeue(next.url(), next.depth());
-      return;
-    }
-    pendingWork++;
-    long timer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
-      retryTimers.remove(id);
-      pendingWork--;
-      frontier.requeue(next.url(), next.depth());
-      pump();
-    });
-    retryTimers.put(timer, next);
   }
 
   /** The target is queued as its own URL; the seen-set keeps redirect loops from going round. */
@@ -466,8 +451,16 @@ final class CrawlLoop {
     return robotsAndSitemaps.rulesRead();
   }
 
-  /** A robots.txt or sitemap read is over and what it allows or lists is in the frontier. */
-  private void readDone() {
+  /** A robots.txt or sitemap read, or a retry's wait, begins: the crawl cannot end before it does. */
+  private void workStarted() {
+    pendingWork++;
+  }
+
+  /**
+   * A robots.txt or sitemap read is over and what it allows or lists is in the frontier, or a
+   * retry's URL is queued again.
+   */
+  private void workDone() {
     pendingWork--;
     pump();
   }
@@ -495,13 +488,7 @@ final class CrawlLoop {
     endingEarly = true;
     robotsAndSitemaps.abandonReads();
     pendingWork -= robotsAndSitemaps.dropQueuedSitemaps();
-    retryTimers.forEach((timer, next) -> {
-      if (vertx.cancelTimer(timer)) { // else it fired, and its handler counts and requeues
-        pendingWork--;
-        frontier.requeue(next.url(), next.depth());
-      }
-    });
-    retryTimers.clear();
+    pendingWork -= retryTimers.endEarly();
   }
 
   private CrawlStats stats() {
