@@ -22,7 +22,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +54,7 @@ final class CrawlLoop {
   private final IndexCommits commits;
   private final PageWork pages;
   private final CanonicalWaits canonicals = new CanonicalWaits();
+  private final CanonicalRefetches refetches;
   /**
    * Redirects the crawl follows from a URL that no redirect led to, before it stops: as many as
    * a link check reports a chain of (more is TOO_MANY_REDIRECTS), and the pinger's 10 twice over.
@@ -62,8 +62,6 @@ final class CrawlLoop {
    */
   static final int MAX_REDIRECT_HOPS = 20;
 
-  /** Pages queued again because their canonical ended without a document. */
-  private final Set<String> fetchedAgain = new HashSet<>();
   /** By URL a redirect led to: how many redirects in a row did. */
   private final Map<String, Integer> redirectHops = new HashMap<>();
   private final CrawlScope scope;
@@ -106,6 +104,7 @@ final class CrawlLoop {
     this.warc = setup.warc();
     this.end = new CrawlEnd(context, indexer, commits);
     this.pages = new PageWork(config, scope, db, commits, canonicals);
+    this.refetches = new CanonicalRefetches(config.purpose(), canonicals, frontier);
     this.maxPendingParse = setup.parserThreads() * 4;
     this.retries = new FetchRetries(config.purpose());
     this.wakeTimer = WakeTimer.on(vertx, this::pump);
@@ -156,7 +155,7 @@ final class CrawlLoop {
         // A page its site now disallows leaves the index too.
         recordWithoutDocument(next.url(), hadDocument(priors.remove(next.url())),
             seq -> db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt"));
-        settled(next.url(), false);
+        refetches.settled(next.url(), false);
         continue;
       }
       started++;
@@ -247,7 +246,7 @@ final class CrawlLoop {
     boolean keptDocument = hadDocument(prior);
     db.record(PageRecord.failed(next.url(), kind, message, fetchMillis, System.currentTimeMillis(),
         commits.nextSeq(), keptDocument));
-    settled(next.url(), keptDocument);
+    refetches.settled(next.url(), keptDocument);
   }
 
   private static boolean hadDocument(PriorFetch prior) {
@@ -267,7 +266,7 @@ final class CrawlLoop {
 
   /** A page counts once, however often it is fetched (again, for its canonical). */
   private void countPage(Frontier.Next next, FetchResult r) {
-    if (!fetchedAgain.remove(next.url())) {
+    if (!refetches.fetchedAgain(next.url())) {
       counters.pages++;
       counters.status(r.status());
     }
@@ -297,7 +296,7 @@ final class CrawlLoop {
     List<QueuedUrl> queued = discovered;
     recordWithoutDocument(next.url(), hadDocument(prior), seq ->
         db.record(PageRecord.redirect(next.url(), response, target, queued, seq)));
-    settled(next.url(), false);
+    refetches.settled(next.url(), false);
   }
 
   /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
@@ -311,7 +310,7 @@ final class CrawlLoop {
     boolean keepsDocument = mayPass && hadDocument(prior);
     recordWithoutDocument(next.url(), !mayPass && hadDocument(prior), seq ->
         db.record(PageRecord.unparsed(next.url(), response, seq, keepsDocument)));
-    settled(next.url(), keepsDocument);
+    refetches.settled(next.url(), keepsDocument);
   }
 
   /**
@@ -344,7 +343,7 @@ final class CrawlLoop {
     counters.unchanged++;
     pages.unchanged(next.url(), prior);
     db.markUnchanged(next.url(), r.phases().totalNanos() / 1e6);
-    settled(next.url(), prior.indexed() || prior.duplicate());
+    refetches.settled(next.url(), prior.indexed() || prior.duplicate());
   }
 
   private void parse(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
@@ -373,7 +372,7 @@ final class CrawlLoop {
       counters.duplicates += outcome.duplicate() ? 1 : 0;
       counters.removed += outcome.removed() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
-      settled(next.url(), outcome.indexed() || outcome.duplicate(), outcome.duplicateOf());
+      refetches.settled(next.url(), outcome.indexed() || outcome.duplicate(), outcome.duplicateOf());
       for (QueuedUrl u : outcome.followable()) {
         if (frontier.offer(u.url(), u.depth())) {
           robotsAndSitemaps.adoptIfNew(u.url());
@@ -384,26 +383,6 @@ final class CrawlLoop {
       }
     }
     pump();
-  }
-
-  /**
-   * A URL's fetch is over. Pages that deferred to it as their canonical are fetched again when it
-   * has no document, to index their own text (a link check indexes nothing, so waits for none).
-   */
-  private void settled(String url, boolean hasDocument) {
-    settled(url, hasDocument, null);
-  }
-
-  /** @param duplicateOf the page {@code url} has the same bytes as, or null */
-  private void settled(String url, boolean hasDocument, String duplicateOf) {
-    if (config.purpose() != CrawlPurpose.SEARCH) {
-      return;
-    }
-    for (QueuedUrl page : canonicals.settled(url, hasDocument, duplicateOf)) {
-      LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
-      fetchedAgain.add(page.url());
-      frontier.requeue(page.url(), page.depth());
-    }
   }
 
   /**

@@ -1,0 +1,58 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loop's side of {@link CanonicalWaits}: as each URL's fetch is over, the pages that deferred
+ * to it as their canonical go back to the frontier if it has no document, to index their own
+ * text; such a page counts once, as the page it was when first fetched. A link check indexes
+ * nothing, so waits for none. Touched only on the event loop.
+ */
+final class CanonicalRefetches {
+
+  /** The loop's: its lines read as they always have, whichever class writes them. */
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+
+  private final CrawlPurpose purpose;
+  private final CanonicalWaits canonicals;
+  private final Frontier frontier;
+  /** Pages queued again because their canonical ended without a document. */
+  private final Set<String> queuedAgain = new HashSet<>();
+
+  CanonicalRefetches(CrawlPurpose purpose, CanonicalWaits canonicals, Frontier frontier) {
+    this.purpose = purpose;
+    this.canonicals = canonicals;
+    this.frontier = frontier;
+  }
+
+  /**
+   * A URL's fetch is over. Pages that deferred to it as their canonical are fetched again when it
+   * has no document, to index their own text (a link check indexes nothing, so waits for none).
+   */
+  void settled(String url, boolean hasDocument) {
+    settled(url, hasDocument, null);
+  }
+
+  /** @param duplicateOf the page {@code url} has the same bytes as, or null */
+  void settled(String url, boolean hasDocument, String duplicateOf) {
+    if (purpose != CrawlPurpose.SEARCH) {
+      return;
+    }
+    for (QueuedUrl page : canonicals.settled(url, hasDocument, duplicateOf)) {
+      LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
+      queuedAgain.add(page.url());
+      frontier.requeue(page.url(), page.depth());
+    }
+  }
+
+  /** True, once, for a page {@link #settled} queued again: it counted when it was first fetched. */
+  boolean fetchedAgain(String url) {
+    return queuedAgain.remove(url);
+  }
+}
