@@ -10,11 +10,9 @@ import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
-import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.Validators;
@@ -28,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +52,7 @@ final class CrawlLoop {
   private final PageWork pages;
   private final CanonicalWaits canonicals = new CanonicalWaits();
   private final CanonicalRefetches refetches;
+  private final UnparsedPages unparsed;
   /**
    * Redirects the crawl follows from a URL that no redirect led to, before it stops: as many as
    * a link check reports a chain of (more is TOO_MANY_REDIRECTS), and the pinger's 10 twice over.
@@ -110,6 +108,8 @@ final class CrawlLoop {
     this.wakeTimer = WakeTimer.on(vertx, this::pump);
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
+    this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,
+        this::workDone);
   }
 
   /** Starts on the event loop; the future completes when the crawl is over and committed. */
@@ -151,11 +151,7 @@ final class CrawlLoop {
           unreachable(next, rules.unreachable());
           continue;
         }
-        counters.robotsBlocked++;
-        // A page its site now disallows leaves the index too.
-        recordWithoutDocument(next.url(), hadDocument(priors.remove(next.url())),
-            seq -> db.markSkipped(next.url(), UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt"));
-        refetches.settled(next.url(), false);
+        unparsed.disallowed(next.url(), priors.remove(next.url()));
         continue;
       }
       started++;
@@ -202,18 +198,19 @@ final class CrawlLoop {
       warc.response(r, fetchedAt);
     }
     if (unchanged) {
-      unchanged(next, r, prior);
+      unparsed.unchanged(next.url(), r, prior);
     } else if (r.status() >= 300 && r.status() < 400) {
       if (r.location() != null) {
         redirected(next, r, prior, fetchedAt);
       } else { // a 304 to a request without validators redirects nowhere either, but says so itself
-        recordPlain(next, r, prior, r.notModified() ? null : "redirect without a Location", fetchedAt);
+        String note = r.notModified() ? null : "redirect without a Location";
+        unparsed.plain(next.url(), r, prior, note, fetchedAt);
       }
     } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())
         && !pages.isLeaf(next.url())) {
       parse(next, r, prior, fetchedAt);
     } else {
-      recordPlain(next, r, prior, null, fetchedAt);
+      unparsed.plain(next.url(), r, prior, null, fetchedAt);
       if (next.depth() == 0 && r.status() == 200 && SITEMAP_OR_FEED.contains(r.mediaType())) {
         robotsAndSitemaps.readSeed(r);
       }
@@ -225,7 +222,8 @@ final class CrawlLoop {
    * not reach it (its other URLs stay queued in crawl.db).
    */
   private void failed(Frontier.Next next, FetchResult r, boolean abandonHost) {
-    recordFailure(next, priors.remove(next.url()), r.failureKind(), r.message(), r.phases().totalNanos() / 1e6);
+    unparsed.failed(next.url(), priors.remove(next.url()), r.failureKind(), r.message(),
+        r.phases().totalNanos() / 1e6);
     if (abandonHost) {
       frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
       counters.unreachableHosts++;
@@ -236,21 +234,7 @@ final class CrawlLoop {
 
   /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */
   private void unreachable(Frontier.Next next, RobotsRules.Unreachable why) {
-    recordFailure(next, priors.remove(next.url()), why.errorKind(), why.message(), 0);
-  }
-
-  /** A page that could not be fetched keeps any document it had: the failure may pass. */
-  private void recordFailure(Frontier.Next next, PriorFetch prior, String kind, String message,
-      double fetchMillis) {
-    counters.error(kind);
-    boolean keptDocument = hadDocument(prior);
-    db.record(PageRecord.failed(next.url(), kind, message, fetchMillis, System.currentTimeMillis(),
-        commits.nextSeq(), keptDocument));
-    refetches.settled(next.url(), keptDocument);
-  }
-
-  private static boolean hadDocument(PriorFetch prior) {
-    return prior != null && prior.indexed();
+    unparsed.failed(next.url(), priors.remove(next.url()), why.errorKind(), why.message(), 0);
   }
 
   /** A 429 or 503: the host waits, and the URL is tried again or, past its retries, recorded. */
@@ -260,7 +244,7 @@ final class CrawlLoop {
       frontier.requeue(next.url(), next.depth());
     } else {
       countPage(next, r);
-      recordPlain(next, r, priors.remove(next.url()), null, System.currentTimeMillis());
+      unparsed.plain(next.url(), r, priors.remove(next.url()), null, System.currentTimeMillis());
     }
   }
 
@@ -293,57 +277,7 @@ final class CrawlLoop {
     String message =
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
     Response response = Response.of(r, message, fetchedAt, Validators.NONE);
-    List<QueuedUrl> queued = discovered;
-    recordWithoutDocument(next.url(), hadDocument(prior), seq ->
-        db.record(PageRecord.redirect(next.url(), response, target, queued, seq)));
-    refetches.settled(next.url(), false);
-  }
-
-  /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
-  private void recordPlain(Frontier.Next next, FetchResult r, PriorFetch prior, String note,
-      long fetchedAt) {
-    Validators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : Validators.NONE;
-    Response response = Response.of(r, note != null ? note : r.message(), fetchedAt, validators);
-    // A 5xx or a 429 (after its retries) may pass, like a network failure, and a 304 nobody asked
-    // for says nothing: the page keeps its document until it is gone for sure.
-    boolean mayPass = r.status() >= 500 || r.status() == 429 || r.notModified();
-    boolean keepsDocument = mayPass && hadDocument(prior);
-    recordWithoutDocument(next.url(), !mayPass && hadDocument(prior), seq ->
-        db.record(PageRecord.unparsed(next.url(), response, seq, keepsDocument)));
-    refetches.settled(next.url(), keepsDocument);
-  }
-
-  /**
-   * Records a page that has no document now. One an earlier crawl indexed is removed first, on the
-   * indexer: a Lucene delete may wait for a flush, which the event loop must not.
-   */
-  private void recordWithoutDocument(String url, boolean removeDocument, LongConsumer record) {
-    if (!removeDocument) {
-      record.accept(commits.nextSeq());
-      return;
-    }
-    counters.removed++;
-    pendingWork++;
-    CompletableFuture.runAsync(() -> commits.remove(url, record), indexer)
-        .whenComplete((v, error) -> context.runOnContext(x -> {
-          pendingWork--;
-          if (error != null && error.getCause() instanceof IndexCommits.IndexWriteFailed failed) {
-            end.crash(failed);
-            return;
-          }
-          if (error != null) {
-            LOG.warn("could not remove {} from the index: {}", url, error.toString());
-          }
-          pump();
-        }));
-  }
-
-  /** A 304 to a conditional fetch: the page, its document and its links stand as they were. */
-  private void unchanged(Frontier.Next next, FetchResult r, PriorFetch prior) {
-    counters.unchanged++;
-    pages.unchanged(next.url(), prior);
-    db.markUnchanged(next.url(), r.phases().totalNanos() / 1e6);
-    refetches.settled(next.url(), prior.indexed() || prior.duplicate());
+    unparsed.redirect(next.url(), response, target, discovered, prior);
   }
 
   private void parse(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
@@ -366,7 +300,7 @@ final class CrawlLoop {
         return;
       }
       LOG.warn("could not handle {}: {}", next.url(), cause.toString());
-      recordFailure(next, prior, "PARSE", "could not handle the page: " + cause, 0);
+      unparsed.failed(next.url(), prior, "PARSE", "could not handle the page: " + cause, 0);
     } else {
       counters.indexed += outcome.indexed() ? 1 : 0;
       counters.duplicates += outcome.duplicate() ? 1 : 0;
@@ -430,14 +364,17 @@ final class CrawlLoop {
     return robotsAndSitemaps.rulesRead();
   }
 
-  /** A robots.txt or sitemap read, or a retry's wait, begins: the crawl cannot end before it does. */
+  /**
+   * A robots.txt or sitemap read, a retry's wait or a document's removal begins: the crawl cannot
+   * end before it does.
+   */
   private void workStarted() {
     pendingWork++;
   }
 
   /**
-   * A robots.txt or sitemap read is over and what it allows or lists is in the frontier, or a
-   * retry's URL is queued again.
+   * A robots.txt or sitemap read is over and what it allows or lists is in the frontier, a retry's
+   * URL is queued again, or a page is recorded once its document is removed.
    */
   private void workDone() {
     pendingWork--;

@@ -1,0 +1,133 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PageRecord.Response;
+import dev.sitepulse.crawler.store.PriorFetch;
+import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Validators;
+import io.vertx.core.Context;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records in crawl.db the pages the loop ends itself, with no parse worker: failures, answers
+ * that are not HTML or not a 2xx, redirects, 304s and pages robots.txt disallows. Each decides
+ * whether the page keeps the document an earlier crawl indexed: it does while what went wrong may
+ * pass; otherwise the document is removed first, on the indexer, since a Lucene delete may wait
+ * for a flush, which the event loop must not. Each then settles the URL for the pages that
+ * deferred to it as their canonical. Touched only on the event loop.
+ */
+final class UnparsedPages {
+
+  /** The loop's: its lines read as they always have, whichever class writes them. */
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+
+  private final Context context;
+  private final CrawlDb db;
+  private final IndexCommits commits;
+  private final ExecutorService indexer;
+  private final Counters counters;
+  private final PageWork pages;
+  private final CanonicalRefetches refetches;
+  private final CrawlEnd end;
+  private final Runnable removalStarted;
+  private final Runnable removalDone;
+
+  /**
+   * @param removalStarted run as a document's removal is handed to the indexer: the loop has work
+   *     outstanding
+   * @param removalDone run on the loop once it is over and the page recorded
+   */
+  UnparsedPages(CrawlSetup setup, Counters counters, PageWork pages, CanonicalRefetches refetches,
+      CrawlEnd end, Runnable removalStarted, Runnable removalDone) {
+    this.context = setup.context();
+    this.db = setup.db();
+    this.commits = setup.commits();
+    this.indexer = setup.indexer();
+    this.counters = counters;
+    this.pages = pages;
+    this.refetches = refetches;
+    this.end = end;
+    this.removalStarted = removalStarted;
+    this.removalDone = removalDone;
+  }
+
+  /** A page that could not be fetched keeps any document it had: the failure may pass. */
+  void failed(String url, PriorFetch prior, String kind, String message, double fetchMillis) {
+    counters.error(kind);
+    boolean keptDocument = hadDocument(prior);
+    db.record(PageRecord.failed(url, kind, message, fetchMillis, System.currentTimeMillis(),
+        commits.nextSeq(), keptDocument));
+    refetches.settled(url, keptDocument);
+  }
+
+  /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
+  void plain(String url, FetchResult r, PriorFetch prior, String note, long fetchedAt) {
+    Validators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : Validators.NONE;
+    Response response = Response.of(r, note != null ? note : r.message(), fetchedAt, validators);
+    // A 5xx or a 429 (after its retries) may pass, like a network failure, and a 304 nobody asked
+    // for says nothing: the page keeps its document until it is gone for sure.
+    boolean mayPass = r.status() >= 500 || r.status() == 429 || r.notModified();
+    boolean keepsDocument = mayPass && hadDocument(prior);
+    withoutDocument(url, !mayPass && hadDocument(prior), seq ->
+        db.record(PageRecord.unparsed(url, response, seq, keepsDocument)));
+    refetches.settled(url, keepsDocument);
+  }
+
+  /** A redirect to {@code target} (null: unusable), whose queueing added {@code queued}. */
+  void redirect(String url, Response response, String target, List<QueuedUrl> queued,
+      PriorFetch prior) {
+    withoutDocument(url, hadDocument(prior), seq ->
+        db.record(PageRecord.redirect(url, response, target, queued, seq)));
+    refetches.settled(url, false);
+  }
+
+  /** A page its site now disallows leaves the index too. */
+  void disallowed(String url, PriorFetch prior) {
+    counters.robotsBlocked++;
+    withoutDocument(url, hadDocument(prior),
+        seq -> db.markSkipped(url, UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt"));
+    refetches.settled(url, false);
+  }
+
+  /** A 304 to a conditional fetch: the page, its document and its links stand as they were. */
+  void unchanged(String url, FetchResult r, PriorFetch prior) {
+    counters.unchanged++;
+    pages.unchanged(url, prior);
+    db.markUnchanged(url, r.phases().totalNanos() / 1e6);
+    refetches.settled(url, prior.indexed() || prior.duplicate());
+  }
+
+  private static boolean hadDocument(PriorFetch prior) {
+    return prior != null && prior.indexed();
+  }
+
+  /**
+   * Records a page that has no document now. One an earlier crawl indexed is removed first, on the
+   * indexer: a Lucene delete may wait for a flush, which the event loop must not.
+   */
+  private void withoutDocument(String url, boolean removeDocument, LongConsumer record) {
+    if (!removeDocument) {
+      record.accept(commits.nextSeq());
+      return;
+    }
+    counters.removed++;
+    removalStarted.run();
+    CompletableFuture.runAsync(() -> commits.remove(url, record), indexer)
+        .whenComplete((v, error) -> context.runOnContext(x -> {
+          if (error != null && error.getCause() instanceof IndexCommits.IndexWriteFailed failed) {
+            end.crash(failed); // the loop stops: removalDone's pump then starts nothing
+          } else if (error != null) {
+            LOG.warn("could not remove {} from the index: {}", url, error.toString());
+          }
+          removalDone.run();
+        }));
+  }
+}
