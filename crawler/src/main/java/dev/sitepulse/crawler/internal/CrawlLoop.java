@@ -3,7 +3,6 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
-import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -53,18 +52,8 @@ final class CrawlLoop {
   private final CanonicalWaits canonicals = new CanonicalWaits();
   private final CanonicalRefetches refetches;
   private final UnparsedPages unparsed;
-  /**
-   * Redirects the crawl follows from a URL that no redirect led to, before it stops: as many as
-   * a link check reports a chain of (more is TOO_MANY_REDIRECTS), and the pinger's 10 twice over.
-   * The seen-set ends a loop, but not a server that redirects each URL to a new one.
-   */
-  static final int MAX_REDIRECT_HOPS = 20;
-
-  /** By URL a redirect led to: how many redirects in a row did. */
-  private final Map<String, Integer> redirectHops = new HashMap<>();
-  private final CrawlScope scope;
+  private final Redirects redirects;
   private final ExecutorService parsers;
-  private final ExecutorService indexer;
   private final CrawlListener listener;
   private final WarcSink warc;
   private final int maxPendingParse;
@@ -94,20 +83,19 @@ final class CrawlLoop {
     this.fetcher = setup.fetcher();
     this.db = setup.db();
     this.commits = setup.commits();
-    this.scope = setup.scope();
     this.parsers = setup.parsers();
-    this.indexer = setup.indexer();
     this.listener = setup.listener();
     this.stop = setup.stop();
     this.warc = setup.warc();
-    this.end = new CrawlEnd(context, indexer, commits);
-    this.pages = new PageWork(config, scope, db, commits, canonicals);
+    this.end = new CrawlEnd(context, setup.indexer(), commits);
+    this.pages = new PageWork(config, setup.scope(), db, commits, canonicals);
     this.refetches = new CanonicalRefetches(config.purpose(), canonicals, frontier);
     this.maxPendingParse = setup.parserThreads() * 4;
     this.retries = new FetchRetries(config.purpose());
     this.wakeTimer = WakeTimer.on(vertx, this::pump);
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
+    this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
     this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,
         this::workDone);
   }
@@ -256,28 +244,14 @@ final class CrawlLoop {
     }
   }
 
-  /** The target is queued as its own URL; the seen-set keeps redirect loops from going round. */
+  /** The target is queued as its own URL if {@link Redirects} follows it; the redirect is recorded. */
   private void redirected(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
     String target = LinkRules.resolveRedirect(next.url(), r.location());
-    List<QueuedUrl> discovered = List.of();
-    boolean inScope = target != null && scope.accepts(target);
-    int hops = redirectHops.getOrDefault(next.url(), 0) + 1;
-    if (inScope && hops > MAX_REDIRECT_HOPS) {
-      LOG.debug("not following {} from {}: {} redirects in a row", target, next.url(), hops);
-    } else if (inScope && frontier.offer(target, next.depth())) {
-      redirectHops.put(target, hops);
-      if (pages.isLeaf(next.url())) {
-        pages.leaf(target); // the image an image redirects to is one too
-      }
-      discovered = List.of(new QueuedUrl(target, next.depth()));
-      robotsAndSitemaps.adoptIfNew(target);
-    } else if (target != null && !inScope && next.depth() == 0) {
-      counters.seedsRedirectedAway.put(next.url(), target); // the summary says what to crawl instead
-    }
+    List<QueuedUrl> queued = redirects.follow(next, target);
     String message =
         target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
     Response response = Response.of(r, message, fetchedAt, Validators.NONE);
-    unparsed.redirect(next.url(), response, target, discovered, prior);
+    unparsed.redirect(next.url(), response, target, queued, prior);
   }
 
   private void parse(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
