@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -37,9 +36,6 @@ import org.slf4j.LoggerFactory;
 final class CrawlLoop {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
-  /** What a seed may be instead of a page: its URLs are crawled (crawler-commons reads all of these). */
-  private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
-      "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
 
   private final CrawlConfig config;
   private final Vertx vertx;
@@ -199,9 +195,7 @@ final class CrawlLoop {
       parse(next, r, prior, fetchedAt);
     } else {
       unparsed.plain(next.url(), r, prior, null, fetchedAt);
-      if (next.depth() == 0 && r.status() == 200 && SITEMAP_OR_FEED.contains(r.mediaType())) {
-        robotsAndSitemaps.readSeed(r);
-      }
+      robotsAndSitemaps.readIfSeedSitemap(next.depth(), r);
     }
   }
 

@@ -36,6 +36,9 @@ final class RobotsAndSitemaps {
   private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
   /** Sitemaps read per crawl at most: an index may list 50,000 more, each of 50,000 URLs. */
   private static final int MAX_SITEMAPS = 1000;
+  /** What a seed may be instead of a page: its URLs are crawled (crawler-commons reads all of these). */
+  private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
+      "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
 
   private final CrawlConfig config;
   private final Context context;
@@ -199,10 +202,14 @@ final class RobotsAndSitemaps {
 
   /**
    * A seed that turned out to be a sitemap, a sitemap index or a feed: its URLs join the frontier
-   * as a sitemap's do. Anything that does not parse as one adds nothing.
+   * as a sitemap's do. Anything that does not parse as one adds nothing, and neither does a page
+   * that was not a seed or not served as one of those.
+   *
+   * @param depth the fetched URL's: a seed's is 0
    */
-  void readSeed(FetchResult fetched) {
-    if (firstRead(fetched.url())) {
+  void readIfSeedSitemap(int depth, FetchResult fetched) {
+    if (depth == 0 && fetched.status() == 200 && SITEMAP_OR_FEED.contains(fetched.mediaType())
+        && firstRead(fetched.url())) {
       readStarted.run();
       read(fetched.url(), CompletableFuture.completedFuture(fetched), () -> {});
     }
