@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * The crawl itself, confined to one Vert.x event loop: it owns the frontier, starts fetches on
  * the pinger's workers, hands HTML to parse workers and takes results back, and never blocks.
  * Parse backlog is bounded: while workers are behind, no new fetch starts. What each host allows
- * and lists comes from {@link RobotsAndSitemaps}.
+ * and lists comes from {@link RobotsAndSitemaps}. The loop's steps are here; what it hands off on
+ * the way has a class of its own: a retry's wait ({@link RetryTimers}), a redirect's target
+ * ({@link Redirects}), the record of a page no parse worker handles ({@link UnparsedPages}), the
+ * pages fetched again for their canonical ({@link CanonicalRefetches}), and the commits that end
+ * the crawl ({@link CrawlEnd}).
  */
 final class CrawlLoop {
 
@@ -63,7 +67,7 @@ final class CrawlLoop {
   private final Counters counters = new Counters();
   private final CrawlEnd end;
   private final long startNanos = System.nanoTime();
-  private int pendingWork; // parses, robots.txt and sitemap reads (queued ones too), retry timers
+  private int pendingWork; // parses, and what workStarted counts
   private int parsing;
   private long started;
   /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
@@ -333,8 +337,8 @@ final class CrawlLoop {
   }
 
   /**
-   * A robots.txt or sitemap read, a retry's wait or a document's removal begins: the crawl cannot
-   * end before it does.
+   * A robots.txt or sitemap read (a queued one too), a retry's wait or a document's removal from
+   * the index begins: the crawl cannot end before it does.
    */
   private void workStarted() {
     pendingWork++;
