@@ -78,14 +78,16 @@ final class WatchRun {
       opened.push(history);
       Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
       opened.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS));
+      // Bound before the first timer is set: a taken port must end the run before a check or an alert goes out.
+      WatchServer server = WatchServer.bind(vertx, settings.listen(), started);
+      opened.push(server);
       Alerter alerter = new Alerter(settings.plan().webhooks(), Alerter.Listener.recordingTo(history, clock),
           Duration.ofSeconds(1));
       opened.push(alerter);
       PingerSource pinger = new PingerSource(settings.plan().settings());
       opened.push(pinger);
       Watch watch = Watch.start(vertx, settings.plan(), pinger, history, alerter, Watch.Options.DEFAULT);
-      WatchServer server = WatchServer.start(vertx, settings.listen(), watch, new LivePage(history, clock), started);
-      opened.push(server);
+      server.serve(watch, new LivePage(history, clock));
       ConfigReloader reloader = new ConfigReloader(configFile, settings, listenOverride, dataOverride,
           next -> watch.reload(next.plan()).join());
       opened.push(reloader);

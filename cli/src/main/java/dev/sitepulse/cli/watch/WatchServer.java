@@ -33,16 +33,15 @@ final class WatchServer implements AutoCloseable {
   private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
   private final Vertx vertx;
-  private final Watch watch;
-  private final LivePage page;
   private final Instant startedAt;
   private HttpServer server;
+  /** What is served; both null from the bind until {@link #serve}. */
+  private volatile Watch watch;
+  private volatile LivePage page;
   private volatile boolean stopping;
 
-  private WatchServer(Vertx vertx, Watch watch, LivePage page, Instant startedAt) {
+  private WatchServer(Vertx vertx, Instant startedAt) {
     this.vertx = vertx;
-    this.watch = watch;
-    this.page = page;
     this.startedAt = startedAt;
   }
 
@@ -53,7 +52,21 @@ final class WatchServer implements AutoCloseable {
 
   static WatchServer start(Vertx vertx, ListenAddress at, Watch watch, LivePage page, Instant startedAt,
       Duration idle) {
-    WatchServer s = new WatchServer(vertx, watch, page, startedAt);
+    WatchServer s = bind(vertx, at, startedAt, idle);
+    s.serve(watch, page);
+    return s;
+  }
+
+  /**
+   * Binds without serving yet ({@code 503 starting} until {@link #serve}), so that a port that
+   * cannot be bound ends the run before any check or alert has gone out.
+   */
+  static WatchServer bind(Vertx vertx, ListenAddress at, Instant startedAt) {
+    return bind(vertx, at, startedAt, IDLE);
+  }
+
+  private static WatchServer bind(Vertx vertx, ListenAddress at, Instant startedAt, Duration idle) {
+    WatchServer s = new WatchServer(vertx, startedAt);
     HttpServerOptions options = new HttpServerOptions().setHost(at.host()).setPort(at.port())
         .setIdleTimeout((int) idle.toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
     try {
@@ -64,6 +77,12 @@ final class WatchServer implements AutoCloseable {
       throw new UsageException("cannot listen on " + at + ": " + cause.getMessage());
     }
     return s;
+  }
+
+  /** From now on the endpoints show this watch. */
+  void serve(Watch watch, LivePage page) {
+    this.page = page;
+    this.watch = watch;
   }
 
   int port() {
@@ -82,6 +101,12 @@ final class WatchServer implements AutoCloseable {
       return;
     }
     res.putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff");
+    Watch watch = this.watch;
+    LivePage page = this.page;
+    if (watch == null) {
+      res.setStatusCode(503).putHeader("Content-Type", "text/plain").end("starting\n");
+      return;
+    }
     switch (req.path()) {
       case "/metrics" -> res.putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
           .end(WatchMetrics.render(watch));

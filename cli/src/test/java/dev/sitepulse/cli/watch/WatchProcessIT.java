@@ -161,6 +161,25 @@ class WatchProcessIT {
   }
 
   @Test
+  void aWatchWhosePortIsTakenChecksNothingAndAlertsNoOneBeforeItExitsThree() throws Exception {
+    // 50 failing targets every 100 ms with a threshold of 1: were checks started before the port
+    // is bound, the first of them would go out, and alerts with them, within the JVM's start-up.
+    String targets = IntStream.range(0, 50).mapToObj(i -> target("t" + i, "/status/500?t=" + i, ""))
+        .collect(Collectors.joining());
+    Path config = Files.writeString(dir.resolve("watch.yaml"), "defaults:\n  interval: 100ms\n  rate: unlimited\n"
+        + "targets:\n" + targets + "watch:\n  failure-threshold: 1\n  webhooks:\n    - url: "
+        + StubServer.url(stubs, "/hook") + "\n");
+    String taken = "127.0.0.1:" + stubs.getPort();
+
+    JarProcess.Result run = JarProcess.java(Duration.ofSeconds(30), dir, "watch", "-c", config.toString(),
+        "--data", dir.resolve("data").toString(), "--listen", taken);
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err()).startsWith("sitepulse: cannot listen on " + taken + ": ").hasLineCount(1);
+    assertThat(stubs.getAllServeEvents()).as("requests the stubs got: checks and alerts").isEmpty();
+  }
+
+  @Test
   void aStopWhoseHistoryCannotBeWrittenExitsTwoAndSaysHowManyResultsWereLost() throws Exception {
     Path config = Files.writeString(dir.resolve("watch.yaml"),
         "defaults:\n  interval: 200ms\ntargets:\n" + target("a", "/status/200", ""));

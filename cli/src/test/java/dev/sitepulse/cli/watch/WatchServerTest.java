@@ -157,6 +157,26 @@ class WatchServerTest {
   }
 
   @Test
+  void aServerBoundBeforeItsWatchStartsAnswersStartingUntilItServesTheWatch() throws Exception {
+    WatchServer early = WatchServer.bind(vertx, new ListenAddress("127.0.0.1", 0), Instant.now());
+    try {
+      URI metrics = URI.create("http://127.0.0.1:" + early.port() + "/metrics");
+      HttpResponse<String> starting = send(HttpRequest.newBuilder(metrics).build());
+
+      assertThat(starting.statusCode()).isEqualTo(503);
+      assertThat(starting.body()).isEqualTo("starting\n");
+
+      early.serve(watch, new LivePage(history, Clock.systemUTC()));
+
+      HttpResponse<String> served = send(HttpRequest.newBuilder(metrics).build());
+      assertThat(served.statusCode()).isEqualTo(200);
+      assertThat(served.body()).contains("sitepulse_state{target=\"up\"} 0");
+    } finally {
+      early.close();
+    }
+  }
+
+  @Test
   void aPortInUseIsAUsageErrorNamingTheAddress() {
     ListenAddress taken = new ListenAddress("127.0.0.1", server.port());
 
