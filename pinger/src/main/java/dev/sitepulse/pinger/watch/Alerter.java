@@ -49,10 +49,16 @@ public final class Alerter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LOGGER);
   private static final int QUEUE = 1000;
+  /** Posts under way at once to one webhook. */
+  private static final int WORKERS = 4;
 
   private final Listener listener;
   private final Duration backoff;
-  private final ThreadPoolExecutor workers;
+  /**
+   * Each webhook's own workers, kept across reloads: one that hangs holds up only its own
+   * deliveries, not every other webhook's behind it in a shared queue.
+   */
+  private final Map<Webhook, ThreadPoolExecutor> workers = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
   private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
@@ -65,9 +71,6 @@ public final class Alerter implements AutoCloseable {
   public Alerter(List<Webhook> webhooks, Listener listener, Duration backoff) {
     this.listener = listener;
     this.backoff = backoff;
-    this.workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-        Threads.daemon("sitepulse-alert"));
-    this.workers.allowCoreThreadTimeOut(true);
     this.timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-alert-retry"));
     this.sinks = sinks(webhooks);
   }
@@ -80,9 +83,16 @@ public final class Alerter implements AutoCloseable {
   private List<AlertSink> sinks(List<Webhook> webhooks) {
     List<AlertSink> out = new ArrayList<>();
     for (Webhook w : webhooks) {
-      out.add(new WebhookSink(w, http, workers, timer, backoff));
+      out.add(new WebhookSink(w, http, workers.computeIfAbsent(w, Alerter::newWorkers), timer, backoff));
     }
     return List.copyOf(out);
+  }
+
+  private static ThreadPoolExecutor newWorkers(Webhook w) {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(QUEUE), Threads.daemon("sitepulse-alert"));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /**
@@ -188,7 +198,7 @@ public final class Alerter implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdownNow();
+    workers.values().forEach(ThreadPoolExecutor::shutdownNow);
     timer.shutdownNow();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.watch;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
@@ -107,6 +108,30 @@ class AlerterTest {
 
     assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
         .allSatisfy(line -> assertThat(line).doesNotContain("\n").contains("shop sitepulse is UP"));
+  }
+
+  @Test
+  void aWebhookThatHangsDoesNotHoldUpTheAlertsOfAnother() {
+    // The hanging one answers after 20 s, long after the other must have had every alert.
+    receiver.stubFor(post("/hang").willReturn(ok().withFixedDelay(20_000)));
+    receiver.stubFor(post("/good").willReturn(ok()));
+    Webhook hanging = new Webhook("http://127.0.0.1:" + receiver.getPort() + "/hang", Webhook.Format.JSON,
+        Duration.ofSeconds(30), 0, Map.of());
+    Alerter alerter = new Alerter(List.of(hanging, hook("/good", 0)), (alert, d) -> deliveries.add(d),
+        Duration.ofMillis(1));
+    try (alerter) {
+      Instant now = Instant.now();
+      for (int i = 0; i < 12; i++) { // as when an outage takes many targets down at once
+        alerter.alert(new Alert(Alert.Kind.CHANGE, "site" + i, "http://site" + i + ".example/", "", State.UP,
+            State.DOWN, now, now, null, Verdict.DOWN, 500, "condition failed"));
+      }
+
+      Eventually.await(Duration.ofSeconds(10), "every alert delivered to the webhook that answers",
+          () -> deliveries.stream().filter(Delivery::ok).count() == 12);
+      assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/good")))).hasSize(12);
+      // As a stopping watch does, so that the posts closing cuts short log nothing into the next test.
+      alerter.abandon("the test is over");
+    }
   }
 
   @Test
