@@ -91,7 +91,7 @@ final class WebhookSink implements AlertSink {
         String error = post(body);
         if (error == null) {
           done.complete(Delivery.ok(name(), n));
-        } else if (n > hook.retries()) {
+        } else if (n > hook.retries() || Thread.currentThread().isInterrupted()) { // closing: no retry
           done.complete(Delivery.failed(name(), n, error));
         } else {
           long wait = Math.min(backoff.toMillis() << (n - 1), RetryPolicy.MAX_BACKOFF.toMillis());
@@ -125,6 +125,15 @@ final class WebhookSink implements AlertSink {
       return why.equals("timeout") || why.equals("Canceled")
           ? "no answer within " + Durations.format(hook.timeout())
           : withoutSecret(why);
+    } catch (Exception e) {
+      // OkHttp (Kotlin) throws an InterruptedException it does not declare when closing the
+      // alerter interrupts a connect: left to escape, it killed the worker with a stack trace on
+      // stderr and never ended the delivery.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
+      }
+      return withoutSecret(e.toString());
     }
   }
 

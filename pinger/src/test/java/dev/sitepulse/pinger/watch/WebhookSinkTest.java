@@ -7,10 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.Verdict;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +65,54 @@ class WebhookSinkTest {
     } finally {
       workers.shutdownNow();
       timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void aPostCutShortWhileItConnectsFailsItsDeliveryRatherThanEscapingFromItsThread() throws Exception {
+    // A host that never answers the handshake, as one behind a dropping firewall: a listener whose
+    // backlog is full, so the kernel drops every further SYN.
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<SocketChannel> backlog = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        SocketChannel c = SocketChannel.open();
+        c.configureBlocking(false);
+        c.connect(full.getLocalSocketAddress());
+        backlog.add(c);
+      }
+      Webhook hook = new Webhook("http://127.0.0.1:" + full.getLocalPort() + "/hook", Webhook.Format.JSON,
+          Duration.ofSeconds(60), 0, Map.of());
+      List<Throwable> escaped = new CopyOnWriteArrayList<>();
+      List<Thread> threads = new CopyOnWriteArrayList<>();
+      ExecutorService workers = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r);
+        t.setUncaughtExceptionHandler((thread, e) -> escaped.add(e));
+        threads.add(t);
+        return t;
+      });
+      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+      try {
+        WebhookSink sink = new WebhookSink(hook, new OkHttpClient(), workers, timer, Duration.ofSeconds(1));
+        Instant now = Instant.now();
+        CompletableFuture<Delivery> delivery = sink.send(new Alert(Alert.Kind.CHANGE, "shop", "http://shop.example/",
+            "", State.UP, State.DOWN, now, now, null, Verdict.DOWN, 500, "condition failed"));
+        Eventually.await(Duration.ofSeconds(10), "the post to wait for its connection",
+            () -> !threads.isEmpty() && threads.get(0).getState() == Thread.State.TIMED_WAITING);
+
+        workers.shutdownNow(); // as closing the alerter at the end of a stop does
+
+        Delivery d = delivery.get(10, TimeUnit.SECONDS);
+        assertThat(d.ok()).isFalse();
+        assertThat(d.error()).isEqualTo("interrupted");
+        assertThat(workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(escaped).as("exceptions that escaped the worker, printed as stack traces").isEmpty();
+      } finally {
+        workers.shutdownNow();
+        timer.shutdownNow();
+        for (SocketChannel c : backlog) {
+          c.close();
+        }
+      }
     }
   }
 }
