@@ -57,7 +57,8 @@ final class TableReport {
     }
     if (!r.failedAlerts().isEmpty()) {
       out.println();
-      out.println(r.failedAlerts().size() + " alert deliveries failed; see --format json or html");
+      int failed = r.failedAlerts().size();
+      out.println(failed + (failed == 1 ? " alert delivery" : " alert deliveries") + " failed; see --format json or html");
     }
   }
 

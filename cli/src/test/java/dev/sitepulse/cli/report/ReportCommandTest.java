@@ -292,4 +292,18 @@ class ReportCommandTest {
     JsonNode failed = new ObjectMapper().readTree(run.out()).get("failed_alerts");
     assertThat(failed.get(0).get("sink").asText()).isEqualTo("https://hooks.slack.com/services/…");
   }
+
+  @Test
+  void oneFailedAlertDeliveryIsCountedInTheSingularUnderTheTable() throws Exception {
+    HandMadeHistory.write(dir);
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(3650),
+        Clock.fixed(HandMadeHistory.UNTIL, ZoneOffset.UTC))) {
+      h.append(new DeliveryRecord("a", HandMadeHistory.minute(33), "CHANGE", "https://alerts.example/x", false, 3,
+          "HTTP 500"));
+    }
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d");
+
+    assertThat(run.out()).as("%s", run).contains("\n1 alert delivery failed; see --format json or html\n");
+  }
 }
