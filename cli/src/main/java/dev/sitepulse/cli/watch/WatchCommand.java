@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
       "",
       "Targets take interval: (default 60s); the watch: section sets thresholds, retention, "
           + "reminders and webhooks. See docs/config.md.",
-      "Exit codes: 0 stopped by a signal, 2 another watch is using the data folder, 3 usage or config error, "
-          + "130 a second signal cut the stop short."
+      "Exit codes: 0 stopped by a signal, 2 another watch is using the data folder or the history lost results, "
+          + "3 usage or config error, 130 a second signal cut the stop short."
     })
 public final class WatchCommand implements Callable<Integer> {
 
