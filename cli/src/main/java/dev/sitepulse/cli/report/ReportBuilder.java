@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckGap;
+import dev.sitepulse.pinger.history.CheckTime;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.HistoryReader;
@@ -74,7 +75,7 @@ public final class ReportBuilder {
       changes.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c);
     }
     Map<String, Instant> certs = history.latestCertificateExpiry(q);
-    Map<String, List<Instant>> latest = history.latestChecks(until, LATEST_CHECKS);
+    Map<String, List<CheckTime>> latest = history.latestChecks(until, LATEST_CHECKS);
     boolean watchRunning = history.watchRunning();
     List<TargetInfo> named = history.targets().stream()
         .filter(t -> target == null || target.equals(t.name())).toList();
@@ -105,22 +106,25 @@ public final class ReportBuilder {
    * targets as checked for a while. And only if that watch checked it within {@link
    * #STALE_INTERVALS} intervals, as one running on without it (taken out of the config) checks it no
    * more. With fewer than two checks its interval is unknown, and a running watch is taken to check
-   * it. Its last check is its latest row, or where retention left none, its last state change.
+   * it. Its last check is its latest row, or where retention left none, its last state change. A
+   * last check that took longer than the interval (a site that began to hang, each check running
+   * to its timeout) delays the next, so it is then within five times as long.
    */
-  private static Checking checking(List<Instant> latest, List<StateChangeRecord> changes, boolean watchRunning,
+  private static Checking checking(List<CheckTime> latest, List<StateChangeRecord> changes, boolean watchRunning,
       Instant until, List<CheckGap> gaps) {
-    Instant last = latest.isEmpty() ? null : latest.get(0);
+    Instant last = latest.isEmpty() ? null : latest.get(0).at();
     if (!changes.isEmpty() && (last == null || changes.get(changes.size() - 1).at().isAfter(last))) {
       last = changes.get(changes.size() - 1).at();
     }
     Duration interval = Duration.ZERO;
     for (int i = 1; i < latest.size(); i++) {
-      Duration gap = Duration.between(latest.get(i), latest.get(i - 1));
+      Duration gap = Duration.between(latest.get(i).at(), latest.get(i - 1).at());
       if (interval.isZero() || gap.compareTo(interval) < 0) {
         interval = gap;
       }
     }
-    boolean recent = interval.isZero() || !until.isAfter(last.plus(interval.multipliedBy(STALE_INTERVALS)));
+    Duration pace = latest.isEmpty() || latest.get(0).took().compareTo(interval) <= 0 ? interval : latest.get(0).took();
+    boolean recent = interval.isZero() || !until.isAfter(last.plus(pace.multipliedBy(STALE_INTERVALS)));
     return new Checking(last, interval, watchRunning && recent, gaps);
   }
 

@@ -111,6 +111,33 @@ class ChecksStoppedTest {
   }
 
   @Test
+  void aTargetWhoseChecksBeganToTimeOutIsStillCheckedByTheRunningWatchInOneIncident() {
+    // Every second, a 5 ms check, until the site hangs at second 10: each check then runs to its
+    // 8 s timeout, and the next starts at the first tick after it, 9 s later. DOWN at the second.
+    Instant t0 = T0;
+    Instant until = t0.plusMillis(36_500); // the check of second 28 just recorded, that of 37 under way
+    try (SqliteHistory watch = open(until)) {
+      for (int i = 0; i < 10; i++) {
+        watch.append(CheckRecord.of("api", t0.plusSeconds(i), Verdict.UP, 200, 5));
+      }
+      for (int i : new int[] {10, 19, 28}) {
+        watch.append(CheckRecord.of("api", t0.plusSeconds(i), Verdict.TIMEOUT, 0, 8_000));
+      }
+      watch.append(new StateChangeRecord("api", "UNKNOWN", "UP", t0, t0));
+      watch.append(new StateChangeRecord("api", "UP", "DOWN", t0.plusSeconds(19), t0.plusSeconds(10)));
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofHours(1)), until);
+
+      TargetReport api = target(r, "api");
+      assertThat(api.checksStopped()).as("checked all along, only slower").isNull();
+      assertThat(api.incidents()).containsExactly(
+          new Incident(t0.plusSeconds(10), null, Duration.ofMillis(26_500), null, null));
+      assertThat(api.incidents().get(0).ongoing()).isTrue();
+    }
+  }
+
+  @Test
   void aTargetARunningWatchNoLongerChecksIsTreatedAsStopped() {
     Instant until = minute(30);
     try (SqliteHistory watch = open(until)) {

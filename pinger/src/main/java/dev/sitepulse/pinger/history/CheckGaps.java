@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * next to it, as the report measures a target's interval from its latest checks. A gap is longer
  * than {@code intervals} times the larger of the intervals before and after it: a config change
  * that lengthened or shortened the interval is then no gap, as either side still checks at its
- * own pace, and a watch that made only a check or two between two stops is still seen.
+ * own pace, and a watch that made only a check or two between two stops is still seen. Nor is it
+ * shorter than as many times the check before it took: a site that began to hang has its checks
+ * run to their timeout, each delaying the next, which the spaces before it do not yet show.
  */
 final class CheckGaps {
 
@@ -56,7 +58,8 @@ final class CheckGaps {
         + " ORDER BY at DESC LIMIT 1 OFFSET " + SIDE;
     Map<String, List<CheckGap>> out = new HashMap<>();
     long[] times = new long[1024];
-    try (PreparedStatement s = c.prepareStatement("SELECT at FROM checks INDEXED BY checks_by_target_time"
+    long[] took = new long[1024];
+    try (PreparedStatement s = c.prepareStatement("SELECT at, total_us / 1000 FROM checks INDEXED BY checks_by_target_time"
         + " WHERE target_id = ?1 AND at >= coalesce((" + lead + "), 0) AND at < ?3 ORDER BY at")) {
       for (Map.Entry<String, Instant> t : targets) {
         Long id = ids.get(t.getKey());
@@ -71,11 +74,13 @@ final class CheckGaps {
           while (rs.next()) {
             if (n == times.length) {
               times = Arrays.copyOf(times, n * 2);
+              took = Arrays.copyOf(took, n * 2);
             }
-            times[n++] = rs.getLong(1);
+            times[n] = rs.getLong(1);
+            took[n++] = rs.getLong(2);
           }
         }
-        List<CheckGap> gaps = find(times, n, t.getValue().toEpochMilli(), intervals);
+        List<CheckGap> gaps = find(times, took, n, t.getValue().toEpochMilli(), intervals);
         if (!gaps.isEmpty()) {
           out.put(t.getKey(), gaps);
         }
@@ -86,9 +91,10 @@ final class CheckGaps {
 
   /**
    * @param times epoch milliseconds, oldest first; the first {@code n} count
+   * @param took how long each of those checks took, in milliseconds
    * @param after only gaps that end after this
    */
-  static List<CheckGap> find(long[] times, int n, long after, int intervals) {
+  static List<CheckGap> find(long[] times, long[] took, int n, long after, int intervals) {
     List<CheckGap> gaps = new ArrayList<>();
     for (int i = 1; i < n; i++) {
       if (times[i] <= after) {
@@ -98,7 +104,7 @@ final class CheckGaps {
       long before = smallestSpace(times, Math.max(1, i - SIDE), i);
       long later = smallestSpace(times, i + 1, Math.min(n, i + 1 + SIDE));
       long interval = Math.max(before, later);
-      if (interval > 0 && space > intervals * interval) {
+      if (interval > 0 && space > intervals * Math.max(interval, took[i - 1])) {
         gaps.add(new CheckGap(Instant.ofEpochMilli(times[i - 1]), Instant.ofEpochMilli(times[i]),
             Duration.ofMillis(before > 0 ? before : later)));
       }

@@ -36,17 +36,19 @@ public interface HistoryReader {
   List<StateChangeRecord> stateChanges(HistoryQuery query);
 
   /**
-   * Per target, when its latest {@code count} checks before {@code before} began, newest first,
-   * however long ago: where what is known of it ends, and how often it was checked.
+   * Per target, when its latest {@code count} checks before {@code before} began and how long each
+   * took, newest first, however long ago: where what is known of it ends, and how often it was
+   * checked.
    */
-  Map<String, List<Instant>> latestChecks(Instant before, int count);
+  Map<String, List<CheckTime>> latestChecks(Instant before, int count);
 
   /**
    * Per target named in {@code from}, the gaps in its checks that end after its time there, up to
    * {@code until}, oldest first. A gap is a space between consecutive checks longer than {@code
    * intervals} intervals, where the interval beside it is the smallest of the four spaces on each
-   * side, the larger of the two sides. Reads every check time of those targets from there, from an
-   * index; targets without gaps are left out.
+   * side, the larger of the two sides, or longer than as many times the check before it took, when
+   * that took longer (a check that runs to a long timeout delays the next: no gap). Reads every
+   * check time of those targets from there, from an index; targets without gaps are left out.
    */
   Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals);
 

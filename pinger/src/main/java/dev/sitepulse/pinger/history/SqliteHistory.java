@@ -322,7 +322,7 @@ public final class SqliteHistory implements HistoryStore {
   }
 
   @Override
-  public Map<String, List<Instant>> latestChecks(Instant before, int count) {
+  public Map<String, List<CheckTime>> latestChecks(Instant before, int count) {
     return reader.latestChecks(before, count);
   }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,19 +156,19 @@ final class SqliteReader implements HistoryReader {
   }
 
   @Override
-  public Map<String, List<Instant>> latestChecks(Instant before, int count) {
+  public Map<String, List<CheckTime>> latestChecks(Instant before, int count) {
     return read(c -> {
-      Map<String, List<Instant>> out = new LinkedHashMap<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT at FROM checks INDEXED BY checks_by_target_time"
+      Map<String, List<CheckTime>> out = new LinkedHashMap<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT at, total_us FROM checks INDEXED BY checks_by_target_time"
           + " WHERE target_id = ? AND at < ? ORDER BY at DESC LIMIT ?")) {
         for (Map.Entry<Long, String> t : names(c).entrySet()) {
           s.setLong(1, t.getKey());
           s.setLong(2, before.toEpochMilli());
           s.setInt(3, count);
-          List<Instant> times = new ArrayList<>();
+          List<CheckTime> times = new ArrayList<>();
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              times.add(Instant.ofEpochMilli(rs.getLong(1)));
+              times.add(new CheckTime(Instant.ofEpochMilli(rs.getLong(1)), Duration.ofNanos(rs.getLong(2) * 1000)));
             }
           }
           if (!times.isEmpty()) {

@@ -15,7 +15,7 @@ class CheckGapsTest {
   /** Check times in minutes. */
   private static List<CheckGap> gaps(long... minutes) {
     long[] times = LongStream.of(minutes).map(m -> m * MINUTE).toArray();
-    return CheckGaps.find(times, times.length, Long.MIN_VALUE, 5);
+    return CheckGaps.find(times, new long[times.length], times.length, Long.MIN_VALUE, 5);
   }
 
   private static CheckGap gap(long last, long next, long intervalMinutes) {
@@ -61,7 +61,28 @@ class CheckGapsTest {
   void onlyGapsThatEndAfterTheGivenTimeCount() {
     long[] times = LongStream.of(0, 1, 2, 30, 31, 32, 90, 91).map(m -> m * MINUTE).toArray();
 
-    assertThat(CheckGaps.find(times, times.length, 30 * MINUTE, 5)).containsExactly(gap(32, 90, 1));
-    assertThat(CheckGaps.find(times, times.length, 29 * MINUTE, 5)).containsExactly(gap(2, 30, 1), gap(32, 90, 1));
+    assertThat(CheckGaps.find(times, new long[times.length], times.length, 30 * MINUTE, 5)).containsExactly(gap(32, 90, 1));
+    assertThat(CheckGaps.find(times, new long[times.length], times.length, 29 * MINUTE, 5)).containsExactly(gap(2, 30, 1), gap(32, 90, 1));
+  }
+
+  @Test
+  void checksThatRunToALongTimeoutDelayTheNextWithoutLeavingAGap() {
+    // A check a minute until the site hangs at minute 5: each check then takes 8 minutes, so the
+    // next starts at the first tick after it, 9 minutes on, more than five of the minutes before.
+    long[] times = LongStream.of(0, 1, 2, 3, 4, 5, 14, 23).map(m -> m * MINUTE).toArray();
+    long[] quick = new long[times.length];
+    long[] hanging = LongStream.of(0, 0, 0, 0, 0, 8, 8, 8).map(m -> m * MINUTE).toArray();
+
+    assertThat(CheckGaps.find(times, quick, times.length, Long.MIN_VALUE, 5)).as("had the checks been quick")
+        .containsExactly(gap(14, 23, 1));
+    assertThat(CheckGaps.find(times, hanging, times.length, Long.MIN_VALUE, 5)).isEmpty();
+  }
+
+  @Test
+  void aWatchStoppedForLongerThanFiveTimesItsLastCheckTookStillLeavesAGap() {
+    long[] times = LongStream.of(0, 1, 2, 3, 4, 45).map(m -> m * MINUTE).toArray();
+    long[] took = LongStream.of(0, 0, 0, 0, 8, 0).map(m -> m * MINUTE).toArray();
+
+    assertThat(CheckGaps.find(times, took, times.length, Long.MIN_VALUE, 5)).containsExactly(gap(4, 45, 1));
   }
 }

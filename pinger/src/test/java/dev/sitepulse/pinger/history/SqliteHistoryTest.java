@@ -291,12 +291,15 @@ class SqliteHistoryTest {
       h.append(new StateChangeRecord("c", "UNKNOWN", "UP", NOW, NOW));
       h.flush().join();
 
-      Map<String, List<Instant>> latest = h.latestChecks(NOW, 3);
+      Map<String, List<CheckTime>> latest = h.latestChecks(NOW, 3);
 
       Instant a0 = NOW.minus(Duration.ofDays(20));
       assertThat(latest).containsOnlyKeys("a", "b");
-      assertThat(latest.get("a")).containsExactly(a0.plusSeconds(360), a0.plusSeconds(300), a0.plusSeconds(240));
-      assertThat(latest.get("b")).as("only those before NOW").containsExactly(NOW.minusSeconds(30));
+      assertThat(latest.get("a")).extracting(CheckTime::at)
+          .containsExactly(a0.plusSeconds(360), a0.plusSeconds(300), a0.plusSeconds(240));
+      assertThat(latest.get("a")).extracting(CheckTime::took).containsOnly(Duration.ofMillis(1));
+      assertThat(latest.get("b")).as("only those before NOW").extracting(CheckTime::at)
+          .containsExactly(NOW.minusSeconds(30));
     }
   }
 
