@@ -52,6 +52,16 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aDataFolderThatCannotBeMadeIsNamedAsTheFolderNotAsAMissingHistory() throws Exception {
+    Path underAFile = Files.writeString(dir.resolve("notes.txt"), "not a folder").resolve("sub");
+
+    assertThatThrownBy(() -> SqliteHistory.open(underAFile, Duration.ofDays(30), CLOCK))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith("cannot create the folder " + underAFile + ": ")
+        .hasMessageNotContaining("history.db");
+  }
+
+  @Test
   void aSecondWriterOfTheSameFolderIsRefusedWhileReadersAreNot() {
     try (SqliteHistory first = open()) {
       first.append(check("a", NOW, Verdict.UP, 200, 10));
