@@ -94,7 +94,7 @@ public record Target(
   }
 
   /** The headers plus {@code Authorization}, unless they name one already (in any case). */
-  private static Map<String, String> withAuthorization(Map<String, String> headers, String value) {
+  public static Map<String, String> withAuthorization(Map<String, String> headers, String value) {
     if (headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
       return headers;
     }

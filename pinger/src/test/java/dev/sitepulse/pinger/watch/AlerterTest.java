@@ -135,6 +135,37 @@ class AlerterTest {
   }
 
   @Test
+  void userAndPasswordInAWebhookUrlAreSentAsBasicAuthorizationAsForATarget() {
+    receiver.stubFor(post("/hook").willReturn(ok()));
+    Webhook hook = new Webhook("http://alice:s3cr%40t@127.0.0.1:" + receiver.getPort() + "/hook",
+        Webhook.Format.JSON, Duration.ofSeconds(2), 0, Map.of());
+
+    try (Alerter alerter = new Alerter(List.of(hook), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
+      alerter.alert(down());
+      alerter.idle().join();
+    }
+
+    assertThat(deliveries).singleElement().satisfies(d -> assertThat(d.ok()).isTrue());
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).singleElement()
+        .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Basic YWxpY2U6czNjckB0"));
+  }
+
+  @Test
+  void anAuthorizationHeaderOfTheWebhookWinsOverItsUrlsUserAndPassword() {
+    receiver.stubFor(post("/hook").willReturn(ok()));
+    Webhook hook = new Webhook("http://alice:s3cret@127.0.0.1:" + receiver.getPort() + "/hook",
+        Webhook.Format.JSON, Duration.ofSeconds(2), 0, Map.of("authorization", "Bearer t"));
+
+    try (Alerter alerter = new Alerter(List.of(hook), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
+      alerter.alert(down());
+      alerter.idle().join();
+    }
+
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).singleElement()
+        .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer t"));
+  }
+
+  @Test
   void aDeliveryStillUnderWayAtStopIsRecordedAsFailedOnceAndNamedInTheLog() throws Exception {
     receiver.stubFor(post("/slow").willReturn(serverError().withFixedDelay(1000)));
     int abandoned;
