@@ -86,10 +86,22 @@ public final class RobotsRules {
     try {
       byte[] read = withinLimit(fetched.body());
       SimpleRobotRules rules = parser.parseContent(fetched.url(), read, fetched.contentType(), List.of(token));
-      // The parser counts per thread, and this thread has just parsed.
-      return new RobotsRules(rules, null, read.length < fetched.body().length, parser.getNumWarnings());
+      return new RobotsRules(rules, null, read.length < fetched.body().length, linesNotUnderstood(parser));
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
+    }
+  }
+
+  /**
+   * What the parser counted on this thread, which has just parsed. An HTML page served as
+   * robots.txt, with no User-agent line, returns before counting starts and leaves the count
+   * unset, which {@code getNumWarnings()} then fails to unbox: nothing was read as a line.
+   */
+  private static int linesNotUnderstood(SimpleRobotRulesParser parser) {
+    try {
+      return parser.getNumWarnings();
+    } catch (NullPointerException notCounted) {
+      return 0;
     }
   }
 

@@ -40,8 +40,25 @@ class RobotsLinesNotUnderstoodTest {
     assertThat(rules.linesNotUnderstood()).isZero();
   }
 
+  @Test
+  void anHtmlPageServedAsRobotsTxtAllowsEverythingAndStillSaysWhenItWasCutShort() {
+    // crawler-commons returns early for HTML with no User-agent line, before it counts anything.
+    String page = "<html><body>" + "<p>Not found, but here is our whole catalogue.</p>\n".repeat(12_000)
+        + "</body></html>";
+
+    RobotsRules rules = RobotsRules.from(fetched(page, "text/html"), "sitepulse-test/1.0");
+
+    assertThat(rules.allows("https://docs.example/any/page.html")).isTrue();
+    assertThat(rules.linesNotUnderstood()).isZero();
+    assertThat(rules.cutOff()).as("more than 500 KiB").isTrue();
+  }
+
   private static FetchResult fetched(String robots) {
-    return new FetchResult("https://docs.example/robots.txt", 200, "text/plain", null,
+    return fetched(robots, "text/plain");
+  }
+
+  private static FetchResult fetched(String robots, String contentType) {
+    return new FetchResult("https://docs.example/robots.txt", 200, contentType, null,
         robots.getBytes(StandardCharsets.UTF_8), false, null, null, null, null, false, "200 OK");
   }
 }
