@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,17 @@ class IndexWithStoredStatusAndFetchTimeTest {
     }
     assertThat(urls(index, "status:[200 TO 299] walrus"))
         .containsExactlyInAnyOrder("https://docs.example/new.html", "https://docs.example/old.html");
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      assertThat(reader.numDocs()).as("the old page replaced, not added again").isEqualTo(2);
+      for (int i = 0; i < reader.maxDoc(); i++) {
+        if (reader.hasDeletions() && !MultiBits.getLiveDocs(reader).get(i)) {
+          continue;
+        }
+        Document stored = reader.storedFields().document(i);
+        assertThat(stored.get(PageFields.STATUS)).as(stored.get(PageFields.URL)).isNull();
+        assertThat(stored.get(PageFields.FETCHED_AT)).as(stored.get(PageFields.URL)).isNull();
+      }
+    }
   }
 
   private static List<String> urls(Path index, String query) throws Exception {
