@@ -51,8 +51,11 @@ final class CanonicalRefetches {
     }
   }
 
-  /** True, once, for a page {@link #settled} queued again: it counted when it was first fetched. */
-  boolean fetchedAgain(String url) {
+  /**
+   * Whether {@link #settled} queued this page again, which it then forgets: true once, for the
+   * fetch that follows; the page counted when it was first fetched.
+   */
+  boolean takeRequeued(String url) {
     return queuedAgain.remove(url);
   }
 }

@@ -236,7 +236,7 @@ final class CrawlLoop {
 
   /** A page counts once, however often it is fetched (again, for its canonical). */
   private void countPage(Frontier.Next next, FetchResult r) {
-    if (!refetches.fetchedAgain(next.url())) {
+    if (!refetches.takeRequeued(next.url())) {
       counters.pages++;
       counters.status(r.status());
     }

@@ -24,9 +24,9 @@ class CanonicalRefetchesTest {
     refetches.settled(CANONICAL, false);
 
     assertThat(frontier.poll(0)).isEqualTo(new Frontier.Next(VARIANT, HOST, 2));
-    assertThat(refetches.fetchedAgain(VARIANT)).as("its second fetch").isTrue();
-    assertThat(refetches.fetchedAgain(VARIANT)).as("said once").isFalse();
-    assertThat(refetches.fetchedAgain(CANONICAL)).isFalse();
+    assertThat(refetches.takeRequeued(VARIANT)).as("its second fetch").isTrue();
+    assertThat(refetches.takeRequeued(VARIANT)).as("said once").isFalse();
+    assertThat(refetches.takeRequeued(CANONICAL)).isFalse();
   }
 
   @Test
@@ -37,7 +37,7 @@ class CanonicalRefetchesTest {
     refetches.settled(CANONICAL, true);
 
     assertThat(frontier.queued()).isZero();
-    assertThat(refetches.fetchedAgain(VARIANT)).isFalse();
+    assertThat(refetches.takeRequeued(VARIANT)).isFalse();
   }
 
   @Test
