@@ -108,7 +108,8 @@ public final class ReportBuilder {
    * more. With fewer than two checks its interval is unknown, and a running watch is taken to check
    * it. Its last check is its latest row, or where retention left none, its last state change. A
    * last check that took longer than the interval (a site that began to hang, each check running
-   * to its timeout) delays the next, so it is then within five times as long.
+   * to its timeout, retries and back-offs included: {@link CheckTime#took}) delays the next, so it
+   * is then within five times as long.
    */
   private static Checking checking(List<CheckTime> latest, List<StateChangeRecord> changes, boolean watchRunning,
       Instant until, List<CheckGap> gaps) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
@@ -133,6 +134,31 @@ class ChecksStoppedTest {
       assertThat(api.checksStopped()).as("checked all along, only slower").isNull();
       assertThat(api.incidents()).containsExactly(
           new Incident(t0.plusSeconds(10), null, Duration.ofMillis(26_500), null, null));
+      assertThat(api.incidents().get(0).ongoing()).isTrue();
+    }
+  }
+
+  @Test
+  void aTargetWhoseRetriedChecksRunLongerThanFiveIntervalsIsStillCheckedByTheRunningWatch() {
+    // Every 10 s until the site hangs at second 100: with a 10 s timeout and 4 retries each check
+    // then lasts 5 x 10 s plus the back-offs 1 + 2 + 4 + 8 s, 65 s, and records only its last
+    // attempt's 10 s. The next began at 170 s and is under way at 230 s.
+    Instant until = T0.plusSeconds(230);
+    Phases timedOut = new Phases(0, 0, 0, 0, 0, Duration.ofSeconds(10).toNanos());
+    try (SqliteHistory watch = open(until)) {
+      for (int i = 0; i < 10; i++) {
+        watch.append(CheckRecord.of("api", T0.plusSeconds(10L * i), Verdict.UP, 200, 5));
+      }
+      watch.append(new CheckRecord("api", null, null, T0.plusSeconds(100), Verdict.TIMEOUT, null, 0, timedOut, 0, 5,
+          "timed out", null));
+      watch.append(new StateChangeRecord("api", "UNKNOWN", "UP", T0, T0));
+      watch.append(new StateChangeRecord("api", "UP", "DOWN", T0.plusSeconds(100), T0.plusSeconds(100)));
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofHours(1)), until);
+
+      TargetReport api = target(r, "api");
+      assertThat(api.checksStopped()).as("its check takes 65 s, not 10 s").isNull();
       assertThat(api.incidents().get(0).ongoing()).isTrue();
     }
   }

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * than {@code intervals} times the larger of the intervals before and after it: a config change
  * that lengthened or shortened the interval is then no gap, as either side still checks at its
  * own pace, and a watch that made only a check or two between two stops is still seen. Nor is it
- * shorter than as many times the check before it took: a site that began to hang has its checks
- * run to their timeout, each delaying the next, which the spaces before it do not yet show.
+ * shorter than as many times the check before it took, all its attempts and back-offs ({@link
+ * CheckTime#took}): a site that began to hang has its checks run to their timeout, each delaying
+ * the next, which the spaces before it do not yet show.
  */
 final class CheckGaps {
 
@@ -59,7 +60,7 @@ final class CheckGaps {
     Map<String, List<CheckGap>> out = new HashMap<>();
     long[] times = new long[1024];
     long[] took = new long[1024];
-    try (PreparedStatement s = c.prepareStatement("SELECT at, total_us / 1000 FROM checks INDEXED BY checks_by_target_time"
+    try (PreparedStatement s = c.prepareStatement("SELECT at, total_us, attempts FROM checks INDEXED BY checks_by_target_time"
         + " WHERE target_id = ?1 AND at >= coalesce((" + lead + "), 0) AND at < ?3 ORDER BY at")) {
       for (Map.Entry<String, Instant> t : targets) {
         Long id = ids.get(t.getKey());
@@ -77,7 +78,7 @@ final class CheckGaps {
               took = Arrays.copyOf(took, n * 2);
             }
             times[n] = rs.getLong(1);
-            took[n++] = rs.getLong(2);
+            took[n++] = CheckTime.took(rs.getLong(2), rs.getInt(3)).toMillis();
           }
         }
         List<CheckGap> gaps = find(times, took, n, t.getValue().toEpochMilli(), intervals);
@@ -91,7 +92,7 @@ final class CheckGaps {
 
   /**
    * @param times epoch milliseconds, oldest first; the first {@code n} count
-   * @param took how long each of those checks took, in milliseconds
+   * @param took how long each of those checks took, retries and back-offs too, in milliseconds
    * @param after only gaps that end after this
    */
   static List<CheckGap> find(long[] times, long[] took, int n, long after, int intervals) {

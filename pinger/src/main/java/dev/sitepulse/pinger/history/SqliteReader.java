@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,7 +158,7 @@ final class SqliteReader implements HistoryReader {
   public Map<String, List<CheckTime>> latestChecks(Instant before, int count) {
     return read(c -> {
       Map<String, List<CheckTime>> out = new LinkedHashMap<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT at, total_us FROM checks INDEXED BY checks_by_target_time"
+      try (PreparedStatement s = c.prepareStatement("SELECT at, total_us, attempts FROM checks INDEXED BY checks_by_target_time"
           + " WHERE target_id = ? AND at < ? ORDER BY at DESC LIMIT ?")) {
         for (Map.Entry<Long, String> t : names(c).entrySet()) {
           s.setLong(1, t.getKey());
@@ -168,7 +167,7 @@ final class SqliteReader implements HistoryReader {
           List<CheckTime> times = new ArrayList<>();
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              times.add(new CheckTime(Instant.ofEpochMilli(rs.getLong(1)), Duration.ofNanos(rs.getLong(2) * 1000)));
+              times.add(new CheckTime(Instant.ofEpochMilli(rs.getLong(1)), CheckTime.took(rs.getLong(2), rs.getInt(3))));
             }
           }
           if (!times.isEmpty()) {

@@ -23,6 +23,15 @@ public final class RetryPolicy {
 
   private RetryPolicy() {}
 
+  /**
+   * The back-off waits of {@code retries} retries together: 1 s, 2 s, 4 s, 8 s, 16 s, then 30 s
+   * each, at most 181 s for {@link Target#MAX_RETRIES}. A server's Retry-After is not in it.
+   */
+  public static Duration backoffs(int retries) {
+    int r = Math.max(0, retries);
+    return Duration.ofSeconds((1L << Math.min(r, 5)) - 1 + MAX_BACKOFF.toSeconds() * Math.max(0, r - 5));
+  }
+
   /** @param stopped once true, no further retry is scheduled (a watch that stops) */
   public static Retry of(Target target, BooleanSupplier stopped) {
     IntervalBiFunction<Attempt> interval =

@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.internal.RetryPolicy;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -40,9 +41,7 @@ public record WatchPlan(
     Duration longest = Duration.ZERO;
     for (WatchedTarget t : targets) {
       int retries = t.target().retries();
-      // RetryPolicy's backoff, 1s, 2s, 4s, 8s, 16s, then 30s each: at most 181s for Target.MAX_RETRIES.
-      long backoffSeconds = (1L << Math.min(retries, 5)) - 1 + 30L * Math.max(0, retries - 5);
-      Duration d = t.target().timeout().multipliedBy(retries + 1L).plusSeconds(backoffSeconds);
+      Duration d = t.target().timeout().multipliedBy(retries + 1L).plus(RetryPolicy.backoffs(retries));
       longest = d.compareTo(longest) > 0 ? d : longest;
     }
     return longest;

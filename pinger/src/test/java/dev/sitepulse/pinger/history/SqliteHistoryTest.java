@@ -314,6 +314,26 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aCheckThatRetriedIsTakenToLastAllItsAttemptsAndBackOffsNotItsLastAttemptAlone() {
+    // Every 10 s, until a check at 100 s times out five times (retries 4) at a 10 s timeout: it
+    // lasts 5 x 10 s plus the back-offs 1 + 2 + 4 + 8 s, 65 s, so the next starts at 170 s.
+    Instant t0 = NOW.minus(Duration.ofHours(1));
+    Phases timedOut = new Phases(0, 0, 0, 0, 0, Duration.ofSeconds(10).toNanos());
+    try (SqliteHistory h = open()) {
+      for (int s : new int[] {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 170, 180, 190, 200, 210}) {
+        h.append(check("a", t0.plusSeconds(s), Verdict.UP, 200, 5));
+      }
+      h.append(new CheckRecord("a", null, null, t0.plusSeconds(100), Verdict.TIMEOUT, null, 0, timedOut, 0, 5,
+          "timed out", null));
+      h.flush().join();
+
+      assertThat(h.latestChecks(t0.plusSeconds(101), 1).get("a")).extracting(CheckTime::took)
+          .containsExactly(Duration.ofSeconds(65));
+      assertThat(h.checkGaps(Map.of("a", t0), NOW, 5)).as("70 s is less than five times 65 s").isEmpty();
+    }
+  }
+
+  @Test
   void checkGapsAreFoundFromEachTargetsOwnTimeAndMeasuredByTheChecksBeforeIt() {
     Instant t0 = NOW.minus(Duration.ofHours(5));
     try (SqliteHistory h = open()) {
