@@ -10,15 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,24 +46,17 @@ public final class Alerter implements AutoCloseable {
   }
 
   private static final Logger log = LoggerFactory.getLogger(LOGGER);
-  private static final int QUEUE = 1000;
-  /** Posts under way at once to one webhook. */
-  private static final int WORKERS = 4;
 
   private final Listener listener;
   private final Duration backoff;
-  /**
-   * Each webhook's own workers, kept across reloads: one that hangs holds up only its own
-   * deliveries, not every other webhook's behind it in a shared queue.
-   */
-  private final Map<Webhook, ThreadPoolExecutor> workers = new ConcurrentHashMap<>();
+  private final WebhookWorkers workers = new WebhookWorkers();
   private final ScheduledExecutorService timer;
   private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
   private final Map<CompletableFuture<Delivery>, InFlight> inFlight = new ConcurrentHashMap<>();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private volatile List<AlertSink> sinks;
+  private volatile List<WebhookSink> sinks;
 
   /** @param backoff the wait before the first retry of a failed delivery; it doubles each time */
   public Alerter(List<Webhook> webhooks, Listener listener, Duration backoff) {
@@ -75,24 +66,38 @@ public final class Alerter implements AutoCloseable {
     this.sinks = sinks(webhooks);
   }
 
-  /** Webhooks as a reload sets them; deliveries under way finish where they started. */
+  /**
+   * Webhooks as a reload sets them; deliveries under way finish where they started, and the
+   * workers of a webhook the reload dropped are shut down once they have.
+   */
   public void setWebhooks(List<Webhook> webhooks) {
+    List<WebhookSink> old = sinks;
     this.sinks = sinks(webhooks);
+    Map<String, List<WebhookSink>> dropped = old.stream().filter(s -> !workers.inUse(s.url()))
+        .collect(Collectors.groupingBy(WebhookSink::url));
+    if (!dropped.isEmpty()) {
+      // On the timer's thread, after any alert that took the old sinks has handed them its deliveries.
+      runOnTimer(() -> dropped.forEach((url, gone) -> {
+        CompletableFuture<Void> retired = workers.retire(url,
+            CompletableFuture.allOf(gone.stream().map(WebhookSink::idle).toArray(CompletableFuture[]::new)));
+        pending.add(retired);
+        retired.whenComplete((v, e) -> pending.remove(retired));
+      }));
+    }
   }
 
-  private List<AlertSink> sinks(List<Webhook> webhooks) {
-    List<AlertSink> out = new ArrayList<>();
+  private List<WebhookSink> sinks(List<Webhook> webhooks) {
+    workers.use(webhooks.stream().map(Webhook::url).collect(Collectors.toSet())); // before a pool is taken
+    List<WebhookSink> out = new ArrayList<>();
     for (Webhook w : webhooks) {
-      out.add(new WebhookSink(w, http, workers.computeIfAbsent(w, Alerter::newWorkers), timer, backoff));
+      out.add(new WebhookSink(w, http, workers.of(w.url()), timer, backoff));
     }
     return List.copyOf(out);
   }
 
-  private static ThreadPoolExecutor newWorkers(Webhook w) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(QUEUE), Threads.daemon("sitepulse-alert"));
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+  /** Worker pools not yet shut down: one per webhook URL in use, and those of dropped ones still busy. */
+  int workerPools() {
+    return workers.size();
   }
 
   /**
@@ -100,20 +105,28 @@ public final class Alerter implements AutoCloseable {
    * event loop may call it. The log line is written even when the webhook queue is full.
    */
   public void alert(Alert alert) {
+    if (!runOnTimer(() -> deliver(alert))) {
+      log.warn("{} (alerter closed, not delivered)", logLine(alert.text()));
+    }
+  }
+
+  /** Runs the task on the timer's thread, {@link #idle()} waiting for it; false once closed. */
+  private boolean runOnTimer(Runnable task) {
     CompletableFuture<Void> started = new CompletableFuture<>();
     pending.add(started);
     started.whenComplete((v, e) -> pending.remove(started));
     try {
       timer.execute(() -> {
         try {
-          deliver(alert);
+          task.run();
         } finally {
           started.complete(null);
         }
       });
+      return true;
     } catch (java.util.concurrent.RejectedExecutionException closed) {
-      log.warn("{} (alerter closed, not delivered)", logLine(alert.text()));
       started.complete(null);
+      return false;
     }
   }
 
@@ -198,7 +211,7 @@ public final class Alerter implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.values().forEach(ThreadPoolExecutor::shutdownNow);
+    workers.close();
     timer.shutdownNow();
   }
 }

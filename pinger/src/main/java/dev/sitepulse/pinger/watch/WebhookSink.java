@@ -54,6 +54,16 @@ final class WebhookSink implements AlertSink {
     return hook.shownUrl();
   }
 
+  /** Where it posts, secret and all: what its workers are kept by. */
+  String url() {
+    return hook.url();
+  }
+
+  /** Completes once every delivery sent so far has ended, its retries too. */
+  synchronized CompletableFuture<Void> idle() {
+    return CompletableFuture.allOf(tails.values().toArray(CompletableFuture[]::new));
+  }
+
   /**
    * A target's alerts reach the webhook one after another, so a chat never shows a recovery before
    * the outage it ends; different targets' go in parallel. At most {@link #MAX_QUEUED} wait in

@@ -135,6 +135,37 @@ class AlerterTest {
   }
 
   @Test
+  void aReloadThatChangesAWebhooksTimeoutRetriesOrHeadersKeepsItsWorkers() {
+    String url = "http://127.0.0.1:" + receiver.getPort() + "/hook";
+    try (Alerter alerter = new Alerter(List.of(hook("/hook", 0)), Alerter.Listener.NONE, Duration.ofMillis(1))) {
+      for (int i = 1; i <= 5; i++) { // a rotated ${TOKEN}, say, each time
+        alerter.setWebhooks(List.of(new Webhook(url, Webhook.Format.JSON, Duration.ofSeconds(i), i,
+            Map.of("Authorization", "Bearer token" + i))));
+      }
+      alerter.idle().join();
+
+      assertThat(alerter.workerPools()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aWebhookDroppedByAReloadHasItsWorkersShutDownOnceItsDeliveryUnderWayEnds() {
+    receiver.stubFor(post("/old").willReturn(ok().withFixedDelay(500)));
+    Alerter alerter = new Alerter(List.of(hook("/old", 0)), (alert, d) -> deliveries.add(d), Duration.ofMillis(1));
+    try (alerter) {
+      alerter.alert(down());
+      Eventually.await(Duration.ofSeconds(5), "the post to reach the old webhook",
+          () -> !receiver.findAll(postRequestedFor(urlEqualTo("/old"))).isEmpty());
+      alerter.setWebhooks(List.of(hook("/new", 0)));
+      alerter.idle().join();
+
+      assertThat(deliveries).as("delivered where it started").singleElement()
+          .satisfies(d -> assertThat(d.ok()).isTrue());
+      assertThat(alerter.workerPools()).as("the new webhook's only").isEqualTo(1);
+    }
+  }
+
+  @Test
   void userAndPasswordInAWebhookUrlAreSentAsBasicAuthorizationAsForATarget() {
     receiver.stubFor(post("/hook").willReturn(ok()));
     Webhook hook = new Webhook("http://alice:s3cr%40t@127.0.0.1:" + receiver.getPort() + "/hook",
