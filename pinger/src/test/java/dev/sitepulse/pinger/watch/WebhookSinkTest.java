@@ -70,8 +70,30 @@ class WebhookSinkTest {
 
   @Test
   void aPostCutShortWhileItConnectsFailsItsDeliveryRatherThanEscapingFromItsThread() throws Exception {
-    // A host that never answers the handshake, as one behind a dropping firewall: a listener whose
-    // backlog is full, so the kernel drops every further SYN.
+    Delivery d = cutShortWhileConnecting(0, new ScheduledThreadPoolExecutor(1));
+
+    assertThat(d.ok()).isFalse();
+    assertThat(d.error()).isEqualTo("interrupted");
+  }
+
+  @Test
+  void aPostCutShortAtCloseIsNotRetriedThoughRetriesAreLeft() throws Exception {
+    NotingTimer timer = new NotingTimer();
+
+    Delivery d = cutShortWhileConnecting(3, timer);
+
+    assertThat(d.ok()).isFalse();
+    assertThat(d.attempts()).isEqualTo(1);
+    assertThat(d.error()).isEqualTo("interrupted");
+    assertThat(timer.waits).as("retries scheduled").isEmpty();
+  }
+
+  /**
+   * Posts to a host that never answers the handshake, as one behind a dropping firewall (a
+   * listener whose backlog is full, so the kernel drops every further SYN), and shuts the workers
+   * down while the post waits for its connection, as closing the alerter at the end of a stop does.
+   */
+  private static Delivery cutShortWhileConnecting(int retries, ScheduledThreadPoolExecutor timer) throws Exception {
     try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       List<SocketChannel> backlog = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -81,7 +103,7 @@ class WebhookSinkTest {
         backlog.add(c);
       }
       Webhook hook = new Webhook("http://127.0.0.1:" + full.getLocalPort() + "/hook", Webhook.Format.JSON,
-          Duration.ofSeconds(60), 0, Map.of());
+          Duration.ofSeconds(60), retries, Map.of());
       List<Throwable> escaped = new CopyOnWriteArrayList<>();
       List<Thread> threads = new CopyOnWriteArrayList<>();
       ExecutorService workers = Executors.newSingleThreadExecutor(r -> {
@@ -90,7 +112,6 @@ class WebhookSinkTest {
         threads.add(t);
         return t;
       });
-      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
       try {
         WebhookSink sink = new WebhookSink(hook, new OkHttpClient(), workers, timer, Duration.ofSeconds(1));
         Instant now = Instant.now();
@@ -99,13 +120,12 @@ class WebhookSinkTest {
         Eventually.await(Duration.ofSeconds(10), "the post to wait for its connection",
             () -> !threads.isEmpty() && threads.get(0).getState() == Thread.State.TIMED_WAITING);
 
-        workers.shutdownNow(); // as closing the alerter at the end of a stop does
+        workers.shutdownNow();
 
         Delivery d = delivery.get(10, TimeUnit.SECONDS);
-        assertThat(d.ok()).isFalse();
-        assertThat(d.error()).isEqualTo("interrupted");
         assertThat(workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         assertThat(escaped).as("exceptions that escaped the worker, printed as stack traces").isEmpty();
+        return d;
       } finally {
         workers.shutdownNow();
         timer.shutdownNow();
