@@ -1,21 +1,16 @@
 package dev.sitepulse.pinger;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import dev.sitepulse.pinger.internal.UrlCredentials;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import okhttp3.Credentials;
-import okhttp3.HttpUrl;
 
 /**
  * One thing to check. The URL is kept as written: a malformed one is not an exception but a check
  * that ends in {@link ErrorKind#INVALID_URL}, so one bad line of input never stops a run. Only its
- * {@code user:password@} moves, into an {@code Authorization} header.
+ * {@code user:password@} moves, into an {@code Authorization} header ({@link UrlCredentials}).
  *
  * @param name how the target is shown; the URL when none is given
  * @param group an optional grouping for reports, may be empty
@@ -41,22 +36,13 @@ public record Target(
    * one-shot ping from ending within minutes.
    */
   public static final int MAX_RETRIES = 10;
-  /** A scheme and the user:password@ after it, in a URL OkHttp cannot parse. */
-  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
 
   public Target {
     Objects.requireNonNull(url, "url");
     url = url.strip();
-    headers = headers == null ? Map.of() : Map.copyOf(headers);
-    HttpUrl parsed = HttpUrl.parse(url);
-    if (parsed != null && !(parsed.username().isEmpty() && parsed.password().isEmpty())) {
-      // OkHttp sends nothing for user:password@ in a URL. curl and Gatus send it as Basic
-      // authorization, and so do we; it leaves the URL, which every output and the history show.
-      url = parsed.newBuilder().username("").password("").build().toString();
-      headers = withAuthorization(headers, Credentials.basic(parsed.username(), parsed.password(), UTF_8));
-    } else if (parsed == null) {
-      url = USER_INFO.matcher(url).replaceFirst("$1"); // shown in the INVALID_URL error, not sent
-    }
+    UrlCredentials moved = UrlCredentials.moveToHeader(url, headers == null ? Map.of() : Map.copyOf(headers));
+    url = moved.url();
+    headers = moved.headers();
     name = name == null || name.isBlank() ? url : name;
     group = group == null ? "" : group;
     method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
@@ -91,16 +77,6 @@ public record Target(
 
   public Target withConditions(List<Condition> c) {
     return new Target(name, group, url, method, headers, body, timeout, retries, c);
-  }
-
-  /** The headers plus {@code Authorization}, unless they name one already (in any case). */
-  public static Map<String, String> withAuthorization(Map<String, String> headers, String value) {
-    if (headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
-      return headers;
-    }
-    Map<String, String> with = new LinkedHashMap<>(headers);
-    with.put("Authorization", value);
-    return Map.copyOf(with);
   }
 
   public boolean needsBody() {

@@ -1,13 +1,11 @@
 package dev.sitepulse.pinger.watch;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.internal.UrlCredentials;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 
 /**
@@ -33,13 +31,10 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(timeout, "timeout");
-    headers = headers == null ? Map.of() : Map.copyOf(headers);
-    HttpUrl parsed = HttpUrl.parse(url);
-    if (parsed != null && !(parsed.username().isEmpty() && parsed.password().isEmpty())) {
-      // OkHttp would drop user:password@ without a word; sent as Basic authorization, as a target's.
-      url = parsed.newBuilder().username("").password("").build().toString();
-      headers = Target.withAuthorization(headers, Credentials.basic(parsed.username(), parsed.password(), UTF_8));
-    }
+    // user:password@ is sent as Basic authorization, as a target's; OkHttp would drop it without a word.
+    UrlCredentials moved = UrlCredentials.moveToHeader(url.strip(), headers == null ? Map.of() : Map.copyOf(headers));
+    url = moved.url();
+    headers = moved.headers();
     String badRetries = Target.whyBadRetries(retries);
     if (badRetries != null) {
       throw new IllegalArgumentException(badRetries);

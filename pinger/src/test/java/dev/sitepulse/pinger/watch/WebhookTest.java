@@ -52,4 +52,11 @@ class WebhookTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("retries must be 0 to 10, got 11");
   }
+
+  @Test
+  void spaceAroundAWebhooksUrlIsDroppedAsAroundATargets() {
+    assertThat(Webhook.json("  https://alerts.example.com/hook\n").url()).isEqualTo("https://alerts.example.com/hook");
+    assertThat(new Webhook(" https://bot:pw@alerts.example.com/hook ", Webhook.Format.JSON, Duration.ofSeconds(5), 0,
+        Map.of()).url()).isEqualTo("https://alerts.example.com/hook");
+  }
 }
