@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** Why a file or folder could not be used, in words: NIO's own messages are often the path alone. */
@@ -30,6 +31,14 @@ public final class IoErrors {
       return f.getReason();
     }
     return String.valueOf(e.getMessage());
+  }
+
+  /**
+   * Why {@code Files.createDirectories(dir)} failed, as watch and crawl say it of their --data
+   * folder: there a missing folder can only be a parent that cannot hold one (under /proc, say).
+   */
+  public static String cannotCreateFolder(Path dir, IOException e) {
+    return "cannot create the folder " + dir + ": " + (e instanceof NoSuchFileException ? "its parent cannot hold it" : why(e));
   }
 
   /** SQLite's primary result code for a file that is not a database. */

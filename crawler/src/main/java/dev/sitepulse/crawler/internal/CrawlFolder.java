@@ -10,7 +10,6 @@ import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -59,9 +58,7 @@ final class CrawlFolder {
     } catch (FileAlreadyExistsException e) {
       throw new CrawlException(dataDir + " is a file, and --data names a folder", e);
     } catch (IOException e) {
-      // Here a missing folder can only be a parent that cannot hold one.
-      String why = e instanceof NoSuchFileException ? "its parent cannot hold it" : IoErrors.why(e);
-      throw new CrawlException("cannot create the folder " + dataDir + ": " + why, e);
+      throw new CrawlException(IoErrors.cannotCreateFolder(dataDir, e), e);
     }
     try {
       return DataDirLock.acquire(dataDir, "crawl");

@@ -7,7 +7,6 @@ import dev.sitepulse.pinger.config.Durations;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -104,8 +103,7 @@ public final class SqliteHistory implements HistoryStore {
       throw new HistoryException(dir + " is a file, and the history needs a folder there", e);
     } catch (IOException e) {
       // The folder is the trouble, not a history.db that does not exist yet; as crawl says it.
-      String why = e instanceof NoSuchFileException ? "its parent cannot hold it" : IoErrors.why(e);
-      throw new HistoryException("cannot create the folder " + dir + ": " + why, e);
+      throw new HistoryException(IoErrors.cannotCreateFolder(dir, e), e);
     }
     DataDirLock lock = lock(dir);
     try {

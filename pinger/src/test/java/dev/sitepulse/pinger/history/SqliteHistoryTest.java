@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -59,6 +60,17 @@ class SqliteHistoryTest {
         .isInstanceOf(HistoryException.class)
         .hasMessageStartingWith("cannot create the folder " + underAFile + ": ")
         .hasMessageNotContaining("history.db");
+  }
+
+  @Test
+  void aDataFolderWhoseParentCannotHoldOneIsNamedWithThatReason() {
+    // procfs refuses every new entry with ENOENT, which NIO throws as NoSuchFileException.
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+    Path underProc = Path.of("/proc/sitepulse-no-such-folder");
+
+    assertThatThrownBy(() -> SqliteHistory.open(underProc, Duration.ofDays(30), CLOCK))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage("cannot create the folder /proc/sitepulse-no-such-folder: its parent cannot hold it");
   }
 
   @Test
