@@ -53,7 +53,7 @@ public final class Alerter implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
-  private final Map<CompletableFuture<Delivery>, InFlight> inFlight = new ConcurrentHashMap<>();
+  private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile List<WebhookSink> sinks;
@@ -142,11 +142,13 @@ public final class Alerter implements AutoCloseable {
       log.warn("{}", logLine(alert.text()));
     }
     for (AlertSink sink : sinks) {
-      // idle() waits for this, the listener included, not just for the delivery.
-      CompletableFuture<Delivery> sent = sink.send(alert);
+      // In flight before the sink can start its post: abandon() must see a delivery the webhook
+      // has already received, however late this thread gets to run again.
       InFlight flight = new InFlight(alert, sink.name(), new AtomicBoolean());
-      inFlight.put(sent, flight);
-      sent.whenComplete((d, e) -> inFlight.remove(sent));
+      inFlight.add(flight);
+      CompletableFuture<Delivery> sent = sink.send(alert);
+      sent.whenComplete((d, e) -> inFlight.remove(flight));
+      // idle() waits for this, the listener included, not just for the delivery.
       CompletableFuture<Void> handled = sent.thenAccept(delivery -> {
         if (!flight.settled().compareAndSet(false, true)) {
           return; // abandoned at stop, and recorded then
@@ -177,7 +179,7 @@ public final class Alerter implements AutoCloseable {
    */
   public int abandon(String why) {
     int abandoned = 0;
-    for (InFlight f : inFlight.values()) {
+    for (InFlight f : inFlight) {
       if (f.settled().compareAndSet(false, true)) {
         failed.incrementAndGet();
         log.warn("alert for {} not delivered to {}: {}", logLine(f.alert().target()), f.sink(), why);
@@ -188,7 +190,10 @@ public final class Alerter implements AutoCloseable {
     return abandoned;
   }
 
-  /** A delivery under way; settled once recorded, by its sink's answer or by {@link #abandon}. */
+  /**
+   * A delivery under way; settled once recorded, by its sink's answer or by {@link #abandon}. Each
+   * is its own: its flag makes two of the same alert and sink unequal.
+   */
   private record InFlight(Alert alert, String sink, AtomicBoolean settled) {}
 
   /** Completes when every delivery started so far is done, delivered or given up. */

@@ -13,10 +13,16 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -196,29 +202,50 @@ class AlerterTest {
         .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer t"));
   }
 
+  private static void closeSocket(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void aDeliveryStillUnderWayAtStopIsRecordedAsFailedOnceAndNamedInTheLog() throws Exception {
-    receiver.stubFor(post("/slow").willReturn(serverError().withFixedDelay(1000)));
-    int abandoned;
-    Alerter alerter = new Alerter(List.of(hook("/slow", 3)), (alert, d) -> deliveries.add(d), Duration.ofMillis(1));
-    try (alerter) {
-      alerter.alert(down());
-      Eventually.await(Duration.ofSeconds(5), "the first attempt to reach the receiver",
-          () -> !receiver.findAll(postRequestedFor(urlEqualTo("/slow"))).isEmpty());
+    // A webhook that takes the connection and never answers: the post is under way from the moment
+    // it connects until the test closes the socket, however slowly the machine runs.
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Socket> connected = CompletableFuture.supplyAsync(() -> {
+        try {
+          return silent.accept();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      Webhook hook = new Webhook("http://127.0.0.1:" + silent.getLocalPort() + "/slow", Webhook.Format.JSON,
+          Duration.ofSeconds(60), 3, Map.of());
+      int abandoned;
+      Alerter alerter = new Alerter(List.of(hook), (alert, d) -> deliveries.add(d), Duration.ofMillis(1));
+      try (alerter) {
+        alerter.alert(down());
+        connected.get(10, TimeUnit.SECONDS); // the first attempt is under way
 
-      abandoned = alerter.abandon("the watch stopped while it was still being delivered");
+        abandoned = alerter.abandon("the watch stopped while it was still being delivered");
+      } finally {
+        connected.thenAccept(AlerterTest::closeSocket);
+      }
+      // Closing the socket ends the attempt, and its failure then arrives late: once it has been
+      // handled, it must not have been recorded a second time.
+      alerter.idle().handle((done, failure) -> null).get(10, TimeUnit.SECONDS);
+
+      assertThat(abandoned).isEqualTo(1);
+      assertThat(deliveries).singleElement().satisfies(d -> {
+        assertThat(d.ok()).isFalse();
+        assertThat(d.error()).isEqualTo("the watch stopped while it was still being delivered");
+      });
+      assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+          .contains("alert for shop not delivered to http://127.0.0.1:" + silent.getLocalPort()
+              + "/…: the watch stopped while it was still being delivered");
     }
-    // Closing cuts the attempt short, and its failure then arrives late: once it has been handled,
-    // it must not have been recorded a second time.
-    alerter.idle().handle((done, failure) -> null).get(5, TimeUnit.SECONDS);
-
-    assertThat(abandoned).isEqualTo(1);
-    assertThat(deliveries).singleElement().satisfies(d -> {
-      assertThat(d.ok()).isFalse();
-      assertThat(d.error()).isEqualTo("the watch stopped while it was still being delivered");
-    });
-    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-        .contains("alert for shop not delivered to http://127.0.0.1:" + receiver.getPort()
-            + "/…: the watch stopped while it was still being delivered");
   }
 }
