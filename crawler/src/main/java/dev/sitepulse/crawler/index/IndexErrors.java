@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import dev.sitepulse.pinger.ErrorText;
 import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,11 +77,6 @@ public final class IndexErrors {
   }
 
   private static String firstLine(String message) {
-    if (message == null || message.isBlank()) {
-      return "unreadable";
-    }
-    String text = message.strip(); // a message may open with a line break: its first line is blank
-    int newline = text.indexOf('\n');
-    return (newline < 0 ? text : text.substring(0, newline)).trim();
+    return ErrorText.firstLine(message, "unreadable");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.pinger.ErrorText;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -117,11 +118,6 @@ final class QueryErrors {
   }
 
   private static String firstLine(String message) {
-    if (message == null || message.isBlank()) {
-      return "invalid query";
-    }
-    String text = message.trim(); // a message that opens with a line break has its text after it
-    int newline = text.indexOf('\n');
-    return (newline < 0 ? text : text.substring(0, newline)).trim();
+    return ErrorText.firstLine(message, "invalid query");
   }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.sitepulse.pinger.ErrorText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -208,11 +209,6 @@ public final class ConfigReader {
 
   /** A message's first line of text; package-private for its test, as no config was seen to need it. */
   static String firstLine(String s) {
-    if (s == null || s.isBlank()) {
-      return "invalid value";
-    }
-    String text = s.strip(); // a message may open with a line break: its first line is blank
-    int nl = text.indexOf('\n');
-    return (nl < 0 ? text : text.substring(0, nl)).strip();
+    return ErrorText.firstLine(s, "invalid value");
   }
 }
