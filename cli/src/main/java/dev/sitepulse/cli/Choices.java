@@ -1,9 +1,8 @@
 package dev.sitepulse.cli;
 
-import java.util.Arrays;
+import dev.sitepulse.pinger.config.EnumChoices;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An enum option's values in lower case, as help, docs and configs write them, for the completion
@@ -14,7 +13,7 @@ public abstract class Choices implements Iterable<String> {
   private final List<String> names;
 
   protected Choices(Class<? extends Enum<?>> type) {
-    names = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+    names = EnumChoices.names(type);
   }
 
   @Override

@@ -4,15 +4,13 @@ import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
+import dev.sitepulse.pinger.config.EnumChoices;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
@@ -65,9 +63,7 @@ final class Converters {
           return constant;
         }
       }
-      throw new TypeConversionException("expected one of " + Arrays.stream(type.getEnumConstants())
-          .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
-          + ", got \"" + text + "\"");
+      throw new TypeConversionException(EnumChoices.refusal(type, text));
     };
   }
 

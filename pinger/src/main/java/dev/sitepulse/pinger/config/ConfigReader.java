@@ -156,8 +156,7 @@ public final class ConfigReader {
     }
     if (e instanceof InvalidFormatException bad && bad.getTargetType() != null
         && bad.getTargetType().isEnum()) {
-      return prefix + "expected one of " + constants(bad.getTargetType()) + ", got \""
-          + bad.getValue() + "\"";
+      return prefix + EnumChoices.refusal(bad.getTargetType(), bad.getValue());
     }
     if (e instanceof InvalidFormatException bad && isPlainType(bad.getTargetType())) {
       return prefix + "expected " + KeyPath.typeName(bad.getTargetType()) + ", got \"" + bad.getValue() + "\"";
@@ -196,12 +195,6 @@ public final class ConfigReader {
   }
 
   /** An enum's constants as a config spells them: lower case, dashes for underscores. */
-  private static String constants(Class<?> type) {
-    return java.util.Arrays.stream(type.getEnumConstants())
-        .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-        .collect(java.util.stream.Collectors.joining(", "));
-  }
-
   /** Numbers and booleans, where Jackson's own message is too technical to show. */
   private static boolean isPlainType(Class<?> type) {
     return type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class);
