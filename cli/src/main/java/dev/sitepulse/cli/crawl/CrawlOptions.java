@@ -110,8 +110,8 @@ public final class CrawlOptions {
    * The crawl a spec describes.
    *
    * @throws UsageException naming the setting that is wrong, e.g. no seed at all, or a data
-   *     folder that is a file: a mistake in what was typed, as search, analyze and report say it
-   *     (the crawl would refuse it too, but as a failed crawl)
+   *     folder that is a file or would be made in one: a mistake in what was typed, as search,
+   *     analyze and report say it (the crawl would refuse it too, but as a failed crawl)
    */
   public static CrawlConfig toConfig(CrawlSpec spec, CrawlStart start) {
     CrawlConfig config;
@@ -120,9 +120,22 @@ public final class CrawlOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    if (Files.exists(config.dataDir()) && !Files.isDirectory(config.dataDir())) {
-      throw new UsageException(config.dataDir() + " is a file, and --data names a folder");
+    Path file = fileOnTheWay(config.dataDir());
+    if (file != null) {
+      throw new UsageException(file.equals(config.dataDir())
+          ? file + " is a file, and --data names a folder"
+          : file + " is a file, so --data " + config.dataDir() + " cannot be a folder in it");
     }
     return config;
+  }
+
+  /** The folder, or the nearest of its parents that exists, when that is no folder; else null. */
+  private static Path fileOnTheWay(Path folder) {
+    for (Path p = folder; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return Files.isDirectory(p) ? null : p;
+      }
+    }
+    return null;
   }
 }

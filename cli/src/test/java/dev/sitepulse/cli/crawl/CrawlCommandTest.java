@@ -253,4 +253,17 @@ class CrawlCommandTest {
     assertThat(run.err()).isEqualTo("sitepulse: " + file + " is a file, and --data names a folder\n");
     site.verify(0, anyRequestedFor(anyUrl()));
   }
+
+  @Test
+  void aDataPathInsideAFileIsAUsageErrorNamingTheFile() throws Exception {
+    Path file = Files.createFile(data.resolve("not-a-folder"));
+    Path inside = file.resolve("crawl");
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", inside.toString(), StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err())
+        .isEqualTo("sitepulse: " + file + " is a file, so --data " + inside + " cannot be a folder in it\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+  }
 }
