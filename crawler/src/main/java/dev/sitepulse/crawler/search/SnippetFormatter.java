@@ -13,6 +13,8 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  */
 final class SnippetFormatter extends PassageFormatter {
   static final int MAX_PASSAGE_CHARS = 220;
+  /** Passages a snippet shows; the highlighter is asked for one more, in case two read the same. */
+  static final int PASSAGES_SHOWN = 2;
   private static final String ELLIPSIS = "…";
 
   @Override
@@ -21,13 +23,15 @@ final class SnippetFormatter extends PassageFormatter {
     List<Highlight> highlights = new ArrayList<>();
     int previousEnd = -1; // -1 before the first passage
     boolean endsWithEllipsis = false;
-    for (Passage passage : passages) {
-      int[] window = window(passage, content);
-      int from = window[0];
-      int to = window[1];
-      if (from >= to) {
+    List<int[]> windows = distinctBest(passages, content);
+    for (int p = 0; p < passages.length; p++) {
+      int[] window = windows.get(p);
+      if (window == null) {
         continue;
       }
+      Passage passage = passages[p];
+      int from = window[0];
+      int to = window[1];
       boolean cutBefore = from > firstNonSpace(content, passage.getStartOffset());
       if (previousEnd < 0) {
         text.append(cutBefore ? ELLIPSIS + " " : "");
@@ -49,6 +53,37 @@ final class SnippetFormatter extends PassageFormatter {
       }
     }
     return new Snippet(text.toString(), highlights);
+  }
+
+  /**
+   * The window of each passage to show, null for the rest: at most {@link #PASSAGES_SHOWN}, the
+   * best scored, and none that reads as one shown already. API docs repeat sentences (a parameter
+   * described for json.dump and again for json.dumps), and a snippet saying one twice wastes half
+   * its room. Passages come in page order, which the snippet keeps.
+   */
+  private static List<int[]> distinctBest(Passage[] passages, String content) {
+    List<int[]> windows = new ArrayList<>();
+    List<Integer> byScore = new ArrayList<>();
+    for (int p = 0; p < passages.length; p++) {
+      int[] window = window(passages[p], content);
+      windows.add(window[0] < window[1] ? window : null);
+      byScore.add(p);
+    }
+    byScore.sort((a, b) -> Float.compare(passages[b].getScore(), passages[a].getScore())); // stable
+    List<String> shown = new ArrayList<>();
+    for (int p : byScore) {
+      int[] window = windows.get(p);
+      if (window == null) {
+        continue;
+      }
+      String read = content.substring(window[0], window[1]); // the body's white space is collapsed
+      if (shown.size() == PASSAGES_SHOWN || shown.contains(read)) {
+        windows.set(p, null);
+      } else {
+        shown.add(read);
+      }
+    }
+    return windows;
   }
 
   private static boolean isBlank(String content, int from, int to) {

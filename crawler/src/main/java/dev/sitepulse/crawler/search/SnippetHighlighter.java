@@ -24,7 +24,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   /** A query for title:cache still shows "cache" in bold in the body. */
   private static final Set<String> TEXT_FIELDS = Set.of(TITLE, HEADINGS, DESCRIPTION, BODY);
 
-  private static final int PASSAGES = 2;
+  private static final int PASSAGES = SnippetFormatter.PASSAGES_SHOWN + 1;
 
   SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
     super(

@@ -159,6 +159,26 @@ class SnippetTest {
     assertSnippet("我们看见飞艇了", "艇 飞", "我们看见飞艇了", "飞艇");
   }
 
+  @Test
+  void aSentenceThePageRepeatsIsShownOnceBesideTheNextBestOne() throws Exception {
+    String repeated = "If indent is a positive integer, members are pretty-printed with that indent. ";
+    String body = "The dump function writes JSON. " + repeated + "Filler one. Filler two. Filler three. "
+        + "The dumps function returns JSON. " + repeated + "Filler four. Filler five. "
+        + "An indent of zero inserts newlines only.";
+
+    assertSnippet(body, "indent",
+        "If indent is a positive integer, members are pretty-printed with that indent. … An indent of zero"
+            + " inserts newlines only.",
+        "indent", "indent", "indent");
+  }
+
+  @Test
+  void aPageThatSaysOneMatchingSentenceTwiceShowsItOnce() throws Exception {
+    String body = "The zeppelin lands at noon. Nothing else here. The zeppelin lands at noon.";
+
+    assertSnippet(body, "zeppelin", "The zeppelin lands at noon.", "zeppelin");
+  }
+
   private SearchHit onlyHit(String body, String query) throws InvalidQueryException {
     try (PageIndex index = PageIndex.open(dir)) {
       index.upsert(page("https://h/p").title("A page").body(body).build());
