@@ -143,8 +143,18 @@ class DefinitionSearchTest {
     assertThat(hits.get(0).link()).isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
     assertThat(hits).filteredOn(h -> h.url().contains("/howto/") || h.url().contains("/faq"))
         .as("pages that only use the name link to the page").allMatch(h -> h.anchor() == null);
-    assertThat(searcher.search("circle area", 10).hits()).as("no name typed, no definition to go to")
-        .allMatch(h -> h.link().equals(h.url()));
+    assertThat(searcher.search("figures immutable", 10).hits()).as("no name typed, no definition to go to")
+        .isNotEmpty().allMatch(h -> h.link().equals(h.url()));
+  }
+
+  @Test
+  void aNameTypedWithSpacesForDotsFindsAndLinksToItsDefinition() throws Exception {
+    // As people type API names into a search box: os path join, asyncio gather.
+    List<SearchHit> hits = searcher.search("shapes circle area", 10).hits();
+
+    assertThat(hits.get(0).link()).isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
+    assertThat(searcher.search("circle area", 10).hits().get(0).link()).as("its tail, as Circle.area")
+        .isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
   }
 
   private static List<String> urls(String query) throws Exception {

@@ -63,6 +63,44 @@ final class DefinedNames {
     return names;
   }
 
+  /** The longest run of words {@link #spaced} joins: a.b.c.d is deep for an API name. */
+  private static final int MAX_SPACED_PARTS = 4;
+
+  /**
+   * {@code names}, then the names the query types with spaces for dots, as people type API names
+   * into a search box ({@code os path join}, {@code asyncio gather}): each run of two to
+   * {@value #MAX_SPACED_PARTS} plain words that stand side by side, longest first, lower-cased,
+   * all at most {@value #MAX_NAMES}. A run that names nothing matches no id (list comprehension
+   * is no list.comprehension) and costs one term lookup.
+   */
+  static List<String> withSpacedNames(String query, List<String> names) {
+    List<String> out = new ArrayList<>(names);
+    List<QueryWords.Word> words = QueryWords.of(query);
+    for (int first = 0; first < words.size(); first++) {
+      int end = first + 1; // the run from first: words[first, end) stand side by side
+      while (end < words.size() && end - first < MAX_SPACED_PARTS && joinable(words.get(first))
+          && joinable(words.get(end)) && query.substring(words.get(end - 1).end(), words.get(end).start()).isBlank()) {
+        end++;
+      }
+      for (int last = end; last - first >= 2; last--) {
+        StringBuilder name = new StringBuilder();
+        for (int w = first; w < last; w++) {
+          name.append(w > first ? "." : "").append(words.get(w).text());
+        }
+        String lower = name.toString().toLowerCase(Locale.ROOT);
+        if (out.size() < MAX_NAMES && !out.contains(lower)) {
+          out.add(lower);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean joinable(QueryWords.Word word) {
+    return word.kind() == QueryWords.Kind.PLAIN && word.field() == null && !word.inPhrase() && !word.excluded()
+        && ApiNames.isIdentifier(word.text());
+  }
+
   /** Boosts pages with an id that is one of {@code names}; null when there are none. */
   static Query of(List<String> names) {
     if (names.isEmpty()) {

@@ -143,7 +143,8 @@ public final class PageSearcher implements Closeable {
       Query allWords = parser.allWords(query, parsed);
       // The same phrases and definitions boost both.
       List<String> names = DefinedNames.names(query);
-      Query definitions = DefinedNames.of(names);
+      List<String> ids = DefinedNames.withSpacedNames(query, names);
+      Query definitions = DefinedNames.of(ids);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = matches(query, parsed, names);
@@ -164,7 +165,7 @@ public final class PageSearcher implements Closeable {
                 scoreDoc.score,
                 snippets[i].text(),
                 snippets[i].highlights(),
-                names.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), names)));
+                ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), ids)));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String correction = correction(query, top.totalHits.value > 0);

@@ -87,6 +87,36 @@ class DefinedNamesTest {
   }
 
   @Test
+  void wordsSideBySideAreAlsoLookedUpJoinedByDotsLongestRunFirst() {
+    assertThat(DefinedNames.withSpacedNames("os path join", List.of()))
+        .containsExactly("os.path.join", "os.path", "path.join");
+    assertThat(DefinedNames.withSpacedNames("Asyncio Gather", List.of())).containsExactly("asyncio.gather");
+    assertThat(DefinedNames.withSpacedNames("os.path join KeyError", DefinedNames.names("os.path join KeyError")))
+        .as("typed names first").containsExactly("os.path", "keyerror", "os.path.join.keyerror", "os.path.join",
+            "join.keyerror");
+    assertThat(DefinedNames.withSpacedNames("a b c d e", List.of()))
+        .as("four parts at most").startsWith("a.b.c.d", "a.b.c", "a.b", "b.c.d.e").doesNotContain("a.b.c.d.e");
+  }
+
+  @Test
+  void wordsApartOrMarkedAreNotJoined() {
+    assertThat(DefinedNames.withSpacedNames("socket", List.of())).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os AND path", List.of())).as("an operator stands between").isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os^2 path", List.of())).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os (path join)", List.of())).containsExactly("path.join");
+    assertThat(DefinedNames.withSpacedNames("-os path join", List.of())).containsExactly("path.join");
+    assertThat(DefinedNames.withSpacedNames("title:os path join", List.of())).containsExactly("path.join");
+    assertThat(DefinedNames.withSpacedNames("\"os path\" join", List.of())).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os pa* join", List.of())).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os 3 join", List.of())).as("a number is no name's part").isEmpty();
+  }
+
+  @Test
+  void joinedNamesCountTowardsTheSixteenLookedUp() {
+    assertThat(DefinedNames.withSpacedNames("a b c d e f g h i j", List.of("x.y"))).hasSize(16).startsWith("x.y");
+  }
+
+  @Test
   void theAnchorIsTheIdAsThePageWritesItForTheFirstNameItDefines() {
     String defined = "os.path.basename\nos.path.join";
 
