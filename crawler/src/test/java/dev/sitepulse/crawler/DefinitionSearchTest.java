@@ -59,6 +59,19 @@ class DefinitionSearchTest {
       + "<section id='module-plane'><h1>plane — Flat geometry</h1><p>" + "Points and lines. ".repeat(80) + "</p>"
       + "<section id='module-contents'><h2>Module contents</h2><p>One class.</p></section></section>"
       + "</body></html>";
+  /**
+   * Sphinx's built-ins: each a definition term whose id is a plain word, among headings whose ids
+   * are plain words too ("examples").
+   */
+  private static final String BUILTINS = "<html><head><title>Built-in Functions</title></head><body>"
+      + "<section id='built-in-functions'><h1>Built-in Functions</h1><p>" + "Always available. ".repeat(80) + "</p>"
+      + "<dl><dt id='rotate'>rotate(figure, angle)</dt><dd>Turn a figure about its centre.</dd></dl>"
+      + "<section id='examples'><h2>Examples</h2><p>Rotate and scale a square.</p></section></section>"
+      + "</body></html>";
+  /** Short, and says "rotate" and "examples" often. */
+  private static final String ROTATE_HOWTO = "<html><head><title>Turning HOWTO</title></head><body>"
+      + "<h1>Turning HOWTO</h1><p>To rotate, call rotate. Rotate twice to rotate back. Examples, examples.</p>"
+      + "</body></html>";
   /** Shorter, and says "plane" far more often than the module page. */
   private static final String PLANE_HOWTO = "<html><head><title>Plane HOWTO</title></head><body>"
       + "<h1>Plane HOWTO</h1><p>A plane is flat. Draw on the plane; the plane has no end. Fold the plane.</p>"
@@ -69,7 +82,10 @@ class DefinitionSearchTest {
     site.stubFor(get("/index.html").willReturn(html("<html><head><title>Docs</title></head><body>"
         + "<a href='/library/shapes.html'>shapes</a> <a href='/howto/drawing.html'>drawing</a>"
         + " <a href='/faq.html'>faq</a> <a href='/changelog.html'>changes</a>"
-        + " <a href='/library/plane.html'>plane</a> <a href='/howto/plane.html'>plane howto</a></body></html>")));
+        + " <a href='/library/plane.html'>plane</a> <a href='/howto/plane.html'>plane howto</a>"
+        + " <a href='/library/functions.html'>built-ins</a> <a href='/howto/turning.html'>turning</a></body></html>")));
+    site.stubFor(get("/library/functions.html").willReturn(html(BUILTINS)));
+    site.stubFor(get("/howto/turning.html").willReturn(html(ROTATE_HOWTO)));
     site.stubFor(get("/library/plane.html").willReturn(html(MODULE)));
     site.stubFor(get("/howto/plane.html").willReturn(html(PLANE_HOWTO)));
     site.stubFor(get("/library/shapes.html").willReturn(html(REFERENCE)));
@@ -145,6 +161,15 @@ class DefinitionSearchTest {
         .as("pages that only use the name link to the page").allMatch(h -> h.anchor() == null);
     assertThat(searcher.search("figures immutable", 10).hits()).as("no name typed, no definition to go to")
         .isNotEmpty().allMatch(h -> h.link().equals(h.url()));
+  }
+
+  @Test
+  void aBuiltInsPlainNameFindsAndLinksToItsDefinitionTermButAHeadingsIdDoesNot() throws Exception {
+    List<SearchHit> hits = searcher.search("rotate", 10).hits();
+
+    assertThat(hits.get(0).link()).isEqualTo(url("/library/functions.html") + "#rotate");
+    assertThat(searcher.search("examples", 10).hits()).as("a section's id is no definition")
+        .isNotEmpty().allMatch(h -> h.anchor() == null);
   }
 
   @Test

@@ -18,6 +18,9 @@ import org.apache.lucene.index.IndexWriter;
  *     or a table of contents below pages whose prose matches as well
  * @param anchors the ids of the page's elements: API docs give each definition one of its name
  *     ({@code os.path.join}), which search ranks first for that name
+ * @param definitionIds those of its definition terms ({@code <dt id>}): a plain word among them
+ *     ({@code enumerate}, a built-in) names a definition too, while elsewhere it is mostly the
+ *     slug of a heading
  */
 public record IndexedPage(
     String url,
@@ -30,7 +33,8 @@ public record IndexedPage(
     int status,
     String language,
     float linkTextShare,
-    Set<String> anchors) {
+    Set<String> anchors,
+    Set<String> definitionIds) {
 
   public IndexedPage {
     Objects.requireNonNull(url, "url");
@@ -53,12 +57,13 @@ public record IndexedPage(
       throw new IllegalArgumentException("linkTextShare must be within 0 and 1, was " + linkTextShare);
     }
     anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
+    definitionIds = definitionIds == null ? Set.of() : Set.copyOf(definitionIds);
   }
 
   /** A page with no ids to rank it by. */
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of());
+        Set.of(), Set.of());
   }
 }

@@ -98,7 +98,8 @@ final class PageDocuments {
   }
 
   /**
-   * The names the page defines, for search to rank it first for them: ids that name an API, and
+   * The names the page defines, for search to rank it first for them: ids that name an API, or
+   * that a definition term has and a name could be (Sphinx's {@code <dt id="enumerate">}), and
    * each one's dotted tails (datetime.datetime.strftime is also datetime.strftime, as people write
    * a method), lower-cased as the query's words are: keyerror finds the page that defines KeyError.
    * A docs page has hundreds of section ids that search never looks up. One field of many terms:
@@ -112,7 +113,7 @@ final class PageDocuments {
       if (anchor.length() > MAX_ANCHOR_LENGTH) {
         continue;
       }
-      if (ApiNames.isOne(anchor)) {
+      if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
         names.add(anchor);
         String name = anchor.toLowerCase(Locale.ROOT);
         terms.add(name);

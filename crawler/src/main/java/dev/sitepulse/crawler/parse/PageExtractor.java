@@ -21,6 +21,7 @@ final class PageExtractor implements NodeVisitor {
   private final List<String> headings = new ArrayList<>();
   private final List<Outlink> outlinks = new ArrayList<>();
   private final Set<String> anchors = new HashSet<>();
+  private final Set<String> definitionIds = new HashSet<>();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
   private int textSkipDepth;
@@ -89,6 +90,9 @@ final class PageExtractor implements NodeVisitor {
       String id = el.id();
       if (!id.isEmpty()) {
         anchors.add(id);
+        if (el.normalName().equals("dt")) {
+          definitionIds.add(id);
+        }
       }
     }
     switch (el.normalName()) {
@@ -198,6 +202,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.noindex,
         metadata.nofollow,
         anchors,
+        definitionIds,
         text.simHash(),
         body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));
   }

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param noindex meta robots says noindex (or none)
  * @param nofollow meta robots says nofollow (or none)
  * @param anchors every id and every a[name] in the page, for {@code #fragment} checks
+ * @param definitionIds the ids of its definition terms ({@code <dt id>}), where Sphinx gives
+ *     every object it documents its name as id: a built-in's ({@code enumerate}) too, which no
+ *     shape marks as an API name
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
  *     index or a table of contents, low on a page of prose
@@ -35,6 +38,7 @@ public record ParsedPage(
     boolean noindex,
     boolean nofollow,
     Set<String> anchors,
+    Set<String> definitionIds,
     long simhash,
     float linkTextShare) {
 
@@ -43,5 +47,6 @@ public record ParsedPage(
     outlinks = List.copyOf(outlinks);
     embeds = List.copyOf(embeds);
     anchors = Set.copyOf(anchors);
+    definitionIds = Set.copyOf(definitionIds);
   }
 }

@@ -27,6 +27,7 @@ public final class TestPages {
     private String description = "";
     private float linkTextShare;
     private Set<String> anchors = Set.of();
+    private Set<String> definitionIds = Set.of();
 
     private Builder(String url) {
       this.url = url;
@@ -63,9 +64,15 @@ public final class TestPages {
       return this;
     }
 
+    /** Ids of definition terms ({@code <dt id>}); each is one of the anchors too, as a parse makes them. */
+    public Builder definitionIds(Set<String> definitionIds) {
+      this.definitionIds = definitionIds;
+      return this;
+    }
+
     public IndexedPage build() {
       return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, "en",
-          linkTextShare, anchors);
+          linkTextShare, anchors, definitionIds);
     }
   }
 }

@@ -183,6 +183,16 @@ class PageParserTest {
   }
 
   @Test
+  void definitionIdsAreThoseOfDefinitionTermsOnly() {
+    ParsedPage page = parseHtml("<section id=built-in-functions><h1>Built-in functions</h1><dl>"
+        + "<dt id=enumerate>enumerate(iterable)</dt><dd id=note>Returns pairs.</dd></dl>"
+        + "<dl><dt>no id</dt></dl><p id=intro>x</p></section>", "http://h/");
+
+    assertThat(page.definitionIds()).containsExactly("enumerate");
+    assertThat(page.anchors()).containsExactlyInAnyOrder("built-in-functions", "enumerate", "note", "intro");
+  }
+
+  @Test
   void anchorsHoldEveryIdAndEveryNamedAnchor() {
     ParsedPage faq = parse("faq.html");
     ParsedPage named =
