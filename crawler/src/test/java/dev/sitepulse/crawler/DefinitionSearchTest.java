@@ -182,6 +182,15 @@ class DefinitionSearchTest {
         .isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
   }
 
+  @Test
+  void theSnippetMarksTheNameTheSpacedWordsJoinInto() throws Exception {
+    // The analyzer keeps shapes.Circle.area one word: the words alone never mark it.
+    SearchHit hit = searcher.search("shapes circle area", 10).hits().get(0);
+
+    assertThat(hit.highlights()).extracting(h -> hit.snippet().substring(h.start(), h.end()))
+        .contains("shapes.Circle.area");
+  }
+
   private static List<String> urls(String query) throws Exception {
     SearchResults results = searcher.search(query, 10);
     return results.hits().stream().map(SearchHit::url).toList();

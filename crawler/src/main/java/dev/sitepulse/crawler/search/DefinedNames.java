@@ -2,9 +2,13 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.PageFields;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -99,6 +103,29 @@ final class DefinedNames {
   private static boolean joinable(QueryWords.Word word) {
     return word.kind() == QueryWords.Kind.PLAIN && word.field() == null && !word.inPhrase() && !word.excluded()
         && ApiNames.isIdentifier(word.text());
+  }
+
+  /**
+   * The names as words of the body, for the snippet: the analyzer keeps {@code asyncio.gather}
+   * one word, so a query of {@code asyncio gather} marked every asyncio but never the definition
+   * it links to. Null when there are none.
+   */
+  static Query inBody(List<String> names, Analyzer analyzer) throws IOException {
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    boolean any = false;
+    for (String name : names) {
+      try (TokenStream tokens = analyzer.tokenStream(PageFields.BODY, name)) {
+        CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+        tokens.reset();
+        String only = tokens.incrementToken() ? term.toString() : null;
+        if (only != null && !tokens.incrementToken()) {
+          words.add(new TermQuery(new Term(PageFields.BODY, only)), BooleanClause.Occur.SHOULD);
+          any = true;
+        }
+        tokens.end();
+      }
+    }
+    return any ? words.build() : null;
   }
 
   /** Boosts pages with an id that is one of {@code names}; null when there are none. */

@@ -154,7 +154,8 @@ public final class PageSearcher implements Closeable {
           allWords == null ? null : PageQueryParser.boosted(allWords, boost),
           LinkTextDamping::of,
           size);
-      Snippet[] snippets = highlighter.snippets(forHighlighting(query, parsed), top.scoreDocs);
+      Query marked = either(forHighlighting(query, parsed), DefinedNames.inBody(ids, analyzer));
+      Snippet[] snippets = highlighter.snippets(marked, top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {
         ScoreDoc scoreDoc = top.scoreDocs[i];
