@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckGap;
+import dev.sitepulse.pinger.history.CheckPace;
 import dev.sitepulse.pinger.history.CheckTime;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryQuery;
@@ -105,11 +106,12 @@ public final class ReportBuilder {
    * or was killed counts at once, whereas going by silence alone would count a stopped watch's
    * targets as checked for a while. And only if that watch checked it within {@link
    * #STALE_INTERVALS} intervals, as one running on without it (taken out of the config) checks it no
-   * more. With fewer than two checks its interval is unknown, and a running watch is taken to check
-   * it. Its last check is its latest row, or where retention left none, its last state change. A
-   * last check that took longer than the interval (a site that began to hang, each check running
-   * to its timeout, retries and back-offs included: {@link CheckTime#took}) delays the next, so it
-   * is then within five times as long.
+   * more. With fewer than two checks, or all in one millisecond, its interval is unknown, and a
+   * running watch is taken to check it. Its last check is its latest row, or where retention left
+   * none, its last state change. A last check that took longer than the interval (a site that began
+   * to hang, each check running to its timeout, retries and back-offs included: {@link
+   * CheckTime#took}) delays the next, so it is then within five times as long. Interval and
+   * staleness are {@link CheckPace}'s, as for the gaps between checks.
    */
   private static Checking checking(List<CheckTime> latest, List<StateChangeRecord> changes, boolean watchRunning,
       Instant until, List<CheckGap> gaps) {
@@ -117,16 +119,10 @@ public final class ReportBuilder {
     if (!changes.isEmpty() && (last == null || changes.get(changes.size() - 1).at().isAfter(last))) {
       last = changes.get(changes.size() - 1).at();
     }
-    Duration interval = Duration.ZERO;
-    for (int i = 1; i < latest.size(); i++) {
-      Duration gap = Duration.between(latest.get(i).at(), latest.get(i - 1).at());
-      if (interval.isZero() || gap.compareTo(interval) < 0) {
-        interval = gap;
-      }
-    }
-    Duration pace = latest.isEmpty() || latest.get(0).took().compareTo(interval) <= 0 ? interval : latest.get(0).took();
-    boolean recent = interval.isZero() || !until.isAfter(last.plus(pace.multipliedBy(STALE_INTERVALS)));
-    return new Checking(last, interval, watchRunning && recent, gaps);
+    Duration interval = CheckPace.interval(latest);
+    boolean stale = !latest.isEmpty() && CheckPace.overdue(Duration.between(last, until).toMillis(),
+        interval.toMillis(), latest.get(0).took().toMillis(), STALE_INTERVALS);
+    return new Checking(last, interval, watchRunning && !stale, gaps);
   }
 
   /**

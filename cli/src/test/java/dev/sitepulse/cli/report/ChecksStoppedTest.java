@@ -184,6 +184,25 @@ class ChecksStoppedTest {
   }
 
   @Test
+  void twoChecksInOneMillisecondDoNotMakeATargetARunningWatchDroppedCountAsCheckedForEver() {
+    Instant until = minute(30);
+    try (SqliteHistory watch = open(until)) {
+      tenMinutes(watch, T0);
+      // Among api's latest five checks, two in one millisecond: a space of 0 tells no interval.
+      watch.append(CheckRecord.of("api", minute(6), Verdict.DOWN, 500, 5));
+      for (int i = 10; i < 30; i++) { // api left the config at minute 10; home is still checked
+        watch.append(CheckRecord.of("home", minute(i), Verdict.UP, 200, 5));
+      }
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofHours(24)), until);
+
+      assertThat(target(r, "api").checksStopped()).isEqualTo(minute(9));
+      assertThat(target(r, "api").incidents().get(0).ongoing()).isFalse();
+    }
+  }
+
+  @Test
   void aTargetWhoseChecksStoppedBeforeTheWindowHasNoDowntimeInIt() {
     writtenByAStoppedWatch();
     Instant until = minute(10).plus(Duration.ofDays(3));

@@ -18,13 +18,13 @@ import java.util.function.Supplier;
  * Finds the gaps in one target's check times. A watch checks at a fixed rate, a check that outlasts
  * ticks delays the next to the first tick after it, and skipped ticks and restarts only lengthen
  * the time between checks; so the interval beside a gap is the smallest of the {@link #SIDE} spaces
- * next to it, as the report measures a target's interval from its latest checks. A gap is longer
- * than {@code intervals} times the larger of the intervals before and after it: a config change
- * that lengthened or shortened the interval is then no gap, as either side still checks at its
- * own pace, and a watch that made only a check or two between two stops is still seen. Nor is it
- * shorter than as many times the check before it took, all its attempts and back-offs ({@link
- * CheckTime#took}): a site that began to hang has its checks run to their timeout, each delaying
- * the next, which the spaces before it do not yet show.
+ * next to it, as the report measures a target's interval from its latest checks ({@link
+ * CheckPace}). A gap is longer than {@code intervals} times the larger of the intervals before and
+ * after it: a config change that lengthened or shortened the interval is then no gap, as either
+ * side still checks at its own pace, and a watch that made only a check or two between two stops
+ * is still seen. Nor is it shorter than as many times the check before it took, all its attempts
+ * and back-offs ({@link CheckTime#took}): a site that began to hang has its checks run to their
+ * timeout, each delaying the next, which the spaces before it do not yet show.
  */
 final class CheckGaps {
 
@@ -102,29 +102,13 @@ final class CheckGaps {
         continue;
       }
       long space = times[i] - times[i - 1];
-      long before = smallestSpace(times, Math.max(1, i - SIDE), i);
-      long later = smallestSpace(times, i + 1, Math.min(n, i + 1 + SIDE));
-      long interval = Math.max(before, later);
-      if (interval > 0 && space > intervals * Math.max(interval, took[i - 1])) {
+      long before = CheckPace.smallestSpace(times, Math.max(1, i - SIDE), i);
+      long later = CheckPace.smallestSpace(times, i + 1, Math.min(n, i + 1 + SIDE));
+      if (CheckPace.overdue(space, Math.max(before, later), took[i - 1], intervals)) {
         gaps.add(new CheckGap(Instant.ofEpochMilli(times[i - 1]), Instant.ofEpochMilli(times[i]),
             Duration.ofMillis(before > 0 ? before : later)));
       }
     }
     return gaps;
-  }
-
-  /**
-   * The smallest of the spaces that end at checks {@code from} to {@code to} (exclusive); 0 for
-   * none. Two checks in the same millisecond tell no interval.
-   */
-  private static long smallestSpace(long[] times, int from, int to) {
-    long smallest = 0;
-    for (int i = from; i < to; i++) {
-      long space = times[i] - times[i - 1];
-      if (space > 0 && (smallest == 0 || space < smallest)) {
-        smallest = space;
-      }
-    }
-    return smallest;
   }
 }
