@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler;
 
+import dev.sitepulse.crawler.store.CrawlDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,7 +99,7 @@ public record CrawlConfig(
   }
 
   public Path crawlDb() {
-    return dataDir.resolve("crawl.db");
+    return dataDir.resolve(CrawlDb.FILE_NAME);
   }
 
   public Path indexDir() {

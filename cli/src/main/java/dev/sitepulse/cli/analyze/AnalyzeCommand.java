@@ -14,6 +14,7 @@ import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
+import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
@@ -96,7 +97,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--device: " + e.getMessage());
     }
-    Path crawlDb = data.resolve("crawl.db");
+    Path crawlDb = data.resolve(CrawlDb.FILE_NAME);
     if (Files.exists(data) && !Files.isDirectory(data)) { // "run crawl --data FILE" would fail too
       throw new UsageException("no crawl in " + data + ": it is a file, and --data names a crawl's folder");
     }
@@ -110,7 +111,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     try {
       report = analyze(data, choice, top, maxDistance);
     } catch (SQLException e) { // writes are caught inside: this is reading, e.g. a folder SQLite may not write in
-      System.err.println("sitepulse: cannot read " + data.resolve("crawl.db") + ": " + e.getMessage());
+      System.err.println("sitepulse: cannot read " + crawlDb + ": " + e.getMessage());
       return ExitCode.CRITICAL;
     } catch (UncheckedIOException e) { // a damaged index, in one line as search says it
       System.err.println("sitepulse: " + e.getMessage());
@@ -126,7 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       report.writeTable(out);
     }
     if (report.notStored() != null) {
-      System.err.println("sitepulse: ranks and clusters not stored in " + data.resolve("crawl.db") + ": "
+      System.err.println("sitepulse: ranks and clusters not stored in " + crawlDb + ": "
           + report.notStored());
       return ExitCode.CRITICAL;
     }
@@ -136,7 +137,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** Runs every analysis over the crawl in {@code data} and stores ranks and clusters in crawl.db. */
   public static AnalysisReport analyze(Path data, DeviceChoice choice, int top, int maxDistance)
       throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CrawlDb.FILE_NAME))) {
       CrawlGraph crawl;
       try {
         crawl = CrawlGraph.load(db);

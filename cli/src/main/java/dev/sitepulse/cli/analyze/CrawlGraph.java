@@ -2,6 +2,8 @@ package dev.sitepulse.cli.analyze;
 
 import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.CsrGraphBuilder;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.UrlState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,20 +42,22 @@ final class CrawlGraph {
     List<Long> hashes = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     int[] pageOfRow = new int[maxId(db) + 1]; // urls.id -> page number + 1; 0: not a page
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("""
-            SELECT id, url, title, simhash FROM urls
-            WHERE state='done' AND status=200 AND simhash IS NOT NULL ORDER BY id""")) {
-      while (rs.next()) {
-        int row = rs.getInt(1);
-        if (row >= pageOfRow.length) { // added by a crawl running meanwhile
-          pageOfRow = Arrays.copyOf(pageOfRow, row + 1);
+    try (PreparedStatement s = db.prepareStatement("""
+        SELECT id, url, title, simhash FROM urls
+        WHERE state=? AND status=200 AND simhash IS NOT NULL ORDER BY id""")) {
+      s.setString(1, UrlState.DONE.column());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          int row = rs.getInt(1);
+          if (row >= pageOfRow.length) { // added by a crawl running meanwhile
+            pageOfRow = Arrays.copyOf(pageOfRow, row + 1);
+          }
+          pageOfRow[row] = urls.size() + 1;
+          ids.put(rs.getString(2), urls.size());
+          urls.add(rs.getString(2));
+          titles.add(rs.getString(3));
+          hashes.add(rs.getLong(4));
         }
-        pageOfRow[row] = urls.size() + 1;
-        ids.put(rs.getString(2), urls.size());
-        urls.add(rs.getString(2));
-        titles.add(rs.getString(3));
-        hashes.add(rs.getLong(4));
       }
     }
     Map<String, String> redirects = new HashMap<>();
@@ -154,21 +158,12 @@ final class CrawlGraph {
     }
   }
 
-  /** Replaces the duplicate_clusters table: one row per page in a cluster of near-duplicates. */
+  /** Replaces the clusters in crawl.db, where the crawler keeps them: the URLs of each cluster's pages. */
   private void storeClusters(Connection db, List<int[]> clusters) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS duplicate_clusters(cluster INTEGER NOT NULL, url TEXT NOT NULL)");
-      s.execute("DELETE FROM duplicate_clusters");
+    List<List<String>> pages = new ArrayList<>();
+    for (int[] cluster : clusters) {
+      pages.add(Arrays.stream(cluster).mapToObj(urls::get).toList());
     }
-    try (PreparedStatement s = db.prepareStatement("INSERT INTO duplicate_clusters(cluster, url) VALUES(?, ?)")) {
-      for (int c = 0; c < clusters.size(); c++) {
-        for (int member : clusters.get(c)) {
-          s.setInt(1, c + 1);
-          s.setString(2, urls.get(member));
-          s.addBatch();
-        }
-      }
-      s.executeBatch();
-    }
+    CrawlDb.replaceDuplicateClusters(db, pages);
   }
 }

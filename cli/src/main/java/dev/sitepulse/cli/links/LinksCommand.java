@@ -152,7 +152,7 @@ public final class LinksCommand implements Callable<Integer> {
    * broken.
    */
   private static void warnIfFetchedForSearch(Path data) {
-    Path crawlDb = data.resolve("crawl.db");
+    Path crawlDb = data.resolve(CrawlDb.FILE_NAME);
     if (Files.isRegularFile(crawlDb) && CrawlDb.makerOf(crawlDb) == CrawlDb.Maker.CRAWL) {
       System.err.println("sitepulse: the pages sitepulse crawl fetched into " + data + " were not fetched"
           + " again, so their images, scripts and stylesheets were not checked (a crawl for search does"

@@ -3,6 +3,7 @@ package dev.sitepulse.cli.report;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
@@ -76,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (output != null && output.toString().isEmpty()) { // Path.of("") is the working folder
       throw new UsageException("-o needs a file name");
     }
-    boolean hasCrawl = Files.exists(crawlDir.resolve("crawl.db"));
+    boolean hasCrawl = Files.exists(crawlDir.resolve(CrawlDb.FILE_NAME));
     // A file given as the folder, or a history.db that is no history: the history's own errors say so.
     boolean hasHistory = Files.exists(historyDir.resolve(SqliteHistory.FILE_NAME)) || Files.isRegularFile(historyDir);
     if (!hasHistory && !hasCrawl) {

@@ -30,7 +30,7 @@ final class SiteReader {
   private SiteReader() {}
 
   static SiteReport read(Path dataDir, LatencyStatistics stats) {
-    Path file = dataDir.resolve("crawl.db");
+    Path file = dataDir.resolve(CrawlDb.FILE_NAME);
     if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) {
       throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
     }
@@ -65,6 +65,7 @@ final class SiteReader {
           figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
           links(dataDir, seeds),
           ranked(s),
+          // A crawl.db from before every crawl made the table has none until it is analyzed.
           hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0,
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
     } catch (SQLException e) {

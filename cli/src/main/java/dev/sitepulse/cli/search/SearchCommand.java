@@ -78,7 +78,7 @@ public final class SearchCommand implements Callable<Integer> {
       if (Files.isRegularFile(data)) { // crawl --data FILE would refuse it too: no advice to run one
         throw new UsageException("no index in " + data + ": it is a file, and --data names a crawl's folder");
       }
-      Path crawlDb = data.resolve("crawl.db");
+      Path crawlDb = data.resolve(CrawlDb.FILE_NAME);
       // A crawl would refuse to resume a link check's folder, so its advice is --fresh.
       if (Files.exists(crawlDb) && CrawlDb.makerOf(crawlDb) == CrawlDb.Maker.LINK_CHECK) {
         throw new UsageException(data + " holds a link check's crawl.db (sitepulse links --data) and no"

@@ -97,6 +97,21 @@ class CrawlGraphTest {
     }
   }
   @Test
+  void aCrawlDbFromBeforeCrawlsMadeTheClustersTableGetsItWhenItIsFirstAnalyzed() throws Exception {
+    try (Connection db = crawlDb()) {
+      db.createStatement().execute("DROP TABLE duplicate_clusters");
+      CrawlGraph crawl = CrawlGraph.load(db);
+
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(new int[] {1, 2}));
+
+      try (Statement s = db.createStatement();
+          ResultSet rs = s.executeQuery("SELECT group_concat(cluster || ' ' || url) FROM duplicate_clusters")) {
+        assertThat(rs.getString(1)).isEqualTo("1 http://s/b,1 http://s/c");
+      }
+    }
+  }
+
+  @Test
   void aWriteThatFailsHalfWayLeavesTheRanksAndClustersOfTheLastAnalysis() throws Exception {
     try (Connection db = crawlDb()) {
       CrawlGraph crawl = CrawlGraph.load(db);

@@ -44,6 +44,9 @@ public final class CrawlDb implements AutoCloseable {
     ANOTHER_PROGRAM
   }
 
+  /** The database's name in a crawl's data folder. */
+  public static final String FILE_NAME = "crawl.db";
+
   private final Connection db;
   private final CrawlDbWriter writer;
 
@@ -77,6 +80,28 @@ public final class CrawlDb implements AutoCloseable {
 
   public static Maker makerOf(Path file) {
     return CrawlDbSchema.makerOf(file);
+  }
+
+  /**
+   * Replaces the near-duplicate clusters of the last analysis with {@code clusters}, each a list of
+   * page URLs, numbered from 1. Runs on the caller's connection and in its transaction, so that
+   * {@code analyze} stores them with its ranks, all or nothing.
+   */
+  public static void replaceDuplicateClusters(Connection db, List<List<String>> clusters) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      CrawlDbSchema.createDuplicateClusters(s);
+      s.execute("DELETE FROM duplicate_clusters");
+    }
+    try (PreparedStatement s = db.prepareStatement("INSERT INTO duplicate_clusters(cluster, url) VALUES(?, ?)")) {
+      for (int c = 0; c < clusters.size(); c++) {
+        for (String url : clusters.get(c)) {
+          s.setInt(1, c + 1);
+          s.setString(2, url);
+          s.addBatch();
+        }
+      }
+      s.executeBatch();
+    }
   }
 
   /**

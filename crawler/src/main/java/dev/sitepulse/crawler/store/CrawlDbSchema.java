@@ -74,10 +74,19 @@ final class CrawlDbSchema {
           SELECT u.url AS from_url, e.to_url, e.element, e.alt, e.line
           FROM embeds e JOIN urls u ON u.id = e.from_id""");
       s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
+      createDuplicateClusters(s);
       if (linkChecks) {
         s.execute("PRAGMA user_version=" + LINK_CHECKS);
       }
     }
+  }
+
+  /**
+   * The near-duplicate clusters {@code analyze} stores, one row per page. Every crawl.db has it; one
+   * from before crawls made it gets it when a crawl opens it or {@code analyze} first stores there.
+   */
+  static void createDuplicateClusters(Statement s) throws SQLException {
+    s.execute("CREATE TABLE IF NOT EXISTS duplicate_clusters(cluster INTEGER NOT NULL, url TEXT NOT NULL)");
   }
 
   static CrawlDb.Maker makerOf(Path file) {

@@ -126,6 +126,24 @@ class CrawlDbTest {
         .containsExactly("table embeds", "view page_embeds");
   }
 
+  @Test
+  void everyCrawlDbHasTheTableOfNearDuplicateClustersAndAnOlderOneKeepsTheClustersAnalyzeStoredThere()
+      throws Exception {
+    Path fresh = dir.resolve("fresh.db");
+    CrawlDb.open(fresh).close();
+    assertThat(rows(fresh, "SELECT count(*) FROM duplicate_clusters")).containsExactly("0");
+
+    Path analyzed = dir.resolve("analyzed.db");
+    CrawlDb.open(analyzed).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + analyzed)) {
+      c.createStatement().execute("DROP TABLE duplicate_clusters"); // as crawls before it made none
+      CrawlDb.replaceDuplicateClusters(c, List.of(List.of("http://a/", "http://a/b")));
+    }
+    CrawlDb.open(analyzed).close();
+    assertThat(rows(analyzed, "SELECT cluster, url FROM duplicate_clusters ORDER BY url"))
+        .containsExactly("1 http://a/", "1 http://a/b");
+  }
+
   private static PageRecord page(String url, LinkRecord link) {
     return page(url, link, List.of());
   }
