@@ -169,6 +169,10 @@ public final class Main {
       err.println("sitepulse: " + e.getMessage());
       return ExitCode.USAGE;
     }
+    if (e instanceof UnreadableException) {
+      err.println("sitepulse: " + e.getMessage());
+      return ExitCode.CRITICAL;
+    }
     err.println("sitepulse: " + e);
     LoggerFactory.getLogger(Main.class).debug("failed", e);
     return ExitCode.CRITICAL;

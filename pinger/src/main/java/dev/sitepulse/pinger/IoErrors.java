@@ -49,9 +49,14 @@ public final class IoErrors {
    * the driver's "[SQLITE_NOTADB] File opened that is not a database file (file is not a database)".
    */
   public static String why(SQLException e) {
-    if (e.getErrorCode() == SQLITE_NOTADB) {
+    if (notADatabase(e)) {
       return "not an SQLite database";
     }
     return String.valueOf(e.getMessage());
+  }
+
+  /** Whether SQLite found a file of another kind: the user's to fix, not a failure to read. */
+  public static boolean notADatabase(SQLException e) {
+    return e.getErrorCode() == SQLITE_NOTADB;
   }
 }

@@ -16,6 +16,7 @@ import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,9 +43,6 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Exit codes: 0 done, 2 analysis failed, 3 usage error (no crawl, no such device)."})
 public final class AnalyzeCommand implements Callable<Integer> {
-
-  /** SQLite's primary result code for a file that is not a database. */
-  private static final int SQLITE_NOTADB = 26;
 
   /** Output formats of analyze. */
   public enum Format { TABLE, JSON }
@@ -146,7 +144,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
           throw new UsageException("no crawl in " + data + ": its crawl.db was not written by sitepulse crawl ("
               + e.getMessage() + ")");
         }
-        if (e.getErrorCode() == SQLITE_NOTADB) { // a file of another kind: no crawl wrote it either
+        if (IoErrors.notADatabase(e)) { // a file of another kind: no crawl wrote it either
           throw new UsageException("no crawl in " + data + ": its crawl.db is not an SQLite database");
         }
         throw e;

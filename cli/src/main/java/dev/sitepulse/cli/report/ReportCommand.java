@@ -2,9 +2,11 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
+import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.HistoryReader;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +37,8 @@ import picocli.CommandLine.Option;
           + "the slowest and largest pages, and what analyze stored (PageRank, near-duplicates).",
       "--format html writes one self-contained page with charts."
     },
-    footer = {"", "Exit codes: 0 report written, 3 usage error, nothing to report on, or an output file that cannot be"
-        + " written."})
+    footer = {"", "Exit codes: 0 report written, 2 a history.db or crawl.db that cannot be read, 3 usage error,"
+        + " nothing to report on, or an output file that cannot be written."})
 public final class ReportCommand implements Callable<Integer> {
 
   static final class Formats extends Choices {
@@ -119,8 +122,9 @@ public final class ReportCommand implements Callable<Integer> {
     HistoryReader history;
     try {
       history = SqliteHistory.openForReading(dir);
-    } catch (HistoryException e) {
-      throw new UsageException(e.getMessage());
+    } catch (HistoryException e) { // missing, no history or no SQLite file: the user's; else unreadable
+      throw e.getCause() instanceof SQLException sql && !IoErrors.notADatabase(sql)
+          ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
     }
     if (target != null && history.targets().stream().noneMatch(t -> t.name().equals(target))) {
       throw new UsageException("no history for target \"" + target + "\" in " + dir.resolve(SqliteHistory.FILE_NAME)
@@ -128,8 +132,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
     try {
       return new ReportBuilder(history, stats).build(until.minus(since), until, target);
-    } catch (HistoryException e) {
-      throw new UsageException(e.getMessage());
+    } catch (HistoryException e) { // opened as a history, then a query failed
+      throw new UnreadableException(e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
@@ -21,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
 
-/** Reads a {@link SiteReport} from crawl.db, read-only: a crawl may be writing it meanwhile. */
+/**
+ * Reads a {@link SiteReport} from crawl.db, read-only: a crawl may be writing it meanwhile. A file
+ * that is no crawl.db is a {@link UsageException}, one SQLite cannot read an {@link
+ * UnreadableException}, as analyze tells them.
+ */
 final class SiteReader {
 
   /** Pages and links shown per list. */
@@ -68,8 +73,9 @@ final class SiteReader {
           // A crawl.db from before every crawl made the table has none until it is analyzed.
           hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0,
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
-    } catch (SQLException e) {
-      throw new UsageException(file + ": " + IoErrors.why(e));
+    } catch (SQLException e) { // another kind of file is the user's to fix; one SQLite cannot read fails the run
+      String why = file + ": " + IoErrors.why(e);
+      throw IoErrors.notADatabase(e) ? new UsageException(why) : new UnreadableException(why);
     }
   }
 
@@ -141,8 +147,8 @@ final class SiteReader {
     LinkReport r;
     try {
       r = LinkChecker.checkLinksOffline(CrawlConfig.defaults(seeds, dataDir));
-    } catch (CrawlException e) {
-      throw new UsageException(e.getMessage());
+    } catch (CrawlException e) { // crawl.db could not be read for its links
+      throw new UnreadableException(e.getMessage());
     }
     List<SiteReport.Broken> broken = r.broken().stream()
         .sorted(Comparator.comparingInt((BrokenLink b) -> -b.referrers().size()).thenComparing(BrokenLink::url))

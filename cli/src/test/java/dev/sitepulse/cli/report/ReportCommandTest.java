@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckRecord;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,6 +203,32 @@ class ReportCommandTest {
     assertThat(site.err()).isEqualTo("sitepulse: " + crawl.resolve("crawl.db") + ": not an SQLite database\n");
     assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(3);
     assertThat(checks.err()).isEqualTo("sitepulse: " + history.resolve("history.db") + ": not an SQLite database\n");
+  }
+
+  @Test
+  void aCrawlDbOrHistoryDbThatIsThereButCannotBeReadFailsTheRunWithExit2AsAnalyzeSearchAndLinksDo()
+      throws Exception {
+    Path crawl = Files.createDirectories(dir.resolve("crawl"));
+    CrawlDb.open(crawl.resolve(CrawlDb.FILE_NAME)).close();
+    Path history = Files.createDirectories(dir.resolve("history"));
+    SqliteHistory.open(history, Duration.ofDays(30), Clock.systemUTC()).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + history.resolve(SqliteHistory.FILE_NAME))) {
+      c.createStatement().execute("PRAGMA journal_mode=WAL"); // as a running watch leaves it
+    }
+    // SQLite opens FILE-wal beside a database in WAL mode to read it; here it cannot, as in a
+    // folder the user may not write in (which a test run as root cannot make).
+    Files.createDirectory(crawl.resolve(CrawlDb.FILE_NAME + "-wal"));
+    Files.createDirectory(history.resolve(SqliteHistory.FILE_NAME + "-wal"));
+
+    CommandLineRun site = CommandLineRun.of("report", "--data", crawl.toString());
+    CommandLineRun checks = CommandLineRun.of("report", "--data", history.toString());
+
+    assertThat(site.exitCode()).as(site.toString()).isEqualTo(2);
+    assertThat(site.err()).startsWith("sitepulse: " + crawl.resolve(CrawlDb.FILE_NAME) + ": ")
+        .doesNotContain("Exception").hasLineCount(1);
+    assertThat(checks.exitCode()).as(checks.toString()).isEqualTo(2);
+    assertThat(checks.err()).startsWith("sitepulse: ").contains(history.resolve(SqliteHistory.FILE_NAME).toString())
+        .doesNotContain("Exception").hasLineCount(1);
   }
 
   @Test
