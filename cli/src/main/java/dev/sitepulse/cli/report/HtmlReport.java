@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.pinger.history.DeliveryRecord;
+import dev.sitepulse.pinger.watch.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -71,7 +72,8 @@ public final class HtmlReport {
 
   private static void summary(StringBuilder h, Report r) {
     TargetReport soonest = r.soonestTlsExpiry();
-    long down = r.targets().stream().filter(t -> t.state().equals("DOWN") && t.checksStopped() == null).count();
+    long down = r.targets().stream()
+        .filter(t -> t.state().equals(State.DOWN.name()) && t.checksStopped() == null).count();
     long stopped = r.targets().stream().filter(t -> t.checksStopped() != null).count();
     Duration downtime = r.targets().stream().map(TargetReport::downtime).reduce(Duration.ZERO, Duration::plus);
     h.append("<section class=\"summary\" id=\"summary\">");

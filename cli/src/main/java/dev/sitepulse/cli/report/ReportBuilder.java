@@ -11,6 +11,7 @@ import dev.sitepulse.pinger.history.StateChangeRecord;
 import dev.sitepulse.pinger.history.TargetHistory;
 import dev.sitepulse.pinger.history.TargetInfo;
 import dev.sitepulse.pinger.history.TimeSeries;
+import dev.sitepulse.pinger.watch.State;
 import dev.sitepulse.pinger.watch.Webhook;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,10 +138,10 @@ public final class ReportBuilder {
     Map<String, Instant> from = new HashMap<>();
     for (TargetInfo t : targets) {
       List<StateChangeRecord> c = changes.getOrDefault(t.name(), List.of());
-      if (c.stream().noneMatch(change -> change.to().equals(StatePeriods.DOWN))) {
+      if (c.stream().noneMatch(change -> change.to().equals(State.DOWN.name()))) {
         continue;
       }
-      boolean downAtStart = c.get(0).at().isBefore(since) && c.get(0).to().equals(StatePeriods.DOWN);
+      boolean downAtStart = c.get(0).at().isBefore(since) && c.get(0).to().equals(State.DOWN.name());
       from.put(t.name(), downAtStart ? c.get(0).since() : since);
     }
     return from;

@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.pinger.history.CheckGap;
 import dev.sitepulse.pinger.history.StateChangeRecord;
+import dev.sitepulse.pinger.watch.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +20,10 @@ import java.util.List;
  */
 final class StatePeriods {
 
-  static final String DOWN = "DOWN";
-  static final String UNKNOWN = "UNKNOWN";
-
   private final List<StatePeriod> periods = new ArrayList<>();
   private final List<Incident> incidents = new ArrayList<>();
   private final List<CheckGap> gaps;
-  private String state = UNKNOWN;
+  private String state = State.UNKNOWN.name();
 
   private StatePeriods(List<CheckGap> gaps) {
     this.gaps = gaps;
@@ -53,11 +51,11 @@ final class StatePeriods {
     }
     Instant known = checking.knownUntil(until);
     if (known.isBefore(start)) { // its checks stopped before the window: nothing in it was seen
-      p.add(UNKNOWN, since, until);
+      p.add(State.UNKNOWN.name(), since, until);
       return p;
     }
     p.close(start, actualStart, known, null, checking.stoppedAt());
-    p.add(UNKNOWN, known, until);
+    p.add(State.UNKNOWN.name(), known, until);
     return p;
   }
 
@@ -76,7 +74,7 @@ final class StatePeriods {
         continue;
       }
       piece(start, from, unknown, null, g.last(), resumed, false);
-      add(UNKNOWN, later(unknown, start), g.next().isAfter(end) ? end : g.next());
+      add(State.UNKNOWN.name(), later(unknown, start), g.next().isAfter(end) ? end : g.next());
       from = g.next();
       resumed = g.next();
     }
@@ -88,7 +86,7 @@ final class StatePeriods {
       Instant resumed, boolean last) {
     Instant shown = later(from, start);
     add(state, shown, end);
-    if (state.equals(DOWN) && (end.isAfter(shown) || last && actualEnd == null)) {
+    if (state.equals(State.DOWN.name()) && (end.isAfter(shown) || last && actualEnd == null)) {
       incidents.add(new Incident(from, actualEnd, Duration.between(shown, end), checksStopped, resumed));
     }
   }
