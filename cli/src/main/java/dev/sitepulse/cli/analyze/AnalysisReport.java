@@ -5,8 +5,8 @@ import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.analytics.RankedNode;
 import dev.sitepulse.analytics.Timings;
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Shortened;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.IOException;
@@ -24,8 +24,8 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
 
   public void writeTable(PrintStream out) {
     out.printf(Locale.ROOT, "== PageRank of %s, %s: %s, %s%n",
-        Figures.count(crawl.graph.nodeCount(), "page"), Figures.count(crawl.graph.edgeCount(), "link"),
-        Figures.count(ranks.iterations(), "iteration"),
+        Amounts.count(crawl.graph.nodeCount(), "page"), Amounts.count(crawl.graph.edgeCount(), "link"),
+        Amounts.count(ranks.iterations(), "iteration"),
         ranks.converged() ? "converged" : "stopped at the iteration limit");
     out.println("   " + timing(ranks.timings()));
     // Columns as wide as their widest figure, so that a --top of 100 or a hub of 10,000 links
@@ -41,8 +41,8 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     }
     out.println();
     out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %s in %s%n",
-        duplicates.maxDistance(), Figures.count(duplicates.pairCount(), "pair"),
-        Figures.count(clusters.size(), "cluster"));
+        duplicates.maxDistance(), Amounts.count(duplicates.pairCount(), "pair"),
+        Amounts.count(clusters.size(), "cluster"));
     out.println("   " + timing(duplicates.timings()));
     int c = 1;
     for (int[] members : clusters) {
@@ -53,7 +53,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     }
     out.println();
     out.printf(Locale.ROOT, "== Terms over %s (device: cpu, Lucene term dictionary)%n",
-        Figures.count(terms.docs(), "indexed page"));
+        Amounts.count(terms.docs(), "indexed page"));
     out.println("   by pages:  " + join(terms.byDocFreq(), true));
     out.println("   by TF-IDF: " + join(terms.byTfIdf(), false));
   }

@@ -1,7 +1,7 @@
 package dev.sitepulse.cli.crawl;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ProgressLine;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import java.util.Locale;
@@ -33,8 +33,8 @@ public final class Progress implements CrawlListener {
 
   /** 1 page, 40 queued, 12.5 pages/s, 0 errors, 1.2 MiB */
   String text(CrawlStats s) {
-    return String.format(Locale.ROOT, "%s, %d queued, %.1f %ss/s, %s, %s", Figures.count(s.pages(), fetch),
-        s.queued(), s.pagesPerSecond(), fetch, Figures.count(s.errorCount(), "error"), Summary.bytes(s.bytes()));
+    return String.format(Locale.ROOT, "%s, %d queued, %.1f %ss/s, %s, %s", Amounts.count(s.pages(), fetch), s.queued(),
+        s.pagesPerSecond(), fetch, Amounts.count(s.errorCount(), "error"), Amounts.bytes(s.bytes()));
   }
 
   @Override

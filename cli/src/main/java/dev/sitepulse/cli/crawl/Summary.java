@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.crawl;
 
-import static dev.sitepulse.cli.report.Figures.count;
+import static dev.sitepulse.cli.Amounts.bytes;
+import static dev.sitepulse.cli.Amounts.count;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
@@ -32,8 +33,8 @@ public final class Summary {
     }
     if (s.queued() > 0) {
       long inFrontier = s.queued() - s.leftOnUnreachableHosts();
-      String why = s.unreachableHosts() == 0 ? "" : s.leftOnUnreachableHosts() + " on " + s.unreachableHosts()
-          + (s.unreachableHosts() == 1 ? " host" : " hosts") + " that stopped answering";
+      String why = s.unreachableHosts() == 0 ? "" : s.leftOnUnreachableHosts() + " on "
+          + count(s.unreachableHosts(), "host") + " that stopped answering";
       if (inFrontier > 0) {
         why += (why.isEmpty() ? "" : ", ") + (stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy);
       }
@@ -44,14 +45,6 @@ public final class Summary {
         + " widen them"));
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
-  }
-
-  /** 512 B, 1.5 KiB, 48.3 MiB */
-  public static String bytes(long n) {
-    if (n >= 1 << 20) {
-      return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
-    }
-    return n >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0) : n + " B";
   }
 
   private static String join(Map<?, Long> counts) {

@@ -1,12 +1,12 @@
 package dev.sitepulse.cli.links;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
 import dev.sitepulse.cli.crawl.StopOnSignal;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
@@ -112,7 +112,7 @@ public final class LinksCommand implements Callable<Integer> {
 
       @Override
       public void checkedOnline(int done, int total) {
-        line.show(done, total, done + " of " + Figures.count(total, "target") + " checked online");
+        line.show(done, total, done + " of " + Amounts.count(total, "target") + " checked online");
       }
     };
   }

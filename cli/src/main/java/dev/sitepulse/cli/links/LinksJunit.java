@@ -1,7 +1,7 @@
 package dev.sitepulse.cli.links;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Shortened;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
@@ -60,13 +60,13 @@ final class LinksJunit {
         }
       }
       if (skippedCases > 0) {
-        summaryCase(x, Figures.count(r.skipped(), "target") + " not checked");
+        summaryCase(x, Amounts.count(r.skipped(), "target") + " not checked");
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", "disallowed by robots.txt, matched by --ignore, left queued at"
             + " --max-pages, or not crawled (or redirected out of the crawl) with --external skip");
         x.writeEndElement();
       }
-      summaryCase(x, Figures.count(r.working(), "other target") + (r.working() == 1 ? " works" : " work"));
+      summaryCase(x, Amounts.count(r.working(), "other target") + (r.working() == 1 ? " works" : " work"));
       x.writeEndElement();
       x.writeEndElement();
       x.writeEndElement();

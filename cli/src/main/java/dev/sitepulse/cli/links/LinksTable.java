@@ -1,6 +1,6 @@
 package dev.sitepulse.cli.links;
 
-import static dev.sitepulse.cli.report.Figures.count;
+import static dev.sitepulse.cli.Amounts.count;
 
 import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.crawler.links.BrokenLink;

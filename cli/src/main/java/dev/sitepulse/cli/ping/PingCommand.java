@@ -1,11 +1,11 @@
 package dev.sitepulse.cli.ping;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Rate;
@@ -113,7 +113,7 @@ public final class PingCommand implements Callable<Integer> {
    */
   public static int execute(PingRun run, ResultFormat format, PrintStream out) {
     LoggerFactory.getLogger(PingCommand.class)
-        .debug("checking {} with {}", Figures.count(run.targets().size(), "target"), run.settings());
+        .debug("checking {} with {}", Amounts.count(run.targets().size(), "target"), run.settings());
     ResultWriter writer = format.writer(out, Terminal.colors(out));
     long start = System.nanoTime();
     CompletableFuture<String> stop = new CompletableFuture<>();
@@ -130,7 +130,7 @@ public final class PingCommand implements Callable<Integer> {
     int unfinished = run.targets().size() - results.size();
     if (unfinished > 0) { // only a stop ends a run early; a signal after the last check changes nothing
       System.err.println("sitepulse: stopped by SIG" + stop.join() + " before " + unfinished + " of "
-          + Figures.count(run.targets().size(), "check") + " finished; those are not reported");
+          + Amounts.count(run.targets().size(), "check") + " finished; those are not reported");
       return ExitCode.INTERRUPTED;
     }
     return summary.worst().exitCode();

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.pinger.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/**
- * How the table and the HTML write numbers, times and durations: the same everywhere. {@link
- * #count} is public, for every command that counts things in a sentence.
- */
+/** How the table and the HTML write numbers, times and durations: the same everywhere. */
 public final class Figures {
 
   static final String NONE = "-";
@@ -62,9 +60,12 @@ public final class Figures {
     return t == null ? NONE : DAY.format(t);
   }
 
-  /** 1 incident, 3 incidents, 0 incidents */
+  /**
+   * {@link Amounts#count}, for the watch's WatchRun and ConfigReloader, which another change than
+   * the one that moved it there switches to it; then this goes.
+   */
   public static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return Amounts.count(n, noun);
   }
 
   /** 200×8636 500×4 */

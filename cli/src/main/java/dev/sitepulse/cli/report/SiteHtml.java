@@ -1,6 +1,6 @@
 package dev.sitepulse.cli.report;
 
-import dev.sitepulse.cli.crawl.Summary;
+import dev.sitepulse.cli.Amounts;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ final class SiteHtml {
         .append("<div class=\"summary\">");
     HtmlReport.card(h, "site-urls", "URLs", Long.toString(s.urls()), Figures.counts(s.byState()));
     HtmlReport.card(h, "site-indexed", "Indexed", Long.toString(s.indexed()),
-        Figures.count(s.duplicates(), "exact duplicate") + ", " + Summary.bytes(s.bytes()));
+        Amounts.count(s.duplicates(), "exact duplicate") + ", " + Amounts.bytes(s.bytes()));
     HtmlReport.card(h, "site-fetch", "Fetch p95", Figures.millis(f.p95(), f.count()) + " ms",
         "p50 " + Figures.millis(f.p50(), f.count()) + " ms, max " + Figures.millis(f.max(), f.count()) + " ms");
     HtmlReport.card(h, "site-broken", "Broken link targets", Long.toString(l.brokenTargets()),
@@ -34,7 +34,7 @@ final class SiteHtml {
     table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), s.slowest().stream()
         .map(p -> List.of(p.url(), String.format(Locale.ROOT, "%.1f", p.value()))).toList());
     table(h, "site-largest", "Largest pages", List.of("Page", "Size"),
-        s.largest().stream().map(p -> List.of(p.url(), Summary.bytes((long) p.value()))).toList());
+        s.largest().stream().map(p -> List.of(p.url(), Amounts.bytes((long) p.value()))).toList());
     table(h, "site-pagerank", "Top PageRank", List.of("Title", "Page", "Rank"), s.topRanked().stream()
         .map(p -> List.of(p.title(), p.url(), String.format(Locale.ROOT, "%.5f", p.rank()))).toList());
     h.append("</section>\n");

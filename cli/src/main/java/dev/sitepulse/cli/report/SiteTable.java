@@ -4,7 +4,7 @@ import static dev.sitepulse.cli.report.TableReport.cells;
 import static dev.sitepulse.cli.report.TableReport.left;
 import static dev.sitepulse.cli.report.TableReport.right;
 
-import dev.sitepulse.cli.crawl.Summary;
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
@@ -19,16 +19,16 @@ final class SiteTable {
 
   static void write(SiteReport s, PrintStream out) {
     Latency f = s.fetch();
-    out.println("site " + s.crawlDb() + ": " + Figures.count(s.urls(), "URL") + " (" + Figures.counts(s.byState())
-        + "), " + s.indexed() + " indexed, " + Figures.count(s.duplicates(), "exact duplicate") + ", " + Summary.bytes(s.bytes())
-        + ", last fetch " + Figures.time(s.lastFetched()));
+    out.println("site " + s.crawlDb() + ": " + Amounts.count(s.urls(), "URL") + " (" + Figures.counts(s.byState())
+        + "), " + s.indexed() + " indexed, " + Amounts.count(s.duplicates(), "exact duplicate") + ", "
+        + Amounts.bytes(s.bytes()) + ", last fetch " + Figures.time(s.lastFetched()));
     out.println("status codes " + Figures.counts(s.statuses()) + "; errors " + Figures.counts(s.errors())
         + "; fetch ms p50 " + Figures.millis(f.p50(), f.count()) + ", p95 " + Figures.millis(f.p95(), f.count())
         + ", p99 " + Figures.millis(f.p99(), f.count()) + ", max " + Figures.millis(f.max(), f.count()));
     SiteReport.Links l = s.links();
-    out.println(Figures.count(l.links(), "link") + " to " + Figures.count(l.targets(), "target") + ", "
+    out.println(Amounts.count(l.links(), "link") + " to " + Amounts.count(l.targets(), "target") + ", "
         + l.brokenTargets() + " broken (checked offline; sitepulse links checks external ones and what pages embed too)"
-        + (s.duplicateClusters() > 0 ? "; " + Figures.count(s.duplicateClusters(), "near-duplicate cluster") : ""));
+        + (s.duplicateClusters() > 0 ? "; " + Amounts.count(s.duplicateClusters(), "near-duplicate cluster") : ""));
     if (!l.broken().isEmpty()) {
       table(out, List.of(left("BROKEN"), left("PROBLEM"), right("PLACES")),
           l.broken().stream().map(b -> cells(b.url(), b.problem(), Long.toString(b.places()))).toList());
@@ -39,7 +39,7 @@ final class SiteTable {
     }
     if (!s.largest().isEmpty()) {
       table(out, List.of(left("LARGEST"), right("SIZE")),
-          s.largest().stream().map(p -> cells(p.url(), Summary.bytes((long) p.value()))).toList());
+          s.largest().stream().map(p -> cells(p.url(), Amounts.bytes((long) p.value()))).toList());
     }
     if (!s.topRanked().isEmpty()) {
       table(out, List.of(left("TOP PAGERANK"), left("URL"), right("RANK")), s.topRanked().stream()

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
@@ -23,9 +24,9 @@ final class TableReport {
   static void write(Report r, PrintStream out) {
     out.println("sitepulse report " + Figures.time(r.since()) + " to " + Figures.time(r.until()) + " ("
         + Figures.duration(Duration.between(r.since(), r.until()))
-        + (r.coversWholeHistory() ? ", the whole history" : "") + "): " + Figures.count(r.targets().size(), "target")
-        + ", " + Figures.count(r.checks(), "check") + ", availability " + Figures.percent(r.availability()) + ", "
-        + Figures.count(r.incidents(), "incident"));
+        + (r.coversWholeHistory() ? ", the whole history" : "") + "): " + Amounts.count(r.targets().size(), "target")
+        + ", " + Amounts.count(r.checks(), "check") + ", availability " + Figures.percent(r.availability()) + ", "
+        + Amounts.count(r.incidents(), "incident"));
     out.println();
     TextTable targets = new TextTable(TARGET_COLUMNS);
     for (TargetReport t : r.targets()) {
