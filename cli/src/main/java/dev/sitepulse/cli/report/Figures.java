@@ -31,7 +31,17 @@ public final class Figures {
 
   /** 12.3, to a tenth of a millisecond, or - with no value. */
   static String millis(double ms, long count) {
-    return count == 0 ? NONE : String.format(Locale.ROOT, "%.1f", ms);
+    return count == 0 ? NONE : millis(ms);
+  }
+
+  /** 12.3, to a tenth of a millisecond. */
+  static String millis(double ms) {
+    return String.format(Locale.ROOT, "%.1f", ms);
+  }
+
+  /** A PageRank to five decimals: 0.01234. */
+  static String rank(double rank) {
+    return String.format(Locale.ROOT, "%.5f", rank);
   }
 
   static String duration(Duration d) {

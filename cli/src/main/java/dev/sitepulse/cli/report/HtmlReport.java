@@ -122,12 +122,10 @@ public final class HtmlReport {
   }
 
   private static void table(StringBuilder h, List<TargetReport> targets) {
-    h.append("<section id=\"targets\"><h2>Targets</h2><div class=\"scroll\"><table><thead><tr>")
-        .append("<th>Target</th><th>State</th><th>Availability</th><th>Checks</th><th>Incidents</th>")
-        .append("<th>Downtime</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th>")
-        .append("<th>Status codes</th><th>Errors</th><th>TLS expiry</th></tr></thead><tbody>\n");
+    h.append("<section id=\"targets\"><h2>Targets</h2><div class=\"scroll\"><table><thead><tr>");
+    TargetColumn.ALL.forEach(c -> h.append("<th>").append(Html.escape(c.heading())).append("</th>"));
+    h.append("</tr></thead><tbody>\n");
     for (TargetReport t : targets) {
-      Latency l = t.latency();
       h.append("<tr data-target=\"").append(Html.escape(t.name())).append("\"><td><div class=\"name\">")
           .append(Html.escape(t.name())).append("</div><div class=\"url\">").append(Html.escape(t.url()))
           .append("</div></td><td><span class=\"pill s-").append(t.state().toLowerCase(Locale.ROOT)).append("\">")
@@ -137,17 +135,7 @@ public final class HtmlReport {
             .append("</div>");
       }
       h.append("</td>");
-      cell(h, "availability", Figures.percent(t.availability()));
-      cell(h, "checks", Long.toString(t.checks()));
-      cell(h, "incidents", Integer.toString(t.incidents().size()));
-      cell(h, "downtime", Figures.duration(t.downtime()));
-      cell(h, "p50", Figures.millis(l.p50(), l.count()));
-      cell(h, "p95", Figures.millis(l.p95(), l.count()));
-      cell(h, "p99", Figures.millis(l.p99(), l.count()));
-      cell(h, "max", Figures.millis(l.max(), l.count()));
-      cell(h, "statuses", Figures.counts(t.statuses()));
-      cell(h, "errors", Figures.counts(t.errors()));
-      cell(h, "tls", Figures.day(t.tlsExpiry()));
+      TargetColumn.FIGURES.forEach(c -> cell(h, c.cssClass(), c.value().apply(t)));
       h.append("</tr>\n");
     }
     h.append("</tbody></table></div></section>\n");

@@ -2,7 +2,6 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.Amounts;
 import java.util.List;
-import java.util.Locale;
 
 /** The site section of the HTML report: cards, then tables of the lists that have entries. */
 final class SiteHtml {
@@ -32,11 +31,11 @@ final class SiteHtml {
     table(h, "site-broken-links", "Most linked broken targets", List.of("Target", "Problem", "Places"),
         l.broken().stream().map(b -> List.of(b.url(), b.problem(), Long.toString(b.places()))).toList());
     table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), s.slowest().stream()
-        .map(p -> List.of(p.url(), String.format(Locale.ROOT, "%.1f", p.value()))).toList());
+        .map(p -> List.of(p.url(), Figures.millis(p.value()))).toList());
     table(h, "site-largest", "Largest pages", List.of("Page", "Size"),
         s.largest().stream().map(p -> List.of(p.url(), Amounts.bytes((long) p.value()))).toList());
     table(h, "site-pagerank", "Top PageRank", List.of("Title", "Page", "Rank"), s.topRanked().stream()
-        .map(p -> List.of(p.title(), p.url(), String.format(Locale.ROOT, "%.5f", p.rank()))).toList());
+        .map(p -> List.of(p.title(), p.url(), Figures.rank(p.rank()))).toList());
     h.append("</section>\n");
   }
 

@@ -10,7 +10,6 @@ import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 /** The site section of the report for a terminal: a summary, then the lists that have entries. */
 final class SiteTable {
@@ -35,7 +34,7 @@ final class SiteTable {
     }
     if (!s.slowest().isEmpty()) {
       table(out, List.of(left("SLOWEST"), right("FETCH MS")), s.slowest().stream()
-          .map(p -> cells(p.url(), String.format(Locale.ROOT, "%.1f", p.value()))).toList());
+          .map(p -> cells(p.url(), Figures.millis(p.value()))).toList());
     }
     if (!s.largest().isEmpty()) {
       table(out, List.of(left("LARGEST"), right("SIZE")),
@@ -43,7 +42,7 @@ final class SiteTable {
     }
     if (!s.topRanked().isEmpty()) {
       table(out, List.of(left("TOP PAGERANK"), left("URL"), right("RANK")), s.topRanked().stream()
-          .map(p -> cells(p.title(), p.url(), String.format(Locale.ROOT, "%.5f", p.rank()))).toList());
+          .map(p -> cells(p.title(), p.url(), Figures.rank(p.rank()))).toList());
     }
   }
 

@@ -13,9 +13,8 @@ import java.util.stream.Collectors;
 /** The report as aligned columns for a terminal, one line per target, then the incidents. */
 final class TableReport {
 
-  private static final List<Column> TARGET_COLUMNS = List.of(left("TARGET"), left("STATE"), right("AVAIL"),
-      right("CHECKS"), right("INCIDENTS"), right("DOWNTIME"), right("P50 MS"), right("P95 MS"), right("P99 MS"),
-      right("MAX MS"), left("STATUS CODES"), left("ERRORS"), left("TLS EXPIRY"));
+  private static final List<Column> TARGET_COLUMNS =
+      TargetColumn.ALL.stream().map(c -> new Column(c.header(), c.right())).toList();
   private static final List<Column> INCIDENT_COLUMNS =
       List.of(left("TARGET"), left("DOWN FROM"), left("UNTIL"), left("FOR"));
 
@@ -30,12 +29,7 @@ final class TableReport {
     out.println();
     TextTable targets = new TextTable(TARGET_COLUMNS);
     for (TargetReport t : r.targets()) {
-      Latency l = t.latency();
-      targets.add(cells(t.name(), t.state(), Figures.percent(t.availability()), Long.toString(t.checks()),
-          Integer.toString(t.incidents().size()), Figures.duration(t.downtime()),
-          Figures.millis(l.p50(), l.count()), Figures.millis(l.p95(), l.count()),
-          Figures.millis(l.p99(), l.count()), Figures.millis(l.max(), l.count()),
-          Figures.counts(t.statuses()), Figures.counts(t.errors()), Figures.day(t.tlsExpiry())));
+      targets.add(TargetColumn.ALL.stream().map(c -> Cell.plain(c.value().apply(t))).toList());
     }
     targets.lines().forEach(out::println);
     String stopped = r.targets().stream().filter(t -> t.checksStopped() != null)

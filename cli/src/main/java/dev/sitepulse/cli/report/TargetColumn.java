@@ -1,0 +1,35 @@
+package dev.sitepulse.cli.report;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * One column of the targets table, which the terminal's table and the HTML page both write: the
+ * table's header (short, upper case), the page's (spelt out), the page's class for its cells, the
+ * side it is aligned to, and what it shows of a target.
+ *
+ * @param cssClass null for the page's first two columns, whose cells it writes its own way
+ */
+record TargetColumn(String header, String heading, String cssClass, boolean right, Function<TargetReport, String> value) {
+
+  /** The name; the page adds the URL under it. */
+  static final TargetColumn NAME = new TargetColumn("TARGET", "Target", null, false, TargetReport::name);
+  /** The state last seen; the page shows it as a pill, with where its checks stopped. */
+  static final TargetColumn STATE = new TargetColumn("STATE", "State", null, false, TargetReport::state);
+  /** The columns after those two: figures both write as they are. */
+  static final List<TargetColumn> FIGURES = List.of(
+      new TargetColumn("AVAIL", "Availability", "availability", true, t -> Figures.percent(t.availability())),
+      new TargetColumn("CHECKS", "Checks", "checks", true, t -> Long.toString(t.checks())),
+      new TargetColumn("INCIDENTS", "Incidents", "incidents", true, t -> Integer.toString(t.incidents().size())),
+      new TargetColumn("DOWNTIME", "Downtime", "downtime", true, t -> Figures.duration(t.downtime())),
+      new TargetColumn("P50 MS", "p50 ms", "p50", true, t -> Figures.millis(t.latency().p50(), t.latency().count())),
+      new TargetColumn("P95 MS", "p95 ms", "p95", true, t -> Figures.millis(t.latency().p95(), t.latency().count())),
+      new TargetColumn("P99 MS", "p99 ms", "p99", true, t -> Figures.millis(t.latency().p99(), t.latency().count())),
+      new TargetColumn("MAX MS", "max ms", "max", true, t -> Figures.millis(t.latency().max(), t.latency().count())),
+      new TargetColumn("STATUS CODES", "Status codes", "statuses", false, t -> Figures.counts(t.statuses())),
+      new TargetColumn("ERRORS", "Errors", "errors", false, t -> Figures.counts(t.errors())),
+      new TargetColumn("TLS EXPIRY", "TLS expiry", "tls", false, t -> Figures.day(t.tlsExpiry())));
+  /** All of them, in order. */
+  static final List<TargetColumn> ALL = Stream.concat(Stream.of(NAME, STATE), FIGURES.stream()).toList();
+}
