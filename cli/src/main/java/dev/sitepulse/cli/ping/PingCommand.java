@@ -4,6 +4,7 @@ import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
+import dev.sitepulse.cli.Terminal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.pinger.CheckResult;

@@ -15,6 +15,9 @@ import java.util.Locale;
  */
 public final class HtmlReport {
 
+  /** No script, no request: styles and images inline only. The live page sends it as a header too. */
+  public static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
   private HtmlReport() {}
 
   /** @param refreshSeconds reload the page this often; 0 for a static report */
@@ -31,8 +34,7 @@ public final class HtmlReport {
     String window = r == null ? null : Figures.duration(Duration.between(r.since(), r.until()));
     h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-        .append("style-src 'unsafe-inline'; img-src data:\">\n");
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n");
     h.append("<link rel=\"icon\" href=\"data:,\">\n"); // no favicon request, so no 404 in the console
     if (refreshSeconds > 0) {
       h.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n");

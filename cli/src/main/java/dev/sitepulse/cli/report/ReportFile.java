@@ -1,10 +1,10 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.Symlinks;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,14 +12,11 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Where {@code report -o FILE} writes, so that a reader never sees half a page: beside the file,
- * then renamed over it. A symlink stays a link and what it points to is replaced, or created if
- * it does not exist yet; a device or a pipe is written to. Every failure is a {@link
+ * then renamed over it. A symlink stays a link and what it points to ({@link Symlinks#end}) is
+ * replaced, or created if it does not exist yet; a device or a pipe is written to. Every failure is a {@link
  * UsageException} naming FILE.
  */
 final class ReportFile {
-
-  /** As Linux gives up (ELOOP): a chain this long is a loop. */
-  private static final int MAX_LINKS = 40;
 
   /** Writes the report into a stream it is given. */
   interface Content {
@@ -41,7 +38,7 @@ final class ReportFile {
         }
         return;
       }
-      replace(linkTarget(output), output, content);
+      replace(Symlinks.end(output), output, content);
     } catch (IOException e) {
       throw new UsageException("cannot write " + output + ": " + IoErrors.why(e));
     }
@@ -62,21 +59,6 @@ final class ReportFile {
       deleteQuietly(tmp);
       throw e;
     }
-  }
-
-  /**
-   * The file a path ends at, through any chain of links, as open(2) follows them, but also when
-   * the last link dangles (toRealPath would fail there). A relative link is read from its folder.
-   */
-  private static Path linkTarget(Path output) throws IOException {
-    Path p = output.toAbsolutePath();
-    for (int links = 0; Files.isSymbolicLink(p); links++) {
-      if (links == MAX_LINKS) {
-        throw new FileSystemException(output.toString(), null, "too many levels of symbolic links");
-      }
-      p = p.resolveSibling(Files.readSymbolicLink(p));
-    }
-    return p;
   }
 
   private static void deleteQuietly(Path tmp) {

@@ -4,6 +4,7 @@ import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.OptionHint;
+import dev.sitepulse.cli.Terminal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.NoCommitException;
@@ -93,7 +94,7 @@ public final class SearchCommand implements Callable<Integer> {
       if (format == Format.JSON) {
         SearchJson.write(results, out);
       } else {
-        SearchTable.write(results, out, System.console() != null && System.getenv("NO_COLOR") == null);
+        SearchTable.write(results, out, Terminal.colors(out));
       }
       out.flush();
       return ExitCode.OK;

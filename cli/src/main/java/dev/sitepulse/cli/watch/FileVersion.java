@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.watch;
 
+import dev.sitepulse.cli.Symlinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,6 @@ import java.util.Set;
  */
 record FileVersion(Path real, Object key, long size, FileTime modified) {
 
-  /** As the kernel gives up on a chain of links. */
-  private static final int MOST_LINKS = 40;
-
   private static final FileVersion MISSING = new FileVersion(null, null, -1, null);
 
   static FileVersion of(Path file) {
@@ -34,17 +32,10 @@ record FileVersion(Path real, Object key, long size, FileTime modified) {
   /** The folder of the path, of each link it goes through, and of the file it leads to. */
   static Set<Path> foldersOf(Path file) {
     Set<Path> out = new LinkedHashSet<>();
-    Path p = file.toAbsolutePath();
-    for (int i = 0; i < MOST_LINKS; i++) {
-      out.add(p.getParent());
-      if (!Files.isSymbolicLink(p)) {
-        break;
-      }
-      try {
-        p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
-      } catch (IOException unreadable) {
-        break;
-      }
+    try {
+      Symlinks.follow(file, p -> out.add(p.getParent().normalize()));
+    } catch (IOException loopOrUnreadable) {
+      // the folders so far
     }
     try {
       out.add(file.toRealPath().getParent());

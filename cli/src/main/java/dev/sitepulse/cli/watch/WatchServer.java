@@ -30,7 +30,7 @@ final class WatchServer implements AutoCloseable {
    * its own checks cannot open sockets. Longer than Prometheus's default scrape interval (1 min).
    */
   static final Duration IDLE = Duration.ofSeconds(90);
-  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+  private static final String CSP = dev.sitepulse.cli.report.HtmlReport.CSP;
 
   private final Vertx vertx;
   private final Instant startedAt;
