@@ -35,59 +35,89 @@ final class StatePeriods {
    */
   static StatePeriods of(List<StateChangeRecord> changes, Instant since, Instant until, Checking checking) {
     StatePeriods p = new StatePeriods(checking.gaps());
-    Instant start = since;
-    Instant actualStart = since;
+    Instant shownFrom = since; // where the window shows the current state from
+    Instant began = since; // where the current state began: the first result of the run that decided it
     for (StateChangeRecord c : changes) {
       if (c.at().isBefore(since)) {
         p.state = c.to();
-        actualStart = c.since();
+        began = c.since();
         continue;
       }
-      Instant boundary = clamp(c.since(), start, until);
-      p.close(start, actualStart, boundary, c.since(), null);
+      Instant boundary = clamp(c.since(), shownFrom, until);
+      p.close(shownFrom, began, Ending.ofState(boundary, c.since(), null));
       p.state = c.to();
-      start = boundary;
-      actualStart = c.since();
+      shownFrom = boundary;
+      began = c.since();
     }
     Instant known = checking.knownUntil(until);
-    if (known.isBefore(start)) { // its checks stopped before the window: nothing in it was seen
+    if (known.isBefore(shownFrom)) { // its checks stopped before the window: nothing in it was seen
       p.add(State.UNKNOWN.name(), since, until);
       return p;
     }
-    p.close(start, actualStart, known, null, checking.stoppedAt());
+    p.close(shownFrom, began, Ending.ofState(known, null, checking.stoppedAt()));
     p.add(State.UNKNOWN.name(), known, until);
     return p;
   }
 
   /**
-   * The current state from {@code actualStart} to {@code end}, shown from {@code start} (where the
+   * How a piece of a state ends.
+   *
+   * @param at where, in the report
+   * @param ended the first result of the run that ended the state, when that was seen; else null
+   * @param checksStopped the last check before an end nobody saw: before a gap in the checks, or
+   *     where they stopped; null otherwise
+   * @param ofState whether the state ends there too (its last piece), not only a gap in its checks
+   */
+  private record Ending(Instant at, Instant ended, Instant checksStopped, boolean ofState) {
+
+    /** Where a gap's unknown time begins: the state is not seen to end, its checks stopped at the gap. */
+    static Ending atGap(Instant at, CheckGap gap) {
+      return new Ending(at, null, gap.last(), false);
+    }
+
+    static Ending ofState(Instant at, Instant ended, Instant checksStopped) {
+      return new Ending(at, ended, checksStopped, true);
+    }
+
+    /** An incident the state leaves open counts even with nothing of it in the window. */
+    boolean leavesOpen() {
+      return ofState && ended == null;
+    }
+  }
+
+  /**
+   * The current state from {@code began} to {@code end}, shown from {@code shownFrom} (where the
    * window or the last change put it), in pieces around the gaps inside it. A piece after a gap
    * begins where checks resumed; so does a state whose deciding run began with that first check,
    * and it may have begun unseen in the gap.
    */
-  private void close(Instant start, Instant actualStart, Instant end, Instant actualEnd, Instant checksStopped) {
-    Instant from = actualStart;
-    Instant resumed = gaps.stream().map(CheckGap::next).filter(actualStart::equals).findFirst().orElse(null);
+  private void close(Instant shownFrom, Instant began, Ending end) {
+    Instant pieceBegan = began;
+    Instant resumed = gaps.stream().map(CheckGap::next).filter(began::equals).findFirst().orElse(null);
     for (CheckGap g : gaps) {
       Instant unknown = Checking.unknownFrom(g);
-      if (!g.next().isAfter(from) || !unknown.isBefore(end)) {
+      if (!g.next().isAfter(pieceBegan) || !unknown.isBefore(end.at())) {
         continue;
       }
-      piece(start, from, unknown, null, g.last(), resumed, false);
-      add(State.UNKNOWN.name(), later(unknown, start), g.next().isAfter(end) ? end : g.next());
-      from = g.next();
+      piece(shownFrom, pieceBegan, resumed, Ending.atGap(unknown, g));
+      add(State.UNKNOWN.name(), later(unknown, shownFrom), g.next().isAfter(end.at()) ? end.at() : g.next());
+      pieceBegan = g.next();
       resumed = g.next();
     }
-    piece(start, from, end, actualEnd, checksStopped, resumed, true);
+    piece(shownFrom, pieceBegan, resumed, end);
   }
 
-  /** @param last whether it is the state's last piece, so an open incident there counts even if empty */
-  private void piece(Instant start, Instant from, Instant end, Instant actualEnd, Instant checksStopped,
-      Instant resumed, boolean last) {
-    Instant shown = later(from, start);
-    add(state, shown, end);
-    if (state.equals(State.DOWN.name()) && (end.isAfter(shown) || last && actualEnd == null)) {
-      incidents.add(new Incident(from, actualEnd, Duration.between(shown, end), checksStopped, resumed));
+  /**
+   * One piece of the current state, and its incident when it is DOWN.
+   *
+   * @param began its first check: where the state began, or where checks resumed after a gap
+   * @param resumed that first check when it followed a gap, else null
+   */
+  private void piece(Instant shownFrom, Instant began, Instant resumed, Ending end) {
+    Instant shown = later(began, shownFrom);
+    add(state, shown, end.at());
+    if (state.equals(State.DOWN.name()) && (end.at().isAfter(shown) || end.leavesOpen())) {
+      incidents.add(new Incident(began, end.ended(), Duration.between(shown, end.at()), end.checksStopped(), resumed));
     }
   }
 
