@@ -25,7 +25,7 @@ final class Charts {
 
   private Charts() {}
 
-  /** The targets a chart shows: all of them, or the worst {@link #MAX_CHARTED} by {@code badness}. */
+  /** The targets a chart shows: all of them, or the first {@link #MAX_CHARTED} in {@code worstFirst}'s order. */
   static List<TargetReport> charted(List<TargetReport> targets, Comparator<TargetReport> worstFirst) {
     return targets.size() <= MAX_CHARTED ? targets : targets.stream().sorted(worstFirst).limit(MAX_CHARTED).toList();
   }

@@ -13,7 +13,7 @@ import java.util.Map;
  * near-duplicate clusters).
  *
  * @param byState URLs per crawl state (done, failed, skipped-robots, queued, fetching)
- * @param fetch the fetch time of every page fetched, in ms
+ * @param fetch percentiles and maximum of the fetch times of the URLs fetched, in ms
  * @param topRanked the pages with the highest PageRank, empty until {@code analyze} has run
  * @param duplicateClusters near-duplicate clusters {@code analyze} stored, 0 until it has run
  * @param lastFetched when the crawl last fetched a page, null when it fetched none
