@@ -26,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -73,16 +74,16 @@ public final class DemoCommand implements Callable<Integer> {
       Summary.print(stats, crawl, out);
       refresh(spec, data, seed, out);
       links(spec, seed, out);
-      out.println();
-      out.println("== sitepulse analyze --data " + data + " --top 5");
-      AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);
-      out.println();
-      out.println("== sitepulse report --data " + data);
-      ReportCommand.writeSiteTable(data, out);
-    } catch (CrawlException | java.sql.SQLException e) {
+    } catch (CrawlException e) {
       out.println("crawl failed: " + e.getMessage());
       return;
     }
+    if (!analyze(data, out)) {
+      return;
+    }
+    out.println();
+    out.println("== sitepulse report --data " + data);
+    ReportCommand.writeSiteTable(data, out);
     try (PageSearcher searcher = PageSearcher.open(crawl.indexDir())) {
       for (String query : List.of("widget cache", "title:installing", "widgte cache")) {
         out.println();
@@ -91,6 +92,22 @@ public final class DemoCommand implements Callable<Integer> {
       }
     } catch (InvalidQueryException e) {
       throw new IllegalStateException("the demo's own queries are valid", e);
+    }
+  }
+
+  /**
+   * Analyzes the crawl in {@code data} as {@code analyze --top 5} does; false, having said so, when
+   * its crawl.db could not be read (the one failure analyze reports as an exception).
+   */
+  static boolean analyze(Path data, PrintStream out) {
+    out.println();
+    out.println("== sitepulse analyze --data " + data + " --top 5");
+    try {
+      AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);
+      return true;
+    } catch (SQLException e) {
+      out.println("analyze failed: " + e.getMessage());
+      return false;
     }
   }
 
