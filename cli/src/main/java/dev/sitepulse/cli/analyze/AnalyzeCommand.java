@@ -3,7 +3,6 @@ package dev.sitepulse.cli.analyze;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.analytics.AnalyticsBackend;
 import dev.sitepulse.analytics.DeviceChoice;
-import dev.sitepulse.analytics.DeviceInfo;
 import dev.sitepulse.analytics.DeviceFailedException;
 import dev.sitepulse.analytics.DeviceUnavailableException;
 import dev.sitepulse.analytics.Devices;
@@ -17,7 +16,6 @@ import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
-import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -171,45 +168,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new AnalysisReport(crawl, pr, nd, clusters, terms, notStored);
       } catch (DeviceUnavailableException e) {
         throw new UsageException("--device " + choice + ": " + e.getMessage());
-      }
-    }
-  }
-
-  /** The device listing of --list-devices. */
-  static final class DeviceList {
-    private DeviceList() {}
-
-    /** The devices with every field {@link DeviceInfo} has, and why OpenCL is missing, if it is. */
-    static void writeJson(List<DeviceInfo> devices, String openClStatus, PrintStream out) {
-      JsonOutput.pretty(out, g -> {
-        g.writeStartObject();
-        g.writeArrayFieldStart("devices");
-        for (DeviceInfo d : devices) {
-          g.writeStartObject();
-          g.writeStringField("id", d.id());
-          g.writeStringField("kind", d.kind().name().toLowerCase(Locale.ROOT));
-          g.writeStringField("name", d.name());
-          g.writeStringField("platform", d.platform());
-          g.writeNumberField("compute_units", d.computeUnits());
-          g.writeNumberField("global_memory_bytes", d.globalMemory());
-          g.writeNumberField("local_memory_bytes", d.localMemory());
-          g.writeBooleanField("fp64", d.fp64());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        if (!openClStatus.isEmpty()) {
-          g.writeStringField("no_opencl_because", openClStatus);
-        }
-        g.writeEndObject();
-      });
-    }
-
-    static void print(List<DeviceInfo> devices, String openClStatus, PrintStream out) {
-      for (DeviceInfo d : devices) {
-        out.println(d.describe());
-      }
-      if (!openClStatus.isEmpty()) {
-        out.println("(no OpenCL device: " + openClStatus + ")");
       }
     }
   }

@@ -48,6 +48,15 @@ public final class Figures {
     return d.isZero() ? "0s" : Durations.format(d.withNanos(d.getNano() / 1_000_000 * 1_000_000));
   }
 
+  /**
+   * What a report's window is called, in the table's first line and the page's title and heading:
+   * "last 24h", or "the whole history (3h)" when the history began inside the window asked for.
+   */
+  static String window(Report r) {
+    String span = duration(Duration.between(r.since(), r.until()));
+    return r.coversWholeHistory() ? "the whole history (" + span + ")" : "last " + span;
+  }
+
   static String time(Instant t) {
     return t == null ? NONE : TIME.format(t);
   }

@@ -31,7 +31,7 @@ public final class HtmlReport {
    */
   static String render(Report r, SiteReport site, Instant generated, int refreshSeconds) {
     StringBuilder h = new StringBuilder(64 * 1024);
-    String window = r == null ? null : Figures.duration(Duration.between(r.since(), r.until()));
+    String window = r == null ? null : Figures.window(r);
     h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n");
@@ -40,13 +40,12 @@ public final class HtmlReport {
       h.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n");
     }
     String title = r == null ? "site " + site.crawlDb()
-        : r.coversWholeHistory() ? "the whole history (" + window + ") up to " + Figures.time(r.until())
-            : "last " + window + " to " + Figures.time(r.until());
+        : window + " up to " + Figures.time(r.until());
     h.append("<title>sitepulse: ").append(Html.escape(title)).append("</title>\n<style>").append(ReportStyle.CSS)
         .append("</style>\n</head>\n<body>\n");
     h.append("<header><h1>sitepulse</h1><p class=\"window\">");
     if (r != null) {
-      h.append(Html.escape(r.coversWholeHistory() ? "The whole history (" + window + ")" : "Last " + window))
+      h.append(Html.escape(window.substring(0, 1).toUpperCase(Locale.ROOT) + window.substring(1)))
           .append(": ").append(Html.escape(Figures.time(r.since())))
           .append(" to ").append(Html.escape(Figures.time(r.until()))).append(" · ");
     }

@@ -5,7 +5,6 @@ import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,9 +20,8 @@ final class TableReport {
   private TableReport() {}
 
   static void write(Report r, PrintStream out) {
-    out.println("sitepulse report " + Figures.time(r.since()) + " to " + Figures.time(r.until()) + " ("
-        + Figures.duration(Duration.between(r.since(), r.until()))
-        + (r.coversWholeHistory() ? ", the whole history" : "") + "): " + Amounts.count(r.targets().size(), "target")
+    out.println("sitepulse report " + Figures.time(r.since()) + " to " + Figures.time(r.until()) + ", "
+        + Figures.window(r) + ": " + Amounts.count(r.targets().size(), "target")
         + ", " + Amounts.count(r.checks(), "check") + ", availability " + Figures.percent(r.availability()) + ", "
         + Amounts.count(r.incidents(), "incident"));
     out.println();

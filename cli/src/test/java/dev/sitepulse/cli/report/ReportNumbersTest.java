@@ -83,7 +83,30 @@ class ReportNumbersTest {
     assertThat(young.since()).isEqualTo(until.minus(Duration.ofMinutes(1)));
     assertThat(young.coversWholeHistory()).isTrue();
     assertThat(table.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
-        .contains("(1m, the whole history): ");
+        .contains(", the whole history (1m): ");
+  }
+
+  @Test
+  void theTableAndThePagesTitleAndHeadingNameTheWindowInTheSameWords() {
+    Report whole;
+    try (LatencyStatistics stats = new AnalyticsLatencies()) {
+      whole = new ReportBuilder(SqliteHistory.openForReading(dir), stats).build(UNTIL.minus(Duration.ofDays(1)), UNTIL,
+          null);
+    }
+    String last = "last " + Figures.duration(Duration.between(report.since(), report.until()));
+    String all = "the whole history (" + Figures.duration(Duration.between(whole.since(), whole.until())) + ")";
+
+    for (Map.Entry<Report, String> r : Map.of(report, last, whole, all).entrySet()) {
+      ByteArrayOutputStream table = new ByteArrayOutputStream();
+      TableReport.write(r.getKey(), new PrintStream(table, true, StandardCharsets.UTF_8));
+      String html = HtmlReport.render(r.getKey(), UNTIL, 0);
+      String heading = Character.toUpperCase(r.getValue().charAt(0)) + r.getValue().substring(1);
+
+      assertThat(table.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+          .contains(" to " + Figures.time(UNTIL) + ", " + r.getValue() + ": ");
+      assertThat(html).contains("<title>sitepulse: " + r.getValue() + " up to " + Figures.time(UNTIL) + "</title>")
+          .contains("<p class=\"window\">" + heading + ": ");
+    }
   }
 
   @Test
