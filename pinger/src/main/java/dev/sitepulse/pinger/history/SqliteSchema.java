@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * verdict and error kind are small codes, since reports read millions of them; the tables
  * {@code verdicts} and {@code error_kinds} name them, and the view {@code check_log} shows checks
  * as a person reads them in {@code sqlite3}. The codes are the enums' order when the schema was
- * made: a new verdict or error kind must be added at the end.
+ * made: a new verdict or error kind must be added at the end ({@code SqliteSchemaTest} pins them,
+ * and the bits {@link SqliteAggregation} unpacks them from).
  */
 final class SqliteSchema {
 
