@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Target;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,9 @@ public interface CheckSource {
    * {@link dev.sitepulse.pinger.Pinger#stopSending} does.
    */
   default void stopSending() {}
+
+  /** A reload's run settings (concurrency, rates, ...); a source that has none ignores them. */
+  default void update(PingSettings settings) {}
 
   /** For each host and port: whether its circuit holds its checks back now (may be empty). */
   default Map<String, Boolean> circuitsHeldBack() {

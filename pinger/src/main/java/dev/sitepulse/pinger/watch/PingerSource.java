@@ -61,6 +61,7 @@ public final class PingerSource implements CheckSource, AutoCloseable {
   }
 
   /** Switches to new settings; a no-op when they are the same. */
+  @Override
   public synchronized void update(PingSettings settings) {
     Current old = current;
     if (old.settings.equals(settings) || closed) {

@@ -117,9 +117,7 @@ public final class Watch {
 
   /** Moves to a new, already validated plan: new targets start, removed ones stop, changed ones restart. */
   public CompletableFuture<Void> reload(WatchPlan next) {
-    if (checks instanceof PingerSource p) {
-      p.update(next.settings());
-    }
+    checks.update(next.settings());
     alerter.setWebhooks(next.webhooks());
     return onContext(() -> apply(next));
   }
