@@ -229,7 +229,9 @@ public final class Watch {
     }
     try {
       return new StateMachine(State.valueOf(last.to()), last.since());
-    } catch (IllegalArgumentException unknownName) {
+    } catch (IllegalArgumentException unknownName) { // written by hand, or by a sitepulse with more states
+      log.warn("{}: its last recorded state, \"{}\", is none this sitepulse knows; it starts as UNKNOWN,"
+          + " so its next change is alerted again", name, last.to());
       return new StateMachine();
     }
   }

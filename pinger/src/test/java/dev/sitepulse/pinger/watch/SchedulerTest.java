@@ -2,10 +2,15 @@ package dev.sitepulse.pinger.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.SqliteHistory;
+import dev.sitepulse.pinger.history.StateChangeRecord;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The Vert.x timers for real, with a check source the test controls. */
 class SchedulerTest {
@@ -160,6 +166,28 @@ class SchedulerTest {
     assertThat(status(w, "kept").checks()).isEqualTo(1);
     assertThat(status(w, "added").state()).isEqualTo(State.UNKNOWN);
     w.stop().join();
+  }
+
+  @Test
+  void aLastStateTheHistoryHoldsThatThisVersionDoesNotKnowIsLoggedNamingTheTargetAndTheValue() {
+    Instant before = Instant.now().minusSeconds(600);
+    history.append(new StateChangeRecord("site", "UP", "MAINTENANCE", before, before));
+    history.flush().join();
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(Watch.class);
+    log.start();
+    logger.addAppender(log);
+    try {
+      Watch w = start(plan(every("site", Duration.ofHours(1))), Watch.Options.DEFAULT.withInitialOffset(i -> i));
+
+      assertThat(status(w, "site").state()).isEqualTo(State.UNKNOWN);
+      assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+          .containsExactly("site: its last recorded state, \"MAINTENANCE\", is none this sitepulse knows;"
+              + " it starts as UNKNOWN, so its next change is alerted again");
+      w.stop().join();
+    } finally {
+      logger.detachAppender(log);
+    }
   }
 
   @Test
