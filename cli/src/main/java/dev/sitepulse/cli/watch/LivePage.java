@@ -40,7 +40,7 @@ final class LivePage {
     history.flush().join(); // so the page shows the latest checks
     Report report;
     try (LatencyStatistics stats = new AnalyticsLatencies()) {
-      report = new ReportBuilder(history, stats).build(now.minus(WINDOW), now, null);
+      report = new ReportBuilder(history.reader(), stats).build(now.minus(WINDOW), now, null);
     }
     page = HtmlReport.render(report, now, REFRESH_SECONDS);
     renderedAt = now;

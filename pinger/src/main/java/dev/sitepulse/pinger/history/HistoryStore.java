@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * batches on the store's own thread. {@link SqliteHistory} is the one implementation so far; a
  * server database would be another.
  */
-public interface HistoryStore extends HistoryReader, AutoCloseable {
+public interface HistoryStore extends AutoCloseable {
 
   /** Queues a record for the next batch; never blocks and never drops it. */
   void append(HistoryRecord record);
@@ -23,6 +23,9 @@ public interface HistoryStore extends HistoryReader, AutoCloseable {
 
   /** Completes when everything appended before the call is written. */
   CompletableFuture<Void> flush();
+
+  /** The queries over what this store holds; they see a record once it is written ({@link #flush}). */
+  HistoryReader reader();
 
   /** Deletes what is older than the retention; returns how many checks went. Blocks. */
   long enforceRetention();

@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -292,65 +290,10 @@ public final class SqliteHistory implements HistoryStore {
     }
   }
 
+  /** Reads what this store wrote, each query on a connection of its own; flush first to see the latest. */
   @Override
-  public List<TargetInfo> targets() {
-    return reader.targets();
-  }
-
-  @Override
-  public List<TargetHistory> aggregate(HistoryQuery query, int buckets) {
-    return reader.aggregate(query, buckets);
-  }
-
-  @Override
-  public Optional<Instant> firstRecord(String target) {
-    return reader.firstRecord(target);
-  }
-
-  @Override
-  public long countChecks(HistoryQuery query) {
-    return reader.countChecks(query);
-  }
-
-  @Override
-  public List<StateChangeRecord> stateChanges(HistoryQuery query) {
-    return reader.stateChanges(query);
-  }
-
-  @Override
-  public Map<String, Instant> latestCertificateExpiry(HistoryQuery query) {
-    return reader.latestCertificateExpiry(query);
-  }
-
-  @Override
-  public Map<String, List<CheckTime>> latestChecks(Instant before, int count) {
-    return reader.latestChecks(before, count);
-  }
-
-  @Override
-  public Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals) {
-    return reader.checkGaps(from, until, intervals);
-  }
-
-  /** True: this is the writer, which holds the folder from open to close. */
-  @Override
-  public boolean watchRunning() {
-    return true;
-  }
-
-  @Override
-  public Map<String, StateChangeRecord> lastStates() {
-    return reader.lastStates();
-  }
-
-  @Override
-  public Map<String, Instant> lastAlerts() {
-    return reader.lastAlerts();
-  }
-
-  @Override
-  public List<DeliveryRecord> failedDeliveries(HistoryQuery query) {
-    return reader.failedDeliveries(query);
+  public HistoryReader reader() {
+    return reader;
   }
 
   @Override

@@ -99,8 +99,8 @@ public final class Watch {
     this.alerter = alerter;
     this.options = options;
     // Blocking read, so done here on the caller's thread: a target DOWN before a restart stays DOWN.
-    this.resumed = history.lastStates();
-    this.lastAlerts = history.lastAlerts();
+    this.resumed = history.reader().lastStates();
+    this.lastAlerts = history.reader().lastAlerts();
   }
 
   /** Starts watching; call from a plain thread, as it reads the history's last states first. */

@@ -86,7 +86,7 @@ class SqliteHistoryTest {
       assertThat(SqliteHistory.openForReading(dir).countChecks(EVERYTHING)).isEqualTo(1);
     }
     try (SqliteHistory again = open()) {
-      assertThat(again.countChecks(EVERYTHING)).as("free again once the first is closed").isEqualTo(1);
+      assertThat(again.reader().countChecks(EVERYTHING)).as("free again once the first is closed").isEqualTo(1);
     }
   }
 
@@ -98,8 +98,8 @@ class SqliteHistoryTest {
       }
     }
     try (SqliteHistory h = open()) {
-      assertThat(h.countChecks(EVERYTHING)).isEqualTo(1234);
-      assertThat(h.targets()).hasSize(7);
+      assertThat(h.reader().countChecks(EVERYTHING)).isEqualTo(1234);
+      assertThat(h.reader().targets()).hasSize(7);
     }
   }
 
@@ -119,12 +119,12 @@ class SqliteHistoryTest {
       long deleted = h.enforceRetention();
 
       assertThat(deleted).isEqualTo(2);
-      assertThat(h.countChecks(EVERYTHING)).isEqualTo(2);
-      assertThat(h.failedDeliveries(EVERYTHING)).isEmpty();
+      assertThat(h.reader().countChecks(EVERYTHING)).isEqualTo(2);
+      assertThat(h.reader().failedDeliveries(EVERYTHING)).isEmpty();
       // The last change of each target stays, so an outage older than the retention still shows.
-      assertThat(h.lastStates().get("old").to()).isEqualTo("DOWN");
-      assertThat(h.lastStates().get("new").to()).isEqualTo("DOWN");
-      assertThat(h.stateChanges(EVERYTHING)).hasSize(2);
+      assertThat(h.reader().lastStates().get("old").to()).isEqualTo("DOWN");
+      assertThat(h.reader().lastStates().get("new").to()).isEqualTo("DOWN");
+      assertThat(h.reader().stateChanges(EVERYTHING)).hasSize(2);
     }
   }
 
@@ -135,7 +135,7 @@ class SqliteHistoryTest {
     }
     try (SqliteHistory h = open()) {
       h.flush().join(); // the retention run queued at open goes first on the writer thread
-      assertThat(h.countChecks(EVERYTHING)).isZero();
+      assertThat(h.reader().countChecks(EVERYTHING)).isZero();
     }
     assertThat(SqliteHistory.RETENTION_EVERY).isEqualTo(Duration.ofHours(1));
   }
@@ -153,7 +153,7 @@ class SqliteHistoryTest {
       h.append(check("b", t, Verdict.DEGRADED, 200, 900));
       h.flush().join();
 
-      List<TargetHistory> all = h.aggregate(HistoryQuery.between(t, NOW), 60);
+      List<TargetHistory> all = h.reader().aggregate(HistoryQuery.between(t, NOW), 60);
 
       assertThat(all).extracting(TargetHistory::target).containsExactly("a", "b");
       TargetHistory a = all.get(0);
@@ -269,8 +269,8 @@ class SqliteHistoryTest {
       h.append(check("b", NOW.minusSeconds(10), Verdict.UP, 200, 1));
       h.flush().join();
 
-      assertThat(h.aggregate(EVERYTHING.forTarget("b"), 10)).extracting(TargetHistory::target).containsExactly("b");
-      assertThat(h.aggregate(EVERYTHING.forTarget("nobody"), 10)).isEmpty();
+      assertThat(h.reader().aggregate(EVERYTHING.forTarget("b"), 10)).extracting(TargetHistory::target).containsExactly("b");
+      assertThat(h.reader().aggregate(EVERYTHING.forTarget("nobody"), 10)).isEmpty();
     }
   }
 
@@ -282,7 +282,7 @@ class SqliteHistoryTest {
       h.append(new StateChangeRecord("a", "DOWN", "UP", NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(3))));
       h.flush().join();
 
-      List<StateChangeRecord> changes = h.stateChanges(HistoryQuery.between(NOW.minus(Duration.ofDays(1)), NOW));
+      List<StateChangeRecord> changes = h.reader().stateChanges(HistoryQuery.between(NOW.minus(Duration.ofDays(1)), NOW));
 
       assertThat(changes).extracting(StateChangeRecord::to).containsExactly("DOWN", "UP");
     }
@@ -298,7 +298,7 @@ class SqliteHistoryTest {
       h.append(check("plain", NOW.minusSeconds(60), Verdict.UP, 200, 1));
       h.flush().join();
 
-      assertThat(h.latestCertificateExpiry(EVERYTHING)).isEqualTo(Map.of("a", renewed));
+      assertThat(h.reader().latestCertificateExpiry(EVERYTHING)).isEqualTo(Map.of("a", renewed));
     }
   }
 
@@ -313,7 +313,7 @@ class SqliteHistoryTest {
       h.append(new StateChangeRecord("c", "UNKNOWN", "UP", NOW, NOW));
       h.flush().join();
 
-      Map<String, List<CheckTime>> latest = h.latestChecks(NOW, 3);
+      Map<String, List<CheckTime>> latest = h.reader().latestChecks(NOW, 3);
 
       Instant a0 = NOW.minus(Duration.ofDays(20));
       assertThat(latest).containsOnlyKeys("a", "b");
@@ -339,9 +339,9 @@ class SqliteHistoryTest {
           "timed out", null));
       h.flush().join();
 
-      assertThat(h.latestChecks(t0.plusSeconds(101), 1).get("a")).extracting(CheckTime::took)
+      assertThat(h.reader().latestChecks(t0.plusSeconds(101), 1).get("a")).extracting(CheckTime::took)
           .containsExactly(Duration.ofSeconds(65));
-      assertThat(h.checkGaps(Map.of("a", t0), NOW, 5)).as("70 s is less than five times 65 s").isEmpty();
+      assertThat(h.reader().checkGaps(Map.of("a", t0), NOW, 5)).as("70 s is less than five times 65 s").isEmpty();
     }
   }
 
@@ -356,7 +356,7 @@ class SqliteHistoryTest {
       h.append(check("a", NOW.plusSeconds(600), Verdict.UP, 200, 1));
       h.flush().join();
 
-      Map<String, List<CheckGap>> gaps = h.checkGaps(
+      Map<String, List<CheckGap>> gaps = h.reader().checkGaps(
           Map.of("a", t0.plus(Duration.ofMinutes(60)), "b", t0.plus(Duration.ofMinutes(200)), "none", t0),
           NOW, 5);
 
@@ -375,7 +375,7 @@ class SqliteHistoryTest {
       h.append(check("a", NOW, Verdict.UP, 200, 10));
       h.flush().join();
 
-      assertThat(h.watchRunning()).isTrue();
+      assertThat(h.reader().watchRunning()).isTrue();
       assertThat(SqliteHistory.openForReading(dir).watchRunning()).isTrue();
     }
     HistoryReader reader = SqliteHistory.openForReading(dir);

@@ -147,7 +147,7 @@ class SchedulerTest {
     stopped.join();
     history.flush().join();
 
-    assertThat(history.countChecks(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
+    assertThat(history.reader().countChecks(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
         .isEqualTo(1);
     assertThat(checks.count("site")).as("nothing started after stop").isEqualTo(1);
   }
@@ -208,7 +208,7 @@ class SchedulerTest {
       w.checkNow("site").join();
     }
     history.flush().join();
-    assertThat(history.stateChanges(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
+    assertThat(history.reader().stateChanges(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
         .as("one outage, so one change to DOWN and one alert").extracting(c -> c.from() + ">" + c.to())
         .containsExactly("UNKNOWN>DOWN");
     w.stop().join();

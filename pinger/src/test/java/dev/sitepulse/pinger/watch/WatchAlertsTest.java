@@ -153,11 +153,11 @@ class WatchAlertsTest {
     history.flush().join();
 
     HistoryQuery all = HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60));
-    assertThat(history.countChecks(all)).isEqualTo(6);
-    assertThat(history.stateChanges(all)).extracting(c -> c.from() + ">" + c.to())
+    assertThat(history.reader().countChecks(all)).isEqualTo(6);
+    assertThat(history.reader().stateChanges(all)).extracting(c -> c.from() + ">" + c.to())
         .containsExactly("UNKNOWN>UP", "UP>DOWN", "DOWN>UP");
-    assertThat(history.lastStates()).containsOnlyKeys("shop");
-    assertThat(history.lastStates().get("shop").to()).isEqualTo("UP");
+    assertThat(history.reader().lastStates()).containsOnlyKeys("shop");
+    assertThat(history.reader().lastStates().get("shop").to()).isEqualTo("UP");
   }
 
   @Test
@@ -197,7 +197,7 @@ class WatchAlertsTest {
 
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/broken/secret-token")))).as("1 try + 2 retries")
         .hasSize(3);
-    List<DeliveryRecord> failed = history.failedDeliveries(
+    List<DeliveryRecord> failed = history.reader().failedDeliveries(
         HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60)));
     assertThat(failed).hasSize(1);
     assertThat(failed.get(0)).extracting(DeliveryRecord::target, DeliveryRecord::kind, DeliveryRecord::sink,

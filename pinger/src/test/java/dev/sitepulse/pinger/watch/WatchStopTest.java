@@ -70,7 +70,7 @@ class WatchStopTest {
       w.stop().get(TIMEOUT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
       history.flush().join();
 
-      return history.countChecks(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60)));
+      return history.reader().countChecks(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60)));
     } finally {
       alerter.close();
       history.close();
