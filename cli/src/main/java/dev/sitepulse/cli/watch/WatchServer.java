@@ -45,27 +45,16 @@ final class WatchServer implements AutoCloseable {
     this.startedAt = startedAt;
   }
 
-  /** Binds and serves; a port that cannot be bound is a usage error naming it. */
-  static WatchServer start(Vertx vertx, ListenAddress at, Watch watch, LivePage page, Instant startedAt) {
-    return start(vertx, at, watch, page, startedAt, IDLE);
-  }
-
-  static WatchServer start(Vertx vertx, ListenAddress at, Watch watch, LivePage page, Instant startedAt,
-      Duration idle) {
-    WatchServer s = bind(vertx, at, startedAt, idle);
-    s.serve(watch, page);
-    return s;
-  }
-
   /**
    * Binds without serving yet ({@code 503 starting} until {@link #serve}), so that a port that
-   * cannot be bound ends the run before any check or alert has gone out.
+   * cannot be bound ends the run before any check or alert has gone out: a usage error naming it.
    */
   static WatchServer bind(Vertx vertx, ListenAddress at, Instant startedAt) {
     return bind(vertx, at, startedAt, IDLE);
   }
 
-  private static WatchServer bind(Vertx vertx, ListenAddress at, Instant startedAt, Duration idle) {
+  /** @param idle how long a silent connection is kept; {@link #IDLE} but in tests */
+  static WatchServer bind(Vertx vertx, ListenAddress at, Instant startedAt, Duration idle) {
     WatchServer s = new WatchServer(vertx, startedAt);
     HttpServerOptions options = new HttpServerOptions().setHost(at.host()).setPort(at.port())
         .setIdleTimeout((int) idle.toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);

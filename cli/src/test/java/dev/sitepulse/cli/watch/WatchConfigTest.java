@@ -72,7 +72,8 @@ class WatchConfigTest {
     assertThat(s.plan().webhooks()).containsExactly(
         new Webhook("https://hooks.example.com/x", Webhook.Format.SLACK, Duration.ofSeconds(2), 1,
             Map.of("Authorization", "Bearer t")),
-        Webhook.json("https://alerts.example.com/y"));
+        new Webhook("https://alerts.example.com/y", Webhook.Format.JSON, Webhook.DEFAULT_TIMEOUT,
+            Webhook.DEFAULT_RETRIES, Map.of()));
   }
 
   @Test

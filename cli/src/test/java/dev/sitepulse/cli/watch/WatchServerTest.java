@@ -61,11 +61,13 @@ class WatchServerTest {
         new WatchedTarget(new Target("down", "web", base + "/status/503", null, null, null, null, 0, null), Duration.ofHours(1))),
         PingSettings.DEFAULTS.withRatePerHost(Rate.UNLIMITED), new Thresholds(1, 1), null, List.of());
     pinger = new PingerSource(plan.settings());
-    watch = Watch.start(vertx, plan, pinger, history, alerter, Watch.Options.DEFAULT.withInitialOffset(i -> i));
+    Watch.Options checkedByHand = new Watch.Options(Clock.systemUTC(), (interval, targets) -> interval,
+        Watch.Options.DEFAULT.maxBacklog());
+    watch = Watch.start(vertx, plan, pinger, history, alerter, checkedByHand);
     watch.checkNow("up").join();
     watch.checkNow("down").join();
-    server = WatchServer.start(vertx, new ListenAddress("127.0.0.1", 0), watch, new LivePage(history, Clock.systemUTC()),
-        Instant.now());
+    server = WatchServer.bind(vertx, new ListenAddress("127.0.0.1", 0), Instant.now());
+    server.serve(watch, new LivePage(history, Clock.systemUTC()));
   }
 
   @org.junit.jupiter.api.AfterAll
@@ -88,8 +90,8 @@ class WatchServerTest {
 
   @Test
   void aConnectionThatStaysSilentIsClosedAfterTheIdleTimeout() throws Exception {
-    WatchServer quick = WatchServer.start(vertx, new ListenAddress("127.0.0.1", 0), watch,
-        new LivePage(history, Clock.systemUTC()), Instant.now(), Duration.ofMillis(200));
+    WatchServer quick = WatchServer.bind(vertx, new ListenAddress("127.0.0.1", 0), Instant.now(), Duration.ofMillis(200));
+    quick.serve(watch, new LivePage(history, Clock.systemUTC()));
     try (Socket silent = new Socket("127.0.0.1", quick.port())) {
       silent.setSoTimeout(10_000);
       // Half a request line, then nothing: a client that never finishes.
@@ -181,7 +183,7 @@ class WatchServerTest {
     ListenAddress taken = new ListenAddress("127.0.0.1", server.port());
 
     Throwable e = org.assertj.core.api.Assertions.catchThrowable(() ->
-        WatchServer.start(vertx, taken, watch, new LivePage(history, Clock.systemUTC()), Instant.now()));
+        WatchServer.bind(vertx, taken, Instant.now()));
 
     assertThat(e).isInstanceOf(dev.sitepulse.cli.UsageException.class)
         .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port() + ": ");

@@ -16,12 +16,4 @@ public record HistoryQuery(Instant since, Instant until, String target) {
       throw new IllegalArgumentException("until " + until + " is before since " + since);
     }
   }
-
-  public static HistoryQuery between(Instant since, Instant until) {
-    return new HistoryQuery(since, until, null);
-  }
-
-  public HistoryQuery forTarget(String name) {
-    return new HistoryQuery(since, until, name);
-  }
 }

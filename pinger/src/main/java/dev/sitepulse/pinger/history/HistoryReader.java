@@ -26,9 +26,6 @@ public interface HistoryReader {
    */
   Optional<Instant> firstRecord(String target);
 
-  /** How many checks the window holds. */
-  long countChecks(HistoryQuery query);
-
   /**
    * The state changes in the window, oldest first, each target's led by its last change before
    * the window, so the state at the window's start is known.

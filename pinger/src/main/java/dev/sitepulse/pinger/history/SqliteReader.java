@@ -83,20 +83,6 @@ final class SqliteReader implements HistoryReader {
   }
 
   @Override
-  public long countChecks(HistoryQuery q) {
-    return read(c -> {
-      String sql = "SELECT count(*) FROM checks WHERE at >= ? AND at < ?"
-          + (q.target() == null ? "" : " AND target_id = ?");
-      try (PreparedStatement s = c.prepareStatement(sql)) {
-        bind(s, q, c);
-        try (ResultSet rs = s.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : 0L;
-        }
-      }
-    });
-  }
-
-  @Override
   public List<StateChangeRecord> stateChanges(HistoryQuery q) {
     return read(c -> {
       String only = q.target() == null ? "" : " AND t.name = ?";
@@ -281,23 +267,4 @@ final class SqliteReader implements HistoryReader {
     }
     return out;
   }
-
-  /** Binds since, until and, for one target, its id (-1 when it has no history). */
-  private static void bind(PreparedStatement s, HistoryQuery q, Connection c) throws SQLException {
-    s.setLong(1, q.since().toEpochMilli());
-    s.setLong(2, q.until().toEpochMilli());
-    if (q.target() != null) {
-      long id = -1;
-      try (PreparedStatement t = c.prepareStatement("SELECT id FROM targets WHERE name = ?")) {
-        t.setString(1, q.target());
-        try (ResultSet rs = t.executeQuery()) {
-          if (rs.next()) {
-            id = rs.getLong(1);
-          }
-        }
-      }
-      s.setLong(3, id);
-    }
-  }
-
 }

@@ -29,7 +29,8 @@ public final class PingerSource implements CheckSource, AutoCloseable {
     this.current = new Current(Pinger.create(settings), settings, new AtomicInteger());
   }
 
-  public PingSettings settings() {
+  /** The settings checks are sent with now: a reload's once it changed them. */
+  PingSettings settings() {
     return current.settings;
   }
 

@@ -44,7 +44,7 @@ public final class StateMachine {
       throw new IllegalArgumentException("a result is never UNKNOWN");
     }
     if (state == State.UNKNOWN && observed == State.UP) {
-      return change(observed, at, at, 1);
+      return change(observed, at, at);
     }
     int cmp = Integer.compare(observed.severity(), state.severity());
     if (cmp == 0) {
@@ -58,11 +58,11 @@ public final class StateMachine {
     }
     streak++;
     int needed = cmp > 0 ? thresholds.failures() : thresholds.successes();
-    return streak < needed ? null : change(observed, at, streakStart, streak);
+    return streak < needed ? null : change(observed, at, streakStart);
   }
 
-  private Transition change(State to, Instant at, Instant start, int count) {
-    Transition t = new Transition(state, to, at, start, since, count);
+  private Transition change(State to, Instant at, Instant start) {
+    Transition t = new Transition(state, to, at, start, since);
     state = to;
     since = start;
     streak = 0;

@@ -8,6 +8,5 @@ import java.time.Instant;
  * @param at when the deciding result was taken
  * @param since when the run of results that made the change began: the real start of an outage
  * @param previousSince when the state that ended began, null when it was never decided
- * @param streak how many consecutive results it took
  */
-public record Transition(State from, State to, Instant at, Instant since, Instant previousSince, int streak) {}
+public record Transition(State from, State to, Instant at, Instant since, Instant previousSince) {}

@@ -17,7 +17,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,15 +55,6 @@ public final class Watch {
     public static final Options DEFAULT = new Options(Clock.systemUTC(), (interval, targets) ->
         ThreadLocalRandom.current().nextLong(Math.max(1, Math.min(interval, targets * FIRST_CHECKS_APART_MILLIS))),
         100_000);
-
-    public Options withClock(Clock c) {
-      return new Options(c, firstTick, maxBacklog);
-    }
-
-    /** @param f the delay before a target's first tick, given its interval */
-    public Options withInitialOffset(LongUnaryOperator f) {
-      return new Options(clock, (interval, targets) -> f.applyAsLong(interval), maxBacklog);
-    }
   }
 
   private static final Logger log = LoggerFactory.getLogger(Watch.class);

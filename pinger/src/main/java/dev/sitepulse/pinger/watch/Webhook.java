@@ -41,10 +41,6 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
     }
   }
 
-  public static Webhook json(String url) {
-    return new Webhook(url, Format.JSON, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Map.of());
-  }
-
   /** The URL as logs, the history and reports show it: see {@link #redact(String)}. */
   public String shownUrl() {
     return redact(url);

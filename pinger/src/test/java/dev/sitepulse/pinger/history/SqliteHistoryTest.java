@@ -31,7 +31,7 @@ class SqliteHistoryTest {
 
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final HistoryQuery EVERYTHING = HistoryQuery.between(Instant.EPOCH, NOW.plusSeconds(1));
+  private static final HistoryQuery EVERYTHING = new HistoryQuery(Instant.EPOCH, NOW.plusSeconds(1), null);
 
   @TempDir Path dir;
 
@@ -83,10 +83,11 @@ class SqliteHistoryTest {
           .isInstanceOf(HistoryException.class)
           .hasMessage(dir + " is in use by another watch; wait for it to end, or give another --data")
           .matches(e -> ((HistoryException) e).inUse(), "in use");
-      assertThat(SqliteHistory.openForReading(dir).countChecks(EVERYTHING)).isEqualTo(1);
+      assertThat(HistoryCounts.checks(SqliteHistory.openForReading(dir), EVERYTHING)).isEqualTo(1);
     }
     try (SqliteHistory again = open()) {
-      assertThat(again.reader().countChecks(EVERYTHING)).as("free again once the first is closed").isEqualTo(1);
+      assertThat(HistoryCounts.checks(again.reader(), EVERYTHING)).as("free again once the first is closed")
+          .isEqualTo(1);
     }
   }
 
@@ -98,7 +99,7 @@ class SqliteHistoryTest {
       }
     }
     try (SqliteHistory h = open()) {
-      assertThat(h.reader().countChecks(EVERYTHING)).isEqualTo(1234);
+      assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isEqualTo(1234);
       assertThat(h.reader().targets()).hasSize(7);
     }
   }
@@ -119,7 +120,7 @@ class SqliteHistoryTest {
       long deleted = h.enforceRetention();
 
       assertThat(deleted).isEqualTo(2);
-      assertThat(h.reader().countChecks(EVERYTHING)).isEqualTo(2);
+      assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isEqualTo(2);
       assertThat(h.reader().failedDeliveries(EVERYTHING)).isEmpty();
       // The last change of each target stays, so an outage older than the retention still shows.
       assertThat(h.reader().lastStates().get("old").to()).isEqualTo("DOWN");
@@ -135,7 +136,7 @@ class SqliteHistoryTest {
     }
     try (SqliteHistory h = open()) {
       h.flush().join(); // the retention run queued at open goes first on the writer thread
-      assertThat(h.reader().countChecks(EVERYTHING)).isZero();
+      assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isZero();
     }
     assertThat(SqliteHistory.RETENTION_EVERY).isEqualTo(Duration.ofHours(1));
   }
@@ -153,7 +154,7 @@ class SqliteHistoryTest {
       h.append(check("b", t, Verdict.DEGRADED, 200, 900));
       h.flush().join();
 
-      List<TargetHistory> all = h.reader().aggregate(HistoryQuery.between(t, NOW), 60);
+      List<TargetHistory> all = h.reader().aggregate(new HistoryQuery(t, NOW, null), 60);
 
       assertThat(all).extracting(TargetHistory::target).containsExactly("a", "b");
       TargetHistory a = all.get(0);
@@ -182,7 +183,7 @@ class SqliteHistoryTest {
     List<List<TargetHistory>> all = new ArrayList<>();
 
     List<String> warnings = damageWarnings(
-        () -> all.add(SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60)));
+        () -> all.add(SqliteHistory.openForReading(dir).aggregate(new HistoryQuery(t, NOW, null), 60)));
 
     assertThat(all.get(0)).extracting(TargetHistory::target).containsExactly("a");
     assertThat(all.get(0).get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 3L));
@@ -198,7 +199,7 @@ class SqliteHistoryTest {
     changeByHand("UPDATE checks SET target_id = 99 WHERE rowid = 3");
 
     List<String> warnings = damageWarnings(
-        () -> SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60));
+        () -> SqliteHistory.openForReading(dir).aggregate(new HistoryQuery(t, NOW, null), 60));
 
     assertThat(warnings).singleElement().asString()
         .contains("skipped 1 damaged row of table checks, the first rowid 3:");
@@ -242,7 +243,7 @@ class SqliteHistoryTest {
     }
     changeByHand("UPDATE checks SET verdict = 'bad'");
 
-    List<TargetHistory> all = SqliteHistory.openForReading(dir).aggregate(HistoryQuery.between(t, NOW), 60);
+    List<TargetHistory> all = SqliteHistory.openForReading(dir).aggregate(new HistoryQuery(t, NOW, null), 60);
 
     assertThat(all.get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 1L));
   }
@@ -269,8 +270,8 @@ class SqliteHistoryTest {
       h.append(check("b", NOW.minusSeconds(10), Verdict.UP, 200, 1));
       h.flush().join();
 
-      assertThat(h.reader().aggregate(EVERYTHING.forTarget("b"), 10)).extracting(TargetHistory::target).containsExactly("b");
-      assertThat(h.reader().aggregate(EVERYTHING.forTarget("nobody"), 10)).isEmpty();
+      assertThat(h.reader().aggregate(new HistoryQuery(Instant.EPOCH, NOW.plusSeconds(1), "b"), 10)).extracting(TargetHistory::target).containsExactly("b");
+      assertThat(h.reader().aggregate(new HistoryQuery(Instant.EPOCH, NOW.plusSeconds(1), "nobody"), 10)).isEmpty();
     }
   }
 
@@ -282,7 +283,7 @@ class SqliteHistoryTest {
       h.append(new StateChangeRecord("a", "DOWN", "UP", NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(3))));
       h.flush().join();
 
-      List<StateChangeRecord> changes = h.reader().stateChanges(HistoryQuery.between(NOW.minus(Duration.ofDays(1)), NOW));
+      List<StateChangeRecord> changes = h.reader().stateChanges(new HistoryQuery(NOW.minus(Duration.ofDays(1)), NOW, null));
 
       assertThat(changes).extracting(StateChangeRecord::to).containsExactly("DOWN", "UP");
     }
@@ -394,13 +395,13 @@ class SqliteHistoryTest {
     }
 
     assertThat(journalMode()).isEqualTo("rollback");
-    assertThat(SqliteHistory.openForReading(dir).countChecks(EVERYTHING)).isEqualTo(1);
+    assertThat(HistoryCounts.checks(SqliteHistory.openForReading(dir), EVERYTHING)).isEqualTo(1);
     assertThat(dir.resolve("history.db-shm")).as("made by the reader").doesNotExist();
     try (SqliteHistory again = open()) {
       assertThat(journalMode()).as("while a watch writes, so that reports read meanwhile").isEqualTo("WAL");
       again.append(check("a", NOW.minusSeconds(1), Verdict.UP, 200, 10));
       again.flush().join();
-      assertThat(SqliteHistory.openForReading(dir).countChecks(EVERYTHING)).isEqualTo(2);
+      assertThat(HistoryCounts.checks(SqliteHistory.openForReading(dir), EVERYTHING)).isEqualTo(2);
     }
   }
 

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.history.HistoryCounts;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.StateChangeRecord;
@@ -91,7 +92,7 @@ class SchedulerTest {
   @Test
   void aTickThatFindsTheCheckStillRunningIsSkippedAndCounted() {
     checks.hold("slow");
-    Watch w = start(plan(every("slow", Duration.ofMillis(100))), Watch.Options.DEFAULT.withInitialOffset(i -> 1));
+    Watch w = start(plan(every("slow", Duration.ofMillis(100))), FirstTicks.at(i -> 1));
 
     Eventually.await(LIMIT, "three skipped ticks", () -> status(w, "slow").skipped() >= 3);
 
@@ -105,7 +106,7 @@ class SchedulerTest {
   @Test
   void eachTargetIsCheckedAtItsOwnFixedRate() {
     Watch w = start(plan(every("fast", Duration.ofMillis(100)), every("slow", Duration.ofMillis(400))),
-        Watch.Options.DEFAULT.withInitialOffset(i -> 1));
+        FirstTicks.at(i -> 1));
 
     Eventually.await(LIMIT, "twenty checks of the fast target", () -> status(w, "fast").checks() >= 20);
     w.stop().join();
@@ -138,7 +139,7 @@ class SchedulerTest {
   @Test
   void stoppingWaitsForTheCheckUnderWayAndRecordsIt() {
     checks.hold("site");
-    Watch w = start(plan(every("site", Duration.ofMillis(100))), Watch.Options.DEFAULT.withInitialOffset(i -> 1));
+    Watch w = start(plan(every("site", Duration.ofMillis(100))), FirstTicks.at(i -> 1));
     Eventually.await(LIMIT, "a check under way", () -> checks.count("site") == 1);
 
     CompletableFuture<Void> stopped = w.stop();
@@ -147,15 +148,15 @@ class SchedulerTest {
     stopped.join();
     history.flush().join();
 
-    assertThat(history.reader().countChecks(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
-        .isEqualTo(1);
+    assertThat(HistoryCounts.checks(history.reader(), new HistoryQuery(Instant.EPOCH, Instant.now().plusSeconds(60),
+        null))).isEqualTo(1);
     assertThat(checks.count("site")).as("nothing started after stop").isEqualTo(1);
   }
 
   @Test
   void aReloadKeepsTheStateOfUnchangedTargetsAddsNewOnesAndDropsRemovedOnes() {
     Watch w = start(plan(every("kept", Duration.ofHours(1)), every("dropped", Duration.ofHours(1))),
-        Watch.Options.DEFAULT.withInitialOffset(i -> i));
+        FirstTicks.at(i -> i));
     w.checkNow("kept").join();
     assertThat(status(w, "kept").state()).isEqualTo(State.UP);
 
@@ -178,7 +179,7 @@ class SchedulerTest {
     log.start();
     logger.addAppender(log);
     try {
-      Watch w = start(plan(every("site", Duration.ofHours(1))), Watch.Options.DEFAULT.withInitialOffset(i -> i));
+      Watch w = start(plan(every("site", Duration.ofHours(1))), FirstTicks.at(i -> i));
 
       assertThat(status(w, "site").state()).isEqualTo(State.UNKNOWN);
       assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
@@ -192,7 +193,7 @@ class SchedulerTest {
 
   @Test
   void aTargetTakenOutOfTheConfigAndPutBackKeepsTheStateItWasLastIn() {
-    Watch w = start(plan(every("site", Duration.ofHours(1))), Watch.Options.DEFAULT.withInitialOffset(i -> i));
+    Watch w = start(plan(every("site", Duration.ofHours(1))), FirstTicks.at(i -> i));
     checks.verdict = dev.sitepulse.pinger.Verdict.DOWN;
     for (int i = 0; i < 3; i++) {
       w.checkNow("site").join();
@@ -208,7 +209,7 @@ class SchedulerTest {
       w.checkNow("site").join();
     }
     history.flush().join();
-    assertThat(history.reader().stateChanges(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60))))
+    assertThat(history.reader().stateChanges(new HistoryQuery(Instant.EPOCH, Instant.now().plusSeconds(60), null)))
         .as("one outage, so one change to DOWN and one alert").extracting(c -> c.from() + ">" + c.to())
         .containsExactly("UNKNOWN>DOWN");
     w.stop().join();

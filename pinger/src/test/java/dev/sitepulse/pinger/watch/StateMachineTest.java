@@ -35,7 +35,7 @@ class StateMachineTest {
 
     Transition t = m.onResult(UP, T0, Thresholds.DEFAULT);
 
-    assertThat(t).isEqualTo(new Transition(UNKNOWN, UP, T0, T0, null, 1));
+    assertThat(t).isEqualTo(new Transition(UNKNOWN, UP, T0, T0, null));
     assertThat(m.since()).isEqualTo(T0);
   }
 
@@ -51,7 +51,6 @@ class StateMachineTest {
     Transition down = changes.get(1);
     assertThat(down.since()).as("the outage began with the first failure").isEqualTo(T0.plusSeconds(60));
     assertThat(down.at()).as("and was decided by the third").isEqualTo(T0.plusSeconds(180));
-    assertThat(down.streak()).isEqualTo(3);
     Transition up = changes.get(2);
     assertThat(up.since()).isEqualTo(T0.plusSeconds(300));
     assertThat(up.previousSince()).isEqualTo(T0.plusSeconds(60));

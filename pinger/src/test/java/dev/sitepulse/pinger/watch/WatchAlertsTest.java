@@ -22,6 +22,7 @@ import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.history.DeliveryRecord;
+import dev.sitepulse.pinger.history.HistoryCounts;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import io.vertx.core.Vertx;
@@ -86,7 +87,7 @@ class WatchAlertsTest {
     PingerSource pinger = new PingerSource(plan.settings());
     closeLater.add(pinger);
     Watch w = Watch.start(vertx, plan, pinger, history, alerter,
-        Watch.Options.DEFAULT.withInitialOffset(interval -> interval));
+        FirstTicks.at(interval -> interval));
     closeLater.add(() -> w.stop().join());
     return w;
   }
@@ -117,7 +118,8 @@ class WatchAlertsTest {
     flip(200, 200, 500, 500, 500, 500, 200, 200, 200);
     receiver.stubFor(post("/hook").willReturn(ok()));
     SqliteHistory history = history();
-    Alerter alerter = alerter(history, Webhook.json(hook("/hook")));
+    Alerter alerter = alerter(history, new Webhook(hook("/hook"), Webhook.Format.JSON, Webhook.DEFAULT_TIMEOUT,
+        Webhook.DEFAULT_RETRIES, Map.of()));
     Watch w = watch(history, alerter);
 
     List<State> states = checkTimes(w, 9);
@@ -152,8 +154,8 @@ class WatchAlertsTest {
     checkTimes(w, 6);
     history.flush().join();
 
-    HistoryQuery all = HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60));
-    assertThat(history.reader().countChecks(all)).isEqualTo(6);
+    HistoryQuery all = new HistoryQuery(Instant.EPOCH, Instant.now().plusSeconds(60), null);
+    assertThat(HistoryCounts.checks(history.reader(), all)).isEqualTo(6);
     assertThat(history.reader().stateChanges(all)).extracting(c -> c.from() + ">" + c.to())
         .containsExactly("UNKNOWN>UP", "UP>DOWN", "DOWN>UP");
     assertThat(history.reader().lastStates()).containsOnlyKeys("shop");
@@ -198,7 +200,7 @@ class WatchAlertsTest {
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/broken/secret-token")))).as("1 try + 2 retries")
         .hasSize(3);
     List<DeliveryRecord> failed = history.reader().failedDeliveries(
-        HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60)));
+        new HistoryQuery(Instant.EPOCH, Instant.now().plusSeconds(60), null));
     assertThat(failed).hasSize(1);
     assertThat(failed.get(0)).extracting(DeliveryRecord::target, DeliveryRecord::kind, DeliveryRecord::sink,
         DeliveryRecord::attempts, DeliveryRecord::error)

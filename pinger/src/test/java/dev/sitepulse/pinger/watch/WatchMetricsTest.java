@@ -50,7 +50,7 @@ class WatchMetricsTest {
           new WatchedTarget(new Target("down", null, "http://127.0.0.1:9/down", null, null, null, null, 0, null),
               Duration.ofHours(1))),
           PingSettings.DEFAULTS, new Thresholds(1, 1), null, List.of());
-      Watch w = Watch.start(vertx, plan, checks, history, alerter, Watch.Options.DEFAULT.withInitialOffset(i -> i));
+      Watch w = Watch.start(vertx, plan, checks, history, alerter, FirstTicks.at(i -> i));
       w.checkNow("up").join();
       checks.verdict = Verdict.DOWN;
       w.checkNow("down").join();
@@ -93,7 +93,7 @@ class WatchMetricsTest {
       WatchPlan plan = new WatchPlan(List.of(new WatchedTarget(
           new Target("gone", null, "http://127.0.0.1:" + port + "/", null, null, null, null, 0, null),
           Duration.ofHours(1))), settings, new Thresholds(1, 1), null, List.of());
-      Watch w = Watch.start(vertx, plan, source, history, alerter, Watch.Options.DEFAULT.withInitialOffset(i -> i));
+      Watch w = Watch.start(vertx, plan, source, history, alerter, FirstTicks.at(i -> i));
       for (int i = 0; i < 3; i++) {
         w.checkNow("gone").join();
       }

@@ -13,6 +13,7 @@ import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
+import dev.sitepulse.pinger.history.HistoryCounts;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import io.vertx.core.Vertx;
@@ -64,13 +65,14 @@ class WatchStopTest {
     try (PingerSource source = new PingerSource(settings)) {
       WatchPlan plan = new WatchPlan(targets.stream().map(t -> new WatchedTarget(t, Duration.ofMinutes(10))).toList(),
           settings, Thresholds.DEFAULT, null, List.of());
-      Watch w = Watch.start(vertx, plan, source, history, alerter, Watch.Options.DEFAULT.withInitialOffset(i -> 1));
+      Watch w = Watch.start(vertx, plan, source, history, alerter, FirstTicks.at(i -> 1));
       Eventually.await(LIMIT, "the first request", () -> requests() > 0);
 
       w.stop().get(TIMEOUT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
       history.flush().join();
 
-      return history.reader().countChecks(HistoryQuery.between(Instant.EPOCH, Instant.now().plusSeconds(60)));
+      return HistoryCounts.checks(history.reader(),
+          new HistoryQuery(Instant.EPOCH, Instant.now().plusSeconds(60), null));
     } finally {
       alerter.close();
       history.close();

@@ -40,7 +40,8 @@ class WebhookTest {
 
   @Test
   void theWebhookShowsItsOwnUrlRedacted() {
-    assertThat(Webhook.json("https://discord.com/api/webhooks/123/token").shownUrl())
+    assertThat(new Webhook("https://discord.com/api/webhooks/123/token", Webhook.Format.JSON, Duration.ofSeconds(5), 0,
+        Map.of()).shownUrl())
         .isEqualTo("https://discord.com/api/…");
   }
 
@@ -55,7 +56,8 @@ class WebhookTest {
 
   @Test
   void spaceAroundAWebhooksUrlIsDroppedAsAroundATargets() {
-    assertThat(Webhook.json("  https://alerts.example.com/hook\n").url()).isEqualTo("https://alerts.example.com/hook");
+    assertThat(new Webhook("  https://alerts.example.com/hook\n", Webhook.Format.JSON, Duration.ofSeconds(5), 0,
+        Map.of()).url()).isEqualTo("https://alerts.example.com/hook");
     assertThat(new Webhook(" https://bot:pw@alerts.example.com/hook ", Webhook.Format.JSON, Duration.ofSeconds(5), 0,
         Map.of()).url()).isEqualTo("https://alerts.example.com/hook");
   }
