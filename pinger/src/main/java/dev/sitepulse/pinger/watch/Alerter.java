@@ -50,7 +50,8 @@ public final class Alerter implements AutoCloseable {
   private final Listener listener;
   private final Duration backoff;
   private final WebhookWorkers workers = new WebhookWorkers();
-  private final ScheduledExecutorService timer;
+  /** Writes each alert's log line and starts its deliveries, in order; times the retries too. */
+  private final ScheduledExecutorService alerterThread;
   private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
   private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
@@ -62,7 +63,7 @@ public final class Alerter implements AutoCloseable {
   public Alerter(List<Webhook> webhooks, Listener listener, Duration backoff) {
     this.listener = listener;
     this.backoff = backoff;
-    this.timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-alert-retry"));
+    this.alerterThread = Executors.newSingleThreadScheduledExecutor(Threads.daemonNamed("sitepulse-alerter"));
     this.sinks = sinks(webhooks);
   }
 
@@ -76,8 +77,8 @@ public final class Alerter implements AutoCloseable {
     Map<String, List<WebhookSink>> dropped = old.stream().filter(s -> !workers.inUse(s.url()))
         .collect(Collectors.groupingBy(WebhookSink::url));
     if (!dropped.isEmpty()) {
-      // On the timer's thread, after any alert that took the old sinks has handed them its deliveries.
-      runOnTimer(() -> dropped.forEach((url, gone) -> {
+      // On the alerter's thread, after any alert that took the old sinks has handed them its deliveries.
+      runOnAlerterThread(() -> dropped.forEach((url, gone) -> {
         CompletableFuture<Void> retired = workers.retire(url,
             CompletableFuture.allOf(gone.stream().map(WebhookSink::idle).toArray(CompletableFuture[]::new)));
         pending.add(retired);
@@ -90,7 +91,7 @@ public final class Alerter implements AutoCloseable {
     workers.use(webhooks.stream().map(Webhook::url).collect(Collectors.toSet())); // before a pool is taken
     List<WebhookSink> out = new ArrayList<>();
     for (Webhook w : webhooks) {
-      out.add(new WebhookSink(w, http, workers.of(w.url()), timer, backoff));
+      out.add(new WebhookSink(w, http, workers.of(w.url()), alerterThread, backoff));
     }
     return List.copyOf(out);
   }
@@ -105,18 +106,18 @@ public final class Alerter implements AutoCloseable {
    * event loop may call it. The log line is written even when the webhook queue is full.
    */
   public void alert(Alert alert) {
-    if (!runOnTimer(() -> deliver(alert))) {
+    if (!runOnAlerterThread(() -> deliver(alert))) {
       log.warn("{} (alerter closed, not delivered)", logLine(alert.text()));
     }
   }
 
-  /** Runs the task on the timer's thread, {@link #idle()} waiting for it; false once closed. */
-  private boolean runOnTimer(Runnable task) {
+  /** Runs the task on the alerter's thread, {@link #idle()} waiting for it; false once closed. */
+  private boolean runOnAlerterThread(Runnable task) {
     CompletableFuture<Void> started = new CompletableFuture<>();
     pending.add(started);
     started.whenComplete((v, e) -> pending.remove(started));
     try {
-      timer.execute(() -> {
+      alerterThread.execute(() -> {
         try {
           task.run();
         } finally {
@@ -217,6 +218,6 @@ public final class Alerter implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
-    timer.shutdownNow();
+    alerterThread.shutdownNow();
   }
 }
