@@ -7,8 +7,8 @@ import java.time.Instant;
  * data, not only as a log line.
  *
  * @param kind CHANGE or REMINDER
- * @param sink where it went: {@code log}, or the webhook's URL as the watch shows it (history
- *     written before webhook URLs were redacted holds them whole)
+ * @param sink the webhook it went to, its URL as the watch shows it (history written before
+ *     webhook URLs were redacted holds them whole)
  * @param error why the last attempt failed, null when it was delivered
  */
 public record DeliveryRecord(

@@ -142,7 +142,7 @@ public final class Alerter implements AutoCloseable {
     } else {
       log.warn("{}", logLine(alert.text()));
     }
-    for (AlertSink sink : sinks) {
+    for (WebhookSink sink : sinks) {
       // In flight before the sink can start its post: abandon() must see a delivery the webhook
       // has already received, however late this thread gets to run again.
       InFlight flight = new InFlight(alert, sink.name(), new AtomicBoolean());

@@ -3,7 +3,7 @@ package dev.sitepulse.pinger.watch;
 /**
  * How one alert fared at one sink.
  *
- * @param sink where it went: {@code log}, or the webhook's URL as {@link Webhook#redact} shows it
+ * @param sink the webhook it went to, its URL as {@link Webhook#redact} shows it
  * @param attempts how many tries it took, or were made before giving up
  * @param error why the last try failed; null when delivered
  */

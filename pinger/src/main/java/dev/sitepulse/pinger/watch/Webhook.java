@@ -46,7 +46,7 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
     return redact(url);
   }
 
-  /** A delivery's sink as it may be shown: {@code log} as it is, a webhook's URL redacted. */
+  /** A delivery's sink as it may be shown: its URL redacted, which a history written before redaction holds whole. */
   public static String shownSink(String sink) {
     return sink.startsWith("http:") || sink.startsWith("https:") ? redact(sink) : sink;
   }

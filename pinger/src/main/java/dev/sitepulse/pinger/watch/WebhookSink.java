@@ -25,7 +25,7 @@ import okhttp3.Response;
  * {@link RetryPolicy#MAX_BACKOFF} apart, as checks are). A 2xx answer is a delivery; anything
  * else, or no answer, is a failure that is retried and then recorded.
  */
-final class WebhookSink implements AlertSink {
+final class WebhookSink {
 
   static final int MAX_QUEUED = 1000;
 
@@ -49,8 +49,8 @@ final class WebhookSink implements AlertSink {
     this.backoff = backoff;
   }
 
-  @Override
-  public String name() {
+  /** Names the webhook in deliveries, logs and the history: its URL, the secret part hidden. */
+  String name() {
     return hook.shownUrl();
   }
 
@@ -67,10 +67,10 @@ final class WebhookSink implements AlertSink {
   /**
    * A target's alerts reach the webhook one after another, so a chat never shows a recovery before
    * the outage it ends; different targets' go in parallel. At most {@link #MAX_QUEUED} wait in
-   * all; beyond that an alert fails at once.
+   * all; beyond that an alert fails at once. Returns at once; the future completes, never
+   * exceptionally, when the alert is delivered or given up on.
    */
-  @Override
-  public synchronized CompletableFuture<Delivery> send(Alert alert) {
+  synchronized CompletableFuture<Delivery> send(Alert alert) {
     if (queued.get() >= MAX_QUEUED) {
       return CompletableFuture.completedFuture(Delivery.failed(name(), 0, "not sent: " + MAX_QUEUED
           + " alerts are already waiting for this webhook"));
