@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeChecks implements CheckSource {
 
-  record Started(String target, long nanoTime, CompletableFuture<CheckResult> result) {}
+  record Started(String target, CompletableFuture<CheckResult> result) {}
 
   final List<Started> started = new CopyOnWriteArrayList<>();
   private final Map<String, Boolean> held = new ConcurrentHashMap<>();
@@ -48,7 +48,7 @@ final class FakeChecks implements CheckSource {
   @Override
   public CompletableFuture<CheckResult> check(Target target) {
     CompletableFuture<CheckResult> f = new CompletableFuture<>();
-    started.add(new Started(target.name(), System.nanoTime(), f));
+    started.add(new Started(target.name(), f));
     if (!held.containsKey(target.name())) {
       f.complete(Results.of(target, verdict, verdict == Verdict.UP ? 200 : 500, Instant.now(), 3));
     }
