@@ -3,7 +3,6 @@ package dev.sitepulse.cli.watch;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.cli.ping.PingRun;
-import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.config.TargetSpec;
 import dev.sitepulse.pinger.config.WatchSpec;
@@ -32,14 +31,12 @@ record WatchSettings(WatchPlan plan, ListenAddress listen, Path data, Duration r
     } catch (UsageException e) {
       throw new ConfigException(fileName + ": defaults: " + e.getMessage());
     }
-    if (run.targets().isEmpty()) {
+    if (config.targets().isEmpty()) {
       throw new ConfigException(fileName + ": no targets to watch (add some under targets:)");
     }
     List<WatchedTarget> watched = new ArrayList<>();
-    List<TargetSpec> specs = config.targets();
-    for (int i = 0; i < specs.size(); i++) {
-      Target t = run.targets().get(i);
-      watched.add(new WatchedTarget(t, specs.get(i).effectiveInterval(config.defaults())));
+    for (TargetSpec spec : config.targets()) {
+      watched.add(new WatchedTarget(spec.toTarget(config.defaults()), spec.effectiveInterval(config.defaults())));
     }
     WatchSpec w = config.watch();
     WatchPlan plan;
