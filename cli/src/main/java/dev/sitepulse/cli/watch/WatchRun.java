@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,82 +57,107 @@ final class WatchRun {
   }
 
   int run() throws InterruptedException {
-    Clock clock = Clock.systemUTC();
-    Instant started = clock.instant();
-    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopAsked = new CountDownLatch(1);
     AtomicReference<String> why = new AtomicReference<>();
-    Signals.onStop(signal -> {
+    Runnable restoreSignals = Signals.onStop(signal -> {
       why.set("SIG" + signal);
-      stop.countDown();
+      stopAsked.countDown();
     });
     try {
-      SqliteHistory history;
-      try {
-        history = SqliteHistory.open(settings.data(), settings.retention(), clock);
-      } catch (HistoryException e) {
-        if (!e.inUse()) {
-          throw new UsageException(e.getMessage());
-        }
-        // Not a config mistake but a busy folder: exit 2, as crawl does for one another crawl holds.
-        System.err.println("sitepulse: " + e.getMessage());
+      Optional<Running> running = start();
+      if (running.isEmpty()) {
         return ExitCode.CRITICAL;
       }
-      opened.push(history);
-      Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
-      opened.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS));
-      // Bound before the first timer is set: a taken port must end the run before a check or an alert goes out.
-      WatchServer server = WatchServer.bind(vertx, settings.listen(), started);
-      opened.push(server);
-      Alerter alerter = new Alerter(settings.plan().webhooks(), Alerter.Listener.recordingTo(history, clock),
-          Duration.ofSeconds(1));
-      opened.push(alerter);
-      PingerSource pinger = new PingerSource(settings.plan().settings());
-      opened.push(pinger);
-      Watch watch = Watch.start(vertx, settings.plan(), pinger, history, alerter, Watch.Options.DEFAULT);
-      server.serve(watch, new LivePage(history, clock));
-      ConfigReloader reloader = new ConfigReloader(configFile, settings, listenOverride, dataOverride,
-          next -> watch.reload(next.plan()).join());
-      opened.push(reloader);
-      reloader.watchFile();
-      if (Signals.on("HUP", () -> reloader.request("SIGHUP")).isEmpty()) {
-        log.warn("SIGHUP cannot reload the config: it was ignored when sitepulse started (nohup?);"
-            + " saving the config file reloads it");
-      }
-
-      out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
-      out.flush();
-      stop.await();
-
-      server.stopping();
-      // The plan running now: a reload may have lengthened timeouts since start-up.
-      Duration limit = watch.plan().longestCheck().plusSeconds(1);
-      log.info("stopping ({}): waiting up to {} for the checks under way; a second signal exits at once",
-          why.get(), Durations.format(limit));
-      try {
-        watch.stop().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        log.warn("stopping: some checks outlived their timeouts; their results are not kept");
-      } catch (java.util.concurrent.ExecutionException e) {
-        log.error("stopping: {}", e.getCause().toString());
-      }
-      try {
-        alerter.idle().get(ALERT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-        // Recorded as failed deliveries, so that the report lists them and the history keeps them.
-        alerter.abandon("the watch stopped while it was still being delivered");
-      }
-      reloader.close();
-      history.close(); // writes what is queued
-      // Records the file still refused are gone once the process ends: that is no clean stop.
-      long lost = history.lost();
-      out.println("sitepulse watch: stopped (" + why.get() + "): " + Figures.count(watch.checksTotal(), "check") + ", "
-          + Figures.count(history.written(), "history record") + " written"
-          + (lost > 0 ? ", " + lost + " lost: " + history.file() + " could not be written (the log says why)" : ""));
-      out.flush();
-      return lost > 0 ? ExitCode.CRITICAL : ExitCode.OK;
+      stopAsked.await();
+      return stop(running.get(), why.get());
     } finally {
       closeAll();
+      restoreSignals.run(); // last: a second signal still halts while the rest closes
     }
+  }
+
+  /** What a started watch is made of, for the stop sequence; all of it is in {@link #opened} too. */
+  private record Running(SqliteHistory history, WatchServer server, Alerter alerter, Watch watch,
+      ConfigReloader reloader) {}
+
+  /**
+   * Opens the history, binds the server, then starts the checks and the reloader, and prints the
+   * start line. Empty when another watch holds the data folder, which it has said on stderr.
+   */
+  private Optional<Running> start() {
+    Clock clock = Clock.systemUTC();
+    Instant started = clock.instant();
+    SqliteHistory history;
+    try {
+      history = SqliteHistory.open(settings.data(), settings.retention(), clock);
+    } catch (HistoryException e) {
+      if (!e.inUse()) {
+        throw new UsageException(e.getMessage());
+      }
+      // Not a config mistake but a busy folder: exit 2, as crawl does for one another crawl holds.
+      System.err.println("sitepulse: " + e.getMessage());
+      return Optional.empty();
+    }
+    opened.push(history);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+    opened.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS));
+    // Bound before the first timer is set: a taken port must end the run before a check or an alert goes out.
+    WatchServer server = WatchServer.bind(vertx, settings.listen(), started);
+    opened.push(server);
+    Alerter alerter = new Alerter(settings.plan().webhooks(), Alerter.Listener.recordingTo(history, clock),
+        Duration.ofSeconds(1));
+    opened.push(alerter);
+    PingerSource pinger = new PingerSource(settings.plan().settings());
+    opened.push(pinger);
+    Watch watch = Watch.start(vertx, settings.plan(), pinger, history, alerter, Watch.Options.DEFAULT);
+    server.serve(watch, new LivePage(history, clock));
+    ConfigReloader reloader = new ConfigReloader(configFile, settings, listenOverride, dataOverride,
+        next -> watch.reload(next.plan()).join());
+    opened.push(reloader);
+    reloader.watchFile();
+    if (Signals.on("HUP", () -> reloader.request("SIGHUP")).isEmpty()) {
+      log.warn("SIGHUP cannot reload the config: it was ignored when sitepulse started (nohup?);"
+          + " saving the config file reloads it");
+    }
+
+    out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
+    out.flush();
+    return Optional.of(new Running(history, server, alerter, watch, reloader));
+  }
+
+  /**
+   * Waits for the checks under way and, briefly, for webhooks, then writes the history and says
+   * what was kept; returns the exit code.
+   */
+  private int stop(Running r, String why) throws InterruptedException {
+    r.server().stopping();
+    // The plan running now: a reload may have lengthened timeouts since start-up.
+    Duration limit = r.watch().plan().longestCheck().plusSeconds(1);
+    log.info("stopping ({}): waiting up to {} for the checks under way; a second signal exits at once",
+        why, Durations.format(limit));
+    try {
+      r.watch().stop().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("stopping: some checks outlived their timeouts; their results are not kept");
+    } catch (ExecutionException e) {
+      log.error("stopping: {}", e.getCause().toString());
+    }
+    try {
+      r.alerter().idle().get(ALERT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Recorded as failed deliveries, so that the report lists them and the history keeps them.
+      r.alerter().abandon("the watch stopped while it was still being delivered");
+    }
+    r.reloader().close();
+    SqliteHistory history = r.history();
+    history.close(); // writes what is queued
+    // Records the file still refused are gone once the process ends: that is no clean stop.
+    long lost = history.lost();
+    out.println("sitepulse watch: stopped (" + why + "): " + Figures.count(r.watch().checksTotal(), "check") + ", "
+        + Figures.count(history.written(), "history record") + " written"
+        + (lost > 0 ? ", " + lost + " lost: " + history.file() + " could not be written (the log says why)" : ""));
+    out.flush();
+    return lost > 0 ? ExitCode.CRITICAL : ExitCode.OK;
   }
 
   /**
