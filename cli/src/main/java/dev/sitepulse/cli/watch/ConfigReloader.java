@@ -2,6 +2,7 @@ package dev.sitepulse.cli.watch;
 
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.cli.report.Figures;
+import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.watch.ListenAddress;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class ConfigReloader implements AutoCloseable {
   private final ListenAddress listenOverride;
   private final Path dataOverride;
   private final Consumer<WatchSettings> apply;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "sitepulse-config"));
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-config"));
   private WatchSettings running;
   private WatchService files;
   private Thread watcher;
@@ -77,7 +78,7 @@ final class ConfigReloader implements AutoCloseable {
       log.warn("cannot follow changes to {} ({}); reload with SIGHUP", file, e.getMessage());
       return;
     }
-    watcher = daemon(this::follow, "sitepulse-config-watch");
+    watcher = Threads.daemonNamed("sitepulse-config-watch").newThread(this::follow);
     watcher.start();
   }
 
@@ -186,11 +187,5 @@ final class ConfigReloader implements AutoCloseable {
         // closing
       }
     }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 }
