@@ -98,7 +98,7 @@ public final class SqliteHistory implements HistoryStore {
     try {
       Files.createDirectories(dir);
     } catch (FileAlreadyExistsException e) {
-      throw new HistoryException(dir + " is a file, and the history needs a folder there", e);
+      throw new HistoryException(isAFile(dir), e);
     } catch (IOException e) {
       // The folder is the trouble, not a history.db that does not exist yet; as crawl says it.
       throw new HistoryException(IoErrors.cannotCreateFolder(dir, e), e);
@@ -123,7 +123,7 @@ public final class SqliteHistory implements HistoryStore {
         }
         String unknown = tables.isEmpty() ? null : SqliteSchema.unknownVersion(SqliteSchema.version(c));
         if (unknown != null) {
-          throw new HistoryException(file + " is " + unknown + "; give watch a --data folder of its own");
+          throw new HistoryException(file + " is " + unknown);
         }
         SqliteSchema.create(c);
         return new SqliteHistory(file, lock, retention, clock, c);
@@ -150,8 +150,7 @@ public final class SqliteHistory implements HistoryStore {
     Path file = dir.resolve(FILE_NAME);
     String none = file + ": no history here (sitepulse watch writes it)";
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new HistoryException(dir + " is a file, not a data folder (sitepulse watch --data DIR writes DIR/"
-          + FILE_NAME + ")");
+      throw new HistoryException(isAFile(dir));
     }
     if (!Files.isRegularFile(file)) {
       throw new HistoryException(none);
@@ -181,6 +180,11 @@ public final class SqliteHistory implements HistoryStore {
       throw new HistoryException(file + ": " + IoErrors.why(e), e);
     }
     return new SqliteReader(file);
+  }
+
+  /** A data folder that is a file, in the words watch and report both use. */
+  private static String isAFile(Path dir) {
+    return dir + " is a file, not a data folder (sitepulse watch --data DIR writes DIR/" + FILE_NAME + ")";
   }
 
   static Connection connect(Path file, boolean readOnly) throws SQLException {

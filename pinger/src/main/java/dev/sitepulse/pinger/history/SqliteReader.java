@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.history;
 
 import dev.sitepulse.pinger.DataDirLock;
+import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,7 +40,7 @@ final class SqliteReader implements HistoryReader {
     try (Connection c = SqliteHistory.connect(file, true)) {
       return q.run(c);
     } catch (SQLException e) {
-      throw new HistoryException(file + ": " + e.getMessage(), e);
+      throw new HistoryException(file + ": " + IoErrors.why(e), e); // as openForReading says it
     }
   }
 

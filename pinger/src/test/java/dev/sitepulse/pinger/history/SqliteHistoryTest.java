@@ -44,12 +44,14 @@ class SqliteHistoryTest {
   }
 
   @Test
-  void aDataPathThatIsAFileIsNamedAsSuch() throws Exception {
+  void aDataPathThatIsAFileIsNamedAsSuchInOneWordingForWatchAndReport() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+    String why = file + " is a file, not a data folder (sitepulse watch --data DIR writes DIR/history.db)";
 
     assertThatThrownBy(() -> SqliteHistory.open(file, Duration.ofDays(30), CLOCK))
-        .isInstanceOf(HistoryException.class)
-        .hasMessage(file + " is a file, and the history needs a folder there");
+        .isInstanceOf(HistoryException.class).hasMessage(why);
+    assertThatThrownBy(() -> SqliteHistory.openForReading(file))
+        .isInstanceOf(HistoryException.class).hasMessage(why);
   }
 
   @Test
@@ -484,9 +486,23 @@ class SqliteHistoryTest {
 
     String why = file + " is a history of schema 2, written by a newer sitepulse; this one knows schema 1";
     assertThatThrownBy(this::open).isInstanceOf(HistoryException.class)
-        .hasMessage(why + "; give watch a --data folder of its own");
+        .hasMessage(why);
     assertThatThrownBy(() -> SqliteHistory.openForReading(dir)).isInstanceOf(HistoryException.class)
         .hasMessage(why);
+  }
+
+  @Test
+  void aHistoryThatIsNoLongerADatabaseWhenReadIsSaidSoInWordsAsWhenOpened() throws Exception {
+    try (SqliteHistory h = open()) {
+      h.append(check("a", NOW, Verdict.UP, 200, 5));
+    }
+    HistoryReader reader = SqliteHistory.openForReading(dir);
+    Path file = dir.resolve(SqliteHistory.FILE_NAME);
+    Files.writeString(file, "replaced by something else ".repeat(200));
+    String why = file + ": not an SQLite database";
+
+    assertThatThrownBy(reader::targets).isInstanceOf(HistoryException.class).hasMessage(why);
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir)).isInstanceOf(HistoryException.class).hasMessage(why);
   }
 
   private static CheckRecord withCert(String target, Instant at, Instant notAfter) {
