@@ -50,7 +50,8 @@ public final class WatchMetrics {
     lag(e, watch.lag());
     e.counter("sitepulse_alerts_delivered_total", "Alert deliveries webhooks accepted");
     e.sample("sitepulse_alerts_delivered_total", Exposition.number(watch.alerter().deliveredCount()));
-    e.counter("sitepulse_alerts_failed_total", "Alert deliveries given up after their retries");
+    e.counter("sitepulse_alerts_failed_total",
+        "Alert deliveries that failed: out of retries, refused by a full queue, or cut short by a stop");
     e.sample("sitepulse_alerts_failed_total", Exposition.number(watch.alerter().failedCount()));
     e.gauge("sitepulse_history_backlog", "Records waiting to be written to the history");
     e.sample("sitepulse_history_backlog", Exposition.number(watch.history().backlog()));
