@@ -43,7 +43,10 @@ final class WebhookSink {
   WebhookSink(Webhook hook, OkHttpClient base, ExecutorService workers, ScheduledExecutorService timer,
       Duration backoff) {
     this.hook = hook;
-    this.client = base.newBuilder().callTimeout(hook.timeout()).build();
+    // The webhook's timeout is its one limit, as a check's is: OkHttp's own 10 s per connect and
+    // read cut a webhook given 30 s short at 10.
+    this.client = base.newBuilder().callTimeout(hook.timeout())
+        .connectTimeout(Duration.ZERO).readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO).build();
     this.workers = workers;
     this.timer = timer;
     this.backoff = backoff;

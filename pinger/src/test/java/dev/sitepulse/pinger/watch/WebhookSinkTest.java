@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.watch;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -62,6 +63,29 @@ class WebhookSinkTest {
       assertThat(delivery.attempts()).isEqualTo(11);
       assertThat(timer.waits).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L,
           30_000L, 30_000L, 30_000L);
+    } finally {
+      workers.shutdownNow();
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void theWebhooksTimeoutIsTheOnlyLimitNotTheClientsPerReadOne() {
+    // OkHttp's own read timeout is 10 s: a webhook given 30 s was cut short at 10. A shared client
+    // with a short one stands for it here, so the test need not wait 10 s.
+    receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(600)));
+    Webhook hook = new Webhook("http://127.0.0.1:" + receiver.getPort() + "/slow", Webhook.Format.JSON,
+        Duration.ofSeconds(5), 0, Map.of());
+    OkHttpClient base = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build();
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    try {
+      WebhookSink sink = new WebhookSink(hook, base, workers, timer, Duration.ofSeconds(1));
+      Instant now = Instant.now();
+      Delivery delivery = sink.send(new Alert(Alert.Kind.CHANGE, "shop", "http://shop.example/", "", State.UP,
+          State.DOWN, now, now, null, Verdict.DOWN, 500, "condition failed")).join();
+
+      assertThat(delivery.ok()).as(delivery.error()).isTrue();
     } finally {
       workers.shutdownNow();
       timer.shutdownNow();
