@@ -1,6 +1,5 @@
 package dev.sitepulse.cli.report;
 
-import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.pinger.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,14 +76,6 @@ public final class Figures {
 
   static String day(Instant t) {
     return t == null ? NONE : DAY.format(t);
-  }
-
-  /**
-   * {@link Amounts#count}, for the watch's WatchRun and ConfigReloader, which another change than
-   * the one that moved it there switches to it; then this goes.
-   */
-  public static String count(long n, String noun) {
-    return Amounts.count(n, noun);
   }
 
   /** 200×8636 500×4 */

@@ -1,7 +1,7 @@
 package dev.sitepulse.cli.watch;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.config.SitepulseConfig;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.watch.ListenAddress;
@@ -160,7 +160,7 @@ final class ConfigReloader implements AutoCloseable {
       return new Outcome(false, error);
     }
     running = next;
-    log.info("config reloaded ({}): {}", why, Figures.count(next.plan().targets().size(), "target"));
+    log.info("config reloaded ({}): {}", why, Amounts.count(next.plan().targets().size(), "target"));
     return new Outcome(true, null);
   }
 

@@ -1,9 +1,9 @@
 package dev.sitepulse.cli.watch;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.UsageException;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.SqliteHistory;
@@ -153,8 +153,8 @@ final class WatchRun {
     history.close(); // writes what is queued
     // Records the file still refused are gone once the process ends: that is no clean stop.
     long lost = history.lost();
-    out.println("sitepulse watch: stopped (" + why + "): " + Figures.count(r.watch().checksTotal(), "check") + ", "
-        + Figures.count(history.written(), "history record") + " written"
+    out.println("sitepulse watch: stopped (" + why + "): " + Amounts.count(r.watch().checksTotal(), "check") + ", "
+        + Amounts.count(history.written(), "history record") + " written"
         + (lost > 0 ? ", " + lost + " lost: " + history.file() + " could not be written (the log says why)" : ""));
     out.flush();
     return lost > 0 ? ExitCode.CRITICAL : ExitCode.OK;
@@ -165,7 +165,7 @@ final class WatchRun {
    * history data/history.db}: the URL is one to paste, brackets around an IPv6 address included.
    */
   static String startLine(int targets, String host, int port, Path history) {
-    return "sitepulse watch: " + Figures.count(targets, "target") + ", http://" + new ListenAddress(host, port)
+    return "sitepulse watch: " + Amounts.count(targets, "target") + ", http://" + new ListenAddress(host, port)
         + "/ , history " + history;
   }
 

@@ -40,7 +40,7 @@ final class CheckGaps {
    */
   static Map<String, List<CheckGap>> read(Path file, Map<String, Instant> from, Instant until, int intervals) {
     List<Map.Entry<String, Instant>> targets = List.copyOf(from.entrySet());
-    int n = Math.max(1, Math.min(targets.size(), Math.min(4, Runtime.getRuntime().availableProcessors())));
+    int n = Math.max(1, Math.min(targets.size(), SqliteReader.parallelReads()));
     List<Supplier<Map<String, List<CheckGap>>>> parts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       List<Map.Entry<String, Instant>> some = targets.subList(targets.size() * i / n, targets.size() * (i + 1) / n);

@@ -57,7 +57,7 @@ final class SqliteAggregation {
     long until = q.until().toEpochMilli();
     long width = Math.max(1, (until - since + buckets - 1) / buckets);
     Map<Long, String> names = new SqliteReader(file).read(SqliteReader::names);
-    int slices = until - since < 60_000 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
+    int slices = until - since < 60_000 ? 1 : SqliteReader.parallelReads();
     List<Supplier<SliceCounts>> parts = new ArrayList<>();
     for (int i = 0; i < slices; i++) {
       long lo = since + (until - since) * i / slices;
