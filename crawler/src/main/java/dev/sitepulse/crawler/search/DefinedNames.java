@@ -67,7 +67,7 @@ final class DefinedNames {
     return names;
   }
 
-  /** The longest run of words {@link #spaced} joins: a.b.c.d is deep for an API name. */
+  /** The longest run of words {@link #withSpacedNames} joins: a.b.c.d is deep for an API name. */
   private static final int MAX_SPACED_PARTS = 4;
 
   /**
@@ -81,9 +81,12 @@ final class DefinedNames {
     List<String> out = new ArrayList<>(names);
     List<QueryWords.Word> words = QueryWords.of(query);
     for (int first = 0; first < words.size(); first++) {
+      if (!joinable(words.get(first))) {
+        continue;
+      }
       int end = first + 1; // the run from first: words[first, end) stand side by side
-      while (end < words.size() && end - first < MAX_SPACED_PARTS && joinable(words.get(first))
-          && joinable(words.get(end)) && query.substring(words.get(end - 1).end(), words.get(end).start()).isBlank()) {
+      while (end < words.size() && end - first < MAX_SPACED_PARTS && joinable(words.get(end))
+          && query.substring(words.get(end - 1).end(), words.get(end).start()).isBlank()) {
         end++;
       }
       for (int last = end; last - first >= 2; last--) {
