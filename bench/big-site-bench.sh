@@ -75,7 +75,7 @@ du -sh "$OUT/data/crawl.db" "$OUT/data/index"
 echo "== one search process over the index"
 for q in 'title:section' 'kalo mine'; do
   /usr/bin/time -f "sitepulse search wall_s=%e peak_rss_kb=%M" \
-    "$ROOT/bin/sitepulse" search --data "$OUT/data" --limit 3 "$q" 2>&1 | grep -E "hits for|wall_s"
+    "$ROOT/bin/sitepulse" search --data "$OUT/data" --limit 3 "$q" 2>&1 | grep -E "hits? for|wall_s"
 done
 
 echo "== analyze (PageRank, near-duplicates, terms), whole process"

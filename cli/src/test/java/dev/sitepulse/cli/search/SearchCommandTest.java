@@ -118,7 +118,7 @@ class SearchCommandTest {
     CommandLineRun typo = CommandLineRun.of("search", "--data", crawled.toString(), "--limt", "3", "install");
 
     assertThat(alone.exitCode()).as(alone.toString()).isZero();
-    assertThat(alone.out()).contains("1 of 1 hits for -title:changelog in ");
+    assertThat(alone.out()).contains("1 of 1 hit for -title:changelog in ");
     assertThat(after.exitCode()).as(after.toString()).isZero();
     assertThat(after.out()).startsWith("0 of 0 hits for install -title:guide in ");
     assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(3);

@@ -61,6 +61,14 @@ class SearchTableTest {
   }
 
   @Test
+  void aQueryWithOneHitCountsItInTheSingular() {
+    assertThat(write(new SearchResults("title:installing", 1, List.of(HIT), 1_000_000), false))
+        .endsWith("\n1 of 1 hit for title:installing in 1.0 ms\n");
+    assertThat(write(new SearchResults("install", 2, List.of(HIT), 1_000_000), false))
+        .endsWith("\n1 of 2 hits for install in 1.0 ms\n");
+  }
+
+  @Test
   void aQueryWithoutACorrectionEndsWithItsCount() {
     assertThat(write(new SearchResults("zzqxv", 0, List.of(), 1_000_000), false))
         .isEqualTo("0 of 0 hits for zzqxv in 1.0 ms\n");
