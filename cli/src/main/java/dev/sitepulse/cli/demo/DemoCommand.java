@@ -47,6 +47,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   static final String CONFIG = "/config/demo.yaml";
 
+  /**
+   * The crawls' settings as the commands shown write them, so that each is the one that ran. A
+   * short timeout: the site links to a black-hole address to show an external time-out.
+   */
+  private static final String OPTIONS = " --delay 0 --per-host 4 --timeout 5s ";
+
   @Override
   public Integer call() throws IOException {
     PrintStream out = System.out;
@@ -64,8 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
   private static void crawlAndSearch(String seed, PrintStream out) throws IOException {
     Path data = Files.createTempDirectory("sitepulse-demo-");
     out.println();
-    out.println("== sitepulse crawl --data " + data + " --delay 0 --per-host 4 " + seed);
-    // A short timeout: the site links to a black-hole address to show an external time-out.
+    out.println("== sitepulse crawl --data " + data + OPTIONS + seed);
     CrawlSpec spec = new CrawlSpec(List.of(seed), data.toString(), null, null, null, null, null,
         null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null);
     CrawlConfig crawl = spec.toConfig(CrawlStart.FRESH);
@@ -114,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** Crawls the site again over that crawl: its pages answer 304, so nothing is re-parsed. */
   private static void refresh(CrawlSpec spec, Path data, String seed, PrintStream out) throws CrawlException {
     out.println();
-    out.println("== sitepulse crawl --refresh --data " + data + " --delay 0 --per-host 4 " + seed);
+    out.println("== sitepulse crawl --refresh --data " + data + OPTIONS + seed);
     CrawlConfig again = spec.toConfig(CrawlStart.REFRESH);
     Summary.print(Crawler.run(again, CrawlListener.NONE), again, out);
   }
@@ -125,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
    */
   private static void links(CrawlSpec spec, String seed, PrintStream out) throws IOException, CrawlException {
     out.println();
-    out.println("== sitepulse links --delay 0 --per-host 4 --check-anchors " + seed);
+    out.println("== sitepulse links" + OPTIONS + "--check-anchors " + seed);
     LinksTable.write(LinksCommand.checkInTemporaryFolder(spec, true, true), out);
   }
 

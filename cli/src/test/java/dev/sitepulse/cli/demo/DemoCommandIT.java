@@ -35,6 +35,14 @@ class DemoCommandIT {
   }
 
   @Test
+  void eachCommandTheDemoShowsNamesTheTimeoutItRunsWith() {
+    assertThat(run.out()).as("%s", run)
+        .containsPattern("== sitepulse crawl --data \\S+ --delay 0 --per-host 4 --timeout 5s http://")
+        .containsPattern("== sitepulse crawl --refresh --data \\S+ --delay 0 --per-host 4 --timeout 5s http://")
+        .containsPattern("== sitepulse links --delay 0 --per-host 4 --timeout 5s --check-anchors http://");
+  }
+
+  @Test
   void theRefreshStepFindsTheStubSitesPagesUnchanged() {
     String refresh = run.out().substring(run.out().indexOf("== sitepulse crawl --refresh"), run.out().indexOf("== sitepulse links"));
 
