@@ -95,6 +95,7 @@ public final class Main {
       completion.getCommandSpec().usageMessage().description(
           "Prints a bash completion script, which works in zsh too.",
           "Load it into the current shell with:", "", "  source <(sitepulse generate-completion)", "");
+      completion.getCommandSpec().usageMessage().footer("", "Exit codes: 0 the script printed, 3 usage error.");
     }
     // -V after a command name prints the same as before it, not nothing.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));

@@ -42,7 +42,9 @@ import picocli.CommandLine.Command;
           + " over every kind of outcome, then a crawl of the stub docs site, its broken links, "
           + "analytics (PageRank, near-duplicates, terms), a report on it and three searches of it (one misspelt).",
       "Needs no network. The failures it shows are the point: every verdict and most error kinds appear."
-    })
+    },
+    footer = {"", "Exit codes: 0 the demo ran, whatever its checks found (a crawl or analysis that failed"
+        + " included, which it prints), 2 it could not run (its server did not start), 3 usage error."})
 public final class DemoCommand implements Callable<Integer> {
 
   static final String CONFIG = "/config/demo.yaml";
