@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -67,7 +68,8 @@ public final class SearchCommand implements Callable<Integer> {
     List<String> literal = endOfOptions < 0 ? List.of() : args.subList(endOfOptions + 1, args.size());
     for (String word : query) {
       if (word.startsWith("--") && word.length() > 2 && !literal.contains(word)) {
-        throw new UsageException("Unknown option: '" + word + "'" + OptionHint.nearest(word, spec));
+        // A ParameterException, as picocli's own for the other commands: Main adds the --help line.
+        throw new ParameterException(spec.commandLine(), "Unknown option: '" + word + "'" + OptionHint.nearest(word, spec));
       }
     }
     DataOption.requireFolder(data);

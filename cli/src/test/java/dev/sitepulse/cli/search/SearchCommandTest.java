@@ -122,7 +122,8 @@ class SearchCommandTest {
     assertThat(after.exitCode()).as(after.toString()).isZero();
     assertThat(after.out()).startsWith("0 of 0 hits for install -title:guide in ");
     assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(3);
-    assertThat(typo.err()).isEqualTo("sitepulse: Unknown option: '--limt' (did you mean --limit?)\n");
+    assertThat(typo.err()).isEqualTo("sitepulse: Unknown option: '--limt' (did you mean --limit?)\n"
+        + "Try 'sitepulse search --help' for more information.\n"); // as every command's unknown option
   }
 
   @Test
