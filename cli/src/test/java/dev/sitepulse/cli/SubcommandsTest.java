@@ -217,6 +217,18 @@ class SubcommandsTest {
   }
 
   @Test
+  void crawlAndLinksHelpEachGiveTheirOwnDataFolderAndTimeoutNotTheOthers() {
+    String crawl = CommandLineRun.of("crawl", "--help").out().replaceAll("\\s+", " ");
+    String links = CommandLineRun.of("links", "--help").out().replaceAll("\\s+", " ");
+
+    assertThat(crawl).contains("--data=DIR Where crawl.db, index/ and warc/ are kept (default sitepulse-data).")
+        .contains("--timeout=DURATION Per fetch, body included (default 30s).").doesNotContain("links");
+    assertThat(links).contains("--data=DIR Keep the link check's crawl.db in DIR (default a temporary directory,"
+        + " removed afterwards).").contains("--timeout=DURATION Per fetch and per external check (default 10s).")
+        .doesNotContain("index/").doesNotContain("for crawl");
+  }
+
+  @Test
   void everyCommandsHelpFormatsWithoutAPicocliWarning() {
     for (String name : SitepulseCommand.COMMANDS.keySet()) {
       CommandLineRun run = CommandLineRun.of(name, "--help");

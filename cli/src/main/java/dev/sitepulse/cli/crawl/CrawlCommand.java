@@ -10,6 +10,7 @@ import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,16 @@ import picocli.CommandLine.Option;
 public final class CrawlCommand implements Callable<Integer> {
 
   @Mixin CrawlOptions options;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Where crawl.db, index/ and warc/ are kept (default sitepulse-data).")
+  void data(String dir) {
+    options.data(dir);
+  }
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per fetch, body included (default 30s).")
+  void timeout(Duration t) {
+    options.timeout(t);
+  }
 
   @Option(names = "--warc", description = "Also write every response to DATA/warc as WARC 1.1.")
   Boolean warc;

@@ -35,7 +35,7 @@ public final class CrawlOptions {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A sitepulse YAML config with a crawl: section.")
   Path config;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Where crawl.db lives, and crawl's index/ and warc/ (default ./sitepulse-data for crawl, a temporary directory removed afterwards for links).")
+  /** From {@code --data}, which each command declares with help of its own: their defaults differ. */
   String data;
 
   @Option(names = "--max-pages", paramLabel = "N", description = "Stop after this many pages (default no limit).")
@@ -65,7 +65,7 @@ public final class CrawlOptions {
   @Option(names = "--delay", paramLabel = "DURATION", description = "Between fetches to one host (default 250ms); a Crawl-delay in robots.txt wins, capped at 30s.")
   Duration delay;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per fetch, body included (default 30s for crawl, 10s for links).")
+  /** From {@code --timeout}, declared by each command as {@link #data} is. */
   Duration timeout;
 
   @Option(names = "--max-body", paramLabel = "SIZE", description = "Most bytes read per page (default 10MiB).")
@@ -76,6 +76,16 @@ public final class CrawlOptions {
 
   @Option(names = "--ignore-robots", description = "Do not read robots.txt. Only for sites you may crawl regardless.")
   Boolean ignoreRobots;
+
+  /** Sets {@code --data} for a command in another package. */
+  public void data(String dir) {
+    data = dir;
+  }
+
+  /** Sets {@code --timeout} for a command in another package. */
+  public void timeout(Duration t) {
+    timeout = t;
+  }
 
   /**
    * The options given, over the config's {@code crawl:} section, over {@code defaults}.

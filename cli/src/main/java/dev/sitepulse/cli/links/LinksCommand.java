@@ -63,6 +63,16 @@ public final class LinksCommand implements Callable<Integer> {
 
   @Mixin CrawlOptions options;
 
+  @Option(names = "--data", paramLabel = "DIR", description = "Keep the link check's crawl.db in DIR (default a temporary directory, removed afterwards).")
+  void data(String dir) {
+    options.data(dir);
+  }
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per fetch and per external check (default 10s).")
+  void timeout(Duration t) {
+    options.timeout(t);
+  }
+
   @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", completionCandidates = Modes.class, description = "check or skip what the crawl did not fetch: links that leave the site or were not reached, and other sites' resources; the site's own resources are crawled either way (default ${DEFAULT-VALUE}).")
   External external;
 
