@@ -1,6 +1,5 @@
 package dev.sitepulse.cli.analyze;
 
-import dev.sitepulse.cli.Choices;
 import dev.sitepulse.analytics.AnalyticsBackend;
 import dev.sitepulse.analytics.DeviceChoice;
 import dev.sitepulse.analytics.DeviceFailedException;
@@ -9,6 +8,7 @@ import dev.sitepulse.analytics.Devices;
 import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
+import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
     name = "analyze",
@@ -53,8 +55,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", defaultValue = DataDirLock.DEFAULT_FOLDER, description = "Where the crawl is (default ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "auto, cpu, opencl or opencl:N (default ${DEFAULT-VALUE}).")
-  String device;
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", converter = Device.class, description = "auto, cpu, opencl or opencl:N (default ${DEFAULT-VALUE}).")
+  DeviceChoice device;
 
   @Option(names = "--list-devices", description = "List the devices that can run the analytics, and exit.")
   boolean listDevices;
@@ -86,12 +88,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (maxDistance < 0 || maxDistance > 63) {
       throw new UsageException("--max-distance must be within 0..63 (bits of a 64-bit SimHash), got " + maxDistance);
     }
-    DeviceChoice choice;
-    try {
-      choice = DeviceChoice.parse(device);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--device: " + e.getMessage());
-    }
     Path crawlDb = data.resolve(CrawlDb.FILE_NAME);
     if (Files.exists(data) && !Files.isDirectory(data)) { // "run crawl --data FILE" would fail too
       throw new UsageException("no crawl in " + data + ": it is a file, and --data names a crawl's folder");
@@ -104,7 +100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     AnalysisReport report;
     try {
-      report = analyze(data, choice, top, maxDistance);
+      report = analyze(data, device, top, maxDistance);
     } catch (SQLException e) { // writes are caught inside: this is reading, e.g. a folder SQLite may not write in
       System.err.println("sitepulse: cannot read " + crawlDb + ": " + e.getMessage());
       return ExitCode.CRITICAL;
@@ -112,7 +108,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
     } catch (DeviceFailedException e) { // under auto, Java took over; a device chosen by name fails
-      System.err.println("sitepulse: --device " + choice + ": " + e.getMessage()
+      System.err.println("sitepulse: --device " + device + ": " + e.getMessage()
           + "; --device cpu gives the same answers");
       return ExitCode.CRITICAL;
     }
@@ -168,6 +164,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return new AnalysisReport(crawl, pr, nd, clusters, terms, notStored);
       } catch (DeviceUnavailableException e) {
         throw new UsageException("--device " + choice + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Any case in; a device that is none of them is refused in the words of every other choice. */
+  static final class Device implements ITypeConverter<DeviceChoice> {
+    @Override
+    public DeviceChoice convert(String text) {
+      try {
+        return DeviceChoice.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected one of auto, cpu, opencl, opencl:N, got \"" + text + "\"");
       }
     }
   }

@@ -1,7 +1,7 @@
 package dev.sitepulse.cli.search;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Shortened;
-import dev.sitepulse.cli.report.Figures;
 import dev.sitepulse.crawler.search.Highlight;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
@@ -31,7 +31,7 @@ public final class SearchTable {
     }
     // A pasted query can hold line breaks and tabs, which the parser reads as spaces, or a terminal
     // escape or bidi override, which must not reach the terminal: each is a space, one line each.
-    out.printf(Locale.ROOT, "%d of %s for %s in %s%n", results.hits().size(), Figures.count(results.totalHits(), "hit"),
+    out.printf(Locale.ROOT, "%d of %s for %s in %s%n", results.hits().size(), Amounts.count(results.totalHits(), "hit"),
         spacesForControls(results.query()), SearchCommand.millis(results.tookNanos()));
     if (results.didYouMean() != null) {
       String suggestion = spacesForControls(results.didYouMean());

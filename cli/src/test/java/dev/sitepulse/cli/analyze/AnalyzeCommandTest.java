@@ -109,10 +109,11 @@ class AnalyzeCommandTest {
   }
 
   @Test
-  void anUnknownDeviceIsAUsageError() {
+  void anUnknownDeviceIsAUsageErrorInTheWordsOfEveryOtherChoice() {
     CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "gpu-9000");
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.err()).contains("--device");
+    assertThat(run.err()).isEqualTo("sitepulse: Invalid value for option '--device': expected one of auto, cpu,"
+        + " opencl, opencl:N, got \"gpu-9000\"\nTry 'sitepulse analyze --help' for more information.\n");
   }
 
   @Test
