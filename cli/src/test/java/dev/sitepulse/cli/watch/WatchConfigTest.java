@@ -139,7 +139,7 @@ class WatchConfigTest {
           webhooks:
             - url: https://hooks.example.com/x
               format: teams
-        """).startsWith(FILE + ":6:").contains("watch.webhooks[0].format: format \"teams\" is not json or slack");
+        """).startsWith(FILE + ":6:").endsWith("watch.webhooks[0].format: expected one of json, slack, got \"teams\"");
   }
 
   @Test

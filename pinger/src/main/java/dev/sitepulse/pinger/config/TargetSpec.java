@@ -30,7 +30,8 @@ public record TargetSpec(
       throw new InvalidValueException("url", "url is required");
     }
     if (method != null && !METHODS.contains(method.toUpperCase(java.util.Locale.ROOT))) {
-      throw new InvalidValueException("method", "method \"" + method + "\" is not one of " + METHODS);
+      // In the words of every other choice (EnumChoices), the methods upper case as HTTP writes them.
+      throw new InvalidValueException("method", "expected one of " + String.join(", ", METHODS) + ", got \"" + method + "\"");
     }
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
       throw new InvalidValueException("timeout",

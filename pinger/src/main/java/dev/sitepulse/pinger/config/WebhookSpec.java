@@ -32,7 +32,7 @@ public record WebhookSpec(
       try {
         Webhook.Format.valueOf(format.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new InvalidValueException("format", "format \"" + format + "\" is not json or slack");
+        throw new InvalidValueException("format", EnumChoices.refusal(Webhook.Format.class, format));
       }
     }
     if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
