@@ -16,7 +16,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.TypeConversionException;
 
-/** Lets options take the same written forms as the config: 10s, 10/s, 1MiB, table, host. */
+/** Lets options take the same written forms as the config: 10s, 10/s, 1MiB, table, host, 64. */
 final class Converters {
   private Converters() {}
 
@@ -33,7 +33,22 @@ final class Converters {
     cli.registerConverter(DataSize.class, strict(DataSize::parse));
     cli.registerConverter(Pattern.class, strict(Converters::regex));
     cli.registerConverter(CircuitBreakerSpec.class, strict(CircuitBreakerSpec::parse));
+    // picocli's own says "'abc' is not an int"; the config's words say what a person would write.
+    cli.registerConverter(Integer.class, Converters::wholeNumber);
+    cli.registerConverter(int.class, Converters::wholeNumber);
     return cli;
+  }
+
+  /** Plain decimal digits, a minus allowed (the option then says what range it takes), as a config reads them. */
+  private static Integer wholeNumber(String text) {
+    if (!text.matches("-?[0-9]+")) {
+      throw new TypeConversionException("expected a whole number, got \"" + text + "\"");
+    }
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException(text + (text.startsWith("-") ? " is too small" : " is too large"));
+    }
   }
 
   /** The enum types of the options and parameters of {@code cli} and its subcommands. */

@@ -69,6 +69,29 @@ class SubcommandsTest {
   }
 
   @Test
+  void aNumberOptionGivenSomethingElseIsRefusedInTheConfigsWordsNotJavasInt() {
+    String[][] commands = {
+      {"ping", "--concurrency", "abc", "http://127.0.0.1:1/"},
+      {"crawl", "--per-host", "1.5", "http://127.0.0.1:1/"},
+      {"search", "--limit", "1e2", "q"},
+      {"analyze", "--top", "99999999999"},
+    };
+    String[] said = {
+      "expected a whole number, got \"abc\"", "expected a whole number, got \"1.5\"",
+      "expected a whole number, got \"1e2\"", "99999999999 is too large",
+    };
+    for (int i = 0; i < commands.length; i++) {
+      CommandLineRun run = CommandLineRun.of(commands[i]);
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(run.toString()).isEqualTo("sitepulse: Invalid value for option '" + commands[i][1]
+          + "': " + said[i] + "\nTry 'sitepulse " + commands[i][0] + " --help' for more information.\n");
+    }
+    CommandLineRun negative = CommandLineRun.of("crawl", "--max-pages", "-1", "http://127.0.0.1:1/");
+    assertThat(negative.err()).startsWith("sitepulse: max-pages must be 0 (no limit) or more, got -1");
+  }
+
+  @Test
   void aChoiceIsTakenInAnyCase() {
     CommandLineRun run = CommandLineRun.of("analyze", "--format", "JSON", "--data", "/nonexistent-qa", "--top", "1");
 
