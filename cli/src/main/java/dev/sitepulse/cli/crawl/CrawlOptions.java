@@ -96,6 +96,11 @@ public final class CrawlOptions {
   public CrawlSpec spec(Boolean warc, CrawlSpec defaults) {
     CrawlSpec fromFile = config == null ? CrawlSpec.NONE
         : SitepulseConfig.read(config, file -> requireScopeRegex(file.crawl())).crawl();
+    if ((seeds == null || seeds.isEmpty()) && (fromFile.seeds() == null || fromFile.seeds().isEmpty())) {
+      // Where seeds go, as ping says where targets go; the crawler's own words name neither place.
+      throw new UsageException("give at least one seed URL" + (config == null ? ", or -c FILE with crawl: seeds:"
+          : ": " + config + " has none under crawl: seeds:"));
+    }
     try {
       return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
           concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots)

@@ -57,6 +57,20 @@ class CrawlCommandTest {
   }
 
   @Test
+  void noSeedAtAllSaysWhereSeedsGoOnTheCommandLineAndInTheConfig() throws Exception {
+    Path config = Files.writeString(data.resolve("targets-only.yaml"), "targets:\n  - url: http://127.0.0.1:1/\n");
+
+    CommandLineRun bare = CommandLineRun.of("crawl", "--data", data.resolve("d").toString());
+    CommandLineRun withConfig = CommandLineRun.of("links", "-c", config.toString());
+
+    assertThat(bare.exitCode()).isEqualTo(3);
+    assertThat(bare.err()).isEqualTo("sitepulse: give at least one seed URL, or -c FILE with crawl: seeds:\n");
+    assertThat(withConfig.exitCode()).isEqualTo(3);
+    assertThat(withConfig.err()).isEqualTo("sitepulse: give at least one seed URL: " + config
+        + " has none under crawl: seeds:\n");
+  }
+
+  @Test
   void aSummaryOfOneOfEachSpeaksInTheSingular() {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body><a href=/next>next</a> <a href=mailto:a@b>mail</a></body></html>")));
