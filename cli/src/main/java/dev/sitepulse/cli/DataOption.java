@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The {@code --data} folder that search, analyze, report and watch are given. */
+/** The {@code --data} folder that search, analyze, report and watch are given, and crawl's and links' checks of it. */
 public final class DataOption {
   private DataOption() {}
 
@@ -19,7 +19,26 @@ public final class DataOption {
     if (data.toString().isEmpty()) {
       throw new UsageException("--data must name a folder, got an empty value");
     }
+    Path file = fileOnTheWay(data);
+    if (file != null && !file.equals(data)) { // data itself a file: each command says what it wanted there
+      throw insideAFile(file, data);
+    }
     return data;
+  }
+
+  /** {@code data} lies in {@code file}: no folder can be made there, so no advice to crawl into it. */
+  public static UsageException insideAFile(Path file, Path data) {
+    return new UsageException(file + " is a file, so --data " + data + " cannot be a folder in it");
+  }
+
+  /** The folder, or the nearest of its parents that exists, when that is no folder; else null. */
+  public static Path fileOnTheWay(Path folder) {
+    for (Path p = folder; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return Files.isDirectory(p) ? null : p;
+      }
+    }
+    return null;
   }
 
   /** Where watch and report kept their files before every command shared {@link DataDirLock#DEFAULT_FOLDER}. */

@@ -223,6 +223,27 @@ class SubcommandsTest {
   }
 
   @Test
+  void aDataFolderInsideAFileIsAUsageErrorNamingTheFileInEveryCommandThatTakesOne(@TempDir Path dir) throws Exception {
+    String file = Files.writeString(dir.resolve("notes.txt"), "not a folder\n").toString();
+    String inside = file + "/crawl";
+    String[][] commands = {
+      {"crawl", "--data", inside, "http://127.0.0.1:1/"},
+      {"links", "--data", inside, "http://127.0.0.1:1/"},
+      {"search", "--data", inside, "widget"}, // was: run sitepulse crawl --data FILE/crawl SEED first
+      {"analyze", "--data", inside},
+      {"report", "--data", inside},
+      {"watch", "-c", "no-such-config.yaml", "--data", inside},
+    };
+    for (String[] args : commands) {
+      CommandLineRun run = CommandLineRun.of(args);
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err()).as(args[0])
+          .isEqualTo("sitepulse: " + file + " is a file, so --data " + inside + " cannot be a folder in it\n");
+    }
+  }
+
+  @Test
   void versionAfterACommandNamePrintsTheVersionToo() {
     CommandLineRun before = CommandLineRun.of("-V");
     CommandLineRun after = CommandLineRun.of("ping", "-V");

@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.cli.Choices;
+import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -9,7 +10,6 @@ import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.InvalidValueException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -135,22 +135,11 @@ public final class CrawlOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Path file = fileOnTheWay(config.dataDir());
+    Path file = DataOption.fileOnTheWay(config.dataDir());
     if (file != null) {
-      throw new UsageException(file.equals(config.dataDir())
-          ? file + " is a file, and --data names a folder"
-          : file + " is a file, so --data " + config.dataDir() + " cannot be a folder in it");
+      throw file.equals(config.dataDir()) ? new UsageException(file + " is a file, and --data names a folder")
+          : DataOption.insideAFile(file, config.dataDir());
     }
     return config;
-  }
-
-  /** The folder, or the nearest of its parents that exists, when that is no folder; else null. */
-  private static Path fileOnTheWay(Path folder) {
-    for (Path p = folder; p != null; p = p.getParent()) {
-      if (Files.exists(p)) {
-        return Files.isDirectory(p) ? null : p;
-      }
-    }
-    return null;
   }
 }
