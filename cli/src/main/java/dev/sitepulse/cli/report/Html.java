@@ -1,11 +1,13 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.Shortened;
+import dev.sitepulse.pinger.format.TextTable;
 
 /**
  * Escapes text for HTML and SVG, in element content and in quoted attributes alike. Every string
  * that comes from outside (target names, URLs, error messages) goes through here, so a hostile
- * one is shown, never run.
+ * one is shown, never run. Controls show as U+FFFD, as the table drops them: C1 controls and DEL
+ * are not allowed in HTML, and a page title's bidirectional override would turn its text around.
  */
 final class Html {
 
@@ -24,7 +26,7 @@ final class Html {
         case '>' -> "&gt;";
         case '"' -> "&quot;";
         case '\'' -> "&#39;";
-        default -> c < 0x20 && c != '\n' && c != '\t' ? "\uFFFD" : null;
+        default -> TextTable.isControl(c) && c != '\n' && c != '\t' ? "\uFFFD" : null;
       };
       if (rep != null && out == null) {
         out = new StringBuilder(s.length() + 16).append(s, 0, i);
