@@ -20,8 +20,8 @@ final class SiteJson {
     g.writeNumberField("bytes", s.bytes());
     g.writeStringField("last_fetched", s.lastFetched() == null ? null : s.lastFetched().toString());
     JsonReport.latency(g, "fetch_ms", s.fetch());
-    pages(g, "slowest", "fetch_ms", s.slowest());
-    pages(g, "largest", "bytes", s.largest());
+    pages(g, "slowest", "fetch_ms", s.slowest(), false);
+    pages(g, "largest", "bytes", s.largest(), true);
     SiteReport.Links l = s.links();
     g.writeObjectFieldStart("links");
     g.writeNumberField("links", l.links());
@@ -50,13 +50,18 @@ final class SiteJson {
     g.writeEndObject();
   }
 
-  private static void pages(JsonGenerator g, String name, String figure, java.util.List<SiteReport.PageFigure> pages)
-      throws IOException {
+  /** @param whole a count (bytes), written as an integer like the site's own {@code bytes}, not as 68.0 */
+  private static void pages(JsonGenerator g, String name, String figure, java.util.List<SiteReport.PageFigure> pages,
+      boolean whole) throws IOException {
     g.writeArrayFieldStart(name);
     for (SiteReport.PageFigure p : pages) {
       g.writeStartObject();
       g.writeStringField("url", p.url());
-      g.writeNumberField(figure, p.value());
+      if (whole) {
+        g.writeNumberField(figure, (long) p.value());
+      } else {
+        g.writeNumberField(figure, p.value());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

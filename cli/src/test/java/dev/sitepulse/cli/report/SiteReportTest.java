@@ -57,6 +57,15 @@ class SiteReportTest {
   }
 
   @Test
+  void theLargestPagesAreGivenInWholeBytesAsTheSiteIs() throws Exception {
+    JsonNode s = json().get("site");
+
+    JsonNode largest = s.get("largest").get(0).get("bytes");
+    assertThat(largest.isIntegralNumber()).as("%s", largest).isTrue();
+    assertThat(largest.asLong()).isPositive().isLessThanOrEqualTo(s.get("bytes").asLong());
+  }
+
+  @Test
   void whatAnalyzeStoredIsReportedToo() throws Exception {
     Path analyzed = Files.createDirectories(data.resolveSibling(data.getFileName() + "-analyzed"));
     Files.copy(data.resolve("crawl.db"), analyzed.resolve("crawl.db"));
