@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
+import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.store.CrawlDb;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -67,6 +69,9 @@ public final class ReportCommand implements Callable<Integer> {
   Path output;
 
   Clock clock = Clock.systemUTC();
+
+  /** Target names an unknown --target's error lists. */
+  static final int KNOWN_SHOWN = 10;
 
   @Override
   public Integer call() throws IOException {
@@ -118,6 +123,17 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The first {@link #KNOWN_SHOWN} target names on one line, each as the table shows it: a watch of
+   * 1000 targets made the error one line of thousands of characters, and a name's newline or bidi
+   * override broke or turned the line around.
+   */
+  static String known(List<TargetInfo> targets) {
+    String shown = targets.stream().limit(KNOWN_SHOWN).map(t -> Shortened.line(t.name()))
+        .collect(Collectors.joining(", "));
+    return targets.size() <= KNOWN_SHOWN ? shown : shown + " and " + (targets.size() - KNOWN_SHOWN) + " more";
+  }
+
   private Report history(Path dir, LatencyStatistics stats, Instant until) {
     HistoryReader history;
     try {
@@ -128,7 +144,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     if (target != null && history.targets().stream().noneMatch(t -> t.name().equals(target))) {
       throw new UsageException("no history for target \"" + target + "\" in " + dir.resolve(SqliteHistory.FILE_NAME)
-          + " (known: " + history.targets().stream().map(TargetInfo::name).collect(Collectors.joining(", ")) + ")");
+          + " (known: " + known(history.targets()) + ")");
     }
     try {
       return new ReportBuilder(history, stats).build(until.minus(since), until, target);

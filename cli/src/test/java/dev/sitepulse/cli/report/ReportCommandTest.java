@@ -175,6 +175,23 @@ class ReportCommandTest {
   }
 
   @Test
+  void anUnknownTargetAmongAThousandNamesTenOfThemOnOneShortLine() {
+    Instant now = Instant.now();
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC))) {
+      h.append(CheckRecord.of("line\nbreak \u202Eevil", now.minusSeconds(2), Verdict.UP, 200, 10));
+      for (int i = 1; i < 1000; i++) {
+        h.append(CheckRecord.of(String.format("t%03d", i), now.minusSeconds(1), Verdict.UP, 200, 10));
+      }
+    }
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--target", "nope");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no history for target \"nope\" in " + dir.resolve("history.db")
+        + " (known: line break evil, t001, t002, t003, t004, t005, t006, t007, t008, t009 and 990 more)\n");
+  }
+
+  @Test
   void aFileGivenAsTheDataFolderOrAnEmptyOutputNameIsOneLineSayingSo() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");
     HandMadeHistory.write(dir);
