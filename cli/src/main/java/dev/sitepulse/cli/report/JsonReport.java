@@ -93,16 +93,24 @@ final class JsonReport {
     g.writeEndObject();
   }
 
+  /** Every field with or without a latency, null without, so that one schema reads both. */
   static void latency(JsonGenerator g, String name, Latency l) throws IOException {
     g.writeObjectFieldStart(name);
     g.writeNumberField("count", l.count());
-    if (l.count() > 0) {
-      g.writeNumberField("p50", l.p50());
-      g.writeNumberField("p95", l.p95());
-      g.writeNumberField("p99", l.p99());
-      g.writeNumberField("max", l.max());
-    }
+    boolean some = l.count() > 0;
+    number(g, "p50", some, l.p50());
+    number(g, "p95", some, l.p95());
+    number(g, "p99", some, l.p99());
+    number(g, "max", some, l.max());
     g.writeEndObject();
+  }
+
+  private static void number(JsonGenerator g, String name, boolean known, double value) throws IOException {
+    if (known) {
+      g.writeNumberField(name, value);
+    } else {
+      g.writeNullField(name);
+    }
   }
 
   static void counts(JsonGenerator g, String name, Map<?, Long> counts) throws IOException {

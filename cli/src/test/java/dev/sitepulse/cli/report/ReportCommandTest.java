@@ -26,6 +26,18 @@ class ReportCommandTest {
 
   @TempDir Path dir;
 
+  /** A history in {@link #dir} whose clock stands at {@code now}. */
+  private SqliteHistory historyAt(Instant now) {
+    return SqliteHistory.open(dir, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** Checks of 10 ms, 3, 2 and 1 s before {@code now}. */
+  private static void threeChecks(SqliteHistory h, Instant now, String target, Verdict verdict, int status) {
+    for (int i = 1; i <= 3; i++) {
+      h.append(CheckRecord.of(target, now.minusSeconds(i), verdict, status, 10));
+    }
+  }
+
   @Test
   void jsonCarriesEveryFigurePerTarget() throws Exception {
     HandMadeHistory.write(dir);
@@ -50,7 +62,7 @@ class ReportCommandTest {
   @Test
   void timeoutsAreAmongTheErrorsInTheTableTheJsonAndTheHtml() throws Exception {
     Instant now = Instant.now();
-    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC))) {
+    try (SqliteHistory h = historyAt(now)) {
       for (int i = 1; i <= 3; i++) {
         h.append(CheckRecord.of("hangs", now.minusSeconds(i), Verdict.TIMEOUT, 0, 10_000));
         h.append(CheckRecord.of("both", now.minusSeconds(i), i == 1 ? Verdict.ERROR : Verdict.TIMEOUT, 0, 10));
@@ -164,6 +176,27 @@ class ReportCommandTest {
   }
 
   @Test
+  void aTargetThatNeverAnsweredHasEveryLatencyFieldInJsonAsNull() throws Exception {
+    Instant now = Instant.now();
+    try (SqliteHistory h = historyAt(now)) {
+      threeChecks(h, now, "refused", Verdict.ERROR, 0);
+      threeChecks(h, now, "answers", Verdict.UP, 200);
+    }
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--format", "json");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    JsonNode targets = new ObjectMapper().readTree(run.out()).get("targets");
+    JsonNode answers = targets.get(0).get("latency_ms");
+    JsonNode refused = targets.get(1).get("latency_ms");
+    assertThat(targets.get(1).get("name").asText()).isEqualTo("refused");
+    assertThat(refused.get("count").asLong()).isZero();
+    assertThat(refused.fieldNames()).toIterable().containsExactlyElementsOf(() -> answers.fieldNames());
+    assertThat(refused.get("p95").isNull()).isTrue();
+    assertThat(answers.get("p95").asDouble()).isEqualTo(10.0);
+  }
+
+  @Test
   void anUnknownTargetIsAUsageErrorNamingTheKnownOnes() {
     HandMadeHistory.write(dir);
 
@@ -177,7 +210,7 @@ class ReportCommandTest {
   @Test
   void anUnknownTargetAmongAThousandNamesTenOfThemOnOneShortLine() {
     Instant now = Instant.now();
-    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(1), Clock.fixed(now, ZoneOffset.UTC))) {
+    try (SqliteHistory h = historyAt(now)) {
       h.append(CheckRecord.of("line\nbreak \u202Eevil", now.minusSeconds(2), Verdict.UP, 200, 10));
       for (int i = 1; i < 1000; i++) {
         h.append(CheckRecord.of(String.format("t%03d", i), now.minusSeconds(1), Verdict.UP, 200, 10));
