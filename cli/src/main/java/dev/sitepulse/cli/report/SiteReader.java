@@ -31,6 +31,13 @@ final class SiteReader {
 
   /** Pages and links shown per list. */
   static final int SHOWN = 10;
+  /**
+   * The fetches that got an answer, a status at least: the fetch times counted, as the history's
+   * latency counts checks. A failure has no time to speak of, or none measured at all (0 for a
+   * URL whose host did not answer for robots.txt), and counted in made a crawl with a host down
+   * look fast.
+   */
+  private static final String ANSWERED = "fetch_ms IS NOT NULL AND status > 0";
 
   private SiteReader() {}
 
@@ -66,7 +73,7 @@ final class SiteReader {
           statuses, errors,
           one(s, "SELECT coalesce(sum(bytes), 0) FROM urls"),
           fetchLatency(s, stats),
-          figures(s, "SELECT url, fetch_ms FROM urls WHERE fetch_ms IS NOT NULL ORDER BY fetch_ms DESC, url"),
+          figures(s, "SELECT url, fetch_ms FROM urls WHERE " + ANSWERED + " ORDER BY fetch_ms DESC, url"),
           figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
           links(dataDir, seeds),
           ranked(s),
@@ -108,9 +115,9 @@ final class SiteReader {
   }
 
   private static Latency fetchLatency(Statement s, LatencyStatistics stats) throws SQLException {
-    float[] millis = new float[(int) one(s, "SELECT count(*) FROM urls WHERE fetch_ms IS NOT NULL")];
+    float[] millis = new float[(int) one(s, "SELECT count(*) FROM urls WHERE " + ANSWERED)];
     int n = 0;
-    try (ResultSet rs = s.executeQuery("SELECT fetch_ms FROM urls WHERE fetch_ms IS NOT NULL")) {
+    try (ResultSet rs = s.executeQuery("SELECT fetch_ms FROM urls WHERE " + ANSWERED)) {
       while (rs.next() && n < millis.length) { // a crawl writing meanwhile may add rows
         millis[n++] = rs.getFloat(1);
       }

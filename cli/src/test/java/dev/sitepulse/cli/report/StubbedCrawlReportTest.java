@@ -4,12 +4,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.Crawler;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +21,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTML report of a crawled site whose pages choose their titles to do harm. */
-class HostileTitlesTest {
+/** The report of crawls of pages that each test stubs: hosts that fail, pages that do harm. */
+class StubbedCrawlReportTest {
 
   @RegisterExtension static WireMockExtension site = StubServer.empty();
 
   @TempDir Path data;
+
+  @Test
+  void aUrlWhoseHostNeverAnsweredIsNotAFastFetchInTheFetchTimes() throws Exception {
+    site.stubFor(get("/index.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withFixedDelay(50).withBody("<!doctype html><title>up</title><p>An answer after 50 ms.</p>")));
+    String closed;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = "http://127.0.0.1:" + s.getLocalPort() + "/";
+    }
+    Crawler.run(CrawlConfig.defaults(List.of(StubServer.url(site, "/index.html"), closed), data)
+        .withDelay(Duration.ZERO), CrawlListener.NONE);
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", data.toString(), "--format", "json");
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    JsonNode s = new ObjectMapper().readTree(run.out()).get("site");
+    assertThat(s.get("states").get("failed").asLong()).as("the closed port's URL").isEqualTo(1);
+    assertThat(s.get("fetch_ms").get("count").asLong()).isEqualTo(1);
+    assertThat(s.get("fetch_ms").get("p50").asDouble()).isGreaterThanOrEqualTo(50.0);
+    assertThat(s.get("slowest").findValuesAsText("url")).containsExactly(StubServer.url(site, "/index.html"));
+  }
 
   @Test
   void aTitlesBidiOverrideAndC1ControlsAreShownAsReplacementCharactersNotObeyed() throws Exception {
