@@ -25,11 +25,15 @@ final class TableReport {
         + ", " + Amounts.count(r.checks(), "check") + ", availability " + Figures.percent(r.availability()) + ", "
         + Amounts.count(r.incidents(), "incident"));
     out.println();
-    TextTable targets = new TextTable(TARGET_COLUMNS);
-    for (TargetReport t : r.targets()) {
-      targets.add(TargetColumn.ALL.stream().map(c -> Cell.plain(c.value().apply(t))).toList());
+    if (r.targets().isEmpty()) { // as the HTML page says it, rather than a header over nothing
+      out.println("No checks in this window.");
+    } else {
+      TextTable targets = new TextTable(TARGET_COLUMNS);
+      for (TargetReport t : r.targets()) {
+        targets.add(TargetColumn.ALL.stream().map(c -> Cell.plain(c.value().apply(t))).toList());
+      }
+      targets.lines().forEach(out::println);
     }
-    targets.lines().forEach(out::println);
     String stopped = r.targets().stream().filter(t -> t.checksStopped() != null)
         // One line, as in the cells: a newline in a name must not start a line of its own.
         .map(t -> TextTable.oneLine(t.name()) + " at " + Figures.time(t.checksStopped()))

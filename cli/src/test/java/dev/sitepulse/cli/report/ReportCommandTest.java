@@ -197,6 +197,17 @@ class ReportCommandTest {
   }
 
   @Test
+  void aHistoryWithNothingInTheWindowSaysSoInsteadOfAnEmptyTable() {
+    historyAt(Instant.now()).close(); // as a watch stopped before its first check leaves it
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString());
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.out()).contains(": 0 targets, 0 checks, availability -, 0 incidents\n\nNo checks in this window.\n")
+        .doesNotContain("TARGET");
+  }
+
+  @Test
   void anUnknownTargetIsAUsageErrorNamingTheKnownOnes() {
     HandMadeHistory.write(dir);
 
