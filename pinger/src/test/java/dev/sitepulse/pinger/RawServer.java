@@ -7,6 +7,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback server that reads a request head, answers with the same bytes every time and hangs
@@ -17,11 +22,20 @@ final class RawServer implements AutoCloseable {
   private final ServerSocket server;
   private final byte[] reply;
   private final boolean stalls;
+  /** Counted down to let answers go; at zero from the start unless the server holds them. */
+  private final CountDownLatch released;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final CompletableFuture<Void> firstRequest = new CompletableFuture<>();
 
   private RawServer(ServerSocket server, byte[] reply, boolean stalls) {
+    this(server, reply, stalls, new CountDownLatch(0));
+  }
+
+  private RawServer(ServerSocket server, byte[] reply, boolean stalls, CountDownLatch released) {
     this.server = server;
     this.reply = reply;
     this.stalls = stalls;
+    this.released = released;
   }
 
   /** @param reply one char per byte, so {@code \u0080}–{@code \u00ff} stand for raw bytes */
@@ -39,6 +53,30 @@ final class RawServer implements AutoCloseable {
   static RawServer answeringThenStalling(String reply) throws IOException {
     return start(new RawServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
         reply.getBytes(StandardCharsets.ISO_8859_1), true));
+  }
+
+  /**
+   * Reads each request head and then holds its answer until {@link #release}: a request is
+   * under way for exactly as long as a test needs, however slowly the machine runs.
+   */
+  static RawServer answeringWhenReleased(String reply) throws IOException {
+    return start(new RawServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+        reply.getBytes(StandardCharsets.ISO_8859_1), false, new CountDownLatch(1)));
+  }
+
+  /** Waits until a request head has arrived. */
+  void awaitRequest(Duration limit) throws Exception {
+    firstRequest.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Lets the held answer, and every later one, go. */
+  void release() {
+    released.countDown();
+  }
+
+  /** Request heads read so far. */
+  int requests() {
+    return requests.get();
   }
 
   private static RawServer start(RawServer raw) {
@@ -60,6 +98,9 @@ final class RawServer implements AutoCloseable {
     while (!server.isClosed()) {
       try (Socket socket = server.accept()) {
         skipRequestHead(socket.getInputStream());
+        requests.incrementAndGet();
+        firstRequest.complete(null);
+        released.await();
         OutputStream out = socket.getOutputStream();
         out.write(reply);
         out.flush();
@@ -68,6 +109,8 @@ final class RawServer implements AutoCloseable {
         }
       } catch (IOException e) {
         // The client hung up first (it may stop reading a reply it cannot use), or we closed.
+      } catch (InterruptedException e) {
+        return;
       }
     }
   }

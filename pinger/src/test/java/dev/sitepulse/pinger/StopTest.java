@@ -2,9 +2,7 @@ package dev.sitepulse.pinger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,25 +48,25 @@ class StopTest {
 
   @Test
   void stoppingSendingCancelsTheChecksStillWaitingForASlotAndLetsTheOneUnderWayFinish() throws Exception {
-    site.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
-    Target slow = Target.of(site.url("/slow")).withTimeout(Duration.ofSeconds(5));
-    try (Pinger pinger = Pinger.create(Checks.FAST.withConcurrency(1))) {
+    // The server holds its answer until the stop is made: the check under way cannot finish and
+    // hand its slot to the waiting one first, however slowly the machine runs.
+    try (RawServer server = RawServer.answeringWhenReleased("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        Pinger pinger = Pinger.create(Checks.FAST.withConcurrency(1))) {
+      Target slow = Target.of(server.url("/slow")).withTimeout(Duration.ofSeconds(10));
       CompletableFuture<CheckResult> underWay = pinger.check(slow);
       CompletableFuture<CheckResult> waiting = pinger.check(slow.withRetries(2));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (site.findAll(getRequestedFor(urlEqualTo("/slow"))).isEmpty() && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      server.awaitRequest(Duration.ofSeconds(10));
 
       pinger.stopSending();
+      server.release();
 
       assertThatThrownBy(() -> waiting.get(1, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
-      assertThat(underWay.get(5, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.UP);
+      assertThat(underWay.get(10, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.UP);
       CompletableFuture<CheckResult> later = pinger.check(slow);
       assertThatThrownBy(() -> later.get(1, TimeUnit.SECONDS)).as("a check asked for after the stop")
           .isInstanceOf(CancellationException.class);
+      assertThat(server.requests()).isEqualTo(1);
     }
-    assertThat(site.findAll(getRequestedFor(urlEqualTo("/slow")))).hasSize(1);
   }
 
   @Test
