@@ -180,6 +180,8 @@ class DefinitionSearchTest {
     assertThat(hits.get(0).link()).isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
     assertThat(searcher.search("circle area", 10).hits().get(0).link()).as("its tail, as Circle.area")
         .isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
+    assertThat(searcher.search("how do i get the area with the shapes circle area method", 10).hits().get(0).link())
+        .as("a name at the end of a question").isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
   }
 
   @Test

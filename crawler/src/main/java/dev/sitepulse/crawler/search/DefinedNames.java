@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -70,23 +71,27 @@ final class DefinedNames {
   /** The longest run of words {@link #withSpacedNames} joins: a.b.c.d is deep for an API name. */
   private static final int MAX_SPACED_PARTS = 4;
 
+  /** Words a query is searched for spaced names in: a pasted page must not cost a lookup per run. */
+  private static final int MAX_SPACED_WORDS = 64;
+
   /**
    * {@code names}, then the names the query types with spaces for dots, as people type API names
    * into a search box ({@code os path join}, {@code asyncio gather}): each run of two to
-   * {@value #MAX_SPACED_PARTS} plain words that stand side by side, longest first, lower-cased,
-   * all at most {@value #MAX_NAMES}. A run that names nothing matches no id (list comprehension
-   * is no list.comprehension) and costs one term lookup.
+   * {@value #MAX_SPACED_PARTS} plain words that stand side by side (a {@code +} between them is
+   * no gap), longest first, lower-cased, that some page {@code defines}; all at most
+   * {@value #MAX_NAMES}. Asking the index first keeps a question's other runs (how.do, do.i…)
+   * from taking the places of the name it holds, and leaves prose queries without a lookup.
    */
-  static List<String> withSpacedNames(String query, List<String> names) {
+  static List<String> withSpacedNames(String query, List<String> names, Predicate<String> defines) {
     List<String> out = new ArrayList<>(names);
     List<QueryWords.Word> words = QueryWords.of(query);
-    for (int first = 0; first < words.size(); first++) {
+    for (int first = 0; first < Math.min(words.size(), MAX_SPACED_WORDS) && out.size() < MAX_NAMES; first++) {
       if (!joinable(words.get(first))) {
         continue;
       }
       int end = first + 1; // the run from first: words[first, end) stand side by side
       while (end < words.size() && end - first < MAX_SPACED_PARTS && joinable(words.get(end))
-          && query.substring(words.get(end - 1).end(), words.get(end).start()).isBlank()) {
+          && isGap(query.substring(words.get(end - 1).end(), words.get(end).start()))) {
         end++;
       }
       for (int last = end; last - first >= 2; last--) {
@@ -95,12 +100,23 @@ final class DefinedNames {
           name.append(w > first ? "." : "").append(words.get(w).text());
         }
         String lower = name.toString().toLowerCase(Locale.ROOT);
-        if (out.size() < MAX_NAMES && !out.contains(lower)) {
+        if (out.size() < MAX_NAMES && !out.contains(lower) && defines.test(lower)) {
           out.add(lower);
         }
       }
     }
     return out;
+  }
+
+  /** White space, and the + of a required word ({@code +os +path}): nothing that parts two words. */
+  private static boolean isGap(String between) {
+    for (int i = 0; i < between.length(); i++) {
+      char c = between.charAt(i);
+      if (c != '+' && !Character.isWhitespace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean joinable(QueryWords.Word word) {

@@ -2,15 +2,18 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * Reads a hit's url and title from doc values. Loading them as stored fields would decompress the
+ * Reads a hit's url and title from doc values, and tells whether any page defines a name. Loading them as stored fields would decompress the
  * page body a second time (the highlighter already loads it): that was ~17% of query time.
  */
 final class HitFields {
@@ -36,6 +39,22 @@ final class HitFields {
   String definedNames(int doc) throws IOException {
     String names = docValue(doc, PageFields.DEFINED_IDS);
     return names == null ? "" : names;
+  }
+
+  /** Whether some page defines {@code name} (lower-cased, as the index keeps names). */
+  boolean definedSomewhere(String name) {
+    BytesRef term = new BytesRef(name);
+    try {
+      for (LeafReaderContext leaf : leaves) {
+        Terms terms = leaf.reader().terms(PageFields.ANCHORS);
+        if (terms != null && terms.iterator().seekExact(term)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String read(int doc, String field) throws IOException {

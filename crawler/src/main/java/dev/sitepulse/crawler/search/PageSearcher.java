@@ -143,7 +143,7 @@ public final class PageSearcher implements Closeable {
       Query allWords = parser.allWords(query, parsed);
       // The same phrases and definitions boost both.
       List<String> names = DefinedNames.names(query);
-      List<String> ids = DefinedNames.withSpacedNames(query, names);
+      List<String> ids = DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere);
       Query definitions = DefinedNames.of(ids);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);

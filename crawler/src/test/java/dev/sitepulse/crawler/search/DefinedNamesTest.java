@@ -3,9 +3,12 @@ package dev.sitepulse.crawler.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class DefinedNamesTest {
+  /** An index where every name is defined somewhere. */
+  private static final Predicate<String> ANY = name -> true;
 
   @Test
   void onlyWordsShapedLikeApiNamesAreLookedUpAmongTheIds() {
@@ -88,32 +91,45 @@ class DefinedNamesTest {
 
   @Test
   void wordsSideBySideAreAlsoLookedUpJoinedByDotsLongestRunFirst() {
-    assertThat(DefinedNames.withSpacedNames("os path join", List.of()))
+    assertThat(DefinedNames.withSpacedNames("os path join", List.of(), ANY))
         .containsExactly("os.path.join", "os.path", "path.join");
-    assertThat(DefinedNames.withSpacedNames("Asyncio Gather", List.of())).containsExactly("asyncio.gather");
-    assertThat(DefinedNames.withSpacedNames("os.path join KeyError", DefinedNames.names("os.path join KeyError")))
+    assertThat(DefinedNames.withSpacedNames("Asyncio Gather", List.of(), ANY)).containsExactly("asyncio.gather");
+    assertThat(DefinedNames.withSpacedNames("os.path join KeyError", DefinedNames.names("os.path join KeyError"), ANY))
         .as("typed names first").containsExactly("os.path", "keyerror", "os.path.join.keyerror", "os.path.join",
             "join.keyerror");
-    assertThat(DefinedNames.withSpacedNames("a b c d e", List.of()))
+    assertThat(DefinedNames.withSpacedNames("a b c d e", List.of(), ANY))
         .as("four parts at most").startsWith("a.b.c.d", "a.b.c", "a.b", "b.c.d.e").doesNotContain("a.b.c.d.e");
   }
 
   @Test
   void wordsApartOrMarkedAreNotJoined() {
-    assertThat(DefinedNames.withSpacedNames("socket", List.of())).isEmpty();
-    assertThat(DefinedNames.withSpacedNames("os AND path", List.of())).as("an operator stands between").isEmpty();
-    assertThat(DefinedNames.withSpacedNames("os^2 path", List.of())).isEmpty();
-    assertThat(DefinedNames.withSpacedNames("os (path join)", List.of())).containsExactly("path.join");
-    assertThat(DefinedNames.withSpacedNames("-os path join", List.of())).containsExactly("path.join");
-    assertThat(DefinedNames.withSpacedNames("title:os path join", List.of())).containsExactly("path.join");
-    assertThat(DefinedNames.withSpacedNames("\"os path\" join", List.of())).isEmpty();
-    assertThat(DefinedNames.withSpacedNames("os pa* join", List.of())).isEmpty();
-    assertThat(DefinedNames.withSpacedNames("os 3 join", List.of())).as("a number is no name's part").isEmpty();
+    assertThat(DefinedNames.withSpacedNames("socket", List.of(), ANY)).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os AND path", List.of(), ANY)).as("an operator stands between").isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os^2 path", List.of(), ANY)).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os (path join)", List.of(), ANY)).containsExactly("path.join");
+    assertThat(DefinedNames.withSpacedNames("-os path join", List.of(), ANY)).containsExactly("path.join");
+    assertThat(DefinedNames.withSpacedNames("title:os path join", List.of(), ANY)).containsExactly("path.join");
+    assertThat(DefinedNames.withSpacedNames("\"os path\" join", List.of(), ANY)).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os pa* join", List.of(), ANY)).isEmpty();
+    assertThat(DefinedNames.withSpacedNames("os 3 join", List.of(), ANY)).as("a number is no name's part").isEmpty();
+  }
+
+  @Test
+  void onlyJoinedNamesSomePageDefinesAreKeptSoFillerWordsTakeNoPlace() {
+    assertThat(DefinedNames.withSpacedNames("how do i call the os path join function", List.of(),
+        "os.path.join"::equals)).containsExactly("os.path.join");
+    assertThat(DefinedNames.withSpacedNames("list comprehension", List.of(), name -> false)).isEmpty();
+  }
+
+  @Test
+  void requiredWordsSideBySideAreJoinedToo() {
+    assertThat(DefinedNames.withSpacedNames("+os +path join", List.of(), ANY))
+        .containsExactly("os.path.join", "os.path", "path.join");
   }
 
   @Test
   void joinedNamesCountTowardsTheSixteenLookedUp() {
-    assertThat(DefinedNames.withSpacedNames("a b c d e f g h i j", List.of("x.y"))).hasSize(16).startsWith("x.y");
+    assertThat(DefinedNames.withSpacedNames("a b c d e f g h i j", List.of("x.y"), ANY)).hasSize(16).startsWith("x.y");
   }
 
   @Test
