@@ -3,7 +3,9 @@ package dev.sitepulse.cli.watch;
 import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
+import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.SqliteHistory;
@@ -15,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +50,8 @@ final class WatchRun {
   private final Path dataOverride;
   private final PrintStream out;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  /** Puts back SIGHUP's handler, before the reloader it calls closes. */
+  private Runnable restoreHup = () -> { };
 
   WatchRun(Path configFile, WatchSettings settings, ListenAddress listenOverride, Path dataOverride, PrintStream out) {
     this.configFile = configFile;
@@ -71,6 +76,7 @@ final class WatchRun {
       stopAsked.await();
       return stop(running.get(), why.get());
     } finally {
+      restoreHup.run(); // a start that failed after setting it never reached stop()
       closeAll();
       restoreSignals.run(); // last: a second signal still halts while the rest closes
     }
@@ -91,8 +97,9 @@ final class WatchRun {
     try {
       history = SqliteHistory.open(settings.data(), settings.retention(), clock);
     } catch (HistoryException e) {
-      if (!e.inUse()) {
-        throw new UsageException(e.getMessage());
+      if (!e.inUse()) { // a file of another kind is the user's to fix; one SQLite cannot open, a failure
+        throw e.getCause() instanceof SQLException sql && !IoErrors.notADatabase(sql)
+            ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
       }
       // Not a config mistake but a busy folder: exit 2, as crawl does for one another crawl holds.
       System.err.println("sitepulse: " + e.getMessage());
@@ -115,10 +122,12 @@ final class WatchRun {
         next -> watch.reload(next.plan()).join());
     opened.push(reloader);
     reloader.watchFile();
-    if (Signals.on("HUP", () -> reloader.request("SIGHUP")).isEmpty()) {
+    Optional<Runnable> hup = Signals.on("HUP", () -> reloader.request("SIGHUP"));
+    if (hup.isEmpty()) {
       log.warn("SIGHUP cannot reload the config: it was ignored when sitepulse started (nohup?);"
           + " saving the config file reloads it");
     }
+    restoreHup = hup.orElse(restoreHup);
 
     out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
     out.flush();
@@ -148,6 +157,7 @@ final class WatchRun {
       // Recorded as failed deliveries, so that the report lists them and the history keeps them.
       r.alerter().abandon("the watch stopped while it was still being delivered");
     }
+    restoreHup.run(); // a SIGHUP now must not ask a closed reloader
     r.reloader().close();
     SqliteHistory history = r.history();
     history.close(); // writes what is queued

@@ -235,6 +235,27 @@ class WatchConfigTest {
   }
 
   @Test
+  void aHistoryOfAnotherKindIsAUsageErrorButOneSqliteCannotOpenEndsTheRunAsAFailure() throws Exception {
+    Path file = Files.writeString(dir.resolve(FILE), "targets:\n  - url: http://127.0.0.1:1/\n");
+    Path notSqlite = Files.createDirectories(dir.resolve("text"));
+    Files.writeString(notSqlite.resolve("history.db"), "not a database");
+    Path cannotOpen = Files.createDirectories(dir.resolve("locked"));
+    Files.writeString(cannotOpen.resolve("history.db"), "");
+    Files.createDirectory(cannotOpen.resolve("history.db-wal")); // SQLite cannot make its log
+
+    CommandLineRun other = CommandLineRun.of("watch", "-c", file.toString(), "--data", notSqlite.toString(),
+        "--listen", "127.0.0.1:0");
+    CommandLineRun failed = CommandLineRun.of("watch", "-c", file.toString(), "--data", cannotOpen.toString(),
+        "--listen", "127.0.0.1:0");
+
+    assertThat(other.exitCode()).as("%s", other).isEqualTo(3);
+    assertThat(other.err()).endsWith(": not an SQLite database\n");
+    assertThat(failed.exitCode()).as("%s", failed).isEqualTo(2);
+    assertThat(failed.err()).startsWith("sitepulse: cannot open the history " + cannotOpen.resolve("history.db"))
+        .hasLineCount(1);
+  }
+
+  @Test
   void aBadListenOptionIsAUsageError() throws Exception {
     Path file = Files.writeString(dir.resolve(FILE), "targets:\n  - url: http://127.0.0.1/\n");
 
