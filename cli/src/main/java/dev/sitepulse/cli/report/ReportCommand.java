@@ -142,11 +142,14 @@ public final class ReportCommand implements Callable<Integer> {
       throw e.getCause() instanceof SQLException sql && !IoErrors.notADatabase(sql)
           ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
     }
-    if (target != null && history.targets().stream().noneMatch(t -> t.name().equals(target))) {
-      throw new UsageException("no history for target \"" + target + "\" in " + dir.resolve(SqliteHistory.FILE_NAME)
-          + " (known: " + known(history.targets()) + ")");
-    }
     try {
+      if (target != null) {
+        var targets = history.targets();
+        if (targets.stream().noneMatch(t -> t.name().equals(target))) {
+          throw new UsageException("no history for target \"" + target + "\" in "
+              + dir.resolve(SqliteHistory.FILE_NAME) + " (known: " + known(targets) + ")");
+        }
+      }
       return new ReportBuilder(history, stats).build(until.minus(since), until, target);
     } catch (HistoryException e) { // opened as a history, then a query failed
       throw new UnreadableException(e.getMessage());
