@@ -1,11 +1,14 @@
 package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.cli.links.LinksCommand;
 import dev.sitepulse.cli.links.LinksTable;
+import dev.sitepulse.cli.ping.PingCommand;
+import dev.sitepulse.cli.ping.PingRun;
 import dev.sitepulse.cli.report.ReportCommand;
 import dev.sitepulse.cli.search.SearchTable;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -17,12 +20,11 @@ import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.PageSearcher;
-import dev.sitepulse.cli.ping.PingCommand;
-import dev.sitepulse.cli.ping.PingRun;
 import dev.sitepulse.pinger.format.ResultFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);
       return true;
-    } catch (SQLException e) {
+    } catch (SQLException | UsageException | UncheckedIOException e) { // unreadable, foreign or damaged
       out.println("analyze failed: " + e.getMessage());
       return false;
     }
