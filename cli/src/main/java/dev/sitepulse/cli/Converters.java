@@ -39,9 +39,9 @@ final class Converters {
     return cli;
   }
 
-  /** Plain decimal digits, a minus allowed (the option then says what range it takes), as a config reads them. */
+  /** Plain decimal digits, a sign allowed (the option then says what range it takes), as a config reads them. */
   private static Integer wholeNumber(String text) {
-    if (!text.matches("-?[0-9]+")) {
+    if (!text.matches("[-+]?[0-9]+")) {
       throw new TypeConversionException("expected a whole number, got \"" + text + "\"");
     }
     try {
