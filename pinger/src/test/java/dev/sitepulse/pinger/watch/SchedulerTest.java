@@ -105,7 +105,7 @@ class SchedulerTest {
   }
 
   @Test
-  void eachTargetIsCheckedAtItsOwnFixedRate() {
+  void aTargetIsNotCheckedAgainBeforeItsIntervalWhileAnotherIsCheckedAtItsOwn() {
     Watch w = start(plan(every("fast", Duration.ofMillis(50)), every("slow", Duration.ofHours(1))),
         FirstTicks.at(i -> 1));
 
