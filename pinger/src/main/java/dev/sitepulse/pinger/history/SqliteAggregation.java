@@ -27,9 +27,19 @@ import org.slf4j.LoggerFactory;
  */
 final class SqliteAggregation {
 
-  /** bucket << 44 | target << 17 | kind << 13 | status << 3 | verdict; SQLite gives << and | one precedence. */
-  private static final String PACKED =
-      "(((at - ?) / ?) << 44) | (target_id << 17) | (error_kind << 13) | (status << 3) | verdict";
+  /** Bits of a packed row's fields, lowest first: verdict, status, error kind, target; the bucket above. */
+  static final int VERDICT_BITS = 3;
+  static final int STATUS_BITS = 10;
+  static final int KIND_BITS = 4;
+  static final int TARGET_BITS = 27;
+  private static final int STATUS_SHIFT = VERDICT_BITS;
+  private static final int KIND_SHIFT = STATUS_SHIFT + STATUS_BITS;
+  private static final int TARGET_SHIFT = KIND_SHIFT + KIND_BITS;
+  private static final int BUCKET_SHIFT = TARGET_SHIFT + TARGET_BITS;
+
+  /** bucket | target | kind | status | verdict, shifted to their bits; SQLite gives << and | one precedence. */
+  private static final String PACKED = "(((at - ?) / ?) << " + BUCKET_SHIFT + ") | (target_id << " + TARGET_SHIFT
+      + ") | (error_kind << " + KIND_SHIFT + ") | (status << " + STATUS_SHIFT + ") | verdict";
   /** The longest check a history holds: 12 days, far past any timeout. */
   private static final long MAX_MICROS = 1L << 40;
   private static final int VERDICTS = Verdict.values().length;
@@ -48,6 +58,10 @@ final class SqliteAggregation {
   private static final Logger log = LoggerFactory.getLogger(SqliteHistory.DAMAGE_LOGGER);
 
   private SqliteAggregation() {}
+
+  private static long field(long packed, int shift, int bits) {
+    return packed >>> shift & ((1L << bits) - 1);
+  }
 
   static List<TargetHistory> run(Path file, HistoryQuery q, int buckets) {
     if (buckets < 1) {
@@ -115,17 +129,17 @@ final class SqliteAggregation {
           while (rs.next()) {
             long packed = rs.getLong(1);
             long micros = rs.getLong(2);
-            int bucket = (int) (packed >>> 44);
-            int verdict = (int) (packed & 7);
-            int status = (int) (packed >>> 3 & 1023);
-            int kind = (int) (packed >>> 13 & 15);
+            int bucket = (int) (packed >>> BUCKET_SHIFT);
+            int verdict = (int) field(packed, 0, VERDICT_BITS);
+            int status = (int) field(packed, STATUS_SHIFT, STATUS_BITS);
+            int kind = (int) field(packed, KIND_SHIFT, KIND_BITS);
             if (packed < 0 || bucket >= buckets || verdict >= VERDICTS || status > 999
                 || kind > LAST_ERROR_KIND || micros < 0 || micros > MAX_MICROS) {
               damaged++; // see DAMAGE
               firstDamaged = Math.min(firstDamaged, rs.getLong(3));
               continue;
             }
-            int id = (int) (packed >>> 17 & ((1L << 27) - 1));
+            int id = (int) field(packed, TARGET_SHIFT, TARGET_BITS);
             TargetHistory.Builder b = id < byId.length ? byId[id] : null;
             if (b == null) {
               if (!names.containsKey((long) id)) { // never deleted: a number changed by hand, or spilled
