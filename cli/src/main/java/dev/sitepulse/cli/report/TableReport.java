@@ -5,9 +5,12 @@ import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /** The report as aligned columns for a terminal, one line per target, then the incidents. */
 final class TableReport {
@@ -18,6 +21,31 @@ final class TableReport {
       List.of(left("TARGET"), left("DOWN FROM"), left("UNTIL"), left("FOR"));
 
   private TableReport() {}
+
+  /** Names shown for one time checks stopped at; a watch that stopped stops all its targets at once. */
+  static final int STOPPED_SHOWN = 10;
+
+  /**
+   * The targets whose checks stopped, by the time they stopped, in the table's order: {@code api,
+   * home at T1; shop at T2}, at most {@value #STOPPED_SHOWN} names a time and how many more: a
+   * stopped watch of 1000 targets made one line of 33,000 characters.
+   */
+  static String stoppedChecks(List<TargetReport> targets) {
+    Map<Instant, List<String>> byTime = new LinkedHashMap<>();
+    for (TargetReport t : targets) {
+      if (t.checksStopped() != null) {
+        // One line, as in the cells: a newline in a name must not start a line of its own.
+        byTime.computeIfAbsent(t.checksStopped(), k -> new ArrayList<>()).add(TextTable.oneLine(t.name()));
+      }
+    }
+    List<String> groups = new ArrayList<>();
+    byTime.forEach((at, names) -> {
+      String shown = String.join(", ", names.subList(0, Math.min(names.size(), STOPPED_SHOWN)));
+      int more = names.size() - STOPPED_SHOWN;
+      groups.add(shown + (more > 0 ? " and " + more + " more" : "") + " at " + Figures.time(at));
+    });
+    return String.join("; ", groups);
+  }
 
   static void write(Report r, PrintStream out) {
     out.println("sitepulse report " + Figures.time(r.since()) + " to " + Figures.time(r.until()) + ", "
@@ -34,10 +62,7 @@ final class TableReport {
       }
       targets.lines().forEach(out::println);
     }
-    String stopped = r.targets().stream().filter(t -> t.checksStopped() != null)
-        // One line, as in the cells: a newline in a name must not start a line of its own.
-        .map(t -> TextTable.oneLine(t.name()) + " at " + Figures.time(t.checksStopped()))
-        .collect(Collectors.joining(", "));
+    String stopped = stoppedChecks(r.targets());
     if (!stopped.isEmpty()) {
       out.println("Checks stopped, STATE as last seen: " + stopped);
     }

@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,11 +233,23 @@ class ChecksStoppedTest {
 
     assertThat(table).doesNotContain("still down")
         .containsPattern("\napi\\s+2026-05-01 10:05:00Z\\s+open when checks stopped at 2026-05-01 10:09:00Z\\s+5m\n")
-        .contains("Checks stopped, STATE as last seen: api at 2026-05-01 10:09:00Z, home at 2026-05-01 10:09:00Z\n");
+        .contains("Checks stopped, STATE as last seen: api, home at 2026-05-01 10:09:00Z\n");
     assertThat(html).doesNotContain("still down")
         .contains("<td>open when checks stopped at 2026-05-01 10:09:00Z</td>")
         .contains("<div class=\"url\">checks stopped at 2026-05-01 10:09:00Z</div>")
         .contains("0 down now, 2 no longer checked");
+  }
+
+  @Test
+  void targetsWhoseChecksStoppedAreNamedByTheTimeTheyStoppedTenAtMostATime() {
+    List<TargetReport> targets = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      targets.add(stoppedAt("t" + i, minute(9)));
+    }
+    targets.add(stoppedAt("old", minute(3)));
+
+    assertThat(TableReport.stoppedChecks(targets)).isEqualTo(
+        "t0, t1, t2, t3, t4, t5, t6, t7, t8, t9 and 990 more at 2026-05-01 10:09:00Z; old at 2026-05-01 10:03:00Z");
   }
 
   @Test
@@ -285,5 +300,11 @@ class ChecksStoppedTest {
   private static JsonNode json(CommandLineRun run) throws Exception {
     assertThat(run.exitCode()).as("%s", run).isZero();
     return new ObjectMapper().readTree(run.out());
+  }
+
+  /** A target of a report whose checks stopped at {@code at}; only its name and that time matter here. */
+  private static TargetReport stoppedAt(String name, Instant at) {
+    return new TargetReport(name, "", "", "UP", at, 1, Map.of(), null, List.of(), Duration.ZERO, List.of(), null,
+        Map.of(), Map.of(), null, null);
   }
 }
