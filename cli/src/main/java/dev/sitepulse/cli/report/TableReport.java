@@ -5,7 +5,6 @@ import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,29 +21,34 @@ final class TableReport {
 
   private TableReport() {}
 
-  /** Names shown for one time checks stopped at; a watch that stopped stops all its targets at once. */
+  /** Targets the checks-stopped line names; JSON and the page list them all. */
   static final int STOPPED_SHOWN = 10;
 
   /**
-   * The targets whose checks stopped, by the time they stopped, in the table's order: {@code api,
-   * home at T1; shop at T2}, at most {@value #STOPPED_SHOWN} names a time and how many more: a
-   * stopped watch of 1000 targets made one line of 33,000 characters.
+   * The targets whose checks stopped, in the table's order, those of one shown time together:
+   * {@code api, home at T1; shop at T2}, and past {@value #STOPPED_SHOWN} names how many more. A
+   * stopped watch stops every target at once, each after its own last check: 1000 targets made
+   * one line of 33,000 characters.
    */
   static String stoppedChecks(List<TargetReport> targets) {
-    Map<Instant, List<String>> byTime = new LinkedHashMap<>();
+    Map<String, List<String>> byTime = new LinkedHashMap<>();
+    int named = 0;
+    int more = 0;
     for (TargetReport t : targets) {
-      if (t.checksStopped() != null) {
-        // One line, as in the cells: a newline in a name must not start a line of its own.
-        byTime.computeIfAbsent(t.checksStopped(), k -> new ArrayList<>()).add(TextTable.oneLine(t.name()));
+      if (t.checksStopped() == null) {
+        continue;
       }
+      if (named == STOPPED_SHOWN) {
+        more++;
+        continue;
+      }
+      named++;
+      // One line, as in the cells: a newline in a name must not start a line of its own.
+      byTime.computeIfAbsent(Figures.time(t.checksStopped()), k -> new ArrayList<>()).add(TextTable.oneLine(t.name()));
     }
     List<String> groups = new ArrayList<>();
-    byTime.forEach((at, names) -> {
-      String shown = String.join(", ", names.subList(0, Math.min(names.size(), STOPPED_SHOWN)));
-      int more = names.size() - STOPPED_SHOWN;
-      groups.add(shown + (more > 0 ? " and " + more + " more" : "") + " at " + Figures.time(at));
-    });
-    return String.join("; ", groups);
+    byTime.forEach((at, names) -> groups.add(String.join(", ", names) + " at " + at));
+    return String.join("; ", groups) + (more > 0 ? "; and " + more + " more" : "");
   }
 
   static void write(Report r, PrintStream out) {
