@@ -33,7 +33,11 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     int numberWidth = Math.max(2, digits(ranks.top().size()));
     int inWidth = Math.max(4, digits(ranks.top().stream().mapToInt(RankedNode::inDegree).max().orElse(0)));
     String row = "%" + numberWidth + "d  %.5f %" + inWidth + "d  %s%n%" + (numberWidth + 4) + "s%s%n";
-    out.printf(Locale.ROOT, "%" + numberWidth + "s  %-7s %" + inWidth + "s  %s%n", "#", "RANK", "IN", "PAGE");
+    if (ranks.top().isEmpty()) { // as the terms say (none), rather than a header over nothing
+      out.println("   (no pages to rank)");
+    } else {
+      out.printf(Locale.ROOT, "%" + numberWidth + "s  %-7s %" + inWidth + "s  %s%n", "#", "RANK", "IN", "PAGE");
+    }
     int i = 1;
     for (RankedNode n : ranks.top()) {
       out.printf(Locale.ROOT, row, i++, n.rank(), n.inDegree(), shownTitle(n.node()), "",

@@ -46,6 +46,19 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aCrawlWithoutPagesSaysThereIsNothingToRankInsteadOfAHeaderOverNothing() throws Exception {
+    // A seed whose host refuses the connection: the crawl stores it, failed, and no page.
+    Crawler.run(CrawlConfig.defaults(List.of("http://127.0.0.1:1/"), data).withDelay(Duration.ZERO),
+        CrawlListener.NONE);
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("== PageRank of 0 pages, 0 links").contains("   (no pages to rank)\n")
+        .doesNotContain("RANK");
+  }
+
+  @Test
   void pageRankRanksTheSectionIndexesFirstAndStoresEveryRank() throws Exception {
     JsonNode r = analyze("--top", "3", "--device", "cpu");
     JsonNode pr = r.get("pagerank");
