@@ -137,8 +137,9 @@ final class SiteReader {
 
   private static List<SiteReport.RankedPage> ranked(Statement s) throws SQLException {
     List<SiteReport.RankedPage> out = new ArrayList<>();
+    // Ties by row id, as analyze numbers its nodes (CrawlGraph), so both list the same pages.
     try (ResultSet rs = s.executeQuery("SELECT coalesce(title, ''), url, pagerank FROM urls"
-        + " WHERE pagerank IS NOT NULL ORDER BY pagerank DESC, url LIMIT " + SHOWN)) {
+        + " WHERE pagerank IS NOT NULL ORDER BY pagerank DESC, id LIMIT " + SHOWN)) {
       while (rs.next()) {
         out.add(new SiteReport.RankedPage(rs.getString(1), rs.getString(2), rs.getDouble(3)));
       }

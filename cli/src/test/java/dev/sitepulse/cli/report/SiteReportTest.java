@@ -79,6 +79,22 @@ class SiteReportTest {
   }
 
   @Test
+  void theTopPagesAreListedInTheOrderAnalyzeGaveThemTiesIncluded() throws Exception {
+    Path analyzed = Files.createDirectories(data.resolveSibling(data.getFileName() + "-ranked"));
+    Files.copy(data.resolve("crawl.db"), analyzed.resolve("crawl.db"));
+    CommandLineRun analyze = CommandLineRun.of("analyze", "--data", analyzed.toString(), "--device", "cpu",
+        "--format", "json", "--top", String.valueOf(SiteReader.SHOWN));
+    CommandLineRun report = CommandLineRun.of("report", "--data", analyzed.toString(), "--format", "json");
+
+    JsonNode ranked = new ObjectMapper().readTree(analyze.out()).get("pagerank").get("top");
+    JsonNode reported = new ObjectMapper().readTree(report.out()).get("site").get("top_pagerank");
+    List<String> ranks = ranked.findValuesAsText("rank");
+    assertThat(ranks.stream().distinct().count()).as("the stub site's pages of equal rank: %s", ranks)
+        .isLessThan(ranks.size());
+    assertThat(reported.findValuesAsText("url")).isEqualTo(ranked.findValuesAsText("url"));
+  }
+
+  @Test
   void theTableAndTheHtmlPageShowTheSiteSection() {
     CommandLineRun table = CommandLineRun.of("report", "--data", data.toString());
     CommandLineRun html = CommandLineRun.of("report", "--data", data.toString(), "--format", "html");
