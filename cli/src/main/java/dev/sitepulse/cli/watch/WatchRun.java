@@ -15,7 +15,9 @@ import dev.sitepulse.pinger.watch.PingerSource;
 import dev.sitepulse.pinger.watch.Watch;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -93,6 +96,8 @@ final class WatchRun {
   private Optional<Running> start() {
     Clock clock = Clock.systemUTC();
     Instant started = clock.instant();
+    Path historyFile = settings.data().resolve(SqliteHistory.FILE_NAME);
+    boolean newHistory = Files.notExists(historyFile);
     SqliteHistory history;
     try {
       history = SqliteHistory.open(settings.data(), settings.retention(), clock);
@@ -109,7 +114,15 @@ final class WatchRun {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
     opened.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS));
     // Bound before the first timer is set: a taken port must end the run before a check or an alert goes out.
-    WatchServer server = WatchServer.bind(vertx, settings.listen(), started);
+    WatchServer server;
+    try {
+      server = WatchServer.bind(vertx, settings.listen(), started);
+    } catch (RuntimeException e) {
+      if (newHistory) { // else report would read a history of nothing where no watch ever ran
+        opened.addLast(() -> deleteHistory(historyFile)); // last: once the history is closed
+      }
+      throw e;
+    }
     opened.push(server);
     Alerter alerter = new Alerter(settings.plan().webhooks(), Alerter.Listener.recordingTo(history, clock),
         Duration.ofSeconds(1));
@@ -177,6 +190,12 @@ final class WatchRun {
   static String startLine(int targets, String host, int port, Path history) {
     return "sitepulse watch: " + Amounts.count(targets, "target") + ", http://" + new ListenAddress(host, port)
         + "/ , history " + history;
+  }
+
+  private static void deleteHistory(Path file) throws IOException {
+    for (String suffix : List.of("", "-wal", "-shm")) {
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+    }
   }
 
   private void closeAll() {

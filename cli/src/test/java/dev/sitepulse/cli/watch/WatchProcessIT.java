@@ -12,6 +12,7 @@ import dev.sitepulse.cli.JarProcess;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.report.HeadlessChromium;
 import dev.sitepulse.cli.testing.StubServer;
+import dev.sitepulse.pinger.history.SqliteHistory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -177,6 +179,22 @@ class WatchProcessIT {
     assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
     assertThat(run.err()).startsWith("sitepulse: cannot listen on " + taken + ": ").hasLineCount(1);
     assertThat(stubs.getAllServeEvents()).as("requests the stubs got: checks and alerts").isEmpty();
+    assertThat(dir.resolve("data").resolve("history.db")).as("a history of nothing for report to read")
+        .doesNotExist();
+  }
+
+  @Test
+  void aWatchWhosePortIsTakenLeavesTheHistoryItFoundWhereItWas() throws Exception {
+    Path config = Files.writeString(dir.resolve("watch.yaml"), "targets:\n" + target("a", "/status/200", ""));
+    Path data = dir.resolve("data");
+    SqliteHistory.open(data, Duration.ofDays(1), Clock.systemUTC()).close();
+    String taken = "127.0.0.1:" + stubs.getPort();
+
+    JarProcess.Result run = JarProcess.java(Duration.ofSeconds(30), dir, "watch", "-c", config.toString(),
+        "--data", data.toString(), "--listen", taken);
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(data.resolve("history.db")).exists();
   }
 
   @Test
