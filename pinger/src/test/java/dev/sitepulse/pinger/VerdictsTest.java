@@ -52,6 +52,19 @@ class VerdictsTest {
   }
 
   @Test
+  void aJsonConditionOnABodyCutAtMaxBodySaysItWasCutNotThatItIsNoJson() {
+    CheckResult r = check(Checks.FAST.withMaxBodyBytes(5), withConditions(url("/health"), "[BODY].status == UP"));
+    assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+    assertThat(r.message()).endsWith("[BODY].status == UP: body cut at max-body, not whole JSON: \"{\"sta\"");
+  }
+
+  @Test
+  void withMaxBodyZeroAJsonConditionSaysTheBodyWasNotRead() {
+    CheckResult r = check(Checks.FAST.withMaxBodyBytes(0), withConditions(url("/health"), "[BODY].status == UP"));
+    assertThat(r.message()).endsWith("[BODY].status == UP: body not read (max-body is 0)");
+  }
+
+  @Test
   void aPatternThatFailsOnAMegabyteBodyIsDownNotATimeout() {
     // A backtracking matcher spent far longer than the 5 s timeout on this, inside the check.
     CheckResult r = check(withConditions(url("/big"), "[BODY] == pat(*line*body*Maintenance*)"));

@@ -48,6 +48,10 @@ record Source(Placeholder placeholder, String headerName, JsonPath path) {
       return Reading.of(value);
     }
     JsonBody.Parsed body = JsonBody.parse(value);
+    if (body.root() == null && observation.bodyTruncated()) { // the cut, not the server, is to blame
+      return Reading.bodyNotJson(value.isEmpty() ? "body not read (max-body is 0)"
+          : "body cut at max-body, not whole JSON: \"" + ActualValue.shorten(value) + "\"");
+    }
     if (body.root() == null) {
       return Reading.bodyNotJson(body.whyNot());
     }

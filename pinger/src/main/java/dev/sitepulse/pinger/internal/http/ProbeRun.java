@@ -189,6 +189,7 @@ public final class ProbeRun implements Runnable {
             response.code(),
             phases.totalNanos() / 1_000_000,
             body.text(),
+            body.truncated(),
             headerMap(response.headers()),
             tls == null ? null : tls.notAfter(),
             true,

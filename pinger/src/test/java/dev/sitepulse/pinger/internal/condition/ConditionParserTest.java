@@ -742,6 +742,6 @@ class ConditionParserTest {
       String ip) {
     Map<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     caseless.putAll(headers);
-    return new Observation(status, millis, body, caseless, notAfter, connected, ip, NOW);
+    return new Observation(status, millis, body, false, caseless, notAfter, connected, ip, NOW);
   }
 }
