@@ -34,9 +34,11 @@ record WatchSettings(WatchPlan plan, ListenAddress listen, Path data, Duration r
     if (config.targets().isEmpty()) {
       throw new ConfigException(fileName + ": no targets to watch (add some under targets:)");
     }
+    // With no URLs given, the run's targets are the config's, in its order.
     List<WatchedTarget> watched = new ArrayList<>();
-    for (TargetSpec spec : config.targets()) {
-      watched.add(new WatchedTarget(spec.toTarget(config.defaults()), spec.effectiveInterval(config.defaults())));
+    for (int i = 0; i < run.targets().size(); i++) {
+      TargetSpec spec = config.targets().get(i);
+      watched.add(new WatchedTarget(run.targets().get(i), spec.effectiveInterval(config.defaults())));
     }
     WatchSpec w = config.watch();
     WatchPlan plan;
