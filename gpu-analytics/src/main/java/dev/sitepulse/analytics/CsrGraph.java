@@ -33,7 +33,8 @@ public record CsrGraph(int[] offsets, int[] sources, int[] outDegree) {
   /**
    * Every number a kernel will index with must be in range: the OpenCL backend does not check
    * them on the device, where a bad one reads past a buffer's end (or ends the JVM) instead of
-   * throwing. One pass, a fraction of one PageRank iteration.
+   * throwing. And each out-degree must be the node's count of out-edges, or the ranks no longer
+   * sum to one. One pass over the edges, about one PageRank iteration's gather.
    */
   private static void checkContents(int[] offsets, int[] sources, int[] outDegree) {
     int n = outDegree.length;
@@ -46,10 +47,18 @@ public record CsrGraph(int[] offsets, int[] sources, int[] outDegree) {
         throw new IllegalArgumentException("outDegree[" + v + "] = " + outDegree[v] + " is negative");
       }
     }
+    int[] edgesOut = new int[n];
     for (int e = 0; e < sources.length; e++) {
       if (sources[e] < 0 || sources[e] >= n) {
         throw new IllegalArgumentException("sources[" + e + "] = " + sources[e]
             + " names a node outside 0.." + (n - 1));
+      }
+      edgesOut[sources[e]]++;
+    }
+    for (int v = 0; v < n; v++) {
+      if (edgesOut[v] != outDegree[v]) {
+        throw new IllegalArgumentException("outDegree[" + v + "] = " + outDegree[v]
+            + ", but " + edgesOut[v] + " of the edges leave node " + v);
       }
     }
   }

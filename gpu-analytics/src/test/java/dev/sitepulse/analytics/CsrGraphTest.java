@@ -108,4 +108,16 @@ class CsrGraphTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("outDegree[1] = -3");
   }
+
+  @Test
+  void outDegreesThatDisagreeWithTheEdgesAreRejectedWhenTheGraphIsMade() {
+    // Node 0 has three out-edges: declared as one, its rank would be handed out three times over.
+    int[] offsets = {0, 1, 2, 3};
+    int[] sources = {0, 0, 0};
+
+    assertThatThrownBy(() -> new CsrGraph(offsets, sources, new int[] {1, 0, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("outDegree[0] = 1, but 3 of the edges leave node 0");
+    assertThat(new CsrGraph(offsets, sources, new int[] {3, 0, 0}).edgeCount()).isEqualTo(3);
+  }
 }
