@@ -81,30 +81,41 @@ public final class ClDevices {
     }
   }
 
+  /** A platform or device that fails to answer is left out, not the others with it. */
   private static void addDevices(cl_platform_id platform, List<ClDevice> devices) {
-    int[] count = new int[1];
+    cl_device_id[] ids;
+    String platformName;
     try {
+      int[] count = new int[1];
       clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, 0, null, count);
+      ids = new cl_device_id[count[0]];
+      clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
+      platformName = string(platform, CL_PLATFORM_NAME);
     } catch (CLException e) {
-      LOG.debug("OpenCL platform without devices", e);
+      LOG.debug("OpenCL platform without usable devices", e);
       return;
     }
-    cl_device_id[] ids = new cl_device_id[count[0]];
-    clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, ids.length, ids, null);
-    String platformName = string(platform, CL_PLATFORM_NAME);
     for (cl_device_id id : ids) {
-      long type = longInfo(id, CL_DEVICE_TYPE, Sizeof.cl_long);
-      DeviceInfo.Kind kind = (type & CL_DEVICE_TYPE_GPU) != 0 ? DeviceInfo.Kind.OPENCL_GPU
-          : (type & CL_DEVICE_TYPE_CPU) != 0 ? DeviceInfo.Kind.OPENCL_CPU
-          : DeviceInfo.Kind.OPENCL_OTHER;
-      DeviceInfo info = new DeviceInfo("opencl:" + devices.size(), string(id, CL_DEVICE_NAME),
-          platformName, kind, intInfo(id, CL_DEVICE_MAX_COMPUTE_UNITS),
-          longInfo(id, CL_DEVICE_GLOBAL_MEM_SIZE, Sizeof.cl_long),
-          longInfo(id, CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_long),
-          string(id, CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64"));
-      devices.add(new ClDevice(platform, id, info,
-          longInfo(id, CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t)));
+      try {
+        devices.add(describe(platform, platformName, id, "opencl:" + devices.size()));
+      } catch (CLException e) {
+        LOG.debug("OpenCL device of {} that does not describe itself", platformName, e);
+      }
     }
+  }
+
+  private static ClDevice describe(cl_platform_id platform, String platformName, cl_device_id id,
+      String deviceId) {
+    long type = longInfo(id, CL_DEVICE_TYPE, Sizeof.cl_long);
+    DeviceInfo.Kind kind = (type & CL_DEVICE_TYPE_GPU) != 0 ? DeviceInfo.Kind.OPENCL_GPU
+        : (type & CL_DEVICE_TYPE_CPU) != 0 ? DeviceInfo.Kind.OPENCL_CPU
+        : DeviceInfo.Kind.OPENCL_OTHER;
+    DeviceInfo info = new DeviceInfo(deviceId, string(id, CL_DEVICE_NAME),
+        platformName, kind, intInfo(id, CL_DEVICE_MAX_COMPUTE_UNITS),
+        longInfo(id, CL_DEVICE_GLOBAL_MEM_SIZE, Sizeof.cl_long),
+        longInfo(id, CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_long),
+        string(id, CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64"));
+    return new ClDevice(platform, id, info, longInfo(id, CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t));
   }
 
   private static int intInfo(cl_device_id id, int param) {
