@@ -133,8 +133,14 @@ public final class OpenClBackend implements AnalyticsBackend {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      session.close();
-      hostThreads.close();
+      try {
+        failingAsData(() -> {
+          session.close();
+          return null;
+        });
+      } finally {
+        hostThreads.close();
+      }
     }
   }
 }

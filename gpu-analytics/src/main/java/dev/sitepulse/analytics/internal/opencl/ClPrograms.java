@@ -102,9 +102,9 @@ final class ClPrograms {
     }
   }
 
-  void release() {
-    kernels.values().forEach(CL::clReleaseKernel);
-    programs.values().forEach(CL::clReleaseProgram);
+  void release(Releases releases) {
+    releases.each(kernels.values(), CL::clReleaseKernel);
+    releases.each(programs.values(), CL::clReleaseProgram);
     kernels.clear();
     programs.clear();
   }

@@ -175,18 +175,17 @@ public final class ClSession implements AutoCloseable {
   public void close() {
     // A device that failed (clFinish throws) still gets its memory back: a long-running caller
     // falls back to Java and must not leak a context per failed call.
-    try {
-      CL.clFinish(queue);
-    } finally {
-      kernelEvents.forEach(CL::clReleaseEvent); // their times are of no use now
-      kernelEvents.clear();
-      transferEvents.forEach(CL::clReleaseEvent);
-      transferEvents.clear();
-      programs.release();
-      buffers.values().forEach(b -> CL.clReleaseMemObject(b.mem()));
-      buffers.clear();
-      CL.clReleaseCommandQueue(queue);
-      CL.clReleaseContext(context);
-    }
+    Releases releases = new Releases();
+    releases.run(() -> CL.clFinish(queue));
+    releases.each(kernelEvents, CL::clReleaseEvent); // their times are of no use now
+    kernelEvents.clear();
+    releases.each(transferEvents, CL::clReleaseEvent);
+    transferEvents.clear();
+    programs.release(releases);
+    releases.each(buffers.values(), b -> CL.clReleaseMemObject(b.mem()));
+    buffers.clear();
+    releases.run(() -> CL.clReleaseCommandQueue(queue));
+    releases.run(() -> CL.clReleaseContext(context));
+    releases.throwFirst();
   }
 }
