@@ -30,7 +30,7 @@ class DevicesTest {
 
   @Test
   void autoPicksAGpuForBigBatchesAndJavaWhenThereIsNone() {
-    boolean gpu = Devices.list().stream().anyMatch(d -> d.kind() == DeviceInfo.Kind.OPENCL_GPU);
+    boolean gpu = Devices.list().stream().anyMatch(d -> d.kind() == DeviceInfo.Kind.OPENCL_GPU && d.fp64());
 
     DeviceInfo chosen = Devices.resolve(DeviceChoice.AUTO, Devices.AUTO_MIN_BATCH);
 

@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The devices here have ids no real device has: {@code auto} remembers failed devices for the
+ * whole JVM, and would pass over a real {@code opencl:0} in every later test.
+ */
 class FallbackBackendTest {
 
   private static final CsrGraph GRAPH = CsrGraph.fromEdges(4, new int[] {0, 1, 2, 3}, new int[] {1, 2, 3, 0});
 
   @Test
   void aDeviceThatFailsHandsTheCallAndEveryLaterOneToJava() {
-    FailingDevice device = new FailingDevice("opencl:0");
+    FailingDevice device = new FailingDevice("test:failing");
     try (JavaBackend java = new JavaBackend(1);
         FallbackBackend backend = new FallbackBackend(device, () -> new JavaBackend(1))) {
       PageRankResult ranks = backend.pageRank(GRAPH, PageRankConfig.DEFAULTS);
@@ -27,8 +31,8 @@ class FallbackBackendTest {
 
   @Test
   void aDeviceThatFailedInOneStepIsNotTriedAgainInTheNext() {
-    FailingDevice ranksDevice = new FailingDevice("opencl:7");
-    FailingDevice dupsDevice = new FailingDevice("opencl:7");
+    FailingDevice ranksDevice = new FailingDevice("test:failing-in-one-step");
+    FailingDevice dupsDevice = new FailingDevice("test:failing-in-one-step");
     try (FallbackBackend ranks = new FallbackBackend(ranksDevice, () -> new JavaBackend(1));
         FallbackBackend dups = new FallbackBackend(dupsDevice, () -> new JavaBackend(1))) {
       ranks.pageRank(GRAPH, PageRankConfig.DEFAULTS);
