@@ -66,7 +66,7 @@ public final class Devices {
       case CPU -> new JavaBackend();
       case OPENCL -> openOrThrow(choice, openClDevice(choice));
       case AUTO -> autoGpu(batchSize)
-          .flatMap(device -> OpenClBackend.buildIfSupported(indexOf(device)))
+          .flatMap(OpenClBackend::open)
           .<AnalyticsBackend>map(backend -> new FallbackBackend(backend, JavaBackend::new))
           .orElseGet(JavaBackend::new);
     };
@@ -106,11 +106,7 @@ public final class Devices {
   }
 
   private static AnalyticsBackend openOrThrow(DeviceChoice choice, ClDevice device) {
-    return OpenClBackend.buildIfSupported(indexOf(device)).orElseThrow(() ->
+    return OpenClBackend.open(device).orElseThrow(() ->
         new DeviceUnavailableException(choice, device.info().name() + " could not be opened"));
-  }
-
-  private static int indexOf(ClDevice device) {
-    return Integer.parseInt(device.info().id().substring("opencl:".length()));
   }
 }

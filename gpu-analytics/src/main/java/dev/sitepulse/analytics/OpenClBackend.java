@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Obtain one with {@link #buildIfSupported()}: on a machine without an OpenCL library, platform
  * or device it returns empty instead of failing, and loading this class never touches OpenCL.
- * Not thread-safe: calls are serialised.
+ * Thread-safe: calls run one at a time.
  */
 public final class OpenClBackend implements AnalyticsBackend {
 
@@ -42,7 +42,8 @@ public final class OpenClBackend implements AnalyticsBackend {
 
   /**
    * A backend on the best OpenCL device: the first GPU with double precision, else the first GPU,
-   * else the first device of any kind. Empty when OpenCL is not usable here.
+   * else the first device with double precision, else the first. Empty when OpenCL is not usable
+   * here.
    */
   public static Optional<OpenClBackend> buildIfSupported() {
     return best().flatMap(OpenClBackend::open);
@@ -74,7 +75,7 @@ public final class OpenClBackend implements AnalyticsBackend {
     return (gpu ? 0 : 2) + (device.info().fp64() ? 0 : 1);
   }
 
-  private static Optional<OpenClBackend> open(ClDevice device) {
+  static Optional<OpenClBackend> open(ClDevice device) {
     return open(device, ClLatency.variantFor(device));
   }
 
