@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # sitepulse analyze over a big synthetic crawl.db (bench/BigCrawlDb: 50,000 pages, 5M links), the
-# whole process, against NetworkX doing the same: pages and links read from crawl.db, self-links
-# dropped, parallel links merged, PageRank (through SciPy) to an L1 change of 1e-9. NetworkX is
+# whole process, against NetworkX doing its PageRank part: pages and links read from crawl.db,
+# self-links dropped, parallel links merged, PageRank (through SciPy) to an L1 change of 1e-9.
+# analyze does more (near-duplicates, term statistics, ranks and clusters written back). NetworkX is
 # Debian's python3-networkx unless a newer one is installed; the run prints its version.
 # Needs root for apt-get. Usage: bench/analyze-bench.sh [PAGES [LINKS]]
 set -euo pipefail
@@ -9,7 +10,7 @@ PAGES=${1:-50000}; LINKS=${2:-100}
 ROOT=$(cd "$(dirname "$0")/.." && pwd); OUT=$(mktemp -d)
 python3 -c 'import networkx, scipy' 2>/dev/null || {
   apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx python3-scipy >/dev/null; }
-(cd "$ROOT" && ./mvnw -q -B -DskipTests install && ./mvnw -q -B -pl bench package)
+(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
 java -cp "$ROOT/cli/target/sitepulse.jar:$ROOT/bench/target/classes" dev.sitepulse.bench.BigCrawlDb "$OUT" "$PAGES" "$LINKS"
 
 echo "== NetworkX $(python3 -c 'import networkx; print(networkx.__version__)')"
