@@ -142,10 +142,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         throw e;
       }
-      try (AnalyticsBackend ranks = Devices.open(choice, crawl.graph.edgeCount());
-          AnalyticsBackend dups = Devices.open(choice, crawl.simHashes.length)) {
-        PageRankResult pr = ranks.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
-        NearDuplicates nd = dups.nearDuplicates(crawl.simHashes, maxDistance);
+      try {
+        // One backend at a time: on a device each holds its own context and buffers.
+        PageRankResult pr;
+        try (AnalyticsBackend ranks = Devices.open(choice, crawl.graph.edgeCount())) {
+          pr = ranks.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
+        }
+        NearDuplicates nd;
+        try (AnalyticsBackend dups = Devices.open(choice, crawl.simHashes.length)) {
+          nd = dups.nearDuplicates(crawl.simHashes, maxDistance);
+        }
         List<int[]> clusters = new ArrayList<>();
         for (int c = 0; c < nd.clusters().count(); c++) {
           clusters.add(nd.clusters().members(c));
