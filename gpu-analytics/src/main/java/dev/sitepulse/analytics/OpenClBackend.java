@@ -98,25 +98,25 @@ public final class OpenClBackend implements AnalyticsBackend {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(config, "config");
     ensureOpen();
-    return failingAsData(() -> ClPageRank.run(session, graph, config));
+    return asDeviceFailure(() -> ClPageRank.run(session, graph, config));
   }
 
   @Override
   public synchronized NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
     Objects.requireNonNull(simHashes, "simHashes");
     ensureOpen();
-    return failingAsData(() -> ClPairScan.run(session, simHashes, maxDistance, hostThreads));
+    return asDeviceFailure(() -> ClPairScan.run(session, simHashes, maxDistance, hostThreads));
   }
 
   @Override
   public synchronized LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
     Objects.checkFromToIndex(from, to, latenciesMs.length);
     ensureOpen();
-    return failingAsData(() -> ClLatency.run(session, latenciesMs, from, to, histogramVariant));
+    return asDeviceFailure(() -> ClLatency.run(session, latenciesMs, from, to, histogramVariant));
   }
 
   /** An OpenCL error (out of device memory, a lost device) as the one exception callers handle. */
-  private <T> T failingAsData(Supplier<T> call) {
+  private <T> T asDeviceFailure(Supplier<T> call) {
     try {
       return call.get();
     } catch (CLException e) {
@@ -135,7 +135,7 @@ public final class OpenClBackend implements AnalyticsBackend {
     if (!closed) {
       closed = true;
       try {
-        failingAsData(() -> {
+        asDeviceFailure(() -> {
           session.close();
           return null;
         });

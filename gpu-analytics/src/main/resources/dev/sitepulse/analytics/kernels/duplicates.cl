@@ -6,8 +6,9 @@
 
 #define GOLDEN 0x9E3779B97F4A7C15UL
 
-inline int first_agreeing_block(ulong x, int block, __constant const int* shifts,
-                                __constant const ulong* masks) {
+// Whether no block before `block` agrees on x = a ^ b: then `block` is the first that does.
+inline int no_earlier_block_agrees(ulong x, int block, __constant const int* shifts,
+                                   __constant const ulong* masks) {
   for (int b = 0; b < block; b++) {
     if (((x >> shifts[b]) & masks[b]) == 0) {
       return 0;
@@ -38,7 +39,7 @@ __kernel void scan_buckets(__global const ulong* fingerprints, __global const in
     const int c = order[base + q];
     const ulong x = fa ^ fingerprints[c];
     if (popcount(x) <= maxDistance && ((x >> shifts[b]) & masks[b]) == 0
-        && first_agreeing_block(x, b, shifts, masks)) {
+        && no_earlier_block_agrees(x, b, shifts, masks)) {
       // Past 2^31 pairs the counter turns negative: nothing more is counted (a full wrap would
       // read as a small count) or written (a negative slot is before out[]); the host refuses.
       if (*counter < 0) {

@@ -15,7 +15,8 @@ import org.jocl.cl_mem;
 /**
  * PageRank with {@code pagerank.cl}: the graph, the out-degrees and the hub slots go to the
  * device once (the sources are renumbered and the start values made there), then each iteration
- * is one kernel launch over ping-pong rank and contribution buffers plus a read of the per-group
+ * is one kernel launch (two on GPUs, whose nodes of many in-edges get work-groups of their own)
+ * over ping-pong rank and contribution buffers plus a read of the per-group
  * partial sums (a few KiB), from which the host takes the L1 change and the dangling mass for the
  * next iteration. How an iteration is cut into work-items depends on the device ({@link Variant}).
  * Ranks are double on devices with cl_khr_fp64, float otherwise; contributions are float until
