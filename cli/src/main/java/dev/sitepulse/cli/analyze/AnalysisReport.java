@@ -20,14 +20,14 @@ import java.util.Locale;
  * @param notStored why ranks and clusters could not be written to crawl.db; null when they were
  */
 public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates,
-    List<int[]> clusters, TermStats.Result terms, String notStored) {
+    TermStats.Result terms, String notStored) {
 
   public void writeTable(PrintStream out) {
     out.printf(Locale.ROOT, "== PageRank of %s, %s: %s, %s%n",
         Amounts.count(crawl.graph.nodeCount(), "page"), Amounts.count(crawl.graph.edgeCount(), "link"),
         Amounts.count(ranks.iterations(), "iteration"),
         ranks.converged() ? "converged" : "stopped at the iteration limit");
-    out.println("   " + timing(ranks.timings()));
+    out.println("   device " + ranks.timings());
     // Columns as wide as their widest figure, so that a --top of 100 or a hub of 10,000 links
     // does not push its row out of line.
     int numberWidth = Math.max(2, digits(ranks.top().size()));
@@ -46,11 +46,11 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     out.println();
     out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %s in %s%n",
         duplicates.maxDistance(), Amounts.count(duplicates.pairCount(), "pair"),
-        Amounts.count(clusters.size(), "cluster"));
-    out.println("   " + timing(duplicates.timings()));
-    int c = 1;
-    for (int[] members : clusters) {
-      out.printf(Locale.ROOT, "%2d. %d pages%n", c++, members.length);
+        Amounts.count(duplicates.clusters().count(), "cluster"));
+    out.println("   device " + duplicates.timings());
+    for (int c = 0; c < duplicates.clusters().count(); c++) {
+      int[] members = duplicates.clusters().members(c);
+      out.printf(Locale.ROOT, "%2d. %d pages%n", c + 1, members.length);
       for (int m : members) {
         out.println("      " + crawl.urls.get(m));
       }
@@ -87,9 +87,9 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       g.writeNumberField("pairs", duplicates.pairCount());
       timings(g, duplicates.timings());
       g.writeArrayFieldStart("clusters");
-      for (int[] members : clusters) {
+      for (int c = 0; c < duplicates.clusters().count(); c++) {
         g.writeStartArray();
-        for (int m : members) {
+        for (int m : duplicates.clusters().members(c)) {
           g.writeString(crawl.urls.get(m));
         }
         g.writeEndArray();
@@ -111,11 +111,6 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
 
   private String shownTitle(int node) {
     return Shortened.title(crawl.titles.get(node));
-  }
-
-  private static String timing(Timings t) {
-    return String.format(Locale.ROOT, "device %s: build %.1f ms, transfer %.1f ms, kernel %.1f ms, total %.1f ms",
-        t.device(), t.buildMillis(), t.transferMillis(), t.kernelMillis(), t.totalMillis());
   }
 
   private static void timings(JsonGenerator g, Timings t) throws IOException {

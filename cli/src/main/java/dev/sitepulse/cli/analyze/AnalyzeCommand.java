@@ -167,7 +167,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (SQLException e) {
           notStored = e.getMessage();
         }
-        return new AnalysisReport(crawl, pr, nd, clusters, terms, notStored);
+        return new AnalysisReport(crawl, pr, nd, terms, notStored);
       } catch (DeviceUnavailableException e) {
         throw new UsageException("--device " + choice + ": " + e.getMessage());
       }

@@ -68,7 +68,7 @@ class AnalysisReportTest {
       try (AnalyticsBackend java = Devices.open(DeviceChoice.parse("cpu"), n)) {
         PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(n));
         NearDuplicates none = java.nearDuplicates(crawl.simHashes, 0);
-        AnalysisReport report = new AnalysisReport(crawl, ranks, none, List.of(),
+        AnalysisReport report = new AnalysisReport(crawl, ranks, none,
             new TermStats.Result(0, List.of(), List.of()), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.writeTable(new PrintStream(out, true, StandardCharsets.UTF_8));

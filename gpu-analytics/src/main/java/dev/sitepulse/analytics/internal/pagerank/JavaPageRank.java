@@ -3,9 +3,9 @@ package dev.sitepulse.analytics.internal.pagerank;
 import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
-import dev.sitepulse.analytics.Timings;
 import dev.sitepulse.analytics.internal.parallel.ForkJoinRunner;
 import dev.sitepulse.analytics.internal.parallel.Partition;
+import dev.sitepulse.analytics.internal.timing.StepClock;
 
 /**
  * Pull-based PageRank on the Java threads. Each iteration is one parallel pass over the nodes: a
@@ -57,11 +57,10 @@ public final class JavaPageRank {
 
   public static PageRankResult run(CsrGraph graph, PageRankConfig config, ForkJoinRunner runner,
       String device) {
-    long start = System.nanoTime();
+    StepClock clock = new StepClock(device);
     int n = graph.nodeCount();
     if (n == 0) {
-      return new PageRankResult(new double[0], 0, 0, true, java.util.List.of(),
-          new Timings(device, 0, 0, 0, System.nanoTime() - start));
+      return new PageRankResult(new double[0], 0, 0, true, java.util.List.of(), clock.finishOnHost());
     }
     long work = (long) n + graph.edgeCount();
     int chunks = work < SERIAL_BELOW ? 1 : runner.parallelism() * 8;
@@ -86,10 +85,8 @@ public final class JavaPageRank {
       pr.swap();
       iterations++;
     }
-    long elapsed = System.nanoTime() - start;
     return new PageRankResult(pr.rank, iterations, change, change < config.tolerance(),
-        TopRanks.select(pr.rank, graph, config.topN()),
-        new Timings(device, 0, 0, elapsed, elapsed));
+        TopRanks.select(pr.rank, graph, config.topN()), clock.finishOnHost());
   }
 
   /** Sets every rank to 1/n and returns the rank mass on dangling nodes. */
