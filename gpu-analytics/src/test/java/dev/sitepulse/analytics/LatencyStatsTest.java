@@ -26,9 +26,10 @@ class LatencyStatsTest {
 
   @Test
   void aSeriesLongEnoughForFourSetsOfCountersCountsEveryValueOnce() {
-    // Two workers make 8 chunks, each past the threshold, each with a tail after the 4-wide loop.
+    // Two workers make 8 even chunks, each past the threshold, each with a tail of 3 after the
+    // 4-wide loop (FOUR_SETS_FROM is a multiple of 4).
     try (JavaBackend twoWorkers = new JavaBackend(2)) {
-      assertEqualsHdrHistogram(twoWorkers, Fixtures.latencies(8 * HistogramLayout.FOUR_SETS_FROM + 8 * 4 + 3, 4));
+      assertEqualsHdrHistogram(twoWorkers, Fixtures.latencies(8 * (HistogramLayout.FOUR_SETS_FROM + 4 + 3), 4));
     }
   }
 
