@@ -172,6 +172,32 @@ class CrawlRefreshTest {
   }
 
   @Test
+  void aPageRobotsTxtDisallowsIsRecordedWithoutItsDocumentSoLaterRefreshesRemoveNothingAndAnAllowAgainIndexesIt()
+      throws Exception {
+    page("/index.html", INDEX, "\"i1\"");
+    notModifiedWhenAskedWith("/a.html", "\"a1\"", "<title>Alpha</title><p>apricot</p>");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    String committed = CrawlDbRows.column(db(), "SELECT MAX(seq) FROM urls").get(0);
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nDisallow: /a.html\n")));
+    Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    // Numbered after the first crawl's last commit, without a document: what a resume after a kill
+    // before this refresh's commit looks for to remove it again.
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' indexed=' || indexed || ' etag=' || IFNULL(etag, '-')"
+        + " || ' later=' || (seq > " + committed + ") FROM urls WHERE url LIKE '%/a.html'"))
+        .containsExactly("skipped-robots indexed=0 etag=- later=1");
+    CrawlStats again = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+    assertThat(again.removed()).as("nothing left to remove").isZero();
+
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nAllow: /\n")));
+    Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+    assertThat(search("apricot")).as("fetched whole, not answered 304 for a document it no longer has")
+        .extracting(SearchHit::url).containsExactly(url("/a.html"));
+  }
+
+  @Test
   void withWarcAnUnchangedPageIsARevisitRecordAndAChangedOneAResponse() throws Exception {
     page("/index.html", "<title>Home</title><a href='/a.html'>a</a>", "\"i1\"");
     page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");

@@ -93,7 +93,7 @@ final class UnparsedPages {
   void disallowed(String url, PriorFetch prior) {
     counters.robotsBlocked++;
     withoutDocument(url, hadDocument(prior),
-        seq -> db.markSkipped(url, UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt"));
+        seq -> db.markSkipped(url, UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt", seq));
     refetches.settled(url, false);
   }
 

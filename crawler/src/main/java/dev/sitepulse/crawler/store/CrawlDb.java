@@ -286,8 +286,9 @@ public final class CrawlDb implements AutoCloseable {
     writer.markFetching(url);
   }
 
-  public void markSkipped(String url, UrlState state, String message) {
-    writer.markSkipped(url, state, message);
+  /** A URL not fetched: recorded as {@code seq}, without a document. */
+  public void markSkipped(String url, UrlState state, String message, long seq) {
+    writer.markSkipped(url, state, message, seq);
   }
 
   /** A 304 Not Modified: the page, its document and its links stand; only the fetch is new. */

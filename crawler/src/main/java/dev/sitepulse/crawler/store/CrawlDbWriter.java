@@ -56,8 +56,8 @@ final class CrawlDbWriter implements AutoCloseable {
     submit(w -> update(w.fetching(), url));
   }
 
-  void markSkipped(String url, UrlState state, String message) {
-    submit(w -> update(w.skipped(), state.column(), message, url));
+  void markSkipped(String url, UrlState state, String message, long seq) {
+    submit(w -> update(w.skipped(), state.column(), message, seq, url));
   }
 
   void markUnchanged(String url, double fetchMillis) {
