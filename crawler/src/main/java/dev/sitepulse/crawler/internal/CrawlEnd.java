@@ -21,15 +21,21 @@ final class CrawlEnd {
   private final Context context;
   private final ExecutorService indexer;
   private final IndexCommits commits;
+  private final Runnable stopped;
   private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
   private boolean stopping;
   /** One commit at a time is enough: until it runs, every page handled would ask for another. */
   private boolean commitQueued;
 
-  CrawlEnd(Context context, ExecutorService indexer, IndexCommits commits) {
+  /**
+   * @param stopped run on the loop as the crawl ends, once: cancels the loop's periodic timers, so
+   *     that no progress call comes after the listener heard the crawl finished
+   */
+  CrawlEnd(Context context, ExecutorService indexer, IndexCommits commits, Runnable stopped) {
     this.context = context;
     this.indexer = indexer;
     this.commits = commits;
+    this.stopped = stopped;
   }
 
   /** Completes when the crawl is over and committed, or fails with what ended it. */
@@ -62,7 +68,7 @@ final class CrawlEnd {
 
   /** The crawl is over: the last commit, then the future completes with {@code stats}. */
   void finish(CrawlStats stats) {
-    stopping = true;
+    stop();
     indexer.execute(() -> {
       try {
         commits.commit();
@@ -82,7 +88,7 @@ final class CrawlEnd {
     if (stopping) {
       return; // finishing already; the final commit completes the crawl
     }
-    stopping = true;
+    stop();
     indexer.execute(() -> {
       try {
         commits.commit();
@@ -96,5 +102,10 @@ final class CrawlEnd {
         finished.completeExceptionally(error); // whatever the commit threw, main must not wait on
       }
     });
+  }
+
+  private void stop() {
+    stopping = true;
+    stopped.run();
   }
 }

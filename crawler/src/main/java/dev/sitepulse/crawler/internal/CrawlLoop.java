@@ -67,6 +67,8 @@ final class CrawlLoop {
   private final Counters counters = new Counters();
   private final CrawlEnd end;
   private final long startNanos = System.nanoTime();
+  private long progressTimer = -1;
+  private long commitTimer = -1;
   private int pendingWork; // parses, and what workStarted counts
   private int parsing;
   private long started;
@@ -87,7 +89,7 @@ final class CrawlLoop {
     this.listener = setup.listener();
     this.stop = setup.stop();
     this.warc = setup.warc();
-    this.end = new CrawlEnd(context, setup.indexer(), commits);
+    this.end = new CrawlEnd(context, setup.indexer(), commits, this::cancelTimers);
     this.pages = new PageWork(config, setup.scope(), db, commits, canonicals);
     this.refetches = new CanonicalRefetches(config.purpose(), canonicals, frontier);
     this.maxPendingParse = setup.parserThreads() * 4;
@@ -104,8 +106,8 @@ final class CrawlLoop {
   CompletableFuture<CrawlStats> start() {
     context.exceptionHandler(end::crash);
     context.runOnContext(v -> {
-      vertx.setPeriodic(1000, id -> listener.progress(stats()));
-      vertx.setPeriodic(config.commitEvery().toMillis(), id -> end.commitSoon());
+      progressTimer = vertx.setPeriodic(1000, id -> listener.progress(stats()));
+      commitTimer = vertx.setPeriodic(config.commitEvery().toMillis(), id -> end.commitSoon());
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
@@ -118,6 +120,12 @@ final class CrawlLoop {
       pump();
     });
     return end.future();
+  }
+
+  /** The crawl ends: no progress call may follow the listener's finished, nor a commit the last one. */
+  private void cancelTimers() {
+    vertx.cancelTimer(progressTimer);
+    vertx.cancelTimer(commitTimer);
   }
 
   private void pump() {
