@@ -60,7 +60,7 @@ final class CrawlEnd {
       try {
         commits.commit();
         context.runOnContext(v -> commitQueued = false);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too, which would otherwise die with the indexer's task unseen
         context.runOnContext(v -> crash(e));
       }
     });
@@ -73,7 +73,7 @@ final class CrawlEnd {
       try {
         commits.commit();
         finished.complete(stats);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too: main waits on this future, and nothing else completes it
         finished.completeExceptionally(e);
       }
     });
