@@ -71,6 +71,8 @@ final class CrawlLoop {
   private long commitTimer = -1;
   private int pendingWork; // parses, and what workStarted counts
   private int parsing;
+  /** Records handed to the WARC writer and not yet written, each holding a whole body. */
+  private int warcWaiting;
   private long started;
   /** A {@link CrawlStop} came: fetch nothing new, finish what is in flight, then end as if drained. */
   private boolean stopRequested;
@@ -133,8 +135,9 @@ final class CrawlLoop {
       return;
     }
     long now = System.nanoTime();
-    // Bounded hand-off: while parse workers are behind, fetching waits instead of piling up pages.
-    while (!stopRequested && parsing < maxPendingParse
+    // Bounded hand-off: while parse workers or the WARC writer are behind, fetching waits instead
+    // of piling up pages.
+    while (!stopRequested && parsing < maxPendingParse && warcWaiting < maxPendingParse
         && (config.maxPages() == 0 || started < config.maxPages())) {
       Frontier.Next next = frontier.poll(now);
       if (next == null) {
@@ -189,9 +192,9 @@ final class CrawlLoop {
     PriorFetch prior = priors.remove(next.url());
     boolean unchanged = r.notModified() && prior != null && prior.validators().any();
     if (config.warc() && unchanged) {
-      warc.revisit(r, fetchedAt, prior.fetchedAtMillis());
+      warcHandedOver(warc.revisit(r, fetchedAt, prior.fetchedAtMillis()));
     } else if (config.warc()) {
-      warc.response(r, fetchedAt);
+      warcHandedOver(warc.response(r, fetchedAt));
     }
     if (unchanged) {
       unparsed.unchanged(next.url(), r, prior);
@@ -240,6 +243,15 @@ final class CrawlLoop {
       countPage(next, r);
       unparsed.plain(next.url(), r, priors.remove(next.url()), null, System.currentTimeMillis());
     }
+  }
+
+  /** The crawl's end does not wait for the record: closing the writer does. */
+  private void warcHandedOver(CompletableFuture<Void> written) {
+    warcWaiting++;
+    written.whenComplete((v, error) -> context.runOnContext(x -> {
+      warcWaiting--;
+      pump();
+    }));
   }
 
   /** A page counts once, however often it is fetched (again, for its canonical). */

@@ -12,9 +12,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
@@ -29,7 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes every response as a WARC 1.1 record (gzip per record) through jwarc, on its own thread
  * so file I/O never touches the event loop. The HTTP head is rebuilt from what the fetch kept:
- * status line, content type, Location and validators.
+ * status line, content type, Location and validators. Each record's future completes once it is
+ * written (or its failure logged): the loop counts those still waiting, each holding a whole body,
+ * and starts no fetch while too many do, so a writer that falls behind slows the crawl instead of
+ * filling the heap.
  */
 final class WarcSink implements AutoCloseable {
 
@@ -38,13 +44,20 @@ final class WarcSink implements AutoCloseable {
   private final WarcWriter writer;
   private final URI warcinfo;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
+  private final Executor writes;
 
-  private WarcSink(WarcWriter writer, URI warcinfo) {
+  private WarcSink(WarcWriter writer, URI warcinfo, UnaryOperator<Executor> writes) {
     this.writer = writer;
     this.warcinfo = warcinfo;
+    this.writes = writes.apply(thread);
   }
 
   static WarcSink open(Path dir) throws IOException {
+    return open(dir, UnaryOperator.identity());
+  }
+
+  /** @param writes what hands records to the writer thread, given it: a test holds them back */
+  static WarcSink open(Path dir, UnaryOperator<Executor> writes) throws IOException {
     Files.createDirectories(dir);
     Path file = dir.resolve("crawl-" + Instant.now().toString().replace(':', '-') + ".warc.gz");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -58,33 +71,33 @@ final class WarcSink implements AutoCloseable {
             "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))
         .build();
     writer.write(info);
-    return new WarcSink(writer, info.id());
+    return new WarcSink(writer, info.id(), writes);
   }
 
   /**
    * Writes a response record dated {@code fetchedAtMillis}, the time crawl.db records for the
    * page: a later revisit record refers to this capture by it.
    */
-  void response(FetchResult r, long fetchedAtMillis) {
-    write(r, () -> response(r, Instant.ofEpochMilli(fetchedAtMillis)));
+  CompletableFuture<Void> response(FetchResult r, long fetchedAtMillis) {
+    return write(r, () -> response(r, Instant.ofEpochMilli(fetchedAtMillis)));
   }
 
   /**
    * Writes a revisit record (profile server-not-modified) for a 304 to a conditional fetch: the
    * capture of this URL at {@code capturedAtMillis} still holds, and no body came.
    */
-  void revisit(FetchResult r, long fetchedAtMillis, long capturedAtMillis) {
-    write(r, () -> revisit(r, Instant.ofEpochMilli(fetchedAtMillis), capturedAtMillis));
+  CompletableFuture<Void> revisit(FetchResult r, long fetchedAtMillis, long capturedAtMillis) {
+    return write(r, () -> revisit(r, Instant.ofEpochMilli(fetchedAtMillis), capturedAtMillis));
   }
 
-  private void write(FetchResult r, Supplier<WarcRecord> record) {
-    thread.execute(() -> {
+  private CompletableFuture<Void> write(FetchResult r, Supplier<WarcRecord> record) {
+    return CompletableFuture.runAsync(() -> {
       try {
         writer.write(record.get());
       } catch (IOException | RuntimeException e) {
         LOG.warn("could not write {} to the WARC file: {}", r.url(), e.toString());
       }
-    });
+    }, writes);
   }
 
   private WarcResponse response(FetchResult r, Instant date) {

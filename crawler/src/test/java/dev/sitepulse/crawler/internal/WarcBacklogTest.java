@@ -1,0 +1,135 @@
+package dev.sitepulse.crawler.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.pinger.Fetcher;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A WARC writer that falls behind slows the crawl: bodies waiting for it are bounded. */
+class WarcBacklogTest {
+
+  private static final int PAGES = 12;
+  /** The loop's parse backlog with one parse thread, which bounds the WARC records waiting too. */
+  private static final int BACKLOG = 4;
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir Path data;
+
+  @Test
+  void whileTheWarcWriterIsBehindNoFetchStartsAndTheCrawlGoesOnOnceItCatchesUp() throws Exception {
+    StringBuilder index = new StringBuilder("<title>Home</title>");
+    for (int i = 0; i < PAGES; i++) {
+      index.append("<a href='/p").append(i).append(".html'>p</a>");
+      site.stubFor(get("/p" + i + ".html").willReturn(html("<title>P</title><p>page " + i)));
+    }
+    site.stubFor(get("/").willReturn(html(index.toString())));
+    String seed = "http://127.0.0.1:" + site.getPort() + "/";
+    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20)
+        .userAgent("sitepulse-test").warc(true).build();
+    HeldWrites held = new HeldWrites(BACKLOG);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    ExecutorService parsers = Executors.newFixedThreadPool(1);
+    ExecutorService indexer = Executors.newSingleThreadExecutor();
+    try (CrawlDb db = CrawlDb.open(config.crawlDb());
+        PageIndex pageIndex = PageIndex.open(config.indexDir());
+        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of());
+        WarcSink warc = WarcSink.open(config.warcDir(), held::wrapping)) {
+      db.enqueue(List.of(new QueuedUrl(seed, 0)));
+      Frontier frontier = new Frontier(1, 1, 0);
+      Context context = vertx.getOrCreateContext();
+      CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
+          new IndexCommits(pageIndex, db, 0, parsers), new CrawlScope(config, List.of(seed)), parsers, 1,
+          indexer, CrawlListener.NONE, new CrawlStop(), warc, List.of(Frontier.originOf(seed))));
+      frontier.offer(seed, 0);
+      loop.adoptIfNew(seed);
+
+      CompletableFuture<CrawlStats> crawl = loop.start();
+      assertThat(held.full.await(30, TimeUnit.SECONDS)).as("the writer holds a full backlog").isTrue();
+      // The loop handed the last of them over in one step with its next poll: once that step is
+      // over, it has started no fetch, nor any since.
+      CompletableFuture<String> state = new CompletableFuture<>();
+      context.runOnContext(v -> state.complete(held.count() + " waiting, " + frontier.inFlight() + " in flight"));
+      assertThat(state.get(10, TimeUnit.SECONDS)).isEqualTo(BACKLOG + " waiting, 0 in flight");
+
+      held.release();
+      assertThat(crawl.get(30, TimeUnit.SECONDS).pages()).isEqualTo(PAGES + 1);
+    } finally {
+      parsers.shutdownNow();
+      indexer.shutdownNow();
+      vertx.close();
+    }
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String body) {
+    return aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body);
+  }
+
+  /** Keeps the records handed to the writer until released, then passes them and the rest on. */
+  private static final class HeldWrites {
+    final CountDownLatch full;
+    private final List<Runnable> held = new ArrayList<>();
+    private Executor thread;
+    private boolean released;
+
+    HeldWrites(int backlog) {
+      full = new CountDownLatch(backlog);
+    }
+
+    Executor wrapping(Executor writerThread) {
+      thread = writerThread;
+      return task -> {
+        synchronized (this) {
+          if (!released) {
+            held.add(task);
+            full.countDown();
+            return;
+          }
+        }
+        thread.execute(task);
+      };
+    }
+
+    synchronized int count() {
+      return held.size();
+    }
+
+    synchronized void release() {
+      released = true;
+      held.forEach(thread::execute);
+      held.clear();
+    }
+  }
+}
