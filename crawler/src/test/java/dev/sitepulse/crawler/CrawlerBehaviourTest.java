@@ -380,6 +380,26 @@ class CrawlerBehaviourTest {
     assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls")).containsExactly(base() + "/site/faq.html");
   }
 
+  @Test
+  void aLinkCheckRefusedACrawlForSearchFromAnEarlierVersionLeavesItsCrawlDbUnchanged() throws Exception {
+    Crawler.run(freshSeedOnly(base() + "/site/faq.html"), CrawlListener.NONE);
+    // Links keyed by URL, as crawl.db kept them before they referred to pages by id.
+    CrawlDbRows.execute(db(), "DROP VIEW page_links");
+    CrawlDbRows.execute(db(), "DROP TABLE links");
+    CrawlDbRows.execute(db(), "CREATE TABLE links(from_url TEXT NOT NULL, to_url TEXT NOT NULL, fragment TEXT,"
+        + " anchor TEXT, line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)");
+    String tables = "SELECT type || ' ' || name FROM sqlite_master ORDER BY name";
+    List<String> before = CrawlDbRows.column(db(), tables);
+
+    assertThatThrownBy(() -> Crawler.run(config(base() + "/site/index.html").withPurpose(CrawlPurpose.LINK_CHECK),
+        CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessageContaining("so nothing is changed");
+    assertThat(CrawlDbRows.column(db(), tables)).isEqualTo(before);
+    assertThat(CrawlDbRows.column(db(), "SELECT name FROM pragma_table_info('links') WHERE name LIKE 'from%'"))
+        .containsExactly("from_url");
+  }
+
   private static List<String> filesIn(Path dir) throws java.io.IOException {
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();

@@ -102,15 +102,11 @@ final class CrawlFolder {
   private static void refuseToFetchForACrawlForSearch(CrawlConfig config, List<String> seeds)
       throws CrawlException {
     long unfinished;
-    String unknownSeed = null;
-    try (CrawlDb db = CrawlDb.open(config.crawlDb())) {
-      unfinished = db.queuedOrFetching();
-      for (String seed : seeds) {
-        if (!db.knows(seed)) {
-          unknownSeed = seed;
-          break;
-        }
-      }
+    String unknownSeed;
+    try {
+      CrawlDb.Unfinished left = CrawlDb.unfinished(config.crawlDb(), seeds);
+      unfinished = left.queuedOrFetching();
+      unknownSeed = left.unknownSeed();
     } catch (SQLException e) {
       throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     }

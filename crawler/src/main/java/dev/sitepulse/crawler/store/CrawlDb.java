@@ -253,21 +253,35 @@ public final class CrawlDb implements AutoCloseable {
     return out;
   }
 
-  /** URLs queued, or left in flight by a crawl that stopped. */
-  public long queuedOrFetching() throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
-  }
+  /**
+   * What a crawl left to fetch in {@code file}: URLs queued or left in flight, and the first of
+   * {@code seeds} it does not know (null if none).
+   */
+  public record Unfinished(long queuedOrFetching, String unknownSeed) {}
 
-  /** Whether crawl.db holds {@code url}, in any state. */
-  public boolean knows(String url) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement("SELECT 1 FROM urls WHERE url=?")) {
-      s.setString(1, url);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
+  /**
+   * Reads what the crawl in {@code file} left unfinished without opening it for a crawl: a
+   * crawl.db from an earlier version is not brought up to date, so one a caller then refuses to
+   * touch is left exactly as it was.
+   */
+  public static Unfinished unfinished(Path file, List<String> seeds) throws SQLException {
+    try (Connection c = CrawlDbSchema.readOnly(file)) {
+      long queued;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')")) {
+        queued = rs.next() ? rs.getLong(1) : 0;
       }
+      try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM urls WHERE url=?")) {
+        for (String seed : seeds) {
+          s.setString(1, seed);
+          try (ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+              return new Unfinished(queued, seed);
+            }
+          }
+        }
+      }
+      return new Unfinished(queued, null);
     }
   }
 

@@ -89,10 +89,15 @@ final class CrawlDbSchema {
     s.execute("CREATE TABLE IF NOT EXISTS duplicate_clusters(cluster INTEGER NOT NULL, url TEXT NOT NULL)");
   }
 
-  static CrawlDb.Maker makerOf(Path file) {
+  /** A connection that reads {@code file} as it is: nothing made, brought up to date or written. */
+  static Connection readOnly(Path file) throws SQLException {
     SQLiteConfig readOnly = new SQLiteConfig();
     readOnly.setReadOnly(true);
-    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
+    return readOnly.createConnection("jdbc:sqlite:" + file);
+  }
+
+  static CrawlDb.Maker makerOf(Path file) {
+    try (Connection c = readOnly(file);
         Statement s = c.createStatement()) {
       if (holdsAnotherProgramsTables(s)) {
         return CrawlDb.Maker.ANOTHER_PROGRAM;
@@ -152,7 +157,11 @@ final class CrawlDbSchema {
     s.execute("ALTER TABLE urls ADD COLUMN " + column + " " + type);
   }
 
-  /** A crawl.db from before links were keyed by page id keeps its links, rewritten in place. */
+  /**
+   * A crawl.db from before links were keyed by page id keeps its links, rewritten in place in one
+   * transaction: a kill or a failure half-way (between the rename and the copy) leaves them as
+   * they were, for the next open to rewrite, rather than an empty table beside an orphaned copy.
+   */
   private static void migrateLinksKeyedByUrl(Statement s) throws SQLException {
     boolean old;
     try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('links') WHERE name='from_url'")) {
@@ -161,6 +170,21 @@ final class CrawlDbSchema {
     if (!old) {
       return;
     }
+    Connection c = s.getConnection();
+    c.setAutoCommit(false);
+    try {
+      rewriteLinksByPageId(s);
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+    LOG.info("crawl.db: links rewritten to refer to pages by id");
+  }
+
+  private static void rewriteLinksByPageId(Statement s) throws SQLException {
     s.execute("DROP INDEX IF EXISTS links_to");
     s.execute("DROP INDEX IF EXISTS links_from");
     s.execute("ALTER TABLE links RENAME TO links_by_url");
@@ -173,6 +197,5 @@ final class CrawlDbSchema {
         SELECT u.id, l.to_url, l.fragment, l.anchor, l.line, l.nofollow
         FROM links_by_url l JOIN urls u ON u.url = l.from_url ORDER BY l.rowid""");
     s.execute("DROP TABLE links_by_url");
-    LOG.info("crawl.db: links rewritten to refer to pages by id");
   }
 }

@@ -127,6 +127,25 @@ class CrawlDbTest {
   }
 
   @Test
+  void aLinksRewriteThatFailsHalfWayLeavesAnEarlierVersionsLinksAsTheyWere() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    execute(file,
+        "CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, depth INTEGER NOT NULL, state TEXT NOT NULL)",
+        // A row the rewritten table refuses (to_url NOT NULL) fails the copy after the rename.
+        "CREATE TABLE links(from_url TEXT NOT NULL, to_url TEXT, fragment TEXT, anchor TEXT, line INTEGER,"
+            + " nofollow INTEGER NOT NULL DEFAULT 0)",
+        "INSERT INTO urls(url, depth, state) VALUES('http://a/', 0, 'done')",
+        "INSERT INTO links VALUES('http://a/', 'http://a/b', NULL, 'b', 7, 0), ('http://a/', NULL, NULL, 'broken', 8, 0)");
+
+    assertThatThrownBy(() -> CrawlDb.open(file)).hasMessageContaining("NOT NULL");
+
+    assertThat(rows(file, "SELECT from_url, to_url, anchor FROM links ORDER BY line"))
+        .containsExactly("http://a/ http://a/b b", "http://a/ null broken");
+    assertThat(rows(file, "SELECT name FROM sqlite_master WHERE name LIKE 'links%' ORDER BY name"))
+        .containsExactly("links");
+  }
+
+  @Test
   void everyCrawlDbHasTheTableOfNearDuplicateClustersAndAnOlderOneKeepsTheClustersAnalyzeStoredThere()
       throws Exception {
     Path fresh = dir.resolve("fresh.db");
@@ -162,6 +181,14 @@ class CrawlDbTest {
     // not a duplicate, no canonical elsewhere, no anchors
     return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, links, embeds,
         discovered, 0);
+  }
+
+  private static void execute(Path file, String... sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+      for (String statement : sql) {
+        s.execute(statement);
+      }
+    }
   }
 
   private static List<String> rows(Path file, String sql) throws Exception {
