@@ -47,8 +47,12 @@ public final class FetchRetries {
   private static final Page PAGE = new Page();
 
   private final CrawlPurpose purpose;
-  /** By URL: its fetches that failed or were told to wait, of either kind. */
-  private final Map<String, Integer> attempts = new HashMap<>();
+  /**
+   * By URL: its fetches that failed on the network, and apart from them those told to wait, so
+   * that neither kind uses up the other's retries.
+   */
+  private final Map<String, Integer> networkFailures = new HashMap<>();
+  private final Map<String, Integer> backOffs = new HashMap<>();
   /** By origin: its pages in a row that could not reach it; any answer resets it. */
   private final Map<String, Integer> unreachableInARow = new HashMap<>();
 
@@ -72,7 +76,7 @@ public final class FetchRetries {
   }
 
   private Decision failed(Frontier.Next next, FetchResult r) {
-    int tries = attempts.merge(next.url(), 1, Integer::sum);
+    int tries = networkFailures.merge(next.url(), 1, Integer::sum);
     boolean retryable = r.errorKind() == null || r.errorKind().isTransient();
     if (retryable && tries <= MAX_NETWORK_RETRIES) {
       return new Retry(Duration.ofSeconds(1L << (tries - 1)));
@@ -84,7 +88,7 @@ public final class FetchRetries {
 
   /** The host waits as long as it asks (Retry-After), or longer each time. */
   private Decision backOff(Frontier.Next next, FetchResult r, long now) {
-    int tries = attempts.merge(next.url(), 1, Integer::sum);
+    int tries = backOffs.merge(next.url(), 1, Integer::sum);
     return new BackOff(now + hostWait(r.retryAfter(), tries).toNanos(), tries <= MAX_BACKOFF_RETRIES);
   }
 

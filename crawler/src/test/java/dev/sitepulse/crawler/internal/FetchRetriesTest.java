@@ -94,11 +94,14 @@ class FetchRetriesTest {
   }
 
   @Test
-  void networkFailuresAndBackOffsOfOneUrlAddUpToOneCount() {
-    search.decide(page("/a"), failure(ErrorKind.RESET), NOW);
+  void aUrlThatWasBackedOffStillGetsBothNetworkRetriesAndItsBackOffsCountOnApart() {
+    search.decide(page("/a"), answer(503, null), NOW);
 
+    assertThat(search.decide(page("/a"), failure(ErrorKind.RESET), NOW)).isEqualTo(new Retry(Duration.ofSeconds(1)));
+    assertThat(search.decide(page("/a"), failure(ErrorKind.RESET), NOW)).isEqualTo(new Retry(Duration.ofSeconds(2)));
     assertThat(search.decide(page("/a"), answer(429, null), NOW))
-        .as("the second try of /a").isEqualTo(new BackOff(NOW + Duration.ofSeconds(4).toNanos(), true));
+        .as("the second back-off of /a").isEqualTo(new BackOff(NOW + Duration.ofSeconds(4).toNanos(), true));
+    assertThat(search.decide(page("/a"), failure(ErrorKind.RESET), NOW)).isEqualTo(new GiveUp(false));
   }
 
   @Test
