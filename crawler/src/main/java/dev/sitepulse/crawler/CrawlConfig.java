@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.pinger.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,15 +60,20 @@ public record CrawlConfig(
   public CrawlConfig {
     seeds = List.copyOf(seeds);
     require(!seeds.isEmpty(), "give at least one seed URL");
+    require(dataDir != null, "a crawl needs a data folder");
     require(maxPages >= 0, "max-pages must be 0 (no limit) or more, got " + maxPages);
     require(maxDepth >= 0, "max-depth must be 0 or more, got " + maxDepth);
     require(concurrency >= 1, "concurrency must be at least 1, got " + concurrency);
     require(perHost >= 1, "per-host must be at least 1, got " + perHost);
-    require(!delay.isNegative(), "delay cannot be negative");
-    require(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
+    require(delay != null && !delay.isNegative(), "delay cannot be negative");
+    require(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
     require(maxBodyBytes > 0, "max-body must be positive");
     require(scope != Scope.REGEX || scopeRegex != null, "scope regex needs --scope-regex");
+    require(userAgent != null && !userAgent.isBlank(), "user-agent must not be empty");
     require(commitEveryPages >= 1, "commit-every-pages must be at least 1");
+    // A Vert.x timer's period: under 1 ms it would fail on the event loop, as the crawl starts.
+    require(commitEvery != null && commitEvery.toMillis() >= 1,
+        "commit-every must be at least 1ms, got " + (commitEvery == null ? "none" : Durations.format(commitEvery)));
     require(purpose != null, "a crawl needs a purpose");
     require(start != null, "a crawl needs to know how to start");
   }
