@@ -20,7 +20,7 @@ public final class CrawlScope {
       allowed.add(switch (config.scope()) {
         case HOST -> host + ":" + port(u);
         case DOMAIN -> registeredDomain(host);
-        case PREFIX -> seed.substring(0, seed.lastIndexOf('/') + 1);
+        case PREFIX -> folderOf(seed);
         case REGEX -> "";
       });
     }
@@ -75,7 +75,20 @@ public final class CrawlScope {
     if (last.isEmpty() || last.contains(".") || u.getRawQuery() != null) {
       return null;
     }
-    return normalizedSeed.substring(0, normalizedSeed.lastIndexOf('/') + 1);
+    return folderOf(normalizedSeed);
+  }
+
+  /**
+   * The seed up to the last slash of its path: a slash in its query ({@code search?path=/docs/x})
+   * or fragment is no folder. In a normalized URL the first ? or # is where the path ends.
+   */
+  private static String folderOf(String normalizedSeed) {
+    int end = normalizedSeed.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = normalizedSeed.indexOf(c);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    return normalizedSeed.substring(0, normalizedSeed.lastIndexOf('/', end - 1) + 1);
   }
 
   /** The host's port, so another service on the same machine is another site. */
