@@ -418,16 +418,18 @@ class CrawlerBehaviourTest {
 
   @Test
   void aSecondCrawlOfTheSameDataFolderIsRefusedAndTheFirstKeepsItsFiles() throws Exception {
-    String slow = base() + "/status/200?sleep=1500";
-    CompletableFuture<CrawlStats> first = inBackground(config(slow), new CrawlStop());
-    // Once the server has the first crawl's request, that crawl holds the folder.
-    waitForTheServer("the first crawl's request",
-        () -> !site.findAll(getRequestedFor(urlPathEqualTo("/status/200"))).isEmpty());
+    String slow = base() + "/status/200";
     CrawlConfig fresh = freshSeedOnly(base() + "/site/faq.html");
+    CompletableFuture<CrawlStats> first;
+    // While the server holds the first crawl's request, that crawl holds the folder.
+    try (HeldResponses.Held request = held.hold("/status/200")) {
+      first = inBackground(config(slow), new CrawlStop());
+      request.awaitAsked();
 
-    assertThatThrownBy(() -> Crawler.run(fresh, CrawlListener.NONE))
-        .isInstanceOf(CrawlException.class)
-        .hasMessage(data + " is in use by another crawl; wait for it to end, or give another --data");
+      assertThatThrownBy(() -> Crawler.run(fresh, CrawlListener.NONE))
+          .isInstanceOf(CrawlException.class)
+          .hasMessage(data + " is in use by another crawl; wait for it to end, or give another --data");
+    }
     assertThat(first.get(20, TimeUnit.SECONDS).errors()).isEmpty();
     assertThat(CrawlDbRows.column(db(), "SELECT state FROM urls WHERE url = '" + slow + "'"))
         .containsExactly("done");
@@ -439,18 +441,22 @@ class CrawlerBehaviourTest {
   @Test
   void aStopCommitsWhatWasFetchedAndTheNextRunFetchesOnlyTheRest() throws Exception {
     CrawlConfig c = config(base() + "/site/index.html");
-    CrawlConfig slowly = c.toBuilder().perHost(1).delay(Duration.ofMillis(100)).build();
+    CrawlConfig slowly = c.toBuilder().perHost(1).build();
     CrawlStop stop = new CrawlStop();
-    CompletableFuture<CrawlStats> first = inBackground(slowly, stop);
-    waitForTheServer("five pages fetched", () -> sitePagesFetched().size() >= 5);
-    stop.request();
+    CompletableFuture<CrawlStats> first;
+    // One page at a time: while the server holds the guide, the rest of the home page's links wait.
+    try (HeldResponses.Held guide = held.hold("/site/guide/index.html")) {
+      first = inBackground(slowly, stop);
+      guide.awaitAsked();
+      stop.request();
+    }
 
     CrawlStats stopped = first.get(20, TimeUnit.SECONDS);
     assertThat(stopped.queued()).isPositive();
     assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state = 'queued'"))
         .singleElement().asString().isNotEqualTo("0");
 
-    CrawlStats rest = Crawler.run(slowly.withDelay(Duration.ZERO), CrawlListener.NONE);
+    CrawlStats rest = Crawler.run(slowly, CrawlListener.NONE);
     assertThat(rest.queued()).isZero();
     assertThat(CrawlDbRows.column(db(), "SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')"))
         .containsExactly("0");
