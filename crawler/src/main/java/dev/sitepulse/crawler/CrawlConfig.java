@@ -96,10 +96,6 @@ public record CrawlConfig(
         .ignoreRobots(ignoreRobots).commitEvery(commitEveryPages, commitEvery).purpose(purpose);
   }
 
-  public CrawlConfig withDelay(Duration d) {
-    return toBuilder().delay(d).build();
-  }
-
   public CrawlConfig withPurpose(CrawlPurpose p) {
     return toBuilder().purpose(p).build();
   }

@@ -33,7 +33,7 @@ class AnalyzeCommandTest {
 
   private void crawlTheSite() throws Exception {
     String seed = StubServer.url(site, "/site/index.html");
-    Crawler.run(CrawlConfig.defaults(List.of(seed), data).withDelay(Duration.ZERO), CrawlListener.NONE);
+    Crawler.run(CrawlConfig.builder(List.of(seed), data).delay(Duration.ZERO).build(), CrawlListener.NONE);
   }
 
   private JsonNode analyze(String... extra) throws Exception {
@@ -48,7 +48,7 @@ class AnalyzeCommandTest {
   @Test
   void aCrawlWithoutPagesSaysThereIsNothingToRankInsteadOfAHeaderOverNothing() throws Exception {
     // A seed whose host refuses the connection: the crawl stores it, failed, and no page.
-    Crawler.run(CrawlConfig.defaults(List.of("http://127.0.0.1:1/"), data).withDelay(Duration.ZERO),
+    Crawler.run(CrawlConfig.builder(List.of("http://127.0.0.1:1/"), data).delay(Duration.ZERO).build(),
         CrawlListener.NONE);
 
     CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu");

@@ -46,7 +46,7 @@ class CrawlResumeIT {
   @Test
   void aKilledCrawlResumesToTheSamePagesWithoutFetchingCommittedPagesAgain() throws Exception {
     Path reference = work.resolve("reference");
-    Crawler.run(CrawlConfig.defaults(List.of(seed()), reference).withDelay(Duration.ZERO), CrawlListener.NONE);
+    Crawler.run(CrawlConfig.builder(List.of(seed()), reference).delay(Duration.ZERO).build(), CrawlListener.NONE);
     Set<String> expected = doneUrls(reference.resolve("crawl.db"));
     site.resetRequests();
     site.setGlobalFixedDelay(200); // slow enough to be killed half-way

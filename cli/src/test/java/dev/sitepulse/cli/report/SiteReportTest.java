@@ -28,8 +28,8 @@ class SiteReportTest {
 
   @BeforeAll
   static void crawlTheSite() throws Exception {
-    Crawler.run(CrawlConfig.defaults(List.of(StubServer.url(site, "/site/index.html")), data)
-        .withDelay(Duration.ZERO), CrawlListener.NONE);
+    Crawler.run(CrawlConfig.builder(List.of(StubServer.url(site, "/site/index.html")), data)
+        .delay(Duration.ZERO).build(), CrawlListener.NONE);
   }
 
   private static JsonNode json() throws Exception {

@@ -36,8 +36,8 @@ class StubbedCrawlReportTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closed = "http://127.0.0.1:" + s.getLocalPort() + "/";
     }
-    Crawler.run(CrawlConfig.defaults(List.of(StubServer.url(site, "/index.html"), closed), data)
-        .withDelay(Duration.ZERO), CrawlListener.NONE);
+    Crawler.run(CrawlConfig.builder(List.of(StubServer.url(site, "/index.html"), closed), data)
+        .delay(Duration.ZERO).build(), CrawlListener.NONE);
 
     CommandLineRun run = CommandLineRun.of("report", "--data", data.toString(), "--format", "json");
 
@@ -54,7 +54,7 @@ class StubbedCrawlReportTest {
     site.stubFor(get("/index.html").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
         .withBody("<!doctype html><html><head><title><script>alert(1)</script> \u202Egnp.exe\u0085\u009B31m"
             + "</title></head><body><p>A page with a hostile title.</p></body></html>")));
-    Crawler.run(CrawlConfig.defaults(List.of(StubServer.url(site, "/index.html")), data).withDelay(Duration.ZERO),
+    Crawler.run(CrawlConfig.builder(List.of(StubServer.url(site, "/index.html")), data).delay(Duration.ZERO).build(),
         CrawlListener.NONE);
     assertThat(CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu").exitCode()).isZero();
 

@@ -147,7 +147,7 @@ public final class Frontier {
   }
 
   /** Whether this origin has been seen before: its robots.txt is read on first sight. */
-  public boolean knowsHost(String origin) {
+  boolean knowsHost(String origin) {
     return hosts.containsKey(origin);
   }
 
@@ -170,7 +170,7 @@ public final class Frontier {
     return inFlight;
   }
 
-  public int known() {
+  int known() {
     return seen.size();
   }
 

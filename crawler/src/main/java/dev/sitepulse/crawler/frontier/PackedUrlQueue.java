@@ -60,11 +60,6 @@ final class PackedUrlQueue {
     return count == 0;
   }
 
-  /** Bytes held, for the memory benchmark. */
-  long retainedBytes() {
-    return buf.length + 32L;
-  }
-
   private void ensure(int extra) {
     if (tail + extra <= buf.length) {
       return;

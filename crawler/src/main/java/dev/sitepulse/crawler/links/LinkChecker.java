@@ -63,7 +63,7 @@ public final class LinkChecker {
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */
-  public static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
+  static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
     return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), LinkCheckListener.NONE);
   }

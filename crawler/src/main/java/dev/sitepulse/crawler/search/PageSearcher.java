@@ -221,7 +221,7 @@ public final class PageSearcher implements Closeable {
   }
 
   /** Documents in the opened commit. */
-  public int docCount() {
+  int docCount() {
     return reader.numDocs();
   }
 

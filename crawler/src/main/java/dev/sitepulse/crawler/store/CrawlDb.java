@@ -322,10 +322,6 @@ public final class CrawlDb implements AutoCloseable {
     return writer.flush();
   }
 
-  public Connection connectionForReading() {
-    return db;
-  }
-
   @Override
   public void close() throws SQLException {
     try {
