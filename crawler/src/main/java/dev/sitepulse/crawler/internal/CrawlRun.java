@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,9 +189,7 @@ public final class CrawlRun {
   /** Puts the resumed queue and any new seeds into the frontier, before the loop starts. */
   private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, List<CrawlDb.KnownUrl> known,
       List<String> seeds) {
-    Set<String> knownUrls = new HashSet<>();
     for (CrawlDb.KnownUrl k : known) {
-      knownUrls.add(k.url());
       if (k.state() == UrlState.QUEUED) {
         frontier.offer(k.url(), k.depth());
         loop.adoptIfNew(k.url());
@@ -203,7 +200,7 @@ public final class CrawlRun {
     }
     List<QueuedUrl> fresh = new ArrayList<>();
     for (String seed : seeds) {
-      if (!knownUrls.contains(seed) && frontier.offer(seed, 0)) {
+      if (frontier.offer(seed, 0)) { // every URL crawl.db knows is in the frontier's seen set now
         fresh.add(new QueuedUrl(seed, 0));
         loop.adoptIfNew(seed);
       }
