@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.store.AnchorList;
+import dev.sitepulse.crawler.store.UrlState;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,11 +20,18 @@ final class CrawledPages {
   /**
    * One fetched URL.
    *
+   * @param state as crawl.db has it: a report may read one a newer version wrote, in a state
+   *     {@link UrlState} does not name
    * @param parsed parsed as HTML, so its ids are known: by its Content-Type, or by its body when
    *     it came without one (crawl.db holds a SimHash of such pages only)
    */
   record Page(String url, String state, int status, String errorKind, String message,
-      String redirectTo, boolean parsed, Set<String> anchors) {}
+      String redirectTo, boolean parsed, Set<String> anchors) {
+
+    boolean is(UrlState s) {
+      return s.column().equals(state);
+    }
+  }
 
   /**
    * One link as found on a page, or one resource the page embeds.
@@ -66,7 +74,7 @@ final class CrawledPages {
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("""
           SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors
-          FROM urls WHERE state != 'queued'""")) {
+          FROM urls WHERE state != %s""".formatted(UrlState.QUEUED.sql()))) {
         while (rs.next()) {
           out.pages.put(rs.getString(1), new Page(rs.getString(1), rs.getString(2), rs.getInt(3),
               rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7),

@@ -10,6 +10,7 @@ import dev.sitepulse.crawler.internal.CrawlRun;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.Verdict;
@@ -168,14 +169,13 @@ public final class LinkChecker {
       return;
     }
     // Queued, or fetching when the crawl ended early (a 429 waiting): not known either way.
-    if (end == null || "skipped-robots".equals(end.state()) || "queued".equals(end.state())
-        || "fetching".equals(end.state())) {
+    if (end == null || end.is(UrlState.SKIPPED_ROBOTS) || end.is(UrlState.QUEUED) || end.is(UrlState.FETCHING)) {
       found.skipped++;
       return;
     }
     if (end.redirectTo() != null) { // follow gave up: a loop, or too long a chain
       found.broken.add(RecordedVerdicts.tooManyRedirects(target, end, chain, links));
-    } else if ("failed".equals(end.state()) || end.status() >= 400
+    } else if (end.is(UrlState.FAILED) || end.status() >= 400
         || RecordedVerdicts.isDeadEndRedirect(end)) {
       found.broken.add(RecordedVerdicts.brokenOf(target, end, chain, links));
     } else if (checkAnchors && end.parsed()) {

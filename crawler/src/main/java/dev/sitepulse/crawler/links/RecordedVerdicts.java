@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.links;
 import dev.sitepulse.crawler.internal.LinkRules;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.RedirectChains;
@@ -53,7 +54,7 @@ final class RecordedVerdicts {
   }
 
   static BrokenLink brokenOf(String target, Page end, List<String> chain, List<Link> links) {
-    String problem = "failed".equals(end.state())
+    String problem = end.is(UrlState.FAILED)
         ? end.errorKind() + ": " + end.message()
         : isDeadEndRedirect(end) && FetchResult.redirects(end.status())
             ? StatusText.of(end.status(), null) + ": " + end.message()

@@ -1,5 +1,9 @@
 package dev.sitepulse.crawler.store;
 
+import static dev.sitepulse.crawler.store.UrlState.DONE;
+import static dev.sitepulse.crawler.store.UrlState.FETCHING;
+import static dev.sitepulse.crawler.store.UrlState.QUEUED;
+
 import dev.sitepulse.pinger.Validators;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -43,6 +46,9 @@ public final class CrawlDb implements AutoCloseable {
     /** Another program: tables, but no crawl's urls table. */
     ANOTHER_PROGRAM
   }
+
+  /** URLs not fetched yet, or left in flight: an SQL list for {@code state IN}. */
+  private static final String UNFETCHED = "(" + QUEUED.sql() + ", " + FETCHING.sql() + ")";
 
   /** The database's name in a crawl's data folder. */
   public static final String FILE_NAME = "crawl.db";
@@ -111,8 +117,8 @@ public final class CrawlDb implements AutoCloseable {
    */
   public void resume(long committedSeq) throws SQLException {
     try (PreparedStatement s = db.prepareStatement("""
-        UPDATE urls SET state='queued', etag=NULL, last_modified=NULL
-        WHERE state='fetching' OR (indexed=1 AND seq>?)""")) {
+        UPDATE urls SET state=%s, etag=NULL, last_modified=NULL
+        WHERE state=%s OR (indexed=1 AND seq>?)""".formatted(QUEUED.sql(), FETCHING.sql()))) {
       s.setLong(1, committedSeq);
       int reset = s.executeUpdate();
       if (reset > 0) {
@@ -150,15 +156,15 @@ public final class CrawlDb implements AutoCloseable {
     List<String> canonicals = new ArrayList<>();
     try (Statement s = db.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT DISTINCT c.url FROM urls v JOIN urls c ON c.url = v.canonical"
-          + " WHERE v.canonical IS NOT NULL AND v.state='done' AND v.indexed=0 AND "
+          + " WHERE v.canonical IS NOT NULL AND v.state=" + DONE.sql() + " AND v.indexed=0 AND "
           + endedWithoutDocument("v"))) {
         while (rs.next()) {
           canonicals.add(rs.getString(1));
         }
       }
       if (!canonicals.isEmpty()) {
-        int again = s.executeUpdate("UPDATE urls SET state='queued', etag=NULL, last_modified=NULL"
-            + " WHERE canonical IS NOT NULL AND state='done' AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
+        int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + ", etag=NULL, last_modified=NULL"
+            + " WHERE canonical IS NOT NULL AND state=" + DONE.sql() + " AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
             + " WHERE c.url = urls.canonical AND " + endedWithoutDocument("urls") + ")");
         LOG.info("resuming: {} pages whose canonical URL has no document go back to the queue", again);
       }
@@ -172,7 +178,7 @@ public final class CrawlDb implements AutoCloseable {
    * duplicate of an indexed page (the variant itself, when it had the same bytes and came first).
    */
   private static String endedWithoutDocument(String variant) {
-    return "c.state NOT IN ('queued', 'fetching') AND c.indexed=0"
+    return "c.state NOT IN " + UNFETCHED + " AND c.indexed=0"
         + " AND (c.duplicate_of IS NULL OR c.duplicate_of = " + variant + ".url)";
   }
 
@@ -185,8 +191,8 @@ public final class CrawlDb implements AutoCloseable {
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("""
             SELECT v.url, v.depth, v.canonical FROM urls v JOIN urls c ON c.url = v.canonical
-            WHERE v.canonical IS NOT NULL AND v.state='done' AND v.indexed=0
-              AND c.state IN ('queued', 'fetching')""")) {
+            WHERE v.canonical IS NOT NULL AND v.state=%s AND v.indexed=0
+              AND c.state IN %s""".formatted(DONE.sql(), UNFETCHED))) {
       while (rs.next()) {
         pages.add(new DeferredPage(rs.getString(1), rs.getInt(2), rs.getString(3)));
       }
@@ -202,7 +208,7 @@ public final class CrawlDb implements AutoCloseable {
   public void queueAllAgain() throws SQLException {
     try (Statement s = db.createStatement()) {
       s.executeUpdate("UPDATE urls SET etag=NULL, last_modified=NULL WHERE canonical IS NOT NULL AND indexed=0");
-      int again = s.executeUpdate("UPDATE urls SET state='queued' WHERE state<>'queued'");
+      int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + " WHERE state<>" + QUEUED.sql());
       LOG.info("refresh: {} known URLs are queued again", again);
     }
     db.commit();
@@ -216,8 +222,7 @@ public final class CrawlDb implements AutoCloseable {
             SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed, fetched_at
             FROM urls ORDER BY id""")) {
       while (rs.next()) {
-        UrlState state = UrlState.valueOf(
-            rs.getString(3).toUpperCase(Locale.ROOT).replace('-', '_'));
+        UrlState state = UrlState.fromColumn(rs.getString(3));
         Validators validators = new Validators(rs.getString(4), rs.getString(5));
         boolean indexed = rs.getInt(8) == 1;
         PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed)
@@ -238,8 +243,8 @@ public final class CrawlDb implements AutoCloseable {
     String placeholders = String.join(", ", Collections.nCopies(frames.size(), "?"));
     try (PreparedStatement s = db.prepareStatement("""
         SELECT DISTINCT e.to_url FROM embeds e JOIN urls u ON u.url = e.to_url
-        WHERE u.state = 'queued' AND e.element NOT IN (%s)
-          AND e.to_url NOT IN (SELECT to_url FROM links)""".formatted(placeholders))) {
+        WHERE u.state = %s AND e.element NOT IN (%s)
+          AND e.to_url NOT IN (SELECT to_url FROM links)""".formatted(QUEUED.sql(), placeholders))) {
       int i = 1;
       for (String frame : frames) {
         s.setString(i++, frame);
@@ -268,7 +273,7 @@ public final class CrawlDb implements AutoCloseable {
     try (Connection c = CrawlDbSchema.readOnly(file)) {
       long queued;
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM urls WHERE state IN ('queued', 'fetching')")) {
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM urls WHERE state IN " + UNFETCHED)) {
         queued = rs.next() ? rs.getLong(1) : 0;
       }
       try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM urls WHERE url=?")) {

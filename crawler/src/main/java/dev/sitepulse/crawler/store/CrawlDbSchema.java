@@ -138,7 +138,7 @@ final class CrawlDbSchema {
     }
     StringBuilder known = new StringBuilder();
     for (UrlState state : UrlState.values()) {
-      known.append(known.isEmpty() ? "" : ", ").append('\'').append(state.column()).append('\'');
+      known.append(known.isEmpty() ? "" : ", ").append(state.sql());
     }
     try (ResultSet rs = s.executeQuery(
         "SELECT rowid, url, state FROM urls WHERE state NOT IN (" + known + ") LIMIT 1")) {

@@ -10,7 +10,18 @@ public enum UrlState {
   FAILED,
   SKIPPED_ROBOTS;
 
+  /** As crawl.db writes it: {@code queued}, {@code skipped-robots}. */
   public String column() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The column as an SQL string literal, for statements that name a state. */
+  public String sql() {
+    return "'" + column() + "'";
+  }
+
+  /** The state crawl.db wrote as {@code column}; one this version does not know is refused on open. */
+  public static UrlState fromColumn(String column) {
+    return valueOf(column.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
   }
 }

@@ -16,8 +16,8 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
 
   static WriteStatements prepare(Connection c) throws SQLException {
     return new WriteStatements(
-        c.prepareStatement("INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, 'queued')"),
-        c.prepareStatement("UPDATE urls SET state='fetching', attempts=attempts+1 WHERE url=?"),
+        c.prepareStatement("INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, " + UrlState.QUEUED.sql() + ")"),
+        c.prepareStatement("UPDATE urls SET state=" + UrlState.FETCHING.sql() + ", attempts=attempts+1 WHERE url=?"),
         // A page an earlier crawl indexed has no document now: numbered like any page recorded, so
         // that a resume after a kill before the next commit removes it again, and without the
         // validators a 304 would answer for a document it no longer has.
@@ -25,7 +25,7 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
             "UPDATE urls SET state=?, message=?, seq=?, indexed=0, etag=NULL, last_modified=NULL WHERE url=?"),
         // A 304: fetched_at stays the time of the content on record, as the index's document does
         // and as a WARC revisit record refers to it.
-        c.prepareStatement("UPDATE urls SET state='done', fetch_ms=? WHERE url=?"),
+        c.prepareStatement("UPDATE urls SET state=" + UrlState.DONE.sql() + ", fetch_ms=? WHERE url=?"),
         // RETURNING gives the page's id for its links without looking the URL up a second time
         c.prepareStatement("""
             UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
