@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.store.AnchorList;
+import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.UrlState;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -92,7 +93,7 @@ final class CrawledPages {
       // Redirect hops are recorded as links too; they are chains here, not links on a page.
       try (ResultSet rs = s.executeQuery("""
           SELECT from_url, to_url, fragment, anchor, line FROM page_links
-          WHERE anchor IS NULL OR anchor != '[redirect]' ORDER BY from_url, line""")) {
+          WHERE anchor IS NULL OR anchor != '%s' ORDER BY from_url, line""".formatted(PageRecord.REDIRECT_ANCHOR))) {
         while (rs.next()) {
           out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), null));
         }

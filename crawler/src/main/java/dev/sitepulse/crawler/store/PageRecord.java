@@ -43,6 +43,9 @@ public record PageRecord(
     List<QueuedUrl> discovered,
     int nonHttpLinks) {
 
+  /** The anchor text of the link a redirect is kept as, which readers of links tell hops by. */
+  public static final String REDIRECT_ANCHOR = "[redirect]";
+
   public PageRecord {
     validators = validators == null ? Validators.NONE : validators;
     links = List.copyOf(links);
@@ -63,7 +66,7 @@ public record PageRecord(
   }
 
   /**
-   * A 3xx. Its target is kept as a link too, anchored {@code [redirect]} so that readers of the
+   * A 3xx. Its target is kept as a link too, anchored {@link #REDIRECT_ANCHOR} so that readers of the
    * links can tell a hop from a link on a page.
    *
    * @param target the resolved Location, or null if it was no usable URL
@@ -72,7 +75,7 @@ public record PageRecord(
   public static PageRecord redirect(String url, Response response, String target,
       List<QueuedUrl> discovered, long seq) {
     List<LinkRecord> link =
-        target == null ? List.of() : List.of(new LinkRecord(target, null, "[redirect]", 0, false));
+        target == null ? List.of() : List.of(new LinkRecord(target, null, REDIRECT_ANCHOR, 0, false));
     return unparsed(url, response, target, seq, false, link, discovered);
   }
 
