@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CanonicalRefetches {
 
-  /** The loop's: its lines read as they always have, whichever class writes them. */
-  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CanonicalRefetches.class);
 
   private final CrawlPurpose purpose;
   private final CanonicalWaits canonicals;

@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CrawlEnd {
 
-  /** The loop's: its lines read as they always have, whichever class writes them. */
-  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlEnd.class);
 
   private final Context context;
   private final ExecutorService indexer;

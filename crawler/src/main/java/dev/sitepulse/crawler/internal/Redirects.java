@@ -25,8 +25,7 @@ final class Redirects {
    */
   static final int MAX_REDIRECT_HOPS = 20;
 
-  /** The loop's: its lines read as they always have, whichever class writes them. */
-  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Redirects.class);
 
   private final CrawlScope scope;
   private final Frontier frontier;

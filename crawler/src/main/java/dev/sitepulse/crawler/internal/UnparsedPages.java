@@ -26,8 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class UnparsedPages {
 
-  /** The loop's: its lines read as they always have, whichever class writes them. */
-  private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UnparsedPages.class);
 
   private final Context context;
   private final CrawlDb db;
