@@ -103,32 +103,19 @@ public final class CrawlRun {
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
             config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
-      long committedSeq = IndexCommits.committedSeq(index);
-      db.resume(committedSeq);
-      if (config.start() == CrawlStart.REFRESH) {
-        db.queueAllAgain();
-      }
-      boolean indexes = config.purpose() == CrawlPurpose.SEARCH;
-      List<String> canonicalsWithoutDocument =
-          indexes ? db.queueAgainPagesOfCanonicalsWithoutDocument() : List.of();
-      List<CrawlDb.DeferredPage> deferred = indexes ? db.pagesAwaitingCanonical() : List.of();
-      List<CrawlDb.KnownUrl> known = db.knownUrls();
-      long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
-      if (index != null) {
-        IndexCommits.removeAgain(index, db.withoutDocumentSince(committedSeq), lastSeq);
-      }
-      IndexCommits commits = new IndexCommits(index, db, lastSeq, parsers);
+      Resumed resumed = resume(config, db, index);
+      IndexCommits commits = new IndexCommits(index, db, resumed.lastSeq(), parsers);
       Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());
       Context context = vertx.getOrCreateContext();
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds)));
-      canonicalsWithoutDocument.forEach(loop::canonicalWithoutDocument);
-      deferred.forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
+      resumed.canonicalsWithoutDocument().forEach(loop::canonicalWithoutDocument);
+      resumed.deferred().forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
       if (config.purpose() == CrawlPurpose.LINK_CHECK) {
         db.queuedResources(Embed.FRAMES).forEach(loop::leafResource);
       }
-      seed(frontier, db, loop, known, seeds);
+      seed(frontier, db, loop, resumed.known(), seeds);
       CrawlStats stats;
       try {
         stats = loop.start().get();
@@ -157,6 +144,42 @@ public final class CrawlRun {
       indexer.shutdownNow();
       closeAndWait(vertx);
     }
+  }
+
+  /**
+   * What earlier runs left in crawl.db and the index, once prepared for this run.
+   *
+   * @param lastSeq the highest sequence number given so far, which this run numbers its pages after
+   * @param canonicalsWithoutDocument canonical URLs found without a document (a search only)
+   * @param deferred pages waiting on a canonical URL not fetched yet (a search only)
+   * @param known every URL crawl.db knows, in the order it learnt them
+   */
+  private record Resumed(long lastSeq, List<String> canonicalsWithoutDocument,
+      List<CrawlDb.DeferredPage> deferred, List<CrawlDb.KnownUrl> known) {}
+
+  /**
+   * Puts back in the queue what a killed run left in flight or uncommitted (every URL, on a
+   * refresh) and the pages of canonicals without a document, then removes again the documents of
+   * pages recorded without one after the index's last commit. Before the loop starts.
+   *
+   * @param index null for a link check
+   */
+  private static Resumed resume(CrawlConfig config, CrawlDb db, PageIndex index) throws SQLException {
+    long committedSeq = IndexCommits.committedSeq(index);
+    db.resume(committedSeq);
+    if (config.start() == CrawlStart.REFRESH) {
+      db.queueAllAgain();
+    }
+    boolean indexes = config.purpose() == CrawlPurpose.SEARCH;
+    List<String> canonicalsWithoutDocument =
+        indexes ? db.queueAgainPagesOfCanonicalsWithoutDocument() : List.of();
+    List<CrawlDb.DeferredPage> deferred = indexes ? db.pagesAwaitingCanonical() : List.of();
+    List<CrawlDb.KnownUrl> known = db.knownUrls();
+    long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
+    if (index != null) {
+      IndexCommits.removeAgain(index, db.withoutDocumentSince(committedSeq), lastSeq);
+    }
+    return new Resumed(lastSeq, canonicalsWithoutDocument, deferred, known);
   }
 
   /** No interrupts: one could close a Lucene file channel under a worker in the middle of a write. */
