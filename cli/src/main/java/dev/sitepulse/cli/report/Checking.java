@@ -9,9 +9,10 @@ import java.util.List;
  * Whether a target is still being checked, how far its checks reach, and where they were missing.
  *
  * @param last its last check before the report's end
- * @param interval how often it was checked: the smallest gap between its latest checks, since a
- *     watch ticks at a fixed rate and skipped ticks and restarts only lengthen gaps; zero with
- *     fewer than two checks
+ * @param interval how often it was checked: as the watch recorded it, or the smallest gap between
+ *     its latest checks where that is longer (checks that outlast their interval, or a history of
+ *     an earlier version, which records none), since a watch ticks at a fixed rate and skipped
+ *     ticks and restarts only lengthen gaps; zero with neither
  * @param stillChecked whether a watch checks it now
  * @param gaps the stretches before its last check in which it was not checked, oldest first
  */

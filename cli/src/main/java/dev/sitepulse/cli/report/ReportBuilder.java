@@ -89,7 +89,7 @@ public final class ReportBuilder {
       if (h == null && c.isEmpty()) {
         continue; // not watched in this window
       }
-      Checking checking = checking(latest.getOrDefault(t.name(), List.of()), c, watchRunning, until,
+      Checking checking = checking(latest.getOrDefault(t.name(), List.of()), t.interval(), c, watchRunning, until,
           gaps.getOrDefault(t.name(), List.of()));
       targets.add(target(t, h, c, checking, certs.get(t.name()), since, until));
     }
@@ -107,20 +107,24 @@ public final class ReportBuilder {
    * or was killed counts at once, whereas going by silence alone would count a stopped watch's
    * targets as checked for a while. And only if that watch checked it within {@link
    * #STALE_INTERVALS} intervals, as one running on without it (taken out of the config) checks it no
-   * more. With fewer than two checks, or all in one millisecond, its interval is unknown, and a
-   * running watch is taken to check it. Its last check is its latest row, or where retention left
+   * more. Its interval is the one the watch recorded ({@code recorded}), as the check times tell a
+   * lengthened interval only some checks later, or the check times' where that is longer (checks
+   * that outlast the interval and so are a tick or more apart); without a recorded one (a history
+   * of an earlier version) and with fewer than two checks, or all in one millisecond, it is
+   * unknown, and a running watch is taken to check it. Its last check is its latest row, or where retention left
    * none, its last state change. A last check that took longer than the interval (a site that began
    * to hang, each check running to its timeout, retries and back-offs included: {@link
    * CheckTime#took}) delays the next, so it is then within five times as long. Interval and
    * staleness are {@link CheckPace}'s, as for the gaps between checks.
    */
-  private static Checking checking(List<CheckTime> latest, List<StateChangeRecord> changes, boolean watchRunning,
-      Instant until, List<CheckGap> gaps) {
+  private static Checking checking(List<CheckTime> latest, Duration recorded, List<StateChangeRecord> changes,
+      boolean watchRunning, Instant until, List<CheckGap> gaps) {
     Instant last = latest.isEmpty() ? null : latest.get(0).at();
     if (!changes.isEmpty() && (last == null || changes.get(changes.size() - 1).at().isAfter(last))) {
       last = changes.get(changes.size() - 1).at();
     }
-    Duration interval = CheckPace.interval(latest);
+    Duration spaced = CheckPace.interval(latest);
+    Duration interval = recorded != null && recorded.compareTo(spaced) > 0 ? recorded : spaced;
     boolean stale = !latest.isEmpty() && CheckPace.overdue(Duration.between(last, until).toMillis(),
         interval.toMillis(), latest.get(0).took().toMillis(), STALE_INTERVALS);
     return new Checking(last, interval, watchRunning && !stale, gaps);

@@ -8,6 +8,7 @@ import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckRecord;
+import dev.sitepulse.pinger.history.IntervalRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.StateChangeRecord;
 import java.io.ByteArrayOutputStream;
@@ -164,6 +165,49 @@ class ChecksStoppedTest {
       assertThat(api.checksStopped()).as("its check takes 65 s, not 10 s").isNull();
       assertThat(api.incidents().get(0).ongoing()).isTrue();
     }
+  }
+
+  @Test
+  void aTargetWhoseIntervalAReloadLengthenedIsStillCheckedUntilItsNextSlowerCheckIsDue() {
+    // Every second, DOWN from second 5 on; at second 10 a reload makes it every minute, and the
+    // check the reload starts at once is its last so far. Thirty seconds on, the watch still checks it.
+    Instant until = T0.plusSeconds(40);
+    try (SqliteHistory watch = open(until)) {
+      watch.append(new IntervalRecord("api", null, null, Duration.ofSeconds(1)));
+      for (int i = 0; i <= 10; i++) {
+        watch.append(CheckRecord.of("api", T0.plusSeconds(i), i < 5 ? Verdict.UP : Verdict.DOWN, i < 5 ? 200 : 500, 5));
+      }
+      watch.append(new StateChangeRecord("api", "UNKNOWN", "UP", T0, T0));
+      watch.append(new StateChangeRecord("api", "UP", "DOWN", T0.plusSeconds(7), T0.plusSeconds(5)));
+      watch.append(new IntervalRecord("api", null, null, Duration.ofMinutes(1)));
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofHours(1)), until);
+
+      TargetReport api = target(r, "api");
+      assertThat(api.checksStopped()).as("its next check is due at second 70").isNull();
+      assertThat(api.incidents()).containsExactly(new Incident(T0.plusSeconds(5), null, Duration.ofSeconds(35), null, null));
+      assertThat(api.incidents().get(0).ongoing()).isTrue();
+    }
+  }
+
+  @Test
+  void anIncidentOpenWhenChecksStoppedRunsOneRecordedIntervalPastTheLastCheckThoughALateCheckShortenedASpace() {
+    // Every second; the check of second 3 waited 700 ms for its host's rate, so its space to the
+    // next is 300 ms. The watch then stopped after the check of second 4.
+    try (SqliteHistory watch = open(T0.plusSeconds(5))) {
+      watch.append(new IntervalRecord("api", null, null, Duration.ofSeconds(1)));
+      for (long ms : new long[] {0, 1000, 2000, 3700, 4000}) {
+        watch.append(CheckRecord.of("api", T0.plusMillis(ms), Verdict.DOWN, 500, 5));
+      }
+      watch.append(new StateChangeRecord("api", "UNKNOWN", "DOWN", T0.plusSeconds(2), T0));
+    }
+    Instant until = T0.plusSeconds(60);
+
+    Report r = report(until.minus(Duration.ofHours(1)), until);
+
+    assertThat(target(r, "api").incidents())
+        .containsExactly(new Incident(T0, null, Duration.ofSeconds(5), T0.plusSeconds(4), null));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,10 +49,12 @@ final class SqliteReader implements HistoryReader {
   public List<TargetInfo> targets() {
     return read(c -> {
       List<TargetInfo> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT name, url, grp FROM targets ORDER BY name");
+      String interval = SqliteSchema.hasIntervals(c) ? "interval_ms" : "NULL";
+      try (PreparedStatement s = c.prepareStatement("SELECT name, url, grp, " + interval + " FROM targets ORDER BY name");
           ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new TargetInfo(rs.getString(1), rs.getString(2), rs.getString(3)));
+          long ms = rs.getLong(4); // 0 for NULL; a value changed by hand to one no watch writes is none too
+          out.add(new TargetInfo(rs.getString(1), rs.getString(2), rs.getString(3), ms > 0 ? Duration.ofMillis(ms) : null));
         }
       }
       return out;

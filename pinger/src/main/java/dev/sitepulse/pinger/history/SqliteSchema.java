@@ -120,6 +120,22 @@ final class SqliteSchema {
     return Stream.of("meta", "targets", "checks", "state_changes", "deliveries").filter(t -> !tables.contains(t)).toList();
   }
 
+  /**
+   * Whether the history records how often a watch checks each target ({@code targets.interval_ms},
+   * null until a watch did): histories a version before 2026-12-05 wrote, and no watch has opened
+   * since, have no such column.
+   */
+  static boolean hasIntervals(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(targets)")) {
+      while (rs.next()) {
+        if ("interval_ms".equals(rs.getString("name"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static String notAHistory(List<String> tables) {
     return "not a sitepulse history (its tables: " + String.join(", ", tables) + ")";
   }
@@ -128,6 +144,9 @@ final class SqliteSchema {
     try (Statement s = c.createStatement()) {
       for (String ddl : DDL) {
         s.execute(ddl);
+      }
+      if (!hasIntervals(c)) { // a history of an earlier version: older readers never ask for it
+        s.execute("ALTER TABLE targets ADD COLUMN interval_ms INTEGER");
       }
       s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '" + VERSION + "')");
       for (Verdict v : Verdict.values()) {

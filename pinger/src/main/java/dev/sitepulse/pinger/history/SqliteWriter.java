@@ -27,6 +27,7 @@ final class SqliteWriter implements AutoCloseable {
   private final PreparedStatement insertChange;
   private final PreparedStatement insertDelivery;
   private final PreparedStatement upsertTarget;
+  private final PreparedStatement setInterval;
   private final Map<String, Known> ids = new HashMap<>();
 
   SqliteWriter(Connection c) throws SQLException {
@@ -41,6 +42,7 @@ final class SqliteWriter implements AutoCloseable {
         + " VALUES (?, ?, ?, ?, ?, ?, ?)");
     upsertTarget = c.prepareStatement("INSERT INTO targets (name, url, grp) VALUES (?, ?, ?)"
         + " ON CONFLICT (name) DO UPDATE SET url = excluded.url, grp = excluded.grp RETURNING id");
+    setInterval = c.prepareStatement("UPDATE targets SET interval_ms = ? WHERE id = ?");
   }
 
   /** Writes all of them or, on an error, none. */
@@ -53,11 +55,14 @@ final class SqliteWriter implements AutoCloseable {
           change(change);
         } else if (r instanceof DeliveryRecord delivery) {
           delivery(delivery);
+        } else if (r instanceof IntervalRecord interval) {
+          interval(interval);
         }
       }
       insertCheck.executeBatch();
       insertChange.executeBatch();
       insertDelivery.executeBatch();
+      setInterval.executeBatch();
       c.commit();
     } catch (SQLException e) {
       c.rollback();
@@ -105,6 +110,12 @@ final class SqliteWriter implements AutoCloseable {
     insertDelivery.setInt(6, r.attempts());
     insertDelivery.setString(7, r.error());
     insertDelivery.addBatch();
+  }
+
+  private void interval(IntervalRecord r) throws SQLException {
+    setInterval.setLong(1, r.interval().toMillis());
+    setInterval.setLong(2, id(r.target(), r.url(), r.group(), true));
+    setInterval.addBatch();
   }
 
   /** The target's id, made on first sight; a check also keeps its URL and group current. */

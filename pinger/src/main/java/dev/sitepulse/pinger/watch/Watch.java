@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.watch;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.history.CheckRecord;
 import dev.sitepulse.pinger.history.HistoryStore;
+import dev.sitepulse.pinger.history.IntervalRecord;
 import dev.sitepulse.pinger.history.StateChangeRecord;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -198,11 +199,13 @@ public final class Watch {
         tw = new TargetWatch(t, back != null ? back
             : new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name())));
         schedule(tw, wanted.size());
+        recordInterval(t);
       } else if (!tw.target.equals(t)) {
         cancel(tw);
         tw.target = t;
         tw.publish();
         schedule(tw, wanted.size());
+        recordInterval(t);
       }
       ordered.put(t.name(), tw);
     }
@@ -210,6 +213,11 @@ public final class Watch {
     targets.putAll(ordered);
     snapshot = List.copyOf(ordered.values());
     plan = next;
+  }
+
+  /** So that a report knows the pace of a running watch before its check times show it. */
+  private void recordInterval(WatchedTarget t) {
+    history.append(new IntervalRecord(t.name(), t.target().url(), t.target().group(), t.interval()));
   }
 
   private StateMachine resumedMachine(String name) {

@@ -436,6 +436,32 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void eachTargetKeepsTheLastIntervalAWatchRecordedForIt() {
+    try (SqliteHistory history = open()) {
+      history.append(new IntervalRecord("a", "http://a/", "web", Duration.ofSeconds(10)));
+      history.append(check("a", NOW.minusSeconds(60), Verdict.UP, 200, 5));
+      history.append(new IntervalRecord("a", "http://a/", "web", Duration.ofMinutes(1)));
+      history.append(check("b", NOW.minusSeconds(60), Verdict.UP, 200, 5));
+    }
+
+    assertThat(SqliteHistory.openForReading(dir).targets()).containsExactly(
+        new TargetInfo("a", "http://a/", "web", Duration.ofMinutes(1)), new TargetInfo("b", "b", "", null));
+  }
+
+  @Test
+  void aHistoryOfAnEarlierVersionWithoutIntervalsIsReadAsItIsAndAWatchAddsThem() throws Exception {
+    appendUpChecks("a", NOW.minusSeconds(60), 2);
+    changeByHand("ALTER TABLE targets DROP COLUMN interval_ms"); // as versions before 2026-12-05 made it
+
+    assertThat(SqliteHistory.openForReading(dir).targets()).containsExactly(new TargetInfo("a", "a", "", null));
+    try (SqliteHistory history = open()) {
+      history.append(new IntervalRecord("a", null, null, Duration.ofSeconds(30)));
+    }
+    assertThat(SqliteHistory.openForReading(dir).targets())
+        .containsExactly(new TargetInfo("a", "a", "", Duration.ofSeconds(30)));
+  }
+
+  @Test
   void anEmptyHistoryFileIsNoHistoryNotAReadOnlyDatabase() throws Exception {
     Files.createFile(dir.resolve("history.db"));
 

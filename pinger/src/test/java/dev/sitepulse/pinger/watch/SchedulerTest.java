@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,6 +13,7 @@ import dev.sitepulse.pinger.history.HistoryCounts;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.StateChangeRecord;
+import dev.sitepulse.pinger.history.TargetInfo;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -167,6 +169,18 @@ class SchedulerTest {
     assertThat(status(w, "kept").checks()).isEqualTo(1);
     assertThat(status(w, "added").state()).isEqualTo(State.UNKNOWN);
     w.stop().join();
+  }
+
+  @Test
+  void theWatchRecordsEachTargetsIntervalWhenItStartsAndWhenAReloadChangesIt() {
+    Watch w = start(plan(every("kept", Duration.ofHours(1)), every("slower", Duration.ofMinutes(1))),
+        FirstTicks.at(i -> 60_000));
+    w.reload(plan(every("kept", Duration.ofHours(1)), every("slower", Duration.ofMinutes(10)))).join();
+    w.stop().join();
+    history.flush().join();
+
+    assertThat(history.reader().targets()).extracting(TargetInfo::name, TargetInfo::interval).containsExactly(
+        tuple("kept", Duration.ofHours(1)), tuple("slower", Duration.ofMinutes(10)));
   }
 
   @Test
