@@ -167,19 +167,26 @@ class ChecksStoppedTest {
     }
   }
 
+  /**
+   * {@code api} checked every second, DOWN from second 5 on, until at second 10 a reload makes it
+   * every minute, the watch recording both intervals; the check the reload starts at once is at 10.
+   */
+  private static void everySecondThenAReloadToEveryMinute(SqliteHistory watch) {
+    watch.append(new IntervalRecord("api", null, null, Duration.ofSeconds(1)));
+    for (int i = 0; i <= 10; i++) {
+      watch.append(CheckRecord.of("api", T0.plusSeconds(i), i < 5 ? Verdict.UP : Verdict.DOWN, i < 5 ? 200 : 500, 5));
+    }
+    watch.append(new StateChangeRecord("api", "UNKNOWN", "UP", T0, T0));
+    watch.append(new StateChangeRecord("api", "UP", "DOWN", T0.plusSeconds(7), T0.plusSeconds(5)));
+    watch.append(new IntervalRecord("api", null, null, Duration.ofMinutes(1)));
+  }
+
   @Test
   void aTargetWhoseIntervalAReloadLengthenedIsStillCheckedUntilItsNextSlowerCheckIsDue() {
-    // Every second, DOWN from second 5 on; at second 10 a reload makes it every minute, and the
-    // check the reload starts at once is its last so far. Thirty seconds on, the watch still checks it.
+    // Thirty seconds after the reload, the watch still checks it.
     Instant until = T0.plusSeconds(40);
     try (SqliteHistory watch = open(until)) {
-      watch.append(new IntervalRecord("api", null, null, Duration.ofSeconds(1)));
-      for (int i = 0; i <= 10; i++) {
-        watch.append(CheckRecord.of("api", T0.plusSeconds(i), i < 5 ? Verdict.UP : Verdict.DOWN, i < 5 ? 200 : 500, 5));
-      }
-      watch.append(new StateChangeRecord("api", "UNKNOWN", "UP", T0, T0));
-      watch.append(new StateChangeRecord("api", "UP", "DOWN", T0.plusSeconds(7), T0.plusSeconds(5)));
-      watch.append(new IntervalRecord("api", null, null, Duration.ofMinutes(1)));
+      everySecondThenAReloadToEveryMinute(watch);
       watch.flush().join();
 
       Report r = report(until.minus(Duration.ofHours(1)), until);
@@ -188,6 +195,22 @@ class ChecksStoppedTest {
       assertThat(api.checksStopped()).as("its next check is due at second 70").isNull();
       assertThat(api.incidents()).containsExactly(new Incident(T0.plusSeconds(5), null, Duration.ofSeconds(35), null, null));
       assertThat(api.incidents().get(0).ongoing()).isTrue();
+    }
+  }
+
+  @Test
+  void theSpaceBeforeTheFirstCheckAtALengthenedIntervalIsNoGapInTheIncident() {
+    // The first check a minute after the reload's has just come.
+    Instant until = T0.plusSeconds(75);
+    try (SqliteHistory watch = open(until)) {
+      everySecondThenAReloadToEveryMinute(watch);
+      watch.append(CheckRecord.of("api", T0.plusSeconds(70), Verdict.DOWN, 500, 5));
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofHours(1)), until);
+
+      assertThat(target(r, "api").incidents()).as("one incident, not one cut at second 10 and one from 70")
+          .containsExactly(new Incident(T0.plusSeconds(5), null, Duration.ofSeconds(70), null, null));
     }
   }
 

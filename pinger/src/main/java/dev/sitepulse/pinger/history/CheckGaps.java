@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  * side still checks at its own pace, and a watch that made only a check or two between two stops
  * is still seen. Nor is it shorter than as many times the check before it took, all its attempts
  * and back-offs ({@link CheckTime#took}): a site that began to hang has its checks run to their
- * timeout, each delaying the next, which the spaces before it do not yet show.
+ * timeout, each delaying the next, which the spaces before it do not yet show. A target's last
+ * space has no later side: there the interval its watch recorded stands in for it, as the first
+ * check after a reload that lengthened the interval is no gap.
  */
 final class CheckGaps {
 
@@ -55,6 +57,7 @@ final class CheckGaps {
       Instant until, int intervals) throws SQLException {
     Map<String, Long> ids = new HashMap<>();
     SqliteReader.names(c).forEach((id, name) -> ids.put(name, id));
+    Map<Long, Long> recorded = intervals(c);
     String lead = "SELECT at FROM checks INDEXED BY checks_by_target_time WHERE target_id = ?1 AND at < ?2"
         + " ORDER BY at DESC LIMIT 1 OFFSET " + SIDE;
     Map<String, List<CheckGap>> out = new HashMap<>();
@@ -81,7 +84,7 @@ final class CheckGaps {
             took[n++] = CheckTime.took(rs.getLong(2), rs.getInt(3)).toMillis();
           }
         }
-        List<CheckGap> gaps = find(times, took, n, t.getValue().toEpochMilli(), intervals);
+        List<CheckGap> gaps = find(times, took, n, t.getValue().toEpochMilli(), intervals, recorded.getOrDefault(id, 0L));
         if (!gaps.isEmpty()) {
           out.put(t.getKey(), gaps);
         }
@@ -90,12 +93,33 @@ final class CheckGaps {
     return out;
   }
 
+  /** Each target's interval as its watch recorded it, in milliseconds, by id; none in a history of an earlier version. */
+  private static Map<Long, Long> intervals(Connection c) throws SQLException {
+    Map<Long, Long> out = new HashMap<>();
+    if (!SqliteSchema.hasIntervals(c)) {
+      return out;
+    }
+    try (PreparedStatement s = c.prepareStatement("SELECT id, interval_ms FROM targets WHERE interval_ms > 0");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  static List<CheckGap> find(long[] times, long[] took, int n, long after, int intervals) {
+    return find(times, took, n, after, intervals, 0);
+  }
+
   /**
    * @param times epoch milliseconds, oldest first; the first {@code n} count
    * @param took how long each of those checks took, retries and back-offs too, in milliseconds
    * @param after only gaps that end after this
+   * @param recorded the interval the target's watch recorded last, in milliseconds, 0 for none:
+   *     the later side of the last space
    */
-  static List<CheckGap> find(long[] times, long[] took, int n, long after, int intervals) {
+  static List<CheckGap> find(long[] times, long[] took, int n, long after, int intervals, long recorded) {
     List<CheckGap> gaps = new ArrayList<>();
     for (int i = 1; i < n; i++) {
       if (times[i] <= after) {
@@ -103,7 +127,7 @@ final class CheckGaps {
       }
       long space = times[i] - times[i - 1];
       long before = CheckPace.smallestSpace(times, Math.max(1, i - SIDE), i);
-      long later = CheckPace.smallestSpace(times, i + 1, Math.min(n, i + 1 + SIDE));
+      long later = i == n - 1 ? recorded : CheckPace.smallestSpace(times, i + 1, Math.min(n, i + 1 + SIDE));
       if (CheckPace.overdue(space, Math.max(before, later), took[i - 1], intervals)) {
         gaps.add(new CheckGap(Instant.ofEpochMilli(times[i - 1]), Instant.ofEpochMilli(times[i]),
             Duration.ofMillis(before > 0 ? before : later)));
