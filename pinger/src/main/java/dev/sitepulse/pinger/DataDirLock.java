@@ -47,6 +47,11 @@ public final class DataDirLock implements AutoCloseable {
     this.file = file;
   }
 
+  /** The lock file of {@code user} in {@code dataDir}: {@code USER.lock}. */
+  public static Path file(Path dataDir, String user) {
+    return dataDir.resolve(user + ".lock");
+  }
+
   /**
    * Locks {@code dataDir}, which must exist, for {@code user} through the file {@code USER.lock}
    * in it.
@@ -56,7 +61,7 @@ public final class DataDirLock implements AutoCloseable {
    *     cannot be made
    */
   public static DataDirLock acquire(Path dataDir, String user) throws Unavailable {
-    Path file = dataDir.resolve(user + ".lock");
+    Path file = file(dataDir, user);
     FileChannel channel;
     boolean locked;
     try {
@@ -101,7 +106,7 @@ public final class DataDirLock implements AutoCloseable {
    * @throws IOException when the lock file cannot be read or locked, so nobody can tell
    */
   public static boolean held(Path dataDir, String user) throws IOException {
-    Path file = dataDir.resolve(user + ".lock");
+    Path file = file(dataDir, user);
     try {
       if (HELD_HERE.contains(file.toRealPath())) {
         return true;

@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -98,6 +99,7 @@ final class WatchRun {
     Instant started = clock.instant();
     Path historyFile = settings.data().resolve(SqliteHistory.FILE_NAME);
     boolean newHistory = Files.notExists(historyFile);
+    boolean newFolder = Files.notExists(settings.data());
     SqliteHistory history;
     try {
       history = SqliteHistory.open(settings.data(), settings.retention(), clock);
@@ -119,7 +121,7 @@ final class WatchRun {
       server = WatchServer.bind(vertx, settings.listen(), started);
     } catch (RuntimeException e) {
       if (newHistory) { // else report would read a history of nothing where no watch ever ran
-        opened.addLast(() -> deleteHistory(historyFile)); // last: once the history is closed
+        opened.addLast(() -> deleteHistory(historyFile, newFolder)); // last: once the history is closed
       }
       throw e;
     }
@@ -192,9 +194,18 @@ final class WatchRun {
         + "/ , history " + history;
   }
 
-  private static void deleteHistory(Path file) throws IOException {
+  /** Takes back what a watch that never started made: the history, and the folder if it made that. */
+  private static void deleteHistory(Path file, boolean withFolder) throws IOException {
     for (String suffix : List.of("", "-wal", "-shm")) {
       Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+    }
+    if (withFolder) {
+      Files.deleteIfExists(SqliteHistory.lockFile(file.getParent()));
+      try {
+        Files.deleteIfExists(file.getParent());
+      } catch (DirectoryNotEmptyException e) {
+        // something else was put there meanwhile: not ours to remove
+      }
     }
   }
 

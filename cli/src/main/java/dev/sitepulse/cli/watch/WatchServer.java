@@ -63,7 +63,7 @@ final class WatchServer implements AutoCloseable {
           .requestHandler(s::handle).listen().toCompletionStage().toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new UsageException("cannot listen on " + at + ": " + cause.getMessage());
+      throw new UsageException("cannot listen on " + at + ": " + String.valueOf(cause.getMessage()).strip());
     }
     return s;
   }

@@ -145,6 +145,11 @@ public final class SqliteHistory implements HistoryStore {
     }
   }
 
+  /** The file a writer locks {@code dir} with while it has the history open. */
+  public static Path lockFile(Path dir) {
+    return DataDirLock.file(dir, LOCK_USER);
+  }
+
   /** Reads an existing history without writing to it; fails when there is none. */
   public static HistoryReader openForReading(Path dir) {
     Path file = dir.resolve(FILE_NAME);
