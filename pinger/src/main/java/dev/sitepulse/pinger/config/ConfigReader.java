@@ -86,7 +86,7 @@ public final class ConfigReader {
       String prefix = bad.path.isEmpty() ? "" : bad.path + targetName(bad.path, yaml) + ": ";
       throw new ConfigException(where(fileName, bad.location) + prefix + bad.getMessage());
     } catch (IOException e) {
-      throw new ConfigException(where(fileName, location(e, yaml)) + "not valid YAML: " + yamlProblem(e), e);
+      throw notYaml(e, fileName, yaml);
     }
     T value;
     try {
@@ -102,7 +102,7 @@ public final class ConfigReader {
           : e.getLocation();
       throw new ConfigException(where(fileName, at) + describe(e, path, yaml), e);
     } catch (IOException e) {
-      throw new ConfigException(where(fileName, location(e, yaml)) + "not valid YAML: " + yamlProblem(e), e);
+      throw notYaml(e, fileName, yaml);
     }
     try {
       check.accept(value);
@@ -111,6 +111,12 @@ public final class ConfigReader {
           + ": " + firstLine(bad.getMessage()), bad);
     }
     return value;
+  }
+
+  private static ConfigException notYaml(IOException e, String fileName, String yaml) {
+    JsonLocation at = location(e, yaml);
+    return new ConfigException(where(fileName, at) + "not valid YAML: " + yamlProblem(e)
+        + UnquotedCondition.hint(yaml, at), e);
   }
 
   /**

@@ -36,6 +36,10 @@ final class ValueDeserializers {
     return new JsonDeserializer<>() {
       @Override
       public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (type == Condition.class && p.currentToken() == JsonToken.START_ARRAY) {
+          // - [STATUS] unquoted: YAML made a list of it
+          throw InvalidFormatException.from(p, UnquotedCondition.listAdvice(), null, type);
+        }
         if (!p.currentToken().isScalarValue()) {
           return type.cast(ctxt.handleUnexpectedToken(type, p));
         }
