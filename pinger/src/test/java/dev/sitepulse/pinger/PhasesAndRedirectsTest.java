@@ -79,6 +79,22 @@ class PhasesAndRedirectsTest {
   }
 
   @Test
+  void aRedirectTargetThatNeverAnswersIsNamedInTheTimeoutNotLeftToLookLikeTheTargetsOwnUrl() {
+    // The target's own URL answered at once; only the table's REASON is there to say which did not.
+    stubs.stubFor(get("/to-slow").willReturn(aResponse().withStatus(302).withHeader("Location", "/to-slow/2")));
+    stubs.stubFor(get("/to-slow/2").willReturn(aResponse().withStatus(302).withHeader("Location", "/slow")));
+    stubs.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(20_000)));
+
+    CheckResult r = check(Target.of(url("/to-slow")).withTimeout(Duration.ofSeconds(1)));
+
+    assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
+    assertThat(r.message()).isEqualTo("no response after 1s from " + url("/slow") + " (reached by 2 redirects)");
+    assertThat(check(Target.of(url("/status/200?sleep=20000")).withTimeout(Duration.ofMillis(500))).message())
+        .as("without a redirect the URL is the target's own, shown beside it")
+        .isEqualTo("no response after 500ms");
+  }
+
+  @Test
   void aRedirectToANonHttpLocationIsOneHopWithItsStatusAndNothingFollowed() {
     stubs.stubFor(get("/to-ftp").willReturn(aResponse().withStatus(302).withHeader("Location", "ftp://x/")));
     CheckResult r = check(url("/to-ftp"));

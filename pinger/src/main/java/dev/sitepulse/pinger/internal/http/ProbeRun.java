@@ -226,12 +226,18 @@ public final class ProbeRun implements Runnable {
       inFlight = url != null && !hopRecorded;
     }
     PhaseListener current = listener;
+    String message = f.message();
     if (inFlight) {
+      if (f.verdict() == Verdict.TIMEOUT && !chain.isEmpty()) {
+        // "no response" names no host: say it is a URL a redirect led to, not the target's own.
+        message += " from " + url + " (reached by " + chain.size()
+            + (chain.size() == 1 ? " redirect)" : " redirects)");
+      }
       // The hop that failed, with its status if the response head came, and how far it got.
       chain.add(new Hop(url.toString(), hopStatus, null, current.phases(System.nanoTime())));
     }
     Phases sum = chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
-    return new Attempt(number, startedAt, f.verdict(), f.kind(), f.message(), chain,
+    return new Attempt(number, startedAt, f.verdict(), f.kind(), message, chain,
         withWallTime(sum), 0, false, null, current.remoteAddress(), List.of(), null);
   }
 
