@@ -20,6 +20,20 @@ class BadResponsesTest {
   }
 
   @Test
+  void aTlsAlertInAnswerToPlainHttpSaysTheUrlShouldBeHttps() throws Exception {
+    // What a JDK TLS server (Tomcat, Jetty) sends to "GET / HTTP/1.1": a fatal alert, whose
+    // description unexpected_message (10) happens to be a line feed; handshake_failure (40) is not.
+    for (String alert : new String[] {"\u0015\u0003\u0003\u0000\u0002\u0002\n", "\u0015\u0003\u0001\u0000\u0002\u0002\u0028"}) {
+      try (RawServer server = RawServer.answering(alert)) {
+        CheckResult r = check(server.url("/"));
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+        assertThat(r.message()).isEqualTo("invalid HTTP response: " + server.hostAndPort()
+            + " answered in TLS (a TLS port? then the URL is https://)");
+      }
+    }
+  }
+
+  @Test
   void aFirstLineOfTextThatIsNotHttpIsQuotedButOnlyItsStart() throws Exception {
     try (RawServer server = RawServer.answering("SSH-2.0-OpenSSH_9.6 " + "x".repeat(500) + "\r\n")) {
       CheckResult r = check(server.url("/"));

@@ -139,6 +139,7 @@ final class FailureClassifier {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + (overHeaderLimit(lower)
           ? "response headers larger than OkHttp's limit (256 KiB)"
           : inAHeaderLine(lower) ? "response headers cut off, or larger than OkHttp's limit (256 KiB)"
+          : isTlsRecord(unreadLine(lower)) ? answeredInTls(host)
           : "no status line in what " + host + " sent"));
     }
     if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
@@ -174,7 +175,32 @@ final class FailureClassifier {
     boolean worthQuoting = line.startsWith("HTTP/") || (!line.isBlank() && ServerText.isText(line));
     return worthQuoting
         ? "bad status line " + ServerText.quote(line, STATUS_LINE_SHOWN)
+        : isTlsRecord(line) ? answeredInTls(host)
         : "no status line in what " + host + " sent";
+  }
+
+  /**
+   * Whether a reply starts as a TLS record does: a content type from change_cipher_spec (20) to
+   * heartbeat (24), then version 3.0 to 3.4. A TLS server sends an alert to plain HTTP (the JDK's
+   * does, so Tomcat and Jetty do), which is the reverse of an https URL on a plain port.
+   */
+  private static boolean isTlsRecord(String start) {
+    return start.length() >= 3 && start.charAt(0) >= 0x14 && start.charAt(0) <= 0x18
+        && start.charAt(1) == 0x03 && start.charAt(2) <= 0x04;
+  }
+
+  private static String answeredInTls(String host) {
+    return host + " answered in TLS (a TLS port? then the URL is https://)";
+  }
+
+  /** The start of the line Okio could not finish, from the hex it quotes, one char per byte. */
+  private static String unreadLine(String lowerMessage) {
+    Matcher m = EOF_CONTENT.matcher(lowerMessage);
+    if (!m.find()) {
+      return "";
+    }
+    String hex = m.group(1);
+    return ByteString.decodeHex(hex.substring(0, hex.length() & ~1)).string(StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -194,13 +220,7 @@ final class FailureClassifier {
    * reported with only what was left of it. Okio quotes the line's first bytes in hex.
    */
   private static boolean inAHeaderLine(String lowerMessage) {
-    Matcher m = EOF_CONTENT.matcher(lowerMessage);
-    if (!m.find()) {
-      return false;
-    }
-    String hex = m.group(1);
-    String start = ByteString.decodeHex(hex.substring(0, hex.length() & ~1)).string(StandardCharsets.ISO_8859_1);
-    return HEADER_FIELD_START.matcher(start).lookingAt();
+    return HEADER_FIELD_START.matcher(unreadLine(lowerMessage)).lookingAt();
   }
 
   private static String hostName(String hostAndPort) {
