@@ -82,6 +82,16 @@ class VerdictsTest {
   }
 
   @Test
+  void anIpv6PeerIsComparedInTheFormUrlsWriteAndReportedInBracketsBeforeItsPort() {
+    // The JDK writes ::1 as 0:0:0:0:0:0:0:1, so [IP] == ::1 failed, and so did the address:port split.
+    CheckResult r = check(withConditions("http://[::1]:" + stubs.getPort() + "/status/200", "[IP] == ::1"));
+
+    assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.UP);
+    assertThat(r.last().remoteAddress()).isEqualTo("[::1]:" + stubs.getPort());
+    assertThat(check(withConditions(url("/status/200"), "[IP] == 127.0.0.1")).verdict()).isEqualTo(Verdict.UP);
+  }
+
+  @Test
   void aJsonBodyThatStartsWithAByteOrderMarkIsReadAsJsonAndAsTextWithoutIt() {
     // Some servers (IIS, .NET) send one; every JSON client and browser decodes it away.
     stubs.stubFor(get("/health/bom").willReturn(aResponse().withHeader("Content-Type", "application/json")

@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.internal.http;
 
 import dev.sitepulse.pinger.Phases;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -12,6 +13,7 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
+import okhttp3.HttpUrl;
 import okhttp3.Protocol;
 
 /**
@@ -41,6 +43,7 @@ final class PhaseListener extends EventListener {
   private volatile long tlsEnd;
   private volatile long requestSent;
   private volatile long firstByte;
+  private volatile String remoteIp;
   private volatile String remoteAddress;
   private volatile List<Certificate> peerCertificates = List.of();
 
@@ -48,8 +51,24 @@ final class PhaseListener extends EventListener {
     return stage;
   }
 
+  /** ip:port, an IPv6 address in brackets ([::1]:8080); null before a connect started. */
   String remoteAddress() {
     return remoteAddress;
+  }
+
+  /** The address connected to, as a URL writes it: 127.0.0.1, or ::1 rather than 0:0:0:0:0:0:0:1. */
+  String remoteIp() {
+    return remoteIp;
+  }
+
+  private void connectingTo(InetSocketAddress address) {
+    String ip = address.getAddress().getHostAddress();
+    if (address.getAddress() instanceof Inet6Address) {
+      int scope = ip.indexOf('%'); // a link-local address's interface, which no URL can name
+      ip = new HttpUrl.Builder().scheme("http").host(scope < 0 ? ip : ip.substring(0, scope)).build().host();
+    }
+    remoteIp = ip;
+    remoteAddress = (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + address.getPort();
   }
 
   /**
@@ -95,7 +114,7 @@ final class PhaseListener extends EventListener {
   public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
     stage = Stage.CONNECTING;
     connectStart = System.nanoTime();
-    remoteAddress = address.getAddress().getHostAddress() + ":" + address.getPort();
+    connectingTo(address);
   }
 
   @Override
@@ -130,7 +149,7 @@ final class PhaseListener extends EventListener {
   public void connectionAcquired(Call call, Connection connection) {
     stage = Stage.WAITING;
     InetSocketAddress address = connection.route().socketAddress();
-    remoteAddress = address.getAddress().getHostAddress() + ":" + address.getPort();
+    connectingTo(address);
     if (connection.socket() instanceof SSLSocket tls) {
       try {
         peerCertificates = List.of(tls.getSession().getPeerCertificates());

@@ -193,7 +193,7 @@ public final class ProbeRun implements Runnable {
             headerMap(response.headers()),
             tls == null ? null : tls.notAfter(),
             true,
-            host(hopListener.remoteAddress()),
+            hopListener.remoteIp(),
             now);
     List<ConditionResult> results = new ArrayList<>(target.conditions().size());
     Verdict verdict = Verdict.UP;
@@ -286,14 +286,6 @@ public final class ProbeRun implements Runnable {
     return RetryAfter.parse(response.header("Retry-After"), clock.instant())
         .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
         .orElse(null);
-  }
-
-  private static String host(String address) {
-    if (address == null) {
-      return null;
-    }
-    int colon = address.lastIndexOf(':');
-    return colon < 0 ? address : address.substring(0, colon);
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
