@@ -116,6 +116,15 @@ public final class JarProcess {
     return run(launcherCommand(workDir, args), limit, workDir, null);
   }
 
+  /** As {@link #launcher}, with stdin closed rather than empty, as {@code sitepulse ARGS <&-} runs it. */
+  public static Result launcherWithStdinClosed(Duration limit, Path workDir, String... args)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = launcherCommand(workDir, args);
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$0\" \"$@\" <&-"));
+    command.addAll(builder.command());
+    return run(builder.command(command), limit, workDir, null);
+  }
+
   /**
    * As {@link #launcher}, and sends SIGTERM to the launcher's pid, as a supervisor would, once
    * what it printed on stdout satisfies {@code ready}.

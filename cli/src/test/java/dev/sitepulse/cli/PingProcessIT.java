@@ -134,6 +134,18 @@ class PingProcessIT {
   }
 
   @Test
+  void aClosedStdinGivesNoUrlsRatherThanTheBytesOfAFileTheJvmOpened() throws Exception {
+    // With descriptor 0 closed, the JVM's first open file (the class archive a first run
+    // recorded) took it, and 'ping -' read that: "it goes on past 64 MB".
+    JarProcess.launcher(LIMIT, dir, "ping", StubServer.url(stubs, "/status/200"));
+
+    JarProcess.Result run = JarProcess.launcherWithStdinClosed(LIMIT, dir, "ping", "-");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
+    assertThat(run.err()).as("%s", run).contains("sitepulse: no targets: stdin (-) gave no URLs");
+  }
+
+  @Test
   void theLauncherFindsTheJarNextToItAndPassesTheArgumentsThrough() throws Exception {
     JarProcess.Result run = JarProcess.launcher(LIMIT, dir, "--version");
 
