@@ -133,6 +133,16 @@ class VerdictsTest {
   }
 
   @Test
+  void anEmptyOrBlankUrlIsSaidToBeEmptyNotQuotedAsNothing() {
+    // sitepulse ping "$URL" with URL unset: the row read "not an http(s) URL: " and ended there.
+    for (String url : new String[] {"", "  "}) {
+      CheckResult r = check(url);
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.INVALID_URL);
+      assertThat(r.message()).isEqualTo("the URL is empty");
+    }
+  }
+
+  @Test
   void aMalformedUrlIsAnInvalidUrlErrorNotAnException() {
     CheckResult r = check("not a url");
     assertThat(r.verdict()).isEqualTo(Verdict.ERROR);

@@ -11,6 +11,9 @@ public final class UrlMessages {
 
   /** Why OkHttp cannot parse {@code url}, for an INVALID_URL message; null when it can. */
   public static String whyInvalid(String url) {
+    if (url.isBlank()) {
+      return "the URL is empty"; // not "not an http(s) URL: " and nothing after it
+    }
     try {
       HttpUrl.get(url);
       return null;
