@@ -115,6 +115,17 @@ class VerdictsTest {
   }
 
   @Test
+  void anInterimContinueIsNoResponseSoAServerStillWorkingAfterItHasNotAnswered() throws Exception {
+    // OkHttp reports the 100's head as the response starting; the final head never came.
+    try (RawServer server = RawServer.answeringThenStalling("HTTP/1.1 100 Continue\r\n\r\n")) {
+      CheckResult r = check(Target.of(server.url("/")).withTimeout(Duration.ofSeconds(1)));
+
+      assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
+      assertThat(r.message()).isEqualTo("no response after 1s");
+    }
+  }
+
+  @Test
   void aTimeoutBelowAMillisecondIsNamedAsGivenNotAsZero() {
     CheckResult r = check(Target.of(url("/status/200")).withTimeout(Duration.ofNanos(1)));
     assertThat(r.errorKind()).isEqualTo(ErrorKind.CONNECT_TIMEOUT);

@@ -171,7 +171,15 @@ final class PhaseListener extends EventListener {
 
   @Override
   public void responseHeadersStart(Call call) {
-    stage = Stage.READING;
     firstByte = System.nanoTime();
+  }
+
+  /**
+   * The final head, not an interim 100 or 103: OkHttp starts the response at the first head it
+   * reads, so a server still working after a 100 Continue would read as a body cut short.
+   */
+  @Override
+  public void responseHeadersEnd(Call call, okhttp3.Response response) {
+    stage = Stage.READING;
   }
 }
