@@ -2,6 +2,7 @@ package dev.sitepulse.cli.ping;
 
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.pinger.Condition;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
@@ -100,6 +101,17 @@ public record PingRun(PingSettings settings, List<Target> targets) {
       // A URL typed on the command line is a GET with the run's defaults, headers included.
       targets.add(new TargetSpec(null, null, url, null, null, null, null, null, null, null).toTarget(defaults));
     });
+    if (settings.maxBodyBytes() == 0) {
+      targets.forEach(PingRun::requireNoBodyCondition);
+    }
     return new PingRun(settings, List.copyOf(targets));
+  }
+
+  /** Under max-body 0 no body is read: a body condition would fail every check as an empty body. */
+  private static void requireNoBodyCondition(Target target) {
+    target.conditions().stream().filter(Condition::needsBody).findFirst().ifPresent(c -> {
+      throw new UsageException("max-body is 0, so no body is read, yet target \"" + target.name()
+          + "\" has a condition on the body: " + c.text() + "; raise max-body or drop the condition");
+    });
   }
 }

@@ -8,6 +8,7 @@ import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.ConfigException;
+import dev.sitepulse.pinger.config.DataSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +92,24 @@ class PingTargetsTest {
 
     assertThat(run.targets()).extracting(Target::url).containsExactly("http://a/");
     assertThat(notes).containsExactly("http://a/ is a target in the config too; checked once");
+  }
+
+  @Test
+  void aBodyConditionUnderMaxBodyZeroIsAUsageErrorNotABodyThatSeemsEmpty() {
+    // Every check failed "body is empty, not JSON" though the server had sent one: none was read.
+    SitepulseConfig config = SitepulseConfig.read("""
+        targets:
+          - name: health
+            url: http://a/health
+            conditions: ["[STATUS] == 200", "[BODY].status == UP"]
+        """, FILE, Map.of());
+    PingRun.Overrides maxBodyZero = new PingRun.Overrides(null, null, null, null, null, new DataSize(0), null, null, null);
+
+    assertThatThrownBy(() -> PingRun.from(config, maxBodyZero, List.of(), n -> { }))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("max-body is 0, so no body is read, yet target \"health\" has a condition on the body:"
+            + " [BODY].status == UP; raise max-body or drop the condition");
+    assertThat(PingRun.from(config, PingRun.Overrides.NONE, List.of(), n -> { }).targets()).hasSize(1);
   }
 
   @Test
