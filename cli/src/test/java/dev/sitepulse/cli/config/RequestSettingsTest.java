@@ -67,6 +67,26 @@ class RequestSettingsTest {
   }
 
   @Test
+  void aBodyConditionOnAHeadIsRejectedAtTheCondition() {
+    // A HEAD response has no body: the check failed every time as "body is empty, not JSON".
+    assertConfigError("""
+        targets:
+          - url: http://a/
+            method: HEAD
+            conditions:
+              - "[STATUS] == 200"
+              - "len([BODY].items) > 0"
+        """).isEqualTo(FILE + ":6:9: targets[0].conditions[1]: condition \"len([BODY].items) > 0\" reads the body,"
+            + " which a response to HEAD never has; use GET");
+    assertConfigError("""
+        targets:
+          - url: http://a/
+            method: head
+            conditions: ["[BODY] == pat(*ok*)"]
+        """).startsWith(FILE + ":4:");
+  }
+
+  @Test
   void aBodyWithoutAMethodIsRejectedSinceTheDefaultIsGet() {
     assertConfigError("""
         targets:

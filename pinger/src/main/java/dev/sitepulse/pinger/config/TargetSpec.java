@@ -46,6 +46,14 @@ public record TargetSpec(
       RequestChecks.headers(headers);
     }
     RequestChecks.body(method, body);
+    if ("HEAD".equalsIgnoreCase(method) && conditions != null) {
+      for (int i = 0; i < conditions.size(); i++) {
+        if (conditions.get(i).needsBody()) { // it would fail every check as an empty body
+          throw new InvalidValueException("conditions[" + i + "]", "condition \"" + conditions.get(i).text()
+              + "\" reads the body, which a response to HEAD never has; use GET");
+        }
+      }
+    }
   }
 
   /**
