@@ -204,7 +204,7 @@ public final class Pinger implements AutoCloseable {
     // back too, without waiting for the host's rate or a slot.
     AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
     BooleanSupplier admit = () -> !sendingStopped && (breaker == null || pass.updateAndGet(p -> p != null
-        && p.trial() ? p : HostBreakers.admit(breaker)) != null); // asked again while closed: it may have opened
+        && p.trial() ? p : breakers.admit(breaker)) != null); // asked again while closed: it may have opened
     Runnable heldBack = () -> {
       if (sendingStopped) {
         result.cancel(false);

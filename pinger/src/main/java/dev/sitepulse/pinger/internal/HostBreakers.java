@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,11 @@ public final class HostBreakers {
   private final CircuitBreakerSettings settings;
   private final CircuitBreakerRegistry registry;
   private final Clock clock;
+  /**
+   * By breaker: why its host was last found unreachable, which the checks it holds back repeat, so
+   * that an alert raised on one says "connection refused", not only that the circuit is open.
+   */
+  private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
 
   public HostBreakers(CircuitBreakerSettings settings, Clock clock) {
     this.settings = settings;
@@ -87,8 +93,8 @@ public final class HostBreakers {
   }
 
   /** The breaker's permission for one check, or null when its open circuit holds the check back. */
-  public static Pass admit(CircuitBreaker breaker) {
-    return breaker.tryAcquirePermission() ? new Pass(breaker, breaker.getState()) : null;
+  public Pass admit(CircuitBreaker breaker) {
+    return breaker.tryAcquirePermission() ? new Pass(breaker, breaker.getState(), lastProblem) : null;
   }
 
   /**
@@ -99,10 +105,12 @@ public final class HostBreakers {
   public static final class Pass {
     private final CircuitBreaker breaker;
     private final CircuitBreaker.State state;
+    private final Map<String, String> lastProblem;
 
-    private Pass(CircuitBreaker breaker, CircuitBreaker.State state) {
+    private Pass(CircuitBreaker breaker, CircuitBreaker.State state, Map<String, String> lastProblem) {
       this.breaker = breaker;
       this.state = state;
+      this.lastProblem = lastProblem;
     }
 
     /** Whether this is the one check a half-open circuit lets through: asked for once, kept until sent. */
@@ -112,6 +120,9 @@ public final class HostBreakers {
 
     /** Records how the check went, unless the breaker has changed state since it was let through. */
     public void record(Attempt a) {
+      if (unreachable(a)) {
+        lastProblem.put(breaker.getName(), a.message());
+      }
       if (breaker.getState() == state) {
         breaker.onResult(a.phases().totalNanos(), TimeUnit.NANOSECONDS, a);
       }
@@ -120,9 +131,10 @@ public final class HostBreakers {
 
   /** The attempt for a check its open circuit held back: nothing was sent. */
   public Attempt heldBackAttempt(int number, String hostPort) {
+    String problem = lastProblem.get(hostPort);
     String message = "not sent: the last " + (settings.failures() == 1 ? "check" : settings.failures() + " checks")
-        + " of " + hostPort + " could not reach it (circuit open for " + Durations.format(settings.openFor())
-        + ", then one check tries again)";
+        + " of " + hostPort + " could not reach it" + (problem == null ? "" : " (" + problem + ")")
+        + "; circuit open for " + Durations.format(settings.openFor()) + ", then one check tries again";
     return new Attempt(number, clock.instant(), Verdict.ERROR, ErrorKind.CIRCUIT_OPEN, message, List.of(),
         Phases.NONE, 0, false, null, null, List.of(), null);
   }
