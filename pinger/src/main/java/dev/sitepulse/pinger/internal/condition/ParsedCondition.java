@@ -3,10 +3,16 @@ package dev.sitepulse.pinger.internal.condition;
 import dev.sitepulse.pinger.Condition;
 import dev.sitepulse.pinger.ConditionResult;
 import dev.sitepulse.pinger.Observation;
+import dev.sitepulse.pinger.config.Durations;
+import java.math.BigDecimal;
+import java.time.Duration;
 
 /** A condition checked for sense when read, so evaluating it cannot fail, only not hold. */
 record ParsedCondition(String text, Operand left, Operator operator, Expected right)
     implements Condition {
+
+  private static final BigDecimal MINUTE_MILLIS = BigDecimal.valueOf(60_000);
+  private static final BigDecimal MAX_MILLIS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   @Override
   public boolean needsBody() {
@@ -28,8 +34,7 @@ record ParsedCondition(String text, Operand left, Operator operator, Expected ri
       return result(success, left.text() + " " + comparison + ": " + actual.problem());
     }
     Literal value = actual.literal();
-    String described =
-        left.text() + " (" + ActualValue.shorten(value.text()) + ") " + comparison;
+    String described = left.text() + " (" + shown(value) + ") " + comparison;
     if (!operator.isOrdering()) {
       return result(right.matches(value) == (operator == Operator.EQUAL), described);
     }
@@ -42,6 +47,20 @@ record ParsedCondition(String text, Operand left, Operator operator, Expected ri
       return result(false, described + ": " + notNumber(bound));
     }
     return result(operator.holdsFor(value.number().compareTo(bound.number())), described);
+  }
+
+  /**
+   * The actual value as the message gives it: a time of a minute or more also as a duration, as
+   * {@code [CERTIFICATE_EXPIRATION] (2591992954 = 29d23h59m52s) > 60d} reads where milliseconds
+   * alone do not.
+   */
+  private String shown(Literal value) {
+    String text = ActualValue.shorten(value.text());
+    if (left.takesDurations() && value.number() != null
+        && value.number().compareTo(MINUTE_MILLIS) >= 0 && value.number().compareTo(MAX_MILLIS) <= 0) {
+      return text + " = " + Durations.format(Duration.ofMillis(value.number().longValue()));
+    }
+    return text;
   }
 
   private ConditionResult result(boolean success, String description) {

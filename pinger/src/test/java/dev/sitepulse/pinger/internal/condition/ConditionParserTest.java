@@ -124,6 +124,18 @@ class ConditionParserTest {
   }
 
   @Test
+  void aTimeOfAMinuteOrMoreIsAlsoGivenAsADurationInTheMessage() {
+    Observation expiresSoon = certificate(NOW.plus(Duration.ofDays(10)).plusSeconds(90));
+
+    assertThat(evaluate("[CERTIFICATE_EXPIRATION] > 30d", expiresSoon).description())
+        .isEqualTo("[CERTIFICATE_EXPIRATION] (864090000 = 10d1m30s) > 30d");
+    assertThat(evaluate("[RESPONSE_TIME] < 300", responseTime(59_999)).description())
+        .isEqualTo("[RESPONSE_TIME] (59999) < 300");
+    assertThat(evaluate("[RESPONSE_TIME] < 300", responseTime(61_000)).description())
+        .isEqualTo("[RESPONSE_TIME] (61000 = 1m1s) < 300");
+  }
+
+  @Test
   void certificateExpirationIsZeroWithoutACertificate() {
     ConditionResult result = evaluate("[CERTIFICATE_EXPIRATION] > 30d", certificate(null));
 
