@@ -77,7 +77,9 @@ public final class Durations {
       return ms + "ms";
     }
     if (ms < 60_000) {
-      return ms % 1000 == 0 ? ms / 1000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+      // Tenths at most; one that rounds to a whole second (9999 ms) reads as its neighbours do: 10s.
+      String seconds = String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+      return (seconds.endsWith(".0") ? seconds.substring(0, seconds.length() - 2) : seconds) + "s";
     }
     long s = d.toSeconds();
     StringBuilder out = new StringBuilder();

@@ -12,6 +12,7 @@ class DurationsTest {
   void formatsAsAPersonWouldWriteIt() {
     assertThat(Durations.format(Duration.ofMillis(250))).isEqualTo("250ms");
     assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(Durations.format(Duration.ofMillis(9999))).as("not 10.0s beside 8s").isEqualTo("10s");
     assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
     assertThat(Durations.format(Duration.ofHours(24))).isEqualTo("24h");
     assertThat(Durations.format(Duration.ofHours(720))).isEqualTo("30d");
