@@ -1,5 +1,8 @@
 package dev.sitepulse.pinger;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -53,6 +56,18 @@ class CircuitBreakerTest {
           + " could not reach it (connection refused by 127.0.0.1:" + port + "); circuit open for 30s,"
           + " then one check tries again");
       assertThat(held.attempts()).singleElement().satisfies(a -> assertThat(a.hops()).isEmpty());
+    }
+  }
+
+  @Test
+  void aHostThatAnswersWithARedirectToAHostThatIsDownKeepsItsCircuitClosed() throws IOException {
+    int port = closedPort();
+    stubs.stubFor(get(urlPathEqualTo("/moved")).willReturn(
+        aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:" + port + "/gone")));
+    try (Pinger pinger = Pinger.create(oneAtATime(2))) {
+      List<CheckResult> results = pinger.checkAll(targets("http://127.0.0.1:" + stubs.getPort() + "/moved?x=", 4), r -> {});
+
+      assertThat(kinds(results)).as("its own host answered every time").containsOnly(ErrorKind.CONNECT_REFUSED);
     }
   }
 

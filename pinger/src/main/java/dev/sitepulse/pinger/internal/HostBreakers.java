@@ -74,8 +74,13 @@ public final class HostBreakers {
         }));
   }
 
+  /**
+   * Whether the check could not reach its host: a host that answered, if only with a redirect to
+   * one that is down, was reached, and its breaker is not the one to blame.
+   */
   static boolean unreachable(Attempt a) {
-    return a.verdict() == Verdict.ERROR && a.errorKind().hostUnreachable();
+    return a.verdict() == Verdict.ERROR && a.errorKind().hostUnreachable()
+        && a.hops().stream().allMatch(h -> h.status() == 0);
   }
 
   /** For each host and port seen: whether its checks are held back (open, or half-open on a trial). */
@@ -120,10 +125,10 @@ public final class HostBreakers {
 
     /** Records how the check went, unless the breaker has changed state since it was let through. */
     public void record(Attempt a) {
-      if (unreachable(a)) {
-        lastProblem.put(breaker.getName(), a.message());
-      }
       if (breaker.getState() == state) {
+        if (unreachable(a)) { // what the checks it may now hold back will say
+          lastProblem.put(breaker.getName(), a.message());
+        }
         breaker.onResult(a.phases().totalNanos(), TimeUnit.NANOSECONDS, a);
       }
     }
