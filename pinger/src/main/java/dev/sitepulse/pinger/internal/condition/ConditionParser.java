@@ -109,6 +109,9 @@ public final class ConditionParser {
 
   /** A right-side value, which must be a number when the left side always is one. */
   private static Literal literal(String text, Operand left) {
+    if (left.isAddress()) {
+      return Literal.of(IpSpelling.canonical(text));
+    }
     Literal literal = Literal.of(text);
     if (!left.isNumeric() || literal.number() != null) {
       return literal;

@@ -54,6 +54,11 @@ record Operand(String text, Measure measure, Source source) {
     return measure == Measure.PRESENCE || valueIs(Placeholder.Kind.BOOLEAN);
   }
 
+  /** Whether its value is an IP address ({@code [IP]}). */
+  boolean isAddress() {
+    return valueIs(Placeholder.Kind.ADDRESS);
+  }
+
   /** Whether its value can read as a number, so that {@code <} and {@code >} can hold. */
   boolean canBeNumber() {
     return !isBoolean() && !valueIs(Placeholder.Kind.ADDRESS);

@@ -175,6 +175,17 @@ class ConditionParserTest {
   }
 
   @Test
+  void anIpv6AddressMatchesInAnyOfItsSpellings() {
+    // [IP] gives ::1 as URLs write it; the JDK's long form, which it gave before, still matches.
+    Observation loopback = observation(200, 5, "", Map.of(), null, true, "::1");
+
+    assertThat(evaluate("[IP] == ::1", loopback).success()).isTrue();
+    assertThat(evaluate("[IP] == 0:0:0:0:0:0:0:1", loopback).success()).isTrue();
+    assertThat(evaluate("[IP] == any(10.0.0.1, 0:0:0:0:0:0:0:0001)", loopback).success()).isTrue();
+    assertThat(evaluate("[IP] != 0:0:0:0:0:0:0:2", loopback).success()).isTrue();
+  }
+
+  @Test
   void headerIsLookedUpWithoutRegardToCase() {
     Observation json = headers("Content-Type", "application/json");
 
