@@ -91,7 +91,7 @@ final class CrawlEnd {
     indexer.execute(() -> {
       try {
         commits.commit();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // an Error too, kept with the failure rather than thrown past it
         // A crawl.db batch that failed fails every commit after it with the same exception, which
         // may be the error itself: a Throwable cannot suppress itself.
         if (e != error) {

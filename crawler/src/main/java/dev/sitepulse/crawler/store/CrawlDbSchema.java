@@ -171,6 +171,7 @@ final class CrawlDbSchema {
       return;
     }
     Connection c = s.getConnection();
+    boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
       rewriteLinksByPageId(s);
@@ -179,7 +180,7 @@ final class CrawlDbSchema {
       c.rollback();
       throw e;
     } finally {
-      c.setAutoCommit(true);
+      c.setAutoCommit(autoCommit);
     }
     LOG.info("crawl.db: links rewritten to refer to pages by id");
   }
