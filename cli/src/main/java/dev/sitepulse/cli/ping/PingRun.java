@@ -62,6 +62,8 @@ public record PingRun(PingSettings settings, List<Target> targets) {
   }
 
   /**
+   * The run's targets are the config's first, one per entry in its order, then the URLs given.
+   *
    * @param urls given on the command line or stdin; one given again, or also a config target, is
    *     checked once, since results are told apart by name, and {@code notes} hears of it
    */

@@ -28,17 +28,20 @@ record WatchSettings(WatchPlan plan, ListenAddress listen, Path data, Duration r
     PingRun run;
     try {
       run = PingRun.from(config, PingRun.Overrides.NONE, List.of());
-    } catch (UsageException e) {
-      throw new ConfigException(fileName + ": defaults: " + e.getMessage());
+    } catch (UsageException e) { // the message names the key or target it is about
+      throw new ConfigException(fileName + ": " + e.getMessage());
     }
     if (config.targets().isEmpty()) {
       throw new ConfigException(fileName + ": no targets to watch (add some under targets:)");
     }
-    // With no URLs given, the run's targets are the config's, in its order.
+    // With no URLs given, the run's targets are the config's, one per spec in its order (PingRun.from).
+    List<TargetSpec> specs = config.targets();
+    if (run.targets().size() != specs.size()) {
+      throw new IllegalStateException(run.targets().size() + " targets made of " + specs.size() + " specs");
+    }
     List<WatchedTarget> watched = new ArrayList<>();
-    for (int i = 0; i < run.targets().size(); i++) {
-      TargetSpec spec = config.targets().get(i);
-      watched.add(new WatchedTarget(run.targets().get(i), spec.effectiveInterval(config.defaults())));
+    for (int i = 0; i < specs.size(); i++) {
+      watched.add(new WatchedTarget(run.targets().get(i), specs.get(i).effectiveInterval(config.defaults())));
     }
     WatchSpec w = config.watch();
     WatchPlan plan;

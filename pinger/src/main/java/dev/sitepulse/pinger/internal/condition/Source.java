@@ -48,7 +48,9 @@ record Source(Placeholder placeholder, String headerName, JsonPath path) {
       return Reading.of(value);
     }
     JsonBody.Parsed body = JsonBody.parse(value);
-    if (body.root() == null && observation.bodyTruncated()) { // the cut, not the server, is to blame
+    // The cut, not the server, is to blame. (The CLI refuses body conditions under max-body 0;
+    // a Pinger made through the API may still have them.)
+    if (body.root() == null && observation.bodyTruncated()) {
       return Reading.bodyNotJson(value.isEmpty() ? "body not read (max-body is 0)"
           : "body cut at max-body, not whole JSON: \"" + ActualValue.shorten(value) + "\"");
     }
