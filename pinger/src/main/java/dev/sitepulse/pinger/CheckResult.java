@@ -31,6 +31,14 @@ public record CheckResult(Target target, List<Attempt> attempts) {
     return last().message();
   }
 
+  /**
+   * {@code text} followed by how many attempts a check took when retries were made, as the ping
+   * table, nagios lines and alerts say it: {@code connection refused (3 attempts)}.
+   */
+  public static String withAttempts(String text, int attempts) {
+    return attempts > 1 ? (text == null ? "" : text) + " (" + attempts + " attempts)" : text;
+  }
+
   public int status() {
     return last().status();
   }

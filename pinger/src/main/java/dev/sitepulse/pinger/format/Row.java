@@ -52,7 +52,6 @@ record Row(
    */
   String reason() {
     String text = message == null ? "" : message;
-    String retried = attempts > 1 ? " (" + attempts + " attempts)" : "";
-    return (errorKind == null ? text : errorKind + ": " + text) + retried;
+    return CheckResult.withAttempts(errorKind == null ? text : errorKind + ": " + text, attempts);
   }
 }

@@ -66,6 +66,6 @@ final class Tracker {
   private static Alert alert(Alert.Kind kind, CheckResult r, State from, State to, Instant at, Instant since,
       Instant previousSince) {
     return new Alert(kind, r.target().name(), r.target().url(), r.target().group(), from, to, at, since,
-        previousSince, r.verdict(), r.status(), r.message());
+        previousSince, r.verdict(), r.status(), CheckResult.withAttempts(r.message(), r.attempts().size()));
   }
 }
