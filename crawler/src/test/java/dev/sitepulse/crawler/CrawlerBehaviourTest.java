@@ -763,6 +763,36 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aWarcRecordOfABodyCutAtMaxBodySaysItIsTruncatedByLength() throws Exception {
+    site.stubFor(get("/long.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>" + "word ".repeat(2000) + "</body></html>")));
+    CrawlConfig c = config(base() + "/long.html").toBuilder().maxDepth(0).warc(true).maxBodyBytes(1000).build();
+    Crawler.run(c, CrawlListener.NONE);
+    List<String> responses = new java.util.ArrayList<>();
+    try (var list = java.nio.file.Files.list(data.resolve("warc"));
+        var reader = new org.netpreserve.jwarc.WarcReader(list.findFirst().orElseThrow())) {
+      for (org.netpreserve.jwarc.WarcRecord record : reader) {
+        if (record instanceof org.netpreserve.jwarc.WarcResponse response) {
+          responses.add(response.truncated() + " " + response.http().body().stream().readAllBytes().length);
+        }
+      }
+    }
+    // A replay or an archive must not take the first 1000 bytes for the whole page (WARC 1.1, WARC-Truncated).
+    assertThat(responses).containsExactly("LENGTH 1000");
+  }
+
+  @Test
+  void aWarcRecordOfAWholeBodyIsNotMarkedTruncated() throws Exception {
+    Crawler.run(config(base() + "/site/faq.html").toBuilder().maxDepth(0).warc(true).build(), CrawlListener.NONE);
+    try (var list = java.nio.file.Files.list(data.resolve("warc"));
+        var reader = new org.netpreserve.jwarc.WarcReader(list.findFirst().orElseThrow())) {
+      for (org.netpreserve.jwarc.WarcRecord record : reader) {
+        assertThat(record.truncated()).isEqualTo(org.netpreserve.jwarc.WarcTruncationReason.NOT_TRUNCATED);
+      }
+    }
+  }
+
+  @Test
   void aRedirectedRobotsTxtIsFollowedAndObeyed() throws Exception {
     var localhost = com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost");
     site.stubFor(get("/robots.txt").withHost(localhost).atPriority(1)

@@ -24,6 +24,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.slf4j.Logger;
@@ -105,12 +106,16 @@ final class WarcSink implements AutoCloseable {
     byte[] http = new byte[head.length + r.body().length];
     System.arraycopy(head, 0, http, 0, head.length);
     System.arraycopy(r.body(), 0, http, head.length, r.body().length);
-    return new WarcResponse.Builder(URI.create(r.url()))
+    WarcResponse.Builder response = new WarcResponse.Builder(URI.create(r.url()))
         .version(MessageVersion.WARC_1_1)
         .warcinfoId(warcinfo)
         .date(date)
-        .body(MediaType.HTTP_RESPONSE, http)
-        .build();
+        .body(MediaType.HTTP_RESPONSE, http);
+    if (r.truncated()) {
+      // Cut at max-body: WARC 1.1 says so in WARC-Truncated, lest a replay take it for the whole page.
+      response.truncated(WarcTruncationReason.LENGTH);
+    }
+    return response.build();
   }
 
   /**
