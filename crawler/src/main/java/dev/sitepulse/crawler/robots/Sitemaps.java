@@ -102,10 +102,16 @@ public final class Sitemaps {
     }
   }
 
-  /** Keeps the first {@link #MAX_URLS} URLs and counts the rest. Called on one thread per read. */
+  /**
+   * Keeps the first {@link #MAX_URLS} URLs and counts the rest. Called on one thread per read.
+   * crawler-commons asks again about an entry it was refused, with the same string object, when
+   * the entry's element ends: that second call is no URL of its own (an equal string from another
+   * entry is).
+   */
   private static final class UrlLimit implements java.util.function.Function<String, String> {
     int kept;
     int dropped;
+    private String lastDropped;
 
     @Override
     public String apply(String url) {
@@ -113,7 +119,10 @@ public final class Sitemaps {
         kept++;
         return url;
       }
-      dropped++;
+      if (url != lastDropped) {
+        dropped++;
+        lastDropped = url;
+      }
       return null;
     }
   }
