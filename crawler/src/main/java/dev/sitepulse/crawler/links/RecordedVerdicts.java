@@ -111,9 +111,13 @@ final class RecordedVerdicts {
     return out;
   }
 
-  /** Whether the page has an element {@code #id} leads to; an empty id leads to the page. */
+  /**
+   * Whether the page has an element {@code #id} leads to; an empty id leads to the page, and so
+   * does "top" in any case once decoded (#Top, #%74op), by HTML's "scroll to the fragment".
+   */
   private static boolean hasAnchor(Page page, String id) {
-    return id.isEmpty() || page.anchors().contains(id) || page.anchors().contains(Fragments.percentDecoded(id))
-        || id.equals("top"); // "#top" goes to the top of any page, by the HTML spec
+    String decoded = Fragments.percentDecoded(id);
+    return id.isEmpty() || page.anchors().contains(id) || page.anchors().contains(decoded)
+        || decoded.equalsIgnoreCase("top");
   }
 }

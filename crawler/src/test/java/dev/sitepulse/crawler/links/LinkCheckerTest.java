@@ -567,6 +567,21 @@ class LinkCheckerTest {
   }
 
   @Test
+  void topInAnyCaseOrPercentEncodedGoesToTheTopOfAPageWithoutSuchAnId() throws Exception {
+    // HTML's "scroll to the fragment": a decoded fragment that is an ASCII case-insensitive match
+    // for "top" is the top of the document. A link to #Top was reported as a missing anchor.
+    pageWithIds("/plain.html", "intro");
+    String plain = base() + "/plain.html";
+    page("/tops.html", plain + "#top", plain + "#Top", plain + "#TOP", plain + "#%74op", plain + "#topp");
+    Pattern thesePages = Pattern.compile("/(plain|tops)\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/tops.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem)
+        .containsExactly(tuple(plain + "#topp", "missing anchor #topp"));
+  }
+
+  @Test
   void aTextFragmentIsTheBrowsersToFindOnlyTheIdBeforeItIsChecked() throws Exception {
     pageWithIds("/quoted.html", "intro");
     page("/quoting.html", base() + "/quoted.html#:~:text=hello", base() + "/quoted.html#intro:~:text=x",
