@@ -51,6 +51,15 @@ public record FetchResult(
     return errorKind != null || timedOut;
   }
 
+  /**
+   * Whether it ran out of time with no response begun: the host took the connection and said
+   * nothing, as a hung server does. Not a connect or TLS timeout (those have an error kind), nor a
+   * body that stalled (its transfer had begun).
+   */
+  public boolean unanswered() {
+    return timedOut && errorKind == null && phases != null && phases.transferNanos() == 0;
+  }
+
   /** How the fetch failed, as a crawl records it: TIMEOUT or the error kind; null if it did not. */
   public String failureKind() {
     return timedOut ? "TIMEOUT" : errorKind != null ? errorKind.name() : null;

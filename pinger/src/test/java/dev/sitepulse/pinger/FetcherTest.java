@@ -125,6 +125,19 @@ class FetcherTest {
     assertThat(r.timedOut()).isTrue();
     assertThat(r.status()).isZero();
     assertThat(r.body()).isEmpty();
+    assertThat(r.unanswered()).as("nothing came before the timeout").isTrue();
+  }
+
+  @Test
+  void aBodyThatStallsTimesOutAnsweredButIncomplete() throws Exception {
+    try (RawServer server = RawServer.answeringThenStalling(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n<p>");
+        Fetcher quick = Fetcher.create(1, Duration.ofMillis(500), 1024, "sitepulse-test", Map.of())) {
+      FetchResult r = quick.fetch(server.url("/page")).join();
+
+      assertThat(r.timedOut()).isTrue();
+      assertThat(r.unanswered()).as("the head came").isFalse();
+    }
   }
 
   @Test

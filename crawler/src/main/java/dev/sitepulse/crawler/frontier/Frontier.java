@@ -45,24 +45,38 @@ public final class Frontier {
     if (!seen.add(hash(url))) {
       return false;
     }
-    requeue(url, depth);
+    HostQueue q = queueOf(url);
+    if (q != null) {
+      q.add(depth, url.substring(q.origin.length()));
+      queued++;
+    }
     return true;
   }
 
-  /** Queues a URL again (a retry), whether or not it was seen; not on a host given up on. */
+  /**
+   * Queues a URL again (a retry, a back-off), whether or not it was seen, before the host's new
+   * URLs; not on a host given up on.
+   */
   public void requeue(String url, int depth) {
-    String origin = originOf(url);
-    HostQueue q = hosts.computeIfAbsent(origin, o -> {
+    HostQueue q = queueOf(url);
+    if (q != null) {
+      q.addAgain(depth, url.substring(q.origin.length()));
+      queued++;
+    }
+  }
+
+  /** The host's queue, made on first sight; null for a host given up on, whose URL is counted. */
+  private HostQueue queueOf(String url) {
+    HostQueue q = hosts.computeIfAbsent(originOf(url), o -> {
       HostQueue created = new HostQueue(o, defaultDelayNanos);
       rotation.add(created);
       return created;
     });
     if (q.abandoned) {
       abandonedUrls++;
-      return;
+      return null;
     }
-    q.urls.add(depth, url.substring(origin.length()));
-    queued++;
+    return q;
   }
 
   /** The next URL whose host allows a fetch at {@code now}, or null. */
@@ -74,7 +88,7 @@ public final class Frontier {
       HostQueue q = rotation.poll();
       rotation.add(q);
       if (q.readyAt(now, perHost)) {
-        PackedUrlQueue.Entry e = q.urls.poll();
+        PackedUrlQueue.Entry e = q.poll();
         queued--;
         q.inFlight++;
         inFlight++;
@@ -128,8 +142,8 @@ public final class Frontier {
    */
   public int abandon(String origin) {
     HostQueue q = host(origin);
-    int dropped = q.urls.size();
-    q.urls.clear();
+    int dropped = q.size();
+    q.clear();
     q.abandoned = true;
     queued -= dropped;
     abandonedUrls += dropped;
@@ -155,7 +169,7 @@ public final class Frontier {
   public long nextWake(long now) {
     long earliest = -1;
     for (HostQueue q : rotation) {
-      if (!q.held && !q.urls.isEmpty() && q.inFlight < perHost && q.nextFetchNanos > now) {
+      if (!q.held && !q.isEmpty() && q.inFlight < perHost && q.nextFetchNanos > now) {
         earliest = earliest < 0 ? q.nextFetchNanos : Math.min(earliest, q.nextFetchNanos);
       }
     }

@@ -215,8 +215,8 @@ final class CrawlLoop {
   }
 
   /**
-   * A network failure past its retries. The crawl gives up on a host whose pages in a row could
-   * not reach it (its other URLs stay queued in crawl.db).
+   * A network failure past its retries. The crawl gives up on a host whose pages in a row got
+   * nothing from it (its other URLs stay queued in crawl.db).
    */
   private void failed(Frontier.Next next, FetchResult r, boolean abandonHost) {
     unparsed.failed(next.url(), priors.remove(next.url()), r.failureKind(), r.message(),
@@ -224,7 +224,7 @@ final class CrawlLoop {
     if (abandonHost) {
       frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
       counters.unreachableHosts++;
-      LOG.warn("{}: the last {} pages could not reach it ({}); its other URLs are left queued for a later run",
+      LOG.warn("{}: the last {} pages got nothing from it ({}); its other URLs are left queued for a later run",
           next.origin(), FetchRetries.UNREACHABLE_PAGES_IN_A_ROW, r.message());
     }
   }

@@ -18,7 +18,7 @@ public final class FetchRetries {
 
   static final int MAX_NETWORK_RETRIES = 2;
   /**
-   * Pages of one host in a row that could not reach it, each after its retries, before the crawl
+   * Pages of one host in a row that got nothing from it, each after its retries, before the crawl
    * gives up on the host: a server that went away mid-crawl would otherwise cost every one of its
    * queued URLs three connect attempts or timeouts, and record them all as failed.
    */
@@ -53,7 +53,7 @@ public final class FetchRetries {
    */
   private final Map<String, Integer> networkFailures = new HashMap<>();
   private final Map<String, Integer> backOffs = new HashMap<>();
-  /** By origin: its pages in a row that could not reach it; any answer resets it. */
+  /** By origin: its pages in a row that got nothing from it; any answer resets it. */
   private final Map<String, Integer> unreachableInARow = new HashMap<>();
 
   /** @param purpose only a search gives up on a host: a link check must report every broken link */
@@ -105,7 +105,12 @@ public final class FetchRetries {
     return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 
+  /**
+   * Whether the fetch got nothing from the host: no address, no connection, or a connection on
+   * which nothing came back before the timeout (a hung server, which would cost every page three
+   * timeouts). A reset, an error status or a body that stalled is an answer.
+   */
   private static boolean unreachable(FetchResult r) {
-    return r.failed() && r.errorKind() != null && r.errorKind().hostUnreachable();
+    return r.failed() && (r.errorKind() != null && r.errorKind().hostUnreachable() || r.unanswered());
   }
 }

@@ -24,6 +24,31 @@ class FrontierTest {
   }
 
   @Test
+  void aUrlQueuedAgainGoesBeforeTheHostsNewOnesSoAPageFinishesItsTriesFirst() {
+    Frontier f = queued(8, 0, "/1", "/2", "/3");
+    Frontier.Next first = f.poll(0);
+    f.done(HOST, 0);
+
+    f.requeue(first.url(), first.depth()); // its retry
+
+    assertThat(f.poll(0).url()).isEqualTo("http://a.example/1");
+    assertThat(f.poll(0).url()).isEqualTo("http://a.example/2");
+    assertThat(f.queued()).isEqualTo(1);
+  }
+
+  @Test
+  void aHostGivenUpOnDropsItsRetriesWithItsNewUrls() {
+    Frontier f = queued(8, 0, "/1", "/2", "/3");
+    Frontier.Next first = f.poll(0);
+    f.done(HOST, 0);
+    f.requeue(first.url(), first.depth());
+
+    assertThat(f.abandon(HOST)).isEqualTo(3);
+    assertThat(f.poll(0)).isNull();
+    assertThat(f.queued()).isZero();
+  }
+
+  @Test
   void aFetchThatOutlastsTheDelayPushesTheNextOneADelayPastItsEnd() {
     Frontier f = queued(8, DELAY, "/1", "/2");
     f.poll(0);

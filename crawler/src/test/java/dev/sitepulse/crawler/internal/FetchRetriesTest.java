@@ -115,6 +115,30 @@ class FetchRetriesTest {
   }
 
   @Test
+  void aSearchGivesUpOnAHostThatTakesConnectionsButAnswersNothing() {
+    // A hung server: each page would otherwise cost three timeouts, a whole site hours.
+    FetchResult unanswered = timeout(0);
+    for (int p = 1; p <= FetchRetries.UNREACHABLE_PAGES_IN_A_ROW; p++) {
+      FetchRetries.Decision decision;
+      do {
+        decision = search.decide(page("/p" + p), unanswered, NOW);
+      } while (decision instanceof Retry);
+      assertThat(decision).as("page %d", p).isEqualTo(new GiveUp(p == FetchRetries.UNREACHABLE_PAGES_IN_A_ROW));
+    }
+  }
+
+  @Test
+  void aBodyThatStalledIsAnAnswerAndStartsTheCountAgain() {
+    for (int p = 1; p < FetchRetries.UNREACHABLE_PAGES_IN_A_ROW; p++) {
+      unreachablePage(search, "/p" + p);
+    }
+
+    search.decide(page("/slow"), timeout(5_000_000), NOW);
+
+    assertThat(unreachablePage(search, "/p5")).isEqualTo(new GiveUp(false));
+  }
+
+  @Test
   void aPageCountsAsUnreachableOnlyOnceItsRetriesAreSpent() {
     for (int p = 1; p < FetchRetries.UNREACHABLE_PAGES_IN_A_ROW; p++) {
       unreachablePage(search, "/p" + p);
@@ -178,6 +202,12 @@ class FetchRetriesTest {
   private static FetchResult answer(int status, Duration retryAfter) {
     return new FetchResult(HOST + "/a", status, "text/html", null, new byte[0], false, retryAfter, null,
         Phases.NONE, null, false, "HTTP " + status);
+  }
+
+  /** A timeout after {@code transferNanos} of the response had come: 0 for none at all. */
+  private static FetchResult timeout(long transferNanos) {
+    return new FetchResult(HOST + "/a", 0, null, null, new byte[0], false, null, null,
+        new Phases(0, 1_000_000, 0, 0, transferNanos, 30_000_000_000L), null, true, "no response after 30s");
   }
 
   private static FetchResult failure(ErrorKind kind) {
