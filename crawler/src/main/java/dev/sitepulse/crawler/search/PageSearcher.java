@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.index.IndexDamage;
 import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.Closeable;
+import java.text.Normalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -126,14 +127,17 @@ public final class PageSearcher implements Closeable {
   }
 
   /**
-   * The best {@code limit} pages for {@code query}.
+   * The best {@code limit} pages for {@code query}, read in Unicode's compatibility form (NFKC):
+   * full-width letters an input method types, or an accent typed as a combining mark, are the
+   * letters pages are written in, as a full-width colon is a field's colon.
    *
    * @throws InvalidQueryException when the query does not parse; its message is one line
    */
-  public SearchResults search(String query, int limit) throws InvalidQueryException {
+  public SearchResults search(String typed, int limit) throws InvalidQueryException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
+    String query = Normalizer.normalize(typed, Normalizer.Form.NFKC);
     long started = System.nanoTime();
     PageQueryParser parser = parser(null);
     Query parsed = parse(parser, query);
