@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.internal.condition;
 
 import dev.sitepulse.pinger.Condition;
 import dev.sitepulse.pinger.config.Durations;
+import dev.sitepulse.pinger.internal.http.UrlMessages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,8 @@ public final class ConditionParser {
   /** A right-side value, which must be a number when the left side always is one. */
   private static Literal literal(String text, Operand left) {
     if (left.isAddress()) {
-      return Literal.of(IpSpelling.canonical(text));
+      // As [IP] gives it, so that the JDK's long IPv6 spelling, which it gave before, still holds.
+      return Literal.of(UrlMessages.ipAsInUrl(text));
     }
     Literal literal = Literal.of(text);
     if (!left.isNumeric() || literal.number() != null) {

@@ -1,7 +1,6 @@
 package dev.sitepulse.pinger.internal.http;
 
 import dev.sitepulse.pinger.Phases;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -13,7 +12,6 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
-import okhttp3.HttpUrl;
 import okhttp3.Protocol;
 
 /**
@@ -62,13 +60,8 @@ final class PhaseListener extends EventListener {
   }
 
   private void connectingTo(InetSocketAddress address) {
-    String ip = address.getAddress().getHostAddress();
-    if (address.getAddress() instanceof Inet6Address) {
-      int scope = ip.indexOf('%'); // a link-local address's interface, which no URL can name
-      ip = new HttpUrl.Builder().scheme("http").host(scope < 0 ? ip : ip.substring(0, scope)).build().host();
-    }
-    remoteIp = ip;
-    remoteAddress = (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + address.getPort();
+    remoteIp = UrlMessages.ipAsInUrl(address.getAddress().getHostAddress());
+    remoteAddress = UrlMessages.hostPort(remoteIp, address.getPort());
   }
 
   /**

@@ -37,7 +37,25 @@ public final class UrlMessages {
 
   /** host:port, with an IPv6 address in brackets as in a URL ([::1]:8080, not ::1:8080). */
   public static String hostPort(HttpUrl url) {
-    String host = url.host();
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + url.port();
+    return hostPort(url.host(), url.port());
+  }
+
+  /** As {@link #hostPort(HttpUrl)}, for a host as a URL writes it ({@link #ipAsInUrl}). */
+  public static String hostPort(String host, int port) {
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /**
+   * An IP address as a URL writes it: an IPv6 one in its short form ({@code ::1}, not the JDK's
+   * {@code 0:0:0:0:0:0:0:1}) and without its interface, which no URL can name; anything else,
+   * an IPv4 address or text that is no address, as it is.
+   */
+  public static String ipAsInUrl(String ip) {
+    if (ip.indexOf(':') < 0) {
+      return ip;
+    }
+    int scope = ip.indexOf('%');
+    HttpUrl url = HttpUrl.parse("http://[" + (scope < 0 ? ip : ip.substring(0, scope)) + "]/");
+    return url == null ? ip : url.host();
   }
 }
