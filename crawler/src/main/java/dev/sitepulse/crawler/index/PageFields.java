@@ -5,7 +5,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /** The index's field names, and the analyzer that both indexing and query parsing must use. */
 public final class PageFields {
@@ -39,11 +38,12 @@ public final class PageFields {
   private PageFields() {}
 
   /**
-   * EnglishAnalyzer (stemming, stop words) for the text fields, KeywordAnalyzer for url, host and
-   * lang. Thread-safe; one instance can serve an IndexWriter and every query parser.
+   * EnglishAnalyzer's chain (stemming, stop words) over tokens in Unicode's compatibility form for
+   * the text fields ({@link PageTextAnalyzer}), KeywordAnalyzer for url, host and lang.
+   * Thread-safe; one instance can serve an IndexWriter and every query parser.
    */
   public static Analyzer analyzer() {
-    return new PerField(new EnglishAnalyzer(), new KeywordAnalyzer());
+    return new PerField(new PageTextAnalyzer(), new KeywordAnalyzer());
   }
 
   /**

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A query is read in Unicode's compatibility form (NFKC): what an input method or another system
- * types differently from the page, full-width letters or an accent as a combining mark, is the
+ * Queries and pages are read in Unicode's compatibility form (NFKC): what an input method or
+ * another system writes differently, full-width letters or an accent as a combining mark, is the
  * same word.
  */
 class QueryNormalizationTest {
@@ -22,12 +22,16 @@ class QueryNormalizationTest {
   static PageSearcher searcher;
 
   @BeforeAll
-  static void indexTwoPages() {
+  static void indexFourPages() {
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), List.of(
         new IndexedPage(SITE + "tokyo.html", "docs.example", "Tokyo office", List.of(),
             "Our Tokyo office opens at nine.", "", 1_700_000_000_000L, 200, "en", 0),
         new IndexedPage(SITE + "cafe.html", "docs.example", "The café", List.of(),
-            "The café on the ground floor serves coffee.", "", 1_700_000_000_000L, 200, "en", 0))));
+            "The café on the ground floor serves coffee.", "", 1_700_000_000_000L, 200, "en", 0),
+        new IndexedPage(SITE + "osaka.html", "docs.example", "Branches", List.of(),
+            "Our \uFF2F\uFF53\uFF41\uFF4B\uFF41 branch", "", 1_700_000_000_000L, 200, "ja", 0),
+        new IndexedPage(SITE + "naive.html", "docs.example", "Bayes", List.of(),
+            "A nai\u0308ve classifier", "", 1_700_000_000_000L, 200, "en", 0))));
   }
 
   @AfterAll
@@ -54,5 +58,25 @@ class QueryNormalizationTest {
     SearchResults results = searcher.search("title\uFF1Aoffice", 10); // title：office
 
     assertThat(results.hits()).extracting(SearchHit::url).containsExactly(SITE + "tokyo.html");
+  }
+
+  @Test
+  void aPageWrittenInFullWidthLettersIsFoundByOrdinaryOnesAndShownAsWritten() throws Exception {
+    SearchResults results = searcher.search("osaka", 10);
+
+    assertThat(results.hits()).singleElement().satisfies(hit -> {
+      assertThat(hit.url()).isEqualTo(SITE + "osaka.html");
+      assertThat(hit.snippet()).contains("\uFF2F\uFF53\uFF41\uFF4B\uFF41"); // Ｏｓａｋａ
+      Highlight mark = hit.highlights().get(0);
+      assertThat(hit.snippet().substring(mark.start(), mark.end()))
+          .isEqualTo("\uFF2F\uFF53\uFF41\uFF4B\uFF41");
+    });
+  }
+
+  @Test
+  void aPageWritingAnAccentAsACombiningMarkIsFoundByTheAccentedLetter() throws Exception {
+    SearchResults results = searcher.search("na\u00EFve", 10); // naïve, one letter
+
+    assertThat(results.hits()).extracting(SearchHit::url).containsExactly(SITE + "naive.html");
   }
 }
