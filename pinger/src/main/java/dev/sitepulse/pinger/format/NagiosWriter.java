@@ -6,7 +6,10 @@ import dev.sitepulse.pinger.Verdict;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +30,7 @@ final class NagiosWriter implements ResultWriter {
   @Override
   public void finish(List<CheckResult> results, RunSummary summary) {
     String state = STATES[summary.worst().exitCode()];
-    String perfdata = results.stream().map(NagiosWriter::perfdata).collect(Collectors.joining(" "));
+    String perfdata = perfdata(results);
     out.println("SITEPULSE " + state + " - " + statusText(results) + (perfdata.isEmpty() ? "" : " | " + perfdata));
     for (CheckResult r : results) {
       String status = r.status() == 0 ? "-" : Integer.toString(r.status());
@@ -49,10 +52,23 @@ final class NagiosWriter implements ResultWriter {
             .collect(Collectors.joining(", ")));
   }
 
-  private static String perfdata(CheckResult r) {
-    String label = label(r.target().name());
-    return "'" + label + "_time'=" + seconds(r.phases().totalNanos()) + "s;;;0 "
-        + "'" + label + "_size'=" + r.last().bodyBytes() + "B;;;0";
+  /**
+   * A time and a size per target. Nagios and Icinga keep one value per label, so a name that
+   * cleans to a label already taken ({@code a|b} after {@code a=b}) gets {@code _2}, {@code _3}...
+   */
+  private static String perfdata(List<CheckResult> results) {
+    Set<String> taken = new HashSet<>();
+    StringJoiner items = new StringJoiner(" ");
+    for (CheckResult r : results) {
+      String clean = label(r.target().name());
+      String label = clean;
+      for (int n = 2; !taken.add(label); n++) {
+        label = clean + "_" + n;
+      }
+      items.add("'" + label + "_time'=" + seconds(r.phases().totalNanos()) + "s;;;0");
+      items.add("'" + label + "_size'=" + r.last().bodyBytes() + "B;;;0");
+    }
+    return items.toString();
   }
 
   /**

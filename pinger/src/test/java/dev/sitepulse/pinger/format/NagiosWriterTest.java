@@ -134,4 +134,20 @@ class NagiosWriterTest {
     assertThat(lines.get(0)).endsWith("| 'a_b_time'=0.005s;;;0 'a_b_size'=3B;;;0");
     assertThat(lines.get(1)).isEqualTo("DEGRADED a/b 200 0.005s x/y z");
   }
+
+  @Test
+  void givesTargetsWhoseNamesCleanToTheSameLabelALabelEachSoNoneIsLost() {
+    // Nagios and Icinga keep one value per label: the second a_b would hide the first.
+    List<CheckResult> alike = new ArrayList<>();
+    for (String name : List.of("a=b", "a|b", "a_b_2")) {
+      alike.add(new CheckResult(SampleResults.target(name, "", "http://ab.example.com/"),
+          List.of(SampleResults.attempt("http://ab.example.com/", API.verdict(), null, "ok", 200,
+              SampleResults.ms(5), 3, null))));
+    }
+
+    assertThat(perfdata(statusLine(alike).group(3))).containsExactly(
+        "'a_b_time'=0.005s;;;0", "'a_b_size'=3B;;;0",
+        "'a_b_2_time'=0.005s;;;0", "'a_b_2_size'=3B;;;0",
+        "'a_b_2_2_time'=0.005s;;;0", "'a_b_2_2_size'=3B;;;0");
+  }
 }
