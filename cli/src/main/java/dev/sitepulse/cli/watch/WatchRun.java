@@ -178,9 +178,11 @@ final class WatchRun {
     history.close(); // writes what is queued
     // Records the file still refused are gone once the process ends: that is no clean stop.
     long lost = history.lost();
+    // Checks are what a user counts, not the intervals, state changes and deliveries kept beside them.
     out.println("sitepulse watch: stopped (" + why + "): " + Amounts.count(r.watch().checksTotal(), "check") + ", "
-        + Amounts.count(history.written(), "history record") + " written"
-        + (lost > 0 ? ", " + lost + " lost: " + history.file() + " could not be written (the log says why)" : ""));
+        + history.checksWritten() + " recorded"
+        + (lost > 0 ? ", " + Amounts.count(lost, "history record") + " lost: " + history.file()
+            + " could not be written (the log says why)" : ""));
     out.flush();
     return lost > 0 ? ExitCode.CRITICAL : ExitCode.OK;
   }

@@ -18,6 +18,9 @@ public interface HistoryStore extends AutoCloseable {
   /** Records written since the store was opened. */
   long written();
 
+  /** Of those, the check results: what a user counts, without intervals, state changes and deliveries. */
+  long checksWritten();
+
   /** Records that will never be written: those the file still refused at close, or appended after it. */
   long lost();
 

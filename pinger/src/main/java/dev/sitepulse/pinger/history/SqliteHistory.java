@@ -59,6 +59,7 @@ public final class SqliteHistory implements HistoryStore {
   private final ConcurrentLinkedQueue<HistoryRecord> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicLong written = new AtomicLong();
+  private final AtomicLong checksWritten = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
   private final AtomicBoolean drainPending = new AtomicBoolean();
   /**
@@ -237,6 +238,11 @@ public final class SqliteHistory implements HistoryStore {
   }
 
   @Override
+  public long checksWritten() {
+    return checksWritten.get();
+  }
+
+  @Override
   public long lost() {
     return lost.get();
   }
@@ -259,6 +265,7 @@ public final class SqliteHistory implements HistoryStore {
       try {
         writer.write(batch);
         written.addAndGet(batch.size());
+        checksWritten.addAndGet(batch.stream().filter(CheckRecord.class::isInstance).count());
       } catch (SQLException e) {
         log.error("history {}: cannot write {} records, will retry: {}", file, batch.size(), e.getMessage());
         retry.addAll(batch);

@@ -107,6 +107,20 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void checksWrittenCountsTheChecksAloneNotTheIntervalsAndStateChangesBesideThem() {
+    SqliteHistory h = open();
+    try (h) {
+      h.append(new IntervalRecord("a", "http://a/", "", Duration.ofSeconds(10)));
+      h.append(check("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
+      h.append(new StateChangeRecord("a", "UNKNOWN", "DOWN", NOW.minusSeconds(10), NOW.minusSeconds(10)));
+      h.append(check("a", NOW, Verdict.DOWN, 500, 5));
+    }
+
+    assertThat(h.written()).isEqualTo(4);
+    assertThat(h.checksWritten()).isEqualTo(2);
+  }
+
+  @Test
   void retentionDeletesChecksOlderThanThirtyDaysAndKeepsTheRest() {
     try (SqliteHistory h = open()) {
       h.flush().join(); // past the run made at open
