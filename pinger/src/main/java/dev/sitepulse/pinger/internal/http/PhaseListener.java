@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.security.cert.Certificate;
 import java.util.List;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
@@ -31,6 +32,7 @@ final class PhaseListener extends EventListener {
     READING
   }
 
+  private final LongSupplier nanoTime;
   private volatile Stage stage = Stage.STARTING;
   private volatile long callStart;
   private volatile long dnsStart;
@@ -44,6 +46,15 @@ final class PhaseListener extends EventListener {
   private volatile String remoteIp;
   private volatile String remoteAddress;
   private volatile List<Certificate> peerCertificates = List.of();
+
+  PhaseListener() {
+    this(System::nanoTime);
+  }
+
+  /** @param nanoTime the time source, {@code System::nanoTime} except in tests */
+  PhaseListener(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
 
   Stage stage() {
     return stage;
@@ -89,48 +100,48 @@ final class PhaseListener extends EventListener {
 
   @Override
   public void callStart(Call call) {
-    callStart = System.nanoTime();
+    callStart = nanoTime.getAsLong();
   }
 
   @Override
   public void dnsStart(Call call, String domainName) {
     stage = Stage.RESOLVING;
-    dnsStart = System.nanoTime();
+    dnsStart = nanoTime.getAsLong();
   }
 
   @Override
   public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
-    dnsEnd = System.nanoTime();
+    dnsEnd = nanoTime.getAsLong();
   }
 
   @Override
   public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
     stage = Stage.CONNECTING;
-    connectStart = System.nanoTime();
+    connectStart = nanoTime.getAsLong();
     connectingTo(address);
   }
 
   @Override
   public void secureConnectStart(Call call) {
     stage = Stage.HANDSHAKING;
-    tlsStart = System.nanoTime();
+    tlsStart = nanoTime.getAsLong();
   }
 
   @Override
   public void secureConnectEnd(Call call, Handshake handshake) {
-    tlsEnd = System.nanoTime();
+    tlsEnd = nanoTime.getAsLong();
   }
 
   @Override
   public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
-    connectEnd = System.nanoTime();
+    connectEnd = nanoTime.getAsLong();
   }
 
   /** A failed connect or handshake still took time; without this its phase would read 0. */
   @Override
   public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
       java.io.IOException e) {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     if (tlsStart != 0 && tlsEnd == 0) {
       tlsEnd = now;
     } else if (connectEnd == 0) {
@@ -154,25 +165,22 @@ final class PhaseListener extends EventListener {
 
   @Override
   public void requestHeadersEnd(Call call, okhttp3.Request request) {
-    requestSent = System.nanoTime();
+    requestSent = nanoTime.getAsLong();
   }
 
   @Override
   public void requestBodyEnd(Call call, long byteCount) {
-    requestSent = System.nanoTime();
-  }
-
-  @Override
-  public void responseHeadersStart(Call call) {
-    firstByte = System.nanoTime();
+    requestSent = nanoTime.getAsLong();
   }
 
   /**
-   * The final head, not an interim 100 or 103: OkHttp starts the response at the first head it
-   * reads, so a server still working after a 100 Continue would read as a body cut short.
+   * The final head, not an interim 100 or 103. OkHttp reports the response starting once it has
+   * read the first head, so a server still working after a 100 Continue would read as a body cut
+   * short, and its work would count as transfer rather than processing.
    */
   @Override
   public void responseHeadersEnd(Call call, okhttp3.Response response) {
+    firstByte = nanoTime.getAsLong();
     stage = Stage.READING;
   }
 }

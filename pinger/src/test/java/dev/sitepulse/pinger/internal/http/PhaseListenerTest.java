@@ -1,0 +1,73 @@
+package dev.sitepulse.pinger.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.Phases;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+class PhaseListenerTest {
+
+  private static final long SECOND = 1_000_000_000L;
+
+  @Test
+  void theWaitAfterAnInterimContinueIsProcessingSinceTheFirstByteIsTheFinalResponses() throws Exception {
+    AtomicLong now = new AtomicLong(SECOND);
+    PhaseListener phases = new PhaseListener(now::get);
+    CompletableFuture<Void> continueRead = new CompletableFuture<>();
+    EventListener afterPhases = new EventListener() {
+      @Override
+      public void responseHeadersStart(Call call) {
+        continueRead.complete(null);
+      }
+    };
+    OkHttpClient client = new OkHttpClient.Builder().eventListener(phases.plus(afterPhases)).build();
+
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // The server works for a second between its 100 Continue and its answer.
+      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+        try (Socket s = server.accept()) {
+          BufferedReader in =
+              new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+          for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            // the request head: a GET has nothing after it
+          }
+          OutputStream out = s.getOutputStream();
+          out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          continueRead.get(10, TimeUnit.SECONDS);
+          now.addAndGet(SECOND);
+          out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+              .getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
+      try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.body().string()).isEqualTo("ok");
+      }
+      served.get(10, TimeUnit.SECONDS);
+    }
+
+    Phases p = phases.phases(now.get());
+    assertThat(p.processingNanos()).isEqualTo(SECOND);
+    assertThat(p.transferNanos()).isZero();
+  }
+}
