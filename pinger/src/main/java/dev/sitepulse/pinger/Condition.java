@@ -30,5 +30,14 @@ public interface Condition {
   /** Whether a failure means DEGRADED (latency, certificate expiry) rather than DOWN. */
   boolean degrades();
 
+  /**
+   * Why no response can meet it ({@code [RESPONSE_TIME] is never below 0} for {@code
+   * [RESPONSE_TIME] < 0}), or null. Gatus accepts such a condition, and so does the config, with
+   * a warning.
+   */
+  default String whyItCannotHold() {
+    return null;
+  }
+
   ConditionResult evaluate(Observation observation);
 }

@@ -17,10 +17,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.sitepulse.pinger.ErrorText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -30,6 +33,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * starts. Keys are kebab-case ({@code max-body}); {@code ${ENV}} references are substituted.
  */
 public final class ConfigReader {
+
+  private static final Logger log = LoggerFactory.getLogger("sitepulse.config");
 
   /** SnakeYAML's guard against huge documents is 3 MB; 60,000 targets take more. */
   private static final int MAX_CODE_POINTS = ConfigText.MAX_BYTES;
@@ -88,9 +93,10 @@ public final class ConfigReader {
     } catch (IOException e) {
       throw notYaml(e, fileName, yaml);
     }
+    Map<String, String> warnings = new LinkedHashMap<>();
     T value;
     try {
-      value = YAML.readValue(yaml, type);
+      value = YAML.readerFor(type).withAttribute(ValueDeserializers.WARNINGS, warnings).readValue(yaml);
     } catch (JsonMappingException e) {
       String path = KeyPath.of(e.getPath());
       if (e.getCause() instanceof InvalidValueException bad) {
@@ -110,6 +116,8 @@ public final class ConfigReader {
       throw new ConfigException(where(fileName, keys.get(bad.key())) + bad.key() + targetName(bad.key(), yaml)
           + ": " + firstLine(bad.getMessage()), bad);
     }
+    warnings.forEach((path, warning) ->
+        log.warn("{}{}{}: {}", where(fileName, keys.get(path)), path, targetName(path, yaml), warning));
     return value;
   }
 

@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.config;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,15 @@ final class KeyPath {
       }
     }
     return out.toString();
+  }
+
+  /** {@code targets[2].conditions[0]}, for the value a parser is at. */
+  static String of(JsonStreamContext at) {
+    String path = "";
+    for (JsonStreamContext c = at; c != null && !c.inRoot(); c = c.getParent()) {
+      path = (c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName()) + path;
+    }
+    return path.startsWith(".") ? path.substring(1) : path;
   }
 
   /** " (did you mean timeout?)", or the list of keys allowed here. */

@@ -11,6 +11,7 @@ import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.internal.http.UrlMessages;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
@@ -19,6 +20,12 @@ import okhttp3.HttpUrl;
  * parser still knows the line and the key path.
  */
 final class ValueDeserializers {
+
+  /**
+   * The attribute under which a read collects warnings, key path to words: values that are read,
+   * but are likely not what was meant. {@link ConfigReader} says where each one is.
+   */
+  static final String WARNINGS = "sitepulse.warnings";
 
   private ValueDeserializers() {}
 
@@ -44,13 +51,26 @@ final class ValueDeserializers {
           return type.cast(ctxt.handleUnexpectedToken(type, p));
         }
         String text = p.getValueAsString();
+        T value;
         try {
-          return parse.apply(text);
+          value = parse.apply(text);
         } catch (IllegalArgumentException e) {
           throw InvalidFormatException.from(p, e.getMessage(), text, type);
         }
+        if (value instanceof Condition c && c.whyItCannotHold() != null) {
+          warn(p, ctxt, "condition \"" + text + "\" can never hold: " + c.whyItCannotHold());
+        }
+        return value;
       }
     };
+  }
+
+  private static void warn(JsonParser p, DeserializationContext ctxt, String warning) {
+    @SuppressWarnings("unchecked")
+    Map<String, String> warnings = (Map<String, String>) ctxt.getAttribute(WARNINGS);
+    if (warnings != null) {
+      warnings.put(KeyPath.of(p.getParsingContext()), warning);
+    }
   }
 
   /** Keeps a URL as written, but only if it is an absolute http(s) URL. */

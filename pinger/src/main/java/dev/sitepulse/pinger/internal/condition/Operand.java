@@ -49,6 +49,21 @@ record Operand(String text, Measure measure, Source source) {
     return valueIs(Placeholder.Kind.MILLIS);
   }
 
+  /** The numbers its value can be once a response came: a status, a time or a length has limits. */
+  Bounds bounds() {
+    if (measure == Measure.LENGTH) {
+      return Bounds.NOT_NEGATIVE;
+    }
+    if (measure != Measure.VALUE) {
+      return Bounds.ANY;
+    }
+    return switch (source.placeholder()) {
+      case STATUS -> Bounds.STATUS;
+      case RESPONSE_TIME -> Bounds.NOT_NEGATIVE;
+      default -> Bounds.ANY;
+    };
+  }
+
   /** Whether its value is always true or false. */
   boolean isBoolean() {
     return measure == Measure.PRESENCE || valueIs(Placeholder.Kind.BOOLEAN);

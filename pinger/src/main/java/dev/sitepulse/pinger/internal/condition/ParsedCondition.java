@@ -25,6 +25,15 @@ record ParsedCondition(String text, Operand left, Operator operator, Expected ri
   }
 
   @Override
+  public String whyItCannotHold() {
+    if (!(right instanceof Literal bound) || bound.number() == null) {
+      return null;
+    }
+    String why = left.bounds().whyNever(operator, bound.number());
+    return why == null ? null : left.text() + " " + why;
+  }
+
+  @Override
   public ConditionResult evaluate(Observation observation) {
     ActualValue actual = left.resolve(observation);
     String comparison = operator.symbol() + " " + right.text();

@@ -68,6 +68,30 @@ class ConditionParserTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "[RESPONSE_TIME] < 0      | [RESPONSE_TIME] is never below 0",
+    "[RESPONSE_TIME] <= -5    | [RESPONSE_TIME] is never below 0",
+    "len([BODY].items) == -1  | len([BODY].items) is never below 0",
+    "[STATUS] > 999           | [STATUS] is never above 999",
+    "[STATUS] == 1000         | [STATUS] is never above 999",
+    "[STATUS] < 0             | [STATUS] is never below 0",
+  })
+  void aConditionNoResponseCanMeetSaysWhy(String condition, String why) {
+    assertThat(ConditionParser.parse(condition).whyItCannotHold()).isEqualTo(why);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "[STATUS] > 600", // LinkedIn answers 999
+    "[STATUS] < 100", // a server may answer 000
+    "[STATUS] != 1000", "[RESPONSE_TIME] <= 0", "[CERTIFICATE_EXPIRATION] < 0", "[BODY].n < -5",
+    "len([BODY]) >= 0",
+  })
+  void aConditionSomeResponseCanMeetHasNothingAgainstIt(String condition) {
+    assertThat(ConditionParser.parse(condition).whyItCannotHold()).isNull();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"[STATUS]==200", "[STATUS]  ==  200", "  [STATUS] == 200  "})
   void spacesAroundTheOperatorAreOptional(String condition) {
     assertThat(evaluate(condition, status(200)).success()).isTrue();
