@@ -67,7 +67,6 @@ final class FailureClassifier {
     };
   }
 
-  /** Classifies by the root cause first: OkHttp wraps the telling exception in a generic one. */
   /**
    * What OkHttp threw other than an IOException. It rejects some requests only when the call is
    * made (a header with a newline); once a response head has come, what it choked on is the
@@ -79,6 +78,7 @@ final class FailureClassifier {
         : "request rejected: " + e.getMessage());
   }
 
+  /** Classifies by the root cause first: OkHttp wraps the telling exception in a generic one. */
   static Failure of(IOException e, Stage stage, String host) {
     List<Throwable> chain = new ArrayList<>();
     for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
