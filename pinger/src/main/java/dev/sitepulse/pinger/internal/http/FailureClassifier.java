@@ -74,7 +74,7 @@ final class FailureClassifier {
    */
   static Failure unexpected(RuntimeException e, boolean responseHeadCame) {
     return Failure.error(PROTOCOL, responseHeadCame
-        ? "invalid HTTP response: " + ServerText.excerpt(String.valueOf(e.getMessage()), 120)
+        ? "invalid HTTP response: " + ServerText.excerpt(String.valueOf(e.getMessage()), MESSAGE_LENGTH)
         : "request rejected: " + e.getMessage());
   }
 
