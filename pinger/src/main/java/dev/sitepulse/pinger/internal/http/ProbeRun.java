@@ -45,7 +45,8 @@ public final class ProbeRun implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRun.class);
   private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
-  private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
+  /** Methods OkHttp refuses to send without a request body; a target with none sends an empty one. */
+  private static final Set<String> REQUIRE_REQUEST_BODY = Set.of("POST", "PUT", "PATCH");
   private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
 
   private final Function<HttpUrl, OkHttpClient> clients;
@@ -174,7 +175,7 @@ public final class ProbeRun implements Runnable {
       }
     });
     RequestBody rb = body == null ? null : RequestBody.create(body, null);
-    if (rb == null && NEEDS_BODY.contains(method)) {
+    if (rb == null && REQUIRE_REQUEST_BODY.contains(method)) {
       rb = RequestBody.create(new byte[0], null);
     }
     return b.method(method, rb).build();
