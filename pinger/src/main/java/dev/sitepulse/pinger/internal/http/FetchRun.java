@@ -115,9 +115,7 @@ public final class FetchRun implements Runnable {
         c.cancel();
       }
       Phases phases = listener.phases(System.nanoTime());
-      Duration retryAfter = response.code() == 429 || response.code() == 503
-          ? RetryAfter.parse(response.header("Retry-After"), clock.instant()).orElse(null)
-          : null;
+      Duration retryAfter = RetryAfter.of(response, clock.instant()).orElse(null);
       return new FetchResult(url, response.code(), response.header("Content-Type"),
           FetchResult.redirects(response.code()) ? response.header("Location") : null,
           body.content() == null ? NONE : body.content(),

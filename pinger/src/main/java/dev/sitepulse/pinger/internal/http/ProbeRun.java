@@ -281,10 +281,7 @@ public final class ProbeRun implements Runnable {
   }
 
   private Duration retryAfter(Response response) {
-    if (response.code() != 429 && response.code() != 503) {
-      return null;
-    }
-    return RetryAfter.parse(response.header("Retry-After"), clock.instant())
+    return RetryAfter.of(response, clock.instant())
         .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
         .orElse(null);
   }

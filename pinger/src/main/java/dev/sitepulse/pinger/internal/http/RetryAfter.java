@@ -6,10 +6,21 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import okhttp3.Response;
 
 /** Reads a Retry-After header: either delay-seconds or an HTTP-date (RFC 9110, 10.2.3). */
 public final class RetryAfter {
   private RetryAfter() {}
+
+  /**
+   * The wait a 429 or 503 asks for before a retry. On other statuses the header asks for no retry
+   * (on a 3xx it paces the redirect), so checks and fetches alike ignore it there.
+   */
+  static Optional<Duration> of(Response response, Instant now) {
+    return response.code() == 429 || response.code() == 503
+        ? parse(response.header("Retry-After"), now)
+        : Optional.empty();
+  }
 
   public static Optional<Duration> parse(String value, Instant now) {
     if (value == null || value.isBlank()) {
