@@ -198,21 +198,19 @@ public final class ProbeRun implements Runnable {
             now);
     List<ConditionResult> results = new ArrayList<>(target.conditions().size());
     Verdict verdict = Verdict.UP;
-    String message = "OK";
+    String failed = null; // the first of the worst failures, which the verdict is
     for (Condition condition : target.conditions()) {
       ConditionResult r = condition.evaluate(seen);
       results.add(r);
       if (!r.success()) {
         Verdict v = r.degrades() ? Verdict.DEGRADED : Verdict.DOWN;
-        if (v.compareTo(verdict) > 0 || message.equals("OK")) {
-          message = "condition failed: " + r.description();
+        if (failed == null || v.compareTo(verdict) > 0) {
+          failed = "condition failed: " + r.description();
         }
         verdict = verdict.worse(v);
       }
     }
-    if (verdict == Verdict.UP) {
-      message = response.code() + " " + response.message();
-    }
+    String message = failed != null ? failed : response.code() + " " + response.message();
     // The reason phrase and a condition's actual value are the server's words.
     return new Attempt(number, startedAt, verdict, null, ServerText.reason(message.strip()),
         snapshotHops(), phases, body.bytes(), body.truncated(), tls, hopListener.remoteAddress(),
