@@ -184,7 +184,7 @@ public final class ProbeRun implements Runnable {
   private Attempt completed(Response response, Body body, PhaseListener hopListener) {
     Instant now = clock.instant();
     TlsInfo tls = Certificates.describe(response.handshake(), hopListener.peerCertificates());
-    Phases phases = totalPhases();
+    Phases phases = summed(snapshotHops());
     Observation seen =
         new Observation(
             response.code(),
@@ -235,9 +235,8 @@ public final class ProbeRun implements Runnable {
       // The hop that failed, with its status if the response head came, and how far it got.
       chain.add(new Hop(url.toString(), hopStatus, null, current.phases(System.nanoTime())));
     }
-    Phases sum = chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
     return new Attempt(number, startedAt, f.verdict(), f.kind(), message, chain,
-        withWallTime(sum), 0, false, null, current.remoteAddress(), List.of(), null);
+        summed(chain), 0, false, null, current.remoteAddress(), List.of(), null);
   }
 
   private Failure classify(IOException e) {
@@ -251,11 +250,8 @@ public final class ProbeRun implements Runnable {
   }
 
   /** Phases summed over the hops; the total is the attempt's wall time so far. */
-  private Phases totalPhases() {
-    return withWallTime(snapshotHops().stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus));
-  }
-
-  private Phases withWallTime(Phases sum) {
+  private Phases summed(List<Hop> chain) {
+    Phases sum = chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
     return new Phases(sum.dnsNanos(), sum.connectNanos(), sum.tlsNanos(), sum.processingNanos(),
         sum.transferNanos(), System.nanoTime() - startNanos);
   }
