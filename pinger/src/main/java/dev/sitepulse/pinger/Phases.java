@@ -8,8 +8,8 @@ package dev.sitepulse.pinger;
  * @param dnsNanos name resolution
  * @param connectNanos TCP connect
  * @param tlsNanos TLS handshake, start to end
- * @param processingNanos request sent to first response byte
- * @param transferNanos first response byte to the end of the body read
+ * @param processingNanos request sent to the final response head (after any 100 Continue)
+ * @param transferNanos the final response head to the end of the body read
  * @param totalNanos the whole exchange, including any time not attributed to a phase
  */
 public record Phases(

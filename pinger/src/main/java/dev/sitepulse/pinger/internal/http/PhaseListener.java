@@ -42,7 +42,7 @@ final class PhaseListener extends EventListener {
   private volatile long tlsStart;
   private volatile long tlsEnd;
   private volatile long requestSent;
-  private volatile long firstByte;
+  private volatile long responseHead;
   private volatile String remoteIp;
   private volatile String remoteAddress;
   private volatile List<Certificate> peerCertificates = List.of();
@@ -89,8 +89,8 @@ final class PhaseListener extends EventListener {
     long dns = span(dnsStart, dnsEnd);
     long tls = span(tlsStart, tlsEnd);
     long connect = span(connectStart, tlsStart != 0 ? tlsStart : connectEnd);
-    long processing = span(requestSent, firstByte);
-    long transfer = span(firstByte, end);
+    long processing = span(requestSent, responseHead);
+    long transfer = span(responseHead, end);
     return new Phases(dns, connect, tls, processing, transfer, span(callStart, end));
   }
 
@@ -180,7 +180,7 @@ final class PhaseListener extends EventListener {
    */
   @Override
   public void responseHeadersEnd(Call call, okhttp3.Response response) {
-    firstByte = nanoTime.getAsLong();
+    responseHead = nanoTime.getAsLong();
     stage = Stage.READING;
   }
 }
