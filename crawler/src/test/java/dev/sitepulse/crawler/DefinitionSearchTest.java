@@ -1,7 +1,5 @@
 package dev.sitepulse.crawler;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +8,8 @@ import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,22 +77,14 @@ class DefinitionSearchTest {
 
   @BeforeAll
   static void crawlTheSite() throws Exception {
-    site.stubFor(get("/index.html").willReturn(html("<html><head><title>Docs</title></head><body>"
+    searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", "<html><head><title>Docs</title></head><body>"
         + "<a href='/library/shapes.html'>shapes</a> <a href='/howto/drawing.html'>drawing</a>"
         + " <a href='/faq.html'>faq</a> <a href='/changelog.html'>changes</a>"
         + " <a href='/library/plane.html'>plane</a> <a href='/howto/plane.html'>plane howto</a>"
-        + " <a href='/library/functions.html'>built-ins</a> <a href='/howto/turning.html'>turning</a></body></html>")));
-    site.stubFor(get("/library/functions.html").willReturn(html(BUILTINS)));
-    site.stubFor(get("/howto/turning.html").willReturn(html(ROTATE_HOWTO)));
-    site.stubFor(get("/library/plane.html").willReturn(html(MODULE)));
-    site.stubFor(get("/howto/plane.html").willReturn(html(PLANE_HOWTO)));
-    site.stubFor(get("/library/shapes.html").willReturn(html(REFERENCE)));
-    site.stubFor(get("/howto/drawing.html").willReturn(html(HOWTO)));
-    site.stubFor(get("/faq.html").willReturn(html(FAQ)));
-    site.stubFor(get("/changelog.html").willReturn(html(ID_ONLY)));
-    Crawler.run(CrawlConfig.builder(List.of(url("/index.html")), data).concurrency(4).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).build(), CrawlListener.NONE);
-    searcher = PageSearcher.open(data.resolve("index"));
+        + " <a href='/library/functions.html'>built-ins</a> <a href='/howto/turning.html'>turning</a></body></html>",
+        "/library/functions.html", BUILTINS, "/howto/turning.html", ROTATE_HOWTO, "/library/plane.html", MODULE,
+        "/howto/plane.html", PLANE_HOWTO, "/library/shapes.html", REFERENCE, "/howto/drawing.html", HOWTO,
+        "/faq.html", FAQ, "/changelog.html", ID_ONLY));
   }
 
   @AfterAll
@@ -198,11 +188,7 @@ class DefinitionSearchTest {
     return results.hits().stream().map(SearchHit::url).toList();
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(body);
-  }
-
   private static String url(String path) {
-    return "http://127.0.0.1:" + site.getPort() + path;
+    return CrawledDocs.url(site, path);
   }
 }

@@ -109,20 +109,21 @@ final class PageDocuments {
     List<String> names = new ArrayList<>();
     Set<String> terms = new LinkedHashSet<>();
     terms.add(EVERY_PAGE);
-    for (String anchor : page.anchors()) {
-      if (anchor.length() > MAX_ANCHOR_LENGTH) {
-        continue;
-      }
-      if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
-        names.add(anchor);
-        String name = anchor.toLowerCase(Locale.ROOT);
-        terms.add(name);
-        terms.addAll(ApiNames.dottedTails(name));
-      } else {
-        // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
-        String module = ApiNames.moduleDefinedBy(anchor, page.title());
-        if (module != null) {
-          terms.add(module.toLowerCase(Locale.ROOT));
+    if (JavadocIds.generated(page.anchors())) {
+      addJavadocDefinitions(page, names, terms);
+    } else {
+      for (String anchor : page.anchors()) {
+        if (anchor.length() > MAX_ANCHOR_LENGTH) {
+          continue;
+        }
+        if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
+          addName(anchor, anchor, names, terms);
+        } else {
+          // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
+          String module = ApiNames.moduleDefinedBy(anchor, page.title());
+          if (module != null) {
+            terms.add(module.toLowerCase(Locale.ROOT));
+          }
         }
       }
     }
@@ -134,5 +135,41 @@ final class PageDocuments {
       Collections.sort(names);
       doc.add(new BinaryDocValuesField(DEFINED_IDS, new BytesRef(String.join("\n", names))));
     }
+  }
+
+  /**
+   * A javadoc page's members ({@link JavadocIds}), each by its name and as Class.member, and the
+   * class or package the page documents: when it has members (Files, Term) or is shaped as a name
+   * (org.acme.index). Its dotted ids define nothing.
+   */
+  private static void addJavadocDefinitions(IndexedPage page, List<String> names, Set<String> terms) {
+    String documented = JavadocIds.documented(page.title());
+    boolean members = false;
+    for (String id : page.anchors()) {
+      String member = id.length() > MAX_ANCHOR_LENGTH ? null : JavadocIds.member(id);
+      if (member != null) {
+        members = true;
+        addName(member, id, names, terms);
+        if (documented != null) {
+          addName(documented + "." + member, id, names, terms);
+        }
+      }
+    }
+    if (documented != null && (members || ApiNames.isOne(documented))) {
+      String name = documented.toLowerCase(Locale.ROOT);
+      terms.add(name);
+      terms.addAll(ApiNames.dottedTails(name));
+    }
+  }
+
+  /**
+   * {@code name} and its dotted tails as terms, and a line of {@link PageFields#DEFINED_IDS}: the
+   * id, or "name, tab, id" where the id is not the name (javadoc's {@code commit()}).
+   */
+  private static void addName(String name, String id, List<String> names, Set<String> terms) {
+    names.add(name.equals(id) ? id : name + "\t" + id);
+    String lower = name.toLowerCase(Locale.ROOT);
+    terms.add(lower);
+    terms.addAll(ApiNames.dottedTails(lower));
   }
 }

@@ -163,26 +163,41 @@ final class DefinedNames {
    * The id, as the page writes it, of the first of {@code names} it defines: a hit links to the
    * definition itself, as a docs site's own search does. Null when it defines none.
    *
-   * @param defined the page's API-name ids, one per line ({@code HitFields#definedNames})
+   * @param defined the page's definitions, one per line ({@code HitFields#definedNames}): an id
+   *     that is a name, or a name, a tab and the id that defines it (javadoc's {@code commit()})
    */
   static String anchorIn(String defined, List<String> names) {
     if (defined.isEmpty()) {
       return null;
     }
-    String[] ids = defined.split("\n");
+    String[] lines = defined.split("\n");
     for (String name : names) {
-      for (String id : ids) {
-        if (id.equalsIgnoreCase(name)) {
-          return id;
+      String overload = null; // the shortest of a method's ids: search(Query,int), not search(List,Weight,Collector)
+      for (String line : lines) {
+        if (nameOf(line).equalsIgnoreCase(name) && (overload == null || idOf(line).length() < overload.length())) {
+          overload = idOf(line);
         }
       }
-      for (String id : ids) { // datetime.strftime for datetime.datetime.strftime; join has no tail
+      if (overload != null) {
+        return overload;
+      }
+      for (String line : lines) { // datetime.strftime for datetime.datetime.strftime; join has no tail
+        String id = nameOf(line);
         if (name.indexOf('.') > 0 && id.length() > name.length() && id.charAt(id.length() - name.length() - 1) == '.'
             && id.regionMatches(true, id.length() - name.length(), name, 0, name.length())) {
-          return id;
+          return idOf(line);
         }
       }
     }
     return null;
+  }
+
+  private static String nameOf(String line) {
+    int tab = line.indexOf('\t');
+    return tab < 0 ? line : line.substring(0, tab);
+  }
+
+  private static String idOf(String line) {
+    return line.substring(line.indexOf('\t') + 1);
   }
 }

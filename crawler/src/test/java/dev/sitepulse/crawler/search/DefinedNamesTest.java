@@ -148,5 +148,11 @@ class DefinedNamesTest {
     assertThat(DefinedNames.anchorIn("bytearray.join\nstr.join", List.of("join")))
         .as("a plain word has no tail to link: the index has none").isNull();
     assertThat(DefinedNames.anchorIn("socket.socket", List.of("socket"))).as("the module, not its class").isNull();
+    assertThat(DefinedNames.anchorIn("IndexWriter.commit\tcommit()\ncommit\tcommit()", List.of("indexwriter.commit")))
+        .as("javadoc's name, tab, id").isEqualTo("commit()");
+    assertThat(DefinedNames.anchorIn("Writer.DocStats.size\tsize()", List.of("docstats.size"))).isEqualTo("size()");
+    assertThat(DefinedNames.anchorIn("commit\tcommit()", List.of("rollback"))).isNull();
+    assertThat(DefinedNames.anchorIn("search\tsearch(java.util.List,Weight)\nsearch\tsearch(Query)", List.of("search")))
+        .as("of overloads, the shortest id").isEqualTo("search(Query)");
   }
 }
