@@ -111,6 +111,14 @@ class JavadocSearchTest {
   }
 
   @Test
+  void aMethodWrittenAsCodeCallsItFindsAndLinksToItsDefinition() throws Exception {
+    // Unquoted, "Writer.commit()" is a syntax error whose message says to quote it.
+    assertThat(first("\"Writer.commit()\"").link()).isEqualTo(url("/org/acme/index/Writer.html") + "#commit()");
+    assertThat(first("document(int docID)").link()).as("a plain word before its arguments")
+        .isEqualTo(url("/org/acme/index/Reader.html") + "#document-int-");
+  }
+
+  @Test
   void aPackageNameFindsThePackagePageFirstAheadOfThePagesThatUseIt() throws Exception {
     assertThat(first("org.acme.index").url()).isEqualTo(url("/org/acme/index/package-summary.html"));
   }

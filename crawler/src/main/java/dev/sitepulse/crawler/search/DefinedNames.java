@@ -50,7 +50,9 @@ final class DefinedNames {
    * too; not excluded ones ({@code -Name}, {@code NOT Name}, {@code -(a Name)}, {@code -"a Name"}),
    * nor those of url:, host:, lang: or status:, which name no definitions. A query of one plain
    * word is a name as well: {@code socket} alone asks for the module (the index knows the modules
-   * Sphinx pages define); in {@code socket timeout} it is only a word.
+   * Sphinx pages define); in {@code socket timeout} it is only a word. So is a word written as
+   * code calls it, before its arguments: {@code search(Query, int)}, {@code "commit()"} quoted (as
+   * the syntax error for it says to).
    */
   static List<String> names(String query) {
     List<String> names = new ArrayList<>();
@@ -61,7 +63,11 @@ final class DefinedNames {
         continue;
       }
       String name = word.text();
-      if (names.size() < MAX_NAMES && (ApiNames.isOne(name) || words.size() == 1 && ApiNames.isIdentifier(name))) {
+      int arguments = word.inPhrase() ? name.indexOf('(') : -1; // a phrase's word runs to a space
+      boolean called = arguments > 0 || word.end() < query.length() && query.charAt(word.end()) == '(';
+      name = arguments > 0 ? name.substring(0, arguments) : name;
+      if (names.size() < MAX_NAMES
+          && (ApiNames.isOne(name) || (called || words.size() == 1) && ApiNames.isIdentifier(name))) {
         names.add(name.toLowerCase(Locale.ROOT));
       }
     }

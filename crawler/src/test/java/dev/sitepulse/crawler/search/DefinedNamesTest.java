@@ -24,6 +24,15 @@ class DefinedNamesTest {
   }
 
   @Test
+  void aWordWrittenBeforeItsArgumentsIsANameAmongOtherWords() {
+    assertThat(DefinedNames.names("search(Query, int)")).containsExactly("search");
+    assertThat(DefinedNames.names("\"commit()\" writer")).containsExactly("commit");
+    assertThat(DefinedNames.names("\"str.format() method\"")).containsExactly("str.format");
+    assertThat(DefinedNames.names("search (Query OR int)")).as("a group after a space").isEmpty();
+    assertThat(DefinedNames.names("\"(not a call)\"")).isEmpty();
+  }
+
+  @Test
   void aWordInAFieldThatNamesNoDefinitionIsNotLookedUpAndAFieldedNameMatchesNoMore() {
     assertThat(DefinedNames.names("host:docs")).isEmpty();
     assertThat(DefinedNames.names("url:os.path")).isEmpty();
