@@ -166,9 +166,13 @@ final class PageExtractor implements NodeVisitor {
     outlinks.add(new Outlink(href, anchor, nofollow, line)); // resolved in result()
   }
 
-  /** Block elements and br separate words, as in Element.text(): {@code a</p><p>b} reads "a b". */
+  /**
+   * Block elements and br separate words, as in Element.text(): {@code a</p><p>b} reads "a b". So
+   * do buttons, which a browser draws as boxes of their own: javadoc 17+ writes its table tabs
+   * side by side, "All Methods" and "Static Methods" read as "MethodsStatic".
+   */
   private void wordBoundary(Element el) {
-    if (el.isBlock() || el.normalName().equals("br")) {
+    if (el.isBlock() || el.normalName().equals("br") || el.normalName().equals("button")) {
       text.space();
       if (headingText != null) {
         headingText.space();

@@ -71,6 +71,15 @@ class PageParserTest {
   }
 
   @Test
+  void buttonsSideBySideAreSeparateWordsAsABrowserDrawsThem() {
+    // Javadoc 17+'s table tabs: it read "All MethodsStatic MethodsInstance Methods".
+    ParsedPage page = parseHtml("<div role='tablist'><button>All Methods</button><button>Static Methods</button>"
+        + "<button>Instance Methods</button></div><p>Sum<b>mary</b></p>", "http://x/");
+
+    assertThat(page.text()).isEqualTo("All Methods Static Methods Instance Methods Summary");
+  }
+
+  @Test
   void outlinksCarryAnchorTextNofollowAndSourceLine() {
     ParsedPage page = parse("about.html");
 
