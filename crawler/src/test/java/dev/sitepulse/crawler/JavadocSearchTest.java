@@ -58,6 +58,10 @@ class JavadocSearchTest {
   private static final String USES = jdk11("Uses of Package org.acme.index", "<h1>Uses of Package org.acme.index</h1>"
       + "<a id='org.acme.index'></a><h2>Classes in org.acme.index used by org.acme.index</h2><p>Writer: writes org.acme.index"
       + " pages. Policy: org.acme.index.</p>");
+  /** A class's "Uses of" page: short, and each use with the summary copied from its own page. */
+  private static final String WRITER_USES = jdk11("Uses of Class org.acme.index.Writer",
+      "<h1>Uses of Class org.acme.index.Writer</h1><table><tr><td><a href='../Policy.html'>Policy.check</a>(Writer w)</td>"
+      + "<td>Checks that the writer commits all pending changes.</td></tr></table>");
   /** Javadoc 17 and later: {@code <section class="detail" id="walk(Path,int)">}, hyphenated furniture. */
   private static final String FILES = "<html><head><title>Files (Acme 1.0 API)</title></head><body>"
       + "<header class='flex-header'><nav><div class='top-nav' id='navbar-top'><ul><li>Overview</li></ul></div>"
@@ -80,10 +84,12 @@ class JavadocSearchTest {
     searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", jdk11("Overview",
         "<a href='org/acme/index/Writer.html'>Writer</a> <a href='org/acme/index/Policy.html'>Policy</a>"
         + " <a href='org/acme/index/package-summary.html'>index</a> <a href='org/acme/index/package-use.html'>uses</a>"
-        + " <a href='org/acme/io/Files.html'>Files</a> <a href='org/acme/index/Reader.html'>Reader</a>"),
+        + " <a href='org/acme/io/Files.html'>Files</a> <a href='org/acme/index/Reader.html'>Reader</a>"
+        + " <a href='org/acme/index/class-use/Writer.html'>uses</a>"),
         "/org/acme/index/Writer.html", WRITER, "/org/acme/index/Policy.html", POLICY,
         "/org/acme/index/package-summary.html", PACKAGE, "/org/acme/index/package-use.html", USES,
-        "/org/acme/io/Files.html", FILES, "/org/acme/index/Reader.html", READER));
+        "/org/acme/io/Files.html", FILES, "/org/acme/index/Reader.html", READER,
+        "/org/acme/index/class-use/Writer.html", WRITER_USES));
   }
 
   @AfterAll
@@ -121,6 +127,11 @@ class JavadocSearchTest {
   @Test
   void aPackageNameFindsThePackagePageFirstAheadOfThePagesThatUseIt() throws Exception {
     assertThat(first("org.acme.index").url()).isEqualTo(url("/org/acme/index/package-summary.html"));
+  }
+
+  @Test
+  void wordsOfAClassPageFindItAheadOfItsShorterUsesPageThatCopiesThem() throws Exception {
+    assertThat(first("commits pending changes").url()).isEqualTo(url("/org/acme/index/Writer.html"));
   }
 
   @Test

@@ -20,6 +20,17 @@ final class JavadocIds {
   }
 
   /**
+   * Whether the page is one of javadoc's "Uses of Class …" (or Interface, Package…) pages: an
+   * index of the places that use a class, each with the summary copied from its own page. Short
+   * and dense with those words, the 1153 of them on Lucene's javadoc (half its pages) came before
+   * the class pages for prose ("merge policy": four of the first six); search ranks them as it
+   * ranks an index, as pages all of links.
+   */
+  static boolean listsUses(Set<String> anchors, String title) {
+    return title.startsWith("Uses of ") && generated(anchors);
+  }
+
+  /**
    * The member an id names: {@code commit} for {@code commit()} or {@code commit--}, or an id
    * shaped as an API name as it is (a field: {@code MAX_DOCS}); null for constructors
    * ({@code <init>}), type parameters ({@code walk(…)-type-param-T}), dotted and furniture ids

@@ -89,7 +89,8 @@ final class PageDocuments {
     // Points for status: and fetched_at: queries; not stored, as nothing reads them back from a hit.
     doc.add(new LongPoint(FETCHED_AT, page.fetchedAtMillis()));
     doc.add(new IntPoint(STATUS, page.status()));
-    doc.add(new FloatDocValuesField(LINK_TEXT_SHARE, page.linkTextShare()));
+    doc.add(new FloatDocValuesField(LINK_TEXT_SHARE,
+        JavadocIds.listsUses(page.anchors(), page.title()) ? 1f : page.linkTextShare()));
     addDefinitions(doc, page);
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));

@@ -17,7 +17,10 @@ public final class PageFields {
   public static final String FETCHED_AT = "fetched_at";
   public static final String STATUS = "status";
   public static final String LANG = "lang";
-  /** Not searched: a doc value that ranking reads ({@link IndexedPage#linkTextShare()}). */
+  /**
+   * Not searched: a doc value that ranking reads ({@link IndexedPage#linkTextShare()}; 1 on
+   * javadoc's "Uses of" pages, indexes in all but markup).
+   */
   public static final String LINK_TEXT_SHARE = "link_text_share";
   /**
    * Not searched by name: the names a page defines, lower-cased: its element ids that are API

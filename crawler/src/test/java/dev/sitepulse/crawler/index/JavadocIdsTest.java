@@ -48,4 +48,12 @@ class JavadocIdsTest {
     assertThat(JavadocIds.generated(Set.of("navbar-top"))).isTrue();
     assertThat(JavadocIds.generated(Set.of("os.path.join", "module-os.path"))).isFalse();
   }
+
+  @Test
+  void aUsesPageIsJavadocsByItsTitle() {
+    assertThat(JavadocIds.listsUses(Set.of("navbar.top"), "Uses of Class org.acme.Writer (Acme 1.0 API)")).isTrue();
+    assertThat(JavadocIds.listsUses(Set.of("navbar-top"), "Uses of Package org.acme")).isTrue();
+    assertThat(JavadocIds.listsUses(Set.of("navbar-top"), "Writer (Acme 1.0 API)")).isFalse();
+    assertThat(JavadocIds.listsUses(Set.of(), "Uses of Python in science")).as("not javadoc's").isFalse();
+  }
 }
