@@ -23,14 +23,25 @@ enum Boilerplate {
       case "header" -> TEXT;
       case "head", "title", "script", "style", "noscript", "template", "nav", "footer", "aside" ->
           TEXT_AND_HEADINGS;
-      // Sphinx writes its copyright, licence and "Found a bug?" footer, the same on every page,
-      // as <div class="footer">: kept, it topped a site's terms and matched every page for "bug".
       case "div", "section" ->
-          el.attributesSize() > 0 && (hasFurnitureRole(el) || el.hasClass("footer") || el.id().equals("footer"))
+          el.attributesSize() > 0 && (hasFurnitureRole(el) || hasFurnitureClass(el) || el.id().equals("footer"))
               ? TEXT_AND_HEADINGS
               : NONE;
       default -> el.attributesSize() > 0 && hasFurnitureRole(el) ? TEXT_AND_HEADINGS : NONE;
     };
+  }
+
+  /**
+   * Sphinx writes its copyright, licence and "Found a bug?" footer, the same on every page, as
+   * {@code <div class="footer">}: kept, it topped a site's terms and matched every page for "bug".
+   * DocBook (PostgreSQL's docs) writes "Prev Up Home Next" rows above and below each page, the
+   * lower one with the titles of the pages before and after: "CREATE LANGUAGE" matched CREATE
+   * INDEX's page.
+   */
+  private static boolean hasFurnitureClass(Element el) {
+    String classes = el.className();
+    return !classes.isEmpty()
+        && (el.hasClass("footer") || el.hasClass("navheader") || el.hasClass("navfooter"));
   }
 
   /** The landmark roles of navigation and of a page's footer. */

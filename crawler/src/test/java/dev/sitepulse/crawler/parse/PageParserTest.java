@@ -54,6 +54,25 @@ class PageParserTest {
   }
 
   @Test
+  void docBooksNavigationRowsAboveAndBelowThePageAreFurniture() {
+    // PostgreSQL's docs: every page opened with "Prev Up SQL Commands Home Next" and closed with
+    // its neighbours' titles, so "CREATE LANGUAGE" matched the CREATE INDEX page.
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div class="navheader"><table summary="Navigation header"><tr><th>CREATE INDEX</th></tr>
+            <tr><td><a href="sql-creategroup.html">Prev</a></td><td><a href="sql-commands.html">Up</a></td>
+            <th>SQL Commands</th><td><a href="index.html">Home</a></td></tr></table><hr></div>
+            <div class="refentry" id="SQL-CREATEINDEX"><h2>CREATE INDEX</h2><p>define a new index</p></div>
+            <div class="navfooter"><hr><table summary="Navigation footer"><tr><td><a href="sql-creategroup.html">Prev</a></td>
+            <td>CREATE GROUP</td><td>CREATE LANGUAGE</td></tr></table></div></body>""",
+            "https://docs.example/sql-createindex.html");
+
+    assertThat(page.text()).isEqualTo("CREATE INDEX define a new index");
+    assertThat(page.outlinks()).extracting(Outlink::url).contains("https://docs.example/sql-commands.html");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
