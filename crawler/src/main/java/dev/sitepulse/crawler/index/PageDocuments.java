@@ -112,6 +112,8 @@ final class PageDocuments {
     terms.add(EVERY_PAGE);
     if (JavadocIds.generated(page.anchors())) {
       addJavadocDefinitions(page, names, terms);
+    } else if (RustdocIds.generated(page.title())) {
+      addRustdocDefinitions(page, names, terms);
     } else {
       for (String anchor : page.anchors()) {
         if (anchor.length() > MAX_ANCHOR_LENGTH) {
@@ -160,6 +162,30 @@ final class PageDocuments {
       String name = documented.toLowerCase(Locale.ROOT);
       terms.add(name);
       terms.addAll(ApiNames.dottedTails(name));
+    }
+  }
+
+  /**
+   * A rustdoc page's members ({@link RustdocIds}), each by its name and by its path
+   * (std.collections.HashMap.entry, whose tails give HashMap.entry), and the item the page
+   * documents, by its path, the path's tails and its own name. Its other ids define nothing.
+   */
+  private static void addRustdocDefinitions(IndexedPage page, List<String> names, Set<String> terms) {
+    String documented = RustdocIds.documented(page.title());
+    for (String id : page.anchors()) {
+      String member = id.length() > MAX_ANCHOR_LENGTH ? null : RustdocIds.member(id);
+      if (member != null) {
+        addName(member, id, names, terms);
+        if (documented != null) {
+          addName(documented + "." + member, id, names, terms);
+        }
+      }
+    }
+    if (documented != null) {
+      String path = documented.toLowerCase(Locale.ROOT);
+      terms.add(path);
+      terms.addAll(ApiNames.dottedTails(path));
+      terms.add(path.substring(path.lastIndexOf('.') + 1));
     }
   }
 

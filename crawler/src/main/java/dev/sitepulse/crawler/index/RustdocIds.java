@@ -1,0 +1,52 @@
+package dev.sitepulse.crawler.index;
+
+import java.util.List;
+
+/**
+ * What the ids of a page rustdoc generated define. Rustdoc ids each member by its kind and name
+ * ({@code method.entry}, {@code tymethod.next}, {@code structfield.start}; {@code method.fmt-1}
+ * for the second of a name), which read as dotted API names that nobody types: "method.entry".
+ * Its other ids are furniture and sections ({@code impl-Debug}, {@code examples-24}). The item a
+ * page documents has no id: the title names it and its module path, "HashMap in std::collections
+ * - Rust", or "std::collections - Rust" for a module.
+ */
+final class RustdocIds {
+  private static final String TITLE_END = " - Rust";
+  private static final List<String> MEMBER_KINDS = List.of("method.", "tymethod.", "structfield.", "variant.",
+      "associatedtype.", "associatedconstant.");
+
+  private RustdocIds() {}
+
+  /** Whether the page is rustdoc's: every title it writes ends so, its list of all items' too. */
+  static boolean generated(String title) {
+    return title.endsWith(TITLE_END);
+  }
+
+  /** The member an id names, {@code entry} for {@code method.entry} or {@code method.entry-1}; else null. */
+  static String member(String id) {
+    for (String kind : MEMBER_KINDS) {
+      if (id.startsWith(kind)) {
+        int dash = id.indexOf('-', kind.length());
+        String name = id.substring(kind.length(), dash < 0 ? id.length() : dash);
+        return name.indexOf('.') < 0 && ApiNames.isIdentifier(name) ? name : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The item the page documents as a dotted path, {@code std.collections.HashMap} for "HashMap in
+   * std::collections - Rust" and {@code std.collections} for "std::collections - Rust"; null for
+   * other titles ("List of all items in this crate").
+   */
+  static String documented(String title) {
+    if (!generated(title)) {
+      return null;
+    }
+    String item = title.substring(0, title.length() - TITLE_END.length());
+    int in = item.indexOf(" in ");
+    String path = in < 0 ? item : item.substring(in + 4) + "::" + item.substring(0, in);
+    String dotted = path.replace("::", ".");
+    return ApiNames.isIdentifier(dotted) ? dotted : null;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.search.PageSearcher;
+import dev.sitepulse.crawler.search.SearchHit;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Names searched on a site rustdoc generated, as a Rust programmer types them: the type's page
+ * ranks first and the hit links to the method. Pages shaped as rustdoc 1.63 writes them, cut down.
+ */
+class RustdocSearchTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir static Path data;
+  static PageSearcher searcher;
+
+  private static String page(String title, String main) {
+    return "<html><head><title>" + title + " - Rust</title></head><body class='rustdoc'><nav class='sidebar'>"
+        + "<a href='#method.entry'>entry</a></nav><main><div id='main-content'>" + main + "</div></main></body></html>";
+  }
+
+  private static String method(String kind, String name, String doc) {
+    return "<section id='" + kind + "." + name + "' class='method'><h4 class='code-header'>pub fn " + name
+        + "(&amp;mut self)</h4></section><div class='docblock'><p>" + doc + "</p></div>";
+  }
+
+  private static final String HASH_MAP = page("HashMap in std::collections", "<h1>Struct std::collections::HashMap</h1>"
+      + "<div class='docblock'>" + "A hash map implemented with quadratic probing and SIMD lookup. ".repeat(30) + "</div>"
+      + "<h2 id='implementations'>Implementations</h2><div id='impl-HashMap%3CK%2C%20V%2C%20S%3E'></div>"
+      + method("method", "insert", "Inserts a key-value pair into the map.")
+      + method("method", "entry", "Gets the given key's corresponding entry in the map for in-place manipulation.")
+      + "<h2 id='trait-implementations'>Trait Implementations</h2><div id='impl-Debug'></div>"
+      + method("method", "fmt", "Formats the value.") + method("method", "fmt-1", "Formats the value."));
+  /** Says HashMap and entry more often, and shorter, as the pages of a type's helpers do. */
+  private static final String ENTRY = page("Entry in std::collections::hash_map", "<h1>Enum std::collections::hash_map::Entry</h1>"
+      + "<div class='docblock'>A view into a single entry in a map. This enum is constructed from the entry method on"
+      + " HashMap: HashMap entry, HashMap::entry, map.entry(key).</div>"
+      + "<section id='variant.Occupied' class='variant'><h3>Occupied</h3></section>");
+  private static final String ITERATOR = page("Iterator in std::iter", "<h1>Trait std::iter::Iterator</h1>"
+      + "<div class='docblock'>" + "An interface for dealing with iterators, lazily. ".repeat(30) + "</div>"
+      + method("tymethod", "next", "Advances the iterator and returns the next value.")
+      + method("method", "map", "Takes a closure and creates an iterator which calls that closure on each element."));
+  /** The struct the map method returns: its own name is map. */
+  private static final String MAP = page("Map in std::iter", "<h1>Struct std::iter::Map</h1><div class='docblock'>"
+      + "An iterator that maps the values of iter with f. This struct is created by the map method on Iterator:"
+      + " Iterator map, Iterator::map.</div>" + method("method", "next", "Advances the iterator."));
+  private static final String READ_TO_STRING = page("read_to_string in std::fs", "<h1>Function std::fs::read_to_string</h1>"
+      + "<pre>pub fn read_to_string(path: P) -&gt; Result&lt;String&gt;</pre><div class='docblock'>"
+      + "Read the entire contents of a file into a string. ".repeat(20) + "</div>");
+  private static final String FILE = page("File in std::fs", "<h1>Struct std::fs::File</h1><div class='docblock'>"
+      + "An object providing access to an open file. Use fs::read_to_string or io::read_to_string, or"
+      + " read_to_string on a File; see std::fs::read_to_string.</div>" + method("method", "open", "Opens a file."));
+
+  @BeforeAll
+  static void crawlTheSite() throws Exception {
+    searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", page("std",
+        "<a href='std/collections/struct.HashMap.html'>HashMap</a> <a href='std/collections/hash_map/enum.Entry.html'>Entry</a>"
+        + " <a href='std/iter/trait.Iterator.html'>Iterator</a> <a href='std/iter/struct.Map.html'>Map</a>"
+        + " <a href='std/fs/fn.read_to_string.html'>read_to_string</a> <a href='std/fs/struct.File.html'>File</a>"),
+        "/std/collections/struct.HashMap.html", HASH_MAP, "/std/collections/hash_map/enum.Entry.html", ENTRY,
+        "/std/iter/trait.Iterator.html", ITERATOR, "/std/iter/struct.Map.html", MAP,
+        "/std/fs/fn.read_to_string.html", READ_TO_STRING, "/std/fs/struct.File.html", FILE));
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void aTypeAndMethodNameFindsTheTypePageFirstAndLinksToTheMethod() throws Exception {
+    assertThat(first("HashMap.entry").link()).isEqualTo(url("/std/collections/struct.HashMap.html") + "#method.entry");
+    assertThat(first("hashmap entry").link()).as("typed with a space, in lower case")
+        .isEqualTo(url("/std/collections/struct.HashMap.html") + "#method.entry");
+  }
+
+  @Test
+  void aTraitsRequiredAndProvidedMethodsLinkToTheirDefinitions() throws Exception {
+    assertThat(first("Iterator.next").link()).isEqualTo(url("/std/iter/trait.Iterator.html") + "#tymethod.next");
+    assertThat(first("Iterator.map").link()).isEqualTo(url("/std/iter/trait.Iterator.html") + "#method.map");
+  }
+
+  @Test
+  void anItemsPathFindsItsPageFirst() throws Exception {
+    assertThat(first("std.fs.read_to_string").url()).isEqualTo(url("/std/fs/fn.read_to_string.html"));
+    assertThat(first("fs read_to_string").url()).isEqualTo(url("/std/fs/fn.read_to_string.html"));
+  }
+
+  @Test
+  void theSecondMethodOfANameLinksToTheFirst() throws Exception {
+    assertThat(first("HashMap.fmt").link()).isEqualTo(url("/std/collections/struct.HashMap.html") + "#method.fmt");
+  }
+
+  @Test
+  void rustdocsKindsOfIdDefineNothing() throws Exception {
+    assertThat(searcher.search("method.entry", 10).hits()).allMatch(h -> h.anchor() == null);
+  }
+
+  private static SearchHit first(String query) throws Exception {
+    return searcher.search(query, 10).hits().get(0);
+  }
+
+  private static String url(String path) {
+    return CrawledDocs.url(site, path);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.sitepulse.crawler.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RustdocIdsTest {
+
+  @Test
+  void aMembersIdNamesItByKindAndNameWithADashedCountForASecondOfTheName() {
+    assertThat(RustdocIds.member("method.entry")).isEqualTo("entry");
+    assertThat(RustdocIds.member("tymethod.next")).isEqualTo("next");
+    assertThat(RustdocIds.member("method.fmt-1")).isEqualTo("fmt");
+    assertThat(RustdocIds.member("associatedtype.Item")).isEqualTo("Item");
+  }
+
+  @Test
+  void rustdocsOtherIdsNameNoMember() {
+    assertThat(RustdocIds.member("impl-Debug")).isNull();
+    assertThat(RustdocIds.member("examples-24")).isNull();
+    assertThat(RustdocIds.member("implementations")).isNull();
+    assertThat(RustdocIds.member("method.")).isNull();
+  }
+
+  @Test
+  void theTitleNamesTheItemAndItsModuleAsAPath() {
+    assertThat(RustdocIds.documented("HashMap in std::collections - Rust")).isEqualTo("std.collections.HashMap");
+    assertThat(RustdocIds.documented("std::collections::hash_map - Rust")).isEqualTo("std.collections.hash_map");
+    assertThat(RustdocIds.documented("std - Rust")).isEqualTo("std");
+    assertThat(RustdocIds.documented("List of all items in this crate")).isNull();
+    assertThat(RustdocIds.documented("Rust and WebAssembly - Rust")).as("no item's name").isNull();
+  }
+}
