@@ -100,6 +100,13 @@ class RustdocSearchTest {
   }
 
   @Test
+  void aPathWrittenWithDoubleColonsAsRustWritesItFindsAndLinksTheDefinition() throws Exception {
+    assertThat(first("HashMap::entry").link()).isEqualTo(url("/std/collections/struct.HashMap.html") + "#method.entry");
+    assertThat(first("Iterator::map").link()).isEqualTo(url("/std/iter/trait.Iterator.html") + "#method.map");
+    assertThat(first("std::fs::read_to_string").url()).isEqualTo(url("/std/fs/fn.read_to_string.html"));
+  }
+
+  @Test
   void theSecondMethodOfANameLinksToTheFirst() throws Exception {
     assertThat(first("HashMap.fmt").link()).isEqualTo(url("/std/collections/struct.HashMap.html") + "#method.fmt");
   }

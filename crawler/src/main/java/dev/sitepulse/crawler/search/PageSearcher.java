@@ -129,7 +129,8 @@ public final class PageSearcher implements Closeable {
   /**
    * The best {@code limit} pages for {@code query}, read in Unicode's compatibility form (NFKC):
    * full-width letters an input method types, or an accent typed as a combining mark, are the
-   * letters pages are written in, as a full-width colon is a field's colon.
+   * letters pages are written in, as a full-width colon is a field's colon. A path's {@code ::}
+   * is a dot ({@link PathSeparators}).
    *
    * @throws InvalidQueryException when the query does not parse; its message is one line
    */
@@ -137,7 +138,7 @@ public final class PageSearcher implements Closeable {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    String query = Normalizer.normalize(typed, Normalizer.Form.NFKC);
+    String query = PathSeparators.dotted(Normalizer.normalize(typed, Normalizer.Form.NFKC));
     long started = System.nanoTime();
     PageQueryParser parser = parser(null);
     Query parsed = parse(parser, query);
