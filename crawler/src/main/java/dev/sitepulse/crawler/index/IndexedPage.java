@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.IndexWriter;
@@ -21,6 +22,8 @@ import org.apache.lucene.index.IndexWriter;
  * @param definitionIds those of its definition terms ({@code <dt id>}): a plain word among them
  *     ({@code enumerate}, a built-in) names a definition too, while elsewhere it is mostly the
  *     slug of a heading
+ * @param termNames by definition term id, the name the term defines where the id spells it in
+ *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
  */
 public record IndexedPage(
     String url,
@@ -34,7 +37,8 @@ public record IndexedPage(
     String language,
     float linkTextShare,
     Set<String> anchors,
-    Set<String> definitionIds) {
+    Set<String> definitionIds,
+    Map<String, String> termNames) {
 
   public IndexedPage {
     Objects.requireNonNull(url, "url");
@@ -58,12 +62,13 @@ public record IndexedPage(
     }
     anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
     definitionIds = definitionIds == null ? Set.of() : Set.copyOf(definitionIds);
+    termNames = termNames == null ? Map.of() : Map.copyOf(termNames);
   }
 
   /** A page with no ids to rank it by. */
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of());
+        Set.of(), Set.of(), Map.of());
   }
 }

@@ -100,7 +100,8 @@ final class PageDocuments {
 
   /**
    * The names the page defines, for search to rank it first for them: ids that name an API, or
-   * that a definition term has and a name could be (Sphinx's {@code <dt id="enumerate">}), and
+   * that a definition term has and a name could be (Sphinx's {@code <dt id="enumerate">}), the
+   * names a definition term's id spells in another form (DocBook's {@code GUC-WORK-MEM}), and
    * each one's dotted tails (datetime.datetime.strftime is also datetime.strftime, as people write
    * a method), lower-cased as the query's words are: keyerror finds the page that defines KeyError.
    * A docs page has hundreds of section ids that search never looks up. One field of many terms:
@@ -119,8 +120,11 @@ final class PageDocuments {
         if (anchor.length() > MAX_ANCHOR_LENGTH) {
           continue;
         }
+        String termName = page.termNames().get(anchor);
         if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
           addName(anchor, anchor, names, terms);
+        } else if (termName != null) {
+          addName(termName, anchor, names, terms); // GUC-WORK-MEM defines work_mem
         } else {
           // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
           String module = ApiNames.moduleDefinedBy(anchor, page.title());

@@ -53,6 +53,19 @@ final class CollapsingText {
     return length;
   }
 
+  /**
+   * The word that starts at {@code from} (past a space there), up to a space or an opening
+   * bracket: {@code max_connections} of "max_connections (integer)". Empty when there is none.
+   */
+  String wordAt(int from) {
+    int start = from < length && chars[from] == ' ' ? from + 1 : from;
+    int end = start;
+    while (end < length && chars[end] != ' ' && chars[end] != '(') {
+      end++;
+    }
+    return new String(chars, start, end - start);
+  }
+
   boolean isEmpty() {
     return length == 0;
   }

@@ -22,6 +22,7 @@ final class PageExtractor implements NodeVisitor {
   private final List<Outlink> outlinks = new ArrayList<>();
   private final Set<String> anchors = new HashSet<>();
   private final Set<String> definitionIds = new HashSet<>();
+  private final DefinitionTerms definitionTerms = new DefinitionTerms();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
   private int textSkipDepth;
@@ -69,6 +70,7 @@ final class PageExtractor implements NodeVisitor {
       return;
     }
     wordBoundary(el);
+    definitionTerms.exit(el, text);
     Boilerplate kind = kindAtDepth[depth];
     textSkipDepth -= kind.skipsText() ? 1 : 0;
     headingSkipDepth -= kind.skipsHeadings() ? 1 : 0;
@@ -92,6 +94,7 @@ final class PageExtractor implements NodeVisitor {
         anchors.add(id);
         if (el.normalName().equals("dt")) {
           definitionIds.add(id);
+          definitionTerms.enter(el, id, text.length());
         }
       }
     }
@@ -207,6 +210,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.nofollow,
         anchors,
         definitionIds,
+        definitionTerms.names(),
         text.simHash(),
         body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));
   }

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.parse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Set;
  * @param definitionIds the ids of its definition terms ({@code <dt id>}), where Sphinx gives
  *     every object it documents its name as id: a built-in's ({@code enumerate}) too, which no
  *     shape marks as an API name
+ * @param termNames by definition term id, the name the term starts with where the id spells it
+ *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
+ *     {@code GUC-MAX-CONNECTIONS}
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
  *     index or a table of contents, low on a page of prose
@@ -39,6 +43,7 @@ public record ParsedPage(
     boolean nofollow,
     Set<String> anchors,
     Set<String> definitionIds,
+    Map<String, String> termNames,
     long simhash,
     float linkTextShare) {
 
@@ -48,5 +53,6 @@ public record ParsedPage(
     embeds = List.copyOf(embeds);
     anchors = Set.copyOf(anchors);
     definitionIds = Set.copyOf(definitionIds);
+    termNames = Map.copyOf(termNames);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.index;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,7 +73,7 @@ public final class TestPages {
 
     public IndexedPage build() {
       return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, "en",
-          linkTextShare, anchors, definitionIds);
+          linkTextShare, anchors, definitionIds, Map.of());
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.parse;
 import static dev.sitepulse.crawler.parse.StubSite.parse;
 import static dev.sitepulse.crawler.parse.StubSite.parseHtml;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -218,6 +219,20 @@ class PageParserTest {
 
     assertThat(page.definitionIds()).containsExactly("enumerate");
     assertThat(page.anchors()).containsExactlyInAnyOrder("built-in-functions", "enumerate", "note", "intro");
+  }
+
+  @Test
+  void aDefinitionTermsIdThatSpellsItsNameInAnotherFormNamesIt() {
+    // PostgreSQL's DocBook: settings, libpq functions; a glossary's phrase or an option's clause is no name.
+    ParsedPage page = parseHtml("<dl><dt id=GUC-MAX-CONNECTIONS><span class=term><code>max_connections</code>"
+        + " (<code>integer</code>)</span></dt><dd>Determines the maximum number of connections.</dd>"
+        + "<dt id=LIBPQ-PQSENDQUERY><code>PQsendQuery</code><a id=id-1.7.3 class=indexterm></a></dt>"
+        + "<dt id=SQL-ROLLBACK-CHAIN>AND CHAIN</dt><dt id=GUC-SEARCH-PATH>search_path_x</dt>"
+        + "<dt id=enumerate>enumerate(iterable)</dt></dl>", "http://h/");
+
+    assertThat(page.termNames()).containsOnly(
+        entry("GUC-MAX-CONNECTIONS", "max_connections"), entry("LIBPQ-PQSENDQUERY", "PQsendQuery"));
+    assertThat(page.text()).startsWith("max_connections (integer) Determines");
   }
 
   @Test
