@@ -27,6 +27,8 @@ enum Boilerplate {
           el.attributesSize() > 0 && (hasFurnitureRole(el) || hasFurnitureClass(el) || el.id().equals("footer"))
               ? TEXT_AND_HEADINGS
               : NONE;
+      case "a", "button", "summary" ->
+          el.attributesSize() > 0 && (hasFurnitureRole(el) || isRustdocControl(el)) ? TEXT_AND_HEADINGS : NONE;
       default -> el.attributesSize() > 0 && hasFurnitureRole(el) ? TEXT_AND_HEADINGS : NONE;
     };
   }
@@ -42,6 +44,25 @@ enum Boilerplate {
     String classes = el.className();
     return !classes.isEmpty()
         && (el.hasClass("footer") || el.hasClass("navheader") || el.hasClass("navfooter"));
+  }
+
+  /**
+   * Rustdoc's controls, whose words are on every item: the "source" link by each item
+   * ({@code srclink}, {@code src} since 1.73), "Run" on every example ({@code test-arrow}), "[−]"
+   * that folds the docs ({@code toggle-all-docs}) and "Expand description" ({@code hideme}). Kept,
+   * a method's snippet read "Run source pub fn with_capacity", and "source" matched every page.
+   */
+  private static boolean isRustdocControl(Element el) {
+    String classes = el.className();
+    if (classes.isEmpty()) {
+      return el.id().equals("toggle-all-docs");
+    }
+    if (el.normalName().equals("summary")) {
+      return el.hasClass("hideme");
+    }
+    // Most links have classes ("reference internal"): two scans of the string rule them out.
+    return (classes.contains("src") || classes.contains("test-arrow"))
+        && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow"));
   }
 
   /** The landmark roles of navigation and of a page's footer. */

@@ -74,6 +74,27 @@ class PageParserTest {
   }
 
   @Test
+  void rustdocsControlsAreFurnitureButTheirLinksAreFollowed() {
+    // Rust's std docs (rustdoc 1.63): "source", "[−]", "Expand description" and "Run" on every item.
+    ParsedPage page =
+        parseHtml(
+            """
+            <h1 class="fqn">Function std::str::from_utf8</h1><span class="out-of-band"><span class="since">1.0.0</span>
+            · <a class="srclink" href="../../src/core/str/converts.rs.html#87">source</a>
+            · <a id="toggle-all-docs" href="javascript:void(0)">[<span class="inner">&#x2212;</span>]</a></span>
+            <details class="rustdoc-toggle top-doc" open><summary class="hideme"><span>Expand description</span></summary>
+            <div class="docblock"><p>Converts a slice of bytes to a string slice.</p><div class="example-wrap">
+            <pre class="rust"><code>let s = from_utf8(v);</code></pre><a class="test-arrow" href="https://play.rust-lang.org/">Run</a>
+            </div></div></details><a class="src" href="../src/lib.rs.html">source</a>""",
+            "https://docs.example/std/str/fn.from_utf8.html");
+
+    assertThat(page.text()).isEqualTo(
+        "Function std::str::from_utf8 1.0.0 · · Converts a slice of bytes to a string slice. let s = from_utf8(v);");
+    assertThat(page.outlinks()).extracting(Outlink::url)
+        .contains("https://docs.example/src/core/str/converts.rs.html#87", "https://play.rust-lang.org/");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
