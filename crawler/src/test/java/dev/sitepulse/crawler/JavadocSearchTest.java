@@ -118,8 +118,9 @@ class JavadocSearchTest {
 
   @Test
   void aMethodWrittenAsCodeCallsItFindsAndLinksToItsDefinition() throws Exception {
-    // Unquoted, "Writer.commit()" is a syntax error whose message says to quote it.
     assertThat(first("\"Writer.commit()\"").link()).isEqualTo(url("/org/acme/index/Writer.html") + "#commit()");
+    assertThat(first("Writer.commit()").link()).as("unquoted, as code writes it")
+        .isEqualTo(url("/org/acme/index/Writer.html") + "#commit()");
     assertThat(first("document(int docID)").link()).as("a plain word before its arguments")
         .isEqualTo(url("/org/acme/index/Reader.html") + "#document-int-");
   }

@@ -129,8 +129,9 @@ public final class PageSearcher implements Closeable {
   /**
    * The best {@code limit} pages for {@code query}, read in Unicode's compatibility form (NFKC):
    * full-width letters an input method types, or an accent typed as a combining mark, are the
-   * letters pages are written in, as a full-width colon is a field's colon. A path's {@code ::}
-   * is a dot ({@link PathSeparators}).
+   * letters pages are written in, as a full-width colon is a field's colon. Names written as code
+   * writes them, {@code HashMap::entry} or {@code IndexWriter.commit()}, read as names
+   * ({@link CodeSpelling}). The results name the query as typed.
    *
    * @throws InvalidQueryException when the query does not parse; its message is one line
    */
@@ -138,7 +139,7 @@ public final class PageSearcher implements Closeable {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    String query = PathSeparators.dotted(Normalizer.normalize(typed, Normalizer.Form.NFKC));
+    String query = CodeSpelling.read(Normalizer.normalize(typed, Normalizer.Form.NFKC));
     long started = System.nanoTime();
     PageQueryParser parser = parser(null);
     Query parsed = parse(parser, query);
@@ -175,7 +176,7 @@ public final class PageSearcher implements Closeable {
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String correction = correction(query, top.totalHits.value > 0);
-      return new SearchResults(query, top.totalHits.value, hits, System.nanoTime() - started, correction);
+      return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, correction);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, TOO_LONG, -1, e);
     } catch (IOException | RuntimeException e) {

@@ -57,8 +57,8 @@ class InvalidQueryTest {
       value = {
         "foo)               | cannot parse query \"foo)\": unexpected \")\" (quote text with brackets to search"
             + " for it) at column 4",
-        "str.format()       | cannot parse query \"str.format()\": unexpected \")\" (quote text with brackets to"
-            + " search for it) at column 12",
+        "print(x))          | cannot parse query \"print(x))\": unexpected \")\" (quote text with brackets to"
+            + " search for it) at column 9",
         "dict[str, int]     | cannot parse query \"dict[str, int]\": unexpected \"int\" (quote text with brackets"
             + " to search for it) at column 11",
         "cache AND          | cannot parse query \"cache AND\": unexpected end at column 10",
