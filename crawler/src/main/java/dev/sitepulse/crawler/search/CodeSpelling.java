@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.search;
 
+import java.util.Arrays;
+
 /**
  * A query as code writes names, read as the classic grammar can take it. Rust's and C++'s path
  * separator is a dot: {@code HashMap::entry} is {@code HashMap.entry}, the name as the index knows
@@ -13,14 +15,27 @@ package dev.sitepulse.crawler.search;
  */
 final class CodeSpelling {
 
+  /**
+   * The query as the grammar reads it.
+   *
+   * @param typedAt for each character of {@code text}, where it stands in the query as typed (an
+   *     added quote, where the character after it does), so that an error's column is the user's
+   */
+  record Reading(String typed, String text, int[] typedAt) {
+    boolean changed() {
+      return !text.equals(typed);
+    }
+
+    /** The 1-based column in the typed query of the 1-based {@code column} in {@link #text}; -1 stays. */
+    int typedColumn(int column) {
+      return column < 1 ? column : column > typedAt.length ? typed.length() + 1 : typedAt[column - 1] + 1;
+    }
+  }
+
   private CodeSpelling() {}
 
-  static String read(String query) {
-    if (!query.contains("::") && !query.contains("()")) {
-      return query;
-    }
-    StringBuilder out = new StringBuilder(query.length() + 8);
-    int copied = 0; // query[0, copied) is in out
+  static Reading read(String query) {
+    Builder out = new Builder(query);
     boolean inPhrase = false;
     for (int i = 0; i < query.length(); i++) {
       char c = query.charAt(i);
@@ -36,26 +51,68 @@ final class CodeSpelling {
         i = QueryWords.rangeEnd(query, i);
       } else if (c == ':' && i > 0 && isNamePart(query.charAt(i - 1)) && query.startsWith("::", i)
           && i + 2 < query.length() && isNameStart(query.charAt(i + 2))) {
-        out.append(query, copied, i).append('.');
-        copied = i + 2;
+        out.copyTo(i).add('.', i);
+        out.skip(2);
         i++;
       } else if (c == '(' && i > 0 && isNamePart(query.charAt(i - 1)) && query.startsWith("()", i)) {
-        out.append(query, copied, i);
-        out.insert(nameStart(out), '"').append("()\"");
-        copied = i + 2;
+        out.copyTo(i).quoteName();
+        out.copyTo(i + 2).add('"', i + 2);
         i++;
       }
     }
-    return out.append(query, copied, query.length()).toString();
+    return out.copyTo(query.length()).reading();
   }
 
-  /** Where the dotted name that {@code out} ends with starts. */
-  private static int nameStart(StringBuilder out) {
-    int start = out.length();
-    while (start > 0 && (isNamePart(out.charAt(start - 1)) || out.charAt(start - 1) == '.')) {
-      start--;
+  /** The text read so far, and where each of its characters was typed. */
+  private static final class Builder {
+    private final String typed;
+    private final StringBuilder text;
+    private int[] typedAt;
+    private int copied; // typed[0, copied) is in text
+
+    Builder(String typed) {
+      this.typed = typed;
+      this.text = new StringBuilder(typed.length() + 8);
+      this.typedAt = new int[typed.length() + 8];
     }
-    return start;
+
+    Builder copyTo(int end) {
+      for (; copied < end; copied++) {
+        add(typed.charAt(copied), copied);
+      }
+      return this;
+    }
+
+    Builder add(char c, int at) {
+      insert(text.length(), c, at);
+      return this;
+    }
+
+    void skip(int chars) {
+      copied += chars;
+    }
+
+    /** Opens a quote before the dotted name the text ends with. */
+    void quoteName() {
+      int start = text.length();
+      while (start > 0 && (isNamePart(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+        start--;
+      }
+      insert(start, '"', typedAt[start]);
+    }
+
+    private void insert(int index, char c, int at) {
+      if (text.length() == typedAt.length) {
+        typedAt = Arrays.copyOf(typedAt, typedAt.length * 2);
+      }
+      System.arraycopy(typedAt, index, typedAt, index + 1, text.length() - index);
+      typedAt[index] = at;
+      text.insert(index, c);
+    }
+
+    Reading reading() {
+      return new Reading(typed, text.toString(), Arrays.copyOf(typedAt, text.length()));
+    }
   }
 
   private static boolean isNamePart(char c) {

@@ -8,6 +8,7 @@ public final class InvalidQueryException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final String query;
+  private final String reason;
   private final int column;
 
   InvalidQueryException(String query, String reason, int column, Throwable cause) {
@@ -19,7 +20,13 @@ public final class InvalidQueryException extends Exception {
             + (column > 0 ? " at column " + column : ""),
         cause);
     this.query = query;
+    this.reason = reason;
     this.column = column;
+  }
+
+  /** The same error told of {@code typed}, the query before it was rewritten, at its own column. */
+  InvalidQueryException in(String typed, int typedColumn) {
+    return new InvalidQueryException(typed, reason, typedColumn, getCause());
   }
 
   public String query() {

@@ -139,10 +139,17 @@ public final class PageSearcher implements Closeable {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    String query = CodeSpelling.read(Normalizer.normalize(typed, Normalizer.Form.NFKC));
+    CodeSpelling.Reading reading = CodeSpelling.read(Normalizer.normalize(typed, Normalizer.Form.NFKC));
+    String query = reading.text();
     long started = System.nanoTime();
     PageQueryParser parser = parser(null);
-    Query parsed = parse(parser, query);
+    Query parsed;
+    try {
+      parsed = parse(parser, query);
+    } catch (InvalidQueryException e) {
+      // Said of the query as typed, not of the quotes and dots the grammar was given.
+      throw reading.changed() ? e.in(reading.typed(), reading.typedColumn(e.column())) : e;
+    }
     try {
       // A queue no longer than the index.
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));

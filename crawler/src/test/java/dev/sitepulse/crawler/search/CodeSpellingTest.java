@@ -8,27 +8,41 @@ class CodeSpellingTest {
 
   @Test
   void aDoubleColonBetweenNamesIsADot() {
-    assertThat(CodeSpelling.read("HashMap::entry")).isEqualTo("HashMap.entry");
-    assertThat(CodeSpelling.read("std::fs::read_to_string example")).isEqualTo("std.fs.read_to_string example");
-    assertThat(CodeSpelling.read("+Vec::push -title:Vec::new")).isEqualTo("+Vec.push -title:Vec.new");
+    assertThat(CodeSpelling.read("HashMap::entry").text()).isEqualTo("HashMap.entry");
+    assertThat(CodeSpelling.read("std::fs::read_to_string example").text()).isEqualTo("std.fs.read_to_string example");
+    assertThat(CodeSpelling.read("+Vec::push -title:Vec::new").text()).isEqualTo("+Vec.push -title:Vec.new");
   }
 
   @Test
   void aCallsEmptyBracketsMakeTheNameAPhrase() {
-    assertThat(CodeSpelling.read("IndexWriter.commit()")).isEqualTo("\"IndexWriter.commit()\"");
-    assertThat(CodeSpelling.read("os.getcwd() cwd")).isEqualTo("\"os.getcwd()\" cwd");
-    assertThat(CodeSpelling.read("title:commit() -close()")).isEqualTo("title:\"commit()\" -\"close()\"");
-    assertThat(CodeSpelling.read("HashMap::new()")).isEqualTo("\"HashMap.new()\"");
+    assertThat(CodeSpelling.read("IndexWriter.commit()").text()).isEqualTo("\"IndexWriter.commit()\"");
+    assertThat(CodeSpelling.read("os.getcwd() cwd").text()).isEqualTo("\"os.getcwd()\" cwd");
+    assertThat(CodeSpelling.read("title:commit() -close()").text()).isEqualTo("title:\"commit()\" -\"close()\"");
+    assertThat(CodeSpelling.read("HashMap::new()").text()).isEqualTo("\"HashMap.new()\"");
   }
 
   @Test
   void phrasesEscapesRangesFieldsAndGroupsAreAsTyped() {
-    assertThat(CodeSpelling.read("\"HashMap::entry\"")).isEqualTo("\"HashMap::entry\"");
-    assertThat(CodeSpelling.read("\"commit()\"")).isEqualTo("\"commit()\"");
-    assertThat(CodeSpelling.read("a\\::b")).isEqualTo("a\\::b");
-    assertThat(CodeSpelling.read("url:[a::b TO c()]")).isEqualTo("url:[a::b TO c()]");
-    assertThat(CodeSpelling.read("title:socket")).isEqualTo("title:socket");
-    assertThat(CodeSpelling.read("::std a:: ::b")).isEqualTo("::std a:: ::b");
-    assertThat(CodeSpelling.read("search(Query, int) a ()")).isEqualTo("search(Query, int) a ()");
+    assertThat(CodeSpelling.read("\"HashMap::entry\"").text()).isEqualTo("\"HashMap::entry\"");
+    assertThat(CodeSpelling.read("\"commit()\"").text()).isEqualTo("\"commit()\"");
+    assertThat(CodeSpelling.read("a\\::b").text()).isEqualTo("a\\::b");
+    assertThat(CodeSpelling.read("url:[a::b TO c()]").text()).isEqualTo("url:[a::b TO c()]");
+    assertThat(CodeSpelling.read("title:socket").text()).isEqualTo("title:socket");
+    assertThat(CodeSpelling.read("::std a:: ::b").text()).isEqualTo("::std a:: ::b");
+    assertThat(CodeSpelling.read("search(Query, int) a ()").text()).isEqualTo("search(Query, int) a ()");
+  }
+
+  @Test
+  void eachCharacterReadKnowsItsColumnAsTyped() {
+    CodeSpelling.Reading reading = CodeSpelling.read("Vec::new() )"); // read as "Vec.new()" )
+
+    assertThat(reading.text()).isEqualTo("\"Vec.new()\" )");
+    assertThat(reading.typedColumn(13)).as("the last bracket").isEqualTo(12);
+    assertThat(reading.typedColumn(6)).as("the n of new").isEqualTo(6);
+    assertThat(reading.typedColumn(1)).as("the added quote stands for the V").isEqualTo(1);
+    assertThat(reading.typedColumn(14)).as("the end").isEqualTo(13);
+    assertThat(reading.typedColumn(-1)).isEqualTo(-1);
+    assertThat(reading.changed()).isTrue();
+    assertThat(CodeSpelling.read("plain words").changed()).isFalse();
   }
 }

@@ -59,6 +59,8 @@ class InvalidQueryTest {
             + " for it) at column 4",
         "print(x))          | cannot parse query \"print(x))\": unexpected \")\" (quote text with brackets to"
             + " search for it) at column 9",
+        "HashMap::entry)    | cannot parse query \"HashMap::entry)\": unexpected \")\" (quote text with brackets"
+            + " to search for it) at column 15",
         "dict[str, int]     | cannot parse query \"dict[str, int]\": unexpected \"int\" (quote text with brackets"
             + " to search for it) at column 11",
         "cache AND          | cannot parse query \"cache AND\": unexpected end at column 10",
