@@ -65,16 +65,18 @@ class JavadocSearchTest {
   /** Javadoc 17 and later: {@code <section class="detail" id="walk(Path,int)">}, hyphenated furniture. */
   private static final String FILES = "<html><head><title>Files (Acme 1.0 API)</title></head><body>"
       + "<header class='flex-header'><nav><div class='top-nav' id='navbar-top'><ul><li>Overview</li></ul></div>"
-      + "</nav></header><main role='main'><h1 title='Class Files' class='title'>Class Files</h1><section class='class-description'"
+      + "</nav><span class='skip-nav' id='skip-navbar-top'></span></header><main role='main'><h1 title='Class Files' class='title'>Class Files</h1><section class='class-description'"
       + " id='class-description'><div class='block'>" + "Static methods that operate on files. ".repeat(30) + "</div></section>"
       + "<section class='details' id='method-detail'><h2>Method Details</h2><section class='detail' id='walk(java.nio.file.Path,int)'>"
       + "<h3>walk</h3><div class='member-signature'>public static Stream walk(Path start, int maxDepth)</div>"
       + "<div class='block'>Returns a stream of the tree under start.</div></section>"
       + "<section class='detail' id='walk(java.nio.file.Path)'><h3>walk</h3><div class='block'>Walks every level.</div></section>"
+      + "</section><section class='details' id='field-detail'><h2>Field Details</h2>"
+      + "<section class='detail' id='separator'><h3>separator</h3><div class='block'>The name separator.</div></section>"
       + "</section></main></body></html>";
   /** Javadoc 8: {@code <a name="flush--">}, parameters between dashes. */
   private static final String READER = "<html><head><title>Reader (Acme 1.0 API)</title></head><body>"
-      + "<div class='topNav'><a name='navbar.top'></a></div><div class='header'><h2 title='Class Reader' class='title'>Class Reader</h2></div>"
+      + "<div class='topNav'><a name='navbar.top'></a><a name='skip.navbar.top'></a></div><div class='header'><h2 title='Class Reader' class='title'>Class Reader</h2></div>"
       + "<div class='block'>" + "Reads documents from an index. ".repeat(30) + "</div>"
       + "<a name='document-int-'></a><h4>document</h4><pre>public Document document(int docID)</pre>"
       + "<a name='flush--'></a><h4>flush</h4><pre>public void flush()</pre><div class='block'>Flushes.</div></body></html>";
@@ -114,6 +116,11 @@ class JavadocSearchTest {
   void membersOfNewerAndOlderJavadocLinkToTheirDefinitionsToo() throws Exception {
     assertThat(first("Files.walk").link()).as("javadoc 17+").startsWith(url("/org/acme/io/Files.html") + "#walk(java.nio.file.Path");
     assertThat(first("Reader.flush").link()).as("javadoc 8").isEqualTo(url("/org/acme/index/Reader.html") + "#flush--");
+  }
+
+  @Test
+  void aFieldNamedByAPlainWordLinksToItsDefinition() throws Exception {
+    assertThat(first("Files.separator").link()).isEqualTo(url("/org/acme/io/Files.html") + "#separator");
   }
 
   @Test

@@ -28,7 +28,8 @@ class RustdocSearchTest {
   static PageSearcher searcher;
 
   private static String page(String title, String main) {
-    return "<html><head><title>" + title + " - Rust</title></head><body class='rustdoc'><nav class='sidebar'>"
+    return "<html><head><meta name='generator' content='rustdoc'><title>" + title + " - Rust</title></head>"
+        + "<body class='rustdoc'><nav class='sidebar'>"
         + "<a href='#method.entry'>entry</a></nav><main><div id='main-content'>" + main + "</div></main></body></html>";
   }
 

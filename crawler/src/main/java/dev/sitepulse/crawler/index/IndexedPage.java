@@ -24,6 +24,7 @@ import org.apache.lucene.index.IndexWriter;
  *     slug of a heading
  * @param termNames by definition term id, the name the term defines where the id spells it in
  *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
+ * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
  */
 public record IndexedPage(
     String url,
@@ -38,7 +39,8 @@ public record IndexedPage(
     float linkTextShare,
     Set<String> anchors,
     Set<String> definitionIds,
-    Map<String, String> termNames) {
+    Map<String, String> termNames,
+    String generator) {
 
   public IndexedPage {
     Objects.requireNonNull(url, "url");
@@ -69,6 +71,6 @@ public record IndexedPage(
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of(), Map.of());
+        Set.of(), Set.of(), Map.of(), null);
   }
 }

@@ -14,9 +14,12 @@ final class JavadocIds {
 
   private JavadocIds() {}
 
-  /** Whether the page is javadoc's: the id of its top navigation bar (JDK 8 to 16, then 17 on). */
+  /**
+   * Whether the page is javadoc's: the target of its "Skip navigation links" (JDK 8 to 16, then 17
+   * on). Not the navigation bar's own id: Bootstrap themes call theirs {@code navbar-top} too.
+   */
   static boolean generated(Set<String> anchors) {
-    return anchors.contains("navbar.top") || anchors.contains("navbar-top");
+    return anchors.contains("skip.navbar.top") || anchors.contains("skip-navbar-top");
   }
 
   /**
@@ -32,9 +35,10 @@ final class JavadocIds {
 
   /**
    * The member an id names: {@code commit} for {@code commit()} or {@code commit--}, or an id
-   * shaped as an API name as it is (a field: {@code MAX_DOCS}); null for constructors
-   * ({@code <init>}), type parameters ({@code walk(…)-type-param-T}), dotted and furniture ids
-   * ({@code allclasses_navbar_top}) and the plain words of table rows and sections.
+   * shaped as an API name as it is (a field: {@code MAX_DOCS}); null for constructors since JDK 9
+   * ({@code <init>}; JDK 8's, {@code Writer-java.lang.String-}, name the class, which
+   * {@link #documented} tells), type parameters ({@code walk(…)-type-param-T}), dotted and
+   * furniture ids ({@code allclasses_navbar_top}) and the plain words of table rows and sections.
    */
   static String member(String id) {
     int open = id.indexOf('(');

@@ -113,7 +113,7 @@ final class PageDocuments {
     terms.add(EVERY_PAGE);
     if (JavadocIds.generated(page.anchors())) {
       addJavadocDefinitions(page, names, terms);
-    } else if (RustdocIds.generated(page.title())) {
+    } else if (RustdocIds.generated(page.title(), page.generator())) {
       addRustdocDefinitions(page, names, terms);
     } else {
       for (String anchor : page.anchors()) {
@@ -147,14 +147,20 @@ final class PageDocuments {
   /**
    * A javadoc page's members ({@link JavadocIds}), each by its name and as Class.member, and the
    * class or package the page documents: when it has members (Files, Term) or is shaped as a name
-   * (org.acme.index). Its dotted ids define nothing.
+   * (org.acme.index). Its dotted ids define nothing, nor do JDK 8's constructors (named as the
+   * class: the class is the page itself).
    */
   private static void addJavadocDefinitions(IndexedPage page, List<String> names, Set<String> terms) {
     String documented = JavadocIds.documented(page.title());
+    Set<String> headings = Set.copyOf(page.headings());
     boolean members = false;
     for (String id : page.anchors()) {
-      String member = id.length() > MAX_ANCHOR_LENGTH ? null : JavadocIds.member(id);
-      if (member != null) {
+      String member = JavadocIds.member(id);
+      if (member == null && headings.contains(id) && ApiNames.isIdentifier(id) && id.indexOf('.') < 0) {
+        member = id; // a field or enum constant, ided and headed by its plain name: out, SECONDS
+      }
+      // The cap is on the name: JDK 17's ids spell each parameter's class in full.
+      if (member != null && member.length() <= MAX_ANCHOR_LENGTH && !member.equals(documented)) {
         members = true;
         addName(member, id, names, terms);
         if (documented != null) {

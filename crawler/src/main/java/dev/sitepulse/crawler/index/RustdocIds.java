@@ -17,9 +17,12 @@ final class RustdocIds {
 
   private RustdocIds() {}
 
-  /** Whether the page is rustdoc's: every title it writes ends so, its list of all items' too. */
-  static boolean generated(String title) {
-    return title.endsWith(TITLE_END);
+  /**
+   * Whether the page is rustdoc's: its meta generator says so, and every title rustdoc writes ends
+   * in " - Rust". The title alone is no proof: a blog post may be called "Ownership - Rust".
+   */
+  static boolean generated(String title, String generator) {
+    return generator != null && generator.startsWith("rustdoc") && title.endsWith(TITLE_END);
   }
 
   /** The member an id names, {@code entry} for {@code method.entry} or {@code method.entry-1}; else null. */
@@ -40,7 +43,7 @@ final class RustdocIds {
    * other titles ("List of all items in this crate").
    */
   static String documented(String title) {
-    if (!generated(title)) {
+    if (!title.endsWith(TITLE_END)) {
       return null;
     }
     String item = title.substring(0, title.length() - TITLE_END.length());

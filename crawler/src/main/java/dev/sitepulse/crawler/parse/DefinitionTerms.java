@@ -18,7 +18,7 @@ final class DefinitionTerms {
   private int start; // where the open term's text starts in the page's text
 
   void enter(Element dt, String id, int textLength) {
-    if (open == null) {
+    if (open == null && !isGlossaryTerm(id)) {
       open = dt;
       openId = id;
       start = textLength;
@@ -66,6 +66,14 @@ final class DefinitionTerms {
       n--;
     }
     return i < 0 || id.charAt(i) == '-';
+  }
+
+  /**
+   * A glossary's entry (DocBook's {@code GLOSSARY-VACUUM}, Sphinx's {@code term-iterator}) explains
+   * a word; it defines no name a query of that word should be sent to ahead of its reference page.
+   */
+  private static boolean isGlossaryTerm(String id) {
+    return id.regionMatches(true, 0, "glossary-", 0, 9) || id.startsWith("term-");
   }
 
   private static boolean isJoiner(char c) {

@@ -211,6 +211,7 @@ final class PageExtractor implements NodeVisitor {
         anchors,
         definitionIds,
         definitionTerms.names(),
+        metadata.generator,
         text.simHash(),
         body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));
   }

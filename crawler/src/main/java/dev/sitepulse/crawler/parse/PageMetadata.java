@@ -4,13 +4,15 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
-/** Collects the page-level facts declared in markup: title, description, language, robots. */
+/** Collects the page-level facts declared in markup: title, description, language, robots, generator. */
 final class PageMetadata {
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*");
   private static final int MAX_LANGUAGE_TAG = 64;
   private final LinkResolver resolver;
   String title;
   String description;
+  /** The program that wrote the page, as its meta generator names it; null when it does not. */
+  String generator;
   String language;
   String canonical;
   boolean noindex;
@@ -39,6 +41,10 @@ final class PageMetadata {
     if (name.equalsIgnoreCase("description")) {
       if (description == null) {
         description = CollapsingText.collapse(el.attr("content"));
+      }
+    } else if (name.equalsIgnoreCase("generator")) {
+      if (generator == null) {
+        generator = el.attr("content").strip();
       }
     } else if (name.equalsIgnoreCase("robots")) {
       String content = el.attr("content");

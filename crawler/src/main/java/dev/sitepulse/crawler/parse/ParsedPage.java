@@ -26,6 +26,7 @@ import java.util.Set;
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
  *     {@code GUC-MAX-CONNECTIONS}
+ * @param generator what its meta generator says wrote it ({@code rustdoc}), or null
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
  *     index or a table of contents, low on a page of prose
@@ -44,6 +45,7 @@ public record ParsedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
+    String generator,
     long simhash,
     float linkTextShare) {
 

@@ -43,17 +43,18 @@ class JavadocIdsTest {
   }
 
   @Test
-  void aPageIsJavadocsByTheIdOfItsNavigationBar() {
-    assertThat(JavadocIds.generated(Set.of("navbar.top", "commit()"))).isTrue();
-    assertThat(JavadocIds.generated(Set.of("navbar-top"))).isTrue();
+  void aPageIsJavadocsByTheTargetOfItsSkipNavigationLink() {
+    assertThat(JavadocIds.generated(Set.of("navbar.top", "skip.navbar.top", "commit()"))).isTrue();
+    assertThat(JavadocIds.generated(Set.of("navbar-top", "skip-navbar-top"))).isTrue();
     assertThat(JavadocIds.generated(Set.of("os.path.join", "module-os.path"))).isFalse();
+    assertThat(JavadocIds.generated(Set.of("navbar-top", "main_content"))).as("a Bootstrap theme's bar").isFalse();
   }
 
   @Test
   void aUsesPageIsJavadocsByItsTitle() {
-    assertThat(JavadocIds.listsUses(Set.of("navbar.top"), "Uses of Class org.acme.Writer (Acme 1.0 API)")).isTrue();
-    assertThat(JavadocIds.listsUses(Set.of("navbar-top"), "Uses of Package org.acme")).isTrue();
-    assertThat(JavadocIds.listsUses(Set.of("navbar-top"), "Writer (Acme 1.0 API)")).isFalse();
+    assertThat(JavadocIds.listsUses(Set.of("skip.navbar.top"), "Uses of Class org.acme.Writer (Acme 1.0 API)")).isTrue();
+    assertThat(JavadocIds.listsUses(Set.of("skip.navbar.top"), "Uses of Package org.acme")).isTrue();
+    assertThat(JavadocIds.listsUses(Set.of("skip.navbar.top"), "Writer (Acme 1.0 API)")).isFalse();
     assertThat(JavadocIds.listsUses(Set.of(), "Uses of Python in science")).as("not javadoc's").isFalse();
   }
 }

@@ -23,11 +23,18 @@ class RustdocIdsTest {
   }
 
   @Test
+  void aPageIsRustdocsWhenItsGeneratorSaysSoNotByItsTitleAlone() {
+    assertThat(RustdocIds.generated("HashMap in std::collections - Rust", "rustdoc")).isTrue();
+    assertThat(RustdocIds.generated("Ownership - Rust", null)).as("a blog post").isFalse();
+    assertThat(RustdocIds.generated("Ownership - Rust", "WordPress 6.4")).isFalse();
+  }
+
+  @Test
   void theTitleNamesTheItemAndItsModuleAsAPath() {
     assertThat(RustdocIds.documented("HashMap in std::collections - Rust")).isEqualTo("std.collections.HashMap");
     assertThat(RustdocIds.documented("std::collections::hash_map - Rust")).isEqualTo("std.collections.hash_map");
     assertThat(RustdocIds.documented("std - Rust")).isEqualTo("std");
-    assertThat(RustdocIds.documented("List of all items in this crate")).isNull();
+    assertThat(RustdocIds.documented("List of all items in this crate - Rust")).isNull();
     assertThat(RustdocIds.documented("Rust and WebAssembly - Rust")).as("no item's name").isNull();
   }
 }

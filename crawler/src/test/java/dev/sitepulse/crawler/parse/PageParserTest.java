@@ -250,7 +250,11 @@ class PageParserTest {
         + "<dt id=LIBPQ-PQSENDQUERY><code>PQsendQuery</code><a id=id-1.7.3 class=indexterm></a></dt>"
         + "<dt id=SQL-ROLLBACK-CHAIN>AND CHAIN</dt><dt id=GUC-SEARCH-PATH>search_path_x</dt>"
         + "<dt id=enumerate>enumerate(iterable)</dt></dl>", "http://h/");
+    // A glossary explains words, which its ids spell too: DocBook's and Sphinx's.
+    ParsedPage glossary = parseHtml("<dl><dt id=GLOSSARY-VACUUM><span class=glossterm>Vacuum</span></dt>"
+        + "<dd>The process of removing outdated tuple versions.</dd><dt id=term-iterator>iterator</dt></dl>", "http://h/");
 
+    assertThat(glossary.termNames()).isEmpty();
     assertThat(page.termNames()).containsOnly(
         entry("GUC-MAX-CONNECTIONS", "max_connections"), entry("LIBPQ-PQSENDQUERY", "PQsendQuery"));
     assertThat(page.text()).startsWith("max_connections (integer) Determines");
