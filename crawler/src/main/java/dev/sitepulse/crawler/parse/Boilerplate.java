@@ -28,7 +28,7 @@ enum Boilerplate {
               ? TEXT_AND_HEADINGS
               : NONE;
       case "a", "button", "summary" ->
-          el.attributesSize() > 0 && (hasFurnitureRole(el) || isRustdocControl(el)) ? TEXT_AND_HEADINGS : NONE;
+          el.attributesSize() > 0 && (hasFurnitureRole(el) || isControl(el)) ? TEXT_AND_HEADINGS : NONE;
       default -> el.attributesSize() > 0 && hasFurnitureRole(el) ? TEXT_AND_HEADINGS : NONE;
     };
   }
@@ -51,8 +51,10 @@ enum Boilerplate {
    * ({@code srclink}, {@code src} since 1.73), "Run" on every example ({@code test-arrow}), "[−]"
    * that folds the docs ({@code toggle-all-docs}) and "Expand description" ({@code hideme}). Kept,
    * a method's snippet read "Run source pub fn with_capacity", and "source" matched every page.
+   * Also the "¶" permalink that Sphinx and MkDocs put after every heading and definition
+   * ({@code headerlink}): snippets read "Basic Usage¶ json.dump(obj, …)¶".
    */
-  private static boolean isRustdocControl(Element el) {
+  private static boolean isControl(Element el) {
     String classes = el.className();
     if (classes.isEmpty()) {
       return el.id().equals("toggle-all-docs");
@@ -60,9 +62,10 @@ enum Boilerplate {
     if (el.normalName().equals("summary")) {
       return el.hasClass("hideme");
     }
-    // Most links have classes ("reference internal"): two scans of the string rule them out.
-    return (classes.contains("src") || classes.contains("test-arrow"))
-        && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow"));
+    // Most links have classes ("reference internal"): a few scans of the string rule them out.
+    return (classes.contains("src") || classes.contains("test-arrow") || classes.contains("headerlink"))
+        && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow")
+            || el.hasClass("headerlink"));
   }
 
   /** The landmark roles of navigation and of a page's footer. */

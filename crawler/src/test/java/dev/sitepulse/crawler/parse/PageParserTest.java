@@ -95,6 +95,22 @@ class PageParserTest {
   }
 
   @Test
+  void permalinkSignsAfterHeadingsAndDefinitionsAreFurniture() {
+    // Sphinx, MkDocs and Material end every heading and definition with a "¶" link to itself:
+    // kept, snippets read "Basic Usage¶ json.dump(obj, …)¶ Serialize obj".
+    ParsedPage page =
+        parseHtml(
+            """
+            <h1 id="json">json<a class="headerlink" href="#json" title="Permalink to this heading">¶</a></h1>
+            <dl><dt id="json.dumps">json.dumps(obj)<a class="headerlink" href="#json.dumps">¶</a></dt>
+            <dd><p>Serialize obj.</p></dd></dl>
+            <h2 id="promise-example">Promise example<a class="headerlink" href="#promise-example" title="Permanent link">&para;</a></h2>""",
+            "https://docs.example/json.html");
+
+    assertThat(page.text()).isEqualTo("json json.dumps(obj) Serialize obj. Promise example");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
