@@ -52,7 +52,8 @@ enum Boilerplate {
    * that folds the docs ({@code toggle-all-docs}) and "Expand description" ({@code hideme}). Kept,
    * a method's snippet read "Run source pub fn with_capacity", and "source" matched every page.
    * Also the "¶" permalink that Sphinx and MkDocs put after every heading and definition
-   * ({@code headerlink}): snippets read "Basic Usage¶ json.dump(obj, …)¶".
+   * ({@code headerlink}; snippets read "Basic Usage¶ json.dump(obj, …)¶"), and Material's "Skip to
+   * content" ({@code md-skip}), which matched every page.
    */
   private static boolean isControl(Element el) {
     String classes = el.className();
@@ -63,9 +64,10 @@ enum Boilerplate {
       return el.hasClass("hideme");
     }
     // Most links have classes ("reference internal"): a few scans of the string rule them out.
-    return (classes.contains("src") || classes.contains("test-arrow") || classes.contains("headerlink"))
+    return (classes.contains("src") || classes.contains("test-arrow") || classes.contains("headerlink")
+            || classes.contains("md-skip"))
         && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow")
-            || el.hasClass("headerlink"));
+            || el.hasClass("headerlink") || el.hasClass("md-skip"));
   }
 
   /** The landmark roles of navigation and of a page's footer. */

@@ -111,6 +111,20 @@ class PageParserTest {
   }
 
   @Test
+  void materialsSkipToContentLinkIsFurniture() {
+    // MkDocs' Material theme opens every page with it: "Skip to content" matched all 26 pages.
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div data-md-component="skip"><a href="#file-system" class="md-skip">Skip to content</a></div>
+            <article class="md-content__inner md-typeset"><h1 id="file-system">File system</h1>
+            <p>The node:fs module.</p></article></body>""",
+            "https://docs.example/fs/");
+
+    assertThat(page.text()).isEqualTo("File system The node:fs module.");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
