@@ -38,12 +38,14 @@ enum Boilerplate {
    * {@code <div class="footer">}: kept, it topped a site's terms and matched every page for "bug".
    * DocBook (PostgreSQL's docs) writes "Prev Up Home Next" rows above and below each page, the
    * lower one with the titles of the pages before and after: "CREATE LANGUAGE" matched CREATE
-   * INDEX's page.
+   * INDEX's page. MkDocs' own theme draws its menu of every page's title as a Bootstrap
+   * {@code <div class="navbar">}: "theme configuration" matched it on every page.
    */
   private static boolean hasFurnitureClass(Element el) {
     String classes = el.className();
     return !classes.isEmpty()
-        && (el.hasClass("footer") || el.hasClass("navheader") || el.hasClass("navfooter"));
+        && (el.hasClass("footer") || el.hasClass("navheader") || el.hasClass("navfooter")
+            || el.hasClass("navbar"));
   }
 
   /**
@@ -70,9 +72,13 @@ enum Boilerplate {
             || el.hasClass("headerlink") || el.hasClass("md-skip"));
   }
 
-  /** The landmark roles of navigation and of a page's footer. */
+  /**
+   * The landmark roles of navigation, of a page's footer and of an aside ({@code complementary}:
+   * MkDocs' own theme marks its table-of-contents sidebar so).
+   */
   private static boolean hasFurnitureRole(Element el) {
     String role = el.attr("role");
-    return role.equalsIgnoreCase("navigation") || role.equalsIgnoreCase("contentinfo");
+    return role.equalsIgnoreCase("navigation") || role.equalsIgnoreCase("contentinfo")
+        || role.equalsIgnoreCase("complementary");
   }
 }

@@ -125,6 +125,29 @@ class PageParserTest {
   }
 
   @Test
+  void aBootstrapNavbarAndAComplementarySidebarAreFurniture() {
+    // MkDocs' own theme: the menu of every page's title, then "Search Previous Next Edit on
+    // GitHub", and a table-of-contents sidebar; kept, "theme configuration" matched them everywhere.
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div class="navbar fixed-top navbar-expand-lg navbar-dark bg-primary"><div class="container">
+            <a class="navbar-brand" href="index.html">MkDocs</a><ul class="nav navbar-nav">
+            <li><a href="user-guide/configuration.html">Configuration</a></li></ul>
+            <a rel="next" href="getting-started.html">Next</a></div></div>
+            <div class="col-md-3"><div class="navbar-light bs-sidebar hidden-print affix" role="complementary">
+            <ul class="nav flex-column"><li><a href="#plugins">Plugins</a></li></ul></div></div>
+            <div class="col-md-9" role="main"><h1 id="plugins">Plugins</h1><p>A plugin adds features.</p>
+            <div class="navbar-note">Kept.</div></div></body>""",
+            "https://docs.example/dev-guide/plugins.html");
+
+    assertThat(page.text()).isEqualTo("Plugins A plugin adds features. Kept.");
+    assertThat(page.headings()).containsExactly("Plugins");
+    assertThat(page.outlinks()).extracting(Outlink::url)
+        .contains("https://docs.example/dev-guide/user-guide/configuration.html");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
