@@ -74,11 +74,12 @@ enum Boilerplate {
 
   /**
    * The landmark roles of navigation, of a page's footer and of an aside ({@code complementary}:
-   * MkDocs' own theme marks its table-of-contents sidebar so).
+   * MkDocs' own theme marks its table-of-contents sidebar so), and a dialog, hidden until asked
+   * for: MkDocs' own theme ends every page with its search box and keyboard help as two.
    */
   private static boolean hasFurnitureRole(Element el) {
     String role = el.attr("role");
     return role.equalsIgnoreCase("navigation") || role.equalsIgnoreCase("contentinfo")
-        || role.equalsIgnoreCase("complementary");
+        || role.equalsIgnoreCase("complementary") || role.equalsIgnoreCase("dialog");
   }
 }

@@ -148,6 +148,23 @@ class PageParserTest {
   }
 
   @Test
+  void aDialogIsFurniture() {
+    // MkDocs' own theme ends every page with its search box and keyboard help as hidden modal
+    // dialogs: "Close", "Enter", "keyboard" and "Previous page" were on all of its pages.
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div role="main"><h1 id="installation">Installation</h1><p>pip install mkdocs</p></div>
+            <div class="modal" id="mkdocs_keyboard_modal" tabindex="-1" role="dialog"><div class="modal-content">
+            <h4 class="modal-title">Keyboard Shortcuts</h4><button type="button" class="close">Close</button>
+            <table><tr><td><kbd>p</kbd></td><td>Previous page</td></tr></table></div></div></body>""",
+            "https://docs.example/user-guide/installation.html");
+
+    assertThat(page.text()).isEqualTo("Installation pip install mkdocs");
+    assertThat(page.headings()).containsExactly("Installation");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
