@@ -39,13 +39,15 @@ enum Boilerplate {
    * DocBook (PostgreSQL's docs) writes "Prev Up Home Next" rows above and below each page, the
    * lower one with the titles of the pages before and after: "CREATE LANGUAGE" matched CREATE
    * INDEX's page. MkDocs' own theme draws its menu of every page's title as a Bootstrap
-   * {@code <div class="navbar">}: "theme configuration" matched it on every page.
+   * {@code <div class="navbar">}: "theme configuration" matched it on every page. Its readthedocs
+   * theme ends every page with "« Previous Next »" in {@code <div class="rst-versions">}, which
+   * on readthedocs.io sphinx_rtd_theme fills with "Read the Docs v: latest Versions … Downloads".
    */
   private static boolean hasFurnitureClass(Element el) {
     String classes = el.className();
     return !classes.isEmpty()
         && (el.hasClass("footer") || el.hasClass("navheader") || el.hasClass("navfooter")
-            || el.hasClass("navbar"));
+            || el.hasClass("navbar") || el.hasClass("rst-versions"));
   }
 
   /**

@@ -165,6 +165,23 @@ class PageParserTest {
   }
 
   @Test
+  void theReadTheDocsThemesVersionBadgeIsFurniture() {
+    // MkDocs' readthedocs theme ends every page with "« Previous Next »" in it; on readthedocs.io
+    // sphinx_rtd_theme fills it with "Read the Docs v: latest Versions … Downloads".
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div role="main"><h1 id="path">Path</h1><p>The node:path module.</p></div>
+            <div class="rst-versions" role="note" aria-label="Versions"><span class="rst-current-version">
+            <span><a href="../os/">&laquo; Previous</a></span><span><a href="../process/">Next &raquo;</a></span>
+            </span></div></body>""",
+            "https://docs.example/path/");
+
+    assertThat(page.text()).isEqualTo("Path The node:path module.");
+    assertThat(page.outlinks()).extracting(Outlink::url).contains("https://docs.example/process/");
+  }
+
+  @Test
   void aHeadingInsideAPageHeaderIsStillAHeading() {
     ParsedPage page =
         parseHtml(
