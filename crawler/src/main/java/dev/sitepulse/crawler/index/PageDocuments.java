@@ -14,12 +14,6 @@ import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
 
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -47,19 +41,6 @@ final class PageDocuments {
     BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     BODY_TYPE.freeze();
   }
-
-  /**
-   * Longer ids are no name anyone types, and one past Lucene's term limit would fail the page's
-   * whole document.
-   */
-  private static final int MAX_ANCHOR_LENGTH = 200;
-
-  /**
-   * A term of {@code anchors} on every page, which no id is ({@link ApiNames} takes no {@code #}):
-   * BM25 weighs a name by how few of the pages with that field define it, and a page that defines
-   * no API name must count among them, or a name on 2 of 3 such pages weighs next to nothing.
-   */
-  private static final String EVERY_PAGE = "#";
 
   /** As a StringField indexes, but of a stream of terms. */
   private static final FieldType NAME_LIST = new FieldType();
@@ -99,114 +80,17 @@ final class PageDocuments {
   }
 
   /**
-   * The names the page defines, for search to rank it first for them: ids that name an API, or
-   * that a definition term has and a name could be (Sphinx's {@code <dt id="enumerate">}), the
-   * names a definition term's id spells in another form (DocBook's {@code GUC-WORK-MEM}), and
-   * each one's dotted tails (datetime.datetime.strftime is also datetime.strftime, as people write
-   * a method), lower-cased as the query's words are: keyerror finds the page that defines KeyError.
-   * A docs page has hundreds of section ids that search never looks up. One field of many terms:
-   * a StringField per name cost the crawl about 0.08 CPU-s on the Python docs.
+   * The names the page defines ({@link PageDefinitions}): terms of {@code anchors}, which search
+   * ranks first for them, and, as written, {@code defined_ids}, for a hit's link to the
+   * definition: fragments are case-sensitive.
    */
   private static void addDefinitions(Document doc, IndexedPage page) {
-    List<String> names = new ArrayList<>();
-    Set<String> terms = new LinkedHashSet<>();
-    terms.add(EVERY_PAGE);
-    if (JavadocIds.generated(page.anchors())) {
-      addJavadocDefinitions(page, names, terms);
-    } else if (RustdocIds.generated(page.title(), page.generator())) {
-      addRustdocDefinitions(page, names, terms);
-    } else {
-      for (String anchor : page.anchors()) {
-        if (anchor.length() > MAX_ANCHOR_LENGTH) {
-          continue;
-        }
-        String termName = page.termNames().get(anchor);
-        if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
-          addName(anchor, anchor, names, terms);
-        } else if (termName != null) {
-          addName(termName, anchor, names, terms); // GUC-WORK-MEM defines work_mem
-        } else {
-          // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
-          String module = ApiNames.moduleDefinedBy(anchor, page.title());
-          if (module != null) {
-            terms.add(module.toLowerCase(Locale.ROOT));
-          }
-        }
-      }
-    }
+    PageDefinitions defined = PageDefinitions.of(page);
     Tokenizer tokens = new WhitespaceTokenizer(); // names hold no white space
-    tokens.setReader(new StringReader(String.join(" ", terms)));
+    tokens.setReader(new StringReader(String.join(" ", defined.terms())));
     doc.add(new Field(ANCHORS, tokens, NAME_LIST));
-    // As written, for a hit's link to the definition: fragments are case-sensitive.
-    if (!names.isEmpty()) {
-      Collections.sort(names);
-      doc.add(new BinaryDocValuesField(DEFINED_IDS, new BytesRef(String.join("\n", names))));
+    if (!defined.lines().isEmpty()) {
+      doc.add(new BinaryDocValuesField(DEFINED_IDS, new BytesRef(String.join("\n", defined.lines()))));
     }
-  }
-
-  /**
-   * A javadoc page's members ({@link JavadocIds}), each by its name and as Class.member, and the
-   * class or package the page documents: when it has members (Files, Term) or is shaped as a name
-   * (org.acme.index). Its dotted ids define nothing, nor do JDK 8's constructors (named as the
-   * class: the class is the page itself).
-   */
-  private static void addJavadocDefinitions(IndexedPage page, List<String> names, Set<String> terms) {
-    String documented = JavadocIds.documented(page.title());
-    Set<String> headings = Set.copyOf(page.headings());
-    boolean members = false;
-    for (String id : page.anchors()) {
-      String member = JavadocIds.member(id);
-      if (member == null && headings.contains(id) && ApiNames.isIdentifier(id) && id.indexOf('.') < 0) {
-        member = id; // a field or enum constant, ided and headed by its plain name: out, SECONDS
-      }
-      // The cap is on the name: JDK 17's ids spell each parameter's class in full.
-      if (member != null && member.length() <= MAX_ANCHOR_LENGTH && !member.equals(documented)) {
-        members = true;
-        addName(member, id, names, terms);
-        if (documented != null) {
-          addName(documented + "." + member, id, names, terms);
-        }
-      }
-    }
-    if (documented != null && (members || ApiNames.isOne(documented))) {
-      String name = documented.toLowerCase(Locale.ROOT);
-      terms.add(name);
-      terms.addAll(ApiNames.dottedTails(name));
-    }
-  }
-
-  /**
-   * A rustdoc page's members ({@link RustdocIds}), each by its name and by its path
-   * (std.collections.HashMap.entry, whose tails give HashMap.entry), and the item the page
-   * documents, by its path, the path's tails and its own name. Its other ids define nothing.
-   */
-  private static void addRustdocDefinitions(IndexedPage page, List<String> names, Set<String> terms) {
-    String documented = RustdocIds.documented(page.title());
-    for (String id : page.anchors()) {
-      String member = id.length() > MAX_ANCHOR_LENGTH ? null : RustdocIds.member(id);
-      if (member != null) {
-        addName(member, id, names, terms);
-        if (documented != null) {
-          addName(documented + "." + member, id, names, terms);
-        }
-      }
-    }
-    if (documented != null) {
-      String path = documented.toLowerCase(Locale.ROOT);
-      terms.add(path);
-      terms.addAll(ApiNames.dottedTails(path));
-      terms.add(path.substring(path.lastIndexOf('.') + 1));
-    }
-  }
-
-  /**
-   * {@code name} and its dotted tails as terms, and a line of {@link PageFields#DEFINED_IDS}: the
-   * id, or "name, tab, id" where the id is not the name (javadoc's {@code commit()}).
-   */
-  private static void addName(String name, String id, List<String> names, Set<String> terms) {
-    names.add(name.equals(id) ? id : name + "\t" + id);
-    String lower = name.toLowerCase(Locale.ROOT);
-    terms.add(lower);
-    terms.addAll(ApiNames.dottedTails(lower));
   }
 }
