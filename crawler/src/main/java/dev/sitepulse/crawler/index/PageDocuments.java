@@ -9,11 +9,13 @@ import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.HOST;
 import static dev.sitepulse.crawler.index.PageFields.LANG;
 import static dev.sitepulse.crawler.index.PageFields.LINK_TEXT_SHARE;
+import static dev.sitepulse.crawler.index.PageFields.NAME_PARTS;
 import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
 
 import java.io.StringReader;
+import java.util.Locale;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -66,6 +68,12 @@ final class PageDocuments {
       doc.add(new TextField(HEADINGS, heading, Store.NO));
     }
     doc.add(new Field(BODY, page.body(), BODY_TYPE));
+    String parts = NameParts.of(page.body());
+    if (!parts.isEmpty()) { // as written but lower-cased, no stems: looked up only as a word typed whole
+      Tokenizer words = new WhitespaceTokenizer();
+      words.setReader(new StringReader(parts.toLowerCase(Locale.ROOT)));
+      doc.add(new Field(NAME_PARTS, words, NAME_LIST));
+    }
     doc.add(new TextField(DESCRIPTION, page.description(), Store.YES));
     // Points for status: and fetched_at: queries; not stored, as nothing reads them back from a hit.
     doc.add(new LongPoint(FETCHED_AT, page.fetchedAtMillis()));

@@ -28,6 +28,12 @@ public final class PageFields {
    * ranks their pages first, and a query of one such name matches them too.
    */
   public static final String ANCHORS = "anchors";
+  /**
+   * Not searched by name: the parts of the dotted names the body writes ({@link NameParts}),
+   * lower-cased, once per page, where search looks for a query's plain words when the text has none
+   * of them: {@code createSocket} then finds the page that writes {@code dgram.createSocket()}.
+   */
+  public static final String NAME_PARTS = "name_parts";
   /** A doc value: the same ids as written, one per line, for a hit's link to the definition. */
   public static final String DEFINED_IDS = "defined_ids";
 

@@ -12,11 +12,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,6 +29,7 @@ import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -59,6 +63,7 @@ public final class PageSearcher implements Closeable {
    * through the prefix's automaton for every hit: decorator* (and its stem, decor*) took 19.5 ms
    * on the Python docs.
    */
+  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
   private static final MultiTermQuery.RewriteMethod EXPANDED =
       new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64);
 
@@ -167,6 +172,8 @@ public final class PageSearcher implements Closeable {
           allWords == null ? null : PageQueryParser.boosted(allWords, boost),
           LinkTextDamping::of,
           size);
+      TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
+      top = inNames != null ? inNames : top;
       Query marked = either(forHighlighting(query, parsed), DefinedNames.inBody(ids, analyzer));
       Snippet[] snippets = highlighter.snippets(marked, top.scoreDocs);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -189,6 +196,28 @@ public final class PageSearcher implements Closeable {
     } catch (IOException | RuntimeException e) {
       throw IndexDamage.failure("cannot search index " + dir, e, reader);
     }
+  }
+
+  /**
+   * The query's words looked for among the parts of the names pages write ({@code createSocket} in
+   * {@code dgram.createSocket()}): only when the text has none of them, so that a part never
+   * outranks the words themselves, and only for plain words. Null for another query.
+   */
+  private TopDocs inNameParts(String query, int size) throws IOException {
+    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
+    for (String word : query.strip().split("\\s+")) {
+      if (!isPlainName(word)) {
+        return null; // a phrase, a field, an operator: meant for the text
+      }
+      anyWord.add(new TermQuery(new Term(PageFields.NAME_PARTS, word.toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.SHOULD);
+    }
+    return AllWordsFirst.search(searcher, anyWord.build(), null, LinkTextDamping::of, size);
+  }
+
+  private static boolean isPlainName(String word) {
+    return !word.isEmpty() && !OPERATORS.contains(word)
+        && word.chars().allMatch(c -> c == '_' || Character.isLetterOrDigit(c));
   }
 
   /**

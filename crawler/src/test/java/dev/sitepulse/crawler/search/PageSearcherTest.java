@@ -330,8 +330,10 @@ class PageSearcherTest {
 
   @Test
   void aTermsDictionaryOverwrittenWithRandomBytesFailsInOneLineSayingTheIndexIsDamaged() throws Exception {
-    // With these bytes Lucene's reader indexes past an array; with others it reads past its file's end.
-    for (long seed : new long[] {16, 19}) {
+    // Seeds whose bytes make Lucene's reader fail on this index's terms. They depend on what a page
+    // indexes: with others, a test JVM's assertions (-ea) fire inside Lucene first, which a user's
+    // run, without them, does not have.
+    for (long seed : new long[] {4, 10}) {
       Path index = DocsSite.indexInto(dir.resolve("random-" + seed));
       SegmentDamage.randomBytes(index, "_Lucene912_0.tim", seed);
 
