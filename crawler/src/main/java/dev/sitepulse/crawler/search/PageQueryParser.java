@@ -46,7 +46,8 @@ final class PageQueryParser extends MultiFieldQueryParser {
   private static final Map<String, Float> BOOSTS =
       Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
 
-  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
+  /** The classic grammar's operators written as words. */
+  static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
   private static final int MAX_PROXIMITY_WORDS = 8;
   private static final int PROXIMITY_SLOP = 3;
   private static final float PROXIMITY_BOOST = 2f;

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -63,7 +62,6 @@ public final class PageSearcher implements Closeable {
    * through the prefix's automaton for every hit: decorator* (and its stem, decor*) took 19.5 ms
    * on the Python docs.
    */
-  private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
   private static final MultiTermQuery.RewriteMethod EXPANDED =
       new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64);
 
@@ -216,7 +214,7 @@ public final class PageSearcher implements Closeable {
   }
 
   private static boolean isPlainName(String word) {
-    return !word.isEmpty() && !OPERATORS.contains(word)
+    return !word.isEmpty() && !PageQueryParser.OPERATORS.contains(word)
         && word.chars().allMatch(c -> c == '_' || Character.isLetterOrDigit(c));
   }
 
