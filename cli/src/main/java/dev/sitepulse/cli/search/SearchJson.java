@@ -27,6 +27,7 @@ final class SearchJson {
         g.writeStringField("title", hit.title());
         g.writeStringField("url", hit.url());
         g.writeStringField("anchor", hit.anchor());
+        g.writeBooleanField("definition", hit.definition());
         g.writeStringField("snippet", hit.snippet());
         g.writeArrayFieldStart("highlights");
         for (Highlight h : hit.highlights()) {

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import dev.sitepulse.crawler.parse.Section;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.apache.lucene.index.IndexWriter;
  *     slug of a heading
  * @param termNames by definition term id, the name the term defines where the id spells it in
  *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
+ * @param sections the parts of {@code body} a link can go to, by heading or definition term: a hit
+ *     links to the one its snippet comes from
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
  */
 public record IndexedPage(
@@ -40,6 +43,7 @@ public record IndexedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
+    List<Section> sections,
     String generator) {
 
   public IndexedPage {
@@ -65,12 +69,13 @@ public record IndexedPage(
     anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
     definitionIds = definitionIds == null ? Set.of() : Set.copyOf(definitionIds);
     termNames = termNames == null ? Map.of() : Map.copyOf(termNames);
+    sections = sections == null ? List.of() : List.copyOf(sections);
   }
 
   /** A page with no ids to rank it by. */
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of(), Map.of(), null);
+        Set.of(), Set.of(), Map.of(), List.of(), null);
   }
 }

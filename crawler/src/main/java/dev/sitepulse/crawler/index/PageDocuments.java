@@ -10,6 +10,7 @@ import static dev.sitepulse.crawler.index.PageFields.HOST;
 import static dev.sitepulse.crawler.index.PageFields.LANG;
 import static dev.sitepulse.crawler.index.PageFields.LINK_TEXT_SHARE;
 import static dev.sitepulse.crawler.index.PageFields.NAME_PARTS;
+import static dev.sitepulse.crawler.index.PageFields.SECTIONS;
 import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
@@ -81,6 +82,10 @@ final class PageDocuments {
     doc.add(new FloatDocValuesField(LINK_TEXT_SHARE,
         JavadocIds.listsUses(page.anchors(), page.title()) ? 1f : page.linkTextShare()));
     addDefinitions(doc, page);
+    BytesRef sections = SectionIds.encode(page.sections());
+    if (sections != null) {
+      doc.add(new BinaryDocValuesField(SECTIONS, sections));
+    }
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));
     }

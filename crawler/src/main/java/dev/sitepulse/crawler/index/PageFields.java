@@ -37,6 +37,12 @@ public final class PageFields {
   /** A doc value: the same ids as written, one per line, for a hit's link to the definition. */
   public static final String DEFINED_IDS = "defined_ids";
 
+  /**
+   * A doc value: the page's sections ({@link SectionIds}), where a hit links to the heading or
+   * definition its snippet comes from.
+   */
+  public static final String SECTIONS = "sections";
+
   /** Every field a query may name, in the order the docs list them. */
   public static final List<String> ALL =
       List.of(TITLE, HEADINGS, BODY, DESCRIPTION, URL, HOST, LANG, STATUS, FETCHED_AT);

@@ -23,6 +23,7 @@ final class PageExtractor implements NodeVisitor {
   private final Set<String> anchors = new HashSet<>();
   private final Set<String> definitionIds = new HashSet<>();
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
+  private final SectionStarts sections = new SectionStarts();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
   private int textSkipDepth;
@@ -71,6 +72,7 @@ final class PageExtractor implements NodeVisitor {
     }
     wordBoundary(el);
     definitionTerms.exit(el, text);
+    sections.exit(el, text.length());
     Boilerplate kind = kindAtDepth[depth];
     textSkipDepth -= kind.skipsText() ? 1 : 0;
     headingSkipDepth -= kind.skipsHeadings() ? 1 : 0;
@@ -92,9 +94,13 @@ final class PageExtractor implements NodeVisitor {
       String id = el.id();
       if (!id.isEmpty()) {
         anchors.add(id);
+        sections.idWithin(id);
         if (el.normalName().equals("dt")) {
           definitionIds.add(id);
           definitionTerms.enter(el, id, text.length());
+          if (textSkipDepth == 0) {
+            sections.definition(el, id, text.length());
+          }
         }
       }
     }
@@ -113,6 +119,9 @@ final class PageExtractor implements NodeVisitor {
         if (openHeading == null && headingSkipDepth == 0) {
           openHeading = el;
           headingText = new CollapsingText(64);
+        }
+        if (textSkipDepth == 0) {
+          sections.heading(el, text.length());
         }
       }
       case "html" -> metadata.html(el);
@@ -146,10 +155,12 @@ final class PageExtractor implements NodeVisitor {
     String name = el.attr("name");
     if (!name.isEmpty()) {
       anchors.add(name);
+      sections.idWithin(name);
     }
     if (!el.hasAttr("href")) {
       return;
     }
+    sections.linkWithin(el);
     if (openLink == null) {
       openLink = el;
       linkText = new CollapsingText(32);
@@ -211,6 +222,7 @@ final class PageExtractor implements NodeVisitor {
         anchors,
         definitionIds,
         definitionTerms.names(),
+        sections.result(body.length()),
         metadata.generator,
         text.simHash(),
         body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
  *     {@code GUC-MAX-CONNECTIONS}
+ * @param sections the parts of {@code text} a link can go to, by heading or definition term, for
+ *     a search hit to link to where its snippet comes from ({@link Section})
  * @param generator what its meta generator says wrote it ({@code rustdoc}), or null
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
@@ -45,6 +47,7 @@ public record ParsedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
+    List<Section> sections,
     String generator,
     long simhash,
     float linkTextShare) {
@@ -56,5 +59,6 @@ public record ParsedPage(
     anchors = Set.copyOf(anchors);
     definitionIds = Set.copyOf(definitionIds);
     termNames = Map.copyOf(termNames);
+    sections = List.copyOf(sections);
   }
 }

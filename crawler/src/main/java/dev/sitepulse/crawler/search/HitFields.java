@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.SectionIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,6 +40,18 @@ final class HitFields {
   String definedNames(int doc) throws IOException {
     String names = docValue(doc, PageFields.DEFINED_IDS);
     return names == null ? "" : names;
+  }
+
+  /** The id of the section of the page that holds {@code offset} of its body, or null. */
+  String sectionAt(int doc, int offset) throws IOException {
+    if (offset < 0) {
+      return null;
+    }
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = leaf.reader().getBinaryDocValues(PageFields.SECTIONS);
+    return values != null && values.advanceExact(doc - leaf.docBase)
+        ? SectionIds.at(values.binaryValue(), offset)
+        : null;
   }
 
   /** Whether some page defines {@code name} (lower-cased, as the index keeps names). */

@@ -177,6 +177,7 @@ public final class PageSearcher implements Closeable {
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {
         ScoreDoc scoreDoc = top.scoreDocs[i];
+        String definition = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), ids);
         hits.add(
             new SearchHit(
                 hitFields.url(scoreDoc.doc),
@@ -184,7 +185,9 @@ public final class PageSearcher implements Closeable {
                 scoreDoc.score,
                 snippets[i].text(),
                 snippets[i].highlights(),
-                ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), ids)));
+                // else the heading or definition term whose section the snippet's best passage is from
+                definition != null ? definition : hitFields.sectionAt(scoreDoc.doc, snippets[i].focus()),
+                definition != null));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String correction = correction(query, top.totalHits.value > 0);

@@ -11,28 +11,36 @@ import java.util.Locale;
  * @param snippet a short excerpt of the body around the best matches; the body's start when only
  *     the title, url or host matched; empty for a page without text
  * @param highlights where the query's terms and phrases sit in {@code snippet}, in order
- * @param anchor the id of the element that defines an API name the query typed, or null
+ * @param anchor where on the page the hit goes, as the page writes the id: the definition of an API
+ *     name the query typed, else the heading or definition term whose section the snippet's best
+ *     passage comes from; null for the page's top
+ * @param definition whether {@code anchor} is the definition of a name the query typed
  */
-public record SearchHit(
-    String url, String title, float score, String snippet, List<Highlight> highlights, String anchor) {
+public record SearchHit(String url, String title, float score, String snippet, List<Highlight> highlights,
+    String anchor, boolean definition) {
 
   public SearchHit {
     highlights = List.copyOf(highlights);
+    if (definition && anchor == null) {
+      throw new IllegalArgumentException("a definition needs its anchor");
+    }
   }
 
   public SearchHit(String url, String title, float score, String snippet, List<Highlight> highlights) {
-    this(url, title, score, snippet, highlights, null);
+    this(url, title, score, snippet, highlights, null, false);
   }
 
-  /** The page's URL, at the definition the query named when it has one; the id's non-ASCII letters percent-encoded. */
+  /** The page's URL, at its {@link #anchor()} when it has one. */
   public String link() {
     if (anchor == null) {
       return url;
     }
     StringBuilder link = new StringBuilder(url).append('#');
     for (byte b : anchor.getBytes(StandardCharsets.UTF_8)) {
-      if (b >= 0) {
-        link.append((char) b); // an API name's id is letters, digits, _ and .
+      // As a browser writes a fragment (WHATWG's fragment percent-encode set, plus what is not
+      // ASCII): javadoc's commit() and search(Query,int) stay as they are.
+      if (b > ' ' && b < 0x7F && b != '"' && b != '<' && b != '>' && b != '`') {
+        link.append((char) b);
       } else {
         link.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
       }

@@ -24,6 +24,7 @@ final class SnippetFormatter extends PassageFormatter {
     int previousEnd = -1; // -1 before the first passage
     boolean endsWithEllipsis = false;
     List<int[]> windows = distinctBest(passages, content);
+    int focus = focus(passages, windows);
     for (int p = 0; p < passages.length; p++) {
       int[] window = windows.get(p);
       if (window == null) {
@@ -52,7 +53,19 @@ final class SnippetFormatter extends PassageFormatter {
         text.append(' ').append(ELLIPSIS);
       }
     }
-    return new Snippet(text.toString(), highlights);
+    return new Snippet(text.toString(), highlights, focus);
+  }
+
+  /** The body offset of the first match of the best scored passage shown, or -1. */
+  private static int focus(Passage[] passages, List<int[]> windows) {
+    Passage best = null;
+    for (int p = 0; p < passages.length; p++) {
+      if (windows.get(p) != null && passages[p].getNumMatches() > 0
+          && (best == null || passages[p].getScore() > best.getScore())) {
+        best = passages[p];
+      }
+    }
+    return best == null ? -1 : best.getMatchStarts()[0];
   }
 
   /**

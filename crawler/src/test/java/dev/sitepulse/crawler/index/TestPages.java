@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import dev.sitepulse.crawler.parse.Section;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ public final class TestPages {
     private float linkTextShare;
     private Set<String> anchors = Set.of();
     private Set<String> definitionIds = Set.of();
+    private List<Section> sections = List.of();
 
     private Builder(String url) {
       this.url = url;
@@ -71,9 +73,15 @@ public final class TestPages {
       return this;
     }
 
+    /** Where links may go in the body, as a parse finds them. */
+    public Builder sections(List<Section> sections) {
+      this.sections = sections;
+      return this;
+    }
+
     public IndexedPage build() {
       return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, "en",
-          linkTextShare, anchors, definitionIds, Map.of(), null);
+          linkTextShare, anchors, definitionIds, Map.of(), sections, null);
     }
   }
 }

@@ -9,9 +9,18 @@ class SearchHitTest {
 
   @Test
   void aLinkToADefinitionPercentEncodesTheIdsNonAsciiLetters() {
-    SearchHit hit = new SearchHit("http://h/etat.html", "t", 1f, "", List.of(), "ÉtatCivil.nom");
+    SearchHit hit = new SearchHit("http://h/etat.html", "t", 1f, "", List.of(), "ÉtatCivil.nom", true);
 
     assertThat(hit.link()).isEqualTo("http://h/etat.html#%C3%89tatCivil.nom");
+  }
+
+  @Test
+  void aLinkKeepsJavadocsBracketsAndEncodesWhatABrowserWould() {
+    SearchHit hit = new SearchHit("http://h/W.html", "t", 1f, "", List.of(), "search(Query,int)", false);
+    SearchHit quoted = new SearchHit("http://h/q.html", "t", 1f, "", List.of(), "a\"b<c>`d", false);
+
+    assertThat(hit.link()).isEqualTo("http://h/W.html#search(Query,int)");
+    assertThat(quoted.link()).isEqualTo("http://h/q.html#a%22b%3Cc%3E%60d");
   }
 
   @Test

@@ -1,0 +1,167 @@
+package dev.sitepulse.crawler.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Collects a page's {@link Section}s during the tree walk, so that a search hit can link to the part
+ * of the page its snippet comes from. Generators put a heading's id in different places: on the
+ * heading (Hugo, MkDocs, rustdoc), on the section it opens (Sphinx, javadoc), on an element inside
+ * it (MediaWiki's span, GitHub's anchor link) or on an empty anchor just before it (Doxygen, older
+ * hand-written pages); a self-link inside it ({@code href="#usage"}) names it when nothing else does.
+ */
+final class SectionStarts {
+  /** A page with more is an index; its later headings go unlinked rather than bloating the index. */
+  private static final int MAX_SECTIONS = 2_000;
+
+  private final List<Section> headings = new ArrayList<>();
+  private final List<Section> definitions = new ArrayList<>();
+  private final Deque<OpenTerm> openTerms = new ArrayDeque<>();
+  private Element openHeading; // one whose id is not known yet
+  private int openStart;
+  private String selfLink;
+
+  private record OpenTerm(Element list, String id, int start) {}
+
+  void heading(Element h, int textLength) {
+    closeHeading();
+    if (headings.size() >= MAX_SECTIONS) {
+      return;
+    }
+    // The page's first heading, when an h1, is its title: a link to the page's top needs no id.
+    if (headings.isEmpty() && h.normalName().equals("h1")) {
+      headings.add(new Section("", textLength, textLength));
+      return;
+    }
+    String id = usable(h.id());
+    if (id.isEmpty() && opens(h)) {
+      id = usable(h.parent().id());
+    }
+    if (id.isEmpty()) {
+      openHeading = h;
+      openStart = textLength;
+      selfLink = null;
+    } else {
+      headings.add(new Section(id, textLength, textLength));
+    }
+  }
+
+  /** An id (or a[name]) of an element within the heading being read, when that has none. */
+  void idWithin(String id) {
+    if (openHeading != null && !usable(id).isEmpty()) {
+      headings.add(new Section(id, openStart, openStart));
+      openHeading = null;
+    }
+  }
+
+  /**
+   * A link to {@code #fragment} within the heading being read: the last is its own permalink (¶,
+   * §), where a first may go back to a table of contents (Sphinx's toc-backref).
+   */
+  void linkWithin(Element a) {
+    if (openHeading == null) {
+      return; // nearly every link: no attribute read
+    }
+    String href = a.attr("href");
+    if (href.length() > 1 && href.charAt(0) == '#'
+        && href.indexOf('%') < 0) { // percent-encoded fragments would need decoding to match the id
+      selfLink = usable(href.substring(1));
+    }
+  }
+
+  void definition(Element dt, String id, int textLength) {
+    if (definitions.size() + openTerms.size() < MAX_SECTIONS && dt.parent() != null && !usable(id).isEmpty()) {
+      openTerms.push(new OpenTerm(dt.parent(), id, textLength));
+    }
+  }
+
+  /** Called at every element's end: a definition's section ends with its list. */
+  void exit(Element el, int textLength) {
+    if (el == openHeading) {
+      closeHeading();
+    }
+    while (!openTerms.isEmpty() && openTerms.peek().list() == el) {
+      OpenTerm term = openTerms.pop();
+      definitions.add(new Section(term.id(), term.start(), textLength));
+    }
+  }
+
+  /** The sections of a text of {@code length} chars: headings' first, then definitions'. */
+  List<Section> result(int length) {
+    closeHeading();
+    while (!openTerms.isEmpty()) { // a list the page never closed ends with the page
+      OpenTerm term = openTerms.pop();
+      definitions.add(new Section(term.id(), term.start(), length));
+    }
+    List<Section> out = new ArrayList<>(headings.size() + definitions.size());
+    for (int i = 0; i < headings.size(); i++) {
+      int end = i + 1 < headings.size() ? headings.get(i + 1).start() : length;
+      out.add(within(headings.get(i).id(), headings.get(i).start(), end, length));
+    }
+    for (Section d : definitions) {
+      out.add(within(d.id(), d.start(), d.end(), length));
+    }
+    return out;
+  }
+
+  /** The text's trailing space is trimmed, so a section may end one char short of where it was seen. */
+  private static Section within(String id, int start, int end, int length) {
+    int to = Math.min(end, length);
+    return new Section(id, Math.min(start, to), to);
+  }
+
+  /** Ends the open heading: named by its self-link, an empty anchor just before it, or nothing. */
+  private void closeHeading() {
+    if (openHeading == null) {
+      return;
+    }
+    String id = selfLink != null && !selfLink.isEmpty() ? selfLink : anchorBefore(openHeading);
+    headings.add(new Section(id, openStart, openStart));
+    openHeading = null;
+  }
+
+  /**
+   * Whether the heading opens its parent: nothing with text comes before it there. Sphinx may put
+   * an empty {@code <span id>} (an old name of the section) between a section and its heading.
+   */
+  private static boolean opens(Element h) {
+    if (h.parent() == null) {
+      return false;
+    }
+    for (Node before = h.previousSibling(); before != null; before = before.previousSibling()) {
+      boolean empty = before instanceof TextNode text ? text.isBlank()
+          : !(before instanceof Element el) || !el.hasText();
+      if (!empty) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String anchorBefore(Element h) {
+    Element before = h.previousElementSibling();
+    if (before == null || !before.normalName().equals("a") || before.hasText()) {
+      return "";
+    }
+    String id = before.id();
+    return usable(id.isEmpty() ? before.attr("name") : id);
+  }
+
+  /** An id a fragment can name and the index can keep: no white space, not absurdly long. */
+  static String usable(String id) {
+    if (id.length() > 512) {
+      return "";
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isWhitespace(id.charAt(i))) {
+        return "";
+      }
+    }
+    return id;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.sitepulse.crawler.parse;
+
+import static dev.sitepulse.crawler.parse.StubSite.parseHtml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Where in a page's text each heading's or definition's section starts, by the id a link uses. */
+class SectionsTest {
+  private static final String URL = "https://docs.example/page.html";
+
+  @Test
+  void eachHeadingNamesItsSectionByTheIdEachGeneratorPutsInItsOwnPlace() {
+    ParsedPage page = parseHtml("""
+        <h1>Guide</h1><p>Intro.</p>
+        <h2 id="install">Install</h2><p>Run it.</p>
+        <section id="usage"><h2>Usage<a class="headerlink" href="#usage">¶</a></h2><p>Call it.</p></section>
+        <h2><span class="mw-headline" id="History">History</span></h2><p>Old.</p>
+        <a id="faq"></a><h2>FAQ</h2><p>Ask.</p>
+        <h2><a class="toc-backref" href="#id3">Limits</a><a class="headerlink" href="#limits">¶</a></h2><p>Few.</p>
+        """, URL);
+
+    assertThat(ids(page)).containsExactly("", "install", "usage", "History", "faq", "limits");
+    assertThat(textOf(page, "usage")).isEqualTo("Usage Call it.");
+    assertThat(textOf(page, "limits")).isEqualTo("Limits Few.");
+  }
+
+  @Test
+  void aSectionThatSphinxOpensWithAnOldNamesEmptySpanIsStillTheSections() {
+    ParsedPage page = parseHtml("""
+        <section id="why-no-assignment"><span id="id1"></span><h2>Why no assignment?</h2><p>Because.</p></section>
+        """, URL);
+
+    assertThat(ids(page)).containsExactly("why-no-assignment");
+  }
+
+  @Test
+  void aHeadingWithoutAnyIdEndsTheSectionBeforeItAndLinksNowhere() {
+    ParsedPage page = parseHtml("""
+        <h2 id="a">A</h2><p>First.</p><div><p>Lead</p><h2>B</h2></div><p>Second.</p>
+        """, URL);
+
+    assertThat(ids(page)).containsExactly("a", "");
+    assertThat(textOf(page, "a")).isEqualTo("A First. Lead");
+  }
+
+  @Test
+  void aDefinitionsSectionRunsToTheEndOfItsListAndNestsInItsClass() {
+    ParsedPage page = parseHtml("""
+        <h2 id="api">API</h2>
+        <dl><dt id="Widget">class Widget</dt><dd><p>A widget.</p>
+          <dl><dt id="Widget.spin">spin()</dt><dd>Spins it.</dd></dl>
+          <p>Widgets stack.</p></dd></dl>
+        <p>After the list.</p>
+        """, URL);
+
+    assertThat(textOf(page, "Widget.spin")).isEqualTo("spin() Spins it.");
+    assertThat(textOf(page, "Widget")).isEqualTo("class Widget A widget. spin() Spins it. Widgets stack.");
+    assertThat(textOf(page, "api")).endsWith("After the list.");
+  }
+
+  @Test
+  void headingsInNavigationAreNoSectionsOfTheText() {
+    ParsedPage page = parseHtml("""
+        <nav><h3 id="toc">Contents</h3><a href="#x">X</a></nav><h2 id="x">X</h2><p>Text.</p>
+        """, URL);
+
+    assertThat(ids(page)).containsExactly("x");
+  }
+
+  private static List<String> ids(ParsedPage page) {
+    return page.sections().stream().map(Section::id).toList();
+  }
+
+  private static String textOf(ParsedPage page, String id) {
+    Section s = page.sections().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    return page.text().substring(s.start(), s.end()).strip();
+  }
+}

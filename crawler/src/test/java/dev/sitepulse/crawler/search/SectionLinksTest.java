@@ -1,0 +1,66 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.parse.PageParser;
+import dev.sitepulse.crawler.parse.ParsedPage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A hit links to the part of the page its snippet comes from, as a reader would scroll to it. */
+class SectionLinksTest {
+  private static final String GUIDE = "https://docs.example/guide.html";
+
+  @TempDir static Path dir;
+  static PageSearcher searcher;
+
+  @BeforeAll
+  static void indexAParsedGuide() {
+    ParsedPage page = PageParser.parse("""
+        <html><head><title>Deployment guide</title></head><body>
+        <h1>Deployment guide</h1><p>How to ship the site.</p>
+        <section id="github-pages"><h2>GitHub Pages</h2><p>Push the build to the gh-pages branch.</p></section>
+        <section id="netlify"><h2>Netlify</h2><p>Connect the repository; every push deploys a preview.</p>
+        <dl><dt id="deploy.retries">retries</dt><dd>How often a failed upload is tried again.</dd></dl>
+        </section></body></html>""".getBytes(StandardCharsets.UTF_8), "UTF-8", GUIDE);
+    IndexedPage doc = new IndexedPage(GUIDE, "docs.example", page.title(), page.headings(), page.text(),
+        page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
+        page.definitionIds(), page.termNames(), page.sections(), page.generator());
+    searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), List.of(doc)));
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void aHitLinksToTheSectionItsSnippetComesFrom() throws Exception {
+    assertThat(onlyHit("gh-pages branch").link()).isEqualTo(GUIDE + "#github-pages");
+    assertThat(onlyHit("preview").link()).isEqualTo(GUIDE + "#netlify");
+    assertThat(onlyHit("preview").definition()).as("no name typed").isFalse();
+  }
+
+  @Test
+  void aDefinitionsDescriptionLinksToTheDefinition() throws Exception {
+    assertThat(onlyHit("failed upload").anchor()).isEqualTo("deploy.retries");
+  }
+
+  @Test
+  void aMatchInTheTitleOrTheIntroductionLinksToThePageItself() throws Exception {
+    assertThat(onlyHit("title:deployment").link()).isEqualTo(GUIDE);
+    assertThat(onlyHit("ship").link()).isEqualTo(GUIDE);
+  }
+
+  private static SearchHit onlyHit(String query) throws InvalidQueryException {
+    List<SearchHit> hits = searcher.search(query, 10).hits();
+    assertThat(hits).hasSize(1);
+    return hits.get(0);
+  }
+}
