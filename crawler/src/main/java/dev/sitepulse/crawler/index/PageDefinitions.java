@@ -11,8 +11,8 @@ import java.util.Set;
  * Which names a page defines, by what generated it: Sphinx, DocBook and any site by their ids'
  * shapes, javadoc ({@link JavadocIds}) and rustdoc ({@link RustdocIds}) by their own.
  *
- * @param terms the names lower-cased, with their dotted tails, and {@link #EVERY_PAGE}: the
- *     {@code anchors} field's terms
+ * @param terms the names lower-cased, with their dotted tails, the last part of each dotted one
+ *     after its dot ({@code .getcwd}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
  * @param lines sorted, each an id that is a name, or "name, tab, id" where the id is not the
  *     name: the {@code defined_ids} doc value
  */
@@ -134,5 +134,9 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
     String lower = name.toLowerCase(Locale.ROOT);
     terms.add(lower);
     terms.addAll(ApiNames.dottedTails(lower));
+    int lastDot = lower.lastIndexOf('.');
+    if (lastDot > 0 && lastDot < lower.length() - 1) {
+      terms.add(lower.substring(lastDot)); // .getcwd: for os.getcwd typed as its own name alone
+    }
   }
 }

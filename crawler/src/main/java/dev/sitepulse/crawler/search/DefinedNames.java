@@ -30,6 +30,8 @@ import org.apache.lucene.search.TermQuery;
 final class DefinedNames {
   /** A definition weighs as a title match does: the page is about the name. */
   private static final float BOOST = 3f;
+  /** A name typed alone that pages define as the last part of theirs: os.getcwd for getcwd. */
+  private static final float LAST_PART_BOOST = 1.5f;
   /** A pasted block of code names hundreds, each a clause more towards Lucene's limit. */
   private static final int MAX_NAMES = 16;
 
@@ -153,16 +155,36 @@ final class DefinedNames {
     return any ? words.build() : null;
   }
 
-  /** Boosts pages with an id that is one of {@code names}; null when there are none. */
+  /**
+   * {@code names}, each name without dots that no page defines as itself but some as the last part
+   * of theirs replaced by that last part, {@code .getcwd}: a method typed alone, as people look
+   * up {@code getcwd} or {@code dumps}, finds os.getcwd and json.dumps. A page that defines the
+   * name itself keeps it: {@code open} is the built-in, not every {@code *.open}.
+   */
+  static List<String> orLastParts(List<String> names, Predicate<String> defines) {
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      String lastPart = "." + name;
+      out.add(name.indexOf('.') < 0 && !defines.test(name) && defines.test(lastPart) ? lastPart : name);
+    }
+    return out;
+  }
+
+  /**
+   * Boosts pages with an id that is one of {@code names}; a last part ({@code .getcwd}) half as
+   * much, as a page defining it may be about something else (imaplib's IMAP4.sort for sort).
+   * Null when there are none.
+   */
   static Query of(List<String> names) {
     if (names.isEmpty()) {
       return null;
     }
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     for (String name : names) {
-      ids.add(new TermQuery(new Term(PageFields.ANCHORS, name)), BooleanClause.Occur.SHOULD);
+      Query id = new TermQuery(new Term(PageFields.ANCHORS, name));
+      ids.add(new BoostQuery(id, name.charAt(0) == '.' ? LAST_PART_BOOST : BOOST), BooleanClause.Occur.SHOULD);
     }
-    return new BoostQuery(ids.build(), BOOST);
+    return ids.build();
   }
 
   /**
@@ -187,12 +209,19 @@ final class DefinedNames {
       if (overload != null) {
         return overload;
       }
-      for (String line : lines) { // datetime.strftime for datetime.datetime.strftime; join has no tail
+      // datetime.strftime for datetime.datetime.strftime, .getcwd for os.getcwd; join has no tail
+      String tail = null;
+      String dotted = name.charAt(0) == '.' ? name : "." + name;
+      for (String line : lines) {
         String id = nameOf(line);
-        if (name.indexOf('.') > 0 && id.length() > name.length() && id.charAt(id.length() - name.length() - 1) == '.'
-            && id.regionMatches(true, id.length() - name.length(), name, 0, name.length())) {
-          return idOf(line);
+        if (name.indexOf('.') >= 0 && id.length() >= dotted.length()
+            && id.regionMatches(true, id.length() - dotted.length(), dotted, 0, dotted.length())
+            && (tail == null || idOf(line).length() < tail.length())) {
+          tail = idOf(line); // the shortest: json.dumps, not json.JSONEncoder.dumps
         }
+      }
+      if (tail != null) {
+        return tail;
       }
     }
     return null;

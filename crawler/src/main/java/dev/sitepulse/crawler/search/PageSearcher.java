@@ -158,7 +158,7 @@ public final class PageSearcher implements Closeable {
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       Query allWords = parser.allWords(query, parsed);
       // The same phrases and definitions boost both.
-      List<String> names = DefinedNames.names(query);
+      List<String> names = DefinedNames.orLastParts(DefinedNames.names(query), hitFields::definedSomewhere);
       List<String> ids = DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere);
       Query definitions = DefinedNames.of(ids);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
@@ -245,7 +245,7 @@ public final class PageSearcher implements Closeable {
       // A query that found pages through its other words needs a correction that some page has
       // with them all: "pandas dataframe" found the pandas pages, and is no "pandas datagram".
       Query allWords = found ? parser.allWords(corrected, parsed) : null;
-      Query needed = allWords != null ? allWords : matches(corrected, parsed, DefinedNames.names(corrected));
+      Query needed = allWords != null ? allWords : matches(corrected, parsed, DefinedNames.orLastParts(DefinedNames.names(corrected), hitFields::definedSomewhere));
       return searcher.count(needed) > 0 ? corrected : null;
     } catch (InvalidQueryException | IndexSearcher.TooManyClauses e) {
       return null; // only words changed, so it parses as the query did; but no suggestion is better than an error

@@ -155,7 +155,9 @@ class DefinedNamesTest {
     assertThat(DefinedNames.anchorIn("datetime.datetime.strftime", List.of("time.strftime")))
         .as("a tail is whole parts").isNull();
     assertThat(DefinedNames.anchorIn("bytearray.join\nstr.join", List.of("join")))
-        .as("a plain word has no tail to link: the index has none").isNull();
+        .as("a plain word has no tail to link").isNull();
+    assertThat(DefinedNames.anchorIn("json.JSONEncoder.dumps\njson.dumps", List.of(".dumps")))
+        .as("a last part: the shortest id that ends with it").isEqualTo("json.dumps");
     assertThat(DefinedNames.anchorIn("socket.socket", List.of("socket"))).as("the module, not its class").isNull();
     assertThat(DefinedNames.anchorIn("IndexWriter.commit\tcommit()\ncommit\tcommit()", List.of("indexwriter.commit")))
         .as("javadoc's name, tab, id").isEqualTo("commit()");
@@ -163,5 +165,13 @@ class DefinedNamesTest {
     assertThat(DefinedNames.anchorIn("commit\tcommit()", List.of("rollback"))).isNull();
     assertThat(DefinedNames.anchorIn("search\tsearch(java.util.List,Weight)\nsearch\tsearch(Query)", List.of("search")))
         .as("of overloads, the shortest id").isEqualTo("search(Query)");
+  }
+
+  @Test
+  void aNameNoPageDefinesAsItselfIsLookedUpAsTheLastPartOfThoseTheyDefine() {
+    java.util.Set<String> index = java.util.Set.of("open", ".open", ".getcwd", "os.getcwd");
+
+    assertThat(DefinedNames.orLastParts(List.of("getcwd", "open", "os.getcwd", "nothing"), index::contains))
+        .containsExactly(".getcwd", "open", "os.getcwd", "nothing");
   }
 }
