@@ -125,4 +125,28 @@ class BadResponsesTest {
       assertThat(r.message()).isEqualTo("invalid HTTP response: the body is not valid gzip");
     }
   }
+
+  @Test
+  void aStatusBelow100IsAnInvalidResponseNotAMissingOneThatConditionsSee() throws Exception {
+    // OkHttp takes any three digits; a status of 000 would read as no response at all.
+    for (String status : new String[] {"000", "099"}) {
+      try (RawServer server = RawServer.answering("HTTP/1.1 " + status + " OK\r\nContent-Length: 2\r\n\r\nok")) {
+        CheckResult r = check(Checks.withConditions(server.url("/"), "[STATUS] == " + status));
+        assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+        assertThat(r.message()).isEqualTo("invalid HTTP response: status " + status + " from "
+            + server.url("/") + "; HTTP statuses start at 100");
+      }
+    }
+  }
+
+  @Test
+  void aStatusPast599IsOneConditionsCanAccept() throws Exception {
+    // LinkedIn answers 999 to robots; a user may accept it, as docs/config.md says.
+    try (RawServer server = RawServer.answering("HTTP/1.1 999 Request denied\r\nContent-Length: 2\r\n\r\nok")) {
+      CheckResult r = check(Checks.withConditions(server.url("/"), "[STATUS] == 999"));
+      assertThat(r.verdict()).isEqualTo(Verdict.UP);
+      assertThat(r.status()).isEqualTo(999);
+    }
+  }
 }

@@ -120,6 +120,18 @@ class FetcherTest {
   }
 
   @Test
+  void aStatusBelow100IsAnInvalidResponseNotAnUnansweredFetch() throws Exception {
+    try (RawServer server = RawServer.answering("HTTP/1.1 000 OK\r\nContent-Length: 2\r\n\r\nok")) {
+      FetchResult r = fetcher.fetch(server.url("/")).orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertThat(r.failed()).isTrue();
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message())
+          .isEqualTo("invalid HTTP response: status 000 from " + server.url("/") + "; HTTP statuses start at 100");
+    }
+  }
+
+  @Test
   void aSlowServerTimesOutAsData() {
     FetchResult r = fetch("/status/200?sleep=4000");
     assertThat(r.timedOut()).isTrue();

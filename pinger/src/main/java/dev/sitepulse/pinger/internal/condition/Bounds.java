@@ -12,8 +12,11 @@ record Bounds(BigDecimal lowest, BigDecimal highest) {
 
   static final Bounds ANY = new Bounds(null, null);
   static final Bounds NOT_NEGATIVE = new Bounds(BigDecimal.ZERO, null);
-  /** Any three digits: OkHttp takes 000 as it takes 999, which LinkedIn answers. */
-  static final Bounds STATUS = new Bounds(BigDecimal.ZERO, BigDecimal.valueOf(999));
+  /**
+   * Three digits from 100: OkHttp takes 999, which LinkedIn answers, but a check turns a status
+   * below 100 into a protocol error (FailureClassifier.ofStatus) before conditions see it.
+   */
+  static final Bounds STATUS = new Bounds(BigDecimal.valueOf(100), BigDecimal.valueOf(999));
 
   /** What keeps {@code value OPERATOR bound} from holding for any value within these bounds, or null. */
   String whyNever(Operator operator, BigDecimal bound) {

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
 import okio.ByteString;
 
 /**
@@ -65,6 +66,16 @@ final class FailureClassifier {
       case WAITING -> Failure.timeout("no response " + after);
       case READING -> Failure.timeout("response not complete " + after);
     };
+  }
+
+  /**
+   * A response whose status no HTTP status can be, or null for one that can be. OkHttp takes any
+   * three digits, but none below 100 (RFC 9110, section 15), and 000 would read as no response
+   * at all. One past 599 is left to the conditions: LinkedIn answers 999, which a user may accept.
+   */
+  static Failure ofStatus(int status, HttpUrl url) {
+    return status >= 100 ? null : Failure.error(PROTOCOL, "invalid HTTP response: status "
+        + String.format(Locale.ROOT, "%03d", status) + " from " + url + "; HTTP statuses start at 100");
   }
 
   /**

@@ -107,6 +107,10 @@ public final class FetchRun implements Runnable {
     }
     try (Response response = c.execute()) {
       answered = true;
+      Failure invalid = FailureClassifier.ofStatus(response.code(), parsed);
+      if (invalid != null) {
+        return failed(invalid);
+      }
       Body body = maxBodyBytes == 0 ? Body.EMPTY : BodyReader.read(response, maxBodyBytes, true);
       if (maxBodyBytes == 0 && !isShort(response)) {
         // Closing would have OkHttp read on for up to 100 ms to keep the connection: a short body

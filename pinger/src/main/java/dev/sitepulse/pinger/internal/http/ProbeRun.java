@@ -132,6 +132,10 @@ public final class ProbeRun implements Runnable {
       call = c;
       try (Response response = c.execute()) {
         hopStatus = response.code();
+        Failure invalid = FailureClassifier.ofStatus(response.code(), url);
+        if (invalid != null) {
+          return failed(invalid);
+        }
         String location = FetchResult.redirects(response.code()) ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
         Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody);

@@ -74,7 +74,9 @@ class ConditionParserTest {
     "len([BODY].items) == -1  | len([BODY].items) is never below 0",
     "[STATUS] > 999           | [STATUS] is never above 999",
     "[STATUS] == 1000         | [STATUS] is never above 999",
-    "[STATUS] < 0             | [STATUS] is never below 0",
+    "[STATUS] < 0             | [STATUS] is never below 100",
+    "[STATUS] == 0            | [STATUS] is never below 100",
+    "[STATUS] < 100           | [STATUS] is never below 100",
   })
   void aConditionNoResponseCanMeetSaysWhy(String condition, String why) {
     assertThat(ConditionParser.parse(condition).whyItCannotHold()).isEqualTo(why);
@@ -83,7 +85,7 @@ class ConditionParserTest {
   @ParameterizedTest
   @ValueSource(strings = {
     "[STATUS] > 600", // LinkedIn answers 999
-    "[STATUS] < 100", // a server may answer 000
+    "[STATUS] <= 100",
     "[STATUS] != 1000", "[RESPONSE_TIME] <= 0", "[CERTIFICATE_EXPIRATION] < 0", "[BODY].n < -5",
     "len([BODY]) >= 0",
   })
