@@ -33,13 +33,12 @@ public final class FetchRun implements Runnable {
   private final Function<HttpUrl, OkHttpClient> clients;
   private final String url;
   private final Map<String, String> headers;
-  private final Duration timeout;
+  private final Deadline deadline;
   private final long maxBodyBytes;
   private final String userAgent;
   private final Clock clock;
   private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
   private final PhaseListener listener = new PhaseListener();
-  private final long startNanos = System.nanoTime();
   private volatile Call call;
   private volatile boolean answered;
 
@@ -48,7 +47,7 @@ public final class FetchRun implements Runnable {
     this.clients = clients;
     this.url = url;
     this.headers = headers;
-    this.timeout = timeout;
+    this.deadline = new Deadline(timeout);
     this.maxBodyBytes = maxBodyBytes;
     this.userAgent = userAgent;
     this.clock = clock;
@@ -71,7 +70,7 @@ public final class FetchRun implements Runnable {
       if (c != null) {
         c.cancel();
       }
-      result.complete(failed(FailureClassifier.timedOut(listener.stage(), timeout, hostOf())));
+      result.complete(failed(deadline.timedOut(listener.stage(), hostOf())));
     }
   }
 
@@ -80,11 +79,7 @@ public final class FetchRun implements Runnable {
     try {
       result.complete(fetch());
     } catch (IOException e) {
-      Call c = call;
-      boolean outOfTime = System.nanoTime() - startNanos >= timeout.toNanos() || (c != null && c.isCanceled());
-      result.complete(failed(outOfTime
-          ? FailureClassifier.timedOut(listener.stage(), timeout, hostOf())
-          : FailureClassifier.of(e, listener.stage(), hostOf())));
+      result.complete(failed(deadline.failure(e, call, listener.stage(), hostOf())));
     } catch (RuntimeException e) {
       // The result must complete all the same, or the crawl waits on it for ever.
       result.complete(failed(FailureClassifier.unexpected(e, answered)));
@@ -100,7 +95,7 @@ public final class FetchRun implements Runnable {
     request.header("User-Agent", userAgent);
     headers.forEach(request::header);
     Call c = clients.apply(parsed).newCall(request.build());
-    c.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    c.timeout().timeout(deadline.timeout().toNanos(), TimeUnit.NANOSECONDS);
     call = c;
     if (result.isCancelled()) { // before the call was there to cancel
       c.cancel();

@@ -58,7 +58,7 @@ public final class ProbeRun implements Runnable {
   private final List<Hop> hops = new ArrayList<>();
   private final boolean needsBody;
   private final Instant startedAt;
-  private final long startNanos;
+  private final Deadline deadline;
   private volatile Call call;
   private volatile PhaseListener listener = new PhaseListener();
   /** Whether the current hop is already in {@link #hops}; if not, a failure adds it. Guarded by hops. */
@@ -76,7 +76,7 @@ public final class ProbeRun implements Runnable {
     this.clock = clock;
     this.needsBody = target.needsBody();
     this.startedAt = clock.instant();
-    this.startNanos = System.nanoTime();
+    this.deadline = new Deadline(target.timeout());
   }
 
   public CompletableFuture<Attempt> result() {
@@ -94,7 +94,7 @@ public final class ProbeRun implements Runnable {
     }
     // The worker may not have started yet (a timeout of a few ns): the target's URL names the host.
     HttpUrl at = url != null ? url : HttpUrl.parse(target.url());
-    result.complete(failed(FailureClassifier.timedOut(listener.stage(), target.timeout(), hostOf(at))));
+    result.complete(failed(deadline.timedOut(listener.stage(), hostOf(at))));
   }
 
   @Override
@@ -124,9 +124,9 @@ public final class ProbeRun implements Runnable {
       }
       hopStatus = 0;
       Call c = clients.apply(url).newCall(request(url, first, method, requestBody, hopListener));
-      long remaining = target.timeout().toNanos() - (System.nanoTime() - startNanos);
+      long remaining = deadline.remainingNanos();
       if (remaining <= 0) {
-        return failed(FailureClassifier.timedOut(hopListener.stage(), target.timeout(), hostOf(url)));
+        return failed(deadline.timedOut(hopListener.stage(), hostOf(url)));
       }
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       call = c;
@@ -245,19 +245,14 @@ public final class ProbeRun implements Runnable {
 
   private Failure classify(IOException e) {
     LOG.debug("attempt {} at {} failed", number, target.url(), e);
-    boolean outOfTime = System.nanoTime() - startNanos >= target.timeout().toNanos();
-    Call c = call;
-    if (outOfTime || (c != null && c.isCanceled())) {
-      return FailureClassifier.timedOut(listener.stage(), target.timeout(), hostOf(url));
-    }
-    return FailureClassifier.of(e, listener.stage(), hostOf(url));
+    return deadline.failure(e, call, listener.stage(), hostOf(url));
   }
 
   /** Phases summed over the hops; the total is the attempt's wall time so far. */
   private Phases summed(List<Hop> chain) {
     Phases sum = chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
     return new Phases(sum.dnsNanos(), sum.connectNanos(), sum.tlsNanos(), sum.processingNanos(),
-        sum.transferNanos(), System.nanoTime() - startNanos);
+        sum.transferNanos(), deadline.elapsedNanos());
   }
 
   private List<Hop> snapshotHops() {
