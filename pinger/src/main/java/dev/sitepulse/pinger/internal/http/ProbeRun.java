@@ -1,8 +1,6 @@
 package dev.sitepulse.pinger.internal.http;
 
 import dev.sitepulse.pinger.Attempt;
-import dev.sitepulse.pinger.Condition;
-import dev.sitepulse.pinger.ConditionResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
@@ -189,36 +187,27 @@ public final class ProbeRun implements Runnable {
     Instant now = clock.instant();
     TlsInfo tls = Certificates.describe(response.handshake(), hopListener.peerCertificates());
     Phases phases = summed(snapshotHops());
-    Observation seen =
-        new Observation(
-            response.code(),
-            phases.totalNanos() / 1_000_000,
-            body.text(),
-            body.truncated(),
-            headerMap(response.headers()),
-            tls == null ? null : tls.notAfter(),
-            true,
-            hopListener.remoteIp(),
-            now);
-    List<ConditionResult> results = new ArrayList<>(target.conditions().size());
-    Verdict verdict = Verdict.UP;
-    String failed = null; // the first of the worst failures, which the verdict is
-    for (Condition condition : target.conditions()) {
-      ConditionResult r = condition.evaluate(seen);
-      results.add(r);
-      if (!r.success()) {
-        Verdict v = r.degrades() ? Verdict.DEGRADED : Verdict.DOWN;
-        if (failed == null || v.compareTo(verdict) > 0) {
-          failed = "condition failed: " + r.description();
-        }
-        verdict = verdict.worse(v);
-      }
-    }
-    String message = failed != null ? failed : response.code() + " " + response.message();
+    Judgement judged = Judgement.of(target.conditions(), observe(response, body, hopListener, phases, tls, now));
+    String message = judged.failure() != null ? judged.failure() : response.code() + " " + response.message();
     // The reason phrase and a condition's actual value are the server's words.
-    return new Attempt(number, startedAt, verdict, null, ServerText.reason(message.strip()),
+    return new Attempt(number, startedAt, judged.verdict(), null, ServerText.reason(message.strip()),
         snapshotHops(), phases, body.bytes(), body.truncated(), tls, hopListener.remoteAddress(),
-        results, retryAfter(response));
+        judged.results(), retryAfter(response));
+  }
+
+  /** What the conditions see of the final response. */
+  private static Observation observe(Response response, Body body, PhaseListener hopListener, Phases phases,
+      TlsInfo tls, Instant now) {
+    return new Observation(
+        response.code(),
+        phases.totalNanos() / 1_000_000,
+        body.text(),
+        body.truncated(),
+        headerMap(response.headers()),
+        tls == null ? null : tls.notAfter(),
+        true,
+        hopListener.remoteIp(),
+        now);
   }
 
   private Attempt failed(Failure f) {
