@@ -25,16 +25,29 @@ public record SitepulseConfig(
     watch = watch == null ? WatchSpec.NONE : watch;
   }
 
+  /** The file a command was given; its warnings are notes on stderr, as the command's others. */
   public static SitepulseConfig read(Path file) {
-    return ConfigReader.read(file, SitepulseConfig.class);
+    return read(file, config -> { });
   }
 
   /** The file, with a check of the caller's whose errors are placed at the key they name. */
   public static SitepulseConfig read(Path file, Consumer<SitepulseConfig> check) {
-    return ConfigReader.read(file, SitepulseConfig.class, check);
+    return ConfigReader.read(file, SitepulseConfig.class, check, SitepulseConfig::note);
+  }
+
+  /**
+   * The file a running watch reloads: its warnings go to the watch's log, timestamped as the
+   * reload's other lines, since no one is at the terminal to read a note.
+   */
+  public static SitepulseConfig reread(Path file) {
+    return ConfigReader.read(file, SitepulseConfig.class, config -> { }, ConfigReader.LOGGED);
   }
 
   public static SitepulseConfig read(String text, String fileName, Map<String, String> env) {
     return ConfigReader.read(text, fileName, SitepulseConfig.class, env);
+  }
+
+  private static void note(String warning) {
+    System.err.println("sitepulse: " + warning);
   }
 }

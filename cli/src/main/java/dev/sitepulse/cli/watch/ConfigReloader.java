@@ -141,7 +141,7 @@ final class ConfigReloader implements AutoCloseable {
   synchronized Outcome reload(String why) {
     WatchSettings next;
     try {
-      next = WatchSettings.from(SitepulseConfig.read(file), file.toString(), listenOverride, dataOverride);
+      next = WatchSettings.from(SitepulseConfig.reread(file), file.toString(), listenOverride, dataOverride);
     } catch (ConfigException e) {
       return kept(why, e.getMessage());
     } catch (RuntimeException e) {

@@ -56,6 +56,24 @@ class PingCommandTest {
   }
 
   @Test
+  void aConditionNoResponseCanMeetIsWarnedOfAsANoteLikeTheCommandsOthers() throws IOException {
+    Path config = config("""
+        targets:
+          - name: t
+            url: %s
+            conditions:
+              - "[STATUS] > 999"
+        """.formatted(url("/status/200")));
+
+    CommandLineRun run = ping("--format", "jsonl", "-c", config.toString(), url("/status/200"), url("/status/200"));
+
+    assertThat(run.err()).as("%s", run).isEqualTo(
+        "sitepulse: " + config + ":5:9: targets[0].conditions[0] (target \"t\"): condition \"[STATUS] > 999\""
+            + " can never hold: [STATUS] is never above 999\n"
+        + "sitepulse: " + url("/status/200") + " given twice; checked once\n");
+  }
+
+  @Test
   void aFailedStatusIsDownAndExitsTwo() {
     CommandLineRun run = ping("--format", "jsonl", url("/status/500"));
 

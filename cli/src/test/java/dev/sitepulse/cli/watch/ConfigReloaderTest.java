@@ -7,6 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.cli.config.SitepulseConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -92,6 +95,32 @@ class ConfigReloaderTest {
     } finally {
       logger.detachAppender(log);
     }
+  }
+
+  @Test
+  void aReloadsWarningGoesToTheWatchsLogWithTheOthers() throws Exception {
+    Path file = Files.writeString(dir.resolve("watch.yaml"), TWO_TARGETS);
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger("sitepulse.config");
+    logger.addAppender(log);
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, next -> { })) {
+      Files.writeString(file, TWO_TARGETS + "    conditions: [\"[STATUS] > 999\"]\n");
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+
+      assertThat(reloader.reload("SIGHUP").applied()).isTrue();
+    } finally {
+      System.setErr(stderr);
+      logger.detachAppender(log);
+    }
+
+    assertThat(log.list).singleElement().satisfies(e -> assertThat(e.getFormattedMessage()).isEqualTo(
+        file + ":6:18: targets[1].conditions[0] (target \"b\"): condition \"[STATUS] > 999\" can never hold:"
+            + " [STATUS] is never above 999"));
+    assertThat(err.toString(StandardCharsets.UTF_8)).as("no note beside the log line").doesNotContain("sitepulse: ");
   }
 
   @Test

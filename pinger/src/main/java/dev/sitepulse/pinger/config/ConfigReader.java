@@ -36,6 +36,12 @@ public final class ConfigReader {
 
   private static final Logger log = LoggerFactory.getLogger("sitepulse.config");
 
+  /**
+   * Where warnings go unless the caller says: the {@code sitepulse.config} logger, at WARN. Each is
+   * one line, {@code FILE:LINE:COLUMN: key.path: problem}, as a {@link ConfigException}'s message.
+   */
+  public static final Consumer<String> LOGGED = warning -> log.warn("{}", warning);
+
   /** SnakeYAML's guard against huge documents is 3 MB; 60,000 targets take more. */
   private static final int MAX_CODE_POINTS = ConfigText.MAX_BYTES;
 
@@ -71,15 +77,23 @@ public final class ConfigReader {
    * is placed at that key as the records' own are.
    */
   public static <T> T read(Path file, Class<T> type, Consumer<? super T> check) {
-    return read(ConfigText.read(file), file.toString(), type, System.getenv(), check);
+    return read(file, type, check, LOGGED);
+  }
+
+  /**
+   * Reads as {@link #read(Path, Class, Consumer)} does, handing each warning (a condition no
+   * response can meet) to {@code warnings}: a command prints them as its other notes.
+   */
+  public static <T> T read(Path file, Class<T> type, Consumer<? super T> check, Consumer<String> warnings) {
+    return read(ConfigText.read(file), file.toString(), type, System.getenv(), check, warnings);
   }
 
   public static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env) {
-    return read(text, fileName, type, env, value -> { });
+    return read(text, fileName, type, env, value -> { }, LOGGED);
   }
 
   private static <T> T read(String text, String fileName, Class<T> type, Map<String, String> env,
-      Consumer<? super T> check) {
+      Consumer<? super T> check, Consumer<String> warnings) {
     if (text.length() > MAX_CODE_POINTS) {
       throw new ConfigException(fileName + ": larger than a config may be (" + (MAX_CODE_POINTS >> 20) + " MB)");
     }
@@ -93,10 +107,10 @@ public final class ConfigReader {
     } catch (IOException e) {
       throw notYaml(e, fileName, yaml);
     }
-    Map<String, String> warnings = new LinkedHashMap<>();
+    Map<String, String> warned = new LinkedHashMap<>();
     T value;
     try {
-      value = YAML.readerFor(type).withAttribute(ValueDeserializers.WARNINGS, warnings).readValue(yaml);
+      value = YAML.readerFor(type).withAttribute(ValueDeserializers.WARNINGS, warned).readValue(yaml);
     } catch (JsonMappingException e) {
       String path = KeyPath.of(e.getPath());
       if (e.getCause() instanceof InvalidValueException bad) {
@@ -116,8 +130,8 @@ public final class ConfigReader {
       throw new ConfigException(where(fileName, keys.get(bad.key())) + bad.key() + targetName(bad.key(), yaml)
           + ": " + firstLine(bad.getMessage()), bad);
     }
-    warnings.forEach((path, warning) ->
-        log.warn("{}{}{}: {}", where(fileName, keys.get(path)), path, targetName(path, yaml), warning));
+    warned.forEach((path, warning) ->
+        warnings.accept(where(fileName, keys.get(path)) + path + targetName(path, yaml) + ": " + warning));
     return value;
   }
 
