@@ -1,6 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A query as code writes names, read as the classic grammar can take it. Rust's and C++'s path
@@ -24,6 +26,37 @@ final class CodeSpelling {
   record Reading(String typed, String text, int[] typedAt) {
     boolean changed() {
       return !text.equals(typed);
+    }
+
+    /**
+     * The query as typed with {@code corrections} of {@link #text} made to it: only the part of a
+     * name between its dots that a correction changes is replaced, so a {@code ::} typed for a
+     * dot, and the quotes a call was read in, stay as typed.
+     */
+    String typedWith(List<Correction> corrections) {
+      List<Correction> inTyped = new ArrayList<>();
+      for (Correction c : corrections) {
+        String[] was = text.substring(c.start(), c.end()).split("\\.", -1);
+        String[] is = c.written().split("\\.", -1);
+        if (was.length != is.length) {
+          inTyped.add(new Correction(typedIndex(c.start()), typedIndex(c.end()), c.written()));
+          continue;
+        }
+        int start = c.start();
+        for (int part = 0; part < was.length; part++) {
+          int end = start + was[part].length();
+          if (!was[part].equals(is[part])) {
+            inTyped.add(new Correction(typedIndex(start), typedIndex(end), is[part]));
+          }
+          start = end + 1;
+        }
+      }
+      return Correction.applied(typed, inTyped);
+    }
+
+    /** Where the character at {@code index} of {@link #text} was typed; the end for the end. */
+    private int typedIndex(int index) {
+      return index < typedAt.length ? typedAt[index] : typed.length();
     }
 
     /** The 1-based column in the typed query of the 1-based {@code column} in {@link #text}; -1 stays. */

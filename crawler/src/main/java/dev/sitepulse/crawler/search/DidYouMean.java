@@ -79,12 +79,11 @@ final class DidYouMean {
   }
 
   /**
-   * {@code query} with each correctable word that no page has replaced by its correction, the rest
-   * as typed; null when no such word has one.
+   * A correction for each correctable word of {@code query} that no page has and that has one, in
+   * the order they stand in it; none when no such word has one.
    */
-  String correct(String query) throws IOException {
-    StringBuilder corrected = new StringBuilder();
-    int copied = 0;
+  List<Correction> corrections(String query) throws IOException {
+    List<Correction> corrected = new ArrayList<>();
     int lookups = 0;
     // A pasted paragraph names most words many times: each is looked up once.
     Map<String, Boolean> known = new HashMap<>();
@@ -110,23 +109,18 @@ final class DidYouMean {
         String key = word.field() + " " + slipped;
         if (!corrections.containsKey(key)) {
           if (++lookups > MAX_LOOKUPS) {
-            return withRest(corrected, query, copied);
+            return corrected;
           }
           corrections.put(key, correction(word.field() == null ? LOOKED_UP : List.of(word.field()), token.stem(), slipped, enums));
         }
         String written = corrections.get(key);
         if (written != null) {
-          corrected.append(query, copied, word.start() + token.start()).append(QueryParserBase.escape(written));
-          copied = word.start() + token.end();
+          corrected.add(new Correction(word.start() + token.start(), word.start() + token.end(),
+              QueryParserBase.escape(written)));
         }
       }
     }
-    return withRest(corrected, query, copied);
-  }
-
-  /** The corrected query, with the rest of {@code query} from {@code copied} on; null when nothing was corrected. */
-  private static String withRest(StringBuilder corrected, String query, int copied) {
-    return copied == 0 ? null : corrected.append(query, copied, query.length()).toString();
+    return corrected;
   }
 
   /** The nearest word the pages write for a stem near {@code stem}, in the case of {@code typed}; null for none. */

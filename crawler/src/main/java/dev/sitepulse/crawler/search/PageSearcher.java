@@ -190,7 +190,7 @@ public final class PageSearcher implements Closeable {
                 definition != null));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
-      String correction = correction(query, top.totalHits.value > 0);
+      String correction = correction(reading, top.totalHits.value > 0);
       return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, correction);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, TOO_LONG, -1, e);
@@ -231,22 +231,25 @@ public final class PageSearcher implements Closeable {
   }
 
   /**
-   * The query with its misspelt words corrected, when that finds pages: a correction of one word
-   * among others that still find nothing together ({@code asyncoi AND pathlib}) is no help.
+   * The query as typed with its misspelt words corrected, when that finds pages: a correction of
+   * one word among others that still find nothing together ({@code asyncoi AND pathlib}) is no
+   * help. The words are found and tried in the query the grammar reads.
    */
-  private String correction(String query, boolean found) throws IOException {
-    String corrected = didYouMean.correct(query);
-    if (corrected == null) {
+  private String correction(CodeSpelling.Reading reading, boolean found) throws IOException {
+    List<Correction> corrections = didYouMean.corrections(reading.text());
+    if (corrections.isEmpty()) {
       return null;
     }
+    String corrected = Correction.applied(reading.text(), corrections);
     try {
       PageQueryParser parser = parser(null);
       Query parsed = parse(parser, corrected);
       // A query that found pages through its other words needs a correction that some page has
       // with them all: "pandas dataframe" found the pandas pages, and is no "pandas datagram".
       Query allWords = found ? parser.allWords(corrected, parsed) : null;
-      Query needed = allWords != null ? allWords : matches(corrected, parsed, DefinedNames.orLastParts(DefinedNames.names(corrected), hitFields::definedSomewhere));
-      return searcher.count(needed) > 0 ? corrected : null;
+      List<String> names = DefinedNames.orLastParts(DefinedNames.names(corrected), hitFields::definedSomewhere);
+      Query needed = allWords != null ? allWords : matches(corrected, parsed, names);
+      return searcher.count(needed) > 0 ? reading.typedWith(corrections) : null;
     } catch (InvalidQueryException | IndexSearcher.TooManyClauses e) {
       return null; // only words changed, so it parses as the query did; but no suggestion is better than an error
     }

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CodeSpellingTest {
@@ -44,5 +45,15 @@ class CodeSpellingTest {
     assertThat(reading.typedColumn(-1)).isEqualTo(-1);
     assertThat(reading.changed()).isTrue();
     assertThat(CodeSpelling.read("plain words").changed()).isFalse();
+  }
+
+  @Test
+  void aCorrectionOfTheTextReadIsMadeToTheQueryAsTypedBetweenItsNamesDots() {
+    CodeSpelling.Reading reading = CodeSpelling.read("hashMap::entri() x"); // read as "hashMap.entri()" x
+
+    // A word of mixed case takes the pages' case: both parts change, the :: and brackets stay.
+    assertThat(reading.typedWith(List.of(new Correction(1, 14, "HashMap.entry")))).isEqualTo("HashMap::entry() x");
+    // One with a dot more or less than the word's replaces it whole.
+    assertThat(reading.typedWith(List.of(new Correction(1, 14, "HashMapentry")))).isEqualTo("HashMapentry() x");
   }
 }

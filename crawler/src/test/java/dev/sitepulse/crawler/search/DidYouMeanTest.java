@@ -101,6 +101,16 @@ class DidYouMeanTest {
   }
 
   @Test
+  void aNameTypedAsCodeWritesItIsSuggestedAsTypedWithOnlyTheMisspeltWordChanged() throws Exception {
+    // Searched as "subprocess.Popne()" and subprocess.Popne (CodeSpelling), but shown as typed.
+    assertThat(suggestion("subprocess.Popne()")).isEqualTo("subprocess.Popen()");
+    assertThat(suggestion("subprocess::Popne")).isEqualTo("subprocess::Popen");
+    assertThat(suggestion("subprocss::Popen()")).isEqualTo("subprocess::Popen()");
+    assertThat(suggestion("subprocess::Popne() OR title:\"asyncoi\" OR pathlb"))
+        .isEqualTo("subprocess::Popen() OR title:\"asyncio\" OR pathlib");
+  }
+
+  @Test
   void aCorrectedPhraseThatNoPageHasIsNotSuggested() throws Exception {
     // The page says "asyncio's event loop": every word is there, not in this order.
     assertThat(suggestion("\"loop evnt asyncio\"")).isNull();
