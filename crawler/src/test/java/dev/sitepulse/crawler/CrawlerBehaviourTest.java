@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
@@ -192,34 +190,6 @@ class CrawlerBehaviourTest {
         assertThatThrownBy(() -> Crawler.run(config(base() + "/status/200?sleep=3000"), broken))
             .isInstanceOf(CrawlException.class)
             .hasMessageContaining("listener bug"));
-  }
-
-  @Test
-  void noProgressIsReportedOnceTheCrawlHasFinished() throws Exception {
-    CountDownLatch lateProgress = new CountDownLatch(1);
-    AtomicBoolean over = new AtomicBoolean();
-    CrawlListener slowToFinish = new CrawlListener() {
-      @Override
-      public void progress(CrawlStats stats) {
-        if (over.get()) {
-          lateProgress.countDown();
-        }
-      }
-
-      @Override
-      public void finished(CrawlStats stats) {
-        over.set(true);
-        try { // a slow summary: the once-a-second progress call has time to come back, if it can
-          lateProgress.await(1500, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
-
-    Crawler.run(config(base() + "/status/200"), slowToFinish);
-
-    assertThat(lateProgress.getCount()).as("progress calls after finished").isEqualTo(1);
   }
 
   @Test

@@ -61,6 +61,7 @@ final class CrawlLoop {
   private final CrawlStop stop;
   private final FetchRetries retries;
   private final RetryTimers retryTimers;
+  private final LoopTimers timers;
   private final WakeTimer wakeTimer;
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
@@ -96,7 +97,8 @@ final class CrawlLoop {
     this.refetches = new CanonicalRefetches(config.purpose(), canonicals, frontier);
     this.maxPendingParse = setup.parserThreads() * 4;
     this.retries = new FetchRetries(config.purpose());
-    this.wakeTimer = WakeTimer.on(vertx, this::pump);
+    this.timers = setup.timers();
+    this.wakeTimer = new WakeTimer(timers, this::pump);
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
     this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
@@ -108,8 +110,8 @@ final class CrawlLoop {
   CompletableFuture<CrawlStats> start() {
     context.exceptionHandler(end::crash);
     context.runOnContext(v -> {
-      progressTimer = vertx.setPeriodic(1000, id -> listener.progress(stats()));
-      commitTimer = vertx.setPeriodic(config.commitEvery().toMillis(), id -> end.commitSoon());
+      progressTimer = timers.every(1000, () -> listener.progress(stats()));
+      commitTimer = timers.every(config.commitEvery().toMillis(), end::commitSoon);
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
@@ -126,8 +128,8 @@ final class CrawlLoop {
 
   /** The crawl ends: no progress call may follow the listener's finished, nor a commit the last one. */
   private void cancelTimers() {
-    vertx.cancelTimer(progressTimer);
-    vertx.cancelTimer(commitTimer);
+    timers.cancel(progressTimer);
+    timers.cancel(commitTimer);
   }
 
   private void pump() {

@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +74,20 @@ public final class CrawlRun {
    */
   public static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
+    return runKeepingRobots(config, listener, stop, LoopTimers::on);
+  }
+
+  /** As {@link #runKeepingRobots}, with the loop's timers made on its Vert.x by {@code timers}. */
+  static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+      Function<Vertx, LoopTimers> timers) throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     try (DataDirLock held = CrawlFolder.open(config, seeds)) {
-      return crawl(config, listener, stop, seeds);
+      return crawl(config, listener, stop, seeds, timers);
     }
   }
 
   private static Finished crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
-      List<String> seeds) throws CrawlException {
+      List<String> seeds, Function<Vertx, LoopTimers> timers) throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
@@ -109,7 +116,8 @@ public final class CrawlRun {
       Context context = vertx.getOrCreateContext();
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
-          commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds)));
+          commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds),
+          timers.apply(vertx)));
       resumed.canonicalsWithoutDocument().forEach(loop::canonicalWithoutDocument);
       resumed.deferred().forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
       if (config.purpose() == CrawlPurpose.LINK_CHECK) {

@@ -28,4 +28,5 @@ record CrawlSetup(
     CrawlListener listener,
     CrawlStop stop,
     WarcSink warc,
-    List<String> seedOrigins) {}
+    List<String> seedOrigins,
+    LoopTimers timers) {}

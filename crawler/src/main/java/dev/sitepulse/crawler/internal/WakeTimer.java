@@ -1,7 +1,5 @@
 package dev.sitepulse.crawler.internal;
 
-import io.vertx.core.Vertx;
-
 /**
  * The crawl loop's one timer, for the earliest host due: a host backed off for minutes must not
  * hold up one that is due in milliseconds, so a sooner wake replaces a later one. Touched only on
@@ -25,20 +23,6 @@ final class WakeTimer {
   WakeTimer(Timers timers, Runnable wake) {
     this.timers = timers;
     this.wake = wake;
-  }
-
-  static WakeTimer on(Vertx vertx, Runnable wake) {
-    return new WakeTimer(new Timers() {
-      @Override
-      public long set(long delayMs, Runnable fired) {
-        return vertx.setTimer(delayMs, id -> fired.run());
-      }
-
-      @Override
-      public void cancel(long id) {
-        vertx.cancelTimer(id);
-      }
-    }, wake);
   }
 
   /**

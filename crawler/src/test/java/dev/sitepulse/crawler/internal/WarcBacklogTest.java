@@ -72,7 +72,8 @@ class WarcBacklogTest {
       Context context = vertx.getOrCreateContext();
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           new IndexCommits(pageIndex, db, 0, parsers), new CrawlScope(config, List.of(seed)), parsers, 1,
-          indexer, CrawlListener.NONE, new CrawlStop(), warc, List.of(Frontier.originOf(seed))));
+          indexer, CrawlListener.NONE, new CrawlStop(), warc, List.of(Frontier.originOf(seed)),
+          LoopTimers.on(vertx)));
       frontier.offer(seed, 0);
       loop.adoptIfNew(seed);
 
