@@ -31,6 +31,7 @@ public final class Main {
     CheckedOutput stdout = new CheckedOutput(new FileOutputStream(FileDescriptor.out));
     System.setOut(utf8(stdout));
     System.setErr(utf8(new FileOutputStream(FileDescriptor.err)));
+    LauncherWatch.start();
     String command = commandName(args);
     if (command != null && OPEN_SQLITE.contains(command)) { // Set.of refuses to look up null
       SqliteLibraryCache.install();

@@ -111,6 +111,16 @@ public final class JarProcess {
         .start();
   }
 
+  /** Starts {@code bin/sitepulse ARGS} and returns at once, output to files. */
+  public static Process startLauncher(Path workDir, String... args) throws IOException {
+    return launcherCommand(workDir, args)
+        .directory(workDir.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+        .redirectOutput(workDir.resolve("launcher.out").toFile())
+        .redirectError(workDir.resolve("launcher.err").toFile())
+        .start();
+  }
+
   /** {@code bin/sitepulse ARGS}; the launcher finds the jar next to itself, with this JVM's JDK. */
   public static Result launcher(Duration limit, Path workDir, String... args) throws IOException, InterruptedException {
     return run(launcherCommand(workDir, args), limit, workDir, null);

@@ -280,6 +280,34 @@ class PingProcessIT {
     assertThat(archives(dir.resolve(".cache/sitepulse"), "ping-")).as("kept as java stopped").hasSize(1);
   }
 
+  @Test
+  void aKillOfTheLauncherOnTheRunThatRecordsItsArchiveEndsJavaToo() throws Exception {
+    String hang = StubServer.url(stubs, "/status/200?sleep=20000");
+
+    // No archive yet: the launcher records one, so java runs as its child.
+    Process launcher = JarProcess.startLauncher(dir, "ping", "--timeout", "15s", hang);
+    ProcessHandle java = null;
+    try {
+      long deadline = System.nanoTime() + LIMIT.toNanos();
+      while (stubs.getAllServeEvents().isEmpty() && launcher.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20); // until java is under way: its request has come
+      }
+      assertThat(stubs.getAllServeEvents()).as("the hung request").isNotEmpty();
+      java = launcher.children().findFirst().orElseThrow();
+
+      launcher.destroyForcibly().waitFor(); // SIGKILL: nothing the launcher can trap
+
+      assertThat(java.onExit()).as("java once its launcher is killed")
+          .succeedsWithin(Duration.ofSeconds(5));
+      assertThat(Files.readString(dir.resolve("launcher.err")))
+          .contains("sitepulse: stopped: the launcher (pid " + launcher.pid() + ") that ran it is gone");
+    } finally {
+      if (java != null) {
+        java.destroyForcibly();
+      }
+    }
+  }
+
   private static List<Path> archives(Path cache, String prefix) throws IOException {
     if (!Files.isDirectory(cache)) {
       return List.of();
