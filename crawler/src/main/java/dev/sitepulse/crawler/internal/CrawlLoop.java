@@ -337,6 +337,14 @@ final class CrawlLoop {
     canonicals.knownWithoutDocument(url);
   }
 
+  /**
+   * The body hash of a page an earlier run fetched and kept, so that a copy fetched now is still
+   * its exact duplicate; called before the loop starts.
+   */
+  void bodyFetchedBefore(String url, String contentHash) {
+    pages.knownBody(url, contentHash);
+  }
+
   /** A resource an earlier run queued, not to be parsed; called before the loop starts. */
   void leafResource(String url) {
     pages.leaf(url);

@@ -227,6 +227,9 @@ public final class CrawlRun {
         loop.remember(k.url(), k.prior());
       } else {
         frontier.markSeen(k.url());
+        if (k.contentHash() != null) {
+          loop.bodyFetchedBefore(k.url(), k.contentHash());
+        }
       }
     }
     List<QueuedUrl> fresh = new ArrayList<>();

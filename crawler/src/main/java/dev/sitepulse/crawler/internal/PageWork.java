@@ -203,8 +203,13 @@ final class PageWork {
    */
   void unchanged(String url, PriorFetch prior) {
     if (prior.contentHash() != null && !prior.duplicate()) {
-      firstUrlByBodyHash.putIfAbsent(prior.contentHash(), url);
+      knownBody(url, prior.contentHash());
     }
+  }
+
+  /** A body an earlier run fetched at {@code url}, which later copies are duplicates of. */
+  void knownBody(String url, String contentHash) {
+    firstUrlByBodyHash.putIfAbsent(contentHash, url);
   }
 
   /**

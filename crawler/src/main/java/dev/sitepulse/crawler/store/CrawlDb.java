@@ -30,8 +30,12 @@ public final class CrawlDb implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlDb.class);
 
-  /** A URL read back at start-up; {@code prior} is null unless it is queued to be fetched again. */
-  public record KnownUrl(String url, int depth, UrlState state, PriorFetch prior) {}
+  /**
+   * A URL read back at start-up; {@code prior} is null unless it is queued to be fetched again,
+   * {@code contentHash} unless it is a page done in an earlier run and no duplicate, whose copies
+   * this run must still find.
+   */
+  public record KnownUrl(String url, int depth, UrlState state, PriorFetch prior, String contentHash) {}
 
   /** Why a crawl refuses a database: adding our tables to it would change what is not ours. */
   public static final String ANOTHER_PROGRAMS =
@@ -228,7 +232,8 @@ public final class CrawlDb implements AutoCloseable {
         PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed)
             ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed, rs.getLong(9))
             : null;
-        all.add(new KnownUrl(rs.getString(1), rs.getInt(2), state, prior));
+        String firstCopy = state == UrlState.DONE && rs.getString(7) == null ? rs.getString(6) : null;
+        all.add(new KnownUrl(rs.getString(1), rs.getInt(2), state, prior, firstCopy));
       }
     }
     return all;

@@ -1,0 +1,61 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exact duplicates are indexed once, whichever run of a resumed crawl fetched the first copy. */
+class ResumedDuplicatesTest {
+
+  @RegisterExtension
+  static WireMockExtension site = StubSiteServer.builder().build();
+
+  @TempDir Path data;
+
+  private String base() {
+    return "http://127.0.0.1:" + site.getPort();
+  }
+
+  private CrawlConfig crawl(Integer maxPages) {
+    return new CrawlSpec(List.of(base() + "/d/start.html"), data.toString(), maxPages, 3, null, null,
+        Pattern.compile("/d/"), null, null, 1, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null)
+        .toConfig(CrawlStart.RESUME);
+  }
+
+  private void page(String path, String body) {
+    site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><head><title>T</title></head><body>" + body + "</body></html>")));
+  }
+
+  @Test
+  void aCopyFetchedAfterAResumeIsTheDuplicateOfThePageTheFirstRunIndexed() throws Exception {
+    page("/d/start.html", "<a href=first.html>1</a> <a href=copy.html>2</a>");
+    page("/d/first.html", "the same words");
+    page("/d/copy.html", "the same words");
+
+    Crawler.run(crawl(2), CrawlListener.NONE);
+    assertThat(indexed()).as("the page limit stops the first run before the copy")
+        .containsExactly(base() + "/d/first.html", base() + "/d/start.html");
+
+    CrawlStats stats = Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).containsExactly(base() + "/d/first.html", base() + "/d/start.html");
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
+        .containsExactly(base() + "/d/first.html");
+    assertThat(stats.duplicates()).isEqualTo(1);
+  }
+
+  private List<String> indexed() {
+    return CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url FROM urls WHERE indexed = 1 ORDER BY url");
+  }
+}
