@@ -34,8 +34,16 @@ class RustdocSearchTest {
   }
 
   private static String method(String kind, String name, String doc) {
-    return "<section id='" + kind + "." + name + "' class='method'><h4 class='code-header'>pub fn " + name
+    return "<section id='" + kind + "." + name + "' class='method has-srclink'><h4 class='code-header'>pub fn " + name
         + "(&amp;mut self)</h4></section><div class='docblock'><p>" + doc + "</p></div>";
+  }
+
+  /** A method of a trait's implementation for the type, as rustdoc marks it: the trait declares it. */
+  private static String traitImpl(String id, String doc) {
+    String name = id.substring(id.indexOf('.') + 1).replaceFirst("-\\d+$", "");
+    return "<details class='rustdoc-toggle method-toggle' open><summary><section id='" + id
+        + "' class='method trait-impl has-srclink'><h4 class='code-header'>fn " + name
+        + "(&amp;self)</h4></section></summary><div class='docblock'><p>" + doc + "</p></div></details>";
   }
 
   private static final String HASH_MAP = page("HashMap in std::collections", "<h1>Struct std::collections::HashMap</h1>"
@@ -43,8 +51,11 @@ class RustdocSearchTest {
       + "<h2 id='implementations'>Implementations</h2><div id='impl-HashMap%3CK%2C%20V%2C%20S%3E'></div>"
       + method("method", "insert", "Inserts a key-value pair into the map.")
       + method("method", "entry", "Gets the given key's corresponding entry in the map for in-place manipulation.")
-      + "<h2 id='trait-implementations'>Trait Implementations</h2><div id='impl-Debug'></div>"
-      + method("method", "fmt", "Formats the value.") + method("method", "fmt-1", "Formats the value."));
+      + "<h2 id='trait-implementations'>Trait Implementations</h2><div id='trait-implementations-list'>"
+      + "<section id='impl-Clone-for-HashMap%3CK%2C%20V%2C%20S%3E' class='impl has-srclink'></section><div class='impl-items'>"
+      + traitImpl("method.clone", "Returns a copy of the value.") + "</div>"
+      + "<section id='impl-Debug' class='impl has-srclink'></section><div class='impl-items'>"
+      + traitImpl("method.fmt", "Formats the value.") + traitImpl("method.fmt-1", "Formats the value.") + "</div></div>");
   /** Says HashMap and entry more often, and shorter, as the pages of a type's helpers do. */
   private static final String ENTRY = page("Entry in std::collections::hash_map", "<h1>Enum std::collections::hash_map::Entry</h1>"
       + "<div class='docblock'>A view into a single entry in a map. This enum is constructed from the entry method on"
@@ -57,7 +68,17 @@ class RustdocSearchTest {
   /** The struct the map method returns: its own name is map. */
   private static final String MAP = page("Map in std::iter", "<h1>Struct std::iter::Map</h1><div class='docblock'>"
       + "An iterator that maps the values of iter with f. This struct is created by the map method on Iterator:"
-      + " Iterator map, Iterator::map.</div>" + method("method", "next", "Advances the iterator."));
+      + " Iterator map, Iterator::map.</div>" + traitImpl("method.next", "Advances the iterator."));
+  /** The trait that declares clone; its docs are long, as a trait's are. */
+  private static final String CLONE = page("Clone in std::clone", "<h1>Trait std::clone::Clone</h1>"
+      + "<div class='docblock'>" + "A common trait for the ability to explicitly duplicate an object. ".repeat(30) + "</div>"
+      + "<h2 id='required-methods'>Required Methods</h2>" + method("tymethod", "clone", "Returns a copy of the value.")
+      + "<h2 id='provided-methods'>Provided Methods</h2>" + method("method", "clone_from", "Performs copy-assignment from source."));
+  /** Short, about cloning, and with Clone implemented: Iterator's cloned() returns it. */
+  private static final String CLONED = page("Cloned in std::iter", "<h1>Struct std::iter::Cloned</h1><div class='docblock'>"
+      + "An iterator that clones the elements of an underlying iterator: clone, clone, clone.</div>"
+      + "<div id='trait-implementations-list'>" + traitImpl("method.clone", "Returns a copy of the value.")
+      + traitImpl("method.next", "Advances the iterator and returns the next value.") + "</div>");
   private static final String READ_TO_STRING = page("read_to_string in std::fs", "<h1>Function std::fs::read_to_string</h1>"
       + "<pre>pub fn read_to_string(path: P) -&gt; Result&lt;String&gt;</pre><div class='docblock'>"
       + "Read the entire contents of a file into a string. ".repeat(20) + "</div>");
@@ -70,10 +91,12 @@ class RustdocSearchTest {
     searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", page("std",
         "<a href='std/collections/struct.HashMap.html'>HashMap</a> <a href='std/collections/hash_map/enum.Entry.html'>Entry</a>"
         + " <a href='std/iter/trait.Iterator.html'>Iterator</a> <a href='std/iter/struct.Map.html'>Map</a>"
-        + " <a href='std/fs/fn.read_to_string.html'>read_to_string</a> <a href='std/fs/struct.File.html'>File</a>"),
+        + " <a href='std/fs/fn.read_to_string.html'>read_to_string</a> <a href='std/fs/struct.File.html'>File</a>"
+        + " <a href='std/clone/trait.Clone.html'>Clone</a> <a href='std/iter/struct.Cloned.html'>Cloned</a>"),
         "/std/collections/struct.HashMap.html", HASH_MAP, "/std/collections/hash_map/enum.Entry.html", ENTRY,
         "/std/iter/trait.Iterator.html", ITERATOR, "/std/iter/struct.Map.html", MAP,
-        "/std/fs/fn.read_to_string.html", READ_TO_STRING, "/std/fs/struct.File.html", FILE));
+        "/std/fs/fn.read_to_string.html", READ_TO_STRING, "/std/fs/struct.File.html", FILE,
+        "/std/clone/trait.Clone.html", CLONE, "/std/iter/struct.Cloned.html", CLONED));
   }
 
   @AfterAll
@@ -105,6 +128,18 @@ class RustdocSearchTest {
     assertThat(first("HashMap::entry").link()).isEqualTo(url("/std/collections/struct.HashMap.html") + "#method.entry");
     assertThat(first("Iterator::map").link()).isEqualTo(url("/std/iter/trait.Iterator.html") + "#method.map");
     assertThat(first("std::fs::read_to_string").url()).isEqualTo(url("/std/fs/fn.read_to_string.html"));
+  }
+
+  @Test
+  void aTraitsMethodIsDefinedByTheTraitNotByEveryTypeThatImplementsIt() throws Exception {
+    assertThat(first("clone").link()).isEqualTo(url("/std/clone/trait.Clone.html") + "#tymethod.clone");
+    assertThat(first("next").link()).isEqualTo(url("/std/iter/trait.Iterator.html") + "#tymethod.next");
+  }
+
+  @Test
+  void anImplementationsMethodIsStillFoundByItsTypesName() throws Exception {
+    assertThat(first("Cloned.clone").link()).isEqualTo(url("/std/iter/struct.Cloned.html") + "#method.clone");
+    assertThat(first("HashMap clone").link()).isEqualTo(url("/std/collections/struct.HashMap.html") + "#method.clone");
   }
 
   @Test

@@ -24,6 +24,8 @@ import org.apache.lucene.index.IndexWriter;
  *     slug of a heading
  * @param termNames by definition term id, the name the term defines where the id spells it in
  *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
+ * @param implementationIds the ids of members that implement what another item declares (rustdoc's
+ *     methods of a trait's implementation): the page defines them only with its item's name
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
  */
 public record IndexedPage(
@@ -40,6 +42,7 @@ public record IndexedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
+    Set<String> implementationIds,
     String generator) {
 
   public IndexedPage {
@@ -65,12 +68,13 @@ public record IndexedPage(
     anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
     definitionIds = definitionIds == null ? Set.of() : Set.copyOf(definitionIds);
     termNames = termNames == null ? Map.of() : Map.copyOf(termNames);
+    implementationIds = implementationIds == null ? Set.of() : Set.copyOf(implementationIds);
   }
 
   /** A page with no ids to rank it by. */
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of(), Map.of(), null);
+        Set.of(), Set.of(), Map.of(), Set.of(), null);
   }
 }

@@ -25,6 +25,8 @@ final class PageExtractor implements NodeVisitor {
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
+  /** Null until the page's meta generator names rustdoc, which it does in the head. */
+  private RustdocMarks rustdoc;
   private int textSkipDepth;
   private int headingSkipDepth;
   private Boilerplate[] kindAtDepth = new Boilerplate[64]; // so tail() needn't re-read attributes
@@ -92,6 +94,9 @@ final class PageExtractor implements NodeVisitor {
       String id = el.id();
       if (!id.isEmpty()) {
         anchors.add(id);
+        if (rustdoc != null) {
+          rustdoc.enter(el, id);
+        }
         if (el.normalName().equals("dt")) {
           definitionIds.add(id);
           definitionTerms.enter(el, id, text.length());
@@ -117,7 +122,12 @@ final class PageExtractor implements NodeVisitor {
       }
       case "html" -> metadata.html(el);
       case "title" -> metadata.title(el);
-      case "meta" -> metadata.meta(el);
+      case "meta" -> {
+        metadata.meta(el);
+        if (rustdoc == null && metadata.generator != null && metadata.generator.startsWith("rustdoc")) {
+          rustdoc = new RustdocMarks();
+        }
+      }
       case "link" -> {
         metadata.link(el);
         if (embeds != null) {
@@ -211,6 +221,7 @@ final class PageExtractor implements NodeVisitor {
         anchors,
         definitionIds,
         definitionTerms.names(),
+        rustdoc == null ? Set.of() : rustdoc.implementationIds(),
         metadata.generator,
         text.simHash(),
         body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));

@@ -26,6 +26,9 @@ import java.util.Set;
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
  *     {@code GUC-MAX-CONNECTIONS}
+ * @param implementationIds the ids of members that implement what another item declares, which
+ *     is that item's to define: rustdoc's methods of a trait's implementation for the page's type
+ *     ({@code method.clone} on every type that implements Clone); empty on other pages
  * @param generator what its meta generator says wrote it ({@code rustdoc}), or null
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
@@ -45,6 +48,7 @@ public record ParsedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
+    Set<String> implementationIds,
     String generator,
     long simhash,
     float linkTextShare) {
@@ -56,5 +60,6 @@ public record ParsedPage(
     anchors = Set.copyOf(anchors);
     definitionIds = Set.copyOf(definitionIds);
     termNames = Map.copyOf(termNames);
+    implementationIds = Set.copyOf(implementationIds);
   }
 }

@@ -95,6 +95,22 @@ class PageParserTest {
   }
 
   @Test
+  void rustdocsMethodsOfATraitsImplementationAreToldFromTheTypesOwn() {
+    String main = """
+        <section id="method.push" class="method has-srclink"><h4 class="code-header">pub fn push(&amp;mut self, value: T)</h4></section>
+        <div id="trait-implementations-list"><section id="impl-Clone-for-Vec%3CT%2C%20A%3E" class="impl has-srclink"></section>
+        <div class="impl-items"><section id="method.clone" class="method trait-impl has-srclink"><h4>fn clone(&amp;self)</h4></section>
+        <section id="method.clone_from" class="method trait-impl has-srclink"><h4>fn clone_from(&amp;mut self)</h4></section></div></div>""";
+    ParsedPage rustdoc = parseHtml("<head><meta name=\"generator\" content=\"rustdoc\"></head><body>" + main,
+        "https://docs.example/std/vec/struct.Vec.html");
+    ParsedPage other = parseHtml(main, "https://docs.example/vec.html");
+
+    assertThat(rustdoc.implementationIds()).containsExactlyInAnyOrder("method.clone", "method.clone_from");
+    assertThat(rustdoc.anchors()).contains("method.push", "method.clone");
+    assertThat(other.implementationIds()).as("not rustdoc's").isEmpty();
+  }
+
+  @Test
   void permalinkSignsAfterHeadingsAndDefinitionsAreFurniture() {
     // Sphinx, MkDocs and Material end every heading and definition with a "¶" link to itself:
     // kept, snippets read "Basic Usage¶ json.dump(obj, …)¶ Serialize obj".
