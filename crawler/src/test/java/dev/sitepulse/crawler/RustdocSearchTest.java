@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -47,7 +48,9 @@ class RustdocSearchTest {
   }
 
   private static final String HASH_MAP = page("HashMap in std::collections", "<h1>Struct std::collections::HashMap</h1>"
-      + "<div class='docblock'>" + "A hash map implemented with quadratic probing and SIMD lookup. ".repeat(30) + "</div>"
+      + "<div class='docblock'>" + "A hash map implemented with quadratic probing and SIMD lookup. ".repeat(30)
+      + "HashMap also implements an Entry API, which allows for more complex methods of getting, setting, updating"
+      + " and removing keys and their values.</div>"
       + "<h2 id='implementations'>Implementations</h2><div id='impl-HashMap%3CK%2C%20V%2C%20S%3E'></div>"
       + method("method", "insert", "Inserts a key-value pair into the map.")
       + method("method", "entry", "Gets the given key's corresponding entry in the map for in-place manipulation.")
@@ -74,6 +77,10 @@ class RustdocSearchTest {
       + "<div class='docblock'>" + "A common trait for the ability to explicitly duplicate an object. ".repeat(30) + "</div>"
       + "<h2 id='required-methods'>Required Methods</h2>" + method("tymethod", "clone", "Returns a copy of the value.")
       + "<h2 id='provided-methods'>Provided Methods</h2>" + method("method", "clone_from", "Performs copy-assignment from source."));
+  /** The derive macro of the same name and path as the trait: one short line. Built in, so a "Macro". */
+  private static final String DERIVE_CLONE = page("Clone in std::clone", "<h1 class='fqn'>Macro std::clone::Clone</h1>"
+      + "<pre class='rust macro'>pub macro Clone($item:item) { /* proc-macro */ }</pre>"
+      + "<div class='docblock'>Derive macro generating an impl of the trait Clone.</div>");
   /** Short, about cloning, and with Clone implemented: Iterator's cloned() returns it. */
   private static final String CLONED = page("Cloned in std::iter", "<h1>Struct std::iter::Cloned</h1><div class='docblock'>"
       + "An iterator that clones the elements of an underlying iterator: clone, clone, clone.</div>"
@@ -88,15 +95,17 @@ class RustdocSearchTest {
 
   @BeforeAll
   static void crawlTheSite() throws Exception {
-    searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", page("std",
+    searcher = CrawledDocs.crawl(site, data, Map.ofEntries(entry("/index.html", page("std",
         "<a href='std/collections/struct.HashMap.html'>HashMap</a> <a href='std/collections/hash_map/enum.Entry.html'>Entry</a>"
         + " <a href='std/iter/trait.Iterator.html'>Iterator</a> <a href='std/iter/struct.Map.html'>Map</a>"
         + " <a href='std/fs/fn.read_to_string.html'>read_to_string</a> <a href='std/fs/struct.File.html'>File</a>"
-        + " <a href='std/clone/trait.Clone.html'>Clone</a> <a href='std/iter/struct.Cloned.html'>Cloned</a>"),
-        "/std/collections/struct.HashMap.html", HASH_MAP, "/std/collections/hash_map/enum.Entry.html", ENTRY,
-        "/std/iter/trait.Iterator.html", ITERATOR, "/std/iter/struct.Map.html", MAP,
-        "/std/fs/fn.read_to_string.html", READ_TO_STRING, "/std/fs/struct.File.html", FILE,
-        "/std/clone/trait.Clone.html", CLONE, "/std/iter/struct.Cloned.html", CLONED));
+        + " <a href='std/clone/trait.Clone.html'>Clone</a> <a href='std/iter/struct.Cloned.html'>Cloned</a>"
+        + " <a href='std/clone/macro.Clone.html'>Clone</a>")),
+        entry("/std/collections/struct.HashMap.html", HASH_MAP), entry("/std/collections/hash_map/enum.Entry.html", ENTRY),
+        entry("/std/iter/trait.Iterator.html", ITERATOR), entry("/std/iter/struct.Map.html", MAP),
+        entry("/std/fs/fn.read_to_string.html", READ_TO_STRING), entry("/std/fs/struct.File.html", FILE),
+        entry("/std/clone/trait.Clone.html", CLONE), entry("/std/iter/struct.Cloned.html", CLONED),
+        entry("/std/clone/macro.Clone.html", DERIVE_CLONE)));
   }
 
   @AfterAll
@@ -134,6 +143,15 @@ class RustdocSearchTest {
   void aTraitsMethodIsDefinedByTheTraitNotByEveryTypeThatImplementsIt() throws Exception {
     assertThat(first("clone").link()).isEqualTo(url("/std/clone/trait.Clone.html") + "#tymethod.clone");
     assertThat(first("next").link()).isEqualTo(url("/std/iter/trait.Iterator.html") + "#tymethod.next");
+  }
+
+  @Test
+  void aTraitsNameFindsTheTraitAheadOfTheDeriveMacroOfTheSameNameAndPath() throws Exception {
+    assertThat(first("Clone.clone").link()).as("clone::Clone, lower-cased, is Clone.clone too")
+        .isEqualTo(url("/std/clone/trait.Clone.html") + "#tymethod.clone");
+    assertThat(first("Clone clone").link()).isEqualTo(url("/std/clone/trait.Clone.html") + "#tymethod.clone");
+    assertThat(first("Clone").url()).isEqualTo(url("/std/clone/trait.Clone.html"));
+    assertThat(first("derive Clone").url()).as("found by its words").isEqualTo(url("/std/clone/macro.Clone.html"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RustdocIdsTest {
@@ -27,6 +28,15 @@ class RustdocIdsTest {
     assertThat(RustdocIds.generated("HashMap in std::collections - Rust", "rustdoc")).isTrue();
     assertThat(RustdocIds.generated("Ownership - Rust", null)).as("a blog post").isFalse();
     assertThat(RustdocIds.generated("Ownership - Rust", "WordPress 6.4")).isFalse();
+  }
+
+  @Test
+  void aDeriveMacroIsToldByItsHeadingOrByItsCamelCasedNameAsAMacro() {
+    assertThat(RustdocIds.derivesATrait(List.of("Derive Macro serde::Serialize"), "serde.Serialize")).isTrue();
+    assertThat(RustdocIds.derivesATrait(List.of("Macro std::clone::Clone"), "std.clone.Clone")).as("built in").isTrue();
+    assertThat(RustdocIds.derivesATrait(List.of("Macro std::vec"), "std.vec")).isFalse();
+    assertThat(RustdocIds.derivesATrait(List.of("Trait std::clone::Clone"), "std.clone.Clone")).isFalse();
+    assertThat(RustdocIds.derivesATrait(List.of(), "std.clone.Clone")).isFalse();
   }
 
   @Test
