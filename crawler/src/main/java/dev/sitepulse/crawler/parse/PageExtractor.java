@@ -215,7 +215,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.languageOrNull(),
         outlinks,
         embeds == null ? List.of() : embeds.resolved(resolver),
-        metadata.canonical,
+        metadata.canonicalOrRefresh(),
         metadata.noindex,
         metadata.nofollow,
         anchors,

@@ -16,7 +16,9 @@ import java.util.Set;
  * @param outlinks every a[href] and area[href] in document order, boilerplate included
  * @param embeds the images, stylesheets, scripts, frames and media the page embeds, in document
  *     order; empty unless the page was parsed for a link check
- * @param canonical {@code <link rel=canonical>} resolved to an absolute URL, or null
+ * @param canonical {@code <link rel=canonical>} resolved to an absolute URL; without one, where an
+ *     instant meta refresh sends the reader ({@code content="0;URL=macro.Eq.html"}: rustdoc's
+ *     "Redirecting to…" pages, javadoc 23+'s index.html); else null
  * @param noindex meta robots says noindex (or none)
  * @param nofollow meta robots says nofollow (or none)
  * @param anchors every id and every a[name] in the page, for {@code #fragment} checks

@@ -95,6 +95,22 @@ class PageParserTest {
   }
 
   @Test
+  void anInstantMetaRefreshNamesTheCanonicalPageUnlessALinkDoes() {
+    String url = "https://docs.example/api/index.html";
+    assertThat(parseHtml("<head><meta http-equiv=\"refresh\" content=\"0;URL=macro.Eq.html\">", url).canonical())
+        .as("rustdoc's").isEqualTo("https://docs.example/api/macro.Eq.html");
+    assertThat(parseHtml("<head><noscript><meta http-equiv=\"Refresh\" content=\"0;org/acme/package-summary.html\">"
+        + "</noscript>", url).canonical()).as("javadoc's, without url=").isEqualTo("https://docs.example/api/org/acme/package-summary.html");
+    assertThat(parseHtml("<head><meta http-equiv=\"refresh\" content=\" 0 , url = 'new.html' \">", url).canonical())
+        .isEqualTo("https://docs.example/api/new.html");
+    assertThat(parseHtml("<head><meta http-equiv=\"refresh\" content=\"5; url=new.html\">", url).canonical())
+        .as("after a while: the page is shown first").isNull();
+    assertThat(parseHtml("<head><meta http-equiv=\"refresh\" content=\"0\">", url).canonical()).as("reloads itself").isNull();
+    assertThat(parseHtml("<head><meta http-equiv=\"refresh\" content=\"0;url=a.html\"><link rel=canonical href=b.html>", url)
+        .canonical()).isEqualTo("https://docs.example/api/b.html");
+  }
+
+  @Test
   void rustdocsMethodsOfATraitsImplementationAreToldFromTheTypesOwn() {
     String main = """
         <section id="method.push" class="method has-srclink"><h4 class="code-header">pub fn push(&amp;mut self, value: T)</h4></section>
