@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.sitepulse.crawler.RustdocPages.page;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +28,6 @@ class RustdocSearchTest {
 
   @TempDir static Path data;
   static PageSearcher searcher;
-
-  private static String page(String title, String main) {
-    return "<html><head><meta name='generator' content='rustdoc'><title>" + title + " - Rust</title></head>"
-        + "<body class='rustdoc'><nav class='sidebar'>"
-        + "<a href='#method.entry'>entry</a></nav><main><div id='main-content'>" + main + "</div></main></body></html>";
-  }
 
   private static String method(String kind, String name, String doc) {
     return "<section id='" + kind + "." + name + "' class='method has-srclink'><h4 class='code-header'>pub fn " + name

@@ -26,6 +26,8 @@ import org.apache.lucene.index.IndexWriter;
  *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
  * @param implementationIds the ids of members that implement what another item declares (rustdoc's
  *     methods of a trait's implementation): the page defines them only with its item's name
+ * @param itemSource where the item a rustdoc page documents is defined, as its heading links the
+ *     source: pages that document one item under two paths (a re-export) share it; null on others
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
  */
 public record IndexedPage(
@@ -43,6 +45,7 @@ public record IndexedPage(
     Set<String> definitionIds,
     Map<String, String> termNames,
     Set<String> implementationIds,
+    String itemSource,
     String generator) {
 
   public IndexedPage {
@@ -75,6 +78,6 @@ public record IndexedPage(
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of(), Map.of(), Set.of(), null);
+        Set.of(), Set.of(), Map.of(), Set.of(), null, null);
   }
 }

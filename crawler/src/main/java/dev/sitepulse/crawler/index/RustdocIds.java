@@ -55,6 +55,26 @@ final class RustdocIds {
   }
 
   /**
+   * What identifies the item the page documents, whatever the path it is documented under: the
+   * source its heading links, with the item's own name (a macro defines several items at one
+   * place: i8's MIN and MAX, NonZeroU8 and NonZeroU16), or, for a primitive type, which has no
+   * source, its name. Null for other pages.
+   *
+   * @param itemSource the heading's source link, resolved, or null
+   */
+  static String item(String title, List<String> headings, String itemSource) {
+    String path = documented(title);
+    if (path == null) {
+      return null;
+    }
+    String name = path.substring(path.lastIndexOf('.') + 1);
+    if (itemSource != null) {
+      return itemSource + " " + name;
+    }
+    return !headings.isEmpty() && headings.get(0).startsWith("Primitive Type ") ? "primitive " + name : null;
+  }
+
+  /**
    * The item the page documents as a dotted path, {@code std.collections.HashMap} for "HashMap in
    * std::collections - Rust" and {@code std.collections} for "std::collections - Rust"; null for
    * other titles ("List of all items in this crate").

@@ -73,6 +73,9 @@ final class PageExtractor implements NodeVisitor {
     }
     wordBoundary(el);
     definitionTerms.exit(el, text);
+    if (rustdoc != null) {
+      rustdoc.exit(el);
+    }
     Boilerplate kind = kindAtDepth[depth];
     textSkipDepth -= kind.skipsText() ? 1 : 0;
     headingSkipDepth -= kind.skipsHeadings() ? 1 : 0;
@@ -92,11 +95,11 @@ final class PageExtractor implements NodeVisitor {
   private void enter(Element el, int depth) {
     if (el.attributesSize() > 0) {
       String id = el.id();
+      if (rustdoc != null) {
+        rustdoc.enter(el, id);
+      }
       if (!id.isEmpty()) {
         anchors.add(id);
-        if (rustdoc != null) {
-          rustdoc.enter(el, id);
-        }
         if (el.normalName().equals("dt")) {
           definitionIds.add(id);
           definitionTerms.enter(el, id, text.length());
@@ -222,6 +225,7 @@ final class PageExtractor implements NodeVisitor {
         definitionIds,
         definitionTerms.names(),
         rustdoc == null ? Set.of() : rustdoc.implementationIds(),
+        rustdoc == null || rustdoc.itemSource() == null ? null : resolver.resolve(rustdoc.itemSource()),
         metadata.generator,
         text.simHash(),
         body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));

@@ -31,6 +31,9 @@ import java.util.Set;
  * @param implementationIds the ids of members that implement what another item declares, which
  *     is that item's to define: rustdoc's methods of a trait's implementation for the page's type
  *     ({@code method.clone} on every type that implements Clone); empty on other pages
+ * @param itemSource where the item the page documents is defined, as rustdoc's heading links its
+ *     source ({@code https://h/src/core/iter/traits/iterator.rs.html#66-3774}), resolved; the
+ *     same on each page that documents the item under another path. Null on other pages
  * @param generator what its meta generator says wrote it ({@code rustdoc}), or null
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
@@ -51,6 +54,7 @@ public record ParsedPage(
     Set<String> definitionIds,
     Map<String, String> termNames,
     Set<String> implementationIds,
+    String itemSource,
     String generator,
     long simhash,
     float linkTextShare) {

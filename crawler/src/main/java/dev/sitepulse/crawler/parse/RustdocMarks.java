@@ -5,24 +5,57 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * What rustdoc's markup says of a page beyond its ids, read as the walk enters each element of a
- * page whose meta generator is rustdoc. Rustdoc marks each method of a trait's implementation
- * {@code class="method trait-impl"} (from 1.5x to today's), in the "Trait Implementations",
- * "Auto Trait Implementations" and "Blanket Implementations" of every type: {@code method.clone},
- * {@code method.into}, {@code method.fmt} on hundreds of pages, which the trait declares.
+ * What rustdoc's markup says of a page beyond its ids, read as the walk enters and leaves each
+ * element of a page whose meta generator is rustdoc.
+ *
+ * <p>Rustdoc marks each method of a trait's implementation {@code class="method trait-impl"}
+ * (from 1.5x to today's), in the "Trait Implementations", "Auto Trait Implementations" and
+ * "Blanket Implementations" of every type: {@code method.clone}, {@code method.into},
+ * {@code method.fmt} on hundreds of pages, which the trait declares.
+ *
+ * <p>It heads the page with the item's source link, {@code <div class="main-heading">…<a
+ * class="srclink" href="../../src/core/iter/traits/iterator.rs.html#66-3774">} ({@code class="src"}
+ * since 1.73): the same on each page that documents the item under another path, a re-export
+ * (std::collections::HashMap and std::collections::hash_map::HashMap, std::iter::Iterator and
+ * core::iter::Iterator).
  */
 final class RustdocMarks {
   private final Set<String> implementationIds = new HashSet<>();
+  private Element mainHeading;
+  private boolean headed; // the main heading was read: later source links are its members'
+  private String itemSource;
 
   /** @param id the element's id, or "" */
   void enter(Element el, String id) {
     if (!id.isEmpty() && el.hasClass("trait-impl")) {
       implementationIds.add(id);
     }
+    if (headed) {
+      return;
+    }
+    if (mainHeading == null) {
+      if (el.hasClass("main-heading")) {
+        mainHeading = el;
+      }
+    } else if (itemSource == null && el.normalName().equals("a") && (el.hasClass("srclink") || el.hasClass("src"))) {
+      itemSource = el.attr("href");
+    }
+  }
+
+  void exit(Element el) {
+    if (el == mainHeading) {
+      mainHeading = null;
+      headed = true;
+    }
   }
 
   /** The ids of the members that implement a trait's method for the page's type. */
   Set<String> implementationIds() {
     return implementationIds;
+  }
+
+  /** The href of the main heading's source link as written, or null: a primitive type has none. */
+  String itemSource() {
+    return itemSource;
   }
 }

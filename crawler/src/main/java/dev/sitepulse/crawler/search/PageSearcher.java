@@ -165,11 +165,10 @@ public final class PageSearcher implements Closeable {
       boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = matches(query, parsed, names);
       Query boost = oneName ? parser.proximityBoost(query) : either(parser.proximityBoost(query), definitions);
-      TopDocs top = AllWordsFirst.search(searcher,
-          PageQueryParser.boosted(matches, boost),
-          allWords == null ? null : PageQueryParser.boosted(allWords, boost),
-          LinkTextDamping::of,
-          size);
+      Query ranked = PageQueryParser.boosted(matches, boost);
+      Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);
+      TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, LinkTextDamping::of, n),
+          size, reader.maxDoc(), hitFields::item);
       TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
       Query marked = either(forHighlighting(query, parsed), DefinedNames.inBody(ids, analyzer));
@@ -210,7 +209,9 @@ public final class PageSearcher implements Closeable {
       anyWord.add(new TermQuery(new Term(PageFields.NAME_PARTS, word.toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.SHOULD);
     }
-    return AllWordsFirst.search(searcher, anyWord.build(), null, LinkTextDamping::of, size);
+    Query anyPart = anyWord.build();
+    return OneHitPerItem.best(n -> AllWordsFirst.search(searcher, anyPart, null, LinkTextDamping::of, n),
+        size, reader.maxDoc(), hitFields::item);
   }
 
   private static boolean isPlainName(String word) {

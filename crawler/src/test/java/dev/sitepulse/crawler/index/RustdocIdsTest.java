@@ -40,6 +40,19 @@ class RustdocIdsTest {
   }
 
   @Test
+  void anItemIsItsSourceAndItsNameWhateverThePathItIsDocumentedUnder() {
+    String source = "https://h/src/std/collections/hash/map.rs.html#213-215";
+    assertThat(RustdocIds.item("HashMap in std::collections - Rust", List.of(), source))
+        .isEqualTo(RustdocIds.item("HashMap in std::collections::hash_map - Rust", List.of(), source))
+        .isEqualTo(source + " HashMap");
+    assertThat(RustdocIds.item("MAX in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"))
+        .as("a macro's items share its place").isNotEqualTo(
+            RustdocIds.item("MIN in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"));
+    assertThat(RustdocIds.item("u8 - Rust", List.of("Primitive Type u8"), null)).isEqualTo("primitive u8");
+    assertThat(RustdocIds.item("Overview - Rust", List.of("Overview"), null)).isNull();
+  }
+
+  @Test
   void theTitleNamesTheItemAndItsModuleAsAPath() {
     assertThat(RustdocIds.documented("HashMap in std::collections - Rust")).isEqualTo("std.collections.HashMap");
     assertThat(RustdocIds.documented("std::collections::hash_map - Rust")).isEqualTo("std.collections.hash_map");

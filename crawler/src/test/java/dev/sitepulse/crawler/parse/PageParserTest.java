@@ -127,6 +127,24 @@ class PageParserTest {
   }
 
   @Test
+  void rustdocsHeadingLinksTheSourceOfTheItemThePageDocuments() {
+    String head = "<head><meta name=\"generator\" content=\"rustdoc\"></head><body><section id=\"main-content\">";
+    String member = "<section id=\"method.len\" class=\"method has-srclink\"><a class=\"srclink\" href=\"../../src/alloc/vec/mod.rs.html#2040\">source</a></section>";
+    ParsedPage vec = parseHtml(head + "<div class=\"main-heading\"><h1 class=\"fqn\">Struct std::vec::Vec</h1>"
+        + "<span class=\"out-of-band\"><a class=\"srclink\" href=\"../../src/alloc/vec/mod.rs.html#400-403\">source</a></span></div>"
+        + member, "https://docs.example/std/vec/struct.Vec.html");
+    ParsedPage newer = parseHtml(head + "<div class=\"main-heading\"><h1>Struct <span class=\"struct\">Vec</span></h1>"
+        + "<span class=\"sub-heading\"><a class=\"src\" href=\"../../src/alloc/vec/mod.rs.html#409-412\">Source</a></span></div>",
+        "https://docs.example/std/vec/struct.Vec.html");
+    ParsedPage primitive = parseHtml(head + "<div class=\"main-heading\"><h1 class=\"fqn\">Primitive Type u8</h1></div>" + member,
+        "https://docs.example/std/primitive.u8.html");
+
+    assertThat(vec.itemSource()).isEqualTo("https://docs.example/src/alloc/vec/mod.rs.html#400-403");
+    assertThat(newer.itemSource()).as("rustdoc 1.73+").isEqualTo("https://docs.example/src/alloc/vec/mod.rs.html#409-412");
+    assertThat(primitive.itemSource()).as("no source of its own; its members' are theirs").isNull();
+  }
+
+  @Test
   void permalinkSignsAfterHeadingsAndDefinitionsAreFurniture() {
     // Sphinx, MkDocs and Material end every heading and definition with a "¶" link to itself:
     // kept, snippets read "Basic Usage¶ json.dump(obj, …)¶ Serialize obj".
