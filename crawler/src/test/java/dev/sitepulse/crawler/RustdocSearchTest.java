@@ -4,8 +4,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static dev.sitepulse.crawler.RustdocPages.page;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Path;
@@ -72,6 +74,10 @@ class RustdocSearchTest {
       + "<div class='docblock'>" + "A common trait for the ability to explicitly duplicate an object. ".repeat(30) + "</div>"
       + "<h2 id='required-methods'>Required Methods</h2>" + method("tymethod", "clone", "Returns a copy of the value.")
       + "<h2 id='provided-methods'>Provided Methods</h2>" + method("method", "clone_from", "Performs copy-assignment from source."));
+  /** A trait whose method's name is a stop word of English, which the text leaves out. */
+  private static final String INTO = page("Into in std::convert", "<h1>Trait std::convert::Into</h1>"
+      + "<div class='docblock'>" + "A value-to-value conversion that consumes the input value. ".repeat(10) + "</div>"
+      + method("tymethod", "into", "Converts this type into the (usually inferred) input type."));
   /** The derive macro of the same name and path as the trait: one short line. Built in, so a "Macro". */
   private static final String DERIVE_CLONE = page("Clone in std::clone", "<h1 class='fqn'>Macro std::clone::Clone</h1>"
       + "<pre class='rust macro'>pub macro Clone($item:item) { /* proc-macro */ }</pre>"
@@ -95,12 +101,12 @@ class RustdocSearchTest {
         + " <a href='std/iter/trait.Iterator.html'>Iterator</a> <a href='std/iter/struct.Map.html'>Map</a>"
         + " <a href='std/fs/fn.read_to_string.html'>read_to_string</a> <a href='std/fs/struct.File.html'>File</a>"
         + " <a href='std/clone/trait.Clone.html'>Clone</a> <a href='std/iter/struct.Cloned.html'>Cloned</a>"
-        + " <a href='std/clone/macro.Clone.html'>Clone</a>")),
+        + " <a href='std/clone/macro.Clone.html'>Clone</a> <a href='std/convert/trait.Into.html'>Into</a>")),
         entry("/std/collections/struct.HashMap.html", HASH_MAP), entry("/std/collections/hash_map/enum.Entry.html", ENTRY),
         entry("/std/iter/trait.Iterator.html", ITERATOR), entry("/std/iter/struct.Map.html", MAP),
         entry("/std/fs/fn.read_to_string.html", READ_TO_STRING), entry("/std/fs/struct.File.html", FILE),
         entry("/std/clone/trait.Clone.html", CLONE), entry("/std/iter/struct.Cloned.html", CLONED),
-        entry("/std/clone/macro.Clone.html", DERIVE_CLONE)));
+        entry("/std/clone/macro.Clone.html", DERIVE_CLONE), entry("/std/convert/trait.Into.html", INTO)));
   }
 
   @AfterAll
@@ -147,6 +153,14 @@ class RustdocSearchTest {
     assertThat(first("Clone clone").link()).isEqualTo(url("/std/clone/trait.Clone.html") + "#tymethod.clone");
     assertThat(first("Clone").url()).isEqualTo(url("/std/clone/trait.Clone.html"));
     assertThat(first("derive Clone").url()).as("found by its words").isEqualTo(url("/std/clone/macro.Clone.html"));
+  }
+
+  @Test
+  void aNameThatIsAStopWordFindsItsDefinition() throws Exception {
+    assertThat(first("into").link()).isEqualTo(url("/std/convert/trait.Into.html") + "#tymethod.into");
+    assertThat(first("Into.into").link()).isEqualTo(url("/std/convert/trait.Into.html") + "#tymethod.into");
+    assertThatThrownBy(() -> searcher.search("the", 10)).as("a stop word that names nothing")
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("only stop words");
   }
 
   @Test

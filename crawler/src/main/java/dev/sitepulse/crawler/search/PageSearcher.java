@@ -150,8 +150,11 @@ public final class PageSearcher implements Closeable {
     try {
       parsed = parse(parser, query);
     } catch (InvalidQueryException e) {
-      // Said of the query as typed, not of the quotes and dots the grammar was given.
-      throw reading.changed() ? e.in(reading.typed(), reading.typedColumn(e.column())) : e;
+      if (!namesADefinition(query)) {
+        // Said of the query as typed, not of the quotes and dots the grammar was given.
+        throw reading.changed() ? e.in(reading.typed(), reading.typedColumn(e.column())) : e;
+      }
+      parsed = new BooleanQuery.Builder().build(); // into, as, then: left out of the text, matched as names
     }
     try {
       // A queue no longer than the index.
@@ -193,6 +196,16 @@ public final class PageSearcher implements Closeable {
     } catch (IOException | RuntimeException e) {
       throw IndexDamage.failure("cannot search index " + dir, e, reader);
     }
+  }
+
+  /**
+   * Whether the query is one name some page defines, which the grammar refused: a single word can
+   * only be refused as a stop word, one the index leaves out of the text, while an API may name a
+   * method so (Rust's {@code into} and {@code then}, Java's {@code of}, {@code and}, {@code or}).
+   */
+  private boolean namesADefinition(String query) {
+    List<String> names = DefinedNames.names(query);
+    return DefinedNames.isOneBareName(query, names) && hitFields.definedSomewhere(names.get(0));
   }
 
   /**
