@@ -74,6 +74,16 @@ class RustdocSearchTest {
       + "<div class='docblock'>" + "A common trait for the ability to explicitly duplicate an object. ".repeat(30) + "</div>"
       + "<h2 id='required-methods'>Required Methods</h2>" + method("tymethod", "clone", "Returns a copy of the value.")
       + "<h2 id='provided-methods'>Provided Methods</h2>" + method("method", "clone_from", "Performs copy-assignment from source."));
+  /** The primitive type that declares sort. */
+  private static final String SLICE = page("slice", "<h1>Primitive Type slice</h1><div class='docblock'>"
+      + "A dynamically-sized view into a contiguous sequence, [T]. ".repeat(30) + "</div>"
+      + method("method", "sort", "Sorts the slice. This sort is stable and O(n * log(n)) worst-case."));
+  /** Short, and lists slice's methods, sort among them, as its own: it dereferences to a slice. */
+  private static final String IO_SLICE = page("IoSliceMut in std::io", "<h1>Struct std::io::IoSliceMut</h1>"
+      + "<div class='docblock'>A buffer type used with Read::read_vectored; sort it, sort.</div>"
+      + "<h2 id='deref-methods-%5Bu8%5D' class='small-section-header'>Methods from Deref&lt;Target = [u8]&gt;</h2>"
+      + "<div id='deref-methods-%5Bu8%5D-1'><div class='impl-items'>"
+      + method("method", "sort", "Sorts the slice.") + "</div></div>");
   /** A trait whose method's name is a stop word of English, which the text leaves out. */
   private static final String INTO = page("Into in std::convert", "<h1>Trait std::convert::Into</h1>"
       + "<div class='docblock'>" + "A value-to-value conversion that consumes the input value. ".repeat(10) + "</div>"
@@ -101,12 +111,14 @@ class RustdocSearchTest {
         + " <a href='std/iter/trait.Iterator.html'>Iterator</a> <a href='std/iter/struct.Map.html'>Map</a>"
         + " <a href='std/fs/fn.read_to_string.html'>read_to_string</a> <a href='std/fs/struct.File.html'>File</a>"
         + " <a href='std/clone/trait.Clone.html'>Clone</a> <a href='std/iter/struct.Cloned.html'>Cloned</a>"
-        + " <a href='std/clone/macro.Clone.html'>Clone</a> <a href='std/convert/trait.Into.html'>Into</a>")),
+        + " <a href='std/clone/macro.Clone.html'>Clone</a> <a href='std/convert/trait.Into.html'>Into</a>"
+        + " <a href='std/primitive.slice.html'>slice</a> <a href='std/io/struct.IoSliceMut.html'>IoSliceMut</a>")),
         entry("/std/collections/struct.HashMap.html", HASH_MAP), entry("/std/collections/hash_map/enum.Entry.html", ENTRY),
         entry("/std/iter/trait.Iterator.html", ITERATOR), entry("/std/iter/struct.Map.html", MAP),
         entry("/std/fs/fn.read_to_string.html", READ_TO_STRING), entry("/std/fs/struct.File.html", FILE),
         entry("/std/clone/trait.Clone.html", CLONE), entry("/std/iter/struct.Cloned.html", CLONED),
-        entry("/std/clone/macro.Clone.html", DERIVE_CLONE), entry("/std/convert/trait.Into.html", INTO)));
+        entry("/std/clone/macro.Clone.html", DERIVE_CLONE), entry("/std/convert/trait.Into.html", INTO),
+        entry("/std/primitive.slice.html", SLICE), entry("/std/io/struct.IoSliceMut.html", IO_SLICE)));
   }
 
   @AfterAll
@@ -161,6 +173,13 @@ class RustdocSearchTest {
     assertThat(first("Into.into").link()).isEqualTo(url("/std/convert/trait.Into.html") + "#tymethod.into");
     assertThatThrownBy(() -> searcher.search("the", 10)).as("a stop word that names nothing")
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("only stop words");
+  }
+
+  @Test
+  void aMethodOfTheTypeATypeDereferencesToIsDefinedByThatType() throws Exception {
+    assertThat(first("sort").link()).isEqualTo(url("/std/primitive.slice.html") + "#method.sort");
+    assertThat(first("IoSliceMut sort").link()).as("the type's page lists it")
+        .isEqualTo(url("/std/io/struct.IoSliceMut.html") + "#method.sort");
   }
 
   @Test

@@ -24,8 +24,9 @@ import org.apache.lucene.index.IndexWriter;
  *     slug of a heading
  * @param termNames by definition term id, the name the term defines where the id spells it in
  *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
- * @param implementationIds the ids of members that implement what another item declares (rustdoc's
- *     methods of a trait's implementation): the page defines them only with its item's name
+ * @param declaredElsewhereIds the ids of members that another item declares (rustdoc's methods of
+ *     a trait's implementation, or of the type the page's item dereferences to): the page defines
+ *     them only with its item's name
  * @param itemSource where the item a rustdoc page documents is defined, as its heading links the
  *     source: pages that document one item under two paths (a re-export) share it; null on others
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
@@ -44,7 +45,7 @@ public record IndexedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
-    Set<String> implementationIds,
+    Set<String> declaredElsewhereIds,
     String itemSource,
     String generator) {
 
@@ -71,7 +72,7 @@ public record IndexedPage(
     anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
     definitionIds = definitionIds == null ? Set.of() : Set.copyOf(definitionIds);
     termNames = termNames == null ? Map.of() : Map.copyOf(termNames);
-    implementationIds = implementationIds == null ? Set.of() : Set.copyOf(implementationIds);
+    declaredElsewhereIds = declaredElsewhereIds == null ? Set.of() : Set.copyOf(declaredElsewhereIds);
   }
 
   /** A page with no ids to rank it by. */

@@ -119,7 +119,7 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
     for (String id : page.anchors()) {
       String member = id.length() > MAX_NAME_LENGTH ? null : RustdocIds.member(id);
       if (member != null) {
-        if (!page.implementationIds().contains(id)) {
+        if (!page.declaredElsewhereIds().contains(id)) {
           addName(member, id, names, terms);
         }
         if (documented != null) {

@@ -237,7 +237,7 @@ final class PageExtractor implements NodeVisitor {
         anchors,
         definitionIds,
         definitionTerms.names(),
-        rustdoc == null ? Set.of() : rustdoc.implementationIds(),
+        rustdoc == null ? Set.of() : rustdoc.declaredElsewhereIds(),
         rustdoc == null || rustdoc.itemSource() == null ? null : resolver.resolve(rustdoc.itemSource()),
         metadata.generator,
         text.simHash(),

@@ -28,9 +28,10 @@ import java.util.Set;
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
  *     {@code GUC-MAX-CONNECTIONS}
- * @param implementationIds the ids of members that implement what another item declares, which
- *     is that item's to define: rustdoc's methods of a trait's implementation for the page's type
- *     ({@code method.clone} on every type that implements Clone); empty on other pages
+ * @param declaredElsewhereIds the ids of members that another item declares, which is that item's
+ *     to define: rustdoc's methods of a trait's implementation for the page's type
+ *     ({@code method.clone} on every type that implements Clone) and those of the type it
+ *     dereferences to (slice's {@code method.sort} on Vec's page); empty on other pages
  * @param itemSource where the item the page documents is defined, as rustdoc's heading links its
  *     source ({@code https://h/src/core/iter/traits/iterator.rs.html#66-3774}), resolved; the
  *     same on each page that documents the item under another path. Null on other pages
@@ -53,7 +54,7 @@ public record ParsedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
-    Set<String> implementationIds,
+    Set<String> declaredElsewhereIds,
     String itemSource,
     String generator,
     long simhash,
@@ -66,6 +67,6 @@ public record ParsedPage(
     anchors = Set.copyOf(anchors);
     definitionIds = Set.copyOf(definitionIds);
     termNames = Map.copyOf(termNames);
-    implementationIds = Set.copyOf(implementationIds);
+    declaredElsewhereIds = Set.copyOf(declaredElsewhereIds);
   }
 }

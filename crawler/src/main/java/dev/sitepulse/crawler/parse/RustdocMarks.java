@@ -11,7 +11,10 @@ import org.jsoup.nodes.Element;
  * <p>Rustdoc marks each method of a trait's implementation {@code class="method trait-impl"}
  * (from 1.5x to today's), in the "Trait Implementations", "Auto Trait Implementations" and
  * "Blanket Implementations" of every type: {@code method.clone}, {@code method.into},
- * {@code method.fmt} on hundreds of pages, which the trait declares.
+ * {@code method.fmt} on hundreds of pages, which the trait declares. It lists the methods of the
+ * type a type dereferences to as well, in {@code <div id="deref-methods-%5BT%5D-1">} under
+ * "Methods from Deref&lt;Target = [T]&gt;": slice's sort, len and iter on Vec's, IoSliceMut's
+ * and others' pages.
  *
  * <p>It heads the page with the item's source link, {@code <div class="main-heading">…<a
  * class="srclink" href="../../src/core/iter/traits/iterator.rs.html#66-3774">} ({@code class="src"}
@@ -20,15 +23,20 @@ import org.jsoup.nodes.Element;
  * core::iter::Iterator).
  */
 final class RustdocMarks {
-  private final Set<String> implementationIds = new HashSet<>();
+  private final Set<String> declaredElsewhereIds = new HashSet<>();
+  private Element derefMethods;
   private Element mainHeading;
   private boolean headed; // the main heading was read: later source links are its members'
   private String itemSource;
 
   /** @param id the element's id, or "" */
   void enter(Element el, String id) {
-    if (!id.isEmpty() && el.hasClass("trait-impl")) {
-      implementationIds.add(id);
+    if (!id.isEmpty()) {
+      if (derefMethods == null && id.startsWith("deref-methods-") && el.normalName().equals("div")) {
+        derefMethods = el; // not the heading of that name
+      } else if (derefMethods != null || el.hasClass("trait-impl")) {
+        declaredElsewhereIds.add(id);
+      }
     }
     if (headed) {
       return;
@@ -43,15 +51,17 @@ final class RustdocMarks {
   }
 
   void exit(Element el) {
-    if (el == mainHeading) {
+    if (el == derefMethods) {
+      derefMethods = null;
+    } else if (el == mainHeading) {
       mainHeading = null;
       headed = true;
     }
   }
 
-  /** The ids of the members that implement a trait's method for the page's type. */
-  Set<String> implementationIds() {
-    return implementationIds;
+  /** The ids of the members that a trait or the type dereferenced to declares. */
+  Set<String> declaredElsewhereIds() {
+    return declaredElsewhereIds;
   }
 
   /** The href of the main heading's source link as written, or null: a primitive type has none. */

@@ -197,19 +197,24 @@ class PageParserTest {
   }
 
   @Test
-  void rustdocsMethodsOfATraitsImplementationAreToldFromTheTypesOwn() {
+  void rustdocsMethodsOfATraitsImplementationAndOfTheDerefTargetAreToldFromTheTypesOwn() {
     String main = """
         <section id="method.push" class="method has-srclink"><h4 class="code-header">pub fn push(&amp;mut self, value: T)</h4></section>
         <div id="trait-implementations-list"><section id="impl-Clone-for-Vec%3CT%2C%20A%3E" class="impl has-srclink"></section>
         <div class="impl-items"><section id="method.clone" class="method trait-impl has-srclink"><h4>fn clone(&amp;self)</h4></section>
-        <section id="method.clone_from" class="method trait-impl has-srclink"><h4>fn clone_from(&amp;mut self)</h4></section></div></div>""";
+        <section id="method.clone_from" class="method trait-impl has-srclink"><h4>fn clone_from(&amp;mut self)</h4></section></div></div>
+        <h2 id="deref-methods-%5BT%5D" class="small-section-header">Methods from Deref&lt;Target = [T]&gt;</h2>
+        <div id="deref-methods-%5BT%5D-1"><div class="impl-items"><section id="method.len-1" class="method has-srclink"><h4>pub fn len(&amp;self)</h4></section>
+        <section id="method.sort" class="method has-srclink"><h4>pub fn sort(&amp;mut self)</h4></section></div></div>
+        <section id="method.last" class="method has-srclink"></section>""";
     ParsedPage rustdoc = parseHtml("<head><meta name=\"generator\" content=\"rustdoc\"></head><body>" + main,
         "https://docs.example/std/vec/struct.Vec.html");
     ParsedPage other = parseHtml(main, "https://docs.example/vec.html");
 
-    assertThat(rustdoc.implementationIds()).containsExactlyInAnyOrder("method.clone", "method.clone_from");
+    assertThat(rustdoc.declaredElsewhereIds()).as("the trait's, and the slice's Vec dereferences to")
+        .containsExactlyInAnyOrder("method.clone", "method.clone_from", "method.len-1", "method.sort");
     assertThat(rustdoc.anchors()).contains("method.push", "method.clone");
-    assertThat(other.implementationIds()).as("not rustdoc's").isEmpty();
+    assertThat(other.declaredElsewhereIds()).as("not rustdoc's").isEmpty();
   }
 
   @Test
