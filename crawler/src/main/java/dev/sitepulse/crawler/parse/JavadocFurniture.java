@@ -7,9 +7,10 @@ import org.jsoup.nodes.Element;
  * page javadoc generated: each summary table's tabs ("All Methods", "Instance Methods", "Concrete
  * Methods") and column headers ("Modifier and Type", "Method", "Description"), its caption
  * ("Constructors"), the "Copy" of every snippet (javadoc 18+) and the sidebar's buttons (22+),
- * "Methods inherited from class java.lang.Object" with Object's nine names, and java.lang.Object
- * atop each inheritance tree. On Lucene's javadoc those words were on 1,000 to 1,200 of its 1,198
- * pages, the top of analyze's terms, and matched every class for "equals", "wait" or "copy".
+ * "Methods inherited from class java.lang.Object" with Object's nine names, java.lang.Object atop
+ * each inheritance tree, and "Description copied from class: …" on each method that overrides
+ * one. On Lucene's javadoc those words were on 500 to 1,200 of its 1,198 pages, the top of
+ * analyze's terms, and matched every class for "equals", "wait" or "copy".
  *
  * <p>The names a class inherits from the site's own classes stay: they are what it offers
  * ("TermQuery rewrite" finds TermQuery, which inherits Query's rewrite), though only the class
@@ -34,6 +35,9 @@ final class JavadocFurniture {
           ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
       case "h3" -> el.parent() != null && (el.parent().hasClass("inherited-list") || isInheritedList(el.parent()))
           ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
+      // "Description copied from class: Query" atop each overriding method's copied description
+      case "span" -> el.hasClass("description-from-type-label") || el.hasClass("descfrm-type-label")
+          || el.hasClass("descfrmTypeLabel") ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
       // the root of a class's inheritance tree, java.lang.Object on every page (17+)
       case "a" -> el.hasClass("external-link") && el.parent() != null && el.parent().hasClass("inheritance")
           ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
