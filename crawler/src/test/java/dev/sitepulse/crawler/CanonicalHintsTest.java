@@ -88,6 +88,24 @@ class CanonicalHintsTest {
   }
 
   @Test
+  void aPageThatRefreshesAtOnceToAnotherLeavesItsTextToIt() throws Exception {
+    // rustdoc writes such a page for an item re-exported from a private module, and javadoc 23+
+    // as its index.html: kept, 27 pages titled "Redirection" were in the index of Rust's std docs.
+    page("/c/start.html", base() + "/c/start.html", "<a href=old.html>o</a> <a href=later.html>l</a>");
+    site.stubFor(get("/c/old.html").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+        "<html><head><meta http-equiv=\"refresh\" content=\"0;URL=new.html\"><title>Redirection</title></head>"
+            + "<body><p>Redirecting to <a href=\"new.html\">new.html</a>...</p></body></html>")));
+    page("/c/new.html", base() + "/c/new.html", "newword");
+    site.stubFor(get("/c/later.html").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+        "<html><head><meta http-equiv=\"refresh\" content=\"30; url=new.html\"></head><body>laterword</body></html>")));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).contains(base() + "/c/new.html").doesNotContain(base() + "/c/old.html");
+    assertThat(indexed()).as("a refresh after a while shows the page first: no redirect").contains(base() + "/c/later.html");
+  }
+
+  @Test
   void aPageStillDefersToACanonicalThatIsAnExactDuplicateOfAnIndexedPage() throws Exception {
     page("/c/start.html", base() + "/c/start.html", "<a href=copy.html>c</a> <a href=variant.html>v</a>");
     site.stubFor(get("/c/copy.html").willReturn(aResponse().withHeader("Content-Type", "text/html")

@@ -27,6 +27,11 @@ import org.apache.lucene.index.IndexWriter;
  *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
  * @param sections the parts of {@code body} a link can go to, by heading or definition term: a hit
  *     links to the one its snippet comes from
+ * @param declaredElsewhereIds the ids of members that another item declares (rustdoc's methods of
+ *     a trait's implementation, or of the type the page's item dereferences to): the page defines
+ *     them only with its item's name
+ * @param itemSource where the item a rustdoc page documents is defined, as its heading links the
+ *     source: pages that document one item under two paths (a re-export) share it; null on others
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
  */
 public record IndexedPage(
@@ -44,6 +49,8 @@ public record IndexedPage(
     Set<String> definitionIds,
     Map<String, String> termNames,
     List<Section> sections,
+    Set<String> declaredElsewhereIds,
+    String itemSource,
     String generator) {
 
   public IndexedPage {
@@ -70,12 +77,13 @@ public record IndexedPage(
     definitionIds = definitionIds == null ? Set.of() : Set.copyOf(definitionIds);
     termNames = termNames == null ? Map.of() : Map.copyOf(termNames);
     sections = sections == null ? List.of() : List.copyOf(sections);
+    declaredElsewhereIds = declaredElsewhereIds == null ? Set.of() : Set.copyOf(declaredElsewhereIds);
   }
 
   /** A page with no ids to rank it by. */
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of(), Map.of(), List.of(), null);
+        Set.of(), Set.of(), Map.of(), List.of(), Set.of(), null, null);
   }
 }

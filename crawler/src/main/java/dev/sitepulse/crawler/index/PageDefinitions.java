@@ -104,14 +104,24 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
   /**
    * A rustdoc page's members ({@link RustdocIds}), each by its name and by its path
    * (std.collections.HashMap.entry, whose tails give HashMap.entry), and the item the page
-   * documents, by its path, the path's tails and its own name. Its other ids define nothing.
+   * documents, by its path, the path's tails and its own name. A method of a trait's
+   * implementation defines only its path (Cloned.clone): its name is the trait's, which declares
+   * it, where every type that implements the trait would define it too. Other ids define nothing,
+   * and a derive macro's page nothing at all: it has its trait's name and path, which a query
+   * means as the trait's (lower-cased, clone::Clone is also Clone.clone), and its one line, on
+   * a page shorter than any trait's, ranked it first for both; its words still find it.
    */
   private static void addRustdocDefinitions(IndexedPage page, List<String> names, Set<String> terms) {
     String documented = RustdocIds.documented(page.title());
+    if (RustdocIds.derivesATrait(page.headings(), documented)) {
+      return;
+    }
     for (String id : page.anchors()) {
       String member = id.length() > MAX_NAME_LENGTH ? null : RustdocIds.member(id);
       if (member != null) {
-        addName(member, id, names, terms);
+        if (!page.declaredElsewhereIds().contains(id)) {
+          addName(member, id, names, terms);
+        }
         if (documented != null) {
           addName(documented + "." + member, id, names, terms);
         }

@@ -7,6 +7,7 @@ import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
 import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
 import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.HOST;
+import static dev.sitepulse.crawler.index.PageFields.ITEM;
 import static dev.sitepulse.crawler.index.PageFields.LANG;
 import static dev.sitepulse.crawler.index.PageFields.LINK_TEXT_SHARE;
 import static dev.sitepulse.crawler.index.PageFields.NAME_PARTS;
@@ -85,6 +86,11 @@ final class PageDocuments {
     BytesRef sections = SectionIds.encode(page.sections());
     if (sections != null) {
       doc.add(new BinaryDocValuesField(SECTIONS, sections));
+    }
+    String item = RustdocIds.generated(page.title(), page.generator())
+        ? RustdocIds.item(page.title(), page.headings(), page.itemSource()) : null;
+    if (item != null) {
+      doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item)));
     }
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));

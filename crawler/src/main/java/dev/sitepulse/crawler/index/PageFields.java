@@ -36,6 +36,11 @@ public final class PageFields {
   public static final String NAME_PARTS = "name_parts";
   /** A doc value: the same ids as written, one per line, for a hit's link to the definition. */
   public static final String DEFINED_IDS = "defined_ids";
+  /**
+   * A doc value: the item a page documents, the same on each page that documents it under
+   * another path ({@link RustdocIds#item}); search shows one of them. Absent on other pages.
+   */
+  public static final String ITEM = "item";
 
   /**
    * A doc value: the page's sections ({@link SectionIds}), where a hit links to the heading or

@@ -38,6 +38,43 @@ final class RustdocIds {
   }
 
   /**
+   * Whether the page documents a derive macro, which has the name and path of the trait it
+   * derives (Clone, Debug or Hash of std, in another namespace): its first heading says "Derive
+   * Macro serde::Serialize", or, for the macros built into the compiler, "Macro
+   * std::clone::Clone", a macro named in CamelCase, as no function-like macro is.
+   *
+   * @param documented the item's path ({@link #documented}), or null
+   */
+  static boolean derivesATrait(List<String> headings, String documented) {
+    if (headings.isEmpty() || documented == null) {
+      return false;
+    }
+    String heading = headings.get(0);
+    return heading.startsWith("Derive Macro ")
+        || heading.startsWith("Macro ") && Character.isUpperCase(documented.charAt(documented.lastIndexOf('.') + 1));
+  }
+
+  /**
+   * What identifies the item the page documents, whatever the path it is documented under: the
+   * source its heading links, with the item's own name (a macro defines several items at one
+   * place: i8's MIN and MAX, NonZeroU8 and NonZeroU16), or, for a primitive type, which has no
+   * source, its name. Null for other pages.
+   *
+   * @param itemSource the heading's source link, resolved, or null
+   */
+  static String item(String title, List<String> headings, String itemSource) {
+    String path = documented(title);
+    if (path == null) {
+      return null;
+    }
+    String name = path.substring(path.lastIndexOf('.') + 1);
+    if (itemSource != null) {
+      return itemSource + " " + name;
+    }
+    return !headings.isEmpty() && headings.get(0).startsWith("Primitive Type ") ? "primitive " + name : null;
+  }
+
+  /**
    * The item the page documents as a dotted path, {@code std.collections.HashMap} for "HashMap in
    * std::collections - Rust" and {@code std.collections} for "std::collections - Rust"; null for
    * other titles ("List of all items in this crate").

@@ -139,7 +139,8 @@ final class PageWork {
     IndexedPage doc = indexable
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare(),
-            page.anchors(), page.definitionIds(), page.termNames(), page.sections(), page.generator())
+            page.anchors(), page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(),
+            page.itemSource(), page.generator())
         : null;
     Response response =
         Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());

@@ -15,6 +15,8 @@ final class PageMetadata {
   String generator;
   String language;
   String canonical;
+  /** Where an instant meta refresh sends the reader, resolved; null for none. */
+  String refresh;
   boolean noindex;
   boolean nofollow;
   private String contentLanguage;
@@ -51,11 +53,24 @@ final class PageMetadata {
       boolean none = hasToken(content, "none");
       noindex |= none || hasToken(content, "noindex");
       nofollow |= none || hasToken(content, "nofollow");
-    } else if (contentLanguage == null
-        && el.attr("http-equiv").equalsIgnoreCase("content-language")) {
-      // The header form may list several languages; the first is the primary one.
-      contentLanguage = languageTagOrNull(el.attr("content").split(",", 2)[0]);
+    } else {
+      String httpEquiv = el.attr("http-equiv");
+      if (contentLanguage == null && httpEquiv.equalsIgnoreCase("content-language")) {
+        // The header form may list several languages; the first is the primary one.
+        contentLanguage = languageTagOrNull(el.attr("content").split(",", 2)[0]);
+      } else if (refresh == null && httpEquiv.equalsIgnoreCase("refresh")) {
+        String target = InstantRefresh.target(el.attr("content"));
+        refresh = target == null ? null : resolver.resolve(target);
+      }
     }
+  }
+
+  /**
+   * The page that stands for this one: its {@code rel=canonical}, else where an instant meta
+   * refresh sends the reader, as search engines take such a page for a redirect.
+   */
+  String canonicalOrRefresh() {
+    return canonical != null ? canonical : refresh;
   }
 
   void link(Element el) {

@@ -16,7 +16,9 @@ import java.util.Set;
  * @param outlinks every a[href] and area[href] in document order, boilerplate included
  * @param embeds the images, stylesheets, scripts, frames and media the page embeds, in document
  *     order; empty unless the page was parsed for a link check
- * @param canonical {@code <link rel=canonical>} resolved to an absolute URL, or null
+ * @param canonical {@code <link rel=canonical>} resolved to an absolute URL; without one, where an
+ *     instant meta refresh sends the reader ({@code content="0;URL=macro.Eq.html"}: rustdoc's
+ *     "Redirecting to…" pages, javadoc 23+'s index.html); else null
  * @param noindex meta robots says noindex (or none)
  * @param nofollow meta robots says nofollow (or none)
  * @param anchors every id and every a[name] in the page, for {@code #fragment} checks
@@ -28,6 +30,13 @@ import java.util.Set;
  *     {@code GUC-MAX-CONNECTIONS}
  * @param sections the parts of {@code text} a link can go to, by heading or definition term, for
  *     a search hit to link to where its snippet comes from ({@link Section})
+ * @param declaredElsewhereIds the ids of members that another item declares, which is that item's
+ *     to define: rustdoc's methods of a trait's implementation for the page's type
+ *     ({@code method.clone} on every type that implements Clone) and those of the type it
+ *     dereferences to (slice's {@code method.sort} on Vec's page); empty on other pages
+ * @param itemSource where the item the page documents is defined, as rustdoc's heading links its
+ *     source ({@code https://h/src/core/iter/traits/iterator.rs.html#66-3774}), resolved; the
+ *     same on each page that documents the item under another path. Null on other pages
  * @param generator what its meta generator says wrote it ({@code rustdoc}), or null
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an
@@ -48,6 +57,8 @@ public record ParsedPage(
     Set<String> definitionIds,
     Map<String, String> termNames,
     List<Section> sections,
+    Set<String> declaredElsewhereIds,
+    String itemSource,
     String generator,
     long simhash,
     float linkTextShare) {
@@ -60,5 +71,6 @@ public record ParsedPage(
     definitionIds = Set.copyOf(definitionIds);
     termNames = Map.copyOf(termNames);
     sections = List.copyOf(sections);
+    declaredElsewhereIds = Set.copyOf(declaredElsewhereIds);
   }
 }

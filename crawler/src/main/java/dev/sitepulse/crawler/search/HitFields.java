@@ -54,6 +54,11 @@ final class HitFields {
         : null;
   }
 
+  /** The item the page documents, the same on each page that documents it under another path; or null. */
+  String item(int doc) throws IOException {
+    return docValue(doc, PageFields.ITEM);
+  }
+
   /** Whether some page defines {@code name} (lower-cased, as the index keeps names). */
   boolean definedSomewhere(String name) {
     BytesRef term = new BytesRef(name);

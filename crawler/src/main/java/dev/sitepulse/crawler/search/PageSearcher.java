@@ -150,8 +150,11 @@ public final class PageSearcher implements Closeable {
     try {
       parsed = parse(parser, query);
     } catch (InvalidQueryException e) {
-      // Said of the query as typed, not of the quotes and dots the grammar was given.
-      throw reading.changed() ? e.in(reading.typed(), reading.typedColumn(e.column())) : e;
+      if (!namesADefinition(query)) {
+        // Said of the query as typed, not of the quotes and dots the grammar was given.
+        throw reading.changed() ? e.in(reading.typed(), reading.typedColumn(e.column())) : e;
+      }
+      parsed = new BooleanQuery.Builder().build(); // into, as, then: left out of the text, matched as names
     }
     try {
       // A queue no longer than the index.
@@ -165,11 +168,10 @@ public final class PageSearcher implements Closeable {
       boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = matches(query, parsed, names);
       Query boost = oneName ? parser.proximityBoost(query) : either(parser.proximityBoost(query), definitions);
-      TopDocs top = AllWordsFirst.search(searcher,
-          PageQueryParser.boosted(matches, boost),
-          allWords == null ? null : PageQueryParser.boosted(allWords, boost),
-          LinkTextDamping::of,
-          size);
+      Query ranked = PageQueryParser.boosted(matches, boost);
+      Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);
+      TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, LinkTextDamping::of, n),
+          size, reader.maxDoc(), hitFields::item);
       TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
       Query marked = either(forHighlighting(query, parsed), DefinedNames.inBody(ids, analyzer));
@@ -200,6 +202,16 @@ public final class PageSearcher implements Closeable {
   }
 
   /**
+   * Whether the query is one name some page defines, which the grammar refused: a single word can
+   * only be refused as a stop word, one the index leaves out of the text, while an API may name a
+   * method so (Rust's {@code into} and {@code then}, Java's {@code of}, {@code and}, {@code or}).
+   */
+  private boolean namesADefinition(String query) {
+    List<String> names = DefinedNames.names(query);
+    return DefinedNames.isOneBareName(query, names) && hitFields.definedSomewhere(names.get(0));
+  }
+
+  /**
    * The query's words looked for among the parts of the names pages write ({@code createSocket} in
    * {@code dgram.createSocket()}): only when the text has none of them, so that a part never
    * outranks the words themselves, and only for plain words. Null for another query.
@@ -213,7 +225,9 @@ public final class PageSearcher implements Closeable {
       anyWord.add(new TermQuery(new Term(PageFields.NAME_PARTS, word.toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.SHOULD);
     }
-    return AllWordsFirst.search(searcher, anyWord.build(), null, LinkTextDamping::of, size);
+    Query anyPart = anyWord.build();
+    return OneHitPerItem.best(n -> AllWordsFirst.search(searcher, anyPart, null, LinkTextDamping::of, n),
+        size, reader.maxDoc(), hitFields::item);
   }
 
   private static boolean isPlainName(String word) {

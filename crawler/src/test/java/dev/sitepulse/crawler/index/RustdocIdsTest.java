@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RustdocIdsTest {
@@ -27,6 +28,28 @@ class RustdocIdsTest {
     assertThat(RustdocIds.generated("HashMap in std::collections - Rust", "rustdoc")).isTrue();
     assertThat(RustdocIds.generated("Ownership - Rust", null)).as("a blog post").isFalse();
     assertThat(RustdocIds.generated("Ownership - Rust", "WordPress 6.4")).isFalse();
+  }
+
+  @Test
+  void aDeriveMacroIsToldByItsHeadingOrByItsCamelCasedNameAsAMacro() {
+    assertThat(RustdocIds.derivesATrait(List.of("Derive Macro serde::Serialize"), "serde.Serialize")).isTrue();
+    assertThat(RustdocIds.derivesATrait(List.of("Macro std::clone::Clone"), "std.clone.Clone")).as("built in").isTrue();
+    assertThat(RustdocIds.derivesATrait(List.of("Macro std::vec"), "std.vec")).isFalse();
+    assertThat(RustdocIds.derivesATrait(List.of("Trait std::clone::Clone"), "std.clone.Clone")).isFalse();
+    assertThat(RustdocIds.derivesATrait(List.of(), "std.clone.Clone")).isFalse();
+  }
+
+  @Test
+  void anItemIsItsSourceAndItsNameWhateverThePathItIsDocumentedUnder() {
+    String source = "https://h/src/std/collections/hash/map.rs.html#213-215";
+    assertThat(RustdocIds.item("HashMap in std::collections - Rust", List.of(), source))
+        .isEqualTo(RustdocIds.item("HashMap in std::collections::hash_map - Rust", List.of(), source))
+        .isEqualTo(source + " HashMap");
+    assertThat(RustdocIds.item("MAX in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"))
+        .as("a macro's items share its place").isNotEqualTo(
+            RustdocIds.item("MIN in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"));
+    assertThat(RustdocIds.item("u8 - Rust", List.of("Primitive Type u8"), null)).isEqualTo("primitive u8");
+    assertThat(RustdocIds.item("Overview - Rust", List.of("Overview"), null)).isNull();
   }
 
   @Test

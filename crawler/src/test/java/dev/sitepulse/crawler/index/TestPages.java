@@ -81,7 +81,7 @@ public final class TestPages {
 
     public IndexedPage build() {
       return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, "en",
-          linkTextShare, anchors, definitionIds, Map.of(), sections, null);
+          linkTextShare, anchors, definitionIds, Map.of(), sections, Set.of(), null, null);
     }
   }
 }

@@ -31,7 +31,8 @@ class SectionLinksTest {
         </section></body></html>""".getBytes(StandardCharsets.UTF_8), "UTF-8", GUIDE);
     IndexedPage doc = new IndexedPage(GUIDE, "docs.example", page.title(), page.headings(), page.text(),
         page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
-        page.definitionIds(), page.termNames(), page.sections(), page.generator());
+        page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
+        page.generator());
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), List.of(doc)));
   }
 
