@@ -25,9 +25,9 @@ public final class SectionIds {
   }
 
   /**
-   * The id of the innermost section that holds {@code offset} of the body (of those that hold it,
-   * the one that starts last: a definition within a heading's section), or null when none does or
-   * that one has no id.
+   * The id of the innermost section with an id that holds {@code offset} of the body (of those that
+   * hold it, the one that starts last: a definition within a heading's section, an h3's within its
+   * h2's), or null when none does. A heading without an id is passed over for the one around it.
    */
   public static String at(BytesRef encoded, int offset) {
     String lines = new String(encoded.bytes, encoded.offset, encoded.length, StandardCharsets.UTF_8);
@@ -43,11 +43,11 @@ public final class SectionIds {
       }
       int start = Integer.parseInt(lines, from, space1, 10);
       int end = Integer.parseInt(lines, space1 + 1, space2, 10);
-      if (start <= offset && offset < end && start >= bestStart) {
+      if (start <= offset && offset < end && start >= bestStart && space2 + 1 < nl) {
         best = lines.substring(space2 + 1, nl);
         bestStart = start;
       }
     }
-    return best == null || best.isEmpty() ? null : best;
+    return best;
   }
 }

@@ -10,32 +10,48 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Collects a page's {@link Section}s during the tree walk, so that a search hit can link to the part
- * of the page its snippet comes from. Generators put a heading's id in different places: on the
- * heading (Hugo, MkDocs, rustdoc), on the section it opens (Sphinx, javadoc), on an element inside
- * it (MediaWiki's span, GitHub's anchor link) or on an empty anchor just before it (Doxygen, older
- * hand-written pages); a self-link inside it ({@code href="#usage"}) names it when nothing else does.
+ * of the page its snippet comes from. A heading's section runs to the next heading of its rank or
+ * higher, so an h3 lies within the h2 above it. Generators put a heading's id in different places:
+ * on the heading (Hugo, MkDocs, rustdoc), on the section it opens (Sphinx, javadoc), on an element
+ * inside it (MediaWiki's span, GitHub's anchor link) or on an empty anchor just before it (Doxygen,
+ * older hand-written pages); its permalink ({@code ¶}, {@code §}, an icon) names it when nothing
+ * else does.
  */
 final class SectionStarts {
-  /** A page with more is an index; its later headings go unlinked rather than bloating the index. */
+  /**
+   * A page with more (a single-page spec) keeps its first ones only: the text after them links to
+   * the page itself rather than bloating the index.
+   */
   private static final int MAX_SECTIONS = 2_000;
+  /** Longer link text is no permalink: a "back to top" or a table of contents' entry. */
+  private static final int MAX_PERMALINK_TEXT = 2;
 
-  private final List<Section> headings = new ArrayList<>();
+  private final List<Heading> headings = new ArrayList<>();
   private final List<Section> definitions = new ArrayList<>();
   private final Deque<OpenTerm> openTerms = new ArrayDeque<>();
   private Element openHeading; // one whose id is not known yet
   private int openStart;
   private String selfLink;
+  private boolean full;
+
+  private record Heading(String id, int start, int rank) {}
 
   private record OpenTerm(Element list, String id, int start) {}
 
   void heading(Element h, int textLength) {
     closeHeading();
-    if (headings.size() >= MAX_SECTIONS) {
+    if (full) {
+      return;
+    }
+    int rank = rank(h);
+    if (headings.size() + definitions.size() + openTerms.size() >= MAX_SECTIONS) {
+      full = true; // ends every section open so far, so that the rest links to the page itself
+      headings.add(new Heading("", textLength, 1));
       return;
     }
     // The page's first heading, when an h1, is its title: a link to the page's top needs no id.
-    if (headings.isEmpty() && h.normalName().equals("h1")) {
-      headings.add(new Section("", textLength, textLength));
+    if (headings.isEmpty() && rank == 1) {
+      headings.add(new Heading("", textLength, rank));
       return;
     }
     String id = usable(h.id());
@@ -47,21 +63,21 @@ final class SectionStarts {
       openStart = textLength;
       selfLink = null;
     } else {
-      headings.add(new Section(id, textLength, textLength));
+      headings.add(new Heading(id, textLength, rank));
     }
   }
 
   /** An id (or a[name]) of an element within the heading being read, when that has none. */
   void idWithin(String id) {
     if (openHeading != null && !usable(id).isEmpty()) {
-      headings.add(new Section(id, openStart, openStart));
+      headings.add(new Heading(id, openStart, rank(openHeading)));
       openHeading = null;
     }
   }
 
   /**
-   * A link to {@code #fragment} within the heading being read: the last is its own permalink (¶,
-   * §), where a first may go back to a table of contents (Sphinx's toc-backref).
+   * A link within the heading being read: its permalink when it goes to a {@code #fragment} and
+   * reads as a mark, not as words (Sphinx's {@code ¶}, rustdoc's {@code §}, GitHub's icon).
    */
   void linkWithin(Element a) {
     if (openHeading == null) {
@@ -69,13 +85,15 @@ final class SectionStarts {
     }
     String href = a.attr("href");
     if (href.length() > 1 && href.charAt(0) == '#'
-        && href.indexOf('%') < 0) { // percent-encoded fragments would need decoding to match the id
+        && href.indexOf('%') < 0 // percent-encoded fragments would need decoding to match the id
+        && a.text().strip().length() <= MAX_PERMALINK_TEXT) {
       selfLink = usable(href.substring(1));
     }
   }
 
   void definition(Element dt, String id, int textLength) {
-    if (definitions.size() + openTerms.size() < MAX_SECTIONS && dt.parent() != null && !usable(id).isEmpty()) {
+    if (!full && definitions.size() + openTerms.size() + headings.size() < MAX_SECTIONS
+        && dt.parent() != null && !usable(id).isEmpty()) {
       openTerms.push(new OpenTerm(dt.parent(), id, textLength));
     }
   }
@@ -100,8 +118,15 @@ final class SectionStarts {
     }
     List<Section> out = new ArrayList<>(headings.size() + definitions.size());
     for (int i = 0; i < headings.size(); i++) {
-      int end = i + 1 < headings.size() ? headings.get(i + 1).start() : length;
-      out.add(within(headings.get(i).id(), headings.get(i).start(), end, length));
+      Heading h = headings.get(i);
+      int end = length;
+      for (int next = i + 1; next < headings.size(); next++) {
+        if (headings.get(next).rank() <= h.rank()) {
+          end = headings.get(next).start();
+          break;
+        }
+      }
+      out.add(within(h.id(), h.start(), end, length));
     }
     for (Section d : definitions) {
       out.add(within(d.id(), d.start(), d.end(), length));
@@ -115,14 +140,18 @@ final class SectionStarts {
     return new Section(id, Math.min(start, to), to);
   }
 
-  /** Ends the open heading: named by its self-link, an empty anchor just before it, or nothing. */
+  /** Ends the open heading: named by its permalink, an empty anchor just before it, or nothing. */
   private void closeHeading() {
     if (openHeading == null) {
       return;
     }
     String id = selfLink != null && !selfLink.isEmpty() ? selfLink : anchorBefore(openHeading);
-    headings.add(new Section(id, openStart, openStart));
+    headings.add(new Heading(id, openStart, rank(openHeading)));
     openHeading = null;
+  }
+
+  private static int rank(Element h) {
+    return h.normalName().charAt(1) - '0';
   }
 
   /**

@@ -61,6 +61,41 @@ class SectionsTest {
   }
 
   @Test
+  void aLinkInAHeadingThatReadsAsWordsIsNoPermalink() {
+    ParsedPage page = parseHtml("""
+        <h2 id="a">A</h2><p>x</p><h2>Usage <a href="#top">back to top</a></h2><p>Call it.</p>
+        <h2>Setup <a class="anchor" href="#setup"><svg></svg></a></h2><p>y</p>
+        """, URL);
+
+    assertThat(ids(page)).containsExactly("a", "", "setup");
+  }
+
+  @Test
+  void aSubheadingsSectionLiesWithinItsHeadingsUpToTheNextOfTheSameRank() {
+    ParsedPage page = parseHtml("""
+        <h2 id="install">Install</h2><p>Run it.</p><h3>On Linux</h3><p>Use apt.</p>
+        <h2 id="usage">Usage</h2><p>Call it.</p>
+        """, URL);
+
+    assertThat(textOf(page, "install")).isEqualTo("Install Run it. On Linux Use apt.");
+  }
+
+  @Test
+  void pastTheLimitTheRestOfThePageIsInNoSection() {
+    StringBuilder html = new StringBuilder();
+    for (int i = 0; i < 2_100; i++) {
+      html.append("<h2 id=s").append(i).append(">S").append(i).append("</h2><p>w").append(i).append("</p>");
+    }
+    ParsedPage page = parseHtml(html.toString(), URL);
+
+    Section last = page.sections().get(page.sections().size() - 1);
+    assertThat(last.id()).isEmpty();
+    assertThat(page.text().substring(last.start()).strip()).startsWith("S2000 w2000");
+    assertThat(page.sections()).filteredOn(s -> !s.id().isEmpty())
+        .allMatch(s -> s.end() <= last.start());
+  }
+
+  @Test
   void headingsInNavigationAreNoSectionsOfTheText() {
     ParsedPage page = parseHtml("""
         <nav><h3 id="toc">Contents</h3><a href="#x">X</a></nav><h2 id="x">X</h2><p>Text.</p>

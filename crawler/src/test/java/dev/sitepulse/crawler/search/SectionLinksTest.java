@@ -28,7 +28,11 @@ class SectionLinksTest {
         <section id="github-pages"><h2>GitHub Pages</h2><p>Push the build to the gh-pages branch.</p></section>
         <section id="netlify"><h2>Netlify</h2><p>Connect the repository; every push deploys a preview.</p>
         <dl><dt id="deploy.retries">retries</dt><dd>How often a failed upload is tried again.</dd></dl>
-        </section></body></html>""".getBytes(StandardCharsets.UTF_8), "UTF-8", GUIDE);
+        <h3>Environment</h3><p>Set secrets in the dashboard.</p>
+        </section>
+        <section id="caching"><h2>Caching</h2><p>Assets may be served stale for a while.</p></section>
+        <section id="cdn"><h2>CDN</h2><p>The CDN keeps stale assets; purge stale files, or stale pages stay stale.</p></section>
+        </body></html>""".getBytes(StandardCharsets.UTF_8), "UTF-8", GUIDE);
     IndexedPage doc = new IndexedPage(GUIDE, "docs.example", page.title(), page.headings(), page.text(),
         page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
         page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
@@ -46,6 +50,19 @@ class SectionLinksTest {
     assertThat(onlyHit("gh-pages branch").link()).isEqualTo(GUIDE + "#github-pages");
     assertThat(onlyHit("preview").link()).isEqualTo(GUIDE + "#netlify");
     assertThat(onlyHit("preview").definition()).as("no name typed").isFalse();
+  }
+
+  @Test
+  void theLinkGoesToTheBestPassageNotTheFirstInPageOrder() throws Exception {
+    SearchHit hit = onlyHit("stale");
+
+    assertThat(hit.snippet()).as("page order").startsWith("Caching Assets may be served stale");
+    assertThat(hit.link()).isEqualTo(GUIDE + "#cdn");
+  }
+
+  @Test
+  void aSubheadingWithoutAnIdLinksToTheSectionAroundIt() throws Exception {
+    assertThat(onlyHit("dashboard").link()).isEqualTo(GUIDE + "#netlify");
   }
 
   @Test
