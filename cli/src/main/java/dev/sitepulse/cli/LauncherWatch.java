@@ -27,11 +27,14 @@ final class LauncherWatch {
     if (pid == null) {
       return;
     }
-    // ProcessHandle.isAlive compares start times too, so a pid the system reuses is no launcher.
-    Optional<ProcessHandle> launcher = ProcessHandle.of(Long.parseLong(pid));
+    long launcherPid = Long.parseLong(pid);
+    // A shell that put a process between them would leave the launcher no parent of this one:
+    // then only its pid tells (ProcessHandle.isAlive compares start times, so no reused pid).
+    boolean child = isParent(launcherPid);
+    Optional<ProcessHandle> launcher = child ? Optional.empty() : ProcessHandle.of(launcherPid);
     Threads.daemonNamed("sitepulse-launcher-watch").newThread(() -> {
       try {
-        while (launcher.isPresent() && launcher.get().isAlive()) {
+        while (child ? isParent(launcherPid) : launcher.isPresent() && launcher.get().isAlive()) {
           Thread.sleep(EVERY_MS);
         }
       } catch (InterruptedException e) {
@@ -40,5 +43,15 @@ final class LauncherWatch {
       System.err.println("sitepulse: stopped: the launcher (pid " + pid + ") that ran it is gone");
       Runtime.getRuntime().halt(KILLED);
     }).start();
+  }
+
+  /**
+   * Whether the launcher is still this process's parent. A killed launcher that its own parent has
+   * not reaped yet is a zombie, which ProcessHandle.isAlive takes for alive; but the kernel gives
+   * its children a new parent at once.
+   */
+  private static boolean isParent(long launcherPid) {
+    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+    return parent.isPresent() && parent.get().pid() == launcherPid;
   }
 }

@@ -182,7 +182,7 @@ final class DefinedNames {
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     for (String name : names) {
       Query id = new TermQuery(new Term(PageFields.ANCHORS, name));
-      ids.add(new BoostQuery(id, name.charAt(0) == '.' ? LAST_PART_BOOST : BOOST), BooleanClause.Occur.SHOULD);
+      ids.add(new BoostQuery(id, isLastPart(name) ? LAST_PART_BOOST : BOOST), BooleanClause.Occur.SHOULD);
     }
     return ids.build();
   }
@@ -211,7 +211,7 @@ final class DefinedNames {
       }
       // datetime.strftime for datetime.datetime.strftime, .getcwd for os.getcwd; join has no tail
       String tail = null;
-      String dotted = name.charAt(0) == '.' ? name : "." + name;
+      String dotted = isLastPart(name) ? name : "." + name;
       for (String line : lines) {
         String id = nameOf(line);
         if (name.indexOf('.') >= 0 && id.length() >= dotted.length()
@@ -225,6 +225,11 @@ final class DefinedNames {
       }
     }
     return null;
+  }
+
+  /** A name's last part as the index keeps it, {@code .getcwd}, from {@link #orLastParts}. */
+  private static boolean isLastPart(String name) {
+    return name.charAt(0) == '.';
   }
 
   private static String nameOf(String line) {
