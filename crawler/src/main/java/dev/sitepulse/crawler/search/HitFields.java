@@ -10,6 +10,7 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.util.BytesRef;
 
@@ -57,6 +58,15 @@ final class HitFields {
   /** The item the page documents, the same on each page that documents it under another path; or null. */
   String item(int doc) throws IOException {
     return docValue(doc, PageFields.ITEM);
+  }
+
+  /** How many pages define {@code name} (lower-cased, as the index keeps names), counting those deleted but not yet merged away. */
+  int pagesDefining(String name) {
+    try {
+      return reader.docFreq(new Term(PageFields.ANCHORS, name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether some page defines {@code name} (lower-cased, as the index keeps names). */
