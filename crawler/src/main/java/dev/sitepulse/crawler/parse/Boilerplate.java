@@ -56,8 +56,8 @@ enum Boilerplate {
    * that folds the docs ({@code toggle-all-docs}) and "Expand description" ({@code hideme}). Kept,
    * a method's snippet read "Run source pub fn with_capacity", and "source" matched every page.
    * Also the "¶" permalink that Sphinx and MkDocs put after every heading and definition
-   * ({@code headerlink}; snippets read "Basic Usage¶ json.dump(obj, …)¶"), and Material's "Skip to
-   * content" ({@code md-skip}), which matched every page.
+   * ({@code headerlink}; snippets read "Basic Usage¶ json.dump(obj, …)¶"), and a skip link
+   * ({@link #isSkipLink}).
    */
   private static boolean isControl(Element el) {
     String classes = el.className();
@@ -68,10 +68,21 @@ enum Boilerplate {
       return el.hasClass("hideme");
     }
     // Most links have classes ("reference internal"): a few scans of the string rule them out.
-    return (classes.contains("src") || classes.contains("test-arrow") || classes.contains("headerlink")
-            || classes.contains("md-skip"))
-        && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow")
-            || el.hasClass("headerlink") || el.hasClass("md-skip"));
+    return (classes.contains("src") || classes.contains("test-arrow") || classes.contains("headerlink"))
+            && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow") || el.hasClass("headerlink"))
+        || isSkipLink(el, classes);
+  }
+
+  /**
+   * The "Skip to content" link a theme opens every page with, for keyboards and screen readers,
+   * told by a class that says skip and a target on the page: Material's {@code md-skip},
+   * Docusaurus's {@code skipToContent_fXgn} (a CSS module's hashed name), VitePress's
+   * {@code VPSkipLink}, WordPress's {@code skip-link}. Kept, it matched every page, and its words
+   * topped the site's terms.
+   */
+  private static boolean isSkipLink(Element el, String classes) {
+    return (classes.contains("skip") || classes.contains("Skip")) && el.normalName().equals("a")
+        && el.attr("href").startsWith("#");
   }
 
   /**

@@ -125,6 +125,29 @@ class PageParserTest {
   }
 
   @Test
+  void docusaurusAndVitePressSkipLinksAreFurnitureButALinkElsewhereThatSaysSkipIsNot() {
+    // Their themes open every page with one: "skip", "main" and "content" were on all 245 pages of
+    // a Docusaurus site, the top of its terms; VitePress's on all 201 of one.
+    ParsedPage docusaurus =
+        parseHtml(
+            """
+            <body><div id="__docusaurus"><div role="region" aria-label="Skip to main content">
+            <a class="skipToContent_fXgn" href="#__docusaurus_skipToContent_fallback">Skip to main content</a></div>
+            <main id="__docusaurus_skipToContent_fallback"><h1>Skip lists</h1>
+            <p>See <a class="skip-list" href="/skip-lists">Skip lists in depth</a>.</p></main></div></body>""",
+            "https://docs.example/docs/skip-lists/");
+    ParsedPage vitePress =
+        parseHtml(
+            """
+            <div id="app"><span tabindex="-1"></span><a href="#VPContent" class="VPSkipLink visually-hidden">Skip to content</a>
+            <div class="VPContent" id="VPContent"><h1 id="dgram">UDP/datagram sockets</h1></div></div>""",
+            "https://docs.example/node-api/dgram.html");
+
+    assertThat(docusaurus.text()).isEqualTo("Skip lists See Skip lists in depth.");
+    assertThat(vitePress.text()).isEqualTo("UDP/datagram sockets");
+  }
+
+  @Test
   void aBootstrapNavbarAndAComplementarySidebarAreFurniture() {
     // MkDocs' own theme: the menu of every page's title, then "Search Previous Next Edit on
     // GitHub", and a table-of-contents sidebar; kept, "theme configuration" matched them everywhere.
