@@ -42,12 +42,19 @@ enum Boilerplate {
    * {@code <div class="navbar">}: "theme configuration" matched it on every page. Its readthedocs
    * theme ends every page with "« Previous Next »" in {@code <div class="rst-versions">}, which
    * on readthedocs.io sphinx_rtd_theme fills with "Read the Docs v: latest Versions … Downloads".
+   * Docusaurus draws a page's table of contents twice, as an "On this page" button for small
+   * screens and as a list beside the page, in {@code <div>}s its theme names
+   * {@code theme-doc-toc-mobile} and {@code theme-doc-toc-desktop}: kept, every page ended with
+   * its headings again, as links. VitePress's bar for small screens, "Menu" and "Return to top",
+   * is {@code <div class="VPLocalNav">}.
    */
   private static boolean hasFurnitureClass(Element el) {
     String classes = el.className();
     return !classes.isEmpty()
         && (el.hasClass("footer") || el.hasClass("navheader") || el.hasClass("navfooter")
-            || el.hasClass("navbar") || el.hasClass("rst-versions"));
+            || el.hasClass("navbar") || el.hasClass("rst-versions")
+            || classes.contains("theme-doc-toc-") && (el.hasClass("theme-doc-toc-mobile") || el.hasClass("theme-doc-toc-desktop"))
+            || el.hasClass("VPLocalNav"));
   }
 
   /**

@@ -148,6 +148,34 @@ class PageParserTest {
   }
 
   @Test
+  void docusaurussTableOfContentsAndVitePresssBarForSmallScreensAreFurniture() {
+    // Docusaurus 3.10: "On this page" opened every doc, and its headings came again at its end.
+    ParsedPage docusaurus =
+        parseHtml(
+            """
+            <article><div class="tocCollapsible_ETCw theme-doc-toc-mobile tocMobile_ITEo">
+            <button type="button" class="clean-btn tocCollapsibleButton_TO0P">On this page</button></div>
+            <div class="theme-doc-markdown markdown"><header><h1>Semver</h1></header><p>Parses versions.</p>
+            <h2 class="anchor" id="ranges">Ranges</h2><p>A range is a set of comparators.</p></div></article>
+            <div class="col col--3"><div class="tableOfContents_bqdL thin-scrollbar theme-doc-toc-desktop">
+            <ul class="table-of-contents"><li><a href="#ranges" class="table-of-contents__link">Ranges</a></li></ul></div></div>""",
+            "https://docs.example/docs/semver/");
+    ParsedPage vitePress =
+        parseHtml(
+            """
+            <div class="VPLocalNav has-sidebar empty"><div class="container">
+            <button class="menu" aria-expanded="false" aria-controls="VPSidebarNav"><span class="menu-text">Menu</span></button>
+            <div class="VPLocalNavOutlineDropdown"><button>Return to top</button></div></div></div>
+            <div class="VPContent"><h1 id="semver">Semver</h1><p>Parses versions.</p></div>""",
+            "https://docs.example/semver.html");
+
+    assertThat(docusaurus.text()).isEqualTo("Parses versions. Ranges A range is a set of comparators.");
+    assertThat(docusaurus.headings()).containsExactly("Semver", "Ranges");
+    assertThat(docusaurus.linkTextShare()).isZero();
+    assertThat(vitePress.text()).isEqualTo("Semver Parses versions.");
+  }
+
+  @Test
   void aBootstrapNavbarAndAComplementarySidebarAreFurniture() {
     // MkDocs' own theme: the menu of every page's title, then "Search Previous Next Edit on
     // GitHub", and a table-of-contents sidebar; kept, "theme configuration" matched them everywhere.
