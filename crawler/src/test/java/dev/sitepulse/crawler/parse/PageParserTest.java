@@ -176,6 +176,20 @@ class PageParserTest {
   }
 
   @Test
+  void theLanguageVitePressWritesOnACodeBlockIsFurnitureButALanguageInTextIsNot() {
+    ParsedPage page =
+        parseHtml(
+            """
+            <p>Read it with <span class="lang">JavaScript</span>:</p>
+            <div class="language-mjs vp-adaptive-theme"><button title="Copy Code" class="copy"></button>
+            <span class="lang">mjs</span><pre class="shiki vp-code"><code><span class="line">
+            <span style="--shiki-light:#D73A49">import</span><span> { readFile } from 'node:fs';</span></span></code></pre></div>""",
+            "https://docs.example/fs.html");
+
+    assertThat(page.text()).isEqualTo("Read it with JavaScript: import { readFile } from 'node:fs';");
+  }
+
+  @Test
   void aBootstrapNavbarAndAComplementarySidebarAreFurniture() {
     // MkDocs' own theme: the menu of every page's title, then "Search Previous Next Edit on
     // GitHub", and a table-of-contents sidebar; kept, "theme configuration" matched them everywhere.
