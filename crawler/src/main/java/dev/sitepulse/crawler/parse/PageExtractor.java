@@ -171,11 +171,14 @@ final class PageExtractor implements NodeVisitor {
 
   /**
    * Block elements and br separate words, as in Element.text(): {@code a</p><p>b} reads "a b". So
-   * do buttons, which a browser draws as boxes of their own: javadoc 17+ writes its table tabs
-   * side by side, "All Methods" and "Static Methods" read as "MethodsStatic".
+   * do buttons and inputs, which a browser draws as boxes of their own: javadoc 17+ writes its
+   * table tabs side by side, "All Methods" and "Static Methods" read as "MethodsStatic", and
+   * VitePress the tabs of a group of code blocks as a radio input before each label, "npm" and
+   * "yarn" read as "npmyarn".
    */
   private void wordBoundary(Element el) {
-    if (el.isBlock() || el.normalName().equals("br") || el.normalName().equals("button")) {
+    String name = el.normalName();
+    if (el.isBlock() || name.equals("br") || name.equals("button") || name.equals("input")) {
       text.space();
       if (headingText != null) {
         headingText.space();

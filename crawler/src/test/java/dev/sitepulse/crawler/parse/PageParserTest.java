@@ -264,12 +264,17 @@ class PageParserTest {
   }
 
   @Test
-  void buttonsSideBySideAreSeparateWordsAsABrowserDrawsThem() {
-    // Javadoc 17+'s table tabs: it read "All MethodsStatic MethodsInstance Methods".
-    ParsedPage page = parseHtml("<div role='tablist'><button>All Methods</button><button>Static Methods</button>"
+  void buttonsAndInputsSideBySideAreSeparateWordsAsABrowserDrawsThem() {
+    // Javadoc 17+'s table tabs read "All MethodsStatic MethodsInstance Methods"; VitePress's tabs
+    // over a group of code blocks, a radio input before each label, "npmyarn".
+    ParsedPage javadoc = parseHtml("<div role='tablist'><button>All Methods</button><button>Static Methods</button>"
         + "<button>Instance Methods</button></div><p>Sum<b>mary</b></p>", "http://x/");
+    ParsedPage vitePress = parseHtml("<div class='tabs'><input type='radio' name='group-ak2lc' id='tab-L8xc2Ch' checked>"
+        + "<label data-title='npm' for='tab-L8xc2Ch'>npm</label><input type='radio' name='group-ak2lc' id='tab-R60XXyv'>"
+        + "<label data-title='yarn' for='tab-R60XXyv'>yarn</label></div><p>Sum<b>mary</b></p>", "http://x/");
 
-    assertThat(page.text()).isEqualTo("All Methods Static Methods Instance Methods Summary");
+    assertThat(javadoc.text()).isEqualTo("All Methods Static Methods Instance Methods Summary");
+    assertThat(vitePress.text()).isEqualTo("npm yarn Summary");
   }
 
   @Test
