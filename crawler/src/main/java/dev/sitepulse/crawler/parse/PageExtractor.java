@@ -2,8 +2,10 @@ package dev.sitepulse.crawler.parse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -23,6 +25,7 @@ final class PageExtractor implements NodeVisitor {
   private final Set<String> anchors = new HashSet<>();
   private final Set<String> definitionIds = new HashSet<>();
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
+  private final CodeHeadings codeHeadings = new CodeHeadings();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
   private int textSkipDepth;
@@ -78,6 +81,7 @@ final class PageExtractor implements NodeVisitor {
       if (!headingText.isEmpty()) {
         headings.add(headingText.toString());
       }
+      codeHeadings.exit(headingText);
       openHeading = null;
       headingText = null;
     } else if (el == openLink) {
@@ -113,6 +117,7 @@ final class PageExtractor implements NodeVisitor {
         if (openHeading == null && headingSkipDepth == 0) {
           openHeading = el;
           headingText = new CollapsingText(64);
+          codeHeadings.enter(el);
         }
       }
       case "html" -> metadata.html(el);
@@ -189,6 +194,16 @@ final class PageExtractor implements NodeVisitor {
     }
   }
 
+  /** The names definition terms and code headings define under ids of another form; few pages have both. */
+  private Map<String, String> termNames() {
+    if (codeHeadings.names().isEmpty()) {
+      return definitionTerms.names();
+    }
+    Map<String, String> names = new HashMap<>(definitionTerms.names());
+    names.putAll(codeHeadings.names());
+    return names;
+  }
+
   ParsedPage result() {
     // Resolving here rather than per element keeps the visitor small, which the JIT compiles
     // several times faster; a docs index page holds thousands of links.
@@ -213,7 +228,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.nofollow,
         anchors,
         definitionIds,
-        definitionTerms.names(),
+        termNames(),
         metadata.generator,
         text.simHash(),
         body.isEmpty() ? 0 : Math.min(1f, (float) linkTextLength / body.length()));

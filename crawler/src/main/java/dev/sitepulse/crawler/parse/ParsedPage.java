@@ -25,7 +25,9 @@ import java.util.Set;
  *     shape marks as an API name
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
- *     {@code GUC-MAX-CONNECTIONS}
+ *     {@code GUC-MAX-CONNECTIONS}; and by heading id, the name the heading's code starts with
+ *     where the id is a slug of it ({@link CodeHeadings}): {@code dgram.createSocket} for
+ *     Docusaurus's {@code dgramcreatesocketoptions-callback}
  * @param generator what its meta generator says wrote it ({@code rustdoc}), or null
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an

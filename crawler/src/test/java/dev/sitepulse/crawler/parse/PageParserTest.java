@@ -418,6 +418,23 @@ class PageParserTest {
   }
 
   @Test
+  void aHeadingThatOpensWithCodeNamesWhatItsIdIsASlugOf() {
+    // The Node.js docs' ### `dgram.createSocket(options[, callback])`, as Docusaurus and VitePress
+    // id it; a heading whose id is another, or whose text only starts with a name, names nothing.
+    ParsedPage page = parseHtml("""
+        <h3 class="anchor" id="dgramcreatesocketoptions-callback"><code>dgram.createSocket(options[, callback])</code>        <a href="#dgramcreatesocketoptions-callback" class="hash-link">​</a></h3>
+        <h3 id="fs-readfile-path-options-callback" tabindex="-1"><code>fs.readFile(path[, options], callback)</code>         <a class="header-anchor" href="#fs-readfile-path-options-callback">​</a></h3>
+        <h3 id="napi_create_string_utf8"><code>napi_create_string_utf8</code></h3>
+        <h2 id="usage"><code>fs.readFileSync</code></h2><h2 id="javascript-modules">JavaScript modules</h2>
+        <h2 id="using-fswatch">Using <code>fs.watch</code></h2>""", "http://h/");
+
+    assertThat(page.termNames()).containsOnly(
+        entry("dgramcreatesocketoptions-callback", "dgram.createSocket"),
+        entry("fs-readfile-path-options-callback", "fs.readFile"));
+    assertThat(page.headings()).startsWith("dgram.createSocket(options[, callback])");
+  }
+
+  @Test
   void anchorsHoldEveryIdAndEveryNamedAnchor() {
     ParsedPage faq = parse("faq.html");
     ParsedPage named =
