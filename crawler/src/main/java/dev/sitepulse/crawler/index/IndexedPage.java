@@ -23,9 +23,9 @@ import org.apache.lucene.index.IndexWriter;
  *     ({@code enumerate}, a built-in) names a definition too, while elsewhere it is mostly the
  *     slug of a heading
  * @param termNames by definition term id, the name the term defines where the id spells it in
- *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}; by
- *     heading id, the name a heading's code starts with where the id is a slug of the heading:
- *     {@code dgram.createSocket} for {@code dgramcreatesocketoptions-callback}
+ *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}; by the
+ *     id of a heading or of its permalink, the name the heading opens with: {@code
+ *     dgram.createSocket} for {@code dgramcreatesocketoptions-callback}
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
  */
 public record IndexedPage(

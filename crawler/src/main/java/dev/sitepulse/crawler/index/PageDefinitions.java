@@ -35,8 +35,9 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
    * The names the page defines, for search to rank it first for them: ids that name an API, or
    * that a definition term has and a name could be (Sphinx's {@code <dt id="enumerate">}), the
    * names a definition term's id spells in another form (DocBook's {@code GUC-WORK-MEM}), the API
-   * names that headings open with as code, under ids Markdown generators make of them (Docusaurus's
-   * {@code dgramcreatesocketoptions-callback} for {@code dgram.createSocket(options)}), and
+   * names that headings open with, as code under ids Markdown generators make of them (Docusaurus's
+   * {@code dgramcreatesocketoptions-callback} for {@code dgram.createSocket(options)}) or after a
+   * permalink (Doxygen's), and
    * each one's dotted tails (datetime.datetime.strftime is also datetime.strftime, as people write
    * a method), lower-cased as the query's words are: keyerror finds the page that defines KeyError.
    * A docs page has hundreds of section ids that search never looks up. One field of many terms:
@@ -59,7 +60,7 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
         if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
           addName(anchor, anchor, names, terms);
         } else if (termName != null && (page.definitionIds().contains(anchor) || ApiNames.isOne(termName))) {
-          // GUC-WORK-MEM defines work_mem; a heading's code only a name so shaped: `npm install` no npm
+          // GUC-WORK-MEM defines work_mem; a heading only a name so shaped: `npm install` no npm
           addName(termName, anchor, names, terms);
         } else {
           // The module a Sphinx page defines (module-socket), which a search of its bare name finds.

@@ -25,7 +25,7 @@ final class PageExtractor implements NodeVisitor {
   private final Set<String> anchors = new HashSet<>();
   private final Set<String> definitionIds = new HashSet<>();
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
-  private final CodeHeadings codeHeadings = new CodeHeadings();
+  private final HeadingNames headingNames = new HeadingNames();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
   private int textSkipDepth;
@@ -81,7 +81,7 @@ final class PageExtractor implements NodeVisitor {
       if (!headingText.isEmpty()) {
         headings.add(headingText.toString());
       }
-      codeHeadings.exit(headingText);
+      headingNames.exit(headingText, metadata.title);
       openHeading = null;
       headingText = null;
     } else if (el == openLink) {
@@ -117,7 +117,7 @@ final class PageExtractor implements NodeVisitor {
         if (openHeading == null && headingSkipDepth == 0) {
           openHeading = el;
           headingText = new CollapsingText(64);
-          codeHeadings.enter(el);
+          headingNames.enter(el);
         }
       }
       case "html" -> metadata.html(el);
@@ -194,13 +194,13 @@ final class PageExtractor implements NodeVisitor {
     }
   }
 
-  /** The names definition terms and code headings define under ids of another form; few pages have both. */
+  /** The names definition terms and headings define under ids of another form; few pages have both. */
   private Map<String, String> termNames() {
-    if (codeHeadings.names().isEmpty()) {
+    if (headingNames.names().isEmpty()) {
       return definitionTerms.names();
     }
     Map<String, String> names = new HashMap<>(definitionTerms.names());
-    names.putAll(codeHeadings.names());
+    names.putAll(headingNames.names());
     return names;
   }
 

@@ -25,9 +25,9 @@ import java.util.Set;
  *     shape marks as an API name
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
- *     {@code GUC-MAX-CONNECTIONS}; and by heading id, the name the heading's code starts with
- *     where the id is a slug of it ({@link CodeHeadings}): {@code dgram.createSocket} for
- *     Docusaurus's {@code dgramcreatesocketoptions-callback}
+ *     {@code GUC-MAX-CONNECTIONS}; and by the id of a heading, or of its permalink, the name the
+ *     heading opens with ({@link HeadingNames}): {@code dgram.createSocket} for Docusaurus's
+ *     {@code dgramcreatesocketoptions-callback}, {@code ucnv_open} for Doxygen's hashed ids
  * @param generator what its meta generator says wrote it ({@code rustdoc}), or null
  * @param simhash {@link SimHash#of(CharSequence)} of {@code text}
  * @param linkTextShare how much of {@code text} is the text of links, from 0 to 1: near 1 on an

@@ -458,6 +458,23 @@ class PageParserTest {
   }
 
   @Test
+  void aHeadingThatOpensWithAPermalinkNamesTheNameAloneAfterIt() {
+    // Doxygen 1.9's members, each under a hashed id; a constructor is its class, which the title
+    // names; a permalink before prose, or a link with words, names nothing.
+    ParsedPage page = parseHtml("""
+        <title>ICU4C: icu::UnicodeString Class Reference</title>
+        <a id="a90c5efb" name="a90c5efb"></a>
+        <h2 class="memtitle"><span class="permalink"><a href="#a90c5efb">&#9670;&nbsp;</a></span>ucnv_open()</h2>
+        <a id="a5b1a2c3"></a><h2 class="memtitle"><span class="permalink"><a href="#a5b1a2c3">&#9670;&nbsp;</a></span>UCNV_SI</h2>
+        <a id="ab12"></a><h2 class="memtitle"><span class="permalink"><a href="#ab12">&#9670;&nbsp;</a></span>UnicodeString() [1/24]</h2>
+        <a id="ab13"></a><h2 class="memtitle"><span class="permalink"><a href="#ab13">&#9670;&nbsp;</a></span>~UnicodeString()</h2>
+        <h2 id="install"><a href="#install" class="header-anchor">#</a> JavaScript modules</h2>
+        <h2><a href="#ab14">u_strlen</a></h2>""", "http://h/");
+
+    assertThat(page.termNames()).containsOnly(entry("a90c5efb", "ucnv_open"), entry("a5b1a2c3", "UCNV_SI"));
+  }
+
+  @Test
   void anchorsHoldEveryIdAndEveryNamedAnchor() {
     ParsedPage faq = parse("faq.html");
     ParsedPage named =
