@@ -24,7 +24,9 @@ import org.apache.lucene.index.IndexWriter;
  *     ({@code enumerate}, a built-in) names a definition too, while elsewhere it is mostly the
  *     slug of a heading
  * @param termNames by definition term id, the name the term defines where the id spells it in
- *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}
+ *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}; by the
+ *     id of a heading or of its permalink, the name the heading opens with: {@code
+ *     dgram.createSocket} for {@code dgramcreatesocketoptions-callback}
  * @param sections the parts of {@code body} a link can go to, by heading or definition term: a hit
  *     links to the one its snippet comes from
  * @param declaredElsewhereIds the ids of members that another item declares (rustdoc's methods of

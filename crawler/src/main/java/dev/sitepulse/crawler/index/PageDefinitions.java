@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which names a page defines, by what generated it: Sphinx, DocBook and any site by their ids'
- * shapes, javadoc ({@link JavadocIds}) and rustdoc ({@link RustdocIds}) by their own.
+ * Which names a page defines, by what generated it: Sphinx, DocBook, Markdown generators and any
+ * site by their ids' shapes, javadoc ({@link JavadocIds}) and rustdoc ({@link RustdocIds}) by their
+ * own.
  *
  * @param terms the names lower-cased, with their dotted tails, the last part of each dotted one
  *     after its dot ({@code .getcwd}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
@@ -33,7 +34,10 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
   /**
    * The names the page defines, for search to rank it first for them: ids that name an API, or
    * that a definition term has and a name could be (Sphinx's {@code <dt id="enumerate">}), the
-   * names a definition term's id spells in another form (DocBook's {@code GUC-WORK-MEM}), and
+   * names a definition term's id spells in another form (DocBook's {@code GUC-WORK-MEM}), the API
+   * names that headings open with, as code under ids Markdown generators make of them (Docusaurus's
+   * {@code dgramcreatesocketoptions-callback} for {@code dgram.createSocket(options)}) or after a
+   * permalink (Doxygen's), and
    * each one's dotted tails (datetime.datetime.strftime is also datetime.strftime, as people write
    * a method), lower-cased as the query's words are: keyerror finds the page that defines KeyError.
    * A docs page has hundreds of section ids that search never looks up. One field of many terms:
@@ -55,8 +59,9 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
         String termName = page.termNames().get(anchor);
         if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
           addName(anchor, anchor, names, terms);
-        } else if (termName != null) {
-          addName(termName, anchor, names, terms); // GUC-WORK-MEM defines work_mem
+        } else if (termName != null && (page.definitionIds().contains(anchor) || ApiNames.isOne(termName))) {
+          // GUC-WORK-MEM defines work_mem; a heading only a name so shaped: `npm install` no npm
+          addName(termName, anchor, names, terms);
         } else {
           // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
           String module = ApiNames.moduleDefinedBy(anchor, page.title());

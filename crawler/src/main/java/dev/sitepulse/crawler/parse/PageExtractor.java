@@ -2,8 +2,10 @@ package dev.sitepulse.crawler.parse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Element;
@@ -25,6 +27,7 @@ final class PageExtractor implements NodeVisitor {
   private final Set<String> definitionIds = new HashSet<>();
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
   private final SectionStarts sections = new SectionStarts();
+  private final HeadingNames headingNames = new HeadingNames();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
   /** Null until the page's meta generator names rustdoc, which it does in the head. */
@@ -93,6 +96,7 @@ final class PageExtractor implements NodeVisitor {
       if (!headingText.isEmpty()) {
         headings.add(headingText.toString());
       }
+      headingNames.exit(headingText, metadata.title);
       openHeading = null;
       headingText = null;
     } else if (el == openLink) {
@@ -146,6 +150,7 @@ final class PageExtractor implements NodeVisitor {
         if (openHeading == null && headingSkipDepth == 0) {
           openHeading = el;
           headingText = new CollapsingText(64);
+          headingNames.enter(el);
         }
         if (textSkipDepth == 0) {
           sections.heading(el, text.length());
@@ -208,11 +213,14 @@ final class PageExtractor implements NodeVisitor {
 
   /**
    * Block elements and br separate words, as in Element.text(): {@code a</p><p>b} reads "a b". So
-   * do buttons, which a browser draws as boxes of their own: javadoc 17+ writes its table tabs
-   * side by side, "All Methods" and "Static Methods" read as "MethodsStatic".
+   * do buttons and inputs, which a browser draws as boxes of their own: javadoc 17+ writes its
+   * table tabs side by side, "All Methods" and "Static Methods" read as "MethodsStatic", and
+   * VitePress the tabs of a group of code blocks as a radio input before each label, "npm" and
+   * "yarn" read as "npmyarn".
    */
   private void wordBoundary(Element el) {
-    if (el.isBlock() || el.normalName().equals("br") || el.normalName().equals("button")) {
+    String name = el.normalName();
+    if (el.isBlock() || name.equals("br") || name.equals("button") || name.equals("input")) {
       text.space();
       if (headingText != null) {
         headingText.space();
@@ -221,6 +229,16 @@ final class PageExtractor implements NodeVisitor {
         linkText.space();
       }
     }
+  }
+
+  /** The names definition terms and headings define under ids of another form; few pages have both. */
+  private Map<String, String> termNames() {
+    if (headingNames.names().isEmpty()) {
+      return definitionTerms.names();
+    }
+    Map<String, String> names = new HashMap<>(definitionTerms.names());
+    names.putAll(headingNames.names());
+    return names;
   }
 
   ParsedPage result() {
@@ -247,7 +265,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.nofollow,
         anchors,
         definitionIds,
-        definitionTerms.names(),
+        termNames(),
         sections.result(body.length()),
         rustdoc == null ? Set.of() : rustdoc.declaredElsewhereIds(),
         rustdoc == null || rustdoc.itemSource() == null ? null : resolver.resolve(rustdoc.itemSource()),

@@ -27,7 +27,9 @@ import java.util.Set;
  *     shape marks as an API name
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
- *     {@code GUC-MAX-CONNECTIONS}
+ *     {@code GUC-MAX-CONNECTIONS}; and by the id of a heading, or of its permalink, the name the
+ *     heading opens with ({@link HeadingNames}): {@code dgram.createSocket} for Docusaurus's
+ *     {@code dgramcreatesocketoptions-callback}, {@code ucnv_open} for Doxygen's hashed ids
  * @param sections the parts of {@code text} a link can go to, by heading or definition term, for
  *     a search hit to link to where its snippet comes from ({@link Section})
  * @param declaredElsewhereIds the ids of members that another item declares, which is that item's

@@ -281,6 +281,94 @@ class PageParserTest {
   }
 
   @Test
+  void docusaurusAndVitePressSkipLinksAreFurnitureButALinkElsewhereThatSaysSkipIsNot() {
+    // Their themes open every page with one: "skip", "main" and "content" were on all 245 pages of
+    // a Docusaurus site, the top of its terms; VitePress's on all 201 of one.
+    ParsedPage docusaurus =
+        parseHtml(
+            """
+            <body><div id="__docusaurus"><div role="region" aria-label="Skip to main content">
+            <a class="skipToContent_fXgn" href="#__docusaurus_skipToContent_fallback">Skip to main content</a></div>
+            <main id="__docusaurus_skipToContent_fallback"><h1>Skip lists</h1>
+            <p>See <a class="skip-list" href="/skip-lists">Skip lists in depth</a>.</p></main></div></body>""",
+            "https://docs.example/docs/skip-lists/");
+    ParsedPage vitePress =
+        parseHtml(
+            """
+            <div id="app"><span tabindex="-1"></span><a href="#VPContent" class="VPSkipLink visually-hidden">Skip to content</a>
+            <div class="VPContent" id="VPContent"><h1 id="dgram">UDP/datagram sockets</h1></div></div>""",
+            "https://docs.example/node-api/dgram.html");
+
+    assertThat(docusaurus.text()).isEqualTo("Skip lists See Skip lists in depth.");
+    assertThat(vitePress.text()).isEqualTo("UDP/datagram sockets");
+  }
+
+  @Test
+  void docusaurussTableOfContentsAndVitePresssBarForSmallScreensAreFurniture() {
+    // Docusaurus 3.10: "On this page" opened every doc, and its headings came again at its end.
+    ParsedPage docusaurus =
+        parseHtml(
+            """
+            <article><div class="tocCollapsible_ETCw theme-doc-toc-mobile tocMobile_ITEo">
+            <button type="button" class="clean-btn tocCollapsibleButton_TO0P">On this page</button></div>
+            <div class="theme-doc-markdown markdown"><header><h1>Semver</h1></header><p>Parses versions.</p>
+            <h2 class="anchor" id="ranges">Ranges</h2><p>A range is a set of comparators.</p></div></article>
+            <div class="col col--3"><div class="tableOfContents_bqdL thin-scrollbar theme-doc-toc-desktop">
+            <ul class="table-of-contents"><li><a href="#ranges" class="table-of-contents__link">Ranges</a></li></ul></div></div>""",
+            "https://docs.example/docs/semver/");
+    ParsedPage vitePress =
+        parseHtml(
+            """
+            <div class="VPLocalNav has-sidebar empty"><div class="container">
+            <button class="menu" aria-expanded="false" aria-controls="VPSidebarNav"><span class="menu-text">Menu</span></button>
+            <div class="VPLocalNavOutlineDropdown"><button>Return to top</button></div></div></div>
+            <div class="VPContent"><h1 id="semver">Semver</h1><p>Parses versions.</p></div>""",
+            "https://docs.example/semver.html");
+
+    assertThat(docusaurus.text()).isEqualTo("Parses versions. Ranges A range is a set of comparators.");
+    assertThat(docusaurus.headings()).containsExactly("Semver", "Ranges");
+    assertThat(docusaurus.linkTextShare()).isZero();
+    assertThat(vitePress.text()).isEqualTo("Semver Parses versions.");
+  }
+
+  @Test
+  void theLanguageVitePressWritesOnACodeBlockIsFurnitureButALanguageInTextIsNot() {
+    ParsedPage page =
+        parseHtml(
+            """
+            <p>Read it with <span class="lang">JavaScript</span>:</p>
+            <div class="language-mjs vp-adaptive-theme"><button title="Copy Code" class="copy"></button>
+            <span class="lang">mjs</span><pre class="shiki vp-code"><code><span class="line">
+            <span style="--shiki-light:#D73A49">import</span><span> { readFile } from 'node:fs';</span></span></code></pre></div>""",
+            "https://docs.example/fs.html");
+
+    assertThat(page.text()).isEqualTo("Read it with JavaScript: import { readFile } from 'node:fs';");
+  }
+
+  @Test
+  void doxygensProjectTitleFolderPathPermalinksAndGeneratedByAreFurniture() {
+    // Doxygen 1.9 on ICU's headers: "ICU4C International Components for Unicode" and "Generated
+    // by" on all 811 pages, "usr include unicode" on 630, "◆" before every member.
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div id="top"><div id="titlearea"><table><tr id="projectrow"><td id="projectalign">
+            <div id="projectname">ICU4C</div><div id="projectbrief">International Components for Unicode</div>
+            </td></tr></table></div><div id="main-nav"></div>
+            <div id="nav-path" class="navpath"><ul><li class="navelem"><a class="el" href="dir_c4a6.html">usr</a></li>
+            <li class="navelem"><a class="el" href="dir_050f.html">unicode</a></li></ul></div></div>
+            <div class="header"><div class="headertitle"><div class="title">ucnv.h File Reference</div></div></div>
+            <div class="contents"><a id="a90c5efb" name="a90c5efb"></a>
+            <h2 class="memtitle"><span class="permalink"><a href="#a90c5efb">&#9670;&nbsp;</a></span>ucnv_open()</h2>
+            <div class="memitem"><div class="memdoc"><p>Creates a UConverter object.</p></div></div></div>
+            <hr class="footer"/><address class="footer"><small>Generated by&#160;<a href="https://www.doxygen.org/index.html">            <img class="footer" src="doxygen.svg" alt="doxygen"/></a> 1.9.4</small></address></body>""",
+            "https://docs.example/ucnv_8h.html");
+
+    assertThat(page.text()).isEqualTo("ucnv.h File Reference ucnv_open() Creates a UConverter object.");
+    assertThat(page.outlinks()).extracting(Outlink::url).contains("https://docs.example/dir_c4a6.html");
+  }
+
+  @Test
   void aBootstrapNavbarAndAComplementarySidebarAreFurniture() {
     // MkDocs' own theme: the menu of every page's title, then "Search Previous Next Edit on
     // GitHub", and a table-of-contents sidebar; kept, "theme configuration" matched them everywhere.
@@ -355,12 +443,17 @@ class PageParserTest {
   }
 
   @Test
-  void buttonsSideBySideAreSeparateWordsAsABrowserDrawsThem() {
-    // Javadoc 17+'s table tabs: it read "All MethodsStatic MethodsInstance Methods".
-    ParsedPage page = parseHtml("<div role='tablist'><button>All Methods</button><button>Static Methods</button>"
+  void buttonsAndInputsSideBySideAreSeparateWordsAsABrowserDrawsThem() {
+    // Javadoc 17+'s table tabs read "All MethodsStatic MethodsInstance Methods"; VitePress's tabs
+    // over a group of code blocks, a radio input before each label, "npmyarn".
+    ParsedPage javadoc = parseHtml("<div role='tablist'><button>All Methods</button><button>Static Methods</button>"
         + "<button>Instance Methods</button></div><p>Sum<b>mary</b></p>", "http://x/");
+    ParsedPage vitePress = parseHtml("<div class='tabs'><input type='radio' name='group-ak2lc' id='tab-L8xc2Ch' checked>"
+        + "<label data-title='npm' for='tab-L8xc2Ch'>npm</label><input type='radio' name='group-ak2lc' id='tab-R60XXyv'>"
+        + "<label data-title='yarn' for='tab-R60XXyv'>yarn</label></div><p>Sum<b>mary</b></p>", "http://x/");
 
-    assertThat(page.text()).isEqualTo("All Methods Static Methods Instance Methods Summary");
+    assertThat(javadoc.text()).isEqualTo("All Methods Static Methods Instance Methods Summary");
+    assertThat(vitePress.text()).isEqualTo("npm yarn Summary");
   }
 
   @Test
@@ -501,6 +594,40 @@ class PageParserTest {
     assertThat(page.termNames()).containsOnly(
         entry("GUC-MAX-CONNECTIONS", "max_connections"), entry("LIBPQ-PQSENDQUERY", "PQsendQuery"));
     assertThat(page.text()).startsWith("max_connections (integer) Determines");
+  }
+
+  @Test
+  void aHeadingThatOpensWithCodeNamesWhatItsIdIsASlugOf() {
+    // The Node.js docs' ### `dgram.createSocket(options[, callback])`, as Docusaurus and VitePress
+    // id it; a heading whose id is another, or whose text only starts with a name, names nothing.
+    ParsedPage page = parseHtml("""
+        <h3 class="anchor" id="dgramcreatesocketoptions-callback"><code>dgram.createSocket(options[, callback])</code>        <a href="#dgramcreatesocketoptions-callback" class="hash-link">​</a></h3>
+        <h3 id="fs-readfile-path-options-callback" tabindex="-1"><code>fs.readFile(path[, options], callback)</code>         <a class="header-anchor" href="#fs-readfile-path-options-callback">​</a></h3>
+        <h3 id="napi_create_string_utf8"><code>napi_create_string_utf8</code></h3>
+        <h2 id="usage"><code>fs.readFileSync</code></h2><h2 id="javascript-modules">JavaScript modules</h2>
+        <h2 id="using-fswatch">Using <code>fs.watch</code></h2>""", "http://h/");
+
+    assertThat(page.termNames()).containsOnly(
+        entry("dgramcreatesocketoptions-callback", "dgram.createSocket"),
+        entry("fs-readfile-path-options-callback", "fs.readFile"));
+    assertThat(page.headings()).startsWith("dgram.createSocket(options[, callback])");
+  }
+
+  @Test
+  void aHeadingThatOpensWithAPermalinkNamesTheNameAloneAfterIt() {
+    // Doxygen 1.9's members, each under a hashed id; a constructor is its class, which the title
+    // names; a permalink before prose, or a link with words, names nothing.
+    ParsedPage page = parseHtml("""
+        <title>ICU4C: icu::UnicodeString Class Reference</title>
+        <a id="a90c5efb" name="a90c5efb"></a>
+        <h2 class="memtitle"><span class="permalink"><a href="#a90c5efb">&#9670;&nbsp;</a></span>ucnv_open()</h2>
+        <a id="a5b1a2c3"></a><h2 class="memtitle"><span class="permalink"><a href="#a5b1a2c3">&#9670;&nbsp;</a></span>UCNV_SI</h2>
+        <a id="ab12"></a><h2 class="memtitle"><span class="permalink"><a href="#ab12">&#9670;&nbsp;</a></span>UnicodeString() [1/24]</h2>
+        <a id="ab13"></a><h2 class="memtitle"><span class="permalink"><a href="#ab13">&#9670;&nbsp;</a></span>~UnicodeString()</h2>
+        <h2 id="install"><a href="#install" class="header-anchor">#</a> JavaScript modules</h2>
+        <h2><a href="#ab14">u_strlen</a></h2>""", "http://h/");
+
+    assertThat(page.termNames()).containsOnly(entry("a90c5efb", "ucnv_open"), entry("a5b1a2c3", "UCNV_SI"));
   }
 
   @Test

@@ -1,0 +1,143 @@
+package dev.sitepulse.crawler.parse;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The names that headings define under ids of another form, in two shapes generators write:
+ *
+ * <ul>
+ *   <li>A heading that opens with code, under the id a Markdown generator makes of its text. The
+ *       Node.js docs head each function {@code ### `fs.readFile(path[, options], callback)`};
+ *       Docusaurus (as GitHub) ids it {@code fsreadfilepath-options-callback}, VitePress
+ *       {@code fs-readfile-path-options-callback}.
+ *   <li>A heading that opens with a link to itself and then is a name alone, maybe called:
+ *       Doxygen heads each member {@code <h2 class="memtitle"><span class="permalink"><a
+ *       href="#a90c5efb…">◆</a></span>ucnv_open()</h2>}, its id a hash.
+ * </ul>
+ *
+ * No id is the name, as Sphinx's or rustdoc's are, so without this no page of theirs defined
+ * one. A name the page's title has is the page itself, as a class's constructors are on its
+ * page. Headings do not nest: one is read at a time.
+ */
+final class HeadingNames {
+  private final Map<String, String> names = new HashMap<>();
+  private String openId;
+  /** The open heading's permalink text, which its text starts with; null for a code heading. */
+  private String permalink;
+
+  /** A heading starts: it is read if it opens with code and has an id, or with a permalink. */
+  void enter(Element heading) {
+    openId = null;
+    Element first = leadingElement(heading);
+    if (first == null) {
+      return;
+    }
+    if (first.normalName().equals("code")) {
+      String id = heading.attributesSize() > 0 ? heading.id() : "";
+      openId = id.isEmpty() ? null : id;
+      permalink = null;
+    } else {
+      Element link = first.normalName().equals("span") ? first.firstElementChild() : first;
+      String href = link != null && link.normalName().equals("a") ? link.attr("href") : "";
+      String text = href.length() > 1 && href.charAt(0) == '#' ? CollapsingText.collapse(link.text()) : null;
+      if (text != null && text.codePoints().noneMatch(Character::isLetterOrDigit)) { // ◆, #, ¶: no words
+        openId = href.substring(1);
+        permalink = text;
+      }
+    }
+  }
+
+  /** The heading that {@link #enter} saw ends, with this text, on a page of this title. */
+  void exit(CollapsingText text, String title) {
+    if (openId == null) {
+      return;
+    }
+    String name = permalink == null ? slugName(text) : linkedName(text.toString());
+    if (name != null && !name.equals(openId) && !names(title, name)) {
+      names.put(openId, name);
+    }
+    openId = null;
+  }
+
+  Map<String, String> names() {
+    return names;
+  }
+
+  private String slugName(CollapsingText text) {
+    String word = text.wordAt(0);
+    return !word.isEmpty() && slugStartsWith(openId, word) ? word : null;
+  }
+
+  /** The name after the permalink, when nothing but its call follows: "ucnv_open()", "USet". */
+  private String linkedName(String heading) {
+    if (!heading.startsWith(permalink)) {
+      return null;
+    }
+    int start = permalink.length();
+    while (start < heading.length() && heading.charAt(start) == ' ') {
+      start++;
+    }
+    int end = start;
+    while (end < heading.length() && (Character.isLetterOrDigit(heading.charAt(end)) || heading.charAt(end) == '_')) {
+      end++;
+    }
+    boolean alone = end == heading.length() || heading.charAt(end) == '(';
+    return end > start && !Character.isDigit(heading.charAt(start)) && alone ? heading.substring(start, end) : null;
+  }
+
+  /**
+   * Whether the id starts with the name's letters and digits, in any case, whatever else stands
+   * between them: generators drop a name's dots and brackets or make dashes of them, and add the
+   * rest of the heading, {@code dgramcreatesocketoptions-callback} and
+   * {@code dgram-createsocket-options-callback} both for {@code dgram.createSocket}.
+   */
+  static boolean slugStartsWith(String id, String name) {
+    int i = 0;
+    for (int n = 0; n < name.length(); n++) {
+      char c = name.charAt(n);
+      if (!Character.isLetterOrDigit(c)) {
+        continue;
+      }
+      while (i < id.length() && !Character.isLetterOrDigit(id.charAt(i))) {
+        i++;
+      }
+      if (i == id.length() || Character.toLowerCase(id.charAt(i)) != Character.toLowerCase(c)) {
+        return false;
+      }
+      i++;
+    }
+    return i > 0;
+  }
+
+  /** Whether {@code title} has {@code name} as a word of its own: "icu::UnicodeString Class Reference". */
+  private static boolean names(String title, String name) {
+    for (int at = title == null ? -1 : title.indexOf(name); at >= 0; at = title.indexOf(name, at + 1)) {
+      int after = at + name.length();
+      if ((at == 0 || !isNamePart(title.charAt(at - 1))) && (after == title.length() || !isNamePart(title.charAt(after)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+  }
+
+  /**
+   * The first thing in the heading when it is an element: "`fs.readFile`" names an API, while a
+   * heading of prose that starts with a camel-cased word ("JavaScript modules") does not.
+   */
+  private static Element leadingElement(Element heading) {
+    for (Node child : heading.childNodes()) {
+      if (!(child instanceof TextNode text && text.isBlank())) {
+        return child instanceof Element el ? el : null;
+      }
+    }
+    return null;
+  }
+}
