@@ -115,20 +115,31 @@ enum Boilerplate {
    * topped the site's terms.
    */
   private static boolean isSkipLink(Element el, String classes) {
-    return (classes.contains("skip") || classes.contains("Skip")) && el.normalName().equals("a")
-        && el.attr("href").startsWith("#");
+    if (!(classes.contains("skip") || classes.contains("Skip")) || !el.normalName().equals("a")
+        || !el.attr("href").startsWith("#")) {
+      return false;
+    }
+    for (String token : el.classNames()) { // a class that says skip, not one that merely has it ("skipped-tests")
+      String t = token.toLowerCase(java.util.Locale.ROOT);
+      if (t.equals("skip") || t.endsWith("-skip") || t.contains("skiplink") || t.contains("skip-link")
+          || t.startsWith("skiptocontent") || t.startsWith("skip-to")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * The language VitePress writes in the corner of every code block, {@code <span class="lang">}
    * in {@code <div class="language-js">}: kept, "js" was on 170 of 201 pages of a VitePress site
    * and snippets read "mjs import { readFile } …". And the "◆" link to itself that Doxygen heads
-   * each member with, {@code <span class="permalink">}: snippets read "◆ ucnv_open() UConverter *".
+   * each member with, {@code <span class="permalink">} in its {@code h2.memtitle}: snippets read
+   * "◆ ucnv_open() UConverter *". (A blog's {@code span.permalink} is its post's date.)
    */
   private static boolean isSpanControl(Element el) {
     String classes = el.className();
     Element block;
-    return classes.equals("permalink")
+    return classes.equals("permalink") && (block = el.parent()) != null && block.hasClass("memtitle")
         || classes.equals("lang") && (block = el.parent()) != null && block.className().startsWith("language-");
   }
 

@@ -40,7 +40,7 @@ final class HeadingNames {
       String id = heading.attributesSize() > 0 ? heading.id() : "";
       openId = id.isEmpty() ? null : id;
       permalink = null;
-    } else {
+    } else if (isDoxygenPermalink(heading, first)) {
       Element link = first.normalName().equals("span") ? first.firstElementChild() : first;
       String href = link != null && link.normalName().equals("a") ? link.attr("href") : "";
       String text = href.length() > 1 && href.charAt(0) == '#' ? CollapsingText.collapse(link.text()) : null;
@@ -49,6 +49,16 @@ final class HeadingNames {
         permalink = text;
       }
     }
+  }
+
+  /**
+   * Doxygen's own marks: its member headings ({@code h2.memtitle}) open with a
+   * {@code span.permalink}. Other themes put a wordless self-link before a heading too (VuePress's
+   * {@code #}, just-the-docs' icon), before prose titles ("JavaScript", "PostgreSQL") that define
+   * nothing.
+   */
+  private static boolean isDoxygenPermalink(Element heading, Element first) {
+    return heading.hasClass("memtitle") || first.normalName().equals("span") && first.hasClass("permalink");
   }
 
   /** The heading that {@link #enter} saw ends, with this text, on a page of this title. */

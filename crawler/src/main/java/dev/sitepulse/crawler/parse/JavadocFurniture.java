@@ -24,10 +24,12 @@ final class JavadocFurniture {
 
   static Boilerplate of(Element el) {
     return switch (el.normalName()) {
-      // javadoc 17+ draws its tabs and copy buttons as buttons; up to 16, tabs are a caption
-      case "button", "caption" -> Boilerplate.TEXT_AND_HEADINGS;
-      // up to 16, a column's header; a row's, scope=row, is the member's name
-      case "th" -> el.attr("scope").equals("col") ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
+      // javadoc 17+ draws its tabs and copy buttons as buttons; a button a doc comment shows stays
+      case "button" -> isJavadocButton(el) ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
+      // up to 16, a summary table's tabs are its caption, and its column headers th scope=col (a
+      // row's, scope=row, is the member's name); the tables a doc comment has keep theirs
+      case "caption" -> inSummaryTable(el) ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
+      case "th" -> el.attr("scope").equals("col") && inSummaryTable(el) ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
       case "div" -> el.hasClass("table-header") || el.hasClass("caption")
           || el.hasClass("inherited-list") && fromAnotherSite(el.firstElementChild())
           ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
@@ -43,6 +45,27 @@ final class JavadocFurniture {
           ? Boilerplate.TEXT_AND_HEADINGS : Boilerplate.NONE;
       default -> Boilerplate.NONE;
     };
+  }
+
+  /**
+   * Javadoc's own buttons: a summary table's tabs ({@code role="tab"}), a snippet's "Copy" and the
+   * sidebar's, all of its classes ({@code table-tab}, {@code copy}, {@code snippet-copy}…).
+   */
+  private static boolean isJavadocButton(Element button) {
+    if (button.attr("role").equals("tab")) {
+      return true;
+    }
+    String cls = button.className();
+    return cls.contains("tab") || cls.contains("copy") || cls.contains("sidebar") || cls.contains("toggle");
+  }
+
+  /** Whether the caption or header cell is a member summary table's: {@code memberSummary}, {@code typeSummary}… (8-16). */
+  private static boolean inSummaryTable(Element el) {
+    Element up = el.parent();
+    for (int i = 0; i < 3 && up != null && !up.normalName().equals("table"); i++) {
+      up = up.parent();
+    }
+    return up != null && up.normalName().equals("table") && up.className().contains("ummary");
   }
 
   /**

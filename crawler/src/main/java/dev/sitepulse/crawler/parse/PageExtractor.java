@@ -260,7 +260,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.languageOrNull(),
         outlinks,
         embeds == null ? List.of() : embeds.resolved(resolver),
-        metadata.canonicalOrRefresh(),
+        metadata.canonicalOrRefresh(body.length()),
         metadata.noindex,
         metadata.nofollow,
         anchors,

@@ -17,6 +17,8 @@ final class PageMetadata {
   String canonical;
   /** Where an instant meta refresh sends the reader, resolved; null for none. */
   String refresh;
+  /** Whether that refresh is inside {@code <noscript>}: only a reader without scripts is sent. */
+  private boolean refreshWithoutScripts;
   boolean noindex;
   boolean nofollow;
   private String contentLanguage;
@@ -61,16 +63,35 @@ final class PageMetadata {
       } else if (refresh == null && httpEquiv.equalsIgnoreCase("refresh")) {
         String target = InstantRefresh.target(el.attr("content"));
         refresh = target == null ? null : resolver.resolve(target);
+        refreshWithoutScripts = refresh != null && inNoscript(el);
       }
     }
   }
 
   /**
    * The page that stands for this one: its {@code rel=canonical}, else where an instant meta
-   * refresh sends the reader, as search engines take such a page for a redirect.
+   * refresh sends the reader, as search engines take such a page for a redirect. A refresh inside
+   * {@code <noscript>} counts only on a page with next to no text of its own (javadoc's index.html
+   * from 23): a script-driven app puts one on every page, sending readers without scripts to one
+   * fallback page, and its pages' text must not all defer to that.
    */
-  String canonicalOrRefresh() {
-    return canonical != null ? canonical : refresh;
+  String canonicalOrRefresh(int textLength) {
+    if (canonical != null) {
+      return canonical;
+    }
+    return refreshWithoutScripts && textLength > MAX_REDIRECT_PAGE_TEXT ? null : refresh;
+  }
+
+  /** Text a page that only sends its reader on may hold: "JavaScript is disabled…", a link. */
+  private static final int MAX_REDIRECT_PAGE_TEXT = 300;
+
+  private static boolean inNoscript(Element el) {
+    for (Element up = el.parent(); up != null; up = up.parent()) {
+      if (up.normalName().equals("noscript")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void link(Element el) {
