@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * One hit per item an API reference documents, where it documents one item on several pages:
@@ -51,8 +52,12 @@ final class OneHitPerItem {
           }
         }
       }
-      if (kept.size() == size || top.scoreDocs.length < asked || asked >= maxDoc) {
-        return new TopDocs(top.totalHits, kept.toArray(ScoreDoc[]::new));
+      if (kept.size() == size) {
+        return new TopDocs(top.totalHits, kept.toArray(ScoreDoc[]::new)); // pages: some may be one item's
+      }
+      if (top.scoreDocs.length < asked || asked >= maxDoc) {
+        // Every match seen: the total is the hits themselves, not "1 of 2" for one item's two pages.
+        return new TopDocs(new TotalHits(kept.size(), TotalHits.Relation.EQUAL_TO), kept.toArray(ScoreDoc[]::new));
       }
       asked = (int) Math.min(maxDoc, 2L * asked);
     }
