@@ -88,7 +88,7 @@ final class PageDocuments {
       doc.add(new BinaryDocValuesField(SECTIONS, sections));
     }
     String item = RustdocIds.generated(page.title(), page.generator())
-        ? RustdocIds.item(page.title(), page.headings(), page.itemSource()) : null;
+        ? RustdocIds.item(page.url(), page.title(), page.headings(), page.itemSource()) : null;
     if (item != null) {
       doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item)));
     }

@@ -58,11 +58,13 @@ final class RustdocIds {
    * What identifies the item the page documents, whatever the path it is documented under: the
    * source its heading links, with the item's own name (a macro defines several items at one
    * place: i8's MIN and MAX, NonZeroU8 and NonZeroU16), or, for a primitive type, which has no
-   * source, its name. Null for other pages.
+   * source, its name under the docs' root (the crate folders' parent: std and core of one
+   * build are one, two builds on one host are two). Null for other pages.
    *
+   * @param url the page's, {@code …/std/primitive.u8.html}
    * @param itemSource the heading's source link, resolved, or null
    */
-  static String item(String title, List<String> headings, String itemSource) {
+  static String item(String url, String title, List<String> headings, String itemSource) {
     String path = documented(title);
     if (path == null) {
       return null;
@@ -71,7 +73,15 @@ final class RustdocIds {
     if (itemSource != null) {
       return itemSource + " " + name;
     }
-    return !headings.isEmpty() && headings.get(0).startsWith("Primitive Type ") ? "primitive " + name : null;
+    return !headings.isEmpty() && headings.get(0).startsWith("Primitive Type ")
+        ? "primitive " + name + " " + docsRoot(url) : null;
+  }
+
+  /** The URL up to the folder above the page's: the root that holds std/ and core/. */
+  private static String docsRoot(String url) {
+    int page = url.lastIndexOf('/');
+    int crate = page > 0 ? url.lastIndexOf('/', page - 1) : -1;
+    return crate > 0 ? url.substring(0, crate + 1) : url;
   }
 
   /**

@@ -42,14 +42,18 @@ class RustdocIdsTest {
   @Test
   void anItemIsItsSourceAndItsNameWhateverThePathItIsDocumentedUnder() {
     String source = "https://h/src/std/collections/hash/map.rs.html#213-215";
-    assertThat(RustdocIds.item("HashMap in std::collections - Rust", List.of(), source))
-        .isEqualTo(RustdocIds.item("HashMap in std::collections::hash_map - Rust", List.of(), source))
+    assertThat(RustdocIds.item("https://h/std/collections/struct.HashMap.html", "HashMap in std::collections - Rust", List.of(), source))
+        .isEqualTo(RustdocIds.item("https://h/std/collections/hash_map/struct.HashMap.html", "HashMap in std::collections::hash_map - Rust", List.of(), source))
         .isEqualTo(source + " HashMap");
-    assertThat(RustdocIds.item("MAX in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"))
+    assertThat(RustdocIds.item("https://h/std/u8/constant.MAX.html", "MAX in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"))
         .as("a macro's items share its place").isNotEqualTo(
-            RustdocIds.item("MIN in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"));
-    assertThat(RustdocIds.item("u8 - Rust", List.of("Primitive Type u8"), null)).isEqualTo("primitive u8");
-    assertThat(RustdocIds.item("Overview - Rust", List.of("Overview"), null)).isNull();
+            RustdocIds.item("https://h/std/u8/constant.MIN.html", "MIN in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"));
+    assertThat(RustdocIds.item("https://h/stable/std/primitive.u8.html", "u8 - Rust", List.of("Primitive Type u8"), null))
+        .as("std's and core's of one build are one")
+        .isEqualTo(RustdocIds.item("https://h/stable/core/primitive.u8.html", "u8 - Rust", List.of("Primitive Type u8"), null))
+        .as("two builds on one host are two")
+        .isNotEqualTo(RustdocIds.item("https://h/nightly/std/primitive.u8.html", "u8 - Rust", List.of("Primitive Type u8"), null));
+    assertThat(RustdocIds.item("https://h/std/index.html", "Overview - Rust", List.of("Overview"), null)).isNull();
   }
 
   @Test
