@@ -30,7 +30,8 @@ class LastPartSearchTest {
   static PageSearcher searcher;
 
   private static final String OS = "<html><head><title>os — Operating system interfaces</title></head><body>"
-      + "<h1>os — Operating system interfaces</h1><p>" + "Portable access to the system. ".repeat(60) + "</p>"
+      + "<section id='module-os'><h1>os — Operating system interfaces</h1><p>" + "Portable access to the system. ".repeat(60) + "</p>"
+      + "<section id='process-parameters'><h2>Process Parameters</h2><p>With os, os.environ is what os was started with.</p></section></section>"
       + "<dl><dt id='os.getcwd'>os.getcwd()</dt><dd>Return the current working directory.</dd></dl>"
       + "<dl><dt id='os.open'>os.open(path, flags)</dt><dd>Open a file descriptor.</dd></dl>"
       + "</body></html>";
@@ -69,6 +70,15 @@ class LastPartSearchTest {
   void aNameSomePageDefinesAsItselfGoesThereNotToEveryPageDefiningItAsALastPart() throws Exception {
     assertThat(searcher.search("open", 10).hits().get(0).link())
         .isEqualTo(CrawledDocs.url(site, "/library/functions.html") + "#open");
+  }
+
+  @Test
+  void aQueryOfTheModuleAPageDefinesLinksToThePageNotToTheSectionOfItsSnippet() throws Exception {
+    SearchHit os = searcher.search("os", 10).hits().get(0);
+
+    assertThat(os.url()).isEqualTo(CrawledDocs.url(site, "/library/os.html"));
+    assertThat(os.snippet()).contains("With os, os.environ");
+    assertThat(os.anchor()).isNull();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -93,6 +94,22 @@ final class HitFields {
     // Documents indexed before url and title had doc values still have them stored.
     String stored = reader.storedFields().document(doc, STORED).get(field);
     return stored == null ? "" : stored;
+  }
+
+  /**
+   * Whether the page defines one of {@code names} (lower-cased, as the index keeps names): then a
+   * name with no element of its own there (the module, class or item the page is about) is the
+   * page itself.
+   */
+  boolean definesAny(int doc, List<String> names) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    for (String name : names) {
+      PostingsEnum pages = leaf.reader().postings(new Term(PageFields.ANCHORS, name), PostingsEnum.NONE);
+      if (pages != null && pages.advance(doc - leaf.docBase) == doc - leaf.docBase) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The document's binary doc value of {@code field}, or null when it has none. */

@@ -187,8 +187,7 @@ public final class PageSearcher implements Closeable {
                 scoreDoc.score,
                 snippets[i].text(),
                 snippets[i].highlights(),
-                // else the heading or definition term whose section the snippet's best passage is from
-                definition != null ? definition : hitFields.sectionAt(scoreDoc.doc, snippets[i].focus()),
+                definition != null ? definition : sectionOrTop(scoreDoc.doc, ids, snippets[i]),
                 definition != null));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
@@ -209,6 +208,15 @@ public final class PageSearcher implements Closeable {
   private boolean namesADefinition(String query) {
     List<String> names = DefinedNames.names(query);
     return DefinedNames.isOneBareName(query, names) && hitFields.definedSomewhere(names.get(0));
+  }
+
+  /**
+   * The heading or definition term whose section the snippet's best passage is from; null for the
+   * page's top, where a query names what the whole page defines ({@code TopDocs} for
+   * TopDocs.html, {@code socket} for the socket module's page) rather than a member of it.
+   */
+  private String sectionOrTop(int doc, List<String> ids, Snippet snippet) throws IOException {
+    return !ids.isEmpty() && hitFields.definesAny(doc, ids) ? null : hitFields.sectionAt(doc, snippet.focus());
   }
 
   /**
