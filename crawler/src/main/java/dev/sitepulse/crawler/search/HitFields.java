@@ -12,7 +12,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -49,11 +48,8 @@ final class HitFields {
     if (offset < 0) {
       return null;
     }
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues values = leaf.reader().getBinaryDocValues(PageFields.SECTIONS);
-    return values != null && values.advanceExact(doc - leaf.docBase)
-        ? SectionIds.at(values.binaryValue(), offset)
-        : null;
+    BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
+    return sections == null ? null : SectionIds.at(sections, offset);
   }
 
   /** The item the page documents, the same on each page that documents it under another path; or null. */
@@ -72,18 +68,7 @@ final class HitFields {
 
   /** Whether some page defines {@code name} (lower-cased, as the index keeps names). */
   boolean definedSomewhere(String name) {
-    BytesRef term = new BytesRef(name);
-    try {
-      for (LeafReaderContext leaf : leaves) {
-        Terms terms = leaf.reader().terms(PageFields.ANCHORS);
-        if (terms != null && terms.iterator().seekExact(term)) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return pagesDefining(name) > 0;
   }
 
   private String read(int doc, String field) throws IOException {
@@ -112,10 +97,16 @@ final class HitFields {
     return false;
   }
 
-  /** The document's binary doc value of {@code field}, or null when it has none. */
+  /** The document's binary doc value of {@code field} as text, or null when it has none. */
   private String docValue(int doc, String field) throws IOException {
+    BytesRef value = binaryDocValue(doc, field);
+    return value == null ? null : value.utf8ToString();
+  }
+
+  /** The document's binary doc value of {@code field}, or null when it has none. */
+  private BytesRef binaryDocValue(int doc, String field) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
-    return values != null && values.advanceExact(doc - leaf.docBase) ? values.binaryValue().utf8ToString() : null;
+    return values != null && values.advanceExact(doc - leaf.docBase) ? values.binaryValue() : null;
   }
 }

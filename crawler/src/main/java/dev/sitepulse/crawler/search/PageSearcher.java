@@ -161,7 +161,7 @@ public final class PageSearcher implements Closeable {
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       Query allWords = parser.allWords(query, parsed);
       // The same phrases and definitions boost both.
-      List<String> names = DefinedNames.orLastParts(DefinedNames.names(query), hitFields::pagesDefining);
+      List<String> names = namesLookedUp(query);
       List<String> ids = DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere);
       Query definitions = DefinedNames.of(ids);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
@@ -198,6 +198,11 @@ public final class PageSearcher implements Closeable {
     } catch (IOException | RuntimeException e) {
       throw IndexDamage.failure("cannot search index " + dir, e, reader);
     }
+  }
+
+  /** The names a query types ({@link DefinedNames#names}), each as the index knows it ({@link DefinedNames#orLastParts}). */
+  private List<String> namesLookedUp(String query) {
+    return DefinedNames.orLastParts(DefinedNames.names(query), hitFields::pagesDefining);
   }
 
   /**
@@ -269,7 +274,7 @@ public final class PageSearcher implements Closeable {
       // A query that found pages through its other words needs a correction that some page has
       // with them all: "pandas dataframe" found the pandas pages, and is no "pandas datagram".
       Query allWords = found ? parser.allWords(corrected, parsed) : null;
-      List<String> names = DefinedNames.orLastParts(DefinedNames.names(corrected), hitFields::pagesDefining);
+      List<String> names = namesLookedUp(corrected);
       Query needed = allWords != null ? allWords : matches(corrected, parsed, names);
       return searcher.count(needed) > 0 ? reading.typedWith(corrections) : null;
     } catch (InvalidQueryException | IndexSearcher.TooManyClauses e) {
