@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.parse;
 
+import java.util.Locale;
 import org.jsoup.nodes.Element;
 
 /** Which subtrees are page furniture rather than content. */
@@ -120,7 +121,7 @@ enum Boilerplate {
       return false;
     }
     for (String token : el.classNames()) { // a class that says skip, not one that merely has it ("skipped-tests")
-      String t = token.toLowerCase(java.util.Locale.ROOT);
+      String t = token.toLowerCase(Locale.ROOT);
       if (t.equals("skip") || t.endsWith("-skip") || t.contains("skiplink") || t.contains("skip-link")
           || t.startsWith("skiptocontent") || t.startsWith("skip-to")) {
         return true;
@@ -138,9 +139,9 @@ enum Boilerplate {
    */
   private static boolean isSpanControl(Element el) {
     String classes = el.className();
-    Element block;
-    return classes.equals("permalink") && (block = el.parent()) != null && block.hasClass("memtitle")
-        || classes.equals("lang") && (block = el.parent()) != null && block.className().startsWith("language-");
+    Element parent = el.parent();
+    return parent != null && (classes.equals("permalink") && parent.hasClass("memtitle")
+        || classes.equals("lang") && parent.className().startsWith("language-"));
   }
 
   /**
