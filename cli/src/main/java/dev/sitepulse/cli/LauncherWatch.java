@@ -2,6 +2,9 @@ package dev.sitepulse.cli;
 
 import dev.sitepulse.pinger.Threads;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Ends the program once bin/sitepulse, which runs it as a child while it records a class-data
@@ -32,17 +35,14 @@ final class LauncherWatch {
     // then only its pid tells (ProcessHandle.isAlive compares start times, so no reused pid).
     boolean child = isParent(launcherPid);
     Optional<ProcessHandle> launcher = child ? Optional.empty() : ProcessHandle.of(launcherPid);
-    Threads.daemonNamed("sitepulse-launcher-watch").newThread(() -> {
-      try {
-        while (child ? isParent(launcherPid) : launcher.isPresent() && launcher.get().isAlive()) {
-          Thread.sleep(EVERY_MS);
-        }
-      } catch (InterruptedException e) {
-        return;
-      }
-      System.err.println("sitepulse: stopped: the launcher (pid " + pid + ") that ran it is gone");
-      Runtime.getRuntime().halt(KILLED);
-    }).start();
+    BooleanSupplier running = child ? () -> isParent(launcherPid) : () -> launcher.isPresent() && launcher.get().isAlive();
+    Executors.newSingleThreadScheduledExecutor(Threads.daemonNamed("sitepulse-launcher-watch"))
+        .scheduleWithFixedDelay(() -> {
+          if (!running.getAsBoolean()) {
+            System.err.println("sitepulse: stopped: the launcher (pid " + pid + ") that ran it is gone");
+            Runtime.getRuntime().halt(KILLED);
+          }
+        }, EVERY_MS, EVERY_MS, TimeUnit.MILLISECONDS);
   }
 
   /**
