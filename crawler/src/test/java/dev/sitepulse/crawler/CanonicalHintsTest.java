@@ -148,16 +148,35 @@ class CanonicalHintsTest {
   }
 
   @Test
-  void aVariantWithTheSameBytesAsItsCanonicalFetchedFirstIsStillIndexedOnce() throws Exception {
+  void aVariantWithTheSameBytesAsItsCanonicalFetchedFirstLeavesTheTextToTheCanonical() throws Exception {
     page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
-    // The same bytes at both URLs, as a ?utm= variant has: both name page.html.
+    // The same bytes at both URLs, as index.html naming / has, or a ?utm= variant: both name page.html.
     page("/c/variant.html", base() + "/c/page.html", "uniqueword");
     page("/c/page.html", base() + "/c/page.html", "uniqueword");
 
     Crawler.run(crawl(null), CrawlListener.NONE);
 
-    assertThat(indexed()).as("the variant came first, so the canonical is its duplicate: the variant holds the text")
-        .contains(base() + "/c/variant.html").doesNotContain(base() + "/c/page.html");
+    assertThat(indexed()).as("the page the site names is what is found, though its variant came first")
+        .contains(base() + "/c/page.html").doesNotContain(base() + "/c/variant.html");
+    assertThat(duplicates()).as("the variant deferred; neither is a copy of the other").isEmpty();
+    site.verify(1, getRequestedFor(urlEqualTo("/c/variant.html")));
+  }
+
+  @Test
+  void aResumedCrawlLeavesTheTextToACanonicalWithTheVariantsBytes() throws Exception {
+    page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
+    page("/c/variant.html", base() + "/c/page.html", "uniqueword");
+    page("/c/page.html", base() + "/c/page.html", "uniqueword");
+
+    Crawler.run(crawl(2), CrawlListener.NONE);
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).contains(base() + "/c/page.html").doesNotContain(base() + "/c/variant.html");
+    site.verify(1, getRequestedFor(urlEqualTo("/c/variant.html")));
+  }
+
+  private List<String> duplicates() {
+    return CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url FROM urls WHERE duplicate_of IS NOT NULL");
   }
 
   @Test

@@ -330,6 +330,7 @@ final class CrawlLoop {
    */
   void awaitCanonical(String canonical, QueuedUrl page) {
     canonicals.await(canonical, page);
+    pages.deferredBefore(page.url(), canonical);
   }
 
   /** A canonical URL an earlier run found without a document; called before the loop starts. */

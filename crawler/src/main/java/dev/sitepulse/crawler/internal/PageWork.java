@@ -85,10 +85,9 @@ final class PageWork {
         ? PageParser.parse(fetched.body(), fetched.charset(), url)
         : PageParser.parseForSearch(fetched.body(), fetched.charset(), url);
     String bodyHash = BodyHash.sha256(fetched.body());
-    String firstUrl = firstUrlByBodyHash.putIfAbsent(bodyHash, url);
-    String duplicateOf = firstUrl == null || firstUrl.equals(url) ? null : firstUrl;
     String canonical = LinkRules.normalize(page.canonical());
     boolean otherCanonical = canonical != null && !canonical.equals(url);
+    String duplicateOf = duplicateOf(url, bodyHash, !linkCheck && !otherCanonical && !page.noindex());
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
@@ -156,6 +155,29 @@ final class PageWork {
       index.add(doc, record);
     }
     return new PageOutcome(followable, indexable, duplicateOf, skipped, removed);
+  }
+
+  /**
+   * The page first fetched with these bytes, of which {@code url} is an exact duplicate, or null.
+   * A first page that deferred to {@code url} as its canonical (index.html naming {@code /}, a
+   * ?utm= variant naming its page) gives the bytes up to it when {@code url} will hold a document:
+   * the canonical is what should be found, and the variant need not be fetched again.
+   */
+  private String duplicateOf(String url, String bodyHash, boolean willIndex) {
+    String first = firstUrlByBodyHash.putIfAbsent(bodyHash, url);
+    if (first == null || first.equals(url)) {
+      return null;
+    }
+    boolean firstDeferredHere = willIndex && url.equals(canonicalOf.get(first));
+    return firstDeferredHere && firstUrlByBodyHash.replace(bodyHash, first, url) ? null : first;
+  }
+
+  /**
+   * A page an earlier run left deferring to {@code canonical}, which it had not fetched yet: when
+   * the canonical turns out to have the page's bytes, it is the original, as in one run.
+   */
+  void deferredBefore(String url, String canonical) {
+    canonicalOf.put(url, canonical);
   }
 
   /**
