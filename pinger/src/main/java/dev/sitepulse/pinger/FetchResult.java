@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One HTTP exchange made by a {@link Fetcher}: what came back, or why nothing usable did. Never
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param errorKind set when the exchange failed, null otherwise
  * @param timedOut whether the exchange ran out of time (then errorKind says where, if known)
  * @param message a sentence a person can read
+ * @param robotsTags the response's X-Robots-Tag headers, as sent; empty when it had none
  */
 public record FetchResult(
     String url,
@@ -27,10 +29,20 @@ public record FetchResult(
     Phases phases,
     ErrorKind errorKind,
     boolean timedOut,
-    String message) {
+    String message,
+    List<String> robotsTags) {
 
   public FetchResult {
     validators = validators == null ? Validators.NONE : validators;
+    robotsTags = robotsTags == null ? List.of() : List.copyOf(robotsTags);
+  }
+
+  /** An exchange whose response, if any, sent no X-Robots-Tag. */
+  public FetchResult(String url, int status, String contentType, String location, byte[] body,
+      boolean truncated, Duration retryAfter, Validators validators, Phases phases,
+      ErrorKind errorKind, boolean timedOut, String message) {
+    this(url, status, contentType, location, body, truncated, retryAfter, validators, phases,
+        errorKind, timedOut, message, List.of());
   }
 
   /** A 304: the copy fetched earlier with {@link Fetcher#fetch(String, Validators)} still holds. */

@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.parse.Embed;
 import dev.sitepulse.crawler.parse.Outlink;
 import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.crawler.parse.ParsedPage;
+import dev.sitepulse.crawler.robots.RobotsTag;
 import dev.sitepulse.crawler.store.AnchorList;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
@@ -87,12 +88,14 @@ final class PageWork {
     String bodyHash = BodyHash.sha256(fetched.body());
     String canonical = LinkRules.normalize(page.canonical());
     boolean otherCanonical = canonical != null && !canonical.equals(url);
-    String duplicateOf = duplicateOf(url, bodyHash, !linkCheck && !otherCanonical && !page.noindex());
+    RobotsTag header = RobotsTag.of(fetched.robotsTags(), config.userAgent());
+    boolean noindex = page.noindex() || header.noindex();
+    String duplicateOf = duplicateOf(url, bodyHash, !linkCheck && !otherCanonical && !noindex);
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
     int skipped = 0;
-    boolean mayFollow = !page.nofollow() && depth < config.maxDepth();
+    boolean mayFollow = !page.nofollow() && !header.nofollow() && depth < config.maxDepth();
     for (Outlink link : page.outlinks()) {
       if (LinkRules.isNonHttpScheme(link.url())) {
         skipped++;
@@ -134,7 +137,7 @@ final class PageWork {
     if (defers) {
       followable.add(new QueuedUrl(canonical, depth));
     }
-    boolean indexable = !linkCheck && duplicateOf == null && !defers && !page.noindex();
+    boolean indexable = !linkCheck && duplicateOf == null && !defers && !noindex;
     IndexedPage doc = indexable
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare(),

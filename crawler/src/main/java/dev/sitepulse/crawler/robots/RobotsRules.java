@@ -82,7 +82,7 @@ public final class RobotsRules {
     if (fetched.status() < 200 || fetched.status() >= 300) {
       return new RobotsRules(parser.failedFetch(fetched.status()));
     }
-    String token = agent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
+    String token = productToken(agent);
     try {
       byte[] read = withinLimit(fetched.body());
       SimpleRobotRules rules = parser.parseContent(fetched.url(), read, fetched.contentType(), List.of(token));
@@ -90,6 +90,11 @@ public final class RobotsRules {
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
     }
+  }
+
+  /** The name robots.txt and X-Robots-Tag address us by: our User-Agent's product, lower case. */
+  static String productToken(String userAgent) {
+    return userAgent.split("[/ ]")[0].toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -120,7 +120,7 @@ public final class FetchRun implements Runnable {
           body.content() == null ? NONE : body.content(),
           body.truncated(), retryAfter,
           new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
-          ServerText.reason(response.code() + " " + response.message()));
+          ServerText.reason(response.code() + " " + response.message()), response.headers("X-Robots-Tag"));
     }
   }
 

@@ -1,0 +1,75 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** X-Robots-Tag is meta robots sent as a header: the crawl obeys it as it obeys the tag. */
+class RobotsTagHeaderTest {
+
+  @RegisterExtension
+  static WireMockExtension site = StubSiteServer.builder().build();
+
+  @TempDir Path data;
+
+  private String base() {
+    return "http://127.0.0.1:" + site.getPort();
+  }
+
+  private void page(String path, String robotsTag, String body) {
+    var response = aResponse().withHeader("Content-Type", "text/html").withBody("<html><body>" + body + "</body></html>");
+    site.stubFor(get(path).willReturn(robotsTag == null ? response : response.withHeader("X-Robots-Tag", robotsTag)));
+  }
+
+  private List<String> indexed() {
+    return CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url FROM urls WHERE indexed = 1 ORDER BY url");
+  }
+
+  private void crawl() throws Exception {
+    Crawler.run(CrawlConfig.builder(List.of(base() + "/t/start.html"), data).include(Pattern.compile("/t/"))
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build(), CrawlListener.NONE);
+  }
+
+  @Test
+  void aPageSentWithNoindexIsFetchedButNotIndexedAndItsLinksAreFollowed() throws Exception {
+    page("/t/start.html", null, "<a href=hidden.html>h</a>");
+    page("/t/hidden.html", "noindex", "hiddenword <a href=behind.html>b</a>");
+    page("/t/behind.html", null, "behindword");
+
+    crawl();
+
+    assertThat(indexed()).containsExactly(base() + "/t/behind.html", base() + "/t/start.html");
+  }
+
+  @Test
+  void aPageSentWithNofollowForUsIsIndexedButItsLinksAreNotFollowed() throws Exception {
+    page("/t/start.html", "sitepulse: nofollow", "startword <a href=next.html>n</a>");
+    page("/t/next.html", null, "nextword");
+
+    crawl();
+
+    assertThat(indexed()).containsExactly(base() + "/t/start.html");
+    site.verify(0, getRequestedFor(urlEqualTo("/t/next.html")));
+  }
+
+  @Test
+  void aHeaderForAnotherCrawlerIsNotOurs() throws Exception {
+    page("/t/start.html", "googlebot: noindex, nofollow", "startword <a href=next.html>n</a>");
+    page("/t/next.html", null, "nextword");
+
+    crawl();
+
+    assertThat(indexed()).containsExactly(base() + "/t/next.html", base() + "/t/start.html");
+  }
+}
