@@ -30,24 +30,67 @@ public final class SectionIds {
    * h2's), or null when none does. A heading without an id is passed over for the one around it.
    */
   public static String at(BytesRef encoded, int offset) {
-    String lines = new String(encoded.bytes, encoded.offset, encoded.length, StandardCharsets.UTF_8);
+    Lines line = new Lines(encoded);
     String best = null;
     int bestStart = -1;
-    for (int from = 0, nl; from < lines.length(); from = nl + 1) {
-      nl = lines.indexOf('\n', from);
-      nl = nl < 0 ? lines.length() : nl;
-      int space1 = lines.indexOf(' ', from);
-      int space2 = lines.indexOf(' ', space1 + 1);
-      if (space1 < 0 || space2 < 0 || space2 > nl) {
-        return null; // not written by encode(): nothing to trust
-      }
-      int start = Integer.parseInt(lines, from, space1, 10);
-      int end = Integer.parseInt(lines, space1 + 1, space2, 10);
-      if (start <= offset && offset < end && start >= bestStart && space2 + 1 < nl) {
-        best = lines.substring(space2 + 1, nl);
-        bestStart = start;
+    while (line.next()) {
+      if (line.start <= offset && offset < line.end && line.start >= bestStart && line.idFrom < line.idTo) {
+        best = line.id();
+        bestStart = line.start;
       }
     }
-    return best;
+    return line.garbled ? null : best;
+  }
+
+  /** Where in the body the section that {@code id} goes to lies, {@code {start, end}}; null when the page has none. */
+  public static int[] range(BytesRef encoded, String id) {
+    Lines line = new Lines(encoded);
+    while (line.next()) {
+      if (line.idTo - line.idFrom == id.length() && line.text.startsWith(id, line.idFrom)) {
+        return new int[] {line.start, line.end};
+      }
+    }
+    return null;
+  }
+
+  /** The encoded lines read one at a time, in place. */
+  private static final class Lines {
+    final String text;
+    int start;
+    int end;
+    int idFrom;
+    int idTo;
+    /** A line not as {@link #encode} writes it: nothing read is to be trusted. */
+    boolean garbled;
+    private int next;
+
+    Lines(BytesRef encoded) {
+      text = new String(encoded.bytes, encoded.offset, encoded.length, StandardCharsets.UTF_8);
+    }
+
+    /** Moves to the next line; false at the end or at a garbled line. */
+    boolean next() {
+      if (next >= text.length() || garbled) {
+        return false;
+      }
+      int nl = text.indexOf('\n', next);
+      nl = nl < 0 ? text.length() : nl;
+      int space1 = text.indexOf(' ', next);
+      int space2 = text.indexOf(' ', space1 + 1);
+      if (space1 < 0 || space2 < 0 || space2 > nl) {
+        garbled = true;
+        return false;
+      }
+      start = Integer.parseInt(text, next, space1, 10);
+      end = Integer.parseInt(text, space1 + 1, space2, 10);
+      idFrom = space2 + 1;
+      idTo = nl;
+      next = nl + 1;
+      return true;
+    }
+
+    String id() {
+      return text.substring(idFrom, idTo);
+    }
   }
 }

@@ -52,6 +52,12 @@ final class HitFields {
     return sections == null ? null : SectionIds.at(sections, offset);
   }
 
+  /** Where in the page's body the section {@code id} goes to lies, {@code {start, end}}; null when unknown. */
+  int[] sectionRange(int doc, String id) throws IOException {
+    BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
+    return sections == null ? null : SectionIds.range(sections, id);
+  }
+
   /** The item the page documents, the same on each page that documents it under another path; or null. */
   String item(int doc) throws IOException {
     return docValue(doc, PageFields.ITEM);

@@ -53,6 +53,7 @@ public final class PageSearcher implements Closeable {
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
   private final SnippetHighlighter highlighter;
+  private final SectionSnippets sectionSnippets;
   private final HitFields hitFields;
   private final DidYouMean didYouMean;
 
@@ -84,6 +85,7 @@ public final class PageSearcher implements Closeable {
     this.searcher = new IndexSearcher(reader);
     this.analyzer = PageFields.analyzer();
     this.highlighter = new SnippetHighlighter(searcher, analyzer);
+    this.sectionSnippets = new SectionSnippets(searcher, analyzer);
     this.hitFields = new HitFields(reader);
     this.didYouMean = new DidYouMean(reader, analyzer);
   }
@@ -175,11 +177,15 @@ public final class PageSearcher implements Closeable {
       TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
       Query marked = either(forHighlighting(query, parsed), DefinedNames.inBody(ids, analyzer));
-      Snippet[] snippets = highlighter.snippets(marked, top.scoreDocs);
+      String[] linked = new String[top.scoreDocs.length]; // the definition each hit links to, if any
+      for (int i = 0; i < linked.length; i++) {
+        linked[i] = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(top.scoreDocs[i].doc), ids);
+      }
+      Snippet[] snippets = snippets(marked, top.scoreDocs, linked);
       List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
       for (int i = 0; i < top.scoreDocs.length; i++) {
         ScoreDoc scoreDoc = top.scoreDocs[i];
-        String definition = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(scoreDoc.doc), ids);
+        String definition = linked[i];
         hits.add(
             new SearchHit(
                 hitFields.url(scoreDoc.doc),
@@ -198,6 +204,29 @@ public final class PageSearcher implements Closeable {
     } catch (IOException | RuntimeException e) {
       throw IndexDamage.failure("cannot search index " + dir, e, reader);
     }
+  }
+
+  /**
+   * Each hit's snippet: a hit that links to a definition the page marks out has it from there
+   * ({@link SectionSnippets}), the rest from the passages of their page that match best.
+   */
+  private Snippet[] snippets(Query marked, ScoreDoc[] hits, String[] definitions) throws IOException {
+    Snippet[] snippets = new Snippet[hits.length];
+    List<Integer> others = new ArrayList<>(hits.length);
+    for (int i = 0; i < hits.length; i++) {
+      int[] section = definitions[i] == null ? null : hitFields.sectionRange(hits[i].doc, definitions[i]);
+      if (section != null) { // marked with the name as the page writes it: getcwd is os.getcwd there
+        Query named = either(marked, DefinedNames.inBody(List.of(definitions[i]), analyzer));
+        snippets[i] = sectionSnippets.within(named, hits[i], section);
+      } else {
+        others.add(i);
+      }
+    }
+    Snippet[] best = highlighter.snippets(marked, others.stream().map(i -> hits[i]).toArray(ScoreDoc[]::new));
+    for (int k = 0; k < best.length; k++) {
+      snippets[others.get(k)] = best[k];
+    }
+    return snippets;
   }
 
   /** The names a query types ({@link DefinedNames#names}), each as the index knows it ({@link DefinedNames#orLastParts}). */

@@ -17,6 +17,17 @@ final class SnippetFormatter extends PassageFormatter {
   static final int PASSAGES_SHOWN = 2;
   private static final String ELLIPSIS = "…";
 
+  /**
+   * The part of the body a snippet is from ({@link SectionSnippets}), {@code {start, end}}, or null
+   * for the whole: passages elsewhere are shown only when none lies in it, and one that runs into
+   * it from the text before starts where it does.
+   */
+  private int[] section;
+
+  void keepTo(int[] section) {
+    this.section = section;
+  }
+
   @Override
   public Snippet format(Passage[] passages, String content) {
     StringBuilder text = new StringBuilder();
@@ -33,7 +44,8 @@ final class SnippetFormatter extends PassageFormatter {
       Passage passage = passages[p];
       int from = window[0];
       int to = window[1];
-      boolean cutBefore = from > firstNonSpace(content, passage.getStartOffset());
+      boolean cutBefore = from > firstNonSpace(content, passage.getStartOffset())
+          && (section == null || from != firstNonSpace(content, section[0])); // a section reads from its start
       if (previousEnd < 0) {
         text.append(cutBefore ? ELLIPSIS + " " : "");
       } else if (endsWithEllipsis || (!cutBefore && isBlank(content, previousEnd, from))) {
@@ -74,7 +86,7 @@ final class SnippetFormatter extends PassageFormatter {
    * described for json.dump and again for json.dumps), and a snippet saying one twice wastes half
    * its room. Passages come in page order, which the snippet keeps.
    */
-  private static List<int[]> distinctBest(Passage[] passages, String content) {
+  private List<int[]> distinctBest(Passage[] passages, String content) {
     List<int[]> windows = new ArrayList<>();
     List<Integer> byScore = new ArrayList<>();
     for (int p = 0; p < passages.length; p++) {
@@ -84,9 +96,17 @@ final class SnippetFormatter extends PassageFormatter {
     }
     byScore.sort((a, b) -> Float.compare(passages[b].getScore(), passages[a].getScore())); // stable
     List<String> shown = new ArrayList<>();
+    boolean anyInSection = false;
+    for (Passage passage : passages) {
+      anyInSection |= inSection(passage);
+    }
     for (int p : byScore) {
       int[] window = windows.get(p);
       if (window == null) {
+        continue;
+      }
+      if (anyInSection && !inSection(passages[p])) {
+        windows.set(p, null);
         continue;
       }
       String read = content.substring(window[0], window[1]); // the body's white space is collapsed
@@ -97,6 +117,10 @@ final class SnippetFormatter extends PassageFormatter {
       }
     }
     return windows;
+  }
+
+  private boolean inSection(Passage passage) {
+    return section != null && passage.getStartOffset() < section[1] && passage.getEndOffset() > section[0];
   }
 
   private static boolean isBlank(String content, int from, int to) {
@@ -123,9 +147,15 @@ final class SnippetFormatter extends PassageFormatter {
     return to;
   }
 
-  /** [from, to) of the passage worth showing: trimmed, and cut around the first match if long. */
-  private static int[] window(Passage passage, String content) {
+  /**
+   * [from, to) of the passage worth showing: from the section's start if it runs into it, trimmed,
+   * and cut around the first match if long.
+   */
+  private int[] window(Passage passage, String content) {
     int from = passage.getStartOffset();
+    if (section != null && from < section[0] && section[0] < passage.getEndOffset()) {
+      from = section[0];
+    }
     int to = Math.min(passage.getEndOffset(), content.length());
     if (to - from > MAX_PASSAGE_CHARS) {
       int anchor = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : from;

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -27,15 +28,19 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   private static final int PASSAGES = SnippetFormatter.PASSAGES_SHOWN + 1;
 
   SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+    this(searcher, analyzer, new LeanPassageScorer(), new SnippetFormatter());
+  }
+
+  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer, PassageScorer scorer, SnippetFormatter formatter) {
     super(
         builder(searcher, analyzer)
-            .withFormatter(new SnippetFormatter())
+            .withFormatter(formatter)
             .withBreakIterator(SentenceBreaks::new)
             .withFieldMatcher(TEXT_FIELDS::contains)
             // The default stops looking after 10,000 chars; docs pages run far longer.
             .withMaxLength(Integer.MAX_VALUE - 1)
             .withMaxNoHighlightPassages(1)
-            .withScorer(new LeanPassageScorer()));
+            .withScorer(scorer));
   }
 
   /** One snippet per hit, in hit order; {@link Snippet#EMPTY} for a page without body text. */

@@ -3,6 +3,10 @@ package dev.sitepulse.crawler.search;
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.index.TestPages;
+import dev.sitepulse.crawler.parse.PageParser;
+import dev.sitepulse.crawler.parse.ParsedPage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +86,16 @@ final class DocsSite {
       index.commit(Map.of());
     }
     return dir;
+  }
+
+  /** One HTML page, parsed as a crawl parses it for search, indexed and committed into {@code dir}. */
+  static Path indexParsed(Path dir, String url, String html) {
+    ParsedPage page = PageParser.parseForSearch(html.getBytes(StandardCharsets.UTF_8), "UTF-8", url);
+    IndexedPage doc = new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
+        page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
+        page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
+        page.generator());
+    return indexInto(dir, List.of(doc));
   }
 
   private static IndexedPage page(String url, String title, List<String> headings, String body) {

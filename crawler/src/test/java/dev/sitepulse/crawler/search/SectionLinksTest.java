@@ -2,10 +2,6 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sitepulse.crawler.index.IndexedPage;
-import dev.sitepulse.crawler.parse.PageParser;
-import dev.sitepulse.crawler.parse.ParsedPage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +18,7 @@ class SectionLinksTest {
 
   @BeforeAll
   static void indexAParsedGuide() {
-    ParsedPage page = PageParser.parse("""
+    searcher = PageSearcher.open(DocsSite.indexParsed(dir.resolve("index"), GUIDE, """
         <html><head><title>Deployment guide</title></head><body>
         <h1>Deployment guide</h1><p>How to ship the site.</p>
         <section id="github-pages"><h2>GitHub Pages</h2><p>Push the build to the gh-pages branch.</p></section>
@@ -32,12 +28,7 @@ class SectionLinksTest {
         </section>
         <section id="caching"><h2>Caching</h2><p>Assets may be served stale for a while.</p></section>
         <section id="cdn"><h2>CDN</h2><p>The CDN keeps stale assets; purge stale files, or stale pages stay stale.</p></section>
-        </body></html>""".getBytes(StandardCharsets.UTF_8), "UTF-8", GUIDE);
-    IndexedPage doc = new IndexedPage(GUIDE, "docs.example", page.title(), page.headings(), page.text(),
-        page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
-        page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
-        page.generator());
-    searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), List.of(doc)));
+        </body></html>"""));
   }
 
   @AfterAll

@@ -1,0 +1,49 @@
+package dev.sitepulse.crawler.search;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+
+/**
+ * A hit's snippet from the part of its page it links to: for a definition, its signature and
+ * opening sentences, which say what it is, rather than the page's best passages elsewhere (for
+ * {@code str split} on Python's Built-in Types, sentences about {@code str()} and {@code float()}).
+ * Thread-safe: one snippet at a time.
+ */
+final class SectionSnippets {
+  private final InSectionFirst scorer = new InSectionFirst();
+  private final SnippetFormatter formatter = new SnippetFormatter();
+  private final SnippetHighlighter highlighter;
+
+  SectionSnippets(IndexSearcher searcher, Analyzer analyzer) {
+    highlighter = new SnippetHighlighter(searcher, analyzer, scorer, formatter);
+  }
+
+  /** @param section where the part lies in the body, {@code {start, end}} */
+  synchronized Snippet within(Query query, ScoreDoc hit, int[] section) throws IOException {
+    scorer.section = section;
+    formatter.keepTo(section);
+    return highlighter.snippets(query, new ScoreDoc[] {hit})[0];
+  }
+
+  /**
+   * Passages in the section first, the earliest first, which the formatter then shows alone; those
+   * elsewhere, for a section without a match, as Lucene scores them, which stays far below.
+   */
+  private static final class InSectionFirst extends PassageScorer {
+    private static final float IN_SECTION = 1e7f;
+    private final PassageScorer elsewhere = new LeanPassageScorer();
+    private int[] section;
+
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int start = passage.getStartOffset();
+      boolean inside = start < section[1] && passage.getEndOffset() > section[0];
+      return inside ? IN_SECTION - Math.max(0, start - section[0]) : elsewhere.score(passage, contentLength);
+    }
+  }
+}
