@@ -34,6 +34,7 @@ java -XX:+UseSerialGC -cp "$CP" dev.sitepulse.bench.CrawlTwice "$URL" 6
 
 echo "== search: 100 warm queries (bench/SearchLatency), then whole processes"
 java -XX:+UseSerialGC -cp "$CP" dev.sitepulse.bench.SearchLatency "$OUT/data/index"
+java -XX:+UseSerialGC -cp "$CP" dev.sitepulse.bench.SearchLatency "$OUT/data/index" api
 "$SP" search --data "$OUT/data" asyncio > /dev/null
 for i in 1 2 3 4 5; do /usr/bin/time -f "sitepulse search wall_s=%e" "$SP" search --data "$OUT/data" 'title:asyncio event loop' 2>&1 >/dev/null; done
 

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Warm search latency over a crawl's index: runs a set of queries for 5 s to warm up, then times
- * 100 of them. Usage: {@code SearchLatency INDEX_DIR}.
+ * 100 of them. The default set is words and operators; {@code api} is names people look up in API
+ * docs, whose hits link to definitions and take their snippets from them. Usage:
+ * {@code SearchLatency INDEX_DIR [api]}.
  */
 public final class SearchLatency {
 
@@ -17,16 +19,22 @@ public final class SearchLatency {
       "thread lock", "regular expression", "json", "pathlib", "datetime timezone", "subprocess pipe",
       "class inheritance", "string format", "import system", "logging handler");
 
+  private static final List<String> API_QUERIES = List.of(
+      "str split", "getcwd", "json dumps", "os.path.join", "urlopen", "deepcopy", "list.sort", "dict get",
+      "re.compile", "asyncio.run", "subprocess.run", "logging.getLogger", "time.sleep", "zip", "pathlib.Path",
+      "datetime.strftime", "socket.create_connection", "threading.Lock", "shutil.copytree", "lru_cache");
+
   private static final long WARM_UP_NANOS = 5_000_000_000L;
 
   private SearchLatency() {}
 
   public static void main(String[] args) throws Exception {
+    List<String> queries = args.length > 1 && args[1].equals("api") ? API_QUERIES : QUERIES;
     try (PageSearcher searcher = PageSearcher.open(Path.of(args[0]))) {
       // Warm means compiled: a few rounds leave the highlighter interpreted or in C1 code.
       long warmUntil = System.nanoTime() + WARM_UP_NANOS;
       while (System.nanoTime() < warmUntil) {
-        for (String q : QUERIES) {
+        for (String q : queries) {
           searcher.search(q, 10);
         }
       }
@@ -34,7 +42,7 @@ public final class SearchLatency {
       long hits = 0;
       for (int i = 0; i < nanos.length; i++) {
         long t = System.nanoTime();
-        hits += searcher.search(QUERIES.get(i % QUERIES.size()), 10).totalHits();
+        hits += searcher.search(queries.get(i % queries.size()), 10).totalHits();
         nanos[i] = System.nanoTime() - t;
       }
       Arrays.sort(nanos);
