@@ -28,6 +28,8 @@ class DefinitionSnippetsTest {
         <p>Consecutive separators are grouped.</p></dd></dl>
         <dl class="py function"><dt class="sig sig-object py" id="text.join">text.join(words)</dt>
         <dd><p>Return the words joined by single spaces.</p></dd></dl>
+        <dl class="py function"><dt class="sig sig-object py" id="into">into(value)</dt>
+        <dd><p>Converts a value to a line.</p></dd></dl>
         <h2 id="recipes">Recipes</h2>
         <p>To split text twice, split the text and then split each text part: split, split, split the text.</p>
         </body></html>"""));
@@ -53,6 +55,14 @@ class DefinitionSnippetsTest {
 
     assertThat(hit.anchor()).isEqualTo("text.join");
     assertThat(hit.snippet()).startsWith("text.join(words) Return the words joined by single spaces.");
+  }
+
+  @Test
+  void aDefinitionNamedByAStopWordShowsItsOwnOpeningThoughNothingInItMatches() throws Exception {
+    SearchHit hit = onlyHit("into");
+
+    assertThat(hit.anchor()).isEqualTo("into");
+    assertThat(hit.snippet()).isEqualTo("into(value) Converts a value to a line.");
   }
 
   @Test
