@@ -25,6 +25,7 @@ final class SearchJson {
         g.writeNumberField("rank", rank++);
         g.writeNumberField("score", hit.score());
         g.writeStringField("title", hit.title());
+        g.writeStringField("site", hit.site());
         g.writeStringField("url", hit.url());
         g.writeStringField("anchor", hit.anchor());
         g.writeBooleanField("definition", hit.definition());

@@ -23,7 +23,7 @@ public final class SearchTable {
   public static void write(SearchResults results, PrintStream out, boolean ansi) {
     int rank = 1;
     for (SearchHit hit : results.hits()) {
-      out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, Shortened.title(hit.title()), hit.score(), hit.link());
+      out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, Shortened.title(hit.pageTitle()), hit.score(), hit.link());
       if (hit.snippet() != null && !hit.snippet().isBlank()) {
         out.println("    " + collapsed(marked(hit, ansi)));
       }

@@ -155,6 +155,7 @@ class SearchCommandTest {
     JsonNode some = JSON.readTree(found.out());
     assertThat(some.get("total_hits").asLong()).isEqualTo(1);
     assertThat(some.get("did_you_mean").isNull()).isTrue();
+    assertThat(some.get("hits").get(0).get("site").isNull()).as("one page names no site").isTrue();
   }
 
   @Test

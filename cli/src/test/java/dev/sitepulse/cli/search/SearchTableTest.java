@@ -33,6 +33,14 @@ class SearchTableTest {
   }
 
   @Test
+  void theTitleLeavesOutTheNameItsSitePutsAfterEveryTitle() {
+    SearchHit hit = new SearchHit("http://docs/os.html", "os — Operating system — Python docs", 1f, "", List.of(),
+        null, false, "Python docs");
+
+    assertThat(write(false, hit).lines().findFirst()).hasValue(" 1. os — Operating system  (1.00)");
+  }
+
+  @Test
   void aTitleLongerThan120CharactersIsCutWithAnEllipsisAndNeverInsideACharacter() {
     String cut = "a".repeat(118) + "\uD83D\uDE00";
     SearchHit longTitle = new SearchHit("http://docs/long.html", cut + "x".repeat(25_000), 1f, "", List.of());

@@ -6,6 +6,7 @@ import dev.sitepulse.crawler.index.PageFields;
 import java.io.Closeable;
 import java.text.Normalizer;
 import java.io.IOException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,6 +55,7 @@ public final class PageSearcher implements Closeable {
   private final Analyzer analyzer;
   private final SnippetHighlighter highlighter;
   private final SectionSnippets sectionSnippets;
+  private final SiteTitles siteTitles;
   private final HitFields hitFields;
   private final DidYouMean didYouMean;
 
@@ -87,6 +89,7 @@ public final class PageSearcher implements Closeable {
     this.highlighter = new SnippetHighlighter(searcher, analyzer);
     this.sectionSnippets = new SectionSnippets(searcher, analyzer);
     this.hitFields = new HitFields(reader);
+    this.siteTitles = new SiteTitles(searcher, hitFields);
     this.didYouMean = new DidYouMean(reader, analyzer);
   }
 
@@ -186,15 +189,18 @@ public final class PageSearcher implements Closeable {
       for (int i = 0; i < top.scoreDocs.length; i++) {
         ScoreDoc scoreDoc = top.scoreDocs[i];
         String definition = linked[i];
+        String url = hitFields.url(scoreDoc.doc);
+        String title = hitFields.title(scoreDoc.doc);
         hits.add(
             new SearchHit(
-                hitFields.url(scoreDoc.doc),
-                hitFields.title(scoreDoc.doc),
+                url,
+                title,
                 scoreDoc.score,
                 snippets[i].text(),
                 snippets[i].highlights(),
                 definition != null ? definition : sectionOrTop(scoreDoc.doc, ids, snippets[i]),
-                definition != null));
+                definition != null,
+                siteTitles.siteOf(hostOf(url), title)));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String correction = correction(reading, top.totalHits.value > 0);
@@ -227,6 +233,16 @@ public final class PageSearcher implements Closeable {
       snippets[others.get(k)] = best[k];
     }
     return snippets;
+  }
+
+  /** The host a page's URL names, as the index's host field has it (PageWork); "" when there is none. */
+  private static String hostOf(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      return host == null ? "" : host;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   /** The names a query types ({@link DefinedNames#names}), each as the index knows it ({@link DefinedNames#orLastParts}). */

@@ -24,6 +24,25 @@ class SearchHitTest {
   }
 
   @Test
+  void thePageTitleLeavesOutTheSitesNameAndTheSeparatorBeforeIt() {
+    assertThat(hit("os — Miscellaneous operating system interfaces — Python docs", "Python docs").pageTitle())
+        .isEqualTo("os — Miscellaneous operating system interfaces");
+    assertThat(hit("Intro | My Site", "My Site").pageTitle()).isEqualTo("Intro");
+    assertThat(hit("Vec in std::vec - Rust", "Rust").pageTitle()).isEqualTo("Vec in std::vec");
+    assertThat(hit("Intro | My Site", null).pageTitle()).isEqualTo("Intro | My Site");
+  }
+
+  @Test
+  void aTitleThatIsNothingButTheSitesNameStaysWhole() {
+    assertThat(hit(" | My Site", "My Site").pageTitle()).isEqualTo(" | My Site");
+    assertThat(hit("Trust", "Rust").pageTitle()).as("no separator before it").isEqualTo("Trust");
+  }
+
+  private static SearchHit hit(String title, String site) {
+    return new SearchHit("http://h/a.html", title, 1f, "", List.of(), null, false, site);
+  }
+
+  @Test
   void aHitWithoutADefinitionLinksToThePage() {
     assertThat(new SearchHit("http://h/a.html", "t", 1f, "", List.of()).link()).isEqualTo("http://h/a.html");
   }
