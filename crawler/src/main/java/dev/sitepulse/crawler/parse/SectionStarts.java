@@ -156,7 +156,8 @@ final class SectionStarts {
 
   /**
    * Whether the heading opens its parent: nothing with text comes before it there. Sphinx may put
-   * an empty {@code <span id>} (an old name of the section) between a section and its heading.
+   * an empty {@code <span id>} (an old name of the section) between a section and its heading, and
+   * rustdoc a method's version and source link, floated to the right of its heading.
    */
   private static boolean opens(Element h) {
     if (h.parent() == null) {
@@ -164,7 +165,7 @@ final class SectionStarts {
     }
     for (Node before = h.previousSibling(); before != null; before = before.previousSibling()) {
       boolean empty = before instanceof TextNode text ? text.isBlank()
-          : !(before instanceof Element el) || !el.hasText();
+          : !(before instanceof Element el) || !el.hasText() || el.hasClass("rightside");
       if (!empty) {
         return false;
       }

@@ -36,6 +36,21 @@ class SectionsTest {
   }
 
   @Test
+  void aRustdocMethodsSectionIsItsHeadingsThoughItsSourceLinkComesFirst() {
+    ParsedPage page = parseHtml("""
+        <details open><summary><section id="method.push" class="method"><span class="rightside"><a class="srclink"
+        href="../src/vec.rs.html#10">source</a></span><a href="#method.push" class="anchor"></a>
+        <h4 class="code-header">pub fn push(&mut self, value: T)</h4></section></summary>
+        <div class="docblock"><p>Appends an element.</p></div></details>
+        <details open><summary><section id="method.pop" class="method"><span class="rightside"><a class="srclink"
+        href="../src/vec.rs.html#20">source</a></span>
+        <h4 class="code-header">pub fn pop(&mut self)</h4></section></summary><div class="docblock"><p>Removes the last.</p></div></details>
+        """, URL);
+
+    assertThat(textOf(page, "method.push")).isEqualTo("pub fn push(&mut self, value: T) Appends an element.");
+  }
+
+  @Test
   void aHeadingWithoutAnyIdEndsTheSectionBeforeItAndLinksNowhere() {
     ParsedPage page = parseHtml("""
         <h2 id="a">A</h2><p>First.</p><div><p>Lead</p><h2>B</h2></div><p>Second.</p>
