@@ -20,7 +20,7 @@ final class SnippetFormatter extends PassageFormatter {
   /**
    * The part of the body a snippet is from ({@link SectionSnippets}), {@code {start, end}}, or null
    * for the whole: passages elsewhere are shown only when none lies in it, and one that runs into
-   * it from the text before starts where it does.
+   * it from the text before starts where it does, one that runs on past it ends there.
    */
   private int[] section;
 
@@ -60,7 +60,7 @@ final class SnippetFormatter extends PassageFormatter {
       }
       addMatches(passage, from, to, shift, highlights);
       previousEnd = to;
-      endsWithEllipsis = to < lastNonSpace(content, passage.getEndOffset());
+      endsWithEllipsis = to < lastNonSpace(content, endOf(passage));
       if (endsWithEllipsis) {
         text.append(' ').append(ELLIPSIS);
       }
@@ -119,6 +119,12 @@ final class SnippetFormatter extends PassageFormatter {
     return windows;
   }
 
+  /** Where the passage ends, or its section when it runs on past that: code has no full stop. */
+  private int endOf(Passage passage) {
+    int end = passage.getEndOffset();
+    return section != null && passage.getStartOffset() < section[1] && section[1] < end ? section[1] : end;
+  }
+
   private boolean inSection(Passage passage) {
     return section != null && passage.getStartOffset() < section[1] && passage.getEndOffset() > section[0];
   }
@@ -156,7 +162,7 @@ final class SnippetFormatter extends PassageFormatter {
     if (section != null && from < section[0] && section[0] < passage.getEndOffset()) {
       from = section[0];
     }
-    int to = Math.min(passage.getEndOffset(), content.length());
+    int to = Math.min(endOf(passage), content.length());
     if (to - from > MAX_PASSAGE_CHARS) {
       int anchor = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : from;
       int start = Math.max(from, Math.min(anchor - MAX_PASSAGE_CHARS / 4, to - MAX_PASSAGE_CHARS));
