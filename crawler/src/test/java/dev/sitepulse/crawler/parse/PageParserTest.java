@@ -428,6 +428,85 @@ class PageParserTest {
   }
 
   @Test
+  void mdBooksMenuBarAndKeyboardHelpAreFurniture() {
+    // mdBook 0.4 (The Rust Programming Language): the theme picker and the book's title as an h1
+    // on every page; mdBook 0.4.4x opens every page with its keyboard help as well.
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div id="mdbook-help-container"><div id="mdbook-help-popup">
+            <h2 class="mdbook-help-title">Keyboard shortcuts</h2><div>
+            <p>Press <kbd>←</kbd> or <kbd>→</kbd> to navigate between chapters</p></div></div></div>
+            <nav id="sidebar" class="sidebar" aria-label="Table of contents"><ol class="chapter">
+            <li class="chapter-item expanded"><a href="ch08-02-strings.html">Strings</a></li></ol></nav>
+            <div id="page-wrapper" class="page-wrapper"><div class="page">
+            <div id="menu-bar" class="menu-bar sticky bordered"><div class="left-buttons">
+            <ul id="theme-list" class="theme-popup" aria-label="Themes" role="menu">
+            <li role="none"><button role="menuitem" class="theme" id="light">Light (default)</button></li>
+            <li role="none"><button role="menuitem" class="theme" id="ayu">Ayu</button></li></ul></div>
+            <h1 class="menu-title">The Rust Programming Language</h1>
+            <div class="right-buttons"><a href="print.html" title="Print this book"><i id="print-button" class="fa fa-print"></i></a></div></div>
+            <div id="content" class="content"><main><h1 id="storing-lists"><a class="header" href="#storing-lists">Storing Lists of Values with Vectors</a></h1>
+            <p>A vector holds values of one type.</p></main></div></div></div></body>""",
+            "https://docs.example/book/ch08-01-vectors.html");
+
+    assertThat(page.text()).isEqualTo("Storing Lists of Values with Vectors A vector holds values of one type.");
+    assertThat(page.headings()).containsExactly("Storing Lists of Values with Vectors");
+    assertThat(page.outlinks()).extracting(Outlink::url).contains("https://docs.example/book/print.html");
+  }
+
+  @Test
+  void pydataSphinxThemesPageSectionsAndPreviousNextAreaAreFurniture() {
+    // pydata-sphinx-theme 0.7 (Groonga's docs): "On this page", "Edit this page" and the pages
+    // before and after on 291 to 302 of 304 pages.
+    ParsedPage page =
+        parseHtml(
+            """
+            <body><div class="bd-toc"><div class="toc-item"><div class="tocsection onthispage pt-5 pb-3">
+            <i class="fas fa-list"></i> On this page</div></div>
+            <div class="toc-item"><div class="tocsection editthispage">
+            <a href="https://git.example/edit/select.rst"><i class="fas fa-pencil-alt"></i> Edit this page</a></div></div></div>
+            <main class="bd-content" role="main"><div><section id="select"><h1>select</h1>
+            <p>select finds records.</p></section></div>
+            <div class="prev-next-area"><a class="left-prev" id="prev-link" href="schema.html" title="previous page">
+            <div class="prev-next-info"><p class="prev-next-subtitle">previous</p><p class="prev-next-title">schema</p></div></a></div>
+            </main></body>""",
+            "https://docs.example/reference/commands/select.html");
+
+    assertThat(page.text()).isEqualTo("select select finds records.");
+    assertThat(page.outlinks()).extracting(Outlink::url).contains("https://docs.example/reference/commands/schema.html");
+  }
+
+  @Test
+  void sphinxViewcodesSourceAndDocsLinksAreFurnitureButTheNamesTheyFollowAreNot() {
+    ParsedPage page =
+        parseHtml(
+            """
+            <dl class="py class"><dt class="sig sig-object py" id="scrapy.spiders.CrawlSpider">\
+            <em class="property"><span class="pre">class</span><span class="w"> </span></em>\
+            <span class="sig-prename descclassname"><span class="pre">scrapy.spiders.</span></span>\
+            <span class="sig-name descname"><span class="pre">CrawlSpider</span></span>\
+            <a class="reference internal" href="../_modules/scrapy/spiders/crawl.html#CrawlSpider">\
+            <span class="viewcode-link"><span class="pre">[source]</span></span></a></dt>
+            <dd><p>The spider for crawling sites.</p></dd></dl>""",
+            "https://docs.example/topics/spiders.html");
+
+    ParsedPage source =
+        parseHtml(
+            """
+            <h1>Source code for scrapy.spiders.crawl</h1><div class="highlight"><pre>\
+            <div class="viewcode-block" id="CrawlSpider"><a class="viewcode-back" href="../../../topics/spiders.html#scrapy.spiders.CrawlSpider">[docs]</a>\
+            <span class="k">class</span> <span class="nc">CrawlSpider</span>(Spider):</div></pre></div>""",
+            "https://docs.example/_modules/scrapy/spiders/crawl.html");
+
+    assertThat(page.text()).isEqualTo("class scrapy.spiders.CrawlSpider The spider for crawling sites.");
+    assertThat(page.outlinks()).extracting(Outlink::url)
+        .contains("https://docs.example/_modules/scrapy/spiders/crawl.html#CrawlSpider");
+    assertThat(source.text()).as("the [docs] link back on the highlighted module")
+        .isEqualTo("Source code for scrapy.spiders.crawl class CrawlSpider(Spider):");
+  }
+
+  @Test
   void theReadTheDocsThemesVersionBadgeIsFurniture() {
     // MkDocs' readthedocs theme ends every page with "« Previous Next »" in it; on readthedocs.io
     // sphinx_rtd_theme fills it with "Read the Docs v: latest Versions … Downloads".
