@@ -2,7 +2,11 @@ package dev.sitepulse.crawler.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A query as code writes names, read as the classic grammar can take it. Rust's and C++'s path
@@ -54,6 +58,33 @@ final class CodeSpelling {
       return Correction.applied(typed, inTyped);
     }
 
+    /**
+     * The paths typed with {@code ::}, each as typed under the dotted name the grammar reads it
+     * as: {@code Vec::new} under {@code Vec.new}. The index knows the name dotted, but the text of
+     * a page that writes the path has its words: prose and code that say {@code Vec::new} (The
+     * Rust Programming Language, which defines no names) are found by the path as typed.
+     */
+    Map<String, String> paths() {
+      Map<String, String> paths = new HashMap<>();
+      Matcher path = PATH.matcher(typed);
+      while (path.find()) {
+        paths.put(path.group().replace("::", "."), path.group());
+      }
+      return paths;
+    }
+
+    /** Whether the character at {@code index} of {@link #text} was typed in a {@link #paths path}. */
+    boolean inPath(int index) {
+      int at = typedIndex(index);
+      Matcher path = PATH.matcher(typed);
+      while (path.find()) {
+        if (path.start() <= at && at < path.end()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Where the character at {@code index} of {@link #text} was typed; the end for the end. */
     private int typedIndex(int index) {
       return index < typedAt.length ? typedAt[index] : typed.length();
@@ -64,6 +95,9 @@ final class CodeSpelling {
       return column < 1 ? column : column > typedAt.length ? typed.length() + 1 : typedAt[column - 1] + 1;
     }
   }
+
+  /** Names joined by {@code ::}, as {@link #read} spells them with dots. */
+  private static final Pattern PATH = Pattern.compile("[\\p{L}\\p{N}_]+(?:::[\\p{L}_][\\p{L}\\p{N}_]*)+");
 
   private CodeSpelling() {}
 

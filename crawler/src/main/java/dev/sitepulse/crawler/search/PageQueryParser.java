@@ -11,6 +11,7 @@ import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,6 +27,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -55,9 +57,17 @@ final class PageQueryParser extends MultiFieldQueryParser {
   private static final Pattern OPERATORS_AND_FIELDS = Pattern.compile("\\b(?:AND|OR|NOT)\\b|[\\p{L}\\p{N}_]+:");
 
   private String query = "";
+  /** {@link CodeSpelling.Reading#paths}: dotted names the query typed as paths, to the paths. */
+  private final Map<String, String> paths;
 
   PageQueryParser(Analyzer analyzer) {
+    this(analyzer, Map.of());
+  }
+
+  /** @param paths the dotted names the query typed as {@code ::} paths, each to the path as typed */
+  PageQueryParser(Analyzer analyzer, Map<String, String> paths) {
     super(DEFAULT_FIELDS, analyzer, BOOSTS);
+    this.paths = Map.copyOf(paths);
     // One word the analyzer splits (f-string, e-mail, utf-8) means its parts in that order. Words
     // are then split on whitespace first, which changes nothing without multi-word synonyms.
     setSplitOnWhitespace(true);
@@ -275,6 +285,30 @@ final class PageQueryParser extends MultiFieldQueryParser {
       return LongPoint.newExactQuery(field, number(field, text));
     }
     return super.getFieldQuery(field, text, quoted);
+  }
+
+  /**
+   * A word of one field, quoted or not; a path typed with {@code ::} is the name as the index
+   * knows it or the path's words side by side, as a page's text has them, whichever scores more.
+   * One query, not a BooleanQuery of the two: the multi-field parser would take those for two
+   * words, and with AND require both.
+   */
+  @Override
+  protected Query newFieldQuery(Analyzer analyzer, String field, String text, boolean quoted) throws ParseException {
+    Query asRead = super.newFieldQuery(analyzer, field, text, quoted);
+    String path = paths.isEmpty() || !TEXT_FIELDS.contains(field) ? null : pathTyped(text);
+    if (path == null) {
+      return asRead;
+    }
+    Query asWritten = super.newFieldQuery(analyzer, field, path, quoted);
+    return asRead == null || asWritten == null ? asWritten : new DisjunctionMaxQuery(List.of(asRead, asWritten), 0f);
+  }
+
+  /** The path typed for the dotted name {@code text}, maybe called ({@code Vec.new()}), or null. */
+  private String pathTyped(String text) {
+    boolean called = text.endsWith("()");
+    String path = paths.get(called ? text.substring(0, text.length() - 2) : text);
+    return path == null || !called ? path : path + "()";
   }
 
   @Override

@@ -12,8 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -150,7 +152,8 @@ public final class PageSearcher implements Closeable {
     CodeSpelling.Reading reading = CodeSpelling.read(Normalizer.normalize(typed, Normalizer.Form.NFKC));
     String query = reading.text();
     long started = System.nanoTime();
-    PageQueryParser parser = parser(null);
+    Map<String, String> paths = pathsNoPageDefines(reading);
+    PageQueryParser parser = parser(null, paths);
     Query parsed;
     try {
       parsed = parse(parser, query);
@@ -179,7 +182,7 @@ public final class PageSearcher implements Closeable {
           size, reader.maxDoc(), hitFields::item);
       TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
-      Query marked = either(forHighlighting(query, parsed), DefinedNames.inBody(ids, analyzer));
+      Query marked = either(forHighlighting(query, parsed, paths), DefinedNames.inBody(ids, analyzer));
       String[] linked = new String[top.scoreDocs.length]; // the definition each hit links to, if any
       for (int i = 0; i < linked.length; i++) {
         linked[i] = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(top.scoreDocs[i].doc), ids);
@@ -203,7 +206,7 @@ public final class PageSearcher implements Closeable {
                 siteTitles.siteOf(hostOf(url), title)));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
-      String correction = correction(reading, top.totalHits.value > 0);
+      String correction = correction(reading, paths, top.totalHits.value > 0);
       return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, correction);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(query, TOO_LONG, -1, e);
@@ -243,6 +246,17 @@ public final class PageSearcher implements Closeable {
     } catch (IllegalArgumentException e) {
       return "";
     }
+  }
+
+  /**
+   * The query's {@code ::} paths ({@link CodeSpelling.Reading#paths}) that no page defines, to be
+   * looked for in the text as written too. A path that names a definition finds it, and only it,
+   * as a name: rustdoc's Map struct page, which writes "Iterator::map", came before the method.
+   */
+  private Map<String, String> pathsNoPageDefines(CodeSpelling.Reading reading) {
+    Map<String, String> paths = new HashMap<>(reading.paths());
+    paths.keySet().removeIf(name -> hitFields.definedSomewhere(name.toLowerCase(Locale.ROOT)));
+    return paths;
   }
 
   /** The names a query types ({@link DefinedNames#names}), each as the index knows it ({@link DefinedNames#orLastParts}). */
@@ -307,14 +321,19 @@ public final class PageSearcher implements Closeable {
    * one word among others that still find nothing together ({@code asyncoi AND pathlib}) is no
    * help. The words are found and tried in the query the grammar reads.
    */
-  private String correction(CodeSpelling.Reading reading, boolean found) throws IOException {
-    List<Correction> corrections = didYouMean.corrections(reading.text());
+  private String correction(CodeSpelling.Reading reading, Map<String, String> paths, boolean found) throws IOException {
+    List<Correction> corrections = new ArrayList<>(didYouMean.corrections(reading.text()));
+    if (found) {
+      // A path that found pages is no typo, though no page's text has String.from (or, where
+      // rustdoc defines Vec.new, vec.new) as one word: "did you mean: Vec::len" was no help.
+      corrections.removeIf(c -> reading.inPath(c.start()));
+    }
     if (corrections.isEmpty()) {
       return null;
     }
     String corrected = Correction.applied(reading.text(), corrections);
     try {
-      PageQueryParser parser = parser(null);
+      PageQueryParser parser = parser(null, paths);
       Query parsed = parse(parser, corrected);
       // A query that found pages through its other words needs a correction that some page has
       // with them all: "pandas dataframe" found the pandas pages, and is no "pandas datagram".
@@ -349,12 +368,13 @@ public final class PageSearcher implements Closeable {
    * handles too, only slower. Several short prefixes over four fields can pass the limit (64
    * terms × 4 fields × the stem's second prefix each), and the search itself did not need it.
    */
-  private Query forHighlighting(String query, Query parsed) throws IOException, InvalidQueryException {
+  private Query forHighlighting(String query, Query parsed, Map<String, String> paths)
+      throws IOException, InvalidQueryException {
     if (!hasMultiTermQuery(parsed)) {
       return withoutExclusions(parsed);
     }
     try {
-      return withoutExclusions(searcher.rewrite(parse(parser(EXPANDED), query)));
+      return withoutExclusions(searcher.rewrite(parse(parser(EXPANDED, paths), query)));
     } catch (IndexSearcher.TooManyClauses e) {
       return withoutExclusions(parsed);
     }
@@ -398,9 +418,12 @@ public final class PageSearcher implements Closeable {
     return found[0];
   }
 
-  /** @param rewrite how prefix, wildcard, fuzzy and regex terms rewrite; null for the parser's default */
-  private PageQueryParser parser(MultiTermQuery.RewriteMethod rewrite) {
-    PageQueryParser parser = new PageQueryParser(analyzer);
+  /**
+   * @param rewrite how prefix, wildcard, fuzzy and regex terms rewrite; null for the parser's default
+   * @param paths the query's {@code ::} paths ({@link CodeSpelling.Reading#paths})
+   */
+  private PageQueryParser parser(MultiTermQuery.RewriteMethod rewrite, Map<String, String> paths) {
+    PageQueryParser parser = new PageQueryParser(analyzer, paths);
     if (rewrite != null) {
       parser.setMultiTermRewriteMethod(rewrite);
     }

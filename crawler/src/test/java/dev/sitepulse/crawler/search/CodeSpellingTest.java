@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,17 @@ class CodeSpellingTest {
     assertThat(CodeSpelling.read("HashMap::entry").text()).isEqualTo("HashMap.entry");
     assertThat(CodeSpelling.read("std::fs::read_to_string example").text()).isEqualTo("std.fs.read_to_string example");
     assertThat(CodeSpelling.read("+Vec::push -title:Vec::new").text()).isEqualTo("+Vec.push -title:Vec.new");
+  }
+
+  @Test
+  void eachPathTypedWithColonsIsKnownByItsDottedNameAndWhereItWasTyped() {
+    CodeSpelling.Reading reading = CodeSpelling.read("std::vec::Vec::new() \"a::b\" push"); // "std.vec.Vec.new()" "a::b" push
+
+    assertThat(reading.paths()).containsOnly(entry("std.vec.Vec.new", "std::vec::Vec::new"), entry("a.b", "a::b"));
+    assertThat(reading.inPath(1)).as("the s of std, after the added quote").isTrue();
+    assertThat(reading.inPath(reading.text().indexOf("new") + 2)).as("the w of new").isTrue();
+    assertThat(reading.inPath(reading.text().indexOf("push"))).isFalse();
+    assertThat(CodeSpelling.read("os.path.join").paths()).isEmpty();
   }
 
   @Test
