@@ -32,7 +32,7 @@ class MdBookSearchTest {
     return "<!DOCTYPE HTML><html lang='en'><head><!-- Book generated using mdBook --><meta charset='UTF-8'>"
         + "<title>" + title + " - The Book</title></head><body>"
         + "<nav id='sidebar' class='sidebar'><ol class='chapter'><li><a href='vectors.html'>Vectors</a></li>"
-        + "<li><a href='strings.html'>Strings</a></li></ol></nav><div id='page-wrapper' class='page-wrapper'><div class='page'>"
+        + "<li><a href='strings.html'>Strings</a></li><li><a href='hello-cargo.html'>Hello, Cargo!</a></li></ol></nav><div id='page-wrapper' class='page-wrapper'><div class='page'>"
         + "<div id='menu-bar' class='menu-bar sticky bordered'><ul id='theme-list' class='theme-popup' role='menu'>"
         + "<li role='none'><button role='menuitem' class='theme' id='ayu'>Ayu</button></li></ul>"
         + "<h1 class='menu-title'>The Book</h1></div><div id='content' class='content'><main>" + content
@@ -52,10 +52,15 @@ class MdBookSearchTest {
       + "<p>A new vector of bytes holds a string; the string is new, and the vector too.</p>"
       + "<pre><code class='language-rust'>let s = String::from(\"initial contents\");</code></pre>");
 
+  private static final String CARGO = chapter("Hello, Cargo!", "<h1 id='hello-cargo'>Hello, Cargo!</h1>"
+      + "<p>Build the project with cargo build.</p><h2 id='building-for-release'>Building for Release</h2>"
+      + "<p>When your project is finally ready for release, you can use <code>cargo build --release</code> to compile"
+      + " it with optimizations.</p>");
+
   @BeforeAll
   static void crawlTheBook() throws Exception {
     searcher = CrawledDocs.crawl(site, data, Map.of("/index.html",
-        chapter("Introduction", "<h1 id='introduction'>Introduction</h1><p>This book teaches Rust.</p>"), "/vectors.html", VECTORS,
+        chapter("Introduction", "<h1 id='introduction'>Introduction</h1><p>This book teaches Rust.</p>"), "/vectors.html", VECTORS, "/hello-cargo.html", CARGO,
         "/strings.html", STRINGS));
   }
 
@@ -75,6 +80,12 @@ class MdBookSearchTest {
     }
     assertThat(searcher.search("String::from", 10).hits()).extracting(SearchHit::link)
         .containsExactly(CrawledDocs.url(site, "/strings.html"));
+  }
+
+  @Test
+  void aCommandWithALongOptionFindsTheSectionThatShowsIt() throws Exception {
+    assertThat(searcher.search("cargo build --release", 10).hits()).first().extracting(SearchHit::link)
+        .isEqualTo(CrawledDocs.url(site, "/hello-cargo.html#building-for-release"));
   }
 
   @Test

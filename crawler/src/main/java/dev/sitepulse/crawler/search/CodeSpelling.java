@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * still counts as called. Both only right after a name's characters, and outside phrases,
  * regular expressions, ranges and escapes: {@code title:x} is a field still, a quoted
  * "HashMap::entry" the text as written, and {@code title:commit()} becomes
- * {@code title:"commit()"}.
+ * {@code title:"commit()"}. A command line's long option, {@code --release} or
+ * {@code --no-default-features} at a word's start, is quoted as well: the grammar took its first
+ * dash for an exclusion and refused the second, and {@code cargo build --release}, as the books
+ * write it, was an error.
  */
 final class CodeSpelling {
 
@@ -125,6 +128,15 @@ final class CodeSpelling {
         out.copyTo(i).quoteName();
         out.copyTo(i + 2).add('"', i + 2);
         i++;
+      } else if (c == '-' && (i == 0 || Character.isWhitespace(query.charAt(i - 1))) && query.startsWith("--", i)
+          && i + 2 < query.length() && isNamePart(query.charAt(i + 2))) {
+        int end = i + 2;
+        while (end < query.length() && isOptionPart(query.charAt(end))) {
+          end++;
+        }
+        out.copyTo(i).add('"', i);
+        out.copyTo(end).add('"', end);
+        i = end - 1;
       }
     }
     return out.copyTo(query.length()).reading();
@@ -184,6 +196,11 @@ final class CodeSpelling {
 
   private static boolean isNamePart(char c) {
     return c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  /** What a long option is written with: --target-dir, --features=serde,derive, --jobs=4. */
+  private static boolean isOptionPart(char c) {
+    return isNamePart(c) || c == '-' || c == '=' || c == '.' || c == ',';
   }
 
   private static boolean isNameStart(char c) {

@@ -35,6 +35,17 @@ class CodeSpellingTest {
   }
 
   @Test
+  void aLongOptionIsQuoted() {
+    CodeSpelling.Reading reading = CodeSpelling.read("cargo build --release --features=serde,derive");
+
+    assertThat(reading.text()).isEqualTo("cargo build \"--release\" \"--features=serde,derive\"");
+    assertThat(reading.typedColumn(14)).as("the first dash").isEqualTo(13);
+    assertThat(CodeSpelling.read("--no-default-features").text()).isEqualTo("\"--no-default-features\"");
+    assertThat(CodeSpelling.read("-release a-b a--b -- x \"--x\"").text()).as("an exclusion, words, a lone --, a phrase")
+        .isEqualTo("-release a-b a--b -- x \"--x\"");
+  }
+
+  @Test
   void phrasesEscapesRangesFieldsAndGroupsAreAsTyped() {
     assertThat(CodeSpelling.read("\"HashMap::entry\"").text()).isEqualTo("\"HashMap::entry\"");
     assertThat(CodeSpelling.read("\"commit()\"").text()).isEqualTo("\"commit()\"");
