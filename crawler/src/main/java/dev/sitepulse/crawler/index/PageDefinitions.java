@@ -53,8 +53,8 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
       addRustdocDefinitions(page, names, terms);
     } else {
       for (String anchor : page.anchors()) {
-        if (anchor.length() > MAX_NAME_LENGTH) {
-          continue;
+        if (anchor.length() > MAX_NAME_LENGTH || page.declaredElsewhereIds().contains(anchor)) {
+          continue; // a source page's code block: the docs define its name
         }
         String termName = page.termNames().get(anchor);
         if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {

@@ -32,6 +32,8 @@ final class PageExtractor implements NodeVisitor {
   private final EmbeddedResources embeds;
   /** Null until the page's meta generator names rustdoc, which it does in the head. */
   private RustdocMarks rustdoc;
+  /** The ids of the code blocks of a Sphinx viewcode source page, see {@link ParsedPage}. */
+  private Set<String> sourceBlockIds = Set.of();
   /**
    * Whether javadoc wrote the page, as the comment that opens its head says (8 to 25), and its
    * meta generator too from 17: its furniture is then known ({@link JavadocFurniture}).
@@ -115,7 +117,10 @@ final class PageExtractor implements NodeVisitor {
       if (!id.isEmpty()) {
         anchors.add(id);
         sections.idWithin(id);
-        if (el.normalName().equals("dt")) {
+        if (el.normalName().equals("div") && el.hasClass("viewcode-block")) {
+          sourceBlockIds = sourceBlockIds.isEmpty() ? new HashSet<>() : sourceBlockIds;
+          sourceBlockIds.add(id);
+        } else if (el.normalName().equals("dt")) {
           definitionIds.add(id);
           definitionTerms.enter(el, id, text.length());
           if (textSkipDepth == 0) {
@@ -267,7 +272,7 @@ final class PageExtractor implements NodeVisitor {
         definitionIds,
         termNames(),
         sections.result(body.length()),
-        rustdoc == null ? Set.of() : rustdoc.declaredElsewhereIds(),
+        rustdoc == null ? sourceBlockIds : rustdoc.declaredElsewhereIds(),
         rustdoc == null || rustdoc.itemSource() == null ? null : resolver.resolve(rustdoc.itemSource()),
         metadata.generator,
         text.simHash(),

@@ -35,7 +35,9 @@ import java.util.Set;
  * @param declaredElsewhereIds the ids of members that another item declares, which is that item's
  *     to define: rustdoc's methods of a trait's implementation for the page's type
  *     ({@code method.clone} on every type that implements Clone) and those of the type it
- *     dereferences to (slice's {@code method.sort} on Vec's page); empty on other pages
+ *     dereferences to (slice's {@code method.sort} on Vec's page); and the code blocks of the
+ *     source pages of Sphinx's viewcode extension ({@code <div class="viewcode-block"
+ *     id="CrawlSpider">}), whose definitions the docs pages define; empty on other pages
  * @param itemSource where the item the page documents is defined, as rustdoc's heading links its
  *     source ({@code https://h/src/core/iter/traits/iterator.rs.html#66-3774}), resolved; the
  *     same on each page that documents the item under another path. Null on other pages

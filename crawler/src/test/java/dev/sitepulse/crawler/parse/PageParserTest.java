@@ -504,6 +504,8 @@ class PageParserTest {
         .contains("https://docs.example/_modules/scrapy/spiders/crawl.html#CrawlSpider");
     assertThat(source.text()).as("the [docs] link back on the highlighted module")
         .isEqualTo("Source code for scrapy.spiders.crawl class CrawlSpider(Spider):");
+    assertThat(source.declaredElsewhereIds()).as("the docs define it").containsExactly("CrawlSpider");
+    assertThat(page.declaredElsewhereIds()).isEmpty();
   }
 
   @Test
