@@ -456,6 +456,23 @@ class PageParserTest {
   }
 
   @Test
+  void theLinesMdBookHidesInACodeBlockAreNotText() {
+    // The Rust Reference: mdBook wraps each example in hidden lines until the eye button shows them.
+    ParsedPage page =
+        parseHtml(
+            """
+            <main><h2 id="object-safety">Object Safety</h2><pre><pre class="playground"><code class="language-rust">\
+            <span class="boring">#![allow(unused)]
+            </span><span class="boring">fn main() {
+            </span>trait Seq&lt;T&gt; { fn len(&amp;self) -&gt; u32; }
+            <span class="boring">}</span></code></pre></pre>
+            <p>A <span class="boring">boring</span> word in prose is text.</p></main>""",
+            "https://docs.example/reference/items/traits.html");
+
+    assertThat(page.text()).isEqualTo("Object Safety trait Seq<T> { fn len(&self) -> u32; } A boring word in prose is text.");
+  }
+
+  @Test
   void pydataSphinxThemesPageSectionsAndPreviousNextAreaAreFurniture() {
     // pydata-sphinx-theme 0.7 (Groonga's docs): "On this page", "Edit this page" and the pages
     // before and after on 291 to 302 of 304 pages.
