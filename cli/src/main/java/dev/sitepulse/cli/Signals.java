@@ -3,7 +3,6 @@ package dev.sitepulse.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -22,19 +21,24 @@ public final class Signals {
   /**
    * Ctrl-C and SIGTERM for a command that stops gracefully: the first runs {@code stop} with the
    * signal's name (INT or TERM) on the JVM's signal thread; a second one halts at once with 130,
-   * as an unhandled one would.
+   * as an unhandled one would, unless it came with the first ({@link StopRequests}).
    *
    * @return puts back the handlers these replaced
    */
   public static Runnable onStop(Consumer<String> stop) {
-    AtomicBoolean asked = new AtomicBoolean();
+    return onStop(StopRequests.create(), stop);
+  }
+
+  /** As {@link #onStop(Consumer)}, for a command that {@linkplain StopRequests#announced announces} its stop. */
+  public static Runnable onStop(StopRequests requests, Consumer<String> stop) {
     List<Runnable> restore = new ArrayList<>();
     for (String name : List.of("INT", "TERM")) {
       on(name, () -> {
-        if (!asked.compareAndSet(false, true)) {
-          Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+        switch (requests.next()) {
+          case STOP -> stop.accept(name);
+          case REPEAT -> { }
+          case QUIT -> Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
         }
-        stop.accept(name);
       }).ifPresent(restore::add);
     }
     return () -> restore.forEach(Runnable::run);

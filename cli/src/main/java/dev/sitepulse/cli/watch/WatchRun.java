@@ -3,6 +3,7 @@ package dev.sitepulse.cli.watch;
 import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
+import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.IoErrors;
@@ -54,6 +55,8 @@ final class WatchRun {
   private final Path dataOverride;
   private final PrintStream out;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  /** Told when the stop line is out: a signal after it quits at once, however soon. */
+  private final StopRequests stopRequests = StopRequests.create();
   /** Puts back SIGHUP's handler, before the reloader it calls closes. */
   private Runnable restoreHup = () -> { };
 
@@ -68,7 +71,7 @@ final class WatchRun {
   int run() throws InterruptedException {
     CountDownLatch stopAsked = new CountDownLatch(1);
     AtomicReference<String> why = new AtomicReference<>();
-    Runnable restoreSignals = Signals.onStop(signal -> {
+    Runnable restoreSignals = Signals.onStop(stopRequests, signal -> {
       why.set("SIG" + signal);
       stopAsked.countDown();
     });
@@ -157,6 +160,7 @@ final class WatchRun {
     r.server().stopping();
     // The plan running now: a reload may have lengthened timeouts since start-up.
     Duration limit = r.watch().plan().longestCheck().plusSeconds(1);
+    stopRequests.announced(); // before the line: a signal sent once it is read is a second one
     log.info("stopping ({}): waiting up to {} for the checks under way; a second signal exits at once",
         why, Durations.format(limit));
     try {
