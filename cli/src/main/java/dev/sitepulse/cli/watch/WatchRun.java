@@ -6,6 +6,7 @@ import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
@@ -108,8 +109,9 @@ final class WatchRun {
       history = SqliteHistory.open(settings.data(), settings.retention(), clock);
     } catch (HistoryException e) {
       if (!e.inUse()) { // a file of another kind is the user's to fix; one SQLite cannot open, a failure
-        throw e.getCause() instanceof SQLException sql && !IoErrors.notADatabase(sql)
-            ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
+        boolean cannotWrite = e.getCause() instanceof DataDirLock.Unavailable // no lock file: a folder it may not write in
+            || e.getCause() instanceof SQLException sql && !IoErrors.notADatabase(sql);
+        throw cannotWrite ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
       }
       // Not a config mistake but a busy folder: exit 2, as crawl does for one another crawl holds.
       System.err.println("sitepulse: " + e.getMessage());

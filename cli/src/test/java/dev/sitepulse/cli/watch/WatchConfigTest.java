@@ -256,6 +256,21 @@ class WatchConfigTest {
   }
 
   @Test
+  void aDataFolderWhoseLockCannotBeMadeEndsTheRunAsAFailureAsCrawlHasIt() throws Exception {
+    Path file = Files.writeString(dir.resolve(FILE), "targets:\n  - url: http://127.0.0.1:1/\n");
+    Path data = Files.createDirectories(dir.resolve("data"));
+    // What a folder the user may not write in does (root may write anywhere): no lock file.
+    Files.createDirectory(data.resolve("watch.lock"));
+
+    CommandLineRun run = CommandLineRun.of("watch", "-c", file.toString(), "--data", data.toString(),
+        "--listen", "127.0.0.1:0");
+
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    assertThat(run.err()).startsWith("sitepulse: cannot lock " + data.resolve("watch.lock") + ": ").hasLineCount(1);
+    assertThat(data.resolve("history.db")).doesNotExist();
+  }
+
+  @Test
   void aBadListenOptionIsAUsageError() throws Exception {
     Path file = Files.writeString(dir.resolve(FILE), "targets:\n  - url: http://127.0.0.1/\n");
 
