@@ -2,9 +2,12 @@ package dev.sitepulse.cli;
 
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.history.SqliteHistory;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /** The {@code --data} folder that search, analyze, report and watch are given, and crawl's and links' checks of it. */
@@ -24,6 +27,26 @@ public final class DataOption {
       throw insideAFile(file, data);
     }
     return data;
+  }
+
+  /**
+   * Fails, as data that is there but cannot be read, when this user may not enter {@code data} or
+   * a folder on its way, as a service account's crawl or watch leaves it: every file in it would
+   * read as missing, and "run sitepulse crawl --data DIR first" send them to crawl where they
+   * cannot write either.
+   */
+  public static void requireReadable(Path data) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(data, BasicFileAttributes.class);
+      if (!attributes.isDirectory() || Files.isReadable(data) && Files.isExecutable(data)) {
+        return;
+      }
+    } catch (AccessDeniedException e) {
+      // a folder on the way: said as of data, the folder the user named
+    } catch (IOException e) {
+      return; // missing, or a file on the way: each command says what it wanted there
+    }
+    throw new UnreadableException("cannot read " + data + ": permission denied");
   }
 
   /** {@code data} lies in {@code file}: no folder can be made there, so no advice to crawl into it. */

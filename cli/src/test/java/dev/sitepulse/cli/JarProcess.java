@@ -58,6 +58,15 @@ public final class JarProcess {
     return run(cachedUnder(workDir, new ProcessBuilder(command)), limit, workDir);
   }
 
+  /** As {@link #java(Duration, Path, String...)}, started through {@code wrapper}: setpriv as another user, say. */
+  public static Result javaThrough(List<String> wrapper, Duration limit, Path workDir, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(javaBinary().toString(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    return run(cachedUnder(workDir, new ProcessBuilder(command)), limit, workDir);
+  }
+
   /** As {@link #java(Duration, Path, String...)}, under the C locale (cron's, most containers'). */
   public static Result javaInTheCLocale(Duration limit, Path workDir, String... args)
       throws IOException, InterruptedException {

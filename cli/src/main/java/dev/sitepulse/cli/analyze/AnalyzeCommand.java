@@ -88,6 +88,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (maxDistance < 0 || maxDistance > 63) {
       throw new UsageException("--max-distance must be within 0..63 (bits of a 64-bit SimHash), got " + maxDistance);
     }
+    DataOption.requireReadable(data);
     Path crawlDb = data.resolve(CrawlDb.FILE_NAME);
     if (Files.exists(data) && !Files.isDirectory(data)) { // "run crawl --data FILE" would fail too
       throw new UsageException("no crawl in " + data + ": it is a file, and --data names a crawl's folder");

@@ -85,6 +85,8 @@ public final class ReportCommand implements Callable<Integer> {
     if (output != null && output.toString().isEmpty()) { // Path.of("") is the working folder
       throw new UsageException("-o needs a file name");
     }
+    DataOption.requireReadable(historyDir);
+    DataOption.requireReadable(crawlDir);
     boolean hasCrawl = Files.exists(crawlDir.resolve(CrawlDb.FILE_NAME));
     // A file given as the folder, or a history.db that is no history: the history's own errors say so.
     boolean hasHistory = Files.exists(historyDir.resolve(SqliteHistory.FILE_NAME)) || Files.isRegularFile(historyDir);

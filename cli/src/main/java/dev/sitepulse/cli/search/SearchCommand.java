@@ -73,6 +73,7 @@ public final class SearchCommand implements Callable<Integer> {
       }
     }
     DataOption.requireFolder(data);
+    DataOption.requireReadable(data);
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1, got " + limit);
     }
