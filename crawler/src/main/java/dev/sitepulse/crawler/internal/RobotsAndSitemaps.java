@@ -173,8 +173,9 @@ final class RobotsAndSitemaps {
   private void obey(String origin, FetchResult r, RobotsRules rules) {
     robots.put(origin, rules);
     if (rules.cutOff()) {
-      LOG.warn("robots.txt of {} is {} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
-          r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
+      // One cut off at --max-body (a server sending gigabytes) is larger than what was read.
+      LOG.warn("robots.txt of {} is {}{} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
+          r.truncated() ? "more than " : "", r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
     }
     int notUnderstood = rules.linesNotUnderstood();
     if (notUnderstood > 0) {
