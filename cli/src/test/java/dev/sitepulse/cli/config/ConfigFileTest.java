@@ -158,6 +158,18 @@ class ConfigFileTest {
         .contains("not set");
   }
 
+  @Test
+  void aVariableHoldingALineBreakIsRefusedRatherThanReadAsMoreOfTheFile() {
+    String yaml = """
+        targets:
+          - name: api
+            url: ${API_URL}
+        """;
+
+    assertConfigError(yaml, Map.of("API_URL", "http://127.0.0.1/\n  - url: http://evil.example/"))
+        .isEqualTo(FILE + ":3:10: environment variable API_URL holds a line break, which a value in the file cannot have");
+  }
+
   private static final String TYPO_IN_SECOND_TARGET = """
       targets:
         - name: web

@@ -32,6 +32,12 @@ final class EnvSubstitution {
                 + ": environment variable " + m.group(1) + " is not set (write ${"
                 + m.group(1) + ":-default} to give a default)");
           }
+          if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            // Substituted as text, a second line would be read as more of the file: keys, targets.
+            throw new ConfigException(file + ":" + (i + 1) + ":" + (m.start() + 1)
+                + ": environment variable " + m.group(1) + " holds a line break, which a value in the"
+                + " file cannot have");
+          }
           m.appendReplacement(replaced, Matcher.quoteReplacement(value));
         }
         m.appendTail(replaced);
