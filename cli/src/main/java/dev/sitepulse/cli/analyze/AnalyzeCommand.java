@@ -129,7 +129,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** Runs every analysis over the crawl in {@code data} and stores ranks and clusters in crawl.db. */
   public static AnalysisReport analyze(Path data, DeviceChoice choice, int top, int maxDistance)
       throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CrawlDb.FILE_NAME))) {
+    Path file = data.resolve(CrawlDb.FILE_NAME);
+    if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) { // worded as crawl and report word it
+      throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       CrawlGraph crawl;
       try {
         crawl = CrawlGraph.load(db);

@@ -186,7 +186,7 @@ class AnalyzeCommandTest {
   }
 
   @Test
-  void anSqliteFileThatIsNoCrawlIsAUsageErrorNamingTheFolder() throws Exception {
+  void anotherProgramsSqliteFileIsAUsageErrorWordedAsCrawlAndReportWordIt() throws Exception {
     try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
       db.createStatement().execute("CREATE TABLE notes(text TEXT)");
     }
@@ -194,8 +194,8 @@ class AnalyzeCommandTest {
     CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString());
 
     assertThat(run.exitCode()).isEqualTo(3);
-    assertThat(run.err()).startsWith("sitepulse: no crawl in " + data + ": its crawl.db was not written by sitepulse crawl")
-        .hasLineCount(1);
+    assertThat(run.err()).isEqualTo("sitepulse: " + data.resolve("crawl.db") + ": not a sitepulse crawl.db: it holds"
+        + " another program's tables, and nothing in it is changed; give another --data\n");
   }
 
   @Test
