@@ -50,6 +50,18 @@ class UnreadableDataIT {
   }
 
   @Test
+  void reportSaysAHistoryItMayNotReadIsPermissionDeniedNotSqlitesWords() throws Exception {
+    Path open = Files.createDirectory(work.resolve("open"));
+    Path history = Files.writeString(open.resolve("history.db"), "");
+    Files.setPosixFilePermissions(history, PosixFilePermissions.fromString(asUser.isEmpty() ? "---------" : "rw-------"));
+
+    JarProcess.Result report = JarProcess.javaThrough(asUser, LIMIT, work, "report", "--data", open.toString());
+
+    assertThat(report.exitCode()).as("%s", report).isEqualTo(2);
+    assertThat(report.err()).isEqualTo("sitepulse: " + history + ": permission denied\n");
+  }
+
+  @Test
   void analyzeSaysTheFolderCannotBeReadInsteadOfAskingForACrawl() throws Exception {
     JarProcess.Result analyze = JarProcess.javaThrough(asUser, LIMIT, work, "analyze", "--data", data.toString());
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -53,6 +54,20 @@ public final class IoErrors {
       return "not an SQLite database";
     }
     return String.valueOf(e.getMessage());
+  }
+
+  /** SQLite's primary result code for a file it could not open. */
+  private static final int SQLITE_CANTOPEN = 14;
+
+  /**
+   * Why SQLite could not use {@code file}: as {@link #why(SQLException)}, and a file this user may
+   * not read as "permission denied" rather than "[SQLITE_CANTOPEN] Unable to open the database file".
+   */
+  public static String why(SQLException e, Path file) {
+    if (e.getErrorCode() == SQLITE_CANTOPEN && Files.exists(file) && !Files.isReadable(file)) {
+      return "permission denied";
+    }
+    return why(e);
   }
 
   /** Whether SQLite found a file of another kind: the user's to fix, not a failure to read. */

@@ -81,7 +81,7 @@ final class SiteReader {
           hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0,
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
     } catch (SQLException e) { // another kind of file is the user's to fix; one SQLite cannot read fails the run
-      String why = file + ": " + IoErrors.why(e);
+      String why = file + ": " + IoErrors.why(e, file);
       throw IoErrors.notADatabase(e) ? new UsageException(why) : new UnreadableException(why);
     }
   }

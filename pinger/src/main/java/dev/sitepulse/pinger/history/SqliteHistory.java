@@ -133,7 +133,7 @@ public final class SqliteHistory implements HistoryStore {
         throw e;
       }
     } catch (SQLException e) {
-      throw new HistoryException("cannot open the history " + file + ": " + IoErrors.why(e), e);
+      throw new HistoryException("cannot open the history " + file + ": " + IoErrors.why(e, file), e);
     }
   }
 
@@ -183,7 +183,7 @@ public final class SqliteHistory implements HistoryStore {
         throw new HistoryException(file + " is " + unknown);
       }
     } catch (SQLException e) {
-      throw new HistoryException(file + ": " + IoErrors.why(e), e);
+      throw new HistoryException(file + ": " + IoErrors.why(e, file), e);
     }
     return new SqliteReader(file);
   }

@@ -41,7 +41,7 @@ final class SqliteReader implements HistoryReader {
     try (Connection c = SqliteHistory.connect(file, true)) {
       return q.run(c);
     } catch (SQLException e) {
-      throw new HistoryException(file + ": " + IoErrors.why(e), e); // as openForReading says it
+      throw new HistoryException(file + ": " + IoErrors.why(e, file), e); // as openForReading says it
     }
   }
 
