@@ -63,6 +63,16 @@ class BadResponsesTest {
   }
 
   @Test
+  void aChunkSizePastWhatALongHoldsIsSaidToBeAChunkSize() throws Exception {
+    String reply = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\nabc\r\n0\r\n\r\n";
+    try (RawServer server = RawServer.answering(reply)) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).isEqualTo("invalid HTTP response: chunk size too large: fffffffffffffffff");
+    }
+  }
+
+  @Test
   void headersOverOkHttpsLimitAreSaidToBeTooLargeNotMissing() throws Exception {
     String reply = "HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(1 << 20) + "\r\nContent-Length: 0\r\n\r\n";
     try (RawServer server = RawServer.answering(reply)) {

@@ -41,6 +41,8 @@ final class FailureClassifier {
   private static final String STATUS_LINE_PREFIX = "unexpected status line: ";
   private static final int STATUS_LINE_SHOWN = 40;
   private static final int MESSAGE_LENGTH = 120;
+  /** How Okio words a hexadecimal number past a long: a chunk size. */
+  private static final String NUMBER_TOO_LARGE = "number too large:";
   /** How OkHttp words a body cut short, and an exchange whose response never came. */
   private static final String CUT_SHORT = "unexpected end of stream";
   /** Okio's gunzipping source, which OkHttp reads a gzip body through. */
@@ -140,6 +142,11 @@ final class FailureClassifier {
     if (lower.startsWith(CUT_SHORT)) {
       // OkHttp's ProtocolException for a body that ended before its Content-Length or last chunk.
       return closed(stage, host);
+    }
+    if (t instanceof ProtocolException && lower.startsWith(NUMBER_TOO_LARGE)) {
+      // Okio's words for a chunk size past a long, which OkHttp passes on as they are.
+      return Failure.error(PROTOCOL, "invalid HTTP response: chunk size too large: "
+          + ServerText.excerpt(msg.substring(NUMBER_TOO_LARGE.length()).strip(), MESSAGE_LENGTH));
     }
     if (t instanceof ProtocolException || lower.contains("expected chunk size")
         || lower.contains("unexpected char")) {
