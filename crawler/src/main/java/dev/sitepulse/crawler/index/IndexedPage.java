@@ -31,8 +31,10 @@ import org.apache.lucene.index.IndexWriter;
  *     links to the one its snippet comes from
  * @param declaredElsewhereIds the ids of members that another item declares (rustdoc's methods of
  *     a trait's implementation, or of the type the page's item dereferences to): the page defines
- *     them only with its item's name; and of the code blocks of Sphinx viewcode's source pages,
- *     which define nothing: the docs pages define their names
+ *     them only with its item's name (so do TypeDoc's inherited members); or that another page
+ *     documents (TypeDoc's index and hierarchy entries): the page defines none of them; and of the
+ *     code blocks of Sphinx viewcode's source pages, which define nothing: the docs pages define
+ *     their names
  * @param itemSource where the item a rustdoc page documents is defined, as its heading links the
  *     source: pages that document one item under two paths (a re-export) share it; null on others
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which names a page defines, by what generated it: Sphinx, DocBook, Markdown generators and any
- * site by their ids' shapes, javadoc ({@link JavadocIds}) and rustdoc ({@link RustdocIds}) by their
- * own.
+ * Which names a page defines, by what generated it: Sphinx, DocBook, Markdown generators, TypeDoc
+ * and any site by their ids' shapes and the names the parser read under ids, javadoc
+ * ({@link JavadocIds}) and rustdoc ({@link RustdocIds}) by their own.
  *
  * @param terms the names lower-cased, with their dotted tails, the last part of each dotted one
  *     after its dot ({@code .getcwd}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
@@ -57,6 +57,14 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
           continue; // a source page's code block: the docs define its name
         }
         String termName = page.termNames().get(anchor);
+        if (page.declaredElsewhereIds().contains(anchor)) {
+          // TypeDoc's index and hierarchy list names their own pages define; an inherited
+          // member (Subject.pipe) is its declarer's by its name alone
+          if (termName != null && ApiNames.isOne(termName)) {
+            addPath(termName, anchor, names, terms);
+          }
+          continue;
+        }
         if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
           addName(anchor, anchor, names, terms);
         } else if (termName != null && (page.definitionIds().contains(anchor) || ApiNames.isOne(termName))) {
@@ -138,6 +146,14 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
       terms.addAll(ApiNames.dottedTails(path));
       terms.add(path.substring(path.lastIndexOf('.') + 1));
     }
+  }
+
+  /** {@code name} and its dotted tails as terms, without its last part alone, and its line. */
+  private static void addPath(String name, String id, List<String> names, Set<String> terms) {
+    names.add(name + "\t" + id);
+    String lower = name.toLowerCase(Locale.ROOT);
+    terms.add(lower);
+    terms.addAll(ApiNames.dottedTails(lower));
   }
 
   /**

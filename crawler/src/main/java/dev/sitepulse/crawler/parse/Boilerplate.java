@@ -28,8 +28,12 @@ enum Boilerplate {
           el.attributesSize() > 0 && (hasFurnitureRole(el) || hasFurnitureClass(el) || hasFurnitureId(el))
               ? TEXT_AND_HEADINGS
               : NONE;
-      case "a", "button", "summary" ->
+      case "a", "summary" ->
           el.attributesSize() > 0 && (hasFurnitureRole(el) || isControl(el)) ? TEXT_AND_HEADINGS : NONE;
+      case "button" ->
+          isCodeBlockControl(el) || el.attributesSize() > 0 && (hasFurnitureRole(el) || isControl(el))
+              ? TEXT_AND_HEADINGS
+              : NONE;
       case "span" ->
           el.attributesSize() > 0 && (hasFurnitureRole(el) || isSpanControl(el)) ? TEXT_AND_HEADINGS : NONE;
       default -> el.attributesSize() > 0 && hasFurnitureRole(el) ? TEXT_AND_HEADINGS : NONE;
@@ -59,6 +63,10 @@ enum Boilerplate {
    * "Show Source" in {@code <div class="tocsection">}s beside the page and ends it with "previous"
    * and "next" and those pages' titles in {@code <div class="prev-next-area">}: "edit", "page",
    * "previous" and "next" were on 291 to 302 of Groonga's 304 pages.
+   * TypeDoc puts its "Settings" panel ("Member Visibility Protected Inherited External Theme OS
+   * Light Dark") and a class's "On This Page" list of members beside every page, in
+   * {@code <div class="col-sidebar">} (0.24 on; the panel is {@code <div class="tsd-navigation
+   * settings">} since 0.23): kept, their words topped the terms of a TypeDoc site, on all its pages.
    */
   private static boolean hasFurnitureClass(Element el) {
     String classes = el.className();
@@ -81,7 +89,7 @@ enum Boilerplate {
 
   private static final String[] FURNITURE_CLASSES = {"footer", "navheader", "navfooter", "navbar", "rst-versions",
       "theme-doc-toc-mobile", "theme-doc-toc-desktop", "VPLocalNav", "navpath", "menu-bar", "tocsection",
-      "prev-next-area"};
+      "prev-next-area", "col-sidebar", "tsd-navigation"};
 
   /**
    * A footer named so, and the project's name and brief that Doxygen heads every page with
@@ -161,6 +169,15 @@ enum Boilerplate {
         || parent != null && (classes.equals("permalink") && parent.hasClass("memtitle")
             || classes.equals("lang") && parent.className().startsWith("language-")
             || classes.equals("boring") && parent.normalName().equals("code"));
+  }
+
+  /**
+   * A button inside a code block, which code has none of: its "Copy" (TypeDoc's {@code <pre><code>…
+   * </code><button>Copy</button></pre>}), which ended every example's text and snippet.
+   */
+  private static boolean isCodeBlockControl(Element button) {
+    Element parent = button.parent();
+    return parent != null && parent.normalName().equals("pre");
   }
 
   /**

@@ -81,7 +81,7 @@ final class DefinitionTerms {
   }
 
   /** A letter or _, then letters, digits or _: an identifier of C, SQL or a configuration file. */
-  private static boolean isName(String word) {
+  static boolean isName(String word) {
     if (word.isEmpty() || !(Character.isLetter(word.charAt(0)) || word.charAt(0) == '_')) {
       return false;
     }

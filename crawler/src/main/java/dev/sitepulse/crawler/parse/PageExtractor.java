@@ -28,6 +28,7 @@ final class PageExtractor implements NodeVisitor {
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
   private final SectionStarts sections = new SectionStarts();
   private final HeadingNames headingNames = new HeadingNames();
+  private final TypedocMarks typedoc = new TypedocMarks();
   /** Null unless the page is parsed for a link check: a crawl for search pays one null check. */
   private final EmbeddedResources embeds;
   /** Null until the page's meta generator names rustdoc, which it does in the head. */
@@ -99,6 +100,7 @@ final class PageExtractor implements NodeVisitor {
         headings.add(headingText.toString());
       }
       headingNames.exit(headingText, metadata.title);
+      typedoc.headingEnds(headingText);
       openHeading = null;
       headingText = null;
     } else if (el == openLink) {
@@ -120,7 +122,7 @@ final class PageExtractor implements NodeVisitor {
         if (el.normalName().equals("div") && el.hasClass("viewcode-block")) {
           sourceBlockIds = sourceBlockIds.isEmpty() ? new HashSet<>() : sourceBlockIds;
           sourceBlockIds.add(id);
-        } else if (el.normalName().equals("dt")) {
+        } else if (!typedoc.summarizesElsewhere(el, id) && el.normalName().equals("dt")) {
           definitionIds.add(id);
           definitionTerms.enter(el, id, text.length());
           if (textSkipDepth == 0) {
@@ -156,6 +158,7 @@ final class PageExtractor implements NodeVisitor {
           openHeading = el;
           headingText = new CollapsingText(64);
           headingNames.enter(el);
+          typedoc.headingStarts(el);
         }
         if (textSkipDepth == 0) {
           sections.heading(el, text.length());
@@ -221,11 +224,13 @@ final class PageExtractor implements NodeVisitor {
    * do buttons and inputs, which a browser draws as boxes of their own: javadoc 17+ writes its
    * table tabs side by side, "All Methods" and "Static Methods" read as "MethodsStatic", and
    * VitePress the tabs of a group of code blocks as a radio input before each label, "npm" and
-   * "yarn" read as "npmyarn".
+   * "yarn" read as "npmyarn". So do the badges TypeDoc draws before a member's name
+   * ({@code <code class="tsd-tag">Optional</code><span>options</span>}: "Optionaloptions").
    */
   private void wordBoundary(Element el) {
     String name = el.normalName();
-    if (el.isBlock() || name.equals("br") || name.equals("button") || name.equals("input")) {
+    if (el.isBlock() || name.equals("br") || name.equals("button") || name.equals("input")
+        || name.equals("code") && TypedocMarks.isTag(el)) {
       text.space();
       if (headingText != null) {
         headingText.space();
@@ -236,13 +241,17 @@ final class PageExtractor implements NodeVisitor {
     }
   }
 
-  /** The names definition terms and headings define under ids of another form; few pages have both. */
+  /**
+   * The names definition terms, headings and TypeDoc's members define under ids of another form;
+   * few pages have two of them.
+   */
   private Map<String, String> termNames() {
-    if (headingNames.names().isEmpty()) {
+    if (headingNames.names().isEmpty() && typedoc.memberNames().isEmpty()) {
       return definitionTerms.names();
     }
     Map<String, String> names = new HashMap<>(definitionTerms.names());
     names.putAll(headingNames.names());
+    names.putAll(typedoc.memberNames());
     return names;
   }
 
@@ -272,7 +281,9 @@ final class PageExtractor implements NodeVisitor {
         definitionIds,
         termNames(),
         sections.result(body.length()),
-        rustdoc == null ? sourceBlockIds : rustdoc.declaredElsewhereIds(),
+        // A page is of one generator: Sphinx's viewcode blocks and TypeDoc's marks never meet.
+        rustdoc != null ? rustdoc.declaredElsewhereIds()
+            : sourceBlockIds.isEmpty() ? typedoc.declaredElsewhereIds() : sourceBlockIds,
         rustdoc == null || rustdoc.itemSource() == null ? null : resolver.resolve(rustdoc.itemSource()),
         metadata.generator,
         text.simHash(),

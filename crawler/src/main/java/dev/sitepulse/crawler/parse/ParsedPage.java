@@ -29,15 +29,19 @@ import java.util.Set;
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
  *     {@code GUC-MAX-CONNECTIONS}; and by the id of a heading, or of its permalink, the name the
  *     heading opens with ({@link HeadingNames}): {@code dgram.createSocket} for Docusaurus's
- *     {@code dgramcreatesocketoptions-callback}, {@code ucnv_open} for Doxygen's hashed ids
+ *     {@code dgramcreatesocketoptions-callback}, {@code ucnv_open} for Doxygen's hashed ids; and
+ *     by a TypeDoc member's id, its name as its item's ({@link TypedocMarks}): {@code Observable.pipe}
+ *     for {@code pipe}
  * @param sections the parts of {@code text} a link can go to, by heading or definition term, for
  *     a search hit to link to where its snippet comes from ({@link Section})
  * @param declaredElsewhereIds the ids of members that another item declares, which is that item's
  *     to define: rustdoc's methods of a trait's implementation for the page's type
  *     ({@code method.clone} on every type that implements Clone) and those of the type it
- *     dereferences to (slice's {@code method.sort} on Vec's page); and the code blocks of the
- *     source pages of Sphinx's viewcode extension ({@code <div class="viewcode-block"
- *     id="CrawlSpider">}), whose definitions the docs pages define; empty on other pages
+ *     dereferences to (slice's {@code method.sort} on Vec's page), and TypeDoc's inherited members;
+ *     the ids of TypeDoc's index and hierarchy entries, whose names other pages define
+ *     ({@link TypedocMarks}); and the code blocks of the source pages of Sphinx's viewcode
+ *     extension ({@code <div class="viewcode-block" id="CrawlSpider">}), whose definitions the
+ *     docs pages define; empty on other pages
  * @param itemSource where the item the page documents is defined, as rustdoc's heading links its
  *     source ({@code https://h/src/core/iter/traits/iterator.rs.html#66-3774}), resolved; the
  *     same on each page that documents the item under another path. Null on other pages

@@ -388,6 +388,55 @@ class PageParserTest {
   }
 
   @Test
+  void typedocsSettingsOnThisPageAndCopyButtonsAreFurnitureAndItsBadgesAreWordsOfTheirOwn() {
+    // TypeDoc 0.28 on rxjs: "Settings Member Visibility Protected Inherited External ThemeOSLightDark"
+    // ended every page, "On This Page" every class's, "Copy" every example, and "Optionaloptions".
+    ParsedPage page = parseHtml("""
+        <div class="container container-main"><div class="col-content"><div class="tsd-page-title"><h1>Function isWeekend</h1></div>
+        <ul class="tsd-parameter-list"><li><span><code class="tsd-tag">Optional</code><span class="tsd-kind-parameter">options</span>:
+        <a href="../interfaces/IsWeekendOptions.html">IsWeekendOptions</a></span></li></ul>
+        <pre><code class="ts"><span class="hl-2">isWeekend</span>(<span class="hl-0">new</span> Date())</code><button type="button">Copy</button></pre></div>
+        <div class="col-sidebar"><div class="page-menu"><div class="tsd-navigation settings"><details class="tsd-accordion">
+        <summary class="tsd-accordion-summary"><h3>Settings</h3></summary><div class="tsd-filter-visibility">
+        <span class="settings-label">Member Visibility</span><ul><li><label><input type="checkbox" id="tsd-filter-protected"/>
+        <span>Protected</span></label></li></ul></div><div class="tsd-theme-toggle"><label class="settings-label" for="tsd-theme">Theme</label>
+        <select id="tsd-theme"><option value="os">OS</option><option value="light">Light</option></select></div></details></div>
+        <details open class="tsd-accordion tsd-page-navigation"><summary class="tsd-accordion-summary"><h3>On This Page</h3></summary>
+        <div class="tsd-accordion-details"><a href="#example"><span>Example</span></a></div></details></div></div></div>""",
+        "https://docs.example/functions/isWeekend.html");
+    // A button of prose, or beside a code block rather than in it, is a button still.
+    ParsedPage other = parseHtml("<p>Press <button>Copy</button> to copy it.</p><div><pre>ls</pre><button>Run</button></div>",
+        "https://docs.example/");
+
+    assertThat(page.text()).isEqualTo("Function isWeekend Optional options: IsWeekendOptions isWeekend(new Date())");
+    assertThat(page.headings()).containsExactly("Function isWeekend");
+    assertThat(other.text()).isEqualTo("Press Copy to copy it. ls Run");
+  }
+
+  @Test
+  void typedocsMembersNameThemselvesAsTheirItemsUnderTheirIds() {
+    // TypeDoc 0.28 ids a member by its name lower-cased, after badges ("Optional"); 0.25 on an
+    // anchor before the heading. A constructor and a symbol ("[observable]") name nothing, nor does
+    // a heading of the item's prose. Its index and hierarchy list what other pages define.
+    ParsedPage page = parseHtml("""
+        <div class="tsd-page-title"><ul class="tsd-breadcrumb"><li><a href="">Observable</a></li></ul><h1>Class Observable&lt;T&gt;</h1></div>
+        <h2 class="tsd-anchor-link" id="example">Example</h2>
+        <section class="tsd-panel tsd-member"><h3 class="tsd-anchor-link" id="constructor"><span>constructor</span></h3></section>
+        <section class="tsd-panel tsd-member"><h3 class="tsd-anchor-link" id="pipe"><span>pipe</span><a href="#pipe" class="tsd-anchor-icon"></a></h3></section>
+        <section class="tsd-panel tsd-member tsd-is-inherited"><h3 class="tsd-anchor-link" id="topromise"><code class="tsd-tag">Optional</code><span class="deprecated">to<wbr>Promise</span></h3></section>
+        <section class="tsd-panel tsd-member"><h3 class="tsd-anchor-link" id="_observable_"><span>[observable]</span></h3></section>
+        <section class="tsd-panel tsd-member"><a id="forEach" class="tsd-anchor"></a><h3 class="tsd-anchor-link"><span>forEach</span></h3></section>
+        <dl><dt class="tsd-member-summary" id="adddays"><a href="functions/addDays.html">addDays</a></dt><dt id="zip">zip</dt></dl>
+        <ul class="tsd-full-hierarchy"><li data-refl="408" id="BehaviorSubject"><a href="classes/BehaviorSubject.html">BehaviorSubject</a></li></ul>""",
+        "https://docs.example/classes/Observable.html");
+
+    assertThat(page.termNames()).containsOnly(entry("pipe", "Observable.pipe"), entry("topromise", "Observable.toPromise"),
+        entry("forEach", "Observable.forEach"));
+    assertThat(page.declaredElsewhereIds()).containsExactlyInAnyOrder("topromise", "adddays", "BehaviorSubject");
+    assertThat(page.definitionIds()).containsExactly("zip");
+  }
+
+  @Test
   void aBootstrapNavbarAndAComplementarySidebarAreFurniture() {
     // MkDocs' own theme: the menu of every page's title, then "Search Previous Next Edit on
     // GitHub", and a table-of-contents sidebar; kept, "theme configuration" matched them everywhere.
