@@ -323,6 +323,29 @@ class PageParserTest {
   }
 
   @Test
+  void starlightsSkipLinkAndWhatItTellsSearchToIgnoreAreFurniture() {
+    // Starlight 0.37: "Skip to content" (a class Astro hashes) opened all 199 pages of a site,
+    // "Section titled “Install”", for screen readers, followed every heading and "Terminal window"
+    // captioned every shell block.
+    ParsedPage page = parseHtml("""
+        <body class="astro-bguv2lll"> <a href="#_top" class="astro-7q3lir66">Skip to content</a> <div class="page sl-flex">
+        <main data-pagefind-body><h1 id="_top">supports-color</h1><div class="sl-markdown-content"><p>Detect colors.</p>
+        <div class="sl-heading-wrapper level-h2"><h2 id="install">Install</h2><a class="sl-anchor-link" href="#install">
+        <span aria-hidden="true" class="sl-anchor-icon"><svg></svg></span><span class="sr-only" data-pagefind-ignore="">Section titled “Install”</span></a></div>
+        <p>Run npm.</p><div class="expressive-code"><figure class="frame is-terminal not-content"><figcaption class="header">
+        <span class="title"></span><span class="sr-only">Terminal window</span></figcaption><pre data-language="sh"><code>
+        <div class="ec-line"><div class="code"><span>npm install supports-color</span></div></div></code></pre><div class="copy">
+        <button title="Copy to clipboard" data-copied="Copied!"><div></div></button></div></figure></div></div></main></div></body>""",
+        "https://docs.example/guides/supports-color/");
+    // A link to a place on the page that is not the body's first element is the page's own.
+    ParsedPage other = parseHtml("<body><p>Intro</p><a href='#usage'>Usage</a></body>", "https://docs.example/");
+
+    assertThat(page.text()).isEqualTo("supports-color Detect colors. Install Run npm. npm install supports-color");
+    assertThat(page.headings()).containsExactly("supports-color", "Install");
+    assertThat(other.text()).isEqualTo("Intro Usage");
+  }
+
+  @Test
   void docusaurussTableOfContentsAndVitePresssBarForSmallScreensAreFurniture() {
     // Docusaurus 3.10: "On this page" opened every doc, and its headings came again at its end.
     ParsedPage docusaurus =
