@@ -56,12 +56,25 @@ class TypedocSearchTest {
       member("tsd-panel tsd-member", "next", "Feeds a value to every observer.")
           + member("tsd-panel tsd-member tsd-is-inherited", "pipe", "Used to stitch together functional operators."
               + " Inherited from Observable.pipe"));
+  /** A function's page, its signature under the id of its name, as date-fns's are. */
+  private static String function(String name, String prose) {
+    return page(name, "<div class='tsd-page-title'><h1>Function " + name + "</h1></div><section class='tsd-panel'>"
+        + "<ul class='tsd-signatures'><li><div class='tsd-signature tsd-anchor-link' id='" + name.toLowerCase() + "'>"
+        + name + "(date: Date, amount: number): Date</div><div class='tsd-description'><p>" + prose + "</p></div></li></ul>"
+        + "</section>");
+  }
+
+  private static final String ADD = function("add", "Add the specified years, months, weeks, days, hours, minutes and"
+      + " seconds to the given date: add days, add months, add years.");
+  private static final String ADD_DAYS = function("addDays", "Add the specified number of days to the given date. "
+      + "Temporal has a built-in method on all its classes. ".repeat(20));
+
   /** TypeDoc's index: a summary of each export, each under an id of its name. */
   private static final String INDEX = page("rxjs", "<div class='tsd-page-title'><h1>rxjs</h1></div>"
       + "<dl class='tsd-member-summaries'><dt class='tsd-member-summary' id='pipe'><a href='functions/pipe.html'>pipe</a></dt>"
       + "<dd>pipe</dd><dt class='tsd-member-summary' id='observable'><a href='classes/Observable.html'>Observable</a></dt>"
       + "<dd>Observable</dd><dt class='tsd-member-summary' id='subject'><a href='classes/Subject.html'>Subject</a></dt>"
-      + "<dd>Subject</dd></dl><a href='hierarchy.html'>Hierarchy</a>");
+      + "<dd>Subject</dd></dl><a href='hierarchy.html'>Hierarchy</a> <a href='functions.html'>Functions</a>");
   private static final String HIERARCHY = page("rxjs", "<h2>Hierarchy Summary</h2><ul class='tsd-full-hierarchy'>"
       + "<li data-refl='408' id='Observable'><a href='classes/Observable.html'>Observable</a><ul>"
       + "<li data-refl='37' id='Subject'><a href='classes/Subject.html'>Subject</a></li></ul></li></ul>");
@@ -69,7 +82,9 @@ class TypedocSearchTest {
   @BeforeAll
   static void crawlTheSite() throws Exception {
     searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", INDEX, "/hierarchy.html", HIERARCHY,
-        "/classes/Observable.html", OBSERVABLE, "/classes/Subject.html", SUBJECT));
+        "/classes/Observable.html", OBSERVABLE, "/classes/Subject.html", SUBJECT,
+        "/functions/add.html", ADD, "/functions/addDays.html", ADD_DAYS, "/functions.html",
+        page("Functions", "<a href='functions/add.html'>add</a> <a href='functions/addDays.html'>addDays</a>")));
   }
 
   @AfterAll
@@ -91,6 +106,14 @@ class TypedocSearchTest {
         .isEqualTo(CrawledDocs.url(site, "/classes/Subject.html#pipe"));
     assertThat(searcher.search("pipe", 10).hits()).extracting(SearchHit::link)
         .first().isEqualTo(CrawledDocs.url(site, "/classes/Observable.html#pipe"));
+  }
+
+  @Test
+  void aFunctionsNameTypedAsWordsFindsItsPageFirst() throws Exception {
+    assertThat(searcher.search("add days", 10).hits().get(0).link())
+        .isEqualTo(CrawledDocs.url(site, "/functions/addDays.html#adddays"));
+    assertThat(searcher.search("addDays", 10).hits().get(0).url())
+        .isEqualTo(CrawledDocs.url(site, "/functions/addDays.html"));
   }
 
   @Test

@@ -122,7 +122,7 @@ final class PageExtractor implements NodeVisitor {
         if (el.normalName().equals("div") && el.hasClass("viewcode-block")) {
           sourceBlockIds = sourceBlockIds.isEmpty() ? new HashSet<>() : sourceBlockIds;
           sourceBlockIds.add(id);
-        } else if (!typedoc.summarizesElsewhere(el, id) && el.normalName().equals("dt")) {
+        } else if (!typedoc.idAt(el, id) && el.normalName().equals("dt")) {
           definitionIds.add(id);
           definitionTerms.enter(el, id, text.length());
           if (textSkipDepth == 0) {

@@ -19,6 +19,10 @@ import org.jsoup.nodes.Element;
  * API-name shape takes: so each member names itself as the item's, {@code Observable.pipe}, under
  * its id.
  *
+ * <p>A function's page names the function by its first signature's id, the name lower-cased
+ * ({@code <div class="tsd-signature tsd-anchor-link" id="adddays">}), which the page defines:
+ * {@code add days}, typed as words, then finds addDays before add.
+ *
  * <p>Its index page lists every export as {@code <dt class="tsd-member-summary" id="adddays">}, a
  * link to the export's own page with its summary, and its hierarchy page every class as {@code <li
  * data-refl="408" id="Observable">}: those ids define nothing there, the pages they link to do.
@@ -44,12 +48,19 @@ final class TypedocMarks {
     return code.attributesSize() > 0 && code.hasClass("tsd-tag");
   }
 
-  /** Whether the element, whose id this is, only lists what another page documents; noted if so. */
-  boolean summarizesElsewhere(Element el, String id) {
+  /**
+   * An element with this id: a function's signature under the id of its name defines it; an
+   * index's or hierarchy's entry only lists what another page documents, which this returns,
+   * noting the id.
+   */
+  boolean idAt(Element el, String id) {
     String name = el.normalName();
     boolean summary = name.equals("dt") ? el.hasClass("tsd-member-summary") : name.equals("li") && el.hasAttr("data-refl");
     if (summary) {
       declaredElsewhereIds.add(id);
+    } else if (item != null && id.length() == item.length() && id.equalsIgnoreCase(item)
+        && !memberNames.containsKey(id) && el.hasClass("tsd-signature")) {
+      memberNames.put(id, item);
     }
     return summary;
   }
@@ -85,7 +96,10 @@ final class TypedocMarks {
     openId = null;
   }
 
-  /** By id, each member's name as its item's: {@code pipe} → {@code Observable.pipe}. */
+  /**
+   * By id, each member's name as its item's ({@code pipe} → {@code Observable.pipe}), and a
+   * function's own ({@code adddays} → {@code addDays}).
+   */
   Map<String, String> memberNames() {
     return memberNames;
   }

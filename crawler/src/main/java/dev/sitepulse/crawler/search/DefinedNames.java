@@ -94,6 +94,48 @@ final class DefinedNames {
    * from taking the places of the name it holds, and leaves prose queries without a lookup.
    */
   static List<String> withSpacedNames(String query, List<String> names, Predicate<String> defines) {
+    return withJoinedRuns(query, names, defines, ".");
+  }
+
+  /**
+   * {@code names}, then the names the query types as words, run together as camel case runs a
+   * name's words ({@code add days} for TypeDoc's {@code addDays}, {@code is instance} for
+   * {@code isinstance}), that some page {@code defines}, as {@link #withSpacedNames} finds them.
+   */
+  static List<String> withRunTogetherNames(String query, List<String> names, Predicate<String> defines) {
+    return withJoinedRuns(query, names, defines, "");
+  }
+
+  /**
+   * The query run together, lower-cased, when it is nothing but two to {@value #MAX_SPACED_PARTS}
+   * plain words side by side ({@code switch map} → {@code switchmap}), else null. A page that
+   * defines it has every word of the query, as its name runs them together: TypeDoc's switchMap
+   * page says "switch" nowhere else, and map's, whose title has one of the two, came first.
+   */
+  static String runTogether(String query) {
+    List<QueryWords.Word> words = QueryWords.of(query);
+    if (words.size() < 2 || words.size() > MAX_SPACED_PARTS || !query.substring(0, words.get(0).start()).isBlank()
+        || !query.substring(words.get(words.size() - 1).end()).isBlank()) {
+      return null;
+    }
+    StringBuilder name = new StringBuilder();
+    for (int w = 0; w < words.size(); w++) {
+      QueryWords.Word word = words.get(w);
+      if (!joinable(word) || word.text().indexOf('.') >= 0
+          || w > 0 && !isGap(query.substring(words.get(w - 1).end(), word.start()))) {
+        return null;
+      }
+      name.append(word.text());
+    }
+    return name.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** Pages that define the name, weighed as a title match of each of its {@code words}. */
+  static Query ofRunTogether(String name, int words) {
+    return new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, name)), BOOST * words);
+  }
+
+  private static List<String> withJoinedRuns(String query, List<String> names, Predicate<String> defines, String joint) {
     List<String> out = new ArrayList<>(names);
     List<QueryWords.Word> words = QueryWords.of(query);
     for (int first = 0; first < Math.min(words.size(), MAX_SPACED_WORDS) && out.size() < MAX_NAMES; first++) {
@@ -108,7 +150,7 @@ final class DefinedNames {
       for (int last = end; last - first >= 2; last--) {
         StringBuilder name = new StringBuilder();
         for (int w = first; w < last; w++) {
-          name.append(w > first ? "." : "").append(words.get(w).text());
+          name.append(w > first ? joint : "").append(words.get(w).text());
         }
         String lower = name.toString().toLowerCase(Locale.ROOT);
         if (out.size() < MAX_NAMES && !out.contains(lower) && defines.test(lower)) {

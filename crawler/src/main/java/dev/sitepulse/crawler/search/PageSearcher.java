@@ -167,11 +167,17 @@ public final class PageSearcher implements Closeable {
     try {
       // A queue no longer than the index.
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
-      Query allWords = parser.allWords(query, parsed);
+      // A page that defines the query's words run together has them all (switchMap for switch map).
+      String runTogether = DefinedNames.runTogether(query);
+      Query wholeName = runTogether != null && hitFields.definedSomewhere(runTogether)
+          ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(query).size())
+          : null;
+      Query allWords = wholeName == null ? parser.allWords(query, parsed) : either(parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(query);
-      List<String> ids = DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere);
-      Query definitions = DefinedNames.of(ids);
+      List<String> ids = DefinedNames.withRunTogetherNames(query,
+          DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere), hitFields::definedSomewhere);
+      Query definitions = either(DefinedNames.of(ids), wholeName);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = matches(query, parsed, names);

@@ -111,6 +111,27 @@ class DefinedNamesTest {
   }
 
   @Test
+  void wordsSideBySideAreAlsoLookedUpRunTogetherAsCamelCaseRunsThem() {
+    assertThat(DefinedNames.withRunTogetherNames("the difference in days", List.of(),
+        "differenceindays"::equals)).containsExactly("differenceindays");
+    assertThat(DefinedNames.withRunTogetherNames("add days", List.of("os.path"), ANY)).containsExactly("os.path", "adddays");
+    assertThat(DefinedNames.withRunTogetherNames("list comprehension", List.of(), name -> false)).isEmpty();
+    assertThat(DefinedNames.withRunTogetherNames("add AND days", List.of(), ANY)).isEmpty();
+  }
+
+  @Test
+  void aQueryOfPlainWordsSideBySideAloneRunsTogether() {
+    assertThat(DefinedNames.runTogether("difference in Days")).isEqualTo("differenceindays");
+    assertThat(DefinedNames.runTogether("switch map")).isEqualTo("switchmap");
+    assertThat(DefinedNames.runTogether("switchMap")).as("one word").isNull();
+    assertThat(DefinedNames.runTogether("a b c d e")).as("five words").isNull();
+    assertThat(DefinedNames.runTogether("switch -map")).isNull();
+    assertThat(DefinedNames.runTogether("\"switch map\"")).isNull();
+    assertThat(DefinedNames.runTogether("title:switch map")).isNull();
+    assertThat(DefinedNames.runTogether("os.path join")).as("a dotted name runs no further").isNull();
+  }
+
+  @Test
   void wordsApartOrMarkedAreNotJoined() {
     assertThat(DefinedNames.withSpacedNames("socket", List.of(), ANY)).isEmpty();
     assertThat(DefinedNames.withSpacedNames("os AND path", List.of(), ANY)).as("an operator stands between").isEmpty();
