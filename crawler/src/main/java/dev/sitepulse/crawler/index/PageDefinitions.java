@@ -53,13 +53,14 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
       addRustdocDefinitions(page, names, terms);
     } else {
       for (String anchor : page.anchors()) {
-        if (anchor.length() > MAX_NAME_LENGTH || page.declaredElsewhereIds().contains(anchor)) {
-          continue; // a source page's code block: the docs define its name
+        if (anchor.length() > MAX_NAME_LENGTH) {
+          continue;
         }
         String termName = page.termNames().get(anchor);
         if (page.declaredElsewhereIds().contains(anchor)) {
-          // TypeDoc's index and hierarchy list names their own pages define; an inherited
-          // member (Subject.pipe) is its declarer's by its name alone
+          // TypeDoc's index and hierarchy list names their own pages define, and a Sphinx source
+          // page's code blocks names the docs define (no term name: nothing); an inherited member
+          // (Subject.pipe) is its declarer's by its name alone
           if (termName != null && ApiNames.isOne(termName)) {
             addPath(termName, anchor, names, terms);
           }
