@@ -146,6 +146,9 @@ enum Boilerplate {
    * must be to come first to a keyboard: Starlight's class is a hash of Astro's. Kept, it matched
    * every page, and its words topped the site's terms.
    */
+  /** "Skip to main content", "Aller au contenu", "Zum Inhalt springen": a few words. */
+  private static final int MAX_SKIP_LINK_TEXT = 40;
+
   private static boolean isSkipLink(Element el, String classes) {
     // The cheap questions first: most links have classes, and none of them are first on the page.
     Element parent = el.parent();
@@ -154,8 +157,8 @@ enum Boilerplate {
         || !el.attr("href").startsWith("#")) {
       return false;
     }
-    if (first) {
-      return true; // Starlight's (class="astro-7q3lir66", href="#_top")
+    if (first) { // Starlight's (class="astro-7q3lir66", href="#_top"); a page's own first link says more
+      return el.text().length() <= MAX_SKIP_LINK_TEXT;
     }
     for (String token : el.classNames()) { // a class that says skip, not one that merely has it ("skipped-tests")
       String t = token.toLowerCase(Locale.ROOT);

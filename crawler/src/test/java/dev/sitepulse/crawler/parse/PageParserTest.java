@@ -339,10 +339,14 @@ class PageParserTest {
         "https://docs.example/guides/supports-color/");
     // A link to a place on the page that is not the body's first element is the page's own.
     ParsedPage other = parseHtml("<body><p>Intro</p><a href='#usage'>Usage</a></body>", "https://docs.example/");
+    // A page that opens with a link around its own heading and text: no skip link says so much.
+    ParsedPage opening = parseHtml("<body><a href='#intro'><h1>Widgets</h1><p>Widgets fold, spin and wrap lines.</p></a></body>",
+        "https://docs.example/w.html");
 
     assertThat(page.text()).isEqualTo("supports-color Detect colors. Install Run npm. npm install supports-color");
     assertThat(page.headings()).containsExactly("supports-color", "Install");
     assertThat(other.text()).isEqualTo("Intro Usage");
+    assertThat(opening.text()).isEqualTo("Widgets Widgets fold, spin and wrap lines.");
   }
 
   @Test
