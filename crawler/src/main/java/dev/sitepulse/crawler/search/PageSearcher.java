@@ -6,7 +6,6 @@ import dev.sitepulse.crawler.index.PageFields;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -209,7 +208,7 @@ public final class PageSearcher implements Closeable {
                 snippets[i].highlights(),
                 definition != null ? definition : sectionOrTop(scoreDoc.doc, ids, snippets[i]),
                 definition != null,
-                siteTitles.siteOf(hostOf(url), title)));
+                siteTitles.siteOf(originOf(url), title)));
       }
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String correction = correction(reading, paths, top.totalHits.value > 0);
@@ -244,14 +243,11 @@ public final class PageSearcher implements Closeable {
     return snippets;
   }
 
-  /** The host a page's URL names, as the index's host field has it (PageWork); "" when there is none. */
-  private static String hostOf(String url) {
-    try {
-      String host = URI.create(url).getHost();
-      return host == null ? "" : host;
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
+  /** The site a page's URL is on, as its URLs start: {@code http://127.0.0.1:8092/}; the URL itself if it has no path. */
+  private static String originOf(String url) {
+    int scheme = url.indexOf("://");
+    int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    return path < 0 ? url : url.substring(0, path + 1);
   }
 
   /**

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * The name a site puts after every page's own title ({@code os — Miscellaneous operating system
  * interfaces — Python 3.11.2 documentation}, {@code Intro | My Site}, {@code Vec in std::vec - Rust}):
- * the tail after a title's last separator that most of the host's pages share. A result list shows
+ * the tail after a title's last separator that most of the site's pages share. A result list shows
  * each page's own title, and says the site's name once rather than on every line. Read from the
- * first pages of each host a search meets, once per searcher.
+ * first pages of each site (scheme, host and port) a search meets, once per searcher.
  */
 final class SiteTitles {
   private static final String[] SEPARATORS = {" — ", " – ", " | ", " - ", " · ", " :: "};
@@ -26,19 +26,23 @@ final class SiteTitles {
 
   private final IndexSearcher searcher;
   private final HitFields fields;
-  private final Map<String, String> byHost = new ConcurrentHashMap<>();
+  private final Map<String, String> byOrigin = new ConcurrentHashMap<>();
 
   SiteTitles(IndexSearcher searcher, HitFields fields) {
     this.searcher = searcher;
     this.fields = fields;
   }
 
-  /** The site's name that {@code title} ends with, after a separator, when its host puts it on most pages; or null. */
-  String siteOf(String host, String title) throws IOException {
-    String tail = byHost.get(host);
+  /**
+   * The site's name that {@code title} ends with, after a separator, when most pages of the site at
+   * {@code origin} ({@code http://127.0.0.1:8092/}: one host may serve several sites on its ports)
+   * put it there; or null.
+   */
+  String siteOf(String origin, String title) throws IOException {
+    String tail = byOrigin.get(origin);
     if (tail == null) {
-      tail = commonTail(host);
-      byHost.put(host, tail);
+      tail = commonTail(origin);
+      byOrigin.put(origin, tail);
     }
     if (tail.isEmpty() || !title.endsWith(tail) || title.length() == tail.length()) {
       return null;
@@ -46,8 +50,8 @@ final class SiteTitles {
     return tail.substring(tail.indexOf(' ', 1) + 1); // the separator left out
   }
 
-  private String commonTail(String host) throws IOException {
-    ScoreDoc[] sample = searcher.search(new TermQuery(new Term(PageFields.HOST, host)), SAMPLE).scoreDocs;
+  private String commonTail(String origin) throws IOException {
+    ScoreDoc[] sample = searcher.search(new PrefixQuery(new Term(PageFields.URL, origin)), SAMPLE).scoreDocs;
     Map<String, Integer> tails = new HashMap<>();
     for (ScoreDoc doc : sample) {
       String tail = tail(fields.title(doc.doc));

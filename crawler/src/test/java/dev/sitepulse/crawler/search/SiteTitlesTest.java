@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteTitlesTest {
   private static final String DOCS = "https://docs.example/";
   private static final String BLOG = "https://blog.example/";
+  /** Another site on the same host: its own name. */
+  private static final String OTHER_PORT = "https://docs.example:8443/";
 
   @TempDir static Path dir;
   static PageSearcher searcher;
@@ -26,6 +28,9 @@ class SiteTitlesTest {
         page(DOCS + "config.html", "Configuring — Acme Docs", "configure the widget"),
         page(DOCS + "cache.html", "The cache - a guide — Acme Docs", "cache the widget"),
         page(DOCS + "index.html", "Acme Docs", "welcome to the widget docs"),
+        page(OTHER_PORT + "a.html", "Alpha | Beta Docs", "alpha widget"),
+        page(OTHER_PORT + "b.html", "Bravo | Beta Docs", "bravo widget"),
+        page(OTHER_PORT + "c.html", "Charlie | Beta Docs", "charlie widget"),
         page(BLOG + "one.html", "Widgets - part one", "a widget story"),
         page(BLOG + "two.html", "Gadgets - a review", "a widget review"))));
   }
@@ -46,6 +51,12 @@ class SiteTitlesTest {
     assertThat(hit.site()).isEqualTo("Acme Docs");
     assertThat(hit.pageTitle()).isEqualTo("Configuring");
     assertThat(onlyHit("cache").pageTitle()).as("only the last separator").isEqualTo("The cache - a guide");
+  }
+
+  @Test
+  void aSiteOnAnotherPortOfTheSameHostHasItsOwnName() throws Exception {
+    assertThat(onlyHit("bravo").site()).isEqualTo("Beta Docs");
+    assertThat(onlyHit("configure").site()).isEqualTo("Acme Docs");
   }
 
   @Test
