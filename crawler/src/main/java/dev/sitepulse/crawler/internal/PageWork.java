@@ -90,6 +90,9 @@ final class PageWork {
     boolean otherCanonical = canonical != null && !canonical.equals(url);
     RobotsTag header = RobotsTag.of(fetched.robotsTags(), config.userAgent());
     boolean noindex = page.noindex() || header.noindex();
+    if (otherCanonical) { // before the bytes are claimed: a canonical handled meanwhile takes them over
+      canonicalOf.put(url, canonical);
+    }
     String duplicateOf = duplicateOf(url, bodyHash, !linkCheck && !otherCanonical && !noindex);
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
@@ -131,9 +134,6 @@ final class PageWork {
     // should it end without a document, this page is fetched again and indexes its own.
     boolean defers = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical))
         && (linkCheck || canonicals.await(canonical, new QueuedUrl(url, depth)));
-    if (otherCanonical) {
-      canonicalOf.put(url, canonical);
-    }
     if (defers) {
       followable.add(new QueuedUrl(canonical, depth));
     }

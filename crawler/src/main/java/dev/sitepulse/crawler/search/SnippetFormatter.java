@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -19,8 +20,9 @@ final class SnippetFormatter extends PassageFormatter {
 
   /**
    * The part of the body a snippet is from ({@link SectionSnippets}), {@code {start, end}}, or null
-   * for the whole: passages elsewhere are shown only when none lies in it, and one that runs into
-   * it from the text before starts where it does, one that runs on past it ends there.
+   * for the whole: passages elsewhere are never shown, one that runs into it from the text before
+   * starts where it does, one that runs on past it ends there, and with none in it its first
+   * sentence is shown.
    */
   private int[] section;
 
@@ -30,6 +32,9 @@ final class SnippetFormatter extends PassageFormatter {
 
   @Override
   public Snippet format(Passage[] passages, String content) {
+    if (section != null && !anyInSection(passages)) {
+      return sectionOpening(content);
+    }
     StringBuilder text = new StringBuilder();
     List<Highlight> highlights = new ArrayList<>();
     int previousEnd = -1; // -1 before the first passage
@@ -96,10 +101,7 @@ final class SnippetFormatter extends PassageFormatter {
     }
     byScore.sort((a, b) -> Float.compare(passages[b].getScore(), passages[a].getScore())); // stable
     List<String> shown = new ArrayList<>();
-    boolean anyInSection = false;
-    for (Passage passage : passages) {
-      anyInSection |= inSection(passage);
-    }
+    boolean anyInSection = anyInSection(passages);
     for (int p : byScore) {
       int[] window = windows.get(p);
       if (window == null) {
@@ -117,6 +119,32 @@ final class SnippetFormatter extends PassageFormatter {
       }
     }
     return windows;
+  }
+
+  private boolean anyInSection(Passage[] passages) {
+    for (Passage passage : passages) {
+      if (inSection(passage)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The section's first sentence, unmarked: where nothing in it matches (a stop word such as
+   * {@code into}, a name the text leaves out), it still says what the link goes to, as a match
+   * elsewhere on the page would not.
+   */
+  private Snippet sectionOpening(String content) {
+    if (section[0] >= Math.min(section[1], content.length())) {
+      return Snippet.EMPTY;
+    }
+    BreakIterator sentences = new SentenceBreaks();
+    sentences.setText(content);
+    Passage opening = new Passage();
+    opening.setStartOffset(section[0]);
+    opening.setEndOffset(Math.min(sentences.following(section[0]), section[1]));
+    return format(new Passage[] {opening}, content);
   }
 
   /** Where the passage ends, or its section when it runs on past that: code has no full stop. */

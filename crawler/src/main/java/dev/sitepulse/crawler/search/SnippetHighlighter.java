@@ -19,7 +19,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * Body snippets from Lucene's UnifiedHighlighter, which reads match offsets straight from the
  * body's postings. Built once per searcher; thread-safe.
  */
-class SnippetHighlighter extends UnifiedHighlighter {
+final class SnippetHighlighter extends UnifiedHighlighter {
   private static final String[] FIELDS = {BODY};
 
   /** A query for title:cache still shows "cache" in bold in the body. */

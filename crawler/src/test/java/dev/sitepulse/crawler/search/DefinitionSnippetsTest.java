@@ -28,6 +28,9 @@ class DefinitionSnippetsTest {
         <p>Consecutive separators are grouped.</p></dd></dl>
         <dl class="py function"><dt class="sig sig-object py" id="text.join">text.join(words)</dt>
         <dd><p>Return the words joined by single spaces.</p><pre>text.join(['a', 'b'])</pre></dd></dl>
+        <p>Long lines go through text.fold first.</p>
+        <dl class="py function"><dt class="sig sig-object py" id="text.fold">fold(line)</dt>
+        <dd><p>Breaks a long line at spaces.</p></dd></dl>
         <dl class="py function"><dt class="sig sig-object py" id="into">into(value)</dt>
         <dd><p>Converts a value to a line.</p></dd></dl>
         <h2 id="recipes">Recipes</h2>
@@ -64,6 +67,14 @@ class DefinitionSnippetsTest {
 
     assertThat(hit.anchor()).isEqualTo("into");
     assertThat(hit.snippet()).isEqualTo("into(value) Converts a value to a line.");
+  }
+
+  @Test
+  void aDefinitionThatDoesNotWriteTheNameShowsItsOpeningNotTheMatchElsewhere() throws Exception {
+    SearchHit hit = onlyHit("text.fold");
+
+    assertThat(hit.anchor()).isEqualTo("text.fold");
+    assertThat(hit.snippet()).isEqualTo("fold(line) Breaks a long line at spaces.");
   }
 
   @Test
