@@ -39,7 +39,7 @@ public final class Signals {
           case REPEAT -> { }
           case QUIT -> Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
         }
-      }).ifPresent(restore::add);
+      }).ifPresentOrElse(restore::add, () -> requests.ignoredAtStart(name));
     }
     return () -> restore.forEach(Runnable::run);
   }

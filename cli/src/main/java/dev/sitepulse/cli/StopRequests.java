@@ -1,6 +1,8 @@
 package dev.sitepulse.cli;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,6 +29,7 @@ public final class StopRequests {
   }
 
   private final LongSupplier nanoTime;
+  private final Set<String> ignored = new TreeSet<>();
   private boolean stopping;
   private boolean announced;
   private long firstAt;
@@ -45,6 +48,19 @@ public final class StopRequests {
    */
   public synchronized void announced() {
     announced = true;
+  }
+
+  /** {@code name} (INT or TERM) was ignored when the JVM started, which keeps it so: it stops nothing. */
+  synchronized void ignoredAtStart(String name) {
+    ignored.add(name);
+  }
+
+  /**
+   * The stop signals this command cannot take: a shell ignores SIGINT for the background jobs of a
+   * script ({@code sitepulse watch &}), and the JVM keeps it ignored without a word.
+   */
+  public synchronized Set<String> ignoredAtStart() {
+    return Set.copyOf(ignored);
   }
 
   /** Called for each SIGINT or SIGTERM, on the JVM's signal threads. */

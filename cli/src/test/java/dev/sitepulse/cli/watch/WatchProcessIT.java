@@ -289,6 +289,19 @@ class WatchProcessIT {
   }
 
   @Test
+  void aWatchStartedWithSigintIgnoredAsAScriptsBackgroundJobSaysThatOnlySigtermStopsIt() throws Exception {
+    Path config = Files.writeString(dir.resolve("watch.yaml"), "targets:\n" + target("a", "/status/200", ""));
+
+    try (WatchProcess w = WatchProcess.startUnder(List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh"), dir,
+        "-c", config.toString(), "--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0")) {
+      assertThat(w.err()).contains("WARN  d.s.c.watch.WatchRun - SIGINT cannot stop the watch: it was ignored"
+          + " when sitepulse started (a script's job run with &?); SIGTERM stops it");
+      w.signal("TERM");
+      assertThat(w.exitCode(Duration.ofSeconds(15))).isZero();
+    }
+  }
+
+  @Test
   void theLivePageOpensInChromiumWithoutConsoleErrors() throws Exception {
     Path browser = HeadlessChromium.require();
     Path config = Files.writeString(dir.resolve("watch.yaml"), "defaults:\n  interval: 300ms\ntargets:\n"
