@@ -120,6 +120,25 @@ public final class JarProcess {
         .start();
   }
 
+  /** What a started process is to bring about, read from its files or a server it talks to. */
+  @FunctionalInterface
+  public interface Condition {
+    boolean holds() throws IOException;
+  }
+
+  /**
+   * Polls until {@code condition} holds, {@code process} ends or {@code limit} passes, whichever
+   * comes first; the caller asserts what it needs. Another JVM says nothing of its progress, so
+   * this looks every 20 ms; no timing is asserted on it.
+   */
+  public static void awaitWhileAlive(Process process, Duration limit, Condition condition)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.holds() && process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   /** Starts {@code bin/sitepulse ARGS} and returns at once, output to files. */
   public static Process startLauncher(Path workDir, String... args) throws IOException {
     return launcherCommand(workDir, args)
@@ -190,11 +209,7 @@ public final class JarProcess {
     long start = System.nanoTime();
     Process process = builder.start();
     if (stopWhen != null) {
-      long deadline = System.nanoTime() + limit.toNanos();
-      while (process.isAlive() && System.nanoTime() < deadline
-          && !stopWhen.test(Files.readString(out, StandardCharsets.UTF_8))) {
-        Thread.sleep(20);
-      }
+      awaitWhileAlive(process, limit, () -> stopWhen.test(Files.readString(out, StandardCharsets.UTF_8)));
       process.destroy(); // SIGTERM
     }
     boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);

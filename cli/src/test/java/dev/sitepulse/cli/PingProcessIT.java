@@ -288,10 +288,8 @@ class PingProcessIT {
     Process launcher = JarProcess.startLauncher(dir, "ping", "--timeout", "15s", hang);
     ProcessHandle java = null;
     try {
-      long deadline = System.nanoTime() + LIMIT.toNanos();
-      while (stubs.getAllServeEvents().isEmpty() && launcher.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20); // until java is under way: its request has come
-      }
+      // until java is under way: its request has come
+      JarProcess.awaitWhileAlive(launcher, LIMIT, () -> !stubs.getAllServeEvents().isEmpty());
       assertThat(stubs.getAllServeEvents()).as("the hung request").isNotEmpty();
       java = launcher.children().findFirst().orElseThrow();
 

@@ -55,13 +55,10 @@ class CrawlResumeIT {
     String[] args = {"crawl", "--data", data.toString(), "--delay", "0", "--per-host", "1",
         "--concurrency", "1", seed()};
     Process first = JarProcess.start(work, args);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     // Kill once some pages are done and the index has a commit (every 5 s): both kinds of page,
     // committed and not, are then in the killed run's state.
-    while ((countDone(data.resolve("crawl.db")) < 12 || !hasCommit(data.resolve("index")))
-        && first.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50); // polling another process's progress; no timing is asserted on it
-    }
+    JarProcess.awaitWhileAlive(first, Duration.ofSeconds(60),
+        () -> countDone(data.resolve("crawl.db")) >= 12 && hasCommit(data.resolve("index")));
     assertThat(first.isAlive())
         .as(() -> "killed before it finished; it said: " + read(work.resolve("started.err")))
         .isTrue();
@@ -101,10 +98,7 @@ class CrawlResumeIT {
     String[] args = {"crawl", "--data", data.toString(), "--delay", "0", "--per-host", "1",
         "--concurrency", "1", seed()};
     Process first = JarProcess.start(work, args);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (countDone(data.resolve("crawl.db")) < 5 && first.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50); // polling another process's progress; no timing is asserted on it
-    }
+    JarProcess.awaitWhileAlive(first, Duration.ofSeconds(60), () -> countDone(data.resolve("crawl.db")) >= 5);
     assertThat(first.isAlive()).as(() -> "stopped before it finished; it said: " + read(work.resolve("started.err")))
         .isTrue();
 

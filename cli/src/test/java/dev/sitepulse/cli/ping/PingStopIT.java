@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.JarProcess;
 import dev.sitepulse.cli.testing.StubServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,12 +31,8 @@ class PingStopIT {
     site.stubFor(get("/stuck").willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
     Process ping = JarProcess.start(work, "ping", "--format", "jsonl", "--timeout", "60s",
         StubServer.url(site, "/ok"), StubServer.url(site, "/stuck"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     Path out = work.resolve("started.out");
-    while ((site.findAll(getRequestedFor(urlEqualTo("/stuck"))).isEmpty() || !Files.readString(out).contains("/ok"))
-        && ping.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50); // polling for the stuck request and the /ok line; no timing is asserted on it
-    }
+    awaitStuckAndOk(ping, out, 0);
 
     ping.destroy(); // SIGTERM
 
@@ -56,14 +53,7 @@ class PingStopIT {
       Path dir = Files.createDirectories(work.resolve("try-" + attempt));
       Process ping = JarProcess.start(dir, "ping", "--format", "jsonl", "--timeout", "60s",
           StubServer.url(site, "/ok"), StubServer.url(site, "/stuck"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      Path out = dir.resolve("started.out");
-      int stuckBefore = attempt - 1;
-      while ((site.findAll(getRequestedFor(urlEqualTo("/stuck"))).size() == stuckBefore
-              || !Files.readString(out).contains("/ok"))
-          && ping.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(50); // polling for the stuck request and the /ok line; no timing is asserted on it
-      }
+      awaitStuckAndOk(ping, dir.resolve("started.out"), attempt - 1);
 
       // timeout(1) signals the command, then its process group: one kill(2) right after the other.
       new ProcessBuilder("kill", "-TERM", Long.toString(ping.pid()), Long.toString(ping.pid()))
@@ -75,5 +65,13 @@ class PingStopIT {
       assertThat(err.strip()).as("try %d: stopped, not halted by the second delivery", attempt)
           .isEqualTo("sitepulse: stopped by SIGTERM before 1 of 2 checks finished; those are not reported");
     }
+  }
+
+  /** Until the run has sent its stuck request (one more than {@code stuckBefore}) and printed /ok's line. */
+  private static void awaitStuckAndOk(Process ping, Path out, int stuckBefore)
+      throws IOException, InterruptedException {
+    JarProcess.awaitWhileAlive(ping, Duration.ofSeconds(30),
+        () -> site.findAll(getRequestedFor(urlEqualTo("/stuck"))).size() > stuckBefore
+            && Files.readString(out).contains("/ok"));
   }
 }
