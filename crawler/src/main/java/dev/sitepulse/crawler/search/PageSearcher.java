@@ -171,7 +171,7 @@ public final class PageSearcher implements Closeable {
       Query wholeName = runTogether != null && hitFields.definedSomewhere(runTogether)
           ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(query).size())
           : null;
-      Query allWords = wholeName == null ? parser.allWords(query, parsed) : either(parser.allWords(query, parsed), wholeName);
+      Query allWords = either(parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(query);
       List<String> ids = DefinedNames.withRunTogetherNames(query,

@@ -101,13 +101,12 @@ final class SnippetFormatter extends PassageFormatter {
     }
     byScore.sort((a, b) -> Float.compare(passages[b].getScore(), passages[a].getScore())); // stable
     List<String> shown = new ArrayList<>();
-    boolean anyInSection = anyInSection(passages);
     for (int p : byScore) {
       int[] window = windows.get(p);
       if (window == null) {
         continue;
       }
-      if (anyInSection && !inSection(passages[p])) {
+      if (section != null && !inSection(passages[p])) { // format() saw some passage in it
         windows.set(p, null);
         continue;
       }
