@@ -28,7 +28,10 @@ enum Boilerplate {
    */
   static Boilerplate of(Element el) {
     Boilerplate kind = byElement(el);
-    return kind == NONE && el.attributesSize() > 0 && el.hasAttr("data-pagefind-ignore") ? TEXT_AND_HEADINGS : kind;
+    // The parser lower-cases attribute names: an exact key, not Element.hasAttr's case-blind one.
+    return kind == NONE && el.attributesSize() > 0 && el.attributes().hasKey("data-pagefind-ignore")
+        ? TEXT_AND_HEADINGS
+        : kind;
   }
 
   private static Boilerplate byElement(Element el) {
