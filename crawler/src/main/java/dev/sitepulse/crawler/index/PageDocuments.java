@@ -89,9 +89,7 @@ final class PageDocuments {
     }
     String item = RustdocIds.generated(page.title(), page.generator())
         ? RustdocIds.item(page.url(), page.title(), page.headings(), page.itemSource()) : null;
-    if (item != null) {
-      doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item)));
-    }
+    doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item != null ? item : SameText.key(page.title(), page.body()))));
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));
     }

@@ -37,8 +37,10 @@ public final class PageFields {
   /** A doc value: the same ids as written, one per line, for a hit's link to the definition. */
   public static final String DEFINED_IDS = "defined_ids";
   /**
-   * A doc value: the item a page documents, the same on each page that documents it under
-   * another path ({@link RustdocIds#item}); search shows one of them. Absent on other pages.
+   * A doc value: what a page stands for in a result list, which shows one page of each: the item a
+   * rustdoc page documents, the same on each page that documents it under another path
+   * ({@link RustdocIds#item}); else its title and text ({@link SameText}), the same on a copy of
+   * it at another URL. Absent in indexes from before sitepulse wrote it for every page.
    */
   public static final String ITEM = "item";
 

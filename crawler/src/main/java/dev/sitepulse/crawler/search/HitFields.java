@@ -58,7 +58,7 @@ final class HitFields {
     return sections == null ? null : SectionIds.range(sections, id);
   }
 
-  /** The item the page documents, the same on each page that documents it under another path; or null. */
+  /** What the page stands for in a result list ({@link PageFields#ITEM}), the same on its copies; or null. */
   String item(int doc) throws IOException {
     return docValue(doc, PageFields.ITEM);
   }

@@ -14,7 +14,9 @@ import org.apache.lucene.search.TotalHits;
  * rustdoc writes a whole page for each path that re-exports an item (std::collections::HashMap
  * and std::collections::hash_map::HashMap; std::iter::Iterator and core::iter::Iterator), which
  * ranked side by side, each with the same snippet. The best-ranked page of an item stands for
- * the others, which still count among the matches. Pages of no known item are each their own.
+ * the others, which still count among the matches. Elsewhere a page's item is its title and text,
+ * so that a copy at another URL (mdBook's index.html of its first chapter) takes no second place.
+ * Pages of an index from before that have no item are each their own.
  */
 final class OneHitPerItem {
 

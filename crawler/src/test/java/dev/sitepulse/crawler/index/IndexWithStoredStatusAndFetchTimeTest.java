@@ -42,13 +42,13 @@ class IndexWithStoredStatusAndFetchTimeTest {
   void pagesAnOlderVersionStoredThemForAreFoundByStatusAndFetchTimeAndReplacedByACrawl() throws Exception {
     Path index = dir.resolve("index");
     try (PageIndex pages = PageIndex.open(index)) {
-      pages.upsert(page("https://docs.example/new.html").body(BODY).build());
+      pages.upsert(page("https://docs.example/new.html").title("New").body(BODY).build());
       pages.commit(Map.of());
     }
     // The page as an older version wrote it, in a segment of its own: with the two stored values.
     try (IndexWriter older = new IndexWriter(FSDirectory.open(index),
         new IndexWriterConfig(PageFields.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-      Document doc = PageDocuments.of(page("https://docs.example/old.html").body(BODY).build());
+      Document doc = PageDocuments.of(page("https://docs.example/old.html").title("Old").body(BODY).build());
       doc.add(new StoredField(PageFields.FETCHED_AT, 1_700_000_000_000L));
       doc.add(new StoredField(PageFields.STATUS, 200));
       older.addDocument(doc);
@@ -60,7 +60,7 @@ class IndexWithStoredStatusAndFetchTimeTest {
         .containsExactlyInAnyOrder("https://docs.example/new.html", "https://docs.example/old.html");
 
     try (PageIndex pages = PageIndex.open(index)) {
-      pages.upsert(page("https://docs.example/old.html").body(BODY).build());
+      pages.upsert(page("https://docs.example/old.html").title("Old").body(BODY).build());
       pages.commit(Map.of());
     }
     assertThat(urls(index, "status:[200 TO 299] walrus"))

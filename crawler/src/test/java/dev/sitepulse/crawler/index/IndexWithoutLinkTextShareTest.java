@@ -26,7 +26,7 @@ class IndexWithoutLinkTextShareTest {
   void aPageIndexedWithoutTheShareScoresAsAPageOfProse() throws Exception {
     Path index = dir.resolve("index");
     String body = "The walrus operator assigns values to variables as part of a larger expression.";
-    IndexedPage prose = page("https://docs.example/new.html").body(body).build();
+    IndexedPage prose = page("https://docs.example/new.html").title("New").body(body).build();
     try (PageIndex pages = PageIndex.open(index)) {
       pages.upsert(prose);
       pages.commit(Map.of());
@@ -35,7 +35,7 @@ class IndexWithoutLinkTextShareTest {
     try (IndexWriter older = new IndexWriter(FSDirectory.open(index),
         new IndexWriterConfig(PageFields.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       Document doc = new Document();
-      for (IndexableField field : PageDocuments.of(page("https://docs.example/old.html").body(body).build())) {
+      for (IndexableField field : PageDocuments.of(page("https://docs.example/old.html").title("Old").body(body).build())) {
         if (!field.name().equals(PageFields.LINK_TEXT_SHARE)) {
           doc.add((Field) field);
         }

@@ -36,11 +36,11 @@ class PageCodecTest {
     String body = "The walrus operator assigns values to variables as part of a larger expression.";
     // As versions before PageCodec wrote it: Lucene's default codec, stored fields compressed.
     try (IndexWriter older = new IndexWriter(FSDirectory.open(index), new IndexWriterConfig(PageFields.analyzer()))) {
-      older.addDocument(PageDocuments.of(page("https://docs.example/old.html").body(body).build()));
+      older.addDocument(PageDocuments.of(page("https://docs.example/old.html").title("Old").body(body).build()));
       older.commit();
     }
     try (PageIndex pages = PageIndex.open(index)) {
-      pages.upsert(page("https://docs.example/new.html").body(body).build());
+      pages.upsert(page("https://docs.example/new.html").title("New").body(body).build());
       pages.commit(Map.of());
     }
 

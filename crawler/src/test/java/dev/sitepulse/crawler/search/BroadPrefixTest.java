@@ -29,7 +29,7 @@ class BroadPrefixTest {
     try (PageIndex index = PageIndex.open(dir)) {
       for (int i = 0; i < 5; i++) {
         index.upsert(page("https://words.example/" + i)
-            .title(body).headings(List.of(body)).body(body).description(body).build());
+            .title(body + " " + i).headings(List.of(body)).body(body).description(body).build());
       }
       index.commit(Map.of());
     }

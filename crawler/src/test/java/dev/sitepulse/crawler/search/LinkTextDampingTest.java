@@ -47,7 +47,7 @@ class LinkTextDampingTest {
         page(SITE + "library/operator.html").title("operator — Standard operators as functions")
             .body("The operator module exports functions that correspond to each operator of Python.")
             .linkTextShare(0.1f).build(),
-        page(SITE + "walrus-notes.html").title("Index – W")
+        page(SITE + "walrus-notes.html").title("Index – W, as notes")
             .body(entries + " walrus operator, assignment expression").build(),
         page(SITE + "genindex-X.html").title("Index – X")
             .body("xml module xmlrpc module xdrlib module").linkTextShare(0.9f).build());

@@ -1,0 +1,30 @@
+package dev.sitepulse.crawler.index;
+
+/**
+ * What a page reads as, a title and a text, as a key that two URLs of one page share though their
+ * bytes differ: mdBook's index.html is its first chapter again with its own links, and a dynamic
+ * site writes a fresh nonce into every answer, so neither is an exact duplicate. Search shows one
+ * of them ({@link PageFields#ITEM}); both stay indexed, each found by its own {@code url:}.
+ *
+ * <p>A 64-bit FNV-1a over the characters: among a million pages, two different texts share a key
+ * with a chance of one in 37 million.
+ */
+final class SameText {
+  private static final long OFFSET_BASIS = 0xcbf29ce484222325L;
+  private static final long PRIME = 0x100000001b3L;
+
+  private SameText() {}
+
+  /** Keys no rustdoc item can take: those are module paths, without spaces. */
+  static String key(String title, String text) {
+    long hash = mix(mix(OFFSET_BASIS, title) * PRIME, text); // the multiply parts title from text
+    return "same text " + Long.toHexString(hash);
+  }
+
+  private static long mix(long hash, String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      hash = (hash ^ s.charAt(i)) * PRIME;
+    }
+    return hash;
+  }
+}
