@@ -89,7 +89,12 @@ final class PageDocuments {
     }
     String item = RustdocIds.generated(page.title(), page.generator())
         ? RustdocIds.item(page.url(), page.title(), page.headings(), page.itemSource()) : null;
-    doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item != null ? item : SameText.key(page.title(), page.body()))));
+    if (item == null && !page.body().isBlank()) { // shells a script fills in are not known to be one page
+      item = SameText.key(page.title(), page.body());
+    }
+    if (item != null) {
+      doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item)));
+    }
     if (page.language() != null) {
       doc.add(new StringField(LANG, page.language(), Store.YES));
     }

@@ -40,7 +40,7 @@ public final class PageFields {
    * A doc value: what a page stands for in a result list, which shows one page of each: the item a
    * rustdoc page documents, the same on each page that documents it under another path
    * ({@link RustdocIds#item}); else its title and text ({@link SameText}), the same on a copy of
-   * it at another URL. Absent in indexes from before sitepulse wrote it for every page.
+   * it at another URL. Absent on a page without text, and in indexes from before this version.
    */
   public static final String ITEM = "item";
 
