@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Functions searched on sites that Markdown generators built from the Node.js docs, which head
- * each function with it as code: Docusaurus 3 and VitePress 1 id the heading by a slug of its
- * text, never by the name. Pages shaped as theirs, cut down.
+ * each function with it as code: Docusaurus 3, VitePress 1 and Node's own HTML id the heading by a
+ * slug of its text, never by the name. Pages shaped as theirs, cut down.
  */
 class MarkdownDocsSearchTest {
 
@@ -52,12 +52,27 @@ class MarkdownDocsSearchTest {
   private static final String DNS = page("VitePress v1.6.4", "DNS packets", "<h1 id='dns-packets'>DNS packets</h1>"
       + "<p>const socket = dgram.createSocket('udp4'); socket.send(dgram.createSocket === undefined);</p>");
 
+  /** Node.js's own HTML: the id on the heading's permalink, a label before the code. */
+  private static final String BUFFER = "<html><head><title>Buffer | Node.js v20.20.2 Documentation</title></head><body>"
+      + "<h2>Buffer<span><a class='mark' href='#buffer' id='buffer'>#</a></span></h2><p>"
+      + "Buffer objects are used to represent a fixed-length sequence of bytes. ".repeat(100) + "</p>"
+      + "<h4><code>buf.toJSON()</code><span><a class='mark' href='#buftojson' id='buftojson'>#</a></span></h4>"
+      + "<p>Returns a JSON representation of buf. const copy = Buffer.from(json.data); Buffer.from(json) again.</p>"
+      + "<h3>Static method: <code>Buffer.from(array)</code><span><a class='mark' href='#static-method-bufferfromarray'"
+      + " id='static-method-bufferfromarray'>#</a></span></h3><p>Allocates a new Buffer using an array of bytes.</p>"
+      + "<h4><code>filehandle.stat([options])</code><span><a class='mark' href='#filehandlestatoptions'"
+      + " id='filehandlestatoptions'>#</a></span></h4><p>Tells what a file is.</p>"
+      + "<h4><code>fs.stat(path[, options], callback)</code><span><a class='mark' href='#fsstatpath-options-callback'"
+      + " id='fsstatpath-options-callback'>#</a></span></h4><p>Asynchronously tells what a file is.</p>"
+      + "<pre><code>import { stat } from 'node:fs';</code></pre>"
+      + "</body></html>";
+
   @BeforeAll
   static void crawlTheSite() throws Exception {
     searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", page("Docusaurus v3.10.2", "Widgets",
         "<a href='/docs/fs/'>fs</a> <a href='/docs/reading-files/'>Reading</a> <a href='/dgram.html'>dgram</a>"
-        + " <a href='/dns.html'>dns</a>"), "/docs/fs/", FS, "/docs/reading-files/", GUIDE, "/dgram.html", DGRAM,
-        "/dns.html", DNS));
+        + " <a href='/dns.html'>dns</a> <a href='/api/buffer.html'>Buffer</a>"), "/docs/fs/", FS, "/docs/reading-files/", GUIDE,
+        "/dgram.html", DGRAM, "/dns.html", DNS, "/api/buffer.html", BUFFER));
   }
 
   @AfterAll
@@ -71,6 +86,13 @@ class MarkdownDocsSearchTest {
     assertThat(first("fs readFile").link()).as("spaced").isEqualTo(url("/docs/fs/#fsreadfilepath-options-callback"));
     assertThat(first("dgram.createSocket").link()).as("VitePress's slug")
         .isEqualTo(url("/dgram.html#dgram-createsocket-options-callback"));
+  }
+
+  @Test
+  void nodesOwnHtmlLinksTheHeadingWhosePermalinkHasTheIdAndTheNameTypedInFull() throws Exception {
+    assertThat(first("Buffer.from").link()).isEqualTo(url("/api/buffer.html#static-method-bufferfromarray"));
+    assertThat(searcher.search("fs stat", 10).hits()).filteredOn(hit -> hit.url().equals(url("/api/buffer.html")))
+        .extracting(SearchHit::link).containsExactly(url("/api/buffer.html#fsstatpath-options-callback"));
   }
 
   @Test

@@ -13,7 +13,10 @@ import org.jsoup.nodes.TextNode;
  *   <li>A heading that opens with code, under the id a Markdown generator makes of its text. The
  *       Node.js docs head each function {@code ### `fs.readFile(path[, options], callback)`};
  *       Docusaurus (as GitHub) ids it {@code fsreadfilepath-options-callback}, VitePress
- *       {@code fs-readfile-path-options-callback}.
+ *       {@code fs-readfile-path-options-callback}. Node's own HTML puts that id on the permalink
+ *       inside the heading ({@code <a class="mark" href="#X" id="X">#</a>}), and may put a label
+ *       before the code, which the id then starts with: {@code Static method: `Buffer.from(array)`}
+ *       under {@code static-method-bufferfromarray}.
  *   <li>A heading that opens with a link to itself and then is a name alone, maybe called:
  *       Doxygen heads each member {@code <h2 class="memtitle"><span class="permalink"><a
  *       href="#a90c5efb…">◆</a></span>ucnv_open()</h2>}, its id a hash.
@@ -26,19 +29,27 @@ import org.jsoup.nodes.TextNode;
 final class HeadingNames {
   private final Map<String, String> names = new HashMap<>();
   private String openId;
+  /** The open code heading's label before its code ("Static method:"), or "". */
+  private String label = "";
   /** The open heading's permalink text, which its text starts with; null for a code heading. */
   private String permalink;
 
   /** A heading starts: it is read if it opens with code and has an id, or with a permalink. */
   void enter(Element heading) {
     openId = null;
-    Element first = leadingElement(heading);
-    if (first == null) {
+    label = "";
+    Node lead = leadingNode(heading);
+    if (lead instanceof TextNode text && text.nextSibling() instanceof Element code
+        && code.normalName().equals("code") && isLabel(text.getWholeText())) {
+      label = CollapsingText.collapse(text.getWholeText());
+      lead = code;
+    }
+    if (!(lead instanceof Element first)) {
       return;
     }
     if (first.normalName().equals("code")) {
       String id = heading.attributesSize() > 0 ? heading.id() : "";
-      openId = id.isEmpty() ? null : id;
+      openId = id.isEmpty() ? selfLinkId(heading) : id;
       permalink = null;
     } else if (isDoxygenPermalink(heading, first)) {
       Element link = first.normalName().equals("span") ? first.firstElementChild() : first;
@@ -78,8 +89,43 @@ final class HeadingNames {
   }
 
   private String slugName(CollapsingText text) {
-    String word = text.wordAt(0);
-    return !word.isEmpty() && slugStartsWith(openId, word) ? word : null;
+    String word = nameAt(text.wordAt(label.length()));
+    return !word.isEmpty() && slugStartsWith(openId, label + word) ? word : null;
+  }
+
+  /** The word without what follows a name in it: a permalink's "#" run into "blob.size#". */
+  private static String nameAt(String word) {
+    int end = 0;
+    while (end < word.length() && (Character.isLetterOrDigit(word.charAt(end)) || "_.$".indexOf(word.charAt(end)) >= 0)) {
+      end++;
+    }
+    return word.substring(0, end);
+  }
+
+  /** A few words ending in a colon before a heading's code: "Class:", "Static method:". */
+  private static boolean isLabel(String text) {
+    String label = text.strip();
+    if (label.length() < 2 || label.length() > 32 || label.charAt(label.length() - 1) != ':') {
+      return false;
+    }
+    for (int i = 0; i < label.length() - 1; i++) {
+      char c = label.charAt(i);
+      if (!Character.isLetter(c) && c != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The id of a link inside the heading to itself, as Node's docs permalink it; else null. */
+  private static String selfLinkId(Element heading) {
+    for (Element link : heading.getElementsByTag("a")) {
+      String id = link.attributesSize() > 0 ? link.id() : "";
+      if (!id.isEmpty() && link.attr("href").equals("#" + id)) {
+        return id;
+      }
+    }
+    return null;
   }
 
   /** The name after the permalink, when nothing but its call follows: "ucnv_open()", "USet". */
@@ -139,13 +185,13 @@ final class HeadingNames {
   }
 
   /**
-   * The first thing in the heading when it is an element: "`fs.readFile`" names an API, while a
-   * heading of prose that starts with a camel-cased word ("JavaScript modules") does not.
+   * The first thing in the heading, blank text aside: an element "`fs.readFile`" names an API,
+   * while a heading of prose that starts with a camel-cased word ("JavaScript modules") does not.
    */
-  private static Element leadingElement(Element heading) {
+  private static Node leadingNode(Element heading) {
     for (Node child : heading.childNodes()) {
       if (!(child instanceof TextNode text && text.isBlank())) {
-        return child instanceof Element el ? el : null;
+        return child;
       }
     }
     return null;

@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -238,8 +239,10 @@ final class DefinedNames {
   }
 
   /**
-   * The id, as the page writes it, of the first of {@code names} it defines: a hit links to the
-   * definition itself, as a docs site's own search does. Null when it defines none.
+   * The id, as the page writes it, of the first of {@code names} it defines, those of more parts
+   * first: a hit links to the definition itself, as a docs site's own search does, and to the one
+   * the query names in full ({@code fs readFile} to fs.readFile, not to filehandle.readFile, the
+   * shortest id ending in readFile). Null when it defines none.
    *
    * @param defined the page's definitions, one per line ({@code HitFields#definedNames}): an id
    *     that is a name, or a name, a tab and the id that defines it (javadoc's {@code commit()})
@@ -249,7 +252,9 @@ final class DefinedNames {
       return null;
     }
     String[] lines = defined.split("\n");
-    for (String name : names) {
+    List<String> longestFirst = new ArrayList<>(names);
+    longestFirst.sort(Comparator.comparingInt(DefinedNames::parts).reversed());
+    for (String name : longestFirst) {
       String overload = null; // the shortest of a method's ids: search(Query,int), not search(List,Weight,Collector)
       for (String line : lines) {
         if (nameOf(line).equalsIgnoreCase(name) && (overload == null || idOf(line).length() < overload.length())) {
@@ -278,6 +283,12 @@ final class DefinedNames {
   }
 
   /** A name's last part as the index keeps it, {@code .getcwd}, from {@link #orLastParts}. */
+  /** How many parts a name has: 3 for os.path.join, 1 for .getcwd, a last part. */
+  private static int parts(String name) {
+    int dots = (int) name.chars().filter(c -> c == '.').count();
+    return isLastPart(name) ? dots : dots + 1;
+  }
+
   private static boolean isLastPart(String name) {
     return name.charAt(0) == '.';
   }

@@ -807,6 +807,25 @@ class PageParserTest {
   }
 
   @Test
+  void nodesOwnDocsNameWhatTheIdOfTheHeadingsPermalinkIsASlugOfAfterALabel() {
+    // Node.js's HTML docs: the id on the permalink inside the heading, a label before the code
+    // that the id starts with; an event's quoted name and a label the id leaves out name nothing.
+    ParsedPage page = parseHtml("""
+        <title>Buffer | Node.js v20.20.2 Documentation</title>
+        <h4><code>fs.readFile(path[, options], callback)</code><span><a class="mark" href="#fsreadfilepath-options-callback" id="fsreadfilepath-options-callback">#</a></span><a aria-hidden="true" class="legacy" id="fs_fs_readfile_path_options_callback"></a></h4>
+        <h3>Static method: <code>Buffer.from(array)</code><span><a class="mark" href="#static-method-bufferfromarray" id="static-method-bufferfromarray">#</a></span></h3>
+        <h4><code>blob.size</code><span><a class="mark" href="#blobsize" id="blobsize">#</a></span></h4>
+        <h4>Event: <code>'close'</code><span><a class="mark" href="#event-close" id="event-close">#</a></span></h4>
+        <h4>Deprecated: <code>buf.parent</code><span><a class="mark" href="#bufparent" id="bufparent">#</a></span></h4>
+        <h4><code>buf.slice()</code><span><a class="mark" href="#other" id="elsewhere">#</a></span></h4>""", "http://h/");
+
+    assertThat(page.termNames()).containsOnly(
+        entry("fsreadfilepath-options-callback", "fs.readFile"),
+        entry("static-method-bufferfromarray", "Buffer.from"),
+        entry("blobsize", "blob.size"));
+  }
+
+  @Test
   void aHeadingThatOpensWithAPermalinkNamesTheNameAloneAfterIt() {
     // Doxygen 1.9's members, each under a hashed id; a constructor is its class, which the title
     // names; a permalink before prose, another theme's permalink (VuePress's #, just-the-docs'

@@ -186,6 +186,8 @@ class DefinedNamesTest {
     assertThat(DefinedNames.anchorIn("commit\tcommit()", List.of("rollback"))).isNull();
     assertThat(DefinedNames.anchorIn("search\tsearch(java.util.List,Weight)\nsearch\tsearch(Query)", List.of("search")))
         .as("of overloads, the shortest id").isEqualTo("search(Query)");
+    assertThat(DefinedNames.anchorIn("filehandle.readFile\tfilehandlereadfileoptions\nfs.readFile\tfsreadfilepath-options-callback",
+        List.of(".readfile", "fs.readfile"))).as("the name in full before a last part").isEqualTo("fsreadfilepath-options-callback");
   }
 
   @Test
