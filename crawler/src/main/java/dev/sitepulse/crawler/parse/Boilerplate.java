@@ -125,7 +125,9 @@ enum Boilerplate {
    * Also the "¶" permalink that Sphinx and MkDocs put after every heading and definition
    * ({@code headerlink}; snippets read "Basic Usage¶ json.dump(obj, …)¶"), the "[docs]" link back
    * to each definition's docs on the source pages of Sphinx's viewcode extension
-   * ({@code viewcode-back}: 70 of Scrapy's 121 pages), and a skip link ({@link #isSkipLink}).
+   * ({@code viewcode-back}: 70 of Scrapy's 121 pages), a skip link ({@link #isSkipLink}), and the
+   * "#" that Node.js's docs end every heading with, {@code <a class="mark" href="#X" id="X">}:
+   * snippets read "fs.readFile(path[, options], callback)# Asynchronously reads…".
    */
   private static boolean isControl(Element el) {
     String classes = el.className();
@@ -138,7 +140,12 @@ enum Boilerplate {
     // Most links have classes ("reference internal"): a few scans of the string rule them out.
     return (classes.contains("src") || classes.contains("test-arrow") || classes.contains("headerlink"))
             && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow") || el.hasClass("headerlink"))
-        || classes.equals("viewcode-back") || isSkipLink(el, classes);
+        || classes.equals("viewcode-back") || classes.equals("mark") && isSelfLink(el) || isSkipLink(el, classes);
+  }
+
+  private static boolean isSelfLink(Element link) {
+    String id = link.id();
+    return !id.isEmpty() && link.attr("href").equals("#" + id);
   }
 
   /**

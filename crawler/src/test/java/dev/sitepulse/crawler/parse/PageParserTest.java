@@ -95,6 +95,14 @@ class PageParserTest {
   }
 
   @Test
+  void nodesHeadingPermalinkIsFurnitureButAMarkThatLinksElsewhereIsText() {
+    ParsedPage page = parseHtml("<h4><code>blob.size</code><span><a class=\"mark\" href=\"#blobsize\" id=\"blobsize\">#</a></span></h4>"
+        + "<p>The total size.</p><p>See <a class=\"mark\" href=\"#blobsize\">size</a>.</p>", "https://docs.example/buffer.html");
+
+    assertThat(page.text()).isEqualTo("blob.size The total size. See size.");
+  }
+
+  @Test
   void anInstantMetaRefreshNamesTheCanonicalPageUnlessALinkDoes() {
     String url = "https://docs.example/api/index.html";
     assertThat(parseHtml("<head><meta http-equiv=\"refresh\" content=\"0;URL=macro.Eq.html\">", url).canonical())
