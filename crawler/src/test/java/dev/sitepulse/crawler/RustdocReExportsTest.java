@@ -66,6 +66,12 @@ class RustdocReExportsTest {
         + "<div class='docblock'>An integer that is known not to equal zero.</div>");
   }
 
+  /** std's page of a function core defines links the line it starts at, core's its lines. */
+  private static String swap(String crate, String lines) {
+    return page("swap in " + crate + "::mem", heading("Function", crate + "::mem::swap", "../../src/core/mem/mod.rs.html#" + lines)
+        + "<div class='docblock'>Swaps the values at two mutable locations, without deinitializing either one.</div>");
+  }
+
   @BeforeAll
   static void crawlTheSite() throws Exception {
     searcher = CrawledDocs.crawl(site, data, Map.ofEntries(
@@ -73,7 +79,9 @@ class RustdocReExportsTest {
             + " <a href='std/collections/hash_map/struct.HashMap.html'>HashMap</a> <a href='std/iter/trait.Iterator.html'>Iterator</a>"
             + " <a href='core/iter/trait.Iterator.html'>Iterator</a> <a href='std/primitive.u8.html'>u8</a>"
             + " <a href='core/primitive.u8.html'>u8</a> <a href='std/num/struct.NonZeroU8.html'>NonZeroU8</a>"
-            + " <a href='std/num/struct.NonZeroU16.html'>NonZeroU16</a>")),
+            + " <a href='std/num/struct.NonZeroU16.html'>NonZeroU16</a> <a href='core/mem/fn.swap.html'>swap</a>"
+            + " <a href='std/mem/fn.swap.html'>swap</a>")),
+        entry("/std/mem/fn.swap.html", swap("std", "711")), entry("/core/mem/fn.swap.html", swap("core", "711-744")),
         entry("/std/collections/struct.HashMap.html", hashMap("std::collections", "../../src/std/collections/hash/map.rs.html")),
         entry("/std/collections/hash_map/struct.HashMap.html",
             hashMap("std::collections::hash_map", "../../../src/std/collections/hash/map.rs.html")),
@@ -101,9 +109,12 @@ class RustdocReExportsTest {
   }
 
   @Test
-  void anItemOfOneCrateThatAnotherReExportsIsOneHit() throws Exception {
+  void anItemOfOneCrateThatAnotherReExportsIsOneHitStdsPage() throws Exception {
     assertThat(searcher.search("Iterator next", 10).hits()).extracting(SearchHit::url)
-        .filteredOn(u -> u.endsWith("/trait.Iterator.html")).hasSize(1);
+        .filteredOn(u -> u.endsWith("/trait.Iterator.html")).containsExactly(url("/std/iter/trait.Iterator.html"));
+    assertThat(searcher.search("swaps values", 10).hits()).extracting(SearchHit::url)
+        .as("std's page links the line the function starts at, core's its lines")
+        .filteredOn(u -> u.endsWith("/fn.swap.html")).containsExactly(url("/std/mem/fn.swap.html"));
     assertThat(searcher.search("u8", 10).hits()).extracting(SearchHit::url)
         .filteredOn(u -> u.endsWith("/primitive.u8.html")).as("a primitive type, which has no source").hasSize(1);
   }

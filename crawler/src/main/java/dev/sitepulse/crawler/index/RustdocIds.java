@@ -56,7 +56,8 @@ final class RustdocIds {
 
   /**
    * What identifies the item the page documents, whatever the path it is documented under: the
-   * source its heading links, with the item's own name (a macro defines several items at one
+   * source its heading links, where the item starts (std's page of mem::swap links line 711,
+   * core's lines 711-744), with the item's own name (a macro defines several items at one
    * place: i8's MIN and MAX, NonZeroU8 and NonZeroU16), or, for a primitive type, which has no
    * source, its name under the docs' root (the crate folders' parent: std and core of one
    * build are one, two builds on one host are two). Null for other pages.
@@ -71,10 +72,17 @@ final class RustdocIds {
     }
     String name = path.substring(path.lastIndexOf('.') + 1);
     if (itemSource != null) {
-      return itemSource + " " + name;
+      return firstLine(itemSource) + " " + name;
     }
     return !headings.isEmpty() && headings.get(0).startsWith("Primitive Type ")
         ? "primitive " + name + " " + docsRoot(url) : null;
+  }
+
+  /** A source link to lines {@code #711-744} as one to {@code #711}. */
+  private static String firstLine(String source) {
+    int hash = source.lastIndexOf('#');
+    int dash = hash < 0 ? -1 : source.indexOf('-', hash);
+    return dash < 0 ? source : source.substring(0, dash);
   }
 
   /** The URL up to the folder above the page's: the root that holds std/ and core/. */

@@ -184,7 +184,7 @@ public final class PageSearcher implements Closeable {
       Query ranked = PageQueryParser.boosted(matches, boost);
       Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);
       TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, LinkTextDamping::of, n),
-          size, reader.maxDoc(), hitFields::item);
+          size, reader.maxDoc(), hitFields);
       TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
       Query marked = either(forHighlighting(query, parsed, paths), DefinedNames.inBody(ids, analyzer));
@@ -301,7 +301,7 @@ public final class PageSearcher implements Closeable {
     }
     Query anyPart = anyWord.build();
     return OneHitPerItem.best(n -> AllWordsFirst.search(searcher, anyPart, null, LinkTextDamping::of, n),
-        size, reader.maxDoc(), hitFields::item);
+        size, reader.maxDoc(), hitFields);
   }
 
   private static boolean isPlainName(String word) {

@@ -44,7 +44,10 @@ class RustdocIdsTest {
     String source = "https://h/src/std/collections/hash/map.rs.html#213-215";
     assertThat(RustdocIds.item("https://h/std/collections/struct.HashMap.html", "HashMap in std::collections - Rust", List.of(), source))
         .isEqualTo(RustdocIds.item("https://h/std/collections/hash_map/struct.HashMap.html", "HashMap in std::collections::hash_map - Rust", List.of(), source))
-        .isEqualTo(source + " HashMap");
+        .isEqualTo("https://h/src/std/collections/hash/map.rs.html#213 HashMap");
+    assertThat(RustdocIds.item("https://h/std/mem/fn.swap.html", "swap in std::mem - Rust", List.of(), "https://h/src/core/mem/mod.rs.html#711"))
+        .as("a re-export may link the first line alone")
+        .isEqualTo(RustdocIds.item("https://h/core/mem/fn.swap.html", "swap in core::mem - Rust", List.of(), "https://h/src/core/mem/mod.rs.html#711-744"));
     assertThat(RustdocIds.item("https://h/std/u8/constant.MAX.html", "MAX in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"))
         .as("a macro's items share its place").isNotEqualTo(
             RustdocIds.item("https://h/std/u8/constant.MIN.html", "MIN in std::u8 - Rust", List.of(), "https://h/src/core/num/shells/u8.rs.html#13"));

@@ -23,8 +23,8 @@ class SameTextPagesTest {
   @BeforeAll
   static void indexABookWhoseIndexCopiesItsFirstChapter() {
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), List.of(
+        page(BOOK + "title-page.html", CHAPTER_ONE, TEXT), // first: of equal scores, Lucene ranks it first
         page(BOOK + "index.html", CHAPTER_ONE, TEXT),
-        page(BOOK + "title-page.html", CHAPTER_ONE, TEXT),
         page(BOOK + "foreword.html", CHAPTER_ONE, TEXT + " A foreword."),
         page(BOOK + "print.html", "Print - The Book", TEXT),
         page(BOOK + "app/one", "The Book", ""),
@@ -44,10 +44,8 @@ class SameTextPagesTest {
   void aCopyOfAPageAtAnotherUrlIsNotShownTwice() throws Exception {
     List<String> urls = searcher.search("ownership", 10).hits().stream().map(SearchHit::url).toList();
 
-    assertThat(urls).hasSize(3).containsOnlyOnce(BOOK + "foreword.html", BOOK + "print.html");
-    assertThat(urls).as("one of the two copies").containsAnyOf(BOOK + "index.html", BOOK + "title-page.html")
-        .doesNotContainSequence(BOOK + "index.html", BOOK + "title-page.html")
-        .doesNotContainSequence(BOOK + "title-page.html", BOOK + "index.html");
+    assertThat(urls).as("of the copies, the shorter URL").containsExactlyInAnyOrder(
+        BOOK + "index.html", BOOK + "foreword.html", BOOK + "print.html");
   }
 
   @Test
