@@ -9,23 +9,35 @@ package dev.sitepulse.crawler.index;
  */
 final class NameParts {
 
+  /** Letters, digits and '_' below 128, looked up: a page's every character is asked. */
+  private static final boolean[] ASCII_NAME_CHAR = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_NAME_CHAR[c] = c == '_' || Character.isLetterOrDigit(c);
+    }
+  }
+
   private NameParts() {}
 
-  /** The parts that have a letter, space-separated, in order: "dgram createSocket json dumps". */
-  static String of(String text) {
+  /**
+   * The parts that have a letter, space-separated, in order: "dgram createSocket json dumps".
+   * Read from an array: the body's 10M characters on the Python docs, through String.charAt and
+   * Character.isLetterOrDigit, were 2% of a cold crawl's CPU.
+   */
+  static String of(char[] text) {
     StringBuilder parts = new StringBuilder();
-    int length = text.length();
+    int length = text.length;
     int i = 0;
     while (i < length) {
-      if (!isNameChar(text.charAt(i))) {
+      if (!isNameChar(text[i])) {
         i++;
         continue;
       }
       int start = i;
       boolean dotted = false;
-      while (i < length && (isNameChar(text.charAt(i))
-          || text.charAt(i) == '.' && i + 1 < length && isNameChar(text.charAt(i + 1)))) {
-        dotted |= text.charAt(i) == '.';
+      while (i < length && (isNameChar(text[i]) || text[i] == '.' && i + 1 < length && isNameChar(text[i + 1]))) {
+        dotted |= text[i] == '.';
         i++;
       }
       if (dotted) {
@@ -35,21 +47,21 @@ final class NameParts {
     return parts.toString();
   }
 
-  private static void addParts(String text, int start, int end, StringBuilder parts) {
+  private static void addParts(char[] text, int start, int end, StringBuilder parts) {
     int from = start;
     for (int i = start; i <= end; i++) {
-      if (i == end || text.charAt(i) == '.') {
+      if (i == end || text[i] == '.') {
         if (hasLetter(text, from, i)) {
-          parts.append(parts.length() == 0 ? "" : " ").append(text, from, i);
+          parts.append(parts.length() == 0 ? "" : " ").append(text, from, i - from);
         }
         from = i + 1;
       }
     }
   }
 
-  private static boolean hasLetter(String text, int from, int to) {
+  private static boolean hasLetter(char[] text, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (Character.isLetter(text.charAt(i))) {
+      if (Character.isLetter(text[i])) {
         return true;
       }
     }
@@ -57,6 +69,6 @@ final class NameParts {
   }
 
   private static boolean isNameChar(char c) {
-    return c == '_' || Character.isLetterOrDigit(c);
+    return c < 128 ? ASCII_NAME_CHAR[c] : Character.isLetterOrDigit(c);
   }
 }

@@ -70,7 +70,8 @@ final class PageDocuments {
       doc.add(new TextField(HEADINGS, heading, Store.NO));
     }
     doc.add(new Field(BODY, page.body(), BODY_TYPE));
-    String parts = NameParts.of(page.body());
+    char[] body = page.body().toCharArray(); // read twice, below
+    String parts = NameParts.of(body);
     if (!parts.isEmpty()) { // as written but lower-cased, no stems: looked up only as a word typed whole
       Tokenizer words = new WhitespaceTokenizer();
       words.setReader(new StringReader(parts.toLowerCase(Locale.ROOT)));
@@ -90,7 +91,7 @@ final class PageDocuments {
     String item = RustdocIds.generated(page.title(), page.generator())
         ? RustdocIds.item(page.url(), page.title(), page.headings(), page.itemSource()) : null;
     if (item == null && !page.body().isBlank()) { // shells a script fills in are not known to be one page
-      item = SameText.key(page.title(), page.body());
+      item = SameText.key(page.title(), body);
     }
     if (item != null) {
       doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item)));

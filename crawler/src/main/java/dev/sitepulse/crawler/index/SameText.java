@@ -16,15 +16,15 @@ final class SameText {
   private SameText() {}
 
   /** Keys no rustdoc item can take: those are module paths, without spaces. */
-  static String key(String title, String text) {
-    long hash = mix(mix(OFFSET_BASIS, title) * PRIME, text); // the multiply parts title from text
-    return "same text " + Long.toHexString(hash);
-  }
-
-  private static long mix(long hash, String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      hash = (hash ^ s.charAt(i)) * PRIME;
+  static String key(String title, char[] text) {
+    long hash = OFFSET_BASIS;
+    for (int i = 0, n = title.length(); i < n; i++) {
+      hash = (hash ^ title.charAt(i)) * PRIME;
     }
-    return hash;
+    hash *= PRIME; // parts title from text
+    for (char c : text) {
+      hash = (hash ^ c) * PRIME;
+    }
+    return "same text " + Long.toHexString(hash);
   }
 }
