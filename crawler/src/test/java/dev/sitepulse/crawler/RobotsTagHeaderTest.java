@@ -72,4 +72,15 @@ class RobotsTagHeaderTest {
 
     assertThat(indexed()).containsExactly(base() + "/t/next.html", base() + "/t/start.html");
   }
+
+  @Test
+  void aPageUnavailableAfterADateLongPastIsNotIndexedAndOneUntilLaterIs() throws Exception {
+    page("/t/start.html", null, "<a href=gone.html>g</a> <a href=later.html>l</a>");
+    page("/t/gone.html", "unavailable_after: 25 Jun 2010 15:00:00 PST", "goneword");
+    page("/t/later.html", "unavailable_after: 9999-12-31", "laterword");
+
+    crawl();
+
+    assertThat(indexed()).containsExactly(base() + "/t/later.html", base() + "/t/start.html");
+  }
 }

@@ -19,6 +19,7 @@ import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.pinger.FetchResult;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ final class PageWork {
     String bodyHash = BodyHash.sha256(fetched.body());
     String canonical = LinkRules.normalize(page.canonical());
     boolean otherCanonical = canonical != null && !canonical.equals(url);
-    RobotsTag header = RobotsTag.of(fetched.robotsTags(), config.userAgent());
+    RobotsTag header = RobotsTag.of(fetched.robotsTags(), config.userAgent(), Instant.ofEpochMilli(fetchedAtMillis));
     boolean noindex = page.noindex() || header.noindex();
     if (otherCanonical) { // before the bytes are claimed: a canonical handled meanwhile takes them over
       canonicalOf.put(url, canonical);

@@ -1,25 +1,32 @@
 package dev.sitepulse.crawler.robots;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * What a response's X-Robots-Tag headers ask of an indexer: meta robots sent as a header, which
- * a server can add to any page without touching it. A header may address one crawler by name
- * ({@code googlebot: noindex}); those naming another are not ours. Where directives disagree the
- * stricter holds, as search engines read them.
+ * a server can add to any page without touching it. A crawler's name before a colon
+ * ({@code googlebot: noindex}) addresses the directives after it, up to the next name, in the
+ * same header value ({@code noindex, googlebot: nofollow, otherbot: none}); those naming another
+ * crawler are not ours. {@code unavailable_after: DATE} is {@code noindex} once the date has
+ * passed. Where directives disagree the stricter holds, as search engines read them.
  */
 public record RobotsTag(boolean noindex, boolean nofollow) {
 
   public static final RobotsTag NONE = new RobotsTag(false, false);
 
+  private static final String UNAVAILABLE_AFTER = "unavailable_after";
   /** Directives written {@code name: value}, which a crawler's name before a colon must not be taken for. */
   private static final Set<String> DIRECTIVES_WITH_VALUES = Set.of(
-      "unavailable_after", "max-snippet", "max-image-preview", "max-video-preview");
+      UNAVAILABLE_AFTER, "max-snippet", "max-image-preview", "max-video-preview");
 
-  /** @param userAgent our User-Agent header, whose product names us */
-  public static RobotsTag of(List<String> headers, String userAgent) {
+  /**
+   * @param userAgent our User-Agent header, whose product names us
+   * @param fetchedAt when the response came, which an {@code unavailable_after} date is compared with
+   */
+  public static RobotsTag of(List<String> headers, String userAgent, Instant fetchedAt) {
     if (headers.isEmpty()) {
       return NONE;
     }
@@ -27,21 +34,30 @@ public record RobotsTag(boolean noindex, boolean nofollow) {
     boolean noindex = false;
     boolean nofollow = false;
     for (String header : headers) {
-      String directives = header;
-      int colon = header.indexOf(':');
-      if (colon > 0) {
-        String name = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        if (!name.contains(",") && !DIRECTIVES_WITH_VALUES.contains(name)) {
-          if (!name.equals(us)) {
-            continue;
-          }
-          directives = header.substring(colon + 1);
+      String addressed = null; // every crawler, until a name says otherwise
+      String[] parts = header.split(",");
+      for (int i = 0; i < parts.length; i++) {
+        String d = parts[i].strip();
+        int colon = d.indexOf(':');
+        String name = colon > 0 ? d.substring(0, colon).strip().toLowerCase(Locale.ROOT) : null;
+        if (name != null && !DIRECTIVES_WITH_VALUES.contains(name) && !name.contains(" ")) {
+          addressed = name;
+          d = d.substring(colon + 1).strip();
         }
-      }
-      for (String directive : directives.split(",")) {
-        String d = directive.strip().toLowerCase(Locale.ROOT);
-        noindex |= d.equals("noindex") || d.equals("none");
-        nofollow |= d.equals("nofollow") || d.equals("none");
+        if (addressed != null && !addressed.equals(us)) {
+          continue;
+        }
+        String lower = d.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(UNAVAILABLE_AFTER)) {
+          String date = d.substring(d.indexOf(':') + 1).strip();
+          if (UnavailableAfter.isWeekdayAlone(date) && i + 1 < parts.length) {
+            date = date + "," + parts[++i]; // "Monday, 15-Aug-05 15:52:01 UTC": the comma is the date's
+          }
+          Instant after = UnavailableAfter.parse(date);
+          noindex |= after != null && fetchedAt.isAfter(after);
+        }
+        noindex |= lower.equals("noindex") || lower.equals("none");
+        nofollow |= lower.equals("nofollow") || lower.equals("none");
       }
     }
     return noindex || nofollow ? new RobotsTag(noindex, nofollow) : NONE;
