@@ -3,6 +3,7 @@ package dev.sitepulse.pinger;
 import static dev.sitepulse.pinger.Checks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a check says about answers that are not HTTP: short, one line, nothing unprintable. */
@@ -113,6 +114,33 @@ class BadResponsesTest {
       CheckResult r = check(server.url("/"));
       assertThat(r.verdict()).isEqualTo(Verdict.UP);
       assertThat(r.message()).startsWith("200 OOO").endsWith("…").hasSizeLessThanOrEqualTo(241);
+    }
+  }
+
+  @Test
+  void twoContentLengthsThatDisagreeAreAnInvalidResponseNamingTheUrl() throws Exception {
+    // OkHttp frames the body by one of them; which one is read decides what the check sees.
+    Map<String, String> heads = Map.of(
+        "Content-Length: 50\r\nContent-Length: 5", "50 and 5", // two headers
+        "Content-Length: 5, 50", "5 and 50"); // one header listing two
+    for (Map.Entry<String, String> head : heads.entrySet()) {
+      try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\n" + head.getKey() + "\r\n\r\nhello")) {
+        CheckResult r = check(server.url("/"));
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+        assertThat(r.status()).as("the status its head gave").isEqualTo(200);
+        assertThat(r.message()).isEqualTo("invalid HTTP response: Content-Length " + head.getValue()
+            + " disagree in the answer from " + server.url("/") + " (RFC 9112 §6.3)");
+      }
+    }
+  }
+
+  @Test
+  void twoContentLengthsThatAgreeAreOneLength() throws Exception {
+    String reply = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello";
+    try (RawServer server = RawServer.answering(reply)) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.verdict()).isEqualTo(Verdict.UP);
+      assertThat(r.last().bodyBytes()).isEqualTo(5);
     }
   }
 

@@ -120,6 +120,19 @@ class FetcherTest {
   }
 
   @Test
+  void twoContentLengthsThatDisagreeAreAnInvalidResponseNotAPageOfEitherLength() throws Exception {
+    String reply = "HTTP/1.1 200 OK\r\nContent-Length: 50\r\nContent-Length: 5\r\n\r\nhello";
+    try (RawServer server = RawServer.answering(reply)) {
+      FetchResult r = fetcher.fetch(server.url("/")).orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertThat(r.failed()).isTrue();
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).isEqualTo(
+          "invalid HTTP response: Content-Length 50 and 5 disagree in the answer from " + server.url("/") + " (RFC 9112 §6.3)");
+    }
+  }
+
+  @Test
   void aStatusBelow100IsAnInvalidResponseNotAnUnansweredFetch() throws Exception {
     try (RawServer server = RawServer.answering("HTTP/1.1 000 OK\r\nContent-Length: 2\r\n\r\nok")) {
       FetchResult r = fetcher.fetch(server.url("/")).orTimeout(10, TimeUnit.SECONDS).join();

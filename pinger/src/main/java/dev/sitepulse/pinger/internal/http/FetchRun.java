@@ -102,8 +102,9 @@ public final class FetchRun implements Runnable {
     }
     try (Response response = c.execute()) {
       answered = true;
-      Failure invalid = FailureClassifier.ofStatus(response.code(), parsed);
+      Failure invalid = ResponseHead.invalid(response, parsed);
       if (invalid != null) {
+        c.cancel(); // a head not to be trusted frames no body: its connection must carry nothing more
         return failed(invalid);
       }
       Body body = maxBodyBytes == 0 ? Body.EMPTY : BodyReader.read(response, maxBodyBytes, true);

@@ -130,8 +130,9 @@ public final class ProbeRun implements Runnable {
       call = c;
       try (Response response = c.execute()) {
         hopStatus = response.code();
-        Failure invalid = FailureClassifier.ofStatus(response.code(), url);
+        Failure invalid = ResponseHead.invalid(response, url);
         if (invalid != null) {
+          c.cancel(); // a head not to be trusted frames no body: its connection must carry nothing more
           return failed(invalid);
         }
         String location = FetchResult.redirects(response.code()) ? response.header("Location") : null;
