@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param start what to do with the crawl dataDir already holds
  * @param commitEveryPages and commitEvery: how often the index is committed, whichever first
  * @param purpose what the crawl keeps besides crawl.db: a search index, or links' source lines
+ * @param maxBackoff how long 429 and 503 answers may hold one host back in all, its Retry-After
+ *     waits added up, before the crawl gives up on the host's other URLs (left queued for a later
+ *     run); 0 gives up at the first
  */
 public record CrawlConfig(
     List<String> seeds,
@@ -41,7 +44,8 @@ public record CrawlConfig(
     boolean ignoreRobots,
     int commitEveryPages,
     Duration commitEvery,
-    CrawlPurpose purpose) {
+    CrawlPurpose purpose,
+    Duration maxBackoff) {
 
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
@@ -75,6 +79,7 @@ public record CrawlConfig(
     require(commitEvery != null && commitEvery.toMillis() >= 1,
         "commit-every must be at least 1ms, got " + (commitEvery == null ? "none" : Durations.format(commitEvery)));
     require(purpose != null, "a crawl needs a purpose");
+    require(maxBackoff != null && !maxBackoff.isNegative(), "max-backoff cannot be negative");
     require(start != null, "a crawl needs to know how to start");
   }
 
@@ -93,7 +98,8 @@ public record CrawlConfig(
     return new Builder(seeds, dataDir).maxPages(maxPages).maxDepth(maxDepth).scope(scope, scopeRegex)
         .include(include).exclude(exclude).concurrency(concurrency).perHost(perHost).delay(delay)
         .timeout(timeout).maxBodyBytes(maxBodyBytes).userAgent(userAgent).warc(warc).start(start)
-        .ignoreRobots(ignoreRobots).commitEvery(commitEveryPages, commitEvery).purpose(purpose);
+        .ignoreRobots(ignoreRobots).commitEvery(commitEveryPages, commitEvery).purpose(purpose)
+        .maxBackoff(maxBackoff);
   }
 
   public CrawlConfig withPurpose(CrawlPurpose p) {
@@ -145,6 +151,8 @@ public record CrawlConfig(
     private int commitEveryPages = 2000;
     private Duration commitEvery = Duration.ofSeconds(5);
     private CrawlPurpose purpose = CrawlPurpose.SEARCH;
+    /** Five waits of a minute, as many as one URL's back-offs may take (a Retry-After is capped at a minute). */
+    private Duration maxBackoff = Duration.ofMinutes(5);
 
     private Builder(List<String> seeds, Path dataDir) {
       this.seeds = seeds;
@@ -239,11 +247,16 @@ public record CrawlConfig(
       return this;
     }
 
+    public Builder maxBackoff(Duration d) {
+      maxBackoff = d;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the setting that is wrong */
     public CrawlConfig build() {
       return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
           concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
-          commitEveryPages, commitEvery, purpose);
+          commitEveryPages, commitEvery, purpose, maxBackoff);
     }
   }
 }

@@ -30,7 +30,8 @@ public record CrawlSpec(
     DataSize maxBody,
     String userAgent,
     Boolean warc,
-    Boolean ignoreRobots) {
+    Boolean ignoreRobots,
+    Duration maxBackoff) {
 
   /**
    * Rejects out-of-range values where they are written, so that a config file's error names the
@@ -49,6 +50,9 @@ public record CrawlSpec(
     atLeast("per-host", perHost, 1, "at least 1");
     if (delay != null && delay.isNegative()) {
       throw new InvalidValueException("delay", "delay cannot be negative");
+    }
+    if (maxBackoff != null && maxBackoff.isNegative()) {
+      throw new InvalidValueException("max-backoff", "max-backoff cannot be negative");
     }
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new InvalidValueException("timeout",
@@ -75,9 +79,17 @@ public record CrawlSpec(
     }
   }
 
+  /** Without max-backoff, which then comes from the command line or the default. */
+  public CrawlSpec(List<String> seeds, String data, Integer maxPages, Integer maxDepth, Scope scope,
+      Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
+      Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots) {
+    this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, null);
+  }
+
   public static final CrawlSpec NONE =
       new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null);
+          null, null, null, null);
 
   /** This spec's values where set, {@code base}'s elsewhere. */
   public CrawlSpec over(CrawlSpec base) {
@@ -97,19 +109,20 @@ public record CrawlSpec(
         pick(maxBody, base.maxBody),
         pick(userAgent, base.userAgent),
         pick(warc, base.warc),
-        pick(ignoreRobots, base.ignoreRobots));
+        pick(ignoreRobots, base.ignoreRobots),
+        pick(maxBackoff, base.maxBackoff));
   }
 
   /** This spec with its data directory set. */
   public CrawlSpec withData(String dir) {
     return new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots);
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff);
   }
 
   /** This spec with its per-fetch timeout set. */
   public CrawlSpec withTimeout(Duration t) {
     return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots);
+        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff);
   }
 
   /**
@@ -125,7 +138,7 @@ public record CrawlSpec(
         pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
         pick(warc, false), start, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
-        CrawlPurpose.SEARCH);
+        CrawlPurpose.SEARCH, pick(maxBackoff, d.maxBackoff()));
   }
 
   private static void atLeast(String key, Integer value, int min, String rule) {

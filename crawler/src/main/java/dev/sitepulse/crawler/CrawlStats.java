@@ -20,9 +20,12 @@ import java.util.TreeMap;
  * @param unchanged pages a conditional fetch found not modified (304), whose documents stand
  * @param removed documents taken out of the index because their page is gone or no longer indexable
  * @param unreachableHosts hosts given up on for this crawl: several pages in a row could not reach them
- * @param leftOnUnreachableHosts their URLs still queued, in crawl.db, for a later run
+ * @param leftOnUnreachableHosts the URLs of every host given up on (unreachable, or backed off past
+ *     max-backoff) still queued, in crawl.db, for a later run
  * @param seedsRedirectedAway seeds (or where they redirected) whose redirect left the scope, and where
  *     to: http to https, or to a www. host, ends a crawl of the seed's host at its first page
+ * @param hostsBackedOffTooLong hosts given up on for this crawl: their 429 and 503 answers would have
+ *     held it back longer than max-backoff
  */
 public record CrawlStats(
     long pages,
@@ -39,7 +42,8 @@ public record CrawlStats(
     Duration elapsed,
     long unreachableHosts,
     long leftOnUnreachableHosts,
-    Map<String, String> seedsRedirectedAway) {
+    Map<String, String> seedsRedirectedAway,
+    long hostsBackedOffTooLong) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

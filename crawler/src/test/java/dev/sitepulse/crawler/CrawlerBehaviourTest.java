@@ -594,6 +594,27 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aHostThatKeepsAskingToWaitPastMaxBackoffIsGivenUpOnAndTheCrawlEnds() throws Exception {
+    String busy = "http://localhost:" + site.getPort();
+    site.stubFor(get("/kept-busy/index.html").withHost(equalTo("localhost")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html").withBody("<a href=a.html>a</a> <a href=b.html>b</a> <a href=c.html>c</a>")));
+    site.stubFor(get(urlPathMatching("/kept-busy/[abc].html")).withHost(equalTo("localhost"))
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+    // A minute's wait is more than the 30 s allowed: the first 429 ends the host's crawl, not six minutes of them.
+    CrawlConfig c = config(busy + "/kept-busy/index.html").toBuilder().perHost(1).maxBackoff(Duration.ofSeconds(30)).build();
+
+    CrawlStats stats = Crawler.run(c, CrawlListener.NONE);
+
+    assertThat(site.findAll(getRequestedFor(urlPathMatching("/kept-busy/[abc].html")))).hasSize(1);
+    assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
+    assertThat(stats.leftOnUnreachableHosts()).as("b.html, c.html and the stub site's sitemap pages")
+        .isGreaterThanOrEqualTo(2).isEqualTo(stats.queued());
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || COALESCE(status, '') FROM urls"
+        + " WHERE url LIKE '%/kept-busy/_.html' ORDER BY state")).containsExactly("done 429", "queued ", "queued ");
+  }
+
+  @Test
   void aLinkToAHostNameJavaCannotReadIsSkippedInsteadOfEndingTheCrawl() throws Exception {
     site.stubFor(get("/underscore.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<title>x</title><a href='http://dev_box.example.com/page'>a</a> <a href='/site/faq.html'>faq</a>")));

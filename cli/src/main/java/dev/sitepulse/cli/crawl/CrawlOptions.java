@@ -65,6 +65,9 @@ public final class CrawlOptions {
   @Option(names = "--delay", paramLabel = "DURATION", description = "Between fetches to one host (default 250ms); a Crawl-delay in robots.txt wins, capped at 30s.")
   Duration delay;
 
+  @Option(names = "--max-backoff", paramLabel = "DURATION", description = "Most time 429 and 503 answers may hold one host back in all, Retry-After waits added up; then its other URLs are left for a later run (default 5m).")
+  Duration maxBackoff;
+
   /** From {@code --timeout}, declared by each command as {@link #data} is. */
   Duration timeout;
 
@@ -103,7 +106,7 @@ public final class CrawlOptions {
     }
     try {
       return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots)
+          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff)
           .over(fromFile).over(defaults);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -6,6 +6,8 @@ import static dev.sitepulse.cli.Amounts.count;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,8 +35,8 @@ public final class Summary {
     }
     if (s.queued() > 0) {
       long inFrontier = s.queued() - s.leftOnUnreachableHosts();
-      String why = s.unreachableHosts() == 0 ? "" : s.leftOnUnreachableHosts() + " on "
-          + count(s.unreachableHosts(), "host") + " that stopped answering";
+      String givenUpOn = hostsGivenUpOn(s);
+      String why = givenUpOn.isEmpty() ? "" : s.leftOnUnreachableHosts() + " on " + givenUpOn;
       if (inFrontier > 0) {
         why += (why.isEmpty() ? "" : ", ") + (stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy);
       }
@@ -45,6 +47,18 @@ public final class Summary {
         + " widen them"));
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
+  }
+
+  /** "1 host that stopped answering", "2 hosts that kept asking to wait past --max-backoff", both, or "". */
+  private static String hostsGivenUpOn(CrawlStats s) {
+    List<String> hosts = new ArrayList<>();
+    if (s.unreachableHosts() > 0) {
+      hosts.add(count(s.unreachableHosts(), "host") + " that stopped answering");
+    }
+    if (s.hostsBackedOffTooLong() > 0) {
+      hosts.add(count(s.hostsBackedOffTooLong(), "host") + " that kept asking to wait past --max-backoff");
+    }
+    return String.join(" and ", hosts);
   }
 
   private static String join(Map<?, Long> counts) {

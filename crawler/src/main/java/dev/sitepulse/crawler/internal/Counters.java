@@ -17,6 +17,7 @@ final class Counters {
   long removed;
   long bytes;
   long unreachableHosts;
+  long hostsBackedOffTooLong;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
@@ -33,6 +34,6 @@ final class Counters {
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
-        seedsRedirectedAway);
+        seedsRedirectedAway, hostsBackedOffTooLong);
   }
 }

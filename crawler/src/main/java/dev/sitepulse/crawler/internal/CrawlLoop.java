@@ -15,6 +15,7 @@ import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.Validators;
+import dev.sitepulse.pinger.config.Durations;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -96,7 +97,7 @@ final class CrawlLoop {
     this.pages = new PageWork(config, setup.scope(), db, commits, canonicals);
     this.refetches = new CanonicalRefetches(config.purpose(), canonicals, frontier);
     this.maxPendingParse = setup.parserThreads() * 4;
-    this.retries = new FetchRetries(config.purpose());
+    this.retries = new FetchRetries(config.purpose(), config.maxBackoff());
     this.timers = setup.timers();
     this.wakeTimer = new WakeTimer(timers, this::pump);
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, this::workStarted, this::workDone);
@@ -236,14 +237,24 @@ final class CrawlLoop {
     unparsed.failed(next.url(), priors.remove(next.url()), why.errorKind(), why.message(), 0);
   }
 
-  /** A 429 or 503: the host waits, and the URL is tried again or, past its retries, recorded. */
+  /**
+   * A 429 or 503: the host waits, and the URL is tried again or, past its retries, recorded. A host
+   * that would be held past --max-backoff is given up on as one that stopped answering is: its
+   * other URLs stay queued in crawl.db for a later run.
+   */
   private void backedOff(Frontier.Next next, FetchResult r, FetchRetries.BackOff backOff) {
     frontier.backoff(next.origin(), backOff.hostWaitsUntil());
     if (backOff.requeue()) {
       frontier.requeue(next.url(), next.depth());
-    } else {
-      countPage(next, r);
-      unparsed.plain(next.url(), r, priors.remove(next.url()), null, System.currentTimeMillis());
+      return;
+    }
+    countPage(next, r);
+    unparsed.plain(next.url(), r, priors.remove(next.url()), null, System.currentTimeMillis());
+    if (backOff.abandonHost()) {
+      frontier.abandon(next.origin());
+      counters.hostsBackedOffTooLong++;
+      LOG.warn("{}: its {} answers would hold the crawl back more than --max-backoff {} in all; its other URLs"
+          + " are left queued for a later run", next.origin(), r.status(), Durations.format(config.maxBackoff()));
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * What the crawl does with a fetch that did not give a page: a network failure is retried after
  * 1 s and 2 s, then recorded; a 429 or 503 holds its host back (Retry-After, or 2 s, 4 s …, at most
  * a minute) and the URL is tried again, up to 5 times; a host whose pages stop reaching it is given
- * up on. It only decides: the crawl loop sets the timers and writes crawl.db. Touched only on the
+ * up on, and so is one that its 429s and 503s would hold back longer than --max-backoff in all,
+ * so that a crawl ends however long a host keeps asking it to wait. It only decides: the crawl loop sets the timers and writes crawl.db. Touched only on the
  * event loop; the caller passes the time in.
  */
 public final class FetchRetries {
@@ -37,9 +38,16 @@ public final class FetchRetries {
 
   /**
    * A 429 or 503: the host fetches nothing before {@code hostWaitsUntil} (System.nanoTime()), and
-   * the URL is queued again, or, past its retries, recorded with its status.
+   * the URL is queued again, or, past its retries, recorded with its status. With
+   * {@code abandonHost} the wait would take the host past --max-backoff: the URL is recorded, and
+   * the crawl gives up on the host.
    */
-  record BackOff(long hostWaitsUntil, boolean requeue) implements Decision {}
+  record BackOff(long hostWaitsUntil, boolean requeue, boolean abandonHost) implements Decision {
+
+    BackOff(long hostWaitsUntil, boolean requeue) {
+      this(hostWaitsUntil, requeue, false);
+    }
+  }
 
   /** A network failure past its retries: record it, and give up on the host if it says so. */
   record GiveUp(boolean abandonHost) implements Decision {}
@@ -47,6 +55,7 @@ public final class FetchRetries {
   private static final Page PAGE = new Page();
 
   private final CrawlPurpose purpose;
+  private final long maxBackoffNanos;
   /**
    * By URL: its fetches that failed on the network, and apart from them those told to wait, so
    * that neither kind uses up the other's retries.
@@ -55,10 +64,24 @@ public final class FetchRetries {
   private final Map<String, Integer> backOffs = new HashMap<>();
   /** By origin: its pages in a row that got nothing from it; any answer resets it. */
   private final Map<String, Integer> unreachableInARow = new HashMap<>();
+  /** By origin: how long its back-offs have held it so far, overlapping waits counted once. */
+  private final Map<String, HostHold> holds = new HashMap<>();
 
-  /** @param purpose only a search gives up on a host: a link check must report every broken link */
-  FetchRetries(CrawlPurpose purpose) {
+  /**
+   * @param purpose only a search gives up on a host that stops answering: a link check must report
+   *     every broken link; both give up on one that keeps asking them to wait, or they would not end
+   * @param maxBackoff how long 429s and 503s may hold one host back in all
+   */
+  FetchRetries(CrawlPurpose purpose, Duration maxBackoff) {
     this.purpose = purpose;
+    this.maxBackoffNanos = maxBackoff.toNanos();
+  }
+
+  /** The time a host has been held back, and until when its latest wait runs. */
+  private static final class HostHold {
+    long heldNanos;
+    long until = Long.MIN_VALUE;
+    boolean givenUp;
   }
 
   /** @param now System.nanoTime() when the fetch ended */
@@ -86,10 +109,25 @@ public final class FetchRetries {
         && unreachableInARow.merge(next.origin(), 1, Integer::sum) == UNREACHABLE_PAGES_IN_A_ROW);
   }
 
-  /** The host waits as long as it asks (Retry-After), or longer each time. */
+  /**
+   * The host waits as long as it asks (Retry-After), or longer each time, unless that would hold
+   * it past --max-backoff: a wait that overlaps one under way adds only what runs past it.
+   */
   private Decision backOff(Frontier.Next next, FetchResult r, long now) {
     int tries = backOffs.merge(next.url(), 1, Integer::sum);
-    return new BackOff(now + hostWait(r.retryAfter(), tries).toNanos(), tries <= MAX_BACKOFF_RETRIES);
+    long until = now + hostWait(r.retryAfter(), tries).toNanos();
+    HostHold hold = holds.computeIfAbsent(next.origin(), o -> new HostHold());
+    if (hold.givenUp) { // a fetch that was under way as the host was given up on: recorded, once
+      return new BackOff(until, false, false);
+    }
+    long added = Math.max(0, until - Math.max(now, hold.until));
+    if (hold.heldNanos + added > maxBackoffNanos) {
+      hold.givenUp = true;
+      return new BackOff(until, false, true);
+    }
+    hold.heldNanos += added;
+    hold.until = Math.max(hold.until, until);
+    return new BackOff(until, tries <= MAX_BACKOFF_RETRIES);
   }
 
   /**

@@ -19,8 +19,10 @@ class FetchRetriesTest {
 
   private static final String HOST = "http://docs.example";
   private static final long NOW = 1_000_000_000_000L; // System.nanoTime() is any long; the policy only adds to it
+  private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  private final FetchRetries search = new FetchRetries(CrawlPurpose.SEARCH);
+  private final FetchRetries search = new FetchRetries(CrawlPurpose.SEARCH, FIVE_MINUTES);
 
   @Test
   void anAnswerThatIsNeither429Nor503IsHandledAsThePage() {
@@ -105,6 +107,63 @@ class FetchRetriesTest {
   }
 
   @Test
+  void aHostIsGivenUpOnOnceItsBackOffsWouldHoldItPastMaxBackoffInAll() {
+    FetchRetries capped = new FetchRetries(CrawlPurpose.SEARCH, Duration.ofMinutes(2));
+
+    // Retry-After: 60 on every page of the host: two minutes of waiting fit, a third does not.
+    assertThat(capped.decide(page("/a"), answer(429, MINUTE), NOW)).isEqualTo(new BackOff(NOW + nanos(60), true));
+    assertThat(capped.decide(page("/b"), answer(429, MINUTE), NOW + nanos(60)))
+        .isEqualTo(new BackOff(NOW + nanos(120), true));
+    assertThat(capped.decide(page("/c"), answer(503, MINUTE), NOW + nanos(121)))
+        .as("recorded with its status, and the host's other URLs left for a later run")
+        .isEqualTo(new BackOff(NOW + nanos(181), false, true));
+  }
+
+  @Test
+  void aHostIsGivenUpOnOnceThoughAFetchUnderWayThenGetsA429Too() {
+    FetchRetries impatient = new FetchRetries(CrawlPurpose.SEARCH, Duration.ZERO);
+    impatient.decide(page("/a"), answer(429, MINUTE), NOW);
+
+    assertThat(impatient.decide(page("/b"), answer(429, MINUTE), NOW + nanos(1)))
+        .as("recorded with its status, the host not given up on a second time")
+        .isEqualTo(new BackOff(NOW + nanos(61), false, false));
+  }
+
+  @Test
+  void backOffsThatOverlapHoldTheHostOnceNotTwice() {
+    FetchRetries capped = new FetchRetries(CrawlPurpose.SEARCH, Duration.ofMinutes(2));
+
+    // Two fetches under way at once both get a 429: the host waits one minute, not two.
+    capped.decide(page("/a"), answer(429, MINUTE), NOW);
+    capped.decide(page("/b"), answer(429, MINUTE), NOW + nanos(1));
+
+    assertThat(capped.decide(page("/c"), answer(429, Duration.ofSeconds(50)), NOW + nanos(61)))
+        .isEqualTo(new BackOff(NOW + nanos(111), true));
+  }
+
+  @Test
+  void eachHostHasItsOwnBackOffAllowanceAndALinkCheckToo() {
+    FetchRetries capped = new FetchRetries(CrawlPurpose.LINK_CHECK, MINUTE);
+    capped.decide(page("/a"), answer(429, MINUTE), NOW);
+
+    assertThat(capped.decide(new Frontier.Next("http://other.example/a", "http://other.example", 1),
+        answer(429, MINUTE), NOW)).isEqualTo(new BackOff(NOW + nanos(60), true));
+    assertThat(capped.decide(page("/b"), answer(429, null), NOW + nanos(60)))
+        .as("a link check must end too").isEqualTo(new BackOff(NOW + nanos(62), false, true));
+  }
+
+  @Test
+  void aMaxBackoffOfZeroGivesUpOnAHostAtItsFirst429() {
+    FetchRetries impatient = new FetchRetries(CrawlPurpose.SEARCH, Duration.ZERO);
+
+    assertThat(impatient.decide(page("/a"), answer(429, null), NOW)).isEqualTo(new BackOff(NOW + nanos(2), false, true));
+  }
+
+  private static long nanos(long seconds) {
+    return Duration.ofSeconds(seconds).toNanos();
+  }
+
+  @Test
   void aSearchGivesUpOnAHostWhenFivePagesInARowCouldNotReachIt() {
     for (int p = 1; p < FetchRetries.UNREACHABLE_PAGES_IN_A_ROW; p++) {
       assertThat(unreachablePage(search, "/p" + p)).as("page %d", p).isEqualTo(new GiveUp(false));
@@ -152,7 +211,7 @@ class FetchRetriesTest {
   @Test
   void anyAnswerFromTheHostStartsTheCountAgain() {
     for (FetchResult answer : new FetchResult[] {answer(500, null), answer(429, null), failure(ErrorKind.RESET)}) {
-      FetchRetries retries = new FetchRetries(CrawlPurpose.SEARCH);
+      FetchRetries retries = new FetchRetries(CrawlPurpose.SEARCH, FIVE_MINUTES);
       for (int p = 1; p < FetchRetries.UNREACHABLE_PAGES_IN_A_ROW; p++) {
         unreachablePage(retries, "/p" + p);
       }
@@ -175,7 +234,7 @@ class FetchRetriesTest {
 
   @Test
   void aLinkCheckNeverGivesUpOnAHostSinceEachLinkToItIsBroken() {
-    FetchRetries linkCheck = new FetchRetries(CrawlPurpose.LINK_CHECK);
+    FetchRetries linkCheck = new FetchRetries(CrawlPurpose.LINK_CHECK, FIVE_MINUTES);
 
     for (int p = 1; p <= 2 * FetchRetries.UNREACHABLE_PAGES_IN_A_ROW; p++) {
       assertThat(unreachablePage(linkCheck, "/p" + p)).as("page %d", p).isEqualTo(new GiveUp(false));

@@ -1,0 +1,38 @@
+package dev.sitepulse.cli.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlStats;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+
+  private static String left(long unreachableHosts, long backedOffHosts, long leftOnThem, long queued) {
+    CrawlStats s = new CrawlStats(3, 3, queued, Map.of(429, 1L), Map.of(), 0, 0, 0, 0, 0, 1024,
+        Duration.ofSeconds(1), unreachableHosts, leftOnThem, Map.of(), backedOffHosts);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Summary.print(s, CrawlConfig.defaults(List.of("http://127.0.0.1/"), Path.of("d")), null,
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("left:")).findFirst().orElse("");
+  }
+
+  @Test
+  void urlsLeftOnAHostThatKeptAskingToWaitSaySo() {
+    assertThat(left(0, 1, 2, 2))
+        .isEqualTo("left:      2 URLs queued (2 on 1 host that kept asking to wait past --max-backoff); run again to continue");
+  }
+
+  @Test
+  void hostsGivenUpOnForEitherReasonAreNamedTogether() {
+    assertThat(left(1, 2, 7, 9)).isEqualTo("left:      9 URLs queued (7 on 1 host that stopped answering and 2 hosts"
+        + " that kept asking to wait past --max-backoff, limit reached); run again to continue");
+  }
+}
