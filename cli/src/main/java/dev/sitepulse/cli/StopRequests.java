@@ -1,6 +1,7 @@
 package dev.sitepulse.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -61,6 +62,17 @@ public final class StopRequests {
    */
   public synchronized Set<String> ignoredAtStart() {
     return Set.copyOf(ignored);
+  }
+
+  /**
+   * What to tell the user, once the handlers are in, when SIGINT cannot stop {@code what} (e.g.
+   * "the crawl"): Ctrl-C and {@code kill -INT} would do nothing, without a word.
+   */
+  public Optional<String> sigintIgnoredWarning(String what) {
+    return ignoredAtStart().contains("INT")
+        ? Optional.of("SIGINT cannot stop " + what + ": it was ignored when sitepulse started (a script's job"
+            + " run with &?); SIGTERM stops it")
+        : Optional.empty();
   }
 
   /** Called for each SIGINT or SIGTERM, on the JVM's signal threads. */

@@ -58,7 +58,7 @@ public final class CrawlCommand implements Callable<Integer> {
     CrawlConfig crawl = CrawlOptions.toConfig(options.spec(warc, CrawlSpec.NONE), start());
     PrintStream out = System.out;
     try (StopOnSignal signals =
-        new StopOnSignal("stopping after the fetches in flight, committing what they bring")) {
+        new StopOnSignal("the crawl", "stopping after the fetches in flight, committing what they bring")) {
       CrawlStats stats = Crawler.run(crawl, new Progress(new ProgressLine(System.err, "crawl")), signals.stop());
       Summary.print(stats, crawl, signals.stoppedBy(), out);
       return signals.stoppedBy() == null ? ExitCode.OK : ExitCode.INTERRUPTED;

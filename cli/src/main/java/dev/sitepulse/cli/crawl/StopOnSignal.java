@@ -2,13 +2,16 @@ package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Signals;
+import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.crawler.CrawlStop;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ctrl-C for a crawl: the first SIGINT or SIGTERM requests a {@link CrawlStop}, which lets the
  * fetches in flight finish and commits them, so that a resume fetches none of them again; a
  * second one quits at once ({@link Signals#onStop}). Closing puts the JVM's handlers back, for
- * commands run in-process.
+ * commands run in-process. A crawl started with SIGINT ignored (a script's job run with {@code &})
+ * cannot take it back, as the JVM keeps it ignored; it says so at once, as {@code watch} does.
  */
 public final class StopOnSignal implements AutoCloseable {
 
@@ -17,9 +20,13 @@ public final class StopOnSignal implements AutoCloseable {
   private volatile boolean quitAtOnce;
   private final Runnable restore;
 
-  /** @param stopping what to tell the user on the first signal */
-  public StopOnSignal(String stopping) {
-    restore = Signals.onStop(name -> {
+  /**
+   * @param what what the signal stops, for the warning when SIGINT cannot: "the crawl"
+   * @param stopping what to tell the user on the first signal
+   */
+  public StopOnSignal(String what, String stopping) {
+    StopRequests requests = StopRequests.create();
+    restore = Signals.onStop(requests, name -> {
       if (quitAtOnce) {
         System.exit(ExitCode.INTERRUPTED); // shutdown hooks run: a temporary folder goes
       }
@@ -27,6 +34,7 @@ public final class StopOnSignal implements AutoCloseable {
       System.err.println("\nsitepulse: " + stopping + "; Ctrl-C again quits at once");
       stop.request();
     });
+    requests.sigintIgnoredWarning(what).ifPresent(LoggerFactory.getLogger(StopOnSignal.class)::warn);
   }
 
   public CrawlStop stop() {

@@ -1,6 +1,9 @@
 package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.Signals;
+import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.config.SitepulseConfig;
@@ -34,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -59,7 +63,19 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintStream out = System.out;
+    // Ctrl-C ends the demo as the JVM's own handler would (130, shutdown hooks run); taken here so
+    // that a demo started with SIGINT ignored, which the JVM keeps so, says it cannot be.
+    StopRequests requests = StopRequests.create();
+    Runnable restoreSignals = Signals.onStop(requests, name -> System.exit(ExitCode.INTERRUPTED));
+    requests.sigintIgnoredWarning("the demo").ifPresent(LoggerFactory.getLogger(DemoCommand.class)::warn);
+    try {
+      return run(System.out);
+    } finally {
+      restoreSignals.run();
+    }
+  }
+
+  private static int run(PrintStream out) throws IOException {
     try (DemoServer server = DemoServer.start()) {
       out.println("== WireMock demo server on " + server.httpUrl() + " and " + server.httpsUrl());
       out.println();

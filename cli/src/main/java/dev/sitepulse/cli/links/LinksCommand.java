@@ -88,7 +88,7 @@ public final class LinksCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
-    StopOnSignal signals = new StopOnSignal("stopping the link check's crawl");
+    StopOnSignal signals = new StopOnSignal("the link check", "stopping the link check's crawl");
     ProgressLine line = new ProgressLine(System.err, "links");
     try {
       return check(spec, signals.stop(), line, progress(line, signals));

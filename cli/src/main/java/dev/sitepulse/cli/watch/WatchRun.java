@@ -148,10 +148,7 @@ final class WatchRun {
           + " saving the config file reloads it");
     }
     restoreHup = hup.orElse(restoreHup);
-    if (stopRequests.ignoredAtStart().contains("INT")) {
-      log.warn("SIGINT cannot stop the watch: it was ignored when sitepulse started (a script's job run"
-          + " with &?); SIGTERM stops it");
-    }
+    stopRequests.sigintIgnoredWarning("the watch").ifPresent(log::warn);
 
     out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
     out.flush();
