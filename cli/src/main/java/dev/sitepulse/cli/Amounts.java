@@ -12,6 +12,11 @@ public final class Amounts {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
+  /** As {@link #count(long, String)}, for a noun whose plural is not its singular with an s. */
+  public static String count(long n, String noun, String plural) {
+    return n + " " + (n == 1 ? noun : plural);
+  }
+
   /** 512 B, 1.5 KiB, 48.3 MiB */
   public static String bytes(long n) {
     if (n >= 1 << 20) {

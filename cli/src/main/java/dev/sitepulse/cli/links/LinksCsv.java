@@ -31,7 +31,7 @@ final class LinksCsv {
       .setLineSeparator("\r\n")
       .build();
 
-  /** Where a broken seed that no page links to comes from: nowhere. */
+  /** Where a failed seed or sitemap entry, which no page links to, comes from: nowhere. */
   private static final Referrer SEED = new Referrer("", null, 0);
 
   private LinksCsv() {}
@@ -51,7 +51,7 @@ final class LinksCsv {
     try (CsvGenerator csv = FACTORY.createGenerator(text)) {
       csv.setSchema(SCHEMA);
       for (BrokenLink b : r.broken()) {
-        // A seed that no page links to has a row all the same, its page empty.
+        // A seed or a sitemap entry that no page links to has a row all the same, its page empty.
         for (Referrer ref : b.referrers().isEmpty() ? List.of(SEED) : b.referrers()) {
           csv.writeStartArray();
           csv.writeString(b.url());

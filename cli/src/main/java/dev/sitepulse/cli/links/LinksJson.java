@@ -5,6 +5,7 @@ import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
 import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** The link report as one JSON document. */
 final class LinksJson {
@@ -35,6 +36,8 @@ final class LinksJson {
         g.writeStringField("error_kind", b.errorKind());
         g.writeStringField("problem", b.problem());
         g.writeBooleanField("external", b.external());
+        // "seed" or "sitemap" for one that no page links to, whose linked_from is empty; null otherwise
+        g.writeStringField("failed_start", b.start() == null ? null : b.start().name().toLowerCase(Locale.ROOT));
         g.writeArrayFieldStart("redirect_chain");
         for (String hop : b.chain()) {
           g.writeString(hop);

@@ -41,8 +41,9 @@ final class LinksJunit {
       Map<String, Integer> seen = new HashMap<>();
       for (BrokenLink b : r.broken()) {
         if (b.referrers().isEmpty()) {
-          summaryCase(x, xml("seed " + b.url()));
-          failure(x, b, "\na seed, which no page links to");
+          String start = b.start() == null ? BrokenLink.Start.SEED.words() : b.start().words();
+          summaryCase(x, xml(start + " " + b.url()));
+          failure(x, b, "\na " + start + ", which no page links to");
           x.writeEndElement();
         }
         for (Referrer ref : b.referrers()) {

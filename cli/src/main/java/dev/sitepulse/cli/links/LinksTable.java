@@ -7,18 +7,24 @@ import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
 import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Broken links for a person: each target with why, its chain, and where it is linked from or
- * embedded in, the anchor text of an embedding saying how ({@code "<img> Team photo"}).
+ * Broken links for a person: seeds and sitemap entries that failed first, which no page links to,
+ * then each broken target with why, its chain, and where it is linked from or embedded in, the
+ * anchor text of an embedding saying how ({@code "<img> Team photo"}).
  */
 public final class LinksTable {
   private LinksTable() {}
 
   public static void write(LinkReport r, PrintStream out) {
-    for (BrokenLink b : r.broken()) {
-      out.println("BROKEN  " + b.url() + (b.external() ? "  (external)" : ""));
+    List<BrokenLink> startsFirst = r.broken().stream()
+        .sorted(Comparator.comparing((BrokenLink b) -> !b.failedStart())).toList(); // stable: by URL within each
+    for (BrokenLink b : startsFirst) {
+      out.println(b.failedStart() ? "FAILED  " + b.url() + "  (a " + b.start().words() + "; no page links to it)"
+          : "BROKEN  " + b.url() + (b.external() ? "  (external)" : ""));
       out.println("        " + Shortened.line(b.problem()));
       if (!b.chain().isEmpty()) {
         out.println("        redirects: " + String.join(" -> ", b.chain()));
@@ -31,7 +37,8 @@ public final class LinksTable {
     long anchors = r.missingAnchors();
     // A missing anchor is broken, but its page is a target that works: say so, or "11 broken of
     // 9 targets" reads as a miscount.
-    String ofThem = anchors == 0 ? "" : count(anchors, "missing anchor") + " on working pages, ";
+    String ofThem = (anchors == 0 ? "" : count(anchors, "missing anchor") + " on working pages, ")
+        + failedStarts(r, BrokenLink.Start.SEED) + failedStarts(r, BrokenLink.Start.SITEMAP);
     // Targets are what links and embedded resources lead to, each once; "checked online" are those
     // the crawl did not fetch: external, not reached, or resources, which a crawl never follows.
     out.printf(Locale.ROOT,
@@ -39,5 +46,11 @@ public final class LinksTable {
         r.broken().size(), ofThem, count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
         count(r.links(), "link"), count(r.resources(), "embedded resource"), count(r.pages(), "page"),
         r.checkedOnline(), r.skipped(), count(r.nonHttp(), "mailto:/javascript:/data: URL"));
+  }
+
+  /** "1 failed seed, ", or "" when none of that start failed. */
+  private static String failedStarts(LinkReport r, BrokenLink.Start start) {
+    long n = r.broken().stream().filter(b -> b.start() == start).count();
+    return n == 0 ? "" : count(n, "failed " + start.words(), "failed " + start.plural()) + ", ";
   }
 }

@@ -20,7 +20,7 @@ final class SiteHtml {
     HtmlReport.card(h, "site-fetch", "Fetch p95", Figures.millis(f.p95(), f.count()) + " ms",
         "p50 " + Figures.millis(f.p50(), f.count()) + " ms, max " + Figures.millis(f.max(), f.count()) + " ms");
     HtmlReport.card(h, "site-broken", "Broken link targets", Long.toString(l.brokenTargets()),
-        l.links() + " links to " + l.targets() + " targets, checked offline");
+        l.links() + " links to " + l.targets() + " targets, checked offline" + SiteTable.failedStarts(l));
     h.append("</div><div class=\"scroll\"><table id=\"site-codes\"><tbody><tr><th>Status codes</th>");
     HtmlReport.cell(h, "statuses", Figures.counts(s.statuses()));
     h.append("</tr><tr><th>Errors</th>");
@@ -30,6 +30,9 @@ final class SiteHtml {
     h.append("</tr></tbody></table></div>\n");
     table(h, "site-broken-links", "Most linked broken targets", List.of("Target", "Problem", "Places"),
         l.broken().stream().map(b -> List.of(b.url(), b.problem(), Long.toString(b.places()))).toList());
+    table(h, "site-failed-starts", "Failed seeds and sitemap entries (no page links to them)",
+        List.of("URL", "As", "Problem"),
+        l.failedStarts().stream().map(x -> List.of(x.url(), x.start().words(), x.problem())).toList());
     table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), s.slowest().stream()
         .map(p -> List.of(p.url(), Figures.millis(p.value()))).toList());
     table(h, "site-largest", "Largest pages", List.of("Page", "Size"),

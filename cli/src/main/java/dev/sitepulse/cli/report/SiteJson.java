@@ -36,6 +36,15 @@ final class SiteJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("failed_starts");
+    for (SiteReport.FailedStart f : l.failedStarts()) {
+      g.writeStartObject();
+      g.writeStringField("url", f.url());
+      g.writeStringField("as", f.start().name().toLowerCase(java.util.Locale.ROOT));
+      g.writeStringField("problem", f.problem());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
     g.writeArrayFieldStart("top_pagerank");
     for (SiteReport.RankedPage p : s.topRanked()) {

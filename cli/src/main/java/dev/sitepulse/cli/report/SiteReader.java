@@ -150,7 +150,7 @@ final class SiteReader {
   /** The links of the crawl, checked offline; not the resources pages embed, which are no links. */
   private static SiteReport.Links links(Path dataDir, List<String> seeds) {
     if (seeds.isEmpty()) {
-      return new SiteReport.Links(0, 0, 0, List.of());
+      return new SiteReport.Links(0, 0, 0, List.of(), List.of());
     }
     LinkReport r;
     try {
@@ -158,11 +158,13 @@ final class SiteReader {
     } catch (CrawlException e) { // crawl.db could not be read for its links
       throw new UnreadableException(e.getMessage());
     }
-    List<SiteReport.Broken> broken = r.broken().stream()
+    List<SiteReport.Broken> broken = r.broken().stream().filter(b -> !b.failedStart())
         .sorted(Comparator.comparingInt((BrokenLink b) -> -b.referrers().size()).thenComparing(BrokenLink::url))
         .limit(SHOWN)
         .map(b -> new SiteReport.Broken(b.url(), b.problem(), b.referrers().size()))
         .toList();
-    return new SiteReport.Links(r.links(), r.targets(), r.broken().size(), broken);
+    List<SiteReport.FailedStart> failedStarts = r.broken().stream().filter(BrokenLink::failedStart)
+        .map(b -> new SiteReport.FailedStart(b.url(), b.start(), b.problem())).toList();
+    return new SiteReport.Links(r.links(), r.targets(), r.broken().size() - failedStarts.size(), broken, failedStarts);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.crawler.links.BrokenLink;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -53,14 +54,21 @@ public record SiteReport(
   /** A broken link target and how many places link to it. */
   public record Broken(String url, String problem, long places) {}
 
+  /** A seed or a sitemap entry that failed, which no page links to. */
+  public record FailedStart(String url, BrokenLink.Start start, String problem) {}
+
   /**
    * The crawl's links, checked offline as {@code links --external skip} checks them.
    *
+   * @param brokenTargets broken targets that pages link to
    * @param broken the most linked broken targets first, at most {@link SiteReader#SHOWN}
+   * @param failedStarts every seed and sitemap entry that failed and no page links to: not
+   *     broken links, as no page has them, but what the crawl could not start from or was told of
    */
-  public record Links(long links, long targets, long brokenTargets, List<Broken> broken) {
+  public record Links(long links, long targets, long brokenTargets, List<Broken> broken, List<FailedStart> failedStarts) {
     public Links {
       broken = List.copyOf(broken);
+      failedStarts = List.copyOf(failedStarts);
     }
   }
 }

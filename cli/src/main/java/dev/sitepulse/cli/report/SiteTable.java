@@ -5,6 +5,7 @@ import static dev.sitepulse.cli.report.TableReport.left;
 import static dev.sitepulse.cli.report.TableReport.right;
 
 import dev.sitepulse.cli.Amounts;
+import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
@@ -26,11 +27,16 @@ final class SiteTable {
         + ", p99 " + Figures.millis(f.p99(), f.count()) + ", max " + Figures.millis(f.max(), f.count()));
     SiteReport.Links l = s.links();
     out.println(Amounts.count(l.links(), "link") + " to " + Amounts.count(l.targets(), "target") + ", "
-        + l.brokenTargets() + " broken (checked offline; sitepulse links checks external ones and what pages embed too)"
+        + l.brokenTargets() + " broken" + failedStarts(l)
+        + " (checked offline; sitepulse links checks external ones and what pages embed too)"
         + (s.duplicateClusters() > 0 ? "; " + Amounts.count(s.duplicateClusters(), "near-duplicate cluster") : ""));
     if (!l.broken().isEmpty()) {
       table(out, List.of(left("BROKEN"), left("PROBLEM"), right("PLACES")),
           l.broken().stream().map(b -> cells(b.url(), b.problem(), Long.toString(b.places()))).toList());
+    }
+    if (!l.failedStarts().isEmpty()) {
+      table(out, List.of(left("FAILED"), left("AS"), left("PROBLEM")),
+          l.failedStarts().stream().map(x -> cells(x.url(), x.start().words(), x.problem())).toList());
     }
     if (!s.slowest().isEmpty()) {
       table(out, List.of(left("SLOWEST"), right("FETCH MS")), s.slowest().stream()
@@ -44,6 +50,18 @@ final class SiteTable {
       table(out, List.of(left("TOP PAGERANK"), left("URL"), right("RANK")), s.topRanked().stream()
           .map(p -> cells(p.title(), p.url(), Figures.rank(p.rank()))).toList());
     }
+  }
+
+  /** ", 1 failed seed, 2 failed sitemap entries", or "" when every start worked. */
+  static String failedStarts(SiteReport.Links l) {
+    StringBuilder out = new StringBuilder();
+    for (BrokenLink.Start start : BrokenLink.Start.values()) {
+      long n = l.failedStarts().stream().filter(f -> f.start() == start).count();
+      if (n > 0) {
+        out.append(", ").append(Amounts.count(n, "failed " + start.words(), "failed " + start.plural()));
+      }
+    }
+    return out.toString();
   }
 
   private static void table(PrintStream out, List<Column> columns, List<List<Cell>> rows) {

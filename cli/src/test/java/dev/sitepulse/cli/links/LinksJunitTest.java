@@ -83,4 +83,19 @@ class LinksJunitTest {
     assertThat(failed.getTextContent()).isEqualTo(
         "http://127.0.0.1:1/: CONNECT_REFUSED: connection refused by 127.0.0.1:1\na seed, which no page links to");
   }
+
+  @Test
+  void aFailedSitemapEntryThatNoPageLinksToIsAFailedCaseNamedSo() throws Exception {
+    BrokenLink entry = new BrokenLink("http://h/gone.html", 404, null, "404 Not Found", List.of(), false, List.of(),
+        BrokenLink.Start.SITEMAP);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksJunit.write(new LinkReport(1, 0, 0, 1, 0, 0, 0, List.of(entry)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(bytes.toByteArray()));
+    Element failed = (Element) xml.getElementsByTagName("failure").item(0).getParentNode();
+    assertThat(failed.getAttribute("name")).isEqualTo("sitemap entry http://h/gone.html");
+    assertThat(failed.getTextContent()).endsWith("\na sitemap entry, which no page links to");
+  }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param problem what is wrong, e.g. {@code 404 Not Found}, {@code TIMEOUT}, {@code missing anchor #intro}
  * @param chain the redirect chain from the linked URL to where it ended, empty when there was none
  * @param external whether the target is outside the crawl's scope
+ * @param start how the crawl came to a target that no page links to or embeds: a seed, or an entry of
+ *     a sitemap; null for one that pages lead to, which {@code referrers} name
  */
 public record BrokenLink(
     String url,
@@ -18,14 +20,55 @@ public record BrokenLink(
     String problem,
     List<String> chain,
     boolean external,
-    List<Referrer> referrers) {
+    List<Referrer> referrers,
+    Start start) {
 
   /** The error kind of a link whose #fragment is on no element of a working page. */
   public static final String MISSING_ANCHOR = "MISSING_ANCHOR";
 
+  /** Where the crawl found a URL that no page leads to. */
+  public enum Start {
+    SEED("seed", "seeds"),
+    SITEMAP("sitemap entry", "sitemap entries");
+
+    private final String words;
+    private final String plural;
+
+    Start(String words, String plural) {
+      this.words = words;
+      this.plural = plural;
+    }
+
+    /** "seed", "sitemap entry". */
+    public String words() {
+      return words;
+    }
+
+    /** "seeds", "sitemap entries". */
+    public String plural() {
+      return plural;
+    }
+  }
+
   public BrokenLink {
     chain = List.copyOf(chain);
     referrers = List.copyOf(referrers);
+  }
+
+  /** A target that pages lead to, or one whose start is not known yet. */
+  public BrokenLink(String url, int status, String errorKind, String problem, List<String> chain,
+      boolean external, List<Referrer> referrers) {
+    this(url, status, errorKind, problem, chain, external, referrers, null);
+  }
+
+  /** This broken target, found as {@code s} rather than by a link. */
+  BrokenLink startedAs(Start s) {
+    return new BrokenLink(url, status, errorKind, problem, chain, external, referrers, s);
+  }
+
+  /** A seed or a sitemap entry that failed, which no page leads to: no broken link on a page. */
+  public boolean failedStart() {
+    return start != null;
   }
 
   /** A redirect chain that ends in an error, as opposed to a link that fails at once. */

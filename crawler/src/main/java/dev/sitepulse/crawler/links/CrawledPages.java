@@ -63,6 +63,11 @@ final class CrawledPages {
   /** URLs at depth 0: the seeds and what they redirect to, broken even when no page links them. */
   final List<String> seeds = new ArrayList<>();
   /**
+   * URLs fetched at depth 1 that nothing else there leads to (no redirect, canonical or embed);
+   * those that no link leads to either came from a sitemap.
+   */
+  final List<String> depthOneUnled = new ArrayList<>();
+  /**
    * mailto:, javascript: and other links that cannot be crawled, and in a link check data: and
    * other resources that cannot be checked, on every page of the crawl.
    */
@@ -88,6 +93,16 @@ final class CrawledPages {
       try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {
         while (rs.next()) {
           out.seeds.add(rs.getString(1));
+        }
+      }
+      // A sitemap's pages are at depth 1, as a seed's links are; only the links tell them apart.
+      try (ResultSet rs = s.executeQuery("""
+          SELECT url FROM urls WHERE depth = 1 AND state != %s
+          AND url NOT IN (SELECT redirect_to FROM urls WHERE redirect_to IS NOT NULL)
+          AND url NOT IN (SELECT canonical FROM urls WHERE canonical IS NOT NULL)%s ORDER BY id"""
+          .formatted(UrlState.QUEUED.sql(), hasEmbeds(s) ? " AND url NOT IN (SELECT to_url FROM embeds)" : ""))) {
+        while (rs.next()) {
+          out.depthOneUnled.add(rs.getString(1));
         }
       }
       // Redirect hops are recorded as links too; they are chains here, not links on a page.

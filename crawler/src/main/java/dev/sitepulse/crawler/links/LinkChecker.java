@@ -17,6 +17,7 @@ import dev.sitepulse.pinger.Verdict;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class LinkChecker {
     // As the crawl drew it: from the seeds normalized (a prefix of /docs/./ would hold no URL).
     CrawlScope scope = new CrawlScope(crawl, seeds);
     Map<String, List<Link>> byTarget = byTarget(db);
+    Map<String, BrokenLink.Start> starts = starts(db, byTarget);
     Findings found = new Findings();
     for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
       if (ignore != null && ignore.matcher(e.getKey()).find()) { // the user's call: not asked, not judged
@@ -113,6 +115,8 @@ public final class LinkChecker {
         found.broken.add(brokenOnline(r, !scope.accepts(r.target().url()), byTarget.get(r.target().url())));
       }
     }
+    found.broken.replaceAll(b -> b.referrers().isEmpty() && starts.containsKey(withoutFragment(b.url()))
+        ? b.startedAs(starts.get(withoutFragment(b.url()))) : b);
     found.broken.sort(Comparator.comparing(BrokenLink::url));
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
         online.results().size(), found.skipped, db.nonHttpLinks, found.broken);
@@ -125,7 +129,10 @@ public final class LinkChecker {
     long skipped;
   }
 
-  /** Every target of a link or an embed, with what leads to it; a seed even with nothing. */
+  /**
+   * Every target of a link or an embed, with what leads to it; a seed, and a sitemap's page, even
+   * with nothing.
+   */
   private static Map<String, List<Link>> byTarget(CrawledPages db) {
     Map<String, List<Link>> byTarget = new LinkedHashMap<>();
     for (List<Link> edges : List.of(db.links, db.embeds)) {
@@ -133,11 +140,34 @@ public final class LinkChecker {
         byTarget.computeIfAbsent(l.to(), t -> new ArrayList<>()).add(l);
       }
     }
-    // A seed that is down has no page linking to it, and must still fail the check.
+    // A seed that is down has no page linking to it, and must still fail the check; where a seed
+    // redirects to is at depth 0 too, but the seed's chain already says how that ends.
+    Set<String> redirectedTo = new HashSet<>();
+    db.pages.values().forEach(p -> redirectedTo.add(p.redirectTo()));
     for (String seed : db.seeds) {
-      byTarget.putIfAbsent(seed, new ArrayList<>());
+      if (!redirectedTo.contains(seed)) {
+        byTarget.putIfAbsent(seed, new ArrayList<>());
+      }
+    }
+    // So must a sitemap's page that is down, which no page links to either.
+    for (String url : db.depthOneUnled) {
+      byTarget.putIfAbsent(url, new ArrayList<>());
     }
     return byTarget;
+  }
+
+  /** How the crawl came to each target that nothing leads to: a seed, or a sitemap's page. */
+  private static Map<String, BrokenLink.Start> starts(CrawledPages db, Map<String, List<Link>> byTarget) {
+    Map<String, BrokenLink.Start> starts = new HashMap<>();
+    db.depthOneUnled.stream().filter(u -> byTarget.get(u).isEmpty()).forEach(u -> starts.put(u, BrokenLink.Start.SITEMAP));
+    db.seeds.forEach(seed -> starts.put(seed, BrokenLink.Start.SEED));
+    return starts;
+  }
+
+  /** A seed typed with a #fragment is reported with it. */
+  private static String withoutFragment(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
   }
 
   /** Judges {@code target} by what the crawl recorded of it, or leaves it to a check online. */

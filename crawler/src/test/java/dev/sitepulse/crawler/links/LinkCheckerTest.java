@@ -1037,4 +1037,45 @@ class LinkCheckerTest {
     assertThat(report.broken().get(0).problem()).startsWith("CONNECT_REFUSED: ");
     assertThat(report.skipped()).isZero();
   }
+
+  @Test
+  void aSeedThatFailsIsAFailedSeedWhichNoPageLinksTo() throws Exception {
+    LinkReport report = check(seedsOnly(base() + "/no/such/seed.html", "http://127.0.0.1:1/"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::start, BrokenLink::problem)
+        .containsExactlyInAnyOrder(tuple(base() + "/no/such/seed.html", BrokenLink.Start.SEED, "404 Not Found"),
+            tuple("http://127.0.0.1:1/", BrokenLink.Start.SEED, "CONNECT_REFUSED: connection refused by 127.0.0.1:1"));
+    assertThat(report.broken()).allSatisfy(b -> assertThat(b.referrers()).isEmpty());
+  }
+
+  @Test
+  void aSeedThatRedirectsToAnErrorFailsOnceWithItsChainNotAgainAsWhereItLeads() throws Exception {
+    site.stubFor(get("/moved-seed").willReturn(aResponse().withStatus(302).withHeader("Location", "/moved/gone")));
+
+    LinkReport report = check(seedsOnly(base() + "/moved-seed"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::start, BrokenLink::chain)
+        .containsExactly(tuple(base() + "/moved-seed", BrokenLink.Start.SEED,
+            List.of(base() + "/moved-seed", base() + "/moved/gone")));
+  }
+
+  @Test
+  void aSitemapsPageThatFailsAndThatNoPageLinksToIsAFailedSitemapEntry() throws Exception {
+    // The seed's host lists its pages in /sitemap.xml, which the crawl reads.
+    site.stubFor(get("/sitemap.xml").withHost(equalTo("localhost")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/xml").withBody("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url><loc>%1$s/sm/home.html</loc></url>
+              <url><loc>%1$s/sm/gone.html</loc></url>
+              <url><loc>%1$s/sm/linked-gone.html</loc></url>
+            </urlset>""".formatted(external()))));
+    page("/sm/home.html", "linked-gone.html");
+
+    LinkReport report = check(crawl(null, 1, null, external() + "/sm/home.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::start, b -> b.referrers().size())
+        .containsExactly(tuple(external() + "/sm/gone.html", BrokenLink.Start.SITEMAP, 0),
+            tuple(external() + "/sm/linked-gone.html", null, 1));
+  }
 }

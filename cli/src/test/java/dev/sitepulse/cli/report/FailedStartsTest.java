@@ -1,0 +1,90 @@
+package dev.sitepulse.cli.report;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.testing.StubServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A seed or a sitemap's page that fails has no page linking to it: report and links show it as a
+ * failed seed or sitemap entry, not as a broken link in "0 places".
+ */
+class FailedStartsTest {
+
+  @RegisterExtension static WireMockExtension site = StubServer.empty();
+
+  @TempDir Path data;
+
+  private CommandLineRun crawl(String maxDepth, String seed) {
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), "--delay", "0", "--max-depth", maxDepth, seed);
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    return run;
+  }
+
+  private CommandLineRun report(String... format) {
+    String[] args = new String[2 + format.length + 1];
+    args[0] = "report";
+    args[1] = "--data";
+    args[2] = data.toString();
+    System.arraycopy(format, 0, args, 3, format.length);
+    return CommandLineRun.of(args);
+  }
+
+  @Test
+  void aSeedThatAnswers404IsAFailedSeedInTheReportNotABrokenLinkInNoPlace() throws Exception {
+    String seed = StubServer.url(site, "/missing.html");
+    crawl("0", seed);
+
+    String table = report().out();
+    assertThat(table).contains("0 links to 1 target, 0 broken, 1 failed seed (checked offline")
+        .doesNotContain("BROKEN ", "PLACES")
+        .containsPattern("\nFAILED +AS +PROBLEM\n" + seed.replace(".", "\\.") + " +seed +404 Not Found\n");
+    JsonNode links = new ObjectMapper().readTree(report("--format", "json").out()).get("site").get("links");
+    assertThat(links.get("broken_targets").asLong()).isZero();
+    assertThat(links.get("failed_starts").get(0).get("url").asText()).isEqualTo(seed);
+    assertThat(links.get("failed_starts").get(0).get("as").asText()).isEqualTo("seed");
+    assertThat(report("--format", "html").out()).contains("id=\"site-failed-starts\"", "<td>seed</td>")
+        .doesNotContain("id=\"site-broken-links\"");
+  }
+
+  @Test
+  void aSeedThatRefusesConnectionsIsAFailedSeedInTheReportAndInLinks() {
+    crawl("0", "http://127.0.0.1:1/");
+
+    assertThat(report().out()).contains("0 broken, 1 failed seed")
+        .containsPattern("\nhttp://127\\.0\\.0\\.1:1/ +seed +CONNECT_REFUSED: connection refused by 127\\.0\\.0\\.1:1\n");
+    CommandLineRun links = CommandLineRun.of("links", "--delay", "0", "http://127.0.0.1:1/");
+    assertThat(links.exitCode()).as("a failed seed fails the check").isEqualTo(2);
+    assertThat(links.out()).startsWith("FAILED  http://127.0.0.1:1/  (a seed; no page links to it)\n"
+        + "        CONNECT_REFUSED: connection refused by 127.0.0.1:1\n").contains("1 broken (1 failed seed, ");
+  }
+
+  @Test
+  void aSitemapsPageThatAnswers404AndThatNoPageLinksToIsAFailedSitemapEntry() {
+    site.stubFor(get("/sitemap.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+          <url><loc>%1$s/home.html</loc></url>
+          <url><loc>%1$s/gone.html</loc></url>
+        </urlset>""".formatted(StubServer.url(site, "")))));
+    site.stubFor(get("/home.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<title>home</title><a href=\"/missing.html\">m</a>")));
+    String gone = StubServer.url(site, "/gone.html");
+    crawl("1", StubServer.url(site, "/home.html"));
+
+    assertThat(report().out()).contains("1 broken, 1 failed sitemap entry")
+        .containsPattern("\n" + gone.replace(".", "\\.") + " +sitemap entry +404 Not Found\n");
+    CommandLineRun links = CommandLineRun.of("links", "--delay", "0", StubServer.url(site, "/home.html"));
+    assertThat(links.out()).contains("FAILED  " + gone + "  (a sitemap entry; no page links to it)\n",
+        "BROKEN  " + StubServer.url(site, "/missing.html") + "\n", "2 broken (1 failed sitemap entry, ");
+  }
+}
