@@ -282,13 +282,13 @@ final class DefinedNames {
     return null;
   }
 
-  /** A name's last part as the index keeps it, {@code .getcwd}, from {@link #orLastParts}. */
   /** How many parts a name has: 3 for os.path.join, 1 for .getcwd, a last part. */
   private static int parts(String name) {
     int dots = (int) name.chars().filter(c -> c == '.').count();
     return isLastPart(name) ? dots : dots + 1;
   }
 
+  /** A name's last part as the index keeps it, {@code .getcwd}, from {@link #orLastParts}. */
   private static boolean isLastPart(String name) {
     return name.charAt(0) == '.';
   }
