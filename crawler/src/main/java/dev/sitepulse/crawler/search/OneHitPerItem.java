@@ -15,12 +15,21 @@ import org.apache.lucene.search.TotalHits;
  * and std::collections::hash_map::HashMap; std::iter::Iterator and core::iter::Iterator), which
  * ranked side by side, each with the same snippet. Elsewhere a page's item is its title and text,
  * so that a copy at another URL (mdBook's index.html of its first chapter) takes no second place.
- * Of an item's pages in the list, the one with the shortest URL takes the place of the
- * best-ranked, with its score: std's Iterator rather than core's, HashMap at std::collections
- * rather than std::collections::hash_map, index.html rather than title-page.html. The others still
- * count among the matches. Pages of an index from before that have no item are each their own.
+ * Of an item's pages that score alike, the one with the shortest URL shows, at the best one's
+ * place and with its score: std's Iterator rather than core's, HashMap at std::collections rather
+ * than std::collections::hash_map, index.html rather than title-page.html; a query that names
+ * core ({@code core mem swap}) scores core's page higher, and keeps it. Pages of an index from
+ * before that have no item are each their own.
  */
 final class OneHitPerItem {
+
+  /**
+   * Up to this many matches are all read, whatever the limit: the total then counts items, the
+   * same for any limit, and an item's pages far down the list are seen. Beyond, it counts pages.
+   */
+  static final int READ_WHOLE = 1000;
+  /** How close to the shown page's score another page of its item must come to take its place. */
+  private static final float ALIKE = 0.98f;
 
   /** The best {@code size} hits of a search, as asked of it for a given number. */
   interface Ranked {
@@ -38,41 +47,44 @@ final class OneHitPerItem {
   private OneHitPerItem() {}
 
   /**
-   * The best {@code size} hits, one page per item. A site without such pages is searched once,
-   * for {@code size}; where pages of one item take places, it is searched again for twice as
-   * many, until enough are left or there are no more.
+   * The best {@code size} hits, one page per item. The first {@value #READ_WHOLE} matches are
+   * read at once; where more match and pages of one item take places, twice as many, until enough
+   * are left or there are no more.
    *
    * @param maxDoc the most hits there can be
    */
   static TopDocs best(Ranked search, int size, int maxDoc, Pages pages) throws IOException {
-    int asked = size;
+    int asked = Math.min(maxDoc, Math.max(size, READ_WHOLE));
     while (true) {
       TopDocs top = search.top(asked);
       List<ScoreDoc> kept = new ArrayList<>(size);
       Map<String, Integer> placeOfItem = new HashMap<>();
-      boolean full = false;
+      int items = 0;
       for (ScoreDoc hit : top.scoreDocs) {
         String item = pages.item(hit.doc);
         Integer place = item == null ? null : placeOfItem.get(item);
-        if (place != null) {
+        if (place == null) {
+          items++;
+          if (item != null) {
+            placeOfItem.put(item, place = kept.size() < size ? kept.size() : -1);
+          }
+          if (kept.size() < size) {
+            kept.add(hit);
+          }
+        } else if (place >= 0) {
           ScoreDoc shown = kept.get(place);
-          if (pages.url(hit.doc).length() < pages.url(shown.doc).length()) {
+          if (hit.score >= ALIKE * shown.score && pages.url(hit.doc).length() < pages.url(shown.doc).length()) {
             kept.set(place, new ScoreDoc(hit.doc, shown.score));
           }
-        } else if (!full) {
-          if (item != null) {
-            placeOfItem.put(item, kept.size());
-          }
-          kept.add(hit);
-          full = kept.size() == size; // later pages may still be a shown item's
         }
       }
-      if (full) {
-        return new TopDocs(top.totalHits, kept.toArray(ScoreDoc[]::new)); // pages: some may be one item's
-      }
+      ScoreDoc[] hits = kept.toArray(ScoreDoc[]::new);
       if (top.scoreDocs.length < asked || asked >= maxDoc) {
-        // Every match seen: the total is the hits themselves, not "1 of 2" for one item's two pages.
-        return new TopDocs(new TotalHits(kept.size(), TotalHits.Relation.EQUAL_TO), kept.toArray(ScoreDoc[]::new));
+        // Every match read: the total counts items, not "1 of 2" for one item's two pages.
+        return new TopDocs(new TotalHits(items, TotalHits.Relation.EQUAL_TO), hits);
+      }
+      if (kept.size() == size) {
+        return new TopDocs(top.totalHits, hits); // more than were read: pages, some may be one item's
       }
       asked = (int) Math.min(maxDoc, 2L * asked);
     }
