@@ -21,7 +21,7 @@ final class SameText {
     for (int i = 0, n = title.length(); i < n; i++) {
       hash = (hash ^ title.charAt(i)) * PRIME;
     }
-    hash *= PRIME; // parts title from text
+    hash = (hash ^ title.length()) * PRIME; // parts title from text: "a\0"+"b" is not "a"+"\0b"
     for (char c : text) {
       hash = (hash ^ c) * PRIME;
     }

@@ -140,12 +140,15 @@ enum Boilerplate {
     // Most links have classes ("reference internal"): a few scans of the string rule them out.
     return (classes.contains("src") || classes.contains("test-arrow") || classes.contains("headerlink"))
             && (el.hasClass("srclink") || el.hasClass("src") || el.hasClass("test-arrow") || el.hasClass("headerlink"))
-        || classes.equals("viewcode-back") || classes.equals("mark") && isSelfLink(el) || isSkipLink(el, classes);
+        || classes.equals("viewcode-back") || classes.equals("mark") && isWordlessSelfLink(el)
+        || isSkipLink(el, classes);
   }
 
-  private static boolean isSelfLink(Element link) {
+  /** A link to its own id whose text has no word: "#", "¶". */
+  private static boolean isWordlessSelfLink(Element link) {
     String id = link.id();
-    return !id.isEmpty() && link.attr("href").equals("#" + id);
+    return !id.isEmpty() && link.attr("href").equals("#" + id)
+        && link.text().codePoints().noneMatch(Character::isLetterOrDigit);
   }
 
   /**

@@ -95,11 +95,12 @@ class PageParserTest {
   }
 
   @Test
-  void nodesHeadingPermalinkIsFurnitureButAMarkThatLinksElsewhereIsText() {
+  void nodesHeadingPermalinkIsFurnitureButAMarkWithWordsOrThatLinksElsewhereIsText() {
     ParsedPage page = parseHtml("<h4><code>blob.size</code><span><a class=\"mark\" href=\"#blobsize\" id=\"blobsize\">#</a></span></h4>"
-        + "<p>The total size.</p><p>See <a class=\"mark\" href=\"#blobsize\">size</a>.</p>", "https://docs.example/buffer.html");
+        + "<p>The total size.</p><p>See <a class=\"mark\" href=\"#blobsize\">size</a>.</p>"
+        + "<p>A <a class=\"mark\" href=\"#quote\" id=\"quote\">marked quote</a>.</p>", "https://docs.example/buffer.html");
 
-    assertThat(page.text()).isEqualTo("blob.size The total size. See size.");
+    assertThat(page.text()).isEqualTo("blob.size The total size. See size. A marked quote.");
   }
 
   @Test
