@@ -57,7 +57,7 @@ final class RobotsAndSitemaps {
    * pages are, where an index listing a thousand would otherwise go out all at once. Each counts as
    * the loop's outstanding work from the moment it is queued.
    */
-  private final Map<String, ArrayDeque<String>> sitemapQueues = new HashMap<>();
+  private final Map<String, ArrayDeque<Named>> sitemapQueues = new HashMap<>();
   private final Set<String> sitemapsRead = new HashSet<>(); // an index may list itself or its parent
   /**
    * Hosts adopted while the crawl is seeded, on the thread that opens it: their reads start with
@@ -98,7 +98,7 @@ final class RobotsAndSitemaps {
     robotsBeforeStart.forEach(this::readRobots);
     robotsBeforeStart.clear();
     if (config.ignoreRobots()) {
-      sitemapHosts.forEach(this::readSitemap);
+      sitemapHosts.forEach(this::readGuessedSitemap);
     }
   }
 
@@ -192,14 +192,20 @@ final class RobotsAndSitemaps {
       LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
     }
     if (sitemapHosts.contains(origin) && rules.unreachable() == null) { // not a host in trouble
-      rules.sitemaps().forEach(this::readSitemapUrl);
-      readSitemap(origin);
+      rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin)));
+      readGuessedSitemap(origin);
     }
   }
 
-  private void readSitemap(String origin) {
-    readSitemapUrl(origin + "/sitemap.xml");
+  private void readGuessedSitemap(String origin) {
+    readSitemapUrl(new Named(origin + "/sitemap.xml", null));
   }
+
+  /**
+   * A sitemap to read and what named it: robots.txt, a sitemap index, a seed; null for the
+   * /sitemap.xml every host is asked for, which most sites do not have.
+   */
+  private record Named(String url, String namedBy) {}
 
   /**
    * A seed that turned out to be a sitemap, a sitemap index or a feed: its URLs join the frontier
@@ -212,36 +218,37 @@ final class RobotsAndSitemaps {
     if (depth == 0 && fetched.status() == 200 && SITEMAP_OR_FEED.contains(fetched.mediaType())
         && firstRead(fetched.url())) {
       readStarted.run();
-      read(fetched.url(), CompletableFuture.completedFuture(fetched), () -> {});
+      read(new Named(fetched.url(), "the seeds"), CompletableFuture.completedFuture(fetched), () -> {});
     }
   }
 
-  private void readSitemapUrl(String sitemapUrl) {
-    String normalized = LinkRules.normalize(sitemapUrl);
+  private void readSitemapUrl(Named sitemap) {
+    String normalized = LinkRules.normalize(sitemap.url());
     if (abandoned || normalized == null || !firstRead(normalized)) {
       return;
     }
     readStarted.run();
+    Named named = new Named(normalized, sitemap.namedBy());
     String origin = Frontier.originOf(normalized);
-    ArrayDeque<String> waiting = sitemapQueues.get(origin);
+    ArrayDeque<Named> waiting = sitemapQueues.get(origin);
     if (waiting != null) {
-      waiting.add(normalized);
+      waiting.add(named);
       return;
     }
     sitemapQueues.put(origin, new ArrayDeque<>());
-    readQueued(origin, normalized);
+    readQueued(origin, named);
   }
 
-  private void readQueued(String origin, String sitemapUrl) {
-    read(sitemapUrl, fetcher.fetch(sitemapUrl), () -> {
-      ArrayDeque<String> waiting = sitemapQueues.get(origin);
+  private void readQueued(String origin, Named sitemap) {
+    read(sitemap, fetcher.fetch(sitemap.url()), () -> {
+      ArrayDeque<Named> waiting = sitemapQueues.get(origin);
       if (waiting == null || waiting.isEmpty()) {
         sitemapQueues.remove(origin);
         return;
       }
       long delayMs = Math.max(1, frontier.delayNanos(origin) / 1_000_000);
       vertx.setTimer(delayMs, id -> {
-        String next = waiting.poll();
+        Named next = waiting.poll();
         if (next == null) { // dropped meanwhile: a later sitemap of the host starts a new queue
           sitemapQueues.remove(origin, waiting);
           return;
@@ -258,7 +265,7 @@ final class RobotsAndSitemaps {
    */
   int dropQueuedSitemaps() {
     int dropped = 0;
-    for (ArrayDeque<String> waiting : sitemapQueues.values()) {
+    for (ArrayDeque<Named> waiting : sitemapQueues.values()) {
       dropped += waiting.size();
       waiting.clear();
     }
@@ -279,23 +286,29 @@ final class RobotsAndSitemaps {
     return true;
   }
 
-  /** Reads one sitemap counted as started; {@code then} runs on the loop before it counts as done. */
-  private void read(String sitemapUrl, CompletableFuture<FetchResult> fetched, Runnable then) {
+  /**
+   * Reads one sitemap counted as started; {@code then} runs on the loop before it counts as done.
+   * One that something named and that cannot be read is worth a warning: its pages go unseen.
+   */
+  private void read(Named sitemap, CompletableFuture<FetchResult> fetched, Runnable then) {
     fetching.add(fetched);
     fetched.thenApplyAsync(Sitemaps::read, parsers)
         .whenComplete((entries, error) -> context.runOnContext(v -> {
           fetching.remove(fetched);
           if (entries != null) {
-            offerSitemapPages(entries);
+            offerSitemapPages(sitemap, entries);
           } else if (!abandoned) { // an abandoned read ends cancelled, which is no failure to log
-            LOG.debug("could not read sitemap {}", sitemapUrl, error);
+            LOG.debug("could not read sitemap {}", sitemap.url(), error);
           }
           then.run();
           readDone.run();
         }));
   }
 
-  private void offerSitemapPages(Sitemaps.Entries entries) {
+  private void offerSitemapPages(Named sitemap, Sitemaps.Entries entries) {
+    if (entries.problem() != null && sitemap.namedBy() != null && !abandoned) {
+      LOG.warn("sitemap {}, named in {}, could not be read: {}", sitemap.url(), sitemap.namedBy(), entries.problem());
+    }
     // Sitemap pages count as one link away from the seed, so max-depth 0 means seeds only.
     for (String page : config.maxDepth() >= 1 ? entries.pages() : List.<String>of()) {
       String u = LinkRules.normalize(page);
@@ -304,6 +317,6 @@ final class RobotsAndSitemaps {
         adoptIfNew(u);
       }
     }
-    entries.sitemaps().forEach(this::readSitemapUrl);
+    entries.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "sitemap index " + sitemap.url())));
   }
 }

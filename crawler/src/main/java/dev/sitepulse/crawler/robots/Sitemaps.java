@@ -29,16 +29,28 @@ public final class Sitemaps {
   static final int MAX_URLS = 50_000;
   static final int MAX_BYTES = SiteMapParser.MAX_BYTES_ALLOWED;
 
-  /** Page URLs, and further sitemaps when this was an index. */
-  public record Entries(List<String> pages, List<String> sitemaps) {
-    static final Entries NONE = new Entries(List.of(), List.of());
+  /**
+   * Page URLs, and further sitemaps when this was an index.
+   *
+   * @param problem why nothing could be read ("404", "not a sitemap, sitemap index or feed"), or null
+   */
+  public record Entries(List<String> pages, List<String> sitemaps, String problem) {
+    static Entries none(String problem) {
+      return new Entries(List.of(), List.of(), problem);
+    }
   }
 
   private Sitemaps() {}
 
   public static Entries read(FetchResult fetched) {
-    if (fetched.failed() || fetched.status() != 200 || fetched.body().length == 0) {
-      return Entries.NONE;
+    if (fetched.failed()) {
+      return Entries.none(fetched.failureKind() + ": " + fetched.message());
+    }
+    if (fetched.status() != 200) {
+      return Entries.none("status " + fetched.status());
+    }
+    if (fetched.body().length == 0) {
+      return Entries.none("an empty body");
     }
     try {
       URL url = URI.create(fetched.url()).toURL();
@@ -50,7 +62,7 @@ public final class Sitemaps {
       if (isGzip(fetched.body())) {
         byte[] xml = gunzipWithin(fetched.body(), fetched.url());
         if (xml == null) {
-          return Entries.NONE;
+          return Entries.none("not gzip, or gzip in gzip");
         }
         map = parser.parseSiteMap(xml, url); // the type is told from the bytes
       } else {
@@ -62,7 +74,7 @@ public final class Sitemaps {
       }
       return entriesOf(map);
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-      return Entries.NONE;
+      return Entries.none("not a sitemap, sitemap index or feed (" + fetched.mediaType() + ")");
     }
   }
 
@@ -78,7 +90,7 @@ public final class Sitemaps {
         pages.add(u.getUrl().toString());
       }
     }
-    return new Entries(pages, nested);
+    return new Entries(pages, nested, null);
   }
 
   private static boolean isGzip(byte[] body) {

@@ -1,0 +1,60 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A sitemap that robots.txt or a sitemap index names, and that cannot be read, is a warning: its
+ * pages go unseen. The /sitemap.xml asked of every host, which most sites lack, is not.
+ */
+class NamedSitemapWarningTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
+  @TempDir Path data;
+
+  @Test
+  void aNamedSitemapThatCannotBeReadIsWarnedOfAndTheGuessedOneIsNot() throws Exception {
+    String base = "http://127.0.0.1:" + site.getPort();
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nAllow: /\nSitemap: " + base + "/gone.xml\nSitemap: " + base + "/index.xml\n")));
+    site.stubFor(get("/index.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            + "<sitemap><loc>" + base + "/page.xml</loc></sitemap></sitemapindex>")));
+    site.stubFor(get("/page.xml").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>Not found, but said with a 200</body></html>")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
+    reads.addAppender(log);
+    try {
+      Crawler.run(CrawlConfig.builder(List.of(base + "/"), data).delay(Duration.ZERO).userAgent("sitepulse-test").build(),
+          CrawlListener.NONE);
+    } finally {
+      reads.detachAppender(log);
+    }
+
+    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactlyInAnyOrder(
+            "sitemap " + base + "/gone.xml, named in robots.txt of " + base + ", could not be read: status 404",
+            "sitemap " + base + "/page.xml, named in sitemap index " + base + "/index.xml, could not be read:"
+                + " not a sitemap, sitemap index or feed (text/html)");
+  }
+}
