@@ -89,6 +89,14 @@ class MdBookSearchTest {
   }
 
   @Test
+  void aLongOptionInAGroupOrAfterAFieldIsItsTextAsWell() throws Exception {
+    for (String query : new String[] {"cargo AND (build --release)", "(--release)", "body:--release"}) {
+      assertThat(searcher.search(query, 10).hits()).as(query).extracting(SearchHit::link)
+          .contains(CrawledDocs.url(site, "/hello-cargo.html#building-for-release"));
+    }
+  }
+
+  @Test
   void theMenuBarIsInNoSnippet() throws Exception {
     assertThat(searcher.search("strings", 10).hits()).extracting(SearchHit::snippet)
         .isNotEmpty().noneMatch(snippet -> snippet.contains("Ayu") || snippet.contains("The Book"));

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * regular expressions, ranges and escapes: {@code title:x} is a field still, a quoted
  * "HashMap::entry" the text as written, and {@code title:commit()} becomes
  * {@code title:"commit()"}. A command line's long option, {@code --release} or
- * {@code --no-default-features} at a word's start, is quoted as well: the grammar took its first
+ * {@code --no-default-features} at a word's start (also in a group or after a field:
+ * {@code (--release)}, {@code title:--release}), is quoted as well: the grammar took its first
  * dash for an exclusion and refused the second, and {@code cargo build --release}, as the books
  * write it, was an error.
  */
@@ -128,7 +129,7 @@ final class CodeSpelling {
         out.copyTo(i).quoteName();
         out.copyTo(i + 2).add('"', i + 2);
         i++;
-      } else if (c == '-' && (i == 0 || Character.isWhitespace(query.charAt(i - 1))) && query.startsWith("--", i)
+      } else if (c == '-' && startsWord(query, i) && query.startsWith("--", i)
           && i + 2 < query.length() && isNamePart(query.charAt(i + 2))) {
         int end = i + 2;
         while (end < query.length() && isOptionPart(query.charAt(end))) {
@@ -192,6 +193,20 @@ final class CodeSpelling {
     Reading reading() {
       return new Reading(typed, text.toString(), Arrays.copyOf(typedAt, text.length()));
     }
+  }
+
+  /**
+   * Whether a word starts at {@code i} as the grammar reads words: at the query's start, after
+   * white space, after a group's opening bracket ({@code (--release)}) or after a field's colon
+   * ({@code title:--release}).
+   */
+  private static boolean startsWord(String query, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char before = query.charAt(i - 1);
+    return Character.isWhitespace(before) || before == '('
+        || before == ':' && i > 1 && isNamePart(query.charAt(i - 2));
   }
 
   private static boolean isNamePart(char c) {

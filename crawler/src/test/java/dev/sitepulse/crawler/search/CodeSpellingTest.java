@@ -46,6 +46,16 @@ class CodeSpellingTest {
   }
 
   @Test
+  void aLongOptionAtTheStartOfAGroupOrAfterAFieldIsQuotedToo() {
+    assertThat(CodeSpelling.read("(--release)").text()).isEqualTo("(\"--release\")");
+    assertThat(CodeSpelling.read("cargo AND (build --release)").text()).isEqualTo("cargo AND (build \"--release\")");
+    assertThat(CodeSpelling.read("title:--release -body:(--no-default-features)").text())
+        .isEqualTo("title:\"--release\" -body:(\"--no-default-features\")");
+    assertThat(CodeSpelling.read("a:--b ::--c x)--y").text()).as("not after a lone colon pair or a closing bracket")
+        .isEqualTo("a:\"--b\" ::--c x)--y");
+  }
+
+  @Test
   void phrasesEscapesRangesFieldsAndGroupsAreAsTyped() {
     assertThat(CodeSpelling.read("\"HashMap::entry\"").text()).isEqualTo("\"HashMap::entry\"");
     assertThat(CodeSpelling.read("\"commit()\"").text()).isEqualTo("\"commit()\"");
