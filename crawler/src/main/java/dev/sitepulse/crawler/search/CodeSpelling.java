@@ -100,8 +100,13 @@ final class CodeSpelling {
     }
   }
 
-  /** Names joined by {@code ::}, as {@link #read} spells them with dots. */
-  private static final Pattern PATH = Pattern.compile("[\\p{L}\\p{N}_]+(?:::[\\p{L}_][\\p{L}\\p{N}_]*)+");
+  /**
+   * Names joined by {@code ::}, as {@link #read} spells them with dots. A match starts only where a
+   * name does, and no part gives back characters: else a long word with no {@code ::} was tried
+   * from each of its characters to its end, and a pasted 10,000-letter word took a second.
+   */
+  private static final Pattern PATH =
+      Pattern.compile("(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}_]++(?:::[\\p{L}_][\\p{L}\\p{N}_]*+)+");
 
   private CodeSpelling() {}
 

@@ -2,7 +2,9 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,16 @@ class CodeSpellingTest {
     assertThat(reading.inPath(reading.text().indexOf("new") + 2)).as("the w of new").isTrue();
     assertThat(reading.inPath(reading.text().indexOf("push"))).isFalse();
     assertThat(CodeSpelling.read("os.path.join").paths()).isEmpty();
+  }
+
+  @Test
+  void aLongWordWithoutColonsIsReadInTimeLinearInItsLength() {
+    String word = "x".repeat(200_000) + " a::b";
+    // Tried from each of its letters to its end, this word took minutes.
+    CodeSpelling.Reading reading = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> CodeSpelling.read(word));
+
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), reading::paths)).containsOnly(entry("a.b", "a::b"));
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> reading.inPath(5))).isFalse();
   }
 
   @Test
