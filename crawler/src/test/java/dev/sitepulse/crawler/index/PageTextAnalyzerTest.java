@@ -29,6 +29,22 @@ class PageTextAnalyzerTest {
   }
 
   @Test
+  void invisibleFormatCharactersInsideAWordAreNoPartOfIt() throws IOException {
+    // A right-to-left mark after an English word on a Hebrew page, a word joiner, a zero-width
+    // joiner, a byte-order mark, a bidi embedding's end and a supplementary tag character.
+    String text = "python\u200F coop\u2060eration join\u200Ders \uFEFFstart override\u202C flag\uDB40\uDC67";
+    assertThat(terms(new PageTextAnalyzer(), text))
+        .containsExactly("python", "cooper", "joiner", "start", "overrid", "flag");
+  }
+
+  @Test
+  void aTermOfFormatCharactersOnlyNormalizesToItselfAsOneTermMust() {
+    // What a prefix or fuzzy query's term goes through: Lucene requires exactly one token back.
+    assertThat(new PageTextAnalyzer().normalize("body", "\u202E").utf8ToString()).isEqualTo("\u202E");
+    assertThat(new PageTextAnalyzer().normalize("body", "Coop\u2060eration").utf8ToString()).isEqualTo("cooperation");
+  }
+
+  @Test
   void aRewrittenTokenKeepsTheOffsetsOfThePagesOwnText() throws IOException {
     String text = "in \uFF34\uFF4F\uFF4B\uFF59\uFF4F"; // in Ｔｏｋｙｏ
     try (TokenStream stream = new PageTextAnalyzer().tokenStream("body", text)) {

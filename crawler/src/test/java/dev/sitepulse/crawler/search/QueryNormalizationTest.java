@@ -79,4 +79,29 @@ class QueryNormalizationTest {
 
     assertThat(results.hits()).extracting(SearchHit::url).containsExactly(SITE + "naive.html");
   }
+
+  @Test
+  void aWordWithAnInvisibleMarkInItIsFoundAndMarkedAsThePageWritesIt(@TempDir Path other) throws Exception {
+    // Hebrew text with a left-to-right mark after the English word, as RTL pages write them.
+    String body = "\u05D6\u05D4\u05D5 \u05D3\u05E3 \u05E2\u05DC python\u200E \u05D5\u05E2\u05DC coop\u2060eration.";
+    try (PageSearcher one = PageSearcher.open(DocsSite.indexInto(other, List.of(
+        new IndexedPage(SITE + "he.html", "docs.example", "\u05E9\u05DC\u05D5\u05DD", List.of(), body, "",
+            1_700_000_000_000L, 200, "he", 0))))) {
+      for (String word : new String[] {"python", "cooperation"}) {
+        SearchResults results = one.search(word, 10);
+
+        assertThat(results.hits()).as(word).singleElement().satisfies(hit -> {
+          Highlight mark = hit.highlights().get(0);
+          assertThat(hit.snippet().substring(mark.start(), mark.end())).startsWith(word.substring(0, 4));
+        });
+      }
+    }
+  }
+
+  @Test
+  void aPrefixOrFuzzyWordOfInvisibleCharactersOnlyIsAWordThatFindsNothing() throws Exception {
+    for (String query : new String[] {"\u202E*", "\u200F~", "tokyo \u200F*"}) {
+      assertThat(searcher.search(query, 10).totalHits()).as(query).isLessThanOrEqualTo(1);
+    }
+  }
 }
