@@ -5,7 +5,8 @@ import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
 
 /**
- * Sentence boundaries for snippets: after '.', '!' or '?' followed by whitespace.
+ * Sentence boundaries for snippets: after '.', '!' or '?' followed by whitespace, but for a
+ * heading's number at a sentence's start ({@code 5.1. More on Lists}).
  *
  * <p>Why not the JDK's sentence instance: its preceding() walks back to a safe point and re-runs
  * its rules forward, once per match; with hundreds of matches in a long docs page that was ~40% of
@@ -121,7 +122,30 @@ final class SentenceBreaks extends BreakIterator {
   private boolean endsSentence(int i) {
     char c = text.charAt(i);
     return (c == '.' || c == '!' || c == '?')
-        && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+        && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))
+        && !(c == '.' && isSectionNumber(i));
+  }
+
+  /**
+   * Whether the full stop at {@code i} ends a heading's number, {@code 1.} or {@code 5.1.}, that
+   * starts the text or a sentence: Sphinx and DocBook number their headings so, and a page's
+   * first "sentence" was "1." (the Python tutorial's "1. Whetting Your Appetite"). A number that
+   * ends a sentence ({@code in 2019.}) is no heading's.
+   */
+  private boolean isSectionNumber(int i) {
+    int start = i;
+    while (start > 0 && (Character.isDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+      start--;
+    }
+    if (start == i || !Character.isDigit(text.charAt(start))
+        || start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+      return false;
+    }
+    int before = start - 1;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    return before < 0 || ".!?".indexOf(text.charAt(before)) >= 0;
   }
 
   private void checkOffset(int offset) {

@@ -250,6 +250,19 @@ class PageSearcherTest {
   }
 
   @Test
+  void aHitWithoutABodyMatchShowsMoreThanTheNumberOfTheHeadingTheBodyStartsWith(@TempDir Path other) throws Exception {
+    IndexedPage numbered = new IndexedPage("https://docs.example/appetite.html", "docs.example",
+        "1. Whetting Your Appetite", List.of("1. Whetting Your Appetite"),
+        "1. Whetting Your Appetite If you do much work on computers, you find some task to automate. More.", "",
+        1_700_000_000_000L, 200, "en", 0);
+    try (PageSearcher one = PageSearcher.open(DocsSite.indexInto(other, List.of(numbered)))) {
+      SearchHit hit = one.search("host:docs.example", 1).hits().get(0);
+
+      assertThat(hit.snippet()).startsWith("1. Whetting Your Appetite If you do much work");
+    }
+  }
+
+  @Test
   void hitsCarryTitleUrlAndDescendingScores() throws Exception {
     SearchResults results = searcher.search("widget", 10);
 

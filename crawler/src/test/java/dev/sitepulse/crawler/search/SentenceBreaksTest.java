@@ -26,6 +26,17 @@ class SentenceBreaksTest {
   }
 
   @Test
+  void aHeadingsNumberAtASentencesStartEndsNoSentence() {
+    breaks.setText("1. Whetting Your Appetite If you work. 5.1. More on Lists It came in 2019. Next 3.");
+
+    assertThat(breaks.first()).isZero();
+    assertThat(breaks.next()).as("after work.").isEqualTo(38);
+    assertThat(breaks.next()).as("after 2019., a number that ends one").isEqualTo(74);
+    assertThat(breaks.next()).isEqualTo(82);
+    assertThat(breaks.next()).isEqualTo(BreakIterator.DONE);
+  }
+
+  @Test
   void followingAndPrecedingFindTheNeighbouringBoundaries() {
     breaks.setText("One. Two. Three.");
 
