@@ -36,6 +36,7 @@ class DefinitionSearchTest {
       + "<p>" + "This module computes lengths, areas and angles of plane figures. ".repeat(60) + "</p>"
       + "<dl><dt id='shapes.Circle.area'>shapes.Circle.area()</dt><dd>Return the area of the circle.</dd></dl>"
       + "<dl><dt id='ShapeError'>exception ShapeError</dt><dd>Raised for a figure that cannot exist.</dd></dl>"
+      + "<dl><dt id='shapes.Circle.scaleFactor'>shapes.Circle.scaleFactor()</dt><dd>How much the circle grew.</dd></dl>"
       + "<p>" + "Figures are immutable; transform them to make new ones. ".repeat(60) + "</p>"
       + "</body></html>";
   /** Short pages that use the names in examples, more often than the reference names them. */
@@ -70,6 +71,10 @@ class DefinitionSearchTest {
   private static final String ROTATE_HOWTO = "<html><head><title>Turning HOWTO</title></head><body>"
       + "<h1>Turning HOWTO</h1><p>To rotate, call rotate. Rotate twice to rotate back. Examples, examples.</p>"
       + "</body></html>";
+  /** Short, and has each word of "circle scale factor" apart, more than once. */
+  private static final String SCALING_HOWTO = "<html><head><title>Scaling HOWTO</title></head><body>"
+      + "<h1>Scaling HOWTO</h1><p>Scale a circle by a factor. A circle scaled twice has a scale factor of four."
+      + " Factor in the circle's centre when you scale.</p></body></html>";
   /** Shorter, and says "plane" far more often than the module page. */
   private static final String PLANE_HOWTO = "<html><head><title>Plane HOWTO</title></head><body>"
       + "<h1>Plane HOWTO</h1><p>A plane is flat. Draw on the plane; the plane has no end. Fold the plane.</p>"
@@ -81,7 +86,9 @@ class DefinitionSearchTest {
         + "<a href='/library/shapes.html'>shapes</a> <a href='/howto/drawing.html'>drawing</a>"
         + " <a href='/faq.html'>faq</a> <a href='/changelog.html'>changes</a>"
         + " <a href='/library/plane.html'>plane</a> <a href='/howto/plane.html'>plane howto</a>"
-        + " <a href='/library/functions.html'>built-ins</a> <a href='/howto/turning.html'>turning</a></body></html>",
+        + " <a href='/library/functions.html'>built-ins</a> <a href='/howto/turning.html'>turning</a>"
+        + " <a href='/howto/scaling.html'>scaling</a></body></html>",
+        "/howto/scaling.html", SCALING_HOWTO,
         "/library/functions.html", BUILTINS, "/howto/turning.html", ROTATE_HOWTO, "/library/plane.html", MODULE,
         "/howto/plane.html", PLANE_HOWTO, "/library/shapes.html", REFERENCE, "/howto/drawing.html", HOWTO,
         "/faq.html", FAQ, "/changelog.html", ID_ONLY));
@@ -172,6 +179,16 @@ class DefinitionSearchTest {
         .isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
     assertThat(searcher.search("how do i get the area with the shapes circle area method", 10).hits().get(0).link())
         .as("a name at the end of a question").isEqualTo(url("/library/shapes.html") + "#shapes.Circle.area");
+  }
+
+  @Test
+  void wordsTypedForANamesDottedAndCamelCasedPartsFindAndLinkItsDefinitionFirst() throws Exception {
+    // As logging basic config for logging.basicConfig: the reference page never has scale or
+    // factor apart, the HOWTO has every word.
+    List<SearchHit> hits = searcher.search("circle scale factor", 10).hits();
+
+    assertThat(hits.get(0).link()).isEqualTo(url("/library/shapes.html") + "#shapes.Circle.scaleFactor");
+    assertThat(hits).extracting(SearchHit::url).contains(url("/howto/scaling.html"));
   }
 
   @Test

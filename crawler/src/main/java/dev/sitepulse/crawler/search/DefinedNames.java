@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.apache.lucene.analysis.Analyzer;
@@ -95,7 +96,35 @@ final class DefinedNames {
    * from taking the places of the name it holds, and leaves prose queries without a lookup.
    */
   static List<String> withSpacedNames(String query, List<String> names, Predicate<String> defines) {
-    return withJoinedRuns(query, names, defines, ".");
+    return withJoinedRuns(query, names, defines, parts -> List.<String[]>of(joints(parts, (1 << parts - 1) - 1)));
+  }
+
+  /**
+   * {@code names}, then the names the query types with spaces for both a dot and the joint of a
+   * camel-cased part, as {@link #withSpacedNames} finds them: {@code logging basic config} for
+   * {@code logging.basicConfig}, {@code os path is file} for {@code os.path.isfile}. Runs of three
+   * or four words, each way of putting a dot or nothing between them that has both.
+   */
+  static List<String> withPartlyRunTogetherNames(String query, List<String> names, Predicate<String> defines) {
+    return withJoinedRuns(query, names, defines, DefinedNames::mixedJoints);
+  }
+
+  /**
+   * Each way to put a dot or nothing between {@code parts} words that has both, more dots first,
+   * then dots after earlier words first: {@code os.path.isfile} before {@code os.pathis.file}.
+   */
+  private static List<String[]> mixedJoints(int parts) {
+    List<Integer> ways = new ArrayList<>();
+    int all = (1 << parts - 1) - 1; // bit i set: a dot after word i
+    for (int dots = 1; dots < all; dots++) {
+      ways.add(dots);
+    }
+    ways.sort(Comparator.comparingInt((Integer dots) -> -Integer.bitCount(dots)).thenComparingInt(dots -> dots));
+    List<String[]> mixed = new ArrayList<>(ways.size());
+    for (int dots : ways) {
+      mixed.add(joints(parts, dots));
+    }
+    return mixed;
   }
 
   /**
@@ -104,7 +133,16 @@ final class DefinedNames {
    * {@code isinstance}), that some page {@code defines}, as {@link #withSpacedNames} finds them.
    */
   static List<String> withRunTogetherNames(String query, List<String> names, Predicate<String> defines) {
-    return withJoinedRuns(query, names, defines, "");
+    return withJoinedRuns(query, names, defines, parts -> List.<String[]>of(joints(parts, 0)));
+  }
+
+  /** What stands between each of {@code parts} words: a dot where {@code dots} has bit i set, after word i. */
+  private static String[] joints(int parts, int dots) {
+    String[] joints = new String[parts - 1];
+    for (int i = 0; i < joints.length; i++) {
+      joints[i] = (dots & 1 << i) != 0 ? "." : "";
+    }
+    return joints;
   }
 
   /**
@@ -114,21 +152,50 @@ final class DefinedNames {
    * page says "switch" nowhere else, and map's, whose title has one of the two, came first.
    */
   static String runTogether(String query) {
+    List<String> words = wordsAlone(query);
+    return words == null ? null : String.join("", words).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The names such a query ({@link #runTogether}) makes with a dot between some of its words and
+   * nothing between the others, lower-cased: {@code logging basic config} is also
+   * {@code logging.basicconfig} and {@code loggingbasic.config}. A page that defines one has every
+   * word as well: the logging page says "basicConfig", never "basic" and "config" apart, and eight
+   * pages with all three words came before it. Empty for another query, and for two words.
+   */
+  static List<String> partlyRunTogether(String query) {
+    List<String> words = wordsAlone(query);
+    List<String> names = new ArrayList<>();
+    if (words == null) {
+      return names;
+    }
+    for (String[] joints : mixedJoints(words.size())) {
+      StringBuilder name = new StringBuilder(words.get(0));
+      for (int w = 1; w < words.size(); w++) {
+        name.append(joints[w - 1]).append(words.get(w));
+      }
+      names.add(name.toString().toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+
+  /** The query's words when it is nothing but two to {@value #MAX_SPACED_PARTS} plain words side by side, else null. */
+  private static List<String> wordsAlone(String query) {
     List<QueryWords.Word> words = QueryWords.of(query);
     if (words.size() < 2 || words.size() > MAX_SPACED_PARTS || !query.substring(0, words.get(0).start()).isBlank()
         || !query.substring(words.get(words.size() - 1).end()).isBlank()) {
       return null;
     }
-    StringBuilder name = new StringBuilder();
+    List<String> texts = new ArrayList<>(words.size());
     for (int w = 0; w < words.size(); w++) {
       QueryWords.Word word = words.get(w);
       if (!joinable(word) || word.text().indexOf('.') >= 0
           || w > 0 && !isGap(query.substring(words.get(w - 1).end(), word.start()))) {
         return null;
       }
-      name.append(word.text());
+      texts.add(word.text());
     }
-    return name.toString().toLowerCase(Locale.ROOT);
+    return texts;
   }
 
   /** Pages that define the name, weighed as a title match of each of its {@code words}. */
@@ -136,7 +203,9 @@ final class DefinedNames {
     return new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, name)), BOOST * words);
   }
 
-  private static List<String> withJoinedRuns(String query, List<String> names, Predicate<String> defines, String joint) {
+  /** @param jointsOf for a run of that many words, each way to join them to look up, in order */
+  private static List<String> withJoinedRuns(
+      String query, List<String> names, Predicate<String> defines, IntFunction<List<String[]>> jointsOf) {
     List<String> out = new ArrayList<>(names);
     List<QueryWords.Word> words = QueryWords.of(query);
     for (int first = 0; first < Math.min(words.size(), MAX_SPACED_WORDS) && out.size() < MAX_NAMES; first++) {
@@ -149,13 +218,15 @@ final class DefinedNames {
         end++;
       }
       for (int last = end; last - first >= 2; last--) {
-        StringBuilder name = new StringBuilder();
-        for (int w = first; w < last; w++) {
-          name.append(w > first ? joint : "").append(words.get(w).text());
-        }
-        String lower = name.toString().toLowerCase(Locale.ROOT);
-        if (out.size() < MAX_NAMES && !out.contains(lower) && defines.test(lower)) {
-          out.add(lower);
+        for (String[] joints : jointsOf.apply(last - first)) {
+          StringBuilder name = new StringBuilder(words.get(first).text());
+          for (int w = first + 1; w < last; w++) {
+            name.append(joints[w - first - 1]).append(words.get(w).text());
+          }
+          String lower = name.toString().toLowerCase(Locale.ROOT);
+          if (out.size() < MAX_NAMES && !out.contains(lower) && defines.test(lower)) {
+            out.add(lower);
+          }
         }
       }
     }

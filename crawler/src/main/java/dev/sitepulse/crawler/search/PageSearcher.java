@@ -166,16 +166,18 @@ public final class PageSearcher implements Closeable {
     try {
       // A queue no longer than the index.
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
-      // A page that defines the query's words run together has them all (switchMap for switch map).
-      String runTogether = DefinedNames.runTogether(query);
-      Query wholeName = runTogether != null && hitFields.definedSomewhere(runTogether)
+      // A page that defines the query's words run together has them all (switchMap for switch map,
+      // logging.basicConfig for logging basic config).
+      String runTogether = wholeQueryDefined(query);
+      Query wholeName = runTogether != null
           ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(query).size())
           : null;
       Query allWords = either(parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(query);
-      List<String> ids = DefinedNames.withRunTogetherNames(query,
-          DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere), hitFields::definedSomewhere);
+      List<String> ids = DefinedNames.withPartlyRunTogetherNames(query, DefinedNames.withRunTogetherNames(query,
+          DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere), hitFields::definedSomewhere),
+          hitFields::definedSomewhere);
       Query definitions = either(DefinedNames.of(ids), wholeName);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);
@@ -248,6 +250,18 @@ public final class PageSearcher implements Closeable {
     int scheme = url.indexOf("://");
     int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
     return path < 0 ? url : url.substring(0, path + 1);
+  }
+
+  /**
+   * The name some page defines that the query's words make run together, or partly run together
+   * and partly dotted ({@link DefinedNames#partlyRunTogether}); null when there is none.
+   */
+  private String wholeQueryDefined(String query) {
+    String runTogether = DefinedNames.runTogether(query);
+    if (runTogether == null || hitFields.definedSomewhere(runTogether)) {
+      return runTogether;
+    }
+    return DefinedNames.partlyRunTogether(query).stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
   }
 
   /**

@@ -120,6 +120,26 @@ class DefinedNamesTest {
   }
 
   @Test
+  void wordsSideBySideAreAlsoLookedUpWithDotsBetweenSomeAndRunTogetherBetweenOthers() {
+    assertThat(DefinedNames.withPartlyRunTogetherNames("logging basic config", List.of(), ANY))
+        .containsExactly("logging.basicconfig", "loggingbasic.config");
+    assertThat(DefinedNames.withPartlyRunTogetherNames("how is os path is file", List.of("x.y"),
+        "os.path.isfile"::equals)).containsExactly("x.y", "os.path.isfile");
+    assertThat(DefinedNames.withPartlyRunTogetherNames("basic config", List.of(), ANY))
+        .as("two words are all dots or run together").isEmpty();
+  }
+
+  @Test
+  void aQueryOfPlainWordsAloneIsAlsoItsNamesPartlyRunTogether() {
+    assertThat(DefinedNames.partlyRunTogether("logging basic Config"))
+        .containsExactly("logging.basicconfig", "loggingbasic.config");
+    assertThat(DefinedNames.partlyRunTogether("a b c d")).hasSize(6).doesNotContain("a.b.c.d", "abcd")
+        .contains("a.bc.d", "ab.cd");
+    assertThat(DefinedNames.partlyRunTogether("switch map")).isEmpty();
+    assertThat(DefinedNames.partlyRunTogether("logging -basic config")).isEmpty();
+  }
+
+  @Test
   void aQueryOfPlainWordsSideBySideAloneRunsTogether() {
     assertThat(DefinedNames.runTogether("difference in Days")).isEqualTo("differenceindays");
     assertThat(DefinedNames.runTogether("switch map")).isEqualTo("switchmap");
