@@ -246,6 +246,12 @@ final class PageQueryParser extends MultiFieldQueryParser {
     }
   }
 
+  /** A word repeated in a group is looked up once and weighs as often as it was typed. */
+  @Override
+  protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+    return super.getBooleanQuery(RepeatedClauses.merged(clauses));
+  }
+
   /** Lucene checks a regular expression only when it builds the query, and throws unchecked. */
   @Override
   protected Query getRegexpQuery(String field, String regexp) throws ParseException {
