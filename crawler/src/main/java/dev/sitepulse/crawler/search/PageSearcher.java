@@ -70,6 +70,13 @@ public final class PageSearcher implements Closeable {
       new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64);
 
   /**
+   * Prefix, wildcard, fuzzy and regex terms whose matches snippets mark: each field's, and a
+   * prefix's stem, count apart, so the first 12 or so such words of a query. Their 64 words each
+   * stay within the clause limit with room for the query's other words.
+   */
+  private static final int MAX_MARKED_MULTI_TERMS = 96;
+
+  /**
    * Every word is looked up in four fields, so Lucene's default of 1,024 clauses refused a pasted
    * paragraph of 300 words. This many takes 2,000 words; the limit is Lucene's, per JVM.
    */
@@ -389,10 +396,12 @@ public final class PageSearcher implements Closeable {
     if (!hasMultiTermQuery(parsed)) {
       return withoutExclusions(parsed);
     }
+    Query marked = withoutExclusions(parsed);
     try {
-      return withoutExclusions(searcher.rewrite(parse(parser(EXPANDED, paths), query)));
+      Query expanded = FirstMultiTerms.of(withoutExclusions(parse(parser(EXPANDED, paths), query)), MAX_MARKED_MULTI_TERMS);
+      return expanded == null ? marked : searcher.rewrite(expanded);
     } catch (IndexSearcher.TooManyClauses e) {
-      return withoutExclusions(parsed);
+      return FirstMultiTerms.of(marked, MAX_MARKED_MULTI_TERMS);
     }
   }
 
