@@ -17,6 +17,8 @@ public final class SearchTable {
 
   private static final String BOLD = "\u001b[1m";
   private static final String RESET = "\u001b[0m";
+  /** As much of the query as the count line repeats: what a query error quotes. */
+  private static final int MAX_QUERY_SHOWN = 200;
 
   private SearchTable() {}
 
@@ -31,8 +33,9 @@ public final class SearchTable {
     }
     // A pasted query can hold line breaks and tabs, which the parser reads as spaces, or a terminal
     // escape or bidi override, which must not reach the terminal: each is a space, one line each.
+    // A pasted page of a query is echoed as far as an error message quotes one: its count stays in sight.
     out.printf(Locale.ROOT, "%d of %s for %s in %s%n", results.hits().size(), Amounts.count(results.totalHits(), "hit"),
-        spacesForControls(results.query()), SearchCommand.millis(results.tookNanos()));
+        Shortened.of(spacesForControls(results.query()), MAX_QUERY_SHOWN), SearchCommand.millis(results.tookNanos()));
     if (results.didYouMean() != null) {
       String suggestion = spacesForControls(results.didYouMean());
       out.println("did you mean: " + (ansi ? BOLD + suggestion + RESET : suggestion));

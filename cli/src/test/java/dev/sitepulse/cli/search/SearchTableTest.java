@@ -2,6 +2,7 @@ package dev.sitepulse.cli.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.crawler.search.Highlight;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
@@ -66,6 +67,17 @@ class SearchTableTest {
 
     assertThat(write(none, false)).isEqualTo("0 of 0 hits for asyncoi  evnt loop [2J in 1.0 ms\n"
         + "did you mean: asyncio  event loop [2J\n");
+  }
+
+  @Test
+  void aPastedQueryOfThousandsOfCharactersIsCutInTheCountLineButWholeInTheSuggestion() {
+    String pasted = "asyncio ".repeat(1250); // 10,000 characters
+    SearchResults results = new SearchResults(pasted, 2, List.of(HIT), 1_000_000, pasted + "x");
+
+    List<String> lines = write(results, false).lines().toList();
+    assertThat(lines.get(lines.size() - 2)).isEqualTo("1 of 2 hits for " + Shortened.of(pasted, 200) + " in 1.0 ms")
+        .hasSizeLessThan(240).contains("…");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("did you mean: " + pasted + "x");
   }
 
   @Test
