@@ -2,8 +2,10 @@ package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
@@ -167,6 +169,15 @@ class DefinitionSearchTest {
     assertThat(hits.get(0).link()).isEqualTo(url("/library/functions.html") + "#rotate");
     assertThat(searcher.search("examples", 10).hits()).as("a section's id is no definition")
         .isNotEmpty().noneMatch(SearchHit::definition);
+  }
+
+  @Test
+  void aMalformedQueryOfOneDefinedNameIsAnErrorAsAnyOtherIs() throws Exception {
+    for (String query : new String[] {"rotate(", "rotate)", "rotate\"", "rotate~2.5", "rotate^"}) {
+      assertThatThrownBy(() -> searcher.search(query, 10)).as(query).isInstanceOf(InvalidQueryException.class)
+          .hasMessageStartingWith("cannot parse query ");
+    }
+    assertThat(searcher.search("rotate", 10).hits()).isNotEmpty();
   }
 
   @Test

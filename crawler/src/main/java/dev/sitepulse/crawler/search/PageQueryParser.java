@@ -112,8 +112,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
         throw new QueryErrors.Placed("it has no word, only punctuation, which the index leaves out; add a word"
             + " that the pages would have", -1);
       }
-      throw new QueryErrors.Placed("it has only stop words, which the index leaves out (such as the, a, of,"
-          + " to, not); add a word that the pages would have", -1);
+      throw new QueryErrors.OnlyStopWords();
     }
     return onlyExclusions(parsed) ? allPagesBut(parsed) : parsed;
   }

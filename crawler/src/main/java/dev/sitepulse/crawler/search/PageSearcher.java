@@ -164,7 +164,8 @@ public final class PageSearcher implements Closeable {
     try {
       parsed = parse(parser, query);
     } catch (InvalidQueryException e) {
-      if (!namesADefinition(query)) {
+      // Only a stop word: a malformed query (print(, zip", open~2.5) is an error, defined or not.
+      if (!QueryErrors.OnlyStopWords.isCauseOf(e) || !namesADefinition(query)) {
         // Said of the query as typed, not of the quotes and dots the grammar was given.
         throw reading.changed() ? e.in(reading.typed(), reading.typedColumn(e.column())) : e;
       }

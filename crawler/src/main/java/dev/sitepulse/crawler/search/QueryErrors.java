@@ -21,13 +21,33 @@ final class QueryErrors {
   private static final Pattern CODE_BRACKET = Pattern.compile("[\\p{L}\\p{N}_][(\\[{]");
 
   /** A problem found after the grammar, which this class can place itself. */
-  static final class Placed extends ParseException {
+  static class Placed extends ParseException {
     private static final long serialVersionUID = 1L;
     final int column;
 
     Placed(String message, int column) {
       super(message);
       this.column = column;
+    }
+  }
+
+  /** A query of stop words only, which a page may still define as a name (Rust's {@code into}). */
+  static final class OnlyStopWords extends Placed {
+    private static final long serialVersionUID = 1L;
+
+    OnlyStopWords() {
+      super("it has only stop words, which the index leaves out (such as the, a, of, to, not); add a word"
+          + " that the pages would have", -1);
+    }
+
+    /** Whether {@code e} is this error, the parser's own or wrapped in the grammar's. */
+    static boolean isCauseOf(InvalidQueryException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof OnlyStopWords) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
