@@ -114,7 +114,8 @@ final class QueryErrors {
     int column = m.find() ? Integer.parseInt(m.group(1)) : -1;
     String reason;
     if (message.contains("<EOF>")) {
-      boolean inQuote = message.contains("after prefix \"\\\"");
+      // A quote typed last opens a phrase with nothing after it, of which the lexer names no prefix.
+      boolean inQuote = message.contains("after prefix \"\\\"") || query.endsWith("\"") && !query.endsWith("\\\"");
       reason = inQuote ? "unclosed quote, unexpected end" : "unexpected end";
     } else if (column >= 1 && column <= query.length()) {
       String offending = query.substring(column - 1, column);

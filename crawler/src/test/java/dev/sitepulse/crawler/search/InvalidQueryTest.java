@@ -68,6 +68,8 @@ class InvalidQueryTest {
         "title:(foo OR OR)  | cannot parse query \"title:(foo OR OR)\": unexpected \"OR\" at column 15",
         "'\"unclosed'       | cannot parse query \"\\\"unclosed\": unclosed quote, unexpected end"
             + " at column 10",
+        "'\"'              | cannot parse query \"\\\"\": unclosed quote, unexpected end at column 2",
+        "'zip \"'          | cannot parse query \"zip \\\"\": unclosed quote, unexpected end at column 6",
         "a:b:c              | cannot parse query \"a:b:c\": unexpected \":\" at column 4",
         "status:abc         | cannot parse query \"status:abc\": status takes a whole number, not"
             + " \"abc\"",
