@@ -282,7 +282,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
     if (STATUS.equals(field)) {
       long status = number(field, text);
       if (status != (int) status) {
-        throw new ParseException(field + " " + status + " is out of range");
+        throw new QueryErrors.Placed(field + " " + status + " is out of range", columnOf(field, text));
       }
       return IntPoint.newExactQuery(field, (int) status);
     }
@@ -343,12 +343,27 @@ final class PageQueryParser extends MultiFieldQueryParser {
     return Math.max(min, Math.min(max, value));
   }
 
-  private static long number(String field, String text) throws ParseException {
+  private long number(String field, String text) throws ParseException {
     try {
       return Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
-      throw new ParseException(
-          field + " takes a whole number, not " + InvalidQueryException.quoted(text));
+      throw new QueryErrors.Placed(
+          field + " takes a whole number, not " + InvalidQueryException.quoted(text), columnOf(field, text));
     }
+  }
+
+  /**
+   * The 1-based column of {@code value} as the query gives it to {@code field}: the first time it
+   * follows the field's name ({@code status:abc}, {@code fetched_at:[a TO b]}); -1 if not found.
+   */
+  private int columnOf(String field, String value) {
+    Matcher named = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(field) + "\\s*:").matcher(query);
+    while (named.find()) {
+      int at = query.indexOf(value.trim(), named.end());
+      if (at >= 0) {
+        return at + 1;
+      }
+    }
+    return -1;
   }
 }
