@@ -33,6 +33,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
@@ -268,6 +269,9 @@ final class PageQueryParser extends MultiFieldQueryParser {
    */
   @Override
   protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    if ("*".equals(termStr) && field != null && PageFields.ALL.contains(field)) {
+      return hasValue(field);
+    }
     if (!getAllowLeadingWildcard() && (termStr.startsWith("*") || termStr.startsWith("?"))
         && !("*".equals(field) && "*".equals(termStr))) {
       Matcher word = Pattern.compile("(?<![^\\s:(+\\-!])" + Pattern.quote(termStr)).matcher(query);
@@ -275,6 +279,28 @@ final class PageQueryParser extends MultiFieldQueryParser {
           word.find() ? word.start() + 1 : -1);
     }
     return super.getWildcardQuery(field, termStr);
+  }
+
+  /**
+   * {@code field:*}: the pages that have a value there, as Elasticsearch's query_string reads it,
+   * where the classic grammar refused a word that starts with *. {@code NOT description:*} lists
+   * the pages without a meta description, {@code NOT title:*} those without a title: any of the
+   * field's terms (a field's norms and doc values are kept for an empty value too, which a query
+   * of them would count). A page of stop words only has no term.
+   */
+  private static Query hasValue(String field) {
+    if (STATUS.equals(field)) {
+      return IntPoint.newRangeQuery(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+    if (FETCHED_AT.equals(field)) {
+      return LongPoint.newRangeQuery(field, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+    return TermRangeQuery.newStringRange(field, null, null, true, true);
+  }
+
+  /** Whether {@code query} is a field's any value, as {@link #hasValue} makes it for a text or keyword field. */
+  static boolean isAnyValue(Query query) {
+    return query instanceof TermRangeQuery range && range.getLowerTerm() == null && range.getUpperTerm() == null;
   }
 
   @Override

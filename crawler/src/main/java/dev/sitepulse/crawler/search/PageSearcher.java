@@ -409,11 +409,15 @@ public final class PageSearcher implements Closeable {
   /**
    * The highlighter marks, in the body, the words of every text field, so an exclusion from one
    * ({@code -title:timeouts}) was held against the body: on a page whose body has that word, no
-   * word at all was marked. Excluded words are never marked, so they can go.
+   * word at all was marked. Excluded words are never marked, so they can go, and so can a
+   * field's any value ({@code body:*}), which marked every word.
    */
   private static Query withoutExclusions(Query query) {
     if (query instanceof BoostQuery boosted) {
       return new BoostQuery(withoutExclusions(boosted.getQuery()), boosted.getBoost());
+    }
+    if (PageQueryParser.isAnyValue(query)) { // title:*, every word of the field: no word to mark
+      return new BooleanQuery.Builder().build();
     }
     if (!(query instanceof BooleanQuery bool)) {
       return query;
