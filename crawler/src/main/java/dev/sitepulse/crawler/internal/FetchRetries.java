@@ -12,8 +12,9 @@ import java.util.Map;
  * 1 s and 2 s, then recorded; a 429 or 503 holds its host back (Retry-After, or 2 s, 4 s …, at most
  * a minute) and the URL is tried again, up to 5 times; a host whose pages stop reaching it is given
  * up on, and so is one that its 429s and 503s would hold back longer than --max-backoff in all,
- * so that a crawl ends however long a host keeps asking it to wait. It only decides: the crawl loop sets the timers and writes crawl.db. Touched only on the
- * event loop; the caller passes the time in.
+ * so that a crawl ends however long a host keeps asking it to wait. It only decides: the crawl
+ * loop sets the timers and writes crawl.db. Touched only on the event loop; the caller passes the
+ * time in.
  */
 public final class FetchRetries {
 
