@@ -12,6 +12,7 @@ import java.util.List;
  */
 final class RustdocIds {
   private static final String TITLE_END = " - Rust";
+  private static final List<String> FACADE_CRATES = List.of("std", "core", "alloc");
   private static final List<String> MEMBER_KINDS = List.of("method.", "tymethod.", "structfield.", "variant.",
       "associatedtype.", "associatedconstant.");
 
@@ -70,12 +71,30 @@ final class RustdocIds {
     if (path == null) {
       return null;
     }
+    String module = !headings.isEmpty() && headings.get(0).startsWith("Module ") ? facadeModule(url, path) : null;
+    if (module != null) {
+      return module;
+    }
     String name = path.substring(path.lastIndexOf('.') + 1);
     if (itemSource != null) {
       return firstLine(itemSource) + " " + name;
     }
     return !headings.isEmpty() && headings.get(0).startsWith("Primitive Type ")
         ? "primitive " + name + " " + docsRoot(url) : null;
+  }
+
+  /**
+   * A module of std, core or alloc by its path within the crate, under the docs' root: std
+   * re-exports core's and alloc's modules whole ({@code pub use core::iter}), so std::iter and
+   * core::iter are one module on two pages, whose heading links two sources (std's lib.rs and
+   * core's iter/mod.rs). Null for another crate's module, known by its source as an item is.
+   */
+  private static String facadeModule(String url, String path) {
+    int dot = path.indexOf('.');
+    String crate = dot < 0 ? path : path.substring(0, dot);
+    int root = url.lastIndexOf("/" + crate + "/");
+    return dot > 0 && FACADE_CRATES.contains(crate) && root >= 0
+        ? "module " + path.substring(dot + 1) + " " + url.substring(0, root + 1) : null;
   }
 
   /** A source link to lines {@code #711-744} as one to {@code #711}. */

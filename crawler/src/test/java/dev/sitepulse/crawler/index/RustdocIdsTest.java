@@ -60,6 +60,20 @@ class RustdocIdsTest {
   }
 
   @Test
+  void aModuleStdReExportsFromCoreOrAllocIsOneItemByItsPathAndAnotherCratesModuleByItsSource() {
+    List<String> iter = List.of("Module std::iter");
+    assertThat(RustdocIds.item("https://h/doc/std/iter/index.html", "std::iter - Rust", iter, "https://h/doc/src/core/lib.rs.html#318"))
+        .isEqualTo(RustdocIds.item("https://h/doc/core/iter/index.html", "core::iter - Rust", List.of("Module core::iter"),
+            "https://h/doc/src/core/iter/mod.rs.html#1-432"))
+        .isEqualTo("module iter https://h/doc/");
+    assertThat(RustdocIds.item("https://h/doc/std/os/unix/fs/index.html", "std::os::unix::fs - Rust", List.of("Module std::os::unix::fs"), null))
+        .isNotEqualTo(RustdocIds.item("https://h/doc/std/fs/index.html", "std::fs - Rust", List.of("Module std::fs"), null));
+    assertThat(RustdocIds.item("https://h/doc/tokio/sync/index.html", "tokio::sync - Rust", List.of("Module tokio::sync"),
+        "https://h/doc/src/tokio/sync/mod.rs.html#1-500")).as("by its source").isEqualTo("https://h/doc/src/tokio/sync/mod.rs.html#1 sync");
+    assertThat(RustdocIds.item("https://h/doc/std/index.html", "std - Rust", List.of("Crate std"), null)).isNull();
+  }
+
+  @Test
   void theTitleNamesTheItemAndItsModuleAsAPath() {
     assertThat(RustdocIds.documented("HashMap in std::collections - Rust")).isEqualTo("std.collections.HashMap");
     assertThat(RustdocIds.documented("std::collections::hash_map - Rust")).isEqualTo("std.collections.hash_map");
