@@ -28,8 +28,13 @@ final class OneHitPerItem {
    * same for any limit, and an item's pages far down the list are seen. Beyond, it counts pages.
    */
   static final int READ_WHOLE = 1000;
-  /** How close to the shown page's score another page of its item must come to take its place. */
-  private static final float ALIKE = 0.98f;
+  /**
+   * How close to the shown page's score another page of its item must come to take its place.
+   * Re-exports of one item score within 0.2% of each other; a page whose crate the query names
+   * scores several times more. Tight, as the scores compared include the head start of pages with
+   * every word ({@link AllWordsFirst}), which brings any two such pages closer.
+   */
+  private static final float ALIKE = 0.995f;
 
   /** The best {@code size} hits of a search, as asked of it for a given number. */
   interface Ranked {
@@ -79,12 +84,12 @@ final class OneHitPerItem {
         }
       }
       ScoreDoc[] hits = kept.toArray(ScoreDoc[]::new);
-      if (top.scoreDocs.length < asked || asked >= maxDoc) {
-        // Every match read: the total counts items, not "1 of 2" for one item's two pages.
-        return new TopDocs(new TotalHits(items, TotalHits.Relation.EQUAL_TO), hits);
-      }
-      if (kept.size() == size) {
-        return new TopDocs(top.totalHits, hits); // more than were read: pages, some may be one item's
+      boolean everyMatchRead = top.totalHits.value <= top.scoreDocs.length || asked >= maxDoc;
+      if (everyMatchRead || kept.size() == size) {
+        // Up to READ_WHOLE matches the total counts items, not "1 of 2" for one item's two pages;
+        // beyond, pages, whatever the limit made this read.
+        return new TopDocs(everyMatchRead && top.totalHits.value <= READ_WHOLE
+            ? new TotalHits(items, TotalHits.Relation.EQUAL_TO) : top.totalHits, hits);
       }
       asked = (int) Math.min(maxDoc, 2L * asked);
     }

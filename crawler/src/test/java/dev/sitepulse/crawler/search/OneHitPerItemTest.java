@@ -35,22 +35,23 @@ class OneHitPerItemTest {
     return OneHitPerItem.best(search, size, ranked.size(), pages);
   }
 
+  /** Best first, as a search gives them. */
   private static final List<Page> RANKED = List.of(
+      new Page("swap", "https://h/core/mem/fn.swap.html", 157f),
+      new Page("swap", "https://h/std/mem/fn.swap.html", 48f),
       new Page("Iterator", "https://h/core/iter/trait.Iterator.html", 26.79f),
       new Page("iter", "https://h/std/iter/index.html", 9.96f),
       new Page("iter-core", "https://h/core/iter/index.html", 9.96f),
       new Page("Iterator", "https://h/std/iter/trait.Iterator.html", 26.73f),
-      new Page(null, "https://h/blog/iterators.html", 5f),
-      new Page("swap", "https://h/core/mem/fn.swap.html", 157f),
-      new Page("swap", "https://h/std/mem/fn.swap.html", 48f));
+      new Page(null, "https://h/blog/iterators.html", 5f));
 
   @Test
   void thePageOfAnItemWithTheShortestUrlTakesTheBestOnesPlaceFromBelowTheLimit() throws Exception {
-    TopDocs top = best(RANKED, 1);
+    TopDocs top = best(RANKED, 2);
 
     assertThat(top.scoreDocs).extracting(hit -> RANKED.get(hit.doc).url())
-        .containsExactly("https://h/std/iter/trait.Iterator.html");
-    assertThat(top.scoreDocs[0].score).as("the best one's score, as its place").isEqualTo(26.79f);
+        .containsExactly("https://h/core/mem/fn.swap.html", "https://h/std/iter/trait.Iterator.html");
+    assertThat(top.scoreDocs[1].score).as("the best one's score, as its place").isEqualTo(26.79f);
   }
 
   @Test
@@ -58,6 +59,20 @@ class OneHitPerItemTest {
     // core mem swap: the query names core, and core's page scores three times std's.
     assertThat(best(RANKED, 10).scoreDocs).extracting(hit -> RANKED.get(hit.doc).url())
         .contains("https://h/core/mem/fn.swap.html").doesNotContain("https://h/std/mem/fn.swap.html");
+  }
+
+  @Test
+  void pastAThousandMatchesTheTotalCountsPagesTheSameForAnyLimit() throws Exception {
+    // 1,001 matches, one item's two pages apart: whether or not a limit makes all of them read.
+    List<Page> many = new java.util.ArrayList<>();
+    for (int i = 0; i < OneHitPerItem.READ_WHOLE + 1; i++) {
+      many.add(new Page(i == 1 ? "item 0" : "item " + i, "https://h/" + i, 1000f - i));
+    }
+    for (int limit : new int[] {1, 10, 1000, 2000}) {
+      assertThat(best(many, limit).totalHits.value).as("limit %d", limit).isEqualTo(OneHitPerItem.READ_WHOLE + 1);
+    }
+    assertThat(best(many.subList(0, OneHitPerItem.READ_WHOLE), 1).totalHits.value)
+        .as("exactly a thousand: items").isEqualTo(OneHitPerItem.READ_WHOLE - 1);
   }
 
   @Test
