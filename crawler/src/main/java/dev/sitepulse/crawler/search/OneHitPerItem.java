@@ -35,6 +35,8 @@ final class OneHitPerItem {
    * every word ({@link AllWordsFirst}), which brings any two such pages closer.
    */
   private static final float ALIKE = 0.995f;
+  /** The place of an item whose first page came after the list was full. */
+  private static final int NOT_SHOWN = -1;
 
   /** The best {@code size} hits of a search, as asked of it for a given number. */
   interface Ranked {
@@ -70,13 +72,14 @@ final class OneHitPerItem {
         Integer place = item == null ? null : placeOfItem.get(item);
         if (place == null) {
           items++;
+          boolean shown = kept.size() < size;
           if (item != null) {
-            placeOfItem.put(item, place = kept.size() < size ? kept.size() : -1);
+            placeOfItem.put(item, shown ? kept.size() : NOT_SHOWN);
           }
-          if (kept.size() < size) {
+          if (shown) {
             kept.add(hit);
           }
-        } else if (place >= 0) {
+        } else if (place != NOT_SHOWN) {
           ScoreDoc shown = kept.get(place);
           if (hit.score >= ALIKE * shown.score && pages.url(hit.doc).length() < pages.url(shown.doc).length()) {
             kept.set(place, new ScoreDoc(hit.doc, shown.score));
