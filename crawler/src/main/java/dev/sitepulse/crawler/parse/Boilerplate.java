@@ -146,9 +146,13 @@ enum Boilerplate {
 
   /** A link to its own id whose text has no word: "#", "¶". */
   private static boolean isWordlessSelfLink(Element link) {
-    String id = link.id();
-    return !id.isEmpty() && link.attr("href").equals("#" + id)
-        && link.text().codePoints().noneMatch(Character::isLetterOrDigit);
+    return linksToItself(link) && link.text().codePoints().noneMatch(Character::isLetterOrDigit);
+  }
+
+  /** Whether {@code link} has an id and points at it: Node.js's heading permalinks, {@code <a href="#X" id="X">}. */
+  static boolean linksToItself(Element link) {
+    String id = link.attributesSize() > 0 ? link.id() : "";
+    return !id.isEmpty() && link.attr("href").equals("#" + id);
   }
 
   /**

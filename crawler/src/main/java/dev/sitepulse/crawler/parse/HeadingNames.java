@@ -96,7 +96,7 @@ final class HeadingNames {
   /** The word without what follows a name in it: a permalink's "#" run into "blob.size#". */
   private static String nameAt(String word) {
     int end = 0;
-    while (end < word.length() && (Character.isLetterOrDigit(word.charAt(end)) || "_.$".indexOf(word.charAt(end)) >= 0)) {
+    while (end < word.length() && (isNamePart(word.charAt(end)) || word.charAt(end) == '$')) {
       end++;
     }
     return word.substring(0, end);
@@ -120,9 +120,8 @@ final class HeadingNames {
   /** The id of a link inside the heading to itself, as Node's docs permalink it; else null. */
   private static String selfLinkId(Element heading) {
     for (Element link : heading.getElementsByTag("a")) {
-      String id = link.attributesSize() > 0 ? link.id() : "";
-      if (!id.isEmpty() && link.attr("href").equals("#" + id)) {
-        return id;
+      if (Boilerplate.linksToItself(link)) {
+        return link.id();
       }
     }
     return null;
