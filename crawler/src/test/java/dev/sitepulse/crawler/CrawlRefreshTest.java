@@ -141,6 +141,25 @@ class CrawlRefreshTest {
   }
 
   @Test
+  void aPageThatLostItsLinksOrIsGoneKeepsNoneOfItsOldLinks() throws Exception {
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>Alpha</title><p>apricot</p><a href='/b.html'>b</a>", "\"a1\"");
+    page("/b.html", "<title>Bravo</title><p>blueberry</p><a href='/c.html'>c</a>", "\"b1\"");
+    page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    assertThat(linksFrom("/a.html")).containsExactly(url("/b.html"));
+    assertThat(linksFrom("/b.html")).containsExactly(url("/c.html"));
+
+    page("/a.html", "<title>Alpha</title><p>apricot, and no links now</p>", "\"a2\"");
+    site.stubFor(get("/b.html").willReturn(notFound()));
+    Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(linksFrom("/a.html")).as("a page without links now").isEmpty();
+    assertThat(linksFrom("/b.html")).as("a page that is gone").isEmpty();
+    assertThat(linksFrom("/index.html")).hasSize(3);
+  }
+
+  @Test
   void aPageStillRateLimitedAfterItsRetriesInARefreshKeepsItsDocument() throws Exception {
     page("/index.html", INDEX, "\"i1\"");
     page("/a.html", "<title>Alpha</title><p>apricot</p>", "\"a1\"");
@@ -314,6 +333,10 @@ class CrawlRefreshTest {
         .hasMessage("cannot open index " + data.resolve("index") + ": damaged: checksum failed (_0.cfs);"
             + " crawl again with --fresh to rebuild it");
     site.verify(0, getRequestedFor(urlMatching(".*")));
+  }
+
+  private List<String> linksFrom(String path) throws Exception {
+    return CrawlDbRows.column(db(), "SELECT to_url FROM page_links WHERE from_url = '" + url(path) + "'");
   }
 
   private void execute(String sql) throws Exception {

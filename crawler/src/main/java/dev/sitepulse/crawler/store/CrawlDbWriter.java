@@ -154,18 +154,16 @@ final class CrawlDbWriter implements AutoCloseable {
   private static void write(WriteStatements w, PageRecord p) {
     try {
       long id = updatePage(w.page(), p);
-      if (p.links().isEmpty() && p.embeds().isEmpty()) {
-        return;
-      }
       if (id < 0) {
+        if (p.links().isEmpty() && p.embeds().isEmpty()) {
+          return;
+        }
         throw new IllegalStateException("crawl.db has no row for " + p.url());
       }
-      if (!p.links().isEmpty()) {
-        replace(w.deleteLinks(), w.link(), id, p.links(), CrawlDbWriter::bindLink);
-      }
-      if (!p.embeds().isEmpty()) { // never in a crawl for search, which so pays no DELETE for them
-        replace(w.deleteEmbeds(), w.embed(), id, p.embeds(), CrawlDbWriter::bindEmbed);
-      }
+      // Always, even with nothing new: a page refetched without links (or gone, or a redirect now)
+      // keeps none of its old ones. An indexed DELETE of no rows costs microseconds.
+      replace(w.deleteLinks(), w.link(), id, p.links(), CrawlDbWriter::bindLink);
+      replace(w.deleteEmbeds(), w.embed(), id, p.embeds(), CrawlDbWriter::bindEmbed);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -203,7 +201,9 @@ final class CrawlDbWriter implements AutoCloseable {
       insert.addBatch();
       batched++;
     }
-    insert.executeBatch();
+    if (batched > 0) {
+      insert.executeBatch();
+    }
   }
 
   private static void bindLink(PreparedStatement s, PageRecord.LinkRecord l) throws SQLException {
