@@ -26,6 +26,8 @@ import java.util.TreeMap;
  *     to: http to https, or to a www. host, ends a crawl of the seed's host at its first page
  * @param hostsBackedOffTooLong hosts given up on for this crawl: their 429 and 503 answers would have
  *     held it back longer than max-backoff
+ * @param hostsWithoutRobotsTxt hosts given up on for this crawl: their robots.txt got no answer, or a
+ *     429 or a server error, after its retries
  */
 public record CrawlStats(
     long pages,
@@ -43,7 +45,8 @@ public record CrawlStats(
     long unreachableHosts,
     long leftOnUnreachableHosts,
     Map<String, String> seedsRedirectedAway,
-    long hostsBackedOffTooLong) {
+    long hostsBackedOffTooLong,
+    long hostsWithoutRobotsTxt) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

@@ -49,7 +49,10 @@ public final class Summary {
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
   }
 
-  /** "1 host that stopped answering", "2 hosts that kept asking to wait past --max-backoff", both, or "". */
+  /**
+   * "1 host that stopped answering", "2 hosts that kept asking to wait past --max-backoff", "1 host
+   * whose robots.txt could not be read", several of them, or "".
+   */
   private static String hostsGivenUpOn(CrawlStats s) {
     List<String> hosts = new ArrayList<>();
     if (s.unreachableHosts() > 0) {
@@ -57,6 +60,9 @@ public final class Summary {
     }
     if (s.hostsBackedOffTooLong() > 0) {
       hosts.add(count(s.hostsBackedOffTooLong(), "host") + " that kept asking to wait past --max-backoff");
+    }
+    if (s.hostsWithoutRobotsTxt() > 0) {
+      hosts.add(count(s.hostsWithoutRobotsTxt(), "host") + " whose robots.txt could not be read");
     }
     return String.join(" and ", hosts);
   }

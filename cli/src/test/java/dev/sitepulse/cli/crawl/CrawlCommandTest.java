@@ -25,7 +25,7 @@ class CrawlCommandTest {
 
   @Test
   void aSiteWhoseRobotsTxtAnswers503IsNotCrawledAndTheSummarySaysWhy() {
-    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(503)));
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body>never fetched</body></html>")));
 
@@ -35,7 +35,10 @@ class CrawlCommandTest {
     assertThat(run.out()).as(run.toString())
         .contains("crawled 0 pages (0 indexed)")
         .contains("statuses:  none\n")
-        .contains("errors:    ROBOTS_TXT: 1\n");
+        .contains("errors:    none\n")
+        .contains("left:      1 URL queued (1 on 1 host whose robots.txt could not be read); run again to continue");
+    assertThat(run.err()).as(run.toString()).contains("robots.txt of " + StubServer.url(site, "/").replaceAll("/$", "")
+        + " could not be read (503 Service Unavailable); not crawling that host: its URLs are left queued for a later run");
     assertThat(site.countRequestsMatching(get("/").build().getRequest()).getCount()).isZero();
   }
 

@@ -18,7 +18,7 @@ class ProgressTest {
   private static CrawlStats stats(long pages, long queued, long errors) {
     Map<String, Long> kinds = errors == 0 ? Map.of() : Map.of("TIMEOUT", errors);
     return new CrawlStats(pages, pages, queued, Map.of(), kinds, 0, 0, 0, 0, 0, 3 << 20,
-        Duration.ofSeconds(2), 0, 0, Map.of(), 0);
+        Duration.ofSeconds(2), 0, 0, Map.of(), 0, 0);
   }
 
   @Test

@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
 
   private static String left(long unreachableHosts, long backedOffHosts, long leftOnThem, long queued) {
+    return left(unreachableHosts, backedOffHosts, 0, leftOnThem, queued);
+  }
+
+  private static String left(long unreachableHosts, long backedOffHosts, long hostsWithoutRobotsTxt,
+      long leftOnThem, long queued) {
     CrawlStats s = new CrawlStats(3, 3, queued, Map.of(429, 1L), Map.of(), 0, 0, 0, 0, 0, 1024,
-        Duration.ofSeconds(1), unreachableHosts, leftOnThem, Map.of(), backedOffHosts);
+        Duration.ofSeconds(1), unreachableHosts, leftOnThem, Map.of(), backedOffHosts, hostsWithoutRobotsTxt);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Summary.print(s, CrawlConfig.defaults(List.of("http://127.0.0.1/"), Path.of("d")), null,
         new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -34,5 +39,11 @@ class SummaryTest {
   void hostsGivenUpOnForEitherReasonAreNamedTogether() {
     assertThat(left(1, 2, 7, 9)).isEqualTo("left:      9 URLs queued (7 on 1 host that stopped answering and 2 hosts"
         + " that kept asking to wait past --max-backoff, limit reached); run again to continue");
+  }
+
+  @Test
+  void urlsLeftOnAHostWhoseRobotsTxtCouldNotBeReadSaySo() {
+    assertThat(left(0, 0, 1, 4, 4))
+        .isEqualTo("left:      4 URLs queued (4 on 1 host whose robots.txt could not be read); run again to continue");
   }
 }

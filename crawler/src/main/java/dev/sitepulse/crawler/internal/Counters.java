@@ -18,6 +18,7 @@ final class Counters {
   long bytes;
   long unreachableHosts;
   long hostsBackedOffTooLong;
+  long hostsWithoutRobotsTxt;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
@@ -34,6 +35,6 @@ final class Counters {
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
-        seedsRedirectedAway, hostsBackedOffTooLong);
+        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt);
   }
 }

@@ -100,7 +100,7 @@ final class CrawlLoop {
     this.retries = new FetchRetries(config.purpose(), config.maxBackoff());
     this.timers = setup.timers();
     this.wakeTimer = new WakeTimer(timers, this::pump);
-    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, this::workStarted, this::workDone);
+    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
     this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
     this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,
@@ -232,7 +232,7 @@ final class CrawlLoop {
     }
   }
 
-  /** A URL on a host that did not answer for its robots.txt fails as that fetch did. */
+  /** A link check's URL on a host that did not answer for its robots.txt fails as that fetch did. */
   private void unreachable(Frontier.Next next, RobotsRules.Unreachable why) {
     unparsed.failed(next.url(), priors.remove(next.url()), why.errorKind(), why.message(), 0);
   }
@@ -417,7 +417,7 @@ final class CrawlLoop {
   private void endEarly() {
     endingEarly = true;
     robotsAndSitemaps.abandonReads();
-    pendingWork -= robotsAndSitemaps.dropQueuedSitemaps();
+    pendingWork -= robotsAndSitemaps.dropWaitingReads();
     pendingWork -= retryTimers.endEarly();
   }
 

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
@@ -39,6 +40,11 @@ final class RobotsAndSitemaps {
   /** What a seed may be instead of a page: its URLs are crawled (crawler-commons reads all of these). */
   private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
       "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
+  /**
+   * Fetches of a robots.txt that got no answer, a 429 or a server error, before the host is given
+   * up on: as many as a page's network failures get, since one blip would otherwise lose a host.
+   */
+  private static final int ROBOTS_TRIES = 1 + FetchRetries.MAX_NETWORK_RETRIES;
 
   private final CrawlConfig config;
   private final Context context;
@@ -67,6 +73,9 @@ final class RobotsAndSitemaps {
   private final List<String> robotsBeforeStart = new ArrayList<>();
   /** The fetches of the reads under way, robots.txt and sitemaps alike, for a stop to abandon. */
   private final Set<CompletableFuture<FetchResult>> fetching = new HashSet<>();
+  /** The robots.txt reads waiting to try again, by origin: each a timer's id. */
+  private final Map<String, Long> robotsRetries = new HashMap<>();
+  private final Counters counters;
   private boolean started;
   private boolean abandoned;
 
@@ -75,7 +84,8 @@ final class RobotsAndSitemaps {
    * @param readDone run on the loop once a read's rules or pages are in the frontier, so the loop
    *     can fetch them, or finish
    */
-  RobotsAndSitemaps(CrawlSetup setup, Runnable readStarted, Runnable readDone) {
+  RobotsAndSitemaps(CrawlSetup setup, Counters counters, Runnable readStarted, Runnable readDone) {
+    this.counters = counters;
     this.config = setup.config();
     this.vertx = setup.vertx();
     this.context = setup.context();
@@ -148,6 +158,11 @@ final class RobotsAndSitemaps {
       return;
     }
     readStarted.run();
+    fetchRobots(origin, 1, Duration.ZERO);
+  }
+
+  /** One try at a robots.txt whose read has started; {@code waited} by the tries before it. */
+  private void fetchRobots(String origin, int tries, Duration waited) {
     String agent = config.userAgent();
     CompletableFuture<FetchResult> fetch = RobotsTxt.fetch(fetcher, origin);
     fetching.add(fetch);
@@ -155,6 +170,20 @@ final class RobotsAndSitemaps {
     fetch.thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
         .whenComplete((read, error) -> context.runOnContext(v -> {
           fetching.remove(fetch);
+          Duration wait = read == null || abandoned ? null : retryWait(read, tries, waited);
+          if (wait != null) {
+            LOG.debug("robots.txt of {}: {}; trying again in {} ms", origin, read.fetched().message(), wait.toMillis());
+            robotsRetries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+              robotsRetries.remove(origin);
+              if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
+                frontier.hold(origin, false);
+                readDone.run();
+              } else {
+                fetchRobots(origin, tries + 1, waited.plus(wait));
+              }
+            }));
+            return;
+          }
           try {
             if (read != null) {
               obey(origin, read.fetched(), read.rules());
@@ -166,6 +195,22 @@ final class RobotsAndSitemaps {
           }
           readDone.run();
         }));
+  }
+
+  /**
+   * How long to wait before trying a robots.txt again, or null to take this read as final: only one
+   * that got no answer or a 429 or server error is tried again, as a page would be (1 s, then 2 s;
+   * a 429 or 503 as long as it asks), and within --max-backoff in all.
+   */
+  private Duration retryWait(Read read, int tries, Duration waited) {
+    FetchResult r = read.fetched();
+    if (read.rules().unreachable() == null || tries >= ROBOTS_TRIES
+        || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
+      return null;
+    }
+    Duration wait = r.status() == 429 || r.status() == 503
+        ? FetchRetries.hostWait(r.retryAfter(), tries) : Duration.ofSeconds(1L << (tries - 1));
+    return waited.plus(wait).compareTo(config.maxBackoff()) > 0 ? null : wait;
   }
 
   private record Read(FetchResult fetched, RobotsRules rules) {}
@@ -188,7 +233,14 @@ final class RobotsAndSitemaps {
       CrawlDelayCap.warnIfCapped(origin, asked);
       frontier.delay(origin, config.delayFor(asked).toNanos());
     }
-    if (r.failed() || r.status() >= 500) {
+    if (rules.unreachable() != null && config.purpose() == CrawlPurpose.SEARCH) {
+      // As a host that stops answering: a later run reads robots.txt again and fetches them. A link
+      // check goes on instead, and reports each URL of the host as broken (CrawlLoop.unreachable).
+      counters.hostsWithoutRobotsTxt++;
+      frontier.abandon(origin);
+      LOG.warn("robots.txt of {} could not be read ({}); not crawling that host: its URLs are left queued for"
+          + " a later run", origin, r.message());
+    } else if (rules.unreachable() != null) {
       LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
     }
     if (sitemapHosts.contains(origin) && rules.unreachable() == null) { // not a host in trouble
@@ -259,12 +311,20 @@ final class RobotsAndSitemaps {
   }
 
   /**
-   * Forgets the sitemaps still waiting, when the crawl ends before the frontier drains (page limit,
-   * stop): their pages would not be fetched, and a thousand of them, a delay apart, would hold
-   * the end up for minutes. Returns how many were dropped: outstanding work that is no more.
+   * Forgets the sitemaps still waiting and the robots.txt reads waiting to try again, when the
+   * crawl ends before the frontier drains (page limit, stop): their pages would not be fetched, and
+   * a thousand sitemaps, a delay apart, would hold the end up for minutes. Returns how many were
+   * dropped: outstanding work that is no more. A retry whose timer fired but has not run yet is
+   * left to it: it reads, and counts as done, as a read under way does.
    */
-  int dropQueuedSitemaps() {
+  int dropWaitingReads() {
     int dropped = 0;
+    for (long timer : robotsRetries.values()) {
+      if (vertx.cancelTimer(timer)) {
+        dropped++;
+      }
+    }
+    robotsRetries.clear();
     for (ArrayDeque<Named> waiting : sitemapQueues.values()) {
       dropped += waiting.size();
       waiting.clear();

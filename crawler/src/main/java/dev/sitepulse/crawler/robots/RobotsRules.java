@@ -11,9 +11,9 @@ import java.util.Locale;
 
 /**
  * A host's robots.txt as the crawl obeys it, read with crawler-commons. A missing robots.txt
- * (4xx) allows everything; a server error or an unreachable host disallows everything for this
- * crawl, as Google does, rather than crawling a site that may be in trouble. Such a host's URLs
- * are failures, not robots.txt's choice: {@link #unreachable} says why.
+ * (4xx) allows everything; a server error, a 429 or an unreachable host disallows everything for
+ * this crawl, as Google does, rather than crawling a site that may be in trouble or that asks us
+ * to slow down. Such a host's URLs are not robots.txt's choice: {@link #unreachable} says why.
  */
 public final class RobotsRules {
 
@@ -28,7 +28,7 @@ public final class RobotsRules {
 
   /**
    * Why the host gave no robots.txt to obey (it could not be fetched, or answered a server
-   * error): the host's URLs fail with this error kind and message.
+   * error or a 429): a link check's URLs of the host fail with this error kind and message.
    */
   public record Unreachable(String errorKind, String message) {}
 
@@ -68,9 +68,10 @@ public final class RobotsRules {
     if (fetched.status() >= 200 && fetched.status() < 300 && fetched.body().length == 0) {
       return ALLOW_ALL; // 204 and the like: no rules at all
     }
-    if (fetched.status() >= 500) {
-      // The site is in trouble: nothing is crawled, and its URLs fail rather than count as
-      // robots.txt's choice, so a link check of a site that answers 503 everywhere is not green.
+    if (fetched.status() >= 500 || fetched.status() == 429) {
+      // The site is in trouble, or asks us to slow down (crawler-commons would take a 429 as "no
+      // robots.txt", allowing all): nothing is crawled, and its URLs do not count as robots.txt's
+      // choice, so a link check of a site that answers 503 everywhere is not green.
       return unavailable("ROBOTS_TXT",
           "robots.txt answered " + fetched.message() + ", so the host was not crawled");
     }
@@ -149,8 +150,8 @@ public final class RobotsRules {
   }
 
   /**
-   * Why the host's robots.txt could not be fetched or answered a server error (then {@link
-   * #allows} is false for every URL), or null when it was answered otherwise.
+   * Why the host's robots.txt could not be fetched or answered a server error or a 429 (then
+   * {@link #allows} is false for every URL), or null when it was answered otherwise.
    */
   public Unreachable unreachable() {
     return unreachable;

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -1018,10 +1020,11 @@ class LinkCheckerTest {
   @Test
   void aSeedWhoseRobotsTxtAnswersAServerErrorIsBrokenNotSkipped() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("localhost"))
-        .willReturn(aResponse().withStatus(503)));
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
 
     LinkReport report = check(seedsOnly(external() + "/site/index.html"), true);
 
+    site.verify(moreThanOrExactly(3), getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost.*")));
     assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::errorKind, BrokenLink::problem)
         .containsExactly(tuple(external() + "/site/index.html", "ROBOTS_TXT",
             "ROBOTS_TXT: robots.txt answered 503 Service Unavailable, so the host was not crawled"));
