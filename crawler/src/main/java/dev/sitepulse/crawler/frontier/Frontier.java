@@ -109,6 +109,24 @@ public final class Frontier {
     q.nextFetchNanos = Math.max(q.nextFetchNanos, now + q.delayNanos);
   }
 
+  /**
+   * Books a fetch of this origin that is not one of its queued URLs (a sitemap): returns the time
+   * (System.nanoTime()) it may start, its delay after the host's last fetch or back-off, and pushes
+   * the host's next fetch a delay past that. {@link #bookedDone} follows it.
+   */
+  public long book(String origin, long now) {
+    HostQueue q = host(origin);
+    long start = Math.max(now, q.nextFetchNanos);
+    q.nextFetchNanos = start + q.delayNanos;
+    return start;
+  }
+
+  /** A booked fetch finished: the host's next fetch waits its delay from now, as after {@link #done}. */
+  public void bookedDone(String origin, long now) {
+    HostQueue q = host(origin);
+    q.nextFetchNanos = Math.max(q.nextFetchNanos, now + q.delayNanos);
+  }
+
   /** Takes back the last poll of this origin without a fetch (robots.txt disallowed it). */
   public void skip(String origin) {
     HostQueue q = hosts.get(origin);

@@ -75,6 +75,8 @@ final class RobotsAndSitemaps {
   private final Set<CompletableFuture<FetchResult>> fetching = new HashSet<>();
   /** The robots.txt reads waiting to try again, by origin: each a timer's id. */
   private final Map<String, Long> robotsRetries = new HashMap<>();
+  /** The sitemap reads waiting for their host's delay to pass, by origin: each a timer's id. */
+  private final Map<String, Long> sitemapStarts = new HashMap<>();
   private final Counters counters;
   private boolean started;
   private boolean abandoned;
@@ -279,52 +281,83 @@ final class RobotsAndSitemaps {
     if (abandoned || normalized == null || !firstRead(normalized)) {
       return;
     }
+    String origin = Frontier.originOf(normalized);
+    RobotsRules rules = robots.get(origin); // null where robots.txt is ignored or not read yet
+    if (rules != null && !rules.allows(normalized)) { // a site that disallows everything, say
+      if (sitemap.namedBy() != null) {
+        LOG.warn("sitemap {}, named in {}, is not read: robots.txt of {} disallows it", normalized,
+            sitemap.namedBy(), origin);
+      }
+      return;
+    }
     readStarted.run();
     Named named = new Named(normalized, sitemap.namedBy());
-    String origin = Frontier.originOf(normalized);
     ArrayDeque<Named> waiting = sitemapQueues.get(origin);
     if (waiting != null) {
       waiting.add(named);
       return;
     }
     sitemapQueues.put(origin, new ArrayDeque<>());
-    readQueued(origin, named);
+    // On the loop's next turn: a page of the host that this turn polls (a seed, as its robots.txt
+    // is read) goes first, and the sitemap a delay after it.
+    context.runOnContext(v -> readWhenDue(origin, named));
   }
 
-  private void readQueued(String origin, Named sitemap) {
-    read(sitemap, fetcher.fetch(sitemap.url()), () -> {
-      ArrayDeque<Named> waiting = sitemapQueues.get(origin);
-      if (waiting == null || waiting.isEmpty()) {
-        sitemapQueues.remove(origin);
-        return;
+  /**
+   * Reads one sitemap of the host at a time, each as one of its pages would be fetched: a delay
+   * after the host's last fetch (its Crawl-delay, a back-off), pushing its next page past it.
+   */
+  private void readWhenDue(String origin, Named sitemap) {
+    if (abandoned) { // dropWaitingReads found it in neither a queue nor a timer: it counts as done here
+      readDone.run();
+      return;
+    }
+    long now = System.nanoTime();
+    long waitMs = (frontier.book(origin, now) - now) / 1_000_000;
+    if (waitMs <= 0) {
+      readNow(origin, sitemap);
+      return;
+    }
+    sitemapStarts.put(origin, vertx.setTimer(waitMs, id -> {
+      sitemapStarts.remove(origin);
+      if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
+        readDone.run();
+      } else {
+        readNow(origin, sitemap);
       }
-      long delayMs = Math.max(1, frontier.delayNanos(origin) / 1_000_000);
-      vertx.setTimer(delayMs, id -> {
-        Named next = waiting.poll();
-        if (next == null) { // dropped meanwhile: a later sitemap of the host starts a new queue
-          sitemapQueues.remove(origin, waiting);
-          return;
-        }
-        readQueued(origin, next);
-      });
+    }));
+  }
+
+  private void readNow(String origin, Named sitemap) {
+    read(sitemap, fetcher.fetch(sitemap.url()), () -> {
+      frontier.bookedDone(origin, System.nanoTime());
+      ArrayDeque<Named> waiting = sitemapQueues.get(origin);
+      Named next = waiting == null ? null : waiting.poll();
+      if (next == null) {
+        sitemapQueues.remove(origin);
+      } else {
+        readWhenDue(origin, next);
+      }
     });
   }
 
   /**
-   * Forgets the sitemaps still waiting and the robots.txt reads waiting to try again, when the
-   * crawl ends before the frontier drains (page limit, stop): their pages would not be fetched, and
-   * a thousand sitemaps, a delay apart, would hold the end up for minutes. Returns how many were
-   * dropped: outstanding work that is no more. A retry whose timer fired but has not run yet is
-   * left to it: it reads, and counts as done, as a read under way does.
+   * Forgets the sitemaps still waiting (queued, or for their host's delay) and the robots.txt reads
+   * waiting to try again, when the crawl ends before the frontier drains (page limit, stop): their
+   * pages would not be fetched, and a thousand sitemaps, a delay apart, would hold the end up for
+   * minutes. Returns how many were dropped: outstanding work that is no more. A timer that fired
+   * but whose handler has not run yet is left to it: the handler counts its read as done.
    */
   int dropWaitingReads() {
     int dropped = 0;
-    for (long timer : robotsRetries.values()) {
-      if (vertx.cancelTimer(timer)) {
-        dropped++;
+    for (Map<String, Long> timers : List.of(robotsRetries, sitemapStarts)) {
+      for (long timer : timers.values()) {
+        if (vertx.cancelTimer(timer)) {
+          dropped++;
+        }
       }
+      timers.clear();
     }
-    robotsRetries.clear();
     for (ArrayDeque<Named> waiting : sitemapQueues.values()) {
       dropped += waiting.size();
       waiting.clear();
