@@ -59,6 +59,27 @@ class SitemapPolitenessTest {
     assertThat(times.get(2) - times.get(1)).as("sitemap to the next page").isGreaterThanOrEqualTo(950);
   }
 
+  @Test
+  void everyPageOfASitemapTooBigToQueueInOneTurnOfTheLoopIsCrawled() throws Exception {
+    robotsTxt("User-agent: *\nAllow: /\n");
+    StringBuilder urls = new StringBuilder("<?xml version=\"1.0\"?>"
+        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+    for (int i = 0; i < 6_000; i++) { // queued 5,000 per turn
+      urls.append("<url><loc>").append(url("/p/" + i + ".html")).append("</loc></url>");
+    }
+    site.stubFor(get("/sitemap.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody(urls + "</urlset>")));
+    site.stubFor(get("/index.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<title>Home</title>")));
+    site.stubFor(get(urlMatching("/p/.*")).willReturn(aResponse().withStatus(204)));
+
+    CrawlStats stats = Crawler.run(config().toBuilder().concurrency(32).perHost(32).build(), CrawlListener.NONE);
+
+    assertThat(stats.statuses()).containsEntry(204, 6_000L);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"), "SELECT count(*) FROM urls WHERE url LIKE '%/p/%'"))
+        .containsExactly("6000");
+  }
+
   private static void robotsTxt(String body) {
     site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(body)));
   }

@@ -140,10 +140,16 @@ final class CrawlDbWriter implements AutoCloseable {
     }
     PreparedStatement s = w.queue();
     try {
-      for (PageRecord.QueuedUrl u : urls) {
+      int batched = 0;
+      for (PageRecord.QueuedUrl u : urls) { // a sitemap's 50,000 come at once
+        if (batched == BATCH_ROWS) {
+          s.executeBatch();
+          batched = 0;
+        }
         s.setString(1, u.url());
         s.setInt(2, u.depth());
         s.addBatch();
+        batched++;
       }
       s.executeBatch();
     } catch (SQLException e) {
