@@ -75,6 +75,6 @@ class SigintIgnoredIT {
     JarProcess.Result run = JarProcess.javaThrough(AS_A_BACKGROUND_JOB, Duration.ofSeconds(90), work, "demo");
 
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.err()).as("%s", run).contains("WARN  d.s.c.d.DemoCommand - " + warning("the demo"));
+    assertThat(run.err()).as("%s", run).contains("WARN  d.s.c.c.StopOnSignal - " + warning("the demo"));
   }
 }

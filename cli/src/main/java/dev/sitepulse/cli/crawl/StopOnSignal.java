@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * Ctrl-C for a crawl: the first SIGINT or SIGTERM requests a {@link CrawlStop}, which lets the
  * fetches in flight finish and commits them, so that a resume fetches none of them again; a
  * second one quits at once ({@link Signals#onStop}). Closing puts the JVM's handlers back, for
- * commands run in-process. A crawl started with SIGINT ignored (a script's job run with {@code &})
- * cannot take it back, as the JVM keeps it ignored; it says so at once, as {@code watch} does.
+ * commands run in-process. A command started with SIGINT ignored (a script's job run with {@code &})
+ * cannot take it back, as the JVM keeps it ignored; it says so at once, here for every command
+ * that stops on a signal but {@code watch}, which says it once its log is open.
  */
 public final class StopOnSignal implements AutoCloseable {
 
@@ -25,6 +26,21 @@ public final class StopOnSignal implements AutoCloseable {
    * @param stopping what to tell the user on the first signal
    */
   public StopOnSignal(String what, String stopping) {
+    this(what, stopping, false);
+  }
+
+  /**
+   * For a command with nothing to save: the first SIGINT or SIGTERM exits at once with 130, as the
+   * JVM's own handler would (shutdown hooks run).
+   *
+   * @param what what the signal stops, for the warning when SIGINT cannot: "the demo"
+   */
+  public static StopOnSignal quittingAtOnce(String what) {
+    return new StopOnSignal(what, null, true);
+  }
+
+  private StopOnSignal(String what, String stopping, boolean atOnce) {
+    this.quitAtOnce = atOnce; // before the handlers are in: no signal may find it unset
     StopRequests requests = StopRequests.create();
     restore = Signals.onStop(requests, name -> {
       if (quitAtOnce) {

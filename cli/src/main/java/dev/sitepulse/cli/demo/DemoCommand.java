@@ -1,12 +1,10 @@
 package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.analytics.DeviceChoice;
-import dev.sitepulse.cli.ExitCode;
-import dev.sitepulse.cli.Signals;
-import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.cli.crawl.StopOnSignal;
 import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.cli.links.LinksCommand;
 import dev.sitepulse.cli.links.LinksTable;
@@ -37,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -65,13 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     // Ctrl-C ends the demo as the JVM's own handler would (130, shutdown hooks run); taken here so
     // that a demo started with SIGINT ignored, which the JVM keeps so, says it cannot be.
-    StopRequests requests = StopRequests.create();
-    Runnable restoreSignals = Signals.onStop(requests, name -> System.exit(ExitCode.INTERRUPTED));
-    requests.sigintIgnoredWarning("the demo").ifPresent(LoggerFactory.getLogger(DemoCommand.class)::warn);
-    try {
+    try (StopOnSignal signals = StopOnSignal.quittingAtOnce("the demo")) {
       return run(System.out);
-    } finally {
-      restoreSignals.run();
     }
   }
 
