@@ -596,13 +596,9 @@ class CrawlerBehaviourTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aHostThatKeepsAskingToWaitPastMaxBackoffIsGivenUpOnAndTheCrawlEnds() throws Exception {
-    String busy = "http://localhost:" + site.getPort();
-    site.stubFor(get("/kept-busy/index.html").withHost(equalTo("localhost")).willReturn(aResponse()
-        .withHeader("Content-Type", "text/html").withBody("<a href=a.html>a</a> <a href=b.html>b</a> <a href=c.html>c</a>")));
-    site.stubFor(get(urlPathMatching("/kept-busy/[abc].html")).withHost(equalTo("localhost"))
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+    String seed = pagesThatAskToWaitAMinute("/kept-busy/");
     // A minute's wait is more than the 30 s allowed: the first 429 ends the host's crawl, not six minutes of them.
-    CrawlConfig c = config(busy + "/kept-busy/index.html").toBuilder().perHost(1).maxBackoff(Duration.ofSeconds(30)).build();
+    CrawlConfig c = config(seed).toBuilder().perHost(1).maxBackoff(Duration.ofSeconds(30)).build();
 
     CrawlStats stats = Crawler.run(c, CrawlListener.NONE);
 
@@ -612,6 +608,35 @@ class CrawlerBehaviourTest {
         .isGreaterThanOrEqualTo(2).isEqualTo(stats.queued());
     assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || COALESCE(status, '') FROM urls"
         + " WHERE url LIKE '%/kept-busy/_.html' ORDER BY state")).containsExactly("done 429", "queued ", "queued ");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFetchUnderWayAsItsHostIsGivenUpOnThatGetsA429TooIsLeftQueuedWithTheHostsOtherUrls() throws Exception {
+    String seed = pagesThatAskToWaitAMinute("/all-busy/");
+    // Two at once, and no sitemap page of the stub site between them: a.html and b.html are under
+    // way together, and the first 429 gives up on the host as the second is still coming.
+    CrawlConfig c = config(seed).toBuilder().perHost(2).ignoreRobots(true).include(Pattern.compile("/all-busy/"))
+        .maxBackoff(Duration.ofSeconds(30)).build();
+
+    CrawlStats stats = Crawler.run(c, CrawlListener.NONE);
+
+    assertThat(site.findAll(getRequestedFor(urlPathMatching("/all-busy/[abc].html")))).hasSize(2);
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || COALESCE(status, '') FROM urls"
+        + " WHERE url LIKE '%/all-busy/_.html' ORDER BY state")).containsExactly("done 429", "queued ", "queued ");
+    assertThat(stats.leftOnUnreachableHosts()).as("b.html, under way, and c.html").isEqualTo(2).isEqualTo(stats.queued());
+  }
+
+  /**
+   * On the host localhost, {@code folder}index.html linking to a.html, b.html and c.html, which
+   * answer 429 with Retry-After: 60. Returns the index's URL.
+   */
+  private String pagesThatAskToWaitAMinute(String folder) {
+    site.stubFor(get(folder + "index.html").withHost(equalTo("localhost")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html").withBody("<a href=a.html>a</a> <a href=b.html>b</a> <a href=c.html>c</a>")));
+    site.stubFor(get(urlPathMatching(folder + "[abc].html")).withHost(equalTo("localhost"))
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+    return "http://localhost:" + site.getPort() + folder + "index.html";
   }
 
   @Test

@@ -168,7 +168,12 @@ public final class Frontier {
     return dropped;
   }
 
-  /** URLs left on hosts given up on: queued before, or offered after. */
+  /** A URL of a host given up on, whose fetch was under way: left for a later run with the rest. */
+  public void leftOnAbandonedHost() {
+    abandonedUrls++;
+  }
+
+  /** URLs left on hosts given up on: queued before, offered after, or in flight then. */
   public int abandonedUrls() {
     return abandonedUrls;
   }

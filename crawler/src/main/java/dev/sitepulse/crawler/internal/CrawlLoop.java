@@ -183,6 +183,8 @@ final class CrawlLoop {
       failed(next, r, giveUp.abandonHost());
     } else if (decision instanceof FetchRetries.BackOff backOff) {
       backedOff(next, r, backOff);
+    } else if (decision instanceof FetchRetries.LeftForLater) {
+      leftForLater(next);
     } else {
       page(next, r, fetchedAt);
     }
@@ -256,6 +258,16 @@ final class CrawlLoop {
       LOG.warn("{}: its {} answers would hold the crawl back more than --max-backoff {} in all; its other URLs"
           + " are left queued for a later run", next.origin(), r.status(), Durations.format(config.maxBackoff()));
     }
+  }
+
+  /**
+   * A URL whose fetch was under way as its host was given up on, and that the host also asked to
+   * wait: left queued in crawl.db, and counted, with the host's other URLs.
+   */
+  private void leftForLater(Frontier.Next next) {
+    priors.remove(next.url());
+    db.markQueuedAgain(next.url());
+    frontier.leftOnAbandonedHost();
   }
 
   /** The crawl's end does not wait for the record: closing the writer does. */

@@ -29,7 +29,7 @@ public final class FetchRetries {
   static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
   /** What to do with one fetch's result. */
-  sealed interface Decision permits Page, Retry, BackOff, GiveUp {}
+  sealed interface Decision permits Page, Retry, BackOff, GiveUp, LeftForLater {}
 
   /** Not a setback: any answer but a 429 or 503 is handled as the page. */
   record Page() implements Decision {}
@@ -50,10 +50,18 @@ public final class FetchRetries {
     }
   }
 
+  /**
+   * A 429 or 503 to a fetch that was under way as its host was given up on for --max-backoff: the
+   * URL is left queued in crawl.db for a later run, as the host's other URLs are, rather than
+   * recorded with an answer that only says the host was busy.
+   */
+  record LeftForLater() implements Decision {}
+
   /** A network failure past its retries: record it, and give up on the host if it says so. */
   record GiveUp(boolean abandonHost) implements Decision {}
 
   private static final Page PAGE = new Page();
+  private static final LeftForLater LEFT_FOR_LATER = new LeftForLater();
 
   private final CrawlPurpose purpose;
   private final long maxBackoffNanos;
@@ -115,12 +123,12 @@ public final class FetchRetries {
    * it past --max-backoff: a wait that overlaps one under way adds only what runs past it.
    */
   private Decision backOff(Frontier.Next next, FetchResult r, long now) {
+    HostHold hold = holds.computeIfAbsent(next.origin(), o -> new HostHold());
+    if (hold.givenUp) { // a fetch that was under way as the host was given up on
+      return LEFT_FOR_LATER;
+    }
     int tries = backOffs.merge(next.url(), 1, Integer::sum);
     long until = now + hostWait(r.retryAfter(), tries).toNanos();
-    HostHold hold = holds.computeIfAbsent(next.origin(), o -> new HostHold());
-    if (hold.givenUp) { // a fetch that was under way as the host was given up on: recorded, once
-      return new BackOff(until, false, false);
-    }
     long added = Math.max(0, until - Math.max(now, hold.until));
     if (hold.heldNanos + added > maxBackoffNanos) {
       hold.givenUp = true;

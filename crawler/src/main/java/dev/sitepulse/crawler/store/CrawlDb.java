@@ -310,6 +310,14 @@ public final class CrawlDb implements AutoCloseable {
     writer.markFetching(url);
   }
 
+  /**
+   * A URL fetched to no avail, left for a later run as if never fetched: what its last fetch by an
+   * earlier run left (validators, document) stays.
+   */
+  public void markQueuedAgain(String url) {
+    writer.markQueuedAgain(url);
+  }
+
   /** A URL not fetched: recorded as {@code seq}, without a document. */
   public void markSkipped(String url, UrlState state, String message, long seq) {
     writer.markSkipped(url, state, message, seq);

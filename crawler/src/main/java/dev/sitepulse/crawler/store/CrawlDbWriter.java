@@ -56,6 +56,10 @@ final class CrawlDbWriter implements AutoCloseable {
     submit(w -> update(w.fetching(), url));
   }
 
+  void markQueuedAgain(String url) {
+    submit(w -> update(w.queuedAgain(), url));
+  }
+
   void markSkipped(String url, UrlState state, String message, long seq) {
     submit(w -> update(w.skipped(), state.column(), message, seq, url));
   }

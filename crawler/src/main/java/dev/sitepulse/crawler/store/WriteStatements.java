@@ -10,7 +10,8 @@ import java.util.List;
  * the writer thread uses them: resume() and the other start-up methods of {@link CrawlDb} run
  * before anything is submitted, with statements of their own.
  */
-record WriteStatements(PreparedStatement queue, PreparedStatement fetching, PreparedStatement skipped,
+record WriteStatements(PreparedStatement queue, PreparedStatement fetching, PreparedStatement queuedAgain,
+    PreparedStatement skipped,
     PreparedStatement unchanged, PreparedStatement page, PreparedStatement deleteLinks,
     PreparedStatement link, PreparedStatement deleteEmbeds, PreparedStatement embed) implements AutoCloseable {
 
@@ -18,6 +19,7 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
     return new WriteStatements(
         c.prepareStatement("INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, " + UrlState.QUEUED.sql() + ")"),
         c.prepareStatement("UPDATE urls SET state=" + UrlState.FETCHING.sql() + ", attempts=attempts+1 WHERE url=?"),
+        c.prepareStatement("UPDATE urls SET state=" + UrlState.QUEUED.sql() + " WHERE url=?"),
         // A page an earlier crawl indexed has no document now: numbered like any page recorded, so
         // that a resume after a kill before the next commit removes it again, and without the
         // validators a 304 would answer for a document it no longer has.
@@ -48,7 +50,7 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : List.of(queue, fetching, skipped, unchanged, page, deleteLinks, link, deleteEmbeds,
+    for (PreparedStatement s : List.of(queue, fetching, queuedAgain, skipped, unchanged, page, deleteLinks, link, deleteEmbeds,
         embed)) {
       s.close();
     }

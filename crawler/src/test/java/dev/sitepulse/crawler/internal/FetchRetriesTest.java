@@ -120,13 +120,13 @@ class FetchRetriesTest {
   }
 
   @Test
-  void aHostIsGivenUpOnOnceThoughAFetchUnderWayThenGetsA429Too() {
+  void aFetchUnderWayAsItsHostIsGivenUpOnIsLeftForLaterWhenItGetsA429Too() {
     FetchRetries impatient = new FetchRetries(CrawlPurpose.SEARCH, Duration.ZERO);
     impatient.decide(page("/a"), answer(429, MINUTE), NOW);
 
     assertThat(impatient.decide(page("/b"), answer(429, MINUTE), NOW + nanos(1)))
-        .as("recorded with its status, the host not given up on a second time")
-        .isEqualTo(new BackOff(NOW + nanos(61), false, false));
+        .as("left queued with the host's other URLs, the host not given up on a second time")
+        .isEqualTo(new FetchRetries.LeftForLater());
   }
 
   @Test
