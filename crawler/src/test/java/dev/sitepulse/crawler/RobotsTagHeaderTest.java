@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** X-Robots-Tag is meta robots sent as a header: the crawl obeys it as it obeys the tag. */
+/**
+ * X-Robots-Tag is meta robots sent as a header: the crawl obeys it as it obeys the tag, and reads
+ * the tag as it reads the header.
+ */
 class RobotsTagHeaderTest {
 
   @RegisterExtension
@@ -74,13 +77,31 @@ class RobotsTagHeaderTest {
   }
 
   @Test
-  void aPageUnavailableAfterADateLongPastIsNotIndexedAndOneUntilLaterIs() throws Exception {
-    page("/t/start.html", null, "<a href=gone.html>g</a> <a href=later.html>l</a>");
+  void aPageUnavailableAfterADateLongPastIsNotIndexedAndOneUntilLaterIsWhetherTheHeaderOrMetaRobotsSaysSo()
+      throws Exception {
+    page("/t/start.html", null, "<a href=gone.html>g</a> <a href=later.html>l</a>"
+        + " <a href=gone-meta.html>gm</a> <a href=later-meta.html>lm</a>");
     page("/t/gone.html", "unavailable_after: 25 Jun 2010 15:00:00 PST", "goneword");
     page("/t/later.html", "unavailable_after: 9999-12-31", "laterword");
+    page("/t/gone-meta.html", null, "<meta name=robots content='unavailable_after: 25 Jun 2010 15:00:00 PST'>goneword");
+    page("/t/later-meta.html", null, "<meta name=robots content='unavailable_after: 9999-12-31'>laterword");
 
     crawl();
 
-    assertThat(indexed()).containsExactly(base() + "/t/later.html", base() + "/t/start.html");
+    assertThat(indexed()).containsExactly(
+        base() + "/t/later-meta.html", base() + "/t/later.html", base() + "/t/start.html");
+  }
+
+  @Test
+  void metaRobotsNamedForUsAreOursAndThoseNamedForAnotherCrawlerAreNot() throws Exception {
+    page("/t/start.html", null, "<a href=ours.html>o</a> <a href=theirs.html>t</a>");
+    page("/t/ours.html", null, "<meta name=sitepulse content='noindex nofollow'>oursword <a href=behind.html>b</a>");
+    page("/t/theirs.html", null, "<meta name=googlebot content=noindex>theirsword");
+    page("/t/behind.html", null, "behindword");
+
+    crawl();
+
+    assertThat(indexed()).containsExactly(base() + "/t/start.html", base() + "/t/theirs.html");
+    site.verify(0, getRequestedFor(urlEqualTo("/t/behind.html")));
   }
 }

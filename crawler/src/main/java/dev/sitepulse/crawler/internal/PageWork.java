@@ -89,8 +89,9 @@ final class PageWork {
     String bodyHash = BodyHash.sha256(fetched.body());
     String canonical = LinkRules.normalize(page.canonical());
     boolean otherCanonical = canonical != null && !canonical.equals(url);
-    RobotsTag header = RobotsTag.of(fetched.robotsTags(), config.userAgent(), Instant.ofEpochMilli(fetchedAtMillis));
-    boolean noindex = page.noindex() || header.noindex();
+    RobotsTag robots = RobotsTag.of(robotsDirectives(fetched, page), config.userAgent(),
+        Instant.ofEpochMilli(fetchedAtMillis));
+    boolean noindex = robots.noindex();
     if (otherCanonical) { // before the bytes are claimed: a canonical handled meanwhile takes them over
       canonicalOf.put(url, canonical);
     }
@@ -99,7 +100,7 @@ final class PageWork {
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
     int skipped = 0;
-    boolean mayFollow = !page.nofollow() && !header.nofollow() && depth < config.maxDepth();
+    boolean mayFollow = !robots.nofollow() && depth < config.maxDepth();
     for (Outlink link : page.outlinks()) {
       if (LinkRules.isNonHttpScheme(link.url())) {
         skipped++;
@@ -159,6 +160,16 @@ final class PageWork {
       index.add(doc, record);
     }
     return new PageOutcome(followable, indexable, duplicateOf, skipped, removed);
+  }
+
+  /** X-Robots-Tag and meta robots, one list of directives that one reading judges. */
+  private static List<String> robotsDirectives(FetchResult fetched, ParsedPage page) {
+    if (page.robotsMeta().isEmpty()) {
+      return fetched.robotsTags();
+    }
+    List<String> all = new ArrayList<>(fetched.robotsTags());
+    all.addAll(page.robotsMeta());
+    return all;
   }
 
   /**

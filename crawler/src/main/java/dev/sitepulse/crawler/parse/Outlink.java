@@ -8,7 +8,7 @@ package dev.sitepulse.crawler.parse;
  *     one that cannot be resolved. Not normalized: that is the crawler's job.
  * @param anchor the link text (or an image's alt text) collapsed to one line, possibly empty
  * @param nofollow whether the link itself says {@code rel="nofollow"}; the page-wide meta robots
- *     flag is {@link ParsedPage#nofollow()}
+ *     robots are in {@link ParsedPage#robotsMeta()}
  * @param line 1-based line of the element in the source, or -1 when positions are not tracked
  */
 public record Outlink(String url, String anchor, boolean nofollow, int line) {}

@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.parse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -19,8 +21,8 @@ final class PageMetadata {
   String refresh;
   /** Whether that refresh is inside {@code <noscript>}: only a reader without scripts is sent. */
   private boolean refreshWithoutScripts;
-  boolean noindex;
-  boolean nofollow;
+  /** Its meta robots as X-Robots-Tag values, which the crawl reads with the header's; most pages have none. */
+  List<String> robots = List.of();
   private String contentLanguage;
 
   PageMetadata(LinkResolver resolver) {
@@ -51,10 +53,11 @@ final class PageMetadata {
         generator = el.attr("content").strip();
       }
     } else if (name.equalsIgnoreCase("robots")) {
-      String content = el.attr("content");
-      boolean none = hasToken(content, "none");
-      noindex |= none || hasToken(content, "noindex");
-      nofollow |= none || hasToken(content, "nofollow");
+      robots(el.attr("content"));
+    } else if (mayAddressOneCrawler(name, el.attr("content"))) {
+      // <meta name="googlebot" content="noindex"> is "googlebot: noindex" in the header's words,
+      // which name the crawler the directives after them are for.
+      robots(name + ": " + el.attr("content"));
     } else {
       String httpEquiv = el.attr("http-equiv");
       if (contentLanguage == null && httpEquiv.equalsIgnoreCase("content-language")) {
@@ -113,6 +116,26 @@ final class PageMetadata {
 
   String languageOrNull() {
     return language != null ? language : contentLanguage;
+  }
+
+  private void robots(String directives) {
+    if (robots.isEmpty()) {
+      robots = new ArrayList<>(2);
+    }
+    robots.add(directives);
+  }
+
+  /**
+   * Whether a meta other than robots may be meta robots for one crawler, named as its name: a name
+   * that could be a crawler's, with a directive that asks something of an indexer. Any other
+   * meta (viewport, keywords…) is left out here rather than handed on to be found not ours.
+   */
+  private static boolean mayAddressOneCrawler(String name, String content) {
+    if (name.isEmpty() || name.indexOf(':') >= 0 || name.indexOf(',') >= 0 || name.indexOf(' ') >= 0) {
+      return false;
+    }
+    return hasToken(content, "noindex") || hasToken(content, "nofollow") || hasToken(content, "none")
+        || content.regionMatches(true, 0, "unavailable_after", 0, "unavailable_after".length());
   }
 
   /** Whether a space- or comma-separated attribute value holds {@code token}, ignoring case. */

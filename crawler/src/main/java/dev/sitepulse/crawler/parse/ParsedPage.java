@@ -19,8 +19,9 @@ import java.util.Set;
  * @param canonical {@code <link rel=canonical>} resolved to an absolute URL; without one, where an
  *     instant meta refresh sends the reader ({@code content="0;URL=macro.Eq.html"}: rustdoc's
  *     "Redirecting to…" pages, javadoc 23+'s index.html); else null
- * @param noindex meta robots says noindex (or none)
- * @param nofollow meta robots says nofollow (or none)
+ * @param robotsMeta its meta robots, as X-Robots-Tag values for {@code RobotsTag} to read with the
+ *     header's: a {@code <meta name=robots>}'s content as written, a {@code <meta name=BOT>}'s after
+ *     {@code BOT:}, as the header names the crawler its directives are for
  * @param anchors every id and every a[name] in the page, for {@code #fragment} checks
  * @param definitionIds the ids of its definition terms ({@code <dt id>}), where Sphinx gives
  *     every object it documents its name as id: a built-in's ({@code enumerate}) too, which no
@@ -59,8 +60,7 @@ public record ParsedPage(
     List<Outlink> outlinks,
     List<Embed> embeds,
     String canonical,
-    boolean noindex,
-    boolean nofollow,
+    List<String> robotsMeta,
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
@@ -75,6 +75,7 @@ public record ParsedPage(
     headings = List.copyOf(headings);
     outlinks = List.copyOf(outlinks);
     embeds = List.copyOf(embeds);
+    robotsMeta = List.copyOf(robotsMeta);
     anchors = Set.copyOf(anchors);
     definitionIds = Set.copyOf(definitionIds);
     termNames = Map.copyOf(termNames);

@@ -6,12 +6,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a response's X-Robots-Tag headers ask of an indexer: meta robots sent as a header, which
- * a server can add to any page without touching it. A crawler's name before a colon
- * ({@code googlebot: noindex}) addresses the directives after it, up to the next name, in the
+ * What a response's X-Robots-Tag headers and a page's meta robots ask of an indexer, read alike:
+ * the header is meta robots that a server can add to any page without touching it, and
+ * {@code <meta name="googlebot" content="noindex">} is the header's {@code googlebot: noindex}. A
+ * crawler's name before a colon addresses the directives after it, up to the next name, in the
  * same header value ({@code noindex, googlebot: nofollow, otherbot: none}); those naming another
- * crawler are not ours. {@code unavailable_after: DATE} is {@code noindex} once the date has
- * passed. Where directives disagree the stricter holds, as search engines read them.
+ * crawler are not ours. Directives are apart by commas, or by spaces as pages write them too
+ * ({@code noindex nofollow}). {@code unavailable_after: DATE} is {@code noindex} once the date
+ * has passed. Where directives disagree the stricter holds, as search engines read them.
  */
 public record RobotsTag(boolean noindex, boolean nofollow) {
 
@@ -23,6 +25,8 @@ public record RobotsTag(boolean noindex, boolean nofollow) {
       UNAVAILABLE_AFTER, "max-snippet", "max-image-preview", "max-video-preview");
 
   /**
+   * @param headers X-Robots-Tag values and meta robots in the header's form
+   *     ({@code ParsedPage.robotsMeta()})
    * @param userAgent our User-Agent header, whose product names us
    * @param fetchedAt when the response came, which an {@code unavailable_after} date is compared with
    */
@@ -55,9 +59,12 @@ public record RobotsTag(boolean noindex, boolean nofollow) {
           }
           Instant after = UnavailableAfter.parse(date);
           noindex |= after != null && fetchedAt.isAfter(after);
+          continue;
         }
-        noindex |= lower.equals("noindex") || lower.equals("none");
-        nofollow |= lower.equals("nofollow") || lower.equals("none");
+        for (String word : lower.split("\\s+")) {
+          noindex |= word.equals("noindex") || word.equals("none");
+          nofollow |= word.equals("nofollow") || word.equals("none");
+        }
       }
     }
     return noindex || nofollow ? new RobotsTag(noindex, nofollow) : NONE;

@@ -757,17 +757,15 @@ class PageParserTest {
   }
 
   @Test
-  void metaRobotsNoindexAndNofollowAreRead() {
-    ParsedPage both = parseHtml("<meta name=ROBOTS content='NoIndex, nofollow'>", "http://h/");
-    ParsedPage none = parseHtml("<meta name=robots content=none>", "http://h/");
-    ParsedPage neither = parseHtml("<meta name=robots content='index,follow'>", "http://h/");
+  void metaRobotsAreKeptInTheWordsOfTheXRobotsTagHeader() {
+    ParsedPage page = parseHtml("<meta name=ROBOTS content='NoIndex, nofollow'>"
+        + "<meta name=googlebot content='unavailable_after: 2010-06-25'><meta name=SitePulse content=none>"
+        + "<meta name=viewport content='width=device-width'><meta name=description content='none of it'>"
+        + "<meta name='a b' content=noindex>", "http://h/");
 
-    assertThat(both.noindex()).isTrue();
-    assertThat(both.nofollow()).isTrue();
-    assertThat(none.noindex()).isTrue();
-    assertThat(none.nofollow()).isTrue();
-    assertThat(neither.noindex()).isFalse();
-    assertThat(neither.nofollow()).isFalse();
+    assertThat(page.robotsMeta())
+        .containsExactly("NoIndex, nofollow", "googlebot: unavailable_after: 2010-06-25", "SitePulse: none");
+    assertThat(parseHtml("<p>no meta robots</p>", "http://h/").robotsMeta()).isEmpty();
   }
 
   @Test

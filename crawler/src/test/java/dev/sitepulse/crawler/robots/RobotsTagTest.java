@@ -32,6 +32,12 @@ class RobotsTagTest {
   }
 
   @Test
+  void directivesApartBySpacesAsPagesWriteThemAreReadToo() {
+    assertThat(RobotsTag.of(List.of("noindex nofollow"), US, NOW)).isEqualTo(new RobotsTag(true, true));
+    assertThat(RobotsTag.of(List.of("sitepulse: noarchive nofollow"), US, NOW)).isEqualTo(new RobotsTag(false, true));
+  }
+
+  @Test
   void aDirectiveWithAValueIsNotTakenForACrawlersName() {
     assertThat(RobotsTag.of(List.of("unavailable_after: 25 Jun 2030 15:00:00 PST"), US, NOW)).isEqualTo(RobotsTag.NONE);
     assertThat(RobotsTag.of(List.of("max-snippet: 20, noindex"), US, NOW)).isEqualTo(new RobotsTag(true, false));
