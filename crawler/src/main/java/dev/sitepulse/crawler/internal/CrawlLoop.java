@@ -18,6 +18,7 @@ import dev.sitepulse.pinger.Validators;
 import dev.sitepulse.pinger.config.Durations;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,7 @@ final class CrawlLoop {
   private final FetchRetries retries;
   private final RetryTimers retryTimers;
   private final LoopTimers timers;
+  private final Clock clock;
   private final WakeTimer wakeTimer;
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
@@ -99,6 +101,7 @@ final class CrawlLoop {
     this.maxPendingParse = setup.parserThreads() * 4;
     this.retries = new FetchRetries(config.purpose(), config.maxBackoff());
     this.timers = setup.timers();
+    this.clock = setup.clock();
     this.wakeTimer = new WakeTimer(timers, this::pump);
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
@@ -173,7 +176,7 @@ final class CrawlLoop {
 
   private void fetched(Frontier.Next next, FetchResult r) {
     long now = System.nanoTime();
-    long fetchedAt = System.currentTimeMillis(); // one time for crawl.db, the index and the WARC file
+    long fetchedAt = clock.millis(); // one time for crawl.db, the index and the WARC file
     frontier.done(next.origin(), now);
     counters.bytes += r.body().length;
     FetchRetries.Decision decision = retries.decide(next, r, now);
@@ -201,7 +204,9 @@ final class CrawlLoop {
     } else if (config.warc()) {
       warcHandedOver(warc.response(r, fetchedAt));
     }
-    if (unchanged) {
+    if (unchanged && prior.unavailableAt(fetchedAt)) {
+      unparsed.unavailable(next.url(), prior);
+    } else if (unchanged) {
       unparsed.unchanged(next.url(), r, prior);
     } else if (r.status() >= 300 && r.status() < 400) {
       if (r.location() != null) {
@@ -251,7 +256,7 @@ final class CrawlLoop {
       return;
     }
     countPage(next, r);
-    unparsed.plain(next.url(), r, priors.remove(next.url()), null, System.currentTimeMillis());
+    unparsed.plain(next.url(), r, priors.remove(next.url()), null, clock.millis());
     if (backOff.abandonHost()) {
       frontier.abandon(next.origin());
       counters.hostsBackedOffTooLong++;

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,20 +75,23 @@ public final class CrawlRun {
    */
   public static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
-    return runKeepingRobots(config, listener, stop, LoopTimers::on);
+    return runKeepingRobots(config, listener, stop, LoopTimers::on, Clock.systemUTC());
   }
 
-  /** As {@link #runKeepingRobots}, with the loop's timers made on its Vert.x by {@code timers}. */
+  /**
+   * As {@link #runKeepingRobots}, with the loop's timers made on its Vert.x by {@code timers}, and
+   * pages fetched at the time {@code clock} tells.
+   */
   static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
-      Function<Vertx, LoopTimers> timers) throws CrawlException {
+      Function<Vertx, LoopTimers> timers, Clock clock) throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     try (DataDirLock held = CrawlFolder.open(config, seeds)) {
-      return crawl(config, listener, stop, seeds, timers);
+      return crawl(config, listener, stop, seeds, timers, clock);
     }
   }
 
   private static Finished crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
-      List<String> seeds, Function<Vertx, LoopTimers> timers) throws CrawlException {
+      List<String> seeds, Function<Vertx, LoopTimers> timers, Clock clock) throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
@@ -117,7 +121,7 @@ public final class CrawlRun {
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds),
-          timers.apply(vertx)));
+          timers.apply(vertx), clock));
       resumed.canonicalsWithoutDocument().forEach(loop::canonicalWithoutDocument);
       resumed.deferred().forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
       if (config.purpose() == CrawlPurpose.LINK_CHECK) {

@@ -9,10 +9,16 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-/** Everything a crawl loop works with, opened and wired by {@link CrawlRun}. */
+/**
+ * Everything a crawl loop works with, opened and wired by {@link CrawlRun}.
+ *
+ * @param clock the time a page is fetched at, for crawl.db, the index, the WARC file and robots'
+ *     {@code unavailable_after} dates
+ */
 record CrawlSetup(
     CrawlConfig config,
     Vertx vertx,
@@ -29,4 +35,5 @@ record CrawlSetup(
     CrawlStop stop,
     WarcSink warc,
     List<String> seedOrigins,
-    LoopTimers timers) {}
+    LoopTimers timers,
+    Clock clock) {}

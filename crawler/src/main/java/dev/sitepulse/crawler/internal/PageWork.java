@@ -150,9 +150,10 @@ final class PageWork {
         Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());
     String canonicalElsewhere = defers ? canonical : null;
     String anchors = AnchorList.join(page.anchors());
+    long unavailableAfter = robots.unavailableAfter() == null ? 0 : robots.unavailableAfter().toEpochMilli();
     LongConsumer record = seq -> db.record(PageRecord.parsed(url, response, seq, indexable,
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
-        embeds, followable, nonHttp));
+        embeds, followable, nonHttp, unavailableAfter));
     boolean removed = doc == null && prior != null && prior.indexed();
     if (removed) {
       index.remove(url, record);

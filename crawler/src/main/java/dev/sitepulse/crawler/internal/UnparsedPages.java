@@ -9,6 +9,8 @@ import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Validators;
 import io.vertx.core.Context;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +40,7 @@ final class UnparsedPages {
   private final CrawlEnd end;
   private final Runnable removalStarted;
   private final Runnable removalDone;
+  private final Clock clock;
 
   /**
    * @param removalStarted run as a document's removal is handed to the indexer: the loop has work
@@ -56,13 +59,14 @@ final class UnparsedPages {
     this.end = end;
     this.removalStarted = removalStarted;
     this.removalDone = removalDone;
+    this.clock = setup.clock();
   }
 
   /** A page that could not be fetched keeps any document it had: the failure may pass. */
   void failed(String url, PriorFetch prior, String kind, String message, double fetchMillis) {
     counters.error(kind);
     boolean keptDocument = hadDocument(prior);
-    db.record(PageRecord.failed(url, kind, message, fetchMillis, System.currentTimeMillis(),
+    db.record(PageRecord.failed(url, kind, message, fetchMillis, clock.millis(),
         commits.nextSeq(), keptDocument));
     refetches.settled(url, keptDocument);
   }
@@ -102,6 +106,19 @@ final class UnparsedPages {
     pages.unchanged(url, prior);
     db.markUnchanged(url, r.phases().totalNanos() / 1e6);
     refetches.settled(url, prior.indexed() || prior.duplicate());
+  }
+
+  /**
+   * A 304 to a conditional fetch after the page's {@code unavailable_after} date: the page is
+   * noindex now, as it would be fetched whole, and leaves the index. Its validators go with its
+   * document, so that a later refresh fetches it whole.
+   */
+  void unavailable(String url, PriorFetch prior) {
+    pages.unchanged(url, prior);
+    String why = "not modified, but unavailable_after " + Instant.ofEpochMilli(prior.unavailableAfterMillis())
+        + " has passed";
+    withoutDocument(url, hadDocument(prior), seq -> db.markSkipped(url, UrlState.DONE, why, seq));
+    refetches.settled(url, false);
   }
 
   private static boolean hadDocument(PriorFetch prior) {

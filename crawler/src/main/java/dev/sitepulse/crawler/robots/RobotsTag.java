@@ -14,10 +14,17 @@ import java.util.Set;
  * crawler are not ours. Directives are apart by commas, or by spaces as pages write them too
  * ({@code noindex nofollow}). {@code unavailable_after: DATE} is {@code noindex} once the date
  * has passed. Where directives disagree the stricter holds, as search engines read them.
+ *
+ * @param unavailableAfter the earliest {@code unavailable_after} date for us still to come when the
+ *     page was fetched, which a refresh that gets a 304 after it must heed; null for none
  */
-public record RobotsTag(boolean noindex, boolean nofollow) {
+public record RobotsTag(boolean noindex, boolean nofollow, Instant unavailableAfter) {
 
   public static final RobotsTag NONE = new RobotsTag(false, false);
+
+  public RobotsTag(boolean noindex, boolean nofollow) {
+    this(noindex, nofollow, null);
+  }
 
   private static final String UNAVAILABLE_AFTER = "unavailable_after";
   /** Directives written {@code name: value}, which a crawler's name before a colon must not be taken for. */
@@ -37,6 +44,7 @@ public record RobotsTag(boolean noindex, boolean nofollow) {
     String us = RobotsRules.productToken(userAgent);
     boolean noindex = false;
     boolean nofollow = false;
+    Instant until = null;
     for (String header : headers) {
       String addressed = null; // every crawler, until a name says otherwise
       String[] parts = header.split(",");
@@ -59,6 +67,9 @@ public record RobotsTag(boolean noindex, boolean nofollow) {
           }
           Instant after = UnavailableAfter.parse(date);
           noindex |= after != null && fetchedAt.isAfter(after);
+          if (after != null && !fetchedAt.isAfter(after) && (until == null || after.isBefore(until))) {
+            until = after;
+          }
           continue;
         }
         for (String word : lower.split("\\s+")) {
@@ -67,6 +78,6 @@ public record RobotsTag(boolean noindex, boolean nofollow) {
         }
       }
     }
-    return noindex || nofollow ? new RobotsTag(noindex, nofollow) : NONE;
+    return noindex || nofollow || until != null ? new RobotsTag(noindex, nofollow, until) : NONE;
   }
 }

@@ -223,14 +223,16 @@ public final class CrawlDb implements AutoCloseable {
     List<KnownUrl> all = new ArrayList<>();
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("""
-            SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed, fetched_at
+            SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed, fetched_at,
+              unavailable_after
             FROM urls ORDER BY id""")) {
       while (rs.next()) {
         UrlState state = UrlState.fromColumn(rs.getString(3));
         Validators validators = new Validators(rs.getString(4), rs.getString(5));
         boolean indexed = rs.getInt(8) == 1;
         PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed)
-            ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed, rs.getLong(9))
+            ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed, rs.getLong(9),
+                rs.getLong(10))
             : null;
         String firstCopy = state == UrlState.DONE && rs.getString(7) == null ? rs.getString(6) : null;
         all.add(new KnownUrl(rs.getString(1), rs.getInt(2), state, prior, firstCopy));
@@ -318,7 +320,10 @@ public final class CrawlDb implements AutoCloseable {
     writer.markQueuedAgain(url);
   }
 
-  /** A URL not fetched: recorded as {@code seq}, without a document. */
+  /**
+   * A URL not fetched, or whose fetch brought nothing new (a 304 after its unavailable_after
+   * date): recorded as {@code seq}, without a document or validators.
+   */
   public void markSkipped(String url, UrlState state, String message, long seq) {
     writer.markSkipped(url, state, message, seq);
   }

@@ -184,7 +184,8 @@ final class CrawlDbWriter implements AutoCloseable {
     bind(s, p.state().column(), p.status(), p.errorKind(), p.message(), p.contentType(), p.bytes(),
         p.fetchMillis(), p.fetchedAtMillis(), p.contentHash(), p.simhash(), p.title(), p.duplicateOf(),
         p.canonical(), p.redirectTo(), p.seq(), p.indexed() ? 1 : 0, p.anchors(), p.nonHttpLinks(),
-        p.validators().etag(), p.validators().lastModified(), p.url());
+        p.validators().etag(), p.validators().lastModified(),
+        p.unavailableAfterMillis() == 0 ? null : p.unavailableAfterMillis(), p.url());
     try (ResultSet rs = s.executeQuery()) { // closing it resets the statement for the next page
       return rs.next() ? rs.getLong(1) : -1;
     }

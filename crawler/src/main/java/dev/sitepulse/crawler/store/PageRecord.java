@@ -17,6 +17,8 @@ import java.util.List;
  * @param nonHttpLinks links on the page that cannot be crawled (mailto:, javascript:, …), and in a
  *     link check resources that cannot be checked (data:, blob:, …): counted here, since they are
  *     not kept as rows, so that a resumed crawl's count covers every page
+ * @param unavailableAfterMillis when the page's {@code unavailable_after} date, still to come when
+ *     it was fetched, passes (epoch ms), for a refresh whose 304 comes after it; 0 for none
  */
 public record PageRecord(
     String url,
@@ -41,7 +43,8 @@ public record PageRecord(
     List<LinkRecord> links,
     List<EmbedRecord> embeds,
     List<QueuedUrl> discovered,
-    int nonHttpLinks) {
+    int nonHttpLinks,
+    long unavailableAfterMillis) {
 
   /** The anchor text of the link a redirect is kept as, which readers of links tell hops by. */
   public static final String REDIRECT_ANCHOR = "[redirect]";
@@ -62,7 +65,7 @@ public record PageRecord(
       long fetchedAtMillis, long seq, boolean keepsDocument) {
     return new PageRecord(url, UrlState.FAILED, 0, errorKind, message, null, 0, fetchMillis,
         fetchedAtMillis, null, null, null, null, null, null, seq, keepsDocument, Validators.NONE,
-        null, List.of(), List.of(), List.of(), 0);
+        null, List.of(), List.of(), List.of(), 0, 0);
   }
 
   /**
@@ -99,18 +102,19 @@ public record PageRecord(
   public static PageRecord parsed(String url, Response response, long seq, boolean indexed,
       String contentHash, Long simhash, String title, String duplicateOf, String canonical,
       String anchors, List<LinkRecord> links, List<EmbedRecord> embeds, List<QueuedUrl> discovered,
-      int nonHttpLinks) {
+      int nonHttpLinks, long unavailableAfterMillis) {
     Response r = response;
     return new PageRecord(url, UrlState.DONE, r.status(), null, r.message(), r.contentType(),
         r.bytes(), r.fetchMillis(), r.fetchedAtMillis(), contentHash, simhash, title, duplicateOf,
-        canonical, null, seq, indexed, r.validators(), anchors, links, embeds, discovered, nonHttpLinks);
+        canonical, null, seq, indexed, r.validators(), anchors, links, embeds, discovered, nonHttpLinks,
+        unavailableAfterMillis);
   }
 
   private static PageRecord unparsed(String url, Response r, String redirectTo, long seq,
       boolean indexed, List<LinkRecord> links, List<QueuedUrl> discovered) {
     return new PageRecord(url, UrlState.DONE, r.status(), null, r.message(), r.contentType(),
         r.bytes(), r.fetchMillis(), r.fetchedAtMillis(), null, null, null, null, null, redirectTo,
-        seq, indexed, r.validators(), null, links, List.of(), discovered, 0);
+        seq, indexed, r.validators(), null, links, List.of(), discovered, 0, 0);
   }
 
   /**

@@ -33,7 +33,7 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
             UPDATE urls SET state=?, status=?, error_kind=?, message=?, content_type=?, bytes=?,
               fetch_ms=?, fetched_at=?, content_hash=?, simhash=?, title=?, duplicate_of=?,
               canonical=?, redirect_to=?, seq=?, indexed=?, anchors=?, non_http_links=?, etag=?,
-              last_modified=? WHERE url=? RETURNING id"""),
+              last_modified=?, unavailable_after=? WHERE url=? RETURNING id"""),
         c.prepareStatement("DELETE FROM links WHERE from_id=?"),
         c.prepareStatement(
             "INSERT INTO links(from_id, to_url, fragment, anchor, line, nofollow) VALUES(?, ?, ?, ?, ?, ?)"),

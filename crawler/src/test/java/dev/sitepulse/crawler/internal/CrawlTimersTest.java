@@ -58,7 +58,7 @@ class CrawlTimersTest {
     try (HeldResponses.Held page = held.hold("/status/200")) {
       crawl = CompletableFuture.supplyAsync(() -> {
         try {
-          return CrawlRun.runKeepingRobots(config, listener, new CrawlStop(), ticks::on);
+          return CrawlRun.runKeepingRobots(config, listener, new CrawlStop(), ticks::on, java.time.Clock.systemUTC());
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }

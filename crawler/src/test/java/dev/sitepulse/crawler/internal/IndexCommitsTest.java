@@ -102,6 +102,6 @@ class IndexCommitsTest {
   private static PageRecord page(String url, long seq) {
     Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
     return PageRecord.parsed(url, ok, seq, true, "h", 0L, "Title", null, null, null,
-        List.of(new PageRecord.LinkRecord("http://a/x", null, "x", -1, false)), List.of(), List.of(), 0);
+        List.of(new PageRecord.LinkRecord("http://a/x", null, "x", -1, false)), List.of(), List.of(), 0, 0);
   }
 }

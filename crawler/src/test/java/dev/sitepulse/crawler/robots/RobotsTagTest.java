@@ -39,7 +39,8 @@ class RobotsTagTest {
 
   @Test
   void aDirectiveWithAValueIsNotTakenForACrawlersName() {
-    assertThat(RobotsTag.of(List.of("unavailable_after: 25 Jun 2030 15:00:00 PST"), US, NOW)).isEqualTo(RobotsTag.NONE);
+    assertThat(RobotsTag.of(List.of("unavailable_after: 25 Jun 2030 15:00:00 PST"), US, NOW))
+        .isEqualTo(new RobotsTag(false, false, Instant.parse("2030-06-25T23:00:00Z")));
     assertThat(RobotsTag.of(List.of("max-snippet: 20, noindex"), US, NOW)).isEqualTo(new RobotsTag(true, false));
     assertThat(RobotsTag.of(List.of("noindex, unavailable_after: 25 Jun 2010"), US, NOW)).isEqualTo(new RobotsTag(true, false));
   }
@@ -58,9 +59,15 @@ class RobotsTagTest {
   }
 
   @Test
-  void unavailableAfterADateStillToComeOrUnreadableAsksNothing() {
-    assertThat(RobotsTag.of(List.of("unavailable_after: 25 Jun 2030 15:00:00 PST"), US, NOW)).isEqualTo(RobotsTag.NONE);
-    assertThat(RobotsTag.of(List.of("unavailable_after: 2026-06-15T12:00:01Z"), US, NOW)).isEqualTo(RobotsTag.NONE);
+  void unavailableAfterADateStillToComeAsksNothingYetButIsKeptForARefresh() {
+    assertThat(RobotsTag.of(List.of("unavailable_after: 2026-06-15T12:00:01Z"), US, NOW))
+        .isEqualTo(new RobotsTag(false, false, Instant.parse("2026-06-15T12:00:01Z")));
+    assertThat(RobotsTag.of(List.of("unavailable_after: 2031-01-01", "unavailable_after: 2030-01-01, nofollow"), US, NOW))
+        .as("the earliest").isEqualTo(new RobotsTag(false, true, Instant.parse("2030-01-01T00:00:00Z")));
+  }
+
+  @Test
+  void unavailableAfterAnUnreadableDateOrOneForAnotherCrawlerAsksNothing() {
     assertThat(RobotsTag.of(List.of("unavailable_after: soon"), US, NOW)).isEqualTo(RobotsTag.NONE);
     assertThat(RobotsTag.of(List.of("googlebot: unavailable_after: 2001-01-01"), US, NOW)).isEqualTo(RobotsTag.NONE);
   }

@@ -120,8 +120,8 @@ class CrawlDbTest {
     assertThat(rows(file, "SELECT from_url, to_url, fragment, anchor, line, nofollow FROM page_links ORDER BY line"))
         .containsExactly("http://a/b http://a/ null home 2 0", "http://a/ http://a/b null b 7 0");
     assertThat(rows(file, "SELECT name FROM pragma_table_info('urls')"
-        + " WHERE name IN ('non_http_links', 'etag', 'last_modified') ORDER BY name"))
-        .containsExactly("etag", "last_modified", "non_http_links");
+        + " WHERE name IN ('non_http_links', 'etag', 'last_modified', 'unavailable_after') ORDER BY name"))
+        .containsExactly("etag", "last_modified", "non_http_links", "unavailable_after");
     assertThat(rows(file, "SELECT type, name FROM sqlite_master WHERE name LIKE '%embeds' ORDER BY name"))
         .containsExactly("table embeds", "view page_embeds");
   }
@@ -180,7 +180,7 @@ class CrawlDbTest {
     Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
     // not a duplicate, no canonical elsewhere, no anchors
     return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, links, embeds,
-        discovered, 0);
+        discovered, 0, 0);
   }
 
   private static void execute(Path file, String... sql) throws Exception {
