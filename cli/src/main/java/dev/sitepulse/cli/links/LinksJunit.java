@@ -41,9 +41,9 @@ final class LinksJunit {
       Map<String, Integer> seen = new HashMap<>();
       for (BrokenLink b : r.broken()) {
         if (b.referrers().isEmpty()) {
-          String start = b.start() == null ? BrokenLink.Start.SEED.words() : b.start().words();
-          summaryCase(x, xml(start + " " + b.url()));
-          failure(x, b, "\na " + start + ", which no page links to");
+          BrokenLink.Start start = b.start() == null ? BrokenLink.Start.SEED : b.start();
+          summaryCase(x, xml(start.words() + " " + b.url()));
+          failure(x, b, "\n" + start.unled());
           x.writeEndElement();
         }
         for (Referrer ref : b.referrers()) {

@@ -23,7 +23,7 @@ public final class LinksTable {
     List<BrokenLink> startsFirst = r.broken().stream()
         .sorted(Comparator.comparing((BrokenLink b) -> !b.failedStart())).toList(); // stable: by URL within each
     for (BrokenLink b : startsFirst) {
-      out.println(b.failedStart() ? "FAILED  " + b.url() + "  (a " + b.start().words() + "; no page links to it)"
+      out.println(b.failedStart() ? "FAILED  " + b.url() + "  (" + b.start().unled() + ")"
           : "BROKEN  " + b.url() + (b.external() ? "  (external)" : ""));
       out.println("        " + Shortened.line(b.problem()));
       if (!b.chain().isEmpty()) {
@@ -37,8 +37,9 @@ public final class LinksTable {
     long anchors = r.missingAnchors();
     // A missing anchor is broken, but its page is a target that works: say so, or "11 broken of
     // 9 targets" reads as a miscount.
+    String starts = BrokenLink.Start.failedCounts(r.broken().stream().map(BrokenLink::start).toList());
     String ofThem = (anchors == 0 ? "" : count(anchors, "missing anchor") + " on working pages, ")
-        + failedStarts(r, BrokenLink.Start.SEED) + failedStarts(r, BrokenLink.Start.SITEMAP);
+        + (starts.isEmpty() ? "" : starts + ", ");
     // Targets are what links and embedded resources lead to, each once; "checked online" are those
     // the crawl did not fetch: external, not reached, or resources, which a crawl never follows.
     out.printf(Locale.ROOT,
@@ -46,11 +47,5 @@ public final class LinksTable {
         r.broken().size(), ofThem, count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
         count(r.links(), "link"), count(r.resources(), "embedded resource"), count(r.pages(), "page"),
         r.checkedOnline(), r.skipped(), count(r.nonHttp(), "mailto:/javascript:/data: URL"));
-  }
-
-  /** "1 failed seed, ", or "" when none of that start failed. */
-  private static String failedStarts(LinkReport r, BrokenLink.Start start) {
-    long n = r.broken().stream().filter(b -> b.start() == start).count();
-    return n == 0 ? "" : count(n, "failed " + start.words(), "failed " + start.plural()) + ", ";
   }
 }

@@ -54,14 +54,8 @@ final class SiteTable {
 
   /** ", 1 failed seed, 2 failed sitemap entries", or "" when every start worked. */
   static String failedStarts(SiteReport.Links l) {
-    StringBuilder out = new StringBuilder();
-    for (BrokenLink.Start start : BrokenLink.Start.values()) {
-      long n = l.failedStarts().stream().filter(f -> f.start() == start).count();
-      if (n > 0) {
-        out.append(", ").append(Amounts.count(n, "failed " + start.words(), "failed " + start.plural()));
-      }
-    }
-    return out.toString();
+    String counts = BrokenLink.Start.failedCounts(l.failedStarts().stream().map(SiteReport.FailedStart::start).toList());
+    return counts.isEmpty() ? "" : ", " + counts;
   }
 
   private static void table(PrintStream out, List<Column> columns, List<List<Cell>> rows) {

@@ -155,7 +155,7 @@ class LinksCommandIT {
     CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", base() + "/status/404");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.out()).contains("FAILED  " + base() + "/status/404  (a seed; no page links to it)", "1 broken (1 failed seed, ");
+    assertThat(run.out()).contains("FAILED  " + base() + "/status/404  (a seed that no page links to)", "1 broken (1 failed seed, ");
   }
 
   @Test
@@ -168,7 +168,7 @@ class LinksCommandIT {
         base() + "/status/200?sleep=1000");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.out()).contains("FAILED  " + base() + "/status/200?sleep=1000  (a seed; ", "TIMEOUT");
+    assertThat(run.out()).contains("FAILED  " + base() + "/status/200?sleep=1000  (a seed that no page links to)", "TIMEOUT");
     assertThat(data.resolve("crawl.db")).as("the config's data directory, kept").exists();
   }
 
@@ -177,7 +177,7 @@ class LinksCommandIT {
     CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", "http://127.0.0.1:1/");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.out()).contains("FAILED  http://127.0.0.1:1/  (a seed; ", "CONNECT_REFUSED: ", "1 broken", " 0 skipped");
+    assertThat(run.out()).contains("FAILED  http://127.0.0.1:1/  (a seed that no page links to)", "CONNECT_REFUSED: ", "1 broken", " 0 skipped");
   }
 
   @Test

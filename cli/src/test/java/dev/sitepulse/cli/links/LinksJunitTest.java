@@ -81,7 +81,7 @@ class LinksJunitTest {
     assertThat(failed.getAttribute("classname")).isEqualTo("sitepulse.links");
     assertThat(failed.getAttribute("name")).isEqualTo("seed http://127.0.0.1:1/");
     assertThat(failed.getTextContent()).isEqualTo(
-        "http://127.0.0.1:1/: CONNECT_REFUSED: connection refused by 127.0.0.1:1\na seed, which no page links to");
+        "http://127.0.0.1:1/: CONNECT_REFUSED: connection refused by 127.0.0.1:1\na seed that no page links to");
   }
 
   @Test
@@ -96,6 +96,6 @@ class LinksJunitTest {
         .parse(new ByteArrayInputStream(bytes.toByteArray()));
     Element failed = (Element) xml.getElementsByTagName("failure").item(0).getParentNode();
     assertThat(failed.getAttribute("name")).isEqualTo("sitemap entry http://h/gone.html");
-    assertThat(failed.getTextContent()).endsWith("\na sitemap entry, which no page links to");
+    assertThat(failed.getTextContent()).endsWith("\na sitemap entry that no page links to");
   }
 }

@@ -64,7 +64,7 @@ class FailedStartsTest {
         .containsPattern("\nhttp://127\\.0\\.0\\.1:1/ +seed +CONNECT_REFUSED: connection refused by 127\\.0\\.0\\.1:1\n");
     CommandLineRun links = CommandLineRun.of("links", "--delay", "0", "http://127.0.0.1:1/");
     assertThat(links.exitCode()).as("a failed seed fails the check").isEqualTo(2);
-    assertThat(links.out()).startsWith("FAILED  http://127.0.0.1:1/  (a seed; no page links to it)\n"
+    assertThat(links.out()).startsWith("FAILED  http://127.0.0.1:1/  (a seed that no page links to)\n"
         + "        CONNECT_REFUSED: connection refused by 127.0.0.1:1\n").contains("1 broken (1 failed seed, ");
   }
 
@@ -84,7 +84,7 @@ class FailedStartsTest {
     assertThat(report().out()).contains("1 broken, 1 failed sitemap entry")
         .containsPattern("\n" + gone.replace(".", "\\.") + " +sitemap entry +404 Not Found\n");
     CommandLineRun links = CommandLineRun.of("links", "--delay", "0", StubServer.url(site, "/home.html"));
-    assertThat(links.out()).contains("FAILED  " + gone + "  (a sitemap entry; no page links to it)\n",
+    assertThat(links.out()).contains("FAILED  " + gone + "  (a sitemap entry that no page links to)\n",
         "BROKEN  " + StubServer.url(site, "/missing.html") + "\n", "2 broken (1 failed sitemap entry, ");
   }
 }

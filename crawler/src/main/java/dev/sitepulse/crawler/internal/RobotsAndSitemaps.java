@@ -444,7 +444,7 @@ final class RobotsAndSitemaps {
       }
     }
     if (!queued.isEmpty()) {
-      db.enqueue(queued);
+      db.enqueueFromSitemap(queued, sitemap.url());
     }
     if (to < read.pages().size()) {
       context.runOnContext(v -> offerSitemapPages(sitemap, read, to, done));

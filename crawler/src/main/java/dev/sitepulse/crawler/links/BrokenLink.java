@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.links;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,7 +27,10 @@ public record BrokenLink(
   /** The error kind of a link whose #fragment is on no element of a working page. */
   public static final String MISSING_ANCHOR = "MISSING_ANCHOR";
 
-  /** Where the crawl found a URL that no page leads to. */
+  /**
+   * Where the crawl found a URL that no page leads to, as crawl.db records it; and how {@code links}
+   * and {@code report} word one that failed, alike.
+   */
   public enum Start {
     SEED("seed", "seeds"),
     SITEMAP("sitemap entry", "sitemap entries");
@@ -47,6 +51,26 @@ public record BrokenLink(
     /** "seeds", "sitemap entries". */
     public String plural() {
       return plural;
+    }
+
+    /** "a seed that no page links to": what a failed start is, where a broken link's pages would be. */
+    public String unled() {
+      return "a " + words + " that no page links to";
+    }
+
+    /**
+     * "1 failed seed, 2 failed sitemap entries": how many of {@code starts} failed of each kind, in
+     * this enum's order; nulls (targets that pages lead to) are left out; "" when none failed.
+     */
+    public static String failedCounts(Collection<Start> starts) {
+      StringBuilder out = new StringBuilder();
+      for (Start start : values()) {
+        long n = starts.stream().filter(s -> s == start).count();
+        if (n > 0) {
+          out.append(out.isEmpty() ? "" : ", ").append(n).append(" failed ").append(n == 1 ? start.words : start.plural);
+        }
+      }
+      return out.toString();
     }
   }
 

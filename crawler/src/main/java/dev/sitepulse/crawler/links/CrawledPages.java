@@ -63,10 +63,11 @@ final class CrawledPages {
   /** URLs at depth 0: the seeds and what they redirect to, broken even when no page links them. */
   final List<String> seeds = new ArrayList<>();
   /**
-   * URLs fetched at depth 1 that nothing else there leads to (no redirect, canonical or embed);
-   * those that no link leads to either came from a sitemap.
+   * URLs fetched that crawl.db records a sitemap (or a feed given as a seed) listed, and that
+   * nothing else leads to: no redirect, canonical or embed. Those that no link leads to either are
+   * the sitemap's to answer for. None in a crawl.db from before sitemaps were recorded.
    */
-  final List<String> depthOneUnled = new ArrayList<>();
+  final List<String> sitemapEntriesUnled = new ArrayList<>();
   /**
    * mailto:, javascript: and other links that cannot be crawled, and in a link check data: and
    * other resources that cannot be checked, on every page of the crawl.
@@ -95,15 +96,8 @@ final class CrawledPages {
           out.seeds.add(rs.getString(1));
         }
       }
-      // A sitemap's pages are at depth 1, as a seed's links are; only the links tell them apart.
-      try (ResultSet rs = s.executeQuery("""
-          SELECT url FROM urls WHERE depth = 1 AND state != %s
-          AND url NOT IN (SELECT redirect_to FROM urls WHERE redirect_to IS NOT NULL)
-          AND url NOT IN (SELECT canonical FROM urls WHERE canonical IS NOT NULL)%s ORDER BY id"""
-          .formatted(UrlState.QUEUED.sql(), hasEmbeds(s) ? " AND url NOT IN (SELECT to_url FROM embeds)" : ""))) {
-        while (rs.next()) {
-          out.depthOneUnled.add(rs.getString(1));
-        }
+      if (hasSitemapColumn(s)) {
+        readSitemapEntriesUnled(s, out.sitemapEntriesUnled);
       }
       // Redirect hops are recorded as links too; they are chains here, not links on a page.
       try (ResultSet rs = s.executeQuery("""
@@ -126,6 +120,24 @@ final class CrawledPages {
   }
 
   /** A crawl.db that no version with embedded resources has opened lacks the view. */
+  private static void readSitemapEntriesUnled(Statement s, List<String> out) throws SQLException {
+    try (ResultSet rs = s.executeQuery("""
+        SELECT url FROM urls WHERE sitemap IS NOT NULL AND state != %s
+        AND url NOT IN (SELECT redirect_to FROM urls WHERE redirect_to IS NOT NULL)
+        AND url NOT IN (SELECT canonical FROM urls WHERE canonical IS NOT NULL)%s ORDER BY id"""
+        .formatted(UrlState.QUEUED.sql(), hasEmbeds(s) ? " AND url NOT IN (SELECT to_url FROM embeds)" : ""))) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+  }
+
+  private static boolean hasSitemapColumn(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name = 'sitemap'")) {
+      return rs.next();
+    }
+  }
+
   private static boolean hasEmbeds(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'page_embeds'")) {
       return rs.next();

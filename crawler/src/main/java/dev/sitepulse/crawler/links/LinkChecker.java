@@ -150,16 +150,16 @@ public final class LinkChecker {
       }
     }
     // So must a sitemap's page that is down, which no page links to either.
-    for (String url : db.depthOneUnled) {
+    for (String url : db.sitemapEntriesUnled) {
       byTarget.putIfAbsent(url, new ArrayList<>());
     }
     return byTarget;
   }
 
-  /** How the crawl came to each target that nothing leads to: a seed, or a sitemap's page. */
+  /** How the crawl came to each target that nothing leads to: a seed, or a sitemap's page, as crawl.db records. */
   private static Map<String, BrokenLink.Start> starts(CrawledPages db, Map<String, List<Link>> byTarget) {
     Map<String, BrokenLink.Start> starts = new HashMap<>();
-    db.depthOneUnled.stream().filter(u -> byTarget.get(u).isEmpty()).forEach(u -> starts.put(u, BrokenLink.Start.SITEMAP));
+    db.sitemapEntriesUnled.stream().filter(u -> byTarget.get(u).isEmpty()).forEach(u -> starts.put(u, BrokenLink.Start.SITEMAP));
     db.seeds.forEach(seed -> starts.put(seed, BrokenLink.Start.SEED));
     return starts;
   }

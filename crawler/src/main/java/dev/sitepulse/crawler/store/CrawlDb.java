@@ -308,6 +308,11 @@ public final class CrawlDb implements AutoCloseable {
     writer.enqueue(urls);
   }
 
+  /** URLs that {@code sitemap} lists, queued: the sitemap is kept with each, as what led to it. */
+  public void enqueueFromSitemap(List<PageRecord.QueuedUrl> urls, String sitemap) {
+    writer.enqueueFromSitemap(urls, sitemap);
+  }
+
   public void markFetching(String url) {
     writer.markFetching(url);
   }

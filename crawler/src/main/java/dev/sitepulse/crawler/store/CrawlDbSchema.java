@@ -42,12 +42,13 @@ final class CrawlDbSchema {
             content_hash TEXT, simhash INTEGER, title TEXT, duplicate_of TEXT, canonical TEXT,
             redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
             attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT, non_http_links INTEGER,
-            etag TEXT, last_modified TEXT, unavailable_after INTEGER)""");
+            etag TEXT, last_modified TEXT, unavailable_after INTEGER, sitemap TEXT)""");
       // A crawl.db made by an earlier version gets the newer columns, empty.
       addColumnIfMissing(s, "non_http_links", "INTEGER");
       addColumnIfMissing(s, "etag", "TEXT");
       addColumnIfMissing(s, "last_modified", "TEXT");
       addColumnIfMissing(s, "unavailable_after", "INTEGER");
+      addColumnIfMissing(s, "sitemap", "TEXT");
       migrateLinksKeyedByUrl(s);
       // Links are keyed by the page's integer id, indexed only for replacing a re-fetched page's
       // links: a crawl writes hundreds of links per page, and two text indexes over them were

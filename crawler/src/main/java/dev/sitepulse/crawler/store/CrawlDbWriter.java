@@ -52,6 +52,10 @@ final class CrawlDbWriter implements AutoCloseable {
     submit(w -> insertQueued(w, urls));
   }
 
+  void enqueueFromSitemap(List<PageRecord.QueuedUrl> urls, String sitemap) {
+    submit(w -> insertQueued(w.queueFromSitemap(), urls, sitemap));
+  }
+
   void markFetching(String url) {
     submit(w -> update(w.fetching(), url));
   }
@@ -139,10 +143,14 @@ final class CrawlDbWriter implements AutoCloseable {
   }
 
   private static void insertQueued(WriteStatements w, List<PageRecord.QueuedUrl> urls) {
+    insertQueued(w.queue(), urls, null);
+  }
+
+  /** @param sitemap the sitemap that lists them, a third parameter of {@code s}; null for none */
+  private static void insertQueued(PreparedStatement s, List<PageRecord.QueuedUrl> urls, String sitemap) {
     if (urls.isEmpty()) {
       return;
     }
-    PreparedStatement s = w.queue();
     try {
       int batched = 0;
       for (PageRecord.QueuedUrl u : urls) { // a sitemap's 50,000 come at once
@@ -152,6 +160,9 @@ final class CrawlDbWriter implements AutoCloseable {
         }
         s.setString(1, u.url());
         s.setInt(2, u.depth());
+        if (sitemap != null) {
+          s.setString(3, sitemap);
+        }
         s.addBatch();
         batched++;
       }

@@ -10,7 +10,7 @@ import java.util.List;
  * the writer thread uses them: resume() and the other start-up methods of {@link CrawlDb} run
  * before anything is submitted, with statements of their own.
  */
-record WriteStatements(PreparedStatement queue, PreparedStatement fetching, PreparedStatement queuedAgain,
+record WriteStatements(PreparedStatement queue, PreparedStatement queueFromSitemap, PreparedStatement fetching, PreparedStatement queuedAgain,
     PreparedStatement skipped,
     PreparedStatement unchanged, PreparedStatement page, PreparedStatement deleteLinks,
     PreparedStatement link, PreparedStatement deleteEmbeds, PreparedStatement embed) implements AutoCloseable {
@@ -18,6 +18,8 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
   static WriteStatements prepare(Connection c) throws SQLException {
     return new WriteStatements(
         c.prepareStatement("INSERT OR IGNORE INTO urls(url, depth, state) VALUES(?, ?, " + UrlState.QUEUED.sql() + ")"),
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO urls(url, depth, state, sitemap) VALUES(?, ?, " + UrlState.QUEUED.sql() + ", ?)"),
         c.prepareStatement("UPDATE urls SET state=" + UrlState.FETCHING.sql() + ", attempts=attempts+1 WHERE url=?"),
         c.prepareStatement("UPDATE urls SET state=" + UrlState.QUEUED.sql() + " WHERE url=?"),
         // A page an earlier crawl indexed has no document now: numbered like any page recorded, so
@@ -44,13 +46,14 @@ record WriteStatements(PreparedStatement queue, PreparedStatement fetching, Prep
   /** After a failed transaction: a batch left half-built must not run in the next one. */
   void clearBatches() throws SQLException {
     queue.clearBatch();
+    queueFromSitemap.clearBatch();
     link.clearBatch();
     embed.clearBatch();
   }
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : List.of(queue, fetching, queuedAgain, skipped, unchanged, page, deleteLinks, link, deleteEmbeds,
+    for (PreparedStatement s : List.of(queue, queueFromSitemap, fetching, queuedAgain, skipped, unchanged, page, deleteLinks, link, deleteEmbeds,
         embed)) {
       s.close();
     }

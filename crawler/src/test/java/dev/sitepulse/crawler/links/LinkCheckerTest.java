@@ -1081,4 +1081,21 @@ class LinkCheckerTest {
         .containsExactly(tuple(external() + "/sm/gone.html", BrokenLink.Start.SITEMAP, 0),
             tuple(external() + "/sm/linked-gone.html", null, 1));
   }
+
+  @Test
+  void aPageThatNoPageLinksToAnyMoreIsNoFailedSitemapEntryWhenNoSitemapListedIt() throws Exception {
+    page("/orph/index.html", "gone.html");
+    CrawlConfig config = CrawlConfig.builder(List.of(base() + "/orph/index.html"), data)
+        .include(Pattern.compile("/orph/")).delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent(AGENT).build();
+    Crawler.run(config, CrawlListener.NONE);
+    assertThat(LinkChecker.checkLinksOffline(config).broken()).extracting(BrokenLink::url, BrokenLink::start)
+        .containsExactly(tuple(base() + "/orph/gone.html", null));
+    page("/orph/index.html", "other.html"); // the link to gone.html, one away as a sitemap's page would be, is gone
+    page("/orph/other.html");
+
+    Crawler.run(config.toBuilder().start(CrawlStart.REFRESH).build(), CrawlListener.NONE);
+
+    assertThat(LinkChecker.checkLinksOffline(config).broken()).extracting(BrokenLink::url, BrokenLink::start)
+        .doesNotContain(tuple(base() + "/orph/gone.html", BrokenLink.Start.SITEMAP));
+  }
 }
