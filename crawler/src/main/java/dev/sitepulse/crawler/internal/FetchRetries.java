@@ -104,7 +104,15 @@ public final class FetchRetries {
     if (r.status() == 429 || r.status() == 503) {
       return backOff(next, r, now);
     }
+    // Answered at last: a crawl of a million pages keeps no count for each one it had to retry.
+    networkFailures.remove(next.url());
+    backOffs.remove(next.url());
     return PAGE;
+  }
+
+  /** URLs with tries counted, for a test: those still to be fetched again. */
+  int urlsWithTriesCounted() {
+    return networkFailures.size() + backOffs.size();
   }
 
   private Decision failed(Frontier.Next next, FetchResult r) {

@@ -41,6 +41,15 @@ class FetchRetriesTest {
   }
 
   @Test
+  void aUrlAnsweredAfterItsRetriesLeavesNoCountBehind() {
+    search.decide(page("/a"), failure(ErrorKind.RESET), NOW);
+    search.decide(page("/a"), answer(503, null), NOW);
+    search.decide(page("/a"), answer(200, null), NOW);
+
+    assertThat(search.urlsWithTriesCounted()).isZero();
+  }
+
+  @Test
   void aTimeoutWithoutAnErrorKindIsRetriedLikeATransientFailure() {
     FetchResult timeout = new FetchResult(HOST + "/a", 0, null, null, new byte[0], false, null, null,
         Phases.NONE, null, true, "timed out");
