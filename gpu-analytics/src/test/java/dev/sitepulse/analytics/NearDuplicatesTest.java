@@ -76,4 +76,51 @@ class NearDuplicatesTest {
 
     assertThat(result.pairs()).containsExactly(0L << 32 | 1, 0L << 32 | 3, 1L << 32 | 3);
   }
+
+  @Test
+  void copiesOfOnePageAreOneClusterAndTheirPairsAreCountedNotListedPastTheCap() {
+    long[] fp = new long[3_003]; // 3,000 copies: 4,498,500 pairs, more than are listed
+    java.util.Arrays.fill(fp, 0, 3_000, 12345L);
+    fp[3_000] = 12345L ^ 0b101; // near the copies: 3,000 more pairs
+    fp[3_001] = -1L;
+    fp[3_002] = -1L ^ 1; // a pair of its own
+
+    NearDuplicates result = JAVA.nearDuplicates(fp, 3);
+
+    assertThat(result.pairCount()).isEqualTo(3_000L * 2_999 / 2 + 3_000 + 1);
+    assertThat(result.pairs()).isEmpty();
+    assertThat(result.pairsListed()).isFalse();
+    assertThat(result.clusters().count()).isEqualTo(2);
+    assertThat(result.clusters().size(0)).isEqualTo(3_001);
+    assertThat(result.clusters().members(1)).containsExactly(3_001, 3_002);
+  }
+
+  @Test
+  void pairCountsPastTwoToThe31AreCountedInALong() {
+    long[] fp = new long[70_000]; // 2,449,965,000 pairs of copies
+
+    NearDuplicates result = JAVA.nearDuplicates(fp, 3);
+
+    assertThat(result.pairCount()).isEqualTo(70_000L * 69_999 / 2);
+    assertThat(result.clusters().count()).isEqualTo(1);
+  }
+
+  @Test
+  void groupsOfCopiesNearOtherGroupsListEveryPairBruteForceFinds() {
+    long[] fp = new long[400];
+    for (int i = 0; i < fp.length; i++) { // copies of four fingerprints, interleaved, two of them near
+      fp[i] = switch (i % 4) {
+        case 0 -> 0xABCDL;
+        case 1 -> 0xABCDL ^ 0b11L << 40;
+        case 2 -> 0x5555_0000_0000L;
+        default -> i;
+      };
+    }
+
+    NearDuplicates result = JAVA.nearDuplicates(fp, 3);
+
+    assertThat(result.pairs()).containsExactly(Fixtures.bruteForcePairs(fp, 3));
+    assertThat(result.pairCount()).isEqualTo(result.pairs().length);
+    assertThat(result.pairsListed()).isTrue();
+  }
 }

@@ -135,13 +135,33 @@ class OpenClBackendTest {
   }
 
   @Test
-  void identicalDocumentsOverflowTheFirstPairBufferAndAreAllFound() {
-    long[] fp = new long[800]; // 319,600 pairs: more than the first buffer holds
+  void nearDocumentsOverflowTheFirstPairBufferAndAreAllFound() {
+    long[] fp = new long[1_500]; // 0..1499 differ in the low 11 bits: about 170,000 pairs, one bucket
+    for (int i = 0; i < fp.length; i++) {
+      fp[i] = i;
+    }
 
     NearDuplicates device = openCl.nearDuplicates(fp, 3);
 
-    assertThat(device.pairCount()).isEqualTo(800 * 799 / 2);
+    assertThat(device.pairCount()).isGreaterThan(1 << 16);
+    assertThat(device.pairs()).isEqualTo(Fixtures.bruteForcePairs(fp, 3));
     assertThat(device.clusters().count()).isEqualTo(1);
+  }
+
+  @Test
+  void copiesOfOnePageAreCountedAsJavaCountsThem() {
+    long[] fp = new long[30_002]; // 449,985,000 pairs of copies, and one pair near them
+    java.util.Arrays.fill(fp, 0, 30_000, 12345L);
+    fp[30_000] = 12345L ^ 0b111;
+    fp[30_001] = -1L;
+
+    NearDuplicates java = JAVA.nearDuplicates(fp, 3);
+    NearDuplicates device = openCl.nearDuplicates(fp, 3);
+
+    assertThat(device.pairCount()).isEqualTo(java.pairCount()).isEqualTo(30_000L * 29_999 / 2 + 30_000);
+    assertThat(device.pairs()).isEqualTo(java.pairs()).isEmpty();
+    assertThat(device.clusters()).usingRecursiveComparison().isEqualTo(java.clusters());
+    assertThat(device.clusters().size(0)).isEqualTo(30_001);
   }
 
   @ParameterizedTest(name = "{0} histograms")

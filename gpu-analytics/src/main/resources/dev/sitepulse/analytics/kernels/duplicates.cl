@@ -1,8 +1,9 @@
 // Near-duplicate SimHash pairs within buckets (see BlockPlan and Buckets on the Java side).
 // Work-item (block b, position p) takes document order[b * n + p] and compares it with the
 // documents after it in the same bucket of block b. A pair is reported by the first block in which
-// the two fingerprints agree, so no pair comes twice. Pairs go to out[] through an atomic counter;
-// when the counter ends above capacity the host enlarges out[] and runs again.
+// the two fingerprints agree, so no pair comes twice. A launch covers the work-items from `first`
+// on; its pairs go to out[] through an atomic counter, and when the counter ends above capacity the
+// host runs the same work-items again in smaller launches.
 
 #define GOLDEN 0x9E3779B97F4A7C15UL
 
@@ -22,8 +23,9 @@ __kernel void scan_buckets(__global const ulong* fingerprints, __global const in
                            __constant const ulong* masks, const int blocks, const int n,
                            const int bucketCount, const int hashed, const int bucketBits,
                            const int maxDistance, __global ulong* out,
-                           __global volatile int* counter, const int capacity) {
-  const size_t gid = get_global_id(0);
+                           __global volatile int* counter, const int capacity,
+                           const ulong first) {
+  const size_t gid = first + get_global_id(0);
   if (gid >= (size_t) blocks * n) {
     return;
   }

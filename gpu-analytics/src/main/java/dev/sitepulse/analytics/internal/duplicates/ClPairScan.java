@@ -10,24 +10,37 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * Near-duplicates with {@code duplicates.cl}: the buckets are sorted on the host (the same
- * {@link Buckets} the Java backend uses, a linear counting sort), the all-pairs comparisons within
- * buckets run on the device. So both backends look at exactly the same candidate pairs.
+ * Near-duplicates with {@code duplicates.cl}: one fingerprint per group of copies, the buckets
+ * sorted on the host (the same {@link Buckets} the Java backend uses, a linear counting sort), the
+ * all-pairs comparisons within buckets on the device. So both backends look at exactly the same
+ * candidate pairs. The pairs come back a launch at a time into a buffer of fixed size, and go
+ * straight to the {@link PairSink}: a launch that finds more than the buffer holds is run again
+ * in halves.
  */
 public final class ClPairScan {
 
   private static final int LOCAL_SIZE = 64;
+  private static final int MIN_CAPACITY = 1 << 16;
+  private static final int MAX_CAPACITY = 1 << 22;
 
   private ClPairScan() {}
 
   public static NearDuplicates run(ClSession session, long[] fingerprints, int maxDistance,
       ForkJoinRunner hostThreads) {
     StepClock clock = new StepClock(session.device().info().id());
-    BlockPlan plan = BlockPlan.of(maxDistance, fingerprints.length);
-    int n = fingerprints.length;
-    if (n < 2) {
-      return PairAssembly.assemble(maxDistance, fingerprints, new long[0], clock::finish);
+    FingerprintGroups groups = FingerprintGroups.of(fingerprints);
+    long[] distinct = groups.distinct();
+    BlockPlan plan = BlockPlan.of(maxDistance, distinct.length);
+    PairSink sink = new PairSink(groups, fingerprints.length);
+    if (distinct.length >= 2) {
+      scan(session, plan, distinct, hostThreads, sink, clock);
     }
+    return sink.finish(maxDistance, fingerprints, clock::finish);
+  }
+
+  private static void scan(ClSession session, BlockPlan plan, long[] fingerprints,
+      ForkJoinRunner hostThreads, PairSink sink, StepClock clock) {
+    int n = fingerprints.length;
     Buckets buckets = Buckets.sort(plan, fingerprints, hostThreads);
     cl_kernel kernel = session.kernel("duplicates.cl", "", "scan_buckets", clock);
     int blocks = plan.blocks();
@@ -49,27 +62,41 @@ public final class ClPairScan {
     session.write(shiftBuffer, Pointer.to(shifts), 4L * blocks, clock);
     session.write(maskBuffer, Pointer.to(masks), 8L * blocks, clock);
 
-    int capacity = Math.max(1 << 16, n);
+    int local = session.groupSize(kernel, LOCAL_SIZE);
+    long items = (long) blocks * n;
+    // One pair per fingerprint is room enough for most sets in one launch (1M random ones with a
+    // third near copies: 328,073 pairs), at 8 bytes a pair and at most 32 MiB.
+    int capacity = Math.max(MIN_CAPACITY, Math.min(n, MAX_CAPACITY));
+    long[] pairs = new long[capacity];
     int[] found = new int[1];
-    while (true) {
+    long first = 0;
+    long span = ClSession.globalSize(items, local);
+    while (first < items) {
+      long global = ClSession.globalSize(Math.min(span, items - first), local);
       cl_mem out = session.buffer("duplicates.out", 8L * capacity);
       session.zero(counter, 4);
       ClArgs.set(kernel, fp, order, starts, shiftBuffer, maskBuffer, blocks, n,
-          plan.bucketCount(), plan.hashed() ? 1 : 0, plan.bucketBits(), maxDistance, out, counter,
-          capacity);
-      int local = session.groupSize(kernel, LOCAL_SIZE);
-      session.run(kernel, ClSession.globalSize((long) blocks * n, local), local);
+          plan.bucketCount(), plan.hashed() ? 1 : 0, plan.bucketBits(), plan.maxDistance(), out,
+          counter, capacity, first);
+      session.run(kernel, global, local);
       session.read(counter, Pointer.to(found), 4, clock);
       if (found[0] >= 0 && found[0] <= capacity) {
-        long[] pairs = new long[found[0]];
-        session.read(out, Pointer.to(pairs), 8L * pairs.length, clock);
-        return PairAssembly.assemble(maxDistance, fingerprints, pairs, clock::finish);
+        session.read(out, Pointer.to(pairs), 8L * found[0], clock);
+        sink.accept(pairs, found[0]);
+        first += global;
+        span = 2 * global;
+      } else if (global > local) { // a negative count passed 2^31 pairs: too many as well
+        // Pairs are spread unevenly over the work-items: aim at 3/4 of the room, in a launch at
+        // least half as small.
+        span = found[0] < 0 ? global / 2 : Math.min(global / 2, global * capacity / found[0] * 3 / 4);
+      } else if (found[0] > 0 && found[0] <= Integer.MAX_VALUE - 8) {
+        capacity = found[0]; // one work-group finds more than the buffer holds: at most n - 1 each
+        pairs = new long[capacity];
+      } else {
+        throw new IllegalArgumentException("more than 2^31 near-duplicate pairs in one work-group"
+            + " of " + local + " among " + n + " distinct fingerprints at distance "
+            + plan.maxDistance());
       }
-      if (found[0] < 0 || capacity == Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("more than " + capacity + " near-duplicate pairs among "
-            + n + " documents at distance " + maxDistance + ": too many to hold");
-      }
-      capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) found[0] + (found[0] >> 3));
     }
   }
 }

@@ -19,7 +19,7 @@ final class LongList {
     return size;
   }
 
-  void copyTo(long[] target, int at) {
-    System.arraycopy(values, 0, target, at, size);
+  long get(int index) {
+    return values[index];
   }
 }
