@@ -68,9 +68,13 @@ final class CrawlGraph {
       }
     }
     CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
-    // links by the page's row id: a join for the page's URL would cost a string per link.
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT from_id, to_url FROM links")) {
+    // links by the page's row id: a join for the page's URL would cost a string per link. A
+    // crawl.db from before links had page ids (which a crawl rewrites when it opens it) is read
+    // as it is, joined once: analyze only reads.
+    String links = linksKeyedByUrl(db)
+        ? "SELECT u.id, l.to_url FROM links l JOIN urls u ON u.url = l.from_url"
+        : "SELECT from_id, to_url FROM links";
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(links)) {
       while (rs.next()) {
         int fromRow = rs.getInt(1);
         int from = fromRow < pageOfRow.length ? pageOfRow[fromRow] - 1 : -1;
@@ -84,6 +88,13 @@ final class CrawlGraph {
     long[] simHashes = hashes.stream().mapToLong(Long::longValue).toArray();
     // One edge per page pair, however often the page links there.
     return new CrawlGraph(urls, titles, simHashes, edges.buildWithoutParallelEdges());
+  }
+
+  private static boolean linksKeyedByUrl(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('links') WHERE name='from_url'")) {
+      return rs.next();
+    }
   }
 
   private static int maxId(Connection db) throws SQLException {

@@ -67,6 +67,28 @@ class CrawlGraphTest {
   }
 
   @Test
+  void aCrawlDbFromBeforeLinksWereKeyedByPageIdIsReadAsItIs() throws Exception {
+    try (Connection db = crawlDb()) {
+      try (Statement s = db.createStatement()) { // links as sitepulse wrote them then
+        s.execute("DROP VIEW page_links");
+        s.execute("DROP TABLE links");
+        s.execute("""
+            CREATE TABLE links(from_url TEXT NOT NULL, to_url TEXT NOT NULL, fragment TEXT,
+              anchor TEXT, line INTEGER, nofollow INTEGER NOT NULL DEFAULT 0)""");
+        s.execute("""
+            INSERT INTO links(from_url, to_url) VALUES
+              ('http://s/a', 'http://s/old'), ('http://s/a', 'http://s/c'), ('http://s/b', 'http://s/a'),
+              ('http://s/c', 'http://s/a'), ('http://s/gone', 'http://s/c')""");
+      }
+      CrawlGraph crawl = CrawlGraph.load(db);
+
+      assertThat(crawl.graph.edgeCount()).isEqualTo(4);
+      assertThat(crawl.graph.inDegree(1)).as("b, through /old").isEqualTo(1);
+      assertThat(crawl.graph.inDegree(2)).as("c, from a only").isEqualTo(1);
+    }
+  }
+
+  @Test
   void whatAPageEmbedsIsNoEdgeEvenWhenItIsAnotherPage() throws Exception {
     try (Connection db = crawlDb()) {
       try (Statement s = db.createStatement()) {
