@@ -32,13 +32,13 @@ inline int4 index_of_millis4(float4 millis) {
 // in one vector register.
 __kernel void hist_owned(__global const float* values, const int length, const int perItem,
                          const int copies, __global uint* partial) {
-  const int item = get_global_id(0);
+  const size_t item = get_global_id(0);
   const size_t step = copies == 4 ? LENGTH : 0;
-  __global uint* c0 = partial + (size_t) item * copies * LENGTH;
+  __global uint* c0 = partial + item * copies * LENGTH;
   __global uint* c1 = c0 + step;
   __global uint* c2 = c1 + step;
   __global uint* c3 = c2 + step;
-  const int from = min(item * perItem, length);
+  const int from = (int) min(item * perItem, (size_t) length); // the product in size_t: no wrap
   const int to = min(from + perItem, length);
   int i = from;
   for (; i < from + (to - from) / 4 * 4; i += 4) {
@@ -85,10 +85,11 @@ __kernel void hist_global(__global const float* values, const int length,
 
 // counts[i] = the sum of counter i over all slices.
 __kernel void hist_merge(__global const uint* partial, const int slices, __global ulong* counts) {
-  const int i = get_global_id(0);
-  if (i >= LENGTH) {
+  const size_t gid = get_global_id(0);
+  if (gid >= LENGTH) {
     return;
   }
+  const int i = (int) gid;
   ulong total = 0;
   for (int s = 0; s < slices; s++) {
     total += partial[(size_t) s * LENGTH + i];

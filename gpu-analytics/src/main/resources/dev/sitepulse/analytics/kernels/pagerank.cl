@@ -22,8 +22,9 @@ typedef float contrib_t;
 __kernel void pagerank_init(__global const int* outDegree, __global const int* slot,
                             __global real* rank, __global real* invOut,
                             __global contrib_t* contrib, const int n) {
-  const int v = get_global_id(0);
-  if (v < n) {
+  const size_t gid = get_global_id(0);
+  if (gid < (size_t) n) { // compared before narrowing: an id past 2^31 must not wrap below n
+    const int v = (int) gid;
     const real initial = (real) 1 / n;
     const real inv = outDegree[v] == 0 ? 0 : (real) 1 / outDegree[v];
     rank[v] = initial;
@@ -35,8 +36,9 @@ __kernel void pagerank_init(__global const int* outDegree, __global const int* s
 // The switch to wide contributions: each one again from the node's current rank.
 __kernel void pagerank_widen(__global const real* rank, __global const real* invOut,
                              __global const int* slot, __global contrib_t* contrib, const int n) {
-  const int v = get_global_id(0);
-  if (v < n) {
+  const size_t gid = get_global_id(0);
+  if (gid < (size_t) n) {
+    const int v = (int) gid;
     contrib[slot[v]] = rank[v] * invOut[v];
   }
 }
@@ -44,8 +46,8 @@ __kernel void pagerank_widen(__global const real* rank, __global const real* inv
 // Contributions are stored hubs first (slot[v], see HubOrder.java): the ones gathered most share
 // cache lines. The edge sources are renumbered to match, once, in place.
 __kernel void pagerank_renumber(__global int* sources, __global const int* slot, const int m) {
-  const int e = get_global_id(0);
-  if (e < m) {
+  const size_t e = get_global_id(0);
+  if (e < (size_t) m) {
     sources[e] = slot[sources[e]];
   }
 }
@@ -95,10 +97,11 @@ __kernel void pagerank_step(__global const int* offsets, __global const int* sou
                             __global contrib_t* contribNext, __global real* partials,
                             const int n, const int heavyDegree, const real base,
                             const real damping, __local real* scratch) {
-  const int v = get_global_id(0);
+  const size_t gid = get_global_id(0);
+  const int v = (int) gid;
   real change = 0;
   real dangling = 0;
-  if (v < n) {
+  if (gid < (size_t) n) {
     const int start = offsets[v];
     const int end = offsets[v + 1];
     if (end - start < heavyDegree) {
@@ -166,7 +169,7 @@ __kernel void pagerank_step_ranges(__global const int* offsets, __global const i
                                    __global contrib_t* contribNext, __global real* partials,
                                    __global const int* bounds, const real base,
                                    const real damping) {
-  const int c = get_global_id(0);
+  const size_t c = get_global_id(0);
   real change = 0;
   real dangling = 0;
   const int last = bounds[c + 1];

@@ -132,8 +132,15 @@ public final class ClSession implements AutoCloseable {
   /**
    * The global size for one work-item per item: {@code items} rounded up to a multiple of the
    * work-group size, in long, since an int array's last index plus a group overflows an int.
+   *
+   * @throws IllegalArgumentException past 2^31-1 items: the kernels number items with 32-bit ints
+   *     (as Java arrays do), so more could not be told apart
    */
   public static long globalSize(long items, int local) {
+    if (items < 0 || items > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(items + " work-items in one launch: the kernels number"
+          + " them with 32-bit ints, at most " + Integer.MAX_VALUE);
+    }
     return (items + local - 1) / local * local;
   }
 
