@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 public final class CsrGraphBuilder {
 
+  /** The most edges a builder takes: the longest int[] every JVM allocates. */
+  public static final int MAX_EDGES = Integer.MAX_VALUE - 8;
+
   private final int nodeCount;
   private int[] from;
   private int[] to;
@@ -38,7 +41,7 @@ public final class CsrGraphBuilder {
           + " names a node outside 0.." + (nodeCount - 1));
     }
     if (size == from.length) {
-      int grown = Math.max(16, size + (size >> 1));
+      int grown = grownCapacity(size);
       from = Arrays.copyOf(from, grown);
       to = Arrays.copyOf(to, grown);
     }
@@ -46,6 +49,20 @@ public final class CsrGraphBuilder {
     to[size] = destination;
     size++;
     return this;
+  }
+
+  /**
+   * Half as much again, saturating at {@link #MAX_EDGES}: {@code size + (size >> 1)} in int turns
+   * negative from 1,431,655,766 edges on.
+   *
+   * @throws IllegalStateException when {@code size} is already the most a graph holds
+   */
+  static int grownCapacity(int size) {
+    if (size >= MAX_EDGES) {
+      throw new IllegalStateException("more than " + MAX_EDGES + " edges: a graph holds at most"
+          + " that many (a Java array's limit)");
+    }
+    return (int) Math.min(MAX_EDGES, Math.max(16, size + (long) (size >> 1)));
   }
 
   public int edgeCount() {

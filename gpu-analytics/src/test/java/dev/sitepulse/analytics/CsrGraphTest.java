@@ -120,4 +120,15 @@ class CsrGraphTest {
         .hasMessage("outDegree[0] = 1, but 3 of the edges leave node 0");
     assertThat(new CsrGraph(offsets, sources, new int[] {3, 0, 0}).edgeCount()).isEqualTo(3);
   }
+
+  @Test
+  void theBuilderGrowsUpToTheLargestArrayAndThenSaysItIsFull() {
+    assertThat(CsrGraphBuilder.grownCapacity(0)).isEqualTo(16);
+    assertThat(CsrGraphBuilder.grownCapacity(1000)).isEqualTo(1500);
+    assertThat(CsrGraphBuilder.grownCapacity(1_431_655_766)).isEqualTo(CsrGraphBuilder.MAX_EDGES);
+    assertThat(CsrGraphBuilder.grownCapacity(CsrGraphBuilder.MAX_EDGES - 1)).isEqualTo(CsrGraphBuilder.MAX_EDGES);
+    assertThatThrownBy(() -> CsrGraphBuilder.grownCapacity(CsrGraphBuilder.MAX_EDGES))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("more than 2147483639 edges: a graph holds at most that many (a Java array's limit)");
+  }
 }
