@@ -58,13 +58,14 @@ public final class Devices {
    * caller closes it. For {@code auto}, a GPU that fails ({@link DeviceFailedException}) hands
    * over to the Java backend; a device chosen by name fails the call.
    *
-   * @throws DeviceUnavailableException for {@code opencl[:N]} when there is no such device or it
-   *     cannot be opened
+   * @throws DeviceUnavailableException for {@code opencl[:N]} when there is no such device
+   * @throws DeviceFailedException for {@code opencl[:N]} when the device is there but cannot be
+   *     opened, as when it fails later
    */
   public static AnalyticsBackend open(DeviceChoice choice, long batchSize) {
     return switch (choice.mode()) {
       case CPU -> new JavaBackend();
-      case OPENCL -> openOrThrow(choice, openClDevice(choice));
+      case OPENCL -> OpenClBackend.openOrFail(openClDevice(choice));
       case AUTO -> autoGpu(batchSize)
           .flatMap(OpenClBackend::open)
           .<AnalyticsBackend>map(backend -> new FallbackBackend(backend, JavaBackend::new))
@@ -103,10 +104,5 @@ public final class Devices {
           + (devices.size() - 1));
     }
     return devices.get(choice.openClIndex());
-  }
-
-  private static AnalyticsBackend openOrThrow(DeviceChoice choice, ClDevice device) {
-    return OpenClBackend.open(device).orElseThrow(() ->
-        new DeviceUnavailableException(choice, device.info().name() + " could not be opened"));
   }
 }

@@ -88,6 +88,19 @@ public final class OpenClBackend implements AnalyticsBackend {
     }
   }
 
+  /**
+   * A backend on a device that was asked for by name.
+   *
+   * @throws DeviceFailedException when the device is listed but no context can be made on it
+   */
+  static OpenClBackend openOrFail(ClDevice device) {
+    try {
+      return new OpenClBackend(ClSession.open(device), ClLatency.variantFor(device));
+    } catch (RuntimeException | LinkageError e) {
+      throw new DeviceFailedException(device.info(), "cannot be opened: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public DeviceInfo device() {
     return session.device().info();
@@ -130,18 +143,29 @@ public final class OpenClBackend implements AnalyticsBackend {
     }
   }
 
+  /**
+   * Gives back the device's memory. A release that fails (a device lost meanwhile) is logged, not
+   * thrown: it comes after the results were made, often from a try-with-resources that would
+   * otherwise replace them with the failure.
+   */
   @Override
   public synchronized void close() {
     if (!closed) {
       closed = true;
       try {
-        asDeviceFailure(() -> {
-          session.close();
-          return null;
-        });
+        releaseLogging(device(), session::close);
       } finally {
         hostThreads.close();
       }
+    }
+  }
+
+  static void releaseLogging(DeviceInfo device, Runnable release) {
+    try {
+      release.run();
+    } catch (CLException e) {
+      LOG.warn("OpenCL device {}: releasing its memory failed: {}", device.name(), e.getMessage());
+      LOG.debug("OpenCL release failure", e);
     }
   }
 }
