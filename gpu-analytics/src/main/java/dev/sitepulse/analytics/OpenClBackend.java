@@ -111,21 +111,30 @@ public final class OpenClBackend implements AnalyticsBackend {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(config, "config");
     ensureOpen();
-    return asDeviceFailure(() -> ClPageRank.run(session, graph, config));
+    return asDeviceFailure(() -> {
+      session.keepBuffersOf("pagerank");
+      return ClPageRank.run(session, graph, config);
+    });
   }
 
   @Override
   public synchronized NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
     Objects.requireNonNull(simHashes, "simHashes");
     ensureOpen();
-    return asDeviceFailure(() -> ClPairScan.run(session, simHashes, maxDistance, hostThreads));
+    return asDeviceFailure(() -> {
+      session.keepBuffersOf("duplicates");
+      return ClPairScan.run(session, simHashes, maxDistance, hostThreads);
+    });
   }
 
   @Override
   public synchronized LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
     Objects.checkFromToIndex(from, to, latenciesMs.length);
     ensureOpen();
-    return asDeviceFailure(() -> ClLatency.run(session, latenciesMs, from, to, histogramVariant));
+    return asDeviceFailure(() -> {
+      session.keepBuffersOf("latency");
+      return ClLatency.run(session, latenciesMs, from, to, histogramVariant);
+    });
   }
 
   /** An OpenCL error (out of device memory, a lost device) as the one exception callers handle. */
@@ -135,6 +144,11 @@ public final class OpenClBackend implements AnalyticsBackend {
     } catch (CLException e) {
       throw new DeviceFailedException(device(), "OpenCL call failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The device memory held for the next call, for tests. */
+  synchronized long bufferBytes() {
+    return session.bufferBytes();
   }
 
   private void ensureOpen() {

@@ -135,6 +135,23 @@ class OpenClBackendTest {
   }
 
   @Test
+  void aStepGivesBackTheDeviceMemoryOfTheStepBeforeIt() {
+    CsrGraph graph = CsrGraph.fromEdges(50_000, new int[] {0, 1, 2}, new int[] {1, 2, 0});
+    long[] fp = Fixtures.fingerprints(100, 3, 5);
+    try (OpenClBackend backend = OpenClBackend.open(ClDevices.probe().devices().get(0)).orElseThrow()) {
+      backend.nearDuplicates(fp, 3);
+      long duplicates = backend.bufferBytes();
+      backend.pageRank(graph, PageRankConfig.DEFAULTS);
+      assertThat(backend.bufferBytes()).isGreaterThan(50_000L * 8);
+
+      backend.nearDuplicates(fp, 3);
+
+      assertThat(backend.bufferBytes()).as("PageRank's released, the pair scan's own again")
+          .isEqualTo(duplicates);
+    }
+  }
+
+  @Test
   void nearDocumentsOverflowTheFirstPairBufferAndAreAllFound() {
     long[] fp = new long[1_500]; // 0..1499 differ in the low 11 bits: about 170,000 pairs, one bucket
     for (int i = 0; i < fp.length; i++) {

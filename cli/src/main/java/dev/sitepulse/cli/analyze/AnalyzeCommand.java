@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -129,6 +130,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** Runs every analysis over the crawl in {@code data} and stores ranks and clusters in crawl.db. */
   public static AnalysisReport analyze(Path data, DeviceChoice choice, int top, int maxDistance)
       throws SQLException {
+    try {
+      return analyze(data, batch -> Devices.open(choice, batch), top, maxDistance);
+    } catch (DeviceUnavailableException e) {
+      throw new UsageException("--device " + choice + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * As {@link #analyze(Path, DeviceChoice, int, int)}, on the backend that {@code open} gives for
+   * the larger of the two steps' batches.
+   */
+  static AnalysisReport analyze(Path data, LongFunction<AnalyticsBackend> open, int top,
+      int maxDistance) throws SQLException {
     Path file = data.resolve(CrawlDb.FILE_NAME);
     if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) { // worded as crawl and report word it
       throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
@@ -147,35 +161,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         throw e;
       }
-      try {
-        // One backend at a time: on a device each holds its own context and buffers.
-        PageRankResult pr;
-        try (AnalyticsBackend ranks = Devices.open(choice, crawl.graph.edgeCount())) {
-          pr = ranks.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
-        }
-        NearDuplicates nd;
-        try (AnalyticsBackend dups = Devices.open(choice, crawl.simHashes.length)) {
-          nd = dups.nearDuplicates(crawl.simHashes, maxDistance);
-        }
-        List<int[]> clusters = new ArrayList<>();
-        for (int c = 0; c < nd.clusters().count(); c++) {
-          clusters.add(nd.clusters().members(c));
-        }
-        TermStats.Result terms = Files.isDirectory(data.resolve("index"))
-            ? TermStats.top(data.resolve("index"), top)
-            : new TermStats.Result(0, List.of(), List.of());
-        // Stored last, once everything is computed: a crawl.db that cannot be written (read-only,
-        // locked by a running crawl) still gets its analysis printed.
-        String notStored = null;
-        try {
-          crawl.store(db, pr.ranks(), clusters);
-        } catch (SQLException e) {
-          notStored = e.getMessage();
-        }
-        return new AnalysisReport(crawl, pr, nd, terms, notStored);
-      } catch (DeviceUnavailableException e) {
-        throw new UsageException("--device " + choice + ": " + e.getMessage());
+      // One backend for both steps: on a device, one context and queue; PageRank's buffers are
+      // given back when the pair scan starts.
+      PageRankResult pr;
+      NearDuplicates nd;
+      try (AnalyticsBackend backend = open.apply(Math.max(crawl.graph.edgeCount(), crawl.simHashes.length))) {
+        pr = backend.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
+        nd = backend.nearDuplicates(crawl.simHashes, maxDistance);
       }
+      List<int[]> clusters = new ArrayList<>();
+      for (int c = 0; c < nd.clusters().count(); c++) {
+        clusters.add(nd.clusters().members(c));
+      }
+      TermStats.Result terms = Files.isDirectory(data.resolve("index"))
+          ? TermStats.top(data.resolve("index"), top)
+          : new TermStats.Result(0, List.of(), List.of());
+      // Stored last, once everything is computed: a crawl.db that cannot be written (read-only,
+      // locked by a running crawl) still gets its analysis printed.
+      String notStored = null;
+      try {
+        crawl.store(db, pr.ranks(), clusters);
+      } catch (SQLException e) {
+        notStored = e.getMessage();
+      }
+      return new AnalysisReport(crawl, pr, nd, terms, notStored);
     }
   }
 

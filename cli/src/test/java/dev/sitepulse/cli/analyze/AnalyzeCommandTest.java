@@ -7,6 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.analytics.AnalyticsBackend;
+import dev.sitepulse.analytics.CsrGraph;
+import dev.sitepulse.analytics.DeviceInfo;
+import dev.sitepulse.analytics.JavaBackend;
+import dev.sitepulse.analytics.LatencyStats;
+import dev.sitepulse.analytics.NearDuplicates;
+import dev.sitepulse.analytics.PageRankConfig;
+import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -19,6 +27,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,6 +91,60 @@ class AnalyzeCommandTest {
     try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
         ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM duplicate_clusters")) {
       assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void bothStepsRunOnOneBackendOpenedOnceForTheLargerBatch() throws Exception {
+    crawlTheSite();
+    List<String> events = new ArrayList<>();
+
+    AnalysisReport report = AnalyzeCommand.analyze(data, batch -> {
+      events.add("open " + batch);
+      return new RecordingBackend(events);
+    }, 3, 3);
+
+    long links = report.crawl().graph.edgeCount();
+    assertThat(links).isGreaterThan(report.crawl().simHashes.length);
+    assertThat(events).containsExactly("open " + links, "pageRank", "nearDuplicates", "close");
+  }
+
+  /** The Java backend, saying what it was asked to do. */
+  private static final class RecordingBackend implements AnalyticsBackend {
+    private final JavaBackend java = new JavaBackend(1);
+    private final List<String> events;
+
+    RecordingBackend(List<String> events) {
+      this.events = events;
+    }
+
+    @Override
+    public DeviceInfo device() {
+      return java.device();
+    }
+
+    @Override
+    public PageRankResult pageRank(CsrGraph graph, PageRankConfig config) {
+      events.add("pageRank");
+      return java.pageRank(graph, config);
+    }
+
+    @Override
+    public NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
+      events.add("nearDuplicates");
+      return java.nearDuplicates(simHashes, maxDistance);
+    }
+
+    @Override
+    public LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
+      events.add("latencyStats");
+      return java.latencyStats(latenciesMs, from, to);
+    }
+
+    @Override
+    public void close() {
+      events.add("close");
+      java.close();
     }
   }
 

@@ -93,6 +93,28 @@ public final class ClSession implements AutoCloseable {
     return mem;
   }
 
+  /**
+   * Releases every buffer whose role is not {@code step}'s ({@code "pagerank"} keeps
+   * {@code "pagerank.*"}): a step run again reuses its own, while one step's memory goes back
+   * before another step of the same backend allocates its own.
+   */
+  public void keepBuffersOf(String step) {
+    String prefix = step + ".";
+    var held = buffers.entrySet().iterator();
+    while (held.hasNext()) {
+      var entry = held.next();
+      if (!entry.getKey().startsWith(prefix)) {
+        CL.clReleaseMemObject(entry.getValue().mem());
+        held.remove();
+      }
+    }
+  }
+
+  /** The bytes of device memory this session's buffers hold. */
+  public long bufferBytes() {
+    return buffers.values().stream().mapToLong(Sized::bytes).sum();
+  }
+
   /** Copies host memory to the device and waits for it. */
   public void write(cl_mem mem, Pointer from, long bytes, StepClock clock) {
     if (bytes > 0) {
