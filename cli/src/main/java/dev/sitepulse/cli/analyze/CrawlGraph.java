@@ -71,10 +71,11 @@ final class CrawlGraph {
     CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
     // links by the page's row id: a join for the page's URL would cost a string per link. A
     // crawl.db from before links had page ids (which a crawl rewrites when it opens it) is read
-    // as it is, joined once: analyze only reads.
+    // as it is, joined once: analyze only reads. A rel="nofollow" link passes no rank, as in
+    // Google's PageRank: the page vouches for none of them.
     String links = linksKeyedByUrl(db)
-        ? "SELECT u.id, l.to_url FROM links l JOIN urls u ON u.url = l.from_url"
-        : "SELECT from_id, to_url FROM links";
+        ? "SELECT u.id, l.to_url FROM links l JOIN urls u ON u.url = l.from_url WHERE l.nofollow=0"
+        : "SELECT from_id, to_url FROM links WHERE nofollow=0";
     // A page's links are rows next to each other, and a page links to the same page many times
     // (the Python docs: 163,108 link rows for 15,492 page pairs): a link that repeats the last one
     // this page made to that page is dropped here, as it is read. Repeats further apart (a page

@@ -50,11 +50,11 @@ class AnalysisReportTest {
         s.execute("""
             CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, title TEXT, state TEXT, status INTEGER,
                 simhash INTEGER, redirect_to TEXT, pagerank REAL)""");
-        s.execute("CREATE TABLE links(from_id INTEGER, to_url TEXT)");
+        s.execute("CREATE TABLE links(from_id INTEGER, to_url TEXT, nofollow INTEGER NOT NULL DEFAULT 0)");
       }
       try (PreparedStatement page = db.prepareStatement(
               "INSERT INTO urls(url, title, state, status, simhash) VALUES (?, ?, 'done', 200, ?)");
-          PreparedStatement link = db.prepareStatement("INSERT INTO links VALUES (?, 'http://s/0')")) {
+          PreparedStatement link = db.prepareStatement("INSERT INTO links(from_id, to_url) VALUES (?, 'http://s/0')")) {
         for (int i = 0; i < n; i++) {
           page.setString(1, "http://s/" + i);
           page.setString(2, "Page " + i);

@@ -79,12 +79,27 @@ class CrawlGraphTest {
             INSERT INTO links(from_url, to_url) VALUES
               ('http://s/a', 'http://s/old'), ('http://s/a', 'http://s/c'), ('http://s/b', 'http://s/a'),
               ('http://s/c', 'http://s/a'), ('http://s/gone', 'http://s/c')""");
+        s.execute("INSERT INTO links(from_url, to_url, nofollow) VALUES ('http://s/b', 'http://s/c', 1)");
       }
       CrawlGraph crawl = CrawlGraph.load(db);
 
       assertThat(crawl.graph.edgeCount()).isEqualTo(4);
       assertThat(crawl.graph.inDegree(1)).as("b, through /old").isEqualTo(1);
       assertThat(crawl.graph.inDegree(2)).as("c, from a only").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aNofollowLinkCastsNoVoteInEitherLayout() throws Exception {
+    try (Connection db = crawlDb()) {
+      try (Statement s = db.createStatement()) {
+        s.execute("INSERT INTO links(from_id, to_url, nofollow) VALUES (2, 'http://s/c', 1)");
+      }
+      CrawlGraph crawl = CrawlGraph.load(db);
+
+      assertThat(crawl.graph.edgeCount()).isEqualTo(4);
+      assertThat(crawl.graph.inDegree(2)).as("c, from a only").isEqualTo(1);
+      assertThat(crawl.graph.outDegree()).containsExactly(2, 1, 1);
     }
   }
 
