@@ -22,6 +22,9 @@ import java.util.Locale;
 public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates,
     TermStats.Result terms, String notStored) {
 
+  /** Below this a rank has fewer than three digits in five decimals. */
+  private static final double SMALL_RANK = 1e-3;
+
   public void writeTable(PrintStream out) {
     out.printf(Locale.ROOT, "== PageRank of %s, %s: %s, %s%n",
         Amounts.count(crawl.graph.nodeCount(), "page"), Amounts.count(crawl.graph.edgeCount(), "link"),
@@ -32,11 +35,16 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     // does not push its row out of line.
     int numberWidth = Math.max(2, digits(ranks.top().size()));
     int inWidth = Math.max(4, digits(ranks.top().stream().mapToInt(RankedNode::inDegree).max().orElse(0)));
-    String row = "%" + numberWidth + "d  %.5f %" + inWidth + "d  %s%n%" + (numberWidth + 4) + "s%s%n";
+    // Five decimals while every rank shown keeps three digits in them; on a big crawl, where
+    // ranks fall below 1e-3, all of them in scientific notation (1e-6 would print as 0.00000).
+    boolean small = ranks.top().stream().anyMatch(n -> n.rank() < SMALL_RANK);
+    String rank = small ? "%.3e" : "%.5f";
+    int rankWidth = small ? 9 : 7;
+    String row = "%" + numberWidth + "d  " + rank + " %" + inWidth + "d  %s%n%" + (numberWidth + 4) + "s%s%n";
     if (ranks.top().isEmpty()) { // as the terms say (none), rather than a header over nothing
       out.println("   (no pages to rank)");
     } else {
-      out.printf(Locale.ROOT, "%" + numberWidth + "s  %-7s %" + inWidth + "s  %s%n", "#", "RANK", "IN", "PAGE");
+      out.printf(Locale.ROOT, "%" + numberWidth + "s  %-" + rankWidth + "s %" + inWidth + "s  %s%n", "#", "RANK", "IN", "PAGE");
     }
     int i = 1;
     for (RankedNode n : ranks.top()) {

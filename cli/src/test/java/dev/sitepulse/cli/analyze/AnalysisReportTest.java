@@ -43,8 +43,28 @@ class AnalysisReportTest {
     assertThat(table).startsWith("== PageRank of 1 page, 0 links: 1 iteration, converged\n");
   }
 
-  /** A hub every other page links to, and the report of its top {@code n} pages. */
+  @Test
+  void ranksTooSmallForFiveDecimalsStayReadableAndInColumns() throws Exception {
+    String table = tableOfTop(200_000, 3); // every page but the hub ranks about 1e-6
+
+    List<String> rows = table.lines().filter(l -> l.matches(" *\\d+  \\d\\.\\d{3}e-\\d{2} .*")).toList();
+    assertThat(rows).hasSize(3);
+    assertThat(rows).noneMatch(r -> r.contains("0.000e+00"));
+    assertThat(rows.get(1)).contains("e-06");
+    int rankColumn = rows.get(0).indexOf("e-") - 5;
+    assertThat(rows).allSatisfy(r -> assertThat(r.indexOf("e-") - 5).isEqualTo(rankColumn));
+    String header = table.lines().filter(l -> l.contains("RANK")).findFirst().orElseThrow();
+    assertThat(header.indexOf("RANK")).isEqualTo(rankColumn);
+    assertThat(header.indexOf("IN") + 2).as("IN over the last digit of the in-degrees")
+        .isEqualTo(rows.get(0).indexOf("  ", rankColumn + 10));
+  }
+
   private static String tableOfTop(int n) throws Exception {
+    return tableOfTop(n, n);
+  }
+
+  /** A hub every other page links to, and the report of the top {@code top} of its {@code n} pages. */
+  private static String tableOfTop(int n, int top) throws Exception {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
       try (Statement s = db.createStatement()) {
         s.execute("""
@@ -55,6 +75,7 @@ class AnalysisReportTest {
       try (PreparedStatement page = db.prepareStatement(
               "INSERT INTO urls(url, title, state, status, simhash) VALUES (?, ?, 'done', 200, ?)");
           PreparedStatement link = db.prepareStatement("INSERT INTO links(from_id, to_url) VALUES (?, 'http://s/0')")) {
+        db.setAutoCommit(false);
         for (int i = 0; i < n; i++) {
           page.setString(1, "http://s/" + i);
           page.setString(2, "Page " + i);
@@ -63,10 +84,12 @@ class AnalysisReportTest {
           link.setInt(1, i + 1); // the page's row id
           link.executeUpdate();
         }
+        db.commit();
+        db.setAutoCommit(true);
       }
       CrawlGraph crawl = CrawlGraph.load(db);
       try (AnalyticsBackend java = Devices.open(DeviceChoice.parse("cpu"), n)) {
-        PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(n));
+        PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
         NearDuplicates none = java.nearDuplicates(crawl.simHashes, 0);
         AnalysisReport report = new AnalysisReport(crawl, ranks, none,
             new TermStats.Result(0, List.of(), List.of()), null);
