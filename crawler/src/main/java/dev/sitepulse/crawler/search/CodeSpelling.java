@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * {@code --no-default-features} at a word's start (also in a group or after a field:
  * {@code (--release)}, {@code title:--release}), is quoted as well: the grammar took its first
  * dash for an exclusion and refused the second, and {@code cargo build --release}, as the books
- * write it, was an error.
+ * write it, was an error. A query of operator words alone ({@code OR}, {@code NOT},
+ * {@code AND OR}) leaves them nothing to join or exclude, so none can be an operator: each is
+ * read as the word, as if quoted, where the grammar refused the query. Rust names methods so
+ * ({@code Option::or}, {@code ops::Not}).
  */
 final class CodeSpelling {
 
@@ -108,10 +111,33 @@ final class CodeSpelling {
   private static final Pattern PATH =
       Pattern.compile("(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}_]++(?:::[\\p{L}_][\\p{L}\\p{N}_]*+)+");
 
+  private static final Pattern WORD = Pattern.compile("\\S+");
+
   private CodeSpelling() {}
+
+  /** Whether the query's words are all the grammar's operators written as words, AND, OR and NOT. */
+  private static boolean onlyOperators(String query) {
+    Matcher word = WORD.matcher(query);
+    boolean any = false;
+    while (word.find()) {
+      if (!PageQueryParser.OPERATORS.contains(word.group())) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
 
   static Reading read(String query) {
     Builder out = new Builder(query);
+    if (onlyOperators(query)) {
+      Matcher word = WORD.matcher(query);
+      while (word.find()) {
+        out.copyTo(word.start()).add('"', word.start());
+        out.copyTo(word.end()).add('"', word.end());
+      }
+      return out.copyTo(query.length()).reading();
+    }
     boolean inPhrase = false;
     for (int i = 0; i < query.length(); i++) {
       char c = query.charAt(i);

@@ -66,8 +66,8 @@ final class QueryErrors {
       int column = offending.beginColumn + 1;
       String reason =
           offending.kind == QueryParserConstants.EOF
-              ? "unexpected end"
-              : "unexpected " + InvalidQueryException.quoted(offending.image) + bracketHint(query, offending.image);
+              ? "unexpected end" + operatorHint(grammar.currentToken, " after " + quoted(grammar.currentToken))
+              : "unexpected " + quoted(offending) + bracketHint(query, offending.image) + operatorHint(offending, "");
       return new InvalidQueryException(query, reason, column, wrapper);
     }
     if (cause instanceof TokenMgrError lexer) {
@@ -136,6 +136,24 @@ final class QueryErrors {
     boolean tripped = offending.equals(")") || offending.equals("]") || offending.equals("}")
         || CODE_BRACKET.matcher(query).find();
     return tripped ? " (quote text with brackets to search for it)" : "";
+  }
+
+  /**
+   * An operator word with nothing to join or exclude ({@code cache AND}, {@code OR sockets}) may be
+   * the word itself, typed in capitals: the grammar's "unexpected end" did not say how to search
+   * for it. Empty for any other token.
+   */
+  private static String operatorHint(Token token, String after) {
+    boolean operator = token.kind == QueryParserConstants.AND || token.kind == QueryParserConstants.OR
+        || token.kind == QueryParserConstants.NOT;
+    if (!operator || !PageQueryParser.OPERATORS.contains(token.image)) { // && and || are no words
+      return "";
+    }
+    return after + ", an operator (to search for the word, quote it: " + quoted(token) + ")";
+  }
+
+  private static String quoted(Token token) {
+    return InvalidQueryException.quoted(token.image);
   }
 
   private static String firstLine(String message) {

@@ -68,6 +68,17 @@ class CodeSpellingTest {
   }
 
   @Test
+  void operatorWordsWithNothingToJoinAreReadAsTheWords() {
+    CodeSpelling.Reading reading = CodeSpelling.read(" OR  NOT");
+
+    assertThat(reading.text()).isEqualTo(" \"OR\"  \"NOT\"");
+    assertThat(reading.typedColumn(8)).as("the N of NOT").isEqualTo(6);
+    assertThat(CodeSpelling.read("a OR b").text()).isEqualTo("a OR b");
+    assertThat(CodeSpelling.read("OR b").text()).as("an operator with a word is the grammar's to refuse").isEqualTo("OR b");
+    assertThat(CodeSpelling.read("Or").text()).isEqualTo("Or");
+  }
+
+  @Test
   void phrasesEscapesRangesFieldsAndGroupsAreAsTyped() {
     assertThat(CodeSpelling.read("\"HashMap::entry\"").text()).isEqualTo("\"HashMap::entry\"");
     assertThat(CodeSpelling.read("\"commit()\"").text()).isEqualTo("\"commit()\"");

@@ -33,6 +33,8 @@ class DefinitionSnippetsTest {
         <dd><p>Breaks a long line at spaces.</p></dd></dl>
         <dl class="py function"><dt class="sig sig-object py" id="into">into(value)</dt>
         <dd><p>Converts a value to a line.</p></dd></dl>
+        <dl class="py function"><dt class="sig sig-object py" id="or">or(first, second)</dt>
+        <dd><p>The first line unless it is blank, else the second.</p></dd></dl>
         <h2 id="recipes">Recipes</h2>
         <p>To split text twice, split the text and then split each text part: split, split, split the text.</p>
         </body></html>"""));
@@ -75,6 +77,15 @@ class DefinitionSnippetsTest {
 
     assertThat(hit.anchor()).isEqualTo("text.fold");
     assertThat(hit.snippet()).isEqualTo("fold(line) Breaks a long line at spaces.");
+  }
+
+  @Test
+  void anOperatorWordAloneIsTheWordAndFindsTheDefinitionOfThatName() throws Exception {
+    // The grammar refused a lone OR: an operator with nothing to join.
+    SearchHit hit = onlyHit("OR");
+
+    assertThat(hit.anchor()).isEqualTo("or");
+    assertThat(hit.snippet()).isEqualTo("or(first, second) The first line unless it is blank, else the second.");
   }
 
   @Test

@@ -63,9 +63,14 @@ class InvalidQueryTest {
             + " to search for it) at column 15",
         "dict[str, int]     | cannot parse query \"dict[str, int]\": unexpected \"int\" (quote text with brackets"
             + " to search for it) at column 11",
-        "cache AND          | cannot parse query \"cache AND\": unexpected end at column 10",
+        "cache AND          | cannot parse query \"cache AND\": unexpected end after \"AND\", an operator (to search"
+            + " for the word, quote it: \"AND\") at column 10",
+        "OR sockets         | cannot parse query \"OR sockets\": unexpected \"OR\", an operator (to search for the"
+            + " word, quote it: \"OR\") at column 1",
+        "cache &&           | cannot parse query \"cache &&\": unexpected end at column 9",
         "status:[200 - 299] | cannot parse query \"status:[200 - 299]\": unexpected \"-\" at column 13",
-        "title:(foo OR OR)  | cannot parse query \"title:(foo OR OR)\": unexpected \"OR\" at column 15",
+        "title:(foo OR OR)  | cannot parse query \"title:(foo OR OR)\": unexpected \"OR\", an operator (to"
+            + " search for the word, quote it: \"OR\") at column 15",
         "'\"unclosed'       | cannot parse query \"\\\"unclosed\": unclosed quote, unexpected end"
             + " at column 10",
         "'\"'              | cannot parse query \"\\\"\": unclosed quote, unexpected end at column 2",
@@ -220,7 +225,8 @@ class InvalidQueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"the", "NOT the", "title:(a of)", "\"to be or\"", "\"AND\"", "title:\"NOT\""})
+  @ValueSource(strings = {"the", "NOT the", "title:(a of)", "\"to be or\"", "\"AND\"", "title:\"NOT\"", "OR", "NOT",
+      " AND  OR "})
   void aQueryOfStopWordsOnlyIsAnErrorThatSaysSoInsteadOfNoHits(String query) {
     // It matched no page, or for NOT every page, with nothing to tell why.
     assertThat(invalid(query).getMessage()).isEqualTo("cannot parse query " + InvalidQueryException.quoted(query)
@@ -259,7 +265,8 @@ class InvalidQueryTest {
   @Test
   void aQueryWithANewlineStillGivesAOneLineMessage() {
     assertThat(invalid("cache\nAND").getMessage())
-        .isEqualTo("cannot parse query \"cache\\nAND\": unexpected end at column 10");
+        .isEqualTo("cannot parse query \"cache\\nAND\": unexpected end after \"AND\", an operator (to search for"
+            + " the word, quote it: \"AND\") at column 10");
   }
 
   @Test
