@@ -74,7 +74,9 @@ public final class IndexDamage {
     });
   }
 
-  private static RuntimeException failure(String failed, Exception e, Supplier<CorruptIndexException> checked) {
+  private static RuntimeException failure(String failed, Exception thrown, Supplier<CorruptIndexException> checked) {
+    // Search's own term lookups (HitFields) pass Lucene's IOException on unchecked, from a frame of ours.
+    Exception e = thrown instanceof UncheckedIOException unchecked ? unchecked.getCause() : thrown;
     CorruptIndexException damage = e instanceof CorruptIndexException c ? c : thrownReading(e) ? checked.get() : null;
     if (damage != null) {
       if (damage != e) {

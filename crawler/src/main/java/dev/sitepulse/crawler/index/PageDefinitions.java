@@ -13,7 +13,8 @@ import java.util.Set;
  * ({@link JavadocIds}) and rustdoc ({@link RustdocIds}) by their own.
  *
  * @param terms the names lower-cased, with their dotted tails, the last part of each dotted one
- *     after its dot ({@code .getcwd}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
+ *     after its dot ({@code .getcwd}), the word the URL names the page by after a slash
+ *     ({@code /fs}, {@link UrlNames}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
  * @param lines sorted, each an id that is a name, or "name, tab, id" where the id is not the
  *     name: the {@code defined_ids} doc value
  */
@@ -79,6 +80,10 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
           }
         }
       }
+    }
+    String urlName = UrlNames.of(page.url());
+    if (urlName != null) { // no definition: search asks for it when no page defines the word
+      terms.add(UrlNames.PREFIX + urlName);
     }
     Collections.sort(names);
     return new PageDefinitions(terms, names);

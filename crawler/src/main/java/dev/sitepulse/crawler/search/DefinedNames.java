@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.UrlNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -277,7 +278,10 @@ final class DefinedNames {
    * part of theirs replaced by that last part, {@code .getcwd}: a method typed alone, as people look
    * up {@code getcwd} or {@code dumps}, finds os.getcwd and json.dumps. A page that defines the
    * name itself keeps it: {@code open} is the built-in, not every {@code *.open}. A last part that
-   * many pages define ({@code close}, {@code read}) says nothing of which one is meant.
+   * many pages define ({@code close}, {@code read}) says nothing of which one is meant. Before
+   * those, a word that no page defines but a few pages' URLs name them by ({@code /fs} for
+   * Node.js's {@code fs.html}, {@link UrlNames}) is those pages: the page named for the word is
+   * about all of it, where a method of that name is one thing on its page.
    *
    * @param pagesDefining how many pages define a name (lower-cased, as the index keeps names)
    */
@@ -285,9 +289,12 @@ final class DefinedNames {
     List<String> out = new ArrayList<>(names.size());
     for (String name : names) {
       String lastPart = "." + name;
+      String urlName = UrlNames.PREFIX + name;
       boolean replaced = name.indexOf('.') < 0 && pagesDefining.applyAsInt(name) == 0;
-      int pages = replaced ? pagesDefining.applyAsInt(lastPart) : 0;
-      out.add(pages > 0 && pages <= MAX_LAST_PART_PAGES ? lastPart : name);
+      int named = replaced ? pagesDefining.applyAsInt(urlName) : 0;
+      int pages = replaced && named == 0 ? pagesDefining.applyAsInt(lastPart) : 0;
+      out.add(named > 0 && named <= MAX_LAST_PART_PAGES ? urlName
+          : pages > 0 && pages <= MAX_LAST_PART_PAGES ? lastPart : name);
     }
     return out;
   }

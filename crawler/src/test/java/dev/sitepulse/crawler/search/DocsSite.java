@@ -90,12 +90,20 @@ final class DocsSite {
 
   /** One HTML page, parsed as a crawl parses it for search, indexed and committed into {@code dir}. */
   static Path indexParsed(Path dir, String url, String html) {
+    return indexInto(dir, List.of(parsed(url, html)));
+  }
+
+  /** HTML pages, each by its URL, parsed as a crawl parses them for search, indexed and committed into {@code dir}. */
+  static Path indexParsed(Path dir, Map<String, String> htmlByUrl) {
+    return indexInto(dir, htmlByUrl.entrySet().stream().map(page -> parsed(page.getKey(), page.getValue())).toList());
+  }
+
+  private static IndexedPage parsed(String url, String html) {
     ParsedPage page = PageParser.parseForSearch(html.getBytes(StandardCharsets.UTF_8), "UTF-8", url);
-    IndexedPage doc = new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
+    return new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
         page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
         page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
         page.generator());
-    return indexInto(dir, List.of(doc));
   }
 
   private static IndexedPage page(String url, String title, List<String> headings, String body) {

@@ -1,0 +1,66 @@
+package dev.sitepulse.crawler.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A word alone that no page defines finds the page a site names by it, as Node.js names its modules' pages. */
+class UrlNamesSearchTest {
+  private static final String SITE = "https://docs.example/";
+
+  @TempDir static Path dir;
+  static PageSearcher searcher;
+
+  @BeforeAll
+  static void indexModulePagesAndPagesThatSayTheirNames() {
+    searcher = PageSearcher.open(DocsSite.indexParsed(dir.resolve("index"), Map.of(
+        SITE + "api/fs.html", page("File system", "<p>The node:fs module enables interacting with the file system."
+            + " Read a whole file with <code>fs.readFile(path)</code>, or stream it.</p>"),
+        SITE + "api/cli.html", page("Command-line API", "<p>Use --allow-fs-read to grant fs read access and"
+            + " --allow-fs-write for fs write access; fs access is denied otherwise.</p>"),
+        SITE + "api/http.html", page("HTTP", "<p>To use the HTTP server and client, require node:http."
+            + " The interfaces are low-level.</p>"),
+        SITE + "api/https.html", page("HTTPS", "<p>HTTPS is the HTTP protocol over TLS. HTTPS agents pool"
+            + " HTTP connections as HTTP agents do.</p>"),
+        SITE + "library/logging.html", "<html><head><title>logging — Logging facility</title></head><body>"
+            + "<section id=\"module-logging\"><h1>logging — Logging facility</h1><p>This module defines functions"
+            + " for a flexible event logging system.</p></section></body></html>",
+        SITE + "howto/logging/index.html", page("Logging HOWTO", "<p>Logging is a means of tracking events."
+            + " Logging calls go to the logging module; logging levels, logging handlers, logging formatters.</p>"))));
+  }
+
+  private static String page(String title, String body) {
+    return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>";
+  }
+
+  @AfterAll
+  static void close() {
+    searcher.close();
+  }
+
+  @Test
+  void aWordThePageSaysOnlyInsideNamesFindsThePageItsUrlNamesFirst() throws Exception {
+    // BM25 put the command line's --allow-fs-read first: "node:fs" and "fs.readFile" are words of their own.
+    SearchHit first = searcher.search("fs", 10).hits().get(0);
+
+    assertThat(first.url()).isEqualTo(SITE + "api/fs.html");
+    assertThat(first.anchor()).as("the page, not a section of it").isNull();
+  }
+
+  @Test
+  void aWordThatStemmingGivesAnotherPageTooFindsThePageItsUrlNamesFirst() throws Exception {
+    // HTTPS stems to http: its title and text said it more often than the HTTP page.
+    assertThat(searcher.search("http", 10).hits().get(0).url()).isEqualTo(SITE + "api/http.html");
+  }
+
+  @Test
+  void aWordAPageDefinesFindsThatPageFirstNotTheOneItsUrlNames() throws Exception {
+    assertThat(searcher.search("logging", 10).hits()).extracting(SearchHit::url)
+        .containsExactly(SITE + "library/logging.html", SITE + "howto/logging/index.html");
+  }
+}
