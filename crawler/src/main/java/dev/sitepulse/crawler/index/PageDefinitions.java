@@ -123,7 +123,8 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
   /**
    * A rustdoc page's members ({@link RustdocIds}), each by its name and by its path
    * (std.collections.HashMap.entry, whose tails give HashMap.entry), and the item the page
-   * documents, by its path, the path's tails and its own name. A method of a trait's
+   * documents, by its path, the path's tails and its own name, and that name as written with how
+   * many parts the path has ({@link ItemDepth}). A method of a trait's
    * implementation defines only its path (Cloned.clone): its name is the trait's, which declares
    * it, where every type that implements the trait would define it too. Other ids define nothing,
    * and a derive macro's page nothing at all: it has its trait's name and path, which a query
@@ -151,6 +152,10 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
       terms.add(path);
       terms.addAll(ApiNames.dottedTails(path));
       terms.add(path.substring(path.lastIndexOf('.') + 1));
+      int parts = (int) path.chars().filter(c -> c == '.').count() + 1;
+      if (parts <= ItemDepth.MAX_PARTS) { // in its own case: the module vec is no Vec
+        terms.add(ItemDepth.term(documented.substring(documented.lastIndexOf('.') + 1), parts));
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.ApiNames;
+import dev.sitepulse.crawler.index.ItemDepth;
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.UrlNames;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -297,6 +299,22 @@ final class DefinedNames {
           : pages > 0 && pages <= MAX_LAST_PART_PAGES ? lastPart : name);
     }
     return out;
+  }
+
+  /**
+   * The pages whose rustdoc item is named as the query's one word, in its case, at the shortest
+   * path any has, weighed as a title match ({@link ItemDepth}): of the modules named fs, std::fs
+   * rather than std::os::unix::fs; {@code Vec} the struct, not the module vec. Null for a name no
+   * item has, and for a dotted name.
+   */
+  static Query shallowestItems(String query, UnaryOperator<String> firstDefinedStartingWith) {
+    List<QueryWords.Word> words = QueryWords.of(query);
+    String name = words.size() == 1 ? words.get(0).text() : "";
+    if (!ApiNames.isIdentifier(name) || name.indexOf('.') >= 0) {
+      return null;
+    }
+    String shallowest = firstDefinedStartingWith.apply(ItemDepth.prefix(name)); // fs@2 sorts before fs@4
+    return shallowest == null ? null : new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, shallowest)), BOOST);
   }
 
   /**

@@ -12,7 +12,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Reads a hit's url and title from doc values, and tells whether any page defines a name. Loading them as stored fields would decompress the
@@ -72,6 +75,28 @@ final class HitFields implements OneHitPerItem.Pages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The first name, in the index's order, that some page defines and that starts with
+   * {@code prefix}; null for none. One seek per segment, where a lookup per name would be several.
+   */
+  String firstDefinedStartingWith(String prefix) {
+    BytesRef start = new BytesRef(prefix);
+    BytesRef first = null;
+    try {
+      for (LeafReaderContext leaf : leaves) {
+        Terms names = leaf.reader().terms(PageFields.ANCHORS);
+        TermsEnum seek = names == null ? null : names.iterator();
+        if (seek != null && seek.seekCeil(start) != TermsEnum.SeekStatus.END
+            && StringHelper.startsWith(seek.term(), start) && (first == null || seek.term().compareTo(first) < 0)) {
+          first = BytesRef.deepCopyOf(seek.term());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return first == null ? null : first.utf8ToString();
   }
 
   /** Whether some page defines {@code name} (lower-cased, as the index keeps names). */

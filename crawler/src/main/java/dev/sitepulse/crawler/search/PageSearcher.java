@@ -190,7 +190,9 @@ public final class PageSearcher implements Closeable {
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = matches(query, parsed, names);
-      Query boost = oneName ? parser.proximityBoost(query) : either(parser.proximityBoost(query), definitions);
+      Query boost = oneName
+          ? either(parser.proximityBoost(query), DefinedNames.shallowestItems(query, hitFields::firstDefinedStartingWith))
+          : either(parser.proximityBoost(query), definitions);
       Query ranked = PageQueryParser.boosted(matches, boost);
       Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);
       TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, LinkTextDamping::of, n),
