@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param terms the names lower-cased, with their dotted tails, the last part of each dotted one
  *     after its dot ({@code .getcwd}), the word the URL names the page by after a slash
- *     ({@code /fs}, {@link UrlNames}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
+ *     ({@code /fs}, {@link UrlNames}), the keys of its glossary's entries ({@code ?decorator},
+ *     {@link GlossaryTerms}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
  * @param lines sorted, each an id that is a name, or "name, tab, id" where the id is not the
  *     name: the {@code defined_ids} doc value
  */
@@ -79,6 +80,13 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
             terms.add(module.toLowerCase(Locale.ROOT));
           }
         }
+      }
+    }
+    for (String id : page.definitionIds()) {
+      String entry = GlossaryTerms.ofId(id);
+      if (entry != null) { // a term explained, which search weighs below a definition
+        names.add(entry + "\t" + id);
+        terms.add(entry);
       }
     }
     String urlName = UrlNames.of(page.url());

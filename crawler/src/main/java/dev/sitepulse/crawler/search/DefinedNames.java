@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.ApiNames;
+import dev.sitepulse.crawler.index.GlossaryTerms;
 import dev.sitepulse.crawler.index.ItemDepth;
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.UrlNames;
@@ -318,8 +319,20 @@ final class DefinedNames {
   }
 
   /**
+   * The key of the glossary entry ({@link GlossaryTerms}) whose term the query is, when a page has
+   * one: {@code ?decorator} for {@code decorator}; else null. Among {@link #of}'s names it weighs
+   * half a title match, as a last part does: an entry explains the word in a few lines, and a
+   * page that defines it, or whose title it is, comes first (PostgreSQL's VACUUM).
+   */
+  static String glossaryEntry(String query, Predicate<String> defines) {
+    String key = GlossaryTerms.ofQuery(query);
+    return key != null && defines.test(key) ? key : null;
+  }
+
+  /**
    * Boosts pages with an id that is one of {@code names}; a last part ({@code .getcwd}) half as
-   * much, as a page defining it may be about something else (imaplib's IMAP4.sort for sort).
+   * much, as a page defining it may be about something else (imaplib's IMAP4.sort for sort), and
+   * so a glossary's entry ({@link #glossaryEntry}).
    * Null when there are none.
    */
   static Query of(List<String> names) {
@@ -329,7 +342,8 @@ final class DefinedNames {
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     for (String name : names) {
       Query id = new TermQuery(new Term(PageFields.ANCHORS, name));
-      ids.add(new BoostQuery(id, isLastPart(name) ? LAST_PART_BOOST : BOOST), BooleanClause.Occur.SHOULD);
+      ids.add(new BoostQuery(id, isLastPart(name) || name.charAt(0) == '?' ? LAST_PART_BOOST : BOOST),
+          BooleanClause.Occur.SHOULD);
     }
     return ids.build();
   }

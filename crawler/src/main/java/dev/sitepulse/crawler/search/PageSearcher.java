@@ -186,12 +186,18 @@ public final class PageSearcher implements Closeable {
       List<String> ids = DefinedNames.withPartlyRunTogetherNames(query, DefinedNames.withRunTogetherNames(query,
           DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere), hitFields::definedSomewhere),
           hitFields::definedSomewhere);
+      String entry = DefinedNames.glossaryEntry(query, hitFields::definedSomewhere);
+      if (entry != null) { // linked as a definition is: decorator to the glossary's #term-decorator
+        ids = new ArrayList<>(ids);
+        ids.add(entry);
+      }
       Query definitions = either(DefinedNames.of(ids), wholeName);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = matches(query, parsed, names);
       Query boost = oneName
-          ? either(parser.proximityBoost(query), DefinedNames.shallowestItems(query, hitFields::firstDefinedStartingWith))
+          ? either(either(parser.proximityBoost(query), DefinedNames.shallowestItems(query, hitFields::firstDefinedStartingWith)),
+              entry == null ? null : DefinedNames.of(List.of(entry)))
           : either(parser.proximityBoost(query), definitions);
       Query ranked = PageQueryParser.boosted(matches, boost);
       Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);

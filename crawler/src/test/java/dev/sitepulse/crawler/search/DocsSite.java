@@ -98,6 +98,11 @@ final class DocsSite {
     return indexInto(dir, htmlByUrl.entrySet().stream().map(page -> parsed(page.getKey(), page.getValue())).toList());
   }
 
+  /** A page of HTML whose title is also its heading, then {@code body}. */
+  static String html(String title, String body) {
+    return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>";
+  }
+
   private static IndexedPage parsed(String url, String html) {
     ParsedPage page = PageParser.parseForSearch(html.getBytes(StandardCharsets.UTF_8), "UTF-8", url);
     return new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),

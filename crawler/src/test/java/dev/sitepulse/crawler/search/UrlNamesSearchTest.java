@@ -19,23 +19,19 @@ class UrlNamesSearchTest {
   @BeforeAll
   static void indexModulePagesAndPagesThatSayTheirNames() {
     searcher = PageSearcher.open(DocsSite.indexParsed(dir.resolve("index"), Map.of(
-        SITE + "api/fs.html", page("File system", "<p>The node:fs module enables interacting with the file system."
+        SITE + "api/fs.html", DocsSite.html("File system", "<p>The node:fs module enables interacting with the file system."
             + " Read a whole file with <code>fs.readFile(path)</code>, or stream it.</p>"),
-        SITE + "api/cli.html", page("Command-line API", "<p>Use --allow-fs-read to grant fs read access and"
+        SITE + "api/cli.html", DocsSite.html("Command-line API", "<p>Use --allow-fs-read to grant fs read access and"
             + " --allow-fs-write for fs write access; fs access is denied otherwise.</p>"),
-        SITE + "api/http.html", page("HTTP", "<p>To use the HTTP server and client, require node:http."
+        SITE + "api/http.html", DocsSite.html("HTTP", "<p>To use the HTTP server and client, require node:http."
             + " The interfaces are low-level.</p>"),
-        SITE + "api/https.html", page("HTTPS", "<p>HTTPS is the HTTP protocol over TLS. HTTPS agents pool"
+        SITE + "api/https.html", DocsSite.html("HTTPS", "<p>HTTPS is the HTTP protocol over TLS. HTTPS agents pool"
             + " HTTP connections as HTTP agents do.</p>"),
         SITE + "library/logging.html", "<html><head><title>logging — Logging facility</title></head><body>"
             + "<section id=\"module-logging\"><h1>logging — Logging facility</h1><p>This module defines functions"
             + " for a flexible event logging system.</p></section></body></html>",
-        SITE + "howto/logging/index.html", page("Logging HOWTO", "<p>Logging is a means of tracking events."
+        SITE + "howto/logging/index.html", DocsSite.html("Logging HOWTO", "<p>Logging is a means of tracking events."
             + " Logging calls go to the logging module; logging levels, logging handlers, logging formatters.</p>"))));
-  }
-
-  private static String page(String title, String body) {
-    return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>";
   }
 
   @AfterAll
