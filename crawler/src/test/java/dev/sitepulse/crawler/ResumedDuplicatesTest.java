@@ -55,6 +55,24 @@ class ResumedDuplicatesTest {
     assertThat(stats.duplicates()).isEqualTo(1);
   }
 
+  @Test
+  void aNoindexPageTheFirstRunFetchedLeavesItsBytesToACopyFetchedAfterAResume() throws Exception {
+    page("/d/start.html", "<a href=first.html>1</a> <a href=copy.html>2</a>");
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withHeader("X-Robots-Tag", "noindex")
+        .withBody("<html><head><title>T</title></head><body>the same words</body></html>")));
+    page("/d/copy.html", "the same words");
+
+    Crawler.run(crawl(2), CrawlListener.NONE);
+    assertThat(indexed()).as("the page limit stops the first run before the copy")
+        .containsExactly(base() + "/d/start.html");
+
+    CrawlStats stats = Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).containsExactly(base() + "/d/copy.html", base() + "/d/start.html");
+    assertThat(stats.duplicates()).isZero();
+  }
+
   private List<String> indexed() {
     return CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url FROM urls WHERE indexed = 1 ORDER BY url");
   }

@@ -56,6 +56,20 @@ class RobotsTagHeaderTest {
   }
 
   @Test
+  void aPageSentWithNoindexLeavesItsBytesToAnIdenticalPageFetchedAfterIt() throws Exception {
+    String same = "samewords <a href=copy.html>c</a>";
+    page("/t/start.html", null, "<a href=hidden.html>h</a>");
+    page("/t/hidden.html", "noindex", same);
+    page("/t/copy.html", null, same);
+
+    crawl();
+
+    assertThat(indexed()).containsExactly(base() + "/t/copy.html", base() + "/t/start.html");
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url FROM urls WHERE duplicate_of IS NOT NULL"))
+        .isEmpty();
+  }
+
+  @Test
   void aPageSentWithNofollowForUsIsIndexedButItsLinksAreNotFollowed() throws Exception {
     page("/t/start.html", "sitepulse: nofollow", "startword <a href=next.html>n</a>");
     page("/t/next.html", null, "nextword");

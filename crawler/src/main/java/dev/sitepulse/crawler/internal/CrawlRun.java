@@ -186,7 +186,7 @@ public final class CrawlRun {
     List<String> canonicalsWithoutDocument =
         indexes ? db.queueAgainPagesOfCanonicalsWithoutDocument() : List.of();
     List<CrawlDb.DeferredPage> deferred = indexes ? db.pagesAwaitingCanonical() : List.of();
-    List<CrawlDb.KnownUrl> known = db.knownUrls();
+    List<CrawlDb.KnownUrl> known = db.knownUrls(indexes);
     long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
     if (index != null) {
       IndexCommits.removeAgain(index, db.withoutDocumentSince(committedSeq), lastSeq);

@@ -95,7 +95,10 @@ final class PageWork {
     if (otherCanonical) { // before the bytes are claimed: a canonical handled meanwhile takes them over
       canonicalOf.put(url, canonical);
     }
-    String duplicateOf = duplicateOf(url, bodyHash, !linkCheck && !otherCanonical && !noindex);
+    // A noindex page never claims its bytes: an identical page that may be indexed must not
+    // become its duplicate, or the text is in no document.
+    String duplicateOf = noindex && !linkCheck ? copyOf(url, bodyHash)
+        : duplicateOf(url, bodyHash, !linkCheck && !otherCanonical);
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
@@ -186,6 +189,16 @@ final class PageWork {
     }
     boolean firstDeferredHere = willIndex && url.equals(canonicalOf.get(first));
     return firstDeferredHere && firstUrlByBodyHash.replace(bodyHash, first, url) ? null : first;
+  }
+
+  /** The page that holds these bytes, other than {@code url}, without claiming them; or null. */
+  private String copyOf(String url, String bodyHash) {
+    String first = firstUrlByBodyHash.get(bodyHash);
+    if (url.equals(first)) { // an earlier run indexed it: it is noindex now, and holds nothing
+      firstUrlByBodyHash.remove(bodyHash, url);
+      return null;
+    }
+    return first;
   }
 
   /**

@@ -33,7 +33,8 @@ public final class CrawlDb implements AutoCloseable {
   /**
    * A URL read back at start-up; {@code prior} is null unless it is queued to be fetched again,
    * {@code contentHash} unless it is a page done in an earlier run and no duplicate, whose copies
-   * this run must still find.
+   * this run must still find; in a search crawl, one indexed or deferring to its canonical (a
+   * noindex page claims no bytes: its copy is indexed).
    */
   public record KnownUrl(String url, int depth, UrlState state, PriorFetch prior, String contentHash) {}
 
@@ -218,13 +219,18 @@ public final class CrawlDb implements AutoCloseable {
     db.commit();
   }
 
-  /** Every URL crawl.db knows, in the order it learnt them. */
-  public List<KnownUrl> knownUrls() throws SQLException {
+  /**
+   * Every URL crawl.db knows, in the order it learnt them.
+   *
+   * @param indexes whether the crawl indexes: then only indexed pages and those deferring to a
+   *     canonical hold their bytes
+   */
+  public List<KnownUrl> knownUrls(boolean indexes) throws SQLException {
     List<KnownUrl> all = new ArrayList<>();
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("""
             SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed, fetched_at,
-              unavailable_after
+              unavailable_after, canonical
             FROM urls ORDER BY id""")) {
       while (rs.next()) {
         UrlState state = UrlState.fromColumn(rs.getString(3));
@@ -234,7 +240,8 @@ public final class CrawlDb implements AutoCloseable {
             ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed, rs.getLong(9),
                 rs.getLong(10))
             : null;
-        String firstCopy = state == UrlState.DONE && rs.getString(7) == null ? rs.getString(6) : null;
+        boolean holdsBytes = !indexes || indexed || rs.getString(11) != null;
+        String firstCopy = state == UrlState.DONE && rs.getString(7) == null && holdsBytes ? rs.getString(6) : null;
         all.add(new KnownUrl(rs.getString(1), rs.getInt(2), state, prior, firstCopy));
       }
     }
