@@ -44,6 +44,17 @@ class CharsetDetectionTest {
   }
 
   @Test
+  void aPageWhoseMetaSaysUtf16OrWhoseDescriptionMentionsItIsStillReadAsTheAsciiItIs() {
+    byte[] declared = "<meta charset=\"utf-16\"><title>Wide</title><p>plain words".getBytes(StandardCharsets.UTF_8);
+    byte[] described = ("<meta name=\"description\" content=\"set charset=utf-16 here\"><title>Wide</title>"
+        + "<p>plain words").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(PageParser.parse(declared, null, "http://h/").text()).isEqualTo("plain words");
+    assertThat(PageParser.parse(described, null, "http://h/").text()).isEqualTo("plain words");
+    assertThat(PageParser.parse(described, null, "http://h/").title()).isEqualTo("Wide");
+  }
+
+  @Test
   void withoutAnyDeclarationTheBodyIsReadAsUtf8() {
     byte[] body = "<p>café".getBytes(StandardCharsets.UTF_8);
 

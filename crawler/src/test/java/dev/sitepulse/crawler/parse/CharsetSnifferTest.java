@@ -24,11 +24,35 @@ class CharsetSnifferTest {
   @Test
   void everyByteACharsetNameMayHoldIsKept() {
     assertThat(sniff("<meta charset=\"ISO_8859-1:1987\">")).isEqualTo("ISO_8859-1:1987");
-    assertThat(sniff("<meta charset=\"x-UTF-16LE-BOM\">")).isEqualTo("x-UTF-16LE-BOM");
+    assertThat(sniff("<meta charset=\"x-IBM1006\">")).isEqualTo("x-IBM1006");
     assertThat(sniff("<meta charset=\"Cp1252\">")).isEqualTo("Cp1252");
     assertThat(sniff("<meta charset=\"windows-1250\">")).isEqualTo("windows-1250");
     assertThat(sniff("<meta charset=\"ISO-8859-9\">")).isEqualTo("ISO-8859-9");
     assertThat(sniff("<meta charset=ascii>")).isEqualTo("ascii");
+  }
+
+  @Test
+  void charsetEqualsInAnotherMetasContentDeclaresNothing() {
+    assertThat(sniff("<meta name=\"description\" content=\"how to set charset=utf-16 in a page\">"
+        + "<title>t</title>")).isNull();
+    assertThat(sniff("<meta name=\"description\" content=\"charset=koi8-r\"><meta charset=\"windows-1250\">"))
+        .isEqualTo("windows-1250");
+    assertThat(sniff("<meta content=\"text/html; charset=koi8-r\" name=\"x\">")).isNull();
+    assertThat(sniff("<meta content=\"text/html; charset=koi8-r\" http-equiv=\"content-type\">")).isEqualTo("koi8-r");
+  }
+
+  @Test
+  void aMetaInACommentOrInAnotherTagsAttributeDeclaresNothing() {
+    assertThat(sniff("<!-- <meta charset=\"koi8-r\"> --><meta charset=\"windows-1250\">")).isEqualTo("windows-1250");
+    assertThat(sniff("<img alt='<meta charset=\"koi8-r\">'><meta charset=\"windows-1250\">")).isEqualTo("windows-1250");
+  }
+
+  @Test
+  void utf16InAnyFormMeansUtf8AndXUserDefinedMeansWindows1252AsWhatwgSays() {
+    assertThat(sniff("<meta charset=\"utf-16\">")).isEqualTo("UTF-8");
+    assertThat(sniff("<meta charset=\"UTF-16LE\">")).isEqualTo("UTF-8");
+    assertThat(sniff("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-16be\">")).isEqualTo("UTF-8");
+    assertThat(sniff("<meta charset=\"x-user-defined\">")).isEqualTo("windows-1252");
   }
 
   @Test
