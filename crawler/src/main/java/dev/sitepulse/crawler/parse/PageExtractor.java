@@ -18,11 +18,20 @@ import org.jsoup.select.NodeVisitor;
  * pay for selector parsing, which shows in a cold JVM parsing hundreds of pages.
  */
 final class PageExtractor implements NodeVisitor {
+  /**
+   * Outlinks kept per page, in document order; the rest are counted and dropped before they are
+   * resolved. The biggest docs index pages hold tens of thousands (the Python docs' genindex-all.html
+   * 17,242); one page of a million took 32 s of a parse worker, 840 MB and a million link rows.
+   * StormCrawler and Nutch cap them too.
+   */
+  static final int MAX_OUTLINKS = 50_000;
+
   private final LinkResolver resolver;
   private final PageMetadata metadata;
   private final CollapsingText text;
   private final List<String> headings = new ArrayList<>();
   private final List<Outlink> outlinks = new ArrayList<>();
+  private int outlinksDropped;
   private final Set<String> anchors = new HashSet<>();
   private final Set<String> definitionIds = new HashSet<>();
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
@@ -214,6 +223,10 @@ final class PageExtractor implements NodeVisitor {
     if (href.isEmpty()) {
       return;
     }
+    if (outlinks.size() >= MAX_OUTLINKS) {
+      outlinksDropped++;
+      return;
+    }
     boolean nofollow = PageMetadata.hasToken(el.attr("rel"), "nofollow");
     int line = el.sourceRange().start().lineNumber();
     outlinks.add(new Outlink(href, anchor, nofollow, line)); // resolved in result()
@@ -257,6 +270,11 @@ final class PageExtractor implements NodeVisitor {
     names.putAll(headingNames.names());
     names.putAll(typedoc.memberNames());
     return names;
+  }
+
+  /** The outlinks past {@link #MAX_OUTLINKS}, dropped. */
+  int outlinksDropped() {
+    return outlinksDropped;
   }
 
   ParsedPage result() {

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.jsoup.helper.DataUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a fetched HTML body into a {@link ParsedPage}. Thread-safe; never throws on bad HTML.
@@ -15,6 +17,7 @@ import org.jsoup.parser.Parser;
  * http-equiv declaration, else UTF-8; a byte-order mark beats all three.
  */
 public final class PageParser {
+  private static final Logger LOG = LoggerFactory.getLogger(PageParser.class);
   private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
 
   private PageParser() {}
@@ -64,6 +67,10 @@ public final class PageParser {
     PageExtractor extractor =
         new PageExtractor(doc.baseUri(), Math.max(256, bytes.length / 4), forLinkCheck);
     doc.traverse(extractor);
+    if (extractor.outlinksDropped() > 0) {
+      LOG.warn("{}: {} links, only the first {} kept", baseUrl,
+          PageExtractor.MAX_OUTLINKS + extractor.outlinksDropped(), PageExtractor.MAX_OUTLINKS);
+    }
     return extractor.result();
   }
 

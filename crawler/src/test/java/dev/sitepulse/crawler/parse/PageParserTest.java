@@ -22,6 +22,21 @@ class PageParserTest {
   }
 
   @Test
+  void aPageWithMoreThanFiftyThousandLinksKeepsTheFirstFiftyThousand() {
+    StringBuilder html = new StringBuilder("<title>Huge</title><p>");
+    for (int i = 0; i < 50_010; i++) {
+      html.append("<a href=\"/l").append(i).append("\">").append(i).append("</a> ");
+    }
+
+    ParsedPage page = parseHtml(html.toString(), "https://docs.example/huge.html");
+
+    assertThat(page.outlinks()).hasSize(50_000);
+    assertThat(page.outlinks().get(0).url()).isEqualTo("https://docs.example/l0");
+    assertThat(page.outlinks().get(49_999).url()).isEqualTo("https://docs.example/l49999");
+    assertThat(page.text()).as("the text keeps every link's words").endsWith("50009");
+  }
+
+  @Test
   void mainTextLeavesOutScriptsStylesAndNavigation() {
     ParsedPage page =
         parseHtml(
