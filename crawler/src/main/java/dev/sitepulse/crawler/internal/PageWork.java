@@ -86,7 +86,9 @@ final class PageWork {
     ParsedPage page = linkCheck
         ? PageParser.parse(fetched.body(), fetched.charset(), url)
         : PageParser.parseForSearch(fetched.body(), fetched.charset(), url);
-    String bodyHash = BodyHash.sha256(fetched.body());
+    // A body cut at --max-body is no page's whole bytes: two big pages that share their start
+    // would be "exact duplicates". It is neither one nor an original, and keeps no hash.
+    String bodyHash = fetched.truncated() ? null : BodyHash.sha256(fetched.body());
     String canonical = LinkRules.normalize(page.canonical());
     boolean otherCanonical = canonical != null && !canonical.equals(url);
     RobotsTag robots = RobotsTag.of(robotsDirectives(fetched, page), config.userAgent(),
@@ -97,7 +99,8 @@ final class PageWork {
     }
     // A noindex page never claims its bytes: an identical page that may be indexed must not
     // become its duplicate, or the text is in no document.
-    String duplicateOf = noindex && !linkCheck ? copyOf(url, bodyHash)
+    String duplicateOf = bodyHash == null ? null
+        : noindex && !linkCheck ? copyOf(url, bodyHash)
         : duplicateOf(url, bodyHash, !linkCheck && !otherCanonical);
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
@@ -149,8 +152,9 @@ final class PageWork {
             page.anchors(), page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(),
             page.itemSource(), page.generator())
         : null;
-    Response response =
-        Response.of(fetched, fetched.message(), fetchedAtMillis, fetched.validators());
+    String message = fetched.truncated()
+        ? fetched.message() + "; cut at --max-body, " + fetched.body().length + " bytes read" : fetched.message();
+    Response response = Response.of(fetched, message, fetchedAtMillis, fetched.validators());
     String canonicalElsewhere = defers ? canonical : null;
     String anchors = AnchorList.join(page.anchors());
     long unavailableAfter = robots.unavailableAfter() == null ? 0 : robots.unavailableAfter().toEpochMilli();
