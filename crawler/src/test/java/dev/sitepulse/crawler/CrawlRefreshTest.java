@@ -321,6 +321,42 @@ class CrawlRefreshTest {
   }
 
   @Test
+  void aPageThatBecameACopyOfAnUnchangedOneIsItsDuplicateEvenWhenItIsParsedBeforeThe304Comes()
+      throws Exception {
+    String same = crawlWithSaffronAtA();
+
+    // b now copies a, whose 304 comes well after b's whole page was parsed.
+    refreshWithIndexAndCUnchanged();
+    site.stubFor(get("/a.html").withHeader("If-None-Match", equalTo("\"a1\""))
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"a1\"").withFixedDelay(1500)));
+    page("/b.html", same, "\"b2\"");
+    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/a.html"));
+    assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || duplicate_of FROM urls WHERE duplicate_of IS NOT NULL"))
+        .containsExactly(url("/b.html") + " " + url("/a.html"));
+    assertThat(refresh.duplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void aCopyParsedBeforeItsOriginalTurnsOutChangedIsFetchedAgainAndIndexed() throws Exception {
+    String same = crawlWithSaffronAtA();
+
+    // b now copies a's old bytes; a is rewritten, and its new page comes after b's was parsed.
+    refreshWithIndexAndCUnchanged();
+    site.stubFor(get("/a.html").willReturn(html("<title>New</title><p>turmeric</p>")
+        .withHeader("ETag", "\"a2\"").withFixedDelay(1500)));
+    page("/b.html", same, "\"b2\"");
+    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
+    assertThat(search("turmeric")).extracting(SearchHit::url).containsExactly(url("/a.html"));
+    assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls WHERE duplicate_of IS NOT NULL")).isEmpty();
+    assertThat(refresh.pages()).as("b counts once").isEqualTo(4);
+    site.verify(2, getRequestedFor(urlEqualTo("/b.html")));
+  }
+
+  @Test
   void aRefreshOverAnIndexWithRandomBytesInASegmentIsRefusedInOneLineBeforeFetchingAnything()
       throws Exception {
     page("/index.html", "<title>Home</title><p>orchard</p>", "\"i1\"");
@@ -333,6 +369,24 @@ class CrawlRefreshTest {
         .hasMessage("cannot open index " + data.resolve("index") + ": damaged: checksum failed (_0.cfs);"
             + " crawl again with --fresh to rebuild it");
     site.verify(0, getRequestedFor(urlMatching(".*")));
+  }
+
+  /** A first crawl: a.html has the returned bytes, b.html and c.html their own. */
+  private String crawlWithSaffronAtA() throws Exception {
+    String same = "<title>Same</title><p>shared saffron text</p>";
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", same, "\"a1\"");
+    page("/b.html", "<title>Bravo</title><p>blueberry</p>", "\"b1\"");
+    page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    return same;
+  }
+
+  /** The site for a refresh, index.html and c.html answering 304; a and b still to stub. */
+  private void refreshWithIndexAndCUnchanged() {
+    site.resetAll();
+    notModifiedWhenAskedWith("/index.html", "\"i1\"", INDEX);
+    notModifiedWhenAskedWith("/c.html", "\"c1\"", "<title>Charlie</title><p>cherry</p>");
   }
 
   private List<String> linksFrom(String path) throws Exception {

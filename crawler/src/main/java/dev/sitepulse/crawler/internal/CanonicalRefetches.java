@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ final class CanonicalRefetches {
   private final CrawlPurpose purpose;
   private final CanonicalWaits canonicals;
   private final Frontier frontier;
-  /** Pages queued again because their canonical ended without a document. */
+  /** Pages queued again because their canonical, or their original, ended without a document. */
   private final Set<String> queuedAgain = new HashSet<>();
 
   CanonicalRefetches(CrawlPurpose purpose, CanonicalWaits canonicals, Frontier frontier) {
@@ -45,9 +46,21 @@ final class CanonicalRefetches {
     }
     for (QueuedUrl page : canonicals.settled(url, hasDocument, duplicateOf)) {
       LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
-      queuedAgain.add(page.url());
-      frontier.requeue(page.url(), page.depth());
+      fetchAgain(page);
     }
+  }
+
+  /** Copies of {@code original}'s old bytes, which it no longer holds: they index their own text. */
+  void copiesFetchedAgain(String original, List<QueuedUrl> copies) {
+    for (QueuedUrl page : copies) {
+      LOG.debug("fetching {} again: {}, whose copy it was, no longer has its bytes", page.url(), original);
+      fetchAgain(page);
+    }
+  }
+
+  private void fetchAgain(QueuedUrl page) {
+    queuedAgain.add(page.url());
+    frontier.requeue(page.url(), page.depth());
   }
 
   /**

@@ -329,6 +329,7 @@ final class CrawlLoop {
       counters.removed += outcome.removed() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
       refetches.settled(next.url(), outcome.indexed() || outcome.duplicate(), outcome.duplicateOf());
+      refetches.copiesFetchedAgain(next.url(), outcome.copiesToFetchAgain());
       for (QueuedUrl u : outcome.followable()) {
         if (frontier.offer(u.url(), u.depth())) {
           robotsAndSitemaps.adoptIfNew(u.url());
@@ -372,6 +373,16 @@ final class CrawlLoop {
    */
   void bodyFetchedBefore(String url, String contentHash) {
     pages.knownBody(url, contentHash);
+  }
+
+  /**
+   * A page an earlier run indexed with these bytes, queued again: copies fetched before it are its
+   * duplicates. Called before the loop starts; a link check indexes nothing, and keeps no bytes.
+   */
+  void bodyQueuedAgain(String url, String contentHash) {
+    if (config.purpose() == CrawlPurpose.SEARCH) {
+      pages.queuedAgain(url, contentHash);
+    }
   }
 
   /** A resource an earlier run queued, not to be parsed; called before the loop starts. */

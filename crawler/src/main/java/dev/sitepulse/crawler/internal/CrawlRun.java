@@ -14,6 +14,7 @@ import dev.sitepulse.crawler.parse.Embed;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.Fetcher;
@@ -229,6 +230,10 @@ public final class CrawlRun {
         frontier.offer(k.url(), k.depth());
         loop.adoptIfNew(k.url());
         loop.remember(k.url(), k.prior());
+        PriorFetch prior = k.prior();
+        if (prior != null && prior.indexed() && !prior.duplicate() && prior.contentHash() != null) {
+          loop.bodyQueuedAgain(k.url(), prior.contentHash());
+        }
       } else {
         frontier.markSeen(k.url());
         if (k.contentHash() != null) {

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param duplicateOf the page fetched earlier with the same bytes, or null
  * @param removed whether the page's document from an earlier crawl left the index
+ * @param copiesToFetchAgain pages found to be copies of this one's old bytes before it was fetched
+ *     again, which it no longer holds: they index their own text
  */
-record PageOutcome(
-    List<QueuedUrl> followable, boolean indexed, String duplicateOf, int skippedLinks, boolean removed) {
+record PageOutcome(List<QueuedUrl> followable, boolean indexed, String duplicateOf, int skippedLinks,
+    boolean removed, List<QueuedUrl> copiesToFetchAgain) {
 
   boolean duplicate() {
     return duplicateOf != null;

@@ -41,6 +41,7 @@ final class PageWork {
   private final IndexCommits index;
   private final CanonicalWaits canonicals;
   private final Map<String, String> firstUrlByBodyHash = new ConcurrentHashMap<>();
+  private final RefreshedOriginals refreshed = new RefreshedOriginals();
   private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
   /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
   private final Map<String, String> canonicalOf = new ConcurrentHashMap<>();
@@ -97,11 +98,8 @@ final class PageWork {
     if (otherCanonical) { // before the bytes are claimed: a canonical handled meanwhile takes them over
       canonicalOf.put(url, canonical);
     }
-    // A noindex page never claims its bytes: an identical page that may be indexed must not
-    // become its duplicate, or the text is in no document.
     String duplicateOf = bodyHash == null ? null
-        : noindex && !linkCheck ? copyOf(url, bodyHash)
-        : duplicateOf(url, bodyHash, !linkCheck && !otherCanonical);
+        : duplicateOf(new QueuedUrl(url, depth), bodyHash, noindex && !linkCheck, !linkCheck && !otherCanonical);
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
@@ -162,12 +160,14 @@ final class PageWork {
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
         embeds, followable, nonHttp, unavailableAfter));
     boolean removed = doc == null && prior != null && prior.indexed();
+    List<QueuedUrl> copies = prior == null ? List.of()
+        : settledOriginal(url, indexable && bodyHash != null && bodyHash.equals(prior.contentHash()));
     if (removed) {
       index.remove(url, record);
     } else {
       index.add(doc, record);
     }
-    return new PageOutcome(followable, indexable, duplicateOf, skipped, removed);
+    return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies);
   }
 
   /** X-Robots-Tag and meta robots, one list of directives that one reading judges. */
@@ -193,6 +193,22 @@ final class PageWork {
     }
     boolean firstDeferredHere = willIndex && url.equals(canonicalOf.get(first));
     return firstDeferredHere && firstUrlByBodyHash.replace(bodyHash, first, url) ? null : first;
+  }
+
+  /**
+   * The page that holds these bytes, of which {@code page} is a duplicate, or null; a copy of a
+   * page queued again that has not settled yet is put down, to be fetched again should that page
+   * not keep them. A noindex page never claims its bytes: an identical page that may be indexed
+   * must not become its duplicate, or the text is in no document.
+   */
+  private String duplicateOf(QueuedUrl page, String bodyHash, boolean noindex, boolean willIndex) {
+    String url = page.url();
+    String first = noindex ? copyOf(url, bodyHash) : duplicateOf(url, bodyHash, willIndex);
+    if (first == null || refreshed.copied(first, page) || first.equals(firstUrlByBodyHash.get(bodyHash))) {
+      return first;
+    }
+    // A page queued again settled meanwhile without these bytes: they are free now.
+    return noindex ? copyOf(url, bodyHash) : duplicateOf(url, bodyHash, willIndex);
   }
 
   /** The page that holds these bytes, other than {@code url}, without claiming them; or null. */
@@ -261,6 +277,23 @@ final class PageWork {
     if (prior.contentHash() != null && !prior.duplicate()) {
       knownBody(url, prior.contentHash());
     }
+  }
+
+  /**
+   * A page an earlier run indexed with these bytes, queued again: it holds them from the start, so
+   * that a copy fetched whole before its 304 comes is the duplicate, not a second document.
+   */
+  void queuedAgain(String url, String contentHash) {
+    knownBody(url, contentHash);
+    refreshed.queued(url, contentHash);
+  }
+
+  /**
+   * A page queued again was fetched and handled: when it did not keep the bytes it held, they are
+   * free, and the copies found meanwhile, to be fetched again, are returned.
+   */
+  List<QueuedUrl> settledOriginal(String url, boolean keptBytes) {
+    return refreshed.settled(url, keptBytes, hash -> firstUrlByBodyHash.remove(hash, url));
   }
 
   /** A body an earlier run fetched at {@code url}, which later copies are duplicates of. */

@@ -68,7 +68,7 @@ final class UnparsedPages {
     boolean keptDocument = hadDocument(prior);
     db.record(PageRecord.failed(url, kind, message, fetchMillis, clock.millis(),
         commits.nextSeq(), keptDocument));
-    refetches.settled(url, keptDocument);
+    settled(url, keptDocument);
   }
 
   /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
@@ -81,7 +81,7 @@ final class UnparsedPages {
     boolean keepsDocument = mayPass && hadDocument(prior);
     withoutDocument(url, !mayPass && hadDocument(prior), seq ->
         db.record(PageRecord.unparsed(url, response, seq, keepsDocument)));
-    refetches.settled(url, keepsDocument);
+    settled(url, keepsDocument);
   }
 
   /** A redirect to {@code target} (null: unusable), whose queueing added {@code queued}. */
@@ -89,7 +89,7 @@ final class UnparsedPages {
       PriorFetch prior) {
     withoutDocument(url, hadDocument(prior), seq ->
         db.record(PageRecord.redirect(url, response, target, queued, seq)));
-    refetches.settled(url, false);
+    settled(url, false);
   }
 
   /** A page its site now disallows leaves the index too. */
@@ -97,7 +97,7 @@ final class UnparsedPages {
     counters.robotsBlocked++;
     withoutDocument(url, hadDocument(prior),
         seq -> db.markSkipped(url, UrlState.SKIPPED_ROBOTS, "disallowed by robots.txt", seq));
-    refetches.settled(url, false);
+    settled(url, false);
   }
 
   /** A 304 to a conditional fetch: the page, its document and its links stand as they were. */
@@ -105,7 +105,7 @@ final class UnparsedPages {
     counters.unchanged++;
     pages.unchanged(url, prior);
     db.markUnchanged(url, r.phases().totalNanos() / 1e6);
-    refetches.settled(url, prior.indexed() || prior.duplicate());
+    settled(url, prior.indexed() || prior.duplicate());
   }
 
   /**
@@ -118,7 +118,16 @@ final class UnparsedPages {
     String why = "not modified, but unavailable_after " + Instant.ofEpochMilli(prior.unavailableAfterMillis())
         + " has passed";
     withoutDocument(url, hadDocument(prior), seq -> db.markSkipped(url, UrlState.DONE, why, seq));
-    refetches.settled(url, false);
+    settled(url, false);
+  }
+
+  /**
+   * The pages that deferred to {@code url} as their canonical, or found to copy the bytes it held
+   * before it was fetched again, are fetched again when it has no document now.
+   */
+  private void settled(String url, boolean hasDocument) {
+    refetches.settled(url, hasDocument);
+    refetches.copiesFetchedAgain(url, pages.settledOriginal(url, hasDocument));
   }
 
   private static boolean hadDocument(PriorFetch prior) {

@@ -1,0 +1,55 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Pages an earlier run indexed, queued again (a refresh, or a resume of pages left in flight),
+ * whose bytes copies fetched now are duplicates of before the original itself is fetched again.
+ * Its body hash is claimed from the start, so that a copy fetched whole is the duplicate even when
+ * the original's 304 comes after it; should the original then not keep those bytes (changed, gone,
+ * noindex now), it gives them up and the copies found meanwhile are fetched again to index their
+ * own text. Thread-safe: parse workers add copies, the loop and workers settle; one lock.
+ */
+final class RefreshedOriginals {
+
+  /** The bytes an original held, and the copies of them found before it settled. */
+  private record Pending(String contentHash, List<QueuedUrl> copies) {}
+
+  private final Map<String, Pending> pending = new HashMap<>();
+
+  /** {@code url}, holding {@code contentHash}, is to be fetched again; before the loop starts. */
+  synchronized void queued(String url, String contentHash) {
+    pending.put(url, new Pending(contentHash, new ArrayList<>(0)));
+  }
+
+  /**
+   * Whether {@code original} is still to settle, and {@code copy} was put down to be fetched again
+   * should it not keep its bytes. False: it has settled (its bytes are then its own, or free).
+   */
+  synchronized boolean copied(String original, QueuedUrl copy) {
+    Pending p = pending.get(original);
+    if (p == null) {
+      return false;
+    }
+    p.copies().add(copy);
+    return true;
+  }
+
+  /**
+   * {@code url} was fetched and handled. When it does not keep the bytes it held, {@code free} is
+   * given their hash, under this lock, and the copies found meanwhile are returned.
+   */
+  synchronized List<QueuedUrl> settled(String url, boolean keptBytes, Consumer<String> free) {
+    Pending p = pending.remove(url);
+    if (p == null || keptBytes) {
+      return List.of();
+    }
+    free.accept(p.contentHash());
+    return p.copies();
+  }
+}
