@@ -133,6 +133,22 @@ class CanonicalHintsTest {
   }
 
   @Test
+  void aResumedCrawlIndexesAPageNamingACanonicalTheFirstRunFetchedWithoutADocument() throws Exception {
+    page("/c/start.html", base() + "/c/start.html", "<a href=gone.html>g</a> <a href=next.html>n</a>");
+    page("/c/next.html", base() + "/c/next.html", "nextword <a href=variant.html>v</a>");
+    page("/c/variant.html", base() + "/c/gone.html", "variantword");
+    site.stubFor(get("/c/gone.html").willReturn(aResponse().withStatus(404)));
+
+    Crawler.run(crawl(3), CrawlListener.NONE);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"), "SELECT url FROM urls WHERE state = 'queued'"))
+        .as("the first run fetched the 404 but not the page naming it").containsExactly(base() + "/c/variant.html");
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).contains(base() + "/c/variant.html");
+  }
+
+  @Test
   void aResumedCrawlIndexesAPageWhoseCanonicalEndedWithoutADocumentBeforeTheKill() throws Exception {
     page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a> <a href=gone.html>g</a>");
     page("/c/variant.html", base() + "/c/gone.html", "variantword");

@@ -19,6 +19,7 @@ import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.pinger.FetchResult;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,7 @@ final class PageWork {
     // found second, stands for both). A canonical is a hint; it must not hide the text entirely:
     // should it end without a document, this page is fetched again and indexes its own.
     boolean defers = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical))
-        && (linkCheck || canonicals.await(canonical, new QueuedUrl(url, depth)));
+        && (linkCheck || awaits(canonical, new QueuedUrl(url, depth)));
     if (defers) {
       followable.add(new QueuedUrl(canonical, depth));
     }
@@ -168,6 +169,23 @@ final class PageWork {
       index.add(doc, record);
     }
     return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies);
+  }
+
+  /**
+   * Whether {@code page} waits for {@code canonical} to be indexed. Not when an earlier run fetched
+   * that canonical and it holds no text: a resume does not fetch it again, so the page would wait
+   * for ever; crawl.db is asked, and the answer kept.
+   */
+  private boolean awaits(String canonical, QueuedUrl page) {
+    try {
+      if (db.endedWithoutDocument(canonical, page.url())) {
+        canonicals.knownWithoutDocument(canonical);
+        return false;
+      }
+    } catch (SQLException e) {
+      // Not known, then: the page defers, as before a look-up; a resume's queue settles it later.
+    }
+    return canonicals.await(canonical, page);
   }
 
   /** X-Robots-Tag and meta robots, one list of directives that one reading judges. */

@@ -60,10 +60,17 @@ public final class CrawlDb implements AutoCloseable {
 
   private final Connection db;
   private final CrawlDbWriter writer;
+  private final Path file;
+  /**
+   * Opened on the first look-up a crawl makes while it runs: {@code db} is the writer's, whose
+   * transaction a read must not end. In WAL mode this one reads what the writer has committed.
+   */
+  private Connection lookups;
 
-  private CrawlDb(Connection db, CrawlDbWriter writer) {
+  private CrawlDb(Connection db, CrawlDbWriter writer, Path file) {
     this.db = db;
     this.writer = writer;
+    this.file = file;
   }
 
   public static CrawlDb open(Path file) throws SQLException {
@@ -82,7 +89,7 @@ public final class CrawlDb implements AutoCloseable {
       CrawlDbSchema.prepare(c, linkChecks);
       c.setAutoCommit(false);
       c.commit();
-      return new CrawlDb(c, new CrawlDbWriter(c));
+      return new CrawlDb(c, new CrawlDbWriter(c), file);
     } catch (SQLException e) {
       c.close(); // and with it any statement already prepared
       throw e;
@@ -162,7 +169,7 @@ public final class CrawlDb implements AutoCloseable {
     try (Statement s = db.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT DISTINCT c.url FROM urls v JOIN urls c ON c.url = v.canonical"
           + " WHERE v.canonical IS NOT NULL AND v.state=" + DONE.sql() + " AND v.indexed=0 AND "
-          + endedWithoutDocument("v"))) {
+          + endedWithoutDocument("v.url"))) {
         while (rs.next()) {
           canonicals.add(rs.getString(1));
         }
@@ -170,7 +177,7 @@ public final class CrawlDb implements AutoCloseable {
       if (!canonicals.isEmpty()) {
         int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + ", etag=NULL, last_modified=NULL"
             + " WHERE canonical IS NOT NULL AND state=" + DONE.sql() + " AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
-            + " WHERE c.url = urls.canonical AND " + endedWithoutDocument("urls") + ")");
+            + " WHERE c.url = urls.canonical AND " + endedWithoutDocument("urls.url") + ")");
         LOG.info("resuming: {} pages whose canonical URL has no document go back to the queue", again);
       }
     }
@@ -182,9 +189,29 @@ public final class CrawlDb implements AutoCloseable {
    * Canonical {@code c} of page {@code variant} was fetched and holds no text: not indexed, and no
    * duplicate of an indexed page (the variant itself, when it had the same bytes and came first).
    */
-  private static String endedWithoutDocument(String variant) {
+  private static String endedWithoutDocument(String variantUrl) {
     return "c.state NOT IN " + UNFETCHED + " AND c.indexed=0"
-        + " AND (c.duplicate_of IS NULL OR c.duplicate_of = " + variant + ".url)";
+        + " AND (c.duplicate_of IS NULL OR c.duplicate_of = " + variantUrl + ")";
+  }
+
+  /**
+   * Whether {@code canonical}, which {@code variant} names, was fetched (by an earlier run, as far
+   * as the writer has committed) and holds no text, as {@link #queueAgainPagesOfCanonicalsWithoutDocument}
+   * judges: a page that defers to it would wait for ever, since a resume does not fetch it again.
+   * Called from parse workers, for the few pages that defer to a canonical.
+   */
+  public synchronized boolean endedWithoutDocument(String canonical, String variant) throws SQLException {
+    if (lookups == null) {
+      lookups = DriverManager.getConnection("jdbc:sqlite:" + file);
+    }
+    try (PreparedStatement s = lookups.prepareStatement("SELECT 1 FROM urls c WHERE c.url = ? AND "
+        + endedWithoutDocument("?"))) {
+      s.setString(1, canonical);
+      s.setString(2, variant);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** A page that left its text to its canonical URL, which is still queued. */
@@ -362,7 +389,15 @@ public final class CrawlDb implements AutoCloseable {
     try {
       writer.close();
     } finally {
-      db.close();
+      try {
+        db.close();
+      } finally {
+        synchronized (this) {
+          if (lookups != null) {
+            lookups.close();
+          }
+        }
+      }
     }
   }
 }
