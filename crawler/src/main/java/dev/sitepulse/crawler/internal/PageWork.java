@@ -41,7 +41,7 @@ final class PageWork {
   private final CrawlDb db;
   private final IndexCommits index;
   private final CanonicalWaits canonicals;
-  private final Map<String, String> firstUrlByBodyHash = new ConcurrentHashMap<>();
+  private final BodyHashOwners bodyOwners = new BodyHashOwners();
   private final RefreshedOriginals refreshed = new RefreshedOriginals();
   private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
   /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
@@ -205,12 +205,12 @@ final class PageWork {
    * the canonical is what should be found, and the variant need not be fetched again.
    */
   private String duplicateOf(String url, String bodyHash, boolean willIndex) {
-    String first = firstUrlByBodyHash.putIfAbsent(bodyHash, url);
+    String first = bodyOwners.claim(bodyHash, url);
     if (first == null || first.equals(url)) {
       return null;
     }
     boolean firstDeferredHere = willIndex && url.equals(canonicalOf.get(first));
-    return firstDeferredHere && firstUrlByBodyHash.replace(bodyHash, first, url) ? null : first;
+    return firstDeferredHere && bodyOwners.replace(bodyHash, first, url) ? null : first;
   }
 
   /**
@@ -222,7 +222,7 @@ final class PageWork {
   private String duplicateOf(QueuedUrl page, String bodyHash, boolean noindex, boolean willIndex) {
     String url = page.url();
     String first = noindex ? copyOf(url, bodyHash) : duplicateOf(url, bodyHash, willIndex);
-    if (first == null || refreshed.copied(first, page) || first.equals(firstUrlByBodyHash.get(bodyHash))) {
+    if (first == null || refreshed.copied(first, page) || first.equals(bodyOwners.owner(bodyHash))) {
       return first;
     }
     // A page queued again settled meanwhile without these bytes: they are free now.
@@ -231,9 +231,9 @@ final class PageWork {
 
   /** The page that holds these bytes, other than {@code url}, without claiming them; or null. */
   private String copyOf(String url, String bodyHash) {
-    String first = firstUrlByBodyHash.get(bodyHash);
+    String first = bodyOwners.owner(bodyHash);
     if (url.equals(first)) { // an earlier run indexed it: it is noindex now, and holds nothing
-      firstUrlByBodyHash.remove(bodyHash, url);
+      bodyOwners.remove(bodyHash, url);
       return null;
     }
     return first;
@@ -311,12 +311,12 @@ final class PageWork {
    * free, and the copies found meanwhile, to be fetched again, are returned.
    */
   List<QueuedUrl> settledOriginal(String url, boolean keptBytes) {
-    return refreshed.settled(url, keptBytes, hash -> firstUrlByBodyHash.remove(hash, url));
+    return refreshed.settled(url, keptBytes, hash -> bodyOwners.remove(hash, url));
   }
 
   /** A body an earlier run fetched at {@code url}, which later copies are duplicates of. */
   void knownBody(String url, String contentHash) {
-    firstUrlByBodyHash.putIfAbsent(contentHash, url);
+    bodyOwners.claim(contentHash, url);
   }
 
   /**
