@@ -5,7 +5,6 @@ import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,24 +41,12 @@ final class CanonicalRefetches {
 
   /** @param duplicateOf the page {@code url} has the same bytes as, or null */
   void settled(String url, boolean hasDocument, String duplicateOf) {
-    settled(url, hasDocument, duplicateOf, page -> false);
-  }
-
-  /**
-   * @param indexedAsKept indexes a page that deferred to {@code url} from where it was kept
-   *     parsed, true; false when it was not kept, and is fetched again
-   */
-  void settled(String url, boolean hasDocument, String duplicateOf, Predicate<QueuedUrl> indexedAsKept) {
     if (purpose != CrawlPurpose.SEARCH) {
       return;
     }
     for (QueuedUrl page : canonicals.settled(url, hasDocument, duplicateOf)) {
-      if (indexedAsKept.test(page)) {
-        LOG.debug("indexing {} as it was fetched: its canonical {} has no document", page.url(), url);
-      } else {
-        LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
-        fetchAgain(page);
-      }
+      LOG.debug("fetching {} again: its canonical {} has no document", page.url(), url);
+      fetchAgain(page);
     }
   }
 

@@ -43,7 +43,6 @@ final class PageWork {
   private final CanonicalWaits canonicals;
   private final BodyHashOwners bodyOwners = new BodyHashOwners();
   private final RefreshedOriginals refreshed = new RefreshedOriginals();
-  private final KeptDeferrals keptDeferrals = new KeptDeferrals();
   private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
   /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
   private final Map<String, String> canonicalOf = new ConcurrentHashMap<>();
@@ -136,33 +135,28 @@ final class PageWork {
     List<EmbedRecord> embeds = page.embeds().isEmpty() ? List.of()
         : embedRecords(page.embeds(), followable, depth + 1);
     int nonHttp = skipped + page.embeds().size() - embeds.size();
-    String message = fetched.truncated()
-        ? fetched.message() + "; cut at --max-body, " + fetched.body().length + " bytes read" : fetched.message();
-    Response response = Response.of(fetched, message, fetchedAtMillis, fetched.validators());
-    String anchors = AnchorList.join(page.anchors());
-    long unavailableAfter = robots.unavailableAfter() == null ? 0 : robots.unavailableAfter().toEpochMilli();
     // The canonical page is what should be found, so this variant points at it instead of being
     // indexed: when the crawl will fetch it, and it does not point back here (then this one,
     // found second, stands for both). A canonical is a hint; it must not hide the text entirely:
-    // should it end without a document, this page is indexed from where it is kept, or else
-    // fetched again, and indexes its own.
-    boolean mayDefer = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical));
-    KeptDeferrals.Kept kept = null;
-    if (mayDefer && !linkCheck && duplicateOf == null && !noindex) { // kept before it waits: see settled
-      KeptDeferrals.Kept k = new KeptDeferrals.Kept(url, document(url, page, fetched, fetchedAtMillis),
-          seq -> db.record(PageRecord.parsed(url, response, seq, true, bodyHash, page.simhash(), page.title(),
-              null, null, anchors, links, embeds, List.of(), nonHttp, unavailableAfter)));
-      kept = keptDeferrals.keep(canonical, k) ? k : null;
-    }
-    boolean defers = mayDefer && (linkCheck || awaits(canonical, new QueuedUrl(url, depth)));
+    // should it end without a document, this page is fetched again and indexes its own.
+    boolean defers = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical))
+        && (linkCheck || awaits(canonical, new QueuedUrl(url, depth)));
     if (defers) {
       followable.add(new QueuedUrl(canonical, depth));
-    } else if (kept != null) {
-      keptDeferrals.drop(canonical, kept);
     }
     boolean indexable = !linkCheck && duplicateOf == null && !defers && !noindex;
-    IndexedPage doc = indexable ? document(url, page, fetched, fetchedAtMillis) : null;
+    IndexedPage doc = indexable
+        ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
+            page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare(),
+            page.anchors(), page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(),
+            page.itemSource(), page.generator())
+        : null;
+    String message = fetched.truncated()
+        ? fetched.message() + "; cut at --max-body, " + fetched.body().length + " bytes read" : fetched.message();
+    Response response = Response.of(fetched, message, fetchedAtMillis, fetched.validators());
     String canonicalElsewhere = defers ? canonical : null;
+    String anchors = AnchorList.join(page.anchors());
+    long unavailableAfter = robots.unavailableAfter() == null ? 0 : robots.unavailableAfter().toEpochMilli();
     LongConsumer record = seq -> db.record(PageRecord.parsed(url, response, seq, indexable,
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
         embeds, followable, nonHttp, unavailableAfter));
@@ -175,26 +169,6 @@ final class PageWork {
       index.add(doc, record);
     }
     return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies);
-  }
-
-  private static IndexedPage document(String url, ParsedPage page, FetchResult fetched, long fetchedAtMillis) {
-    return new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
-        page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare(),
-        page.anchors(), page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(),
-        page.itemSource(), page.generator());
-  }
-
-  /**
-   * {@code canonical} settled: the pages kept parsed while they waited for it, by URL, which
-   * {@link #indexKept} indexes instead of fetching them again.
-   */
-  Map<String, KeptDeferrals.Kept> settledCanonical(String canonical) {
-    return keptDeferrals.settled(canonical);
-  }
-
-  /** Indexes a kept page and records it as indexed; on an indexing worker, never the event loop. */
-  void indexKept(KeptDeferrals.Kept page) {
-    index.add(page.doc(), page.record());
   }
 
   /**

@@ -12,7 +12,6 @@ import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
@@ -44,8 +43,8 @@ final class UnparsedPages {
   private final Clock clock;
 
   /**
-   * @param removalStarted run as a document's removal, or a kept page's addition, is handed to the
-   *     indexer: the loop has work outstanding
+   * @param removalStarted run as a document's removal is handed to the indexer: the loop has work
+   *     outstanding
    * @param removalDone run on the loop once it is over and the page recorded
    */
   UnparsedPages(CrawlSetup setup, Counters counters, PageWork pages, CanonicalRefetches refetches,
@@ -127,33 +126,8 @@ final class UnparsedPages {
    * before it was fetched again, are fetched again when it has no document now.
    */
   private void settled(String url, boolean hasDocument) {
-    settled(url, hasDocument, null);
-  }
-
-  /**
-   * As above, for any page the loop handled, parsed or not; a page that deferred to {@code url} and
-   * was kept parsed is indexed as it was fetched instead of being fetched again.
-   *
-   * @param duplicateOf the page {@code url} has the same bytes as, or null
-   */
-  void settled(String url, boolean hasDocument, String duplicateOf) {
-    Map<String, KeptDeferrals.Kept> kept = pages.settledCanonical(url);
-    refetches.settled(url, hasDocument, duplicateOf, page -> {
-      KeptDeferrals.Kept k = kept.get(page.url());
-      if (k != null) {
-        indexKept(k);
-      }
-      return k != null;
-    });
+    refetches.settled(url, hasDocument);
     refetches.copiesFetchedAgain(url, pages.settledOriginal(url, hasDocument));
-  }
-
-  /** A kept page goes into the index on the indexer: a Lucene add may wait for a flush. */
-  private void indexKept(KeptDeferrals.Kept page) {
-    counters.indexed++;
-    removalStarted.run();
-    CompletableFuture.runAsync(() -> pages.indexKept(page), indexer)
-        .whenComplete((v, error) -> context.runOnContext(x -> indexed(page.url(), error)));
   }
 
   private static boolean hadDocument(PriorFetch prior) {
@@ -172,16 +146,13 @@ final class UnparsedPages {
     counters.removed++;
     removalStarted.run();
     CompletableFuture.runAsync(() -> commits.remove(url, record), indexer)
-        .whenComplete((v, error) -> context.runOnContext(x -> indexed(url, error)));
-  }
-
-  /** An index change on the indexer is over; on the loop. */
-  private void indexed(String url, Throwable error) {
-    if (error != null && error.getCause() instanceof IndexCommits.IndexWriteFailed failed) {
-      end.crash(failed); // the loop stops: removalDone's pump then starts nothing
-    } else if (error != null) {
-      LOG.warn("could not change {} in the index: {}", url, error.toString());
-    }
-    removalDone.run();
+        .whenComplete((v, error) -> context.runOnContext(x -> {
+          if (error != null && error.getCause() instanceof IndexCommits.IndexWriteFailed failed) {
+            end.crash(failed); // the loop stops: removalDone's pump then starts nothing
+          } else if (error != null) {
+            LOG.warn("could not remove {} from the index: {}", url, error.toString());
+          }
+          removalDone.run();
+        }));
   }
 }
