@@ -1,8 +1,10 @@
 package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -78,6 +80,25 @@ class SitemapPolitenessTest {
     assertThat(stats.statuses()).containsEntry(204, 6_000L);
     assertThat(CrawlDbRows.column(data.resolve("crawl.db"), "SELECT count(*) FROM urls WHERE url LIKE '%/p/%'"))
         .containsExactly("6000");
+  }
+
+  @Test
+  void aSitemapOnAnotherHostIsReadOnlyWhereThatHostsRobotsTxtAllowsIt() throws Exception {
+    robotsTxt("User-agent: *\nAllow: /\nSitemap: " + url("/sitemap-index.xml") + "\n");
+    sitemaps(); // the last stub added wins: the index below goes after these
+    site.stubFor(get("/sitemap-index.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            + "<sitemap><loc>http://localhost:" + site.getPort() + "/private/sitemap.xml</loc></sitemap>"
+            + "</sitemapindex>")));
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).atPriority(1).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
+    site.stubFor(get("/index.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<title>Home</title>")));
+
+    Crawler.run(config(), CrawlListener.NONE);
+
+    site.verify(1, getRequestedFor(urlEqualTo("/robots.txt")).withHeader("Host", matching("localhost.*")));
+    site.verify(0, getRequestedFor(urlEqualTo("/private/sitemap.xml")));
   }
 
   private static void robotsTxt(String body) {

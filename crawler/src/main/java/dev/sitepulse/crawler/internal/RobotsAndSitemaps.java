@@ -77,6 +77,8 @@ final class RobotsAndSitemaps {
   private final Set<CompletableFuture<FetchResult>> fetching = new HashSet<>();
   /** The robots.txt reads waiting to try again, by origin: each a timer's id. */
   private final Map<String, Long> robotsRetries = new HashMap<>();
+  /** Sitemaps of hosts whose robots.txt is still being read, by origin. */
+  private final Map<String, List<Named>> awaitingRobots = new HashMap<>();
   /** The sitemap reads waiting for their host's delay to pass, by origin: each a timer's id. */
   private final Map<String, Long> sitemapStarts = new HashMap<>();
   private final Counters counters;
@@ -247,6 +249,10 @@ final class RobotsAndSitemaps {
     } else if (rules.unreachable() != null) {
       LOG.warn("robots.txt of {} could not be read ({}); not crawling that host", origin, r.message());
     }
+    List<Named> awaiting = awaitingRobots.remove(origin);
+    if (awaiting != null && rules.unreachable() == null) { // a host in trouble has none read
+      awaiting.forEach(named -> startRead(origin, named));
+    }
     if (sitemapHosts.contains(origin) && rules.unreachable() == null) { // not a host in trouble
       rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin)));
       readGuessedSitemap(origin);
@@ -284,16 +290,29 @@ final class RobotsAndSitemaps {
       return;
     }
     String origin = Frontier.originOf(normalized);
-    RobotsRules rules = robots.get(origin); // null where robots.txt is ignored or not read yet
+    Named named = new Named(normalized, sitemap.namedBy());
+    if (!config.ignoreRobots()) {
+      adoptIfNew(normalized); // another host's sitemap: its robots.txt is read first, as for its pages
+      if (robots.get(origin) == null) { // being read: obey() starts it, while that read keeps the crawl going
+        awaitingRobots.computeIfAbsent(origin, o -> new ArrayList<>()).add(named);
+        return;
+      }
+    }
+    startRead(origin, named);
+  }
+
+  /** A sitemap whose host's robots.txt is read (or ignored) is read if that allows it. */
+  private void startRead(String origin, Named named) {
+    String normalized = named.url();
+    RobotsRules rules = robots.get(origin); // null where robots.txt is ignored
     if (rules != null && !rules.allows(normalized)) { // a site that disallows everything, say
-      if (sitemap.namedBy() != null) {
+      if (named.namedBy() != null) {
         LOG.warn("sitemap {}, named in {}, is not read: robots.txt of {} disallows it", normalized,
-            sitemap.namedBy(), origin);
+            named.namedBy(), origin);
       }
       return;
     }
     readStarted.run();
-    Named named = new Named(normalized, sitemap.namedBy());
     ArrayDeque<Named> waiting = sitemapQueues.get(origin);
     if (waiting != null) {
       waiting.add(named);
@@ -434,6 +453,10 @@ final class RobotsAndSitemaps {
     Sitemaps.Entries entries = read.entries();
     if (from == 0 && entries.problem() != null && sitemap.namedBy() != null && !abandoned) {
       LOG.warn("sitemap {}, named in {}, could not be read: {}", sitemap.url(), sitemap.namedBy(), entries.problem());
+    }
+    if (from > 0 && abandoned) { // the crawl ended early: nothing more is fetched, and a resume reads it again
+      done.run();
+      return;
     }
     int to = Math.min(read.pages().size(), from + OFFER_CHUNK);
     List<QueuedUrl> queued = new ArrayList<>();
