@@ -65,7 +65,8 @@ public final class CrawlDb implements AutoCloseable {
    * Opened on the first look-up a crawl makes while it runs: {@code db} is the writer's, whose
    * transaction a read must not end. In WAL mode this one reads what the writer has committed.
    */
-  private Connection lookups;
+  private Connection lookups; // opened on first use, by a parse worker; guarded by this
+  private boolean closed; // guarded by this
 
   private CrawlDb(Connection db, CrawlDbWriter writer, Path file) {
     this.db = db;
@@ -201,6 +202,9 @@ public final class CrawlDb implements AutoCloseable {
    * Called from parse workers, for the few pages that defer to a canonical.
    */
   public synchronized boolean endedWithoutDocument(String canonical, String variant) throws SQLException {
+    if (closed) { // a parse worker that outlived the crawl: no connection is opened again behind close()
+      throw new SQLException("crawl.db is closed");
+    }
     if (lookups == null) {
       lookups = DriverManager.getConnection("jdbc:sqlite:" + file);
     }
@@ -393,6 +397,7 @@ public final class CrawlDb implements AutoCloseable {
         db.close();
       } finally {
         synchronized (this) {
+          closed = true;
           if (lookups != null) {
             lookups.close();
           }

@@ -23,6 +23,15 @@ class CrawlDbTest {
   @TempDir Path dir;
 
   @Test
+  void aCanonicalLookupAfterCloseFailsRatherThanOpeningAConnectionNoOneCloses() throws Exception {
+    CrawlDb db = CrawlDb.open(dir.resolve("crawl.db"));
+    db.close();
+
+    assertThatThrownBy(() -> db.endedWithoutDocument("http://a/", "http://a/?x"))
+        .isInstanceOf(java.sql.SQLException.class).hasMessage("crawl.db is closed");
+  }
+
+  @Test
   void aRefetchedPageReplacesItsLinksAndPageLinksShowsThemByUrl() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (CrawlDb db = CrawlDb.open(file)) {
