@@ -101,7 +101,7 @@ public final class FetchRetries {
     if (r.failed()) {
       return failed(next, r);
     }
-    if (r.status() == 429 || r.status() == 503) {
+    if (asksToWait(r)) {
       return backOff(next, r, now);
     }
     // Answered at last: a crawl of a million pages keeps no count for each one it had to retry.
@@ -119,7 +119,7 @@ public final class FetchRetries {
     int tries = networkFailures.merge(next.url(), 1, Integer::sum);
     boolean retryable = r.errorKind() == null || r.errorKind().isTransient();
     if (retryable && tries <= MAX_NETWORK_RETRIES) {
-      return new Retry(Duration.ofSeconds(1L << (tries - 1)));
+      return new Retry(networkRetryWait(tries));
     }
     // A link check goes on: each link to the host is broken, and it must say so for every one.
     return new GiveUp(purpose == CrawlPurpose.SEARCH && unreachable(r)
@@ -145,6 +145,16 @@ public final class FetchRetries {
     hold.heldNanos += added;
     hold.until = Math.max(hold.until, until);
     return new BackOff(until, tries <= MAX_BACKOFF_RETRIES);
+  }
+
+  /** A 429 or 503: the server asks the crawler to come back later, and its host is held back. */
+  static boolean asksToWait(FetchResult r) {
+    return r.status() == 429 || r.status() == 503;
+  }
+
+  /** The wait before the {@code tries}-th retry of a transient network failure: 1 s, then 2 s. */
+  static Duration networkRetryWait(int tries) {
+    return Duration.ofSeconds(1L << (tries - 1));
   }
 
   /**

@@ -214,8 +214,8 @@ final class RobotsAndSitemaps {
         || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
       return null;
     }
-    Duration wait = r.status() == 429 || r.status() == 503
-        ? FetchRetries.hostWait(r.retryAfter(), tries) : Duration.ofSeconds(1L << (tries - 1));
+    Duration wait = FetchRetries.asksToWait(r)
+        ? FetchRetries.hostWait(r.retryAfter(), tries) : FetchRetries.networkRetryWait(tries);
     return waited.plus(wait).compareTo(config.maxBackoff()) > 0 ? null : wait;
   }
 

@@ -66,6 +66,7 @@ public final class CrawlDb implements AutoCloseable {
    * transaction a read must not end. In WAL mode this one reads what the writer has committed.
    */
   private Connection lookups; // opened on first use, by a parse worker; guarded by this
+  private PreparedStatement endedWithoutDocument; // on lookups; guarded by this
   private boolean closed; // guarded by this
 
   private CrawlDb(Connection db, CrawlDbWriter writer, Path file) {
@@ -207,14 +208,13 @@ public final class CrawlDb implements AutoCloseable {
     }
     if (lookups == null) {
       lookups = DriverManager.getConnection("jdbc:sqlite:" + file);
+      endedWithoutDocument = lookups.prepareStatement("SELECT 1 FROM urls c WHERE c.url = ? AND "
+          + endedWithoutDocument("?")); // prepared once: closing the connection closes it
     }
-    try (PreparedStatement s = lookups.prepareStatement("SELECT 1 FROM urls c WHERE c.url = ? AND "
-        + endedWithoutDocument("?"))) {
-      s.setString(1, canonical);
-      s.setString(2, variant);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
-      }
+    endedWithoutDocument.setString(1, canonical);
+    endedWithoutDocument.setString(2, variant);
+    try (ResultSet rs = endedWithoutDocument.executeQuery()) { // closing it resets the statement
+      return rs.next();
     }
   }
 
