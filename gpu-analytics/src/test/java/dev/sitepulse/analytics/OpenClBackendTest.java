@@ -10,6 +10,8 @@ import dev.sitepulse.analytics.internal.opencl.ClSession;
 import dev.sitepulse.analytics.internal.pagerank.ClPageRank;
 import dev.sitepulse.analytics.testing.RmatGraphs;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +58,13 @@ class OpenClBackendTest {
     int[][] edges = RmatGraphs.edges(14, 200_000, 14);
     CsrGraph rmat = CsrGraph.fromEdges(1 << 14, edges[0], edges[1]);
     assertThat(maxInDegree(rmat)).isGreaterThan(10 * ClPageRank.HEAVY_DEGREE);
-    // Every node heavy: the one-work-item-per-node kernel has nothing to do.
+    // Every node heavy: the light-node kernel has nothing to do.
     CsrGraph dense = denseGraph(100);
+    // Light nodes of mean in-degree 1, 6 and 40: 1, 4 and 32 lanes a node on a GPU, over node
+    // counts that leave the last work-group part empty.
+    List<CsrGraph> light = List.of(regularGraph(1001, 1), regularGraph(999, 6), regularGraph(777, 40));
 
-    for (CsrGraph graph : List.of(rmat, dense)) {
+    for (CsrGraph graph : concat(List.of(rmat, dense), light)) {
       PageRankResult java = JAVA.pageRank(graph, PageRankConfig.DEFAULTS);
       PageRankResult device;
       try (ClSession session = ClSession.open(sharedDevice())) {
@@ -85,6 +90,24 @@ class OpenClBackendTest {
       max = Math.max(max, offsets[v + 1] - offsets[v]);
     }
     return max;
+  }
+
+  private static List<CsrGraph> concat(List<CsrGraph> a, List<CsrGraph> b) {
+    return Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** Each node has {@code inDegree} in-edges from pseudo-random sources, of mixed out-degrees. */
+  private static CsrGraph regularGraph(int n, int inDegree) {
+    int[] from = new int[n * inDegree];
+    int[] to = new int[from.length];
+    Random random = new Random(n);
+    for (int v = 0, e = 0; v < n; v++) {
+      for (int k = 0; k < inDegree; k++, e++) {
+        from[e] = random.nextInt(n);
+        to[e] = v;
+      }
+    }
+    return CsrGraph.fromEdges(n, from, to);
   }
 
   /** Every node links to every other one. */

@@ -1,4 +1,4 @@
-// Pull-based PageRank over a CSR graph by destination, no atomics: on GPUs one work-item per node
+// Pull-based PageRank over a CSR graph by destination, no atomics: on GPUs a few lanes per node
 // (pagerank_step) and a work-group per node with many in-edges (pagerank_step_heavy); on CPU
 // devices one work-item per edge-balanced range of nodes (pagerank_step_ranges).
 // Compiled with -DUSE_FP64 where the device has cl_khr_fp64 (then it matches the Java backend to
@@ -84,37 +84,56 @@ void pagerank_group_sums(real a, real b, __local real* scratch) {
   }
 }
 
-// One iteration on a GPU, for every node with fewer than heavyDegree in-edges: one work-item per
-// node gathers contrib[u] = rank[u] / outDegree(u) over its in-edges, and the work-group adds up
-// |change| and the dangling rank into partials[2 * group], [2 * group + 1]. Nodes with more
-// in-edges are left to pagerank_step_heavy: one work-item looping over a hub's thousands of edges
-// would hold its whole warp, and the launch, for that long.
+// One iteration on a GPU, for every node with fewer than heavyDegree in-edges: `lanes` adjacent
+// work-items (a power of two, at most the local size; NodeLanes.java) share a node, lane l summing
+// contrib[u] = rank[u] / outDegree(u) over in-edges l, l + lanes, ... so that a warp's reads of
+// sources are contiguous instead of one row per work-item; then the lanes' sums are added, and the
+// work-group adds up |change| and the dangling rank into partials[2 * group], [2 * group + 1].
+// Nodes with more in-edges are left to pagerank_step_heavy: lanes looping over a hub's thousands
+// of edges would hold their whole warp, and the launch, for that long.
 // The local size must be a power of two; scratch holds 2 * local size reals.
 __kernel void pagerank_step(__global const int* offsets, __global const int* sources,
                             __global const contrib_t* contrib, __global const real* rank,
                             __global const real* invOut, __global const int* slot,
                             __global real* rankNext,
                             __global contrib_t* contribNext, __global real* partials,
-                            const int n, const int heavyDegree, const real base,
+                            const int n, const int heavyDegree, const int lanes, const real base,
                             const real damping, __local real* scratch) {
-  const size_t gid = get_global_id(0);
-  const int v = (int) gid;
-  real change = 0;
-  real dangling = 0;
-  if (gid < (size_t) n) {
-    const int start = offsets[v];
-    const int end = offsets[v + 1];
-    if (end - start < heavyDegree) {
-      real sum = 0;
-      for (int e = start; e < end; e++) {
-        sum += contrib[sources[e]];
-      }
-      pagerank_settle(v, sum, rank, invOut, slot, rankNext, contribNext, base, damping, &change,
-                      &dangling);
+  const int lid = get_local_id(0);
+  const int lane = lid & (lanes - 1);
+  const size_t node = get_group_id(0) * (size_t) (get_local_size(0) / lanes) + lid / lanes;
+  const int v = (int) node;
+  int start = 0;
+  int end = 0;
+  if (node < (size_t) n) { // compared before narrowing, as in pagerank_init
+    start = offsets[v];
+    end = offsets[v + 1];
+  }
+  const int light = end - start < heavyDegree; // a node past n has no edges: light, and idle
+  real sum = 0;
+  if (light) {
+    for (int e = start + lane; e < end; e += lanes) {
+      sum += contrib[sources[e]];
     }
   }
+  // The lanes of a node are adjacent: halving strides within them leaves the node's sum in lane 0.
+  scratch[lid] = sum;
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (int stride = lanes >> 1; stride > 0; stride >>= 1) {
+    if (lane < stride) {
+      scratch[lid] += scratch[lid + stride];
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+  }
+  real change = 0;
+  real dangling = 0;
+  if (node < (size_t) n && light && lane == 0) {
+    pagerank_settle(v, scratch[lid], rank, invOut, slot, rankNext, contribNext, base, damping,
+                    &change, &dangling);
+  }
+  barrier(CLK_LOCAL_MEM_FENCE); // scratch is the group sums' next
   pagerank_group_sums(change, dangling, scratch);
-  if (get_local_id(0) == 0) {
+  if (lid == 0) {
     partials[2 * get_group_id(0)] = scratch[0];
     partials[2 * get_group_id(0) + 1] = scratch[get_local_size(0)];
   }

@@ -27,7 +27,7 @@ public final class ClPageRank {
   /** How an iteration is cut into work-items; chosen per device by {@link #variantFor}. */
   public enum Variant {
     /**
-     * GPUs: one work-item per node ({@code pagerank_step}), and a work-group for each node with
+     * GPUs: a few work-items per node ({@code pagerank_step}), and a work-group for each node with
      * {@value ClPageRank#HEAVY_DEGREE} or more in-edges ({@code pagerank_step_heavy}).
      */
     NODES,

@@ -11,9 +11,10 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * GPUs: {@code pagerank_step}, one work-item per node, and {@code pagerank_step_heavy}, a
- * work-group for each node with {@value ClPageRank#HEAVY_DEGREE} or more in-edges, which a fixed
- * number of groups take in turn. The heavy step's partial sums follow the first step's.
+ * GPUs: {@code pagerank_step}, a few adjacent work-items per node ({@link NodeLanes}), and
+ * {@code pagerank_step_heavy}, a work-group for each node with {@value ClPageRank#HEAVY_DEGREE} or
+ * more in-edges, which a fixed number of groups take in turn. The heavy step's partial sums follow
+ * the first step's.
  */
 final class NodeSteps implements ClSteps {
 
@@ -24,6 +25,8 @@ final class NodeSteps implements ClSteps {
   private final ClSession session;
   private final StepClock clock;
   private final int nodes;
+  /** Lanes per node the graph asks for; fewer if a build allows smaller groups. */
+  private final int wantedLanes;
   private final int realBytes;
   private final int heavyCount;
   private final int heavyGroups;
@@ -31,6 +34,7 @@ final class NodeSteps implements ClSteps {
   private cl_mem partials;
   private cl_kernel step;
   private int local;
+  private int lanes;
   private int groups;
   private cl_kernel heavyStep; // null without heavy nodes
   private int heavyLocal;
@@ -39,6 +43,7 @@ final class NodeSteps implements ClSteps {
     this.session = session;
     this.clock = clock;
     this.nodes = graph.nodeCount();
+    this.wantedLanes = NodeLanes.of(graph.offsets(), ClPageRank.HEAVY_DEGREE);
     this.realBytes = realBytes;
     int[] heavy = HeavyNodes.of(graph.offsets(), ClPageRank.HEAVY_DEGREE);
     this.heavyCount = heavy.length;
@@ -60,7 +65,8 @@ final class NodeSteps implements ClSteps {
   public void rebuild(String options) {
     step = session.kernel(ClPageRank.PROGRAM, options, "pagerank_step", clock);
     local = session.groupSize(step, ClPageRank.LOCAL_SIZE);
-    groups = (int) (ClSession.globalSize(nodes, local) / local);
+    lanes = Math.min(wantedLanes, local);
+    groups = (int) (ClSession.globalSize((long) nodes * lanes, local) / local);
     if (heavyGroups > 0) {
       heavyStep = session.kernel(ClPageRank.PROGRAM, options, "pagerank_step_heavy", clock);
       heavyLocal = session.groupSize(heavyStep, HEAVY_LOCAL_SIZE);
@@ -73,7 +79,7 @@ final class NodeSteps implements ClSteps {
       Object damping) {
     ClArgs.set(step, graph.offsets(), graph.sources(), from.contrib(), from.rank(),
         graph.invOut(), graph.slot(), to.rank(), to.contrib(), partials, nodes,
-        ClPageRank.HEAVY_DEGREE, base, damping, new ClArgs.Local(2L * realBytes * local));
+        ClPageRank.HEAVY_DEGREE, lanes, base, damping, new ClArgs.Local(2L * realBytes * local));
     session.run(step, (long) groups * local, local);
     if (heavyStep != null) {
       ClArgs.set(heavyStep, graph.offsets(), graph.sources(), from.contrib(), from.rank(),
