@@ -1,5 +1,6 @@
 package dev.sitepulse.cli;
 
+import dev.sitepulse.cli.search.QueryArguments;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.config.NearestName;
@@ -12,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -82,10 +84,10 @@ public final class Main {
       }
     });
     Converters.register(cli); // after the subcommands: picocli copies converters to those it has
-    // A query word may start with '-' (asyncio -deprecated, -title:changelog), as cli.md shows.
+    // A query word may start with '-' (asyncio -deprecated, -host:example.org), as cli.md shows.
     CommandLine search = cli.getSubcommands().get("search");
-    if (search != null) {
-      search.setUnmatchedOptionsArePositionalParams(true);
+    if (search != null && "search".equals(named)) {
+      args = QueryArguments.wordsLast(args, Arrays.asList(args).indexOf("search"), search.getCommandSpec());
     }
     // picocli marks generate-completion a help command, and a help command's stray arguments are
     // ignored: generate-completion --bogus printed the script and exited 0. Refused as elsewhere.

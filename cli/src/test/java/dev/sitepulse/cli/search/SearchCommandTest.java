@@ -127,6 +127,24 @@ class SearchCommandTest {
   }
 
   @Test
+  void aQueryWordThatStartsWithTheLetterOfAShortOptionIsAWordOfTheQueryNotThatOption() {
+    // -host:x is -h with "ost:x" to picocli's clustered short options: it printed the help, exit 0.
+    CommandLineRun host = CommandLineRun.of("search", "--format", "json", "--data", crawled.toString(),
+        "install", "-host:example.org");
+    CommandLineRun version = CommandLineRun.of("search", "--data", crawled.toString(), "install", "-Version");
+    CommandLineRun vague = CommandLineRun.of("search", "--data", crawled.toString(), "install", "-vague");
+
+    assertThat(host.exitCode()).as(host.toString()).isZero();
+    assertThat(host.out()).startsWith("{").contains("\"query\":\"install -host:example.org\"");
+    assertThat(version.exitCode()).as(version.toString()).isZero();
+    assertThat(version.out()).contains(" for install -Version in ");
+    assertThat(vague.exitCode()).as(vague.toString()).isZero();
+    assertThat(vague.out()).contains(" for install -vague in ");
+    // The options themselves still work, alone or clustered apart.
+    assertThat(CommandLineRun.of("search", "-h").out()).startsWith("Usage: sitepulse search");
+  }
+
+  @Test
   void afterTheEndOfOptionsAWordThatStartsWithTwoMinusesIsAWordOfTheQuery() {
     CommandLineRun run = CommandLineRun.of("search", "--data", crawled.toString(), "--", "--verbose", "install");
 
