@@ -42,11 +42,25 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
 
   static final String ROBOTS_PARSER = "crawlercommons.robots.SimpleRobotRulesParser";
 
+  /**
+   * Lucene logs through java.util.logging, which bypasses logback: on JDK 21 and later an INFO
+   * about memory segments and, from 23, a WARNING to update Lucene came before every search's
+   * results or one-line error. Neither is for a user to act on; -v shows them. Held in a field, as
+   * java.util.logging keeps its loggers (and so their levels) only weakly.
+   */
+  static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
+
+  /** Called first thing: a search opens Lucene before anything asks SLF4J, and so logback, for a logger. */
+  static void quietLibraries() {
+    LUCENE.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   /** Turns on debug output for the whole run. */
   static void verbose() {
     ((Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
     ((Logger) org.slf4j.LoggerFactory.getLogger(ROBOTS_PARSER)).setLevel(null); // each problem, as root
     // Resilience4j's circuit breakers log "No Consumers: Event SUCCESS not published" per check.
     ((Logger) org.slf4j.LoggerFactory.getLogger("io.github.resilience4j")).setLevel(Level.INFO);
+    LUCENE.setLevel(null);
   }
 }
