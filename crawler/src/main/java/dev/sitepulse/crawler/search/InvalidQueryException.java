@@ -42,8 +42,8 @@ public final class InvalidQueryException extends Exception {
   private static final int QUOTED = 200;
 
   /**
-   * In double quotes, escaped so that quotes and newlines in the query keep the message whole, and
-   * cut after {@value #QUOTED} characters.
+   * In double quotes, escaped so that quotes, newlines and control characters in the query keep
+   * the message whole and the terminal as it was, and cut after {@value #QUOTED} characters.
    */
   static String quoted(String text) {
     int shown = text.length() <= QUOTED ? text.length() : text.offsetByCodePoints(0, text.codePointCount(0, QUOTED));
@@ -56,9 +56,20 @@ public final class InvalidQueryException extends Exception {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> out.append(c);
+        default -> {
+          if (Character.isISOControl(c) || isBidiControl(c)) {
+            out.append(String.format("\\u%04x", (int) c)); // raw, it would act on the terminal
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     return out.append(shown < text.length() ? "…\"" : "\"").toString();
+  }
+
+  /** The embeddings, overrides and isolates that reorder the text after them on screen. */
+  private static boolean isBidiControl(char c) {
+    return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
   }
 }

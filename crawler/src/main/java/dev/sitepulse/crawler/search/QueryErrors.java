@@ -67,6 +67,7 @@ final class QueryErrors {
       String reason =
           offending.kind == QueryParserConstants.EOF
               ? "unexpected end" + operatorHint(grammar.currentToken, " after " + quoted(grammar.currentToken))
+                  + openRange(query, grammar)
               : "unexpected " + quoted(offending) + bracketHint(query, offending.image) + operatorHint(offending, "");
       return new InvalidQueryException(query, reason, column, wrapper);
     }
@@ -116,6 +117,16 @@ final class QueryErrors {
     if (message.contains("<EOF>")) {
       // A quote typed last opens a phrase with nothing after it, of which the lexer names no prefix.
       boolean inQuote = message.contains("after prefix \"\\\"") || query.endsWith("\"") && !query.endsWith("\\\"");
+      // A character it cannot start a token with is reported as the end when it is the last one.
+      String last = query.isEmpty() ? "" : query.substring(query.length() - 1);
+      if (!inQuote && (last.equals("]") || last.equals("}"))) {
+        return new InvalidQueryException(query, "unexpected " + InvalidQueryException.quoted(last)
+            + bracketHint(query, last), query.length(), e);
+      }
+      if (!inQuote && last.equals("\\")) {
+        return new InvalidQueryException(query,
+            "a \\ at the end escapes nothing (write \\\\ for the character)", query.length(), e);
+      }
       reason = inQuote ? "unclosed quote, unexpected end" : "unexpected end";
     } else if (column >= 1 && column <= query.length()) {
       String offending = query.substring(column - 1, column);
@@ -124,6 +135,25 @@ final class QueryErrors {
       reason = "unexpected character";
     }
     return new InvalidQueryException(query, reason, column, e);
+  }
+
+  /**
+   * Where the query ended inside a range ({@code [a TO}), the column of its bracket, since the end
+   * alone does not say what was left open. Empty when the grammar expected no part of a range.
+   */
+  private static String openRange(String query, ParseException grammar) {
+    boolean inRange = false;
+    for (int[] sequence : grammar.expectedTokenSequences == null ? new int[0][] : grammar.expectedTokenSequences) {
+      for (int kind : sequence) {
+        inRange |= kind == QueryParserConstants.RANGE_TO || kind == QueryParserConstants.RANGEIN_END
+            || kind == QueryParserConstants.RANGEEX_END;
+      }
+    }
+    int opened = Math.max(query.lastIndexOf('['), query.lastIndexOf('{'));
+    return inRange && opened >= 0
+        ? ": the range opened at column " + (opened + 1) + " is not closed, as in [a TO b] or {a TO b}"
+            + " (quote text with brackets to search for it)"
+        : "";
   }
 
   /**

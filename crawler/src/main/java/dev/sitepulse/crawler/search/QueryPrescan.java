@@ -20,8 +20,11 @@ final class QueryPrescan {
   /** What ends the value after ^ or ~, as the grammar's term characters end. */
   private static final String VALUE_ENDS = "!():^[]\"{}~*?\\/";
   private static final Pattern PLAIN = Pattern.compile("\\d+(?:\\.\\d+)?");
-  /** A word's edits: ~2, ~0, or a similarity below 1 as Lucene once took it (~0.8). */
-  private static final Pattern EDITS = Pattern.compile("\\d+|0?\\.\\d+");
+  /**
+   * A word's edits: 0, 1 or 2 (Lucene read ~3 as ~2 without a word), or a similarity below 1 as
+   * Lucene once took it (~0.8).
+   */
+  private static final Pattern EDITS = Pattern.compile("[0-2]|0?\\.\\d+");
 
   private QueryPrescan() {}
 

@@ -26,11 +26,39 @@ class QueryErrorsTest {
       value = {
         "'cache^ 2' | unexpected \" \" at column 7",
         "'a^-1'     | unexpected \"-\" at column 3",
+        "'asyncio]'       | unexpected \"]\" (quote text with brackets to search for it) at column 8",
+        "'title:asyncio]' | unexpected \"]\" (quote text with brackets to search for it) at column 14",
+        "'asyncio }'      | unexpected \"}\" (quote text with brackets to search for it) at column 9",
+        "'ab\\'           | a \\ at the end escapes nothing (write \\\\ for the character) at column 3",
       })
-  void aCharacterTheLexerCannotReadAfterACaretIsNamedAndPlaced(String query, String problem) {
-    // The lexer, not the grammar, refuses these: its message names the character only by its code.
-    // (One that ends the query it reports as the end, read past it.)
+  void aCharacterTheLexerCannotReadIsNamedAndPlaced(String query, String problem) {
+    // The lexer, not the grammar, refuses these: its message names the character only by its code,
+    // and one that ends the query it reports as the end, a column after the query.
     assertThat(invalid(query)).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": " + problem);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "'a [b'      | 3 | 5",
+        "'a {b TO'   | 3 | 8",
+        "'x [a TO c' | 3 | 10",
+      })
+  void aRangeLeftOpenSaysWhereItOpened(String query, int opened, int column) {
+    assertThat(invalid(query)).hasMessage("cannot parse query " + InvalidQueryException.quoted(query)
+        + ": unexpected end: the range opened at column " + opened + " is not closed, as in [a TO b] or {a TO b}"
+        + " (quote text with brackets to search for it) at column " + column);
+  }
+
+  @Test
+  void controlCharactersOfTheQueryReachTheErrorLineEscapedNotRaw() {
+    // An escape sequence in a query would otherwise act on the terminal that shows the error.
+    String query = "title:(x\u001b]0;pwned\u0007 \u202e";
+
+    assertThat(invalid(query).getMessage()).startsWith("cannot parse query \"title:(x\\u001b]0;pwned\\u0007 \\u202e\":")
+        .doesNotContain("\u001b", "\u0007", "\u202e");
   }
 
   @Test

@@ -30,6 +30,29 @@ class QueryPrescanTest {
     assertThat(e.column).isEqualTo(column);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "asyncio~3             | 8",
+        "asyncio~1000000000000 | 8",
+        "cache asyncio~2.5     | 14",
+      })
+  void aWordsEditsOtherThanZeroOneOrTwoAreRefusedAtTheirColumn(String query, int column) {
+    // ~3 was read as ~2 without a word, and a long number as a "fractional" distance, unplaced.
+    QueryErrors.Placed e = catchThrowableOfType(QueryErrors.Placed.class, () -> QueryPrescan.check(query));
+
+    assertThat(e).as(query).isNotNull();
+    assertThat(e.getMessage()).contains("is not a number of edits");
+    assertThat(e.column).isEqualTo(column);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"asyncio~0", "asyncio~1", "asyncio~2", "asyncio~", "asyncio~0.8", "asyncio~.5", "\"a b\"~10"})
+  void editsOfZeroOneOrTwoASimilarityBelowOneAndAPhrasesSlopAreTaken(String query) {
+    assertThatCode(() -> QueryPrescan.check(query)).doesNotThrowAnyException();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"cache AND^1e3", "cache &&^1e3", "cache OR~1e3", "cache !-^1e3", "cache !+~1e3"})
   void anOperatorWrittenRightAgainstACaretOrTildeIsLeftToTheGrammarToRefuse(String query) {
