@@ -28,6 +28,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -97,7 +98,15 @@ final class PageDocuments {
       doc.add(new BinaryDocValuesField(ITEM, new BytesRef(item)));
     }
     if (page.language() != null) {
-      doc.add(new StringField(LANG, page.language(), Store.YES));
+      // Searched lower-cased, with its primary tag too: lang:en finds en-US and EN (BCP 47 tags
+      // ignore case); stored as the page wrote it.
+      String tag = page.language().toLowerCase(Locale.ROOT).replace('_', '-');
+      doc.add(new StringField(LANG, tag, Store.NO));
+      int region = tag.indexOf('-');
+      if (region > 0) {
+        doc.add(new StringField(LANG, tag.substring(0, region), Store.NO));
+      }
+      doc.add(new StoredField(LANG, page.language()));
     }
     return doc;
   }

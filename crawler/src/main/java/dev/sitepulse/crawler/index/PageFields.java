@@ -56,16 +56,19 @@ public final class PageFields {
 
   /** Fields matched whole: {@code host:docs.python.org} is one term, not three words. */
   private static final Set<String> KEYWORD_FIELDS = Set.of(URL, HOST, LANG);
+  /** Of those, the ones whose values ignore case (a URL's path does not): indexed lower-cased. */
+  private static final Set<String> CASELESS_FIELDS = Set.of(HOST, LANG);
 
   private PageFields() {}
 
   /**
    * EnglishAnalyzer's chain (stemming, stop words) over tokens in Unicode's compatibility form for
-   * the text fields ({@link PageTextAnalyzer}), KeywordAnalyzer for url, host and lang.
+   * the text fields ({@link PageTextAnalyzer}), KeywordAnalyzer for url, and the same lower-cased
+   * for host and lang ({@link CaselessKeywordAnalyzer}).
    * Thread-safe; one instance can serve an IndexWriter and every query parser.
    */
   public static Analyzer analyzer() {
-    return new PerField(new PageTextAnalyzer(), new KeywordAnalyzer());
+    return new PerField(new PageTextAnalyzer(), new KeywordAnalyzer(), new CaselessKeywordAnalyzer());
   }
 
   /**
@@ -75,16 +78,19 @@ public final class PageFields {
   private static final class PerField extends DelegatingAnalyzerWrapper {
     private final Analyzer text;
     private final Analyzer keyword;
+    private final Analyzer caseless;
 
-    PerField(Analyzer text, Analyzer keyword) {
+    PerField(Analyzer text, Analyzer keyword, Analyzer caseless) {
       super(PER_FIELD_REUSE_STRATEGY);
       this.text = text;
       this.keyword = keyword;
+      this.caseless = caseless;
     }
 
     @Override
     protected Analyzer getWrappedAnalyzer(String fieldName) {
-      return KEYWORD_FIELDS.contains(fieldName) ? keyword : text;
+      return CASELESS_FIELDS.contains(fieldName) ? caseless
+          : KEYWORD_FIELDS.contains(fieldName) ? keyword : text;
     }
 
     @Override

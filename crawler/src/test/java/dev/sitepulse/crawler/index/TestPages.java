@@ -31,6 +31,7 @@ public final class TestPages {
     private Set<String> anchors = Set.of();
     private Set<String> definitionIds = Set.of();
     private List<Section> sections = List.of();
+    private String language = "en";
 
     private Builder(String url) {
       this.url = url;
@@ -79,8 +80,14 @@ public final class TestPages {
       return this;
     }
 
+    /** The language the page declares, as written ({@code en-US}), or null. */
+    public Builder language(String language) {
+      this.language = language;
+      return this;
+    }
+
     public IndexedPage build() {
-      return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, "en",
+      return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, language,
           linkTextShare, anchors, definitionIds, Map.of(), sections, Set.of(), null, null);
     }
   }
