@@ -61,6 +61,11 @@ public final class PageFields {
 
   private PageFields() {}
 
+  /** Whether the field's values are single terms (url, host, lang) rather than analyzed text. */
+  public static boolean matchedWhole(String field) {
+    return field != null && KEYWORD_FIELDS.contains(field); // Set.of refuses to look up null
+  }
+
   /**
    * EnglishAnalyzer's chain (stemming, stop words) over tokens in Unicode's compatibility form for
    * the text fields ({@link PageTextAnalyzer}), KeywordAnalyzer for url, and the same lower-cased

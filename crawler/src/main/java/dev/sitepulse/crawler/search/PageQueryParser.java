@@ -275,7 +275,12 @@ final class PageQueryParser extends MultiFieldQueryParser {
     if (!getAllowLeadingWildcard() && (termStr.startsWith("*") || termStr.startsWith("?"))
         && !("*".equals(field) && "*".equals(termStr))) {
       Matcher word = Pattern.compile("(?<![^\\s:(+\\-!])" + Pattern.quote(termStr)).matcher(query);
-      throw new QueryErrors.Placed("a word may not start with * or ? (quote it to search for its text)",
+      // Quoted, a whole value is looked up as written: url:"*asyncio*" finds no URL.
+      String instead = PageFields.matchedWhole(field)
+          ? "a url, host or lang value that holds a text is found by a regular expression: " + field + ":/"
+              + termStr.replace("*", ".*").replace("?", ".") + "/"
+          : "quote it to search for its text";
+      throw new QueryErrors.Placed("a word may not start with * or ? (" + instead + ")",
           word.find() ? word.start() + 1 : -1);
     }
     return super.getWildcardQuery(field, termStr);

@@ -139,6 +139,22 @@ class InvalidQueryTest {
         + " (quote it to search for its text) at column " + column);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "url:*cache*       | url:/.*cache.*/     | 5",
+        "cache host:?ocs*  | host:/.ocs.*/       | 12",
+      })
+  void aLeadingWildcardInAWholeValueFieldPointsToTheRegularExpressionThatFindsIt(
+      String query, String regexp, int column) throws Exception {
+    // Quoted, as the message for text says, url:"*asyncio*" looks for that very URL: nothing.
+    assertThat(invalid(query)).hasMessage("cannot parse query \"" + query + "\": a word may not start with"
+        + " * or ? (a url, host or lang value that holds a text is found by a regular expression: "
+        + regexp + ") at column " + column);
+    assertThat(searcher.search(regexp, 10).totalHits()).isPositive();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"*args", "def f(**kwargs)"})
   void aPythonSignatureWithAStarSaysToQuoteItAndQuotedItIsAQuery(String query) {
