@@ -1,12 +1,20 @@
 package dev.sitepulse.cli;
 
 import java.io.PrintStream;
+import java.util.Map;
 
-/** Whether output goes to a person: colours only then, and never when NO_COLOR is set. */
+/**
+ * Whether output goes to a person: colours only then, and never when NO_COLOR is set or the
+ * terminal says it has none (TERM=dumb: Emacs shells, some CI consoles).
+ */
 public final class Terminal {
   private Terminal() {}
 
   public static boolean colors(PrintStream out) {
-    return out == System.out && System.console() != null && System.getenv("NO_COLOR") == null;
+    return out == System.out && colors(System.console() != null, System.getenv());
+  }
+
+  static boolean colors(boolean console, Map<String, String> env) {
+    return console && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
   }
 }
