@@ -164,6 +164,25 @@ class CanonicalHintsTest {
   }
 
   @Test
+  void aCrawlThatEndsBeforeFetchingAgainAPageWhoseCanonicalEndedWithoutADocumentLeavesItToTheNextRun()
+      throws Exception {
+    // The canonical is queued by the variant alone, so the variant has deferred before it is fetched.
+    page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
+    page("/c/variant.html", base() + "/c/gone.html", "variantword");
+    site.stubFor(get("/c/gone.html").willReturn(aResponse().withStatus(404)));
+
+    Crawler.run(crawl(3), CrawlListener.NONE);
+    assertThat(indexed()).as("the limit stops the crawl after the 404, before the variant is fetched again")
+        .containsExactly(base() + "/c/start.html");
+    site.verify(1, getRequestedFor(urlEqualTo("/c/variant.html")));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).contains(base() + "/c/variant.html");
+    site.verify(2, getRequestedFor(urlEqualTo("/c/variant.html")));
+  }
+
+  @Test
   void aVariantWithTheSameBytesAsItsCanonicalFetchedFirstLeavesTheTextToTheCanonical() throws Exception {
     page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
     // The same bytes at both URLs, as index.html naming / has, or a ?utm= variant: both name page.html.

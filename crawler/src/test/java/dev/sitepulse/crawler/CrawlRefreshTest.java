@@ -340,13 +340,7 @@ class CrawlRefreshTest {
 
   @Test
   void aCopyParsedBeforeItsOriginalTurnsOutChangedIsFetchedAgainAndIndexed() throws Exception {
-    String same = crawlWithSaffronAtA();
-
-    // b now copies a's old bytes; a is rewritten, and its new page comes after b's was parsed.
-    refreshWithIndexAndCUnchanged();
-    site.stubFor(get("/a.html").willReturn(html("<title>New</title><p>turmeric</p>")
-        .withHeader("ETag", "\"a2\"").withFixedDelay(1500)));
-    page("/b.html", same, "\"b2\"");
+    bCopiesTheOldBytesOfAChangedAWhoseNewPageComesLate();
     CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
 
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
@@ -354,6 +348,20 @@ class CrawlRefreshTest {
     assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls WHERE duplicate_of IS NOT NULL")).isEmpty();
     assertThat(refresh.pages()).as("b counts once").isEqualTo(4);
     site.verify(2, getRequestedFor(urlEqualTo("/b.html")));
+  }
+
+  @Test
+  void aCopyLeftToBeFetchedAgainWhenTheRefreshStoppedIsFetchedAgainByTheNextRun() throws Exception {
+    bCopiesTheOldBytesOfAChangedAWhoseNewPageComesLate();
+    // Four fetches: b's second one, once a turns out changed, is left to the next run, as a kill -9 would.
+    Crawler.run(config(CrawlStart.REFRESH).toBuilder().maxPages(4).build(), CrawlListener.NONE);
+    assertThat(search("saffron")).as("b was a copy of a's old bytes, and is not fetched again yet").isEmpty();
+    site.verify(1, getRequestedFor(urlEqualTo("/b.html")));
+
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
+    assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls WHERE duplicate_of IS NOT NULL")).isEmpty();
   }
 
   @Test
@@ -380,6 +388,18 @@ class CrawlRefreshTest {
     page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
     Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
     return same;
+  }
+
+  /**
+   * A first crawl, then the site for a refresh: b now copies a's old bytes; a is rewritten, and its
+   * new page comes after b's was parsed.
+   */
+  private void bCopiesTheOldBytesOfAChangedAWhoseNewPageComesLate() throws Exception {
+    String same = crawlWithSaffronAtA();
+    refreshWithIndexAndCUnchanged();
+    site.stubFor(get("/a.html").willReturn(html("<title>New</title><p>turmeric</p>")
+        .withHeader("ETag", "\"a2\"").withFixedDelay(1500)));
+    page("/b.html", same, "\"b2\"");
   }
 
   /** The site for a refresh, index.html and c.html answering 304; a and b still to stub. */

@@ -186,6 +186,9 @@ public final class CrawlRun {
     boolean indexes = config.purpose() == CrawlPurpose.SEARCH;
     List<String> canonicalsWithoutDocument =
         indexes ? db.queueAgainPagesOfCanonicalsWithoutDocument() : List.of();
+    if (indexes) {
+      db.queueAgainCopiesOfPagesWithoutTheirBytes();
+    }
     List<CrawlDb.DeferredPage> deferred = indexes ? db.pagesAwaitingCanonical() : List.of();
     List<CrawlDb.KnownUrl> known = db.knownUrls(indexes);
     long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
