@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.search.PageSearcher;
+import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +74,44 @@ class ResumedDuplicatesTest {
 
     assertThat(indexed()).containsExactly(base() + "/d/copy.html", base() + "/d/start.html");
     assertThat(stats.duplicates()).isZero();
+  }
+
+  @Test
+  void aCopyOfAPageTheKilledRunNeverCommittedIsIndexedWhenThatPageFailsOnResume() throws Exception {
+    page("/d/start.html", "<a href=first.html>1</a> <a href=copy.html>2</a>");
+    page("/d/first.html", "the same words");
+    page("/d/copy.html", "the same words");
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    uncommitted(base() + "/d/first.html", base() + "/d/copy.html");
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      assertThat(searcher.search("same words", 10).hits()).extracting(SearchHit::url)
+          .containsExactly(base() + "/d/copy.html");
+    }
+    assertThat(indexed()).as("crawl.db says what the index holds")
+        .containsExactly(base() + "/d/copy.html", base() + "/d/start.html");
+  }
+
+  /**
+   * What a run killed after recording {@code pages} and before the commit that would have held
+   * them leaves: crawl.db numbers them past the index's last commit, which has none of them.
+   */
+  private void uncommitted(String... pages) {
+    long committed;
+    try (PageIndex index = PageIndex.open(data.resolve("index"))) {
+      committed = Long.parseLong(index.lastCommitData().get("sitepulse.seq"));
+      for (String url : pages) {
+        index.delete(url);
+      }
+      index.commit(index.lastCommitData());
+    }
+    for (int i = 0; i < pages.length; i++) {
+      CrawlDbRows.execute(data.resolve("crawl.db"),
+          "UPDATE urls SET seq = " + (committed + 1 + i) + " WHERE url = '" + pages[i] + "'");
+    }
   }
 
   private List<String> indexed() {

@@ -5,15 +5,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -138,6 +143,28 @@ public final class PageIndex implements Closeable {
   public Map<String, String> lastCommitData() {
     SegmentInfos commit = lastCommit();
     return commit == null ? Map.of() : Map.copyOf(commit.getUserData());
+  }
+
+  /**
+   * Those of {@code urls} that the last commit holds no document for. For a resume, before anything
+   * is written: it reads the last commit, not what this writer added since.
+   */
+  public List<String> withoutDocument(List<String> urls) {
+    if (lastCommit() == null) {
+      return urls;
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader); // counts live documents, unlike docFreq
+      List<String> missing = new ArrayList<>();
+      for (String url : urls) {
+        if (searcher.count(new TermQuery(new Term(PageFields.URL, url))) == 0) {
+          missing.add(url);
+        }
+      }
+      return missing;
+    } catch (IOException e) {
+      throw failure("cannot read", e);
+    }
   }
 
   /**

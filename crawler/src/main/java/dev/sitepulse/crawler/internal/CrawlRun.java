@@ -179,7 +179,11 @@ public final class CrawlRun {
    */
   private static Resumed resume(CrawlConfig config, CrawlDb db, PageIndex index) throws SQLException {
     long committedSeq = IndexCommits.committedSeq(index);
+    List<String> uncommitted = index == null ? List.of() : db.indexedSince(committedSeq);
     db.resume(committedSeq);
+    if (!uncommitted.isEmpty()) {
+      db.markWithoutDocument(index.withoutDocument(uncommitted));
+    }
     if (config.start() == CrawlStart.REFRESH) {
       db.queueAllAgain();
     }

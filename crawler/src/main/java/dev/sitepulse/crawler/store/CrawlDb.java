@@ -143,13 +143,42 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /**
+   * Pages recorded with a document after the index's last commit: a killed run indexed them, and
+   * the index may not hold them ({@link #markWithoutDocument}), or hold what an earlier run did.
+   */
+  public List<String> indexedSince(long committedSeq) throws SQLException {
+    return urlsSince("SELECT url FROM urls WHERE indexed=1 AND seq>?", committedSeq);
+  }
+
+  /**
+   * Pages crawl.db says are indexed but the index does not hold, as a kill before the commit leaves
+   * them: without a document until fetched again, so that a failed fetch keeps none, and their
+   * copies, which would point at no document, are queued again
+   * ({@link #queueAgainCopiesOfPagesWithoutTheirBytes}).
+   */
+  public void markWithoutDocument(List<String> urls) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement("UPDATE urls SET indexed=0 WHERE url=?")) {
+      for (String url : urls) {
+        s.setString(1, url);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+    db.commit();
+  }
+
+  /**
    * URLs recorded without a document after the index's last commit: a refresh found them gone
    * (404, noindex, a redirect), but the process may have died before the commit that removed their
    * documents. Resuming removes them again; removing a document that is not there does nothing.
    */
   public List<String> withoutDocumentSince(long committedSeq) throws SQLException {
+    return urlsSince("SELECT url FROM urls WHERE indexed=0 AND seq>?", committedSeq);
+  }
+
+  private List<String> urlsSince(String sql, long committedSeq) throws SQLException {
     List<String> urls = new ArrayList<>();
-    try (PreparedStatement s = db.prepareStatement("SELECT url FROM urls WHERE indexed=0 AND seq>?")) {
+    try (PreparedStatement s = db.prepareStatement(sql)) {
       s.setLong(1, committedSeq);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -42,6 +42,23 @@ class PageIndexTest {
   }
 
   @Test
+  void withoutDocumentNamesTheUrlsTheLastCommitHasNoLiveDocumentFor() {
+    try (PageIndex index = PageIndex.open(dir)) {
+      assertThat(index.withoutDocument(List.of("https://h/a.html"))).as("no commit yet")
+          .containsExactly("https://h/a.html");
+      index.upsert(page("https://h/a.html", "A"));
+      index.upsert(page("https://h/b.html", "B"));
+      index.commit(Map.of());
+      index.delete("https://h/b.html");
+      index.commit(Map.of());
+      index.upsert(page("https://h/c.html", "C")); // not committed
+
+      assertThat(index.withoutDocument(List.of("https://h/a.html", "https://h/b.html", "https://h/c.html")))
+          .containsExactly("https://h/b.html", "https://h/c.html");
+    }
+  }
+
+  @Test
   void commitUserDataRoundTripsAndSurvivesReopening() {
     try (PageIndex index = PageIndex.open(dir)) {
       assertThat(index.lastCommitData()).isEmpty();
