@@ -185,6 +185,45 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void theLinksOfAPageWhoseRobotsSayNofollowPassNoRank() throws Exception {
+    nofollowPage("/nf/start.html", null, "<a href=meta.html>m</a> <a href=header.html>h</a>"
+        + " <a href=target.html>t</a> <a href=other.html>o</a>");
+    nofollowPage("/nf/meta.html", null, "<meta name=robots content=nofollow><a href=target.html>t</a>");
+    nofollowPage("/nf/header.html", "nofollow", "<a href=target.html>t</a>");
+    nofollowPage("/nf/target.html", null, "target");
+    nofollowPage("/nf/other.html", null, "other");
+    Crawler.run(new CrawlSpec(List.of(StubServer.url(site, "/nf/start.html")), data.toString(), null, null, null,
+        null, java.util.regex.Pattern.compile("/nf/"), null, null, null, Duration.ZERO, null, null, null, null, null)
+        .toConfig(CrawlStart.RESUME), CrawlListener.NONE);
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--format", "json", "--device", "cpu");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode pr = new ObjectMapper().readTree(run.out()).get("pagerank");
+    assertThat(pr.get("pages").asInt()).isEqualTo(5);
+    assertThat(pr.get("links").asInt()).as("start's four links alone").isEqualTo(4);
+    assertThat(storedRank("/nf/target.html")).as("linked from start, as other.html is, and from two nofollow pages")
+        .isCloseTo(storedRank("/nf/other.html"), org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  private void nofollowPage(String path, String robotsHeader, String body) {
+    var response = aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><head><title>" + path + "</title></head><body>" + body + "</body></html>");
+    site.stubFor(get(path).willReturn(robotsHeader == null ? response : response.withHeader("X-Robots-Tag", robotsHeader)));
+  }
+
+  private double storedRank(String path) throws Exception {
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        var s = db.prepareStatement("SELECT pagerank FROM urls WHERE url = ?")) {
+      s.setString(1, StubServer.url(site, path));
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).as(path).isTrue();
+        return rs.getDouble(1);
+      }
+    }
+  }
+
+  @Test
   void anUnknownDeviceIsAUsageErrorInTheWordsOfEveryOtherChoice() {
     CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "gpu-9000");
     assertThat(run.exitCode()).isEqualTo(3);

@@ -105,7 +105,10 @@ final class PageWork {
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
     int skipped = 0;
-    boolean mayFollow = !robots.nofollow() && depth < config.maxDepth();
+    // A page whose robots say nofollow vouches for none of its links: each is recorded as one
+    // marked rel=nofollow, which passes no rank in analyze; links checks them all the same.
+    boolean pageNofollow = robots.nofollow();
+    boolean mayFollow = !pageNofollow && depth < config.maxDepth();
     for (Outlink link : page.outlinks()) {
       if (LinkRules.isNonHttpScheme(link.url())) {
         skipped++;
@@ -115,11 +118,11 @@ final class PageWork {
       if (resolved == null) {
         // An http(s) link that is no URL ("http://exa mple.com/") or is longer than 8 KB: never
         // fetched, but kept, so that links can report it.
-        links.add(new LinkRecord(link.url(), null, link.anchor(), link.line(), link.nofollow()));
+        links.add(new LinkRecord(link.url(), null, link.anchor(), link.line(), pageNofollow || link.nofollow()));
         continue;
       }
       String to = resolved.url();
-      links.add(new LinkRecord(to, fragmentOf(link.url()), link.anchor(), link.line(), link.nofollow()));
+      links.add(new LinkRecord(to, fragmentOf(link.url()), link.anchor(), link.line(), pageNofollow || link.nofollow()));
       if (mayFollow && !link.nofollow() && resolved.inScope() && resolved.claim()) {
         followable.add(new QueuedUrl(to, depth + 1));
       }

@@ -384,6 +384,21 @@ class LinkCheckerTest {
   }
 
   @Test
+  void theLinksOfAPageWhoseRobotsSayNofollowAreStillCheckedThoughAnalyzeGivesThemNoVote() throws Exception {
+    html("/unendorsed.html", Stream.of("<meta name=robots content=nofollow>",
+        "<a href=/status/404>gone</a>", "<a href=" + external() + "/status/404>gone elsewhere</a>"));
+
+    LinkReport report = check(seedsOnly(base() + "/unendorsed.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url)
+        .containsExactly(base() + "/status/404", external() + "/status/404");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        var rs = c.createStatement().executeQuery("SELECT COUNT(*), SUM(nofollow) FROM links")) {
+      assertThat(rs.getInt(2)).as("every link recorded as nofollow").isEqualTo(rs.getInt(1)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aRedirectThatLeadsNowhereIsBrokenAndSaysWhy() throws Exception {
     site.stubFor(get("/moved/malformed").willReturn(aResponse().withStatus(302)
         .withHeader("Location", "http://exa mple.com/")));
