@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.index.SegmentDamage;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
@@ -362,6 +363,33 @@ class CrawlRefreshTest {
 
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
     assertThat(CrawlDbRows.column(db(), "SELECT url FROM urls WHERE duplicate_of IS NOT NULL")).isEmpty();
+  }
+
+  @Test
+  void aCopyARefreshKilledBeforeItsOriginalCameFoundIsFetchedAgainWhenTheResumeFindsTheOriginalChanged()
+      throws Exception {
+    String same = crawlWithSaffronAtA();
+    // What a refresh killed while a was in flight leaves, once it had found b to copy a's bytes:
+    // a still "fetching" with the document of the first crawl, b a duplicate of it, numbered after
+    // the index's last commit, its own document removed.
+    long committed;
+    try (PageIndex index = PageIndex.open(data.resolve("index"))) {
+      committed = Long.parseLong(index.lastCommitData().get("sitepulse.seq"));
+    }
+    execute("UPDATE urls SET state = 'fetching' WHERE url = '" + url("/a.html") + "'");
+    execute("UPDATE urls SET duplicate_of = '" + url("/a.html") + "', indexed = 0, seq = " + (committed + 1)
+        + ", content_hash = (SELECT content_hash FROM urls WHERE url = '" + url("/a.html") + "')"
+        + " WHERE url = '" + url("/b.html") + "'");
+    site.resetAll();
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>New</title><p>turmeric</p>", "\"a2\"");
+    page("/b.html", same, "\"b2\"");
+    page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
+
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+
+    assertThat(search("turmeric")).extracting(SearchHit::url).containsExactly(url("/a.html"));
+    assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
   }
 
   @Test

@@ -385,6 +385,14 @@ final class CrawlLoop {
     }
   }
 
+  /**
+   * An exact duplicate an earlier run recorded of {@code original}, which is queued again: fetched
+   * again should the original not keep their bytes. Called once the queue is seeded.
+   */
+  void copyFoundBefore(String original, QueuedUrl copy) {
+    pages.copyFoundBefore(original, copy);
+  }
+
   /** A resource an earlier run queued, not to be parsed; called before the loop starts. */
   void leafResource(String url) {
     pages.leaf(url);

@@ -129,6 +129,8 @@ public final class CrawlRun {
         db.queuedResources(Embed.FRAMES).forEach(loop::leafResource);
       }
       seed(frontier, db, loop, resumed.known(), seeds);
+      // After seeding, which tells the loop which pages queued again hold their bytes.
+      resumed.copies().forEach(c -> loop.copyFoundBefore(c.original(), new QueuedUrl(c.url(), c.depth())));
       CrawlStats stats;
       try {
         stats = loop.start().get();
@@ -165,10 +167,11 @@ public final class CrawlRun {
    * @param lastSeq the highest sequence number given so far, which this run numbers its pages after
    * @param canonicalsWithoutDocument canonical URLs found without a document (a search only)
    * @param deferred pages waiting on a canonical URL not fetched yet (a search only)
+   * @param copies exact duplicates of pages queued again (a search only)
    * @param known every URL crawl.db knows, in the order it learnt them
    */
   private record Resumed(long lastSeq, List<String> canonicalsWithoutDocument,
-      List<CrawlDb.DeferredPage> deferred, List<CrawlDb.KnownUrl> known) {}
+      List<CrawlDb.DeferredPage> deferred, List<CrawlDb.CopyOfQueued> copies, List<CrawlDb.KnownUrl> known) {}
 
   /**
    * Puts back in the queue what a killed run left in flight or uncommitted (every URL, on a
@@ -194,12 +197,13 @@ public final class CrawlRun {
       db.queueAgainCopiesOfPagesWithoutTheirBytes();
     }
     List<CrawlDb.DeferredPage> deferred = indexes ? db.pagesAwaitingCanonical() : List.of();
+    List<CrawlDb.CopyOfQueued> copies = indexes ? db.copiesOfQueuedPages() : List.of();
     List<CrawlDb.KnownUrl> known = db.knownUrls(indexes);
     long lastSeq = index == null ? db.maxSeq() : Math.max(committedSeq, db.maxSeq());
     if (index != null) {
       IndexCommits.removeAgain(index, db.withoutDocumentSince(committedSeq), lastSeq);
     }
-    return new Resumed(lastSeq, canonicalsWithoutDocument, deferred, known);
+    return new Resumed(lastSeq, canonicalsWithoutDocument, deferred, copies, known);
   }
 
   /** No interrupts: one could close a Lucene file channel under a worker in the middle of a write. */

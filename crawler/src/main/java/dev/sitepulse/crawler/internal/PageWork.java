@@ -309,6 +309,11 @@ final class PageWork {
     refreshed.queued(url, contentHash);
   }
 
+  /** An earlier run's copy of {@code original}'s bytes, found before that page, queued again, came. */
+  void copyFoundBefore(String original, QueuedUrl copy) {
+    refreshed.copied(original, copy);
+  }
+
   /**
    * A page queued again was fetched and handled: when it did not keep the bytes it held, they are
    * free, and the copies found meanwhile, to be fetched again, are returned.

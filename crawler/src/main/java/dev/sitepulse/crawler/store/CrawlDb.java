@@ -273,14 +273,36 @@ public final class CrawlDb implements AutoCloseable {
 
   /** Pages that deferred to a canonical URL not fetched yet: they wait for it to be indexed. */
   public List<DeferredPage> pagesAwaitingCanonical() throws SQLException {
-    List<DeferredPage> pages = new ArrayList<>();
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("""
-            SELECT v.url, v.depth, v.canonical FROM urls v JOIN urls c ON c.url = v.canonical
-            WHERE v.canonical IS NOT NULL AND v.state=%s AND v.indexed=0
-              AND c.state IN %s""".formatted(DONE.sql(), UNFETCHED))) {
+    return pagesWaitingOn("""
+        SELECT v.url, v.depth, v.canonical FROM urls v JOIN urls c ON c.url = v.canonical
+        WHERE v.canonical IS NOT NULL AND v.state=%s AND v.indexed=0
+          AND c.state IN %s""".formatted(DONE.sql(), UNFETCHED), DeferredPage::new);
+  }
+
+  /** An exact duplicate done in an earlier run, of a page queued to be fetched again. */
+  public record CopyOfQueued(String url, int depth, String original) {}
+
+  /**
+   * Exact duplicates an earlier run recorded of pages now queued again (a killed refresh found
+   * them before their original came): should the original not keep their bytes, they are fetched
+   * again, as copies found in this run are.
+   */
+  public List<CopyOfQueued> copiesOfQueuedPages() throws SQLException {
+    return pagesWaitingOn("""
+        SELECT k.url, k.depth, k.duplicate_of FROM urls k JOIN urls o ON o.url = k.duplicate_of
+        WHERE k.state=%s AND o.state=%s""".formatted(DONE.sql(), QUEUED.sql()), CopyOfQueued::new);
+  }
+
+  /** Makes a row of a page, its depth and the URL it waits on. */
+  private interface WaitingPage<T> {
+    T of(String url, int depth, String waitsOn);
+  }
+
+  private <T> List<T> pagesWaitingOn(String sql, WaitingPage<T> make) throws SQLException {
+    List<T> pages = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        pages.add(new DeferredPage(rs.getString(1), rs.getInt(2), rs.getString(3)));
+        pages.add(make.of(rs.getString(1), rs.getInt(2), rs.getString(3)));
       }
     }
     return pages;
