@@ -104,12 +104,24 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (InvalidQueryException e) {
       throw new UsageException(e.getMessage());
     } catch (NoCommitException e) {
-      // A crawl commits its first pages a few seconds in; one killed sooner left nothing either.
-      throw new UsageException("nothing in " + data + " is searchable yet: its crawl has not "
-          + "committed its first pages (if it is running, try again in a few seconds)");
+      // A crawl commits its first pages a few seconds in; one stopped sooner left nothing either.
+      throw new UsageException(crawling(data)
+          ? "nothing in " + data + " is searchable yet: its crawl has not committed its first pages;"
+              + " try again in a few seconds"
+          : "nothing in " + data + " is searchable: its crawl ended before it committed a page (stopped"
+              + " in its first seconds?); run it again: sitepulse crawl --data " + data + " SEED");
     } catch (UncheckedIOException e) { // a damaged index, one line; it is not the user's input
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
+    }
+  }
+
+  /** Whether a crawl holds {@code data} now; when nobody can tell, as if one did. */
+  private static boolean crawling(Path data) {
+    try {
+      return DataDirLock.held(data, "crawl");
+    } catch (IOException e) {
+      return true;
     }
   }
 

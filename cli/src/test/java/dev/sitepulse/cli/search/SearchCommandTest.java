@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
+import dev.sitepulse.pinger.DataDirLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,27 @@ class SearchCommandTest {
       throws Exception {
     Files.createDirectories(data.resolve("index"));
 
-    CommandLineRun run = search(data, "install");
+    CommandLineRun run;
+    try (DataDirLock crawling = DataDirLock.acquire(data, "crawl")) {
+      run = search(data, "install");
+    }
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.err()).isEqualTo("sitepulse: nothing in " + data + " is searchable yet: its crawl "
-        + "has not committed its first pages (if it is running, try again in a few seconds)\n");
+        + "has not committed its first pages; try again in a few seconds\n");
+  }
+
+  @Test
+  void anIndexWithNothingCommittedWhoseCrawlEndedSaysToCrawlAgain(@TempDir Path data) throws Exception {
+    // A crawl stopped in its first seconds, before its first commit: it will not come by waiting.
+    Files.createDirectories(data.resolve("index"));
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: nothing in " + data + " is searchable: its crawl ended"
+        + " before it committed a page (stopped in its first seconds?); run it again: sitepulse crawl --data "
+        + data + " SEED\n");
   }
 
   @Test
