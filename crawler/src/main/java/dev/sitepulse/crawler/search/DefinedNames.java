@@ -161,6 +161,18 @@ final class DefinedNames {
   }
 
   /**
+   * The query's words joined by dots, lower-cased, when it is nothing but two to
+   * {@value #MAX_SPACED_PARTS} plain words side by side ({@code net createServer} →
+   * {@code net.createserver}), else null. A page that defines it has every word, as its name
+   * joins them: Node.js's net page writes {@code net.createServer()}, one word to the index, and
+   * never createServer alone, so http's and http2's pages, which say both words apart, came first.
+   */
+  static String dotted(String query) {
+    List<String> words = wordsAlone(query);
+    return words == null ? null : String.join(".", words).toLowerCase(Locale.ROOT);
+  }
+
+  /**
    * The names such a query ({@link #runTogether}) makes with a dot between some of its words and
    * nothing between the others, lower-cased: {@code logging basic config} is also
    * {@code logging.basicconfig} and {@code loggingbasic.config}. A page that defines one has every

@@ -269,13 +269,18 @@ public final class PageSearcher implements Closeable {
   }
 
   /**
-   * The name some page defines that the query's words make run together, or partly run together
-   * and partly dotted ({@link DefinedNames#partlyRunTogether}); null when there is none.
+   * The name some page defines that the query's words make run together, joined by dots
+   * ({@link DefinedNames#dotted}), or partly run together and partly dotted
+   * ({@link DefinedNames#partlyRunTogether}); null when there is none.
    */
   private String wholeQueryDefined(String query) {
     String runTogether = DefinedNames.runTogether(query);
     if (runTogether == null || hitFields.definedSomewhere(runTogether)) {
       return runTogether;
+    }
+    String dotted = DefinedNames.dotted(query);
+    if (hitFields.definedSomewhere(dotted)) {
+      return dotted;
     }
     return DefinedNames.partlyRunTogether(query).stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
   }
