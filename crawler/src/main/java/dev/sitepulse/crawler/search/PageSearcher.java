@@ -44,7 +44,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
  * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
  * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made mostly of links
- * ranked lower ({@link LinkTextDamping}). A query with a word no page has comes with its misspelt
+ * ranked lower ({@link LinkTextDamping}), and a page that copies much of its site ({@link SiteCopies}). A query with a word no page has comes with its misspelt
  * words corrected, when that finds pages ({@link DidYouMean}). One IndexSearcher is opened per
  * instance and reused: open once, then search from any number of threads.
  */
@@ -59,6 +59,11 @@ public final class PageSearcher implements Closeable {
   private final SiteTitles siteTitles;
   private final HitFields hitFields;
   private final DidYouMean didYouMean;
+  /**
+   * Each query's score per page, last: by its link text and whether it copies its site; read at the
+   * first search ({@link #weighting()}), where a damaged index fails as a search does.
+   */
+  private volatile LinkTextDamping weighting;
 
   /**
    * For the highlighter, a prefix (wildcard, fuzzy, regex) term becomes the terms it matches, at
@@ -201,7 +206,8 @@ public final class PageSearcher implements Closeable {
           : either(parser.proximityBoost(query), definitions);
       Query ranked = PageQueryParser.boosted(matches, boost);
       Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);
-      TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, LinkTextDamping::of, n),
+      LinkTextDamping weighting = weighting();
+      TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, weighting::weighted, n),
           size, reader.maxDoc(), hitFields);
       TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
@@ -335,7 +341,8 @@ public final class PageSearcher implements Closeable {
           BooleanClause.Occur.SHOULD);
     }
     Query anyPart = anyWord.build();
-    return OneHitPerItem.best(n -> AllWordsFirst.search(searcher, anyPart, null, LinkTextDamping::of, n),
+    LinkTextDamping weighting = weighting();
+    return OneHitPerItem.best(n -> AllWordsFirst.search(searcher, anyPart, null, weighting::weighted, n),
         size, reader.maxDoc(), hitFields);
   }
 
@@ -381,6 +388,16 @@ public final class PageSearcher implements Closeable {
     } catch (InvalidQueryException | IndexSearcher.TooManyClauses e) {
       return null; // only words changed, so it parses as the query did; but no suggestion is better than an error
     }
+  }
+
+  /** The weighting, its copies of a site found at the first call; two threads may both find them. */
+  private LinkTextDamping weighting() throws IOException {
+    LinkTextDamping found = weighting;
+    if (found == null) {
+      found = LinkTextDamping.with(SiteCopies.in(reader));
+      weighting = found;
+    }
+    return found;
   }
 
   /** Either query, or both as alternatives whose scores add up; null for neither. */
