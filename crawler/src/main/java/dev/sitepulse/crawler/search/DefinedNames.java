@@ -296,7 +296,11 @@ final class DefinedNames {
    * many pages define ({@code close}, {@code read}) says nothing of which one is meant. Before
    * those, a word that no page defines but a few pages' URLs name them by ({@code /fs} for
    * Node.js's {@code fs.html}, {@link UrlNames}) is those pages: the page named for the word is
-   * about all of it, where a method of that name is one thing on its page.
+   * about all of it, where a method of that name is one thing on its page. A word the site's
+   * glossary explains ({@link GlossaryTerms}) is neither: it names a concept, which the pages that
+   * explain it rank for by their text (the Python docs' C API pages came first for {@code function},
+   * {@code module}, {@code iterator} and {@code sequence}, as {@code c-api/function.html} and the
+   * like, and {@code email.generator} for {@code generator}).
    *
    * @param pagesDefining how many pages define a name (lower-cased, as the index keeps names)
    */
@@ -305,7 +309,9 @@ final class DefinedNames {
     for (String name : names) {
       String lastPart = "." + name;
       String urlName = UrlNames.PREFIX + name;
-      boolean replaced = name.indexOf('.') < 0 && pagesDefining.applyAsInt(name) == 0;
+      String entry = GlossaryTerms.ofQuery(name);
+      boolean replaced = name.indexOf('.') < 0 && pagesDefining.applyAsInt(name) == 0
+          && (entry == null || pagesDefining.applyAsInt(entry) == 0);
       int named = replaced ? pagesDefining.applyAsInt(urlName) : 0;
       int pages = replaced && named == 0 ? pagesDefining.applyAsInt(lastPart) : 0;
       out.add(named > 0 && named <= MAX_LAST_PART_PAGES ? urlName

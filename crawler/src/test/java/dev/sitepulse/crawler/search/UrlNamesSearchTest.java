@@ -31,7 +31,14 @@ class UrlNamesSearchTest {
             + "<section id=\"module-logging\"><h1>logging — Logging facility</h1><p>This module defines functions"
             + " for a flexible event logging system.</p></section></body></html>",
         SITE + "howto/logging/index.html", DocsSite.html("Logging HOWTO", "<p>Logging is a means of tracking events."
-            + " Logging calls go to the logging module; logging levels, logging handlers, logging formatters.</p>"))));
+            + " Logging calls go to the logging module; logging levels, logging handlers, logging formatters.</p>"),
+        SITE + "c-api/function.html", DocsSite.html("Function Objects", "<p>There are a few C functions specific to"
+            + " Python functions. PyFunction_New returns a new function object.</p>"),
+        SITE + "tutorial/defining.html", DocsSite.html("Defining Functions", "<p>The keyword def introduces a function"
+            + " definition. A function returns a value; call the function by its name. Functions are objects.</p>"),
+        SITE + "glossary.html", "<html><head><title>Glossary</title></head><body><h1>Glossary</h1><dl class=\"glossary\">"
+            + "<dt id=\"term-function\">function</dt><dd><p>A series of statements which returns some value to a caller."
+            + " See also <a href=\"tutorial/defining.html\">function</a>.</p></dd></dl></body></html>")));
   }
 
   @AfterAll
@@ -52,6 +59,13 @@ class UrlNamesSearchTest {
   void aWordThatStemmingGivesAnotherPageTooFindsThePageItsUrlNamesFirst() throws Exception {
     // HTTPS stems to http: its title and text said it more often than the HTTP page.
     assertThat(searcher.search("http", 10).hits().get(0).url()).isEqualTo(SITE + "api/http.html");
+  }
+
+  @Test
+  void aWordTheGlossaryExplainsIsAConceptThatNoUrlNamesAPageFor() throws Exception {
+    // The C API's function.html came first for a word its title and text said as often as the tutorial's.
+    assertThat(searcher.search("function", 10).hits()).extracting(SearchHit::url)
+        .startsWith(SITE + "tutorial/defining.html");
   }
 
   @Test
