@@ -172,6 +172,39 @@ final class DefinedNames {
     return words == null ? null : String.join(".", words).toLowerCase(Locale.ROOT);
   }
 
+  /** Between a member's module and its own name, for a member typed without its class: {@code pathlib..glob}. */
+  private static final String ANY_PARTS = "..";
+
+  /**
+   * A query of two plain words ({@code pathlib glob}) as a module and the last part of a name it
+   * defines, its class left out ({@code pathlib.Path.glob}), lower-cased: {@code pathlib..glob};
+   * else null. No page defines it as such: {@link #ofMember} finds the pages, and
+   * {@link #anchorIn} the definition.
+   */
+  static String member(String query) {
+    List<String> words = wordsAlone(query);
+    return words == null || words.size() != 2 ? null : (words.get(0) + ANY_PARTS + words.get(1)).toLowerCase(Locale.ROOT);
+  }
+
+  /** The module and the last part ({@code .glob}) a {@link #member} is looked up by, as the index keeps them. */
+  static List<String> memberTerms(String member) {
+    int at = member.indexOf(ANY_PARTS);
+    return List.of(member.substring(0, at), member.substring(at + 1));
+  }
+
+  /**
+   * Pages that define both a {@link #member}'s module and a name ending in its last part,
+   * weighed as a title match of each word: pathlib's page, which defines pathlib and
+   * pathlib.Path.glob. It has every word, as a whole name joined by dots ({@link #dotted}) does.
+   */
+  static Query ofMember(String member) {
+    List<String> terms = memberTerms(member);
+    return new BooleanQuery.Builder()
+        .add(ofRunTogether(terms.get(1), 2), BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(PageFields.ANCHORS, terms.get(0))), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
   /**
    * The names such a query ({@link #runTogether}) makes with a dot between some of its words and
    * nothing between the others, lower-cased: {@code logging basic config} is also
@@ -391,6 +424,22 @@ final class DefinedNames {
       }
       if (overload != null) {
         return overload;
+      }
+      int anyParts = name.indexOf(ANY_PARTS);
+      if (anyParts > 0) { // pathlib..glob: the shortest of pathlib.*.glob
+        String module = name.substring(0, anyParts + 1);
+        String last = name.substring(anyParts + 1);
+        for (String line : lines) {
+          String id = nameOf(line).toLowerCase(Locale.ROOT);
+          if (id.startsWith(module) && id.endsWith(last) && id.length() > name.length()
+              && (overload == null || idOf(line).length() < overload.length())) {
+            overload = idOf(line);
+          }
+        }
+        if (overload != null) {
+          return overload;
+        }
+        continue;
       }
       // datetime.strftime for datetime.datetime.strftime, .getcwd for os.getcwd; join has no tail
       String tail = null;

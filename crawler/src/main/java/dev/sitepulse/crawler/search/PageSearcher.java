@@ -182,9 +182,10 @@ public final class PageSearcher implements Closeable {
       // A page that defines the query's words run together has them all (switchMap for switch map,
       // logging.basicConfig for logging basic config).
       String runTogether = wholeQueryDefined(query);
+      String member = runTogether == null ? memberDefined(query) : null;
       Query wholeName = runTogether != null
           ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(query).size())
-          : null;
+          : member != null ? DefinedNames.ofMember(member) : null;
       Query allWords = either(parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(query);
@@ -192,9 +193,9 @@ public final class PageSearcher implements Closeable {
           DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere), hitFields::definedSomewhere),
           hitFields::definedSomewhere);
       String entry = DefinedNames.glossaryEntry(query, hitFields::definedSomewhere);
-      if (entry != null) { // linked as a definition is: decorator to the glossary's #term-decorator
+      if (entry != null || member != null) { // linked as a definition is: decorator to the glossary's #term-decorator
         ids = new ArrayList<>(ids);
-        ids.add(entry);
+        ids.add(entry != null ? entry : member);
       }
       Query definitions = either(DefinedNames.of(ids), wholeName);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
@@ -289,6 +290,16 @@ public final class PageSearcher implements Closeable {
       return dotted;
     }
     return DefinedNames.partlyRunTogether(query).stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
+  }
+
+  /**
+   * The query's two words as a module and the last part of a name some page defines
+   * ({@link DefinedNames#member}: {@code pathlib glob} for pathlib.Path.glob), when some page
+   * defines each; else null.
+   */
+  private String memberDefined(String query) {
+    String member = DefinedNames.member(query);
+    return member != null && DefinedNames.memberTerms(member).stream().allMatch(hitFields::definedSomewhere) ? member : null;
   }
 
   /**
