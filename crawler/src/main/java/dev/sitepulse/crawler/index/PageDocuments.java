@@ -100,7 +100,7 @@ final class PageDocuments {
     if (page.language() != null) {
       // Searched lower-cased, with its primary tag too: lang:en finds en-US and EN (BCP 47 tags
       // ignore case); stored as the page wrote it.
-      String tag = page.language().toLowerCase(Locale.ROOT).replace('_', '-');
+      String tag = CaselessKeywordAnalyzer.languageTag(page.language());
       doc.add(new StringField(LANG, tag, Store.NO));
       int region = tag.indexOf('-');
       if (region > 0) {

@@ -45,6 +45,8 @@ class CaselessValuesTest {
     assertThat(urls("lang:EN")).containsExactlyInAnyOrderElementsOf(english);
     assertThat(urls("lang:en-us")).containsExactly(SITE + "us.html");
     assertThat(urls("lang:en-GB")).containsExactly(SITE + "gb.html");
+    assertThat(urls("lang:en_GB")).containsExactly(SITE + "gb.html"); // as the page wrote it
+    assertThat(urls("lang:en_g*")).containsExactly(SITE + "gb.html");
     assertThat(urls("lang:DE*")).containsExactly(SITE + "de.html");
     assertThat(urls("NOT lang:*")).containsExactly(SITE + "none.html");
   }
