@@ -66,7 +66,7 @@ final class SiteCopies {
 
   /**
    * The pages of {@code reader} that copy much of their site, found by the length of their body
-   * (its norm) against their host's, reading each page's norm once.
+   * (its norm) against their host's, reading each segment's norms once, in doc order.
    */
   static SiteCopies in(DirectoryReader reader) throws IOException {
     Map<String, Host> hosts = new HashMap<>();
@@ -76,6 +76,7 @@ final class SiteCopies {
       if (hostTerms == null || norms == null) {
         continue;
       }
+      int[] lengths = lengths(norms, leaf.reader().maxDoc());
       Bits live = leaf.reader().getLiveDocs();
       TermsEnum terms = hostTerms.iterator();
       PostingsEnum postings = null;
@@ -84,7 +85,7 @@ final class SiteCopies {
         postings = terms.postings(postings, PostingsEnum.NONE);
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
           if (live == null || live.get(doc)) {
-            host.add(leaf.docBase + doc, norms.advanceExact(doc) ? SmallFloat.byte4ToInt((byte) norms.longValue()) : 0);
+            host.add(leaf.docBase + doc, lengths[doc]);
           }
         }
       }
@@ -92,6 +93,18 @@ final class SiteCopies {
     Set<Integer> copies = new HashSet<>();
     hosts.values().forEach(host -> host.copies(copies));
     return new SiteCopies(copies);
+  }
+
+  /**
+   * Each document's body length, from its norm (0 without one), read in doc order: doc values only
+   * go forward, and each host's postings start again from the segment's first pages.
+   */
+  private static int[] lengths(NumericDocValues norms, int maxDoc) throws IOException {
+    int[] lengths = new int[maxDoc];
+    for (int doc = norms.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = norms.nextDoc()) {
+      lengths[doc] = SmallFloat.byte4ToInt((byte) norms.longValue());
+    }
+    return lengths;
   }
 
   /** A host's pages: how many, their words, and the longest few, of which a third or more could be a copy. */
