@@ -36,7 +36,10 @@ public final class QueryArguments {
       boolean named = option != null && Arrays.asList(option.names()).contains(arg.split("=", 2)[0]);
       if (named || arg.startsWith("--")) {
         options.add(arg);
-        if (named && !arg.contains("=") && option.arity().max() > 0 && i + 1 < args.length) {
+        if (named && !arg.contains("=") && option.arity().max() > 0) {
+          if (i + 1 == args.length) {
+            return args; // its value missing: picocli's own error says so, where -- would be its value
+          }
           options.add(args[++i]);
         }
       } else {

@@ -3,7 +3,6 @@ package dev.sitepulse.cli.search;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
-import dev.sitepulse.cli.OptionHint;
 import dev.sitepulse.cli.Terminal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.search.InvalidQueryException;
@@ -22,10 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "search",
@@ -58,20 +54,8 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class, description = "table or json (default ${DEFAULT-VALUE}).")
   Format format;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws IOException {
-    // A word that starts with -- is a mistyped option (--limt), unless it comes after "--".
-    List<String> args = spec.commandLine().getParseResult().originalArgs();
-    int endOfOptions = args.indexOf("--");
-    List<String> literal = endOfOptions < 0 ? List.of() : args.subList(endOfOptions + 1, args.size());
-    for (String word : query) {
-      if (word.startsWith("--") && word.length() > 2 && !literal.contains(word)) {
-        // A ParameterException, as picocli's own for the other commands: Main adds the --help line.
-        throw new ParameterException(spec.commandLine(), "Unknown option: '" + word + "'" + OptionHint.nearest(word, spec));
-      }
-    }
     DataOption.requireFolder(data);
     DataOption.requireReadable(data);
     if (limit < 1) {

@@ -157,8 +157,11 @@ class SearchCommandTest {
     assertThat(version.out()).contains(" for install -Version in ");
     assertThat(vague.exitCode()).as(vague.toString()).isZero();
     assertThat(vague.out()).contains(" for install -vague in ");
-    // The options themselves still work, alone or clustered apart.
+    // The options themselves still work, and one missing its value at the end says so.
     assertThat(CommandLineRun.of("search", "-h").out()).startsWith("Usage: sitepulse search");
+    CommandLineRun noLimit = CommandLineRun.of("search", "--data", crawled.toString(), "install", "--limit");
+    assertThat(noLimit.exitCode()).isEqualTo(3);
+    assertThat(noLimit.err()).startsWith("sitepulse: Missing required parameter for option '--limit' (N)\n");
   }
 
   @Test
