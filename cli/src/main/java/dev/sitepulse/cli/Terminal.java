@@ -15,6 +15,8 @@ public final class Terminal {
   }
 
   static boolean colors(boolean console, Map<String, String> env) {
-    return console && env.get("NO_COLOR") == null && !"dumb".equals(env.get("TERM"));
+    // no-color.org: NO_COLOR counts when set to anything but the empty string.
+    String noColor = env.get("NO_COLOR");
+    return console && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 }
