@@ -2,8 +2,9 @@ package dev.sitepulse.analytics.internal.pagerank;
 
 /**
  * How many adjacent work-items share a node in {@code pagerank_step} on a GPU. One work-item per
- * node makes a warp read 32 rows of sources at once, a cache line each; lanes striding over one row
- * read it contiguously (Bell and Garland's CSR-vector SpMV). Lanes beyond a row's length idle, so
+ * node makes a warp read 32 rows of sources at once, a cache line each; with L lanes a node, a warp
+ * reads 32 / L rows, L neighbouring entries of each (Bell and Garland's CSR-vector SpMV). Lanes
+ * beyond a row's length idle, so
  * the count follows the mean in-degree of the nodes the kernel handles: the largest power of two
  * at or below it, from 1 to {@value #MAX_LANES}.
  */
@@ -16,8 +17,9 @@ final class NodeLanes {
 
   /**
    * Lanes per node for the nodes with fewer than {@code heavyDegree} in-edges of a CSR by
-   * destination ({@code offsets}: nodes + 1 entries). Nodes x lanes never passes the edge count
-   * (a heavy node has more edges than the light ones' mean), so it fits a launch as the edges do.
+   * destination ({@code offsets}: nodes + 1 entries). With more than one lane, nodes x lanes stays
+   * within the edge count (a light node's lanes are at most the light ones' mean, a heavy node has
+   * more edges than that), so a launch fits whenever the edges do.
    */
   static int of(int[] offsets, int heavyDegree) {
     long edges = 0;
