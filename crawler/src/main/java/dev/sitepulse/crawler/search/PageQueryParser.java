@@ -276,7 +276,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
         && !("*".equals(field) && "*".equals(termStr))) {
       Matcher word = Pattern.compile("(?<![^\\s:(+\\-!])" + Pattern.quote(termStr)).matcher(query);
       // Quoted, a whole value is looked up as written: url:"*asyncio*" finds no URL.
-      String instead = PageFields.matchedWhole(field)
+      String instead = PageFields.matchedWhole(field) && termStr.indexOf('\\') < 0 // escapes: no sure regex
           ? "a url, host or lang value that holds a text is found by a regular expression: " + field + ":/"
               + termStr.replace("*", ".*").replace("?", ".") + "/"
           : "quote it to search for its text";
