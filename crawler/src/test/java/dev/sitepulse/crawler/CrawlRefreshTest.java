@@ -380,15 +380,25 @@ class CrawlRefreshTest {
     execute("UPDATE urls SET duplicate_of = '" + url("/a.html") + "', indexed = 0, seq = " + (committed + 1)
         + ", content_hash = (SELECT content_hash FROM urls WHERE url = '" + url("/a.html") + "')"
         + " WHERE url = '" + url("/b.html") + "'");
-    site.resetAll();
-    page("/index.html", INDEX, "\"i1\"");
-    page("/a.html", "<title>New</title><p>turmeric</p>", "\"a2\"");
-    page("/b.html", same, "\"b2\"");
-    page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
-
-    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
+    resumeWithAChangedAndBHoldingItsOldBytes(same);
 
     assertThat(search("turmeric")).extracting(SearchHit::url).containsExactly(url("/a.html"));
+    assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
+  }
+
+  @Test
+  void aCopyOfAPageThatDeferredToItsCanonicalAndIsQueuedAgainIsFetchedAgainOnResume() throws Exception {
+    String same = crawlWithSaffronAtA();
+    // What a killed run leaves when a had deferred to a canonical (no document of its own, its
+    // bytes held for its copies) and was in flight again: b a duplicate of a's bytes.
+    execute("UPDATE urls SET state = 'fetching', indexed = 0, canonical = '" + url("/c.html") + "'"
+        + " WHERE url = '" + url("/a.html") + "'");
+    execute("UPDATE urls SET duplicate_of = '" + url("/a.html") + "', indexed = 0"
+        + ", content_hash = (SELECT content_hash FROM urls WHERE url = '" + url("/a.html") + "')"
+        + " WHERE url = '" + url("/b.html") + "'");
+    resumeWithAChangedAndBHoldingItsOldBytes(same);
+
+    // a came back changed: b's bytes are its own again, and searchable.
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
   }
 
@@ -405,6 +415,16 @@ class CrawlRefreshTest {
         .hasMessage("cannot open index " + data.resolve("index") + ": damaged: checksum failed (_0.cfs);"
             + " crawl again with --fresh to rebuild it");
     site.verify(0, getRequestedFor(urlMatching(".*")));
+  }
+
+  /** A resume over the site after {@link #crawlWithSaffronAtA}: a rewritten, b with a's old bytes. */
+  private void resumeWithAChangedAndBHoldingItsOldBytes(String same) throws Exception {
+    site.resetAll();
+    page("/index.html", INDEX, "\"i1\"");
+    page("/a.html", "<title>New</title><p>turmeric</p>", "\"a2\"");
+    page("/b.html", same, "\"b2\"");
+    page("/c.html", "<title>Charlie</title><p>cherry</p>", "\"c1\"");
+    Crawler.run(config(CrawlStart.RESUME), CrawlListener.NONE);
   }
 
   /** A first crawl: a.html has the returned bytes, b.html and c.html their own. */

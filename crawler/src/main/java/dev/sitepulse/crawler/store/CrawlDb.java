@@ -220,15 +220,16 @@ public final class CrawlDb implements AutoCloseable {
    * Exact duplicates go back to the queue, without validators, when the page they copied no longer
    * holds their bytes: it changed, or ended without a document, after they were found (a crawl
    * queues them again at once, but ended, or was killed, before fetching them), or a killed run
-   * recorded it indexed and the index never got it ({@link #markWithoutDocument}). Left as they
-   * are, their text would be in no document. A page that keeps a document a failed fetch left it
+   * recorded it indexed and the index never got it ({@link #markWithoutDocument}), or it deferred
+   * to its canonical and is queued again (its bytes are no run's to watch: only an indexed page's
+   * are, {@link #copiesOfQueuedPages}). Left as they are, their text would be in no document. A page that keeps a document a failed fetch left it
    * (no bytes on record) still holds them.
    */
   public void queueAgainCopiesOfPagesWithoutTheirBytes() throws SQLException {
     try (Statement s = db.createStatement()) {
       int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + ", etag=NULL, last_modified=NULL"
           + " WHERE state=" + DONE.sql() + " AND duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM urls o"
-          + " WHERE o.url = urls.duplicate_of AND (o.indexed=1 OR o.canonical IS NOT NULL)"
+          + " WHERE o.url = urls.duplicate_of AND (o.indexed=1 OR o.canonical IS NOT NULL AND o.state<>" + QUEUED.sql() + ")"
           + " AND (o.content_hash IS NULL OR o.content_hash = urls.content_hash))");
       if (again > 0) {
         LOG.info("resuming: {} copies of pages that no longer hold their bytes go back to the queue", again);
@@ -290,7 +291,7 @@ public final class CrawlDb implements AutoCloseable {
   public List<CopyOfQueued> copiesOfQueuedPages() throws SQLException {
     return pagesWaitingOn("""
         SELECT k.url, k.depth, k.duplicate_of FROM urls k JOIN urls o ON o.url = k.duplicate_of
-        WHERE k.state=%s AND o.state=%s""".formatted(DONE.sql(), QUEUED.sql()), CopyOfQueued::new);
+        WHERE k.state=%s AND o.state=%s AND o.indexed=1""".formatted(DONE.sql(), QUEUED.sql()), CopyOfQueued::new);
   }
 
   /** Makes a row of a page, its depth and the URL it waits on. */
