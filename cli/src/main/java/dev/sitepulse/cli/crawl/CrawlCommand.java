@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
       "Crawls a site politely into a local search index (DATA/index) and crawl state (DATA/crawl.db).",
       "Obeys robots.txt, reads sitemaps, and resumes after a kill when run again with the same --data."
     },
-    footer = {"", "Options override the config's crawl: section. Exit codes: 0 done, 2 the crawl failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was fetched is committed)."})
+    footer = {"", "Options override the config's crawl: section. Exit codes: 0 done, 2 the crawl failed or fetched nothing at all, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was fetched is committed)."})
 public final class CrawlCommand implements Callable<Integer> {
 
   @Mixin CrawlOptions options;
@@ -61,11 +61,30 @@ public final class CrawlCommand implements Callable<Integer> {
         new StopOnSignal("the crawl", "stopping after the fetches in flight, committing what they bring")) {
       CrawlStats stats = Crawler.run(crawl, new Progress(new ProgressLine(System.err, "crawl")), signals.stop());
       Summary.print(stats, crawl, signals.stoppedBy(), out);
-      return signals.stoppedBy() == null ? ExitCode.OK : ExitCode.INTERRUPTED;
+      if (signals.stoppedBy() != null) {
+        return ExitCode.INTERRUPTED;
+      }
+      if (fetchedNothing(stats)) {
+        // `crawl URL && search ...` must not go on to search an empty index as if the crawl worked.
+        out.flush();
+        System.err.println("sitepulse: nothing was fetched: no page of this crawl got an answer"
+            + " (each failed, was disallowed by robots.txt, or was left queued; see above)");
+        return ExitCode.CRITICAL;
+      }
+      return ExitCode.OK;
     } catch (CrawlException e) {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
     }
+  }
+
+  /**
+   * The crawl had URLs to fetch and got no HTTP answer for any: every one failed, was left queued
+   * (its host, or its robots.txt, did not answer) or robots.txt disallowed it. Some errors beside
+   * pages that answered, and a resume with nothing left to fetch, are a crawl that worked.
+   */
+  static boolean fetchedNothing(CrawlStats s) {
+    return s.statuses().isEmpty() && (s.errorCount() > 0 || s.queued() > 0 || s.robotsBlocked() > 0);
   }
 
   private CrawlStart start() {

@@ -31,7 +31,7 @@ class CrawlCommandTest {
 
     CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/"));
 
-    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.exitCode()).as("it fetched nothing: %s", run).isEqualTo(2);
     assertThat(run.out()).as(run.toString())
         .contains("crawled 0 pages (0 indexed)")
         .contains("statuses:  none\n")

@@ -27,11 +27,15 @@ class FailedStartsTest {
   @TempDir Path data;
 
   private CommandLineRun crawl(String maxDepth, String seed, String... more) {
+    return crawlExiting(0, maxDepth, seed, more);
+  }
+
+  private CommandLineRun crawlExiting(int exitCode, String maxDepth, String seed, String... more) {
     List<String> args = new ArrayList<>(List.of("crawl", "--data", data.toString(), "--delay", "0", "--max-depth", maxDepth));
     args.addAll(List.of(more));
     args.add(seed);
     CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
-    assertThat(run.exitCode()).as("%s", run).isZero();
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(exitCode);
     return run;
   }
 
@@ -64,7 +68,7 @@ class FailedStartsTest {
   @Test
   void aSeedThatRefusesConnectionsIsAFailedSeedInTheReportAndInLinks() {
     // Without robots.txt: a crawl whose robots.txt got no answer leaves the seed queued for a later run.
-    crawl("0", "http://127.0.0.1:1/", "--ignore-robots");
+    crawlExiting(2, "0", "http://127.0.0.1:1/", "--ignore-robots"); // it fetched nothing
 
     assertThat(report().out()).contains("0 broken, 1 failed seed")
         .containsPattern("\nhttp://127\\.0\\.0\\.1:1/ +seed +CONNECT_REFUSED: connection refused by 127\\.0\\.0\\.1:1\n");
