@@ -4,6 +4,7 @@ import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
+import dev.sitepulse.cli.QueuedStderr;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
 import dev.sitepulse.cli.crawl.StopOnSignal;
@@ -89,14 +90,18 @@ public final class LinksCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
     StopOnSignal signals = new StopOnSignal("the link check", "stopping the link check's crawl");
+    // The crawl's loop draws progress and logs warnings on stderr: a reader that is behind must not hold it.
+    QueuedStderr stderr = QueuedStderr.install();
     ProgressLine line = new ProgressLine(System.err, "links");
     try {
-      return check(spec, signals.stop(), line, progress(line, signals));
+      return check(spec, signals.stop(), line, progress(line, signals), stderr);
     } catch (CrawlException e) {
+      stderr.close(); // what the crawl wrote comes first
       System.err.println("sitepulse: " + e.getMessage());
       return signals.stoppedBy() == null ? ExitCode.CRITICAL : ExitCode.INTERRUPTED;
     } finally {
       line.clear();
+      stderr.close();
       signals.close();
     }
   }
@@ -128,13 +133,14 @@ public final class LinksCommand implements Callable<Integer> {
   }
 
   /** Bad seeds and settings were rejected with the spec; toConfig refuses what is left (no seed at all) as a usage error. */
-  private int check(CrawlSpec spec, CrawlStop stop, ProgressLine line, LinkCheckListener listener)
-      throws IOException, CrawlException {
+  private int check(CrawlSpec spec, CrawlStop stop, ProgressLine line, LinkCheckListener listener,
+      QueuedStderr stderr) throws IOException, CrawlException {
     LinkReport report = spec.data() == null
         ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, ignore, stop, listener)
         : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
             external == External.CHECK, checkAnchors, ignore, stop, listener);
     line.clear(); // before the report, on a terminal's line
+    stderr.close(); // and every line of the check written before it
     if (spec.data() != null) {
       warnIfFetchedForSearch(Path.of(spec.data()));
     }
