@@ -59,6 +59,9 @@ final class CrawlLoop {
   private final CrawlListener listener;
   private final WarcSink warc;
   private final int maxPendingParse;
+  private final WriteBacklog writes;
+  /** The loop waits for crawl.db's writer to catch up before it polls again. */
+  private boolean waitingForWriter;
   private final RobotsAndSitemaps robotsAndSitemaps;
   private final CrawlStop stop;
   private final FetchRetries retries;
@@ -99,11 +102,12 @@ final class CrawlLoop {
     this.pages = new PageWork(config, setup.scope(), db, commits, canonicals);
     this.refetches = new CanonicalRefetches(config.purpose(), canonicals, frontier);
     this.maxPendingParse = setup.parserThreads() * 4;
+    this.writes = new WriteBacklog(db, context, setup.maxRowsWaiting());
     this.retries = new FetchRetries(config.purpose(), config.maxBackoff());
     this.timers = setup.timers();
     this.clock = setup.clock();
     this.wakeTimer = new WakeTimer(timers, this::pump);
-    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, this::workStarted, this::workDone);
+    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, writes, this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
     this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
     this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,
@@ -141,10 +145,10 @@ final class CrawlLoop {
       return;
     }
     long now = System.nanoTime();
-    // Bounded hand-off: while parse workers or the WARC writer are behind, fetching waits instead
-    // of piling up pages.
+    // Bounded hand-off: while parse workers, the WARC writer or crawl.db's writer are behind,
+    // fetching waits instead of piling up pages and rows.
     while (!stopRequested && parsing < maxPendingParse && warcWaiting < maxPendingParse
-        && (config.maxPages() == 0 || started < config.maxPages())) {
+        && !writerBehind() && (config.maxPages() == 0 || started < config.maxPages())) {
       Frontier.Next next = frontier.poll(now);
       if (next == null) {
         break;
@@ -172,6 +176,21 @@ final class CrawlLoop {
     }
     wakeTimer.schedule(frontier.nextWake(now), now);
     finishIfIdle();
+  }
+
+  /** While crawl.db's writer is behind, the loop polls again once it has caught up. */
+  private boolean writerBehind() {
+    if (!writes.behind()) {
+      return false;
+    }
+    if (!waitingForWriter) {
+      waitingForWriter = true;
+      writes.afterCatchUp(() -> {
+        waitingForWriter = false;
+        pump();
+      });
+    }
+    return true;
   }
 
   private void fetched(Frontier.Next next, FetchResult r) {

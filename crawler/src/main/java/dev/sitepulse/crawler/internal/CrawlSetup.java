@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
  *
  * @param clock the time a page is fetched at, for crawl.db, the index, the WARC file and robots'
  *     {@code unavailable_after} dates
+ * @param maxRowsWaiting rows waiting for crawl.db's writer past which no fetch starts
  */
 record CrawlSetup(
     CrawlConfig config,
@@ -36,4 +37,15 @@ record CrawlSetup(
     WarcSink warc,
     List<String> seedOrigins,
     LoopTimers timers,
-    Clock clock) {}
+    Clock clock,
+    long maxRowsWaiting) {
+
+  /** With crawl.db's writer held back past {@link WriteBacklog#MAX_ROWS_WAITING} rows waiting. */
+  CrawlSetup(CrawlConfig config, Vertx vertx, Context context, Frontier frontier, Fetcher fetcher,
+      CrawlDb db, IndexCommits commits, CrawlScope scope, ExecutorService parsers, int parserThreads,
+      ExecutorService indexer, CrawlListener listener, CrawlStop stop, WarcSink warc,
+      List<String> seedOrigins, LoopTimers timers, Clock clock) {
+    this(config, vertx, context, frontier, fetcher, db, commits, scope, parsers, parserThreads, indexer,
+        listener, stop, warc, seedOrigins, timers, clock, WriteBacklog.MAX_ROWS_WAITING);
+  }
+}

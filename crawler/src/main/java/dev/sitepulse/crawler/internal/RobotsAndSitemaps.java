@@ -82,16 +82,20 @@ final class RobotsAndSitemaps {
   /** The sitemap reads waiting for their host's delay to pass, by origin: each a timer's id. */
   private final Map<String, Long> sitemapStarts = new HashMap<>();
   private final Counters counters;
+  private final WriteBacklog writes;
   private boolean started;
   private boolean abandoned;
 
   /**
+   * @param writes crawl.db's writer's backlog: a sitemap's next pages wait while it is behind
    * @param readStarted run on the loop as a read starts
    * @param readDone run on the loop once a read's rules or pages are in the frontier, so the loop
    *     can fetch them, or finish
    */
-  RobotsAndSitemaps(CrawlSetup setup, Counters counters, Runnable readStarted, Runnable readDone) {
+  RobotsAndSitemaps(CrawlSetup setup, Counters counters, WriteBacklog writes, Runnable readStarted,
+      Runnable readDone) {
     this.counters = counters;
+    this.writes = writes;
     this.config = setup.config();
     this.vertx = setup.vertx();
     this.context = setup.context();
@@ -469,7 +473,10 @@ final class RobotsAndSitemaps {
     if (!queued.isEmpty()) {
       db.enqueueFromSitemap(queued, sitemap.url());
     }
-    if (to < read.pages().size()) {
+    if (to < read.pages().size() && writes.behind()) { // each chunk is 5,000 rows for the writer
+      writes.afterCatchUp(() -> offerSitemapPages(sitemap, read, to, done));
+      return;
+    } else if (to < read.pages().size()) {
       context.runOnContext(v -> offerSitemapPages(sitemap, read, to, done));
       return;
     }

@@ -18,6 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +83,15 @@ public final class CrawlDb implements AutoCloseable {
 
   /** @param linkChecks whether a link check makes this crawl.db, which a search crawl must not resume */
   public static CrawlDb open(Path file, boolean linkChecks) throws SQLException {
+    return open(file, linkChecks, UnaryOperator.identity());
+  }
+
+  /**
+   * @param writerThread the writer's thread as given, or wrapped: a test holds its writes, as a slow
+   *     disk would
+   */
+  public static CrawlDb open(Path file, boolean linkChecks, UnaryOperator<Executor> writerThread)
+      throws SQLException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (java.io.IOException e) {
@@ -91,7 +102,7 @@ public final class CrawlDb implements AutoCloseable {
       CrawlDbSchema.prepare(c, linkChecks);
       c.setAutoCommit(false);
       c.commit();
-      return new CrawlDb(c, new CrawlDbWriter(c), file);
+      return new CrawlDb(c, new CrawlDbWriter(c, writerThread), file);
     } catch (SQLException e) {
       c.close(); // and with it any statement already prepared
       throw e;
@@ -451,6 +462,14 @@ public final class CrawlDb implements AutoCloseable {
 
   public void record(PageRecord page) {
     writer.record(page);
+  }
+
+  /**
+   * Rows handed to the writer and not yet committed: each held in memory until then. The crawl starts
+   * no fetch while too many wait, as when the disk is slow.
+   */
+  public long rowsWaiting() {
+    return writer.rowsWaiting();
   }
 
   /**

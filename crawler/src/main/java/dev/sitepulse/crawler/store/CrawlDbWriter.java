@@ -9,15 +9,20 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * crawl.db's single writer thread. Writes are grouped: whatever queued up while a transaction ran
- * goes into the next one, so the writer keeps up with any number of fetchers.
+ * goes into the next one, so the writer keeps up with any number of fetchers. Its queue has no
+ * bound of its own, since the crawl's event loop writes here and must never wait: the rows
+ * waiting ({@link #rowsWaiting}) are counted instead, and the crawl starts no fetch while too
+ * many wait.
  */
 final class CrawlDbWriter implements AutoCloseable {
 
@@ -33,50 +38,63 @@ final class CrawlDbWriter implements AutoCloseable {
   private final Connection db;
   private final WriteStatements writes;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-crawldb"));
+  private final Executor runs; // the thread, or what a test wraps around it
   private final List<Consumer<WriteStatements>> pending = new ArrayList<>();
+  /** Rows submitted and not yet committed (or lost): what the queue holds in memory. */
+  private long rowsWaiting; // guarded by this
   private final List<CompletableFuture<Void>> flushes = new ArrayList<>();
   private boolean drainScheduled;
+  private long pendingRows; // the rows of pending; guarded by this
   /**
    * The first batch that could not be written, kept for good: once a batch is lost, crawl.db no
    * longer holds every page handled, so no later flush may vouch for it.
    */
   private IllegalStateException lost; // the writer thread's alone
 
-  /** @param db in manual-commit mode; this writer commits every batch on it */
-  CrawlDbWriter(Connection db) throws SQLException {
+  /**
+   * @param db in manual-commit mode; this writer commits every batch on it
+   * @param writerThread the writer's thread as given, or wrapped (a test holds its writes)
+   */
+  CrawlDbWriter(Connection db, UnaryOperator<Executor> writerThread) throws SQLException {
     this.db = db;
     this.writes = WriteStatements.prepare(db);
+    this.runs = writerThread.apply(thread);
   }
 
   void enqueue(List<PageRecord.QueuedUrl> urls) {
-    submit(w -> insertQueued(w, urls));
+    submit(urls.size(), w -> insertQueued(w, urls));
   }
 
   void enqueueFromSitemap(List<PageRecord.QueuedUrl> urls, String sitemap) {
-    submit(w -> insertQueued(w.queueFromSitemap(), urls, sitemap));
+    submit(urls.size(), w -> insertQueued(w.queueFromSitemap(), urls, sitemap));
   }
 
   void markFetching(String url) {
-    submit(w -> update(w.fetching(), url));
+    submit(1, w -> update(w.fetching(), url));
   }
 
   void markQueuedAgain(String url) {
-    submit(w -> update(w.queuedAgain(), url));
+    submit(1, w -> update(w.queuedAgain(), url));
   }
 
   void markSkipped(String url, UrlState state, String message, long seq) {
-    submit(w -> update(w.skipped(), state.column(), message, seq, url));
+    submit(1, w -> update(w.skipped(), state.column(), message, seq, url));
   }
 
   void markUnchanged(String url, double fetchMillis) {
-    submit(w -> update(w.unchanged(), fetchMillis, url));
+    submit(1, w -> update(w.unchanged(), fetchMillis, url));
   }
 
   void record(PageRecord page) {
-    submit(w -> {
+    submit(1 + page.discovered().size() + page.links().size() + page.embeds().size(), w -> {
       insertQueued(w, page.discovered());
       write(w, page);
     });
+  }
+
+  /** See {@link CrawlDb#rowsWaiting()}. */
+  synchronized long rowsWaiting() {
+    return rowsWaiting;
   }
 
   /** See {@link CrawlDb#flush()}. */
@@ -85,7 +103,7 @@ final class CrawlDbWriter implements AutoCloseable {
     synchronized (this) {
       flushes.add(done);
     }
-    submit(w -> {}); // makes sure a drain runs; the future completes after its commit
+    submit(0, w -> {}); // makes sure a drain runs; the future completes after its commit
     return done;
   }
 
@@ -97,20 +115,25 @@ final class CrawlDbWriter implements AutoCloseable {
     writes.close(); // the flush above was the writer's last use of them
   }
 
-  private synchronized void submit(Consumer<WriteStatements> op) {
+  private synchronized void submit(int rows, Consumer<WriteStatements> op) {
     pending.add(op);
+    rowsWaiting += rows;
+    pendingRows += rows;
     if (!drainScheduled) {
       drainScheduled = true;
-      thread.execute(this::drain);
+      runs.execute(this::drain);
     }
   }
 
   private void drain() {
     List<Consumer<WriteStatements>> batch;
     List<CompletableFuture<Void>> flushed;
+    long rows;
     synchronized (this) {
       batch = new ArrayList<>(pending);
       pending.clear();
+      rows = pendingRows;
+      pendingRows = 0;
       flushed = new ArrayList<>(flushes);
       flushes.clear();
       drainScheduled = false;
@@ -132,6 +155,9 @@ final class CrawlDbWriter implements AutoCloseable {
       } catch (SQLException ignored) {
         // the connection is gone; the failure above says what matters
       }
+    }
+    synchronized (this) { // before the flushes complete: a crawl waiting on one reads the count next
+      rowsWaiting -= rows;
     }
     for (CompletableFuture<Void> f : flushed) { // only now is everything before them durable, or not
       if (lost == null) {

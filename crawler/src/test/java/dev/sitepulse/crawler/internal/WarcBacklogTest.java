@@ -1,7 +1,5 @@
 package dev.sitepulse.crawler.internal;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +19,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,17 +44,11 @@ class WarcBacklogTest {
 
   @Test
   void whileTheWarcWriterIsBehindNoFetchStartsAndTheCrawlGoesOnOnceItCatchesUp() throws Exception {
-    StringBuilder index = new StringBuilder("<title>Home</title>");
-    for (int i = 0; i < PAGES; i++) {
-      index.append("<a href='/p").append(i).append(".html'>p</a>");
-      site.stubFor(get("/p" + i + ".html").willReturn(html("<title>P</title><p>page " + i)));
-    }
-    site.stubFor(get("/").willReturn(html(index.toString())));
-    String seed = "http://127.0.0.1:" + site.getPort() + "/";
+    String seed = LinkedSite.stub(site, PAGES);
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
         .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20)
         .userAgent("sitepulse-test").warc(true).build();
-    HeldWrites held = new HeldWrites(BACKLOG);
+    HeldTasks held = new HeldTasks(BACKLOG);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     ExecutorService parsers = Executors.newFixedThreadPool(1);
     ExecutorService indexer = Executors.newSingleThreadExecutor();
@@ -78,7 +67,7 @@ class WarcBacklogTest {
       loop.adoptIfNew(seed);
 
       CompletableFuture<CrawlStats> crawl = loop.start();
-      assertThat(held.full.await(30, TimeUnit.SECONDS)).as("the writer holds a full backlog").isTrue();
+      assertThat(held.held.await(30, TimeUnit.SECONDS)).as("the writer holds a full backlog").isTrue();
       // The loop handed the last of them over in one step with its next poll: once that step is
       // over, it has started no fetch, nor any since.
       CompletableFuture<String> state = new CompletableFuture<>();
@@ -91,46 +80,6 @@ class WarcBacklogTest {
       parsers.shutdownNow();
       indexer.shutdownNow();
       vertx.close();
-    }
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String body) {
-    return aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body);
-  }
-
-  /** Keeps the records handed to the writer until released, then passes them and the rest on. */
-  private static final class HeldWrites {
-    final CountDownLatch full;
-    private final List<Runnable> held = new ArrayList<>();
-    private Executor thread;
-    private boolean released;
-
-    HeldWrites(int backlog) {
-      full = new CountDownLatch(backlog);
-    }
-
-    Executor wrapping(Executor writerThread) {
-      thread = writerThread;
-      return task -> {
-        synchronized (this) {
-          if (!released) {
-            held.add(task);
-            full.countDown();
-            return;
-          }
-        }
-        thread.execute(task);
-      };
-    }
-
-    synchronized int count() {
-      return held.size();
-    }
-
-    synchronized void release() {
-      released = true;
-      held.forEach(thread::execute);
-      held.clear();
     }
   }
 }
