@@ -42,9 +42,10 @@ final class RobotsAndSitemaps {
       "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
   /**
    * Fetches of a robots.txt that got no answer, a 429 or a server error, before the host is given
-   * up on: as many as a page's network failures get, since one blip would otherwise lose a host.
+   * up on, and of a sitemap that got no answer, a 429 or a 503, before its pages go unseen: as many
+   * as a page's network failures get, since one blip would otherwise lose a host or a sitemap.
    */
-  private static final int ROBOTS_TRIES = 1 + FetchRetries.MAX_NETWORK_RETRIES;
+  private static final int READ_TRIES = 1 + FetchRetries.MAX_NETWORK_RETRIES;
   /** A sitemap's pages queued per turn of the loop. */
   private static final int OFFER_CHUNK = 5_000;
 
@@ -83,6 +84,7 @@ final class RobotsAndSitemaps {
   private final Map<String, Long> sitemapStarts = new HashMap<>();
   private final Counters counters;
   private final WriteBacklog writes;
+  private final SitemapLimits limits;
   private boolean started;
   private boolean abandoned;
 
@@ -96,6 +98,7 @@ final class RobotsAndSitemaps {
       Runnable readDone) {
     this.counters = counters;
     this.writes = writes;
+    this.limits = new SitemapLimits(setup.config().maxPages());
     this.config = setup.config();
     this.vertx = setup.vertx();
     this.context = setup.context();
@@ -180,7 +183,8 @@ final class RobotsAndSitemaps {
     fetch.thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
         .whenComplete((read, error) -> context.runOnContext(v -> {
           fetching.remove(fetch);
-          Duration wait = read == null || abandoned ? null : retryWait(read, tries, waited);
+          Duration wait = read == null || abandoned ? null
+              : retryWait(read.fetched(), read.rules().unreachable() != null, tries, waited);
           if (wait != null) {
             LOG.debug("robots.txt of {}: {}; trying again in {} ms", origin, read.fetched().message(), wait.toMillis());
             robotsRetries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
@@ -208,14 +212,13 @@ final class RobotsAndSitemaps {
   }
 
   /**
-   * How long to wait before trying a robots.txt again, or null to take this read as final: only one
-   * that got no answer or a 429 or server error is tried again, as a page would be (1 s, then 2 s;
-   * a 429 or 503 as long as it asks), and within --max-backoff in all.
+   * How long to wait before trying a robots.txt or a sitemap again, or null to take this read as
+   * final: only one that may pass (no answer, a 429 or a 503; for robots.txt any server error) is
+   * tried again, as a page would be (1 s, then 2 s; a 429 or 503 as long as it asks), and within
+   * --max-backoff in all.
    */
-  private Duration retryWait(Read read, int tries, Duration waited) {
-    FetchResult r = read.fetched();
-    if (read.rules().unreachable() == null || tries >= ROBOTS_TRIES
-        || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
+  private Duration retryWait(FetchResult r, boolean mayPass, int tries, Duration waited) {
+    if (!mayPass || tries >= READ_TRIES || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
       return null;
     }
     Duration wait = FetchRetries.asksToWait(r)
@@ -258,20 +261,23 @@ final class RobotsAndSitemaps {
       awaiting.forEach(named -> startRead(origin, named));
     }
     if (sitemapHosts.contains(origin) && rules.unreachable() == null) { // not a host in trouble
-      rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin)));
+      rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, 0)));
       readGuessedSitemap(origin);
     }
   }
 
   private void readGuessedSitemap(String origin) {
-    readSitemapUrl(new Named(origin + "/sitemap.xml", null));
+    readSitemapUrl(new Named(origin + "/sitemap.xml", null, 0));
   }
 
   /**
    * A sitemap to read and what named it: robots.txt, a sitemap index, a seed; null for the
    * /sitemap.xml every host is asked for, which most sites do not have.
+   *
+   * @param level 0 for one robots.txt, a seed or the guess gives, and one more than its index's
+   *     for one an index lists
    */
-  private record Named(String url, String namedBy) {}
+  private record Named(String url, String namedBy, int level) {}
 
   /**
    * A seed that turned out to be a sitemap, a sitemap index or a feed: its URLs join the frontier
@@ -282,19 +288,20 @@ final class RobotsAndSitemaps {
    */
   void readIfSeedSitemap(int depth, FetchResult fetched) {
     if (depth == 0 && fetched.status() == 200 && SITEMAP_OR_FEED.contains(fetched.mediaType())
-        && firstRead(fetched.url())) {
+        && !limits.spent() && firstRead(fetched.url())) {
       readStarted.run();
-      read(new Named(fetched.url(), "the seeds"), CompletableFuture.completedFuture(fetched), () -> {});
+      read(new Named(fetched.url(), "the seeds", 0), CompletableFuture.completedFuture(fetched), () -> {});
     }
   }
 
   private void readSitemapUrl(Named sitemap) {
     String normalized = LinkRules.normalize(sitemap.url());
-    if (abandoned || normalized == null || !firstRead(normalized)) {
+    if (abandoned || normalized == null || limits.spent()
+        || limits.tooDeep(normalized, sitemap.namedBy(), sitemap.level()) || !firstRead(normalized)) {
       return;
     }
     String origin = Frontier.originOf(normalized);
-    Named named = new Named(normalized, sitemap.namedBy());
+    Named named = new Named(normalized, sitemap.namedBy(), sitemap.level());
     if (!config.ignoreRobots()) {
       adoptIfNew(normalized); // another host's sitemap: its robots.txt is read first, as for its pages
       if (robots.get(origin) == null) { // being read: obey() starts it, while that read keeps the crawl going
@@ -340,7 +347,7 @@ final class RobotsAndSitemaps {
     long now = System.nanoTime();
     long waitMs = (frontier.book(origin, now) - now) / 1_000_000;
     if (waitMs <= 0) {
-      readNow(origin, sitemap);
+      readNow(origin, sitemap, 1, Duration.ZERO);
       return;
     }
     sitemapStarts.put(origin, vertx.setTimer(waitMs, id -> {
@@ -348,22 +355,57 @@ final class RobotsAndSitemaps {
       if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
         readDone.run();
       } else {
-        readNow(origin, sitemap);
+        readNow(origin, sitemap, 1, Duration.ZERO);
       }
     }));
   }
 
-  private void readNow(String origin, Named sitemap) {
-    read(sitemap, fetcher.fetch(sitemap.url()), () -> {
-      frontier.bookedDone(origin, System.nanoTime());
-      ArrayDeque<Named> waiting = sitemapQueues.get(origin);
-      Named next = waiting == null ? null : waiting.poll();
-      if (next == null) {
-        sitemapQueues.remove(origin);
-      } else {
-        readWhenDue(origin, next);
+  /**
+   * Fetches one sitemap; one that got no answer, a 429 or a 503 is fetched again after a wait, as
+   * robots.txt is, and a 429 or 503 holds its host's pages back too. Once the sitemaps have queued
+   * all they may, it is not fetched at all.
+   */
+  private void readNow(String origin, Named sitemap, int tries, Duration waited) {
+    if (limits.spent()) {
+      sitemapDone(origin);
+      readDone.run();
+      return;
+    }
+    CompletableFuture<FetchResult> fetch = fetcher.fetch(sitemap.url());
+    fetching.add(fetch);
+    fetch.whenComplete((r, error) -> context.runOnContext(v -> {
+      fetching.remove(fetch);
+      boolean mayPass = r != null && (r.failed() || FetchRetries.asksToWait(r));
+      Duration wait = r == null || abandoned ? null : retryWait(r, mayPass, tries, waited);
+      if (wait == null) {
+        read(sitemap, fetch, () -> sitemapDone(origin));
+        return;
       }
-    });
+      LOG.debug("sitemap {}: {}; trying again in {} ms", sitemap.url(), r.message(), wait.toMillis());
+      if (FetchRetries.asksToWait(r)) {
+        frontier.backoff(origin, System.nanoTime() + wait.toNanos());
+      }
+      sitemapStarts.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+        sitemapStarts.remove(origin);
+        if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
+          readDone.run();
+        } else {
+          readNow(origin, sitemap, tries + 1, waited.plus(wait));
+        }
+      }));
+    }));
+  }
+
+  /** The host's sitemap is read: its next one, if any, is due a delay after it. */
+  private void sitemapDone(String origin) {
+    frontier.bookedDone(origin, System.nanoTime());
+    ArrayDeque<Named> waiting = sitemapQueues.get(origin);
+    Named next = waiting == null ? null : waiting.poll();
+    if (next == null) {
+      sitemapQueues.remove(origin);
+    } else {
+      readWhenDue(origin, next);
+    }
   }
 
   /**
@@ -465,13 +507,22 @@ final class RobotsAndSitemaps {
     int to = Math.min(read.pages().size(), from + OFFER_CHUNK);
     List<QueuedUrl> queued = new ArrayList<>();
     for (String u : read.pages().subList(from, to)) {
+      if (limits.spent()) {
+        break;
+      }
       if (frontier.offer(u, 1)) {
         queued.add(new QueuedUrl(u, 1));
         adoptIfNew(u);
+        limits.queuedOne();
       }
     }
     if (!queued.isEmpty()) {
       db.enqueueFromSitemap(queued, sitemap.url());
+    }
+    if (limits.spent()) {
+      limits.sayIfJustSpent(sitemap.url(), queued.size());
+      done.run();
+      return;
     }
     if (to < read.pages().size() && writes.behind()) { // each chunk is 5,000 rows for the writer
       writes.afterCatchUp(() -> offerSitemapPages(sitemap, read, to, done));
@@ -480,7 +531,7 @@ final class RobotsAndSitemaps {
       context.runOnContext(v -> offerSitemapPages(sitemap, read, to, done));
       return;
     }
-    entries.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "sitemap index " + sitemap.url())));
+    entries.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "sitemap index " + sitemap.url(), sitemap.level() + 1)));
     done.run();
   }
 }

@@ -1,0 +1,168 @@
+package dev.sitepulse.crawler;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A sitemap that got no answer, a 429 or a 503 is read again as robots.txt is; sitemaps queue no
+ * more URLs than the crawl may fetch, and indexes nest only so deep.
+ */
+class SitemapReadsTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir Path data;
+
+  private String base() {
+    return "http://127.0.0.1:" + site.getPort();
+  }
+
+  @Test
+  void aSitemapThatAnswers503OnceIsReadAgainAndItsPagesCrawled() throws Exception {
+    site.stubFor(get("/sitemap.xml").inScenario("blip").whenScenarioStateIs(STARTED)
+        // Not 0, which OkHttp itself tries again at once
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")).willSetStateTo("up"));
+    site.stubFor(get("/sitemap.xml").inScenario("blip").whenScenarioStateIs("up").willReturn(urlset(1)));
+    pages(1);
+
+    CrawlStats stats = Crawler.run(config(0), CrawlListener.NONE);
+
+    site.verify(2, getRequestedFor(urlEqualTo("/sitemap.xml")));
+    site.verify(1, getRequestedFor(urlEqualTo("/s0.html")));
+    assertThat(stats.pages()).isEqualTo(2);
+  }
+
+  @Test
+  void aSitemapWhoseConnectionIsResetOnceIsReadAgainAndItsPagesCrawled() throws Exception {
+    site.stubFor(get("/sitemap.xml").inScenario("reset").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("up"));
+    site.stubFor(get("/sitemap.xml").inScenario("reset").whenScenarioStateIs("up").willReturn(urlset(1)));
+    pages(1);
+
+    Crawler.run(config(0), CrawlListener.NONE);
+
+    site.verify(2, getRequestedFor(urlEqualTo("/sitemap.xml")));
+    site.verify(1, getRequestedFor(urlEqualTo("/s0.html")));
+  }
+
+  @Test
+  void sitemapsQueueNoMoreUrlsThanMaxPagesAllowsAndSayItOnce() throws Exception {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(
+        "User-agent: *\nAllow: /\nSitemap: " + base() + "/a.xml\nSitemap: " + base() + "/b.xml\n")));
+    site.stubFor(get("/a.xml").willReturn(urlset(10)));
+    site.stubFor(get("/b.xml").willReturn(urlset(10)));
+    pages(10);
+    ListAppender<ILoggingEvent> log = logOfReads();
+    try {
+      Crawler.run(config(3), CrawlListener.NONE);
+    } finally {
+      detach(log);
+    }
+
+    assertThat(CrawlDbRows.query(data.resolve("crawl.db"), "SELECT url FROM urls WHERE sitemap IS NOT NULL"))
+        .hasSize(3);
+    site.verify(0, getRequestedFor(urlEqualTo("/b.xml")));
+    assertThat(warnings(log)).containsExactly("sitemaps queued 3 URLs, as many as --max-pages allows; no more of"
+        + " theirs are queued and no other sitemap is read (the last, " + base() + "/a.xml, may list more)");
+  }
+
+  @Test
+  void sitemapIndexesNestedMoreThanThreeDeepAreNotReadAndSaidOnce() throws Exception {
+    for (int level = 0; level < 4; level++) {
+      site.stubFor(get("/index" + level + ".xml").willReturn(index("/index" + (level + 1) + ".xml", "/other" + level + ".xml")));
+    }
+    site.stubFor(get("/index4.xml").willReturn(urlset(1)));
+    for (int level = 0; level < 4; level++) {
+      site.stubFor(get("/other" + level + ".xml").willReturn(urlset(1)));
+    }
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(
+        "User-agent: *\nAllow: /\nSitemap: " + base() + "/index0.xml\n")));
+    pages(1);
+    ListAppender<ILoggingEvent> log = logOfReads();
+    try {
+      Crawler.run(config(0), CrawlListener.NONE);
+    } finally {
+      detach(log);
+    }
+
+    site.verify(1, getRequestedFor(urlEqualTo("/index3.xml")));
+    site.verify(0, getRequestedFor(urlEqualTo("/index4.xml")));
+    site.verify(0, getRequestedFor(urlEqualTo("/other3.xml")));
+    site.verify(1, getRequestedFor(urlEqualTo("/other2.xml")));
+    assertThat(warnings(log)).containsExactly("sitemap " + base() + "/index4.xml, named in sitemap index " + base()
+        + "/index3.xml, is not read: it is 4 sitemap indexes deep, and indexes nest at most 3 deep; no sitemap deeper is read");
+  }
+
+  private CrawlConfig config(int maxPages) {
+    return CrawlConfig.builder(List.of(base() + "/"), data).delay(Duration.ZERO).maxPages(maxPages)
+        .userAgent("sitepulse-test").build();
+  }
+
+  private void pages(int n) {
+    site.stubFor(get("/").willReturn(html("<title>home</title>")));
+    for (int i = 0; i < n; i++) {
+      site.stubFor(get("/s" + i + ".html").willReturn(html("<title>s</title>")));
+    }
+  }
+
+  private ResponseDefinitionBuilder urlset(int n) {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+    for (int i = 0; i < n; i++) {
+      xml.append("<url><loc>").append(base()).append("/s").append(i).append(".html</loc></url>");
+    }
+    return xml(xml.append("</urlset>").toString());
+  }
+
+  private ResponseDefinitionBuilder index(String... paths) {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+    for (String path : paths) {
+      xml.append("<sitemap><loc>").append(base()).append(path).append("</loc></sitemap>");
+    }
+    return xml(xml.append("</sitemapindex>").toString());
+  }
+
+  private static ResponseDefinitionBuilder xml(String body) {
+    return aResponse().withHeader("Content-Type", "application/xml").withBody(body);
+  }
+
+  private static ResponseDefinitionBuilder html(String body) {
+    return aResponse().withHeader("Content-Type", "text/html").withBody(body);
+  }
+
+  private static ListAppender<ILoggingEvent> logOfReads() {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    ((Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps")).addAppender(log);
+    return log;
+  }
+
+  private static void detach(ListAppender<ILoggingEvent> log) {
+    ((Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps")).detachAppender(log);
+  }
+
+  private static List<String> warnings(ListAppender<ILoggingEvent> log) {
+    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+  }
+}
