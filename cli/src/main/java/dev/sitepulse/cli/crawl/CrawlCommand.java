@@ -85,11 +85,14 @@ public final class CrawlCommand implements Callable<Integer> {
 
   /**
    * The crawl had URLs to fetch and got no HTTP answer for any: every one failed, was left queued
-   * (its host, or its robots.txt, did not answer) or robots.txt disallowed it. Some errors beside
-   * pages that answered, and a resume with nothing left to fetch, are a crawl that worked.
+   * on a host given up on (it, or its robots.txt, did not answer) or robots.txt disallowed it.
+   * Some errors beside pages that answered, a resume with nothing left to fetch, and a run that
+   * stopped at --max-pages with a 429 or 503 to try again (an answer, left queued) are a crawl
+   * that worked.
    */
   static boolean fetchedNothing(CrawlStats s) {
-    return s.statuses().isEmpty() && (s.errorCount() > 0 || s.queued() > 0 || s.robotsBlocked() > 0);
+    return s.statuses().isEmpty()
+        && (s.errorCount() > 0 || s.leftOnUnreachableHosts() > 0 || s.robotsBlocked() > 0);
   }
 
   private CrawlStart start() {

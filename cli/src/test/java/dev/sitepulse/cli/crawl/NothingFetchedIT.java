@@ -68,6 +68,18 @@ class NothingFetchedIT {
   }
 
   @Test
+  void aCrawlThatStopsAtMaxPagesWithItsSeedToTryAgainAfterA503ExitsZero() throws Exception {
+    // The server answered, and the run stopped where --max-pages said: no failure to report.
+    site.stubFor(get("/").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+    JarProcess.Result r = JarProcess.java(Duration.ofSeconds(60), work, "crawl", "--fresh", "--max-pages", "1",
+        "--data", work.resolve("data").toString(), StubServer.url(site, "/"));
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).as(r.toString()).contains("left:      1 URL queued");
+    assertThat(r.err()).as(r.toString()).doesNotContain("nothing was fetched");
+  }
+
+  @Test
   void aResumeWithNothingLeftToFetchExitsZero() throws Exception {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<title>Up</title>")));
     String data = work.resolve("data").toString();
