@@ -12,13 +12,14 @@ import java.util.Arrays;
  * progress line and logs its warnings there, and a stderr piped into a slow reader (a full pipe
  * to {@code less}, a stopped terminal) would otherwise hold the loop and every fetch with it. Every
  * writer's bytes go into one queue, in the order they were written, and {@link #close} waits until
- * they are all out, so what is printed after it (the summary) still comes after them. More than
- * {@link #LIMIT} bytes waiting makes writers wait, as a slow stage slows its producer, rather than
- * fill memory.
+ * they are all out, so what is printed after it (the summary) still comes after them. Past
+ * {@link #LIMIT} bytes waiting, what is written is dropped, and counted in one line once the reader
+ * catches up: a writer that waited would be the event loop, held as before (a page linking to
+ * thousands of dead hosts logs a megabyte of warnings from it).
  */
 public final class QueuedStderr implements AutoCloseable {
 
-  /** Bytes waiting for the writer thread beyond which a writer waits: some 10,000 lines. */
+  /** Bytes waiting for the writer thread beyond which writes are dropped: some 10,000 lines. */
   static final int LIMIT = 1 << 20;
 
   private final PrintStream original;
@@ -60,6 +61,7 @@ public final class QueuedStderr implements AutoCloseable {
     private final PrintStream out;
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private int waiting; // bytes in chunks, and in the chunk being written
+    private long dropped; // bytes not queued since the last note of it
     private boolean finished;
 
     Queue(PrintStream out) {
@@ -74,13 +76,9 @@ public final class QueuedStderr implements AutoCloseable {
     @Override
     public void write(byte[] b, int off, int len) {
       synchronized (this) {
-        while (!finished && waiting > LIMIT) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
+        if (!finished && waiting > LIMIT) {
+          dropped += len; // never wait: the writer may be the event loop
+          return;
         }
         if (!finished) {
           chunks.add(Arrays.copyOfRange(b, off, off + len));
@@ -111,17 +109,18 @@ public final class QueuedStderr implements AutoCloseable {
       while (true) {
         byte[] chunk;
         synchronized (this) {
-          while (chunks.isEmpty() && !finished) {
+          while (chunks.isEmpty() && dropped == 0 && !finished) {
             try {
               wait();
             } catch (InterruptedException e) {
               return;
             }
           }
-          if (chunks.isEmpty()) {
+          if (chunks.isEmpty() && dropped == 0) {
             return;
           }
-          chunk = chunks.poll();
+          // Once the reader has caught up, a line says what did not fit, after what did.
+          chunk = chunks.isEmpty() ? droppedNote() : chunks.poll();
         }
         out.write(chunk, 0, chunk.length);
         out.flush();
@@ -130,6 +129,15 @@ public final class QueuedStderr implements AutoCloseable {
           notifyAll();
         }
       }
+    }
+
+    /** A line counting the bytes dropped since the last one, as a chunk waiting to be written. */
+    private byte[] droppedNote() {
+      byte[] note = ("sitepulse: " + dropped + " bytes of messages were dropped while stderr was not read\n")
+          .getBytes(StandardCharsets.UTF_8);
+      dropped = 0;
+      waiting += note.length;
+      return note;
     }
 
     synchronized void finish() {

@@ -8,14 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.Main;
+import dev.sitepulse.cli.testing.HeldStream;
 import dev.sitepulse.cli.testing.StubServer;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,40 +84,5 @@ class SlowStderrTest {
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder html(String body) {
     return aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody(body);
-  }
-
-  /** A stderr whose reader reads nothing until released, as a full pipe blocks its writer. */
-  private static final class HeldStream extends OutputStream {
-    final CountDownLatch firstWrite = new CountDownLatch(1);
-    private final CountDownLatch released = new CountDownLatch(1);
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-    @Override
-    public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      firstWrite.countDown();
-      try {
-        released.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      synchronized (bytes) {
-        bytes.write(b, off, len);
-      }
-    }
-
-    void release() {
-      released.countDown();
-    }
-
-    String written() {
-      synchronized (bytes) {
-        return bytes.toString(StandardCharsets.UTF_8);
-      }
-    }
   }
 }
