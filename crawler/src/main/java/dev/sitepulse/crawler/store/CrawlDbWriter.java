@@ -143,6 +143,9 @@ final class CrawlDbWriter implements AutoCloseable {
         op.accept(writes);
       }
       db.commit();
+    } catch (Error e) { // out of memory, say: the rows still count out and the flushes fail below
+      lost = new IllegalStateException("crawl.db write failed: " + e, e);
+      throw e;
     } catch (RuntimeException | SQLException e) {
       LOG.debug("crawl.db write failed", e);
       if (lost == null) {
@@ -155,15 +158,16 @@ final class CrawlDbWriter implements AutoCloseable {
       } catch (SQLException ignored) {
         // the connection is gone; the failure above says what matters
       }
-    }
-    synchronized (this) { // before the flushes complete: a crawl waiting on one reads the count next
-      rowsWaiting -= rows;
-    }
-    for (CompletableFuture<Void> f : flushed) { // only now is everything before them durable, or not
-      if (lost == null) {
-        f.complete(null);
-      } else {
-        f.completeExceptionally(lost);
+    } finally {
+      synchronized (this) { // before the flushes complete: a crawl waiting on one reads the count next
+        rowsWaiting -= rows;
+      }
+      for (CompletableFuture<Void> f : flushed) { // only now is everything before them durable, or not
+        if (lost == null) {
+          f.complete(null);
+        } else {
+          f.completeExceptionally(lost);
+        }
       }
     }
   }
