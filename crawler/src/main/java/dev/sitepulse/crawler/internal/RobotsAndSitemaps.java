@@ -296,7 +296,7 @@ final class RobotsAndSitemaps {
 
   private void readSitemapUrl(Named sitemap) {
     String normalized = LinkRules.normalize(sitemap.url());
-    if (abandoned || normalized == null || limits.spent()
+    if (abandoned || normalized == null || limits.spent() || sitemapsRead.contains(normalized) // read: not "too deep"
         || limits.tooDeep(normalized, sitemap.namedBy(), sitemap.level()) || !firstRead(normalized)) {
       return;
     }
@@ -342,6 +342,14 @@ final class RobotsAndSitemaps {
   private void readWhenDue(String origin, Named sitemap) {
     if (abandoned) { // dropWaitingReads found it in neither a queue nor a timer: it counts as done here
       readDone.run();
+      return;
+    }
+    if (limits.spent()) { // sitemaps queued all they may: this one and the host's others book no slot
+      ArrayDeque<Named> waiting = sitemapQueues.remove(origin);
+      int dropped = 1 + (waiting == null ? 0 : waiting.size()); // each counted as started
+      for (int i = 0; i < dropped; i++) {
+        readDone.run();
+      }
       return;
     }
     long now = System.nanoTime();
