@@ -74,17 +74,12 @@ class SitemapReadsTest {
     site.stubFor(get("/a.xml").willReturn(urlset(10)));
     site.stubFor(get("/b.xml").willReturn(urlset(10)));
     pages(10);
-    ListAppender<ILoggingEvent> log = logOfReads();
-    try {
-      Crawler.run(config(3), CrawlListener.NONE);
-    } finally {
-      detach(log);
-    }
+    List<String> warnings = warningsOfACrawl(3);
 
     assertThat(CrawlDbRows.query(data.resolve("crawl.db"), "SELECT url FROM urls WHERE sitemap IS NOT NULL"))
         .hasSize(3);
     site.verify(0, getRequestedFor(urlEqualTo("/b.xml")));
-    assertThat(warnings(log)).containsExactly("sitemaps queued 3 URLs, as many as --max-pages allows; no more of"
+    assertThat(warnings).containsExactly("sitemaps queued 3 URLs, as many as --max-pages allows; no more of"
         + " theirs are queued and no other sitemap is read (the last, " + base() + "/a.xml, may list more)");
   }
 
@@ -100,18 +95,31 @@ class SitemapReadsTest {
     site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(
         "User-agent: *\nAllow: /\nSitemap: " + base() + "/index0.xml\n")));
     pages(1);
-    ListAppender<ILoggingEvent> log = logOfReads();
-    try {
-      Crawler.run(config(0), CrawlListener.NONE);
-    } finally {
-      detach(log);
-    }
+    List<String> warnings = warningsOfACrawl(0);
 
     site.verify(1, getRequestedFor(urlEqualTo("/index3.xml")));
     site.verify(0, getRequestedFor(urlEqualTo("/index4.xml")));
     site.verify(0, getRequestedFor(urlEqualTo("/other3.xml")));
     site.verify(1, getRequestedFor(urlEqualTo("/other2.xml")));
-    assertThat(warnings(log)).containsExactly("sitemap " + base() + "/index4.xml, named in sitemap index " + base()
+    assertThat(warnings).containsExactly("sitemap " + base() + "/index4.xml, named in sitemap index " + base()
+        + "/index3.xml, is not read: it is 4 sitemap indexes deep, and indexes nest at most 3 deep; no sitemap deeper is read");
+  }
+
+  @Test
+  void aSitemapIndexAtTheDeepestLevelThatNamesItselfDrawsNoWarning() throws Exception {
+    // index3 is read at the deepest level allowed; naming itself again is no deeper sitemap.
+    for (int level = 0; level < 3; level++) {
+      site.stubFor(get("/index" + level + ".xml").willReturn(index("/index" + (level + 1) + ".xml")));
+    }
+    site.stubFor(get("/index3.xml").willReturn(index("/index3.xml", "/index0.xml", "/other.xml")));
+    site.stubFor(get("/other.xml").willReturn(urlset(1)));
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(
+        "User-agent: *\nAllow: /\nSitemap: " + base() + "/index0.xml\n")));
+    pages(1);
+    List<String> warnings = warningsOfACrawl(0);
+
+    site.verify(1, getRequestedFor(urlEqualTo("/index3.xml")));
+    assertThat(warnings).containsExactly("sitemap " + base() + "/other.xml, named in sitemap index " + base()
         + "/index3.xml, is not read: it is 4 sitemap indexes deep, and indexes nest at most 3 deep; no sitemap deeper is read");
   }
 
@@ -149,6 +157,17 @@ class SitemapReadsTest {
 
   private static ResponseDefinitionBuilder html(String body) {
     return aResponse().withHeader("Content-Type", "text/html").withBody(body);
+  }
+
+  /** The warnings RobotsAndSitemaps logs in a crawl of the site. */
+  private List<String> warningsOfACrawl(int maxPages) throws Exception {
+    ListAppender<ILoggingEvent> log = logOfReads();
+    try {
+      Crawler.run(config(maxPages), CrawlListener.NONE);
+    } finally {
+      detach(log);
+    }
+    return warnings(log);
   }
 
   private static ListAppender<ILoggingEvent> logOfReads() {
