@@ -123,6 +123,34 @@ class SitemapReadsTest {
         + "/index3.xml, is not read: it is 4 sitemap indexes deep, and indexes nest at most 3 deep; no sitemap deeper is read");
   }
 
+  @Test
+  void sitemapsLeftWaitingOnceTheCapIsSpentAreNotWaitedFor() throws Exception {
+    // Ten sitemaps of one host, each of three new pages, a Crawl-delay of 1 s: with --max-pages 4
+    // the first two spend the cap, and the eight left must not each book a second of the host's.
+    String[] sitemaps = new String[10];
+    for (int i = 0; i < sitemaps.length; i++) {
+      sitemaps[i] = "/sm" + i + ".xml";
+      site.stubFor(get(sitemaps[i]).willReturn(urlset(3 * i, 3)));
+    }
+    site.stubFor(get("/index.xml").willReturn(index(sitemaps)));
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(
+        "User-agent: *\nAllow: /\nCrawl-delay: 1\nSitemap: " + base() + "/index.xml\n")));
+    pages(30);
+
+    Crawler.run(config(4), CrawlListener.NONE);
+
+    site.verify(0, getRequestedFor(urlEqualTo("/sm2.xml")));
+    // The host's requests a second apart: before, the first page came 8 waiting sitemaps later.
+    List<Long> times = site.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().matches("/s\\d+\\.html"))
+        .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+    long sitemapDone = site.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().equals("/sm1.xml"))
+        .mapToLong(e -> e.getRequest().getLoggedDate().getTime()).max().orElseThrow();
+    assertThat(times).isNotEmpty();
+    assertThat(times.get(0) - sitemapDone).as("first page after the last sitemap read, ms").isLessThan(3_000);
+  }
+
   private CrawlConfig config(int maxPages) {
     return CrawlConfig.builder(List.of(base() + "/"), data).delay(Duration.ZERO).maxPages(maxPages)
         .userAgent("sitepulse-test").build();
@@ -136,8 +164,13 @@ class SitemapReadsTest {
   }
 
   private ResponseDefinitionBuilder urlset(int n) {
+    return urlset(0, n);
+  }
+
+  /** A sitemap of pages /s{from}.html to /s{from + n - 1}.html. */
+  private ResponseDefinitionBuilder urlset(int from, int n) {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < from + n; i++) {
       xml.append("<url><loc>").append(base()).append("/s").append(i).append(".html</loc></url>");
     }
     return xml(xml.append("</urlset>").toString());
