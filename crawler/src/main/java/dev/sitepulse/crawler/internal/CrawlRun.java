@@ -122,7 +122,7 @@ public final class CrawlRun {
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds),
-          timers.apply(vertx), clock));
+          timers.apply(vertx), clock, WriteBacklog.MAX_ROWS_WAITING));
       resumed.canonicalsWithoutDocument().forEach(loop::canonicalWithoutDocument);
       resumed.deferred().forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
       if (config.purpose() == CrawlPurpose.LINK_CHECK) {

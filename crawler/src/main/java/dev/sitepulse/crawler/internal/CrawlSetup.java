@@ -38,14 +38,4 @@ record CrawlSetup(
     List<String> seedOrigins,
     LoopTimers timers,
     Clock clock,
-    long maxRowsWaiting) {
-
-  /** With crawl.db's writer held back past {@link WriteBacklog#MAX_ROWS_WAITING} rows waiting. */
-  CrawlSetup(CrawlConfig config, Vertx vertx, Context context, Frontier frontier, Fetcher fetcher,
-      CrawlDb db, IndexCommits commits, CrawlScope scope, ExecutorService parsers, int parserThreads,
-      ExecutorService indexer, CrawlListener listener, CrawlStop stop, WarcSink warc,
-      List<String> seedOrigins, LoopTimers timers, Clock clock) {
-    this(config, vertx, context, frontier, fetcher, db, commits, scope, parsers, parserThreads, indexer,
-        listener, stop, warc, seedOrigins, timers, clock, WriteBacklog.MAX_ROWS_WAITING);
-  }
-}
+    long maxRowsWaiting) {}

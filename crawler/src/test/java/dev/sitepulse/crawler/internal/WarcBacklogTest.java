@@ -62,7 +62,7 @@ class WarcBacklogTest {
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           new IndexCommits(pageIndex, db, 0, parsers), new CrawlScope(config, List.of(seed)), parsers, 1,
           indexer, CrawlListener.NONE, new CrawlStop(), warc, List.of(Frontier.originOf(seed)),
-          LoopTimers.on(vertx), java.time.Clock.systemUTC()));
+          LoopTimers.on(vertx), java.time.Clock.systemUTC(), WriteBacklog.MAX_ROWS_WAITING));
       frontier.offer(seed, 0);
       loop.adoptIfNew(seed);
 
