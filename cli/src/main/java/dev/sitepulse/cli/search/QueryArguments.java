@@ -32,11 +32,13 @@ public final class QueryArguments {
         words.addAll(Arrays.asList(args).subList(i + 1, args.length));
         break;
       }
-      OptionSpec option = search.findOption(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
-      boolean named = option != null && Arrays.asList(option.names()).contains(arg.split("=", 2)[0]);
+      String name = arg.split("=", 2)[0];
+      OptionSpec option = search.findOption(name);
+      // findOption also takes a name without its dashes ("data"), which is a word here
+      boolean named = option != null && Arrays.asList(option.names()).contains(name);
       if (named || arg.startsWith("--")) {
         options.add(arg);
-        if (named && !arg.contains("=") && option.arity().max() > 0) {
+        if (named && name.equals(arg) && option.arity().max() > 0) {
           if (i + 1 == args.length) {
             return args; // its value missing: picocli's own error says so, where -- would be its value
           }
