@@ -86,9 +86,13 @@ public final class Main {
     });
     Converters.register(cli); // after the subcommands: picocli copies converters to those it has
     // A query word may start with '-' (asyncio -deprecated, -host:example.org), as cli.md shows.
-    CommandLine search = cli.getSubcommands().get("search");
-    if (search != null && "search".equals(named)) {
-      args = QueryArguments.wordsLast(args, Arrays.asList(args).indexOf("search"), search.getCommandSpec());
+    CommandLine search = "search".equals(named) ? cli.getSubcommands().get("search") : null;
+    int command = Arrays.asList(args).indexOf("search");
+    // An unknown option that is a query word: said instead of picocli's error, which may be another
+    String ownError = search == null ? null
+        : QueryArguments.unknownOption(args, command, search.getCommandSpec()).orElse(null);
+    if (search != null) {
+      args = QueryArguments.wordsLast(args, command, search.getCommandSpec());
     }
     // picocli marks generate-completion a help command, and a help command's stray arguments are
     // ignored: generate-completion --bogus printed the script and exited 0. Refused as elsewhere.
@@ -108,7 +112,9 @@ public final class Main {
     cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
-    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setParameterExceptionHandler((e, given) -> usageError(e,
+        e instanceof CommandLine.UnmatchedArgumentException || e instanceof CommandLine.MissingParameterException
+            ? ownError : null));
     cli.setExecutionExceptionHandler(Main::executionError);
     return cli.execute(args);
   }
@@ -135,12 +141,16 @@ public final class Main {
     return new CommandLine.RunLast().execute(parsed);
   }
 
-  /** One line naming what was wrong, then where to read more; exit 3 as Nagios plugins do. */
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
+  /**
+   * One line naming what was wrong, then where to read more; exit 3 as Nagios plugins do. The
+   * command line's own {@code message}, if not null, says what was wrong instead of picocli's.
+   */
+  private static int usageError(CommandLine.ParameterException e, String message) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
     String unknown = unknownCommand(e);
-    err.println("sitepulse: " + (unknown != null ? unknownCommandMessage(unknown) : e.getMessage() + nearestOption(e)));
+    err.println("sitepulse: " + (message != null ? message
+        : unknown != null ? unknownCommandMessage(unknown) : e.getMessage() + nearestOption(e)));
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCode.USAGE;
   }

@@ -144,6 +144,24 @@ class SearchCommandTest {
   }
 
   @Test
+  void aQueryWordWithTwoDashesThatNamesNoOptionIsRefusedWithHowToSearchForIt() {
+    // --enable-optimizations is a word of the Python docs; picocli said only "Missing required parameter: 'QUERY'".
+    CommandLineRun alone = CommandLineRun.of("search", "--data", crawled.toString(), "--enable-optimizations");
+    CommandLineRun withWord = CommandLineRun.of("search", "--data", crawled.toString(), "install", "--with-lto");
+    CommandLineRun escaped = CommandLineRun.of("search", "--data", crawled.toString(), "--", "--enable-optimizations");
+
+    assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(3);
+    assertThat(alone.err()).isEqualTo("sitepulse: Unknown option: '--enable-optimizations'"
+        + " (to search for it, put -- before the query: sitepulse search -- --enable-optimizations)\n"
+        + "Try 'sitepulse search --help' for more information.\n");
+    assertThat(withWord.exitCode()).as(withWord.toString()).isEqualTo(3);
+    assertThat(withWord.err()).startsWith("sitepulse: Unknown option: '--with-lto'"
+        + " (to search for it, put -- before the query: sitepulse search -- install --with-lto)\n");
+    assertThat(escaped.exitCode()).as(escaped.toString()).isZero();
+    assertThat(escaped.out()).contains(" for --enable-optimizations in ");
+  }
+
+  @Test
   void aQueryWordThatStartsWithTheLetterOfAShortOptionIsAWordOfTheQueryNotThatOption() {
     // -host:x is -h with "ost:x" to picocli's clustered short options: it printed the help, exit 0.
     CommandLineRun host = CommandLineRun.of("search", "--format", "json", "--data", crawled.toString(),
