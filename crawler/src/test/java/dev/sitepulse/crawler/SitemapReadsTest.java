@@ -15,8 +15,10 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,6 +67,35 @@ class SitemapReadsTest {
 
     site.verify(2, getRequestedFor(urlEqualTo("/sitemap.xml")));
     site.verify(1, getRequestedFor(urlEqualTo("/s0.html")));
+  }
+
+  @Test
+  void aSitemapReadAgainWaitsItsTurnAmongTheHostsPagesAsTheFirstReadDid() throws Exception {
+    // Crawl-delay 1: the first read is booked a second after the home page and answers 503 with
+    // Retry-After 1; its retry went out when that second was over, with the page due then.
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody(
+        "User-agent: *\nAllow: /\nCrawl-delay: 1\nSitemap: " + base() + "/sitemap.xml\n")));
+    site.stubFor(get("/sitemap.xml").inScenario("busy").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")).willSetStateTo("up"));
+    site.stubFor(get("/sitemap.xml").inScenario("busy").whenScenarioStateIs("up").willReturn(urlset(1)));
+    site.stubFor(get("/").willReturn(html("<title>home</title><a href='/a.html'>a</a><a href='/b.html'>b</a>")));
+    site.stubFor(get("/a.html").willReturn(html("<title>a</title>")));
+    site.stubFor(get("/b.html").willReturn(html("<title>b</title>")));
+    site.stubFor(get("/s0.html").willReturn(html("<title>s</title>")));
+
+    Crawler.run(config(0), CrawlListener.NONE);
+
+    site.verify(2, getRequestedFor(urlEqualTo("/sitemap.xml")));
+    List<LoggedRequest> requests = site.getAllServeEvents().stream().map(e -> e.getRequest())
+        .filter(r -> !r.getUrl().equals("/robots.txt"))
+        .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    assertThat(requests).hasSize(6);
+    for (int i = 1; i < requests.size(); i++) {
+      LoggedRequest before = requests.get(i - 1);
+      LoggedRequest after = requests.get(i);
+      assertThat(after.getLoggedDate().getTime() - before.getLoggedDate().getTime())
+          .as("ms between %s and %s", before.getUrl(), after.getUrl()).isGreaterThanOrEqualTo(900);
+    }
   }
 
   @Test

@@ -332,14 +332,15 @@ final class RobotsAndSitemaps {
     sitemapQueues.put(origin, new ArrayDeque<>());
     // On the loop's next turn: a page of the host that this turn polls (a seed, as its robots.txt
     // is read) goes first, and the sitemap a delay after it.
-    context.runOnContext(v -> readWhenDue(origin, named));
+    context.runOnContext(v -> readWhenDue(origin, named, 1, Duration.ZERO));
   }
 
   /**
    * Reads one sitemap of the host at a time, each as one of its pages would be fetched: a delay
-   * after the host's last fetch (its Crawl-delay, a back-off), pushing its next page past it.
+   * after the host's last fetch (its Crawl-delay, a back-off), pushing its next page past it. A
+   * read tried again ({@code tries} > 1, after waiting {@code waited} in all) takes its turn so too.
    */
-  private void readWhenDue(String origin, Named sitemap) {
+  private void readWhenDue(String origin, Named sitemap, int tries, Duration waited) {
     if (abandoned) { // dropWaitingReads found it in neither a queue nor a timer: it counts as done here
       readDone.run();
       return;
@@ -355,7 +356,7 @@ final class RobotsAndSitemaps {
     long now = System.nanoTime();
     long waitMs = (frontier.book(origin, now) - now) / 1_000_000;
     if (waitMs <= 0) {
-      readNow(origin, sitemap, 1, Duration.ZERO);
+      readNow(origin, sitemap, tries, waited);
       return;
     }
     sitemapStarts.put(origin, vertx.setTimer(waitMs, id -> {
@@ -363,7 +364,7 @@ final class RobotsAndSitemaps {
       if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
         readDone.run();
       } else {
-        readNow(origin, sitemap, 1, Duration.ZERO);
+        readNow(origin, sitemap, tries, waited);
       }
     }));
   }
@@ -390,16 +391,15 @@ final class RobotsAndSitemaps {
         return;
       }
       LOG.debug("sitemap {}: {}; trying again in {} ms", sitemap.url(), r.message(), wait.toMillis());
+      long now = System.nanoTime();
+      frontier.bookedDone(origin, now); // a failed read was a request to the host all the same
       if (FetchRetries.asksToWait(r)) {
-        frontier.backoff(origin, System.nanoTime() + wait.toNanos());
+        frontier.backoff(origin, now + wait.toNanos());
       }
+      // Then booked as the first read was: not at once, beside a page of the host due meanwhile.
       sitemapStarts.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
         sitemapStarts.remove(origin);
-        if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
-          readDone.run();
-        } else {
-          readNow(origin, sitemap, tries + 1, waited.plus(wait));
-        }
+        readWhenDue(origin, sitemap, tries + 1, waited.plus(wait));
       }));
     }));
   }
@@ -412,7 +412,7 @@ final class RobotsAndSitemaps {
     if (next == null) {
       sitemapQueues.remove(origin);
     } else {
-      readWhenDue(origin, next);
+      readWhenDue(origin, next, 1, Duration.ZERO);
     }
   }
 
