@@ -14,7 +14,7 @@ public final class ProgressLine {
 
   private final PrintStream err;
   private final String label;
-  private final boolean terminal = System.console() != null;
+  private final boolean terminal = Terminal.isTerminal(Terminal.STDERR);
   private long lastLine = System.nanoTime(); // a run shorter than a line's interval logs none
   private boolean drawn;
 
