@@ -98,7 +98,10 @@ public final class CrawlOptions {
    */
   public CrawlSpec spec(Boolean warc, CrawlSpec defaults) {
     CrawlSpec fromFile = config == null ? CrawlSpec.NONE
-        : SitepulseConfig.read(config, file -> requireScopeRegex(file.crawl())).crawl();
+        : SitepulseConfig.read(config, file -> {
+          requireScopeRegex(file.crawl());
+          requireDataFolder(file.crawl());
+        }).crawl();
     if ((seeds == null || seeds.isEmpty()) && (fromFile.seeds() == null || fromFile.seeds().isEmpty())) {
       // Where seeds go, as ping says where targets go; the crawler's own words name neither place.
       throw new UsageException("give at least one seed URL" + (config == null ? ", or -c FILE with crawl: seeds:"
@@ -110,6 +113,22 @@ public final class CrawlOptions {
           .over(fromFile).over(defaults);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * The file's {@code data:} when it will be used (no {@code --data}) and is a file or in one: said
+   * at the file's key, not as the {@code --data} the user never typed.
+   */
+  private void requireDataFolder(CrawlSpec file) {
+    if (data != null || file.data() == null) {
+      return;
+    }
+    Path folder = Path.of(file.data());
+    Path taken = DataOption.fileOnTheWay(folder);
+    if (taken != null) {
+      throw new InvalidValueException("crawl.data", taken.equals(folder) ? folder + " is a file, not a folder"
+          : taken + " is a file, so " + folder + " cannot be a folder in it");
     }
   }
 

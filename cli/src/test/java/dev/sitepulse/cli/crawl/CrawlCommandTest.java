@@ -184,6 +184,27 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aDataFolderFromTheConfigThatIsAFileNamesTheFileLineAndKeyNotTheFlag() throws Exception {
+    Path taken = Files.writeString(data.resolve("notes.txt"), "mine");
+    Path config = Files.writeString(data.resolve("data.yaml"), "crawl:\n  data: " + taken + "\n");
+    Path inside = Files.writeString(data.resolve("inside.yaml"), "crawl:\n  max-pages: 1\n  data: " + taken.resolve("d") + "\n");
+    String seed = StubServer.url(site, "/");
+
+    CommandLineRun file = CommandLineRun.of("crawl", "-c", config.toString(), seed);
+    CommandLineRun nested = CommandLineRun.of("crawl", "-c", inside.toString(), seed);
+    CommandLineRun overridden = CommandLineRun.of("crawl", "-c", config.toString(), "--data",
+        data.resolve("d").toString(), seed);
+
+    assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
+    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":2:3: crawl.data: " + taken + " is a file, not a folder\n");
+    assertThat(nested.exitCode()).as(nested.toString()).isEqualTo(3);
+    assertThat(nested.err()).isEqualTo("sitepulse: " + inside + ":3:3: crawl.data: " + taken
+        + " is a file, so " + taken.resolve("d") + " cannot be a folder in it\n");
+    assertThat(overridden.exitCode()).as("--data given: the file's data is not used").isZero();
+    assertThat(Files.readString(taken)).isEqualTo("mine");
+  }
+
+  @Test
   void aRegexScopeWithoutItsRegexNamesTheFileLineAndKeyFromAFileAndTheFlagFromTheCommandLine() throws Exception {
     Path config = Files.writeString(data.resolve("regex.yaml"), "crawl:\n  max-pages: 1\n  scope: regex\n");
     String seed = StubServer.url(site, "/");
