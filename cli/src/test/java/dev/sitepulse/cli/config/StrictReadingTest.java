@@ -92,6 +92,13 @@ class StrictReadingTest {
   }
 
   @Test
+  void aQuotedSwitchIsRefusedWithWhyNotAsIfFalseWereNotFalse() {
+    assertConfigError("defaults:\n  insecure: \"false\"\n").isEqualTo(FILE + ":2:13: defaults.insecure: expected true"
+        + " or false, got \"false\" in quotes, which is text; write false without them");
+    assertConfigError("defaults:\n  insecure: 'True'\n").endsWith("got \"True\" in quotes, which is text; write true without them");
+  }
+
+  @Test
   void aConfigPastSnakeYamlsThreeMegabytesIsRead() {
     StringBuilder yaml = new StringBuilder("targets:\n");
     for (int i = 0; i < 40_000; i++) {

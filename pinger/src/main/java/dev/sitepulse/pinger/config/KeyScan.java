@@ -12,6 +12,7 @@ import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -93,8 +94,12 @@ final class KeyScan {
     if ((raw == Boolean.class || raw == boolean.class) && token != null && token != JsonToken.VALUE_NULL
         && !((token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
             && (p.getText().equalsIgnoreCase("true") || p.getText().equalsIgnoreCase("false")))) {
-      // YAML 1.1 takes yes, on and 1 for true; Jackson would take 2 and "" too.
-      throw new Problem(path, p.currentTokenLocation(), "expected true or false, got \"" + p.getText() + "\"");
+      // YAML 1.1 takes yes, on and 1 for true; Jackson would take 2 and "" too. A quoted "false" is
+      // text that reads as the switch: the message must not seem to refuse what it asks for.
+      String got = p.getText();
+      boolean quoted = token == JsonToken.VALUE_STRING && (got.equalsIgnoreCase("true") || got.equalsIgnoreCase("false"));
+      throw new Problem(path, p.currentTokenLocation(), "expected true or false, got \"" + got + "\""
+          + (quoted ? " in quotes, which is text; write " + got.toLowerCase(Locale.ROOT) + " without them" : ""));
     }
     if (token == JsonToken.VALUE_NUMBER_INT && !fits(p.getNumberType(), raw)) {
       String n = p.getText();
