@@ -13,6 +13,7 @@ import dev.sitepulse.pinger.config.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -107,13 +108,20 @@ public final class CrawlOptions {
       throw new UsageException("give at least one seed URL" + (config == null ? ", or -c FILE with crawl: seeds:"
           : ": " + config + " has none under crawl: seeds:"));
     }
+    CrawlSpec spec;
     try {
-      return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
+      spec = new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
           concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff)
           .over(fromFile).over(defaults);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    // A file's scope-regex may wait for a --scope regex; a typed one left unused is a mistake.
+    if (scopeRegex != null && spec.scope() != Scope.REGEX) {
+      throw new UsageException("--scope-regex is used only with --scope regex, and the scope is "
+          + (spec.scope() == null ? Scope.HOST : spec.scope()).name().toLowerCase(Locale.ROOT));
+    }
+    return spec;
   }
 
   /**

@@ -205,6 +205,26 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aScopeRegexTypedWithoutScopeRegexIsRefusedNotIgnored() throws Exception {
+    Path prefix = Files.writeString(data.resolve("prefix.yaml"), "crawl:\n  scope: prefix\n");
+    Path waiting = Files.writeString(data.resolve("waiting.yaml"), "crawl:\n  scope-regex: /docs/\n");
+    String seed = StubServer.url(site, "/");
+
+    CommandLineRun alone = CommandLineRun.of("crawl", "--scope-regex", "/docs/", "--data", data.toString(), seed);
+    CommandLineRun fileScope = CommandLineRun.of("crawl", "-c", prefix.toString(), "--scope-regex", "/docs/",
+        "--data", data.toString(), seed);
+
+    assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(3);
+    assertThat(alone.err()).isEqualTo("sitepulse: --scope-regex is used only with --scope regex, and the scope is host\n");
+    assertThat(fileScope.err()).isEqualTo("sitepulse: --scope-regex is used only with --scope regex, and the scope is prefix\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+    // One in the file may wait for a --scope regex that does not come: that is no mistake typed.
+    CommandLineRun fromFile = CommandLineRun.of("crawl", "-c", waiting.toString(), "--max-pages", "1",
+        "--data", data.toString(), seed);
+    assertThat(fromFile.exitCode()).as(fromFile.toString()).isZero();
+  }
+
+  @Test
   void aRegexScopeWithoutItsRegexNamesTheFileLineAndKeyFromAFileAndTheFlagFromTheCommandLine() throws Exception {
     Path config = Files.writeString(data.resolve("regex.yaml"), "crawl:\n  max-pages: 1\n  scope: regex\n");
     String seed = StubServer.url(site, "/");
