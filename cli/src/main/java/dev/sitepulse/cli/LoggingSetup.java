@@ -21,7 +21,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   public ExecutionStatus configure(LoggerContext context) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    encoder.setPattern(PATTERN);
     encoder.setCharset(StandardCharsets.UTF_8); // as Main's System.err, whatever the locale
     encoder.start();
 
@@ -43,6 +43,14 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   static final String ROBOTS_PARSER = "crawlercommons.robots.SimpleRobotRulesParser";
 
   /**
+   * A user reads what happened, not which class said it: only the loggers named for a user
+   * (sitepulse.alerts, sitepulse.history…, which a log filter may pick out) are named. -v names
+   * every class, for a bug report.
+   */
+  static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %replace(%logger - ){'^(?!sitepulse\\.).* - $', ''}%msg%n";
+  static final String VERBOSE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+
+  /**
    * Lucene logs through java.util.logging, which bypasses logback: on JDK 21 and later an INFO
    * about memory segments and, from 23, a WARNING to update Lucene came before every search's
    * results or one-line error. Neither is for a user to act on; -v shows them. Held in a field, as
@@ -57,7 +65,14 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
 
   /** Turns on debug output for the whole run. */
   static void verbose() {
-    ((Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+    Logger root = (Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.DEBUG);
+    if (root.getAppender("stderr") instanceof ConsoleAppender<ILoggingEvent> stderr
+        && stderr.getEncoder() instanceof PatternLayoutEncoder encoder) {
+      encoder.stop(); // before anything is logged: -v is read first thing
+      encoder.setPattern(VERBOSE_PATTERN);
+      encoder.start();
+    }
     ((Logger) org.slf4j.LoggerFactory.getLogger(ROBOTS_PARSER)).setLevel(null); // each problem, as root
     // Resilience4j's circuit breakers log "No Consumers: Event SUCCESS not published" per check.
     ((Logger) org.slf4j.LoggerFactory.getLogger("io.github.resilience4j")).setLevel(Level.INFO);

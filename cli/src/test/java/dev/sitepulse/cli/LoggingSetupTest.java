@@ -2,6 +2,9 @@ package dev.sitepulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,5 +24,25 @@ class LoggingSetupTest {
     assertThat(java.util.logging.Logger.getLogger("org.apache.lucene.store.MemorySegmentIndexInputProvider")
         .isLoggable(Level.WARNING)).isFalse();
     assertThat(java.util.logging.Logger.getLogger("org.apache.lucene").isLoggable(Level.SEVERE)).isTrue();
+  }
+
+  @Test
+  void aWarningNamesNoClassButALoggerNamedForUsersIsNamed() {
+    assertThat(line(LoggingSetup.PATTERN, "dev.sitepulse.crawler.internal.RobotsAndSitemaps", "robots.txt of x"))
+        .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  robots.txt of x\n");
+    assertThat(line(LoggingSetup.PATTERN, "sitepulse.alerts", "home is DOWN"))
+        .endsWith(" WARN  sitepulse.alerts - home is DOWN\n");
+    assertThat(line(LoggingSetup.VERBOSE_PATTERN, "dev.sitepulse.crawler.internal.RobotsAndSitemaps", "robots.txt of x"))
+        .endsWith(" WARN  d.s.c.i.RobotsAndSitemaps - robots.txt of x\n");
+  }
+
+  private static String line(String pattern, String logger, String message) {
+    LoggerContext context = new LoggerContext();
+    PatternLayout layout = new PatternLayout();
+    layout.setContext(context);
+    layout.setPattern(pattern);
+    layout.start();
+    return layout.doLayout(new LoggingEvent(LoggingSetupTest.class.getName(), context.getLogger(logger),
+        ch.qos.logback.classic.Level.WARN, message, null, null));
   }
 }

@@ -49,7 +49,7 @@ class SigintIgnoredIT {
         "crawl", "--data", work.resolve("data").toString(), "--delay", "0", seed());
 
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.err()).as("%s", run).contains("WARN  d.s.c.c.StopOnSignal - " + warning("the crawl"));
+    assertThat(run.err()).as("%s", run).contains("WARN  " + warning("the crawl"));
   }
 
   @Test
@@ -67,7 +67,7 @@ class SigintIgnoredIT {
         "links", "--delay", "0", seed());
 
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.err()).as("%s", run).contains("WARN  d.s.c.c.StopOnSignal - " + warning("the link check"));
+    assertThat(run.err()).as("%s", run).contains("WARN  " + warning("the link check"));
   }
 
   @Test
@@ -75,6 +75,6 @@ class SigintIgnoredIT {
     JarProcess.Result run = JarProcess.javaThrough(AS_A_BACKGROUND_JOB, Duration.ofSeconds(90), work, "demo");
 
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(run.err()).as("%s", run).contains("WARN  d.s.c.c.StopOnSignal - " + warning("the demo"));
+    assertThat(run.err()).as("%s", run).contains("WARN  " + warning("the demo"));
   }
 }
