@@ -222,6 +222,28 @@ class OpenClBackendTest {
   }
 
   @Test
+  void sixteenBitLocalCountersAreFlushedBeforeAnyPasses65535() {
+    ClDevice device = ClDevices.probe().devices().get(0);
+    int groups = 4 * device.info().computeUnits();
+    int perGroup = 140_000; // more than 65,535 for each of two counters
+    assertThat(ClLatency.slices(device, groups * perGroup)).isEqualTo(groups);
+    float[] oneCounter = new float[groups * perGroup]; // counter 1000: the low half of its word
+    java.util.Arrays.fill(oneCounter, 1.0f);
+    float[] sharedWord = new float[groups * perGroup]; // counters 1000 and 1001: both halves
+    for (int i = 0; i < sharedWord.length; i++) {
+      sharedWord[i] = i % 2 == 0 ? 1.0f : 1.001f;
+    }
+    try (OpenClBackend forced = OpenClBackend.open(device, ClLatency.Variant.LOCAL).orElseThrow()) {
+      for (float[] values : List.of(oneCounter, sharedWord)) {
+        LatencyStats device16 = forced.latencyStats(values);
+
+        assertThat(device16.histogram()).isEqualTo(JAVA.latencyStats(values).histogram());
+        assertThat(device16.count()).isEqualTo(values.length);
+      }
+    }
+  }
+
+  @Test
   void anEmptyLatencySeriesGivesZeros() {
     LatencyStats stats = openCl.latencyStats(new float[0]);
 

@@ -53,23 +53,45 @@ __kernel void hist_owned(__global const float* values, const int length, const i
   }
 }
 
-// GPUs with room for LENGTH counters in local memory: a work-group histogram with local atomics,
-// values read with a grid stride so that neighbouring work-items read neighbouring values.
-__kernel void hist_local(__global const float* values, const int length, __global uint* partial,
-                         __local uint* counts) {
+// GPUs with room for LENGTH 16-bit counters in local memory (44 KiB: NVIDIA gives 48, AMD and
+// Intel 64; 32-bit counters, 88 KiB, fit none of them). OpenCL 1.2 has no 16-bit atomics, so two
+// counters share a 32-bit word: counter k is the low half of word k / 2 when k is even, the high
+// half when odd, and atomic_add of 1 or 1 << 16 on the word counts it. The group takes a
+// contiguous run of values in passes of at most PASS values, so no counter can pass 65,535 (the
+// low half cannot carry into the high one, nor the high one wrap); after each pass the group adds
+// its counters to its own slice (no atomics: no other group writes there; the host zeroes it) and
+// clears them. Within a pass neighbouring work-items read neighbouring values.
+#define PASS 65535
+#define WORDS (LENGTH / 2)
+
+__kernel void hist_local(__global const float* values, const int length, const int perGroup,
+                         __global uint* partial, __local uint* words) {
   const int lid = get_local_id(0);
   const int size = get_local_size(0);
-  for (int i = lid; i < LENGTH; i += size) {
-    counts[i] = 0;
-  }
-  barrier(CLK_LOCAL_MEM_FENCE);
-  for (size_t i = get_global_id(0); i < (size_t) length; i += get_global_size(0)) {
-    atomic_inc(&counts[index_of_millis(values[i])]);
+  for (int w = lid; w < WORDS; w += size) {
+    words[w] = 0;
   }
   barrier(CLK_LOCAL_MEM_FENCE);
   __global uint* slice = partial + (size_t) get_group_id(0) * LENGTH;
-  for (int i = lid; i < LENGTH; i += size) {
-    slice[i] = counts[i];
+  const int from = (int) min((size_t) get_group_id(0) * perGroup, (size_t) length);
+  const int to = from + min(perGroup, length - from); // sums that stay <= length: no wrap
+  for (int pass = from; pass < to;) { // the same passes for every work-item
+    const int end = pass + min(PASS, to - pass);
+    for (size_t i = (size_t) pass + lid; i < (size_t) end; i += size) {
+      const int k = index_of_millis(values[i]);
+      atomic_add(&words[k >> 1], 1u << ((k & 1) << 4));
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int w = lid; w < WORDS; w += size) {
+      const uint both = words[w];
+      if (both != 0) { // most words stay 0 in a pass: leave their global counters untouched
+        slice[2 * w] += both & 0xFFFF;
+        slice[2 * w + 1] += both >> 16;
+        words[w] = 0;
+      }
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+    pass = end;
   }
 }
 

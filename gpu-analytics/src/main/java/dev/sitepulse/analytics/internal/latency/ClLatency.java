@@ -12,9 +12,9 @@ import org.jocl.cl_mem;
 
 /**
  * Latency statistics with {@code histogram.cl}: one or four histogram slices per work-item (CPU
- * devices) or one per work-group (GPUs, in local memory when {@value HistogramLayout#LENGTH}
- * counters fit, else in global memory), then a merge kernel adds the slices up on the device, so
- * only the final counters come back.
+ * devices) or one per work-group (GPUs, counted in local memory when {@value HistogramLayout#LENGTH}
+ * 16-bit counters fit, else in global memory), then a merge kernel adds the slices up on the
+ * device, so only the final counters come back.
  */
 public final class ClLatency {
 
@@ -22,7 +22,14 @@ public final class ClLatency {
   public enum Variant { OWNED, LOCAL, GLOBAL }
 
   private static final int GROUP_SIZE = 256;
+  /**
+   * hist_local's 44 KiB fill most of a compute unit's local memory, so one group runs per compute
+   * unit at a time: it gets as many work-items as the device allows, up to this, to keep it busy.
+   */
+  private static final int LOCAL_GROUP_SIZE = 1024;
   private static final long COUNTER_BYTES = 4L * HistogramLayout.LENGTH;
+  /** hist_local's counters: 16 bits each, two to a 32-bit word. */
+  public static final long LOCAL_COUNTER_BYTES = 2L * HistogramLayout.LENGTH;
 
   private ClLatency() {}
 
@@ -30,7 +37,7 @@ public final class ClLatency {
     if (device.info().kind() == DeviceInfo.Kind.OPENCL_CPU) {
       return Variant.OWNED;
     }
-    return device.info().localMemory() >= COUNTER_BYTES
+    return device.info().localMemory() >= LOCAL_COUNTER_BYTES
         ? Variant.LOCAL : Variant.GLOBAL;
   }
 
@@ -41,8 +48,7 @@ public final class ClLatency {
     if (length == 0) {
       return Summary.of(new long[HistogramLayout.LENGTH], clock::finish);
     }
-    ClDevice device = session.device();
-    int slices = Math.max(1, Math.min(device.info().computeUnits() * 4, (length + 4095) / 4096));
+    int slices = slices(session.device(), length);
     String name = switch (variant) {
       case OWNED -> "hist_owned";
       case LOCAL -> "hist_local";
@@ -50,22 +56,24 @@ public final class ClLatency {
     };
     cl_kernel kernel = session.kernel("histogram.cl", "", name, clock);
     cl_kernel merge = session.kernel("histogram.cl", "", "hist_merge", clock);
-    int local = variant == Variant.OWNED ? 1 : session.groupSize(kernel, GROUP_SIZE);
+    int local = switch (variant) {
+      case OWNED -> 1;
+      case LOCAL -> session.groupSize(kernel, LOCAL_GROUP_SIZE);
+      case GLOBAL -> session.groupSize(kernel, GROUP_SIZE);
+    };
 
     cl_mem input = session.buffer("latency.values", 4L * length);
-    int perItem = (length + slices - 1) / slices;
+    int perItem = (int) ((length + (long) slices - 1) / slices); // values per work-item or group
     // Slices per work-item, filled in turn (see hist_owned); one for the atomic variants.
     int copies = variant == Variant.OWNED && perItem >= HistogramLayout.FOUR_SETS_FROM ? 4 : 1;
     cl_mem partial = session.buffer("latency.partial", COUNTER_BYTES * slices * copies);
     cl_mem counts = session.buffer("latency.counts", 8L * HistogramLayout.LENGTH);
     session.write(input, Pointer.to(values).withByteOffset(4L * from), 4L * length, clock);
-    if (variant != Variant.LOCAL) {
-      session.zero(partial, COUNTER_BYTES * slices * copies);
-    }
+    session.zero(partial, COUNTER_BYTES * slices * copies);
     switch (variant) {
       case OWNED -> ClArgs.set(kernel, input, length, perItem, copies, partial);
-      case LOCAL -> ClArgs.set(kernel, input, length, partial,
-          new ClArgs.Local(COUNTER_BYTES));
+      case LOCAL -> ClArgs.set(kernel, input, length, perItem, partial,
+          new ClArgs.Local(LOCAL_COUNTER_BYTES));
       case GLOBAL -> ClArgs.set(kernel, input, length, partial);
     }
     session.run(kernel, (long) slices * local, local);
@@ -77,5 +85,10 @@ public final class ClLatency {
     long[] counters = new long[HistogramLayout.LENGTH];
     session.read(counts, Pointer.to(counters), 8L * counters.length, clock);
     return Summary.of(counters, clock::finish);
+  }
+
+  /** How many slices (work-items or work-groups) share {@code length} values on {@code device}. */
+  public static int slices(ClDevice device, int length) {
+    return Math.max(1, Math.min(device.info().computeUnits() * 4, (length + 4095) / 4096));
   }
 }
