@@ -1,9 +1,11 @@
 // Near-duplicate SimHash pairs within buckets (see BlockPlan and Buckets on the Java side).
-// Work-item (block b, position p) takes document order[b * n + p] and compares it with the
-// documents after it in the same bucket of block b. A pair is reported by the first block in which
-// the two fingerprints agree, so no pair comes twice. A launch covers the work-items from `first`
-// on; its pairs go to out[] through an atomic counter, and when the counter ends above capacity the
-// host runs the same work-items again in smaller launches.
+// Work-item (p, b) of the 2-D range (positions across, blocks down) takes document order[b * n + p]
+// and compares it with the documents after it in the same bucket of block b. A pair is reported by
+// the first block in which the two fingerprints agree, so no pair comes twice. A launch covers a
+// rectangle given by its global offset and size, positions up to endPosition (the size is rounded
+// up to whole work-groups); its pairs go to out[] through an atomic counter, and when the counter
+// ends above capacity the host runs the same work-items again in smaller launches (ScanRows).
+// Two ids rather than one id divided by n: a 64-bit division is a long emulated sequence on GPUs.
 
 #define GOLDEN 0x9E3779B97F4A7C15UL
 
@@ -20,18 +22,17 @@ inline int no_earlier_block_agrees(ulong x, int block, __constant const int* shi
 
 __kernel void scan_buckets(__global const ulong* fingerprints, __global const int* order,
                            __global const int* starts, __constant const int* shifts,
-                           __constant const ulong* masks, const int blocks, const int n,
+                           __constant const ulong* masks, const int n,
                            const int bucketCount, const int hashed, const int bucketBits,
                            const int maxDistance, __global ulong* out,
                            __global volatile int* counter, const int capacity,
-                           const ulong first) {
-  const size_t gid = first + get_global_id(0);
-  if (gid >= (size_t) blocks * n) {
+                           const int endPosition) {
+  if (get_global_id(0) >= (size_t) endPosition) {
     return;
   }
-  const int b = (int) (gid / n);
+  const int p = (int) get_global_id(0);
+  const int b = (int) get_global_id(1);
   const size_t base = (size_t) b * n;
-  const int p = (int) (gid - base);
   const int a = order[base + p];
   const ulong fa = fingerprints[a];
   const ulong value = (fa >> shifts[b]) & masks[b];

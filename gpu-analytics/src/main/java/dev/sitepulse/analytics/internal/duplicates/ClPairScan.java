@@ -15,7 +15,8 @@ import org.jocl.cl_mem;
  * all-pairs comparisons within buckets on the device. So both backends look at exactly the same
  * candidate pairs. The pairs come back a launch at a time into a buffer of fixed size, and go
  * straight to the {@link PairSink}: a launch that finds more than the buffer holds is run again
- * in halves.
+ * in smaller ones. The host numbers the work-items {@code block * n + position} to split them,
+ * and launches each run as 2-D rectangles of positions by blocks ({@link ScanRows}).
  */
 public final class ClPairScan {
 
@@ -70,25 +71,30 @@ public final class ClPairScan {
     long[] pairs = new long[capacity];
     int[] found = new int[1];
     long first = 0;
-    long span = ClSession.globalSize(items, local);
+    long span = items;
     while (first < items) {
-      long global = ClSession.globalSize(Math.min(span, items - first), local);
+      long count = Math.min(span, items - first);
       cl_mem out = session.buffer("duplicates.out", 8L * capacity);
       session.zero(counter, 4);
-      ClArgs.set(kernel, fp, order, starts, shiftBuffer, maskBuffer, blocks, n,
-          plan.bucketCount(), plan.hashed() ? 1 : 0, plan.bucketBits(), plan.maxDistance(), out,
-          counter, capacity, first);
-      session.run(kernel, global, local);
+      for (ScanRows rows : ScanRows.cover(first, count, n)) { // one counter for the whole run
+        ClArgs.set(kernel, fp, order, starts, shiftBuffer, maskBuffer, n,
+            plan.bucketCount(), plan.hashed() ? 1 : 0, plan.bucketBits(), plan.maxDistance(), out,
+            counter, capacity, rows.toPosition());
+        session.run2d(kernel, rows.fromPosition(),
+            ClSession.globalSize(rows.toPosition() - rows.fromPosition(), local), rows.firstBlock(),
+            rows.blocks(), local);
+      }
       session.read(counter, Pointer.to(found), 4, clock);
       if (found[0] >= 0 && found[0] <= capacity) {
         session.read(out, Pointer.to(pairs), 8L * found[0], clock);
         sink.accept(pairs, found[0]);
-        first += global;
-        span = 2 * global;
-      } else if (global > local) { // a negative count passed 2^31 pairs: too many as well
+        first += count;
+        span = 2 * count;
+      } else if (count > local) { // a negative count passed 2^31 pairs: too many as well
         // Pairs are spread unevenly over the work-items: aim at 3/4 of the room, in a launch at
-        // least half as small.
-        span = found[0] < 0 ? global / 2 : Math.min(global / 2, global * capacity / found[0] * 3 / 4);
+        // least half as small, and of one work-group at least.
+        span = Math.max(local, found[0] < 0 ? count / 2
+            : Math.min(count / 2, count * capacity / found[0] * 3 / 4));
       } else if (found[0] > 0 && found[0] <= Integer.MAX_VALUE - 8) {
         capacity = found[0]; // one work-group finds more than the buffer holds: at most n - 1 each
         pairs = new long[capacity];

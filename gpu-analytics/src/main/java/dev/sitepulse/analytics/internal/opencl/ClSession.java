@@ -152,6 +152,18 @@ public final class ClSession implements AutoCloseable {
   }
 
   /**
+   * Enqueues a 2-D kernel over x in {@code [x0, x0 + width)} and y in {@code [y0, y0 + height)}
+   * (global ids, offset included), in groups of {@code local} by 1; {@code width} is a multiple of
+   * {@code local}.
+   */
+  public void run2d(cl_kernel kernel, long x0, long width, long y0, long height, long local) {
+    cl_event event = new cl_event();
+    CL.clEnqueueNDRangeKernel(queue, kernel, 2, new long[] {x0, y0}, new long[] {width, height},
+        new long[] {local, 1}, 0, null, event);
+    kernelEvents.add(event);
+  }
+
+  /**
    * The global size for one work-item per item: {@code items} rounded up to a multiple of the
    * work-group size, in long, since an int array's last index plus a group overflows an int.
    *
