@@ -5,7 +5,7 @@ package dev.sitepulse.analytics;
  * returned an error (out of device memory, a lost device). The message is one line; {@link
  * JavaBackend} gives the same answers, and {@link Devices#open} falls back to it for {@code auto}.
  */
-public final class DeviceFailedException extends RuntimeException {
+public class DeviceFailedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -56,7 +56,8 @@ public final class Devices {
   /**
    * Opens the backend that {@code choice} means for a batch of {@code batchSize} elements. The
    * caller closes it. For {@code auto}, a GPU that fails ({@link DeviceFailedException}) hands
-   * over to the Java backend; a device chosen by name fails the call.
+   * over to the Java backend, and a call too large for its memory ({@link
+   * BufferTooLargeException}) runs on Java alone; a device chosen by name fails the call.
    *
    * @throws DeviceUnavailableException for {@code opencl[:N]} when there is no such device
    * @throws DeviceFailedException for {@code opencl[:N]} when the device is there but cannot be

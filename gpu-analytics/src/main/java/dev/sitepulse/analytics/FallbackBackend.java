@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An OpenCL backend that hands over to the Java one for good once its device fails: {@code auto}
  * chose the device for speed, and the Java backend gives the same answers. A GPU driver that
- * cannot build a kernel, or a graph larger than the GPU's memory, then costs time, not the run.
+ * cannot build a kernel then costs time, not the run. An input too large for the device's memory
+ * ({@link BufferTooLargeException}, found before anything is copied) is no failure of the device:
+ * the Java backend runs that call alone, saying why at info level.
  */
 final class FallbackBackend implements AnalyticsBackend {
 
@@ -17,6 +19,8 @@ final class FallbackBackend implements AnalyticsBackend {
   private final Supplier<AnalyticsBackend> fallback;
   private AnalyticsBackend current;
   private boolean fellBack;
+  /** The Java backend that ran a call too large for the device, kept for the next such call. */
+  private AnalyticsBackend forLargeCalls;
 
   FallbackBackend(AnalyticsBackend primary, Supplier<AnalyticsBackend> fallback) {
     this.current = primary;
@@ -53,6 +57,12 @@ final class FallbackBackend implements AnalyticsBackend {
     }
     try {
       return call.apply(current);
+    } catch (BufferTooLargeException e) {
+      LOG.info("OpenCL device {}; the Java backend runs this call", e.getMessage());
+      if (forLargeCalls == null) {
+        forLargeCalls = fallback.get();
+      }
+      return call.apply(forLargeCalls);
     } catch (DeviceFailedException e) {
       LOG.warn("OpenCL device {}; the Java backend takes over", e.getMessage());
       LOG.debug("OpenCL failure", e);
@@ -64,7 +74,8 @@ final class FallbackBackend implements AnalyticsBackend {
 
   private void fallBack() {
     AnalyticsBackend failed = current;
-    current = fallback.get();
+    current = forLargeCalls != null ? forLargeCalls : fallback.get();
+    forLargeCalls = null;
     fellBack = true;
     closeQuietly(failed);
   }
@@ -79,6 +90,12 @@ final class FallbackBackend implements AnalyticsBackend {
 
   @Override
   public synchronized void close() {
-    current.close();
+    try {
+      current.close();
+    } finally {
+      if (forLargeCalls != null) {
+        forLargeCalls.close();
+      }
+    }
   }
 }

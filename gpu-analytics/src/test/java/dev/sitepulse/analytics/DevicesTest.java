@@ -3,6 +3,8 @@ package dev.sitepulse.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sitepulse.analytics.internal.opencl.ClDevice;
+import dev.sitepulse.analytics.internal.opencl.ClDevices;
 import org.junit.jupiter.api.Test;
 
 class DevicesTest {
@@ -42,6 +44,18 @@ class DevicesTest {
     assertThatThrownBy(() -> Devices.open(DeviceChoice.parse("opencl:99"), 1))
         .isInstanceOf(DeviceUnavailableException.class)
         .hasMessageContaining("opencl:99");
+  }
+
+  @Test
+  void everyOpenClDeviceSaysHowLargeOneBufferMayBe() {
+    if (OpenClBackend.devices().isEmpty()) {
+      OpenClSupport.skipOrFail();
+    }
+    for (ClDevice device : ClDevices.probe().devices()) {
+      // OpenCL 1.2 requires at least a quarter of the memory, or 128 MiB if more (custom devices aside).
+      assertThat(device.maxAllocation()).as(device.info().name())
+          .isBetween(device.info().globalMemory() / 4, device.info().globalMemory());
+    }
   }
 
   @Test

@@ -43,6 +43,63 @@ class FallbackBackendTest {
   }
 
   @Test
+  void aCallTooLargeForTheDeviceRunsOnJavaWithoutCountingAsAFailure() {
+    SmallDevice device = new SmallDevice("test:small");
+    try (FallbackBackend backend = new FallbackBackend(device, () -> new JavaBackend(1))) {
+      LatencyStats large = backend.latencyStats(new float[] {1, 2, 3});
+      LatencyStats small = backend.latencyStats(new float[] {1});
+
+      assertThat(large.count()).isEqualTo(3);
+      assertThat(small.count()).isEqualTo(1);
+      assertThat(device.calls).containsExactly("latencyStats 3", "latencyStats 1");
+      assertThat(backend.device()).isEqualTo(device.info);
+      assertThat(Devices.hasFailed(device.info)).isFalse();
+    }
+    assertThat(device.calls).endsWith("close");
+  }
+
+  /** An OpenCL device with room for two values. */
+  private static final class SmallDevice implements AnalyticsBackend {
+    private final DeviceInfo info;
+    private final JavaBackend java = new JavaBackend(1);
+    final List<String> calls = new ArrayList<>();
+
+    SmallDevice(String id) {
+      info = new DeviceInfo(id, "Small GPU", "Vendor", DeviceInfo.Kind.OPENCL_GPU, 8, 8, 1 << 16, true);
+    }
+
+    @Override
+    public DeviceInfo device() {
+      return info;
+    }
+
+    @Override
+    public PageRankResult pageRank(CsrGraph graph, PageRankConfig config) {
+      throw new AssertionError("not called");
+    }
+
+    @Override
+    public NearDuplicates nearDuplicates(long[] simHashes, int maxDistance) {
+      throw new AssertionError("not called");
+    }
+
+    @Override
+    public LatencyStats latencyStats(float[] latenciesMs, int from, int to) {
+      calls.add("latencyStats " + (to - from));
+      if (to - from > 2) {
+        throw new BufferTooLargeException(info, "latency.values", 4L * (to - from), "more than 8 bytes");
+      }
+      return java.latencyStats(latenciesMs, from, to);
+    }
+
+    @Override
+    public void close() {
+      calls.add("close");
+      java.close();
+    }
+  }
+
+  @Test
   void aDeviceThatWorksKeepsEveryCall() {
     try (JavaBackend device = new JavaBackend(1);
         FallbackBackend backend = new FallbackBackend(device, () -> {

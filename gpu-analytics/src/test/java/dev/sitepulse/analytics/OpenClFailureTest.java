@@ -41,6 +41,62 @@ class OpenClFailureTest {
   }
 
   @Test
+  void aBufferLargerThanTheDeviceAllowsIsRefusedBeforeItIsMadeNamingTheDeviceTheBufferAndBothSizes() {
+    OpenClSupport.backendOrSkip();
+    ClDevice listed = ClDevices.probe().devices().get(0);
+    ClDevice small = new ClDevice(listed.platform(), listed.device(), listed.info(),
+        listed.maxWorkGroupSize(), 1 << 20); // at most 1 MiB in one buffer
+
+    try (OpenClBackend backend = OpenClBackend.openOrFail(small)) {
+      assertThatThrownBy(() -> backend.latencyStats(new float[1 << 19])) // 2 MiB of values
+          .isInstanceOf(BufferTooLargeException.class)
+          .hasMessage(listed.info().name() + ": buffer latency.values needs 2097152 bytes (2.0 MiB),"
+              + " more than the 1048576 bytes (1.0 MiB) one buffer may take on this device"
+              + " (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
+      assertThat(backend.bufferBytes()).as("nothing allocated").isZero();
+    }
+  }
+
+  @Test
+  void buffersThatTogetherPassTheDevicesMemoryAreRefusedBeforeTheOneThatWouldNotFit() {
+    OpenClSupport.backendOrSkip();
+    ClDevice small = withMemory(ClDevices.probe().devices().get(0), 5L << 19); // 2.5 MiB
+
+    try (OpenClBackend backend = OpenClBackend.openOrFail(small)) {
+      assertThatThrownBy(() -> backend.latencyStats(new float[1 << 19])) // 2 MiB, then the slices
+          .isInstanceOf(BufferTooLargeException.class)
+          .hasMessageStartingWith(small.info().name() + ": buffer latency.partial needs ")
+          .hasMessageEndingWith(" left of the device's 2621440 bytes (2.5 MiB)"
+              + " (CL_DEVICE_GLOBAL_MEM_SIZE) beside the 2097152 bytes (2.0 MiB) of its other buffers");
+    }
+  }
+
+  @Test
+  void underAutoAnInputTooLargeForTheDeviceRunsOnJavaAndTheDeviceKeepsTheNextCall() {
+    OpenClSupport.backendOrSkip();
+    ClDevice small = withMemory(ClDevices.probe().devices().get(0), 1 << 20);
+    float[] large = new float[1 << 19];
+    java.util.Arrays.fill(large, 3.5f);
+
+    try (FallbackBackend backend = new FallbackBackend(OpenClBackend.openOrFail(small), () -> new JavaBackend(1))) {
+      LatencyStats onJava = backend.latencyStats(large);
+      LatencyStats onDevice = backend.latencyStats(new float[] {1, 2, 3});
+
+      assertThat(onJava.count()).isEqualTo(large.length);
+      assertThat(onJava.timings().device()).isEqualTo("cpu");
+      assertThat(onDevice.timings().device()).isEqualTo(small.info().id());
+      assertThat(Devices.hasFailed(small.info())).as("auto may pick the device again").isFalse();
+    }
+  }
+
+  private static ClDevice withMemory(ClDevice listed, long bytes) {
+    DeviceInfo info = listed.info();
+    return new ClDevice(listed.platform(), listed.device(), new DeviceInfo(info.id(), info.name(),
+        info.platform(), info.kind(), info.computeUnits(), bytes, info.localMemory(), info.fp64()),
+        listed.maxWorkGroupSize());
+  }
+
+  @Test
   void aReleaseThatFailsAfterTheResultsWereMadeIsLoggedNotThrown() {
     DeviceInfo device = new DeviceInfo("opencl:9", "Lost GPU", "Test", DeviceInfo.Kind.OPENCL_GPU, 1,
         1L << 30, 1L << 16, true);

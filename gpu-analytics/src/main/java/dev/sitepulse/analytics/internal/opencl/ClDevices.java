@@ -4,6 +4,7 @@ import static org.jocl.CL.CL_DEVICE_EXTENSIONS;
 import static org.jocl.CL.CL_DEVICE_GLOBAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
+import static org.jocl.CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_DEVICE_NAME;
 import static org.jocl.CL.CL_DEVICE_TYPE;
@@ -115,7 +116,8 @@ public final class ClDevices {
         longInfo(id, CL_DEVICE_GLOBAL_MEM_SIZE, Sizeof.cl_long),
         longInfo(id, CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_long),
         string(id, CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64"));
-    return new ClDevice(platform, id, info, longInfo(id, CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t));
+    return new ClDevice(platform, id, info, longInfo(id, CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t),
+        longInfo(id, CL_DEVICE_MAX_MEM_ALLOC_SIZE, Sizeof.cl_ulong));
   }
 
   private static int intInfo(cl_device_id id, int param) {

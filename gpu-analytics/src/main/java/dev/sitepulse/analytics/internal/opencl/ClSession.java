@@ -7,6 +7,7 @@ import static org.jocl.CL.CL_PROFILING_COMMAND_START;
 import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
 import static org.jocl.CL.CL_TRUE;
 
+import dev.sitepulse.analytics.BufferTooLargeException;
 import dev.sitepulse.analytics.internal.timing.StepClock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,13 +78,20 @@ public final class ClSession implements AutoCloseable {
     return kernel;
   }
 
-  /** A device buffer of at least {@code bytes}, kept under {@code role} for the next call. */
+  /**
+   * A device buffer of at least {@code bytes}, kept under {@code role} for the next call.
+   *
+   * @throws BufferTooLargeException before anything is allocated, when the buffer is larger than
+   *     the device allows one to be, or than its memory holds beside this session's other buffers:
+   *     drivers fail such a buffer at clCreateBuffer or only at first use, after the copies
+   */
   public cl_mem buffer(String role, long bytes) {
     long size = Math.max(bytes, 8);
     Sized held = buffers.get(role);
     if (held != null && held.bytes() >= size) {
       return held.mem();
     }
+    checkFits(role, size, bufferBytes() - (held == null ? 0 : held.bytes()));
     if (held != null) {
       CL.clReleaseMemObject(held.mem());
       buffers.remove(role);
@@ -91,6 +99,21 @@ public final class ClSession implements AutoCloseable {
     cl_mem mem = CL.clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, null);
     buffers.put(role, new Sized(mem, size));
     return mem;
+  }
+
+  private void checkFits(String role, long size, long others) {
+    if (size > device.maxAllocation()) {
+      throw new BufferTooLargeException(device.info(), role, size, "more than the "
+          + BufferTooLargeException.describe(device.maxAllocation())
+          + " one buffer may take on this device (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
+    }
+    long memory = device.info().globalMemory();
+    if (size > memory - others) {
+      throw new BufferTooLargeException(device.info(), role, size, "more than the "
+          + BufferTooLargeException.describe(Math.max(memory - others, 0)) + " left of the device's "
+          + BufferTooLargeException.describe(memory) + " (CL_DEVICE_GLOBAL_MEM_SIZE) beside the "
+          + BufferTooLargeException.describe(others) + " of its other buffers");
+    }
   }
 
   /**
