@@ -11,6 +11,8 @@ typedef double real;
 #else
 typedef float real;
 #endif
+// Edge indices that a loop steps past its row's end are uint: CSR offsets reach 2^31-9
+// (CsrGraphBuilder.MAX_EDGES), and one stride more overflows int, which is undefined in OpenCL C.
 #ifdef WIDE_CONTRIB
 typedef real contrib_t;
 #else
@@ -103,16 +105,16 @@ __kernel void pagerank_step(__global const int* offsets, __global const int* sou
   const int lane = lid & (lanes - 1);
   const size_t node = get_group_id(0) * (size_t) (get_local_size(0) / lanes) + lid / lanes;
   const int v = (int) node;
-  int start = 0;
-  int end = 0;
+  uint start = 0;
+  uint end = 0;
   if (node < (size_t) n) { // compared before narrowing, as in pagerank_init
     start = offsets[v];
     end = offsets[v + 1];
   }
-  const int light = end - start < heavyDegree; // a node past n has no edges: light, and idle
+  const int light = end - start < (uint) heavyDegree; // a node past n has no edges: light, idle
   real sum = 0;
   if (light) {
-    for (int e = start + lane; e < end; e += lanes) {
+    for (uint e = start + lane; e < end; e += lanes) {
       sum += contrib[sources[e]];
     }
   }
@@ -161,8 +163,8 @@ __kernel void pagerank_step_heavy(__global const int* offsets, __global const in
   for (int h = get_group_id(0); h < heavyCount; h += get_num_groups(0)) {
     const int v = heavy[h];
     real sum = 0;
-    const int end = offsets[v + 1];
-    for (int e = offsets[v] + lid; e < end; e += size) {
+    const uint end = offsets[v + 1];
+    for (uint e = offsets[v] + lid; e < end; e += size) {
       sum += contrib[sources[e]];
     }
     pagerank_group_sums(sum, 0, scratch);
