@@ -59,6 +59,10 @@ class OpenClBackendTest {
     int[][] edges = RmatGraphs.edges(14, 200_000, 14);
     CsrGraph rmat = CsrGraph.fromEdges(1 << 14, edges[0], edges[1]);
     assertThat(maxInDegree(rmat)).isGreaterThan(10 * ClPageRank.HEAVY_DEGREE);
+    // A hub of more than two chunks of in-edges (the last one part full) beside R-MAT's own.
+    CsrGraph hub = withHub(RmatGraphs.edges(13, 60_000, 13), 1 << 13);
+    assertThat(maxInDegree(hub)).isGreaterThan(2 * ClPageRank.HEAVY_CHUNK_EDGES)
+        .isNotEqualTo(3 * ClPageRank.HEAVY_CHUNK_EDGES);
     // Every node heavy: the light-node kernel has nothing to do.
     CsrGraph dense = denseGraph(100);
     assertThat(minInDegree(dense)).isGreaterThanOrEqualTo(ClPageRank.HEAVY_DEGREE);
@@ -68,8 +72,9 @@ class OpenClBackendTest {
 
     // Float ranks put a noise floor under the L1 change far above 1e-9 (docs/analytics.md); at
     // 1e-5 the float build stops where Java does.
-    PageRankConfig config = fp64 ? PageRankConfig.DEFAULTS : PageRankConfig.DEFAULTS.withTolerance(1e-5);
-    for (CsrGraph graph : concat(List.of(rmat, dense), light)) {
+    PageRankConfig config =
+        fp64 ? PageRankConfig.DEFAULTS : PageRankConfig.DEFAULTS.withTolerance(1e-5);
+    for (CsrGraph graph : concat(List.of(rmat, hub, dense), light)) {
       PageRankResult java = JAVA.pageRank(graph, config);
       PageRankResult device;
       try (ClSession session = ClSession.open(sharedDevice())) {
@@ -118,6 +123,18 @@ class OpenClBackendTest {
 
   private static List<CsrGraph> concat(List<CsrGraph> a, List<CsrGraph> b) {
     return Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** The edges {@code {from, to}} over n nodes, and one more from every node but 0 to node 0. */
+  private static CsrGraph withHub(int[][] edges, int n) {
+    int m = edges[0].length;
+    int[] from = Arrays.copyOf(edges[0], m + n - 1);
+    int[] to = Arrays.copyOf(edges[1], m + n - 1);
+    for (int u = 1; u < n; u++) {
+      from[m + u - 1] = u;
+      to[m + u - 1] = 0;
+    }
+    return CsrGraph.fromEdges(n, from, to);
   }
 
   /** Each node has {@code inDegree} in-edges from pseudo-random sources, of mixed out-degrees. */

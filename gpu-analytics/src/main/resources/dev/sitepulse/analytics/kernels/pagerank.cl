@@ -1,5 +1,6 @@
 // Pull-based PageRank over a CSR graph by destination, no atomics: on GPUs a few lanes per node
-// (pagerank_step) and a work-group per node with many in-edges (pagerank_step_heavy); on CPU
+// (pagerank_step) and, for nodes with many in-edges, a work-group per fixed-size chunk of their
+// in-edges (pagerank_heavy_chunks, then pagerank_settle_heavy); on CPU
 // devices one work-item per edge-balanced range of nodes (pagerank_step_ranges).
 // Compiled with -DUSE_FP64 where the device has cl_khr_fp64 (then it matches the Java backend to
 // rounding), else in float. Contributions (contrib_t) are float unless -DWIDE_CONTRIB: as in Java,
@@ -91,7 +92,7 @@ void pagerank_group_sums(real a, real b, __local real* scratch) {
 // contrib[u] = rank[u] / outDegree(u) over in-edges l, l + lanes, ... so that a warp's reads of
 // sources are contiguous instead of one row per work-item; then the lanes' sums are added, and the
 // work-group adds up |change| and the dangling rank into partials[2 * group], [2 * group + 1].
-// Nodes with more in-edges are left to pagerank_step_heavy: lanes looping over a hub's thousands
+// Nodes with more in-edges are left to pagerank_heavy_chunks: lanes looping over a hub's thousands
 // of edges would hold their whole warp, and the launch, for that long.
 // The local size must be a power of two; scratch holds 2 * local size reals.
 __kernel void pagerank_step(__global const int* offsets, __global const int* sources,
@@ -141,42 +142,61 @@ __kernel void pagerank_step(__global const int* offsets, __global const int* sou
   }
 }
 
-// The same iteration for the nodes with heavyDegree or more in-edges, heavy[0 .. heavyCount), most
-// in-edges first: a work-group sums each one's in-edges together, lane by lane, so that the reads
-// of sources are coalesced, then adds up the lanes. Group g takes heavy nodes g, g + groups, ...
-// (the biggest first, so the groups finish at about the same time) and writes its partial sums to
-// partials[2 * (partialsFrom + g)], after pagerank_step's.
+// The same iteration for the nodes with heavyDegree or more in-edges, in two launches. First their
+// in-edges, cut on the host into chunks of at most HeavyChunks' size (edges chunks[2c] ..
+// chunks[2c + 1], a node's chunks adjacent and in edge order): a work-group sums a chunk lane by
+// lane, so that the reads of sources are coalesced, adds up the lanes and writes chunkSums[c]. No
+// group holds a hub's tens of thousands of edges while the others wait. Group g takes chunks g,
+// g + groups, ... (as many groups as chunks unless a launch that large would not fit an int).
 // The local size must be a power of two; scratch holds 2 * local size reals.
-__kernel void pagerank_step_heavy(__global const int* offsets, __global const int* sources,
-                                  __global const contrib_t* contrib, __global const real* rank,
-                                  __global const real* invOut, __global const int* slot,
-                                  __global real* rankNext,
-                                  __global contrib_t* contribNext, __global real* partials,
-                                  __global const int* heavy, const int heavyCount,
-                                  const int partialsFrom, const real base, const real damping,
-                                  __local real* scratch) {
+__kernel void pagerank_heavy_chunks(__global const int* sources, __global const contrib_t* contrib,
+                                    __global const int* chunks, __global real* chunkSums,
+                                    const int chunkCount, __local real* scratch) {
   const int lid = get_local_id(0);
   const int size = get_local_size(0);
-  real change = 0; // lane 0's
-  real dangling = 0;
   // The same trip count for every lane of a group, so every lane meets every barrier.
-  for (int h = get_group_id(0); h < heavyCount; h += get_num_groups(0)) {
-    const int v = heavy[h];
+  for (int c = get_group_id(0); c < chunkCount; c += get_num_groups(0)) {
     real sum = 0;
-    const uint end = offsets[v + 1];
-    for (uint e = offsets[v] + lid; e < end; e += size) {
+    const uint end = chunks[2 * c + 1];
+    for (uint e = chunks[2 * c] + lid; e < end; e += size) {
       sum += contrib[sources[e]];
     }
     pagerank_group_sums(sum, 0, scratch);
     if (lid == 0) {
-      pagerank_settle(v, scratch[0], rank, invOut, slot, rankNext, contribNext, base, damping,
-                      &change, &dangling);
+      chunkSums[c] = scratch[0];
     }
-    barrier(CLK_LOCAL_MEM_FENCE); // scratch is the next node's
+    barrier(CLK_LOCAL_MEM_FENCE); // scratch is the next chunk's
   }
-  if (lid == 0) {
-    partials[2 * (partialsFrom + get_group_id(0))] = change;
-    partials[2 * (partialsFrom + get_group_id(0)) + 1] = dangling;
+}
+
+// Then one work-item per heavy node h (heavy[0 .. heavyCount)): adds its chunks' sums,
+// chunkSums[first[h] .. first[h + 1]), in order (deterministic, no atomics), settles the node, and
+// the work-group adds up |change| and the dangling rank into partials[2 * (partialsFrom + group)],
+// after pagerank_step's.
+// The local size must be a power of two; scratch holds 2 * local size reals.
+__kernel void pagerank_settle_heavy(__global const int* heavy, __global const int* first,
+                                    __global const real* chunkSums, __global const real* rank,
+                                    __global const real* invOut, __global const int* slot,
+                                    __global real* rankNext, __global contrib_t* contribNext,
+                                    __global real* partials, const int heavyCount,
+                                    const int partialsFrom, const real base, const real damping,
+                                    __local real* scratch) {
+  const size_t h = get_global_id(0);
+  real change = 0;
+  real dangling = 0;
+  if (h < (size_t) heavyCount) {
+    real sum = 0;
+    const int last = first[h + 1];
+    for (int c = first[h]; c < last; c++) {
+      sum += chunkSums[c];
+    }
+    pagerank_settle(heavy[h], sum, rank, invOut, slot, rankNext, contribNext, base, damping,
+                    &change, &dangling);
+  }
+  pagerank_group_sums(change, dangling, scratch);
+  if (get_local_id(0) == 0) {
+    partials[2 * (partialsFrom + get_group_id(0))] = scratch[0];
+    partials[2 * (partialsFrom + get_group_id(0)) + 1] = scratch[get_local_size(0)];
   }
 }
 

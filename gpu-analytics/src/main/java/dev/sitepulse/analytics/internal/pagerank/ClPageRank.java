@@ -15,7 +15,7 @@ import org.jocl.cl_mem;
 /**
  * PageRank with {@code pagerank.cl}: the graph, the out-degrees and the hub slots go to the
  * device once (the sources are renumbered and the start values made there), then each iteration
- * is one kernel launch (two on GPUs, whose nodes of many in-edges get work-groups of their own)
+ * is one kernel launch (three on GPUs, whose nodes of many in-edges are summed in chunks)
  * over ping-pong rank and contribution buffers plus a read of the per-group
  * partial sums (a few KiB), from which the host takes the L1 change and the dangling mass for the
  * next iteration. How an iteration is cut into work-items depends on the device ({@link Variant}).
@@ -27,8 +27,10 @@ public final class ClPageRank {
   /** How an iteration is cut into work-items; chosen per device by {@link #variantFor}. */
   public enum Variant {
     /**
-     * GPUs: a few work-items per node ({@code pagerank_step}), and a work-group for each node with
-     * {@value ClPageRank#HEAVY_DEGREE} or more in-edges ({@code pagerank_step_heavy}).
+     * GPUs: a few work-items per node ({@code pagerank_step}), and for the nodes with
+     * {@value ClPageRank#HEAVY_DEGREE} or more in-edges a work-group per chunk of
+     * {@value ClPageRank#HEAVY_CHUNK_EDGES} in-edges ({@code pagerank_heavy_chunks}), then a
+     * work-item per node adding its chunks ({@code pagerank_settle_heavy}).
      */
     NODES,
     /**
@@ -38,8 +40,13 @@ public final class ClPageRank {
     RANGES
   }
 
-  /** In-edges from which a node gets a work-group of its own on a GPU: about two warps' worth. */
+  /** In-edges from which a GPU sums a node's apart, in chunks: about two warps' worth. */
   public static final int HEAVY_DEGREE = 64;
+  /**
+   * The most in-edges of a heavy node that one work-group sums on a GPU (32 per work-item of 64):
+   * a hub's are cut into chunks of this many, so that no group waits for one long row.
+   */
+  public static final int HEAVY_CHUNK_EDGES = 2048;
   static final String PROGRAM = "pagerank.cl";
   static final int LOCAL_SIZE = 256;
 

@@ -3,9 +3,9 @@ package dev.sitepulse.analytics.internal.pagerank;
 import java.util.Arrays;
 
 /**
- * The nodes a GPU iteration gives a whole work-group each ({@code pagerank_step_heavy}): those
- * with at least a given number of in-edges, most first, so that work-groups taking them in turn
- * start on the longest rows and finish at about the same time. Ties keep node order.
+ * The nodes whose in-edges a GPU iteration sums apart, a work-group per chunk of them
+ * ({@link HeavyChunks}): those with at least a given number of in-edges, most first, so that the
+ * full chunks are handed out first and the short ones fill in at the end. Ties keep node order.
  */
 final class HeavyNodes {
 

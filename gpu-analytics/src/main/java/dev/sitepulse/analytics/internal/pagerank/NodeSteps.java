@@ -11,16 +11,15 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * GPUs: {@code pagerank_step}, a few adjacent work-items per node ({@link NodeLanes}), and
- * {@code pagerank_step_heavy}, a work-group for each node with {@value ClPageRank#HEAVY_DEGREE} or
- * more in-edges, which a fixed number of groups take in turn. The heavy step's partial sums follow
- * the first step's.
+ * GPUs: {@code pagerank_step}, a few adjacent work-items per node ({@link NodeLanes}); for the
+ * nodes with {@value ClPageRank#HEAVY_DEGREE} or more in-edges, {@code pagerank_heavy_chunks}, a
+ * work-group per chunk of {@value ClPageRank#HEAVY_CHUNK_EDGES} in-edges at most
+ * ({@link HeavyChunks}), then {@code pagerank_settle_heavy}, a work-item per heavy node adding its
+ * chunks' sums. The heavy nodes' partial sums follow the first step's.
  */
 final class NodeSteps implements ClSteps {
 
   private static final int HEAVY_LOCAL_SIZE = 64;
-  /** Work-groups per compute unit that take the heavy nodes in turn. */
-  private static final int HEAVY_GROUPS_PER_UNIT = 16;
 
   private final ClSession session;
   private final StepClock clock;
@@ -29,15 +28,22 @@ final class NodeSteps implements ClSteps {
   private final int wantedLanes;
   private final int realBytes;
   private final int heavyCount;
-  private final int heavyGroups;
+  private final int chunkCount;
   private final cl_mem heavyNodes;
+  private final cl_mem heavyFirst;
+  private final cl_mem chunks;
+  private final cl_mem chunkSums;
   private cl_mem partials;
   private cl_kernel step;
   private int local;
   private int lanes;
   private int groups;
-  private cl_kernel heavyStep; // null without heavy nodes
-  private int heavyLocal;
+  private cl_kernel chunkStep; // null without heavy nodes
+  private int chunkLocal;
+  private int chunkGroups;
+  private cl_kernel settleStep; // null without heavy nodes
+  private int settleLocal;
+  private int settleGroups;
 
   NodeSteps(ClSession session, CsrGraph graph, String options, int realBytes, StepClock clock) {
     this.session = session;
@@ -46,12 +52,18 @@ final class NodeSteps implements ClSteps {
     this.wantedLanes = NodeLanes.of(graph.offsets(), ClPageRank.HEAVY_DEGREE);
     this.realBytes = realBytes;
     int[] heavy = HeavyNodes.of(graph.offsets(), ClPageRank.HEAVY_DEGREE);
+    HeavyChunks cut = HeavyChunks.of(graph.offsets(), heavy, ClPageRank.HEAVY_CHUNK_EDGES);
     this.heavyCount = heavy.length;
-    this.heavyGroups = Math.min(heavyCount,
-        session.device().info().computeUnits() * HEAVY_GROUPS_PER_UNIT);
+    this.chunkCount = cut.count();
     this.heavyNodes = session.buffer("pagerank.heavy", 4L * Math.max(1, heavyCount));
+    this.heavyFirst = session.buffer("pagerank.heavyFirst", 4L * (heavyCount + 1));
+    this.chunks = session.buffer("pagerank.chunks", 8L * Math.max(1, chunkCount));
+    this.chunkSums = session.buffer("pagerank.chunkSums",
+        (long) realBytes * Math.max(1, chunkCount));
     if (heavyCount > 0) {
       session.write(heavyNodes, Pointer.to(heavy), 4L * heavyCount, clock);
+      session.write(heavyFirst, Pointer.to(cut.first), 4L * (heavyCount + 1), clock);
+      session.write(chunks, Pointer.to(cut.bounds), 8L * chunkCount, clock);
     }
     rebuild(options);
   }
@@ -67,9 +79,14 @@ final class NodeSteps implements ClSteps {
     local = session.groupSize(step, ClPageRank.LOCAL_SIZE);
     lanes = Math.min(wantedLanes, local);
     groups = (int) (ClSession.globalSize((long) nodes * lanes, local) / local);
-    if (heavyGroups > 0) {
-      heavyStep = session.kernel(ClPageRank.PROGRAM, options, "pagerank_step_heavy", clock);
-      heavyLocal = session.groupSize(heavyStep, HEAVY_LOCAL_SIZE);
+    if (heavyCount > 0) {
+      chunkStep = session.kernel(ClPageRank.PROGRAM, options, "pagerank_heavy_chunks", clock);
+      chunkLocal = session.groupSize(chunkStep, HEAVY_LOCAL_SIZE);
+      // A group per chunk, the device balancing them, unless that launch would not fit an int.
+      chunkGroups = Math.min(chunkCount, Integer.MAX_VALUE / chunkLocal);
+      settleStep = session.kernel(ClPageRank.PROGRAM, options, "pagerank_settle_heavy", clock);
+      settleLocal = session.groupSize(settleStep, ClPageRank.LOCAL_SIZE);
+      settleGroups = (int) (ClSession.globalSize(heavyCount, settleLocal) / settleLocal);
     }
     partials = session.buffer("pagerank.partials", 2L * realBytes * partialPairs());
   }
@@ -81,17 +98,20 @@ final class NodeSteps implements ClSteps {
         graph.invOut(), graph.slot(), to.rank(), to.contrib(), partials, nodes,
         ClPageRank.HEAVY_DEGREE, lanes, base, damping, new ClArgs.Local(2L * realBytes * local));
     session.run(step, (long) groups * local, local);
-    if (heavyStep != null) {
-      ClArgs.set(heavyStep, graph.offsets(), graph.sources(), from.contrib(), from.rank(),
-          graph.invOut(), graph.slot(), to.rank(), to.contrib(), partials, heavyNodes,
-          heavyCount, groups, base, damping, new ClArgs.Local(2L * realBytes * heavyLocal));
-      session.run(heavyStep, (long) heavyGroups * heavyLocal, heavyLocal);
+    if (chunkStep != null) {
+      ClArgs.set(chunkStep, graph.sources(), from.contrib(), chunks, chunkSums, chunkCount,
+          new ClArgs.Local(2L * realBytes * chunkLocal));
+      session.run(chunkStep, (long) chunkGroups * chunkLocal, chunkLocal);
+      ClArgs.set(settleStep, heavyNodes, heavyFirst, chunkSums, from.rank(), graph.invOut(),
+          graph.slot(), to.rank(), to.contrib(), partials, heavyCount, groups, base, damping,
+          new ClArgs.Local(2L * realBytes * settleLocal));
+      session.run(settleStep, (long) settleGroups * settleLocal, settleLocal);
     }
   }
 
   @Override
   public int partialPairs() {
-    return groups + heavyGroups;
+    return groups + settleGroups;
   }
 
   @Override
