@@ -200,6 +200,27 @@ __kernel void pagerank_settle_heavy(__global const int* heavy, __global const in
   }
 }
 
+// The iteration's L1 change and dangling rank from its partial sums (pairs of them), so that the
+// host reads 2 reals instead of every group's: one work-group, lane l adding pairs l, l + size,
+// ... in that order, then the lanes in a tree; fixed orders, so the totals are deterministic.
+// Lane 0 writes them to totals[0], totals[1].
+// The local size must be a power of two; scratch holds 2 * local size reals.
+__kernel void pagerank_sum_partials(__global const real* partials, const int pairs,
+                                    __global real* totals, __local real* scratch) {
+  const int lid = get_local_id(0);
+  real change = 0;
+  real dangling = 0;
+  for (int p = lid; p < pairs; p += get_local_size(0)) {
+    change += partials[2 * p];
+    dangling += partials[2 * p + 1];
+  }
+  pagerank_group_sums(change, dangling, scratch);
+  if (lid == 0) {
+    totals[0] = scratch[0];
+    totals[1] = scratch[get_local_size(0)];
+  }
+}
+
 // The same iteration for CPU devices: work-item c handles the nodes bounds[c] .. bounds[c + 1]
 // (cut so that each range has about as many edges) in a plain loop, as a core would, and writes
 // its own partial sums; no barriers, no local memory.

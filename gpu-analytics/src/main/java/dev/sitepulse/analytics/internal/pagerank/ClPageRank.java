@@ -15,10 +15,10 @@ import org.jocl.cl_mem;
 /**
  * PageRank with {@code pagerank.cl}: the graph, the out-degrees and the hub slots go to the
  * device once (the sources are renumbered and the start values made there), then each iteration
- * is one kernel launch (three on GPUs, whose nodes of many in-edges are summed in chunks)
- * over ping-pong rank and contribution buffers plus a read of the per-group
- * partial sums (a few KiB), from which the host takes the L1 change and the dangling mass for the
- * next iteration. How an iteration is cut into work-items depends on the device ({@link Variant}).
+ * is one kernel launch over ping-pong rank and contribution buffers (on GPUs four: the nodes of
+ * many in-edges are summed in chunks, and the work-groups' partial sums added on the device) plus
+ * a read of the partial sums (256 bytes on a 2-core CPU device, 16 on a GPU), from which the host
+ * takes the L1 change and the dangling mass for the next iteration. How an iteration is cut into work-items depends on the device ({@link Variant}).
  * Ranks are double on devices with cl_khr_fp64, float otherwise; contributions are float until
  * {@link ContribPrecision} widens them, as in {@link JavaPageRank}.
  */

@@ -9,8 +9,10 @@ import org.jocl.cl_mem;
 
 /**
  * The kernel launches of one PageRank iteration, one implementation per {@link ClPageRank.Variant},
- * each with what it needs besides the graph. Every work-group (or range) leaves two partial sums,
- * |change| and dangling rank, in {@link #partials()}.
+ * each with what it needs besides the graph. An iteration leaves pairs of partial sums, |change|
+ * and dangling rank, in {@link #partials()}, which the host reads and adds in order: one per range
+ * on CPU devices (a few dozen), one in all on GPUs, whose thousands of work-groups' pairs are
+ * added on the device.
  */
 interface ClSteps {
 

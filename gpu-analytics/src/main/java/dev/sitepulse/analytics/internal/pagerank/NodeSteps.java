@@ -15,7 +15,8 @@ import org.jocl.cl_mem;
  * nodes with {@value ClPageRank#HEAVY_DEGREE} or more in-edges, {@code pagerank_heavy_chunks}, a
  * work-group per chunk of {@value ClPageRank#HEAVY_CHUNK_EDGES} in-edges at most
  * ({@link HeavyChunks}), then {@code pagerank_settle_heavy}, a work-item per heavy node adding its
- * chunks' sums. The heavy nodes' partial sums follow the first step's.
+ * chunks' sums. The heavy nodes' partial sums follow the first step's, and {@link DeviceTotals}
+ * adds them all up on the device: the host reads one pair.
  */
 final class NodeSteps implements ClSteps {
 
@@ -33,7 +34,8 @@ final class NodeSteps implements ClSteps {
   private final cl_mem heavyFirst;
   private final cl_mem chunks;
   private final cl_mem chunkSums;
-  private cl_mem partials;
+  private final DeviceTotals totals;
+  private cl_mem partials; // a pair per work-group of the light and the settle step
   private cl_kernel step;
   private int local;
   private int lanes;
@@ -65,6 +67,7 @@ final class NodeSteps implements ClSteps {
       session.write(heavyFirst, Pointer.to(cut.first), 4L * (heavyCount + 1), clock);
       session.write(chunks, Pointer.to(cut.bounds), 8L * chunkCount, clock);
     }
+    this.totals = new DeviceTotals(session, realBytes, clock);
     rebuild(options);
   }
 
@@ -88,7 +91,8 @@ final class NodeSteps implements ClSteps {
       settleLocal = session.groupSize(settleStep, ClPageRank.LOCAL_SIZE);
       settleGroups = (int) (ClSession.globalSize(heavyCount, settleLocal) / settleLocal);
     }
-    partials = session.buffer("pagerank.partials", 2L * realBytes * partialPairs());
+    partials = session.buffer("pagerank.partials", 2L * realBytes * (groups + settleGroups));
+    totals.rebuild(options);
   }
 
   @Override
@@ -107,15 +111,17 @@ final class NodeSteps implements ClSteps {
           new ClArgs.Local(2L * realBytes * settleLocal));
       session.run(settleStep, (long) settleGroups * settleLocal, settleLocal);
     }
+    totals.launch(partials, groups + settleGroups);
   }
 
+  /** One: the work-groups' pairs are added on the device. */
   @Override
   public int partialPairs() {
-    return groups + settleGroups;
+    return 1;
   }
 
   @Override
   public cl_mem partials() {
-    return partials;
+    return totals.totals();
   }
 }
