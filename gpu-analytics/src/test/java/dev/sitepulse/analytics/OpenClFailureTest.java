@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sitepulse.analytics.internal.opencl.ClDevice;
+import dev.sitepulse.analytics.testing.RmatGraphs;
 import dev.sitepulse.analytics.internal.opencl.ClDevices;
 import dev.sitepulse.analytics.internal.opencl.ClSession;
 import dev.sitepulse.analytics.internal.timing.StepClock;
@@ -86,6 +87,25 @@ class OpenClFailureTest {
       assertThat(onJava.timings().device()).isEqualTo("cpu");
       assertThat(onDevice.timings().device()).isEqualTo(small.info().id());
       assertThat(Devices.hasFailed(small.info())).as("auto may pick the device again").isFalse();
+    }
+  }
+
+  @Test
+  void aPageRankWithoutRoomForAllItsBuffersIsRefusedAndLeavesNothingOnTheDevice() {
+    OpenClSupport.backendOrSkip();
+    CsrGraph graph = RmatGraphs.graph(12, 1 << 15, 3);
+    ClDevice listed = ClDevices.probe().devices().get(0);
+    long whole;
+    try (OpenClBackend roomy = OpenClBackend.openOrFail(listed)) {
+      roomy.pageRank(graph, PageRankConfig.DEFAULTS); // to convergence: double contributions too
+      whole = roomy.bufferBytes();
+    }
+
+    try (OpenClBackend backend = OpenClBackend.openOrFail(withMemory(listed, whole - 1))) {
+      assertThatThrownBy(() -> backend.pageRank(graph, PageRankConfig.DEFAULTS))
+          .isInstanceOf(BufferTooLargeException.class).hasMessageContaining(": buffer pagerank.");
+      // The graph was on the device when the last buffer was refused: a shared GPU gets it back.
+      assertThat(backend.bufferBytes()).as("device memory held after the refusal").isZero();
     }
   }
 

@@ -91,7 +91,15 @@ public final class ClSession implements AutoCloseable {
     if (held != null && held.bytes() >= size) {
       return held.mem();
     }
-    checkFits(role, size, bufferBytes() - (held == null ? 0 : held.bytes()));
+    try {
+      checkFits(role, size, bufferBytes() - (held == null ? 0 : held.bytes()));
+    } catch (BufferTooLargeException e) {
+      // The call is refused and runs elsewhere: what it has on the device (a graph already
+      // copied, say) must not sit there until the next call on a GPU others share.
+      buffers.values().forEach(b -> CL.clReleaseMemObject(b.mem()));
+      buffers.clear();
+      throw e;
+    }
     if (held != null) {
       CL.clReleaseMemObject(held.mem());
       buffers.remove(role);

@@ -18,7 +18,8 @@ import org.jocl.cl_mem;
  * is one kernel launch over ping-pong rank and contribution buffers (on GPUs four: the nodes of
  * many in-edges are summed in chunks, and the work-groups' partial sums added on the device) plus
  * a read of the partial sums (256 bytes on a 2-core CPU device, 16 on a GPU), from which the host
- * takes the L1 change and the dangling mass for the next iteration. How an iteration is cut into work-items depends on the device ({@link Variant}).
+ * takes the L1 change and the dangling mass for the next iteration. How an iteration is cut into
+ * work-items depends on the device ({@link Variant}).
  * Ranks are double on devices with cl_khr_fp64, float otherwise; contributions are float until
  * {@link ContribPrecision} widens them, as in {@link JavaPageRank}.
  */
@@ -75,15 +76,23 @@ public final class ClPageRank {
     }
     int realBytes = fp64 ? 8 : 4;
     String options = fp64 ? "-DUSE_FP64" : "";
-    DeviceGraph onDevice = upload(session, graph, options, realBytes, clock);
+    // Every large buffer of the run is made before anything is copied, the double contributions
+    // too: a device without room for them refuses the call (ClSession.buffer) before any work,
+    // not after the graph's copy or the float iterations.
+    DeviceGraph onDevice = graphBuffers(session, graph, realBytes);
     DeviceRanks[] sides = {
         new DeviceRanks(session.buffer("pagerank.rankA", (long) realBytes * n),
             session.buffer("pagerank.contribA", 4L * n)), // float until widened, as in Java
         new DeviceRanks(session.buffer("pagerank.rankB", (long) realBytes * n),
             session.buffer("pagerank.contribB", 4L * n))};
+    // Without fp64 the ranks are float too, and wider contributions would gain nothing.
+    cl_mem[] wideContribs = !fp64 ? null : new cl_mem[] {
+        session.buffer("pagerank.wideContribA", (long) realBytes * n),
+        session.buffer("pagerank.wideContribB", (long) realBytes * n)};
+    ClSteps steps = ClSteps.of(variant, session, graph, options, realBytes, clock);
+    upload(session, graph, onDevice, options, clock);
     runKernel(session, "pagerank_init", options, n, clock, onDevice.outDegree(), onDevice.slot(),
         sides[0].rank(), onDevice.invOut(), sides[0].contrib(), n);
-    ClSteps steps = ClSteps.of(variant, session, graph, options, realBytes, clock);
 
     int danglingNodes = 0;
     for (int out : graph.outDegree()) {
@@ -93,17 +102,14 @@ public final class ClPageRank {
     int iterations = 0;
     double change = Double.POSITIVE_INFINITY;
     int current = 0;
-    // Without fp64 the ranks are float too, and wider contributions would gain nothing.
-    boolean wide = !fp64;
+    boolean wide = wideContribs == null;
     ContribPrecision precision = new ContribPrecision();
     while (iterations < config.maxIterations() && !(change < config.tolerance())) {
       if (!wide && precision.needsDouble(change)) {
         String wideOptions = options + " -DWIDE_CONTRIB";
         sides = new DeviceRanks[] {
-            new DeviceRanks(sides[0].rank(),
-                session.buffer("pagerank.wideContribA", (long) realBytes * n)),
-            new DeviceRanks(sides[1].rank(),
-                session.buffer("pagerank.wideContribB", (long) realBytes * n))};
+            new DeviceRanks(sides[0].rank(), wideContribs[0]),
+            new DeviceRanks(sides[1].rank(), wideContribs[1])};
         runKernel(session, "pagerank_widen", wideOptions, n, clock, sides[current].rank(),
             onDevice.invOut(), onDevice.slot(), sides[current].contrib(), n);
         steps.rebuild(wideOptions);
@@ -127,16 +133,21 @@ public final class ClPageRank {
         TopRanks.select(ranks, graph, config.topN()), clock.finish());
   }
 
-  /** The CSR, the out-degrees and the hub slots, copied once; the sources renumbered there. */
-  private static DeviceGraph upload(ClSession session, CsrGraph graph, String options,
-      int realBytes, StepClock clock) {
+  /** Room for the CSR, the out-degrees and the hub slots. */
+  private static DeviceGraph graphBuffers(ClSession session, CsrGraph graph, int realBytes) {
     int n = graph.nodeCount();
-    int m = graph.edgeCount();
-    DeviceGraph onDevice = new DeviceGraph(session.buffer("pagerank.offsets", 4L * (n + 1)),
-        session.buffer("pagerank.sources", 4L * m),
+    return new DeviceGraph(session.buffer("pagerank.offsets", 4L * (n + 1)),
+        session.buffer("pagerank.sources", 4L * graph.edgeCount()),
         session.buffer("pagerank.outDegree", 4L * n),
         session.buffer("pagerank.invOut", (long) realBytes * n),
         session.buffer("pagerank.slot", 4L * n));
+  }
+
+  /** The CSR, the out-degrees and the hub slots, copied once; the sources renumbered there. */
+  private static void upload(ClSession session, CsrGraph graph, DeviceGraph onDevice, String options,
+      StepClock clock) {
+    int n = graph.nodeCount();
+    int m = graph.edgeCount();
     session.write(onDevice.offsets(), Pointer.to(graph.offsets()), 4L * (n + 1), clock);
     session.write(onDevice.sources(), Pointer.to(graph.sources()), 4L * m, clock);
     session.write(onDevice.outDegree(), Pointer.to(graph.outDegree()), 4L * n, clock);
@@ -145,7 +156,6 @@ public final class ClPageRank {
       runKernel(session, "pagerank_renumber", options, m, clock, onDevice.sources(), onDevice.slot(),
           m);
     }
-    return onDevice;
   }
 
   /** Enqueues a kernel with one work-item per item. */
