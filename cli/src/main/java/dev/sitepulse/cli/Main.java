@@ -88,8 +88,8 @@ public final class Main {
     // A query word may start with '-' (asyncio -deprecated, -host:example.org), as cli.md shows.
     CommandLine search = "search".equals(named) ? cli.getSubcommands().get("search") : null;
     int command = Arrays.asList(args).indexOf("search");
-    // An unknown option that is a query word: said instead of picocli's error, which may be another
-    String ownError = search == null ? null
+    // An unknown option that is a query word: said instead of picocli's error about it
+    QueryArguments.UnknownOption unknownOption = search == null ? null
         : QueryArguments.unknownOption(args, command, search.getCommandSpec()).orElse(null);
     if (search != null) {
       args = QueryArguments.wordsLast(args, command, search.getCommandSpec());
@@ -113,8 +113,7 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
     cli.setParameterExceptionHandler((e, given) -> usageError(e,
-        e instanceof CommandLine.UnmatchedArgumentException || e instanceof CommandLine.MissingParameterException
-            ? ownError : null));
+        unknownOption != null && unknownOption.explains(e) ? unknownOption.message() : null));
     cli.setExecutionExceptionHandler(Main::executionError);
     return cli.execute(args);
   }

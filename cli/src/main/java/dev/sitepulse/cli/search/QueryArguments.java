@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -45,17 +47,39 @@ public final class QueryArguments {
   }
 
   /**
-   * The usage error for a two-dash argument that names no option, nor one near it ({@code --limt}
-   * is --limit mistyped and gets picocli's own error): {@code search --enable-optimizations} is
-   * someone looking for a flag in the docs, whom picocli told only that QUERY was missing. The
-   * error says how to search for it; empty when every two-dash argument is an option or near one.
+   * A two-dash argument that names no option, nor one near it ({@code --limt} is --limit mistyped
+   * and gets picocli's own error): {@code search --enable-optimizations} is someone looking for a
+   * flag in the docs, whom picocli told only that QUERY was missing. Its error says how to search
+   * for it; empty when every two-dash argument is an option or near one, or an option lacks its
+   * value (picocli's error says so).
    */
-  public static Optional<String> unknownOption(String[] args, int command, CommandSpec search) {
+  public static Optional<UnknownOption> unknownOption(String[] args, int command, CommandSpec search) {
     Sorted sorted = sort(args, command, search);
+    if (sorted.valueMissing()) {
+      return Optional.empty();
+    }
     return sorted.unknown().stream().filter(arg -> OptionHint.nearest(arg, search).isEmpty()).findFirst()
-        .map(unknown -> "Unknown option: '" + unknown + "' (to search for it, put -- before the query: "
-            + search.qualifiedName() + " -- "
-            + sorted.query().stream().map(QueryArguments::shellWord).collect(Collectors.joining(" ")) + ")");
+        .map(unknown -> {
+          List<String> line = new ArrayList<>(sorted.options());
+          line.removeAll(sorted.unknown());
+          line.add("--");
+          line.addAll(sorted.query());
+          return new UnknownOption(unknown, "Unknown option: '" + unknown + "' (to search for it, put -- before"
+              + " the query: " + search.root().name() + " "
+              + line.stream().map(QueryArguments::shellWord).collect(Collectors.joining(" ")) + ")");
+        });
+  }
+
+  /** An argument taken for an unknown option, and the error that says how to search for it. */
+  public record UnknownOption(String word, String message) {
+
+    /** Whether picocli's error is about this argument: it unmatched, or the query missing for it. */
+    public boolean explains(CommandLine.ParameterException e) {
+      return e instanceof CommandLine.UnmatchedArgumentException unmatched
+          ? unmatched.getUnmatched().contains(word)
+          : e instanceof CommandLine.MissingParameterException missing
+              && missing.getMissing().stream().allMatch(ArgSpec::isPositional);
+    }
   }
 
   /**

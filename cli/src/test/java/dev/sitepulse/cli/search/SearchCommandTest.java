@@ -152,13 +152,22 @@ class SearchCommandTest {
 
     assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(3);
     assertThat(alone.err()).isEqualTo("sitepulse: Unknown option: '--enable-optimizations'"
-        + " (to search for it, put -- before the query: sitepulse search -- --enable-optimizations)\n"
+        + " (to search for it, put -- before the query: sitepulse search --data " + crawled
+        + " -- --enable-optimizations)\n"
         + "Try 'sitepulse search --help' for more information.\n");
     assertThat(withWord.exitCode()).as(withWord.toString()).isEqualTo(3);
     assertThat(withWord.err()).startsWith("sitepulse: Unknown option: '--with-lto'"
-        + " (to search for it, put -- before the query: sitepulse search -- install --with-lto)\n");
+        + " (to search for it, put -- before the query: sitepulse search --data " + crawled
+        + " -- install --with-lto)\n");
     assertThat(escaped.exitCode()).as(escaped.toString()).isZero();
     assertThat(escaped.out()).contains(" for --enable-optimizations in ");
+    // The advice keeps the options given; an option without its value is the error said.
+    CommandLineRun withLimit = CommandLineRun.of("search", "--data", crawled.toString(), "--with-lto", "x", "--limit", "5");
+    CommandLineRun noValue = CommandLineRun.of("search", "--data", crawled.toString(), "--with-lto", "--limit");
+    assertThat(withLimit.err()).startsWith("sitepulse: Unknown option: '--with-lto' (to search for it, put --"
+        + " before the query: sitepulse search --data " + crawled + " --limit 5 -- --with-lto x)\n");
+    assertThat(noValue.exitCode()).as(noValue.toString()).isEqualTo(3);
+    assertThat(noValue.err()).startsWith("sitepulse: Missing required parameter for option '--limit'");
   }
 
   @Test
