@@ -27,7 +27,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
 
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
-    stderr.setName("stderr");
+    stderr.setName(APPENDER);
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
     stderr.start();
@@ -41,13 +41,15 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   }
 
   static final String ROBOTS_PARSER = "crawlercommons.robots.SimpleRobotRulesParser";
+  static final String APPENDER = "stderr";
 
   /**
    * A user reads what happened, not which class said it: only the loggers named for a user
    * (sitepulse.alerts, sitepulse.history…, which a log filter may pick out) are named. -v names
    * every class, for a bug report.
    */
-  static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %replace(%logger - ){'^(?!sitepulse\\.).* - $', ''}%msg%n";
+  static final String PATTERN =
+      "%d{HH:mm:ss.SSS} %-5level %replace(%logger - ){'^(?!sitepulse\\.).* - $', ''}%msg%n";
   static final String VERBOSE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
 
   /**
@@ -63,16 +65,21 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     LUCENE.setLevel(java.util.logging.Level.SEVERE);
   }
 
-  /** Turns on debug output for the whole run. */
-  static void verbose() {
-    Logger root = (Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.DEBUG);
-    if (root.getAppender("stderr") instanceof ConsoleAppender<ILoggingEvent> stderr
+  /** Lines that follow name the class that logged each, as {@link #VERBOSE_PATTERN} does. */
+  static void nameClasses(Logger root) {
+    if (root.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> stderr
         && stderr.getEncoder() instanceof PatternLayoutEncoder encoder) {
       encoder.stop(); // before anything is logged: -v is read first thing
       encoder.setPattern(VERBOSE_PATTERN);
       encoder.start();
     }
+  }
+
+  /** Turns on debug output for the whole run. */
+  static void verbose() {
+    Logger root = (Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.DEBUG);
+    nameClasses(root);
     ((Logger) org.slf4j.LoggerFactory.getLogger(ROBOTS_PARSER)).setLevel(null); // each problem, as root
     // Resilience4j's circuit breakers log "No Consumers: Event SUCCESS not published" per check.
     ((Logger) org.slf4j.LoggerFactory.getLogger("io.github.resilience4j")).setLevel(Level.INFO);

@@ -2,9 +2,12 @@ package dev.sitepulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,22 @@ class LoggingSetupTest {
         .endsWith(" WARN  sitepulse.alerts - home is DOWN\n");
     assertThat(line(LoggingSetup.VERBOSE_PATTERN, "dev.sitepulse.crawler.internal.RobotsAndSitemaps", "robots.txt of x"))
         .endsWith(" WARN  d.s.c.i.RobotsAndSitemaps - robots.txt of x\n");
+  }
+
+  @Test
+  void verboseSwitchesTheStderrLinesToNameEveryClass() {
+    LoggerContext context = new LoggerContext();
+    LoggingSetup setup = new LoggingSetup();
+    setup.setContext(context);
+    setup.configure(context);
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    var encoder = (PatternLayoutEncoder) ((ConsoleAppender<?>) root.getAppender(LoggingSetup.APPENDER)).getEncoder();
+    assertThat(encoder.getPattern()).isEqualTo(LoggingSetup.PATTERN);
+
+    LoggingSetup.nameClasses(root);
+
+    assertThat(encoder.getPattern()).isEqualTo(LoggingSetup.VERBOSE_PATTERN);
+    assertThat(encoder.isStarted()).isTrue();
   }
 
   private static String line(String pattern, String logger, String message) {
