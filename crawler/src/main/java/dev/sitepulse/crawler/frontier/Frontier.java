@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What to fetch next, and when: a queue per host, a global in-flight limit, a per-host limit and
@@ -171,6 +173,13 @@ public final class Frontier {
   /** A URL of a host given up on, whose fetch was under way: left for a later run with the rest. */
   public void leftOnAbandonedHost() {
     abandonedUrls++;
+  }
+
+  /** The hosts given up on, as origins: crawl.db holds their URLs left as queued. */
+  public Set<String> abandonedOrigins() {
+    Set<String> out = new HashSet<>();
+    hosts.values().stream().filter(q -> q.abandoned).forEach(q -> out.add(q.origin));
+    return out;
   }
 
   /** URLs left on hosts given up on: queued before, offered after, or in flight then. */

@@ -56,12 +56,14 @@ public final class CrawlRun {
 
   /**
    * What a crawl ends with: its counters, and the robots.txt of each host it read this run, by
-   * origin (a host it read in an earlier run, and found nothing more to fetch from, is not there).
+   * origin (a host it read in an earlier run, and found nothing more to fetch from, is not there),
+   * and the hosts it gave up on (past --max-backoff), whose URLs it left queued.
    */
-  public record Finished(CrawlStats stats, Map<String, RobotsRules> robots) {
+  public record Finished(CrawlStats stats, Map<String, RobotsRules> robots, Set<String> abandonedOrigins) {
 
     public Finished {
       robots = Map.copyOf(robots);
+      abandonedOrigins = Set.copyOf(abandonedOrigins);
     }
   }
 
@@ -140,7 +142,7 @@ public final class CrawlRun {
         stopAndWait(parsers, indexer);
       }
       listener.finished(stats);
-      return new Finished(stats, loop.robotsRead());
+      return new Finished(stats, loop.robotsRead(), frontier.abandonedOrigins());
     } catch (SQLException e) {
       throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     } catch (IOException e) {

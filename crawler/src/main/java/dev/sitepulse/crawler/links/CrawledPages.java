@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,11 @@ final class CrawledPages {
   }
 
   final Map<String, Page> pages = new HashMap<>();
+  /**
+   * URLs still queued: in the scope, but the crawl stopped (--max-pages, or stopped) before it
+   * fetched them. Not pages, and not targets to ask for online: the limit said how much to ask for.
+   */
+  final Set<String> queued = new HashSet<>();
   final List<Link> links = new ArrayList<>();
   /** Empty unless asked for, and in a crawl.db no link check has written. */
   final List<Link> embeds = new ArrayList<>();
@@ -81,8 +87,12 @@ final class CrawledPages {
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("""
           SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors
-          FROM urls WHERE state != %s""".formatted(UrlState.QUEUED.sql()))) {
+          FROM urls""")) {
         while (rs.next()) {
+          if (UrlState.QUEUED.column().equals(rs.getString(2))) {
+            out.queued.add(rs.getString(1));
+            continue;
+          }
           out.pages.put(rs.getString(1), new Page(rs.getString(1), rs.getString(2), rs.getInt(3),
               rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7),
               AnchorList.split(rs.getString(8))));

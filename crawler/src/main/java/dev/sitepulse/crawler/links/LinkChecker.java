@@ -9,7 +9,6 @@ import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.internal.CrawlRun;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
-import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Hop;
@@ -57,17 +56,17 @@ public final class LinkChecker {
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
-    Map<String, RobotsRules> robots = CrawlRun.runKeepingRobots(linkCheck, listener, stop).robots();
+    CrawlRun.Finished crawled = CrawlRun.runKeepingRobots(linkCheck, listener, stop);
     if (stop.isRequested()) {
       throw new CrawlException("the link check was stopped before its crawl finished; nothing is reported", null);
     }
-    return check(linkCheck, checkExternal, checkAnchors, ignore, true, robots, listener);
+    return check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled, listener);
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */
   static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
-    return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), LinkCheckListener.NONE);
+    return check(crawl, checkExternal, checkAnchors, null, true, NOT_RUN_HERE, LinkCheckListener.NONE);
   }
 
   /**
@@ -75,12 +74,18 @@ public final class LinkChecker {
    * check would need the network: the figures of the link graph, as {@code report} shows them.
    */
   public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
-    return check(crawl, false, false, null, false, Map.of(), LinkCheckListener.NONE);
+    return check(crawl, false, false, null, false, NOT_RUN_HERE, LinkCheckListener.NONE);
   }
 
-  /** @param robots the robots.txt rules its crawl read, by origin; none for a crawl of another run */
+  /** What a crawl of another run left: no robots.txt read, no host given up on in this process. */
+  private static final CrawlRun.Finished NOT_RUN_HERE = new CrawlRun.Finished(null, Map.of(), Set.of());
+
+  /**
+   * @param crawled the robots.txt rules its crawl read, by origin, and the hosts it gave up on;
+   *     none for a crawl of another run
+   */
   private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
-      Pattern ignore, boolean withResources, Map<String, RobotsRules> robots, LinkCheckListener listener)
+      Pattern ignore, boolean withResources, CrawlRun.Finished crawled, LinkCheckListener listener)
       throws CrawlException {
     CrawledPages db;
     try {
@@ -98,7 +103,7 @@ public final class LinkChecker {
       if (ignore != null && ignore.matcher(e.getKey()).find()) { // the user's call: not asked, not judged
         found.skipped++;
       } else {
-        judge(e.getKey(), e.getValue(), db.pages, checkExternal, checkAnchors, found);
+        judge(e.getKey(), e.getValue(), db, crawled.abandonedOrigins(), checkExternal, checkAnchors, found);
       }
     }
     if (checkAnchors) {
@@ -108,7 +113,7 @@ public final class LinkChecker {
           .filter(b -> reported.add(b.url())).forEach(found.broken::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
-        crawledOrigins(db, seeds, found.unchecked, scope), robots, listener);
+        crawledOrigins(db, seeds, found.unchecked, scope), crawled.robots(), listener);
     found.skipped += online.notAsked();
     for (CheckResult r : online.results()) {
       if (isBroken(r)) {
@@ -171,13 +176,21 @@ public final class LinkChecker {
   }
 
   /** Judges {@code target} by what the crawl recorded of it, or leaves it to a check online. */
-  private static void judge(String target, List<Link> links, Map<String, Page> pages,
+  /** @param givenUp the hosts the crawl gave up on, whose URLs it left queued: checked online */
+  private static void judge(String target, List<Link> links, CrawledPages db, Set<String> givenUp,
       boolean checkExternal, boolean checkAnchors, Findings found) {
+    Map<String, Page> pages = db.pages;
     Page page = pages.get(target);
     String unfetchable = page == null ? Crawler.whyNotFetchable(target) : null;
     if (unfetchable != null) {
       found.broken.add(new BrokenLink(target, 0, "INVALID_URL", "INVALID_URL: the URL is " + unfetchable,
           List.of(), false, Link.referrers(links)));
+      return;
+    }
+    if (leftAtLimit(target, db, givenUp)) {
+      // In the scope, left queued when the crawl stopped (--max-pages): not known either way, and
+      // not asked for online, which would take the crawl past the limit it was given.
+      found.skipped++;
       return;
     }
     if (page == null) {
@@ -193,13 +206,17 @@ public final class LinkChecker {
     }
     List<String> chain = new ArrayList<>(List.of(target));
     Page end = RecordedVerdicts.follow(page, pages, chain);
+    if (end == null && leftAtLimit(chain.get(chain.size() - 1), db, givenUp)) {
+      found.skipped++; // a redirect to a page left queued, as that page is
+      return;
+    }
     if (end == null && checkExternal) {
       // A redirect out of the crawl (an image moved to a CDN): checked online from the start.
       found.unchecked.add(target);
       return;
     }
-    // Queued, or fetching when the crawl ended early (a 429 waiting): not known either way.
-    if (end == null || end.is(UrlState.SKIPPED_ROBOTS) || end.is(UrlState.QUEUED) || end.is(UrlState.FETCHING)) {
+    // Fetching when the crawl ended early (a 429 waiting): not known either way.
+    if (end == null || end.is(UrlState.SKIPPED_ROBOTS) || end.is(UrlState.FETCHING)) {
       found.skipped++;
       return;
     }
@@ -212,6 +229,14 @@ public final class LinkChecker {
       // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
       found.broken.addAll(RecordedVerdicts.missingAnchors(target, end, links));
     }
+  }
+
+  /**
+   * Left queued as the crawl stopped (--max-pages, or stopped), not on a host it gave up on (past
+   * --max-backoff), whose URLs the crawl could not fetch rather than was not to.
+   */
+  private static boolean leftAtLimit(String url, CrawledPages db, Set<String> givenUp) {
+    return db.queued.contains(url) && !givenUp.contains(OnlineChecks.originOf(url));
   }
 
   /**

@@ -12,8 +12,9 @@ import java.util.List;
  * @param pages pages the crawl fetched; the site's own resources it fetched are not counted
  * @param checkedOnline targets the crawl did not fetch, checked online once each: external ones,
  *     in-scope ones the crawl did not reach, and redirects that left the crawl
- * @param skipped targets not checked: robots-blocked, and with --external skip those the crawl
- *     did not fetch, redirects leaving the crawl included
+ * @param skipped targets not checked: robots-blocked, left queued when the crawl stopped at
+ *     --max-pages, and with --external skip those the crawl did not fetch, redirects leaving the
+ *     crawl included
  * @param nonHttp mailto:, javascript:, data: and other URLs of links and resources, not checked
  */
 public record LinkReport(

@@ -701,18 +701,49 @@ class LinkCheckerTest {
     assertThat(skipped.skipped()).isEqualTo(1);
   }
 
-  @Test
-  void withExternalSkipTargetsTheCrawlNeverReachedAreSkippedAndNotCheckedOnline() throws Exception {
+  /** One page crawled, the seed: its two links on this host stay queued, beyond --max-pages. */
+  private LinkReport checkOfOnePageWithTwoLinksQueuedAndOneExternal(boolean checkExternal) throws Exception {
     page("/few.html", base() + "/status/404", base() + "/status/200", external() + "/status/204");
     Pattern thesePages = Pattern.compile("/few\\.html|/status/");
+    return check(crawl(1, null, thesePages, base() + "/few.html"), checkExternal);
+  }
 
-    // One page: the seed. Its two links on this host stay queued, beyond --max-pages.
-    LinkReport report = check(crawl(1, null, thesePages, base() + "/few.html"), false);
+  @Test
+  void withExternalSkipTargetsTheCrawlNeverReachedAreSkippedAndNotCheckedOnline() throws Exception {
+    LinkReport report = checkOfOnePageWithTwoLinksQueuedAndOneExternal(false);
 
     assertThat(report.broken()).isEmpty();
     assertThat(report.checkedOnline()).isZero();
     assertThat(report.skipped()).isEqualTo(3);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
+  }
+
+  @Test
+  void targetsLeftQueuedAtMaxPagesAreSkippedAndNotCheckedOnlineWhileExternalOnesAre() throws Exception {
+    LinkReport report = checkOfOnePageWithTwoLinksQueuedAndOneExternal(true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.checkedOnline()).as("the external link alone").isEqualTo(1);
+    assertThat(report.skipped()).as("the two left queued").isEqualTo(2);
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/status/200")));
+  }
+
+  @Test
+  void targetsLeftQueuedOnAHostGivenUpPastMaxBackoffAreStillCheckedOnline() throws Exception {
+    site.stubFor(get("/busy/1.html").willReturn(aResponse().withStatus(429)));
+    page("/busy.html", base() + "/busy/1.html", base() + "/busy/2.html");
+    // One request at a time, no back-off allowed: the first 429 gives the host up, /busy/2.html left queued.
+    CrawlConfig crawl = new CrawlSpec(List.of(base() + "/busy.html"), data.toString(), null, 1, null, null,
+        Pattern.compile("/busy"), null, null, 1, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null, Duration.ZERO)
+        .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
+
+    LinkReport report = LinkChecker.crawlAndCheck(crawl, true, false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).contains(
+        tuple(base() + "/busy/2.html", "404 Not Found"));
+    assertThat(report.checkedOnline()).isEqualTo(1);
+    site.verify(headRequestedFor(urlPathEqualTo("/busy/2.html")));
   }
 
   @Test
