@@ -152,6 +152,9 @@ public final class LinksCommand implements Callable<Integer> {
       case JUNIT -> LinksJunit.write(report, out);
     }
     out.flush();
+    if (!report.cutPages().isEmpty()) {
+      System.err.println(LinksNotChecked.warning(report));
+    }
     if (report.targets() > 0 && report.skipped() == report.targets()) {
       // Seeds are targets too, so every seed was skipped (robots.txt disallows it): a check of
       // nothing must not pass in CI.

@@ -3,6 +3,7 @@ package dev.sitepulse.cli.links;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
+import dev.sitepulse.crawler.links.UncheckedAnchor;
 import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -27,7 +28,23 @@ final class LinksJson {
       g.writeNumberField("checked_online", r.checkedOnline());
       g.writeNumberField("skipped", r.skipped());
       g.writeNumberField("non_http_links", r.nonHttp());
+      g.writeNumberField("pages_cut_at_max_body", r.cutPages().size());
+      g.writeNumberField("anchors_not_checked", r.anchorsNotChecked().size());
       g.writeEndObject();
+      // Links after the cut of these were never seen.
+      g.writeArrayFieldStart("pages_cut_at_max_body");
+      for (String page : r.cutPages()) {
+        g.writeString(page);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("anchors_not_checked");
+      for (UncheckedAnchor a : r.anchorsNotChecked()) {
+        g.writeStartObject();
+        g.writeStringField("url", a.url());
+        g.writeStringField("why", a.why().words());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("broken");
       for (BrokenLink b : r.broken()) {
         g.writeStartObject();

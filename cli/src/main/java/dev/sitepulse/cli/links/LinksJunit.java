@@ -7,6 +7,7 @@ import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
 import java.io.PrintStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -32,7 +33,9 @@ final class LinksJunit {
       x.writeStartElement("testsuites");
       x.writeStartElement("testsuite");
       x.writeAttribute("name", "sitepulse links");
-      int skippedCases = r.skipped() > 0 ? 1 : 0;
+      String cutPages = LinksNotChecked.cutPages(r);
+      List<String> anchors = LinksNotChecked.anchors(r);
+      int skippedCases = (r.skipped() > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + anchors.size();
       x.writeAttribute("tests", Long.toString(failures + 1 + skippedCases));
       x.writeAttribute("failures", Long.toString(failures));
       x.writeAttribute("errors", "0");
@@ -60,7 +63,19 @@ final class LinksJunit {
           x.writeEndElement();
         }
       }
-      if (skippedCases > 0) {
+      if (cutPages != null) { // one case, as the skipped targets are: the pages are in the message
+        summaryCase(x, cutPages);
+        x.writeEmptyElement("skipped");
+        x.writeAttribute("message", xml("raise --max-body to read them whole: " + String.join(" ", r.cutPages())));
+        x.writeEndElement();
+      }
+      for (String notChecked : anchors) {
+        summaryCase(x, notChecked);
+        x.writeEmptyElement("skipped");
+        x.writeAttribute("message", "--check-anchors could not tell whether their pages have such an id");
+        x.writeEndElement();
+      }
+      if (r.skipped() > 0) {
         summaryCase(x, Amounts.count(r.skipped(), "target") + " not checked");
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", "disallowed by robots.txt, matched by --ignore, left queued at"

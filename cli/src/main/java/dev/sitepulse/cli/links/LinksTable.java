@@ -43,9 +43,10 @@ public final class LinksTable {
     // Targets are what links and embedded resources lead to, each once; "checked online" are those
     // the crawl did not fetch: external, not reached, or resources, which a crawl never follows.
     out.printf(Locale.ROOT,
-        "%d broken (%s%s to an error) of %s, %s and %s on %s; %d checked online, %d skipped, %s not checked%n",
+        "%d broken (%s%s to an error) of %s, %s and %s on %s; %d checked online, %d skipped, %s not checked%s%n",
         r.broken().size(), ofThem, count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
         count(r.links(), "link"), count(r.resources(), "embedded resource"), count(r.pages(), "page"),
-        r.checkedOnline(), r.skipped(), count(r.nonHttp(), "mailto:/javascript:/data: URL"));
+        r.checkedOnline(), r.skipped(), count(r.nonHttp(), "mailto:/javascript:/data: URL"),
+        LinksNotChecked.summaryEnd(r));
   }
 }

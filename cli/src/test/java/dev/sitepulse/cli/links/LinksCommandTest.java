@@ -112,4 +112,31 @@ class LinksCommandTest {
         + " again, so their images, scripts and stylesheets were not checked (a crawl for search does not record"
         + " them); links without --data, or with a --data of its own, checks them\n");
   }
+
+  /** A page whose id and links sit after 2.4 KB of text: past a --max-body of 1 KiB. */
+  private static String pageCutAtOneKiB() {
+    page("/long.html", "<p>" + "words ".repeat(400) + "</p>\n<p id=late>end</p>\n<a href=\"/gone.html\">gone</a>");
+    return StubServer.url(site, "/long.html");
+  }
+
+  @Test
+  void aPageCutAtMaxBodyIsCountedAndNamedAndItsLateFragmentIsNotCheckedRatherThanMissing() throws Exception {
+    String page = pageCutAtOneKiB();
+
+    CommandLineRun table = links("--check-anchors", "--max-body", "1KiB", page + "#late");
+    JsonNode json = new ObjectMapper().readTree(links("--check-anchors", "--max-body", "1KiB", "--format", "json",
+        page + "#late").out());
+    String junit = links("--check-anchors", "--max-body", "1KiB", "--format", "junit", page + "#late").out();
+
+    assertThat(table.exitCode()).as(table.toString()).isZero();
+    assertThat(table.out()).as(table.toString()).doesNotContain("FAILED").endsWith("; 1 page cut at --max-body:"
+        + " links after the cut not checked; 1 anchor not checked (page cut at --max-body)\n");
+    assertThat(table.err()).isEqualTo("sitepulse: 1 page cut at --max-body: links after the cut not checked"
+        + " (raise --max-body to read them whole): " + page + "\n");
+    assertThat(json.get("summary").get("pages_cut_at_max_body").asInt()).isEqualTo(1);
+    assertThat(json.get("pages_cut_at_max_body").get(0).asText()).isEqualTo(page);
+    assertThat(json.get("anchors_not_checked").get(0).get("url").asText()).isEqualTo(page + "#late");
+    assertThat(junit).contains("name=\"1 page cut at --max-body: links after the cut not checked\"",
+        "name=\"1 anchor not checked (page cut at --max-body)\"", "skipped=\"2\"");
+  }
 }

@@ -155,7 +155,7 @@ final class PageWork {
             page.itemSource(), page.generator())
         : null;
     String message = fetched.truncated()
-        ? fetched.message() + "; cut at --max-body, " + fetched.body().length + " bytes read" : fetched.message();
+        ? fetched.message() + PageRecord.CUT_AT_MAX_BODY + fetched.body().length + " bytes read" : fetched.message();
     Response response = Response.of(fetched, message, fetchedAtMillis, fetched.validators());
     String canonicalElsewhere = defers ? canonical : null;
     String anchors = AnchorList.join(page.anchors());

@@ -26,9 +26,10 @@ final class CrawledPages {
    *     {@link UrlState} does not name
    * @param parsed parsed as HTML, so its ids are known: by its Content-Type, or by its body when
    *     it came without one (crawl.db holds a SimHash of such pages only)
+   * @param cut its body was cut at --max-body: its links and ids past the cut were never seen
    */
   record Page(String url, String state, int status, String errorKind, String message,
-      String redirectTo, boolean parsed, Set<String> anchors) {
+      String redirectTo, boolean parsed, Set<String> anchors, boolean cut) {
 
     boolean is(UrlState s) {
       return s.column().equals(state);
@@ -86,8 +87,8 @@ final class CrawledPages {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawlDb);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("""
-          SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors
-          FROM urls""")) {
+          SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors,
+          COALESCE(instr(message, '%s') > 0, 0) FROM urls""".formatted(PageRecord.CUT_AT_MAX_BODY))) {
         while (rs.next()) {
           if (UrlState.QUEUED.column().equals(rs.getString(2))) {
             out.queued.add(rs.getString(1));
@@ -95,7 +96,7 @@ final class CrawledPages {
           }
           out.pages.put(rs.getString(1), new Page(rs.getString(1), rs.getString(2), rs.getInt(3),
               rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7),
-              AnchorList.split(rs.getString(8))));
+              AnchorList.split(rs.getString(8)), rs.getBoolean(9)));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(non_http_links), 0) FROM urls")) {

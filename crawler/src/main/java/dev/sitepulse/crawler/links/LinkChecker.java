@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -109,7 +110,7 @@ public final class LinkChecker {
     if (checkAnchors) {
       Set<String> reported = new HashSet<>();
       found.broken.forEach(b -> reported.add(b.url()));
-      RecordedVerdicts.missingSeedAnchors(crawl.seeds(), db.pages).stream()
+      RecordedVerdicts.missingSeedAnchors(crawl.seeds(), db.pages, found.anchorsNotChecked).stream()
           .filter(b -> reported.add(b.url())).forEach(found.broken::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
@@ -123,15 +124,25 @@ public final class LinkChecker {
     found.broken.replaceAll(b -> b.referrers().isEmpty() && starts.containsKey(withoutFragment(b.url()))
         ? b.startedAs(starts.get(withoutFragment(b.url()))) : b);
     found.broken.sort(Comparator.comparing(BrokenLink::url));
+    List<String> cut = db.pages.values().stream().filter(Page::cut).map(Page::url).sorted().toList();
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
-        online.results().size(), found.skipped, db.nonHttpLinks, found.broken);
+        online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, found.anchorsNotChecked());
   }
 
   /** What the check has found so far: targets broken, those to check online, those not judged. */
   private static final class Findings {
     final List<BrokenLink> broken = new ArrayList<>();
     final List<String> unchecked = new ArrayList<>();
+    /** Fragments not judged, a seed's and a link's alike. */
+    final List<UncheckedAnchor> anchorsNotChecked = new ArrayList<>();
     long skipped;
+
+    /** Each fragment once, by URL. */
+    List<UncheckedAnchor> anchorsNotChecked() {
+      Map<String, UncheckedAnchor> byUrl = new TreeMap<>();
+      anchorsNotChecked.forEach(a -> byUrl.putIfAbsent(a.url(), a));
+      return List.copyOf(byUrl.values());
+    }
   }
 
   /**
@@ -227,7 +238,7 @@ public final class LinkChecker {
       found.broken.add(RecordedVerdicts.brokenOf(target, end, chain, links));
     } else if (checkAnchors && end.parsed()) {
       // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
-      found.broken.addAll(RecordedVerdicts.missingAnchors(target, end, links));
+      found.broken.addAll(RecordedVerdicts.missingAnchors(target, end, links, found.anchorsNotChecked));
     }
   }
 

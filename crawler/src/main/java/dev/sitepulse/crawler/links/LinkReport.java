@@ -16,6 +16,10 @@ import java.util.List;
  *     --max-pages, and with --external skip those the crawl did not fetch, redirects leaving the
  *     crawl included
  * @param nonHttp mailto:, javascript:, data: and other URLs of links and resources, not checked
+ * @param cutPages pages the crawl cut at --max-body, by URL: their links after the cut were never
+ *     seen, so not checked
+ * @param anchorsNotChecked with --check-anchors, fragments of working pages that could not be
+ *     judged, by URL: neither broken nor counted as working
  */
 public record LinkReport(
     long pages,
@@ -25,10 +29,20 @@ public record LinkReport(
     long checkedOnline,
     long skipped,
     long nonHttp,
-    List<BrokenLink> broken) {
+    List<BrokenLink> broken,
+    List<String> cutPages,
+    List<UncheckedAnchor> anchorsNotChecked) {
 
   public LinkReport {
     broken = List.copyOf(broken);
+    cutPages = List.copyOf(cutPages);
+    anchorsNotChecked = List.copyOf(anchorsNotChecked);
+  }
+
+  /** A report in which every page was read whole, and every fragment judged. */
+  public LinkReport(long pages, long links, long resources, long targets, long checkedOnline,
+      long skipped, long nonHttp, List<BrokenLink> broken) {
+    this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, List.of(), List.of());
   }
 
   /**

@@ -71,12 +71,21 @@ final class RecordedVerdicts {
     return end.status() >= 300 && end.status() < 400 && end.redirectTo() == null;
   }
 
-  /** Links whose #fragment names no id or a[name] on the target page. */
-  static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links) {
+  /**
+   * Links whose #fragment names no id or a[name] on the target page. On a page cut at --max-body
+   * such a fragment goes to {@code unchecked} instead: the id may be past the cut.
+   */
+  static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links,
+      List<UncheckedAnchor> unchecked) {
     Map<String, List<Link>> byFragment = new LinkedHashMap<>();
     for (Link l : links) {
       String id = l.fragment() == null ? "" : Fragments.elementPart(l.fragment());
-      if (!hasAnchor(end, id)) {
+      if (hasAnchor(end, id)) {
+        continue;
+      }
+      if (end.cut()) {
+        unchecked.add(new UncheckedAnchor(target + "#" + l.fragment(), UncheckedAnchor.Why.CUT_AT_MAX_BODY));
+      } else {
         byFragment.computeIfAbsent(l.fragment(), f -> new ArrayList<>()).add(l);
       }
     }
@@ -91,7 +100,8 @@ final class RecordedVerdicts {
    * id: broken as a link there would be, with no page to blame (where pages link to it as well,
    * the caller keeps their report, which names them).
    */
-  static List<BrokenLink> missingSeedAnchors(List<String> seeds, Map<String, Page> pages) {
+  static List<BrokenLink> missingSeedAnchors(List<String> seeds, Map<String, Page> pages,
+      List<UncheckedAnchor> unchecked) {
     List<BrokenLink> out = new ArrayList<>();
     for (String seed : seeds) {
       int hash = seed.indexOf('#');
@@ -102,8 +112,11 @@ final class RecordedVerdicts {
       Page page = url == null ? null : pages.get(url);
       Page end = page == null ? null : follow(page, pages, new ArrayList<>(List.of(url)));
       String fragment = seed.substring(hash + 1);
-      if (end != null && end.parsed() && end.redirectTo() == null && end.status() < 400
-          && !hasAnchor(end, Fragments.elementPart(fragment))) {
+      boolean missing = end != null && end.parsed() && end.redirectTo() == null && end.status() < 400
+          && !hasAnchor(end, Fragments.elementPart(fragment));
+      if (missing && end.cut()) { // the id may be past the cut
+        unchecked.add(new UncheckedAnchor(url + "#" + fragment, UncheckedAnchor.Why.CUT_AT_MAX_BODY));
+      } else if (missing) {
         out.add(new BrokenLink(url + "#" + fragment, end.status(), BrokenLink.MISSING_ANCHOR,
             "missing anchor #" + fragment, List.of(), false, List.of()));
       }

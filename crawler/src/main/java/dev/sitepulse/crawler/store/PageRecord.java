@@ -49,6 +49,12 @@ public record PageRecord(
   /** The anchor text of the link a redirect is kept as, which readers of links tell hops by. */
   public static final String REDIRECT_ANCHOR = "[redirect]";
 
+  /**
+   * What the message of a page cut at --max-body says after its status line, before how much was
+   * read: links tells such pages by it, whose links and ids past the cut were never seen.
+   */
+  public static final String CUT_AT_MAX_BODY = "; cut at --max-body, ";
+
   public PageRecord {
     validators = validators == null ? Validators.NONE : validators;
     links = List.copyOf(links);

@@ -32,6 +32,7 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.crawler.StubSiteServer;
+import dev.sitepulse.pinger.config.DataSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -744,6 +745,47 @@ class LinkCheckerTest {
         tuple(base() + "/busy/2.html", "404 Not Found"));
     assertThat(report.checkedOnline()).isEqualTo(1);
     site.verify(headRequestedFor(urlPathEqualTo("/busy/2.html")));
+  }
+
+  /** 2.4 KB of text, then an id and two links: all past a --max-body of 1 KiB. */
+  private void longPage(String path) {
+    html(path, Stream.of("<p id=early>" + "words ".repeat(400) + "</p>", "<p id=late>the end</p>",
+        "<a href=/status/404>gone</a>", "<a href=/long-next.html>next</a>"));
+  }
+
+  /** With --max-body 1 KiB and a link depth of 1, on these tests' pages alone (not the sitemap's). */
+  private CrawlConfig cutAtOneKiB(String... seeds) {
+    Pattern thesePages = Pattern.compile("/(short|long|other)\\.html|/status/");
+    return new CrawlSpec(List.of(seeds), data.toString(), null, 1, null, null, thesePages, null, null, 4,
+        Duration.ZERO, Duration.ofSeconds(5), DataSize.parse("1KiB"), AGENT, null, null, null)
+        .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
+  }
+
+  @Test
+  void aFragmentNotFoundOnAPageCutAtMaxBodyIsNotCheckedRatherThanMissing() throws Exception {
+    longPage("/long.html");
+    page("/short.html", base() + "/long.html#late", base() + "/long.html#early", base() + "/long.html#nowhere");
+
+    LinkReport report = check(cutAtOneKiB(base() + "/short.html", base() + "/long.html#late"), true, true);
+
+    assertThat(report.broken()).as("the ids after the cut were never seen").isEmpty();
+    assertThat(report.cutPages()).containsExactly(base() + "/long.html");
+    assertThat(report.anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why).containsExactly(
+        tuple(base() + "/long.html#late", UncheckedAnchor.Why.CUT_AT_MAX_BODY),
+        tuple(base() + "/long.html#nowhere", UncheckedAnchor.Why.CUT_AT_MAX_BODY));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/long-next.html")));
+  }
+
+  @Test
+  void aFragmentOnAPageReadWholeIsStillMissingWithMaxBody() throws Exception {
+    page("/short.html", base() + "/other.html#nowhere");
+    page("/other.html");
+
+    LinkReport report = check(cutAtOneKiB(base() + "/short.html"), true, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/other.html#nowhere");
+    assertThat(report.cutPages()).isEmpty();
+    assertThat(report.anchorsNotChecked()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,60 @@
+package dev.sitepulse.cli.links;
+
+import static dev.sitepulse.cli.Amounts.count;
+
+import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.links.UncheckedAnchor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a link check could not see, beyond the targets it skipped: links after the cut of pages
+ * cut at --max-body, and fragments it could not judge. Worded once for every format.
+ */
+final class LinksNotChecked {
+
+  /** Why the links of a cut page after the cut were not checked, and what to do about it. */
+  static final String CUT_PAGES_WHY = "links after the cut not checked";
+
+  private LinksNotChecked() {}
+
+  /** "1 page cut at --max-body: links after the cut not checked", or null when none was. */
+  static String cutPages(LinkReport r) {
+    return r.cutPages().isEmpty() ? null
+        : count(r.cutPages().size(), "page") + " cut at --max-body: " + CUT_PAGES_WHY;
+  }
+
+  /** "2 anchors not checked (page cut at --max-body)", one part for each why; empty when none. */
+  static List<String> anchors(LinkReport r) {
+    Map<UncheckedAnchor.Why, Long> byWhy = r.anchorsNotChecked().stream().collect(
+        Collectors.groupingBy(UncheckedAnchor::why, TreeMap::new, Collectors.counting()));
+    List<String> out = new ArrayList<>();
+    byWhy.forEach((why, n) -> out.add(count(n, "anchor") + " not checked (" + why.words() + ")"));
+    return out;
+  }
+
+  /** Each part above, as the table's summary line ends: "; 1 page cut …; 2 anchors not checked (…)". */
+  static String summaryEnd(LinkReport r) {
+    List<String> parts = new ArrayList<>();
+    String cut = cutPages(r);
+    if (cut != null) {
+      parts.add(cut);
+    }
+    parts.addAll(anchors(r));
+    return parts.stream().map(p -> "; " + p).collect(Collectors.joining());
+  }
+
+  /**
+   * What stderr says after any format's report when pages were cut, naming the first few: csv has
+   * no summary to say it in, and a table read in CI is seldom read to its end.
+   */
+  static String warning(LinkReport r) {
+    List<String> pages = r.cutPages();
+    String named = pages.stream().limit(3).collect(Collectors.joining(", "))
+        + (pages.size() > 3 ? " and " + (pages.size() - 3) + " more" : "");
+    return "sitepulse: " + cutPages(r) + " (raise --max-body to read them whole): " + named;
+  }
+}
