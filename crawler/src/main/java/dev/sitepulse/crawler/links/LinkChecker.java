@@ -113,12 +113,21 @@ public final class LinkChecker {
       RecordedVerdicts.missingSeedAnchors(crawl.seeds(), db.pages, found.anchorsNotChecked).stream()
           .filter(b -> reported.add(b.url())).forEach(found.broken::add);
     }
+    // Pages checked online are read for their ids only where a link names a #fragment.
+    Set<String> idsWanted = new HashSet<>();
+    if (checkAnchors) {
+      found.unchecked.stream().filter(t -> byTarget.get(t).stream().anyMatch(l -> l.fragment() != null))
+          .forEach(idsWanted::add);
+    }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
-        crawledOrigins(db, seeds, found.unchecked, scope), crawled.robots(), listener);
+        crawledOrigins(db, seeds, found.unchecked, scope), crawled.robots(), idsWanted, listener);
     found.skipped += online.notAsked();
     for (CheckResult r : online.results()) {
-      if (isBroken(r)) {
-        found.broken.add(brokenOnline(r, !scope.accepts(r.target().url()), byTarget.get(r.target().url())));
+      String target = r.target().url();
+      if (OnlineChecks.isBroken(r)) {
+        found.broken.add(brokenOnline(r, !scope.accepts(target), byTarget.get(target)));
+      } else if (idsWanted.contains(target)) {
+        judgeFragmentsOnline(target, online.pagesRead().get(target), byTarget.get(target), !scope.accepts(target), found);
       }
     }
     found.broken.replaceAll(b -> b.referrers().isEmpty() && starts.containsKey(withoutFragment(b.url()))
@@ -238,7 +247,21 @@ public final class LinkChecker {
       found.broken.add(RecordedVerdicts.brokenOf(target, end, chain, links));
     } else if (checkAnchors && end.parsed()) {
       // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
-      found.broken.addAll(RecordedVerdicts.missingAnchors(target, end, links, found.anchorsNotChecked));
+      found.broken.addAll(RecordedVerdicts.missingAnchors(target, end, links, false, found.anchorsNotChecked));
+    }
+  }
+
+  /**
+   * The #fragments of links to a target checked online and found working, against the ids of its
+   * page as read again; those of a page that could not be read are not checked. A page that is no
+   * HTML has no ids: its fragment is the viewer's, as for a page the crawl fetched.
+   */
+  private static void judgeFragmentsOnline(String target, Page read, List<Link> links, boolean external,
+      Findings found) {
+    if (read == null) {
+      found.anchorsNotChecked.addAll(RecordedVerdicts.notChecked(target, links, UncheckedAnchor.Why.PAGE_NOT_READ));
+    } else if (read.parsed()) {
+      found.broken.addAll(RecordedVerdicts.missingAnchors(target, read, links, external, found.anchorsNotChecked));
     }
   }
 
@@ -290,14 +313,6 @@ public final class LinkChecker {
       }
     }
     return out;
-  }
-
-  /**
-   * A check online that says the link is broken. A 304 to a request without validators is UP for a
-   * check (under 400), but gives no page: broken, as when the crawl fetched it.
-   */
-  private static boolean isBroken(CheckResult r) {
-    return r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304;
   }
 
   /** Worded as a target the crawl fetched is, so both read the same. */

@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.internal.LinkRules;
+import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.CheckResult;
@@ -36,17 +37,21 @@ import java.util.function.Function;
  * @param results one per target checked
  * @param notAsked targets on the crawl's hosts that robots.txt disallows, or whose robots.txt
  *     could not be read again (the crawl read it, so the host was not in trouble then)
+ * @param pagesRead of the targets whose ids were asked for and that work, those whose page was
+ *     read ({@link OnlineIds}), by target URL
  */
-record OnlineChecks(List<CheckResult> results, long notAsked) {
+record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> pagesRead) {
 
   /**
    * @param crawledOrigins the origins the crawl fetched from, its seeds' included, and those in
    *     its scope
    * @param robots the robots.txt rules the crawl read, by origin, if it ran in this process
+   * @param idsWanted targets whose page's ids are wanted, for their links' #fragments: read once
+   *     their check finds them working
    * @param listener told of each target checked
    */
   static OnlineChecks run(CrawlConfig crawl, List<String> urls, Set<String> crawledOrigins,
-      Map<String, RobotsRules> robots, LinkCheckListener listener) {
+      Map<String, RobotsRules> robots, Set<String> idsWanted, LinkCheckListener listener) {
     List<String> own = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (String url : urls) {
@@ -66,10 +71,21 @@ record OnlineChecks(List<CheckResult> results, long notAsked) {
           new OwnHops(pacing, manners)));
       int redirectedToDisallowed = allowed.size() - results.size();
       results.addAll(elsewhere.join());
-      return new OnlineChecks(List.copyOf(results), own.size() - allowed.size() + redirectedToDisallowed);
+      List<CheckResult> toRead = results.stream()
+          .filter(r -> idsWanted.contains(r.target().url()) && !isBroken(r)).toList();
+      return new OnlineChecks(List.copyOf(results), own.size() - allowed.size() + redirectedToDisallowed,
+          OnlineIds.read(crawl, toRead, crawledOrigins, pacing));
     } finally {
       thread.shutdownNow();
     }
+  }
+
+  /**
+   * A check online that says the link is broken. A 304 to a request without validators is UP for a
+   * check (under 400), but gives no page: broken, as when the crawl fetched it.
+   */
+  static boolean isBroken(CheckResult r) {
+    return r.verdict() != Verdict.UP && r.verdict() != Verdict.DEGRADED || r.status() == 304;
   }
 
   /** scheme://host:port, or "" for a URL the crawl would not have normalized so. */

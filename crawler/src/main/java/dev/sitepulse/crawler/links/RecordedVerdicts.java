@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What crawl.db says of a link's target, with no request made: the redirects the crawl recorded
@@ -74,8 +75,10 @@ final class RecordedVerdicts {
   /**
    * Links whose #fragment names no id or a[name] on the target page. On a page cut at --max-body
    * such a fragment goes to {@code unchecked} instead: the id may be past the cut.
+   *
+   * @param external whether the target is outside the crawl's scope, its page read online
    */
-  static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links,
+  static List<BrokenLink> missingAnchors(String target, Page end, List<Link> links, boolean external,
       List<UncheckedAnchor> unchecked) {
     Map<String, List<Link>> byFragment = new LinkedHashMap<>();
     for (Link l : links) {
@@ -91,8 +94,18 @@ final class RecordedVerdicts {
     }
     List<BrokenLink> out = new ArrayList<>();
     byFragment.forEach((fragment, ls) -> out.add(new BrokenLink(target + "#" + fragment, end.status(),
-        BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), false, Link.referrers(ls))));
+        BrokenLink.MISSING_ANCHOR, "missing anchor #" + fragment, List.of(), external, Link.referrers(ls))));
     return out;
+  }
+
+  /**
+   * The #fragments of {@code links} that name an element, each once, as not checked: those that
+   * lead to the page itself (none, "", #top) need no id.
+   */
+  static List<UncheckedAnchor> notChecked(String target, List<Link> links, UncheckedAnchor.Why why) {
+    return links.stream().map(Link::fragment)
+        .filter(f -> f != null && !hasAnchor(Set.of(), Fragments.elementPart(f))).distinct()
+        .map(f -> new UncheckedAnchor(target + "#" + f, why)).toList();
   }
 
   /**
@@ -129,8 +142,11 @@ final class RecordedVerdicts {
    * does "top" in any case once decoded (#Top, #%74op), by HTML's "scroll to the fragment".
    */
   private static boolean hasAnchor(Page page, String id) {
+    return hasAnchor(page.anchors(), id);
+  }
+
+  private static boolean hasAnchor(Set<String> anchors, String id) {
     String decoded = Fragments.percentDecoded(id);
-    return id.isEmpty() || page.anchors().contains(id) || page.anchors().contains(decoded)
-        || decoded.equalsIgnoreCase("top");
+    return id.isEmpty() || anchors.contains(id) || anchors.contains(decoded) || decoded.equalsIgnoreCase("top");
   }
 }

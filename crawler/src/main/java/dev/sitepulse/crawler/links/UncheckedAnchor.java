@@ -11,7 +11,12 @@ public record UncheckedAnchor(String url, Why why) {
   /** Why the fragment was not checked. */
   public enum Why {
     /** The id was not among those before the cut; it may be after it. */
-    CUT_AT_MAX_BODY("page cut at --max-body");
+    CUT_AT_MAX_BODY("page cut at --max-body"),
+    /**
+     * Checked online and found working, but its page could not be fetched again for its ids (it
+     * failed, or answered otherwise this time).
+     */
+    PAGE_NOT_READ("page could not be read for its ids");
 
     private final String words;
 

@@ -788,6 +788,63 @@ class LinkCheckerTest {
     assertThat(report.anchorsNotChecked()).isEmpty();
   }
 
+  /** A page that answers HEAD and GET alike, with an element of each of these ids. */
+  private void pageForAnyMethod(String path, String... ids) {
+    site.stubFor(any(urlPathEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody(Stream.of(ids).map(id -> "<p id=\"" + id + "\">x</p>").collect(Collectors.joining("\n",
+            "<html><body>\n", "\n</body></html>")))));
+  }
+
+  @Test
+  void fragmentsOfPagesCheckedOnlineAreLookedForOnTheirPageReadOnceEach() throws Exception {
+    pageForAnyMethod("/elsewhere.html", "there");
+    pageForAnyMethod("/deeper.html", "here");
+    site.stubFor(any(urlPathEqualTo("/manual.pdf")).willReturn(aResponse().withHeader("Content-Type", "application/pdf")
+        .withBody("%PDF-1.4")));
+    page("/to-others.html", external() + "/elsewhere.html#there", external() + "/elsewhere.html#gone",
+        external() + "/elsewhere.html#top", base() + "/deeper.html#here", base() + "/deeper.html#nowhere",
+        external() + "/manual.pdf#page=2");
+
+    // Depth 0: /deeper.html is in scope but beyond --max-depth, so checked online as the others.
+    LinkReport report = check(seedsOnly(base() + "/to-others.html"), true, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem, BrokenLink::external).containsExactly(
+        tuple(base() + "/deeper.html#nowhere", "missing anchor #nowhere", false),
+        tuple(external() + "/elsewhere.html#gone", "missing anchor #gone", true));
+    assertThat(report.anchorsNotChecked()).isEmpty();
+    assertThat(report.checkedOnline()).isEqualTo(3);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/elsewhere.html")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/deeper.html")));
+    // Its HEAD does not say what it is (the pinger keeps no Content-Type): read once, and it is no HTML.
+    site.verify(1, getRequestedFor(urlPathEqualTo("/manual.pdf")));
+  }
+
+  @Test
+  void aFragmentOfAPageThatWorksToHeadButCannotBeReadIsNotCheckedRatherThanFine() throws Exception {
+    site.stubFor(head(urlPathEqualTo("/head-only.html")).willReturn(aResponse().withStatus(200)));
+    site.stubFor(get(urlPathEqualTo("/head-only.html")).willReturn(aResponse().withStatus(500)));
+    page("/to-head-only.html", external() + "/head-only.html#intro", external() + "/head-only.html#top");
+
+    LinkReport report = check(seedsOnly(base() + "/to-head-only.html"), true, true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why).containsExactly(
+        tuple(external() + "/head-only.html#intro", UncheckedAnchor.Why.PAGE_NOT_READ));
+  }
+
+  @Test
+  void aFragmentOfAPageCheckedOnlineAndCutAtMaxBodyIsNotChecked() throws Exception {
+    site.stubFor(any(urlPathEqualTo("/long-elsewhere.html")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/html").withBody("<p>" + "words ".repeat(400) + "</p><p id=late>x</p>")));
+    page("/short.html", external() + "/long-elsewhere.html#late");
+
+    LinkReport report = check(cutAtOneKiB(base() + "/short.html"), true, true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why).containsExactly(
+        tuple(external() + "/long-elsewhere.html#late", UncheckedAnchor.Why.CUT_AT_MAX_BODY));
+  }
+
   @Test
   void aTargetBeyondMaxDepthThatRobotsTxtDisallowsIsSkippedAndNeverAskedFor() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).willReturn(aResponse()

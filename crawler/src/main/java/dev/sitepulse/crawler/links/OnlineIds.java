@@ -1,0 +1,76 @@
+package dev.sitepulse.crawler.links;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.crawler.parse.PageParser;
+import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import dev.sitepulse.pinger.Hop;
+import dev.sitepulse.pinger.PingSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The ids of pages checked online, for --check-anchors: a check online reads no body, so a target
+ * with a #fragment that works is fetched once more, with GET, where its redirects ended, within
+ * --max-body, and parsed as the crawl parses a page for its ids. Each URL once, however many
+ * fragments and targets lead to it, paced as the checks were: the crawl's hosts as it asks them,
+ * others at the pinger's rate per host.
+ */
+final class OnlineIds {
+
+  private OnlineIds() {}
+
+  /**
+   * @param working the checks online that found their target working and whose links name a
+   *     #fragment
+   * @param own the pacing of the crawl's hosts, whose delays were kept for the checks
+   * @return by target URL (as linked), its page as crawl.db would record it, ids and all; none for
+   *     one that could not be read (a failure, or an answer other than the working one the check got)
+   */
+  static Map<String, Page> read(CrawlConfig crawl, List<CheckResult> working, Set<String> ownOrigins,
+      HostPacing own) {
+    if (working.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, CompletableFuture<Page>> byEnd = new HashMap<>();
+    Map<String, CompletableFuture<Page>> byTarget = new HashMap<>();
+    long pinger = PingSettings.DEFAULTS.ratePerHost().interval().toNanos();
+    try (Fetcher fetcher = Fetcher.create(crawl.concurrency(), crawl.timeout(), crawl.maxBodyBytes(),
+            crawl.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
+        HostPacing others = new HostPacing(o -> Duration.ofNanos(pinger), crawl.perHost())) {
+      for (CheckResult r : working) {
+        List<Hop> hops = r.last().hops();
+        String end = hops.isEmpty() ? r.target().url() : hops.get(hops.size() - 1).url();
+        String origin = OnlineChecks.originOf(end);
+        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url ->
+            (ownOrigins.contains(origin) ? own : others).submit(origin, () -> fetcher.fetch(url))
+                .thenApply(OnlineIds::readOf)));
+      }
+      Map<String, Page> out = new HashMap<>();
+      byTarget.forEach((target, read) -> {
+        Page page = read.join();
+        if (page != null) {
+          out.put(target, page);
+        }
+      });
+      return out;
+    }
+  }
+
+  /** A working answer's page, parsed for its ids when it is HTML; else none to judge. */
+  private static Page readOf(FetchResult f) {
+    if (f.failed() || f.status() < 200 || f.status() >= 300) {
+      return null;
+    }
+    boolean html = PageParser.parses(f.mediaType(), f.body());
+    Set<String> ids = html ? PageParser.parseForSearch(f.body(), f.charset(), f.url()).anchors() : Set.of();
+    return new Page(f.url(), UrlState.DONE.column(), f.status(), null, f.message(), null, html, ids, f.truncated());
+  }
+}
