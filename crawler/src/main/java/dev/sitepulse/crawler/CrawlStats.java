@@ -28,6 +28,8 @@ import java.util.TreeMap;
  *     held it back longer than max-backoff
  * @param hostsWithoutRobotsTxt hosts given up on for this crawl: their robots.txt got no answer, or a
  *     429 or a server error, after its retries
+ * @param pagesCutAtMaxBody pages whose body went on past max-body: parsed as far as it went, their
+ *     text and links after the cut not read
  */
 public record CrawlStats(
     long pages,
@@ -46,13 +48,24 @@ public record CrawlStats(
     long leftOnUnreachableHosts,
     Map<String, String> seedsRedirectedAway,
     long hostsBackedOffTooLong,
-    long hostsWithoutRobotsTxt) {
+    long hostsWithoutRobotsTxt,
+    long pagesCutAtMaxBody) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.
     statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
     errors = Collections.unmodifiableMap(new TreeMap<>(errors));
     seedsRedirectedAway = Collections.unmodifiableMap(new LinkedHashMap<>(seedsRedirectedAway));
+  }
+
+  /** Counters of a crawl that cut no page at max-body. */
+  public CrawlStats(long pages, long indexed, long queued, Map<Integer, Long> statuses, Map<String, Long> errors,
+      long duplicates, long robotsBlocked, long skippedLinks, long unchanged, long removed, long bytes,
+      Duration elapsed, long unreachableHosts, long leftOnUnreachableHosts, Map<String, String> seedsRedirectedAway,
+      long hostsBackedOffTooLong, long hostsWithoutRobotsTxt) {
+    this(pages, indexed, queued, statuses, errors, duplicates, robotsBlocked, skippedLinks, unchanged, removed,
+        bytes, elapsed, unreachableHosts, leftOnUnreachableHosts, seedsRedirectedAway, hostsBackedOffTooLong,
+        hostsWithoutRobotsTxt, 0);
   }
 
   public long errorCount() {

@@ -41,6 +41,7 @@ class TruncatedPagesTest {
         .maxBodyBytes(2048).build(), CrawlListener.NONE);
 
     assertThat(stats.duplicates()).isZero();
+    assertThat(stats.pagesCutAtMaxBody()).as("one and two").isEqualTo(2);
     assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
         "SELECT url || ' ' || message FROM urls WHERE indexed = 1 ORDER BY url")).containsExactly(
         base() + "/b/one.html 200 OK; cut at --max-body, 2048 bytes read",

@@ -29,6 +29,9 @@ public final class Summary {
     out.println("errors:    " + (s.errors().isEmpty() ? "none" : join(s.errors())));
     out.printf(Locale.ROOT, "skipped:   %s, %d blocked by robots.txt, %s%n",
         count(s.duplicates(), "duplicate"), s.robotsBlocked(), count(s.skippedLinks(), "non-http link"));
+    if (s.pagesCutAtMaxBody() > 0) {
+      out.println("cut:       " + count(s.pagesCutAtMaxBody(), "page") + " at --max-body: text and links after the cut not read");
+    }
     if (s.unchanged() > 0 || s.removed() > 0) {
       out.printf(Locale.ROOT, "refreshed: %d unchanged (304 Not Modified), %d removed from the index%n",
           s.unchanged(), s.removed());

@@ -19,6 +19,7 @@ final class Counters {
   long unreachableHosts;
   long hostsBackedOffTooLong;
   long hostsWithoutRobotsTxt;
+  long pagesCutAtMaxBody;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
@@ -35,6 +36,6 @@ final class Counters {
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
-        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt);
+        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody);
   }
 }

@@ -347,6 +347,7 @@ final class CrawlLoop {
       counters.duplicates += outcome.duplicate() ? 1 : 0;
       counters.removed += outcome.removed() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
+      counters.pagesCutAtMaxBody += outcome.cut() ? 1 : 0;
       refetches.settled(next.url(), outcome.indexed() || outcome.duplicate(), outcome.duplicateOf());
       refetches.copiesFetchedAgain(next.url(), outcome.copiesToFetchAgain());
       for (QueuedUrl u : outcome.followable()) {

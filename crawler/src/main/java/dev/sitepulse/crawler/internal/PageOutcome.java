@@ -10,9 +10,10 @@ import java.util.List;
  * @param removed whether the page's document from an earlier crawl left the index
  * @param copiesToFetchAgain pages found to be copies of this one's old bytes before it was fetched
  *     again, which it no longer holds: they index their own text
+ * @param cut whether the page was cut at --max-body, parsed as far as it went
  */
 record PageOutcome(List<QueuedUrl> followable, boolean indexed, String duplicateOf, int skippedLinks,
-    boolean removed, List<QueuedUrl> copiesToFetchAgain) {
+    boolean removed, List<QueuedUrl> copiesToFetchAgain, boolean cut) {
 
   boolean duplicate() {
     return duplicateOf != null;

@@ -171,7 +171,7 @@ final class PageWork {
     } else {
       index.add(doc, record);
     }
-    return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies);
+    return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies, fetched.truncated());
   }
 
   /**
