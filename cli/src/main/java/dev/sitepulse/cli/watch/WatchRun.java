@@ -162,7 +162,7 @@ final class WatchRun {
   private int stop(Running r, String why) throws InterruptedException {
     r.server().stopping();
     // The plan running now: a reload may have lengthened timeouts since start-up.
-    Duration limit = r.watch().plan().longestCheck().plusSeconds(1);
+    Duration limit = r.watch().plan().longestAttempt().plusSeconds(1);
     stopRequests.announced(); // before the line: a signal sent once it is read is a second one
     log.info("stopping ({}): waiting up to {} for the checks under way; a second signal exits at once",
         why, Durations.format(limit));

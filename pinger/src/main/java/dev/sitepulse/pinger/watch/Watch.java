@@ -115,8 +115,8 @@ public final class Watch {
 
   /**
    * Stops scheduling; the future completes when every check under way has been recorded. Checks
-   * end by their timeouts, so {@link WatchPlan#longestCheck()} bounds the wait: one waiting to
-   * retry ends at once with the attempts it made.
+   * end by their timeouts, so {@link WatchPlan#longestAttempt()} bounds the wait: one waiting to
+   * retry ends at once with the attempts it made, and none starts another.
    */
   public CompletableFuture<Void> stop() {
     onContext(() -> {

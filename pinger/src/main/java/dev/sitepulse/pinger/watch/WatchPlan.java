@@ -36,12 +36,14 @@ public record WatchPlan(
     }
   }
 
-  /** The longest one check can take: its timeout for each attempt, plus the retry backoff. */
-  public Duration longestCheck() {
+  /**
+   * The longest a check under way can still take once the watch stops: one attempt's timeout,
+   * since a stop sends no retry (Pinger.stopSending) and a check waiting for one ends at once.
+   */
+  public Duration longestAttempt() {
     Duration longest = Duration.ZERO;
     for (WatchedTarget t : targets) {
-      int retries = t.target().retries();
-      Duration d = t.target().timeout().multipliedBy(retries + 1L).plus(RetryPolicy.backoffs(retries));
+      Duration d = t.target().timeout();
       longest = d.compareTo(longest) > 0 ? d : longest;
     }
     return longest;

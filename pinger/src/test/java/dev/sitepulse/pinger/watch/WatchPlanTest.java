@@ -17,16 +17,10 @@ class WatchPlanTest {
   }
 
   @Test
-  void theLongestCheckIsEveryAttemptsTimeoutPlusBackoffsOfOneTwoFourSecondsUpToThirty() {
-    assertThat(plan(Duration.ofSeconds(2), 0).longestCheck()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(plan(Duration.ofSeconds(2), 2).longestCheck()).isEqualTo(Duration.ofSeconds(3 * 2 + 1 + 2));
-    assertThat(plan(Duration.ofSeconds(1), 7).longestCheck())
-        .isEqualTo(Duration.ofSeconds(8 + 1 + 2 + 4 + 8 + 16 + 30 + 30));
-  }
-
-  @Test
-  void theLongestCheckOfTheMostRetriesATargetTakesIsElevenTimeoutsAndThreeMinutesOfBackoff() {
-    assertThat(plan(Duration.ofSeconds(10), Target.MAX_RETRIES).longestCheck())
-        .isEqualTo(Duration.ofSeconds(11 * 10 + 1 + 2 + 4 + 8 + 16 + 5 * 30));
+  void aStoppingWatchWaitsOneAttemptsTimeoutWhateverTheRetries() {
+    // A stop sends no retry and ends a check waiting for one: 10 s with 10 retries is still 10 s.
+    assertThat(plan(Duration.ofSeconds(2), 0).longestAttempt()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(plan(Duration.ofSeconds(2), 2).longestAttempt()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(plan(Duration.ofSeconds(10), Target.MAX_RETRIES).longestAttempt()).isEqualTo(Duration.ofSeconds(10));
   }
 }
