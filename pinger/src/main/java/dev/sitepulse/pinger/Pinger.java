@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger;
 
+import dev.sitepulse.pinger.internal.BreakerTicket;
 import dev.sitepulse.pinger.internal.HostBreakers;
 import dev.sitepulse.pinger.internal.RetryPolicy;
 import dev.sitepulse.pinger.internal.http.HttpProber;
@@ -25,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -77,11 +77,13 @@ public final class Pinger implements AutoCloseable {
   public CompletableFuture<CheckResult> check(Target target) {
     List<Attempt> attempts = new ArrayList<>();
     CompletableFuture<CheckResult> done = new CompletableFuture<>();
+    BreakerTicket ticket = new BreakerTicket(breakers, breakerOf(target));
     Runnable endNow = () -> {
       synchronized (attempts) {
         if (attempts.isEmpty()) {
           done.cancel(false); // stopSending() held its first attempt back: nothing to report
         } else {
+          ticket.recordFinal(attempts.get(attempts.size() - 1)); // a stop ended it before its last retry
           done.complete(new CheckResult(target, attempts));
         }
       }
@@ -94,7 +96,7 @@ public final class Pinger implements AutoCloseable {
           return CompletableFuture.completedFuture(attempts.get(attempts.size() - 1));
         }
       }
-      return attempt(target, attempts.size() + 1).thenApply(a -> {
+      return attempt(target, attempts.size() + 1, ticket).thenApply(a -> {
         synchronized (attempts) {
           attempts.add(a);
         }
@@ -189,7 +191,13 @@ public final class Pinger implements AutoCloseable {
     return Arrays.stream(finished).filter(Objects::nonNull).toList();
   }
 
-  private CompletableFuture<Attempt> attempt(Target target, int number) {
+  /** The breaker of the target's host and port, or null when it has none (breaking off, a bad URL). */
+  private CircuitBreaker breakerOf(Target target) {
+    HttpUrl url = HttpUrl.parse(target.url());
+    return url == null ? null : breakers.of(UrlMessages.hostPort(url)); // named as messages write it
+  }
+
+  private CompletableFuture<Attempt> attempt(Target target, int number, BreakerTicket ticket) {
     HttpUrl url = HttpUrl.parse(target.url());
     if (url == null) {
       ProbeRun run = prober.prepare(target, number);
@@ -197,14 +205,11 @@ public final class Pinger implements AutoCloseable {
       return run.result();
     }
     String host = url.host().toLowerCase(Locale.ROOT);
-    String hostPort = UrlMessages.hostPort(url); // the breaker's name, as messages write it
-    CircuitBreaker breaker = breakers.of(hostPort);
+    String hostPort = UrlMessages.hostPort(url);
     CompletableFuture<Attempt> result = new CompletableFuture<>();
     // The breaker decides when the check is next to go: checks queued before it opened are held
-    // back too, without waiting for the host's rate or a slot.
-    AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
-    BooleanSupplier admit = () -> !sendingStopped && (breaker == null || pass.updateAndGet(p -> p != null
-        && p.trial() ? p : breakers.admit(breaker)) != null); // asked again while closed: it may have opened
+    // back too, without waiting for the host's rate or a slot. It is asked for the first attempt only.
+    BooleanSupplier admit = () -> !sendingStopped && ticket.admits(number);
     Runnable heldBack = () -> {
       if (sendingStopped) {
         result.cancel(false);
@@ -218,8 +223,8 @@ public final class Pinger implements AutoCloseable {
           target.timeout().toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
       run.result().whenComplete((a, e) -> {
         watchdog.cancel(false);
-        if (pass.get() != null) {
-          pass.get().record(a); // before the slot goes to the next check, which it may hold back
+        if (a != null && (!a.isRetryable() || number > target.retries() || retriesStopped)) {
+          ticket.recordFinal(a); // before the slot goes to the next check, which it may hold back
         }
         release.run();
         result.complete(a);

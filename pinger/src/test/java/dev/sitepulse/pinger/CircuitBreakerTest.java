@@ -60,6 +60,21 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void aCheckCountsOnceForItsCircuitHoweverManyTimesItRetries() throws IOException {
+    String base = "http://127.0.0.1:" + closedPort();
+    try (Pinger pinger = Pinger.create(oneAtATime(2))) {
+      CheckResult retried = pinger.check(Target.of(base + "/retried").withTimeout(Duration.ofSeconds(5))
+          .withRetries(2)).join();
+
+      assertThat(retried.attempts()).as("its own retries do not open the circuit on it")
+          .extracting(Attempt::errorKind).containsExactly(
+              ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED);
+      assertThat(kinds(pinger.checkAll(targets(base, 2), r -> {}))).as("one check so far, not three")
+          .containsExactly(ErrorKind.CONNECT_REFUSED, ErrorKind.CIRCUIT_OPEN);
+    }
+  }
+
+  @Test
   void aHostThatAnswersWithARedirectToAHostThatIsDownKeepsItsCircuitClosed() throws IOException {
     int port = closedPort();
     stubs.stubFor(get(urlPathEqualTo("/moved")).willReturn(

@@ -1,0 +1,46 @@
+package dev.sitepulse.pinger.internal;
+
+import dev.sitepulse.pinger.Attempt;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One check's dealings with its host's circuit breaker. The breaker counts checks, not attempts:
+ * it is asked before the first attempt only, retries go without asking it, and it hears the
+ * check's final result once. Otherwise a check's own retries would open the circuit on it and
+ * end it as CIRCUIT_OPEN, losing the error that was the point.
+ */
+public final class BreakerTicket {
+
+  private final HostBreakers breakers;
+  private final CircuitBreaker breaker;
+  private final AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
+  private final AtomicBoolean recorded = new AtomicBoolean();
+
+  /** @param breaker the host's breaker, or null when circuit breaking is off */
+  public BreakerTicket(HostBreakers breakers, CircuitBreaker breaker) {
+    this.breakers = breakers;
+    this.breaker = breaker;
+  }
+
+  /**
+   * Whether attempt {@code number} may go. The first asks the breaker each time the scheduler
+   * considers it (while closed it may have opened meanwhile); a trial's permission is kept until
+   * sent. Later attempts belong to a check already let through.
+   */
+  public boolean admits(int number) {
+    if (breaker == null || number > 1) {
+      return true;
+    }
+    return pass.updateAndGet(p -> p != null && p.trial() ? p : breakers.admit(breaker)) != null;
+  }
+
+  /** Gives the breaker the check's final result, once; later calls do nothing. */
+  public void recordFinal(Attempt a) {
+    HostBreakers.Pass p = pass.get();
+    if (p != null && recorded.compareAndSet(false, true)) {
+      p.record(a);
+    }
+  }
+}
