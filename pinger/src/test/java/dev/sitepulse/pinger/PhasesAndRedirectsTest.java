@@ -35,6 +35,21 @@ class PhasesAndRedirectsTest {
   }
 
   @Test
+  void aServerThatHangsAfterARedirectShowsItsWaitInProcessing() {
+    stubs.stubFor(get("/to-hang").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "/status/200?sleep=20000")));
+
+    CheckResult r = check(Target.of(url("/to-hang")).withTimeout(Duration.ofMillis(600)));
+
+    assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
+    Hop hung = r.last().hops().get(1);
+    assertThat(ms(hung.phases().processingNanos())).as("request sent, no head until the timeout")
+        .isGreaterThan(300.0);
+    assertThat(r.phases().processingNanos()).isEqualTo(
+        r.last().hops().stream().mapToLong(h -> h.phases().processingNanos()).sum());
+  }
+
+  @Test
   void aHostNameIsResolvedAndTimedAsDns() {
     CheckResult r = check("http://localhost:" + stubs.getPort() + "/status/200");
     assertThat(r.verdict()).isEqualTo(Verdict.UP);

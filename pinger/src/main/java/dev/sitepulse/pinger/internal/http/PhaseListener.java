@@ -84,12 +84,16 @@ final class PhaseListener extends EventListener {
     return peerCertificates;
   }
 
-  /** The phases of this hop, with the transfer ending at {@code end} (the end of our body read). */
+  /**
+   * The phases of this hop, with the transfer ending at {@code end} (the end of our body read, or
+   * the failure). A request sent that got no response head was processing until {@code end}: a
+   * server that hangs shows its wait there, as a failed connect shows in CONNECT.
+   */
   Phases phases(long end) {
     long dns = span(dnsStart, dnsEnd);
     long tls = span(tlsStart, tlsEnd);
     long connect = span(connectStart, tlsStart != 0 ? tlsStart : connectEnd);
-    long processing = span(requestSent, responseHead);
+    long processing = span(requestSent, responseHead != 0 ? responseHead : end);
     long transfer = span(responseHead, end);
     return new Phases(dns, connect, tls, processing, transfer, span(callStart, end));
   }

@@ -70,4 +70,45 @@ class PhaseListenerTest {
     assertThat(p.processingNanos()).isEqualTo(SECOND);
     assertThat(p.transferNanos()).isZero();
   }
+
+  @Test
+  void aServerThatNeverAnswersShowsItsWaitAsProcessingUntilTheCallEnds() throws Exception {
+    AtomicLong now = new AtomicLong(SECOND);
+    PhaseListener phases = new PhaseListener(now::get);
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    EventListener afterPhases = new EventListener() {
+      @Override
+      public void requestHeadersEnd(Call call, Request request) {
+        sent.complete(null);
+      }
+    };
+    OkHttpClient client = new OkHttpClient.Builder().eventListener(phases.plus(afterPhases)).build();
+
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+        try {
+          return server.accept(); // and never answers
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Call call = client.newCall(new Request.Builder().url("http://127.0.0.1:" + server.getLocalPort() + "/").build());
+      CompletableFuture<Void> hangs = CompletableFuture.runAsync(() -> {
+        try (Response r = call.execute()) {
+          throw new AssertionError("answered: " + r.code());
+        } catch (java.io.IOException expected) {
+          // cancelled below, as the watchdog or the call timeout would
+        }
+      });
+      sent.get(10, TimeUnit.SECONDS);
+      now.addAndGet(2 * SECOND);
+      call.cancel();
+      hangs.get(10, TimeUnit.SECONDS);
+      accepted.get(10, TimeUnit.SECONDS).close();
+    }
+
+    Phases p = phases.phases(now.get());
+    assertThat(p.processingNanos()).isEqualTo(2 * SECOND);
+    assertThat(p.transferNanos()).isZero();
+  }
 }
