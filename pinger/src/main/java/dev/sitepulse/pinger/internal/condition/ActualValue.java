@@ -16,6 +16,11 @@ record ActualValue(Literal literal, boolean absent, String problem) {
     return new ActualValue(Literal.of(text), false, null);
   }
 
+  /** A value that is text, which {@code ==} compares as text even where it reads as a number. */
+  static ActualValue text(String text) {
+    return new ActualValue(Literal.text(text), false, null);
+  }
+
   static ActualValue absent(String problem) {
     return new ActualValue(null, true, problem);
   }

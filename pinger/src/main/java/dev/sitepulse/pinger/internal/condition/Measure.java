@@ -8,7 +8,7 @@ enum Measure {
   VALUE {
     @Override
     ActualValue found(Reading reading) {
-      return ActualValue.of(reading.text());
+      return reading.number() ? ActualValue.of(reading.text()) : ActualValue.text(reading.text());
     }
 
     @Override

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param text the value as text; for {@link Outcome#BODY_NOT_JSON} why the body is no JSON tree
  * @param node the JSON node when the value came from a JSON path, else null
+ * @param number whether the value is a number (a status, a time, a JSON number), not text that
+ *     may look like one (a JSON string, a header, the body)
  */
-record Reading(Outcome outcome, String text, JsonNode node) {
+record Reading(Outcome outcome, String text, JsonNode node, boolean number) {
 
   enum Outcome {
     FOUND,
@@ -17,19 +19,19 @@ record Reading(Outcome outcome, String text, JsonNode node) {
     BODY_NOT_JSON
   }
 
-  static Reading of(String text) {
-    return new Reading(Outcome.FOUND, text, null);
+  static Reading of(String text, boolean number) {
+    return new Reading(Outcome.FOUND, text, null, number);
   }
 
   static Reading of(JsonNode node) {
-    return new Reading(Outcome.FOUND, JsonBody.textOf(node), node);
+    return new Reading(Outcome.FOUND, JsonBody.textOf(node), node, node.isNumber());
   }
 
   static Reading pathNotFound() {
-    return new Reading(Outcome.PATH_NOT_FOUND, "", null);
+    return new Reading(Outcome.PATH_NOT_FOUND, "", null, false);
   }
 
   static Reading bodyNotJson(String whyNot) {
-    return new Reading(Outcome.BODY_NOT_JSON, whyNot, null);
+    return new Reading(Outcome.BODY_NOT_JSON, whyNot, null, false);
   }
 }

@@ -45,7 +45,8 @@ record Source(Placeholder placeholder, String headerName, JsonPath path) {
   Reading read(Observation observation) {
     String value = placeholder.read(observation, headerName);
     if (path == null) {
-      return Reading.of(value);
+      return Reading.of(value, placeholder.kind() == Placeholder.Kind.NUMBER
+          || placeholder.kind() == Placeholder.Kind.MILLIS);
     }
     JsonBody.Parsed body = JsonBody.parse(value);
     // The cut, not the server, is to blame. (The CLI refuses body conditions under max-body 0;

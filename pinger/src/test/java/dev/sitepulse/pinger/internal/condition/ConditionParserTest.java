@@ -363,6 +363,29 @@ class ConditionParserTest {
   }
 
   @Test
+  void aJsonStringThatLooksLikeANumberIsComparedAsText() {
+    Observation versions = body("{\"version\": \"1.1\", \"zip\": \"01234\", \"n\": 1.1}");
+
+    assertThat(evaluate("[BODY].version == 1.10", versions).success()).as("a string is text").isFalse();
+    assertThat(evaluate("[BODY].version == 1.1", versions).success()).isTrue();
+    assertThat(evaluate("[BODY].zip == 1234", versions).success()).isFalse();
+    assertThat(evaluate("[BODY].zip != 1234", versions).success()).isTrue();
+    assertThat(evaluate("[BODY].zip == any(1234, 5678)", versions).success()).isFalse();
+    assertThat(evaluate("[BODY].n == 1.10", versions).success()).as("a JSON number is a number").isTrue();
+    assertThat(evaluate("[BODY].version < 2", versions).success()).as("< still reads its number").isTrue();
+  }
+
+  @Test
+  void aHeaderThatLooksLikeANumberIsComparedAsTextButOrderedAsANumber() {
+    Observation age = headers("Age", "042");
+
+    assertThat(evaluate("[HEADER].Age == 42", age).success()).isFalse();
+    assertThat(evaluate("[HEADER].Age == 042", age).success()).isTrue();
+    assertThat(evaluate("[HEADER].Age > 41", age).success()).isTrue();
+    assertThat(evaluate("len([HEADER].Age) == 3.0", age).success()).as("a length is a number").isTrue();
+  }
+
+  @Test
   void aJsonNumberLongerThanJacksonReadsIsSaidSoNotCalledTooDeep() {
     assertThat(evaluate("[BODY].x > 5", body("{\"x\": " + "1".repeat(2000) + "}")).description())
         .endsWith("body has a JSON number longer than the 1000 characters conditions read");
