@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
+import dev.sitepulse.pinger.format.CsvText;
 import dev.sitepulse.pinger.format.TextTable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,12 +39,10 @@ final class LinksCsv {
 
   /**
    * Text a page or a server chose, as a spreadsheet may safely open it: on one line, without
-   * control characters or bidi overrides (as in the table), and with a ' before a leading =, +, -
-   * or @, which would make the cell a formula (OWASP's CSV injection advice).
+   * control characters or bidi overrides (as in the table), and not taken for a formula.
    */
   static String cell(String text) {
-    String line = TextTable.oneLine(text);
-    return !line.isEmpty() && "=+-@".indexOf(line.charAt(0)) >= 0 ? "'" + line : line;
+    return CsvText.formulaSafe(TextTable.oneLine(text));
   }
 
   static void write(LinkReport r, PrintStream out) {

@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** RFC 4180 CSV with a header row: one row per check, times in milliseconds. */
+/**
+ * RFC 4180 CSV with a header row: one row per check, times in milliseconds, text cells as
+ * {@link CsvText#formulaSafe} makes them.
+ */
 final class CsvWriter implements ResultWriter {
 
   private static final List<String> COLUMNS =
@@ -69,8 +72,8 @@ final class CsvWriter implements ResultWriter {
       csv.writeNumber(d);
     } else if (value instanceof Long || value instanceof Integer) {
       csv.writeNumber(((Number) value).longValue());
-    } else {
-      csv.writeString(value.toString());
+    } else { // a name, a URL or a message may come from anyone: none may run as a formula
+      csv.writeString(CsvText.formulaSafe(value.toString()));
     }
   }
 

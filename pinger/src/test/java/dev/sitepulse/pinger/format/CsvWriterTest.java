@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +97,20 @@ class CsvWriterTest {
     assertThat(docs[6]).isEqualTo("100");
     assertThat(docs[13]).isEqualTo("1");
     assertThat(docs[14]).isEqualTo("https://docs.example.com/");
+  }
+
+  @Test
+  void noTextCellStartsAsASpreadsheetFormula() throws Exception {
+    CheckResult hostile = SampleResults.result(SampleResults.target("=cmd|' /C calc'!A0", "+g", "@SUM(1)"),
+        SampleResults.attempt(null, Verdict.ERROR, ErrorKind.INVALID_URL, "-2+3", 0, SampleResults.ms(1), 0, null));
+
+    String[] row = records(output(CsvWriter::new, List.of(hostile))).get(1);
+
+    assertThat(row[0]).isEqualTo("'=cmd|' /C calc'!A0");
+    assertThat(row[1]).isEqualTo("'+g");
+    assertThat(row[2]).isEqualTo("'@SUM(1)");
+    assertThat(row[15]).isEqualTo("'-2+3");
+    assertThat(row[6]).as("a number is a number").isEqualTo("1");
   }
 
   @Test
