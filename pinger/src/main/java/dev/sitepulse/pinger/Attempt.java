@@ -14,6 +14,9 @@ import java.util.List;
  * @param tls the final hop's handshake, null for plain HTTP or when none completed
  * @param remoteAddress the address of the final hop, null when no connection was made
  * @param retryAfter the server's Retry-After on a 429 or 503, null when absent
+ * @param contentLength the final response's Content-Length header, -1 when it had none (or
+ *     OkHttp removed it, having decoded a gzip body it asked for) or no response completed;
+ *     {@code bodyBytes} is what was read
  */
 public record Attempt(
     int number,
@@ -28,11 +31,20 @@ public record Attempt(
     TlsInfo tls,
     String remoteAddress,
     List<ConditionResult> conditions,
-    Duration retryAfter) {
+    Duration retryAfter,
+    long contentLength) {
 
   public Attempt {
     hops = List.copyOf(hops);
     conditions = List.copyOf(conditions);
+  }
+
+  /** An attempt whose Content-Length is unknown: a failure, or a result made elsewhere. */
+  public Attempt(int number, Instant startedAt, Verdict verdict, ErrorKind errorKind, String message,
+      List<Hop> hops, Phases phases, long bodyBytes, boolean bodyTruncated, TlsInfo tls,
+      String remoteAddress, List<ConditionResult> conditions, Duration retryAfter) {
+    this(number, startedAt, verdict, errorKind, message, hops, phases, bodyBytes, bodyTruncated, tls,
+        remoteAddress, conditions, retryAfter, -1);
   }
 
   /** The status of the final hop, 0 when no response arrived. */

@@ -116,7 +116,8 @@ class PingOutputFormatsTest {
         .containsOnly("resolve", "connect", "tls", "processing", "transfer")
         .hasSize(15);
     assertThat(byTarget(samples, "probe_http_redirects")).containsOnlyKeys(up(), down(), REFUSED);
-    assertThat(byTarget(samples, "probe_http_content_length").get(up())).isPositive();
+    assertThat(byTarget(samples, "probe_http_uncompressed_body_length").get(up())).isPositive();
+    assertThat(byTarget(samples, "probe_http_content_length")).as("no response, no header").containsEntry(REFUSED, -1.0);
     assertThat(samples).noneMatch(s -> s.name().equals("probe_ssl_earliest_cert_expiry"));
   }
 

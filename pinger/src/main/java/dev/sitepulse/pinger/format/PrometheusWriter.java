@@ -41,7 +41,10 @@ public final class PrometheusWriter implements ResultWriter {
     gauge(e, results, "probe_http_status_code", "Response HTTP status code",
         r -> Exposition.number(r.status()));
     durations(e, results);
-    gauge(e, results, "probe_http_content_length", "Length of the response body read, in bytes",
+    // As blackbox_exporter: the header, -1 without one; the body read is the uncompressed length.
+    gauge(e, results, "probe_http_content_length", "Length of http content response",
+        r -> Exposition.number(r.last().contentLength()));
+    gauge(e, results, "probe_http_uncompressed_body_length", "Length of uncompressed response body",
         r -> Exposition.number(r.last().bodyBytes()));
     gauge(e, results, "probe_http_redirects", "The number of redirects",
         r -> Exposition.number(r.last().redirects()));

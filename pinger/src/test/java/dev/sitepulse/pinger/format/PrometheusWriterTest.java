@@ -38,7 +38,7 @@ class PrometheusWriterTest {
 
     assertThat(families).extracting(Family::name).containsExactly("probe_success", "probe_duration_seconds",
         "probe_http_status_code", "probe_http_duration_seconds", "probe_http_content_length",
-        "probe_http_redirects", "probe_ssl_earliest_cert_expiry");
+        "probe_http_uncompressed_body_length", "probe_http_redirects", "probe_ssl_earliest_cert_expiry");
     assertThat(families).allSatisfy(f -> {
       assertThat(f.type()).isEqualTo("gauge");
       assertThat(f.help()).isNotBlank();
@@ -95,8 +95,15 @@ class PrometheusWriterTest {
   void reportsStatusBodyBytesAndRedirects() {
     assertThat(value("probe_http_status_code", "status page")).isEqualTo(503);
     assertThat(value("probe_http_status_code", SLOW.target().name())).isEqualTo(0);
-    assertThat(value("probe_http_content_length", "api")).isEqualTo(659);
+    assertThat(value("probe_http_uncompressed_body_length", "api")).isEqualTo(659);
     assertThat(value("probe_http_redirects", "it's docs")).isEqualTo(1);
+  }
+
+  @Test
+  void reportsTheContentLengthHeaderAsBlackboxDoesAndTheBodyReadApart() {
+    assertThat(value("probe_http_content_length", "it's docs")).as("the header").isEqualTo(1024);
+    assertThat(value("probe_http_uncompressed_body_length", "it's docs")).as("the body read").isEqualTo(2048);
+    assertThat(value("probe_http_content_length", "api")).as("no header").isEqualTo(-1);
   }
 
   @Test

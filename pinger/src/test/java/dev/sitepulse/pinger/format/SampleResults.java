@@ -66,7 +66,7 @@ final class SampleResults {
                   List.of(
                       new Hop("http://docs.example.com/", 301, "https://docs.example.com/", ms(30)),
                       new Hop("https://docs.example.com/", 200, null, ms(70))),
-                  ms(100), 2048, true, null, "203.0.113.7:443", List.of(), null)));
+                  ms(100), 2048, true, null, "203.0.113.7:443", List.of(), null, 1024)));
 
   static final List<CheckResult> ALL = List.of(API, SHOP, STATUS_PAGE, SLOW, REFUSED, DOCS);
 

@@ -193,7 +193,17 @@ public final class ProbeRun implements Runnable {
     // The reason phrase and a condition's actual value are the server's words.
     return new Attempt(number, startedAt, judged.verdict(), null, ServerText.reason(message.strip()),
         snapshotHops(), phases, body.bytes(), body.truncated(), tls, hopListener.remoteAddress(),
-        judged.results(), retryAfter(response));
+        judged.results(), retryAfter(response), contentLength(response));
+  }
+
+  /** The Content-Length header as blackbox_exporter reports it: -1 when absent. */
+  private static long contentLength(Response response) {
+    String header = response.header("Content-Length");
+    try {
+      return header == null ? -1 : Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return -1; // ResponseHead let it through: it frames no body OkHttp read by it
+    }
   }
 
   /** What the conditions see of the final response. */

@@ -1,0 +1,37 @@
+package dev.sitepulse.pinger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** An attempt keeps the Content-Length the server sent apart from the bytes it read, as blackbox_exporter does. */
+class ContentLengthTest {
+
+  private static Attempt check(RawServer server) {
+    return Checks.check(Target.of(server.url("/")).withTimeout(Duration.ofSeconds(5))).last();
+  }
+
+  @Test
+  void theContentLengthHeaderIsKeptAlongsideTheBytesRead() throws IOException {
+    try (RawServer server = RawServer.answering(
+        "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")) {
+      Attempt a = check(server);
+
+      assertThat(a.contentLength()).isEqualTo(5);
+      assertThat(a.bodyBytes()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aChunkedBodyHasNoContentLength() throws IOException {
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+        + "Connection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n")) {
+      Attempt a = check(server);
+
+      assertThat(a.contentLength()).isEqualTo(-1);
+      assertThat(a.bodyBytes()).isEqualTo(5);
+    }
+  }
+}
