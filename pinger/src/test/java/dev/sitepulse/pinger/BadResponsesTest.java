@@ -3,6 +3,7 @@ package dev.sitepulse.pinger;
 import static dev.sitepulse.pinger.Checks.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +152,18 @@ class BadResponsesTest {
       assertThat(r.errorKind()).isEqualTo(ErrorKind.RESET);
       assertThat(r.message())
           .isEqualTo("connection closed by " + server.hostAndPort() + " in the middle of the response");
+      assertThat(r.last().bodyBytes()).as("what came of the body before the close").isEqualTo(10);
+    }
+  }
+
+  @Test
+  void aBodyThatStopsComingUntilTheTimeoutKeepsTheBytesThatCame() throws Exception {
+    try (RawServer server = RawServer.answeringThenStalling("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nab")) {
+      CheckResult r = Checks.check(Target.of(server.url("/")).withTimeout(Duration.ofMillis(300)));
+
+      assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.last().bodyBytes()).isEqualTo(2);
     }
   }
 

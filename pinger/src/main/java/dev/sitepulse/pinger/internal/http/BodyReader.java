@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.Inflater;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -78,6 +79,14 @@ final class BodyReader {
    *     (by its Content-Length, or a HEAD, 204 or 304 that has none)
    */
   static Body read(Response response, long maxBytes, boolean keep) throws IOException {
+    return read(response, maxBytes, keep, new AtomicLong());
+  }
+
+  /**
+   * As {@link #read(Response, long, boolean)}, counting the bytes read into {@code progress} as
+   * they come, so that a read that fails or is ended from another thread still says how far it got.
+   */
+  static Body read(Response response, long maxBytes, boolean keep, AtomicLong progress) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return Body.EMPTY;
@@ -91,7 +100,7 @@ final class BodyReader {
     // Only content someone reads is decoded: a HEAD, 204 or 304 declares an encoding for a body
     // it never sends, and a body wrongly declared gzip must not fail a check that ignores it.
     if (!keep || source.exhausted()) {
-      return read(source, body.contentType(), maxBytes, keep);
+      return read(source, body.contentType(), maxBytes, keep, progress);
     }
     // A server may list codings in one field or send the field once per coding (RFC 9110).
     List<String> codings = codings(String.join(",", response.headers("Content-Encoding")));
@@ -110,10 +119,10 @@ final class BodyReader {
       decoded = codings.get(i).equals("deflate") ? inflating(layer) : new GzipSource(layer);
     }
     if (decoded == source) {
-      return read(source, body.contentType(), maxBytes, keep);
+      return read(source, body.contentType(), maxBytes, keep, progress);
     }
     try (BufferedSource in = Okio.buffer(decoded)) {
-      return read(in, body.contentType(), maxBytes, keep);
+      return read(in, body.contentType(), maxBytes, keep, progress);
     }
   }
 
@@ -143,8 +152,8 @@ final class BodyReader {
     return (cmf & 0x0f) == 8 && ((cmf & 0xff) << 8 | (flg & 0xff)) % 31 == 0;
   }
 
-  private static Body read(BufferedSource source, MediaType type, long maxBytes, boolean keep)
-      throws IOException {
+  private static Body read(BufferedSource source, MediaType type, long maxBytes, boolean keep,
+      AtomicLong progress) throws IOException {
     Buffer kept = new Buffer();
     Buffer scratch = new Buffer();
     long read = 0;
@@ -154,6 +163,7 @@ final class BodyReader {
         break;
       }
       read += n;
+      progress.set(read);
       if (keep) {
         kept.write(scratch, n);
       } else {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Headers;
@@ -63,6 +64,8 @@ public final class ProbeRun implements Runnable {
   private boolean hopRecorded;
   /** The current hop's status once its response head arrived, else 0: a body that times out keeps it. */
   private volatile int hopStatus;
+  /** The current hop's body bytes read so far, which a failure mid-body reports. */
+  private final AtomicLong hopBodyBytes = new AtomicLong();
   private volatile HttpUrl url;
 
   ProbeRun(Function<HttpUrl, OkHttpClient> clients, Target target, int number, ProbeOptions options,
@@ -121,6 +124,7 @@ public final class ProbeRun implements Runnable {
         hopRecorded = false;
       }
       hopStatus = 0;
+      hopBodyBytes.set(0);
       Call c = clients.apply(url).newCall(request(url, first, method, requestBody, hopListener));
       long remaining = deadline.remainingNanos();
       if (remaining <= 0) {
@@ -137,7 +141,7 @@ public final class ProbeRun implements Runnable {
         }
         String location = FetchResult.redirects(response.code()) ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
-        Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody);
+        Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody, hopBodyBytes);
         long end = System.nanoTime();
         synchronized (hops) {
           hops.add(new Hop(url.toString(), response.code(), location, hopListener.phases(end)));
@@ -239,8 +243,10 @@ public final class ProbeRun implements Runnable {
       // The hop that failed, with its status if the response head came, and how far it got.
       chain.add(new Hop(url.toString(), hopStatus, null, current.phases(System.nanoTime())));
     }
+    // A body cut short by a timeout or a reset still counts what arrived of it.
+    long bytes = inFlight ? hopBodyBytes.get() : 0;
     return new Attempt(number, startedAt, f.verdict(), f.kind(), message, chain,
-        summed(chain), 0, false, null, current.remoteAddress(), List.of(), null);
+        summed(chain), bytes, false, null, current.remoteAddress(), List.of(), null);
   }
 
   private Failure classify(IOException e) {
