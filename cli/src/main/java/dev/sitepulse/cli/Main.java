@@ -39,7 +39,7 @@ public final class Main {
     if (command != null && OPEN_SQLITE.contains(command)) { // Set.of refuses to look up null
       SqliteLibraryCache.install();
     }
-    int code = runOrFail(args);
+    int code = runOrFail(args, command);
     System.out.flush();
     IOException lost = stdout.lost();
     if (lost != null && code != ExitCode.INTERRUPTED) {
@@ -52,17 +52,17 @@ public final class Main {
 
   /**
    * An Error that no command catches (out of memory, a class gone from a jar replaced under a
-   * running watch) is an internal failure like an exception: one line and exit 2. Left to the JVM
-   * it printed a stack trace and exit 1, which Nagios reads as DEGRADED, and the watch's Vert.x
-   * threads then kept the process alive for ever.
+   * running watch) is an internal failure like an exception: one line and exit 2 (3 for ping, see
+   * {@link ExitCode#internalFailure}). Left to the JVM it printed a stack trace and exit 1, which
+   * Nagios reads as DEGRADED, and the watch's Vert.x threads then kept the process alive for ever.
    */
-  private static int runOrFail(String[] args) {
+  private static int runOrFail(String[] args, String command) {
     try {
       return run(args);
     } catch (Error e) {
       System.err.println("sitepulse: " + e);
       LoggerFactory.getLogger(Main.class).debug("failed", e);
-      return ExitCode.CRITICAL;
+      return ExitCode.internalFailure(command);
     }
   }
 
@@ -189,6 +189,6 @@ public final class Main {
     }
     err.println("sitepulse: " + e);
     LoggerFactory.getLogger(Main.class).debug("failed", e);
-    return ExitCode.CRITICAL;
+    return ExitCode.internalFailure(cmd.getCommandName());
   }
 }

@@ -86,13 +86,13 @@ class PingProcessIT {
   }
 
   @Test
-  void runningOutOfMemoryIsOneLineAndExitTwoAnInternalFailureNotOneThatReadsAsDegraded() throws Exception {
+  void runningOutOfMemoryIsOneLineAndExitThreeWhichNagiosReadsAsUnknownNotAsASiteDown() throws Exception {
     // A config larger than the heap Java was given: an Error, which no command catches.
     Files.writeString(dir.resolve("big.yaml"), "# filler\n".repeat(24 << 17) + "targets:\n  - url: http://127.0.0.1:1/\n");
 
     JarProcess.Result run = JarProcess.java(LIMIT, dir, List.of("-Xmx16m"), "ping", "-c", "big.yaml");
 
-    assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
+    assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
     assertThat(run.err()).as("%s", run).isEqualTo("sitepulse: java.lang.OutOfMemoryError: Java heap space\n");
   }
 

@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Options override the config's defaults; a target's own settings win over both.",
-      "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error, "
+      "Exit codes: 0 all up, 1 some degraded, 2 some down, timed out or failed, 3 usage or config error "
+          + "or an internal failure (Nagios' UNKNOWN), "
           + "130 stopped by Ctrl-C or SIGTERM (the checks finished by then are reported)."
     })
 public final class PingCommand implements Callable<Integer> {
