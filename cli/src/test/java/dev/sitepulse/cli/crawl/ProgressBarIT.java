@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.JarProcess;
@@ -36,6 +37,9 @@ class ProgressBarIT {
 
   @BeforeEach
   void aSiteThatTakesLongerThanAProgressTick() {
+    // util-linux's script(1) and /proc: Linux, as CI (.ci/run names bsdutils); BSD script has no -c.
+    assumeTrue(Files.exists(Path.of("/proc/self/fd")) && Files.isExecutable(Path.of("/usr/bin/script")),
+        "needs Linux with util-linux script(1)");
     site.stubFor(get("/").willReturn(html("<title>home</title><a href='/slow'>slow</a>")));
     site.stubFor(get("/slow").willReturn(html("<title>slow</title>").withFixedDelay(2_000)));
   }
