@@ -34,4 +34,25 @@ class ContentLengthTest {
       assertThat(a.bodyBytes()).isEqualTo(5);
     }
   }
+
+  @Test
+  void aBodyThatStopsComingKeepsTheContentLengthItsHeadSent() throws IOException {
+    try (RawServer server = RawServer.answeringThenStalling("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nab")) {
+      Attempt a = Checks.check(Target.of(server.url("/")).withTimeout(Duration.ofMillis(300))).last();
+
+      assertThat(a.verdict()).isEqualTo(Verdict.TIMEOUT);
+      assertThat(a.contentLength()).as("the head came before the body stalled").isEqualTo(10);
+      assertThat(a.bodyBytes()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aServerThatNeverAnswersHasNoContentLength() throws IOException {
+    try (RawServer server = RawServer.answeringThenStalling("")) {
+      Attempt a = Checks.check(Target.of(server.url("/")).withTimeout(Duration.ofMillis(300))).last();
+
+      assertThat(a.verdict()).isEqualTo(Verdict.TIMEOUT);
+      assertThat(a.contentLength()).isEqualTo(-1);
+    }
+  }
 }

@@ -66,6 +66,8 @@ public final class ProbeRun implements Runnable {
   private volatile int hopStatus;
   /** The current hop's body bytes read so far, which a failure mid-body reports. */
   private final AtomicLong hopBodyBytes = new AtomicLong();
+  /** The current hop's Content-Length header once its head arrived (-1 without one): a failure keeps it. */
+  private volatile long hopContentLength = -1;
   private volatile HttpUrl url;
 
   ProbeRun(Function<HttpUrl, OkHttpClient> clients, Target target, int number, ProbeOptions options,
@@ -120,11 +122,12 @@ public final class ProbeRun implements Runnable {
     while (true) {
       PhaseListener hopListener = new PhaseListener();
       listener = hopListener;
-      synchronized (hops) {
+      synchronized (hops) { // as one: a watchdog's failed() must not see the last hop's figures as this one's
         hopRecorded = false;
+        hopStatus = 0;
+        hopBodyBytes.set(0);
+        hopContentLength = -1;
       }
-      hopStatus = 0;
-      hopBodyBytes.set(0);
       Call c = clients.apply(url).newCall(request(url, first, method, requestBody, hopListener));
       long remaining = deadline.remainingNanos();
       if (remaining <= 0) {
@@ -134,6 +137,7 @@ public final class ProbeRun implements Runnable {
       call = c;
       try (Response response = c.execute()) {
         hopStatus = response.code();
+        hopContentLength = contentLength(response);
         Failure invalid = ResponseHead.invalid(response, url);
         if (invalid != null) {
           c.cancel(); // a head not to be trusted frames no body: its connection must carry nothing more
@@ -228,9 +232,14 @@ public final class ProbeRun implements Runnable {
   private Attempt failed(Failure f) {
     List<Hop> chain;
     boolean inFlight;
-    synchronized (hops) { // expire() may race the hop being recorded
+    long bytes;
+    long contentLength;
+    synchronized (hops) { // expire() may race the hop being recorded, or the next one starting
       chain = new ArrayList<>(hops);
       inFlight = url != null && !hopRecorded;
+      // A body cut short by a timeout or a reset still counts what arrived of it.
+      bytes = inFlight ? hopBodyBytes.get() : 0;
+      contentLength = inFlight ? hopContentLength : -1;
     }
     PhaseListener current = listener;
     String message = f.message();
@@ -243,10 +252,8 @@ public final class ProbeRun implements Runnable {
       // The hop that failed, with its status if the response head came, and how far it got.
       chain.add(new Hop(url.toString(), hopStatus, null, current.phases(System.nanoTime())));
     }
-    // A body cut short by a timeout or a reset still counts what arrived of it.
-    long bytes = inFlight ? hopBodyBytes.get() : 0;
     return new Attempt(number, startedAt, f.verdict(), f.kind(), message, chain,
-        summed(chain), bytes, false, null, current.remoteAddress(), List.of(), null);
+        summed(chain), bytes, false, null, current.remoteAddress(), List.of(), null, contentLength);
   }
 
   private Failure classify(IOException e) {
