@@ -212,6 +212,9 @@ public final class Pinger implements AutoCloseable {
     BooleanSupplier admit = () -> !sendingStopped && ticket.admits(number);
     Runnable heldBack = () -> {
       if (sendingStopped) {
+        if (number == 1) {
+          ticket.releaseUnsent(); // nothing of the check went out: a trial's permission goes back
+        }
         result.cancel(false);
       } else {
         result.complete(breakers.heldBackAttempt(number, hostPort));
@@ -223,8 +226,8 @@ public final class Pinger implements AutoCloseable {
           target.timeout().toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
       run.result().whenComplete((a, e) -> {
         watchdog.cancel(false);
-        if (a != null && (!a.isRetryable() || number > target.retries() || retriesStopped)) {
-          ticket.recordFinal(a); // before the slot goes to the next check, which it may hold back
+        if (a != null) { // before the slot goes to the next check, which the breaker may hold back
+          ticket.recordIfSettled(a, !a.isRetryable() || number > target.retries() || retriesStopped);
         }
         release.run();
         result.complete(a);

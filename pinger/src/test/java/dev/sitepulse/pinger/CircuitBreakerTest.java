@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,6 +117,34 @@ class CircuitBreakerTest {
         List<CheckResult> after = pinger.checkAll(targets(base, 3), r -> {});
 
         assertThat(after).extracting(CheckResult::verdict).containsOnly(Verdict.UP);
+      }
+    }
+  }
+
+  @Test
+  void aTrialAnsweredWithRetryAfterClosesTheCircuitAndTheHostsNextCheckGoesWhileItWaits() throws Exception {
+    int port = closedPort();
+    String base = "http://127.0.0.1:" + port;
+    MutableClock clock = new MutableClock(Instant.now());
+    try (Pinger pinger = Pinger.create(oneAtATime(2), clock)) {
+      pinger.checkAll(targets(base, 2), r -> {});
+      clock.advance(Duration.ofSeconds(31));
+      String busy = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
+          + "Connection: close\r\n\r\n";
+      try (RawServer back = RawServer.answering(busy, port)) {
+        CompletableFuture<CheckResult> trial = pinger.check(Target.of(base + "/trial")
+            .withTimeout(Duration.ofSeconds(5)).withRetries(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (pinger.circuitsHeldBack().get("127.0.0.1:" + port) && !trial.isDone()) {
+          assertThat(System.nanoTime()).as("the circuit closes or the trial ends").isLessThan(deadline);
+          Thread.sleep(5); // polls the breaker's state; no assertion depends on how long
+        }
+        assertThat(trial).as("the circuit closed on the trial's first answer, before its retry").isNotDone();
+        CheckResult next = pinger.check(Target.of(base + "/next").withTimeout(Duration.ofSeconds(5))).join();
+
+        assertThat(next.errorKind()).as("sent while the trial waits out its Retry-After").isNull();
+        assertThat(next.status()).isEqualTo(503);
+        assertThat(trial.join().attempts()).hasSize(2);
       }
     }
   }

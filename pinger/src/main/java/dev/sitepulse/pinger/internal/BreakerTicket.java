@@ -36,11 +36,34 @@ public final class BreakerTicket {
     return pass.updateAndGet(p -> p != null && p.trial() ? p : breakers.admit(breaker)) != null;
   }
 
+  /**
+   * Gives the breaker this attempt's result if it settles what the check says of its host: it is
+   * the check's last attempt, or it reached the host, which a retry cannot take back (a half-open
+   * trial answered with a 503 and a Retry-After of minutes must close the circuit now, not hold
+   * every other check of the host as CIRCUIT_OPEN until its retry). Once; later calls do nothing.
+   */
+  public void recordIfSettled(Attempt a, boolean last) {
+    if (last || !HostBreakers.unreachable(a)) {
+      recordFinal(a);
+    }
+  }
+
   /** Gives the breaker the check's final result, once; later calls do nothing. */
   public void recordFinal(Attempt a) {
     HostBreakers.Pass p = pass.get();
     if (p != null && recorded.compareAndSet(false, true)) {
       p.record(a);
+    }
+  }
+
+  /**
+   * Gives back the permission of a check a stop kept from being sent: a half-open circuit lets one
+   * trial through, and a trial never sent nor recorded would hold it half-open for good.
+   */
+  public void releaseUnsent() {
+    HostBreakers.Pass p = pass.get();
+    if (p != null && recorded.compareAndSet(false, true)) {
+      p.release();
     }
   }
 }

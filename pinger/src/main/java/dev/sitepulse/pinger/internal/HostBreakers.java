@@ -132,6 +132,13 @@ public final class HostBreakers {
         breaker.onResult(a.phases().totalNanos(), TimeUnit.NANOSECONDS, a);
       }
     }
+
+    /** Gives the permission back unused, unless the breaker has changed state since. */
+    public void release() {
+      if (breaker.getState() == state) {
+        breaker.releasePermission();
+      }
+    }
   }
 
   /** The attempt for a check its open circuit held back: nothing was sent. */
