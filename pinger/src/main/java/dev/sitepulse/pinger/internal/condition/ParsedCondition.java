@@ -45,7 +45,12 @@ record ParsedCondition(String text, Operand left, Operator operator, Expected ri
     Literal value = actual.literal();
     String described = left.text() + " (" + shown(value) + ") " + comparison;
     if (!operator.isOrdering()) {
-      return result(right.matches(value) == (operator == Operator.EQUAL), described);
+      boolean holds = right.matches(value) == (operator == Operator.EQUAL);
+      if (!holds && operator == Operator.EQUAL && readsAsTheSameNumber(value)) {
+        // Numeric before 2026-12: a config that relied on it must learn why it fails now.
+        described += ": text (a JSON string or a header) is compared as written, not as a number";
+      }
+      return result(holds, described);
     }
     if (value.number() == null) {
       return result(false, described + ": " + notNumber(value));
@@ -56,6 +61,12 @@ record ParsedCondition(String text, Operand left, Operator operator, Expected ri
       return result(false, described + ": " + notNumber(bound));
     }
     return result(operator.holdsFor(value.number().compareTo(bound.number())), described);
+  }
+
+  /** Whether {@code value} is text that, read as a number, is the number on the right. */
+  private boolean readsAsTheSameNumber(Literal value) {
+    return value.textual() && value.number() != null && right instanceof Literal expected
+        && expected.number() != null && expected.number().compareTo(value.number()) == 0;
   }
 
   /**

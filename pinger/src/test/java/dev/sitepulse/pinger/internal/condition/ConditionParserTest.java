@@ -373,6 +373,9 @@ class ConditionParserTest {
     assertThat(evaluate("[BODY].zip == any(1234, 5678)", versions).success()).isFalse();
     assertThat(evaluate("[BODY].n == 1.10", versions).success()).as("a JSON number is a number").isTrue();
     assertThat(evaluate("[BODY].version < 2", versions).success()).as("< still reads its number").isTrue();
+    assertThat(evaluate("[BODY].zip == 1234", versions).description()).as("says why, as it held before")
+        .isEqualTo("[BODY].zip (01234) == 1234: text (a JSON string or a header) is compared as written, not as a number");
+    assertThat(evaluate("[BODY].zip == 99", versions).description()).isEqualTo("[BODY].zip (01234) == 99");
   }
 
   @Test
