@@ -41,6 +41,9 @@ final class PhaseListener extends EventListener {
   private volatile long connectEnd;
   private volatile long tlsStart;
   private volatile long tlsEnd;
+  /** Connect and TLS time of routes that failed before the one under way (another address). */
+  private volatile long connectFailedNanos;
+  private volatile long tlsFailedNanos;
   private volatile long requestSent;
   private volatile long responseHead;
   private volatile String remoteIp;
@@ -91,8 +94,8 @@ final class PhaseListener extends EventListener {
    */
   Phases phases(long end) {
     long dns = span(dnsStart, dnsEnd);
-    long tls = span(tlsStart, tlsEnd);
-    long connect = span(connectStart, tlsStart != 0 ? tlsStart : connectEnd);
+    long tls = tlsFailedNanos + span(tlsStart, tlsEnd);
+    long connect = connectFailedNanos + span(connectStart, tlsStart != 0 ? tlsStart : connectEnd);
     long processing = span(requestSent, responseHead != 0 ? responseHead : end);
     long transfer = span(responseHead, end);
     return new Phases(dns, connect, tls, processing, transfer, span(callStart, end));
@@ -141,16 +144,21 @@ final class PhaseListener extends EventListener {
     connectEnd = nanoTime.getAsLong();
   }
 
-  /** A failed connect or handshake still took time; without this its phase would read 0. */
+  /**
+   * A failed connect or handshake still took time; without this its phase would read 0. OkHttp may
+   * then try the host's next address (IPv6, then IPv4, say): each route's time adds up, so a 10 s
+   * connect timeout on the first still shows when the second connects.
+   */
   @Override
   public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
       java.io.IOException e) {
     long now = nanoTime.getAsLong();
-    if (tlsStart != 0 && tlsEnd == 0) {
-      tlsEnd = now;
-    } else if (connectEnd == 0) {
-      connectEnd = now;
-    }
+    connectFailedNanos += span(connectStart, tlsStart != 0 ? tlsStart : now);
+    tlsFailedNanos += tlsStart != 0 ? span(tlsStart, now) : 0;
+    connectStart = 0;
+    connectEnd = 0;
+    tlsStart = 0;
+    tlsEnd = 0;
   }
 
   @Override

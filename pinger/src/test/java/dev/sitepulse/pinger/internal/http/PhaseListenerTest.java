@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 import okhttp3.Call;
+import okhttp3.Dns;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -110,5 +112,44 @@ class PhaseListenerTest {
     Phases p = phases.phases(now.get());
     assertThat(p.processingNanos()).isEqualTo(2 * SECOND);
     assertThat(p.transferNanos()).isZero();
+  }
+
+  @Test
+  void theConnectTimeOfAnAddressThatFailedAddsToThatOfTheOneThatConnected() throws Exception {
+    AtomicLong now = new AtomicLong(SECOND);
+    PhaseListener phases = new PhaseListener(now::get);
+    EventListener eachConnectTakesASecond = new EventListener() {
+      @Override
+      public void connectStart(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+        now.addAndGet(SECOND);
+      }
+    };
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      // The name has two addresses; nothing listens on the first, so OkHttp tries the second.
+      Dns twoAddresses = host -> List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1"));
+      OkHttpClient client = new OkHttpClient.Builder().dns(twoAddresses)
+          .eventListener(phases.plus(eachConnectTakesASecond)).build();
+      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+        try (Socket s = server.accept()) {
+          BufferedReader in =
+              new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+          for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            // the request head
+          }
+          s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+              .getBytes(StandardCharsets.US_ASCII));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      String url = "http://two.test:" + server.getLocalPort() + "/";
+      try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
+        assertThat(r.code()).isEqualTo(200);
+        r.body().string();
+      }
+      served.get(10, TimeUnit.SECONDS);
+    }
+
+    assertThat(phases.phases(now.get()).connectNanos()).as("both routes' second").isEqualTo(2 * SECOND);
   }
 }
