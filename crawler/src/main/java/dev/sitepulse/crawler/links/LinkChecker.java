@@ -267,10 +267,11 @@ public final class LinkChecker {
 
   /**
    * Left queued as the crawl stopped (--max-pages, or stopped), not on a host it gave up on (past
-   * --max-backoff), whose URLs the crawl could not fetch rather than was not to.
+   * --max-backoff), whose URLs the crawl could not fetch rather than was not to. A seed is never
+   * left so: the user asked for it by name, and a start page that is gone must fail the check.
    */
   private static boolean leftAtLimit(String url, CrawledPages db, Set<String> givenUp) {
-    return db.queued.contains(url) && !givenUp.contains(OnlineChecks.originOf(url));
+    return db.queued.contains(url) && !db.seeds.contains(url) && !givenUp.contains(OnlineChecks.originOf(url));
   }
 
   /**

@@ -731,6 +731,19 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aSeedLeftQueuedAtMaxPagesIsStillCheckedOnlineSoAStartPageThatIsGoneFails() throws Exception {
+    page("/after.html");
+
+    LinkReport report = check(crawl(1, 0, null, base() + "/after.html", base() + "/status/404"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple(base() + "/status/404", "404 Not Found"));
+    assertThat(report.checkedOnline()).isEqualTo(1);
+    assertThat(report.skipped()).isZero();
+    site.verify(headRequestedFor(urlPathEqualTo("/status/404")));
+  }
+
+  @Test
   void targetsLeftQueuedOnAHostGivenUpPastMaxBackoffAreStillCheckedOnline() throws Exception {
     site.stubFor(get("/busy/1.html").willReturn(aResponse().withStatus(429)));
     page("/busy.html", base() + "/busy/1.html", base() + "/busy/2.html");
