@@ -50,9 +50,17 @@ final class CrawledPages {
       return element != null;
     }
 
+    /**
+     * A seed's #fragment, judged as a link's is: a link with no page behind it, which no report
+     * names as a referrer.
+     */
+    static Link typed(String url, String fragment) {
+      return new Link(null, url, fragment, null, 0, null);
+    }
+
     /** The pages behind {@code links}, each with where and how it links or embeds. */
     static List<Referrer> referrers(List<Link> links) {
-      return links.stream().map(l -> l.embeds()
+      return links.stream().filter(l -> l.from() != null).map(l -> l.embeds()
           ? Referrer.embedding(l.from(), l.element(), l.anchorText(), l.line())
           : new Referrer(l.from(), l.anchorText(), l.line())).toList();
     }

@@ -107,17 +107,16 @@ public final class LinkChecker {
         judge(e.getKey(), e.getValue(), db, crawled.abandonedOrigins(), checkExternal, checkAnchors, found);
       }
     }
-    if (checkAnchors) {
-      Set<String> reported = new HashSet<>();
-      found.broken.forEach(b -> reported.add(b.url()));
-      RecordedVerdicts.missingSeedAnchors(crawl.seeds(), db.pages, found.anchorsNotChecked).stream()
-          .filter(b -> reported.add(b.url())).forEach(found.broken::add);
-    }
-    // Pages checked online are read for their ids only where a link names a #fragment.
+    Map<String, List<Link>> typed = checkAnchors ? RecordedVerdicts.typedFragments(crawl.seeds()) : Map.of();
+    Set<String> reported = new HashSet<>();
+    found.broken.forEach(b -> reported.add(b.url()));
+    RecordedVerdicts.missingSeedAnchors(typed, db.pages, found.anchorsNotChecked).stream()
+        .filter(b -> reported.add(b.url())).forEach(found.broken::add);
+    // Pages checked online are read for their ids only where a link, or a seed, names a #fragment.
     Set<String> idsWanted = new HashSet<>();
     if (checkAnchors) {
-      found.unchecked.stream().filter(t -> byTarget.get(t).stream().anyMatch(l -> l.fragment() != null))
-          .forEach(idsWanted::add);
+      found.unchecked.stream().filter(t -> typed.containsKey(t)
+          || byTarget.get(t).stream().anyMatch(l -> l.fragment() != null)).forEach(idsWanted::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
         crawledOrigins(db, seeds, found.unchecked, scope), crawled.robots(), idsWanted, listener);
@@ -127,7 +126,9 @@ public final class LinkChecker {
       if (OnlineChecks.isBroken(r)) {
         found.broken.add(brokenOnline(r, !scope.accepts(target), byTarget.get(target)));
       } else if (idsWanted.contains(target)) {
-        judgeFragmentsOnline(target, online.pagesRead().get(target), byTarget.get(target), !scope.accepts(target), found);
+        List<Link> withTyped = new ArrayList<>(byTarget.get(target));
+        withTyped.addAll(typed.getOrDefault(target, List.of()));
+        judgeFragmentsOnline(target, online.pagesRead().get(target), withTyped, !scope.accepts(target), found);
       }
     }
     found.broken.replaceAll(b -> b.referrers().isEmpty() && starts.containsKey(withoutFragment(b.url()))

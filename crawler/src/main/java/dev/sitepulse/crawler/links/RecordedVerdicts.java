@@ -109,31 +109,38 @@ final class RecordedVerdicts {
   }
 
   /**
-   * Seeds typed with a #fragment (the crawl fetched them without) whose working page has no such
-   * id: broken as a link there would be, with no page to blame (where pages link to it as well,
-   * the caller keeps their report, which names them).
+   * The #fragments typed on seeds, by the seed's URL as the crawl normalized it (it fetched the
+   * seed without its fragment), each as a {@link Link#typed} link.
    */
-  static List<BrokenLink> missingSeedAnchors(List<String> seeds, Map<String, Page> pages,
-      List<UncheckedAnchor> unchecked) {
-    List<BrokenLink> out = new ArrayList<>();
+  static Map<String, List<Link>> typedFragments(List<String> seeds) {
+    Map<String, List<Link>> out = new LinkedHashMap<>();
     for (String seed : seeds) {
       int hash = seed.indexOf('#');
-      if (hash < 0) {
-        continue;
-      }
-      String url = LinkRules.normalize(seed.substring(0, hash));
-      Page page = url == null ? null : pages.get(url);
-      Page end = page == null ? null : follow(page, pages, new ArrayList<>(List.of(url)));
-      String fragment = seed.substring(hash + 1);
-      boolean missing = end != null && end.parsed() && end.redirectTo() == null && end.status() < 400
-          && !hasAnchor(end, Fragments.elementPart(fragment));
-      if (missing && end.cut()) { // the id may be past the cut
-        unchecked.add(new UncheckedAnchor(url + "#" + fragment, UncheckedAnchor.Why.CUT_AT_MAX_BODY));
-      } else if (missing) {
-        out.add(new BrokenLink(url + "#" + fragment, end.status(), BrokenLink.MISSING_ANCHOR,
-            "missing anchor #" + fragment, List.of(), false, List.of()));
+      String url = hash < 0 ? null : LinkRules.normalize(seed.substring(0, hash));
+      if (url != null) {
+        out.computeIfAbsent(url, u -> new ArrayList<>()).add(Link.typed(url, seed.substring(hash + 1)));
       }
     }
+    return out;
+  }
+
+  /**
+   * Seeds typed with a #fragment whose working page the crawl fetched has no such id: broken as a
+   * link there would be, with no page to blame (where pages link to it as well, the caller keeps
+   * their report, which names them).
+   *
+   * @param typed by {@link #typedFragments}
+   */
+  static List<BrokenLink> missingSeedAnchors(Map<String, List<Link>> typed, Map<String, Page> pages,
+      List<UncheckedAnchor> unchecked) {
+    List<BrokenLink> out = new ArrayList<>();
+    typed.forEach((url, links) -> {
+      Page page = pages.get(url);
+      Page end = page == null ? null : follow(page, pages, new ArrayList<>(List.of(url)));
+      if (end != null && end.parsed() && end.redirectTo() == null && end.status() < 400) {
+        out.addAll(missingAnchors(url, end, links, false, unchecked));
+      }
+    });
     return out;
   }
 

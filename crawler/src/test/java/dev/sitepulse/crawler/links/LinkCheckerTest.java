@@ -1123,6 +1123,27 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aSeedsFragmentIsCheckedOnThePageItRedirectsToOnAnotherSite() throws Exception {
+    pageForAnyMethod("/moved-here.html", "there");
+    site.stubFor(any(urlPathEqualTo("/xredir")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/moved-here.html")));
+    site.stubFor(any(urlPathEqualTo("/xredir-unread")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/head-only.html")));
+    site.stubFor(head(urlPathEqualTo("/head-only.html")).willReturn(aResponse().withStatus(200)));
+    site.stubFor(get(urlPathEqualTo("/head-only.html")).willReturn(aResponse().withStatus(500)));
+
+    LinkReport report = check(seedsOnly(base() + "/xredir#nope", base() + "/xredir#there",
+        base() + "/xredir-unread#intro"), true, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple(base() + "/xredir#nope", "missing anchor #nope"));
+    assertThat(report.broken().get(0).referrers()).as("typed, not linked").isEmpty();
+    assertThat(report.anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why).containsExactly(
+        tuple(base() + "/xredir-unread#intro", UncheckedAnchor.Why.PAGE_NOT_READ));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/moved-here.html")));
+  }
+
+  @Test
   void aSeedWrittenUnnormalizedStillDrawsThePrefixScopeTheCrawlKeptTo() throws Exception {
     page("/docs/start.html", base() + "/docs/gone.html");
     // Depth 0: gone.html is checked online, as the site's own (robots.txt, --delay) or another's.
