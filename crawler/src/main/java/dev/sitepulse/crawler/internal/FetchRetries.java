@@ -25,7 +25,7 @@ public final class FetchRetries {
    * queued URLs three connect attempts or timeouts, and record them all as failed.
    */
   static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
-  static final int MAX_BACKOFF_RETRIES = 5;
+  public static final int MAX_BACKOFF_RETRIES = 5;
   static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
   /** What to do with one fetch's result. */
@@ -148,7 +148,7 @@ public final class FetchRetries {
   }
 
   /** A 429 or 503: the server asks the crawler to come back later, and its host is held back. */
-  static boolean asksToWait(FetchResult r) {
+  public static boolean asksToWait(FetchResult r) {
     return r.status() == 429 || r.status() == 503;
   }
 

@@ -52,12 +52,22 @@ final class HostPacing implements AutoCloseable {
 
   /** Starts {@code request} when {@code origin} may be asked again; its result, as it ends. */
   <T> CompletableFuture<T> submit(String origin, Supplier<CompletableFuture<T>> request) {
+    return submit(origin, request, value -> Duration.ZERO);
+  }
+
+  /**
+   * As {@link #submit(String, Supplier)}, the origin then held back for what {@code holdAfter}
+   * says of the result (a 429's Retry-After) if that is longer than its delay: decided before the
+   * next request to it may start.
+   */
+  <T> CompletableFuture<T> submit(String origin, Supplier<CompletableFuture<T>> request,
+      Function<? super T, Duration> holdAfter) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Host host;
     synchronized (this) {
       host = hosts.computeIfAbsent(origin, o -> new Host(System.nanoTime(), delays.apply(o)));
       host.waiting.add(() -> request.get().whenComplete((value, error) -> {
-        ended(host);
+        ended(host, error != null ? 0 : holdAfter.apply(value).toNanos());
         if (error != null) {
           result.completeExceptionally(error);
         } else {
@@ -69,10 +79,10 @@ final class HostPacing implements AutoCloseable {
     return result;
   }
 
-  private void ended(Host host) {
+  private void ended(Host host, long holdNanos) {
     synchronized (this) {
       host.inFlight--;
-      host.nextStart = Math.max(host.nextStart, System.nanoTime() + host.delayNanos);
+      host.nextStart = Math.max(host.nextStart, System.nanoTime() + Math.max(host.delayNanos, holdNanos));
     }
     pump(host);
   }

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.crawler.store.UrlState;
@@ -11,17 +12,20 @@ import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The ids of pages checked online, for --check-anchors: a check online reads no body, so a target
  * with a #fragment that works is fetched once more, with GET, where its redirects ended, within
  * --max-body, and parsed as the crawl parses a page for its ids. Each URL once, however many
  * fragments and targets lead to it, paced as the checks were: the crawl's hosts as it asks them,
- * others at the pinger's rate per host.
+ * others at the pinger's rate per host. A 429 or 503 holds the host back and the page is asked
+ * again, as the crawl would, within --max-backoff.
  */
 final class OnlineIds {
 
@@ -45,13 +49,12 @@ final class OnlineIds {
     try (Fetcher fetcher = Fetcher.create(crawl.concurrency(), crawl.timeout(), crawl.maxBodyBytes(),
             crawl.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         HostPacing others = new HostPacing(o -> Duration.ofNanos(pinger), crawl.perHost())) {
+      HostHolds holds = new HostHolds(crawl.maxBackoff());
       for (CheckResult r : working) {
         List<Hop> hops = r.last().hops();
         String end = hops.isEmpty() ? r.target().url() : hops.get(hops.size() - 1).url();
-        String origin = OnlineChecks.originOf(end);
-        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url ->
-            (ownOrigins.contains(origin) ? own : others).submit(origin, () -> fetcher.fetch(url))
-                .thenApply(OnlineIds::readOf)));
+        HostPacing pacing = ownOrigins.contains(OnlineChecks.originOf(end)) ? own : others;
+        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> read(url, 1, fetcher, pacing, holds)));
       }
       Map<String, Page> out = new HashMap<>();
       byTarget.forEach((target, read) -> {
@@ -61,6 +64,58 @@ final class OnlineIds {
         }
       });
       return out;
+    }
+  }
+
+  /**
+   * The page at {@code url}, asked for again after a 429 or 503 as the crawl would: its host held
+   * back first (Retry-After, else 2 s, 4 s …), at most 5 times, and not once its holds would pass
+   * --max-backoff in all; none then.
+   */
+  private static CompletableFuture<Page> read(String url, int tries, Fetcher fetcher, HostPacing pacing,
+      HostHolds holds) {
+    String origin = OnlineChecks.originOf(url);
+    // Given up on while this waited its turn: not asked (none fetched).
+    Supplier<CompletableFuture<FetchResult>> fetch = () -> holds.givenUp(origin)
+        ? CompletableFuture.completedFuture(null) : fetcher.fetch(url);
+    return pacing.submit(origin, fetch, f -> holds.hold(origin, f, tries)).thenCompose(f ->
+        f == null || FetchRetries.asksToWait(f) && tries > FetchRetries.MAX_BACKOFF_RETRIES
+            ? CompletableFuture.completedFuture(null)
+            : FetchRetries.asksToWait(f) ? read(url, tries + 1, fetcher, pacing, holds)
+            : CompletableFuture.completedFuture(readOf(f)));
+  }
+
+  /**
+   * How long each origin's 429s and 503s have held it back, each wait counted whole: one that would
+   * pass --max-backoff in all gives the origin up, as the crawl gives up on such a host.
+   */
+  private static final class HostHolds {
+    private final long maxNanos;
+    private final Map<String, Long> heldNanos = new HashMap<>();
+    private final Set<String> givenUp = new HashSet<>();
+
+    HostHolds(Duration maxBackoff) {
+      maxNanos = maxBackoff.toNanos();
+    }
+
+    /**
+     * How long to hold {@code origin} back after {@code f}, its {@code tries}-th answer to one URL
+     * (none when it was not asked).
+     */
+    synchronized Duration hold(String origin, FetchResult f, int tries) {
+      if (f == null || !FetchRetries.asksToWait(f) || givenUp.contains(origin)) {
+        return Duration.ZERO;
+      }
+      Duration wait = FetchRetries.hostWait(f.retryAfter(), tries);
+      if (heldNanos.merge(origin, wait.toNanos(), Long::sum) > maxNanos) {
+        givenUp.add(origin);
+        return Duration.ZERO;
+      }
+      return wait;
+    }
+
+    synchronized boolean givenUp(String origin) {
+      return givenUp.contains(origin);
     }
   }
 

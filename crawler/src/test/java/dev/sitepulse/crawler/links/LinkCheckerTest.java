@@ -845,6 +845,60 @@ class LinkCheckerTest {
         tuple(external() + "/head-only.html#intro", UncheckedAnchor.Why.PAGE_NOT_READ));
   }
 
+  /** A page that works to HEAD, and whose GET answers 429 with Retry-After: 1 until {@code times} have. */
+  private void busyToGet(String path, int times, String... ids) {
+    site.stubFor(head(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+    for (int i = 0; i < times; i++) {
+      site.stubFor(get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "429 " + i)
+          .willSetStateTo("429 " + (i + 1)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+    }
+    site.stubFor(get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("429 " + times)
+        .willReturn(aResponse().withHeader("Content-Type", "text/html")
+            .withBody(Stream.of(ids).map(id -> "<p id=\"" + id + "\">x</p>").collect(Collectors.joining()))));
+  }
+
+  /** Depth 0, with this --max-backoff. */
+  private CrawlConfig seedOnlyWithMaxBackoff(Duration maxBackoff, String seed) {
+    return new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null, 4, Duration.ZERO,
+        Duration.ofSeconds(5), null, AGENT, null, null, maxBackoff).toConfig(CrawlStart.RESUME)
+        .withPurpose(CrawlPurpose.LINK_CHECK);
+  }
+
+  @Test
+  void aPageReadForItsIdsThatAnswers429IsReadAgainAfterItsRetryAfterAndItsHostWaitsMeanwhile() throws Exception {
+    busyToGet("/ids-busy.html", 1, "there");
+    pageForAnyMethod("/ids-calm.html", "here");
+    page("/to-busy.html", external() + "/ids-busy.html#there", external() + "/ids-busy.html#gone",
+        external() + "/ids-calm.html#here");
+
+    LinkReport report = check(seedOnlyWithMaxBackoff(Duration.ofMinutes(1), base() + "/to-busy.html"), true, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(external() + "/ids-busy.html#gone");
+    assertThat(report.anchorsNotChecked()).isEmpty();
+    List<Long> busy = timesAsked("/ids-busy\\.html");
+    assertThat(busy).as("one HEAD, a GET answered 429, a GET read").hasSize(3);
+    assertThat(busy.get(2) - busy.get(1)).isGreaterThanOrEqualTo(950);
+    site.verify(1, getRequestedFor(urlPathEqualTo("/ids-calm.html")));
+    long calm = site.findAll(getRequestedFor(urlPathEqualTo("/ids-calm.html"))).get(0).getLoggedDate().getTime();
+    assertThat(calm - busy.get(1)).as("the host is held back for the next page too").isGreaterThanOrEqualTo(950);
+  }
+
+  @Test
+  void aHostWhose429sWouldHoldItPastMaxBackoffIsNotAskedAgainForIdsAndItsFragmentsAreNotChecked() throws Exception {
+    busyToGet("/ids-busy.html", 9, "there");
+    pageForAnyMethod("/ids-calm.html", "here");
+    page("/to-busy.html", external() + "/ids-busy.html#there", external() + "/ids-calm.html#here");
+
+    LinkReport report = check(seedOnlyWithMaxBackoff(Duration.ZERO, base() + "/to-busy.html"), true, true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why).containsExactly(
+        tuple(external() + "/ids-busy.html#there", UncheckedAnchor.Why.PAGE_NOT_READ),
+        tuple(external() + "/ids-calm.html#here", UncheckedAnchor.Why.PAGE_NOT_READ));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/ids-busy.html")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/ids-calm.html")));
+  }
+
   @Test
   void aFragmentOfAPageCheckedOnlineAndCutAtMaxBodyIsNotChecked() throws Exception {
     site.stubFor(any(urlPathEqualTo("/long-elsewhere.html")).willReturn(aResponse()
