@@ -254,13 +254,15 @@ public final class LinkChecker {
 
   /**
    * The #fragments of links to a target checked online and found working, against the ids of its
-   * page as read again; those of a page that could not be read are not checked. A page that is no
-   * HTML has no ids: its fragment is the viewer's, as for a page the crawl fetched.
+   * page as read again; those of a page that could not be read, or that robots.txt disallows
+   * reading, are not checked. A page that is no HTML has no ids: its fragment is the viewer's, as
+   * for a page the crawl fetched.
    */
   private static void judgeFragmentsOnline(String target, Page read, List<Link> links, boolean external,
       Findings found) {
-    if (read == null) {
-      found.anchorsNotChecked.addAll(RecordedVerdicts.notChecked(target, links, UncheckedAnchor.Why.PAGE_NOT_READ));
+    if (read == null || read.is(UrlState.SKIPPED_ROBOTS)) {
+      found.anchorsNotChecked.addAll(RecordedVerdicts.notChecked(target, links,
+          read == null ? UncheckedAnchor.Why.PAGE_NOT_READ : UncheckedAnchor.Why.ROBOTS_DISALLOWED));
     } else if (read.parsed()) {
       found.broken.addAll(RecordedVerdicts.missingAnchors(target, read, links, external, found.anchorsNotChecked));
     }

@@ -74,7 +74,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
       List<CheckResult> toRead = results.stream()
           .filter(r -> idsWanted.contains(r.target().url()) && !isBroken(r)).toList();
       return new OnlineChecks(List.copyOf(results), own.size() - allowed.size() + redirectedToDisallowed,
-          OnlineIds.read(crawl, toRead, crawledOrigins, pacing));
+          OnlineIds.read(crawl, toRead, crawledOrigins, pacing, manners));
     } finally {
       thread.shutdownNow();
     }

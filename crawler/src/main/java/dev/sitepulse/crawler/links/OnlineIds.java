@@ -35,14 +35,18 @@ final class OnlineIds {
    * @param working the checks online that found their target working and whose links name a
    *     #fragment
    * @param own the pacing of the crawl's hosts, whose delays were kept for the checks
-   * @return by target URL (as linked), its page as crawl.db would record it, ids and all; none for
-   *     one that could not be read (a failure, or an answer other than the working one the check got)
+   * @param robots the robots.txt rules the checks obeyed: the other hosts' are read here, before
+   *     any of their pages
+   * @return by target URL (as linked), its page as crawl.db would record it, ids and all, or as
+   *     {@link UrlState#SKIPPED_ROBOTS} where robots.txt disallows reading it; none for one that
+   *     could not be read (a failure, or an answer other than the working one the check got)
    */
   static Map<String, Page> read(CrawlConfig crawl, List<CheckResult> working, Set<String> ownOrigins,
-      HostPacing own) {
+      HostPacing own, OwnSiteManners robots) {
     if (working.isEmpty()) {
       return Map.of();
     }
+    robots.readAhead(working.stream().map(OnlineIds::endOf).toList());
     Map<String, CompletableFuture<Page>> byEnd = new HashMap<>();
     Map<String, CompletableFuture<Page>> byTarget = new HashMap<>();
     long pinger = PingSettings.DEFAULTS.ratePerHost().interval().toNanos();
@@ -51,10 +55,10 @@ final class OnlineIds {
         HostPacing others = new HostPacing(o -> Duration.ofNanos(pinger), crawl.perHost())) {
       HostHolds holds = new HostHolds(crawl.maxBackoff());
       for (CheckResult r : working) {
-        List<Hop> hops = r.last().hops();
-        String end = hops.isEmpty() ? r.target().url() : hops.get(hops.size() - 1).url();
+        String end = endOf(r);
         HostPacing pacing = ownOrigins.contains(OnlineChecks.originOf(end)) ? own : others;
-        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> read(url, 1, fetcher, pacing, holds)));
+        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> robots.rulesReadingNew(url).allows(url)
+            ? read(url, 1, fetcher, pacing, holds) : CompletableFuture.completedFuture(disallowed(url))));
       }
       Map<String, Page> out = new HashMap<>();
       byTarget.forEach((target, read) -> {
@@ -117,6 +121,18 @@ final class OnlineIds {
     synchronized boolean givenUp(String origin) {
       return givenUp.contains(origin);
     }
+  }
+
+  /** Where the check's redirects ended. */
+  private static String endOf(CheckResult r) {
+    List<Hop> hops = r.last().hops();
+    return hops.isEmpty() ? r.target().url() : hops.get(hops.size() - 1).url();
+  }
+
+  /** A page robots.txt disallows, as crawl.db records one: not asked for. */
+  private static Page disallowed(String url) {
+    return new Page(url, UrlState.SKIPPED_ROBOTS.column(), 0, null, "robots.txt disallows it", null, false,
+        Set.of(), false);
   }
 
   /** A working answer's page, parsed for its ids when it is HTML; else none to judge. */

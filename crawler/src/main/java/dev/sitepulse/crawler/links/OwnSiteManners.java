@@ -90,6 +90,23 @@ final class OwnSiteManners {
   }
 
   /**
+   * Reads, all at once, the robots.txt of the hosts of {@code urls} that none has been read for
+   * (other sites' pages read for their ids): {@link #rulesReadingNew} then finds them read.
+   */
+  void readAhead(Collection<String> urls) {
+    List<String> unread = urls.stream().map(OnlineChecks::originOf)
+        .filter(o -> !o.isEmpty() && !rulesByOrigin.containsKey(o)).distinct().toList();
+    if (crawl.ignoreRobots() || unread.isEmpty()) {
+      return;
+    }
+    try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
+      Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
+      unread.forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
+      reads.forEach((origin, read) -> rulesByOrigin.putIfAbsent(origin, RobotsRules.from(read.join(), crawl.userAgent())));
+    }
+  }
+
+  /**
    * What robots.txt says about {@code url}, a redirect's destination: on a host none of the
    * targets was on (http to https, another subdomain), its robots.txt is read first, once; the
    * caller waits for that read.

@@ -16,7 +16,9 @@ public record UncheckedAnchor(String url, Why why) {
      * Checked online and found working, but its page could not be fetched again for its ids (it
      * failed, or answered otherwise this time).
      */
-    PAGE_NOT_READ("page could not be read for its ids");
+    PAGE_NOT_READ("page could not be read for its ids"),
+    /** Checked online and found working, but its host's robots.txt disallows reading its page. */
+    ROBOTS_DISALLOWED("robots.txt disallows reading it");
 
     private final String words;
 

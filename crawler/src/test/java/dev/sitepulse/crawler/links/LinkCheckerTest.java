@@ -900,6 +900,22 @@ class LinkCheckerTest {
   }
 
   @Test
+  void anotherSitesPageThatItsRobotsTxtDisallowsIsNotReadForItsIdsAndItsFragmentsAreNotChecked() throws Exception {
+    robotsTxt("localhost", "User-agent: *\nDisallow: /secret.html\n");
+    pageForAnyMethod("/secret.html", "there");
+    pageForAnyMethod("/open.html", "here");
+    page("/to-secret.html", external() + "/secret.html#there", external() + "/open.html#gone");
+
+    LinkReport report = check(seedsOnly(base() + "/to-secret.html"), true, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(external() + "/open.html#gone");
+    assertThat(report.anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why).containsExactly(
+        tuple(external() + "/secret.html#there", UncheckedAnchor.Why.ROBOTS_DISALLOWED));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/secret.html")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost:.*")));
+  }
+
+  @Test
   void aFragmentOfAPageCheckedOnlineAndCutAtMaxBodyIsNotChecked() throws Exception {
     site.stubFor(any(urlPathEqualTo("/long-elsewhere.html")).willReturn(aResponse()
         .withHeader("Content-Type", "text/html").withBody("<p>" + "words ".repeat(400) + "</p><p id=late>x</p>")));
