@@ -175,7 +175,10 @@ public final class Frontier {
     abandonedUrls++;
   }
 
-  /** The hosts given up on, as origins: crawl.db holds their URLs left as queued. */
+  /**
+   * The hosts given up on (past --max-backoff, or, in a crawl for search, no longer answering for
+   * their pages or robots.txt), as origins: crawl.db holds their URLs left as queued.
+   */
   public Set<String> abandonedOrigins() {
     Set<String> out = new HashSet<>();
     hosts.values().stream().filter(q -> q.abandoned).forEach(q -> out.add(q.origin));

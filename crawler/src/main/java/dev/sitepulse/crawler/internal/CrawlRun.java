@@ -57,7 +57,8 @@ public final class CrawlRun {
   /**
    * What a crawl ends with: its counters, and the robots.txt of each host it read this run, by
    * origin (a host it read in an earlier run, and found nothing more to fetch from, is not there),
-   * and the hosts it gave up on (past --max-backoff), whose URLs it left queued.
+   * and the hosts it gave up on (past --max-backoff, or, in a crawl for search, no longer
+   * answering for its pages or robots.txt), whose URLs it left queued.
    */
   public record Finished(CrawlStats stats, Map<String, RobotsRules> robots, Set<String> abandonedOrigins) {
 

@@ -197,7 +197,10 @@ public final class LinkChecker {
   }
 
   /** Judges {@code target} by what the crawl recorded of it, or leaves it to a check online. */
-  /** @param givenUp the hosts the crawl gave up on, whose URLs it left queued: checked online */
+  /**
+   * @param givenUp the hosts the crawl gave up on (past --max-backoff, or, in a crawl for search,
+   *     no longer answering for its pages or robots.txt), whose URLs it left queued: checked online
+   */
   private static void judge(String target, List<Link> links, CrawledPages db, Set<String> givenUp,
       boolean checkExternal, boolean checkAnchors, Findings found) {
     Map<String, Page> pages = db.pages;
@@ -270,8 +273,9 @@ public final class LinkChecker {
 
   /**
    * Left queued as the crawl stopped (--max-pages, or stopped), not on a host it gave up on (past
-   * --max-backoff), whose URLs the crawl could not fetch rather than was not to. A seed is never
-   * left so: the user asked for it by name, and a start page that is gone must fail the check.
+   * --max-backoff, or, in a crawl for search, no longer answering for its pages or robots.txt),
+   * whose URLs the crawl could not fetch rather than was not to. A seed is never left so: the user
+   * asked for it by name, and a start page that is gone must fail the check.
    */
   private static boolean leftAtLimit(String url, CrawledPages db, Set<String> givenUp) {
     return db.queued.contains(url) && !db.seeds.contains(url) && !givenUp.contains(OnlineChecks.originOf(url));
