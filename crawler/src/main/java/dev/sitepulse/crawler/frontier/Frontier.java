@@ -4,10 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What to fetch next, and when: a queue per host, a global in-flight limit, a per-host limit and
@@ -180,9 +180,7 @@ public final class Frontier {
    * their pages or robots.txt), as origins: crawl.db holds their URLs left as queued.
    */
   public Set<String> abandonedOrigins() {
-    Set<String> out = new HashSet<>();
-    hosts.values().stream().filter(q -> q.abandoned).forEach(q -> out.add(q.origin));
-    return out;
+    return hosts.values().stream().filter(q -> q.abandoned).map(q -> q.origin).collect(Collectors.toSet());
   }
 
   /** URLs left on hosts given up on: queued before, offered after, or in flight then. */

@@ -9,6 +9,7 @@ import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.internal.CrawlRun;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Hop;
@@ -61,13 +62,14 @@ public final class LinkChecker {
     if (stop.isRequested()) {
       throw new CrawlException("the link check was stopped before its crawl finished; nothing is reported", null);
     }
-    return check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled, listener);
+    return check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled.robots(),
+        crawled.abandonedOrigins(), listener);
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */
   static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
-    return check(crawl, checkExternal, checkAnchors, null, true, NOT_RUN_HERE, LinkCheckListener.NONE);
+    return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), Set.of(), LinkCheckListener.NONE);
   }
 
   /**
@@ -75,19 +77,16 @@ public final class LinkChecker {
    * check would need the network: the figures of the link graph, as {@code report} shows them.
    */
   public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
-    return check(crawl, false, false, null, false, NOT_RUN_HERE, LinkCheckListener.NONE);
+    return check(crawl, false, false, null, false, Map.of(), Set.of(), LinkCheckListener.NONE);
   }
 
-  /** What a crawl of another run left: no robots.txt read, no host given up on in this process. */
-  private static final CrawlRun.Finished NOT_RUN_HERE = new CrawlRun.Finished(null, Map.of(), Set.of());
-
   /**
-   * @param crawled the robots.txt rules its crawl read, by origin, and the hosts it gave up on;
-   *     none for a crawl of another run
+   * @param robots the robots.txt rules its crawl read, by origin; none for a crawl of another run
+   * @param givenUp the hosts its crawl gave up on; none for a crawl of another run
    */
   private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
-      Pattern ignore, boolean withResources, CrawlRun.Finished crawled, LinkCheckListener listener)
-      throws CrawlException {
+      Pattern ignore, boolean withResources, Map<String, RobotsRules> robots, Set<String> givenUp,
+      LinkCheckListener listener) throws CrawlException {
     CrawledPages db;
     try {
       db = CrawledPages.read(crawl.crawlDb(), withResources);
@@ -104,7 +103,7 @@ public final class LinkChecker {
       if (ignore != null && ignore.matcher(e.getKey()).find()) { // the user's call: not asked, not judged
         found.skipped++;
       } else {
-        judge(e.getKey(), e.getValue(), db, crawled.abandonedOrigins(), checkExternal, checkAnchors, found);
+        judge(e.getKey(), e.getValue(), db, givenUp, checkExternal, checkAnchors, found);
       }
     }
     Map<String, List<Link>> typed = checkAnchors ? RecordedVerdicts.typedFragments(crawl.seeds()) : Map.of();
@@ -119,7 +118,7 @@ public final class LinkChecker {
           || byTarget.get(t).stream().anyMatch(l -> l.fragment() != null)).forEach(idsWanted::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
-        crawledOrigins(db, seeds, found.unchecked, scope), crawled.robots(), idsWanted, listener);
+        crawledOrigins(db, seeds, found.unchecked, scope), robots, idsWanted, listener);
     found.skipped += online.notAsked();
     for (CheckResult r : online.results()) {
       String target = r.target().url();
@@ -196,8 +195,9 @@ public final class LinkChecker {
     return hash < 0 ? url : url.substring(0, hash);
   }
 
-  /** Judges {@code target} by what the crawl recorded of it, or leaves it to a check online. */
   /**
+   * Judges {@code target} by what the crawl recorded of it, or leaves it to a check online.
+   *
    * @param givenUp the hosts the crawl gave up on (past --max-backoff, or, in a crawl for search,
    *     no longer answering for its pages or robots.txt), whose URLs it left queued: checked online
    */
