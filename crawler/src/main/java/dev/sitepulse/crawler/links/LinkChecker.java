@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
@@ -111,11 +112,12 @@ public final class LinkChecker {
     found.broken.forEach(b -> reported.add(b.url()));
     RecordedVerdicts.missingSeedAnchors(typed, db.pages, found.anchorsNotChecked).stream()
         .filter(b -> reported.add(b.url())).forEach(found.broken::add);
-    // Pages checked online are read for their ids only where a link, or a seed, names a #fragment.
+    // Pages checked online are read for their ids only where a link, or a seed, names an element
+    // by its #fragment: #top and a text directive alone need none.
     Set<String> idsWanted = new HashSet<>();
     if (checkAnchors) {
-      found.unchecked.stream().filter(t -> typed.containsKey(t)
-          || byTarget.get(t).stream().anyMatch(l -> l.fragment() != null)).forEach(idsWanted::add);
+      found.unchecked.stream().filter(t -> Stream.concat(byTarget.get(t).stream(), typed.getOrDefault(t, List.of())
+          .stream()).anyMatch(l -> RecordedVerdicts.namesAnElement(l.fragment()))).forEach(idsWanted::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
         crawledOrigins(db, seeds, found.unchecked, scope), robots, idsWanted, listener);

@@ -103,9 +103,16 @@ final class RecordedVerdicts {
    * lead to the page itself (none, "", #top) need no id.
    */
   static List<UncheckedAnchor> notChecked(String target, List<Link> links, UncheckedAnchor.Why why) {
-    return links.stream().map(Link::fragment)
-        .filter(f -> f != null && !hasAnchor(Set.of(), Fragments.elementPart(f))).distinct()
+    return links.stream().map(Link::fragment).filter(RecordedVerdicts::namesAnElement).distinct()
         .map(f -> new UncheckedAnchor(target + "#" + f, why)).toList();
+  }
+
+  /**
+   * Whether {@code fragment} (null for none) needs an id on its page: not one that leads to the
+   * page itself ("", #top) or holds only a text directive (#:~:text=).
+   */
+  static boolean namesAnElement(String fragment) {
+    return fragment != null && !hasAnchor(Set.of(), Fragments.elementPart(fragment));
   }
 
   /**

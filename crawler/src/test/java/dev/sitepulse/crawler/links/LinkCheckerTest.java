@@ -833,6 +833,22 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aPageCheckedOnlineIsNotReadForIdsWhenItsFragmentsNeedNone() throws Exception {
+    pageForAnyMethod("/plain.html");
+    pageForAnyMethod("/quoted.html");
+    page("/to-plain.html", external() + "/plain.html#top", external() + "/plain.html#",
+        external() + "/quoted.html#:~:text=hello", base() + "/plain.html#Top");
+
+    LinkReport report = check(seedsOnly(base() + "/to-plain.html"), true, true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.anchorsNotChecked()).isEmpty();
+    assertThat(report.checkedOnline()).isEqualTo(3);
+    site.verify(0, getRequestedFor(urlPathEqualTo("/plain.html")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/quoted.html")));
+  }
+
+  @Test
   void aFragmentOfAPageThatWorksToHeadButCannotBeReadIsNotCheckedRatherThanFine() throws Exception {
     site.stubFor(head(urlPathEqualTo("/head-only.html")).willReturn(aResponse().withStatus(200)));
     site.stubFor(get(urlPathEqualTo("/head-only.html")).willReturn(aResponse().withStatus(500)));
