@@ -55,4 +55,18 @@ class ContentLengthTest {
       assertThat(a.contentLength()).isEqualTo(-1);
     }
   }
+
+  @Test
+  void aLengthBesideATransferEncodingOrInAHeadRefusedIsNoContentLength() throws IOException {
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+        + "Content-Length: 99\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n")) {
+      assertThat(check(server).contentLength()).as("the chunks frame the body").isEqualTo(-1);
+    }
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n"
+        + "Content-Length: 20\r\nConnection: close\r\n\r\n0123456789")) {
+      Attempt a = check(server);
+      assertThat(a.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(a.contentLength()).as("a head refused frames nothing").isEqualTo(-1);
+    }
+  }
 }

@@ -46,8 +46,8 @@ record ParsedCondition(String text, Operand left, Operator operator, Expected ri
     String described = left.text() + " (" + shown(value) + ") " + comparison;
     if (!operator.isOrdering()) {
       boolean holds = right.matches(value) == (operator == Operator.EQUAL);
-      if (!holds && operator == Operator.EQUAL && readsAsTheSameNumber(value)) {
-        // Numeric before 2026-12: a config that relied on it must learn why it fails now.
+      if (readsAsTheSameNumber(value) && !right.matches(value)) {
+        // Numeric before 2026-12-06: == failing, or != holding, on it must say why it changed.
         described += ": text (a JSON string or a header) is compared as written, not as a number";
       }
       return result(holds, described);

@@ -92,13 +92,18 @@ final class PhaseListener extends EventListener {
    * the failure). A request sent that got no response head was processing until {@code end}: a
    * server that hangs shows its wait there, as a failed connect shows in CONNECT.
    */
-  Phases phases(long end) {
-    long dns = span(dnsStart, dnsEnd);
-    long tls = tlsFailedNanos + span(tlsStart, tlsEnd);
-    long connect = connectFailedNanos + span(connectStart, tlsStart != 0 ? tlsStart : connectEnd);
+  synchronized Phases phases(long end) {
+    // A phase still open (the watchdog ended the call in it) runs to end, as processing does.
+    long dns = span(dnsStart, orEnd(dnsEnd, end));
+    long tls = tlsFailedNanos + span(tlsStart, orEnd(tlsEnd, end));
+    long connect = connectFailedNanos + span(connectStart, tlsStart != 0 ? tlsStart : orEnd(connectEnd, end));
     long processing = span(requestSent, responseHead != 0 ? responseHead : end);
     long transfer = span(responseHead, end);
     return new Phases(dns, connect, tls, processing, transfer, span(callStart, end));
+  }
+
+  private static long orEnd(long at, long end) {
+    return at != 0 ? at : end;
   }
 
   private static long span(long from, long to) {
@@ -150,7 +155,7 @@ final class PhaseListener extends EventListener {
    * connect timeout on the first still shows when the second connects.
    */
   @Override
-  public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
+  public synchronized void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
       java.io.IOException e) {
     long now = nanoTime.getAsLong();
     connectFailedNanos += span(connectStart, tlsStart != 0 ? tlsStart : now);

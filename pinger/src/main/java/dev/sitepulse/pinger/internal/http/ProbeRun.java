@@ -137,12 +137,12 @@ public final class ProbeRun implements Runnable {
       call = c;
       try (Response response = c.execute()) {
         hopStatus = response.code();
-        hopContentLength = contentLength(response);
         Failure invalid = ResponseHead.invalid(response, url);
         if (invalid != null) {
           c.cancel(); // a head not to be trusted frames no body: its connection must carry nothing more
           return failed(invalid);
         }
+        hopContentLength = contentLength(response); // of a head that frames the body
         String location = FetchResult.redirects(response.code()) ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
         Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody, hopBodyBytes);
@@ -204,13 +204,19 @@ public final class ProbeRun implements Runnable {
         judged.results(), retryAfter(response), contentLength(response));
   }
 
-  /** The Content-Length header as blackbox_exporter reports it: -1 when absent. */
+  /**
+   * The Content-Length header as blackbox_exporter reports it: -1 when absent, and when a
+   * Transfer-Encoding frames the body instead (RFC 9112 6.3: the length is then ignored).
+   */
   private static long contentLength(Response response) {
     String header = response.header("Content-Length");
+    if (header == null || response.header("Transfer-Encoding") != null) {
+      return -1;
+    }
     try {
-      return header == null ? -1 : Long.parseLong(header.strip());
+      return Long.parseLong(header.strip());
     } catch (NumberFormatException e) {
-      return -1; // ResponseHead let it through: it frames no body OkHttp read by it
+      return -1; // not a length ResponseHead refuses, as OkHttp frames no body by it
     }
   }
 

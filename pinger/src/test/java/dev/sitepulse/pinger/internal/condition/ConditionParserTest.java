@@ -376,6 +376,8 @@ class ConditionParserTest {
     assertThat(evaluate("[BODY].zip == 1234", versions).description()).as("says why, as it held before")
         .isEqualTo("[BODY].zip (01234) == 1234: text (a JSON string or a header) is compared as written, not as a number");
     assertThat(evaluate("[BODY].zip == 99", versions).description()).isEqualTo("[BODY].zip (01234) == 99");
+    assertThat(evaluate("[BODY].zip != 1234", versions).description()).as("holds now, where it failed before")
+        .endsWith(": text (a JSON string or a header) is compared as written, not as a number");
   }
 
   @Test

@@ -152,4 +152,23 @@ class PhaseListenerTest {
 
     assertThat(phases.phases(now.get()).connectNanos()).as("both routes' second").isEqualTo(2 * SECOND);
   }
+
+  @Test
+  void aConnectOrHandshakeStillOpenWhenTheCallEndsRunsToItsEnd() {
+    AtomicLong now = new AtomicLong(SECOND);
+    PhaseListener connecting = new PhaseListener(now::get);
+    connecting.connectStart(null, new java.net.InetSocketAddress("127.0.0.1", 9), java.net.Proxy.NO_PROXY);
+    PhaseListener handshaking = new PhaseListener(now::get);
+    handshaking.connectStart(null, new java.net.InetSocketAddress("127.0.0.1", 9), java.net.Proxy.NO_PROXY);
+    now.addAndGet(SECOND);
+    handshaking.secureConnectStart(null);
+
+    // The watchdog ends both calls 2 s after they began connecting, before OkHttp reports a failure.
+    Phases stuckConnecting = connecting.phases(3 * SECOND);
+    Phases stuckHandshaking = handshaking.phases(3 * SECOND);
+
+    assertThat(stuckConnecting.connectNanos()).isEqualTo(2 * SECOND);
+    assertThat(stuckHandshaking.connectNanos()).isEqualTo(SECOND);
+    assertThat(stuckHandshaking.tlsNanos()).isEqualTo(SECOND);
+  }
 }
