@@ -240,9 +240,11 @@ public final class ProbeRun implements Runnable {
     boolean inFlight;
     long bytes;
     long contentLength;
+    int status;
     synchronized (hops) { // expire() may race the hop being recorded, or the next one starting
       chain = new ArrayList<>(hops);
       inFlight = url != null && !hopRecorded;
+      status = hopStatus;
       // A body cut short by a timeout or a reset still counts what arrived of it.
       bytes = inFlight ? hopBodyBytes.get() : 0;
       contentLength = inFlight ? hopContentLength : -1;
@@ -256,7 +258,7 @@ public final class ProbeRun implements Runnable {
             + (chain.size() == 1 ? " redirect)" : " redirects)");
       }
       // The hop that failed, with its status if the response head came, and how far it got.
-      chain.add(new Hop(url.toString(), hopStatus, null, current.phases(System.nanoTime())));
+      chain.add(new Hop(url.toString(), status, null, current.phases(System.nanoTime())));
     }
     return new Attempt(number, startedAt, f.verdict(), f.kind(), message, chain,
         summed(chain), bytes, false, null, current.remoteAddress(), List.of(), null, contentLength);
