@@ -861,21 +861,35 @@ class LinkCheckerTest {
         tuple(external() + "/head-only.html#intro", UncheckedAnchor.Why.PAGE_NOT_READ));
   }
 
-  /** A page that works to HEAD, and whose GET answers 429 with Retry-After: 1 until {@code times} have. */
+  /**
+   * How late a busy page's 429 comes: later than other sites' pacing (the pinger's 100 ms), so a
+   * test that let a second page of the host start before the 429 was in would fail every time.
+   */
+  private static final int BUSY_ANSWERS_AFTER_MS = 150;
+
+  /**
+   * A page that works to HEAD, and whose GET answers 429 with Retry-After: 1, {@link
+   * #BUSY_ANSWERS_AFTER_MS} late, until {@code times} have.
+   */
   private void busyToGet(String path, int times, String... ids) {
     site.stubFor(head(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
     for (int i = 0; i < times; i++) {
       site.stubFor(get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "429 " + i)
-          .willSetStateTo("429 " + (i + 1)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+          .willSetStateTo("429 " + (i + 1)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+              .withFixedDelay(BUSY_ANSWERS_AFTER_MS)));
     }
     site.stubFor(get(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("429 " + times)
         .willReturn(aResponse().withHeader("Content-Type", "text/html")
             .withBody(Stream.of(ids).map(id -> "<p id=\"" + id + "\">x</p>").collect(Collectors.joining()))));
   }
 
-  /** Depth 0, with this --max-backoff. */
+  /**
+   * Depth 0, with this --max-backoff, and one request to a host at a time: the host's next page
+   * starts only once the one before has ended and said how long to hold the host back, whenever
+   * its answer comes.
+   */
   private CrawlConfig seedOnlyWithMaxBackoff(Duration maxBackoff, String seed) {
-    return new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null, 4, Duration.ZERO,
+    return new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null, 1, Duration.ZERO,
         Duration.ofSeconds(5), null, AGENT, null, null, maxBackoff).toConfig(CrawlStart.RESUME)
         .withPurpose(CrawlPurpose.LINK_CHECK);
   }
