@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,7 +30,7 @@ final class HostPacing implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-links-pacing"));
 
   private static final class Host {
-    final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     final long delayNanos;
     int inFlight;
     long nextStart;
@@ -40,6 +41,14 @@ final class HostPacing implements AutoCloseable {
       delayNanos = delay.toNanos();
     }
   }
+
+  /**
+   * A request waiting its turn: started in it, or, once {@code unwanted} says so, passed over
+   * without taking one.
+   */
+  private record Waiting(Runnable start, BooleanSupplier unwanted, Runnable passOver) {}
+
+  private static final BooleanSupplier ALWAYS_WANTED = () -> false;
 
   /**
    * @param delays each origin's delay, asked once, at the origin's first request: by then its
@@ -62,18 +71,28 @@ final class HostPacing implements AutoCloseable {
    */
   <T> CompletableFuture<T> submit(String origin, Supplier<CompletableFuture<T>> request,
       Function<? super T, Duration> holdAfter) {
+    return submit(origin, request, holdAfter, ALWAYS_WANTED, null);
+  }
+
+  /**
+   * As {@link #submit(String, Supplier, Function)}, but a request that {@code unwanted} says is no
+   * longer wanted when its turn would come (its host given up on) is not started: it ends at once
+   * with {@code instead}, taking no turn, so that it costs the host no delay.
+   */
+  <T> CompletableFuture<T> submit(String origin, Supplier<CompletableFuture<T>> request,
+      Function<? super T, Duration> holdAfter, BooleanSupplier unwanted, T instead) {
     CompletableFuture<T> result = new CompletableFuture<>();
     Host host;
     synchronized (this) {
       host = hosts.computeIfAbsent(origin, o -> new Host(System.nanoTime(), delays.apply(o)));
-      host.waiting.add(() -> request.get().whenComplete((value, error) -> {
+      host.waiting.add(new Waiting(() -> request.get().whenComplete((value, error) -> {
         ended(host, error != null ? 0 : holdAfter.apply(value).toNanos());
         if (error != null) {
           result.completeExceptionally(error);
         } else {
           result.complete(value);
         }
-      }));
+      }), unwanted, () -> result.complete(instead)));
     }
     pump(host);
     return result;
@@ -87,12 +106,22 @@ final class HostPacing implements AutoCloseable {
     pump(host);
   }
 
-  /** Starts what may start now, outside the lock; wakes up for the rest when its time comes. */
+  /**
+   * Starts what may start now, and ends what is no longer wanted, outside the lock; wakes up for
+   * the rest when its time comes.
+   */
   private void pump(Host host) {
     List<Runnable> starts = new ArrayList<>();
     synchronized (this) {
       long now = System.nanoTime();
-      while (host.inFlight < perHost && !host.waiting.isEmpty()) {
+      while (!host.waiting.isEmpty()) {
+        if (host.waiting.peek().unwanted().getAsBoolean()) {
+          starts.add(host.waiting.poll().passOver());
+          continue;
+        }
+        if (host.inFlight >= perHost) {
+          break;
+        }
         if (now - host.nextStart < 0) {
           if (!host.woken && !timer.isShutdown()) {
             host.woken = true;
@@ -107,7 +136,7 @@ final class HostPacing implements AutoCloseable {
         }
         host.inFlight++;
         host.nextStart = now + host.delayNanos;
-        starts.add(host.waiting.poll());
+        starts.add(host.waiting.poll().start());
       }
     }
     starts.forEach(Runnable::run);

@@ -79,11 +79,12 @@ final class OnlineIds {
   private static CompletableFuture<Page> read(String url, int tries, Fetcher fetcher, HostPacing pacing,
       HostHolds holds) {
     String origin = OnlineChecks.originOf(url);
-    // Given up on while this waited its turn: not asked (none fetched).
+    // Given up on while this waited its turn: not asked (none fetched), and at once, not a delay
+    // later for each page of the host still waiting.
     Supplier<CompletableFuture<FetchResult>> fetch = () -> holds.givenUp(origin)
         ? CompletableFuture.completedFuture(null) : fetcher.fetch(url);
-    return pacing.submit(origin, fetch, f -> holds.hold(origin, f, tries)).thenCompose(f ->
-        f == null || FetchRetries.asksToWait(f) && tries > FetchRetries.MAX_BACKOFF_RETRIES
+    return pacing.submit(origin, fetch, f -> holds.hold(origin, f, tries), () -> holds.givenUp(origin), null)
+        .thenCompose(f -> f == null || FetchRetries.asksToWait(f) && tries > FetchRetries.MAX_BACKOFF_RETRIES
             ? CompletableFuture.completedFuture(null)
             : FetchRetries.asksToWait(f) ? read(url, tries + 1, fetcher, pacing, holds)
             : CompletableFuture.completedFuture(readOf(f)));
