@@ -86,13 +86,6 @@ public final class FetchRetries {
     this.maxBackoffNanos = maxBackoff.toNanos();
   }
 
-  /** The time a host has been held back, and until when its latest wait runs. */
-  private static final class HostHold {
-    long heldNanos;
-    long until = Long.MIN_VALUE;
-    boolean givenUp;
-  }
-
   /** @param now System.nanoTime() when the fetch ended */
   Decision decide(Frontier.Next next, FetchResult r, long now) {
     if (!unreachable(r)) {
@@ -131,19 +124,15 @@ public final class FetchRetries {
    * it past --max-backoff: a wait that overlaps one under way adds only what runs past it.
    */
   private Decision backOff(Frontier.Next next, FetchResult r, long now) {
-    HostHold hold = holds.computeIfAbsent(next.origin(), o -> new HostHold());
-    if (hold.givenUp) { // a fetch that was under way as the host was given up on
+    HostHold hold = holds.computeIfAbsent(next.origin(), o -> new HostHold(maxBackoffNanos));
+    if (hold.givenUp()) { // a fetch that was under way as the host was given up on
       return LEFT_FOR_LATER;
     }
     int tries = backOffs.merge(next.url(), 1, Integer::sum);
     long until = now + hostWait(r.retryAfter(), tries).toNanos();
-    long added = Math.max(0, until - Math.max(now, hold.until));
-    if (hold.heldNanos + added > maxBackoffNanos) {
-      hold.givenUp = true;
+    if (!hold.holdUntil(now, until)) {
       return new BackOff(until, false, true);
     }
-    hold.heldNanos += added;
-    hold.until = Math.max(hold.until, until);
     return new BackOff(until, tries <= MAX_BACKOFF_RETRIES);
   }
 

@@ -12,7 +12,6 @@ import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ final class OnlineIds {
     try (Fetcher fetcher = Fetcher.create(crawl.concurrency(), crawl.timeout(), crawl.maxBodyBytes(),
             crawl.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         HostPacing others = new HostPacing(o -> Duration.ofNanos(pinger), crawl.perHost())) {
-      HostHolds holds = new HostHolds(crawl.maxBackoff());
+      HostHolds holds = new HostHolds(crawl.maxBackoff(), System::nanoTime);
       for (CheckResult r : working) {
         String end = endOf(r);
         HostPacing pacing = ownOrigins.contains(OnlineChecks.originOf(end)) ? own : others;
@@ -88,40 +87,6 @@ final class OnlineIds {
             ? CompletableFuture.completedFuture(null)
             : FetchRetries.asksToWait(f) ? read(url, tries + 1, fetcher, pacing, holds)
             : CompletableFuture.completedFuture(readOf(f)));
-  }
-
-  /**
-   * How long each origin's 429s and 503s have held it back, each wait counted whole: one that would
-   * pass --max-backoff in all gives the origin up, as the crawl gives up on such a host.
-   */
-  private static final class HostHolds {
-    private final long maxNanos;
-    private final Map<String, Long> heldNanos = new HashMap<>();
-    private final Set<String> givenUp = new HashSet<>();
-
-    HostHolds(Duration maxBackoff) {
-      maxNanos = maxBackoff.toNanos();
-    }
-
-    /**
-     * How long to hold {@code origin} back after {@code f}, its {@code tries}-th answer to one URL
-     * (none when it was not asked).
-     */
-    synchronized Duration hold(String origin, FetchResult f, int tries) {
-      if (f == null || !FetchRetries.asksToWait(f) || givenUp.contains(origin)) {
-        return Duration.ZERO;
-      }
-      Duration wait = FetchRetries.hostWait(f.retryAfter(), tries);
-      if (heldNanos.merge(origin, wait.toNanos(), Long::sum) > maxNanos) {
-        givenUp.add(origin);
-        return Duration.ZERO;
-      }
-      return wait;
-    }
-
-    synchronized boolean givenUp(String origin) {
-      return givenUp.contains(origin);
-    }
   }
 
   /** Where the check's redirects ended. */
