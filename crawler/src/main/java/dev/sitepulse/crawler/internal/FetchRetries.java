@@ -160,6 +160,23 @@ public final class FetchRetries {
   }
 
   /**
+   * How long to wait before reading a robots.txt or a sitemap again, or null to take this read as
+   * final: only one that may pass (no answer, a 429 or a 503; for robots.txt any server error) is
+   * read again, as a page would be (1 s, then 2 s; a 429 or 503 as long as it asks), at most twice
+   * and within --max-backoff in all. The crawl's reads and a link check's alike.
+   *
+   * @param waited by the tries before this one
+   */
+  public static Duration readRetryWait(FetchResult r, boolean mayPass, int tries, Duration waited,
+      Duration maxBackoff) {
+    if (!mayPass || tries > MAX_NETWORK_RETRIES || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
+      return null;
+    }
+    Duration wait = asksToWait(r) ? hostWait(r.retryAfter(), tries) : networkRetryWait(tries);
+    return waited.plus(wait).compareTo(maxBackoff) > 0 ? null : wait;
+  }
+
+  /**
    * Whether the fetch got nothing from the host: no address, no connection, or a connection on
    * which nothing came back before the timeout (a hung server, which would cost every page three
    * timeouts). A reset, an error status or a body that stalled is an answer.

@@ -45,7 +45,6 @@ final class RobotsAndSitemaps {
    * up on, and of a sitemap that got no answer, a 429 or a 503, before its pages go unseen: as many
    * as a page's network failures get, since one blip would otherwise lose a host or a sitemap.
    */
-  private static final int READ_TRIES = 1 + FetchRetries.MAX_NETWORK_RETRIES;
   /** A sitemap's pages queued per turn of the loop. */
   private static final int OFFER_CHUNK = 5_000;
 
@@ -211,19 +210,9 @@ final class RobotsAndSitemaps {
         }));
   }
 
-  /**
-   * How long to wait before trying a robots.txt or a sitemap again, or null to take this read as
-   * final: only one that may pass (no answer, a 429 or a 503; for robots.txt any server error) is
-   * tried again, as a page would be (1 s, then 2 s; a 429 or 503 as long as it asks), and within
-   * --max-backoff in all.
-   */
+  /** See {@link FetchRetries#readRetryWait}: with this crawl's --max-backoff. */
   private Duration retryWait(FetchResult r, boolean mayPass, int tries, Duration waited) {
-    if (!mayPass || tries >= READ_TRIES || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
-      return null;
-    }
-    Duration wait = FetchRetries.asksToWait(r)
-        ? FetchRetries.hostWait(r.retryAfter(), tries) : FetchRetries.networkRetryWait(tries);
-    return waited.plus(wait).compareTo(config.maxBackoff()) > 0 ? null : wait;
+    return FetchRetries.readRetryWait(r, mayPass, tries, waited, config.maxBackoff());
   }
 
   private record Read(FetchResult fetched, RobotsRules rules) {}

@@ -56,8 +56,10 @@ final class OnlineIds {
       for (CheckResult r : working) {
         String end = endOf(r);
         HostPacing pacing = ownOrigins.contains(OnlineChecks.originOf(end)) ? own : others;
-        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> robots.rulesReadingNew(url).allows(url)
-            ? read(url, 1, fetcher, pacing, holds) : CompletableFuture.completedFuture(disallowed(url))));
+        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> robots.unread(url)
+            ? CompletableFuture.completedFuture(null) // not known whether it may be read: not read
+            : robots.rulesReadingNew(url).allows(url) ? read(url, 1, fetcher, pacing, holds)
+            : CompletableFuture.completedFuture(disallowed(url))));
       }
       Map<String, Page> out = new HashMap<>();
       byTarget.forEach((target, read) -> {

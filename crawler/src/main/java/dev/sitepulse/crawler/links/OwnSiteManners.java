@@ -34,10 +34,13 @@ final class OwnSiteManners {
 
   private final CrawlConfig crawl;
   private final Map<String, RobotsRules> rulesByOrigin;
+  /** What the crawl read, by origin: not read again for a host first met after the checks. */
+  private final Map<String, RobotsRules> known;
 
-  private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin) {
+  private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin, Map<String, RobotsRules> known) {
     this.crawl = crawl;
     this.rulesByOrigin = new ConcurrentHashMap<>(rulesByOrigin);
+    this.known = known;
   }
 
   /**
@@ -51,19 +54,11 @@ final class OwnSiteManners {
     Map<String, RobotsRules> rules = new LinkedHashMap<>();
     urls.forEach(url -> rules.put(Frontier.originOf(url), RobotsRules.allowAll()));
     if (crawl.ignoreRobots() || rules.isEmpty()) {
-      return new OwnSiteManners(crawl, rules);
+      return new OwnSiteManners(crawl, rules, known);
     }
-    List<String> unread = new ArrayList<>();
-    for (String origin : rules.keySet()) {
-      RobotsRules read = known.get(origin);
-      if (read != null && read.unreachable() == null) {
-        rules.put(origin, read);
-      } else {
-        unread.add(origin);
-      }
-    }
+    List<String> unread = takeCrawlsReads(List.copyOf(rules.keySet()), known, rules);
     if (unread.isEmpty()) {
-      return new OwnSiteManners(crawl, rules);
+      return new OwnSiteManners(crawl, rules, known);
     }
     try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
       Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
@@ -81,7 +76,27 @@ final class OwnSiteManners {
         }
       }
     }
-    return new OwnSiteManners(crawl, rules);
+    return new OwnSiteManners(crawl, rules, known);
+  }
+
+  /**
+   * Puts in {@code rules} the robots.txt the crawl read for each of {@code origins}, but one that
+   * said the host could not be reached, since it may be back.
+   *
+   * @return the origins still to be read
+   */
+  private static List<String> takeCrawlsReads(List<String> origins, Map<String, RobotsRules> known,
+      Map<String, RobotsRules> rules) {
+    List<String> unread = new ArrayList<>();
+    for (String origin : origins) {
+      RobotsRules read = known.get(origin);
+      if (read != null && read.unreachable() == null) {
+        rules.put(origin, read);
+      } else {
+        unread.add(origin);
+      }
+    }
+    return unread;
   }
 
   /** What robots.txt says about {@code url}, one of the URLs this was read for. */
@@ -90,20 +105,44 @@ final class OwnSiteManners {
   }
 
   /**
-   * Reads, all at once, the robots.txt of the hosts of {@code urls} that none has been read for
-   * (other sites' pages read for their ids): {@link #rulesReadingNew} then finds them read.
+   * Reads the robots.txt of the hosts of {@code urls} that none has been read for (other sites'
+   * pages read for their ids), --concurrency at a time, each tried as the crawl tries its own: then
+   * {@link #rulesReadingNew} finds them read. The crawl's hosts have theirs as the crawl read them.
+   * One that could not be read is said once: its host's pages are not read (see {@link #unread}).
    */
   void readAhead(Collection<String> urls) {
-    List<String> unread = urls.stream().map(OnlineChecks::originOf)
-        .filter(o -> !o.isEmpty() && !rulesByOrigin.containsKey(o)).distinct().toList();
-    if (crawl.ignoreRobots() || unread.isEmpty()) {
+    if (crawl.ignoreRobots()) {
+      return;
+    }
+    List<String> unread = takeCrawlsReads(urls.stream().map(OnlineChecks::originOf)
+        .filter(o -> !o.isEmpty() && !rulesByOrigin.containsKey(o)).distinct().toList(), known, rulesByOrigin);
+    if (unread.isEmpty()) {
       return;
     }
     try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
-      Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
-      unread.forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
-      reads.forEach((origin, read) -> rulesByOrigin.putIfAbsent(origin, RobotsRules.from(read.join(), crawl.userAgent())));
+      Map<String, CompletableFuture<RobotsReads.Read>> reads = new LinkedHashMap<>();
+      unread.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin)));
+      reads.forEach((origin, reading) -> {
+        RobotsReads.Read read = reading.join();
+        rulesByOrigin.putIfAbsent(origin, read.rules());
+        CrawlDelayCap.warnIfCapped(origin, read.rules().crawlDelay());
+        if (read.rules().unreachable() != null) {
+          long pages = urls.stream().filter(url -> OnlineChecks.originOf(url).equals(origin)).distinct().count();
+          LOG.warn("robots.txt of {} could not be read ({}); its {} not read for {} ids", origin,
+              read.fetched().failed() ? read.fetched().message() : "it answered " + read.fetched().message(),
+              pages == 1 ? "1 page is" : pages + " pages are", pages == 1 ? "its" : "their");
+        }
+      });
     }
+  }
+
+  /**
+   * Whether {@code url}'s host's robots.txt could not be read: not that it disallows the page, but
+   * that nothing says whether it may be read, so it is not.
+   */
+  boolean unread(String url) {
+    RobotsRules rules = crawl.ignoreRobots() ? null : rulesByOrigin.get(OnlineChecks.originOf(url));
+    return rules != null && rules.unreachable() != null;
   }
 
   /**
@@ -117,6 +156,10 @@ final class OwnSiteManners {
       return RobotsRules.allowAll();
     }
     return rulesByOrigin.computeIfAbsent(origin, o -> {
+      RobotsRules crawlRead = known.get(o);
+      if (crawlRead != null && crawlRead.unreachable() == null) {
+        return crawlRead;
+      }
       try (Fetcher fetcher = robotsFetcher(crawl, 1)) {
         RobotsRules read = RobotsRules.from(RobotsTxt.fetch(fetcher, o).join(), crawl.userAgent());
         CrawlDelayCap.warnIfCapped(o, read.crawlDelay()); // once: the host is read once
@@ -125,9 +168,13 @@ final class OwnSiteManners {
     });
   }
 
-  /** Fetches robots.txt as the crawl does: its timeout, its body limit, its User-Agent. */
-  private static Fetcher robotsFetcher(CrawlConfig crawl, int connections) {
-    return Fetcher.create(connections, crawl.timeout(), crawl.maxBodyBytes(), crawl.userAgent(), Map.of());
+  /**
+   * Fetches robots.txt as the crawl does: its timeout, its body limit, its User-Agent; for {@code
+   * hosts} hosts, at most --concurrency at once.
+   */
+  private static Fetcher robotsFetcher(CrawlConfig crawl, int hosts) {
+    return Fetcher.create(Math.min(crawl.concurrency(), hosts), crawl.timeout(), crawl.maxBodyBytes(),
+        crawl.userAgent(), Map.of());
   }
 
   /**

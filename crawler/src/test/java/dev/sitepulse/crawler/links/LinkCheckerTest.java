@@ -932,6 +932,17 @@ class LinkCheckerTest {
   @Test
   void anotherSitesPageThatItsRobotsTxtDisallowsIsNotReadForItsIdsAndItsFragmentsAreNotChecked() throws Exception {
     robotsTxt("localhost", "User-agent: *\nDisallow: /secret.html\n");
+
+    checkLinksToSecretAndOpenPagesOfLocalhost();
+
+    site.verify(1, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost:.*")));
+  }
+
+  /**
+   * Checks a page linking to localhost's /secret.html#there, which its robots.txt disallows, and
+   * /open.html#gone: only the open page is read for its ids.
+   */
+  private void checkLinksToSecretAndOpenPagesOfLocalhost() throws Exception {
     pageForAnyMethod("/secret.html", "there");
     pageForAnyMethod("/open.html", "here");
     page("/to-secret.html", external() + "/secret.html#there", external() + "/open.html#gone");
@@ -942,7 +953,67 @@ class LinkCheckerTest {
     assertThat(report.anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why).containsExactly(
         tuple(external() + "/secret.html#there", UncheckedAnchor.Why.ROBOTS_DISALLOWED));
     site.verify(0, getRequestedFor(urlPathEqualTo("/secret.html")));
-    site.verify(1, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost:.*")));
+  }
+
+  /**
+   * The robots.txt of localhost answers 503, Retry-After: 1, {@code times} times, then {@code body}.
+   * Not 0, which OkHttp itself retries at once.
+   */
+  private void robotsTxtBusyFirst(int times, String body) {
+    for (int i = 0; i < times; i++) {
+      site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).inScenario("robots")
+          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "503 " + i).willSetStateTo("503 " + (i + 1))
+          .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+    }
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).inScenario("robots")
+        .whenScenarioStateIs("503 " + times).willReturn(aResponse().withHeader("Content-Type", "text/plain")
+            .withBody(body)));
+  }
+
+  @Test
+  void anotherSitesRobotsTxtThatAnswers503IsReadAgainAsTheCrawlWouldBeforeItsPagesAreReadForIds() throws Exception {
+    robotsTxtBusyFirst(2, "User-agent: *\nDisallow: /secret.html\n");
+
+    checkLinksToSecretAndOpenPagesOfLocalhost();
+
+    site.verify(3, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost:.*")));
+  }
+
+  @Test
+  void pagesOfAnotherSiteWhoseRobotsTxtCannotBeReadAreNotReadForIdsAndItIsSaidOnceNotThatItDisallowsThem()
+      throws Exception {
+    robotsTxtBusyFirst(9, "User-agent: *\n");
+    pageForAnyMethod("/secret.html", "there");
+    pageForAnyMethod("/open.html", "here");
+    page("/to-secret.html", external() + "/secret.html#there", external() + "/open.html#here");
+
+    List<LinkReport> report = new ArrayList<>();
+    List<String> warnings = warningsDuring(() -> report.add(check(seedsOnly(base() + "/to-secret.html"), true, true)));
+
+    assertThat(report.get(0).broken()).isEmpty();
+    assertThat(report.get(0).anchorsNotChecked()).extracting(UncheckedAnchor::url, UncheckedAnchor::why)
+        .containsExactly(tuple(external() + "/open.html#here", UncheckedAnchor.Why.PAGE_NOT_READ),
+            tuple(external() + "/secret.html#there", UncheckedAnchor.Why.PAGE_NOT_READ));
+    assertThat(warnings).filteredOn(w -> w.contains("robots.txt")).containsExactly("robots.txt of " + external()
+        + " could not be read (it answered 503 Service Unavailable); its 2 pages are not read for their ids");
+    site.verify(3, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost:.*")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/secret.html")));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/open.html")));
+  }
+
+  @Test
+  void aPageOfTheCrawlsOwnHostReadForItsIdsObeysTheRobotsTxtTheCrawlReadWithoutReadingItAgain() throws Exception {
+    robotsTxt("127.0.0.1", "User-agent: *\nDisallow: /private/\n");
+    site.stubFor(any(urlPathEqualTo("/moved.html")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", base() + "/landing.html")));
+    pageForAnyMethod("/landing.html", "there");
+    page("/front.html", external() + "/moved.html#there", external() + "/moved.html#gone");
+
+    LinkReport report = LinkChecker.crawlAndCheck(seedsOnly(base() + "/front.html"), true, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(external() + "/moved.html#gone");
+    site.verify(1, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("127\\.0\\.0\\.1:.*")));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/landing.html")));
   }
 
   @Test

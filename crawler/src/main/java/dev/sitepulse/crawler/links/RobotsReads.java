@@ -1,0 +1,41 @@
+package dev.sitepulse.crawler.links;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.internal.FetchRetries;
+import dev.sitepulse.crawler.internal.RobotsTxt;
+import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A link check's reads of robots.txt, tried as the crawl tries its own: one that could not be read
+ * (no answer, a server error, a 429) is fetched twice more, 1 s then 2 s later, or as long as a 429
+ * or 503 asks, within --max-backoff.
+ */
+final class RobotsReads {
+
+  private RobotsReads() {}
+
+  /** A robots.txt as fetched the last time, and its rules. */
+  record Read(FetchResult fetched, RobotsRules rules) {}
+
+  static CompletableFuture<Read> read(CrawlConfig crawl, Fetcher fetcher, String origin) {
+    return read(crawl, fetcher, origin, 1, Duration.ZERO);
+  }
+
+  private static CompletableFuture<Read> read(CrawlConfig crawl, Fetcher fetcher, String origin, int tries,
+      Duration waited) {
+    return RobotsTxt.fetch(fetcher, origin).thenCompose(r -> {
+      RobotsRules rules = RobotsRules.from(r, crawl.userAgent());
+      Duration wait = FetchRetries.readRetryWait(r, rules.unreachable() != null, tries, waited, crawl.maxBackoff());
+      if (wait == null) {
+        return CompletableFuture.completedFuture(new Read(r, rules));
+      }
+      return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
+          .thenCompose(v -> read(crawl, fetcher, origin, tries + 1, waited.plus(wait)));
+    });
+  }
+}
