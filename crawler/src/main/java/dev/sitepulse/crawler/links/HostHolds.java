@@ -3,25 +3,33 @@ package dev.sitepulse.crawler.links;
 import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.internal.HostHold;
 import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.config.Durations;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How long each origin's 429s and 503s have held it back while pages are read for their ids,
  * counted as the crawl counts them: a wait that overlaps one under way adds only what runs past
  * it. One that would pass --max-backoff in all gives the origin up, as the crawl gives up on such
- * a host.
+ * a host. Each is said once for a host, held back and given up on, so that minutes spent at "N of N
+ * targets checked online" are explained.
  */
 final class HostHolds {
 
+  private static final Logger LOG = LoggerFactory.getLogger(HostHolds.class);
+
+  private final Duration maxBackoff;
   private final long maxNanos;
   private final LongSupplier nanoTime;
   private final Map<String, HostHold> byOrigin = new HashMap<>();
 
   /** @param nanoTime the clock, System.nanoTime() but in a test */
   HostHolds(Duration maxBackoff, LongSupplier nanoTime) {
+    this.maxBackoff = maxBackoff;
     this.maxNanos = maxBackoff.toNanos();
     this.nanoTime = nanoTime;
   }
@@ -31,13 +39,23 @@ final class HostHolds {
    * (none when it was not asked, or when this gives the origin up).
    */
   synchronized Duration hold(String origin, FetchResult f, int tries) {
-    HostHold hold = byOrigin.computeIfAbsent(origin, o -> new HostHold(maxNanos));
-    if (f == null || !FetchRetries.asksToWait(f) || hold.givenUp()) {
+    if (f == null || !FetchRetries.asksToWait(f) || givenUp(origin)) {
       return Duration.ZERO;
     }
+    boolean first = !byOrigin.containsKey(origin);
+    HostHold hold = byOrigin.computeIfAbsent(origin, o -> new HostHold(maxNanos));
     Duration wait = FetchRetries.hostWait(f.retryAfter(), tries);
     long now = nanoTime.getAsLong();
-    return hold.holdUntil(now, now + wait.toNanos()) ? wait : Duration.ZERO;
+    if (!hold.holdUntil(now, now + wait.toNanos())) {
+      LOG.warn("{}: its {} answers would hold the link check back more than --max-backoff {} in all; its pages"
+          + " are not read for their ids", origin, f.status(), Durations.format(maxBackoff));
+      return Duration.ZERO;
+    }
+    if (first) {
+      LOG.warn("{}: it answered {} to a page read for its ids; its pages wait {} and are asked again, within"
+          + " --max-backoff {}", origin, f.status(), Durations.format(wait), Durations.format(maxBackoff));
+    }
+    return wait;
   }
 
   synchronized boolean givenUp(String origin) {

@@ -2,10 +2,17 @@ package dev.sitepulse.crawler.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.pinger.FetchResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The ids phase's holds, on a clock the test moves: counted as the crawl counts them. */
 class HostHoldsTest {
@@ -18,6 +25,23 @@ class HostHoldsTest {
   private static FetchResult tooManyRequests(long retryAfterSeconds) {
     return new FetchResult(ORIGIN + "/page.html", 429, null, null, new byte[0], false,
         Duration.ofSeconds(retryAfterSeconds), null, null, null, false, "429 Too Many Requests");
+  }
+
+  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+  @BeforeEach
+  void listen() {
+    log.start();
+    ((Logger) LoggerFactory.getLogger(HostHolds.class)).addAppender(log);
+  }
+
+  @AfterEach
+  void stopListening() {
+    ((Logger) LoggerFactory.getLogger(HostHolds.class)).detachAppender(log);
+  }
+
+  private List<String> warnings() {
+    return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
   private void advance(Duration d) {
@@ -42,5 +66,21 @@ class HostHoldsTest {
     assertThat(holds.hold(ORIGIN, tooManyRequests(60), 2)).isEqualTo(Duration.ZERO);
     assertThat(holds.givenUp(ORIGIN)).isTrue();
     assertThat(holds.givenUp("http://calm.test")).isFalse();
+  }
+
+  @Test
+  void aHostHeldBackAndThenGivenUpOnIsSaidOnceForEach() {
+    holds.hold(ORIGIN, tooManyRequests(30), 1);
+    advance(Duration.ofSeconds(31));
+    holds.hold(ORIGIN, tooManyRequests(30), 2);
+    advance(Duration.ofSeconds(31));
+    holds.hold(ORIGIN, tooManyRequests(60), 3);
+    holds.hold(ORIGIN, tooManyRequests(60), 1); // a page in flight as it was given up on
+
+    assertThat(warnings()).containsExactly(
+        ORIGIN + ": it answered 429 to a page read for its ids; its pages wait 30s and are asked again, within"
+            + " --max-backoff 1m30s",
+        ORIGIN + ": its 429 answers would hold the link check back more than --max-backoff 1m30s in all; its"
+            + " pages are not read for their ids");
   }
 }
