@@ -104,7 +104,8 @@ public final class LinkChecker {
       if (ignore != null && ignore.matcher(e.getKey()).find()) { // the user's call: not asked, not judged
         found.skipped++;
       } else {
-        judge(e.getKey(), e.getValue(), db, givenUp, checkExternal, checkAnchors, found);
+        // Offline (no resources: `report`) nothing is asked, a seed no more than another target.
+        judge(e.getKey(), e.getValue(), db, givenUp, checkExternal, withResources, checkAnchors, found);
       }
     }
     Map<String, List<Link>> typed = checkAnchors ? RecordedVerdicts.typedFragments(crawl.seeds()) : Map.of();
@@ -202,9 +203,11 @@ public final class LinkChecker {
    *
    * @param givenUp the hosts the crawl gave up on (past --max-backoff, or, in a crawl for search,
    *     no longer answering for its pages or robots.txt), whose URLs it left queued: checked online
+   * @param seedsOnline whether a seed the crawl did not fetch is checked online even with --external
+   *     skip: the user's own start page, on the crawl's own host, is no other site's URL
    */
   private static void judge(String target, List<Link> links, CrawledPages db, Set<String> givenUp,
-      boolean checkExternal, boolean checkAnchors, Findings found) {
+      boolean checkExternal, boolean seedsOnline, boolean checkAnchors, Findings found) {
     Map<String, Page> pages = db.pages;
     Page page = pages.get(target);
     String unfetchable = page == null ? Crawler.whyNotFetchable(target) : null;
@@ -222,8 +225,8 @@ public final class LinkChecker {
     if (page == null) {
       // Not crawled: outside the scope, or in it but never reached (limits, nofollow), links and
       // resources alike (a link check's crawl fetches the site's own resources as it fetches its
-      // pages). Both can only be checked online, which --external skip rules out.
-      if (checkExternal) {
+      // pages). Both can only be checked online, which --external skip rules out but for a seed.
+      if (checkExternal || seedsOnline && db.seeds.contains(target)) {
         found.unchecked.add(target);
       } else {
         found.skipped++;

@@ -744,6 +744,33 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aSeedLeftQueuedAtMaxPagesIsCheckedOnlineWithExternalSkipTooForItIsTheUsersOwnStartPage() throws Exception {
+    page("/after.html", external() + "/status/404");
+
+    LinkReport report = check(crawl(1, 0, null, base() + "/after.html", base() + "/status/404"), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem).containsExactly(
+        tuple(base() + "/status/404", "404 Not Found"));
+    assertThat(report.checkedOnline()).isEqualTo(1);
+    assertThat(report.skipped()).as("the other site's link").isEqualTo(1);
+    site.verify(headRequestedFor(urlPathEqualTo("/status/404")).withHeader("Host", matching("127\\.0\\.0\\.1:.*")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")).withHeader("Host", matching("localhost:.*")));
+  }
+
+  @Test
+  void aSeedLeftQueuedIsNotAskedForWhenTheLinksAreCheckedOffline() throws Exception {
+    page("/after.html");
+    CrawlConfig crawl = crawl(1, 0, null, base() + "/after.html", base() + "/status/404");
+    Crawler.run(crawl, CrawlListener.NONE);
+
+    LinkReport report = LinkChecker.checkLinksOffline(crawl);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.checkedOnline()).isZero();
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
+  }
+
+  @Test
   void targetsLeftQueuedOnAHostGivenUpPastMaxBackoffAreStillCheckedOnline() throws Exception {
     site.stubFor(get("/busy/1.html").willReturn(aResponse().withStatus(429)));
     page("/busy.html", base() + "/busy/1.html", base() + "/busy/2.html");
