@@ -58,7 +58,8 @@ public record SiteReport(
   public record FailedStart(String url, BrokenLink.Start start, String problem) {}
 
   /**
-   * The crawl's links, checked offline as {@code links --external skip} checks them.
+   * The crawl's links, checked offline as {@code links --external skip} checks them, except that
+   * nothing is asked: a seed the crawl left queued is not checked online here.
    *
    * @param brokenTargets broken targets that pages link to
    * @param broken the most linked broken targets first, at most {@link SiteReader#SHOWN}
