@@ -126,10 +126,16 @@ final class PhaseListener extends EventListener {
     dnsEnd = nanoTime.getAsLong();
   }
 
+  /**
+   * A request sent on a pooled connection that turned out stale is sent again on a new one: what
+   * was sent before is no longer waited on, so the wait starts again after this connect.
+   */
   @Override
-  public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+  public synchronized void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
     stage = Stage.CONNECTING;
     connectStart = nanoTime.getAsLong();
+    requestSent = 0;
+    responseHead = 0;
     connectingTo(address);
   }
 

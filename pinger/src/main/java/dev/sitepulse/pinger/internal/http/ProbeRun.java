@@ -136,13 +136,15 @@ public final class ProbeRun implements Runnable {
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       call = c;
       try (Response response = c.execute()) {
-        hopStatus = response.code();
         Failure invalid = ResponseHead.invalid(response, url);
+        synchronized (hops) { // read as one by a watchdog's failed()
+          hopStatus = response.code();
+          hopContentLength = invalid == null ? contentLength(response) : -1; // of a head that frames the body
+        }
         if (invalid != null) {
           c.cancel(); // a head not to be trusted frames no body: its connection must carry nothing more
           return failed(invalid);
         }
-        hopContentLength = contentLength(response); // of a head that frames the body
         String location = FetchResult.redirects(response.code()) ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
         Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody, hopBodyBytes);

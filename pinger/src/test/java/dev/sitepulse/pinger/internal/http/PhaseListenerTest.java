@@ -171,4 +171,21 @@ class PhaseListenerTest {
     assertThat(stuckHandshaking.connectNanos()).isEqualTo(SECOND);
     assertThat(stuckHandshaking.tlsNanos()).isEqualTo(SECOND);
   }
+
+  @Test
+  void aRequestSentAgainOnANewConnectionWaitsFromThereSoNoPhaseOverlapsAnother() {
+    AtomicLong now = new AtomicLong(SECOND);
+    PhaseListener phases = new PhaseListener(now::get);
+    phases.callStart(null);
+    phases.requestHeadersEnd(null, null); // on a pooled connection the server had closed
+    now.addAndGet(SECOND);
+    phases.connectStart(null, new java.net.InetSocketAddress("127.0.0.1", 9), java.net.Proxy.NO_PROXY);
+
+    Phases p = phases.phases(3 * SECOND); // the watchdog ends the call in that connect
+
+    assertThat(p.connectNanos()).isEqualTo(SECOND);
+    assertThat(p.processingNanos()).isZero();
+    assertThat(p.dnsNanos() + p.connectNanos() + p.tlsNanos() + p.processingNanos() + p.transferNanos())
+        .isLessThanOrEqualTo(p.totalNanos());
+  }
 }
