@@ -51,7 +51,7 @@ final class OnlineIds {
     long pinger = PingSettings.DEFAULTS.ratePerHost().interval().toNanos();
     try (Fetcher fetcher = Fetcher.create(crawl.concurrency(), crawl.timeout(), crawl.maxBodyBytes(),
             crawl.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
-        HostPacing others = new HostPacing(o -> Duration.ofNanos(pinger), crawl.perHost())) {
+        HostPacing others = new HostPacing(o -> robots.otherSiteDelay(o, Duration.ofNanos(pinger)), crawl.perHost())) {
       HostHolds holds = new HostHolds(crawl.maxBackoff(), System::nanoTime);
       for (CheckResult r : working) {
         String end = endOf(r);

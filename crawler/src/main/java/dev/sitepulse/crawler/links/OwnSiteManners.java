@@ -119,21 +119,31 @@ final class OwnSiteManners {
     if (unread.isEmpty()) {
       return;
     }
+    // The Fetcher bounds connections, not fetches: at most --concurrency reads go at once, each
+    // with its retries, then the next ones.
+    int atOnce = Math.max(1, Math.min(crawl.concurrency(), unread.size()));
     try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
-      Map<String, CompletableFuture<RobotsReads.Read>> reads = new LinkedHashMap<>();
-      unread.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin)));
-      reads.forEach((origin, reading) -> {
-        RobotsReads.Read read = reading.join();
-        rulesByOrigin.putIfAbsent(origin, read.rules());
-        CrawlDelayCap.warnIfCapped(origin, read.rules().crawlDelay());
-        if (read.rules().unreachable() != null) {
-          long pages = urls.stream().filter(url -> OnlineChecks.originOf(url).equals(origin)).distinct().count();
-          LOG.warn("robots.txt of {} could not be read ({}); its {} not read for {} ids", origin,
-              read.fetched().failed() ? read.fetched().message() : "it answered " + read.fetched().message(),
-              pages == 1 ? "1 page is" : pages + " pages are", pages == 1 ? "its" : "their");
-        }
-      });
+      for (int from = 0; from < unread.size(); from += atOnce) {
+        readBatch(urls, unread.subList(from, Math.min(from + atOnce, unread.size())), fetcher);
+      }
     }
+  }
+
+  /** Reads the robots.txt of {@code origins} at once and waits for them all. */
+  private void readBatch(Collection<String> urls, List<String> origins, Fetcher fetcher) {
+    Map<String, CompletableFuture<RobotsReads.Read>> reads = new LinkedHashMap<>();
+    origins.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin)));
+    reads.forEach((origin, reading) -> {
+      RobotsReads.Read read = reading.join();
+      rulesByOrigin.putIfAbsent(origin, read.rules());
+      CrawlDelayCap.warnIfCapped(origin, read.rules().crawlDelay());
+      if (read.rules().unreachable() != null) {
+        long pages = urls.stream().filter(url -> OnlineChecks.originOf(url).equals(origin)).distinct().count();
+        LOG.warn("robots.txt of {} could not be read ({}); its {} not read for {} ids", origin,
+            read.fetched().failed() ? read.fetched().message() : "it answered " + read.fetched().message(),
+            pages == 1 ? "1 page is" : pages + " pages are", pages == 1 ? "its" : "their");
+      }
+    });
   }
 
   /**
@@ -193,6 +203,16 @@ final class OwnSiteManners {
    */
   HostPacing pacing(CrawlConfig crawl) {
     return new HostPacing(this::delay, crawl.perHost());
+  }
+
+  /**
+   * Between two reads of another site's pages for their ids: its robots.txt's Crawl-delay (at most
+   * 30 s, as the crawl caps its own hosts'), else {@code floor}, the online checks' pace.
+   */
+  Duration otherSiteDelay(String origin, Duration floor) {
+    RobotsRules rules = rulesByOrigin.get(origin);
+    Duration asked = rules == null || rules.crawlDelay() == null ? Duration.ZERO : crawl.delayFor(rules.crawlDelay());
+    return asked.compareTo(floor) > 0 ? asked : floor;
   }
 
   /** The Crawl-delay of the origin's robots.txt, at most 30 s, else --delay, as the crawl keeps. */

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -19,6 +20,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -995,6 +997,57 @@ class LinkCheckerTest {
     site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).inScenario("robots")
         .whenScenarioStateIs("503 " + times).willReturn(aResponse().withHeader("Content-Type", "text/plain")
             .withBody(body)));
+  }
+
+  @Test
+  void anotherSitesPagesReadForTheirIdsAreAskedItsCrawlDelayApart() throws Exception {
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).willReturn(aResponse()
+        .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nCrawl-delay: 1\n")));
+    pageForAnyMethod("/ids/a", "x");
+    pageForAnyMethod("/ids/b", "x");
+    page("/front.html", external() + "/ids/a#x", external() + "/ids/b#x");
+
+    check(seedsOnly(base() + "/front.html"), true, true);
+
+    List<Long> reads = site.getAllServeEvents().stream().map(e -> e.getRequest())
+        .filter(r -> r.getMethod().getName().equals("GET") && r.getUrl().startsWith("/ids/"))
+        .map(r -> r.getLoggedDate().getTime()).sorted().toList();
+    assertThat(reads).hasSize(2);
+    assertThat(reads.get(1) - reads.get(0)).as("ms between the two reads").isGreaterThanOrEqualTo(950);
+  }
+
+  @Test
+  void otherSitesRobotsTxtAreReadNoMoreAtOnceThanConcurrencyAllows() throws Exception {
+    List<WireMockServer> others = new ArrayList<>();
+    try {
+      List<String> links = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        WireMockServer other = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        other.start();
+        others.add(other);
+        other.stubFor(get("/robots.txt").willReturn(aResponse().withFixedDelay(300).withBody("User-agent: *\n")));
+        other.stubFor(any(urlPathEqualTo("/p.html")).willReturn(aResponse()
+            .withHeader("Content-Type", "text/html").withBody("<p id=\"x\">x</p>")));
+        links.add("http://localhost:" + other.port() + "/p.html#x");
+      }
+      page("/front.html", links.toArray(String[]::new));
+      CrawlConfig oneAtATime = new CrawlSpec(List.of(base() + "/front.html"), data.toString(), null, 0, null, null,
+          null, null, 1, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
+          .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
+
+      check(oneAtATime, true, true);
+
+      List<Long> arrivals = others.stream().flatMap(o -> o.getAllServeEvents().stream())
+          .filter(e -> e.getRequest().getUrl().equals("/robots.txt"))
+          .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+      assertThat(arrivals).hasSize(3);
+      for (int i = 1; i < arrivals.size(); i++) {
+        // Each read takes 300 ms: with --concurrency 1 the next cannot have started before it ended.
+        assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("ms between robots.txt reads").isGreaterThanOrEqualTo(250);
+      }
+    } finally {
+      others.forEach(WireMockServer::stop);
+    }
   }
 
   @Test
