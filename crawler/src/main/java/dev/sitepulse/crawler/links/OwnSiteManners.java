@@ -36,6 +36,8 @@ final class OwnSiteManners {
   private final Map<String, RobotsRules> rulesByOrigin;
   /** What the crawl read, by origin: not read again for a host first met after the checks. */
   private final Map<String, RobotsRules> known;
+  /** Hosts first met through a redirect, each read once however many callers meet it at once. */
+  private final Map<String, CompletableFuture<RobotsRules>> readingNew = new ConcurrentHashMap<>();
 
   private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin, Map<String, RobotsRules> known) {
     this.crawl = crawl;
@@ -157,25 +159,47 @@ final class OwnSiteManners {
 
   /**
    * What robots.txt says about {@code url}, a redirect's destination: on a host none of the
-   * targets was on (http to https, another subdomain), its robots.txt is read first, once; the
-   * caller waits for that read.
+   * targets was on (http to https, another subdomain), its robots.txt is read first, once, tried
+   * again as the crawl tries its own; the callers wait for that read, outside any lock.
    */
   RobotsRules rulesReadingNew(String url) {
     String origin = OnlineChecks.originOf(url);
     if (origin.isEmpty() || crawl.ignoreRobots()) {
       return RobotsRules.allowAll();
     }
-    return rulesByOrigin.computeIfAbsent(origin, o -> {
-      RobotsRules crawlRead = known.get(o);
-      if (crawlRead != null && crawlRead.unreachable() == null) {
-        return crawlRead;
+    RobotsRules held = rulesByOrigin.get(origin);
+    if (held != null) {
+      return held;
+    }
+    CompletableFuture<RobotsRules> mine = new CompletableFuture<>();
+    CompletableFuture<RobotsRules> reading = readingNew.putIfAbsent(origin, mine);
+    if (reading == null) {
+      try {
+        mine.complete(readNew(origin));
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+        throw e;
       }
+      reading = mine;
+    }
+    return reading.join();
+  }
+
+  private RobotsRules readNew(String origin) {
+    RobotsRules rules = known.get(origin);
+    if (rules == null || rules.unreachable() != null) {
       try (Fetcher fetcher = robotsFetcher(crawl, 1)) {
-        RobotsRules read = RobotsRules.from(RobotsTxt.fetch(fetcher, o).join(), crawl.userAgent());
-        CrawlDelayCap.warnIfCapped(o, read.crawlDelay()); // once: the host is read once
-        return read;
+        RobotsReads.Read read = RobotsReads.read(crawl, fetcher, origin).join();
+        rules = read.rules();
+        CrawlDelayCap.warnIfCapped(origin, rules.crawlDelay()); // once: the host is read once
+        if (rules.unreachable() != null) {
+          LOG.warn("robots.txt of {} could not be read ({}); what redirects lead to there is not asked", origin,
+              read.fetched().failed() ? read.fetched().message() : "it answered " + read.fetched().message());
+        }
       }
-    });
+    }
+    RobotsRules prior = rulesByOrigin.putIfAbsent(origin, rules);
+    return prior != null ? prior : rules;
   }
 
   /**

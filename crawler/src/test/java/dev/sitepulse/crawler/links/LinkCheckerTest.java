@@ -1153,6 +1153,23 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aRedirectsNewHostWhoseRobotsTxtAnswers503IsReadAgainAsTheCrawlWouldBeforeTheRedirectIsFollowed()
+      throws Exception {
+    robotsTxtBusyFirst(2, "User-agent: *\nDisallow: /private/\n");
+    site.stubFor(any(urlPathEqualTo("/moved.html")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/open.html")));
+    pageForAnyMethod("/open.html");
+    page("/front.html", base() + "/moved.html");
+
+    LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.skipped()).as("a robots.txt that came back on its third read allows it").isZero();
+    site.verify(3, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost:.*")));
+    site.verify(anyRequestedFor(urlPathEqualTo("/open.html")));
+  }
+
+  @Test
   void aRedirectToAHostNoTargetWasOnObeysThatHostsRobotsTxtToo() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
