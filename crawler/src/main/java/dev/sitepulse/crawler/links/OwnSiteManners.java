@@ -73,7 +73,7 @@ final class OwnSiteManners {
         if (robots.unreachable() != null) {
           long skipped = urls.stream().filter(url -> Frontier.originOf(url).equals(read.getKey())).count();
           LOG.warn("robots.txt of {} could not be read again ({}); its {} the crawl did not fetch {} skipped",
-              read.getKey(), fetched.failed() ? fetched.message() : "it answered " + fetched.message(),
+              read.getKey(), RobotsReads.why(fetched),
               skipped == 1 ? "1 target" : skipped + " targets", skipped == 1 ? "is" : "are");
         }
       }
@@ -141,8 +141,7 @@ final class OwnSiteManners {
       CrawlDelayCap.warnIfCapped(origin, read.rules().crawlDelay());
       if (read.rules().unreachable() != null) {
         long pages = urls.stream().filter(url -> OnlineChecks.originOf(url).equals(origin)).distinct().count();
-        LOG.warn("robots.txt of {} could not be read ({}); its {} not read for {} ids", origin,
-            read.fetched().failed() ? read.fetched().message() : "it answered " + read.fetched().message(),
+        LOG.warn("robots.txt of {} could not be read ({}); its {} not read for {} ids", origin, read.why(),
             pages == 1 ? "1 page is" : pages + " pages are", pages == 1 ? "its" : "their");
       }
     });
@@ -194,7 +193,7 @@ final class OwnSiteManners {
         CrawlDelayCap.warnIfCapped(origin, rules.crawlDelay()); // once: the host is read once
         if (rules.unreachable() != null) {
           LOG.warn("robots.txt of {} could not be read ({}); what redirects lead to there is not asked", origin,
-              read.fetched().failed() ? read.fetched().message() : "it answered " + read.fetched().message());
+              read.why());
         }
       }
     }
@@ -204,7 +203,8 @@ final class OwnSiteManners {
 
   /**
    * Fetches robots.txt as the crawl does: its timeout, its body limit, its User-Agent; for {@code
-   * hosts} hosts, at most --concurrency at once.
+   * hosts} hosts, keeping at most --concurrency connections (it bounds connections, not fetches:
+   * {@link #readAhead} bounds those).
    */
   private static Fetcher robotsFetcher(CrawlConfig crawl, int hosts) {
     return Fetcher.create(Math.min(crawl.concurrency(), hosts), crawl.timeout(), crawl.maxBodyBytes(),

@@ -20,7 +20,18 @@ final class RobotsReads {
   private RobotsReads() {}
 
   /** A robots.txt as fetched the last time, and its rules. */
-  record Read(FetchResult fetched, RobotsRules rules) {}
+  record Read(FetchResult fetched, RobotsRules rules) {
+
+    /** Why it could not be read, for a warning: {@link #why(FetchResult)}. */
+    String why() {
+      return RobotsReads.why(fetched);
+    }
+  }
+
+  /** Why a robots.txt could not be read: the failure, or "it answered 503 Service Unavailable". */
+  static String why(FetchResult fetched) {
+    return fetched.failed() ? fetched.message() : "it answered " + fetched.message();
+  }
 
   static CompletableFuture<Read> read(CrawlConfig crawl, Fetcher fetcher, String origin) {
     return read(crawl, fetcher, origin, 1, Duration.ZERO);
