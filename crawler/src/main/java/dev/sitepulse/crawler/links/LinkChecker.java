@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Finds the broken links of a finished crawl: internal targets from crawl.db (following recorded
@@ -117,8 +116,8 @@ public final class LinkChecker {
     // by its #fragment: #top and a text directive alone need none.
     Set<String> idsWanted = new HashSet<>();
     if (checkAnchors) {
-      found.unchecked.stream().filter(t -> Stream.concat(byTarget.get(t).stream(), typed.getOrDefault(t, List.of())
-          .stream()).anyMatch(l -> RecordedVerdicts.namesAnElement(l.fragment()))).forEach(idsWanted::add);
+      found.unchecked.stream().filter(t -> withSeedFragments(t, byTarget, typed).stream()
+          .anyMatch(l -> RecordedVerdicts.namesAnElement(l.fragment()))).forEach(idsWanted::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
         crawledOrigins(db, seeds, found.unchecked, scope), robots, idsWanted, listener);
@@ -128,9 +127,8 @@ public final class LinkChecker {
       if (OnlineChecks.isBroken(r)) {
         found.broken.add(brokenOnline(r, !scope.accepts(target), byTarget.get(target)));
       } else if (idsWanted.contains(target)) {
-        List<Link> withTyped = new ArrayList<>(byTarget.get(target));
-        withTyped.addAll(typed.getOrDefault(target, List.of()));
-        judgeFragmentsOnline(target, online.pagesRead().get(target), withTyped, !scope.accepts(target), found);
+        judgeFragmentsOnline(target, online.pagesRead().get(target), withSeedFragments(target, byTarget, typed),
+            !scope.accepts(target), found);
       }
     }
     found.broken.replaceAll(b -> b.referrers().isEmpty() && starts.containsKey(withoutFragment(b.url()))
@@ -258,6 +256,14 @@ public final class LinkChecker {
       // Only an HTML page has ids; a fragment of a PDF (#page=2) or a text file is the viewer's.
       found.broken.addAll(RecordedVerdicts.missingAnchors(target, end, links, false, found.anchorsNotChecked));
     }
+  }
+
+  /** The links to {@code target}, then the seeds' own #fragments of it, as links no page has. */
+  private static List<Link> withSeedFragments(String target, Map<String, List<Link>> byTarget,
+      Map<String, List<Link>> seedFragments) {
+    List<Link> links = new ArrayList<>(byTarget.get(target));
+    links.addAll(seedFragments.getOrDefault(target, List.of()));
+    return links;
   }
 
   /**
