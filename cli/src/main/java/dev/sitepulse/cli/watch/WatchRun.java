@@ -2,6 +2,7 @@ package dev.sitepulse.cli.watch;
 
 import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.QueuedStderr;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.cli.UnreadableException;
@@ -76,6 +77,10 @@ final class WatchRun {
       why.set("SIG" + signal);
       stopAsked.countDown();
     });
+    // Alerts, circuits and the stop are logged from the alerter, the probe threads and main: a
+    // stderr nobody reads (a paused pager, a stalled journald) held each of them on a full pipe,
+    // so that webhooks, a host's checks and SIGTERM all waited for the reader.
+    QueuedStderr stderr = QueuedStderr.install();
     try {
       Optional<Running> running = start();
       if (running.isEmpty()) {
@@ -86,6 +91,7 @@ final class WatchRun {
     } finally {
       restoreHup.run(); // a start that failed after setting it never reached stop()
       closeAll();
+      stderr.close(); // the last lines are out before the exit; a second signal still ends the wait
       restoreSignals.run(); // last: a second signal still halts while the rest closes
     }
   }

@@ -43,6 +43,19 @@ final class WatchProcess implements AutoCloseable {
   /** Started through {@code launcher}, a command that runs the rest of the line (nohup). */
   static WatchProcess startUnder(List<String> launcher, Path workDir, String... args)
       throws IOException, InterruptedException {
+    return start(launcher, true, workDir, args);
+  }
+
+  /**
+   * With stderr a pipe that nothing reads until {@link #readStderrToTheEnd}, as a pager that is not
+   * reading, or a stalled journald, leaves it: once its 64 KiB are full, a write to it waits.
+   */
+  static WatchProcess startWithStderrUnread(Path workDir, String... args) throws IOException, InterruptedException {
+    return start(List.of(), false, workDir, args);
+  }
+
+  private static WatchProcess start(List<String> launcher, boolean stderrToFile, Path workDir, String... args)
+      throws IOException, InterruptedException {
     assertThat(JarProcess.JAR).as("the shaded jar; `mvn package` builds it").isRegularFile();
     List<String> command = new ArrayList<>(launcher);
     command.addAll(List.of(
@@ -51,8 +64,8 @@ final class WatchProcess implements AutoCloseable {
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "watch-out", ".txt");
     Path err = Files.createTempFile(workDir, "watch-err", ".txt");
-    Process p = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(out.toFile());
+    Process p = (stderrToFile ? builder.redirectError(err.toFile()) : builder).start();
     WatchProcess[] started = new WatchProcess[1];
     awaitQuietly(Duration.ofSeconds(30), "the watch to start", () -> {
       if (!p.isAlive()) {
@@ -86,6 +99,11 @@ final class WatchProcess implements AutoCloseable {
 
   String err() {
     return read(err);
+  }
+
+  /** For {@link #startWithStderrUnread}: reads its stderr until the process closes it, at its exit. */
+  String readStderrToTheEnd() throws IOException {
+    return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 
   void signal(String name) throws IOException, InterruptedException {
