@@ -38,6 +38,11 @@ final class ConfigReloader implements AutoCloseable {
 
   /** Edits come in bursts (truncate, write, rename); the file is read once they settle. */
   private static final long SETTLE_MILLIS = 200;
+  /**
+   * The longest a burst is waited out: events name any file of the folder, and one written all the
+   * time there (the watch's own log, {@code 2> watch.log} beside the config) never lets it settle.
+   */
+  static final long MOST_SETTLE_MILLIS = 1000;
 
   private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
 
@@ -101,8 +106,15 @@ final class ConfigReloader implements AutoCloseable {
     try {
       while (true) {
         boolean named = named(files.take(), name);
-        // Let a burst of events settle, so a half-written file is not read.
-        for (WatchKey more; (more = files.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null; ) {
+        // Let a burst of events settle, so a half-written file is not read; one that has not
+        // settled by the deadline is looked at all the same: a write of the file still under way
+        // then is reloaded again in the next burst.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MOST_SETTLE_MILLIS);
+        for (long wait; (wait = settleWait(deadline)) > 0; ) {
+          WatchKey more = files.poll(wait, TimeUnit.NANOSECONDS);
+          if (more == null) {
+            break;
+          }
           named |= named(more, name);
         }
         // An event naming the file is an edit, even one that keeps its size within the time
@@ -121,6 +133,11 @@ final class ConfigReloader implements AutoCloseable {
     } catch (InterruptedException | ClosedWatchServiceException stop) {
       // closed
     }
+  }
+
+  /** How long to wait for the next event of a burst: a pause, or up to the deadline if sooner; 0 past it. */
+  private static long settleWait(long deadline) {
+    return Math.max(0, Math.min(TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS), deadline - System.nanoTime()));
   }
 
   private static boolean named(WatchKey key, Path name) {

@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +142,36 @@ class ConfigReloaderTest {
       }
       assertThat(applied).as("reloaded after the edit").isNotEmpty();
       assertThat(applied.get(applied.size() - 1).plan().targets()).hasSize(2);
+    }
+  }
+
+  @Test
+  void anEditIsReloadedWhileAnotherFileOfTheFolderIsWrittenAllTheTime() throws Exception {
+    // The watch's own log beside its config (`2> watch.log`): its writes never let events settle.
+    Path file = Files.writeString(dir.resolve("watch.yaml"), "targets:\n  - name: a\n    url: http://127.0.0.1/a\n");
+    Path log = dir.resolve("watch.log");
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    BlockingQueue<WatchSettings> applied = new LinkedBlockingQueue<>();
+    ScheduledExecutorService logging = Executors.newSingleThreadScheduledExecutor();
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add)) {
+      logging.scheduleAtFixedRate(() -> append(log, "an alert\n"), 0, 20, TimeUnit.MILLISECONDS);
+      reloader.watchFile();
+
+      Files.writeString(file, TWO_TARGETS);
+
+      WatchSettings next = applied.poll(10, TimeUnit.SECONDS);
+      assertThat(next).as("reloaded while the log is written").isNotNull();
+      assertThat(next.plan().targets()).hasSize(2);
+    } finally {
+      logging.shutdownNow();
+    }
+  }
+
+  private static void append(Path file, String line) {
+    try {
+      Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
