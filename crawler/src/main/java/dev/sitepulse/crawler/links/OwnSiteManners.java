@@ -3,9 +3,7 @@ package dev.sitepulse.crawler.links;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.internal.CrawlDelayCap;
-import dev.sitepulse.crawler.internal.RobotsTxt;
 import dev.sitepulse.crawler.robots.RobotsRules;
-import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Rate;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,8 @@ final class OwnSiteManners {
 
   /**
    * The robots.txt of the hosts of {@code urls}, unless the crawl ignores robots.txt: those in
-   * {@code known} as the crawl read them, the others read now.
+   * {@code known} as the crawl read them, the others read now, each tried as the crawl tries its
+   * own ({@link RobotsReads}).
    *
    * @param known rules the crawl read, by origin; one that said the host could not be reached is
    *     read again, since the host may be back
@@ -62,23 +62,43 @@ final class OwnSiteManners {
     if (unread.isEmpty()) {
       return new OwnSiteManners(crawl, rules, known);
     }
-    try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
-      Map<String, CompletableFuture<FetchResult>> reads = new LinkedHashMap<>();
-      unread.forEach(origin -> reads.put(origin, RobotsTxt.fetch(fetcher, origin)));
-      for (Map.Entry<String, CompletableFuture<FetchResult>> read : reads.entrySet()) {
-        FetchResult fetched = read.getValue().join();
-        RobotsRules robots = RobotsRules.from(fetched, crawl.userAgent());
-        rules.put(read.getKey(), robots);
-        CrawlDelayCap.warnIfCapped(read.getKey(), robots.crawlDelay());
-        if (robots.unreachable() != null) {
-          long skipped = urls.stream().filter(url -> Frontier.originOf(url).equals(read.getKey())).count();
-          LOG.warn("robots.txt of {} could not be read again ({}); its {} the crawl did not fetch {} skipped",
-              read.getKey(), RobotsReads.why(fetched),
-              skipped == 1 ? "1 target" : skipped + " targets", skipped == 1 ? "is" : "are");
-        }
+    unread.forEach(rules::remove); // each is put once read, below
+    OwnSiteManners manners = new OwnSiteManners(crawl, rules, known);
+    manners.readEach(unread, (origin, read) -> {
+      long skipped = urls.stream().filter(url -> Frontier.originOf(url).equals(origin)).count();
+      LOG.warn("robots.txt of {} could not be read again ({}); its {} the crawl did not fetch {} skipped",
+          origin, read.why(), skipped == 1 ? "1 target" : skipped + " targets", skipped == 1 ? "is" : "are");
+    });
+    return manners;
+  }
+
+  /**
+   * Reads the robots.txt of {@code origins}, --concurrency at a time, each tried as the crawl tries
+   * its own, and keeps their rules; {@code unreadable} is told of each that could not be read.
+   */
+  private void readEach(List<String> origins, BiConsumer<String, RobotsReads.Read> unreadable) {
+    // The Fetcher bounds connections, not fetches: at most --concurrency reads go at once, each
+    // with its retries, then the next ones.
+    int atOnce = Math.max(1, Math.min(crawl.concurrency(), origins.size()));
+    try (Fetcher fetcher = robotsFetcher(crawl, origins.size())) {
+      for (int from = 0; from < origins.size(); from += atOnce) {
+        readBatch(origins.subList(from, Math.min(from + atOnce, origins.size())), fetcher, unreadable);
       }
     }
-    return new OwnSiteManners(crawl, rules, known);
+  }
+
+  /** Reads the robots.txt of {@code origins} at once and waits for them all. */
+  private void readBatch(List<String> origins, Fetcher fetcher, BiConsumer<String, RobotsReads.Read> unreadable) {
+    Map<String, CompletableFuture<RobotsReads.Read>> reads = new LinkedHashMap<>();
+    origins.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin)));
+    reads.forEach((origin, reading) -> {
+      RobotsReads.Read read = reading.join();
+      rulesByOrigin.putIfAbsent(origin, read.rules());
+      CrawlDelayCap.warnIfCapped(origin, read.rules().crawlDelay());
+      if (read.rules().unreachable() != null) {
+        unreadable.accept(origin, read);
+      }
+    });
   }
 
   /**
@@ -108,7 +128,7 @@ final class OwnSiteManners {
 
   /**
    * Reads the robots.txt of the hosts of {@code urls} that none has been read for (other sites'
-   * pages read for their ids), --concurrency at a time, each tried as the crawl tries its own: then
+   * pages read for their ids), as {@link #read} reads the crawl's hosts': then
    * {@link #rulesReadingNew} finds them read. The crawl's hosts have theirs as the crawl read them.
    * One that could not be read is said once: its host's pages are not read (see {@link #unread}).
    */
@@ -121,29 +141,10 @@ final class OwnSiteManners {
     if (unread.isEmpty()) {
       return;
     }
-    // The Fetcher bounds connections, not fetches: at most --concurrency reads go at once, each
-    // with its retries, then the next ones.
-    int atOnce = Math.max(1, Math.min(crawl.concurrency(), unread.size()));
-    try (Fetcher fetcher = robotsFetcher(crawl, unread.size())) {
-      for (int from = 0; from < unread.size(); from += atOnce) {
-        readBatch(urls, unread.subList(from, Math.min(from + atOnce, unread.size())), fetcher);
-      }
-    }
-  }
-
-  /** Reads the robots.txt of {@code origins} at once and waits for them all. */
-  private void readBatch(Collection<String> urls, List<String> origins, Fetcher fetcher) {
-    Map<String, CompletableFuture<RobotsReads.Read>> reads = new LinkedHashMap<>();
-    origins.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin)));
-    reads.forEach((origin, reading) -> {
-      RobotsReads.Read read = reading.join();
-      rulesByOrigin.putIfAbsent(origin, read.rules());
-      CrawlDelayCap.warnIfCapped(origin, read.rules().crawlDelay());
-      if (read.rules().unreachable() != null) {
-        long pages = urls.stream().filter(url -> OnlineChecks.originOf(url).equals(origin)).distinct().count();
-        LOG.warn("robots.txt of {} could not be read ({}); its {} not read for {} ids", origin, read.why(),
-            pages == 1 ? "1 page is" : pages + " pages are", pages == 1 ? "its" : "their");
-      }
+    readEach(unread, (origin, read) -> {
+      long pages = urls.stream().filter(url -> OnlineChecks.originOf(url).equals(origin)).distinct().count();
+      LOG.warn("robots.txt of {} could not be read ({}); its {} not read for {} ids", origin, read.why(),
+          pages == 1 ? "1 page is" : pages + " pages are", pages == 1 ? "its" : "their");
     });
   }
 

@@ -1326,6 +1326,24 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aHostInScopeTheCrawlNeverReachedWhoseRobotsTxtAnswers503OnceIsReadAgainAndItsDisallowObeyed()
+      throws Exception {
+    // It was read once: the 503 left both targets skipped, the working one unchecked, where every
+    // other robots.txt a link check reads is tried again as the crawl tries its own.
+    robotsTxtBusyFirst(1, "User-agent: *\nDisallow: /private/\n");
+    page("/front.html", external() + "/private/drafts.html", external() + "/status/404");
+    CrawlConfig crawl = seedsOnly(base() + "/front.html").toBuilder()
+        .scope(Scope.REGEX, Pattern.compile("^http://(127\\.0\\.0\\.1|localhost):")).build();
+
+    LinkReport report = check(crawl, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(external() + "/status/404");
+    assertThat(report.skipped()).as("the drafts, disallowed").isEqualTo(1);
+    site.verify(2, getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost:.*")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/private/drafts.html")));
+  }
+
+  @Test
   void targetsSkippedBecauseRobotsTxtCouldNotBeReadAgainAreNamedInAWarning() throws Exception {
     // The check then passed with "2 skipped" and not a word of why.
     site.stubFor(get("/robots.txt").withHost(equalTo("127.0.0.1")).inScenario("robots")
@@ -1342,6 +1360,7 @@ class LinkCheckerTest {
     assertThat(warnings).containsExactly("robots.txt of " + base()
         + " could not be read again (it answered 500 Server Error);"
         + " its 2 targets the crawl did not fetch are skipped");
+    site.verify(1 + 3, getRequestedFor(urlPathEqualTo("/robots.txt"))); // the crawl's read, then three
     site.verify(0, anyRequestedFor(urlPathEqualTo("/status/404")));
   }
 
