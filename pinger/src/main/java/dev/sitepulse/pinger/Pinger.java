@@ -47,13 +47,16 @@ public final class Pinger implements AutoCloseable {
   private final HostScheduler scheduler;
   private final HttpProber prober;
   private final HostBreakers breakers;
+  /** Where a retry waits out its back-off or Retry-After: the loop, but in tests. */
+  private final ScheduledExecutorService retryTimer;
   /** Checks waiting out a back-off before their next attempt, each ready to end with those it made. */
   private final Set<Runnable> waitingToRetry = ConcurrentHashMap.newKeySet();
   private volatile boolean retriesStopped;
   private volatile boolean sendingStopped;
 
-  private Pinger(PingSettings settings, Clock clock) {
+  private Pinger(PingSettings settings, Clock clock, ScheduledExecutorService retryTimer) {
     this.loop = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-scheduler"));
+    this.retryTimer = retryTimer == null ? loop : retryTimer;
     // Unbounded on purpose: the scheduler bounds concurrency; a thread stuck in an uninterruptible
     // DNS lookup after its watchdog fired must not take a slot from the next check.
     this.workers = Executors.newCachedThreadPool(Threads.daemon("sitepulse-probe"));
@@ -63,11 +66,19 @@ public final class Pinger implements AutoCloseable {
   }
 
   public static Pinger create(PingSettings settings) {
-    return new Pinger(settings, Clock.systemUTC());
+    return new Pinger(settings, Clock.systemUTC(), null);
   }
 
   public static Pinger create(PingSettings settings, Clock clock) {
-    return new Pinger(settings, clock);
+    return new Pinger(settings, clock, null);
+  }
+
+  /**
+   * For tests: retries wait on {@code retryTimer} (which this does not shut down), one that can
+   * note the back-off asked for and end it at once, so a test of retries does not sit through it.
+   */
+  static Pinger create(PingSettings settings, Clock clock, ScheduledExecutorService retryTimer) {
+    return new Pinger(settings, clock, retryTimer);
   }
 
   /**
@@ -114,7 +125,7 @@ public final class Pinger implements AutoCloseable {
           endNow.run();
         }
       });
-      last = retry.executeCompletionStage(loop, once);
+      last = retry.executeCompletionStage(retryTimer, once);
     }
     last.whenComplete((a, e) -> {
       waitingToRetry.remove(endNow);

@@ -10,6 +10,7 @@ import dev.sitepulse.pinger.watch.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,13 +64,16 @@ class CircuitBreakerTest {
   @Test
   void aCheckCountsOnceForItsCircuitHoweverManyTimesItRetries() throws IOException {
     String base = "http://127.0.0.1:" + closedPort();
-    try (Pinger pinger = Pinger.create(oneAtATime(2))) {
+    try (RecordingRetryTimer waits = RecordingRetryTimer.endingAtOnce();
+        Pinger pinger = waits.pinger(oneAtATime(2), Clock.systemUTC())) {
       CheckResult retried = pinger.check(Target.of(base + "/retried").withTimeout(Duration.ofSeconds(5))
           .withRetries(2)).join();
 
       assertThat(retried.attempts()).as("its own retries do not open the circuit on it")
           .extracting(Attempt::errorKind).containsExactly(
               ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED);
+      assertThat(waits.asked()).as("the back-off, ended at once here").containsExactly(
+          Duration.ofSeconds(1), Duration.ofSeconds(2));
       assertThat(kinds(pinger.checkAll(targets(base, 2), r -> {}))).as("one check so far, not three")
           .containsExactly(ErrorKind.CONNECT_REFUSED, ErrorKind.CIRCUIT_OPEN);
     }
@@ -126,7 +130,8 @@ class CircuitBreakerTest {
     int port = closedPort();
     String base = "http://127.0.0.1:" + port;
     MutableClock clock = new MutableClock(Instant.now());
-    try (Pinger pinger = Pinger.create(oneAtATime(2), clock)) {
+    try (RecordingRetryTimer waits = RecordingRetryTimer.holdingUntilLetGo();
+        Pinger pinger = waits.pinger(oneAtATime(2), clock)) {
       pinger.checkAll(targets(base, 2), r -> {});
       clock.advance(Duration.ofSeconds(31));
       String busy = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
@@ -144,6 +149,8 @@ class CircuitBreakerTest {
 
         assertThat(next.errorKind()).as("sent while the trial waits out its Retry-After").isNull();
         assertThat(next.status()).isEqualTo(503);
+        assertThat(waits.asked()).containsExactly(Duration.ofSeconds(1));
+        waits.letGo();
         assertThat(trial.join().attempts()).hasSize(2);
       }
     }

@@ -7,9 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.pinger.internal.RetryPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +32,7 @@ class RetriesTest {
         .withRetries(retries);
   }
 
+  /** Waits in real time, as users get it: the other tests of retries have their waits ended at once. */
   @Test
   void aRetryWaitsForRetryAfterAndKeepsEveryAttempt() {
     CheckResult r = Checks.check(target("/flaky-429", 2));
@@ -85,10 +89,30 @@ class RetriesTest {
 
   @Test
   void retriesStopAtTheLimitAndTheLastAttemptDecides() {
-    CheckResult r = Checks.check(target("/ratelimited", 1));
-    assertThat(r.attempts()).hasSize(2);
-    assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
-    assertThat(r.status()).isEqualTo(429);
+    try (RecordingRetryTimer waits = RecordingRetryTimer.endingAtOnce();
+        Pinger pinger = waits.pinger(Checks.FAST, Clock.systemUTC())) {
+      CheckResult r = pinger.check(target("/ratelimited", 1)).join();
+
+      assertThat(r.attempts()).hasSize(2);
+      assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+      assertThat(r.status()).isEqualTo(429);
+      assertThat(waits.asked()).as("its Retry-After").containsExactly(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void retriesWithoutRetryAfterBackOffOneSecondThenTwoThenFourThenEightThenSixteenThenThirty() {
+    stubs.stubFor(get("/unavailable").willReturn(aResponse().withStatus(503)));
+    try (RecordingRetryTimer waits = RecordingRetryTimer.endingAtOnce();
+        Pinger pinger = waits.pinger(Checks.FAST, Clock.systemUTC())) {
+      CheckResult r = pinger.check(target("/unavailable", 7)).join();
+
+      assertThat(r.attempts()).hasSize(8);
+      assertThat(waits.asked()).containsExactly(Stream.of(1, 2, 4, 8, 16, 30, 30).map(Duration::ofSeconds)
+          .toArray(Duration[]::new));
+      assertThat(waits.asked().stream().reduce(Duration.ZERO, Duration::plus))
+          .as("what history allows for a check's retries").isEqualTo(RetryPolicy.backoffs(7));
+    }
   }
 
   @Test
