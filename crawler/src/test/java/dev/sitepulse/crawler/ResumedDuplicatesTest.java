@@ -8,10 +8,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +96,58 @@ class ResumedDuplicatesTest {
     }
     assertThat(indexed()).as("crawl.db says what the index holds")
         .containsExactly(base() + "/d/copy.html", base() + "/d/start.html");
+  }
+
+  @Test
+  void aCopyOfAPagesNewBytesIsIndexedWhenTheResumedRefreshFailsToFetchThePageWhoseNewTextWasNeverCommitted()
+      throws Exception {
+    page("/d/start.html", "<a href=first.html>1</a>");
+    page("/d/first.html", "apricot");
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    Path lastCommit = copyOf(data.resolve("index"));
+    page("/d/start.html", "<a href=first.html>1</a> <a href=copy.html>2</a>");
+    page("/d/first.html", "blueberry");
+    page("/d/copy.html", "blueberry");
+    Crawler.run(crawl(null).toBuilder().start(CrawlStart.REFRESH).build(), CrawlListener.NONE);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
+        .as("the refresh re-indexed first.html with its new text, then found copy.html a copy of it")
+        .containsExactly(base() + "/d/first.html");
+    // Killed before the refresh's commit: crawl.db has first.html's new bytes, the index its old text.
+    replace(data.resolve("index"), lastCommit);
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      assertThat(searcher.search("blueberry", 10).hits()).extracting(SearchHit::url)
+          .containsExactly(base() + "/d/copy.html");
+      assertThat(searcher.search("apricot", 10).hits()).as("a failed fetch keeps the page's document")
+          .extracting(SearchHit::url).containsExactly(base() + "/d/first.html");
+    }
+  }
+
+  private static Path copyOf(Path folder) throws IOException {
+    Path copy = Files.createTempDirectory(folder.getParent(), "commit");
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(file.getFileName()));
+      }
+    }
+    return copy;
+  }
+
+  private static void replace(Path folder, Path by) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    try (Stream<Path> files = Files.list(by)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, folder.resolve(file.getFileName()));
+      }
+    }
   }
 
   /**

@@ -189,6 +189,7 @@ public final class CrawlRun {
     db.resume(committedSeq);
     if (!uncommitted.isEmpty()) {
       db.markWithoutDocument(index.withoutDocument(uncommitted));
+      db.forgetBytesNotCommitted(committedSeq);
     }
     if (config.start() == CrawlStart.REFRESH) {
       db.queueAllAgain();
