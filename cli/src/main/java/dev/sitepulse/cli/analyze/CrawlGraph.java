@@ -4,6 +4,7 @@ import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.CsrGraphBuilder;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.CrawlDbVersions;
 import dev.sitepulse.crawler.store.UrlState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,9 +111,8 @@ final class CrawlGraph {
   }
 
   private static boolean linksKeyedByUrl(Connection db) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('links') WHERE name='from_url'")) {
-      return rs.next();
+    try (Statement s = db.createStatement()) {
+      return CrawlDbVersions.linksKeyedByUrl(s);
     }
   }
 

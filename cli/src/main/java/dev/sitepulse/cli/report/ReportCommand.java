@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
+import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
@@ -100,21 +101,33 @@ public final class ReportCommand implements Callable<Integer> {
     Instant until = clock.instant();
     Report report = null;
     SiteReport site = null;
+    UnreadableException siteUnread = null;
     try (LatencyStatistics stats = new AnalyticsLatencies()) {
       if (hasHistory) {
         report = history(historyDir, stats, until);
       }
       if (hasCrawl) {
-        site = SiteReader.read(crawlDir, stats);
+        try {
+          site = SiteReader.read(crawlDir, stats);
+        } catch (UnreadableException e) { // the history is still worth its report
+          if (report == null) {
+            throw e;
+          }
+          siteUnread = e;
+        }
       }
     }
     Report r = report;
     SiteReport s = site;
     if (output == null) {
       format.write(r, s, until, System.out);
-      return 0;
+    } else {
+      ReportFile.write(output, out -> format.write(r, s, until, out));
     }
-    ReportFile.write(output, out -> format.write(r, s, until, out));
+    if (siteUnread != null) {
+      System.err.println("sitepulse: no site section: " + siteUnread.getMessage());
+      return ExitCode.CRITICAL;
+    }
     return 0;
   }
 

@@ -293,6 +293,22 @@ class ReportCommandTest {
   }
 
   @Test
+  void aCrawlDbThatCannotBeReadLeavesTheHistoryReportWrittenAndSaysWhyInOneLine() throws Exception {
+    HandMadeHistory.write(dir);
+    CrawlDb.open(dir.resolve(CrawlDb.FILE_NAME)).close();
+    Files.createDirectory(dir.resolve(CrawlDb.FILE_NAME + "-wal")); // SQLite cannot open it, as above
+    Path out = dir.resolve("r.html");
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d",
+        "--format", "html", "-o", out.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("sitepulse: no site section: " + dir.resolve(CrawlDb.FILE_NAME) + ": ")
+        .doesNotContain("Exception").hasLineCount(1);
+    assertThat(Files.readString(out)).contains("data-target=\"b\"").doesNotContain("id=\"site\"");
+  }
+
+  @Test
   void anEmptyCrawlDbIsNoCrawlAsAnEmptyHistoryDbIsNoHistoryNotAMissingTable() throws Exception {
     Path crawl = Files.createFile(Files.createDirectories(dir.resolve("killed-at-start")).resolve("crawl.db"));
 

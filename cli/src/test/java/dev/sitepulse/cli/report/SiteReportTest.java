@@ -12,6 +12,9 @@ import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.Crawler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +66,25 @@ class SiteReportTest {
     JsonNode largest = s.get("largest").get(0).get("bytes");
     assertThat(largest.isIntegralNumber()).as("%s", largest).isTrue();
     assertThat(largest.asLong()).isPositive().isLessThanOrEqualTo(s.get("bytes").asLong());
+  }
+
+  @Test
+  void aCrawlDbFromBeforeLinksWereKeyedByPageIdAndCountedNonHttpLinksIsReportedAsANewOne() throws Exception {
+    Path old = Files.createDirectories(data.resolveSibling(data.getFileName() + "-old"));
+    Files.copy(data.resolve("crawl.db"), old.resolve("crawl.db"));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve("crawl.db"));
+        Statement s = c.createStatement()) { // as sitepulse wrote it before 2026-11-22
+      s.execute("CREATE TABLE links_by_url AS SELECT from_url, to_url, fragment, anchor, line, nofollow FROM page_links");
+      s.execute("DROP VIEW page_links");
+      s.execute("DROP TABLE links");
+      s.execute("ALTER TABLE links_by_url RENAME TO links");
+      s.execute("ALTER TABLE urls DROP COLUMN non_http_links");
+    }
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", old.toString(), "--format", "json");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(new ObjectMapper().readTree(run.out()).get("site").get("links")).isEqualTo(json().get("site").get("links"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.store.AnchorList;
+import dev.sitepulse.crawler.store.CrawlDbVersions;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.UrlState;
 import java.nio.file.Path;
@@ -107,21 +108,25 @@ final class CrawledPages {
               AnchorList.split(rs.getString(8)), rs.getBoolean(9)));
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(non_http_links), 0) FROM urls")) {
-        out.nonHttpLinks = rs.getLong(1);
+      // A crawl.db read as it is (report's offline check) may predate the count: none known.
+      if (CrawlDbVersions.hasColumn(s, "urls", "non_http_links")) {
+        try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(non_http_links), 0) FROM urls")) {
+          out.nonHttpLinks = rs.getLong(1);
+        }
       }
       try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {
         while (rs.next()) {
           out.seeds.add(rs.getString(1));
         }
       }
-      if (hasSitemapColumn(s)) {
+      if (CrawlDbVersions.hasColumn(s, "urls", "sitemap")) {
         readSitemapEntriesUnled(s, out.sitemapEntriesUnled);
       }
       // Redirect hops are recorded as links too; they are chains here, not links on a page.
       try (ResultSet rs = s.executeQuery("""
-          SELECT from_url, to_url, fragment, anchor, line FROM page_links
-          WHERE anchor IS NULL OR anchor != '%s' ORDER BY from_url, line""".formatted(PageRecord.REDIRECT_ANCHOR))) {
+          SELECT from_url, to_url, fragment, anchor, line FROM %s
+          WHERE anchor IS NULL OR anchor != '%s' ORDER BY from_url, line"""
+          .formatted(CrawlDbVersions.pageLinks(s), PageRecord.REDIRECT_ANCHOR))) {
         while (rs.next()) {
           out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), null));
         }
@@ -148,12 +153,6 @@ final class CrawledPages {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
-    }
-  }
-
-  private static boolean hasSitemapColumn(Statement s) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name = 'sitemap'")) {
-      return rs.next();
     }
   }
 

@@ -43,7 +43,8 @@ final class CrawlDbSchema {
             redirect_to TEXT, seq INTEGER, indexed INTEGER NOT NULL DEFAULT 0,
             attempts INTEGER NOT NULL DEFAULT 0, pagerank REAL, anchors TEXT, non_http_links INTEGER,
             etag TEXT, last_modified TEXT, unavailable_after INTEGER, sitemap TEXT)""");
-      // A crawl.db made by an earlier version gets the newer columns, empty.
+      // A crawl.db made by an earlier version gets the newer columns, empty (CrawlDbVersions tells
+      // a reader of one as it is which it lacks).
       addColumnIfMissing(s, "non_http_links", "INTEGER");
       addColumnIfMissing(s, "etag", "TEXT");
       addColumnIfMissing(s, "last_modified", "TEXT");
@@ -151,10 +152,8 @@ final class CrawlDbSchema {
   }
 
   private static void addColumnIfMissing(Statement s, String column, String type) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('urls') WHERE name='" + column + "'")) {
-      if (rs.next()) {
-        return;
-      }
+    if (CrawlDbVersions.hasColumn(s, "urls", column)) {
+      return;
     }
     s.execute("ALTER TABLE urls ADD COLUMN " + column + " " + type);
   }
@@ -165,11 +164,7 @@ final class CrawlDbSchema {
    * they were, for the next open to rewrite, rather than an empty table beside an orphaned copy.
    */
   private static void migrateLinksKeyedByUrl(Statement s) throws SQLException {
-    boolean old;
-    try (ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_info('links') WHERE name='from_url'")) {
-      old = rs.next();
-    }
-    if (!old) {
+    if (!CrawlDbVersions.linksKeyedByUrl(s)) {
       return;
     }
     Connection c = s.getConnection();
