@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -180,7 +181,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       // locked by a running crawl) still gets its analysis printed.
       String notStored = null;
       try {
-        crawl.store(db, pr.ranks(), clusters);
+        crawl.store(db, pr.ranks(), clusters, Instant.now());
       } catch (SQLException e) {
         notStored = e.getMessage();
       }

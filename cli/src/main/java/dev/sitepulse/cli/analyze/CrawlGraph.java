@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -145,12 +146,13 @@ final class CrawlGraph {
    * cleared for half the pages, nor new ranks next to old clusters. JDBC commits a transaction
    * under way when auto-commit is turned back on, so a failure is rolled back first.
    */
-  void store(Connection db, double[] ranks, List<int[]> clusters) throws SQLException {
+  void store(Connection db, double[] ranks, List<int[]> clusters, Instant at) throws SQLException {
     boolean auto = db.getAutoCommit();
     db.setAutoCommit(false);
     try {
       storeRanks(db, ranks);
       storeClusters(db, clusters);
+      CrawlDb.recordAnalysis(db, at, ranks.length);
       db.commit();
     } catch (SQLException | RuntimeException e) {
       // SQLite ends the transaction itself on some errors (a full disk): then rolling back, and

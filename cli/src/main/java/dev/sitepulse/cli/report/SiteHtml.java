@@ -26,8 +26,12 @@ final class SiteHtml {
     h.append("</tr><tr><th>Errors</th>");
     HtmlReport.cell(h, "errors", Figures.counts(s.errors()));
     h.append("</tr><tr><th>Near-duplicate clusters</th>");
-    HtmlReport.cell(h, "clusters", s.duplicateClusters() == 0 ? Figures.NONE : Long.toString(s.duplicateClusters()));
+    SiteReport.Analysis a = s.analysis();
+    HtmlReport.cell(h, "clusters", a == null ? "not analyzed" : Long.toString(a.clusters()));
     h.append("</tr></tbody></table></div>\n");
+    if (a != null) {
+      h.append("<p class=\"note\" id=\"site-analysis\">").append(Html.escape(a.words())).append(".</p>\n");
+    }
     table(h, "site-broken-links", "Most linked broken targets", List.of("Target", "Problem", "Places"),
         l.broken().stream().map(b -> List.of(b.url(), b.problem(), Long.toString(b.places()))).toList());
     table(h, "site-failed-starts", "Failed seeds and sitemap entries (no page links to them)",

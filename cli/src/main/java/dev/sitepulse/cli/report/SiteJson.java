@@ -55,7 +55,18 @@ final class SiteJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeNumberField("near_duplicate_clusters", s.duplicateClusters());
+    SiteReport.Analysis a = s.analysis();
+    if (a == null) {
+      g.writeNullField("near_duplicate_clusters");
+      g.writeNullField("analysis");
+    } else {
+      g.writeNumberField("near_duplicate_clusters", a.clusters());
+      g.writeObjectFieldStart("analysis");
+      g.writeStringField("at", a.at() == null ? null : a.at().toString());
+      g.writeNumberField("pages", a.pages());
+      g.writeBooleanField("crawl_changed_since", a.crawlChangedSince());
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 

@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.IoErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,8 +78,7 @@ final class SiteReader {
           figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
           links(dataDir, seeds),
           ranked(s),
-          // A crawl.db from before every crawl made the table has none until it is analyzed.
-          hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0,
+          analysis(s, lastFetched),
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
     } catch (SQLException e) { // another kind of file is the user's to fix; one SQLite cannot read fails the run
       String why = file + ": " + IoErrors.why(e, file);
@@ -138,13 +138,35 @@ final class SiteReader {
   private static List<SiteReport.RankedPage> ranked(Statement s) throws SQLException {
     List<SiteReport.RankedPage> out = new ArrayList<>();
     // Ties by row id, as analyze numbers its nodes (CrawlGraph), so both list the same pages.
+    // A page that is no page now (a 404 since, or queued again by a refresh) keeps the rank of an
+    // earlier analysis until the next: shown, it would read as a page of the site.
     try (ResultSet rs = s.executeQuery("SELECT coalesce(title, ''), url, pagerank FROM urls"
-        + " WHERE pagerank IS NOT NULL ORDER BY pagerank DESC, id LIMIT " + SHOWN)) {
+        + " WHERE pagerank IS NOT NULL AND state = " + UrlState.DONE.sql() + " AND status = 200"
+        + " ORDER BY pagerank DESC, id LIMIT " + SHOWN)) {
       while (rs.next()) {
         out.add(new SiteReport.RankedPage(rs.getString(1), rs.getString(2), rs.getDouble(3)));
       }
     }
     return out;
+  }
+
+  /**
+   * What analyze stored, null when it never ran: no record of a run, no rank and no cluster (an
+   * analyze before runs were recorded left ranks, but no time).
+   */
+  private static SiteReport.Analysis analysis(Statement s, long lastFetched) throws SQLException {
+    // A crawl.db from before every crawl made the table has none until it is analyzed.
+    long clusters = hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
+    if (hasTable(s, "analysis")) {
+      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages FROM analysis")) {
+        if (rs.next()) {
+          return new SiteReport.Analysis(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), clusters,
+              lastFetched > rs.getLong(1));
+        }
+      }
+    }
+    long ranked = one(s, "SELECT count(*) FROM urls WHERE pagerank IS NOT NULL");
+    return ranked == 0 && clusters == 0 ? null : new SiteReport.Analysis(null, ranked, clusters, false);
   }
 
   /** The links of the crawl, checked offline; not the resources pages embed, which are no links. */

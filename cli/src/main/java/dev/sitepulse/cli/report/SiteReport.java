@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * @param byState URLs per crawl state (done, failed, skipped-robots, queued, fetching)
  * @param fetch percentiles and maximum of the fetch times of the URLs fetched, in ms
- * @param topRanked the pages with the highest PageRank, empty until {@code analyze} has run
- * @param duplicateClusters near-duplicate clusters {@code analyze} stored, 0 until it has run
+ * @param topRanked the pages with the highest PageRank that are still pages (done, 200), empty
+ *     until {@code analyze} has run
+ * @param analysis what the last {@code analyze} stored, null when none has run
  * @param lastFetched when the crawl last fetched a page, null when it fetched none
  */
 public record SiteReport(
@@ -33,7 +34,7 @@ public record SiteReport(
     List<PageFigure> largest,
     Links links,
     List<RankedPage> topRanked,
-    long duplicateClusters,
+    Analysis analysis,
     Instant lastFetched) {
 
   public SiteReport {
@@ -50,6 +51,25 @@ public record SiteReport(
   public record PageFigure(String url, double value) {}
 
   public record RankedPage(String title, String url, double rank) {}
+
+  /**
+   * The ranks and clusters {@code analyze} stored.
+   *
+   * @param at when, null for an analyze before 2026-12-06, which did not record it
+   * @param pages the pages it ranked
+   * @param clusters the near-duplicate clusters it found
+   * @param crawlChangedSince the crawl fetched a page after it (a refresh, or a crawl still
+   *     running then): its ranks and clusters are of pages as they were
+   */
+  public record Analysis(Instant at, long pages, long clusters, boolean crawlChangedSince) {
+
+    /** "PageRank and near-duplicates from analyze at T over N pages; the crawl changed since: …". */
+    String words() {
+      return "PageRank and near-duplicates from analyze" + (at == null ? "" : " at " + Figures.time(at))
+          + (at == null ? "" : " over " + dev.sitepulse.cli.Amounts.count(pages, "page"))
+          + (crawlChangedSince ? "; the crawl changed since: run sitepulse analyze again" : "");
+    }
+  }
 
   /** A broken link target and how many places link to it. */
   public record Broken(String url, String problem, long places) {}

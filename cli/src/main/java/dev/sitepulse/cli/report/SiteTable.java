@@ -28,8 +28,10 @@ final class SiteTable {
     SiteReport.Links l = s.links();
     out.println(Amounts.count(l.links(), "link") + " to " + Amounts.count(l.targets(), "target") + ", "
         + l.brokenTargets() + " broken" + failedStarts(l)
-        + " (checked offline; sitepulse links checks external ones and what pages embed too)"
-        + (s.duplicateClusters() > 0 ? "; " + Amounts.count(s.duplicateClusters(), "near-duplicate cluster") : ""));
+        + " (checked offline; sitepulse links checks external ones and what pages embed too)");
+    SiteReport.Analysis a = s.analysis();
+    out.println(a == null ? "not analyzed (sitepulse analyze ranks pages and finds near-duplicates)"
+        : Amounts.count(a.clusters(), "near-duplicate cluster") + "; " + a.words());
     if (!l.broken().isEmpty()) {
       table(out, List.of(left("BROKEN"), left("PROBLEM"), right("PLACES")),
           l.broken().stream().map(b -> cells(b.url(), b.problem(), Long.toString(b.places()))).toList());

@@ -10,12 +10,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CrawlGraph over crawl.db's own schema, as the crawler makes it. */
 class CrawlGraphTest {
+
+  private static final Instant AT = Instant.parse("2026-12-06T12:00:00Z");
 
   @TempDir Path dir;
 
@@ -124,7 +127,7 @@ class CrawlGraphTest {
       }
       CrawlGraph crawl = CrawlGraph.load(db);
 
-      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of());
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(), AT);
 
       try (Statement s = db.createStatement();
           ResultSet rs = s.executeQuery("SELECT SUM(pagerank), COUNT(pagerank) FROM urls")) {
@@ -139,7 +142,7 @@ class CrawlGraphTest {
       db.createStatement().execute("DROP TABLE duplicate_clusters");
       CrawlGraph crawl = CrawlGraph.load(db);
 
-      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(new int[] {1, 2}));
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(new int[] {1, 2}), AT);
 
       try (Statement s = db.createStatement();
           ResultSet rs = s.executeQuery("SELECT group_concat(cluster || ' ' || url) FROM duplicate_clusters")) {
@@ -152,7 +155,7 @@ class CrawlGraphTest {
   void aWriteThatFailsHalfWayLeavesTheRanksAndClustersOfTheLastAnalysis() throws Exception {
     try (Connection db = crawlDb()) {
       CrawlGraph crawl = CrawlGraph.load(db);
-      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(new int[] {0, 1}));
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(new int[] {0, 1}), AT);
       try (Statement s = db.createStatement()) {
         // As a full disk would, half-way: the rank of the third page cannot be written.
         s.execute("""
@@ -161,7 +164,7 @@ class CrawlGraphTest {
             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END""");
       }
 
-      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of(new int[] {1, 2})))
+      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of(new int[] {1, 2}), AT))
           .isInstanceOf(SQLException.class);
 
       assertThat(db.getAutoCommit()).isTrue();
@@ -180,14 +183,14 @@ class CrawlGraphTest {
   void clustersThatCannotBeWrittenLeaveTheRanksOfTheLastAnalysisToo() throws Exception {
     try (Connection db = crawlDb()) {
       CrawlGraph crawl = CrawlGraph.load(db);
-      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of());
+      crawl.store(db, new double[] {0.5, 0.25, 0.25}, List.of(), AT);
       try (Statement s = db.createStatement()) {
         s.execute("""
             CREATE TRIGGER full BEFORE INSERT ON duplicate_clusters
             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END""");
       }
 
-      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of(new int[] {1, 2})))
+      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of(new int[] {1, 2}), AT))
           .isInstanceOf(SQLException.class);
 
       try (Statement s = db.createStatement();
@@ -207,7 +210,7 @@ class CrawlGraphTest {
             BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END""");
       }
 
-      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of()))
+      assertThatThrownBy(() -> crawl.store(db, new double[] {0.2, 0.3, 0.5}, List.of(), AT))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("database or disk is full");
       assertThat(db.getAutoCommit()).isTrue();

@@ -136,6 +136,24 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /**
+   * Records that {@code analyze} stored ranks and clusters at {@code at}, over {@code pages} pages,
+   * replacing the record of the run before, in the caller's transaction as the ranks are: a reader
+   * tells "never analyzed" from "no clusters", and ranks from before the crawl's latest fetches
+   * (a refresh, a crawl still running) from current ones.
+   */
+  public static void recordAnalysis(Connection db, java.time.Instant at, long pages) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL)");
+      s.execute("DELETE FROM analysis");
+    }
+    try (PreparedStatement s = db.prepareStatement("INSERT INTO analysis(analyzed_at, pages) VALUES(?, ?)")) {
+      s.setLong(1, at.toEpochMilli());
+      s.setLong(2, pages);
+      s.executeUpdate();
+    }
+  }
+
+  /**
    * Prepares a resumed crawl: URLs left "fetching" by a killed run go back to the queue, and so do
    * pages whose index documents were not committed (seq beyond the index's last commit). Their
    * validators go: a 304 must not stand for a document the index never got.
