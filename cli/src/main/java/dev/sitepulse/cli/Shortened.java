@@ -1,5 +1,6 @@
 package dev.sitepulse.cli;
 
+import dev.sitepulse.pinger.format.DisplayWidth;
 import dev.sitepulse.pinger.format.TextTable;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,29 @@ public final class Shortened {
   public static String title(String s) {
     String line = line(s);
     return line.isEmpty() ? "(no title)" : of(line, MAX_TITLE);
+  }
+
+  /**
+   * A cell of a text table, which a server or a config may make any length (a page title of 5000
+   * characters made every row of the table that wide): {@link #line} within {@code columns}
+   * terminal columns, as {@link DisplayWidth} counts them, its end cut to "…".
+   */
+  public static String columns(String s, int columns) {
+    String line = line(s);
+    if (DisplayWidth.of(line) <= columns) {
+      return line;
+    }
+    int width = 0;
+    int end = 0;
+    while (end < line.length()) {
+      int c = line.codePointAt(end);
+      if (width + DisplayWidth.of(c) > columns - 1) {
+        break;
+      }
+      width += DisplayWidth.of(c);
+      end += Character.charCount(c);
+    }
+    return line.substring(0, end).stripTrailing() + "…";
   }
 
   /** {@code s} if it has at most {@code max} chars, else its first ones and "…", {@code max} in all at most. */

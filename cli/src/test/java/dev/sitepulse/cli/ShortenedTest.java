@@ -17,6 +17,13 @@ class ShortenedTest {
   }
 
   @Test
+  void aCellIsCutToTheColumnsATerminalGivesItWideCharactersCountingTwo() {
+    assertThat(Shortened.columns("日本語のページ", 14)).isEqualTo("日本語のページ");
+    assertThat(Shortened.columns("日本語のページ", 9)).isEqualTo("日本語の…");
+    assertThat(Shortened.columns("a\nb" + "c".repeat(100), 10)).isEqualTo("a bcccccc…");
+  }
+
+  @Test
   void aCutNeverSplitsAnEmojiInHalf() {
     String cut = Shortened.of("ab\uD83D\uDE80cdef", 4);
 

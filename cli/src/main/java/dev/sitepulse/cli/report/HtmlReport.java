@@ -111,7 +111,10 @@ public final class HtmlReport {
         .append("<p class=\"legend\"><span class=\"key mean\"></span>mean <span class=\"key max\"></span>maximum, per ")
         .append(Html.escape(Figures.duration(all.get(0).series().width()))).append("</p><div class=\"grid\">");
     for (TargetReport t : slow) {
-      h.append("<figure><figcaption>").append(Html.escape(t.name())).append("</figcaption>")
+      // A name of thousands of characters would make the caption a page long: cut, the whole is its tooltip.
+      String caption = TableReport.text(t.name());
+      h.append(caption.endsWith("…") ? "<figure><figcaption title=\"" + Html.escape(t.name()) + "\">" : "<figure><figcaption>")
+          .append(Html.escape(caption)).append("</figcaption>")
           .append(Charts.latency(t)).append("</figure>");
     }
     h.append("</div></section>\n");

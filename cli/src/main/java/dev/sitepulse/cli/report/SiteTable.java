@@ -3,6 +3,8 @@ package dev.sitepulse.cli.report;
 import static dev.sitepulse.cli.report.TableReport.cells;
 import static dev.sitepulse.cli.report.TableReport.left;
 import static dev.sitepulse.cli.report.TableReport.right;
+import static dev.sitepulse.cli.report.TableReport.text;
+import static dev.sitepulse.cli.report.TableReport.url;
 
 import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.crawler.links.BrokenLink;
@@ -34,23 +36,23 @@ final class SiteTable {
         : Amounts.count(a.clusters(), "near-duplicate cluster") + "; " + a.words());
     if (!l.broken().isEmpty()) {
       table(out, List.of(left("BROKEN"), left("PROBLEM"), right("PLACES")),
-          l.broken().stream().map(b -> cells(b.url(), b.problem(), Long.toString(b.places()))).toList());
+          l.broken().stream().map(b -> cells(url(b.url()), text(b.problem()), Long.toString(b.places()))).toList());
     }
     if (!l.failedStarts().isEmpty()) {
       table(out, List.of(left("FAILED"), left("AS"), left("PROBLEM")),
-          l.failedStarts().stream().map(x -> cells(x.url(), x.start().words(), x.problem())).toList());
+          l.failedStarts().stream().map(x -> cells(url(x.url()), x.start().words(), text(x.problem()))).toList());
     }
     if (!s.slowest().isEmpty()) {
       table(out, List.of(left("SLOWEST"), right("FETCH MS")), s.slowest().stream()
-          .map(p -> cells(p.url(), Figures.millis(p.value()))).toList());
+          .map(p -> cells(url(p.url()), Figures.millis(p.value()))).toList());
     }
     if (!s.largest().isEmpty()) {
       table(out, List.of(left("LARGEST"), right("SIZE")),
-          s.largest().stream().map(p -> cells(p.url(), Amounts.bytes((long) p.value()))).toList());
+          s.largest().stream().map(p -> cells(url(p.url()), Amounts.bytes((long) p.value()))).toList());
     }
     if (!s.topRanked().isEmpty()) {
       table(out, List.of(left("TOP PAGERANK"), left("URL"), right("RANK")), s.topRanked().stream()
-          .map(p -> cells(p.title(), p.url(), Figures.rank(p.rank()))).toList());
+          .map(p -> cells(text(p.title()), url(p.url()), Figures.rank(p.rank()))).toList());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.Amounts;
+import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
@@ -44,7 +45,7 @@ final class TableReport {
       }
       named++;
       // One line, as in the cells: a newline in a name must not start a line of its own.
-      byTime.computeIfAbsent(Figures.time(t.checksStopped()), k -> new ArrayList<>()).add(TextTable.oneLine(t.name()));
+      byTime.computeIfAbsent(Figures.time(t.checksStopped()), k -> new ArrayList<>()).add(text(t.name()));
     }
     List<String> groups = new ArrayList<>();
     byTime.forEach((at, names) -> groups.add(String.join(", ", names) + " at " + at));
@@ -62,7 +63,8 @@ final class TableReport {
     } else {
       TextTable targets = new TextTable(TARGET_COLUMNS);
       for (TargetReport t : r.targets()) {
-        targets.add(TargetColumn.ALL.stream().map(c -> Cell.plain(c.value().apply(t))).toList());
+        targets.add(TargetColumn.ALL.stream()
+            .map(c -> Cell.plain(c == TargetColumn.NAME ? text(t.name()) : c.value().apply(t))).toList());
       }
       targets.lines().forEach(out::println);
     }
@@ -74,7 +76,7 @@ final class TableReport {
       TextTable incidents = new TextTable(INCIDENT_COLUMNS);
       for (TargetReport t : r.targets()) {
         for (Incident i : t.incidents()) {
-          incidents.add(cells(t.name(), Figures.incidentStart(i), Figures.incidentEnd(i),
+          incidents.add(cells(text(t.name()), Figures.incidentStart(i), Figures.incidentEnd(i),
               Figures.duration(i.duration())));
         }
       }
@@ -86,6 +88,24 @@ final class TableReport {
       int failed = r.failedAlerts().size();
       out.println(failed + (failed == 1 ? " alert delivery" : " alert deliveries") + " failed; see --format json or html");
     }
+  }
+
+  /**
+   * Columns a name, title or message takes at most in a table (JSON and the page have it whole): a
+   * server or a config may make one thousands of characters long, every row as wide.
+   */
+  static final int TEXT_COLUMNS = 60;
+  /** Columns a URL takes at most: wider than other text, as a URL cut short is one to copy no more. */
+  static final int URL_COLUMNS = 100;
+
+  /** A name, title or message, on one line of at most {@link #TEXT_COLUMNS}. */
+  static String text(String s) {
+    return Shortened.columns(s, TEXT_COLUMNS);
+  }
+
+  /** A URL, on one line of at most {@link #URL_COLUMNS}. */
+  static String url(String s) {
+    return Shortened.columns(s, URL_COLUMNS);
   }
 
   static List<Cell> cells(String... texts) {

@@ -11,6 +11,7 @@ import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckRecord;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
+import dev.sitepulse.pinger.history.StateChangeRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -194,6 +195,28 @@ class ReportCommandTest {
     assertThat(refused.fieldNames()).toIterable().containsExactlyElementsOf(() -> answers.fieldNames());
     assertThat(refused.get("p95").isNull()).isTrue();
     assertThat(answers.get("p95").asDouble()).isEqualTo(10.0);
+  }
+
+  @Test
+  void aTargetNameThousandsOfCharactersLongIsCutInTheTablesAndKeptWholeInJsonAndInThePagesTooltip()
+      throws Exception {
+    Instant now = Instant.now();
+    String name = "n".repeat(3000);
+    try (SqliteHistory h = historyAt(now)) {
+      threeChecks(h, now, name, Verdict.DOWN, 500);
+      h.append(new StateChangeRecord(name, "UP", "DOWN", now.minusSeconds(3), now.minusSeconds(3)));
+      threeChecks(h, now, "short", Verdict.UP, 200);
+    }
+
+    CommandLineRun table = CommandLineRun.of("report", "--data", dir.toString());
+    CommandLineRun json = CommandLineRun.of("report", "--data", dir.toString(), "--format", "json");
+    CommandLineRun html = CommandLineRun.of("report", "--data", dir.toString(), "--format", "html");
+
+    assertThat(table.out().lines().skip(1)).as(table.out()).isNotEmpty()
+        .allSatisfy(line -> assertThat(line.length()).isLessThan(250));
+    assertThat(table.out()).contains("n".repeat(59) + "…").contains("short");
+    assertThat(new ObjectMapper().readTree(json.out()).get("targets").findValuesAsText("name")).contains(name);
+    assertThat(html.out()).contains("<figcaption title=\"" + name + "\">" + "n".repeat(59) + "…</figcaption>");
   }
 
   @Test

@@ -62,6 +62,26 @@ class SiteReportTest {
   }
 
   @Test
+  void aPageTitleThousandsOfCharactersLongIsCutInTheTableAndKeptWholeInJson() throws Exception {
+    Path hostile = Files.createDirectories(data.resolveSibling(data.getFileName() + "-hostile"));
+    Files.copy(data.resolve("crawl.db"), hostile.resolve("crawl.db"));
+    assertThat(CommandLineRun.of("analyze", "--data", hostile.toString(), "--device", "cpu").exitCode()).isZero();
+    String title = "t".repeat(5000);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + hostile.resolve("crawl.db"));
+        Statement s = c.createStatement()) { // as a server may title every page
+      s.executeUpdate("UPDATE urls SET title = '" + title + "'");
+    }
+
+    CommandLineRun table = CommandLineRun.of("report", "--data", hostile.toString());
+    CommandLineRun json = CommandLineRun.of("report", "--data", hostile.toString(), "--format", "json");
+
+    assertThat(table.out()).contains("t".repeat(59) + "…");
+    assertThat(table.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThan(300));
+    assertThat(new ObjectMapper().readTree(json.out()).get("site").get("top_pagerank").findValuesAsText("title"))
+        .contains(title);
+  }
+
+  @Test
   void theLargestPagesAreGivenInWholeBytesAsTheSiteIs() throws Exception {
     JsonNode s = json().get("site");
 

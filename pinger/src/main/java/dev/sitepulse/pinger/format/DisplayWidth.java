@@ -5,10 +5,10 @@ package dev.sitepulse.pinger.format;
  * fullwidth characters and emoji take two, combining marks and other zero-width characters none.
  * Counting code points instead put every column after a Japanese name or an emoji out of line.
  */
-final class DisplayWidth {
+public final class DisplayWidth {
   private DisplayWidth() {}
 
-  static int of(String text) {
+  public static int of(String text) {
     int width = 0;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
@@ -18,7 +18,7 @@ final class DisplayWidth {
     return width;
   }
 
-  static int of(int c) {
+  public static int of(int c) {
     int type = Character.getType(c);
     if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
       return 0; // accents written apart, variation selectors, the zero-width joiner of emoji sequences
