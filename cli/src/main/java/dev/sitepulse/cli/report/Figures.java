@@ -74,6 +74,22 @@ public final class Figures {
     return i.end() != null ? time(i.end()) : "open when checks stopped at " + time(i.checksStopped());
   }
 
+  /**
+   * How long an incident lasted: all of it, from its start, even where that is before the window
+   * ({@code since}); then, if it began before, the part inside, which the downtime counts: "4m33s
+   * (10s in window)". Only the part inside read as "still down 10s" after four minutes down.
+   */
+  static String incidentLength(Incident i, Instant since) {
+    Duration whole = wholeLength(i, since);
+    return whole.equals(i.duration()) ? duration(whole)
+        : duration(whole) + " (" + duration(i.duration()) + " in window)";
+  }
+
+  /** An incident's length from its start, before {@code since} too. */
+  static Duration wholeLength(Incident i, Instant since) {
+    return i.start().isBefore(since) ? i.duration().plus(Duration.between(i.start(), since)) : i.duration();
+  }
+
   static String day(Instant t) {
     return t == null ? NONE : DAY.format(t);
   }

@@ -58,7 +58,7 @@ public final class HtmlReport {
       } else {
         charts(h, r);
         table(h, r.targets());
-        incidents(h, r.targets());
+        incidents(h, r.targets(), r.since());
       }
       alerts(h, r.failedAlerts());
     }
@@ -149,7 +149,7 @@ public final class HtmlReport {
     h.append("<td class=\"").append(name).append("\">").append(Html.escape(text)).append("</td>");
   }
 
-  private static void incidents(StringBuilder h, List<TargetReport> targets) {
+  private static void incidents(StringBuilder h, List<TargetReport> targets, Instant since) {
     h.append("<section id=\"incidents\"><h2>Incidents</h2>");
     if (targets.stream().allMatch(t -> t.incidents().isEmpty())) {
       h.append("<p class=\"empty\">None in this window.</p></section>\n");
@@ -161,7 +161,7 @@ public final class HtmlReport {
         h.append("<tr><td>").append(Html.escape(t.name())).append("</td><td>")
             .append(Html.escape(Figures.incidentStart(i)))
             .append("</td><td>").append(i.ongoing() ? "<strong>still down</strong>" : Html.escape(Figures.incidentEnd(i)))
-            .append("</td><td>").append(Html.escape(Figures.duration(i.duration()))).append("</td></tr>\n");
+            .append("</td><td>").append(Html.escape(Figures.incidentLength(i, since))).append("</td></tr>\n");
       }
     }
     h.append("</tbody></table></section>\n");

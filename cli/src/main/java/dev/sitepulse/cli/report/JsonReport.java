@@ -43,7 +43,7 @@ final class JsonReport {
     writePercent(g, "availability_percent", r.availability());
     g.writeArrayFieldStart("targets");
     for (TargetReport t : r.targets()) {
-      target(g, t);
+      target(g, t, r.since());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("failed_alerts");
@@ -60,7 +60,7 @@ final class JsonReport {
     g.writeEndArray();
   }
 
-  private static void target(JsonGenerator g, TargetReport t) throws IOException {
+  private static void target(JsonGenerator g, TargetReport t, Instant since) throws IOException {
     g.writeStartObject();
     g.writeStringField("name", t.name());
     g.writeStringField("url", t.url());
@@ -82,6 +82,7 @@ final class JsonReport {
       writeTime(g, "checks_stopped_at", i.checksStopped());
       writeTime(g, "checks_resumed_at", i.checksResumed());
       g.writeNumberField("seconds", seconds(i.duration()));
+      g.writeNumberField("whole_seconds", seconds(Figures.wholeLength(i, since)));
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -77,7 +77,7 @@ final class TableReport {
       for (TargetReport t : r.targets()) {
         for (Incident i : t.incidents()) {
           incidents.add(cells(text(t.name()), Figures.incidentStart(i), Figures.incidentEnd(i),
-              Figures.duration(i.duration())));
+              Figures.incidentLength(i, r.since())));
         }
       }
       out.println();

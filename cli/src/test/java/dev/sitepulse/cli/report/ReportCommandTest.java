@@ -220,6 +220,25 @@ class ReportCommandTest {
   }
 
   @Test
+  void anIncidentThatBeganBeforeTheWindowShowsItsWholeLengthAndThePartInsideTheWindow() throws Exception {
+    Instant now = Instant.now();
+    try (SqliteHistory h = historyAt(now)) { // down for four minutes, a check every 2 s
+      h.append(new StateChangeRecord("api", "UP", "DOWN", now.minusSeconds(240), now.minusSeconds(240)));
+      for (int s = 240; s >= 2; s -= 2) {
+        h.append(CheckRecord.of("api", now.minusSeconds(s), Verdict.DOWN, 500, 10));
+      }
+    }
+
+    CommandLineRun table = CommandLineRun.of("report", "--data", dir.toString(), "--since", "10s");
+    CommandLineRun json = CommandLineRun.of("report", "--data", dir.toString(), "--since", "10s", "--format", "json");
+
+    assertThat(table.out()).as(table.toString()).containsPattern("  4m[\\d.s]* \\([\\d.]+s in window\\)\n");
+    JsonNode incident = new ObjectMapper().readTree(json.out()).get("targets").get(0).get("incidents").get("list").get(0);
+    assertThat(incident.get("seconds").asDouble()).isLessThan(20);
+    assertThat(incident.get("whole_seconds").asDouble()).isGreaterThanOrEqualTo(240);
+  }
+
+  @Test
   void aHistoryWithNothingInTheWindowSaysSoInsteadOfAnEmptyTable() {
     historyAt(Instant.now()).close(); // as a watch stopped before its first check leaves it
 
