@@ -77,9 +77,13 @@ final class Charts {
 
   private static void axis(Svg svg, Instant since, Instant until, double plot, double top) {
     long span = Duration.between(since, until).toMillis();
-    // Six ticks: minutes alone would repeat over a short history.
-    String pattern = span > Duration.ofDays(2).toMillis() ? "MM-dd"
-        : span >= Duration.ofMinutes(30).toMillis() ? "HH:mm" : "HH:mm:ss";
+    // Six steps, each a label that no other repeats: seconds over a short history, the date from a
+    // span of a day on (24h began and ended at 12:15, --since 2d read 12:15 20:15 04:15 12:15), the
+    // date alone once a step is a day or more. In UTC, as every time of the report, and said so.
+    long step = span / 6;
+    String pattern = step >= Duration.ofDays(1).toMillis() ? "MM-dd'Z'"
+        : span >= Duration.ofDays(1).toMillis() ? "MM-dd HH:mm'Z'"
+        : span >= Duration.ofMinutes(30).toMillis() ? "HH:mm'Z'" : "HH:mm:ss'Z'";
     DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC);
     for (int k = 0; k <= 6; k++) {
       double x = LABEL + plot * k / 6;
