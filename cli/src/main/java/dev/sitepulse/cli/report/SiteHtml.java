@@ -37,6 +37,8 @@ final class SiteHtml {
     table(h, "site-failed-starts", "Failed seeds and sitemap entries (no page links to them)",
         List.of("URL", "As", "Problem"),
         l.failedStarts().stream().map(x -> List.of(x.url(), x.start().words(), x.problem())).toList());
+    table(h, "site-seeds-not-reached", "Seeds not reached (left queued: no answer for robots.txt, or the crawl stopped first)",
+        List.of("URL"), l.seedsNotReached().stream().map(List::of).toList());
     table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), s.slowest().stream()
         .map(p -> List.of(p.url(), Figures.millis(p.value()))).toList());
     table(h, "site-largest", "Largest pages", List.of("Page", "Size"),

@@ -45,6 +45,11 @@ final class SiteJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("seeds_not_reached");
+    for (String url : l.seedsNotReached()) {
+      g.writeString(url);
+    }
+    g.writeEndArray();
     g.writeEndObject();
     g.writeArrayFieldStart("top_pagerank");
     for (SiteReport.RankedPage p : s.topRanked()) {

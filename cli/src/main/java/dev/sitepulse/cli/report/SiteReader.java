@@ -61,12 +61,9 @@ final class SiteReader {
       Map<String, Long> errors = counts(s,
           "SELECT error_kind, count(*) FROM urls WHERE error_kind IS NOT NULL GROUP BY error_kind ORDER BY 2 DESC, 1",
           rs -> rs.getString(1));
-      List<String> seeds = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {
-        while (rs.next()) {
-          seeds.add(rs.getString(1));
-        }
-      }
+      List<String> seeds = urls(s, "SELECT url FROM urls WHERE depth = 0 ORDER BY id");
+      List<String> notReached = urls(s, "SELECT url FROM urls WHERE depth = 0 AND state IN ("
+          + UrlState.QUEUED.sql() + ", " + UrlState.FETCHING.sql() + ") ORDER BY id");
       long lastFetched = one(s, "SELECT coalesce(max(fetched_at), 0) FROM urls");
       return new SiteReport(file, byState.values().stream().mapToLong(Long::longValue).sum(), byState,
           one(s, "SELECT count(*) FROM urls WHERE indexed = 1"),
@@ -76,7 +73,7 @@ final class SiteReader {
           fetchLatency(s, stats),
           figures(s, "SELECT url, fetch_ms FROM urls WHERE " + ANSWERED + " ORDER BY fetch_ms DESC, url"),
           figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
-          links(dataDir, seeds),
+          links(dataDir, seeds, notReached),
           ranked(s),
           analysis(s, lastFetched),
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
@@ -97,6 +94,16 @@ final class SiteReader {
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.put(key.of(rs), rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> urls(Statement s, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
       }
     }
     return out;
@@ -170,9 +177,9 @@ final class SiteReader {
   }
 
   /** The links of the crawl, checked offline; not the resources pages embed, which are no links. */
-  private static SiteReport.Links links(Path dataDir, List<String> seeds) {
+  private static SiteReport.Links links(Path dataDir, List<String> seeds, List<String> notReached) {
     if (seeds.isEmpty()) {
-      return new SiteReport.Links(0, 0, 0, List.of(), List.of());
+      return new SiteReport.Links(0, 0, 0, List.of(), List.of(), List.of());
     }
     LinkReport r;
     try {
@@ -187,6 +194,7 @@ final class SiteReader {
         .toList();
     List<SiteReport.FailedStart> failedStarts = r.broken().stream().filter(BrokenLink::failedStart)
         .map(b -> new SiteReport.FailedStart(b.url(), b.start(), b.problem())).toList();
-    return new SiteReport.Links(r.links(), r.targets(), r.broken().size() - failedStarts.size(), broken, failedStarts);
+    return new SiteReport.Links(r.links(), r.targets(), r.broken().size() - failedStarts.size(), broken, failedStarts,
+        notReached);
   }
 }

@@ -85,11 +85,16 @@ public record SiteReport(
    * @param broken the most linked broken targets first, at most {@link SiteReader#SHOWN}
    * @param failedStarts every seed and sitemap entry that failed and no page links to: not
    *     broken links, as no page has them, but what the crawl could not start from or was told of
+   * @param seedsNotReached seeds the crawl left queued (its host never answered for robots.txt,
+   *     or it stopped first): no failure to judge offline, but a crawl that fetched nothing must
+   *     not read as a clean one
    */
-  public record Links(long links, long targets, long brokenTargets, List<Broken> broken, List<FailedStart> failedStarts) {
+  public record Links(long links, long targets, long brokenTargets, List<Broken> broken, List<FailedStart> failedStarts,
+      List<String> seedsNotReached) {
     public Links {
       broken = List.copyOf(broken);
       failedStarts = List.copyOf(failedStarts);
+      seedsNotReached = List.copyOf(seedsNotReached);
     }
   }
 }

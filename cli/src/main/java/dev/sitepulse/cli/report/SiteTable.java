@@ -42,6 +42,10 @@ final class SiteTable {
       table(out, List.of(left("FAILED"), left("AS"), left("PROBLEM")),
           l.failedStarts().stream().map(x -> cells(url(x.url()), x.start().words(), text(x.problem()))).toList());
     }
+    if (!l.seedsNotReached().isEmpty()) {
+      table(out, List.of(left("NOT REACHED"), left("WHY")), l.seedsNotReached().stream()
+          .map(u -> cells(url(u), "seed left queued: no answer for robots.txt, or the crawl stopped first")).toList());
+    }
     if (!s.slowest().isEmpty()) {
       table(out, List.of(left("SLOWEST"), right("FETCH MS")), s.slowest().stream()
           .map(p -> cells(url(p.url()), Figures.millis(p.value()))).toList());
@@ -56,10 +60,14 @@ final class SiteTable {
     }
   }
 
-  /** ", 1 failed seed, 2 failed sitemap entries", or "" when every start worked. */
+  /**
+   * ", 1 failed seed, 2 failed sitemap entries, 1 seed not reached", or "" when every start worked.
+   */
   static String failedStarts(SiteReport.Links l) {
     String counts = BrokenLink.Start.failedCounts(l.failedStarts().stream().map(SiteReport.FailedStart::start).toList());
-    return counts.isEmpty() ? "" : ", " + counts;
+    String notReached = l.seedsNotReached().isEmpty() ? ""
+        : ", " + Amounts.count(l.seedsNotReached().size(), "seed") + " not reached";
+    return (counts.isEmpty() ? "" : ", " + counts) + notReached;
   }
 
   private static void table(PrintStream out, List<Column> columns, List<List<Cell>> rows) {

@@ -79,6 +79,19 @@ class FailedStartsTest {
   }
 
   @Test
+  void aCrawlWhoseOnlySeedWasNeverReachedSaysSoRatherThanLookingClean() throws Exception {
+    CommandLineRun crawl = CommandLineRun.of("crawl", "--data", data.toString(), "--delay", "0", "--max-depth", "0",
+        "http://127.0.0.1:1/"); // robots.txt refused: the host is given up, its seed left queued
+
+    String table = report().out();
+    JsonNode links = new ObjectMapper().readTree(report("--format", "json").out()).get("site").get("links");
+
+    assertThat(table).as(crawl.toString()).contains("0 broken, 1 seed not reached (checked offline")
+        .containsPattern("\nNOT REACHED +WHY\nhttp://127\\.0\\.0\\.1:1/ +seed left queued");
+    assertThat(links.get("seeds_not_reached").get(0).asText()).isEqualTo("http://127.0.0.1:1/");
+  }
+
+  @Test
   void aSitemapsPageThatAnswers404AndThatNoPageLinksToIsAFailedSitemapEntry() {
     site.stubFor(get("/sitemap.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody("""
         <?xml version="1.0" encoding="UTF-8"?>

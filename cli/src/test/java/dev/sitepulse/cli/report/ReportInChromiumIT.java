@@ -70,7 +70,8 @@ class ReportInChromiumIT {
     SiteReport site = new SiteReport(dir.resolve("crawl.db"), 3, java.util.Map.of("done", 3L), 2, 0,
         java.util.Map.of(200, 2L, 404, 1L), java.util.Map.of(), 4096, new Latency(3, 1.5, 9, 9, 9),
         java.util.List.of(new SiteReport.PageFigure(url, 9)), java.util.List.of(new SiteReport.PageFigure(url, 4096)),
-        new SiteReport.Links(4, 3, 1, java.util.List.of(new SiteReport.Broken(url, "404 Not Found", 2)), java.util.List.of()),
+        new SiteReport.Links(4, 3, 1, java.util.List.of(new SiteReport.Broken(url, "404 Not Found", 2)), java.util.List.of(),
+            java.util.List.of()),
         java.util.List.of(new SiteReport.RankedPage(title, url, 0.5)),
         new SiteReport.Analysis(Instant.now(), 3, 1, false), Instant.now());
     Path html = dir.resolve("site.html");
