@@ -45,6 +45,11 @@ class ShortenedTest {
   }
 
   @Test
+  void aLineSeparatorOrARightToLeftMarkInATitleIsBlankedAsTheOverridesAre() {
+    assertThat(Shortened.title("Docs\u2028Home\u200F (1)\u200E\u061C")).isEqualTo("Docs Home (1)");
+  }
+
+  @Test
   void aTitleIsOneLineOfAtMost120Characters() {
     String title = Shortened.title("Python\n" + "x".repeat(200));
 

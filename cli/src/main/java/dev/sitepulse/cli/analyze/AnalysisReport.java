@@ -145,13 +145,18 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     g.writeEndArray();
   }
 
-  private static String join(List<TermStats.Term> terms, boolean byDocs) {
+  /**
+   * The terms with their count of pages, or their TF-IDF: whole above 10, with one decimal below,
+   * where a small crawl's scores are (rounded, 0.4 and 1.2 read "(0)" and "(1)").
+   */
+  static String join(List<TermStats.Term> terms, boolean byDocs) {
     StringBuilder out = new StringBuilder();
     for (TermStats.Term t : terms) {
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append(t.word()).append(byDocs ? " (" + t.docFreq() + ")" : String.format(Locale.ROOT, " (%.0f)", t.tfIdf()));
+      out.append(t.word()).append(byDocs ? " (" + t.docFreq() + ")"
+          : String.format(Locale.ROOT, t.tfIdf() < 9.95 ? " (%.1f)" : " (%.0f)", t.tfIdf()));
     }
     return terms.isEmpty() ? "(none)" : out.toString();
   }

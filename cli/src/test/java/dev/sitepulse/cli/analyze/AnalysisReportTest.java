@@ -59,6 +59,15 @@ class AnalysisReportTest {
         .isEqualTo(rows.get(0).indexOf("  ", rankColumn + 10));
   }
 
+  @Test
+  void tfIdfScoresBelowTenKeepOneDecimalSoASmallCrawlsDoNotAllReadZeroOrOne() {
+    List<TermStats.Term> terms = List.of(new TermStats.Term("widget", "widgets", 2, 3, 0.4055),
+        new TermStats.Term("cach", "cache", 1, 1, 1.2041), new TermStats.Term("bpo", "bpo", 27, 2429, 7212.83),
+        new TermStats.Term("token", "token", 3, 9, 9.97));
+
+    assertThat(AnalysisReport.join(terms, false)).isEqualTo("widgets (0.4), cache (1.2), bpo (7213), token (10)");
+  }
+
   private static String tableOfTop(int n) throws Exception {
     return tableOfTop(n, n);
   }

@@ -16,9 +16,10 @@ public final class TextTable {
   private static final String RESET = "\u001b[0m";
   /**
    * The characters {@link #isControl} names, for a regular expression's character class: C0 and C1
-   * controls, and the bidirectional embeddings, overrides and isolates.
+   * controls, the line and paragraph separators, and the bidirectional marks, embeddings,
+   * overrides and isolates.
    */
-  public static final String CONTROL_CHARS = "\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069";
+  public static final String CONTROL_CHARS = "\\p{Cc}\\u061C\\u200E\\u200F\\u2028-\\u202E\\u2066-\\u2069";
 
   private static final Pattern CONTROLS = Pattern.compile("[" + CONTROL_CHARS + "]+");
 
@@ -93,12 +94,15 @@ public final class TextTable {
   }
 
   /**
-   * A C0 or C1 control (newlines, ESC, U+009B), or a bidirectional embedding, override or isolate
-   * (U+202A-U+202E, U+2066-U+2069): in a site's text, an override would turn the rest of the
-   * line around, the URL after a title too.
+   * A C0 or C1 control (newlines, ESC, U+009B), a line or paragraph separator (U+2028, U+2029,
+   * which editors and some terminals break a line at), or a bidirectional mark, embedding,
+   * override or isolate (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069): in a site's
+   * text, an override would turn the rest of the line around, the URL after a title too, and a
+   * right-to-left mark moves the punctuation beside it.
    */
   public static boolean isControl(int c) {
-    return Character.isISOControl(c) || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    return Character.isISOControl(c) || c == 0x061C || c == 0x200E || c == 0x200F
+        || c >= 0x2028 && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
   }
 
   private static int width(String text) {
