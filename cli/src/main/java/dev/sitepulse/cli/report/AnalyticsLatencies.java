@@ -21,15 +21,26 @@ public final class AnalyticsLatencies implements LatencyStatistics {
       return Latency.NONE;
     }
     LatencyStats s = backend.latencyStats(millis, from, to);
-    // LatencyStats.maxMs() is read off the histogram, to 3 significant digits; the report's max is exact.
+    // LatencyStats' min, mean and max are read off the histogram, to 3 significant digits; the
+    // report's are exact, in the same pass.
     float max = 0;
+    float min = Float.MAX_VALUE;
+    double sum = 0;
     for (int i = from; i < to; i++) {
       max = Math.max(max, millis[i]);
+      min = Math.min(min, millis[i]);
+      sum += millis[i];
     }
-    double exactMax = Math.round(max * 1000.0) / 1000.0;
+    double exactMax = micros(max);
     // A percentile is the top of its histogram bucket, which may lie above the largest value.
-    return new Latency(s.count(), Math.min(s.p50(), exactMax), Math.min(s.p95(), exactMax),
-        Math.min(s.p99(), exactMax), exactMax);
+    return new Latency(s.count(), micros(min), micros(sum / (to - from)), Math.min(s.p50(), exactMax),
+        Math.min(s.p90(), exactMax), Math.min(s.p95(), exactMax), Math.min(s.p99(), exactMax),
+        Math.min(s.p999(), exactMax), exactMax);
+  }
+
+  /** To the microsecond, as the history records a check's time. */
+  private static double micros(double ms) {
+    return Math.round(ms * 1000.0) / 1000.0;
   }
 
   @Override

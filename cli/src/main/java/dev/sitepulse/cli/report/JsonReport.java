@@ -99,9 +99,13 @@ final class JsonReport {
     g.writeObjectFieldStart(name);
     g.writeNumberField("count", l.count());
     boolean some = l.count() > 0;
+    number(g, "min", some, l.min());
+    number(g, "mean", some, l.mean());
     number(g, "p50", some, l.p50());
+    number(g, "p90", some, l.p90());
     number(g, "p95", some, l.p95());
     number(g, "p99", some, l.p99());
+    number(g, "p999", some, l.p999());
     number(g, "max", some, l.max());
     g.writeEndObject();
   }

@@ -55,6 +55,11 @@ class ReportCommandTest {
     assertThat(a.get("incidents").get("list").get(1).get("end").isNull()).isTrue();
     assertThat(a.get("latency_ms").get("count").asInt()).isEqualTo(95);
     assertThat(a.get("latency_ms").get("max").asDouble()).isEqualTo(95.0);
+    // 1 to 95 ms, one check each: the extremes and the mean exact, percentiles nearest-rank
+    assertThat(a.get("latency_ms").get("min").asDouble()).isEqualTo(1.0);
+    assertThat(a.get("latency_ms").get("mean").asDouble()).isEqualTo(48.0);
+    assertThat(a.get("latency_ms").get("p90").asDouble()).isCloseTo(86.0, org.assertj.core.api.Assertions.withinPercentage(0.1));
+    assertThat(a.get("latency_ms").get("p999").asDouble()).isEqualTo(95.0);
     assertThat(a.get("status_codes").get("500").asInt()).isEqualTo(15);
     assertThat(a.get("error_kinds").get("CONNECT_REFUSED").asInt()).isEqualTo(5);
     assertThat(doc.get("targets").get(1).get("tls_expiry").asText()).isEqualTo("2026-06-01T00:00:00Z");

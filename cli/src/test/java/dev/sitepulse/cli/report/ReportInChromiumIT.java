@@ -68,7 +68,7 @@ class ReportInChromiumIT {
     String title = "<script>window.__pwned=1</script>Docs";
     String url = "https://docs.example/\"><img src=x onerror=window.__pwned=2>";
     SiteReport site = new SiteReport(dir.resolve("crawl.db"), 3, java.util.Map.of("done", 3L), 2, 0,
-        java.util.Map.of(200, 2L, 404, 1L), java.util.Map.of(), 4096, new Latency(3, 1.5, 9, 9, 9),
+        java.util.Map.of(200, 2L, 404, 1L), java.util.Map.of(), 4096, new Latency(3, 1.5, 4, 1.5, 9, 9, 9, 9, 9),
         java.util.List.of(new SiteReport.PageFigure(url, 9)), java.util.List.of(new SiteReport.PageFigure(url, 4096)),
         new SiteReport.Links(4, 3, 1, java.util.List.of(new SiteReport.Broken(url, "404 Not Found", 2)), java.util.List.of(),
             java.util.List.of()),
