@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.crawler.links.BrokenLink;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public record SiteReport(
     /** "PageRank and near-duplicates from analyze at T over N pages; the crawl changed since: …". */
     String words() {
       return "PageRank and near-duplicates from analyze" + (at == null ? "" : " at " + Figures.time(at))
-          + (at == null ? "" : " over " + dev.sitepulse.cli.Amounts.count(pages, "page"))
+          + (at == null ? "" : " over " + Amounts.count(pages, "page"))
           + (crawlChangedSince ? "; the crawl changed since: run sitepulse analyze again" : "");
     }
   }

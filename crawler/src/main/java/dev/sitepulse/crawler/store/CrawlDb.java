@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -141,7 +142,7 @@ public final class CrawlDb implements AutoCloseable {
    * tells "never analyzed" from "no clusters", and ranks from before the crawl's latest fetches
    * (a refresh, a crawl still running) from current ones.
    */
-  public static void recordAnalysis(Connection db, java.time.Instant at, long pages) throws SQLException {
+  public static void recordAnalysis(Connection db, Instant at, long pages) throws SQLException {
     try (Statement s = db.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL)");
       s.execute("DELETE FROM analysis");
