@@ -13,7 +13,9 @@ import java.util.Set;
  * ({@link JavadocIds}) and rustdoc ({@link RustdocIds}) by their own.
  *
  * @param terms the names lower-cased, with their dotted tails, the last part of each dotted one
- *     after its dot ({@code .getcwd}), the word the URL names the page by after a slash
+ *     after its dot ({@code .getcwd}), those definition terms' ids spell after a prefix after a
+ *     {@code -} ({@code -print} for {@code to3fixer-print}, {@link PrefixedNames}), the word the
+ *     URL names the page by after a slash
  *     ({@code /fs}, {@link UrlNames}), the keys of its glossary's entries ({@code ?decorator},
  *     {@link GlossaryTerms}), and {@link #EVERY_PAGE}: the {@code anchors} field's terms
  * @param lines sorted, each an id that is a name, or "name, tab, id" where the id is not the
@@ -49,6 +51,7 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
     List<String> names = new ArrayList<>();
     Set<String> terms = new LinkedHashSet<>();
     terms.add(EVERY_PAGE);
+    boolean prefixed = false;
     if (JavadocIds.generated(page.anchors())) {
       addJavadocDefinitions(page, names, terms);
     } else if (RustdocIds.generated(page.title(), page.generator())) {
@@ -70,8 +73,15 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
         }
         if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
           addName(anchor, anchor, names, terms);
+        } else if (termName != null && page.definitionIds().contains(anchor)
+            && PrefixedNames.spelledAfterPrefix(anchor, termName)) {
+          // GUC-WORK-MEM defines work_mem, to3fixer-print a print (a fixer): weighed below an id
+          // that is the name, which is its definition (PrefixedNames)
+          names.add(termName + "\t" + anchor);
+          prefixed = true;
+          terms.add(PrefixedNames.term(termName.toLowerCase(Locale.ROOT)));
         } else if (termName != null && (page.definitionIds().contains(anchor) || ApiNames.isOne(termName))) {
-          // GUC-WORK-MEM defines work_mem; a heading only a name so shaped: `npm install` no npm
+          // WORK-MEM defines work_mem; a heading only a name so shaped: `npm install` no npm
           addName(termName, anchor, names, terms);
         } else {
           // The module a Sphinx page defines (module-socket), which a search of its bare name finds.
@@ -81,6 +91,9 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
           }
         }
       }
+    }
+    if (prefixed) {
+      PrefixedNames.dropWhereWhole(terms);
     }
     for (String id : page.definitionIds()) {
       String entry = GlossaryTerms.ofId(id);

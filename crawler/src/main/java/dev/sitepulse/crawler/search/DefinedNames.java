@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.GlossaryTerms;
 import dev.sitepulse.crawler.index.ItemDepth;
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.PrefixedNames;
 import dev.sitepulse.crawler.index.UrlNames;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,6 +38,12 @@ import org.apache.lucene.search.TermQuery;
 final class DefinedNames {
   /** A definition weighs as a title match does: the page is about the name. */
   private static final float BOOST = 3f;
+  /**
+   * A name that an id spells after a prefix ({@link PrefixedNames}: the 2to3 fixer
+   * {@code to3fixer-print}) weighs as a heading match: below an id that is the name alone, the
+   * built-in {@code print}, and yet first among pages that only say it (DocBook's settings).
+   */
+  private static final float PREFIXED_BOOST = 2f;
   /** A name typed alone that pages define as the last part of theirs: os.getcwd for getcwd. */
   private static final float LAST_PART_BOOST = 1.5f;
   /** Of the Python docs' 527 pages, 5 define a dumps, 1 a getcwd, 63 a close. */
@@ -249,7 +256,21 @@ final class DefinedNames {
 
   /** Pages that define the name, weighed as a title match of each of its {@code words}. */
   static Query ofRunTogether(String name, int words) {
-    return new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, name)), BOOST * words);
+    return defining(name, BOOST * words, PREFIXED_BOOST * words);
+  }
+
+  /**
+   * Pages that define {@code name} under an id of it, weighed {@code boost}, or under an id that
+   * spells it after a prefix, weighed {@code prefixedBoost}; a page has one of the two terms at
+   * most. An index written before {@link PrefixedNames} has the first alone.
+   */
+  private static Query defining(String name, float boost, float prefixedBoost) {
+    Query whole = new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, name)), boost);
+    String prefixed = PrefixedNames.term(name);
+    return prefixed == null ? whole : new BooleanQuery.Builder()
+        .add(whole, BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, prefixed)), prefixedBoost), BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /** @param jointsOf for a run of that many words, each way to join them to look up, in order */
@@ -381,9 +402,10 @@ final class DefinedNames {
   }
 
   /**
-   * Boosts pages with an id that is one of {@code names}; a last part ({@code .getcwd}) half as
-   * much, as a page defining it may be about something else (imaplib's IMAP4.sort for sort), and
-   * so a glossary's entry ({@link #glossaryEntry}).
+   * Boosts pages with an id that is one of {@code names}, and less those with an id that spells it
+   * after a prefix ({@link #PREFIXED_BOOST}); a last part ({@code .getcwd}) half as much, as a page
+   * defining it may be about something else (imaplib's IMAP4.sort for sort), and so a glossary's
+   * entry ({@link #glossaryEntry}).
    * Null when there are none.
    */
   static Query of(List<String> names) {
@@ -392,8 +414,7 @@ final class DefinedNames {
     }
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     for (String name : names) {
-      Query id = new TermQuery(new Term(PageFields.ANCHORS, name));
-      ids.add(new BoostQuery(id, isLastPart(name) || name.charAt(0) == '?' ? LAST_PART_BOOST : BOOST),
+      ids.add(defining(name, isLastPart(name) || name.charAt(0) == '?' ? LAST_PART_BOOST : BOOST, PREFIXED_BOOST),
           BooleanClause.Occur.SHOULD);
     }
     return ids.build();

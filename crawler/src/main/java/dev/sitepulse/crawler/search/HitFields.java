@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.PrefixedNames;
 import dev.sitepulse.crawler.index.SectionIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,10 +69,15 @@ final class HitFields implements OneHitPerItem.Pages {
     return docValue(doc, PageFields.ITEM);
   }
 
-  /** How many pages define {@code name} (lower-cased, as the index keeps names), counting those deleted but not yet merged away. */
+  /**
+   * How many pages define {@code name} (lower-cased, as the index keeps names), under an id of it
+   * or after a prefix ({@link PrefixedNames}), counting those deleted but not yet merged away.
+   */
   int pagesDefining(String name) {
     try {
-      return reader.docFreq(new Term(PageFields.ANCHORS, name));
+      String prefixed = PrefixedNames.term(name);
+      return reader.docFreq(new Term(PageFields.ANCHORS, name))
+          + (prefixed == null ? 0 : reader.docFreq(new Term(PageFields.ANCHORS, prefixed)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -122,12 +128,17 @@ final class HitFields implements OneHitPerItem.Pages {
   boolean definesAny(int doc, List<String> names) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     for (String name : names) {
-      PostingsEnum pages = leaf.reader().postings(new Term(PageFields.ANCHORS, name), PostingsEnum.NONE);
-      if (pages != null && pages.advance(doc - leaf.docBase) == doc - leaf.docBase) {
+      String prefixed = PrefixedNames.term(name);
+      if (has(leaf, doc, name) || prefixed != null && has(leaf, doc, prefixed)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean has(LeafReaderContext leaf, int doc, String term) throws IOException {
+    PostingsEnum pages = leaf.reader().postings(new Term(PageFields.ANCHORS, term), PostingsEnum.NONE);
+    return pages != null && pages.advance(doc - leaf.docBase) == doc - leaf.docBase;
   }
 
   /** The document's binary doc value of {@code field} as text, or null when it has none. */
