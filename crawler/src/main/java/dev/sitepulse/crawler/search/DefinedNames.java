@@ -44,6 +44,13 @@ final class DefinedNames {
    * built-in {@code print}, and yet first among pages that only say it (DocBook's settings).
    */
   private static final float PREFIXED_BOOST = 2f;
+  /**
+   * A query of one name and nothing else asks for its definition, which then weighs a third more
+   * than a title match: a title may have the word for another thing that stems alike, and with
+   * its headings and text came first, as c-api's "Mapping Protocol" did for {@code map},
+   * hashlib's "Secure hashes" for {@code hash} and "Editors and IDEs" for {@code id}.
+   */
+  private static final float ONE_NAME_BOOST = 4f;
   /** A name typed alone that pages define as the last part of theirs: os.getcwd for getcwd. */
   private static final float LAST_PART_BOOST = 1.5f;
   /** Of the Python docs' 527 pages, 5 define a dumps, 1 a getcwd, 63 a close. */
@@ -409,13 +416,27 @@ final class DefinedNames {
    * Null when there are none.
    */
   static Query of(List<String> names) {
+    return of(names, BOOST);
+  }
+
+  /**
+   * {@link #of} for a query that is one name and nothing else ({@link #isOneBareName}), where a
+   * name as typed weighs {@link #ONE_NAME_BOOST}.
+   */
+  static Query ofOneName(List<String> names) {
+    return of(names, ONE_NAME_BOOST);
+  }
+
+  /** @param boost what a name as typed, not a last part, entry or URL's name, weighs */
+  private static Query of(List<String> names, float boost) {
     if (names.isEmpty()) {
       return null;
     }
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     for (String name : names) {
-      ids.add(defining(name, isLastPart(name) || name.charAt(0) == '?' ? LAST_PART_BOOST : BOOST, PREFIXED_BOOST),
-          BooleanClause.Occur.SHOULD);
+      float weight = isLastPart(name) || name.charAt(0) == '?' ? LAST_PART_BOOST
+          : ApiNames.isIdentifier(name) ? boost : BOOST;
+      ids.add(defining(name, weight, PREFIXED_BOOST), BooleanClause.Occur.SHOULD);
     }
     return ids.build();
   }

@@ -368,7 +368,7 @@ public final class PageSearcher implements Closeable {
    * shapes.Circle.area).
    */
   private static Query matches(String query, Query parsed, List<String> names) {
-    return DefinedNames.isOneBareName(query, names) ? either(parsed, DefinedNames.of(names)) : parsed;
+    return DefinedNames.isOneBareName(query, names) ? either(parsed, DefinedNames.ofOneName(names)) : parsed;
   }
 
   /**
