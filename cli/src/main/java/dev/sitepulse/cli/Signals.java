@@ -23,13 +23,20 @@ public final class Signals {
    * signal's name (INT or TERM) on the JVM's signal thread; a second one halts at once with 130,
    * as an unhandled one would, unless it came with the first ({@link StopRequests}).
    *
-   * @return puts back the handlers these replaced
+   * @return puts back the handlers these replaced, unless a stop signal came ({@link #onStop(StopRequests, Consumer)})
    */
   public static Runnable onStop(Consumer<String> stop) {
     return onStop(StopRequests.create(), stop);
   }
 
-  /** As {@link #onStop(Consumer)}, for a command that {@linkplain StopRequests#announced announces} its stop. */
+  /**
+   * As {@link #onStop(Consumer)}, for a command that {@linkplain StopRequests#announced announces} its stop.
+   *
+   * @return puts back the handlers these replaced, unless a stop signal came: timeout(1) delivers
+   *     its signal twice, and the JVM may hand the second on after the command has stopped, which
+   *     the JVM's own handler would take for a new one (exit 143, the output cut short); ours take
+   *     it for the same one, and a later signal still quits at once with 130
+   */
   public static Runnable onStop(StopRequests requests, Consumer<String> stop) {
     List<Runnable> restore = new ArrayList<>();
     for (String name : List.of("INT", "TERM")) {
@@ -41,7 +48,11 @@ public final class Signals {
         }
       }).ifPresentOrElse(restore::add, () -> requests.ignoredAtStart(name));
     }
-    return () -> restore.forEach(Runnable::run);
+    return () -> {
+      if (!requests.stopAsked()) {
+        restore.forEach(Runnable::run);
+      }
+    };
   }
 
   /**

@@ -75,6 +75,11 @@ public final class StopRequests {
         : Optional.empty();
   }
 
+  /** Whether a stop signal has come. */
+  synchronized boolean stopAsked() {
+    return stopping;
+  }
+
   /** Called for each SIGINT or SIGTERM, on the JVM's signal threads. */
   synchronized Request next() {
     long now = nanoTime.getAsLong();
