@@ -2,6 +2,8 @@ package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -101,6 +103,77 @@ class ResumedDuplicatesTest {
   @Test
   void aCopyOfAPagesNewBytesIsIndexedWhenTheResumedRefreshFailsToFetchThePageWhoseNewTextWasNeverCommitted()
       throws Exception {
+    refreshKilledAfterIndexingNewBytesOfFirstAndACopyOfThem();
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      assertThat(searcher.search("blueberry", 10).hits()).extracting(SearchHit::url)
+          .containsExactly(base() + "/d/copy.html");
+      assertThat(searcher.search("apricot", 10).hits()).as("a failed fetch keeps the page's document")
+          .extracting(SearchHit::url).containsExactly(base() + "/d/first.html");
+    }
+  }
+
+  @Test
+  void aCopyOfAPagesNewBytesIsIndexedByTheNextRunWhenTheResumeEndsBeforeFetchingItAgain()
+      throws Exception {
+    refreshKilledAfterIndexingNewBytesOfFirstAndACopyOfThem();
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+    Crawler.run(crawl(2), CrawlListener.NONE);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT state FROM urls WHERE url = '" + base() + "/d/copy.html'"))
+        .as("the page limit ends the resume after first.html fails, before copy.html is fetched again")
+        .containsExactly("queued");
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      assertThat(searcher.search("blueberry", 10).hits()).extracting(SearchHit::url)
+          .containsExactly(base() + "/d/copy.html");
+    }
+  }
+
+  @Test
+  void aPageARefreshReindexedUnchangedKeepsItsDocumentAndItsCopiesWhenTheResumeFetchesACopyFirst()
+      throws Exception {
+    page("/d/start.html", "<a href=copy.html>1</a> <a href=first.html>2</a>");
+    page("/d/copy.html", "cherry");
+    page("/d/first.html", "apricot");
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    Path lastCommit = copyOf(data.resolve("index"));
+    page("/d/copy.html", "apricot");
+    Crawler.run(crawl(null).toBuilder().start(CrawlStart.REFRESH).build(), CrawlListener.NONE);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
+        .as("the refresh re-indexed first.html with the bytes it had, and found copy.html a copy of it")
+        .containsExactly(base() + "/d/first.html");
+    // Killed before the refresh's commit: the index holds first.html's text from the same bytes.
+    replace(data.resolve("index"), lastCommit);
+    site.resetRequests();
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(indexed()).containsExactly(base() + "/d/first.html", base() + "/d/start.html");
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
+        .containsExactly(base() + "/d/first.html");
+    site.verify(0, getRequestedFor(urlEqualTo("/d/copy.html")));
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      assertThat(searcher.search("apricot", 10).hits()).extracting(SearchHit::url)
+          .containsExactly(base() + "/d/first.html");
+      assertThat(searcher.search("cherry", 10).hits()).as("copy.html's old text went with the refresh")
+          .isEmpty();
+    }
+  }
+
+  /**
+   * A crawl indexes first.html ("apricot"); a refresh indexes its new text ("blueberry") and finds
+   * copy.html a copy of it, and is killed before its commit: crawl.db has first.html's new bytes,
+   * the index its old text.
+   */
+  private void refreshKilledAfterIndexingNewBytesOfFirstAndACopyOfThem() throws Exception {
     page("/d/start.html", "<a href=first.html>1</a>");
     page("/d/first.html", "apricot");
     Crawler.run(crawl(null), CrawlListener.NONE);
@@ -113,18 +186,7 @@ class ResumedDuplicatesTest {
         "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
         .as("the refresh re-indexed first.html with its new text, then found copy.html a copy of it")
         .containsExactly(base() + "/d/first.html");
-    // Killed before the refresh's commit: crawl.db has first.html's new bytes, the index its old text.
     replace(data.resolve("index"), lastCommit);
-    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
-
-    Crawler.run(crawl(null), CrawlListener.NONE);
-
-    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
-      assertThat(searcher.search("blueberry", 10).hits()).extracting(SearchHit::url)
-          .containsExactly(base() + "/d/copy.html");
-      assertThat(searcher.search("apricot", 10).hits()).as("a failed fetch keeps the page's document")
-          .extracting(SearchHit::url).containsExactly(base() + "/d/first.html");
-    }
   }
 
   private static Path copyOf(Path folder) throws IOException {

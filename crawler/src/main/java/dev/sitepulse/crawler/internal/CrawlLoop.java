@@ -398,10 +398,13 @@ final class CrawlLoop {
   /**
    * A page an earlier run indexed with these bytes, queued again: copies fetched before it are its
    * duplicates. Called before the loop starts; a link check indexes nothing, and keeps no bytes.
+   *
+   * @param documentOfTheseBytes false when the index's document of the page is an earlier run's
+   *     (the run that indexed these bytes was killed before its commit)
    */
-  void bodyQueuedAgain(String url, String contentHash) {
+  void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
     if (config.purpose() == CrawlPurpose.SEARCH) {
-      pages.queuedAgain(url, contentHash);
+      pages.queuedAgain(url, contentHash, documentOfTheseBytes);
     }
   }
 

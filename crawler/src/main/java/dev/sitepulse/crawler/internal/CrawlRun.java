@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ public final class CrawlRun {
       if (config.purpose() == CrawlPurpose.LINK_CHECK) {
         db.queuedResources(Embed.FRAMES).forEach(loop::leafResource);
       }
-      seed(frontier, db, loop, resumed.known(), seeds);
+      seed(frontier, db, loop, resumed, seeds);
       // After seeding, which tells the loop which pages queued again hold their bytes.
       resumed.copies().forEach(c -> loop.copyFoundBefore(c.original(), new QueuedUrl(c.url(), c.depth())));
       CrawlStats stats;
@@ -172,9 +173,12 @@ public final class CrawlRun {
    * @param deferred pages waiting on a canonical URL not fetched yet (a search only)
    * @param copies exact duplicates of pages queued again (a search only)
    * @param known every URL crawl.db knows, in the order it learnt them
+   * @param earlierDocuments pages a killed run indexed that the index's last commit holds an
+   *     earlier run's document of, made from other bytes, perhaps, than those crawl.db holds
    */
   private record Resumed(long lastSeq, List<String> canonicalsWithoutDocument,
-      List<CrawlDb.DeferredPage> deferred, List<CrawlDb.CopyOfQueued> copies, List<CrawlDb.KnownUrl> known) {}
+      List<CrawlDb.DeferredPage> deferred, List<CrawlDb.CopyOfQueued> copies, List<CrawlDb.KnownUrl> known,
+      Set<String> earlierDocuments) {}
 
   /**
    * Puts back in the queue what a killed run left in flight or uncommitted (every URL, on a
@@ -187,9 +191,11 @@ public final class CrawlRun {
     long committedSeq = IndexCommits.committedSeq(index);
     List<String> uncommitted = index == null ? List.of() : db.indexedSince(committedSeq);
     db.resume(committedSeq);
+    Set<String> earlierDocuments = new HashSet<>(uncommitted);
     if (!uncommitted.isEmpty()) {
-      db.markWithoutDocument(index.withoutDocument(uncommitted));
-      db.forgetBytesNotCommitted(committedSeq);
+      List<String> withoutDocument = index.withoutDocument(uncommitted);
+      db.markWithoutDocument(withoutDocument);
+      withoutDocument.forEach(earlierDocuments::remove);
     }
     if (config.start() == CrawlStart.REFRESH) {
       db.queueAllAgain();
@@ -207,7 +213,7 @@ public final class CrawlRun {
     if (index != null) {
       IndexCommits.removeAgain(index, db.withoutDocumentSince(committedSeq), lastSeq);
     }
-    return new Resumed(lastSeq, canonicalsWithoutDocument, deferred, copies, known);
+    return new Resumed(lastSeq, canonicalsWithoutDocument, deferred, copies, known, earlierDocuments);
   }
 
   /** No interrupts: one could close a Lucene file channel under a worker in the middle of a write. */
@@ -238,8 +244,8 @@ public final class CrawlRun {
   }
 
   /** Puts the resumed queue and any new seeds into the frontier, before the loop starts. */
-  private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, List<CrawlDb.KnownUrl> known,
-      List<String> seeds) {
+  private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, Resumed resumed, List<String> seeds) {
+    List<CrawlDb.KnownUrl> known = resumed.known();
     for (CrawlDb.KnownUrl k : known) {
       if (k.state() == UrlState.QUEUED) {
         frontier.offer(k.url(), k.depth());
@@ -247,7 +253,7 @@ public final class CrawlRun {
         loop.remember(k.url(), k.prior());
         PriorFetch prior = k.prior();
         if (prior != null && prior.indexed() && !prior.duplicate() && prior.contentHash() != null) {
-          loop.bodyQueuedAgain(k.url(), prior.contentHash());
+          loop.bodyQueuedAgain(k.url(), prior.contentHash(), !resumed.earlierDocuments().contains(k.url()));
         }
       } else {
         frontier.markSeen(k.url());

@@ -303,10 +303,12 @@ final class PageWork {
   /**
    * A page an earlier run indexed with these bytes, queued again: it holds them from the start, so
    * that a copy fetched whole before its 304 comes is the duplicate, not a second document.
+   *
+   * @param documentOfTheseBytes false when the index's document of the page is an earlier run's
    */
-  void queuedAgain(String url, String contentHash) {
+  void queuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
     knownBody(url, contentHash);
-    refreshed.queued(url, contentHash);
+    refreshed.queued(url, contentHash, documentOfTheseBytes);
   }
 
   /** An earlier run's copy of {@code original}'s bytes, found before that page, queued again, came. */
@@ -320,6 +322,14 @@ final class PageWork {
    */
   List<QueuedUrl> settledOriginal(String url, boolean keptBytes) {
     return refreshed.settled(url, keptBytes, hash -> bodyOwners.remove(hash, url));
+  }
+
+  /**
+   * As {@link #settledOriginal}, for a page handled without being indexed again: it keeps its
+   * bytes when it keeps a document made from them.
+   */
+  List<QueuedUrl> settledKeepingDocument(String url, boolean keptDocument) {
+    return refreshed.settledKeepingDocument(url, keptDocument, hash -> bodyOwners.remove(hash, url));
   }
 
   /** A body an earlier run fetched at {@code url}, which later copies are duplicates of. */

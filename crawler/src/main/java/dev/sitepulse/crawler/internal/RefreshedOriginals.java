@@ -13,18 +13,29 @@ import java.util.function.Consumer;
  * Its body hash is claimed from the start, so that a copy fetched whole is the duplicate even when
  * the original's 304 comes after it; should the original then not keep those bytes (changed, gone,
  * noindex now), it gives them up and the copies found meanwhile are fetched again to index their
- * own text. Thread-safe: parse workers add copies, the loop and workers settle; one lock.
+ * own text. A page whose document in the index was made from other bytes (a refresh killed before
+ * committing its new text) keeps them only by being indexed with them again: a fetch that fails
+ * keeps that document, not the bytes. Thread-safe: parse workers add copies, the loop and workers
+ * settle; one lock.
  */
 final class RefreshedOriginals {
 
-  /** The bytes an original held, and the copies of them found before it settled. */
-  private record Pending(String contentHash, List<QueuedUrl> copies) {}
+  /**
+   * The bytes an original held, whether its document in the index is made from them, and the
+   * copies of them found before it settled.
+   */
+  private record Pending(String contentHash, boolean documentOfTheseBytes, List<QueuedUrl> copies) {}
 
   private final Map<String, Pending> pending = new HashMap<>();
 
-  /** {@code url}, holding {@code contentHash}, is to be fetched again; before the loop starts. */
-  synchronized void queued(String url, String contentHash) {
-    pending.put(url, new Pending(contentHash, new ArrayList<>(0)));
+  /**
+   * {@code url}, holding {@code contentHash}, is to be fetched again; before the loop starts.
+   *
+   * @param documentOfTheseBytes false when the index's document of the page is an earlier run's,
+   *     made from other bytes, perhaps
+   */
+  synchronized void queued(String url, String contentHash, boolean documentOfTheseBytes) {
+    pending.put(url, new Pending(contentHash, documentOfTheseBytes, new ArrayList<>(0)));
   }
 
   /**
@@ -41,8 +52,9 @@ final class RefreshedOriginals {
   }
 
   /**
-   * {@code url} was fetched and handled. When it does not keep the bytes it held, {@code free} is
-   * given their hash, under this lock, and the copies found meanwhile are returned.
+   * {@code url} was fetched and indexed again, or handled without a new document. When it does not
+   * keep the bytes it held, {@code free} is given their hash, under this lock, and the copies found
+   * meanwhile are returned.
    */
   synchronized List<QueuedUrl> settled(String url, boolean keptBytes, Consumer<String> free) {
     Pending p = pending.remove(url);
@@ -51,5 +63,14 @@ final class RefreshedOriginals {
     }
     free.accept(p.contentHash());
     return p.copies();
+  }
+
+  /**
+   * As {@link #settled}, for a page handled without being indexed again, which keeps the bytes
+   * when it keeps its document (a failure that may pass) and that document was made from them.
+   */
+  synchronized List<QueuedUrl> settledKeepingDocument(String url, boolean keptDocument, Consumer<String> free) {
+    Pending p = pending.get(url);
+    return settled(url, keptDocument && p != null && p.documentOfTheseBytes(), free);
   }
 }

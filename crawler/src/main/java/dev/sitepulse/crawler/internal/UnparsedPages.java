@@ -123,11 +123,18 @@ final class UnparsedPages {
 
   /**
    * The pages that deferred to {@code url} as their canonical, or found to copy the bytes it held
-   * before it was fetched again, are fetched again when it has no document now.
+   * before it was fetched again, are fetched again when it has no document now, or one made from
+   * other bytes. Then crawl.db, where a page that keeps a document after a failure holds no bytes
+   * but its copies', has those copies queued too: a run that ends before fetching them leaves
+   * them to the next.
    */
   private void settled(String url, boolean hasDocument) {
     refetches.settled(url, hasDocument);
-    refetches.copiesFetchedAgain(url, pages.settledOriginal(url, hasDocument));
+    List<QueuedUrl> copies = pages.settledKeepingDocument(url, hasDocument);
+    if (hasDocument) {
+      copies.forEach(c -> db.markQueuedAgain(c.url()));
+    }
+    refetches.copiesFetchedAgain(url, copies);
   }
 
   private static boolean hadDocument(PriorFetch prior) {

@@ -198,32 +198,6 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /**
-   * Pages recorded with a document after the index's last commit that the index holds one of, once
-   * {@link #markWithoutDocument} marked those it holds none of: an earlier run's, not the one whose
-   * bytes crawl.db holds (a refresh killed after re-indexing a changed page, before the commit).
-   * Their bytes go off record, as a failed fetch's do, so that on resume they claim no bytes their
-   * document may not hold, and the copies of them go back to the queue, without validators: their
-   * text may be in no document.
-   */
-  public void forgetBytesNotCommitted(long committedSeq) throws SQLException {
-    try (PreparedStatement copies = db.prepareStatement("UPDATE urls SET state=" + QUEUED.sql()
-            + ", etag=NULL, last_modified=NULL WHERE state=" + DONE.sql()
-            + " AND duplicate_of IN (SELECT url FROM urls WHERE indexed=1 AND seq>?)");
-        PreparedStatement bytes = db.prepareStatement(
-            "UPDATE urls SET content_hash=NULL WHERE indexed=1 AND seq>?")) {
-      copies.setLong(1, committedSeq);
-      int again = copies.executeUpdate();
-      if (again > 0) {
-        LOG.info("resuming: {} copies of pages whose new text the index never committed go back to the queue",
-            again);
-      }
-      bytes.setLong(1, committedSeq);
-      bytes.executeUpdate();
-    }
-    db.commit();
-  }
-
-  /**
    * URLs recorded without a document after the index's last commit: a refresh found them gone
    * (404, noindex, a redirect), but the process may have died before the commit that removed their
    * documents. Resuming removes them again; removing a document that is not there does nothing.
