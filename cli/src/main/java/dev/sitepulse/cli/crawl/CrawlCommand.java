@@ -2,7 +2,7 @@ package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
-import dev.sitepulse.cli.QueuedStderr;
+import dev.sitepulse.cli.QueuedOutput;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
@@ -62,7 +62,7 @@ public final class CrawlCommand implements Callable<Integer> {
         new StopOnSignal("the crawl", "stopping after the fetches in flight, committing what they bring")) {
       CrawlStats stats;
       // The loop draws progress and logs warnings on stderr: a reader that is behind must not hold it.
-      try (QueuedStderr stderr = QueuedStderr.install()) {
+      try (QueuedOutput stderr = QueuedOutput.stderr()) {
         stats = Crawler.run(crawl, new Progress(new ProgressLine(System.err, "crawl")), signals.stop());
       } // every line the crawl wrote is out: the summary comes after them
       Summary.print(stats, crawl, signals.stoppedBy(), out);

@@ -4,7 +4,7 @@ import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
-import dev.sitepulse.cli.QueuedStderr;
+import dev.sitepulse.cli.QueuedOutput;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
 import dev.sitepulse.cli.crawl.StopOnSignal;
@@ -91,7 +91,7 @@ public final class LinksCommand implements Callable<Integer> {
     CrawlSpec spec = options.spec(null, DEFAULTS);
     StopOnSignal signals = new StopOnSignal("the link check", "stopping the link check's crawl");
     // The crawl's loop draws progress and logs warnings on stderr: a reader that is behind must not hold it.
-    QueuedStderr stderr = QueuedStderr.install();
+    QueuedOutput stderr = QueuedOutput.stderr();
     ProgressLine line = new ProgressLine(System.err, "links");
     try {
       return check(spec, signals.stop(), line, progress(line, signals), stderr);
@@ -134,7 +134,7 @@ public final class LinksCommand implements Callable<Integer> {
 
   /** Bad seeds and settings were rejected with the spec; toConfig refuses what is left (no seed at all) as a usage error. */
   private int check(CrawlSpec spec, CrawlStop stop, ProgressLine line, LinkCheckListener listener,
-      QueuedStderr stderr) throws IOException, CrawlException {
+      QueuedOutput stderr) throws IOException, CrawlException {
     LinkReport report = spec.data() == null
         ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, ignore, stop, listener)
         : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),

@@ -67,7 +67,7 @@ public final class WatchCommand implements Callable<Integer> {
     WatchSettings settings = WatchSettings.from(file, config.toString(), at, data);
     showInfo(Alerter.LOGGER, CircuitBreakerSettings.LOGGER, WatchCommand.class.getPackageName(),
         SqliteHistory.class.getPackageName());
-    return new WatchRun(config, settings, at, data, System.out).run();
+    return new WatchRun(config, settings, at, data).run();
   }
 
   /** A daemon's alerts and reloads must be seen, even though the CLI is quiet by default. */

@@ -2,7 +2,7 @@ package dev.sitepulse.cli.watch;
 
 import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ExitCode;
-import dev.sitepulse.cli.QueuedStderr;
+import dev.sitepulse.cli.QueuedOutput;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.cli.UnreadableException;
@@ -19,7 +19,6 @@ import dev.sitepulse.pinger.watch.Watch;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,31 +42,37 @@ import org.slf4j.LoggerFactory;
  * One run of {@code watch}, start to exit: opens the history, starts the checks and the server,
  * then waits for SIGTERM or SIGINT. Stopping stops the timers, waits for the checks under way (at
  * most their timeouts), waits briefly for webhooks, and flushes the history, so every result taken
- * is kept. A second signal while stopping exits at once, with 130 ({@link Signals#onStop}).
+ * is kept. A second signal while stopping exits at once, with 130 ({@link Signals#onStop}). The
+ * last lines wait a limited time for their readers ({@link #OUTPUT_GRACE}), so the stop ends
+ * whatever stdout and stderr are piped to.
  */
 final class WatchRun {
 
   private static final Logger log = LoggerFactory.getLogger(WatchRun.class);
   /** How long stopping waits for webhooks still being delivered. */
   private static final Duration ALERT_GRACE = Duration.ofSeconds(5);
+  /**
+   * How long the exit waits for stderr's reader to take what is queued, then for stdout's to take
+   * the stop line: a paused pager or a stalled journald (a full pipe) must not hold the stop until
+   * systemd's TimeoutStopSec and its SIGKILL. The history is written and closed by then.
+   */
+  static final Duration OUTPUT_GRACE = Duration.ofSeconds(5);
 
   private final Path configFile;
   private final WatchSettings settings;
   private final ListenAddress listenOverride;
   private final Path dataOverride;
-  private final PrintStream out;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
   /** Told when the stop line is out: a signal after it quits at once, however soon. */
   private final StopRequests stopRequests = StopRequests.create();
   /** Puts back SIGHUP's handler, before the reloader it calls closes. */
   private Runnable restoreHup = () -> { };
 
-  WatchRun(Path configFile, WatchSettings settings, ListenAddress listenOverride, Path dataOverride, PrintStream out) {
+  WatchRun(Path configFile, WatchSettings settings, ListenAddress listenOverride, Path dataOverride) {
     this.configFile = configFile;
     this.settings = settings;
     this.listenOverride = listenOverride;
     this.dataOverride = dataOverride;
-    this.out = out;
   }
 
   int run() throws InterruptedException {
@@ -80,20 +85,38 @@ final class WatchRun {
     // Alerts, circuits and the stop are logged from the alerter, the probe threads and main: a
     // stderr nobody reads (a paused pager, a stalled journald) held each of them on a full pipe,
     // so that webhooks, a host's checks and SIGTERM all waited for the reader.
-    QueuedStderr stderr = QueuedStderr.install();
+    QueuedOutput stderr = QueuedOutput.stderr();
+    Stopped stopped = null;
     try {
       Optional<Running> running = start();
       if (running.isEmpty()) {
         return ExitCode.CRITICAL;
       }
       stopAsked.await();
-      return stop(running.get(), why.get());
+      stopped = stop(running.get(), why.get());
+      return stopped.code();
     } finally {
       restoreHup.run(); // a start that failed after setting it never reached stop()
       closeAll();
-      stderr.close(); // the last lines are out before the exit; a second signal still ends the wait
+      // The log's last lines first, so that the stop line comes after them where both share a pipe
+      // (2>&1); a second signal still ends either wait.
+      long unwritten = stderr.close(OUTPUT_GRACE);
+      if (stopped != null) {
+        printLast(stopped.line() + (unwritten > 0
+            ? ", " + Amounts.count(unwritten, "byte") + " of messages dropped: stderr was not read" : ""));
+      }
       restoreSignals.run(); // last: a second signal still halts while the rest closes
     }
+  }
+
+  /** What the stop sequence ends with: the exit code, and the line that says what was kept. */
+  private record Stopped(int code, String line) {}
+
+  /** Prints the stop line, waiting at most {@link #OUTPUT_GRACE} for a reader of a full stdout. */
+  private static void printLast(String line) {
+    QueuedOutput stdout = QueuedOutput.stdout();
+    System.out.println(line);
+    stdout.close(OUTPUT_GRACE);
   }
 
   /** What a started watch is made of, for the stop sequence; all of it is in {@link #opened} too. */
@@ -156,16 +179,16 @@ final class WatchRun {
     restoreHup = hup.orElse(restoreHup);
     stopRequests.sigintIgnoredWarning("the watch").ifPresent(log::warn);
 
-    out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
-    out.flush();
+    System.out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
+    System.out.flush();
     return Optional.of(new Running(history, server, alerter, watch, reloader));
   }
 
   /**
-   * Waits for the checks under way and, briefly, for webhooks, then writes the history and says
-   * what was kept; returns the exit code.
+   * Waits for the checks under way and, briefly, for webhooks, then writes the history; returns the
+   * exit code and the line that says what was kept.
    */
-  private int stop(Running r, String why) throws InterruptedException {
+  private Stopped stop(Running r, String why) throws InterruptedException {
     r.server().stopping();
     // The plan running now: a reload may have lengthened timeouts since start-up.
     Duration limit = r.watch().plan().longestAttempt().plusSeconds(1);
@@ -192,12 +215,11 @@ final class WatchRun {
     // Records the file still refused are gone once the process ends: that is no clean stop.
     long lost = history.lost();
     // Checks are what a user counts, not the intervals, state changes and deliveries kept beside them.
-    out.println("sitepulse watch: stopped (" + why + "): " + Amounts.count(r.watch().checksTotal(), "check") + ", "
+    return new Stopped(lost > 0 ? ExitCode.CRITICAL : ExitCode.OK,
+        "sitepulse watch: stopped (" + why + "): " + Amounts.count(r.watch().checksTotal(), "check") + ", "
         + history.checksWritten() + " recorded"
         + (lost > 0 ? ", " + Amounts.count(lost, "history record") + " lost: " + history.file()
             + " could not be written (the log says why)" : ""));
-    out.flush();
-    return lost > 0 ? ExitCode.CRITICAL : ExitCode.OK;
   }
 
   /**

@@ -1,0 +1,84 @@
+package dev.sitepulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.sitepulse.cli.testing.HeldStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class QueuedOutputTest {
+
+  @Test
+  void pastItsLimitAWriterIsNeverHeldAndTheLinesThatDidNotFitAreCountedOnceTheReaderCatchesUp() {
+    HeldStream held = new HeldStream();
+    PrintStream before = System.err;
+    System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
+    String line = "x".repeat(99) + "\n";
+    int lines = 2 * QueuedOutput.LIMIT / line.length(); // twice what may wait
+    try (QueuedOutput queued = QueuedOutput.stderr()) {
+      // The event loop writes its warnings so: a writer that waited there would hold every fetch.
+      try {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+          for (int i = 0; i < lines; i++) {
+            System.err.print(line);
+          }
+        });
+      } finally {
+        held.release();
+      }
+    } finally {
+      System.setErr(before);
+    }
+
+    String written = held.written();
+    assertThat(written).startsWith(line).endsWith(" bytes of messages were dropped while stderr was not read\n");
+    long kept = written.lines().filter(l -> l.equals(line.strip())).count();
+    long dropped = Long.parseLong(written.substring(written.lastIndexOf("sitepulse: ") + 11).split(" ")[0]);
+    assertThat(kept * line.length() + dropped).isEqualTo((long) lines * line.length());
+  }
+
+  @Test
+  void aLimitedCloseGivesUpOnAReaderThatDoesNotReadAndCountsWhatItDropped() throws Exception {
+    HeldStream held = new HeldStream();
+    PrintStream before = System.err;
+    System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
+    String line = "x".repeat(99) + "\n";
+    try {
+      QueuedOutput queued = QueuedOutput.stderr();
+      for (int i = 0; i < 10; i++) {
+        System.err.print(line);
+      }
+      held.firstWrite.await(); // the writer thread is held in the first line's write
+      long dropped = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> queued.close(Duration.ofMillis(100)));
+      assertThat(dropped).isEqualTo(10L * line.length());
+      // A stop's last words (Main's, say) must not wait for the reader either.
+      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> System.err.println("after"));
+    } finally {
+      held.release();
+      System.setErr(before);
+    }
+    assertThat(held.written()).doesNotContain("after");
+  }
+
+  @Test
+  void aLimitedCloseOfAStreamThatIsReadWritesEverythingAndPutsTheStreamBack() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream before = System.out;
+    PrintStream original = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    System.setOut(original);
+    try {
+      QueuedOutput queued = QueuedOutput.stdout();
+      System.out.println("first");
+      System.out.println("second");
+      assertThat(queued.close(Duration.ofSeconds(10))).isZero();
+      assertThat(System.out).isSameAs(original);
+    } finally {
+      System.setOut(before);
+    }
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("first\nsecond\n");
+  }
+}
