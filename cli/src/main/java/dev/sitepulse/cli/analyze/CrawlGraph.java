@@ -3,9 +3,8 @@ package dev.sitepulse.cli.analyze;
 import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.CsrGraphBuilder;
 import dev.sitepulse.cli.UnreadableException;
+import dev.sitepulse.crawler.store.AnalyzedCrawl;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.CrawlDbVersions;
-import dev.sitepulse.crawler.store.UrlState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,53 +30,66 @@ final class CrawlGraph {
   final List<String> titles = new ArrayList<>();
   final long[] simHashes;
   final CsrGraph graph;
+  /** {@link AnalyzedCrawl.Digest} of what was read, for report to tell whether the crawl changed since. */
+  final String digest;
 
-  private CrawlGraph(List<String> urls, List<String> titles, long[] simHashes, CsrGraph graph) {
+  private CrawlGraph(List<String> urls, List<String> titles, long[] simHashes, CsrGraph graph, String digest) {
     this.urls.addAll(urls);
     this.titles.addAll(titles);
     this.simHashes = simHashes;
     this.graph = graph;
+    this.digest = digest;
   }
 
+  /**
+   * Reads the crawl in one read transaction: pages, redirects and links of one moment, and the
+   * digest of exactly them, while a crawl may be writing.
+   */
   static CrawlGraph load(Connection db) throws SQLException {
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try {
+      return read(db);
+    } finally {
+      db.rollback(); // nothing was written: this ends the read
+      db.setAutoCommit(auto);
+    }
+  }
+
+  private static CrawlGraph read(Connection db) throws SQLException {
+    AnalyzedCrawl.Digest digest = new AnalyzedCrawl.Digest();
     List<String> urls = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     int[] pageOfRow = new int[maxId(db) + 1]; // urls.id -> page number + 1; 0: not a page
-    try (PreparedStatement s = db.prepareStatement("""
-        SELECT id, url, title, simhash FROM urls
-        WHERE state=? AND status=200 AND simhash IS NOT NULL ORDER BY id""")) {
-      s.setString(1, UrlState.DONE.column());
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          int row = rs.getInt(1);
-          if (row >= pageOfRow.length) { // added by a crawl running meanwhile
-            pageOfRow = Arrays.copyOf(pageOfRow, row + 1);
-          }
-          pageOfRow[row] = urls.size() + 1;
-          ids.put(rs.getString(2), urls.size());
-          urls.add(rs.getString(2));
-          titles.add(rs.getString(3));
-          hashes.add(rs.getLong(4));
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, url, title, simhash, content_hash FROM urls WHERE "
+            + AnalyzedCrawl.PAGES + " ORDER BY id")) {
+      while (rs.next()) {
+        int row = rs.getInt(1);
+        if (row >= pageOfRow.length) { // added by a crawl running meanwhile
+          pageOfRow = Arrays.copyOf(pageOfRow, row + 1);
         }
+        pageOfRow[row] = urls.size() + 1;
+        ids.put(rs.getString(2), urls.size());
+        urls.add(rs.getString(2));
+        titles.add(rs.getString(3));
+        hashes.add(rs.getLong(4));
+        digest.page(row, rs.getString(5));
       }
     }
     Map<String, String> redirects = new HashMap<>();
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT url, redirect_to FROM urls WHERE redirect_to IS NOT NULL")) {
+        ResultSet rs = s.executeQuery(AnalyzedCrawl.REDIRECTS)) {
       while (rs.next()) {
+        digest.redirect();
         redirects.put(rs.getString(1), rs.getString(2));
       }
     }
     CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
     // links by the page's row id: a join for the page's URL would cost a string per link. A
-    // crawl.db from before links had page ids (which a crawl rewrites when it opens it) is read
-    // as it is, joined once: analyze only reads. A rel="nofollow" link passes no rank, as in
-    // Google's PageRank: the page vouches for none of them.
-    String links = linksKeyedByUrl(db)
-        ? "SELECT u.id, l.to_url FROM links l JOIN urls u ON u.url = l.from_url WHERE l.nofollow=0"
-        : "SELECT from_id, to_url FROM links WHERE nofollow=0";
+    // rel="nofollow" link passes no rank, as in Google's PageRank: the page vouches for none of them.
     // A page's links are rows next to each other, and a page links to the same page many times
     // (the Python docs: 163,108 link rows for 15,492 page pairs): a link that repeats the last one
     // this page made to that page is dropped here, as it is read. Repeats further apart (a page
@@ -85,8 +97,9 @@ final class CrawlGraph {
     // rows, but sorts them all: 6 s instead of 1 s in sqlite3 over 5M links.
     int[] lastFrom = new int[urls.size()];
     Arrays.fill(lastFrom, -1);
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(links)) {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(AnalyzedCrawl.links(s))) {
       while (rs.next()) {
+        digest.link();
         int fromRow = rs.getInt(1);
         int from = fromRow < pageOfRow.length ? pageOfRow[fromRow] - 1 : -1;
         Integer to = from < 0 ? null : ids.get(landing(rs.getString(2), redirects));
@@ -99,7 +112,7 @@ final class CrawlGraph {
     }
     long[] simHashes = hashes.stream().mapToLong(Long::longValue).toArray();
     // One edge per page pair, however often the page links there.
-    return new CrawlGraph(urls, titles, simHashes, edges.buildWithoutParallelEdges());
+    return new CrawlGraph(urls, titles, simHashes, edges.buildWithoutParallelEdges(), digest.value());
   }
 
   private static void addEdge(CsrGraphBuilder edges, int from, int to) {
@@ -108,12 +121,6 @@ final class CrawlGraph {
     } catch (IllegalStateException full) {
       throw new UnreadableException("too many links between the pages of this crawl: PageRank takes at most "
           + CsrGraphBuilder.MAX_EDGES);
-    }
-  }
-
-  private static boolean linksKeyedByUrl(Connection db) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      return CrawlDbVersions.linksKeyedByUrl(s);
     }
   }
 
@@ -152,7 +159,7 @@ final class CrawlGraph {
     try {
       storeRanks(db, ranks);
       storeClusters(db, clusters);
-      CrawlDb.recordAnalysis(db, at, ranks.length);
+      CrawlDb.recordAnalysis(db, at, ranks.length, digest);
       db.commit();
     } catch (SQLException | RuntimeException e) {
       // SQLite ends the transaction itself on some errors (a full disk): then rolling back, and

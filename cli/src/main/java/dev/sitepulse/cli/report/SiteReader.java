@@ -7,7 +7,9 @@ import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.store.AnalyzedCrawl;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.CrawlDbVersions;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.IoErrors;
 import java.nio.file.Path;
@@ -75,7 +77,7 @@ final class SiteReader {
           figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
           links(dataDir, seeds, notReached),
           ranked(s),
-          analysis(s, lastFetched),
+          analysis(s),
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
     } catch (SQLException e) { // another kind of file is the user's to fix; one SQLite cannot read fails the run
       String why = file + ": " + IoErrors.why(e, file);
@@ -159,16 +161,24 @@ final class SiteReader {
 
   /**
    * What analyze stored, null when it never ran: no record of a run, no rank and no cluster (an
-   * analyze before runs were recorded left ranks, but no time).
+   * analyze before runs were recorded left ranks, but no time). The crawl changed since when what
+   * analyze would read now is not what it read then: pages come, go or changed, or links or
+   * redirects were added or lost. Not the time of the latest fetch: a refresh of unchanged pages
+   * changes nothing, and a crawl running while analyze computed fetched pages it never read.
    */
-  private static SiteReport.Analysis analysis(Statement s, long lastFetched) throws SQLException {
+  private static SiteReport.Analysis analysis(Statement s) throws SQLException {
     // A crawl.db from before every crawl made the table has none until it is analyzed.
     long clusters = hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
     if (hasTable(s, "analysis")) {
-      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages FROM analysis")) {
+      // An analysis recorded on 2026-12-06 before its digest was has none: then nothing is judged.
+      String digest = CrawlDbVersions.hasColumn(s, "analysis", "crawl_digest") ? "crawl_digest" : "NULL";
+      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, " + digest + " FROM analysis")) {
         if (rs.next()) {
-          return new SiteReport.Analysis(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), clusters,
-              lastFetched > rs.getLong(1));
+          Instant at = Instant.ofEpochMilli(rs.getLong(1));
+          long pages = rs.getLong(2);
+          String then = rs.getString(3);
+          rs.close();
+          return new SiteReport.Analysis(at, pages, clusters, then != null && !then.equals(AnalyzedCrawl.digestNow(s)));
         }
       }
     }

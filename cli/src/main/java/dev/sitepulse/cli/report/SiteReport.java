@@ -59,8 +59,8 @@ public record SiteReport(
    * @param at when, null for an analyze before 2026-12-06, which did not record it
    * @param pages the pages it ranked
    * @param clusters the near-duplicate clusters it found
-   * @param crawlChangedSince the crawl fetched a page after it (a refresh, or a crawl still
-   *     running then): its ranks and clusters are of pages as they were
+   * @param crawlChangedSince what analyze would read now is not what it read (pages added, gone or
+   *     changed, links or redirects added or lost): its ranks and clusters are of pages as they were
    */
   public record Analysis(Instant at, long pages, long clusters, boolean crawlChangedSince) {
 

@@ -125,30 +125,6 @@ class SiteReportTest {
   }
 
   @Test
-  void aPageThatIsNoPageSinceAnalyzeRanItIsNotListedAndTheReportSaysTheRanksAreOlderThanTheCrawl()
-      throws Exception {
-    Path refreshed = Files.createDirectories(data.resolveSibling(data.getFileName() + "-refreshed"));
-    Files.copy(data.resolve("crawl.db"), refreshed.resolve("crawl.db"));
-    assertThat(CommandLineRun.of("analyze", "--data", refreshed.toString(), "--device", "cpu").exitCode()).isZero();
-    String top = new ObjectMapper().readTree(CommandLineRun.of("report", "--data", refreshed.toString(), "--format",
-        "json").out()).get("site").get("top_pagerank").get(0).get("url").asText();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + refreshed.resolve("crawl.db"));
-        Statement s = c.createStatement()) { // as crawl --refresh records a page that went 404 after it
-      s.executeUpdate("UPDATE urls SET status = 404, fetched_at = (SELECT analyzed_at + 1000"
-          + " FROM analysis) WHERE url = '" + top + "'");
-    }
-
-    JsonNode s = new ObjectMapper().readTree(
-        CommandLineRun.of("report", "--data", refreshed.toString(), "--format", "json").out()).get("site");
-    CommandLineRun table = CommandLineRun.of("report", "--data", refreshed.toString());
-
-    assertThat(s.get("top_pagerank").findValuesAsText("url")).isNotEmpty().doesNotContain(top);
-    assertThat(s.get("analysis").get("crawl_changed_since").asBoolean()).isTrue();
-    assertThat(table.out()).containsPattern("PageRank and near-duplicates from analyze at \\S+ \\S+Z over \\d+ pages;"
-        + " the crawl changed since: run sitepulse analyze again");
-  }
-
-  @Test
   void theTopPagesAreListedInTheOrderAnalyzeGaveThemTiesIncluded() throws Exception {
     Path analyzed = Files.createDirectories(data.resolveSibling(data.getFileName() + "-ranked"));
     Files.copy(data.resolve("crawl.db"), analyzed.resolve("crawl.db"));

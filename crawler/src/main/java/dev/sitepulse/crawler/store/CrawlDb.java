@@ -138,18 +138,24 @@ public final class CrawlDb implements AutoCloseable {
 
   /**
    * Records that {@code analyze} stored ranks and clusters at {@code at}, over {@code pages} pages,
-   * replacing the record of the run before, in the caller's transaction as the ranks are: a reader
-   * tells "never analyzed" from "no clusters", and ranks from before the crawl's latest fetches
-   * (a refresh, a crawl still running) from current ones.
+   * read as {@code crawlDigest} says ({@link AnalyzedCrawl}), replacing the record of the run
+   * before, in the caller's transaction as the ranks are: a reader tells "never analyzed" from "no
+   * clusters", and ranks of the crawl as it is from ranks of pages that changed, came or went since.
    */
-  public static void recordAnalysis(Connection db, Instant at, long pages) throws SQLException {
+  public static void recordAnalysis(Connection db, Instant at, long pages, String crawlDigest) throws SQLException {
     try (Statement s = db.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL)");
+      s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL,"
+          + " crawl_digest TEXT)");
+      if (!CrawlDbVersions.hasColumn(s, "analysis", "crawl_digest")) { // made on 2026-12-06, before the digest
+        s.execute("ALTER TABLE analysis ADD COLUMN crawl_digest TEXT");
+      }
       s.execute("DELETE FROM analysis");
     }
-    try (PreparedStatement s = db.prepareStatement("INSERT INTO analysis(analyzed_at, pages) VALUES(?, ?)")) {
+    try (PreparedStatement s = db.prepareStatement(
+        "INSERT INTO analysis(analyzed_at, pages, crawl_digest) VALUES(?, ?, ?)")) {
       s.setLong(1, at.toEpochMilli());
       s.setLong(2, pages);
+      s.setString(3, crawlDigest);
       s.executeUpdate();
     }
   }

@@ -1,0 +1,114 @@
+package dev.sitepulse.cli.analyze;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.analytics.JavaBackend;
+import dev.sitepulse.cli.CommandLineRun;
+import dev.sitepulse.cli.testing.StubServer;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlStart;
+import dev.sitepulse.crawler.Crawler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report's "the crawl changed since" after analyze, over real crawls of a site whose answers carry
+ * no ETag and no Last-Modified, so that a refresh fetches every page whole again.
+ */
+class CrawlChangedSinceAnalyzeTest {
+
+  @RegisterExtension static WireMockExtension site = StubServer.empty();
+
+  @TempDir Path data;
+
+  @BeforeEach
+  void serveASiteWithoutValidators() {
+    page("/a.html", "<title>A</title><a href=\"/b.html\">b</a> <a href=\"/c.html\">c</a>");
+    page("/b.html", "<title>B</title><a href=\"/a.html\">a</a>");
+    page("/c.html", "<title>C</title><a href=\"/a.html\">a</a> <a href=\"/b.html\">b</a>");
+    page("/d.html", "<title>D</title><a href=\"/a.html\">a</a>");
+  }
+
+  private static void page(String path, String body) {
+    site.stubFor(get(path).willReturn(ok("<!doctype html><html><head>" + body + "</html>")
+        .withHeader("Content-Type", "text/html")));
+  }
+
+  private void crawl(CrawlStart start, String... paths) {
+    List<String> seeds = Arrays.stream(paths).map(p -> StubServer.url(site, p)).toList();
+    try {
+      Crawler.run(CrawlConfig.builder(seeds, data).delay(Duration.ZERO).start(start).build(), CrawlListener.NONE);
+    } catch (CrawlException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private JsonNode analysisReported() throws Exception {
+    CommandLineRun run = CommandLineRun.of("report", "--data", data.toString(), "--format", "json");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return new ObjectMapper().readTree(run.out()).get("site").get("analysis");
+  }
+
+  @Test
+  void pagesACrawlFetchedWhileAnalyzeComputedMakeTheCrawlChangedSince() throws Exception {
+    crawl(CrawlStart.RESUME, "/a.html");
+
+    // The crawl goes on, with a page more, after analyze read the crawl and before it stored
+    // what it computed: the new page was fetched before analyze's time.
+    AnalysisReport report = AnalyzeCommand.analyze(data, batch -> {
+      crawl(CrawlStart.RESUME, "/a.html", "/d.html");
+      return new JavaBackend(1);
+    }, 20, 3);
+
+    assertThat(report.notStored()).isNull();
+    JsonNode analysis = analysisReported();
+    assertThat(analysis.get("pages").asLong()).isEqualTo(3);
+    assertThat(analysis.get("crawl_changed_since").asBoolean()).as("d.html was never ranked").isTrue();
+  }
+
+  @Test
+  void aRefreshThatFetchedEveryPageWholeAndFoundThemAsTheyWereChangesNothing() throws Exception {
+    crawl(CrawlStart.RESUME, "/a.html");
+    assertThat(CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu").exitCode()).isZero();
+
+    crawl(CrawlStart.REFRESH, "/a.html");
+
+    assertThat(site.findAll(getRequestedFor(urlEqualTo("/b.html")))).as("fetched whole again").hasSize(2);
+    assertThat(analysisReported().get("crawl_changed_since").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aRefreshThatFoundAPageGoneAndAnotherChangedChangedTheCrawlAndTheGoneOneIsNotListed() throws Exception {
+    crawl(CrawlStart.RESUME, "/a.html");
+    assertThat(CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu").exitCode()).isZero();
+    site.stubFor(get("/c.html").willReturn(notFound()));
+    page("/b.html", "<title>B</title><a href=\"/a.html\">a</a> <a href=\"/d.html\">d</a>");
+
+    crawl(CrawlStart.REFRESH, "/a.html");
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", data.toString(), "--format", "json");
+    JsonNode s = new ObjectMapper().readTree(run.out()).get("site");
+    assertThat(s.get("top_pagerank").findValuesAsText("url")).contains(StubServer.url(site, "/a.html"))
+        .doesNotContain(StubServer.url(site, "/c.html"));
+    assertThat(s.get("analysis").get("crawl_changed_since").asBoolean()).isTrue();
+    assertThat(CommandLineRun.of("report", "--data", data.toString()).out())
+        .containsPattern("PageRank and near-duplicates from analyze at \\S+ \\S+Z over 3 pages;"
+            + " the crawl changed since: run sitepulse analyze again");
+  }
+}
