@@ -64,7 +64,8 @@ final class SiteReader {
           "SELECT error_kind, count(*) FROM urls WHERE error_kind IS NOT NULL GROUP BY error_kind ORDER BY 2 DESC, 1",
           rs -> rs.getString(1));
       List<String> seeds = urls(s, "SELECT url FROM urls WHERE depth = 0 ORDER BY id");
-      List<String> notReached = urls(s, "SELECT url FROM urls WHERE depth = 0 AND state IN ("
+      // Never fetched: a refresh queues every seed again, and one it has not fetched yet was reached.
+      List<String> notReached = urls(s, "SELECT url FROM urls WHERE depth = 0 AND fetched_at IS NULL AND state IN ("
           + UrlState.QUEUED.sql() + ", " + UrlState.FETCHING.sql() + ") ORDER BY id");
       long lastFetched = one(s, "SELECT coalesce(max(fetched_at), 0) FROM urls");
       return new SiteReport(file, byState.values().stream().mapToLong(Long::longValue).sum(), byState,
@@ -147,10 +148,11 @@ final class SiteReader {
   private static List<SiteReport.RankedPage> ranked(Statement s) throws SQLException {
     List<SiteReport.RankedPage> out = new ArrayList<>();
     // Ties by row id, as analyze numbers its nodes (CrawlGraph), so both list the same pages.
-    // A page that is no page now (a 404 since, or queued again by a refresh) keeps the rank of an
-    // earlier analysis until the next: shown, it would read as a page of the site.
+    // A page that is no page now (a 404 since, or failed) keeps the rank of an earlier analysis
+    // until the next: shown, it would read as a page of the site. One a refresh queued again is
+    // still the page it was, as analyze takes it.
     try (ResultSet rs = s.executeQuery("SELECT coalesce(title, ''), url, pagerank FROM urls"
-        + " WHERE pagerank IS NOT NULL AND state = " + UrlState.DONE.sql() + " AND status = 200"
+        + " WHERE pagerank IS NOT NULL AND " + AnalyzedCrawl.PAGES
         + " ORDER BY pagerank DESC, id LIMIT " + SHOWN)) {
       while (rs.next()) {
         out.add(new SiteReport.RankedPage(rs.getString(1), rs.getString(2), rs.getDouble(3)));

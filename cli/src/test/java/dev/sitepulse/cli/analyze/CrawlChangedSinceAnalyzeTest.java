@@ -18,6 +18,7 @@ import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.store.CrawlDb;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * report's "the crawl changed since" after analyze, over real crawls of a site whose answers carry
- * no ETag and no Last-Modified, so that a refresh fetches every page whole again.
+ * What report says of analyze's ranks after the crawl went on ("the crawl changed since", the
+ * pages listed), over real crawls of a site whose answers carry no ETag and no Last-Modified, so
+ * that a refresh fetches every page whole again.
  */
 class CrawlChangedSinceAnalyzeTest {
 
@@ -110,5 +112,29 @@ class CrawlChangedSinceAnalyzeTest {
     assertThat(CommandLineRun.of("report", "--data", data.toString()).out())
         .containsPattern("PageRank and near-duplicates from analyze at \\S+ \\S+Z over 3 pages;"
             + " the crawl changed since: run sitepulse analyze again");
+  }
+
+  @Test
+  void aRefreshUnderWayOrStoppedEarlyKeepsTheRanksListedAndItsSeedReached() throws Exception {
+    crawl(CrawlStart.RESUME, "/a.html");
+    assertThat(CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu").exitCode()).isZero();
+    List<String> ranked = siteReported().get("top_pagerank").findValuesAsText("url");
+
+    try (CrawlDb db = CrawlDb.open(data.resolve(CrawlDb.FILE_NAME))) {
+      db.queueAllAgain(); // as crawl --refresh starts, and leaves it when stopped before a fetch
+    }
+
+    JsonNode s = siteReported();
+    assertThat(s.get("states").get("queued").asLong()).isEqualTo(s.get("urls").asLong());
+    assertThat(s.get("top_pagerank").findValuesAsText("url")).hasSize(3).isEqualTo(ranked);
+    assertThat(s.get("links").get("seeds_not_reached")).isEmpty();
+    assertThat(s.get("analysis").get("crawl_changed_since").asBoolean()).isFalse();
+    assertThat(CommandLineRun.of("report", "--data", data.toString()).out()).doesNotContain("NOT REACHED");
+  }
+
+  private JsonNode siteReported() throws Exception {
+    CommandLineRun run = CommandLineRun.of("report", "--data", data.toString(), "--format", "json");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return new ObjectMapper().readTree(run.out()).get("site");
   }
 }

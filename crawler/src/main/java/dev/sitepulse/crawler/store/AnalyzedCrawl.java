@@ -16,9 +16,13 @@ import java.util.HexFormat;
  */
 public final class AnalyzedCrawl {
 
-  /** The pages, as a condition on {@code urls}: fetched with status 200 and parsed as HTML. */
-  public static final String PAGES =
-      "state = " + UrlState.DONE.sql() + " AND status = 200 AND simhash IS NOT NULL";
+  /**
+   * The pages, as a condition on {@code urls}: fetched with status 200 and parsed as HTML, done or
+   * queued again by a refresh under way or stopped early, which leaves what the last fetch found
+   * until the page is fetched anew; not a URL that failed or that robots.txt took out since.
+   */
+  public static final String PAGES = "status = 200 AND simhash IS NOT NULL AND state NOT IN ("
+      + UrlState.FAILED.sql() + ", " + UrlState.SKIPPED_ROBOTS.sql() + ")";
 
   private AnalyzedCrawl() {}
 
