@@ -101,7 +101,7 @@ public final class ReportCommand implements Callable<Integer> {
     Instant until = clock.instant();
     Report report = null;
     SiteReport site = null;
-    UnreadableException siteUnread = null;
+    RuntimeException siteUnread = null;
     try (LatencyStatistics stats = new AnalyticsLatencies()) {
       if (hasHistory) {
         report = history(historyDir, stats, until);
@@ -109,7 +109,9 @@ public final class ReportCommand implements Callable<Integer> {
       if (hasCrawl) {
         try {
           site = SiteReader.read(crawlDir, stats);
-        } catch (UnreadableException e) { // the history is still worth its report
+        } catch (UnreadableException | UsageException e) {
+          // The history is still worth its report: beside it, a crawl.db that cannot be read, is
+          // empty (a crawl killed before it made its tables) or is no crawl's costs its section only.
           if (report == null) {
             throw e;
           }

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -353,6 +354,21 @@ class ReportCommandTest {
     assertThat(run.err()).startsWith("sitepulse: no site section: " + dir.resolve(CrawlDb.FILE_NAME) + ": ")
         .doesNotContain("Exception").hasLineCount(1);
     assertThat(Files.readString(out)).contains("data-target=\"b\"").doesNotContain("id=\"site\"");
+  }
+
+  @Test
+  void anEmptyCrawlDbOrOneThatIsNoDatabaseBesideAHistoryCostsTheSiteSectionOnly() throws Exception {
+    HandMadeHistory.write(dir);
+    for (String content : List.of("", "not a database, but a note someone saved under this name\n")) {
+      Files.writeString(dir.resolve(CrawlDb.FILE_NAME), content); // empty: a crawl killed before its tables
+
+      CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.out()).as(content).contains("\nb ");
+      assertThat(run.err()).startsWith("sitepulse: no site section: " + dir.resolve(CrawlDb.FILE_NAME) + ": ")
+          .doesNotContain("Exception").hasLineCount(1);
+    }
   }
 
   @Test
