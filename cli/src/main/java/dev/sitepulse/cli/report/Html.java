@@ -26,7 +26,8 @@ final class Html {
         case '>' -> "&gt;";
         case '"' -> "&quot;";
         case '\'' -> "&#39;";
-        default -> TextTable.isControl(c) && c != '\n' && c != '\t' ? "\uFFFD" : null;
+        // A bidi mark is kept: normal in a right-to-left title, it reaches no further than its block.
+        default -> TextTable.isControl(c) && !TextTable.isBidiMark(c) && c != '\n' && c != '\t' ? "\uFFFD" : null;
       };
       if (rep != null && out == null) {
         out = new StringBuilder(s.length() + 16).append(s, 0, i);

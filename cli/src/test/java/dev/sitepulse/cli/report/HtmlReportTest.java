@@ -46,6 +46,17 @@ class HtmlReportTest {
   }
 
   @Test
+  void aRightToLeftTitleKeepsItsBidiMarksInThePageButNotAnOverride() {
+    // "Home page (1)" in Hebrew and in Arabic, as sites write them: the marks keep "(1)" in place.
+    String hebrew = "\u05D3\u05E3 \u05D4\u05D1\u05D9\u05EA\u200F (1)\u200E";
+    String arabic = "\u0627\u0644\u0631\u0626\u064A\u0633\u064A\u0629\u061C (1)";
+
+    assertThat(Html.escape(hebrew)).isEqualTo(hebrew);
+    assertThat(Html.escape(arabic)).isEqualTo(arabic);
+    assertThat(Html.escape("Docs\u202Egpj.exe\u2066x\u2069")).isEqualTo("Docs\uFFFDgpj.exe\uFFFDx\uFFFD");
+  }
+
+  @Test
   void everyOutsideStringIsEscapedSoNoneOfItIsMarkup() {
     Instant now = Instant.parse("2026-05-01T12:00:00Z");
     String html = HtmlReport.render(hostileReport(dir, now), now, 0);

@@ -73,10 +73,11 @@ final class NagiosWriter implements ResultWriter {
 
   /**
    * The guidelines forbid = and ' in a label; a | trips tools that split the status line on it,
-   * a line break would end the line, and a bidi override would turn the rest of it around.
+   * a line break would end the line, and a bidi override would turn the rest of it around. A bidi
+   * mark stays: it is part of a right-to-left name, and the label is the name graphs are kept by.
    */
   private static String label(String name) {
-    return name.replaceAll("[='|" + TextTable.CONTROL_CHARS + "]", "_");
+    return name.replaceAll("[='|" + TextTable.CONTROL_CHARS_BUT_MARKS + "]", "_");
   }
 
   /** A | would start performance data, a line break a new line of output; as in the table. */

@@ -15,11 +15,16 @@ public final class TextTable {
   private static final String GAP = "  ";
   private static final String RESET = "\u001b[0m";
   /**
+   * {@link #CONTROL_CHARS} but the bidirectional marks, for a regular expression's character class:
+   * what must go wherever a site's text is written, as the marks need not ({@link #isBidiMark}).
+   */
+  public static final String CONTROL_CHARS_BUT_MARKS = "\\p{Cc}\\u2028-\\u202E\\u2066-\\u2069";
+  /**
    * The characters {@link #isControl} names, for a regular expression's character class: C0 and C1
    * controls, the line and paragraph separators, and the bidirectional marks, embeddings,
    * overrides and isolates.
    */
-  public static final String CONTROL_CHARS = "\\p{Cc}\\u061C\\u200E\\u200F\\u2028-\\u202E\\u2066-\\u2069";
+  public static final String CONTROL_CHARS = CONTROL_CHARS_BUT_MARKS + "\\u061C\\u200E\\u200F";
 
   private static final Pattern CONTROLS = Pattern.compile("[" + CONTROL_CHARS + "]+");
 
@@ -101,8 +106,18 @@ public final class TextTable {
    * right-to-left mark moves the punctuation beside it.
    */
   public static boolean isControl(int c) {
-    return Character.isISOControl(c) || c == 0x061C || c == 0x200E || c == 0x200F
-        || c >= 0x2028 && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    return Character.isISOControl(c) || isBidiMark(c) || c >= 0x2028 && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+  }
+
+  /**
+   * A bidirectional mark (U+061C, U+200E, U+200F): normal in right-to-left titles, and with no
+   * scope, so it cannot turn text after it around as an override does: it moves the neutral
+   * characters beside it within its paragraph. On a terminal line that is the next column too, so
+   * a table blanks it; in an HTML page a paragraph ends at its block (a cell), and a Nagios label
+   * is the name its graphs are kept by, so they keep it.
+   */
+  public static boolean isBidiMark(int c) {
+    return c == 0x061C || c == 0x200E || c == 0x200F;
   }
 
   private static int width(String text) {

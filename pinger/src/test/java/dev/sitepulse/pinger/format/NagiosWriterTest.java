@@ -121,6 +121,21 @@ class NagiosWriterTest {
   }
 
   @Test
+  void aRightToLeftNameKeepsItsBidiMarksInItsLabelAndTheTextBlanksThem() {
+    // A Hebrew name as people write it: the mark keeps "(2)" after the word. The label is the
+    // name graphs are kept by; on the text line a terminal would move the next column's punctuation.
+    String name = "\u05D7\u05E0\u05D5\u05EA\u200F (2)";
+    CheckResult rtl = new CheckResult(SampleResults.target(name, "", "http://ab.example.com/"),
+        List.of(SampleResults.attempt("http://ab.example.com/", SHOP.verdict(), null, "slow", 200,
+            SampleResults.ms(5), 3, null)));
+
+    List<String> lines = output(NagiosWriter::new, List.of(rtl)).lines().toList();
+
+    assertThat(lines.get(0)).endsWith("| '" + name + "_time'=0.005s;;;0 '" + name + "_size'=3B;;;0");
+    assertThat(lines.get(1)).doesNotContain("\u200F");
+  }
+
+  @Test
   void keepsPipesAndLineBreaksOutOfTheText() {
     CheckResult piped = new CheckResult(SampleResults.target("a|b", "", "http://ab.example.com/"),
         List.of(SampleResults.attempt("http://ab.example.com/", SHOP.verdict(), null, "x|y\nz", 200,
