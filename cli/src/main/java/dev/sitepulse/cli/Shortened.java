@@ -2,9 +2,10 @@ package dev.sitepulse.cli;
 
 import dev.sitepulse.pinger.format.DisplayWidth;
 import dev.sitepulse.pinger.format.TextTable;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Text cut to fit a line or a label: an ellipsis when cut, never half of an emoji. */
+/** Text cut to fit a line or a label: an ellipsis when cut, never inside a character as a reader sees it. */
 public final class Shortened {
 
   /** Titles are the sites' own text, and a site may put a whole article there. */
@@ -13,6 +14,13 @@ public final class Shortened {
   // and the bidirectional overrides and isolates, as TextTable.isControl says why.
   private static final Pattern BLANKS_AND_CONTROLS =
       Pattern.compile("[\\s" + TextTable.CONTROL_CHARS + "]+");
+
+  /**
+   * What a reader takes for one character, Unicode's extended grapheme clusters: an emoji ZWJ
+   * sequence (👨‍👩‍👧), a flag's two regional indicators, a letter and its accents. The JDK 17
+   * BreakIterator splits the first two; \X does not.
+   */
+  private static final Pattern CHARACTERS = Pattern.compile("\\X");
 
   private Shortened() {}
 
@@ -42,13 +50,14 @@ public final class Shortened {
     }
     int width = 0;
     int end = 0;
-    while (end < line.length()) {
-      int c = line.codePointAt(end);
-      if (width + DisplayWidth.of(c) > columns - 1) {
+    Matcher character = CHARACTERS.matcher(line);
+    while (character.find()) {
+      int w = DisplayWidth.of(character.group());
+      if (width + w > columns - 1) {
         break;
       }
-      width += DisplayWidth.of(c);
-      end += Character.charCount(c);
+      width += w;
+      end = character.end();
     }
     return line.substring(0, end).stripTrailing() + "…";
   }
@@ -58,9 +67,10 @@ public final class Shortened {
     if (s.length() <= max) {
       return s;
     }
-    int end = max - 1;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
+    int end = 0;
+    Matcher character = CHARACTERS.matcher(s);
+    while (character.find() && character.end() <= max - 1) {
+      end = character.end();
     }
     return s.substring(0, end).stripTrailing() + "…";
   }

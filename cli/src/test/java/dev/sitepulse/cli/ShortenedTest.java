@@ -2,6 +2,8 @@ package dev.sitepulse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.pinger.format.DisplayWidth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShortenedTest {
@@ -29,6 +31,25 @@ class ShortenedTest {
 
     assertThat(cut).isEqualTo("ab…");
     assertThat(cut.codePoints().allMatch(Character::isValidCodePoint)).isTrue();
+  }
+
+  @Test
+  void aCellIsNeverCutInsideAnEmojiSequenceOrAFlag() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 👨‍👩‍👧, one character
+    String france = "\uD83C\uDDEB\uD83C\uDDF7"; // 🇫🇷, two regional indicators
+    String text = "ab" + family + france + france + "cd";
+    List<String> whole = List.of("", "a", "ab", "ab" + family, "ab" + family + france,
+        "ab" + family + france + france, "ab" + family + france + france + "c");
+
+    for (int columns = 1; columns < DisplayWidth.of(text); columns++) {
+      String cut = Shortened.columns(text, columns);
+      assertThat(cut).endsWith("…");
+      assertThat(whole).as("cut at %d columns: %s", columns, cut).contains(cut.substring(0, cut.length() - 1));
+    }
+    for (int max = 2; max < text.length(); max++) {
+      String cut = Shortened.of(text, max);
+      assertThat(whole).as("cut at %d chars: %s", max, cut).contains(cut.substring(0, cut.length() - 1));
+    }
   }
 
   @Test
