@@ -118,12 +118,6 @@ final class SiteReader {
     }
   }
 
-  private static boolean hasTable(Statement s, String name) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'")) {
-      return rs.next();
-    }
-  }
-
   private static Latency fetchLatency(Statement s, LatencyStatistics stats) throws SQLException {
     float[] millis = new float[(int) one(s, "SELECT count(*) FROM urls WHERE " + ANSWERED)];
     int n = 0;
@@ -170,8 +164,8 @@ final class SiteReader {
    */
   private static SiteReport.Analysis analysis(Statement s) throws SQLException {
     // A crawl.db from before every crawl made the table has none until it is analyzed.
-    long clusters = hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
-    if (hasTable(s, "analysis")) {
+    long clusters = CrawlDbVersions.hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
+    if (CrawlDbVersions.hasTable(s, "analysis")) {
       // An analysis recorded on 2026-12-06 before its digest was has none: then nothing is judged.
       String digest = CrawlDbVersions.hasColumn(s, "analysis", "crawl_digest") ? "crawl_digest" : "NULL";
       try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, " + digest + " FROM analysis")) {

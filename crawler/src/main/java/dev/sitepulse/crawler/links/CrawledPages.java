@@ -131,7 +131,7 @@ final class CrawledPages {
           out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), null));
         }
       }
-      if (withEmbeds && hasEmbeds(s)) {
+      if (withEmbeds && CrawlDbVersions.hasEmbeds(s)) {
         try (ResultSet rs = s.executeQuery(
             "SELECT from_url, to_url, alt, line, element FROM page_embeds ORDER BY from_url, line")) {
           while (rs.next()) {
@@ -143,22 +143,15 @@ final class CrawledPages {
     return out;
   }
 
-  /** A crawl.db that no version with embedded resources has opened lacks the view. */
   private static void readSitemapEntriesUnled(Statement s, List<String> out) throws SQLException {
     try (ResultSet rs = s.executeQuery("""
         SELECT url FROM urls WHERE sitemap IS NOT NULL AND state != %s
         AND url NOT IN (SELECT redirect_to FROM urls WHERE redirect_to IS NOT NULL)
         AND url NOT IN (SELECT canonical FROM urls WHERE canonical IS NOT NULL)%s ORDER BY id"""
-        .formatted(UrlState.QUEUED.sql(), hasEmbeds(s) ? " AND url NOT IN (SELECT to_url FROM embeds)" : ""))) {
+        .formatted(UrlState.QUEUED.sql(), CrawlDbVersions.hasEmbeds(s) ? " AND url NOT IN (SELECT to_url FROM embeds)" : ""))) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
-    }
-  }
-
-  private static boolean hasEmbeds(Statement s) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'page_embeds'")) {
-      return rs.next();
     }
   }
 }

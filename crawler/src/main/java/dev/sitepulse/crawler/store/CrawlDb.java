@@ -144,11 +144,7 @@ public final class CrawlDb implements AutoCloseable {
    */
   public static void recordAnalysis(Connection db, Instant at, long pages, String crawlDigest) throws SQLException {
     try (Statement s = db.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL,"
-          + " crawl_digest TEXT)");
-      if (!CrawlDbVersions.hasColumn(s, "analysis", "crawl_digest")) { // made on 2026-12-06, before the digest
-        s.execute("ALTER TABLE analysis ADD COLUMN crawl_digest TEXT");
-      }
+      CrawlDbSchema.createAnalysis(s); // a crawl.db no crawl of this version opened lacks it
       s.execute("DELETE FROM analysis");
     }
     try (PreparedStatement s = db.prepareStatement(

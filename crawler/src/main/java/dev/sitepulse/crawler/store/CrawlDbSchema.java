@@ -78,6 +78,7 @@ final class CrawlDbSchema {
           FROM embeds e JOIN urls u ON u.id = e.from_id""");
       s.execute("CREATE INDEX IF NOT EXISTS urls_state ON urls(state)");
       createDuplicateClusters(s);
+      createAnalysis(s);
       if (linkChecks) {
         s.execute("PRAGMA user_version=" + LINK_CHECKS);
       }
@@ -90,6 +91,19 @@ final class CrawlDbSchema {
    */
   static void createDuplicateClusters(Statement s) throws SQLException {
     s.execute("CREATE TABLE IF NOT EXISTS duplicate_clusters(cluster INTEGER NOT NULL, url TEXT NOT NULL)");
+  }
+
+  /**
+   * The record of the last {@code analyze}, one row at most: when, over how many pages, and the
+   * digest of what it read ({@link AnalyzedCrawl}). Made as {@link #createDuplicateClusters} is; one
+   * made on 2026-12-06 before the digest gets its column.
+   */
+  static void createAnalysis(Statement s) throws SQLException {
+    s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL,"
+        + " crawl_digest TEXT)");
+    if (!CrawlDbVersions.hasColumn(s, "analysis", "crawl_digest")) {
+      s.execute("ALTER TABLE analysis ADD COLUMN crawl_digest TEXT");
+    }
   }
 
   /** A connection that reads {@code file} as it is: nothing made, brought up to date or written. */

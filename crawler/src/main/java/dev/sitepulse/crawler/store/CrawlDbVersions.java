@@ -22,6 +22,22 @@ public final class CrawlDbVersions {
   }
 
   /**
+   * Whether there is a table or view {@code name}: one from an earlier version may lack a newer one
+   * ({@code duplicate_clusters}, {@code analysis}, {@code page_embeds}) until a crawl opens it.
+   */
+  public static boolean hasTable(Statement s, String name) throws SQLException {
+    try (ResultSet rs = s.executeQuery(
+        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = '" + name + "'")) {
+      return rs.next();
+    }
+  }
+
+  /** Whether it holds what pages embed: a crawl.db no version with embedded resources opened does not. */
+  public static boolean hasEmbeds(Statement s) throws SQLException {
+    return hasTable(s, "page_embeds");
+  }
+
+  /**
    * Whether the links name their page by URL ({@code links.from_url}), as before 2026-11-22, when
    * they came to be keyed by page id and shown with URLs by the view {@code page_links}.
    */

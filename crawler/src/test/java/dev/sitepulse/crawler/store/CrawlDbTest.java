@@ -172,6 +172,21 @@ class CrawlDbTest {
         .containsExactly("1 http://a/", "1 http://a/b");
   }
 
+  @Test
+  void everyCrawlDbHasTheAnalysisTableAndOneMadeBeforeItsDigestGainsTheColumnKeepingItsRecord() throws Exception {
+    Path fresh = dir.resolve("fresh.db");
+    CrawlDb.open(fresh).close();
+    assertThat(rows(fresh, "SELECT count(*) FROM analysis")).containsExactly("0");
+
+    Path recorded = dir.resolve("recorded.db");
+    CrawlDb.open(recorded).close();
+    execute(recorded, "DROP TABLE analysis", // as analyze wrote it on 2026-12-06, before the digest
+        "CREATE TABLE analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL)",
+        "INSERT INTO analysis VALUES(1000, 7)");
+    CrawlDb.open(recorded).close();
+    assertThat(rows(recorded, "SELECT analyzed_at, pages, crawl_digest FROM analysis")).containsExactly("1000 7 null");
+  }
+
   private static PageRecord page(String url, LinkRecord link) {
     return page(url, link, List.of());
   }
