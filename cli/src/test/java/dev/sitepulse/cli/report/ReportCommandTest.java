@@ -67,6 +67,33 @@ class ReportCommandTest {
   }
 
   @Test
+  void eachPercentileInJsonIsItsOwnWhereEveryOneDiffersFromTheNext() throws Exception {
+    // 1..2000 ms, one check each: nearest rank gives p50 1000, p90 1800, p95 1900, p99 1980,
+    // p99.9 1998, max 2000; 95 checks made p99.9 the maximum, so a field written from its
+    // neighbour's figure passed.
+    Instant now = Instant.now();
+    try (SqliteHistory h = historyAt(now)) {
+      for (int ms = 1; ms <= 2000; ms++) {
+        h.append(CheckRecord.of("spread", now.minusMillis(ms * 100L), Verdict.UP, 200, ms));
+      }
+    }
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--format", "json");
+
+    JsonNode latency = new ObjectMapper().readTree(run.out()).get("targets").get(0).get("latency_ms");
+    assertThat(latency.get("count").asInt()).isEqualTo(2000);
+    assertThat(latency.get("min").asDouble()).isEqualTo(1.0);
+    assertThat(latency.get("mean").asDouble()).isEqualTo(1000.5);
+    // HdrHistogram's buckets are about 1 ms wide here, and a percentile is its bucket's top.
+    assertThat(latency.get("p50").asDouble()).isBetween(1000.0, 1001.5);
+    assertThat(latency.get("p90").asDouble()).isBetween(1800.0, 1801.5);
+    assertThat(latency.get("p95").asDouble()).isBetween(1900.0, 1901.5);
+    assertThat(latency.get("p99").asDouble()).isBetween(1980.0, 1981.5);
+    assertThat(latency.get("p999").asDouble()).isBetween(1998.0, 1999.5);
+    assertThat(latency.get("max").asDouble()).isEqualTo(2000.0);
+  }
+
+  @Test
   void timeoutsAreAmongTheErrorsInTheTableTheJsonAndTheHtml() throws Exception {
     Instant now = Instant.now();
     try (SqliteHistory h = historyAt(now)) {
