@@ -58,11 +58,15 @@ class PrefixedDefinitionSearchTest {
   private static final String PORTING = "<html><head><title>Porting HOWTO</title></head><body><h1>Porting HOWTO</h1>"
       + "<p>Replace xrange with range; xrange is gone, and range is lazy as xrange was.</p></body></html>";
 
+  /** A name whose lower case is no identifier (İ is i and a combining dot): it failed the whole crawl. */
+  private static final String OPTIONS = "<html><head><title>Command line options</title></head><body>"
+      + "<h1>Command line options</h1><dl><dt id='opt-İd'>İd</dt><dd><p>Sets the id of the zorbulator.</p></dd></dl></body></html>";
+
   @BeforeAll
   static void crawlTheSite() throws Exception {
     searcher = CrawledDocs.crawlAmongOtherModules(site, data, Map.of(
         "/library/functions.html", FUNCTIONS, "/library/2to3.html", FIXERS, "/library/traceback.html", TRACEBACK,
-        "/howto/porting.html", PORTING));
+        "/howto/porting.html", PORTING, "/using/options.html", OPTIONS));
   }
 
   @AfterAll
@@ -85,6 +89,12 @@ class PrefixedDefinitionSearchTest {
 
     assertThat(first.link()).isEqualTo(url("/library/2to3.html") + "#to3fixer-xrange");
     assertThat(first.definition()).isTrue();
+  }
+
+  @Test
+  void aPageThatDefinesATurkishNameIsIndexedAndTheCrawlGoesOn() throws Exception {
+    assertThat(searcher.search("zorbulator", 10).hits()).extracting(SearchHit::url)
+        .containsExactly(url("/using/options.html"));
   }
 
   private static String url(String path) {

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -24,6 +25,15 @@ public final class PrefixedNames {
    */
   public static String term(String name) {
     return ApiNames.isIdentifier(name) && name.indexOf('.') < 0 ? PREFIX + name : null;
+  }
+
+  /**
+   * The term of a definition term's {@code name} as written, lower-cased as the plain names are:
+   * null where that is no name {@link #term} takes, as the Turkish {@code İd} is not ("i̇d", with
+   * a combining dot), which then is indexed as any other name an id spells.
+   */
+  static String of(String name) {
+    return term(name.toLowerCase(Locale.ROOT));
   }
 
   /**

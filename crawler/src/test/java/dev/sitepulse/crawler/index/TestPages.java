@@ -30,6 +30,7 @@ public final class TestPages {
     private float linkTextShare;
     private Set<String> anchors = Set.of();
     private Set<String> definitionIds = Set.of();
+    private Map<String, String> termNames = Map.of();
     private List<Section> sections = List.of();
     private String language = "en";
 
@@ -74,6 +75,12 @@ public final class TestPages {
       return this;
     }
 
+    /** By definition term id, the name the term's text starts with where the id spells it in another form. */
+    public Builder termNames(Map<String, String> termNames) {
+      this.termNames = termNames;
+      return this;
+    }
+
     /** Where links may go in the body, as a parse finds them. */
     public Builder sections(List<Section> sections) {
       this.sections = sections;
@@ -88,7 +95,7 @@ public final class TestPages {
 
     public IndexedPage build() {
       return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, language,
-          linkTextShare, anchors, definitionIds, Map.of(), sections, Set.of(), null, null);
+          linkTextShare, anchors, definitionIds, termNames, sections, Set.of(), null, null);
     }
   }
 }
