@@ -225,6 +225,27 @@ class SearchCommandTest {
   }
 
   @Test
+  void aCrawlThatIndexedNoPageAnswersEveryQueryWithNoHitsAndExit0(@TempDir Path data) throws Exception {
+    // Its one page 404'd: the index has a commit and no document, and a search of it failed, exit 2.
+    CommandLineRun crawl = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/gone.html"));
+    assertThat(crawl.out()).as(crawl.toString()).contains("404");
+
+    CommandLineRun word = search(data, "install");
+    CommandLineRun name = search(data, "os.path.join");
+    CommandLineRun json = CommandLineRun.of("search", "--data", data.toString(), "--format", "json", "install");
+
+    assertThat(word.exitCode()).as(word.toString()).isZero();
+    assertThat(word.out()).startsWith("0 of 0 hits for install in ");
+    assertThat(word.err()).isEmpty();
+    assertThat(name.exitCode()).as(name.toString()).isZero();
+    assertThat(name.out()).startsWith("0 of 0 hits for os.path.join in ");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    JsonNode none = JSON.readTree(json.out());
+    assertThat(none.get("total_hits").asLong()).isZero();
+    assertThat(none.get("hits")).isEmpty();
+  }
+
+  @Test
   void aRegularExpressionLuceneRefusesIsOneLineAndExit3() {
     CommandLineRun run = search(crawled, "title:/re[/");
 

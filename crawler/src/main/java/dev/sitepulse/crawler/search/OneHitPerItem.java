@@ -58,9 +58,12 @@ final class OneHitPerItem {
    * read at once; where more match and pages of one item take places, twice as many, until enough
    * are left or there are no more.
    *
-   * @param maxDoc the most hits there can be
+   * @param maxDoc the most hits there can be; none when it is 0
    */
   static TopDocs best(Ranked search, int size, int maxDoc, Pages pages) throws IOException {
+    if (maxDoc == 0) { // a crawl that indexed no page: Lucene takes no search for no hits
+      return new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+    }
     int asked = Math.min(maxDoc, Math.max(size, READ_WHOLE));
     while (true) {
       TopDocs top = search.top(asked);
