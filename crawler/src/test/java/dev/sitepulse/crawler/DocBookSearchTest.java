@@ -52,13 +52,17 @@ class DocBookSearchTest {
   private static final String KERNEL = page("19.4. Managing Kernel Resources", "<h2>19.4. Managing Kernel Resources</h2>"
       + "<p>It may be better to reduce max_connections: semaphores are max_connections + autovacuum_max_workers.</p>");
 
+  /** The setting's name as a word of its title and headings, and no definition of it. */
+  private static final String PORTS = page("19.11. Port Numbers and Firewalls", "<h2>19.11. Port Numbers and Firewalls</h2>"
+      + "<h3>Choosing a port</h3><p>The server listens on one TCP port; a firewall must let clients reach the port."
+      + " Pick a port above 1024 for a server that does not run as root.</p>");
+
   @BeforeAll
   static void crawlTheSite() throws Exception {
-    searcher = CrawledDocs.crawl(site, data, Map.of("/index.html", page("PostgreSQL 15 Documentation",
-        "<a href='runtime-config-connection.html'>Connections</a> <a href='runtime-config-locks.html'>Locks</a>"
-        + " <a href='kernel-resources.html'>Kernel</a>"),
+    // Among other pages, as a name weighs on a real docs site, where most pages neither define nor say it.
+    searcher = CrawledDocs.crawlAmongOtherModules(site, data, Map.of(
         "/runtime-config-connection.html", CONNECTIONS, "/runtime-config-locks.html", LOCKS,
-        "/kernel-resources.html", KERNEL));
+        "/kernel-resources.html", KERNEL, "/ports.html", PORTS));
   }
 
   @AfterAll
@@ -71,6 +75,12 @@ class DocBookSearchTest {
     assertThat(first("max_connections").link()).isEqualTo(url("/runtime-config-connection.html") + "#GUC-MAX-CONNECTIONS");
     assertThat(first("MAX_CONNECTIONS").link()).as("in any case")
         .isEqualTo(url("/runtime-config-connection.html") + "#GUC-MAX-CONNECTIONS");
+  }
+
+  @Test
+  void aSettingOnlyAPrefixedIdDefinesFindsThatDefinitionBeforeAPageWhoseTitleHasTheWord() throws Exception {
+    // GUC-PORT is the definition of port: no id is port alone, which would rank the prefixed one below it
+    assertThat(first("port").link()).isEqualTo(url("/runtime-config-connection.html") + "#GUC-PORT");
   }
 
   @Test

@@ -34,6 +34,8 @@ class OneNameSearchTest {
       + "The interpreter has a number of functions and types built into it that are always available. ".repeat(40)
       + "</p><dl class='py function'><dt class='sig sig-object py' id='map'>map(function, iterable, *iterables)</dt>"
       + "<dd><p>Return an iterator that applies function to every item of iterable, yielding the results.</p></dd></dl>"
+      + "<dl class='py class'><dt class='sig sig-object py' id='slice'>class slice(start, stop, step=None)</dt>"
+      + "<dd><p>Return a slice object representing the set of indices specified by range(start, stop, step).</p></dd></dl>"
       + "<p>" + "Each function takes its arguments by position or by keyword. ".repeat(40) + "</p></section></body></html>";
   /** The word, stemmed, in its title, headings and text: a page about mappings, not map(). */
   private static final String MAPPING = "<html><head><title>Mapping Protocol</title></head><body>"
@@ -51,10 +53,58 @@ class OneNameSearchTest {
       + "<dl><dt id='mmap.mmap'>class mmap.mmap(fileno, length)</dt><dd><p>Maps length bytes from the file.</p></dd></dl>"
       + "</section></body></html>";
 
+  /** The built-in constants site adds, each a line: a name as typed in another page's title. */
+  private static final String CONSTANTS = "<html><head><title>Built-in Constants</title></head><body>"
+      + "<section id='built-in-constants'><h1>Built-in Constants</h1><p>A small number of constants live in the"
+      + " built-in namespace.</p><dl class='py data'><dt class='sig sig-object py' id='False'>False</dt><dd><p>The false"
+      + " value of the bool type. Assignments to False are illegal and raise a SyntaxError.</p></dd>"
+      + "<dt class='sig sig-object py' id='None'>None</dt><dd><p>An object frequently used to represent the absence of a"
+      + " value, as when default arguments are not passed to a function.</p></dd>"
+      + "<dt class='sig sig-object py' id='NotImplemented'>NotImplemented</dt><dd><p>A special value which should be"
+      + " returned by the binary special methods to indicate that the operation is not implemented with respect to the"
+      + " other type.</p></dd></dl><section id='constants-added-by-the-site-module'><h2>Constants added by the site module</h2>"
+      + "<dl class='py data'><dt class='sig sig-object py' id='copyright'>copyright</dt><dt class='sig sig-object py'"
+      + " id='credits'>credits</dt><dd><p>Objects that when printed or called, print the text of copyright or credits,"
+      + " respectively.</p></dd></dl><dl class='py data'><dt class='sig sig-object py' id='license'>license</dt><dd><p>"
+      + "Object that when printed, prints the message Type license() to see the full license text, and when called,"
+      + " displays the full license text in a pager-like fashion (one screen at a time).</p></dd></dl></section>"
+      + "</section></body></html>";
+  /** The page the word is the title of, long, as the licenses' texts are. */
+  private static final String LICENSE = "<html><head><title>History and License</title></head><body>"
+      + "<section id='history-and-license'><h1>History and License</h1><section id='history-of-the-software'>"
+      + "<h2>History of the software</h2><p>" + "Python was created in the early 1990s at CWI in the Netherlands. ".repeat(20)
+      + "</p></section><section id='terms-and-conditions'><h2>Terms and conditions for accessing or otherwise using"
+      + " Python</h2><p>" + "Python software and documentation are licensed under the PSF License Agreement. ".repeat(10)
+      + "</p><section id='psf-license-agreement'><h3>PSF License Agreement for Python</h3><p>"
+      + "Licensee agrees to be bound by the terms and conditions of this License Agreement. ".repeat(30)
+      + "</p></section><section id='beopen-license'><h3>BeOpen.com License Agreement for Python 2.0</h3><p>"
+      + "BeOpen hereby grants Licensee a non-exclusive, royalty-free, world-wide license. ".repeat(10)
+      + "</p></section><section id='cnri-license'><h3>CNRI License Agreement for Python 1.6.1</h3><p>"
+      + "CNRI hereby grants Licensee a nonexclusive, royalty-free, world-wide license. ".repeat(10)
+      + "</p></section></section></section></body></html>";
+  private static final String COPYRIGHT = "<html><head><title>Copyright</title></head><body><section id='copyright'>"
+      + "<h1>Copyright</h1><p>Python and this documentation is: Copyright © 2001-2023 Python Software Foundation."
+      + " All rights reserved. Copyright © 2000 BeOpen.com. All rights reserved. Copyright © 1995-2000 Corporation for"
+      + " National Research Initiatives. All rights reserved.</p><p>See History and License for complete license and"
+      + " permissions information.</p></section></body></html>";
+
+  /** The page its URL names by the word, titled with it, and the C API of another thing of that name. */
+  private static final String SLICE_OBJECTS = "<html><head><title>Slice Objects</title></head><body>"
+      + "<section id='slice-objects'><h1>Slice Objects</h1><dl class='c var'><dt id='c.PySlice_Type'>PyTypeObject"
+      + " PySlice_Type</dt><dd><p>The type object for slice objects.</p></dd><dt id='c.PySlice_New'>PyObject"
+      + " *PySlice_New(PyObject *start, PyObject *stop, PyObject *step)</dt><dd><p>Return a new slice object with the"
+      + " given values; a slice of start, stop and step.</p></dd></dl>"
+      + "<p>" + "Return 0 on success and -1 on error with an exception set, as the other functions do. ".repeat(10) + "</p>"
+      + "</section><section id='ellipsis-object'><h2>Ellipsis Object</h2><dl class='c var'><dt id='c.Py_Ellipsis'>"
+      + "PyObject *Py_Ellipsis</dt><dd><p>The Python Ellipsis object. This object has no methods.</p></dd></dl></section>"
+      + "</body></html>";
+
   @BeforeAll
   static void crawlTheSite() throws Exception {
     searcher = CrawledDocs.crawlAmongOtherModules(site, data, Map.of(
-        "/library/functions.html", FUNCTIONS, "/c-api/mapping.html", MAPPING, "/library/mmap.html", MMAP));
+        "/library/functions.html", FUNCTIONS, "/c-api/mapping.html", MAPPING, "/library/mmap.html", MMAP,
+        "/library/constants.html", CONSTANTS, "/license.html", LICENSE, "/copyright.html", COPYRIGHT,
+        "/c-api/slice.html", SLICE_OBJECTS));
   }
 
   @AfterAll
@@ -65,6 +115,20 @@ class OneNameSearchTest {
   @Test
   void aNameAloneFindsItsDefinitionBeforeAPageWhoseTitleHasAWordThatStemsAlike() throws Exception {
     assertThat(searcher.search("map", 10).hits().get(0).link()).isEqualTo(url("/library/functions.html") + "#map");
+  }
+
+  @Test
+  void aNameAloneFindsThePageWhoseTitleHasItAsTypedBeforeADefinitionOfALine() throws Exception {
+    // The built-in constants license and copyright print a line that points to these pages.
+    assertThat(searcher.search("license", 10).hits().get(0).url()).isEqualTo(url("/license.html"));
+    assertThat(searcher.search("copyright", 10).hits().get(0).url()).isEqualTo(url("/copyright.html"));
+    assertThat(searcher.search("credits", 10).hits().get(0).link()).as("no title has it")
+        .isEqualTo(url("/library/constants.html") + "#credits");
+  }
+
+  @Test
+  void aPageNamedForTheWordThatDefinesNamesOfItsOwnIsAnotherThingOfTheName() throws Exception {
+    assertThat(searcher.search("slice", 10).hits().get(0).link()).isEqualTo(url("/library/functions.html") + "#slice");
   }
 
   @Test

@@ -59,16 +59,21 @@ public final class ApiNames {
       return null;
     }
     String name = id.substring(MODULE_ID.length());
-    if (!isIdentifier(name)) {
-      return null;
-    }
-    for (int at = 0; at + name.length() <= pageTitle.length(); at++) {
-      if (pageTitle.regionMatches(true, at, name, 0, name.length())
-          && !partOfName(pageTitle, at - 1) && !partOfName(pageTitle, at + name.length())) {
-        return name;
+    return isIdentifier(name) && isWordOf(name, pageTitle) ? name : null;
+  }
+
+  /**
+   * Whether {@code text} has {@code name} in any case as a word of its own, not part of a longer
+   * name: "socket — Low-level networking interface" has socket, "os.path — …" no path.
+   */
+  public static boolean isWordOf(String name, String text) {
+    for (int at = 0; at + name.length() <= text.length(); at++) {
+      if (text.regionMatches(true, at, name, 0, name.length())
+          && !partOfName(text, at - 1) && !partOfName(text, at + name.length())) {
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   /** Dot-separated parts, each a letter or _ and then letters, digits or _: a name, shaped or not. */

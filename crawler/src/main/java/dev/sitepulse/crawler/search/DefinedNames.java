@@ -40,15 +40,19 @@ final class DefinedNames {
   private static final float BOOST = 3f;
   /**
    * A name that an id spells after a prefix ({@link PrefixedNames}: the 2to3 fixer
-   * {@code to3fixer-print}) weighs as a heading match: below an id that is the name alone, the
-   * built-in {@code print}, and yet first among pages that only say it (DocBook's settings).
+   * {@code to3fixer-print}) weighs as a heading match where some page defines it by an id that is
+   * the name alone, the built-in {@code print}, which is its definition; and yet first among pages
+   * that only say it. Where no page does (DocBook's {@code GUC-WORK-MEM}, Sphinx's
+   * {@code envvar-PYTHONPATH}), the prefixed id is the definition, and weighs as one.
    */
   private static final float PREFIXED_BOOST = 2f;
   /**
    * A query of one name and nothing else asks for its definition, which then weighs a third more
    * than a title match: a title may have the word for another thing that stems alike, and with
    * its headings and text came first, as c-api's "Mapping Protocol" did for {@code map},
-   * hashlib's "Secure hashes" for {@code hash} and "Editors and IDEs" for {@code id}.
+   * hashlib's "Secure hashes" for {@code hash} and "Editors and IDEs" for {@code id}. Not where the
+   * site has a page of its own on the word ({@link PagesOnAWord}: "History and License" for
+   * {@code license}), which is what the query asks for as much as a definition.
    */
   private static final float ONE_NAME_BOOST = 4f;
   /** A name typed alone that pages define as the last part of theirs: os.getcwd for getcwd. */
@@ -211,10 +215,10 @@ final class DefinedNames {
    * weighed as a title match of each word: pathlib's page, which defines pathlib and
    * pathlib.Path.glob. It has every word, as a whole name joined by dots ({@link #dotted}) does.
    */
-  static Query ofMember(String member) {
+  static Query ofMember(String member, Predicate<String> definedWhole) {
     List<String> terms = memberTerms(member);
     return new BooleanQuery.Builder()
-        .add(ofRunTogether(terms.get(1), 2), BooleanClause.Occur.MUST)
+        .add(ofRunTogether(terms.get(1), 2, definedWhole), BooleanClause.Occur.MUST)
         .add(new TermQuery(new Term(PageFields.ANCHORS, terms.get(0))), BooleanClause.Occur.FILTER)
         .build();
   }
@@ -261,22 +265,32 @@ final class DefinedNames {
     return texts;
   }
 
-  /** Pages that define the name, weighed as a title match of each of its {@code words}. */
-  static Query ofRunTogether(String name, int words) {
-    return defining(name, BOOST * words, PREFIXED_BOOST * words);
+  /**
+   * Pages that define the name, weighed as a title match of each of its {@code words}.
+   *
+   * @param definedWhole whether some page defines a name by an id that is the name itself, not
+   *     only after a prefix ({@link #PREFIXED_BOOST})
+   */
+  static Query ofRunTogether(String name, int words, Predicate<String> definedWhole) {
+    return defining(name, BOOST * words, PREFIXED_BOOST * words, definedWhole);
   }
 
   /**
    * Pages that define {@code name} under an id of it, weighed {@code boost}, or under an id that
-   * spells it after a prefix, weighed {@code prefixedBoost}; a page has one of the two terms at
-   * most. An index written before {@link PrefixedNames} has the first alone.
+   * spells it after a prefix, weighed {@code prefixedBoost} where some page {@code definedWhole},
+   * else {@code boost}; a page has one of the two terms at most. An index written before
+   * {@link PrefixedNames} has the first alone.
    */
-  private static Query defining(String name, float boost, float prefixedBoost) {
+  private static Query defining(String name, float boost, float prefixedBoost, Predicate<String> definedWhole) {
     Query whole = new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, name)), boost);
     String prefixed = PrefixedNames.term(name);
-    return prefixed == null ? whole : new BooleanQuery.Builder()
+    if (prefixed == null) {
+      return whole;
+    }
+    Query afterPrefix = new TermQuery(new Term(PageFields.ANCHORS, prefixed));
+    return new BooleanQuery.Builder()
         .add(whole, BooleanClause.Occur.SHOULD)
-        .add(new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, prefixed)), prefixedBoost), BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(afterPrefix, definedWhole.test(name) ? prefixedBoost : boost), BooleanClause.Occur.SHOULD)
         .build();
   }
 
@@ -415,28 +429,33 @@ final class DefinedNames {
    * entry ({@link #glossaryEntry}).
    * Null when there are none.
    */
-  static Query of(List<String> names) {
-    return of(names, BOOST);
+  static Query of(List<String> names, Predicate<String> definedWhole) {
+    return of(names, BOOST, definedWhole);
   }
 
   /**
    * {@link #of} for a query that is one name and nothing else ({@link #isOneBareName}), where a
-   * name as typed weighs {@link #ONE_NAME_BOOST}.
+   * name as typed weighs {@link #ONE_NAME_BOOST}, or a title match where the site has a page on it.
+   *
+   * @param pageOnIt whether the site has a page of its own on the name ({@link PagesOnAWord})
    */
-  static Query ofOneName(List<String> names) {
-    return of(names, ONE_NAME_BOOST);
+  static Query ofOneName(List<String> names, boolean pageOnIt, Predicate<String> definedWhole) {
+    return of(names, pageOnIt ? BOOST : ONE_NAME_BOOST, definedWhole);
   }
 
-  /** @param boost what a name as typed, not a last part, entry or URL's name, weighs */
-  private static Query of(List<String> names, float boost) {
+  /**
+   * @param boost what a name as typed weighs; a URL's name ({@code /fs}), which no page defines,
+   *     weighs a title match, as the word in the title of the page named for it would
+   */
+  private static Query of(List<String> names, float boost, Predicate<String> definedWhole) {
     if (names.isEmpty()) {
       return null;
     }
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     for (String name : names) {
       float weight = isLastPart(name) || name.charAt(0) == '?' ? LAST_PART_BOOST
-          : ApiNames.isIdentifier(name) ? boost : BOOST;
-      ids.add(defining(name, weight, PREFIXED_BOOST), BooleanClause.Occur.SHOULD);
+          : name.startsWith(UrlNames.PREFIX) ? BOOST : boost;
+      ids.add(defining(name, weight, PREFIXED_BOOST, definedWhole), BooleanClause.Occur.SHOULD);
     }
     return ids.build();
   }

@@ -84,6 +84,18 @@ final class HitFields implements OneHitPerItem.Pages {
   }
 
   /**
+   * Whether some page defines {@code name} (lower-cased) by an id that is the name itself, not
+   * only one that spells it after a prefix ({@link PrefixedNames}).
+   */
+  boolean definedWhole(String name) {
+    try {
+      return reader.docFreq(new Term(PageFields.ANCHORS, name)) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The first name, in the index's order, that some page defines and that starts with
    * {@code prefix}; null for none. One seek per segment, where a lookup per name would be several.
    */

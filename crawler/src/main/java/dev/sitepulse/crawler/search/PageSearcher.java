@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.IndexDamage;
 import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
@@ -184,8 +185,8 @@ public final class PageSearcher implements Closeable {
       String runTogether = wholeQueryDefined(query);
       String member = runTogether == null ? memberDefined(query) : null;
       Query wholeName = runTogether != null
-          ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(query).size())
-          : member != null ? DefinedNames.ofMember(member) : null;
+          ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(query).size(), hitFields::definedWhole)
+          : member != null ? DefinedNames.ofMember(member, hitFields::definedWhole) : null;
       Query allWords = either(parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(query);
@@ -197,13 +198,13 @@ public final class PageSearcher implements Closeable {
         ids = new ArrayList<>(ids);
         ids.add(entry != null ? entry : member);
       }
-      Query definitions = either(DefinedNames.of(ids), wholeName);
+      Query definitions = either(DefinedNames.of(ids, hitFields::definedWhole), wholeName);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(query, names);
       Query matches = matches(query, parsed, names);
       Query boost = oneName
           ? either(either(parser.proximityBoost(query), DefinedNames.shallowestItems(query, hitFields::firstDefinedStartingWith)),
-              entry == null ? null : DefinedNames.of(List.of(entry)))
+              entry == null ? null : DefinedNames.of(List.of(entry), hitFields::definedWhole))
           : either(parser.proximityBoost(query), definitions);
       Query ranked = PageQueryParser.boosted(matches, boost);
       Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);
@@ -365,10 +366,15 @@ public final class PageSearcher implements Closeable {
   /**
    * What the query matches, without what ranks: a query that is one name finds its definition even
    * where the text writes the name whole (Circle.area is a word of its own; the page has
-   * shapes.Circle.area).
+   * shapes.Circle.area), weighed more where the site has no page of its own on the word ({@link PagesOnAWord}).
    */
-  private static Query matches(String query, Query parsed, List<String> names) {
-    return DefinedNames.isOneBareName(query, names) ? either(parsed, DefinedNames.ofOneName(names)) : parsed;
+  private Query matches(String query, Query parsed, List<String> names) throws IOException {
+    if (!DefinedNames.isOneBareName(query, names)) {
+      return parsed;
+    }
+    String name = names.get(0); // a URL's name (/fs) or a last part (.getcwd) weighs as ever
+    boolean pageOnIt = !ApiNames.isIdentifier(name) || PagesOnAWord.exist(name, reader, hitFields);
+    return either(parsed, DefinedNames.ofOneName(names, pageOnIt, hitFields::definedWhole));
   }
 
   /**
