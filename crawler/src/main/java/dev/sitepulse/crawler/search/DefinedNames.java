@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -430,31 +431,34 @@ final class DefinedNames {
    * Null when there are none.
    */
   static Query of(List<String> names, Predicate<String> definedWhole) {
-    return of(names, BOOST, definedWhole);
+    return of(names, name -> BOOST, definedWhole);
   }
 
   /**
    * {@link #of} for a query that is one name and nothing else ({@link #isOneBareName}), where a
-   * name as typed weighs {@link #ONE_NAME_BOOST}, or a title match where the site has a page on it.
+   * name as typed weighs {@link #ONE_NAME_BOOST}, or a title match where the site has a page of its
+   * own on it.
    *
-   * @param pageOnIt whether the site has a page of its own on the name ({@link PagesOnAWord})
+   * @param pageOnIt whether the site has a page of its own on a name ({@link PagesOnAWord}), asked
+   *     only of a name as typed
    */
-  static Query ofOneName(List<String> names, boolean pageOnIt, Predicate<String> definedWhole) {
-    return of(names, pageOnIt ? BOOST : ONE_NAME_BOOST, definedWhole);
+  static Query ofOneName(List<String> names, Predicate<String> pageOnIt, Predicate<String> definedWhole) {
+    return of(names, name -> pageOnIt.test(name) ? BOOST : ONE_NAME_BOOST, definedWhole);
   }
 
   /**
-   * @param boost what a name as typed weighs; a URL's name ({@code /fs}), which no page defines,
-   *     weighs a title match, as the word in the title of the page named for it would
+   * @param asTyped what a name as typed weighs, asked of no other: a last part or a glossary's
+   *     entry weighs {@link #LAST_PART_BOOST}, a URL's name ({@code /fs}), which no page defines, a
+   *     title match, as the word in the title of the page named for it would
    */
-  private static Query of(List<String> names, float boost, Predicate<String> definedWhole) {
+  private static Query of(List<String> names, Function<String, Float> asTyped, Predicate<String> definedWhole) {
     if (names.isEmpty()) {
       return null;
     }
     BooleanQuery.Builder ids = new BooleanQuery.Builder();
     for (String name : names) {
       float weight = isLastPart(name) || name.charAt(0) == '?' ? LAST_PART_BOOST
-          : name.startsWith(UrlNames.PREFIX) ? BOOST : boost;
+          : name.startsWith(UrlNames.PREFIX) ? BOOST : asTyped.apply(name);
       ids.add(defining(name, weight, PREFIXED_BOOST, definedWhole), BooleanClause.Occur.SHOULD);
     }
     return ids.build();

@@ -1,6 +1,5 @@
 package dev.sitepulse.crawler.search;
 
-import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.IndexDamage;
 import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
@@ -368,13 +367,19 @@ public final class PageSearcher implements Closeable {
    * where the text writes the name whole (Circle.area is a word of its own; the page has
    * shapes.Circle.area), weighed more where the site has no page of its own on the word ({@link PagesOnAWord}).
    */
-  private Query matches(String query, Query parsed, List<String> names) throws IOException {
-    if (!DefinedNames.isOneBareName(query, names)) {
-      return parsed;
+  private Query matches(String query, Query parsed, List<String> names) {
+    return DefinedNames.isOneBareName(query, names)
+        ? either(parsed, DefinedNames.ofOneName(names, this::pageOnTheWord, hitFields::definedWhole))
+        : parsed;
+  }
+
+  /** {@link PagesOnAWord#exist}, its IOException passed on unchecked, as {@link HitFields} does. */
+  private boolean pageOnTheWord(String word) {
+    try {
+      return PagesOnAWord.exist(word, reader, hitFields);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    String name = names.get(0); // a URL's name (/fs) or a last part (.getcwd) weighs as ever
-    boolean pageOnIt = !ApiNames.isIdentifier(name) || PagesOnAWord.exist(name, reader, hitFields);
-    return either(parsed, DefinedNames.ofOneName(names, pageOnIt, hitFields::definedWhole));
   }
 
   /**
