@@ -50,12 +50,17 @@ final class PagesOnAWord {
     return false;
   }
 
-  /** Whether each name of {@code defined} ({@link HitFields#definedNames}) is on half the pages or more. */
+  /**
+   * Whether each name of {@code defined} ({@link HitFields#definedNames}) is a theme's: on other
+   * pages too, half the pages or more. A name on its page alone is the page's own, also on a site of
+   * one or two pages, where that page is half of them.
+   */
   private static boolean definesNoNameOfItsOwn(String defined, IndexReader reader) throws IOException {
     for (String line : defined.isEmpty() ? new String[0] : defined.split("\n")) {
       int tab = line.indexOf('\t');
       String name = (tab < 0 ? line : line.substring(0, tab)).toLowerCase(Locale.ROOT);
-      if (reader.docFreq(new Term(PageFields.ANCHORS, name)) * 2L < reader.maxDoc()) {
+      int pages = reader.docFreq(new Term(PageFields.ANCHORS, name));
+      if (pages < 2 || pages * 2L < reader.maxDoc()) {
         return false;
       }
     }
