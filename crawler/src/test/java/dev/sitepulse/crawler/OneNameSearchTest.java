@@ -53,7 +53,7 @@ class OneNameSearchTest {
       + "<dl><dt id='mmap.mmap'>class mmap.mmap(fileno, length)</dt><dd><p>Maps length bytes from the file.</p></dd></dl>"
       + "</section></body></html>";
 
-  /** The built-in constants site adds, each a line: a name as typed in another page's title. */
+  /** The built-in constants site adds, each a line: a word another page's title has itself. */
   private static final String CONSTANTS = "<html><head><title>Built-in Constants</title></head><body>"
       + "<section id='built-in-constants'><h1>Built-in Constants</h1><p>A small number of constants live in the"
       + " built-in namespace.</p><dl class='py data'><dt class='sig sig-object py' id='False'>False</dt><dd><p>The false"
@@ -118,7 +118,7 @@ class OneNameSearchTest {
   }
 
   @Test
-  void aNameAloneFindsThePageWhoseTitleHasItAsTypedBeforeADefinitionOfALine() throws Exception {
+  void aNameAloneFindsThePageWhoseTitleHasTheWordItselfBeforeADefinitionOfALine() throws Exception {
     // The built-in constants license and copyright print a line that points to these pages.
     assertThat(searcher.search("license", 10).hits().get(0).url()).isEqualTo(url("/license.html"));
     assertThat(searcher.search("copyright", 10).hits().get(0).url()).isEqualTo(url("/copyright.html"));

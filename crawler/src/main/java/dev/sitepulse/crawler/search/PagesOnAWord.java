@@ -14,14 +14,15 @@ import org.apache.lucene.util.Bits;
 
 /**
  * Whether a site has a page of its own on a word: one that its URL names by the word
- * ({@link UrlNames}), whose title has the word as typed and that defines no API name of its own
- * (a theme's {@code <script id="documentation_options">} is on every page of a Sphinx site). The Python
- * docs' license.html ("History and License") and copyright.html ("Copyright") are the pages a
- * query of {@code license} or {@code copyright} asks for, where the built-in constants of those
- * names only print a line pointing to them. A page so named that defines names is the reference of
- * another thing of the name (c-api/slice.html, "Slice Objects": the C API of slices, not the
- * built-in {@code slice}), and a title that has a word only stemmed alike ("Mapping Protocol" for
- * {@code map}) is about another thing too.
+ * ({@link UrlNames}), whose title has the word itself, in any case ({@link ApiNames#isWordOf}: the
+ * query's names come lower-cased, and "History and License" is the page on {@code license}), and
+ * that defines no API name of its own (a theme's {@code <script id="documentation_options">} is on
+ * every page of a Sphinx site). The Python docs' license.html ("History and License") and
+ * copyright.html ("Copyright") are the pages a query of {@code license} or {@code copyright} asks
+ * for, where the built-in constants of those names only print a line pointing to them. A page so
+ * named that defines names is the reference of another thing of the name (c-api/slice.html,
+ * "Slice Objects": the C API of slices, not the built-in {@code slice}), and a title that has a
+ * word only stemmed alike ("Mapping Protocol" for {@code map}) is about another thing too.
  */
 final class PagesOnAWord {
   /** Pages read at most: a site names few pages by one word. */
