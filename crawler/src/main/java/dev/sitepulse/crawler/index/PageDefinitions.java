@@ -73,13 +73,16 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
         }
         if (ApiNames.isOne(anchor) || page.definitionIds().contains(anchor) && ApiNames.isIdentifier(anchor)) {
           addName(anchor, anchor, names, terms);
-        } else if (termName != null && page.definitionIds().contains(anchor)
-            && PrefixedNames.spelledAfterPrefix(anchor, termName) && PrefixedNames.of(termName) != null) {
+          continue;
+        }
+        String prefixedTerm = termName != null && page.definitionIds().contains(anchor)
+            && PrefixedNames.spelledAfterPrefix(anchor, termName) ? PrefixedNames.of(termName) : null;
+        if (prefixedTerm != null) {
           // GUC-WORK-MEM defines work_mem, to3fixer-print a print (a fixer): weighed below an id
           // that is the name, which is its definition (PrefixedNames)
           names.add(termName + "\t" + anchor);
           prefixed = true;
-          terms.add(PrefixedNames.of(termName));
+          terms.add(prefixedTerm);
         } else if (termName != null && (page.definitionIds().contains(anchor) || ApiNames.isOne(termName))) {
           // WORK-MEM defines work_mem; a heading only a name so shaped: `npm install` no npm
           addName(termName, anchor, names, terms);
