@@ -165,7 +165,7 @@ final class PageWork {
         embeds, followable, nonHttp, unavailableAfter));
     boolean removed = doc == null && prior != null && prior.indexed();
     List<QueuedUrl> copies = prior == null ? List.of()
-        : settledOriginal(url, indexable && bodyHash != null && bodyHash.equals(prior.contentHash()));
+        : settledParsed(url, indexable && bodyHash != null && bodyHash.equals(prior.contentHash()));
     if (removed) {
       index.remove(url, record);
     } else {
@@ -317,19 +317,21 @@ final class PageWork {
   }
 
   /**
-   * A page queued again was fetched and handled: when it did not keep the bytes it held, they are
-   * free, and the copies found meanwhile, to be fetched again, are returned.
+   * A page queued again was fetched and parsed here ({@link #handle}): it keeps the bytes it held
+   * only when {@code indexedWithTheSameBytes}; else they are free, and the copies found meanwhile, to
+   * be fetched again, are returned ({@link RefreshedOriginals#settledParsed}).
    */
-  List<QueuedUrl> settledOriginal(String url, boolean keptBytes) {
-    return refreshed.settled(url, keptBytes, hash -> bodyOwners.remove(hash, url));
+  private List<QueuedUrl> settledParsed(String url, boolean indexedWithTheSameBytes) {
+    return refreshed.settledParsed(url, indexedWithTheSameBytes, hash -> bodyOwners.remove(hash, url));
   }
 
   /**
-   * As {@link #settledOriginal}, for a page handled without being indexed again: it keeps its
-   * bytes when it keeps a document made from them.
+   * A page queued again was handled without a parse ({@link UnparsedPages}): it keeps the bytes it
+   * held only when it {@code keptDocument} and that document was made from them
+   * ({@link RefreshedOriginals#settledUnparsed}); else as {@link #settledParsed}.
    */
-  List<QueuedUrl> settledKeepingDocument(String url, boolean keptDocument) {
-    return refreshed.settledKeepingDocument(url, keptDocument, hash -> bodyOwners.remove(hash, url));
+  List<QueuedUrl> settledUnparsed(String url, boolean keptDocument) {
+    return refreshed.settledUnparsed(url, keptDocument, hash -> bodyOwners.remove(hash, url));
   }
 
   /** A body an earlier run fetched at {@code url}, which later copies are duplicates of. */

@@ -52,25 +52,35 @@ final class RefreshedOriginals {
   }
 
   /**
-   * {@code url} was fetched and indexed again, or handled without a new document. When it does not
-   * keep the bytes it held, {@code free} is given their hash, under this lock, and the copies found
-   * meanwhile are returned.
+   * {@code url} was fetched again and parsed ({@link PageWork}): the document made now replaces the
+   * one it had, or none does (noindex, a duplicate, a page deferring to its canonical) and that one
+   * goes. It keeps the bytes it held only when {@code indexedWithTheSameBytes}; else {@code free} is
+   * given their hash, under this lock, and the copies found meanwhile are returned, to be fetched
+   * again.
    */
-  synchronized List<QueuedUrl> settled(String url, boolean keptBytes, Consumer<String> free) {
+  synchronized List<QueuedUrl> settledParsed(String url, boolean indexedWithTheSameBytes, Consumer<String> free) {
+    return settle(url, indexedWithTheSameBytes, free);
+  }
+
+  /**
+   * {@code url} was handled without a parse ({@link UnparsedPages}: a failure, a 304, an answer not
+   * HTML or not a 2xx, a redirect, a page robots.txt now disallows): no document is made, and the
+   * one it had stays only where what went wrong may pass ({@code keptDocument}). It keeps the bytes
+   * it held only when it keeps a document made from them, which a refresh killed before its commit
+   * may have left made from other bytes; else as {@link #settledParsed}.
+   */
+  synchronized List<QueuedUrl> settledUnparsed(String url, boolean keptDocument, Consumer<String> free) {
+    Pending p = pending.get(url);
+    return settle(url, keptDocument && p != null && p.documentOfTheseBytes(), free);
+  }
+
+  /** Under the lock: frees the bytes {@code url} held unless it {@code keptBytes}, and returns the copies found meanwhile. */
+  private List<QueuedUrl> settle(String url, boolean keptBytes, Consumer<String> free) {
     Pending p = pending.remove(url);
     if (p == null || keptBytes) {
       return List.of();
     }
     free.accept(p.contentHash());
     return p.copies();
-  }
-
-  /**
-   * As {@link #settled}, for a page handled without being indexed again, which keeps the bytes
-   * when it keeps its document (a failure that may pass) and that document was made from them.
-   */
-  synchronized List<QueuedUrl> settledKeepingDocument(String url, boolean keptDocument, Consumer<String> free) {
-    Pending p = pending.get(url);
-    return settled(url, keptDocument && p != null && p.documentOfTheseBytes(), free);
   }
 }

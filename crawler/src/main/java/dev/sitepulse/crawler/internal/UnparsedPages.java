@@ -130,7 +130,7 @@ final class UnparsedPages {
    */
   private void settled(String url, boolean hasDocument) {
     refetches.settled(url, hasDocument);
-    List<QueuedUrl> copies = pages.settledKeepingDocument(url, hasDocument);
+    List<QueuedUrl> copies = pages.settledUnparsed(url, hasDocument);
     if (hasDocument) {
       copies.forEach(c -> db.markQueuedAgain(c.url()));
     }
