@@ -11,13 +11,27 @@ class SignalsTest {
   private static final Signal TERM = new Signal("TERM");
 
   /**
-   * The handler SIGTERM has now, left in place, by what it is: sun.misc wraps the JVM's own anew
-   * each time it is asked ({@code java.lang.Terminator$1@… (SunMiscHandler@…)}).
+   * Stands in for SIGTERM's handler while {@link #termHandlerNow} asks which it is, as the JVM's
+   * handler does: a TERM in that instant ends the test JVM with 143 and its shutdown hooks. SIG_DFL
+   * would kill it without them, and SIG_IGN would stay: HotSpot installs no handler over an ignored
+   * TERM (JVM_RegisterSignal answers SIG_IGN), so putting the handler back would do nothing, and
+   * the JVM would ignore every TERM after. sun.misc has no way to read a handler but to replace it.
+   */
+  private static final SignalHandler EXITS_AS_THE_JVM_DOES = signal -> Runtime.getRuntime().exit(128 + signal.getNumber());
+
+  /** The handler SIGTERM has now, left in place. */
+  private static SignalHandler termHandlerNow() {
+    SignalHandler now = Signal.handle(TERM, EXITS_AS_THE_JVM_DOES);
+    Signal.handle(TERM, now);
+    return now;
+  }
+
+  /**
+   * {@link #termHandlerNow} by what it is: sun.misc wraps the JVM's own anew each time it is asked
+   * ({@code java.lang.Terminator$1@… (SunMiscHandler@…)}).
    */
   private static String termHandler() {
-    SignalHandler now = Signal.handle(TERM, SignalHandler.SIG_DFL);
-    Signal.handle(TERM, now);
-    return now.toString().replaceFirst(" \\(SunMiscHandler@\\p{XDigit}+\\)$", "");
+    return termHandlerNow().toString().replaceFirst(" \\(SunMiscHandler@\\p{XDigit}+\\)$", "");
   }
 
   @Test
@@ -34,8 +48,7 @@ class SignalsTest {
 
   @Test
   void aCommandStoppedByASignalKeepsItsHandlersSoTheSameSignalDeliveredAgainLaterIsNotTheJvmsExit143() {
-    SignalHandler jvms = Signal.handle(TERM, SignalHandler.SIG_DFL);
-    Signal.handle(TERM, jvms);
+    SignalHandler jvms = termHandlerNow();
     StopRequests requests = StopRequests.create();
     Runnable restore = Signals.onStop(requests, name -> {});
     try {
