@@ -59,12 +59,7 @@ public final class QueuedOutput implements AutoCloseable {
   @Override
   public void close() {
     queue.finish();
-    setter.accept(original);
-    try {
-      writer.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    putBackOnceWritten(0);
   }
 
   /**
@@ -76,16 +71,29 @@ public final class QueuedOutput implements AutoCloseable {
    */
   public long close(Duration limit) {
     queue.finish();
+    return putBackOnceWritten(Math.max(1, limit.toMillis())) ? 0 : queue.abandon();
+  }
+
+  /**
+   * Waits up to {@code millis} (0: for ever) for the writer thread to write what is queued and end,
+   * and only then puts the earlier stream back: until then a write to System.err (or out) goes into
+   * the queue's stream, which passes it on after what was queued before it, where the earlier
+   * stream would take it at once, ahead of lines still queued. Interrupted, it puts the stream back
+   * only if the writer has ended too.
+   *
+   * @return whether the writer has ended and the stream is back
+   */
+  private boolean putBackOnceWritten(long millis) {
     try {
-      writer.join(Math.max(1, limit.toMillis()));
+      writer.join(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (writer.isAlive()) {
-      return queue.abandon();
+      return false;
     }
     setter.accept(original);
-    return 0;
+    return true;
   }
 
   /** The bytes written and not yet passed on, and the thread that passes them on. */

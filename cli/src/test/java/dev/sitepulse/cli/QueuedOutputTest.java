@@ -42,6 +42,43 @@ class QueuedOutputTest {
   }
 
   @Test
+  void aCloseThatWaitsForTheReaderPutsTheStreamBackOnlyOnceTheQueueIsOut() throws Exception {
+    HeldStream held = new HeldStream();
+    PrintStream before = System.err;
+    PrintStream original = new PrintStream(held, true, StandardCharsets.UTF_8);
+    System.setErr(original);
+    try {
+      QueuedOutput queued = QueuedOutput.stderr();
+      System.err.println("queued");
+      held.firstWrite.await(); // the writer thread is held in the line's write
+      Thread closing = new Thread(queued::close, "closing");
+      closing.start();
+      awaitWaiting(closing); // in its wait for the writer thread
+
+      // A line another thread logs now goes behind the one still queued, not to the reader at once.
+      assertThat(System.err).isNotSameAs(original);
+
+      held.release();
+      closing.join(Duration.ofSeconds(10).toMillis());
+      assertThat(closing.isAlive()).isFalse();
+      assertThat(System.err).isSameAs(original);
+    } finally {
+      held.release();
+      System.setErr(before);
+    }
+    assertThat(held.written()).isEqualTo("queued\n");
+  }
+
+  /** Polls until {@code thread} waits (in a join, a wait): a state it comes to, not a time. */
+  private static void awaitWaiting(Thread thread) {
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      while (thread.getState() != Thread.State.WAITING) {
+        Thread.sleep(1);
+      }
+    });
+  }
+
+  @Test
   void aLimitedCloseGivesUpOnAReaderThatDoesNotReadAndCountsWhatItDropped() throws Exception {
     HeldStream held = new HeldStream();
     PrintStream before = System.err;
