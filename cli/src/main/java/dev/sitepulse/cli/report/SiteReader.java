@@ -166,15 +166,13 @@ final class SiteReader {
     // A crawl.db from before every crawl made the table has none until it is analyzed.
     long clusters = CrawlDbVersions.hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
     if (CrawlDbVersions.hasTable(s, "analysis")) {
-      // An analysis recorded on 2026-12-06 before its digest was has none: then nothing is judged.
-      String digest = CrawlDbVersions.hasColumn(s, "analysis", "crawl_digest") ? "crawl_digest" : "NULL";
-      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, " + digest + " FROM analysis")) {
+      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, crawl_digest FROM analysis")) {
         if (rs.next()) {
           Instant at = Instant.ofEpochMilli(rs.getLong(1));
           long pages = rs.getLong(2);
           String then = rs.getString(3);
           rs.close();
-          return new SiteReport.Analysis(at, pages, clusters, then != null && !then.equals(AnalyzedCrawl.digestNow(s)));
+          return new SiteReport.Analysis(at, pages, clusters, !then.equals(AnalyzedCrawl.digestNow(s)));
         }
       }
     }

@@ -144,8 +144,10 @@ public final class CrawlDb implements AutoCloseable {
    */
   public static void recordAnalysis(Connection db, Instant at, long pages, String crawlDigest) throws SQLException {
     try (Statement s = db.createStatement()) {
-      CrawlDbSchema.createAnalysis(s); // a crawl.db no crawl of this version opened lacks it
-      s.execute("DELETE FROM analysis");
+      // Made anew rather than emptied: the record is analyze's alone, and a table of another shape
+      // (an unreleased build's, or none in a crawl.db no crawl of this version opened) is replaced.
+      s.execute("DROP TABLE IF EXISTS analysis");
+      CrawlDbSchema.createAnalysis(s);
     }
     try (PreparedStatement s = db.prepareStatement(
         "INSERT INTO analysis(analyzed_at, pages, crawl_digest) VALUES(?, ?, ?)")) {

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -173,18 +174,18 @@ class CrawlDbTest {
   }
 
   @Test
-  void everyCrawlDbHasTheAnalysisTableAndOneMadeBeforeItsDigestGainsTheColumnKeepingItsRecord() throws Exception {
-    Path fresh = dir.resolve("fresh.db");
-    CrawlDb.open(fresh).close();
-    assertThat(rows(fresh, "SELECT count(*) FROM analysis")).containsExactly("0");
+  void everyCrawlDbHasTheAnalysisTableAndAnalyzeReplacesOneOfAnotherShape() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    CrawlDb.open(file).close();
+    assertThat(rows(file, "SELECT count(*) FROM analysis")).containsExactly("0");
 
-    Path recorded = dir.resolve("recorded.db");
-    CrawlDb.open(recorded).close();
-    execute(recorded, "DROP TABLE analysis", // as analyze wrote it on 2026-12-06, before the digest
+    execute(file, "DROP TABLE analysis", // as an unreleased build made it, before the digest
         "CREATE TABLE analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL)",
         "INSERT INTO analysis VALUES(1000, 7)");
-    CrawlDb.open(recorded).close();
-    assertThat(rows(recorded, "SELECT analyzed_at, pages, crawl_digest FROM analysis")).containsExactly("1000 7 null");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      CrawlDb.recordAnalysis(c, Instant.ofEpochMilli(2000), 8, "d");
+    }
+    assertThat(rows(file, "SELECT analyzed_at, pages, crawl_digest FROM analysis")).containsExactly("2000 8 d");
   }
 
   private static PageRecord page(String url, LinkRecord link) {
