@@ -64,8 +64,11 @@ final class SiteReader {
           "SELECT error_kind, count(*) FROM urls WHERE error_kind IS NOT NULL GROUP BY error_kind ORDER BY 2 DESC, 1",
           rs -> rs.getString(1));
       List<String> seeds = urls(s, "SELECT url FROM urls WHERE depth = 0 ORDER BY id");
-      // Never fetched: a refresh queues every seed again, and one it has not fetched yet was reached.
-      List<String> notReached = urls(s, "SELECT url FROM urls WHERE depth = 0 AND fetched_at IS NULL AND state IN ("
+      // Left queued or in flight: the latest run did not fetch it, whatever an earlier run did (a
+      // refresh whose host never answered queued every seed again and fetched none). crawl.db
+      // records no run's start, and needs none: each fetch a run records takes its URL out of the
+      // queue, and one to no avail (a 503 at --max-pages) is left as if never fetched.
+      List<String> notReached = urls(s, "SELECT url FROM urls WHERE depth = 0 AND state IN ("
           + UrlState.QUEUED.sql() + ", " + UrlState.FETCHING.sql() + ") ORDER BY id");
       long lastFetched = one(s, "SELECT coalesce(max(fetched_at), 0) FROM urls");
       return new SiteReport(file, byState.values().stream().mapToLong(Long::longValue).sum(), byState,

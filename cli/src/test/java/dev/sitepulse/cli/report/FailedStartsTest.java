@@ -2,16 +2,19 @@ package dev.sitepulse.cli.report;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,29 @@ class FailedStartsTest {
     assertThat(table).as(crawl.toString()).contains("0 broken, 1 seed not reached (checked offline")
         .containsPattern("\nNOT REACHED +WHY\nhttp://127\\.0\\.0\\.1:1/ +seed left queued");
     assertThat(links.get("seeds_not_reached").get(0).asText()).isEqualTo("http://127.0.0.1:1/");
+  }
+
+  @Test
+  void aRefreshWhoseHostNeverAnsweredSaysItsSeedNotReachedThoughAnEarlierRunFetchedIt() throws Exception {
+    WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    server.start();
+    String seed = "http://127.0.0.1:" + server.port() + "/home.html";
+    try {
+      server.stubFor(get("/home.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+          .withBody("<title>home</title>")));
+      crawl("0", seed);
+      assertThat(report().out()).doesNotContain("not reached");
+    } finally {
+      server.stop();
+    }
+
+    CommandLineRun refresh = CommandLineRun.of("crawl", "--data", data.toString(), "--delay", "0", "--max-depth", "0",
+        "--refresh", seed); // robots.txt refused: the host is given up, its seed left queued again
+
+    assertThat(report().out()).as(refresh.toString()).contains("0 broken, 1 seed not reached (checked offline")
+        .containsPattern("\nNOT REACHED +WHY\n" + Pattern.quote(seed) + " +seed left queued");
+    JsonNode links = new ObjectMapper().readTree(report("--format", "json").out()).get("site").get("links");
+    assertThat(links.get("seeds_not_reached").get(0).asText()).isEqualTo(seed);
   }
 
   @Test
