@@ -4,6 +4,7 @@ import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.CsrGraphBuilder;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.crawler.store.AnalyzedCrawl;
+import dev.sitepulse.crawler.store.CrawlDigest;
 import dev.sitepulse.crawler.store.CrawlDb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,10 +31,10 @@ final class CrawlGraph {
   final List<String> titles = new ArrayList<>();
   final long[] simHashes;
   final CsrGraph graph;
-  /** {@link AnalyzedCrawl.Digest} of what was read, for report to tell whether the crawl changed since. */
-  final String digest;
+  /** The digest of what was read, for report to tell whether the crawl changed since. */
+  final CrawlDigest digest;
 
-  private CrawlGraph(List<String> urls, List<String> titles, long[] simHashes, CsrGraph graph, String digest) {
+  private CrawlGraph(List<String> urls, List<String> titles, long[] simHashes, CsrGraph graph, CrawlDigest digest) {
     this.urls.addAll(urls);
     this.titles.addAll(titles);
     this.simHashes = simHashes;
@@ -57,14 +58,14 @@ final class CrawlGraph {
   }
 
   private static CrawlGraph read(Connection db) throws SQLException {
-    AnalyzedCrawl.Digest digest = new AnalyzedCrawl.Digest();
+    CrawlDigest.Sums digest = new CrawlDigest.Sums();
     List<String> urls = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     int[] pageOfRow = new int[maxId(db) + 1]; // urls.id -> page number + 1; 0: not a page
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, url, title, simhash, content_hash FROM urls WHERE "
+        ResultSet rs = s.executeQuery("SELECT id, url, title, simhash FROM urls WHERE "
             + AnalyzedCrawl.PAGES + " ORDER BY id")) {
       while (rs.next()) {
         int row = rs.getInt(1);
@@ -76,15 +77,15 @@ final class CrawlGraph {
         urls.add(rs.getString(2));
         titles.add(rs.getString(3));
         hashes.add(rs.getLong(4));
-        digest.page(row, rs.getString(5));
+        digest.page(row, rs.getLong(4));
       }
     }
     Map<String, String> redirects = new HashMap<>();
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery(AnalyzedCrawl.REDIRECTS)) {
       while (rs.next()) {
-        digest.redirect();
-        redirects.put(rs.getString(1), rs.getString(2));
+        digest.redirect(rs.getLong(1), rs.getString(3));
+        redirects.put(rs.getString(2), rs.getString(3));
       }
     }
     CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
@@ -99,10 +100,11 @@ final class CrawlGraph {
     Arrays.fill(lastFrom, -1);
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(AnalyzedCrawl.links(s))) {
       while (rs.next()) {
-        digest.link();
         int fromRow = rs.getInt(1);
+        String target = rs.getString(2);
+        digest.link(fromRow, target);
         int from = fromRow < pageOfRow.length ? pageOfRow[fromRow] - 1 : -1;
-        Integer to = from < 0 ? null : ids.get(landing(rs.getString(2), redirects));
+        Integer to = from < 0 ? null : ids.get(landing(target, redirects));
         // A page linking to itself says nothing about importance.
         if (to != null && from != to && lastFrom[to] != from) {
           lastFrom[to] = from;
@@ -112,7 +114,7 @@ final class CrawlGraph {
     }
     long[] simHashes = hashes.stream().mapToLong(Long::longValue).toArray();
     // One edge per page pair, however often the page links there.
-    return new CrawlGraph(urls, titles, simHashes, edges.buildWithoutParallelEdges(), digest.value());
+    return new CrawlGraph(urls, titles, simHashes, edges.buildWithoutParallelEdges(), digest.digest());
   }
 
   private static void addEdge(CsrGraphBuilder edges, int from, int to) {

@@ -9,6 +9,7 @@ import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.store.AnalyzedCrawl;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.CrawlDigest;
 import dev.sitepulse.crawler.store.CrawlDbVersions;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.IoErrors;
@@ -161,21 +162,21 @@ final class SiteReader {
   /**
    * What analyze stored, null when it never ran: no record of a run, no rank and no cluster (an
    * analyze before runs were recorded left ranks, but no time). The crawl changed since when what
-   * analyze would read now is not what it read then: pages come, go or changed, or links or
-   * redirects were added or lost. Not the time of the latest fetch: a refresh of unchanged pages
+   * analyze would read now is not what it read then: pages come, go or have other text, links or
+   * redirects were added, lost or point elsewhere. Not the time of the latest fetch: a refresh of unchanged pages
    * changes nothing, and a crawl running while analyze computed fetched pages it never read.
    */
   private static SiteReport.Analysis analysis(Statement s) throws SQLException {
     // A crawl.db from before every crawl made the table has none until it is analyzed.
     long clusters = CrawlDbVersions.hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
     if (CrawlDbVersions.hasTable(s, "analysis")) {
-      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, crawl_digest FROM analysis")) {
+      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, urls_digest, links_digest FROM analysis")) {
         if (rs.next()) {
           Instant at = Instant.ofEpochMilli(rs.getLong(1));
           long pages = rs.getLong(2);
-          String then = rs.getString(3);
+          CrawlDigest then = new CrawlDigest(rs.getLong(3), rs.getLong(4));
           rs.close();
-          return new SiteReport.Analysis(at, pages, clusters, !then.equals(AnalyzedCrawl.digestNow(s)));
+          return new SiteReport.Analysis(at, pages, clusters, AnalyzedCrawl.changedSince(s.getConnection(), then));
         }
       }
     }

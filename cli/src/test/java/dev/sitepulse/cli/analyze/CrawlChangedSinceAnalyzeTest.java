@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.permanentRedirect;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,13 +53,35 @@ class CrawlChangedSinceAnalyzeTest {
         .withHeader("Content-Type", "text/html")));
   }
 
+  /** A page whose X-Robots-Tag says nofollow: its bytes say nothing of it. */
+  private static void nofollowPage(String path, String body) {
+    site.stubFor(get(path).willReturn(ok("<!doctype html><html><head>" + body + "</html>")
+        .withHeader("Content-Type", "text/html").withHeader("X-Robots-Tag", "nofollow")));
+  }
+
   private void crawl(CrawlStart start, String... paths) {
-    List<String> seeds = Arrays.stream(paths).map(p -> StubServer.url(site, p)).toList();
+    crawl(CrawlConfig.builder(seeds(paths), data).delay(Duration.ZERO).start(start));
+  }
+
+  private void crawl(CrawlConfig.Builder config) {
     try {
-      Crawler.run(CrawlConfig.builder(seeds, data).delay(Duration.ZERO).start(start).build(), CrawlListener.NONE);
+      Crawler.run(config.build(), CrawlListener.NONE);
     } catch (CrawlException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private List<String> seeds(String... paths) {
+    return Arrays.stream(paths).map(p -> StubServer.url(site, p)).toList();
+  }
+
+  private void analyze() {
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+  }
+
+  private boolean crawlChangedSince() throws Exception {
+    return analysisReported().get("crawl_changed_since").asBoolean();
   }
 
   private JsonNode analysisReported() throws Exception {
@@ -132,6 +155,50 @@ class CrawlChangedSinceAnalyzeTest {
     assertThat(s.get("links").get("seeds_not_reached")).hasSize(1);
     assertThat(s.get("links").get("seeds_not_reached").get(0).asText()).isEqualTo(StubServer.url(site, "/a.html"));
     assertThat(CommandLineRun.of("report", "--data", data.toString()).out()).contains("NOT REACHED");
+  }
+
+  @Test
+  void aRedirectThatLandsOnAnotherPageNowChangedTheCrawl() throws Exception {
+    page("/a.html", "<title>A</title><a href=\"/old\">old</a> <a href=\"/b.html\">b</a> <a href=\"/c.html\">c</a>");
+    site.stubFor(get("/old").willReturn(permanentRedirect("/b.html")));
+    crawl(CrawlStart.RESUME, "/a.html");
+    analyze();
+
+    // The same pages with the same bytes, as many links and redirects: only where /old lands moved.
+    site.stubFor(get("/old").willReturn(permanentRedirect("/c.html")));
+    crawl(CrawlStart.REFRESH, "/a.html");
+
+    assertThat(crawlChangedSince()).isTrue();
+  }
+
+  @Test
+  void aNofollowThatMovedFromOnePagesHeadersToAnothersChangedTheCrawl() throws Exception {
+    nofollowPage("/b.html", "<title>B</title><a href=\"/a.html\">a</a>");
+    crawl(CrawlStart.RESUME, "/a.html", "/d.html");
+    analyze();
+
+    // Every page's bytes as they were, and as many links followed: b's now, d's no longer.
+    page("/b.html", "<title>B</title><a href=\"/a.html\">a</a>");
+    nofollowPage("/d.html", "<title>D</title><a href=\"/a.html\">a</a>");
+    crawl(CrawlStart.REFRESH, "/a.html", "/d.html");
+
+    assertThat(crawlChangedSince()).isTrue();
+  }
+
+  @Test
+  void aPageCutAtMaxBodyChangesTheCrawlWhenItsLinksDoAndNotWhenFetchedAgainAsItWas() throws Exception {
+    String filler = "<p>" + "words of a long page ".repeat(200) + "</p>";
+    page("/c.html", "<title>C</title><a href=\"/a.html\">a</a> <a href=\"/b.html\">b</a>" + filler);
+    CrawlConfig.Builder cut = CrawlConfig.builder(seeds("/a.html"), data).delay(Duration.ZERO).maxBodyBytes(1024);
+    crawl(cut);
+    analyze();
+
+    crawl(cut.start(CrawlStart.REFRESH));
+    assertThat(crawlChangedSince()).as("fetched whole again, the same").isFalse();
+
+    page("/c.html", "<title>C</title><a href=\"/a.html\">a</a> <a href=\"/a.html\">b</a>" + filler);
+    crawl(cut.start(CrawlStart.REFRESH));
+    assertThat(crawlChangedSince()).as("its second link goes to a now").isTrue();
   }
 
   private JsonNode siteReported() throws Exception {

@@ -1,18 +1,15 @@
 package dev.sitepulse.crawler.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 
 /**
- * What {@code analyze} reads of a crawl, its pages and the links between them, and a digest of
- * that read: analyze records it with its ranks, and report computes it again to tell whether the
- * crawl changed since. Not the times of fetches: a refresh fetches unchanged pages anew, and a
- * crawl running while analyze computed fetched pages before analyze's time that it never read.
+ * What {@code analyze} reads of a crawl, its pages and the links between them, and whether the
+ * crawl changed since a read ({@link CrawlDigest}): analyze records the digest with its ranks, and
+ * report asks. Not the times of fetches: a refresh fetches unchanged pages anew, and a crawl
+ * running while analyze computed fetched pages before analyze's time that it never read.
  */
 public final class AnalyzedCrawl {
 
@@ -36,61 +33,46 @@ public final class AnalyzedCrawl {
         : "SELECT from_id, to_url FROM links WHERE nofollow=0";
   }
 
-  /** The redirects, (URL, where to), by which a link counts for the page it ends on. */
-  public static final String REDIRECTS = "SELECT url, redirect_to FROM urls WHERE redirect_to IS NOT NULL";
+  /**
+   * The redirects, (row id, URL, where to), by which a link counts for the page it ends on. A
+   * redirect's own link, anchored {@link PageRecord#REDIRECT_ANCHOR}, is one of the links as well.
+   */
+  public static final String REDIRECTS = "SELECT id, url, redirect_to FROM urls WHERE redirect_to IS NOT NULL";
 
   /**
-   * The digest of the crawl as it is now, as analyze's read makes it: the pages in id order, each
-   * with the SHA-256 of its bytes, and how many links and redirects there are.
+   * Whether what analyze would read now is not what it read, as {@code then} digests it: in one
+   * read transaction, so that a crawl writing meanwhile is seen whole or not at all.
    */
-  public static String digestNow(Statement s) throws SQLException {
-    Digest d = new Digest();
-    try (ResultSet rs = s.executeQuery("SELECT id, content_hash FROM urls WHERE " + PAGES + " ORDER BY id")) {
-      while (rs.next()) {
-        d.page(rs.getLong(1), rs.getString(2));
+  public static boolean changedSince(Connection c, CrawlDigest then) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      CrawlDigest.Sums now = new CrawlDigest.Sums();
+      // The pages and the redirects in one pass over urls.
+      try (ResultSet rs = s.executeQuery("SELECT id, (" + PAGES + "), simhash, redirect_to FROM urls"
+          + " WHERE redirect_to IS NOT NULL OR (" + PAGES + ")")) {
+        while (rs.next()) {
+          if (rs.getBoolean(2)) {
+            now.page(rs.getLong(1), rs.getLong(3));
+          }
+          String target = rs.getString(4);
+          if (target != null) {
+            now.redirect(rs.getLong(1), target);
+          }
+        }
       }
-    }
-    d.links = count(s, links(s));
-    d.redirects = count(s, REDIRECTS);
-    return d.value();
-  }
-
-  private static long count(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM (" + sql + ")")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
-  }
-
-  /** The digest of a read, made as its rows come: pages in id order, then every link and redirect. */
-  public static final class Digest {
-    private final MessageDigest sha;
-    private long links;
-    private long redirects;
-
-    public Digest() {
-      try {
-        sha = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) { // every JVM has it
-        throw new IllegalStateException(e);
+      if (now.urls() != then.urls()) {
+        return true;
       }
-    }
-
-    public void page(long id, String contentHash) {
-      sha.update((id + " " + contentHash + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    public void link() {
-      links++;
-    }
-
-    public void redirect() {
-      redirects++;
-    }
-
-    /** Hex; the digest is spent. */
-    public String value() {
-      sha.update(("links " + links + " redirects " + redirects).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
+      try (ResultSet rs = s.executeQuery(links(s))) {
+        while (rs.next()) {
+          now.link(rs.getLong(1), rs.getString(2));
+        }
+      }
+      return now.links() != then.links();
+    } finally {
+      c.rollback(); // nothing was written: this ends the read
+      c.setAutoCommit(auto);
     }
   }
 }

@@ -138,11 +138,11 @@ public final class CrawlDb implements AutoCloseable {
 
   /**
    * Records that {@code analyze} stored ranks and clusters at {@code at}, over {@code pages} pages,
-   * read as {@code crawlDigest} says ({@link AnalyzedCrawl}), replacing the record of the run
+   * read as {@code read} digests it ({@link AnalyzedCrawl}), replacing the record of the run
    * before, in the caller's transaction as the ranks are: a reader tells "never analyzed" from "no
    * clusters", and ranks of the crawl as it is from ranks of pages that changed, came or went since.
    */
-  public static void recordAnalysis(Connection db, Instant at, long pages, String crawlDigest) throws SQLException {
+  public static void recordAnalysis(Connection db, Instant at, long pages, CrawlDigest read) throws SQLException {
     try (Statement s = db.createStatement()) {
       // Made anew rather than emptied: the record is analyze's alone, and a table of another shape
       // (an unreleased build's, or none in a crawl.db no crawl of this version opened) is replaced.
@@ -150,10 +150,11 @@ public final class CrawlDb implements AutoCloseable {
       CrawlDbSchema.createAnalysis(s);
     }
     try (PreparedStatement s = db.prepareStatement(
-        "INSERT INTO analysis(analyzed_at, pages, crawl_digest) VALUES(?, ?, ?)")) {
+        "INSERT INTO analysis(analyzed_at, pages, urls_digest, links_digest) VALUES(?, ?, ?, ?)")) {
       s.setLong(1, at.toEpochMilli());
       s.setLong(2, pages);
-      s.setString(3, crawlDigest);
+      s.setLong(3, read.urls());
+      s.setLong(4, read.links());
       s.executeUpdate();
     }
   }

@@ -95,11 +95,11 @@ final class CrawlDbSchema {
 
   /**
    * The record of the last {@code analyze}, one row at most: when, over how many pages, and the
-   * digest of what it read ({@link AnalyzedCrawl}). Made as {@link #createDuplicateClusters} is.
+   * digest of what it read ({@link CrawlDigest}). Made as {@link #createDuplicateClusters} is.
    */
   static void createAnalysis(Statement s) throws SQLException {
     s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL,"
-        + " crawl_digest TEXT NOT NULL)");
+        + " urls_digest INTEGER NOT NULL, links_digest INTEGER NOT NULL)");
   }
 
   /** A connection that reads {@code file} as it is: nothing made, brought up to date or written. */
