@@ -59,6 +59,9 @@ final class CrawlGraph {
 
   private static CrawlGraph read(Connection db) throws SQLException {
     CrawlDigest.Sums digest = new CrawlDigest.Sums();
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(AnalyzedCrawl.WRITTEN)) {
+      digest.recorded(rs.next() ? rs.getLong(1) : 0);
+    }
     List<String> urls = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();

@@ -170,11 +170,11 @@ final class SiteReader {
     // A crawl.db from before every crawl made the table has none until it is analyzed.
     long clusters = CrawlDbVersions.hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
     if (CrawlDbVersions.hasTable(s, "analysis")) {
-      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, urls_digest, links_digest FROM analysis")) {
+      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, urls_digest, links_digest, seq_sum FROM analysis")) {
         if (rs.next()) {
           Instant at = Instant.ofEpochMilli(rs.getLong(1));
           long pages = rs.getLong(2);
-          CrawlDigest then = new CrawlDigest(rs.getLong(3), rs.getLong(4));
+          CrawlDigest then = new CrawlDigest(rs.getLong(3), rs.getLong(4), rs.getLong(5));
           rs.close();
           return new SiteReport.Analysis(at, pages, clusters, AnalyzedCrawl.changedSince(s.getConnection(), then));
         }

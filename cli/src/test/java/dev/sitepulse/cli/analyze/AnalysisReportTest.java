@@ -78,7 +78,7 @@ class AnalysisReportTest {
       try (Statement s = db.createStatement()) {
         s.execute("""
             CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, title TEXT, state TEXT, status INTEGER,
-                simhash INTEGER, content_hash TEXT, redirect_to TEXT, pagerank REAL)""");
+                simhash INTEGER, seq INTEGER, redirect_to TEXT, pagerank REAL)""");
         s.execute("CREATE TABLE links(from_id INTEGER, to_url TEXT, nofollow INTEGER NOT NULL DEFAULT 0)");
       }
       try (PreparedStatement page = db.prepareStatement(

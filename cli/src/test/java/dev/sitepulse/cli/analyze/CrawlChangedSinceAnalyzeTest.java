@@ -21,6 +21,9 @@ import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Crawler;
 import dev.sitepulse.crawler.store.CrawlDb;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -199,6 +202,29 @@ class CrawlChangedSinceAnalyzeTest {
     page("/c.html", "<title>C</title><a href=\"/a.html\">a</a> <a href=\"/a.html\">b</a>" + filler);
     crawl(cut.start(CrawlStart.REFRESH));
     assertThat(crawlChangedSince()).as("its second link goes to a now").isTrue();
+  }
+
+  @Test
+  void theLinksAreReadAgainOnlyWhenACrawlRecordedAFetchSinceTheAnalysis() throws Exception {
+    crawl(CrawlStart.RESUME, "/a.html");
+    analyze();
+    String a = StubServer.url(site, "/a.html");
+
+    // A hand rewrites a's link to b as one to c and numbers no row, as no crawl does: report
+    // takes the crawl's numbering for proof that no link changed, and reads none.
+    sql("UPDATE links SET to_url = '" + StubServer.url(site, "/c.html") + "' WHERE to_url = '"
+        + StubServer.url(site, "/b.html") + "' AND from_id = (SELECT id FROM urls WHERE url = '" + a + "')");
+    assertThat(crawlChangedSince()).as("no fetch recorded since").isFalse();
+
+    sql("UPDATE urls SET seq = (SELECT max(seq) + 1 FROM urls) WHERE url = '" + a + "'"); // as a crawl records a
+    assertThat(crawlChangedSince()).isTrue();
+  }
+
+  private void sql(String update) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CrawlDb.FILE_NAME));
+        Statement s = c.createStatement()) {
+      assertThat(s.executeUpdate(update)).isEqualTo(1);
+    }
   }
 
   private JsonNode siteReported() throws Exception {

@@ -39,19 +39,24 @@ public final class AnalyzedCrawl {
    */
   public static final String REDIRECTS = "SELECT id, url, redirect_to FROM urls WHERE redirect_to IS NOT NULL";
 
+  /** How far the crawl had recorded fetches, {@link CrawlDigest#written}, read with the rest. */
+  public static final String WRITTEN = "SELECT coalesce(sum(seq), 0) FROM urls";
+
   /**
    * Whether what analyze would read now is not what it read, as {@code then} digests it: in one
-   * read transaction, so that a crawl writing meanwhile is seen whole or not at all.
+   * read transaction, so that a crawl writing meanwhile is seen whole or not at all. The links,
+   * most of a crawl.db, are read only when a fetch was recorded since.
    */
   public static boolean changedSince(Connection c, CrawlDigest then) throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
       CrawlDigest.Sums now = new CrawlDigest.Sums();
-      // The pages and the redirects in one pass over urls.
-      try (ResultSet rs = s.executeQuery("SELECT id, (" + PAGES + "), simhash, redirect_to FROM urls"
-          + " WHERE redirect_to IS NOT NULL OR (" + PAGES + ")")) {
+      // The pages, the redirects and the fetches recorded in one pass over urls.
+      try (ResultSet rs = s.executeQuery("SELECT id, (" + PAGES + "), simhash, redirect_to, seq FROM urls"
+          + " WHERE seq IS NOT NULL OR redirect_to IS NOT NULL OR (" + PAGES + ")")) {
         while (rs.next()) {
+          now.recorded(rs.getLong(5));
           if (rs.getBoolean(2)) {
             now.page(rs.getLong(1), rs.getLong(3));
           }
@@ -63,6 +68,9 @@ public final class AnalyzedCrawl {
       }
       if (now.urls() != then.urls()) {
         return true;
+      }
+      if (now.written() == then.written()) {
+        return false;
       }
       try (ResultSet rs = s.executeQuery(links(s))) {
         while (rs.next()) {

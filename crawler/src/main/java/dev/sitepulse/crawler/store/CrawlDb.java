@@ -150,11 +150,12 @@ public final class CrawlDb implements AutoCloseable {
       CrawlDbSchema.createAnalysis(s);
     }
     try (PreparedStatement s = db.prepareStatement(
-        "INSERT INTO analysis(analyzed_at, pages, urls_digest, links_digest) VALUES(?, ?, ?, ?)")) {
+        "INSERT INTO analysis(analyzed_at, pages, urls_digest, links_digest, seq_sum) VALUES(?, ?, ?, ?, ?)")) {
       s.setLong(1, at.toEpochMilli());
       s.setLong(2, pages);
       s.setLong(3, read.urls());
       s.setLong(4, read.links());
+      s.setLong(5, read.written());
       s.executeUpdate();
     }
   }

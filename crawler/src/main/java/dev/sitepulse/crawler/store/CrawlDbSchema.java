@@ -99,7 +99,7 @@ final class CrawlDbSchema {
    */
   static void createAnalysis(Statement s) throws SQLException {
     s.execute("CREATE TABLE IF NOT EXISTS analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL,"
-        + " urls_digest INTEGER NOT NULL, links_digest INTEGER NOT NULL)");
+        + " urls_digest INTEGER NOT NULL, links_digest INTEGER NOT NULL, seq_sum INTEGER NOT NULL)");
   }
 
   /** A connection that reads {@code file} as it is: nothing made, brought up to date or written. */

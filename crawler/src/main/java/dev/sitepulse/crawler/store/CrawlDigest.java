@@ -11,13 +11,17 @@ package dev.sitepulse.crawler.store;
  *     elsewhere
  * @param links the followed links, each as (page row id, target URL), from table {@code links}: a
  *     link added, gone, pointing elsewhere or marked nofollow since (by its page's robots too)
+ * @param written the sum of {@code urls.seq}: every record of a fetch numbers its row above any
+ *     number before, and a page's links are written only with its record, so while this sum
+ *     stays, the links do too, and need not be read again (300 rows per page)
  */
-public record CrawlDigest(long urls, long links) {
+public record CrawlDigest(long urls, long links, long written) {
 
   /** A digest made as a read's rows come. */
   public static final class Sums {
     private long urls;
     private long links;
+    private long written;
 
     public void page(long id, long simhash) {
       urls += row(id, simhash);
@@ -32,6 +36,11 @@ public record CrawlDigest(long urls, long links) {
       links += row(fromId, hash(target));
     }
 
+    /** A row's {@code seq}, or the sum of them all. */
+    public void recorded(long seq) {
+      written += seq;
+    }
+
     public long urls() {
       return urls;
     }
@@ -40,8 +49,12 @@ public record CrawlDigest(long urls, long links) {
       return links;
     }
 
+    public long written() {
+      return written;
+    }
+
     public CrawlDigest digest() {
-      return new CrawlDigest(urls, links);
+      return new CrawlDigest(urls, links, written);
     }
   }
 

@@ -183,10 +183,10 @@ class CrawlDbTest {
         "CREATE TABLE analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL)",
         "INSERT INTO analysis VALUES(1000, 7)");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      CrawlDb.recordAnalysis(c, Instant.ofEpochMilli(2000), 8, new CrawlDigest(3, -4));
+      CrawlDb.recordAnalysis(c, Instant.ofEpochMilli(2000), 8, new CrawlDigest(3, -4, 5));
     }
-    assertThat(rows(file, "SELECT analyzed_at, pages, urls_digest, links_digest FROM analysis"))
-        .containsExactly("2000 8 3 -4");
+    assertThat(rows(file, "SELECT analyzed_at, pages, urls_digest, links_digest, seq_sum FROM analysis"))
+        .containsExactly("2000 8 3 -4 5");
   }
 
   private static PageRecord page(String url, LinkRecord link) {
