@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Reads a {@link SiteReport} from crawl.db, read-only: a crawl may be writing it meanwhile. A file
@@ -50,10 +49,10 @@ final class SiteReader {
     if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) {
       throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
     }
-    SQLiteConfig readOnly = new SQLiteConfig();
-    readOnly.setReadOnly(true);
-    try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
+    try (Connection c = CrawlDb.readOnly(file);
         Statement s = c.createStatement()) {
+      // One read transaction: every count below is of the same snapshot, though a crawl writes on.
+      c.setAutoCommit(false);
       if (one(s, "SELECT count(*) FROM sqlite_master") == 0) { // a crawl killed before it made its tables
         throw new UsageException(file + ": no crawl here (sitepulse crawl writes it)");
       }

@@ -1,12 +1,12 @@
 package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.store.AnchorList;
+import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.CrawlDbVersions;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.UrlState;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -93,7 +93,7 @@ final class CrawledPages {
   /** @param withEmbeds whether to read the resources pages embed too */
   static CrawledPages read(Path crawlDb, boolean withEmbeds) throws SQLException {
     CrawledPages out = new CrawledPages();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawlDb);
+    try (Connection c = CrawlDb.readOnly(crawlDb);
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("""
           SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors,

@@ -44,8 +44,9 @@ public final class AnalyzedCrawl {
 
   /**
    * Whether what analyze would read now is not what it read, as {@code then} digests it: in one
-   * read transaction, so that a crawl writing meanwhile is seen whole or not at all. The links,
-   * most of a crawl.db, are read only when a fetch was recorded since.
+   * read transaction (the caller's, if it has one open), so that a crawl writing meanwhile is seen
+   * whole or not at all. The links, most of a crawl.db, are read only when a fetch was recorded
+   * since.
    */
   public static boolean changedSince(Connection c, CrawlDigest then) throws SQLException {
     boolean auto = c.getAutoCommit();
@@ -79,8 +80,10 @@ public final class AnalyzedCrawl {
       }
       return now.links() != then.links();
     } finally {
-      c.rollback(); // nothing was written: this ends the read
-      c.setAutoCommit(auto);
+      if (auto) {
+        c.rollback(); // nothing was written: this ends the read
+        c.setAutoCommit(true);
+      }
     }
   }
 }

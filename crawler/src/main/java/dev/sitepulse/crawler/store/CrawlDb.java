@@ -88,6 +88,14 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /**
+   * A connection that reads {@code file} as it is, for a report or a link check over a crawl that
+   * may be running: nothing made, brought up to date or written, not even a WAL checkpoint.
+   */
+  public static Connection readOnly(Path file) throws SQLException {
+    return CrawlDbSchema.readOnly(file);
+  }
+
+  /**
    * @param writerThread the writer's thread as given, or wrapped: a test holds its writes, as a slow
    *     disk would
    */
