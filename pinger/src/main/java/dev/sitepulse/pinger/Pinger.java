@@ -94,8 +94,11 @@ public final class Pinger implements AutoCloseable {
         if (attempts.isEmpty()) {
           done.cancel(false); // stopSending() held its first attempt back: nothing to report
         } else {
-          ticket.recordFinal(attempts.get(attempts.size() - 1)); // a stop ended it before its last retry
-          done.complete(new CheckResult(target, attempts));
+          Attempt last = attempts.get(attempts.size() - 1);
+          ticket.recordFinal(last); // a stop or its circuit ended it before its last retry
+          List<Attempt> made = new ArrayList<>(attempts);
+          made.set(made.size() - 1, ticket.noted(last));
+          done.complete(new CheckResult(target, made));
         }
       }
     };
@@ -118,7 +121,8 @@ public final class Pinger implements AutoCloseable {
     if (target.retries() == 0) {
       last = once.get();
     } else {
-      Retry retry = RetryPolicy.of(target, () -> retriesStopped);
+      // Retry around the circuit breaker: once the host's circuit opens, the check retries no more.
+      Retry retry = RetryPolicy.of(target, () -> retriesStopped || ticket.refusesRetry());
       retry.getEventPublisher().onRetry(waiting -> { // it waits now, then tries again
         waitingToRetry.add(endNow);
         if (retriesStopped) {
@@ -219,7 +223,8 @@ public final class Pinger implements AutoCloseable {
     String hostPort = UrlMessages.hostPort(url);
     CompletableFuture<Attempt> result = new CompletableFuture<>();
     // The breaker decides when the check is next to go: checks queued before it opened are held
-    // back too, without waiting for the host's rate or a slot. It is asked for the first attempt only.
+    // back too, without waiting for the host's rate or a slot. It is asked for the first attempt; a
+    // retry only looks whether the circuit opened since.
     BooleanSupplier admit = () -> !sendingStopped && ticket.admits(number);
     Runnable heldBack = () -> {
       if (sendingStopped) {
@@ -227,6 +232,8 @@ public final class Pinger implements AutoCloseable {
           ticket.releaseUnsent(); // nothing of the check went out: a trial's permission goes back
         }
         result.cancel(false);
+      } else if (number > 1) {
+        result.cancel(false); // its circuit opened since: the check ends with the attempts it made
       } else {
         result.complete(breakers.heldBackAttempt(number, hostPort));
       }

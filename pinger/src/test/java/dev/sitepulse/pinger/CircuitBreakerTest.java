@@ -80,6 +80,28 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void aCheckLetThroughRetriesNoMoreOnceOtherChecksOfItsHostOpenTheCircuit() throws IOException {
+    int port = closedPort();
+    String base = "http://127.0.0.1:" + port;
+    try (RecordingRetryTimer waits = RecordingRetryTimer.holdingUntilLetGo();
+        Pinger pinger = waits.pinger(oneAtATime(2), Clock.systemUTC())) {
+      CompletableFuture<CheckResult> retrying = pinger.check(Target.of(base + "/retrying")
+          .withTimeout(Duration.ofSeconds(5)).withRetries(3));
+      // Sent after its first attempt, while it waits to retry: they open the circuit.
+      assertThat(kinds(pinger.checkAll(targets(base, 2), r -> {})))
+          .containsExactly(ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED);
+      waits.letGo();
+
+      CheckResult r = retrying.join();
+
+      assertThat(r.attempts()).as("no retry once the circuit is open").hasSize(1);
+      assertThat(r.errorKind()).as("the failure it had").isEqualTo(ErrorKind.CONNECT_REFUSED);
+      assertThat(r.message()).isEqualTo("connection refused by 127.0.0.1:" + port
+          + "; not retried: the circuit of 127.0.0.1:" + port + " opened meanwhile");
+    }
+  }
+
+  @Test
   void aHostThatAnswersWithARedirectToAHostThatIsDownKeepsItsCircuitClosed() throws IOException {
     int port = closedPort();
     stubs.stubFor(get(urlPathEqualTo("/moved")).willReturn(

@@ -17,6 +17,7 @@ public final class BreakerTicket {
   private final CircuitBreaker breaker;
   private final AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
   private final AtomicBoolean recorded = new AtomicBoolean();
+  private final AtomicBoolean retryRefused = new AtomicBoolean();
 
   /** @param breaker the host's breaker, or null when circuit breaking is off */
   public BreakerTicket(HostBreakers breakers, CircuitBreaker breaker) {
@@ -27,13 +28,45 @@ public final class BreakerTicket {
   /**
    * Whether attempt {@code number} may go. The first asks the breaker each time the scheduler
    * considers it (while closed it may have opened meanwhile); a trial's permission is kept until
-   * sent. Later attempts belong to a check already let through.
+   * sent. Later attempts belong to a check already let through: they go unless its circuit
+   * opened since ({@link #refusesRetry()}).
    */
   public boolean admits(int number) {
-    if (breaker == null || number > 1) {
+    if (breaker == null) {
       return true;
     }
+    if (number > 1) {
+      return !refusesRetry();
+    }
     return pass.updateAndGet(p -> p != null && p.trial() ? p : breakers.admit(breaker)) != null;
+  }
+
+  /**
+   * Whether the check may not retry because its circuit opened after it was let through: a retry
+   * asks the breaker's state, as Resilience4j's Retry around a CircuitBreaker would, but takes no
+   * permission (the breaker counts checks). A trial's retries still go, since its circuit waits
+   * for them. Once it says no, it keeps saying no.
+   */
+  public boolean refusesRetry() {
+    HostBreakers.Pass p = pass.get();
+    if (p != null && !retryRefused.get() && p.heldBackSince()) {
+      retryRefused.set(true);
+    }
+    return retryRefused.get();
+  }
+
+  /**
+   * The check's last attempt as its result says it: when its circuit kept it from retrying, its
+   * message says so after why it failed, which stays the check's verdict.
+   */
+  public Attempt noted(Attempt last) {
+    if (!retryRefused.get()) {
+      return last;
+    }
+    return new Attempt(last.number(), last.startedAt(), last.verdict(), last.errorKind(),
+        last.message() + "; not retried: the circuit of " + breaker.getName() + " opened meanwhile",
+        last.hops(), last.phases(), last.bodyBytes(), last.bodyTruncated(), last.tls(), last.remoteAddress(),
+        last.conditions(), last.retryAfter(), last.contentLength());
   }
 
   /**

@@ -123,6 +123,16 @@ public final class HostBreakers {
       return state == CircuitBreaker.State.HALF_OPEN;
     }
 
+    /**
+     * Whether the circuit, closed when this check was let through, holds its host's checks back
+     * now (open, or half-open on another check's trial).
+     */
+    boolean heldBackSince() {
+      CircuitBreaker.State now = breaker.getState();
+      return state == CircuitBreaker.State.CLOSED
+          && (now == CircuitBreaker.State.OPEN || now == CircuitBreaker.State.HALF_OPEN);
+    }
+
     /** Records how the check went, unless the breaker has changed state since it was let through. */
     public void record(Attempt a) {
       if (breaker.getState() == state) {

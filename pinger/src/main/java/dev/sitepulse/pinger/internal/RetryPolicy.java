@@ -32,7 +32,10 @@ public final class RetryPolicy {
     return Duration.ofSeconds((1L << Math.min(r, 5)) - 1 + MAX_BACKOFF.toSeconds() * Math.max(0, r - 5));
   }
 
-  /** @param stopped once true, no further retry is scheduled (a watch that stops) */
+  /**
+   * @param stopped asked before each retry, not after the last attempt: true ends the check with
+   *     the attempts it made (a watch that stops, a circuit that opened meanwhile)
+   */
   public static Retry of(Target target, BooleanSupplier stopped) {
     IntervalBiFunction<Attempt> interval =
         (n, outcome) -> {
@@ -44,7 +47,7 @@ public final class RetryPolicy {
     RetryConfig config =
         RetryConfig.<Attempt>custom()
             .maxAttempts(target.retries() + 1) // at most Target.MAX_RETRIES + 1
-            .retryOnResult(a -> a.isRetryable() && !stopped.getAsBoolean())
+            .retryOnResult(a -> a.isRetryable() && a.number() <= target.retries() && !stopped.getAsBoolean())
             // An attempt fails only when a stop kept it from being sent: there is nothing to retry.
             .retryOnException(e -> false)
             .intervalBiFunction(interval)

@@ -59,6 +59,34 @@ class BreakerTicketTest {
   }
 
   @Test
+  void aCheckLetThroughWhileTheCircuitWasClosedMayNotRetryOnceItOpened() {
+    BreakerTicket early = new BreakerTicket(breakers, breaker);
+    assertThat(early.admits(1)).isTrue();
+    assertThat(early.admits(2)).as("closed still").isTrue();
+
+    BreakerTicket failing = new BreakerTicket(breakers, breaker);
+    assertThat(failing.admits(1)).isTrue();
+    failing.recordFinal(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED));
+
+    assertThat(early.admits(2)).isFalse();
+    assertThat(early.refusesRetry()).isTrue();
+    assertThat(early.noted(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED)).message())
+        .isEqualTo("; not retried: the circuit of back.example:80 opened meanwhile");
+  }
+
+  @Test
+  void aTrialKeepsItsRetriesWhileItsCircuitIsHalfOpen() {
+    openThenHalfOpen();
+    BreakerTicket trial = new BreakerTicket(breakers, breaker);
+    assertThat(trial.admits(1)).isTrue();
+
+    trial.recordIfSettled(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED), false);
+
+    assertThat(trial.admits(2)).as("the circuit waits for its retry").isTrue();
+    assertThat(trial.noted(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED)).message()).isEmpty();
+  }
+
+  @Test
   void aTrialAStopKeptFromBeingSentGivesItsPermissionBack() {
     openThenHalfOpen();
     BreakerTicket unsent = new BreakerTicket(breakers, breaker);
