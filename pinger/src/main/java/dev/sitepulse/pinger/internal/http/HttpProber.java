@@ -16,14 +16,22 @@ public final class HttpProber {
   private final boolean insecure;
   private final ProbeOptions options;
   private final Clock clock;
+  private final HopPermits hopPermits;
   private OkHttpClient tls;
 
+  /** For single exchanges that follow no redirects ({@link #prepareFetch}). */
   public HttpProber(PingSettings settings, Clock clock) {
+    this(settings, clock, HopPermits.NONE);
+  }
+
+  /** @param hopPermits where each redirect hop a check follows takes its host's rate permit */
+  public HttpProber(PingSettings settings, Clock clock, HopPermits hopPermits) {
     this.cleartext = HttpClients.cleartext(settings);
     this.insecure = settings.insecure();
     this.options = new ProbeOptions(settings.maxBodyBytes(), settings.maxRedirects(),
         settings.reuseConnections(), settings.userAgent());
     this.clock = clock;
+    this.hopPermits = hopPermits;
   }
 
   /** A single exchange ready to run on a worker; nothing is sent until {@link FetchRun#run()}. */
@@ -33,7 +41,7 @@ public final class HttpProber {
 
   /** An attempt ready to run on a worker; nothing is sent until {@link ProbeRun#run()}. */
   public ProbeRun prepare(Target target, int attemptNumber) {
-    return new ProbeRun(this::clientFor, target, attemptNumber, options, clock);
+    return new ProbeRun(this::clientFor, target, attemptNumber, options, hopPermits, clock);
   }
 
   /**

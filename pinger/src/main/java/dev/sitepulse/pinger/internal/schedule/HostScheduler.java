@@ -97,6 +97,22 @@ public final class HostScheduler {
     }
   }
 
+  /**
+   * Takes a permit of {@code host}'s rate for a request this scheduler does not start (a redirect
+   * hop a check follows), from any thread: 0 when taken, else the nanoseconds until the next,
+   * taking none. The limiter is the one the host's queued tasks wait for, so both count.
+   */
+  public long takePermitOrWait(String host) {
+    if (limiters == null) {
+      return 0;
+    }
+    RateLimiter limiter = limiters.rateLimiter(host);
+    if (limiter.acquirePermission()) {
+      return 0;
+    }
+    return Math.max(1, ((AtomicRateLimiter) limiter).getDetailedMetrics().getNanosToWait());
+  }
+
   private HostQueue newQueue(String host) {
     return new HostQueue(limiters == null ? null : limiters.rateLimiter(host));
   }
