@@ -158,13 +158,31 @@ public final class Alerter implements AutoCloseable {
           delivered.incrementAndGet();
         } else {
           failed.incrementAndGet();
-          log.warn("alert for {} not delivered to {} {}: {}",
-              logLine(alert.target()), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
+          if (!delivery.wasReplaced()) { // those are counted, in one line
+            log.warn("alert for {} not delivered to {} {}: {}",
+                logLine(alert.target()), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
+          }
         }
         listener.delivered(alert, delivery);
+        if (!delivery.wasReplaced()) {
+          logReplaced(sink);
+        }
       });
       pending.add(handled);
       handled.whenComplete((v, e) -> pending.remove(handled));
+    }
+  }
+
+  /**
+   * One line for the alerts a later one of their target replaced at this webhook since the last
+   * such line: written as its deliveries end, so a webhook that hangs while states flap gets a
+   * line per timeout, not one per alert.
+   */
+  private static void logReplaced(WebhookSink sink) {
+    long n = sink.takeReplaced();
+    if (n > 0) {
+      log.warn("{} not sent to {}: each was replaced by a later alert of its target while the webhook was busy",
+          n == 1 ? "1 alert" : n + " alerts", sink.name());
     }
   }
 
@@ -188,6 +206,7 @@ public final class Alerter implements AutoCloseable {
         abandoned++;
       }
     }
+    sinks.forEach(Alerter::logReplaced);
     return abandoned;
   }
 

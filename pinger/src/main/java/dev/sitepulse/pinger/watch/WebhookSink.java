@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -27,8 +27,6 @@ import okhttp3.Response;
  */
 final class WebhookSink {
 
-  static final int MAX_QUEUED = 1000;
-
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final Webhook hook;
@@ -36,9 +34,10 @@ final class WebhookSink {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final Duration backoff;
-  private final AtomicInteger queued = new AtomicInteger();
-  /** Per target, the last delivery queued; guarded by this. */
-  private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
+  /** Per target, its delivery under way and the alert waiting behind it; guarded by this. */
+  private final Map<String, Lane> lanes = new HashMap<>();
+  /** Alerts a later one of their target replaced while they waited, since {@link #takeReplaced()}. */
+  private final AtomicLong replaced = new AtomicLong();
 
   WebhookSink(Webhook hook, OkHttpClient base, ExecutorService workers, ScheduledExecutorService timer,
       Duration backoff) {
@@ -64,38 +63,79 @@ final class WebhookSink {
 
   /** Completes once every delivery sent so far has ended, its retries too. */
   synchronized CompletableFuture<Void> idle() {
-    return CompletableFuture.allOf(tails.values().toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(lanes.values().stream().map(l -> l.idle).toArray(CompletableFuture[]::new));
+  }
+
+  /** How many alerts were replaced while they waited since the last call, which counts them anew. */
+  long takeReplaced() {
+    return replaced.getAndSet(0);
   }
 
   /**
    * A target's alerts reach the webhook one after another, so a chat never shows a recovery before
-   * the outage it ends; different targets' go in parallel. At most {@link #MAX_QUEUED} wait in
-   * all; beyond that an alert fails at once. Returns at once; the future completes, never
-   * exceptionally, when the alert is delivered or given up on.
+   * the outage it ends; different targets' go in parallel. Behind a target's delivery under way
+   * one alert waits, the latest: a newer one replaces it, which then ends as
+   * {@link Delivery#replaced}. So a webhook that hangs while states flap holds at most two alerts
+   * per target, and when it answers again it hears each target's latest state, not a backlog.
+   * Returns at once; the future completes, never exceptionally, when the alert is delivered,
+   * given up on or replaced.
    */
-  synchronized CompletableFuture<Delivery> send(Alert alert) {
-    if (queued.get() >= MAX_QUEUED) {
-      return CompletableFuture.completedFuture(Delivery.failed(name(), 0, "not sent: " + MAX_QUEUED
-          + " alerts are already waiting for this webhook"));
-    }
-    queued.incrementAndGet();
-    byte[] body = WebhookPayload.of(hook.format(), alert);
-    CompletableFuture<Delivery> done = new CompletableFuture<>();
-    String target = alert.target();
-    CompletableFuture<Void> next = tails.getOrDefault(target, CompletableFuture.completedFuture(null))
-        .thenRun(() -> attempt(body, 1, done))
-        .thenCompose(v -> done)
-        .handle((d, e) -> {
-          queued.decrementAndGet();
-          return null;
-        });
-    tails.put(target, next);
-    next.thenRun(() -> {
-      synchronized (this) {
-        tails.remove(target, next);
+  CompletableFuture<Delivery> send(Alert alert) {
+    Pending next = new Pending(WebhookPayload.of(hook.format(), alert), new CompletableFuture<>());
+    Pending dropped = null;
+    boolean startNow;
+    synchronized (this) {
+      Lane lane = lanes.get(alert.target());
+      startNow = lane == null;
+      if (startNow) {
+        lanes.put(alert.target(), new Lane());
+      } else {
+        dropped = lane.waiting;
+        lane.waiting = next;
       }
-    });
-    return done;
+    }
+    if (dropped != null) { // outside the lock: its listeners run now
+      replaced.incrementAndGet();
+      dropped.done().complete(Delivery.replaced(name()));
+    }
+    if (startNow) {
+      start(alert.target(), next);
+    }
+    return next.done();
+  }
+
+  private void start(String target, Pending p) {
+    p.done().whenComplete((d, e) -> startWaiting(target));
+    attempt(p.body(), 1, p.done());
+  }
+
+  /** Once a target's delivery has ended: starts the alert waiting behind it, or frees its lane. */
+  private void startWaiting(String target) {
+    Pending p;
+    Lane done = null;
+    synchronized (this) {
+      Lane lane = lanes.get(target);
+      p = lane.waiting;
+      lane.waiting = null;
+      if (p == null) {
+        lanes.remove(target);
+        done = lane;
+      }
+    }
+    if (p != null) {
+      start(target, p);
+    } else {
+      done.idle.complete(null);
+    }
+  }
+
+  /** An alert's body and how its delivery ends. */
+  private record Pending(byte[] body, CompletableFuture<Delivery> done) {}
+
+  /** One target's delivery under way to this webhook, and the alert waiting behind it. Guarded by the sink. */
+  private static final class Lane {
+    Pending waiting;
+    final CompletableFuture<Void> idle = new CompletableFuture<>();
   }
 
   private void attempt(byte[] body, int n, CompletableFuture<Delivery> done) {

@@ -141,6 +141,36 @@ class AlerterTest {
   }
 
   @Test
+  void aWebhookThatAnswersSlowlyWhileATargetFlapsGetsItsLatestAlertAndOneLineCountsThoseReplaced() {
+    // Each answer takes a second: the alerts after the first all arrive while it is under way.
+    receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(1_000)));
+    Webhook slow = new Webhook("http://127.0.0.1:" + receiver.getPort() + "/slow", Webhook.Format.JSON,
+        Duration.ofSeconds(10), 0, Map.of());
+    Instant now = Instant.now();
+    try (Alerter alerter = new Alerter(List.of(slow), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
+      for (int i = 1; i <= 5; i++) {
+        boolean down = i % 2 == 1;
+        alerter.alert(new Alert(Alert.Kind.CHANGE, "shop", "http://shop.example/", "", down ? State.UP : State.DOWN,
+            down ? State.DOWN : State.UP, now, now, null, down ? Verdict.DOWN : Verdict.UP, 500, "flap " + i));
+      }
+      alerter.alert(new Alert(Alert.Kind.CHANGE, "blog", "http://blog.example/", "", State.UP, State.DOWN, now,
+          now, null, Verdict.DOWN, 500, "blog down"));
+      alerter.idle().join();
+    }
+
+    assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/slow"))))
+        .extracting(r -> r.getBodyAsString().replaceAll(".*\"message\":\"([^\"]*)\".*", "$1"))
+        .as("the first, then the latest of each target").containsExactlyInAnyOrder("flap 1", "flap 5", "blog down");
+    assertThat(deliveries).filteredOn(d -> !d.ok()).hasSize(3).allSatisfy(d -> {
+      assertThat(d.attempts()).isZero();
+      assertThat(d.error()).isEqualTo("not sent: a later alert of its target replaced it while the webhook was busy");
+    });
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).filteredOn(m -> m.contains("not sent"))
+        .containsExactly("3 alerts not sent to http://127.0.0.1:" + receiver.getPort() + "/…: each was replaced"
+            + " by a later alert of its target while the webhook was busy");
+  }
+
+  @Test
   void aReloadThatChangesAWebhooksTimeoutRetriesOrHeadersKeepsItsWorkers() {
     String url = "http://127.0.0.1:" + receiver.getPort() + "/hook";
     try (Alerter alerter = new Alerter(List.of(hook("/hook", 0)), Alerter.Listener.NONE, Duration.ofMillis(1))) {
