@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
@@ -108,12 +109,7 @@ class ResumedDuplicatesTest {
 
     Crawler.run(crawl(null), CrawlListener.NONE);
 
-    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
-      assertThat(searcher.search("blueberry", 10).hits()).extracting(SearchHit::url)
-          .containsExactly(base() + "/d/copy.html");
-      assertThat(searcher.search("apricot", 10).hits()).as("a failed fetch keeps the page's document")
-          .extracting(SearchHit::url).containsExactly(base() + "/d/first.html");
-    }
+    assertNewTextFoundAtTheCopyAndOldTextAtThePageThatKeptItsDocument();
   }
 
   @Test
@@ -138,19 +134,7 @@ class ResumedDuplicatesTest {
   @Test
   void aPageARefreshReindexedUnchangedKeepsItsDocumentAndItsCopiesWhenTheResumeFetchesACopyFirst()
       throws Exception {
-    page("/d/start.html", "<a href=copy.html>1</a> <a href=first.html>2</a>");
-    page("/d/copy.html", "cherry");
-    page("/d/first.html", "apricot");
-    Crawler.run(crawl(null), CrawlListener.NONE);
-    Path lastCommit = copyOf(data.resolve("index"));
-    page("/d/copy.html", "apricot");
-    Crawler.run(crawl(null).toBuilder().start(CrawlStart.REFRESH).build(), CrawlListener.NONE);
-    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
-        "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
-        .as("the refresh re-indexed first.html with the bytes it had, and found copy.html a copy of it")
-        .containsExactly(base() + "/d/first.html");
-    // Killed before the refresh's commit: the index holds first.html's text from the same bytes.
-    replace(data.resolve("index"), lastCommit);
+    refreshKilledAfterIndexingFirstUnchangedAndFindingACopyOfIt();
     site.resetRequests();
 
     Crawler.run(crawl(null), CrawlListener.NONE);
@@ -165,6 +149,61 @@ class ResumedDuplicatesTest {
           .containsExactly(base() + "/d/first.html");
       assertThat(searcher.search("cherry", 10).hits()).as("copy.html's old text went with the refresh")
           .isEmpty();
+    }
+  }
+
+  @Test
+  void aCopyOfAPagesNewBytesIsIndexedWhenAResumeCommittedBeforeFetchingThatPageAgainAndTheNextFetchFails()
+      throws Exception {
+    refreshKilledAfterIndexingNewBytesOfFirstAndACopyOfThem();
+    Crawler.run(crawl(1), CrawlListener.NONE);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT state FROM urls WHERE url = '" + base() + "/d/first.html'"))
+        .as("the page limit ends the resume, with its commit, before first.html is fetched again")
+        .containsExactly("queued");
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertNewTextFoundAtTheCopyAndOldTextAtThePageThatKeptItsDocument();
+  }
+
+  @Test
+  void aCopyOfAPagesNewBytesIsIndexedWhenTheResumeFailsToFetchAPageWhoseCommittedDocumentRecordsNoHash()
+      throws Exception {
+    refreshKilledAfterIndexingNewBytesOfFirstAndACopyOfThem();
+    committedWithoutHash(base() + "/d/first.html", "apricot"); // as a version before the hash made it
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertNewTextFoundAtTheCopyAndOldTextAtThePageThatKeptItsDocument();
+  }
+
+  @Test
+  void aPageARefreshReindexedUnchangedKeepsItsCopiesWhenItsFetchFailsOnResume() throws Exception {
+    refreshKilledAfterIndexingFirstUnchangedAndFindingACopyOfIt();
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      assertThat(searcher.search("apricot", 10).hits()).as("the text once, in the document the page kept")
+          .extracting(SearchHit::url).containsExactly(base() + "/d/first.html");
+    }
+    assertThat(indexed()).containsExactly(base() + "/d/first.html", base() + "/d/start.html");
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
+        .containsExactly(base() + "/d/first.html");
+  }
+
+  /** first.html's fetch failed, keeping its document: "apricot"; copy.html has its new bytes. */
+  private void assertNewTextFoundAtTheCopyAndOldTextAtThePageThatKeptItsDocument() throws Exception {
+    try (PageSearcher searcher = PageSearcher.open(data.resolve("index"))) {
+      assertThat(searcher.search("blueberry", 10).hits()).extracting(SearchHit::url)
+          .containsExactly(base() + "/d/copy.html");
+      assertThat(searcher.search("apricot", 10).hits()).as("a failed fetch keeps the page's document")
+          .extracting(SearchHit::url).containsExactly(base() + "/d/first.html");
     }
   }
 
@@ -185,6 +224,26 @@ class ResumedDuplicatesTest {
     assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
         "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
         .as("the refresh re-indexed first.html with its new text, then found copy.html a copy of it")
+        .containsExactly(base() + "/d/first.html");
+    replace(data.resolve("index"), lastCommit);
+  }
+
+  /**
+   * A crawl indexes first.html ("apricot") and copy.html ("cherry"); a refresh indexes first.html
+   * again unchanged and finds copy.html a copy of it now, and is killed before its commit: the
+   * index holds first.html's text from the same bytes, and copy.html's old text.
+   */
+  private void refreshKilledAfterIndexingFirstUnchangedAndFindingACopyOfIt() throws Exception {
+    page("/d/start.html", "<a href=copy.html>1</a> <a href=first.html>2</a>");
+    page("/d/copy.html", "cherry");
+    page("/d/first.html", "apricot");
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    Path lastCommit = copyOf(data.resolve("index"));
+    page("/d/copy.html", "apricot");
+    Crawler.run(crawl(null).toBuilder().start(CrawlStart.REFRESH).build(), CrawlListener.NONE);
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"),
+        "SELECT duplicate_of FROM urls WHERE url = '" + base() + "/d/copy.html'"))
+        .as("the refresh re-indexed first.html with the bytes it had, and found copy.html a copy of it")
         .containsExactly(base() + "/d/first.html");
     replace(data.resolve("index"), lastCommit);
   }
@@ -228,6 +287,14 @@ class ResumedDuplicatesTest {
     for (int i = 0; i < pages.length; i++) {
       CrawlDbRows.execute(data.resolve("crawl.db"),
           "UPDATE urls SET seq = " + (committed + 1 + i) + " WHERE url = '" + pages[i] + "'");
+    }
+  }
+
+  /** Replaces {@code url}'s committed document by one of {@code body} that records no content hash. */
+  private void committedWithoutHash(String url, String body) {
+    try (PageIndex index = PageIndex.open(data.resolve("index"))) {
+      index.upsert(new IndexedPage(url, "127.0.0.1", "T", List.of(), body, "", 0, 200, null, 0));
+      index.commit(index.lastCommitData());
     }
   }
 

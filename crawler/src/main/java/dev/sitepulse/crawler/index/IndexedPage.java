@@ -38,6 +38,9 @@ import org.apache.lucene.index.IndexWriter;
  * @param itemSource where the item a rustdoc page documents is defined, as its heading links the
  *     source: pages that document one item under two paths (a re-export) share it; null on others
  * @param generator what the page's meta generator says wrote it ({@code rustdoc}), or null
+ * @param contentHash the SHA-256 (hex) of the bytes the page was made from, which the document
+ *     records so that a resume can tell whether crawl.db's bytes are the committed document's; null
+ *     for none
  */
 public record IndexedPage(
     String url,
@@ -56,7 +59,8 @@ public record IndexedPage(
     List<Section> sections,
     Set<String> declaredElsewhereIds,
     String itemSource,
-    String generator) {
+    String generator,
+    String contentHash) {
 
   public IndexedPage {
     Objects.requireNonNull(url, "url");
@@ -89,6 +93,6 @@ public record IndexedPage(
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of(), Map.of(), List.of(), Set.of(), null, null);
+        Set.of(), Set.of(), Map.of(), List.of(), Set.of(), null, null, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import static dev.sitepulse.crawler.index.PageFields.ANCHORS;
 import static dev.sitepulse.crawler.index.PageFields.BODY;
+import static dev.sitepulse.crawler.index.PageFields.CONTENT_HASH;
 import static dev.sitepulse.crawler.index.PageFields.DEFINED_IDS;
 import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
 import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
@@ -17,6 +18,7 @@ import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
 
 import java.io.StringReader;
+import java.util.HexFormat;
 import java.util.Locale;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
@@ -107,6 +109,9 @@ final class PageDocuments {
         doc.add(new StringField(LANG, tag.substring(0, region), Store.NO));
       }
       doc.add(new StoredField(LANG, page.language()));
+    }
+    if (page.contentHash() != null) { // its 32 bytes, not 64 hex digits: a hash does not compress
+      doc.add(new StoredField(CONTENT_HASH, new BytesRef(HexFormat.of().parseHex(page.contentHash()))));
     }
     return doc;
   }

@@ -50,6 +50,12 @@ public final class PageFields {
    */
   public static final String SECTIONS = "sections";
 
+  /**
+   * Stored, not searched: the SHA-256 of the bytes the document was made from
+   * ({@link IndexedPage#contentHash()}). Absent in documents from before this version.
+   */
+  public static final String CONTENT_HASH = "content_hash";
+
   /** Every field a query may name, in the order the docs list them. */
   public static final List<String> ALL =
       List.of(TITLE, HEADINGS, BODY, DESCRIPTION, URL, HOST, LANG, STATUS, FETCHED_AT);

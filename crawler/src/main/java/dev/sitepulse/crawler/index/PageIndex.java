@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
@@ -16,12 +20,15 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The crawl's Lucene index on disk, one document per url.
@@ -162,6 +169,36 @@ public final class PageIndex implements Closeable {
         }
       }
       return missing;
+    } catch (IOException e) {
+      throw failure("cannot read", e);
+    }
+  }
+
+  /**
+   * The hash of the bytes each of {@code urls}' documents in the last commit was made from
+   * ({@link IndexedPage#contentHash()}), by url; a url without a document, or whose document
+   * records none (made before this version), is left out. For a resume, before anything is
+   * written, as {@link #withoutDocument}.
+   */
+  public Map<String, String> committedContentHashes(Collection<String> urls) {
+    if (lastCommit() == null || urls.isEmpty()) {
+      return Map.of();
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = searcher.storedFields();
+      Map<String, String> hashes = new HashMap<>();
+      for (String url : urls) {
+        TopDocs hit = searcher.search(new TermQuery(new Term(PageFields.URL, url)), 1);
+        if (hit.scoreDocs.length == 1) {
+          BytesRef hash = stored.document(hit.scoreDocs[0].doc, Set.of(PageFields.CONTENT_HASH))
+              .getBinaryValue(PageFields.CONTENT_HASH);
+          if (hash != null) {
+            hashes.put(url, HexFormat.of().formatHex(hash.bytes, hash.offset, hash.length));
+          }
+        }
+      }
+      return hashes;
     } catch (IOException e) {
       throw failure("cannot read", e);
     }

@@ -400,7 +400,8 @@ final class CrawlLoop {
    * duplicates. Called before the loop starts; a link check indexes nothing, and keeps no bytes.
    *
    * @param documentOfTheseBytes false when the index's document of the page is an earlier run's
-   *     (the run that indexed these bytes was killed before its commit)
+   *     that records no hash of its bytes (the run that indexed these bytes was killed before its
+   *     commit)
    */
   void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
     if (config.purpose() == CrawlPurpose.SEARCH) {

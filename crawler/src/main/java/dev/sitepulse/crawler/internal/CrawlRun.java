@@ -174,7 +174,8 @@ public final class CrawlRun {
    * @param copies exact duplicates of pages queued again (a search only)
    * @param known every URL crawl.db knows, in the order it learnt them
    * @param earlierDocuments pages a killed run indexed that the index's last commit holds an
-   *     earlier run's document of, made from other bytes, perhaps, than those crawl.db holds
+   *     earlier run's document of, which records no hash of its bytes (made before this version): made
+   *     from other bytes, perhaps, than those crawl.db holds
    */
   private record Resumed(long lastSeq, List<String> canonicalsWithoutDocument,
       List<CrawlDb.DeferredPage> deferred, List<CrawlDb.CopyOfQueued> copies, List<CrawlDb.KnownUrl> known,
@@ -196,6 +197,10 @@ public final class CrawlRun {
       List<String> withoutDocument = index.withoutDocument(uncommitted);
       db.markWithoutDocument(withoutDocument);
       withoutDocument.forEach(earlierDocuments::remove);
+      // Before the copies are queued again below: those of bytes the killed run never committed go.
+      Map<String, String> committedBytes = index.committedContentHashes(earlierDocuments);
+      db.holdBytesOfCommittedDocuments(committedBytes);
+      earlierDocuments.removeAll(committedBytes.keySet());
     }
     if (config.start() == CrawlStart.REFRESH) {
       db.queueAllAgain();

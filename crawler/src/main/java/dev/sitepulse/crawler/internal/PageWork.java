@@ -152,7 +152,7 @@ final class PageWork {
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare(),
             page.anchors(), page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(),
-            page.itemSource(), page.generator())
+            page.itemSource(), page.generator(), bodyHash)
         : null;
     String message = fetched.truncated()
         ? fetched.message() + PageRecord.CUT_AT_MAX_BODY + fetched.body().length + " bytes read" : fetched.message();
@@ -305,6 +305,7 @@ final class PageWork {
    * that a copy fetched whole before its 304 comes is the duplicate, not a second document.
    *
    * @param documentOfTheseBytes false when the index's document of the page is an earlier run's
+   *     that records no hash of its bytes
    */
   void queuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
     knownBody(url, contentHash);

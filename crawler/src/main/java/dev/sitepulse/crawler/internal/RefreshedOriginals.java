@@ -13,9 +13,9 @@ import java.util.function.Consumer;
  * Its body hash is claimed from the start, so that a copy fetched whole is the duplicate even when
  * the original's 304 comes after it; should the original then not keep those bytes (changed, gone,
  * noindex now), it gives them up and the copies found meanwhile are fetched again to index their
- * own text. A page whose document in the index was made from other bytes (a refresh killed before
- * committing its new text) keeps them only by being indexed with them again: a fetch that fails
- * keeps that document, not the bytes. Thread-safe: parse workers add copies, the loop and workers
+ * own text. A page whose document in the index may be made from other bytes (a refresh killed
+ * before committing its new text, over a document that records no hash of its bytes) keeps them
+ * only by being indexed with them again: a fetch that fails keeps that document, not the bytes. Thread-safe: parse workers add copies, the loop and workers
  * settle; one lock.
  */
 final class RefreshedOriginals {
@@ -31,8 +31,8 @@ final class RefreshedOriginals {
   /**
    * {@code url}, holding {@code contentHash}, is to be fetched again; before the loop starts.
    *
-   * @param documentOfTheseBytes false when the index's document of the page is an earlier run's,
-   *     made from other bytes, perhaps
+   * @param documentOfTheseBytes false when the index's document of the page is an earlier run's
+   *     that records no hash of its bytes: made from other bytes, perhaps
    */
   synchronized void queued(String url, String contentHash, boolean documentOfTheseBytes) {
     pending.put(url, new Pending(contentHash, documentOfTheseBytes, new ArrayList<>(0)));

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -209,6 +210,32 @@ public final class CrawlDb implements AutoCloseable {
       s.executeBatch();
     }
     db.commit();
+  }
+
+  /**
+   * Pages a killed run indexed that the index's last commit holds an earlier run's document of,
+   * with the hash of the bytes that document was made from: they hold those bytes again, not the
+   * ones the killed run indexed and never committed (a refresh that found them changed), so that a
+   * fetch that fails, keeping the document, keeps bytes it does hold, and their copies of the newer
+   * bytes go back to the queue ({@link #queueAgainCopiesOfPagesWithoutTheirBytes}). The same
+   * bytes, as a refresh that found the page unchanged leaves, stay as they are.
+   */
+  public void holdBytesOfCommittedDocuments(Map<String, String> contentHashes) throws SQLException {
+    int changed = 0;
+    try (PreparedStatement s = db.prepareStatement(
+        "UPDATE urls SET content_hash=? WHERE url=? AND content_hash IS NOT ?")) {
+      for (Map.Entry<String, String> page : contentHashes.entrySet()) {
+        s.setString(1, page.getValue());
+        s.setString(2, page.getKey());
+        s.setString(3, page.getValue());
+        changed += s.executeUpdate();
+      }
+    }
+    db.commit();
+    if (changed > 0) {
+      LOG.info("resuming: {} pages hold the bytes of their committed documents again, not the newer ones"
+          + " the killed run indexed", changed);
+    }
   }
 
   /**

@@ -59,6 +59,22 @@ class PageIndexTest {
   }
 
   @Test
+  void committedContentHashesGivesTheHashEachCommittedDocumentWasMadeFromWhereItRecordsOne() {
+    String hash = "ab".repeat(32);
+    try (PageIndex index = PageIndex.open(dir)) {
+      index.upsert(new IndexedPage("https://h/a.html", "h", "A", List.of(), "a", "", 0, 200, null, 0,
+          null, null, null, null, null, null, null, hash));
+      index.upsert(page("https://h/b.html", "B")); // no hash, as documents from before it
+      index.commit(Map.of());
+      index.upsert(new IndexedPage("https://h/b.html", "h", "B", List.of(), "b", "", 0, 200, null, 0,
+          null, null, null, null, null, null, null, hash)); // not committed
+
+      assertThat(index.committedContentHashes(List.of("https://h/a.html", "https://h/b.html", "https://h/c.html")))
+          .isEqualTo(Map.of("https://h/a.html", hash));
+    }
+  }
+
+  @Test
   void commitUserDataRoundTripsAndSurvivesReopening() {
     try (PageIndex index = PageIndex.open(dir)) {
       assertThat(index.lastCommitData()).isEmpty();

@@ -95,7 +95,7 @@ public final class TestPages {
 
     public IndexedPage build() {
       return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, language,
-          linkTextShare, anchors, definitionIds, termNames, sections, Set.of(), null, null);
+          linkTextShare, anchors, definitionIds, termNames, sections, Set.of(), null, null, null);
     }
   }
 }

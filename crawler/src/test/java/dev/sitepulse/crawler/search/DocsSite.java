@@ -108,7 +108,7 @@ final class DocsSite {
     return new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
         page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
         page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
-        page.generator());
+        page.generator(), null);
   }
 
   private static IndexedPage page(String url, String title, List<String> headings, String body) {
