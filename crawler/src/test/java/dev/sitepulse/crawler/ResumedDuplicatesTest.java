@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.index.IndexedPage;
+import dev.sitepulse.crawler.internal.EachWriteAlone;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -177,6 +179,22 @@ class ResumedDuplicatesTest {
 
     Crawler.run(crawl(null), CrawlListener.NONE);
 
+    assertNewTextFoundAtTheCopyAndOldTextAtThePageThatKeptItsDocument();
+  }
+
+  @Test
+  void noCrawlDbTransactionLeavesCopiesOfBytesAFailedPageGaveUpAsItsDuplicatesWithoutQueueingThemAgain()
+      throws Exception {
+    refreshKilledAfterIndexingNewBytesOfFirstAndACopyOfThem();
+    committedWithoutHash(base() + "/d/first.html", "apricot"); // frees its bytes when it fails
+    site.stubFor(get("/d/first.html").willReturn(aResponse().withStatus(500)));
+    List<String> stranded = new ArrayList<>();
+
+    EachWriteAlone.crawl(crawl(null), () -> stranded.addAll(CrawlDbRows.column(data.resolve("crawl.db"), """
+        SELECT c.url FROM urls c JOIN urls f ON f.url = c.duplicate_of
+        WHERE c.state = 'done' AND f.state <> 'queued' AND f.content_hash IS NULL""")));
+
+    assertThat(stranded).as("a kill there leaves copy.html's text in no document for good").isEmpty();
     assertNewTextFoundAtTheCopyAndOldTextAtThePageThatKeptItsDocument();
   }
 

@@ -35,11 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,14 +91,25 @@ public final class CrawlRun {
    */
   static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
       Function<Vertx, LoopTimers> timers, Clock clock) throws CrawlException {
+    return runKeepingRobots(config, listener, stop, timers, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * As above, with crawl.db's writer thread wrapped by {@code crawlDbWrites}: a test sees each
+   * transaction, where a kill could fall.
+   */
+  static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+      Function<Vertx, LoopTimers> timers, Clock clock, UnaryOperator<Executor> crawlDbWrites)
+      throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
     try (DataDirLock held = CrawlFolder.open(config, seeds)) {
-      return crawl(config, listener, stop, seeds, timers, clock);
+      return crawl(config, listener, stop, seeds, timers, clock, crawlDbWrites);
     }
   }
 
   private static Finished crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
-      List<String> seeds, Function<Vertx, LoopTimers> timers, Clock clock) throws CrawlException {
+      List<String> seeds, Function<Vertx, LoopTimers> timers, Clock clock,
+      UnaryOperator<Executor> crawlDbWrites) throws CrawlException {
     if (config.ignoreRobots()) {
       LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
     }
@@ -113,7 +126,8 @@ public final class CrawlRun {
     parsers.execute(BodyHash::isNative);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     boolean newDb = !Files.exists(config.crawlDb());
-    try (CrawlDb db = CrawlDb.open(config.crawlDb(), newDb && config.purpose() == CrawlPurpose.LINK_CHECK);
+    try (CrawlDb db = CrawlDb.open(config.crawlDb(), newDb && config.purpose() == CrawlPurpose.LINK_CHECK,
+            crawlDbWrites);
         PageIndex index = config.purpose() == CrawlPurpose.SEARCH
             ? PageIndex.open(config.indexDir()) : null;
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),

@@ -66,9 +66,10 @@ final class UnparsedPages {
   void failed(String url, PriorFetch prior, String kind, String message, double fetchMillis) {
     counters.error(kind);
     boolean keptDocument = hadDocument(prior);
+    List<QueuedUrl> copies = pages.settledUnparsed(url, keptDocument);
     db.record(PageRecord.failed(url, kind, message, fetchMillis, clock.millis(),
-        commits.nextSeq(), keptDocument));
-    settled(url, keptDocument);
+        commits.nextSeq(), keptDocument), queuedAgainWith(keptDocument, copies));
+    settled(url, keptDocument, copies);
   }
 
   /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
@@ -79,9 +80,10 @@ final class UnparsedPages {
     // for says nothing: the page keeps its document until it is gone for sure.
     boolean mayPass = r.status() >= 500 || r.status() == 429 || r.notModified();
     boolean keepsDocument = mayPass && hadDocument(prior);
+    List<QueuedUrl> copies = pages.settledUnparsed(url, keepsDocument);
     withoutDocument(url, !mayPass && hadDocument(prior), seq ->
-        db.record(PageRecord.unparsed(url, response, seq, keepsDocument)));
-    settled(url, keepsDocument);
+        db.record(PageRecord.unparsed(url, response, seq, keepsDocument), queuedAgainWith(keepsDocument, copies)));
+    settled(url, keepsDocument, copies);
   }
 
   /** A redirect to {@code target} (null: unusable), whose queueing added {@code queued}. */
@@ -124,17 +126,26 @@ final class UnparsedPages {
   /**
    * The pages that deferred to {@code url} as their canonical, or found to copy the bytes it held
    * before it was fetched again, are fetched again when it has no document now, or one made from
-   * other bytes. Then crawl.db, where a page that keeps a document after a failure holds no bytes
-   * but its copies', has those copies queued too: a run that ends before fetching them leaves
-   * them to the next.
+   * other bytes. A 304 keeps the document and the bytes: a page whose document may be made from
+   * other bytes has no validators (the resume cleared them), so none is asked for.
    */
   private void settled(String url, boolean hasDocument) {
+    settled(url, hasDocument, pages.settledUnparsed(url, hasDocument));
+  }
+
+  /** As above, once the bytes it held were settled, leaving {@code copies} to fetch again. */
+  private void settled(String url, boolean hasDocument, List<QueuedUrl> copies) {
     refetches.settled(url, hasDocument);
-    List<QueuedUrl> copies = pages.settledUnparsed(url, hasDocument);
-    if (hasDocument) {
-      copies.forEach(c -> db.markQueuedAgain(c.url()));
-    }
     refetches.copiesFetchedAgain(url, copies);
+  }
+
+  /**
+   * What crawl.db queues again with the record of a page that keeps a document of other bytes than
+   * {@code copies} have: there it holds no bytes, which counts as holding its copies', so that a run
+   * that ends before fetching them would leave their text in no document for good.
+   */
+  private static List<String> queuedAgainWith(boolean keepsDocument, List<QueuedUrl> copies) {
+    return keepsDocument ? copies.stream().map(QueuedUrl::url).toList() : List.of();
   }
 
   private static boolean hadDocument(PriorFetch prior) {

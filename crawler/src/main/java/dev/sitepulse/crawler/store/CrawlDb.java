@@ -521,7 +521,17 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   public void record(PageRecord page) {
-    writer.record(page);
+    writer.record(page, List.of());
+  }
+
+  /**
+   * As {@link #record}, with URLs done before queued again in the same transaction, as
+   * {@link #markQueuedAgain} would: the copies of bytes a page that keeps a document of other bytes
+   * gave up. Written apart, a kill between the two would leave them its duplicates, their text in
+   * no document, and no resume would queue them.
+   */
+  public void record(PageRecord page, List<String> queuedAgain) {
+    writer.record(page, List.copyOf(queuedAgain));
   }
 
   /**

@@ -85,10 +85,11 @@ final class CrawlDbWriter implements AutoCloseable {
     submit(1, w -> update(w.unchanged(), fetchMillis, url));
   }
 
-  void record(PageRecord page) {
-    submit(1 + page.discovered().size() + page.links().size() + page.embeds().size(), w -> {
+  void record(PageRecord page, List<String> queuedAgain) {
+    submit(1 + page.discovered().size() + page.links().size() + page.embeds().size() + queuedAgain.size(), w -> {
       insertQueued(w, page.discovered());
       write(w, page);
+      queuedAgain.forEach(url -> update(w.queuedAgain(), url));
     });
   }
 
