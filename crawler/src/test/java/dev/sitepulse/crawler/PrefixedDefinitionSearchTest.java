@@ -48,7 +48,22 @@ class PrefixedDefinitionSearchTest {
       + "<dd><p>Converts the print statement to the print() function.</p></dd></dl>"
       + "<dl class='std 2to3fixer'><dt class='sig sig-object std' id='to3fixer-xrange'>xrange</dt>"
       + "<dd><p>Renames xrange() to range() and wraps existing range() calls with list.</p></dd></dl>"
+      + "<dl class='std 2to3fixer'><dt class='sig sig-object std' id='to3fixer-raise'>raise</dt>"
+      + "<dd><p>Converts raise E, V to raise E(V).</p></dd></dl>"
       + "</section></body></html>";
+  /**
+   * The language reference's statements, each section labelled by its keyword before its heading, as
+   * Sphinx writes a reST label; long, as the real page is. The label {@code from} is no code of its heading.
+   */
+  private static final String STATEMENTS = "<html><head><title>7. Simple statements</title></head><body>"
+      + "<section id='simple-statements'><h1>7. Simple statements</h1><p>"
+      + "A simple statement is comprised within a single logical line. ".repeat(40) + "</p>"
+      + "<section id='the-raise-statement'><span id='raise'></span><h2>7.8. The <code class='xref std std-keyword'>"
+      + "<span class='pre'>raise</span></code> statement</h2><p>If no expressions are present, raise re-raises the"
+      + " exception that is currently being handled.</p></section>"
+      + "<section id='the-import-statement'><span id='from'></span><span id='import'></span><h2>7.11. The <code>import"
+      + "</code> statement</h2><p>" + "The basic import statement finds a module, loads it and binds a name. ".repeat(20)
+      + "</p></section></section></body></html>";
   /** The name in its title and headings, as a word. */
   private static final String TRACEBACK = "<html><head><title>traceback — Print or retrieve a stack traceback"
       + "</title></head><body><section id='module-traceback'><h1>traceback — Print or retrieve a stack traceback</h1>"
@@ -66,7 +81,7 @@ class PrefixedDefinitionSearchTest {
   static void crawlTheSite() throws Exception {
     searcher = CrawledDocs.crawlAmongOtherModules(site, data, Map.of(
         "/library/functions.html", FUNCTIONS, "/library/2to3.html", FIXERS, "/library/traceback.html", TRACEBACK,
-        "/howto/porting.html", PORTING, "/using/options.html", OPTIONS));
+        "/howto/porting.html", PORTING, "/using/options.html", OPTIONS, "/reference/simple_stmts.html", STATEMENTS));
   }
 
   @AfterAll
@@ -81,6 +96,17 @@ class PrefixedDefinitionSearchTest {
     assertThat(hits.get(0).link()).isEqualTo(url("/library/functions.html") + "#print");
     assertThat(hits).extracting(SearchHit::link).as("the fixer is still found, and linked")
         .contains(url("/library/2to3.html") + "#to3fixer-print");
+  }
+
+  @Test
+  void aKeywordASectionIsLabelledByRanksAboveTheFixerOfThatName() throws Exception {
+    // Before: the fixer first; no id that is the keyword alone was read as its definition.
+    SearchHit first = searcher.search("raise", 10).hits().get(0);
+
+    assertThat(first.link()).isEqualTo(url("/reference/simple_stmts.html") + "#raise");
+    assertThat(first.definition()).isTrue();
+    assertThat(searcher.search("from", 10).hits()).as("a label its heading does not write defines nothing")
+        .noneMatch(SearchHit::definition);
   }
 
   @Test

@@ -20,7 +20,8 @@ import org.apache.lucene.index.IndexWriter;
  *     or a table of contents below pages whose prose matches as well
  * @param anchors the ids of the page's elements: API docs give each definition one of its name
  *     ({@code os.path.join}), which search ranks first for that name
- * @param definitionIds those of its definition terms ({@code <dt id>}): a plain word among them
+ * @param definitionIds those of its definition terms ({@code <dt id>}), and the labels of
+ *     sections that their headings write as code ({@code raise}): a plain word among them
  *     ({@code enumerate}, a built-in) names a definition too, while elsewhere it is mostly the
  *     slug of a heading
  * @param termNames by definition term id, the name the term defines where the id spells it in

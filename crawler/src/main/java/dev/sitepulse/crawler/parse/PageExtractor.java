@@ -168,6 +168,7 @@ final class PageExtractor implements NodeVisitor {
           headingText = new CollapsingText(64);
           headingNames.enter(el);
           typedoc.headingStarts(el);
+          SectionLabels.addDefined(el, definitionIds);
         }
         if (textSkipDepth == 0) {
           sections.heading(el, text.length());

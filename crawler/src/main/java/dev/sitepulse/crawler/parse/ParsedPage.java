@@ -25,7 +25,8 @@ import java.util.Set;
  * @param anchors every id and every a[name] in the page, for {@code #fragment} checks
  * @param definitionIds the ids of its definition terms ({@code <dt id>}), where Sphinx gives
  *     every object it documents its name as id: a built-in's ({@code enumerate}) too, which no
- *     shape marks as an API name
+ *     shape marks as an API name; and the labels of sections that their headings write as code
+ *     ({@link SectionLabels}: the keyword {@code raise} before "The {@code raise} statement")
  * @param termNames by definition term id, the name the term starts with where the id spells it
  *     in another form ({@link DefinitionTerms}): {@code max_connections} for PostgreSQL's
  *     {@code GUC-MAX-CONNECTIONS}; and by the id of a heading, or of its permalink, the name the

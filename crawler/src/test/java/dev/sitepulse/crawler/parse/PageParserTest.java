@@ -794,6 +794,20 @@ class PageParserTest {
   }
 
   @Test
+  void aSectionsLabelThatItsHeadingWritesAsCodeIsADefinitionId() {
+    // Sphinx's reST labels before the language reference's statements; a label of another name, or
+    // one with text, or a heading's own slug, defines nothing.
+    ParsedPage page = parseHtml("<section id=the-import-statement><span id=from></span><span id=import></span>"
+        + "<h2>7.11. The <code class='xref std std-keyword'><span class=pre>import</span></code> statement</h2>"
+        + "<p>Imports.</p></section><section id=raising><span id=raise>raise</span><h2>The <code>raise</code>"
+        + " statement</h2></section><section id=errors><span id=tut-errors></span><h2>Errors and Exceptions</h2></section>",
+        "http://h/");
+
+    assertThat(page.definitionIds()).containsExactly("import");
+    assertThat(page.anchors()).contains("from", "import", "raise", "tut-errors");
+  }
+
+  @Test
   void aDefinitionTermsIdThatSpellsItsNameInAnotherFormNamesIt() {
     // PostgreSQL's DocBook: settings, libpq functions; a glossary's phrase or an option's clause is no name.
     ParsedPage page = parseHtml("<dl><dt id=GUC-MAX-CONNECTIONS><span class=term><code>max_connections</code>"
