@@ -18,7 +18,8 @@ import org.apache.lucene.index.IndexWriter;
  * @param language as the page declared it (e.g. "en", "de-CH"), or null
  * @param linkTextShare how much of the body is the text of links, 0 to 1; search ranks an index
  *     or a table of contents below pages whose prose matches as well
- * @param anchors the ids of the page's elements: API docs give each definition one of its name
+ * @param anchors the ids of the page's elements but its scripts', form controls' and navigation's
+ *     ({@code ParsedPage.contentIds}): API docs give each definition one of its name
  *     ({@code os.path.join}), which search ranks first for that name
  * @param definitionIds those of its definition terms ({@code <dt id>}), and the labels of
  *     sections that their headings write as code ({@code raise}): a plain word among them

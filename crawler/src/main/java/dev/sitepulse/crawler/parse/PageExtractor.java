@@ -34,6 +34,8 @@ final class PageExtractor implements NodeVisitor {
   private int outlinksDropped;
   private final Set<String> anchors = new HashSet<>();
   private final Set<String> definitionIds = new HashSet<>();
+  /** Few on a page: a theme's script and menu toggle ({@link ChromeElements}). */
+  private final Set<String> chromeIds = new HashSet<>(4);
   private final DefinitionTerms definitionTerms = new DefinitionTerms();
   private final SectionStarts sections = new SectionStarts();
   private final HeadingNames headingNames = new HeadingNames();
@@ -128,7 +130,9 @@ final class PageExtractor implements NodeVisitor {
       if (!id.isEmpty()) {
         anchors.add(id);
         sections.idWithin(id);
-        if (el.normalName().equals("div") && el.hasClass("viewcode-block")) {
+        if (ChromeElements.definesNothing(el)) {
+          chromeIds.add(id);
+        } else if (el.normalName().equals("div") && el.hasClass("viewcode-block")) {
           sourceBlockIds = sourceBlockIds.isEmpty() ? new HashSet<>() : sourceBlockIds;
           sourceBlockIds.add(id);
         } else if (!typedoc.idAt(el, id) && el.normalName().equals("dt")) {
@@ -300,6 +304,7 @@ final class PageExtractor implements NodeVisitor {
         metadata.canonicalOrRefresh(body.length()),
         metadata.robots,
         anchors,
+        chromeIds,
         definitionIds,
         termNames(),
         sections.result(body.length()),

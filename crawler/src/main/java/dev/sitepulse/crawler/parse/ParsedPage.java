@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.parse;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ import java.util.Set;
  *     header's: a {@code <meta name=robots>}'s content as written, a {@code <meta name=BOT>}'s after
  *     {@code BOT:}, as the header names the crawler its directives are for
  * @param anchors every id and every a[name] in the page, for {@code #fragment} checks
+ * @param chromeIds those of {@code anchors} on elements that define no name ({@link ChromeElements}:
+ *     scripts, form controls, navigation), which {@link #contentIds} leaves out
  * @param definitionIds the ids of its definition terms ({@code <dt id>}), where Sphinx gives
  *     every object it documents its name as id: a built-in's ({@code enumerate}) too, which no
  *     shape marks as an API name; and the labels of sections that their headings write as code
@@ -63,6 +66,7 @@ public record ParsedPage(
     String canonical,
     List<String> robotsMeta,
     Set<String> anchors,
+    Set<String> chromeIds,
     Set<String> definitionIds,
     Map<String, String> termNames,
     List<Section> sections,
@@ -78,9 +82,20 @@ public record ParsedPage(
     embeds = List.copyOf(embeds);
     robotsMeta = List.copyOf(robotsMeta);
     anchors = Set.copyOf(anchors);
+    chromeIds = Set.copyOf(chromeIds);
     definitionIds = Set.copyOf(definitionIds);
     termNames = Map.copyOf(termNames);
     sections = List.copyOf(sections);
     declaredElsewhereIds = Set.copyOf(declaredElsewhereIds);
+  }
+
+  /** The ids that may define a name: {@code anchors} but {@code chromeIds}. */
+  public Set<String> contentIds() {
+    if (chromeIds.isEmpty()) {
+      return anchors;
+    }
+    Set<String> content = new HashSet<>(anchors);
+    content.removeAll(chromeIds);
+    return content;
   }
 }

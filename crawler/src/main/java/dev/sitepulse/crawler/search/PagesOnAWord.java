@@ -16,8 +16,10 @@ import org.apache.lucene.util.Bits;
  * Whether a site has a page of its own on a word: one that its URL names by the word
  * ({@link UrlNames}), whose title has the word itself, in any case ({@link ApiNames#isWordOf}: the
  * query's names come lower-cased, and "History and License" is the page on {@code license}), and
- * that defines no API name of its own (a theme's {@code <script id="documentation_options">} is on
- * every page of a Sphinx site). The Python docs' license.html ("History and License") and
+ * that defines no API name of its own: none but names on half its pages or more, a theme's
+ * (Docusaurus's {@code <div id="__docusaurus">}; a Sphinx theme's {@code <script
+ * id="documentation_options">} on indexes written before scripts' ids were left out,
+ * {@code parse.ChromeElements}). The Python docs' license.html ("History and License") and
  * copyright.html ("Copyright") are the pages a query of {@code license} or {@code copyright} asks
  * for, where the built-in constants of those names only print a line pointing to them. A page so
  * named that defines names is the reference of another thing of the name (c-api/slice.html,

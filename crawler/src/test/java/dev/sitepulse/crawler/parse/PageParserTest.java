@@ -794,6 +794,16 @@ class PageParserTest {
   }
 
   @Test
+  void theIdsOfScriptsControlsAndNavigationAreAnchorsThatMayDefineNothing() {
+    ParsedPage page = parseHtml("<head><script id=documentation_options src=a.js></script></head><body>"
+        + "<input type=checkbox id=menuToggler><nav id=main_nav></nav><dl><dt id=zip>zip()</dt></dl></body>", "http://h/");
+
+    assertThat(page.anchors()).as("a link to any of them lands").containsExactlyInAnyOrder(
+        "documentation_options", "menuToggler", "main_nav", "zip");
+    assertThat(page.contentIds()).containsExactly("zip");
+  }
+
+  @Test
   void aSectionsLabelThatItsHeadingWritesAsCodeIsADefinitionId() {
     // Sphinx's reST labels before the language reference's statements; a label of another name, or
     // one with text, or a heading's own slug, defines nothing.

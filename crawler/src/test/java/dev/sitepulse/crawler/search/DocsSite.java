@@ -106,7 +106,7 @@ final class DocsSite {
   private static IndexedPage parsed(String url, String html) {
     ParsedPage page = PageParser.parseForSearch(html.getBytes(StandardCharsets.UTF_8), "UTF-8", url);
     return new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
-        page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.anchors(),
+        page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.contentIds(),
         page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
         page.generator(), null);
   }

@@ -13,8 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** A page of a site's own on a word, on a site so small that one page is half of them. */
 class PagesOnAWordTest {
   private static final String SITE = "https://docs.example/";
-  /** An id a Sphinx theme puts on every page, which defines nothing of the page's. */
-  private static final String THEME = "<script id='documentation_options' src='_static/documentation_options.js'></script>";
+  /**
+   * An id a theme puts on every page, which defines nothing of the page's: Docusaurus wraps each
+   * page in it (a Sphinx theme's {@code <script id="documentation_options">} no longer reaches the
+   * index, but an index an earlier version wrote has it on every page).
+   */
+  private static final String THEME = "<div id='__docusaurus'></div>";
 
   @TempDir Path dir;
 
