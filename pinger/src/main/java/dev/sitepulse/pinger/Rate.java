@@ -22,7 +22,8 @@ public record Rate(double permits, Duration per) {
   }
 
   /**
-   * Parses {@code N/s}, {@code N/m}, {@code N/h} or {@code unlimited}.
+   * Parses {@code N/ms}, {@code N/s}, {@code N/m}, {@code N/h}, or {@code unlimited} or a bare
+   * {@code 0} for no limit (as curl's {@code --limit-rate 0}).
    *
    * @throws IllegalArgumentException quoting the text
    */
@@ -32,9 +33,15 @@ public record Rate(double permits, Duration per) {
       return UNLIMITED;
     }
     Matcher m = FORM.matcher(t);
-    if (!m.matches() || Double.parseDouble(m.group(1)) <= 0) {
+    if (!m.matches()) {
+      // A bare number is the likeliest slip: say what it lacks rather than only what a rate is.
+      String why = t.matches("\\d+(\\.\\d+)?") ? "a rate needs a unit: " + t + "/s, " + t + "/m or " + t + "/h"
+          : "use e.g. 10/s, 90/m or unlimited";
+      throw new IllegalArgumentException("\"" + text + "\" is not a rate (" + why + ")");
+    }
+    if (Double.parseDouble(m.group(1)) == 0) { // would send nothing: only the bare 0 means no limit
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a rate (use e.g. 10/s, 90/m or unlimited)");
+          "\"" + text + "\" would allow no request; write unlimited (or 0) to turn limiting off");
     }
     Duration per =
         switch (m.group(2)) {
