@@ -136,6 +136,18 @@ class BadResponsesTest {
   }
 
   @Test
+  void aContentLengthThatIsNoLengthIsAnInvalidResponseNamingTheHeaderAndTheUrl() throws Exception {
+    for (String length : new String[] {"-5", "5x", "0x10"}) {
+      try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\nhello")) {
+        CheckResult r = check(server.url("/"));
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+        assertThat(r.message()).isEqualTo("invalid HTTP response: Content-Length \"" + length
+            + "\" is no length in the answer from " + server.url("/") + " (RFC 9112 §6.3)");
+      }
+    }
+  }
+
+  @Test
   void twoContentLengthsThatAgreeAreOneLength() throws Exception {
     String reply = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello";
     try (RawServer server = RawServer.answering(reply)) {

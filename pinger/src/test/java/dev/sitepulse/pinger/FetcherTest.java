@@ -120,6 +120,17 @@ class FetcherTest {
   }
 
   @Test
+  void aNegativeContentLengthIsAnInvalidResponseNamingTheHeaderNotOkHttpsComplaint() throws Exception {
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\nhello")) {
+      FetchResult r = fetcher.fetch(server.url("/")).orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).isEqualTo(
+          "invalid HTTP response: Content-Length \"-5\" is no length in the answer from " + server.url("/") + " (RFC 9112 §6.3)");
+    }
+  }
+
+  @Test
   void twoContentLengthsThatDisagreeAreAnInvalidResponseNotAPageOfEitherLength() throws Exception {
     String reply = "HTTP/1.1 200 OK\r\nContent-Length: 50\r\nContent-Length: 5\r\n\r\nhello";
     try (RawServer server = RawServer.answering(reply)) {

@@ -100,9 +100,11 @@ public final class FetchRun implements Runnable {
     if (result.isCancelled()) { // before the call was there to cancel
       c.cancel();
     }
-    try (Response response = c.execute()) {
+    Response response = c.execute();
+    Failure invalid = null;
+    try {
       answered = true;
-      Failure invalid = ResponseHead.invalid(response, parsed);
+      invalid = ResponseHead.invalid(response, parsed);
       if (invalid != null) {
         c.cancel(); // a head not to be trusted frames no body: its connection must carry nothing more
         return failed(invalid);
@@ -122,6 +124,8 @@ public final class FetchRun implements Runnable {
           body.truncated(), retryAfter,
           new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
           ServerText.reason(response.code() + " " + response.message()), response.headers("X-Robots-Tag"));
+    } finally {
+      ResponseHead.close(response, invalid != null);
     }
   }
 

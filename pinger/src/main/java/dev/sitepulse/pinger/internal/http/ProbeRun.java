@@ -145,8 +145,10 @@ public final class ProbeRun implements Runnable {
       }
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       call = c;
-      try (Response response = c.execute()) {
-        Failure invalid = ResponseHead.invalid(response, url);
+      Response response = c.execute();
+      Failure invalid = null;
+      try {
+        invalid = ResponseHead.invalid(response, url);
         synchronized (hops) { // read as one by a watchdog's failed()
           hopStatus = response.code();
           hopContentLength = invalid == null ? contentLength(response) : -1; // of a head that frames the body
@@ -179,6 +181,8 @@ public final class ProbeRun implements Runnable {
           requestBody = null;
         }
         url = next;
+      } finally {
+        ResponseHead.close(response, invalid != null);
       }
     }
   }
