@@ -10,7 +10,6 @@ import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +31,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
@@ -87,20 +85,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
     }
     // Any word before a colon is a field to the classic parser: a typo (titel:x) or a bare URL
     // (https://…) would find nothing, and say nothing.
-    Set<String> named = new LinkedHashSet<>();
-    parsed.visit(new QueryVisitor() {
-      @Override
-      public boolean acceptField(String field) {
-        named.add(field);
-        return true;
-      }
-
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-    });
-    for (String field : named) {
+    for (String field : FieldsRead.of(parsed)) {
       if (!PageFields.ALL.contains(field)) {
         int at = query.indexOf(field + ":");
         throw new QueryErrors.Placed("no field \"" + field + "\" (the fields are " + String.join(", ", PageFields.ALL)
@@ -115,7 +100,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
       }
       throw new QueryErrors.OnlyStopWords();
     }
-    return onlyExclusions(parsed) ? allPagesBut(parsed) : parsed;
+    return onlyExclusions(parsed) ? allPagesBut(parsed) : WhereFilters.narrow(query, parsed);
   }
 
   /** The query without its operators and field names; a quoted "AND" is a word. */

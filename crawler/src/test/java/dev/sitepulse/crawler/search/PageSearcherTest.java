@@ -96,6 +96,23 @@ class PageSearcherTest {
   }
 
   @Test
+  void aHostBesideWordsNarrowsTheSearchToThatHost() throws Exception {
+    assertThat(urls("host:blog.acme.example cache")).containsExactly(BLOG + "2024/performance-tuning.html");
+    assertThat(urls("cache host:blog.acme.example widget")).as("either word, on that host; both first")
+        .containsExactly(BLOG + "2024/performance-tuning.html", BLOG + "2024/release.html");
+    assertThat(urls("host:blog.acme.example host:docs.acme.example cache"))
+        .as("two values of one field are alternatives")
+        .contains(BLOG + "2024/performance-tuning.html", DOCS + "guide/widget-cache.html");
+  }
+
+  @Test
+  void aHostJoinedToWordsByAnOperatorIsReadAsWritten() throws Exception {
+    assertThat(urls("host:blog.acme.example OR cache"))
+        .contains(BLOG + "2024/release.html", DOCS + "guide/widget-cache.html");
+    assertThat(urls("host:blog.acme.example AND cache")).containsExactly(BLOG + "2024/performance-tuning.html");
+  }
+
+  @Test
   void urlQueriesMatchOneUrlAndPrefixesMatchASection() throws Exception {
     assertThat(urls("url:\"" + DOCS + "guide/install.html\""))
         .containsExactly(DOCS + "guide/install.html");

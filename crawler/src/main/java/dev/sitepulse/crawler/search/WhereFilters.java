@@ -1,0 +1,86 @@
+package dev.sitepulse.crawler.search;
+
+import dev.sitepulse.crawler.index.PageFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Clauses on the fields that say where a page is rather than what it says narrow a query of
+ * words instead of adding to it: {@code host:docs.python.org asyncio} finds the pages of that host
+ * about asyncio, as a docs search's site filter does, where the classic grammar's OR found every
+ * page of the host. Values of one field are alternatives ({@code host:a host:b}); different fields
+ * all apply. They score nothing. A query that writes its operators between clauses (AND, OR, &&,
+ * ||) says how they combine and is read as written, and so is one of such clauses alone.
+ */
+final class WhereFilters {
+
+  private static final Set<String> FIELDS =
+      Set.of(PageFields.HOST, PageFields.URL, PageFields.LANG, PageFields.STATUS, PageFields.FETCHED_AT);
+  /** AND, OR, && or || outside quotes, as the classic grammar reads them. */
+  private static final Pattern BINARY_OPERATOR = Pattern.compile("\\b(?:AND|OR)\\b|&&|\\|\\|");
+
+  private WhereFilters() {}
+
+  /** {@code parsed} with its top-level clauses on where-fields as filters, when it has words too. */
+  static Query narrow(String query, Query parsed) {
+    if (!(parsed instanceof BooleanQuery bool) || writesOperators(query)) {
+      return parsed;
+    }
+    Map<String, List<Query>> filters = new LinkedHashMap<>();
+    List<BooleanClause> words = new ArrayList<>();
+    for (BooleanClause clause : bool.clauses()) {
+      String field = clause.getOccur() == Occur.MUST_NOT ? null : whereField(clause.getQuery());
+      if (field != null) {
+        filters.computeIfAbsent(field, f -> new ArrayList<>()).add(clause.getQuery());
+      } else {
+        words.add(clause);
+      }
+    }
+    long optional = words.stream().filter(c -> c.getOccur() == Occur.SHOULD).count();
+    boolean required = words.stream().anyMatch(c -> c.getOccur() == Occur.MUST);
+    if (filters.isEmpty() || optional == 0 && !required) {
+      return parsed;
+    }
+    BooleanQuery.Builder narrowed = new BooleanQuery.Builder();
+    for (BooleanClause c : words) { // one optional word must match, as it did alone
+      narrowed.add(c.getQuery(), optional == 1 && !required && c.getOccur() == Occur.SHOULD ? Occur.MUST : c.getOccur());
+    }
+    if (optional > 1 && !required) { // beside a filter, SHOULD clauses would all be optional
+      narrowed.setMinimumNumberShouldMatch(1);
+    }
+    for (List<Query> values : filters.values()) {
+      narrowed.add(values.size() == 1 ? values.get(0) : anyOf(values), Occur.FILTER);
+    }
+    return narrowed.build();
+  }
+
+  private static Query anyOf(List<Query> values) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    values.forEach(v -> any.add(v, Occur.SHOULD));
+    return any.build();
+  }
+
+  /** The one where-field {@code q} reads, or null when it reads another or several. */
+  private static String whereField(Query q) {
+    Set<String> fields = FieldsRead.of(q);
+    return fields.size() == 1 && FIELDS.containsAll(fields) ? fields.iterator().next() : null;
+  }
+
+  private static boolean writesOperators(String query) {
+    String[] parts = query.split("\"", -1);
+    for (int i = 0; i < parts.length; i += 2) { // even parts are outside quotes
+      if (BINARY_OPERATOR.matcher(parts[i]).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
