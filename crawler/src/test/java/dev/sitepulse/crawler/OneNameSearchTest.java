@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.search.PageSearcher;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +130,21 @@ class OneNameSearchTest {
   @Test
   void aPageNamedForTheWordThatDefinesNamesOfItsOwnIsAnotherThingOfTheName() throws Exception {
     assertThat(searcher.search("slice", 10).hits().get(0).link()).isEqualTo(url("/library/functions.html") + "#slice");
+  }
+
+  @Test
+  void aWhereFilterThatEveryPagePassesLeavesTheRankingAsItWas() throws Exception {
+    for (String query : new String[] {"map", "license", "slice", "map protocol"}) {
+      List<String> alone = ranked(query);
+      assertThat(alone).isNotEmpty();
+      assertThat(ranked("host:127.0.0.1 " + query)).as(query).isEqualTo(alone);
+      assertThat(ranked(query + " status:200 host:127.0.0.1")).as(query).isEqualTo(alone);
+    }
+  }
+
+  /** Each hit's link and score. */
+  private static List<String> ranked(String query) throws Exception {
+    return searcher.search(query, 10).hits().stream().map(h -> h.link() + " " + h.score()).toList();
   }
 
   @Test

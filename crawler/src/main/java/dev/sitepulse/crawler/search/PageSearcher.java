@@ -181,32 +181,36 @@ public final class PageSearcher implements Closeable {
       int size = Math.max(1, Math.min(limit, reader.maxDoc()));
       // A page that defines the query's words run together has them all (switchMap for switch map,
       // logging.basicConfig for logging basic config).
-      String runTogether = wholeQueryDefined(query);
-      String member = runTogether == null ? memberDefined(query) : null;
+      // The names and phrases are read in the words beside its where-filters (host:, lang:…), which
+      // narrow every query below: host:docs zip ranks as zip does, on that host.
+      Query where = WhereFilters.of(parsed);
+      String words = where == null ? query : WhereFilters.wordsBeside(query);
+      String runTogether = wholeQueryDefined(words);
+      String member = runTogether == null ? memberDefined(words) : null;
       Query wholeName = runTogether != null
-          ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(query).size(), hitFields::definedWhole)
+          ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(words).size(), hitFields::definedWhole)
           : member != null ? DefinedNames.ofMember(member, hitFields::definedWhole) : null;
       Query allWords = either(parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
-      List<String> names = namesLookedUp(query);
-      List<String> ids = DefinedNames.withPartlyRunTogetherNames(query, DefinedNames.withRunTogetherNames(query,
-          DefinedNames.withSpacedNames(query, names, hitFields::definedSomewhere), hitFields::definedSomewhere),
+      List<String> names = namesLookedUp(words);
+      List<String> ids = DefinedNames.withPartlyRunTogetherNames(words, DefinedNames.withRunTogetherNames(words,
+          DefinedNames.withSpacedNames(words, names, hitFields::definedSomewhere), hitFields::definedSomewhere),
           hitFields::definedSomewhere);
-      String entry = DefinedNames.glossaryEntry(query, hitFields::definedSomewhere);
+      String entry = DefinedNames.glossaryEntry(words, hitFields::definedSomewhere);
       if (entry != null || member != null) { // linked as a definition is: decorator to the glossary's #term-decorator
         ids = new ArrayList<>(ids);
         ids.add(entry != null ? entry : member);
       }
       Query definitions = either(DefinedNames.of(ids, hitFields::definedWhole), wholeName);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
-      boolean oneName = DefinedNames.isOneBareName(query, names);
-      Query matches = matches(query, parsed, names);
+      boolean oneName = DefinedNames.isOneBareName(words, names);
+      Query matches = matches(words, parsed, names);
       Query boost = oneName
-          ? either(either(parser.proximityBoost(query), DefinedNames.shallowestItems(query, hitFields::firstDefinedStartingWith)),
+          ? either(either(parser.proximityBoost(words), DefinedNames.shallowestItems(words, hitFields::firstDefinedStartingWith)),
               entry == null ? null : DefinedNames.of(List.of(entry), hitFields::definedWhole))
-          : either(parser.proximityBoost(query), definitions);
-      Query ranked = PageQueryParser.boosted(matches, boost);
-      Query rankedAllWords = allWords == null ? null : PageQueryParser.boosted(allWords, boost);
+          : either(parser.proximityBoost(words), definitions);
+      Query ranked = WhereFilters.within(PageQueryParser.boosted(matches, boost), where);
+      Query rankedAllWords = allWords == null ? null : WhereFilters.within(PageQueryParser.boosted(allWords, boost), where);
       LinkTextDamping weighting = weighting();
       TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, weighting::weighted, n),
           size, reader.maxDoc(), hitFields);
@@ -477,7 +481,8 @@ public final class PageSearcher implements Closeable {
     BooleanQuery.Builder kept =
         new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
     for (BooleanClause clause : bool.clauses()) {
-      if (clause.getOccur() != BooleanClause.Occur.MUST_NOT) {
+      // A where-filter (lang:en) is no word of the text either: its value marked "en" in bodies.
+      if (clause.getOccur() != BooleanClause.Occur.MUST_NOT && clause.getOccur() != BooleanClause.Occur.FILTER) {
         kept.add(withoutExclusions(clause.getQuery()), clause.getOccur());
       }
     }

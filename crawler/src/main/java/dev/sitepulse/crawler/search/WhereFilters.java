@@ -62,6 +62,44 @@ final class WhereFilters {
     return narrowed.build();
   }
 
+  /** The filters {@link #narrow} made of {@code parsed}'s clauses, as one query; null for none. */
+  static Query of(Query parsed) {
+    if (!(parsed instanceof BooleanQuery bool)) {
+      return null;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    bool.clauses().stream().filter(c -> c.getOccur() == Occur.FILTER).forEach(all::add);
+    BooleanQuery filters = all.build();
+    return filters.clauses().isEmpty() ? null : filters;
+  }
+
+  /** {@code ranked} kept to the pages {@code where} allows; as it is for no filter. */
+  static Query within(Query ranked, Query where) {
+    return where == null ? ranked
+        : new BooleanQuery.Builder().add(ranked, Occur.MUST).add(where, Occur.FILTER).build();
+  }
+
+  /**
+   * {@code query} without its where-clauses of one value that stand alone ({@code host:docs.python.org},
+   * {@code status:404}), for reading its other words as names and phrases; one in a group, a
+   * phrase or after an operator stays, and is read as a field word as before.
+   */
+  static String wordsBeside(String query) {
+    StringBuilder words = new StringBuilder(query);
+    List<QueryWords.Word> all = QueryWords.of(query);
+    for (int i = all.size() - 1; i >= 0; i--) { // from the end, so that earlier offsets hold
+      QueryWords.Word w = all.get(i);
+      int from = w.field() == null ? -1 : w.start() - w.field().length() - 1;
+      boolean alone = from >= 0 && query.startsWith(w.field() + ":", from)
+          && (from == 0 || Character.isWhitespace(query.charAt(from - 1)))
+          && (w.end() == query.length() || Character.isWhitespace(query.charAt(w.end())));
+      if (alone && FIELDS.contains(w.field()) && !w.excluded() && !w.inPhrase()) {
+        words.replace(from, w.end(), " ");
+      }
+    }
+    return words.toString().strip();
+  }
+
   private static Query anyOf(List<Query> values) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     values.forEach(v -> any.add(v, Occur.SHOULD));
