@@ -168,7 +168,14 @@ final class SiteReader {
   private static SiteReport.Analysis analysis(Statement s) throws SQLException {
     // A crawl.db from before every crawl made the table has none until it is analyzed.
     long clusters = CrawlDbVersions.hasTable(s, "duplicate_clusters") ? one(s, "SELECT count(DISTINCT cluster) FROM duplicate_clusters") : 0;
-    if (CrawlDbVersions.hasTable(s, "analysis")) {
+    if (CrawlDbVersions.hasTable(s, "analysis") && !CrawlDbVersions.hasColumn(s, "analysis", "seq_sum")) {
+      // An earlier build's record, whose digest this one cannot compare: its ranks may be stale.
+      try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages FROM analysis")) {
+        if (rs.next()) {
+          return new SiteReport.Analysis(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), clusters, true);
+        }
+      }
+    } else if (CrawlDbVersions.hasTable(s, "analysis")) {
       try (ResultSet rs = s.executeQuery("SELECT analyzed_at, pages, urls_digest, links_digest, seq_sum FROM analysis")) {
         if (rs.next()) {
           Instant at = Instant.ofEpochMilli(rs.getLong(1));

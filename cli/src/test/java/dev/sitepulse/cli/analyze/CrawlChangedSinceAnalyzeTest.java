@@ -111,6 +111,23 @@ class CrawlChangedSinceAnalyzeTest {
   }
 
   @Test
+  void anAnalysisAnEarlierBuildRecordedIsReportedAsPossiblyStaleNotAsAnError() throws Exception {
+    crawl(CrawlStart.RESUME, "/a.html");
+    analyze();
+    // The shape an earlier build wrote: its digest, one number, is not this build's.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(CrawlDb.FILE_NAME));
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE analysis");
+      s.execute("CREATE TABLE analysis(analyzed_at INTEGER NOT NULL, pages INTEGER NOT NULL, crawl_digest INTEGER NOT NULL)");
+      s.execute("INSERT INTO analysis VALUES(1700000000000, 3, 42)");
+    }
+
+    JsonNode analysis = analysisReported();
+    assertThat(analysis.get("pages").asLong()).isEqualTo(3);
+    assertThat(analysis.get("crawl_changed_since").asBoolean()).as("ranks it cannot vouch for").isTrue();
+  }
+
+  @Test
   void aRefreshThatFetchedEveryPageWholeAndFoundThemAsTheyWereChangesNothing() throws Exception {
     crawl(CrawlStart.RESUME, "/a.html");
     assertThat(CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu").exitCode()).isZero();
