@@ -47,6 +47,12 @@ public record Attempt(
         remoteAddress, conditions, retryAfter, -1);
   }
 
+  /** This attempt with another message: what its check's result adds to why it failed. */
+  public Attempt withMessage(String message) {
+    return new Attempt(number, startedAt, verdict, errorKind, message, hops, phases, bodyBytes,
+        bodyTruncated, tls, remoteAddress, conditions, retryAfter, contentLength);
+  }
+
   /** The status of the final hop, 0 when no response arrived. */
   public int status() {
     return hops.isEmpty() ? 0 : hops.get(hops.size() - 1).status();

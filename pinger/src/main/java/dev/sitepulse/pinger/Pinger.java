@@ -97,7 +97,7 @@ public final class Pinger implements AutoCloseable {
           Attempt last = attempts.get(attempts.size() - 1);
           ticket.recordFinal(last); // a stop or its circuit ended it before its last retry
           List<Attempt> made = new ArrayList<>(attempts);
-          made.set(made.size() - 1, ticket.noted(last));
+          made.set(made.size() - 1, ticket.noted(RetryPolicy.noted(target, last)));
           done.complete(new CheckResult(target, made));
         }
       }
@@ -148,7 +148,7 @@ public final class Pinger implements AutoCloseable {
 
   /**
    * No retry starts from now on: a check waiting out a back-off or a server's Retry-After (up to
-   * 5 min) ends at once with the attempts it made, one making an attempt ends with it, and one
+   * 30 s) ends at once with the attempts it made, one making an attempt ends with it, and one
    * started later makes one attempt. For a watch that stops: its checks end within their
    * timeouts, and their results are kept.
    */

@@ -58,9 +58,50 @@ class RetriesTest {
   }
 
   @Test
+  void aRetryAfterOfHoursEndsTheCheckAtOnceWithThatAnswerAndSaysWhyItWasNotRetried() {
+    // A health check owes its verdict on time: waiting 27 h, or any capped part of it, is no check.
+    stubs.stubFor(get("/down-for-the-day").willReturn(aResponse().withStatus(503)
+        .withHeader("Retry-After", Long.toString(Duration.ofHours(27).toSeconds()))));
+    try (RecordingRetryTimer waits = RecordingRetryTimer.endingAtOnce();
+        Pinger pinger = waits.pinger(Checks.FAST, Clock.systemUTC())) {
+      CheckResult r = pinger.check(target("/down-for-the-day", 2)).join();
+
+      assertThat(waits.asked()).as("no wait at all").isEmpty();
+      assertThat(r.attempts()).hasSize(1);
+      assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.last().message())
+          .endsWith("; Retry-After 27h: not retried (a check waits at most 30s)");
+    }
+  }
+
+  @Test
+  void aRetryAfterUpToTheBackOffCapIsWaitedOut() {
+    stubs.stubFor(get("/back-in-30s").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
+    try (RecordingRetryTimer waits = RecordingRetryTimer.endingAtOnce();
+        Pinger pinger = waits.pinger(Checks.FAST, Clock.systemUTC())) {
+      CheckResult r = pinger.check(target("/back-in-30s", 1)).join();
+
+      assertThat(waits.asked()).containsExactly(Duration.ofSeconds(30));
+      assertThat(r.attempts()).hasSize(2);
+      assertThat(r.last().message()).doesNotContain("not retried");
+    }
+  }
+
+  @Test
+  void aLongRetryAfterOnTheLastAttemptAddsNothingToItsReason() {
+    // No retry was left to skip: the reason stays the server's.
+    stubs.stubFor(get("/down-for-the-day").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+
+    CheckResult r = Checks.check(target("/down-for-the-day", 0));
+
+    assertThat(r.last().message()).doesNotContain("Retry-After");
+  }
+
+  @Test
   void stoppingRetriesEndsACheckWaitingOutRetryAfterWithTheAttemptsItMade() throws Exception {
-    // A watch stopping must not wait a minute for this check, nor lose the attempt it made.
-    stubs.stubFor(get("/maintenance").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
+    // A watch stopping must not wait 30 s for this check, nor lose the attempt it made.
+    stubs.stubFor(get("/maintenance").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
     try (Pinger pinger = Pinger.create(Checks.FAST)) {
       CompletableFuture<CheckResult> check = pinger.check(target("/maintenance", 2));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -63,10 +63,7 @@ public final class BreakerTicket {
     if (!retryRefused.get()) {
       return last;
     }
-    return new Attempt(last.number(), last.startedAt(), last.verdict(), last.errorKind(),
-        last.message() + "; not retried: the circuit of " + breaker.getName() + " opened meanwhile",
-        last.hops(), last.phases(), last.bodyBytes(), last.bodyTruncated(), last.tls(), last.remoteAddress(),
-        last.conditions(), last.retryAfter(), last.contentLength());
+    return last.withMessage(last.message() + "; not retried: the circuit of " + breaker.getName() + " opened meanwhile");
   }
 
   /**

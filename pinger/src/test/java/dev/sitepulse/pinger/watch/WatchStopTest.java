@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a stopping watch waits for: the checks under way, each at most its timeout. A check waiting
- * out a server's Retry-After (up to 5 min) must end at once with the attempt it made, or its result
+ * out a server's Retry-After (up to 30 s) must end at once with the attempt it made, or its result
  * is lost; a check still waiting for a slot has not been sent, and must not go out after the stop.
  */
 class WatchStopTest {
@@ -43,10 +43,10 @@ class WatchStopTest {
 
   @TempDir Path dir;
 
-  /** Answers 503 with Retry-After: 60 at /maintenance, and nothing for 20 s at any other path. */
+  /** Answers 503 with Retry-After: 30 at /maintenance, and nothing for 20 s at any other path. */
   private static Target target(String path, int retries) {
     site.stubFor(get(urlPathEqualTo("/maintenance"))
-        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
+        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "30")));
     if (!path.equals("/maintenance")) {
       site.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(20_000)));
     }

@@ -45,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class ProbeRun implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRun.class);
-  private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
   /** Methods OkHttp refuses to send without a request body; a target with none sends an empty one. */
   private static final Set<String> REQUIRE_REQUEST_BODY = Set.of("POST", "PUT", "PATCH");
   private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
@@ -328,10 +327,9 @@ public final class ProbeRun implements Runnable {
     return map;
   }
 
+  /** As the server said it: the retry policy decides what of it to wait. */
   private Duration retryAfter(Response response) {
-    return RetryAfter.of(response, clock.instant())
-        .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
-        .orElse(null);
+    return RetryAfter.of(response, clock.instant()).orElse(null);
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
