@@ -125,6 +125,12 @@ public record CrawlSpec(
         concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff);
   }
 
+  /** This spec with its max-backoff set. */
+  public CrawlSpec withMaxBackoff(Duration d) {
+    return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, d);
+  }
+
   /**
    * The crawl these settings describe, the built-in defaults filling the gaps.
    *

@@ -39,6 +39,11 @@ public final class CrawlCommand implements Callable<Integer> {
     options.timeout(t);
   }
 
+  @Option(names = "--max-backoff", paramLabel = "DURATION", description = "Most time 429 and 503 answers may hold one host back in all, Retry-After waits added up; then its other URLs are left for a later run (default 5m).")
+  void maxBackoff(Duration d) {
+    options.maxBackoff(d);
+  }
+
   @Option(names = "--warc", description = "Also write every response to DATA/warc as WARC 1.1.")
   Boolean warc;
 

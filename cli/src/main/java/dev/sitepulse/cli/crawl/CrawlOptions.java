@@ -66,7 +66,7 @@ public final class CrawlOptions {
   @Option(names = "--delay", paramLabel = "DURATION", description = "Between fetches to one host (default 250ms); a Crawl-delay in robots.txt wins, capped at 30s.")
   Duration delay;
 
-  @Option(names = "--max-backoff", paramLabel = "DURATION", description = "Most time 429 and 503 answers may hold one host back in all, Retry-After waits added up; then its other URLs are left for a later run (default 5m).")
+  /** From {@code --max-backoff}, declared by each command, whose defaults differ, as {@link #data} is. */
   Duration maxBackoff;
 
   /** From {@code --timeout}, declared by each command as {@link #data} is. */
@@ -89,6 +89,11 @@ public final class CrawlOptions {
   /** Sets {@code --timeout} for a command in another package. */
   public void timeout(Duration t) {
     timeout = t;
+  }
+
+  /** Sets {@code --max-backoff} for a command in another package. */
+  public void maxBackoff(Duration d) {
+    maxBackoff = d;
   }
 
   /**

@@ -59,8 +59,15 @@ public final class LinksCommand implements Callable<Integer> {
     }
   }
 
-  /** What links changes in the crawl's defaults: a dead link should not hold the check for 30 s. */
-  private static final CrawlSpec DEFAULTS = CrawlSpec.NONE.withTimeout(Duration.ofSeconds(10));
+  /**
+   * What links changes in the crawl's defaults: a dead link should not hold the check for 30 s,
+   * nor a host that keeps answering 429 or 503 for minutes (LinkChecker and lychee wait seconds):
+   * past 30 s of its waits, its links are reported with the answer they got.
+   */
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private static final CrawlSpec DEFAULTS =
+      CrawlSpec.NONE.withTimeout(Duration.ofSeconds(10)).withMaxBackoff(MAX_BACKOFF);
 
   @Mixin CrawlOptions options;
 
@@ -72,6 +79,11 @@ public final class LinksCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "DURATION", description = "Per fetch and per external check (default 10s).")
   void timeout(Duration t) {
     options.timeout(t);
+  }
+
+  @Option(names = "--max-backoff", paramLabel = "DURATION", description = "Most time 429 and 503 answers may hold one host back in all, Retry-After waits added up; past it, its links are reported with the answer they got (default 30s).")
+  void maxBackoff(Duration d) {
+    options.maxBackoff(d);
   }
 
   @Option(names = "--external", paramLabel = "MODE", defaultValue = "check", completionCandidates = Modes.class, description = "check or skip what the crawl did not fetch: links that leave the site or were not reached, and other sites' resources; the site's own resources are crawled either way (default ${DEFAULT-VALUE}).")

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +113,23 @@ class LinksCommandTest {
     assertThat(run.err()).isEqualTo("sitepulse: the pages sitepulse crawl fetched into " + data + " were not fetched"
         + " again, so their images, scripts and stylesheets were not checked (a crawl for search does not record"
         + " them); links without --data, or with a --data of its own, checks them\n");
+  }
+
+  @Test
+  void linksThatAskToWaitAnHourAreReportedWithTheirAnswerInSecondsNotAfterFiveMinutes() {
+    // One on the site's own host, which the crawl fetches, one elsewhere (localhost is another
+    // host), which is checked online: neither may hold a link check for minutes.
+    site.stubFor(get("/busy").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+    String elsewhere = StubServer.url(site, "/busy").replace("127.0.0.1", "localhost");
+    page("/home.html", "<a href=\"/busy\">busy</a>\n<a href=\"" + elsewhere + "\">elsewhere</a>");
+
+    CommandLineRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> links(StubServer.url(site, "/home.html")));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).as(run.toString())
+        .contains("BROKEN  " + StubServer.url(site, "/busy") + "\n        503 ")
+        .contains("BROKEN  " + elsewhere + "  (external)\n        503 ");
   }
 
   /** A page whose id and links sit after 2.4 KB of text: past a --max-body of 1 KiB. */

@@ -124,6 +124,9 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
             // Asked to come back later, which says nothing of the link: a GET at once would be
             // refused the same way, so it goes when the crawl would go back to the host.
             Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
+            if (wait.compareTo(crawl.maxBackoff()) > 0) { // as the crawl gives up on such a host
+              return CompletableFuture.completedFuture(r);
+            }
             return CompletableFuture.runAsync(() -> {},
                 CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
                 .thenCompose(v -> ask.apply(request("GET", url, crawl)));
