@@ -132,6 +132,19 @@ class LinksCommandTest {
         .contains("BROKEN  " + elsewhere + "  (external)\n        503 ");
   }
 
+  @Test
+  void aHostGivenUpOnForItsWaitsIsSaidInTheLinkChecksWordsNotLeftForALaterRun() {
+    // Without --data the crawl's folder is deleted: there is no later run for its URLs to wait for.
+    site.stubFor(get("/maintenance").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+    page("/start.html", "<a href=\"/maintenance\">maintenance</a>");
+
+    CommandLineRun run = links(StubServer.url(site, "/start.html"));
+
+    assertThat(run.err()).as(run.toString()).endsWith(" WARN  http://127.0.0.1:" + site.getPort()
+        + ": its 503 answers would hold the link check back more than --max-backoff 30s in all; its other"
+        + " URLs are not crawled: each is checked online once after the crawl, or skipped with --external skip\n");
+  }
+
   /** A page whose id and links sit after 2.4 KB of text: past a --max-body of 1 KiB. */
   private static String pageCutAtOneKiB() {
     page("/long.html", "<p>" + "words ".repeat(400) + "</p>\n<p id=late>end</p>\n<a href=\"/gone.html\">gone</a>");

@@ -279,8 +279,12 @@ final class CrawlLoop {
     if (backOff.abandonHost()) {
       frontier.abandon(next.origin());
       counters.hostsBackedOffTooLong++;
-      LOG.warn("{}: its {} answers would hold the crawl back more than --max-backoff {} in all; its other URLs"
-          + " are left queued for a later run", next.origin(), r.status(), Durations.format(config.maxBackoff()));
+      // Said as the command goes on: a link check's crawl has no later run, its folder mostly temporary.
+      boolean linkCheck = config.purpose() == CrawlPurpose.LINK_CHECK;
+      LOG.warn("{}: its {} answers would hold the {} back more than --max-backoff {} in all; its other URLs {}",
+          next.origin(), r.status(), linkCheck ? "link check" : "crawl", Durations.format(config.maxBackoff()),
+          linkCheck ? "are not crawled: each is checked online once after the crawl, or skipped with --external skip"
+              : "are left queued for a later run");
     }
   }
 
