@@ -17,6 +17,8 @@ public final class ProgressLine {
   private final boolean terminal = Terminal.isTerminal(Terminal.STDERR);
   private long lastLine = System.nanoTime(); // a run shorter than a line's interval logs none
   private boolean drawn;
+  /** The longest line drawn since the bar was last cleared: a shorter one must cover it. */
+  private int width;
 
   /** @param label what a logged line starts with, as {@code crawl:} */
   public ProgressLine(PrintStream err, String label) {
@@ -28,7 +30,9 @@ public final class ProgressLine {
   public synchronized void show(long done, long total, String text) {
     if (terminal) {
       int filled = total <= 0 ? 0 : (int) (BAR_WIDTH * Math.min(done, total) / total);
-      err.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + text + "   ");
+      String bar = "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + text;
+      width = Math.max(width, bar.length());
+      err.print("\r" + bar + " ".repeat(width - bar.length() + 3));
       err.flush();
       drawn = true;
     } else if (System.nanoTime() - lastLine >= LOG_EVERY_NANOS) {
@@ -40,9 +44,10 @@ public final class ProgressLine {
   /** Takes the bar off a terminal's line, for what is printed next. */
   public synchronized void clear() {
     if (drawn) {
-      err.print("\r" + " ".repeat(100) + "\r");
+      err.print("\r" + " ".repeat(Math.max(100, width + 3)) + "\r");
       err.flush();
       drawn = false;
+      width = 0;
     }
   }
 }

@@ -30,6 +30,7 @@ import java.util.TreeMap;
  *     429 or a server error, after its retries
  * @param pagesCutAtMaxBody pages whose body went on past max-body: parsed as far as it went, their
  *     text and links after the cut not read
+ * @param heldBack the hosts a 429 or 503 holds back at this moment, null when none is
  */
 public record CrawlStats(
     long pages,
@@ -49,13 +50,24 @@ public record CrawlStats(
     Map<String, String> seedsRedirectedAway,
     long hostsBackedOffTooLong,
     long hostsWithoutRobotsTxt,
-    long pagesCutAtMaxBody) {
+    long pagesCutAtMaxBody,
+    HostsHeldBack heldBack) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.
     statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
     errors = Collections.unmodifiableMap(new TreeMap<>(errors));
     seedsRedirectedAway = Collections.unmodifiableMap(new LinkedHashMap<>(seedsRedirectedAway));
+  }
+
+  /** Counters of a crawl with no host held back at that moment. */
+  public CrawlStats(long pages, long indexed, long queued, Map<Integer, Long> statuses, Map<String, Long> errors,
+      long duplicates, long robotsBlocked, long skippedLinks, long unchanged, long removed, long bytes,
+      Duration elapsed, long unreachableHosts, long leftOnUnreachableHosts, Map<String, String> seedsRedirectedAway,
+      long hostsBackedOffTooLong, long hostsWithoutRobotsTxt, long pagesCutAtMaxBody) {
+    this(pages, indexed, queued, statuses, errors, duplicates, robotsBlocked, skippedLinks, unchanged, removed,
+        bytes, elapsed, unreachableHosts, leftOnUnreachableHosts, seedsRedirectedAway, hostsBackedOffTooLong,
+        hostsWithoutRobotsTxt, pagesCutAtMaxBody, null);
   }
 
   /** Counters of a crawl that cut no page at max-body. */

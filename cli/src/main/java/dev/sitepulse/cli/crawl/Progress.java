@@ -4,13 +4,26 @@ import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.HostsHeldBack;
+import dev.sitepulse.pinger.config.Durations;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Crawl progress on a {@link ProgressLine}: pages done and queued, pages/s, errors, bytes. */
+/**
+ * Crawl progress on a {@link ProgressLine}: pages done and queued, pages/s, errors, bytes, and
+ * the host a 429 or 503 holds back, until when: a run that waits on it is not hung.
+ */
 public final class Progress implements CrawlListener {
+
+  private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
   private final ProgressLine line;
   private final String fetch;
+  private final ZoneId zone;
 
   /** A crawl's: its fetches are pages. */
   public Progress(ProgressLine line) {
@@ -22,8 +35,14 @@ public final class Progress implements CrawlListener {
    *     pages and resources
    */
   public Progress(ProgressLine line, String fetch) {
+    this(line, fetch, ZoneId.systemDefault());
+  }
+
+  /** @param zone where the time a host is held back until is told, as the log's times are */
+  Progress(ProgressLine line, String fetch, ZoneId zone) {
     this.line = line;
     this.fetch = fetch;
+    this.zone = zone;
   }
 
   @Override
@@ -31,10 +50,28 @@ public final class Progress implements CrawlListener {
     line.show(s.pages(), s.pages() + s.queued(), text(s));
   }
 
-  /** 1 page, 40 queued, 12.5 pages/s, 0 errors, 1.2 MiB */
+  /** 1 page, 40 queued, 12.5 pages/s, 0 errors, 1.2 MiB, and any host held back (see {@link #heldBack}) */
   String text(CrawlStats s) {
     return String.format(Locale.ROOT, "%s, %d queued, %.1f %ss/s, %s, %s", Amounts.count(s.pages(), fetch), s.queued(),
-        s.pagesPerSecond(), fetch, Amounts.count(s.errorCount(), "error"), Amounts.bytes(s.bytes()));
+        s.pagesPerSecond(), fetch, Amounts.count(s.errorCount(), "error"), Amounts.bytes(s.bytes()))
+        + (s.heldBack() == null ? "" : "; " + heldBack(s.heldBack()));
+  }
+
+  /**
+   * {@code http://host:8779 held back until 15:32:10 (4m50s more) by its 503's Retry-After}, or
+   * {@code … after its 503} when the crawl chose the wait, or with several hosts {@code 3 hosts
+   * held back by 429 or 503 answers, the longest, http://host:8779, until 15:32:10 (4m50s more)}.
+   */
+  private String heldBack(HostsHeldBack h) {
+    // Whole seconds, rounded up: "0s more" would read as done.
+    Duration left = Duration.ofSeconds(Math.max(1, (h.left().toMillis() + 999) / 1000));
+    String until = "until " + CLOCK_TIME.format(LocalTime.ofInstant(h.until(), zone).truncatedTo(ChronoUnit.SECONDS))
+        + " (" + Durations.format(left) + " more)";
+    if (h.hosts() > 1) {
+      return h.hosts() + " hosts held back by 429 or 503 answers, the longest, " + h.origin() + ", " + until;
+    }
+    return h.origin() + " held back " + until + (h.retryAfter() ? " by its " + h.status() + "'s Retry-After"
+        : " after its " + h.status());
   }
 
   @Override

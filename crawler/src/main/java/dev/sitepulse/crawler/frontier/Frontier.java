@@ -19,6 +19,12 @@ public final class Frontier {
   /** A URL handed out for fetching. */
   public record Next(String url, String origin, int depth) {}
 
+  /**
+   * The host a 429 or 503 holds back the longest: until when (System.nanoTime()), for which
+   * answer, whether its Retry-After set the wait, and how many hosts are held back so.
+   */
+  public record BackedOff(String origin, long untilNanos, int status, boolean retryAfter, int hosts) {}
+
   private final int maxInFlight;
   private final int perHost;
   private final long defaultDelayNanos;
@@ -137,12 +143,41 @@ public final class Frontier {
     q.nextFetchNanos = q.previousNextFetchNanos;
   }
 
-  /** Holds a host back until {@code untilNanos}, e.g. after a 429 or 503. */
-  public void backoff(String origin, long untilNanos) {
+  /**
+   * Holds a host back until {@code untilNanos} after a 429 or 503 ({@code status}), as long as its
+   * Retry-After asked ({@code retryAfter}) or the crawl chose: {@link #longestBackoff} tells it.
+   */
+  public void backoff(String origin, long untilNanos, int status, boolean retryAfter) {
     HostQueue q = hosts.get(origin);
     if (q != null) {
       q.nextFetchNanos = Math.max(q.nextFetchNanos, untilNanos);
+      if (!q.backedOff || untilNanos - q.backedOffUntilNanos >= 0) {
+        q.backedOff = true;
+        q.backedOffUntilNanos = untilNanos;
+        q.backedOffStatus = status;
+        q.backedOffRetryAfter = retryAfter;
+      }
     }
+  }
+
+  /**
+   * The host a 429 or 503 holds back the longest at {@code now}, or null when none is: what a
+   * run's progress names, lest a quiet line read as a hang. A host with nothing queued, or given
+   * up on, holds nothing back.
+   */
+  public BackedOff longestBackoff(long now) {
+    HostQueue longest = null;
+    int held = 0;
+    for (HostQueue q : rotation) {
+      if (q.backedOff && !q.abandoned && !q.isEmpty() && q.backedOffUntilNanos - now > 0) {
+        held++;
+        if (longest == null || q.backedOffUntilNanos - longest.backedOffUntilNanos > 0) {
+          longest = q;
+        }
+      }
+    }
+    return longest == null ? null : new BackedOff(longest.origin, longest.backedOffUntilNanos,
+        longest.backedOffStatus, longest.backedOffRetryAfter, held);
   }
 
   /** Sets the delay between fetches for a host (robots.txt Crawl-delay takes precedence). */

@@ -20,6 +20,11 @@ final class HostQueue {
   long previousNextFetchNanos;
   int inFlight;
   boolean held;
+  /** Held back by a 429 or 503 until backedOffUntilNanos: which answer, and whether it said how long. */
+  boolean backedOff;
+  long backedOffUntilNanos;
+  int backedOffStatus;
+  boolean backedOffRetryAfter;
   /** Given up on for this crawl: nothing more is queued for it. */
   boolean abandoned;
 

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.HostsHeldBack;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,10 +33,13 @@ final class Counters {
     errors.merge(kind, 1L, Long::sum);
   }
 
-  /** @param abandoned URLs left on hosts given up on, which {@code queued} does not count */
-  CrawlStats snapshot(long queued, long abandoned, Duration elapsed) {
+  /**
+   * @param abandoned URLs left on hosts given up on, which {@code queued} does not count
+   * @param heldBack hosts a 429 or 503 holds back now, or null
+   */
+  CrawlStats snapshot(long queued, long abandoned, Duration elapsed, HostsHeldBack heldBack) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
-        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody);
+        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack);
   }
 }

@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.HostsHeldBack;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -269,7 +270,7 @@ final class CrawlLoop {
    * other URLs stay queued in crawl.db for a later run.
    */
   private void backedOff(Frontier.Next next, FetchResult r, FetchRetries.BackOff backOff) {
-    frontier.backoff(next.origin(), backOff.hostWaitsUntil());
+    frontier.backoff(next.origin(), backOff.hostWaitsUntil(), r.status(), r.retryAfter() != null);
     if (backOff.requeue()) {
       frontier.requeue(next.url(), next.depth());
       return;
@@ -486,6 +487,18 @@ final class CrawlLoop {
   }
 
   private CrawlStats stats() {
-    return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(System.nanoTime() - startNanos));
+    long now = System.nanoTime();
+    return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
+        heldBack(now));
+  }
+
+  /** The hosts a 429 or 503 holds back now, the longest wait's end told in the clock's time. */
+  private HostsHeldBack heldBack(long now) {
+    Frontier.BackedOff b = frontier.longestBackoff(now);
+    if (b == null) {
+      return null;
+    }
+    Duration left = Duration.ofNanos(b.untilNanos() - now);
+    return new HostsHeldBack(b.origin(), b.status(), b.retryAfter(), clock.instant().plus(left), left, b.hosts());
   }
 }

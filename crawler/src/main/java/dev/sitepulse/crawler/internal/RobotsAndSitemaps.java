@@ -383,7 +383,7 @@ final class RobotsAndSitemaps {
       long now = System.nanoTime();
       frontier.bookedDone(origin, now); // a failed read was a request to the host all the same
       if (FetchRetries.asksToWait(r)) {
-        frontier.backoff(origin, now + wait.toNanos());
+        frontier.backoff(origin, now + wait.toNanos(), r.status(), r.retryAfter() != null);
       }
       // Then booked as the first read was: not at once, beside a page of the host due meanwhile.
       sitemapStarts.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {

@@ -65,7 +65,7 @@ class FrontierTest {
     Frontier f = queued(8, DELAY, "/1", "/2");
     f.poll(0);
 
-    f.backoff(HOST, 10 * DELAY); // the answer was a 429
+    f.backoff(HOST, 10 * DELAY, 429, true); // the answer was a 429
     f.done(HOST, 0);
 
     assertThat(f.poll(10 * DELAY - 1)).isNull();
@@ -145,14 +145,42 @@ class FrontierTest {
     f.poll(0);
     f.done(HOST, 0);
 
-    f.backoff(HOST, 10 * DELAY);
-    f.backoff(HOST, 2 * DELAY); // an earlier 503 answered late
+    f.backoff(HOST, 10 * DELAY, 429, true);
+    f.backoff(HOST, 2 * DELAY, 503, true); // an earlier 503 answered late
 
     assertThat(f.poll(10 * DELAY - 1)).isNull();
     assertThat(f.nextWake(0)).isEqualTo(10 * DELAY);
     assertThat(f.poll(10 * DELAY)).isNotNull();
-    f.backoff("http://unknown.example", DELAY); // no such host: nothing to hold
+    f.backoff("http://unknown.example", DELAY, 503, false); // no such host: nothing to hold
     assertThat(f.knowsHost("http://unknown.example")).isFalse();
+  }
+
+  @Test
+  void theHostHeldBackTheLongestIsToldWithItsAnswerWhileItHasUrlsWaiting() {
+    Frontier f = queued(8, 0, "/1");
+    f.offer("http://b.example/1", 0);
+    f.offer("http://c.example/1", 0);
+    assertThat(f.longestBackoff(0)).as("a delay between fetches is no back-off").isNull();
+
+    f.backoff(HOST, 10 * DELAY, 503, true);
+    f.backoff("http://b.example", 30 * DELAY, 429, false);
+    f.backoff("http://b.example", 20 * DELAY, 503, true); // an earlier answer, come late
+
+    assertThat(f.longestBackoff(0)).isEqualTo(new Frontier.BackedOff("http://b.example", 30 * DELAY, 429, false, 2));
+    assertThat(f.longestBackoff(15 * DELAY)).as("a.example's wait is over")
+        .isEqualTo(new Frontier.BackedOff("http://b.example", 30 * DELAY, 429, false, 1));
+    f.abandon("http://b.example");
+    assertThat(f.longestBackoff(15 * DELAY)).as("a host given up on holds nothing back").isNull();
+  }
+
+  @Test
+  void aHostHeldBackWithNothingQueuedHoldsNothingBack() {
+    Frontier f = queued(8, 0, "/1");
+    f.poll(0);
+    f.backoff(HOST, 10 * DELAY, 503, true); // its last URL's last try: recorded, not queued again
+    f.done(HOST, 0);
+
+    assertThat(f.longestBackoff(0)).isNull();
   }
 
   @Test
