@@ -6,8 +6,10 @@ package dev.sitepulse.pinger;
  * starts.
  *
  * @param concurrency the most checks in flight at once, over all hosts
- * @param ratePerHost the most checks (and retry attempts) started per host; the redirect hops of
- *     a check follow at once, bounded by maxRedirects
+ * @param ratePerHost the most requests per host over time: every attempt takes a permit before it
+ *     starts; a check's redirect hops follow at once (at most maxRedirects of them), each taking a
+ *     permit of its host's rate if one is free, else owing it, and a host's next attempt pays
+ *     what it owes first
  * @param maxBodyBytes the most body bytes read per response; the rest is left unread
  * @param maxRedirects the most redirects followed before {@link ErrorKind#TOO_MANY_REDIRECTS}
  * @param insecure skip certificate verification (the certificate is still reported)

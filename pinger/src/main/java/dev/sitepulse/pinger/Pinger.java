@@ -61,7 +61,7 @@ public final class Pinger implements AutoCloseable {
     // DNS lookup after its watchdog fired must not take a slot from the next check.
     this.workers = Executors.newCachedThreadPool(Threads.daemon("sitepulse-probe"));
     this.scheduler = new HostScheduler(loop, settings.concurrency(), settings.ratePerHost());
-    this.prober = new HttpProber(settings, clock, scheduler::takePermitOrWait); // redirect hops count too
+    this.prober = new HttpProber(settings, clock, scheduler::takePermitOrOwe); // redirect hops count too
     this.breakers = new HostBreakers(settings.circuitBreaker(), clock);
   }
 

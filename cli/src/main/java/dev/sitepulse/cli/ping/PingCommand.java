@@ -63,7 +63,7 @@ public final class PingCommand implements Callable<Integer> {
   @Option(names = "--concurrency", paramLabel = "N", description = "Checks in flight at once (default 64).")
   Integer concurrency;
 
-  @Option(names = "--rate", paramLabel = "RATE", description = "Attempts per host (redirect hops not counted), e.g. 10/s, 90/m or unlimited (default 10/s).")
+  @Option(names = "--rate", paramLabel = "RATE", description = "Requests per host, redirect hops included, e.g. 10/s or 90/m; unlimited or 0 turns it off (default 10/s).")
   Rate rate;
 
   @Option(names = "--retries", paramLabel = "N", description = "Extra attempts after a failure, 0 to " + Target.MAX_RETRIES

@@ -7,12 +7,12 @@ package dev.sitepulse.pinger.internal.http;
 @FunctionalInterface
 public interface HopPermits {
 
-  /** Every hop goes at once: the rate is unlimited, or the exchange is not a check's. */
-  HopPermits NONE = host -> 0;
+  /** Nothing is counted: the rate is unlimited, or the exchange is not a check's. */
+  HopPermits NONE = host -> {};
 
   /**
-   * Takes a permit of {@code host}'s rate now if one is free, and returns 0; otherwise takes none
-   * and returns the nanoseconds until the next. Called from any thread.
+   * Counts a request about to go to {@code host}: takes a permit of its rate if one is free, else
+   * the host owes one, which is paid before its next check starts. Never waits; any thread.
    */
-  long takeOrWait(String host);
+  void take(String host);
 }

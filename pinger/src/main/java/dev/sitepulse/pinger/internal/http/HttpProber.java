@@ -24,7 +24,7 @@ public final class HttpProber {
     this(settings, clock, HopPermits.NONE);
   }
 
-  /** @param hopPermits where each redirect hop a check follows takes its host's rate permit */
+  /** @param hopPermits where each redirect hop a check follows counts against its host's rate */
   public HttpProber(PingSettings settings, Clock clock, HopPermits hopPermits) {
     this.cleartext = HttpClients.cleartext(settings);
     this.insecure = settings.insecure();

@@ -10,7 +10,6 @@ import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.TlsInfo;
 import dev.sitepulse.pinger.Verdict;
-import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.internal.http.BodyReader.Body;
 import java.io.IOException;
 import java.time.Clock;
@@ -25,7 +24,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Headers;
@@ -123,12 +121,6 @@ public final class ProbeRun implements Runnable {
     String method = target.method();
     String requestBody = target.body();
     while (true) {
-      if (!hops.isEmpty()) { // a redirect: the first request took its permit when the attempt started
-        Failure late = awaitPermit();
-        if (late != null) {
-          return failed(late);
-        }
-      }
       PhaseListener hopListener = new PhaseListener();
       listener = hopListener;
       synchronized (hops) { // as one: a watchdog's failed() must not see the last hop's figures as this one's
@@ -143,6 +135,9 @@ public final class ProbeRun implements Runnable {
         return failed(deadline.timedOut(hopListener.stage(), hostOf(url)));
       }
       c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+      if (!hops.isEmpty()) { // a redirect: the first request took its permit when the attempt started
+        hopPermits.take(url.host().toLowerCase(Locale.ROOT)); // never waits: the host's next check pays
+      }
       call = c;
       Response response = c.execute();
       Failure invalid = null;
@@ -184,24 +179,6 @@ public final class ProbeRun implements Runnable {
         ResponseHead.close(response, invalid != null);
       }
     }
-  }
-
-  /**
-   * Waits for a permit of the rate of the host the redirect goes to, within what is left of the
-   * timeout: null once taken, else why the redirect is not followed. A wait that would outlast the
-   * timeout is not begun: the rate says when the next permit comes, and no one takes it sooner.
-   */
-  private Failure awaitPermit() {
-    String host = url.host().toLowerCase(Locale.ROOT);
-    for (long wait; (wait = hopPermits.takeOrWait(host)) > 0; ) {
-      if (wait > deadline.remainingNanos()) {
-        return Failure.timeout("the redirect to " + url + " would wait "
-            + Durations.format(Duration.ofNanos(wait)) + " for a request permit of " + host
-            + "'s rate, past the timeout of " + Durations.format(deadline.timeout()));
-      }
-      LockSupport.parkNanos(wait); // this attempt's own worker; another taker may beat it, then it waits again
-    }
-    return null;
   }
 
   /** @param first the target's own URL, whose origin alone gets the credentials */

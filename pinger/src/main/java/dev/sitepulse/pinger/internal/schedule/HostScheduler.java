@@ -12,9 +12,11 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -24,8 +26,12 @@ import java.util.function.Consumer;
  * is out of permits is parked until its next permit instead of holding a slot, so one slow-rated
  * host never starves the others.
  *
- * <p>All state is confined to the single scheduler thread, so nothing here is locked; callers
- * from other threads hop onto it.
+ * <p>A request it does not start (a redirect hop) takes its host's permit if one is free, else the
+ * host owes one, and its next task pays what it owes, a permit at a time, before its own: the host
+ * still gets no more than its rate over time, and the hop neither waits nor holds a slot.
+ *
+ * <p>All state but those debts is confined to the single scheduler thread, so nothing here is
+ * locked; callers from other threads hop onto it.
  */
 public final class HostScheduler {
 
@@ -34,6 +40,8 @@ public final class HostScheduler {
   private final RateLimiterRegistry limiters;
   private final Map<String, HostQueue> hosts = new HashMap<>();
   private final ArrayDeque<HostQueue> ready = new ArrayDeque<>();
+  /** Permits each host owes for hops sent without one: raised on probe workers, paid on the loop. */
+  private final Map<String, AtomicInteger> owed = new ConcurrentHashMap<>();
 
   public HostScheduler(ScheduledExecutorService loop, int maxInFlight, Rate ratePerHost) {
     this.loop = loop;
@@ -98,23 +106,22 @@ public final class HostScheduler {
   }
 
   /**
-   * Takes a permit of {@code host}'s rate for a request this scheduler does not start (a redirect
-   * hop a check follows), from any thread: 0 when taken, else the nanoseconds until the next,
-   * taking none. The limiter is the one the host's queued tasks wait for, so both count.
+   * Counts a request to {@code host} this scheduler does not start (a redirect hop a check
+   * follows), from any thread, without waiting: it takes a permit of the host's rate if one is
+   * free, else the host owes one, which its next task pays before its own permit.
    */
-  public long takePermitOrWait(String host) {
-    if (limiters == null) {
-      return 0;
+  public void takePermitOrOwe(String host) {
+    if (limiters != null && !limiters.rateLimiter(host).acquirePermission()) {
+      debtOf(host).incrementAndGet();
     }
-    RateLimiter limiter = limiters.rateLimiter(host);
-    if (limiter.acquirePermission()) {
-      return 0;
-    }
-    return Math.max(1, ((AtomicRateLimiter) limiter).getDetailedMetrics().getNanosToWait());
+  }
+
+  private AtomicInteger debtOf(String host) {
+    return owed.computeIfAbsent(host, h -> new AtomicInteger());
   }
 
   private HostQueue newQueue(String host) {
-    return new HostQueue(limiters == null ? null : limiters.rateLimiter(host));
+    return limiters == null ? new HostQueue(null, null) : new HostQueue(limiters.rateLimiter(host), debtOf(host));
   }
 
   private void pump() {
@@ -130,7 +137,7 @@ public final class HostScheduler {
         slots.releasePermission();
         continue;
       }
-      if (q.limiter != null && !q.limiter.acquirePermission()) {
+      if (q.limiter != null && !payDebtThenTakePermit(q)) {
         slots.releasePermission();
         park(q);
         continue;
@@ -157,6 +164,21 @@ public final class HostScheduler {
       task = q.pending.peek();
     }
     return task;
+  }
+
+  /**
+   * Pays what {@code q}'s host owes, a permit at a time as its limiter frees them, then takes the
+   * task's own: false as soon as the limiter has none now, keeping what was paid. Only this thread
+   * pays, so a debt seen here cannot shrink under it.
+   */
+  private static boolean payDebtThenTakePermit(HostQueue q) {
+    while (q.owed.get() > 0) {
+      if (!q.limiter.acquirePermission()) {
+        return false;
+      }
+      q.owed.decrementAndGet();
+    }
+    return q.limiter.acquirePermission();
   }
 
   /** With every slot taken: ends the refused tasks at the heads of the hosts waiting for one. */
@@ -205,12 +227,15 @@ public final class HostScheduler {
 
   private static final class HostQueue {
     final RateLimiter limiter;
+    /** What the host owes for hops sent without a permit; null without a limiter. */
+    final AtomicInteger owed;
     final ArrayDeque<Pending> pending = new ArrayDeque<>();
     boolean queued;
     boolean parked;
 
-    HostQueue(RateLimiter limiter) {
+    HostQueue(RateLimiter limiter, AtomicInteger owed) {
       this.limiter = limiter;
+      this.owed = owed;
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +95,30 @@ class HostSchedulerTest {
     }
     assertThat(bDone.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(order).filteredOn("slow"::equals).hasSize(1);
+  }
+
+  @Test
+  void aHostPaysWhatItOwesBeforeItsNextTaskWithoutHoldingASlot() throws InterruptedException {
+    HostScheduler scheduler = new HostScheduler(loop, 1, Rate.parse("5/s"));
+    long before = System.nanoTime();
+    scheduler.takePermitOrOwe("a"); // period 0's permit, free
+    scheduler.takePermitOrOwe("a"); // owed: period 1's
+    scheduler.takePermitOrOwe("a"); // owed: period 2's
+    CountDownLatch aStarted = new CountDownLatch(1);
+    CountDownLatch bStarted = new CountDownLatch(1);
+    AtomicLong aStartedAt = new AtomicLong();
+    scheduler.submit("a", release -> {
+      aStartedAt.set(System.nanoTime());
+      release.run();
+      aStarted.countDown();
+    });
+    scheduler.submit("b", release -> {
+      release.run();
+      bStarted.countDown();
+    });
+
+    assertThat(bStarted.await(5, TimeUnit.SECONDS)).as("the only slot is free while a pays").isTrue();
+    assertThat(aStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(aStartedAt.get() - before).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(600));
   }
 }
