@@ -96,7 +96,7 @@ public final class ReportBuilder {
     // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
     List<DeliveryRecord> failed = history.failedDeliveries(q).stream()
         .map(d -> new DeliveryRecord(d.target(), d.at(), d.kind(), Webhook.shownSink(d.sink()), d.ok(),
-            d.attempts(), d.error()))
+            d.attempts(), d.error(), d.replaced()))
         .toList();
     return new Report(since, until, coversWholeHistory, targets, failed);
   }

@@ -475,12 +475,8 @@ class ReportCommandTest {
 
   @Test
   void aWebhookUrlThatAnOlderHistoryHoldsWholeIsShownWithoutItsToken() throws Exception {
-    HandMadeHistory.write(dir);
-    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(3650),
-        Clock.fixed(HandMadeHistory.UNTIL, ZoneOffset.UTC))) {
-      h.append(new DeliveryRecord("a", HandMadeHistory.minute(33), "CHANGE",
-          "https://hooks.slack.com/services/T000/B000/XXXXSECRET", false, 3, "HTTP 500"));
-    }
+    handMadeHistoryWith(new DeliveryRecord("a", HandMadeHistory.minute(33), "CHANGE",
+        "https://hooks.slack.com/services/T000/B000/XXXXSECRET", false, 3, "HTTP 500"));
 
     CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d", "--format", "json");
 
@@ -491,15 +487,32 @@ class ReportCommandTest {
 
   @Test
   void oneFailedAlertDeliveryIsCountedInTheSingularUnderTheTable() throws Exception {
-    HandMadeHistory.write(dir);
-    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(3650),
-        Clock.fixed(HandMadeHistory.UNTIL, ZoneOffset.UTC))) {
-      h.append(new DeliveryRecord("a", HandMadeHistory.minute(33), "CHANGE", "https://alerts.example/x", false, 3,
-          "HTTP 500"));
-    }
+    handMadeHistoryWith(new DeliveryRecord("a", HandMadeHistory.minute(33), "CHANGE", "https://alerts.example/x",
+        false, 3, "HTTP 500"));
 
     CommandLineRun run = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d");
 
     assertThat(run.out()).as("%s", run).contains("\n1 alert delivery failed; see --format json or html\n");
+  }
+
+  @Test
+  void anAlertReplacedWhileTheWebhookWasBusyIsNoFailedDelivery() throws Exception {
+    handMadeHistoryWith(new DeliveryRecord("a", HandMadeHistory.minute(33), "CHANGE", "https://alerts.example/x",
+        false, 0, "not sent: a later alert of its target replaced it while the webhook was busy", true));
+
+    CommandLineRun table = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d");
+    CommandLineRun json = CommandLineRun.of("report", "--data", dir.toString(), "--since", "3650d", "--format", "json");
+
+    assertThat(table.out()).as("%s", table).doesNotContain("alert deliver");
+    assertThat(new ObjectMapper().readTree(json.out()).get("failed_alerts")).as("%s", json).isEmpty();
+  }
+
+  /** The hand-made history, and one alert delivery recorded beside it. */
+  private void handMadeHistoryWith(DeliveryRecord delivery) throws Exception {
+    HandMadeHistory.write(dir);
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(3650),
+        Clock.fixed(HandMadeHistory.UNTIL, ZoneOffset.UTC))) {
+      h.append(delivery);
+    }
   }
 }

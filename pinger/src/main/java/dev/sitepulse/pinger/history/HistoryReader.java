@@ -67,6 +67,6 @@ public interface HistoryReader {
    */
   Map<String, Instant> lastAlerts();
 
-  /** Failed alert deliveries in the window, oldest first. */
+  /** Failed alert deliveries in the window, oldest first; not the alerts replaced before they were sent. */
   List<DeliveryRecord> failedDeliveries(HistoryQuery query);
 }

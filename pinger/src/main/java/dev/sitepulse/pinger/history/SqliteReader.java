@@ -239,6 +239,7 @@ final class SqliteReader implements HistoryReader {
     return read(c -> {
       String sql = "SELECT t.name, d.at, d.kind, d.sink, d.ok, d.attempts, d.error FROM deliveries d"
           + " JOIN targets t ON t.id = d.target_id WHERE d.ok = 0 AND d.at >= ? AND d.at < ?"
+          + (SqliteSchema.hasReplaced(c) ? " AND d.replaced = 0" : "") // replaced while the webhook was busy: no failure
           + (q.target() == null ? "" : " AND t.name = ?") + " ORDER BY d.at";
       try (PreparedStatement s = c.prepareStatement(sql)) {
         s.setLong(1, q.since().toEpochMilli());

@@ -52,7 +52,7 @@ final class SqliteSchema {
       "CREATE TABLE IF NOT EXISTS deliveries ("
           + " target_id INTEGER NOT NULL REFERENCES targets(id),"
           + " at INTEGER NOT NULL, kind TEXT NOT NULL, sink TEXT NOT NULL,"
-          + " ok INTEGER NOT NULL, attempts INTEGER NOT NULL, error TEXT)",
+          + " ok INTEGER NOT NULL, attempts INTEGER NOT NULL, error TEXT, replaced INTEGER NOT NULL DEFAULT 0)",
       "CREATE INDEX IF NOT EXISTS deliveries_by_time ON deliveries (at)",
       "CREATE TABLE IF NOT EXISTS verdicts (code INTEGER PRIMARY KEY, name TEXT NOT NULL)",
       "CREATE TABLE IF NOT EXISTS error_kinds (code INTEGER PRIMARY KEY, name TEXT NOT NULL)",
@@ -126,9 +126,22 @@ final class SqliteSchema {
    * since, have no such column.
    */
   static boolean hasIntervals(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(targets)")) {
+    return hasColumn(c, "targets", "interval_ms");
+  }
+
+  /**
+   * Whether the history tells the alerts a later one replaced before they were sent from failed
+   * deliveries ({@code deliveries.replaced}): histories a version before 2026-12-06 wrote, and no
+   * watch has opened since, have no such column, and hold no replaced alert but as failed.
+   */
+  static boolean hasReplaced(Connection c) throws SQLException {
+    return hasColumn(c, "deliveries", "replaced");
+  }
+
+  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
       while (rs.next()) {
-        if ("interval_ms".equals(rs.getString("name"))) {
+        if (column.equals(rs.getString("name"))) {
           return true;
         }
       }
@@ -147,6 +160,9 @@ final class SqliteSchema {
       }
       if (!hasIntervals(c)) { // a history of an earlier version: older readers never ask for it
         s.execute("ALTER TABLE targets ADD COLUMN interval_ms INTEGER");
+      }
+      if (!hasReplaced(c)) { // likewise; its rows were all delivered or failed
+        s.execute("ALTER TABLE deliveries ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0");
       }
       s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '" + VERSION + "')");
       for (Verdict v : Verdict.values()) {

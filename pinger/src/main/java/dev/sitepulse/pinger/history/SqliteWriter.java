@@ -38,8 +38,8 @@ final class SqliteWriter implements AutoCloseable {
         + " cert_not_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertChange = c.prepareStatement(
         "INSERT INTO state_changes (target_id, at, since, from_state, to_state) VALUES (?, ?, ?, ?, ?)");
-    insertDelivery = c.prepareStatement("INSERT INTO deliveries (target_id, at, kind, sink, ok, attempts, error)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insertDelivery = c.prepareStatement("INSERT INTO deliveries (target_id, at, kind, sink, ok, attempts, error,"
+        + " replaced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     upsertTarget = c.prepareStatement("INSERT INTO targets (name, url, grp) VALUES (?, ?, ?)"
         + " ON CONFLICT (name) DO UPDATE SET url = excluded.url, grp = excluded.grp RETURNING id");
     setInterval = c.prepareStatement("UPDATE targets SET interval_ms = ? WHERE id = ?");
@@ -109,6 +109,7 @@ final class SqliteWriter implements AutoCloseable {
     insertDelivery.setInt(5, r.ok() ? 1 : 0);
     insertDelivery.setInt(6, r.attempts());
     insertDelivery.setString(7, r.error());
+    insertDelivery.setInt(8, r.replaced() ? 1 : 0);
     insertDelivery.addBatch();
   }
 

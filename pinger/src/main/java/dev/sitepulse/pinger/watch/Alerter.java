@@ -41,7 +41,7 @@ public final class Alerter implements AutoCloseable {
     /** Keeps every delivery in the history, dated by the clock. */
     static Listener recordingTo(HistoryStore history, Clock clock) {
       return (alert, d) -> history.append(new DeliveryRecord(alert.target(), clock.instant(),
-          alert.kind().name(), d.sink(), d.ok(), d.attempts(), d.error()));
+          alert.kind().name(), d.sink(), d.ok(), d.attempts(), d.error(), d.replaced()));
     }
   }
 
@@ -57,6 +57,7 @@ public final class Alerter implements AutoCloseable {
   private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong replaced = new AtomicLong();
   private volatile List<WebhookSink> sinks;
 
   /** @param backoff the wait before the first retry of a failed delivery; it doubles each time */
@@ -156,15 +157,15 @@ public final class Alerter implements AutoCloseable {
         }
         if (delivery.ok()) {
           delivered.incrementAndGet();
+        } else if (delivery.replaced()) { // no failure: the webhook was busy with its target; counted in one line
+          replaced.incrementAndGet();
         } else {
           failed.incrementAndGet();
-          if (!delivery.wasReplaced()) { // those are counted, in one line
-            log.warn("alert for {} not delivered to {} {}: {}",
-                logLine(alert.target()), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
-          }
+          log.warn("alert for {} not delivered to {} {}: {}",
+              logLine(alert.target()), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
         }
         listener.delivered(alert, delivery);
-        if (!delivery.wasReplaced()) {
+        if (!delivery.replaced()) {
           logReplaced(sink);
         }
       });
@@ -230,8 +231,14 @@ public final class Alerter implements AutoCloseable {
     return delivered.get();
   }
 
+  /** Deliveries that failed: out of retries, refused, or given up at a stop; not those replaced. */
   public long failedCount() {
     return failed.get();
+  }
+
+  /** Alerts not sent to a webhook because a later alert of their target replaced them while it was busy. */
+  public long replacedCount() {
+    return replaced.get();
   }
 
   @Override

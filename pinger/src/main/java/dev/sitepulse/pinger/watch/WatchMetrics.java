@@ -53,6 +53,9 @@ public final class WatchMetrics {
     e.counter("sitepulse_alerts_failed_total",
         "Alert deliveries that failed: out of retries, refused by a full queue, or cut short by a stop");
     e.sample("sitepulse_alerts_failed_total", Exposition.number(watch.alerter().failedCount()));
+    e.counter("sitepulse_alerts_replaced_total",
+        "Alerts not sent to a webhook because a later alert of their target replaced them while it was busy");
+    e.sample("sitepulse_alerts_replaced_total", Exposition.number(watch.alerter().replacedCount()));
     e.gauge("sitepulse_history_backlog", "Records waiting to be written to the history");
     e.sample("sitepulse_history_backlog", Exposition.number(watch.history().backlog()));
     e.counter("sitepulse_history_written_total", "Records written to the history since the watch started");

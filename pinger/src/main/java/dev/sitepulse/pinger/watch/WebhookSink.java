@@ -75,8 +75,9 @@ final class WebhookSink {
    * A target's alerts reach the webhook one after another, so a chat never shows a recovery before
    * the outage it ends; different targets' go in parallel. Behind a target's delivery under way
    * one alert waits, the latest: a newer one replaces it, which then ends as
-   * {@link Delivery#replaced}. So a webhook that hangs while states flap holds at most two alerts
-   * per target, and when it answers again it hears each target's latest state, not a backlog.
+   * {@link Delivery#replacedWhileWaiting}. So a webhook that hangs while states flap holds at most
+   * two alerts per target, and when it answers again it hears each target's latest state, not a
+   * backlog.
    * Returns at once; the future completes, never exceptionally, when the alert is delivered,
    * given up on or replaced.
    */
@@ -96,7 +97,7 @@ final class WebhookSink {
     }
     if (dropped != null) { // outside the lock: its listeners run now
       replaced.incrementAndGet();
-      dropped.done().complete(Delivery.replaced(name()));
+      dropped.done().complete(Delivery.replacedWhileWaiting(name()));
     }
     if (startNow) {
       start(alert.target(), next);

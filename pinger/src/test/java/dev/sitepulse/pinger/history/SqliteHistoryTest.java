@@ -235,6 +235,14 @@ class SqliteHistoryTest {
     }
   }
 
+  private long countByHand(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteHistory.FILE_NAME));
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** What the damage logger said while {@code read} ran. */
   private static List<String> damageWarnings(Runnable read) {
     ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -447,6 +455,37 @@ class SqliteHistoryTest {
 
     assertThat(SqliteHistory.openForReading(dir).lastAlerts())
         .containsExactlyInAnyOrderEntriesOf(Map.of("a", NOW.minusSeconds(20), "b", NOW.minusSeconds(40)));
+  }
+
+  @Test
+  void anAlertReplacedBeforeItWasSentIsKeptButIsNoFailedDelivery() throws Exception {
+    try (SqliteHistory history = open()) {
+      history.append(new DeliveryRecord("a", NOW.minusSeconds(50), "CHANGE", "http://hook/", false, 0,
+          "not sent: replaced", true));
+      history.append(new DeliveryRecord("a", NOW.minusSeconds(20), "CHANGE", "http://hook/", false, 3, "HTTP 500"));
+    }
+
+    assertThat(SqliteHistory.openForReading(dir).failedDeliveries(EVERYTHING))
+        .extracting(DeliveryRecord::error).containsExactly("HTTP 500");
+    assertThat(countByHand("SELECT count(*) FROM deliveries WHERE replaced = 1")).as("kept, as replaced").isOne();
+  }
+
+  @Test
+  void aHistoryOfAnEarlierVersionWithoutReplacedDeliveriesIsReadAsItIsAndAWatchAddsThem() throws Exception {
+    appendUpChecks("a", NOW.minusSeconds(60), 2);
+    try (SqliteHistory history = open()) {
+      history.append(new DeliveryRecord("a", NOW.minusSeconds(50), "CHANGE", "http://hook/", false, 3, "HTTP 500"));
+    }
+    changeByHand("ALTER TABLE deliveries DROP COLUMN replaced"); // as versions before 2026-12-06 made it
+
+    assertThat(SqliteHistory.openForReading(dir).failedDeliveries(EVERYTHING))
+        .extracting(DeliveryRecord::error).containsExactly("HTTP 500");
+    try (SqliteHistory history = open()) {
+      history.append(new DeliveryRecord("a", NOW.minusSeconds(40), "CHANGE", "http://hook/", false, 0,
+          "not sent: replaced", true));
+    }
+    assertThat(SqliteHistory.openForReading(dir).failedDeliveries(EVERYTHING))
+        .extracting(DeliveryRecord::error).containsExactly("HTTP 500");
   }
 
   @Test

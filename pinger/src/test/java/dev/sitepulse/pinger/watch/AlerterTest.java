@@ -140,9 +140,11 @@ class AlerterTest {
     }
   }
 
-  @Test
-  void aWebhookThatAnswersSlowlyWhileATargetFlapsGetsItsLatestAlertAndOneLineCountsThoseReplaced() {
-    // Each answer takes a second: the alerts after the first all arrive while it is under way.
+  /**
+   * Five alerts of a flapping target and one of another to a webhook whose every answer takes a
+   * second: the alerts after the first all arrive while it is under way. Returns the alerter, closed.
+   */
+  private Alerter flapAtASlowWebhook() {
     receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(1_000)));
     Webhook slow = new Webhook("http://127.0.0.1:" + receiver.getPort() + "/slow", Webhook.Format.JSON,
         Duration.ofSeconds(10), 0, Map.of());
@@ -156,7 +158,13 @@ class AlerterTest {
       alerter.alert(new Alert(Alert.Kind.CHANGE, "blog", "http://blog.example/", "", State.UP, State.DOWN, now,
           now, null, Verdict.DOWN, 500, "blog down"));
       alerter.idle().join();
+      return alerter;
     }
+  }
+
+  @Test
+  void aWebhookThatAnswersSlowlyWhileATargetFlapsGetsItsLatestAlertAndOneLineCountsThoseReplaced() {
+    flapAtASlowWebhook();
 
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/slow"))))
         .extracting(r -> r.getBodyAsString().replaceAll(".*\"message\":\"([^\"]*)\".*", "$1"))
@@ -168,6 +176,18 @@ class AlerterTest {
     assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).filteredOn(m -> m.contains("not sent"))
         .containsExactly("3 alerts not sent to http://127.0.0.1:" + receiver.getPort() + "/…: each was replaced"
             + " by a later alert of its target while the webhook was busy");
+  }
+
+  @Test
+  void alertsReplacedWhileTheWebhookWasBusyAreCountedApartFromFailedDeliveries() {
+    Alerter alerter = flapAtASlowWebhook();
+
+    assertThat(alerter.replacedCount()).isEqualTo(3);
+    assertThat(alerter.failedCount()).as("the webhook took every alert sent to it").isZero();
+    assertThat(alerter.deliveredCount()).isEqualTo(3);
+    assertThat(deliveries).filteredOn(Delivery::replaced).hasSize(3)
+        .allSatisfy(d -> assertThat(d.ok()).isFalse());
+    assertThat(deliveries).filteredOn(d -> !d.replaced()).allSatisfy(d -> assertThat(d.ok()).isTrue());
   }
 
   @Test

@@ -71,6 +71,8 @@ class WatchMetricsTest {
           .containsEntry("sitepulse_checks_skipped_total{target=\"down\"}", 0.0)
           .containsKey("sitepulse_scheduler_lag_seconds{quantile=\"0.99\"}")
           .containsKey("sitepulse_scheduler_lag_seconds_count")
+          .containsEntry("sitepulse_alerts_failed_total", 0.0)
+          .containsEntry("sitepulse_alerts_replaced_total", 0.0)
           .containsKey("sitepulse_history_backlog");
       w.stop().join();
     } finally {
