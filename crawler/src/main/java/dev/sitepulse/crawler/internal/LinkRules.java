@@ -104,10 +104,25 @@ public final class LinkRules {
       if (port == 0 || port > 65535) {
         return "on port " + port + ", outside 1 to 65535";
       }
-      return parsed.getHost().isEmpty() || hasUriHost(u) && Fetcher.canFetch(u) ? "not a valid URL"
+      return parsed.getHost().isEmpty() || hasUriHost(u) && Fetcher.canFetch(u) ? notValid(u)
           : "host name " + parsed.getHost() + " is not valid";
     } catch (MalformedURLException | URISyntaxException | RuntimeException malformed) {
+      return notValid(u);
+    }
+  }
+
+  /**
+   * "not a valid URL", with java.net.URI's reason where it has one ("expected closing bracket for
+   * IPv6 address at character 12"): a page's {@code href="http://[bad"} is hard to spot otherwise.
+   */
+  private static String notValid(String url) {
+    try {
+      new URI(url);
       return "not a valid URL";
+    } catch (URISyntaxException e) {
+      String reason = e.getReason();
+      return "not a valid URL: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1)
+          + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "");
     }
   }
 

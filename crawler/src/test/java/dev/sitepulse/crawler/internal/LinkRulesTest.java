@@ -64,4 +64,12 @@ class LinkRulesTest {
     assertThat(List.of("http://x/", "HTTPS://x/", "Http://x", "page.html", "/a:b", "a/b:c", ":x", "?q=a:b", "#a:b"))
         .noneMatch(LinkRules::isNonHttpScheme);
   }
+
+  @Test
+  void aUrlThatDoesNotParseIsRefusedWithWhereAndWhy() {
+    assertThat(LinkRules.whyNot("http://[bad"))
+        .isEqualTo("not a valid URL: expected closing bracket for IPv6 address at character 12");
+    assertThat(LinkRules.whyNot("http://exa mple.com/"))
+        .isEqualTo("not a valid URL: illegal character in authority at character 8");
+  }
 }
