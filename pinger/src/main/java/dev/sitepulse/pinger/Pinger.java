@@ -60,7 +60,7 @@ public final class Pinger implements AutoCloseable {
     // Unbounded on purpose: the scheduler bounds concurrency; a thread stuck in an uninterruptible
     // DNS lookup after its watchdog fired must not take a slot from the next check.
     this.workers = Executors.newCachedThreadPool(Threads.daemon("sitepulse-probe"));
-    this.scheduler = new HostScheduler(loop, settings.concurrency(), settings.ratePerHost());
+    this.scheduler = new HostScheduler(loop, settings.concurrency(), settings.ratePerHost(), settings.maxRedirects());
     this.prober = new HttpProber(settings, clock, scheduler::takePermitOrOwe); // redirect hops count too
     this.breakers = new HostBreakers(settings.circuitBreaker(), clock);
   }

@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  *
  * <p>A request it does not start (a redirect hop) takes its host's permit if one is free, else the
  * host owes one, and its next task pays what it owes, a permit at a time, before its own: the host
- * still gets no more than its rate over time, and the hop neither waits nor holds a slot.
+ * still gets no more than its rate over time, and the hop neither waits nor holds a slot. A host
+ * owes at most what one check's hops can ({@code maxOwed}, the redirects a check follows): one that
+ * many sites redirect to would otherwise owe faster than it pays, and its own checks never start.
  *
  * <p>All state but those debts is confined to the single scheduler thread, so nothing here is
  * locked; callers from other threads hop onto it.
@@ -42,9 +44,17 @@ public final class HostScheduler {
   private final ArrayDeque<HostQueue> ready = new ArrayDeque<>();
   /** Permits each host owes for hops sent without one: raised on probe workers, paid on the loop. */
   private final Map<String, AtomicInteger> owed = new ConcurrentHashMap<>();
+  private final int maxOwed;
 
+  /** A scheduler whose tasks follow no redirects, or whose hops' hosts owe nothing. */
   public HostScheduler(ScheduledExecutorService loop, int maxInFlight, Rate ratePerHost) {
+    this(loop, maxInFlight, ratePerHost, 0);
+  }
+
+  /** @param maxOwed the most permits a host may owe for hops: the redirects one check follows */
+  public HostScheduler(ScheduledExecutorService loop, int maxInFlight, Rate ratePerHost, int maxOwed) {
     this.loop = loop;
+    this.maxOwed = maxOwed;
     // Asked only on the scheduler thread, which must not block: a full bulkhead says no at once,
     // and the next release pumps again.
     this.slots = Bulkhead.of("checks", BulkheadConfig.custom()
@@ -112,8 +122,14 @@ public final class HostScheduler {
    */
   public void takePermitOrOwe(String host) {
     if (limiters != null && !limiters.rateLimiter(host).acquirePermission()) {
-      debtOf(host).incrementAndGet();
+      debtOf(host).updateAndGet(debt -> Math.min(debt + 1, maxOwed));
     }
+  }
+
+  /** What {@code host} owes now. */
+  int owes(String host) {
+    AtomicInteger debt = owed.get(host);
+    return debt == null ? 0 : debt.get();
   }
 
   private AtomicInteger debtOf(String host) {
