@@ -88,6 +88,22 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aResumedRunSaysWhatEarlierRunsFetchedSinceItsSummaryCountsItsOwn() {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><a href=/a>a</a> <a href=/b>b</a></body></html>")));
+    site.stubFor(get("/a").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>a</p>")));
+    String[] args = {"crawl", "--max-pages", "1", "--delay", "0", "--data", data.toString(), StubServer.url(site, "/")};
+
+    CommandLineRun first = CommandLineRun.of(args);
+    CommandLineRun second = CommandLineRun.of(args);
+
+    assertThat(first.err()).as(first.toString()).doesNotContain("resuming");
+    assertThat(second.err()).as(second.toString())
+        .contains("resuming the crawl in " + data + ": 1 URL fetched by earlier runs kept, 2 queued (--fresh starts over)");
+    assertThat(second.out()).contains("crawled 1 page");
+  }
+
+  @Test
   void aSeedThatRedirectsOutOfTheScopeIsNamedWithWhatToCrawlInstead() {
     // As http://example.com/ to https://www.example.com/: a crawl of the seed's host ends at once.
     String elsewhere = "http://localhost:" + site.getPort() + "/home";
