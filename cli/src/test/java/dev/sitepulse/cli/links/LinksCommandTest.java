@@ -1,20 +1,27 @@
 package dev.sitepulse.cli.links;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +150,24 @@ class LinksCommandTest {
     assertThat(run.err()).as(run.toString()).endsWith(" WARN  http://127.0.0.1:" + site.getPort()
         + ": its 503 answers would hold the link check back more than --max-backoff 30s in all; its other"
         + " URLs are not crawled: each is checked online once after the crawl, or skipped with --external skip\n");
+  }
+
+  @Test
+  void aTargetOnAHostTheCrawlGaveUpOnForItsWaitsIsJudgedByItsAnswerWithoutWaitingAgain() {
+    for (String busy : new String[] {"/busy1", "/busy2", "/busy3", "/busy4"}) {
+      site.stubFor(any(urlEqualTo(busy)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+    }
+    page("/start.html", "<a href=/busy1>1</a> <a href=/busy2>2</a> <a href=/busy3>3</a> <a href=/busy4>4</a>");
+
+    CommandLineRun run = links("--max-backoff", "2s", "--per-host", "1", StubServer.url(site, "/start.html"));
+
+    assertThat(run.err()).as(run.toString()).contains("would hold the link check back more than --max-backoff");
+    List<LoggedRequest> heads = site.findAll(headRequestedFor(urlMatching("/busy.")));
+    assertThat(heads).as("checked online once the crawl gave the host up: %s", run).isNotEmpty();
+    for (LoggedRequest head : heads) {
+      assertThat(site.findAll(getRequestedFor(urlEqualTo(head.getUrl())))).as("a GET after waiting out %s's"
+          + " Retry-After once more", head.getUrl()).isEmpty();
+    }
   }
 
   /** A page whose id and links sit after 2.4 KB of text: past a --max-body of 1 KiB. */

@@ -120,7 +120,7 @@ public final class LinkChecker {
           .anyMatch(l -> RecordedVerdicts.namesAnElement(l.fragment()))).forEach(idsWanted::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
-        crawledOrigins(db, seeds, found.unchecked, scope), robots, idsWanted, listener);
+        crawledOrigins(db, seeds, found.unchecked, scope), robots, idsWanted, listener, givenUp);
     found.skipped += online.notAsked();
     for (CheckResult r : online.results()) {
       String target = r.target().url();

@@ -49,9 +49,11 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
    * @param idsWanted targets whose page's ids are wanted, for their links' #fragments: read once
    *     their check finds them working
    * @param listener told of each target checked
+   * @param givenUp the origins the crawl gave up on: a 429 or 503 from one is its answer, since
+   *     the crawl has waited on it as long as --max-backoff allows already
    */
   static OnlineChecks run(CrawlConfig crawl, List<String> urls, Set<String> crawledOrigins,
-      Map<String, RobotsRules> robots, Set<String> idsWanted, LinkCheckListener listener) {
+      Map<String, RobotsRules> robots, Set<String> idsWanted, LinkCheckListener listener, Set<String> givenUp) {
     List<String> own = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (String url : urls) {
@@ -65,10 +67,10 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
     ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-links"));
     try (HostPacing pacing = manners.pacing(crawl)) {
       CompletableFuture<List<CheckResult>> elsewhere = CompletableFuture.supplyAsync(
-          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null),
+          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null, givenUp),
           thread);
       List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed, checked,
-          new OwnHops(pacing, manners)));
+          new OwnHops(pacing, manners), givenUp));
       int redirectedToDisallowed = allowed.size() - results.size();
       results.addAll(elsewhere.join());
       List<CheckResult> toRead = results.stream()
@@ -104,7 +106,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
    * it; a target redirected to what robots.txt disallows has no result.
    */
   private static List<CheckResult> check(PingSettings settings, CrawlConfig crawl, List<String> urls,
-      Runnable checked, OwnHops own) {
+      Runnable checked, OwnHops own, Set<String> givenUp) {
     if (urls.isEmpty()) {
       return List.of();
     }
@@ -124,7 +126,8 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
             // Asked to come back later, which says nothing of the link: a GET at once would be
             // refused the same way, so it goes when the crawl would go back to the host.
             Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
-            if (wait.compareTo(crawl.maxBackoff()) > 0) { // as the crawl gives up on such a host
+            // As the crawl gives up on such a host; and one it gave up on has been waited on enough.
+            if (wait.compareTo(crawl.maxBackoff()) > 0 || givenUp.contains(originOf(url))) {
               return CompletableFuture.completedFuture(r);
             }
             return CompletableFuture.runAsync(() -> {},
