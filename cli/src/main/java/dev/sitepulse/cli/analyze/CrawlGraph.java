@@ -6,6 +6,7 @@ import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.crawler.store.AnalyzedCrawl;
 import dev.sitepulse.crawler.store.CrawlDigest;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.OneRead;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,14 +48,7 @@ final class CrawlGraph {
    * digest of exactly them, while a crawl may be writing.
    */
   static CrawlGraph load(Connection db) throws SQLException {
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
-    try {
-      return read(db);
-    } finally {
-      db.rollback(); // nothing was written: this ends the read
-      db.setAutoCommit(auto);
-    }
+    return OneRead.of(db, CrawlGraph::read);
   }
 
   private static CrawlGraph read(Connection db) throws SQLException {

@@ -49,41 +49,40 @@ public final class AnalyzedCrawl {
    * since.
    */
   public static boolean changedSince(Connection c, CrawlDigest then) throws SQLException {
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try (Statement s = c.createStatement()) {
-      CrawlDigest.Sums now = new CrawlDigest.Sums();
-      // The pages, the redirects and the fetches recorded in one pass over urls.
-      try (ResultSet rs = s.executeQuery("SELECT id, (" + PAGES + "), simhash, redirect_to, seq FROM urls"
-          + " WHERE seq IS NOT NULL OR redirect_to IS NOT NULL OR (" + PAGES + ")")) {
-        while (rs.next()) {
-          now.recorded(rs.getLong(5));
-          if (rs.getBoolean(2)) {
-            now.page(rs.getLong(1), rs.getLong(3));
-          }
-          String target = rs.getString(4);
-          if (target != null) {
-            now.redirect(rs.getLong(1), target);
-          }
+    return OneRead.of(c, db -> {
+      try (Statement s = db.createStatement()) {
+        return changedSince(s, then);
+      }
+    });
+  }
+
+  private static boolean changedSince(Statement s, CrawlDigest then) throws SQLException {
+    CrawlDigest.Sums now = new CrawlDigest.Sums();
+    // The pages, the redirects and the fetches recorded in one pass over urls.
+    try (ResultSet rs = s.executeQuery("SELECT id, (" + PAGES + "), simhash, redirect_to, seq FROM urls"
+        + " WHERE seq IS NOT NULL OR redirect_to IS NOT NULL OR (" + PAGES + ")")) {
+      while (rs.next()) {
+        now.recorded(rs.getLong(5));
+        if (rs.getBoolean(2)) {
+          now.page(rs.getLong(1), rs.getLong(3));
         }
-      }
-      if (now.urls() != then.urls()) {
-        return true;
-      }
-      if (now.written() == then.written()) {
-        return false;
-      }
-      try (ResultSet rs = s.executeQuery(links(s))) {
-        while (rs.next()) {
-          now.link(rs.getLong(1), rs.getString(2));
+        String target = rs.getString(4);
+        if (target != null) {
+          now.redirect(rs.getLong(1), target);
         }
-      }
-      return now.links() != then.links();
-    } finally {
-      if (auto) {
-        c.rollback(); // nothing was written: this ends the read
-        c.setAutoCommit(true);
       }
     }
+    if (now.urls() != then.urls()) {
+      return true;
+    }
+    if (now.written() == then.written()) {
+      return false;
+    }
+    try (ResultSet rs = s.executeQuery(links(s))) {
+      while (rs.next()) {
+        now.link(rs.getLong(1), rs.getString(2));
+      }
+    }
+    return now.links() != then.links();
   }
 }
