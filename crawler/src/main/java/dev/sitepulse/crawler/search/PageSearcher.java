@@ -212,9 +212,11 @@ public final class PageSearcher implements Closeable {
       Query ranked = WhereFilters.within(PageQueryParser.boosted(matches, boost), where);
       Query rankedAllWords = allWords == null ? null : WhereFilters.within(PageQueryParser.boosted(allWords, boost), where);
       LinkTextDamping weighting = weighting();
-      TopDocs top = OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, weighting::weighted, n),
-          size, reader.maxDoc(), hitFields);
-      TopDocs inNames = top.totalHits.value == 0 ? inNameParts(query, size) : null;
+      boolean listing = WhereFilters.only(parsed);
+      TopDocs top = listing ? UrlOrder.top(searcher, parsed, size)
+          : OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, weighting::weighted, n),
+              size, reader.maxDoc(), hitFields);
+      TopDocs inNames = top.totalHits.value == 0 && !listing ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
       Query marked = either(forHighlighting(query, parsed, paths), DefinedNames.inBody(ids, analyzer));
       String[] linked = new String[top.scoreDocs.length]; // the definition each hit links to, if any

@@ -18,7 +18,7 @@ import org.apache.lucene.search.Query;
  * about asyncio, as a docs search's site filter does, where the classic grammar's OR found every
  * page of the host. Values of one field are alternatives ({@code host:a host:b}); different fields
  * all apply. They score nothing. A query that writes its operators between clauses (AND, OR, &&,
- * ||) says how they combine and is read as written, and so is one of such clauses alone.
+ * ||) says how they combine and is read as written, and so are the values of one field alone.
  */
 final class WhereFilters {
 
@@ -46,7 +46,9 @@ final class WhereFilters {
     }
     long optional = words.stream().filter(c -> c.getOccur() == Occur.SHOULD).count();
     boolean required = words.stream().anyMatch(c -> c.getOccur() == Occur.MUST);
-    if (filters.isEmpty() || optional == 0 && !required) {
+    // One field alone is read as written: host:a host:b lists both hosts. Several all apply, as
+    // beside words: host:a status:203 lists a's 203s, not a's pages and every 203.
+    if (filters.isEmpty() || optional == 0 && !required && filters.size() == 1) {
       return parsed;
     }
     BooleanQuery.Builder narrowed = new BooleanQuery.Builder();
@@ -71,6 +73,12 @@ final class WhereFilters {
     bool.clauses().stream().filter(c -> c.getOccur() == Occur.FILTER).forEach(all::add);
     BooleanQuery filters = all.build();
     return filters.clauses().isEmpty() ? null : filters;
+  }
+
+  /** Whether {@code parsed} reads where-fields only: a listing of pages, with no words to rank them by. */
+  static boolean only(Query parsed) {
+    Set<String> fields = FieldsRead.of(parsed);
+    return !fields.isEmpty() && FIELDS.containsAll(fields);
   }
 
   /** {@code ranked} kept to the pages {@code where} allows; as it is for no filter. */
