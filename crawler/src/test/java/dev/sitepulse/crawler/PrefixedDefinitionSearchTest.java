@@ -63,7 +63,9 @@ class PrefixedDefinitionSearchTest {
       + " exception that is currently being handled.</p></section>"
       + "<section id='the-import-statement'><span id='from'></span><span id='import'></span><h2>7.11. The <code>import"
       + "</code> statement</h2><p>" + "The basic import statement finds a module, loads it and binds a name. ".repeat(20)
-      + "</p></section></section></body></html>";
+      + "</p></section><section id='the-for-statement'><span id='for'></span><h2>8.3. The <code>for</code> statement</h2>"
+      + "<p>The for statement is used to iterate over the elements of a sequence.</p></section>"
+      + "</section></body></html>";
   /** The name in its title and headings, as a word. */
   private static final String TRACEBACK = "<html><head><title>traceback — Print or retrieve a stack traceback"
       + "</title></head><body><section id='module-traceback'><h1>traceback — Print or retrieve a stack traceback</h1>"
@@ -107,6 +109,15 @@ class PrefixedDefinitionSearchTest {
     assertThat(first.definition()).isTrue();
     assertThat(searcher.search("from", 10).hits()).as("a label its heading does not write defines nothing")
         .noneMatch(SearchHit::definition);
+  }
+
+  @Test
+  void aStopWordASectionIsLabelledByHasThatSectionsTextAsItsSnippet() throws Exception {
+    // Before: the top of the page, as no word of the snippet's could be marked.
+    SearchHit first = searcher.search("for", 10).hits().get(0);
+
+    assertThat(first.link()).isEqualTo(url("/reference/simple_stmts.html") + "#for");
+    assertThat(first.snippet()).startsWith("8.3. The for statement The for statement is used to iterate");
   }
 
   @Test

@@ -27,16 +27,21 @@ public final class SectionIds {
   /**
    * The id of the innermost section with an id that holds {@code offset} of the body (of those that
    * hold it, the one that starts last: a definition within a heading's section, an h3's within its
-   * h2's), or null when none does. A heading without an id is passed over for the one around it.
+   * h2's; of ids that go to the same part, the first), or null when none does. A heading without an id is passed over for the one around it.
    */
   public static String at(BytesRef encoded, int offset) {
     Lines line = new Lines(encoded);
     String best = null;
     int bestStart = -1;
+    int bestEnd = -1;
     while (line.next()) {
-      if (line.start <= offset && offset < line.end && line.start >= bestStart && line.idFrom < line.idTo) {
+      // Of the ids of one section (a heading's own and its labels after it), the first.
+      boolean sameSection = line.start == bestStart && line.end == bestEnd;
+      if (line.start <= offset && offset < line.end && line.start >= bestStart && !sameSection
+          && line.idFrom < line.idTo) {
         best = line.id();
         bestStart = line.start;
+        bestEnd = line.end;
       }
     }
     return line.garbled ? null : best;

@@ -30,11 +30,17 @@ final class SectionStarts {
   private final List<Section> definitions = new ArrayList<>();
   private final Deque<OpenTerm> openTerms = new ArrayDeque<>();
   private Element openHeading; // one whose id is not known yet
+  private List<String> openLabels;
   private int openStart;
   private String selfLink;
   private boolean full;
 
-  private record Heading(String id, int start, int rank) {}
+  /** @param labels other ids that go to the heading: Sphinx's labels, empty spans before it */
+  private record Heading(String id, int start, int rank, List<String> labels) {
+    Heading(String id, int start, int rank) {
+      this(id, start, rank, List.of());
+    }
+  }
 
   private record OpenTerm(Element list, String id, int start) {}
 
@@ -58,19 +64,21 @@ final class SectionStarts {
     if (id.isEmpty() && opens(h)) {
       id = usable(h.parent().id());
     }
+    List<String> labels = SectionLabels.of(h); // a link to #for goes to "The for statement" as well
     if (id.isEmpty()) {
       openHeading = h;
+      openLabels = labels;
       openStart = textLength;
       selfLink = null;
     } else {
-      headings.add(new Heading(id, textLength, rank));
+      headings.add(new Heading(id, textLength, rank, labels));
     }
   }
 
   /** An id (or a[name]) of an element within the heading being read, when that has none. */
   void idWithin(String id) {
     if (openHeading != null && !usable(id).isEmpty()) {
-      headings.add(new Heading(id, openStart, rank(openHeading)));
+      headings.add(new Heading(id, openStart, rank(openHeading), openLabels));
       openHeading = null;
     }
   }
@@ -126,7 +134,13 @@ final class SectionStarts {
           break;
         }
       }
-      out.add(within(h.id(), h.start(), end, length));
+      Section section = within(h.id(), h.start(), end, length);
+      out.add(section);
+      for (String label : h.labels()) { // after the heading's own id, which a snippet there links to
+        if (!label.equals(h.id())) {
+          out.add(new Section(label, section.start(), section.end()));
+        }
+      }
     }
     for (Section d : definitions) {
       out.add(within(d.id(), d.start(), d.end(), length));
@@ -146,7 +160,7 @@ final class SectionStarts {
       return;
     }
     String id = selfLink != null && !selfLink.isEmpty() ? selfLink : anchorBefore(openHeading);
-    headings.add(new Heading(id, openStart, rank(openHeading)));
+    headings.add(new Heading(id, openStart, rank(openHeading), openLabels));
     openHeading = null;
   }
 

@@ -27,12 +27,16 @@ class SectionsTest {
   }
 
   @Test
-  void aSectionThatSphinxOpensWithAnOldNamesEmptySpanIsStillTheSections() {
+  void aSectionThatSphinxOpensWithLabelsEmptySpansIsTheSectionsAndEachLabelGoesThereToo() {
     ParsedPage page = parseHtml("""
         <section id="why-no-assignment"><span id="id1"></span><h2>Why no assignment?</h2><p>Because.</p></section>
+        <section id="the-for-statement"><span id="for"></span><h2>The <code>for</code> statement</h2>
+        <p>Iterates.</p></section>
         """, URL);
 
-    assertThat(ids(page)).containsExactly("why-no-assignment");
+    assertThat(ids(page)).containsExactly("why-no-assignment", "id1", "the-for-statement", "for");
+    assertThat(textOf(page, "id1")).isEqualTo("Why no assignment? Because.");
+    assertThat(textOf(page, "for")).isEqualTo(textOf(page, "the-for-statement")).isEqualTo("The for statement Iterates.");
   }
 
   @Test

@@ -26,7 +26,7 @@ class SectionLinksTest {
         <dl><dt id="deploy.retries">retries</dt><dd>How often a failed upload is tried again.</dd></dl>
         <h3>Environment</h3><p>Set secrets in the dashboard.</p>
         </section>
-        <section id="caching"><h2>Caching</h2><p>Assets may be served stale for a while.</p></section>
+        <section id="caching"><span id="id7"></span><h2>Caching</h2><p>Assets may be served stale for a while.</p></section>
         <section id="cdn"><h2>CDN</h2><p>The CDN keeps stale assets; purge stale files, or stale pages stay stale.</p></section>
         </body></html>"""));
   }
@@ -49,6 +49,11 @@ class SectionLinksTest {
 
     assertThat(hit.snippet()).as("page order").startsWith("Caching Assets may be served stale");
     assertThat(hit.link()).isEqualTo(GUIDE + "#cdn");
+  }
+
+  @Test
+  void aSectionsOwnIdIsTheLinkNotTheLabelSphinxWritesBeforeItsHeading() throws Exception {
+    assertThat(onlyHit("served").link()).isEqualTo(GUIDE + "#caching");
   }
 
   @Test
