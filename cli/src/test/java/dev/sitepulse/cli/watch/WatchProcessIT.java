@@ -281,8 +281,10 @@ class WatchProcessIT {
 
     try (WatchProcess w = WatchProcess.startUnder(List.of("nohup"), dir, "-c", config.toString(),
         "--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0")) {
-      assertThat(w.err()).contains("WARN  SIGHUP cannot reload the config: it was ignored"
-          + " when sitepulse started (nohup?); saving the config file reloads it");
+      String warning = "WARN  SIGHUP cannot reload the config: it was ignored"
+          + " when sitepulse started (nohup?); saving the config file reloads it";
+      // Written to stderr beside the start line on stdout: not necessarily before it.
+      w.await(Duration.ofSeconds(10), "the warning", () -> w.err().contains(warning));
       w.signal("TERM");
       assertThat(w.exitCode(Duration.ofSeconds(15))).isZero();
     }
@@ -294,8 +296,10 @@ class WatchProcessIT {
 
     try (WatchProcess w = WatchProcess.startUnder(List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh"), dir,
         "-c", config.toString(), "--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0")) {
-      assertThat(w.err()).contains("WARN  SIGINT cannot stop the watch: it was ignored"
-          + " when sitepulse started (a script's job run with &?); SIGTERM stops it");
+      String warning = "WARN  SIGINT cannot stop the watch: it was ignored"
+          + " when sitepulse started (a script's job run with &?); SIGTERM stops it";
+      // Written to stderr beside the start line on stdout: not necessarily before it.
+      w.await(Duration.ofSeconds(10), "the warning", () -> w.err().contains(warning));
       w.signal("TERM");
       assertThat(w.exitCode(Duration.ofSeconds(15))).isZero();
     }
