@@ -259,7 +259,8 @@ class SubcommandsTest {
     String help = CommandLineRun.of("links", "--help").out().replaceAll("\\s+", " ");
 
     assertThat(help).contains("Exit codes: 0 no broken links, 2 some broken, or nothing could be checked,"
-        + " or the crawl failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (nothing reported).");
+        + " or the crawl failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was found by then"
+        + " is reported, and the targets not checked listed).");
   }
 
   @Test

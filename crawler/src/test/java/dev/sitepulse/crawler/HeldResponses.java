@@ -50,7 +50,16 @@ public final class HeldResponses implements ServeEventListener {
 
   /** Holds the requests for {@code path} on {@code host} (the Host header's name) alone. */
   public Held hold(String host, String path) {
-    Held h = new Held(host + " " + path);
+    return held(host + " " + path);
+  }
+
+  /** Holds the GET requests for {@code path} (any host) alone: a HEAD of it is answered. */
+  public Held holdGets(String path) {
+    return held("GET " + path); // no host is named in capitals
+  }
+
+  private Held held(String key) {
+    Held h = new Held(key);
     held.put(h.key, h);
     return h;
   }
@@ -58,7 +67,8 @@ public final class HeldResponses implements ServeEventListener {
   @Override
   public void beforeMatch(ServeEvent event, Parameters parameters) {
     String path = event.getRequest().getUrl();
-    Held h = held.getOrDefault(event.getRequest().getHost() + " " + path, held.get(" " + path));
+    Held h = held.getOrDefault(event.getRequest().getMethod() + " " + path,
+        held.getOrDefault(event.getRequest().getHost() + " " + path, held.get(" " + path)));
     if (h == null) {
       return;
     }

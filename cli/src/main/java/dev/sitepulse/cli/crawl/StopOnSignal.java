@@ -18,7 +18,7 @@ public final class StopOnSignal implements AutoCloseable {
 
   private final CrawlStop stop = new CrawlStop();
   private volatile String signal;
-  private volatile boolean quitAtOnce;
+  private final boolean quitAtOnce;
   private final Runnable restore;
 
   /**
@@ -60,14 +60,6 @@ public final class StopOnSignal implements AutoCloseable {
   /** The signal that stopped the crawl, e.g. SIGINT; null if none did. */
   public String stoppedBy() {
     return stop.isRequested() ? signal : null;
-  }
-
-  /**
-   * From now on the first SIGINT or SIGTERM exits at once with 130, for when nothing is left to
-   * save. Putting the JVM's handlers back would do for SIGINT, but SIGTERM's exits 143.
-   */
-  public void quitAtOnce() {
-    quitAtOnce = true;
   }
 
   @Override

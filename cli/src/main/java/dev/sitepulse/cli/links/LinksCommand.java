@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
           + "each page that links to it or embeds it, with the anchor text and line number."
     },
     footer = {"", "Exit codes: 0 no broken links, 2 some broken, or nothing could be checked, or the crawl"
-        + " failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (nothing reported)."})
+        + " failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was found by then is"
+        + " reported, and the targets not checked listed)."})
 public final class LinksCommand implements Callable<Integer> {
 
   /** Output formats of links. */
@@ -101,12 +102,12 @@ public final class LinksCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
-    StopOnSignal signals = new StopOnSignal("the link check", "stopping the link check's crawl");
+    StopOnSignal signals = new StopOnSignal("the link check", "stopping the link check to report what it found so far");
     // The crawl's loop draws progress and logs warnings on stderr: a reader that is behind must not hold it.
     QueuedOutput stderr = QueuedOutput.stderr();
     ProgressLine line = new ProgressLine(System.err, "links");
     try {
-      return check(spec, signals.stop(), line, progress(line, signals), stderr);
+      return check(spec, signals, line, progress(line), stderr);
     } catch (CrawlException e) {
       stderr.close(); // what the crawl wrote comes first
       System.err.println("sitepulse: " + e.getMessage());
@@ -119,11 +120,10 @@ public final class LinksCommand implements Callable<Integer> {
   }
 
   /**
-   * The crawl's progress, then the checks online: N of M targets. Once the crawl is over, and
-   * committed, Ctrl-C quits at once: nothing is left to save, and checks that keep to a site's
-   * Crawl-delay can take long.
+   * The crawl's progress, then the checks online: N of M targets. Ctrl-C in either ends them and
+   * reports what they found (checks that keep to a site's Crawl-delay can take long).
    */
-  private static LinkCheckListener progress(ProgressLine line, StopOnSignal signals) {
+  private static LinkCheckListener progress(ProgressLine line) {
     Progress crawl = new Progress(line, "URL"); // images and scripts too: not the report's pages
     return new LinkCheckListener() {
       @Override
@@ -134,7 +134,6 @@ public final class LinksCommand implements Callable<Integer> {
       @Override
       public void finished(CrawlStats stats) {
         crawl.finished(stats);
-        signals.quitAtOnce();
       }
 
       @Override
@@ -145,8 +144,9 @@ public final class LinksCommand implements Callable<Integer> {
   }
 
   /** Bad seeds and settings were rejected with the spec; toConfig refuses what is left (no seed at all) as a usage error. */
-  private int check(CrawlSpec spec, CrawlStop stop, ProgressLine line, LinkCheckListener listener,
+  private int check(CrawlSpec spec, StopOnSignal signals, ProgressLine line, LinkCheckListener listener,
       QueuedOutput stderr) throws IOException, CrawlException {
+    CrawlStop stop = signals.stop();
     LinkReport report = spec.data() == null
         ? checkInTemporaryFolder(spec, external == External.CHECK, checkAnchors, ignore, stop, listener)
         : LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec, CrawlStart.RESUME),
@@ -166,6 +166,10 @@ public final class LinksCommand implements Callable<Integer> {
     out.flush();
     if (!report.cutPages().isEmpty()) {
       System.err.println(LinksNotChecked.warning(report));
+    }
+    if (report.stopped()) { // whatever it found: a partial check is not a passing one, nor a failing one
+      System.err.println(LinksNotChecked.stoppedWarning(report, signals.stoppedBy()));
+      return ExitCode.INTERRUPTED;
     }
     if (report.targets() > 0 && report.skipped() == report.targets()) {
       // Seeds are targets too, so every seed was skipped (robots.txt disallows it): a check of
@@ -201,7 +205,7 @@ public final class LinksCommand implements Callable<Integer> {
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener)
       throws IOException, CrawlException {
     Path temp = Files.createTempDirectory("sitepulse-links-");
-    // Ctrl-C during the checks online quits at once (see progress): the folder goes then too.
+    // Ctrl-C in the demo quits at once (System.exit): the folder goes then too.
     Thread cleanUp = new Thread(() -> deleteQuietly(temp), "sitepulse-links-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanUp);
     try {

@@ -30,11 +30,19 @@ final class LinksJson {
       g.writeNumberField("non_http_links", r.nonHttp());
       g.writeNumberField("pages_cut_at_max_body", r.cutPages().size());
       g.writeNumberField("anchors_not_checked", r.anchorsNotChecked().size());
+      // Ctrl-C or SIGTERM cut the check short: what follows is partial.
+      g.writeBooleanField("stopped", r.stopped());
+      g.writeNumberField("targets_not_checked_at_stop", r.notCheckedAtStop().size());
       g.writeEndObject();
       // Links after the cut of these were never seen.
       g.writeArrayFieldStart("pages_cut_at_max_body");
       for (String page : r.cutPages()) {
         g.writeString(page);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("targets_not_checked_at_stop");
+      for (String target : r.notCheckedAtStop()) {
+        g.writeString(target);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("anchors_not_checked");

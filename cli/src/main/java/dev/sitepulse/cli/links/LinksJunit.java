@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML, so CI shows broken links as failed tests: one test case per link to a broken target,
  * or per embedding of a broken resource (the page is the class, so results group by page; repeats
  * on a page are numbered, as CI servers merge cases of one name), one skipped case for the targets
- * not checked, and one passing case for the rest.
+ * not checked, one case in error for a check that was stopped, whatever it found, and one passing
+ * case for the rest.
  */
 final class LinksJunit {
 
@@ -36,9 +37,11 @@ final class LinksJunit {
       String cutPages = LinksNotChecked.cutPages(r);
       List<String> anchors = LinksNotChecked.anchors(r);
       int skippedCases = (r.skipped() > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + anchors.size();
-      x.writeAttribute("tests", Long.toString(failures + 1 + skippedCases));
+      String stopped = LinksNotChecked.stopped(r);
+      int errors = stopped != null ? 1 : 0;
+      x.writeAttribute("tests", Long.toString(failures + 1 + skippedCases + errors));
       x.writeAttribute("failures", Long.toString(failures));
-      x.writeAttribute("errors", "0");
+      x.writeAttribute("errors", Integer.toString(errors));
       x.writeAttribute("skipped", Integer.toString(skippedCases));
       x.writeAttribute("time", "0");
       Map<String, Integer> seen = new HashMap<>();
@@ -73,6 +76,16 @@ final class LinksJunit {
         summaryCase(x, notChecked);
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", "--check-anchors could not tell whether their pages have such an id");
+        x.writeEndElement();
+      }
+      if (stopped != null) { // an error, not a skip: a CI server would pass a run of skips and passes
+        summaryCase(x, stopped);
+        x.writeStartElement("error");
+        x.writeAttribute("message", LinksNotChecked.STOPPED_WHY);
+        x.writeAttribute("type", "STOPPED");
+        x.writeCharacters(xml(r.notCheckedAtStop().isEmpty() ? LinksNotChecked.STOPPED_WHY
+            : "not checked:\n" + String.join("\n", r.notCheckedAtStop())));
+        x.writeEndElement();
         x.writeEndElement();
       }
       if (r.skipped() > 0) {

@@ -12,14 +12,31 @@ import java.util.stream.Collectors;
 
 /**
  * What a link check could not see, beyond the targets it skipped: links after the cut of pages
- * cut at --max-body, and fragments it could not judge. Worded once for every format.
+ * cut at --max-body, fragments it could not judge, and the targets a stop (Ctrl-C) left unjudged.
+ * Worded once for every format.
  */
 final class LinksNotChecked {
 
   /** Why the links of a cut page after the cut were not checked, and what to do about it. */
   static final String CUT_PAGES_WHY = "links after the cut not checked";
 
+  /** Why a stopped check's report is partial: a CI job must not read it as a full check. */
+  static final String STOPPED_WHY = "the link check was stopped before it finished, so this report is partial";
+
+  /** How many targets the table names of a stopped check: json lists them all. */
+  static final int TABLE_NAMES = 10;
+
   private LinksNotChecked() {}
+
+  /**
+   * "check stopped: 3 targets not checked, so this report is partial", or null when the check ran
+   * to its end.
+   */
+  static String stopped(LinkReport r) {
+    return r.stopped()
+        ? "check stopped: " + count(r.notCheckedAtStop().size(), "target") + " not checked, so this report is partial"
+        : null;
+  }
 
   /** "1 page cut at --max-body: links after the cut not checked", or null when none was. */
   static String cutPages(LinkReport r) {
@@ -36,7 +53,10 @@ final class LinksNotChecked {
     return out;
   }
 
-  /** Each part above, as the table's summary line ends: "; 1 page cut …; 2 anchors not checked (…)". */
+  /**
+   * Each part above, as the table's summary line ends: "; 1 page cut …; 2 anchors not checked (…);
+   * check stopped: …".
+   */
   static String summaryEnd(LinkReport r) {
     List<String> parts = new ArrayList<>();
     String cut = cutPages(r);
@@ -44,7 +64,22 @@ final class LinksNotChecked {
       parts.add(cut);
     }
     parts.addAll(anchors(r));
+    String stopped = stopped(r);
+    if (stopped != null) {
+      parts.add(stopped);
+    }
     return parts.stream().map(p -> "; " + p).collect(Collectors.joining());
+  }
+
+  /**
+   * What stderr says after any format's report of a stopped check, as ping says what its stop left
+   * out: "sitepulse: stopped by SIGINT before the link check finished: 3 targets not checked; …".
+   *
+   * @param signal SIGINT or SIGTERM; null if none is known
+   */
+  static String stoppedWarning(LinkReport r, String signal) {
+    return "sitepulse: stopped" + (signal == null ? "" : " by " + signal) + " before the link check finished: "
+        + count(r.notCheckedAtStop().size(), "target") + " not checked; the report holds what was found by then";
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Broken links for a person: seeds and sitemap entries that failed first, which no page links to,
  * then each broken target with why, its chain, and where it is linked from or embedded in, the
- * anchor text of an embedding saying how ({@code "<img> Team photo"}).
+ * anchor text of an embedding saying how ({@code "<img> Team photo"}); of a stopped check, then
+ * the first targets it left unjudged.
  */
 public final class LinksTable {
   private LinksTable() {}
@@ -34,6 +35,9 @@ public final class LinksTable {
       }
       out.println();
     }
+    if (!r.notCheckedAtStop().isEmpty()) {
+      notCheckedAtStop(r.notCheckedAtStop(), out);
+    }
     long anchors = r.missingAnchors();
     // A missing anchor is broken, but its page is a target that works: say so, or "11 broken of
     // 9 targets" reads as a miscount.
@@ -48,5 +52,17 @@ public final class LinksTable {
         count(r.links(), "link"), count(r.resources(), "embedded resource"), count(r.pages(), "page"),
         r.checkedOnline(), r.skipped(), count(r.nonHttp(), "mailto:/javascript:/data: URL"),
         LinksNotChecked.summaryEnd(r));
+  }
+
+  /** The first of them, as a block like a broken target's: all of them would bury the broken. */
+  private static void notCheckedAtStop(List<String> targets, PrintStream out) {
+    out.println("NOT CHECKED  " + count(targets.size(), "target") + ": the check was stopped before it judged "
+        + (targets.size() == 1 ? "it" : "them"));
+    targets.stream().limit(LinksNotChecked.TABLE_NAMES).forEach(t -> out.println("        " + t));
+    if (targets.size() > LinksNotChecked.TABLE_NAMES) {
+      out.println("        … and " + (targets.size() - LinksNotChecked.TABLE_NAMES)
+          + " more (--format json lists them all)");
+    }
+    out.println();
   }
 }

@@ -49,27 +49,26 @@ public final class LinkChecker {
 
   /**
    * As {@link #crawlAndCheck(CrawlConfig, boolean, boolean)}, telling {@code listener} how far it
-   * is; once {@code stop} is requested the crawl ends early, committed, and no check is made: a
-   * report of half a site would miss links.
+   * is. Once {@code stop} is requested the crawl ends early, committed, or the checks online end at
+   * once, those under way abandoned, and no request starts after it: the report holds what was
+   * judged by then, {@linkplain LinkReport#stopped() stopped}, with every target left unjudged
+   * {@linkplain LinkReport#notCheckedAtStop() named}.
    *
    * @param ignore targets it finds in are not checked, but counted as skipped; null for none
-   * @throws CrawlException saying so when the crawl was stopped
    */
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
     CrawlRun.Finished crawled = CrawlRun.runKeepingRobots(linkCheck, listener, stop);
-    if (stop.isRequested()) {
-      throw new CrawlException("the link check was stopped before its crawl finished; nothing is reported", null);
-    }
     return check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled.robots(),
-        crawled.abandonedOrigins(), listener);
+        crawled.abandonedOrigins(), listener, stop);
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */
   static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
-    return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), Set.of(), LinkCheckListener.NONE);
+    return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), Set.of(), LinkCheckListener.NONE,
+        new CrawlStop());
   }
 
   /**
@@ -77,16 +76,20 @@ public final class LinkChecker {
    * check would need the network: the figures of the link graph, as {@code report} shows them.
    */
   public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
-    return check(crawl, false, false, null, false, Map.of(), Set.of(), LinkCheckListener.NONE);
+    return check(crawl, false, false, null, false, Map.of(), Set.of(), LinkCheckListener.NONE, new CrawlStop());
   }
 
   /**
    * @param robots the robots.txt rules its crawl read, by origin; none for a crawl of another run
    * @param givenUp the hosts its crawl gave up on; none for a crawl of another run
+   * @param stop requested during the crawl, or now, during the checks online
    */
   private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
       Pattern ignore, boolean withResources, Map<String, RobotsRules> robots, Set<String> givenUp,
-      LinkCheckListener listener) throws CrawlException {
+      LinkCheckListener listener, CrawlStop stop) throws CrawlException {
+    // Requested by now, the stop ended the crawl: what it left queued is not checked, rather than
+    // skipped at --max-pages.
+    boolean crawlStopped = stop.isRequested();
     CrawledPages db;
     try {
       db = CrawledPages.read(crawl.crawlDb(), withResources);
@@ -98,7 +101,7 @@ public final class LinkChecker {
     CrawlScope scope = new CrawlScope(crawl, seeds);
     Map<String, List<Link>> byTarget = byTarget(db);
     Map<String, BrokenLink.Start> starts = starts(db, byTarget);
-    Findings found = new Findings();
+    Findings found = new Findings(crawlStopped);
     for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
       if (ignore != null && ignore.matcher(e.getKey()).find()) { // the user's call: not asked, not judged
         found.skipped++;
@@ -120,12 +123,16 @@ public final class LinkChecker {
           .anyMatch(l -> RecordedVerdicts.namesAnElement(l.fragment()))).forEach(idsWanted::add);
     }
     OnlineChecks online = OnlineChecks.run(crawl, found.unchecked,
-        crawledOrigins(db, seeds, found.unchecked, scope), robots, idsWanted, listener, givenUp);
+        crawledOrigins(db, seeds, found.unchecked, scope), robots, idsWanted, listener, givenUp, new OnlineStop(stop));
     found.skipped += online.notAsked();
+    found.notCheckedAtStop.addAll(online.cutShort());
     for (CheckResult r : online.results()) {
       String target = r.target().url();
       if (OnlineChecks.isBroken(r)) {
         found.broken.add(brokenOnline(r, !scope.accepts(target), byTarget.get(target)));
+      } else if (online.pagesCutShort().contains(target)) {
+        found.anchorsNotChecked.addAll(RecordedVerdicts.notChecked(target, withSeedFragments(target, byTarget, typed),
+            UncheckedAnchor.Why.CHECK_STOPPED));
       } else if (idsWanted.contains(target)) {
         judgeFragmentsOnline(target, online.pagesRead().get(target), withSeedFragments(target, byTarget, typed),
             !scope.accepts(target), found);
@@ -136,7 +143,8 @@ public final class LinkChecker {
     found.broken.sort(Comparator.comparing(BrokenLink::url));
     List<String> cut = db.pages.values().stream().filter(Page::cut).map(Page::url).sorted().toList();
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
-        online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, found.anchorsNotChecked());
+        online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, found.anchorsNotChecked(),
+        stop.isRequested(), found.notCheckedAtStop.stream().sorted().toList());
   }
 
   /** What the check has found so far: targets broken, those to check online, those not judged. */
@@ -145,7 +153,27 @@ public final class LinkChecker {
     final List<String> unchecked = new ArrayList<>();
     /** Fragments not judged, a seed's and a link's alike. */
     final List<UncheckedAnchor> anchorsNotChecked = new ArrayList<>();
+    /** Targets a stop left unjudged: queued when it stopped the crawl, or not checked online yet. */
+    final List<String> notCheckedAtStop = new ArrayList<>();
+    /** Whether a stop ended the crawl, which then left its queue as it was. */
+    final boolean crawlStopped;
     long skipped;
+
+    Findings(boolean crawlStopped) {
+      this.crawlStopped = crawlStopped;
+    }
+
+    /**
+     * A target the crawl left queued, or fetching: skipped at --max-pages, which said how much to
+     * ask for; not checked when a stop left it so.
+     */
+    void leftByTheCrawl(String target) {
+      if (crawlStopped) {
+        notCheckedAtStop.add(target);
+      } else {
+        skipped++;
+      }
+    }
 
     /** Each fragment once, by URL. */
     List<UncheckedAnchor> anchorsNotChecked() {
@@ -215,9 +243,9 @@ public final class LinkChecker {
       return;
     }
     if (leftAtLimit(target, db, givenUp)) {
-      // In the scope, left queued when the crawl stopped (--max-pages): not known either way, and
-      // not asked for online, which would take the crawl past the limit it was given.
-      found.skipped++;
+      // In the scope, left queued when the crawl stopped (--max-pages, or a stop): not known either
+      // way, and not asked for online, which would take the crawl past the limit it was given.
+      found.leftByTheCrawl(target);
       return;
     }
     if (page == null) {
@@ -234,7 +262,7 @@ public final class LinkChecker {
     List<String> chain = new ArrayList<>(List.of(target));
     Page end = RecordedVerdicts.follow(page, pages, chain);
     if (end == null && leftAtLimit(chain.get(chain.size() - 1), db, givenUp)) {
-      found.skipped++; // a redirect to a page left queued, as that page is
+      found.leftByTheCrawl(target); // a redirect to a page left queued, as that page is
       return;
     }
     if (end == null && checkExternal) {
@@ -243,7 +271,11 @@ public final class LinkChecker {
       return;
     }
     // Fetching when the crawl ended early (a 429 waiting): not known either way.
-    if (end == null || end.is(UrlState.SKIPPED_ROBOTS) || end.is(UrlState.FETCHING)) {
+    if (end != null && end.is(UrlState.FETCHING)) {
+      found.leftByTheCrawl(target);
+      return;
+    }
+    if (end == null || end.is(UrlState.SKIPPED_ROBOTS)) {
       found.skipped++;
       return;
     }

@@ -20,6 +20,10 @@ import java.util.List;
  *     seen, so not checked
  * @param anchorsNotChecked with --check-anchors, fragments of working pages that could not be
  *     judged, by URL: neither broken nor counted as working
+ * @param stopped the check was stopped (Ctrl-C) before it finished: the report holds what it had
+ *     found by then, and is partial
+ * @param notCheckedAtStop the targets the stop left unjudged, by URL: in the crawl's queue, or
+ *     not yet checked online; neither broken, skipped nor working
  */
 public record LinkReport(
     long pages,
@@ -31,26 +35,30 @@ public record LinkReport(
     long nonHttp,
     List<BrokenLink> broken,
     List<String> cutPages,
-    List<UncheckedAnchor> anchorsNotChecked) {
+    List<UncheckedAnchor> anchorsNotChecked,
+    boolean stopped,
+    List<String> notCheckedAtStop) {
 
   public LinkReport {
     broken = List.copyOf(broken);
     cutPages = List.copyOf(cutPages);
     anchorsNotChecked = List.copyOf(anchorsNotChecked);
+    notCheckedAtStop = List.copyOf(notCheckedAtStop);
   }
 
-  /** A report in which every page was read whole, and every fragment judged. */
+  /** A report of a check that ran to its end, in which every page was read whole, and every fragment judged. */
   public LinkReport(long pages, long links, long resources, long targets, long checkedOnline,
       long skipped, long nonHttp, List<BrokenLink> broken) {
-    this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, List.of(), List.of());
+    this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, List.of(), List.of(),
+        false, List.of());
   }
 
   /**
-   * Targets checked and found working: neither broken nor skipped. A missing anchor does not
-   * count against its target, whose page works.
+   * Targets checked and found working: neither broken, skipped nor left unjudged by a stop. A
+   * missing anchor does not count against its target, whose page works.
    */
   public long working() {
-    return targets - skipped - (broken.size() - missingAnchors());
+    return targets - skipped - notCheckedAtStop.size() - (broken.size() - missingAnchors());
   }
 
   /** Broken links whose page works: a #fragment the page has no element for. */

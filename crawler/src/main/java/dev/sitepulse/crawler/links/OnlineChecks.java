@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +38,11 @@ import java.util.function.Function;
  *     could not be read again (the crawl read it, so the host was not in trouble then)
  * @param pagesRead of the targets whose ids were asked for and that work, those whose page was
  *     read ({@link OnlineIds}), by target URL
+ * @param cutShort targets whose check the stop kept from ending: not judged
+ * @param pagesCutShort targets that work whose page's read for its ids the stop kept from ending
  */
-record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> pagesRead) {
+record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> pagesRead,
+    List<String> cutShort, Set<String> pagesCutShort) {
 
   /**
    * @param crawledOrigins the origins the crawl fetched from, its seeds' included, and those in
@@ -51,34 +53,75 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
    * @param listener told of each target checked
    * @param givenUp the origins the crawl gave up on: a 429 or 503 from one is its answer, since
    *     the crawl has waited on it as long as --max-backoff allows already
+   * @param stop once requested, nothing more is asked, and what is under way is not waited for
    */
   static OnlineChecks run(CrawlConfig crawl, List<String> urls, Set<String> crawledOrigins,
-      Map<String, RobotsRules> robots, Set<String> idsWanted, LinkCheckListener listener, Set<String> givenUp) {
+      Map<String, RobotsRules> robots, Set<String> idsWanted, LinkCheckListener listener, Set<String> givenUp,
+      OnlineStop stop) {
+    if (stop.isRequested()) { // during the crawl: nothing is asked online
+      return new OnlineChecks(List.of(), 0, Map.of(), List.copyOf(urls), Set.of());
+    }
     List<String> own = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (String url : urls) {
       (crawledOrigins.contains(originOf(url)) ? own : others).add(url);
     }
-    OwnSiteManners manners = OwnSiteManners.read(crawl, own, robots);
+    OwnSiteManners manners = OwnSiteManners.read(crawl, own, robots, stop);
     List<String> allowed = own.stream().filter(url -> manners.rules(url).allows(url)).toList();
     int total = allowed.size() + others.size();
     AtomicInteger done = new AtomicInteger();
-    Runnable checked = () -> listener.checkedOnline(done.incrementAndGet(), total);
+    // Not once stopped: the progress line is off by then, and the report is being written.
+    Runnable checked = () -> {
+      if (!stop.isRequested()) {
+        listener.checkedOnline(done.incrementAndGet(), total);
+      }
+    };
     ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-links"));
     try (HostPacing pacing = manners.pacing(crawl)) {
-      CompletableFuture<List<CheckResult>> elsewhere = CompletableFuture.supplyAsync(
-          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null, givenUp),
+      CompletableFuture<Checked> elsewhere = CompletableFuture.supplyAsync(
+          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null,
+              givenUp, stop),
           thread);
-      List<CheckResult> results = new ArrayList<>(check(manners.settings(crawl), crawl, allowed, checked,
-          new OwnHops(pacing, manners), givenUp));
-      int redirectedToDisallowed = allowed.size() - results.size();
-      results.addAll(elsewhere.join());
+      Checked mine = check(manners.settings(crawl), crawl, allowed, checked, new OwnHops(pacing, manners, stop),
+          givenUp, stop);
+      int redirectedToDisallowed = allowed.size() - mine.results().size() - mine.cutShort().size();
+      Checked theirs = elsewhere.join(); // ends at the stop too
+      List<CheckResult> results = new ArrayList<>(mine.results());
+      results.addAll(theirs.results());
+      List<String> cutShort = new ArrayList<>(mine.cutShort());
+      cutShort.addAll(theirs.cutShort());
       List<CheckResult> toRead = results.stream()
           .filter(r -> idsWanted.contains(r.target().url()) && !isBroken(r)).toList();
+      OnlineIds.Reads ids = OnlineIds.read(crawl, toRead, crawledOrigins, pacing, manners, stop);
       return new OnlineChecks(List.copyOf(results), own.size() - allowed.size() + redirectedToDisallowed,
-          OnlineIds.read(crawl, toRead, crawledOrigins, pacing, manners));
+          ids.pages(), List.copyOf(cutShort), ids.cutShort());
     } finally {
       thread.shutdownNow();
+    }
+  }
+
+  /**
+   * The checks of a list of targets: those that ended, and those the stop kept from ending.
+   *
+   * @param results one per target that ended, but for one redirected to what robots.txt disallows
+   */
+  private record Checked(List<CheckResult> results, List<String> cutShort) {
+
+    static final Checked NONE = new Checked(List.of(), List.of());
+
+    /** What {@code checks}, one per URL of {@code urls}, ended with by the stop, if it came. */
+    static Checked of(List<String> urls, List<CompletableFuture<CheckResult>> checks, OnlineStop stop) {
+      List<CheckResult> results = new ArrayList<>();
+      List<String> cutShort = new ArrayList<>();
+      for (int i = 0; i < urls.size(); i++) {
+        CompletableFuture<CheckResult> check = checks.get(i);
+        if (stop.cutShort(check)) {
+          cutShort.add(urls.get(i));
+        } else if (check.join() != null) {
+          results.add(check.join());
+        }
+      }
+      return new Checked(results, cutShort);
     }
   }
 
@@ -105,20 +148,22 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
    * {@code own} (the crawl's own hosts), each request, redirects too, goes as {@link OwnHops} lets
    * it; a target redirected to what robots.txt disallows has no result.
    */
-  private static List<CheckResult> check(PingSettings settings, CrawlConfig crawl, List<String> urls,
-      Runnable checked, OwnHops own, Set<String> givenUp) {
+  private static Checked check(PingSettings settings, CrawlConfig crawl, List<String> urls,
+      Runnable checked, OwnHops own, Set<String> givenUp, OnlineStop stop) {
     if (urls.isEmpty()) {
-      return List.of();
+      return Checked.NONE;
     }
     // A link is judged by its status: no body is read, as the crawl reads none of an image's (one
     // whose server sent its head and stalled would time the check out).
     PingSettings statusOnly = settings.withMaxBodyBytes(0);
     try (Pinger pinger = Pinger.create(own == null ? statusOnly : statusOnly.withMaxRedirects(0))) {
-      Function<Target, CompletableFuture<CheckResult>> ask = own == null ? pinger::check
+      stop.whenRequested(pinger::stopSending); // a check waiting for its host's rate goes unsent
+      Function<Target, CompletableFuture<CheckResult>> ask = own == null
+          ? t -> stop.unlessStopped(() -> pinger.check(t))
           : t -> own.check(pinger, t, t, List.of());
       List<CompletableFuture<CheckResult>> checks = new ArrayList<>();
       for (String url : urls) {
-        checks.add(ask.apply(request("HEAD", url, crawl)).thenCompose(r -> {
+        CompletableFuture<CheckResult> check = ask.apply(request("HEAD", url, crawl)).thenCompose(r -> {
           if (r == null) {
             return CompletableFuture.completedFuture(null);
           }
@@ -135,9 +180,13 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
                 .thenCompose(v -> ask.apply(request("GET", url, crawl)));
           }
           return needsGet(r) ? ask.apply(request("GET", url, crawl)) : CompletableFuture.completedFuture(r);
-        }).whenComplete((r, e) -> checked.run())); // counted once, at its end
+        });
+        // Counted once, at its end: once it has ended, so that a stop the count brings finds it so.
+        check.whenComplete((r, e) -> checked.run());
+        checks.add(check);
       }
-      return checks.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+      stop.await(checks);
+      return Checked.of(urls, checks, stop);
     }
   }
 
@@ -146,7 +195,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
    * them: each hop paced, and none to a URL robots.txt disallows (the pinger would follow a
    * redirect at once, into /private/ as well).
    */
-  private record OwnHops(HostPacing pacing, OwnSiteManners manners) {
+  private record OwnHops(HostPacing pacing, OwnSiteManners manners, OnlineStop stop) {
 
     /** The most redirects followed, as for other sites' targets. */
     private static final int MAX_REDIRECTS = PingSettings.DEFAULTS.maxRedirects();
@@ -156,7 +205,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
      * when the chain leads where robots.txt disallows. The pinger follows no redirect itself.
      */
     CompletableFuture<CheckResult> check(Pinger pinger, Target first, Target hop, List<Hop> before) {
-      return pacing.submit(originOf(hop.url()), () -> pinger.check(hop)).thenCompose(r -> {
+      return pacing.submit(originOf(hop.url()), () -> stop.unlessStopped(() -> pinger.check(hop))).thenCompose(r -> {
         Attempt a = r.last();
         List<Hop> chain = new ArrayList<>(before);
         chain.addAll(a.hops());
@@ -173,6 +222,9 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
         if (chain.size() > MAX_REDIRECTS) {
           return CompletableFuture.completedFuture(as(first, a, chain, ErrorKind.TOO_MANY_REDIRECTS,
               RedirectChains.tooMany(chain.stream().map(Hop::url).toList(), MAX_REDIRECTS)));
+        }
+        if (stop.isRequested()) {
+          return new CompletableFuture<>(); // a new host's robots.txt is not read after the stop
         }
         if (!manners.rulesReadingNew(url).allows(url)) {
           return CompletableFuture.completedFuture(null);

@@ -12,6 +12,7 @@ import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,19 +32,30 @@ final class OnlineIds {
   private OnlineIds() {}
 
   /**
+   * The pages read for their ids.
+   *
+   * @param pages by target URL (as linked), its page as crawl.db would record it, ids and all, or
+   *     as {@link UrlState#SKIPPED_ROBOTS} where robots.txt disallows reading it; none for one that
+   *     could not be read (a failure, or an answer other than the working one the check got)
+   * @param cutShort the targets whose page's read the stop kept from ending
+   */
+  record Reads(Map<String, Page> pages, Set<String> cutShort) {
+
+    static final Reads NONE = new Reads(Map.of(), Set.of());
+  }
+
+  /**
    * @param working the checks online that found their target working and whose links name a
    *     #fragment
    * @param own the pacing of the crawl's hosts, whose delays were kept for the checks
    * @param robots the robots.txt rules the checks obeyed: the other hosts' are read here, before
    *     any of their pages
-   * @return by target URL (as linked), its page as crawl.db would record it, ids and all, or as
-   *     {@link UrlState#SKIPPED_ROBOTS} where robots.txt disallows reading it; none for one that
-   *     could not be read (a failure, or an answer other than the working one the check got)
+   * @param stop once requested, no page is asked for, and none under way is waited for
    */
-  static Map<String, Page> read(CrawlConfig crawl, List<CheckResult> working, Set<String> ownOrigins,
-      HostPacing own, OwnSiteManners robots) {
+  static Reads read(CrawlConfig crawl, List<CheckResult> working, Set<String> ownOrigins,
+      HostPacing own, OwnSiteManners robots, OnlineStop stop) {
     if (working.isEmpty()) {
-      return Map.of();
+      return Reads.NONE;
     }
     robots.readAhead(working.stream().map(OnlineIds::endOf).toList());
     Map<String, CompletableFuture<Page>> byEnd = new HashMap<>();
@@ -54,21 +66,29 @@ final class OnlineIds {
         HostPacing others = new HostPacing(o -> robots.otherSiteDelay(o, Duration.ofNanos(pinger)), crawl.perHost())) {
       HostHolds holds = new HostHolds(crawl.maxBackoff(), System::nanoTime);
       for (CheckResult r : working) {
+        if (stop.isRequested()) {
+          break; // robots.txt read ahead may be cut short: none is read now
+        }
         String end = endOf(r);
         HostPacing pacing = ownOrigins.contains(OnlineChecks.originOf(end)) ? own : others;
         byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> robots.unread(url)
             ? CompletableFuture.completedFuture(null) // not known whether it may be read: not read
-            : robots.rulesReadingNew(url).allows(url) ? read(url, 1, fetcher, pacing, holds)
+            : robots.rulesReadingNew(url).allows(url) ? read(url, 1, fetcher, pacing, holds, stop)
             : CompletableFuture.completedFuture(disallowed(url))));
       }
+      stop.await(byTarget.values());
       Map<String, Page> out = new HashMap<>();
-      byTarget.forEach((target, read) -> {
-        Page page = read.join();
-        if (page != null) {
-          out.put(target, page);
+      Set<String> cutShort = new HashSet<>();
+      for (CheckResult r : working) {
+        String target = r.target().url();
+        CompletableFuture<Page> read = byTarget.get(target);
+        if (read == null || stop.cutShort(read)) {
+          cutShort.add(target);
+        } else if (read.join() != null) {
+          out.put(target, read.join());
         }
-      });
-      return out;
+      }
+      return new Reads(out, Set.copyOf(cutShort));
     }
   }
 
@@ -78,16 +98,16 @@ final class OnlineIds {
    * --max-backoff in all; none then.
    */
   private static CompletableFuture<Page> read(String url, int tries, Fetcher fetcher, HostPacing pacing,
-      HostHolds holds) {
+      HostHolds holds, OnlineStop stop) {
     String origin = OnlineChecks.originOf(url);
     // Given up on while this waited its turn: not asked (none fetched), and at once, not a delay
     // later for each page of the host still waiting.
     Supplier<CompletableFuture<FetchResult>> fetch = () -> holds.givenUp(origin)
-        ? CompletableFuture.completedFuture(null) : fetcher.fetch(url);
+        ? CompletableFuture.completedFuture(null) : stop.unlessStopped(() -> fetcher.fetch(url));
     return pacing.submit(origin, fetch, f -> holds.hold(origin, f, tries), () -> holds.givenUp(origin), null)
         .thenCompose(f -> f == null || FetchRetries.asksToWait(f) && tries > FetchRetries.MAX_BACKOFF_RETRIES
             ? CompletableFuture.completedFuture(null)
-            : FetchRetries.asksToWait(f) ? read(url, tries + 1, fetcher, pacing, holds)
+            : FetchRetries.asksToWait(f) ? read(url, tries + 1, fetcher, pacing, holds, stop)
             : CompletableFuture.completedFuture(readOf(f)));
   }
 

@@ -37,11 +37,15 @@ final class OwnSiteManners {
   private final Map<String, RobotsRules> known;
   /** Hosts first met through a redirect, each read once however many callers meet it at once. */
   private final Map<String, CompletableFuture<RobotsRules>> readingNew = new ConcurrentHashMap<>();
+  /** Once requested, no robots.txt is read, and none under way is waited for. */
+  private final OnlineStop stop;
 
-  private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin, Map<String, RobotsRules> known) {
+  private OwnSiteManners(CrawlConfig crawl, Map<String, RobotsRules> rulesByOrigin, Map<String, RobotsRules> known,
+      OnlineStop stop) {
     this.crawl = crawl;
     this.rulesByOrigin = new ConcurrentHashMap<>(rulesByOrigin);
     this.known = known;
+    this.stop = stop;
   }
 
   /**
@@ -51,19 +55,22 @@ final class OwnSiteManners {
    *
    * @param known rules the crawl read, by origin; one that said the host could not be reached is
    *     read again, since the host may be back
+   * @param stop once requested, the reads under way are not waited for: their hosts' targets are
+   *     not asked for either
    */
-  static OwnSiteManners read(CrawlConfig crawl, Collection<String> urls, Map<String, RobotsRules> known) {
+  static OwnSiteManners read(CrawlConfig crawl, Collection<String> urls, Map<String, RobotsRules> known,
+      OnlineStop stop) {
     Map<String, RobotsRules> rules = new LinkedHashMap<>();
     urls.forEach(url -> rules.put(Frontier.originOf(url), RobotsRules.allowAll()));
     if (crawl.ignoreRobots() || rules.isEmpty()) {
-      return new OwnSiteManners(crawl, rules, known);
+      return new OwnSiteManners(crawl, rules, known, stop);
     }
     List<String> unread = takeCrawlsReads(List.copyOf(rules.keySet()), known, rules);
     if (unread.isEmpty()) {
-      return new OwnSiteManners(crawl, rules, known);
+      return new OwnSiteManners(crawl, rules, known, stop);
     }
     unread.forEach(rules::remove); // each is put once read, below
-    OwnSiteManners manners = new OwnSiteManners(crawl, rules, known);
+    OwnSiteManners manners = new OwnSiteManners(crawl, rules, known, stop);
     manners.readEach(unread, (origin, read) -> {
       long skipped = urls.stream().filter(url -> Frontier.originOf(url).equals(origin)).count();
       LOG.warn("robots.txt of {} could not be read again ({}); its {} the crawl did not fetch {} skipped",
@@ -74,24 +81,29 @@ final class OwnSiteManners {
 
   /**
    * Reads the robots.txt of {@code origins}, --concurrency at a time, each tried as the crawl tries
-   * its own, and keeps their rules; {@code unreadable} is told of each that could not be read.
+   * its own, and keeps their rules; {@code unreadable} is told of each that could not be read. Once
+   * the stop is requested, the origins not read yet have no rules.
    */
   private void readEach(List<String> origins, BiConsumer<String, RobotsReads.Read> unreadable) {
     // The Fetcher bounds connections, not fetches: at most --concurrency reads go at once, each
     // with its retries, then the next ones.
     int atOnce = Math.max(1, Math.min(crawl.concurrency(), origins.size()));
     try (Fetcher fetcher = robotsFetcher(crawl, origins.size())) {
-      for (int from = 0; from < origins.size(); from += atOnce) {
+      for (int from = 0; from < origins.size() && !stop.isRequested(); from += atOnce) {
         readBatch(origins.subList(from, Math.min(from + atOnce, origins.size())), fetcher, unreadable);
       }
     }
   }
 
-  /** Reads the robots.txt of {@code origins} at once and waits for them all. */
+  /** Reads the robots.txt of {@code origins} at once and waits for them all, or for the stop. */
   private void readBatch(List<String> origins, Fetcher fetcher, BiConsumer<String, RobotsReads.Read> unreadable) {
     Map<String, CompletableFuture<RobotsReads.Read>> reads = new LinkedHashMap<>();
     origins.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin)));
+    stop.await(reads.values());
     reads.forEach((origin, reading) -> {
+      if (stop.cutShort(reading)) {
+        return;
+      }
       RobotsReads.Read read = reading.join();
       rulesByOrigin.putIfAbsent(origin, read.rules());
       CrawlDelayCap.warnIfCapped(origin, read.rules().crawlDelay());

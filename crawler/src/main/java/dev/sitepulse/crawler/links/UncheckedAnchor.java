@@ -18,7 +18,9 @@ public record UncheckedAnchor(String url, Why why) {
      */
     PAGE_NOT_READ("page could not be read for its ids"),
     /** Checked online and found working, but its host's robots.txt disallows reading its page. */
-    ROBOTS_DISALLOWED("robots.txt disallows reading it");
+    ROBOTS_DISALLOWED("robots.txt disallows reading it"),
+    /** Checked online and found working, but the check was stopped before its page was read. */
+    CHECK_STOPPED("check stopped before its page was read");
 
     private final String words;
 

@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
@@ -24,7 +23,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlSpec;
@@ -71,17 +69,19 @@ class LinkCheckerTest {
 
   @TempDir Path data;
 
+  private final LinkPages pages = new LinkPages(site);
+
   private String base() {
-    return "http://127.0.0.1:" + site.getPort();
+    return pages.base();
   }
 
   private String external() {
-    return "http://localhost:" + site.getPort();
+    return pages.external();
   }
 
   /** A page at {@code path} whose body is these links, one a line. */
   private void page(String path, String... hrefs) {
-    html(path, Stream.of(hrefs).map(href -> "<a href=\"" + href + "\">link</a>"));
+    pages.page(path, hrefs);
   }
 
   /** A page at {@code path} with an element of each of these ids. */
@@ -90,8 +90,7 @@ class LinkCheckerTest {
   }
 
   private void html(String path, Stream<String> lines) {
-    site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html")
-        .withBody(lines.collect(Collectors.joining("\n", "<html><body>\n", "\n</body></html>")))));
+    pages.html(path, lines);
   }
 
   /**
@@ -288,19 +287,6 @@ class LinkCheckerTest {
     assertThat(report).extracting(LinkReport::resources, LinkReport::targets).containsExactly(0L, 1L);
     site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/gone.png")));
     site.verify(0, anyRequestedFor(urlPathEqualTo("/assets/elsewhere.png")));
-  }
-
-  @Test
-  void aLinkCheckStoppedDuringItsCrawlReportsNothingAndSaysSo() {
-    page("/stopped.html", base() + "/status/404");
-    CrawlStop stop = new CrawlStop();
-    stop.request(); // as a Ctrl-C during start-up would
-
-    assertThatThrownBy(() -> LinkChecker.crawlAndCheck(seedsOnly(base() + "/stopped.html"), false, false, null, stop,
-        LinkCheckListener.NONE))
-        .isInstanceOf(CrawlException.class)
-        .hasMessage("the link check was stopped before its crawl finished; nothing is reported");
-    site.verify(0, getRequestedFor(urlPathEqualTo("/stopped.html")));
   }
 
   @Test
