@@ -90,6 +90,42 @@ final class CrawledPages {
    */
   long nonHttpLinks;
 
+  /**
+   * The seeds a link check judges as targets: where a seed redirects to is at depth 0 too, but the
+   * seed's chain already says how that ends, and so does a page's whose redirect leads there. In
+   * a loop every URL is some redirect's target: the first of a loop that no such chain enters is
+   * judged, so that the loop is reported once, from the seed it was given as.
+   */
+  List<String> seedTargets() {
+    Set<String> redirectedTo = new HashSet<>();
+    pages.values().forEach(p -> redirectedTo.add(p.redirectTo()));
+    List<String> targets = new ArrayList<>();
+    Set<String> onTheirChains = new HashSet<>();
+    for (String seed : seeds) {
+      if (!redirectedTo.contains(seed)) {
+        targets.add(seed);
+        onTheirChains.addAll(redirectChain(seed));
+      }
+    }
+    for (String seed : seeds) { // in the order crawl.db numbered them: a seed before where it leads
+      if (!onTheirChains.contains(seed) && redirectChain(seed).contains(seed)) {
+        targets.add(seed);
+        onTheirChains.addAll(redirectChain(seed));
+      }
+    }
+    return targets;
+  }
+
+  /** Where the recorded redirects of {@code url} lead, hop by hop, up to a URL they led to before. */
+  private Set<String> redirectChain(String url) {
+    Set<String> chain = new HashSet<>();
+    Page at = pages.get(url);
+    while (at != null && at.redirectTo() != null && chain.add(at.redirectTo())) {
+      at = pages.get(at.redirectTo());
+    }
+    return chain;
+  }
+
   /** @param withEmbeds whether to read the resources pages embed too */
   static CrawledPages read(Path crawlDb, boolean withEmbeds) throws SQLException {
     CrawledPages out = new CrawledPages();

@@ -194,14 +194,9 @@ public final class LinkChecker {
         byTarget.computeIfAbsent(l.to(), t -> new ArrayList<>()).add(l);
       }
     }
-    // A seed that is down has no page linking to it, and must still fail the check; where a seed
-    // redirects to is at depth 0 too, but the seed's chain already says how that ends.
-    Set<String> redirectedTo = new HashSet<>();
-    db.pages.values().forEach(p -> redirectedTo.add(p.redirectTo()));
-    for (String seed : db.seeds) {
-      if (!redirectedTo.contains(seed)) {
-        byTarget.putIfAbsent(seed, new ArrayList<>());
-      }
+    // A seed that is down has no page linking to it, and must still fail the check.
+    for (String seed : db.seedTargets()) {
+      byTarget.putIfAbsent(seed, new ArrayList<>());
     }
     // So must a sitemap's page that is down, which no page links to either.
     for (String url : db.sitemapEntriesUnled) {

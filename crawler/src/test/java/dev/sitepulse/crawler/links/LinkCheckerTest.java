@@ -1515,6 +1515,31 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aSeedThatRedirectsInALoopIsAFailedSeedWithItsChainThoughEachOfItsUrlsIsARedirectsTarget()
+      throws Exception {
+    site.stubFor(get("/seed-loop/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/seed-loop/b")));
+    site.stubFor(get("/seed-loop/b").willReturn(aResponse().withStatus(302).withHeader("Location", "/seed-loop/a")));
+    site.stubFor(get("/seed-loop/self").willReturn(aResponse().withStatus(301).withHeader("Location", "/seed-loop/self")));
+    CrawlConfig crawl = seedsOnly(base() + "/seed-loop/a", base() + "/seed-loop/self");
+
+    LinkReport report = check(crawl, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::start, BrokenLink::problem, BrokenLink::chain)
+        .containsExactly(
+            tuple(base() + "/seed-loop/a", BrokenLink.Start.SEED,
+                "TOO_MANY_REDIRECTS: redirect loop starting at " + base() + "/seed-loop/a",
+                List.of(base() + "/seed-loop/a", base() + "/seed-loop/b", base() + "/seed-loop/a")),
+            tuple(base() + "/seed-loop/self", BrokenLink.Start.SEED,
+                "TOO_MANY_REDIRECTS: redirect loop starting at " + base() + "/seed-loop/self",
+                List.of(base() + "/seed-loop/self", base() + "/seed-loop/self")));
+    assertThat(report.targets()).isEqualTo(2);
+    assertThat(LinkChecker.checkLinksOffline(crawl).broken()).as("report's check, from crawl.db alone")
+        .extracting(BrokenLink::url, BrokenLink::start)
+        .containsExactly(tuple(base() + "/seed-loop/a", BrokenLink.Start.SEED),
+            tuple(base() + "/seed-loop/self", BrokenLink.Start.SEED));
+  }
+
+  @Test
   void aSitemapsPageThatFailsAndThatNoPageLinksToIsAFailedSitemapEntry() throws Exception {
     // The seed's host lists its pages in /sitemap.xml, which the crawl reads.
     site.stubFor(get("/sitemap.xml").withHost(equalTo("localhost")).willReturn(aResponse()
