@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -559,6 +560,29 @@ class CrawlerBehaviourTest {
     site.verify(1, getRequestedFor(urlPathEqualTo("/redirect/loop-b")));
     assertThat(CrawlDbRows.column(db(), "SELECT redirect_to FROM urls WHERE url LIKE '%/loop-a'"))
         .containsExactly(base() + "/redirect/loop-b");
+  }
+
+  @Test
+  void aRedirectLoopIsRecordedAsTooManyRedirectsOnTheUrlThatClosesItAndCountedAsAnError() throws Exception {
+    site.stubFor(get("/self-loop").willReturn(aResponse().withStatus(301).withHeader("Location", "/self-loop")));
+    CrawlConfig seedsOnly = config(base() + "/redirect/loop-a", base() + "/self-loop").toBuilder().maxDepth(0).build();
+
+    CrawlStats fresh = Crawler.run(seedsOnly, CrawlListener.NONE);
+
+    assertThat(fresh.errors()).containsExactly(Map.entry("TOO_MANY_REDIRECTS", 2L));
+    assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || state || ' ' || status || ' '"
+        + " || coalesce(error_kind, '-') || ' ' || coalesce(message, '-') FROM urls ORDER BY url")).containsExactly(
+            base() + "/redirect/loop-a done 302 - 302 Found",
+            base() + "/redirect/loop-b done 302 TOO_MANY_REDIRECTS redirect loop starting at " + base() + "/redirect/loop-a",
+            base() + "/self-loop done 301 TOO_MANY_REDIRECTS redirect loop starting at " + base() + "/self-loop");
+
+    // Again with both URLs of the loop queued from the start, neither queued by the other's redirect;
+    // either may answer first, and the other's redirect then closes the loop.
+    CrawlStats refreshed = Crawler.run(seedsOnly.toBuilder().start(CrawlStart.REFRESH).build(), CrawlListener.NONE);
+
+    assertThat(refreshed.errors()).containsExactly(Map.entry("TOO_MANY_REDIRECTS", 2L));
+    assertThat(CrawlDbRows.column(db(), "SELECT count(*) FROM urls WHERE url LIKE '%/loop-_'"
+        + " AND error_kind = 'TOO_MANY_REDIRECTS' AND message LIKE 'redirect loop starting at %/loop-_'")).containsExactly("1");
   }
 
   @Test

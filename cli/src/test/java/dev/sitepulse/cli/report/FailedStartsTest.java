@@ -82,6 +82,24 @@ class FailedStartsTest {
   }
 
   @Test
+  void aSeedThatRedirectsInALoopIsAFailedSeedAndAnErrorOfTheCrawlNotAClean302() throws Exception {
+    site.stubFor(get("/loop").willReturn(aResponse().withStatus(301).withHeader("Location", "/loop")));
+    String seed = StubServer.url(site, "/loop");
+
+    CommandLineRun crawl = crawl("0", seed);
+
+    assertThat(crawl.out()).contains("errors:    TOO_MANY_REDIRECTS: 1\n");
+    assertThat(report().out()).contains("status codes 301×1; errors TOO_MANY_REDIRECTS×1;", "0 broken, 1 failed seed")
+        .containsPattern("\n" + Pattern.quote(seed) + " +seed +TOO_MANY_REDIRECTS: redirect loop starting at ");
+    CommandLineRun links = CommandLineRun.of("links", "--delay", "0", "--format", "json", seed);
+    assertThat(links.exitCode()).as("a failed seed fails the check").isEqualTo(2);
+    JsonNode json = new ObjectMapper().readTree(links.out());
+    assertThat(json.get("summary").get("targets").asLong()).as(links.out()).isEqualTo(1);
+    assertThat(json.get("broken").get(0).get("error_kind").asText()).isEqualTo("TOO_MANY_REDIRECTS");
+    assertThat(json.get("broken").get(0).get("failed_start").asText()).isEqualTo("seed");
+  }
+
+  @Test
   void aCrawlWhoseOnlySeedWasNeverReachedSaysSoRatherThanLookingClean() throws Exception {
     CommandLineRun crawl = CommandLineRun.of("crawl", "--data", data.toString(), "--delay", "0", "--max-depth", "0",
         "http://127.0.0.1:1/"); // robots.txt refused: the host is given up, its seed left queued

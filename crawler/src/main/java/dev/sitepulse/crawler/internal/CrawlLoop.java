@@ -316,14 +316,17 @@ final class CrawlLoop {
     }
   }
 
-  /** The target is queued as its own URL if {@link Redirects} follows it; the redirect is recorded. */
+  /**
+   * The target is queued as its own URL if {@link Redirects} follows it; the redirect is recorded,
+   * as the error of its chain where it closes a loop or goes past the longest chain followed.
+   */
   private void redirected(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
     String target = LinkRules.resolveRedirect(next.url(), r.location());
-    List<QueuedUrl> queued = redirects.follow(next, target);
-    String message =
-        target == null ? "redirect to an unusable URL: " + r.location().strip() : r.message();
+    Redirects.Followed followed = redirects.follow(next, target);
+    String message = target == null ? "redirect to an unusable URL: " + r.location().strip()
+        : followed.tooMany() != null ? followed.tooMany() : r.message();
     Response response = Response.of(r, message, fetchedAt, Validators.NONE);
-    unparsed.redirect(next.url(), response, target, queued, prior);
+    unparsed.redirect(next.url(), response, target, followed.queued(), followed.tooMany() != null, prior);
   }
 
   private void parse(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {

@@ -6,6 +6,7 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Validators;
 import io.vertx.core.Context;
@@ -86,11 +87,19 @@ final class UnparsedPages {
     settled(url, keepsDocument, copies);
   }
 
-  /** A redirect to {@code target} (null: unusable), whose queueing added {@code queued}. */
-  void redirect(String url, Response response, String target, List<QueuedUrl> queued,
+  /**
+   * A redirect to {@code target} (null: unusable), whose queueing added {@code queued}.
+   *
+   * @param tooMany whether it closes a loop, or its chain is too long: the TOO_MANY_REDIRECTS of its
+   *     chain, which the response's message words
+   */
+  void redirect(String url, Response response, String target, List<QueuedUrl> queued, boolean tooMany,
       PriorFetch prior) {
+    if (tooMany) {
+      counters.error(ErrorKind.TOO_MANY_REDIRECTS.name());
+    }
     withoutDocument(url, hadDocument(prior), seq ->
-        db.record(PageRecord.redirect(url, response, target, queued, seq)));
+        db.record(PageRecord.redirect(url, response, target, queued, tooMany, seq)));
     settled(url, false);
   }
 

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.store;
 
+import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Validators;
 import java.util.List;
@@ -80,12 +81,16 @@ public record PageRecord(
    *
    * @param target the resolved Location, or null if it was no usable URL
    * @param discovered the target, if the crawl had not seen it
+   * @param tooMany whether it closes a redirect loop or is past the longest chain the crawl
+   *     follows: recorded as the error TOO_MANY_REDIRECTS of its chain, which the response's
+   *     message words, and still as the redirect it is
    */
   public static PageRecord redirect(String url, Response response, String target,
-      List<QueuedUrl> discovered, long seq) {
+      List<QueuedUrl> discovered, boolean tooMany, long seq) {
     List<LinkRecord> link =
         target == null ? List.of() : List.of(new LinkRecord(target, null, REDIRECT_ANCHOR, 0, false));
-    return unparsed(url, response, target, seq, false, link, discovered);
+    String error = tooMany ? ErrorKind.TOO_MANY_REDIRECTS.name() : null;
+    return unparsed(url, response, error, target, seq, false, link, discovered);
   }
 
   /**
@@ -94,7 +99,7 @@ public record PageRecord(
    * @param keepsDocument whether a document an earlier crawl indexed stays (a 5xx may pass)
    */
   public static PageRecord unparsed(String url, Response response, long seq, boolean keepsDocument) {
-    return unparsed(url, response, null, seq, keepsDocument, List.of(), List.of());
+    return unparsed(url, response, null, null, seq, keepsDocument, List.of(), List.of());
   }
 
   /**
@@ -116,9 +121,9 @@ public record PageRecord(
         unavailableAfterMillis);
   }
 
-  private static PageRecord unparsed(String url, Response r, String redirectTo, long seq,
+  private static PageRecord unparsed(String url, Response r, String errorKind, String redirectTo, long seq,
       boolean indexed, List<LinkRecord> links, List<QueuedUrl> discovered) {
-    return new PageRecord(url, UrlState.DONE, r.status(), null, r.message(), r.contentType(),
+    return new PageRecord(url, UrlState.DONE, r.status(), errorKind, r.message(), r.contentType(),
         r.bytes(), r.fetchMillis(), r.fetchedAtMillis(), null, null, null, null, null, redirectTo,
         seq, indexed, r.validators(), null, links, List.of(), discovered, 0, 0);
   }

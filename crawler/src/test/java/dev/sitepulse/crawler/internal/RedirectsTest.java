@@ -32,10 +32,11 @@ class RedirectsTest {
   void aServerThatRedirectsEachUrlToANewOneIsFollowedForTwentyRedirectsAndNoMore() {
     for (int hop = 0; hop < Redirects.MAX_REDIRECT_HOPS; hop++) {
       assertThat(redirects.follow(page("/hop/" + hop, 1), SITE + "/hop/" + (hop + 1)))
-          .as("redirect %d", hop + 1).containsExactly(new QueuedUrl(SITE + "/hop/" + (hop + 1), 1));
+          .as("redirect %d", hop + 1).isEqualTo(new Redirects.Followed(List.of(new QueuedUrl(SITE + "/hop/" + (hop + 1), 1)), null));
     }
 
-    assertThat(redirects.follow(page("/hop/20", 1), SITE + "/hop/21")).isEmpty();
+    assertThat(redirects.follow(page("/hop/20", 1), SITE + "/hop/21"))
+        .isEqualTo(new Redirects.Followed(List.of(), "more than 20 redirects starting at " + SITE + "/hop/0"));
     assertThat(frontier.queued()).isEqualTo(20);
   }
 
@@ -45,21 +46,43 @@ class RedirectsTest {
       redirects.follow(page("/hop/" + hop, 1), SITE + "/hop/" + (hop + 1));
     }
 
-    assertThat(redirects.follow(page("/other", 1), SITE + "/other/1")).hasSize(1);
+    assertThat(redirects.follow(page("/other", 1), SITE + "/other/1").queued()).hasSize(1);
   }
 
   @Test
-  void aTargetAlreadySeenIsNotQueuedAgainSoALoopEnds() {
+  void aTargetAlreadySeenIsNotQueuedAgainSoALoopEndsAndTheRedirectThatClosesItSaysSo() {
     frontier.offer(SITE + "/a", 0);
 
-    assertThat(redirects.follow(page("/a", 0), SITE + "/b")).hasSize(1);
-    assertThat(redirects.follow(page("/b", 0), SITE + "/a")).isEmpty();
+    assertThat(redirects.follow(page("/a", 0), SITE + "/b")).isEqualTo(new Redirects.Followed(List.of(new QueuedUrl(SITE + "/b", 0)), null));
+    assertThat(redirects.follow(page("/b", 0), SITE + "/a"))
+        .isEqualTo(new Redirects.Followed(List.of(), "redirect loop starting at " + SITE + "/a"));
+  }
+
+  @Test
+  void aRedirectToAUrlAlreadySeenThatLeadsNoWayBackIsNoLoop() {
+    frontier.offer(SITE + "/a", 0);
+    frontier.offer(SITE + "/b", 0);
+    frontier.offer(SITE + "/c", 0);
+
+    assertThat(redirects.follow(page("/a", 0), SITE + "/c")).isEqualTo(new Redirects.Followed(List.of(), null));
+    assertThat(redirects.follow(page("/b", 0), SITE + "/c")).isEqualTo(new Redirects.Followed(List.of(), null));
+    assertThat(redirects.follow(page("/c", 0), SITE + "/d").tooMany()).isNull();
+    // Both queued from the start, as a refresh queues them: the redirects of this run close the loop.
+    assertThat(redirects.follow(page("/c", 0), SITE + "/a").tooMany()).isEqualTo("redirect loop starting at " + SITE + "/a");
+  }
+
+  @Test
+  void aUrlThatRedirectsToItselfIsALoop() {
+    frontier.offer(SITE + "/self", 0);
+
+    assertThat(redirects.follow(page("/self", 0), SITE + "/self").tooMany())
+        .isEqualTo("redirect loop starting at " + SITE + "/self");
   }
 
   @Test
   void aSeedRedirectedOutOfTheScopeIsKeptForTheSummaryAndNotFollowed() {
-    assertThat(redirects.follow(page("/", 0), ELSEWHERE)).isEmpty();
-    assertThat(redirects.follow(page("/moved", 1), ELSEWHERE + "moved")).isEmpty();
+    assertThat(redirects.follow(page("/", 0), ELSEWHERE)).isEqualTo(new Redirects.Followed(List.of(), null));
+    assertThat(redirects.follow(page("/moved", 1), ELSEWHERE + "moved")).isEqualTo(new Redirects.Followed(List.of(), null));
 
     assertThat(counters.seedsRedirectedAway).containsExactly(Map.entry(SITE + "/", ELSEWHERE));
     assertThat(frontier.queued()).isZero();
@@ -78,7 +101,7 @@ class RedirectsTest {
 
   @Test
   void anUnusableTargetQueuesNothing() {
-    assertThat(redirects.follow(page("/", 0), null)).isEmpty();
+    assertThat(redirects.follow(page("/", 0), null)).isEqualTo(new Redirects.Followed(List.of(), null));
     assertThat(counters.seedsRedirectedAway).isEmpty();
   }
 
