@@ -11,6 +11,7 @@ import dev.sitepulse.crawler.store.AnalyzedCrawl;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.CrawlDigest;
 import dev.sitepulse.crawler.store.CrawlDbVersions;
+import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.IoErrors;
 import java.nio.file.Path;
@@ -71,6 +72,10 @@ final class SiteReader {
       List<String> notReached = urls(s, "SELECT url FROM urls WHERE depth = 0 AND state IN ("
           + UrlState.QUEUED.sql() + ", " + UrlState.FETCHING.sql() + ") ORDER BY id");
       long lastFetched = one(s, "SELECT coalesce(max(fetched_at), 0) FROM urls");
+      // What the links lead to, as the check below takes them: redirects are hops, not links. Not
+      // its count of targets, which has the seeds and sitemap pages no link leads to too.
+      long linkTargets = one(s, "SELECT count(DISTINCT to_url) FROM links WHERE anchor IS NULL OR anchor != '"
+          + PageRecord.REDIRECT_ANCHOR + "'");
       return new SiteReport(file, byState.values().stream().mapToLong(Long::longValue).sum(), byState,
           one(s, "SELECT count(*) FROM urls WHERE indexed = 1"),
           one(s, "SELECT count(*) FROM urls WHERE duplicate_of IS NOT NULL"),
@@ -79,7 +84,7 @@ final class SiteReader {
           fetchLatency(s, stats),
           figures(s, "SELECT url, fetch_ms FROM urls WHERE " + ANSWERED + " ORDER BY fetch_ms DESC, url"),
           figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
-          links(dataDir, seeds, notReached),
+          links(dataDir, seeds, notReached, linkTargets),
           ranked(s),
           analysis(s),
           lastFetched == 0 ? null : Instant.ofEpochMilli(lastFetched));
@@ -191,7 +196,7 @@ final class SiteReader {
   }
 
   /** The links of the crawl, checked offline; not the resources pages embed, which are no links. */
-  private static SiteReport.Links links(Path dataDir, List<String> seeds, List<String> notReached) {
+  private static SiteReport.Links links(Path dataDir, List<String> seeds, List<String> notReached, long linkTargets) {
     if (seeds.isEmpty()) {
       return new SiteReport.Links(0, 0, 0, List.of(), List.of(), List.of());
     }
@@ -208,7 +213,7 @@ final class SiteReader {
         .toList();
     List<SiteReport.FailedStart> failedStarts = r.broken().stream().filter(BrokenLink::failedStart)
         .map(b -> new SiteReport.FailedStart(b.url(), b.start(), b.problem())).toList();
-    return new SiteReport.Links(r.links(), r.targets(), r.broken().size() - failedStarts.size(), broken, failedStarts,
+    return new SiteReport.Links(r.links(), linkTargets, r.broken().size() - failedStarts.size(), broken, failedStarts,
         notReached);
   }
 }

@@ -82,6 +82,9 @@ public record SiteReport(
    * The crawl's links, checked offline as {@code links --external skip} checks them, except that
    * nothing is asked: a seed the crawl left queued is not checked online here.
    *
+   * @param links links on the crawled pages
+   * @param targets distinct URLs those links lead to; not the seeds and sitemap pages that no link
+   *     leads to, which are checked too, and listed under {@code failedStarts} when they fail
    * @param brokenTargets broken targets that pages link to
    * @param broken the most linked broken targets first, at most {@link SiteReader#SHOWN}
    * @param failedStarts every seed and sitemap entry that failed and no page links to: not

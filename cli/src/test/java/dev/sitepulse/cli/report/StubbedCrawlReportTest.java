@@ -50,6 +50,34 @@ class StubbedCrawlReportTest {
     assertThat(s.get("slowest").findValuesAsText("url")).containsExactly(StubServer.url(site, "/index.html"));
   }
 
+  /** Stubs an HTML page at {@code path} with this body. */
+  private static void page(String path, String body) {
+    site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(body)));
+  }
+
+  @Test
+  void theSiteLineCountsTheUrlsLinksLeadToNotTheSeedsAndSitemapPagesNoLinkLeadsTo() throws Exception {
+    page("/home.html", "<title>home</title><a href=a.html>a</a> <a href=a.html>a again</a> <a href=b.html>b</a>");
+    page("/a.html", "<title>a</title>");
+    page("/b.html", "<title>b</title>");
+    page("/other.html", "<title>another seed</title>");
+    page("/listed.html", "<title>listed</title>");
+    site.stubFor(get("/sitemap.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s</loc></url></urlset>"""
+        .formatted(StubServer.url(site, "/listed.html")))));
+    Crawler.run(CrawlConfig.builder(List.of(StubServer.url(site, "/home.html"), StubServer.url(site, "/other.html")), data)
+        .maxDepth(1).delay(Duration.ZERO).build(), CrawlListener.NONE);
+
+    CommandLineRun table = CommandLineRun.of("report", "--data", data.toString());
+    CommandLineRun json = CommandLineRun.of("report", "--data", data.toString(), "--format", "json");
+    CommandLineRun html = CommandLineRun.of("report", "--data", data.toString(), "--format", "html");
+
+    assertThat(table.out()).as(table.toString()).contains("\n3 links to 2 targets, 0 broken (checked offline");
+    assertThat(new ObjectMapper().readTree(json.out()).get("site").get("links").get("targets").asLong()).isEqualTo(2);
+    assertThat(html.out()).contains("3 links to 2 targets, checked offline");
+  }
+
   @Test
   void aTitlesBidiOverrideAndC1ControlsAreShownAsReplacementCharactersNotObeyed() throws Exception {
     site.stubFor(get("/index.html").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
