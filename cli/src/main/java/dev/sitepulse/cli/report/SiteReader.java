@@ -82,8 +82,9 @@ final class SiteReader {
           statuses, errors,
           one(s, "SELECT coalesce(sum(bytes), 0) FROM urls"),
           fetchLatency(s, stats),
-          figures(s, "SELECT url, fetch_ms FROM urls WHERE " + ANSWERED + " ORDER BY fetch_ms DESC, url"),
-          figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 ORDER BY bytes DESC, url"),
+          figures(s, "SELECT url, fetch_ms FROM urls WHERE " + ANSWERED + " AND " + AnalyzedCrawl.PAGES
+              + " ORDER BY fetch_ms DESC, url"),
+          figures(s, "SELECT url, bytes FROM urls WHERE bytes > 0 AND " + AnalyzedCrawl.PAGES + " ORDER BY bytes DESC, url"),
           links(dataDir, seeds, notReached, linkTargets),
           ranked(s),
           analysis(s),

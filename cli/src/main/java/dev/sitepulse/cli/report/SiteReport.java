@@ -16,6 +16,9 @@ import java.util.Map;
  *
  * @param byState URLs per crawl state (done, failed, skipped-robots, queued, fetching)
  * @param fetch percentiles and maximum of the fetch times of the URLs fetched, in ms
+ * @param slowest the pages fetched slowest, HTML that answered 200 as {@code analyze} takes pages:
+ *     a redirect, an error page or a PDF is no page to speed up (all of them are in {@code fetch})
+ * @param largest the largest pages, taken alike
  * @param topRanked the pages with the highest PageRank that are still pages (done, 200), empty
  *     until {@code analyze} has run
  * @param analysis what the last {@code analyze} stored, null when none has run

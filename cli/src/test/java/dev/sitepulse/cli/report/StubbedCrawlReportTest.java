@@ -79,6 +79,26 @@ class StubbedCrawlReportTest {
   }
 
   @Test
+  void theSlowestAndLargestPagesAreHtmlPagesThatAnsweredNotRedirectsOrFiles() throws Exception {
+    page("/home.html", "<title>home</title><a href=/moved>moved</a> <a href=/manual.pdf>manual</a> <a href=/gone.html>gone</a>");
+    site.stubFor(get("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", "/home.html")
+        .withBody("x".repeat(20_000))));
+    site.stubFor(get("/manual.pdf").willReturn(aResponse().withHeader("Content-Type", "application/pdf")
+        .withBody("%PDF-1.4 " + "x".repeat(20_000))));
+    site.stubFor(get("/gone.html").willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html")
+        .withBody("<title>gone</title>" + "x".repeat(20_000))));
+    Crawler.run(CrawlConfig.builder(List.of(StubServer.url(site, "/home.html")), data).maxDepth(1)
+        .delay(Duration.ZERO).build(), CrawlListener.NONE);
+
+    JsonNode s = new ObjectMapper().readTree(CommandLineRun.of("report", "--data", data.toString(), "--format", "json").out())
+        .get("site");
+
+    assertThat(s.get("slowest").findValuesAsText("url")).containsExactly(StubServer.url(site, "/home.html"));
+    assertThat(s.get("largest").findValuesAsText("url")).containsExactly(StubServer.url(site, "/home.html"));
+    assertThat(s.get("fetch_ms").get("count").asLong()).as("every answer is a fetch, pages or not").isEqualTo(4);
+  }
+
+  @Test
   void aTitlesBidiOverrideAndC1ControlsAreShownAsReplacementCharactersNotObeyed() throws Exception {
     site.stubFor(get("/index.html").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
         .withBody("<!doctype html><html><head><title><script>alert(1)</script> \u202Egnp.exe\u0085\u009B31m"
