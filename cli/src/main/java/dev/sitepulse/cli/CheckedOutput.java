@@ -49,7 +49,7 @@ final class CheckedOutput extends FilterOutputStream {
    */
   IOException lost() {
     IOException e = failure;
-    return e == null || String.valueOf(e.getMessage()).contains("Broken pipe") ? null : e;
+    return e == null || ReaderLeft.of(e) ? null : e;
   }
 
   private IOException noted(IOException e) {

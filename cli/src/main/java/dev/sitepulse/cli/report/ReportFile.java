@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.ReaderLeft;
 import dev.sitepulse.cli.Symlinks;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.IoErrors;
@@ -13,8 +14,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Where {@code report -o FILE} writes, so that a reader never sees half a page: beside the file,
  * then renamed over it. A symlink stays a link and what it points to ({@link Symlinks#end}) is
- * replaced, or created if it does not exist yet; a device or a pipe is written to. Every failure is a {@link
- * UsageException} naming FILE.
+ * replaced, or created if it does not exist yet; a device or a pipe is written to, and a pipe whose
+ * reader left early is no failure. Every failure is a {@link UsageException} naming FILE.
  */
 final class ReportFile {
 
@@ -32,9 +33,13 @@ final class ReportFile {
       }
       if (Files.exists(output) && !Files.isRegularFile(output)) {
         // A device or a pipe (-o /dev/stdout, /dev/null) is written to; moving a file over it would
-        // replace the device itself.
+        // replace the device itself. A pipe's reader that left (| head) is no failure, as on stdout.
         try (OutputStream out = Files.newOutputStream(output, StandardOpenOption.WRITE)) {
           content.writeTo(out);
+        } catch (IOException e) {
+          if (!ReaderLeft.of(e)) {
+            throw e;
+          }
         }
         return;
       }
