@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * Something a person should hear about a target: a change of its state, or a reminder that it is
- * still DOWN. Carries the result that decided it, so the message says why.
+ * still DOWN. Carries the result that decided it, so the message says why; for a check its host's
+ * open circuit held back, the last check that was sent, when it failed too, and that the circuit is open.
  *
  * @param since when the current state began
  * @param previousSince when the state before began; null when there was none

@@ -1,13 +1,16 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.ErrorKind;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * One target's state and alerting: feeds each result to the state machine and decides what to
  * tell. Every change between UP, DEGRADED and DOWN is an alert; settling from UNKNOWN to UP is
- * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}.
+ * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}. An alert
+ * quotes the check that decided it, unless its host's open circuit held that check back: then the
+ * last check that was sent, if it failed too, since a check not sent tells nothing new of the site.
  * Not thread-safe: a target's results come one at a time.
  */
 final class Tracker {
@@ -19,6 +22,8 @@ final class Tracker {
 
   private final StateMachine machine;
   private Instant lastAlert;
+  /** The latest result that was not held back by its host's open circuit; null before one. */
+  private CheckResult lastSent;
 
   Tracker(StateMachine machine) {
     this(machine, null);
@@ -47,6 +52,9 @@ final class Tracker {
    * @param now the clock's time, which decides reminders
    */
   Outcome onResult(CheckResult r, Instant at, Instant now, Thresholds thresholds, Duration reminder) {
+    if (r.errorKind() != ErrorKind.CIRCUIT_OPEN) {
+      lastSent = r;
+    }
     Transition t = machine.onResult(State.of(r.verdict()), at, thresholds);
     if (t != null) {
       if (t.from() == State.UNKNOWN && t.to() == State.UP) {
@@ -63,9 +71,17 @@ final class Tracker {
     return Outcome.NONE;
   }
 
-  private static Alert alert(Alert.Kind kind, CheckResult r, State from, State to, Instant at, Instant since,
+  private Alert alert(Alert.Kind kind, CheckResult r, State from, State to, Instant at, Instant since,
       Instant previousSince) {
+    CheckResult told = r;
+    String message = CheckResult.withAttempts(r.message(), r.attempts().size());
+    if (r.errorKind() == ErrorKind.CIRCUIT_OPEN && lastSent != null && State.of(lastSent.verdict()) == State.DOWN) {
+      // The breaker's own words start "not sent: ...", which in an alert reads as if the alert was not.
+      told = lastSent;
+      message = CheckResult.withAttempts(told.message(), told.attempts().size())
+          + "; its circuit is open, holding its checks back";
+    }
     return new Alert(kind, r.target().name(), r.target().url(), r.target().group(), from, to, at, since,
-        previousSince, r.verdict(), r.status(), CheckResult.withAttempts(r.message(), r.attempts().size()));
+        previousSince, told.verdict(), told.status(), message);
   }
 }

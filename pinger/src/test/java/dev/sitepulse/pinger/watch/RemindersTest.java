@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sitepulse.pinger.Target;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +17,7 @@ class RemindersTest {
 
   /** One failing check a minute for {@code minutes} minutes; the alerts it caused, in order. */
   private List<Alert> failFor(Tracker tracker, int minutes, Duration reminder) {
-    List<Alert> alerts = new ArrayList<>();
-    for (int i = 0; i < minutes; i++) {
-      Tracker.Outcome o = tracker.onResult(Results.down(SHOP, clock.instant()), clock.instant(), clock.instant(),
-          Thresholds.DEFAULT, reminder);
-      if (o.alert() != null) {
-        alerts.add(o.alert());
-      }
-      clock.advance(MINUTE);
-    }
-    return alerts;
+    return new TrackerFeed(tracker, clock, SHOP, Thresholds.DEFAULT, reminder).alerts(minutes, MINUTE, Results::down);
   }
 
   @Test
@@ -59,15 +49,8 @@ class RemindersTest {
     Tracker tracker = new Tracker(new StateMachine(State.UP, clock.instant()));
     failFor(tracker, 5, Duration.ofMinutes(10));
 
-    List<Alert> alerts = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      Tracker.Outcome o = tracker.onResult(Results.up(SHOP, clock.instant()), clock.instant(), clock.instant(),
-          Thresholds.DEFAULT, Duration.ofMinutes(10));
-      if (o.alert() != null) {
-        alerts.add(o.alert());
-      }
-      clock.advance(MINUTE);
-    }
+    List<Alert> alerts = new TrackerFeed(tracker, clock, SHOP, Thresholds.DEFAULT, Duration.ofMinutes(10))
+        .alerts(30, MINUTE, Results::up);
 
     assertThat(alerts).hasSize(1);
     assertThat(alerts.get(0).to()).isEqualTo(State.UP);

@@ -31,4 +31,21 @@ final class Results {
   static CheckResult down(Target target, Instant at) {
     return of(target, Verdict.DOWN, 500, at, 15);
   }
+
+  /** A check that found nothing listening, as one to 127.0.0.1:9 does. */
+  static CheckResult refused(Target target, Instant at) {
+    return error(target, at, ErrorKind.CONNECT_REFUSED, "connection refused by 127.0.0.1:9");
+  }
+
+  /** A check its host's open circuit held back, with the words the breaker gives it. */
+  static CheckResult heldBack(Target target, Instant at) {
+    return error(target, at, ErrorKind.CIRCUIT_OPEN, "not sent: the last check of 127.0.0.1:9 could not reach it"
+        + " (connection refused by 127.0.0.1:9); circuit open for 30s, then one check tries again");
+  }
+
+  private static CheckResult error(Target target, Instant at, ErrorKind kind, String message) {
+    Attempt a = new Attempt(1, at, Verdict.ERROR, kind, message, List.of(), Phases.NONE, 0, false, null, null,
+        List.of(), null);
+    return new CheckResult(target, List.of(a));
+  }
 }
