@@ -39,9 +39,4 @@ record Checking(Instant last, Duration interval, boolean stillChecked, List<Chec
   Instant stoppedAt() {
     return stillChecked ? null : last;
   }
-
-  /** Where a gap's unknown time begins: one interval past the check before it, which stands for that interval. */
-  static Instant unknownFrom(CheckGap gap) {
-    return gap.last().plus(gap.interval());
-  }
 }

@@ -35,13 +35,8 @@ public final class ReportBuilder {
   static final Duration MIN_SPAN = Duration.ofMinutes(1);
   /** A target's latest checks read for its interval: four gaps, so a skipped tick or a restart leaves a true one. */
   static final int LATEST_CHECKS = 5;
-  /**
-   * Intervals without a check after which a target is taken as not checked: by a running watch
-   * that goes on without it, or in a gap between two of its checks. A watch checks each target
-   * every interval, or, when a check outlasts ticks, at the first tick after it: two or three
-   * intervals apart at most, so five leave room.
-   */
-  static final int STALE_INTERVALS = 5;
+  /** Intervals without a check after which a target is taken as not checked, as a watch's alerts take it too. */
+  static final int STALE_INTERVALS = CheckPace.STALE_INTERVALS;
 
   private final HistoryReader history;
   private final LatencyStatistics latencies;

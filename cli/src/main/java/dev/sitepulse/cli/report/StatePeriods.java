@@ -95,7 +95,7 @@ final class StatePeriods {
     Instant pieceBegan = began;
     Instant resumed = gaps.stream().map(CheckGap::next).filter(began::equals).findFirst().orElse(null);
     for (CheckGap g : gaps) {
-      Instant unknown = Checking.unknownFrom(g);
+      Instant unknown = g.unknownFrom();
       if (!g.next().isAfter(pieceBegan) || !unknown.isBefore(end.at())) {
         continue;
       }

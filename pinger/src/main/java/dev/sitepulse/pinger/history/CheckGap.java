@@ -11,4 +11,16 @@ import java.time.Instant;
  * @param next its first check after it
  * @param interval how often it was checked before the stretch (after it, when nothing came before)
  */
-public record CheckGap(Instant last, Instant next, Duration interval) {}
+public record CheckGap(Instant last, Instant next, Duration interval) {
+
+  /** Where its unknown time begins: one interval past the check before it, which stands for that interval. */
+  public Instant unknownFrom() {
+    return last.plus(interval);
+  }
+
+  /** How long nothing was seen of the target: from {@link #unknownFrom()} to the next check. */
+  public Duration unknown() {
+    Instant from = unknownFrom();
+    return next.isAfter(from) ? Duration.between(from, next) : Duration.ZERO;
+  }
+}

@@ -12,6 +12,14 @@ import java.util.List;
  */
 public final class CheckPace {
 
+  /**
+   * Intervals without a check after which a target is taken as not checked: by a running watch
+   * that goes on without it, or in a gap between two of its checks. A watch checks each target
+   * every interval, or, when a check outlasts ticks, at the first tick after it: two or three
+   * intervals apart at most, so five leave room.
+   */
+  public static final int STALE_INTERVALS = 5;
+
   private CheckPace() {}
 
   /**

@@ -11,7 +11,9 @@ import java.time.Instant;
  * open circuit held back, the last check that was sent, when it failed too, and that the circuit is open.
  *
  * @param since when the current state began
- * @param previousSince when the state before began; null when there was none
+ * @param lasted for a change, how long the state it ends lasted; for a reminder, how long the
+ *     target has been DOWN; null when the state before was never decided. Time in a gap between
+ *     the target's checks (a watch stopped, a machine asleep) is no part of it, as in {@code report}.
  * @param status the HTTP status of the deciding result, 0 when no response arrived
  */
 public record Alert(
@@ -23,7 +25,7 @@ public record Alert(
     State to,
     Instant at,
     Instant since,
-    Instant previousSince,
+    Duration lasted,
     Verdict verdict,
     int status,
     String message) {
@@ -37,11 +39,11 @@ public record Alert(
   public String text() {
     String who = target.equals(url) ? target : target + " (" + url + ")";
     if (kind == Kind.REMINDER) {
-      return who + " is still DOWN, for " + Durations.format(between(since, at)) + ": " + reason();
+      return who + " is still DOWN, for " + Durations.format(orZero(lasted)) + ": " + reason();
     }
-    String was = from == State.UNKNOWN || previousSince == null
+    String was = from == State.UNKNOWN || lasted == null
         ? ""
-        : " (was " + from + " for " + Durations.format(between(previousSince, since)) + ")";
+        : " (was " + from + " for " + Durations.format(lasted) + ")";
     return who + " is " + to + was + (to == State.UP ? "" : ": " + reason());
   }
 
@@ -49,10 +51,7 @@ public record Alert(
     return (status > 0 ? "HTTP " + status + " " : "") + verdict + (message == null ? "" : ", " + message);
   }
 
-  private static Duration between(Instant a, Instant b) {
-    if (a == null || b == null || b.isBefore(a)) {
-      return Duration.ZERO;
-    }
-    return Duration.between(a, b);
+  private static Duration orZero(Duration d) {
+    return d == null || d.isNegative() ? Duration.ZERO : d;
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
  * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}. An alert
  * quotes the check that decided it, unless its host's open circuit held that check back: then the
  * last check that was sent, if it failed too, since a check not sent tells nothing new of the site.
+ * How long a state lasted counts no time in a gap between the target's checks ({@link SeenTime}).
  * Not thread-safe: a target's results come one at a time.
  */
 final class Tracker {
@@ -21,20 +22,23 @@ final class Tracker {
   }
 
   private final StateMachine machine;
+  private final SeenTime seen;
   private Instant lastAlert;
   /** The latest result that was not held back by its host's open circuit; null before one. */
   private CheckResult lastSent;
 
   Tracker(StateMachine machine) {
-    this(machine, null);
+    this(machine, null, new SeenTime());
   }
 
   /**
    * @param alertedAt when an alert about the target last went out, from an earlier run; null if
    *     none did. A reminder waits a reminder period after it, so a restart does not send one.
+   * @param seen its checks so far, as an earlier run left them
    */
-  Tracker(StateMachine machine, Instant alertedAt) {
+  Tracker(StateMachine machine, Instant alertedAt, SeenTime seen) {
     this.machine = machine;
+    this.seen = seen;
     Instant since = machine.since();
     this.lastAlert = alertedAt == null || (since != null && since.isAfter(alertedAt)) ? since : alertedAt;
   }
@@ -49,30 +53,36 @@ final class Tracker {
 
   /**
    * @param at when the check began, which dates a state change
-   * @param now the clock's time, which decides reminders
+   * @param now the clock's time, which decides reminders; the check ended then
+   * @param interval how often the target is checked
    */
-  Outcome onResult(CheckResult r, Instant at, Instant now, Thresholds thresholds, Duration reminder) {
+  Outcome onResult(CheckResult r, Instant at, Instant now, Duration interval, Thresholds thresholds,
+      Duration reminder) {
     if (r.errorKind() != ErrorKind.CIRCUIT_OPEN) {
       lastSent = r;
     }
+    seen.checked(at, Duration.between(at, now), interval, Math.max(thresholds.failures(), thresholds.successes()));
     Transition t = machine.onResult(State.of(r.verdict()), at, thresholds);
     if (t != null) {
+      Duration lasted = t.previousSince() == null ? null : seen.seen(t.previousSince(), t.since());
+      seen.stateBegan(t.since());
       if (t.from() == State.UNKNOWN && t.to() == State.UP) {
         return new Outcome(t, null);
       }
       lastAlert = now;
-      return new Outcome(t, alert(Alert.Kind.CHANGE, r, t.from(), t.to(), at, t.since(), t.previousSince()));
+      return new Outcome(t, alert(Alert.Kind.CHANGE, r, t.from(), t.to(), at, t.since(), lasted));
     }
     if (machine.state() == State.DOWN && reminder != null
         && (lastAlert == null || !now.isBefore(lastAlert.plus(reminder)))) {
       lastAlert = now;
-      return new Outcome(null, alert(Alert.Kind.REMINDER, r, State.DOWN, State.DOWN, at, machine.since(), null));
+      return new Outcome(null, alert(Alert.Kind.REMINDER, r, State.DOWN, State.DOWN, at, machine.since(),
+          seen.seen(machine.since(), at)));
     }
     return Outcome.NONE;
   }
 
   private Alert alert(Alert.Kind kind, CheckResult r, State from, State to, Instant at, Instant since,
-      Instant previousSince) {
+      Duration lasted) {
     CheckResult told = r;
     String message = CheckResult.withAttempts(r.message(), r.attempts().size());
     if (r.errorKind() == ErrorKind.CIRCUIT_OPEN && lastSent != null && State.of(lastSent.verdict()) == State.DOWN) {
@@ -82,6 +92,6 @@ final class Tracker {
           + "; its circuit is open, holding its checks back";
     }
     return new Alert(kind, r.target().name(), r.target().url(), r.target().group(), from, to, at, since,
-        previousSince, told.verdict(), told.status(), message);
+        lasted, told.verdict(), told.status(), message);
   }
 }

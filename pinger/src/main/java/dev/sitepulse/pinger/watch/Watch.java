@@ -1,7 +1,11 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.history.CheckGap;
+import dev.sitepulse.pinger.history.CheckPace;
 import dev.sitepulse.pinger.history.CheckRecord;
+import dev.sitepulse.pinger.history.CheckTime;
+import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.HistoryStore;
 import dev.sitepulse.pinger.history.IntervalRecord;
 import dev.sitepulse.pinger.history.StateChangeRecord;
@@ -47,6 +51,9 @@ public final class Watch {
    */
   static final long FIRST_CHECKS_APART_MILLIS = 100;
 
+  /** A target's latest checks read at start-up for how often it was checked, as report reads them. */
+  private static final int LAST_CHECKS = 5;
+
   /**
    * @param firstTick the delay before a target's first tick
    * @param maxBacklog history records waiting to be written above which ticks are skipped, so a
@@ -68,6 +75,8 @@ public final class Watch {
   private final Options options;
   private final Map<String, StateChangeRecord> resumed;
   private final Map<String, Instant> lastAlerts;
+  private final Map<String, List<CheckTime>> lastChecks;
+  private final Map<String, List<CheckGap>> earlierGaps;
   private final Map<String, TargetWatch> targets = new LinkedHashMap<>();
   /** Trackers of targets a reload took out, so one put back resumes where it was, not at start-up's state. */
   private final Map<String, Tracker> removed = new HashMap<>();
@@ -89,9 +98,16 @@ public final class Watch {
     this.history = history;
     this.alerter = alerter;
     this.options = options;
-    // Blocking read, so done here on the caller's thread: a target DOWN before a restart stays DOWN.
-    this.resumed = history.reader().lastStates();
-    this.lastAlerts = history.reader().lastAlerts();
+    // Blocking reads, so done here on the caller's thread: a target DOWN before a restart stays DOWN,
+    // and how long it was so counts the gaps in its checks as report does, those of earlier runs too.
+    HistoryReader reader = history.reader();
+    this.resumed = reader.lastStates();
+    this.lastAlerts = reader.lastAlerts();
+    Instant now = options.clock().instant();
+    this.lastChecks = reader.latestChecks(now, LAST_CHECKS);
+    Map<String, Instant> since = new HashMap<>();
+    resumed.forEach((name, change) -> since.put(name, change.since()));
+    this.earlierGaps = reader.checkGaps(since, now, CheckPace.STALE_INTERVALS);
   }
 
   /** Starts watching; call from a plain thread, as it reads the history's last states first. */
@@ -197,7 +213,7 @@ public final class Watch {
       if (tw == null) {
         Tracker back = removed.remove(t.name());
         tw = new TargetWatch(t, back != null ? back
-            : new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name())));
+            : new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name()), resumedSeenTime(t.name())));
         schedule(tw, wanted.size());
         recordInterval(t);
       } else if (!tw.target.equals(t)) {
@@ -232,6 +248,13 @@ public final class Watch {
           + " so its next change is alerted again", name, last.to());
       return new StateMachine();
     }
+  }
+
+  /** Where its last run left the target's checks: its last one, how often they came, and its state's gaps. */
+  private SeenTime resumedSeenTime(String name) {
+    List<CheckTime> latest = lastChecks.getOrDefault(name, List.of());
+    return new SeenTime(earlierGaps.getOrDefault(name, List.of()), latest.isEmpty() ? null : latest.get(0),
+        CheckPace.interval(latest));
   }
 
   private void schedule(TargetWatch tw, int targetCount) {
@@ -310,7 +333,7 @@ public final class Watch {
     checksTotal.incrementAndGet();
     tw.checks++;
     tw.last = r;
-    Tracker.Outcome o = tw.tracker.onResult(r, rec.at(), now, p.thresholds(), p.reminder());
+    Tracker.Outcome o = tw.tracker.onResult(r, rec.at(), now, tw.target.interval(), p.thresholds(), p.reminder());
     Transition t = o.transition();
     if (t != null) {
       history.append(new StateChangeRecord(rec.target(), t.from().name(), t.to().name(), t.at(), t.since()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Target;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class AlertTextTest {
   private static Alert firstAlert(CheckResult result) {
     Tracker tracker = new Tracker(new StateMachine(State.UP, AT));
     for (int i = 0; i < 10; i++) {
-      Tracker.Outcome o = tracker.onResult(result, AT, AT, Thresholds.DEFAULT, null);
+      Tracker.Outcome o = tracker.onResult(result, AT, AT, Duration.ofMinutes(1), Thresholds.DEFAULT, null);
       if (o.alert() != null) {
         return o.alert();
       }

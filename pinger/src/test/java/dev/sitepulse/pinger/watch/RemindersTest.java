@@ -62,7 +62,7 @@ class RemindersTest {
     Tracker tracker = new Tracker(new StateMachine());
 
     Tracker.Outcome o = tracker.onResult(Results.up(SHOP, clock.instant()), clock.instant(), clock.instant(),
-        Thresholds.DEFAULT, null);
+        MINUTE, Thresholds.DEFAULT, null);
 
     assertThat(o.transition()).isNotNull();
     assertThat(o.alert()).isNull();
@@ -83,7 +83,7 @@ class RemindersTest {
   void aRestartSoonAfterAnAlertWaitsAReminderPeriodFromThatAlertNotFromTheRestart() {
     Instant downSince = clock.instant().minus(Duration.ofHours(2));
     Instant alertedAt = clock.instant().minus(Duration.ofMinutes(20));
-    Tracker tracker = new Tracker(new StateMachine(State.DOWN, downSince), alertedAt);
+    Tracker tracker = new Tracker(new StateMachine(State.DOWN, downSince), alertedAt, new SeenTime());
 
     List<Alert> alerts = failFor(tracker, 31, Duration.ofMinutes(30));
 

@@ -11,12 +11,12 @@ import java.util.function.BiFunction;
 /** Feeds a tracker one target's results, a check every so often on a clock the test moves. */
 record TrackerFeed(Tracker tracker, MutableClock clock, Target target, Thresholds thresholds, Duration reminder) {
 
-  /** {@code n} checks {@code every} apart, each giving what {@code result} makes; the alerts they caused, in order. */
+  /** {@code n} checks {@code every} apart, the target's interval, each giving what {@code result} makes; the alerts they caused, in order. */
   List<Alert> alerts(int n, Duration every, BiFunction<Target, Instant, CheckResult> result) {
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Instant now = clock.instant();
-      Tracker.Outcome o = tracker.onResult(result.apply(target, now), now, now, thresholds, reminder);
+      Tracker.Outcome o = tracker.onResult(result.apply(target, now), now, now, every, thresholds, reminder);
       if (o.alert() != null) {
         alerts.add(o.alert());
       }
