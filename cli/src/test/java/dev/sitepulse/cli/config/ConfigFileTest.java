@@ -405,6 +405,22 @@ class ConfigFileTest {
         .contains("url is required");
   }
 
+  /** A key that is missing has no line: the error points where its entry starts, not at the next one. */
+  @Test
+  void aTargetWithoutAUrlIsRejectedWhereItStarts() {
+    String yaml = """
+        targets:
+          - name: a
+            group: g
+
+          # b checks the backup
+          - name: b
+            url: http://127.0.0.1:9/
+        """;
+
+    assertConfigError(yaml).isEqualTo(FILE + ":2:5: targets[0].url (target \"a\"): url is required");
+  }
+
   @Test
   void aYamlSyntaxErrorNamesItsLine() {
     String yaml = """

@@ -159,6 +159,17 @@ class WatchConfigTest {
   }
 
   @Test
+  void aWebhookWithoutAUrlIsRejectedWhereItStartsNotPastTheFilesEnd() {
+    assertConfigError("""
+        targets:
+          - url: http://127.0.0.1/
+        watch:
+          webhooks:
+            - format: json
+        """).isEqualTo(FILE + ":5:7: watch.webhooks[0].url: url is required");
+  }
+
+  @Test
   void aWebhookUrlMustBeHttp() {
     assertConfigError("""
         targets:

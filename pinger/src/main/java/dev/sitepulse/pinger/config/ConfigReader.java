@@ -112,13 +112,16 @@ public final class ConfigReader {
     try {
       value = YAML.readerFor(type).withAttribute(ValueDeserializers.WARNINGS, warned).readValue(yaml);
     } catch (JsonMappingException e) {
-      String path = KeyPath.of(e.getPath());
+      String record = KeyPath.of(e.getPath());
+      String path = record;
       if (e.getCause() instanceof InvalidValueException bad) {
         path = path.isEmpty() ? bad.key() : path + "." + bad.key();
       }
-      // Jackson places type errors on the value itself, but constructor errors at the mapping's end.
+      // Jackson places type errors on the value itself, but constructor errors at the mapping's end:
+      // past the entry, on the next one or beyond the file. A key the file lacks (url is required)
+      // has no place of its own, so the entry it is missing from is named where it starts.
       JsonLocation at = e instanceof ValueInstantiationException
-          ? keys.getOrDefault(path, e.getLocation())
+          ? keys.getOrDefault(path, keys.getOrDefault(record, e.getLocation()))
           : e.getLocation();
       throw new ConfigException(where(fileName, at) + describe(e, path, yaml), e);
     } catch (IOException e) {
