@@ -27,9 +27,9 @@ class CircuitBreakerConfigTest {
   @Test
   void badValuesAreRejectedAtTheirKey() {
     assertConfigError("defaults:\n  circuit-breaker:\n    failures: -1\n")
-        .isEqualTo(FILE + ":3:5: defaults.circuit-breaker.failures: failures must be 0 (off) or more, got -1");
+        .isEqualTo(FILE + ":3:15: defaults.circuit-breaker.failures: failures must be 0 (off) or more, got -1");
     assertConfigError("defaults:\n  circuit-breaker:\n    open-for: 0s\n")
-        .startsWith(FILE + ":3:5: defaults.circuit-breaker.open-for: ");
+        .startsWith(FILE + ":3:15: defaults.circuit-breaker.open-for: ");
     assertConfigError("defaults:\n  circuit-breaker:\n    failure: 3\n")
         .contains("defaults.circuit-breaker.failure").contains("failures");
   }
@@ -37,14 +37,14 @@ class CircuitBreakerConfigTest {
   @Test
   void anOpenForShorterThanAMillisecondIsRejectedAtItsKeyForTheBreakerWaitsNoLess() {
     assertConfigError("defaults:\n  circuit-breaker:\n    open-for: 500us\n")
-        .isEqualTo(FILE + ":3:5: defaults.circuit-breaker.open-for: open-for must be at least 1ms, got 500us");
+        .isEqualTo(FILE + ":3:15: defaults.circuit-breaker.open-for: open-for must be at least 1ms, got 500us");
   }
 
   @Test
   void moreFailuresThanABreakerKeepsCountOfAreRejectedAtTheirKeyRatherThanFillingTheMemory() {
     // The breaker keeps a slot per failure counted, for every host: a billion would not fit.
     assertConfigError("defaults:\n  circuit-breaker:\n    failures: 999999999\n")
-        .isEqualTo(FILE + ":3:5: defaults.circuit-breaker.failures: failures must be at most 100, got 999999999");
+        .isEqualTo(FILE + ":3:15: defaults.circuit-breaker.failures: failures must be at most 100, got 999999999");
     assertThat(read("defaults:\n  circuit-breaker:\n    failures: 100\n").failures()).isEqualTo(100);
   }
 }

@@ -195,7 +195,7 @@ class ConfigFileTest {
             + "\\Qtargets[1].timout (target \"api\"): unknown key (did you mean timeout?)\\E");
   }
 
-  /** A value rejected by a record constructor points at its key's line, not the mapping's end. */
+  /** A value rejected by a record constructor points at its own line, not the mapping's end. */
   @Test
   void aBadMethodNamesItsOwnLine() {
     String yaml = """
@@ -504,35 +504,44 @@ class ConfigFileTest {
   }
 
   @Test
-  void anOutOfRangeCrawlSettingNamesItsKeyAndLine() {
+  void anOutOfRangeCrawlSettingNamesItsKeyAndValue() {
     assertConfigError("crawl:\n  seeds: [http://a/]\n  per-host: 0\n")
-        .isEqualTo(FILE + ":3:3: crawl.per-host: per-host must be at least 1, got 0");
+        .isEqualTo(FILE + ":3:13: crawl.per-host: per-host must be at least 1, got 0");
     assertConfigError("crawl:\n  max-depth: -1\n")
-        .isEqualTo(FILE + ":2:3: crawl.max-depth: max-depth must be 0 or more, got -1");
+        .isEqualTo(FILE + ":2:14: crawl.max-depth: max-depth must be 0 or more, got -1");
   }
 
   @Test
-  void aRedirectLimitPastAHundredNamesItsKeyAndLine() {
+  void aRedirectLimitPastAHundredNamesItsKeyAndValue() {
     assertConfigError("defaults:\n  max-redirects: 1000000\n")
-        .isEqualTo(FILE + ":2:3: defaults.max-redirects: max-redirects must be at most 100, got 1000000");
+        .isEqualTo(FILE + ":2:18: defaults.max-redirects: max-redirects must be at most 100, got 1000000");
+  }
+
+  /** Out of range or of the wrong type, a value is placed alike: at the value, what is wrong and where to edit. */
+  @Test
+  void anOutOfRangeValueIsPlacedAtTheValueAsAMalformedOneIs() {
+    assertConfigError("defaults:\n  retries: 50\n").startsWith(FILE + ":2:12: defaults.retries: ");
+    assertConfigError("defaults:\n  rate: 10x\n").startsWith(FILE + ":2:9: defaults.rate: ");
+    assertConfigError("defaults:\n  timeout: 0s\n").startsWith(FILE + ":2:12: defaults.timeout: ");
+    assertConfigError("defaults:\n  timeout: 1x\n").startsWith(FILE + ":2:12: defaults.timeout: ");
   }
 
   @Test
-  void tenRetriesInTheDefaultsAreTakenButElevenAreRefusedAtTheirKeyAndLine() {
+  void tenRetriesInTheDefaultsAreTakenButElevenAreRefusedAtTheirValue() {
     SitepulseConfig config = SitepulseConfig.read("defaults:\n  retries: 10\n", FILE, Map.of());
     assertThat(config.defaults().retries()).isEqualTo(10);
 
     assertConfigError("defaults:\n  retries: 11\n")
-        .isEqualTo(FILE + ":2:3: defaults.retries: retries must be 0 to 10, got 11");
+        .isEqualTo(FILE + ":2:12: defaults.retries: retries must be 0 to 10, got 11");
   }
 
   @Test
-  void tenRetriesOnATargetAreTakenButElevenAreRefusedAtTheirKeyAndLine() {
+  void tenRetriesOnATargetAreTakenButElevenAreRefusedAtTheirValue() {
     SitepulseConfig config = SitepulseConfig.read("targets:\n  - url: http://a/\n    retries: 10\n", FILE, Map.of());
     assertThat(config.targets().get(0).toTarget(config.defaults()).retries()).isEqualTo(10);
 
     assertConfigError("targets:\n  - name: web\n    url: http://a/\n    retries: 11\n")
-        .isEqualTo(FILE + ":4:5: targets[0].retries (target \"web\"): retries must be 0 to 10, got 11");
+        .isEqualTo(FILE + ":4:14: targets[0].retries (target \"web\"): retries must be 0 to 10, got 11");
   }
 
   @Test

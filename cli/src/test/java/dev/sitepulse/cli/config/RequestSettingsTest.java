@@ -27,7 +27,7 @@ class RequestSettingsTest {
           - url: http://127.0.0.1/
             headers:
               X-A: "b\\nc"
-        """).isEqualTo(FILE + ":4:7: targets[0].headers.X-A: not a valid header value: unexpected char 0x0a at 1");
+        """).isEqualTo(FILE + ":4:12: targets[0].headers.X-A: not a valid header value: unexpected char 0x0a at 1");
   }
 
   @Test
@@ -37,15 +37,15 @@ class RequestSettingsTest {
           - url: http://127.0.0.1/
             headers:
               X-A: café
-        """).isEqualTo(FILE + ":4:7: targets[0].headers.X-A: not a valid header value: unexpected char 0xe9 at 3");
+        """).isEqualTo(FILE + ":4:12: targets[0].headers.X-A: not a valid header value: unexpected char 0xe9 at 3");
   }
 
   @Test
   void defaultAndWebhookHeadersAndTheUserAgentAreCheckedToo() {
     assertConfigError("defaults:\n  headers:\n    X-A: café\n")
-        .isEqualTo(FILE + ":3:5: defaults.headers.X-A: not a valid header value: unexpected char 0xe9 at 3");
+        .isEqualTo(FILE + ":3:10: defaults.headers.X-A: not a valid header value: unexpected char 0xe9 at 3");
     assertConfigError("defaults:\n  user-agent: sitepulse ✓\n")
-        .isEqualTo(FILE + ":2:3: defaults.user-agent: not a valid header value: unexpected char 0x2713 at 10");
+        .isEqualTo(FILE + ":2:15: defaults.user-agent: not a valid header value: unexpected char 0x2713 at 10");
     assertConfigError("watch:\n  webhooks:\n    - url: http://127.0.0.1/\n      headers:\n        Bad Name: x\n")
         .isEqualTo(FILE + ":5:9: watch.webhooks[0].headers.Bad Name: not a valid header name: unexpected char 0x20 at 3");
   }
@@ -57,13 +57,13 @@ class RequestSettingsTest {
           - url: http://127.0.0.1/
             method: get
             body: hello
-        """).isEqualTo(FILE + ":4:5: targets[0].body: method GET takes no body");
+        """).isEqualTo(FILE + ":4:11: targets[0].body: method GET takes no body");
     assertConfigError("""
         targets:
           - url: http://127.0.0.1/
             method: HEAD
             body: ""
-        """).isEqualTo(FILE + ":4:5: targets[0].body: method HEAD takes no body");
+        """).isEqualTo(FILE + ":4:11: targets[0].body: method HEAD takes no body");
   }
 
   @Test
@@ -92,7 +92,7 @@ class RequestSettingsTest {
         targets:
           - url: http://127.0.0.1/
             body: hello
-        """).isEqualTo(FILE + ":3:5: targets[0].body: method GET (the default) takes no body");
+        """).isEqualTo(FILE + ":3:11: targets[0].body: method GET (the default) takes no body");
   }
 
   @Test

@@ -196,7 +196,7 @@ class CrawlCommandTest {
     assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
     assertThat(flag.err()).isEqualTo("sitepulse: timeout must be positive, got 0ms\n");
     assertThat(file.err()).isEqualTo(
-        "sitepulse: " + config + ":2:3: crawl.timeout: timeout must be positive, got 0ms\n");
+        "sitepulse: " + config + ":2:12: crawl.timeout: timeout must be positive, got 0ms\n");
   }
 
   @Test
@@ -212,9 +212,9 @@ class CrawlCommandTest {
         data.resolve("d").toString(), seed);
 
     assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
-    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":2:3: crawl.data: " + taken + " is a file, not a folder\n");
+    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":2:9: crawl.data: " + taken + " is a file, not a folder\n");
     assertThat(nested.exitCode()).as(nested.toString()).isEqualTo(3);
-    assertThat(nested.err()).isEqualTo("sitepulse: " + inside + ":3:3: crawl.data: " + taken
+    assertThat(nested.err()).isEqualTo("sitepulse: " + inside + ":3:9: crawl.data: " + taken
         + " is a file, so " + taken.resolve("d") + " cannot be a folder in it\n");
     assertThat(overridden.exitCode()).as("--data given: the file's data is not used").isZero();
     assertThat(Files.readString(taken)).isEqualTo("mine");
@@ -249,7 +249,7 @@ class CrawlCommandTest {
     CommandLineRun flag = CommandLineRun.of("crawl", "--scope", "regex", "--data", data.toString(), seed);
 
     assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
-    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":3:3: crawl.scope: scope regex needs scope-regex\n");
+    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":3:10: crawl.scope: scope regex needs scope-regex\n");
     assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
     assertThat(flag.err()).isEqualTo("sitepulse: scope regex needs --scope-regex\n");
     site.verify(0, anyRequestedFor(anyUrl()));
@@ -281,7 +281,7 @@ class CrawlCommandTest {
     assertThat(flag.err()).isEqualTo("sitepulse: user-agent is not a valid header value: unexpected char 0xe9 at 3\n");
     assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
     assertThat(file.err()).isEqualTo("sitepulse: " + config
-        + ":2:3: crawl.user-agent: user-agent is not a valid header value: unexpected char 0x0a at 3\n");
+        + ":2:15: crawl.user-agent: user-agent is not a valid header value: unexpected char 0x0a at 3\n");
   }
 
   @Test

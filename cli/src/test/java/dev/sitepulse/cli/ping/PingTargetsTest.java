@@ -37,7 +37,7 @@ class PingTargetsTest {
             url: http://127.0.0.1/b
         """, FILE, Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(FILE + ":4:5: targets[1].name (target \"shop\"): the name \"shop\" is used by targets[0] too;"
+        .hasMessage(FILE + ":4:11: targets[1].name (target \"shop\"): the name \"shop\" is used by targets[0] too;"
             + " targets are told apart by name");
   }
 
@@ -50,7 +50,7 @@ class PingTargetsTest {
             method: HEAD
         """, FILE, Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(FILE + ":3:5: targets[1].url: the name \"http://127.0.0.1/a\" (its URL, as it has no name)"
+        .hasMessage(FILE + ":3:10: targets[1].url: the name \"http://127.0.0.1/a\" (its URL, as it has no name)"
             + " is used by targets[0] too; targets are told apart by name");
   }
 
@@ -68,7 +68,7 @@ class PingTargetsTest {
 
     assertThat(run.exitCode()).as("%s", run).isEqualTo(3);
     assertThat(run.err()).isEqualTo("sitepulse: " + config
-        + ":4:5: targets[1].name (target \"a\"): the name \"a\" is used by targets[0] too; targets are told apart by name\n");
+        + ":4:11: targets[1].name (target \"a\"): the name \"a\" is used by targets[0] too; targets are told apart by name\n");
     assertThat(run.out()).isEmpty();
   }
 

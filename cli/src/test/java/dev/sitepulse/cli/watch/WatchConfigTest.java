@@ -143,7 +143,7 @@ class WatchConfigTest {
   }
 
   @Test
-  void aWebhookTakesTenRetriesButElevenAreRefusedAtTheirKeyAndLine() {
+  void aWebhookTakesTenRetriesButElevenAreRefusedAtTheirValue() {
     String withRetries = """
         targets:
           - url: http://127.0.0.1/
@@ -155,7 +155,7 @@ class WatchConfigTest {
 
     assertThat(settings(withRetries.formatted(10)).plan().webhooks()).extracting(Webhook::retries).containsExactly(10);
     assertConfigError(withRetries.formatted(11))
-        .isEqualTo(FILE + ":6:7: watch.webhooks[0].retries: retries must be 0 to 10, got 11");
+        .isEqualTo(FILE + ":6:16: watch.webhooks[0].retries: retries must be 0 to 10, got 11");
   }
 
   @Test
@@ -197,7 +197,7 @@ class WatchConfigTest {
           - url: http://127.0.0.1/
         watch:
           data: "a\\0b"
-        """).isEqualTo(FILE + ":4:3: watch.data: data is not a folder name: Nul character not allowed");
+        """).isEqualTo(FILE + ":4:9: watch.data: data is not a folder name: Nul character not allowed");
   }
 
   @Test
@@ -208,7 +208,7 @@ class WatchConfigTest {
             url: http://127.0.0.1/a
           - name: shop
             url: http://127.0.0.1/b
-        """).isEqualTo(FILE + ":4:5: targets[1].name (target \"shop\"): the name \"shop\" is used by targets[0] too;"
+        """).isEqualTo(FILE + ":4:11: targets[1].name (target \"shop\"): the name \"shop\" is used by targets[0] too;"
             + " targets are told apart by name");
   }
 

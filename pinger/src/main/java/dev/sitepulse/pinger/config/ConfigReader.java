@@ -74,7 +74,7 @@ public final class ConfigReader {
    * Reads as {@link #read(Path, Class)} does, then runs {@code check} on what was read: a check of
    * keys that only the caller can make, such as one the command line may still satisfy. The
    * {@link InvalidValueException} it throws names a key path ({@code crawl.scope}), and the error
-   * is placed at that key as the records' own are.
+   * is placed at that key's value as the records' own are.
    */
   public static <T> T read(Path file, Class<T> type, Consumer<? super T> check) {
     return read(file, type, check, LOGGED);
@@ -98,9 +98,9 @@ public final class ConfigReader {
       throw new ConfigException(fileName + ": larger than a config may be (" + (MAX_CODE_POINTS >> 20) + " MB)");
     }
     String yaml = EnvSubstitution.apply(text, env, fileName);
-    Map<String, JsonLocation> keys;
+    KeyScan.Places places;
     try (JsonParser p = YAML.getFactory().createParser(yaml)) {
-      keys = KeyScan.scan(p, type);
+      places = KeyScan.scan(p, type);
     } catch (KeyScan.Problem bad) {
       String prefix = bad.path.isEmpty() ? "" : bad.path + targetName(bad.path, yaml) + ": ";
       throw new ConfigException(where(fileName, bad.location) + prefix + bad.getMessage());
@@ -114,15 +114,21 @@ public final class ConfigReader {
     } catch (JsonMappingException e) {
       String record = KeyPath.of(e.getPath());
       String path = record;
+      boolean aboutKey = false;
       if (e.getCause() instanceof InvalidValueException bad) {
         path = path.isEmpty() ? bad.key() : path + "." + bad.key();
+        aboutKey = bad.aboutKey();
       }
       // Jackson places type errors on the value itself, but constructor errors at the mapping's end:
-      // past the entry, on the next one or beyond the file. A key the file lacks (url is required)
-      // has no place of its own, so the entry it is missing from is named where it starts.
-      JsonLocation at = e instanceof ValueInstantiationException
-          ? keys.getOrDefault(path, keys.getOrDefault(record, e.getLocation()))
-          : e.getLocation();
+      // past the entry, on the next one or beyond the file. They go to the value too (or the key,
+      // when it is what is wrong); a key the file lacks (url is required) has no place of its own,
+      // so the entry it is missing from is named where it starts.
+      JsonLocation at = e.getLocation();
+      if (e instanceof ValueInstantiationException) {
+        JsonLocation own = places.of(path, aboutKey);
+        JsonLocation entry = places.of(record, false);
+        at = own != null ? own : entry != null ? entry : at;
+      }
       throw new ConfigException(where(fileName, at) + describe(e, path, yaml), e);
     } catch (IOException e) {
       throw notYaml(e, fileName, yaml);
@@ -130,11 +136,11 @@ public final class ConfigReader {
     try {
       check.accept(value);
     } catch (InvalidValueException bad) {
-      throw new ConfigException(where(fileName, keys.get(bad.key())) + bad.key() + targetName(bad.key(), yaml)
+      throw new ConfigException(where(fileName, places.of(bad.key(), bad.aboutKey())) + bad.key() + targetName(bad.key(), yaml)
           + ": " + firstLine(bad.getMessage()), bad);
     }
     warned.forEach((path, warning) ->
-        warnings.accept(where(fileName, keys.get(path)) + path + targetName(path, yaml) + ": " + warning));
+        warnings.accept(where(fileName, places.of(path, false)) + path + targetName(path, yaml) + ": " + warning));
     return value;
   }
 

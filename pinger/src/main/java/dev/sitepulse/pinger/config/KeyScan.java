@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Walks a config's tokens once before binding, noting where every key is and rejecting what the
- * target records cannot take: unknown keys, keys given twice, empty values and numbers too large
- * for their type. Jackson binds records through their constructors, so by the time it reports a
- * problem it is at the end of the mapping; this pass knows each key's own line.
+ * Walks a config's tokens once before binding, noting where every key's value is and rejecting
+ * what the target records cannot take: unknown keys, keys given twice, empty values and numbers
+ * too large for their type. Jackson binds records through their constructors, so by the time it
+ * reports a problem it is at the end of the mapping; this pass knows each value's own place.
+ * Every error points at what is wrong: a value at the value (where Jackson puts its type errors
+ * too, and where an editor should jump to fix it), an unknown key or one given twice at the key.
  */
 final class KeyScan {
 
@@ -36,17 +38,29 @@ final class KeyScan {
     }
   }
 
+  /** Where each key is, and each key's value and list item, by key path ({@code targets[1].timeout}). */
+  record Places(Map<String, JsonLocation> keys, Map<String, JsonLocation> values) {
+
+    /** Where a problem of {@code path} is shown: at its key when the key is what is wrong, else at its value. */
+    JsonLocation of(String path, boolean key) {
+      return (key ? keys : values).get(path);
+    }
+  }
+
   private static final PropertyNamingStrategies.NamingBase KEBAB =
       (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
 
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)");
 
-  private final Map<String, JsonLocation> locations = new HashMap<>();
+  /** Where each key is, to name the first of two. */
+  private final Map<String, JsonLocation> keys = new HashMap<>();
+  /** Where each key's value and each list item is. */
+  private final Map<String, JsonLocation> values = new HashMap<>();
 
   private KeyScan() {}
 
-  /** Every key path ({@code targets[1].timeout}) and list item ({@code targets[1]}) with its place. */
-  static Map<String, JsonLocation> scan(JsonParser p, Class<?> root) throws IOException, Problem {
+  /** The place of every key, key path's value ({@code targets[1].timeout}) and list item ({@code targets[1]}). */
+  static Places scan(JsonParser p, Class<?> root) throws IOException, Problem {
     JsonToken first = p.nextToken();
     if (first == null || first == JsonToken.VALUE_NULL) { // only comments, or a bare "---"
       throw new Problem("", null, "the config is empty");
@@ -59,7 +73,7 @@ final class KeyScan {
     if (p.nextToken() != null) { // after a "---": YAML allows several documents in a file
       throw new Problem("", end, "a second YAML document starts here; a config is one document");
     }
-    return scan.locations;
+    return new Places(scan.keys, scan.values);
   }
 
   /**
@@ -116,6 +130,7 @@ final class KeyScan {
           throw new Problem(keyPath, at, "unknown key" + KeyPath.suggestion(key, components.keySet()));
         }
         p.nextToken();
+        values.put(keyPath, p.currentTokenLocation());
         value(p, componentType, keyPath, isCollection(raw(componentType)));
       }
     } else if (token == JsonToken.START_OBJECT && Map.class.isAssignableFrom(raw)) {
@@ -124,13 +139,14 @@ final class KeyScan {
         String keyPath = path + "." + p.currentName();
         note(keyPath, p);
         p.nextToken();
+        values.put(keyPath, p.currentTokenLocation());
         value(p, valueType, keyPath, false);
       }
     } else if (token == JsonToken.START_ARRAY && List.class.isAssignableFrom(raw)) {
       Type element = typeArgument(type, 0);
       for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
         String itemPath = path + "[" + i + "]";
-        locations.put(itemPath, p.currentTokenLocation());
+        values.put(itemPath, p.currentTokenLocation());
         value(p, element, itemPath, false);
       }
     } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
@@ -145,7 +161,7 @@ final class KeyScan {
    */
   private JsonLocation note(String keyPath, JsonParser p) throws Problem {
     JsonLocation at = p.currentTokenLocation();
-    JsonLocation first = locations.put(keyPath, at);
+    JsonLocation first = keys.put(keyPath, at);
     if (first != null) {
       throw new Problem(keyPath, at, "given twice (first on line " + first.getLineNr() + ")");
     }

@@ -28,7 +28,7 @@ public final class RequestChecks {
     try {
       new Headers.Builder().add(name, "");
     } catch (IllegalArgumentException e) {
-      throw new InvalidValueException(key, "not a valid header name: " + reason(e));
+      throw InvalidValueException.ofKey(key, "not a valid header name: " + reason(e));
     }
     try {
       new Headers.Builder().add(name, value);
