@@ -13,7 +13,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reloads the config on SIGHUP or when its file changes, on threads of its own. A new config is
  * read and validated in full first: one that fails leaves the running one in place and logs the
- * one-line error, file and line included. Only the plan can change while running; a new listen
- * address, data folder or retention is reported as needing a restart.
+ * one-line error, file and line included. Only the plan can change while running; a listen
+ * address, data folder or retention other than the watch started with is named as needing a restart.
  */
 final class ConfigReloader implements AutoCloseable {
 
@@ -50,8 +52,9 @@ final class ConfigReloader implements AutoCloseable {
   private final ListenAddress listenOverride;
   private final Path dataOverride;
   private final Consumer<WatchSettings> apply;
+  /** What the watch started with: its listen address, data folder and retention hold until a restart. */
+  private final WatchSettings started;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-config"));
-  private WatchSettings running;
   private WatchService files;
   private Thread watcher;
   /** The folders followed, each with its key, which a deleted folder's becomes invalid. */
@@ -62,7 +65,7 @@ final class ConfigReloader implements AutoCloseable {
   ConfigReloader(Path file, WatchSettings running, ListenAddress listenOverride, Path dataOverride,
       Consumer<WatchSettings> apply) {
     this.file = file;
-    this.running = running;
+    this.started = running;
     this.listenOverride = listenOverride;
     this.dataOverride = dataOverride;
     this.apply = apply;
@@ -164,9 +167,19 @@ final class ConfigReloader implements AutoCloseable {
     } catch (RuntimeException e) {
       return kept(why, file + ": " + unexpected(e)); // a bug, but the watch must go on and say so
     }
-    if (!next.listen().equals(running.listen()) || !next.data().equals(running.data())
-        || !Objects.equals(next.retention(), running.retention())) {
-      log.warn("config reload ({}): listen, data and retention take effect on restart", why);
+    List<String> waiting = new ArrayList<>();
+    if (!next.listen().equals(started.listen())) {
+      waiting.add("listen");
+    }
+    if (!next.data().equals(started.data())) {
+      waiting.add("data");
+    }
+    if (!Objects.equals(next.retention(), started.retention())) {
+      waiting.add("retention");
+    }
+    if (!waiting.isEmpty()) {
+      log.warn("config reload ({}): {} on restart", why, inWords(waiting)
+          + (waiting.size() == 1 ? " takes effect" : " take effect"));
     }
     try {
       apply.accept(next);
@@ -176,9 +189,14 @@ final class ConfigReloader implements AutoCloseable {
       log.error("config reload ({}) failed while being applied, part of it may be in use: {}", why, error);
       return new Outcome(false, error);
     }
-    running = next;
     log.info("config reloaded ({}): {}", why, Amounts.count(next.plan().targets().size(), "target"));
     return new Outcome(true, null);
+  }
+
+  /** "data", "listen and data", "listen, data and retention" */
+  private static String inWords(List<String> keys) {
+    int last = keys.size() - 1;
+    return last == 0 ? keys.get(0) : String.join(", ", keys.subList(0, last)) + " and " + keys.get(last);
   }
 
   /** Logged in full for -v; what the reload says is its one line. */

@@ -128,6 +128,52 @@ class ConfigReloaderTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).as("no note beside the log line").doesNotContain("sitepulse: ");
   }
 
+  /**
+   * The warnings the reloader logs as the file, TWO_TARGETS plus {@code watch} when the watch
+   * started, is changed to TWO_TARGETS plus each of {@code edits} in turn and reloaded.
+   */
+  private List<String> reloadWarnings(String watch, String... edits) throws Exception {
+    Path file = Files.writeString(dir.resolve("watch.yaml"), TWO_TARGETS + watch);
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(ConfigReloader.class);
+    logger.addAppender(log);
+    try (ConfigReloader reloader = new ConfigReloader(file, first, null, null, next -> { })) {
+      for (String edited : edits) {
+        Files.writeString(file, TWO_TARGETS + edited);
+        assertThat(reloader.reload("file changed").applied()).isTrue();
+      }
+    } finally {
+      logger.detachAppender(log);
+    }
+    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  @Test
+  void aReloadThatChangesOnlyTheRetentionSaysOnlyThatItWaitsForARestart() throws Exception {
+    assertThat(reloadWarnings("watch:\n  retention: 30d\n", "watch:\n  retention: 7d\n"))
+        .containsExactly("config reload (file changed): retention takes effect on restart");
+  }
+
+  @Test
+  void aReloadNamesEachKeyThatWaitsForARestartAndNoneThatIsUnchanged() throws Exception {
+    String started = "watch:\n  listen: 127.0.0.1:9321\n  data: d1\n  retention: 30d\n";
+
+    assertThat(reloadWarnings(started, "watch:\n  listen: 127.0.0.1:9322\n  data: d2\n  retention: 30d\n"))
+        .containsExactly("config reload (file changed): listen and data take effect on restart");
+    assertThat(reloadWarnings(started, started.replace("30d", "7d").replace("d1", "d2")))
+        .containsExactly("config reload (file changed): data and retention take effect on restart");
+    assertThat(reloadWarnings(started, started + "  reminder: 1h\n")).isEmpty();
+  }
+
+  /** What waits for a restart is told against what the watch runs with, not against the last reload. */
+  @Test
+  void aRetentionPutBackAsTheWatchStartedWithWaitsForNothing() throws Exception {
+    assertThat(reloadWarnings("watch:\n  retention: 30d\n", "watch:\n  retention: 7d\n", "watch:\n  retention: 30d\n"))
+        .containsExactly("config reload (file changed): retention takes effect on restart");
+  }
+
   @Test
   void anEditOfTheFileIsNoticedAndReloaded() throws Exception {
     Path file = Files.writeString(dir.resolve("watch.yaml"), "targets:\n  - name: a\n    url: http://127.0.0.1/a\n");
