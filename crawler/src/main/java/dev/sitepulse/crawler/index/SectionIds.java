@@ -27,7 +27,8 @@ public final class SectionIds {
   /**
    * The id of the innermost section with an id that holds {@code offset} of the body (of those that
    * hold it, the one that starts last: a definition within a heading's section, an h3's within its
-   * h2's; of ids that go to the same part, the first), or null when none does. A heading without an id is passed over for the one around it.
+   * h2's; of ids that go to the same part, the first), or null when none does. A heading without an
+   * id is passed over for the one around it.
    */
   public static String at(BytesRef encoded, int offset) {
     Lines line = new Lines(encoded);

@@ -125,6 +125,7 @@ final class SectionStarts {
       definitions.add(new Section(term.id(), term.start(), length));
     }
     List<Section> out = new ArrayList<>(headings.size() + definitions.size());
+    int labels = 0; // within the sections' limit, with the headings and definitions
     for (int i = 0; i < headings.size(); i++) {
       Heading h = headings.get(i);
       int end = length;
@@ -137,8 +138,9 @@ final class SectionStarts {
       Section section = within(h.id(), h.start(), end, length);
       out.add(section);
       for (String label : h.labels()) { // after the heading's own id, which a snippet there links to
-        if (!label.equals(h.id())) {
+        if (!label.equals(h.id()) && headings.size() + definitions.size() + labels < MAX_SECTIONS) {
           out.add(new Section(label, section.start(), section.end()));
+          labels++;
         }
       }
     }

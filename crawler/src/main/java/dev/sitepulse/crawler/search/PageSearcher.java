@@ -185,12 +185,22 @@ public final class PageSearcher implements Closeable {
       // narrow every query below: host:docs zip ranks as zip does, on that host.
       Query where = WhereFilters.of(parsed);
       String words = where == null ? query : WhereFilters.wordsBeside(query);
+      boolean listing = WhereFilters.only(parsed);
+      String beside = listing ? WhereFilters.wordsBeside(query) : "";
+      // host:docs for: the parse left the stop word out, but it names a definition, found on those pages.
+      boolean nameBesideFilters = !beside.isEmpty() && namesADefinition(beside);
+      if (nameBesideFilters) {
+        where = parsed;
+        words = beside;
+        parsed = new BooleanQuery.Builder().build();
+        listing = false;
+      }
       String runTogether = wholeQueryDefined(words);
       String member = runTogether == null ? memberDefined(words) : null;
       Query wholeName = runTogether != null
           ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(words).size(), hitFields::definedWhole)
           : member != null ? DefinedNames.ofMember(member, hitFields::definedWhole) : null;
-      Query allWords = either(parser.allWords(query, parsed), wholeName);
+      Query allWords = either(nameBesideFilters ? null : parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(words);
       List<String> ids = DefinedNames.withPartlyRunTogetherNames(words, DefinedNames.withRunTogetherNames(words,
@@ -212,7 +222,6 @@ public final class PageSearcher implements Closeable {
       Query ranked = WhereFilters.within(PageQueryParser.boosted(matches, boost), where);
       Query rankedAllWords = allWords == null ? null : WhereFilters.within(PageQueryParser.boosted(allWords, boost), where);
       LinkTextDamping weighting = weighting();
-      boolean listing = WhereFilters.only(parsed);
       TopDocs top = listing ? UrlOrder.top(searcher, parsed, size)
           : OneHitPerItem.best(n -> AllWordsFirst.search(searcher, ranked, rankedAllWords, weighting::weighted, n),
               size, reader.maxDoc(), hitFields);

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.CollectorManager;
@@ -18,6 +17,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The pages a query of where-filters alone matches ({@code host:docs.python.org},
@@ -29,7 +29,6 @@ import org.apache.lucene.search.TotalHits;
 final class UrlOrder {
   private static final Comparator<Listed> SITE_ORDER =
       Comparator.comparingInt(Listed::depth).thenComparing(Listed::key).thenComparingInt(Listed::doc);
-  private static final Pattern INDEX_PAGE = Pattern.compile("/index\\.[a-z]+$");
 
   private UrlOrder() {}
 
@@ -55,25 +54,47 @@ final class UrlOrder {
     return new TopDocs(new TotalHits(all.total, TotalHits.Relation.EQUAL_TO), hits);
   }
 
-  /** How many slashes the URL's path has: {@code http://h/} and {@code http://h/a.html} 1, {@code http://h/a/b.html} 2. */
-  static int depth(String url) {
-    int scheme = url.indexOf("://");
+  /**
+   * How many slashes the URL's path has: {@code http://h/} and {@code http://h/a.html} 1,
+   * {@code http://h/a/b.html} 2. Read in its UTF-8 bytes, so that a page too deep for the listing
+   * costs no string.
+   */
+  static int depth(BytesRef url) {
+    int end = url.offset + url.length;
+    int from = url.offset;
+    for (int i = url.offset; i + 2 < end; i++) { // past the scheme's "://"
+      if (url.bytes[i] == ':' && url.bytes[i + 1] == '/' && url.bytes[i + 2] == '/') {
+        from = i + 3;
+        break;
+      }
+    }
     int slashes = 0;
-    for (int i = scheme < 0 ? 0 : scheme + 3; i < url.length() && url.charAt(i) != '?'; i++) {
-      slashes += url.charAt(i) == '/' ? 1 : 0;
+    for (int i = from; i < end && url.bytes[i] != '?'; i++) {
+      slashes += url.bytes[i] == '/' ? 1 : 0;
     }
     return slashes;
   }
 
   /** What a page sorts by among those as deep: its folder's index page sorts as the folder, before the folder's other pages. */
   static String key(String url) {
-    return INDEX_PAGE.matcher(url).replaceFirst("/");
+    int name = url.lastIndexOf('/') + 1;
+    int letters = name + "index.".length();
+    if (!url.startsWith("index.", name) || letters == url.length()) {
+      return url;
+    }
+    for (int i = letters; i < url.length(); i++) {
+      if (url.charAt(i) < 'a' || url.charAt(i) > 'z') {
+        return url; // index.html?page=2, or no index page
+      }
+    }
+    return url.substring(0, name);
   }
 
   private record Listed(int depth, String key, int doc) {}
 
   /** The first pages of one slice of the index in the site's order, kept to {@code size}. */
   private static final class Collected extends SimpleCollector {
+    private static final BytesRef NO_URL = new BytesRef();
     private final int size;
     // The last in the site's order on top, to be dropped when a page that comes before it arrives.
     private final PriorityQueue<Listed> first = new PriorityQueue<>(SITE_ORDER.reversed());
@@ -94,8 +115,11 @@ final class UrlOrder {
     @Override
     public void collect(int doc) throws IOException {
       total++;
-      String url = urls != null && urls.advanceExact(doc) ? urls.binaryValue().utf8ToString() : "";
-      offer(new Listed(depth(url), key(url), docBase + doc));
+      BytesRef url = urls != null && urls.advanceExact(doc) ? urls.binaryValue() : NO_URL;
+      int depth = depth(url);
+      if (first.size() < size || depth <= first.peek().depth()) {
+        offer(new Listed(depth, key(url.utf8ToString()), docBase + doc));
+      }
     }
 
     void offer(Listed page) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -75,8 +76,14 @@ final class WhereFilters {
     return filters.clauses().isEmpty() ? null : filters;
   }
 
-  /** Whether {@code parsed} reads where-fields only: a listing of pages, with no words to rank them by. */
+  /**
+   * Whether {@code parsed} reads where-fields only, or is {@code *:*}: a listing of pages, with no
+   * words to rank them by.
+   */
   static boolean only(Query parsed) {
+    if (parsed instanceof MatchAllDocsQuery) {
+      return true;
+    }
     Set<String> fields = FieldsRead.of(parsed);
     return !fields.isEmpty() && FIELDS.containsAll(fields);
   }

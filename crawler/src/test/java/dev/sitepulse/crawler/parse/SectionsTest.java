@@ -100,6 +100,19 @@ class SectionsTest {
   }
 
   @Test
+  void labelsCountAgainstTheLimitOfSectionsAPageKeeps() {
+    StringBuilder html = new StringBuilder();
+    for (int i = 0; i < 1_500; i++) {
+      html.append("<section id=s").append(i).append("><span id=a").append(i).append("></span><span id=b").append(i)
+          .append("></span><h2>S").append(i).append("</h2><p>w").append(i).append("</p></section>");
+    }
+    ParsedPage page = parseHtml(html.toString(), URL);
+
+    assertThat(page.sections()).hasSize(2_000);
+    assertThat(ids(page)).startsWith("s0", "b0", "a0", "s1");
+  }
+
+  @Test
   void pastTheLimitTheRestOfThePageIsInNoSection() {
     StringBuilder html = new StringBuilder();
     for (int i = 0; i < 2_100; i++) {

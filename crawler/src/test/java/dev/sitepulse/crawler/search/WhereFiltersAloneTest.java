@@ -29,7 +29,8 @@ class WhereFiltersAloneTest {
         page(SITE, "en"),
         page(SITE + "a.html", "en"),
         page(SITE + "a/y.html", "de"),
-        page(SITE + "a/index.html", "en"));
+        page(SITE + "a/index.html", "en"),
+        page(SITE + "b/index.html?page=2", "en"));
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), fetched));
   }
 
@@ -41,7 +42,8 @@ class WhereFiltersAloneTest {
   @Test
   void aHostAloneListsItsPagesFromItsHomePageDownTheirPathsEachFolderFromItsIndexNotInTheOrderTheyWereFetched() throws Exception {
     assertThat(urls("host:docs.example", 20)).containsExactly(SITE, SITE + "a.html", SITE + "z.html",
-        SITE + "a/index.html", SITE + "a/x.html", SITE + "a/y.html", SITE + "b/deep/page.html");
+        SITE + "a/index.html", SITE + "a/x.html", SITE + "a/y.html", SITE + "b/index.html?page=2",
+        SITE + "b/deep/page.html");
   }
 
   @Test
@@ -49,7 +51,7 @@ class WhereFiltersAloneTest {
     SearchResults first = searcher.search("host:docs.example", 2);
 
     assertThat(first.hits()).extracting(SearchHit::url).containsExactly(SITE, SITE + "a.html");
-    assertThat(first.totalHits()).isEqualTo(7);
+    assertThat(first.totalHits()).isEqualTo(8);
   }
 
   @Test
@@ -59,13 +61,30 @@ class WhereFiltersAloneTest {
 
   @Test
   void valuesOfOneFieldAreAlternatives() throws Exception {
-    assertThat(urls("host:docs.example host:blog.example", 20)).hasSize(8).startsWith(OTHER + "post.html", SITE);
+    assertThat(urls("host:docs.example host:blog.example", 20)).hasSize(9).startsWith(OTHER + "post.html", SITE);
   }
 
   @Test
   void anOperatorWrittenOutIsReadAsWritten() throws Exception {
     assertThat(urls("host:blog.example OR lang:en", 20))
-        .containsExactly(OTHER + "post.html", SITE, SITE + "a.html", SITE + "a/index.html", SITE + "b/deep/page.html");
+        .containsExactly(OTHER + "post.html", SITE, SITE + "a.html", SITE + "a/index.html",
+            SITE + "b/index.html?page=2", SITE + "b/deep/page.html");
+  }
+
+  @Test
+  void starColonStarListsEveryPageAsAFieldAloneDoes() throws Exception {
+    assertThat(urls("*:*", 20)).hasSize(9).startsWith(OTHER + "post.html", SITE, SITE + "a.html");
+  }
+
+  @Test
+  void aStopWordBesideAFilterThatNamesADefinitionFindsItThereNotEveryPage(@TempDir Path other) throws Exception {
+    List<IndexedPage> pages = List.of(page(SITE + "a.html", "en"),
+        TestPages.page(SITE + "statements.html").title("Compound statements").body("The for statement iterates.")
+            .anchors(java.util.Set.of("for")).definitionIds(java.util.Set.of("for")).build());
+    try (PageSearcher searcher = PageSearcher.open(DocsSite.indexInto(other.resolve("index"), pages))) {
+      assertThat(searcher.search("host:docs.example for", 10).hits()).extracting(SearchHit::link)
+          .containsExactly(SITE + "statements.html#for");
+    }
   }
 
   private static IndexedPage page(String url, String language) {
