@@ -171,6 +171,9 @@ public final class LinksCommand implements Callable<Integer> {
       System.err.println(LinksNotChecked.stoppedWarning(report, signals.stoppedBy()));
       return ExitCode.INTERRUPTED;
     }
+    if (signals.stoppedBy() != null) { // too late to cut anything short: the report, and its exit code, stand
+      System.err.println(LinksNotChecked.completeDespite(signals.stoppedBy()));
+    }
     if (report.targets() > 0 && report.skipped() == report.targets()) {
       // Seeds are targets too, so every seed was skipped (robots.txt disallows it): a check of
       // nothing must not pass in CI.

@@ -6,6 +6,7 @@ import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,10 @@ final class LinksJunit {
         x.writeStartElement("error");
         x.writeAttribute("message", LinksNotChecked.STOPPED_WHY);
         x.writeAttribute("type", "STOPPED");
-        x.writeCharacters(xml(r.notCheckedAtStop().isEmpty() ? LinksNotChecked.STOPPED_WHY
-            : "not checked:\n" + String.join("\n", r.notCheckedAtStop())));
+        // A stop leaves something unjudged: targets, or fragments of pages not read for their ids.
+        List<String> left = new ArrayList<>(r.notCheckedAtStop());
+        left.addAll(r.anchorsNotCheckedAtStop());
+        x.writeCharacters(xml("not checked:\n" + String.join("\n", left)));
         x.writeEndElement();
         x.writeEndElement();
       }

@@ -29,13 +29,23 @@ final class LinksNotChecked {
   private LinksNotChecked() {}
 
   /**
-   * "check stopped: 3 targets not checked, so this report is partial", or null when the check ran
-   * to its end.
+   * "check stopped: 3 targets not checked, so this report is partial", or null when no stop cut
+   * the check short.
    */
   static String stopped(LinkReport r) {
-    return r.stopped()
-        ? "check stopped: " + count(r.notCheckedAtStop().size(), "target") + " not checked, so this report is partial"
-        : null;
+    return r.stopped() ? "check stopped: " + leftAtStop(r) + " not checked, so this report is partial" : null;
+  }
+
+  /**
+   * What a stop left unjudged: "3 targets", "5 anchors" (fragments of working pages not read for
+   * their ids yet), or "3 targets and 5 anchors".
+   */
+  private static String leftAtStop(LinkReport r) {
+    int targets = r.notCheckedAtStop().size();
+    int anchors = r.anchorsNotCheckedAtStop().size();
+    return targets == 0 ? count(anchors, "anchor")
+        : anchors == 0 ? count(targets, "target")
+        : count(targets, "target") + " and " + count(anchors, "anchor");
   }
 
   /** "1 page cut at --max-body: links after the cut not checked", or null when none was. */
@@ -73,13 +83,24 @@ final class LinksNotChecked {
 
   /**
    * What stderr says after any format's report of a stopped check, as ping says what its stop left
-   * out: "sitepulse: stopped by SIGINT before the link check finished: 3 targets not checked; …".
+   * out: "sitepulse: stopped by SIGINT before the link check finished: 3 targets not checked; …",
+   * or "… 3 targets and 5 anchors not checked; …".
    *
    * @param signal SIGINT or SIGTERM; null if none is known
    */
   static String stoppedWarning(LinkReport r, String signal) {
     return "sitepulse: stopped" + (signal == null ? "" : " by " + signal) + " before the link check finished: "
-        + count(r.notCheckedAtStop().size(), "target") + " not checked; the report holds what was found by then";
+        + leftAtStop(r) + " not checked; the report holds what was found by then";
+  }
+
+  /**
+   * What stderr says after the report of a check that a stop came too late to cut short: the
+   * report is complete, and the exit code is its own.
+   *
+   * @param signal SIGINT or SIGTERM
+   */
+  static String completeDespite(String signal) {
+    return "sitepulse: " + signal + " came too late to leave anything unchecked: the report is complete";
   }
 
   /**

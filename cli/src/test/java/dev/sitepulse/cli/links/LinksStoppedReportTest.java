@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
+import dev.sitepulse.crawler.links.UncheckedAnchor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,7 +31,13 @@ class LinksStoppedReportTest {
 
   /** 14 targets: the seed works, one is broken, 12 the stop left unjudged. */
   private static final LinkReport STOPPED = new LinkReport(1, 13, 0, 14, 0, 0, 0, List.of(GONE), List.of(), List.of(),
-      true, IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("http://h/p%02d", i)).toList());
+      IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("http://h/p%02d", i)).toList());
+
+  /** 3 targets that work, 2 of whose fragments the stop left unjudged, and one cut at --max-body. */
+  private static final LinkReport ANCHORS_STOPPED = new LinkReport(1, 4, 0, 3, 2, 0, 0, List.of(), List.of(), List.of(
+      new UncheckedAnchor("http://x/a#one", UncheckedAnchor.Why.CHECK_STOPPED),
+      new UncheckedAnchor("http://x/b#two", UncheckedAnchor.Why.CHECK_STOPPED),
+      new UncheckedAnchor("http://h/long#end", UncheckedAnchor.Why.CUT_AT_MAX_BODY)), List.of());
 
   private static String written(BiConsumer<LinkReport, PrintStream> format, LinkReport report) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -50,13 +57,32 @@ class LinksStoppedReportTest {
   }
 
   @Test
-  void aStoppedCheckThatLeftNothingUnjudgedStillSaysItWasStopped() {
-    LinkReport late = new LinkReport(1, 1, 0, 2, 0, 0, 0, List.of(GONE), List.of(), List.of(), true, List.of());
+  void aStopThatLeftOnlyAnchorsUnjudgedSaysSoInEveryFormat() throws Exception {
+    assertThat(written(LinksTable::write, ANCHORS_STOPPED)).doesNotContain("NOT CHECKED").endsWith("; 1 anchor not"
+        + " checked (page cut at --max-body); 2 anchors not checked (check stopped before its page was read);"
+        + " check stopped: 2 anchors not checked, so this report is partial\n");
+    assertThat(LinksNotChecked.stoppedWarning(ANCHORS_STOPPED, "SIGINT")).isEqualTo("sitepulse: stopped by SIGINT"
+        + " before the link check finished: 2 anchors not checked; the report holds what was found by then");
+    Element error = junitError(ANCHORS_STOPPED);
+    assertThat(error.getTextContent()).isEqualTo("not checked:\nhttp://x/a#one\nhttp://x/b#two");
+    assertThat(((Element) error.getParentNode()).getAttribute("name"))
+        .isEqualTo("check stopped: 2 anchors not checked, so this report is partial");
+  }
 
-    String table = written(LinksTable::write, late);
+  @Test
+  void aStopThatLeftTargetsAndAnchorsUnjudgedNamesBoth() {
+    LinkReport both = new LinkReport(1, 2, 0, 3, 1, 0, 0, List.of(), List.of(), List.of(
+        new UncheckedAnchor("http://x/a#one", UncheckedAnchor.Why.CHECK_STOPPED)), List.of("http://h/p"));
 
-    assertThat(table).doesNotContain("NOT CHECKED")
-        .endsWith("; check stopped: 0 targets not checked, so this report is partial\n");
+    assertThat(LinksNotChecked.stopped(both)).isEqualTo("check stopped: 1 target and 1 anchor not checked, so this"
+        + " report is partial");
+  }
+
+  @Test
+  void aReportThatNoStopLeftAnythingUnjudgedInIsNotPartial() {
+    assertThat(LinksNotChecked.stopped(new LinkReport(1, 1, 0, 2, 0, 0, 0, List.of(GONE)))).isNull();
+    assertThat(LinksNotChecked.completeDespite("SIGINT"))
+        .isEqualTo("sitepulse: SIGINT came too late to leave anything unchecked: the report is complete");
   }
 
   @Test
@@ -81,22 +107,28 @@ class LinksStoppedReportTest {
   @Test
   void junitMakesAStoppedCheckAnErrorSoThatNoCiServerPassesIt() throws Exception {
     // Nothing broken: without the error, a stopped check would pass as "1 other target works".
-    LinkReport clean = new LinkReport(1, 2, 0, 3, 0, 0, 0, List.of(), List.of(), List.of(), true,
+    LinkReport clean = new LinkReport(1, 2, 0, 3, 0, 0, 0, List.of(), List.of(), List.of(),
         List.of("http://h/a", "http://h/b"));
 
-    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(written(LinksJunit::write, clean).getBytes(StandardCharsets.UTF_8)));
+    Element error = junitError(clean);
 
-    Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
+    Element suite = (Element) error.getOwnerDocument().getElementsByTagName("testsuite").item(0);
     assertThat(suite.getAttribute("errors")).isEqualTo("1");
     assertThat(suite.getAttribute("tests")).isEqualTo("2");
-    Element error = (Element) xml.getElementsByTagName("error").item(0);
     assertThat(error.getAttribute("type")).isEqualTo("STOPPED");
     assertThat(error.getAttribute("message"))
         .isEqualTo("the link check was stopped before it finished, so this report is partial");
     assertThat(error.getTextContent()).isEqualTo("not checked:\nhttp://h/a\nhttp://h/b");
     assertThat(((Element) error.getParentNode()).getAttribute("name"))
         .isEqualTo("check stopped: 2 targets not checked, so this report is partial");
+  }
+
+  /** The one error of the report's JUnit XML. */
+  private static Element junitError(LinkReport report) throws Exception {
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(written(LinksJunit::write, report).getBytes(StandardCharsets.UTF_8)));
+    assertThat(xml.getElementsByTagName("error").getLength()).isEqualTo(1);
+    return (Element) xml.getElementsByTagName("error").item(0);
   }
 
   @Test

@@ -51,8 +51,8 @@ public final class LinkChecker {
    * As {@link #crawlAndCheck(CrawlConfig, boolean, boolean)}, telling {@code listener} how far it
    * is. Once {@code stop} is requested the crawl ends early, committed, or the checks online end at
    * once, those under way abandoned, and no request starts after it: the report holds what was
-   * judged by then, {@linkplain LinkReport#stopped() stopped}, with every target left unjudged
-   * {@linkplain LinkReport#notCheckedAtStop() named}.
+   * judged by then, with every target and fragment left unjudged named, and is
+   * {@linkplain LinkReport#stopped() stopped} (partial) if the stop left any.
    *
    * @param ignore targets it finds in are not checked, but counted as skipped; null for none
    */
@@ -144,7 +144,7 @@ public final class LinkChecker {
     List<String> cut = db.pages.values().stream().filter(Page::cut).map(Page::url).sorted().toList();
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
         online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, found.anchorsNotChecked(),
-        stop.isRequested(), found.notCheckedAtStop.stream().sorted().toList());
+        found.notCheckedAtStop.stream().sorted().toList());
   }
 
   /** What the check has found so far: targets broken, those to check online, those not judged. */

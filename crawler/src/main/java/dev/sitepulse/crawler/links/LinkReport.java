@@ -19,10 +19,9 @@ import java.util.List;
  * @param cutPages pages the crawl cut at --max-body, by URL: their links after the cut were never
  *     seen, so not checked
  * @param anchorsNotChecked with --check-anchors, fragments of working pages that could not be
- *     judged, by URL: neither broken nor counted as working
- * @param stopped the check was stopped (Ctrl-C) before it finished: the report holds what it had
- *     found by then, and is partial
- * @param notCheckedAtStop the targets the stop left unjudged, by URL: in the crawl's queue, or
+ *     judged, by URL: neither broken nor counted as working; those a stop (Ctrl-C) left unjudged
+ *     among them ({@link UncheckedAnchor.Why#CHECK_STOPPED})
+ * @param notCheckedAtStop the targets a stop left unjudged, by URL: in the crawl's queue, or
  *     not yet checked online; neither broken, skipped nor working
  */
 public record LinkReport(
@@ -36,7 +35,6 @@ public record LinkReport(
     List<BrokenLink> broken,
     List<String> cutPages,
     List<UncheckedAnchor> anchorsNotChecked,
-    boolean stopped,
     List<String> notCheckedAtStop) {
 
   public LinkReport {
@@ -50,7 +48,22 @@ public record LinkReport(
   public LinkReport(long pages, long links, long resources, long targets, long checkedOnline,
       long skipped, long nonHttp, List<BrokenLink> broken) {
     this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, List.of(), List.of(),
-        false, List.of());
+        List.of());
+  }
+
+  /**
+   * Whether a stop (Ctrl-C) cut the check short, leaving a target or a fragment unjudged: the
+   * report holds what was found by then, and is partial. A stop that came once everything was
+   * judged leaves it complete.
+   */
+  public boolean stopped() {
+    return !notCheckedAtStop.isEmpty() || !anchorsNotCheckedAtStop().isEmpty();
+  }
+
+  /** The fragments a stop left unjudged, by URL: of working pages it kept from being read for their ids. */
+  public List<String> anchorsNotCheckedAtStop() {
+    return anchorsNotChecked.stream().filter(a -> a.why() == UncheckedAnchor.Why.CHECK_STOPPED)
+        .map(UncheckedAnchor::url).toList();
   }
 
   /**

@@ -162,6 +162,31 @@ class StoppedLinkCheckTest {
   }
 
   @Test
+  void aStopThatComesOnceEveryTargetIsJudgedLeavesTheReportComplete() throws Exception {
+    pages.page("/late/start.html", external + "/status/404", external + "/late/fine");
+    answers("/late/fine", 200);
+    CrawlStop stop = new CrawlStop();
+    // Asked as the last check online ends: before the report is made, with nothing left to judge.
+    LinkCheckListener stopAtTheLast = new LinkCheckListener() {
+      @Override
+      public void checkedOnline(int done, int total) {
+        if (done == total) {
+          stop.request();
+        }
+      }
+    };
+
+    LinkReport report = LinkChecker.crawlAndCheck(crawl(0, null, base + "/late/start.html"), true, false, null,
+        stop, stopAtTheLast);
+
+    assertThat(stop.isRequested()).isTrue();
+    assertThat(report.stopped()).as("nothing was cut short").isFalse();
+    assertThat(report.notCheckedAtStop()).isEmpty();
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(external + "/status/404");
+    assertThat(report.working()).as("the seed and /late/fine").isEqualTo(2);
+  }
+
+  @Test
   void aStopWhileAWorkingPageIsReadForItsIdsLeavesItsAnchorNotCheckedRatherThanMissing() throws Exception {
     pages.page("/ids/start.html", external + "/ids/page.html#part");
     answers("/ids/page.html", 200);
