@@ -34,15 +34,10 @@ final class LinksJson {
       g.writeBooleanField("stopped", r.stopped());
       g.writeNumberField("targets_not_checked_at_stop", r.notCheckedAtStop().size());
       g.writeEndObject();
-      // Links after the cut of these were never seen.
+      // The lists, in the order the summary counts them. Links after the cut of these were never seen.
       g.writeArrayFieldStart("pages_cut_at_max_body");
       for (String page : r.cutPages()) {
         g.writeString(page);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("targets_not_checked_at_stop");
-      for (String target : r.notCheckedAtStop()) {
-        g.writeString(target);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("anchors_not_checked");
@@ -51,6 +46,11 @@ final class LinksJson {
         g.writeStringField("url", a.url());
         g.writeStringField("why", a.why().words());
         g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("targets_not_checked_at_stop");
+      for (String target : r.notCheckedAtStop()) {
+        g.writeString(target);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("broken");

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
@@ -93,6 +94,22 @@ class LinksStoppedReportTest {
     assertThat(json.get("summary").get("targets_not_checked_at_stop").asInt()).isEqualTo(12);
     assertThat(json.get("targets_not_checked_at_stop")).hasSize(12);
     assertThat(json.get("targets_not_checked_at_stop").get(11).asText()).isEqualTo("http://h/p12");
+  }
+
+  @Test
+  void jsonListsWhatWasNotCheckedInTheOrderItsSummaryCountsThem() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(written(LinksJson::write, ANCHORS_STOPPED));
+
+    List<String> counted = new ArrayList<>();
+    json.get("summary").fieldNames().forEachRemaining(counted::add);
+    List<String> lists = new ArrayList<>();
+    json.fieldNames().forEachRemaining(lists::add);
+    lists.retainAll(counted);
+    lists.remove("broken"); // what the report is for: its count first, its list last
+    counted.retainAll(lists);
+
+    assertThat(lists).containsExactly("pages_cut_at_max_body", "anchors_not_checked", "targets_not_checked_at_stop")
+        .isEqualTo(counted);
   }
 
   @Test
