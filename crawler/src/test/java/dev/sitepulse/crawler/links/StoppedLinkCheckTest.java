@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A link check stopped (Ctrl-C) during its crawl or its checks online reports what it judged by
  * then, and names every target it left unjudged; nothing is asked after the stop. The server holds
  * a request while the test stops the check; every request has an hour to answer, so a check that
- * waited for a held one would meet the test's timeout instead.
+ * waited for a held one would meet the test's timeout instead. What the check left under way ends
+ * once the test lets the held request go, on the check's threads, which a test waits for before it
+ * looks at what was asked.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class StoppedLinkCheckTest {
@@ -141,6 +143,7 @@ class StoppedLinkCheckTest {
       }
     };
     CrawlStop stop = new CrawlStop();
+    CheckThreads threads = new CheckThreads();
     try (HeldResponses.Held target = held.hold("/online/held")) {
       CompletableFuture<LinkReport> check = inBackground(crawl(0, null, base + "/online/start.html"), false,
           stop, listener);
@@ -158,6 +161,7 @@ class StoppedLinkCheckTest {
       assertThat(report.working()).as("the seed").isEqualTo(1);
     }
     // Once the held one ends, its host's next turn comes: after the stop, it asks nothing.
+    threads.awaitEnded();
     site.verify(0, anyRequestedFor(urlPathEqualTo("/online/behind")));
   }
 
@@ -214,6 +218,7 @@ class StoppedLinkCheckTest {
     pages.page("/robots-read/start.html", external + "/robots-read/page.html");
     answers("/robots-read/page.html", 200);
     CrawlStop stop = new CrawlStop();
+    CheckThreads threads = new CheckThreads();
     try (HeldResponses.Held robots = held.hold("localhost", "/robots.txt")) {
       CompletableFuture<LinkReport> check = inBackground(crawlWithin(
           Pattern.compile("^http://(127\\.0\\.0\\.1:[0-9]+/robots-read/|localhost:)"), base + "/robots-read/start.html"),
@@ -226,6 +231,7 @@ class StoppedLinkCheckTest {
       assertThat(report.stopped()).isTrue();
       assertThat(report.notCheckedAtStop()).containsExactly(external + "/robots-read/page.html");
     }
+    threads.awaitEnded(); // the read of robots.txt, and whatever came of it
     site.verify(0, anyRequestedFor(urlPathEqualTo("/robots-read/page.html")));
   }
 }
