@@ -50,8 +50,9 @@ public final class LinkChecker {
   /**
    * As {@link #crawlAndCheck(CrawlConfig, boolean, boolean)}, telling {@code listener} how far it
    * is. Once {@code stop} is requested the crawl ends early, committed, or the checks online end at
-   * once, those under way abandoned, and no request starts after it: the report holds what was
-   * judged by then, with every target and fragment left unjudged named, and is
+   * once: no new check, robots.txt read, read of a page or retry starts, and those under way are
+   * abandoned, not waited for (see {@link OnlineStop}). The report holds what was judged by then,
+   * with every target and fragment left unjudged named, and is
    * {@linkplain LinkReport#stopped() stopped} (partial) if the stop left any.
    *
    * @param ignore targets it finds in are not checked, but counted as skipped; null for none

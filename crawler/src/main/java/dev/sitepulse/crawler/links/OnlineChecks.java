@@ -223,10 +223,11 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
           return CompletableFuture.completedFuture(as(first, a, chain, ErrorKind.TOO_MANY_REDIRECTS,
               RedirectChains.tooMany(chain.stream().map(Hop::url).toList(), MAX_REDIRECTS)));
         }
-        if (stop.isRequested()) {
-          return new CompletableFuture<>(); // a new host's robots.txt is not read after the stop
+        RobotsRules rules = manners.rulesReadingNew(url);
+        if (rules == null) {
+          return new CompletableFuture<>(); // stopped before the new host's robots.txt was read: cut short
         }
-        if (!manners.rulesReadingNew(url).allows(url)) {
+        if (!rules.allows(url)) {
           return CompletableFuture.completedFuture(null);
         }
         return check(pinger, first, new Target(null, null, url, hop.method(), hop.headers(), null,

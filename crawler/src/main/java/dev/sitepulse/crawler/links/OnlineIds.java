@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.parse.PageParser;
+import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.FetchResult;
@@ -71,10 +72,15 @@ final class OnlineIds {
         }
         String end = endOf(r);
         HostPacing pacing = ownOrigins.contains(OnlineChecks.originOf(end)) ? own : others;
-        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> robots.unread(url)
-            ? CompletableFuture.completedFuture(null) // not known whether it may be read: not read
-            : robots.rulesReadingNew(url).allows(url) ? read(url, 1, fetcher, pacing, holds, stop)
-            : CompletableFuture.completedFuture(disallowed(url))));
+        byTarget.put(r.target().url(), byEnd.computeIfAbsent(end, url -> {
+          if (robots.unread(url)) {
+            return CompletableFuture.completedFuture(null); // not known whether it may be read: not read
+          }
+          RobotsRules rules = robots.rulesReadingNew(url);
+          return rules == null ? new CompletableFuture<>() // the stop came first: cut short
+              : rules.allows(url) ? read(url, 1, fetcher, pacing, holds, stop)
+              : CompletableFuture.completedFuture(disallowed(url));
+        }));
       }
       stop.await(byTarget.values());
       Map<String, Page> out = new HashMap<>();

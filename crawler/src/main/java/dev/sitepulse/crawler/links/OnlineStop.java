@@ -6,10 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * A link check's stop as its work online sees it (Ctrl-C after the crawl): no request starts once
- * it is requested, and a wait for requests under way ends at once, leaving them to end or hang on
- * their daemon threads. What had not ended by then is reported as not checked, so that what was
- * found is reported now rather than after the slowest server.
+ * A link check's stop as its work online sees it (Ctrl-C after the crawl): no new request starts
+ * once it is requested (a check, a robots.txt read, a read of a page, a retry of any), and a wait
+ * for requests under way ends at once. Those are abandoned: their pinger or fetcher closes,
+ * interrupting them on their daemon threads, so that at most what one had sent by then reaches the
+ * server, or a redirect the pinger (other sites' checks) or a robots.txt read was following in that
+ * moment. What had not ended by then is reported as not checked, so that what was found is reported
+ * now rather than after the slowest server.
  */
 final class OnlineStop {
 

@@ -98,7 +98,7 @@ final class OwnSiteManners {
   /** Reads the robots.txt of {@code origins} at once and waits for them all, or for the stop. */
   private void readBatch(List<String> origins, Fetcher fetcher, BiConsumer<String, RobotsReads.Read> unreadable) {
     Map<String, CompletableFuture<RobotsReads.Read>> reads = new LinkedHashMap<>();
-    origins.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin)));
+    origins.forEach(origin -> reads.put(origin, RobotsReads.read(crawl, fetcher, origin, stop)));
     stop.await(reads.values());
     reads.forEach((origin, reading) -> {
       if (stop.cutShort(reading)) {
@@ -172,7 +172,10 @@ final class OwnSiteManners {
   /**
    * What robots.txt says about {@code url}, a redirect's destination: on a host none of the
    * targets was on (http to https, another subdomain), its robots.txt is read first, once, tried
-   * again as the crawl tries its own; the callers wait for that read, outside any lock.
+   * again as the crawl tries its own; the callers wait for that read, outside any lock, until the
+   * stop at most.
+   *
+   * @return null when the stop came before that read ended: not known, and not to be asked
    */
   RobotsRules rulesReadingNew(String url) {
     String origin = OnlineChecks.originOf(url);
@@ -197,11 +200,17 @@ final class OwnSiteManners {
     return reading.join();
   }
 
+  /** The rules of {@code origin}, read now unless the crawl read them; null if the stop came first. */
   private RobotsRules readNew(String origin) {
     RobotsRules rules = known.get(origin);
     if (rules == null || rules.unreachable() != null) {
       try (Fetcher fetcher = robotsFetcher(crawl, 1)) {
-        RobotsReads.Read read = RobotsReads.read(crawl, fetcher, origin).join();
+        CompletableFuture<RobotsReads.Read> reading = RobotsReads.read(crawl, fetcher, origin, stop);
+        stop.await(List.of(reading));
+        if (stop.cutShort(reading)) {
+          return null; // the read under way is abandoned as the fetcher closes, and not tried again
+        }
+        RobotsReads.Read read = reading.join();
         rules = read.rules();
         CrawlDelayCap.warnIfCapped(origin, rules.crawlDelay()); // once: the host is read once
         if (rules.unreachable() != null) {

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -233,5 +235,31 @@ class StoppedLinkCheckTest {
     }
     threads.awaitEnded(); // the read of robots.txt, and whatever came of it
     site.verify(0, anyRequestedFor(urlPathEqualTo("/robots-read/page.html")));
+  }
+
+  @Test
+  void aRobotsTxtReadForARedirectsNewHostThatTheStopCutShortIsNotTriedAgain() throws Exception {
+    // Beyond --max-depth 0 on the crawl's host, a redirect to localhost, a host none of the
+    // targets was on: its robots.txt is read before the redirect is followed, and answers 503.
+    pages.page("/new-host/start.html", base + "/new-host/moved");
+    site.stubFor(any(urlPathEqualTo("/new-host/moved"))
+        .willReturn(aResponse().withStatus(301).withHeader("Location", external + "/new-host/there")));
+    site.stubFor(any(urlPathEqualTo("/robots.txt")).withHost(equalTo("localhost"))
+        .willReturn(aResponse().withStatus(503)));
+    CrawlStop stop = new CrawlStop();
+    CheckThreads threads = new CheckThreads();
+    try (HeldResponses.Held robots = held.hold("localhost", "/robots.txt")) {
+      CompletableFuture<LinkReport> check = inBackground(crawl(0, null, base + "/new-host/start.html"), false,
+          stop, LinkCheckListener.NONE);
+      robots.awaitAsked();
+      stop.request();
+
+      LinkReport report = check.get();
+
+      assertThat(report.notCheckedAtStop()).containsExactly(base + "/new-host/moved");
+    }
+    threads.awaitEnded(); // the 503 let go: one that came before the stop would be tried again 1 s later
+    site.verify(1, anyRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", matching("localhost(:.*)?")));
+    site.verify(0, anyRequestedFor(urlPathEqualTo("/new-host/there")));
   }
 }
