@@ -3,6 +3,8 @@ package dev.sitepulse.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -16,12 +18,40 @@ import sun.misc.SignalHandler;
  */
 public final class Signals {
 
+  /** What a second stop signal runs before it halts: see {@link #beforeHalting}. */
+  private static final Set<Runnable> BEFORE_HALT = ConcurrentHashMap.newKeySet();
+
   private Signals() {}
+
+  /**
+   * Runs {@code cleanUp} should a second SIGINT or SIGTERM halt the JVM, which runs no shutdown
+   * hook: quick, best-effort work that waits on nothing, since the command's threads still run (a
+   * temporary folder's deletion). Its failure does not keep the JVM from halting.
+   *
+   * @return takes it back, once what it cleans up is gone
+   */
+  public static Runnable beforeHalting(Runnable cleanUp) {
+    Runnable mine = cleanUp::run; // one of its own, should the caller give the same one twice
+    BEFORE_HALT.add(mine);
+    return () -> BEFORE_HALT.remove(mine);
+  }
+
+  private static void halt() {
+    for (Runnable cleanUp : BEFORE_HALT) {
+      try {
+        cleanUp.run();
+      } catch (RuntimeException e) {
+        // best effort: what it left is lost, and the JVM quits all the same
+      }
+    }
+    Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+  }
 
   /**
    * Ctrl-C and SIGTERM for a command that stops gracefully: the first runs {@code stop} with the
    * signal's name (INT or TERM) on the JVM's signal thread; a second one halts at once with 130,
-   * as an unhandled one would, unless it came with the first ({@link StopRequests}).
+   * as an unhandled one would (but for the cleanups {@link #beforeHalting} gives it), unless it
+   * came with the first ({@link StopRequests}).
    *
    * @return puts back the handlers these replaced, unless a stop signal came ({@link #onStop(StopRequests, Consumer)})
    */
@@ -44,7 +74,7 @@ public final class Signals {
         switch (requests.next()) {
           case STOP -> stop.accept(name);
           case REPEAT -> { }
-          case QUIT -> Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+          case QUIT -> halt();
         }
       }).ifPresentOrElse(restore::add, () -> requests.ignoredAtStart(name));
     }

@@ -5,6 +5,7 @@ import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.QueuedOutput;
+import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
 import dev.sitepulse.cli.crawl.StopOnSignal;
@@ -19,6 +20,7 @@ import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.store.CrawlDb;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,13 +210,16 @@ public final class LinksCommand implements Callable<Integer> {
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener)
       throws IOException, CrawlException {
     Path temp = Files.createTempDirectory("sitepulse-links-");
-    // Ctrl-C in the demo quits at once (System.exit): the folder goes then too.
+    // Ctrl-C in the demo quits at once (System.exit), and a second one in links halts: the folder
+    // goes then too, the crawl's threads still running (a file one writes then may be left).
     Thread cleanUp = new Thread(() -> deleteQuietly(temp), "sitepulse-links-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanUp);
+    Runnable notAtHalt = Signals.beforeHalting(() -> deleteQuietly(temp));
     try {
       return LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec.withData(temp.toString()),
           CrawlStart.FRESH), checkExternal, checkAnchors, ignore, stop, listener);
     } finally {
+      notAtHalt.run();
       try {
         Runtime.getRuntime().removeShutdownHook(cleanUp);
       } catch (IllegalStateException shuttingDown) {
@@ -227,7 +232,7 @@ public final class LinksCommand implements Callable<Integer> {
   private static void deleteQuietly(Path dir) {
     try {
       deleteTree(dir);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) { // a file that went while the folder was walked
       // the JVM is on its way out; a temporary folder left behind is all that is lost
     }
   }

@@ -13,9 +13,11 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.sitepulse.cli.JarProcess;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,24 +34,34 @@ class LinksStopIT {
   private static final CountDownLatch CHECKING_ONLINE = new CountDownLatch(1);
   /** Lets the held target's answer go, once the test is over. */
   private static final CountDownLatch RELEASE = new CountDownLatch(1);
+  /** Counted down when the seed of the crawl stopped twice is asked for, which the server then holds. */
+  private static final CountDownLatch CRAWLING = new CountDownLatch(1);
+  /** Lets the held seed's answer go, once the test is over. */
+  private static final CountDownLatch RELEASE_SEED = new CountDownLatch(1);
 
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort().extensions(new ServeEventListener() {
         @Override
         public String getName() {
-          return "first-check-online-held";
+          return "held-requests";
         }
 
         @Override
         public void beforeMatch(ServeEvent event, Parameters parameters) {
-          if (event.getRequest().getUrl().equals("/deep/0")) {
-            CHECKING_ONLINE.countDown();
-            try {
-              RELEASE.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
+          switch (event.getRequest().getUrl()) {
+            case "/deep/0" -> hold(CHECKING_ONLINE, RELEASE);
+            case "/held-seed" -> hold(CRAWLING, RELEASE_SEED);
+            default -> { }
+          }
+        }
+
+        private void hold(CountDownLatch asked, CountDownLatch release) {
+          asked.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           }
         }
       }))
@@ -90,6 +102,43 @@ class LinksStopIT {
         .isEmpty();
     try (var left = Files.list(tmp)) {
       assertThat(left).as("the crawl's temporary folder").isEmpty();
+    }
+  }
+
+  @Test
+  void aSecondSignalQuitsAtOnceAndStillDeletesTheTemporaryFolder() throws Exception {
+    // The seed held: the first signal's stop waits for it, as a crawl's stop waits for its fetches.
+    Path tmp = Files.createDirectory(work.resolve("tmp"));
+    Process links = JarProcess.start(work, List.of("-Djava.io.tmpdir=" + tmp), "links", "--timeout", "10m",
+        "http://127.0.0.1:" + site.getPort() + "/held-seed");
+    Path err = work.resolve("started.err");
+    try {
+      CRAWLING.await(60, TimeUnit.SECONDS);
+      assertThat(temporaryFolders(tmp)).as("the crawl's, while it runs").hasSize(1);
+      links.destroy(); // SIGTERM: stopping, once the held seed's fetch ends
+      JarProcess.awaitWhileAlive(links, Duration.ofSeconds(20),
+          () -> Files.readString(err, StandardCharsets.UTF_8).contains("Ctrl-C again quits at once"));
+      assertThat(links.isAlive()).as("waiting for the held seed").isTrue();
+
+      // One within 250 ms of the first is taken for that one delivered twice (StopRequests): sent
+      // again until one quits, as a user presses Ctrl-C again.
+      for (int sent = 0; sent < 30 && links.isAlive(); sent++) {
+        links.destroy();
+        links.waitFor(1, TimeUnit.SECONDS);
+      }
+    } finally {
+      RELEASE_SEED.countDown();
+    }
+    assertThat(links.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(links.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo(130);
+    assertThat(Files.readString(work.resolve("started.out"), StandardCharsets.UTF_8)).as("nothing more").isEmpty();
+    assertThat(temporaryFolders(tmp)).as("the crawl's temporary folder").isEmpty();
+  }
+
+  /** The link checks' temporary folders in {@code tmp}: what else a JVM leaves there is no concern here. */
+  private static List<Path> temporaryFolders(Path tmp) throws IOException {
+    try (var in = Files.list(tmp)) {
+      return in.filter(p -> p.getFileName().toString().startsWith("sitepulse-links-")).toList();
     }
   }
 }
