@@ -260,7 +260,8 @@ class SubcommandsTest {
 
     assertThat(help).contains("Exit codes: 0 no broken links, 2 some broken, or nothing could be checked,"
         + " or the crawl failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was found by then"
-        + " is reported, and the targets not checked listed).");
+        + " is reported, and the targets and anchors not checked listed; a stop that came too late to leave any"
+        + " exits as the report says).");
   }
 
   @Test

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Exit codes: 0 no broken links, 2 some broken, or nothing could be checked, or the crawl"
         + " failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was found by then is"
-        + " reported, and the targets not checked listed)."})
+        + " reported, and the targets and anchors not checked listed; a stop that came too late to leave any"
+        + " exits as the report says)."})
 public final class LinksCommand implements Callable<Integer> {
 
   /** Output formats of links. */
