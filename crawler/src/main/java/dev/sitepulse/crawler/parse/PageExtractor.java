@@ -167,15 +167,16 @@ final class PageExtractor implements NodeVisitor {
         }
       }
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+        List<String> labels = SectionLabels.of(el); // read once: they define names, and go to the section
         if (openHeading == null && headingSkipDepth == 0) {
           openHeading = el;
           headingText = new CollapsingText(64);
           headingNames.enter(el);
           typedoc.headingStarts(el);
-          SectionLabels.addDefined(el, definitionIds);
+          SectionLabels.addDefined(el, labels, definitionIds);
         }
         if (textSkipDepth == 0) {
-          sections.heading(el, text.length());
+          sections.heading(el, text.length(), labels);
         }
       }
       case "html" -> metadata.html(el);

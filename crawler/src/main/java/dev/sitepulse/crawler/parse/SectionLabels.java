@@ -21,9 +21,9 @@ final class SectionLabels {
 
   private SectionLabels() {}
 
-  /** Adds to {@code definitionIds} the ids of the empty elements just before {@code heading} that it writes as code. */
-  static void addDefined(Element heading, Set<String> definitionIds) {
-    for (String id : of(heading)) {
+  /** Adds to {@code definitionIds} the labels of {@code heading} ({@link #of}) that it writes as code. */
+  static void addDefined(Element heading, List<String> labels, Set<String> definitionIds) {
+    for (String id : labels) {
       if (writesAsCode(heading, id)) {
         definitionIds.add(id);
       }

@@ -44,7 +44,8 @@ final class SectionStarts {
 
   private record OpenTerm(Element list, String id, int start) {}
 
-  void heading(Element h, int textLength) {
+  /** @param labels its section's other ids ({@link SectionLabels#of}) */
+  void heading(Element h, int textLength, List<String> labels) {
     closeHeading();
     if (full) {
       return;
@@ -64,7 +65,6 @@ final class SectionStarts {
     if (id.isEmpty() && opens(h)) {
       id = usable(h.parent().id());
     }
-    List<String> labels = SectionLabels.of(h); // a link to #for goes to "The for statement" as well
     if (id.isEmpty()) {
       openHeading = h;
       openLabels = labels;
