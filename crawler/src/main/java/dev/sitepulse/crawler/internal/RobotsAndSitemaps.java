@@ -224,6 +224,9 @@ final class RobotsAndSitemaps {
       LOG.warn("robots.txt of {} is {}{} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
           r.truncated() ? "more than " : "", r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
     }
+    if (rules.servedHtml()) {
+      LOG.warn("robots.txt of {} is an HTML page, not robots.txt rules: everything is allowed", origin);
+    }
     int notUnderstood = rules.linesNotUnderstood();
     if (notUnderstood > 0) {
       // One line in our words; crawler-commons logs each problem too, which the CLI shows with -v.

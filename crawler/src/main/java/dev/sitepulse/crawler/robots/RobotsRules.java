@@ -36,17 +36,19 @@ public final class RobotsRules {
   private final Unreachable unreachable;
   private final boolean cutOff;
   private final int linesNotUnderstood;
+  private final boolean servedHtml;
 
   private RobotsRules(BaseRobotRules rules) {
-    this(rules, null, false, 0);
+    this(rules, null, false, 0, false);
   }
 
   private RobotsRules(BaseRobotRules rules, Unreachable unreachable, boolean cutOff,
-      int linesNotUnderstood) {
+      int linesNotUnderstood, boolean servedHtml) {
     this.rules = rules;
     this.unreachable = unreachable;
     this.cutOff = cutOff;
     this.linesNotUnderstood = linesNotUnderstood;
+    this.servedHtml = servedHtml;
   }
 
   public static RobotsRules allowAll() {
@@ -87,7 +89,9 @@ public final class RobotsRules {
     try {
       byte[] read = withinLimit(fetched.body());
       SimpleRobotRules rules = parser.parseContent(fetched.url(), read, fetched.contentType(), List.of(token));
-      return new RobotsRules(rules, null, read.length < fetched.body().length, linesNotUnderstood(parser));
+      Integer notUnderstood = linesNotUnderstood(parser);
+      return new RobotsRules(rules, null, read.length < fetched.body().length,
+          notUnderstood == null ? 0 : notUnderstood, notUnderstood == null);
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
     }
@@ -99,15 +103,15 @@ public final class RobotsRules {
   }
 
   /**
-   * What the parser counted on this thread, which has just parsed. An HTML page served as
-   * robots.txt, with no User-agent line, returns before counting starts and leaves the count
-   * unset, which {@code getNumWarnings()} then fails to unbox: nothing was read as a line.
+   * What the parser counted on this thread, which has just parsed, or null for an HTML page served
+   * as robots.txt: with no User-agent line it returns before counting starts and leaves the count
+   * unset, which {@code getNumWarnings()} then fails to unbox.
    */
-  private static int linesNotUnderstood(SimpleRobotRulesParser parser) {
+  private static Integer linesNotUnderstood(SimpleRobotRulesParser parser) {
     try {
       return parser.getNumWarnings();
     } catch (NullPointerException notCounted) {
-      return 0;
+      return null;
     }
   }
 
@@ -139,10 +143,18 @@ public final class RobotsRules {
     return linesNotUnderstood;
   }
 
+  /**
+   * Whether what came as robots.txt was an HTML page with no User-agent line (a site's "not
+   * found" page answered with 200): no rules, so everything is allowed.
+   */
+  public boolean servedHtml() {
+    return servedHtml;
+  }
+
   /** Nothing of the host is crawled, and its URLs fail with this kind and message. */
   private static RobotsRules unavailable(String kind, String message) {
     return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-        new Unreachable(kind, message), false, 0);
+        new Unreachable(kind, message), false, 0, false);
   }
 
   public boolean allows(String url) {

@@ -38,10 +38,11 @@ class RobotsLinesNotUnderstoodTest {
         """), "sitepulse-test/1.0");
 
     assertThat(rules.linesNotUnderstood()).isZero();
+    assertThat(rules.servedHtml()).isFalse();
   }
 
   @Test
-  void anHtmlPageServedAsRobotsTxtAllowsEverythingAndStillSaysWhenItWasCutShort() {
+  void anHtmlPageServedAsRobotsTxtAllowsEverythingSaysSoAndStillSaysWhenItWasCutShort() {
     // crawler-commons returns early for HTML with no User-agent line, before it counts anything.
     String page = "<html><body>" + "<p>Not found, but here is our whole catalogue.</p>\n".repeat(12_000)
         + "</body></html>";
@@ -49,6 +50,7 @@ class RobotsLinesNotUnderstoodTest {
     RobotsRules rules = RobotsRules.from(fetched(page, "text/html"), "sitepulse-test/1.0");
 
     assertThat(rules.allows("https://docs.example/any/page.html")).isTrue();
+    assertThat(rules.servedHtml()).isTrue();
     assertThat(rules.linesNotUnderstood()).isZero();
     assertThat(rules.cutOff()).as("more than 500 KiB").isTrue();
   }
