@@ -4,18 +4,32 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.PingSettings;
+import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PingerSourceTest {
+  /** A bound for what must not wait on the reload at all; reached only when it does. */
+  private static final long LIMIT_SECONDS = 10;
+  private static final PingSettings FIRST = PingSettings.DEFAULTS.withRatePerHost(Rate.UNLIMITED);
+  private static final PingSettings RELOADED = FIRST.withConcurrency(8);
 
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance().options(options().dynamicPort()).build();
@@ -43,6 +57,81 @@ class PingerSourceTest {
     try (PingerSource source = new PingerSource(s)) {
       source.update(s);
       assertThat(source.settings()).isSameAs(s);
+    }
+  }
+
+  @Test
+  void aCheckIsSentWhileAReloadIsStillBuildingItsPinger() throws Exception {
+    Target up = up();
+    try (BlockedReload reload = BlockedReload.started()) {
+      // On another thread, so that a check waiting for the reload fails this test instead of hanging it.
+      CheckResult during = CompletableFuture.supplyAsync(() -> reload.source.check(up))
+          .get(LIMIT_SECONDS, TimeUnit.SECONDS).get(LIMIT_SECONDS, TimeUnit.SECONDS);
+      reload.finish();
+
+      assertThat(during.verdict()).isEqualTo(Verdict.UP);
+      assertThat(reload.source.settings()).isEqualTo(RELOADED);
+    }
+  }
+
+  @Test
+  void aStopWhileAReloadBuildsItsPingerHoldsBackTheNewPingersChecks() throws Exception {
+    Target up = up();
+    try (BlockedReload reload = BlockedReload.started()) {
+      CompletableFuture.runAsync(reload.source::stopSending).get(LIMIT_SECONDS, TimeUnit.SECONDS);
+      reload.finish();
+
+      CompletableFuture<CheckResult> after = reload.source.check(up);
+      assertThatThrownBy(() -> after.get(LIMIT_SECONDS, TimeUnit.SECONDS)) // cancelled unsent, as the watch expects
+          .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(CancellationException.class);
+      assertThat(reload.source.settings()).isEqualTo(RELOADED);
+    }
+  }
+
+  private static Target up() {
+    site.stubFor(get("/up").willReturn(ok("ok")));
+    return Target.of("http://127.0.0.1:" + site.getPort() + "/up");
+  }
+
+  /** A source on FIRST, being reloaded to RELOADED on another thread, whose new Pinger is built once the test says. */
+  private static final class BlockedReload implements AutoCloseable {
+    private final CountDownLatch building = new CountDownLatch(1);
+    private final CountDownLatch build = new CountDownLatch(1);
+    private final ExecutorService configThread = Executors.newSingleThreadExecutor();
+    final PingerSource source = new PingerSource(FIRST, waitingFor(RELOADED));
+    private final Future<?> update = configThread.submit(() -> source.update(RELOADED));
+
+    /** Once the reload is building its Pinger. */
+    static BlockedReload started() throws InterruptedException {
+      BlockedReload r = new BlockedReload();
+      assertThat(r.building.await(LIMIT_SECONDS, TimeUnit.SECONDS)).as("the reload building its Pinger").isTrue();
+      return r;
+    }
+
+    private Function<PingSettings, Pinger> waitingFor(PingSettings blocked) {
+      return settings -> {
+        if (settings.equals(blocked)) {
+          building.countDown();
+          try {
+            build.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return Pinger.create(settings);
+      };
+    }
+
+    void finish() throws Exception {
+      build.countDown();
+      update.get(LIMIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      build.countDown();
+      configThread.shutdownNow();
+      source.close();
     }
   }
 }
