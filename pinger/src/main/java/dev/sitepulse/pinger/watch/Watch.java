@@ -146,14 +146,20 @@ public final class Watch {
     return drained;
   }
 
-  /** Runs one check of a target now, as a tick would; completes when its result is recorded. */
+  /**
+   * Runs one check of a target now, as a tick would; completes when its result is recorded. Only
+   * tests call it; public because cli's tests of the watch's server do too.
+   */
   public CompletableFuture<TargetStatus> checkNow(String name) {
     CompletableFuture<TargetStatus> done = new CompletableFuture<>();
     onContext(() -> {
       TargetWatch tw = targets.get(name);
-      if (tw == null || tw.running || stopping) {
-        done.completeExceptionally(new IllegalStateException(
-            tw == null ? "no target named " + name : name + " is being checked already"));
+      String refused = tw == null ? "no target named " + name
+          : stopping ? name + " is not checked: the watch is stopping"
+          : tw.running ? name + " is being checked already"
+          : null;
+      if (refused != null) {
+        done.completeExceptionally(new IllegalStateException(refused));
       } else {
         start(tw).thenRun(() -> done.complete(tw.status));
       }

@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +155,16 @@ class SchedulerTest {
     assertThat(HistoryCounts.checks(history.reader(), new HistoryQuery(Instant.EPOCH, Instant.now().plusSeconds(60),
         null))).isEqualTo(1);
     assertThat(checks.count("site")).as("nothing started after stop").isEqualTo(1);
+  }
+
+  @Test
+  void aCheckAskedForOnceTheWatchStopsIsRefusedSayingThatItStops() {
+    Watch w = start(plan(every("site", Duration.ofHours(1))), FirstTicks.at(i -> 1));
+    w.stop().join();
+
+    assertThatThrownBy(() -> w.checkNow("site").join()).isInstanceOf(CompletionException.class)
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseMessage("site is not checked: the watch is stopping");
   }
 
   @Test
