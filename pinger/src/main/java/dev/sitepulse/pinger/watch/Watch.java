@@ -319,16 +319,23 @@ public final class Watch {
   private void finished(TargetWatch tw, CheckResult r, Throwable e) {
     tw.running = false;
     inFlight--;
-    if (r != null) {
-      record(tw, r);
-    } else if (stopping && (e instanceof CancellationException || e.getCause() instanceof CancellationException)) {
-      log.debug("{}: not checked, as the watch stopped before the check was sent", tw.target.name());
-    } else {
-      log.error("{}: the check failed without a result", tw.target.name(), e);
+    try {
+      if (r != null) {
+        record(tw, r);
+      } else if (stopping && isCancellation(e)) {
+        log.debug("{}: not checked, as the watch stopped before the check was sent", tw.target.name());
+      } else { // e is null too when a source completes its future with no result
+        log.error("{}: the check failed without a result", tw.target.name(), e);
+      }
+    } finally { // or stop() waits out its timeout
+      if (stopping && inFlight == 0) {
+        drained.complete(null);
+      }
     }
-    if (stopping && inFlight == 0) {
-      drained.complete(null);
-    }
+  }
+
+  private static boolean isCancellation(Throwable e) {
+    return e instanceof CancellationException || (e != null && e.getCause() instanceof CancellationException);
   }
 
   private void record(TargetWatch tw, CheckResult r) {

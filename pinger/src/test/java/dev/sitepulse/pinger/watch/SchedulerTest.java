@@ -70,6 +70,14 @@ class SchedulerTest {
     return Watch.start(vertx, plan, checks, history, alerter, options);
   }
 
+  /** A watch of "site" every 100 ms, its first check held until the test releases it. */
+  private Watch watchWithACheckOfSiteUnderWay() {
+    checks.hold("site");
+    Watch w = start(plan(every("site", Duration.ofMillis(100))), FirstTicks.at(i -> 1));
+    Eventually.await(LIMIT, "a check under way", () -> checks.count("site") == 1);
+    return w;
+  }
+
   private static TargetStatus status(Watch w, String name) {
     return w.statuses().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
   }
@@ -142,9 +150,7 @@ class SchedulerTest {
 
   @Test
   void stoppingWaitsForTheCheckUnderWayAndRecordsIt() {
-    checks.hold("site");
-    Watch w = start(plan(every("site", Duration.ofMillis(100))), FirstTicks.at(i -> 1));
-    Eventually.await(LIMIT, "a check under way", () -> checks.count("site") == 1);
+    Watch w = watchWithACheckOfSiteUnderWay();
 
     CompletableFuture<Void> stopped = w.stop();
     assertThat(stopped).isNotDone();
@@ -155,6 +161,16 @@ class SchedulerTest {
     assertThat(HistoryCounts.checks(history.reader(), new HistoryQuery(Instant.EPOCH, Instant.now().plusSeconds(60),
         null))).isEqualTo(1);
     assertThat(checks.count("site")).as("nothing started after stop").isEqualTo(1);
+  }
+
+  @Test
+  void aStopEndsWhenACheckUnderWayEndsWithNeitherAResultNorAnError() {
+    Watch w = watchWithACheckOfSiteUnderWay();
+
+    CompletableFuture<Void> stopped = w.stop();
+    checks.started.get(0).result().complete(null); // a source breaking its promise of a result
+
+    assertThat(stopped).succeedsWithin(LIMIT);
   }
 
   @Test
