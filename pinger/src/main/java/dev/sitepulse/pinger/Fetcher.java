@@ -2,6 +2,7 @@ package dev.sitepulse.pinger;
 
 import dev.sitepulse.pinger.internal.http.FetchRun;
 import dev.sitepulse.pinger.internal.http.HttpProber;
+import dev.sitepulse.pinger.internal.http.Watchdog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 
 /**
@@ -20,8 +19,6 @@ import okhttp3.HttpUrl;
  * {@link Pinger}, it runs on daemon threads and every future completes by its deadline.
  */
 public final class Fetcher implements AutoCloseable {
-
-  private static final long WATCHDOG_GRACE_MILLIS = 50;
 
   private final HttpProber prober;
   private final Duration timeout;
@@ -85,11 +82,9 @@ public final class Fetcher implements AutoCloseable {
    */
   public CompletableFuture<FetchResult> fetch(String url, Validators validators, long maxBodyBytes) {
     FetchRun run = prober.prepareFetch(url, withConditions(validators), timeout, maxBodyBytes);
-    ScheduledFuture<?> watchdog = watchdogs.schedule(run::expire,
-        timeout.toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    run.result().whenComplete((r, e) -> watchdog.cancel(false));
+    Watchdog.watch(watchdogs, timeout, run::expire, run.result());
     workers.execute(run);
-    return run.result();
+    return run.result(); // not watch's future: a caller's cancel must reach the run
   }
 
   private Map<String, String> withConditions(Validators validators) {

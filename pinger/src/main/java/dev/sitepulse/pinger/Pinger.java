@@ -6,6 +6,7 @@ import dev.sitepulse.pinger.internal.RetryPolicy;
 import dev.sitepulse.pinger.internal.http.HttpProber;
 import dev.sitepulse.pinger.internal.http.ProbeRun;
 import dev.sitepulse.pinger.internal.http.UrlMessages;
+import dev.sitepulse.pinger.internal.http.Watchdog;
 import dev.sitepulse.pinger.internal.schedule.HostScheduler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -23,8 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -38,9 +37,6 @@ import okhttp3.HttpUrl;
  * can exit without waiting for a hung socket.
  */
 public final class Pinger implements AutoCloseable {
-
-  /** How long past its timeout the watchdog lets an attempt run before ending it itself. */
-  private static final long WATCHDOG_GRACE_MILLIS = 50;
 
   private final ScheduledExecutorService loop;
   private final ExecutorService workers;
@@ -240,10 +236,7 @@ public final class Pinger implements AutoCloseable {
     };
     scheduler.submit(host, admit, release -> {
       ProbeRun run = prober.prepare(target, number);
-      ScheduledFuture<?> watchdog = loop.schedule(run::expire,
-          target.timeout().toMillis() + WATCHDOG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-      run.result().whenComplete((a, e) -> {
-        watchdog.cancel(false);
+      Watchdog.watch(loop, target.timeout(), run::expire, run.result()).whenComplete((a, e) -> {
         if (a != null) { // before the slot goes to the next check, which the breaker may hold back
           ticket.recordIfSettled(a, !a.isRetryable() || number > target.retries() || retriesStopped);
         }
