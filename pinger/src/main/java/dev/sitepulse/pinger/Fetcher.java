@@ -29,12 +29,12 @@ public final class Fetcher implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-fetch-watchdog"));
 
   private Fetcher(int maxConnections, Duration timeout, long maxBodyBytes, String userAgent,
-      Map<String, String> headers) {
+      Map<String, String> headers, Clock clock) {
     // Connections stay alive: a crawler asks one host for many pages.
     PingSettings settings =
         new PingSettings(maxConnections, Rate.UNLIMITED, maxBodyBytes, 0, false, true, userAgent,
             CircuitBreakerSettings.OFF);
-    this.prober = new HttpProber(settings, Clock.systemUTC());
+    this.prober = new HttpProber(settings, clock);
     this.timeout = timeout;
     this.maxBodyBytes = maxBodyBytes;
     this.headers = Map.copyOf(headers);
@@ -46,7 +46,16 @@ public final class Fetcher implements AutoCloseable {
    */
   public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
       String userAgent, Map<String, String> headers) {
-    return new Fetcher(maxConnections, timeout, maxBodyBytes, userAgent, headers);
+    return create(maxConnections, timeout, maxBodyBytes, userAgent, headers, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #create(int, Duration, long, String, Map)}, telling the time by {@code clock}: the
+   * wait a Retry-After date asks for is counted from it.
+   */
+  public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
+      String userAgent, Map<String, String> headers, Clock clock) {
+    return new Fetcher(maxConnections, timeout, maxBodyBytes, userAgent, headers, clock);
   }
 
   /**

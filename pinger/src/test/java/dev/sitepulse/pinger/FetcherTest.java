@@ -12,7 +12,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -212,6 +215,19 @@ class FetcherTest {
     assertThat(r.failed()).as(r.message()).isFalse();
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.retryAfter()).isGreaterThanOrEqualTo(Duration.ofDays(365));
+  }
+
+  @Test
+  void aRetryAfterDateIsAWaitFromTheTimeOfTheClockTheFetcherWasGiven() {
+    stubs.stubFor(get("/busy-until").willReturn(aResponse().withStatus(503)
+        .withHeader("Retry-After", "Sun, 06 Dec 2026 12:02:00 GMT")));
+    Clock noon = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
+
+    try (Fetcher atNoon = Fetcher.create(1, Duration.ofSeconds(2), 1024, "sitepulse-test", Map.of(), noon)) {
+      FetchResult r = atNoon.fetch("http://127.0.0.1:" + stubs.getPort() + "/busy-until").join();
+
+      assertThat(r.retryAfter()).isEqualTo(Duration.ofMinutes(2));
+    }
   }
 
   @Test
