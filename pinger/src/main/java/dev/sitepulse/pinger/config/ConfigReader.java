@@ -231,8 +231,10 @@ public final class ConfigReader {
     }
   }
 
-  /** An enum's constants as a config spells them: lower case, dashes for underscores. */
-  /** Numbers and booleans, where Jackson's own message is too technical to show. */
+  /**
+   * Whether a bad value of this type is told as "expected TYPE, got VALUE": numbers and booleans
+   * (and other primitives), where Jackson's own message is too technical to show.
+   */
   private static boolean isPlainType(Class<?> type) {
     return type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class);
   }
