@@ -61,6 +61,11 @@ public final class DataDirLock implements AutoCloseable {
    *     cannot be made
    */
   public static DataDirLock acquire(Path dataDir, String user) throws Unavailable {
+    return acquire(dataDir, user, () -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SECOND_LOOK_MILLIS)));
+  }
+
+  /** For tests: {@code beforeSecondLook} stands for the wait before a lock found taken is tried again. */
+  static DataDirLock acquire(Path dataDir, String user, Runnable beforeSecondLook) throws Unavailable {
     Path file = file(dataDir, user);
     FileChannel channel;
     boolean locked;
@@ -73,7 +78,7 @@ public final class DataDirLock implements AutoCloseable {
     try {
       locked = tryLock(channel);
       if (!locked) { // perhaps only a reader asking whether it is held, which lets go at once
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SECOND_LOOK_MILLIS));
+        beforeSecondLook.run();
         locked = tryLock(channel);
       }
       key = file.toRealPath();
