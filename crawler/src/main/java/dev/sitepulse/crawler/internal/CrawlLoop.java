@@ -14,7 +14,6 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.pinger.FetchResult;
-import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.Validators;
 import dev.sitepulse.pinger.config.Durations;
 import io.vertx.core.Context;
@@ -48,7 +47,7 @@ final class CrawlLoop {
   private final Vertx vertx;
   private final Context context;
   private final Frontier frontier;
-  private final Fetcher fetcher;
+  private final PageFetches fetches;
   private final CrawlDb db;
   private final IndexCommits commits;
   private final PageWork pages;
@@ -88,11 +87,16 @@ final class CrawlLoop {
   private boolean endingEarly;
 
   CrawlLoop(CrawlSetup setup) {
+    this(setup, setup.fetcher()::fetch);
+  }
+
+  /** As above, fetching pages (not robots.txt or sitemaps) with {@code fetches}: a test's stand-in. */
+  CrawlLoop(CrawlSetup setup, PageFetches fetches) {
     this.config = setup.config();
     this.vertx = setup.vertx();
     this.context = setup.context();
     this.frontier = setup.frontier();
-    this.fetcher = setup.fetcher();
+    this.fetches = fetches;
     this.db = setup.db();
     this.commits = setup.commits();
     this.parsers = setup.parsers();
@@ -173,7 +177,8 @@ final class CrawlLoop {
       // A link check's image or script is never parsed: its status is all there is to know, so
       // its body is not downloaded, unless the WARC file is to hold it.
       long maxBody = pages.isLeaf(next.url()) && !config.warc() ? 0 : config.maxBodyBytes();
-      fetcher.fetch(next.url(), validators, maxBody).thenAccept(r -> context.runOnContext(v -> fetched(next, r)));
+      fetches.fetch(next.url(), validators, maxBody).whenComplete((r, error) ->
+          context.runOnContext(v -> fetched(next, PageFetches.resultOf(next.url(), r, error))));
     }
     wakeTimer.schedule(frontier.nextWake(now), now);
     finishIfIdle();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.CrawlListener;
-import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -15,15 +13,11 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,20 +43,16 @@ class WarcBacklogTest {
         .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20)
         .userAgent("sitepulse-test").warc(true).build();
     HeldTasks held = new HeldTasks(BACKLOG);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    ExecutorService parsers = Executors.newFixedThreadPool(1);
-    ExecutorService indexer = Executors.newSingleThreadExecutor();
-    try (CrawlDb db = CrawlDb.open(config.crawlDb());
+    try (LoopThreads threads = new LoopThreads();
+        CrawlDb db = CrawlDb.open(config.crawlDb());
         PageIndex pageIndex = PageIndex.open(config.indexDir());
         Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of());
         WarcSink warc = WarcSink.open(config.warcDir(), held::wrapping)) {
       db.enqueue(List.of(new QueuedUrl(seed, 0)));
       Frontier frontier = new Frontier(1, 1, 0);
-      Context context = vertx.getOrCreateContext();
-      CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
-          new IndexCommits(pageIndex, db, 0, parsers), new CrawlScope(config, List.of(seed)), parsers, 1,
-          indexer, CrawlListener.NONE, new CrawlStop(), warc, List.of(Frontier.originOf(seed)),
-          LoopTimers.on(vertx), java.time.Clock.systemUTC(), WriteBacklog.MAX_ROWS_WAITING));
+      Context context = threads.context;
+      CrawlLoop loop = new CrawlLoop(threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(),
+          warc, WriteBacklog.MAX_ROWS_WAITING));
       frontier.offer(seed, 0);
       loop.adoptIfNew(seed);
 
@@ -76,10 +66,6 @@ class WarcBacklogTest {
 
       held.release();
       assertThat(crawl.get(30, TimeUnit.SECONDS).pages()).isEqualTo(PAGES + 1);
-    } finally {
-      parsers.shutdownNow();
-      indexer.shutdownNow();
-      vertx.close();
     }
   }
 }

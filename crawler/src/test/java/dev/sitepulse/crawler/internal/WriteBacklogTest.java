@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.CrawlListener;
-import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -18,20 +16,15 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,18 +52,14 @@ class WriteBacklogTest {
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
         .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").build();
     HeldTasks held = new HeldTasks(1);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    ExecutorService parsers = Executors.newFixedThreadPool(1);
-    ExecutorService indexer = Executors.newSingleThreadExecutor();
-    try {
+    try (LoopThreads threads = new LoopThreads()) {
       try (CrawlDb db = CrawlDb.open(config.crawlDb(), false, held::wrapping);
           PageIndex pageIndex = PageIndex.open(config.indexDir());
           Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
         db.enqueue(List.of(new QueuedUrl(seed, 0)));
         Frontier frontier = new Frontier(1, 1, 0);
-        Context context = vertx.getOrCreateContext();
-        CrawlLoop loop = loop(config, seed, vertx, context, frontier, fetcher, db, pageIndex, parsers, indexer,
-            new CrawlStop());
+        Context context = threads.context;
+        CrawlLoop loop = loop(threads, config, seed, frontier, fetcher, db, pageIndex, new CrawlStop());
         frontier.offer(seed, 0);
         loop.adoptIfNew(seed);
 
@@ -89,10 +78,6 @@ class WriteBacklogTest {
         assertThat(crawl.get(30, TimeUnit.SECONDS).pages()).isEqualTo(PAGES + 1);
       }
       assertThat(doneUrls()).as("every page recorded").isEqualTo(PAGES + 1);
-    } finally {
-      parsers.shutdownNow();
-      indexer.shutdownNow();
-      vertx.close();
     }
   }
 
@@ -113,16 +98,14 @@ class WriteBacklogTest {
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
         .delay(Duration.ofMinutes(10)).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").ignoreRobots(true).build();
     HeldTasks held = new HeldTasks(1);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    ExecutorService parsers = Executors.newFixedThreadPool(1);
-    ExecutorService indexer = Executors.newSingleThreadExecutor();
-    try (CrawlDb db = CrawlDb.open(config.crawlDb(), false, held::wrapping);
+    try (LoopThreads threads = new LoopThreads();
+        CrawlDb db = CrawlDb.open(config.crawlDb(), false, held::wrapping);
         PageIndex pageIndex = PageIndex.open(config.indexDir());
         Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
       Frontier frontier = new Frontier(1, 1, config.delay().toNanos());
-      Context context = vertx.getOrCreateContext();
+      Context context = threads.context;
       CrawlStop stop = new CrawlStop();
-      CrawlLoop loop = loop(config, seed, vertx, context, frontier, fetcher, db, pageIndex, parsers, indexer, stop);
+      CrawlLoop loop = loop(threads, config, seed, frontier, fetcher, db, pageIndex, stop);
       // No seed in the frontier: the sitemap's pages are all the loop has.
       CompletableFuture<CrawlStats> crawl = loop.start();
       try {
@@ -137,21 +120,13 @@ class WriteBacklogTest {
       awaitOnLoop(context, () -> frontier.queued() == listed, () -> "then it queues the rest");
       stop.request();
       assertThat(crawl.get(30, TimeUnit.SECONDS).pages()).isZero();
-    } finally {
-      parsers.shutdownNow();
-      indexer.shutdownNow();
-      vertx.close();
     }
   }
 
   /** A loop with one parse thread and no WARC file, that holds back past {@link #MAX_ROWS_WAITING}. */
-  private static CrawlLoop loop(CrawlConfig config, String seed, Vertx vertx, Context context, Frontier frontier,
-      Fetcher fetcher, CrawlDb db, PageIndex pageIndex, ExecutorService parsers, ExecutorService indexer,
-      CrawlStop stop) {
-    return new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
-        new IndexCommits(pageIndex, db, 0, parsers), new CrawlScope(config, List.of(seed)), parsers, 1,
-        indexer, CrawlListener.NONE, stop, null, List.of(Frontier.originOf(seed)),
-        LoopTimers.on(vertx), Clock.systemUTC(), MAX_ROWS_WAITING));
+  private static CrawlLoop loop(LoopThreads threads, CrawlConfig config, String seed, Frontier frontier,
+      Fetcher fetcher, CrawlDb db, PageIndex pageIndex, CrawlStop stop) {
+    return new CrawlLoop(threads.setup(config, seed, frontier, fetcher, db, pageIndex, stop, null, MAX_ROWS_WAITING));
   }
 
   /** Checks on the loop until {@code until} holds, then describes the loop's state in that step. */

@@ -1,0 +1,85 @@
+package dev.sitepulse.crawler.internal;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A page fetch whose future completes exceptionally, as a {@code Fetcher}'s does once a caller
+ * cancels it, is a failed fetch: tried again, then recorded, and the crawl ends.
+ */
+class CancelledFetchTest {
+
+  private static final int PAGES = 2;
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir Path data;
+
+  @Test
+  void aPageWhoseFetchesAreCancelledIsRecordedAsFailedAndTheCrawlEnds() throws Exception {
+    String seed = LinkedSite.stub(site, PAGES);
+    String cancelled = seed + "p0.html";
+    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").ignoreRobots(true).build();
+    CrawlStats stats;
+    try (LoopThreads threads = new LoopThreads();
+        CrawlDb db = CrawlDb.open(config.crawlDb());
+        PageIndex pageIndex = PageIndex.open(config.indexDir());
+        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
+      db.enqueue(List.of(new QueuedUrl(seed, 0)));
+      Frontier frontier = new Frontier(1, 1, 0);
+      CrawlSetup setup = threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(), null,
+          WriteBacklog.MAX_ROWS_WAITING);
+      CrawlLoop loop = new CrawlLoop(setup,
+          (url, validators, maxBody) -> url.equals(cancelled) ? cancelledFetch() : fetcher.fetch(url, validators, maxBody));
+      frontier.offer(seed, 0);
+
+      stats = loop.start().get(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(stats.pages()).as("the home page and the other one: a failed fetch is an error").isEqualTo(PAGES);
+    assertThat(stats.errors()).isEqualTo(Map.of("PROTOCOL", 1L));
+    assertThat(row("SELECT state || ' ' || error_kind || ' ' || message FROM urls WHERE url = '" + cancelled + "'"))
+        .isEqualTo("failed PROTOCOL fetch cancelled");
+  }
+
+  private static CompletableFuture<FetchResult> cancelledFetch() {
+    CompletableFuture<FetchResult> fetch = new CompletableFuture<>();
+    fetch.cancel(false);
+    return fetch;
+  }
+
+  private String row(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+}
