@@ -132,7 +132,7 @@ public final class CrawlRun {
             ? PageIndex.open(config.indexDir()) : null;
         Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
             config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
-        WarcSink warc = config.warc() ? WarcSink.open(config.warcDir()) : null) {
+        WarcSink warc = config.warc() ? WarcSink.open(config.warcDir(), clock) : null) {
       Resumed resumed = resume(config, db, index);
       IndexCommits commits = new IndexCommits(index, db, resumed.lastSeq(), parsers);
       Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +54,25 @@ final class WarcSink implements AutoCloseable {
     this.writes = writes.apply(thread);
   }
 
-  static WarcSink open(Path dir) throws IOException {
-    return open(dir, UnaryOperator.identity());
+  /**
+   * Begins a file named, and its warcinfo record dated, by one reading of {@code clock}: the crawl's,
+   * which dates its records too.
+   */
+  static WarcSink open(Path dir, Clock clock) throws IOException {
+    return open(dir, clock, UnaryOperator.identity());
   }
 
   /** @param writes what hands records to the writer thread, given it: a test holds them back */
-  static WarcSink open(Path dir, UnaryOperator<Executor> writes) throws IOException {
+  static WarcSink open(Path dir, Clock clock, UnaryOperator<Executor> writes) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("crawl-" + Instant.now().toString().replace(':', '-') + ".warc.gz");
+    Instant opened = clock.instant();
+    Path file = dir.resolve("crawl-" + opened.toString().replace(':', '-') + ".warc.gz");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP);
     // The file's first record says what wrote it, as WARC 1.1 recommends; every record points to it.
     Warcinfo info = new Warcinfo.Builder()
         .version(MessageVersion.WARC_1_1)
-        .date(Instant.now())
+        .date(opened)
         .filename(file.getFileName().toString())
         .fields(Map.of("software", List.of("sitepulse"), "format", List.of("WARC File Format 1.1"),
             "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))

@@ -14,6 +14,7 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class WarcBacklogTest {
         CrawlDb db = CrawlDb.open(config.crawlDb());
         PageIndex pageIndex = PageIndex.open(config.indexDir());
         Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of());
-        WarcSink warc = WarcSink.open(config.warcDir(), held::wrapping)) {
+        WarcSink warc = WarcSink.open(config.warcDir(), Clock.systemUTC(), held::wrapping)) {
       db.enqueue(List.of(new QueuedUrl(seed, 0)));
       Frontier frontier = new Frontier(1, 1, 0);
       Context context = threads.context;
