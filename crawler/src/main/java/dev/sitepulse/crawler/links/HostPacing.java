@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,9 +27,19 @@ final class HostPacing implements AutoCloseable {
 
   private final Function<String, Duration> delays;
   private final int perHost;
+  private final LongSupplier nanoTime;
+  private final Wakeups wakeups;
   private final Map<String, Host> hosts = new HashMap<>();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-links-pacing"));
+
+  /** Where a host that must wait for its turn is woken: a timer thread of the pacing's own, but in a test. */
+  interface Wakeups extends AutoCloseable {
+
+    /** Runs {@code wake} once {@code nanos} have passed; nothing once closed. */
+    void after(long nanos, Runnable wake);
+
+    @Override
+    void close();
+  }
 
   private static final class Host {
     final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
@@ -55,8 +67,40 @@ final class HostPacing implements AutoCloseable {
    *     robots.txt has been read
    */
   HostPacing(Function<String, Duration> delays, int perHost) {
+    this(delays, perHost, System::nanoTime, ownTimer());
+  }
+
+  /**
+   * As above, on a clock and a timer a test moves.
+   *
+   * @param nanoTime the clock, System.nanoTime() but in a test
+   * @param wakeups closed with the pacing
+   */
+  HostPacing(Function<String, Duration> delays, int perHost, LongSupplier nanoTime, Wakeups wakeups) {
     this.delays = delays;
     this.perHost = perHost;
+    this.nanoTime = nanoTime;
+    this.wakeups = wakeups;
+  }
+
+  private static Wakeups ownTimer() {
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-links-pacing"));
+    return new Wakeups() {
+      @Override
+      public void after(long nanos, Runnable wake) {
+        try {
+          timer.schedule(wake, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+          // Closed: the checks are over, and no request waits for its turn any more.
+        }
+      }
+
+      @Override
+      public void close() {
+        timer.shutdownNow();
+      }
+    };
   }
 
   /** Starts {@code request} when {@code origin} may be asked again; its result, as it ends. */
@@ -84,7 +128,7 @@ final class HostPacing implements AutoCloseable {
     CompletableFuture<T> result = new CompletableFuture<>();
     Host host;
     synchronized (this) {
-      host = hosts.computeIfAbsent(origin, o -> new Host(System.nanoTime(), delays.apply(o)));
+      host = hosts.computeIfAbsent(origin, o -> new Host(nanoTime.getAsLong(), delays.apply(o)));
       host.waiting.add(new Waiting(() -> request.get().whenComplete((value, error) -> {
         ended(host, error != null ? 0 : holdAfter.apply(value).toNanos());
         if (error != null) {
@@ -101,7 +145,7 @@ final class HostPacing implements AutoCloseable {
   private void ended(Host host, long holdNanos) {
     synchronized (this) {
       host.inFlight--;
-      host.nextStart = Math.max(host.nextStart, System.nanoTime() + Math.max(host.delayNanos, holdNanos));
+      host.nextStart = Math.max(host.nextStart, nanoTime.getAsLong() + Math.max(host.delayNanos, holdNanos));
     }
     pump(host);
   }
@@ -113,7 +157,7 @@ final class HostPacing implements AutoCloseable {
   private void pump(Host host) {
     List<Runnable> starts = new ArrayList<>();
     synchronized (this) {
-      long now = System.nanoTime();
+      long now = nanoTime.getAsLong();
       while (!host.waiting.isEmpty()) {
         if (host.waiting.peek().unwanted().getAsBoolean()) {
           starts.add(host.waiting.poll().passOver());
@@ -123,14 +167,14 @@ final class HostPacing implements AutoCloseable {
           break;
         }
         if (now - host.nextStart < 0) {
-          if (!host.woken && !timer.isShutdown()) {
+          if (!host.woken) {
             host.woken = true;
-            timer.schedule(() -> {
+            wakeups.after(host.nextStart - now, () -> {
               synchronized (this) {
                 host.woken = false;
               }
               pump(host);
-            }, host.nextStart - now, TimeUnit.NANOSECONDS);
+            });
           }
           break;
         }
@@ -144,6 +188,6 @@ final class HostPacing implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    wakeups.close();
   }
 }

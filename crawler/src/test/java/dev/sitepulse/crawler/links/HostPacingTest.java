@@ -3,25 +3,41 @@ package dev.sitepulse.crawler.links;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/**
- * The pacing of one host's requests, with a delay of an hour: a request that waits for its turn
- * is still waiting when the test looks, so nothing here depends on how fast the machine is.
- */
+/** The pacing of one host's requests, on a clock and a timer the test moves: nothing waits in real time. */
 class HostPacingTest {
 
   private static final String ORIGIN = "http://example.test";
+
+  private final ManualTimer timer = new ManualTimer();
+  /** When each request started, by the test's clock. */
+  private final List<Duration> starts = new ArrayList<>();
+
+  private HostPacing pacing(Duration delay, int perHost) {
+    return new HostPacing(o -> delay, perHost, timer::nanoTime, timer);
+  }
+
+  /** A request that notes when it starts and ends with {@code answer}. */
+  private Supplier<CompletableFuture<String>> request(CompletableFuture<String> answer) {
+    return () -> {
+      starts.add(timer.elapsed());
+      return answer;
+    };
+  }
 
   @Test
   void requestsNoLongerWantedEndAtOnceWithoutTakingTurnsOrStarting() {
     AtomicBoolean givenUp = new AtomicBoolean();
     AtomicInteger started = new AtomicInteger();
     CompletableFuture<String> first = new CompletableFuture<>();
-    try (HostPacing pacing = new HostPacing(o -> Duration.ofHours(1), 1)) {
+    try (HostPacing pacing = pacing(Duration.ofHours(1), 1)) {
       CompletableFuture<String> asked = pacing.submit(ORIGIN, () -> first, s -> Duration.ZERO, givenUp::get, "not asked");
       CompletableFuture<String> second = pacing.submit(ORIGIN, () -> {
         started.incrementAndGet();
@@ -43,16 +59,45 @@ class HostPacingTest {
   }
 
   @Test
-  void aRequestStillWantedWaitsItsHostsDelay() {
+  void theNextRequestToAHostStartsOneDelayAfterTheOneBeforeItEnded() {
     CompletableFuture<String> first = new CompletableFuture<>();
-    try (HostPacing pacing = new HostPacing(o -> Duration.ofHours(1), 1)) {
-      pacing.submit(ORIGIN, () -> first, s -> Duration.ZERO, () -> false, "not asked");
-      CompletableFuture<String> second = pacing.submit(ORIGIN, () -> CompletableFuture.completedFuture("asked"),
-          s -> Duration.ZERO, () -> false, "not asked");
-
+    try (HostPacing pacing = pacing(Duration.ofSeconds(10), 1)) {
+      pacing.submit(ORIGIN, request(first));
+      CompletableFuture<String> second = pacing.submit(ORIGIN, request(CompletableFuture.completedFuture("200")));
+      timer.advance(Duration.ofSeconds(3));
       first.complete("200");
 
-      assertThat(second).isNotDone();
+      timer.advance(Duration.ofMinutes(1));
+
+      assertThat(second).isCompletedWithValue("200");
+      assertThat(starts).containsExactly(Duration.ZERO, Duration.ofSeconds(13));
+    }
+  }
+
+  @Test
+  void withRoomForTwoInFlightTheSecondRequestStillStartsOneDelayAfterTheFirstStarted() {
+    try (HostPacing pacing = pacing(Duration.ofSeconds(10), 2)) {
+      pacing.submit(ORIGIN, request(new CompletableFuture<>()));
+      pacing.submit(ORIGIN, request(new CompletableFuture<>()));
+
+      timer.advance(Duration.ofMinutes(1));
+
+      assertThat(starts).containsExactly(Duration.ZERO, Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheDelayHoldsTheHostThatLongAfterItsAnswer() {
+    CompletableFuture<String> first = new CompletableFuture<>();
+    try (HostPacing pacing = pacing(Duration.ofSeconds(1), 1)) {
+      pacing.submit(ORIGIN, request(first), s -> s.equals("429") ? Duration.ofSeconds(30) : Duration.ZERO);
+      pacing.submit(ORIGIN, request(CompletableFuture.completedFuture("200")));
+      timer.advance(Duration.ofSeconds(2));
+      first.complete("429");
+
+      timer.advance(Duration.ofMinutes(1));
+
+      assertThat(starts).containsExactly(Duration.ZERO, Duration.ofSeconds(32));
     }
   }
 }
