@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handles one fetched HTML page on a worker thread: parse, find exact duplicates, decide which
@@ -35,6 +37,8 @@ import java.util.function.LongConsumer;
  * event loop gets a {@link PageOutcome} back.
  */
 final class PageWork {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PageWork.class);
 
   private final CrawlConfig config;
   private final CrawlScope scope;
@@ -187,6 +191,8 @@ final class PageWork {
       }
     } catch (SQLException e) {
       // Not known, then: the page defers, as before a look-up; a resume's queue settles it later.
+      LOG.debug("{}: could not ask crawl.db whether its canonical {} holds text: {}", page.url(), canonical,
+          e.toString());
     }
     return canonicals.await(canonical, page);
   }
