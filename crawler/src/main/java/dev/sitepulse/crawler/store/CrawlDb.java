@@ -329,9 +329,21 @@ public final class CrawlDb implements AutoCloseable {
       throw new SQLException("crawl.db is closed");
     }
     if (lookups == null) {
-      lookups = DriverManager.getConnection("jdbc:sqlite:" + file);
-      endedWithoutDocument = lookups.prepareStatement("SELECT 1 FROM urls c WHERE c.url = ? AND "
-          + endedWithoutDocument("?")); // prepared once: closing the connection closes it
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+      PreparedStatement prepared;
+      try {
+        prepared = c.prepareStatement("SELECT 1 FROM urls c WHERE c.url = ? AND "
+            + endedWithoutDocument("?")); // prepared once: closing the connection closes it
+      } catch (SQLException e) { // both kept only together, so the next call opens and prepares again
+        try {
+          c.close();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
+      lookups = c;
+      endedWithoutDocument = prepared;
     }
     endedWithoutDocument.setString(1, canonical);
     endedWithoutDocument.setString(2, variant);

@@ -33,6 +33,19 @@ class CrawlDbTest {
   }
 
   @Test
+  void aCanonicalLookupThatCouldNotBePreparedIsPreparedAgainByTheNextOne() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    try (CrawlDb db = CrawlDb.open(file)) {
+      execute(file, "ALTER TABLE urls RENAME TO urls_away");
+      assertThatThrownBy(() -> db.endedWithoutDocument("http://a/", "http://a/?x"))
+          .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no such table: urls");
+      execute(file, "ALTER TABLE urls_away RENAME TO urls");
+
+      assertThat(db.endedWithoutDocument("http://a/", "http://a/?x")).isFalse();
+    }
+  }
+
+  @Test
   void aRefetchedPageReplacesItsLinksAndPageLinksShowsThemByUrl() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (CrawlDb db = CrawlDb.open(file)) {
