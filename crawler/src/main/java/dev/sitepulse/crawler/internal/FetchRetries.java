@@ -163,7 +163,8 @@ public final class FetchRetries {
    * How long to wait before reading a robots.txt or a sitemap again, or null to take this read as
    * final: only one that may pass (no answer, a 429 or a 503; for robots.txt any server error) is
    * read again, as a page would be (1 s, then 2 s; a 429 or 503 as long as it asks), at most twice
-   * and within --max-backoff in all. The crawl's reads and a link check's alike.
+   * and within --max-backoff in all, since one blip would otherwise lose a host or a sitemap. The
+   * crawl's reads and a link check's alike.
    *
    * @param waited by the tries before this one
    */

@@ -40,11 +40,6 @@ final class RobotsAndSitemaps {
   /** What a seed may be instead of a page: its URLs are crawled (crawler-commons reads all of these). */
   private static final Set<String> SITEMAP_OR_FEED = Set.of("application/xml", "text/xml",
       "application/rss+xml", "application/atom+xml", "application/gzip", "application/x-gzip");
-  /**
-   * Fetches of a robots.txt that got no answer, a 429 or a server error, before the host is given
-   * up on, and of a sitemap that got no answer, a 429 or a 503, before its pages go unseen: as many
-   * as a page's network failures get, since one blip would otherwise lose a host or a sitemap.
-   */
   /** A sitemap's pages queued per turn of the loop. */
   private static final int OFFER_CHUNK = 5_000;
 

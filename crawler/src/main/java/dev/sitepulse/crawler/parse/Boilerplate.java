@@ -155,6 +155,9 @@ enum Boilerplate {
     return !id.isEmpty() && link.attr("href").equals("#" + id);
   }
 
+  /** "Skip to main content", "Aller au contenu", "Zum Inhalt springen": a few words. */
+  private static final int MAX_SKIP_LINK_TEXT = 40;
+
   /**
    * The "Skip to content" link a theme opens every page with, for keyboards and screen readers,
    * told by a class that says skip and a target on the page: Material's {@code md-skip},
@@ -163,9 +166,6 @@ enum Boilerplate {
    * must be to come first to a keyboard: Starlight's class is a hash of Astro's. Kept, it matched
    * every page, and its words topped the site's terms.
    */
-  /** "Skip to main content", "Aller au contenu", "Zum Inhalt springen": a few words. */
-  private static final int MAX_SKIP_LINK_TEXT = 40;
-
   private static boolean isSkipLink(Element el, String classes) {
     // The cheap questions first: most links have classes, and none of them are first on the page.
     Element parent = el.parent();
