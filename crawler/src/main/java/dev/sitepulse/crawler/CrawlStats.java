@@ -60,26 +60,6 @@ public record CrawlStats(
     seedsRedirectedAway = Collections.unmodifiableMap(new LinkedHashMap<>(seedsRedirectedAway));
   }
 
-  /** Counters of a crawl with no host held back at that moment. */
-  public CrawlStats(long pages, long indexed, long queued, Map<Integer, Long> statuses, Map<String, Long> errors,
-      long duplicates, long robotsBlocked, long skippedLinks, long unchanged, long removed, long bytes,
-      Duration elapsed, long unreachableHosts, long leftOnUnreachableHosts, Map<String, String> seedsRedirectedAway,
-      long hostsBackedOffTooLong, long hostsWithoutRobotsTxt, long pagesCutAtMaxBody) {
-    this(pages, indexed, queued, statuses, errors, duplicates, robotsBlocked, skippedLinks, unchanged, removed,
-        bytes, elapsed, unreachableHosts, leftOnUnreachableHosts, seedsRedirectedAway, hostsBackedOffTooLong,
-        hostsWithoutRobotsTxt, pagesCutAtMaxBody, null);
-  }
-
-  /** Counters of a crawl that cut no page at max-body. */
-  public CrawlStats(long pages, long indexed, long queued, Map<Integer, Long> statuses, Map<String, Long> errors,
-      long duplicates, long robotsBlocked, long skippedLinks, long unchanged, long removed, long bytes,
-      Duration elapsed, long unreachableHosts, long leftOnUnreachableHosts, Map<String, String> seedsRedirectedAway,
-      long hostsBackedOffTooLong, long hostsWithoutRobotsTxt) {
-    this(pages, indexed, queued, statuses, errors, duplicates, robotsBlocked, skippedLinks, unchanged, removed,
-        bytes, elapsed, unreachableHosts, leftOnUnreachableHosts, seedsRedirectedAway, hostsBackedOffTooLong,
-        hostsWithoutRobotsTxt, 0);
-  }
-
   public long errorCount() {
     return errors.values().stream().mapToLong(Long::longValue).sum();
   }

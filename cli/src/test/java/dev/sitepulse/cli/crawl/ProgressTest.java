@@ -20,8 +20,8 @@ class ProgressTest {
 
   private static CrawlStats stats(long pages, long queued, long errors) {
     Map<String, Long> kinds = errors == 0 ? Map.of() : Map.of("TIMEOUT", errors);
-    return new CrawlStats(pages, pages, queued, Map.of(), kinds, 0, 0, 0, 0, 0, 3 << 20,
-        Duration.ofSeconds(2), 0, 0, Map.of(), 0, 0);
+    return new StatsBuilder().pages(pages, pages, queued).errors(kinds).fetched(3 << 20, Duration.ofSeconds(2))
+        .build();
   }
 
   @Test
@@ -37,8 +37,8 @@ class ProgressTest {
   }
 
   private static CrawlStats heldBack(HostsHeldBack h) {
-    return new CrawlStats(4, 0, 1, Map.of(), Map.of("HTTP_503", 1L), 0, 0, 0, 0, 0, 179,
-        Duration.ofSeconds(300), 0, 0, Map.of(), 0, 0, 0, h);
+    return new StatsBuilder().pages(4, 0, 1).errors(Map.of("HTTP_503", 1L)).fetched(179, Duration.ofSeconds(300))
+        .heldBack(h).build();
   }
 
   private static final Instant UNTIL = Instant.parse("2030-01-01T15:32:10.400Z");

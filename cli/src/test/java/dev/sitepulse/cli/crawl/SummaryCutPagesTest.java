@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class SummaryCutPagesTest {
 
   private static List<String> summary(long cut) {
-    CrawlStats s = new CrawlStats(3, 3, 0, Map.of(200, 3L), Map.of(), 0, 0, 0, 0, 0, 1024,
-        Duration.ofSeconds(1), 0, 0, Map.of(), 0, 0, cut);
+    CrawlStats s = new StatsBuilder().pages(3, 3, 0).statuses(Map.of(200, 3L)).fetched(1024, Duration.ofSeconds(1))
+        .pagesCutAtMaxBody(cut).build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Summary.print(s, CrawlConfig.defaults(List.of("http://127.0.0.1/"), Path.of("d")), null,
         new PrintStream(out, true, StandardCharsets.UTF_8));

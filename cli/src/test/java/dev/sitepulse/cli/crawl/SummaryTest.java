@@ -21,8 +21,8 @@ class SummaryTest {
 
   private static String left(long unreachableHosts, long backedOffHosts, long hostsWithoutRobotsTxt,
       long leftOnThem, long queued) {
-    CrawlStats s = new CrawlStats(3, 3, queued, Map.of(429, 1L), Map.of(), 0, 0, 0, 0, 0, 1024,
-        Duration.ofSeconds(1), unreachableHosts, leftOnThem, Map.of(), backedOffHosts, hostsWithoutRobotsTxt);
+    CrawlStats s = new StatsBuilder().pages(3, 3, queued).statuses(Map.of(429, 1L)).fetched(1024, Duration.ofSeconds(1))
+        .hostsGivenUp(unreachableHosts, backedOffHosts, hostsWithoutRobotsTxt, leftOnThem).build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Summary.print(s, CrawlConfig.defaults(List.of("http://127.0.0.1/"), Path.of("d")), null,
         new PrintStream(out, true, StandardCharsets.UTF_8));
