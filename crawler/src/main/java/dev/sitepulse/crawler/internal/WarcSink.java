@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.function.UnaryOperator;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
@@ -116,7 +119,9 @@ final class WarcSink implements AutoCloseable {
         .version(MessageVersion.WARC_1_1)
         .warcinfoId(warcinfo)
         .date(date)
-        .body(MediaType.HTTP_RESPONSE, http);
+        .body(MediaType.HTTP_RESPONSE, http)
+        .blockDigest(sha1(http))
+        .payloadDigest(sha1(r.body()));
     if (r.truncated()) {
       // Cut at max-body: WARC 1.1 says so in WARC-Truncated, lest a replay take it for the whole page.
       response.truncated(WarcTruncationReason.LENGTH);
@@ -131,16 +136,31 @@ final class WarcSink implements AutoCloseable {
    * moved it on a 304.
    */
   private WarcRevisit revisit(FetchResult r, Instant date, long capturedAtMillis) {
+    byte[] head = head(r);
     WarcRevisit.Builder revisit = new WarcRevisit.Builder(URI.create(r.url()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
         .version(MessageVersion.WARC_1_1)
         .warcinfoId(warcinfo)
         .date(date)
-        .body(MediaType.HTTP_RESPONSE, head(r));
+        .body(MediaType.HTTP_RESPONSE, head)
+        .blockDigest(sha1(head));
     if (capturedAtMillis > 0) {
       revisit.addHeader("WARC-Refers-To-Target-URI", r.url())
           .addHeader("WARC-Refers-To-Date", Instant.ofEpochMilli(capturedAtMillis).toString());
     }
     return revisit.build();
+  }
+
+  /**
+   * SHA-1 in base32, the digest CDX indexers, replay tools and deduplication compare (wget and
+   * Heritrix write it too); the crawl's own SHA-256 of a body is for crawl.db, and a WARC that
+   * used it would match no other tool's records.
+   */
+  private static WarcDigest sha1(byte[] bytes) {
+    try {
+      return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-1", e);
+    }
   }
 
   /** The HTTP head, rebuilt from what the fetch kept; Content-Length is the body's, if any. */
