@@ -10,6 +10,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.internal.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -138,6 +141,31 @@ class RetriesTest {
       assertThat(r.verdict()).isEqualTo(Verdict.DOWN);
       assertThat(r.status()).isEqualTo(429);
       assertThat(waits.asked()).as("its Retry-After").containsExactly(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void aRetryAfterDateAlreadyPastBacksOffAsIfThereWereNone() {
+    // A date behind our clock (a stale cached 503, a server's clock astray) says when the server
+    // expected to be back, not when to come back now: the waits were 0, each retry at once.
+    assertThat(waitsAfter503sSaying("Wed, 21 Oct 2015 07:28:00 GMT", 2))
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aRetryAfterDateIsWaitedOutFromTheClocksNow() {
+    assertThat(waitsAfter503sSaying("Sun, 06 Dec 2026 12:00:05 GMT", 1)).containsExactly(Duration.ofSeconds(5));
+  }
+
+  /** The waits of a check whose every attempt gets a 503 with this Retry-After, at noon on 6 December 2026. */
+  private static List<Duration> waitsAfter503sSaying(String retryAfter, int retries) {
+    stubs.stubFor(get("/503-retry-after").willReturn(aResponse().withStatus(503).withHeader("Retry-After", retryAfter)));
+    Clock noon = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
+    try (RecordingRetryTimer waits = RecordingRetryTimer.endingAtOnce();
+        Pinger pinger = waits.pinger(Checks.FAST, noon)) {
+      CheckResult r = pinger.check(target("/503-retry-after", retries)).join();
+      assertThat(r.attempts()).hasSize(retries + 1);
+      return waits.asked();
     }
   }
 

@@ -22,6 +22,7 @@ public final class RetryAfter {
         : Optional.empty();
   }
 
+  /** The wait {@code value} asks for from {@code now}; empty for none, nonsense or a date already past. */
   public static Optional<Duration> parse(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
@@ -37,7 +38,9 @@ public final class RetryAfter {
     try {
       Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       Duration d = Duration.between(now, at);
-      return Optional.of(d.isNegative() ? Duration.ZERO : d);
+      // A date already past (a stale cached answer, a clock astray) says nothing of when to come
+      // back: taken as 0 it made every retry at once, so it counts as no Retry-After at all.
+      return d.isNegative() ? Optional.empty() : Optional.of(d);
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
