@@ -54,6 +54,30 @@ class BadResponsesTest {
   }
 
   @Test
+  void anInformationalStatusFollowedByABodySaysNoFinalResponseCameNotThatNoStatusLineDid() throws Exception {
+    // OkHttp reads past a 1xx head for the final one, and the body after it is no status line:
+    // with a line break it was quoted as a bad status line, without one "no status line" was said.
+    for (String body : new String[] {"some body text", "some body text\r\n"}) {
+      try (RawServer server = RawServer.answering("HTTP/1.1 199 Odd\r\n\r\n" + body)) {
+        CheckResult r = check(server.url("/"));
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+        assertThat(r.message()).as("after %s", body.strip()).isEqualTo("invalid HTTP response: "
+            + "an informational (1xx) status from " + server.hostAndPort() + " was not followed by a final response");
+      }
+    }
+  }
+
+  @Test
+  void aFinalResponseAfterAnInformationalStatusIsTheAnswer() throws Exception {
+    try (RawServer server = RawServer.answering("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+        + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.UP);
+      assertThat(r.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aNegativeContentLengthIsAnInvalidResponseNotARejectedRequest() throws Exception {
     // OkHttp takes the head, then throws IllegalArgumentException reading a body of -5 bytes.
     try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\nabc")) {

@@ -93,12 +93,13 @@ final class FailureClassifier {
 
   /** Classifies by the root cause first: OkHttp wraps the telling exception in a generic one. */
   static Failure of(IOException e, Stage stage, String host) {
+    boolean afterInterim = e instanceof InterimHeads.NoFinalHeadException;
     List<Throwable> chain = new ArrayList<>();
     for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
       chain.add(0, t);
     }
     for (Throwable t : chain) {
-      Failure f = classifyOne(t, stage, host);
+      Failure f = classifyOne(t, stage, host, afterInterim);
       if (f != null) {
         return f;
       }
@@ -106,7 +107,8 @@ final class FailureClassifier {
     return Failure.error(PROTOCOL, describe(e));
   }
 
-  private static Failure classifyOne(Throwable t, Stage stage, String host) {
+  /** @param afterInterim an interim (1xx) head came: what failed to read was the final head */
+  private static Failure classifyOne(Throwable t, Stage stage, String host, boolean afterInterim) {
     String msg = t.getMessage() == null ? "" : t.getMessage();
     String lower = msg.toLowerCase(Locale.ROOT);
     if (t instanceof BodyReader.UnreadableEncodingException) {
@@ -128,7 +130,7 @@ final class FailureClassifier {
       return Failure.error(CONNECT_REFUSED, "connection refused by " + host);
     }
     if (lower.startsWith(STATUS_LINE_PREFIX)) {
-      return Failure.error(PROTOCOL, "invalid HTTP response: " + badStatusLine(msg, host));
+      return Failure.error(PROTOCOL, "invalid HTTP response: " + badStatusLine(msg, host, afterInterim));
     }
     if (lower.startsWith("id1id2") || lower.startsWith("fhcrc") || t instanceof java.util.zip.ZipException
         || (t instanceof EOFException && thrownBy(t, GZIP_READER))) {
@@ -157,8 +159,8 @@ final class FailureClassifier {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + (overHeaderLimit(lower)
           ? "response headers larger than OkHttp's limit (256 KiB)"
           : inAHeaderLine(lower) ? "response headers cut off, or larger than OkHttp's limit (256 KiB)"
-          : isTlsRecord(unreadLine(lower)) ? answeredInTls(host)
-          : "no status line in what " + host + " sent"));
+          : isTlsRecord(unreadLine(lower)) && !afterInterim ? answeredInTls(host)
+          : noStatusLine(host, afterInterim)));
     }
     if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
       return Failure.error(RESET, "connection reset by " + host);
@@ -186,14 +188,21 @@ final class FailureClassifier {
 
   /**
    * OkHttp's complaint about the first line, which it quotes whole: text that is not HTTP (an SSH
-   * banner on the port) is worth a short quote, binary is not worth showing at all.
+   * banner on the port) is worth a short quote, binary is not worth showing at all. After an
+   * interim head, text that is not HTTP is what came instead of the final head: a body, most likely.
    */
-  private static String badStatusLine(String msg, String host) {
+  private static String badStatusLine(String msg, String host, boolean afterInterim) {
     String line = msg.substring(STATUS_LINE_PREFIX.length());
-    boolean worthQuoting = line.startsWith("HTTP/") || (!line.isBlank() && ServerText.isText(line));
+    boolean worthQuoting = line.startsWith("HTTP/") || (!afterInterim && !line.isBlank() && ServerText.isText(line));
     return worthQuoting
         ? "bad status line " + ServerText.quote(line, STATUS_LINE_SHOWN)
-        : isTlsRecord(line) ? answeredInTls(host)
+        : isTlsRecord(line) && !afterInterim ? answeredInTls(host)
+        : noStatusLine(host, afterInterim);
+  }
+
+  private static String noStatusLine(String host, boolean afterInterim) {
+    return afterInterim
+        ? "an informational (1xx) status from " + host + " was not followed by a final response"
         : "no status line in what " + host + " sent";
   }
 

@@ -26,7 +26,8 @@ public final class HttpProber {
 
   /** @param hopPermits where each redirect hop a check follows counts against its host's rate */
   public HttpProber(PingSettings settings, Clock clock, HopPermits hopPermits) {
-    this.cleartext = HttpClients.cleartext(settings);
+    // The https clients are built from this one, so they say too when only an interim head came.
+    this.cleartext = HttpClients.cleartext(settings).newBuilder().addInterceptor(InterimHeads.INSTANCE).build();
     this.insecure = settings.insecure();
     this.options = new ProbeOptions(settings.maxBodyBytes(), settings.maxRedirects(),
         settings.reuseConnections(), settings.userAgent());
