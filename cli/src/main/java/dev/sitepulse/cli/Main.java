@@ -1,9 +1,11 @@
 package dev.sitepulse.cli;
 
+import dev.sitepulse.cli.ping.NagiosFormat;
 import dev.sitepulse.cli.search.QueryArguments;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.ConfigException;
 import dev.sitepulse.pinger.config.NearestName;
+import dev.sitepulse.pinger.format.NagiosUnknown;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -61,6 +63,9 @@ public final class Main {
       return run(args);
     } catch (Error e) {
       System.err.println("sitepulse: " + e);
+      if (asksForNagios(args, command)) {
+        System.out.println(NagiosUnknown.line(e.toString()));
+      }
       LoggerFactory.getLogger(Main.class).debug("failed", e);
       return ExitCode.internalFailure(command);
     }
@@ -79,6 +84,7 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new SitepulseCommand());
     String named = commandName(args);
+    boolean nagios = asksForNagios(args, named);
     SitepulseCommand.COMMANDS.forEach((name, command) -> {
       if (named == null || named.equals(name)) {
         cli.addSubcommand(name, command.get());
@@ -113,9 +119,25 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
     cli.setParameterExceptionHandler((e, given) -> usageError(e,
-        unknownOption != null && unknownOption.explains(e) ? unknownOption.message() : null));
-    cli.setExecutionExceptionHandler(Main::executionError);
+        unknownOption != null && unknownOption.explains(e) ? unknownOption.message() : null, nagios));
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> executionError(e, cmd, nagios));
     return cli.execute(args);
+  }
+
+  /**
+   * {@code ping --format nagios}: its errors, all exit 3, go to stdout too as Nagios' UNKNOWN
+   * status line. Nagios shows a plugin's stdout only: "(No output returned from plugin)".
+   */
+  private static boolean asksForNagios(String[] args, String command) {
+    return "ping".equals(command) && NagiosFormat.asked(args);
+  }
+
+  /** The error on stderr, as every command says it; for nagios, its status line on stdout too. */
+  private static void sayError(CommandLine cmd, String message, boolean nagios) {
+    cmd.getErr().println("sitepulse: " + message);
+    if (nagios) {
+      cmd.getOut().println(NagiosUnknown.line(message));
+    }
   }
 
   /**
@@ -144,13 +166,12 @@ public final class Main {
    * One line naming what was wrong, then where to read more; exit 3 as Nagios plugins do. The
    * command line's own {@code message}, if not null, says what was wrong instead of picocli's.
    */
-  private static int usageError(CommandLine.ParameterException e, String message) {
+  private static int usageError(CommandLine.ParameterException e, String message, boolean nagios) {
     CommandLine cmd = e.getCommandLine();
-    PrintWriter err = cmd.getErr();
     String unknown = unknownCommand(e);
-    err.println("sitepulse: " + (message != null ? message
-        : unknown != null ? unknownCommandMessage(unknown) : e.getMessage() + nearestOption(e)));
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    sayError(cmd, message != null ? message
+        : unknown != null ? unknownCommandMessage(unknown) : e.getMessage() + nearestOption(e), nagios);
+    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCode.USAGE;
   }
 
@@ -177,17 +198,17 @@ public final class Main {
         : "; the commands are " + String.join(", ", SitepulseCommand.COMMANDS.keySet()));
   }
 
-  private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+  /** @param nagios only ping asks for it, and ping throws no UnreadableException */
+  private static int executionError(Exception e, CommandLine cmd, boolean nagios) {
     if (e instanceof ConfigException || e instanceof UsageException) {
-      err.println("sitepulse: " + e.getMessage());
+      sayError(cmd, e.getMessage(), nagios);
       return ExitCode.USAGE;
     }
     if (e instanceof UnreadableException) {
-      err.println("sitepulse: " + e.getMessage());
+      cmd.getErr().println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
     }
-    err.println("sitepulse: " + e);
+    sayError(cmd, e.toString(), nagios);
     LoggerFactory.getLogger(Main.class).debug("failed", e);
     return ExitCode.internalFailure(cmd.getCommandName());
   }

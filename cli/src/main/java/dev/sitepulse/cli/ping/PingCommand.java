@@ -126,10 +126,10 @@ public final class PingCommand implements Callable<Integer> {
     } finally {
       restoreSignals.run();
     }
-    RunSummary summary = RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start));
+    int unfinished = run.targets().size() - results.size();
+    RunSummary summary = RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start), unfinished);
     writer.finish(results, summary);
     out.flush();
-    int unfinished = run.targets().size() - results.size();
     if (unfinished > 0) { // only a stop ends a run early; a signal after the last check changes nothing
       System.err.println("sitepulse: stopped by SIG" + stop.join() + " before " + unfinished + " of "
           + Amounts.count(run.targets().size(), "check") + " finished; those are not reported");

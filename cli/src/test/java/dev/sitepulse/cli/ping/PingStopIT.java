@@ -27,10 +27,7 @@ class PingStopIT {
 
   @Test
   void sigtermEndsTheRunAtOnceAndReportsTheChecksThatFinished() throws Exception {
-    site.stubFor(get("/ok").willReturn(ok("ok")));
-    site.stubFor(get("/stuck").willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
-    Process ping = JarProcess.start(work, "ping", "--format", "jsonl", "--timeout", "60s",
-        StubServer.url(site, "/ok"), StubServer.url(site, "/stuck"));
+    Process ping = pingOkAndStuck(work, "jsonl");
     Path out = work.resolve("started.out");
     awaitStuckAndOk(ping, out, 0);
 
@@ -45,14 +42,11 @@ class PingStopIT {
 
   @Test
   void aSigtermDeliveredTwiceAsTimeoutSendsItStillStopsGracefully() throws Exception {
-    site.stubFor(get("/ok").willReturn(ok("ok")));
-    site.stubFor(get("/stuck").willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
     // The kernel merges the two signals when the first is still pending, so one try may pass by
     // luck: before the fix, 3 in 10 printed nothing. Three tries make that rare.
     for (int attempt = 1; attempt <= 3; attempt++) {
       Path dir = Files.createDirectories(work.resolve("try-" + attempt));
-      Process ping = JarProcess.start(dir, "ping", "--format", "jsonl", "--timeout", "60s",
-          StubServer.url(site, "/ok"), StubServer.url(site, "/stuck"));
+      Process ping = pingOkAndStuck(dir, "jsonl");
       awaitStuckAndOk(ping, dir.resolve("started.out"), attempt - 1);
 
       // timeout(1) signals the command, then its process group: one kill(2) right after the other.
@@ -65,6 +59,30 @@ class PingStopIT {
       assertThat(err.strip()).as("try %d: stopped, not halted by the second delivery", attempt)
           .isEqualTo("sitepulse: stopped by SIGTERM before 1 of 2 checks finished; those are not reported");
     }
+  }
+
+  @Test
+  void aNagiosRunCutShortBySigtermIsUnknownNotOkForTheChecksThatFinished() throws Exception {
+    Process ping = pingOkAndStuck(work, "nagios");
+    JarProcess.awaitWhileAlive(ping, Duration.ofSeconds(30),
+        () -> !site.findAll(getRequestedFor(urlEqualTo("/stuck"))).isEmpty());
+
+    ping.destroy(); // SIGTERM
+
+    assertThat(ping.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(work.resolve("started.err"));
+    assertThat(ping.exitValue()).as(err).isEqualTo(130);
+    // Nagios output has no line per check as it ends: /ok may or may not have finished by the signal.
+    assertThat(Files.readAllLines(work.resolve("started.out"))).first().asString()
+        .matches("SITEPULSE UNKNOWN - stopped after (0 of 2 checks|1 of 2 checks: 1 up \\| .*)");
+  }
+
+  /** A ping of /ok, then of /stuck, which answers after a minute, in the given format. */
+  private static Process pingOkAndStuck(Path dir, String format) throws IOException {
+    site.stubFor(get("/ok").willReturn(ok("ok")));
+    site.stubFor(get("/stuck").willReturn(aResponse().withStatus(200).withFixedDelay(60_000)));
+    return JarProcess.start(dir, "ping", "--format", format, "--timeout", "60s",
+        StubServer.url(site, "/ok"), StubServer.url(site, "/stuck"));
   }
 
   /** Until the run has sent its stuck request (one more than {@code stuckBefore}) and printed /ok's line. */

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Plugin output as the Monitoring Plugins development guidelines define it: a status line with
  * performance data after a {@code |}, then one long-output line per target. The exit code is
- * left to the caller, from {@link RunSummary#worst()}.
+ * left to the caller, from {@link RunSummary#worst()}. A run a stop cut short is UNKNOWN: the
+ * targets not checked may be the ones down.
  */
 final class NagiosWriter implements ResultWriter {
 
@@ -29,9 +30,11 @@ final class NagiosWriter implements ResultWriter {
 
   @Override
   public void finish(List<CheckResult> results, RunSummary summary) {
-    String state = STATES[summary.worst().exitCode()];
     String perfdata = perfdata(results);
-    out.println("SITEPULSE " + state + " - " + statusText(results) + (perfdata.isEmpty() ? "" : " | " + perfdata));
+    String first = summary.unfinished() > 0
+        ? statusLine("UNKNOWN", stoppedText(results, summary.unfinished()))
+        : statusLine(STATES[summary.worst().exitCode()], statusText(results));
+    out.println(first + (perfdata.isEmpty() ? "" : " | " + perfdata));
     for (CheckResult r : results) {
       String status = r.status() == 0 ? "-" : Integer.toString(r.status());
       out.println(text(r.verdict() + " " + r.target().name() + " " + status + " "
@@ -40,16 +43,38 @@ final class NagiosWriter implements ResultWriter {
     out.flush();
   }
 
+  /** The status line before any perfdata: {@code SITEPULSE STATE - text}. */
+  static String statusLine(String state, String text) {
+    return "SITEPULSE " + state + " - " + text(text);
+  }
+
+  /** {@code stopped after 2 of 3 checks: 1 up, 1 failing: shop (DEGRADED)}. */
+  private static String stoppedText(List<CheckResult> results, int unfinished) {
+    String stopped = "stopped after " + results.size() + " of " + (results.size() + unfinished) + " checks";
+    if (results.isEmpty()) {
+      return stopped;
+    }
+    List<CheckResult> failing = failing(results);
+    int up = results.size() - failing.size();
+    return stopped + ": " + (failing.isEmpty() ? up + " up"
+        : (up > 0 ? up + " up, " : "") + failing.size() + " failing: " + names(failing));
+  }
+
   private static String statusText(List<CheckResult> results) {
-    List<CheckResult> failing = results.stream().filter(r -> r.verdict() != Verdict.UP).toList();
+    List<CheckResult> failing = failing(results);
     String checks = results.size() == 1 ? "check" : "checks";
     if (failing.isEmpty()) {
       return results.size() + " " + checks + " up";
     }
-    return text(failing.size() + " of " + results.size() + " " + checks + " failing: "
-        + failing.stream()
-            .map(r -> r.target().name() + " (" + r.verdict() + ")")
-            .collect(Collectors.joining(", ")));
+    return failing.size() + " of " + results.size() + " " + checks + " failing: " + names(failing);
+  }
+
+  private static List<CheckResult> failing(List<CheckResult> results) {
+    return results.stream().filter(r -> r.verdict() != Verdict.UP).toList();
+  }
+
+  private static String names(List<CheckResult> failing) {
+    return failing.stream().map(r -> r.target().name() + " (" + r.verdict() + ")").collect(Collectors.joining(", "));
   }
 
   /**
@@ -81,7 +106,7 @@ final class NagiosWriter implements ResultWriter {
   }
 
   /** A | would start performance data, a line break a new line of output; as in the table. */
-  private static String text(String s) {
+  static String text(String s) {
     return TextTable.oneLine(s.replace('|', '/'));
   }
 

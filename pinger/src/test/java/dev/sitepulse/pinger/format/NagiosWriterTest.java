@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class NagiosWriterTest {
 
   private static final Pattern STATUS_LINE =
-      Pattern.compile("SITEPULSE (OK|WARNING|CRITICAL) - ([^|]+?)(?: \\| ([^|]+))?");
+      Pattern.compile("SITEPULSE (OK|WARNING|CRITICAL|UNKNOWN) - ([^|]+?)(?: \\| ([^|]+))?");
   /** One perfdata item: 'label'=value[UOM];warn;crit;min;max, as the guidelines define it. */
   private static final Pattern PERFDATA =
       Pattern.compile("'([^'=]+)'=([0-9]+(?:\\.[0-9]+)?)(s|B);;;0");
@@ -26,7 +26,11 @@ class NagiosWriterTest {
       Pattern.compile("(UP|DEGRADED|DOWN|TIMEOUT|ERROR) .+ ([0-9]{3}|-) [0-9]+(\\.[0-9]{1,6})?s .*");
 
   private static Matcher statusLine(List<CheckResult> results) {
-    String first = output(NagiosWriter::new, results).lines().findFirst().orElseThrow();
+    return statusLine(results, 0);
+  }
+
+  private static Matcher statusLine(List<CheckResult> results, int unfinished) {
+    String first = output(NagiosWriter::new, results, unfinished).lines().findFirst().orElseThrow();
     Matcher m = STATUS_LINE.matcher(first);
     assertThat(m.matches()).as("status line %s", first).isTrue();
     return m;
@@ -69,6 +73,34 @@ class NagiosWriterTest {
 
     assertThat(m.group(1)).isEqualTo("OK");
     assertThat(m.group(2)).isEqualTo("2 checks up");
+  }
+
+  @Test
+  void aRunAStopCutShortIsUnknownAndSaysHowManyChecksItFinished() {
+    // Nagios reads the 130 exit as UNKNOWN too, but shows the line: "OK - 1 check up" told it all was well.
+    Matcher m = statusLine(List.of(API), 4);
+
+    assertThat(m.group(1)).isEqualTo("UNKNOWN");
+    assertThat(m.group(2)).isEqualTo("stopped after 1 of 5 checks: 1 up");
+    assertThat(perfdata(m.group(3))).containsExactly("'api_time'=0.025s;;;0", "'api_size'=659B;;;0");
+  }
+
+  @Test
+  void aRunCutShortNamesTheFailingChecksItFinished() {
+    Matcher m = statusLine(List.of(API, SHOP), 1);
+
+    assertThat(m.group(1)).isEqualTo("UNKNOWN");
+    assertThat(m.group(2)).isEqualTo("stopped after 2 of 3 checks: 1 up, 1 failing: shop, \"main\" (DEGRADED)");
+  }
+
+  @Test
+  void aRunStoppedBeforeAnyCheckFinishedIsUnknownWithNoPerfdata() {
+    assertThat(output(NagiosWriter::new, List.of(), 2)).isEqualTo("SITEPULSE UNKNOWN - stopped after 0 of 2 checks\n");
+  }
+
+  @Test
+  void anErrorIsUnknownOnOneLineThatStartsNoPerfdata() {
+    assertThat(NagiosUnknown.line("bad.yaml:6:5: a | b\nc")).isEqualTo("SITEPULSE UNKNOWN - bad.yaml:6:5: a / b c");
   }
 
   @Test

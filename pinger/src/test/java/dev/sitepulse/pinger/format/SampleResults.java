@@ -99,10 +99,15 @@ final class SampleResults {
   }
 
   static String output(Function<PrintStream, ResultWriter> format, List<CheckResult> results) {
+    return output(format, results, 0);
+  }
+
+  /** As a run that a stop ended with {@code unfinished} checks still under way. */
+  static String output(Function<PrintStream, ResultWriter> format, List<CheckResult> results, int unfinished) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ResultWriter writer = format.apply(new PrintStream(bytes, false, StandardCharsets.UTF_8));
     results.forEach(writer::onResult);
-    writer.finish(results, RunSummary.of(results, Duration.ofMillis(2310)));
+    writer.finish(results, RunSummary.of(results, Duration.ofMillis(2310), unfinished));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 }
