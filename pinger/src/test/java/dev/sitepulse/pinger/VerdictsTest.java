@@ -196,8 +196,21 @@ class VerdictsTest {
   }
 
   @Test
-  void aMalformedChunkIsAProtocolError() {
-    assertThat(check(url("/fault/malformed-chunk")).errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+  void aBodyThatSaysItIsGzipAndIsNotIsAProtocolError() {
+    CheckResult r = check(url("/fault/bad-gzip"));
+    assertThat(r.errorKind()).as(r.message()).isEqualTo(ErrorKind.PROTOCOL);
+    assertThat(r.message()).isEqualTo("invalid HTTP response: the body is not valid gzip");
+  }
+
+  @Test
+  void aMalformedChunkIsAProtocolError() throws Exception {
+    // Not WireMock's MALFORMED_RESPONSE_CHUNK: to a request with Connection: close, as checks send,
+    // Jetty ends the body by closing instead of chunking it, and the garbage is then a plain body.
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).as(r.message()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).startsWith("invalid HTTP response: ");
+    }
   }
 
   @Test
