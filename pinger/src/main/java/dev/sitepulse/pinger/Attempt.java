@@ -10,7 +10,8 @@ import java.util.List;
  * @param number 1 for the first try
  * @param errorKind set only when the verdict is ERROR
  * @param message a sentence a person can read, e.g. {@code connection refused by 127.0.0.1:9}
- * @param phases the phases summed over all hops; {@code totalNanos} is the attempt's wall time
+ * @param phases the phases summed over all hops, their totals too: the time of the exchanges,
+ *     without what the attempt waited for a worker to run it
  * @param tls the final hop's handshake, null for plain HTTP or when none completed
  * @param remoteAddress the address of the final hop, null when no connection was made
  * @param retryAfter the server's Retry-After on a 429 or 503, null when absent

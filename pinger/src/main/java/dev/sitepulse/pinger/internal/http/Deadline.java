@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.internal.http;
 import dev.sitepulse.pinger.internal.http.PhaseListener.Stage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import okhttp3.Call;
 
 /**
@@ -13,10 +14,18 @@ import okhttp3.Call;
 final class Deadline {
 
   private final Duration timeout;
-  private final long startNanos = System.nanoTime();
+  private final LongSupplier nanoTime;
+  private final long startNanos;
 
   Deadline(Duration timeout) {
+    this(timeout, System::nanoTime);
+  }
+
+  /** @param nanoTime the time source, {@code System::nanoTime} except in tests */
+  Deadline(Duration timeout, LongSupplier nanoTime) {
     this.timeout = timeout;
+    this.nanoTime = nanoTime;
+    this.startNanos = nanoTime.getAsLong();
   }
 
   Duration timeout() {
@@ -24,7 +33,7 @@ final class Deadline {
   }
 
   long elapsedNanos() {
-    return System.nanoTime() - startNanos;
+    return nanoTime.getAsLong() - startNanos;
   }
 
   /** What is left of the timeout; 0 or less once it has passed. */

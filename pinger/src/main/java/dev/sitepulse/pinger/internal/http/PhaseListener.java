@@ -16,9 +16,8 @@ import okhttp3.Handshake;
 import okhttp3.Protocol;
 
 /**
- * Timestamps the events of one call, one hop of a check. Events arrive on the calling thread;
- * the fields are volatile because a watchdog on another thread may read which phase a hung call
- * is stuck in.
+ * Times the phases of one call, one hop of a check. Events arrive on the calling thread; a
+ * watchdog on another thread may read which phase a hung call is stuck in, and how long each took.
  */
 final class PhaseListener extends EventListener {
 
@@ -34,18 +33,15 @@ final class PhaseListener extends EventListener {
 
   private final LongSupplier nanoTime;
   private volatile Stage stage = Stage.STARTING;
-  private volatile long callStart;
-  private volatile long dnsStart;
-  private volatile long dnsEnd;
-  private volatile long connectStart;
-  private volatile long connectEnd;
-  private volatile long tlsStart;
-  private volatile long tlsEnd;
-  /** Connect and TLS time of routes that failed before the one under way (another address). */
-  private volatile long connectFailedNanos;
-  private volatile long tlsFailedNanos;
-  private volatile long requestSent;
-  private volatile long responseHead;
+  // The phases so far, guarded by this: each event that ends a phase adds the time since the last
+  // one that did (the mark), so the phases split the hop's time between them and add up to it.
+  private boolean started;
+  private long start;
+  private long mark;
+  private long dns;
+  private long connect;
+  private long tls;
+  private long processing;
   private volatile String remoteIp;
   private volatile String remoteAddress;
   private volatile List<Certificate> peerCertificates = List.of();
@@ -88,92 +84,108 @@ final class PhaseListener extends EventListener {
   }
 
   /**
-   * The phases of this hop, with the transfer ending at {@code end} (the end of our body read, or
-   * the failure). A request sent that got no response head was processing until {@code end}: a
-   * server that hangs shows its wait there, as a failed connect shows in CONNECT.
+   * The phases of this hop, which ends at {@code end} (the end of our body read, or the failure).
+   * The hop starts with its first step on the network: the DNS lookup, else the connect, else (on
+   * a reused connection) the request. Before it, OkHttp only plans the route, on our CPU, which on
+   * a busy machine or a cold JVM can take longer than the exchange. The phases add up to the hop's
+   * total, as curl's cumulative times do: each runs from where the one before it ended, so a gap
+   * between two (writing the request after the connect) counts in the one after it. A phase the
+   * hop did not go through is 0. The phase the call is in at {@code end} runs to it: a server that
+   * hangs shows its wait in processing, as a connect that hangs shows in connect.
    */
   synchronized Phases phases(long end) {
-    // A phase still open (the watchdog ended the call in it) runs to end, as processing does.
-    long dns = span(dnsStart, orEnd(dnsEnd, end));
-    long tls = tlsFailedNanos + span(tlsStart, orEnd(tlsEnd, end));
-    long connect = connectFailedNanos + span(connectStart, tlsStart != 0 ? tlsStart : orEnd(connectEnd, end));
-    long processing = span(requestSent, responseHead != 0 ? responseHead : end);
-    long transfer = span(responseHead, end);
-    return new Phases(dns, connect, tls, processing, transfer, span(callStart, end));
+    long open = started ? Math.max(0, end - mark) : 0;
+    Stage at = stage;
+    return new Phases(
+        dns + (at == Stage.RESOLVING ? open : 0),
+        connect + (at == Stage.CONNECTING ? open : 0),
+        tls + (at == Stage.HANDSHAKING ? open : 0),
+        processing + (at == Stage.WAITING ? open : 0),
+        at == Stage.READING ? open : 0, // the final head to the end: nothing ends after it
+        started ? Math.max(0, end - start) : 0);
   }
 
-  private static long orEnd(long at, long end) {
-    return at != 0 ? at : end;
+  /** The hop's first step on the network starts its time, if none did before. */
+  private void starting() {
+    if (!started) {
+      started = true;
+      start = nanoTime.getAsLong();
+      mark = start;
+    }
   }
 
-  private static long span(long from, long to) {
-    return from == 0 || to == 0 || to < from ? 0 : to - from;
+  /** The time since the last phase ended, which the phase ending now takes. */
+  private long sinceMark() {
+    long now = nanoTime.getAsLong();
+    long since = started ? Math.max(0, now - mark) : 0;
+    mark = now;
+    return since;
   }
 
   @Override
-  public void callStart(Call call) {
-    callStart = nanoTime.getAsLong();
-  }
-
-  @Override
-  public void dnsStart(Call call, String domainName) {
+  public synchronized void dnsStart(Call call, String domainName) {
+    starting();
     stage = Stage.RESOLVING;
-    dnsStart = nanoTime.getAsLong();
   }
 
   @Override
-  public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
-    dnsEnd = nanoTime.getAsLong();
+  public synchronized void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
+    dns += sinceMark();
   }
 
   /**
-   * A request sent on a pooled connection that turned out stale is sent again on a new one: what
-   * was sent before is no longer waited on, so the wait starts again after this connect.
+   * A request sent on a pooled connection that turned out stale is sent again on a new one: the
+   * time it spent on the stale one was processing, and the wait starts again after this connect.
    */
   @Override
   public synchronized void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+    starting();
+    if (stage == Stage.WAITING || stage == Stage.READING) {
+      processing += sinceMark();
+    }
     stage = Stage.CONNECTING;
-    connectStart = nanoTime.getAsLong();
-    requestSent = 0;
-    responseHead = 0;
     connectingTo(address);
   }
 
   @Override
-  public void secureConnectStart(Call call) {
+  public synchronized void secureConnectStart(Call call) {
+    connect += sinceMark();
     stage = Stage.HANDSHAKING;
-    tlsStart = nanoTime.getAsLong();
   }
 
   @Override
-  public void secureConnectEnd(Call call, Handshake handshake) {
-    tlsEnd = nanoTime.getAsLong();
+  public synchronized void secureConnectEnd(Call call, Handshake handshake) {
+    tls += sinceMark();
   }
 
   @Override
-  public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
-    connectEnd = nanoTime.getAsLong();
+  public synchronized void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
+    endConnect();
+  }
+
+  /** The connect or handshake under way ends; the time since the last phase ended is its. */
+  private void endConnect() {
+    if (stage == Stage.HANDSHAKING) {
+      tls += sinceMark();
+    } else {
+      connect += sinceMark();
+    }
   }
 
   /**
-   * A failed connect or handshake still took time; without this its phase would read 0. OkHttp may
-   * then try the host's next address (IPv6, then IPv4, say): each route's time adds up, so a 10 s
-   * connect timeout on the first still shows when the second connects.
+   * A failed connect or handshake still took time, which its phase keeps. OkHttp may then try the
+   * host's next address (IPv6, then IPv4, say): each route's time adds up, so a 10 s connect
+   * timeout on the first still shows when the second connects.
    */
   @Override
   public synchronized void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
       java.io.IOException e) {
-    long now = nanoTime.getAsLong();
-    connectFailedNanos += span(connectStart, tlsStart != 0 ? tlsStart : now);
-    tlsFailedNanos += tlsStart != 0 ? span(tlsStart, now) : 0;
-    connectStart = 0;
-    connectEnd = 0;
-    tlsStart = 0;
-    tlsEnd = 0;
+    endConnect();
   }
 
   @Override
-  public void connectionAcquired(Call call, Connection connection) {
+  public synchronized void connectionAcquired(Call call, Connection connection) {
+    starting(); // a reused connection: the request is the first step
     stage = Stage.WAITING;
     InetSocketAddress address = connection.route().socketAddress();
     connectingTo(address);
@@ -186,24 +198,14 @@ final class PhaseListener extends EventListener {
     }
   }
 
-  @Override
-  public void requestHeadersEnd(Call call, okhttp3.Request request) {
-    requestSent = nanoTime.getAsLong();
-  }
-
-  @Override
-  public void requestBodyEnd(Call call, long byteCount) {
-    requestSent = nanoTime.getAsLong();
-  }
-
   /**
    * The final head, not an interim 100 or 103. OkHttp reports the response starting once it has
    * read the first head, so a server still working after a 100 Continue would read as a body cut
    * short, and its work would count as transfer rather than processing.
    */
   @Override
-  public void responseHeadersEnd(Call call, okhttp3.Response response) {
-    responseHead = nanoTime.getAsLong();
+  public synchronized void responseHeadersEnd(Call call, okhttp3.Response response) {
+    processing += sinceMark();
     stage = Stage.READING;
   }
 }

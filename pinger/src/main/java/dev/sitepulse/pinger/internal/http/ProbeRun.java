@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -53,13 +54,14 @@ public final class ProbeRun implements Runnable {
   private final ProbeOptions options;
   private final HopPermits hopPermits;
   private final Clock clock;
+  private final LongSupplier nanoTime;
   private final CompletableFuture<Attempt> result = new CompletableFuture<>();
   private final List<Hop> hops = new ArrayList<>();
   private final boolean needsBody;
   private final Instant startedAt;
   private final Deadline deadline;
   private volatile Call call;
-  private volatile PhaseListener listener = new PhaseListener();
+  private volatile PhaseListener listener;
   /** Whether the current hop is already in {@link #hops}; if not, a failure adds it. Guarded by hops. */
   private boolean hopRecorded;
   /** The current hop's status once its response head arrived, else 0: a body that times out keeps it. */
@@ -72,15 +74,24 @@ public final class ProbeRun implements Runnable {
 
   ProbeRun(Function<HttpUrl, OkHttpClient> clients, Target target, int number, ProbeOptions options,
       HopPermits hopPermits, Clock clock) {
+    this(clients, target, number, options, hopPermits, clock, System::nanoTime);
+  }
+
+  /** @param nanoTime times the hops and the timeout, {@code System::nanoTime} except in tests */
+  ProbeRun(Function<HttpUrl, OkHttpClient> clients, Target target, int number, ProbeOptions options,
+      HopPermits hopPermits, Clock clock, LongSupplier nanoTime) {
     this.clients = clients;
     this.target = target;
     this.number = number;
     this.options = options;
     this.hopPermits = hopPermits;
     this.clock = clock;
+    this.nanoTime = nanoTime;
+    this.listener = new PhaseListener(nanoTime);
     this.needsBody = target.needsBody();
     this.startedAt = clock.instant();
-    this.deadline = new Deadline(target.timeout());
+    // From now, not from when a worker runs it: the timeout promises when the attempt ends.
+    this.deadline = new Deadline(target.timeout(), nanoTime);
   }
 
   public CompletableFuture<Attempt> result() {
@@ -121,7 +132,7 @@ public final class ProbeRun implements Runnable {
     String method = target.method();
     String requestBody = target.body();
     while (true) {
-      PhaseListener hopListener = new PhaseListener();
+      PhaseListener hopListener = new PhaseListener(nanoTime);
       listener = hopListener;
       synchronized (hops) { // as one: a watchdog's failed() must not see the last hop's figures as this one's
         hopRecorded = false;
@@ -154,7 +165,7 @@ public final class ProbeRun implements Runnable {
         String location = FetchResult.redirects(response.code()) ? response.header("Location") : null;
         boolean last = location == null || hops.size() >= options.maxRedirects();
         Body body = BodyReader.read(response, options.maxBodyBytes(), last && needsBody, hopBodyBytes);
-        long end = System.nanoTime();
+        long end = nanoTime.getAsLong();
         synchronized (hops) {
           hops.add(new Hop(url.toString(), response.code(), location, hopListener.phases(end)));
           hopRecorded = true;
@@ -268,7 +279,7 @@ public final class ProbeRun implements Runnable {
             + (chain.size() == 1 ? " redirect)" : " redirects)");
       }
       // The hop that failed, with its status if the response head came, and how far it got.
-      chain.add(new Hop(url.toString(), status, null, current.phases(System.nanoTime())));
+      chain.add(new Hop(url.toString(), status, null, current.phases(nanoTime.getAsLong())));
     }
     return new Attempt(number, startedAt, f.verdict(), f.kind(), message, chain,
         summed(chain), bytes, false, null, current.remoteAddress(), List.of(), null, contentLength);
@@ -279,11 +290,14 @@ public final class ProbeRun implements Runnable {
     return deadline.failure(e, call, listener.stage(), hostOf(url));
   }
 
-  /** Phases summed over the hops; the total is the attempt's wall time so far. */
-  private Phases summed(List<Hop> chain) {
-    Phases sum = chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
-    return new Phases(sum.dnsNanos(), sum.connectNanos(), sum.tlsNanos(), sum.processingNanos(),
-        sum.transferNanos(), deadline.elapsedNanos());
+  /**
+   * Phases summed over the hops, the total too: the time of the exchanges with the servers, which
+   * the phases add up to. Not in it: the time the attempt waited for its worker to run it (on a
+   * busy machine, for a thread or the CPU), and ours between hops, turning a Location into the
+   * next request.
+   */
+  private static Phases summed(List<Hop> chain) {
+    return chain.stream().map(Hop::phases).reduce(Phases.NONE, Phases::plus);
   }
 
   private List<Hop> snapshotHops() {

@@ -7,6 +7,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +17,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
+import javax.net.SocketFactory;
+import okhttp3.Address;
+import okhttp3.Authenticator;
 import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dns;
 import okhttp3.EventListener;
+import okhttp3.Handshake;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.Route;
 import org.junit.jupiter.api.Test;
 
 class PhaseListenerTest {
@@ -118,30 +129,12 @@ class PhaseListenerTest {
   void theConnectTimeOfAnAddressThatFailedAddsToThatOfTheOneThatConnected() throws Exception {
     AtomicLong now = new AtomicLong(SECOND);
     PhaseListener phases = new PhaseListener(now::get);
-    EventListener eachConnectTakesASecond = new EventListener() {
-      @Override
-      public void connectStart(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
-        now.addAndGet(SECOND);
-      }
-    };
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       // The name has two addresses; nothing listens on the first, so OkHttp tries the second.
       Dns twoAddresses = host -> List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1"));
       OkHttpClient client = new OkHttpClient.Builder().dns(twoAddresses)
-          .eventListener(phases.plus(eachConnectTakesASecond)).build();
-      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
-        try (Socket s = server.accept()) {
-          BufferedReader in =
-              new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-          for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            // the request head
-          }
-          s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-              .getBytes(StandardCharsets.US_ASCII));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+          .eventListener(phases.plus(eachConnectTakesASecond(now))).build();
+      CompletableFuture<Void> served = answerOnce(server);
       String url = "http://two.test:" + server.getLocalPort() + "/";
       try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
         assertThat(r.code()).isEqualTo(200);
@@ -151,6 +144,59 @@ class PhaseListenerTest {
     }
 
     assertThat(phases.phases(now.get()).connectNanos()).as("both routes' second").isEqualTo(2 * SECOND);
+  }
+
+  @Test
+  void theHopStartsWithItsFirstStepOnTheNetworkNotWithRoutePlanningOnOurSide() throws Exception {
+    AtomicLong now = new AtomicLong(SECOND);
+    PhaseListener phases = new PhaseListener(now::get);
+    EventListener planningTakesFiveSeconds = new EventListener() {
+      @Override
+      public void callStart(Call call) {
+        now.addAndGet(5 * SECOND); // a cold JVM, or a worker that lost the CPU, before the connect
+      }
+    };
+    OkHttpClient client = new OkHttpClient.Builder()
+        .eventListener(phases.plus(planningTakesFiveSeconds).plus(eachConnectTakesASecond(now))).build();
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> served = answerOnce(server);
+      String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
+      try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
+        r.body().string();
+      }
+      served.get(10, TimeUnit.SECONDS);
+    }
+
+    Phases p = phases.phases(now.get());
+    assertThat(p.totalNanos()).isEqualTo(SECOND); // the connect's, after which the clock stood still
+    assertThat(p.connectNanos()).isEqualTo(SECOND);
+  }
+
+  /** Moves the clock on a second as each connect starts, after {@link PhaseListener} noted it. */
+  private static EventListener eachConnectTakesASecond(AtomicLong now) {
+    return new EventListener() {
+      @Override
+      public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+        now.addAndGet(SECOND);
+      }
+    };
+  }
+
+  /** Reads one request head and answers it with a 200 whose body is "ok". */
+  private static CompletableFuture<Void> answerOnce(ServerSocket server) {
+    return CompletableFuture.runAsync(() -> {
+      try (Socket s = server.accept()) {
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+          // the request head
+        }
+        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+            .getBytes(StandardCharsets.US_ASCII));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   @Test
@@ -173,19 +219,52 @@ class PhaseListenerTest {
   }
 
   @Test
-  void aRequestSentAgainOnANewConnectionWaitsFromThereSoNoPhaseOverlapsAnother() {
+  void aRequestSentAgainOnANewConnectionCountsItsWaitOnTheStaleOneAsProcessingAndNoTimeTwice() {
     AtomicLong now = new AtomicLong(SECOND);
     PhaseListener phases = new PhaseListener(now::get);
-    phases.callStart(null);
-    phases.requestHeadersEnd(null, null); // on a pooled connection the server had closed
+    phases.connectionAcquired(null, pooled(9)); // one the server had closed while it idled
     now.addAndGet(SECOND);
-    phases.connectStart(null, new java.net.InetSocketAddress("127.0.0.1", 9), java.net.Proxy.NO_PROXY);
+    phases.connectStart(null, new InetSocketAddress("127.0.0.1", 9), Proxy.NO_PROXY);
+    now.addAndGet(SECOND);
+    phases.connectEnd(null, new InetSocketAddress("127.0.0.1", 9), Proxy.NO_PROXY, Protocol.HTTP_1_1);
+    phases.connectionAcquired(null, pooled(9));
+    now.addAndGet(SECOND);
+    phases.responseHeadersEnd(null, null);
 
-    Phases p = phases.phases(3 * SECOND); // the watchdog ends the call in that connect
+    Phases p = phases.phases(5 * SECOND);
 
     assertThat(p.connectNanos()).isEqualTo(SECOND);
-    assertThat(p.processingNanos()).isZero();
-    assertThat(p.dnsNanos() + p.connectNanos() + p.tlsNanos() + p.processingNanos() + p.transferNanos())
-        .isLessThanOrEqualTo(p.totalNanos());
+    assertThat(p.processingNanos()).as("a second on each connection").isEqualTo(2 * SECOND);
+    assertThat(p.transferNanos()).isEqualTo(SECOND);
+    assertThat(p.totalNanos()).isEqualTo(4 * SECOND);
+  }
+
+  /** A plain connection to 127.0.0.1:port, as OkHttp hands one out of its pool. */
+  private static Connection pooled(int port) {
+    Address address = new Address("127.0.0.1", port, Dns.SYSTEM, SocketFactory.getDefault(), null, null, null,
+        Authenticator.NONE, null, List.of(Protocol.HTTP_1_1), List.of(ConnectionSpec.CLEARTEXT),
+        ProxySelector.getDefault());
+    Route route = new Route(address, Proxy.NO_PROXY, new InetSocketAddress("127.0.0.1", port));
+    return new Connection() {
+      @Override
+      public Route route() {
+        return route;
+      }
+
+      @Override
+      public Socket socket() {
+        return new Socket();
+      }
+
+      @Override
+      public Handshake handshake() {
+        return null;
+      }
+
+      @Override
+      public Protocol protocol() {
+        return Protocol.HTTP_1_1;
+      }
+    };
   }
 }
