@@ -63,6 +63,8 @@ final class HttpClients {
         .readTimeout(0, TimeUnit.MILLISECONDS)
         .writeTimeout(0, TimeUnit.MILLISECONDS)
         .addNetworkInterceptor(RetryAfterInIntRange.INSTANCE)
+        // Marks a failure after an interim (1xx) head, so the error can say no final one came.
+        .addInterceptor(InterimHeads.INSTANCE)
         .eventListenerFactory(
             call -> {
               PhaseListener listener = call.request().tag(PhaseListener.class);

@@ -26,8 +26,7 @@ public final class HttpProber {
 
   /** @param hopPermits where each redirect hop a check follows counts against its host's rate */
   public HttpProber(PingSettings settings, Clock clock, HopPermits hopPermits) {
-    // The https clients are built from this one, so they say too when only an interim head came.
-    this.cleartext = HttpClients.cleartext(settings).newBuilder().addInterceptor(InterimHeads.INSTANCE).build();
+    this.cleartext = HttpClients.cleartext(settings);
     this.insecure = settings.insecure();
     this.options = new ProbeOptions(settings.maxBodyBytes(), settings.maxRedirects(),
         settings.reuseConnections(), settings.userAgent());
