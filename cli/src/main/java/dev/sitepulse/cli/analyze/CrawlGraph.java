@@ -3,30 +3,23 @@ package dev.sitepulse.cli.analyze;
 import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.CsrGraphBuilder;
 import dev.sitepulse.cli.UnreadableException;
-import dev.sitepulse.crawler.store.AnalyzedCrawl;
 import dev.sitepulse.crawler.store.CrawlDigest;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.OneRead;
+import dev.sitepulse.crawler.store.LinkGraph;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The crawl as primitive arrays for the analytics: HTML pages numbered 0..n-1, the links between
  * them as a CSR graph by destination, and each page's SimHash, read from crawl.db.
  */
 final class CrawlGraph {
-
-  /** As many redirects as the crawler follows from one URL. */
-  private static final int MAX_REDIRECTS = 20;
 
   final List<String> urls = new ArrayList<>();
   final List<String> titles = new ArrayList<>();
@@ -44,106 +37,29 @@ final class CrawlGraph {
   }
 
   /**
-   * Reads the crawl in one read transaction: pages, redirects and links of one moment, and the
-   * digest of exactly them, while a crawl may be writing.
+   * Reads the crawl in one read transaction ({@link LinkGraph#read}): pages, redirects and links
+   * of one moment, and the digest of exactly them, while a crawl may be writing.
    */
   static CrawlGraph load(Connection db) throws SQLException {
-    return OneRead.of(db, CrawlGraph::read);
-  }
-
-  private static CrawlGraph read(Connection db) throws SQLException {
-    CrawlDigest.Sums digest = new CrawlDigest.Sums();
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(AnalyzedCrawl.WRITTEN)) {
-      digest.recorded(rs.next() ? rs.getLong(1) : 0);
-    }
-    List<String> urls = new ArrayList<>();
-    List<String> titles = new ArrayList<>();
-    List<Long> hashes = new ArrayList<>();
-    Map<String, Integer> ids = new HashMap<>();
-    int[] pageOfRow = new int[maxId(db) + 1]; // urls.id -> page number + 1; 0: not a page
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, url, title, simhash FROM urls WHERE "
-            + AnalyzedCrawl.PAGES + " ORDER BY id")) {
-      while (rs.next()) {
-        int row = rs.getInt(1);
-        if (row >= pageOfRow.length) { // added by a crawl running meanwhile
-          pageOfRow = Arrays.copyOf(pageOfRow, row + 1);
-        }
-        pageOfRow[row] = urls.size() + 1;
-        ids.put(rs.getString(2), urls.size());
-        urls.add(rs.getString(2));
-        titles.add(rs.getString(3));
-        hashes.add(rs.getLong(4));
-        digest.page(row, rs.getLong(4));
-      }
-    }
-    Map<String, String> redirects = new HashMap<>();
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery(AnalyzedCrawl.REDIRECTS)) {
-      while (rs.next()) {
-        digest.redirect(rs.getLong(1), rs.getString(3));
-        redirects.put(rs.getString(2), rs.getString(3));
-      }
-    }
-    CsrGraphBuilder edges = new CsrGraphBuilder(urls.size());
-    // links by the page's row id: a join for the page's URL would cost a string per link. A
-    // rel="nofollow" link passes no rank, as in Google's PageRank: the page vouches for none of them.
-    // A page's links are rows next to each other, and a page links to the same page many times
-    // (the Python docs: 163,108 link rows for 15,492 page pairs): a link that repeats the last one
-    // this page made to that page is dropped here, as it is read. Repeats further apart (a page
-    // fetched again) are merged when the graph is built. SELECT DISTINCT would hand over fewer
-    // rows, but sorts them all: 6 s instead of 1 s in sqlite3 over 5M links.
-    int[] lastFrom = new int[urls.size()];
-    Arrays.fill(lastFrom, -1);
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(AnalyzedCrawl.links(s))) {
-      while (rs.next()) {
-        int fromRow = rs.getInt(1);
-        String target = rs.getString(2);
-        digest.link(fromRow, target);
-        int from = fromRow < pageOfRow.length ? pageOfRow[fromRow] - 1 : -1;
-        Integer to = from < 0 ? null : ids.get(landing(target, redirects));
-        // A page linking to itself says nothing about importance.
-        if (to != null && from != to && lastFrom[to] != from) {
-          lastFrom[to] = from;
-          addEdge(edges, from, to);
-        }
-      }
-    }
-    long[] simHashes = hashes.stream().mapToLong(Long::longValue).toArray();
-    // One edge per page pair, however often the page links there.
-    return new CrawlGraph(urls, titles, simHashes, edges.buildWithoutParallelEdges(), digest.digest());
-  }
-
-  private static void addEdge(CsrGraphBuilder edges, int from, int to) {
+    LinkGraph read;
     try {
-      edges.addEdge(from, to);
-    } catch (IllegalStateException full) {
+      read = LinkGraph.read(db);
+    } catch (IllegalStateException full) { // as many edges as an array holds, CsrGraphBuilder.MAX_EDGES
       throw new UnreadableException("too many links between the pages of this crawl: PageRank takes at most "
           + CsrGraphBuilder.MAX_EDGES);
     }
+    return of(read);
   }
 
-  private static int maxId(Connection db) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM urls")) {
-      return rs.next() ? rs.getInt(1) : 0;
+  /** The graph by destination of what {@code read} holds, with each linked pair once. */
+  static CrawlGraph of(LinkGraph read) {
+    CsrGraphBuilder edges = new CsrGraphBuilder(read.urls().size(), read.edgeCount());
+    for (int i = 0; i < read.edgeCount(); i++) {
+      edges.addEdge(read.sources()[i], read.targets()[i]);
     }
-  }
-
-  /**
-   * Where a link lands: a link to {@code dir} that redirects to {@code dir/} (or http to https)
-   * votes for the page it ends on. Chains end at {@link #MAX_REDIRECTS} hops or a loop, as the
-   * crawler's do.
-   */
-  private static String landing(String url, Map<String, String> redirects) {
-    String at = url;
-    for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
-      String next = redirects.get(at);
-      if (next == null || next.equals(url)) {
-        return at;
-      }
-      at = next;
-    }
-    return at;
+    // One edge per page pair, however often the page links there.
+    return new CrawlGraph(read.urls(), read.titles(), read.simHashes(), edges.buildWithoutParallelEdges(),
+        read.digest());
   }
 
   /**

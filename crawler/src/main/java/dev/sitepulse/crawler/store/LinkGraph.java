@@ -1,0 +1,50 @@
+package dev.sitepulse.crawler.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The crawl's link graph as primitive arrays, for {@code analyze} to hand to the analytics: the
+ * pages ({@link AnalyzedCrawl#PAGES}) numbered 0..n-1 in the order crawl.db learnt them, and the
+ * followed links between them, edge {@code i} from page {@code sources[i]} to page {@code
+ * targets[i]}, a link through a redirect counting for the page it lands on. No page links to
+ * itself here; a page's link that repeats its last one to the same page is dropped as read, but
+ * repeats further apart (a page fetched again) are left for the graph's builder to merge.
+ *
+ * @param urls each page's URL
+ * @param titles each page's title, null when it has none
+ * @param simHashes each page's SimHash
+ * @param digest the digest of exactly what was read, which {@code analyze} records
+ */
+public record LinkGraph(List<String> urls, List<String> titles, long[] simHashes, int[] sources, int[] targets,
+    CrawlDigest digest) {
+
+  /** The most edges read, as many as an array holds (gpu-analytics' CsrGraphBuilder takes as many). */
+  public static final int MAX_EDGES = Integer.MAX_VALUE - 8;
+
+  public LinkGraph {
+    urls = List.copyOf(urls);
+    titles = Collections.unmodifiableList(new ArrayList<>(titles)); // titles may be null
+    if (sources.length != targets.length) {
+      throw new IllegalArgumentException("sources and targets differ in length: " + sources.length + " and "
+          + targets.length);
+    }
+  }
+
+  public int edgeCount() {
+    return sources.length;
+  }
+
+  /**
+   * Reads the crawl in one read transaction: pages, redirects and links of one moment, and the
+   * digest of exactly them, while a crawl may be writing.
+   *
+   * @throws IllegalStateException when the pages have more than {@link #MAX_EDGES} links between them
+   */
+  public static LinkGraph read(Connection db) throws SQLException {
+    return OneRead.of(db, LinkGraphReader::read);
+  }
+}
