@@ -13,6 +13,7 @@ import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
+import dev.sitepulse.crawler.store.AnalysisStore;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
@@ -21,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,7 +148,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) { // worded as crawl and report word it
       throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
     }
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+    try (Connection db = AnalysisStore.connect(file)) {
       CrawlGraph crawl;
       try {
         crawl = CrawlGraph.load(db);

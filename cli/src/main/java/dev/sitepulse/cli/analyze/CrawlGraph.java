@@ -3,13 +3,11 @@ package dev.sitepulse.cli.analyze;
 import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.CsrGraphBuilder;
 import dev.sitepulse.cli.UnreadableException;
+import dev.sitepulse.crawler.store.AnalysisStore;
 import dev.sitepulse.crawler.store.CrawlDigest;
-import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.LinkGraph;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,61 +61,14 @@ final class CrawlGraph {
   }
 
   /**
-   * Stores the ranks and the clusters in one transaction, all or nothing: a write that fails half
-   * way (a full disk, a crawl holding the lock) must leave the last analysis as it was, not ranks
-   * cleared for half the pages, nor new ranks next to old clusters. JDBC commits a transaction
-   * under way when auto-commit is turned back on, so a failure is rolled back first.
+   * Stores the ranks and the clusters, all or nothing ({@link AnalysisStore#store}), with the
+   * digest of what was read.
    */
   void store(Connection db, double[] ranks, List<int[]> clusters, Instant at) throws SQLException {
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
-    try {
-      storeRanks(db, ranks);
-      storeClusters(db, clusters);
-      CrawlDb.recordAnalysis(db, at, ranks.length, digest);
-      db.commit();
-    } catch (SQLException | RuntimeException e) {
-      // SQLite ends the transaction itself on some errors (a full disk): then rolling back, and
-      // the commit that restoring auto-commit makes, fail too, and must not hide the cause.
-      try {
-        db.rollback();
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      try {
-        db.setAutoCommit(auto);
-      } catch (SQLException restore) {
-        e.addSuppressed(restore);
-      }
-      throw e;
-    }
-    db.setAutoCommit(auto);
-  }
-
-  /**
-   * Stores each page's rank in crawl.db's pagerank column, and clears it for the rest: a page that
-   * has left the graph since the last analysis (a 404 after a refresh) must not keep its rank.
-   */
-  private void storeRanks(Connection db, double[] ranks) throws SQLException {
-    try (Statement clear = db.createStatement()) {
-      clear.executeUpdate("UPDATE urls SET pagerank=NULL WHERE pagerank IS NOT NULL");
-    }
-    try (PreparedStatement s = db.prepareStatement("UPDATE urls SET pagerank=? WHERE url=?")) {
-      for (int i = 0; i < ranks.length; i++) {
-        s.setDouble(1, ranks[i]);
-        s.setString(2, urls.get(i));
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-  }
-
-  /** Replaces the clusters in crawl.db, where the crawler keeps them: the URLs of each cluster's pages. */
-  private void storeClusters(Connection db, List<int[]> clusters) throws SQLException {
     List<List<String>> pages = new ArrayList<>();
     for (int[] cluster : clusters) {
       pages.add(Arrays.stream(cluster).mapToObj(urls::get).toList());
     }
-    CrawlDb.replaceDuplicateClusters(db, pages);
+    AnalysisStore.store(db, urls, ranks, pages, at, digest);
   }
 }

@@ -1,0 +1,84 @@
+package dev.sitepulse.crawler.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where {@code analyze} reads the crawl ({@link LinkGraph#read}) and stores what it found: each
+ * page's PageRank in {@code urls.pagerank}, the near-duplicate clusters and the record of the run
+ * ({@link CrawlDb#replaceDuplicateClusters}, {@link CrawlDb#recordAnalysis}).
+ */
+public final class AnalysisStore {
+
+  private AnalysisStore() {}
+
+  /**
+   * A connection to {@code file} as it is, to read on and store through: not a crawl's, so nothing
+   * is made or brought up to date until results are stored. The caller closes it.
+   */
+  public static Connection connect(Path file) throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + file);
+  }
+
+  /**
+   * Stores the ranks and the clusters in one transaction, all or nothing: a write that fails half
+   * way (a full disk, a crawl holding the lock) must leave the last analysis as it was, not ranks
+   * cleared for half the pages, nor new ranks next to old clusters. JDBC commits a transaction
+   * under way when auto-commit is turned back on, so a failure is rolled back first.
+   *
+   * @param pages the URLs of the pages ranked, as {@link LinkGraph#urls()} numbers them
+   * @param ranks each page's rank
+   * @param clusters the URLs of each cluster's pages
+   * @param read the digest of what the analysis read, {@link LinkGraph#digest()}
+   */
+  public static void store(Connection db, List<String> pages, double[] ranks, List<List<String>> clusters,
+      Instant at, CrawlDigest read) throws SQLException {
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try {
+      storeRanks(db, pages, ranks);
+      CrawlDb.replaceDuplicateClusters(db, clusters);
+      CrawlDb.recordAnalysis(db, at, ranks.length, read);
+      db.commit();
+    } catch (SQLException | RuntimeException e) {
+      // SQLite ends the transaction itself on some errors (a full disk): then rolling back, and
+      // the commit that restoring auto-commit makes, fail too, and must not hide the cause.
+      try {
+        db.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      try {
+        db.setAutoCommit(auto);
+      } catch (SQLException restore) {
+        e.addSuppressed(restore);
+      }
+      throw e;
+    }
+    db.setAutoCommit(auto);
+  }
+
+  /**
+   * Stores each page's rank in crawl.db's pagerank column, and clears it for the rest: a page that
+   * has left the graph since the last analysis (a 404 after a refresh) must not keep its rank.
+   */
+  private static void storeRanks(Connection db, List<String> pages, double[] ranks) throws SQLException {
+    try (Statement clear = db.createStatement()) {
+      clear.executeUpdate("UPDATE urls SET pagerank=NULL WHERE pagerank IS NOT NULL");
+    }
+    try (PreparedStatement s = db.prepareStatement("UPDATE urls SET pagerank=? WHERE url=?")) {
+      for (int i = 0; i < ranks.length; i++) {
+        s.setDouble(1, ranks[i]);
+        s.setString(2, pages.get(i));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+}
