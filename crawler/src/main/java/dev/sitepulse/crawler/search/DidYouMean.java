@@ -144,12 +144,14 @@ final class DidYouMean {
    * The stems, in any of {@code fields}, of the words one letter dropped, two neighbours swapped or
    * one letter (a to z) added away from {@code typed} in its last {@value #ENDING} letters, each
    * with how many pages have it. A slip before the ending leaves what the stemmer strips as it was,
-   * and the stem near the word's, for NearStems to find.
+   * and the stem near the word's, for NearStems to find. The first letter stays, as it does in
+   * NearStems: in a short word the ending reaches it, and email is no slip of mail (e-mail) nor
+   * rgparse of argparse.
    */
   private Map<String, Integer> slips(Collection<String> fields, String typed, Map<String, TermsEnum> enums)
       throws IOException {
     int[] letters = typed.toLowerCase(Locale.ROOT).codePoints().toArray();
-    int from = Math.max(0, letters.length - ENDING);
+    int from = Math.max(1, letters.length - ENDING);
     Set<String> variants = new HashSet<>();
     for (int i = from; i < letters.length; i++) {
       variants.add(new String(letters, 0, i) + new String(letters, i + 1, letters.length - i - 1));

@@ -43,7 +43,9 @@ class DidYouMeanTest {
         page("library/hashlib.html", "hashlib — Secure hashes and message digests",
             "This module implements sha256 and md5. Its configuration is fixed when Python is built. An"
                 + " exception is raised for an unknown name; exception1 in the examples is a made-up one."
-                + " It needs python3.3, or version 1.10 of the backport."));
+                + " It needs python3.3, or version 1.10 of the backport."),
+        page("library/smtplib.html", "smtplib — SMTP protocol client",
+            "Send an e-mail from a script whose options argparse reads."));
     searcher = PageSearcher.open(DocsSite.indexInto(dir.resolve("index"), pages));
   }
 
@@ -213,6 +215,15 @@ class DidYouMeanTest {
     assertThat(suggestion("configurationn")).isEqualTo("configuration");
     // exception1 is one edit away too, on fewer pages.
     assertThat(suggestion("exceptionn")).isEqualTo("exception");
+  }
+
+  @Test
+  void aCorrectionStartsWithTheTypedWordsFirstLetter() throws Exception {
+    // A letter dropped or added at the start is one edit, but no slip the suggestion may undo.
+    assertThat(suggestion("email")).as("e-mail is the words e and mail").isNull();
+    assertThat(suggestion("rgparse")).isNull();
+    assertThat(suggestion("sargparse")).isNull();
+    assertThat(suggestion("ragparse")).isNull();
   }
 
   @Test
