@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.index.PrefixedNames;
 import dev.sitepulse.crawler.index.UrlNames;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +120,7 @@ final class DefinedNames {
    * from taking the places of the name it holds, and leaves prose queries without a lookup.
    */
   static List<String> withSpacedNames(String query, List<String> names, Predicate<String> defines) {
-    return withJoinedRuns(query, names, defines, parts -> List.<String[]>of(joints(parts, (1 << parts - 1) - 1)));
+    return withJoinedRuns(query, names, asItself(defines), parts -> List.<String[]>of(joints(parts, (1 << parts - 1) - 1)));
   }
 
   /**
@@ -129,7 +130,7 @@ final class DefinedNames {
    * or four words, each way of putting a dot or nothing between them that has both.
    */
   static List<String> withPartlyRunTogetherNames(String query, List<String> names, Predicate<String> defines) {
-    return withJoinedRuns(query, names, defines, DefinedNames::mixedJoints);
+    return withJoinedRuns(query, names, asItself(defines), DefinedNames::mixedJoints);
   }
 
   /**
@@ -153,10 +154,36 @@ final class DefinedNames {
   /**
    * {@code names}, then the names the query types as words, run together as camel case runs a
    * name's words ({@code add days} for TypeDoc's {@code addDays}, {@code is instance} for
-   * {@code isinstance}), that some page {@code defines}, as {@link #withSpacedNames} finds them.
+   * {@code isinstance}) or joined by underscores as snake case does ({@code call soon threadsafe}),
+   * as {@link #withSpacedNames} finds them: each as itself where some page defines it, else as
+   * its last part where a few do ({@link #asDefined}).
+   *
+   * @param pagesDefining how many pages define a name (lower-cased, as the index keeps names)
    */
-  static List<String> withRunTogetherNames(String query, List<String> names, Predicate<String> defines) {
-    return withJoinedRuns(query, names, defines, parts -> List.<String[]>of(joints(parts, 0)));
+  static List<String> withRunTogetherNames(String query, List<String> names, ToIntFunction<String> pagesDefining) {
+    return withJoinedRuns(query, names, name -> asDefined(name, pagesDefining),
+        parts -> List.of(joints(parts, 0), underscores(parts)));
+  }
+
+  /**
+   * How the index knows {@code name}, words run together: as itself where some page defines it,
+   * else as its last part ({@code .namedtuple}) where a few pages define a name that ends so
+   * ({@code collections.namedtuple}), as a name typed alone is looked up ({@link #orLastParts});
+   * else null.
+   */
+  static String asDefined(String name, ToIntFunction<String> pagesDefining) {
+    return pagesDefining.applyAsInt(name) > 0 ? name : lastPartDefined(name, pagesDefining);
+  }
+
+  /** {@code name}'s last part, {@code .namedtuple}, where 1 to {@value #MAX_LAST_PART_PAGES} pages define a name ending so; else null. */
+  static String lastPartDefined(String name, ToIntFunction<String> pagesDefining) {
+    int pages = pagesDefining.applyAsInt("." + name);
+    return pages > 0 && pages <= MAX_LAST_PART_PAGES ? "." + name : null;
+  }
+
+  /** {@code defines} as a lookup that gives a name some page defines, else null. */
+  private static UnaryOperator<String> asItself(Predicate<String> defines) {
+    return name -> defines.test(name) ? name : null;
   }
 
   /** What stands between each of {@code parts} words: a dot where {@code dots} has bit i set, after word i. */
@@ -168,15 +195,24 @@ final class DefinedNames {
     return joints;
   }
 
+  /** An underscore between each of {@code parts} words, as snake case joins a name's words. */
+  private static String[] underscores(int parts) {
+    String[] joints = new String[parts - 1];
+    Arrays.fill(joints, "_");
+    return joints;
+  }
+
   /**
-   * The query run together, lower-cased, when it is nothing but two to {@value #MAX_SPACED_PARTS}
-   * plain words side by side ({@code switch map} → {@code switchmap}), else null. A page that
-   * defines it has every word of the query, as its name runs them together: TypeDoc's switchMap
-   * page says "switch" nowhere else, and map's, whose title has one of the two, came first.
+   * The query run together, then joined by underscores, lower-cased, when it is nothing but two to
+   * {@value #MAX_SPACED_PARTS} plain words side by side ({@code switch map} → {@code switchmap},
+   * {@code switch_map}), else empty. A page that defines one has every word of the query, as its
+   * name runs them together: TypeDoc's switchMap page says "switch" nowhere else, and map's, whose
+   * title has one of the two, came first.
    */
-  static String runTogether(String query) {
+  static List<String> runTogether(String query) {
     List<String> words = wordsAlone(query);
-    return words == null ? null : String.join("", words).toLowerCase(Locale.ROOT);
+    return words == null ? List.of()
+        : List.of(String.join("", words).toLowerCase(Locale.ROOT), String.join("_", words).toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -273,7 +309,7 @@ final class DefinedNames {
    *     only after a prefix ({@link #PREFIXED_BOOST})
    */
   static Query ofRunTogether(String name, int words, Predicate<String> definedWhole) {
-    return defining(name, BOOST * words, PREFIXED_BOOST * words, definedWhole);
+    return defining(name, (isLastPart(name) ? LAST_PART_BOOST : BOOST) * words, PREFIXED_BOOST * words, definedWhole);
   }
 
   /**
@@ -295,9 +331,12 @@ final class DefinedNames {
         .build();
   }
 
-  /** @param jointsOf for a run of that many words, each way to join them to look up, in order */
+  /**
+   * @param asDefined a name as the index knows it, where some page defines it, else null
+   * @param jointsOf for a run of that many words, each way to join them to look up, in order
+   */
   private static List<String> withJoinedRuns(
-      String query, List<String> names, Predicate<String> defines, IntFunction<List<String[]>> jointsOf) {
+      String query, List<String> names, UnaryOperator<String> asDefined, IntFunction<List<String[]>> jointsOf) {
     List<String> out = new ArrayList<>(names);
     List<QueryWords.Word> words = QueryWords.of(query);
     for (int first = 0; first < Math.min(words.size(), MAX_SPACED_WORDS) && out.size() < MAX_NAMES; first++) {
@@ -315,9 +354,9 @@ final class DefinedNames {
           for (int w = first + 1; w < last; w++) {
             name.append(joints[w - first - 1]).append(words.get(w).text());
           }
-          String lower = name.toString().toLowerCase(Locale.ROOT);
-          if (out.size() < MAX_NAMES && !out.contains(lower) && defines.test(lower)) {
-            out.add(lower);
+          String defined = out.size() < MAX_NAMES ? asDefined.apply(name.toString().toLowerCase(Locale.ROOT)) : null;
+          if (defined != null && !out.contains(defined)) {
+            out.add(defined);
           }
         }
       }

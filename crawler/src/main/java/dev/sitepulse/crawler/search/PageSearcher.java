@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -204,7 +205,7 @@ public final class PageSearcher implements Closeable {
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(words);
       List<String> ids = DefinedNames.withPartlyRunTogetherNames(words, DefinedNames.withRunTogetherNames(words,
-          DefinedNames.withSpacedNames(words, names, hitFields::definedSomewhere), hitFields::definedSomewhere),
+          DefinedNames.withSpacedNames(words, names, hitFields::definedSomewhere), hitFields::pagesDefining),
           hitFields::definedSomewhere);
       String entry = DefinedNames.glossaryEntry(words, hitFields::definedSomewhere);
       if (entry != null || member != null) { // linked as a definition is: decorator to the glossary's #term-decorator
@@ -291,20 +292,31 @@ public final class PageSearcher implements Closeable {
   }
 
   /**
-   * The name some page defines that the query's words make run together, joined by dots
-   * ({@link DefinedNames#dotted}), or partly run together and partly dotted
-   * ({@link DefinedNames#partlyRunTogether}); null when there is none.
+   * The name some page defines that the query's words make run together or joined by underscores
+   * ({@link DefinedNames#runTogether}), joined by dots ({@link DefinedNames#dotted}), or partly run
+   * together and partly dotted ({@link DefinedNames#partlyRunTogether}); else the last part
+   * ({@code .namedtuple}) that a few pages' names end in run together or joined by underscores
+   * ({@link DefinedNames#lastPartDefined}); null when there is none.
    */
   private String wholeQueryDefined(String query) {
-    String runTogether = DefinedNames.runTogether(query);
-    if (runTogether == null || hitFields.definedSomewhere(runTogether)) {
-      return runTogether;
+    List<String> runTogether = DefinedNames.runTogether(query);
+    if (runTogether.isEmpty()) {
+      return null;
+    }
+    String whole = runTogether.stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
+    if (whole != null) {
+      return whole;
     }
     String dotted = DefinedNames.dotted(query);
     if (hitFields.definedSomewhere(dotted)) {
       return dotted;
     }
-    return DefinedNames.partlyRunTogether(query).stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
+    String partly = DefinedNames.partlyRunTogether(query).stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
+    if (partly != null) {
+      return partly;
+    }
+    return runTogether.stream().map(name -> DefinedNames.lastPartDefined(name, hitFields::pagesDefining))
+        .filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.sitepulse.crawler.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 
 class DefinedNamesTest {
@@ -113,10 +115,37 @@ class DefinedNamesTest {
   @Test
   void wordsSideBySideAreAlsoLookedUpRunTogetherAsCamelCaseRunsThem() {
     assertThat(DefinedNames.withRunTogetherNames("the difference in days", List.of(),
-        "differenceindays"::equals)).containsExactly("differenceindays");
-    assertThat(DefinedNames.withRunTogetherNames("add days", List.of("os.path"), ANY)).containsExactly("os.path", "adddays");
-    assertThat(DefinedNames.withRunTogetherNames("list comprehension", List.of(), name -> false)).isEmpty();
-    assertThat(DefinedNames.withRunTogetherNames("add AND days", List.of(), ANY)).isEmpty();
+        pagesDefining(Map.of("differenceindays", 1)))).containsExactly("differenceindays");
+    assertThat(DefinedNames.withRunTogetherNames("add days", List.of("os.path"), name -> 1))
+        .containsExactly("os.path", "adddays", "add_days");
+    assertThat(DefinedNames.withRunTogetherNames("list comprehension", List.of(), name -> 0)).isEmpty();
+    assertThat(DefinedNames.withRunTogetherNames("add AND days", List.of(), name -> 1)).isEmpty();
+  }
+
+  @Test
+  void wordsSideBySideAreAlsoLookedUpJoinedByUnderscoresAndAsTheLastPartOfTheNamesAFewPagesDefine() {
+    // Sphinx's asyncio.loop.call_soon_threadsafe and collections.namedtuple: the index has their last parts.
+    ToIntFunction<String> pages = pagesDefining(Map.of(".call_soon_threadsafe", 1, ".namedtuple", 2, ".read_file", 11));
+    assertThat(DefinedNames.withRunTogetherNames("how to call soon threadsafe", List.of(), pages))
+        .containsExactly(".call_soon_threadsafe");
+    assertThat(DefinedNames.withRunTogetherNames("named tuple", List.of(), pages)).containsExactly(".namedtuple");
+    assertThat(DefinedNames.withRunTogetherNames("read file", List.of(), pages))
+        .as("a last part that many pages define says nothing of which is meant").isEmpty();
+    assertThat(DefinedNames.withRunTogetherNames("named tuple", List.of(),
+        pagesDefining(Map.of("namedtuple", 1, ".namedtuple", 2)))).as("a name defined whole is itself").containsExactly("namedtuple");
+  }
+
+  @Test
+  void aNameRunTogetherIsItselfWhereDefinedElseItsLastPartWhereAFewPagesDefineIt() {
+    assertThat(DefinedNames.asDefined("isinstance", pagesDefining(Map.of("isinstance", 1, ".isinstance", 3))))
+        .isEqualTo("isinstance");
+    assertThat(DefinedNames.asDefined("defaultdict", pagesDefining(Map.of(".defaultdict", 1)))).isEqualTo(".defaultdict");
+    assertThat(DefinedNames.asDefined("close", pagesDefining(Map.of(".close", 63)))).isNull();
+    assertThat(DefinedNames.lastPartDefined("defaultdict", pagesDefining(Map.of("defaultdict", 1)))).isNull();
+  }
+
+  private static ToIntFunction<String> pagesDefining(Map<String, Integer> pages) {
+    return name -> pages.getOrDefault(name, 0);
   }
 
   @Test
@@ -141,14 +170,14 @@ class DefinedNamesTest {
 
   @Test
   void aQueryOfPlainWordsSideBySideAloneRunsTogether() {
-    assertThat(DefinedNames.runTogether("difference in Days")).isEqualTo("differenceindays");
-    assertThat(DefinedNames.runTogether("switch map")).isEqualTo("switchmap");
-    assertThat(DefinedNames.runTogether("switchMap")).as("one word").isNull();
-    assertThat(DefinedNames.runTogether("a b c d e")).as("five words").isNull();
-    assertThat(DefinedNames.runTogether("switch -map")).isNull();
-    assertThat(DefinedNames.runTogether("\"switch map\"")).isNull();
-    assertThat(DefinedNames.runTogether("title:switch map")).isNull();
-    assertThat(DefinedNames.runTogether("os.path join")).as("a dotted name runs no further").isNull();
+    assertThat(DefinedNames.runTogether("difference in Days")).containsExactly("differenceindays", "difference_in_days");
+    assertThat(DefinedNames.runTogether("switch map")).containsExactly("switchmap", "switch_map");
+    assertThat(DefinedNames.runTogether("switchMap")).as("one word").isEmpty();
+    assertThat(DefinedNames.runTogether("a b c d e")).as("five words").isEmpty();
+    assertThat(DefinedNames.runTogether("switch -map")).isEmpty();
+    assertThat(DefinedNames.runTogether("\"switch map\"")).isEmpty();
+    assertThat(DefinedNames.runTogether("title:switch map")).isEmpty();
+    assertThat(DefinedNames.runTogether("os.path join")).as("a dotted name runs no further").isEmpty();
   }
 
   @Test
