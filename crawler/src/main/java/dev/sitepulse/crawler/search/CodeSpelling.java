@@ -138,28 +138,17 @@ final class CodeSpelling {
       }
       return out.copyTo(query.length()).reading();
     }
-    boolean inPhrase = false;
-    for (int i = 0; i < query.length(); i++) {
+    OutsideText.walk(query, i -> {
       char c = query.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        inPhrase = !inPhrase;
-      } else if (inPhrase) {
-        // text
-      } else if (c == '/') {
-        i = QueryWords.regexEnd(query, i);
-      } else if (c == '[' || c == '{') {
-        i = QueryWords.rangeEnd(query, i);
-      } else if (c == ':' && i > 0 && isNamePart(query.charAt(i - 1)) && query.startsWith("::", i)
+      if (c == ':' && i > 0 && isNamePart(query.charAt(i - 1)) && query.startsWith("::", i)
           && i + 2 < query.length() && isNameStart(query.charAt(i + 2))) {
         out.copyTo(i).add('.', i);
         out.skip(2);
-        i++;
+        return i + 1;
       } else if (c == '(' && i > 0 && isNamePart(query.charAt(i - 1)) && query.startsWith("()", i)) {
         out.copyTo(i).quoteName();
         out.copyTo(i + 2).add('"', i + 2);
-        i++;
+        return i + 1;
       } else if (c == '-' && startsWord(query, i) && query.startsWith("--", i)
           && i + 2 < query.length() && isNamePart(query.charAt(i + 2))) {
         int end = i + 2;
@@ -168,9 +157,10 @@ final class CodeSpelling {
         }
         out.copyTo(i).add('"', i);
         out.copyTo(end).add('"', end);
-        i = end - 1;
+        return end - 1;
       }
-    }
+      return i;
+    });
     return out.copyTo(query.length()).reading();
   }
 

@@ -55,6 +55,11 @@ final class QueryErrors {
 
   static InvalidQueryException of(String query, ParseException wrapper) {
     Throwable cause = wrapper.getCause() != null ? wrapper.getCause() : wrapper;
+    // Whatever the grammar tripped on in a URL typed without quotes, the quotes are what is missing.
+    Placed url = UnquotedUrl.in(query);
+    if (url != null) {
+      return new InvalidQueryException(query, url.getMessage(), url.column, wrapper);
+    }
     if (cause instanceof Placed placed) {
       return new InvalidQueryException(query, placed.getMessage(), placed.column, wrapper);
     }

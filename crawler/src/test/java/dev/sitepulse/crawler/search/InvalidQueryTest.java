@@ -113,7 +113,6 @@ class InvalidQueryTest {
       value = {
         "titel:loop            | titel   | 1",
         "asyncio AND tilte:run | tilte   | 13",
-        "https://docs          | https   | 1",
         "lang:en OR autor:x*   | autor   | 12",
       })
   void aFieldNoPageHasIsAQueryErrorNamingItAndTheFieldsThereAre(String query, String field, int column) {

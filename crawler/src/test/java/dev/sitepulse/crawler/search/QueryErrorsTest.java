@@ -52,6 +52,44 @@ class QueryErrorsTest {
         + " (quote text with brackets to search for it) at column " + column);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        // The grammar said "unexpected end at column 35": the last / opened a regular expression.
+        "'https://docs.python.org/3/library/'                | 'a URL must be quoted: \"https://docs.python.org/3/library/\""
+            + " searches its text, url:\"https://docs.python.org/3/library/\" finds its page' | 1",
+        // It said "no field \"https\"".
+        "'asyncio https://docs'                              | 'a URL must be quoted: \"https://docs\" searches its text,"
+            + " url:\"https://docs\" finds its page' | 9",
+        // It said "unexpected \":\" at column 9".
+        "'url:http://127.0.0.1:8092/library/asyncio.html'    | 'a URL must be quoted:"
+            + " url:\"http://127.0.0.1:8092/library/asyncio.html\"' | 5",
+        "'title:(ftp://a.example/x) loop'                    | 'a URL must be quoted: title:\"ftp://a.example/x\"' | 8",
+      })
+  void anUnquotedUrlIsAnErrorThatSaysToQuoteIt(String query, String problem, int column) {
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": " + problem
+        + " (outside quotes a word before : names a field, and / starts a regular expression) at column " + column);
+    assertThat(e.column()).isEqualTo(column);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "'\"https://docs.python.org/3/library/\" loop('    | unexpected end at column 43",
+        "'url:/https:\\/\\/a.*/ x:'                          | unexpected end at column 23",
+        "'loop [https://a TO https://b'                      | unexpected end: the range opened at column 6 is not"
+            + " closed, as in [a TO b] or {a TO b} (quote text with brackets to search for it) at column 29",
+      })
+  void aUrlInQuotesARegularExpressionOrARangeIsNoUnquotedUrl(String query, String problem) {
+    assertThat(invalid(query)).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": " + problem);
+  }
+
   @Test
   void controlCharactersOfTheQueryReachTheErrorLineEscapedNotRaw() {
     // An escape sequence in a query would otherwise act on the terminal that shows the error.
