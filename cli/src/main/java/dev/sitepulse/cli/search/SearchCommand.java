@@ -88,12 +88,14 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (InvalidQueryException e) {
       throw new UsageException(e.getMessage());
     } catch (NoCommitException e) {
-      // A crawl commits its first pages a few seconds in; one stopped sooner left nothing either.
+      // A crawl commits its first pages a few seconds in. One that ended with none committed may
+      // have been stopped sooner, or have run to its end and indexed nothing (its robots.txt
+      // answered 500, every fetch failed): its summary said which, and the folder cannot tell.
       throw new UsageException(crawling(data)
           ? "nothing in " + data + " is searchable yet: its crawl has not committed its first pages;"
               + " try again in a few seconds"
-          : "nothing in " + data + " is searchable: its crawl ended before it committed a page (stopped"
-              + " in its first seconds?); run it again: sitepulse crawl --data " + data + " SEED");
+          : "nothing in " + data + " is searchable: its crawl ended having indexed no page (the summary it"
+              + " printed says why); run it again: sitepulse crawl --data " + data + " SEED");
     } catch (UncheckedIOException e) { // a damaged index, one line; it is not the user's input
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;

@@ -24,6 +24,7 @@ class SearchCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension static WireMockExtension site = StubServer.empty();
+  @RegisterExtension static WireMockExtension unreadableRobots = StubServer.empty();
 
   @TempDir static Path crawled;
 
@@ -62,9 +63,26 @@ class SearchCommandTest {
     CommandLineRun run = search(data, "install");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-    assertThat(run.err()).isEqualTo("sitepulse: nothing in " + data + " is searchable: its crawl ended"
-        + " before it committed a page (stopped in its first seconds?); run it again: sitepulse crawl --data "
-        + data + " SEED\n");
+    assertThat(run.err()).isEqualTo(indexedNoPage(data));
+  }
+
+  @Test
+  void anIndexOfACrawlThatRanToItsEndIndexingNothingSaysSoNotThatItStoppedEarly(@TempDir Path data) {
+    // robots.txt answered 500: the crawl fetched nothing, left its seed queued and committed no page.
+    unreadableRobots.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(500)));
+    CommandLineRun crawl = CommandLineRun.of("crawl", "--data", data.toString(), "--delay", "0",
+        StubServer.url(unreadableRobots, "/"));
+    assertThat(crawl.exitCode()).as(crawl.toString()).isEqualTo(2);
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo(indexedNoPage(data));
+  }
+
+  private static String indexedNoPage(Path data) {
+    return "sitepulse: nothing in " + data + " is searchable: its crawl ended having indexed no page (the summary"
+        + " it printed says why); run it again: sitepulse crawl --data " + data + " SEED\n";
   }
 
   @Test
