@@ -115,7 +115,7 @@ final class PageExtractor implements NodeVisitor {
       openHeading = null;
       headingText = null;
     } else if (el == openLink) {
-      addOutlink(el, linkText.toString());
+      addOutlink(el, "href", linkText.toString());
       openLink = null;
       linkText = null;
     }
@@ -157,7 +157,17 @@ final class PageExtractor implements NodeVisitor {
     headingSkipDepth += kind.skipsHeadings() ? 1 : 0;
     switch (el.normalName()) {
       case "a" -> enterLink(el);
-      case "area" -> addOutlink(el, CollapsingText.collapse(el.attr("alt")));
+      case "area" -> addOutlink(el, "href", CollapsingText.collapse(el.attr("alt")));
+      case "frame", "iframe" -> {
+        // A link check fetches a frame's page as an embed; a crawl for search follows it as a link
+        // (as wget, Heritrix and StormCrawler do), or a frameset site is its index.html alone.
+        if (embeds != null) {
+          embeds.add(el);
+        } else {
+          addOutlink(el, "src", CollapsingText.collapse(el.hasAttr("title") ? el.attr("title") : el.attr("name")));
+        }
+      }
+      case "noframes" -> NoframesLinks.add(el, this::addOutlink);
       case "img" -> {
         if (linkText != null) {
           linkText.append(el.attr("alt"));
@@ -220,12 +230,16 @@ final class PageExtractor implements NodeVisitor {
       linkText = new CollapsingText(32);
     } else {
       // Only foreign content (an SVG <a> inside an HTML one) nests links; still a link.
-      addOutlink(el, CollapsingText.collapse(el.text()));
+      addOutlink(el, "href", CollapsingText.collapse(el.text()));
     }
   }
 
-  private void addOutlink(Element el, String anchor) {
-    String href = el.attr("href").trim();
+  private void addOutlink(Element el, String attribute, String anchor) {
+    addOutlink(el, attribute, anchor, el.sourceRange().start().lineNumber());
+  }
+
+  private void addOutlink(Element el, String attribute, String anchor, int line) {
+    String href = el.attr(attribute).trim();
     if (href.isEmpty()) {
       return;
     }
@@ -234,7 +248,6 @@ final class PageExtractor implements NodeVisitor {
       return;
     }
     boolean nofollow = PageMetadata.hasToken(el.attr("rel"), "nofollow");
-    int line = el.sourceRange().start().lineNumber();
     outlinks.add(new Outlink(href, anchor, nofollow, line)); // resolved in result()
   }
 

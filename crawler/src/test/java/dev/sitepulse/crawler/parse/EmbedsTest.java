@@ -62,6 +62,21 @@ class EmbedsTest {
   }
 
   @Test
+  void aLinkCheckTakesFramesAsEmbedsOnlyAndTheNoframesFallbacksLinksAsLinks() {
+    String html = "<html><frameset>\n<frame src=menu.html name=m>\n<noframes>\n<p><a href=plain.html>Plain</a>"
+        + "\n<a href=other.html>Other</a></noframes>\n</frameset></html>";
+    ParsedPage page = parseHtml(html, "http://h/");
+
+    assertThat(page.embeds()).extracting(Embed::url).containsExactly("http://h/menu.html");
+    assertThat(page.outlinks()).extracting(Outlink::url, Outlink::anchor, Outlink::line).containsExactly(
+        tuple("http://h/plain.html", "Plain", 4), tuple("http://h/other.html", "Other", 5));
+    ParsedPage forSearch = PageParser.parseForSearch(html.getBytes(StandardCharsets.UTF_8), "UTF-8", "http://h/");
+    assertThat(forSearch.outlinks()).extracting(Outlink::url, Outlink::anchor, Outlink::line).containsExactly(
+        tuple("http://h/menu.html", "m", -1), tuple("http://h/plain.html", "Plain", -1),
+        tuple("http://h/other.html", "Other", -1));
+  }
+
+  @Test
   void aLinkIsAResourceWhenItsRelMakesTheBrowserFetchItAndNotWhenItOnlyNamesAPage() {
     ParsedPage page = parseHtml("""
         <link rel=stylesheet href=a.css><link rel="alternate stylesheet" href=b.css>
