@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * @param pagesCutAtMaxBody pages whose body went on past max-body: parsed as far as it went, their
  *     text and links after the cut not read
  * @param heldBack the hosts a 429 or 503 holds back at this moment, null when none is
+ * @param hostsWithSitemapsUnread hosts whose sitemaps (or the robots.txt that names them) the crawl
+ *     ended without reading to their end, at its page limit or a stop: the next run reads them again
  */
 public record CrawlStats(
     long pages,
@@ -51,7 +53,8 @@ public record CrawlStats(
     long hostsBackedOffTooLong,
     long hostsWithoutRobotsTxt,
     long pagesCutAtMaxBody,
-    HostsHeldBack heldBack) {
+    HostsHeldBack heldBack,
+    long hostsWithSitemapsUnread) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

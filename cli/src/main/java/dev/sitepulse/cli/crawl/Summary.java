@@ -36,14 +36,21 @@ public final class Summary {
       out.printf(Locale.ROOT, "refreshed: %d unchanged (304 Not Modified), %d removed from the index%n",
           s.unchanged(), s.removed());
     }
+    String endedEarly = stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy;
+    // The sitemaps' URLs are not queued yet: a run cut short before it read them all says so.
+    String sitemaps = s.hostsWithSitemapsUnread() == 0 ? ""
+        : "the sitemaps of " + count(s.hostsWithSitemapsUnread(), "host") + " not read to their end";
     if (s.queued() > 0) {
       long inFrontier = s.queued() - s.leftOnUnreachableHosts();
       String givenUpOn = hostsGivenUpOn(s);
       String why = givenUpOn.isEmpty() ? "" : s.leftOnUnreachableHosts() + " on " + givenUpOn;
       if (inFrontier > 0) {
-        why += (why.isEmpty() ? "" : ", ") + (stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy);
+        why += (why.isEmpty() ? "" : ", ") + endedEarly;
       }
-      out.printf(Locale.ROOT, "left:      %s queued (%s); run again to continue%n", count(s.queued(), "URL"), why);
+      out.printf(Locale.ROOT, "left:      %s queued (%s)%s; run again to continue%n", count(s.queued(), "URL"), why,
+          sitemaps.isEmpty() ? "" : ", and " + sitemaps);
+    } else if (!sitemaps.isEmpty()) {
+      out.printf(Locale.ROOT, "left:      %s (%s); run again to continue%n", sitemaps, endedEarly);
     }
     s.seedsRedirectedAway().forEach((seed, target) -> out.println("note:      " + seed + " redirects to "
         + target + ", which --scope, --include or --exclude leave out: give that URL as the seed, or"

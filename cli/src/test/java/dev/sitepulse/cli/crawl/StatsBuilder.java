@@ -21,6 +21,7 @@ final class StatsBuilder {
   private long hostsWithoutRobotsTxt;
   private long pagesCutAtMaxBody;
   private HostsHeldBack heldBack;
+  private long hostsWithSitemapsUnread;
 
   /** {@code pages} fetched, {@code indexed} of them indexed, {@code queued} left. */
   StatsBuilder pages(long pages, long indexed, long queued) {
@@ -66,9 +67,14 @@ final class StatsBuilder {
     return this;
   }
 
+  StatsBuilder hostsWithSitemapsUnread(long hosts) {
+    this.hostsWithSitemapsUnread = hosts;
+    return this;
+  }
+
   CrawlStats build() {
     return new CrawlStats(pages, indexed, queued, statuses, errors, 0, 0, 0, 0, 0, bytes, elapsed,
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
-        pagesCutAtMaxBody, heldBack);
+        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread);
   }
 }

@@ -23,10 +23,28 @@ class SummaryTest {
       long leftOnThem, long queued) {
     CrawlStats s = new StatsBuilder().pages(3, 3, queued).statuses(Map.of(429, 1L)).fetched(1024, Duration.ofSeconds(1))
         .hostsGivenUp(unreachableHosts, backedOffHosts, hostsWithoutRobotsTxt, leftOnThem).build();
+    return leftLine(s);
+  }
+
+  private static String leftLine(CrawlStats s) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Summary.print(s, CrawlConfig.defaults(List.of("http://127.0.0.1/"), Path.of("d")), null,
         new PrintStream(out, true, StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("left:")).findFirst().orElse("");
+  }
+
+  private static String leftWithSitemapsUnread(long queued, long hosts) {
+    CrawlStats s = new StatsBuilder().pages(1, 1, queued).statuses(Map.of(200, 1L)).fetched(1024, Duration.ofSeconds(1))
+        .hostsWithSitemapsUnread(hosts).build();
+    return leftLine(s);
+  }
+
+  @Test
+  void sitemapsTheLimitLeftUnreadSaySoWithNothingQueuedAndBesideTheQueue() {
+    assertThat(leftWithSitemapsUnread(0, 1))
+        .isEqualTo("left:      the sitemaps of 1 host not read to their end (limit reached); run again to continue");
+    assertThat(leftWithSitemapsUnread(3, 2)).isEqualTo("left:      3 URLs queued (limit reached), and the sitemaps"
+        + " of 2 hosts not read to their end; run again to continue");
   }
 
   @Test

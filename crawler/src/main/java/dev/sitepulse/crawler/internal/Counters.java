@@ -21,6 +21,7 @@ final class Counters {
   long hostsBackedOffTooLong;
   long hostsWithoutRobotsTxt;
   long pagesCutAtMaxBody;
+  long hostsWithSitemapsUnread;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
@@ -40,6 +41,7 @@ final class Counters {
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed, HostsHeldBack heldBack) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
-        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack);
+        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack,
+        hostsWithSitemapsUnread);
   }
 }

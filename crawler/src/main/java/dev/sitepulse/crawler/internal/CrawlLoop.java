@@ -443,6 +443,11 @@ final class CrawlLoop {
     robotsAndSitemaps.adoptIfNew(url);
   }
 
+  /** A seed an earlier run read as a sitemap, index or feed: read again as the loop starts. */
+  void readSeedSitemapAgain(String url) {
+    robotsAndSitemaps.readSeedSitemapAgain(url);
+  }
+
   /**
    * The robots.txt of each host the crawl read, by origin. Once {@link #start}'s future is done no
    * read is left in flight, and the map is still as the loop left it.
@@ -496,6 +501,7 @@ final class CrawlLoop {
 
   private CrawlStats stats() {
     long now = System.nanoTime();
+    counters.hostsWithSitemapsUnread = robotsAndSitemaps.hostsWithSitemapsCut();
     return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
         heldBack(now));
   }

@@ -263,7 +263,8 @@ public final class CrawlRun {
   }
 
   /** Puts the resumed queue and any new seeds into the frontier, before the loop starts. */
-  private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, Resumed resumed, List<String> seeds) {
+  private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, Resumed resumed, List<String> seeds)
+      throws SQLException {
     List<CrawlDb.KnownUrl> known = resumed.known();
     for (CrawlDb.KnownUrl k : known) {
       if (k.state() == UrlState.QUEUED) {
@@ -285,8 +286,13 @@ public final class CrawlRun {
     for (String seed : seeds) {
       if (frontier.offer(seed, 0)) { // every URL crawl.db knows is in the frontier's seen set now
         fresh.add(new QueuedUrl(seed, 0));
-        loop.adoptIfNew(seed);
+      } else if (RobotsAndSitemaps.isSitemapOrFeed(db.seedContentType(seed))) {
+        loop.readSeedSitemapAgain(seed);
       }
+      // A seed known before is not fetched again, but its host's robots.txt and sitemaps are read
+      // as in a fresh run: an earlier run may have ended before it read them (--max-pages, a stop),
+      // and they may list pages it has not seen.
+      loop.adoptIfNew(seed);
     }
     db.enqueue(fresh);
     if (!known.isEmpty()) {

@@ -76,6 +76,13 @@ final class RobotsAndSitemaps {
   private final Map<String, List<Named>> awaitingRobots = new HashMap<>();
   /** The sitemap reads waiting for their host's delay to pass, by origin: each a timer's id. */
   private final Map<String, Long> sitemapStarts = new HashMap<>();
+  /**
+   * Seeds an earlier run read as sitemaps, read again once the loop starts: a resume does not fetch
+   * them as pages, and their URLs may be what that run left unread.
+   */
+  private final List<String> seedSitemapsAgain = new ArrayList<>();
+  /** The hosts whose sitemaps the crawl ended early without reading to their end. */
+  private final Set<String> sitemapsCut = new HashSet<>();
   private final Counters counters;
   private final WriteBacklog writes;
   private final SitemapLimits limits;
@@ -117,6 +124,33 @@ final class RobotsAndSitemaps {
     if (config.ignoreRobots()) {
       sitemapHosts.forEach(this::readGuessedSitemap);
     }
+    seedSitemapsAgain.forEach(url -> readSitemapUrl(new Named(url, "the seeds", 0)));
+    seedSitemapsAgain.clear();
+  }
+
+  /** A seed an earlier run fetched and read as a sitemap, index or feed: it is read again. */
+  void readSeedSitemapAgain(String url) {
+    seedSitemapsAgain.add(url);
+  }
+
+  /**
+   * The hosts whose sitemaps, or whose robots.txt that names them, the crawl ended early without
+   * reading to their end (page limit, stop): the next run reads them again. On the loop.
+   */
+  int hostsWithSitemapsCut() {
+    return sitemapsCut.size();
+  }
+
+  /** A sitemap's read ended unfinished, or never started, as the crawl ended early. */
+  private void sitemapCut(String sitemapUrl) {
+    sitemapsCut.add(Frontier.originOf(sitemapUrl));
+  }
+
+  /** A robots.txt read ended unfinished: a seed's host's names sitemaps, which go unread too. */
+  private void robotsCut(String origin) {
+    if (sitemapHosts.contains(origin)) {
+      sitemapsCut.add(origin);
+    }
   }
 
   /**
@@ -127,6 +161,7 @@ final class RobotsAndSitemaps {
    */
   void abandonReads() {
     abandoned = true;
+    awaitingRobots.values().forEach(named -> named.forEach(n -> sitemapCut(n.url())));
     List.copyOf(fetching).forEach(f -> f.cancel(false));
   }
 
@@ -162,6 +197,7 @@ final class RobotsAndSitemaps {
 
   private void readRobots(String origin) {
     if (abandoned) {
+      robotsCut(origin);
       return;
     }
     readStarted.run();
@@ -184,6 +220,7 @@ final class RobotsAndSitemaps {
             robotsRetries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
               robotsRetries.remove(origin);
               if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
+                robotsCut(origin);
                 frontier.hold(origin, false);
                 readDone.run();
               } else {
@@ -197,6 +234,8 @@ final class RobotsAndSitemaps {
               obey(origin, read.fetched(), read.rules());
             } else if (!abandoned) { // a bug: the loop's exception handler ends the crawl with it
               throw new IllegalStateException("could not read robots.txt of " + origin, error);
+            } else {
+              robotsCut(origin);
             }
           } finally {
             frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
@@ -274,15 +313,25 @@ final class RobotsAndSitemaps {
    * @param depth the fetched URL's: a seed's is 0
    */
   void readIfSeedSitemap(int depth, FetchResult fetched) {
-    if (depth == 0 && fetched.status() == 200 && SITEMAP_OR_FEED.contains(fetched.mediaType())
-        && !limits.spent() && firstRead(fetched.url())) {
+    boolean sitemap = depth == 0 && fetched.status() == 200 && isSitemapOrFeed(fetched.contentType());
+    if (sitemap && limits.spent()) {
+      sitemapCut(fetched.url());
+    } else if (sitemap && firstRead(fetched.url())) {
       readStarted.run();
       read(new Named(fetched.url(), "the seeds", 0), CompletableFuture.completedFuture(fetched), () -> {});
     }
   }
 
+  /** Whether a response of this Content-Type is read as a sitemap, a sitemap index or a feed when a seed. */
+  static boolean isSitemapOrFeed(String contentType) {
+    return SITEMAP_OR_FEED.contains(FetchResult.mediaTypeOf(contentType));
+  }
+
   private void readSitemapUrl(Named sitemap) {
     String normalized = LinkRules.normalize(sitemap.url());
+    if ((abandoned || limits.spent()) && normalized != null && !sitemapsRead.contains(normalized)) {
+      sitemapCut(normalized);
+    }
     if (abandoned || normalized == null || limits.spent() || sitemapsRead.contains(normalized) // read: not "too deep"
         || limits.tooDeep(normalized, sitemap.namedBy(), sitemap.level()) || !firstRead(normalized)) {
       return;
@@ -329,10 +378,12 @@ final class RobotsAndSitemaps {
    */
   private void readWhenDue(String origin, Named sitemap, int tries, Duration waited) {
     if (abandoned) { // dropWaitingReads found it in neither a queue nor a timer: it counts as done here
+      sitemapCut(sitemap.url());
       readDone.run();
       return;
     }
     if (limits.spent()) { // sitemaps queued all they may: this one and the host's others book no slot
+      sitemapCut(sitemap.url());
       ArrayDeque<Named> waiting = sitemapQueues.remove(origin);
       int dropped = 1 + (waiting == null ? 0 : waiting.size()); // each counted as started
       for (int i = 0; i < dropped; i++) {
@@ -349,6 +400,7 @@ final class RobotsAndSitemaps {
     sitemapStarts.put(origin, vertx.setTimer(waitMs, id -> {
       sitemapStarts.remove(origin);
       if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
+        sitemapCut(sitemap.url());
         readDone.run();
       } else {
         readNow(origin, sitemap, tries, waited);
@@ -363,6 +415,7 @@ final class RobotsAndSitemaps {
    */
   private void readNow(String origin, Named sitemap, int tries, Duration waited) {
     if (limits.spent()) {
+      sitemapCut(sitemap.url());
       sitemapDone(origin);
       readDone.run();
       return;
@@ -412,6 +465,8 @@ final class RobotsAndSitemaps {
    */
   int dropWaitingReads() {
     int dropped = 0;
+    robotsRetries.keySet().forEach(this::robotsCut);
+    sitemapsCut.addAll(sitemapStarts.keySet());
     for (Map<String, Long> timers : List.of(robotsRetries, sitemapStarts)) {
       for (long timer : timers.values()) {
         if (vertx.cancelTimer(timer)) {
@@ -421,6 +476,7 @@ final class RobotsAndSitemaps {
       timers.clear();
     }
     for (ArrayDeque<Named> waiting : sitemapQueues.values()) {
+      waiting.forEach(named -> sitemapCut(named.url()));
       dropped += waiting.size();
       waiting.clear();
     }
@@ -459,6 +515,8 @@ final class RobotsAndSitemaps {
           } else {
             if (!abandoned) { // an abandoned read ends cancelled, which is no failure to log
               LOG.debug("could not read sitemap {}", sitemap.url(), error);
+            } else {
+              sitemapCut(sitemap.url());
             }
             done.run();
           }
@@ -496,6 +554,7 @@ final class RobotsAndSitemaps {
       LOG.warn("sitemap {}, named in {}, could not be read: {}", sitemap.url(), sitemap.namedBy(), entries.problem());
     }
     if (from > 0 && abandoned) { // the crawl ended early: nothing more is fetched, and a resume reads it again
+      sitemapCut(sitemap.url());
       done.run();
       return;
     }
@@ -515,6 +574,7 @@ final class RobotsAndSitemaps {
       db.enqueueFromSitemap(queued, sitemap.url());
     }
     if (limits.spent()) {
+      sitemapCut(sitemap.url());
       limits.sayIfJustSpent(sitemap.url(), queued.size());
       done.run();
       return;

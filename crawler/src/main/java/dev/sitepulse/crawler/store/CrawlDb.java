@@ -436,6 +436,20 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /**
+   * The Content-Type a URL an earlier run fetched as a seed (depth 0) answered 200 with, or null:
+   * a resume reads a seed that was a sitemap again, which it does not fetch as a page.
+   */
+  public String seedContentType(String url) throws SQLException {
+    try (PreparedStatement s = db.prepareStatement(
+        "SELECT content_type FROM urls WHERE url = ? AND depth = 0 AND status = 200")) {
+      s.setString(1, url);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /**
    * Queued URLs that pages embed other than as {@code frames} and no page links to: resources a
    * link check fetches without parsing them. Empty where no link check wrote.
    */
