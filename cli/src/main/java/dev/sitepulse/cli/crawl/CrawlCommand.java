@@ -1,6 +1,5 @@
 package dev.sitepulse.cli.crawl;
 
-import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.QueuedOutput;
@@ -11,9 +10,7 @@ import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.Crawler;
-import dev.sitepulse.crawler.store.CrawlDb;
 import java.io.PrintStream;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,8 +68,8 @@ public final class CrawlCommand implements Callable<Integer> {
       CrawlStats stats;
       // The loop draws progress and logs warnings on stderr: a reader that is behind must not hold it.
       try (QueuedOutput stderr = QueuedOutput.stderr()) {
-        sayWhatIsResumed(crawl);
-        stats = Crawler.run(crawl, new Progress(new ProgressLine(System.err, "crawl")), signals.stop());
+        stats = Crawler.run(crawl, new ResumeNotice(new Progress(new ProgressLine(System.err, "crawl")),
+            crawl.dataDir(), System.err), signals.stop());
       } // every line the crawl wrote is out: the summary comes after them
       Summary.print(stats, crawl, signals.stoppedBy(), out);
       if (signals.stoppedBy() != null) {
@@ -102,25 +99,6 @@ public final class CrawlCommand implements Callable<Integer> {
   static boolean fetchedNothing(CrawlStats s) {
     return s.statuses().isEmpty()
         && (s.errorCount() > 0 || s.leftOnUnreachableHosts() > 0 || s.robotsBlocked() > 0);
-  }
-
-  /**
-   * A resumed run's summary counts its own fetches only: this says, before it starts, what earlier
-   * runs fetched and keep, lest 8 pages crawled read as all there is.
-   */
-  private static void sayWhatIsResumed(CrawlConfig crawl) {
-    if (crawl.start() != CrawlStart.RESUME) {
-      return;
-    }
-    try {
-      CrawlDb.Resumable earlier = CrawlDb.resumable(crawl.crawlDb());
-      if (earlier != null && earlier.fetched() > 0) {
-        System.err.println("resuming the crawl in " + crawl.dataDir() + ": " + Amounts.count(earlier.fetched(), "URL")
-            + " fetched by earlier runs kept, " + earlier.queued() + " queued (--fresh starts over)");
-      }
-    } catch (SQLException e) {
-      // Said no better here than by the crawl, which opens the same file next.
-    }
   }
 
   private CrawlStart start() {

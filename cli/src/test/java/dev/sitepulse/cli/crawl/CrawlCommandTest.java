@@ -12,6 +12,9 @@ import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,26 @@ class CrawlCommandTest {
     assertThat(second.err()).as(second.toString())
         .contains("resuming the crawl in " + data + ": 1 URL fetched by earlier runs kept, 2 queued (--fresh starts over)");
     assertThat(second.out()).contains("crawled 1 page");
+  }
+
+  @Test
+  void aResumeAfterAKillCountsThePagesTheKilledRunNeverCommittedAsQueuedNotKept() throws Exception {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><a href=/a>a</a> <a href=/b>b</a></body></html>")));
+    site.stubFor(get("/a").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>a</p>")));
+    String[] args = {"crawl", "--max-pages", "2", "--delay", "0", "--data", data.toString(), StubServer.url(site, "/")};
+    CommandLineRun first = CommandLineRun.of(args);
+    assertThat(first.out()).as(first.toString()).contains("crawled 2 pages");
+    // As a kill -9 leaves it: /a recorded as indexed after the index's last commit, so it is fetched again.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE urls SET seq = 999 WHERE url LIKE '%/a'");
+    }
+
+    CommandLineRun second = CommandLineRun.of(args);
+
+    assertThat(second.err()).as(second.toString())
+        .contains("resuming the crawl in " + data + ": 1 URL fetched by earlier runs kept, 2 queued (--fresh starts over)");
   }
 
   @Test

@@ -147,6 +147,10 @@ public final class CrawlRun {
         db.queuedResources(Embed.FRAMES).forEach(loop::leafResource);
       }
       seed(frontier, db, loop, resumed, seeds);
+      long kept = resumed.known().stream().filter(k -> k.state() != UrlState.QUEUED).count();
+      if (config.start() == CrawlStart.RESUME && kept > 0) {
+        listener.resumed(kept, frontier.queued());
+      }
       // After seeding, which tells the loop which pages queued again hold their bytes.
       resumed.copies().forEach(c -> loop.copyFoundBefore(c.original(), new QueuedUrl(c.url(), c.depth())));
       CrawlStats stats;

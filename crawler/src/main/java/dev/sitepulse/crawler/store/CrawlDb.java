@@ -505,29 +505,6 @@ public final class CrawlDb implements AutoCloseable {
     }
   }
 
-  /**
-   * What earlier runs of the crawl in {@code file} fetched and left queued, read as
-   * {@link #unfinished} reads; null where there is no crawl's crawl.db to resume.
-   */
-  public static Resumable resumable(Path file) throws SQLException {
-    if (!Files.isRegularFile(file) || makerOf(file) != Maker.CRAWL) {
-      return null;
-    }
-    try (Connection c = CrawlDbSchema.readOnly(file);
-        Statement s = c.createStatement()) {
-      if (!CrawlDbVersions.hasTable(s, "urls")) {
-        return null;
-      }
-      try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(state NOT IN " + UNFETCHED + "), 0),"
-          + " COALESCE(SUM(state IN " + UNFETCHED + "), 0) FROM urls")) {
-        return new Resumable(rs.getLong(1), rs.getLong(2));
-      }
-    }
-  }
-
-  /** @param fetched URLs earlier runs fetched, whatever came of it @param queued URLs left to fetch */
-  public record Resumable(long fetched, long queued) {}
-
   /** The highest seq recorded, so a resumed crawl numbers its pages after it. */
   public long maxSeq() throws SQLException {
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM urls")) {
