@@ -37,10 +37,13 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     root.addAppender(stderr);
     // It logs each problem of a robots.txt on lines of its own; the crawl says how many in one.
     context.getLogger(ROBOTS_PARSER).setLevel(Level.ERROR);
+    // It logs a sitemap that breaks off in two raw lines; the crawl says so in one of its own.
+    context.getLogger(SITEMAP_PARSER).setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   static final String ROBOTS_PARSER = "crawlercommons.robots.SimpleRobotRulesParser";
+  static final String SITEMAP_PARSER = "crawlercommons.sitemaps.SiteMapParser";
   static final String APPENDER = "stderr";
 
   /**
@@ -81,6 +84,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     root.setLevel(Level.DEBUG);
     nameClasses(root);
     ((Logger) org.slf4j.LoggerFactory.getLogger(ROBOTS_PARSER)).setLevel(null); // each problem, as root
+    ((Logger) org.slf4j.LoggerFactory.getLogger(SITEMAP_PARSER)).setLevel(null);
     // Resilience4j's circuit breakers log "No Consumers: Event SUCCESS not published" per check.
     ((Logger) org.slf4j.LoggerFactory.getLogger("io.github.resilience4j")).setLevel(Level.INFO);
     LUCENE.setLevel(null);

@@ -2,6 +2,8 @@ package dev.sitepulse.crawler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,21 +42,60 @@ class NamedSitemapWarningTest {
     site.stubFor(get("/page.xml").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body>Not found, but said with a 200</body></html>")));
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+
+    assertThat(warningsOfACrawl(base + "/", 10))
+        .containsExactlyInAnyOrder(
+            "sitemap " + base + "/gone.xml, named in robots.txt of " + base + ", could not be read: status 404",
+            "sitemap " + base + "/page.xml, named in sitemap index " + base + "/index.xml, could not be read:"
+                + " not a sitemap, sitemap index or feed (text/html)");
+  }
+
+  @Test
+  void aSitemapThatBreaksOffIsOneWarningSayingWhatNamedItAndWhatWasKeptBeforeTheBreak() throws Exception {
+    String base = "http://127.0.0.1:" + site.getPort();
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + base + "/cut.xml\nSitemap: " + base + "/empty.xml\n")));
+    site.stubFor(get("/cut.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody("<?xml version='1.0'?><urlset><url><loc>" + base + "/a</loc></url><url><loc>" + base + "/b</loc></url><u")));
+    site.stubFor(get("/empty.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody("<?xml version='1.0'?><urlset><url><lo")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    site.stubFor(get("/a").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>a</p>")));
+    site.stubFor(get("/b").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>b</p>")));
+
+    List<String> warnings = warningsOfACrawl(base + "/", 10);
+
+    assertThat(warnings).containsExactlyInAnyOrder(
+        "sitemap " + base + "/cut.xml, named in robots.txt of " + base + ", breaks off (XML document structures"
+            + " must start and end within the same entity): the 2 URLs before the break are kept",
+        "sitemap " + base + "/empty.xml, named in robots.txt of " + base + ", breaks off (XML document structures"
+            + " must start and end within the same entity): no URL before the break, so nothing of it is read");
+    site.verify(getRequestedFor(urlEqualTo("/b")));
+  }
+
+  @Test
+  void atMaxDepthZeroTheSeedsHostsSitemapsAreNotRead() throws Exception {
+    String base = "http://127.0.0.1:" + site.getPort();
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + base + "/cut.xml\n")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+
+    assertThat(warningsOfACrawl(base + "/", 0)).isEmpty();
+    site.verify(0, getRequestedFor(urlEqualTo("/cut.xml")));
+    site.verify(0, getRequestedFor(urlEqualTo("/sitemap.xml")));
+  }
+
+  private List<String> warningsOfACrawl(String seed, int maxDepth) throws Exception {
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
     reads.addAppender(log);
     try {
-      Crawler.run(CrawlConfig.builder(List.of(base + "/"), data).delay(Duration.ZERO).userAgent("sitepulse-test").build(),
-          CrawlListener.NONE);
+      Crawler.run(CrawlConfig.builder(List.of(seed), data).delay(Duration.ZERO).maxDepth(maxDepth)
+          .userAgent("sitepulse-test").build(), CrawlListener.NONE);
     } finally {
       reads.detachAppender(log);
     }
-
-    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
-        .containsExactlyInAnyOrder(
-            "sitemap " + base + "/gone.xml, named in robots.txt of " + base + ", could not be read: status 404",
-            "sitemap " + base + "/page.xml, named in sitemap index " + base + "/index.xml, could not be read:"
-                + " not a sitemap, sitemap index or feed (text/html)");
+    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
   }
 }

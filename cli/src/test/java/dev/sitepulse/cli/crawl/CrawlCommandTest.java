@@ -77,6 +77,23 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aSitemapThatBreaksOffIsOneLineOfOursNotTheParsersTwo() {
+    String origin = StubServer.url(site, "/").replaceAll("/$", "");
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + origin + "/broken.xml\n")));
+    site.stubFor(get("/broken.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody("<?xml version='1.0'?><urlset><url><loc>" + origin + "/listed</loc></url><url")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--delay", "0", "--data", data.toString(), origin + "/");
+
+    assertThat(run.err().lines().filter(line -> line.contains("sitemap"))).as(run.toString())
+        .singleElement().asString().endsWith("sitemap " + origin + "/broken.xml, named in robots.txt of " + origin
+            + ", breaks off (XML document structures must start and end within the same entity): the 1 URL before"
+            + " the break is kept");
+  }
+
+  @Test
   void aSummaryOfOneOfEachSpeaksInTheSingular() {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body><a href=/next>next</a> <a href=mailto:a@b>mail</a></body></html>")));

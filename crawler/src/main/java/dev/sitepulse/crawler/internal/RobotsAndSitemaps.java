@@ -121,7 +121,7 @@ final class RobotsAndSitemaps {
     started = true;
     robotsBeforeStart.forEach(this::readRobots);
     robotsBeforeStart.clear();
-    if (config.ignoreRobots()) {
+    if (config.ignoreRobots() && config.maxDepth() >= 1) {
       sitemapHosts.forEach(this::readGuessedSitemap);
     }
     seedSitemapsAgain.forEach(url -> readSitemapUrl(new Named(url, "the seeds", 0)));
@@ -286,7 +286,8 @@ final class RobotsAndSitemaps {
     if (awaiting != null && rules.unreachable() == null) { // a host in trouble has none read
       awaiting.forEach(named -> startRead(origin, named));
     }
-    if (sitemapHosts.contains(origin) && rules.unreachable() == null) { // not a host in trouble
+    // Not a host in trouble; and not at --max-depth 0, where no page a sitemap lists is crawled.
+    if (sitemapHosts.contains(origin) && rules.unreachable() == null && config.maxDepth() >= 1) {
       rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, 0)));
       readGuessedSitemap(origin);
     }
@@ -552,6 +553,8 @@ final class RobotsAndSitemaps {
     Sitemaps.Entries entries = read.entries();
     if (from == 0 && entries.problem() != null && sitemap.namedBy() != null && !abandoned) {
       LOG.warn("sitemap {}, named in {}, could not be read: {}", sitemap.url(), sitemap.namedBy(), entries.problem());
+    } else if (from == 0 && entries.brokenBy() != null && !abandoned) {
+      BrokenSitemap.warn(sitemap.url(), sitemap.namedBy(), entries);
     }
     if (from > 0 && abandoned) { // the crawl ended early: nothing more is fetched, and a resume reads it again
       sitemapCut(sitemap.url());

@@ -15,6 +15,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.xml.sax.SAXException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,12 @@ public final class Sitemaps {
    * Page URLs, and further sitemaps when this was an index.
    *
    * @param problem why nothing could be read ("404", "not a sitemap, sitemap index or feed"), or null
+   * @param brokenBy where the XML parser gave up on a sitemap that breaks off, or null: the entries
+   *     before the break are these
    */
-  public record Entries(List<String> pages, List<String> sitemaps, String problem) {
+  public record Entries(List<String> pages, List<String> sitemaps, String problem, String brokenBy) {
     static Entries none(String problem) {
-      return new Entries(List.of(), List.of(), problem);
+      return new Entries(List.of(), List.of(), problem, null);
     }
   }
 
@@ -54,31 +57,47 @@ public final class Sitemaps {
     }
     try {
       URL url = URI.create(fetched.url()).toURL();
-      // Partial: a sitemap cut off by max-body or by the limit below still gives the URLs before the cut.
-      SiteMapParser parser = new SiteMapParser(false, true);
-      UrlLimit limit = new UrlLimit();
-      parser.setURLFilter(limit);
-      AbstractSiteMap map;
-      if (isGzip(fetched.body())) {
-        byte[] xml = gunzipWithin(fetched.body(), fetched.url());
+      byte[] xml = fetched.body();
+      if (isGzip(xml)) {
+        xml = gunzipWithin(xml, fetched.url());
         if (xml == null) {
           return Entries.none("not gzip, or gzip in gzip");
         }
-        map = parser.parseSiteMap(xml, url); // the type is told from the bytes
-      } else {
-        map = parser.parseSiteMap(fetched.contentType(), fetched.body(), url);
+      }
+      String brokenBy = null;
+      UrlLimit limit = new UrlLimit();
+      AbstractSiteMap map;
+      try {
+        map = parse(new SiteMapParser(false, false), limit, fetched, xml, url);
+      } catch (UnknownFormatException e) {
+        if (!(e.getCause() instanceof SAXException broken)) {
+          throw e;
+        }
+        // Partial, read again: a sitemap that breaks off (cut by max-body, or badly written) still
+        // gives the URLs before the break. The parser would not say which read it made.
+        brokenBy = broken.getMessage();
+        limit = new UrlLimit();
+        map = parse(new SiteMapParser(false, true), limit, fetched, xml, url);
       }
       if (limit.dropped > 0) {
         LOG.warn("{} lists {} URLs more than the {} a sitemap may hold; they are not read", fetched.url(),
             limit.dropped, MAX_URLS);
       }
-      return entriesOf(map);
+      return entriesOf(map, brokenBy);
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
       return Entries.none("not a sitemap, sitemap index or feed (" + fetched.mediaType() + ")");
     }
   }
 
-  private static Entries entriesOf(AbstractSiteMap map) {
+  private static AbstractSiteMap parse(SiteMapParser parser, UrlLimit limit, FetchResult fetched, byte[] xml,
+      URL url) throws UnknownFormatException, IOException {
+    parser.setURLFilter(limit);
+    return xml != fetched.body()
+        ? parser.parseSiteMap(xml, url) // gunzipped: the type is told from the bytes
+        : parser.parseSiteMap(fetched.contentType(), xml, url);
+  }
+
+  private static Entries entriesOf(AbstractSiteMap map, String brokenBy) {
     List<String> pages = new ArrayList<>();
     List<String> nested = new ArrayList<>();
     if (map instanceof SiteMapIndex index) {
@@ -90,7 +109,7 @@ public final class Sitemaps {
         pages.add(u.getUrl().toString());
       }
     }
-    return new Entries(pages, nested, null);
+    return new Entries(pages, nested, null, brokenBy);
   }
 
   private static boolean isGzip(byte[] body) {
