@@ -182,6 +182,19 @@ class SitemapReadsTest {
     assertThat(times.get(0) - sitemapDone).as("first page after the last sitemap read, ms").isLessThan(3_000);
   }
 
+  @Test
+  void ignoringRobotsTxtIgnoresItsRulesAndCrawlDelayButNotTheSitemapsItNames() throws Exception {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nDisallow: /\nCrawl-delay: 600\nSitemap: " + base() + "/named.xml\n")));
+    site.stubFor(get("/named.xml").willReturn(urlset(2)));
+    pages(2);
+
+    CrawlStats stats = Crawler.run(config(0).toBuilder().ignoreRobots(true).build(), CrawlListener.NONE);
+
+    assertThat(stats.pages()).as("home, s0 and s1, none disallowed nor held 10 minutes apart").isEqualTo(3);
+    site.verify(1, getRequestedFor(urlEqualTo("/robots.txt")));
+  }
+
   private CrawlConfig config(int maxPages) {
     return CrawlConfig.builder(List.of(base() + "/"), data).delay(Duration.ZERO).maxPages(maxPages)
         .userAgent("sitepulse-test").build();

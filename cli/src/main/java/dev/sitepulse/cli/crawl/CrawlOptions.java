@@ -78,7 +78,7 @@ public final class CrawlOptions {
   @Option(names = "--user-agent", paramLabel = "UA", description = "Sent with every request; its first word is matched in robots.txt (default sitepulse).")
   String userAgent;
 
-  @Option(names = "--ignore-robots", description = "Do not read robots.txt. Only for sites you may crawl regardless.")
+  @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is read only for the sitemaps it names). Only for sites you may crawl regardless.")
   Boolean ignoreRobots;
 
   /** Sets {@code --data} for a command in another package. */

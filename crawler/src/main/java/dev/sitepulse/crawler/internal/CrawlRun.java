@@ -111,7 +111,8 @@ public final class CrawlRun {
       List<String> seeds, Function<Vertx, LoopTimers> timers, Clock clock,
       UnaryOperator<Executor> crawlDbWrites) throws CrawlException {
     if (config.ignoreRobots()) {
-      LOG.warn("--ignore-robots: robots.txt is not read; crawl only sites you are allowed to");
+      LOG.warn("--ignore-robots: robots.txt is not obeyed, only read for the sitemaps it names; crawl only sites"
+          + " you are allowed to");
     }
     for (String seed : seeds) {
       String folder = CrawlScope.folderWithoutItsSlash(config, seed);

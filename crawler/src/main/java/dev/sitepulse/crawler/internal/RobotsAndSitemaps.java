@@ -114,15 +114,15 @@ final class RobotsAndSitemaps {
   }
 
   /**
-   * Starts the reads of the hosts adopted so far; on the loop. Without robots.txt nothing names the
-   * seeds' sitemaps, so only their /sitemap.xml is read.
+   * Starts the reads of the hosts adopted so far; on the loop. Where robots.txt is ignored, the
+   * seeds' hosts' robots.txt is still read for its Sitemap lines alone.
    */
   void start() {
     started = true;
     robotsBeforeStart.forEach(this::readRobots);
     robotsBeforeStart.clear();
     if (config.ignoreRobots() && config.maxDepth() >= 1) {
-      sitemapHosts.forEach(this::readGuessedSitemap);
+      sitemapHosts.forEach(this::readSitemapLines);
     }
     seedSitemapsAgain.forEach(url -> readSitemapUrl(new Named(url, "the seeds", 0)));
     seedSitemapsAgain.clear();
@@ -291,6 +291,34 @@ final class RobotsAndSitemaps {
       rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, 0)));
       readGuessedSitemap(origin);
     }
+  }
+
+  /**
+   * --ignore-robots ignores robots.txt's rules and Crawl-delay, not the sitemaps it names: it is
+   * read once for its Sitemap lines, and the host's pages do not wait for it. One that cannot be
+   * read names none, and the host's /sitemap.xml is read all the same.
+   */
+  private void readSitemapLines(String origin) {
+    if (abandoned) {
+      robotsCut(origin);
+      return;
+    }
+    readStarted.run();
+    CompletableFuture<FetchResult> fetch = RobotsTxt.fetch(fetcher, origin);
+    fetching.add(fetch);
+    fetch.thenApplyAsync(r -> RobotsRules.from(r, config.userAgent()), parsers)
+        .whenComplete((rules, error) -> context.runOnContext(v -> {
+          fetching.remove(fetch);
+          if (rules == null && abandoned) {
+            robotsCut(origin);
+          } else {
+            if (rules != null && rules.unreachable() == null) {
+              rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, 0)));
+            }
+            readGuessedSitemap(origin);
+          }
+          readDone.run();
+        }));
   }
 
   private void readGuessedSitemap(String origin) {
