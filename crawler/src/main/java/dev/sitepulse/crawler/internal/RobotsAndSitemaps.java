@@ -124,7 +124,13 @@ final class RobotsAndSitemaps {
     if (config.ignoreRobots() && config.maxDepth() >= 1) {
       sitemapHosts.forEach(this::readSitemapLines);
     }
-    seedSitemapsAgain.forEach(url -> readSitemapUrl(new Named(url, "the seeds", 0)));
+    for (String url : seedSitemapsAgain) {
+      if (config.maxDepth() < 1) {
+        sayDepthZeroLeavesOut(url);
+      } else {
+        readSitemapUrl(new Named(url, "the seeds", 0));
+      }
+    }
     seedSitemapsAgain.clear();
   }
 
@@ -343,12 +349,23 @@ final class RobotsAndSitemaps {
    */
   void readIfSeedSitemap(int depth, FetchResult fetched) {
     boolean sitemap = depth == 0 && fetched.status() == 200 && isSitemapOrFeed(fetched.contentType());
-    if (sitemap && limits.spent()) {
+    if (sitemap && config.maxDepth() < 1) {
+      sayDepthZeroLeavesOut(fetched.url());
+    } else if (sitemap && limits.spent()) {
       sitemapCut(fetched.url());
     } else if (sitemap && firstRead(fetched.url())) {
       readStarted.run();
       read(new Named(fetched.url(), "the seeds", 0), CompletableFuture.completedFuture(fetched), () -> {});
     }
+  }
+
+  /**
+   * A sitemap seed at --max-depth 0 is not read: its pages count as depth 1, as every sitemap's do,
+   * which a crawl of the seeds alone leaves out. Said, or the crawl of one page would look broken.
+   */
+  private static void sayDepthZeroLeavesOut(String url) {
+    LOG.warn("{} is a sitemap, whose pages count as depth 1, which --max-depth 0 leaves out; --max-depth 1"
+        + " crawls them and none of their links", url);
   }
 
   /** Whether a response of this Content-Type is read as a sitemap, a sitemap index or a feed when a seed. */
