@@ -337,29 +337,12 @@ public final class LinkChecker {
   }
 
   /**
-   * URLs the crawl fetched, but for resources that no link or seed leads to: images are no pages.
-   * Where a redirect leads counts as what led there: the image an image redirects to is no page.
+   * The pages whose links the crawl read: fetched, answered 2xx and parsed as HTML. Not a URL that
+   * failed, was disallowed by robots.txt, redirected or answered an error, nor a resource: "N links
+   * on M pages" counts where links came from (a frame's page among them).
    */
   private static long pages(CrawledPages db) {
-    Set<String> resources = new HashSet<>();
-    db.embeds.forEach(l -> resources.add(l.to()));
-    Set<String> linked = new HashSet<>(db.seeds);
-    db.links.forEach(l -> linked.add(l.to()));
-    Set<String> notPages = withRedirects(resources, db.pages);
-    notPages.removeAll(withRedirects(linked, db.pages));
-    return db.pages.keySet().stream().filter(u -> !notPages.contains(u)).count();
-  }
-
-  /** The URLs and, for each, where its recorded redirects lead, hop by hop. */
-  private static Set<String> withRedirects(Set<String> urls, Map<String, Page> pages) {
-    Set<String> out = new HashSet<>(urls);
-    for (String url : urls) {
-      Page at = pages.get(url);
-      while (at != null && at.redirectTo() != null && out.add(at.redirectTo())) {
-        at = pages.get(at.redirectTo());
-      }
-    }
-    return out;
+    return db.pages.values().stream().filter(p -> p.parsed() && p.is(UrlState.DONE)).count();
   }
 
   /** Worded as a target the crawl fetched is, so both read the same. */

@@ -9,7 +9,8 @@ import java.util.List;
  * @param resources resources (images, stylesheets, scripts…) the crawled pages embed; 0 where
  *     they were not asked for
  * @param targets distinct targets checked: what the links and the resources lead to, and the seeds
- * @param pages pages the crawl fetched; the site's own resources it fetched are not counted
+ * @param pages pages whose links the crawl read (HTML answered 2xx); not a URL that failed, was
+ *     disallowed by robots.txt, redirected or answered an error, nor a resource it fetched
  * @param checkedOnline targets the crawl did not fetch, checked online once each: external ones,
  *     in-scope ones the crawl did not reach, and redirects that left the crawl
  * @param skipped targets not checked: robots-blocked, left queued when the crawl stopped at

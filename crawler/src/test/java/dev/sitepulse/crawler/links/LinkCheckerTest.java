@@ -471,8 +471,21 @@ class LinkCheckerTest {
     LinkReport report = check(crawl(null, 1, Pattern.compile("/photos\\.html|/img/"), base() + "/photos.html"), false);
 
     assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/img/moved.png");
-    // photos.html, and linked.png with where it leads, new.png, which an image also redirects to
-    assertThat(report.pages()).isEqualTo(3);
+    // photos.html: linked.png is a link's target, but no HTML, so none of its links were read
+    assertThat(report.pages()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyPagesWhoseLinksWereReadArePagesNotASeedThatFailedOrThatRobotsTxtDisallows() throws Exception {
+    robotsTxt("127.0.0.1", "User-agent: *\nDisallow: /private/\n");
+    page("/hub.html", base() + "/elsewhere.html");
+
+    LinkReport report = check(seedsOnly(base() + "/hub.html", base() + "/private/secret.html",
+        base() + "/gone.html"), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/gone.html");
+    assertThat(report.pages()).as("hub.html alone: the 404 and the disallowed seed were not read").isEqualTo(1);
+    assertThat(report.links()).isEqualTo(1);
   }
 
   /** A page whose image and script come back as HTML pages with links, and a frame that links on. */
