@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
           + "other resource its pages embed: the target, why it is broken, its redirect chain, and "
           + "each page that links to it or embeds it, with the anchor text and line number."
     },
-    footer = {"", "Exit codes: 0 no broken links, 2 some broken, or nothing could be checked, or the crawl"
-        + " failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was found by then is"
+    footer = {"", "Exit codes: 0 no broken links, 2 some broken, or a seed that robots.txt disallows, or"
+        + " nothing could be checked, or the crawl failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was found by then is"
         + " reported, and the targets and anchors not checked listed; a stop that came too late to leave any"
         + " exits as the report says)."})
 public final class LinksCommand implements Callable<Integer> {
@@ -177,11 +177,16 @@ public final class LinksCommand implements Callable<Integer> {
     if (signals.stoppedBy() != null) { // too late to cut anything short: the report, and its exit code, stand
       System.err.println(LinksNotChecked.completeDespite(signals.stoppedBy()));
     }
+    if (!report.seedsDisallowed().isEmpty()) {
+      // Asked for by name and never checked: a check that passes in CI must have checked it. The
+      // pages the crawl reached otherwise (its host's sitemap) are no check of it.
+      report.seedsDisallowed().forEach(seed -> System.err.println(LinksNotChecked.seedDisallowed(seed)));
+      return ExitCode.CRITICAL;
+    }
     if (report.targets() > 0 && report.skipped() == report.targets()) {
-      // Seeds are targets too, so every seed was skipped (robots.txt disallows it): a check of
-      // nothing must not pass in CI.
+      // Seeds are targets too, so every seed was skipped: a check of nothing must not pass in CI.
       System.err.println("sitepulse: no page could be checked: every seed was skipped"
-          + " (disallowed by robots.txt, or a redirect out of the crawl)");
+          + " (--ignore matches it, or it redirects out of the crawl with --external skip)");
       return ExitCode.CRITICAL;
     }
     return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;

@@ -27,6 +27,8 @@ final class LinksJson {
       g.writeNumberField("redirects_to_errors", r.redirectsToErrors());
       g.writeNumberField("checked_online", r.checkedOnline());
       g.writeNumberField("skipped", r.skipped());
+      // Among the skipped: seeds robots.txt disallows, which fail the check.
+      g.writeNumberField("seeds_disallowed", r.seedsDisallowed().size());
       g.writeNumberField("non_http_links", r.nonHttp());
       g.writeNumberField("pages_cut_at_max_body", r.cutPages().size());
       g.writeNumberField("anchors_not_checked", r.anchorsNotChecked().size());
@@ -35,6 +37,11 @@ final class LinksJson {
       g.writeNumberField("targets_not_checked_at_stop", r.notCheckedAtStop().size());
       g.writeEndObject();
       // The lists, in the order the summary counts them. Links after the cut of these were never seen.
+      g.writeArrayFieldStart("seeds_disallowed");
+      for (String seed : r.seedsDisallowed()) {
+        g.writeString(seed);
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("pages_cut_at_max_body");
       for (String page : r.cutPages()) {
         g.writeString(page);

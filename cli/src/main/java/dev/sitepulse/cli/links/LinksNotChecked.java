@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What a link check could not see, beyond the targets it skipped: links after the cut of pages
- * cut at --max-body, fragments it could not judge, and the targets a stop (Ctrl-C) left unjudged.
- * Worded once for every format.
+ * What a link check could not see, beyond the targets it skipped: the seeds among them that
+ * robots.txt disallows, links after the cut of pages cut at --max-body, fragments it could not
+ * judge, and the targets a stop (Ctrl-C) left unjudged. Worded once for every format.
  */
 final class LinksNotChecked {
 
@@ -48,6 +48,22 @@ final class LinksNotChecked {
         : count(targets, "target") + " and " + count(anchors, "anchor");
   }
 
+  /**
+   * What stderr says of each seed robots.txt disallows, after any format's report: skipped as any
+   * disallowed target is, but the user named it, so the check did not do what was asked.
+   */
+  static String seedDisallowed(String seed) {
+    return "sitepulse: seed " + seed + " not checked: robots.txt disallows it, or where it redirects"
+        + " (--ignore-robots checks it anyway)";
+  }
+
+  /** "1 seed not checked (robots.txt disallows it)", or null when none was. */
+  static String seedsDisallowed(LinkReport r) {
+    return r.seedsDisallowed().isEmpty() ? null
+        : count(r.seedsDisallowed().size(), "seed") + " not checked (robots.txt disallows "
+            + (r.seedsDisallowed().size() == 1 ? "it" : "them") + ")";
+  }
+
   /** "1 page cut at --max-body: links after the cut not checked", or null when none was. */
   static String cutPages(LinkReport r) {
     return r.cutPages().isEmpty() ? null
@@ -64,11 +80,15 @@ final class LinksNotChecked {
   }
 
   /**
-   * Each part above, as the table's summary line ends: "; 1 page cut …; 2 anchors not checked (…);
-   * check stopped: …".
+   * Each part above, as the table's summary line ends: "; 1 seed not checked (…); 1 page cut …; 2
+   * anchors not checked (…); check stopped: …".
    */
   static String summaryEnd(LinkReport r) {
     List<String> parts = new ArrayList<>();
+    String seeds = seedsDisallowed(r);
+    if (seeds != null) {
+      parts.add(seeds);
+    }
     String cut = cutPages(r);
     if (cut != null) {
       parts.add(cut);

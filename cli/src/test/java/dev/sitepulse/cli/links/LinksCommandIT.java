@@ -147,8 +147,8 @@ class LinksCommandIT {
     CommandLineRun run = CommandLineRun.of("links", "--max-depth", "0", base() + "/site/private/secret.html");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("sitepulse: no page could be checked: every seed was skipped"
-        + " (disallowed by robots.txt, or a redirect out of the crawl)\n");
+    assertThat(run.err()).isEqualTo("sitepulse: seed " + base() + "/site/private/secret.html not checked:"
+        + " robots.txt disallows it, or where it redirects (--ignore-robots checks it anyway)\n");
   }
 
   @Test

@@ -46,6 +46,23 @@ class LinksCommandTest {
   }
 
   @Test
+  void aSeedRobotsTxtDisallowsFailsTheCheckNamedOnStderrThoughThePagesCheckedWork() {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /private/\n")));
+    page("/open.html", "<a href=\"/open.html\">itself</a>");
+    String secret = StubServer.url(site, "/private/secret.html");
+
+    CommandLineRun run = links(secret, StubServer.url(site, "/open.html"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("sitepulse: seed " + secret + " not checked: robots.txt disallows it,"
+        + " or where it redirects (--ignore-robots checks it anyway)\n");
+    assertThat(run.out()).isEqualTo("0 broken (0 redirects to an error) of 2 targets, 1 link and 0 embedded"
+        + " resources on 1 page; 0 checked online, 1 skipped, 0 mailto:/javascript:/data: URLs not checked;"
+        + " 1 seed not checked (robots.txt disallows it)\n");
+    site.verify(0, getRequestedFor(urlEqualTo("/private/secret.html")));
+  }
+
+  @Test
   void aFragmentThatIsAStrayPercentIsReportedAsAMissingAnchorNotAFailedCheck() {
     page("/pct.html", "<p id=\"here\">x</p>\n<a href=\"#%\">bad escape</a>\n<a href=\"#here\">fine</a>");
 

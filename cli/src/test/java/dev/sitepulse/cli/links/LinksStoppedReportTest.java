@@ -32,13 +32,13 @@ class LinksStoppedReportTest {
 
   /** 14 targets: the seed works, one is broken, 12 the stop left unjudged. */
   private static final LinkReport STOPPED = new LinkReport(1, 13, 0, 14, 0, 0, 0, List.of(GONE), List.of(), List.of(),
-      IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("http://h/p%02d", i)).toList());
+      IntStream.rangeClosed(1, 12).mapToObj(i -> String.format("http://h/p%02d", i)).toList(), List.of());
 
   /** 3 targets that work, 2 of whose fragments the stop left unjudged, and one cut at --max-body. */
   private static final LinkReport ANCHORS_STOPPED = new LinkReport(1, 4, 0, 3, 2, 0, 0, List.of(), List.of(), List.of(
       new UncheckedAnchor("http://x/a#one", UncheckedAnchor.Why.CHECK_STOPPED),
       new UncheckedAnchor("http://x/b#two", UncheckedAnchor.Why.CHECK_STOPPED),
-      new UncheckedAnchor("http://h/long#end", UncheckedAnchor.Why.CUT_AT_MAX_BODY)), List.of());
+      new UncheckedAnchor("http://h/long#end", UncheckedAnchor.Why.CUT_AT_MAX_BODY)), List.of(), List.of());
 
   private static String written(BiConsumer<LinkReport, PrintStream> format, LinkReport report) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -73,7 +73,7 @@ class LinksStoppedReportTest {
   @Test
   void aStopThatLeftTargetsAndAnchorsUnjudgedNamesBoth() {
     LinkReport both = new LinkReport(1, 2, 0, 3, 1, 0, 0, List.of(), List.of(), List.of(
-        new UncheckedAnchor("http://x/a#one", UncheckedAnchor.Why.CHECK_STOPPED)), List.of("http://h/p"));
+        new UncheckedAnchor("http://x/a#one", UncheckedAnchor.Why.CHECK_STOPPED)), List.of("http://h/p"), List.of());
 
     assertThat(LinksNotChecked.stopped(both)).isEqualTo("check stopped: 1 target and 1 anchor not checked, so this"
         + " report is partial");
@@ -108,7 +108,8 @@ class LinksStoppedReportTest {
     lists.remove("broken"); // what the report is for: its count first, its list last
     counted.retainAll(lists);
 
-    assertThat(lists).containsExactly("pages_cut_at_max_body", "anchors_not_checked", "targets_not_checked_at_stop")
+    assertThat(lists).containsExactly("seeds_disallowed", "pages_cut_at_max_body", "anchors_not_checked",
+        "targets_not_checked_at_stop")
         .isEqualTo(counted);
   }
 
@@ -125,7 +126,7 @@ class LinksStoppedReportTest {
   void junitMakesAStoppedCheckAnErrorSoThatNoCiServerPassesIt() throws Exception {
     // Nothing broken: without the error, a stopped check would pass as "1 other target works".
     LinkReport clean = new LinkReport(1, 2, 0, 3, 0, 0, 0, List.of(), List.of(), List.of(),
-        List.of("http://h/a", "http://h/b"));
+        List.of("http://h/a", "http://h/b"), List.of());
 
     Element error = junitError(clean);
 

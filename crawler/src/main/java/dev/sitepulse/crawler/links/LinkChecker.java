@@ -145,7 +145,7 @@ public final class LinkChecker {
     List<String> cut = db.pages.values().stream().filter(Page::cut).map(Page::url).sorted().toList();
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
         online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, found.anchorsNotChecked(),
-        found.notCheckedAtStop.stream().sorted().toList());
+        found.notCheckedAtStop.stream().sorted().toList(), found.seedsDisallowed.stream().sorted().toList());
   }
 
   /** What the check has found so far: targets broken, those to check online, those not judged. */
@@ -156,6 +156,8 @@ public final class LinkChecker {
     final List<UncheckedAnchor> anchorsNotChecked = new ArrayList<>();
     /** Targets a stop left unjudged: queued when it stopped the crawl, or not checked online yet. */
     final List<String> notCheckedAtStop = new ArrayList<>();
+    /** Seeds robots.txt disallows (or where they redirect): skipped, though asked for by name. */
+    final List<String> seedsDisallowed = new ArrayList<>();
     /** Whether a stop ended the crawl, which then left its queue as it was. */
     final boolean crawlStopped;
     long skipped;
@@ -273,6 +275,9 @@ public final class LinkChecker {
     }
     if (end == null || end.is(UrlState.SKIPPED_ROBOTS)) {
       found.skipped++;
+      if (end != null && db.seeds.contains(target)) {
+        found.seedsDisallowed.add(target);
+      }
       return;
     }
     if (end.redirectTo() != null) { // follow gave up: a loop, or too long a chain

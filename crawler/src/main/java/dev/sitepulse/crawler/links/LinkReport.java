@@ -24,6 +24,8 @@ import java.util.List;
  *     among them ({@link UncheckedAnchor.Why#CHECK_STOPPED})
  * @param notCheckedAtStop the targets a stop left unjudged, by URL: in the crawl's queue, or
  *     not yet checked online; neither broken, skipped nor working
+ * @param seedsDisallowed the seeds robots.txt disallows, or whose redirects lead where it does, by
+ *     URL: skipped, and counted so, though the user asked for them by name
  */
 public record LinkReport(
     long pages,
@@ -36,20 +38,22 @@ public record LinkReport(
     List<BrokenLink> broken,
     List<String> cutPages,
     List<UncheckedAnchor> anchorsNotChecked,
-    List<String> notCheckedAtStop) {
+    List<String> notCheckedAtStop,
+    List<String> seedsDisallowed) {
 
   public LinkReport {
     broken = List.copyOf(broken);
     cutPages = List.copyOf(cutPages);
     anchorsNotChecked = List.copyOf(anchorsNotChecked);
     notCheckedAtStop = List.copyOf(notCheckedAtStop);
+    seedsDisallowed = List.copyOf(seedsDisallowed);
   }
 
   /** A report of a check that ran to its end, in which every page was read whole, and every fragment judged. */
   public LinkReport(long pages, long links, long resources, long targets, long checkedOnline,
       long skipped, long nonHttp, List<BrokenLink> broken) {
     this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, List.of(), List.of(),
-        List.of());
+        List.of(), List.of());
   }
 
   /**

@@ -476,6 +476,20 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aSeedRobotsTxtDisallowsOrWhoseRedirectLeadsWhereItDoesIsSkippedAndNamedAsSuch() throws Exception {
+    robotsTxt("127.0.0.1", "User-agent: *\nDisallow: /private/\n");
+    page("/hub.html", base() + "/private/linked.html");
+    site.stubFor(get("/moved.html").willReturn(aResponse().withStatus(301).withHeader("Location", "/private/moved.html")));
+
+    LinkReport report = check(seedsOnly(base() + "/hub.html", base() + "/private/secret.html",
+        base() + "/moved.html"), false);
+
+    assertThat(report.seedsDisallowed()).containsExactly(base() + "/moved.html", base() + "/private/secret.html");
+    assertThat(report.skipped()).as("both seeds, and the link no seed is").isEqualTo(3);
+    assertThat(report.broken()).isEmpty();
+  }
+
+  @Test
   void onlyPagesWhoseLinksWereReadArePagesNotASeedThatFailedOrThatRobotsTxtDisallows() throws Exception {
     robotsTxt("127.0.0.1", "User-agent: *\nDisallow: /private/\n");
     page("/hub.html", base() + "/elsewhere.html");
