@@ -6,6 +6,7 @@ import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.QueuedOutput;
 import dev.sitepulse.cli.Signals;
+import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
 import dev.sitepulse.cli.crawl.StopOnSignal;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Option;
           + "each page that links to it or embeds it, with the anchor text and line number."
     },
     footer = {"", "Exit codes: 0 no broken links, 2 some broken, or a seed that robots.txt disallows, or"
-        + " nothing could be checked, or the crawl failed, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was found by then is"
+        + " nothing could be checked, or the crawl failed, 3 usage or config error (warc: true without --data"
+        + " too), 130 stopped by Ctrl-C or SIGTERM (what was found by then is"
         + " reported, and the targets and anchors not checked listed; a stop that came too late to leave any"
         + " exits as the report says)."})
 public final class LinksCommand implements Callable<Integer> {
@@ -105,6 +107,11 @@ public final class LinksCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CrawlSpec spec = options.spec(null, DEFAULTS);
+    if (Boolean.TRUE.equals(spec.warc()) && spec.data() == null) {
+      // The WARC would go with the temporary folder: an archive asked for, and silently never kept.
+      throw new UsageException("crawl.warc: true needs --data DIR (or crawl.data) with links: without"
+          + " one the crawl, and its WARC, go into a temporary folder deleted at the end");
+    }
     StopOnSignal signals = new StopOnSignal("the link check", "stopping the link check to report what it found so far");
     // The crawl's loop draws progress and logs warnings on stderr: a reader that is behind must not hold it.
     QueuedOutput stderr = QueuedOutput.stderr();

@@ -76,6 +76,20 @@ class LinksCommandTest {
   }
 
   @Test
+  void aConfigsWarcWithoutDataIsAUsageErrorSinceTheTemporaryFolderWouldTakeTheArchiveAlong(@TempDir Path dir)
+      throws Exception {
+    Path config = Files.writeString(dir.resolve("links.yaml"), "crawl:\n  warc: true\n");
+    page("/never.html", "<a href=\"/gone\">gone</a>");
+
+    CommandLineRun run = links("-c", config.toString(), StubServer.url(site, "/never.html"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: crawl.warc: true needs --data DIR (or crawl.data) with links:"
+        + " without one the crawl, and its WARC, go into a temporary folder deleted at the end\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void aDataPathThatIsAFileIsAUsageErrorNamingItAndNothingIsFetched(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder\n");
     page("/never.html", "<a href=\"/gone\">gone</a>");
