@@ -75,6 +75,18 @@ public final class StopRequests {
         : Optional.empty();
   }
 
+  /**
+   * What quits at once after {@code signal} (INT or TERM) began a stop, for the line that says so:
+   * Ctrl-C only where it can, which after a SIGTERM to a job started with SIGINT ignored it cannot.
+   */
+  public String whatQuitsAtOnce(String signal) {
+    if ("INT".equals(signal)) {
+      return "Ctrl-C again quits at once";
+    }
+    return ignoredAtStart().contains("INT") ? "a second SIGTERM quits at once"
+        : "a second SIGTERM, or Ctrl-C, quits at once";
+  }
+
   /** Whether a stop signal has come. */
   synchronized boolean stopAsked() {
     return stopping;

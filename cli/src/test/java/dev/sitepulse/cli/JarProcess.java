@@ -107,12 +107,25 @@ public final class JarProcess {
     return start(workDir, List.of(), args);
   }
 
+  /** As {@link #start(Path, String...)}, started through {@code wrapper}: a shell that ignores SIGINT, say. */
+  public static Process startThrough(List<String> wrapper, Path workDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(javaBinary().toString(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    return startedToFiles(workDir, command);
+  }
+
   /** As {@link #start(Path, String...)}, with these JVM options. */
   public static Process start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary().toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
+    return startedToFiles(workDir, command);
+  }
+
+  /** Starts {@code command} in {@code workDir}, its output to started.out and started.err there. */
+  private static Process startedToFiles(Path workDir, List<String> command) throws IOException {
     return cachedUnder(workDir, new ProcessBuilder(command))
         .directory(workDir.toFile())
         .redirectOutput(workDir.resolve("started.out").toFile())

@@ -41,4 +41,14 @@ class StopRequestsTest {
 
     assertThat(requests.next()).isEqualTo(Request.QUIT);
   }
+
+  @Test
+  void theLineAfterAStopNamesCtrlCOnlyWhereCtrlCCanStillQuit() {
+    assertThat(requests.whatQuitsAtOnce("INT")).isEqualTo("Ctrl-C again quits at once");
+    assertThat(requests.whatQuitsAtOnce("TERM")).isEqualTo("a second SIGTERM, or Ctrl-C, quits at once");
+
+    requests.ignoredAtStart("INT"); // a script's job run with &
+
+    assertThat(requests.whatQuitsAtOnce("TERM")).isEqualTo("a second SIGTERM quits at once");
+  }
 }

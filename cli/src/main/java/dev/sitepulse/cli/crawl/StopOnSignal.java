@@ -47,7 +47,7 @@ public final class StopOnSignal implements AutoCloseable {
         System.exit(ExitCode.INTERRUPTED); // shutdown hooks run: a temporary folder goes
       }
       signal = "SIG" + name;
-      System.err.println("\nsitepulse: " + stopping + "; Ctrl-C again quits at once");
+      System.err.println("\nsitepulse: " + stopping + "; " + requests.whatQuitsAtOnce(name));
       stop.request();
     });
     requests.sigintIgnoredWarning(what).ifPresent(LoggerFactory.getLogger(StopOnSignal.class)::warn);

@@ -38,6 +38,11 @@ class LinksStopIT {
   private static final CountDownLatch CRAWLING = new CountDownLatch(1);
   /** Lets the held seed's answer go, once the test is over. */
   private static final CountDownLatch RELEASE_SEED = new CountDownLatch(1);
+  /** As CRAWLING and RELEASE_SEED, for the check started with SIGINT ignored. */
+  private static final CountDownLatch CRAWLING_IN_BACKGROUND = new CountDownLatch(1);
+  private static final CountDownLatch RELEASE_BACKGROUND_SEED = new CountDownLatch(1);
+  /** What a non-interactive shell does to a job started with {@code &}: SIGINT ignored, then exec. */
+  private static final List<String> AS_A_BACKGROUND_JOB = List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh");
 
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance()
@@ -52,6 +57,7 @@ class LinksStopIT {
           switch (event.getRequest().getUrl()) {
             case "/deep/0" -> hold(CHECKING_ONLINE, RELEASE);
             case "/held-seed" -> hold(CRAWLING, RELEASE_SEED);
+            case "/held-background-seed" -> hold(CRAWLING_IN_BACKGROUND, RELEASE_BACKGROUND_SEED);
             default -> { }
           }
         }
@@ -95,8 +101,8 @@ class LinksStopIT {
     String deep = "http://127.0.0.1:" + site.getPort() + "/deep/";
     assertThat(out).startsWith("NOT CHECKED  50 targets: the check was stopped before it judged them\n        "
         + deep + "0\n").endsWith("; check stopped: 50 targets not checked, so this report is partial\n");
-    assertThat(err).contains("sitepulse: stopping the link check to report what it found so far; Ctrl-C again"
-        + " quits at once\n").endsWith("sitepulse: stopped by SIGTERM before the link check finished: 50 targets"
+    assertThat(err).contains("sitepulse: stopping the link check to report what it found so far; a second"
+        + " SIGTERM, or Ctrl-C, quits at once\n").endsWith("sitepulse: stopped by SIGTERM before the link check finished: 50 targets"
         + " not checked; the report holds what was found by then\n");
     assertThat(site.findAll(anyRequestedFor(urlPathMatching("/deep/[1-9][0-9]*")))).as("asked after the stop")
         .isEmpty();
@@ -117,7 +123,7 @@ class LinksStopIT {
       assertThat(temporaryFolders(tmp)).as("the crawl's, while it runs").hasSize(1);
       links.destroy(); // SIGTERM: stopping, once the held seed's fetch ends
       JarProcess.awaitWhileAlive(links, Duration.ofSeconds(20),
-          () -> Files.readString(err, StandardCharsets.UTF_8).contains("Ctrl-C again quits at once"));
+          () -> Files.readString(err, StandardCharsets.UTF_8).contains("a second SIGTERM, or Ctrl-C, quits at once"));
       assertThat(links.isAlive()).as("waiting for the held seed").isTrue();
 
       // One within 250 ms of the first is taken for that one delivered twice (StopRequests): sent
@@ -133,6 +139,25 @@ class LinksStopIT {
     assertThat(links.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo(130);
     assertThat(Files.readString(work.resolve("started.out"), StandardCharsets.UTF_8)).as("nothing more").isEmpty();
     assertThat(temporaryFolders(tmp)).as("the crawl's temporary folder").isEmpty();
+  }
+
+  @Test
+  void aSigtermToACheckStartedWithSigintIgnoredDoesNotOfferCtrlCToQuit() throws Exception {
+    Process links = JarProcess.startThrough(AS_A_BACKGROUND_JOB, work, "links", "--timeout", "10m",
+        "http://127.0.0.1:" + site.getPort() + "/held-background-seed");
+    Path err = work.resolve("started.err");
+    try {
+      CRAWLING_IN_BACKGROUND.await(60, TimeUnit.SECONDS);
+      links.destroy(); // SIGTERM: stopping, once the held seed's fetch ends
+      JarProcess.awaitWhileAlive(links, Duration.ofSeconds(20),
+          () -> Files.readString(err, StandardCharsets.UTF_8).contains("quits at once"));
+    } finally {
+      RELEASE_BACKGROUND_SEED.countDown();
+    }
+    assertThat(links.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(err, StandardCharsets.UTF_8))
+        .contains("sitepulse: stopping the link check to report what it found so far; a second SIGTERM quits at once\n")
+        .doesNotContain("Ctrl-C again");
   }
 
   /** The link checks' temporary folders in {@code tmp}: what else a JVM leaves there is no concern here. */
