@@ -34,12 +34,32 @@ public final class CsrGraphBuilder {
     this.to = new int[expectedEdges];
   }
 
+  /**
+   * A builder that takes over the first {@code edgeCount} entries of {@code sources} and
+   * {@code destinations} as its edges, without copying them: for millions of edges read into arrays
+   * already. The caller must not change the arrays afterwards.
+   *
+   * @throws IllegalArgumentException if an edge names a node outside 0..nodeCount-1, or the arrays
+   *     hold fewer than {@code edgeCount} entries
+   */
+  public static CsrGraphBuilder adopting(int nodeCount, int[] sources, int[] destinations, int edgeCount) {
+    if (edgeCount < 0 || sources.length < edgeCount || destinations.length < edgeCount) {
+      throw new IllegalArgumentException(edgeCount + " edges in arrays of " + sources.length + " sources and "
+          + destinations.length + " destinations");
+    }
+    CsrGraphBuilder builder = new CsrGraphBuilder(nodeCount, 0);
+    for (int i = 0; i < edgeCount; i++) {
+      builder.checkNodes(sources[i], destinations[i]);
+    }
+    builder.from = sources;
+    builder.to = destinations;
+    builder.size = edgeCount;
+    return builder;
+  }
+
   /** @throws IllegalArgumentException if either end is outside 0..nodeCount-1 */
   public CsrGraphBuilder addEdge(int source, int destination) {
-    if (source < 0 || source >= nodeCount || destination < 0 || destination >= nodeCount) {
-      throw new IllegalArgumentException("edge " + source + " -> " + destination
-          + " names a node outside 0.." + (nodeCount - 1));
-    }
+    checkNodes(source, destination);
     if (size == from.length) {
       int grown = grownCapacity(size);
       from = Arrays.copyOf(from, grown);
@@ -49,6 +69,13 @@ public final class CsrGraphBuilder {
     to[size] = destination;
     size++;
     return this;
+  }
+
+  private void checkNodes(int source, int destination) {
+    if (source < 0 || source >= nodeCount || destination < 0 || destination >= nodeCount) {
+      throw new IllegalArgumentException("edge " + source + " -> " + destination
+          + " names a node outside 0.." + (nodeCount - 1));
+    }
   }
 
   /**

@@ -36,6 +36,28 @@ class CsrGraphTest {
   }
 
   @Test
+  void aBuilderAdoptingEdgeArraysBuildsWhatAddingTheirEdgesBuildsAndIgnoresWhatLiesPastTheCount() {
+    int[] sources = {0, 1, 0, 2, 0, 99};
+    int[] destinations = {1, 0, 1, 0, 2, 99}; // the last entry is room the reader did not fill
+
+    CsrGraph adopted = CsrGraphBuilder.adopting(3, sources, destinations, 5).buildWithoutParallelEdges();
+    CsrGraph added = new CsrGraphBuilder(3).addEdge(0, 1).addEdge(1, 0).addEdge(0, 1).addEdge(2, 0).addEdge(0, 2)
+        .buildWithoutParallelEdges();
+
+    assertThat(adopted.offsets()).containsExactly(added.offsets());
+    assertThat(adopted.sources()).containsExactly(added.sources());
+    assertThat(adopted.outDegree()).containsExactly(added.outDegree());
+  }
+
+  @Test
+  void adoptedEdgesOutsideTheGraphOrPastTheArraysAreRejected() {
+    assertThatThrownBy(() -> CsrGraphBuilder.adopting(2, new int[] {0, 2}, new int[] {1, 0}, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("edge 2 -> 0");
+    assertThatThrownBy(() -> CsrGraphBuilder.adopting(2, new int[] {0}, new int[] {1, 0}, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 edges in arrays of 1 sources");
+  }
+
+  @Test
   void anEmptyGraphHasOneOffsetAndNoEdges() {
     CsrGraph graph = CsrGraph.fromEdges(0, new int[0], new int[0]);
 

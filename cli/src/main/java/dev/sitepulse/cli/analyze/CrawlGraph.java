@@ -42,19 +42,17 @@ final class CrawlGraph {
     LinkGraph read;
     try {
       read = LinkGraph.read(db);
-    } catch (IllegalStateException full) { // as many edges as an array holds, CsrGraphBuilder.MAX_EDGES
+    } catch (LinkGraph.TooManyLinksException full) {
       throw new UnreadableException("too many links between the pages of this crawl: PageRank takes at most "
-          + CsrGraphBuilder.MAX_EDGES);
+          + LinkGraph.MAX_EDGES);
     }
     return of(read);
   }
 
   /** The graph by destination of what {@code read} holds, with each linked pair once. */
   static CrawlGraph of(LinkGraph read) {
-    CsrGraphBuilder edges = new CsrGraphBuilder(read.urls().size(), read.edgeCount());
-    for (int i = 0; i < read.edgeCount(); i++) {
-      edges.addEdge(read.sources()[i], read.targets()[i]);
-    }
+    CsrGraphBuilder edges = CsrGraphBuilder.adopting(read.urls().size(), read.sources(), read.targets(),
+        read.edgeCount());
     // One edge per page pair, however often the page links there.
     return new CrawlGraph(read.urls(), read.titles(), read.simHashes(), edges.buildWithoutParallelEdges(),
         read.digest());

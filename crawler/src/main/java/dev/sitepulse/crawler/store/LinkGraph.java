@@ -17,32 +17,39 @@ import java.util.List;
  * @param urls each page's URL
  * @param titles each page's title, null when it has none
  * @param simHashes each page's SimHash
+ * @param sources the edges' sources, in its first {@code edgeCount} entries: the arrays the links
+ *     were read into, not trimmed, so that a caller can adopt them (millions of links) uncopied
+ * @param targets the edges' targets, as {@code sources}
+ * @param edgeCount how many edges there are
  * @param digest the digest of exactly what was read, which {@code analyze} records
  */
 public record LinkGraph(List<String> urls, List<String> titles, long[] simHashes, int[] sources, int[] targets,
-    CrawlDigest digest) {
+    int edgeCount, CrawlDigest digest) {
 
   /** The most edges read, as many as an array holds (gpu-analytics' CsrGraphBuilder takes as many). */
   public static final int MAX_EDGES = Integer.MAX_VALUE - 8;
 
-  public LinkGraph {
-    urls = List.copyOf(urls);
-    titles = Collections.unmodifiableList(new ArrayList<>(titles)); // titles may be null
-    if (sources.length != targets.length) {
-      throw new IllegalArgumentException("sources and targets differ in length: " + sources.length + " and "
-          + targets.length);
+  /** The pages have more links between them than {@link #MAX_EDGES}. */
+  public static final class TooManyLinksException extends RuntimeException {
+    TooManyLinksException() {
+      super("more than " + MAX_EDGES + " links between the pages");
     }
   }
 
-  public int edgeCount() {
-    return sources.length;
+  public LinkGraph {
+    urls = List.copyOf(urls);
+    titles = Collections.unmodifiableList(new ArrayList<>(titles)); // titles may be null
+    if (edgeCount < 0 || sources.length < edgeCount || targets.length < edgeCount) {
+      throw new IllegalArgumentException(edgeCount + " edges in arrays of " + sources.length + " sources and "
+          + targets.length + " targets");
+    }
   }
 
   /**
    * Reads the crawl in one read transaction: pages, redirects and links of one moment, and the
    * digest of exactly them, while a crawl may be writing.
    *
-   * @throws IllegalStateException when the pages have more than {@link #MAX_EDGES} links between them
+   * @throws TooManyLinksException when the pages have more than {@link #MAX_EDGES} links between them
    */
   public static LinkGraph read(Connection db) throws SQLException {
     return OneRead.of(db, LinkGraphReader::read);

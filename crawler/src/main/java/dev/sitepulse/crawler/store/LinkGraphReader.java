@@ -77,7 +77,7 @@ final class LinkGraphReader {
       }
     }
     long[] simHashes = hashes.stream().mapToLong(Long::longValue).toArray();
-    return new LinkGraph(urls, titles, simHashes, edges.sources(), edges.targets(), digest.digest());
+    return new LinkGraph(urls, titles, simHashes, edges.sources, edges.targets, edges.size, digest.digest());
   }
 
   private static int maxId(Connection db) throws SQLException {
@@ -103,7 +103,7 @@ final class LinkGraphReader {
     return at;
   }
 
-  /** Edges as two growing int arrays: millions of links, no boxed pair each. */
+  /** Edges as two growing int arrays: millions of links, no boxed pair each, handed over untrimmed. */
   private static final class Edges {
     private int[] sources = new int[1024];
     private int[] targets = new int[1024];
@@ -113,7 +113,7 @@ final class LinkGraphReader {
       if (size == sources.length) {
         int grown = (int) Math.min(LinkGraph.MAX_EDGES, 2L * size);
         if (grown == size) {
-          throw new IllegalStateException("more than " + LinkGraph.MAX_EDGES + " links between the pages");
+          throw new LinkGraph.TooManyLinksException();
         }
         sources = Arrays.copyOf(sources, grown);
         targets = Arrays.copyOf(targets, grown);
@@ -121,14 +121,6 @@ final class LinkGraphReader {
       sources[size] = from;
       targets[size] = to;
       size++;
-    }
-
-    int[] sources() {
-      return Arrays.copyOf(sources, size);
-    }
-
-    int[] targets() {
-      return Arrays.copyOf(targets, size);
     }
   }
 }
