@@ -122,9 +122,15 @@ final class PhaseListener extends EventListener {
     return since;
   }
 
+  /**
+   * A request sent on a pooled connection that turned out stale is sent again on a new one, which
+   * OkHttp may look the name up for again: the time it spent on the stale one was processing, and
+   * the wait starts again after this lookup or connect.
+   */
   @Override
   public synchronized void dnsStart(Call call, String domainName) {
     starting();
+    endStaleWait();
     stage = Stage.RESOLVING;
   }
 
@@ -133,18 +139,20 @@ final class PhaseListener extends EventListener {
     dns += sinceMark();
   }
 
-  /**
-   * A request sent on a pooled connection that turned out stale is sent again on a new one: the
-   * time it spent on the stale one was processing, and the wait starts again after this connect.
-   */
+  /** See {@link #dnsStart}: a connect after a stale connection ends its wait too. */
   @Override
   public synchronized void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
     starting();
+    endStaleWait();
+    stage = Stage.CONNECTING;
+    connectingTo(address);
+  }
+
+  /** A wait on a connection being given up for a new one ends, as processing. */
+  private void endStaleWait() {
     if (stage == Stage.WAITING || stage == Stage.READING) {
       processing += sinceMark();
     }
-    stage = Stage.CONNECTING;
-    connectingTo(address);
   }
 
   @Override
