@@ -116,7 +116,7 @@ public final class FetchRun implements Runnable {
         // in hand; closing a cancelled one throws nothing.
         c.cancel();
       }
-      Phases phases = listener.phases(System.nanoTime());
+      Phases phases = listener.phasesNow();
       Duration retryAfter = RetryAfter.of(response, clock.instant()).orElse(null);
       return new FetchResult(url, response.code(), response.header("Content-Type"),
           FetchResult.redirects(response.code()) ? response.header("Location") : null,
@@ -144,7 +144,7 @@ public final class FetchRun implements Runnable {
 
   private FetchResult failed(Failure f) {
     boolean timedOut = f.verdict() == dev.sitepulse.pinger.Verdict.TIMEOUT;
-    return new FetchResult(url, 0, null, null, NONE, false, null, null, listener.phases(System.nanoTime()),
+    return new FetchResult(url, 0, null, null, NONE, false, null, null, listener.phasesNow(),
         f.kind(), timedOut, f.message());
   }
 

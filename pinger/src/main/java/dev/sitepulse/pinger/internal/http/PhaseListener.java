@@ -91,10 +91,13 @@ final class PhaseListener extends EventListener {
    * total, as curl's cumulative times do: each runs from where the one before it ended, so a gap
    * between two (writing the request after the connect) counts in the one after it. A phase the
    * hop did not go through is 0. The phase the call is in at {@code end} runs to it: a server that
-   * hangs shows its wait in processing, as a connect that hangs shows in connect.
+   * hangs shows its wait in processing, as a connect that hangs shows in connect. An {@code end}
+   * read before an event this listener then recorded counts as that event's time, so the phases
+   * still add up to the total.
    */
   synchronized Phases phases(long end) {
-    long open = started ? Math.max(0, end - mark) : 0;
+    end = Math.max(end, mark);
+    long open = started ? end - mark : 0;
     Stage at = stage;
     return new Phases(
         dns + (at == Stage.RESOLVING ? open : 0),
@@ -103,6 +106,14 @@ final class PhaseListener extends EventListener {
         processing + (at == Stage.WAITING ? open : 0),
         at == Stage.READING ? open : 0, // the final head to the end: nothing ends after it
         started ? Math.max(0, end - start) : 0);
+  }
+
+  /**
+   * The phases so far, for a watchdog on another thread: the clock is read under the lock, so no
+   * event the worker records meanwhile can end a phase after the end it is given.
+   */
+  synchronized Phases phasesNow() {
+    return phases(nanoTime.getAsLong());
   }
 
   /** The hop's first step on the network starts its time, if none did before. */

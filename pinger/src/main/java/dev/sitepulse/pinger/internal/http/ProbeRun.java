@@ -279,7 +279,7 @@ public final class ProbeRun implements Runnable {
             + (chain.size() == 1 ? " redirect)" : " redirects)");
       }
       // The hop that failed, with its status if the response head came, and how far it got.
-      chain.add(new Hop(url.toString(), status, null, current.phases(nanoTime.getAsLong())));
+      chain.add(new Hop(url.toString(), status, null, current.phasesNow()));
     }
     return new Attempt(number, startedAt, f.verdict(), f.kind(), message, chain,
         summed(chain), bytes, false, null, current.remoteAddress(), List.of(), null, contentLength);

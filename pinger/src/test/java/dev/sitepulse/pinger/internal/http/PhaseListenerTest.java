@@ -263,6 +263,22 @@ class PhaseListenerTest {
     return phases.phases(now.get() + SECOND);
   }
 
+  @Test
+  void phasesEndingBeforeAnEventRecordedMeanwhileStillAddUpToTheTotal() {
+    AtomicLong now = new AtomicLong(SECOND);
+    PhaseListener phases = new PhaseListener(now::get);
+    phases.connectStart(null, new InetSocketAddress("127.0.0.1", 9), Proxy.NO_PROXY);
+    long watchdogsEnd = now.addAndGet(SECOND); // a watchdog reads the clock, then the worker goes on
+    now.addAndGet(SECOND);
+    phases.connectEnd(null, new InetSocketAddress("127.0.0.1", 9), Proxy.NO_PROXY, Protocol.HTTP_1_1);
+
+    Phases p = phases.phases(watchdogsEnd);
+
+    assertThat(p.dnsNanos() + p.connectNanos() + p.tlsNanos() + p.processingNanos() + p.transferNanos())
+        .isEqualTo(p.totalNanos());
+    assertThat(p.connectNanos()).as("the connect's end, which the listener saw").isEqualTo(2 * SECOND);
+  }
+
   /** A plain connection to 127.0.0.1:port, as OkHttp hands one out of its pool. */
   private static Connection pooled(int port) {
     Address address = new Address("127.0.0.1", port, Dns.SYSTEM, SocketFactory.getDefault(), null, null, null,
