@@ -17,19 +17,11 @@ final class Deadline {
   private final LongSupplier nanoTime;
   private final long startNanos;
 
-  Deadline(Duration timeout) {
-    this(timeout, System::nanoTime);
-  }
-
   /** @param nanoTime the time source, {@code System::nanoTime} except in tests */
   Deadline(Duration timeout, LongSupplier nanoTime) {
     this.timeout = timeout;
     this.nanoTime = nanoTime;
     this.startNanos = nanoTime.getAsLong();
-  }
-
-  Duration timeout() {
-    return timeout;
   }
 
   long elapsedNanos() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -38,16 +39,24 @@ public final class FetchRun implements Runnable {
   private final String userAgent;
   private final Clock clock;
   private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
-  private final PhaseListener listener = new PhaseListener();
+  private final PhaseListener listener;
   private volatile Call call;
   private volatile boolean answered;
 
   FetchRun(Function<HttpUrl, OkHttpClient> clients, String url, Map<String, String> headers,
       Duration timeout, long maxBodyBytes, String userAgent, Clock clock) {
+    this(clients, url, headers, timeout, maxBodyBytes, userAgent, clock, System::nanoTime);
+  }
+
+  /** @param nanoTime times the exchange and the timeout, {@code System::nanoTime} except in tests */
+  FetchRun(Function<HttpUrl, OkHttpClient> clients, String url, Map<String, String> headers,
+      Duration timeout, long maxBodyBytes, String userAgent, Clock clock, LongSupplier nanoTime) {
     this.clients = clients;
     this.url = url;
     this.headers = headers;
-    this.deadline = new Deadline(timeout);
+    this.listener = new PhaseListener(nanoTime);
+    // From now, not from when a worker runs it, as a ProbeRun's: the timeout promises when it ends.
+    this.deadline = new Deadline(timeout, nanoTime);
     this.maxBodyBytes = maxBodyBytes;
     this.userAgent = userAgent;
     this.clock = clock;
@@ -95,7 +104,11 @@ public final class FetchRun implements Runnable {
     request.header("User-Agent", userAgent);
     headers.forEach(request::header);
     Call c = clients.apply(parsed).newCall(request.build());
-    c.timeout().timeout(deadline.timeout().toNanos(), TimeUnit.NANOSECONDS);
+    long remaining = deadline.remainingNanos();
+    if (remaining <= 0) { // its worker ran it only after its whole timeout
+      return failed(deadline.timedOut(listener.stage(), hostOf()));
+    }
+    c.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     call = c;
     if (result.isCancelled()) { // before the call was there to cancel
       c.cancel();
