@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  *
  * <p>{@link #check} runs on the watch's event loop, so the lock it takes is only ever held to read
  * or replace {@code current}: a new Pinger (thread pools, an HTTP client) is built before it is
- * taken, and pingers are stopped and closed after it is released.
+ * taken, and pingers are stopped and closed after it is released. One exception: a reload after
+ * {@link #stopSending} stops its new Pinger inside the lock, as it becomes {@code current}, so no
+ * check can send through it first; that is quick, since nothing was sent through it yet.
  */
 public final class PingerSource implements CheckSource, AutoCloseable {
 
