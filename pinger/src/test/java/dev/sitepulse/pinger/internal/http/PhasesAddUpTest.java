@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.Attempt;
+import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Phases;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +37,12 @@ class PhasesAddUpTest {
 
   private final AtomicLong now = new AtomicLong(1_000 * MS);
   private final OkHttpClient client = HttpClients.cleartext(PingSettings.DEFAULTS);
+
+  @AfterEach
+  void closeClient() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
 
   private ProbeRun prepare(String path, Duration timeout) {
     Target target = Target.of("http://127.0.0.1:" + server.getPort() + path).withTimeout(timeout);
@@ -88,8 +96,11 @@ class PhasesAddUpTest {
     run.run();
     Attempt a = run.result().join();
 
-    assertThat(a.verdict()).isNotEqualTo(Verdict.UP);
+    // Out of time before its first step on the network: a connect that timed out, which took none.
+    assertThat(a.verdict()).as(a.message()).isEqualTo(Verdict.ERROR);
+    assertThat(a.errorKind()).isEqualTo(ErrorKind.CONNECT_TIMEOUT);
     assertThat(a.message()).endsWith("timed out after 2s");
+    assertThat(a.phases().totalNanos()).isZero();
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 }
