@@ -110,8 +110,13 @@ class VerdictsTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(r.verdict()).isEqualTo(Verdict.TIMEOUT);
     assertThat(r.message()).isEqualTo("no response after 1s");
-    // The timeout counts from when the attempt was admitted; TOTAL from its connect: a little less.
-    assertThat(r.phases().totalNanos()).isBetween(500_000_000L, 1_500_000_000L);
+    // TOTAL counts from the connect, within the check's time, and the wait is in processing; how
+    // much of the second the connect left depends on the machine's load (PhaseListenerTest and
+    // PhasesAddUpTest time it on a clock of their own).
+    Phases p = r.phases();
+    assertThat(p.totalNanos()).isPositive().isLessThanOrEqualTo(took.toNanos());
+    assertThat(p.processingNanos()).isPositive();
+    assertThat(p.transferNanos()).isZero();
     assertThat(took).isLessThan(Duration.ofSeconds(3));
   }
 
