@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.PingSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ class PhaseListenerTest {
         continueRead.complete(null);
       }
     };
-    OkHttpClient client = new OkHttpClient.Builder().eventListener(phases.plus(afterPhases)).build();
+    OkHttpClient client = productionClient().eventListener(phases.plus(afterPhases)).build();
 
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       // The server works for a second between its 100 Continue and its answer.
@@ -95,7 +96,7 @@ class PhaseListenerTest {
         sent.complete(null);
       }
     };
-    OkHttpClient client = new OkHttpClient.Builder().eventListener(phases.plus(afterPhases)).build();
+    OkHttpClient client = productionClient().eventListener(phases.plus(afterPhases)).build();
 
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
@@ -132,7 +133,7 @@ class PhaseListenerTest {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       // The name has two addresses; nothing listens on the first, so OkHttp tries the second.
       Dns twoAddresses = host -> List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1"));
-      OkHttpClient client = new OkHttpClient.Builder().dns(twoAddresses)
+      OkHttpClient client = productionClient().dns(twoAddresses)
           .eventListener(phases.plus(eachConnectTakesASecond(now))).build();
       CompletableFuture<Void> served = answerOnce(server);
       String url = "http://two.test:" + server.getLocalPort() + "/";
@@ -156,7 +157,7 @@ class PhaseListenerTest {
         now.addAndGet(5 * SECOND); // a cold JVM, or a worker that lost the CPU, before the connect
       }
     };
-    OkHttpClient client = new OkHttpClient.Builder()
+    OkHttpClient client = productionClient()
         .eventListener(phases.plus(planningTakesFiveSeconds).plus(eachConnectTakesASecond(now))).build();
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Void> served = answerOnce(server);
@@ -170,6 +171,14 @@ class PhaseListenerTest {
     Phases p = phases.phases(now.get());
     assertThat(p.totalNanos()).isEqualTo(SECOND); // the connect's, after which the clock stood still
     assertThat(p.connectNanos()).isEqualTo(SECOND);
+  }
+
+  /**
+   * A pinger's client (no fast fallback, no retries, no pooling), so that the events come in the
+   * order they do in production; a test gives it its own listener in place of the request's tag.
+   */
+  private static OkHttpClient.Builder productionClient() {
+    return HttpClients.cleartext(PingSettings.DEFAULTS).newBuilder();
   }
 
   /** Moves the clock on a second as each connect starts, after {@link PhaseListener} noted it. */
