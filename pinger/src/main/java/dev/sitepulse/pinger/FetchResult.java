@@ -13,7 +13,9 @@ import java.util.List;
  * @param retryAfter the server's Retry-After on a 429 or 503, null when absent
  * @param validators the response's ETag and Last-Modified, for a later conditional fetch
  * @param errorKind set when the exchange failed, null otherwise
- * @param timedOut whether the exchange ran out of time (then errorKind says where, if known)
+ * @param timedOut whether it ran out of time with a connection made, waiting for the response or its
+ *     body (a TIMEOUT); time that ran out before, in the lookup, the connect or the TLS handshake, is
+ *     an {@code errorKind} instead ({@link ErrorKind#DNS}, {@link ErrorKind#CONNECT_TIMEOUT}, {@link ErrorKind#TLS})
  * @param message a sentence a person can read
  * @param robotsTags the response's X-Robots-Tag headers, as sent; empty when it had none
  */
