@@ -17,8 +17,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML, so CI shows broken links as failed tests: one test case per link to a broken target,
  * or per embedding of a broken resource (the page is the class, so results group by page; repeats
- * on a page are numbered, as CI servers merge cases of one name), one skipped case for the targets
- * not checked, one case in error for a check that was stopped, whatever it found, and one passing
+ * on a page are numbered, as CI servers merge cases of one name), one failing case per seed
+ * robots.txt disallows (the run exits 2 for it), one skipped case for the other targets not
+ * checked, one case in error for a check that was stopped, whatever it found, and one passing
  * case for the rest.
  */
 final class LinksJunit {
@@ -27,7 +28,10 @@ final class LinksJunit {
 
   static void write(LinkReport r, PrintStream out) {
     // A seed that no page links to is a case of its own.
-    long failures = r.broken().stream().mapToLong(b -> Math.max(1, b.referrers().size())).sum();
+    // A seed robots.txt disallows fails the run (exit 2), so it fails here too, not among the skipped.
+    long failures = r.broken().stream().mapToLong(b -> Math.max(1, b.referrers().size())).sum()
+        + r.seedsDisallowed().size();
+    long skippedTargets = r.skipped() - r.seedsDisallowed().size();
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
       x.writeStartDocument("UTF-8", "1.0");
@@ -37,7 +41,7 @@ final class LinksJunit {
       x.writeAttribute("name", "sitepulse links");
       String cutPages = LinksNotChecked.cutPages(r);
       List<String> anchors = LinksNotChecked.anchors(r);
-      int skippedCases = (r.skipped() > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + anchors.size();
+      int skippedCases = (skippedTargets > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + anchors.size();
       String stopped = LinksNotChecked.stopped(r);
       int errors = stopped != null ? 1 : 0;
       x.writeAttribute("tests", Long.toString(failures + 1 + skippedCases + errors));
@@ -67,6 +71,15 @@ final class LinksJunit {
           x.writeEndElement();
         }
       }
+      for (String seed : r.seedsDisallowed()) {
+        summaryCase(x, xml("seed " + seed));
+        x.writeStartElement("failure");
+        x.writeAttribute("message", xml("not checked: " + LinksNotChecked.SEED_DISALLOWED_WHY));
+        x.writeAttribute("type", "SEED_DISALLOWED");
+        x.writeCharacters(xml("seed " + seed + " not checked: " + LinksNotChecked.SEED_DISALLOWED_WHY));
+        x.writeEndElement();
+        x.writeEndElement();
+      }
       if (cutPages != null) { // one case, as the skipped targets are: the pages are in the message
         summaryCase(x, cutPages);
         x.writeEmptyElement("skipped");
@@ -91,8 +104,8 @@ final class LinksJunit {
         x.writeEndElement();
         x.writeEndElement();
       }
-      if (r.skipped() > 0) {
-        summaryCase(x, Amounts.count(r.skipped(), "target") + " not checked");
+      if (skippedTargets > 0) {
+        summaryCase(x, Amounts.count(skippedTargets, "target") + " not checked");
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", "disallowed by robots.txt, matched by --ignore, left queued at"
             + " --max-pages, or not crawled (or redirected out of the crawl) with --external skip");

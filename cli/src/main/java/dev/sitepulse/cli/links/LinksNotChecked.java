@@ -23,6 +23,10 @@ final class LinksNotChecked {
   /** Why a stopped check's report is partial: a CI job must not read it as a full check. */
   static final String STOPPED_WHY = "the link check was stopped before it finished, so this report is partial";
 
+  /** Why a seed was not checked, and what checks it: stderr's words, and the JUnit failure's. */
+  static final String SEED_DISALLOWED_WHY = "robots.txt disallows it, or where it redirects"
+      + " (--ignore-robots checks it anyway)";
+
   /** How many targets the table names of a stopped check: json lists them all. */
   static final int TABLE_NAMES = 10;
 
@@ -53,8 +57,7 @@ final class LinksNotChecked {
    * disallowed target is, but the user named it, so the check did not do what was asked.
    */
   static String seedDisallowed(String seed) {
-    return "sitepulse: seed " + seed + " not checked: robots.txt disallows it, or where it redirects"
-        + " (--ignore-robots checks it anyway)";
+    return "sitepulse: seed " + seed + " not checked: " + SEED_DISALLOWED_WHY;
   }
 
   /** "1 seed not checked (robots.txt disallows it)", or null when none was. */

@@ -18,13 +18,18 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** `sitepulse links` (in-process) on a few pages stubbed for each case. */
 class LinksCommandTest {
@@ -60,6 +65,29 @@ class LinksCommandTest {
         + " resources on 1 page; 0 checked online, 1 skipped, 0 mailto:/javascript:/data: URLs not checked;"
         + " 1 seed not checked (robots.txt disallows it)\n");
     site.verify(0, getRequestedFor(urlEqualTo("/private/secret.html")));
+  }
+
+  @Test
+  void aSeedRobotsTxtDisallowsIsAFailedJunitCaseOfItsOwnNotASkippedOne() throws Exception {
+    // The run exits 2 for it; its JUnit said 0 failures and counted it skipped, so CI showed green.
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /private/\n")));
+    page("/open.html", "<a href=\"/open.html\">itself</a>");
+    String secret = StubServer.url(site, "/private/secret.html");
+
+    CommandLineRun run = links("--format", "junit", secret, StubServer.url(site, "/open.html"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+    Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("failures")).as(run.out()).isEqualTo("1");
+    assertThat(suite.getAttribute("skipped")).as(run.out()).isEqualTo("0");
+    assertThat(suite.getAttribute("tests")).as(run.out()).isEqualTo("2");
+    Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+    assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("seed " + secret);
+    assertThat(failure.getAttribute("message")).isEqualTo("not checked: robots.txt disallows it, or where it"
+        + " redirects (--ignore-robots checks it anyway)");
+    assertThat(xml.getElementsByTagName("skipped").getLength()).as(run.out()).isZero();
   }
 
   @Test
