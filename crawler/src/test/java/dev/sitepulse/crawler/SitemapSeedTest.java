@@ -81,6 +81,21 @@ class SitemapSeedTest {
   }
 
   @Test
+  void aRefreshFetchesASitemapSeedOnceAsAQueuedPageNotASecondTimeAsASitemapReadAgain() throws Exception {
+    site.stubFor(get("/docs/pages.xml").willReturn(xml("application/xml", urlset("/docs/a.html", "/docs/b.html"))));
+    Crawler.run(config("/docs/pages.xml", 10), CrawlListener.NONE);
+    site.resetRequests();
+
+    // A refresh queues the seed again with its 200 and content type kept: it is read when fetched.
+    CrawlConfig refresh = CrawlConfig.builder(List.of(url("/docs/pages.xml")), data).maxDepth(10).concurrency(4)
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).start(CrawlStart.REFRESH).build();
+    Crawler.run(refresh, CrawlListener.NONE);
+
+    site.verify(1, getRequestedFor(urlEqualTo("/docs/pages.xml")));
+    site.verify(1, getRequestedFor(urlEqualTo("/docs/a.html")));
+  }
+
+  @Test
   void xmlThatIsNoSitemapAndASitemapFoundByLinkAddNothing() throws Exception {
     site.stubFor(get("/docs/data.xml").willReturn(xml("application/xml", "<?xml version='1.0'?><config/>")));
     site.stubFor(get("/docs/pages.xml").willReturn(xml("application/xml", urlset("/docs/a.html"))));

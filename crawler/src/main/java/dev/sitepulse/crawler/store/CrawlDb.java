@@ -437,11 +437,13 @@ public final class CrawlDb implements AutoCloseable {
 
   /**
    * The Content-Type a URL an earlier run fetched as a seed (depth 0) answered 200 with, or null:
-   * a resume reads a seed that was a sitemap again, which it does not fetch as a page.
+   * a resume reads a seed that was a sitemap again, which it does not fetch as a page. Null for
+   * one queued or being fetched (a refresh keeps the status and type of what it queues again):
+   * that is read when it is fetched, and reading it now too would fetch it twice.
    */
   public String seedContentType(String url) throws SQLException {
     try (PreparedStatement s = db.prepareStatement(
-        "SELECT content_type FROM urls WHERE url = ? AND depth = 0 AND status = 200")) {
+        "SELECT content_type FROM urls WHERE url = ? AND depth = 0 AND status = 200 AND state NOT IN " + UNFETCHED)) {
       s.setString(1, url);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
