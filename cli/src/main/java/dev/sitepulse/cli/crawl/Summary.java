@@ -47,8 +47,10 @@ public final class Summary {
       if (inFrontier > 0) {
         why += (why.isEmpty() ? "" : ", ") + endedEarly;
       }
+      // Hosts given up on leave URLs queued, not sitemaps unread: the limit or the stop did that.
+      String sitemapsWhy = sitemaps.isEmpty() || inFrontier > 0 ? sitemaps : sitemaps + " (" + endedEarly + ")";
       out.printf(Locale.ROOT, "left:      %s queued (%s)%s; run again to continue%n", count(s.queued(), "URL"), why,
-          sitemaps.isEmpty() ? "" : ", and " + sitemaps);
+          sitemaps.isEmpty() ? "" : ", and " + sitemapsWhy);
     } else if (!sitemaps.isEmpty()) {
       out.printf(Locale.ROOT, "left:      %s (%s); run again to continue%n", sitemaps, endedEarly);
     }

@@ -48,6 +48,15 @@ class SummaryTest {
   }
 
   @Test
+  void sitemapsLeftUnreadBesideUrlsAllOnHostsGivenUpOnSayWhatLeftThemUnread() {
+    CrawlStats s = new StatsBuilder().pages(3, 3, 34).statuses(Map.of(200, 3L)).fetched(1024, Duration.ofSeconds(1))
+        .hostsGivenUp(1, 0, 0, 34).hostsWithSitemapsUnread(2).build();
+
+    assertThat(leftLine(s)).isEqualTo("left:      34 URLs queued (34 on 1 host that stopped answering), and the"
+        + " sitemaps of 2 hosts not read to their end (limit reached); run again to continue");
+  }
+
+  @Test
   void urlsLeftOnAHostThatKeptAskingToWaitSaySo() {
     assertThat(left(0, 1, 2, 2))
         .isEqualTo("left:      2 URLs queued (2 on 1 host that kept asking to wait past --max-backoff); run again to continue");
