@@ -13,7 +13,8 @@ public interface CrawlListener {
    * earlier runs fetched some URL; its summary counts its own fetches only. The counts are taken
    * once the URLs a killed run left in flight or uncommitted are back in the queue.
    *
-   * @param kept URLs earlier runs fetched, whatever came of it, that are not fetched again
+   * @param kept URLs earlier runs fetched, whatever came of it (done or failed), that are not
+   *     fetched again; not those robots.txt disallowed, which were never fetched
    * @param queued URLs this run is to fetch, new seeds included
    */
   default void resumed(long kept, long queued) {}

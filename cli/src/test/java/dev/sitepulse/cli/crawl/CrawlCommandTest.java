@@ -124,6 +124,21 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aResumedRunCountsAsFetchedOnlyWhatEarlierRunsFetchedNotWhatRobotsTxtDisallowed() {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /private/\n")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    String[] args = {"crawl", "--delay", "0", "--data", data.toString(), StubServer.url(site, "/"),
+        StubServer.url(site, "/private/x")};
+
+    CommandLineRun first = CommandLineRun.of(args);
+    CommandLineRun second = CommandLineRun.of(args);
+
+    assertThat(first.out()).as(first.toString()).contains("1 blocked by robots.txt");
+    assertThat(second.err()).as(second.toString())
+        .contains("resuming the crawl in " + data + ": 1 URL fetched by earlier runs kept, 0 queued (--fresh starts over)");
+  }
+
+  @Test
   void aResumeAfterAKillCountsThePagesTheKilledRunNeverCommittedAsQueuedNotKept() throws Exception {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body><a href=/a>a</a> <a href=/b>b</a></body></html>")));

@@ -148,7 +148,9 @@ public final class CrawlRun {
         db.queuedResources(Embed.FRAMES).forEach(loop::leafResource);
       }
       seed(frontier, db, loop, resumed, seeds);
-      long kept = resumed.known().stream().filter(k -> k.state() != UrlState.QUEUED).count();
+      // Fetched, as the notice says: a URL robots.txt disallowed was kept, but never fetched.
+      long kept = resumed.known().stream()
+          .filter(k -> k.state() == UrlState.DONE || k.state() == UrlState.FAILED).count();
       if (config.start() == CrawlStart.RESUME && kept > 0) {
         listener.resumed(kept, frontier.queued());
       }
