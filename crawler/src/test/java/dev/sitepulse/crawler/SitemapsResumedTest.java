@@ -27,6 +27,11 @@ class SitemapsResumedTest {
   static WireMockExtension site = WireMockExtension.newInstance()
       .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
+  /** Another origin, as a CDN serving the site's sitemaps is. */
+  @RegisterExtension
+  static WireMockExtension cdn = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
   @TempDir Path data;
 
   @BeforeEach
@@ -63,6 +68,21 @@ class SitemapsResumedTest {
     CrawlStats second = Crawler.run(config("/pages.xml", 0, CrawlStart.RESUME), CrawlListener.NONE);
     assertThat(second.pages()).as("a.html, left queued, and b.html, which the seed lists").isEqualTo(2);
     site.verify(1, getRequestedFor(urlEqualTo("/b.html")));
+  }
+
+  @Test
+  void sitemapsOnACdnCutByTheLimitCountAsTheSiteThatNamedThemNotAHostOfTheirOwn() throws Exception {
+    String urlset = "<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        + "<url><loc>" + url("/b.html") + "</loc></url><url><loc>" + url("/c.html") + "</loc></url></urlset>";
+    cdn.stubFor(get("/site.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(urlset)));
+    String onCdn = "http://127.0.0.1:" + cdn.getPort() + "/site.xml";
+    site.stubFor(get("/robots.txt").willReturn(aResponse()
+        .withBody("Sitemap: " + url("/pages.xml") + "\nSitemap: " + onCdn + "\n")));
+
+    CrawlStats first = Crawler.run(config("/a.html", 1, CrawlStart.FRESH), CrawlListener.NONE);
+
+    assertThat(first.hostsWithSitemapsUnread()).as("both sitemaps are the site's, wherever they are served")
+        .isEqualTo(1);
   }
 
   private CrawlConfig config(String seedPath, int maxPages, CrawlStart start) {

@@ -76,6 +76,8 @@ final class RobotsAndSitemaps {
   private final Map<String, List<Named>> awaitingRobots = new HashMap<>();
   /** The sitemap reads waiting for their host's delay to pass, by origin: each a timer's id. */
   private final Map<String, Long> sitemapStarts = new HashMap<>();
+  /** The sitemap each of {@link #sitemapStarts} waits to read, by origin. */
+  private final Map<String, Named> sitemapsDue = new HashMap<>();
   /**
    * Seeds an earlier run read as sitemaps, read again once the loop starts: a resume does not fetch
    * them as pages, and their URLs may be what that run left unread.
@@ -128,7 +130,7 @@ final class RobotsAndSitemaps {
       if (config.maxDepth() < 1) {
         sayDepthZeroLeavesOut(url);
       } else {
-        readSitemapUrl(new Named(url, "the seeds", 0));
+        readSitemapUrl(new Named(url, "the seeds", Frontier.originOf(url)));
       }
     }
     seedSitemapsAgain.clear();
@@ -147,9 +149,12 @@ final class RobotsAndSitemaps {
     return sitemapsCut.size();
   }
 
-  /** A sitemap's read ended unfinished, or never started, as the crawl ended early. */
-  private void sitemapCut(String sitemapUrl) {
-    sitemapsCut.add(Frontier.originOf(sitemapUrl));
+  /**
+   * A sitemap's read ended unfinished, or never started, as the crawl ended early: counted for the
+   * host that named it, not the one that serves it.
+   */
+  private void sitemapCut(Named sitemap) {
+    sitemapsCut.add(sitemap.host());
   }
 
   /** A robots.txt read ended unfinished: a seed's host's names sitemaps, which go unread too. */
@@ -167,7 +172,7 @@ final class RobotsAndSitemaps {
    */
   void abandonReads() {
     abandoned = true;
-    awaitingRobots.values().forEach(named -> named.forEach(n -> sitemapCut(n.url())));
+    awaitingRobots.values().forEach(named -> named.forEach(this::sitemapCut));
     List.copyOf(fetching).forEach(f -> f.cancel(false));
   }
 
@@ -294,7 +299,7 @@ final class RobotsAndSitemaps {
     }
     // Not a host in trouble; and not at --max-depth 0, where no page a sitemap lists is crawled.
     if (sitemapHosts.contains(origin) && rules.unreachable() == null && config.maxDepth() >= 1) {
-      rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, 0)));
+      rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, origin)));
       readGuessedSitemap(origin);
     }
   }
@@ -319,7 +324,7 @@ final class RobotsAndSitemaps {
             robotsCut(origin);
           } else {
             if (rules != null && rules.unreachable() == null) {
-              rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, 0)));
+              rules.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "robots.txt of " + origin, origin)));
             }
             readGuessedSitemap(origin);
           }
@@ -328,7 +333,7 @@ final class RobotsAndSitemaps {
   }
 
   private void readGuessedSitemap(String origin) {
-    readSitemapUrl(new Named(origin + "/sitemap.xml", null, 0));
+    readSitemapUrl(new Named(origin + "/sitemap.xml", null, origin));
   }
 
   /**
@@ -337,8 +342,16 @@ final class RobotsAndSitemaps {
    *
    * @param level 0 for one robots.txt, a seed or the guess gives, and one more than its index's
    *     for one an index lists
+   * @param host the origin whose sitemaps these are: the seed's, or that of the robots.txt or the
+   *     guess, handed down an index's sitemaps; a sitemap on a CDN counts as the site's that named it
    */
-  private record Named(String url, String namedBy, int level) {}
+  private record Named(String url, String namedBy, int level, String host) {
+
+    /** One a seed, a robots.txt or the guess gives: {@code host}'s own. */
+    Named(String url, String namedBy, String host) {
+      this(url, namedBy, 0, host);
+    }
+  }
 
   /**
    * A seed that turned out to be a sitemap, a sitemap index or a feed: its URLs join the frontier
@@ -352,10 +365,11 @@ final class RobotsAndSitemaps {
     if (sitemap && config.maxDepth() < 1) {
       sayDepthZeroLeavesOut(fetched.url());
     } else if (sitemap && limits.spent()) {
-      sitemapCut(fetched.url());
+      sitemapsCut.add(Frontier.originOf(fetched.url()));
     } else if (sitemap && firstRead(fetched.url())) {
       readStarted.run();
-      read(new Named(fetched.url(), "the seeds", 0), CompletableFuture.completedFuture(fetched), () -> {});
+      read(new Named(fetched.url(), "the seeds", Frontier.originOf(fetched.url())),
+          CompletableFuture.completedFuture(fetched), () -> {});
     }
   }
 
@@ -375,15 +389,17 @@ final class RobotsAndSitemaps {
 
   private void readSitemapUrl(Named sitemap) {
     String normalized = LinkRules.normalize(sitemap.url());
-    if ((abandoned || limits.spent()) && normalized != null && !sitemapsRead.contains(normalized)) {
-      sitemapCut(normalized);
+    // Cut only if a later run would read it: not one read, nested too deep, or past the cap.
+    if ((abandoned || limits.spent()) && normalized != null && !sitemapsRead.contains(normalized)
+        && !SitemapLimits.nestedTooDeep(sitemap.level()) && sitemapsRead.size() < MAX_SITEMAPS) {
+      sitemapCut(sitemap);
     }
     if (abandoned || normalized == null || limits.spent() || sitemapsRead.contains(normalized) // read: not "too deep"
         || limits.tooDeep(normalized, sitemap.namedBy(), sitemap.level()) || !firstRead(normalized)) {
       return;
     }
     String origin = Frontier.originOf(normalized);
-    Named named = new Named(normalized, sitemap.namedBy(), sitemap.level());
+    Named named = new Named(normalized, sitemap.namedBy(), sitemap.level(), sitemap.host());
     if (!config.ignoreRobots()) {
       adoptIfNew(normalized); // another host's sitemap: its robots.txt is read first, as for its pages
       if (robots.get(origin) == null) { // being read: obey() starts it, while that read keeps the crawl going
@@ -424,12 +440,12 @@ final class RobotsAndSitemaps {
    */
   private void readWhenDue(String origin, Named sitemap, int tries, Duration waited) {
     if (abandoned) { // dropWaitingReads found it in neither a queue nor a timer: it counts as done here
-      sitemapCut(sitemap.url());
+      sitemapCut(sitemap);
       readDone.run();
       return;
     }
     if (limits.spent()) { // sitemaps queued all they may: this one and the host's others book no slot
-      sitemapCut(sitemap.url());
+      sitemapCut(sitemap);
       ArrayDeque<Named> waiting = sitemapQueues.remove(origin);
       int dropped = 1 + (waiting == null ? 0 : waiting.size()); // each counted as started
       for (int i = 0; i < dropped; i++) {
@@ -443,10 +459,12 @@ final class RobotsAndSitemaps {
       readNow(origin, sitemap, tries, waited);
       return;
     }
+    sitemapsDue.put(origin, sitemap);
     sitemapStarts.put(origin, vertx.setTimer(waitMs, id -> {
       sitemapStarts.remove(origin);
+      sitemapsDue.remove(origin);
       if (abandoned) { // fired as the crawl ended early, too late for dropWaitingReads to cancel
-        sitemapCut(sitemap.url());
+        sitemapCut(sitemap);
         readDone.run();
       } else {
         readNow(origin, sitemap, tries, waited);
@@ -461,7 +479,7 @@ final class RobotsAndSitemaps {
    */
   private void readNow(String origin, Named sitemap, int tries, Duration waited) {
     if (limits.spent()) {
-      sitemapCut(sitemap.url());
+      sitemapCut(sitemap);
       sitemapDone(origin);
       readDone.run();
       return;
@@ -483,8 +501,10 @@ final class RobotsAndSitemaps {
         frontier.backoff(origin, now + wait.toNanos(), r.status(), r.retryAfter() != null);
       }
       // Then booked as the first read was: not at once, beside a page of the host due meanwhile.
+      sitemapsDue.put(origin, sitemap);
       sitemapStarts.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
         sitemapStarts.remove(origin);
+        sitemapsDue.remove(origin);
         readWhenDue(origin, sitemap, tries + 1, waited.plus(wait));
       }));
     }));
@@ -512,7 +532,8 @@ final class RobotsAndSitemaps {
   int dropWaitingReads() {
     int dropped = 0;
     robotsRetries.keySet().forEach(this::robotsCut);
-    sitemapsCut.addAll(sitemapStarts.keySet());
+    sitemapStarts.keySet().forEach(origin -> sitemapCut(sitemapsDue.get(origin)));
+    sitemapsDue.clear();
     for (Map<String, Long> timers : List.of(robotsRetries, sitemapStarts)) {
       for (long timer : timers.values()) {
         if (vertx.cancelTimer(timer)) {
@@ -522,7 +543,7 @@ final class RobotsAndSitemaps {
       timers.clear();
     }
     for (ArrayDeque<Named> waiting : sitemapQueues.values()) {
-      waiting.forEach(named -> sitemapCut(named.url()));
+      waiting.forEach(this::sitemapCut);
       dropped += waiting.size();
       waiting.clear();
     }
@@ -562,7 +583,7 @@ final class RobotsAndSitemaps {
             if (!abandoned) { // an abandoned read ends cancelled, which is no failure to log
               LOG.debug("could not read sitemap {}", sitemap.url(), error);
             } else {
-              sitemapCut(sitemap.url());
+              sitemapCut(sitemap);
             }
             done.run();
           }
@@ -602,7 +623,7 @@ final class RobotsAndSitemaps {
       BrokenSitemap.warn(sitemap.url(), sitemap.namedBy(), entries);
     }
     if (from > 0 && abandoned) { // the crawl ended early: nothing more is fetched, and a resume reads it again
-      sitemapCut(sitemap.url());
+      sitemapCut(sitemap);
       done.run();
       return;
     }
@@ -622,7 +643,7 @@ final class RobotsAndSitemaps {
       db.enqueueFromSitemap(queued, sitemap.url());
     }
     if (limits.spent()) {
-      sitemapCut(sitemap.url());
+      sitemapCut(sitemap);
       limits.sayIfJustSpent(sitemap.url(), queued.size());
       done.run();
       return;
@@ -634,7 +655,8 @@ final class RobotsAndSitemaps {
       context.runOnContext(v -> offerSitemapPages(sitemap, read, to, done));
       return;
     }
-    entries.sitemaps().forEach(url -> readSitemapUrl(new Named(url, "sitemap index " + sitemap.url(), sitemap.level() + 1)));
+    entries.sitemaps().forEach(url -> readSitemapUrl(
+        new Named(url, "sitemap index " + sitemap.url(), sitemap.level() + 1, sitemap.host())));
     done.run();
   }
 }

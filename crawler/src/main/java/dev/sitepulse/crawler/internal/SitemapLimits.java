@@ -51,9 +51,14 @@ final class SitemapLimits {
     }
   }
 
+  /** Whether a sitemap {@code level} indexes deep is past the limit, never to be read; says nothing. */
+  static boolean nestedTooDeep(int level) {
+    return level > MAX_INDEX_LEVELS;
+  }
+
   /** Whether a sitemap {@code level} indexes deep is past the limit; said for the first. */
   boolean tooDeep(String url, String namedBy, int level) {
-    if (level <= MAX_INDEX_LEVELS) {
+    if (!nestedTooDeep(level)) {
       return false;
     }
     if (!nestingSaid) {
