@@ -21,7 +21,6 @@ final class Counters {
   long hostsBackedOffTooLong;
   long hostsWithoutRobotsTxt;
   long pagesCutAtMaxBody;
-  long hostsWithSitemapsUnread;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
@@ -38,7 +37,9 @@ final class Counters {
    * @param abandoned URLs left on hosts given up on, which {@code queued} does not count
    * @param heldBack hosts a 429 or 503 holds back now, or null
    */
-  CrawlStats snapshot(long queued, long abandoned, Duration elapsed, HostsHeldBack heldBack) {
+  /** @param hostsWithSitemapsUnread what the sitemap reads left, which they count themselves */
+  CrawlStats snapshot(long queued, long abandoned, Duration elapsed, HostsHeldBack heldBack,
+      long hostsWithSitemapsUnread) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
         seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack,

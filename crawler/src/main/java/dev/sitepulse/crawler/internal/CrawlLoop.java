@@ -501,9 +501,8 @@ final class CrawlLoop {
 
   private CrawlStats stats() {
     long now = System.nanoTime();
-    counters.hostsWithSitemapsUnread = robotsAndSitemaps.hostsWithSitemapsCut();
     return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
-        heldBack(now));
+        heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut());
   }
 
   /** The hosts a 429 or 503 holds back now, the longest wait's end told in the clock's time. */
