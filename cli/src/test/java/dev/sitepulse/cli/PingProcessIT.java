@@ -241,6 +241,35 @@ class PingProcessIT {
   }
 
   @Test
+  void watchMapsPingsArchiveThroughTheLauncherAndRecordsNoneOfItsOwn() throws Exception {
+    String up = StubServer.url(stubs, "/status/200");
+    JarProcess.Result ping = JarProcess.launcher(LIMIT, dir, "ping", up);
+    assertThat(ping.exitCode()).as("%s", ping).isZero();
+    Path config = Files.writeString(dir.resolve("watch.yaml"),
+        "targets:\n  - name: a\n    url: " + up + "\n    interval: 1s\n");
+
+    Process watch = JarProcess.startLauncher(dir, "watch", "-c", config.toString(),
+        "--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0");
+    List<String> javaArgs;
+    try {
+      // watch execs java: the launcher's pid becomes java's once its options are in the command line
+      JarProcess.awaitWhileAlive(watch, LIMIT, () -> arguments(watch).contains("-jar"));
+      javaArgs = arguments(watch);
+    } finally {
+      watch.destroy();
+      watch.waitFor();
+    }
+
+    assertThat(javaArgs).as("java's command line")
+        .anySatisfy(arg -> assertThat(arg).startsWith("-XX:SharedArchiveFile=").contains("/ping-"));
+    assertThat(archives(dir.resolve(".cache/sitepulse"), "watch-")).isEmpty();
+  }
+
+  private static List<String> arguments(Process process) {
+    return process.info().arguments().map(List::of).orElse(List.of());
+  }
+
+  @Test
   void theLauncherKeepsNoArchiveUnderAFolderItsGroupMayWriteTo() throws Exception {
     Path shared = Files.createDirectories(dir.resolve("shared"));
     Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxr-x"));
