@@ -9,8 +9,10 @@ import java.util.Map;
  * Counts per verdict and the wall time of a run; the worst verdict decides the exit code.
  *
  * @param unfinished checks a stop (Ctrl-C, SIGTERM) left without a result, and so uncounted
+ * @param stoppedBy the signal that ended the run before every check finished ({@code SIGTERM}),
+ *     null for a run that finished them all, a stop after the last one included
  */
-public record RunSummary(Map<Verdict, Integer> counts, Duration wallTime, int unfinished) {
+public record RunSummary(Map<Verdict, Integer> counts, Duration wallTime, int unfinished, String stoppedBy) {
 
   public RunSummary {
     EnumMap<Verdict, Integer> all = new EnumMap<>(Verdict.class);
@@ -21,19 +23,28 @@ public record RunSummary(Map<Verdict, Integer> counts, Duration wallTime, int un
     if (unfinished < 0) {
       throw new IllegalArgumentException("unfinished checks cannot be negative, got " + unfinished);
     }
+    if ((unfinished > 0) != (stoppedBy != null)) { // only a stop ends a run early
+      throw new IllegalArgumentException("a run with " + unfinished + " unfinished checks stopped by " + stoppedBy);
+    }
   }
 
   /** A run that checked every target it had. */
   public static RunSummary of(Collection<CheckResult> results, Duration wallTime) {
-    return of(results, wallTime, 0);
+    return of(results, wallTime, 0, null);
   }
 
-  public static RunSummary of(Collection<CheckResult> results, Duration wallTime, int unfinished) {
+  /** A run that {@code stoppedBy} (a signal's name) ended with {@code unfinished} checks left, or none and null. */
+  public static RunSummary of(Collection<CheckResult> results, Duration wallTime, int unfinished, String stoppedBy) {
     EnumMap<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
     for (CheckResult r : results) {
       counts.merge(r.verdict(), 1, Integer::sum);
     }
-    return new RunSummary(counts, wallTime, unfinished);
+    return new RunSummary(counts, wallTime, unfinished, stoppedBy);
+  }
+
+  /** Whether every target of the run was checked; output formats say so when not. */
+  public boolean complete() {
+    return unfinished == 0;
   }
 
   public int total() {

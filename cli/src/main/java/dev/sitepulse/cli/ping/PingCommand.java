@@ -127,11 +127,14 @@ public final class PingCommand implements Callable<Integer> {
       restoreSignals.run();
     }
     int unfinished = run.targets().size() - results.size();
-    RunSummary summary = RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start), unfinished);
-    writer.finish(results, summary);
+    // Only a stop ends a run early; a signal after the last check changes nothing.
+    String stoppedBy = unfinished > 0 ? "SIG" + stop.join() : null;
+    RunSummary summary =
+        RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start), unfinished, stoppedBy);
+    writer.finish(results, summary); // each format marks a run cut short its own way
     out.flush();
-    if (unfinished > 0) { // only a stop ends a run early; a signal after the last check changes nothing
-      System.err.println("sitepulse: stopped by SIG" + stop.join() + " before " + unfinished + " of "
+    if (!summary.complete()) {
+      System.err.println("sitepulse: stopped by " + stoppedBy + " before " + unfinished + " of "
           + Amounts.count(run.targets().size(), "check") + " finished; those are not reported");
       return ExitCode.INTERRUPTED;
     }

@@ -35,6 +35,7 @@ class PingOutputFormatsTest {
     CommandLineRun run = ping("json");
 
     JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertThat(doc.get("complete").asBoolean()).as("every target checked").isTrue();
     JsonNode summary = doc.get("summary");
     assertThat(summary.get("total").asInt()).isEqualTo(3);
     assertThat(summary.get("up").asInt()).isEqualTo(1);
@@ -119,6 +120,8 @@ class PingOutputFormatsTest {
     assertThat(byTarget(samples, "probe_http_uncompressed_body_length").get(up())).isPositive();
     assertThat(byTarget(samples, "probe_http_content_length")).as("no response, no header").containsEntry(REFUSED, -1.0);
     assertThat(samples).noneMatch(s -> s.name().equals("probe_ssl_earliest_cert_expiry"));
+    assertThat(samples).filteredOn(s -> s.name().equals("sitepulse_run_complete"))
+        .extracting(Sample::value).containsExactly(1.0);
   }
 
   @Test

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.JarProcess;
 import dev.sitepulse.cli.testing.StubServer;
@@ -63,18 +65,34 @@ class PingStopIT {
 
   @Test
   void aNagiosRunCutShortBySigtermIsUnknownNotOkForTheChecksThatFinished() throws Exception {
-    Process ping = pingOkAndStuck(work, "nagios");
+    String out = stoppedOnceStuck("nagios");
+
+    // Nagios output has no line per check as it ends: /ok may or may not have finished by the signal.
+    assertThat(out.lines()).first().asString()
+        .matches("SITEPULSE UNKNOWN - stopped after (0 of 2 checks|1 of 2 checks: 1 up \\| .*)");
+  }
+
+  @Test
+  void aJsonRunCutShortBySigtermSaysAtTheTopThatItIsIncompleteAndWhy() throws Exception {
+    JsonNode doc = new ObjectMapper().readTree(stoppedOnceStuck("json"));
+
+    assertThat(doc.get("complete").asBoolean()).isFalse();
+    assertThat(doc.get("stopped_by").asText()).isEqualTo("SIGTERM");
+    // /ok may or may not have finished by the signal; /stuck has not.
+    assertThat(doc.get("unfinished").asInt()).isEqualTo(2 - doc.get("results").size()).isPositive();
+  }
+
+  /** The output of a ping of /ok and /stuck in the format, sent SIGTERM once /stuck was asked for. */
+  private String stoppedOnceStuck(String format) throws Exception {
+    Process ping = pingOkAndStuck(work, format);
     JarProcess.awaitWhileAlive(ping, Duration.ofSeconds(30),
         () -> !site.findAll(getRequestedFor(urlEqualTo("/stuck"))).isEmpty());
 
     ping.destroy(); // SIGTERM
 
     assertThat(ping.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    String err = Files.readString(work.resolve("started.err"));
-    assertThat(ping.exitValue()).as(err).isEqualTo(130);
-    // Nagios output has no line per check as it ends: /ok may or may not have finished by the signal.
-    assertThat(Files.readAllLines(work.resolve("started.out"))).first().asString()
-        .matches("SITEPULSE UNKNOWN - stopped after (0 of 2 checks|1 of 2 checks: 1 up \\| .*)");
+    assertThat(ping.exitValue()).as(Files.readString(work.resolve("started.err"))).isEqualTo(130);
+    return Files.readString(work.resolve("started.out"));
   }
 
   /** A ping of /ok, then of /stuck, which answers after a minute, in the given format. */

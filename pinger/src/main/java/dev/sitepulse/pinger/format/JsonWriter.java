@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * One JSON document of the summary and all results, or with {@code lines} one compact object per
- * check, printed as soon as it completes so a pipe sees progress.
+ * check, printed as soon as it completes so a pipe sees progress. A jsonl stream a stop cut short
+ * just ends, as a stream does; the exit code and stderr say so.
  */
 final class JsonWriter implements ResultWriter {
 
@@ -37,6 +38,7 @@ final class JsonWriter implements ResultWriter {
     }
     JsonOutput.pretty(out, g -> {
       g.writeStartObject();
+      writeCompleteness(g, summary);
       writeSummary(g, summary);
       g.writeArrayFieldStart("results");
       for (CheckResult result : results) {
@@ -45,6 +47,16 @@ final class JsonWriter implements ResultWriter {
       g.writeEndArray();
       g.writeEndObject();
     });
+  }
+
+  /**
+   * Whether every target was checked, first: a script that reads the counts and results of a run a
+   * stop cut short would otherwise take them for the whole run.
+   */
+  private static void writeCompleteness(JsonGenerator g, RunSummary summary) throws IOException {
+    g.writeBooleanField("complete", summary.complete());
+    g.writeStringField("stopped_by", summary.stoppedBy());
+    g.writeNumberField("unfinished", summary.unfinished());
   }
 
   private static void writeSummary(JsonGenerator g, RunSummary summary) throws IOException {

@@ -31,7 +31,7 @@ final class NagiosWriter implements ResultWriter {
   @Override
   public void finish(List<CheckResult> results, RunSummary summary) {
     String perfdata = perfdata(results);
-    String first = summary.unfinished() > 0
+    String first = !summary.complete()
         ? statusLine("UNKNOWN", stoppedText(results, summary.unfinished()))
         : statusLine(STATES[summary.worst().exitCode()], statusText(results));
     out.println(first + (perfdata.isEmpty() ? "" : " | " + perfdata));

@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * The metrics blackbox_exporter reports for an HTTP probe, with a {@code target} label naming the
  * check, so dashboards built for blackbox_exporter work on a textfile-collector drop of this output.
- * Values come from the last attempt, as the verdict does.
+ * Values come from the last attempt, as the verdict does. Two gauges of its own follow, with no
+ * labels: whether the run checked every target, and how many a stop left unchecked.
  */
 public final class PrometheusWriter implements ResultWriter {
 
@@ -28,6 +29,7 @@ public final class PrometheusWriter implements ResultWriter {
   public void finish(List<CheckResult> results, RunSummary summary) {
     Exposition e = new Exposition();
     appendProbes(e, results);
+    appendCompleteness(e, summary);
     out.print(e);
     out.flush();
   }
@@ -49,6 +51,17 @@ public final class PrometheusWriter implements ResultWriter {
     gauge(e, results, "probe_http_redirects", "The number of redirects",
         r -> Exposition.number(r.last().redirects()));
     certificateExpiry(e, results);
+  }
+
+  /**
+   * Always there, so an alert can rest on it: a run a stop cut short has fewer targets, and its
+   * probe_* families alone read as a whole run over those.
+   */
+  private static void appendCompleteness(Exposition e, RunSummary summary) {
+    e.gauge("sitepulse_run_complete", "Whether the run checked every target (0: a signal stopped it first)");
+    e.sample("sitepulse_run_complete", summary.complete() ? "1" : "0");
+    e.gauge("sitepulse_run_unfinished_checks", "Checks the signal that stopped the run left without a result");
+    e.sample("sitepulse_run_unfinished_checks", Exposition.number(summary.unfinished()));
   }
 
   private static void gauge(

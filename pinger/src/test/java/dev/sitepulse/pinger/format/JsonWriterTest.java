@@ -40,13 +40,32 @@ class JsonWriterTest {
   void writesTheSummaryThenTheResultsInInputOrder() throws Exception {
     JsonNode doc = document();
 
-    assertThat(fieldNames(doc)).containsExactly("summary", "results");
+    assertThat(fieldNames(doc)).containsExactly("complete", "stopped_by", "unfinished", "summary", "results");
     assertThat(fieldNames(doc.get("summary")))
         .containsExactly("total", "up", "degraded", "down", "timeout", "error", "wall_ms");
     assertThat(doc.get("summary").get("up").asInt()).isEqualTo(2);
     assertThat(doc.get("summary").get("wall_ms").asText()).isEqualTo("2310");
     assertThat(doc.get("results")).extracting(r -> r.get("name").asText())
         .containsExactlyElementsOf(ALL.stream().map(r -> r.target().name()).toList());
+  }
+
+  @Test
+  void aWholeRunSaysItIsCompleteAndStoppedByNothing() throws Exception {
+    JsonNode doc = document();
+
+    assertThat(doc.get("complete").asBoolean()).isTrue();
+    assertThat(doc.get("stopped_by").isNull()).isTrue();
+    assertThat(doc.get("unfinished").asInt()).isZero();
+  }
+
+  @Test
+  void aRunAStopCutShortSaysSoWithTheSignalAndHowManyChecksItLeft() throws Exception {
+    JsonNode doc = MAPPER.readTree(output(out -> new JsonWriter(out, false), List.of(SampleResults.SHOP), 2));
+
+    assertThat(doc.get("complete").asBoolean()).isFalse();
+    assertThat(doc.get("stopped_by").asText()).isEqualTo("SIGTERM");
+    assertThat(doc.get("unfinished").asInt()).isEqualTo(2);
+    assertThat(doc.get("summary").get("total").asInt()).as("the checks that finished").isEqualTo(1);
   }
 
   @Test

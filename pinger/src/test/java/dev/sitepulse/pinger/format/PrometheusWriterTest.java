@@ -38,7 +38,8 @@ class PrometheusWriterTest {
 
     assertThat(families).extracting(Family::name).containsExactly("probe_success", "probe_duration_seconds",
         "probe_http_status_code", "probe_http_duration_seconds", "probe_http_content_length",
-        "probe_http_uncompressed_body_length", "probe_http_redirects", "probe_ssl_earliest_cert_expiry");
+        "probe_http_uncompressed_body_length", "probe_http_redirects", "probe_ssl_earliest_cert_expiry",
+        "sitepulse_run_complete", "sitepulse_run_unfinished_checks");
     assertThat(families).allSatisfy(f -> {
       assertThat(f.type()).isEqualTo("gauge");
       assertThat(f.help()).isNotBlank();
@@ -51,7 +52,7 @@ class PrometheusWriterTest {
 
     assertThat(family("probe_success").samples()).extracting(s -> s.labels().get("target"))
         .containsExactlyElementsOf(names);
-    assertThat(families(ALL)).flatExtracting(Family::samples)
+    assertThat(families(ALL)).filteredOn(f -> f.name().startsWith("probe_")).flatExtracting(Family::samples)
         .allSatisfy(s -> assertThat(s.labels()).containsKey("target"));
   }
 
@@ -67,6 +68,24 @@ class PrometheusWriterTest {
     assertThat(text).contains("{target=\"back\\\\slash \\\"quoted\\\"\\nsecond line\"}");
     assertThat(families.get(0).samples().get(0).labels()).isEqualTo(Map.of("target", awkward));
     assertThat(value("probe_success", SHOP_NAME)).isEqualTo(1);
+  }
+
+  @Test
+  void aWholeRunSaysItIsCompleteWithNoChecksUnfinished() {
+    assertThat(family("sitepulse_run_complete").samples()).singleElement()
+        .satisfies(s -> assertThat(s.labels()).isEmpty()).extracting(Sample::value).isEqualTo(1.0);
+    assertThat(family("sitepulse_run_unfinished_checks").samples()).singleElement()
+        .extracting(Sample::value).isEqualTo(0.0);
+  }
+
+  @Test
+  void aRunAStopCutShortSaysItIsIncompleteAndHowManyChecksItLeft() {
+    List<Family> families = PrometheusTextParser.parse(output(PrometheusWriter::new, List.of(SHOP), 2));
+
+    assertThat(families).filteredOn(f -> f.name().equals("sitepulse_run_complete"))
+        .flatExtracting(Family::samples).extracting(Sample::value).containsExactly(0.0);
+    assertThat(families).filteredOn(f -> f.name().equals("sitepulse_run_unfinished_checks"))
+        .flatExtracting(Family::samples).extracting(Sample::value).containsExactly(2.0);
   }
 
   @Test

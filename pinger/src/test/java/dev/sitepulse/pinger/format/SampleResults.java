@@ -107,7 +107,7 @@ final class SampleResults {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ResultWriter writer = format.apply(new PrintStream(bytes, false, StandardCharsets.UTF_8));
     results.forEach(writer::onResult);
-    writer.finish(results, RunSummary.of(results, Duration.ofMillis(2310), unfinished));
+    writer.finish(results, RunSummary.of(results, Duration.ofMillis(2310), unfinished, unfinished > 0 ? "SIGTERM" : null));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 }
