@@ -68,6 +68,20 @@ class BadResponsesTest {
   }
 
   @Test
+  void aConnectionClosedAfterAnInformationalStatusSaysSoNotThatNoResponseCame() throws Exception {
+    // OkHttp reads past the 1xx head for the final one and meets the end of the stream instead.
+    for (String interim : new String[] {"HTTP/1.1 100 Continue\r\n\r\n",
+        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"}) {
+      try (RawServer server = RawServer.answering(interim)) {
+        CheckResult r = check(server.url("/"));
+        assertThat(r.errorKind()).as(interim).isEqualTo(ErrorKind.RESET);
+        assertThat(r.message()).as(interim).isEqualTo("connection closed by " + server.hostAndPort()
+            + " after an informational (1xx) status, before the final response");
+      }
+    }
+  }
+
+  @Test
   void aFinalResponseAfterAnInformationalStatusIsTheAnswer() throws Exception {
     try (RawServer server = RawServer.answering("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
         + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {

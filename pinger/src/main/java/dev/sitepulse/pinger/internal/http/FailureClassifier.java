@@ -47,6 +47,8 @@ final class FailureClassifier {
   private static final String CUT_SHORT = "unexpected end of stream";
   /** Okio's gunzipping source, which OkHttp reads a gzip body through. */
   private static final String GZIP_READER = "okio.GzipSource";
+  /** What a connection that ended between an interim (1xx) head and the final one had sent. */
+  private static final String AFTER_INTERIM = " after an informational (1xx) status, before the final response";
   private static final Pattern EOF_LIMIT = Pattern.compile("not found: limit=(\\d+)");
   private static final Pattern EOF_CONTENT = Pattern.compile("content=([0-9a-f]+)");
   /** OkHttp's hostname check: "Hostname h not verified:" and the certificate on lines below. */
@@ -143,7 +145,7 @@ final class FailureClassifier {
     }
     if (lower.startsWith(CUT_SHORT)) {
       // OkHttp's ProtocolException for a body that ended before its Content-Length or last chunk.
-      return closed(stage, host);
+      return closed(stage, host, afterInterim);
     }
     if (t instanceof ProtocolException && lower.startsWith(NUMBER_TOO_LARGE)) {
       // Okio's words for a chunk size past a long, which OkHttp passes on as they are.
@@ -163,17 +165,21 @@ final class FailureClassifier {
           : noStatusLine(host, afterInterim)));
     }
     if (t instanceof SocketException && (lower.contains("reset") || lower.contains("broken pipe"))) {
-      return Failure.error(RESET, "connection reset by " + host);
+      return Failure.error(RESET, "connection reset by " + host + (afterInterim ? AFTER_INTERIM : ""));
     }
     if (t instanceof EOFException || lower.contains("closed")) {
-      return closed(stage, host);
+      return closed(stage, host, afterInterim);
     }
     return null;
   }
 
-  private static Failure closed(Stage stage, String host) {
-    return Failure.error(RESET, stage == Stage.READING
-        ? "connection closed by " + host + " in the middle of the response"
+  /**
+   * A close, like a reset, is RESET: the interim head the server had sent is valid HTTP, but the
+   * final one that must follow it never came, so "without a response" would deny what came.
+   */
+  private static Failure closed(Stage stage, String host, boolean afterInterim) {
+    return Failure.error(RESET, afterInterim ? "connection closed by " + host + AFTER_INTERIM
+        : stage == Stage.READING ? "connection closed by " + host + " in the middle of the response"
         : "connection closed by " + host + " without a response");
   }
 
