@@ -18,6 +18,9 @@ import java.util.List;
  * @param contentLength the final response's Content-Length header, -1 when it had none (or
  *     OkHttp removed it, having decoded a gzip body it asked for) or no response completed;
  *     {@code bodyBytes} is what was read
+ * @param queued how long the attempt waited to start: for its host's rate (and what that host's
+ *     redirect hops owed) and for a free slot. Not in the phases, whose total is the exchanges';
+ *     zero for an attempt that was not sent or not queued
  */
 public record Attempt(
     int number,
@@ -33,11 +36,23 @@ public record Attempt(
     String remoteAddress,
     List<ConditionResult> conditions,
     Duration retryAfter,
-    long contentLength) {
+    long contentLength,
+    Duration queued) {
 
   public Attempt {
     hops = List.copyOf(hops);
     conditions = List.copyOf(conditions);
+    if (queued.isNegative()) {
+      throw new IllegalArgumentException("an attempt cannot wait less than nothing, got " + queued);
+    }
+  }
+
+  /** An attempt as its exchange made it, not queued: {@link Pinger} adds the wait it times. */
+  public Attempt(int number, Instant startedAt, Verdict verdict, ErrorKind errorKind, String message,
+      List<Hop> hops, Phases phases, long bodyBytes, boolean bodyTruncated, TlsInfo tls,
+      String remoteAddress, List<ConditionResult> conditions, Duration retryAfter, long contentLength) {
+    this(number, startedAt, verdict, errorKind, message, hops, phases, bodyBytes, bodyTruncated, tls,
+        remoteAddress, conditions, retryAfter, contentLength, Duration.ZERO);
   }
 
   /** An attempt whose Content-Length is unknown: a failure, or a result made elsewhere. */
@@ -51,7 +66,13 @@ public record Attempt(
   /** This attempt with another message: what its check's result adds to why it failed. */
   public Attempt withMessage(String message) {
     return new Attempt(number, startedAt, verdict, errorKind, message, hops, phases, bodyBytes,
-        bodyTruncated, tls, remoteAddress, conditions, retryAfter, contentLength);
+        bodyTruncated, tls, remoteAddress, conditions, retryAfter, contentLength, queued);
+  }
+
+  /** This attempt having waited {@code queued} to start. */
+  public Attempt withQueued(Duration queued) {
+    return new Attempt(number, startedAt, verdict, errorKind, message, hops, phases, bodyBytes,
+        bodyTruncated, tls, remoteAddress, conditions, retryAfter, contentLength, queued);
   }
 
   /** The status of the final hop, 0 when no response arrived. */

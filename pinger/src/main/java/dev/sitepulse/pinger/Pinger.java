@@ -11,6 +11,8 @@ import dev.sitepulse.pinger.internal.schedule.HostScheduler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +45,8 @@ public final class Pinger implements AutoCloseable {
   private final HostScheduler scheduler;
   private final HttpProber prober;
   private final HostBreakers breakers;
+  /** Times how long an attempt waits for its host's rate and a slot. */
+  private final Clock clock;
   /** Where a retry waits out its back-off or Retry-After: the loop, but in tests. */
   private final ScheduledExecutorService retryTimer;
   /** Checks waiting out a back-off before their next attempt, each ready to end with those it made. */
@@ -59,6 +63,7 @@ public final class Pinger implements AutoCloseable {
     this.scheduler = new HostScheduler(loop, settings.concurrency(), settings.ratePerHost(), settings.maxRedirects());
     this.prober = new HttpProber(settings, clock, scheduler::takePermitOrOwe); // redirect hops count too
     this.breakers = new HostBreakers(settings.circuitBreaker(), clock);
+    this.clock = clock;
   }
 
   public static Pinger create(PingSettings settings) {
@@ -234,14 +239,18 @@ public final class Pinger implements AutoCloseable {
         result.complete(breakers.heldBackAttempt(number, hostPort));
       }
     };
+    Instant submitted = clock.instant();
     scheduler.submit(host, admit, release -> {
+      // The clock may have been set back meanwhile; a wait is never negative.
+      Duration queued = Duration.between(submitted, clock.instant());
+      Duration waited = queued.isNegative() ? Duration.ZERO : queued;
       ProbeRun run = prober.prepare(target, number);
       Watchdog.watch(loop, target.timeout(), run::expire, run.result()).whenComplete((a, e) -> {
         if (a != null) { // before the slot goes to the next check, which the breaker may hold back
           ticket.recordIfSettled(a, !a.isRetryable() || number > target.retries() || retriesStopped);
         }
         release.run();
-        result.complete(a);
+        result.complete(a == null ? null : a.withQueued(waited));
       });
       workers.execute(run);
     }, heldBack);

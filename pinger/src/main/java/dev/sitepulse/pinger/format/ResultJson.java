@@ -26,6 +26,7 @@ final class ResultJson {
     writeStatus(g, row.status());
     g.writeStringField("final_url", row.finalUrl());
     g.writeNumberField("redirects", row.redirects());
+    g.writeNumberField("queued_ms", TimingsMs.millis(last.queued().toNanos()));
     writeTimings(g, row.timings());
     g.writeNumberField("bytes", row.bytes());
     g.writeBooleanField("body_truncated", last.bodyTruncated());
@@ -65,6 +66,7 @@ final class ResultJson {
       g.writeStringField("error_kind", a.errorKind() == null ? null : a.errorKind().name());
       g.writeStringField("message", a.message());
       writeStatus(g, Row.status(a.status()));
+      g.writeNumberField("queued_ms", TimingsMs.millis(a.queued().toNanos()));
       g.writeNumberField("total_ms", TimingsMs.millis(a.phases().totalNanos()));
       g.writeEndObject();
     }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sitepulse.pinger.Attempt;
+import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.RunSummary;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -73,14 +75,26 @@ class JsonWriterTest {
     JsonNode api = result(0);
 
     assertThat(fieldNames(api)).containsExactly("name", "group", "url", "verdict", "error_kind", "message",
-        "status", "final_url", "redirects", "timings_ms", "bytes", "body_truncated", "remote_address", "tls",
+        "status", "final_url", "redirects", "queued_ms", "timings_ms", "bytes", "body_truncated", "remote_address", "tls",
         "conditions", "hops", "attempts");
     assertThat(fieldNames(api.get("timings_ms")))
         .containsExactly("dns", "connect", "tls", "processing", "transfer", "total");
     assertThat(fieldNames(api.get("hops").get(0))).containsExactly("url", "status", "location", "timings_ms");
     assertThat(fieldNames(api.get("attempts").get(0)))
-        .containsExactly("number", "started_at", "verdict", "error_kind", "message", "status", "total_ms");
+        .containsExactly("number", "started_at", "verdict", "error_kind", "message", "status", "queued_ms", "total_ms");
     assertThat(fieldNames(api.get("conditions").get(0))).containsExactly("condition", "success", "description");
+  }
+
+  @Test
+  void writesTheWaitToStartApartFromTheTimingsItIsNotPartOf() throws Exception {
+    Attempt last = SampleResults.API.last().withQueued(Duration.ofNanos(1_500_250_400));
+    CheckResult queued = new CheckResult(SampleResults.API.target(), List.of(last));
+    JsonNode result = MAPPER.readTree(output(out -> new JsonWriter(out, false), List.of(queued))).get("results").get(0);
+
+    assertThat(result.get("queued_ms").asText()).isEqualTo("1500.25");
+    assertThat(result.get("attempts").get(0).get("queued_ms").asText()).isEqualTo("1500.25");
+    assertThat(result.get("timings_ms").get("total").asText()).as("as without the wait").isEqualTo("25");
+    assertThat(result(0).get("queued_ms").asText()).as("not queued").isEqualTo("0");
   }
 
   @Test
