@@ -199,8 +199,8 @@ public final class PageSearcher implements Closeable {
       String runTogether = wholeQueryDefined(words);
       String member = runTogether == null ? memberDefined(words) : null;
       Query wholeName = runTogether != null
-          ? DefinedNames.ofRunTogether(runTogether, QueryWords.of(words).size(), hitFields::definedWhole)
-          : member != null ? DefinedNames.ofMember(member, hitFields::definedWhole) : null;
+          ? DefinitionQueries.ofRunTogether(runTogether, QueryWords.of(words).size(), hitFields::definedWhole)
+          : member != null ? DefinitionQueries.ofMember(member, hitFields::definedWhole) : null;
       Query allWords = either(nameBesideFilters ? null : parser.allWords(query, parsed), wholeName);
       // The same phrases and definitions boost both.
       List<String> names = namesLookedUp(words);
@@ -212,13 +212,13 @@ public final class PageSearcher implements Closeable {
         ids = new ArrayList<>(ids);
         ids.add(entry != null ? entry : member);
       }
-      Query definitions = either(DefinedNames.of(ids, hitFields::definedWhole), wholeName);
+      Query definitions = either(DefinitionQueries.of(ids, hitFields::definedWhole), wholeName);
       // A query that is one name matches its definitions too (matches); otherwise they rank.
       boolean oneName = DefinedNames.isOneBareName(words, names);
       Query matches = matches(words, parsed, names);
       Query boost = oneName
-          ? either(either(parser.proximityBoost(words), DefinedNames.shallowestItems(words, hitFields::firstDefinedStartingWith)),
-              entry == null ? null : DefinedNames.of(List.of(entry), hitFields::definedWhole))
+          ? either(either(parser.proximityBoost(words), DefinitionQueries.shallowestItems(words, hitFields::firstDefinedStartingWith)),
+              entry == null ? null : DefinitionQueries.of(List.of(entry), hitFields::definedWhole))
           : either(parser.proximityBoost(words), definitions);
       Query ranked = WhereFilters.within(PageQueryParser.boosted(matches, boost), where);
       Query rankedAllWords = allWords == null ? null : WhereFilters.within(PageQueryParser.boosted(allWords, boost), where);
@@ -228,7 +228,7 @@ public final class PageSearcher implements Closeable {
               size, reader.maxDoc(), hitFields);
       TopDocs inNames = top.totalHits.value == 0 && !listing ? inNameParts(query, size) : null;
       top = inNames != null ? inNames : top;
-      Query marked = either(forHighlighting(query, parsed, paths), DefinedNames.inBody(ids, analyzer));
+      Query marked = either(forHighlighting(query, parsed, paths), DefinitionQueries.inBody(ids, analyzer));
       String[] linked = new String[top.scoreDocs.length]; // the definition each hit links to, if any
       for (int i = 0; i < linked.length; i++) {
         linked[i] = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(top.scoreDocs[i].doc), ids);
@@ -271,7 +271,7 @@ public final class PageSearcher implements Closeable {
     for (int i = 0; i < hits.length; i++) {
       int[] section = definitions[i] == null ? null : hitFields.sectionRange(hits[i].doc, definitions[i]);
       if (section != null) { // marked with the name as the page writes it: getcwd is os.getcwd there
-        Query named = either(marked, DefinedNames.inBody(List.of(definitions[i]), analyzer));
+        Query named = either(marked, DefinitionQueries.inBody(List.of(definitions[i]), analyzer));
         snippets[i] = sectionSnippets.within(named, hits[i], section);
       } else {
         others.add(i);
@@ -396,7 +396,7 @@ public final class PageSearcher implements Closeable {
    */
   private Query matches(String query, Query parsed, List<String> names) {
     return DefinedNames.isOneBareName(query, names)
-        ? either(parsed, DefinedNames.ofOneName(names, this::pageOnTheWord, hitFields::definedWhole))
+        ? either(parsed, DefinitionQueries.ofOneName(names, this::pageOnTheWord, hitFields::definedWhole))
         : parsed;
   }
 
