@@ -67,6 +67,6 @@ final class AllWordsFirst {
 
   /** Scores {@code bonus} higher, on the same pages. */
   private static Query plus(Query query, float bonus) {
-    return PageQueryParser.boosted(query, new BoostQuery(new ConstantScoreQuery(new MatchAllDocsQuery()), bonus));
+    return CombinedQueries.boosted(query, new BoostQuery(new ConstantScoreQuery(new MatchAllDocsQuery()), bonus));
   }
 }

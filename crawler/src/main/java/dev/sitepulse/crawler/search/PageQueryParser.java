@@ -136,14 +136,6 @@ final class PageQueryParser extends MultiFieldQueryParser {
     return new BoostQuery(near.build(), PROXIMITY_BOOST);
   }
 
-  /** {@code matches} ranked with {@code boost} added to its score, as {@link #proximityBoost} makes it; null adds nothing. */
-  static Query boosted(Query matches, Query boost) {
-    return boost == null ? matches : new BooleanQuery.Builder()
-        .add(matches, BooleanClause.Occur.MUST)
-        .add(boost, BooleanClause.Occur.SHOULD)
-        .build();
-  }
-
   /**
    * The query with its OR-ed words all required, as a web search engine reads them; null when
    * that is the query itself (one word, or words joined by an explicit OR or AND).
