@@ -2,9 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
-import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
 import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
-import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 
 import dev.sitepulse.crawler.index.PageFields;
@@ -18,8 +16,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -28,7 +24,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermRangeQuery;
@@ -38,20 +33,18 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * Classic Lucene syntax over the page fields. Bare terms search title, headings, description and
  * body, with a title match worth three body matches and a heading match two. The point fields
  * status and fetched_at, which the classic parser would treat as text and never match, take numbers
- * and ranges: {@code status:404}, {@code status:[500 TO *]}. Not thread-safe: make one per query.
+ * and ranges: {@code status:404}, {@code status:[500 TO *]} ({@link PointFields}). Not thread-safe:
+ * make one per query.
  */
 final class PageQueryParser extends MultiFieldQueryParser {
   private static final String[] DEFAULT_FIELDS = {TITLE, HEADINGS, DESCRIPTION, BODY};
   /** The fields a query word is searched in by default: where a page says what it is about. */
   static final Set<String> TEXT_FIELDS = Set.of(DEFAULT_FIELDS);
-  private static final Map<String, Float> BOOSTS =
+  static final Map<String, Float> BOOSTS =
       Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
 
   /** The classic grammar's operators written as words. */
   static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
-  private static final int MAX_PROXIMITY_WORDS = 8;
-  private static final int PROXIMITY_SLOP = 3;
-  private static final float PROXIMITY_BOOST = 2f;
   /** What a query says besides its words: operators and field names. */
   private static final Pattern OPERATORS_AND_FIELDS = Pattern.compile("\\b(?:AND|OR|NOT)\\b|[\\p{L}\\p{N}_]+:");
 
@@ -114,29 +107,6 @@ final class PageQueryParser extends MultiFieldQueryParser {
   }
 
   /**
-   * Pages where the words of a plain query stand together rank above pages that only have them
-   * somewhere: "list comprehension" first finds the section on list comprehensions, not the page
-   * with "list" in its title. As Solr's edismax {@code pf}: a sloppy phrase over the title and the
-   * body adds to the score and never changes what matches. Only for two or more bare words, where
-   * nothing says how the words relate; quotes, fields and operators say it already.
-   */
-  Query proximityBoost(String query) {
-    if (!plainWords(query)) {
-      return null;
-    }
-    Query inTitle = createPhraseQuery(TITLE, query, PROXIMITY_SLOP);
-    Query inBody = createPhraseQuery(BODY, query, PROXIMITY_SLOP);
-    if (!(inBody instanceof PhraseQuery)) {
-      return null; // fewer than two words once stop words are gone
-    }
-    BooleanQuery.Builder near = new BooleanQuery.Builder().add(inBody, BooleanClause.Occur.SHOULD);
-    if (inTitle != null) {
-      near.add(new BoostQuery(inTitle, BOOSTS.get(TITLE)), BooleanClause.Occur.SHOULD);
-    }
-    return new BoostQuery(near.build(), PROXIMITY_BOOST);
-  }
-
-  /**
    * The query with its OR-ed words all required, as a web search engine reads them; null when
    * that is the query itself (one word, or words joined by an explicit OR or AND).
    */
@@ -151,24 +121,6 @@ final class PageQueryParser extends MultiFieldQueryParser {
     } finally {
       setDefaultOperator(was);
     }
-  }
-
-  /**
-   * Two to eight words of letters and digits and nothing else: no quotes, fields, groups, boosts,
-   * wildcards or operators. A pasted paragraph is no phrase anyone means.
-   */
-  private static boolean plainWords(String query) {
-    String[] words = query.strip().split("\\s+");
-    if (words.length < 2 || words.length > MAX_PROXIMITY_WORDS) {
-      return false;
-    }
-    for (String word : words) {
-      boolean plain = word.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '\'' || c == '’');
-      if (!plain || OPERATORS.contains(word)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -271,13 +223,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
    * of them would count). A page of stop words only has no term.
    */
   private static Query hasValue(String field) {
-    if (STATUS.equals(field)) {
-      return IntPoint.newRangeQuery(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    }
-    if (FETCHED_AT.equals(field)) {
-      return LongPoint.newRangeQuery(field, Long.MIN_VALUE, Long.MAX_VALUE);
-    }
-    return TermRangeQuery.newStringRange(field, null, null, true, true);
+    return PointFields.has(field) ? PointFields.any(field) : TermRangeQuery.newStringRange(field, null, null, true, true);
   }
 
   /** Whether {@code query} is a field's any value, as {@link #hasValue} makes it for a text or keyword field. */
@@ -287,17 +233,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
 
   @Override
   protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
-    if (STATUS.equals(field)) {
-      long status = number(field, text);
-      if (status != (int) status) {
-        throw new QueryErrors.Placed(field + " " + status + " is out of range", columnOf(field, text));
-      }
-      return IntPoint.newExactQuery(field, (int) status);
-    }
-    if (FETCHED_AT.equals(field)) {
-      return LongPoint.newExactQuery(field, number(field, text));
-    }
-    return super.getFieldQuery(field, text, quoted);
+    return PointFields.has(field) ? PointFields.exact(query, field, text) : super.getFieldQuery(field, text, quoted);
   }
 
   /**
@@ -328,50 +264,8 @@ final class PageQueryParser extends MultiFieldQueryParser {
   protected Query getRangeQuery(
       String field, String lower, String upper, boolean lowerInclusive, boolean upperInclusive)
       throws ParseException {
-    if (!STATUS.equals(field) && !FETCHED_AT.equals(field)) {
-      return super.getRangeQuery(field, lower, upper, lowerInclusive, upperInclusive);
-    }
-    long min = STATUS.equals(field) ? Integer.MIN_VALUE : Long.MIN_VALUE;
-    long max = STATUS.equals(field) ? Integer.MAX_VALUE : Long.MAX_VALUE;
-    // Points take inclusive bounds; an exclusive one moves a step inwards (null means open).
-    long from = lower == null ? min : clamp(number(field, lower), min, max);
-    long to = upper == null ? max : clamp(number(field, upper), min, max);
-    if (lower != null && !lowerInclusive && from < max) {
-      from++;
-    }
-    if (upper != null && !upperInclusive && to > min) {
-      to--;
-    }
-    return STATUS.equals(field)
-        ? IntPoint.newRangeQuery(field, (int) from, (int) to)
-        : LongPoint.newRangeQuery(field, from, to);
-  }
-
-  private static long clamp(long value, long min, long max) {
-    return Math.max(min, Math.min(max, value));
-  }
-
-  private long number(String field, String text) throws ParseException {
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      throw new QueryErrors.Placed(
-          field + " takes a whole number, not " + InvalidQueryException.quoted(text), columnOf(field, text));
-    }
-  }
-
-  /**
-   * The 1-based column of {@code value} as the query gives it to {@code field}: the first time it
-   * follows the field's name ({@code status:abc}, {@code fetched_at:[a TO b]}); -1 if not found.
-   */
-  private int columnOf(String field, String value) {
-    Matcher named = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(field) + "\\s*:").matcher(query);
-    while (named.find()) {
-      int at = query.indexOf(value.trim(), named.end());
-      if (at >= 0) {
-        return at + 1;
-      }
-    }
-    return -1;
+    return PointFields.has(field)
+        ? PointFields.range(query, field, lower, upper, lowerInclusive, upperInclusive)
+        : super.getRangeQuery(field, lower, upper, lowerInclusive, upperInclusive);
   }
 }

@@ -101,9 +101,9 @@ final class QueryPlanner {
    */
   private Query boost(PageQueryParser parser, String words, List<String> names, String entry, Query definitions) {
     if (!DefinedNames.isOneBareName(words, names)) {
-      return either(parser.proximityBoost(words), definitions);
+      return either(ProximityBoost.of(parser, words), definitions);
     }
-    return either(either(parser.proximityBoost(words), lookups.shallowestItems(words)),
+    return either(either(ProximityBoost.of(parser, words), lookups.shallowestItems(words)),
         entry == null ? null : lookups.defining(List.of(entry)));
   }
 
