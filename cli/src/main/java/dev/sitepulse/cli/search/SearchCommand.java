@@ -51,6 +51,9 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most results shown (default ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Pass over the N best results: --offset 10 with --limit 10 shows the second ten (default ${DEFAULT-VALUE}).")
+  int offset;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class, description = "table or json (default ${DEFAULT-VALUE}).")
   Format format;
 
@@ -60,6 +63,9 @@ public final class SearchCommand implements Callable<Integer> {
     DataOption.requireReadable(data);
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1, got " + limit);
+    }
+    if (offset < 0) {
+      throw new UsageException("--offset must be 0 or more, got " + offset);
     }
     Path index = data.resolve("index");
     if (!Files.isDirectory(index)) {
@@ -76,7 +82,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
     String q = String.join(" ", query);
     try (PageSearcher searcher = PageSearcher.open(index)) {
-      SearchResults results = searcher.search(q, limit);
+      SearchResults results = searcher.search(q, limit, offset);
       PrintStream out = System.out;
       if (format == Format.JSON) {
         SearchJson.write(results, out);

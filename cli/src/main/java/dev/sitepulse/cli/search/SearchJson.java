@@ -16,10 +16,11 @@ final class SearchJson {
       g.writeStartObject();
       g.writeStringField("query", results.query());
       g.writeNumberField("total_hits", results.totalHits());
+      g.writeNumberField("offset", results.offset());
       g.writeNumberField("took_ms", results.tookNanos() / 1e6);
       g.writeStringField("did_you_mean", results.didYouMean());
       g.writeArrayFieldStart("hits");
-      int rank = 1;
+      int rank = results.offset() + 1;
       for (SearchHit hit : results.hits()) {
         g.writeStartObject();
         g.writeNumberField("rank", rank++);

@@ -23,7 +23,7 @@ public final class SearchTable {
   private SearchTable() {}
 
   public static void write(SearchResults results, PrintStream out, boolean ansi) {
-    int rank = 1;
+    int rank = results.offset() + 1;
     for (SearchHit hit : results.hits()) {
       out.printf(Locale.ROOT, "%2d. %s  (%.2f)%n    %s%n", rank++, Shortened.title(hit.pageTitle()), hit.score(), hit.link());
       if (hit.snippet() != null && !hit.snippet().isBlank()) {
@@ -34,12 +34,20 @@ public final class SearchTable {
     // A pasted query can hold line breaks and tabs, which the parser reads as spaces, or a terminal
     // escape or bidi override, which must not reach the terminal: each is a space, one line each.
     // A pasted page of a query is echoed as far as an error message quotes one: its count stays in sight.
-    out.printf(Locale.ROOT, "%d of %s for %s in %s%n", results.hits().size(), Amounts.count(results.totalHits(), "hit"),
+    out.printf(Locale.ROOT, "%s of %s for %s in %s%n", shown(results), Amounts.count(results.totalHits(), "hit"),
         Shortened.of(spacesForControls(results.query()), MAX_QUERY_SHOWN), SearchCommand.millis(results.tookNanos()));
     if (results.didYouMean() != null) {
       String suggestion = spacesForControls(results.didYouMean());
       out.println("did you mean: " + (ansi ? BOLD + suggestion + RESET : suggestion));
     }
+  }
+
+  /** How many hits are shown, and with --offset which ranks: "10", "11-20", "0" past the last. */
+  private static String shown(SearchResults results) {
+    int count = results.hits().size();
+    int first = results.offset() + 1;
+    return results.offset() == 0 || count == 0 ? String.valueOf(count)
+        : count == 1 ? String.valueOf(first) : first + "-" + (first + count - 1);
   }
 
   /**

@@ -228,6 +228,30 @@ class SearchCommandTest {
   }
 
   @Test
+  void anOffsetPassesOverTheBestHitsAndJsonRanksTheRestFromThere() throws Exception {
+    CommandLineRun first = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "install");
+    CommandLineRun past = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json",
+        "--offset", "1", "install");
+
+    JsonNode firstPage = JSON.readTree(first.out());
+    assertThat(firstPage.get("offset").asInt()).isZero();
+    assertThat(firstPage.get("hits").get(0).get("rank").asInt()).isEqualTo(1);
+    JsonNode secondPage = JSON.readTree(past.out());
+    assertThat(past.exitCode()).as(past.toString()).isZero();
+    assertThat(secondPage.get("offset").asInt()).isEqualTo(1);
+    assertThat(secondPage.get("total_hits").asInt()).isEqualTo(1);
+    assertThat(secondPage.get("hits")).isEmpty();
+  }
+
+  @Test
+  void aNegativeOffsetIsOneLineAndExit3() {
+    CommandLineRun run = CommandLineRun.of("search", "--data", crawled.toString(), "--offset", "-1", "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: --offset must be 0 or more, got -1\n");
+  }
+
+  @Test
   void jsonSaysTheCorrectedQueryAndNullForAQueryWhoseWordsAreAllOnSomePage() throws Exception {
     CommandLineRun misspelt = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "instll");
     CommandLineRun found = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "install");

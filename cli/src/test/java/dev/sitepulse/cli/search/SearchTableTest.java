@@ -89,6 +89,21 @@ class SearchTableTest {
   }
 
   @Test
+  void aLaterPageOfResultsNumbersItsHitsByRankAndCountsWhichRanksItShows() {
+    SearchHit other = new SearchHit("http://docs/tasks.html", "Tasks", 2f, "", List.of());
+    String page = write(new SearchResults("event loop", 30, List.of(HIT, other), 1_000_000, null, 10), false);
+
+    assertThat(page.lines().filter(l -> l.contains(". "))).containsExactly("11. The loop  (3.50)", "12. Tasks  (2.00)");
+    assertThat(page).endsWith("\n11-12 of 30 hits for event loop in 1.0 ms\n");
+  }
+
+  @Test
+  void aPageOfResultsPastTheLastCountsNoneShown() {
+    assertThat(write(new SearchResults("event loop", 30, List.of(), 1_000_000, null, 40), false))
+        .isEqualTo("0 of 30 hits for event loop in 1.0 ms\n");
+  }
+
+  @Test
   void aQueryWithoutACorrectionEndsWithItsCount() {
     assertThat(write(new SearchResults("zzqxv", 0, List.of(), 1_000_000), false))
         .isEqualTo("0 of 0 hits for zzqxv in 1.0 ms\n");

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -118,19 +120,33 @@ public final class PageSearcher implements Closeable {
    * @throws InvalidQueryException when the query does not parse; its message is one line
    */
   public SearchResults search(String typed, int limit) throws InvalidQueryException {
+    return search(typed, limit, 0);
+  }
+
+  /**
+   * As {@link #search(String, int)}, the {@code offset} best pages passed over: the next page of
+   * results. The ranking is the same as for the first page, so pages follow on without gaps or
+   * repeats while the index is unchanged.
+   */
+  public SearchResults search(String typed, int limit, int offset) throws InvalidQueryException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, was " + offset);
     }
     CodeSpelling.Reading reading = CodeSpelling.read(Normalizer.normalize(typed, Normalizer.Form.NFKC));
     long started = System.nanoTime();
     QueryPlanner.Parsed parsed = planner.parse(reading);
     try {
       QueryPlan plan = planner.plan(parsed);
-      TopDocs top = rankedPages.top(plan, limit);
-      List<SearchHit> hits = hitBuilder.hits(top.scoreDocs, markedWords.of(plan), plan.ids());
+      TopDocs top = rankedPages.top(plan, (int) Math.min((long) offset + limit, Integer.MAX_VALUE));
+      ScoreDoc[] shown = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
+          top.scoreDocs.length);
+      List<SearchHit> hits = hitBuilder.hits(shown, markedWords.of(plan), plan.ids());
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String corrected = correction.of(plan, top.totalHits.value > 0);
-      return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, corrected);
+      return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, corrected, offset);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(reading.text(), ClauseLimit.TOO_LONG, -1, e);
     } catch (IOException | RuntimeException e) {
