@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Where {@code analyze} reads the crawl ({@link LinkGraph#read}) and stores what it found: each
  * page's PageRank in {@code urls.pagerank}, the near-duplicate clusters and the record of the run
- * ({@link CrawlDb#replaceDuplicateClusters}, {@link CrawlDb#recordAnalysis}).
+ * ({@link AnalysisTables}).
  */
 public final class AnalysisStore {
 
@@ -43,8 +43,8 @@ public final class AnalysisStore {
     db.setAutoCommit(false);
     try {
       storeRanks(db, pages, ranks);
-      CrawlDb.replaceDuplicateClusters(db, clusters);
-      CrawlDb.recordAnalysis(db, at, ranks.length, read);
+      AnalysisTables.replaceDuplicateClusters(db, clusters);
+      AnalysisTables.recordAnalysis(db, at, ranks.length, read);
       db.commit();
     } catch (SQLException | RuntimeException e) {
       // SQLite ends the transaction itself on some errors (a full disk): then rolling back, and

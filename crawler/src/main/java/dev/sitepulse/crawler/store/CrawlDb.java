@@ -129,20 +129,7 @@ public final class CrawlDb implements AutoCloseable {
    * {@code analyze} stores them with its ranks, all or nothing.
    */
   public static void replaceDuplicateClusters(Connection db, List<List<String>> clusters) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      CrawlDbSchema.createDuplicateClusters(s);
-      s.execute("DELETE FROM duplicate_clusters");
-    }
-    try (PreparedStatement s = db.prepareStatement("INSERT INTO duplicate_clusters(cluster, url) VALUES(?, ?)")) {
-      for (int c = 0; c < clusters.size(); c++) {
-        for (String url : clusters.get(c)) {
-          s.setInt(1, c + 1);
-          s.setString(2, url);
-          s.addBatch();
-        }
-      }
-      s.executeBatch();
-    }
+    AnalysisTables.replaceDuplicateClusters(db, clusters);
   }
 
   /**
@@ -152,21 +139,7 @@ public final class CrawlDb implements AutoCloseable {
    * clusters", and ranks of the crawl as it is from ranks of pages that changed, came or went since.
    */
   public static void recordAnalysis(Connection db, Instant at, long pages, CrawlDigest read) throws SQLException {
-    try (Statement s = db.createStatement()) {
-      // Made anew rather than emptied: the record is analyze's alone, and a table of another shape
-      // (an unreleased build's, or none in a crawl.db no crawl of this version opened) is replaced.
-      s.execute("DROP TABLE IF EXISTS analysis");
-      CrawlDbSchema.createAnalysis(s);
-    }
-    try (PreparedStatement s = db.prepareStatement(
-        "INSERT INTO analysis(analyzed_at, pages, urls_digest, links_digest, seq_sum) VALUES(?, ?, ?, ?, ?)")) {
-      s.setLong(1, at.toEpochMilli());
-      s.setLong(2, pages);
-      s.setLong(3, read.urls());
-      s.setLong(4, read.links());
-      s.setLong(5, read.written());
-      s.executeUpdate();
-    }
+    AnalysisTables.recordAnalysis(db, at, pages, read);
   }
 
   /**
