@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.store;
 import static dev.sitepulse.crawler.store.UrlState.DONE;
 import static dev.sitepulse.crawler.store.UrlState.FETCHING;
 import static dev.sitepulse.crawler.store.UrlState.QUEUED;
+import static dev.sitepulse.crawler.store.UrlState.UNFETCHED;
 
 import dev.sitepulse.pinger.Validators;
 import java.nio.file.Files;
@@ -56,27 +57,17 @@ public final class CrawlDb implements AutoCloseable {
     ANOTHER_PROGRAM
   }
 
-  /** URLs not fetched yet, or left in flight: an SQL list for {@code state IN}. */
-  private static final String UNFETCHED = "(" + QUEUED.sql() + ", " + FETCHING.sql() + ")";
-
   /** The database's name in a crawl's data folder. */
   public static final String FILE_NAME = "crawl.db";
 
   private final Connection db;
   private final CrawlDbWriter writer;
-  private final Path file;
-  /**
-   * Opened on the first look-up a crawl makes while it runs: {@code db} is the writer's, whose
-   * transaction a read must not end. In WAL mode this one reads what the writer has committed.
-   */
-  private Connection lookups; // opened on first use, by a parse worker; guarded by this
-  private PreparedStatement endedWithoutDocument; // on lookups; guarded by this
-  private boolean closed; // guarded by this
+  private final CanonicalLookup lookup;
 
   private CrawlDb(Connection db, CrawlDbWriter writer, Path file) {
     this.db = db;
     this.writer = writer;
-    this.file = file;
+    this.lookup = new CanonicalLookup(file);
   }
 
   public static CrawlDb open(Path file) throws SQLException {
@@ -244,7 +235,7 @@ public final class CrawlDb implements AutoCloseable {
     try (Statement s = db.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT DISTINCT c.url FROM urls v JOIN urls c ON c.url = v.canonical"
           + " WHERE v.canonical IS NOT NULL AND v.state=" + DONE.sql() + " AND v.indexed=0 AND "
-          + endedWithoutDocument("v.url"))) {
+          + WaitingPages.endedWithoutDocument("v.url"))) {
         while (rs.next()) {
           canonicals.add(rs.getString(1));
         }
@@ -252,7 +243,7 @@ public final class CrawlDb implements AutoCloseable {
       if (!canonicals.isEmpty()) {
         int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + ", etag=NULL, last_modified=NULL"
             + " WHERE canonical IS NOT NULL AND state=" + DONE.sql() + " AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
-            + " WHERE c.url = urls.canonical AND " + endedWithoutDocument("urls.url") + ")");
+            + " WHERE c.url = urls.canonical AND " + WaitingPages.endedWithoutDocument("urls.url") + ")");
         LOG.info("resuming: {} pages whose canonical URL has no document go back to the queue", again);
       }
     }
@@ -283,46 +274,13 @@ public final class CrawlDb implements AutoCloseable {
   }
 
   /**
-   * Canonical {@code c} of page {@code variant} was fetched and holds no text: not indexed, and no
-   * duplicate of an indexed page (the variant itself, when it had the same bytes and came first).
-   */
-  private static String endedWithoutDocument(String variantUrl) {
-    return "c.state NOT IN " + UNFETCHED + " AND c.indexed=0"
-        + " AND (c.duplicate_of IS NULL OR c.duplicate_of = " + variantUrl + ")";
-  }
-
-  /**
    * Whether {@code canonical}, which {@code variant} names, was fetched (by an earlier run, as far
    * as the writer has committed) and holds no text, as {@link #queueAgainPagesOfCanonicalsWithoutDocument}
    * judges: a page that defers to it would wait for ever, since a resume does not fetch it again.
    * Called from parse workers, for the few pages that defer to a canonical.
    */
-  public synchronized boolean endedWithoutDocument(String canonical, String variant) throws SQLException {
-    if (closed) { // a parse worker that outlived the crawl: no connection is opened again behind close()
-      throw new SQLException("crawl.db is closed");
-    }
-    if (lookups == null) {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-      PreparedStatement prepared;
-      try {
-        prepared = c.prepareStatement("SELECT 1 FROM urls c WHERE c.url = ? AND "
-            + endedWithoutDocument("?")); // prepared once: closing the connection closes it
-      } catch (SQLException e) { // both kept only together, so the next call opens and prepares again
-        try {
-          c.close();
-        } catch (SQLException closing) {
-          e.addSuppressed(closing);
-        }
-        throw e;
-      }
-      lookups = c;
-      endedWithoutDocument = prepared;
-    }
-    endedWithoutDocument.setString(1, canonical);
-    endedWithoutDocument.setString(2, variant);
-    try (ResultSet rs = endedWithoutDocument.executeQuery()) { // closing it resets the statement
-      return rs.next();
-    }
+  public boolean endedWithoutDocument(String canonical, String variant) throws SQLException {
+    return lookup.endedWithoutDocument(canonical, variant);
   }
 
   /** A page that left its text to its canonical URL, which is still queued. */
@@ -330,10 +288,7 @@ public final class CrawlDb implements AutoCloseable {
 
   /** Pages that deferred to a canonical URL not fetched yet: they wait for it to be indexed. */
   public List<DeferredPage> pagesAwaitingCanonical() throws SQLException {
-    return pagesWaitingOn("""
-        SELECT v.url, v.depth, v.canonical FROM urls v JOIN urls c ON c.url = v.canonical
-        WHERE v.canonical IS NOT NULL AND v.state=%s AND v.indexed=0
-          AND c.state IN %s""".formatted(DONE.sql(), UNFETCHED), DeferredPage::new);
+    return WaitingPages.awaitingCanonical(db);
   }
 
   /** An exact duplicate done in an earlier run, of a page queued to be fetched again. */
@@ -345,24 +300,7 @@ public final class CrawlDb implements AutoCloseable {
    * again, as copies found in this run are.
    */
   public List<CopyOfQueued> copiesOfQueuedPages() throws SQLException {
-    return pagesWaitingOn("""
-        SELECT k.url, k.depth, k.duplicate_of FROM urls k JOIN urls o ON o.url = k.duplicate_of
-        WHERE k.state=%s AND o.state=%s AND o.indexed=1""".formatted(DONE.sql(), QUEUED.sql()), CopyOfQueued::new);
-  }
-
-  /** Makes a row of a page, its depth and the URL it waits on. */
-  private interface WaitingPage<T> {
-    T of(String url, int depth, String waitsOn);
-  }
-
-  private <T> List<T> pagesWaitingOn(String sql, WaitingPage<T> make) throws SQLException {
-    List<T> pages = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        pages.add(make.of(rs.getString(1), rs.getInt(2), rs.getString(3)));
-      }
-    }
-    return pages;
+    return WaitingPages.copiesOfQueuedPages(db);
   }
 
   /**
@@ -559,12 +497,7 @@ public final class CrawlDb implements AutoCloseable {
       try {
         db.close();
       } finally {
-        synchronized (this) {
-          closed = true;
-          if (lookups != null) {
-            lookups.close();
-          }
-        }
+        lookup.close();
       }
     }
   }

@@ -10,6 +10,9 @@ public enum UrlState {
   FAILED,
   SKIPPED_ROBOTS;
 
+  /** URLs not fetched yet, or left in flight: an SQL list for {@code state IN}. */
+  static final String UNFETCHED = "(" + QUEUED.sql() + ", " + FETCHING.sql() + ")";
+
   /** As crawl.db writes it: {@code queued}, {@code skipped-robots}. */
   public String column() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
