@@ -1,7 +1,6 @@
 package dev.sitepulse.crawler.store;
 
 import static dev.sitepulse.crawler.store.UrlState.DONE;
-import static dev.sitepulse.crawler.store.UrlState.FETCHING;
 import static dev.sitepulse.crawler.store.UrlState.QUEUED;
 import static dev.sitepulse.crawler.store.UrlState.UNFETCHED;
 
@@ -23,8 +22,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The crawl's durable state in SQLite (WAL): every URL with its state, every link. Reads run on the
@@ -32,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * single writer, and grouped into transactions.
  */
 public final class CrawlDb implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(CrawlDb.class);
 
   /**
    * A URL read back at start-up; {@code prior} is null unless it is queued to be fetched again,
@@ -139,16 +134,7 @@ public final class CrawlDb implements AutoCloseable {
    * validators go: a 304 must not stand for a document the index never got.
    */
   public void resume(long committedSeq) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement("""
-        UPDATE urls SET state=%s, etag=NULL, last_modified=NULL
-        WHERE state=%s OR (indexed=1 AND seq>?)""".formatted(QUEUED.sql(), FETCHING.sql()))) {
-      s.setLong(1, committedSeq);
-      int reset = s.executeUpdate();
-      if (reset > 0) {
-        LOG.info("resuming: {} URLs were in flight or not yet committed and go back to the queue", reset);
-      }
-    }
-    db.commit();
+    ResumeRepairs.resume(db, committedSeq);
   }
 
   /**
@@ -156,7 +142,7 @@ public final class CrawlDb implements AutoCloseable {
    * the index may not hold them ({@link #markWithoutDocument}), or hold what an earlier run did.
    */
   public List<String> indexedSince(long committedSeq) throws SQLException {
-    return urlsSince("SELECT url FROM urls WHERE indexed=1 AND seq>?", committedSeq);
+    return ResumeRepairs.indexedSince(db, committedSeq);
   }
 
   /**
@@ -166,14 +152,7 @@ public final class CrawlDb implements AutoCloseable {
    * ({@link #queueAgainCopiesOfPagesWithoutTheirBytes}).
    */
   public void markWithoutDocument(List<String> urls) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement("UPDATE urls SET indexed=0 WHERE url=?")) {
-      for (String url : urls) {
-        s.setString(1, url);
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    db.commit();
+    ResumeRepairs.markWithoutDocument(db, urls);
   }
 
   /**
@@ -185,21 +164,7 @@ public final class CrawlDb implements AutoCloseable {
    * bytes, as a refresh that found the page unchanged leaves, stay as they are.
    */
   public void holdBytesOfCommittedDocuments(Map<String, String> contentHashes) throws SQLException {
-    int changed = 0;
-    try (PreparedStatement s = db.prepareStatement(
-        "UPDATE urls SET content_hash=? WHERE url=? AND content_hash IS NOT ?")) {
-      for (Map.Entry<String, String> page : contentHashes.entrySet()) {
-        s.setString(1, page.getValue());
-        s.setString(2, page.getKey());
-        s.setString(3, page.getValue());
-        changed += s.executeUpdate();
-      }
-    }
-    db.commit();
-    if (changed > 0) {
-      LOG.info("resuming: {} pages hold the bytes of their committed documents again, not the newer ones"
-          + " the killed run indexed", changed);
-    }
+    ResumeRepairs.holdBytesOfCommittedDocuments(db, contentHashes);
   }
 
   /**
@@ -208,20 +173,7 @@ public final class CrawlDb implements AutoCloseable {
    * documents. Resuming removes them again; removing a document that is not there does nothing.
    */
   public List<String> withoutDocumentSince(long committedSeq) throws SQLException {
-    return urlsSince("SELECT url FROM urls WHERE indexed=0 AND seq>?", committedSeq);
-  }
-
-  private List<String> urlsSince(String sql, long committedSeq) throws SQLException {
-    List<String> urls = new ArrayList<>();
-    try (PreparedStatement s = db.prepareStatement(sql)) {
-      s.setLong(1, committedSeq);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          urls.add(rs.getString(1));
-        }
-      }
-    }
-    return urls;
+    return ResumeRepairs.withoutDocumentSince(db, committedSeq);
   }
 
   /**
@@ -231,24 +183,7 @@ public final class CrawlDb implements AutoCloseable {
    * again indexes its own text.
    */
   public List<String> queueAgainPagesOfCanonicalsWithoutDocument() throws SQLException {
-    List<String> canonicals = new ArrayList<>();
-    try (Statement s = db.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT DISTINCT c.url FROM urls v JOIN urls c ON c.url = v.canonical"
-          + " WHERE v.canonical IS NOT NULL AND v.state=" + DONE.sql() + " AND v.indexed=0 AND "
-          + WaitingPages.endedWithoutDocument("v.url"))) {
-        while (rs.next()) {
-          canonicals.add(rs.getString(1));
-        }
-      }
-      if (!canonicals.isEmpty()) {
-        int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + ", etag=NULL, last_modified=NULL"
-            + " WHERE canonical IS NOT NULL AND state=" + DONE.sql() + " AND indexed=0 AND EXISTS (SELECT 1 FROM urls c"
-            + " WHERE c.url = urls.canonical AND " + WaitingPages.endedWithoutDocument("urls.url") + ")");
-        LOG.info("resuming: {} pages whose canonical URL has no document go back to the queue", again);
-      }
-    }
-    db.commit();
-    return canonicals;
+    return Requeues.pagesOfCanonicalsWithoutDocument(db);
   }
 
   /**
@@ -261,16 +196,7 @@ public final class CrawlDb implements AutoCloseable {
    * (no bytes on record) still holds them.
    */
   public void queueAgainCopiesOfPagesWithoutTheirBytes() throws SQLException {
-    try (Statement s = db.createStatement()) {
-      int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + ", etag=NULL, last_modified=NULL"
-          + " WHERE state=" + DONE.sql() + " AND duplicate_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM urls o"
-          + " WHERE o.url = urls.duplicate_of AND (o.indexed=1 OR o.canonical IS NOT NULL AND o.state<>" + QUEUED.sql() + ")"
-          + " AND (o.content_hash IS NULL OR o.content_hash = urls.content_hash))");
-      if (again > 0) {
-        LOG.info("resuming: {} copies of pages that no longer hold their bytes go back to the queue", again);
-      }
-    }
-    db.commit();
+    Requeues.copiesOfPagesWithoutTheirBytes(db);
   }
 
   /**
@@ -309,12 +235,7 @@ public final class CrawlDb implements AutoCloseable {
    * again, and index their own text should it have none now. A 304 would leave them out.
    */
   public void queueAllAgain() throws SQLException {
-    try (Statement s = db.createStatement()) {
-      s.executeUpdate("UPDATE urls SET etag=NULL, last_modified=NULL WHERE canonical IS NOT NULL AND indexed=0");
-      int again = s.executeUpdate("UPDATE urls SET state=" + QUEUED.sql() + " WHERE state<>" + QUEUED.sql());
-      LOG.info("refresh: {} known URLs are queued again", again);
-    }
-    db.commit();
+    Requeues.queueAllAgain(db);
   }
 
   /**
