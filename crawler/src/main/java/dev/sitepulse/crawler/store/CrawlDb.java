@@ -1,21 +1,11 @@
 package dev.sitepulse.crawler.store;
 
-import static dev.sitepulse.crawler.store.UrlState.DONE;
-import static dev.sitepulse.crawler.store.UrlState.QUEUED;
-import static dev.sitepulse.crawler.store.UrlState.UNFETCHED;
-
-import dev.sitepulse.pinger.Validators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,26 +235,7 @@ public final class CrawlDb implements AutoCloseable {
    *     canonical hold their bytes
    */
   public List<KnownUrl> knownUrls(boolean indexes) throws SQLException {
-    List<KnownUrl> all = new ArrayList<>();
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("""
-            SELECT url, depth, state, etag, last_modified, content_hash, duplicate_of, indexed, fetched_at,
-              unavailable_after, canonical
-            FROM urls ORDER BY id""")) {
-      while (rs.next()) {
-        UrlState state = UrlState.fromColumn(rs.getString(3));
-        Validators validators = new Validators(rs.getString(4), rs.getString(5));
-        boolean indexed = rs.getInt(8) == 1;
-        PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed)
-            ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed, rs.getLong(9),
-                rs.getLong(10))
-            : null;
-        boolean holdsBytes = !indexes || indexed || rs.getString(11) != null;
-        String firstCopy = state == UrlState.DONE && rs.getString(7) == null && holdsBytes ? rs.getString(6) : null;
-        all.add(new KnownUrl(rs.getString(1), rs.getInt(2), state, prior, firstCopy));
-      }
-    }
-    return all;
+    return StartReads.knownUrls(db, indexes);
   }
 
   /**
@@ -274,13 +245,7 @@ public final class CrawlDb implements AutoCloseable {
    * that is read when it is fetched, and reading it now too would fetch it twice.
    */
   public String seedContentType(String url) throws SQLException {
-    try (PreparedStatement s = db.prepareStatement(
-        "SELECT content_type FROM urls WHERE url = ? AND depth = 0 AND status = 200 AND state NOT IN " + UNFETCHED)) {
-      s.setString(1, url);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    }
+    return StartReads.seedContentType(db, url);
   }
 
   /**
@@ -288,23 +253,7 @@ public final class CrawlDb implements AutoCloseable {
    * link check fetches without parsing them. Empty where no link check wrote.
    */
   public List<String> queuedResources(Set<String> frames) throws SQLException {
-    List<String> out = new ArrayList<>();
-    String placeholders = String.join(", ", Collections.nCopies(frames.size(), "?"));
-    try (PreparedStatement s = db.prepareStatement("""
-        SELECT DISTINCT e.to_url FROM embeds e JOIN urls u ON u.url = e.to_url
-        WHERE u.state = %s AND e.element NOT IN (%s)
-          AND e.to_url NOT IN (SELECT to_url FROM links)""".formatted(QUEUED.sql(), placeholders))) {
-      int i = 1;
-      for (String frame : frames) {
-        s.setString(i++, frame);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return StartReads.queuedResources(db, frames);
   }
 
   /**
@@ -319,31 +268,12 @@ public final class CrawlDb implements AutoCloseable {
    * touch is left exactly as it was.
    */
   public static Unfinished unfinished(Path file, List<String> seeds) throws SQLException {
-    try (Connection c = CrawlDbSchema.readOnly(file)) {
-      long queued;
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM urls WHERE state IN " + UNFETCHED)) {
-        queued = rs.next() ? rs.getLong(1) : 0;
-      }
-      try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM urls WHERE url=?")) {
-        for (String seed : seeds) {
-          s.setString(1, seed);
-          try (ResultSet rs = s.executeQuery()) {
-            if (!rs.next()) {
-              return new Unfinished(queued, seed);
-            }
-          }
-        }
-      }
-      return new Unfinished(queued, null);
-    }
+    return StartReads.unfinished(file, seeds);
   }
 
   /** The highest seq recorded, so a resumed crawl numbers its pages after it. */
   public long maxSeq() throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM urls")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
+    return StartReads.maxSeq(db);
   }
 
   public void enqueue(List<PageRecord.QueuedUrl> urls) {
