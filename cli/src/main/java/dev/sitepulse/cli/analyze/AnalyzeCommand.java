@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,7 +147,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) { // worded as crawl and report word it
       throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
     }
-    try (Connection db = AnalysisStore.connect(file)) {
+    try (AnalysisStore db = AnalysisStore.open(file)) {
       CrawlGraph crawl;
       try {
         crawl = CrawlGraph.load(db);

@@ -6,7 +6,6 @@ import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.crawler.store.AnalysisStore;
 import dev.sitepulse.crawler.store.CrawlDigest;
 import dev.sitepulse.crawler.store.LinkGraph;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,13 +34,13 @@ final class CrawlGraph {
   }
 
   /**
-   * Reads the crawl in one read transaction ({@link LinkGraph#read}): pages, redirects and links
-   * of one moment, and the digest of exactly them, while a crawl may be writing.
+   * Reads the crawl in one read transaction ({@link AnalysisStore#read}): pages, redirects and
+   * links of one moment, and the digest of exactly them, while a crawl may be writing.
    */
-  static CrawlGraph load(Connection db) throws SQLException {
+  static CrawlGraph load(AnalysisStore db) throws SQLException {
     LinkGraph read;
     try {
-      read = LinkGraph.read(db);
+      read = db.read();
     } catch (LinkGraph.TooManyLinksException full) {
       throw new UnreadableException("too many links between the pages of this crawl: PageRank takes at most "
           + LinkGraph.MAX_EDGES);
@@ -62,11 +61,11 @@ final class CrawlGraph {
    * Stores the ranks and the clusters, all or nothing ({@link AnalysisStore#store}), with the
    * digest of what was read.
    */
-  void store(Connection db, double[] ranks, List<int[]> clusters, Instant at) throws SQLException {
+  void store(AnalysisStore db, double[] ranks, List<int[]> clusters, Instant at) throws SQLException {
     List<List<String>> pages = new ArrayList<>();
     for (int[] cluster : clusters) {
       pages.add(Arrays.stream(cluster).mapToObj(urls::get).toList());
     }
-    AnalysisStore.store(db, urls, ranks, pages, at, digest);
+    db.store(urls, ranks, pages, at, digest);
   }
 }

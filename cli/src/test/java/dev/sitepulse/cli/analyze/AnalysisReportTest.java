@@ -9,6 +9,7 @@ import dev.sitepulse.analytics.NearDuplicates;
 import dev.sitepulse.analytics.PageRankConfig;
 import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.crawler.index.TermStats;
+import dev.sitepulse.crawler.store.LinkGraph;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class AnalysisReportTest {
         db.commit();
         db.setAutoCommit(true);
       }
-      CrawlGraph crawl = CrawlGraph.load(db);
+      CrawlGraph crawl = CrawlGraph.of(LinkGraph.read(db));
       try (AnalyticsBackend java = Devices.open(DeviceChoice.parse("cpu"), n)) {
         PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
         NearDuplicates none = java.nearDuplicates(crawl.simHashes, 0);

@@ -10,20 +10,48 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where {@code analyze} reads the crawl ({@link LinkGraph#read}) and stores what it found: each
- * page's PageRank in {@code urls.pagerank}, the near-duplicate clusters and the record of the run
- * ({@link AnalysisTables}).
+ * Where {@code analyze} reads the crawl and stores what it found: each page's PageRank in {@code
+ * urls.pagerank}, the near-duplicate clusters and the record of the run ({@link AnalysisTables}).
+ * Its caller holds no connection: crawl.db's schema is the crawler's alone.
  */
-public final class AnalysisStore {
+public final class AnalysisStore implements AutoCloseable {
 
-  private AnalysisStore() {}
+  private final Connection db;
+
+  private AnalysisStore(Connection db) {
+    this.db = db;
+  }
 
   /**
-   * A connection to {@code file} as it is, to read on and store through: not a crawl's, so nothing
-   * is made or brought up to date until results are stored. The caller closes it.
+   * Opens {@code file} as it is, to read and store through: not as a crawl does, so nothing is
+   * made or brought up to date until results are stored.
    */
-  public static Connection connect(Path file) throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + file);
+  public static AnalysisStore open(Path file) throws SQLException {
+    return new AnalysisStore(DriverManager.getConnection("jdbc:sqlite:" + file));
+  }
+
+  /**
+   * The crawl's pages and links, read in one read transaction ({@link LinkGraph#read}).
+   *
+   * @throws LinkGraph.TooManyLinksException when the pages have more than {@link LinkGraph#MAX_EDGES}
+   *     links between them
+   */
+  public LinkGraph read() throws SQLException {
+    return LinkGraph.read(db);
+  }
+
+  /**
+   * Stores the ranks and the clusters in one transaction, all or nothing, as
+   * {@link #store(Connection, List, double[], List, Instant, CrawlDigest)} says.
+   */
+  public void store(List<String> pages, double[] ranks, List<List<String>> clusters, Instant at,
+      CrawlDigest read) throws SQLException {
+    store(db, pages, ranks, clusters, at, read);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    db.close();
   }
 
   /**
@@ -37,7 +65,7 @@ public final class AnalysisStore {
    * @param clusters the URLs of each cluster's pages
    * @param read the digest of what the analysis read, {@link LinkGraph#digest()}
    */
-  public static void store(Connection db, List<String> pages, double[] ranks, List<List<String>> clusters,
+  static void store(Connection db, List<String> pages, double[] ranks, List<List<String>> clusters,
       Instant at, CrawlDigest read) throws SQLException {
     boolean auto = db.getAutoCommit();
     db.setAutoCommit(false);
