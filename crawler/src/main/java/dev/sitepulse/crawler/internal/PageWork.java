@@ -103,8 +103,10 @@ final class PageWork {
     if (otherCanonical) { // before the bytes are claimed: a canonical handled meanwhile takes them over
       canonicalOf.put(url, canonical);
     }
+    boolean willIndex = !linkCheck && !otherCanonical;
     String duplicateOf = bodyHash == null ? null
-        : duplicateOf(new QueuedUrl(url, depth), bodyHash, noindex && !linkCheck, !linkCheck && !otherCanonical);
+        : noindex || !willIndex ? duplicateOf(new QueuedUrl(url, depth), bodyHash, noindex && !linkCheck, willIndex)
+        : changedCopyOf(new QueuedUrl(url, depth), bodyHash, prior);
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
@@ -168,8 +170,7 @@ final class PageWork {
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
         embeds, followable, nonHttp, unavailableAfter));
     boolean removed = doc == null && prior != null && prior.indexed();
-    List<QueuedUrl> copies = prior == null ? List.of()
-        : settledParsed(url, indexable && bodyHash != null && bodyHash.equals(prior.contentHash()));
+    List<QueuedUrl> copies = prior == null ? List.of() : settledParsed(url, indexable ? bodyHash : null);
     if (removed) {
       index.remove(url, record);
     } else {
@@ -236,6 +237,23 @@ final class PageWork {
     }
     // A page queued again settled meanwhile without these bytes: they are free now.
     return noindex ? copyOf(url, bodyHash) : duplicateOf(url, bodyHash, willIndex);
+  }
+
+  /**
+   * As {@link #duplicateOf(QueuedUrl, String, boolean, boolean)} for a page that may be indexed,
+   * but for one that was the duplicate of a page queued again and has changed: while that page is
+   * still to settle and no page holds the new bytes, it stays its duplicate
+   * ({@link RefreshedOriginals#changedCopy}), so that two copies that changed alike do not swap
+   * which one is indexed by the order a refresh fetches them in.
+   */
+  private String changedCopyOf(QueuedUrl page, String bodyHash, PriorFetch prior) {
+    boolean changedCopy = prior != null && prior.duplicate() && prior.contentHash() != null
+        && !bodyHash.equals(prior.contentHash()) && bodyOwners.owner(bodyHash) == null;
+    String original = changedCopy ? bodyOwners.owner(prior.contentHash()) : null;
+    if (original != null && !original.equals(page.url()) && refreshed.changedCopy(original, bodyHash, page)) {
+      return original;
+    }
+    return duplicateOf(page, bodyHash, false, true);
   }
 
   /** The page that holds these bytes, other than {@code url}, without claiming them; or null. */
@@ -325,11 +343,11 @@ final class PageWork {
 
   /**
    * A page queued again was fetched and parsed here ({@link #handle}): it keeps the bytes it held
-   * only when {@code indexedWithTheSameBytes}; else they are free, and the copies found meanwhile, to
-   * be fetched again, are returned ({@link RefreshedOriginals#settledParsed}).
+   * only when indexed with them again ({@code indexedHash}); else they are free, and the copies
+   * found meanwhile, to be fetched again, are returned ({@link RefreshedOriginals#settledParsed}).
    */
-  private List<QueuedUrl> settledParsed(String url, boolean indexedWithTheSameBytes) {
-    return refreshed.settledParsed(url, indexedWithTheSameBytes, hash -> bodyOwners.remove(hash, url));
+  private List<QueuedUrl> settledParsed(String url, String indexedHash) {
+    return refreshed.settledParsed(url, indexedHash, hash -> bodyOwners.remove(hash, url));
   }
 
   /**

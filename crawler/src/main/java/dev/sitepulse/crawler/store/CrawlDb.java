@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 public final class CrawlDb implements AutoCloseable {
 
   /**
-   * A URL read back at start-up; {@code prior} is null unless it is queued to be fetched again,
+   * A URL read back at start-up; {@code prior} is null unless it is queued to be fetched again
+   * and has validators, a document or an original it duplicated,
    * {@code contentHash} unless it is a page done in an earlier run and no duplicate, whose copies
    * this run must still find; in a search crawl, one indexed or deferring to its canonical (a
    * noindex page claims no bytes: its copy is indexed).

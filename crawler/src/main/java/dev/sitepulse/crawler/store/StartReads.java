@@ -35,9 +35,11 @@ final class StartReads {
         UrlState state = UrlState.fromColumn(rs.getString(3));
         Validators validators = new Validators(rs.getString(4), rs.getString(5));
         boolean indexed = rs.getInt(8) == 1;
-        PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed)
-            ? new PriorFetch(validators, rs.getString(6), rs.getString(7) != null, indexed, rs.getLong(9),
-                rs.getLong(10))
+        boolean duplicate = rs.getString(7) != null;
+        // A duplicate's too, validators or not: should it have changed, it stays its original's
+        // duplicate while that page may turn out to have changed alike (PageWork).
+        PriorFetch prior = state == UrlState.QUEUED && (validators.any() || indexed || duplicate)
+            ? new PriorFetch(validators, rs.getString(6), duplicate, indexed, rs.getLong(9), rs.getLong(10))
             : null;
         boolean holdsBytes = !indexes || indexed || rs.getString(11) != null;
         String firstCopy = state == UrlState.DONE && rs.getString(7) == null && holdsBytes ? rs.getString(6) : null;
