@@ -17,6 +17,7 @@ import java.util.Locale;
 /**
  * What analyze found, as a table for people or one JSON document for programs.
  *
+ * @param terms the index's top terms; null for a crawl.db with no index beside it (a link check's)
  * @param notStored why ranks and clusters could not be written to crawl.db; null when they were
  */
 public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates,
@@ -64,6 +65,11 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       }
     }
     out.println();
+    if (terms == null) {
+      out.println("== Terms: none, this crawl has no search index (a link check indexes no text;"
+          + " sitepulse crawl builds one)");
+      return;
+    }
     out.printf(Locale.ROOT, "== Terms over %s (device: cpu, Lucene term dictionary)%n",
         Amounts.count(terms.docs(), "indexed page"));
     out.println("   by pages:  " + join(terms.byDocFreq(), true));
@@ -105,9 +111,11 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       g.writeEndArray();
       g.writeEndObject();
       g.writeObjectFieldStart("terms");
-      g.writeNumberField("pages", terms.docs());
-      terms(g, "by_doc_freq", terms.byDocFreq());
-      terms(g, "by_tf_idf", terms.byTfIdf());
+      TermStats.Result read = terms != null ? terms : new TermStats.Result(0, List.of(), List.of());
+      g.writeBooleanField("indexed", terms != null);
+      g.writeNumberField("pages", read.docs());
+      terms(g, "by_doc_freq", read.byDocFreq());
+      terms(g, "by_tf_idf", read.byTfIdf());
       g.writeEndObject();
       g.writeEndObject();
     });

@@ -37,8 +37,8 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description = {
       "Batch analytics over a crawl: PageRank of the link graph, near-duplicate pages "
-          + "(SimHash) and the site's top terms. Runs on OpenCL when a suitable device exists, "
-          + "else in Java; both give the same answers. It writes ranks and duplicate clusters "
+          + "(SimHash) and the site's top terms. --device auto runs on an OpenCL GPU for crawls "
+          + "of 2^20 pages or links and more, else in Java; both give the same answers. It writes ranks and duplicate clusters "
           + "back to crawl.db."
     },
     footer = {"", "Exit codes: 0 done, 2 analysis failed, 3 usage error (no crawl, no such device)."})
@@ -175,7 +175,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       TermStats.Result terms = Files.isDirectory(data.resolve("index"))
           ? TermStats.top(data.resolve("index"), top)
-          : new TermStats.Result(0, List.of(), List.of());
+          : null;
       // Stored last, once everything is computed: a crawl.db that cannot be written (read-only,
       // locked by a running crawl) still gets its analysis printed.
       String notStored = null;

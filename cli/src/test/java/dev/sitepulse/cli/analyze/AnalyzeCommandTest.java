@@ -358,5 +358,9 @@ class AnalyzeCommandTest {
     assertThat(r.get("pagerank").get("pages").asInt()).isGreaterThan(30);
     assertThat(r.get("near_duplicates").get("clusters").toString()).contains("/site/copy-of-faq.html");
     assertThat(r.get("terms").get("pages").asInt()).isZero();
+    assertThat(r.get("terms").get("indexed").asBoolean()).isFalse();
+    CommandLineRun table = CommandLineRun.of("analyze", "--data", data.toString());
+    assertThat(table.out()).as(table.toString()).endsWith("\n== Terms: none, this crawl has no search index"
+        + " (a link check indexes no text; sitepulse crawl builds one)\n");
   }
 }
