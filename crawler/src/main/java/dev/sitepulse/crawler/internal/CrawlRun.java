@@ -293,7 +293,7 @@ public final class CrawlRun {
     for (String seed : seeds) {
       if (frontier.offer(seed, 0)) { // every URL crawl.db knows is in the frontier's seen set now
         fresh.add(new QueuedUrl(seed, 0));
-      } else if (RobotsAndSitemaps.isSitemapOrFeed(db.seedContentType(seed))) {
+      } else if (SeedSitemaps.isSitemapOrFeed(db.seedContentType(seed))) {
         loop.readSeedSitemapAgain(seed);
       }
       // A seed known before is not fetched again, but its host's robots.txt and sitemaps are read

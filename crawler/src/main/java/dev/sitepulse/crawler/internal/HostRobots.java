@@ -1,0 +1,200 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What each host allows: its robots.txt, read before its first page, which waits for it. A read
+ * that gets no answer, a 429 or a 5xx is tried again as {@link FetchRetries#readRetryWait} says.
+ * Confined to the crawl's event loop: reads complete back on it.
+ */
+final class HostRobots {
+
+  /** Logged as {@link RobotsAndSitemaps}, whose reads these are. */
+  private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
+
+  /** What follows a host's robots.txt read, on the loop, before its pages may be fetched. */
+  @FunctionalInterface
+  interface Obeyed {
+    void obeyed(String origin, RobotsRules rules);
+  }
+
+  private final CrawlConfig config;
+  private final Vertx vertx;
+  private final Context context;
+  private final Frontier frontier;
+  private final Fetcher fetcher;
+  private final ExecutorService parsers;
+  private final Counters counters;
+  private final ReadsUnderWay reads;
+  private final SitemapsCut cut;
+  private final Obeyed obeyed;
+  private final Map<String, RobotsRules> robots = new HashMap<>(); // null while being read
+  /**
+   * Hosts adopted while the crawl is seeded, on the thread that opens it: their reads start with
+   * the loop, since a read that ended meanwhile would change the frontier from the loop's thread
+   * while seeding still fills it.
+   */
+  private final List<String> beforeStart = new ArrayList<>();
+  /** The robots.txt reads waiting to try again, by origin: each a timer's id. */
+  private final Map<String, Long> retries = new HashMap<>();
+  private boolean started;
+
+  HostRobots(CrawlSetup setup, Counters counters, ReadsUnderWay reads, SitemapsCut cut, Obeyed obeyed) {
+    this.config = setup.config();
+    this.vertx = setup.vertx();
+    this.context = setup.context();
+    this.frontier = setup.frontier();
+    this.fetcher = setup.fetcher();
+    this.parsers = setup.parsers();
+    this.counters = counters;
+    this.reads = reads;
+    this.cut = cut;
+    this.obeyed = obeyed;
+  }
+
+  /** Starts the reads of the hosts adopted so far; on the loop. */
+  void start() {
+    started = true;
+    beforeStart.forEach(this::read);
+    beforeStart.clear();
+  }
+
+  /** What robots.txt allows on a host; everything where it is ignored. */
+  RobotsRules rules(String origin) {
+    return robots.getOrDefault(origin, RobotsRules.allowAll());
+  }
+
+  /** The host's rules once read; null while being read, and where robots.txt is ignored. */
+  RobotsRules readRules(String origin) {
+    return robots.get(origin);
+  }
+
+  /** The robots.txt of each host read so far, by origin; on the loop, or once the crawl is over. */
+  Map<String, RobotsRules> rulesRead() {
+    Map<String, RobotsRules> read = new HashMap<>();
+    robots.forEach((origin, rules) -> {
+      if (rules != null) {
+        read.put(origin, rules);
+      }
+    });
+    return read;
+  }
+
+  /** A host seen for the first time waits for its robots.txt before its first page. */
+  void adoptIfNew(String url) {
+    String origin = Frontier.originOf(url);
+    if (!robots.containsKey(origin) && !config.ignoreRobots()) {
+      robots.put(origin, null);
+      frontier.hold(origin, true);
+      if (started) {
+        read(origin);
+      } else {
+        beforeStart.add(origin);
+      }
+    }
+  }
+
+  private void read(String origin) {
+    if (reads.abandoned()) {
+      cut.robots(origin);
+      return;
+    }
+    reads.started();
+    fetch(origin, 1, Duration.ZERO);
+  }
+
+  /** One try at a robots.txt whose read has started; {@code waited} by the tries before it. */
+  private void fetch(String origin, int tries, Duration waited) {
+    String agent = config.userAgent();
+    CompletableFuture<FetchResult> fetch = RobotsTxt.fetch(fetcher, origin);
+    reads.fetching(fetch);
+    // Parsed on a parse worker, not the loop: 500 KiB of rules take crawler-commons 0.1 s.
+    fetch.thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
+        .whenComplete((read, error) -> context.runOnContext(v -> {
+          reads.fetched(fetch);
+          Duration wait = read == null || reads.abandoned() ? null
+              : FetchRetries.readRetryWait(read.fetched(), read.rules().unreachable() != null, tries, waited,
+                  config.maxBackoff());
+          if (wait != null) {
+            LOG.debug("robots.txt of {}: {}; trying again in {} ms", origin, read.fetched().message(), wait.toMillis());
+            retries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+              retries.remove(origin);
+              if (reads.abandoned()) { // fired as the crawl ended early, too late for dropRetries to cancel
+                cut.robots(origin);
+                frontier.hold(origin, false);
+                reads.done();
+              } else {
+                fetch(origin, tries + 1, waited.plus(wait));
+              }
+            }));
+            return;
+          }
+          try {
+            if (read != null) {
+              obey(origin, read.fetched(), read.rules());
+            } else if (!reads.abandoned()) { // a bug: the loop's exception handler ends the crawl with it
+              throw new IllegalStateException("could not read robots.txt of " + origin, error);
+            } else {
+              cut.robots(origin);
+            }
+          } finally {
+            frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
+          }
+          reads.done();
+        }));
+  }
+
+  private record Read(FetchResult fetched, RobotsRules rules) {}
+
+  private void obey(String origin, FetchResult r, RobotsRules rules) {
+    robots.put(origin, rules);
+    RobotsWarnings.warn(origin, r, rules);
+    Duration asked = rules.crawlDelay();
+    if (asked != null) {
+      CrawlDelayCap.warnIfCapped(origin, asked);
+      frontier.delay(origin, config.delayFor(asked).toNanos());
+    }
+    if (rules.unreachable() != null && config.purpose() == CrawlPurpose.SEARCH) {
+      // As a host that stops answering: a later run reads robots.txt again and fetches them. A link
+      // check goes on instead, and reports each URL of the host as broken (CrawlLoop.unreachable).
+      counters.hostsWithoutRobotsTxt++;
+      frontier.abandon(origin);
+      RobotsWarnings.unreachable(origin, r, true);
+    } else if (rules.unreachable() != null) {
+      RobotsWarnings.unreachable(origin, r, false);
+    }
+    obeyed.obeyed(origin, rules);
+  }
+
+  /**
+   * Forgets the reads waiting to try again, when the crawl ends early; returns how many were
+   * dropped. A timer that fired but whose handler has not run yet is left to it.
+   */
+  int dropRetries() {
+    retries.keySet().forEach(cut::robots);
+    int dropped = 0;
+    for (long timer : retries.values()) {
+      if (vertx.cancelTimer(timer)) {
+        dropped++;
+      }
+    }
+    retries.clear();
+    return dropped;
+  }
+}

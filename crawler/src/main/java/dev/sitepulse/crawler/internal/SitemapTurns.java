@@ -1,0 +1,182 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches the sitemaps to read as their hosts' pages are fetched: one at a time on a host and its
+ * delay apart, where an index listing a thousand would otherwise go out all at once; one that got
+ * no answer, a 429 or a 503 is fetched again after a wait. Each counts as the loop's outstanding
+ * work from the moment it is queued. Confined to the crawl's event loop.
+ */
+final class SitemapTurns {
+
+  /** Logged as {@link RobotsAndSitemaps}, whose reads these are. */
+  private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
+
+  private final CrawlConfig config;
+  private final Vertx vertx;
+  private final Context context;
+  private final Frontier frontier;
+  private final Fetcher fetcher;
+  private final SitemapLimits limits;
+  private final ReadsUnderWay reads;
+  private final SitemapsCut cut;
+  private final SitemapPages pages;
+  /** Sitemaps waiting for their host's one under way, by origin. */
+  private final Map<String, ArrayDeque<NamedSitemap>> queues = new HashMap<>();
+  /** The sitemap reads waiting for their host's delay to pass, by origin: each a timer's id. */
+  private final Map<String, Long> starts = new HashMap<>();
+  /** The sitemap each of {@link #starts} waits to read, by origin. */
+  private final Map<String, NamedSitemap> due = new HashMap<>();
+
+  SitemapTurns(CrawlSetup setup, SitemapLimits limits, ReadsUnderWay reads, SitemapsCut cut, SitemapPages pages) {
+    this.config = setup.config();
+    this.vertx = setup.vertx();
+    this.context = setup.context();
+    this.frontier = setup.frontier();
+    this.fetcher = setup.fetcher();
+    this.limits = limits;
+    this.reads = reads;
+    this.cut = cut;
+    this.pages = pages;
+  }
+
+  /** Starts the read of a sitemap of {@code origin}: now, or once the host's earlier ones are read. */
+  void queue(String origin, NamedSitemap named) {
+    reads.started();
+    ArrayDeque<NamedSitemap> waiting = queues.get(origin);
+    if (waiting != null) {
+      waiting.add(named);
+      return;
+    }
+    queues.put(origin, new ArrayDeque<>());
+    // On the loop's next turn: a page of the host that this turn polls (a seed, as its robots.txt
+    // is read) goes first, and the sitemap a delay after it.
+    context.runOnContext(v -> readWhenDue(origin, named, 1, Duration.ZERO));
+  }
+
+  /**
+   * Reads one sitemap of the host at a time, each as one of its pages would be fetched: a delay
+   * after the host's last fetch (its Crawl-delay, a back-off), pushing its next page past it. A
+   * read tried again ({@code tries} > 1, after waiting {@code waited} in all) takes its turn so too.
+   */
+  private void readWhenDue(String origin, NamedSitemap sitemap, int tries, Duration waited) {
+    if (reads.abandoned()) { // dropWaiting found it in neither a queue nor a timer: it counts as done here
+      cut.sitemap(sitemap);
+      reads.done();
+      return;
+    }
+    if (limits.spent()) { // sitemaps queued all they may: this one and the host's others book no slot
+      cut.sitemap(sitemap);
+      ArrayDeque<NamedSitemap> waiting = queues.remove(origin);
+      int dropped = 1 + (waiting == null ? 0 : waiting.size()); // each counted as started
+      for (int i = 0; i < dropped; i++) {
+        reads.done();
+      }
+      return;
+    }
+    long now = System.nanoTime();
+    long waitMs = (frontier.book(origin, now) - now) / 1_000_000;
+    if (waitMs <= 0) {
+      readNow(origin, sitemap, tries, waited);
+      return;
+    }
+    due.put(origin, sitemap);
+    starts.put(origin, vertx.setTimer(waitMs, id -> {
+      starts.remove(origin);
+      due.remove(origin);
+      if (reads.abandoned()) { // fired as the crawl ended early, too late for dropWaiting to cancel
+        cut.sitemap(sitemap);
+        reads.done();
+      } else {
+        readNow(origin, sitemap, tries, waited);
+      }
+    }));
+  }
+
+  /**
+   * Fetches one sitemap; one that got no answer, a 429 or a 503 is fetched again after a wait, as
+   * robots.txt is, and a 429 or 503 holds its host's pages back too. Once the sitemaps have queued
+   * all they may, it is not fetched at all.
+   */
+  private void readNow(String origin, NamedSitemap sitemap, int tries, Duration waited) {
+    if (limits.spent()) {
+      cut.sitemap(sitemap);
+      next(origin);
+      reads.done();
+      return;
+    }
+    CompletableFuture<FetchResult> fetch = fetcher.fetch(sitemap.url());
+    reads.fetching(fetch);
+    fetch.whenComplete((r, error) -> context.runOnContext(v -> {
+      reads.fetched(fetch);
+      boolean mayPass = r != null && (r.failed() || FetchRetries.asksToWait(r));
+      Duration wait = r == null || reads.abandoned() ? null
+          : FetchRetries.readRetryWait(r, mayPass, tries, waited, config.maxBackoff());
+      if (wait == null) {
+        pages.read(sitemap, fetch, () -> next(origin));
+        return;
+      }
+      LOG.debug("sitemap {}: {}; trying again in {} ms", sitemap.url(), r.message(), wait.toMillis());
+      long now = System.nanoTime();
+      frontier.bookedDone(origin, now); // a failed read was a request to the host all the same
+      if (FetchRetries.asksToWait(r)) {
+        frontier.backoff(origin, now + wait.toNanos(), r.status(), r.retryAfter() != null);
+      }
+      // Then booked as the first read was: not at once, beside a page of the host due meanwhile.
+      due.put(origin, sitemap);
+      starts.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+        starts.remove(origin);
+        due.remove(origin);
+        readWhenDue(origin, sitemap, tries + 1, waited.plus(wait));
+      }));
+    }));
+  }
+
+  /** The host's sitemap is read: its next one, if any, is due a delay after it. */
+  private void next(String origin) {
+    frontier.bookedDone(origin, System.nanoTime());
+    ArrayDeque<NamedSitemap> waiting = queues.get(origin);
+    NamedSitemap following = waiting == null ? null : waiting.poll();
+    if (following == null) {
+      queues.remove(origin);
+    } else {
+      readWhenDue(origin, following, 1, Duration.ZERO);
+    }
+  }
+
+  /**
+   * Forgets the sitemaps still waiting (queued, or for their host's delay), when the crawl ends
+   * early; returns how many were dropped. A timer that fired but whose handler has not run yet is
+   * left to it: the handler counts its read as done.
+   */
+  int dropWaiting() {
+    starts.keySet().forEach(origin -> cut.sitemap(due.get(origin)));
+    due.clear();
+    int dropped = 0;
+    for (long timer : starts.values()) {
+      if (vertx.cancelTimer(timer)) {
+        dropped++;
+      }
+    }
+    starts.clear();
+    for (ArrayDeque<NamedSitemap> waiting : queues.values()) {
+      waiting.forEach(cut::sitemap);
+      dropped += waiting.size();
+      waiting.clear();
+    }
+    return dropped;
+  }
+}
