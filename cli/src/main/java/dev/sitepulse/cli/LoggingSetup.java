@@ -37,7 +37,7 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     root.addAppender(stderr);
     // It logs each problem of a robots.txt on lines of its own; the crawl says how many in one.
     context.getLogger(ROBOTS_PARSER).setLevel(Level.ERROR);
-    // It logs a sitemap that breaks off in two raw lines; the crawl says so in one of its own.
+    // It logs a sitemap's problems in raw lines; the crawl says what it makes of them in its own.
     context.getLogger(SITEMAP_PARSER).setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }

@@ -74,6 +74,33 @@ class NamedSitemapWarningTest {
   }
 
   @Test
+  void aSitemapThatBreaksOffIsParsedOnceSoTheParsersOwnWarningsAreNotRepeated() throws Exception {
+    // With -v the cli shows crawler-commons' own lines: each came twice, from a strict and a partial read.
+    String base = "http://127.0.0.1:" + site.getPort();
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + base + "/cut.xml\n")));
+    site.stubFor(get("/cut.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody("<?xml version='1.0'?><urlset><url><loc>" + base + "/a</loc></url><u")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    site.stubFor(get("/a").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>a</p>")));
+    ListAppender<ILoggingEvent> parser = new ListAppender<>();
+    parser.start();
+    Logger sitemapParser = (Logger) LoggerFactory.getLogger("crawlercommons.sitemaps");
+    sitemapParser.addAppender(parser);
+    List<String> warnings;
+    try {
+      warnings = warningsOfACrawl(base + "/", 10);
+    } finally {
+      sitemapParser.detachAppender(parser);
+    }
+
+    assertThat(warnings).hasSize(1);
+    assertThat(parser.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+        .map(ILoggingEvent::getFormattedMessage).toList()).doesNotHaveDuplicates();
+    site.verify(getRequestedFor(urlEqualTo("/a")));
+  }
+
+  @Test
   void atMaxDepthZeroTheSeedsHostsSitemapsAreNotRead() throws Exception {
     String base = "http://127.0.0.1:" + site.getPort();
     site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")

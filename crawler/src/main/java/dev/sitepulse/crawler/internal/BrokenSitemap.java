@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one line a sitemap that breaks off is worth, in place of the two crawler-commons logs (which
- * the command line silences): which sitemap, what named it, why it broke and what was kept.
+ * The one line a sitemap that breaks off is worth, in place of the lines crawler-commons would log
+ * (robots.OnePassSiteMapParser keeps them back): which sitemap, what named it, why it broke and
+ * what was kept.
  */
 final class BrokenSitemap {
 

@@ -15,7 +15,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.xml.sax.SAXException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,37 +63,21 @@ public final class Sitemaps {
           return Entries.none("not gzip, or gzip in gzip");
         }
       }
-      String brokenBy = null;
+      // Read once: a sitemap that breaks off (cut by max-body, or badly written) still gives the
+      // URLs before the break, and the parser says where it broke.
       UrlLimit limit = new UrlLimit();
-      AbstractSiteMap map;
-      try {
-        map = parse(new SiteMapParser(false, false), limit, fetched, xml, url);
-      } catch (UnknownFormatException e) {
-        if (!(e.getCause() instanceof SAXException broken)) {
-          throw e;
-        }
-        // Partial, read again: a sitemap that breaks off (cut by max-body, or badly written) still
-        // gives the URLs before the break. The parser would not say which read it made.
-        brokenBy = broken.getMessage();
-        limit = new UrlLimit();
-        map = parse(new SiteMapParser(false, true), limit, fetched, xml, url);
-      }
+      OnePassSiteMapParser parser = new OnePassSiteMapParser(limit);
+      AbstractSiteMap map = xml != fetched.body()
+          ? parser.parseSiteMap(xml, url) // gunzipped: the type is told from the bytes
+          : parser.parseSiteMap(fetched.contentType(), xml, url);
       if (limit.dropped > 0) {
         LOG.warn("{} lists {} URLs more than the {} a sitemap may hold; they are not read", fetched.url(),
             limit.dropped, MAX_URLS);
       }
-      return entriesOf(map, brokenBy);
+      return entriesOf(map, parser.brokenBy());
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
       return Entries.none("not a sitemap, sitemap index or feed (" + fetched.mediaType() + ")");
     }
-  }
-
-  private static AbstractSiteMap parse(SiteMapParser parser, UrlLimit limit, FetchResult fetched, byte[] xml,
-      URL url) throws UnknownFormatException, IOException {
-    parser.setURLFilter(limit);
-    return xml != fetched.body()
-        ? parser.parseSiteMap(xml, url) // gunzipped: the type is told from the bytes
-        : parser.parseSiteMap(fetched.contentType(), xml, url);
   }
 
   private static Entries entriesOf(AbstractSiteMap map, String brokenBy) {
