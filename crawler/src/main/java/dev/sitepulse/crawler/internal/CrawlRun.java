@@ -140,7 +140,7 @@ public final class CrawlRun {
       Context context = vertx.getOrCreateContext();
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
-          commits, scope, parsers, parserThreads, indexer, listener, stop, warc, origins(seeds),
+          commits, scope, parsers, parserThreads, indexer, listener, stop, warc, seeds,
           timers.apply(vertx), clock, WriteBacklog.MAX_ROWS_WAITING));
       resumed.canonicalsWithoutDocument().forEach(loop::canonicalWithoutDocument);
       resumed.deferred().forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
@@ -323,9 +323,5 @@ public final class CrawlRun {
       out.add(n);
     }
     return List.copyOf(out);
-  }
-
-  private static List<String> origins(List<String> seeds) {
-    return seeds.stream().map(Frontier::originOf).distinct().toList();
   }
 }

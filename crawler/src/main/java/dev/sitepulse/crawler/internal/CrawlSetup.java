@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
  *
  * @param clock the time a page is fetched at, for crawl.db, the index, the WARC file and robots'
  *     {@code unavailable_after} dates
+ * @param seeds the crawl's seeds, normalized
  * @param maxRowsWaiting rows waiting for crawl.db's writer past which no fetch starts
  */
 record CrawlSetup(
@@ -35,7 +36,7 @@ record CrawlSetup(
     CrawlListener listener,
     CrawlStop stop,
     WarcSink warc,
-    List<String> seedOrigins,
+    List<String> seeds,
     LoopTimers timers,
     Clock clock,
     long maxRowsWaiting) {}

@@ -1,7 +1,9 @@
 package dev.sitepulse.crawler.internal;
 
+import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.FetchResult;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,12 +37,14 @@ final class RobotsAndSitemaps {
     SitemapLimits limits = new SitemapLimits(setup.config().maxPages());
     SitemapsRead read = new SitemapsRead();
     this.reads = new ReadsUnderWay(readStarted, readDone);
-    this.cut = new SitemapsCut(setup.seedOrigins());
+    List<String> seedOrigins = setup.seeds().stream().map(Frontier::originOf).distinct().toList();
+    this.cut = new SitemapsCut(seedOrigins);
     this.robots = new HostRobots(setup, counters, reads, cut, this::obeyed);
     SitemapPages pages = new SitemapPages(setup, writes, limits, reads, cut, robots::adoptIfNew, this::found);
     this.turns = new SitemapTurns(setup, limits, reads, cut, pages);
     this.gate = new SitemapGate(setup.config(), limits, read, reads, cut, robots, turns);
-    this.seedHosts = new SeedHostSitemaps(setup, reads, cut, gate);
+    this.seedHosts = new SeedHostSitemaps(setup, seedOrigins,
+        SitemapHosts.of(setup.config().purpose(), setup.seeds()), reads, cut, gate);
     this.seedSitemaps = new SeedSitemaps(setup.config(), limits, read, reads, cut, pages, gate);
   }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The sitemaps of the seeds' hosts: those their robots.txt names, and the /sitemap.xml every such
- * host is asked for. None at --max-depth 0, where no page a sitemap lists is crawled. Confined to
- * the crawl's event loop.
+ * host is asked for, where {@link SitemapHosts} reads them. None at --max-depth 0, where no page a
+ * sitemap lists is crawled. Confined to the crawl's event loop.
  */
 final class SeedHostSitemaps {
 
@@ -21,16 +21,19 @@ final class SeedHostSitemaps {
   private final Fetcher fetcher;
   private final ExecutorService parsers;
   private final List<String> seedOrigins;
+  private final SitemapHosts hosts;
   private final ReadsUnderWay reads;
   private final SitemapsCut cut;
   private final NamedSitemap.Found found;
 
-  SeedHostSitemaps(CrawlSetup setup, ReadsUnderWay reads, SitemapsCut cut, NamedSitemap.Found found) {
+  SeedHostSitemaps(CrawlSetup setup, List<String> seedOrigins, SitemapHosts hosts, ReadsUnderWay reads,
+      SitemapsCut cut, NamedSitemap.Found found) {
     this.config = setup.config();
     this.context = setup.context();
     this.fetcher = setup.fetcher();
     this.parsers = setup.parsers();
-    this.seedOrigins = setup.seedOrigins();
+    this.seedOrigins = seedOrigins;
+    this.hosts = hosts;
     this.reads = reads;
     this.cut = cut;
     this.found = found;
@@ -48,7 +51,7 @@ final class SeedHostSitemaps {
 
   /** A host's robots.txt is obeyed: a seed's host's sitemaps are read, but for a host in trouble. */
   void robotsRead(String origin, RobotsRules rules) {
-    if (seedOrigins.contains(origin) && rules.unreachable() == null && config.maxDepth() >= 1) {
+    if (rules.unreachable() == null && config.maxDepth() >= 1 && hosts.readsSitemapsOf(origin, rules)) {
       rules.sitemaps().forEach(url -> found.found(new NamedSitemap(url, "robots.txt of " + origin, origin)));
       readGuessedSitemap(origin);
     }

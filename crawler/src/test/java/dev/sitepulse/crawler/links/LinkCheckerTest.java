@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -487,6 +488,30 @@ class LinkCheckerTest {
     assertThat(report.seedsDisallowed()).containsExactly(base() + "/moved.html", base() + "/private/secret.html");
     assertThat(report.skipped()).as("both seeds, and the link no seed is").isEqualTo(3);
     assertThat(report.broken()).isEmpty();
+  }
+
+  @Test
+  void theSitemapsOfAHostWhoseRobotsTxtDisallowsEverySeedOnItAreNotReadSoNothingUnaskedIsChecked()
+      throws Exception {
+    // The stub host's robots.txt disallows /site/private/, and its /sitemap.xml lists the stub site.
+    String secret = base() + "/site/private/secret.html";
+
+    LinkReport report = check(crawl(null, 10, null, secret), false);
+
+    assertThat(report.seedsDisallowed()).containsExactly(secret);
+    assertThat(report.pages()).as("no page of the host's sitemap").isZero();
+    site.verify(0, getRequestedFor(urlEqualTo("/sitemap.xml")));
+  }
+
+  @Test
+  void theSitemapsOfAHostWithOneSeedRobotsTxtAllowsAreReadThoughAnotherSeedThereIsDisallowed() throws Exception {
+    page("/hub.html", base() + "/hub.html");
+
+    LinkReport report = check(crawl(null, 1, null, base() + "/site/private/secret.html", base() + "/hub.html"), false);
+
+    assertThat(report.seedsDisallowed()).containsExactly(base() + "/site/private/secret.html");
+    site.verify(getRequestedFor(urlEqualTo("/sitemap.xml")));
+    site.verify(getRequestedFor(urlEqualTo("/site/index.html")));
   }
 
   @Test
