@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.internal.RetryPolicy;
+import dev.sitepulse.pinger.internal.http.ExchangeFailures;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -174,11 +175,13 @@ final class WebhookSink {
       try (Response response = client.newCall(request.build()).execute()) {
         return response.isSuccessful() ? null : "HTTP " + response.code();
       }
-    } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return why.equals("timeout") || why.equals("Canceled")
+    } catch (IOException e) {
+      // OkHttp's call timeout and a cancelled call say only "timeout" and "Canceled".
+      return "timeout".equals(e.getMessage()) || "Canceled".equals(e.getMessage())
           ? "no answer within " + Durations.format(hook.timeout())
-          : withoutSecret(why);
+          : withoutSecret(ExchangeFailures.reason(e, HttpUrl.get(hook.url())));
+    } catch (RuntimeException e) {
+      return withoutSecret(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     } catch (Exception e) {
       // OkHttp (Kotlin) throws an InterruptedException it does not declare when closing the
       // alerter interrupts a connect: left to escape, it killed the worker with a stack trace on

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookSinkTest {
 
   @RegisterExtension
-  static WireMockExtension receiver = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+  static WireMockExtension receiver =
+      WireMockExtension.newInstance().options(options().dynamicPort().dynamicHttpsPort()).build();
 
   /** Notes the wait each retry asks for, and retries at once: the test waits for none of them. */
   private static final class NotingTimer extends ScheduledThreadPoolExecutor {
@@ -110,6 +111,58 @@ class WebhookSinkTest {
     assertThat(d.attempts()).isEqualTo(1);
     assertThat(d.error()).isEqualTo("interrupted");
     assertThat(timer.waits).as("retries scheduled").isEmpty();
+  }
+
+  @Test
+  void aWebhookNobodyListensOnFailsInThePingersWordsNotJavas() throws Exception {
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort();
+    }
+
+    Delivery d = postOnce("http://127.0.0.1:" + port + "/hook");
+
+    assertThat(d.error()).isEqualTo("connection refused by 127.0.0.1:" + port);
+  }
+
+  @Test
+  void aWebhookWhoseHostDoesNotResolveFailsInThePingersWords() {
+    Delivery d = postOnce("http://no-such-host.invalid/hook");
+
+    assertThat(d.error()).isEqualTo("cannot resolve host no-such-host.invalid");
+  }
+
+  @Test
+  void aWebhookWithAnUntrustedCertificateFailsInThePingersWords() {
+    Delivery d = postOnce("https://127.0.0.1:" + receiver.getHttpsPort() + "/hook");
+
+    assertThat(d.error()).isEqualTo("TLS handshake with 127.0.0.1:" + receiver.getHttpsPort()
+        + " failed: the certificate is not signed by an authority this machine trusts (self-signed, or a private CA)");
+  }
+
+  @Test
+  void aWebhookFailureNamesItsHostWithoutTheSecretInItsUrl() {
+    Delivery d = postOnce("http://hooks:s3cret@no-such-host.invalid/services/T0/B0/tokentoken");
+
+    assertThat(d.error()).isEqualTo("cannot resolve host no-such-host.invalid").doesNotContain("s3cret", "tokentoken");
+  }
+
+  /** One try, no retry, of an alert to the URL. */
+  private static Delivery postOnce(String url) {
+    Webhook hook = new Webhook(url, Webhook.Format.JSON, Duration.ofSeconds(5), 0, Map.of());
+    ExecutorService workers = Executors.newSingleThreadExecutor();
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    try {
+      WebhookSink sink = new WebhookSink(hook, new OkHttpClient(), workers, timer, Duration.ofSeconds(1));
+      Instant now = Instant.now();
+      Delivery d = sink.send(new Alert(Alert.Kind.CHANGE, "shop", "http://shop.example/", "", State.UP,
+          State.DOWN, now, now, null, Verdict.DOWN, 500, "condition failed")).join();
+      assertThat(d.ok()).isFalse();
+      return d;
+    } finally {
+      workers.shutdownNow();
+      timer.shutdownNow();
+    }
   }
 
   /**
