@@ -79,7 +79,7 @@ final class WatchRun {
     CountDownLatch stopAsked = new CountDownLatch(1);
     AtomicReference<String> why = new AtomicReference<>();
     Runnable restoreSignals = Signals.onStop(stopRequests, signal -> {
-      why.set("SIG" + signal);
+      why.compareAndSet(null, "SIG" + signal);
       stopAsked.countDown();
     });
     // Alerts, circuits and the stop are logged from the alerter, the probe threads and main: a
@@ -92,6 +92,12 @@ final class WatchRun {
       if (running.isEmpty()) {
         return ExitCode.CRITICAL;
       }
+      // A history deleted under the watch keeps nothing, and a lock deleted lets a second watch in:
+      // stop, exiting 2, rather than check and alert on with no record (a supervisor starts it anew).
+      running.get().history().gone().thenRun(() -> {
+        why.compareAndSet(null, "history gone");
+        stopAsked.countDown();
+      });
       stopAsked.await();
       stopped = stop(running.get(), why.get());
       return stopped.code();
@@ -214,12 +220,13 @@ final class WatchRun {
     history.close(); // writes what is queued
     // Records the file still refused are gone once the process ends: that is no clean stop.
     long lost = history.lost();
+    String gone = history.gone().getNow(null);
     // Checks are what a user counts, not the intervals, state changes and deliveries kept beside them.
     return new Stopped(lost > 0 ? ExitCode.CRITICAL : ExitCode.OK,
         "sitepulse watch: stopped (" + why + "): " + Amounts.count(r.watch().checksTotal(), "check") + ", "
         + history.checksWritten() + " recorded"
-        + (lost > 0 ? ", " + Amounts.count(lost, "history record") + " lost: " + history.file()
-            + " could not be written (the log says why)" : ""));
+        + (lost > 0 ? ", " + Amounts.count(lost, "history record") + " lost: "
+            + (gone != null ? gone : history.file() + " could not be written (the log says why)") : ""));
   }
 
   /**

@@ -200,12 +200,9 @@ class WatchProcessIT {
 
   @Test
   void aStopWhoseHistoryCannotBeWrittenExitsTwoAndSaysHowManyResultsWereLost() throws Exception {
-    Path config = Files.writeString(dir.resolve("watch.yaml"),
-        "defaults:\n  interval: 200ms\ntargets:\n" + target("a", "/status/200", ""));
     Path data = dir.resolve("data");
 
-    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", data.toString(),
-        "--listen", "127.0.0.1:0")) {
+    try (WatchProcess w = watchOfOneTarget(data)) {
       w.await(Duration.ofSeconds(15), "a check written", () -> rowsQuietly(data) > 0);
       // Someone holds the write lock (a sqlite3 shell in a transaction) for longer than the stop waits.
       try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("history.db"))) {
@@ -223,6 +220,33 @@ class WatchProcessIT {
         assertThat(w.err()).contains("records could not be written");
       }
     }
+  }
+
+  @Test
+  void aWatchWhoseDataFolderIsDeletedStopsAndExitsTwoSayingItsHistoryIsGone() throws Exception {
+    Path data = dir.resolve("data");
+
+    try (WatchProcess w = watchOfOneTarget(data)) {
+      w.await(Duration.ofSeconds(15), "a check written", () -> rowsQuietly(data) > 0);
+
+      try (var paths = Files.walk(data)) { // rm -rf
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+
+      assertThat(w.exitCode(Duration.ofSeconds(30))).as("%s%s", w.out(), w.err()).isEqualTo(2);
+      assertThat(w.out()).containsPattern("stopped \\(history gone\\): \\d+ checks?, 0 recorded,"
+          + " [1-9]\\d* history records? lost: \\Q" + data.resolve("history.db") + "\\E was deleted while the watch ran\n");
+      assertThat(w.err()).contains("history " + data.resolve("history.db") + " was deleted while the watch ran;");
+    }
+  }
+
+  /** A watch of one target that answers 200, checked every 200 ms, writing DATA. */
+  private WatchProcess watchOfOneTarget(Path data) throws Exception {
+    Path config = Files.writeString(dir.resolve("watch.yaml"),
+        "defaults:\n  interval: 200ms\ntargets:\n" + target("a", "/status/200", ""));
+    return WatchProcess.start(dir, "-c", config.toString(), "--data", data.toString(), "--listen", "127.0.0.1:0");
   }
 
   @Test

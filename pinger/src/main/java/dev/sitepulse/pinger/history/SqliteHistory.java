@@ -7,7 +7,9 @@ import dev.sitepulse.pinger.config.Durations;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -71,6 +74,11 @@ public final class SqliteHistory implements HistoryStore {
   /** Records whose batch failed; they go first in the next one. Writer thread only. */
   private final List<HistoryRecord> retry = new ArrayList<>();
   private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
+  /** The file and the lock as opened, to tell them from others put at their paths; null where the OS has no keys. */
+  private final Object fileKey;
+  private final Object lockKey;
+  /** Completed, with why, once the file or the lock is no longer at its path. */
+  private final CompletableFuture<String> gone = new CompletableFuture<>();
 
   private SqliteHistory(Path file, DataDirLock lock, Duration retention, Clock clock, Connection connection)
       throws SQLException {
@@ -79,6 +87,8 @@ public final class SqliteHistory implements HistoryStore {
     this.retention = retention;
     this.clock = clock;
     this.writer = new SqliteWriter(connection);
+    this.fileKey = fileKey(file).orElse(null);
+    this.lockKey = fileKey(lockFile(file.getParent())).orElse(null);
     this.reader = new SqliteReader(file);
     this.writerThread = Executors.newSingleThreadScheduledExecutor(
         Threads.daemonNamed("sitepulse-history"));
@@ -252,9 +262,71 @@ public final class SqliteHistory implements HistoryStore {
     return CompletableFuture.runAsync(this::drain, writerThread);
   }
 
+  /**
+   * Completes, with a line that says why, once {@code history.db} or {@code watch.lock} is no longer
+   * the file this store opened (the folder deleted, the file replaced): what it writes then goes
+   * where no reader will find it, and another watch could take the folder. Looked at with every
+   * batch, so within {@link #FLUSH_EVERY}, and at {@link #close}. Every record of the run is then
+   * {@linkplain #lost() lost}, and none is written after.
+   */
+  public CompletableFuture<String> gone() {
+    return gone;
+  }
+
+  /** Whether the files are still where they were opened; notes it once when not. Writer thread only. */
+  private boolean stillThere() {
+    if (gone.isDone()) {
+      return false;
+    }
+    String why = moved(file, fileKey, "");
+    if (why == null) {
+      why = moved(lockFile(file.getParent()), lockKey, ": a second watch could take the folder");
+    }
+    if (why == null) {
+      return true;
+    }
+    long unreachable = written.getAndSet(0);
+    checksWritten.set(0);
+    lost.addAndGet(unreachable);
+    log.error("history {}; the {} records written to it since the watch started are lost, and no more will be kept",
+        why, unreachable);
+    gone.complete(why);
+    return false;
+  }
+
+  /** Why {@code path} is not the file {@code key} names any more, or null while it is. */
+  private static String moved(Path path, Object key, String consequence) {
+    if (Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) { // not when it cannot be told (a folder made unreadable)
+      return path + " was deleted while the watch ran" + consequence;
+    }
+    Optional<Object> now = fileKey(path);
+    return key == null || now.isEmpty() || key.equals(now.get())
+        ? null : path + " was replaced by another file while the watch ran" + consequence;
+  }
+
+  /** The file's identity (device and inode on Unix); empty where the OS gives none, or it cannot be read. */
+  private static Optional<Object> fileKey(Path path) {
+    try {
+      return Optional.ofNullable(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Writes everything queued, BATCH-sized transactions at most twenty times over; writer thread only. */
   private void drain() {
     drainPending.set(false);
+    if (!stillThere()) { // nowhere to write them
+      int n = retry.size();
+      retry.clear();
+      while (queue.poll() != null) {
+        n++;
+      }
+      queued.addAndGet(-n); // the failed batch is counted there too
+      lost.addAndGet(n);
+      return;
+    }
     while (!retry.isEmpty() || !queue.isEmpty()) {
       List<HistoryRecord> batch = new ArrayList<>(retry);
       retry.clear();

@@ -107,6 +107,61 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aDataFolderDeletedWhileItIsWrittenIsNoticedAndEveryRecordOfTheRunCountedLost() throws Exception {
+    Path data = dir.resolve("data");
+    SqliteHistory h = SqliteHistory.open(data, Duration.ofDays(30), CLOCK);
+    try (h) {
+      h.append(check("a", NOW.minusSeconds(20), Verdict.UP, 200, 10));
+      h.append(check("a", NOW.minusSeconds(10), Verdict.UP, 200, 10));
+      h.flush().join();
+      assertThat(h.gone()).as("still there").isNotDone();
+
+      deleteFolder(data); // rm -rf while the watch runs
+      h.append(check("a", NOW, Verdict.UP, 200, 10));
+      h.flush().join();
+
+      assertThat(h.gone()).isCompletedWithValue(data.resolve("history.db") + " was deleted while the watch ran");
+    }
+    assertThat(h.checksWritten()).as("none of them is anywhere a reader can find").isZero();
+    assertThat(h.lost()).isEqualTo(3);
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void aLockFileDeletedWhileTheHistoryIsWrittenIsNoticedSinceASecondWatchCouldTakeTheFolder() throws Exception {
+    try (SqliteHistory h = open()) {
+      h.append(check("a", NOW, Verdict.UP, 200, 10));
+      Files.delete(SqliteHistory.lockFile(dir));
+      h.flush().join();
+
+      assertThat(h.gone()).isCompletedWithValue(SqliteHistory.lockFile(dir)
+          + " was deleted while the watch ran: a second watch could take the folder");
+    }
+  }
+
+  @Test
+  void aHistoryReplacedByAnotherFileWhileItIsWrittenIsNoticed() throws Exception {
+    try (SqliteHistory h = open()) {
+      h.append(check("a", NOW, Verdict.UP, 200, 10));
+      h.flush().join();
+      Path copy = Files.copy(dir.resolve("history.db"), dir.resolve("copy.db"));
+      Files.move(copy, dir.resolve("history.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      h.flush().join();
+
+      assertThat(h.gone()).isCompletedWithValue(dir.resolve("history.db")
+          + " was replaced by another file while the watch ran");
+    }
+  }
+
+  private static void deleteFolder(Path folder) throws java.io.IOException {
+    try (var paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Test
   void checksWrittenCountsTheChecksAloneNotTheIntervalsAndStateChangesBesideThem() {
     SqliteHistory h = open();
     try (h) {
