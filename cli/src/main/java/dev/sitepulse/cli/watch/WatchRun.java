@@ -169,6 +169,8 @@ final class WatchRun {
     Alerter alerter = new Alerter(settings.plan().webhooks(), Alerter.Listener.recordingTo(history, clock),
         Duration.ofSeconds(1));
     opened.push(alerter);
+    // Before the first check: what a watch killed while delivering left goes before any new alert.
+    alerter.resendUndelivered(history.reader(), clock);
     PingerSource pinger = new PingerSource(settings.plan().settings());
     opened.push(pinger);
     Watch watch = Watch.start(vertx, settings.plan(), pinger, history, alerter, Watch.Options.DEFAULT);

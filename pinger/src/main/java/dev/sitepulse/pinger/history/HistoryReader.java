@@ -69,4 +69,10 @@ public interface HistoryReader {
 
   /** Failed alert deliveries in the window, oldest first; not the alerts replaced before they were sent. */
   List<DeliveryRecord> failedDeliveries(HistoryQuery query);
+
+  /**
+   * Alerts a watch began to deliver and did not see delivered or failed at every webhook (it was
+   * killed meanwhile), oldest first; none in a history no watch of 2026-12-07 or later opened.
+   */
+  List<PendingAlertRecord> pendingAlerts();
 }

@@ -259,6 +259,32 @@ final class SqliteReader implements HistoryReader {
     });
   }
 
+  @Override
+  public List<PendingAlertRecord> pendingAlerts() {
+    return read(c -> {
+      List<PendingAlertRecord> out = new ArrayList<>();
+      if (!SqliteSchema.tables(c).contains("pending_alerts")) {
+        return out;
+      }
+      try (PreparedStatement s = c.prepareStatement("SELECT t.name, p.url, p.grp, p.kind, p.from_state, p.to_state,"
+              + " p.at, p.since, p.lasted_ms, p.verdict, p.status, p.message FROM pending_alerts p"
+              + " JOIN targets t ON t.id = p.target_id ORDER BY p.at, p.rowid");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          long since = rs.getLong(8);
+          boolean noSince = rs.wasNull();
+          long lasted = rs.getLong(9);
+          boolean noLasted = rs.wasNull();
+          out.add(new PendingAlertRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
+              noSince ? null : Instant.ofEpochMilli(since), noLasted ? null : Duration.ofMillis(lasted),
+              rs.getString(10), rs.getInt(11), rs.getString(12), false));
+        }
+      }
+      return out;
+    });
+  }
+
   private static List<StateChangeRecord> changes(PreparedStatement s) throws SQLException {
     List<StateChangeRecord> out = new ArrayList<>();
     try (ResultSet rs = s.executeQuery()) {

@@ -54,6 +54,13 @@ final class SqliteSchema {
           + " at INTEGER NOT NULL, kind TEXT NOT NULL, sink TEXT NOT NULL,"
           + " ok INTEGER NOT NULL, attempts INTEGER NOT NULL, error TEXT, replaced INTEGER NOT NULL DEFAULT 0)",
       "CREATE INDEX IF NOT EXISTS deliveries_by_time ON deliveries (at)",
+      // Alerts posted and not yet answered by every webhook; a history before 2026-12-07 gets it when a watch opens it.
+      "CREATE TABLE IF NOT EXISTS pending_alerts ("
+          + " target_id INTEGER NOT NULL REFERENCES targets(id),"
+          + " at INTEGER NOT NULL, kind TEXT NOT NULL, url TEXT NOT NULL, grp TEXT NOT NULL,"
+          + " from_state TEXT NOT NULL, to_state TEXT NOT NULL, since INTEGER, lasted_ms INTEGER,"
+          + " verdict TEXT NOT NULL, status INTEGER NOT NULL, message TEXT,"
+          + " PRIMARY KEY (target_id, at, kind))",
       "CREATE TABLE IF NOT EXISTS verdicts (code INTEGER PRIMARY KEY, name TEXT NOT NULL)",
       "CREATE TABLE IF NOT EXISTS error_kinds (code INTEGER PRIMARY KEY, name TEXT NOT NULL)",
       "CREATE VIEW IF NOT EXISTS check_log AS SELECT t.name AS target,"

@@ -28,6 +28,8 @@ final class SqliteWriter implements AutoCloseable {
   private final PreparedStatement insertDelivery;
   private final PreparedStatement upsertTarget;
   private final PreparedStatement setInterval;
+  private final PreparedStatement insertPending;
+  private final PreparedStatement deletePending;
   private final Map<String, Known> ids = new HashMap<>();
 
   SqliteWriter(Connection c) throws SQLException {
@@ -43,6 +45,10 @@ final class SqliteWriter implements AutoCloseable {
     upsertTarget = c.prepareStatement("INSERT INTO targets (name, url, grp) VALUES (?, ?, ?)"
         + " ON CONFLICT (name) DO UPDATE SET url = excluded.url, grp = excluded.grp RETURNING id");
     setInterval = c.prepareStatement("UPDATE targets SET interval_ms = ? WHERE id = ?");
+    // OR IGNORE: an alert re-sent at start-up is pending already.
+    insertPending = c.prepareStatement("INSERT OR IGNORE INTO pending_alerts (target_id, at, kind, url, grp,"
+        + " from_state, to_state, since, lasted_ms, verdict, status, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    deletePending = c.prepareStatement("DELETE FROM pending_alerts WHERE target_id = ? AND at = ? AND kind = ?");
   }
 
   /** Writes all of them or, on an error, none. */
@@ -57,12 +63,16 @@ final class SqliteWriter implements AutoCloseable {
           delivery(delivery);
         } else if (r instanceof IntervalRecord interval) {
           interval(interval);
+        } else if (r instanceof PendingAlertRecord pending) {
+          pending(pending);
         }
       }
       insertCheck.executeBatch();
       insertChange.executeBatch();
       insertDelivery.executeBatch();
       setInterval.executeBatch();
+      insertPending.executeBatch();
+      deletePending.executeBatch(); // after: one settled in the batch that made it is gone too
       c.commit();
     } catch (SQLException e) {
       c.rollback();
@@ -111,6 +121,35 @@ final class SqliteWriter implements AutoCloseable {
     insertDelivery.setString(7, r.error());
     insertDelivery.setInt(8, r.replaced() ? 1 : 0);
     insertDelivery.addBatch();
+  }
+
+  private void pending(PendingAlertRecord r) throws SQLException {
+    long id = id(r.target(), r.url(), r.group(), false);
+    if (r.settled()) {
+      deletePending.setLong(1, id);
+      deletePending.setLong(2, r.at().toEpochMilli());
+      deletePending.setString(3, r.kind());
+      deletePending.addBatch();
+      return;
+    }
+    PreparedStatement s = insertPending;
+    s.setLong(1, id);
+    s.setLong(2, r.at().toEpochMilli());
+    s.setString(3, r.kind());
+    s.setString(4, r.url());
+    s.setString(5, r.group());
+    s.setString(6, r.from());
+    s.setString(7, r.to());
+    setInstant(s, 8, r.since());
+    if (r.lasted() == null) {
+      s.setNull(9, Types.INTEGER);
+    } else {
+      s.setLong(9, r.lasted().toMillis());
+    }
+    s.setString(10, r.verdict());
+    s.setInt(11, r.status());
+    s.setString(12, r.message());
+    s.addBatch();
   }
 
   private void interval(IntervalRecord r) throws SQLException {
@@ -186,7 +225,8 @@ final class SqliteWriter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     try {
-      for (PreparedStatement p : List.of(insertCheck, insertChange, insertDelivery, upsertTarget)) {
+      for (PreparedStatement p : List.of(insertCheck, insertChange, insertDelivery, upsertTarget, setInterval,
+          insertPending, deletePending)) {
         p.close(); // one left in progress keeps a transaction open, and the mode changes only outside
       }
       c.setAutoCommit(true);

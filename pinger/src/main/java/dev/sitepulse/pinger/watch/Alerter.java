@@ -1,11 +1,15 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.Threads;
+import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.history.DeliveryRecord;
+import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.HistoryStore;
+import dev.sitepulse.pinger.history.PendingAlertRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
@@ -31,17 +36,48 @@ public final class Alerter implements AutoCloseable {
   /** The logger of alert lines; watch shows it at INFO, so recoveries are seen too. */
   public static final String LOGGER = "sitepulse.alerts";
 
-  /** Hears how each delivery went. */
+  /**
+   * How long after it was made an alert a watch left undelivered (killed while it delivered it) is
+   * still sent by the next one: news of an outage an hour old helps nobody, and its reminders or
+   * recovery will have followed.
+   */
+  public static final Duration RESEND_WITHIN = Duration.ofHours(1);
+
+  /** Hears how each delivery went, and when an alert starts and ends its way to the webhooks. */
   @FunctionalInterface
   public interface Listener {
     Listener NONE = (alert, delivery) -> {};
 
     void delivered(Alert alert, Delivery delivery);
 
-    /** Keeps every delivery in the history, dated by the clock. */
+    /** The alert is about to be posted: called on the thread that raised it, before any post. */
+    default void sending(Alert alert) {}
+
+    /** Every webhook's delivery of the alert ended (not given up at a stop): nothing left to send. */
+    default void settled(Alert alert) {}
+
+    /**
+     * Keeps every delivery in the history, dated by the clock, and each alert as pending from
+     * before it is posted until it is settled, for {@link #resendUndelivered} to find.
+     */
     static Listener recordingTo(HistoryStore history, Clock clock) {
-      return (alert, d) -> history.append(new DeliveryRecord(alert.target(), clock.instant(),
-          alert.kind().name(), d.sink(), d.ok(), d.attempts(), d.error(), d.replaced()));
+      return new Listener() {
+        @Override
+        public void delivered(Alert alert, Delivery d) {
+          history.append(new DeliveryRecord(alert.target(), clock.instant(),
+              alert.kind().name(), d.sink(), d.ok(), d.attempts(), d.error(), d.replaced()));
+        }
+
+        @Override
+        public void sending(Alert alert) {
+          history.append(PendingAlerts.record(alert, false));
+        }
+
+        @Override
+        public void settled(Alert alert) {
+          history.append(PendingAlerts.record(alert, true));
+        }
+      };
     }
   }
 
@@ -107,6 +143,12 @@ public final class Alerter implements AutoCloseable {
    * event loop may call it. The log line is written even when the webhook queue is full.
    */
   public void alert(Alert alert) {
+    if (!sinks.isEmpty()) {
+      // Here, not on the alerter's thread: a watch appends the state change just before, so both
+      // nearly always go in one batch, and a kill -9 keeps both or neither (then the next watch
+      // finds the target's state anew and alerts again).
+      listener.sending(alert);
+    }
     if (!runOnAlerterThread(() -> deliver(alert))) {
       log.warn("{} (alerter closed, not delivered)", logLine(alert.text()));
     }
@@ -143,7 +185,12 @@ public final class Alerter implements AutoCloseable {
     } else {
       log.warn("{}", logLine(alert.text()));
     }
-    for (WebhookSink sink : sinks) {
+    List<WebhookSink> to = sinks;
+    if (to.isEmpty()) {
+      listener.settled(alert); // a reload took the webhooks away meanwhile
+    }
+    AtomicInteger unsettled = new AtomicInteger(to.size());
+    for (WebhookSink sink : to) {
       // In flight before the sink can start its post: abandon() must see a delivery the webhook
       // has already received, however late this thread gets to run again.
       InFlight flight = new InFlight(alert, sink.name(), new AtomicBoolean());
@@ -165,6 +212,9 @@ public final class Alerter implements AutoCloseable {
               logLine(alert.target()), delivery.sink(), afterAttempts(delivery.attempts()), delivery.error());
         }
         listener.delivered(alert, delivery);
+        if (unsettled.decrementAndGet() == 0) {
+          listener.settled(alert);
+        }
         if (!delivery.replaced()) {
           logReplaced(sink);
         }
@@ -185,6 +235,35 @@ public final class Alerter implements AutoCloseable {
       log.warn("{} not sent to {}: each was replaced by a later alert of its target while the webhook was busy",
           n == 1 ? "1 alert" : n + " alerts", sink.name());
     }
+  }
+
+  /**
+   * Sends again, once, the alerts an earlier watch left pending in the history (killed while it
+   * delivered them, or stopped before they were), with their first text and time, if made within
+   * {@link #RESEND_WITHIN} of now; older ones are settled unsent, in one log line. Call before the
+   * first check, so that they go before any new alert of their targets. A webhook that had taken
+   * an alert before the kill, without its answer being seen, gets it twice. Returns how many are re-sent.
+   */
+  public int resendUndelivered(HistoryReader history, Clock clock) {
+    Instant oldest = clock.instant().minus(RESEND_WITHIN);
+    int resent = 0;
+    int old = 0;
+    for (PendingAlertRecord r : history.pendingAlerts()) {
+      Alert a = PendingAlerts.alert(r);
+      if (a != null && !a.at().isBefore(oldest) && !sinks.isEmpty()) {
+        log.info("re-sending an alert of {} the last watch left undelivered", logLine(a.target()));
+        alert(a);
+        resent++;
+      } else if (a != null) {
+        listener.settled(a);
+        old++;
+      }
+    }
+    if (old > 0) {
+      log.warn("{} the last watch left undelivered not sent: made more than {} ago, or no webhook is set",
+          old == 1 ? "1 alert" : old + " alerts", Durations.format(RESEND_WITHIN));
+    }
+    return resent;
   }
 
   /** A delivery refused before its first try (a full queue) made no attempt at all. */

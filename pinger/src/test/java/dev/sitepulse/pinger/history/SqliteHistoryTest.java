@@ -544,6 +544,20 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aHistoryOfAnEarlierVersionWithoutPendingAlertsIsReadAsItIsAndAWatchAddsThem() throws Exception {
+    appendUpChecks("a", NOW.minusSeconds(60), 2);
+    changeByHand("DROP TABLE pending_alerts"); // as versions before 2026-12-07 made it
+
+    assertThat(SqliteHistory.openForReading(dir).pendingAlerts()).isEmpty();
+    PendingAlertRecord pending = new PendingAlertRecord("a", "http://a/", "", "CHANGE", "UP", "DOWN",
+        NOW.minusSeconds(30), NOW.minusSeconds(30), null, "DOWN", 500, "condition failed", false);
+    try (SqliteHistory history = open()) {
+      history.append(pending);
+    }
+    assertThat(SqliteHistory.openForReading(dir).pendingAlerts()).containsExactly(pending);
+  }
+
+  @Test
   void eachTargetKeepsTheLastIntervalAWatchRecordedForIt() {
     try (SqliteHistory history = open()) {
       history.append(new IntervalRecord("a", "http://a/", "web", Duration.ofSeconds(10)));
