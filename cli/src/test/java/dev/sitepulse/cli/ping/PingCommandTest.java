@@ -56,7 +56,7 @@ class PingCommandTest {
   }
 
   @Test
-  void aConditionNoResponseCanMeetIsWarnedOfAsANoteLikeTheCommandsOthers() throws IOException {
+  void aConditionNoResponseCanMeetIsANoteMarkedAsAWarningSoItReadsAsNoFatalError() throws IOException {
     Path config = config("""
         targets:
           - name: t
@@ -68,7 +68,7 @@ class PingCommandTest {
     CommandLineRun run = ping("--format", "jsonl", "-c", config.toString(), url("/status/200"), url("/status/200"));
 
     assertThat(run.err()).as("%s", run).isEqualTo(
-        "sitepulse: " + config + ":5:9: targets[0].conditions[0] (target \"t\"): condition \"[STATUS] > 999\""
+        "sitepulse: warning: " + config + ":5:9: targets[0].conditions[0] (target \"t\"): condition \"[STATUS] > 999\""
             + " can never hold: [STATUS] is never above 999\n"
         + "sitepulse: " + url("/status/200") + " given twice; checked once\n");
   }
