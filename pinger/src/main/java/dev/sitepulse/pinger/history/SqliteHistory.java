@@ -124,10 +124,17 @@ public final class SqliteHistory implements HistoryStore {
   }
 
   private static SqliteHistory open(Path file, DataDirLock lock, Duration retention, Clock clock) {
+    if (Files.isDirectory(file)) { // else SQLite's "unable to open the database file"
+      throw new HistoryException(isAFolder(file));
+    }
     try {
       Connection c = connect(file, false);
       try {
         List<String> tables = SqliteSchema.tables(c);
+        if (!SqliteSchema.isHistory(tables) && SqliteSchema.isDamagedHistory(tables)) {
+          // Not made anew: a watch would go on as if the checks it lost had never been.
+          throw new HistoryException(file + ": " + SqliteSchema.damaged(SqliteSchema.missingForReading(tables)));
+        }
         if (!tables.isEmpty() && !SqliteSchema.isHistory(tables)) {
           throw new HistoryException(file + " is " + SqliteSchema.notAHistory(tables)
               + "; give watch a --data folder of its own");
@@ -168,6 +175,9 @@ public final class SqliteHistory implements HistoryStore {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new HistoryException(isAFile(dir));
     }
+    if (Files.isDirectory(file)) {
+      throw new HistoryException(isAFolder(file));
+    }
     if (!Files.isRegularFile(file)) {
       throw new HistoryException(none);
     }
@@ -180,13 +190,12 @@ public final class SqliteHistory implements HistoryStore {
       if (tables.isEmpty()) {
         throw new HistoryException(none);
       }
-      if (!SqliteSchema.isHistory(tables)) {
+      if (!SqliteSchema.isHistory(tables) && !SqliteSchema.isDamagedHistory(tables)) {
         throw new HistoryException(file + ": " + SqliteSchema.notAHistory(tables));
       }
       List<String> missing = SqliteSchema.missingForReading(tables);
       if (!missing.isEmpty()) {
-        throw new HistoryException(file + ": a damaged history: it has no table " + String.join(", ", missing)
-            + ", which every watch makes; give another --data");
+        throw new HistoryException(file + ": " + SqliteSchema.damaged(missing));
       }
       String unknown = SqliteSchema.unknownVersion(SqliteSchema.version(c));
       if (unknown != null) {
@@ -196,6 +205,11 @@ public final class SqliteHistory implements HistoryStore {
       throw new HistoryException(file + ": " + IoErrors.why(e, file), e);
     }
     return new SqliteReader(file);
+  }
+
+  /** A history.db that is a folder, in the words watch and report both use. */
+  private static String isAFolder(Path file) {
+    return file + " is a folder, not a history (sitepulse watch writes a file there)";
   }
 
   /** A data folder that is a file, in the words watch and report both use. */

@@ -97,6 +97,24 @@ final class SqliteSchema {
     return tables.containsAll(List.of("meta", "targets", "checks"));
   }
 
+  /** The tables every version of a history made: {@code verdicts} and {@code error_kinds} are ours alone. */
+  private static final List<String> OWN_TABLES =
+      List.of("meta", "targets", "checks", "state_changes", "deliveries", "verdicts", "error_kinds");
+
+  /**
+   * Whether {@code tables} are a history that lost some of its own: most of them are there, which
+   * someone else's database, even with a {@code meta} and a {@code targets} of its own, is not.
+   */
+  static boolean isDamagedHistory(List<String> tables) {
+    long own = OWN_TABLES.stream().filter(tables::contains).count();
+    return own < OWN_TABLES.size() && own > OWN_TABLES.size() / 2;
+  }
+
+  /** What the error says of a history that lost {@code missing}. */
+  static String damaged(List<String> missing) {
+    return "a damaged history: it has no table " + String.join(", ", missing) + ", which every watch makes; give another --data";
+  }
+
   /** The schema version a history's meta table records; 0 when it records none. */
   static int version(Connection c) throws SQLException {
     try (Statement s = c.createStatement();

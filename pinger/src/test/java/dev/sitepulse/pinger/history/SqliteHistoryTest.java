@@ -329,17 +329,41 @@ class SqliteHistoryTest {
 
   @Test
   void aHistoryThatLostATableIsCalledDamagedNamingItNotASqlError() throws Exception {
+    Path file = historyWithout("state_changes");
+
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage(file + ": a damaged history: it has no table state_changes, which every watch makes; give another --data");
+  }
+
+  @Test
+  void aHistoryThatLostItsChecksTableIsCalledDamagedNotSomeoneElsesDatabase() throws Exception {
+    Path file = historyWithout("checks");
+
+    String damaged = file + ": a damaged history: it has no table checks, which every watch makes; give another --data";
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir)).isInstanceOf(HistoryException.class).hasMessage(damaged);
+    assertThatThrownBy(this::open).as("nor is a new, empty table of checks made in it").hasMessage(damaged);
+  }
+
+  /** A history of one check that then lost {@code table}, as a hand or a tool may drop it. */
+  private Path historyWithout(String table) throws Exception {
     try (SqliteHistory h = open()) {
       h.append(check("a", NOW.minusSeconds(10), Verdict.UP, 200, 1));
     }
     Path file = dir.resolve(SqliteHistory.FILE_NAME);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      c.createStatement().execute("DROP TABLE state_changes");
+      c.createStatement().execute("DROP TABLE " + table);
     }
+    return file;
+  }
 
-    assertThatThrownBy(() -> SqliteHistory.openForReading(dir))
-        .isInstanceOf(HistoryException.class)
-        .hasMessage(file + ": a damaged history: it has no table state_changes, which every watch makes; give another --data");
+  @Test
+  void aHistoryDbThatIsAFolderIsSaidToBeOneNotThatThereIsNoHistory() throws Exception {
+    Path file = Files.createDirectory(dir.resolve(SqliteHistory.FILE_NAME));
+
+    String folder = file + " is a folder, not a history (sitepulse watch writes a file there)";
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir)).isInstanceOf(HistoryException.class).hasMessage(folder);
+    assertThatThrownBy(this::open).isInstanceOf(HistoryException.class).hasMessage(folder);
   }
 
   @Test
