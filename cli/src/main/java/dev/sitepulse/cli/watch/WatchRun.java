@@ -198,13 +198,15 @@ final class WatchRun {
    */
   private Stopped stop(Running r, String why) throws InterruptedException {
     r.server().stopping();
-    // The plan running now: a reload may have lengthened timeouts since start-up.
+    // The plan running now: a reload may have lengthened timeouts since start-up. The second is
+    // for results that come at the timeout to be recorded.
     Duration limit = r.watch().plan().longestAttempt().plusSeconds(1);
-    stopRequests.announced(); // before the line: a signal sent once it is read is a second one
-    log.info("stopping ({}): waiting up to {} for the checks under way; a second signal exits at once",
-        why, Durations.format(limit));
+    long deadline = System.nanoTime() + limit.toNanos();
     try {
-      r.watch().stop().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      int underWay = r.watch().stopScheduling().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      stopRequests.announced(); // before the line: a signal sent once it is read is a second one
+      log.info("{}", stoppingLine(why, underWay, limit));
+      r.watch().stop().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       log.warn("stopping: some checks outlived their timeouts; their results are not kept");
     } catch (ExecutionException e) {
@@ -229,6 +231,17 @@ final class WatchRun {
         + history.checksWritten() + " recorded"
         + (lost > 0 ? ", " + Amounts.count(lost, "history record") + " lost: "
             + (gone != null ? gone : history.file() + " could not be written (the log says why)") : ""));
+  }
+
+  /**
+   * The stop's first line, e.g. {@code stopping (SIGTERM): waiting up to 11s for the checks under
+   * way; a second signal exits at once}; of no wait when there is nothing to wait for. The checks
+   * are not counted: some of them, still waiting for a slot, end at once unsent.
+   */
+  static String stoppingLine(String why, int underWay, Duration limit) {
+    String checks = underWay == 0 ? "no check under way"
+        : "waiting up to " + Durations.format(limit) + " for the checks under way";
+    return "stopping (" + why + "): " + checks + "; a second signal exits at once";
   }
 
   /**

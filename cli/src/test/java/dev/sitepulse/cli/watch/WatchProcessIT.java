@@ -75,6 +75,13 @@ class WatchProcessIT {
     }
   }
 
+  /** A watch of the config {@code yaml}, its history in dir/data, serving on a free port. */
+  private WatchProcess watch(String yaml) throws Exception {
+    Path config = Files.writeString(dir.resolve("watch.yaml"), yaml);
+    return WatchProcess.start(dir, "-c", config.toString(), "--data", dir.resolve("data").toString(),
+        "--listen", "127.0.0.1:0");
+  }
+
   private String target(String name, String path, String extra) {
     return "  - name: " + name + "\n    url: " + StubServer.url(stubs, path) + "\n" + extra;
   }
@@ -104,7 +111,21 @@ class WatchProcessIT {
       assertThat(stopped.find()).as(w.out()).isTrue();
       assertThat(Long.parseLong(stopped.group(1))).isEqualTo(rows);
       assertThat(Long.parseLong(stopped.group(2))).isEqualTo(rows);
-      assertThat(w.err()).contains("stopping (SIGTERM): waiting up to");
+      assertThat(w.err()).contains("stopping (SIGTERM): waiting up to 6s for the checks under way");
+    }
+  }
+
+  @Test
+  void sigtermWithNoCheckUnderWaySaysNothingOfWaitingForOne() throws Exception {
+    // Checked once at start, then not for an hour: at SIGTERM nothing is under way.
+    try (WatchProcess w = watch("defaults:\n  interval: 1h\n  timeout: 10s\ntargets:\n" + target("site", "/status/200", ""))) {
+      w.await(Duration.ofSeconds(15), "the first check", () -> status(w).path("checks").asInt() >= 1);
+
+      w.signal("TERM");
+
+      assertThat(w.exitCode(Duration.ofSeconds(15))).as("%s%s", w.out(), w.err()).isZero();
+      assertThat(w.err()).contains("stopping (SIGTERM): no check under way; a second signal exits at once")
+          .doesNotContain("waiting up to");
     }
   }
 
@@ -252,11 +273,8 @@ class WatchProcessIT {
   @Test
   void aSecondSignalWhileStoppingExitsAtOnceWith130() throws Exception {
     // A check that hangs for 20 s keeps the first stop waiting, so only the second can end it soon.
-    Path config = Files.writeString(dir.resolve("watch.yaml"), "defaults:\n  interval: 200ms\n  timeout: 25s\n"
-        + "targets:\n" + target("slow", "/status/200?sleep=20000", ""));
-
-    try (WatchProcess w = WatchProcess.start(dir, "-c", config.toString(), "--data", dir.resolve("data").toString(),
-        "--listen", "127.0.0.1:0")) {
+    try (WatchProcess w = watch("defaults:\n  interval: 200ms\n  timeout: 25s\ntargets:\n"
+        + target("slow", "/status/200?sleep=20000", ""))) {
       w.await(Duration.ofSeconds(10), "a check under way",
           () -> !stubs.findAll(getRequestedFor(urlPathEqualTo("/status/200"))).isEmpty());
       w.signal("TERM");

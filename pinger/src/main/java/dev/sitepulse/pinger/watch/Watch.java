@@ -135,15 +135,32 @@ public final class Watch {
    * retry ends at once with the attempts it made, and none starts another.
    */
   public CompletableFuture<Void> stop() {
+    stopScheduling();
+    return drained;
+  }
+
+  /**
+   * Stops as {@link #stop()} does (a second call only asks again); completes as soon as the watch
+   * stopped scheduling, with the number of checks then under way: those {@code stop()} waits for.
+   */
+  public CompletableFuture<Integer> stopScheduling() {
+    CompletableFuture<Integer> underWay = new CompletableFuture<>();
     onContext(() -> {
-      stopping = true;
-      checks.stopSending();
-      targets.values().forEach(this::cancel);
-      if (inFlight == 0) {
-        drained.complete(null);
+      if (!stopping) {
+        stopping = true;
+        checks.stopSending();
+        targets.values().forEach(this::cancel);
+        if (inFlight == 0) {
+          drained.complete(null);
+        }
+      }
+      underWay.complete(inFlight);
+    }).whenComplete((v, e) -> {
+      if (e != null) {
+        underWay.completeExceptionally(e);
       }
     });
-    return drained;
+    return underWay;
   }
 
   /**
