@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /**
    * The crawls' settings as the commands shown write them, so that each is the one that ran. A
-   * short timeout: the site links to a black-hole address to show an external time-out.
+   * timeout past the stub site's slowest page (3 s), yet short: whatever hangs ends the demo soon.
    */
   private static final String OPTIONS = " --delay 0 --per-host 4 --timeout 5s ";
 
