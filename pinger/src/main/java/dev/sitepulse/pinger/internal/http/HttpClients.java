@@ -49,6 +49,7 @@ final class HttpClients {
         // Without it Nagle and the server's delayed ACK add ~40 ms to many an exchange's PROC.
         // The https clients are built from this one and keep it.
         .socketFactory(NoDelaySocketFactory.INSTANCE)
+        .dns(SpecialUseNames.SYSTEM)
         .connectionPool(pool)
         .followRedirects(false)
         .followSslRedirects(false)
