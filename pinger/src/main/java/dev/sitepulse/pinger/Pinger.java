@@ -89,7 +89,7 @@ public final class Pinger implements AutoCloseable {
   public CompletableFuture<CheckResult> check(Target target) {
     List<Attempt> attempts = new ArrayList<>();
     CompletableFuture<CheckResult> done = new CompletableFuture<>();
-    BreakerTicket ticket = new BreakerTicket(breakers, breakerOf(target));
+    BreakerTicket ticket = new BreakerTicket(breakers, breakerOf(target), target);
     Runnable endNow = () -> {
       synchronized (attempts) {
         if (attempts.isEmpty()) {

@@ -123,6 +123,25 @@ class CircuitBreakerTest {
     }
   }
 
+  /** As a watch checks it an interval later: a recovery is seen then, not a whole open-for later. */
+  @Test
+  void theNextCheckOfTheTargetWhoseFailureOpenedTheCircuitGoesAsTheTrialWithoutWaitingOutOpenFor()
+      throws IOException {
+    int port = closedPort();
+    Target api = Target.of("http://127.0.0.1:" + port + "/api").withTimeout(Duration.ofSeconds(5));
+    Target shop = Target.of("http://127.0.0.1:" + port + "/shop").withTimeout(Duration.ofSeconds(5));
+    try (Pinger pinger = Pinger.create(oneAtATime(1), new MutableClock(Instant.now()))) {
+      assertThat(pinger.check(api).join().errorKind()).isEqualTo(ErrorKind.CONNECT_REFUSED);
+
+      try (RawServer back = RawServer.answering(OK, port)) {
+        assertThat(pinger.check(shop).join().errorKind()).as("the host's other targets are still spared")
+            .isEqualTo(ErrorKind.CIRCUIT_OPEN);
+        assertThat(pinger.check(api).join().verdict()).isEqualTo(Verdict.UP);
+        assertThat(pinger.check(shop).join().verdict()).as("the trial closed the circuit").isEqualTo(Verdict.UP);
+      }
+    }
+  }
+
   @Test
   void onceOpenForHasPassedOneTrialCheckGoesAndAnAnswerClosesTheCircuit() throws IOException {
     int port = closedPort();

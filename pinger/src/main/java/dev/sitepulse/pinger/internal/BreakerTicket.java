@@ -15,14 +15,25 @@ public final class BreakerTicket {
 
   private final HostBreakers breakers;
   private final CircuitBreaker breaker;
+  private final Object checked;
   private final AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
   private final AtomicBoolean recorded = new AtomicBoolean();
   private final AtomicBoolean retryRefused = new AtomicBoolean();
 
-  /** @param breaker the host's breaker, or null when circuit breaking is off */
+  /** A ticket of a check no later one is known to repeat. */
   public BreakerTicket(HostBreakers breakers, CircuitBreaker breaker) {
+    this(breakers, breaker, null);
+  }
+
+  /**
+   * @param breaker the host's breaker, or null when circuit breaking is off
+   * @param checked what the check checks, its target: the next check of what opened the circuit is
+   *     its trial ({@link HostBreakers#admit(CircuitBreaker, Object)})
+   */
+  public BreakerTicket(HostBreakers breakers, CircuitBreaker breaker, Object checked) {
     this.breakers = breakers;
     this.breaker = breaker;
+    this.checked = checked;
   }
 
   /**
@@ -38,7 +49,7 @@ public final class BreakerTicket {
     if (number > 1) {
       return !refusesRetry();
     }
-    return pass.updateAndGet(p -> p != null && p.trial() ? p : breakers.admit(breaker)) != null;
+    return pass.updateAndGet(p -> p != null && p.trial() ? p : breakers.admit(breaker, checked)) != null;
   }
 
   /**

@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * A Resilience4j CircuitBreaker per host and port, made on first use: it opens after the
  * configured number of checks in a row could not reach the host, lets one trial check through
  * once it has been open long enough, and closes when that check reaches the host.
+ *
+ * <p>Or sooner: the next check of the very target whose failure opened the circuit (or reopened it,
+ * a trial) goes as the trial whenever it comes. A watch checks a target again one interval later,
+ * so its circuits hold a recovery back at most that long, not a whole open-for; the host is still
+ * spared the checks of its other targets. A ping checks each target once, so this never happens there.
  */
 public final class HostBreakers {
 
@@ -37,6 +43,8 @@ public final class HostBreakers {
    * that an alert raised on one says "connection refused", not only that the circuit is open.
    */
   private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
+  /** By breaker: what the check that last opened it checked, whose next check is its trial. */
+  private final Map<String, Object> openedBy = new ConcurrentHashMap<>();
 
   public HostBreakers(CircuitBreakerSettings settings, Clock clock) {
     this.settings = settings;
@@ -97,9 +105,40 @@ public final class HostBreakers {
     return settings.enabled() ? registry.circuitBreaker(hostPort) : null;
   }
 
-  /** The breaker's permission for one check, or null when its open circuit holds the check back. */
+  /** As {@link #admit(CircuitBreaker, Object)} for a check no later one is known to repeat. */
   public Pass admit(CircuitBreaker breaker) {
-    return breaker.tryAcquirePermission() ? new Pass(breaker, breaker.getState(), lastProblem) : null;
+    return admit(breaker, null);
+  }
+
+  /**
+   * The breaker's permission for one check, or null when its open circuit holds the check back.
+   *
+   * @param checked what the check checks (its target), or null: a check of what opened the open
+   *     circuit goes as its trial at once
+   */
+  public Pass admit(CircuitBreaker breaker, Object checked) {
+    if (!breaker.tryAcquirePermission() && !(trialDue(breaker, checked) && breaker.tryAcquirePermission())) {
+      return null;
+    }
+    return new Pass(breaker, breaker.getState(), checked, this);
+  }
+
+  /** Turns the breaker half-open if {@code checked} opened it, so that this check may be the trial. */
+  private boolean trialDue(CircuitBreaker breaker, Object checked) {
+    if (checked == null) {
+      return false;
+    }
+    synchronized (breaker) { // one transition, whichever of two such checks comes first
+      if (breaker.getState() != CircuitBreaker.State.OPEN || !openedBy.remove(breaker.getName(), checked)) {
+        return false;
+      }
+      try {
+        breaker.transitionToHalfOpenState();
+      } catch (IllegalStateTransitionException halfOpenAlready) { // open-for ran out meanwhile: a trial goes anyway
+        LOG.debug("circuit of {}: half-open already", breaker.getName());
+      }
+      return true;
+    }
   }
 
   /**
@@ -110,12 +149,14 @@ public final class HostBreakers {
   public static final class Pass {
     private final CircuitBreaker breaker;
     private final CircuitBreaker.State state;
-    private final Map<String, String> lastProblem;
+    private final Object checked;
+    private final HostBreakers breakers;
 
-    private Pass(CircuitBreaker breaker, CircuitBreaker.State state, Map<String, String> lastProblem) {
+    private Pass(CircuitBreaker breaker, CircuitBreaker.State state, Object checked, HostBreakers breakers) {
       this.breaker = breaker;
       this.state = state;
-      this.lastProblem = lastProblem;
+      this.checked = checked;
+      this.breakers = breakers;
     }
 
     /** Whether this is the one check a half-open circuit lets through: asked for once, kept until sent. */
@@ -137,9 +178,12 @@ public final class HostBreakers {
     public void record(Attempt a) {
       if (breaker.getState() == state) {
         if (unreachable(a)) { // what the checks it may now hold back will say
-          lastProblem.put(breaker.getName(), a.message());
+          breakers.lastProblem.put(breaker.getName(), a.message());
         }
         breaker.onResult(a.phases().totalNanos(), TimeUnit.NANOSECONDS, a);
+        if (checked != null && breaker.getState() == CircuitBreaker.State.OPEN) { // this check opened it
+          breakers.openedBy.put(breaker.getName(), checked);
+        }
       }
     }
 

@@ -57,4 +57,32 @@ class HostBreakersTest {
 
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
   }
+
+  /** A watch checks the target again one interval later: its circuit must not hold a recovery back for open-for. */
+  @Test
+  void theNextCheckOfTheTargetWhoseFailuresOpenedTheCircuitIsItsTrial() {
+    HostBreakers breakers = new HostBreakers(new CircuitBreakerSettings(2, Duration.ofSeconds(30)), clock);
+    CircuitBreaker breaker = breakers.of("back.example:80");
+    for (int i = 0; i < 2; i++) {
+      breakers.admit(breaker, "api").record(UNREACHABLE);
+    }
+
+    assertThat(breakers.admit(breaker, "shop")).as("another target of the host is held back").isNull();
+    HostBreakers.Pass trial = breakers.admit(breaker, "api");
+    assertThat(trial).as("long before open-for ran out").isNotNull().satisfies(p -> assertThat(p.trial()).isTrue());
+    trial.record(ANSWER);
+    assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void aTrialThatFailsMakesItsTargetsNextCheckTheTrialAgain() {
+    HostBreakers breakers = new HostBreakers(new CircuitBreakerSettings(1, Duration.ofSeconds(30)), clock);
+    CircuitBreaker breaker = breakers.of("down.example:80");
+    breakers.admit(breaker, "api").record(UNREACHABLE);
+    clock.advance(Duration.ofSeconds(31));
+    breakers.admit(breaker, "shop").record(UNREACHABLE); // the trial open-for allowed, which reopens it
+
+    assertThat(breakers.admit(breaker, "api")).as("api opened it before shop's trial did").isNull();
+    assertThat(breakers.admit(breaker, "shop")).isNotNull();
+  }
 }
