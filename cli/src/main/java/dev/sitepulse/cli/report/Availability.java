@@ -1,17 +1,36 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.pinger.ErrorKind;
+import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.TargetHistory;
+
 /**
  * How many of a target's checks reached it (UP or DEGRADED). Kept as counts rather than a share,
  * so that 57 of 100 checks print as 57%: {@code Math.floor(0.57 * 10000)} is 5699.
+ *
+ * @param checks the checks sent: those its host's open circuit held back are not among them
+ * @param heldBack the checks its host's open circuit held back (CIRCUIT_OPEN): never sent, so no
+ *     evidence of the site either way, and no failure
  */
-public record Availability(long reached, long checks) {
+public record Availability(long reached, long checks, long heldBack) {
 
   static final Availability NO_CHECKS = new Availability(0, 0);
 
   public Availability {
-    if (reached < 0 || reached > checks) {
-      throw new IllegalArgumentException(reached + " of " + checks + " checks");
+    if (reached < 0 || reached > checks || heldBack < 0) {
+      throw new IllegalArgumentException(reached + " of " + checks + " checks, " + heldBack + " held back");
     }
+  }
+
+  /** Of checks that were all sent. */
+  public Availability(long reached, long checks) {
+    this(reached, checks, 0);
+  }
+
+  /** Of the checks of a target in a window, held-back ones counted apart. */
+  static Availability of(TargetHistory h) {
+    long heldBack = h.errorKinds().getOrDefault(ErrorKind.CIRCUIT_OPEN, 0L);
+    return new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks() - heldBack, heldBack);
   }
 
   public boolean known() {
@@ -34,6 +53,6 @@ public record Availability(long reached, long checks) {
   }
 
   Availability plus(Availability other) {
-    return new Availability(reached + other.reached, checks + other.checks);
+    return new Availability(reached + other.reached, checks + other.checks, heldBack + other.heldBack);
   }
 }

@@ -40,6 +40,7 @@ final class JsonReport {
     g.writeStringField("until", r.until().toString());
     g.writeBooleanField("starts_at_history", r.coversWholeHistory());
     g.writeNumberField("checks", r.checks());
+    g.writeNumberField("held_back", r.availability().heldBack());
     writePercent(g, "availability_percent", r.availability());
     g.writeArrayFieldStart("targets");
     for (TargetReport t : r.targets()) {
@@ -68,6 +69,7 @@ final class JsonReport {
     g.writeStringField("state", t.state());
     writeTime(g, "checks_stopped_at", t.checksStopped());
     g.writeNumberField("checks", t.checks());
+    g.writeNumberField("held_back", t.availability().heldBack());
     writePercent(g, "availability_percent", t.availability());
     counts(g, "verdicts", t.verdicts());
     g.writeObjectFieldStart("incidents");

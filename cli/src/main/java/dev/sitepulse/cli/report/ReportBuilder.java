@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckGap;
 import dev.sitepulse.pinger.history.CheckPace;
@@ -156,7 +157,7 @@ public final class ReportBuilder {
           Availability.NO_CHECKS, periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(),
           cert, empty);
     }
-    Availability availability = new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks());
+    Availability availability = Availability.of(h);
     return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), h.checks(),
         h.verdicts(), availability, periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()),
         h.statuses(), errors(h), cert, h.series());
@@ -164,7 +165,8 @@ public final class ReportBuilder {
 
   /**
    * A timeout is a verdict of its own, with no error kind (as ping and watch record it), so the
-   * error kinds alone left a target that only timed out with no reason at all.
+   * error kinds alone left a target that only timed out with no reason at all. A check its
+   * circuit held back is no error of the site: {@link Availability#heldBack()} counts it.
    */
   private static Map<String, Long> errors(TargetHistory h) {
     Map<String, Long> errors = new LinkedHashMap<>();
@@ -172,7 +174,11 @@ public final class ReportBuilder {
     if (timeouts > 0) {
       errors.put(Verdict.TIMEOUT.name(), timeouts);
     }
-    h.errorKinds().forEach((kind, n) -> errors.put(kind.name(), n));
+    h.errorKinds().forEach((kind, n) -> {
+      if (kind != ErrorKind.CIRCUIT_OPEN) {
+        errors.put(kind.name(), n);
+      }
+    });
     return errors;
   }
 

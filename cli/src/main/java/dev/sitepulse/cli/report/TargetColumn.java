@@ -28,8 +28,17 @@ record TargetColumn(String header, String heading, String cssClass, boolean righ
       new TargetColumn("P99 MS", "p99 ms", "p99", true, t -> Figures.millis(t.latency().p99(), t.latency().count())),
       new TargetColumn("MAX MS", "max ms", "max", true, t -> Figures.millis(t.latency().max(), t.latency().count())),
       new TargetColumn("STATUS CODES", "Status codes", "statuses", false, t -> Figures.counts(t.statuses())),
-      new TargetColumn("ERRORS", "Errors", "errors", false, t -> Figures.counts(t.errors())),
+      new TargetColumn("ERRORS", "Errors", "errors", false, TargetColumn::errors),
       new TargetColumn("TLS EXPIRY", "TLS expiry", "tls", false, t -> Figures.day(t.tlsExpiry())));
+  /** Why checks failed, then how many the circuit held back: not sent, so no error of the site. */
+  private static String errors(TargetReport t) {
+    long heldBack = t.availability().heldBack();
+    if (heldBack == 0) {
+      return Figures.counts(t.errors());
+    }
+    return (t.errors().isEmpty() ? "" : Figures.counts(t.errors()) + " ") + "held back×" + heldBack;
+  }
+
   /** All of them, in order. */
   static final List<TargetColumn> ALL = Stream.concat(Stream.of(NAME, STATE), FIGURES.stream()).toList();
 }
