@@ -6,8 +6,9 @@ import java.time.Duration;
  * When checks stop going to a host that cannot be reached: after {@code failures} checks of one
  * host and port in a row failed to reach it (DNS, connection refused, connect timeout), its next
  * checks are not sent for {@code openFor} and end as {@link ErrorKind#CIRCUIT_OPEN}; then one trial
- * check goes, and the circuit closes if it reaches the host. A slow or failing endpoint does not
- * count: its host answered. Validated when built.
+ * check goes, and the circuit closes if it reaches the host. The next check of the target whose
+ * failure opened the circuit is its trial at once: a watch's circuit holds a recovery back one
+ * interval at most. A slow or failing endpoint does not count: its host answered. Validated when built.
  *
  * @param failures checks in a row that open the circuit; 0 turns circuit breaking off
  */
