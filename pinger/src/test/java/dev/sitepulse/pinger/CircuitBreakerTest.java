@@ -55,8 +55,8 @@ class CircuitBreakerTest {
       CheckResult held = results.get(7);
       assertThat(held.verdict()).isEqualTo(Verdict.ERROR);
       assertThat(held.message()).isEqualTo("not sent: the last 5 checks of 127.0.0.1:" + port
-          + " could not reach it (connection refused by 127.0.0.1:" + port + "); circuit open for 30s,"
-          + " then one check tries again");
+          + " could not reach it (connection refused by 127.0.0.1:" + port + "); circuit open: the next check"
+          + " of the target that opened it, or any after 30s, tries again");
       assertThat(held.attempts()).singleElement().satisfies(a -> assertThat(a.hops()).isEmpty());
     }
   }

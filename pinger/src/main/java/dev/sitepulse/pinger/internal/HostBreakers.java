@@ -69,8 +69,8 @@ public final class HostBreakers {
           switch (change.getToState()) {
             case OPEN -> {
               if (change.getFromState() == CircuitBreaker.State.CLOSED) {
-                LOG.info("circuit of {}: open; its checks are held back, and one tries again every {}", name,
-                    Durations.format(settings.openFor()));
+                LOG.info("circuit of {}: open; its checks are held back until a trial: the next check of"
+                    + " the target that opened it, or any after {}", name, Durations.format(settings.openFor()));
               } else {
                 LOG.debug("circuit of {}: the trial check could not reach it; open again", name);
               }
@@ -200,7 +200,8 @@ public final class HostBreakers {
     String problem = lastProblem.get(hostPort);
     String message = "not sent: the last " + (settings.failures() == 1 ? "check" : settings.failures() + " checks")
         + " of " + hostPort + " could not reach it" + (problem == null ? "" : " (" + problem + ")")
-        + "; circuit open for " + Durations.format(settings.openFor()) + ", then one check tries again";
+        + "; circuit open: the next check of the target that opened it, or any after "
+        + Durations.format(settings.openFor()) + ", tries again";
     return new Attempt(number, clock.instant(), Verdict.ERROR, ErrorKind.CIRCUIT_OPEN, message, List.of(),
         Phases.NONE, 0, false, null, null, List.of(), null);
   }

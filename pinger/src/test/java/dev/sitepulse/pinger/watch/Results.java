@@ -40,7 +40,7 @@ final class Results {
   /** A check its host's open circuit held back, with the words the breaker gives it. */
   static CheckResult heldBack(Target target, Instant at) {
     return error(target, at, ErrorKind.CIRCUIT_OPEN, "not sent: the last check of 127.0.0.1:9 could not reach it"
-        + " (connection refused by 127.0.0.1:9); circuit open for 30s, then one check tries again");
+        + " (connection refused by 127.0.0.1:9); circuit open: the next check of the target that opened it, or any after 30s, tries again");
   }
 
   private static CheckResult error(Target target, Instant at, ErrorKind kind, String message) {
