@@ -67,6 +67,15 @@ public interface HistoryReader {
    */
   Map<String, Instant> lastAlerts();
 
+  /** Per target, its latest check before {@code before}, however long ago: what it was last seen doing. */
+  Map<String, CheckOutcome> latestOutcomes(Instant before);
+
+  /**
+   * For each stretch, whose query names its target, the failed checks (DOWN, TIMEOUT or ERROR) in
+   * it, in the order given: why an incident happened. One walk of the target's index each.
+   */
+  List<FailedChecks> failedChecks(List<HistoryQuery> stretches);
+
   /** Failed alert deliveries in the window, oldest first; not the alerts replaced before they were sent. */
   List<DeliveryRecord> failedDeliveries(HistoryQuery query);
 

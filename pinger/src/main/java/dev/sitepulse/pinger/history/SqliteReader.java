@@ -170,6 +170,16 @@ final class SqliteReader implements HistoryReader {
   }
 
   @Override
+  public Map<String, CheckOutcome> latestOutcomes(Instant before) {
+    return read(c -> CheckOutcomes.latest(c, before));
+  }
+
+  @Override
+  public List<FailedChecks> failedChecks(List<HistoryQuery> stretches) {
+    return stretches.isEmpty() ? List.of() : read(c -> CheckOutcomes.failed(c, stretches));
+  }
+
+  @Override
   public Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals) {
     return CheckGaps.read(file, from, until, intervals);
   }
