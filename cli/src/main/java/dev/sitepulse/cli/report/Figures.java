@@ -90,6 +90,16 @@ public final class Figures {
     return i.start().isBefore(since) ? i.duration().plus(Duration.between(i.start(), since)) : i.duration();
   }
 
+  /** Why an incident happened: what the check that started it said. */
+  static String incidentReason(Incident i) {
+    return i.failed().first() == null ? NONE : i.failed().first().reason();
+  }
+
+  /** How many checks failed in an incident, and of which kinds: "4: CONNECT_REFUSED×2 DOWN×1 TIMEOUT×1". */
+  static String incidentFailures(Incident i) {
+    return i.failed().count() == 0 ? "0" : i.failed().count() + ": " + counts(i.failed().kinds());
+  }
+
   static String day(Instant t) {
     return t == null ? NONE : DAY.format(t);
   }

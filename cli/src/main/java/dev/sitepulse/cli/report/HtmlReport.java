@@ -155,13 +155,17 @@ public final class HtmlReport {
       h.append("<p class=\"empty\">None in this window.</p></section>\n");
       return;
     }
-    h.append("<table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th></tr></thead><tbody>\n");
+    h.append("<table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th><th>Failed checks</th>")
+        .append("<th>Reason (first failed check)</th></tr></thead><tbody>\n");
     for (TargetReport t : targets) {
       for (Incident i : t.incidents()) {
         h.append("<tr><td>").append(Html.escape(t.name())).append("</td><td>")
             .append(Html.escape(Figures.incidentStart(i)))
             .append("</td><td>").append(i.ongoing() ? "<strong>still down</strong>" : Html.escape(Figures.incidentEnd(i)))
-            .append("</td><td>").append(Html.escape(Figures.incidentLength(i, since))).append("</td></tr>\n");
+            .append("</td><td>").append(Html.escape(Figures.incidentLength(i, since))).append("</td>");
+        cell(h, "failures", Figures.incidentFailures(i));
+        cell(h, "message", Figures.incidentReason(i));
+        h.append("</tr>\n");
       }
     }
     h.append("</tbody></table></section>\n");

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.pinger.history.FailedChecks;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -17,8 +18,30 @@ import java.time.Instant;
  *     otherwise
  * @param checksResumed its start when that is where checks resumed, DOWN, after a stretch without
  *     them, so it may have begun any time in that stretch; null otherwise
+ * @param failed why: its failed checks, from its start to its end (or to the report's end, or one
+ *     interval past its last check), their kinds and the first one, whose message is the reason
  */
-public record Incident(Instant start, Instant end, Duration duration, Instant checksStopped, Instant checksResumed) {
+public record Incident(Instant start, Instant end, Duration duration, Instant checksStopped, Instant checksResumed,
+    FailedChecks failed) {
+
+  public Incident {
+    failed = failed == null ? FailedChecks.NONE : failed;
+  }
+
+  /** An incident whose failed checks are not read yet. */
+  public Incident(Instant start, Instant end, Duration duration, Instant checksStopped, Instant checksResumed) {
+    this(start, end, duration, checksStopped, checksResumed, FailedChecks.NONE);
+  }
+
+  Incident withFailed(FailedChecks f) {
+    return new Incident(start, end, duration, checksStopped, checksResumed, f);
+  }
+
+  /** Where its failed checks are counted to: its end, one past its last check, or {@code until}. */
+  Instant checkedUntil(Instant until) {
+    Instant to = end != null ? end : checksStopped != null ? checksStopped.plusMillis(1) : until;
+    return to.isBefore(start) ? start : to;
+  }
 
   /** Still DOWN at a last check that a watch keeps following with others. */
   public boolean ongoing() {

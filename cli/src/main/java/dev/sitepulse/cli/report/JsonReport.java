@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sitepulse.pinger.format.JsonOutput;
+import dev.sitepulse.pinger.history.CheckOutcome;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,6 +86,9 @@ final class JsonReport {
       writeTime(g, "checks_resumed_at", i.checksResumed());
       g.writeNumberField("seconds", seconds(i.duration()));
       g.writeNumberField("whole_seconds", seconds(Figures.wholeLength(i, since)));
+      g.writeNumberField("failed_checks", i.failed().count());
+      counts(g, "failure_kinds", i.failed().kinds());
+      outcome(g, "first_failure", i.failed().first());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -93,6 +97,22 @@ final class JsonReport {
     counts(g, "status_codes", t.statuses());
     counts(g, "error_kinds", t.errors());
     writeTime(g, "tls_expiry", t.tlsExpiry());
+    outcome(g, "last_check", t.lastCheck());
+    g.writeEndObject();
+  }
+
+  /** A check's outcome, its message as recorded (null for UP); null when there is none. */
+  private static void outcome(JsonGenerator g, String name, CheckOutcome o) throws IOException {
+    if (o == null) {
+      g.writeNullField(name);
+      return;
+    }
+    g.writeObjectFieldStart(name);
+    g.writeStringField("at", o.at().toString());
+    g.writeStringField("verdict", o.verdict().name());
+    g.writeStringField("error_kind", o.errorKind() == null ? null : o.errorKind().name());
+    g.writeNumberField("status", o.status());
+    g.writeStringField("message", o.message());
     g.writeEndObject();
   }
 

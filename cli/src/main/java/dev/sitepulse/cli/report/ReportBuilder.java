@@ -3,9 +3,11 @@ package dev.sitepulse.cli.report;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckGap;
+import dev.sitepulse.pinger.history.CheckOutcome;
 import dev.sitepulse.pinger.history.CheckPace;
 import dev.sitepulse.pinger.history.CheckTime;
 import dev.sitepulse.pinger.history.DeliveryRecord;
+import dev.sitepulse.pinger.history.FailedChecks;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.StateChangeRecord;
@@ -74,6 +76,7 @@ public final class ReportBuilder {
     }
     Map<String, Instant> certs = history.latestCertificateExpiry(q);
     Map<String, List<CheckTime>> latest = history.latestChecks(until, LATEST_CHECKS);
+    Map<String, CheckOutcome> outcomes = history.latestOutcomes(until);
     boolean watchRunning = history.watchRunning();
     List<TargetInfo> named = history.targets().stream()
         .filter(t -> target == null || target.equals(t.name())).toList();
@@ -87,8 +90,9 @@ public final class ReportBuilder {
       }
       Checking checking = checking(latest.getOrDefault(t.name(), List.of()), t.interval(), c, watchRunning, until,
           gaps.getOrDefault(t.name(), List.of()));
-      targets.add(target(t, h, c, checking, certs.get(t.name()), since, until));
+      targets.add(target(t, h, c, checking, certs.get(t.name()), outcomes.get(t.name()), since, until));
     }
+    targets = withFailedChecks(targets, until);
     // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
     List<DeliveryRecord> failed = history.failedDeliveries(q).stream()
         .map(d -> new DeliveryRecord(d.target(), d.at(), d.kind(), Webhook.shownSink(d.sink()), d.ok(),
@@ -147,20 +151,39 @@ public final class ReportBuilder {
     return from;
   }
 
+  /** Each incident with its failed checks, why it happened: all read on one connection. */
+  private List<TargetReport> withFailedChecks(List<TargetReport> targets, Instant until) {
+    List<HistoryQuery> stretches = new ArrayList<>();
+    for (TargetReport t : targets) {
+      t.incidents().forEach(i -> stretches.add(new HistoryQuery(i.start(), i.checkedUntil(until), t.name())));
+    }
+    List<FailedChecks> failed = history.failedChecks(stretches);
+    List<TargetReport> out = new ArrayList<>();
+    int n = 0;
+    for (TargetReport t : targets) {
+      List<Incident> incidents = new ArrayList<>();
+      for (Incident i : t.incidents()) {
+        incidents.add(i.withFailed(failed.get(n++)));
+      }
+      out.add(t.withIncidents(incidents));
+    }
+    return out;
+  }
+
   private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Checking checking,
-      Instant cert, Instant since, Instant until) {
+      Instant cert, CheckOutcome last, Instant since, Instant until) {
     StatePeriods periods = StatePeriods.of(changes, since, until, checking);
     Duration downtime = periods.incidents().stream().map(Incident::duration).reduce(Duration.ZERO, Duration::plus);
     if (h == null) {
       TimeSeries empty = TimeSeries.empty(since, Duration.between(since, until).dividedBy(BUCKETS), BUCKETS);
       return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), 0, Map.of(),
           Availability.NO_CHECKS, periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(),
-          cert, empty);
+          cert, empty, last);
     }
     Availability availability = Availability.of(h);
     return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), h.checks(),
         h.verdicts(), availability, periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()),
-        h.statuses(), errors(h), cert, h.series());
+        h.statuses(), errors(h), cert, h.series(), last);
   }
 
   /**

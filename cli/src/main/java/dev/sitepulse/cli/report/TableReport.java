@@ -18,7 +18,7 @@ final class TableReport {
   private static final List<Column> TARGET_COLUMNS =
       TargetColumn.ALL.stream().map(c -> new Column(c.header(), c.right())).toList();
   private static final List<Column> INCIDENT_COLUMNS =
-      List.of(left("TARGET"), left("DOWN FROM"), left("UNTIL"), left("FOR"));
+      List.of(left("TARGET"), left("DOWN FROM"), left("UNTIL"), left("FOR"), right("FAILED"), left("REASON"));
 
   private TableReport() {}
 
@@ -64,7 +64,8 @@ final class TableReport {
       TextTable targets = new TextTable(TARGET_COLUMNS);
       for (TargetReport t : r.targets()) {
         targets.add(TargetColumn.ALL.stream()
-            .map(c -> Cell.plain(c == TargetColumn.NAME ? text(t.name()) : c.value().apply(t))).toList());
+            .map(c -> Cell.plain(c == TargetColumn.NAME || c == TargetColumn.LAST_MESSAGE ? text(c.value().apply(t))
+                : c.value().apply(t))).toList());
       }
       targets.lines().forEach(out::println);
     }
@@ -77,7 +78,7 @@ final class TableReport {
       for (TargetReport t : r.targets()) {
         for (Incident i : t.incidents()) {
           incidents.add(cells(text(t.name()), Figures.incidentStart(i), Figures.incidentEnd(i),
-              Figures.incidentLength(i, r.since())));
+              Figures.incidentLength(i, r.since()), Long.toString(i.failed().count()), text(Figures.incidentReason(i))));
         }
       }
       out.println();

@@ -17,7 +17,10 @@ record TargetColumn(String header, String heading, String cssClass, boolean righ
   static final TargetColumn NAME = new TargetColumn("TARGET", "Target", null, false, TargetReport::name);
   /** The state last seen; the page shows it as a pill, with where its checks stopped. */
   static final TargetColumn STATE = new TargetColumn("STATE", "State", null, false, TargetReport::state);
-  /** The columns after those two: figures both write as they are. */
+  /** What its latest check said when not UP; the table cuts it short, the page has it whole. */
+  static final TargetColumn LAST_MESSAGE = new TargetColumn("LAST MESSAGE", "Last message", "message", false,
+      t -> t.lastProblem() == null ? Figures.NONE : t.lastProblem());
+  /** The columns after those two: figures both write as they are (but for the message, cut short in the table). */
   static final List<TargetColumn> FIGURES = List.of(
       new TargetColumn("AVAIL", "Availability", "availability", true, t -> Figures.percent(t.availability())),
       new TargetColumn("CHECKS", "Checks", "checks", true, t -> Long.toString(t.checks())),
@@ -29,7 +32,9 @@ record TargetColumn(String header, String heading, String cssClass, boolean righ
       new TargetColumn("MAX MS", "max ms", "max", true, t -> Figures.millis(t.latency().max(), t.latency().count())),
       new TargetColumn("STATUS CODES", "Status codes", "statuses", false, t -> Figures.counts(t.statuses())),
       new TargetColumn("ERRORS", "Errors", "errors", false, TargetColumn::errors),
-      new TargetColumn("TLS EXPIRY", "TLS expiry", "tls", false, t -> Figures.day(t.tlsExpiry())));
+      new TargetColumn("TLS EXPIRY", "TLS expiry", "tls", false, t -> Figures.day(t.tlsExpiry())),
+      LAST_MESSAGE);
+
   /** Why checks failed, then how many the circuit held back: not sent, so no error of the site. */
   private static String errors(TargetReport t) {
     long heldBack = t.availability().heldBack();

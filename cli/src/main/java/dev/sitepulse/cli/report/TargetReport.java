@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.CheckOutcome;
 import dev.sitepulse.pinger.history.TimeSeries;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.Map;
  *     as a crawl's summary names a failed fetch
  * @param downtime the incidents' total duration inside the window
  * @param tlsExpiry the expiry of the certificate its latest TLS check saw; null for plain HTTP
+ * @param lastCheck what its latest check found, with its message when it was not UP; null when no
+ *     check of it is held
  */
 public record TargetReport(
     String name,
@@ -35,4 +38,16 @@ public record TargetReport(
     Map<Integer, Long> statuses,
     Map<String, Long> errors,
     Instant tlsExpiry,
-    TimeSeries series) {}
+    TimeSeries series,
+    CheckOutcome lastCheck) {
+
+  TargetReport withIncidents(List<Incident> list) {
+    return new TargetReport(name, url, group, state, checksStopped, checks, verdicts, availability, list, downtime,
+        periods, latency, statuses, errors, tlsExpiry, series, lastCheck);
+  }
+
+  /** What its latest check said when it was not UP, else null: the reason it is DOWN or DEGRADED now. */
+  String lastProblem() {
+    return lastCheck == null || lastCheck.verdict() == Verdict.UP ? null : lastCheck.reason();
+  }
+}

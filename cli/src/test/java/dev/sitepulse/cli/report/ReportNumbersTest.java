@@ -127,7 +127,9 @@ class ReportNumbersTest {
   @Test
   void incidentsRunFromTheFirstFailedCheckToTheFirstGoodOne() {
     TargetReport a = target("a");
-    assertThat(a.incidents()).as("no watch writes the history: the open one ends a minute past the last check")
+    assertThat(a.incidents())
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("failed")
+        .as("no watch writes the history: the open one ends a minute past the last check")
         .containsExactly(
             new Incident(minute(30), minute(40), Duration.ofMinutes(10), null, null),
             new Incident(minute(90), null, Duration.ofMinutes(10), minute(99), null));
@@ -139,7 +141,9 @@ class ReportNumbersTest {
   @Test
   void anIncidentThatBeganBeforeTheWindowCountsOnlyItsPartInside() {
     TargetReport b = target("b");
-    assertThat(b.incidents()).containsExactly(new Incident(minute(-15), minute(4), Duration.ofMinutes(4), null, null));
+    assertThat(b.incidents())
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("failed")
+        .containsExactly(new Incident(minute(-15), minute(4), Duration.ofMinutes(4), null, null));
     assertThat(b.state()).isEqualTo("UP");
     assertThat(b.periods()).extracting(StatePeriod::state).containsExactly("DOWN", "UP");
   }
@@ -175,10 +179,10 @@ class ReportNumbersTest {
     String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
 
     assertThat(text).contains("2 targets, 200 checks, availability 88.00%, 3 incidents");
-    assertThat(text.lines().filter(l -> l.startsWith("a ") && l.contains("DOWN "))).singleElement().asString()
+    assertThat(text.lines().filter(l -> l.startsWith("a ") && l.contains("80.00%"))).singleElement().asString()
         .matches("a\\s+DOWN\\s+80\\.00%\\s+100\\s+2\\s+20m\\s+48\\.0\\s+91\\.0\\s+95\\.0\\s+95\\.0\\s+200×80 500×15"
-            + "\\s+CONNECT_REFUSED×5\\s+-");
+            + "\\s+CONNECT_REFUSED×5\\s+-\\s+CONNECT_REFUSED");
     assertThat(text).containsPattern(
-        "\na\\s+2026-05-01 11:30:00Z\\s+open when checks stopped at 2026-05-01 11:39:00Z\\s+10m\n");
+        "\na\\s+2026-05-01 11:30:00Z\\s+open when checks stopped at 2026-05-01 11:39:00Z\\s+10m\\s+\\d+\\s+\\S[^\n]*\n");
   }
 }
