@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.history;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,13 @@ public interface HistoryReader {
    * {@code buckets} equal time buckets for charts. Targets without checks there are left out.
    */
   List<TargetHistory> aggregate(HistoryQuery query, int buckets);
+
+  /**
+   * As {@link #aggregate(HistoryQuery, int)}, with time buckets {@code width} wide from the
+   * window's start, as many as cover it: the last may reach past its end. A chart's legend can
+   * then say "per 30s" rather than "per 709ms".
+   */
+  List<TargetHistory> aggregate(HistoryQuery query, Duration width);
 
   /**
    * When the oldest check or state change still held was recorded, of one target or (null) of

@@ -67,9 +67,23 @@ final class SqliteAggregation {
     if (buckets < 1) {
       throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
     }
+    long width = Math.max(1, (q.until().toEpochMilli() - q.since().toEpochMilli() + buckets - 1) / buckets);
+    return run(file, q, width, buckets);
+  }
+
+  /** With buckets {@code width} wide, as many as cover the window: the last may reach past its end. */
+  static List<TargetHistory> run(Path file, HistoryQuery q, Duration width) {
+    long w = width.toMillis();
+    if (w < 1) {
+      throw new IllegalArgumentException("bucket width must be at least 1ms, got " + width);
+    }
+    long span = q.until().toEpochMilli() - q.since().toEpochMilli();
+    return run(file, q, w, (int) Math.max(1, Math.min(Integer.MAX_VALUE, (span + w - 1) / w)));
+  }
+
+  private static List<TargetHistory> run(Path file, HistoryQuery q, long width, int buckets) {
     long since = q.since().toEpochMilli();
     long until = q.until().toEpochMilli();
-    long width = Math.max(1, (until - since + buckets - 1) / buckets);
     Map<Long, String> names = new SqliteReader(file).read(SqliteReader::names);
     int slices = until - since < 60_000 ? 1 : SqliteReader.parallelReads();
     List<Supplier<SliceCounts>> parts = new ArrayList<>();

@@ -67,6 +67,11 @@ final class SqliteReader implements HistoryReader {
   }
 
   @Override
+  public List<TargetHistory> aggregate(HistoryQuery q, Duration width) {
+    return SqliteAggregation.run(file, q, width);
+  }
+
+  @Override
   public Optional<Instant> firstRecord(String target) {
     return read(c -> {
       String where = target == null ? "" : " WHERE target_id = (SELECT id FROM targets WHERE name = ?1)";
