@@ -75,21 +75,33 @@ final class Charts {
     return svg.toString();
   }
 
+  /** The most ticks the timeline's axis has, so that labels a day and time long stay apart. */
+  static final int MAX_TICKS = 7;
+  /** About how wide a character of a tick label is, in the chart's units, to keep labels inside it. */
+  private static final double TICK_CHAR = 6;
+
+  /**
+   * Ticks at round times, a readable step apart (at least a sixth of the span, so at most {@value
+   * #MAX_TICKS}, each a seventh of the plot or more from the next); a label that would run past the
+   * chart's right edge is left out, its tick kept. Each label is one no other repeats: seconds
+   * only for steps under a minute, the date from a span of a day on (24h began and ended at 12:15,
+   * --since 2d read 12:15 20:15 04:15 12:15), the date alone once a step is a day or more. In UTC,
+   * as every time of the report, and said so.
+   */
   private static void axis(Svg svg, Instant since, Instant until, double plot, double top) {
-    long span = Duration.between(since, until).toMillis();
-    // Six steps, each a label that no other repeats: seconds over a short history, the date from a
-    // span of a day on (24h began and ended at 12:15, --since 2d read 12:15 20:15 04:15 12:15), the
-    // date alone once a step is a day or more. In UTC, as every time of the report, and said so.
-    long step = span / 6;
-    String pattern = step >= Duration.ofDays(1).toMillis() ? "MM-dd'Z'"
+    long span = Math.max(1, Duration.between(since, until).toMillis());
+    Duration step = TimeSteps.atLeast(Duration.ofMillis((span + MAX_TICKS - 2) / (MAX_TICKS - 1)));
+    String pattern = step.compareTo(Duration.ofDays(1)) >= 0 ? "MM-dd'Z'"
         : span >= Duration.ofDays(1).toMillis() ? "MM-dd HH:mm'Z'"
-        : span >= Duration.ofMinutes(30).toMillis() ? "HH:mm'Z'" : "HH:mm:ss'Z'";
+        : step.compareTo(Duration.ofMinutes(1)) >= 0 ? "HH:mm'Z'" : "HH:mm:ss'Z'";
     DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC);
-    for (int k = 0; k <= 6; k++) {
-      double x = LABEL + plot * k / 6;
+    for (Instant t = TimeSteps.roundUp(since, step); !t.isAfter(until); t = t.plus(step)) {
+      double x = LABEL + plot * Duration.between(since, t).toMillis() / span;
       svg.line(x, top - 4, x, top + 2, "tick");
-      String anchor = k == 0 ? " start" : k == 6 ? " end" : "";
-      svg.text(x, top - 8, "tick-label" + anchor, Html.escape(f.format(since.plusMillis(span * k / 6))));
+      String label = f.format(t);
+      if (x + label.length() * TICK_CHAR / 2 <= WIDTH) {
+        svg.text(x, top - 8, "tick-label", Html.escape(label));
+      }
     }
   }
 

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class ReportBuilder {
 
-  /** Time buckets of the latency chart. */
+  /** Time buckets of the latency chart, at most: each is a readable step at least the window / this long. */
   static final int BUCKETS = 120;
   /** The shortest window a report starting at the history's first record covers. */
   static final Duration MIN_SPAN = Duration.ofMinutes(1);
@@ -67,7 +67,8 @@ public final class ReportBuilder {
   private Report build(Instant since, Instant until, String target, boolean coversWholeHistory) {
     HistoryQuery q = new HistoryQuery(since, until, target);
     Map<String, TargetHistory> checks = new HashMap<>();
-    for (TargetHistory h : history.aggregate(q, BUCKETS)) {
+    Duration bucket = bucketWidth(since, until);
+    for (TargetHistory h : history.aggregate(q, bucket)) {
       checks.put(h.target(), h);
     }
     Map<String, List<StateChangeRecord>> changes = new HashMap<>();
@@ -90,7 +91,7 @@ public final class ReportBuilder {
       }
       Checking checking = checking(latest.getOrDefault(t.name(), List.of()), t.interval(), c, watchRunning, until,
           gaps.getOrDefault(t.name(), List.of()));
-      targets.add(target(t, h, c, checking, certs.get(t.name()), outcomes.get(t.name()), since, until));
+      targets.add(target(t, h, c, checking, certs.get(t.name()), outcomes.get(t.name()), bucket, since, until));
     }
     targets = withFailedChecks(targets, until);
     // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
@@ -151,6 +152,17 @@ public final class ReportBuilder {
     return from;
   }
 
+  /** The latency chart's bucket: a readable step, so its legend says "per 10s", not "per 709ms". */
+  static Duration bucketWidth(Instant since, Instant until) {
+    return TimeSteps.atLeast(Duration.between(since, until).dividedBy(BUCKETS));
+  }
+
+  /** How many buckets {@code width} wide cover the window, as the history's aggregate cuts it. */
+  private static int buckets(Instant since, Instant until, Duration width) {
+    long span = Duration.between(since, until).toMillis();
+    return (int) Math.max(1, (span + width.toMillis() - 1) / width.toMillis());
+  }
+
   /** Each incident with its failed checks, why it happened: all read on one connection. */
   private List<TargetReport> withFailedChecks(List<TargetReport> targets, Instant until) {
     List<HistoryQuery> stretches = new ArrayList<>();
@@ -171,11 +183,11 @@ public final class ReportBuilder {
   }
 
   private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Checking checking,
-      Instant cert, CheckOutcome last, Instant since, Instant until) {
+      Instant cert, CheckOutcome last, Duration bucket, Instant since, Instant until) {
     StatePeriods periods = StatePeriods.of(changes, since, until, checking);
     Duration downtime = periods.incidents().stream().map(Incident::duration).reduce(Duration.ZERO, Duration::plus);
     if (h == null) {
-      TimeSeries empty = TimeSeries.empty(since, Duration.between(since, until).dividedBy(BUCKETS), BUCKETS);
+      TimeSeries empty = TimeSeries.empty(since, bucket, buckets(since, until, bucket));
       return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), 0, Map.of(),
           Availability.NO_CHECKS, periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(),
           cert, empty, last);
