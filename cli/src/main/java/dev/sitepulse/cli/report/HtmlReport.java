@@ -135,7 +135,8 @@ public final class HtmlReport {
           .append("</div></td><td><span class=\"pill s-").append(t.state().toLowerCase(Locale.ROOT)).append("\">")
           .append(Html.escape(t.state())).append("</span>");
       if (t.checksStopped() != null) {
-        h.append("<div class=\"url\">checks stopped at ").append(Html.escape(Figures.time(t.checksStopped())))
+        // Two short lines, not "checks stopped at" and a time wrapped over six in the narrow column.
+        h.append("<div class=\"url stopped\">checks stopped<br>").append(Html.escape(Figures.time(t.checksStopped())))
             .append("</div>");
       }
       h.append("</td>");
@@ -155,7 +156,7 @@ public final class HtmlReport {
       h.append("<p class=\"empty\">None in this window.</p></section>\n");
       return;
     }
-    h.append("<table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th><th>Failed checks</th>")
+    h.append("<div class=\"scroll\"><table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th><th>Failed checks</th>")
         .append("<th>Reason (first failed check)</th></tr></thead><tbody>\n");
     for (TargetReport t : targets) {
       for (Incident i : t.incidents()) {
@@ -168,14 +169,14 @@ public final class HtmlReport {
         h.append("</tr>\n");
       }
     }
-    h.append("</tbody></table></section>\n");
+    h.append("</tbody></table></div></section>\n");
   }
 
   private static void alerts(StringBuilder h, List<DeliveryRecord> failed) {
     if (failed.isEmpty()) {
       return;
     }
-    h.append("<section id=\"alerts\"><h2>Alerts not delivered</h2><table><thead><tr><th>Target</th><th>At</th>")
+    h.append("<section id=\"alerts\"><h2>Alerts not delivered</h2><div class=\"scroll\"><table><thead><tr><th>Target</th><th>At</th>")
         .append("<th>Alert</th><th>Webhook</th><th>Attempts</th><th>Error</th></tr></thead><tbody>\n");
     for (DeliveryRecord d : failed) {
       h.append("<tr><td>").append(Html.escape(d.target())).append("</td><td>").append(Html.escape(Figures.time(d.at())))
@@ -183,6 +184,6 @@ public final class HtmlReport {
           .append("</td><td>").append(d.attempts()).append("</td><td>").append(Html.escape(d.error()))
           .append("</td></tr>\n");
     }
-    h.append("</tbody></table></section>\n");
+    h.append("</tbody></table></div></section>\n");
   }
 }

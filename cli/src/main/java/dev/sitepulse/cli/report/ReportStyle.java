@@ -27,7 +27,9 @@ final class ReportStyle {
       td.statuses, td.errors { font-size: 12px; }
       td.availability, td.checks, td.incidents, td.downtime, td.p50, td.p95, td.p99, td.max { text-align: right;
         white-space: nowrap; }
-      .scroll { overflow-x: auto; }
+      .scroll { overflow-x: auto; max-width: 100%; }
+      .stopped { white-space: nowrap; }
+      td.message { font-size: 12px; min-width: 12em; overflow-wrap: anywhere; }
       td:first-child { min-width: 170px; }
       td.tls { white-space: nowrap; }
       .name { font-weight: 600; overflow-wrap: anywhere; }
@@ -49,7 +51,7 @@ final class ReportStyle {
       svg path.mean { fill: none; stroke: #3b6fd8; stroke-width: 2; }
       svg path.max { fill: none; stroke: #9db7ee; stroke-width: 1.5; }
       .grid { display: flex; flex-wrap: wrap; gap: 12px; }
-      figure { margin: 0; } figcaption { font-size: 12px; font-weight: 600; max-width: 360px;
+      figure { margin: 0; flex: 0 1 360px; min-width: 0; } figcaption { font-size: 12px; font-weight: 600; max-width: 360px;
         overflow-wrap: anywhere; }
       .legend { font-size: 12px; color: var(--muted); }
       .key { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
@@ -58,5 +60,6 @@ final class ReportStyle {
       .key.mean { background: #3b6fd8; } .key.max { background: #9db7ee; }
       .empty { color: var(--muted); }
       footer { margin-top: 24px; font-size: 12px; }
+      @media (max-width: 600px) { body { padding: 12px; } section { padding: 4px 10px 12px; } }
       """;
 }

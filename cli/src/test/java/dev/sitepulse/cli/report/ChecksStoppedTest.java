@@ -314,7 +314,7 @@ class ChecksStoppedTest {
         .contains("Checks stopped, STATE as last seen: api, home at 2026-05-01 10:09:00Z\n");
     assertThat(html).doesNotContain("still down")
         .contains("<td>open when checks stopped at 2026-05-01 10:09:00Z</td>")
-        .contains("<div class=\"url\">checks stopped at 2026-05-01 10:09:00Z</div>")
+        .contains("<div class=\"url stopped\">checks stopped<br>2026-05-01 10:09:00Z</div>")
         .contains("0 down now, 2 no longer checked");
   }
 

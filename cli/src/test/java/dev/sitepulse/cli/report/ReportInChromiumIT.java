@@ -32,18 +32,24 @@ class ReportInChromiumIT {
     }
   }
 
-  @Test
-  void theReportOpensWithoutConsoleErrorsAndShowsEveryTargetAndChart() throws Exception {
+  /** The page of a day of {@link SampleHistory} up to now, written to {@code name}.html. */
+  private static Path sampleReport(String name) throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    Path data = Files.createDirectories(dir.resolve("sample"));
+    Path data = Files.createDirectories(dir.resolve(name));
     SampleHistory.write(data, now);
     Report report;
     try (LatencyStatistics stats = new AnalyticsLatencies()) {
       report = new ReportBuilder(SqliteHistory.openForReading(data), stats)
           .build(now.minus(Duration.ofHours(24)), now, null);
     }
-    Path html = dir.resolve("report.html");
+    Path html = dir.resolve(name + ".html");
     Files.writeString(html, HtmlReport.render(report, now, 0));
+    return html;
+  }
+
+  @Test
+  void theReportOpensWithoutConsoleErrorsAndShowsEveryTargetAndChart() throws Exception {
+    Path html = sampleReport("sample");
 
     chromium.open(html.toUri().toString());
 
@@ -106,6 +112,25 @@ class ReportInChromiumIT {
     assertThat(chromium.eval("document.querySelector('#alerts td:last-child').textContent").asText())
         .isEqualTo(HtmlReportTest.HOSTILE_ERROR);
     assertThat(chromium.dialogs()).isEmpty();
+    assertThat(chromium.errors()).isEmpty();
+  }
+
+  @Test
+  void onAPhoneWideScreenOnlyTablesScrollAndChecksStoppedTakesTwoLinesAtMost() throws Exception {
+    Path html = sampleReport("narrow"); // no watch holds its folder: every target's checks stopped
+
+    chromium.open(html.toUri().toString());
+    chromium.call("Emulation.setDeviceMetricsOverride", p -> p.put("width", 420).put("height", 1200)
+        .put("deviceScaleFactor", 1).put("mobile", false));
+
+    assertThat(chromium.eval("document.documentElement.scrollWidth").asInt()).as("no sideways scroll").isLessThanOrEqualTo(420);
+    assertThat(chromium.eval("Math.max(...[...document.querySelectorAll('table, svg')]"
+        + ".map(e => e.closest('.scroll') ? 0 : e.getBoundingClientRect().right))").asDouble())
+        .as("charts scale and tables outside a scrolling box fit").isLessThanOrEqualTo(420);
+    assertThat(chromium.eval("document.querySelectorAll('#targets .stopped').length").asInt()).isEqualTo(6);
+    assertThat(chromium.eval("Math.max(...[...document.querySelectorAll('#targets .stopped')]"
+        + ".map(e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)))").asDouble())
+        .as("lines of checks stopped").isLessThanOrEqualTo(2.05);
     assertThat(chromium.errors()).isEmpty();
   }
 }
