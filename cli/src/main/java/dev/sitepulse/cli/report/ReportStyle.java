@@ -29,7 +29,7 @@ final class ReportStyle {
         white-space: nowrap; }
       .scroll { overflow-x: auto; max-width: 100%; }
       .stopped { white-space: nowrap; }
-      td.message { font-size: 12px; min-width: 12em; overflow-wrap: anywhere; }
+      td.message { font-size: 12px; min-width: 20em; overflow-wrap: anywhere; }
       td:first-child { min-width: 170px; }
       td.tls { white-space: nowrap; }
       .name { font-weight: 600; overflow-wrap: anywhere; }
