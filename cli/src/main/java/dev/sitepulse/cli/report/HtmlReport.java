@@ -156,7 +156,8 @@ public final class HtmlReport {
       h.append("<p class=\"empty\">None in this window.</p></section>\n");
       return;
     }
-    h.append("<div class=\"scroll\"><table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th><th>Failed checks</th>")
+    h.append("<div class=\"scroll\"><table><thead><tr><th>Target</th><th>Down from</th><th>Until</th><th>For</th>")
+        .append("<th>Failed checks</th>")
         .append("<th>Reason (first failed check)</th></tr></thead><tbody>\n");
     for (TargetReport t : targets) {
       for (Incident i : t.incidents()) {
@@ -176,7 +177,8 @@ public final class HtmlReport {
     if (failed.isEmpty()) {
       return;
     }
-    h.append("<section id=\"alerts\"><h2>Alerts not delivered</h2><div class=\"scroll\"><table><thead><tr><th>Target</th><th>At</th>")
+    h.append("<section id=\"alerts\"><h2>Alerts not delivered</h2><div class=\"scroll\"><table><thead><tr>")
+        .append("<th>Target</th><th>At</th>")
         .append("<th>Alert</th><th>Webhook</th><th>Attempts</th><th>Error</th></tr></thead><tbody>\n");
     for (DeliveryRecord d : failed) {
       h.append("<tr><td>").append(Html.escape(d.target())).append("</td><td>").append(Html.escape(Figures.time(d.at())))

@@ -51,8 +51,8 @@ final class ReportStyle {
       svg path.mean { fill: none; stroke: #3b6fd8; stroke-width: 2; }
       svg path.max { fill: none; stroke: #9db7ee; stroke-width: 1.5; }
       .grid { display: flex; flex-wrap: wrap; gap: 12px; }
-      figure { margin: 0; flex: 0 1 360px; min-width: 0; } figcaption { font-size: 12px; font-weight: 600; max-width: 360px;
-        overflow-wrap: anywhere; }
+      figure { margin: 0; flex: 0 1 360px; min-width: 0; }
+      figcaption { font-size: 12px; font-weight: 600; max-width: 360px; overflow-wrap: anywhere; }
       .legend { font-size: 12px; color: var(--muted); }
       .key { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
       .key.s-up { background: var(--up); } .key.s-degraded { background: var(--degraded); }

@@ -78,7 +78,8 @@ final class TableReport {
       for (TargetReport t : r.targets()) {
         for (Incident i : t.incidents()) {
           incidents.add(cells(text(t.name()), Figures.incidentStart(i), Figures.incidentEnd(i),
-              Figures.incidentLength(i, r.since()), Long.toString(i.failed().count()), text(Figures.incidentReason(i))));
+              Figures.incidentLength(i, r.since()), Long.toString(i.failed().count()),
+              text(Figures.incidentReason(i))));
         }
       }
       out.println();

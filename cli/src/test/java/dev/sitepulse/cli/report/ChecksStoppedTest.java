@@ -310,7 +310,8 @@ class ChecksStoppedTest {
     String html = HtmlReport.render(r, until, 0);
 
     assertThat(table).doesNotContain("still down")
-        .containsPattern("\napi\\s+2026-05-01 10:05:00Z\\s+open when checks stopped at 2026-05-01 10:09:00Z\\s+5m\\s+\\d+\\s+\\S[^\n]*\n")
+        .containsPattern("\napi\\s+2026-05-01 10:05:00Z\\s+open when checks stopped at 2026-05-01 10:09:00Z\\s+5m"
+            + "\\s+\\d+\\s+\\S[^\n]*\n")
         .contains("Checks stopped, STATE as last seen: api, home at 2026-05-01 10:09:00Z\n");
     assertThat(html).doesNotContain("still down")
         .contains("<td>open when checks stopped at 2026-05-01 10:09:00Z</td>")

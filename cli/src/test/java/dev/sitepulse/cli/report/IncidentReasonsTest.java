@@ -81,7 +81,8 @@ class IncidentReasonsTest {
     assertThat(incidents).hasSize(2);
     assertThat(incidents.get(0).failed().first().message()).isEqualTo(STATUS_FAILED);
     assertThat(incidents.get(0).failed().count()).isEqualTo(3);
-    assertThat(incidents.get(0).failed().kinds()).containsExactly(Map.entry("CONNECT_REFUSED", 2L), Map.entry("DOWN", 1L));
+    assertThat(incidents.get(0).failed().kinds())
+        .containsExactly(Map.entry("CONNECT_REFUSED", 2L), Map.entry("DOWN", 1L));
     assertThat(incidents.get(1).failed().first().message()).isEqualTo(REFUSED);
     assertThat(incidents.get(1).failed().count()).as("minutes 15 to 19, to the report's end").isEqualTo(5);
     assertThat(target("api").lastProblem()).isEqualTo(REFUSED);

@@ -123,7 +123,8 @@ class ReportInChromiumIT {
     chromium.call("Emulation.setDeviceMetricsOverride", p -> p.put("width", 420).put("height", 1200)
         .put("deviceScaleFactor", 1).put("mobile", false));
 
-    assertThat(chromium.eval("document.documentElement.scrollWidth").asInt()).as("no sideways scroll").isLessThanOrEqualTo(420);
+    assertThat(chromium.eval("document.documentElement.scrollWidth").asInt()).as("no sideways scroll")
+        .isLessThanOrEqualTo(420);
     assertThat(chromium.eval("Math.max(...[...document.querySelectorAll('table, svg')]"
         + ".map(e => e.closest('.scroll') ? 0 : e.getBoundingClientRect().right))").asDouble())
         .as("charts scale and tables outside a scrolling box fit").isLessThanOrEqualTo(420);

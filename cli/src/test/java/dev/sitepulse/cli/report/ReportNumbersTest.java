@@ -183,6 +183,7 @@ class ReportNumbersTest {
         .matches("a\\s+DOWN\\s+80\\.00%\\s+100\\s+2\\s+20m\\s+48\\.0\\s+91\\.0\\s+95\\.0\\s+95\\.0\\s+200×80 500×15"
             + "\\s+CONNECT_REFUSED×5\\s+-\\s+CONNECT_REFUSED");
     assertThat(text).containsPattern(
-        "\na\\s+2026-05-01 11:30:00Z\\s+open when checks stopped at 2026-05-01 11:39:00Z\\s+10m\\s+\\d+\\s+\\S[^\n]*\n");
+        "\na\\s+2026-05-01 11:30:00Z\\s+open when checks stopped at 2026-05-01 11:39:00Z\\s+10m"
+            + "\\s+\\d+\\s+\\S[^\n]*\n");
   }
 }

@@ -161,7 +161,8 @@ class RestartGapsTest {
     JsonNode api = new ObjectMapper().readTree(out.toByteArray()).get("targets").get(0);
 
     assertThat(table)
-        .containsPattern("\napi\\s+2026-05-01 10:05:00Z\\s+open when checks stopped at 2026-05-01 10:09:00Z\\s+5m\\s+\\d+\\s+\\S[^\n]*\n")
+        .containsPattern("\napi\\s+2026-05-01 10:05:00Z\\s+open when checks stopped at 2026-05-01 10:09:00Z\\s+5m"
+            + "\\s+\\d+\\s+\\S[^\n]*\n")
         .containsPattern("\napi\\s+already down when checks resumed at 2026-05-01 13:10:00Z\\s+"
             + "2026-05-01 13:15:00Z\\s+5m\\s+\\d+\\s+\\S[^\n]*\n");
     assertThat(html).contains("<td>already down when checks resumed at 2026-05-01 13:10:00Z</td>")

@@ -50,7 +50,8 @@ final class CheckOutcomes {
     String where = " FROM checks INDEXED BY checks_by_target_time WHERE target_id = ? AND at >= ? AND at < ?"
         + " AND verdict >= " + FAILED;
     try (PreparedStatement first = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY at LIMIT 1");
-        PreparedStatement kinds = c.prepareStatement("SELECT verdict, error_kind, count(*)" + where + " GROUP BY 1, 2")) {
+        PreparedStatement kinds =
+            c.prepareStatement("SELECT verdict, error_kind, count(*)" + where + " GROUP BY 1, 2")) {
       for (HistoryQuery q : stretches) {
         Long id = ids.get(q.target());
         out.add(id == null ? FailedChecks.NONE : failed(first, kinds, id, q));
@@ -84,7 +85,8 @@ final class CheckOutcomes {
     }
     Map<String, Long> sorted = new LinkedHashMap<>();
     byKind.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     long count = sorted.values().stream().mapToLong(Long::longValue).sum();
     return new FailedChecks(count, sorted, firstFailed);
@@ -100,7 +102,8 @@ final class CheckOutcomes {
   private static CheckOutcome outcome(ResultSet rs) throws SQLException {
     Verdict v = verdict(rs.getInt(2));
     return v == null ? null
-        : new CheckOutcome(Instant.ofEpochMilli(rs.getLong(1)), v, errorKind(v, rs.getInt(3)), rs.getInt(4), rs.getString(5));
+        : new CheckOutcome(Instant.ofEpochMilli(rs.getLong(1)), v, errorKind(v, rs.getInt(3)), rs.getInt(4),
+            rs.getString(5));
   }
 
   private static Verdict verdict(int code) {

@@ -20,7 +20,8 @@ class BucketWidthTest {
 
   @Test
   void bucketsOfAGivenWidthCoverTheWindowTheLastReachingPastItsEnd() {
-    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(T0.plusSeconds(100), ZoneOffset.UTC))) {
+    Clock clock = Clock.fixed(T0.plusSeconds(100), ZoneOffset.UTC);
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), clock)) {
       for (int s = 0; s < 100; s += 5) {
         h.append(CheckRecord.of("api", T0.plusSeconds(s), Verdict.UP, 200, 10));
       }
