@@ -17,18 +17,21 @@ import java.util.Map;
 /**
  * Reads what checks found, for a report's reasons: each target's latest check, and the failed
  * checks of stretches such as incidents. Each is a walk of one target's index, {@code (target_id, at)}.
+ * A check its host's open circuit held back (CIRCUIT_OPEN) was never sent and says nothing of the
+ * site, so it is neither a failed check nor a target's latest word.
  */
 final class CheckOutcomes {
 
   private static final String COLUMNS = "at, verdict, error_kind, status, message";
   private static final int FAILED = SqliteSchema.verdictCode(Verdict.DOWN); // DOWN, TIMEOUT and ERROR from here
+  private static final String SENT = " AND error_kind <> " + SqliteSchema.kindCode(ErrorKind.CIRCUIT_OPEN);
 
   private CheckOutcomes() {}
 
   static Map<String, CheckOutcome> latest(Connection c, Instant before) throws SQLException {
     Map<String, CheckOutcome> out = new LinkedHashMap<>();
     try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM checks INDEXED BY checks_by_target_time"
-        + " WHERE target_id = ? AND at < ? ORDER BY at DESC LIMIT 1")) {
+        + " WHERE target_id = ? AND at < ?" + SENT + " ORDER BY at DESC LIMIT 1")) {
       for (Map.Entry<Long, String> t : SqliteReader.names(c).entrySet()) {
         s.setLong(1, t.getKey());
         s.setLong(2, before.toEpochMilli());
@@ -48,7 +51,7 @@ final class CheckOutcomes {
     SqliteReader.names(c).forEach((id, name) -> ids.put(name, id));
     List<FailedChecks> out = new ArrayList<>();
     String where = " FROM checks INDEXED BY checks_by_target_time WHERE target_id = ? AND at >= ? AND at < ?"
-        + " AND verdict >= " + FAILED;
+        + " AND verdict >= " + FAILED + SENT;
     try (PreparedStatement first = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY at LIMIT 1");
         PreparedStatement kinds =
             c.prepareStatement("SELECT verdict, error_kind, count(*)" + where + " GROUP BY 1, 2")) {

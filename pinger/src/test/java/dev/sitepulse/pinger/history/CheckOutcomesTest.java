@@ -75,4 +75,20 @@ class CheckOutcomesTest {
     assertThat(r.latestOutcomes(second(100)).get("api").reason())
         .isEqualTo("condition failed: [RESPONSE_TIME] (900) < 500");
   }
+
+  @Test
+  void checksTheCircuitHeldBackAreNeitherFailedChecksNorATargetsLatestWord() {
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(second(100), ZoneOffset.UTC))) {
+      h.append(check("api", 0, Verdict.ERROR, ErrorKind.CONNECT_REFUSED, 0, "connection refused by api.example"));
+      h.append(check("api", 10, Verdict.ERROR, ErrorKind.CIRCUIT_OPEN, 0, "not sent: the last 5 checks ..."));
+      h.append(check("api", 20, Verdict.ERROR, ErrorKind.CIRCUIT_OPEN, 0, "not sent: the last 5 checks ..."));
+    }
+    HistoryReader r = SqliteHistory.openForReading(dir);
+
+    FailedChecks failed = r.failedChecks(List.of(new HistoryQuery(second(0), second(100), "api"))).get(0);
+
+    assertThat(failed.count()).isEqualTo(1);
+    assertThat(failed.kinds()).containsExactly(Map.entry("CONNECT_REFUSED", 1L));
+    assertThat(r.latestOutcomes(second(100)).get("api").reason()).isEqualTo("connection refused by api.example");
+  }
 }
