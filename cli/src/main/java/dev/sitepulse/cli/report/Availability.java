@@ -8,9 +8,10 @@ import dev.sitepulse.pinger.history.TargetHistory;
  * How many of a target's checks reached it (UP or DEGRADED). Kept as counts rather than a share,
  * so that 57 of 100 checks print as 57%: {@code Math.floor(0.57 * 10000)} is 5699.
  *
- * @param checks the checks sent: those its host's open circuit held back are not among them
- * @param heldBack the checks its host's open circuit held back (CIRCUIT_OPEN): never sent, so no
- *     evidence of the site either way, and no failure
+ * @param checks every check, those its host's open circuit held back among them: a circuit opens
+ *     once its host and port could not be reached by its last checks, so a check it holds back is
+ *     taken to fail as they did, for availability as for the target's state
+ * @param heldBack of the checks, those its host's open circuit held back (CIRCUIT_OPEN), never sent
  */
 public record Availability(long reached, long checks, long heldBack) {
 
@@ -27,10 +28,10 @@ public record Availability(long reached, long checks, long heldBack) {
     this(reached, checks, 0);
   }
 
-  /** Of the checks of a target in a window, held-back ones counted apart. */
+  /** Of the checks of a target in a window, held-back ones counted among them and apart. */
   static Availability of(TargetHistory h) {
     long heldBack = h.errorKinds().getOrDefault(ErrorKind.CIRCUIT_OPEN, 0L);
-    return new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks() - heldBack, heldBack);
+    return new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks(), heldBack);
   }
 
   public boolean known() {

@@ -201,7 +201,7 @@ public final class ReportBuilder {
   /**
    * A timeout is a verdict of its own, with no error kind (as ping and watch record it), so the
    * error kinds alone left a target that only timed out with no reason at all. A check its
-   * circuit held back is no error of the site: {@link Availability#heldBack()} counts it.
+   * circuit held back was not sent, so it is listed apart: {@link Availability#heldBack()} counts it.
    */
   private static Map<String, Long> errors(TargetHistory h) {
     Map<String, Long> errors = new LinkedHashMap<>();

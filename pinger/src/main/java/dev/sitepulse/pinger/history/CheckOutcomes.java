@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Reads what checks found, for a report's reasons: each target's latest check, and the failed
  * checks of stretches such as incidents. Each is a walk of one target's index, {@code (target_id, at)}.
- * A check its host's open circuit held back (CIRCUIT_OPEN) was never sent and says nothing of the
- * site, so it is neither a failed check nor a target's latest word.
+ * A check its host's open circuit held back (CIRCUIT_OPEN) counts among an incident's failed checks,
+ * as it does in availability, but was never sent: a target's latest word is its latest check sent.
  */
 final class CheckOutcomes {
 
@@ -51,7 +51,7 @@ final class CheckOutcomes {
     SqliteReader.names(c).forEach((id, name) -> ids.put(name, id));
     List<FailedChecks> out = new ArrayList<>();
     String where = " FROM checks INDEXED BY checks_by_target_time WHERE target_id = ? AND at >= ? AND at < ?"
-        + " AND verdict >= " + FAILED + SENT;
+        + " AND verdict >= " + FAILED;
     try (PreparedStatement first = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY at LIMIT 1");
         PreparedStatement kinds =
             c.prepareStatement("SELECT verdict, error_kind, count(*)" + where + " GROUP BY 1, 2")) {

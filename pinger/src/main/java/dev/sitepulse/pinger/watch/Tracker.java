@@ -8,10 +8,9 @@ import java.time.Instant;
 /**
  * One target's state and alerting: feeds each result to the state machine and decides what to
  * tell. Every change between UP, DEGRADED and DOWN is an alert; settling from UNKNOWN to UP is
- * not, since nothing went wrong. A check its host's open circuit held back was not sent: it tells
- * nothing of the site, so it never moves the state. While DOWN, a reminder goes out every
- * {@code reminder}. An alert quotes the check that decided it; a reminder due at a held-back check
- * quotes the last check that was sent, if it failed too.
+ * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}. An alert
+ * quotes the check that decided it, unless its host's open circuit held that check back: then the
+ * last check that was sent, if it failed too, since a check not sent tells nothing new of the site.
  * How long a state lasted counts no time in a gap between the target's checks ({@link SeenTime}).
  * Not thread-safe: a target's results come one at a time.
  */
@@ -59,13 +58,11 @@ final class Tracker {
    */
   Outcome onResult(CheckResult r, Instant at, Instant now, Duration interval, Thresholds thresholds,
       Duration reminder) {
-    boolean heldBack = r.errorKind() == ErrorKind.CIRCUIT_OPEN;
-    if (!heldBack) {
+    if (r.errorKind() != ErrorKind.CIRCUIT_OPEN) {
       lastSent = r;
     }
     seen.checked(at, Duration.between(at, now), interval, Math.max(thresholds.failures(), thresholds.successes()));
-    // Not sent, so no evidence either way: it neither counts towards a change nor breaks a run of results.
-    Transition t = heldBack ? null : machine.onResult(State.of(r.verdict()), at, thresholds);
+    Transition t = machine.onResult(State.of(r.verdict()), at, thresholds);
     if (t != null) {
       Duration lasted = t.previousSince() == null ? null : seen.seen(t.previousSince(), t.since());
       seen.stateBegan(t.since());

@@ -77,7 +77,7 @@ class CheckOutcomesTest {
   }
 
   @Test
-  void checksTheCircuitHeldBackAreNeitherFailedChecksNorATargetsLatestWord() {
+  void checksTheCircuitHeldBackAreFailedChecksButNotATargetsLatestWord() {
     try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(second(100), ZoneOffset.UTC))) {
       h.append(check("api", 0, Verdict.ERROR, ErrorKind.CONNECT_REFUSED, 0, "connection refused by api.example"));
       h.append(check("api", 10, Verdict.ERROR, ErrorKind.CIRCUIT_OPEN, 0, "not sent: the last 5 checks ..."));
@@ -87,8 +87,9 @@ class CheckOutcomesTest {
 
     FailedChecks failed = r.failedChecks(List.of(new HistoryQuery(second(0), second(100), "api"))).get(0);
 
-    assertThat(failed.count()).isEqualTo(1);
-    assertThat(failed.kinds()).containsExactly(Map.entry("CONNECT_REFUSED", 1L));
+    assertThat(failed.count()).isEqualTo(3);
+    assertThat(failed.kinds()).containsExactly(Map.entry("CIRCUIT_OPEN", 2L), Map.entry("CONNECT_REFUSED", 1L));
+    assertThat(failed.first().kind()).isEqualTo("CONNECT_REFUSED");
     assertThat(r.latestOutcomes(second(100)).get("api").reason()).isEqualTo("connection refused by api.example");
   }
 }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reviewer's watch, check by check: a server not yet listening, its circuit open for minutes,
- * and the server started. The target whose failures opened the circuit sees it back at its next
- * check; another target of the host, held back meanwhile, is not made DOWN by it.
+ * A watch, check by check, of two targets on one host and port whose server is not yet listening,
+ * its circuit open for minutes, then started: the other target, held back, goes DOWN with its host,
+ * which refused the checks before; the target whose failures opened the circuit sees the server
+ * back at its next check, which closes the circuit, and the other follows at its next.
  */
 class WatchCircuitTest {
 
@@ -34,7 +35,7 @@ class WatchCircuitTest {
   }
 
   @Test
-  void aServerBackIsSeenAtTheNextCheckAndAHeldBackTargetKeepsItsState() throws Exception {
+  void aHeldBackTargetGoesDownWithItsHostAndBothAreSeenBackAtTheirNextChecks() throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
@@ -50,6 +51,8 @@ class WatchCircuitTest {
       Watch w = Watch.start(vertx, plan, source, history, alerter, FirstTicks.at(i -> i));
       w.checkNow("api").join();
       assertThat(w.checkNow("api").join().state()).isEqualTo(State.DOWN);
+      w.checkNow("shop").join();
+      TargetStatus shopHeld = w.checkNow("shop").join();
 
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       server.createContext("/", exchange -> {
@@ -57,12 +60,14 @@ class WatchCircuitTest {
         exchange.close();
       });
       server.start();
-      TargetStatus shop = w.checkNow("shop").join();
       TargetStatus api = w.checkNow("api").join();
+      TargetStatus shop = w.checkNow("shop").join();
 
-      assertThat(shop.last().errorKind()).as("the host's other target is still spared").isEqualTo(ErrorKind.CIRCUIT_OPEN);
-      assertThat(shop.state()).as("a check not sent is no evidence").isEqualTo(State.UNKNOWN);
+      assertThat(shopHeld.last().errorKind()).as("the host's other target is spared").isEqualTo(ErrorKind.CIRCUIT_OPEN);
+      assertThat(shopHeld.state()).as("its host refused the checks before").isEqualTo(State.DOWN);
       assertThat(api.state()).as("not five minutes later").isEqualTo(State.UP);
+      assertThat(shop.last().errorKind()).as("sent: the trial closed the circuit").isNull();
+      assertThat(shop.state()).isEqualTo(State.UP);
       w.stop().join();
     } finally {
       if (server != null) {
