@@ -144,9 +144,9 @@ public final class Alerter implements AutoCloseable {
    */
   public void alert(Alert alert) {
     if (!sinks.isEmpty()) {
-      // Here, not on the alerter's thread: a watch appends the state change just before, so both
-      // nearly always go in one batch, and a kill -9 keeps both or neither (then the next watch
-      // finds the target's state anew and alerts again).
+      // Here, not on the alerter's thread: a watch appends the state change just after, so both
+      // nearly always go in one batch; a kill -9 between them keeps the pending alert, which the
+      // next watch sends (and may find the change anew and alert again: at least once).
       listener.sending(alert);
     }
     if (!runOnAlerterThread(() -> deliver(alert))) {

@@ -365,12 +365,14 @@ public final class Watch {
     tw.last = r;
     Tracker.Outcome o = tw.tracker.onResult(r, rec.at(), now, tw.target.interval(), p.thresholds(), p.reminder());
     Transition t = o.transition();
+    // The alert first: the alerter keeps it as pending in the history before the change, so a kill
+    // between the two keeps the alert, which the next watch sends, rather than a change without it.
+    if (o.alert() != null) {
+      alerter.alert(o.alert());
+    }
     if (t != null) {
       history.append(new StateChangeRecord(rec.target(), t.from().name(), t.to().name(), t.at(), t.since()));
       log.debug("{}: {} -> {}", rec.target(), t.from(), t.to());
-    }
-    if (o.alert() != null) {
-      alerter.alert(o.alert());
     }
     tw.publish();
   }

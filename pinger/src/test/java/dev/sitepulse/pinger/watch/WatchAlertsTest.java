@@ -23,6 +23,7 @@ import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryCounts;
+import dev.sitepulse.pinger.history.HistoryStore;
 import dev.sitepulse.pinger.history.HistoryQuery;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import io.vertx.core.Vertx;
@@ -118,6 +119,84 @@ class WatchAlertsTest {
       states.add(w.checkNow("shop").join().state());
     }
     return states;
+  }
+
+  @Test
+  void anAlertIsKeptAsPendingBeforeTheStateChangeItAnnouncesSoAKillBetweenLosesNeither() throws Exception {
+    flip(500);
+    receiver.stubFor(post("/hook").willReturn(ok()));
+    SqliteHistory sqlite = history();
+    List<String> appended = java.util.Collections.synchronizedList(new ArrayList<>());
+    HistoryStore history = new AppendOrder(sqlite, appended);
+    Alerter alerter = new Alerter(List.of(new Webhook(hook("/hook"), Webhook.Format.JSON, Webhook.DEFAULT_TIMEOUT,
+        Webhook.DEFAULT_RETRIES, Map.of())), Alerter.Listener.recordingTo(history, Clock.systemUTC()),
+        Duration.ofMillis(10));
+    closeLater.add(alerter);
+    Target target = new Target("shop", "web", "http://127.0.0.1:" + site.getPort() + "/flip", null, null, null,
+        Duration.ofSeconds(5), 0, null);
+    WatchPlan plan = new WatchPlan(List.of(new WatchedTarget(target, Duration.ofHours(1))),
+        PingSettings.DEFAULTS.withRatePerHost(Rate.UNLIMITED), Thresholds.DEFAULT, null, List.of());
+    PingerSource pinger = new PingerSource(plan.settings());
+    closeLater.add(pinger);
+    Watch w = Watch.start(vertx, plan, pinger, history, alerter, FirstTicks.at(interval -> interval));
+    closeLater.add(() -> w.stop().join());
+
+    assertThat(checkTimes(w, 3)).last().isEqualTo(DOWN);
+    alerter.idle().get();
+
+    List<String> order = appended.stream()
+        .filter(r -> r.equals("PendingAlertRecord") || r.equals("StateChangeRecord")).toList();
+    assertThat(order).as("pending, the change, then settled")
+        .containsExactly("PendingAlertRecord", "StateChangeRecord", "PendingAlertRecord");
+  }
+
+  /** Notes the kind of each record appended, in order, and passes it on. */
+  private record AppendOrder(HistoryStore store, List<String> appended) implements HistoryStore {
+    @Override
+    public void append(dev.sitepulse.pinger.history.HistoryRecord record) {
+      appended.add(record.getClass().getSimpleName());
+      store.append(record);
+    }
+
+    @Override
+    public int backlog() {
+      return store.backlog();
+    }
+
+    @Override
+    public long written() {
+      return store.written();
+    }
+
+    @Override
+    public long checksWritten() {
+      return store.checksWritten();
+    }
+
+    @Override
+    public long lost() {
+      return store.lost();
+    }
+
+    @Override
+    public CompletableFuture<Void> flush() {
+      return store.flush();
+    }
+
+    @Override
+    public dev.sitepulse.pinger.history.HistoryReader reader() {
+      return store.reader();
+    }
+
+    @Override
+    public long enforceRetention() {
+      return store.enforceRetention();
+    }
+
+    @Override
+    public void close() {
+      store.close();
+    }
   }
 
   @Test
