@@ -7,6 +7,7 @@ import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.HistoryStore;
 import dev.sitepulse.pinger.history.PendingAlertRecord;
+import dev.sitepulse.pinger.internal.http.SpecialUseNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,8 @@ public final class Alerter implements AutoCloseable {
   private final WebhookWorkers workers = new WebhookWorkers();
   /** Writes each alert's log line and starts its deliveries, in order; times the retries too. */
   private final ScheduledExecutorService alerterThread;
-  private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder().followRedirects(false).dns(SpecialUseNames.SYSTEM).build();
   private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
   private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicLong delivered = new AtomicLong();

@@ -11,11 +11,11 @@ import okhttp3.Dns;
  * does not resolve, instead of asking the system's resolver: the RFC asks resolver libraries to
  * do so, and Java's does not. Without network (the demo's {@code no-such-host.invalid}) the
  * question would otherwise wait out the resolver's own timeout. Every other name goes to the
- * system's resolver.
+ * system's resolver. Checks and fetches ({@link HttpClients}) and webhooks use it.
  */
-final class SpecialUseNames implements Dns {
+public final class SpecialUseNames implements Dns {
 
-  static final SpecialUseNames SYSTEM = new SpecialUseNames(Dns.SYSTEM);
+  public static final SpecialUseNames SYSTEM = new SpecialUseNames(Dns.SYSTEM);
 
   private final Dns resolver;
 
