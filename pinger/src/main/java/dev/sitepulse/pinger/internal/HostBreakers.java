@@ -76,7 +76,10 @@ public final class HostBreakers {
               }
             }
             case HALF_OPEN -> LOG.debug("circuit of {}: one trial check goes", name);
-            case CLOSED -> LOG.info("circuit of {}: closed; its checks go again", name);
+            case CLOSED -> {
+              openedBy.remove(name); // a later opening, by whatever check, names its own opener
+              LOG.info("circuit of {}: closed; its checks go again", name);
+            }
             default -> LOG.debug("circuit of {}: {}", name, change);
           }
         }));

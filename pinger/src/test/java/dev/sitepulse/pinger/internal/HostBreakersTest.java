@@ -85,4 +85,16 @@ class HostBreakersTest {
     assertThat(breakers.admit(breaker, "api")).as("api opened it before shop's trial did").isNull();
     assertThat(breakers.admit(breaker, "shop")).isNotNull();
   }
+
+  @Test
+  void aCircuitClosedByAnotherTargetsTrialForgetsWhoOpenedIt() {
+    HostBreakers breakers = new HostBreakers(new CircuitBreakerSettings(1, Duration.ofSeconds(30)), clock);
+    CircuitBreaker breaker = breakers.of("down.example:80");
+    breakers.admit(breaker, "api").record(UNREACHABLE);
+    clock.advance(Duration.ofSeconds(31));
+    breakers.admit(breaker, "shop").record(ANSWER); // the trial open-for allowed: closed
+    breakers.admit(breaker, null).record(UNREACHABLE); // opened again, by a check of no target
+
+    assertThat(breakers.admit(breaker, "api")).as("api opened an earlier circuit, not this one").isNull();
+  }
 }
