@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TimelineAxisTest {
 
   private static final Instant SINCE = Instant.parse("2026-12-04T12:15:00Z");
-  /** The reviewer's short window: ticks fell at 23:29:06 and 23:29:21, the first two labels nearly on each other. */
+  /** A window of minutes that starts off the minute: ticks fell at 23:29:06 and 23:29:21, the first two labels nearly on each other. */
   private static final Instant ODD = Instant.parse("2026-12-06T23:28:51.321Z");
 
   private static List<Element> labels(Instant since, Duration span) {
