@@ -57,6 +57,9 @@ public final class Alerter implements AutoCloseable {
     /** Every webhook's delivery of the alert ended (not given up at a stop): nothing left to send. */
     default void settled(Alert alert) {}
 
+    /** A pending alert this version cannot read (a later one's, or edited) is dropped unsent. */
+    default void dropped(PendingAlertRecord row) {}
+
     /**
      * Keeps every delivery in the history, dated by the clock, and each alert as pending from
      * before it is posted until it is settled, for {@link #resendUndelivered} to find.
@@ -67,6 +70,11 @@ public final class Alerter implements AutoCloseable {
         public void delivered(Alert alert, Delivery d) {
           history.append(new DeliveryRecord(alert.target(), clock.instant(),
               alert.kind().name(), d.sink(), d.ok(), d.attempts(), d.error(), d.replaced()));
+        }
+
+        @Override
+        public void dropped(PendingAlertRecord row) {
+          history.append(PendingAlerts.settled(row));
         }
 
         @Override
@@ -242,7 +250,8 @@ public final class Alerter implements AutoCloseable {
   /**
    * Sends again, once, the alerts an earlier watch left pending in the history (killed while it
    * delivered them, or stopped before they were), with their first text and time, if made within
-   * {@link #RESEND_WITHIN} of now; older ones are settled unsent, in one log line. Call before the
+   * {@link #RESEND_WITHIN} of now; older ones, and rows this version cannot read, are settled unsent,
+   * in one log line each. Call before the
    * first check, so that they go before any new alert of their targets. A webhook that had taken
    * an alert before the kill, without its answer being seen, gets it twice. Returns how many are re-sent.
    */
@@ -250,16 +259,25 @@ public final class Alerter implements AutoCloseable {
     Instant oldest = clock.instant().minus(RESEND_WITHIN);
     int resent = 0;
     int old = 0;
+    int unreadable = 0;
     for (PendingAlertRecord r : history.pendingAlerts()) {
       Alert a = PendingAlerts.alert(r);
-      if (a != null && !a.at().isBefore(oldest) && !sinks.isEmpty()) {
+      if (a == null) {
+        listener.dropped(r);
+        unreadable++;
+      } else if (!a.at().isBefore(oldest) && !sinks.isEmpty()) {
         log.info("re-sending an alert of {} the last watch left undelivered", logLine(a.target()));
         alert(a);
         resent++;
-      } else if (a != null) {
+      } else {
         listener.settled(a);
         old++;
       }
+    }
+    if (unreadable > 0) {
+      log.warn("{} the last watch left undelivered not sent: this sitepulse cannot read {} (a later one wrote {},"
+          + " or a hand)", unreadable == 1 ? "1 alert" : unreadable + " alerts", unreadable == 1 ? "it" : "them",
+          unreadable == 1 ? "it" : "them");
     }
     if (old > 0) {
       log.warn("{} the last watch left undelivered not sent: made more than {} ago, or no webhook is set",

@@ -13,6 +13,12 @@ final class PendingAlerts {
         a.at(), a.since(), a.lasted(), a.verdict().name(), a.status(), a.message(), settled);
   }
 
+  /** The row marked settled, which deletes it: for one {@link #alert} cannot read. */
+  static PendingAlertRecord settled(PendingAlertRecord r) {
+    return new PendingAlertRecord(r.target(), r.url(), r.group(), r.kind(), r.from(), r.to(), r.at(), r.since(),
+        r.lasted(), r.verdict(), r.status(), r.message(), true);
+  }
+
   /** Null for a row this version cannot read as an alert (changed by hand, or a later version's). */
   static Alert alert(PendingAlertRecord r) {
     try {

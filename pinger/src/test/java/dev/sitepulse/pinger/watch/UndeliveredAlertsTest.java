@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.Verdict;
+import dev.sitepulse.pinger.history.PendingAlertRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -91,6 +92,26 @@ class UndeliveredAlertsTest {
   void anUndeliveredAlertOlderThanAnHourIsNotSentAndNoLongerPending() {
     try (SqliteHistory first = history()) {
       Alerter.Listener.recordingTo(first, CLOCK).sending(downAt(NOW.minus(Alerter.RESEND_WITHIN).minusSeconds(1)));
+    }
+    receiver.stubFor(post("/hook").willReturn(ok()));
+
+    try (SqliteHistory second = history();
+        Alerter restarted = new Alerter(List.of(hook("http://127.0.0.1:" + receiver.getPort() + "/hook")),
+            Alerter.Listener.recordingTo(second, CLOCK), Duration.ofMillis(1))) {
+      assertThat(restarted.resendUndelivered(second.reader(), CLOCK)).isZero();
+      restarted.idle().join();
+      second.flush().join();
+
+      assertThat(second.reader().pendingAlerts()).isEmpty();
+    }
+    receiver.verify(0, postRequestedFor(urlEqualTo("/hook")));
+  }
+
+  @Test
+  void aPendingAlertThisVersionCannotReadIsDroppedNotKeptForEveryStart() {
+    try (SqliteHistory first = history()) {
+      first.append(new PendingAlertRecord("shop", "http://shop.example/", "web", "ESCALATION", "UP", "DOWN", NOW, NOW,
+          null, "DOWN", 500, "condition failed", false)); // a later version's kind of alert
     }
     receiver.stubFor(post("/hook").willReturn(ok()));
 
