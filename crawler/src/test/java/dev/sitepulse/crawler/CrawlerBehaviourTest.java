@@ -652,6 +652,21 @@ class CrawlerBehaviourTest {
     assertThat(stats.leftOnUnreachableHosts()).as("b.html, under way, and c.html").isEqualTo(2).isEqualTo(stats.queued());
   }
 
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aSitemapOfAHostGivenUpOnIsLeftUnreadInsteadOfWaitingOutItsBackOff() throws Exception {
+    String seed = pagesThatAskToWaitAMinute("/busy-with-sitemap/");
+    // robots.txt comes late: by then the first 429 has given up on the host, whose turn is a minute out.
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).willReturn(aResponse().withFixedDelay(1500)
+        .withBody("Sitemap: http://localhost:" + site.getPort() + "/busy-with-sitemap/sitemap.xml\n")));
+    CrawlConfig c = config(seed).toBuilder().perHost(2).ignoreRobots(true)
+        .include(Pattern.compile("/busy-with-sitemap/")).maxBackoff(Duration.ofSeconds(30)).build();
+
+    Crawler.run(c, CrawlListener.NONE);
+
+    assertThat(site.findAll(getRequestedFor(urlPathMatching("/busy-with-sitemap/sitemap.xml")))).isEmpty();
+  }
+
   /**
    * On the host localhost, {@code folder}index.html linking to a.html, b.html and c.html, which
    * answer 429 with Retry-After: 60. Returns the index's URL.

@@ -205,6 +205,12 @@ public final class Frontier {
     return dropped;
   }
 
+  /** Whether this crawl gave up on the host ({@link #abandon}). */
+  public boolean abandoned(String origin) {
+    HostQueue q = hosts.get(origin);
+    return q != null && q.abandoned;
+  }
+
   /** A URL of a host given up on, whose fetch was under way: left for a later run with the rest. */
   public void leftOnAbandonedHost() {
     abandonedUrls++;

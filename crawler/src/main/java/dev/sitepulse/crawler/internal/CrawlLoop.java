@@ -258,6 +258,7 @@ final class CrawlLoop {
         r.phases().totalNanos() / 1e6);
     if (abandonHost) {
       frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
+      robotsAndSitemaps.hostAbandoned(next.origin());
       counters.unreachableHosts++;
       LOG.warn("{}: the last {} pages got nothing from it ({}); its other URLs are left queued for a later run",
           next.origin(), FetchRetries.UNREACHABLE_PAGES_IN_A_ROW, r.message());
@@ -284,6 +285,7 @@ final class CrawlLoop {
     unparsed.plain(next.url(), r, priors.remove(next.url()), null, clock.millis());
     if (backOff.abandonHost()) {
       frontier.abandon(next.origin());
+      robotsAndSitemaps.hostAbandoned(next.origin());
       counters.hostsBackedOffTooLong++;
       // Said as the command goes on: a link check's crawl has no later run, its folder mostly temporary.
       boolean linkCheck = config.purpose() == CrawlPurpose.LINK_CHECK;

@@ -108,6 +108,11 @@ final class RobotsAndSitemaps {
     robots.adoptIfNew(url);
   }
 
+  /** The crawl gave up on the host: its sitemaps waiting for its turn are cut now. */
+  void hostAbandoned(String origin) {
+    turns.hostAbandoned(origin);
+  }
+
   /**
    * Forgets the sitemaps still waiting (queued, or for their host's delay) and the robots.txt reads
    * waiting to try again, when the crawl ends before the frontier drains (page limit, stop): their

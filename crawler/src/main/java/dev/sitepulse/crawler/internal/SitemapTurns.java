@@ -78,13 +78,10 @@ final class SitemapTurns {
       reads.done();
       return;
     }
-    if (limits.spent()) { // sitemaps queued all they may: this one and the host's others book no slot
-      cut.sitemap(sitemap);
-      ArrayDeque<NamedSitemap> waiting = queues.remove(origin);
-      int dropped = 1 + (waiting == null ? 0 : waiting.size()); // each counted as started
-      for (int i = 0; i < dropped; i++) {
-        reads.done();
-      }
+    // Sitemaps queued all they may, or the crawl gave up on the host (a back-off past --max-backoff
+    // would hold this read for minutes): this one and the host's others book no slot.
+    if (limits.spent() || frontier.abandoned(origin)) {
+      cutHost(origin, sitemap);
       return;
     }
     long now = System.nanoTime();
@@ -100,10 +97,35 @@ final class SitemapTurns {
       if (reads.abandoned()) { // fired as the crawl ended early, too late for dropWaiting to cancel
         cut.sitemap(sitemap);
         reads.done();
+      } else if (frontier.abandoned(origin)) { // fired as its host was given up on
+        cutHost(origin, sitemap);
       } else {
         readNow(origin, sitemap, tries, waited);
       }
     }));
+  }
+
+  /** Cuts {@code sitemap}, whose host its left line names, and drops the host's others, each a read done. */
+  private void cutHost(String origin, NamedSitemap sitemap) {
+    cut.sitemap(sitemap);
+    ArrayDeque<NamedSitemap> waiting = queues.remove(origin);
+    int dropped = 1 + (waiting == null ? 0 : waiting.size()); // each counted as started
+    for (int i = 0; i < dropped; i++) {
+      reads.done();
+    }
+  }
+
+  /**
+   * The crawl gave up on {@code origin}: a read of its sitemaps waiting for the host's turn, which
+   * a back-off may have pushed minutes out, is cut at once with the host's others, rather than
+   * holding the crawl's end up until the host's turn comes. One under way ends as it would.
+   */
+  void hostAbandoned(String origin) {
+    Long timer = starts.get(origin);
+    if (timer != null && vertx.cancelTimer(timer)) {
+      starts.remove(origin);
+      cutHost(origin, due.remove(origin));
+    }
   }
 
   /**
