@@ -10,13 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
-import dev.sitepulse.pinger.PingSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,18 +26,12 @@ class FetchRunTest {
       WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
   private final AtomicLong now = new AtomicLong(1_000 * MS);
-  private final OkHttpClient client = HttpClients.cleartext(PingSettings.DEFAULTS);
-
-  @AfterEach
-  void closeClient() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
-  }
+  @RegisterExtension final CleartextClient client = new CleartextClient();
 
   @Test
   void aFetchWhoseWorkerRanItOnlyAfterItsWholeTimeoutTimesOutWithoutSendingAnything() {
     server.stubFor(get("/ok").willReturn(aResponse().withStatus(200).withBody("ok")));
-    FetchRun run = new FetchRun(url -> client, "http://127.0.0.1:" + server.getPort() + "/ok", Map.of(),
+    FetchRun run = new FetchRun(url -> client.get(), "http://127.0.0.1:" + server.getPort() + "/ok", Map.of(),
         Duration.ofSeconds(2), 1 << 20, "test", Clock.systemUTC(), now::get);
     now.addAndGet(3_000 * MS);
 

@@ -11,15 +11,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
-import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,17 +33,11 @@ class PhasesAddUpTest {
       WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
   private final AtomicLong now = new AtomicLong(1_000 * MS);
-  private final OkHttpClient client = HttpClients.cleartext(PingSettings.DEFAULTS);
-
-  @AfterEach
-  void closeClient() {
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
-  }
+  @RegisterExtension final CleartextClient client = new CleartextClient();
 
   private ProbeRun prepare(String path, Duration timeout) {
     Target target = Target.of("http://127.0.0.1:" + server.getPort() + path).withTimeout(timeout);
-    return new ProbeRun(url -> client, target, 1, new ProbeOptions(1 << 20, 10, false, "test"),
+    return new ProbeRun(url -> client.get(), target, 1, new ProbeOptions(1 << 20, 10, false, "test"),
         HopPermits.NONE, Clock.systemUTC(), () -> now.addAndGet(MS));
   }
 
