@@ -20,11 +20,6 @@ public final class BreakerTicket {
   private final AtomicBoolean recorded = new AtomicBoolean();
   private final AtomicBoolean retryRefused = new AtomicBoolean();
 
-  /** A ticket of a check no later one is known to repeat. */
-  public BreakerTicket(HostBreakers breakers, CircuitBreaker breaker) {
-    this(breakers, breaker, null);
-  }
-
   /**
    * @param breaker the host's breaker, or null when circuit breaking is off
    * @param checked what the check checks, its target: the next check of what opened the circuit is

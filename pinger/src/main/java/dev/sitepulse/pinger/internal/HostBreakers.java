@@ -108,11 +108,6 @@ public final class HostBreakers {
     return settings.enabled() ? registry.circuitBreaker(hostPort) : null;
   }
 
-  /** As {@link #admit(CircuitBreaker, Object)} for a check no later one is known to repeat. */
-  public Pass admit(CircuitBreaker breaker) {
-    return admit(breaker, null);
-  }
-
   /**
    * The breaker's permission for one check, or null when its open circuit holds the check back.
    *

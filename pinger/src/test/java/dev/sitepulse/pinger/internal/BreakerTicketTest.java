@@ -27,7 +27,7 @@ class BreakerTicketTest {
   }
 
   private void openThenHalfOpen() {
-    BreakerTicket failing = new BreakerTicket(breakers, breaker);
+    BreakerTicket failing = new BreakerTicket(breakers, breaker, null);
     assertThat(failing.admits(1)).isTrue();
     failing.recordFinal(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED));
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -37,20 +37,20 @@ class BreakerTicketTest {
   @Test
   void aTrialThatReachedItsHostClosesTheCircuitBeforeItsRetries() {
     openThenHalfOpen();
-    BreakerTicket trial = new BreakerTicket(breakers, breaker);
+    BreakerTicket trial = new BreakerTicket(breakers, breaker, null);
     assertThat(trial.admits(1)).isTrue();
 
     // A 503 that asks to wait: the check will retry, but the host has answered.
     trial.recordIfSettled(attempt(Verdict.DOWN, null), false);
 
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-    assertThat(new BreakerTicket(breakers, breaker).admits(1)).as("the host's next check goes").isTrue();
+    assertThat(new BreakerTicket(breakers, breaker, null).admits(1)).as("the host's next check goes").isTrue();
   }
 
   @Test
   void anAttemptThatCouldNotReachTheHostWaitsForTheChecksLastOne() {
     openThenHalfOpen();
-    BreakerTicket trial = new BreakerTicket(breakers, breaker);
+    BreakerTicket trial = new BreakerTicket(breakers, breaker, null);
     assertThat(trial.admits(1)).isTrue();
 
     trial.recordIfSettled(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED), false);
@@ -60,11 +60,11 @@ class BreakerTicketTest {
 
   @Test
   void aCheckLetThroughWhileTheCircuitWasClosedMayNotRetryOnceItOpened() {
-    BreakerTicket early = new BreakerTicket(breakers, breaker);
+    BreakerTicket early = new BreakerTicket(breakers, breaker, null);
     assertThat(early.admits(1)).isTrue();
     assertThat(early.admits(2)).as("closed still").isTrue();
 
-    BreakerTicket failing = new BreakerTicket(breakers, breaker);
+    BreakerTicket failing = new BreakerTicket(breakers, breaker, null);
     assertThat(failing.admits(1)).isTrue();
     failing.recordFinal(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED));
 
@@ -77,7 +77,7 @@ class BreakerTicketTest {
   @Test
   void aTrialKeepsItsRetriesWhileItsCircuitIsHalfOpen() {
     openThenHalfOpen();
-    BreakerTicket trial = new BreakerTicket(breakers, breaker);
+    BreakerTicket trial = new BreakerTicket(breakers, breaker, null);
     assertThat(trial.admits(1)).isTrue();
 
     trial.recordIfSettled(attempt(Verdict.ERROR, ErrorKind.CONNECT_REFUSED), false);
@@ -89,12 +89,12 @@ class BreakerTicketTest {
   @Test
   void aTrialAStopKeptFromBeingSentGivesItsPermissionBack() {
     openThenHalfOpen();
-    BreakerTicket unsent = new BreakerTicket(breakers, breaker);
+    BreakerTicket unsent = new BreakerTicket(breakers, breaker, null);
     assertThat(unsent.admits(1)).isTrue();
-    assertThat(new BreakerTicket(breakers, breaker).admits(1)).as("one trial at a time").isFalse();
+    assertThat(new BreakerTicket(breakers, breaker, null).admits(1)).as("one trial at a time").isFalse();
 
     unsent.releaseUnsent();
 
-    assertThat(new BreakerTicket(breakers, breaker).admits(1)).as("another check may be the trial").isTrue();
+    assertThat(new BreakerTicket(breakers, breaker, null).admits(1)).as("another check may be the trial").isTrue();
   }
 }

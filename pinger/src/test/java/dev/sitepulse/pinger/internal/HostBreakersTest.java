@@ -33,7 +33,7 @@ class HostBreakersTest {
     CircuitBreaker breaker = breakers.of("slow.example:80");
 
     for (int i = 0; i < 5; i++) {
-      breakers.admit(breaker).record(SLOW_ANSWER);
+      breakers.admit(breaker, null).record(SLOW_ANSWER);
     }
 
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -43,15 +43,15 @@ class HostBreakersTest {
   void aResultOfACheckLetThroughBeforeTheCircuitOpenedDoesNotDecideTheTrial() {
     HostBreakers breakers = new HostBreakers(new CircuitBreakerSettings(2, Duration.ofSeconds(5)), clock);
     CircuitBreaker breaker = breakers.of("back.example:80");
-    HostBreakers.Pass first = breakers.admit(breaker);
-    HostBreakers.Pass second = breakers.admit(breaker);
-    HostBreakers.Pass late = breakers.admit(breaker);
+    HostBreakers.Pass first = breakers.admit(breaker, null);
+    HostBreakers.Pass second = breakers.admit(breaker, null);
+    HostBreakers.Pass late = breakers.admit(breaker, null);
     first.record(UNREACHABLE);
     second.record(UNREACHABLE);
     assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
     clock.advance(Duration.ofSeconds(6));
-    HostBreakers.Pass trial = breakers.admit(breaker);
+    HostBreakers.Pass trial = breakers.admit(breaker, null);
     late.record(UNREACHABLE); // sent while the circuit was closed; it ends only now
     trial.record(ANSWER);
 
