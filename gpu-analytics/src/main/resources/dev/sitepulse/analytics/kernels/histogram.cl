@@ -39,7 +39,7 @@ __kernel void hist_owned(__global const float* values, const int length, const i
   __global uint* c2 = c1 + step;
   __global uint* c3 = c2 + step;
   const int from = (int) min(item * perItem, (size_t) length); // the product in size_t: no wrap
-  const int to = min(from + perItem, length);
+  const int to = from + min(perItem, length - from); // sums that stay <= length: no wrap
   int i = from;
   for (; i < from + (to - from) / 4 * 4; i += 4) {
     const int4 k = index_of_millis4(vload4(0, values + i));

@@ -2,8 +2,9 @@
 // (pagerank_step) and, for nodes with many in-edges, a work-group per fixed-size chunk of their
 // in-edges (pagerank_heavy_chunks, then pagerank_settle_heavy); on CPU
 // devices one work-item per edge-balanced range of nodes (pagerank_step_ranges).
-// Compiled with -DUSE_FP64 where the device has cl_khr_fp64 (then it matches the Java backend to
-// rounding), else in float. Contributions (contrib_t) are float unless -DWIDE_CONTRIB: as in Java,
+// Compiled with -DUSE_FP64 where the device has cl_khr_fp64 (then within rounding of the Java
+// backend: pagerank_step_ranges sums in Java's order, the GPU kernels sum some nodes in a tree of
+// lanes or chunks), else in float. Contributions (contrib_t) are float unless -DWIDE_CONTRIB: as in Java,
 // the host runs the float build while the L1 change is well above float's noise floor, because
 // the contribution gather is the only random access, then the wide build (see ContribPrecision).
 #ifdef USE_FP64
@@ -68,6 +69,20 @@ void pagerank_settle(const int v, const real sum, __global const real* rank,
   const real inv = invOut[v];
   contribNext[slot[v]] = (contrib_t) (updated * inv);
   *dangling += inv == 0 ? updated : 0;
+}
+
+// Adds up the work-group's values of a; lane 0 gets the total in scratch[0].
+// The local size must be a power of two; scratch holds local size reals.
+void pagerank_group_sum(real a, __local real* scratch) {
+  const int lid = get_local_id(0);
+  scratch[lid] = a;
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (int stride = get_local_size(0) >> 1; stride > 0; stride >>= 1) {
+    if (lid < stride) {
+      scratch[lid] += scratch[lid + stride];
+    }
+    barrier(CLK_LOCAL_MEM_FENCE);
+  }
 }
 
 // Adds up the work-group's values of a and b; lane 0 gets the totals in scratch[0], scratch[size].
@@ -161,7 +176,7 @@ __kernel void pagerank_heavy_chunks(__global const int* sources, __global const 
     for (uint e = chunks[2 * c] + lid; e < end; e += size) {
       sum += contrib[sources[e]];
     }
-    pagerank_group_sums(sum, 0, scratch);
+    pagerank_group_sum(sum, scratch);
     if (lid == 0) {
       chunkSums[c] = scratch[0];
     }
