@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.pinger.ErrorText;
+import java.util.ArrayDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -18,6 +19,10 @@ final class QueryErrors {
   private static final Pattern LEXER_COLUMN = Pattern.compile("column (\\d+)");
   private static final Pattern REGEXP_POSITION = Pattern.compile(" at position (\\d+)$");
   private static final Pattern BOOST = Pattern.compile("\\^(\\d+(?:\\.\\d+)?)");
+  /** A range's opening bracket after no field: at the start, or after a space, bracket or operator. */
+  private static final Pattern FIELDLESS_RANGE = Pattern.compile("(?:^|[\\s(+\\-!])([\\[{])");
+  /** The field name a colon closes, at the end of the text before it. */
+  private static final Pattern FIELD_BEFORE = Pattern.compile("([\\p{L}\\p{N}_]+)\\s*$");
   private static final Pattern CODE_BRACKET = Pattern.compile("[\\p{L}\\p{N}_][(\\[{]");
 
   /** A problem found after the grammar, which this class can place itself. */
@@ -71,8 +76,7 @@ final class QueryErrors {
       int column = offending.beginColumn + 1;
       String reason =
           offending.kind == QueryParserConstants.EOF
-              ? "unexpected end" + operatorHint(grammar.currentToken, " after " + quoted(grammar.currentToken))
-                  + openRange(query, grammar)
+              ? "unexpected end" + endHint(query, grammar)
               : "unexpected " + quoted(offending) + bracketHint(query, offending.image) + operatorHint(offending, "");
       return new InvalidQueryException(query, reason, column, wrapper);
     }
@@ -114,6 +118,13 @@ final class QueryErrors {
     return new Placed(firstLine(e.getMessage()), -1);
   }
 
+  /** A range typed without a field, placed at the first bracket that opens one with no field before it. */
+  static Placed rangeWithoutField(String query) {
+    Matcher m = FIELDLESS_RANGE.matcher(query);
+    return new Placed("a range needs a field, as in status:[500 TO 599] or title:[a TO c]"
+        + " (quote text with brackets to search for it)", m.find() ? m.start(1) + 1 : -1);
+  }
+
   /** The lexer counts columns from 1 already. */
   private static InvalidQueryException lexerError(String query, String message, Throwable e) {
     Matcher m = LEXER_COLUMN.matcher(message);
@@ -143,17 +154,77 @@ final class QueryErrors {
   }
 
   /**
+   * What the end left unfinished, since "unexpected end" alone does not say: an operator without
+   * its word ({@code asyncio -}, {@code cache AND}), a boost without its number, a field without
+   * what to find in it, or an open range or group. Empty for anything else.
+   */
+  private static String endHint(String query, ParseException grammar) {
+    Token last = grammar.currentToken;
+    String after = " after " + quoted(last);
+    return switch (last.kind) {
+      case QueryParserConstants.MINUS -> after + ", which leaves out the pages with the word after it";
+      case QueryParserConstants.PLUS -> after + ", which requires the word after it";
+      case QueryParserConstants.CARAT -> after + ", which weighs the word before it by the number after it, as in asyncio^2";
+      case QueryParserConstants.COLON -> fieldHint(query, last);
+      default -> operatorHint(last, after) + openRange(query, grammar) + openGroup(query);
+    };
+  }
+
+  /** {@code title:} with nothing after it: the field named, and how a field takes its word. */
+  private static String fieldHint(String query, Token colon) {
+    Matcher field = FIELD_BEFORE.matcher(query.substring(0, Math.min(query.length(), colon.beginColumn)));
+    String name = field.find() ? field.group(1) : "";
+    return " after " + InvalidQueryException.quoted(name + ":") + ", a field: give what to find in it, as in "
+        + name + ":asyncio";
+  }
+
+  /**
+   * Where the query ended inside a group ({@code (asyncio}, {@code loop(}), the column of the
+   * bracket left open. Empty when every group is closed.
+   */
+  private static String openGroup(String query) {
+    int opened = unclosedParenthesis(query);
+    return opened < 0 ? "" : ": the group opened at column " + (opened + 1) + " is not closed, as in (a OR b)"
+        + " (quote text with brackets to search for it)";
+  }
+
+  /** The last ( that no ) closes, outside quotes and escapes; -1 if none. */
+  private static int unclosedParenthesis(String query) {
+    ArrayDeque<Integer> open = new ArrayDeque<>();
+    boolean quoted = false;
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        open.push(i);
+      } else if (!quoted && c == ')' && !open.isEmpty()) {
+        open.pop();
+      }
+    }
+    return open.isEmpty() ? -1 : open.peek();
+  }
+
+  private static boolean expects(ParseException grammar, int kind) {
+    for (int[] sequence : grammar.expectedTokenSequences == null ? new int[0][] : grammar.expectedTokenSequences) {
+      for (int expected : sequence) {
+        if (expected == kind) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Where the query ended inside a range ({@code [a TO}), the column of its bracket, since the end
    * alone does not say what was left open. Empty when the grammar expected no part of a range.
    */
   private static String openRange(String query, ParseException grammar) {
-    boolean inRange = false;
-    for (int[] sequence : grammar.expectedTokenSequences == null ? new int[0][] : grammar.expectedTokenSequences) {
-      for (int kind : sequence) {
-        inRange |= kind == QueryParserConstants.RANGE_TO || kind == QueryParserConstants.RANGEIN_END
-            || kind == QueryParserConstants.RANGEEX_END;
-      }
-    }
+    boolean inRange = expects(grammar, QueryParserConstants.RANGE_TO)
+        || expects(grammar, QueryParserConstants.RANGEIN_END) || expects(grammar, QueryParserConstants.RANGEEX_END);
     int opened = Math.max(query.lastIndexOf('['), query.lastIndexOf('{'));
     return inRange && opened >= 0
         ? ": the range opened at column " + (opened + 1) + " is not closed, as in [a TO b] or {a TO b}"

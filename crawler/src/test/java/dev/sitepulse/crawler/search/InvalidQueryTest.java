@@ -32,10 +32,11 @@ class InvalidQueryTest {
   }
 
   @Test
-  void anUnclosedGroupReportsTheEndOfTheQuery() {
+  void anUnclosedGroupReportsTheEndOfTheQueryAndWhereTheGroupOpened() {
     InvalidQueryException e = invalid("title:(foo");
 
-    assertThat(e).hasMessage("cannot parse query \"title:(foo\": unexpected end at column 11");
+    assertThat(e).hasMessage("cannot parse query \"title:(foo\": unexpected end: the group opened at column 7"
+        + " is not closed, as in (a OR b) (quote text with brackets to search for it) at column 11");
     assertThat(e.column()).isEqualTo(11);
     assertThat(e.query()).isEqualTo("title:(foo");
   }
@@ -46,7 +47,8 @@ class InvalidQueryTest {
 
     InvalidQueryException e = invalid(query);
 
-    assertThat(e).hasMessage("cannot parse query \"" + "x".repeat(200) + "…\": unexpected end at column 312");
+    assertThat(e).hasMessage("cannot parse query \"" + "x".repeat(200) + "…\": unexpected end: the group opened at column 308"
+        + " is not closed, as in (a OR b) (quote text with brackets to search for it) at column 312");
     assertThat(e.query()).isEqualTo(query);
   }
 

@@ -57,6 +57,49 @@ class QueryErrorsTest {
       delimiter = '|',
       quoteCharacter = '\'',
       value = {
+        // Each said only "unexpected end at column N".
+        "'-'           | 'unexpected end after \"-\", which leaves out the pages with the word after it"
+            + " at column 2'",
+        "'asyncio -'   | 'unexpected end after \"-\", which leaves out the pages with the word after it"
+            + " at column 10'",
+        "'loop +'      | 'unexpected end after \"+\", which requires the word after it"
+            + " at column 7'",
+        "'asyncio^'    | 'unexpected end after \"^\", which weighs the word before it by the number after it,"
+            + " as in asyncio^2 at column 9'",
+        "'title:'      | 'unexpected end after \"title:\", a field: give what to find in it, as in title:asyncio"
+            + " at column 7'",
+        "'(asyncio'    | 'unexpected end: the group opened at column 1 is not closed, as in (a OR b)"
+            + " (quote text with brackets to search for it) at column 9'",
+      })
+  void anEndThatLeavesAnOperatorWithoutItsWordSaysWhatTheOperatorWants(String query, String problem) {
+    assertThat(invalid(query)).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": " + problem);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "'[1 TO 5]'            | 1",
+        "'asyncio {a TO c}'    | 9",
+        "'title:x OR [a TO *]' | 12",
+      })
+  void aRangeWithoutAFieldIsAnErrorNotAMatchOfEveryPage(String query, int column) {
+    // Over the text fields it compared every word of every page with the bounds: [1 TO 5]
+    // matched all 526 pages of the Python docs.
+    InvalidQueryException e = invalid(query);
+
+    assertThat(e).hasMessage("cannot parse query " + InvalidQueryException.quoted(query) + ": a range needs a field,"
+        + " as in status:[500 TO 599] or title:[a TO c]"
+        + " (quote text with brackets to search for it) at column " + column);
+    assertThat(e.column()).isEqualTo(column);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
         // The grammar said "unexpected end at column 35": the last / opened a regular expression.
         "'https://docs.python.org/3/library/'                | 'a URL must be quoted: \"https://docs.python.org/3/library/\""
             + " searches its text, url:\"https://docs.python.org/3/library/\" finds its page' | 1",
@@ -81,8 +124,10 @@ class QueryErrorsTest {
       delimiter = '|',
       quoteCharacter = '\'',
       value = {
-        "'\"https://docs.python.org/3/library/\" loop('    | unexpected end at column 43",
-        "'url:/https:\\/\\/a.*/ x:'                          | unexpected end at column 23",
+        "'\"https://docs.python.org/3/library/\" loop('    | unexpected end: the group opened at column 42 is not"
+            + " closed, as in (a OR b) (quote text with brackets to search for it) at column 43",
+        "'url:/https:\\/\\/a.*/ x:'                          | 'unexpected end after \"x:\", a field: give what to find in"
+            + " it, as in x:asyncio at column 23'",
         "'loop [https://a TO https://b'                      | unexpected end: the range opened at column 6 is not"
             + " closed, as in [a TO b] or {a TO b} (quote text with brackets to search for it) at column 29",
       })
