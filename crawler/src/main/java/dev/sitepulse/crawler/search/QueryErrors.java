@@ -188,22 +188,17 @@ final class QueryErrors {
         + " (quote text with brackets to search for it)";
   }
 
-  /** The last ( that no ) closes, outside quotes and escapes; -1 if none. */
+  /** The last ( that no ) closes, outside phrases, expressions, ranges and escapes; -1 if none. */
   private static int unclosedParenthesis(String query) {
     ArrayDeque<Integer> open = new ArrayDeque<>();
-    boolean quoted = false;
-    for (int i = 0; i < query.length(); i++) {
-      char c = query.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
+    OutsideText.walk(query, i -> {
+      if (query.charAt(i) == '(') {
         open.push(i);
-      } else if (!quoted && c == ')' && !open.isEmpty()) {
+      } else if (query.charAt(i) == ')' && !open.isEmpty()) {
         open.pop();
       }
-    }
+      return i;
+    });
     return open.isEmpty() ? -1 : open.peek();
   }
 
