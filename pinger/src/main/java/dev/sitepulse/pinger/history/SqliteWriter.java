@@ -30,6 +30,8 @@ final class SqliteWriter implements AutoCloseable {
   private final PreparedStatement setInterval;
   private final PreparedStatement insertPending;
   private final PreparedStatement deletePending;
+  /** Those that batch rows; a failed write clears them all, as only a statement's own executeBatch does. */
+  private final List<PreparedStatement> batched;
   private final Map<String, Known> ids = new HashMap<>();
 
   SqliteWriter(Connection c) throws SQLException {
@@ -49,9 +51,10 @@ final class SqliteWriter implements AutoCloseable {
     insertPending = c.prepareStatement("INSERT OR IGNORE INTO pending_alerts (target_id, at, kind, url, grp,"
         + " from_state, to_state, since, lasted_ms, verdict, status, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     deletePending = c.prepareStatement("DELETE FROM pending_alerts WHERE target_id = ? AND at = ? AND kind = ?");
+    batched = List.of(insertCheck, insertChange, insertDelivery, setInterval, insertPending, deletePending);
   }
 
-  /** Writes all of them or, on an error, none. */
+  /** Writes all of them or, on an error, none, and keeps nothing of them for the next write. */
   void write(List<HistoryRecord> batch) throws SQLException {
     try {
       for (HistoryRecord r : batch) {
@@ -74,7 +77,11 @@ final class SqliteWriter implements AutoCloseable {
       insertPending.executeBatch();
       deletePending.executeBatch(); // after: one settled in the batch that made it is gone too
       c.commit();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      // Rows queued on statements not yet executed would go in again with the retry of this batch.
+      for (PreparedStatement s : batched) {
+        s.clearBatch();
+      }
       c.rollback();
       ids.clear(); // ids made in the rolled-back transaction are gone
       throw e;
@@ -225,9 +232,9 @@ final class SqliteWriter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     try {
-      for (PreparedStatement p : List.of(insertCheck, insertChange, insertDelivery, upsertTarget, setInterval,
-          insertPending, deletePending)) {
-        p.close(); // one left in progress keeps a transaction open, and the mode changes only outside
+      upsertTarget.close(); // one left in progress keeps a transaction open, and the mode changes only outside
+      for (PreparedStatement p : batched) {
+        p.close();
       }
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {

@@ -1,0 +1,83 @@
+package dev.sitepulse.pinger.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.Verdict;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A batch the history could not write is kept and written later, once, as a whole. */
+class FailedBatchesTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  private static final HistoryQuery EVERYTHING = new HistoryQuery(Instant.EPOCH, NOW.plusSeconds(1), null);
+
+  @TempDir Path dir;
+
+  private SqliteHistory open() {
+    return SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void aBatchWhoseChecksFailedToGoInIsWrittenOnceWhenTheWriteSucceeds() throws Exception {
+    try (SqliteHistory h = open()) {
+      breakInserts("checks");
+      h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
+      h.append(new StateChangeRecord("a", "UP", "DOWN", NOW.minusSeconds(10), NOW.minusSeconds(10)));
+      h.append(new DeliveryRecord("a", NOW.minusSeconds(9), "CHANGE", "http://hook/", false, 3, "HTTP 500"));
+      h.flush().join();
+      assertThat(h.written()).as("the first write failed").isZero();
+
+      mend();
+      h.flush().join();
+
+      assertThat(h.written()).isEqualTo(3);
+      assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isOne();
+      assertThat(h.reader().stateChanges(EVERYTHING)).hasSize(1);
+      assertThat(h.reader().failedDeliveries(EVERYTHING)).hasSize(1);
+    }
+  }
+
+  @Test
+  void checksQueuedBeforeANewTargetFailedToBeMadeAreWrittenOnceWhenTheWriteSucceeds() throws Exception {
+    try (SqliteHistory h = open()) {
+      h.append(CheckRecord.of("a", NOW.minusSeconds(20), Verdict.UP, 200, 5));
+      h.flush().join();
+      breakInserts("targets");
+      h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.UP, 200, 5));
+      h.append(CheckRecord.of("b", NOW.minusSeconds(10), Verdict.UP, 200, 5));
+      h.flush().join();
+      assertThat(h.written()).as("the second write failed").isOne();
+
+      mend();
+      h.flush().join();
+
+      assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isEqualTo(3);
+    }
+  }
+
+  /** Makes inserts into {@code table} fail, as a full disk would, until {@link #mend}. */
+  private void breakInserts(String table) throws SQLException {
+    sql("CREATE TABLE IF NOT EXISTS broken (x)");
+    sql("CREATE TRIGGER broken_" + table + " BEFORE INSERT ON " + table
+        + " WHEN EXISTS (SELECT 1 FROM broken) BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    sql("INSERT INTO broken VALUES (1)");
+  }
+
+  private void mend() throws SQLException {
+    sql("DELETE FROM broken");
+  }
+
+  private void sql(String sql) throws SQLException {
+    try (Connection c = SqliteHistory.connect(dir.resolve(SqliteHistory.FILE_NAME), false)) {
+      c.createStatement().execute(sql);
+    }
+  }
+}
