@@ -73,6 +73,8 @@ public final class SqliteHistory implements HistoryStore {
   private boolean closed;
   /** Records whose batch failed; they go first in the next one. Writer thread only. */
   private final List<HistoryRecord> retry = new ArrayList<>();
+  /** Whether the last batch failed, so that a run of failures is logged once. Writer thread only. */
+  private boolean failing;
   private final List<ScheduledFuture<?>> periodic = new ArrayList<>();
   /** The file and the lock as opened, to tell them from others put at their paths; null where the OS has no keys. */
   private final Object fileKey;
@@ -328,7 +330,11 @@ public final class SqliteHistory implements HistoryStore {
     }
   }
 
-  /** Writes everything queued, BATCH-sized transactions at most twenty times over; writer thread only. */
+  /**
+   * Writes everything queued, in transactions of up to twenty times {@link #BATCH} records, as many
+   * as it takes; writer thread only. A batch that fails is kept for the next drain, which an
+   * exception that escaped would cancel for good.
+   */
   private void drain() {
     drainPending.set(false);
     if (!stillThere()) { // nowhere to write them
@@ -343,6 +349,7 @@ public final class SqliteHistory implements HistoryStore {
     }
     while (!retry.isEmpty() || !queue.isEmpty()) {
       List<HistoryRecord> batch = new ArrayList<>(retry);
+      int retried = retry.size();
       retry.clear();
       for (HistoryRecord r; batch.size() < BATCH * 20 && (r = queue.poll()) != null; ) {
         batch.add(r);
@@ -350,14 +357,33 @@ public final class SqliteHistory implements HistoryStore {
       queued.addAndGet(-batch.size());
       try {
         writer.write(batch);
-        written.addAndGet(batch.size());
-        checksWritten.addAndGet(batch.stream().filter(CheckRecord.class::isInstance).count());
-      } catch (SQLException e) {
-        log.error("history {}: cannot write {} records, will retry: {}", file, batch.size(), e.getMessage());
+      } catch (SQLException | RuntimeException e) {
+        failed(batch.size(), e);
         retry.addAll(batch);
         queued.addAndGet(batch.size());
         return;
       }
+      written.addAndGet(batch.size());
+      checksWritten.addAndGet(batch.stream().filter(CheckRecord.class::isInstance).count());
+      if (failing) {
+        failing = false;
+        log.info("history {}: writing again; the {} records held back are written", file, retried);
+      }
+    }
+  }
+
+  /** Says once, not every {@link #FLUSH_EVERY} while it lasts, that writing fails. */
+  private void failed(int records, Exception e) {
+    if (failing) {
+      log.debug("history {}: still cannot write {} records: {}", file, records, e.getMessage());
+      return;
+    }
+    failing = true;
+    String line = "history {}: cannot write {} records, will retry every {} ms until it can: {}";
+    if (e instanceof SQLException) {
+      log.error(line, file, records, FLUSH_EVERY.toMillis(), e.getMessage());
+    } else { // a bug, whose trace says where
+      log.error(line, file, records, FLUSH_EVERY.toMillis(), e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,10 @@ package dev.sitepulse.pinger.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.pinger.Verdict;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** A batch the history could not write is kept and written later, once, as a whole. */
 class FailedBatchesTest {
@@ -61,6 +66,50 @@ class FailedBatchesTest {
 
       assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isEqualTo(3);
     }
+  }
+
+  @Test
+  void aRecordTheWriterCannotTakeHoldsItsBatchBackUntilCloseCountsItLostNotDropsItUnseen() {
+    SqliteHistory h = open();
+    try (h) {
+      h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
+      h.append(new StateChangeRecord("a", "UP", "DOWN", null, null)); // no time: a bug of its maker
+      h.flush().join();
+      h.append(CheckRecord.of("a", NOW, Verdict.DOWN, 500, 5));
+      h.flush().join();
+
+      assertThat(h.backlog()).as("held back, with what came after").isEqualTo(3);
+    }
+    assertThat(h.written()).isZero();
+    assertThat(h.lost()).isEqualTo(3);
+  }
+
+  @Test
+  void writesThatKeepFailingAreLoggedOnceAndOnceMoreWhenTheyGoAgain() throws Exception {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(SqliteHistory.class);
+    log.start();
+    logger.addAppender(log);
+    try (SqliteHistory h = open()) {
+      breakInserts("checks");
+      h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
+      h.flush().join();
+      h.append(CheckRecord.of("a", NOW, Verdict.DOWN, 500, 5));
+      h.flush().join();
+      h.flush().join();
+      mend();
+      h.flush().join();
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    Path file = dir.resolve(SqliteHistory.FILE_NAME);
+    assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO)) // whatever the level set
+        .extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
+        "ERROR history " + file + ": cannot write 1 records, will retry every 250 ms until it can:"
+            + " [SQLITE_CONSTRAINT_TRIGGER] A RAISE function within a trigger fired, causing the SQL statement to"
+            + " abort (disk I/O error)",
+        "INFO history " + file + ": writing again; the 2 records held back are written");
   }
 
   /** Makes inserts into {@code table} fail, as a full disk would, until {@link #mend}. */
