@@ -195,11 +195,23 @@ final class SqliteWriter implements AutoCloseable {
 
   private record Known(long id, String url, String group) {}
 
-  /** Deletes checks before the cutoff in small transactions; returns how many went. */
+  /**
+   * Deletes checks, deliveries and state changes before the cutoff, in transactions of at most
+   * {@link #DELETE_CHUNK} rows each; returns how many checks went.
+   */
   long deleteBefore(Instant cutoff) throws SQLException {
+    long checks = deleteInChunks("checks", "at < ?", cutoff);
+    deleteInChunks("deliveries", "at < ?", cutoff);
+    // The last change of each target stays: it says what state an old outage left behind.
+    deleteInChunks("state_changes",
+        "at < ? AND rowid NOT IN (SELECT max(rowid) FROM state_changes GROUP BY target_id)", cutoff);
+    return checks;
+  }
+
+  private long deleteInChunks(String table, String where, Instant cutoff) throws SQLException {
     long total = 0;
-    try (PreparedStatement del = c.prepareStatement(
-        "DELETE FROM checks WHERE rowid IN (SELECT rowid FROM checks WHERE at < ? LIMIT " + DELETE_CHUNK + ")")) {
+    try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE rowid IN (SELECT rowid FROM "
+        + table + " WHERE " + where + " LIMIT " + DELETE_CHUNK + ")")) {
       int n;
       do {
         del.setLong(1, cutoff.toEpochMilli());
@@ -207,16 +219,6 @@ final class SqliteWriter implements AutoCloseable {
         c.commit();
         total += n;
       } while (n == DELETE_CHUNK);
-    }
-    try (PreparedStatement s = c.prepareStatement("DELETE FROM deliveries WHERE at < ?");
-        // The last change of each target stays: it says what state an old outage left behind.
-        PreparedStatement t = c.prepareStatement("DELETE FROM state_changes WHERE at < ? AND rowid NOT IN"
-            + " (SELECT max(rowid) FROM state_changes GROUP BY target_id)")) {
-      s.setLong(1, cutoff.toEpochMilli());
-      s.executeUpdate();
-      t.setLong(1, cutoff.toEpochMilli());
-      t.executeUpdate();
-      c.commit();
     }
     return total;
   }

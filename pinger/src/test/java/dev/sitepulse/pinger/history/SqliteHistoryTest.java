@@ -201,6 +201,28 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void retentionDeletesMoreOldDeliveriesAndStateChangesThanOneTransactionTakes() {
+    int many = 5000 * 2 + 1;
+    try (SqliteHistory h = open()) {
+      h.flush().join(); // past the run made at open
+      Instant old = NOW.minus(Duration.ofDays(40));
+      for (int i = 0; i < many; i++) {
+        Instant at = old.plusSeconds(i);
+        h.append(new StateChangeRecord("a", i % 2 == 0 ? "UP" : "DOWN", i % 2 == 0 ? "DOWN" : "UP", at, at));
+        h.append(new DeliveryRecord("a", at, "CHANGE", "http://hook", false, 3, "HTTP 500"));
+      }
+      h.append(new DeliveryRecord("a", NOW.minusSeconds(1), "CHANGE", "http://hook", false, 3, "HTTP 500"));
+
+      h.enforceRetention();
+
+      assertThat(h.reader().stateChanges(EVERYTHING)).as("the last stays").extracting(StateChangeRecord::at)
+          .containsExactly(old.plusSeconds(many - 1));
+      assertThat(h.reader().failedDeliveries(EVERYTHING)).extracting(DeliveryRecord::at)
+          .containsExactly(NOW.minusSeconds(1));
+    }
+  }
+
+  @Test
   void retentionRunsWhenTheStoreOpensAndEveryHour() {
     try (SqliteHistory h = open()) {
       h.append(check("old", NOW.minus(Duration.ofDays(90)), Verdict.UP, 200, 10));
