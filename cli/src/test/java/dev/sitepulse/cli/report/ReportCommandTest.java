@@ -482,7 +482,7 @@ class ReportCommandTest {
 
     assertThat(run.out()).doesNotContain("XXXXSECRET");
     JsonNode failed = new ObjectMapper().readTree(run.out()).get("failed_alerts");
-    assertThat(failed.get(0).get("sink").asText()).isEqualTo("https://hooks.slack.com/services/…");
+    assertThat(failed.get(0).get("sink").asText()).isEqualTo("https://hooks.slack.com/…");
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.sitepulse.pinger.watch;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.internal.UrlCredentials;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -46,16 +45,16 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
     return redact(url);
   }
 
-  /** A delivery's sink as it may be shown: its URL redacted, which a history written before redaction holds whole. */
+  /** A delivery's sink as it may be shown: redacted, as a history of an earlier version may hold it whole or half-redacted. */
   public static String shownSink(String sink) {
     return sink.startsWith("http:") || sink.startsWith("https:") ? redact(sink) : sink;
   }
 
   /**
-   * Scheme, host, port and the first path segment, the rest as {@code …}: hook services carry
-   * their secret in the path or query (Slack's {@code /services/T…/B…/token}), and a failed
-   * delivery's URL ends up in logs and on the status page. A lone segment may be the secret
-   * itself (an ntfy topic), so it is hidden too; user info is never shown.
+   * Scheme, host and port, any path, query or fragment as {@code …}: hook services carry their
+   * secret there, in any segment (Slack's {@code /services/T…/B…/token}, Telegram's
+   * {@code /bot<token>/sendMessage}, a Healthchecks {@code /<uuid>/fail}), and a failed delivery's
+   * URL ends up in logs, the history, reports and the status page. User info is never shown.
    */
   public static String redact(String url) {
     HttpUrl u = HttpUrl.parse(url);
@@ -65,10 +64,7 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
     String host = u.host().contains(":") ? "[" + u.host() + "]" : u.host();
     String base = u.scheme() + "://" + host
         + (u.port() == HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port()) + "/";
-    List<String> path = u.encodedPathSegments().stream().filter(s -> !s.isEmpty()).toList();
-    if (path.size() > 1) {
-      return base + path.get(0) + "/…";
-    }
-    return path.isEmpty() && u.encodedQuery() == null && u.encodedFragment() == null ? base : base + "…";
+    boolean bare = u.encodedPath().equals("/") && u.encodedQuery() == null && u.encodedFragment() == null;
+    return bare ? base : base + "…";
   }
 }

@@ -10,9 +10,23 @@ import org.junit.jupiter.api.Test;
 class WebhookTest {
 
   @Test
-  void aSlackHookShowsItsServiceButNotItsToken() {
+  void aSlackHookShowsItsHostButNoneOfItsPath() {
     assertThat(Webhook.redact("https://hooks.slack.com/services/T000/B000/XXXX"))
-        .isEqualTo("https://hooks.slack.com/services/…");
+        .isEqualTo("https://hooks.slack.com/…");
+  }
+
+  @Test
+  void aTokenInTheFirstOfSeveralSegmentsIsHidden() {
+    assertThat(Webhook.redact("https://api.telegram.org/bot123456:AAHsecret/sendMessage?chat_id=42"))
+        .isEqualTo("https://api.telegram.org/…");
+    assertThat(Webhook.redact("https://hc-ping.com/0b3a5c2e-6f1d-4c8e-9a7b-2d4e6f8a0c1e/fail"))
+        .isEqualTo("https://hc-ping.com/…");
+  }
+
+  @Test
+  void aSinkAnEarlierVersionRedactedWithItsFirstSegmentIsShownWithoutIt() {
+    assertThat(Webhook.shownSink("https://api.telegram.org/bot123456:AAHsecret/…"))
+        .isEqualTo("https://api.telegram.org/…");
   }
 
   @Test
@@ -23,7 +37,7 @@ class WebhookTest {
   @Test
   void aQueryIsHiddenAndAPortOtherThanTheDefaultKept() {
     assertThat(Webhook.redact("http://127.0.0.1:8080/v1/spaces/AAA/messages?key=k&token=t"))
-        .isEqualTo("http://127.0.0.1:8080/v1/…");
+        .isEqualTo("http://127.0.0.1:8080/…");
     assertThat(Webhook.redact("http://alerts.example.com:8080/?token=t")).isEqualTo("http://alerts.example.com:8080/…");
   }
 
@@ -42,7 +56,7 @@ class WebhookTest {
   void theWebhookShowsItsOwnUrlRedacted() {
     assertThat(new Webhook("https://discord.com/api/webhooks/123/token", Webhook.Format.JSON, Duration.ofSeconds(5), 0,
         Map.of()).shownUrl())
-        .isEqualTo("https://discord.com/api/…");
+        .isEqualTo("https://discord.com/…");
   }
 
   @Test
