@@ -16,6 +16,10 @@ public final class BreakerTicket {
   private final HostBreakers breakers;
   private final CircuitBreaker breaker;
   private final Object checked;
+  /**
+   * Set by {@link #admits} alone, which the host scheduler calls on its one thread; read by the
+   * threads that record results and decide retries, hence atomic.
+   */
   private final AtomicReference<HostBreakers.Pass> pass = new AtomicReference<>();
   private final AtomicBoolean recorded = new AtomicBoolean();
   private final AtomicBoolean retryRefused = new AtomicBoolean();
@@ -35,7 +39,7 @@ public final class BreakerTicket {
    * Whether attempt {@code number} may go. The first asks the breaker each time the scheduler
    * considers it (while closed it may have opened meanwhile); a trial's permission is kept until
    * sent. Later attempts belong to a check already let through: they go unless its circuit
-   * opened since ({@link #refusesRetry()}).
+   * opened since ({@link #refusesRetry()}). Called on the host scheduler's thread only.
    */
   public boolean admits(int number) {
     if (breaker == null) {
@@ -44,7 +48,14 @@ public final class BreakerTicket {
     if (number > 1) {
       return !refusesRetry();
     }
-    return pass.updateAndGet(p -> p != null && p.trial() ? p : breakers.admit(breaker, checked)) != null;
+    // Not updateAndGet, which may run its function again: admit takes a breaker permission.
+    // Get and set are enough on the scheduler's thread, the only one that calls this.
+    HostBreakers.Pass p = pass.get();
+    if (p == null || !p.trial()) {
+      p = breakers.admit(breaker, checked);
+      pass.set(p);
+    }
+    return p != null;
   }
 
   /**
