@@ -1,7 +1,7 @@
 package dev.sitepulse.cli;
 
 import dev.sitepulse.pinger.format.DisplayWidth;
-import dev.sitepulse.pinger.format.TextTable;
+import dev.sitepulse.pinger.format.OneLine;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,9 +11,9 @@ public final class Shortened {
   /** Titles are the sites' own text, and a site may put a whole article there. */
   private static final int MAX_TITLE = 120;
   // \p{Cc}, not \p{Cntrl}: the C1 controls too, such as U+009B, which some terminals read as ESC [;
-  // and the bidirectional overrides and isolates, as TextTable.isControl says why.
+  // and the bidirectional overrides and isolates, as OneLine.isControl says why.
   private static final Pattern BLANKS_AND_CONTROLS =
-      Pattern.compile("[\\s" + TextTable.CONTROL_CHARS + "]+");
+      Pattern.compile("[\\s" + OneLine.CONTROL_CHARS + "]+");
 
   /**
    * What a reader takes for one character, Unicode's extended grapheme clusters: an emoji ZWJ

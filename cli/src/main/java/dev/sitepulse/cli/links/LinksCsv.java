@@ -8,7 +8,7 @@ import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
 import dev.sitepulse.pinger.format.CsvText;
-import dev.sitepulse.pinger.format.TextTable;
+import dev.sitepulse.pinger.format.OneLine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ final class LinksCsv {
    * control characters or bidi overrides (as in the table), and not taken for a formula.
    */
   static String cell(String text) {
-    return CsvText.formulaSafe(TextTable.oneLine(text));
+    return CsvText.formulaSafe(OneLine.of(text));
   }
 
   static void write(LinkReport r, PrintStream out) {

@@ -1,7 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.Shortened;
-import dev.sitepulse.pinger.format.TextTable;
+import dev.sitepulse.pinger.format.OneLine;
 
 /**
  * Escapes text for HTML and SVG, in element content and in quoted attributes alike. Every string
@@ -27,7 +27,7 @@ final class Html {
         case '"' -> "&quot;";
         case '\'' -> "&#39;";
         // A bidi mark is kept: normal in a right-to-left title, it reaches no further than its block.
-        default -> TextTable.isControl(c) && !TextTable.isBidiMark(c) && c != '\n' && c != '\t' ? "\uFFFD" : null;
+        default -> OneLine.isControl(c) && !OneLine.isBidiMark(c) && c != '\n' && c != '\t' ? "\uFFFD" : null;
       };
       if (rep != null && out == null) {
         out = new StringBuilder(s.length() + 16).append(s, 0, i);

@@ -5,7 +5,7 @@ import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.crawler.search.Highlight;
 import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.SearchResults;
-import dev.sitepulse.pinger.format.TextTable;
+import dev.sitepulse.pinger.format.OneLine;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -74,7 +74,7 @@ public final class SearchTable {
   private static String spacesForControls(String s) {
     char[] chars = s.toCharArray();
     for (int i = 0; i < chars.length; i++) {
-      if (TextTable.isControl(chars[i]) || Character.isWhitespace(chars[i])) {
+      if (OneLine.isControl(chars[i]) || Character.isWhitespace(chars[i])) {
         chars[i] = ' ';
       }
     }

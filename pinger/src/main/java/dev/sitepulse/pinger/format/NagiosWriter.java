@@ -102,12 +102,12 @@ final class NagiosWriter implements ResultWriter {
    * mark stays: it is part of a right-to-left name, and the label is the name graphs are kept by.
    */
   private static String label(String name) {
-    return name.replaceAll("[='|" + TextTable.CONTROL_CHARS_BUT_MARKS + "]", "_");
+    return name.replaceAll("[='|" + OneLine.CONTROL_CHARS_BUT_MARKS + "]", "_");
   }
 
   /** A | would start performance data, a line break a new line of output; as in the table. */
   static String text(String s) {
-    return TextTable.oneLine(s.replace('|', '/'));
+    return OneLine.of(s.replace('|', '/'));
   }
 
   private static String seconds(long nanos) {

@@ -2,7 +2,7 @@ package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.config.Durations;
-import dev.sitepulse.pinger.format.TextTable;
+import dev.sitepulse.pinger.format.OneLine;
 import dev.sitepulse.pinger.history.DeliveryRecord;
 import dev.sitepulse.pinger.history.HistoryReader;
 import dev.sitepulse.pinger.history.HistoryStore;
@@ -186,7 +186,7 @@ public final class Alerter implements AutoCloseable {
 
   /** One line whatever a target's name holds: a newline in it must not forge a second log line. */
   private static String logLine(String text) {
-    return TextTable.oneLine(text);
+    return OneLine.of(text);
   }
 
   private void deliver(Alert alert) {

@@ -20,23 +20,6 @@ class TextTableTest {
   }
 
   @Test
-  void aBidirectionalOverrideInACellCannotTurnTheRestOfTheRowAround() {
-    assertThat(TextTable.oneLine("api\u202Eedoc\u2067x\u2069")).isEqualTo("api edoc x ");
-  }
-
-  @Test
-  void eachBidirectionalControlAloneIsBlankedAndItsNeighboursAreLeft() {
-    // The marks, the first and last of each range: U+2028-U+202E (the separators with the
-    // embeddings and overrides) and U+2066-U+2069.
-    for (String bidi : List.of("\u061C", "\u200E", "\u200F", "\u2028", "\u2029", "\u202A", "\u202E", "\u2066", "\u2069")) {
-      assertThat(TextTable.oneLine("api" + bidi + "edoc")).isEqualTo("api edoc");
-    }
-    for (int neighbour : new int[] {'a', 0x00A0, 0x061B, 0x200D, 0x2010, 0x2027, 0x202F, 0x2065, 0x206A}) {
-      assertThat(TextTable.isControl(neighbour)).as("U+%04X", neighbour).isFalse();
-    }
-  }
-
-  @Test
   void rightAlignedColumnsEndUnderTheirHeader() {
     TextTable table = new TextTable(List.of(new Column("A", false), new Column("COUNT", true)));
     table.add(List.of(Cell.plain("x"), Cell.plain("12")));
