@@ -515,19 +515,30 @@ class CrawlerBehaviourTest {
   }
 
   @Test
-  void aRetryAfterDateCenturiesAheadBacksTheHostOffInsteadOfEndingTheCrawl() throws Exception {
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRetryAfterDateCenturiesAheadGivesUpOnTheHostInsteadOfEndingTheCrawlInError() throws Exception {
     site.stubFor(get("/busy/until-9999").willReturn(aResponse().withStatus(503)
         .withHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")));
-    CrawlStop stop = new CrawlStop();
-    CompletableFuture<CrawlStats> crawl = inBackground(config(base() + "/busy/until-9999"), stop);
-    waitForTheServer("the 503", () -> !site.findAll(getRequestedFor(urlPathEqualTo("/busy/until-9999"))).isEmpty());
-    stop.request(); // the host now waits a minute, the most a crawl waits: Ctrl-C, as a user would
 
-    CrawlStats stopped = crawl.get(20, TimeUnit.SECONDS);
+    // Past any --max-backoff: recorded with its 503 at once, as a wait that long is not waited.
+    CrawlStats stats = Crawler.run(config(base() + "/busy/until-9999"), CrawlListener.NONE);
 
-    assertThat(stopped.queued()).isPositive();
-    assertThat(CrawlDbRows.column(db(), "SELECT state FROM urls WHERE url LIKE '%/busy/until-9999'"))
-        .singleElement().isIn("queued", "fetching"); // either way, the next run fetches it
+    assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
+    assertThat(site.findAll(getRequestedFor(urlPathEqualTo("/busy/until-9999")))).hasSize(1);
+    assertThat(CrawlDbRows.column(db(), "SELECT state || ' ' || status FROM urls WHERE url LIKE '%/busy/until-9999'"))
+        .containsExactly("done 503");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRetryAfterLongerThanMaxBackoffIsNotAskedAgainAMinuteLater() throws Exception {
+    // Retry-After: 3600 was cut to a minute: the crawl asked again every minute for five minutes.
+    site.stubFor(get("/busy/for-an-hour").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+
+    CrawlStats stats = Crawler.run(config(base() + "/busy/for-an-hour"), CrawlListener.NONE);
+
+    assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
+    assertThat(site.findAll(getRequestedFor(urlPathEqualTo("/busy/for-an-hour")))).hasSize(1);
   }
 
   private static CompletableFuture<CrawlStats> inBackground(CrawlConfig config, CrawlStop stop) {

@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * What the crawl does with a fetch that did not give a page: a network failure is retried after
- * 1 s and 2 s, then recorded; a 429 or 503 holds its host back (Retry-After, or 2 s, 4 s …, at most
- * a minute) and the URL is tried again, up to 5 times; a host whose pages stop reaching it is given
- * up on, and so is one that its 429s and 503s would hold back longer than --max-backoff in all,
- * so that a crawl ends however long a host keeps asking it to wait. It only decides: the crawl
+ * 1 s and 2 s, then recorded; a 429 or 503 holds its host back (as long as Retry-After asks, else
+ * 2 s, 4 s …, at most a minute) and the URL is tried again, up to 5 times; a host whose pages stop
+ * reaching it is given up on, and so is one that its 429s and 503s would hold back longer than
+ * --max-backoff in all (a Retry-After longer than that at once), so that a crawl ends however long
+ * a host keeps asking it to wait. It only decides: the crawl
  * loop sets the timers and writes crawl.db. Touched only on the event loop; the caller passes the
  * time in.
  */
@@ -26,7 +27,14 @@ public final class FetchRetries {
    */
   static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
   public static final int MAX_BACKOFF_RETRIES = 5;
+  /** The longest wait of a 429 or 503 without Retry-After, doubling from 2 s. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+  /**
+   * The longest Retry-After taken as asked; one longer counts as this long. Past any --max-backoff
+   * a crawl would wait out, and far from overflowing System.nanoTime() arithmetic, which a
+   * Retry-After date in the year 9999 would.
+   */
+  static final Duration LONGEST_WAIT = Duration.ofDays(7);
 
   /** What to do with one fetch's result. */
   sealed interface Decision permits Page, Retry, BackOff, GiveUp, LeftForLater {}
@@ -148,15 +156,18 @@ public final class FetchRetries {
 
   /**
    * How long a host that answered 429 or 503 is left alone, for the crawl and for a link check's
-   * external targets alike: its Retry-After, else 2 s, 4 s … for the {@code tries}-th time, at
-   * most {@link #MAX_BACKOFF}; capped before anyone counts it in nanoseconds, which a Retry-After
-   * date in the year 9999 overflows.
+   * external targets alike: its Retry-After (at most {@link #LONGEST_WAIT}), else 2 s, 4 s … for
+   * the {@code tries}-th time, at most {@link #MAX_BACKOFF}. Callers weigh it against
+   * --max-backoff: a server that asks for an hour is not asked again a minute later.
    *
    * @param retryAfter what the server asked for, or null
    */
   public static Duration hostWait(Duration retryAfter, int tries) {
-    Duration wait = retryAfter != null ? retryAfter : Duration.ofSeconds(1L << Math.min(tries, 6));
-    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    if (retryAfter != null) {
+      return retryAfter.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : retryAfter;
+    }
+    Duration doubling = Duration.ofSeconds(1L << Math.min(tries, 6));
+    return doubling.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubling;
   }
 
   /**

@@ -89,11 +89,19 @@ class FetchRetriesTest {
   }
 
   @Test
-  void theHostWaitsAsLongAsRetryAfterAsksUpToAMinute() {
+  void theHostWaitsAsLongAsRetryAfterAsksWithinMaxBackoff() {
     assertThat(search.decide(page("/a"), answer(429, Duration.ofSeconds(3)), NOW))
         .isEqualTo(new BackOff(NOW + Duration.ofSeconds(3).toNanos(), true));
-    assertThat(search.decide(page("/b"), answer(503, Duration.ofMinutes(5)), NOW))
-        .isEqualTo(new BackOff(NOW + Duration.ofMinutes(1).toNanos(), true));
+    assertThat(search.decide(page("/b"), answer(503, Duration.ofMinutes(4)), NOW + nanos(3)))
+        .isEqualTo(new BackOff(NOW + nanos(3) + Duration.ofMinutes(4).toNanos(), true));
+  }
+
+  @Test
+  void aRetryAfterLongerThanMaxBackoffGivesUpOnTheHostAtOnceInsteadOfAskingAgainEveryMinute() {
+    // Retry-After: 3600 was cut to a minute: the crawl asked again five times, a minute apart,
+    // and ended after --max-backoff's five minutes.
+    assertThat(search.decide(page("/a"), answer(503, Duration.ofHours(1)), NOW))
+        .isEqualTo(new BackOff(NOW + Duration.ofHours(1).toNanos(), false, true));
   }
 
   @Test
@@ -101,7 +109,7 @@ class FetchRetriesTest {
     Duration farAway = Duration.between(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59Z"));
 
     assertThat(search.decide(page("/a"), answer(429, farAway), NOW))
-        .isEqualTo(new BackOff(NOW + Duration.ofMinutes(1).toNanos(), true));
+        .isEqualTo(new BackOff(NOW + FetchRetries.LONGEST_WAIT.toNanos(), false, true));
   }
 
   @Test
