@@ -146,7 +146,12 @@ public final class FetchRetries {
 
   /** A 429 or 503: the server asks the crawler to come back later, and its host is held back. */
   public static boolean asksToWait(FetchResult r) {
-    return r.status() == 429 || r.status() == 503;
+    return asksToWait(r.status());
+  }
+
+  /** As {@link #asksToWait(FetchResult)}, for an answer of {@code status}: a link check's checks online too. */
+  public static boolean asksToWait(int status) {
+    return status == 429 || status == 503;
   }
 
   /** The wait before the {@code tries}-th retry of a transient network failure: 1 s, then 2 s. */

@@ -26,11 +26,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Targets a link check's crawl did not fetch, checked online once each: on the hosts the crawl
- * fetched from, as its crawl asks for pages ({@link OwnSiteManners}: robots.txt, delays), and on
+ * fetched from, as its crawl asks for pages ({@link OwnSiteManners}: robots.txt, delays; a 429 or
+ * 503 holding the host back, {@link HostHolds}), and on
  * other hosts at the pinger's rate, both at once.
  *
  * @param results one per target checked
@@ -82,8 +85,9 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
           () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null,
               givenUp, stop),
           thread);
-      Checked mine = check(manners.settings(crawl), crawl, allowed, checked, new OwnHops(pacing, manners, stop),
-          givenUp, stop);
+      OwnHops hops = new OwnHops(pacing, manners,
+          new HostHolds(crawl.maxBackoff(), HostHolds.Asking.CHECKS, System::nanoTime), givenUp, stop);
+      Checked mine = check(manners.settings(crawl), crawl, allowed, checked, hops, givenUp, stop);
       int redirectedToDisallowed = allowed.size() - mine.results().size() - mine.cutShort().size();
       Checked theirs = elsewhere.join(); // ends at the stop too
       List<CheckResult> results = new ArrayList<>(mine.results());
@@ -144,9 +148,10 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
 
   /**
    * HEAD first, then GET for the targets that refused HEAD (405, 501) or failed with it (some
-   * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET). With
-   * {@code own} (the crawl's own hosts), each request, redirects too, goes as {@link OwnHops} lets
-   * it; a target redirected to what robots.txt disallows has no result.
+   * servers answer HEAD wrongly, so a 4xx or an error to HEAD gets a second look with GET), or that
+   * were asked to come back later (429, 503), when it is time to. With {@code own} (the crawl's own
+   * hosts), each request, redirects too, goes as {@link OwnHops} lets it; a target redirected to
+   * what robots.txt disallows has no result.
    */
   private static Checked check(PingSettings settings, CrawlConfig crawl, List<String> urls,
       Runnable checked, OwnHops own, Set<String> givenUp, OnlineStop stop) {
@@ -160,27 +165,21 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
       stop.whenRequested(pinger::stopSending); // a check waiting for its host's rate goes unsent
       Function<Target, CompletableFuture<CheckResult>> ask = own == null
           ? t -> stop.unlessStopped(() -> pinger.check(t))
-          : t -> own.check(pinger, t, t, List.of());
+          : t -> own.check(pinger, t, 1);
+      // Asked to come back later, which says nothing of the link: a GET at once would be refused
+      // the same way, so it goes when the crawl would go back to the host.
+      BiFunction<String, CheckResult, CompletableFuture<CheckResult>> comeBack = own == null
+          ? (url, r) -> afterWaiting(r, crawl, givenUp.contains(originOf(url)),
+              () -> ask.apply(request("GET", url, crawl)))
+          : (url, r) -> own.givenUp(r) ? CompletableFuture.completedFuture(r)
+              : own.check(pinger, request("GET", url, crawl), 2); // its host is held back until then
       List<CompletableFuture<CheckResult>> checks = new ArrayList<>();
       for (String url : urls) {
-        CompletableFuture<CheckResult> check = ask.apply(request("HEAD", url, crawl)).thenCompose(r -> {
-          if (r == null) {
-            return CompletableFuture.completedFuture(null);
-          }
-          if (comesBackLater(r)) {
-            // Asked to come back later, which says nothing of the link: a GET at once would be
-            // refused the same way, so it goes when the crawl would go back to the host.
-            Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
-            // As the crawl gives up on such a host; and one it gave up on has been waited on enough.
-            if (wait.compareTo(crawl.maxBackoff()) > 0 || givenUp.contains(originOf(url))) {
-              return CompletableFuture.completedFuture(r);
-            }
-            return CompletableFuture.runAsync(() -> {},
-                CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
-                .thenCompose(v -> ask.apply(request("GET", url, crawl)));
-          }
-          return needsGet(r) ? ask.apply(request("GET", url, crawl)) : CompletableFuture.completedFuture(r);
-        });
+        CompletableFuture<CheckResult> check = ask.apply(request("HEAD", url, crawl)).thenCompose(r ->
+            r == null ? CompletableFuture.completedFuture(null)
+            : comesBackLater(r) ? comeBack.apply(url, r)
+            : needsGet(r) ? ask.apply(request("GET", url, crawl))
+            : CompletableFuture.completedFuture(r));
         // Counted once, at its end: once it has ended, so that a stop the count brings finds it so.
         check.whenComplete((r, e) -> checked.run());
         checks.add(check);
@@ -191,21 +190,61 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
   }
 
   /**
+   * An other host's target asked to come back later: {@code again} once the wait it asked for has
+   * passed, unless that wait alone passes --max-backoff, or the crawl gave up on its host (which
+   * has been waited on enough); then {@code r} is its answer. The pinger's rate cannot hold a
+   * host back, so only this target waits.
+   */
+  private static CompletableFuture<CheckResult> afterWaiting(CheckResult r, CrawlConfig crawl, boolean hostGivenUp,
+      Supplier<CompletableFuture<CheckResult>> again) {
+    Duration wait = FetchRetries.hostWait(r.last().retryAfter(), 1);
+    if (wait.compareTo(crawl.maxBackoff()) > 0 || hostGivenUp) {
+      return CompletableFuture.completedFuture(r);
+    }
+    return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
+        .thenCompose(v -> again.get());
+  }
+
+  /**
    * Requests to the crawl's own hosts, redirects followed one hop at a time as the crawl follows
    * them: each hop paced, and none to a URL robots.txt disallows (the pinger would follow a
-   * redirect at once, into /private/ as well).
+   * redirect at once, into /private/ as well). A 429 or 503 holds its host back as the crawl's
+   * frontier does, for every target of the host, within --max-backoff over the host
+   * ({@link HostHolds}).
+   *
+   * @param givenUp the origins the crawl gave up on: held back no more, each answer taken as it comes
    */
-  private record OwnHops(HostPacing pacing, OwnSiteManners manners, OnlineStop stop) {
+  private record OwnHops(HostPacing pacing, OwnSiteManners manners, HostHolds holds, Set<String> givenUp,
+      OnlineStop stop) {
 
     /** The most redirects followed, as for other sites' targets. */
     private static final int MAX_REDIRECTS = PingSettings.DEFAULTS.maxRedirects();
+
+    /** The check of {@code target}, its {@code tries}-th request for its URL; null as below. */
+    CompletableFuture<CheckResult> check(Pinger pinger, Target target, int tries) {
+      return check(pinger, target, target, List.of(), tries);
+    }
+
+    /**
+     * Whether {@code r}, an answer asking to come back later, is the answer: its host, the last
+     * hop's, is given up on, by the crawl or by {@link #holds} as it answered.
+     */
+    boolean givenUp(CheckResult r) {
+      List<Hop> hops = r.last().hops();
+      String origin = originOf(hops.isEmpty() ? r.target().url() : hops.get(hops.size() - 1).url());
+      return givenUp.contains(origin) || holds.givenUp(origin);
+    }
 
     /**
      * The check of {@code first}, now at {@code hop} after the redirects {@code before}; null
      * when the chain leads where robots.txt disallows. The pinger follows no redirect itself.
      */
-    CompletableFuture<CheckResult> check(Pinger pinger, Target first, Target hop, List<Hop> before) {
-      return pacing.submit(originOf(hop.url()), () -> stop.unlessStopped(() -> pinger.check(hop))).thenCompose(r -> {
+    private CompletableFuture<CheckResult> check(Pinger pinger, Target first, Target hop, List<Hop> before,
+        int tries) {
+      String origin = originOf(hop.url());
+      Function<CheckResult, Duration> holdAfter = r -> givenUp.contains(origin) ? Duration.ZERO
+          : holds.hold(origin, r.status(), r.last().retryAfter(), tries);
+      return pacing.submit(origin, () -> stop.unlessStopped(() -> pinger.check(hop)), holdAfter).thenCompose(r -> {
         Attempt a = r.last();
         List<Hop> chain = new ArrayList<>(before);
         chain.addAll(a.hops());
@@ -231,7 +270,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
           return CompletableFuture.completedFuture(null);
         }
         return check(pinger, first, new Target(null, null, url, hop.method(), hop.headers(), null,
-            hop.timeout(), 0, null), chain);
+            hop.timeout(), 0, null), chain, tries);
       });
     }
 

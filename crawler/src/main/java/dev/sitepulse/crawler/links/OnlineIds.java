@@ -65,7 +65,7 @@ final class OnlineIds {
     try (Fetcher fetcher = Fetcher.create(crawl.concurrency(), crawl.timeout(), crawl.maxBodyBytes(),
             crawl.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
         HostPacing others = new HostPacing(o -> robots.otherSiteDelay(o, Duration.ofNanos(pinger)), crawl.perHost())) {
-      HostHolds holds = new HostHolds(crawl.maxBackoff(), System::nanoTime);
+      HostHolds holds = new HostHolds(crawl.maxBackoff(), HostHolds.Asking.IDS, System::nanoTime);
       for (CheckResult r : working) {
         if (stop.isRequested()) {
           break; // robots.txt read ahead may be cut short: none is read now

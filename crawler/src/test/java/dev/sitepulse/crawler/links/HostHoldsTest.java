@@ -20,7 +20,7 @@ class HostHoldsTest {
   private static final String ORIGIN = "http://busy.test";
 
   private final AtomicLong now = new AtomicLong(1_000);
-  private final HostHolds holds = new HostHolds(Duration.ofSeconds(90), now::get);
+  private final HostHolds holds = new HostHolds(Duration.ofSeconds(90), HostHolds.Asking.IDS, now::get);
 
   private static FetchResult tooManyRequests(long retryAfterSeconds) {
     return new FetchResult(ORIGIN + "/page.html", 429, null, null, new byte[0], false,
@@ -82,5 +82,19 @@ class HostHoldsTest {
             + " --max-backoff 1m30s",
         ORIGIN + ": its 429 answers would hold the link check back more than --max-backoff 1m30s in all; its"
             + " pages are not read for their ids");
+  }
+
+  @Test
+  void aHostWhoseTargetsAreCheckedOnlineIsSaidInTheChecksWords() {
+    HostHolds checks = new HostHolds(Duration.ofSeconds(90), HostHolds.Asking.CHECKS, now::get);
+    checks.hold(ORIGIN, 503, Duration.ofSeconds(60), 1);
+    advance(Duration.ofSeconds(61));
+    checks.hold(ORIGIN, 503, Duration.ofSeconds(60), 2);
+
+    assertThat(warnings()).containsExactly(
+        ORIGIN + ": it answered 503 to a target checked online; its targets wait 1m and that one is asked again,"
+            + " within --max-backoff 1m30s",
+        ORIGIN + ": its 503 answers would hold the link check back more than --max-backoff 1m30s in all; each of"
+            + " its targets not checked yet is judged by its first answer");
   }
 }
