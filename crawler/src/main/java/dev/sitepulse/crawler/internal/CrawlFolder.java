@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,10 +131,8 @@ final class CrawlFolder {
       // would take for another program's folder.
       for (Path dir : List.of(config.indexDir(), config.warcDir())) {
         if (Files.isDirectory(dir)) {
-          try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
+          for (Path p : everythingIn(dir)) {
+            Files.delete(p);
           }
         }
       }
@@ -143,6 +142,18 @@ final class CrawlFolder {
       }
     } catch (IOException e) {
       throw new CrawlException("cannot start afresh in " + config.dataDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code dir} and all below it, the deepest first. Files.walk reports what it cannot read (a
+   * folder nested past the longest path) unchecked, which would pass every catch of IOException.
+   */
+  private static List<Path> everythingIn(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.sorted(Comparator.reverseOrder()).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 }
