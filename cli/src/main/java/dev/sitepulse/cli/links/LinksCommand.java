@@ -19,6 +19,7 @@ import dev.sitepulse.crawler.links.LinkCheckListener;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -222,6 +223,18 @@ public final class LinksCommand implements Callable<Integer> {
   private static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener)
       throws IOException, CrawlException {
+    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, ignore, stop, listener, LinksCommand::deleteTree);
+  }
+
+  /** Removes a folder and everything in it. */
+  interface FolderRemoval {
+    void remove(Path dir) throws IOException;
+  }
+
+  /** As above, the folder removed at the end by {@code removal}: {@link #deleteTree} but in a test. */
+  static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal, boolean checkAnchors,
+      Pattern ignore, CrawlStop stop, LinkCheckListener listener, FolderRemoval removal)
+      throws IOException, CrawlException {
     Path temp = Files.createTempDirectory("sitepulse-links-");
     // Ctrl-C in the demo quits at once (System.exit), and a second one in links halts: the folder
     // goes then too, the crawl's threads still running (a file one writes then may be left).
@@ -238,19 +251,33 @@ public final class LinksCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook runs, or has run
       }
-      deleteTree(temp);
+      // The report is finished, or a failure is on its way: neither is lost for a folder left behind.
+      String why = removed(temp, removal);
+      if (why != null) {
+        System.err.println("sitepulse: the link check's temporary folder " + temp + " could not be removed ("
+            + why + "); remove it by hand");
+      }
     }
   }
 
+  /** Quietly: the JVM is on its way out, and a temporary folder left behind is all that is lost. */
   private static void deleteQuietly(Path dir) {
+    removed(dir, LinksCommand::deleteTree);
+  }
+
+  /** Removes {@code dir}; null once it is gone, else why it is not, in words. */
+  private static String removed(Path dir, FolderRemoval removal) {
     try {
-      deleteTree(dir);
-    } catch (IOException | UncheckedIOException e) { // a file that went while the folder was walked
-      // the JVM is on its way out; a temporary folder left behind is all that is lost
+      removal.remove(dir);
+      return null;
+    } catch (IOException e) {
+      return IoErrors.why(e);
+    } catch (UncheckedIOException e) { // Files.walk's: a folder it could not read, or a file that went meanwhile
+      return IoErrors.why(e.getCause());
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
