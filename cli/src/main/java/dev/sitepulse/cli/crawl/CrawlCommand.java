@@ -3,6 +3,7 @@ package dev.sitepulse.cli.crawl;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.QueuedOutput;
+import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;

@@ -1,10 +1,10 @@
 package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.config.SitepulseConfig;
-import dev.sitepulse.cli.crawl.StopOnSignal;
 import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.cli.links.LinksCommand;
 import dev.sitepulse.cli.links.LinksTable;

@@ -1,18 +1,17 @@
-package dev.sitepulse.cli.crawl;
+package dev.sitepulse.cli;
 
-import dev.sitepulse.cli.ExitCode;
-import dev.sitepulse.cli.Signals;
-import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.crawler.CrawlStop;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ctrl-C for a crawl: the first SIGINT or SIGTERM requests a {@link CrawlStop}, which lets the
- * fetches in flight finish and commits them, so that a resume fetches none of them again; a
- * second one quits at once ({@link Signals#onStop}). Closing puts the JVM's handlers back, for
- * commands run in-process, unless a signal stopped the crawl. A command started with SIGINT ignored (a script's job run with {@code &})
- * cannot take it back, as the JVM keeps it ignored; it says so at once, here for every command
- * that stops on a signal but {@code watch}, which says it once its log is open.
+ * Ctrl-C for the commands that run a crawl ({@code crawl}, {@code links}, {@code demo}): the first
+ * SIGINT or SIGTERM requests a {@link CrawlStop}, which lets the fetches in flight finish and
+ * commits them, so that a resume fetches none of them again (a link check then reports what it
+ * found; the demo, {@link #quittingAtOnce}, exits); a second one quits at once
+ * ({@link Signals#onStop}). Closing puts the JVM's handlers back, for commands run in-process,
+ * unless a signal stopped the crawl. A command started with SIGINT ignored (a script's job run
+ * with {@code &}) cannot take it back, as the JVM keeps it ignored; it says so at once, here for
+ * every command that stops on a signal but {@code watch}, which says it once its log is open.
  */
 public final class StopOnSignal implements AutoCloseable {
 
