@@ -50,6 +50,12 @@ public record CrawlConfig(
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
   /**
+   * The longest --delay: far past any polite pace (24 pages an hour), and far enough from the
+   * 292 years at which a delay added to System.nanoTime() would wrap past the present.
+   */
+  public static final Duration MAX_DELAY = Duration.ofHours(1);
+
+  /**
    * The time between two requests to a host whose robots.txt asks for {@code crawlDelay} (null
    * when it asks for none): the Crawl-delay, at most {@link #MAX_CRAWL_DELAY}, in place of
    * --delay.
@@ -70,6 +76,7 @@ public record CrawlConfig(
     require(concurrency >= 1, "concurrency must be at least 1, got " + concurrency);
     require(perHost >= 1, "per-host must be at least 1, got " + perHost);
     require(delay != null && !delay.isNegative(), "delay cannot be negative");
+    require(delay.compareTo(MAX_DELAY) <= 0, tooLongDelay(delay));
     require(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
     require(maxBodyBytes > 0, "max-body must be positive");
     require(scope != Scope.REGEX || scopeRegex != null, "scope regex needs --scope-regex");
@@ -116,6 +123,11 @@ public record CrawlConfig(
 
   public Path warcDir() {
     return dataDir.resolve("warc");
+  }
+
+  /** The error for a --delay past {@link #MAX_DELAY}. */
+  static String tooLongDelay(Duration delay) {
+    return "delay can be at most " + Durations.format(MAX_DELAY) + ", got " + Durations.format(delay);
   }
 
   private static void require(boolean ok, String message) {

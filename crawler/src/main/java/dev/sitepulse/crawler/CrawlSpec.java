@@ -51,6 +51,9 @@ public record CrawlSpec(
     if (delay != null && delay.isNegative()) {
       throw new InvalidValueException("delay", "delay cannot be negative");
     }
+    if (delay != null && delay.compareTo(CrawlConfig.MAX_DELAY) > 0) {
+      throw new InvalidValueException("delay", CrawlConfig.tooLongDelay(delay));
+    }
     if (maxBackoff != null && maxBackoff.isNegative()) {
       throw new InvalidValueException("max-backoff", "max-backoff cannot be negative");
     }

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sitepulse.pinger.config.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,5 +33,17 @@ class CrawlConfigTest {
     assertThatThrownBy(() -> CrawlConfig.builder(List.of("http://docs.example/"), null).build())
         .hasMessage("a crawl needs a data folder");
     assertThatThrownBy(() -> crawl().delay(null).build()).hasMessage("delay cannot be negative");
+  }
+
+  @Test
+  void aDelayPastAnHourIsRefusedNamingTheBoundWhereverItIsGiven() {
+    // 30d, and at most 292 years, which System.nanoTime() plus the delay would overflow.
+    Duration month = Duration.ofDays(30);
+
+    assertThatThrownBy(() -> crawl().delay(month).build()).hasMessage("delay can be at most 1h, got 30d");
+    assertThatThrownBy(() -> new CrawlSpec(null, null, null, null, null, null, null, null, null, null,
+        month, null, null, null, null, null))
+        .isInstanceOf(InvalidValueException.class).hasMessage("delay can be at most 1h, got 30d");
+    crawl().delay(CrawlConfig.MAX_DELAY).build();
   }
 }

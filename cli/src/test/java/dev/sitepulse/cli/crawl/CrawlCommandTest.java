@@ -362,6 +362,16 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aDelayPastAnHourIsAUsageErrorNamingTheBound() {
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), "--delay", "100000d",
+        StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: delay can be at most 1h, got 100000d\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void aCrawlDbThatIsNoSqliteFileIsCalledSoInPlainWordsAndExit2() throws Exception {
     Files.writeString(data.resolve("crawl.db"), "notes, not a database\n");
 

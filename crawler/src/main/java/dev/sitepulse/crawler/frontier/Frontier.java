@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,8 +102,7 @@ public final class Frontier {
         q.inFlight++;
         inFlight++;
         // The delay runs from the start of this fetch; done() pushes it past the end as well.
-        q.previousNextFetchNanos = q.nextFetchNanos;
-        q.nextFetchNanos = now + q.delayNanos;
+        q.started(now);
         return new Next(q.origin + e.path(), q.origin, e.depth());
       }
     }
@@ -114,7 +114,7 @@ public final class Frontier {
     HostQueue q = hosts.get(origin);
     q.inFlight--;
     inFlight--;
-    q.nextFetchNanos = Math.max(q.nextFetchNanos, now + q.delayNanos);
+    q.notBefore(now + q.delayNanos);
   }
 
   /**
@@ -124,15 +124,15 @@ public final class Frontier {
    */
   public long book(String origin, long now) {
     HostQueue q = host(origin);
-    long start = Math.max(now, q.nextFetchNanos);
-    q.nextFetchNanos = start + q.delayNanos;
+    long start = q.startAt(now);
+    q.notBefore(start + q.delayNanos);
     return start;
   }
 
   /** A booked fetch finished: the host's next fetch waits its delay from now, as after {@link #done}. */
   public void bookedDone(String origin, long now) {
     HostQueue q = host(origin);
-    q.nextFetchNanos = Math.max(q.nextFetchNanos, now + q.delayNanos);
+    q.notBefore(now + q.delayNanos);
   }
 
   /** Takes back the last poll of this origin without a fetch (robots.txt disallowed it). */
@@ -140,7 +140,7 @@ public final class Frontier {
     HostQueue q = hosts.get(origin);
     q.inFlight--;
     inFlight--;
-    q.nextFetchNanos = q.previousNextFetchNanos;
+    q.takeBack();
   }
 
   /**
@@ -150,7 +150,7 @@ public final class Frontier {
   public void backoff(String origin, long untilNanos, int status, boolean retryAfter) {
     HostQueue q = hosts.get(origin);
     if (q != null) {
-      q.nextFetchNanos = Math.max(q.nextFetchNanos, untilNanos);
+      q.notBefore(untilNanos);
       if (!q.backedOff || untilNanos - q.backedOffUntilNanos >= 0) {
         q.backedOff = true;
         q.backedOffUntilNanos = untilNanos;
@@ -239,15 +239,19 @@ public final class Frontier {
     return hosts.containsKey(origin);
   }
 
-  /** The earliest time a held-back host could fetch, or -1 when none is waiting on time. */
-  public long nextWake(long now) {
-    long earliest = -1;
+  /**
+   * The earliest time (System.nanoTime()) a host waiting on time alone could fetch, or empty when
+   * none is: every nanoTime value may be a time, so none can mean "none".
+   */
+  public OptionalLong nextWake(long now) {
+    HostQueue earliest = null;
     for (HostQueue q : rotation) {
-      if (!q.held && !q.isEmpty() && q.inFlight < perHost && q.nextFetchNanos > now) {
-        earliest = earliest < 0 ? q.nextFetchNanos : Math.min(earliest, q.nextFetchNanos);
+      if (q.waitsOnTimeAt(now, perHost)
+          && (earliest == null || earliest.nextFetchNanos() - q.nextFetchNanos() > 0)) {
+        earliest = q;
       }
     }
-    return earliest;
+    return earliest == null ? OptionalLong.empty() : OptionalLong.of(earliest.nextFetchNanos());
   }
 
   public int queued() {

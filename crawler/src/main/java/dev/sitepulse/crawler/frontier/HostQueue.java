@@ -16,8 +16,16 @@ final class HostQueue {
   /** Queued again; null until a URL is, as most hosts never need it. */
   private ArrayDeque<PackedUrlQueue.Entry> again;
   long delayNanos;
-  long nextFetchNanos;
-  long previousNextFetchNanos;
+  /**
+   * System.nanoTime() before which the host's next fetch may not start, once {@link #timed}. Its
+   * values are compared by their difference only, as nanoTime's origin is arbitrary: any value,
+   * negative ones too, may be the present, and a sum past Long.MAX_VALUE wraps to a later time.
+   */
+  private long nextFetchNanos;
+  /** Whether a fetch or a back-off has set nextFetchNanos: a host never fetched may go at once. */
+  private boolean timed;
+  private long previousNextFetchNanos;
+  private boolean previousTimed;
   int inFlight;
   boolean held;
   /** Held back by a 429 or 503 until backedOffUntilNanos: which answer, and whether it said how long. */
@@ -63,6 +71,45 @@ final class HostQueue {
   }
 
   boolean readyAt(long now, int perHost) {
-    return !held && !isEmpty() && inFlight < perHost && now >= nextFetchNanos;
+    return !held && !isEmpty() && inFlight < perHost && (!timed || now - nextFetchNanos >= 0);
+  }
+
+  /** Whether the host has URLs and a fetch free, and waits for time alone, at {@code now}. */
+  boolean waitsOnTimeAt(long now, int perHost) {
+    return !held && !isEmpty() && inFlight < perHost && timed && nextFetchNanos - now > 0;
+  }
+
+  long nextFetchNanos() {
+    return nextFetchNanos;
+  }
+
+  /** A fetch starts at {@code now}: the next waits the delay from then. {@link #takeBack} undoes it. */
+  void started(long now) {
+    previousNextFetchNanos = nextFetchNanos;
+    previousTimed = timed;
+    nextFetchNanos = now + delayNanos;
+    timed = true;
+  }
+
+  /** Undoes the last {@link #started}: the fetch did not happen. */
+  void takeBack() {
+    nextFetchNanos = previousNextFetchNanos;
+    timed = previousTimed;
+  }
+
+  /** The next fetch starts no sooner than {@code nanos}; a later time already set stands. */
+  void notBefore(long nanos) {
+    nextFetchNanos = timed ? later(nextFetchNanos, nanos) : nanos;
+    timed = true;
+  }
+
+  /** The time a fetch asked for at {@code now} may start: now, or the host's next fetch if later. */
+  long startAt(long now) {
+    return timed ? later(now, nextFetchNanos) : now;
+  }
+
+  /** The later of two System.nanoTime() values. */
+  static long later(long a, long b) {
+    return a - b >= 0 ? a : b;
   }
 }

@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
+import java.util.OptionalLong;
+
 /**
  * The crawl loop's one timer, for the earliest host due: a host backed off for minutes must not
  * hold up one that is due in milliseconds, so a sooner wake replaces a later one. Touched only on
@@ -26,18 +28,20 @@ final class WakeTimer {
   }
 
   /**
-   * @param due System.nanoTime() the earliest host may fetch again, negative when none waits
-   * @param now System.nanoTime()
+   * @param next System.nanoTime() the earliest host may fetch again, empty when none waits
+   * @param now System.nanoTime(); compared with the others by difference, as its origin is arbitrary
    */
-  void schedule(long due, long now) {
-    if (due < 0 || (timer >= 0 && wakeAt <= due)) {
+  void schedule(OptionalLong next, long now) {
+    if (next.isEmpty() || (timer >= 0 && next.getAsLong() - wakeAt >= 0)) {
       return;
     }
+    long due = next.getAsLong();
     if (timer >= 0) {
       timers.cancel(timer);
     }
     wakeAt = due;
-    long delayMs = Math.max(1, (due - now + 999_999) / 1_000_000);
+    long wait = due - now; // rounded up to whole milliseconds without adding, lest it overflow
+    long delayMs = Math.max(1, wait / 1_000_000 + (wait % 1_000_000 > 0 ? 1 : 0));
     timer = timers.set(delayMs, () -> {
       timer = -1;
       wake.run();

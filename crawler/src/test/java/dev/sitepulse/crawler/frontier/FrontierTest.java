@@ -19,8 +19,40 @@ class FrontierTest {
 
     assertThat(f.poll(0).url()).isEqualTo("http://a.example/1");
     assertThat(f.poll(DELAY - 1)).isNull();
-    assertThat(f.nextWake(DELAY - 1)).isEqualTo(DELAY);
+    assertThat(f.nextWake(DELAY - 1)).hasValue(DELAY);
     assertThat(f.poll(DELAY).url()).isEqualTo("http://a.example/2");
+  }
+
+  @Test
+  void aHostNeverFetchedMayGoAtOnceWhateverTheClocksOrigin() {
+    Frontier f = queued(8, DELAY, "/1");
+
+    assertThat(f.poll(-5_000_000_000L)).as("System.nanoTime() may be negative").isNotNull();
+  }
+
+  @Test
+  void aHostWaitsItsDelayWhenTheClockPassesLongMaxValueMeanwhile() {
+    long now = Long.MAX_VALUE - DELAY / 2;
+    Frontier f = queued(8, DELAY, "/1", "/2", "/3");
+
+    f.poll(now);
+
+    assertThat(f.poll(now + DELAY - 1)).as("its time wrapped past Long.MAX_VALUE").isNull();
+    assertThat(f.nextWake(now)).hasValue(now + DELAY);
+    assertThat(f.poll(now + DELAY)).isNotNull();
+  }
+
+  @Test
+  void aFetchEndingOrABackoffPastLongMaxValueStillHoldsTheHostBack() {
+    long now = Long.MAX_VALUE - DELAY / 2;
+    Frontier f = queued(8, DELAY, "/1", "/2", "/3");
+    f.poll(now - DELAY);
+
+    f.done(HOST, now);
+    assertThat(f.poll(now + DELAY - 1)).as("a delay past the fetch's end").isNull();
+    f.backoff(HOST, now + 10 * DELAY, 503, false);
+    assertThat(f.poll(now + 10 * DELAY - 1)).as("a back-off past the fetch's end").isNull();
+    assertThat(f.book(HOST, now)).as("a sitemap waits too").isEqualTo(now + 10 * DELAY);
   }
 
   @Test
@@ -56,7 +88,7 @@ class FrontierTest {
     f.done(HOST, 5 * DELAY);
 
     assertThat(f.poll(6 * DELAY - 1)).isNull();
-    assertThat(f.nextWake(5 * DELAY)).isEqualTo(6 * DELAY);
+    assertThat(f.nextWake(5 * DELAY)).hasValue(6 * DELAY);
     assertThat(f.poll(6 * DELAY)).isNotNull();
   }
 
@@ -90,7 +122,7 @@ class FrontierTest {
     assertThat(f.poll(0)).isNotNull();
     assertThat(f.poll(0)).isNotNull();
     assertThat(f.poll(0)).as("a third at once").isNull();
-    assertThat(f.nextWake(0)).as("it waits on a fetch, not on time").isEqualTo(-1);
+    assertThat(f.nextWake(0)).as("it waits on a fetch, not on time").isEmpty();
     f.done(HOST, 0);
     assertThat(f.poll(0)).isNotNull();
   }
@@ -100,10 +132,10 @@ class FrontierTest {
     Frontier f = queued(1, DELAY, "/1", "/2");
     f.poll(0);
 
-    assertThat(f.nextWake(DELAY / 2)).isEqualTo(-1);
+    assertThat(f.nextWake(DELAY / 2)).isEmpty();
     assertThat(f.poll(2 * DELAY)).as("still fetching the first").isNull();
     f.done(HOST, 2 * DELAY);
-    assertThat(f.nextWake(2 * DELAY)).isEqualTo(3 * DELAY);
+    assertThat(f.nextWake(2 * DELAY)).hasValue(3 * DELAY);
   }
 
   @Test
@@ -149,7 +181,7 @@ class FrontierTest {
     f.backoff(HOST, 2 * DELAY, 503, true); // an earlier 503 answered late
 
     assertThat(f.poll(10 * DELAY - 1)).isNull();
-    assertThat(f.nextWake(0)).isEqualTo(10 * DELAY);
+    assertThat(f.nextWake(0)).hasValue(10 * DELAY);
     assertThat(f.poll(10 * DELAY)).isNotNull();
     f.backoff("http://unknown.example", DELAY, 503, false); // no such host: nothing to hold
     assertThat(f.knowsHost("http://unknown.example")).isFalse();
@@ -189,7 +221,7 @@ class FrontierTest {
     f.hold(HOST, true);
 
     assertThat(f.poll(0)).isNull();
-    assertThat(f.nextWake(0)).isEqualTo(-1);
+    assertThat(f.nextWake(0)).isEmpty();
 
     f.hold(HOST, false);
     assertThat(f.poll(0).url()).isEqualTo("http://a.example/");
@@ -206,10 +238,10 @@ class FrontierTest {
     f.poll(0);
     f.poll(0);
 
-    assertThat(f.nextWake(0)).isEqualTo(DELAY);
+    assertThat(f.nextWake(0)).hasValue(DELAY);
     f.poll(DELAY);
-    assertThat(f.nextWake(DELAY)).isEqualTo(5 * DELAY);
-    assertThat(f.nextWake(5 * DELAY)).as("ready now, so not waiting on time").isEqualTo(-1);
+    assertThat(f.nextWake(DELAY)).hasValue(5 * DELAY);
+    assertThat(f.nextWake(5 * DELAY)).as("ready now, so not waiting on time").isEmpty();
   }
 
   @Test

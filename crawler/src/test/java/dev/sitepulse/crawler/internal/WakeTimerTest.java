@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class WakeTimerTest {
@@ -19,47 +20,70 @@ class WakeTimerTest {
 
   @Test
   void noTimerIsSetWhenNoHostWaitsOnTime() {
-    wakeTimer.schedule(-1, NOW);
+    wakeTimer.schedule(OptionalLong.empty(), NOW);
 
     assertThat(timers.events).isEmpty();
   }
 
   @Test
   void theTimerIsSetForTheDueTimeRoundedUpToAWholeMillisecondAndAtLeastOne() {
-    wakeTimer.schedule(NOW + 1_500_000, NOW);
+    schedule(NOW + 1_500_000, NOW);
     timers.fire(0);
-    wakeTimer.schedule(NOW, NOW);
+    schedule(NOW, NOW);
     timers.fire(1);
-    wakeTimer.schedule(NOW - 10 * MS, NOW);
+    schedule(NOW - 10 * MS, NOW);
 
     assertThat(timers.events).containsExactly("set 0 in 2 ms", "set 1 in 1 ms", "set 2 in 1 ms");
   }
 
   @Test
   void aLaterOrEqualDueTimeKeepsTheTimerAlreadySet() {
-    wakeTimer.schedule(NOW + 100 * MS, NOW);
-    wakeTimer.schedule(NOW + 100 * MS, NOW + 10 * MS);
-    wakeTimer.schedule(NOW + 60_000 * MS, NOW + 20 * MS);
+    schedule(NOW + 100 * MS, NOW);
+    schedule(NOW + 100 * MS, NOW + 10 * MS);
+    schedule(NOW + 60_000 * MS, NOW + 20 * MS);
 
     assertThat(timers.events).containsExactly("set 0 in 100 ms");
   }
 
   @Test
   void aSoonerDueTimeReplacesTheLaterTimer() {
-    wakeTimer.schedule(NOW + 60_000 * MS, NOW);
-    wakeTimer.schedule(NOW + 30 * MS, NOW + 10 * MS);
+    schedule(NOW + 60_000 * MS, NOW);
+    schedule(NOW + 30 * MS, NOW + 10 * MS);
 
     assertThat(timers.events).containsExactly("set 0 in 60000 ms", "cancel 0", "set 1 in 20 ms");
   }
 
   @Test
   void theTimerThatFiresWakesTheLoopAndTheNextDueTimeSetsANewOne() {
-    wakeTimer.schedule(NOW + 100 * MS, NOW);
+    schedule(NOW + 100 * MS, NOW);
     timers.fire(0);
-    wakeTimer.schedule(NOW + 500 * MS, NOW + 100 * MS);
+    schedule(NOW + 500 * MS, NOW + 100 * MS);
 
     assertThat(wakes).isEqualTo(1);
     assertThat(timers.events).containsExactly("set 0 in 100 ms", "set 1 in 400 ms");
+  }
+
+  @Test
+  void aDueTimeBelowZeroIsATimeLikeAnyOther() {
+    long now = -5_000_000_000L; // System.nanoTime() may be negative
+
+    schedule(now + 100 * MS, now);
+
+    assertThat(timers.events).containsExactly("set 0 in 100 ms");
+  }
+
+  @Test
+  void aDueTimePastLongMaxValueIsLaterThanOneBeforeIt() {
+    long now = Long.MAX_VALUE - 50 * MS;
+    schedule(now + 30 * MS, now);
+
+    schedule(now + 100 * MS, now); // wraps below zero, and is still the later
+
+    assertThat(timers.events).containsExactly("set 0 in 30 ms");
+  }
+
+  private void schedule(long due, long now) {
+    wakeTimer.schedule(OptionalLong.of(due), now);
   }
 
   /** Ids from 0, as Vert.x gives them; fires only when told to. */
