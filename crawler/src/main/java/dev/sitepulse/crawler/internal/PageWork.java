@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,6 @@ final class PageWork {
   private final CanonicalWaits canonicals;
   private final BodyHashOwners bodyOwners = new BodyHashOwners();
   private final RefreshedOriginals refreshed = new RefreshedOriginals();
-  private final Map<String, Resolved> resolvedLinks = new ConcurrentHashMap<>();
   /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
   private final Map<String, String> canonicalOf = new ConcurrentHashMap<>();
   /**
@@ -56,21 +54,8 @@ final class PageWork {
    * missing file, say), whose links a browser never follows either. Frames are pages.
    */
   private final Set<String> leaves = ConcurrentHashMap.newKeySet();
+  private final ResolvedLinks resolvedLinks;
 
-  /**
-   * A link normalized and placed in or out of scope; the work is remembered per href. The first
-   * page to follow it claims it: only that page queues it, in crawl.db and in the frontier, so
-   * navigation links shared by every page are not re-inserted hundreds of times. Should the
-   * claiming page's record never commit, the page itself is fetched again on resume and finds
-   * the link anew.
-   */
-  private record Resolved(String url, boolean inScope, AtomicBoolean claimed) {
-    boolean claim() {
-      return !claimed.get() && claimed.compareAndSet(false, true);
-    }
-  }
-
-  private static final Resolved UNUSABLE = new Resolved(null, false, new AtomicBoolean(true));
   private static final int MAX_REMEMBERED_LINKS = 200_000;
 
   PageWork(CrawlConfig config, CrawlScope scope, CrawlDb db, IndexCommits index,
@@ -80,6 +65,7 @@ final class PageWork {
     this.db = db;
     this.index = index;
     this.canonicals = canonicals;
+    this.resolvedLinks = new ResolvedLinks(LinkRules::normalize, scope::accepts, MAX_REMEMBERED_LINKS);
   }
 
   /**
@@ -120,7 +106,7 @@ final class PageWork {
         skipped++;
         continue;
       }
-      Resolved resolved = resolve(link.url());
+      ResolvedLinks.Resolved resolved = resolvedLinks.resolve(link.url());
       if (resolved == null) {
         // An http(s) link that is no URL ("http://exa mple.com/") or is longer than 8 KB: never
         // fetched, but kept, so that links can report it.
@@ -285,7 +271,7 @@ final class PageWork {
     boolean fetchesOthers = depth - 2 <= config.maxDepth();
     for (Embed embed : found) {
       if (!LinkRules.isNonHttpScheme(embed.url())) {
-        Resolved resolved = resolve(embed.url());
+        ResolvedLinks.Resolved resolved = resolvedLinks.resolve(embed.url());
         String to = resolved == null ? embed.url() : resolved.url();
         out.add(new EmbedRecord(to, embed.element(), embed.alt(), embed.line()));
         boolean frame = Embed.isFrame(embed.element());
@@ -362,26 +348,6 @@ final class PageWork {
   /** A body an earlier run fetched at {@code url}, which later copies are duplicates of. */
   void knownBody(String url, String contentHash) {
     bodyOwners.claim(contentHash, url);
-  }
-
-  /**
-   * Normalizes a link and checks its scope, remembering the answer: most links of a site are
-   * its navigation, the same few hundred hrefs on every page, and normalizing them anew was a
-   * tenth of the crawl's CPU time. Null for a link that cannot be crawled.
-   */
-  private Resolved resolve(String link) {
-    int hash = link.indexOf('#');
-    String href = hash < 0 ? link : link.substring(0, hash); // normalizing drops it anyway
-    Resolved known = resolvedLinks.get(href);
-    if (known == null) {
-      String url = LinkRules.normalize(href);
-      known = url == null ? UNUSABLE : new Resolved(url, scope.accepts(url), new AtomicBoolean());
-      if (resolvedLinks.size() >= MAX_REMEMBERED_LINKS) {
-        resolvedLinks.clear(); // a bound, not an eviction policy: enough for a site's navigation
-      }
-      resolvedLinks.put(href, known);
-    }
-    return known == UNUSABLE ? null : known;
   }
 
   /** The #fragment of a link as written, or null; normalization drops it from the URL. */
