@@ -11,8 +11,10 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -44,7 +46,13 @@ final class HostRobots {
   private final ReadsUnderWay reads;
   private final SitemapsCut cut;
   private final Obeyed obeyed;
-  private final Map<String, RobotsRules> robots = new HashMap<>(); // null while being read
+  /** The rules of each host whose robots.txt was read. */
+  private final Map<String, RobotsRules> robots = new HashMap<>();
+  /**
+   * Hosts whose robots.txt is being read, waits to be tried again, or was left unread as the crawl
+   * ended early: all held, so none of their pages is handed out.
+   */
+  private final Set<String> unread = new HashSet<>();
   /**
    * Hosts adopted while the crawl is seeded, on the thread that opens it: their reads start with
    * the loop, since a read that ended meanwhile would change the frontier from the loop's thread
@@ -75,9 +83,13 @@ final class HostRobots {
     beforeStart.clear();
   }
 
-  /** What robots.txt allows on a host; everything where it is ignored. */
+  /** What robots.txt allows on a host handed out for a fetch; everything where it is ignored. */
   RobotsRules rules(String origin) {
-    return robots.getOrDefault(origin, RobotsRules.allowAll());
+    RobotsRules read = robots.get(origin);
+    if (read == null && unread.contains(origin)) { // a bug: allowing all would ignore robots.txt
+      throw new IllegalStateException("a page of " + origin + " was handed out before its robots.txt was read");
+    }
+    return read != null ? read : RobotsRules.allowAll();
   }
 
   /** The host's rules once read; null while being read, and where robots.txt is ignored. */
@@ -87,20 +99,13 @@ final class HostRobots {
 
   /** The robots.txt of each host read so far, by origin; on the loop, or once the crawl is over. */
   Map<String, RobotsRules> rulesRead() {
-    Map<String, RobotsRules> read = new HashMap<>();
-    robots.forEach((origin, rules) -> {
-      if (rules != null) {
-        read.put(origin, rules);
-      }
-    });
-    return read;
+    return new HashMap<>(robots);
   }
 
   /** A host seen for the first time waits for its robots.txt before its first page. */
   void adoptIfNew(String url) {
     String origin = Frontier.originOf(url);
-    if (!robots.containsKey(origin) && !config.ignoreRobots()) {
-      robots.put(origin, null);
+    if (!robots.containsKey(origin) && !config.ignoreRobots() && unread.add(origin)) {
       frontier.hold(origin, true);
       if (started) {
         read(origin);
@@ -136,8 +141,7 @@ final class HostRobots {
             retries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
               retries.remove(origin);
               if (reads.abandoned()) { // fired as the crawl ended early, too late for dropRetries to cancel
-                cut.robots(origin);
-                frontier.hold(origin, false);
+                cut.robots(origin); // and the host stays held, its URLs queued for a later run
                 reads.done();
               } else {
                 fetch(origin, tries + 1, waited.plus(wait));
@@ -145,16 +149,13 @@ final class HostRobots {
             }));
             return;
           }
-          try {
-            if (read != null) {
-              obey(origin, read.fetched(), read.rules());
-            } else if (!reads.abandoned()) { // a bug: the loop's exception handler ends the crawl with it
-              throw new IllegalStateException("could not read robots.txt of " + origin, error);
-            } else {
-              cut.robots(origin);
-            }
-          } finally {
-            frontier.hold(origin, false); // whatever robots.txt said, the host must not wait forever
+          if (read != null) {
+            obey(origin, read.fetched(), read.rules());
+            frontier.hold(origin, false); // released only with rules to check its pages against
+          } else if (!reads.abandoned()) { // a bug: the loop's exception handler ends the crawl with it
+            throw new IllegalStateException("could not read robots.txt of " + origin, error);
+          } else {
+            cut.robots(origin); // the host stays held, its URLs queued for a later run
           }
           reads.done();
         }));
@@ -163,6 +164,7 @@ final class HostRobots {
   private record Read(FetchResult fetched, RobotsRules rules) {}
 
   private void obey(String origin, FetchResult r, RobotsRules rules) {
+    unread.remove(origin);
     robots.put(origin, rules);
     RobotsWarnings.warn(origin, r, rules);
     Duration asked = rules.crawlDelay();
