@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * @param scopeRegex required when scope is REGEX, ignored otherwise
  * @param include when set, only URLs matching it are followed
  * @param exclude when set, URLs matching it are not followed
- * @param maxPages stop fetching new pages after this many; 0 means no limit
+ * @param maxPages most page fetches this run starts, a retry or a redirect's target each one more
+ *     (robots.txt and sitemaps aside); 0 means no limit
  * @param maxDepth links followed from a seed; 0 fetches only the seeds
  * @param perHost connections per host at once
  * @param delay between fetches to one host; a robots.txt Crawl-delay takes precedence
  * @param start what to do with the crawl dataDir already holds
- * @param commitEveryPages and commitEvery: how often the index is committed, whichever first
+ * @param commitEveryPages and commitEvery: how often the index is committed, whichever first;
+ *     pages parsed (or whose document was removed) count, as only they are fetched again on resume
  * @param purpose what the crawl keeps besides crawl.db: a search index, or links' source lines
  * @param maxBackoff how long 429 and 503 answers may hold one host back in all, its Retry-After
  *     waits added up, before the crawl gives up on the host's other URLs (left queued for a later

@@ -234,11 +234,6 @@ public final class Frontier {
     host(origin).held = held;
   }
 
-  /** Whether this origin has been seen before: its robots.txt is read on first sight. */
-  boolean knowsHost(String origin) {
-    return hosts.containsKey(origin);
-  }
-
   /**
    * The earliest time (System.nanoTime()) a host waiting on time alone could fetch, or empty when
    * none is: every nanoTime value may be a time, so none can mean "none".
