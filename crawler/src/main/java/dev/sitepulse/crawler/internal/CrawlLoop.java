@@ -407,7 +407,7 @@ final class CrawlLoop {
    * its exact duplicate; called before the loop starts.
    */
   void bodyFetchedBefore(String url, String contentHash) {
-    pages.knownBody(url, contentHash);
+    pages.bodies().knownBody(url, contentHash);
   }
 
   /**
@@ -420,7 +420,7 @@ final class CrawlLoop {
    */
   void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
     if (config.purpose() == CrawlPurpose.SEARCH) {
-      pages.queuedAgain(url, contentHash, documentOfTheseBytes);
+      pages.bodies().queuedAgain(url, contentHash, documentOfTheseBytes);
     }
   }
 
@@ -429,7 +429,7 @@ final class CrawlLoop {
    * again should the original not keep their bytes. Called once the queue is seeded.
    */
   void copyFoundBefore(String original, QueuedUrl copy) {
-    pages.copyFoundBefore(original, copy);
+    pages.bodies().copyFoundBefore(original, copy);
   }
 
   /** A resource an earlier run queued, not to be parsed; called before the loop starts. */

@@ -44,10 +44,9 @@ final class PageWork {
   private final CrawlDb db;
   private final IndexCommits index;
   private final CanonicalWaits canonicals;
-  private final BodyHashOwners bodyOwners = new BodyHashOwners();
-  private final RefreshedOriginals refreshed = new RefreshedOriginals();
   /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
   private final Map<String, String> canonicalOf = new ConcurrentHashMap<>();
+  private final BodyOwnership bodies = new BodyOwnership(canonicalOf::get);
   /**
    * A link check's images, scripts, stylesheets and media, queued as resources and not as pages:
    * fetched to see that they load, never parsed, even when served as HTML (a fallback page for a
@@ -89,10 +88,11 @@ final class PageWork {
     if (otherCanonical) { // before the bytes are claimed: a canonical handled meanwhile takes them over
       canonicalOf.put(url, canonical);
     }
-    boolean willIndex = !linkCheck && !otherCanonical;
+    BodyOwnership.Claim claim = noindex && !linkCheck ? BodyOwnership.Claim.NONE
+        : noindex || linkCheck || otherCanonical ? BodyOwnership.Claim.WITHOUT_DOCUMENT
+        : BodyOwnership.Claim.FOR_DOCUMENT;
     String duplicateOf = bodyHash == null ? null
-        : noindex || !willIndex ? duplicateOf(new QueuedUrl(url, depth), bodyHash, noindex && !linkCheck, willIndex)
-        : changedCopyOf(new QueuedUrl(url, depth), bodyHash, prior);
+        : bodies.originalOf(new QueuedUrl(url, depth), bodyHash, claim, prior);
 
     List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
     List<QueuedUrl> followable = new ArrayList<>();
@@ -156,7 +156,7 @@ final class PageWork {
         bodyHash, page.simhash(), page.title(), duplicateOf, canonicalElsewhere, anchors, links,
         embeds, followable, nonHttp, unavailableAfter));
     boolean removed = doc == null && prior != null && prior.indexed();
-    List<QueuedUrl> copies = prior == null ? List.of() : settledParsed(url, indexable ? bodyHash : null);
+    List<QueuedUrl> copies = prior == null ? List.of() : bodies.settledParsed(url, indexable ? bodyHash : null);
     if (removed) {
       index.remove(url, record);
     } else {
@@ -192,64 +192,6 @@ final class PageWork {
     List<String> all = new ArrayList<>(fetched.robotsTags());
     all.addAll(page.robotsMeta());
     return all;
-  }
-
-  /**
-   * The page first fetched with these bytes, of which {@code url} is an exact duplicate, or null.
-   * A first page that deferred to {@code url} as its canonical (index.html naming {@code /}, a
-   * ?utm= variant naming its page) gives the bytes up to it when {@code url} will hold a document:
-   * the canonical is what should be found, and the variant need not be fetched again.
-   */
-  private String duplicateOf(String url, String bodyHash, boolean willIndex) {
-    String first = bodyOwners.claim(bodyHash, url);
-    if (first == null || first.equals(url)) {
-      return null;
-    }
-    boolean firstDeferredHere = willIndex && url.equals(canonicalOf.get(first));
-    return firstDeferredHere && bodyOwners.replace(bodyHash, first, url) ? null : first;
-  }
-
-  /**
-   * The page that holds these bytes, of which {@code page} is a duplicate, or null; a copy of a
-   * page queued again that has not settled yet is put down, to be fetched again should that page
-   * not keep them. A noindex page never claims its bytes: an identical page that may be indexed
-   * must not become its duplicate, or the text is in no document.
-   */
-  private String duplicateOf(QueuedUrl page, String bodyHash, boolean noindex, boolean willIndex) {
-    String url = page.url();
-    String first = noindex ? copyOf(url, bodyHash) : duplicateOf(url, bodyHash, willIndex);
-    if (first == null || refreshed.copied(first, page) || first.equals(bodyOwners.owner(bodyHash))) {
-      return first;
-    }
-    // A page queued again settled meanwhile without these bytes: they are free now.
-    return noindex ? copyOf(url, bodyHash) : duplicateOf(url, bodyHash, willIndex);
-  }
-
-  /**
-   * As {@link #duplicateOf(QueuedUrl, String, boolean, boolean)} for a page that may be indexed,
-   * but for one that was the duplicate of a page queued again and has changed: while that page is
-   * still to settle and no page holds the new bytes, it stays its duplicate
-   * ({@link RefreshedOriginals#changedCopy}), so that two copies that changed alike do not swap
-   * which one is indexed by the order a refresh fetches them in.
-   */
-  private String changedCopyOf(QueuedUrl page, String bodyHash, PriorFetch prior) {
-    boolean changedCopy = prior != null && prior.duplicate() && prior.contentHash() != null
-        && !bodyHash.equals(prior.contentHash()) && bodyOwners.owner(bodyHash) == null;
-    String original = changedCopy ? bodyOwners.owner(prior.contentHash()) : null;
-    if (original != null && !original.equals(page.url()) && refreshed.changedCopy(original, bodyHash, page)) {
-      return original;
-    }
-    return duplicateOf(page, bodyHash, false, true);
-  }
-
-  /** The page that holds these bytes, other than {@code url}, without claiming them; or null. */
-  private String copyOf(String url, String bodyHash) {
-    String first = bodyOwners.owner(bodyHash);
-    if (url.equals(first)) { // an earlier run indexed it: it is noindex now, and holds nothing
-      bodyOwners.remove(bodyHash, url);
-      return null;
-    }
-    return first;
   }
 
   /**
@@ -300,54 +242,9 @@ final class PageWork {
     leaves.add(url);
   }
 
-  /**
-   * A page a conditional fetch found unchanged (304): its body, not fetched again, still counts for
-   * finding exact duplicates among the pages that did change.
-   */
-  void unchanged(String url, PriorFetch prior) {
-    if (prior.contentHash() != null && !prior.duplicate()) {
-      knownBody(url, prior.contentHash());
-    }
-  }
-
-  /**
-   * A page an earlier run indexed with these bytes, queued again: it holds them from the start, so
-   * that a copy fetched whole before its 304 comes is the duplicate, not a second document.
-   *
-   * @param documentOfTheseBytes false when the index's document of the page is an earlier run's
-   *     that records no hash of its bytes
-   */
-  void queuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
-    knownBody(url, contentHash);
-    refreshed.queued(url, contentHash, documentOfTheseBytes);
-  }
-
-  /** An earlier run's copy of {@code original}'s bytes, found before that page, queued again, came. */
-  void copyFoundBefore(String original, QueuedUrl copy) {
-    refreshed.copied(original, copy);
-  }
-
-  /**
-   * A page queued again was fetched and parsed here ({@link #handle}): it keeps the bytes it held
-   * only when indexed with them again ({@code indexedHash}); else they are free, and the copies
-   * found meanwhile, to be fetched again, are returned ({@link RefreshedOriginals#settledParsed}).
-   */
-  private List<QueuedUrl> settledParsed(String url, String indexedHash) {
-    return refreshed.settledParsed(url, indexedHash, hash -> bodyOwners.remove(hash, url));
-  }
-
-  /**
-   * A page queued again was handled without a parse ({@link UnparsedPages}): it keeps the bytes it
-   * held only when it {@code keptDocument} and that document was made from them
-   * ({@link RefreshedOriginals#settledUnparsed}); else as {@link #settledParsed}.
-   */
-  List<QueuedUrl> settledUnparsed(String url, boolean keptDocument) {
-    return refreshed.settledUnparsed(url, keptDocument, hash -> bodyOwners.remove(hash, url));
-  }
-
-  /** A body an earlier run fetched at {@code url}, which later copies are duplicates of. */
-  void knownBody(String url, String contentHash) {
-    bodyOwners.claim(contentHash, url);
+  /** Which page holds each body's bytes: for the pages the loop records itself, and a resume's. */
+  BodyOwnership bodies() {
+    return bodies;
   }
 
   /** The #fragment of a link as written, or null; normalization drops it from the URL. */

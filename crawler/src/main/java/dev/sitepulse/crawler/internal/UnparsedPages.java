@@ -36,7 +36,7 @@ final class UnparsedPages {
   private final IndexCommits commits;
   private final ExecutorService indexer;
   private final Counters counters;
-  private final PageWork pages;
+  private final BodyOwnership bodies;
   private final CanonicalRefetches refetches;
   private final CrawlEnd end;
   private final Runnable removalStarted;
@@ -55,7 +55,7 @@ final class UnparsedPages {
     this.commits = setup.commits();
     this.indexer = setup.indexer();
     this.counters = counters;
-    this.pages = pages;
+    this.bodies = pages.bodies();
     this.refetches = refetches;
     this.end = end;
     this.removalStarted = removalStarted;
@@ -67,7 +67,7 @@ final class UnparsedPages {
   void failed(String url, PriorFetch prior, String kind, String message, double fetchMillis) {
     counters.error(kind);
     boolean keptDocument = hadDocument(prior);
-    List<QueuedUrl> copies = pages.settledUnparsed(url, keptDocument);
+    List<QueuedUrl> copies = bodies.settledUnparsed(url, keptDocument);
     db.record(PageRecord.failed(url, kind, message, fetchMillis, clock.millis(),
         commits.nextSeq(), keptDocument), queuedAgainWith(keptDocument, copies));
     settled(url, keptDocument, copies);
@@ -81,7 +81,7 @@ final class UnparsedPages {
     // for says nothing: the page keeps its document until it is gone for sure.
     boolean mayPass = r.status() >= 500 || r.status() == 429 || r.notModified();
     boolean keepsDocument = mayPass && hadDocument(prior);
-    List<QueuedUrl> copies = pages.settledUnparsed(url, keepsDocument);
+    List<QueuedUrl> copies = bodies.settledUnparsed(url, keepsDocument);
     withoutDocument(url, !mayPass && hadDocument(prior), seq ->
         db.record(PageRecord.unparsed(url, response, seq, keepsDocument), queuedAgainWith(keepsDocument, copies)));
     settled(url, keepsDocument, copies);
@@ -114,7 +114,7 @@ final class UnparsedPages {
   /** A 304 to a conditional fetch: the page, its document and its links stand as they were. */
   void unchanged(String url, FetchResult r, PriorFetch prior) {
     counters.unchanged++;
-    pages.unchanged(url, prior);
+    bodies.unchanged(url, prior);
     db.markUnchanged(url, r.phases().totalNanos() / 1e6);
     settled(url, prior.indexed() || prior.duplicate());
   }
@@ -125,7 +125,7 @@ final class UnparsedPages {
    * document, so that a later refresh fetches it whole.
    */
   void unavailable(String url, PriorFetch prior) {
-    pages.unchanged(url, prior);
+    bodies.unchanged(url, prior);
     String why = "not modified, but unavailable_after " + Instant.ofEpochMilli(prior.unavailableAfterMillis())
         + " has passed";
     withoutDocument(url, hadDocument(prior), seq -> db.markSkipped(url, UrlState.DONE, why, seq));
@@ -139,7 +139,7 @@ final class UnparsedPages {
    * other bytes has no validators (the resume cleared them), so none is asked for.
    */
   private void settled(String url, boolean hasDocument) {
-    settled(url, hasDocument, pages.settledUnparsed(url, hasDocument));
+    settled(url, hasDocument, bodies.settledUnparsed(url, hasDocument));
   }
 
   /** As above, once the bytes it held were settled, leaving {@code copies} to fetch again. */
