@@ -78,8 +78,11 @@ public final class Watch {
   private final Map<String, List<CheckTime>> lastChecks;
   private final Map<String, List<CheckGap>> earlierGaps;
   private final Map<String, TargetWatch> targets = new LinkedHashMap<>();
-  /** Trackers of targets a reload took out, so one put back resumes where it was, not at start-up's state. */
-  private final Map<String, Tracker> removed = new HashMap<>();
+  /**
+   * Targets a reload took out, so one put back resumes where it was, not at start-up's state, and
+   * a check of it still under way keeps its next ticks skipped: never two checks of a target at once.
+   */
+  private final Map<String, TargetWatch> removed = new HashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final LagRecorder lag = new LagRecorder();
   private final AtomicLong checksTotal = new AtomicLong();
@@ -224,7 +227,7 @@ public final class Watch {
     targets.entrySet().removeIf(e -> {
       if (!wanted.containsKey(e.getKey())) {
         cancel(e.getValue());
-        removed.put(e.getKey(), e.getValue().tracker);
+        removed.put(e.getKey(), e.getValue());
         log.info("{}: no longer watched", e.getKey());
         return true;
       }
@@ -234,9 +237,14 @@ public final class Watch {
     for (WatchedTarget t : wanted.values()) {
       TargetWatch tw = targets.get(t.name());
       if (tw == null) {
-        Tracker back = removed.remove(t.name());
-        tw = new TargetWatch(t, back != null ? back
-            : new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name()), resumedSeenTime(t.name())));
+        tw = removed.remove(t.name());
+        if (tw == null) {
+          tw = new TargetWatch(t, new Tracker(resumedMachine(t.name()), lastAlerts.get(t.name()),
+              resumedSeenTime(t.name())));
+        } else { // its config may have changed while it was out
+          tw.target = t;
+          tw.publish();
+        }
         schedule(tw, wanted.size());
         recordInterval(t);
       } else if (!tw.target.equals(t)) {

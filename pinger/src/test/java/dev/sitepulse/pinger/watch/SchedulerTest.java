@@ -256,4 +256,20 @@ class SchedulerTest {
         .containsExactly("UNKNOWN>DOWN");
     w.stop().join();
   }
+
+  @Test
+  void aTargetTakenOutAndPutBackWhileItsCheckRunsIsNotCheckedAgainUntilThatCheckEnds() {
+    Watch w = watchWithACheckOfSiteUnderWay();
+
+    w.reload(plan(every("other", Duration.ofHours(1)))).join();
+    w.reload(plan(every("other", Duration.ofHours(1)), every("site", Duration.ofMillis(100)))).join();
+    long skippedBefore = status(w, "site").skipped();
+    Eventually.await(LIMIT, "two ticks of the target put back",
+        () -> status(w, "site").skipped() >= skippedBefore + 2);
+
+    assertThat(checks.count("site")).as("never two checks of one target at once").isEqualTo(1);
+    checks.release("site");
+    Eventually.await(LIMIT, "the next check after the release", () -> checks.count("site") >= 2);
+    w.stop().join();
+  }
 }
