@@ -180,6 +180,33 @@ class FetcherTest {
   }
 
   @Test
+  void aStreamFetchedWithoutItsBodyIsItsStatusNotATimeoutThoughItNeverEnds() throws Exception {
+    // Chunked, so no length says how long it is; a radio stream or server-sent events never end.
+    try (RawServer server = RawServer.answeringThenStalling(
+            "HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+        Fetcher leaves = Fetcher.create(1, Duration.ofMinutes(1), 0, "sitepulse-test", Map.of())) {
+      CompletableFuture<FetchResult> fetch = leaves.fetch(server.url("/live.mp3"));
+
+      // Long before its minute's timeout, which a test could not tell from one at the minute.
+      FetchResult r = fetch.get(30, TimeUnit.SECONDS);
+      assertThat(r.failed()).as(r.message()).isFalse();
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.body()).isEmpty();
+    }
+  }
+
+  @Test
+  void aShortBodyOfUnknownLengthFetchedWithoutItIsReadToItsEndSoTheConnectionServesTheNextFetch() {
+    stubs.stubFor(get("/short-chunked").willReturn(ok("body").withHeader("Transfer-Encoding", "chunked")));
+    try (Fetcher leaves = Fetcher.create(1, Duration.ofSeconds(10), 0, "sitepulse-test", Map.of())) {
+      String url = "http://127.0.0.1:" + stubs.getPort() + "/short-chunked";
+
+      assertThat(leaves.fetch(url).join().phases().connectNanos()).isPositive();
+      assertThat(leaves.fetch(url).join().phases().connectNanos()).as("the same connection").isZero();
+    }
+  }
+
+  @Test
   void aConditionalFetchSendsTheValidatorsAndAnUnchangedPageComesBackAs304WithoutABody() {
     stubs.stubFor(get("/versioned").atPriority(2).willReturn(ok("<p>v1</p>")
         .withHeader("ETag", "\"v1\"").withHeader("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT")));

@@ -19,6 +19,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * One GET for a crawler, run on a fetch worker: no redirects followed, the body kept up to a
@@ -30,6 +31,8 @@ public final class FetchRun implements Runnable {
 
   private static final byte[] NONE = new byte[0];
   private static final long SHORT_BODY_BYTES = 64 * 1024;
+  /** How long a body of unknown length may take to show it is short. */
+  private static final long SHORT_BODY_WAIT_MILLIS = 100;
 
   private final Function<HttpUrl, OkHttpClient> clients;
   private final String url;
@@ -144,15 +147,29 @@ public final class FetchRun implements Runnable {
 
   /**
    * Whether the body is short enough to read to its end on close, keeping the connection for the
-   * next fetch: by its Content-Length, or, sent without one (chunked), by buffering up to the limit.
+   * next fetch: by its Content-Length, or, sent without one (chunked), by whether it ends within
+   * 64 KiB and {@link #SHORT_BODY_WAIT_MILLIS}, as long as OkHttp would read on at a close. An
+   * unbounded wait would turn the status in hand into a timeout for a body that never ends (a
+   * radio stream, server-sent events, a stalled download), and hold its slot until then.
    */
-  private static boolean isShort(Response response) throws IOException {
+  private static boolean isShort(Response response) {
     ResponseBody body = response.body();
     if (body == null) {
       return true;
     }
     long length = body.contentLength();
-    return length >= 0 ? length <= SHORT_BODY_BYTES : !body.source().request(SHORT_BODY_BYTES + 1);
+    if (length >= 0) {
+      return length <= SHORT_BODY_BYTES;
+    }
+    BufferedSource source = body.source();
+    source.timeout().deadline(SHORT_BODY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      return !source.request(SHORT_BODY_BYTES + 1);
+    } catch (IOException notInTime) { // or cut off: either way the status is the answer, the connection goes
+      return false;
+    } finally {
+      source.timeout().clearDeadline();
+    }
   }
 
   private FetchResult failed(Failure f) {
