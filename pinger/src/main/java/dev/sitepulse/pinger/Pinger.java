@@ -172,8 +172,8 @@ public final class Pinger implements AutoCloseable {
   }
 
   /**
-   * Checks every target, calling {@code onEach} as each finishes (never concurrently), and returns
-   * the results in input order.
+   * Checks every target, calling {@code onEach} as each finishes (never concurrently, on a thread
+   * of its own), and returns the results in input order.
    */
   public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach) {
     return checkAll(targets, onEach, new CompletableFuture<>());
@@ -181,30 +181,41 @@ public final class Pinger implements AutoCloseable {
 
   /**
    * As {@link #checkAll(List, Consumer)}, but returns early once {@code stop} completes (a Ctrl-C):
-   * with the checks finished by then, in input order. {@code onEach} is not called after that, so
-   * what it saw and what this returns agree; the checks still in flight end with {@link #close()}.
+   * with the checks {@code onEach} was given by then, in input order. It is given none after that,
+   * so what it saw and what this returns agree (one it is still busy with, writing to a pipe
+   * nobody reads, may go on); the checks still in flight end with {@link #close()}.
+   *
+   * <p>{@code onEach} runs on a thread of its own, never the one that completes a check: that may
+   * be the scheduler thread, whose rate wake-ups, watchdogs and retries every other check needs,
+   * and an output that blocks must hold back neither them nor the return at a stop.
    */
   public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach, CompletionStage<?> stop) {
     prober.prepareFor(targets);
-    CheckResult[] finished = new CheckResult[targets.size()];
+    CheckResult[] given = new CheckResult[targets.size()];
     AtomicBoolean open = new AtomicBoolean(true);
-    CompletableFuture<?>[] futures = new CompletableFuture<?>[targets.size()];
-    for (int i = 0; i < futures.length; i++) {
-      int index = i;
-      futures[i] = check(targets.get(i)).thenAccept(r -> {
-        synchronized (finished) {
-          if (open.get()) {
-            finished[index] = r;
-            onEach.accept(r);
+    ExecutorService output = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-output"));
+    try {
+      CompletableFuture<?>[] futures = new CompletableFuture<?>[targets.size()];
+      for (int i = 0; i < futures.length; i++) {
+        int index = i;
+        futures[i] = check(targets.get(i)).thenAcceptAsync(r -> {
+          synchronized (given) { // only the store: a stop must not wait for onEach to return
+            if (!open.get()) {
+              return;
+            }
+            given[index] = r;
           }
-        }
-      });
+          onEach.accept(r);
+        }, output);
+      }
+      CompletableFuture.anyOf(CompletableFuture.allOf(futures), stop.toCompletableFuture()).join();
+    } finally {
+      synchronized (given) {
+        open.set(false);
+      }
+      output.shutdown(); // its thread, a daemon, ends with the onEach it may still be in
     }
-    CompletableFuture.anyOf(CompletableFuture.allOf(futures), stop.toCompletableFuture()).join();
-    synchronized (finished) {
-      open.set(false);
-    }
-    return Arrays.stream(finished).filter(Objects::nonNull).toList();
+    return Arrays.stream(given).filter(Objects::nonNull).toList();
   }
 
   /** The breaker of the target's host and port, or null when it has none (breaking off, a bad URL). */
