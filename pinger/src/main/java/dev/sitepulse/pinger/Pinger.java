@@ -31,6 +31,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs HTTP checks: concurrently, within a rate per host, each attempt bounded by its target's
@@ -39,6 +41,8 @@ import okhttp3.HttpUrl;
  * can exit without waiting for a hung socket.
  */
 public final class Pinger implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pinger.class);
 
   private final ScheduledExecutorService loop;
   private final ExecutorService workers;
@@ -252,20 +256,36 @@ public final class Pinger implements AutoCloseable {
     };
     Instant submitted = clock.instant();
     scheduler.submit(host, admit, release -> {
-      // The clock may have been set back meanwhile; a wait is never negative.
-      Duration queued = Duration.between(submitted, clock.instant());
-      Duration waited = queued.isNegative() ? Duration.ZERO : queued;
-      ProbeRun run = prober.prepare(target, number);
-      Watchdog.watch(loop, target.timeout(), run::expire, run.result()).whenComplete((a, e) -> {
-        if (a != null) { // before the slot goes to the next check, which the breaker may hold back
-          ticket.recordIfSettled(a, !a.isRetryable() || number > target.retries() || retriesStopped);
-        }
-        release.run();
-        result.complete(a == null ? null : a.withQueued(waited));
-      });
-      workers.execute(run);
+      try {
+        // The clock may have been set back meanwhile; a wait is never negative.
+        Duration queued = Duration.between(submitted, clock.instant());
+        Duration waited = queued.isNegative() ? Duration.ZERO : queued;
+        ProbeRun run = prober.prepare(target, number);
+        Watchdog.watch(loop, target.timeout(), run::expire, run.result()).whenComplete((a, e) -> {
+          if (a != null) { // before the slot goes to the next check, which the breaker may hold back
+            ticket.recordIfSettled(a, !a.isRetryable() || number > target.retries() || retriesStopped);
+          }
+          release.run();
+          result.complete(a == null ? null : a.withQueued(waited));
+        });
+        workers.execute(run);
+      } catch (RuntimeException e) { // a close() under way refuses the work; the check must end all the same
+        notStarted(target, number, submitted, ticket, release, result, e);
+      }
     }, heldBack);
     return result;
+  }
+
+  /**
+   * Ends an attempt that failed to start as an error, with nothing sent, dated when it was asked
+   * for: its slot freed, and its breaker's permission given back, as its host said nothing.
+   */
+  private static void notStarted(Target target, int number, Instant submitted, BreakerTicket ticket,
+      Runnable release, CompletableFuture<Attempt> result, RuntimeException e) {
+    LOG.debug("attempt {} at {} failed to start", number, target.url(), e); // its message says why
+    ticket.releaseUnsent();
+    release.run();
+    result.complete(ProbeRun.notStarted(number, submitted, e));
   }
 
   @Override

@@ -94,6 +94,16 @@ public final class ProbeRun implements Runnable {
     this.deadline = new Deadline(target.timeout(), nanoTime);
   }
 
+  /**
+   * The attempt for one that could not be started (its pinger closing under it), at {@code at}:
+   * nothing was sent, so it has no hop, and the error says why as a request the client refused would.
+   */
+  public static Attempt notStarted(int number, Instant at, RuntimeException e) {
+    Failure f = FailureClassifier.unexpected(e, false);
+    return new Attempt(number, at, f.verdict(), f.kind(), f.message(), List.of(), Phases.NONE, 0, false,
+        null, null, List.of(), null);
+  }
+
   public CompletableFuture<Attempt> result() {
     return result;
   }

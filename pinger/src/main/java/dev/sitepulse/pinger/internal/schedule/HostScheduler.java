@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts tasks under two limits: a global number in flight (a Resilience4j Bulkhead that never
@@ -36,6 +38,8 @@ import java.util.function.Consumer;
  * locked; callers from other threads hop onto it.
  */
 public final class HostScheduler {
+
+  private static final Logger log = LoggerFactory.getLogger(HostScheduler.class);
 
   private final ScheduledExecutorService loop;
   private final Bulkhead slots;
@@ -74,7 +78,8 @@ public final class HostScheduler {
 
   /**
    * Queues a task for a host. When it may start, {@code start} is called on the scheduler thread
-   * with a release action that the task must run exactly once when it is done.
+   * with a release action that the task must run exactly once when it is done. A start should not
+   * throw: one that does is only logged (its slot freed), so it must end the task itself.
    */
   public void submit(String host, Consumer<Runnable> start) {
     submit(host, () -> true, start, () -> {});
@@ -163,7 +168,21 @@ public final class HostScheduler {
         q.queued = true;
         ready.add(q);
       }
-      task.start().accept(new Release());
+      start(task);
+    }
+  }
+
+  /**
+   * Starts a task; one whose start throws gets its slot back, or every slot would leak in turn and
+   * nothing start again, and the others are pumped all the same. Its caller must still end it.
+   */
+  private void start(Pending task) {
+    Release release = new Release();
+    try {
+      task.start().accept(release);
+    } catch (RuntimeException e) {
+      log.error("a task failed to start; its slot is freed", e);
+      release.run();
     }
   }
 

@@ -56,6 +56,18 @@ class HostSchedulerTest {
   }
 
   @Test
+  void aTaskWhoseStartThrowsGetsItsSlotBackSoTheNextOneStarts() throws Exception {
+    HostScheduler scheduler = new HostScheduler(loop, 1, Rate.UNLIMITED);
+    CountDownLatch next = new CountDownLatch(1);
+    scheduler.submit("a", release -> {
+      throw new IllegalStateException("a start that breaks its promise");
+    });
+    scheduler.submit("b", release -> next.countDown());
+
+    assertThat(next.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void aReleaseRunTwiceFreesOnlyOneSlot() throws Exception {
     HostScheduler scheduler = new HostScheduler(loop, 1, Rate.UNLIMITED);
     List<Integer> started = new CopyOnWriteArrayList<>();

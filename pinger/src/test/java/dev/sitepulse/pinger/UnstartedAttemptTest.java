@@ -1,0 +1,54 @@
+package dev.sitepulse.pinger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.pinger.watch.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every check's future completes, even one whose attempt fails as the scheduler starts it (a
+ * close() under way refuses its work): as an error, its slot freed for the next check.
+ */
+class UnstartedAttemptTest {
+
+  private static final Duration LIMIT = Duration.ofSeconds(10);
+  private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+
+  /** A clock that fails once when read on the scheduler thread: where an attempt is started. */
+  private static final class FailsOnceWhereAttemptsStart extends MutableClock {
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    FailsOnceWhereAttemptsStart() {
+      super(Instant.parse("2026-12-07T00:00:00Z"));
+    }
+
+    @Override
+    public Instant instant() {
+      if (Thread.currentThread().getName().startsWith("sitepulse-scheduler") && failed.compareAndSet(false, true)) {
+        throw new IllegalStateException("the attempt could not start");
+      }
+      return super.instant();
+    }
+  }
+
+  @Test
+  void anAttemptThatFailsToStartEndsItsCheckAsAnErrorAndFreesItsSlotForTheNext() throws Exception {
+    try (RawServer server = RawServer.answering(OK);
+        Pinger pinger = Pinger.create(Checks.FAST.withConcurrency(1), new FailsOnceWhereAttemptsStart())) {
+      CompletableFuture<CheckResult> first = pinger.check(Target.of(server.url("/first")).withTimeout(LIMIT));
+      CompletableFuture<CheckResult> second = pinger.check(Target.of(server.url("/second")).withTimeout(LIMIT));
+
+      assertThat(first).succeedsWithin(LIMIT).satisfies(r -> {
+        assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(r.message()).contains("the attempt could not start");
+        assertThat(r.attempts()).singleElement().satisfies(a -> assertThat(a.hops()).as("nothing sent").isEmpty());
+      });
+      assertThat(second).succeedsWithin(LIMIT).extracting(CheckResult::verdict).isEqualTo(Verdict.UP);
+      assertThat(server.requests()).isEqualTo(1);
+    }
+  }
+}
