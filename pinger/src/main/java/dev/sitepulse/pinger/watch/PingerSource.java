@@ -57,12 +57,22 @@ public final class PingerSource implements CheckSource, AutoCloseable {
       c = current;
       c.inFlight.incrementAndGet();
     }
-    return c.pinger.check(target).whenComplete((r, e) -> {
-      if (c.inFlight.decrementAndGet() == 0 && c != current) {
-        retiring.remove(c.pinger);
-        c.pinger.close();
-      }
-    });
+    CompletableFuture<CheckResult> result;
+    try {
+      result = c.pinger.check(target);
+    } catch (RuntimeException e) { // counted all the same, or a pinger a reload retires is never closed
+      ended(c);
+      throw e;
+    }
+    return result.whenComplete((r, e) -> ended(c));
+  }
+
+  /** A check of {@code c}'s pinger is over: the last one of a pinger a reload retired closes it. */
+  private void ended(Current c) {
+    if (c.inFlight.decrementAndGet() == 0 && c != current) {
+      retiring.remove(c.pinger);
+      c.pinger.close();
+    }
   }
 
   @Override

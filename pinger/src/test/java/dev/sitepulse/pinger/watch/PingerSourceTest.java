@@ -13,13 +13,16 @@ import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.Verdict;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,25 @@ class PingerSourceTest {
       assertThatThrownBy(() -> after.get(LIMIT_SECONDS, TimeUnit.SECONDS)) // cancelled unsent, as the watch expects
           .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(CancellationException.class);
       assertThat(reload.source.settings()).isEqualTo(RELOADED);
+    }
+  }
+
+  @Test
+  void aPingerAReloadRetiresIsClosedThoughACheckThroughItThrew() {
+    List<Pinger> built = new CopyOnWriteArrayList<>();
+    Target up = up();
+    try (PingerSource source = new PingerSource(FIRST, settings -> {
+      Pinger p = Pinger.create(settings);
+      built.add(p);
+      return p;
+    })) {
+      assertThatThrownBy(() -> source.check(null)).as("a check that throws, as a bug would make it")
+          .isInstanceOf(NullPointerException.class);
+
+      source.update(RELOADED);
+
+      assertThatThrownBy(() -> built.get(0).check(up)).as("the retired pinger, closed: it takes no more work")
+          .isInstanceOf(RejectedExecutionException.class);
     }
   }
 
