@@ -66,6 +66,8 @@ final class HttpClients {
         .addNetworkInterceptor(RetryAfterInIntRange.INSTANCE)
         // Marks a failure after an interim (1xx) head, so the error can say no final one came.
         .addInterceptor(InterimHeads.INSTANCE)
+        // Reads a 204 or 205 with a Content-Length as its status with no body, as curl does.
+        .addInterceptor(NoContentHeads.INSTANCE)
         .eventListenerFactory(
             call -> {
               PhaseListener listener = call.request().tag(PhaseListener.class);
