@@ -171,6 +171,22 @@ class PingCommandTest {
   }
 
   @Test
+  void aNegativeTimeoutIsAUsageErrorSayingItIsNegative() throws IOException {
+    assertUsageError(ping("--timeout", "-1s", url("/status/200")), "\"-1s\" is negative: a duration cannot be");
+    Path config = config("""
+        defaults:
+          timeout: -5s
+        targets:
+          - url: %s
+        """.formatted(url("/status/200")));
+
+    CommandLineRun run = ping("-c", config.toString());
+
+    assertUsageError(run, config + ":2:");
+    assertThat(run.err()).contains("defaults.timeout: \"-5s\" is negative: a duration cannot be (use e.g. 5s)");
+  }
+
+  @Test
   void aBadRateIsAUsageErrorQuotingIt() {
     assertUsageError(ping("--rate", "fast", url("/status/200")), "\"fast\" is not a rate");
   }

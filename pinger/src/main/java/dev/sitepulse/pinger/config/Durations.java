@@ -11,6 +11,7 @@ public final class Durations {
   // Go's units plus d; "ms" must come before "m" and "s", as alternatives are tried in order.
   private static final String UNIT = "(ns|us|µs|ms|s|m|h|d)";
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)" + UNIT);
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:\\.\\d+)?" + UNIT + ")+");
 
   private Durations() {}
@@ -22,8 +23,7 @@ public final class Durations {
       return Duration.ZERO; // as in --delay 0: zero needs no unit
     }
     if (!WHOLE.matcher(t).matches()) {
-      throw new IllegalArgumentException(
-          "\"" + text + "\" is not a duration (use e.g. 500ms, 10s, 2m, 1h30m, 7d)");
+      throw new IllegalArgumentException(whyNot(text, t));
     }
     Matcher m = PART.matcher(t);
     double nanos = 0;
@@ -47,6 +47,22 @@ public final class Durations {
           "\"" + text + "\" is too long a duration (at most " + Long.MAX_VALUE / 86_400_000_000_000L + "d, 292 years)");
     }
     return Duration.ofNanos((long) nanos);
+  }
+
+  /** Why {@code t} (text, trimmed and in lower case) is refused: what is wrong, where it can tell. */
+  private static String whyNot(String text, String t) {
+    String magnitude = t.startsWith("-") ? t.substring(1) : null;
+    if (magnitude != null && (NUMBER.matcher(magnitude).matches() || WHOLE.matcher(magnitude).matches())) {
+      // Checked before its parts are, so that -5s5s says the sign is wrong before the units are.
+      String positive = text.trim().substring(1);
+      boolean needsUnit = NUMBER.matcher(magnitude).matches() && !magnitude.equals("0");
+      return "\"" + text + "\" is negative: a duration cannot be (use e.g. " + positive + (needsUnit ? "s" : "") + ")";
+    }
+    if (NUMBER.matcher(t).matches()) {
+      return "\"" + text + "\" is not a duration: a number needs a unit, such as " + t + "s or " + t
+          + "ms (only 0 needs none)";
+    }
+    return "\"" + text + "\" is not a duration (use e.g. 500ms, 10s, 2m, 1h30m, 7d)";
   }
 
   private static double nanosIn(String unit) {

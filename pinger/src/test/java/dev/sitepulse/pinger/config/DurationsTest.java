@@ -59,4 +59,22 @@ class DurationsTest {
     assertThat(Durations.parse("1d2h3m4s5ms6us7ns"))
         .isEqualTo(Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4).plusMillis(5).plusNanos(6007));
   }
+
+  @Test
+  void aNegativeDurationIsRefusedAsNegativeNotAsNoDuration() {
+    assertThatThrownBy(() -> Durations.parse("-5s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"-5s\" is negative: a duration cannot be (use e.g. 5s)");
+    assertThatThrownBy(() -> Durations.parse("-1h30m")).hasMessage("\"-1h30m\" is negative: a duration cannot be (use e.g. 1h30m)");
+    assertThatThrownBy(() -> Durations.parse("-0")).hasMessageContaining("is negative");
+  }
+
+  @Test
+  void aBareNumberOtherThanZeroIsRefusedForWantingAUnit() {
+    assertThat(Durations.parse("0")).isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> Durations.parse("10"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"10\" is not a duration: a number needs a unit, such as 10s or 10ms (only 0 needs none)");
+    assertThatThrownBy(() -> Durations.parse("-10")).hasMessage("\"-10\" is negative: a duration cannot be (use e.g. 10s)");
+  }
 }
