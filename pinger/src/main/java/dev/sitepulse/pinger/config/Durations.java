@@ -81,9 +81,12 @@ public final class Durations {
 
   /**
    * 250ms, 2s, 1.5s, 2m, 1h30m or 30d: how a person would write it; under a millisecond, 40us or
-   * 1ns.
+   * 1ns. A negative one (a certificate that expired) is its size after a minus: -2166d1m30s.
    */
   public static String format(Duration d) {
+    if (d.isNegative()) {
+      return "-" + format(d.negated());
+    }
     long ms = d.toMillis();
     if (ms == 0 && !d.isZero()) {
       long nanos = d.toNanos();

@@ -77,4 +77,11 @@ class DurationsTest {
         .hasMessage("\"10\" is not a duration: a number needs a unit, such as 10s or 10ms (only 0 needs none)");
     assertThatThrownBy(() -> Durations.parse("-10")).hasMessage("\"-10\" is negative: a duration cannot be (use e.g. 10s)");
   }
+
+  @Test
+  void aNegativeDurationIsWrittenAsItsSizeAfterAMinusSign() {
+    assertThat(Durations.format(Duration.ofDays(-2166).minusSeconds(90))).isEqualTo("-2166d1m30s");
+    assertThat(Durations.format(Duration.ofMillis(-1500))).isEqualTo("-1.5s");
+    assertThat(Durations.format(Duration.ofNanos(-40_000))).isEqualTo("-40us");
+  }
 }

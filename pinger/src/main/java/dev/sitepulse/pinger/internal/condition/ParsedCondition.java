@@ -72,12 +72,14 @@ record ParsedCondition(String text, Operand left, Operator operator, Expected ri
   /**
    * The actual value as the message gives it: a time of a minute or more also as a duration, as
    * {@code [CERTIFICATE_EXPIRATION] (2591992954 = 29d23h59m52s) > 60d} reads where milliseconds
-   * alone do not.
+   * alone do not. A certificate that expired has a negative time, given the same way:
+   * {@code (-187142490000 = -2166d1m30s)}.
    */
   private String shown(Literal value) {
     String text = ActualValue.shorten(value.text());
-    if (left.takesDurations() && value.number() != null
-        && value.number().compareTo(MINUTE_MILLIS) >= 0 && value.number().compareTo(MAX_MILLIS) <= 0) {
+    BigDecimal size = value.number() == null ? null : value.number().abs();
+    if (left.takesDurations() && size != null
+        && size.compareTo(MINUTE_MILLIS) >= 0 && size.compareTo(MAX_MILLIS) <= 0) {
       return text + " = " + Durations.format(Duration.ofMillis(value.number().longValue()));
     }
     return text;

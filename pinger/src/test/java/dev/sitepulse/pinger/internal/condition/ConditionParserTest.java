@@ -177,6 +177,16 @@ class ConditionParserTest {
     assertThat(evaluate("[CERTIFICATE_EXPIRATION] == -1000", expired).success()).isTrue();
   }
 
+  @Test
+  void anExpiredCertificatesTimeIsGivenAsANegativeDurationAsAFutureOneIsGivenAsADuration() {
+    Observation expired = certificate(NOW.minus(Duration.ofDays(2166)).minusSeconds(90));
+
+    assertThat(evaluate("[CERTIFICATE_EXPIRATION] > 1d", expired).description())
+        .isEqualTo("[CERTIFICATE_EXPIRATION] (-187142490000 = -2166d1m30s) > 1d");
+    assertThat(evaluate("[CERTIFICATE_EXPIRATION] > 1d", certificate(NOW.minusSeconds(59))).description())
+        .as("under a minute, as a positive one").isEqualTo("[CERTIFICATE_EXPIRATION] (-59000) > 1d");
+  }
+
   // --- [CONNECTED], [IP], [HEADER] ---
 
   @Test
