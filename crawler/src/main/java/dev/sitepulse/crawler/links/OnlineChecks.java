@@ -10,6 +10,7 @@ import dev.sitepulse.pinger.Attempt;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
+import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.RedirectChains;
@@ -18,6 +19,7 @@ import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -266,6 +268,10 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
         if (rules == null) {
           return new CompletableFuture<>(); // stopped before the new host's robots.txt was read: cut short
         }
+        if (unanswered(rules.unreachable())) { // a dead host: what its robots.txt got, the page would get too
+          chain.add(new Hop(url, 0, null, Phases.NONE));
+          return CompletableFuture.completedFuture(failed(first, a, chain, rules.unreachable()));
+        }
         if (!rules.allows(url)) {
           return CompletableFuture.completedFuture(null);
         }
@@ -276,9 +282,29 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
 
     /** {@code a}, as the attempt at {@code first} that went through {@code chain}. */
     private static CheckResult as(Target first, Attempt a, List<Hop> chain, ErrorKind kind, String message) {
-      return new CheckResult(first, List.of(new Attempt(a.number(), a.startedAt(), kind != a.errorKind()
-          ? Verdict.ERROR : a.verdict(), kind, message, chain, a.phases(), a.bodyBytes(), a.bodyTruncated(),
-          a.tls(), a.remoteAddress(), a.conditions(), a.retryAfter())));
+      return as(first, a, chain, kind != a.errorKind() ? Verdict.ERROR : a.verdict(), kind, message);
+    }
+
+    private static CheckResult as(Target first, Attempt a, List<Hop> chain, Verdict verdict, ErrorKind kind,
+        String message) {
+      return new CheckResult(first, List.of(new Attempt(a.number(), a.startedAt(), verdict, kind, message, chain,
+          a.phases(), a.bodyBytes(), a.bodyTruncated(), a.tls(), a.remoteAddress(), a.conditions(), a.retryAfter())));
+    }
+
+    /**
+     * Whether a robots.txt read got nothing from its host: no address, no connection, no answer in
+     * time. A server error or a 429 to it is an answer, and leaves the redirect unfollowed.
+     */
+    private static boolean unanswered(RobotsRules.Unreachable why) {
+      return why != null && (why.errorKind().equals(Verdict.TIMEOUT.name())
+          || Arrays.stream(ErrorKind.values()).anyMatch(k -> k.name().equals(why.errorKind())));
+    }
+
+    /** The check of {@code first}, failed as the read of its redirect's host's robots.txt did. */
+    private static CheckResult failed(Target first, Attempt a, List<Hop> chain, RobotsRules.Unreachable why) {
+      boolean timedOut = why.errorKind().equals(Verdict.TIMEOUT.name());
+      return as(first, a, chain, timedOut ? Verdict.TIMEOUT : Verdict.ERROR,
+          timedOut ? null : ErrorKind.valueOf(why.errorKind()), why.message());
     }
   }
 

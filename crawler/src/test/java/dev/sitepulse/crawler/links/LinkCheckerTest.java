@@ -1208,6 +1208,24 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aRedirectToAHostThatDoesNotAnswerIsBrokenWithWhatItsRobotsTxtReadGotNotSkipped() throws Exception {
+    // The most common link rot: an old address that redirects to a dead one. It read as skipped,
+    // 0 broken, exit 0, because nothing said whether robots.txt would allow asking there.
+    site.stubFor(any(urlPathEqualTo("/go.html")).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://127.0.0.1:1/x.html")));
+    page("/front.html", base() + "/go.html");
+
+    LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+    assertThat(report.skipped()).isZero();
+    assertThat(report.broken()).singleElement().satisfies(b -> {
+      assertThat(b.url()).isEqualTo(base() + "/go.html");
+      assertThat(b.errorKind()).isEqualTo("CONNECT_REFUSED");
+      assertThat(b.chain()).containsExactly(base() + "/go.html", "http://127.0.0.1:1/x.html");
+    });
+  }
+
+  @Test
   void aRedirectToAHostNoTargetWasOnObeysThatHostsRobotsTxtToo() throws Exception {
     site.stubFor(get("/robots.txt").withHost(equalTo("localhost")).willReturn(aResponse()
         .withHeader("Content-Type", "text/plain").withBody("User-agent: *\nDisallow: /private/\n")));
