@@ -10,6 +10,7 @@ import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -141,9 +142,25 @@ final class CrawlFolder {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
-      throw new CrawlException("cannot start afresh in " + config.dataDir() + ": " + e.getMessage(), e);
+      throw new CrawlException("cannot start afresh in " + config.dataDir() + ": " + reason(config.dataDir(), e), e);
     }
   }
+
+  /**
+   * Which file could not be removed, within the folder and cut to a readable length, and why in
+   * words: NIO's message for a refused delete is the path alone.
+   */
+  static String reason(Path dataDir, IOException e) {
+    if (!(e instanceof FileSystemException f) || f.getFile() == null) {
+      return IoErrors.why(e);
+    }
+    Path file = Path.of(f.getFile());
+    String shown = file.startsWith(dataDir) && !file.equals(dataDir) ? dataDir.relativize(file).toString() : f.getFile();
+    return (shown.length() > SHOWN_PATH ? shown.substring(0, SHOWN_PATH) + "…" : shown) + ": " + IoErrors.why(e);
+  }
+
+  /** The most of a path an error line shows: a folder nested past the longest path is kilobytes long. */
+  private static final int SHOWN_PATH = 80;
 
   /**
    * {@code dir} and all below it, the deepest first. Files.walk reports what it cannot read (a

@@ -7,6 +7,8 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +44,17 @@ class CrawlFolderTest {
         null, null, null, null, null, null, null, null, null, null).toConfig(CrawlStart.FRESH);
 
     assertThatThrownBy(() -> CrawlFolder.open(fresh, fresh.seeds()).close()).isInstanceOf(CrawlException.class)
-        .hasMessageStartingWith("cannot start afresh in " + data + ": ");
+        .hasMessageStartingWith("cannot start afresh in " + data + ": index/" + "d".repeat(74) + "…: ")
+        .hasMessageEndingWith(": File name too long");
+  }
+
+  @Test
+  void aFileThatCannotBeRemovedIsNamedWithinTheFolderWithWhyInWords() {
+    // NIO's message for a refused delete is the path alone: the line read "...: /data/index/_0.cfs".
+    Path data = Path.of("/data");
+
+    assertThat(CrawlFolder.reason(data, new AccessDeniedException("/data/index/_0.cfs")))
+        .isEqualTo("index/_0.cfs: permission denied");
+    assertThat(CrawlFolder.reason(data, new IOException("disk on fire"))).isEqualTo("disk on fire");
   }
 }
