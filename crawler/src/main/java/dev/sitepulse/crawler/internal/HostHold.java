@@ -10,7 +10,9 @@ public final class HostHold {
 
   private final long maxNanos;
   private long heldNanos;
-  private long until = Long.MIN_VALUE;
+  /** When the latest wait ends; meaningful once {@link #holding}. */
+  private long until;
+  private boolean holding;
   private boolean givenUp;
 
   /** @param maxNanos how long the host may be held back in all (--max-backoff) */
@@ -25,13 +27,18 @@ public final class HostHold {
    * @return whether the host is held, not given up on
    */
   public boolean holdUntil(long now, long until) {
-    long added = Math.max(0, until - Math.max(now, this.until));
+    // nanoTime values compare by their difference: either may have wrapped past Long.MAX_VALUE.
+    long from = holding && this.until - now > 0 ? this.until : now;
+    long added = Math.max(0, until - from);
     if (heldNanos + added > maxNanos) {
       givenUp = true;
       return false;
     }
     heldNanos += added;
-    this.until = Math.max(this.until, until);
+    if (!holding || until - this.until > 0) {
+      this.until = until;
+    }
+    holding = true;
     return true;
   }
 
