@@ -9,7 +9,6 @@ import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
-import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.watch.Alerter;
@@ -31,16 +30,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of {@code watch}, start to exit: opens the history, starts the checks and the server,
- * then waits for SIGTERM or SIGINT. Stopping stops the timers, waits for the checks under way (at
+ * then waits for SIGTERM or SIGINT. Stopping ({@link WatchStop}) stops the timers, waits for the checks under way (at
  * most their timeouts), waits briefly for webhooks, and flushes the history, so every result taken
  * is kept. A second signal while stopping exits at once, with 130 ({@link Signals#onStop}). The
  * last lines wait a limited time for their readers ({@link #OUTPUT_GRACE}), so the stop ends
@@ -49,8 +46,6 @@ import org.slf4j.LoggerFactory;
 final class WatchRun {
 
   private static final Logger log = LoggerFactory.getLogger(WatchRun.class);
-  /** How long stopping waits for webhooks still being delivered. */
-  private static final Duration ALERT_GRACE = Duration.ofSeconds(5);
   /**
    * How long the exit waits for stderr's reader to take what is queued, then for stdout's to take
    * the stop line: a paused pager or a stalled journald (a full pipe) must not hold the stop until
@@ -86,9 +81,9 @@ final class WatchRun {
     // stderr nobody reads (a paused pager, a stalled journald) held each of them on a full pipe,
     // so that webhooks, a host's checks and SIGTERM all waited for the reader.
     QueuedOutput stderr = QueuedOutput.stderr();
-    Stopped stopped = null;
+    WatchStop.Stopped stopped = null;
     try {
-      Optional<Running> running = start();
+      Optional<WatchStop.Running> running = start();
       if (running.isEmpty()) {
         return ExitCode.CRITICAL;
       }
@@ -99,7 +94,7 @@ final class WatchRun {
         stopAsked.countDown();
       });
       stopAsked.await();
-      stopped = stop(running.get(), why.get());
+      stopped = WatchStop.stop(running.get(), why.get(), stopRequests::announced, () -> restoreHup.run());
       return stopped.code();
     } finally {
       restoreHup.run(); // a start that failed after setting it never reached stop()
@@ -115,9 +110,6 @@ final class WatchRun {
     }
   }
 
-  /** What the stop sequence ends with: the exit code, and the line that says what was kept. */
-  private record Stopped(int code, String line) {}
-
   /** Prints the stop line, waiting at most {@link #OUTPUT_GRACE} for a reader of a full stdout. */
   private static void printLast(String line) {
     QueuedOutput stdout = QueuedOutput.stdout();
@@ -125,15 +117,12 @@ final class WatchRun {
     stdout.close(OUTPUT_GRACE);
   }
 
-  /** What a started watch is made of, for the stop sequence; all of it is in {@link #opened} too. */
-  private record Running(SqliteHistory history, WatchServer server, Alerter alerter, Watch watch,
-      ConfigReloader reloader) {}
-
   /**
    * Opens the history, binds the server, then starts the checks and the reloader, and prints the
-   * start line. Empty when another watch holds the data folder, which it has said on stderr.
+   * start line; all of it is in {@link #opened} too. Empty when another watch holds the data
+   * folder, which it has said on stderr.
    */
-  private Optional<Running> start() {
+  private Optional<WatchStop.Running> start() {
     Clock clock = Clock.systemUTC();
     Instant started = clock.instant();
     Path historyFile = settings.data().resolve(SqliteHistory.FILE_NAME);
@@ -189,59 +178,7 @@ final class WatchRun {
 
     System.out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
     System.out.flush();
-    return Optional.of(new Running(history, server, alerter, watch, reloader));
-  }
-
-  /**
-   * Waits for the checks under way and, briefly, for webhooks, then writes the history; returns the
-   * exit code and the line that says what was kept.
-   */
-  private Stopped stop(Running r, String why) throws InterruptedException {
-    r.server().stopping();
-    // The plan running now: a reload may have lengthened timeouts since start-up. The second is
-    // for results that come at the timeout to be recorded.
-    Duration limit = r.watch().plan().longestAttempt().plusSeconds(1);
-    long deadline = System.nanoTime() + limit.toNanos();
-    try {
-      int underWay = r.watch().stopScheduling().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-      stopRequests.announced(); // before the line: a signal sent once it is read is a second one
-      log.info("{}", stoppingLine(why, underWay, limit));
-      r.watch().stop().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      log.warn("stopping: some checks outlived their timeouts; their results are not kept");
-    } catch (ExecutionException e) {
-      log.error("stopping: {}", e.getCause().toString());
-    }
-    try {
-      r.alerter().idle().get(ALERT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      // Recorded as failed deliveries, so that the report lists them and the history keeps them.
-      r.alerter().abandon("the watch stopped while it was still being delivered");
-    }
-    restoreHup.run(); // a SIGHUP now must not ask a closed reloader
-    r.reloader().close();
-    SqliteHistory history = r.history();
-    history.close(); // writes what is queued
-    // Records the file still refused are gone once the process ends: that is no clean stop.
-    long lost = history.lost();
-    String gone = history.gone().getNow(null);
-    // Checks are what a user counts, not the intervals, state changes and deliveries kept beside them.
-    return new Stopped(lost > 0 ? ExitCode.CRITICAL : ExitCode.OK,
-        "sitepulse watch: stopped (" + why + "): " + Amounts.count(r.watch().checksTotal(), "check") + ", "
-        + history.checksWritten() + " recorded"
-        + (lost > 0 ? ", " + Amounts.count(lost, "history record") + " lost: "
-            + (gone != null ? gone : history.file() + " could not be written (the log says why)") : ""));
-  }
-
-  /**
-   * The stop's first line, e.g. {@code stopping (SIGTERM): waiting up to 11s for the checks under
-   * way; a second signal exits at once}; of no wait when there is nothing to wait for. The checks
-   * are not counted: some of them, still waiting for a slot, end at once unsent.
-   */
-  static String stoppingLine(String why, int underWay, Duration limit) {
-    String checks = underWay == 0 ? "no check under way"
-        : "waiting up to " + Durations.format(limit) + " for the checks under way";
-    return "stopping (" + why + "): " + checks + "; a second signal exits at once";
+    return Optional.of(new WatchStop.Running(history, server, alerter, watch, reloader));
   }
 
   /**

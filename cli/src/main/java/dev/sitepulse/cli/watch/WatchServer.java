@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.watch;
 
 import dev.sitepulse.cli.UsageException;
+import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.watch.ListenAddress;
 import dev.sitepulse.pinger.watch.Watch;
 import dev.sitepulse.pinger.watch.WatchMetrics;
@@ -12,7 +13,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,8 @@ final class WatchServer implements AutoCloseable {
    * its own checks cannot open sockets. Longer than Prometheus's default scrape interval (1 min).
    */
   static final Duration IDLE = Duration.ofSeconds(90);
+  /** The longest a stop waits for the server to close, as for Vert.x itself. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
   private static final String CSP = dev.sitepulse.cli.report.HtmlReport.CSP;
 
   private final Vertx vertx;
@@ -115,10 +120,21 @@ final class WatchServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the server, waiting at most {@link #CLOSE_GRACE}: closing runs on the event loop, and
+   * one held there must not keep a stop from its line. The process's exit then closes the socket.
+   */
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     if (server != null) {
-      server.close().toCompletionStage().toCompletableFuture().join();
+      try {
+        server.close().toCompletionStage().toCompletableFuture().get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        log.warn("stopping: the HTTP server did not close within {}: the watch's event loop is held",
+            Durations.format(CLOSE_GRACE));
+      } catch (ExecutionException e) {
+        log.warn("stopping: the HTTP server did not close: {}", e.getCause().toString());
+      }
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class WatchRunTest {
@@ -25,17 +24,5 @@ class WatchRunTest {
   void theStartLineCountsOneTargetInTheSingular() {
     assertThat(WatchRun.startLine(1, "127.0.0.1", 9321, HISTORY))
         .isEqualTo("sitepulse watch: 1 target, http://127.0.0.1:9321/ , history data/history.db");
-  }
-
-  @Test
-  void aStopWithNoCheckUnderWaySaysNothingOfWaitingForOne() {
-    assertThat(WatchRun.stoppingLine("SIGTERM", 0, Duration.ofSeconds(11)))
-        .isEqualTo("stopping (SIGTERM): no check under way; a second signal exits at once");
-  }
-
-  @Test
-  void aStopWithChecksUnderWaySaysHowLongItWaitsForThemAtMost() {
-    assertThat(WatchRun.stoppingLine("SIGINT", 2, Duration.ofSeconds(11)))
-        .isEqualTo("stopping (SIGINT): waiting up to 11s for the checks under way; a second signal exits at once");
   }
 }

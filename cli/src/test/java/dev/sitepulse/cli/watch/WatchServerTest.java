@@ -71,7 +71,7 @@ class WatchServerTest {
   }
 
   @org.junit.jupiter.api.AfterAll
-  static void stop() {
+  static void stop() throws InterruptedException {
     server.close();
     watch.stop().join();
     pinger.close();

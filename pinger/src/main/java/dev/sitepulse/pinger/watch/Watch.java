@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,8 @@ public final class Watch {
   private final LagRecorder lag = new LagRecorder();
   private final AtomicLong checksTotal = new AtomicLong();
   private final AtomicLong skippedTotal = new AtomicLong();
+  /** Checks sent whose source has not answered; off the context, so a held event loop cannot hide it. */
+  private final AtomicInteger unanswered = new AtomicInteger();
   private volatile List<TargetWatch> snapshot = List.of();
   private volatile WatchPlan plan;
   private int inFlight;
@@ -208,6 +211,15 @@ public final class Watch {
     return skippedTotal.get();
   }
 
+  /**
+   * Checks whose source has not answered yet. A stop whose wait for {@link #stop()} runs out tells
+   * by it what took too long: checks past their timeouts, or the event loop that records their
+   * results, held by something running on it.
+   */
+  public int checksUnanswered() {
+    return unanswered.get();
+  }
+
   /** For each host and port checked: whether its circuit holds its checks back now. */
   public Map<String, Boolean> circuitsHeldBack() {
     return checks.circuitsHeldBack();
@@ -326,18 +338,22 @@ public final class Watch {
     inFlight++;
     CompletableFuture<Void> recorded = new CompletableFuture<>();
     CompletableFuture<CheckResult> result;
+    unanswered.incrementAndGet();
     try {
       result = checks.check(tw.target.target());
     } catch (RuntimeException e) { // a source that breaks its promise must not stop the target for good
       result = CompletableFuture.failedFuture(e);
     }
-    result.whenComplete((r, e) -> context.runOnContext(v -> {
-      try {
-        finished(tw, r, e);
-      } finally {
-        recorded.complete(null);
-      }
-    }));
+    result.whenComplete((r, e) -> {
+      unanswered.decrementAndGet();
+      context.runOnContext(v -> {
+        try {
+          finished(tw, r, e);
+        } finally {
+          recorded.complete(null);
+        }
+      });
+    });
     return recorded;
   }
 
