@@ -105,8 +105,13 @@ final class Charts {
     }
   }
 
-  /** One target's latency per time bucket: the mean as a line, the maximum as a fainter one. */
-  static String latency(TargetReport t) {
+  /**
+   * One target's latency per time bucket: the mean as a line, the maximum as a fainter one. The
+   * axis runs from the report's start to its end, {@code since} to {@code until}; buckets start at
+   * round times, so the first and last may lie partly outside it, and each is drawn at the middle
+   * of its part inside.
+   */
+  static String latency(TargetReport t, Instant since, Instant until) {
     double w = 360;
     double h = 110;
     double left = 46;
@@ -123,8 +128,9 @@ final class Charts {
     svg.line(left, bottom, right, bottom, "axis").line(left, top, left, bottom, "axis");
     svg.text(left - 4, top + 8, "tick-label end", Html.escape(Svg.n(scale) + " ms"));
     svg.text(left - 4, bottom, "tick-label end", "0");
-    svg.text(left, h - 6, "tick-label start", Html.escape(Figures.time(s.start())));
-    svg.text(right, h - 6, "tick-label end", Html.escape(Figures.time(s.bucketStart(s.buckets()))));
+    svg.text(left, h - 6, "tick-label start", Html.escape(Figures.time(since)));
+    svg.text(right, h - 6, "tick-label end", Html.escape(Figures.time(until)));
+    double span = Math.max(1, Duration.between(since, until).toMillis());
     StringBuilder mean = new StringBuilder();
     StringBuilder max = new StringBuilder();
     boolean drawing = false;
@@ -133,7 +139,10 @@ final class Charts {
         drawing = false;
         continue;
       }
-      double x = left + (right - left) * (i + 0.5) / s.buckets();
+      Instant from = max(s.bucketStart(i), since);
+      Instant to = min(s.bucketStart(i + 1), until);
+      double x = left + (right - left) * (Duration.between(since, from).toMillis()
+          + Duration.between(from, to).toMillis() / 2.0) / span;
       double avg = s.latencySumMicros()[i] / 1000.0 / s.latencyCount()[i];
       // A move is followed by a zero-length line, so a lone bucket still shows as a dot.
       String op = drawing ? "L" : "M";
@@ -148,6 +157,14 @@ final class Charts {
     }
     svg.path(max.toString(), "max").path(mean.toString(), "mean");
     return svg.toString();
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static double y(double ms, double scale, double top, double bottom) {

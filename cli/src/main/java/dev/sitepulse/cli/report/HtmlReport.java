@@ -115,7 +115,7 @@ public final class HtmlReport {
       String caption = TableReport.text(t.name());
       h.append(caption.endsWith("…") ? "<figure><figcaption title=\"" + Html.escape(t.name()) + "\">" : "<figure><figcaption>")
           .append(Html.escape(caption)).append("</figcaption>")
-          .append(Charts.latency(t)).append("</figure>");
+          .append(Charts.latency(t, r.since(), r.until())).append("</figure>");
     }
     h.append("</div></section>\n");
   }

@@ -68,7 +68,9 @@ public final class ReportBuilder {
     HistoryQuery q = new HistoryQuery(since, until, target);
     Map<String, TargetHistory> checks = new HashMap<>();
     Duration bucket = bucketWidth(since, until);
-    for (TargetHistory h : history.aggregate(q, bucket)) {
+    // At round times, as Grafana and Prometheus cut them: 10:05, 10:10, the first bucket partial.
+    Instant origin = TimeSteps.roundDown(since, bucket);
+    for (TargetHistory h : history.aggregate(q, origin, bucket)) {
       checks.put(h.target(), h);
     }
     Map<String, List<StateChangeRecord>> changes = new HashMap<>();
@@ -91,7 +93,7 @@ public final class ReportBuilder {
       }
       Checking checking = checking(latest.getOrDefault(t.name(), List.of()), t.interval(), c, watchRunning, until,
           gaps.getOrDefault(t.name(), List.of()));
-      targets.add(target(t, h, c, checking, certs.get(t.name()), outcomes.get(t.name()), bucket, since, until));
+      targets.add(target(t, h, c, checking, certs.get(t.name()), outcomes.get(t.name()), origin, bucket, since, until));
     }
     targets = withFailedChecks(targets, until);
     // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
@@ -157,9 +159,9 @@ public final class ReportBuilder {
     return TimeSteps.atLeast(Duration.between(since, until).dividedBy(BUCKETS));
   }
 
-  /** How many buckets {@code width} wide cover the window, as the history's aggregate cuts it. */
-  private static int buckets(Instant since, Instant until, Duration width) {
-    long span = Duration.between(since, until).toMillis();
+  /** How many buckets {@code width} wide from {@code origin} cover the window, as the history's aggregate cuts it. */
+  private static int buckets(Instant origin, Instant until, Duration width) {
+    long span = Duration.between(origin, until).toMillis();
     return (int) Math.max(1, (span + width.toMillis() - 1) / width.toMillis());
   }
 
@@ -183,11 +185,11 @@ public final class ReportBuilder {
   }
 
   private TargetReport target(TargetInfo t, TargetHistory h, List<StateChangeRecord> changes, Checking checking,
-      Instant cert, CheckOutcome last, Duration bucket, Instant since, Instant until) {
+      Instant cert, CheckOutcome last, Instant origin, Duration bucket, Instant since, Instant until) {
     StatePeriods periods = StatePeriods.of(changes, since, until, checking);
     Duration downtime = periods.incidents().stream().map(Incident::duration).reduce(Duration.ZERO, Duration::plus);
     if (h == null) {
-      TimeSeries empty = TimeSeries.empty(since, bucket, buckets(since, until, bucket));
+      TimeSeries empty = TimeSeries.empty(origin, bucket, buckets(origin, until, bucket));
       return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), 0, Map.of(),
           Availability.NO_CHECKS, periods.incidents(), downtime, periods.periods(), Latency.NONE, Map.of(), Map.of(),
           cert, empty, last);

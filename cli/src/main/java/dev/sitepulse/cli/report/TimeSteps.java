@@ -33,10 +33,17 @@ final class TimeSteps {
 
   /**
    * The first round time at or after {@code t}: a whole multiple of {@code step} since the epoch,
-   * which is midnight UTC, so days start at midnight and hours on the hour.
+   * which is midnight UTC, so days start at midnight and hours on the hour (the report's times are
+   * all UTC).
    */
   static Instant roundUp(Instant t, Duration step) {
     long ms = step.toMillis();
     return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli() + ms - 1, ms) * ms);
+  }
+
+  /** The last round time at or before {@code t}, as {@link #roundUp} counts them. */
+  static Instant roundDown(Instant t, Duration step) {
+    long ms = step.toMillis();
+    return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), ms) * ms);
   }
 }

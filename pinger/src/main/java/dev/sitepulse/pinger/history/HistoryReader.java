@@ -22,11 +22,12 @@ public interface HistoryReader {
   List<TargetHistory> aggregate(HistoryQuery query, int buckets);
 
   /**
-   * As {@link #aggregate(HistoryQuery, int)}, with time buckets {@code width} wide from the
-   * window's start, as many as cover it: the last may reach past its end. A chart's legend can
-   * then say "per 30s" rather than "per 709ms".
+   * As {@link #aggregate(HistoryQuery, int)}, with time buckets {@code width} wide from {@code
+   * origin}, at or before the window's start, as many as cover it: the first may start before the
+   * window and the last reach past its end; only the window's checks are counted. A chart's legend
+   * can then say "per 30s" rather than "per 709ms", and its buckets start at round times.
    */
-  List<TargetHistory> aggregate(HistoryQuery query, Duration width);
+  List<TargetHistory> aggregate(HistoryQuery query, Instant origin, Duration width);
 
   /**
    * When the oldest check or state change still held was recorded, of one target or (null) of

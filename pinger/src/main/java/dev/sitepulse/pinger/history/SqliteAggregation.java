@@ -68,20 +68,26 @@ final class SqliteAggregation {
       throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
     }
     long width = Math.max(1, (q.until().toEpochMilli() - q.since().toEpochMilli() + buckets - 1) / buckets);
-    return run(file, q, width, buckets);
+    return run(file, q, q.since().toEpochMilli(), width, buckets);
   }
 
-  /** With buckets {@code width} wide, as many as cover the window: the last may reach past its end. */
-  static List<TargetHistory> run(Path file, HistoryQuery q, Duration width) {
+  /**
+   * With buckets {@code width} wide from {@code origin}, at or before the window's start, as many as
+   * cover the window: the first may start before it and the last reach past its end.
+   */
+  static List<TargetHistory> run(Path file, HistoryQuery q, Instant origin, Duration width) {
     long w = width.toMillis();
     if (w < 1) {
       throw new IllegalArgumentException("bucket width must be at least 1ms, got " + width);
     }
-    long span = q.until().toEpochMilli() - q.since().toEpochMilli();
-    return run(file, q, w, (int) Math.max(1, Math.min(Integer.MAX_VALUE, (span + w - 1) / w)));
+    if (origin.isAfter(q.since())) {
+      throw new IllegalArgumentException("the buckets' origin " + origin + " is after the window's start " + q.since());
+    }
+    long span = q.until().toEpochMilli() - origin.toEpochMilli();
+    return run(file, q, origin.toEpochMilli(), w, (int) Math.max(1, Math.min(Integer.MAX_VALUE, (span + w - 1) / w)));
   }
 
-  private static List<TargetHistory> run(Path file, HistoryQuery q, long width, int buckets) {
+  private static List<TargetHistory> run(Path file, HistoryQuery q, long origin, long width, int buckets) {
     long since = q.since().toEpochMilli();
     long until = q.until().toEpochMilli();
     Map<Long, String> names = new SqliteReader(file).read(SqliteReader::names);
@@ -90,7 +96,7 @@ final class SqliteAggregation {
     for (int i = 0; i < slices; i++) {
       long lo = since + (until - since) * i / slices;
       long hi = since + (until - since) * (i + 1) / slices;
-      parts.add(new Slice(file, q.target(), since, width, buckets, lo, hi, names)::read);
+      parts.add(new Slice(file, q.target(), origin, width, buckets, lo, hi, names)::read);
     }
     Map<Long, TargetHistory.Builder> all = new HashMap<>();
     long damaged = 0;
@@ -114,8 +120,8 @@ final class SqliteAggregation {
   /** What one slice counted, how many damaged rows it skipped, and the first one's rowid. */
   private record SliceCounts(Map<Long, TargetHistory.Builder> builders, long damaged, long firstDamaged) {}
 
-  /** One time slice of the window, read on a connection of its own. */
-  private record Slice(Path file, String target, long since, long width, int buckets, long lo, long hi,
+  /** One time slice of the window, read on a connection of its own; its buckets start at {@code origin}. */
+  private record Slice(Path file, String target, long origin, long width, int buckets, long lo, long hi,
       Map<Long, String> names) {
 
     SliceCounts read() {
@@ -132,7 +138,7 @@ final class SqliteAggregation {
       long damaged = 0;
       long firstDamaged = Long.MAX_VALUE;
       try (PreparedStatement s = c.prepareStatement(sql)) {
-        s.setLong(1, since);
+        s.setLong(1, origin);
         s.setLong(2, width);
         s.setLong(3, lo);
         s.setLong(4, hi);
@@ -180,7 +186,7 @@ final class SqliteAggregation {
     }
 
     private TargetHistory.Builder builder(long id) {
-      return new TargetHistory.Builder(names.get(id), Instant.ofEpochMilli(since),
+      return new TargetHistory.Builder(names.get(id), Instant.ofEpochMilli(origin),
           Duration.ofMillis(width), buckets);
     }
   }

@@ -67,8 +67,8 @@ final class SqliteReader implements HistoryReader {
   }
 
   @Override
-  public List<TargetHistory> aggregate(HistoryQuery q, Duration width) {
-    return SqliteAggregation.run(file, q, width);
+  public List<TargetHistory> aggregate(HistoryQuery q, Instant origin, Duration width) {
+    return SqliteAggregation.run(file, q, origin, width);
   }
 
   @Override
