@@ -6,7 +6,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.nio.charset.StandardCharsets;
 
@@ -76,6 +78,23 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
       encoder.setPattern(VERBOSE_PATTERN);
       encoder.start();
     }
+  }
+
+  /**
+   * Formats a line as each appender of the root logger would, and writes it nowhere: the classes
+   * the first line logged needs are then loaded, for a command that must not load them later (a
+   * watch whose jar may be rewritten under it, see {@code watch.StopPath}).
+   */
+  public static void formatALine() {
+    Logger root = (Logger) org.slf4j.LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    LoggingEvent line = new LoggingEvent(Logger.FQCN, root, Level.WARN, "{}: {}", null,
+        new Object[] {"a line", "formatted"});
+    line.prepareForDeferredProcessing(); // as an appender does before it writes
+    root.iteratorForAppenders().forEachRemaining(appender -> {
+      if (appender instanceof OutputStreamAppender<ILoggingEvent> out && out.getEncoder() != null) {
+        out.getEncoder().encode(line);
+      }
+    });
   }
 
   /** Turns on debug output for the whole run. */

@@ -68,21 +68,27 @@ public final class Signals {
    *     it for the same one, and a later signal still quits at once with 130
    */
   public static Runnable onStop(StopRequests requests, Consumer<String> stop) {
+    // Once now, on requests of its own: what the handler runs is then loaded, so that a signal
+    // reads no class from a jar that `mvn package` rewrote in place under the running JVM.
+    stopSignal(StopRequests.create(), name -> { }, "TERM");
     List<Runnable> restore = new ArrayList<>();
     for (String name : List.of("INT", "TERM")) {
-      on(name, () -> {
-        switch (requests.next()) {
-          case STOP -> stop.accept(name);
-          case REPEAT -> { }
-          case QUIT -> halt();
-        }
-      }).ifPresentOrElse(restore::add, () -> requests.ignoredAtStart(name));
+      on(name, () -> stopSignal(requests, stop, name))
+          .ifPresentOrElse(restore::add, () -> requests.ignoredAtStart(name));
     }
     return () -> {
       if (!requests.stopAsked()) {
         restore.forEach(Runnable::run);
       }
     };
+  }
+
+  private static void stopSignal(StopRequests requests, Consumer<String> stop, String name) {
+    switch (requests.next()) {
+      case STOP -> stop.accept(name);
+      case REPEAT -> { }
+      case QUIT -> halt();
+    }
   }
 
   /**

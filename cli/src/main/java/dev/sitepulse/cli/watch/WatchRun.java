@@ -9,6 +9,7 @@ import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
+import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.watch.Alerter;
@@ -122,7 +123,10 @@ final class WatchRun {
    * start line; all of it is in {@link #opened} too. Empty when another watch holds the data
    * folder, which it has said on stderr.
    */
-  private Optional<WatchStop.Running> start() {
+  private Optional<WatchStop.Running> start() throws InterruptedException {
+    // Beside the start-up, which it would otherwise lengthen; done by the start line, which says the watch can stop.
+    Thread stopPath = Threads.daemonNamed("sitepulse-stop-path").newThread(StopPath::load);
+    stopPath.start();
     Clock clock = Clock.systemUTC();
     Instant started = clock.instant();
     Path historyFile = settings.data().resolve(SqliteHistory.FILE_NAME);
@@ -176,9 +180,12 @@ final class WatchRun {
     restoreHup = hup.orElse(restoreHup);
     stopRequests.sigintIgnoredWarning("the watch").ifPresent(log::warn);
 
+    // Made before the start line: from it on, a jar rewritten in place holds no class the run has yet to load.
+    WatchStop.Running running = new WatchStop.Running(history, server, alerter, watch, reloader);
+    stopPath.join();
     System.out.println(startLine(settings.plan().targets().size(), settings.listen().host(), server.port(), history.file()));
     System.out.flush();
-    return Optional.of(new WatchStop.Running(history, server, alerter, watch, reloader));
+    return Optional.of(running);
   }
 
   /**

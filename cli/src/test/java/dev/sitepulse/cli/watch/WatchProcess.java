@@ -87,6 +87,11 @@ final class WatchProcess implements AutoCloseable {
     return start(List.of(), Output.STDOUT_FIFO, fifo, reader, workDir, args);
   }
 
+  /** Run from {@code jar}, a copy of the shaded jar, say, that the test may then overwrite. */
+  static WatchProcess startFrom(Path jar, Path workDir, String... args) throws IOException, InterruptedException {
+    return start(jar, List.of(), Output.FILES, null, null, workDir, args);
+  }
+
   private static WatchProcess start(List<String> launcher, Output output, Path workDir, String... args)
       throws IOException, InterruptedException {
     return start(launcher, output, null, null, workDir, args);
@@ -95,10 +100,15 @@ final class WatchProcess implements AutoCloseable {
   private static WatchProcess start(List<String> launcher, Output output, Path fifo, InputStream fifoReader,
       Path workDir, String... args) throws IOException, InterruptedException {
     assertThat(JarProcess.JAR).as("the shaded jar; `mvn package` builds it").isRegularFile();
+    return start(JarProcess.JAR, launcher, output, fifo, fifoReader, workDir, args);
+  }
+
+  private static WatchProcess start(Path jar, List<String> launcher, Output output, Path fifo, InputStream fifoReader,
+      Path workDir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(launcher);
     command.addAll(List.of(
         ProcessHandle.current().info().command().orElseThrow(), "-XX:+UseSerialGC", "-jar",
-        JarProcess.JAR.toAbsolutePath().toString(), "watch"));
+        jar.toAbsolutePath().toString(), "watch"));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(workDir, "watch-out", ".txt");
     Path err = Files.createTempFile(workDir, "watch-err", ".txt");
