@@ -145,7 +145,10 @@ final class HostPacing implements AutoCloseable {
   private void ended(Host host, long holdNanos) {
     synchronized (this) {
       host.inFlight--;
-      host.nextStart = Math.max(host.nextStart, nanoTime.getAsLong() + Math.max(host.delayNanos, holdNanos));
+      long next = nanoTime.getAsLong() + Math.max(host.delayNanos, holdNanos);
+      if (next - host.nextStart > 0) { // nanoTime values compare by their difference: either may have wrapped
+        host.nextStart = next;
+      }
     }
     pump(host);
   }

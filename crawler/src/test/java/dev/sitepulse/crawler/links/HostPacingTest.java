@@ -16,7 +16,7 @@ class HostPacingTest {
 
   private static final String ORIGIN = "http://example.test";
 
-  private final ManualTimer timer = new ManualTimer();
+  private ManualTimer timer = new ManualTimer();
   /** When each request started, by the test's clock. */
   private final List<Duration> starts = new ArrayList<>();
 
@@ -88,6 +88,24 @@ class HostPacingTest {
 
   @Test
   void aRetryAfterLongerThanTheDelayHoldsTheHostThatLongAfterItsAnswer() {
+    CompletableFuture<String> first = new CompletableFuture<>();
+    try (HostPacing pacing = pacing(Duration.ofSeconds(1), 1)) {
+      pacing.submit(ORIGIN, request(first), s -> s.equals("429") ? Duration.ofSeconds(30) : Duration.ZERO);
+      pacing.submit(ORIGIN, request(CompletableFuture.completedFuture("200")));
+      timer.advance(Duration.ofSeconds(2));
+      first.complete("429");
+
+      timer.advance(Duration.ofMinutes(1));
+
+      assertThat(starts).containsExactly(Duration.ZERO, Duration.ofSeconds(32));
+    }
+  }
+
+  @Test
+  void aHoldThatEndsPastTheClocksWrapStillHoldsTheHost() {
+    // The later of the host's next start and the hold's end was taken with Math.max: a hold ending
+    // past Long.MAX_VALUE is negative, so the next request started at once, not 30 s later.
+    timer = new ManualTimer(Long.MAX_VALUE - Duration.ofSeconds(5).toNanos());
     CompletableFuture<String> first = new CompletableFuture<>();
     try (HostPacing pacing = pacing(Duration.ofSeconds(1), 1)) {
       pacing.submit(ORIGIN, request(first), s -> s.equals("429") ? Duration.ofSeconds(30) : Duration.ZERO);

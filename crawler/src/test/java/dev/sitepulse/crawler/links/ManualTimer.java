@@ -14,7 +14,18 @@ final class ManualTimer implements HostPacing.Wakeups {
   private record Wake(long at, Runnable task) {}
 
   private final List<Wake> pending = new ArrayList<>();
-  private long now = 1_000;
+  private final long start;
+  private long now;
+
+  ManualTimer() {
+    this(1_000);
+  }
+
+  /** @param start where the clock starts: System.nanoTime() may be any long, near Long.MAX_VALUE too */
+  ManualTimer(long start) {
+    this.start = start;
+    this.now = start;
+  }
 
   long nanoTime() {
     return now;
@@ -22,7 +33,7 @@ final class ManualTimer implements HostPacing.Wakeups {
 
   /** The clock's time, as an offset from where it started. */
   Duration elapsed() {
-    return Duration.ofNanos(now - 1_000);
+    return Duration.ofNanos(now - start);
   }
 
   @Override
@@ -39,14 +50,17 @@ final class ManualTimer implements HostPacing.Wakeups {
   void advance(Duration d) {
     long until = now + d.toNanos();
     while (true) {
-      Wake next = pending.stream().filter(w -> w.at() - until <= 0).min(Comparator.comparingLong(Wake::at))
-          .orElse(null);
+      // Times compare by their difference from now, as nanoTime values must.
+      Wake next = pending.stream().filter(w -> w.at() - until <= 0)
+          .min(Comparator.comparingLong(w -> w.at() - now)).orElse(null);
       if (next == null) {
         now = until;
         return;
       }
       pending.remove(next);
-      now = Math.max(now, next.at());
+      if (next.at() - now > 0) {
+        now = next.at();
+      }
       next.task().run();
     }
   }
