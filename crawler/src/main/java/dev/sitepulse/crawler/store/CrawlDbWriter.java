@@ -145,20 +145,11 @@ final class CrawlDbWriter implements AutoCloseable {
       }
       db.commit();
     } catch (Error e) { // out of memory, say: the rows still count out and the flushes fail below
-      lost = new IllegalStateException("crawl.db write failed: " + e, e);
+      lose(e, e.toString());
       throw e;
     } catch (RuntimeException | SQLException e) {
       LOG.debug("crawl.db write failed", e);
-      if (lost == null) {
-        String why = e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
-        lost = new IllegalStateException("crawl.db write failed: " + why, e);
-      }
-      try {
-        db.rollback();
-        writes.clearBatches();
-      } catch (SQLException ignored) {
-        // the connection is gone; the failure above says what matters
-      }
+      lose(e, e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage());
     } finally {
       synchronized (this) { // before the flushes complete: a crawl waiting on one reads the count next
         rowsWaiting -= rows;
@@ -170,6 +161,23 @@ final class CrawlDbWriter implements AutoCloseable {
           f.completeExceptionally(lost);
         }
       }
+    }
+  }
+
+  /**
+   * Undoes a batch that failed part way: left in the transaction, or in a statement's batch, its
+   * rows would be committed with the next one (a close's flush too), the batched ones bound to the
+   * failed page's id.
+   */
+  private void lose(Throwable e, String why) {
+    if (lost == null) {
+      lost = new IllegalStateException("crawl.db write failed: " + why, e);
+    }
+    try {
+      db.rollback();
+      writes.clearBatches();
+    } catch (SQLException ignored) {
+      // the connection is gone; the failure above says what matters
     }
   }
 

@@ -122,6 +122,37 @@ class CrawlDbTest {
   }
 
   @Test
+  void anErrorHalfWayThroughABatchRollsItBackSoNoRowOfItIsCommittedWithTheNext() throws Exception {
+    Path file = dir.resolve("crawl.db");
+    CrawlDb.open(file).close();
+    List<LinkRecord> links = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) { // the Error comes after one of the writer's batches ran
+      links.add(new LinkRecord("http://a/" + i, null, "link " + i, i + 1, false));
+    }
+    List<Throwable> died = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      c.setAutoCommit(false);
+      try (CrawlDbWriter writer = new CrawlDbWriter(OutOfMemoryAtLinkRow.wrap(c, 300),
+          thread -> task -> thread.execute(() -> {
+            try {
+              task.run();
+            } catch (OutOfMemoryError e) { // rethrown by the writer, as it should be
+              died.add(e);
+            }
+          }))) {
+        writer.enqueue(List.of(new QueuedUrl("http://a/", 0), new QueuedUrl("http://b/", 0)));
+        writer.flush().join();
+        writer.record(page("http://a/", links, List.of()), List.of());
+        assertThatThrownBy(() -> writer.flush().join()).hasRootCauseInstanceOf(OutOfMemoryError.class);
+        writer.record(page("http://b/", new LinkRecord("http://b/x", null, "x", 1, false)), List.of());
+      }
+    }
+    assertThat(died).hasSize(1);
+    assertThat(rows(file, "SELECT url, state FROM urls ORDER BY url")).containsExactly("http://a/ queued", "http://b/ done");
+    assertThat(rows(file, "SELECT from_url, to_url FROM page_links")).containsExactly("http://b/ http://b/x");
+  }
+
+  @Test
   void aCrawlDbFromAnEarlierVersionKeepsItsLinksAndGainsTheNewerColumnsWhenOpened() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
