@@ -210,7 +210,7 @@ final class CrawlLoop {
     } else if (decision instanceof FetchRetries.GiveUp giveUp) {
       failed(next, r, giveUp.abandonHost());
     } else if (decision instanceof FetchRetries.BackOff backOff) {
-      backedOff(next, r, backOff);
+      backedOff(next, r, backOff, fetchedAt);
     } else if (decision instanceof FetchRetries.LeftForLater) {
       leftForLater(next);
     } else {
@@ -271,18 +271,22 @@ final class CrawlLoop {
   }
 
   /**
-   * A 429 or 503: the host waits, and the URL is tried again or, past its retries, recorded. A host
+   * A 429 or 503: the host waits, and the URL is tried again or, past its retries, recorded (and
+   * archived, as any page is). A host
    * that would be held past --max-backoff is given up on as one that stopped answering is: its
    * other URLs stay queued in crawl.db for a later run.
    */
-  private void backedOff(Frontier.Next next, FetchResult r, FetchRetries.BackOff backOff) {
+  private void backedOff(Frontier.Next next, FetchResult r, FetchRetries.BackOff backOff, long fetchedAt) {
     frontier.backoff(next.origin(), backOff.hostWaitsUntil(), r.status(), r.retryAfter() != null);
     if (backOff.requeue()) {
       frontier.requeue(next.url(), next.depth());
       return;
     }
     countPage(next, r);
-    unparsed.plain(next.url(), r, priors.remove(next.url()), null, clock.millis());
+    if (config.warc()) { // the URL's last answer, as crawl.db records it
+      warcHandedOver(warc.response(r, fetchedAt));
+    }
+    unparsed.plain(next.url(), r, priors.remove(next.url()), null, fetchedAt);
     if (backOff.abandonHost()) {
       frontier.abandon(next.origin());
       robotsAndSitemaps.hostAbandoned(next.origin());
