@@ -33,6 +33,10 @@ import java.util.TreeMap;
  * @param heldBack the hosts a 429 or 503 holds back at this moment, null when none is
  * @param hostsWithSitemapsUnread hosts whose sitemaps (or the robots.txt that names them) the crawl
  *     ended without reading to their end, at its page limit or a stop: the next run reads them again
+ * @param responsesNotArchived with --warc, the responses (and revisits) the WARC file does not hold:
+ *     from the first write that failed on, it takes no more, and ends at the record before
+ * @param warcFailure the WARC file and why that write failed ("/x/warc/crawl-….warc.gz: No space
+ *     left on device"), null when none did
  */
 public record CrawlStats(
     long pages,
@@ -54,7 +58,9 @@ public record CrawlStats(
     long hostsWithoutRobotsTxt,
     long pagesCutAtMaxBody,
     HostsHeldBack heldBack,
-    long hostsWithSitemapsUnread) {
+    long hostsWithSitemapsUnread,
+    long responsesNotArchived,
+    String warcFailure) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

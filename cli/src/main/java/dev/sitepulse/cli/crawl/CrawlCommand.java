@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
       "Crawls a site politely into a local search index (DATA/index) and crawl state (DATA/crawl.db).",
       "Obeys robots.txt, reads sitemaps, and resumes after a kill when run again with the same --data."
     },
-    footer = {"", "Options override the config's crawl: section. Exit codes: 0 done, 2 the crawl failed or fetched nothing at all, 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was fetched is committed)."})
+    footer = {"", "Options override the config's crawl: section. Exit codes: 0 done, 2 the crawl failed, fetched nothing at all or could not archive every response (--warc), 3 usage or config error, 130 stopped by Ctrl-C or SIGTERM (what was fetched is committed)."})
 public final class CrawlCommand implements Callable<Integer> {
 
   @Mixin CrawlOptions options;
@@ -83,7 +83,8 @@ public final class CrawlCommand implements Callable<Integer> {
             + " (each failed, was disallowed by robots.txt, or was left queued; see above)");
         return ExitCode.CRITICAL;
       }
-      return ExitCode.OK;
+      // crawl.db and the index hold every page, but the archive asked for does not: a partial result
+      return stats.responsesNotArchived() > 0 ? ExitCode.CRITICAL : ExitCode.OK;
     } catch (CrawlException e) {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;

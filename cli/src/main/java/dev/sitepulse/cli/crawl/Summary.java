@@ -57,6 +57,9 @@ public final class Summary {
     s.seedsRedirectedAway().forEach((seed, target) -> out.println("note:      " + seed + " redirects to "
         + target + ", which --scope, --include or --exclude leave out: give that URL as the seed, or"
         + " widen them"));
+    if (s.responsesNotArchived() > 0) {
+      out.println("warc:      " + count(s.responsesNotArchived(), "response") + " not archived: " + s.warcFailure());
+    }
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
   }

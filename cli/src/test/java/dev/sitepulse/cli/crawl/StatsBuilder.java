@@ -22,6 +22,8 @@ final class StatsBuilder {
   private long pagesCutAtMaxBody;
   private HostsHeldBack heldBack;
   private long hostsWithSitemapsUnread;
+  private long responsesNotArchived;
+  private String warcFailure;
 
   /** {@code pages} fetched, {@code indexed} of them indexed, {@code queued} left. */
   StatsBuilder pages(long pages, long indexed, long queued) {
@@ -72,9 +74,16 @@ final class StatsBuilder {
     return this;
   }
 
+  /** {@code responses} the WARC file does not hold, since the write that failed as {@code failure} says. */
+  StatsBuilder notArchived(long responses, String failure) {
+    this.responsesNotArchived = responses;
+    this.warcFailure = failure;
+    return this;
+  }
+
   CrawlStats build() {
     return new CrawlStats(pages, indexed, queued, statuses, errors, 0, 0, 0, 0, 0, bytes, elapsed,
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
-        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread);
+        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread, responsesNotArchived, warcFailure);
   }
 }

@@ -69,6 +69,18 @@ class SummaryTest {
   }
 
   @Test
+  void responsesTheWarcFileDoesNotHoldAreOneLineNamingTheFileAndWhy() {
+    CrawlStats s = new StatsBuilder().pages(12, 12, 0).statuses(Map.of(200, 12L)).fetched(1024, Duration.ofSeconds(1))
+        .notArchived(12, "/x/warc/crawl-2030-01-02T12-00-00Z.warc.gz: No space left on device").build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Summary.print(s, CrawlConfig.defaults(List.of("http://127.0.0.1/"), Path.of("d")), null,
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("warc:"))).containsExactly(
+        "warc:      12 responses not archived: /x/warc/crawl-2030-01-02T12-00-00Z.warc.gz: No space left on device");
+  }
+
+  @Test
   void urlsLeftOnAHostWhoseRobotsTxtCouldNotBeReadSaySo() {
     assertThat(left(0, 0, 1, 4, 4))
         .isEqualTo("left:      4 URLs queued (4 on 1 host whose robots.txt could not be read); run again to continue");

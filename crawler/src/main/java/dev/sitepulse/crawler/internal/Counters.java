@@ -36,13 +36,14 @@ final class Counters {
   /**
    * @param abandoned URLs left on hosts given up on, which {@code queued} does not count
    * @param heldBack hosts a 429 or 503 holds back now, or null
+   * @param hostsWithSitemapsUnread what the sitemap reads left, which they count themselves
+   * @param warc the WARC file's writer, which counts what it left out; null for none
    */
-  /** @param hostsWithSitemapsUnread what the sitemap reads left, which they count themselves */
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed, HostsHeldBack heldBack,
-      long hostsWithSitemapsUnread) {
+      long hostsWithSitemapsUnread, WarcSink warc) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
         seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack,
-        hostsWithSitemapsUnread);
+        hostsWithSitemapsUnread, warc == null ? 0 : warc.notArchived(), warc == null ? null : warc.failure());
   }
 }

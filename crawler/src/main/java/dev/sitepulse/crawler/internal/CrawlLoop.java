@@ -310,7 +310,7 @@ final class CrawlLoop {
     frontier.leftOnAbandonedHost();
   }
 
-  /** The crawl's end does not wait for the record: closing the writer does. */
+  /** The crawl ends once every record is written or left out: its stats count those left out. */
   private void warcHandedOver(CompletableFuture<Void> written) {
     warcWaiting++;
     written.whenComplete((v, error) -> context.runOnContext(x -> {
@@ -485,7 +485,7 @@ final class CrawlLoop {
       endEarly();
     }
     boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
-    if (!end.stopping() && drained && frontier.inFlight() == 0 && pendingWork == 0) {
+    if (!end.stopping() && drained && frontier.inFlight() == 0 && pendingWork == 0 && warcWaiting == 0) {
       end.finish(stats());
     }
   }
@@ -508,7 +508,7 @@ final class CrawlLoop {
   private CrawlStats stats() {
     long now = System.nanoTime();
     return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
-        heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut());
+        heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut(), warc);
   }
 
   /** The hosts a 429 or 503 holds back now, the longest wait's end told in the clock's time. */

@@ -1,10 +1,12 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.netpreserve.jwarc.MediaType;
@@ -38,20 +42,29 @@ import org.slf4j.LoggerFactory;
  * Writes every response as a WARC 1.1 record (gzip per record) through jwarc, on its own thread
  * so file I/O never touches the event loop. The HTTP head is rebuilt from what the fetch kept:
  * status line, content type, Location and validators. Each record's future completes once it is
- * written (or its failure logged): the loop counts those still waiting, each holding a whole body,
- * and starts no fetch while too many do, so a writer that falls behind slows the crawl instead of
- * filling the heap.
+ * written (or left out): the loop counts those still waiting, each holding a whole body, and
+ * starts no fetch while too many do, so a writer that falls behind slows the crawl instead of
+ * filling the heap. The first write that fails (a full disk) ends the file at the record before
+ * it, cut back to its last whole gzip member; every record from it on is only counted, since
+ * jwarc's gzip stream is broken by then (its next write would spin for good), and the crawl goes on.
  */
 final class WarcSink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
+  private final Path file;
+  private final FileChannel channel;
   private final WarcWriter writer;
   private final URI warcinfo;
+  /** The file and why its first failed write failed; set on the writer thread, before the count. */
+  private volatile String failure;
+  private final AtomicLong notArchived = new AtomicLong();
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
   private final Executor writes;
 
-  private WarcSink(WarcWriter writer, URI warcinfo, UnaryOperator<Executor> writes) {
+  private WarcSink(Path file, FileChannel channel, WarcWriter writer, URI warcinfo, UnaryOperator<Executor> writes) {
+    this.file = file;
+    this.channel = channel;
     this.writer = writer;
     this.warcinfo = warcinfo;
     this.writes = writes.apply(thread);
@@ -67,11 +80,31 @@ final class WarcSink implements AutoCloseable {
 
   /** @param writes what hands records to the writer thread, given it: a test holds them back */
   static WarcSink open(Path dir, Clock clock, UnaryOperator<Executor> writes) throws IOException {
+    return open(dir, clock, writes, UnaryOperator.identity());
+  }
+
+  /** @param disk what the records are written through, given the file's channel: a test fills it */
+  static WarcSink open(Path dir, Clock clock, UnaryOperator<Executor> writes,
+      UnaryOperator<WritableByteChannel> disk) throws IOException {
     Files.createDirectories(dir);
     Instant opened = clock.instant();
     Path file = dir.resolve("crawl-" + opened.toString().replace(':', '-') + ".warc.gz");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP);
+    try {
+      return begin(file, channel, opened, writes, disk);
+    } catch (IOException | RuntimeException e) { // no empty file, nor a channel open, is left of it
+      try (channel) {
+        Files.deleteIfExists(file);
+      } catch (IOException another) {
+        e.addSuppressed(another);
+      }
+      throw e;
+    }
+  }
+
+  private static WarcSink begin(Path file, FileChannel channel, Instant opened, UnaryOperator<Executor> writes,
+      UnaryOperator<WritableByteChannel> disk) throws IOException {
+    WarcWriter writer = new WarcWriter(disk.apply(channel), WarcCompression.GZIP);
     // The file's first record says what wrote it, as WARC 1.1 recommends; every record points to it.
     Warcinfo info = new Warcinfo.Builder()
         .version(MessageVersion.WARC_1_1)
@@ -81,7 +114,7 @@ final class WarcSink implements AutoCloseable {
             "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))
         .build();
     writer.write(info);
-    return new WarcSink(writer, info.id(), writes);
+    return new WarcSink(file, channel, writer, info.id(), writes);
   }
 
   /**
@@ -102,12 +135,43 @@ final class WarcSink implements AutoCloseable {
 
   private CompletableFuture<Void> write(FetchResult r, Supplier<WarcRecord> record) {
     return CompletableFuture.runAsync(() -> {
+      if (failure != null) {
+        notArchived.incrementAndGet();
+        return;
+      }
+      long whole = -1; // where the file's last whole record ends
       try {
+        whole = channel.position();
         writer.write(record.get());
       } catch (IOException | RuntimeException e) {
-        LOG.warn("could not write {} to the WARC file: {}", r.url(), e.toString());
+        stop(r, e, whole);
       }
     }, writes);
+  }
+
+  /** The file ends at its last whole record, and takes no more. */
+  private void stop(FetchResult r, Exception e, long whole) {
+    String why = e instanceof IOException io ? IoErrors.why(io) : e.toString();
+    failure = file + ": " + why;
+    notArchived.incrementAndGet();
+    LOG.warn("could not write {} to {}: {}; it holds the responses before, and no later one", r.url(), file, why);
+    if (whole >= 0) {
+      try {
+        channel.truncate(whole);
+      } catch (IOException cut) {
+        LOG.warn("could not cut {} back to its last whole record: {}", file, IoErrors.why(cut));
+      }
+    }
+  }
+
+  /** Responses handed over that the file does not hold: the failed one and every one after it. */
+  long notArchived() {
+    return notArchived.get();
+  }
+
+  /** The file and why the write that stopped it failed, or null. */
+  String failure() {
+    return failure;
   }
 
   private WarcResponse response(FetchResult r, Instant date) {
@@ -182,14 +246,24 @@ final class WarcSink implements AutoCloseable {
     return head.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
+  /** Once the records handed over are written; a write still running after a minute keeps the file. */
   @Override
   public void close() throws IOException {
     thread.shutdown();
+    boolean idle = false;
     try {
-      thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      idle = thread.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    writer.close();
+    if (!idle) { // closed under it, the channel would cut that record, and jwarc throw on its thread
+      LOG.warn("{}: the WARC writer is still writing after a minute; the file is left to it", file);
+      return;
+    }
+    if (failure != null) { // jwarc would finish the gzip member that failed, after the cut
+      channel.close();
+    } else {
+      writer.close();
+    }
   }
 }

@@ -1,0 +1,49 @@
+package dev.sitepulse.crawler.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * A channel on a disk that fills up once {@code room} bytes are written: the write that reaches
+ * it writes what still fits, and it and every later one fail as a full disk fails them.
+ */
+final class FullDisk implements WritableByteChannel {
+
+  static final String NO_SPACE = "No space left on device";
+
+  private final WritableByteChannel file;
+  private long room;
+
+  FullDisk(WritableByteChannel file, long room) {
+    this.file = file;
+    this.room = room;
+  }
+
+  /** From now on only {@code bytes} more fit. */
+  void leaveRoom(long bytes) {
+    room = bytes;
+  }
+
+  @Override
+  public int write(ByteBuffer src) throws IOException {
+    if (src.remaining() > room) {
+      ByteBuffer fits = src.slice().limit((int) room);
+      room -= file.write(fits);
+      throw new IOException(NO_SPACE);
+    }
+    int n = file.write(src);
+    room -= n;
+    return n;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return file.isOpen();
+  }
+
+  @Override
+  public void close() throws IOException {
+    file.close();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.sitepulse.crawler.internal;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.pinger.Fetcher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A full disk ends the WARC file, not the crawl: what crawl.db and the index collect is kept. */
+class WarcFullDiskTest {
+
+  private static final int PAGES = 3;
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir Path data;
+
+  @Test
+  void aDiskThatFillsUpEndsTheArchiveWhileTheCrawlRecordsEveryPageAndCountsThoseNotArchived() throws Exception {
+    String seed = LinkedSite.stub(site, PAGES);
+    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").warc(true).build();
+    List<FullDisk> disks = new ArrayList<>();
+    CrawlStats stats;
+    try (LoopThreads threads = new LoopThreads();
+        CrawlDb db = CrawlDb.open(config.crawlDb());
+        PageIndex pageIndex = PageIndex.open(config.indexDir());
+        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of());
+        WarcSink warc = WarcSink.open(config.warcDir(), Clock.systemUTC(), UnaryOperator.identity(), file -> {
+          FullDisk disk = new FullDisk(file, Long.MAX_VALUE);
+          disks.add(disk);
+          return disk;
+        })) {
+      disks.get(0).leaveRoom(50); // the warcinfo record fitted; the first response does not
+      db.enqueue(List.of(new QueuedUrl(seed, 0)));
+      Frontier frontier = new Frontier(1, 1, 0);
+      CrawlLoop loop = new CrawlLoop(threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(),
+          warc, WriteBacklog.MAX_ROWS_WAITING));
+      frontier.offer(seed, 0);
+      loop.adoptIfNew(seed);
+
+      stats = loop.start().get(30, TimeUnit.SECONDS);
+    }
+
+    Path file;
+    try (Stream<Path> files = Files.list(config.warcDir())) {
+      file = files.findFirst().orElseThrow();
+    }
+    assertThat(stats.pages()).isEqualTo(PAGES + 1);
+    assertThat(stats.indexed()).isEqualTo(PAGES + 1);
+    assertThat(stats.responsesNotArchived()).isEqualTo(PAGES + 1);
+    assertThat(stats.warcFailure()).isEqualTo(file + ": " + FullDisk.NO_SPACE);
+    assertThat(WarcFinalAnswersTest.records(config.warcDir())).containsExactly("warcinfo");
+    try (Connection c = CrawlDb.readOnly(config.crawlDb());
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM urls WHERE state = 'done'")) {
+      assertThat(rs.getLong(1)).isEqualTo(PAGES + 1);
+    }
+  }
+}
