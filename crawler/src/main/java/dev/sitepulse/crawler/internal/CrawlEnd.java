@@ -23,6 +23,8 @@ final class CrawlEnd {
   private final Runnable stopped;
   private final CompletableFuture<CrawlStats> finished = new CompletableFuture<>();
   private boolean stopping;
+  /** A handler failed: main closes crawl.db, the index and the WARC file without waiting for the loop. */
+  private boolean crashed;
   /** One commit at a time is enough: until it runs, every page handled would ask for another. */
   private boolean commitQueued;
 
@@ -45,6 +47,14 @@ final class CrawlEnd {
   /** Whether the last commit is queued: the loop starts nothing more. */
   boolean stopping() {
     return stopping;
+  }
+
+  /**
+   * Whether a handler failed: what still comes back to the loop (a fetch, a parse) is dropped, for
+   * the resources it would be recorded in are closing. A resume fetches it again.
+   */
+  boolean crashed() {
+    return crashed;
   }
 
   /** A commit that fails (crawl.db lost a batch) ends the crawl: nothing after it could be kept. */
@@ -84,6 +94,7 @@ final class CrawlEnd {
    */
   void crash(Throwable error) {
     LOG.debug("crawl loop failed", error); // the trace, with -v; the CLI prints one line
+    crashed = true;
     if (stopping) {
       return; // finishing already; the final commit completes the crawl
     }

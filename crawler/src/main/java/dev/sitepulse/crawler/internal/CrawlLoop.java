@@ -200,6 +200,9 @@ final class CrawlLoop {
   }
 
   private void fetched(Frontier.Next next, FetchResult r) {
+    if (end.crashed()) {
+      return; // left "fetching" in crawl.db, which a resume queues again
+    }
     long now = System.nanoTime();
     long fetchedAt = clock.millis(); // one time for crawl.db, the index and the WARC file
     frontier.done(next.origin(), now);
@@ -348,6 +351,9 @@ final class CrawlLoop {
   }
 
   private void parsed(Frontier.Next next, PriorFetch prior, PageOutcome outcome, Throwable error) {
+    if (end.crashed()) {
+      return; // the parse worker recorded it, or it stays "fetching"; nothing more is started
+    }
     pendingWork--;
     parsing--;
     if (error != null) {

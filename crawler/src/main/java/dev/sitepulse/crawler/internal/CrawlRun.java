@@ -160,9 +160,11 @@ public final class CrawlRun {
       try {
         stats = loop.start().get();
       } finally {
-        // After a crash, parse workers may still be handling pages: they must be done before the
-        // index and crawl.db close under them. (After a normal end they are idle already.)
+        // After a crash, parse workers may still be handling pages, and fetches in flight still
+        // coming back to the loop: both must be done before the index, crawl.db and the WARC file
+        // close under them. (After a normal end they are idle already.)
         stopAndWait(parsers, indexer);
+        closeAndWait(vertx);
       }
       listener.finished(stats);
       return new Finished(stats, loop.robotsRead(), frontier.abandonedOrigins());

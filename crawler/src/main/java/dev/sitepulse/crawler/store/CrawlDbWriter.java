@@ -112,11 +112,17 @@ final class CrawlDbWriter implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     flush().exceptionally(reportedAlready -> null).join();
-    thread.shutdown();
+    synchronized (this) { // no submit is between its check and its execute
+      thread.shutdown();
+    }
     writes.close(); // the flush above was the writer's last use of them
   }
 
+  /** @throws IllegalStateException once closed: the write would wait for a writer that is gone */
   private synchronized void submit(int rows, Consumer<WriteStatements> op) {
+    if (thread.isShutdown()) {
+      throw new IllegalStateException("crawl.db is closed");
+    }
     pending.add(op);
     rowsWaiting += rows;
     pendingRows += rows;

@@ -33,6 +33,17 @@ class CrawlDbTest {
   }
 
   @Test
+  void everyWriteAfterCloseFailsSayingSoRatherThanWaitingForAWriterThatIsGone() throws Exception {
+    CrawlDb db = CrawlDb.open(dir.resolve("crawl.db"));
+    db.close();
+
+    for (int i = 0; i < 2; i++) { // the first refusal must not leave the second one queued for ever
+      assertThatThrownBy(() -> db.markFetching("http://a/")).isInstanceOf(IllegalStateException.class)
+          .hasMessage("crawl.db is closed");
+    }
+  }
+
+  @Test
   void aCanonicalLookupThatCouldNotBePreparedIsPreparedAgainByTheNextOne() throws Exception {
     Path file = dir.resolve("crawl.db");
     try (CrawlDb db = CrawlDb.open(file)) {

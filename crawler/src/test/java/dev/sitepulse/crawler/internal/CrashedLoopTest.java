@@ -1,0 +1,85 @@
+package dev.sitepulse.crawler.internal;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.Fetcher;
+import dev.sitepulse.pinger.Validators;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** After a crash the loop handles nothing more: crawl.db, the index and the WARC file are closing. */
+class CrashedLoopTest {
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @TempDir Path data;
+
+  @Test
+  void aFetchThatComesBackAfterACrashIsLeftInFlightForTheResumeRatherThanRecorded() throws Exception {
+    String seed = LinkedSite.stub(site, 1);
+    String late = seed + "p0.html";
+    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").ignoreRobots(true).build();
+    CompletableFuture<FetchResult> held = new CompletableFuture<>();
+    CompletableFuture<Void> asked = new CompletableFuture<>();
+    try (LoopThreads threads = new LoopThreads();
+        CrawlDb db = CrawlDb.open(config.crawlDb());
+        PageIndex pageIndex = PageIndex.open(config.indexDir());
+        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
+      db.enqueue(List.of(new QueuedUrl(seed, 0)));
+      Frontier frontier = new Frontier(1, 1, 0);
+      CrawlSetup setup = threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(), null,
+          WriteBacklog.MAX_ROWS_WAITING);
+      CrawlLoop loop = new CrawlLoop(setup, (url, validators, maxBody) -> {
+        if (!url.equals(late)) {
+          return fetcher.fetch(url, validators, maxBody);
+        }
+        asked.complete(null);
+        return held;
+      });
+      frontier.offer(seed, 0);
+      CompletableFuture<CrawlStats> crawl = loop.start();
+      asked.get(30, TimeUnit.SECONDS);
+
+      threads.context.runOnContext(v -> {
+        throw new IllegalStateException("a bug in a handler");
+      });
+      assertThatThrownBy(() -> crawl.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .hasRootCauseMessage("a bug in a handler");
+      held.complete(fetcher.fetch(late, Validators.NONE, config.maxBodyBytes()).get(30, TimeUnit.SECONDS));
+      CompletableFuture<Void> handled = new CompletableFuture<>(); // after the fetch's own handler
+      threads.context.runOnContext(v -> handled.complete(null));
+      handled.get(30, TimeUnit.SECONDS);
+      threads.parsers.submit(() -> {}).get(30, TimeUnit.SECONDS); // after any parse it started
+      db.flush().get(30, TimeUnit.SECONDS);
+    }
+
+    try (Connection c = CrawlDb.readOnly(config.crawlDb());
+        ResultSet rs = c.createStatement().executeQuery("SELECT state FROM urls WHERE url = '" + late + "'")) {
+      assertThat(rs.getString(1)).isEqualTo("fetching");
+    }
+  }
+}
