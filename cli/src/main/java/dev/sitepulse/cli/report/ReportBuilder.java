@@ -83,17 +83,23 @@ public final class ReportBuilder {
     boolean watchRunning = history.watchRunning();
     List<TargetInfo> named = history.targets().stream()
         .filter(t -> target == null || target.equals(t.name())).toList();
-    Map<String, List<CheckGap>> gaps = history.checkGaps(gapsFrom(named, changes, since), until, STALE_INTERVALS);
+    Map<String, Duration> intervals = new HashMap<>(); // of the targets watched in this window
+    for (TargetInfo t : named) {
+      if (checks.containsKey(t.name()) || changes.containsKey(t.name())) {
+        intervals.put(t.name(), interval(latest.getOrDefault(t.name(), List.of()), t.interval()));
+      }
+    }
+    Map<String, List<CheckGap>> gaps = gaps(intervals, changes, since, until);
     List<TargetReport> targets = new ArrayList<>();
     for (TargetInfo t : named) {
-      TargetHistory h = checks.get(t.name());
-      List<StateChangeRecord> c = changes.getOrDefault(t.name(), List.of());
-      if (h == null && c.isEmpty()) {
+      if (!intervals.containsKey(t.name())) {
         continue; // not watched in this window
       }
-      Checking checking = checking(latest.getOrDefault(t.name(), List.of()), t.interval(), c, watchRunning, until,
-          gaps.getOrDefault(t.name(), List.of()));
-      targets.add(target(t, h, c, checking, certs.get(t.name()), outcomes.get(t.name()), origin, bucket, since, until));
+      List<StateChangeRecord> c = changes.getOrDefault(t.name(), List.of());
+      Checking checking = checking(latest.getOrDefault(t.name(), List.of()), intervals.get(t.name()), c, watchRunning,
+          until, gaps.getOrDefault(t.name(), List.of()));
+      targets.add(target(t, checks.get(t.name()), c, checking, certs.get(t.name()), outcomes.get(t.name()), origin,
+          bucket, since, until));
     }
     targets = withFailedChecks(targets, until);
     // Deliveries recorded before webhook URLs were redacted hold them whole, tokens and all.
@@ -110,7 +116,7 @@ public final class ReportBuilder {
    * or was killed counts at once, whereas going by silence alone would count a stopped watch's
    * targets as checked for a while. And only if that watch checked it within {@link
    * #STALE_INTERVALS} intervals, as one running on without it (taken out of the config) checks it no
-   * more. Its interval is the one the watch recorded ({@code recorded}), as the check times tell a
+   * more. Its interval ({@link #interval}) is the one the watch recorded, as the check times tell a
    * lengthened interval only some checks later, or the check times' where that is longer (checks
    * that outlast the interval and so are a tick or more apart); without a recorded one (a history
    * of an earlier version) and with fewer than two checks, or all in one millisecond, it is
@@ -120,38 +126,63 @@ public final class ReportBuilder {
    * CheckTime#took}) delays the next, so it is then within five times as long. Interval and
    * staleness are {@link CheckPace}'s, as for the gaps between checks.
    */
-  private static Checking checking(List<CheckTime> latest, Duration recorded, List<StateChangeRecord> changes,
+  private static Checking checking(List<CheckTime> latest, Duration interval, List<StateChangeRecord> changes,
       boolean watchRunning, Instant until, List<CheckGap> gaps) {
     Instant last = latest.isEmpty() ? null : latest.get(0).at();
     if (!changes.isEmpty() && (last == null || changes.get(changes.size() - 1).at().isAfter(last))) {
       last = changes.get(changes.size() - 1).at();
     }
-    Duration spaced = CheckPace.interval(latest);
-    Duration interval = recorded != null && recorded.compareTo(spaced) > 0 ? recorded : spaced;
     boolean stale = !latest.isEmpty() && CheckPace.overdue(Duration.between(last, until).toMillis(),
         interval.toMillis(), latest.get(0).took().toMillis(), STALE_INTERVALS);
     return new Checking(last, interval, watchRunning && !stale, gaps);
   }
 
   /**
-   * From when each target's gaps matter: the window's start, or, for one DOWN then, where that
-   * incident began, as a gap before the window splits it too and it then began after that gap.
-   * Only targets that were DOWN in the window: a gap changes incidents and downtime, nothing else
-   * (availability counts checks), and reading every check time of every target again took a
-   * third of a 10M-check report.
+   * A target's interval: the one its watch recorded ({@code recorded}, null for none), or the one
+   * its latest checks tell where that is longer; see {@link #checking}.
    */
-  private static Map<String, Instant> gapsFrom(List<TargetInfo> targets, Map<String, List<StateChangeRecord>> changes,
-      Instant since) {
-    Map<String, Instant> from = new HashMap<>();
-    for (TargetInfo t : targets) {
-      List<StateChangeRecord> c = changes.getOrDefault(t.name(), List.of());
-      if (c.stream().noneMatch(change -> change.to().equals(State.DOWN.name()))) {
-        continue;
+  private static Duration interval(List<CheckTime> latest, Duration recorded) {
+    Duration spaced = CheckPace.interval(latest);
+    return recorded != null && recorded.compareTo(spaced) > 0 ? recorded : spaced;
+  }
+
+  /**
+   * Each target's gaps, which the timeline shows. For one DOWN in the window, read from every
+   * check time, as a gap splits its incidents and downtime, also where other targets were checked
+   * meanwhile (it was taken out of the config and put back). For the others, the gaps across
+   * stretches in which no target was checked (a watch stopped), found without reading every check
+   * again: that took a third of a report over ten million checks.
+   *
+   * @param intervals each target's interval, of those watched in the window
+   */
+  private Map<String, List<CheckGap>> gaps(Map<String, Duration> intervals,
+      Map<String, List<StateChangeRecord>> changes, Instant since, Instant until) {
+    Map<String, Instant> down = new HashMap<>();
+    Map<String, Duration> others = new HashMap<>();
+    intervals.forEach((name, interval) -> {
+      Instant from = downFrom(changes.getOrDefault(name, List.of()), since);
+      if (from != null) {
+        down.put(name, from);
+      } else {
+        others.put(name, interval);
       }
-      boolean downAtStart = c.get(0).at().isBefore(since) && c.get(0).to().equals(State.DOWN.name());
-      from.put(t.name(), downAtStart ? c.get(0).since() : since);
+    });
+    Map<String, List<CheckGap>> gaps = new HashMap<>(history.checkGaps(down, until, STALE_INTERVALS));
+    gaps.putAll(history.stopGaps(others, since, until, STALE_INTERVALS));
+    return gaps;
+  }
+
+  /**
+   * From when the gaps of a target DOWN in the window matter: the window's start, or, for one
+   * DOWN then, where that incident began, as a gap before the window splits it too and it then
+   * began after that gap; null for a target never DOWN in it.
+   */
+  private static Instant downFrom(List<StateChangeRecord> c, Instant since) {
+    if (c.stream().noneMatch(change -> change.to().equals(State.DOWN.name()))) {
+      return null;
     }
-    return from;
+    boolean downAtStart = c.get(0).at().isBefore(since) && c.get(0).to().equals(State.DOWN.name());
+    return downAtStart ? c.get(0).since() : since;
   }
 
   /** The latency chart's bucket: a readable step, so its legend says "per 10s", not "per 709ms". */

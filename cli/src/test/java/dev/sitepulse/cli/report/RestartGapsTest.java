@@ -51,7 +51,7 @@ class RestartGapsTest {
   /**
    * {@code api}: UP, DOWN from minute 5 when the watch stopped at minute 10, still DOWN when it
    * started again at minute 190, back UP from minute 195. {@code home}: UP when the watch stopped,
-   * DOWN from the first check after it started again.
+   * DOWN from the first check after it started again. {@code blog}: UP throughout, never DOWN.
    */
   private void aWatchStoppedForThreeHours() {
     try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(UNTIL, ZoneOffset.UTC))) {
@@ -64,6 +64,9 @@ class RestartGapsTest {
       checks(h, "home", IntStream.range(190, 200), 0, 200);
       change(h, "home", "UNKNOWN", "UP", 0, 0);
       change(h, "home", "UP", "DOWN", 192, 190);
+      checks(h, "blog", IntStream.range(0, 10), 200, 200);
+      checks(h, "blog", IntStream.range(190, 200), 200, 200);
+      change(h, "blog", "UNKNOWN", "UP", 0, 0);
     }
   }
 
@@ -111,6 +114,19 @@ class RestartGapsTest {
     assertThat(home.incidents())
         .usingRecursiveFieldByFieldElementComparatorIgnoringFields("failed")
         .containsExactly(new Incident(minute(190), null, Duration.ofMinutes(10), minute(199), minute(190)));
+  }
+
+  @Test
+  void aTargetNeverDownIsUnknownWhileTheWatchWasStoppedNotUpThroughIt() {
+    aWatchStoppedForThreeHours();
+
+    TargetReport blog = target(report(minute(-60)), "blog");
+
+    assertThat(blog.periods()).containsExactly(
+        new StatePeriod("UP", minute(0), minute(10)),
+        new StatePeriod("UNKNOWN", minute(10), minute(190)),
+        new StatePeriod("UP", minute(190), UNTIL));
+    assertThat(blog.incidents()).isEmpty();
   }
 
   @Test

@@ -94,7 +94,7 @@ final class CheckGaps {
   }
 
   /** Each target's interval as its watch recorded it, in milliseconds, by id; none in a history of an earlier version. */
-  private static Map<Long, Long> intervals(Connection c) throws SQLException {
+  static Map<Long, Long> intervals(Connection c) throws SQLException {
     Map<Long, Long> out = new HashMap<>();
     if (!SqliteSchema.hasIntervals(c)) {
       return out;

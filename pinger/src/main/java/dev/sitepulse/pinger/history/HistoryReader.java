@@ -59,6 +59,17 @@ public interface HistoryReader {
   Map<String, List<CheckGap>> checkGaps(Map<String, Instant> from, Instant until, int intervals);
 
   /**
+   * Per target named in {@code every}, with how often it is checked, the gaps in its checks across
+   * the stretches in which no target was checked at all (a watch stopped, the machine slept) that
+   * end after {@code from}, up to {@code until}, oldest first; each measured as {@link #checkGaps}
+   * measures it. Found by jumping along an index on check times, twice the shortest interval at a
+   * time, and reading a few checks of each target around each stretch: far fewer rows than {@link
+   * #checkGaps}, which also finds a gap of one target while others were checked (taken out of the
+   * config and put back). Targets without gaps, or with no interval (zero), are left out.
+   */
+  Map<String, List<CheckGap>> stopGaps(Map<String, Duration> every, Instant from, Instant until, int intervals);
+
+  /**
    * Whether a watch is adding to this history now. One that was killed is not: the operating
    * system dropped its lock on the folder. When that cannot be told, true.
    */

@@ -189,6 +189,11 @@ final class SqliteReader implements HistoryReader {
     return CheckGaps.read(file, from, until, intervals);
   }
 
+  @Override
+  public Map<String, List<CheckGap>> stopGaps(Map<String, Duration> every, Instant from, Instant until, int intervals) {
+    return every.isEmpty() ? Map.of() : read(c -> StopGaps.read(c, every, from, until, intervals));
+  }
+
   /**
    * How many connections a query shares its work among: JDBC's cost per row dominates the big
    * ones, and SQLite reads a WAL file from several connections at once.
