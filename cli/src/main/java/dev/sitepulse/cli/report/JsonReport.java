@@ -101,7 +101,10 @@ final class JsonReport {
     g.writeEndObject();
   }
 
-  /** A check's outcome, its message as recorded (null for UP); null when there is none. */
+  /**
+   * A check's outcome, its message as recorded (null for UP), its status null when no response
+   * came; null when there is none.
+   */
   private static void outcome(JsonGenerator g, String name, CheckOutcome o) throws IOException {
     if (o == null) {
       g.writeNullField(name);
@@ -111,7 +114,11 @@ final class JsonReport {
     g.writeStringField("at", o.at().toString());
     g.writeStringField("verdict", o.verdict().name());
     g.writeStringField("error_kind", o.errorKind() == null ? null : o.errorKind().name());
-    g.writeNumberField("status", o.status());
+    if (o.status() > 0) {
+      g.writeNumberField("status", o.status());
+    } else {
+      g.writeNullField("status"); // no response: null, as in ping's json and the webhook's, not 0
+    }
     g.writeStringField("message", o.message());
     g.writeEndObject();
   }

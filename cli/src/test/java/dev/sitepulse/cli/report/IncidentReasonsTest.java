@@ -120,6 +120,19 @@ class IncidentReasonsTest {
   }
 
   @Test
+  void theJsonGivesNoStatusNotZeroForAFailedCheckThatGotNoResponse() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JsonReport.write(report, out);
+    JsonNode api = new ObjectMapper().readTree(out.toByteArray()).get("targets").get(0);
+
+    JsonNode refused = api.get("incidents").get("list").get(1).get("first_failure");
+    assertThat(refused.get("error_kind").asText()).isEqualTo("CONNECT_REFUSED");
+    assertThat(refused.get("status").isNull()).as("as ping's json and the webhook's say it").isTrue();
+    assertThat(api.get("last_check").get("status").isNull()).isTrue();
+    assertThat(api.get("incidents").get("list").get(0).get("first_failure").get("status").asInt()).isEqualTo(503);
+  }
+
+  @Test
   void thePageShowsTheReasonsWholeAndEscapedInBothTables() {
     Document page = Jsoup.parse(HtmlReport.render(report, UNTIL, 0));
 
