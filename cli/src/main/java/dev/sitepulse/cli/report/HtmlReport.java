@@ -76,15 +76,28 @@ public final class HtmlReport {
     long down = r.targets().stream()
         .filter(t -> t.state().equals(State.DOWN.name()) && t.checksStopped() == null).count();
     long stopped = r.targets().stream().filter(t -> t.checksStopped() != null).count();
-    Duration downtime = r.targets().stream().map(TargetReport::downtime).reduce(Duration.ZERO, Duration::plus);
     h.append("<section class=\"summary\" id=\"summary\">");
     card(h, "targets", "Targets", Long.toString(r.targets().size()),
         down + " down now" + (stopped > 0 ? ", " + stopped + " no longer checked" : ""));
     card(h, "availability", "Availability", Figures.percent(r.availability()), r.checks() + " checks");
-    card(h, "incidents", "Incidents", Long.toString(r.incidents()), Figures.duration(downtime) + " down in all");
+    card(h, "incidents", "Incidents", Long.toString(r.incidents()), downtime(r.targets()));
     card(h, "tls", "Soonest TLS expiry", soonest == null ? Figures.NONE : Figures.day(soonest.tlsExpiry()),
         soonest == null ? "no TLS targets" : soonest.name());
     h.append("</section>\n");
+  }
+
+  /**
+   * The targets' downtime added up, said so: "2m13s down in all" over a window of 1m17s read as
+   * time that passed.
+   */
+  private static String downtime(List<TargetReport> targets) {
+    List<Duration> each = targets.stream().map(TargetReport::downtime).filter(d -> !d.isZero()).toList();
+    Duration sum = each.stream().reduce(Duration.ZERO, Duration::plus);
+    return switch (each.size()) {
+      case 0 -> "no downtime";
+      case 1 -> Figures.duration(sum) + " of downtime, 1 target";
+      default -> Figures.duration(sum) + " of downtime summed over " + each.size() + " targets";
+    };
   }
 
   static void card(StringBuilder h, String id, String title, String value, String note) {

@@ -110,6 +110,17 @@ class ReportNumbersTest {
   }
 
   @Test
+  void theIncidentsCardSaysItsDowntimeIsSummedOverTargetsNotTimeThatPassed() {
+    Duration sum = target("a").downtime().plus(target("b").downtime());
+    assertThat(sum).as("longer than the window, as it may be").isGreaterThan(Duration.ofMinutes(20));
+
+    String html = HtmlReport.render(report, UNTIL, 0);
+
+    assertThat(html).contains("<p class=\"note\">" + Figures.duration(sum) + " of downtime summed over 2 targets</p>")
+        .doesNotContain("down in all");
+  }
+
+  @Test
   void aHistoryOlderThanTheWindowIsReportedOverTheWindowAskedFor() {
     assertThat(report.since()).isEqualTo(T0);
     assertThat(report.coversWholeHistory()).isFalse();
