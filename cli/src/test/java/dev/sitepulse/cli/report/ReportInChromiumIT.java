@@ -115,6 +115,30 @@ class ReportInChromiumIT {
     assertThat(chromium.errors()).isEmpty();
   }
 
+  /** A connection refused, as long as pinger words it with its host, port and attempts. */
+  private static final String LONG_MESSAGE = "connection refused by crm.internal.example:8080 after 3 attempts "
+      + "(10.0.4.17:8080: Connection refused); the last attempt waited 4s for its back-off before it gave up";
+
+  @Test
+  void onALaptopWideScreenTheTargetsTableFitsSoItsLastMessageIsReadWholeWithoutScrolling() throws Exception {
+    Path html = sampleReport("laptop"); // no watch holds its folder: every target's checks stopped
+    String page = Files.readString(html).replace("<td class=\"message\">sample</td>",
+        "<td class=\"message\">" + LONG_MESSAGE + "</td>");
+    Files.writeString(html, page);
+
+    chromium.open(html.toUri().toString());
+    chromium.call("Emulation.setDeviceMetricsOverride", p -> p.put("width", 1300).put("height", 900)
+        .put("deviceScaleFactor", 1).put("mobile", false));
+
+    assertThat(chromium.eval("document.querySelector('#targets tr[data-target=\"legacy-crm\"] td.message')"
+        + ".textContent").asText())
+        .isEqualTo(LONG_MESSAGE);
+    assertThat(chromium.eval("(s => s.scrollWidth - s.clientWidth)(document.querySelector('#targets .scroll'))")
+        .asInt()).as("the table is no wider than its box").isLessThanOrEqualTo(0);
+    assertThat(chromium.errors()).isEmpty();
+    chromium.screenshot(Path.of("target/report-1300.png"), 1300);
+  }
+
   @Test
   void onAPhoneWideScreenOnlyTablesScrollAndChecksStoppedTakesTwoLinesAtMost() throws Exception {
     Path html = sampleReport("narrow"); // no watch holds its folder: every target's checks stopped
