@@ -26,16 +26,16 @@ final class ReportStyle {
       .card .value { margin: 4px 0 0; font-size: 24px; font-weight: 600; }
       .card .note { margin: 0; font-size: 12px; overflow-wrap: anywhere; }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-      th, td { text-align: left; padding: 6px 5px; border-bottom: 1px solid var(--line); vertical-align: top; }
+      th, td { text-align: left; padding: 6px 4px; border-bottom: 1px solid var(--line); vertical-align: top; }
       th { font-size: 12px; color: var(--muted); font-weight: 600; }
       td.statuses, td.errors { font-size: 12px; }
       td.availability, td.checks, td.incidents, td.downtime, td.p50, td.p95, td.p99, td.max { text-align: right;
         white-space: nowrap; }
       .scroll { overflow-x: auto; max-width: 100%; }
       .stopped { white-space: nowrap; }
-      td.message { font-size: 12px; min-width: 12em; overflow-wrap: anywhere; }
-      td:first-child { min-width: 150px; }
-      td.tls { white-space: nowrap; }
+      td.message { font-size: 12px; min-width: 10em; overflow-wrap: anywhere; }
+      td:first-child { min-width: 140px; }
+      td.tls { font-size: 12px; white-space: nowrap; }
       .name { font-weight: 600; overflow-wrap: anywhere; }
       .url { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
       .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
