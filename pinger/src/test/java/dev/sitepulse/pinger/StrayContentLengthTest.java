@@ -3,17 +3,21 @@ package dev.sitepulse.pinger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 204 or 205 has no body whatever its head says (RFC 9112 §6.3), yet servers send one with a
- * Content-Length. OkHttp refuses the response for it; curl reads the status and an empty body,
- * and so does a check or a fetch.
+ * A 204, 205 or 304 has no body whatever its head says (RFC 9112 §6.3), yet servers send one with
+ * a Content-Length (for a 304, RFC 9110 allows it: the length the full response would have had).
+ * OkHttp refuses a 204 or 205 for it and waits for a 304's announced bytes; curl reads the status
+ * and an empty body, and so does a check or a fetch.
  */
 class StrayContentLengthTest {
 
+  private static final String NOT_MODIFIED =
+      "HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\nETag: \"v1\"\r\n\r\n";
   private static final String NO_CONTENT = "HTTP/1.1 204 No Content\r\nContent-Length: 10\r\nX-Seen: yes\r\n\r\n";
 
   @Test
@@ -52,6 +56,63 @@ class StrayContentLengthTest {
       assertThat(r.failed()).isFalse();
       assertThat(r.status()).isEqualTo(204);
       assertThat(r.body()).isEmpty();
+    }
+  }
+
+  @Test
+  void aNotModifiedAnswerWithAContentLengthIsItsStatusWithNoBody() throws Exception {
+    try (RawServer server = RawServer.answering(NOT_MODIFIED)) {
+      Attempt a = Checks.check(Checks.withConditions(server.url("/"), "[STATUS] == 304", "len([BODY]) == 0")).last();
+
+      assertThat(a.errorKind()).isNull();
+      assertThat(a.message()).isEqualTo("304 Not Modified");
+      assertThat(a.bodyBytes()).isZero();
+      assertThat(a.conditions()).allMatch(ConditionResult::success);
+    }
+  }
+
+  @Test
+  void aNotModifiedAnswerOnAConnectionKeptOpenIsNotWaitedOnNorItsConnectionReused() throws Exception {
+    // The server sends the head and then nothing, serving one connection at a time until the
+    // client hangs up: waiting for the announced bytes times out, and a second check sent on the
+    // same connection would get no answer.
+    try (RawServer server = RawServer.answeringThenStalling(NOT_MODIFIED);
+        Pinger pinger = Pinger.create(Checks.FAST.withReuseConnections(true))) {
+      Target target = Checks.withConditions(server.url("/"), "[STATUS] == 304");
+      Attempt first = pinger.check(target).join().last();
+      Attempt second = pinger.check(target).join().last();
+
+      assertThat(List.of(first, second)).allSatisfy(a -> {
+        assertThat(a.errorKind()).isNull();
+        assertThat(a.message()).isEqualTo("304 Not Modified");
+      });
+      assertThat(server.requests()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRefetchWithValidatorsAnsweredNotModifiedWithAContentLengthIsNotModified() throws Exception {
+    try (RawServer server = RawServer.answeringThenStalling(NOT_MODIFIED);
+        Fetcher fetcher = Fetcher.create(1, Duration.ofSeconds(5), 1024, "sitepulse-test", Map.of())) {
+      Validators seen = new Validators("\"v1\"", "Tue, 01 Dec 2026 10:00:00 GMT");
+      FetchResult first = fetcher.fetch(server.url("/"), seen).orTimeout(10, TimeUnit.SECONDS).join();
+      FetchResult again = fetcher.fetch(server.url("/"), seen).orTimeout(10, TimeUnit.SECONDS).join();
+
+      assertThat(List.of(first, again)).allSatisfy(r -> {
+        assertThat(r.failed()).isFalse();
+        assertThat(r.notModified()).isTrue();
+        assertThat(r.body()).isEmpty();
+      });
+    }
+  }
+
+  @Test
+  void aFinalSwitchingProtocolsAnswerWithAContentLengthIsItsStatusWithNoBody() throws Exception {
+    try (RawServer server = RawServer.answeringThenStalling("HTTP/1.1 101 Switching Protocols\r\nContent-Length: 10\r\n\r\n")) {
+      Attempt a = Checks.check(Checks.withConditions(server.url("/"), "[STATUS] == 101")).last();
+
+      assertThat(a.message()).isEqualTo("101 Switching Protocols");
+      assertThat(a.bodyBytes()).isZero();
     }
   }
 }

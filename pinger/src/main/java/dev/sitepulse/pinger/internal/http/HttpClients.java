@@ -68,6 +68,8 @@ final class HttpClients {
         .addInterceptor(InterimHeads.INSTANCE)
         // Reads a 204 or 205 with a Content-Length as its status with no body, as curl does.
         .addInterceptor(NoContentHeads.INSTANCE)
+        // Reads a 304 (or final 1xx) whose head announces a body as its status with none.
+        .addInterceptor(NotModifiedHeads.INSTANCE)
         .eventListenerFactory(
             call -> {
               PhaseListener listener = call.request().tag(PhaseListener.class);

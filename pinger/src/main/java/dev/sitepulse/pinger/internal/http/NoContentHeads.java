@@ -8,10 +8,6 @@ import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.ForwardingSource;
-import okio.Okio;
 
 /**
  * Reads a 204 or 205 that carries a Content-Length as the bodiless answer it is, as curl does.
@@ -37,27 +33,16 @@ final class NoContentHeads implements Interceptor {
       if (seen == null || !hasNoBody(seen.code()) || seen.header("Content-Length") == null) {
         throw e;
       }
-      return seen.newBuilder().body(empty(chain.call(), seen.header("Content-Type"))).build();
+      String type = seen.header("Content-Type");
+      // OkHttp left the exchange open: hang it up, unread.
+      return seen.newBuilder()
+          .body(HangUpBodies.empty(chain.call(), type == null ? null : MediaType.parse(type), () -> {}))
+          .build();
     }
   }
 
   private static boolean hasNoBody(int status) {
     return status == 204 || status == 205;
-  }
-
-  /**
-   * No body, whose close hangs the connection up: OkHttp left the exchange open, and whatever
-   * the server sent as the body the head announced must not be read as the next response.
-   */
-  private static ResponseBody empty(Call call, String contentType) {
-    ForwardingSource none = new ForwardingSource(new Buffer()) {
-      @Override
-      public void close() throws IOException {
-        call.cancel();
-        super.close();
-      }
-    };
-    return ResponseBody.create(Okio.buffer(none), contentType == null ? null : MediaType.parse(contentType), 0);
   }
 
   /** The final head, as OkHttp read it off the connection; a retry on another one starts over. */
