@@ -17,6 +17,7 @@ import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.format.ResultFormat;
 import dev.sitepulse.pinger.format.ResultWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,9 @@ import picocli.CommandLine.Parameters;
           + "130 stopped by Ctrl-C or SIGTERM (the checks finished by then are reported)."
     })
 public final class PingCommand implements Callable<Integer> {
+
+  /** How long a stopped run gives a stdout nobody reads (a paused pager) before it exits all the same. */
+  static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
 
   static final class Formats extends Choices {
     Formats() {
@@ -114,11 +118,16 @@ public final class PingCommand implements Callable<Integer> {
    * still reports what it found.
    */
   public static int execute(PingRun run, ResultFormat format, PrintStream out) {
+    return execute(run, format, out, System.err, new CompletableFuture<>(), OUTPUT_GRACE);
+  }
+
+  /** As {@link #execute(PingRun, ResultFormat, PrintStream)}, stopped also when {@code stop} completes with a signal's name. */
+  static int execute(PingRun run, ResultFormat format, PrintStream out, PrintStream err,
+      CompletableFuture<String> stop, Duration grace) {
     LoggerFactory.getLogger(PingCommand.class)
         .debug("checking {} with {}", Amounts.count(run.targets().size(), "target"), run.settings());
     ResultWriter writer = format.writer(out, Terminal.colors(out));
     long start = System.nanoTime();
-    CompletableFuture<String> stop = new CompletableFuture<>();
     Runnable restoreSignals = Signals.onStop(stop::complete);
     List<CheckResult> results;
     try (Pinger pinger = Pinger.create(run.settings())) {
@@ -131,14 +140,22 @@ public final class PingCommand implements Callable<Integer> {
     String stoppedBy = unfinished > 0 ? "SIG" + stop.join() : null;
     RunSummary summary =
         RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start), unfinished, stoppedBy);
-    writer.finish(results, summary); // each format marks a run cut short its own way
-    out.flush();
-    if (!summary.complete()) {
-      System.err.println("sitepulse: stopped by " + stoppedBy + " before " + unfinished + " of "
-          + Amounts.count(run.targets().size(), "check") + " finished; those are not reported");
-      return ExitCode.INTERRUPTED;
+    Runnable end = () -> {
+      writer.finish(results, summary); // each format marks a run cut short its own way
+      out.flush();
+    };
+    if (summary.complete()) {
+      end.run(); // all of it, however slowly stdout is read
+      return summary.worst().exitCode();
     }
-    return summary.worst().exitCode();
+    boolean cut = !OutputEnd.within(end, grace);
+    if (cut && System.out == out) { // main flushes System.out at exit: it would wait on the held write's lock
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    }
+    err.println("sitepulse: stopped by " + stoppedBy + " before " + unfinished + " of "
+        + Amounts.count(run.targets().size(), "check") + " finished; those are not reported"
+        + (cut ? "; stdout was not read, and what was left of the output was cut" : ""));
+    return ExitCode.INTERRUPTED;
   }
 
   private PingRun.Overrides overrides() {
