@@ -4,8 +4,10 @@ import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.GlossaryTerms;
 import dev.sitepulse.crawler.index.UrlNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -119,8 +121,7 @@ final class DefinedNames {
 
   /** {@code name}'s last part, {@code .namedtuple}, where 1 to {@value #MAX_LAST_PART_PAGES} pages define a name ending so; else null. */
   static String lastPartDefined(String name, ToIntFunction<String> pagesDefining) {
-    int pages = pagesDefining.applyAsInt("." + name);
-    return pages > 0 && pages <= MAX_LAST_PART_PAGES ? "." + name : null;
+    return isFew(pagesDefining.applyAsInt("." + name)) ? "." + name : null;
   }
 
   /**
@@ -212,15 +213,46 @@ final class DefinedNames {
     for (String name : names) {
       String lastPart = "." + name;
       String urlName = UrlNames.PREFIX + name;
-      String entry = GlossaryTerms.ofQuery(name);
-      boolean replaced = name.indexOf('.') < 0 && pagesDefining.applyAsInt(name) == 0
-          && (entry == null || pagesDefining.applyAsInt(entry) == 0);
+      boolean replaced = definesNothing(name, pagesDefining);
       int named = replaced ? pagesDefining.applyAsInt(urlName) : 0;
       int pages = replaced && named == 0 ? pagesDefining.applyAsInt(lastPart) : 0;
-      out.add(named > 0 && named <= MAX_LAST_PART_PAGES ? urlName
-          : pages > 0 && pages <= MAX_LAST_PART_PAGES ? lastPart : name);
+      out.add(isFew(named) ? urlName : isFew(pages) ? lastPart : name);
     }
     return out;
+  }
+
+  /**
+   * The query's plain words, lower-cased, that {@link #orLastParts} would make a URL's name
+   * ({@code faq} for the demo's faq.html): for each, the pages so named match the word in any
+   * query, as they match it typed alone. Not a word in a field or a phrase, which asks for the
+   * text as written, nor an excluded one; at most {@value #MAX_NAMES}.
+   */
+  static Set<String> urlNamedWords(String query, ToIntFunction<String> pagesDefining) {
+    Set<String> named = new HashSet<>();
+    for (QueryWords.Word word : QueryWords.of(query)) {
+      String name = word.text().toLowerCase(Locale.ROOT);
+      if (word.kind() == QueryWords.Kind.PLAIN && word.field() == null && !word.inPhrase() && !word.excluded()
+          && named.size() < MAX_NAMES && definesNothing(name, pagesDefining)
+          && isFew(pagesDefining.applyAsInt(UrlNames.PREFIX + name))) {
+        named.add(name);
+      }
+    }
+    return named;
+  }
+
+  /**
+   * Whether no page defines {@code name}, one part, nor explains it in a glossary: a word that a
+   * page named for it or defining it as a last part may stand for ({@link #orLastParts}).
+   */
+  private static boolean definesNothing(String name, ToIntFunction<String> pagesDefining) {
+    String entry = GlossaryTerms.ofQuery(name);
+    return name.indexOf('.') < 0 && pagesDefining.applyAsInt(name) == 0
+        && (entry == null || pagesDefining.applyAsInt(entry) == 0);
+  }
+
+  /** Whether 1 to {@value #MAX_LAST_PART_PAGES} pages: few enough that the word says which. */
+  private static boolean isFew(int pages) {
+    return pages > 0 && pages <= MAX_LAST_PART_PAGES;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.Query;
 
@@ -44,6 +45,16 @@ final class DefinitionLookups {
   boolean namesADefinition(String query) {
     List<String> names = DefinedNames.names(query);
     return DefinedNames.isOneBareName(query, names) && hitFields.definedSomewhere(names.get(0));
+  }
+
+  /**
+   * {@link DefinedNames#urlNamedWords} of this index; none for a query of one name beside its
+   * where-filters, which matches the pages its URL's name is as a definition ({@link #matches}).
+   */
+  Set<String> urlNamedWords(String query) {
+    String words = WhereFilters.wordsBeside(query);
+    return DefinedNames.isOneBareName(words, DefinedNames.names(words)) ? Set.of()
+        : DefinedNames.urlNamedWords(query, hitFields::pagesDefining);
   }
 
   /** The names a query types ({@link DefinedNames#names}), each as the index knows it ({@link DefinedNames#orLastParts}). */

@@ -93,6 +93,14 @@ final class DefinitionQueries {
   }
 
   /**
+   * The pages a URL names by {@code word} ({@link DefinedNames#urlNamedWords}), weighed as a title
+   * match, as {@link #of} weighs the URL's name of a word typed alone.
+   */
+  static Query ofUrlName(String word) {
+    return new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, UrlNames.PREFIX + word)), BOOST);
+  }
+
+  /**
    * The names as words of the body, for the snippet: the analyzer keeps {@code asyncio.gather}
    * one word, so a query of {@code asyncio gather} marked every asyncio but never the definition
    * it links to. Null when there are none.

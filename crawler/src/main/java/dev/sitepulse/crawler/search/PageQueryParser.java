@@ -9,6 +9,7 @@ import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,15 +52,23 @@ final class PageQueryParser extends MultiFieldQueryParser {
   private String query = "";
   /** {@link CodeSpelling.Reading#paths}: dotted names the query typed as paths, to the paths. */
   private final Map<String, String> paths;
+  /** {@link DefinedNames#urlNamedWords}: plain words that match the pages a URL names by them too. */
+  private final Set<String> urlNamed;
+  /** Whether the last parse read a URL's name, a field the query itself may not name. */
+  private boolean readUrlName;
 
   PageQueryParser(Analyzer analyzer) {
-    this(analyzer, Map.of());
+    this(analyzer, Map.of(), Set.of());
   }
 
-  /** @param paths the dotted names the query typed as {@code ::} paths, each to the path as typed */
-  PageQueryParser(Analyzer analyzer, Map<String, String> paths) {
+  /**
+   * @param paths the dotted names the query typed as {@code ::} paths, each to the path as typed
+   * @param urlNamed the query's plain words, lower-cased, that a URL names pages by ({@link DefinedNames#urlNamedWords})
+   */
+  PageQueryParser(Analyzer analyzer, Map<String, String> paths, Set<String> urlNamed) {
     super(DEFAULT_FIELDS, analyzer, BOOSTS);
     this.paths = Map.copyOf(paths);
+    this.urlNamed = Set.copyOf(urlNamed);
     // One word the analyzer splits (f-string, e-mail, utf-8) means its parts in that order. Words
     // are then split on whitespace first, which changes nothing without multi-word synonyms.
     setSplitOnWhitespace(true);
@@ -69,6 +78,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
   @Override
   public Query parse(String query) throws ParseException {
     this.query = query; // for placing a bad regular expression, which Lucene does not
+    readUrlName = false;
     QueryPrescan.check(query);
     Query parsed;
     try {
@@ -79,7 +89,8 @@ final class PageQueryParser extends MultiFieldQueryParser {
     // Any word before a colon is a field to the classic parser: a typo (titel:x) or a bare URL
     // (https://…) would find nothing, and say nothing.
     for (String field : FieldsRead.of(parsed)) {
-      if (!PageFields.ALL.contains(field)) {
+      boolean ownUrlName = readUrlName && field.equals(PageFields.ANCHORS) && !query.contains(field + ":");
+      if (!PageFields.ALL.contains(field) && !ownUrlName) {
         int at = query.indexOf(field + ":");
         throw new QueryErrors.Placed("no field \"" + field + "\" (the fields are " + String.join(", ", PageFields.ALL)
             + "; quote text with a colon)", at < 0 ? -1 : at + 1);
@@ -231,9 +242,26 @@ final class PageQueryParser extends MultiFieldQueryParser {
     return query instanceof TermRangeQuery range && range.getLowerTerm() == null && range.getUpperTerm() == null;
   }
 
+  /**
+   * A plain word of the default fields that a URL names pages by ({@link #urlNamed}) matches those
+   * pages too, whatever else the query says: with OR, or beside words all required
+   * ({@link #allWords}), as alone. The demo's faq.html, which says "FAQ" only in its navigation,
+   * was gone from {@code faq OR zzzz}, and ranked 12th for {@code faq widgets} with "Widgets" in its title.
+   * The better of the two counts, not both: c-api's "Tuple Objects" (tuple.html), which says the
+   * word often, came before collections.namedtuple for {@code named tuple} with both.
+   */
   @Override
   protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
-    return PointFields.has(field) ? PointFields.exact(query, field, text) : super.getFieldQuery(field, text, quoted);
+    if (PointFields.has(field)) {
+      return PointFields.exact(query, field, text);
+    }
+    Query word = super.getFieldQuery(field, text, quoted); // for no field: this, once per field
+    String name = text.toLowerCase(Locale.ROOT);
+    if (field != null || quoted || word == null || !urlNamed.contains(name)) {
+      return word;
+    }
+    readUrlName = true;
+    return new DisjunctionMaxQuery(List.of(word, DefinitionQueries.ofUrlName(name)), 0f);
   }
 
   /**

@@ -137,9 +137,9 @@ public final class PageSearcher implements Closeable {
     }
     CodeSpelling.Reading reading = CodeSpelling.read(Normalizer.normalize(typed, Normalizer.Form.NFKC));
     long started = System.nanoTime();
-    QueryPlanner.Parsed parsed = planner.parse(reading);
     try {
-      QueryPlan plan = planner.plan(parsed);
+      // Parsing looks words up in the index too (DefinedNames.urlNamedWords): a damaged one fails there.
+      QueryPlan plan = planner.plan(planner.parse(reading));
       TopDocs top = rankedPages.top(plan, (int) Math.min((long) offset + limit, Integer.MAX_VALUE));
       ScoreDoc[] shown = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
           top.scoreDocs.length);

@@ -4,6 +4,7 @@ import static dev.sitepulse.crawler.search.CombinedQueries.either;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanQuery;
@@ -35,7 +36,7 @@ final class QueryPlanner {
   Parsed parse(CodeSpelling.Reading reading) throws InvalidQueryException {
     String query = reading.text();
     Map<String, String> paths = lookups.pathsNoPageDefines(reading);
-    PageQueryParser parser = parser(null, paths);
+    PageQueryParser parser = new PageQueryParser(analyzer, paths, lookups.urlNamedWords(query));
     Query parsed;
     try {
       parsed = parse(parser, query);
@@ -112,7 +113,7 @@ final class QueryPlanner {
    * @param paths the query's {@code ::} paths ({@link CodeSpelling.Reading#paths})
    */
   PageQueryParser parser(MultiTermQuery.RewriteMethod rewrite, Map<String, String> paths) {
-    PageQueryParser parser = new PageQueryParser(analyzer, paths);
+    PageQueryParser parser = new PageQueryParser(analyzer, paths, Set.of());
     if (rewrite != null) {
       parser.setMultiTermRewriteMethod(rewrite);
     }
