@@ -243,11 +243,13 @@ final class CrawlLoop {
         String note = r.notModified() ? null : "redirect without a Location";
         unparsed.plain(next.url(), r, prior, note, fetchedAt);
       }
-    } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.body())
+    } else if (r.status() >= 200 && r.status() < 300 && PageParser.parses(r.mediaType(), r.charset(), r.body())
         && !pages.isLeaf(next.url())) {
       parse(next, r, prior, fetchedAt);
     } else {
-      unparsed.plain(next.url(), r, prior, null, fetchedAt);
+      String binary = r.status() >= 200 && r.status() < 300
+          ? PageParser.servedAsHtmlButBinary(r.mediaType(), r.charset(), r.body()) : null;
+      unparsed.plain(next.url(), r, prior, binary, fetchedAt);
       robotsAndSitemaps.readIfSeedSitemap(next.depth(), r);
     }
   }

@@ -134,7 +134,7 @@ final class OnlineIds {
     if (f.failed() || f.status() < 200 || f.status() >= 300) {
       return null;
     }
-    boolean html = PageParser.parses(f.mediaType(), f.body());
+    boolean html = PageParser.parses(f.mediaType(), f.charset(), f.body());
     Set<String> ids = html ? PageParser.parseForSearch(f.body(), f.charset(), f.url()).anchors() : Set.of();
     return new Page(f.url(), UrlState.DONE.column(), f.status(), null, f.message(), null, html, ids, f.truncated());
   }

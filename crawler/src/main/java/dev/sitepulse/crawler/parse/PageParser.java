@@ -29,12 +29,25 @@ public final class PageParser {
 
   /**
    * Whether a response is a page to parse: its media type is HTML's, or it has none and its body
-   * starts as HTML does, which browsers render as a page.
+   * starts as HTML does, which browsers render as a page; either way, its body is not binary
+   * ({@link #servedAsHtmlButBinary}).
    *
    * @param mediaType lower case, no parameters; empty when the response had no Content-Type
+   * @param charset the Content-Type's charset, or null
    */
-  public static boolean parses(String mediaType, byte[] body) {
-    return parses(mediaType) || mediaType.isEmpty() && HtmlSignature.matches(body);
+  public static boolean parses(String mediaType, String charset, byte[] body) {
+    return (parses(mediaType) || mediaType.isEmpty() && HtmlSignature.matches(body))
+        && !BinaryContent.detected(body, charset);
+  }
+
+  /**
+   * Why a response of an HTML media type is not parsed: its body is binary (a file served with the
+   * wrong type), which would index as a page of garbage. Null for any other response.
+   */
+  public static String servedAsHtmlButBinary(String mediaType, String charset, byte[] body) {
+    return parses(mediaType) && BinaryContent.detected(body, charset)
+        ? "binary content, not HTML, though served as " + mediaType
+        : null;
   }
 
   /**
