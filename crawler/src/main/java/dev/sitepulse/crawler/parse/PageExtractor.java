@@ -200,6 +200,9 @@ final class PageExtractor implements NodeVisitor {
       }
       case "link" -> {
         metadata.link(el);
+        if (AlternateVersions.isOne(el)) {
+          addOutlink(el, "href", CollapsingText.collapse(el.attr("title")));
+        }
         if (embeds != null) {
           embeds.add(el);
         }
