@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import dev.sitepulse.pinger.DataDirLock;
+import dev.sitepulse.pinger.SchemeHint;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.InvalidValueException;
@@ -41,7 +42,8 @@ public record CrawlSpec(
     for (int i = 0; seeds != null && i < seeds.size(); i++) {
       String why = Crawler.whyNotFetchable(seeds.get(i));
       if (why != null) {
-        throw new InvalidValueException("seeds[" + i + "]", "seed is " + why + ": " + seeds.get(i));
+        throw new InvalidValueException("seeds[" + i + "]", "seed is " + why + ": " + seeds.get(i)
+            + SchemeHint.of(seeds.get(i)));
       }
     }
     atLeast("max-pages", maxPages, 0, "0 (no limit) or more");

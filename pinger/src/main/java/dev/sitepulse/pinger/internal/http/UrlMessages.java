@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.internal.http;
 
+import dev.sitepulse.pinger.SchemeHint;
 import okhttp3.HttpUrl;
 
 /** How checks and fetches name a URL, or what is wrong with one, in their messages. */
@@ -26,7 +27,8 @@ public final class UrlMessages {
       if (why.startsWith(HOST)) {
         return "host " + why.substring(HOST.length()) + " is not valid: " + url;
       }
-      return why.startsWith("Expected URL scheme") ? "not an http(s) URL: " + url : "not a valid URL: " + url;
+      return why.startsWith("Expected URL scheme") ? "not an http(s) URL: " + url + SchemeHint.of(url)
+          : "not a valid URL: " + url;
     }
   }
 

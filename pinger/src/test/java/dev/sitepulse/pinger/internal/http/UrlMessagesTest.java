@@ -22,4 +22,16 @@ class UrlMessagesTest {
     assertThat(UrlMessages.whyInvalid("http://h:8o/")).isEqualTo("port 8o is not a number: http://h:8o/");
     assertThat(UrlMessages.whyInvalid("http://h/")).isNull();
   }
+
+  @Test
+  void aUrlWithoutItsSchemeIsAskedWhetherItMeantHttp() {
+    assertThat(UrlMessages.whyInvalid("127.0.0.1:8941/"))
+        .isEqualTo("not an http(s) URL: 127.0.0.1:8941/ (did you mean http://127.0.0.1:8941/?)");
+    assertThat(UrlMessages.whyInvalid("docs.python.org/3/"))
+        .isEqualTo("not an http(s) URL: docs.python.org/3/ (did you mean http://docs.python.org/3/?)");
+    assertThat(UrlMessages.whyInvalid("localhost:8080")).endsWith(" (did you mean http://localhost:8080?)");
+    assertThat(UrlMessages.whyInvalid("[::1]:8080/x")).endsWith(" (did you mean http://[::1]:8080/x?)");
+    assertThat(UrlMessages.whyInvalid("mailto:me@example.com")).isEqualTo("not an http(s) URL: mailto:me@example.com");
+    assertThat(UrlMessages.whyInvalid("not a url")).isEqualTo("not an http(s) URL: not a url");
+  }
 }
