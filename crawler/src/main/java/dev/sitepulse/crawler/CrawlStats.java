@@ -37,6 +37,8 @@ import java.util.TreeMap;
  *     from the first write that failed on, it takes no more, and ends at the record before
  * @param warcFailure the WARC file and why that write failed ("/x/warc/crawl-….warc.gz: No space
  *     left on device"), null when none did
+ * @param politenessWait the wait between a host's fetches that holds the crawl at this moment, null
+ *     when none does (a back-off's is {@code heldBack})
  */
 public record CrawlStats(
     long pages,
@@ -60,7 +62,8 @@ public record CrawlStats(
     HostsHeldBack heldBack,
     long hostsWithSitemapsUnread,
     long responsesNotArchived,
-    String warcFailure) {
+    String warcFailure,
+    PolitenessWait politenessWait) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

@@ -5,6 +5,7 @@ import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.HostsHeldBack;
+import dev.sitepulse.crawler.PolitenessWait;
 import dev.sitepulse.pinger.config.Durations;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -20,6 +21,8 @@ import java.util.Locale;
 public final class Progress implements CrawlListener {
 
   private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+  /** A wait between fetches shorter than this passes before anyone wonders: not named. */
+  private static final Duration NAMED_WAIT = Duration.ofSeconds(5);
 
   private final ProgressLine line;
   private final String fetch;
@@ -54,7 +57,24 @@ public final class Progress implements CrawlListener {
   String text(CrawlStats s) {
     return String.format(Locale.ROOT, "%s, %d queued, %.1f %ss/s, %s, %s", Amounts.count(s.pages(), fetch), s.queued(),
         s.pagesPerSecond(), fetch, Amounts.count(s.errorCount(), "error"), Amounts.bytes(s.bytes()))
-        + (s.heldBack() == null ? "" : "; " + heldBack(s.heldBack()));
+        + (s.heldBack() == null ? "" : "; " + heldBack(s.heldBack()))
+        + (s.politenessWait() == null || s.politenessWait().left().compareTo(NAMED_WAIT) < 0 ? ""
+            : "; " + politenessWait(s.politenessWait()));
+  }
+
+  /**
+   * {@code waiting 28s for http://host:8941's Crawl-delay}, or {@code waiting 12s for --delay before
+   * http://host:8941}: the wait between a host's fetches that holds the crawl.
+   */
+  private static String politenessWait(PolitenessWait w) {
+    String left = Durations.format(roundedUp(w.left()));
+    return w.crawlDelay() ? "waiting " + left + " for " + w.origin() + "'s Crawl-delay"
+        : "waiting " + left + " for --delay before " + w.origin();
+  }
+
+  /** Whole seconds, rounded up: "0s more" would read as done. */
+  private static Duration roundedUp(Duration d) {
+    return Duration.ofSeconds(Math.max(1, (d.toMillis() + 999) / 1000));
   }
 
   /**
@@ -63,8 +83,7 @@ public final class Progress implements CrawlListener {
    * held back by 429 or 503 answers, the longest, http://host:8779, until 15:32:10 (4m50s more)}.
    */
   private String heldBack(HostsHeldBack h) {
-    // Whole seconds, rounded up: "0s more" would read as done.
-    Duration left = Duration.ofSeconds(Math.max(1, (h.left().toMillis() + 999) / 1000));
+    Duration left = roundedUp(h.left());
     String until = "until " + CLOCK_TIME.format(LocalTime.ofInstant(h.until(), zone).truncatedTo(ChronoUnit.SECONDS))
         + " (" + Durations.format(left) + " more)";
     if (h.hosts() > 1) {

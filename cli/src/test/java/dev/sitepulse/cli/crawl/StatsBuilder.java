@@ -2,6 +2,7 @@ package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.HostsHeldBack;
+import dev.sitepulse.crawler.PolitenessWait;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ final class StatsBuilder {
   private long hostsWithoutRobotsTxt;
   private long pagesCutAtMaxBody;
   private HostsHeldBack heldBack;
+  private PolitenessWait politenessWait;
   private long hostsWithSitemapsUnread;
   private long responsesNotArchived;
   private String warcFailure;
@@ -69,6 +71,11 @@ final class StatsBuilder {
     return this;
   }
 
+  StatsBuilder politenessWait(PolitenessWait wait) {
+    this.politenessWait = wait;
+    return this;
+  }
+
   StatsBuilder hostsWithSitemapsUnread(long hosts) {
     this.hostsWithSitemapsUnread = hosts;
     return this;
@@ -84,6 +91,7 @@ final class StatsBuilder {
   CrawlStats build() {
     return new CrawlStats(pages, indexed, queued, statuses, errors, 0, 0, 0, 0, 0, bytes, elapsed,
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
-        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread, responsesNotArchived, warcFailure);
+        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread, responsesNotArchived, warcFailure,
+        politenessWait);
   }
 }

@@ -26,6 +26,12 @@ public final class Frontier {
    */
   public record BackedOff(String origin, long untilNanos, int status, boolean retryAfter, int hosts) {}
 
+  /**
+   * The host whose delay between fetches holds the whole crawl: until when (System.nanoTime()), and
+   * whether its own delay (a Crawl-delay) set it, or the crawl's.
+   */
+  public record DelayedHost(String origin, long untilNanos, boolean crawlDelay) {}
+
   private final int maxInFlight;
   private final int perHost;
   private final long defaultDelayNanos;
@@ -239,6 +245,28 @@ public final class Frontier {
    * none is: every nanoTime value may be a time, so none can mean "none".
    */
   public OptionalLong nextWake(long now) {
+    HostQueue earliest = earliestWaitingOnTime(now);
+    return earliest == null ? OptionalLong.empty() : OptionalLong.of(earliest.nextFetchNanos());
+  }
+
+  /**
+   * The host the crawl waits on at {@code now} for its delay between fetches alone: nothing is in
+   * flight, and it is the host due the soonest, not held by a back-off ({@link #longestBackoff}
+   * names that). Null when the crawl waits on nothing so.
+   */
+  public DelayedHost politenessWait(long now) {
+    if (inFlight > 0) {
+      return null;
+    }
+    HostQueue earliest = earliestWaitingOnTime(now);
+    if (earliest == null || earliest.backedOff && earliest.backedOffUntilNanos - earliest.nextFetchNanos() >= 0) {
+      return null;
+    }
+    return new DelayedHost(earliest.origin, earliest.nextFetchNanos(), earliest.delayNanos != defaultDelayNanos);
+  }
+
+  /** The host waiting on time alone that is due the soonest at {@code now}, or null. */
+  private HostQueue earliestWaitingOnTime(long now) {
     HostQueue earliest = null;
     for (HostQueue q : rotation) {
       if (q.waitsOnTimeAt(now, perHost)
@@ -246,7 +274,7 @@ public final class Frontier {
         earliest = q;
       }
     }
-    return earliest == null ? OptionalLong.empty() : OptionalLong.of(earliest.nextFetchNanos());
+    return earliest;
   }
 
   public int queued() {

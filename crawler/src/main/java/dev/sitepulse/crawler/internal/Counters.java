@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.HostsHeldBack;
+import dev.sitepulse.crawler.PolitenessWait;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,12 +39,14 @@ final class Counters {
    * @param heldBack hosts a 429 or 503 holds back now, or null
    * @param hostsWithSitemapsUnread what the sitemap reads left, which they count themselves
    * @param warc the WARC file's writer, which counts what it left out; null for none
+   * @param politenessWait the delay between a host's fetches that holds the crawl now, or null
    */
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed, HostsHeldBack heldBack,
-      long hostsWithSitemapsUnread, WarcSink warc) {
+      long hostsWithSitemapsUnread, WarcSink warc, PolitenessWait politenessWait) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
         seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack,
-        hostsWithSitemapsUnread, warc == null ? 0 : warc.notArchived(), warc == null ? null : warc.failure());
+        hostsWithSitemapsUnread, warc == null ? 0 : warc.notArchived(), warc == null ? null : warc.failure(),
+        politenessWait);
   }
 }

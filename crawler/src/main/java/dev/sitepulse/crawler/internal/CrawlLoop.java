@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.HostsHeldBack;
+import dev.sitepulse.crawler.PolitenessWait;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -516,7 +517,8 @@ final class CrawlLoop {
   private CrawlStats stats() {
     long now = System.nanoTime();
     return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
-        heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut(), warc);
+        heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut(), warc,
+        politenessWait(now));
   }
 
   /** The hosts a 429 or 503 holds back now, the longest wait's end told in the clock's time. */
@@ -527,5 +529,11 @@ final class CrawlLoop {
     }
     Duration left = Duration.ofNanos(b.untilNanos() - now);
     return new HostsHeldBack(b.origin(), b.status(), b.retryAfter(), clock.instant().plus(left), left, b.hosts());
+  }
+
+  /** The Crawl-delay or --delay the whole crawl waits out now, or null. */
+  private PolitenessWait politenessWait(long now) {
+    Frontier.DelayedHost d = frontier.politenessWait(now);
+    return d == null ? null : new PolitenessWait(d.origin(), d.crawlDelay(), Duration.ofNanos(d.untilNanos() - now));
   }
 }
