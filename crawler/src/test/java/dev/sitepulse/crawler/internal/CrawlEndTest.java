@@ -34,7 +34,7 @@ class CrawlEndTest {
       commits.nextSeq(); // a page to commit
       CrawlEnd end = new CrawlEnd(vertx.getOrCreateContext(), indexer, commits, () -> {});
 
-      end.finish(new Counters().snapshot(0, 0, Duration.ZERO, null, 0, null));
+      end.finish(new Counters().snapshot(0, 0, Duration.ZERO, null, 0, null, null));
 
       assertThatThrownBy(() -> end.future().get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
