@@ -335,6 +335,18 @@ class ConfigFileTest {
   }
 
   @Test
+  void aUrlWrittenWithoutItsSchemeIsAskedWhetherHttpWasMeant() {
+    String yaml = """
+        targets:
+          - url: example.com/health
+        """;
+
+    assertConfigError(yaml)
+        .startsWith(FILE + ":2:")
+        .endsWith("\"example.com/health\" is not an absolute http(s) URL (did you mean http://example.com/health?)");
+  }
+
+  @Test
   void textThatIsNoUrlAtAllIsRejected() {
     String yaml = """
         targets:

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.sitepulse.pinger.Condition;
 import dev.sitepulse.pinger.Rate;
+import dev.sitepulse.pinger.SchemeHint;
 import dev.sitepulse.pinger.internal.http.UrlMessages;
 import java.io.IOException;
 import java.time.Duration;
@@ -85,7 +86,7 @@ final class ValueDeserializers {
         // http://h:99999/ is an absolute http URL: say that its port (or host) is what is wrong.
         String why = UrlMessages.whyInvalid(text);
         throw InvalidFormatException.from(p, why != null && UrlMessages.namesPortOrHost(why) ? why
-            : "\"" + text + "\" is not an absolute http(s) URL", text, String.class);
+            : "\"" + text + "\" is not an absolute http(s) URL" + SchemeHint.of(text), text, String.class);
       }
       return text;
     }
