@@ -292,12 +292,13 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
     }
 
     /**
-     * Whether a robots.txt read got nothing from its host: no address, no connection, no answer in
-     * time. A server error or a 429 to it is an answer, and leaves the redirect unfollowed.
+     * Whether a robots.txt read got nothing from its host: no address, no connection, no TLS
+     * session, no answer in time. A server error, a 429 or a broken answer (a reset, bad HTTP) is
+     * an answer, and leaves the redirect unfollowed.
      */
     private static boolean unanswered(RobotsRules.Unreachable why) {
-      return why != null && (why.errorKind().equals(Verdict.TIMEOUT.name())
-          || Arrays.stream(ErrorKind.values()).anyMatch(k -> k.name().equals(why.errorKind())));
+      return why != null && (why.errorKind().equals(Verdict.TIMEOUT.name()) || Arrays.stream(ErrorKind.values())
+          .anyMatch(k -> k.name().equals(why.errorKind()) && (k.hostUnreachable() || k == ErrorKind.TLS)));
     }
 
     /** The check of {@code first}, failed as the read of its redirect's host's robots.txt did. */

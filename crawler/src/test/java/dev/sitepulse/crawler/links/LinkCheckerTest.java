@@ -21,6 +21,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -1223,6 +1224,21 @@ class LinkCheckerTest {
       assertThat(b.errorKind()).isEqualTo("CONNECT_REFUSED");
       assertThat(b.chain()).containsExactly(base() + "/go.html", "http://127.0.0.1:1/x.html");
     });
+  }
+
+  @Test
+  void aRedirectToAHostWhoseRobotsTxtAnswersBrokenHttpIsNotTakenForADeadHost() throws Exception {
+    // The host answered: its robots.txt is unread, the redirect unfollowed, the target skipped.
+    site.stubFor(get("/robots.txt").withHost(equalTo("localhost"))
+        .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    site.stubFor(any(urlPathEqualTo("/moved.html")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", external() + "/open.html")));
+    page("/front.html", base() + "/moved.html");
+
+    LinkReport report = check(seedsOnly(base() + "/front.html"), true);
+
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.skipped()).isEqualTo(1);
   }
 
   @Test
