@@ -17,11 +17,18 @@ public final class SchemeHint {
       "(?:[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+|localhost|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?(?:[/?#].*)?",
       Pattern.DOTALL);
 
+  /**
+   * A file name: {@code sitepulse ping targets.yaml} forgot its {@code -c}, and "did you mean
+   * http://targets.yaml?" would send the user the wrong way.
+   */
+  private static final Pattern FILE_NAME = Pattern.compile(
+      "[^/?#:]+\\.(?:ya?ml|json|txt|csv|conf|cfg|ini|toml|xml|html?|md|log|gz|zip)", Pattern.CASE_INSENSITIVE);
+
   private SchemeHint() {}
 
   /** " (did you mean http://URL?)" for a URL that starts with a host; else "". */
   public static String of(String url) {
     String u = url == null ? "" : url.strip();
-    return HOST_FIRST.matcher(u).matches() ? " (did you mean http://" + u + "?)" : "";
+    return HOST_FIRST.matcher(u).matches() && !FILE_NAME.matcher(u).matches() ? " (did you mean http://" + u + "?)" : "";
   }
 }
