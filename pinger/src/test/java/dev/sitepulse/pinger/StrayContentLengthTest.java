@@ -60,6 +60,20 @@ class StrayContentLengthTest {
   }
 
   @Test
+  void aNoContentAnswerFramedAsChunkedIsItsStatusNotAWaitForAChunk() throws Exception {
+    // OkHttp throws for a 204's Content-Length, but takes a chunked one at its word and waits for
+    // the first chunk's size, which never comes: the check timed out.
+    try (RawServer server = RawServer.answeringThenStalling(
+        "HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n")) {
+      Attempt a = Checks.check(Checks.withConditions(server.url("/"), "[STATUS] == 204")).last();
+
+      assertThat(a.verdict()).isEqualTo(Verdict.UP);
+      assertThat(a.message()).isEqualTo("204 No Content");
+      assertThat(a.bodyBytes()).isZero();
+    }
+  }
+
+  @Test
   void aNotModifiedAnswerWithAContentLengthIsItsStatusWithNoBody() throws Exception {
     try (RawServer server = RawServer.answering(NOT_MODIFIED)) {
       Attempt a = Checks.check(Checks.withConditions(server.url("/"), "[STATUS] == 304", "len([BODY]) == 0")).last();

@@ -6,11 +6,12 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Reads a 304, or a final 1xx, whose head frames a body as the bodiless answer it is, as curl
- * does. Neither ever has a body (RFC 9112 §6.3; a 304's Content-Length is the length the full
- * response would have had, RFC 9110 §8.6), yet OkHttp honours the framing and waits for the bytes:
- * a check timed out or failed mid-body, and so did the crawler's conditional refetch. (A HEAD's
- * answer OkHttp already reads as bodiless; a 204 or 205 is NoContentHeads'.)
+ * Reads a 304, a final 1xx, or a 204 or 205 framed as chunked, whose head frames a body, as the
+ * bodiless answer it is, as curl does. None ever has a body (RFC 9112 §6.3; a 304's Content-Length
+ * is the length the full response would have had, RFC 9110 §8.6), yet OkHttp honours the framing
+ * and waits for the bytes: a check timed out or failed mid-body, and so did the crawler's
+ * conditional refetch. (A HEAD's answer OkHttp already reads as bodiless; a 204 or 205 with a
+ * Content-Length, which OkHttp refuses, is NoContentHeads'.)
  */
 final class NotModifiedHeads implements Interceptor {
 
@@ -29,8 +30,9 @@ final class NotModifiedHeads implements Interceptor {
     return response.newBuilder().body(HangUpBodies.empty(chain.call(), unread.contentType(), unread)).build();
   }
 
+  /** A 204 or 205 framed by a Content-Length OkHttp refuses before this sees it: NoContentHeads'. */
   private static boolean neverHasBody(int status) {
-    return status == 304 || (status >= 100 && status < 200);
+    return status == 204 || status == 205 || status == 304 || (status >= 100 && status < 200);
   }
 
   /** Whether OkHttp will wait for body bytes: a nonzero length, or any transfer coding. */
