@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,8 +44,7 @@ class CancelledFetchTest {
   void aPageWhoseFetchesAreCancelledIsRecordedAsFailedAndTheCrawlEnds() throws Exception {
     String seed = LinkedSite.stub(site, PAGES);
     String cancelled = seed + "p0.html";
-    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").ignoreRobots(true).build();
+    CrawlConfig config = LinkedSite.oneAtATime(seed, data).ignoreRobots(true).build();
     CrawlStats stats;
     try (LoopThreads threads = new LoopThreads();
         CrawlDb db = CrawlDb.open(config.crawlDb());

@@ -18,7 +18,6 @@ import dev.sitepulse.pinger.Validators;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,8 +40,7 @@ class CrashedLoopTest {
   void aFetchThatComesBackAfterACrashIsLeftInFlightForTheResumeRatherThanRecorded() throws Exception {
     String seed = LinkedSite.stub(site, 1);
     String late = seed + "p0.html";
-    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").ignoreRobots(true).build();
+    CrawlConfig config = LinkedSite.oneAtATime(seed, data).ignoreRobots(true).build();
     CompletableFuture<FetchResult> held = new CompletableFuture<>();
     CompletableFuture<Void> asked = new CompletableFuture<>();
     try (LoopThreads threads = new LoopThreads();

@@ -5,6 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.CrawlConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /** A home page that links {@code /p0.html} to {@code /pN-1.html}, each a small page. */
 final class LinkedSite {
@@ -19,6 +23,15 @@ final class LinkedSite {
     }
     site.stubFor(get("/").willReturn(html(index.toString())));
     return "http://127.0.0.1:" + site.getPort() + "/";
+  }
+
+  /**
+   * A crawl of {@code seed} one fetch at a time, with no delay and a 5-second timeout: what the
+   * loop tests hold a fetch, a write or a record of.
+   */
+  static CrawlConfig.Builder oneAtATime(String seed, Path data) {
+    return CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1).delay(Duration.ZERO)
+        .timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test");
   }
 
   static ResponseDefinitionBuilder html(String body) {

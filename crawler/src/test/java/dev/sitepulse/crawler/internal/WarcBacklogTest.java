@@ -15,7 +15,6 @@ import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,9 +39,7 @@ class WarcBacklogTest {
   @Test
   void whileTheWarcWriterIsBehindNoFetchStartsAndTheCrawlGoesOnOnceItCatchesUp() throws Exception {
     String seed = LinkedSite.stub(site, PAGES);
-    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20)
-        .userAgent("sitepulse-test").warc(true).build();
+    CrawlConfig config = LinkedSite.oneAtATime(seed, data).maxBodyBytes(1 << 20).warc(true).build();
     HeldTasks held = new HeldTasks(BACKLOG);
     try (LoopThreads threads = new LoopThreads();
         CrawlDb db = CrawlDb.open(config.crawlDb());

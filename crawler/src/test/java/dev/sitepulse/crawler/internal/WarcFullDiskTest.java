@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,7 @@ class WarcFullDiskTest {
   @Test
   void aDiskThatFillsUpEndsTheArchiveWhileTheCrawlRecordsEveryPageAndCountsThoseNotArchived() throws Exception {
     String seed = LinkedSite.stub(site, PAGES);
-    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").warc(true).build();
+    CrawlConfig config = LinkedSite.oneAtATime(seed, data).warc(true).build();
     List<FullDisk> disks = new ArrayList<>();
     CrawlStats stats;
     try (LoopThreads threads = new LoopThreads();

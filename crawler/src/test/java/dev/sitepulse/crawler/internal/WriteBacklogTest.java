@@ -49,8 +49,7 @@ class WriteBacklogTest {
   @Test
   void whileCrawlDbsWriterIsBehindNoFetchStartsAndTheCrawlGoesOnOnceItCatchesUp() throws Exception {
     String seed = LinkedSite.stub(site, PAGES);
-    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").build();
+    CrawlConfig config = LinkedSite.oneAtATime(seed, data).build();
     HeldTasks held = new HeldTasks(1);
     try (LoopThreads threads = new LoopThreads()) {
       try (CrawlDb db = CrawlDb.open(config.crawlDb(), false, held::wrapping);
