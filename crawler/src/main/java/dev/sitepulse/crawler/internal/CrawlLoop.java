@@ -14,6 +14,7 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
+import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Validators;
 import dev.sitepulse.pinger.config.Durations;

@@ -16,6 +16,7 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.IoErrors;

@@ -17,6 +17,7 @@ import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
+import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.FetchResult;
 import java.net.URI;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.internal;
 
+import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import java.util.concurrent.CompletableFuture;

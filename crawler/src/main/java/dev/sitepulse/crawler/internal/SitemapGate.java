@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.urls.LinkRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.Sitemaps;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.FetchResult;
 import io.vertx.core.Context;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.sitepulse.crawler.links;
 
-import dev.sitepulse.crawler.internal.LinkRules;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.RedirectChains;

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.internal;
+package dev.sitepulse.crawler.urls;
 
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import dev.sitepulse.pinger.Fetcher;
@@ -86,7 +86,7 @@ public final class LinkRules {
   }
 
   /** Why {@link #normalize} refuses {@code url}, for a message; null when it does not. */
-  static String whyNot(String url) {
+  public static String whyNot(String url) {
     if (normalize(url) != null) {
       return null;
     }
@@ -147,7 +147,7 @@ public final class LinkRules {
    * mailto:, javascript:, tel: and the like: counted and skipped, never fetched. Asked of every
    * link of every page, so it reads the scheme in place rather than copying it.
    */
-  static boolean isNonHttpScheme(String url) {
+  public static boolean isNonHttpScheme(String url) {
     int colon = url.indexOf(':');
     if (colon <= 0) {
       return false;
