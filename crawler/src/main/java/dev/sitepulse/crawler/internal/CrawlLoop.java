@@ -9,6 +9,7 @@ import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.parse.PageParser;
+import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;

@@ -3,6 +3,8 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.frontier.Frontier;
+import dev.sitepulse.crawler.politeness.CrawlDelayCap;
+import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;

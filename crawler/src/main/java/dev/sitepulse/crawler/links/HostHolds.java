@@ -1,7 +1,7 @@
 package dev.sitepulse.crawler.links;
 
-import dev.sitepulse.crawler.internal.FetchRetries;
-import dev.sitepulse.crawler.internal.HostHold;
+import dev.sitepulse.crawler.politeness.FetchRetries;
+import dev.sitepulse.crawler.politeness.HostHold;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.config.Durations;
 import java.time.Duration;

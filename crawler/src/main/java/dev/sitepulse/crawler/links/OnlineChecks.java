@@ -2,8 +2,8 @@ package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
+import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.Attempt;

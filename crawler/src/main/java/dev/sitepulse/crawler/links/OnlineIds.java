@@ -1,9 +1,9 @@
 package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.internal.FetchRetries;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.parse.PageParser;
+import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.UrlState;
 import dev.sitepulse.pinger.CheckResult;

@@ -2,7 +2,7 @@ package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.internal.CrawlDelayCap;
+import dev.sitepulse.crawler.politeness.CrawlDelayCap;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.PingSettings;

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.internal;
+package dev.sitepulse.crawler.politeness;
 
 /**
  * How long one host's 429s and 503s have held it back, and until when its latest wait runs: a wait

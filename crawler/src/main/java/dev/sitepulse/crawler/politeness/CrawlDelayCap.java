@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.internal;
+package dev.sitepulse.crawler.politeness;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import java.time.Duration;

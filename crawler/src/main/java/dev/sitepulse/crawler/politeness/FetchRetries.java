@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.internal;
+package dev.sitepulse.crawler.politeness;
 
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -25,7 +25,7 @@ public final class FetchRetries {
    * gives up on the host: a server that went away mid-crawl would otherwise cost every one of its
    * queued URLs three connect attempts or timeouts, and record them all as failed.
    */
-  static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
+  public static final int UNREACHABLE_PAGES_IN_A_ROW = 5;
   public static final int MAX_BACKOFF_RETRIES = 5;
   /** The longest wait of a 429 or 503 without Retry-After, doubling from 2 s. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -37,13 +37,13 @@ public final class FetchRetries {
   static final Duration LONGEST_WAIT = Duration.ofDays(7);
 
   /** What to do with one fetch's result. */
-  sealed interface Decision permits Page, Retry, BackOff, GiveUp, LeftForLater {}
+  public sealed interface Decision permits Page, Retry, BackOff, GiveUp, LeftForLater {}
 
   /** Not a setback: any answer but a 429 or 503 is handled as the page. */
   record Page() implements Decision {}
 
   /** A transient network failure: fetch the URL again after {@code delay}. */
-  record Retry(Duration delay) implements Decision {}
+  public record Retry(Duration delay) implements Decision {}
 
   /**
    * A 429 or 503: the host fetches nothing before {@code hostWaitsUntil} (System.nanoTime()), and
@@ -51,7 +51,7 @@ public final class FetchRetries {
    * {@code abandonHost} the wait would take the host past --max-backoff: the URL is recorded, and
    * the crawl gives up on the host.
    */
-  record BackOff(long hostWaitsUntil, boolean requeue, boolean abandonHost) implements Decision {
+  public record BackOff(long hostWaitsUntil, boolean requeue, boolean abandonHost) implements Decision {
 
     BackOff(long hostWaitsUntil, boolean requeue) {
       this(hostWaitsUntil, requeue, false);
@@ -63,10 +63,10 @@ public final class FetchRetries {
    * URL is left queued in crawl.db for a later run, as the host's other URLs are, rather than
    * recorded with an answer that only says the host was busy.
    */
-  record LeftForLater() implements Decision {}
+  public record LeftForLater() implements Decision {}
 
   /** A network failure past its retries: record it, and give up on the host if it says so. */
-  record GiveUp(boolean abandonHost) implements Decision {}
+  public record GiveUp(boolean abandonHost) implements Decision {}
 
   private static final Page PAGE = new Page();
   private static final LeftForLater LEFT_FOR_LATER = new LeftForLater();
@@ -89,13 +89,13 @@ public final class FetchRetries {
    *     every broken link; both give up on one that keeps asking them to wait, or they would not end
    * @param maxBackoff how long 429s and 503s may hold one host back in all
    */
-  FetchRetries(CrawlPurpose purpose, Duration maxBackoff) {
+  public FetchRetries(CrawlPurpose purpose, Duration maxBackoff) {
     this.purpose = purpose;
     this.maxBackoffNanos = maxBackoff.toNanos();
   }
 
   /** @param now System.nanoTime() when the fetch ended */
-  Decision decide(Frontier.Next next, FetchResult r, long now) {
+  public Decision decide(Frontier.Next next, FetchResult r, long now) {
     if (!unreachable(r)) {
       unreachableInARow.remove(next.origin()); // it answered, or got far enough to fail otherwise
     }

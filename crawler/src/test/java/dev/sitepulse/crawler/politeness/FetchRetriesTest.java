@@ -1,13 +1,13 @@
-package dev.sitepulse.crawler.internal;
+package dev.sitepulse.crawler.politeness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.internal.FetchRetries.BackOff;
-import dev.sitepulse.crawler.internal.FetchRetries.GiveUp;
-import dev.sitepulse.crawler.internal.FetchRetries.Page;
-import dev.sitepulse.crawler.internal.FetchRetries.Retry;
+import dev.sitepulse.crawler.politeness.FetchRetries.BackOff;
+import dev.sitepulse.crawler.politeness.FetchRetries.GiveUp;
+import dev.sitepulse.crawler.politeness.FetchRetries.Page;
+import dev.sitepulse.crawler.politeness.FetchRetries.Retry;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Phases;
