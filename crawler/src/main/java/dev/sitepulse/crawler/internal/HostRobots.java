@@ -6,6 +6,7 @@ import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.politeness.CrawlDelayCap;
 import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.robots.RobotsTxt;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;

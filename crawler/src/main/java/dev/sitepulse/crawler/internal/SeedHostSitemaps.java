@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.robots.RobotsTxt;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;

@@ -1,9 +1,9 @@
 package dev.sitepulse.crawler.links;
 
 import dev.sitepulse.crawler.CrawlConfig;
-import dev.sitepulse.crawler.internal.RobotsTxt;
 import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.robots.RobotsTxt;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import java.time.Duration;

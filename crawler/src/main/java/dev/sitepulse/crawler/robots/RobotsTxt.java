@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.internal;
+package dev.sitepulse.crawler.robots;
 
 import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.FetchResult;
