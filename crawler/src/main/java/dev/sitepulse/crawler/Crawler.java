@@ -1,7 +1,5 @@
 package dev.sitepulse.crawler;
 
-import dev.sitepulse.crawler.internal.CrawlRun;
-
 /**
  * Crawls a site politely into crawl.db and a Lucene index, resuming where an earlier run with the
  * same data directory stopped. Blocks the calling thread until the crawl is over; the crawl itself

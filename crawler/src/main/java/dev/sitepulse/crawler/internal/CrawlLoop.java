@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * pages fetched again for their canonical ({@link CanonicalRefetches}), and the commits that end
  * the crawl ({@link CrawlEnd}).
  */
-final class CrawlLoop {
+public final class CrawlLoop {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
 
@@ -89,7 +89,7 @@ final class CrawlLoop {
   /** The page limit was reached or a stop came: nothing is waited for but fetches and parses. */
   private boolean endingEarly;
 
-  CrawlLoop(CrawlSetup setup) {
+  public CrawlLoop(CrawlSetup setup) {
     this(setup, setup.fetcher()::fetch);
   }
 
@@ -123,7 +123,7 @@ final class CrawlLoop {
   }
 
   /** Starts on the event loop; the future completes when the crawl is over and committed. */
-  CompletableFuture<CrawlStats> start() {
+  public CompletableFuture<CrawlStats> start() {
     context.exceptionHandler(end::crash);
     context.runOnContext(v -> {
       progressTimer = timers.every(1000, () -> listener.progress(stats()));
@@ -397,7 +397,7 @@ final class CrawlLoop {
    * keeps nothing: it opens no index, so it has no document to keep or remove, and it wants every
    * page's own answer rather than a 304.
    */
-  void remember(String url, PriorFetch prior) {
+  public void remember(String url, PriorFetch prior) {
     if (prior != null && config.purpose() == CrawlPurpose.SEARCH) {
       priors.put(url, prior);
     }
@@ -407,13 +407,13 @@ final class CrawlLoop {
    * A page an earlier run left deferring to a canonical URL it had not fetched yet; called before
    * the loop starts.
    */
-  void awaitCanonical(String canonical, QueuedUrl page) {
+  public void awaitCanonical(String canonical, QueuedUrl page) {
     canonicals.await(canonical, page);
     pages.deferredBefore(page.url(), canonical);
   }
 
   /** A canonical URL an earlier run found without a document; called before the loop starts. */
-  void canonicalWithoutDocument(String url) {
+  public void canonicalWithoutDocument(String url) {
     canonicals.knownWithoutDocument(url);
   }
 
@@ -421,7 +421,7 @@ final class CrawlLoop {
    * The body hash of a page an earlier run fetched and kept, so that a copy fetched now is still
    * its exact duplicate; called before the loop starts.
    */
-  void bodyFetchedBefore(String url, String contentHash) {
+  public void bodyFetchedBefore(String url, String contentHash) {
     pages.bodies().knownBody(url, contentHash);
   }
 
@@ -433,7 +433,7 @@ final class CrawlLoop {
    *     that records no hash of its bytes (the run that indexed these bytes was killed before its
    *     commit)
    */
-  void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
+  public void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
     if (config.purpose() == CrawlPurpose.SEARCH) {
       pages.bodies().queuedAgain(url, contentHash, documentOfTheseBytes);
     }
@@ -443,12 +443,12 @@ final class CrawlLoop {
    * An exact duplicate an earlier run recorded of {@code original}, which is queued again: fetched
    * again should the original not keep their bytes. Called once the queue is seeded.
    */
-  void copyFoundBefore(String original, QueuedUrl copy) {
+  public void copyFoundBefore(String original, QueuedUrl copy) {
     pages.bodies().copyFoundBefore(original, copy);
   }
 
   /** A resource an earlier run queued, not to be parsed; called before the loop starts. */
-  void leafResource(String url) {
+  public void leafResource(String url) {
     pages.leaf(url);
   }
 
@@ -456,12 +456,12 @@ final class CrawlLoop {
    * A host seen for the first time waits for its robots.txt before its first page. Called while
    * seeding, before the loop starts: the reads begin when it does.
    */
-  void adoptIfNew(String url) {
+  public void adoptIfNew(String url) {
     robotsAndSitemaps.adoptIfNew(url);
   }
 
   /** A seed an earlier run read as a sitemap, index or feed: read again as the loop starts. */
-  void readSeedSitemapAgain(String url) {
+  public void readSeedSitemapAgain(String url) {
     robotsAndSitemaps.readSeedSitemapAgain(url);
   }
 
@@ -469,7 +469,7 @@ final class CrawlLoop {
    * The robots.txt of each host the crawl read, by origin. Once {@link #start}'s future is done no
    * read is left in flight, and the map is still as the loop left it.
    */
-  Map<String, RobotsRules> robotsRead() {
+  public Map<String, RobotsRules> robotsRead() {
     return robotsAndSitemaps.rulesRead();
   }
 

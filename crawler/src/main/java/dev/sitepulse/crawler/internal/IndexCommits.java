@@ -32,7 +32,7 @@ import java.util.function.LongConsumer;
  * outside the lock, so a commit may count its number before its row is queued. That loses
  * nothing: its row is still 'fetching', which a resume queues again.
  */
-final class IndexCommits {
+public final class IndexCommits {
 
   static final String SEQ = "sitepulse.seq";
 
@@ -59,7 +59,7 @@ final class IndexCommits {
   private long committed; // guarded by commitLock
 
   /** @param helper runs part of each commit's work, to use a core the crawl leaves idle */
-  IndexCommits(PageIndex index, CrawlDb db, long lastSeq, Executor helper) {
+  public IndexCommits(PageIndex index, CrawlDb db, long lastSeq, Executor helper) {
     this.index = index;
     this.helper = helper;
     this.db = db;
@@ -68,7 +68,7 @@ final class IndexCommits {
   }
 
   /** The last sequence the index holds; without an index, everything recorded stands. */
-  static long committedSeq(PageIndex index) {
+  public static long committedSeq(PageIndex index) {
     if (index == null) {
       return Long.MAX_VALUE;
     }
@@ -82,7 +82,7 @@ final class IndexCommits {
    * once crawl.db has queued again the indexed pages past that commit, so that everything numbered
    * up to {@code lastSeq} is then in the index or queued.
    */
-  static void removeAgain(PageIndex index, List<String> urls, long lastSeq) {
+  public static void removeAgain(PageIndex index, List<String> urls, long lastSeq) {
     if (!urls.isEmpty()) {
       urls.forEach(index::delete);
       index.commit(Map.of(SEQ, Long.toString(lastSeq)));

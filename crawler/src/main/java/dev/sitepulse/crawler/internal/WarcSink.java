@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * it, cut back to its last whole gzip member; every record from it on is only counted, since
  * jwarc's gzip stream is broken by then (its next write would spin for good), and the crawl goes on.
  */
-final class WarcSink implements AutoCloseable {
+public final class WarcSink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
@@ -74,7 +74,7 @@ final class WarcSink implements AutoCloseable {
    * Begins a file named, and its warcinfo record dated, by one reading of {@code clock}: the crawl's,
    * which dates its records too.
    */
-  static WarcSink open(Path dir, Clock clock) throws IOException {
+  public static WarcSink open(Path dir, Clock clock) throws IOException {
     return open(dir, clock, UnaryOperator.identity());
   }
 
