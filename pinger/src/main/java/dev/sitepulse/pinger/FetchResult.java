@@ -27,7 +27,7 @@ public record FetchResult(
     byte[] body,
     boolean truncated,
     Duration retryAfter,
-    Validators validators,
+    CacheValidators validators,
     Phases phases,
     ErrorKind errorKind,
     boolean timedOut,
@@ -35,19 +35,19 @@ public record FetchResult(
     List<String> robotsTags) {
 
   public FetchResult {
-    validators = validators == null ? Validators.NONE : validators;
+    validators = validators == null ? CacheValidators.NONE : validators;
     robotsTags = robotsTags == null ? List.of() : List.copyOf(robotsTags);
   }
 
   /** An exchange whose response, if any, sent no X-Robots-Tag. */
   public FetchResult(String url, int status, String contentType, String location, byte[] body,
-      boolean truncated, Duration retryAfter, Validators validators, Phases phases,
+      boolean truncated, Duration retryAfter, CacheValidators validators, Phases phases,
       ErrorKind errorKind, boolean timedOut, String message) {
     this(url, status, contentType, location, body, truncated, retryAfter, validators, phases,
         errorKind, timedOut, message, List.of());
   }
 
-  /** A 304: the copy fetched earlier with {@link Fetcher#fetch(String, Validators)} still holds. */
+  /** A 304: the copy fetched earlier with {@link Fetcher#fetch(String, CacheValidators)} still holds. */
   public boolean notModified() {
     return status == 304;
   }

@@ -72,31 +72,31 @@ public final class Fetcher implements AutoCloseable {
    * throws {@link java.util.concurrent.RejectedExecutionException}.
    */
   public CompletableFuture<FetchResult> fetch(String url) {
-    return fetch(url, Validators.NONE);
+    return fetch(url, CacheValidators.NONE);
   }
 
   /**
    * Fetches one URL on condition that it changed since the response that gave {@code validators}:
    * if it did not, the result is a {@link FetchResult#notModified() 304} without a body.
    */
-  public CompletableFuture<FetchResult> fetch(String url, Validators validators) {
+  public CompletableFuture<FetchResult> fetch(String url, CacheValidators validators) {
     return fetch(url, validators, maxBodyBytes);
   }
 
   /**
-   * As {@link #fetch(String, Validators)}, keeping at most {@code maxBodyBytes} of the body. With
+   * As {@link #fetch(String, CacheValidators)}, keeping at most {@code maxBodyBytes} of the body. With
    * 0 none is kept or counted: to know that an image loads, a link check needs its status, not
    * megabytes of it. A body of up to 64 KiB is still read to its end, so that the connection
    * serves the next fetch; a longer one is cut off with its connection.
    */
-  public CompletableFuture<FetchResult> fetch(String url, Validators validators, long maxBodyBytes) {
+  public CompletableFuture<FetchResult> fetch(String url, CacheValidators validators, long maxBodyBytes) {
     FetchRun run = prober.prepareFetch(url, withConditions(validators), timeout, maxBodyBytes);
     Watchdog.watch(watchdogs, timeout, run::expire, run.result());
     workers.execute(run);
     return run.result(); // not watch's future: a caller's cancel must reach the run
   }
 
-  private Map<String, String> withConditions(Validators validators) {
+  private Map<String, String> withConditions(CacheValidators validators) {
     if (!validators.any()) {
       return headers;
     }

@@ -84,10 +84,10 @@ class FetcherTest {
   void withNoBodyWantedAShortBodyKeepsTheConnectionAndALongOneIsLeftUnread() {
     String site = "http://127.0.0.1:" + stubs.getPort();
     try (Fetcher one = Fetcher.create(1, Duration.ofSeconds(2), 1024, "sitepulse-test", Map.of())) {
-      FetchResult page = one.fetch(site + "/site/index.html", Validators.NONE, 0).join();
-      FetchResult again = one.fetch(site + "/site/index.html", Validators.NONE, 0).join();
-      FetchResult big = one.fetch(site + "/big", Validators.NONE, 0).join(); // 5 MiB
-      FetchResult after = one.fetch(site + "/site/index.html", Validators.NONE, 0).join();
+      FetchResult page = one.fetch(site + "/site/index.html", CacheValidators.NONE, 0).join();
+      FetchResult again = one.fetch(site + "/site/index.html", CacheValidators.NONE, 0).join();
+      FetchResult big = one.fetch(site + "/big", CacheValidators.NONE, 0).join(); // 5 MiB
+      FetchResult after = one.fetch(site + "/site/index.html", CacheValidators.NONE, 0).join();
 
       assertThat(List.of(page, again, big, after)).allSatisfy(r -> {
         assertThat(r.status()).isEqualTo(200);

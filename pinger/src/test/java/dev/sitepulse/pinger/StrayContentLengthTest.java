@@ -108,7 +108,7 @@ class StrayContentLengthTest {
   void aRefetchWithValidatorsAnsweredNotModifiedWithAContentLengthIsNotModified() throws Exception {
     try (RawServer server = RawServer.answeringThenStalling(NOT_MODIFIED);
         Fetcher fetcher = Fetcher.create(1, Duration.ofSeconds(5), 1024, "sitepulse-test", Map.of())) {
-      Validators seen = new Validators("\"v1\"", "Tue, 01 Dec 2026 10:00:00 GMT");
+      CacheValidators seen = new CacheValidators("\"v1\"", "Tue, 01 Dec 2026 10:00:00 GMT");
       FetchResult first = fetcher.fetch(server.url("/"), seen).orTimeout(10, TimeUnit.SECONDS).join();
       FetchResult again = fetcher.fetch(server.url("/"), seen).orTimeout(10, TimeUnit.SECONDS).join();
 

@@ -16,8 +16,8 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.urls.LinkRules;
+import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.FetchResult;
-import dev.sitepulse.pinger.Validators;
 import dev.sitepulse.pinger.config.Durations;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -176,7 +176,7 @@ public final class CrawlLoop {
       PriorFetch prior = priors.get(next.url());
       // A duplicate is fetched whole: a 304 would keep it a duplicate of a page that may have changed
       // since, and leave its text out of the index for good.
-      Validators validators = prior == null || prior.duplicate() ? Validators.NONE : prior.validators();
+      CacheValidators validators = prior == null || prior.duplicate() ? CacheValidators.NONE : prior.validators();
       // A link check's image or script is never parsed: its status is all there is to know, so
       // its body is not downloaded, unless the WARC file is to hold it.
       long maxBody = pages.isLeaf(next.url()) && !config.warc() ? 0 : config.maxBodyBytes();
@@ -344,7 +344,7 @@ public final class CrawlLoop {
     Redirects.Followed followed = redirects.follow(next, target);
     String message = target == null ? "redirect to an unusable URL: " + r.location().strip()
         : followed.tooMany() != null ? followed.tooMany() : r.message();
-    Response response = Response.of(r, message, fetchedAt, Validators.NONE);
+    Response response = Response.of(r, message, fetchedAt, CacheValidators.NONE);
     unparsed.redirect(next.url(), response, target, followed.queued(), followed.tooMany() != null, prior);
   }
 

@@ -1,9 +1,9 @@
 package dev.sitepulse.crawler.internal;
 
+import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Phases;
-import dev.sitepulse.pinger.Validators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionException;
 interface PageFetches {
 
   /** As {@code Fetcher.fetch(url, validators, maxBodyBytes)}. */
-  CompletableFuture<FetchResult> fetch(String url, Validators validators, long maxBodyBytes);
+  CompletableFuture<FetchResult> fetch(String url, CacheValidators validators, long maxBodyBytes);
 
   /**
    * What a fetch ended with: its result, or, for one that completed exceptionally (cancelled, the

@@ -6,9 +6,9 @@ import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.store.UrlState;
+import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
-import dev.sitepulse.pinger.Validators;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +75,7 @@ final class UnparsedPages {
 
   /** Not HTML, or not a 2xx: recorded, with validators for a refresh if it was a 2xx. */
   void plain(String url, FetchResult r, PriorFetch prior, String note, long fetchedAt) {
-    Validators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : Validators.NONE;
+    CacheValidators validators = r.status() >= 200 && r.status() < 300 ? r.validators() : CacheValidators.NONE;
     Response response = Response.of(r, note != null ? note : r.message(), fetchedAt, validators);
     // A 5xx or a 429 (after its retries) may pass, like a network failure, and a 304 nobody asked
     // for says nothing: the page keeps its document until it is gone for sure.

@@ -1,8 +1,8 @@
 package dev.sitepulse.crawler.store;
 
+import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
-import dev.sitepulse.pinger.Validators;
 import java.util.List;
 
 /**
@@ -39,7 +39,7 @@ public record PageRecord(
     String redirectTo,
     long seq,
     boolean indexed,
-    Validators validators,
+    CacheValidators validators,
     String anchors,
     List<LinkRecord> links,
     List<EmbedRecord> embeds,
@@ -57,7 +57,7 @@ public record PageRecord(
   public static final String CUT_AT_MAX_BODY = "; cut at --max-body, ";
 
   public PageRecord {
-    validators = validators == null ? Validators.NONE : validators;
+    validators = validators == null ? CacheValidators.NONE : validators;
     links = List.copyOf(links);
     embeds = List.copyOf(embeds);
     discovered = List.copyOf(discovered);
@@ -71,7 +71,7 @@ public record PageRecord(
   public static PageRecord failed(String url, String errorKind, String message, double fetchMillis,
       long fetchedAtMillis, long seq, boolean keepsDocument) {
     return new PageRecord(url, UrlState.FAILED, 0, errorKind, message, null, 0, fetchMillis,
-        fetchedAtMillis, null, null, null, null, null, null, seq, keepsDocument, Validators.NONE,
+        fetchedAtMillis, null, null, null, null, null, null, seq, keepsDocument, CacheValidators.NONE,
         null, List.of(), List.of(), List.of(), 0, 0);
   }
 
@@ -136,11 +136,11 @@ public record PageRecord(
    * @param validators ETag and Last-Modified for a refresh's conditional fetch; NONE to ask afresh
    */
   public record Response(int status, String message, String contentType, long bytes,
-      double fetchMillis, long fetchedAtMillis, Validators validators) {
+      double fetchMillis, long fetchedAtMillis, CacheValidators validators) {
 
     /** The response of {@code r}, with the message and validators the caller chose to keep. */
     public static Response of(FetchResult r, String message, long fetchedAtMillis,
-        Validators validators) {
+        CacheValidators validators) {
       return new Response(r.status(), message, r.contentType(), r.body().length,
           r.phases().totalNanos() / 1e6, fetchedAtMillis, validators);
     }

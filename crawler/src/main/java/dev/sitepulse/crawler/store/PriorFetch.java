@@ -1,6 +1,6 @@
 package dev.sitepulse.crawler.store;
 
-import dev.sitepulse.pinger.Validators;
+import dev.sitepulse.pinger.CacheValidators;
 
 /**
  * What the last fetch of a URL, by an earlier run, left for fetching it again: the validators for
@@ -13,7 +13,7 @@ import dev.sitepulse.pinger.Validators;
  * @param unavailableAfterMillis when the page's {@code unavailable_after} date passes (epoch ms), 0
  *     for none: a 304 after it leaves the page as noindex as fetching it whole would
  */
-public record PriorFetch(Validators validators, String contentHash, boolean duplicate, boolean indexed,
+public record PriorFetch(CacheValidators validators, String contentHash, boolean duplicate, boolean indexed,
     long fetchedAtMillis, long unavailableAfterMillis) {
 
   /** Whether the page's {@code unavailable_after} date has passed at {@code nowMillis}. */

@@ -3,7 +3,7 @@ package dev.sitepulse.crawler.store;
 import static dev.sitepulse.crawler.store.UrlState.QUEUED;
 import static dev.sitepulse.crawler.store.UrlState.UNFETCHED;
 
-import dev.sitepulse.pinger.Validators;
+import dev.sitepulse.pinger.CacheValidators;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +33,7 @@ final class StartReads {
             FROM urls ORDER BY id""")) {
       while (rs.next()) {
         UrlState state = UrlState.fromColumn(rs.getString(3));
-        Validators validators = new Validators(rs.getString(4), rs.getString(5));
+        CacheValidators validators = new CacheValidators(rs.getString(4), rs.getString(5));
         boolean indexed = rs.getInt(8) == 1;
         boolean duplicate = rs.getString(7) != null;
         // A duplicate's too, validators or not: should it have changed, it stays its original's

@@ -12,9 +12,9 @@ import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
+import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
-import dev.sitepulse.pinger.Validators;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,7 +67,7 @@ class CrashedLoopTest {
       });
       assertThatThrownBy(() -> crawl.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
           .hasRootCauseMessage("a bug in a handler");
-      held.complete(fetcher.fetch(late, Validators.NONE, config.maxBodyBytes()).get(30, TimeUnit.SECONDS));
+      held.complete(fetcher.fetch(late, CacheValidators.NONE, config.maxBodyBytes()).get(30, TimeUnit.SECONDS));
       CompletableFuture<Void> handled = new CompletableFuture<>(); // after the fetch's own handler
       threads.context.runOnContext(v -> handled.complete(null));
       handled.get(30, TimeUnit.SECONDS);

@@ -10,7 +10,7 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
-import dev.sitepulse.pinger.Validators;
+import dev.sitepulse.pinger.CacheValidators;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +100,7 @@ class IndexCommitsTest {
   }
 
   private static PageRecord page(String url, long seq) {
-    Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
+    Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, CacheValidators.NONE);
     return PageRecord.parsed(url, ok, seq, true, "h", 0L, "Title", null, null, null,
         List.of(new PageRecord.LinkRecord("http://a/x", null, "x", -1, false)), List.of(), List.of(), 0, 0);
   }

@@ -7,7 +7,7 @@ import dev.sitepulse.crawler.store.PageRecord.EmbedRecord;
 import dev.sitepulse.crawler.store.PageRecord.LinkRecord;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PageRecord.Response;
-import dev.sitepulse.pinger.Validators;
+import dev.sitepulse.pinger.CacheValidators;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -258,7 +258,7 @@ class CrawlDbTest {
 
   private static PageRecord page(String url, List<LinkRecord> links, List<EmbedRecord> embeds,
       List<QueuedUrl> discovered) {
-    Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, Validators.NONE);
+    Response ok = new Response(200, null, "text/html", 10, 1.0, 0L, CacheValidators.NONE);
     // not a duplicate, no canonical elsewhere, no anchors
     return PageRecord.parsed(url, ok, 1, true, "h", 0L, "t", null, null, null, links, embeds,
         discovered, 0, 0);

@@ -1,9 +1,9 @@
 package dev.sitepulse.pinger.internal.http;
 
+import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Phases;
-import dev.sitepulse.pinger.Validators;
 import dev.sitepulse.pinger.internal.http.BodyReader.Body;
 import java.io.IOException;
 import java.time.Clock;
@@ -138,7 +138,7 @@ public final class FetchRun implements Runnable {
           FetchResult.redirects(response.code()) ? response.header("Location") : null,
           body.content() == null ? NONE : body.content(),
           body.truncated(), retryAfter,
-          new Validators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
+          new CacheValidators(response.header("ETag"), response.header("Last-Modified")), phases, null, false,
           ServerText.reason(response.code() + " " + response.message()), response.headers("X-Robots-Tag"));
     } finally {
       ResponseHead.close(response, invalid != null);

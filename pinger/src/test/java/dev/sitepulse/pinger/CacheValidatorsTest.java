@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ValidatorsTest {
+class CacheValidatorsTest {
 
   @Test
   void aValidatorIsKeptAsTheServerSentItWithoutSurroundingBlanks() {
-    Validators v = new Validators(" W/\"abc-1\" ", "Tue, 01 Dec 2026 10:00:00 GMT");
+    CacheValidators v = new CacheValidators(" W/\"abc-1\" ", "Tue, 01 Dec 2026 10:00:00 GMT");
 
     assertThat(v.etag()).isEqualTo("W/\"abc-1\"");
     assertThat(v.lastModified()).isEqualTo("Tue, 01 Dec 2026 10:00:00 GMT");
@@ -17,7 +17,7 @@ class ValidatorsTest {
 
   @Test
   void aValidatorThatCouldNotBeSentBackInARequestIsDropped() {
-    Validators v = new Validators("\"caf\u00e9\"", "Tue, 01 Dec 2026\u0001");
+    CacheValidators v = new CacheValidators("\"caf\u00e9\"", "Tue, 01 Dec 2026\u0001");
 
     assertThat(v.etag()).isNull();
     assertThat(v.lastModified()).isNull();
@@ -26,6 +26,6 @@ class ValidatorsTest {
 
   @Test
   void blankValidatorsAreNone() {
-    assertThat(new Validators("  ", "")).isEqualTo(Validators.NONE);
+    assertThat(new CacheValidators("  ", "")).isEqualTo(CacheValidators.NONE);
   }
 }

@@ -7,11 +7,11 @@ package dev.sitepulse.pinger;
  * @param etag the ETag header as sent, quotes and W/ included; null when absent or unsendable
  * @param lastModified the Last-Modified header as sent; null when absent or unsendable
  */
-public record Validators(String etag, String lastModified) {
+public record CacheValidators(String etag, String lastModified) {
 
-  public static final Validators NONE = new Validators(null, null);
+  public static final CacheValidators NONE = new CacheValidators(null, null);
 
-  public Validators {
+  public CacheValidators {
     etag = sendableOrNull(etag);
     lastModified = sendableOrNull(lastModified);
   }
