@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import dev.sitepulse.crawler.parse.Section;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.util.BytesRef;
 
@@ -57,6 +58,26 @@ public final class SectionIds {
       }
     }
     return null;
+  }
+
+  /**
+   * Each section's own id, in page order: the first of the ids that go to the same part (a
+   * heading's, made of its words), not the labels after it ({@code asyncio-event-loops} before
+   * "Event Loop Implementations"). Those of a garbled value up to the garbled line.
+   */
+  public static List<String> ownIds(BytesRef encoded) {
+    Lines line = new Lines(encoded);
+    List<String> ids = new ArrayList<>();
+    int lastStart = -1;
+    int lastEnd = -1;
+    while (line.next()) {
+      if (line.idFrom < line.idTo && !(line.start == lastStart && line.end == lastEnd)) {
+        ids.add(line.id());
+        lastStart = line.start;
+        lastEnd = line.end;
+      }
+    }
+    return ids;
   }
 
   /** The encoded lines read one at a time, in place. */

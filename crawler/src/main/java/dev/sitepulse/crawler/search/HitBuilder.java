@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -16,26 +17,32 @@ final class HitBuilder {
   private final SectionSnippets sectionSnippets;
   private final SiteTitles siteTitles;
   private final MarkedWords markedWords;
+  private final NamedSections namedSections;
 
   HitBuilder(HitFields hitFields, SnippetHighlighter highlighter, SectionSnippets sectionSnippets,
-      SiteTitles siteTitles, MarkedWords markedWords) {
+      SiteTitles siteTitles, MarkedWords markedWords, NamedSections namedSections) {
     this.hitFields = hitFields;
     this.highlighter = highlighter;
     this.sectionSnippets = sectionSnippets;
     this.siteTitles = siteTitles;
     this.markedWords = markedWords;
+    this.namedSections = namedSections;
   }
 
   /**
    * @param marked the words the snippets mark ({@link MarkedWords#of})
    * @param ids the definitions a hit may link to ({@link QueryPlan#ids})
+   * @param words the query's words as body terms ({@link NamedSections#words})
    */
-  List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids) throws IOException {
+  List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids, Set<String> words) throws IOException {
     String[] linked = new String[top.length]; // the definition each hit links to, if any
+    String[] named = new String[top.length]; // else the section whose id names the query, if any
     for (int i = 0; i < linked.length; i++) {
       linked[i] = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(top[i].doc), ids);
+      named[i] = linked[i] != null ? null
+          : namedSections.in(hitFields.sectionIds(top[i].doc), hitFields.title(top[i].doc), words);
     }
-    Snippet[] snippets = snippets(marked, top, linked);
+    Snippet[] snippets = snippets(marked, top, linked, named);
     List<SearchHit> hits = new ArrayList<>(top.length);
     for (int i = 0; i < top.length; i++) {
       ScoreDoc scoreDoc = top[i];
@@ -49,7 +56,8 @@ final class HitBuilder {
               scoreDoc.score,
               snippets[i].text(),
               snippets[i].highlights(),
-              definition != null ? definition : sectionOrTop(scoreDoc.doc, ids, snippets[i]),
+              definition != null ? definition
+                  : named[i] != null ? named[i] : sectionOrTop(scoreDoc.doc, ids, snippets[i]),
               definition != null,
               siteTitles.siteOf(originOf(url), title)));
     }
@@ -58,15 +66,18 @@ final class HitBuilder {
 
   /**
    * Each hit's snippet: a hit that links to a definition the page marks out has it from there
-   * ({@link SectionSnippets}), the rest from the passages of their page that match best.
+   * ({@link SectionSnippets}), as has one that links to a section its id names ({@link NamedSections}); the
+   * rest from the passages of their page that match best.
    */
-  private Snippet[] snippets(Query marked, ScoreDoc[] hits, String[] definitions) throws IOException {
+  private Snippet[] snippets(Query marked, ScoreDoc[] hits, String[] definitions, String[] named) throws IOException {
     Snippet[] snippets = new Snippet[hits.length];
     List<Integer> others = new ArrayList<>(hits.length);
     for (int i = 0; i < hits.length; i++) {
-      int[] section = definitions[i] == null ? null : hitFields.sectionRange(hits[i].doc, definitions[i]);
+      String id = definitions[i] != null ? definitions[i] : named[i];
+      int[] section = id == null ? null : hitFields.sectionRange(hits[i].doc, id);
       if (section != null) { // marked with the name as the page writes it: getcwd is os.getcwd there
-        snippets[i] = sectionSnippets.within(markedWords.withDefinition(marked, definitions[i]), hits[i], section);
+        Query words = definitions[i] == null ? marked : markedWords.withDefinition(marked, definitions[i]);
+        snippets[i] = sectionSnippets.within(words, hits[i], section);
       } else {
         others.add(i);
       }

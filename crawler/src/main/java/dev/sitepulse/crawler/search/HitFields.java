@@ -57,6 +57,12 @@ final class HitFields implements OneHitPerItem.Pages {
     return sections == null ? null : SectionIds.at(sections, offset);
   }
 
+  /** Each of the page's sections' own id, in page order ({@link SectionIds#ownIds}); empty for a page without. */
+  List<String> sectionIds(int doc) throws IOException {
+    BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
+    return sections == null ? List.of() : SectionIds.ownIds(sections);
+  }
+
   /** Where in the page's body the section {@code id} goes to lies, {@code {start, end}}; null when unknown. */
   int[] sectionRange(int doc, String id) throws IOException {
     BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
