@@ -13,6 +13,7 @@ import static dev.sitepulse.crawler.index.PageFields.LANG;
 import static dev.sitepulse.crawler.index.PageFields.LINK_TEXT_SHARE;
 import static dev.sitepulse.crawler.index.PageFields.NAME_PARTS;
 import static dev.sitepulse.crawler.index.PageFields.SECTIONS;
+import static dev.sitepulse.crawler.index.PageFields.SECTION_NAMES;
 import static dev.sitepulse.crawler.index.PageFields.STATUS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import static dev.sitepulse.crawler.index.PageFields.URL;
@@ -90,6 +91,9 @@ final class PageDocuments {
     BytesRef sections = SectionIds.encode(page.sections());
     if (sections != null) {
       doc.add(new BinaryDocValuesField(SECTIONS, sections));
+      Tokenizer names = new WhitespaceTokenizer();
+      names.setReader(new StringReader(SectionIds.namesRunTogether(page.sections())));
+      doc.add(new Field(SECTION_NAMES, names, NAME_LIST));
     }
     String item = RustdocIds.generated(page.title(), page.generator())
         ? RustdocIds.item(page.url(), page.title(), page.headings(), page.itemSource()) : null;

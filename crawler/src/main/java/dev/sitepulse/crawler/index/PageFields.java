@@ -34,6 +34,13 @@ public final class PageFields {
    * of them: {@code createSocket} then finds the page that writes {@code dgram.createSocket()}.
    */
   public static final String NAME_PARTS = "name_parts";
+  /**
+   * Not searched by name: the page's section ids, headings' and the labels before them alike,
+   * lower-cased with their {@code -} and {@code _} left out ({@link SectionIds#runTogether}), where
+   * search looks for a query's words run together: Sphinx's {@code formatspec} label is the section
+   * on the format spec. Absent in indexes from before this version.
+   */
+  public static final String SECTION_NAMES = "section_names";
   /** A doc value: the same ids as written, one per line, for a hit's link to the definition. */
   public static final String DEFINED_IDS = "defined_ids";
   /**

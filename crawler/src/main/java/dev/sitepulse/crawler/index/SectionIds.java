@@ -3,7 +3,10 @@ package dev.sitepulse.crawler.index;
 import dev.sitepulse.crawler.parse.Section;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -60,24 +63,53 @@ public final class SectionIds {
     return null;
   }
 
+  /** The ids of the page's sections, labels too, in page order; those of a garbled value up to the garbled line. */
+  public static List<String> ids(BytesRef encoded) {
+    return ids(encoded, false);
+  }
+
   /**
    * Each section's own id, in page order: the first of the ids that go to the same part (a
    * heading's, made of its words), not the labels after it ({@code asyncio-event-loops} before
    * "Event Loop Implementations"). Those of a garbled value up to the garbled line.
    */
   public static List<String> ownIds(BytesRef encoded) {
+    return ids(encoded, true);
+  }
+
+  private static List<String> ids(BytesRef encoded, boolean ownOnly) {
     Lines line = new Lines(encoded);
     List<String> ids = new ArrayList<>();
     int lastStart = -1;
     int lastEnd = -1;
     while (line.next()) {
-      if (line.idFrom < line.idTo && !(line.start == lastStart && line.end == lastEnd)) {
+      if (line.idFrom < line.idTo && !(ownOnly && line.start == lastStart && line.end == lastEnd)) {
         ids.add(line.id());
         lastStart = line.start;
         lastEnd = line.end;
       }
     }
     return ids;
+  }
+
+  /**
+   * {@code id} as a query's words run together would spell it: lower-cased, without {@code -} and
+   * {@code _} ({@code sub-commands} is {@code subcommands}, {@code formatspec} itself).
+   */
+  public static String runTogether(String id) {
+    return id.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+
+  /** Each section's id run together ({@link #runTogether}), space-separated, once each; empty for none. */
+  static String namesRunTogether(List<Section> sections) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Section section : sections) {
+      String name = runTogether(section.id());
+      if (!name.isEmpty() && name.codePoints().noneMatch(Character::isWhitespace)) {
+        names.add(name);
+      }
+    }
+    return String.join(" ", names);
   }
 
   /** The encoded lines read one at a time, in place. */

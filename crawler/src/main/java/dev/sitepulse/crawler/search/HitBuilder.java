@@ -3,7 +3,6 @@ package dev.sitepulse.crawler.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -32,15 +31,15 @@ final class HitBuilder {
   /**
    * @param marked the words the snippets mark ({@link MarkedWords#of})
    * @param ids the definitions a hit may link to ({@link QueryPlan#ids})
-   * @param words the query's words as body terms ({@link NamedSections#words})
+   * @param asked what the query asks a section's id to name ({@link NamedSections#of})
    */
-  List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids, Set<String> words) throws IOException {
+  List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids, NamedSections.Asked asked) throws IOException {
     String[] linked = new String[top.length]; // the definition each hit links to, if any
     String[] named = new String[top.length]; // else the section whose id names the query, if any
     for (int i = 0; i < linked.length; i++) {
       linked[i] = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(top[i].doc), ids);
-      named[i] = linked[i] != null ? null
-          : namedSections.in(hitFields.sectionIds(top[i].doc), hitFields.title(top[i].doc), words);
+      named[i] = linked[i] != null ? null : namedSections.in(hitFields.sectionIds(top[i].doc),
+          hitFields.ownSectionIds(top[i].doc), hitFields.title(top[i].doc), asked);
     }
     Snippet[] snippets = snippets(marked, top, linked, named);
     List<SearchHit> hits = new ArrayList<>(top.length);

@@ -57,8 +57,14 @@ final class HitFields implements OneHitPerItem.Pages {
     return sections == null ? null : SectionIds.at(sections, offset);
   }
 
-  /** Each of the page's sections' own id, in page order ({@link SectionIds#ownIds}); empty for a page without. */
+  /** The ids of the page's sections, labels too, in page order; empty for a page without. */
   List<String> sectionIds(int doc) throws IOException {
+    BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
+    return sections == null ? List.of() : SectionIds.ids(sections);
+  }
+
+  /** Each of the page's sections' own id, in page order ({@link SectionIds#ownIds}); empty for a page without. */
+  List<String> ownSectionIds(int doc) throws IOException {
     BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
     return sections == null ? List.of() : SectionIds.ownIds(sections);
   }

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 
+import dev.sitepulse.crawler.index.SectionIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
@@ -23,7 +24,8 @@ import org.apache.lucene.search.QueryVisitor;
  * {@code sub-commands}. The id's words, or its letters run together ({@code subcommands}), must be
  * among the query's, and name every one the title does not: a query the title says already is the
  * page's. Only a section's own id ({@link dev.sitepulse.crawler.index.SectionIds#ownIds}): a label
- * Sphinx writes before a heading is a name its authors chose, not what the heading says.
+ * Sphinx writes before a heading is a name its authors chose, not what the heading says, unless
+ * it is the query's words run together ({@link RunTogetherSections}: {@code formatspec}).
  */
 final class NamedSections {
   private final Analyzer analyzer;
@@ -32,10 +34,17 @@ final class NamedSections {
     this.analyzer = analyzer;
   }
 
-  /** The body terms a query looks for, as the parser made them; none it excludes. */
-  static Set<String> words(Query parsed) {
+  /**
+   * What a query asks a section's id to name.
+   *
+   * @param words the body terms it looks for, as the parser made them; none it excludes
+   * @param runTogether its words run together ({@link RunTogetherSections#of}), or null
+   */
+  record Asked(Set<String> words, String runTogether) {}
+
+  static Asked of(QueryPlan plan) {
     Set<String> words = new HashSet<>();
-    parsed.visit(new QueryVisitor() {
+    plan.parsed().visit(new QueryVisitor() {
       @Override
       public boolean acceptField(String field) {
         return BODY.equals(field);
@@ -53,14 +62,30 @@ final class NamedSections {
         return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
       }
     });
-    return words;
+    return new Asked(words, RunTogetherSections.of(plan.text()));
+  }
+
+  /**
+   * The first of {@code ids}, labels too, that is the query's words run together; else the one of
+   * {@code ownIds} that names most of its words beyond {@code title}'s, the first of equals; null
+   * when none does.
+   */
+  String in(List<String> ids, List<String> ownIds, String title, Asked asked) {
+    if (asked.runTogether() != null) {
+      for (String id : ids) {
+        if (SectionIds.runTogether(id).equals(asked.runTogether())) {
+          return id;
+        }
+      }
+    }
+    return in(ownIds, title, asked.words());
   }
 
   /**
    * Of {@code ids}, the one that names most of {@code words} beyond {@code title}'s, the first of
    * equals; null when none does, or the title has them all.
    */
-  String in(List<String> ids, String title, Set<String> words) {
+  private String in(List<String> ids, String title, Set<String> words) {
     if (ids.isEmpty() || words.isEmpty()) {
       return null;
     }

@@ -144,7 +144,7 @@ public final class PageSearcher implements Closeable {
       TopDocs top = rankedPages.top(plan, (int) Math.min((long) offset + limit, Integer.MAX_VALUE));
       ScoreDoc[] shown = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
           top.scoreDocs.length);
-      List<SearchHit> hits = hitBuilder.hits(shown, markedWords.of(plan), plan.ids(), NamedSections.words(plan.parsed()));
+      List<SearchHit> hits = hitBuilder.hits(shown, markedWords.of(plan), plan.ids(), NamedSections.of(plan));
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String corrected = correction.of(plan, top.totalHits.value > 0);
       return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, corrected, offset);

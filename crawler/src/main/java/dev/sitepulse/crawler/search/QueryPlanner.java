@@ -81,6 +81,9 @@ final class QueryPlanner {
     String runTogether = lookups.wholeQueryDefined(words);
     String member = runTogether == null ? lookups.memberDefined(words) : null;
     Query wholeName = lookups.wholeName(words, runTogether, member);
+    if (wholeName == null) { // else a section the words name run together (a label: formatspec)
+      wholeName = RunTogetherSections.pages(words);
+    }
     Query allWords = either(narrowed.nameBesideFilters() ? null : parser.allWords(query, narrowed.parsed()), wholeName);
     // The same phrases and definitions boost both.
     List<String> names = lookups.namesLookedUp(words);
