@@ -126,19 +126,27 @@ public final class Frontier {
   /**
    * Books a fetch of this origin that is not one of its queued URLs (a sitemap): returns the time
    * (System.nanoTime()) it may start, its delay after the host's last fetch or back-off, and pushes
-   * the host's next fetch a delay past that. {@link #bookedDone} follows it.
+   * the host's next fetch a delay past that. {@link #bookedDone} or {@link #dropBooking} follows
+   * it; the host books one such fetch at a time.
    */
   public long book(String origin, long now) {
     HostQueue q = host(origin);
     long start = q.startAt(now);
-    q.notBefore(start + q.delayNanos);
+    q.book(start);
     return start;
   }
 
   /** A booked fetch finished: the host's next fetch waits its delay from now, as after {@link #done}. */
   public void bookedDone(String origin, long now) {
-    HostQueue q = host(origin);
-    q.notBefore(now + q.delayNanos);
+    host(origin).bookingOver(now, true);
+  }
+
+  /**
+   * A booked fetch was not made after all: the host's next fetch waits only for its last request,
+   * not for a slot nothing used, which would have it wait two delays between two requests.
+   */
+  public void dropBooking(String origin) {
+    host(origin).bookingOver(0, false);
   }
 
   /** Takes back the last poll of this origin without a fetch (robots.txt disallowed it). */
@@ -186,9 +194,11 @@ public final class Frontier {
         longest.backedOffStatus, longest.backedOffRetryAfter, held);
   }
 
-  /** Sets the delay between fetches for a host (robots.txt Crawl-delay takes precedence). */
+  /** Sets the delay between fetches for a host from its robots.txt's Crawl-delay, in place of the crawl's. */
   public void delay(String origin, long delayNanos) {
-    host(origin).delayNanos = delayNanos;
+    HostQueue q = host(origin);
+    q.delayNanos = delayNanos;
+    q.crawlDelay = true;
   }
 
   /** The delay between fetches for a host: its Crawl-delay, or the crawl's. */
@@ -250,19 +260,35 @@ public final class Frontier {
   }
 
   /**
-   * The host the crawl waits on at {@code now} for its delay between fetches alone: nothing is in
-   * flight, and it is the host due the soonest, not held by a back-off ({@link #longestBackoff}
-   * names that). Null when the crawl waits on nothing so.
+   * The host the crawl waits on at {@code now} for its delay between requests alone: nothing is in
+   * flight, and its next request is due the soonest, not held by a back-off ({@link #longestBackoff}
+   * names that). That request is a booked one (a sitemap) when the host has one to come, since its
+   * next page waits a delay past it. Null when the crawl waits on nothing so.
    */
   public DelayedHost politenessWait(long now) {
     if (inFlight > 0) {
       return null;
     }
-    HostQueue earliest = earliestWaitingOnTime(now);
-    if (earliest == null || earliest.backedOff && earliest.backedOffUntilNanos - earliest.nextFetchNanos() >= 0) {
+    HostQueue earliest = null;
+    long due = 0;
+    for (HostQueue q : rotation) {
+      if (q.abandoned) {
+        continue;
+      }
+      if (q.booked && q.bookedStartNanos - now <= 0) {
+        return null; // its booked fetch is under way: the crawl reads, it does not wait
+      }
+      boolean waits = q.booked || q.waitsOnTimeAt(now, perHost);
+      long at = q.booked ? q.bookedStartNanos : q.nextFetchNanos();
+      if (waits && (earliest == null || due - at > 0)) {
+        earliest = q;
+        due = at;
+      }
+    }
+    if (earliest == null || earliest.backedOff && earliest.backedOffUntilNanos - due >= 0) {
       return null;
     }
-    return new DelayedHost(earliest.origin, earliest.nextFetchNanos(), earliest.delayNanos != defaultDelayNanos);
+    return new DelayedHost(earliest.origin, due, earliest.crawlDelay);
   }
 
   /** The host waiting on time alone that is due the soonest at {@code now}, or null. */

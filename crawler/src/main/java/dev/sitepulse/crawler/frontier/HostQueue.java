@@ -16,6 +16,8 @@ final class HostQueue {
   /** Queued again; null until a URL is, as most hosts never need it. */
   private ArrayDeque<PackedUrlQueue.Entry> again;
   long delayNanos;
+  /** Whether {@link #delayNanos} is the host's robots.txt Crawl-delay rather than the crawl's --delay. */
+  boolean crawlDelay;
   /**
    * System.nanoTime() before which the host's next fetch may not start, once {@link #timed}. Its
    * values are compared by their difference only, as nanoTime's origin is arbitrary: any value,
@@ -24,6 +26,13 @@ final class HostQueue {
   private long nextFetchNanos;
   /** Whether a fetch or a back-off has set nextFetchNanos: a host never fetched may go at once. */
   private boolean timed;
+  /**
+   * A fetch booked outside the queue (a sitemap) starts at bookedStartNanos: the host's pages wait
+   * a delay past it, kept apart from nextFetchNanos so that a booking dropped unused takes back
+   * only its own wait.
+   */
+  boolean booked;
+  long bookedStartNanos;
   private long previousNextFetchNanos;
   private boolean previousTimed;
   int inFlight;
@@ -71,16 +80,40 @@ final class HostQueue {
   }
 
   boolean readyAt(long now, int perHost) {
-    return !held && !isEmpty() && inFlight < perHost && (!timed || now - nextFetchNanos >= 0);
+    return !held && !isEmpty() && inFlight < perHost && (!waitsForTime() || now - nextFetchNanos() >= 0);
   }
 
   /** Whether the host has URLs and a fetch free, and waits for time alone, at {@code now}. */
   boolean waitsOnTimeAt(long now, int perHost) {
-    return !held && !isEmpty() && inFlight < perHost && timed && nextFetchNanos - now > 0;
+    return !held && !isEmpty() && inFlight < perHost && waitsForTime() && nextFetchNanos() - now > 0;
   }
 
+  /** When the host's next page may start: its delay after its last fetch, back-off or booking. */
   long nextFetchNanos() {
-    return nextFetchNanos;
+    if (!booked) {
+      return nextFetchNanos;
+    }
+    long afterBooking = bookedStartNanos + delayNanos;
+    return timed ? later(nextFetchNanos, afterBooking) : afterBooking;
+  }
+
+  /** Whether a fetch, a back-off or a booking set a time before which the next fetch waits. */
+  private boolean waitsForTime() {
+    return timed || booked;
+  }
+
+  /** A fetch outside the queue starts at {@code start}: the host's pages wait a delay past it. */
+  void book(long start) {
+    booked = true;
+    bookedStartNanos = start;
+  }
+
+  /** The booked fetch is over at {@code now}, or was not made (with {@code fetched} false). */
+  void bookingOver(long now, boolean fetched) {
+    booked = false;
+    if (fetched) {
+      notBefore(now + delayNanos);
+    }
   }
 
   /** A fetch starts at {@code now}: the next waits the delay from then. {@link #takeBack} undoes it. */
@@ -105,7 +138,7 @@ final class HostQueue {
 
   /** The time a fetch asked for at {@code now} may start: now, or the host's next fetch if later. */
   long startAt(long now) {
-    return timed ? later(now, nextFetchNanos) : now;
+    return waitsForTime() ? later(now, nextFetchNanos()) : now;
   }
 
   /** The later of two System.nanoTime() values. */

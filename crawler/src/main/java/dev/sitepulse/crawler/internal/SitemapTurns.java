@@ -96,6 +96,7 @@ final class SitemapTurns {
       starts.remove(origin);
       due.remove(origin);
       if (reads.abandoned()) { // fired as the crawl ended early, too late for dropWaiting to cancel
+        frontier.dropBooking(origin);
         cut.sitemap(sitemap);
         reads.done();
       } else if (frontier.abandoned(origin)) { // fired as its host was given up on
@@ -106,8 +107,12 @@ final class SitemapTurns {
     }));
   }
 
-  /** Cuts {@code sitemap}, whose host its left line names, and drops the host's others, each a read done. */
+  /**
+   * Cuts {@code sitemap}, whose host its left line names, and drops the host's others, each a read
+   * done, with the slot any of them booked.
+   */
   private void cutHost(String origin, NamedSitemap sitemap) {
+    frontier.dropBooking(origin);
     cut.sitemap(sitemap);
     ArrayDeque<NamedSitemap> waiting = queues.remove(origin);
     int dropped = 1 + (waiting == null ? 0 : waiting.size()); // each counted as started
@@ -137,7 +142,8 @@ final class SitemapTurns {
   private void readNow(String origin, NamedSitemap sitemap, int tries, Duration waited) {
     if (limits.spent()) {
       cut.sitemap(sitemap);
-      next(origin);
+      frontier.dropBooking(origin); // not read: the host's next page waits for its last request only
+      following(origin);
       reads.done();
       return;
     }
@@ -171,6 +177,11 @@ final class SitemapTurns {
   /** The host's sitemap is read: its next one, if any, is due a delay after it. */
   private void next(String origin) {
     frontier.bookedDone(origin, System.nanoTime());
+    following(origin);
+  }
+
+  /** Starts the read of the host's next sitemap waiting, if any. */
+  private void following(String origin) {
     ArrayDeque<NamedSitemap> waiting = queues.get(origin);
     NamedSitemap following = waiting == null ? null : waiting.poll();
     if (following == null) {
@@ -186,7 +197,10 @@ final class SitemapTurns {
    * left to it: the handler counts its read as done.
    */
   int dropWaiting() {
-    starts.keySet().forEach(origin -> cut.sitemap(due.get(origin)));
+    starts.keySet().forEach(origin -> {
+      cut.sitemap(due.get(origin));
+      frontier.dropBooking(origin);
+    });
     due.clear();
     int dropped = 0;
     for (long timer : starts.values()) {

@@ -63,7 +63,7 @@ class PolitenessWaitProgressTest {
     PolitenessWait w = waiting.get(1, TimeUnit.SECONDS).politenessWait();
     assertThat(w.origin()).isEqualTo(origin);
     assertThat(w.crawlDelay()).isTrue();
-    // The host's sitemap.xml, looked for in its turn, may take one delay before the page's.
-    assertThat(w.left()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(40));
+    // One delay at most: to the page, or to the host's sitemap.xml, looked for in its turn before it.
+    assertThat(w.left()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(20));
   }
 }
