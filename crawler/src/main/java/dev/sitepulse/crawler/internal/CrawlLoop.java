@@ -115,7 +115,8 @@ public final class CrawlLoop {
     this.timers = setup.timers();
     this.clock = setup.clock();
     this.wakeTimer = new WakeTimer(timers, this::pump);
-    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, writes, this::workStarted, this::workDone);
+    this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, writes, retries, this::backedOffTooLong,
+        this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
     this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
     this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,
@@ -296,16 +297,24 @@ public final class CrawlLoop {
     }
     unparsed.plain(next.url(), r, priors.remove(next.url()), null, fetchedAt);
     if (backOff.abandonHost()) {
-      frontier.abandon(next.origin());
-      robotsAndSitemaps.hostAbandoned(next.origin());
-      counters.hostsBackedOffTooLong++;
-      // Said as the command goes on: a link check's crawl has no later run, its folder mostly temporary.
-      boolean linkCheck = config.purpose() == CrawlPurpose.LINK_CHECK;
-      LOG.warn("{}: its {} answers would hold the {} back more than --max-backoff {} in all; its other URLs {}",
-          next.origin(), r.status(), linkCheck ? "link check" : "crawl", Durations.format(config.maxBackoff()),
-          linkCheck ? "are not crawled: each is checked online once after the crawl, or skipped with --external skip"
-              : "are left queued for a later run");
+      backedOffTooLong(next.origin(), r.status());
     }
+  }
+
+  /**
+   * The crawl gives up on a host whose 429 or 503 answers, to its pages, robots.txt or sitemaps,
+   * would hold it back past --max-backoff in all: its other URLs stay queued in crawl.db.
+   */
+  private void backedOffTooLong(String origin, int status) {
+    frontier.abandon(origin);
+    robotsAndSitemaps.hostAbandoned(origin);
+    counters.hostsBackedOffTooLong++;
+    // Said as the command goes on: a link check's crawl has no later run, its folder mostly temporary.
+    boolean linkCheck = config.purpose() == CrawlPurpose.LINK_CHECK;
+    LOG.warn("{}: its {} answers would hold the {} back more than --max-backoff {} in all; its other URLs {}",
+        origin, status, linkCheck ? "link check" : "crawl", Durations.format(config.maxBackoff()),
+        linkCheck ? "are not crawled: each is checked online once after the crawl, or skipped with --external skip"
+            : "are left queued for a later run");
   }
 
   /**

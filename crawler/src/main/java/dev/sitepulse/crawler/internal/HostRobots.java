@@ -46,6 +46,7 @@ final class HostRobots {
   private final Fetcher fetcher;
   private final ExecutorService parsers;
   private final Counters counters;
+  private final FetchRetries fetchRetries;
   private final ReadsUnderWay reads;
   private final SitemapsCut cut;
   private final Obeyed obeyed;
@@ -66,7 +67,8 @@ final class HostRobots {
   private final Map<String, Long> retries = new HashMap<>();
   private boolean started;
 
-  HostRobots(CrawlSetup setup, Counters counters, ReadsUnderWay reads, SitemapsCut cut, Obeyed obeyed) {
+  HostRobots(CrawlSetup setup, Counters counters, FetchRetries fetchRetries, ReadsUnderWay reads, SitemapsCut cut,
+      Obeyed obeyed) {
     this.config = setup.config();
     this.vertx = setup.vertx();
     this.context = setup.context();
@@ -74,6 +76,7 @@ final class HostRobots {
     this.fetcher = setup.fetcher();
     this.parsers = setup.parsers();
     this.counters = counters;
+    this.fetchRetries = fetchRetries;
     this.reads = reads;
     this.cut = cut;
     this.obeyed = obeyed;
@@ -136,9 +139,7 @@ final class HostRobots {
     fetch.thenApplyAsync(r -> new Read(r, RobotsRules.from(r, agent)), parsers)
         .whenComplete((read, error) -> context.runOnContext(v -> {
           reads.fetched(fetch);
-          Duration wait = read == null || reads.abandoned() ? null
-              : FetchRetries.readRetryWait(read.fetched(), read.rules().unreachable() != null, tries, waited,
-                  config.maxBackoff());
+          Duration wait = read == null || reads.abandoned() ? null : retryWait(origin, read, tries, waited);
           if (wait != null) {
             LOG.debug("robots.txt of {}: {}; trying again in {} ms", origin, read.fetched().message(), wait.toMillis());
             retries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
@@ -165,6 +166,21 @@ final class HostRobots {
   }
 
   private record Read(FetchResult fetched, RobotsRules rules) {}
+
+  /**
+   * How long to wait before reading the host's robots.txt again, or null to take this read as
+   * final: a 429's or 503's wait also counts against the host's --max-backoff, which its sitemaps
+   * and pages share, and past it the read is final (its host then left for a later run, or its
+   * URLs failed in a link check, as for a robots.txt that cannot be read).
+   */
+  private Duration retryWait(String origin, Read read, int tries, Duration waited) {
+    FetchResult r = read.fetched();
+    Duration wait = FetchRetries.readRetryWait(r, read.rules().unreachable() != null, tries, waited,
+        config.maxBackoff());
+    boolean held = wait == null || !FetchRetries.asksToWait(r)
+        || fetchRetries.holdsForRead(origin, System.nanoTime(), wait);
+    return held ? wait : null;
+  }
 
   private void obey(String origin, FetchResult r, RobotsRules rules) {
     unread.remove(origin);

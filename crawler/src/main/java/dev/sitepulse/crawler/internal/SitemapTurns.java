@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 final class SitemapTurns {
 
+  /** Gives up on a host whose 429s or 503s would hold the crawl back past --max-backoff in all. */
+  @FunctionalInterface
+  interface BackedOffTooLong {
+    void giveUp(String origin, int status);
+  }
+
   /** Logged as {@link RobotsAndSitemaps}, whose reads these are. */
   private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
 
@@ -31,6 +37,8 @@ final class SitemapTurns {
   private final Context context;
   private final Frontier frontier;
   private final Fetcher fetcher;
+  private final FetchRetries retries;
+  private final BackedOffTooLong backedOffTooLong;
   private final SitemapLimits limits;
   private final ReadsUnderWay reads;
   private final SitemapsCut cut;
@@ -42,12 +50,15 @@ final class SitemapTurns {
   /** The sitemap each of {@link #starts} waits to read, by origin. */
   private final Map<String, NamedSitemap> due = new HashMap<>();
 
-  SitemapTurns(CrawlSetup setup, SitemapLimits limits, ReadsUnderWay reads, SitemapsCut cut, SitemapPages pages) {
+  SitemapTurns(CrawlSetup setup, FetchRetries retries, BackedOffTooLong backedOffTooLong, SitemapLimits limits,
+      ReadsUnderWay reads, SitemapsCut cut, SitemapPages pages) {
     this.config = setup.config();
     this.vertx = setup.vertx();
     this.context = setup.context();
     this.frontier = setup.frontier();
     this.fetcher = setup.fetcher();
+    this.retries = retries;
+    this.backedOffTooLong = backedOffTooLong;
     this.limits = limits;
     this.reads = reads;
     this.cut = cut;
@@ -136,8 +147,9 @@ final class SitemapTurns {
 
   /**
    * Fetches one sitemap; one that got no answer, a 429 or a 503 is fetched again after a wait, as
-   * robots.txt is, and a 429 or 503 holds its host's pages back too. Once the sitemaps have queued
-   * all they may, it is not fetched at all.
+   * robots.txt is, and a 429 or 503 holds its host's pages back too, within the same --max-backoff:
+   * past it the read is final, and the host is given up on as for its pages. Once the sitemaps
+   * have queued all they may, it is not fetched at all.
    */
   private void readNow(String origin, NamedSitemap sitemap, int tries, Duration waited) {
     if (limits.spent()) {
@@ -151,15 +163,13 @@ final class SitemapTurns {
     reads.fetching(fetch);
     fetch.whenComplete((r, error) -> context.runOnContext(v -> {
       reads.fetched(fetch);
-      boolean mayPass = r != null && (r.failed() || FetchRetries.asksToWait(r));
-      Duration wait = r == null || reads.abandoned() ? null
-          : FetchRetries.readRetryWait(r, mayPass, tries, waited, config.maxBackoff());
+      long now = System.nanoTime();
+      Duration wait = r == null || reads.abandoned() ? null : retryWait(origin, r, tries, waited, now);
       if (wait == null) {
         pages.read(sitemap, fetch, () -> next(origin));
         return;
       }
       LOG.debug("sitemap {}: {}; trying again in {} ms", sitemap.url(), r.message(), wait.toMillis());
-      long now = System.nanoTime();
       frontier.bookedDone(origin, now); // a failed read was a request to the host all the same
       if (FetchRetries.asksToWait(r)) {
         frontier.backoff(origin, now + wait.toNanos(), r.status(), r.retryAfter() != null);
@@ -172,6 +182,23 @@ final class SitemapTurns {
         readWhenDue(origin, sitemap, tries + 1, waited.plus(wait));
       }));
     }));
+  }
+
+  /**
+   * How long to wait before reading the sitemap again, or null to take this read as final: a 429's
+   * or 503's wait counts against its host's --max-backoff, which its robots.txt and pages share,
+   * and past it the host is given up on, as for its pages.
+   */
+  private Duration retryWait(String origin, FetchResult r, int tries, Duration waited, long now) {
+    boolean mayPass = r.failed() || FetchRetries.asksToWait(r);
+    Duration wait = FetchRetries.readRetryWait(r, mayPass, tries, waited, config.maxBackoff());
+    if (wait == null || !FetchRetries.asksToWait(r) || retries.holdsForRead(origin, now, wait)) {
+      return wait;
+    }
+    if (!frontier.abandoned(origin)) { // given up on by its pages while this read was under way
+      backedOffTooLong.giveUp(origin, r.status());
+    }
+    return null;
   }
 
   /** The host's sitemap is read: its next one, if any, is due a delay after it. */

@@ -144,6 +144,16 @@ public final class FetchRetries {
     return new BackOff(until, tries <= MAX_BACKOFF_RETRIES);
   }
 
+  /**
+   * A robots.txt's or sitemap's 429 or 503, read again after {@code wait} from {@code now}
+   * (System.nanoTime()), holds its host back within the budget its pages' answers use: whether it
+   * is held, or, past --max-backoff in all (or given up on already), not, and the read is final.
+   */
+  boolean holdsForRead(String origin, long now, Duration wait) {
+    HostHold hold = holds.computeIfAbsent(origin, o -> new HostHold(maxBackoffNanos));
+    return !hold.givenUp() && hold.holdUntil(now, now + wait.toNanos());
+  }
+
   /** A 429 or 503: the server asks the crawler to come back later, and its host is held back. */
   public static boolean asksToWait(FetchResult r) {
     return asksToWait(r.status());
@@ -180,7 +190,8 @@ public final class FetchRetries {
    * final: only one that may pass (no answer, a 429 or a 503; for robots.txt any server error) is
    * read again, as a page would be (1 s, then 2 s; a 429 or 503 as long as it asks), at most twice
    * and within --max-backoff in all, since one blip would otherwise lose a host or a sitemap. The
-   * crawl's reads and a link check's alike.
+   * crawl's reads and a link check's alike; the crawl's also book a 429's or 503's wait into their
+   * host's budget ({@link #holdsForRead}).
    *
    * @param waited by the tries before this one
    */
