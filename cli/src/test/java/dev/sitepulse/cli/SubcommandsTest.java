@@ -88,7 +88,7 @@ class SubcommandsTest {
           + "': " + said[i] + "\nTry 'sitepulse " + commands[i][0] + " --help' for more information.\n");
     }
     CommandLineRun negative = CommandLineRun.of("crawl", "--max-pages", "-1", "http://127.0.0.1:1/");
-    assertThat(negative.err()).startsWith("sitepulse: max-pages must be 0 (no limit) or more, got -1");
+    assertThat(negative.err()).startsWith("sitepulse: --max-pages must be 0 (no limit) or more, got -1");
     CommandLineRun plus = CommandLineRun.of("analyze", "--top", "+0", "--data", "/nonexistent-qa");
     assertThat(plus.err()).as("a plus sign, as Java's int reads it").startsWith("sitepulse: --top must be");
   }

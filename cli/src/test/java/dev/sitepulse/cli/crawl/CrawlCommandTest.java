@@ -249,7 +249,7 @@ class CrawlCommandTest {
     CommandLineRun file = CommandLineRun.of("crawl", "-c", config.toString(), StubServer.url(site, "/"));
 
     assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
-    assertThat(flag.err()).isEqualTo("sitepulse: timeout must be positive, got 0ms\n");
+    assertThat(flag.err()).isEqualTo("sitepulse: --timeout must be positive, got 0ms\n");
     assertThat(file.err()).isEqualTo(
         "sitepulse: " + config + ":2:12: crawl.timeout: timeout must be positive, got 0ms\n");
   }
@@ -333,7 +333,7 @@ class CrawlCommandTest {
         StubServer.url(site, "/"));
 
     assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
-    assertThat(flag.err()).isEqualTo("sitepulse: user-agent is not a valid header value: unexpected char 0xe9 at 3\n");
+    assertThat(flag.err()).isEqualTo("sitepulse: --user-agent is not a valid header value: unexpected char 0xe9 at 3\n");
     assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
     assertThat(file.err()).isEqualTo("sitepulse: " + config
         + ":2:15: crawl.user-agent: user-agent is not a valid header value: unexpected char 0x0a at 3\n");
@@ -346,9 +346,9 @@ class CrawlCommandTest {
         "--user-agent=", StubServer.url(site, "/"));
 
     assertThat(data.exitCode()).as(data.toString()).isEqualTo(3);
-    assertThat(data.err()).isEqualTo("sitepulse: data must name a folder, got an empty value\n");
+    assertThat(data.err()).isEqualTo("sitepulse: --data must name a folder, got an empty value\n");
     assertThat(agent.exitCode()).as(agent.toString()).isEqualTo(3);
-    assertThat(agent.err()).isEqualTo("sitepulse: user-agent must not be empty\n");
+    assertThat(agent.err()).isEqualTo("sitepulse: --user-agent must not be empty\n");
     site.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -358,16 +358,22 @@ class CrawlCommandTest {
         StubServer.url(site, "/"));
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-    assertThat(run.err()).isEqualTo("sitepulse: max-body can be at most 1GiB, got 2GiB\n");
+    assertThat(run.err()).isEqualTo("sitepulse: --max-body can be at most 1GiB, got 2GiB\n");
   }
 
   @Test
-  void aDelayPastAnHourIsAUsageErrorNamingTheBound() {
-    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), "--delay", "100000d",
+  void aDelayPastAnHourIsAUsageErrorNamingTheOptionOrTheFilesKeyAndTheBound() throws Exception {
+    Path config = Files.writeString(data.resolve("delay.yaml"), "crawl:\n  delay: 2h\n");
+
+    CommandLineRun flag = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), "--delay", "2h",
+        StubServer.url(site, "/"));
+    CommandLineRun file = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), "-c", config.toString(),
         StubServer.url(site, "/"));
 
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-    assertThat(run.err()).isEqualTo("sitepulse: delay can be at most 1h, got 100000d\n");
+    assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
+    assertThat(flag.err()).isEqualTo("sitepulse: --delay can be at most 1h, got 2h\n");
+    assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
+    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":2:10: crawl.delay: delay can be at most 1h, got 2h\n");
     site.verify(0, anyRequestedFor(anyUrl()));
   }
 
