@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
+import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.pinger.FetchResult;
 import java.util.List;
 import java.util.Map;

@@ -149,7 +149,7 @@ public final class FetchRetries {
    * (System.nanoTime()), holds its host back within the budget its pages' answers use: whether it
    * is held, or, past --max-backoff in all (or given up on already), not, and the read is final.
    */
-  boolean holdsForRead(String origin, long now, Duration wait) {
+  public boolean holdsForRead(String origin, long now, Duration wait) {
     HostHold hold = holds.computeIfAbsent(origin, o -> new HostHold(maxBackoffNanos));
     return !hold.givenUp() && hold.holdUntil(now, now + wait.toNanos());
   }
