@@ -34,9 +34,11 @@ import java.util.TreeMap;
  * @param hostsWithSitemapsUnread hosts whose sitemaps (or the robots.txt that names them) the crawl
  *     ended without reading to their end, at its page limit or a stop: the next run reads them again
  * @param responsesNotArchived with --warc, the responses (and revisits) the WARC file does not hold:
- *     from the first write that failed on, it takes no more, and ends at the record before
- * @param warcFailure the WARC file and why that write failed ("/x/warc/crawl-….warc.gz: No space
- *     left on device"), null when none did
+ *     those that could not be made into records, and from the first write that failed on, when it
+ *     takes no more, and ends at the record before
+ * @param warcFailure why: the first response that could not be made into a record ("http://x/a b:
+ *     Illegal character…", and how many more), then the WARC file and why that write failed
+ *     ("/x/warc/crawl-….warc.gz: No space left on device"), joined by "; "; null when neither
  * @param politenessWait the wait between a host's fetches that holds the crawl at this moment, null
  *     when none does (a back-off's is {@code heldBack})
  */

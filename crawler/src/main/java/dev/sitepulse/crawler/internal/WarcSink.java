@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * filling the heap. The first write that fails (a full disk) ends the file at the record before
  * it, cut back to its last whole gzip member; every record from it on is only counted, since
  * jwarc's gzip stream is broken by then (its next write would spin for good), and the crawl goes on.
+ * A response that cannot be made into a record (jwarc refuses its URL) is left out and counted
+ * alone: nothing of it reached the file, which goes on.
  */
 public final class WarcSink implements AutoCloseable {
 
@@ -58,7 +60,11 @@ public final class WarcSink implements AutoCloseable {
   private final URI warcinfo;
   /** The file and why its first failed write failed; set on the writer thread, before the count. */
   private volatile String failure;
-  private final AtomicLong notArchived = new AtomicLong();
+  /** Responses from the failed write on. */
+  private final AtomicLong notWritten = new AtomicLong();
+  /** The first response that could not be made into a record, and why; set before the count. */
+  private volatile String firstLeftOut;
+  private final AtomicLong leftOut = new AtomicLong();
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
   private final Executor writes;
 
@@ -136,24 +142,43 @@ public final class WarcSink implements AutoCloseable {
   private CompletableFuture<Void> write(FetchResult r, Supplier<WarcRecord> record) {
     return CompletableFuture.runAsync(() -> {
       if (failure != null) {
-        notArchived.incrementAndGet();
+        notWritten.incrementAndGet();
+        return;
+      }
+      // Built before the write: a record that cannot be made (a URL jwarc refuses) is one response
+      // lost, and the file, which nothing was written to, goes on.
+      WarcRecord built;
+      try {
+        built = record.get();
+      } catch (RuntimeException e) {
+        leftOut(r, e);
         return;
       }
       long whole = -1; // where the file's last whole record ends
       try {
         whole = channel.position();
-        writer.write(record.get());
+        writer.write(built);
       } catch (IOException | RuntimeException e) {
         stop(r, e, whole);
       }
     }, writes);
   }
 
+  /** A response that could not be made into a record: left out, counted, the first one named. */
+  private void leftOut(FetchResult r, RuntimeException e) {
+    String why = e.getMessage() != null ? e.getMessage() : e.toString();
+    if (firstLeftOut == null) {
+      firstLeftOut = r.url() + ": " + why;
+    }
+    leftOut.incrementAndGet();
+    LOG.warn("could not make a WARC record of {}: {}; it is left out of {}, which goes on", r.url(), why, file);
+  }
+
   /** The file ends at its last whole record, and takes no more. */
   private void stop(FetchResult r, Exception e, long whole) {
     String why = e instanceof IOException io ? IoErrors.why(io) : e.toString();
     failure = file + ": " + why;
-    notArchived.incrementAndGet();
+    notWritten.incrementAndGet();
     LOG.warn("could not write {} to {}: {}; it holds the responses before, and no later one", r.url(), file, why);
     if (whole >= 0) {
       try {
@@ -164,14 +189,27 @@ public final class WarcSink implements AutoCloseable {
     }
   }
 
-  /** Responses handed over that the file does not hold: the failed one and every one after it. */
+  /**
+   * Responses handed over that the file does not hold: those that could not be made into records,
+   * and, once a write failed, that one and every one after it.
+   */
   long notArchived() {
-    return notArchived.get();
+    return leftOut.get() + notWritten.get();
   }
 
-  /** The file and why the write that stopped it failed, or null. */
+  /**
+   * Why the file lacks responses, or null: the first one that could not be made into a record
+   * ("URL: why", and how many more), then the file and why the write that stopped it failed.
+   */
   String failure() {
-    return failure;
+    long more = leftOut.get() - 1;
+    String unmade = firstLeftOut == null ? null
+        : firstLeftOut + (more > 0 ? " (and " + more + " more that could not be made into records)" : "");
+    String stopped = failure;
+    if (unmade == null || stopped == null) {
+      return unmade == null ? stopped : unmade;
+    }
+    return unmade + "; " + stopped;
   }
 
   private WarcResponse response(FetchResult r, Instant date) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A WARC file on a disk that fills up. */
+/** A WARC file on a disk that fills up, or given a response it cannot hold. */
 class WarcSinkTest {
 
   @TempDir Path data;
@@ -62,6 +62,21 @@ class WarcSinkTest {
     assertThat(WarcFinalAnswersTest.records(dir)).containsExactly("warcinfo", "response 200 http://a/1 page");
     assertThat(warc.notArchived()).isEqualTo(2);
     assertThat(warc.failure()).isEqualTo(file + ": " + FullDisk.NO_SPACE);
+  }
+
+  @Test
+  void aResponseThatCannotBeMadeIntoARecordIsLeftOutAndNamedWhileTheFileGoesOn() throws Exception {
+    Path dir = data.resolve("warc");
+    WarcSink warc = WarcSink.open(dir, Clock.systemUTC());
+    warc.response(page("http://a/1"), 1000).get(30, TimeUnit.SECONDS);
+    warc.response(page("http://a/b c"), 2000).get(30, TimeUnit.SECONDS); // a URL jwarc refuses
+    warc.response(page("http://a/3"), 3000).get(30, TimeUnit.SECONDS);
+    warc.close();
+
+    assertThat(WarcFinalAnswersTest.records(dir))
+        .containsExactly("warcinfo", "response 200 http://a/1 page", "response 200 http://a/3 page");
+    assertThat(warc.notArchived()).isEqualTo(1);
+    assertThat(warc.failure()).startsWith("http://a/b c: ").contains("Illegal character");
   }
 
   private static FetchResult page(String url) {
