@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * How the crawl loop ends, on the index thread: the last commit, then its future completes with
  * the stats; or, when a handler on the loop failed, a commit of what was collected, then the future
- * fails with that error. Also the commits on the way, which stop once the last one is queued: the
- * indexer is shut down after it. Touched only on the event loop.
+ * fails with that error, the last commit's too when it failed while that commit was on its way.
+ * Also the commits on the way, which stop once the last one is queued: the indexer is shut down
+ * after it. Touched only on the event loop.
  */
 final class CrawlEnd {
 
@@ -25,6 +26,8 @@ final class CrawlEnd {
   private boolean stopping;
   /** A handler failed: main closes crawl.db, the index and the WARC file without waiting for the loop. */
   private boolean crashed;
+  /** A handler that failed once the last commit was queued; read by that commit on the index thread. */
+  private volatile Throwable crashedWhileFinishing;
   /** One commit at a time is enough: until it runs, every page handled would ask for another. */
   private boolean commitQueued;
 
@@ -75,15 +78,28 @@ final class CrawlEnd {
     });
   }
 
-  /** The crawl is over: the last commit, then the future completes with {@code stats}. */
+  /**
+   * The crawl is over: the last commit, then the future completes with {@code stats}, or fails
+   * with a crash that came meanwhile.
+   */
   void finish(CrawlStats stats) {
     stop();
     indexer.execute(() -> {
       try {
         commits.commit();
-        finished.complete(stats);
       } catch (Throwable e) { // an Error too: main waits on this future, and nothing else completes it
-        finished.completeExceptionally(e);
+        Throwable crash = crashedWhileFinishing;
+        if (crash != null && crash != e) {
+          crash.addSuppressed(e);
+        }
+        finished.completeExceptionally(crash != null ? crash : e);
+        return;
+      }
+      Throwable crash = crashedWhileFinishing; // read after the commit: one that came during it counts
+      if (crash != null) {
+        finished.completeExceptionally(crash);
+      } else {
+        finished.complete(stats);
       }
     });
   }
@@ -94,9 +110,15 @@ final class CrawlEnd {
    */
   void crash(Throwable error) {
     LOG.debug("crawl loop failed", error); // the trace, with -v; the CLI prints one line
+    boolean first = !crashed;
     crashed = true;
     if (stopping) {
-      return; // finishing already; the final commit completes the crawl
+      // Finishing already: the final commit, queued, keeps what was collected, then fails the crawl
+      // with this as a crash before it would. (A crash's own commit fails it with the first.)
+      if (first) {
+        crashedWhileFinishing = error;
+      }
+      return;
     }
     stop();
     indexer.execute(() -> {
