@@ -259,7 +259,7 @@ class SubcommandsTest {
     String help = CommandLineRun.of("links", "--help").out().replaceAll("\\s+", " ");
 
     assertThat(help).contains("Exit codes: 0 no broken links, 2 some broken, or a seed that robots.txt disallows,"
-        + " or nothing could be checked, or the crawl failed, 3 usage or config error (warc: true without --data"
+        + " or nothing could be checked, or the crawl failed, or its WARC (warc: true) lacks responses, 3 usage or config error (warc: true without --data"
         + " too), 130 stopped by Ctrl-C or SIGTERM (what was found by then"
         + " is reported, and the targets and anchors not checked listed; a stop that came too late to leave any"
         + " exits as the report says).");

@@ -58,10 +58,15 @@ public final class Summary {
         + target + ", which --scope, --include or --exclude leave out: give that URL as the seed, or"
         + " widen them"));
     if (s.responsesNotArchived() > 0) {
-      out.println("warc:      " + count(s.responsesNotArchived(), "response") + " not archived: " + s.warcFailure());
+      out.println("warc:      " + notArchived(s.responsesNotArchived(), s.warcFailure()));
     }
     out.println("data:      " + config.dataDir().toAbsolutePath().normalize()
         + "  (search it: sitepulse search --data " + config.dataDir() + " QUERY)");
+  }
+
+  /** "12 responses not archived: /x/warc/crawl-….warc.gz: No space left on device": the warc line, crawl's and links'. */
+  public static String notArchived(long responses, String why) {
+    return count(responses, "response") + " not archived: " + why;
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
+import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Option;
           + "each page that links to it or embeds it, with the anchor text and line number."
     },
     footer = {"", "Exit codes: 0 no broken links, 2 some broken, or a seed that robots.txt disallows, or"
-        + " nothing could be checked, or the crawl failed, 3 usage or config error (warc: true without --data"
+        + " nothing could be checked, or the crawl failed, or its WARC (warc: true) lacks responses, 3 usage or config error (warc: true without --data"
         + " too), 130 stopped by Ctrl-C or SIGTERM (what was found by then is"
         + " reported, and the targets and anchors not checked listed; a stop that came too late to leave any"
         + " exits as the report says)."})
@@ -175,29 +176,42 @@ public final class LinksCommand implements Callable<Integer> {
       case JUNIT -> LinksJunit.write(report, out);
     }
     out.flush();
+    return exitCode(report, signals.stoppedBy(), System.err);
+  }
+
+  /**
+   * What the report, once written, ends the run with, and the lines on stderr that say why.
+   *
+   * @param stoppedBy the signal that asked the check to stop, or null
+   */
+  static int exitCode(LinkReport report, String stoppedBy, PrintStream err) {
     if (!report.cutPages().isEmpty()) {
-      System.err.println(LinksNotChecked.warning(report));
+      err.println(LinksNotChecked.warning(report));
+    }
+    if (report.responsesNotArchived() > 0) { // as crawl's summary says it: the archive asked for is partial
+      err.println("sitepulse: warc: " + Summary.notArchived(report.responsesNotArchived(), report.warcFailure()));
     }
     if (report.stopped()) { // whatever it found: a partial check is not a passing one, nor a failing one
-      System.err.println(LinksNotChecked.stoppedWarning(report, signals.stoppedBy()));
+      err.println(LinksNotChecked.stoppedWarning(report, stoppedBy));
       return ExitCode.INTERRUPTED;
     }
-    if (signals.stoppedBy() != null) { // too late to cut anything short: the report, and its exit code, stand
-      System.err.println(LinksNotChecked.completeDespite(signals.stoppedBy()));
+    if (stoppedBy != null) { // too late to cut anything short: the report, and its exit code, stand
+      err.println(LinksNotChecked.completeDespite(stoppedBy));
     }
     if (!report.seedsDisallowed().isEmpty()) {
       // Asked for by name and never checked: a check that passes in CI must have checked it. The
       // pages the crawl reached otherwise (its host's sitemap) are no check of it.
-      report.seedsDisallowed().forEach(seed -> System.err.println(LinksNotChecked.seedDisallowed(seed)));
+      report.seedsDisallowed().forEach(seed -> err.println(LinksNotChecked.seedDisallowed(seed)));
       return ExitCode.CRITICAL;
     }
     if (report.targets() > 0 && report.skipped() == report.targets()) {
       // Seeds are targets too, so every seed was skipped: a check of nothing must not pass in CI.
-      System.err.println("sitepulse: no page could be checked: every seed was skipped"
+      err.println("sitepulse: no page could be checked: every seed was skipped"
           + " (--ignore matches it, or it redirects out of the crawl with --external skip)");
       return ExitCode.CRITICAL;
     }
-    return report.broken().isEmpty() ? ExitCode.OK : ExitCode.CRITICAL;
+    // The links are judged, but the archive asked for lacks responses: a partial result, as for crawl.
+    return report.broken().isEmpty() && report.responsesNotArchived() == 0 ? ExitCode.OK : ExitCode.CRITICAL;
   }
 
   /**

@@ -49,7 +49,8 @@ public final class LinkChecker {
 
   /**
    * As {@link #crawlAndCheck(CrawlConfig, boolean, boolean)}, telling {@code listener} how far it
-   * is. Once {@code stop} is requested the crawl ends early, committed, or the checks online end at
+   * is. The report counts the responses the crawl's WARC file (with warc: true) does not hold.
+   * Once {@code stop} is requested the crawl ends early, committed, or the checks online end at
    * once: no new check, robots.txt read, read of a page or retry starts, and those under way are
    * abandoned, not waited for (see {@link OnlineStop}). The report holds what was judged by then,
    * with every target and fragment left unjudged named, and is
@@ -61,8 +62,10 @@ public final class LinkChecker {
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
     CrawlRun.Finished crawled = CrawlRun.runKeepingRobots(linkCheck, listener, stop);
-    return check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled.robots(),
+    LinkReport report = check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled.robots(),
         crawled.abandonedOrigins(), listener, stop);
+    // With warc: true the crawl archived what it fetched: an archive that lacks some fails the run, as crawl's does.
+    return report.notArchiving(crawled.stats().responsesNotArchived(), crawled.stats().warcFailure());
   }
 
   /** Checks the links, and the resources pages embed, of a finished crawl. */

@@ -26,6 +26,10 @@ import java.util.List;
  *     not yet checked online; neither broken, skipped nor working
  * @param seedsDisallowed the seeds robots.txt disallows, or whose redirects lead where it does, by
  *     URL: skipped, and counted so, though the user asked for them by name
+ * @param responsesNotArchived with warc: true, the responses the crawl's WARC file does not hold,
+ *     as {@link dev.sitepulse.crawler.CrawlStats#responsesNotArchived()} counts them
+ * @param warcFailure why, as {@link dev.sitepulse.crawler.CrawlStats#warcFailure()} says; null when
+ *     none is missing
  */
 public record LinkReport(
     long pages,
@@ -39,7 +43,9 @@ public record LinkReport(
     List<String> cutPages,
     List<UncheckedAnchor> anchorsNotChecked,
     List<String> notCheckedAtStop,
-    List<String> seedsDisallowed) {
+    List<String> seedsDisallowed,
+    long responsesNotArchived,
+    String warcFailure) {
 
   public LinkReport {
     broken = List.copyOf(broken);
@@ -47,6 +53,20 @@ public record LinkReport(
     anchorsNotChecked = List.copyOf(anchorsNotChecked);
     notCheckedAtStop = List.copyOf(notCheckedAtStop);
     seedsDisallowed = List.copyOf(seedsDisallowed);
+  }
+
+  /** A report whose crawl's WARC file, if it wrote one, holds every response. */
+  public LinkReport(long pages, long links, long resources, long targets, long checkedOnline, long skipped,
+      long nonHttp, List<BrokenLink> broken, List<String> cutPages, List<UncheckedAnchor> anchorsNotChecked,
+      List<String> notCheckedAtStop, List<String> seedsDisallowed) {
+    this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages, anchorsNotChecked,
+        notCheckedAtStop, seedsDisallowed, 0, null);
+  }
+
+  /** This report, of a crawl whose WARC file lacks {@code responses} responses, for {@code why}. */
+  public LinkReport notArchiving(long responses, String why) {
+    return new LinkReport(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages,
+        anchorsNotChecked, notCheckedAtStop, seedsDisallowed, responses, why);
   }
 
   /** A report of a check that ran to its end, in which every page was read whole, and every fragment judged. */
