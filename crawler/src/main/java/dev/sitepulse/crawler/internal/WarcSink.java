@@ -78,9 +78,11 @@ public final class WarcSink implements AutoCloseable {
 
   /**
    * Begins a file named, and its warcinfo record dated, by one reading of {@code clock}: the crawl's,
-   * which dates its records too.
+   * which dates its records too. First the last file of an earlier run, if a kill cut its last
+   * record, is cut back to its last whole one.
    */
   public static WarcSink open(Path dir, Clock clock) throws IOException {
+    CutWarcTail.repairLast(dir);
     return open(dir, clock, UnaryOperator.identity());
   }
 
@@ -94,7 +96,7 @@ public final class WarcSink implements AutoCloseable {
       UnaryOperator<WritableByteChannel> disk) throws IOException {
     Files.createDirectories(dir);
     Instant opened = clock.instant();
-    Path file = dir.resolve("crawl-" + opened.toString().replace(':', '-') + ".warc.gz");
+    Path file = dir.resolve(WarcFileNames.of(opened));
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
       return begin(file, channel, opened, writes, disk);
