@@ -11,8 +11,12 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * EnglishAnalyzer's chain (possessives, lower case, stop words, Porter stems) with the tokens
- * first put in Unicode's compatibility form ({@link CompatibilityFormFilter}). For ASCII text
- * it makes the same terms as EnglishAnalyzer, so indexes written before it read the same.
+ * first put in Unicode's compatibility form ({@link CompatibilityFormFilter}), and a word with
+ * accents also as its ASCII letters ({@link AccentFoldingFilter}): {@code café} is the terms café
+ * and cafe at one place, so {@code cafe} finds it, and {@code café}, which is both terms, finds
+ * cafe too but counts the page that writes café twice, first. For ASCII text it makes the same
+ * terms as EnglishAnalyzer, so indexes written before it read the same; one written before the
+ * folding still finds café by {@code café}, and by {@code cafe} once crawled again.
  */
 final class PageTextAnalyzer extends Analyzer {
   @Override
@@ -21,12 +25,17 @@ final class PageTextAnalyzer extends Analyzer {
     TokenStream result = new CompatibilityFormFilter(source);
     result = new EnglishPossessiveFilter(result);
     result = new LowerCaseFilter(result);
+    result = new AccentFoldingFilter(result);
     result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     result = new PorterStemFilter(result);
     return new TokenStreamComponents(source, result);
   }
 
-  /** What a prefix or fuzzy query's term goes through: no stemming, as in EnglishAnalyzer. */
+  /**
+   * What a prefix or fuzzy query's term goes through: no stemming, as in EnglishAnalyzer, and no
+   * folding, which must give one term: {@code café*} keeps its accent, which the index holds too
+   * (and an index from before the folding only), and {@code cafe*} finds the folded terms.
+   */
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     return new LowerCaseFilter(new CompatibilityFormFilter(in));

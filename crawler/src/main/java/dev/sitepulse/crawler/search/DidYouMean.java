@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -274,8 +275,12 @@ final class DidYouMean {
     try (TokenStream stream = analyzer.tokenStream(field == null ? PageFields.BODY : field, typed)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
+        if (position.getPositionIncrement() == 0) { // café's cafe: the word as typed came first
+          continue;
+        }
         int start = offset.startOffset();
         // The word is compared and replaced without its 's, which stays as typed (Pyhton's is Python's).
         int end = start + SurfaceForms.withoutPossessive(typed.substring(start, offset.endOffset())).length();

@@ -29,6 +29,12 @@ class PageTextAnalyzerTest {
   }
 
   @Test
+  void aWordWithAccentsIsAlsoItsAsciiLettersAfterItself() throws IOException {
+    assertThat(terms(new PageTextAnalyzer(), "Café straße Ελλάδα naïve"))
+        .containsExactly("café", "cafe", "straße", "strass", "ελλάδα", "naïv", "naiv");
+  }
+
+  @Test
   void invisibleFormatCharactersInsideAWordAreNoPartOfIt() throws IOException {
     // A right-to-left mark after an English word on a Hebrew page, a word joiner, a zero-width
     // joiner, a byte-order mark, a bidi embedding's end and a supplementary tag character.
