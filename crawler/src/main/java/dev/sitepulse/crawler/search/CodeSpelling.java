@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * write it, was an error. A query of operator words alone ({@code OR}, {@code NOT},
  * {@code AND OR}) leaves them nothing to join or exclude, so none can be an operator: each is
  * read as the word, as if quoted, where the grammar refused the query. Rust names methods so
- * ({@code Option::or}, {@code ops::Not}).
+ * ({@code Option::or}, {@code ops::Not}). A host's port, {@code host:127.0.0.1:8092}, has its
+ * colon escaped, as the grammar would otherwise take the host for a second field's name
+ * ({@link HostPorts}).
  */
 final class CodeSpelling {
 
@@ -140,7 +142,10 @@ final class CodeSpelling {
     }
     OutsideText.walk(query, i -> {
       char c = query.charAt(i);
-      if (c == ':' && i > 0 && isNamePart(query.charAt(i - 1)) && query.startsWith("::", i)
+      if (c == ':' && HostPorts.portColonAt(query, i)) { // host:127.0.0.1:8092: one value, as a seed writes it
+        out.copyTo(i).add('\\', i);
+        return i;
+      } else if (c == ':' && i > 0 && isNamePart(query.charAt(i - 1)) && query.startsWith("::", i)
           && i + 2 < query.length() && isNameStart(query.charAt(i + 2))) {
         out.copyTo(i).add('.', i);
         out.skip(2);

@@ -152,10 +152,15 @@ final class PageQueryParser extends MultiFieldQueryParser {
   /**
    * The text fields hold stems ("tutorial" as "tutori"), so a prefix as typed misses the very
    * word it spells: tutorial* found nothing. There the prefix's stem is a second prefix,
-   * {@code tutorial* OR tutori*}. Keyword fields hold values as written and keep the one.
+   * {@code tutorial* OR tutori*}. Keyword fields hold values as written and keep the one; a
+   * url prefix without a scheme is a word of the URL's ({@link UrlWords}), as a url word is.
    */
   @Override
   protected Query getPrefixQuery(String field, String prefix) throws ParseException {
+    Query urlWords = PageFields.URL.equals(field) ? UrlWords.startingWith(prefix) : null;
+    if (urlWords != null) {
+      return urlWords;
+    }
     Query typed = super.getPrefixQuery(field, prefix); // for no field: this, once per field
     if (field == null || !TEXT_FIELDS.contains(field)) {
       return typed;
@@ -252,8 +257,9 @@ final class PageQueryParser extends MultiFieldQueryParser {
    */
   @Override
   protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
-    if (PointFields.has(field)) {
-      return PointFields.exact(query, field, text);
+    Query where = whereValue(field, text);
+    if (where != null) {
+      return where;
     }
     Query word = super.getFieldQuery(field, text, quoted); // for no field: this, once per field
     String name = text.toLowerCase(Locale.ROOT);
@@ -262,6 +268,26 @@ final class PageQueryParser extends MultiFieldQueryParser {
     }
     readUrlName = true;
     return new DisjunctionMaxQuery(List.of(word, DefinitionQueries.ofUrlName(name)), 0f);
+  }
+
+  /** A quoted value: {@code host:"127.0.0.1:8092"} and {@code url:"library/json"} as unquoted. */
+  @Override
+  protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+    Query where = whereValue(field, text);
+    return where != null ? where : super.getFieldQuery(field, text, slop);
+  }
+
+  /**
+   * A value of a field that says where a page is, as users write it rather than as the index
+   * holds it: a number or date ({@link PointFields}), a host's port ({@link HostPorts}), a word of
+   * a URL ({@link UrlWords}); null for a value the field's analyzer reads as it is.
+   */
+  private Query whereValue(String field, String text) throws ParseException {
+    if (PointFields.has(field)) {
+      return PointFields.exact(query, field, text);
+    }
+    return PageFields.HOST.equals(field) ? HostPorts.of(query, text)
+        : PageFields.URL.equals(field) ? UrlWords.of(text) : null;
   }
 
   /**

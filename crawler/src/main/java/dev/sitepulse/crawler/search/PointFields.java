@@ -13,7 +13,8 @@ import org.apache.lucene.search.Query;
 /**
  * The point fields status and fetched_at as {@link PageQueryParser} reads them: the classic parser
  * would treat them as text and never match, so they take numbers and ranges ({@code status:404},
- * {@code status:[500 TO *]}); a value that is no number is an error placed in the query.
+ * {@code status:[500 TO *]}), and fetched_at dates too ({@code fetched_at:2026-12}); a value that
+ * is neither is an error placed in the query.
  */
 final class PointFields {
   private PointFields() {}
@@ -32,7 +33,8 @@ final class PointFields {
       }
       return IntPoint.newExactQuery(field, (int) status);
     }
-    return LongPoint.newExactQuery(field, number(query, field, text));
+    long[] period = period(query, field, text);
+    return LongPoint.newRangeQuery(field, period[0], period[1]);
   }
 
   /** The pages with any value in {@code field}. */
@@ -47,14 +49,17 @@ final class PointFields {
       boolean upperInclusive) throws ParseException {
     long min = STATUS.equals(field) ? Integer.MIN_VALUE : Long.MIN_VALUE;
     long max = STATUS.equals(field) ? Integer.MAX_VALUE : Long.MAX_VALUE;
-    // Points take inclusive bounds; an exclusive one moves a step inwards (null means open).
-    long from = lower == null ? min : clamp(number(query, field, lower), min, max);
-    long to = upper == null ? max : clamp(number(query, field, upper), min, max);
-    if (lower != null && !lowerInclusive && from < max) {
-      from++;
+    // Points take inclusive bounds; an exclusive one moves a step past its value, a period's
+    // whole length for a date: {2026 TO *] starts in 2027 (null means open).
+    long from = min;
+    long to = max;
+    if (lower != null) {
+      long[] bound = period(query, field, lower);
+      from = clamp(lowerInclusive ? bound[0] : bound[1] == Long.MAX_VALUE ? bound[1] : bound[1] + 1, min, max);
     }
-    if (upper != null && !upperInclusive && to > min) {
-      to--;
+    if (upper != null) {
+      long[] bound = period(query, field, upper);
+      to = clamp(upperInclusive ? bound[1] : bound[0] == Long.MIN_VALUE ? bound[0] : bound[0] - 1, min, max);
     }
     return STATUS.equals(field)
         ? IntPoint.newRangeQuery(field, (int) from, (int) to)
@@ -65,12 +70,26 @@ final class PointFields {
     return Math.max(min, Math.min(max, value));
   }
 
+  /**
+   * The first and last value {@code text} stands for: a number is itself; for fetched_at, a
+   * date is its year, month or day ({@link FetchPeriods}).
+   */
+  private static long[] period(String query, String field, String text) throws ParseException {
+    long[] dates = FETCHED_AT.equals(field) ? FetchPeriods.of(text) : null;
+    if (dates != null) {
+      return dates;
+    }
+    long n = number(query, field, text);
+    return new long[] {n, n};
+  }
+
   private static long number(String query, String field, String text) throws ParseException {
     try {
       return Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
+      String takes = FETCHED_AT.equals(field) ? FetchPeriods.TAKES : "a whole number";
       throw new QueryErrors.Placed(
-          field + " takes a whole number, not " + InvalidQueryException.quoted(text), columnOf(query, field, text));
+          field + " takes " + takes + ", not " + InvalidQueryException.quoted(text), columnOf(query, field, text));
     }
   }
 

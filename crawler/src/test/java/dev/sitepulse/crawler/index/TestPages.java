@@ -33,6 +33,7 @@ public final class TestPages {
     private Map<String, String> termNames = Map.of();
     private List<Section> sections = List.of();
     private String language = "en";
+    private long fetchedAtMillis = 1_700_000_000_000L;
 
     private Builder(String url) {
       this.url = url;
@@ -93,8 +94,14 @@ public final class TestPages {
       return this;
     }
 
+    /** When the page was fetched, in epoch milliseconds. */
+    public Builder fetchedAt(long fetchedAtMillis) {
+      this.fetchedAtMillis = fetchedAtMillis;
+      return this;
+    }
+
     public IndexedPage build() {
-      return new IndexedPage(url, host, title, headings, body, description, 1_700_000_000_000L, 200, language,
+      return new IndexedPage(url, host, title, headings, body, description, fetchedAtMillis, 200, language,
           linkTextShare, anchors, definitionIds, termNames, sections, Set.of(), null, null, null);
     }
   }

@@ -80,8 +80,8 @@ class InvalidQueryTest {
         "a:b:c              | cannot parse query \"a:b:c\": unexpected \":\" at column 4",
         "status:abc         | cannot parse query \"status:abc\": status takes a whole number, not"
             + " \"abc\" at column 8",
-        "x OR fetched_at:[1 TO 2x] | cannot parse query \"x OR fetched_at:[1 TO 2x]\": fetched_at takes a whole"
-            + " number, not \"2x\" at column 23",
+        "x OR fetched_at:[1 TO 2x] | cannot parse query \"x OR fetched_at:[1 TO 2x]\": fetched_at takes a date,"
+            + " 2026, 2026-12 or 2026-12-07 (in UTC), or epoch milliseconds, not \"2x\" at column 23",
         "status:99999999999 | cannot parse query \"status:99999999999\": status 99999999999 is out of range at"
             + " column 8",
       })
