@@ -46,6 +46,23 @@ class HostsHeldBackProgressTest {
     String origin = "http://127.0.0.1:" + site.getPort();
     CrawlConfig config = CrawlConfig.builder(List.of(origin + "/busy.html"), data).ignoreRobots(true)
         .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build();
+
+    assertHeldBackBy503(config, origin);
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void progressNamesTheHostWhoseRobotsTxtAsksWithA503ToComeBackLater() throws Exception {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "40")));
+    site.stubFor(get("/page.html").willReturn(aResponse().withStatus(200).withBody("<title>t</title>")));
+    String origin = "http://127.0.0.1:" + site.getPort();
+    CrawlConfig config = CrawlConfig.builder(List.of(origin + "/page.html"), data)
+        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build();
+
+    assertHeldBackBy503(config, origin);
+  }
+
+  private void assertHeldBackBy503(CrawlConfig config, String origin) throws Exception {
     CrawlStop stop = new CrawlStop();
     CompletableFuture<CrawlStats> held = new CompletableFuture<>();
     CrawlListener listener = new CrawlListener() {
