@@ -180,21 +180,23 @@ public final class Pinger implements AutoCloseable {
    * of its own), and returns the results in input order.
    */
   public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach) {
-    return checkAll(targets, onEach, new CompletableFuture<>());
+    return checkAll(targets, onEach, new CompletableFuture<>()).results();
   }
 
   /**
    * As {@link #checkAll(List, Consumer)}, but returns early once {@code stop} completes (a Ctrl-C):
    * with the checks {@code onEach} was given by then, in input order. It is given none after that,
-   * so what it saw and what this returns agree (one it is still busy with, writing to a pipe
-   * nobody reads, may go on); the checks still in flight end with {@link #close()}.
+   * so what it saw and what this returns agree; one it is still busy with, writing to a pipe
+   * nobody reads, may go on, and {@link CheckRun#outputDone()} says when it is done. The checks
+   * still in flight end with {@link #close()}.
    *
    * <p>{@code onEach} runs on a thread of its own, never the one that completes a check: that may
    * be the scheduler thread, whose rate wake-ups, watchdogs and retries every other check needs,
    * and an output that blocks must hold back neither them nor the return at a stop.
    */
-  public List<CheckResult> checkAll(List<Target> targets, Consumer<CheckResult> onEach, CompletionStage<?> stop) {
+  public CheckRun checkAll(List<Target> targets, Consumer<CheckResult> onEach, CompletionStage<?> stop) {
     prober.prepareFor(targets);
+    CompletableFuture<Void> outputDone;
     CheckResult[] given = new CheckResult[targets.size()];
     AtomicBoolean open = new AtomicBoolean(true);
     ExecutorService output = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-output"));
@@ -217,9 +219,11 @@ public final class Pinger implements AutoCloseable {
       synchronized (given) {
         open.set(false);
       }
+      // One thread, in order: this runs after the onEach under way, and those queued behind it give nothing.
+      outputDone = CompletableFuture.runAsync(() -> { }, output);
       output.shutdown(); // its thread, a daemon, ends with the onEach it may still be in
     }
-    return Arrays.stream(given).filter(Objects::nonNull).toList();
+    return new CheckRun(Arrays.stream(given).filter(Objects::nonNull).toList(), outputDone);
   }
 
   /** The breaker of the target's host and port, or null when it has none (breaking off, a bad URL). */

@@ -39,7 +39,7 @@ class StopTest {
       results = pinger.checkAll(targets, r -> {
         seen.add(r);
         stop.complete("INT"); // the user presses Ctrl-C once the fast check is in
-      }, stop);
+      }, stop).results();
     }
 
     assertThat(results).extracting(r -> r.target().url()).containsExactly(site.url("/fast"));
@@ -77,7 +77,7 @@ class StopTest {
 
     List<CheckResult> results;
     try (Pinger pinger = Pinger.create(Checks.FAST)) {
-      results = pinger.checkAll(targets, r -> { }, new CompletableFuture<>());
+      results = pinger.checkAll(targets, r -> { }, new CompletableFuture<>()).results();
     }
 
     assertThat(results).extracting(r -> r.target().url()).containsExactly(site.url("/b"), site.url("/a"));

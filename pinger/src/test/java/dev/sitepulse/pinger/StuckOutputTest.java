@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,18 +49,35 @@ class StuckOutputTest {
   @Test
   void aStoppedRunEndsWhileTheOutputOfACheckIsStuck() throws Exception {
     try (RawServer server = RawServer.answering(OK); Pinger pinger = Pinger.create(Checks.FAST)) {
-      CompletableFuture<String> stop = new CompletableFuture<>();
-      List<Target> targets = List.of(Target.of(server.url("/a")).withTimeout(LIMIT),
-          Target.of(server.url("/b")).withTimeout(LIMIT));
-      CompletableFuture<List<CheckResult>> run =
-          CompletableFuture.supplyAsync(() -> pinger.checkAll(targets, stuckOutput, stop), caller);
-      stuck.await();
+      CheckRun run = stoppedWhileTheOutputIsStuck(server, pinger);
 
-      stop.complete("INT");
-
-      assertThat(run).as("returned at the stop").succeedsWithin(LIMIT)
-          .satisfies(results -> assertThat(results).as("the one the output was given").hasSize(1));
+      assertThat(run.results()).as("the one the output was given").hasSize(1);
     }
+  }
+
+  @Test
+  void aStoppedRunSaysWhenTheOutputItReturnedWithoutIsDone() throws Exception {
+    try (RawServer server = RawServer.answering(OK); Pinger pinger = Pinger.create(Checks.FAST)) {
+      CompletableFuture<Void> outputDone = stoppedWhileTheOutputIsStuck(server, pinger).outputDone();
+
+      assertThat(outputDone).as("the output is still in its first result").isNotDone();
+      unstuck.countDown();
+      assertThat(outputDone).succeedsWithin(LIMIT);
+    }
+  }
+
+  /** Checks two targets, stops the run once the output is stuck in the first, and waits for its return. */
+  private CheckRun stoppedWhileTheOutputIsStuck(RawServer server, Pinger pinger) throws Exception {
+    CompletableFuture<String> stop = new CompletableFuture<>();
+    List<Target> targets = List.of(Target.of(server.url("/a")).withTimeout(LIMIT),
+        Target.of(server.url("/b")).withTimeout(LIMIT));
+    CompletableFuture<CheckRun> run =
+        CompletableFuture.supplyAsync(() -> pinger.checkAll(targets, stuckOutput, stop), caller);
+    stuck.await();
+
+    stop.complete("INT");
+
+    return run.get(LIMIT.toSeconds(), TimeUnit.SECONDS); // returned at the stop
   }
 
   @Test

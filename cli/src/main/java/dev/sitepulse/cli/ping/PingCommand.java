@@ -8,6 +8,7 @@ import dev.sitepulse.cli.Terminal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.pinger.CheckResult;
+import dev.sitepulse.pinger.CheckRun;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.RunSummary;
@@ -129,18 +130,21 @@ public final class PingCommand implements Callable<Integer> {
     ResultWriter writer = format.writer(out, Terminal.colors(out));
     long start = System.nanoTime();
     Runnable restoreSignals = Signals.onStop(stop::complete);
-    List<CheckResult> results;
+    CheckRun checked;
     try (Pinger pinger = Pinger.create(run.settings())) {
-      results = pinger.checkAll(run.targets(), writer::onResult, stop);
+      checked = pinger.checkAll(run.targets(), writer::onResult, stop);
     } finally {
       restoreSignals.run();
     }
+    List<CheckResult> results = checked.results();
     int unfinished = run.targets().size() - results.size();
     // Only a stop ends a run early; a signal after the last check changes nothing.
     String stoppedBy = unfinished > 0 ? "SIG" + stop.join() : null;
     RunSummary summary =
         RunSummary.of(results, Duration.ofNanos(System.nanoTime() - start), unfinished, stoppedBy);
     Runnable end = () -> {
+      // After a stop the output thread may still be in a line (jsonl); ended under it, the line is cut.
+      checked.outputDone().join();
       writer.finish(results, summary); // each format marks a run cut short its own way
       out.flush();
     };

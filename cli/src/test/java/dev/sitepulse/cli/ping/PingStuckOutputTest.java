@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,42 @@ class PingStuckOutputTest {
     assertThat(held.written()).contains(StubServer.url(site, "/ok"));
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("sitepulse: stopped by SIGINT before 1 of 2 checks finished; those are not reported\n");
+  }
+
+  @Test
+  void aStopWhileALineIsHalfWrittenWaitsForItsEndWithinTheGrace() throws Exception {
+    NewlineHeld out = new NewlineHeld();
+    CompletableFuture<String> stop = new CompletableFuture<>();
+    CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> PingCommand.execute(
+        run(), ResultFormat.JSONL, out, new PrintStream(err, true, StandardCharsets.UTF_8), stop, Duration.ofMillis(50)));
+    assertThat(out.atNewline.await(30, TimeUnit.SECONDS)).as("/ok's line is written but its end").isTrue();
+
+    stop.complete("INT");
+
+    assertThat(code.get(30, TimeUnit.SECONDS)).isEqualTo(130);
+    assertThat(err.toString(StandardCharsets.UTF_8)).as("the line was still under way when the grace ran out")
+        .endsWith("; stdout was not read, and what was left of the output was cut\n");
+  }
+
+  /**
+   * A stdout whose writer stops before the newline that ends a jsonl line, until the test ends: not
+   * in a write, so without the stream's lock, as between two writes of one line.
+   */
+  private final class NewlineHeld extends PrintStream {
+    final CountDownLatch atNewline = new CountDownLatch(1);
+
+    NewlineHeld() {
+      super(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void write(int b) {
+      if (b == '\n') {
+        atNewline.countDown();
+        held.awaitRelease();
+      }
+      super.write(b);
+    }
   }
 
   private static PingRun run() {

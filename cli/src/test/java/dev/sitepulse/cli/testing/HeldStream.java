@@ -19,13 +19,18 @@ public final class HeldStream extends OutputStream {
   @Override
   public void write(byte[] b, int off, int len) {
     firstWrite.countDown();
+    awaitRelease();
+    synchronized (bytes) {
+      bytes.write(b, off, len);
+    }
+  }
+
+  /** Waits, as a write here does, until {@link #release}. */
+  public void awaitRelease() {
     try {
       released.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    synchronized (bytes) {
-      bytes.write(b, off, len);
     }
   }
 
