@@ -15,16 +15,21 @@ public enum ErrorKind {
   TOO_MANY_REDIRECTS,
   /**
    * Not sent: the last checks of its host and port could not reach it, and its circuit is open
-   * ({@link CircuitBreakerSettings}). Last, as history stores kinds by their order.
+   * ({@link CircuitBreakerSettings}).
    */
-  CIRCUIT_OPEN;
+  CIRCUIT_OPEN,
+  /**
+   * Not sent: sitepulse could not start the attempt (its checks being stopped under it, or a fault
+   * of its own), so the host was not asked. Last, as history stores kinds by their order.
+   */
+  NOT_STARTED;
 
   /**
-   * Retrying cannot change the outcome of a malformed URL or a redirect loop, and a check its
-   * circuit held back would be held back again.
+   * Retrying cannot change the outcome of a malformed URL or a redirect loop, a check its circuit
+   * held back would be held back again, and one sitepulse could not start would meet the same.
    */
   public boolean isTransient() {
-    return this != INVALID_URL && this != TOO_MANY_REDIRECTS && this != CIRCUIT_OPEN;
+    return this != INVALID_URL && this != TOO_MANY_REDIRECTS && this != CIRCUIT_OPEN && this != NOT_STARTED;
   }
 
   /**

@@ -29,7 +29,7 @@ class UnstartedAttemptTest {
     @Override
     public Instant instant() {
       if (Thread.currentThread().getName().startsWith("sitepulse-scheduler") && failed.compareAndSet(false, true)) {
-        throw new IllegalStateException("the attempt could not start");
+        throw new IllegalStateException("the clock failed");
       }
       return super.instant();
     }
@@ -44,11 +44,26 @@ class UnstartedAttemptTest {
 
       assertThat(first).succeedsWithin(LIMIT).satisfies(r -> {
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(r.message()).contains("the attempt could not start");
+        assertThat(r.errorKind()).as("not the server's answer, as PROTOCOL would say").isEqualTo(ErrorKind.NOT_STARTED);
+        assertThat(r.message()).isEqualTo("not sent: sitepulse could not start the attempt: the clock failed");
         assertThat(r.attempts()).singleElement().satisfies(a -> assertThat(a.hops()).as("nothing sent").isEmpty());
       });
       assertThat(second).succeedsWithin(LIMIT).extracting(CheckResult::verdict).isEqualTo(Verdict.UP);
       assertThat(server.requests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anAttemptThatFailsToStartIsNotRetried() throws Exception {
+    try (RawServer server = RawServer.answering(OK); RecordingRetryTimer timer = RecordingRetryTimer.endingAtOnce();
+        Pinger pinger = timer.pinger(Checks.FAST, new FailsOnceWhereAttemptsStart())) {
+      CompletableFuture<CheckResult> check = pinger.check(Target.of(server.url("/")).withTimeout(LIMIT).withRetries(2));
+
+      assertThat(check).succeedsWithin(LIMIT).satisfies(r -> {
+        assertThat(r.errorKind()).isEqualTo(ErrorKind.NOT_STARTED);
+        assertThat(r.attempts()).as("a retry would meet what stopped it").hasSize(1);
+      });
+      assertThat(timer.asked()).isEmpty();
     }
   }
 }

@@ -33,7 +33,7 @@ class SqliteSchemaTest {
       assertThat(rows(c, "verdicts")).containsExactly("0 UP", "1 DEGRADED", "2 DOWN", "3 TIMEOUT", "4 ERROR");
       assertThat(rows(c, "error_kinds")).as("0 is none").containsExactly("1 INVALID_URL", "2 DNS",
           "3 CONNECT_REFUSED", "4 CONNECT_TIMEOUT", "5 TLS", "6 RESET", "7 PROTOCOL", "8 TOO_MANY_REDIRECTS",
-          "9 CIRCUIT_OPEN");
+          "9 CIRCUIT_OPEN", "10 NOT_STARTED");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.sitepulse.pinger.internal.http;
 import static dev.sitepulse.pinger.ErrorKind.CONNECT_REFUSED;
 import static dev.sitepulse.pinger.ErrorKind.CONNECT_TIMEOUT;
 import static dev.sitepulse.pinger.ErrorKind.DNS;
+import static dev.sitepulse.pinger.ErrorKind.NOT_STARTED;
 import static dev.sitepulse.pinger.ErrorKind.PROTOCOL;
 import static dev.sitepulse.pinger.ErrorKind.RESET;
 import static dev.sitepulse.pinger.ErrorKind.TLS;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -91,6 +93,16 @@ final class FailureClassifier {
     return Failure.error(PROTOCOL, responseHeadCame
         ? "invalid HTTP response: " + ServerText.excerpt(String.valueOf(e.getMessage()), MESSAGE_LENGTH)
         : "request rejected: " + e.getMessage());
+  }
+
+  /**
+   * Why sitepulse could not start an attempt: a closing pinger's executors refuse its work, whose
+   * message names an executor, not a reason; anything else is a fault whose message is all there is.
+   */
+  static Failure notStarted(RuntimeException e) {
+    String why = e instanceof RejectedExecutionException ? "its checks were being stopped"
+        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return Failure.error(NOT_STARTED, "not sent: sitepulse could not start the attempt: " + why);
   }
 
   /** Classifies by the root cause first: OkHttp wraps the telling exception in a generic one. */

@@ -96,10 +96,10 @@ public final class ProbeRun implements Runnable {
 
   /**
    * The attempt for one that could not be started (its pinger closing under it), at {@code at}:
-   * nothing was sent, so it has no hop, and the error says why as a request the client refused would.
+   * nothing was sent, so it has no hop, and its kind says the host was not asked.
    */
   public static Attempt notStarted(int number, Instant at, RuntimeException e) {
-    Failure f = FailureClassifier.unexpected(e, false);
+    Failure f = FailureClassifier.notStarted(e);
     return new Attempt(number, at, f.verdict(), f.kind(), f.message(), List.of(), Phases.NONE, 0, false,
         null, null, List.of(), null);
   }
