@@ -9,7 +9,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HistoryStore extends AutoCloseable {
 
-  /** Queues a record for the next batch; never blocks and never drops it. */
+  /**
+   * Queues a record for the next batch; never blocks. A store may bound its queue, dropping the
+   * oldest waiting past its cap, and counts what it drops as {@linkplain #lost() lost}.
+   */
   void append(HistoryRecord record);
 
   /** Records queued and not yet written. */
@@ -21,7 +24,10 @@ public interface HistoryStore extends AutoCloseable {
   /** Of those, the check results: what a user counts, without intervals, state changes and deliveries. */
   long checksWritten();
 
-  /** Records that will never be written: those the file still refused at close, or appended after it. */
+  /**
+   * Records that will never be written: those the file still refused at close, or appended after
+   * it, one that failed on its own while others went in, and those dropped past the queue's cap.
+   */
   long lost();
 
   /** Completes when everything appended before the call is written. */

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,7 @@ import org.sqlite.SQLiteConfig;
  * {@link #FLUSH_EVERY} or as soon as {@link #BATCH} are waiting. The same thread deletes what is
  * older than the retention, at open and then {@link #RETENTION_EVERY}. One writer per folder: it
  * holds {@code DIR/watch.lock} until closed, while readers ({@link #openForReading}) take no lock.
+ * At most {@link #MAX_QUEUED} records wait; past that the oldest waiting are dropped.
  */
 public final class SqliteHistory implements HistoryStore {
 
@@ -49,6 +51,12 @@ public final class SqliteHistory implements HistoryStore {
   public static final int BATCH = 500;
   public static final Duration FLUSH_EVERY = Duration.ofMillis(250);
   public static final Duration RETENTION_EVERY = Duration.ofHours(1);
+  /**
+   * The most records that wait to be written (with a batch that failed), about 40 MB: twice the
+   * backlog at which a watch skips its checks, so that it skips them first; this bounds what it
+   * does not stop, and a store used otherwise.
+   */
+  public static final int MAX_QUEUED = 200_000;
 
   private static final Logger log = LoggerFactory.getLogger(SqliteHistory.class);
 
@@ -56,11 +64,18 @@ public final class SqliteHistory implements HistoryStore {
   private final DataDirLock lock;
   private final Duration retention;
   private final Clock clock;
+  private final int maxQueued;
   private final ScheduledExecutorService writerThread;
   private final SqliteWriter writer;
   private final SqliteReader reader;
   private final ConcurrentLinkedQueue<HistoryRecord> queue = new ConcurrentLinkedQueue<>();
+  /** Records appended and neither written nor lost yet: those queued, those to retry, and a batch being written. */
   private final AtomicInteger queued = new AtomicInteger();
+  /**
+   * Records dropped past {@link #maxQueued} since it was last said: once writing has brought the
+   * backlog down to half the cap, or at close, so one line says a run of drops.
+   */
+  private final AtomicLong droppedPastCap = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong checksWritten = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
@@ -82,12 +97,13 @@ public final class SqliteHistory implements HistoryStore {
   /** Completed, with why, once the file or the lock is no longer at its path. */
   private final CompletableFuture<String> gone = new CompletableFuture<>();
 
-  private SqliteHistory(Path file, DataDirLock lock, Duration retention, Clock clock, Connection connection)
-      throws SQLException {
+  private SqliteHistory(Path file, DataDirLock lock, Duration retention, Clock clock, int maxQueued,
+      Connection connection) throws SQLException {
     this.file = file;
     this.lock = lock;
     this.retention = retention;
     this.clock = clock;
+    this.maxQueued = maxQueued;
     this.writer = new SqliteWriter(connection);
     this.fileKey = fileKey(file).orElse(null);
     this.lockKey = fileKey(lockFile(file.getParent())).orElse(null);
@@ -107,6 +123,11 @@ public final class SqliteHistory implements HistoryStore {
    *     the folder open, from this process or another
    */
   public static SqliteHistory open(Path dir, Duration retention, Clock clock) {
+    return open(dir, retention, clock, MAX_QUEUED);
+  }
+
+  /** As {@link #open(Path, Duration, Clock)}, with at most {@code maxQueued} records waiting: for tests. */
+  static SqliteHistory open(Path dir, Duration retention, Clock clock, int maxQueued) {
     Path file = dir.resolve(FILE_NAME);
     try {
       Files.createDirectories(dir);
@@ -118,14 +139,14 @@ public final class SqliteHistory implements HistoryStore {
     }
     DataDirLock lock = lock(dir);
     try {
-      return open(file, lock, retention, clock);
+      return open(file, lock, retention, clock, maxQueued);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
     }
   }
 
-  private static SqliteHistory open(Path file, DataDirLock lock, Duration retention, Clock clock) {
+  private static SqliteHistory open(Path file, DataDirLock lock, Duration retention, Clock clock, int maxQueued) {
     if (Files.isDirectory(file)) { // else SQLite's "unable to open the database file"
       throw new HistoryException(isAFolder(file));
     }
@@ -146,7 +167,7 @@ public final class SqliteHistory implements HistoryStore {
           throw new HistoryException(file + " is " + unknown);
         }
         SqliteSchema.create(c);
-        return new SqliteHistory(file, lock, retention, clock, c);
+        return new SqliteHistory(file, lock, retention, clock, maxQueued, c);
       } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;
@@ -245,6 +266,15 @@ public final class SqliteHistory implements HistoryStore {
         log.warn("history closed; dropped {}", record);
         lost.incrementAndGet();
         return;
+      }
+      // Only the writer takes from the count meanwhile, and appends take turns: it stays at most the cap.
+      if (queued.get() >= maxQueued) {
+        lost.incrementAndGet();
+        droppedPastCap.incrementAndGet();
+        if (queue.poll() == null) { // the writer holds every one waiting, in a batch: the newest goes
+          return;
+        }
+        queued.decrementAndGet();
       }
       queue.add(record);
       if (queued.incrementAndGet() >= BATCH && drainPending.compareAndSet(false, true)) {
@@ -354,21 +384,58 @@ public final class SqliteHistory implements HistoryStore {
       for (HistoryRecord r; batch.size() < BATCH * 20 && (r = queue.poll()) != null; ) {
         batch.add(r);
       }
-      queued.addAndGet(-batch.size());
+      OneByOne.Outcome o;
+      Exception failure = null;
       try {
         writer.write(batch);
+        o = OneByOne.Outcome.all(batch.size());
       } catch (SQLException | RuntimeException e) {
-        failed(batch.size(), e);
-        retry.addAll(batch);
-        queued.addAndGet(batch.size());
+        failure = e;
+        o = OneByOne.mayBeTheRecord(e) ? OneByOne.write(writer, batch) : OneByOne.Outcome.none(batch);
+        o.rejected().forEach(this::dropped);
+      }
+      counted(batch, o);
+      if (!o.kept().isEmpty()) {
+        failed(o.kept().size(), failure);
+        retry.addAll(o.kept());
         return;
       }
-      written.addAndGet(batch.size());
-      checksWritten.addAndGet(batch.stream().filter(CheckRecord.class::isInstance).count());
       if (failing) {
         failing = false;
-        log.info("history {}: writing again; the {} records held back are written", file, retried);
+        log.info("history {}: writing again; the {} records held back are written", file,
+            o.writtenAt().get(0, retried).cardinality());
       }
+    }
+  }
+
+  /** Counts a batch's records written, and those dropped, as no longer queued. */
+  private void counted(List<HistoryRecord> batch, OneByOne.Outcome o) {
+    BitSet writtenAt = o.writtenAt();
+    written.addAndGet(writtenAt.cardinality());
+    checksWritten.addAndGet(writtenAt.stream().filter(i -> batch.get(i) instanceof CheckRecord).count());
+    queued.addAndGet(-writtenAt.cardinality() - o.rejected().size());
+    if (!writtenAt.isEmpty() && queued.get() <= maxQueued / 2) { // a run of drops past the cap is over
+      droppedPastCapSaid();
+    }
+  }
+
+  /** Says in one line how many records were dropped past the cap since it last said so. */
+  private void droppedPastCapSaid() {
+    long past = droppedPastCap.getAndSet(0);
+    if (past > 0) {
+      log.warn("history {}: dropped the {} oldest records waiting to be written, as more than {} waited",
+          file, past, maxQueued);
+    }
+  }
+
+  /** A record that failed on its own while others went in: kept, it would hold back every later batch. */
+  private void dropped(OneByOne.Rejected r) {
+    lost.incrementAndGet();
+    String line = "history {}: dropped {} of target {}, which could not be written while the records after it were: {}";
+    if (r.why() instanceof SQLException) {
+      log.error(line, file, OneByOne.what(r.record()), r.record().target(), r.why().getMessage());
+    } else { // a bug of the record's maker, whose trace says where
+      log.error(line, file, OneByOne.what(r.record()), r.record().target(), r.why().getMessage(), r.why());
     }
   }
 
@@ -438,8 +505,9 @@ public final class SqliteHistory implements HistoryStore {
     try {
       CompletableFuture.runAsync(() -> {
         drain();
-        int left = queued.get(); // the failed batch is counted there again, with what came after
+        int left = queued.get(); // the failed batch is counted there still, with what came after
         lost.addAndGet(left);
+        droppedPastCapSaid();
         if (left > 0) {
           log.error("history {}: {} records could not be written", file, left);
         }

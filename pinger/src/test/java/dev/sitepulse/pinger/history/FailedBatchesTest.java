@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** A batch the history could not write is kept and written later, once, as a whole. */
+/**
+ * A batch the history could not write is kept and written later, once, as a whole; but a record
+ * that fails on its own is dropped, and so are the oldest waiting past the cap.
+ */
 class FailedBatchesTest {
 
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -31,9 +34,11 @@ class FailedBatchesTest {
   }
 
   @Test
-  void aBatchWhoseChecksFailedToGoInIsWrittenOnceWhenTheWriteSucceeds() throws Exception {
+  void aBatchWhoseRecordsFailedToGoInIsWrittenOnceWhenTheWriteSucceeds() throws Exception {
     try (SqliteHistory h = open()) {
-      breakInserts("checks");
+      breakInserts("checks"); // every record, as a full disk would: none fails on its own
+      breakInserts("state_changes");
+      breakInserts("deliveries");
       h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
       h.append(new StateChangeRecord("a", "UP", "DOWN", NOW.minusSeconds(10), NOW.minusSeconds(10)));
       h.append(new DeliveryRecord("a", NOW.minusSeconds(9), "CHANGE", "http://hook/", false, 3, "HTTP 500"));
@@ -69,27 +74,91 @@ class FailedBatchesTest {
   }
 
   @Test
-  void aRecordTheWriterCannotTakeHoldsItsBatchBackUntilCloseCountsItLostNotDropsItUnseen() {
+  void aRecordThatFailsOnItsOwnIsDroppedWithOneErrorWhileTheOthersAreWritten() {
+    ListAppender<ILoggingEvent> log = listening();
     SqliteHistory h = open();
     try (h) {
       h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
       h.append(new StateChangeRecord("a", "UP", "DOWN", null, null)); // no time: a bug of its maker
       h.flush().join();
+      assertThat(h.backlog()).as("kept: no record after it went in, so it may be the file").isOne();
       h.append(CheckRecord.of("a", NOW, Verdict.DOWN, 500, 5));
       h.flush().join();
 
-      assertThat(h.backlog()).as("held back, with what came after").isEqualTo(3);
+      assertThat(h.backlog()).as("held back no longer").isZero();
+      assertThat(h.written()).isEqualTo(2);
+      assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isEqualTo(2);
+    } finally {
+      stopListening(log);
     }
-    assertThat(h.written()).isZero();
-    assertThat(h.lost()).isEqualTo(3);
+    assertThat(h.lost()).isOne();
+    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage)
+        .filteredOn(m -> m.contains("dropped")).singleElement().asString()
+        .startsWith("history " + dir.resolve(SqliteHistory.FILE_NAME) + ": dropped a state change of target a,"
+            + " which could not be written while the records after it were: ");
+  }
+
+  @Test
+  void moreBadRecordsInARowThanAreTriedBeforeOneGoesInAreDroppedAllTheSame() {
+    SqliteHistory h = open();
+    try (h) {
+      for (int i = 0; i <= OneByOne.TRIED_WITHOUT_ONE_WRITTEN; i++) { // a target whose every record is bad
+        h.append(new StateChangeRecord("a", "UP", "DOWN", null, null));
+      }
+      h.append(CheckRecord.of("b", NOW, Verdict.UP, 200, 5));
+      h.flush().join();
+
+      assertThat(h.written()).as("the newest, tried when the first all failed").isOne();
+      assertThat(h.backlog()).isZero();
+    }
+    assertThat(h.lost()).isEqualTo(OneByOne.TRIED_WITHOUT_ONE_WRITTEN + 1);
+  }
+
+  @Test
+  void aFileThatTakesNoRecordKeepsEveryOneForTheRetryThoughTriedOneByOne() throws Exception {
+    try (SqliteHistory h = open()) {
+      breakInserts("checks");
+      for (int i = 0; i < 30; i++) { // more than are tried one by one
+        h.append(CheckRecord.of("a", NOW.minusSeconds(i), Verdict.UP, 200, 5));
+      }
+      h.flush().join();
+      h.flush().join();
+      assertThat(h.backlog()).isEqualTo(30);
+
+      mend();
+      h.flush().join();
+
+      assertThat(h.written()).isEqualTo(30);
+      assertThat(h.lost()).isZero();
+    }
+  }
+
+  @Test
+  void pastTheCapTheOldestWaitingAreDroppedAndCountedInOneWarningOnceWritingGoesOn() throws Exception {
+    ListAppender<ILoggingEvent> log = listening();
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC), 3)) {
+      breakInserts("checks");
+      for (int i = 5; i > 0; i--) {
+        h.append(CheckRecord.of("a", NOW.minusSeconds(i), Verdict.UP, 200, 5));
+      }
+      assertThat(h.backlog()).isEqualTo(3);
+      assertThat(h.lost()).isEqualTo(2);
+
+      mend();
+      h.flush().join();
+
+      assertThat(h.written()).isEqualTo(3);
+    } finally {
+      stopListening(log);
+    }
+    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly("history " + dir.resolve(SqliteHistory.FILE_NAME)
+            + ": dropped the 2 oldest records waiting to be written, as more than 3 waited");
   }
 
   @Test
   void writesThatKeepFailingAreLoggedOnceAndOnceMoreWhenTheyGoAgain() throws Exception {
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    Logger logger = (Logger) LoggerFactory.getLogger(SqliteHistory.class);
-    log.start();
-    logger.addAppender(log);
+    ListAppender<ILoggingEvent> log = listening();
     try (SqliteHistory h = open()) {
       breakInserts("checks");
       h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
@@ -100,7 +169,7 @@ class FailedBatchesTest {
       mend();
       h.flush().join();
     } finally {
-      logger.detachAppender(log);
+      stopListening(log);
     }
 
     Path file = dir.resolve(SqliteHistory.FILE_NAME);
@@ -110,6 +179,17 @@ class FailedBatchesTest {
             + " [SQLITE_CONSTRAINT_TRIGGER] A RAISE function within a trigger fired, causing the SQL statement to"
             + " abort (disk I/O error)",
         "INFO history " + file + ": writing again; the 2 records held back are written");
+  }
+
+  private static ListAppender<ILoggingEvent> listening() {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    ((Logger) LoggerFactory.getLogger(SqliteHistory.class)).addAppender(log);
+    return log;
+  }
+
+  private static void stopListening(ListAppender<ILoggingEvent> log) {
+    ((Logger) LoggerFactory.getLogger(SqliteHistory.class)).detachAppender(log);
   }
 
   /** Makes inserts into {@code table} fail, as a full disk would, until {@link #mend}. */
