@@ -66,6 +66,7 @@ final class OneByOne {
     List<Rejected> rejected = new ArrayList<>();
     List<Rejected> failedSinceLastWritten = new ArrayList<>();
     int last = batch.size() - 1;
+    boolean fileFailed = false;
     int i = 0;
     for (; i <= last; i++) {
       if (i < last && writtenAt.isEmpty() && failedSinceLastWritten.size() == TRIED_WITHOUT_ONE_WRITTEN) {
@@ -81,6 +82,7 @@ final class OneByOne {
       Exception why = written(writer, batch.get(i));
       if (why != null && !mayBeTheRecord(why)) {
         failedSinceLastWritten.add(new Rejected(batch.get(i++), why));
+        fileFailed = true;
         break; // the file's trouble, not this record's: what is left waits for the retry
       }
       if (why == null) {
@@ -91,7 +93,7 @@ final class OneByOne {
         failedSinceLastWritten.add(new Rejected(batch.get(i), why));
       }
     }
-    if (last < batch.size() - 1) { // the newest went in: every record that failed came before it
+    if (last < batch.size() - 1 && !fileFailed) { // the newest went in: each that failed came before it
       rejected.addAll(failedSinceLastWritten);
       failedSinceLastWritten.clear();
     }
