@@ -119,7 +119,7 @@ public final class CrawlOptions {
           concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff)
           .over(fromFile).over(defaults);
     } catch (InvalidValueException e) {
-      throw new UsageException(asOption(e));
+      throw UsageException.ofOption(e);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -129,15 +129,6 @@ public final class CrawlOptions {
           + (spec.scope() == null ? Scope.HOST : spec.scope()).name().toLowerCase(Locale.ROOT));
     }
     return spec;
-  }
-
-  /**
-   * A value refused here is one typed on the command line (the file's were checked as it was read,
-   * at their line and key): its error names the option as typed, {@code --delay can be at most 1h},
-   * as search's and analyze's do, not the file's key.
-   */
-  private static String asOption(InvalidValueException e) {
-    return e.getMessage().startsWith(e.key() + " ") ? "--" + e.getMessage() : e.getMessage();
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DefaultsSpec;
+import dev.sitepulse.pinger.config.InvalidValueException;
 import dev.sitepulse.pinger.config.TargetSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,8 @@ public record PingRun(PingSettings settings, List<Target> targets) {
       // DefaultsSpec validates the merged options (--concurrency 0, --retries -1): a usage error.
       defaults = overrides.over(file == null ? DefaultsSpec.NONE : file.defaults());
       settings = defaults.applyTo(PingSettings.DEFAULTS);
+    } catch (InvalidValueException e) {
+      throw UsageException.ofOption(e);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

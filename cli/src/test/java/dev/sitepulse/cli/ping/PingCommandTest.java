@@ -199,12 +199,12 @@ class PingCommandTest {
 
   @Test
   void aConcurrencyOfZeroIsAUsageError() {
-    assertUsageError(ping("--concurrency", "0", url("/status/200")), "concurrency must be at least 1");
+    assertUsageError(ping("--concurrency", "0", url("/status/200")), "--concurrency must be at least 1, got 0");
   }
 
   @Test
   void aNegativeRetryCountIsAUsageError() {
-    assertUsageError(ping("--retries", "-1", url("/status/200")), "retries must be 0 to 10, got -1");
+    assertUsageError(ping("--retries", "-1", url("/status/200")), "--retries must be 0 to 10, got -1");
   }
 
   @Test
@@ -212,22 +212,22 @@ class PingCommandTest {
     CommandLineRun run = ping("--format", "jsonl", "--retries", "10", url("/status/200"));
     assertThat(run.exitCode()).as("%s", run).isZero();
 
-    assertUsageError(ping("--retries", "11", url("/status/200")), "retries must be 0 to 10, got 11");
+    assertUsageError(ping("--retries", "11", url("/status/200")), "--retries must be 0 to 10, got 11");
   }
 
   @Test
   void aZeroTimeoutIsAUsageError() {
-    assertUsageError(ping("--timeout", "0s", url("/status/200")), "timeout must be positive");
+    assertUsageError(ping("--timeout", "0s", url("/status/200")), "--timeout must be positive");
   }
 
   @Test
   void aNegativeRedirectLimitIsAUsageError() {
-    assertUsageError(ping("--max-redirects", "-1", url("/status/200")), "max-redirects must be 0 or more");
+    assertUsageError(ping("--max-redirects", "-1", url("/status/200")), "--max-redirects must be 0 or more");
   }
 
   @Test
   void aRedirectLimitPastAHundredIsAUsageErrorNotHopsUntilTheTimeout() {
-    assertUsageError(ping("--max-redirects", "1000000", url("/status/200")), "max-redirects must be at most 100, got 1000000");
+    assertUsageError(ping("--max-redirects", "1000000", url("/status/200")), "--max-redirects must be at most 100, got 1000000");
   }
 
   @Test
