@@ -73,6 +73,7 @@ final class PageDocuments {
     for (String heading : page.headings()) {
       doc.add(new TextField(HEADINGS, heading, Store.NO));
     }
+    addTitleNameParts(doc, page.title());
     doc.add(new Field(BODY, page.body(), BODY_TYPE));
     char[] body = page.body().toCharArray(); // read twice, below
     String parts = NameParts.of(body);
@@ -118,6 +119,18 @@ final class PageDocuments {
       doc.add(new StoredField(CONTENT_HASH, new BytesRef(HexFormat.of().parseHex(page.contentHash()))));
     }
     return doc;
+  }
+
+  /**
+   * The parts of the dotted names a title writes, as title words beside the whole name: "request"
+   * finds "urllib.request — Extensible library for opening URLs" by its title. Not headings': on
+   * the Python docs those moved "What's New"'s unittest.mock sections before other ones.
+   */
+  private static void addTitleNameParts(Document doc, String title) {
+    String parts = NameParts.of(title.toCharArray());
+    if (!parts.isEmpty()) {
+      doc.add(new TextField(TITLE, OverlaidWords.of(TITLE, parts)));
+    }
   }
 
   /**
