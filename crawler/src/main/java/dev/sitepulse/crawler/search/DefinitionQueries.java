@@ -11,8 +11,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -109,15 +107,10 @@ final class DefinitionQueries {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     boolean any = false;
     for (String name : names) {
-      try (TokenStream tokens = analyzer.tokenStream(PageFields.BODY, name)) {
-        CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-        tokens.reset();
-        String only = tokens.incrementToken() ? term.toString() : null;
-        if (only != null && !tokens.incrementToken()) {
-          words.add(new TermQuery(new Term(PageFields.BODY, only)), BooleanClause.Occur.SHOULD);
-          any = true;
-        }
-        tokens.end();
+      String only = OneWord.of(analyzer, PageFields.BODY, name);
+      if (only != null) {
+        words.add(new TermQuery(new Term(PageFields.BODY, only)), BooleanClause.Occur.SHOULD);
+        any = true;
       }
     }
     return any ? words.build() : null;

@@ -6,8 +6,6 @@ import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 
 import dev.sitepulse.crawler.index.PageFields;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +13,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -165,7 +161,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
     if (field == null || !TEXT_FIELDS.contains(field)) {
       return typed;
     }
-    String stem = onlyToken(field, prefix);
+    String stem = OneWord.of(getAnalyzer(), field, prefix);
     if (stem == null || typed instanceof PrefixQuery p && p.getPrefix().text().equals(stem)) {
       return typed;
     }
@@ -173,22 +169,6 @@ final class PageQueryParser extends MultiFieldQueryParser {
         .add(typed, BooleanClause.Occur.SHOULD)
         .add(newPrefixQuery(new Term(field, stem)), BooleanClause.Occur.SHOULD)
         .build();
-  }
-
-  /** What the field's analyzer makes of {@code text} when that is one token: null for a stop word. */
-  private String onlyToken(String field, String text) {
-    try (TokenStream tokens = getAnalyzer().tokenStream(field, text)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      String only = tokens.incrementToken() ? term.toString() : null;
-      if (tokens.incrementToken()) {
-        only = null;
-      }
-      tokens.end();
-      return only;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // analysing a String reads no file
-    }
   }
 
   /** A word repeated in a group is looked up once and weighs as often as it was typed. */

@@ -6,6 +6,7 @@ import static dev.sitepulse.crawler.index.PageFields.TITLE;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -31,8 +32,8 @@ final class ProximityBoost {
     }
     Query inTitle = parser.createPhraseQuery(TITLE, query, PROXIMITY_SLOP);
     Query inBody = parser.createPhraseQuery(BODY, query, PROXIMITY_SLOP);
-    if (!(inBody instanceof PhraseQuery)) {
-      return null; // fewer than two words once stop words are gone
+    if (!(inBody instanceof PhraseQuery || inBody instanceof MultiPhraseQuery)) {
+      return null; // fewer than two words once stop words are gone (a word with accents is two terms at one place)
     }
     BooleanQuery.Builder near = new BooleanQuery.Builder().add(inBody, BooleanClause.Occur.SHOULD);
     if (inTitle != null) {
