@@ -12,7 +12,6 @@ import dev.sitepulse.crawler.internal.SeedSitemaps;
 import dev.sitepulse.crawler.internal.WarcSink;
 import dev.sitepulse.crawler.internal.WriteBacklog;
 import dev.sitepulse.crawler.parse.Embed;
-import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.crawler.store.PriorFetch;
@@ -59,30 +58,13 @@ public final class CrawlRun {
     return LinkRules.whyNot(url);
   }
 
-  /**
-   * What a crawl ends with: its counters, and the robots.txt of each host it read this run, by
-   * origin (a host it read in an earlier run, and found nothing more to fetch from, is not there),
-   * and the hosts it gave up on (past --max-backoff, or, in a crawl for search, no longer
-   * answering for its pages or robots.txt), whose URLs it left queued.
-   */
-  public record Finished(CrawlStats stats, Map<String, RobotsRules> robots, Set<String> abandonedOrigins) {
-
-    public Finished {
-      robots = Map.copyOf(robots);
-      abandonedOrigins = Set.copyOf(abandonedOrigins);
-    }
-  }
-
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     return runKeepingRobots(config, listener, stop).stats();
   }
 
-  /**
-   * As {@link #run}, keeping the robots.txt rules the crawl read: a link check asks those hosts
-   * again after it, as the crawl did, without reading them a second time.
-   */
-  public static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop)
+  /** As {@link #run}, keeping what {@link FinishedCrawl} holds besides the counters. */
+  public static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     return runKeepingRobots(config, listener, stop, LoopTimers::on, Clock.systemUTC());
   }
@@ -91,7 +73,7 @@ public final class CrawlRun {
    * As {@link #runKeepingRobots}, with the loop's timers made on its Vert.x by {@code timers}, and
    * pages fetched at the time {@code clock} tells.
    */
-  public static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+  public static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
       Function<Vertx, LoopTimers> timers, Clock clock) throws CrawlException {
     return runKeepingRobots(config, listener, stop, timers, clock, UnaryOperator.identity());
   }
@@ -100,7 +82,7 @@ public final class CrawlRun {
    * As above, with crawl.db's writer thread wrapped by {@code crawlDbWrites}: a test sees each
    * transaction, where a kill could fall.
    */
-  public static Finished runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+  public static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
       Function<Vertx, LoopTimers> timers, Clock clock, UnaryOperator<Executor> crawlDbWrites)
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
@@ -109,7 +91,7 @@ public final class CrawlRun {
     }
   }
 
-  private static Finished crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+  private static FinishedCrawl crawl(CrawlConfig config, CrawlListener listener, CrawlStop stop,
       List<String> seeds, Function<Vertx, LoopTimers> timers, Clock clock,
       UnaryOperator<Executor> crawlDbWrites) throws CrawlException {
     if (config.ignoreRobots()) {
@@ -169,7 +151,7 @@ public final class CrawlRun {
         closeAndWait(vertx);
       }
       listener.finished(stats);
-      return new Finished(stats, loop.robotsRead(), frontier.abandonedOrigins());
+      return new FinishedCrawl(stats, loop.robotsRead(), frontier.abandonedOrigins());
     } catch (SQLException e) {
       throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     } catch (IOException e) {

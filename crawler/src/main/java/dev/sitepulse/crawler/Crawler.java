@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler;
 
+import java.util.List;
+
 /**
  * Crawls a site politely into crawl.db and a Lucene index, resuming where an earlier run with the
  * same data directory stopped. Blocks the calling thread until the crawl is over; the crawl itself
@@ -17,6 +19,25 @@ public final class Crawler {
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     return CrawlRun.run(config, listener, stop);
+  }
+
+  /**
+   * As {@link #run(CrawlConfig, CrawlListener, CrawlStop)}, keeping the robots.txt rules the crawl
+   * read and the hosts it gave up on: a link check asks those hosts again after it, as the crawl
+   * did, without reading them a second time.
+   */
+  public static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop)
+      throws CrawlException {
+    return CrawlRun.runKeepingRobots(config, listener, stop);
+  }
+
+  /**
+   * The seeds as a crawl reads them: normalized, each once. Its scope is drawn from these.
+   *
+   * @throws IllegalArgumentException naming a seed a crawl cannot fetch
+   */
+  public static List<String> normalizedSeeds(CrawlConfig config) {
+    return CrawlRun.normalizedSeeds(config);
   }
 
   /**

@@ -3,10 +3,10 @@ package dev.sitepulse.crawler.links;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlPurpose;
-import dev.sitepulse.crawler.CrawlRun;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.FinishedCrawl;
 import dev.sitepulse.crawler.links.CrawledPages.Link;
 import dev.sitepulse.crawler.links.CrawledPages.Page;
 import dev.sitepulse.crawler.robots.RobotsRules;
@@ -61,7 +61,7 @@ public final class LinkChecker {
   public static LinkReport crawlAndCheck(CrawlConfig crawl, boolean checkExternal,
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener) throws CrawlException {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
-    CrawlRun.Finished crawled = CrawlRun.runKeepingRobots(linkCheck, listener, stop);
+    FinishedCrawl crawled = Crawler.runKeepingRobots(linkCheck, listener, stop);
     LinkReport report = check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled.robots(),
         crawled.abandonedOrigins(), listener, stop);
     // With warc: true the crawl archived what it fetched: an archive that lacks some fails the run, as crawl's does.
@@ -100,7 +100,7 @@ public final class LinkChecker {
     } catch (SQLException e) {
       throw new CrawlException(crawl.crawlDb() + ": " + e.getMessage(), e);
     }
-    List<String> seeds = CrawlRun.normalizedSeeds(crawl);
+    List<String> seeds = Crawler.normalizedSeeds(crawl);
     // As the crawl drew it: from the seeds normalized (a prefix of /docs/./ would hold no URL).
     CrawlScope scope = new CrawlScope(crawl, seeds);
     Map<String, List<Link>> byTarget = byTarget(db);

@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlRun;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.FinishedCrawl;
 import dev.sitepulse.crawler.HeldResponses;
 import dev.sitepulse.crawler.StubSiteServer;
 import io.vertx.core.Vertx;
@@ -55,7 +56,7 @@ class CrawlTimersTest {
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).ignoreRobots(true).maxDepth(0)
         .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").build();
 
-    CompletableFuture<CrawlRun.Finished> crawl;
+    CompletableFuture<FinishedCrawl> crawl;
     try (HeldResponses.Held page = held.hold("/status/200")) {
       crawl = CompletableFuture.supplyAsync(() -> {
         try {

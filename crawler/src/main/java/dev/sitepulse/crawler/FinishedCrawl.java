@@ -1,0 +1,19 @@
+package dev.sitepulse.crawler;
+
+import dev.sitepulse.crawler.robots.RobotsRules;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a crawl ends with: its counters, and the robots.txt of each host it read this run, by
+ * origin (a host it read in an earlier run, and found nothing more to fetch from, is not there),
+ * and the hosts it gave up on (past --max-backoff, or, in a crawl for search, no longer
+ * answering for its pages or robots.txt), whose URLs it left queued.
+ */
+public record FinishedCrawl(CrawlStats stats, Map<String, RobotsRules> robots, Set<String> abandonedOrigins) {
+
+  public FinishedCrawl {
+    robots = Map.copyOf(robots);
+    abandonedOrigins = Set.copyOf(abandonedOrigins);
+  }
+}
