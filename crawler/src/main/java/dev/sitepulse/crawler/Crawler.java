@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler;
 
+import dev.sitepulse.crawler.internal.CrawlRun;
 import java.util.List;
 
 /**

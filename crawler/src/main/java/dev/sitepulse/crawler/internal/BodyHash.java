@@ -14,14 +14,14 @@ import org.conscrypt.Conscrypt;
  * SHA-256 into the CPU's SHA instructions. Under C1 it hashes about 150 MB/s, a tenth of a cold
  * crawl's CPU; Conscrypt does 1.7 GB/s under either compiler.
  */
-public final class BodyHash {
+final class BodyHash {
   private BodyHash() {}
 
   /**
    * Whether hashing runs in native code. The first call loads the library (about 50 ms); a crawl
    * makes it on a parser thread while it opens its stores, so that no page waits for it.
    */
-  public static boolean isNative() {
+  static boolean isNative() {
     return Native.PROVIDER != null;
   }
 

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * A crawl's data folder, made if missing and locked (crawl.lock) before anything in it changes;
  * refused when it holds what this crawl must not touch, and emptied for --fresh.
  */
-public final class CrawlFolder {
+final class CrawlFolder {
 
   private CrawlFolder() {}
 
@@ -32,7 +32,7 @@ public final class CrawlFolder {
    * @throws CrawlException naming the folder, with nothing in it changed, when it is another
    *     crawl's now, another program's or another kind of run's, or cannot be made
    */
-  public static DataDirLock open(CrawlConfig config, List<String> seeds) throws CrawlException {
+  static DataDirLock open(CrawlConfig config, List<String> seeds) throws CrawlException {
     CrawlDb.Maker maker = Files.exists(config.crawlDb()) ? CrawlDb.makerOf(config.crawlDb()) : null;
     // Before the lock, whose file would be the one thing a refused folder gained.
     if (maker == CrawlDb.Maker.ANOTHER_PROGRAM) {

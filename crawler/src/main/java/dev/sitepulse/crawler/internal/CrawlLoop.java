@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * pages fetched again for their canonical ({@link CanonicalRefetches}), and the commits that end
  * the crawl ({@link CrawlEnd}).
  */
-public final class CrawlLoop {
+final class CrawlLoop {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlLoop.class);
 
@@ -89,7 +89,7 @@ public final class CrawlLoop {
   /** The page limit was reached or a stop came: nothing is waited for but fetches and parses. */
   private boolean endingEarly;
 
-  public CrawlLoop(CrawlSetup setup) {
+  CrawlLoop(CrawlSetup setup) {
     this(setup, setup.fetcher()::fetch);
   }
 
@@ -124,7 +124,7 @@ public final class CrawlLoop {
   }
 
   /** Starts on the event loop; the future completes when the crawl is over and committed. */
-  public CompletableFuture<CrawlStats> start() {
+  CompletableFuture<CrawlStats> start() {
     context.exceptionHandler(end::crash);
     context.runOnContext(v -> {
       progressTimer = timers.every(1000, () -> listener.progress(stats()));
@@ -406,7 +406,7 @@ public final class CrawlLoop {
    * keeps nothing: it opens no index, so it has no document to keep or remove, and it wants every
    * page's own answer rather than a 304.
    */
-  public void remember(String url, PriorFetch prior) {
+  void remember(String url, PriorFetch prior) {
     if (prior != null && config.purpose() == CrawlPurpose.SEARCH) {
       priors.put(url, prior);
     }
@@ -416,13 +416,13 @@ public final class CrawlLoop {
    * A page an earlier run left deferring to a canonical URL it had not fetched yet; called before
    * the loop starts.
    */
-  public void awaitCanonical(String canonical, QueuedUrl page) {
+  void awaitCanonical(String canonical, QueuedUrl page) {
     canonicals.await(canonical, page);
     pages.deferredBefore(page.url(), canonical);
   }
 
   /** A canonical URL an earlier run found without a document; called before the loop starts. */
-  public void canonicalWithoutDocument(String url) {
+  void canonicalWithoutDocument(String url) {
     canonicals.knownWithoutDocument(url);
   }
 
@@ -430,7 +430,7 @@ public final class CrawlLoop {
    * The body hash of a page an earlier run fetched and kept, so that a copy fetched now is still
    * its exact duplicate; called before the loop starts.
    */
-  public void bodyFetchedBefore(String url, String contentHash) {
+  void bodyFetchedBefore(String url, String contentHash) {
     pages.bodies().knownBody(url, contentHash);
   }
 
@@ -442,7 +442,7 @@ public final class CrawlLoop {
    *     that records no hash of its bytes (the run that indexed these bytes was killed before its
    *     commit)
    */
-  public void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
+  void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
     if (config.purpose() == CrawlPurpose.SEARCH) {
       pages.bodies().queuedAgain(url, contentHash, documentOfTheseBytes);
     }
@@ -452,12 +452,12 @@ public final class CrawlLoop {
    * An exact duplicate an earlier run recorded of {@code original}, which is queued again: fetched
    * again should the original not keep their bytes. Called once the queue is seeded.
    */
-  public void copyFoundBefore(String original, QueuedUrl copy) {
+  void copyFoundBefore(String original, QueuedUrl copy) {
     pages.bodies().copyFoundBefore(original, copy);
   }
 
   /** A resource an earlier run queued, not to be parsed; called before the loop starts. */
-  public void leafResource(String url) {
+  void leafResource(String url) {
     pages.leaf(url);
   }
 
@@ -465,12 +465,12 @@ public final class CrawlLoop {
    * A host seen for the first time waits for its robots.txt before its first page. Called while
    * seeding, before the loop starts: the reads begin when it does.
    */
-  public void adoptIfNew(String url) {
+  void adoptIfNew(String url) {
     robotsAndSitemaps.adoptIfNew(url);
   }
 
   /** A seed an earlier run read as a sitemap, index or feed: read again as the loop starts. */
-  public void readSeedSitemapAgain(String url) {
+  void readSeedSitemapAgain(String url) {
     robotsAndSitemaps.readSeedSitemapAgain(url);
   }
 
@@ -478,7 +478,7 @@ public final class CrawlLoop {
    * The robots.txt of each host the crawl read, by origin. Once {@link #start}'s future is done no
    * read is left in flight, and the map is still as the loop left it.
    */
-  public Map<String, RobotsRules> robotsRead() {
+  Map<String, RobotsRules> robotsRead() {
     return robotsAndSitemaps.rulesRead();
   }
 

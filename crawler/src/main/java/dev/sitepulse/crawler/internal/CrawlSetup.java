@@ -2,7 +2,6 @@ package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
-import dev.sitepulse.crawler.CrawlRun;
 import dev.sitepulse.crawler.CrawlScope;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
@@ -22,7 +21,7 @@ import java.util.concurrent.ExecutorService;
  * @param seeds the crawl's seeds, normalized
  * @param maxRowsWaiting rows waiting for crawl.db's writer past which no fetch starts
  */
-public record CrawlSetup(
+record CrawlSetup(
     CrawlConfig config,
     Vertx vertx,
     Context context,

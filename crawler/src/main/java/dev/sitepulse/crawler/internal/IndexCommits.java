@@ -32,7 +32,7 @@ import java.util.function.LongConsumer;
  * outside the lock, so a commit may count its number before its row is queued. That loses
  * nothing: its row is still 'fetching', which a resume queues again.
  */
-public final class IndexCommits {
+final class IndexCommits {
 
   static final String SEQ = "sitepulse.seq";
 
@@ -59,7 +59,7 @@ public final class IndexCommits {
   private long committed; // guarded by commitLock
 
   /** @param helper runs part of each commit's work, to use a core the crawl leaves idle */
-  public IndexCommits(PageIndex index, CrawlDb db, long lastSeq, Executor helper) {
+  IndexCommits(PageIndex index, CrawlDb db, long lastSeq, Executor helper) {
     this.index = index;
     this.helper = helper;
     this.db = db;
@@ -68,7 +68,7 @@ public final class IndexCommits {
   }
 
   /** The last sequence the index holds; without an index, everything recorded stands. */
-  public static long committedSeq(PageIndex index) {
+  static long committedSeq(PageIndex index) {
     if (index == null) {
       return Long.MAX_VALUE;
     }
@@ -82,7 +82,7 @@ public final class IndexCommits {
    * once crawl.db has queued again the indexed pages past that commit, so that everything numbered
    * up to {@code lastSeq} is then in the index or queued.
    */
-  public static void removeAgain(PageIndex index, List<String> urls, long lastSeq) {
+  static void removeAgain(PageIndex index, List<String> urls, long lastSeq) {
     if (!urls.isEmpty()) {
       urls.forEach(index::delete);
       index.commit(Map.of(SEQ, Long.toString(lastSeq)));

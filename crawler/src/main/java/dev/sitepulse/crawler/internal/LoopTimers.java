@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
  * The crawl loop's timers: its wake ({@link WakeTimer}) and its periodic progress and commit
  * ticks. Vert.x's, but for a test that fires them by hand instead of waiting for them.
  */
-public interface LoopTimers extends WakeTimer.Timers {
+interface LoopTimers extends WakeTimer.Timers {
 
   /** A timer that fires every {@code periodMs} until cancelled: an id of 0 or more, as Vert.x gives. */
   long every(long periodMs, Runnable fired);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Seeds that are sitemaps, sitemap indexes or feeds instead of pages: their URLs join the frontier
  * as a sitemap's do. Confined to the crawl's event loop.
  */
-public final class SeedSitemaps {
+final class SeedSitemaps {
 
   /** Logged as {@link RobotsAndSitemaps}, whose reads these are. */
   private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
@@ -47,7 +47,7 @@ public final class SeedSitemaps {
   }
 
   /** Whether a response of this Content-Type is read as a sitemap, a sitemap index or a feed when a seed. */
-  public static boolean isSitemapOrFeed(String contentType) {
+  static boolean isSitemapOrFeed(String contentType) {
     return SITEMAP_OR_FEED.contains(FetchResult.mediaTypeOf(contentType));
   }
 

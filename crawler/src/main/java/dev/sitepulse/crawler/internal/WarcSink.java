@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * A response that cannot be made into a record (jwarc refuses its URL) is left out and counted
  * alone: nothing of it reached the file, which goes on.
  */
-public final class WarcSink implements AutoCloseable {
+final class WarcSink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
@@ -81,7 +81,7 @@ public final class WarcSink implements AutoCloseable {
    * which dates its records too. First the last file of an earlier run, if a kill cut its last
    * record, is cut back to its last whole one.
    */
-  public static WarcSink open(Path dir, Clock clock) throws IOException {
+  static WarcSink open(Path dir, Clock clock) throws IOException {
     CutWarcTail.repairLast(dir);
     return open(dir, clock, UnaryOperator.identity());
   }

@@ -11,13 +11,13 @@ import java.util.List;
  * the crawl rather than filling memory. The loop never waits on the writer: it asks for a flush and
  * goes on once that completes. Confined to the loop.
  */
-public final class WriteBacklog {
+final class WriteBacklog {
 
   /**
    * Rows waiting past which the loop holds back: some 10 MB of links and URLs, and a few hundred
    * pages' worth, which SQLite on a working disk commits in well under a second.
    */
-  public static final long MAX_ROWS_WAITING = 50_000;
+  static final long MAX_ROWS_WAITING = 50_000;
 
   private final CrawlDb db;
   private final Context context;

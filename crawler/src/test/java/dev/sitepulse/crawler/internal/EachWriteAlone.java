@@ -2,7 +2,6 @@ package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
-import dev.sitepulse.crawler.CrawlRun;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import java.time.Clock;

@@ -1,16 +1,16 @@
-package dev.sitepulse.crawler;
+package dev.sitepulse.crawler.internal;
 
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlException;
+import dev.sitepulse.crawler.CrawlListener;
+import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.CrawlScope;
+import dev.sitepulse.crawler.CrawlStart;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.FinishedCrawl;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.index.PageIndex;
-import dev.sitepulse.crawler.internal.BodyHash;
-import dev.sitepulse.crawler.internal.CrawlFolder;
-import dev.sitepulse.crawler.internal.CrawlLoop;
-import dev.sitepulse.crawler.internal.CrawlSetup;
-import dev.sitepulse.crawler.internal.IndexCommits;
-import dev.sitepulse.crawler.internal.LoopTimers;
-import dev.sitepulse.crawler.internal.SeedSitemaps;
-import dev.sitepulse.crawler.internal.WarcSink;
-import dev.sitepulse.crawler.internal.WriteBacklog;
 import dev.sitepulse.crawler.parse.Embed;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
@@ -73,7 +73,7 @@ public final class CrawlRun {
    * As {@link #runKeepingRobots}, with the loop's timers made on its Vert.x by {@code timers}, and
    * pages fetched at the time {@code clock} tells.
    */
-  public static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+  static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
       Function<Vertx, LoopTimers> timers, Clock clock) throws CrawlException {
     return runKeepingRobots(config, listener, stop, timers, clock, UnaryOperator.identity());
   }
@@ -82,7 +82,7 @@ public final class CrawlRun {
    * As above, with crawl.db's writer thread wrapped by {@code crawlDbWrites}: a test sees each
    * transaction, where a kill could fall.
    */
-  public static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
+  static FinishedCrawl runKeepingRobots(CrawlConfig config, CrawlListener listener, CrawlStop stop,
       Function<Vertx, LoopTimers> timers, Clock clock, UnaryOperator<Executor> crawlDbWrites)
       throws CrawlException {
     List<String> seeds = normalizedSeeds(config); // before any wipe: a bad seed changes nothing
