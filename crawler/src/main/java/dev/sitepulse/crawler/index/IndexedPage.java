@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.index;
 
 import dev.sitepulse.crawler.parse.Section;
+import dev.sitepulse.crawler.parse.SectionTerm;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ import org.apache.lucene.index.IndexWriter;
  *     another form: {@code max_connections} for PostgreSQL's {@code GUC-MAX-CONNECTIONS}; by the
  *     id of a heading or of its permalink, the name the heading opens with: {@code
  *     dgram.createSocket} for {@code dgramcreatesocketoptions-callback}
+ * @param sectionTerms the names that definition terms without an id open with, each with the id of
+ *     the section it is in: {@code list.append} at {@code more-on-lists} for the tutorial's Sphinx
+ *     {@code :noindex:} entry; an index written before them has none
  * @param sections the parts of {@code body} a link can go to, by heading or definition term: a hit
  *     links to the one its snippet comes from
  * @param declaredElsewhereIds the ids of members that another item declares (rustdoc's methods of
@@ -58,6 +62,7 @@ public record IndexedPage(
     Set<String> anchors,
     Set<String> definitionIds,
     Map<String, String> termNames,
+    List<SectionTerm> sectionTerms,
     List<Section> sections,
     Set<String> declaredElsewhereIds,
     String itemSource,
@@ -87,14 +92,25 @@ public record IndexedPage(
     anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
     definitionIds = definitionIds == null ? Set.of() : Set.copyOf(definitionIds);
     termNames = termNames == null ? Map.of() : Map.copyOf(termNames);
+    sectionTerms = sectionTerms == null ? List.of() : List.copyOf(sectionTerms);
     sections = sections == null ? List.of() : List.copyOf(sections);
     declaredElsewhereIds = declaredElsewhereIds == null ? Set.of() : Set.copyOf(declaredElsewhereIds);
+  }
+
+  /** A page whose definition terms all have ids. */
+  public IndexedPage(String url, String host, String title, List<String> headings, String body,
+      String description, long fetchedAtMillis, int status, String language, float linkTextShare,
+      Set<String> anchors, Set<String> definitionIds, Map<String, String> termNames, List<Section> sections,
+      Set<String> declaredElsewhereIds, String itemSource, String generator, String contentHash) {
+    this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
+        anchors, definitionIds, termNames, List.of(), sections, declaredElsewhereIds, itemSource, generator,
+        contentHash);
   }
 
   /** A page with no ids to rank it by. */
   public IndexedPage(String url, String host, String title, List<String> headings, String body,
       String description, long fetchedAtMillis, int status, String language, float linkTextShare) {
     this(url, host, title, headings, body, description, fetchedAtMillis, status, language, linkTextShare,
-        Set.of(), Set.of(), Map.of(), List.of(), Set.of(), null, null, null);
+        Set.of(), Set.of(), Map.of(), List.of(), List.of(), Set.of(), null, null, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.index;
 
+import dev.sitepulse.crawler.parse.SectionTerm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -52,11 +53,13 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
     Set<String> terms = new LinkedHashSet<>();
     terms.add(EVERY_PAGE);
     boolean prefixed = false;
+    boolean ided = true; // javadoc and rustdoc give every member an id
     if (JavadocIds.generated(page.anchors())) {
       addJavadocDefinitions(page, names, terms);
     } else if (RustdocIds.generated(page.title(), page.generator())) {
       addRustdocDefinitions(page, names, terms);
     } else {
+      ided = false;
       for (String anchor : page.anchors()) {
         if (anchor.length() > MAX_NAME_LENGTH) {
           continue;
@@ -98,6 +101,9 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
     if (prefixed) {
       PrefixedNames.dropWhereWhole(terms);
     }
+    if (!ided) { // after the others: a name the page defines by an id is its definition
+      addSectionTerms(page, names, terms);
+    }
     for (String id : page.definitionIds()) {
       String entry = GlossaryTerms.ofId(id);
       if (entry != null) { // a term explained, which search weighs below a definition
@@ -111,6 +117,24 @@ record PageDefinitions(Set<String> terms, List<String> lines) {
     }
     Collections.sort(names);
     return new PageDefinitions(terms, names);
+  }
+
+  /**
+   * The names that definition terms without an id open with ({@code parse.DefinitionTerms}), each
+   * defined at its section's id ({@link SectionNames}): the tutorial's {@code list.append} at
+   * {@code more-on-lists}, where Sphinx's {@code :noindex:} gave it none; not one the page defines
+   * by an id too.
+   */
+  private static void addSectionTerms(IndexedPage page, List<String> names, Set<String> terms) {
+    for (SectionTerm term : page.sectionTerms()) {
+      String name = term.name();
+      String sectionName = name.length() <= MAX_NAME_LENGTH ? SectionNames.of(name, terms) : null;
+      if (sectionName != null && page.anchors().contains(term.sectionId())
+          && !page.declaredElsewhereIds().contains(term.sectionId())) {
+        names.add(name + "\t" + term.sectionId());
+        terms.add(sectionName);
+      }
+    }
   }
 
   /**

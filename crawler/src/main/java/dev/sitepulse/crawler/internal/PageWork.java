@@ -144,7 +144,7 @@ final class PageWork {
     IndexedPage doc = indexable
         ? new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
             page.description(), fetchedAtMillis, fetched.status(), page.language(), page.linkTextShare(),
-            page.contentIds(), page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(),
+            page.contentIds(), page.definitionIds(), page.termNames(), page.sectionTerms(), page.sections(), page.declaredElsewhereIds(),
             page.itemSource(), page.generator(), bodyHash)
         : null;
     String message = fetched.truncated()

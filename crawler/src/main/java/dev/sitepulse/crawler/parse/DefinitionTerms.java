@@ -1,6 +1,8 @@
 package dev.sitepulse.crawler.parse;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 
@@ -9,20 +11,38 @@ import org.jsoup.nodes.Element;
  * each setting, libpq function and storage parameter on a {@code <dt>} by a prefix and the name
  * upper-cased, {@code -} for {@code _}: {@code <dt id="GUC-MAX-CONNECTIONS">max_connections
  * (integer)}, {@code LIBPQ-PQSENDQUERY} for PQsendQuery. Sphinx's {@code <dt id="zip">} is the name
- * as written, which the id alone tells. Terms do not nest: one is read at a time.
+ * as written, which the id alone tells. A term without an id names what it opens with at its
+ * section ({@link SectionTerm}) when that is code: Sphinx's signature name ({@code
+ * class="sig-name"}, {@code descname} before Sphinx 4) after its prefix ({@code list.} of {@code
+ * list.append}), or a {@code <code>} or {@code <tt>} element; "Return value", a plain term, names
+ * nothing. Terms do not nest: one is read at a time.
  */
 final class DefinitionTerms {
   private final Map<String, String> names = new HashMap<>();
+  private final List<SectionTerm> sectionTerms = new ArrayList<>();
   private Element open;
-  private String openId;
+  private String openId; // null for a term without one
+  private String openSection;
   private int start; // where the open term's text starts in the page's text
 
   void enter(Element dt, String id, int textLength) {
     if (open == null && !isGlossaryTerm(id)) {
-      open = dt;
-      openId = id;
-      start = textLength;
+      open(dt, id, null, textLength);
     }
+  }
+
+  /** A term without an id, in the section of {@code sectionId}; empty for none, which names nothing. */
+  void enterWithoutId(Element dt, String sectionId, int textLength) {
+    if (open == null && !sectionId.isEmpty()) {
+      open(dt, null, sectionId, textLength);
+    }
+  }
+
+  private void open(Element dt, String id, String sectionId, int textLength) {
+    open = dt;
+    openId = id;
+    openSection = sectionId;
+    start = textLength;
   }
 
   /** Called at every element's end: cheap for all but the open term. */
@@ -31,7 +51,11 @@ final class DefinitionTerms {
       return;
     }
     String word = text.wordAt(start);
-    if (!word.equals(openId) && isName(word) && spells(openId, word)) {
+    if (openId == null) {
+      if (!word.isEmpty() && opensWithCode(el, word)) {
+        sectionTerms.add(new SectionTerm(word, openSection));
+      }
+    } else if (!word.equals(openId) && isName(word) && spells(openId, word)) {
       names.put(openId, word);
     }
     open = null;
@@ -39,6 +63,26 @@ final class DefinitionTerms {
 
   Map<String, String> names() {
     return names;
+  }
+
+  List<SectionTerm> sectionTerms() {
+    return sectionTerms;
+  }
+
+  /** Whether the term's first code element is where {@code word} ends, or starts with it. */
+  private static boolean opensWithCode(Element dt, String word) {
+    for (Element e : dt.getAllElements()) {
+      if (e.hasClass("sig-prename") || e.hasClass("descclassname")) {
+        continue; // the list. of list.append, which the word starts with
+      }
+      boolean code = e.hasClass("sig-name") || e.hasClass("descname")
+          || e.normalName().equals("code") || e.normalName().equals("tt");
+      if (code) {
+        String written = e.text().strip();
+        return !written.isEmpty() && (word.endsWith(written) || written.startsWith(word));
+      }
+    }
+    return false;
   }
 
   /**

@@ -189,6 +189,11 @@ final class PageExtractor implements NodeVisitor {
           sections.heading(el, text.length(), labels);
         }
       }
+      case "dt" -> {
+        if (textSkipDepth == 0 && el.id().isEmpty()) {
+          definitionTerms.enterWithoutId(el, sections.headingId(), text.length());
+        }
+      }
       case "html" -> metadata.html(el);
       case "title" -> metadata.title(el);
       case "meta" -> {
@@ -324,6 +329,7 @@ final class PageExtractor implements NodeVisitor {
         chromeIds,
         definitionIds,
         termNames(),
+        definitionTerms.sectionTerms(),
         sections.result(body.length()),
         // A page is of one generator: Sphinx's viewcode blocks and TypeDoc's marks never meet.
         rustdoc != null ? rustdoc.declaredElsewhereIds()

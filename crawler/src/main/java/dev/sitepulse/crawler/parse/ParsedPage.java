@@ -37,6 +37,9 @@ import java.util.Set;
  *     {@code dgramcreatesocketoptions-callback}, {@code ucnv_open} for Doxygen's hashed ids; and
  *     by a TypeDoc member's id, its name as its item's ({@link TypedocMarks}): {@code Observable.pipe}
  *     for {@code pipe}
+ * @param sectionTerms the names that definition terms without an id open with, each with the id
+ *     of the section it is in ({@link DefinitionTerms}): {@code list.append} in Sphinx's
+ *     {@code :noindex:} entry, at the tutorial's {@code more-on-lists}
  * @param sections the parts of {@code text} a link can go to, by heading or definition term, for
  *     a search hit to link to where its snippet comes from ({@link Section})
  * @param declaredElsewhereIds the ids of members that another item declares, which is that item's
@@ -69,6 +72,7 @@ public record ParsedPage(
     Set<String> chromeIds,
     Set<String> definitionIds,
     Map<String, String> termNames,
+    List<SectionTerm> sectionTerms,
     List<Section> sections,
     Set<String> declaredElsewhereIds,
     String itemSource,
@@ -85,6 +89,7 @@ public record ParsedPage(
     chromeIds = Set.copyOf(chromeIds);
     definitionIds = Set.copyOf(definitionIds);
     termNames = Map.copyOf(termNames);
+    sectionTerms = List.copyOf(sectionTerms);
     sections = List.copyOf(sections);
     declaredElsewhereIds = Set.copyOf(declaredElsewhereIds);
   }

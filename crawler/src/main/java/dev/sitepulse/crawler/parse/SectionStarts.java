@@ -99,6 +99,11 @@ final class SectionStarts {
     }
   }
 
+  /** The id of the last heading read, whose section the text read next is in; empty for none. */
+  String headingId() {
+    return openHeading != null || headings.isEmpty() ? "" : headings.get(headings.size() - 1).id();
+  }
+
   void definition(Element dt, String id, int textLength) {
     if (!full && definitions.size() + openTerms.size() + headings.size() < MAX_SECTIONS
         && dt.parent() != null && !usable(id).isEmpty()) {

@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.ItemDepth;
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.PrefixedNames;
+import dev.sitepulse.crawler.index.SectionNames;
 import dev.sitepulse.crawler.index.UrlNames;
 import java.io.IOException;
 import java.util.List;
@@ -74,20 +75,28 @@ final class DefinitionQueries {
   /**
    * Pages that define {@code name} under an id of it, weighed {@code boost}, or under an id that
    * spells it after a prefix, weighed {@code prefixedBoost} where some page {@code definedWhole},
-   * else {@code boost}; a page has one of the two terms at most. An index written before
-   * {@link PrefixedNames} has the first alone.
+   * else {@code boost}; a page has one of the two terms at most. Where no page defines it whole,
+   * those that define it at a section ({@link SectionNames}) weigh {@code boost} too. An index
+   * written before {@link PrefixedNames} has the first alone, one before {@link SectionNames} no
+   * names at sections.
    */
   private static Query defining(String name, float boost, float prefixedBoost, Predicate<String> definedWhole) {
     Query whole = new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, name)), boost);
     String prefixed = PrefixedNames.term(name);
-    if (prefixed == null) {
+    String sectionName = SectionNames.term(name);
+    boolean whollyDefined = (prefixed != null || sectionName != null) && definedWhole.test(name);
+    if (prefixed == null && (sectionName == null || whollyDefined)) {
       return whole;
     }
-    Query afterPrefix = new TermQuery(new Term(PageFields.ANCHORS, prefixed));
-    return new BooleanQuery.Builder()
-        .add(whole, BooleanClause.Occur.SHOULD)
-        .add(new BoostQuery(afterPrefix, definedWhole.test(name) ? prefixedBoost : boost), BooleanClause.Occur.SHOULD)
-        .build();
+    BooleanQuery.Builder either = new BooleanQuery.Builder().add(whole, BooleanClause.Occur.SHOULD);
+    if (prefixed != null) {
+      Query afterPrefix = new TermQuery(new Term(PageFields.ANCHORS, prefixed));
+      either.add(new BoostQuery(afterPrefix, whollyDefined ? prefixedBoost : boost), BooleanClause.Occur.SHOULD);
+    }
+    if (sectionName != null && !whollyDefined) { // a page has it or one of the others
+      either.add(new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, sectionName)), boost), BooleanClause.Occur.SHOULD);
+    }
+    return either.build();
   }
 
   /**

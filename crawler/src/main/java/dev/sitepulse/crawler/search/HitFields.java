@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.PrefixedNames;
+import dev.sitepulse.crawler.index.SectionNames;
 import dev.sitepulse.crawler.index.SectionIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,14 +83,16 @@ final class HitFields implements OneHitPerItem.Pages {
   }
 
   /**
-   * How many pages define {@code name} (lower-cased, as the index keeps names), under an id of it
-   * or after a prefix ({@link PrefixedNames}), counting those deleted but not yet merged away.
+   * How many pages define {@code name} (lower-cased, as the index keeps names), under an id of it,
+   * after a prefix ({@link PrefixedNames}) or at a section ({@link SectionNames}), counting those deleted but not yet merged away.
    */
   int pagesDefining(String name) {
     try {
       String prefixed = PrefixedNames.term(name);
+      String sectionName = SectionNames.term(name);
       return reader.docFreq(new Term(PageFields.ANCHORS, name))
-          + (prefixed == null ? 0 : reader.docFreq(new Term(PageFields.ANCHORS, prefixed)));
+          + (prefixed == null ? 0 : reader.docFreq(new Term(PageFields.ANCHORS, prefixed)))
+          + (sectionName == null ? 0 : reader.docFreq(new Term(PageFields.ANCHORS, sectionName)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -153,7 +156,9 @@ final class HitFields implements OneHitPerItem.Pages {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     for (String name : names) {
       String prefixed = PrefixedNames.term(name);
-      if (has(leaf, doc, name) || prefixed != null && has(leaf, doc, prefixed)) {
+      String sectionName = SectionNames.term(name);
+      if (has(leaf, doc, name) || prefixed != null && has(leaf, doc, prefixed)
+          || sectionName != null && has(leaf, doc, sectionName)) {
         return true;
       }
     }

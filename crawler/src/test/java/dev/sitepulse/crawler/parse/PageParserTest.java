@@ -836,6 +836,23 @@ class PageParserTest {
   }
 
   @Test
+  void aDefinitionTermWithoutAnIdThatOpensWithCodeNamesItAtItsSection() {
+    // Sphinx's :noindex: entries, an older Sphinx's descname, a <code> term; a plain term, a term
+    // with an id and one before any section's id name nothing.
+    ParsedPage page = parseHtml("""
+        <h1>Data Structures</h1><dl><dt><code>early()</code></dt></dl>
+        <section id="more-on-lists"><h2>More on Lists</h2>
+        <dl class="py method"><dt class="sig sig-object py"><span class="sig-prename descclassname"><span class="pre">list.</span></span><span class="sig-name descname"><span class="pre">append</span></span><span class="sig-paren">(</span><em class="sig-param">x</em><span class="sig-paren">)</span></dt><dd>Add an item.</dd></dl>
+        <dl><dt><code class="descclassname">list.</code><code class="descname">pop</code>(<em>i</em>)</dt><dd>Remove it.</dd>
+        <dt>Return value</dt><dd>The item.</dd><dt id="list.clear"><code>list.clear()</code></dt></dl></section>
+        <section id="os"><h2>os</h2><dl><dt><code>os.getcwd()</code></dt><dd>The working directory.</dd></dl></section>""",
+        "http://h/");
+
+    assertThat(page.sectionTerms()).containsExactly(new SectionTerm("list.append", "more-on-lists"),
+        new SectionTerm("list.pop", "more-on-lists"), new SectionTerm("os.getcwd", "os"));
+  }
+
+  @Test
   void aHeadingThatOpensWithCodeNamesWhatItsIdIsASlugOf() {
     // The Node.js docs' ### `dgram.createSocket(options[, callback])`, as Docusaurus and VitePress
     // id it; a heading whose id is another, or whose text only starts with a name, names nothing.

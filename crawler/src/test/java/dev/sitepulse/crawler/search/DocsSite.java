@@ -107,7 +107,7 @@ final class DocsSite {
     ParsedPage page = PageParser.parseForSearch(html.getBytes(StandardCharsets.UTF_8), "UTF-8", url);
     return new IndexedPage(url, URI.create(url).getHost(), page.title(), page.headings(), page.text(),
         page.description(), 1_700_000_000_000L, 200, "en", page.linkTextShare(), page.contentIds(),
-        page.definitionIds(), page.termNames(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
+        page.definitionIds(), page.termNames(), page.sectionTerms(), page.sections(), page.declaredElsewhereIds(), page.itemSource(),
         page.generator(), null);
   }
 
