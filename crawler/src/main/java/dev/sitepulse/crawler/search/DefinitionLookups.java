@@ -84,8 +84,8 @@ final class DefinitionLookups {
   }
 
   /**
-   * The name some page defines that the query's words make run together or joined by underscores
-   * ({@link DefinedNames#runTogether}), joined by dots ({@link DefinedNames#dotted}), or partly run
+   * The name some page defines that the query's words make joined by dots ({@link DefinedNames#dotted}),
+   * run together or joined by underscores ({@link DefinedNames#runTogether}), or partly run
    * together and partly dotted ({@link DefinedNames#partlyRunTogether}); else the last part
    * ({@code .namedtuple}) that a few pages' names end in run together or joined by underscores
    * ({@link DefinedNames#lastPartDefined}); null when there is none.
@@ -95,13 +95,15 @@ final class DefinitionLookups {
     if (runTogether.isEmpty()) {
       return null;
     }
-    String whole = runTogether.stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
-    if (whole != null) {
-      return whole;
-    }
+    // Spaces for dots first, as the ids a hit links to are looked up (withSpacedNames): list append
+    // is the tutorial's list.append, not dis's LIST_APPEND.
     String dotted = DefinedNames.dotted(query);
     if (hitFields.definedSomewhere(dotted)) {
       return dotted;
+    }
+    String whole = runTogether.stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
+    if (whole != null) {
+      return whole;
     }
     String partly = DefinedNames.partlyRunTogether(query).stream().filter(hitFields::definedSomewhere).findFirst().orElse(null);
     if (partly != null) {

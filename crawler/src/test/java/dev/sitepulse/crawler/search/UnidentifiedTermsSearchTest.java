@@ -76,6 +76,11 @@ class UnidentifiedTermsSearchTest {
   }
 
   @Test
+  void theNamesWordsFindItFirstToo() throws Exception {
+    assertThat(searcher.search("list append", 10).hits().get(0).link()).isEqualTo(TUTORIAL + "#more-on-lists");
+  }
+
+  @Test
   void aNameAPageDefinesByAnIdIsItsDefinitionNotTheSectionsEntry() throws Exception {
     SearchHit first = searcher.search("list.pop", 10).hits().get(0);
 
