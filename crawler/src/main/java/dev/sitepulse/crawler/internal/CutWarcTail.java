@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
@@ -25,32 +26,53 @@ final class CutWarcTail {
 
   private CutWarcTail() {}
 
+  /** How a file is opened: {@link FileChannel#open}, or in tests one that refuses as a read-only file does. */
+  @FunctionalInterface
+  interface Opener {
+    FileChannel open(Path file, OpenOption... options) throws IOException;
+  }
+
   /** What was done to the last file in {@code dir}, in one line, also logged; empty when it is whole. */
   static Optional<String> repairLast(Path dir) {
+    return repairLast(dir, FileChannel::open);
+  }
+
+  static Optional<String> repairLast(Path dir, Opener opener) {
     Optional<Path> last;
     try {
       last = last(dir);
     } catch (IOException e) {
       return said("warc: " + dir + " could not be listed (" + IoErrors.why(e) + "); its last file is not checked");
     }
-    return last.flatMap(CutWarcTail::repair);
+    return last.flatMap(file -> repair(file, opener));
   }
 
-  private static Optional<String> repair(Path file) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      long size = channel.size();
-      long whole = GzipMembers.wholeEnd(channel);
-      if (whole == size) {
-        return Optional.empty();
-      }
-      channel.truncate(whole);
-      return said("warc: " + file + " ended in a cut record; cut back to its last whole record ("
-          + (size - whole) + " bytes)");
+  /**
+   * Read only, and opened for writing only to be cut: a whole file the user made read-only (0444)
+   * is no trouble, and one that is cut but cannot be written is said to be that, not unreadable.
+   */
+  private static Optional<String> repair(Path file, Opener opener) {
+    long size;
+    long whole;
+    try (FileChannel channel = opener.open(file, StandardOpenOption.READ)) {
+      size = channel.size();
+      whole = GzipMembers.wholeEnd(channel);
     } catch (IOException e) {
       return said("warc: " + file + " could not be read (" + IoErrors.why(e) + "); it is left as it is");
     } catch (DataFormatException e) {
       return said("warc: " + file + " could not be read (" + e.getMessage() + "); it is left as it is");
     }
+    if (whole == size) {
+      return Optional.empty();
+    }
+    try (FileChannel channel = opener.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(whole);
+    } catch (IOException e) {
+      return said("warc: " + file + " ends in a cut record but could not be cut back to its last whole record ("
+          + IoErrors.why(e) + "); it is left as it is");
+    }
+    return said("warc: " + file + " ended in a cut record; cut back to its last whole record ("
+        + (size - whole) + " bytes)");
   }
 
   private static Optional<String> said(String line) {

@@ -3,14 +3,18 @@ package dev.sitepulse.crawler.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.pinger.FetchResult;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,38 @@ class CutWarcTailTest {
     assertThat(CutWarcTail.repairLast(dir)).hasValue("warc: " + file
         + " could not be read (no gzip member at byte 0); it is left as it is");
     assertThat(Files.readString(file)).isEqualTo("WARC/1.1\r\n");
+  }
+
+  @Test
+  void aWholeFileTheUserMadeReadOnlyIsReadAndLeftWithoutAWord() throws Exception {
+    Path dir = data.resolve("warc");
+    Path file = written(dir, EARLIER, "http://a/1");
+    long size = Files.size(file);
+
+    // Opened for writing too, a 0444 file failed to open and each run said it "could not be read".
+    assertThat(CutWarcTail.repairLast(dir, CutWarcTailTest::readOnly)).isEmpty();
+    assertThat(Files.size(file)).isEqualTo(size);
+  }
+
+  @Test
+  void aCutFileTheUserMadeReadOnlyIsNamedAsOneThatCouldNotBeCutAndWhy() throws Exception {
+    Path dir = data.resolve("warc");
+    Path file = written(dir, EARLIER, "http://a/1", "http://a/2");
+    cut(file, Files.size(file) - 30);
+    long size = Files.size(file);
+
+    assertThat(CutWarcTail.repairLast(dir, CutWarcTailTest::readOnly)).hasValue("warc: " + file
+        + " ends in a cut record but could not be cut back to its last whole record (permission denied);"
+        + " it is left as it is");
+    assertThat(Files.size(file)).isEqualTo(size);
+  }
+
+  /** A file of mode 0444, as a user other than root finds it: these tests may run as root. */
+  private static FileChannel readOnly(Path file, OpenOption... options) throws IOException {
+    if (List.of(options).contains(StandardOpenOption.WRITE)) {
+      throw new AccessDeniedException(file.toString());
+    }
+    return FileChannel.open(file, options);
   }
 
   private static Path written(Path dir, Clock clock, String... urls) throws Exception {
