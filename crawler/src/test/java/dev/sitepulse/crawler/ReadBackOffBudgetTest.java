@@ -58,6 +58,34 @@ class ReadBackOffBudgetTest {
     site.verify(1, getRequestedFor(urlEqualTo("/sitemap.xml")));
   }
 
+  @Test
+  void aRobotsTxtAskedToWaitPastMaxBackoffGivesTheHostUpAsBackedOffNotAsUnread() throws Exception {
+    // It was counted and warned about as a robots.txt that could not be read.
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+    site.stubFor(get("/").willReturn(html("<title>home</title>")));
+
+    CrawlStats stats = Crawler.run(config(), CrawlListener.NONE);
+
+    assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
+    assertThat(stats.hostsWithoutRobotsTxt()).isZero();
+    site.verify(1, getRequestedFor(urlEqualTo("/robots.txt")));
+    site.verify(0, getRequestedFor(urlEqualTo("/")));
+  }
+
+  @Test
+  void aSitemapAskedToWaitPastMaxBackoffAtOnceGivesTheHostUp() throws Exception {
+    // A Retry-After past --max-backoff by itself once left the sitemap unread and the host crawled on.
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nAllow: /\nSitemap: " + base() + "/sitemap.xml\n")));
+    site.stubFor(get("/sitemap.xml").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")));
+    site.stubFor(get("/").willReturn(html("<title>home</title>")));
+
+    CrawlStats stats = Crawler.run(config(), CrawlListener.NONE);
+
+    assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
+    site.verify(1, getRequestedFor(urlEqualTo("/sitemap.xml")));
+  }
+
   /** robots.txt answers 503 with Retry-After 1 once, then {@code rules}: a second of the host's --max-backoff. */
   private static void robotsTxtBusyForASecond(String rules) {
     // Retry-After 1, not 0: OkHttp itself sends a request again at once after a 503 with 0.

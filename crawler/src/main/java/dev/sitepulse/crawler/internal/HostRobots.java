@@ -46,7 +46,7 @@ final class HostRobots {
   private final Fetcher fetcher;
   private final ExecutorService parsers;
   private final Counters counters;
-  private final FetchRetries fetchRetries;
+  private final ReadRetries readRetries;
   private final ReadsUnderWay reads;
   private final SitemapsCut cut;
   private final Obeyed obeyed;
@@ -67,7 +67,7 @@ final class HostRobots {
   private final Map<String, Long> retries = new HashMap<>();
   private boolean started;
 
-  HostRobots(CrawlSetup setup, Counters counters, FetchRetries fetchRetries, ReadsUnderWay reads, SitemapsCut cut,
+  HostRobots(CrawlSetup setup, Counters counters, ReadRetries readRetries, ReadsUnderWay reads, SitemapsCut cut,
       Obeyed obeyed) {
     this.config = setup.config();
     this.vertx = setup.vertx();
@@ -76,7 +76,7 @@ final class HostRobots {
     this.fetcher = setup.fetcher();
     this.parsers = setup.parsers();
     this.counters = counters;
-    this.fetchRetries = fetchRetries;
+    this.readRetries = readRetries;
     this.reads = reads;
     this.cut = cut;
     this.obeyed = obeyed;
@@ -157,7 +157,11 @@ final class HostRobots {
             }));
             return;
           }
-          if (read != null) {
+          if (read != null && frontier.abandoned(origin)) {
+            // Given up on for asking to wait past --max-backoff, and said so: not as a robots.txt
+            // that could not be read. Held, none of its pages is handed out.
+            LOG.debug("robots.txt of {}: {}; its host is given up on", origin, read.fetched().message());
+          } else if (read != null) {
             obey(origin, read.fetched(), read.rules());
             frontier.hold(origin, false); // released only with rules to check its pages against
           } else if (!reads.abandoned()) { // a bug: the loop's exception handler ends the crawl with it
@@ -173,18 +177,14 @@ final class HostRobots {
 
   /**
    * How long to wait before reading the host's robots.txt again, or null to take this read as
-   * final: a 429's or 503's wait also counts against the host's --max-backoff, which its sitemaps
-   * and pages share, and past it the read is final (its host then left for a later run, or its
-   * URLs failed in a link check, as for a robots.txt that cannot be read).
+   * final; a 429's or 503's wait past --max-backoff gives the host up, as a page's or a sitemap's
+   * does ({@link ReadRetries}).
    */
   private Duration retryWait(String origin, Read read, int tries, Duration waited) {
-    FetchResult r = read.fetched();
-    Duration wait = FetchRetries.readRetryWait(r, read.rules().unreachable() != null, tries, waited,
-        config.maxBackoff());
-    boolean held = wait == null || !FetchRetries.asksToWait(r)
-        || fetchRetries.holdsForRead(origin, System.nanoTime(), wait);
-    return held ? wait : null;
+    return readRetries.after(origin, read.fetched(), read.rules().unreachable() != null, tries, waited,
+        System.nanoTime());
   }
+
 
   private void obey(String origin, FetchResult r, RobotsRules rules) {
     unread.remove(origin);

@@ -30,21 +30,22 @@ final class RobotsAndSitemaps {
   /**
    * @param writes crawl.db's writer's backlog: a sitemap's next pages wait while it is behind
    * @param retries whose per-host back-off budget a robots.txt's or sitemap's 429 or 503 uses too
-   * @param backedOffTooLong gives up on a host a sitemap's wait would hold past that budget
+   * @param backedOffTooLong gives up on a host a robots.txt's or sitemap's wait would hold past that budget
    * @param readStarted run on the loop as a read starts
    * @param readDone run on the loop once a read's rules or pages are in the frontier, so the loop
    *     can fetch them, or finish
    */
   RobotsAndSitemaps(CrawlSetup setup, Counters counters, WriteBacklog writes, FetchRetries retries,
-      SitemapTurns.BackedOffTooLong backedOffTooLong, Runnable readStarted, Runnable readDone) {
+      ReadRetries.BackedOffTooLong backedOffTooLong, Runnable readStarted, Runnable readDone) {
     SitemapLimits limits = new SitemapLimits(setup.config().maxPages());
     SitemapsRead read = new SitemapsRead();
     this.reads = new ReadsUnderWay(readStarted, readDone);
     List<String> seedOrigins = setup.seeds().stream().map(Frontier::originOf).distinct().toList();
     this.cut = new SitemapsCut(seedOrigins);
-    this.robots = new HostRobots(setup, counters, retries, reads, cut, this::obeyed);
+    ReadRetries readRetries = new ReadRetries(retries, setup.config().maxBackoff(), setup.frontier(), backedOffTooLong);
+    this.robots = new HostRobots(setup, counters, readRetries, reads, cut, this::obeyed);
     SitemapPages pages = new SitemapPages(setup, writes, limits, reads, cut, robots::adoptIfNew, this::found);
-    this.turns = new SitemapTurns(setup, retries, backedOffTooLong, limits, reads, cut, pages);
+    this.turns = new SitemapTurns(setup, readRetries, limits, reads, cut, pages);
     this.gate = new SitemapGate(setup.config(), limits, read, reads, cut, robots, turns);
     this.seedHosts = new SeedHostSitemaps(setup, seedOrigins,
         SitemapHosts.of(setup.config().purpose(), setup.seeds()), reads, cut, gate);

@@ -23,12 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SitemapTurns {
 
-  /** Gives up on a host whose 429s or 503s would hold the crawl back past --max-backoff in all. */
-  @FunctionalInterface
-  interface BackedOffTooLong {
-    void giveUp(String origin, int status);
-  }
-
   /** Logged as {@link RobotsAndSitemaps}, whose reads these are. */
   private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
 
@@ -37,8 +31,7 @@ final class SitemapTurns {
   private final Context context;
   private final Frontier frontier;
   private final Fetcher fetcher;
-  private final FetchRetries retries;
-  private final BackedOffTooLong backedOffTooLong;
+  private final ReadRetries retries;
   private final SitemapLimits limits;
   private final ReadsUnderWay reads;
   private final SitemapsCut cut;
@@ -50,7 +43,7 @@ final class SitemapTurns {
   /** The sitemap each of {@link #starts} waits to read, by origin. */
   private final Map<String, NamedSitemap> due = new HashMap<>();
 
-  SitemapTurns(CrawlSetup setup, FetchRetries retries, BackedOffTooLong backedOffTooLong, SitemapLimits limits,
+  SitemapTurns(CrawlSetup setup, ReadRetries retries, SitemapLimits limits,
       ReadsUnderWay reads, SitemapsCut cut, SitemapPages pages) {
     this.config = setup.config();
     this.vertx = setup.vertx();
@@ -58,7 +51,6 @@ final class SitemapTurns {
     this.frontier = setup.frontier();
     this.fetcher = setup.fetcher();
     this.retries = retries;
-    this.backedOffTooLong = backedOffTooLong;
     this.limits = limits;
     this.reads = reads;
     this.cut = cut;
@@ -190,16 +182,9 @@ final class SitemapTurns {
    * and past it the host is given up on, as for its pages.
    */
   private Duration retryWait(String origin, FetchResult r, int tries, Duration waited, long now) {
-    boolean mayPass = r.failed() || FetchRetries.asksToWait(r);
-    Duration wait = FetchRetries.readRetryWait(r, mayPass, tries, waited, config.maxBackoff());
-    if (wait == null || !FetchRetries.asksToWait(r) || retries.holdsForRead(origin, now, wait)) {
-      return wait;
-    }
-    if (!frontier.abandoned(origin)) { // given up on by its pages while this read was under way
-      backedOffTooLong.giveUp(origin, r.status());
-    }
-    return null;
+    return retries.after(origin, r, r.failed() || FetchRetries.asksToWait(r), tries, waited, now);
   }
+
 
   /** The host's sitemap is read: its next one, if any, is due a delay after it. */
   private void next(String origin) {

@@ -197,11 +197,16 @@ public final class FetchRetries {
    */
   public static Duration readRetryWait(FetchResult r, boolean mayPass, int tries, Duration waited,
       Duration maxBackoff) {
-    if (!mayPass || tries > MAX_NETWORK_RETRIES || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
+    if (!mayPass || outOfReadTries(tries) || r.failed() && r.errorKind() != null && !r.errorKind().isTransient()) {
       return null;
     }
     Duration wait = asksToWait(r) ? hostWait(r.retryAfter(), tries) : networkRetryWait(tries);
     return waited.plus(wait).compareTo(maxBackoff) > 0 ? null : wait;
+  }
+
+  /** Whether a read's {@code tries}-th answer is final however it went: it was tried again as often as it may be. */
+  public static boolean outOfReadTries(int tries) {
+    return tries > MAX_NETWORK_RETRIES;
   }
 
   /**
