@@ -66,23 +66,22 @@ final class OneByOne {
     List<Rejected> rejected = new ArrayList<>();
     List<Rejected> failedSinceLastWritten = new ArrayList<>();
     int last = batch.size() - 1;
-    boolean fileFailed = false;
+    boolean probed = false;
     int i = 0;
     for (; i <= last; i++) {
-      if (i < last && writtenAt.isEmpty() && failedSinceLastWritten.size() == TRIED_WITHOUT_ONE_WRITTEN) {
+      if (i < last && !probed && writtenAt.isEmpty() && failedSinceLastWritten.size() == TRIED_WITHOUT_ONE_WRITTEN) {
         // As many failed as a full disk would fail, or the first records are all bad (a target whose
         // every record is): the newest tells, and a file that takes nothing is not tried record by record.
-        if (written(writer, batch.get(last)) != null) {
+        // Only tried, then rolled back: written now, it would go in before older records (a settle
+        // before the alert's insert, an older state change after it), so it waits for its turn.
+        probed = true;
+        if (tried(writer, batch.get(last)) != null) {
           break;
         }
-        writtenAt.set(last--);
-        rejected.addAll(failedSinceLastWritten);
-        failedSinceLastWritten.clear();
       }
       Exception why = written(writer, batch.get(i));
       if (why != null && !mayBeTheRecord(why)) {
         failedSinceLastWritten.add(new Rejected(batch.get(i++), why));
-        fileFailed = true;
         break; // the file's trouble, not this record's: what is left waits for the retry
       }
       if (why == null) {
@@ -93,20 +92,29 @@ final class OneByOne {
         failedSinceLastWritten.add(new Rejected(batch.get(i), why));
       }
     }
-    if (last < batch.size() - 1 && !fileFailed) { // the newest went in: each that failed came before it
-      rejected.addAll(failedSinceLastWritten);
-      failedSinceLastWritten.clear();
-    }
     List<HistoryRecord> kept = new ArrayList<>();
     failedSinceLastWritten.forEach(f -> kept.add(f.record()));
-    kept.addAll(batch.subList(i, last + 1));
+    kept.addAll(batch.subList(i, batch.size()));
     return new Outcome(writtenAt, rejected, kept);
   }
 
   /** Null once {@code r} is written in a transaction of its own, else why it was not. */
   private static Exception written(SqliteWriter writer, HistoryRecord r) {
+    return failure(writer, r, true);
+  }
+
+  /** Null when {@code r} would be written, else why not; either way the file is left as it was. */
+  private static Exception tried(SqliteWriter writer, HistoryRecord r) {
+    return failure(writer, r, false);
+  }
+
+  private static Exception failure(SqliteWriter writer, HistoryRecord r, boolean commit) {
     try {
-      writer.write(List.of(r));
+      if (commit) {
+        writer.write(List.of(r));
+      } else {
+        writer.tryWrite(List.of(r));
+      }
       return null;
     } catch (SQLException | RuntimeException e) {
       return e;

@@ -56,6 +56,15 @@ final class SqliteWriter implements AutoCloseable {
 
   /** Writes all of them or, on an error, none, and keeps nothing of them for the next write. */
   void write(List<HistoryRecord> batch) throws SQLException {
+    write(batch, true);
+  }
+
+  /** Throws what {@link #write} would throw, but rolls back when it would commit: the file stays as it was. */
+  void tryWrite(List<HistoryRecord> batch) throws SQLException {
+    write(batch, false);
+  }
+
+  private void write(List<HistoryRecord> batch, boolean commit) throws SQLException {
     try {
       for (HistoryRecord r : batch) {
         if (r instanceof CheckRecord check) {
@@ -76,7 +85,12 @@ final class SqliteWriter implements AutoCloseable {
       setInterval.executeBatch();
       insertPending.executeBatch();
       deletePending.executeBatch(); // after: one settled in the batch that made it is gone too
-      c.commit();
+      if (commit) {
+        c.commit();
+      } else {
+        c.rollback();
+        ids.clear(); // ids made in the rolled-back transaction are gone
+      }
     } catch (SQLException | RuntimeException e) {
       // Rows queued on statements not yet executed would go in again with the retry of this batch.
       for (PreparedStatement s : batched) {

@@ -115,6 +115,40 @@ class FailedBatchesTest {
   }
 
   @Test
+  void theNewestTriedWhenTheFirstAllFailedIsWrittenInItsTurnAfterThoseBeforeIt() {
+    try (SqliteHistory h = open()) {
+      for (int i = 0; i < OneByOne.TRIED_WITHOUT_ONE_WRITTEN; i++) { // a target whose every record is bad
+        h.append(new StateChangeRecord("a", "UP", "DOWN", null, null));
+      }
+      h.append(new StateChangeRecord("b", "UP", "DOWN", NOW.minusSeconds(10), NOW.minusSeconds(10)));
+      h.append(new StateChangeRecord("b", "DOWN", "UP", NOW, NOW)); // the newest
+      h.flush().join();
+
+      assertThat(h.written()).isEqualTo(2);
+      assertThat(h.reader().lastStates().get("b").to()).as("the last written is the newest").isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void anAlertSettledByTheNewestTriedWhenTheFirstAllFailedIsNotLeftPending() {
+    try (SqliteHistory h = open()) {
+      for (int i = 0; i < OneByOne.TRIED_WITHOUT_ONE_WRITTEN; i++) {
+        h.append(new StateChangeRecord("a", "UP", "DOWN", null, null));
+      }
+      h.append(pending(false));
+      h.append(pending(true)); // the newest: its delete must come after the insert
+      h.flush().join();
+
+      assertThat(h.reader().pendingAlerts()).as("no alert to send again at the next start").isEmpty();
+    }
+  }
+
+  private static PendingAlertRecord pending(boolean settled) {
+    return new PendingAlertRecord("b", "http://b/", "", "CHANGE", "UP", "DOWN", NOW, NOW, null, "DOWN", 500,
+        "HTTP 500", settled);
+  }
+
+  @Test
   void aFileThatTakesNoRecordKeepsEveryOneForTheRetryThoughTriedOneByOne() throws Exception {
     try (SqliteHistory h = open()) {
       breakInserts("checks");
