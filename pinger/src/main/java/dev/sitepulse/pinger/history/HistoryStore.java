@@ -11,7 +11,8 @@ public interface HistoryStore extends AutoCloseable {
 
   /**
    * Queues a record for the next batch; never blocks. A store may bound its queue, dropping the
-   * oldest waiting past its cap, and counts what it drops as {@linkplain #lost() lost}.
+   * oldest waiting past its cap (checks before the rest), and counts what it drops as
+   * {@linkplain #lost() lost}.
    */
   void append(HistoryRecord record);
 

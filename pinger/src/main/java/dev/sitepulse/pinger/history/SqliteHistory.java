@@ -39,7 +39,8 @@ import org.sqlite.SQLiteConfig;
  * {@link #FLUSH_EVERY} or as soon as {@link #BATCH} are waiting. The same thread deletes what is
  * older than the retention, at open and then {@link #RETENTION_EVERY}. One writer per folder: it
  * holds {@code DIR/watch.lock} until closed, while readers ({@link #openForReading}) take no lock.
- * At most {@link #MAX_QUEUED} records wait; past that the oldest waiting are dropped.
+ * At most {@link #MAX_QUEUED} records wait; past that the oldest check waiting is dropped (the
+ * oldest record when no check waits).
  */
 public final class SqliteHistory implements HistoryStore {
 
@@ -271,7 +272,7 @@ public final class SqliteHistory implements HistoryStore {
       if (queued.get() >= maxQueued) {
         lost.incrementAndGet();
         droppedPastCap.incrementAndGet();
-        if (queue.poll() == null) { // the writer holds every one waiting, in a batch: the newest goes
+        if (!droppedOldest()) { // the writer holds every one waiting, in a batch: the newest goes
           return;
         }
         queued.decrementAndGet();
@@ -281,6 +282,20 @@ public final class SqliteHistory implements HistoryStore {
         writerThread.execute(this::drain);
       }
     }
+  }
+
+  /**
+   * Takes the oldest check waiting out of the queue, else the oldest record; false when none waits.
+   * Checks first: the others are few, and one dropped does harm (a settled alert sent again, a
+   * target left in a state it has left).
+   */
+  private boolean droppedOldest() {
+    for (HistoryRecord r : queue) {
+      if (r instanceof CheckRecord && queue.remove(r)) { // false when the writer took it meanwhile
+        return true;
+      }
+    }
+    return queue.poll() != null;
   }
 
   @Override
@@ -423,7 +438,8 @@ public final class SqliteHistory implements HistoryStore {
   private void droppedPastCapSaid() {
     long past = droppedPastCap.getAndSet(0);
     if (past > 0) {
-      log.warn("history {}: dropped the {} oldest records waiting to be written, as more than {} waited",
+      log.warn("history {}: dropped {} records waiting to be written, the oldest checks first,"
+          + " as more than {} waited",
           file, past, maxQueued);
     }
   }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A batch the history could not write is kept and written later, once, as a whole; but a record
- * that fails on its own is dropped, and so are the oldest waiting past the cap.
+ * that fails on its own is dropped, and so are the oldest checks waiting past the cap.
  */
 class FailedBatchesTest {
 
@@ -187,7 +187,26 @@ class FailedBatchesTest {
     }
     assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
         .containsExactly("history " + dir.resolve(SqliteHistory.FILE_NAME)
-            + ": dropped the 2 oldest records waiting to be written, as more than 3 waited");
+            + ": dropped 2 records waiting to be written, the oldest checks first, as more than 3 waited");
+  }
+
+  @Test
+  void pastTheCapTheOldestCheckIsDroppedBeforeAnOlderStateChange() throws Exception {
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC), 3)) {
+      breakInserts("checks");
+      h.append(new StateChangeRecord("a", "UP", "DOWN", NOW.minusSeconds(9), NOW.minusSeconds(9)));
+      for (int i = 3; i > 0; i--) {
+        h.append(CheckRecord.of("a", NOW.minusSeconds(i), Verdict.DOWN, 500, 5));
+      }
+      assertThat(h.lost()).isOne();
+
+      mend();
+      h.flush().join();
+
+      assertThat(h.reader().lastStates().get("a")).as("a state change dropped would leave a wrong state")
+          .isNotNull();
+      assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isEqualTo(2);
+    }
   }
 
   @Test
