@@ -29,7 +29,15 @@ public enum ErrorKind {
    * held back would be held back again, and one sitepulse could not start would meet the same.
    */
   public boolean isTransient() {
-    return this != INVALID_URL && this != TOO_MANY_REDIRECTS && this != CIRCUIT_OPEN && this != NOT_STARTED;
+    return this != INVALID_URL && this != TOO_MANY_REDIRECTS && sent();
+  }
+
+  /**
+   * Whether the check was sent: false for one its circuit held back or sitepulse could not start,
+   * which says nothing of the target.
+   */
+  public boolean sent() {
+    return this != CIRCUIT_OPEN && this != NOT_STARTED;
   }
 
   /**

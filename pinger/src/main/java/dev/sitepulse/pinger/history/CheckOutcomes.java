@@ -8,23 +8,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads what checks found, for a report's reasons: each target's latest check, and the failed
  * checks of stretches such as incidents. Each is a walk of one target's index, {@code (target_id, at)}.
  * A check its host's open circuit held back (CIRCUIT_OPEN) counts among an incident's failed checks,
- * as it does in availability, but was never sent: a target's latest word is its latest check sent.
+ * as it does in availability, but was never sent, nor was one sitepulse could not start
+ * (NOT_STARTED): a target's latest word is its latest check sent ({@link ErrorKind#sent}).
  */
 final class CheckOutcomes {
 
   private static final String COLUMNS = "at, verdict, error_kind, status, message";
   private static final int FAILED = SqliteSchema.verdictCode(Verdict.DOWN); // DOWN, TIMEOUT and ERROR from here
-  private static final String SENT = " AND error_kind <> " + SqliteSchema.kindCode(ErrorKind.CIRCUIT_OPEN);
+  private static final String SENT = " AND error_kind NOT IN (" + Arrays.stream(ErrorKind.values())
+      .filter(k -> !k.sent()).map(k -> String.valueOf(SqliteSchema.kindCode(k))).collect(Collectors.joining(", ")) + ")";
 
   private CheckOutcomes() {}
 

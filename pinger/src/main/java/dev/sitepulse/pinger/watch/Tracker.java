@@ -9,8 +9,9 @@ import java.time.Instant;
  * One target's state and alerting: feeds each result to the state machine and decides what to
  * tell. Every change between UP, DEGRADED and DOWN is an alert; settling from UNKNOWN to UP is
  * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}. An alert
- * quotes the check that decided it, unless its host's open circuit held that check back: then the
- * last check that was sent, if it failed too, since a check not sent tells nothing new of the site.
+ * quotes the check that decided it, unless that check was not sent (its host's open circuit held it
+ * back, or sitepulse could not start it): then the last check that was sent, if it failed too, since
+ * a check not sent tells nothing new of the site.
  * How long a state lasted counts no time in a gap between the target's checks ({@link SeenTime}).
  * Not thread-safe: a target's results come one at a time.
  */
@@ -24,7 +25,7 @@ final class Tracker {
   private final StateMachine machine;
   private final SeenTime seen;
   private Instant lastAlert;
-  /** The latest result that was not held back by its host's open circuit; null before one. */
+  /** The latest result that was {@linkplain #sent sent}; null before one. */
   private CheckResult lastSent;
 
   Tracker(StateMachine machine) {
@@ -58,7 +59,7 @@ final class Tracker {
    */
   Outcome onResult(CheckResult r, Instant at, Instant now, Duration interval, Thresholds thresholds,
       Duration reminder) {
-    if (r.errorKind() != ErrorKind.CIRCUIT_OPEN) {
+    if (sent(r)) {
       lastSent = r;
     }
     seen.checked(at, Duration.between(at, now), interval, Math.max(thresholds.failures(), thresholds.successes()));
@@ -85,13 +86,19 @@ final class Tracker {
       Duration lasted) {
     CheckResult told = r;
     String message = CheckResult.withAttempts(r.message(), r.attempts().size());
-    if (r.errorKind() == ErrorKind.CIRCUIT_OPEN && lastSent != null && State.of(lastSent.verdict()) == State.DOWN) {
-      // The breaker's own words start "not sent: ...", which in an alert reads as if the alert was not.
+    if (!sent(r) && lastSent != null && State.of(lastSent.verdict()) == State.DOWN) {
+      // The check's own words start "not sent: ...", which in an alert reads as if the alert was not.
       told = lastSent;
       message = CheckResult.withAttempts(told.message(), told.attempts().size())
-          + "; its circuit is open, holding its checks back";
+          + (r.errorKind() == ErrorKind.CIRCUIT_OPEN ? "; its circuit is open, holding its checks back"
+              : "; sitepulse could not start its latest check");
     }
     return new Alert(kind, r.target().name(), r.target().url(), r.target().group(), from, to, at, since,
         lasted, told.verdict(), told.status(), message);
+  }
+
+  /** Whether the check was sent: its word, unlike one held back or not started, is the target's. */
+  private static boolean sent(CheckResult r) {
+    return r.errorKind() == null || r.errorKind().sent();
   }
 }

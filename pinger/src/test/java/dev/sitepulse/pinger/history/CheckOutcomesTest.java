@@ -92,4 +92,16 @@ class CheckOutcomesTest {
     assertThat(failed.first().kind()).isEqualTo("CONNECT_REFUSED");
     assertThat(r.latestOutcomes(second(100)).get("api").reason()).isEqualTo("connection refused by api.example");
   }
+
+  @Test
+  void aCheckSitepulseCouldNotStartIsNotATargetsLatestWord() {
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(second(100), ZoneOffset.UTC))) {
+      h.append(check("api", 0, Verdict.ERROR, ErrorKind.CONNECT_REFUSED, 0, "connection refused by api.example"));
+      h.append(check("api", 10, Verdict.ERROR, ErrorKind.NOT_STARTED, 0,
+          "not sent: sitepulse could not start the attempt: its checks were being stopped"));
+    }
+    HistoryReader r = SqliteHistory.openForReading(dir);
+
+    assertThat(r.latestOutcomes(second(100)).get("api").reason()).isEqualTo("connection refused by api.example");
+  }
 }

@@ -43,6 +43,12 @@ final class Results {
         + " (connection refused by 127.0.0.1:9); circuit open: the next check of the target that opened it, or any after 30s, tries again");
   }
 
+  /** A check sitepulse could not start, with the words it gives it: the host was never asked. */
+  static CheckResult notStarted(Target target, Instant at) {
+    return error(target, at, ErrorKind.NOT_STARTED, "not sent: sitepulse could not start the attempt:"
+        + " its checks were being stopped");
+  }
+
   private static CheckResult error(Target target, Instant at, ErrorKind kind, String message) {
     Attempt a = new Attempt(1, at, Verdict.ERROR, kind, message, List.of(), Phases.NONE, 0, false, null, null,
         List.of(), null);
