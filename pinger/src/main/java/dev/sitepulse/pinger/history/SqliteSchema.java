@@ -20,7 +20,11 @@ import java.util.stream.Stream;
  */
 final class SqliteSchema {
 
-  static final int VERSION = 1;
+  /**
+   * 2 since error kind 10 (NOT_STARTED): an older sitepulse, which knows 9 kinds, refuses the
+   * history as a whole rather than skip those rows as damaged. A new code is a new version.
+   */
+  static final int VERSION = 2;
 
   private static final List<String> DDL = List.of(
       "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -189,7 +193,9 @@ final class SqliteSchema {
       if (!hasReplaced(c)) { // likewise; its rows were all delivered or failed
         s.execute("ALTER TABLE deliveries ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0");
       }
-      s.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '" + VERSION + "')");
+      // An older history written to now may take rows of codes an older sitepulse does not know.
+      s.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '" + VERSION + "')"
+          + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
       for (Verdict v : Verdict.values()) {
         s.execute("INSERT OR IGNORE INTO verdicts VALUES (" + verdictCode(v) + ", '" + v.name() + "')");
       }

@@ -667,22 +667,42 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aHistoryOfAnOlderSchemaTakesThisOnesOnceAWatchWritesToIt() throws Exception {
+    Path file = writtenWithSchema(1);
+
+    open().close();
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      assertThat(SqliteSchema.version(c)).as("its rows may now hold codes an older sitepulse does not know")
+          .isEqualTo(SqliteSchema.VERSION);
+    }
+  }
+
+  @Test
   void aHistoryOfANewerSchemaIsRefusedRatherThanWrittenToInVain() throws Exception {
+    Path file = writtenWithSchema(3);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      // As a later sitepulse might: a column of its own.
+      c.createStatement().execute("ALTER TABLE checks ADD COLUMN region TEXT NOT NULL DEFAULT 'eu'");
+    }
+
+    String why = file + " is a history of schema 3, written by a newer sitepulse; this one knows schema 2";
+    assertThatThrownBy(this::open).isInstanceOf(HistoryException.class)
+        .hasMessage(why);
+    assertThatThrownBy(() -> SqliteHistory.openForReading(dir)).isInstanceOf(HistoryException.class)
+        .hasMessage(why);
+  }
+
+  /** A history with a check, then marked as of schema {@code version}. */
+  private Path writtenWithSchema(int version) throws Exception {
     try (SqliteHistory history = open()) {
       history.append(check("a", NOW, Verdict.UP, 200, 5));
     }
     Path file = dir.resolve("history.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      // As a later sitepulse might: a column of its own, and its version.
-      c.createStatement().execute("ALTER TABLE checks ADD COLUMN region TEXT NOT NULL DEFAULT 'eu'");
-      c.createStatement().execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+      c.createStatement().execute("UPDATE meta SET value = '" + version + "' WHERE key = 'schema_version'");
     }
-
-    String why = file + " is a history of schema 2, written by a newer sitepulse; this one knows schema 1";
-    assertThatThrownBy(this::open).isInstanceOf(HistoryException.class)
-        .hasMessage(why);
-    assertThatThrownBy(() -> SqliteHistory.openForReading(dir)).isInstanceOf(HistoryException.class)
-        .hasMessage(why);
+    return file;
   }
 
   @Test

@@ -34,6 +34,8 @@ class SqliteSchemaTest {
       assertThat(rows(c, "error_kinds")).as("0 is none").containsExactly("1 INVALID_URL", "2 DNS",
           "3 CONNECT_REFUSED", "4 CONNECT_TIMEOUT", "5 TLS", "6 RESET", "7 PROTOCOL", "8 TOO_MANY_REDIRECTS",
           "9 CIRCUIT_OPEN", "10 NOT_STARTED");
+      assertThat(SqliteSchema.version(c)).as("a code added is a schema of its own: an older sitepulse refuses"
+          + " the history as a whole rather than skip the rows it holds as damaged").isEqualTo(2);
     }
   }
 
