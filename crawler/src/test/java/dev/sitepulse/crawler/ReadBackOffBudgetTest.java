@@ -86,6 +86,21 @@ class ReadBackOffBudgetTest {
     site.verify(1, getRequestedFor(urlEqualTo("/sitemap.xml")));
   }
 
+  @Test
+  void aHostGivenUpForItsSitemapsWaitIsGivenUpOnceThoughAPageOfItWasUnderWay() throws Exception {
+    // The sitemap's 503 gave the host up without marking its back-off budget spent, so the page
+    // still loading then took its own 503 as a first back-off and gave the host up a second time.
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("User-agent: *\nAllow: /\nSitemap: " + base() + "/sitemap.xml\n")));
+    site.stubFor(get("/sitemap.xml").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")));
+    site.stubFor(get("/").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")
+        .withFixedDelay(1500)));
+
+    CrawlStats stats = Crawler.run(config(), CrawlListener.NONE);
+
+    assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
+  }
+
   /** robots.txt answers 503 with Retry-After 1 once, then {@code rules}: a second of the host's --max-backoff. */
   private static void robotsTxtBusyForASecond(String rules) {
     // Retry-After 1, not 0: OkHttp itself sends a request again at once after a 503 with 0.

@@ -47,6 +47,7 @@ final class ReadRetries {
     if (wait == null ? FetchRetries.outOfReadTries(tries) : retries.holdsForRead(origin, now, wait)) {
       return wait;
     }
+    retries.giveUp(origin); // the budget spent for its pages too: those under way are left for later
     if (!frontier.abandoned(origin)) { // given up on by its pages while this read was under way
       backedOffTooLong.giveUp(origin, r.status());
     }

@@ -154,6 +154,14 @@ public final class FetchRetries {
     return !hold.givenUp() && hold.holdUntil(now, now + wait.toNanos());
   }
 
+  /**
+   * Gives the host up for a robots.txt's or sitemap's 429 or 503 whose wait alone passes
+   * --max-backoff: its pages' fetches then under way are left for later, as after a page's.
+   */
+  public void giveUp(String origin) {
+    holds.computeIfAbsent(origin, o -> new HostHold(maxBackoffNanos)).giveUp();
+  }
+
   /** A 429 or 503: the server asks the crawler to come back later, and its host is held back. */
   public static boolean asksToWait(FetchResult r) {
     return asksToWait(r.status());

@@ -45,4 +45,9 @@ public final class HostHold {
   public boolean givenUp() {
     return givenUp;
   }
+
+  /** Gives the host up for a wait asked of another read than this hold's (a sitemap's, a robots.txt's). */
+  void giveUp() {
+    givenUp = true;
+  }
 }
