@@ -142,10 +142,6 @@ final class HostRobots {
           Duration wait = read == null || reads.abandoned() ? null : retryWait(origin, read, tries, waited);
           if (wait != null) {
             LOG.debug("robots.txt of {}: {}; trying again in {} ms", origin, read.fetched().message(), wait.toMillis());
-            FetchResult r = read.fetched();
-            if (FetchRetries.asksToWait(r)) { // as a page's or a sitemap's 429 or 503: progress names the wait
-              frontier.backoff(origin, System.nanoTime() + wait.toNanos(), r.status(), r.retryAfter() != null);
-            }
             retries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
               retries.remove(origin);
               if (reads.abandoned()) { // fired as the crawl ended early, too late for dropRetries to cancel
@@ -184,7 +180,6 @@ final class HostRobots {
     return readRetries.after(origin, read.fetched(), read.rules().unreachable() != null, tries, waited,
         System.nanoTime());
   }
-
 
   private void obey(String origin, FetchResult r, RobotsRules rules) {
     unread.remove(origin);

@@ -32,8 +32,9 @@ final class ReadRetries {
   }
 
   /**
-   * How long to wait before reading again, or null to take this read as final; a 429 or 503 whose
-   * wait would pass the host's budget (this read's waits, or the host's in all) gives it up first.
+   * How long to wait before reading again, or null to take this read as final; a 429 or 503 backs
+   * its host off for the wait, or, when the wait would pass the host's budget (this read's waits,
+   * or the host's in all), gives it up.
    * A read out of tries is only final, as a page's is.
    *
    * @param mayPass whether the answer is one a read may pass after a wait (see readRetryWait)
@@ -44,7 +45,13 @@ final class ReadRetries {
     if (!mayPass || !FetchRetries.asksToWait(r)) {
       return wait;
     }
-    if (wait == null ? FetchRetries.outOfReadTries(tries) : retries.holdsForRead(origin, now, wait)) {
+    if (wait == null) {
+      if (FetchRetries.outOfReadTries(tries)) {
+        return null;
+      }
+    } else if (retries.holdsForRead(origin, now, wait)) {
+      // Backed off as for a page's 429 or 503: its pages wait too, and progress names the wait.
+      frontier.backoff(origin, now + wait.toNanos(), r.status(), r.retryAfter() != null);
       return wait;
     }
     retries.giveUp(origin); // the budget spent for its pages too: those under way are left for later

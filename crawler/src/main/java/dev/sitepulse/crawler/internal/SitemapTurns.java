@@ -163,9 +163,6 @@ final class SitemapTurns {
       }
       LOG.debug("sitemap {}: {}; trying again in {} ms", sitemap.url(), r.message(), wait.toMillis());
       frontier.bookedDone(origin, now); // a failed read was a request to the host all the same
-      if (FetchRetries.asksToWait(r)) {
-        frontier.backoff(origin, now + wait.toNanos(), r.status(), r.retryAfter() != null);
-      }
       // Then booked as the first read was: not at once, beside a page of the host due meanwhile.
       due.put(origin, sitemap);
       starts.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
@@ -184,7 +181,6 @@ final class SitemapTurns {
   private Duration retryWait(String origin, FetchResult r, int tries, Duration waited, long now) {
     return retries.after(origin, r, r.failed() || FetchRetries.asksToWait(r), tries, waited, now);
   }
-
 
   /** The host's sitemap is read: its next one, if any, is due a delay after it. */
   private void next(String origin) {

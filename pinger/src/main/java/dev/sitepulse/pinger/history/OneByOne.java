@@ -100,21 +100,21 @@ final class OneByOne {
 
   /** Null once {@code r} is written in a transaction of its own, else why it was not. */
   private static Exception written(SqliteWriter writer, HistoryRecord r) {
-    return failure(writer, r, true);
+    return failure(() -> writer.write(List.of(r)));
   }
 
   /** Null when {@code r} would be written, else why not; either way the file is left as it was. */
   private static Exception tried(SqliteWriter writer, HistoryRecord r) {
-    return failure(writer, r, false);
+    return failure(() -> writer.tryWrite(List.of(r)));
   }
 
-  private static Exception failure(SqliteWriter writer, HistoryRecord r, boolean commit) {
+  private interface Write {
+    void run() throws SQLException;
+  }
+
+  private static Exception failure(Write write) {
     try {
-      if (commit) {
-        writer.write(List.of(r));
-      } else {
-        writer.tryWrite(List.of(r));
-      }
+      write.run();
       return null;
     } catch (SQLException | RuntimeException e) {
       return e;
