@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
@@ -16,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A run killed in the middle of a WARC write (kill -9) leaves its file ending in a cut gzip
- * member, which replay tools and indexers stop at, or fail on. Before a run begins its own file,
- * the last one an earlier run wrote is cut back to its last whole record. Only that one: each run
- * checks the file of the run before it, and reading a file to its end takes a while.
+ * member, which replay tools and indexers stop at, or fail on, and still named ….warc.gz.open:
+ * a run that ends renames its file only once it is closed. Before a run begins its own file, each
+ * file left open is cut back to its last whole record and renamed. A closed file is never read:
+ * reading one to its end (gigabytes, inflated) would cost minutes at every start.
  */
 final class CutWarcTail {
 
@@ -26,67 +29,81 @@ final class CutWarcTail {
 
   private CutWarcTail() {}
 
-  /** How a file is opened: {@link FileChannel#open}, or in tests one that refuses as a read-only file does. */
+  /** How a file is opened: {@link FileChannel#open}, or in tests one that refuses, or records what it opens. */
   @FunctionalInterface
   interface Opener {
     FileChannel open(Path file, OpenOption... options) throws IOException;
   }
 
-  /** What was done to the last file in {@code dir}, in one line, also logged; empty when it is whole. */
-  static Optional<String> repairLast(Path dir) {
-    return repairLast(dir, FileChannel::open);
+  /** What was done to the files left open in {@code dir}, a line each, also logged; none when each was whole. */
+  static List<String> closeLeftOpen(Path dir) {
+    return closeLeftOpen(dir, FileChannel::open);
   }
 
-  static Optional<String> repairLast(Path dir, Opener opener) {
-    Optional<Path> last;
+  static List<String> closeLeftOpen(Path dir, Opener opener) {
+    List<Path> open;
     try {
-      last = last(dir);
+      open = leftOpen(dir);
     } catch (IOException e) {
-      return said("warc: " + dir + " could not be listed (" + IoErrors.why(e) + "); its last file is not checked");
+      return List.of(said("warc: " + dir + " could not be listed (" + IoErrors.why(e)
+          + "); no file a killed run left in it is checked"));
     }
-    return last.flatMap(file -> repair(file, opener));
+    List<String> said = new ArrayList<>();
+    for (Path file : open) {
+      close(file, WarcFileNames.closed(file), opener).ifPresent(said::add);
+    }
+    return said;
   }
 
   /**
-   * Read only, and opened for writing only to be cut: a whole file the user made read-only (0444)
-   * is no trouble, and one that is cut but cannot be written is said to be that, not unreadable.
+   * Read only, and opened for writing only to be cut: one that is cut but cannot be written is
+   * said to be that, not unreadable. Renamed once whole, so that a kill during this leaves it open.
    */
-  private static Optional<String> repair(Path file, Opener opener) {
+  private static Optional<String> close(Path file, Path closed, Opener opener) {
     long size;
     long whole;
     try (FileChannel channel = opener.open(file, StandardOpenOption.READ)) {
       size = channel.size();
       whole = GzipMembers.wholeEnd(channel);
     } catch (IOException e) {
-      return said("warc: " + file + " could not be read (" + IoErrors.why(e) + "); it is left as it is");
+      return Optional.of(said("warc: " + file + " could not be read (" + IoErrors.why(e) + "); it is left as it is"));
     } catch (DataFormatException e) {
-      return said("warc: " + file + " could not be read (" + e.getMessage() + "); it is left as it is");
+      return Optional.of(said("warc: " + file + " could not be read (" + e.getMessage() + "); it is left as it is"));
     }
-    if (whole == size) {
-      return Optional.empty();
+    String cut = null;
+    if (whole < size) {
+      try (FileChannel channel = opener.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(whole);
+      } catch (IOException e) {
+        return Optional.of(said("warc: " + file + " ends in a cut record but could not be cut back to its last whole"
+            + " record (" + IoErrors.why(e) + "); it is left as it is"));
+      }
+      cut = "ended in a cut record; cut back to its last whole record (" + (size - whole) + " bytes)";
     }
-    try (FileChannel channel = opener.open(file, StandardOpenOption.WRITE)) {
-      channel.truncate(whole);
+    try {
+      Files.move(file, closed); // not over a file of that name, which ATOMIC_MOVE would replace
     } catch (IOException e) {
-      return said("warc: " + file + " ends in a cut record but could not be cut back to its last whole record ("
-          + IoErrors.why(e) + "); it is left as it is");
+      return Optional.of(said("warc: " + file + (cut == null ? "" : " " + cut + ", but") + " could not be renamed "
+          + closed.getFileName() + " (" + IoErrors.why(e) + "); it is left as it is"));
     }
-    return said("warc: " + file + " ended in a cut record; cut back to its last whole record ("
-        + (size - whole) + " bytes)");
+    // A whole file, killed between two writes, is renamed without a word, as a closed one is.
+    return cut == null ? Optional.empty() : Optional.of(said("warc: " + file + " " + cut + " and renamed "
+        + closed.getFileName()));
   }
 
-  private static Optional<String> said(String line) {
+  private static String said(String line) {
     LOG.warn(line);
-    return Optional.of(line);
+    return line;
   }
 
-  /** The file of the latest run, by the time in its name; none when no name is a run's. */
-  private static Optional<Path> last(Path dir) throws IOException {
+  /** The files runs left open, by the time their run began; none when the folder is not there. */
+  private static List<Path> leftOpen(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
-      return Optional.empty();
+      return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> WarcFileNames.opened(f) != null).max(Comparator.comparing(WarcFileNames::opened));
+      return files.filter(f -> WarcFileNames.closed(f) != null).sorted(Comparator.comparing(f -> WarcFileNames.opened(WarcFileNames.closed(f))))
+          .toList();
     }
   }
 }

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -54,7 +56,10 @@ final class WarcSink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
+  /** The file's name once closed, which every message gives: the name the user will find it by. */
   private final Path file;
+  /** Where it is written meanwhile: the same name with .open after it. */
+  private final Path open;
   private final FileChannel channel;
   private final WarcWriter writer;
   private final URI warcinfo;
@@ -68,8 +73,10 @@ final class WarcSink implements AutoCloseable {
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
   private final Executor writes;
 
-  private WarcSink(Path file, FileChannel channel, WarcWriter writer, URI warcinfo, UnaryOperator<Executor> writes) {
+  private WarcSink(Path file, Path open, FileChannel channel, WarcWriter writer, URI warcinfo,
+      UnaryOperator<Executor> writes) {
     this.file = file;
+    this.open = open;
     this.channel = channel;
     this.writer = writer;
     this.warcinfo = warcinfo;
@@ -78,11 +85,11 @@ final class WarcSink implements AutoCloseable {
 
   /**
    * Begins a file named, and its warcinfo record dated, by one reading of {@code clock}: the crawl's,
-   * which dates its records too. First the last file of an earlier run, if a kill cut its last
-   * record, is cut back to its last whole one.
+   * which dates its records too. First each file an earlier run left open (killed) is cut back to
+   * its last whole record and closed.
    */
   static WarcSink open(Path dir, Clock clock) throws IOException {
-    CutWarcTail.repairLast(dir);
+    CutWarcTail.closeLeftOpen(dir);
     return open(dir, clock, UnaryOperator.identity());
   }
 
@@ -97,12 +104,16 @@ final class WarcSink implements AutoCloseable {
     Files.createDirectories(dir);
     Instant opened = clock.instant();
     Path file = dir.resolve(WarcFileNames.of(opened));
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Path open = dir.resolve(WarcFileNames.whileOpen(opened));
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) { // the rename at the end would fail
+      throw new FileAlreadyExistsException(file.toString());
+    }
+    FileChannel channel = FileChannel.open(open, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
-      return begin(file, channel, opened, writes, disk);
+      return begin(file, open, channel, opened, writes, disk);
     } catch (IOException | RuntimeException e) { // no empty file, nor a channel open, is left of it
       try (channel) {
-        Files.deleteIfExists(file);
+        Files.deleteIfExists(open);
       } catch (IOException another) {
         e.addSuppressed(another);
       }
@@ -110,8 +121,8 @@ final class WarcSink implements AutoCloseable {
     }
   }
 
-  private static WarcSink begin(Path file, FileChannel channel, Instant opened, UnaryOperator<Executor> writes,
-      UnaryOperator<WritableByteChannel> disk) throws IOException {
+  private static WarcSink begin(Path file, Path open, FileChannel channel, Instant opened,
+      UnaryOperator<Executor> writes, UnaryOperator<WritableByteChannel> disk) throws IOException {
     WarcWriter writer = new WarcWriter(disk.apply(channel), WarcCompression.GZIP);
     // The file's first record says what wrote it, as WARC 1.1 recommends; every record points to it.
     Warcinfo info = new Warcinfo.Builder()
@@ -122,7 +133,7 @@ final class WarcSink implements AutoCloseable {
             "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))
         .build();
     writer.write(info);
-    return new WarcSink(file, channel, writer, info.id(), writes);
+    return new WarcSink(file, open, channel, writer, info.id(), writes);
   }
 
   /**
@@ -286,7 +297,10 @@ final class WarcSink implements AutoCloseable {
     return head.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  /** Once the records handed over are written; a write still running after a minute keeps the file. */
+  /**
+   * Once the records handed over are written, the file is closed and takes its name; one still
+   * being written after a minute is left to its write, open, for the next run to cut back.
+   */
   @Override
   public void close() throws IOException {
     thread.shutdown();
@@ -297,13 +311,20 @@ final class WarcSink implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (!idle) { // closed under it, the channel would cut that record, and jwarc throw on its thread
-      LOG.warn("{}: the WARC writer is still writing after a minute; the file is left to it", file);
+      LOG.warn("{}: the WARC writer is still writing after a minute; the file is left to it, and the next run"
+          + " with --warc cuts it back to its last whole record", open);
       return;
     }
     if (failure != null) { // jwarc would finish the gzip member that failed, after the cut
       channel.close();
     } else {
       writer.close();
+    }
+    try {
+      Files.move(open, file);
+    } catch (IOException e) { // the crawl is done, and the file whole: the next run renames it
+      LOG.warn("warc: {} could not be renamed {} ({}); the next run with --warc renames it", open,
+          file.getFileName(), IoErrors.why(e));
     }
   }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WarcSinkTest {
 
   @TempDir Path data;
+
+  @Test
+  void whileARunWritesItsFileItIsNamedOpenAndOnceClosedItTakesItsName() throws Exception {
+    Path dir = data.resolve("warc");
+    Clock clock = Clock.fixed(Instant.parse("2030-01-02T12:00:00Z"), ZoneOffset.UTC);
+    WarcSink warc = WarcSink.open(dir, clock);
+    warc.response(page("http://a/1"), 1000).get(30, TimeUnit.SECONDS);
+
+    // A kill now leaves the file by a name that says so: the next run reads only such a file.
+    assertThat(names(dir)).containsExactly("crawl-2030-01-02T12-00-00Z.warc.gz.open");
+    warc.close();
+    assertThat(names(dir)).containsExactly("crawl-2030-01-02T12-00-00Z.warc.gz");
+    assertThat(WarcFinalAnswersTest.records(dir)).containsExactly("warcinfo", "response 200 http://a/1 page");
+  }
 
   @Test
   void aWarcinfoThatCannotBeWrittenLeavesNeitherAFileNorItsChannelOpen() throws Exception {
@@ -77,6 +93,12 @@ class WarcSinkTest {
         .containsExactly("warcinfo", "response 200 http://a/1 page", "response 200 http://a/3 page");
     assertThat(warc.notArchived()).isEqualTo(1);
     assertThat(warc.failure()).startsWith("http://a/b c: ").contains("Illegal character");
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).toList();
+    }
   }
 
   private static FetchResult page(String url) {
