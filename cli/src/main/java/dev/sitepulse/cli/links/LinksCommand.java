@@ -10,7 +10,6 @@ import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
-import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
@@ -188,8 +187,9 @@ public final class LinksCommand implements Callable<Integer> {
     if (!report.cutPages().isEmpty()) {
       err.println(LinksNotChecked.warning(report));
     }
-    if (report.responsesNotArchived() > 0) { // as crawl's summary says it: the archive asked for is partial
-      err.println("sitepulse: warc: " + Summary.notArchived(report.responsesNotArchived(), report.warcFailure()));
+    String warcLoss = LinksWarcLoss.said(report);
+    if (warcLoss != null) { // as crawl's summary says it: the archive asked for is partial
+      err.println("sitepulse: " + warcLoss);
     }
     if (report.stopped()) { // whatever it found: a partial check is not a passing one, nor a failing one
       err.println(LinksNotChecked.stoppedWarning(report, stoppedBy));

@@ -35,7 +35,10 @@ final class LinksJson {
       // Ctrl-C or SIGTERM cut the check short: what follows is partial.
       g.writeBooleanField("stopped", r.stopped());
       g.writeNumberField("targets_not_checked_at_stop", r.notCheckedAtStop().size());
+      // With warc: true, responses the WARC file lacks: they fail the check, whatever the links gave.
+      g.writeNumberField("responses_not_archived", r.responsesNotArchived());
       g.writeEndObject();
+      g.writeStringField("warc_failure", r.warcFailure()); // why they are lacking; null when none is
       // The lists, in the order the summary counts them. Links after the cut of these were never seen.
       g.writeArrayFieldStart("seeds_disallowed");
       for (String seed : r.seedsDisallowed()) {

@@ -18,7 +18,8 @@ import javax.xml.stream.XMLStreamWriter;
  * JUnit XML, so CI shows broken links as failed tests: one test case per link to a broken target,
  * or per embedding of a broken resource (the page is the class, so results group by page; repeats
  * on a page are numbered, as CI servers merge cases of one name), one failing case per seed
- * robots.txt disallows (the run exits 2 for it), one skipped case for the other targets not
+ * robots.txt disallows (the run exits 2 for it), one failing case for a WARC file (warc: true)
+ * that lacks responses (so does it), one skipped case for the other targets not
  * checked, one case in error for a check that was stopped, whatever it found, and one passing
  * case for the rest.
  */
@@ -29,8 +30,9 @@ final class LinksJunit {
   static void write(LinkReport r, PrintStream out) {
     // A seed that no page links to is a case of its own.
     // A seed robots.txt disallows fails the run (exit 2), so it fails here too, not among the skipped.
+    // So does a WARC file (warc: true) that lacks responses: one case says why.
     long failures = r.broken().stream().mapToLong(b -> Math.max(1, b.referrers().size())).sum()
-        + r.seedsDisallowed().size();
+        + r.seedsDisallowed().size() + (r.responsesNotArchived() > 0 ? 1 : 0);
     long skippedTargets = r.skipped() - r.seedsDisallowed().size();
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -77,6 +79,15 @@ final class LinksJunit {
         x.writeAttribute("message", xml("not checked: " + LinksNotChecked.SEED_DISALLOWED_WHY));
         x.writeAttribute("type", "SEED_DISALLOWED");
         x.writeCharacters(xml("seed " + seed + " not checked: " + LinksNotChecked.SEED_DISALLOWED_WHY));
+        x.writeEndElement();
+        x.writeEndElement();
+      }
+      if (r.responsesNotArchived() > 0) {
+        summaryCase(x, LinksWarcLoss.counted(r));
+        x.writeStartElement("failure");
+        x.writeAttribute("message", xml(String.valueOf(r.warcFailure())));
+        x.writeAttribute("type", LinksWarcLoss.TYPE);
+        x.writeCharacters(xml(LinksWarcLoss.said(r)));
         x.writeEndElement();
         x.writeEndElement();
       }

@@ -51,7 +51,7 @@ public final class LinksTable {
         r.broken().size(), ofThem, count(r.redirectsToErrors(), "redirect"), count(r.targets(), "target"),
         count(r.links(), "link"), count(r.resources(), "embedded resource"), count(r.pages(), "page"),
         r.checkedOnline(), r.skipped(), count(r.nonHttp(), "mailto:/javascript:/data: URL"),
-        LinksNotChecked.summaryEnd(r));
+        LinksNotChecked.summaryEnd(r) + (LinksWarcLoss.said(r) == null ? "" : "; " + LinksWarcLoss.said(r)));
   }
 
   /** The first of them, as a block like a broken target's: all of them would bury the broken. */
