@@ -41,6 +41,16 @@ public enum ErrorKind {
   }
 
   /**
+   * Whether a check that ended so counts toward its target's state, alerts and availability: all
+   * but NOT_STARTED, which stands for nothing the target did. A check its circuit held back counts,
+   * although not sent: the circuit opened as its host could not be reached, and holds the check
+   * back as one that would fail as those did.
+   */
+  public boolean counts() {
+    return this != NOT_STARTED;
+  }
+
+  /**
    * Whether the host could not be reached at all: it has no address, or nothing took the
    * connection. Any answer, even a reset, a 500 or a slow one, says the host is there.
    */

@@ -9,9 +9,10 @@ import java.time.Instant;
  * One target's state and alerting: feeds each result to the state machine and decides what to
  * tell. Every change between UP, DEGRADED and DOWN is an alert; settling from UNKNOWN to UP is
  * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}. An alert
- * quotes the check that decided it, unless that check was not sent (its host's open circuit held it
- * back, or sitepulse could not start it): then the last check that was sent, if it failed too, since
- * a check not sent tells nothing new of the site.
+ * quotes the check that decided it, unless its host's open circuit held that check back: then the
+ * last check that was sent, if it failed too, since a check not sent tells nothing new of the site.
+ * A check sitepulse could not start ({@link ErrorKind#counts}) tells nothing at all: it changes no
+ * state, breaks no run of results toward one, and decides no alert, not even a reminder.
  * How long a state lasted counts no time in a gap between the target's checks ({@link SeenTime}).
  * Not thread-safe: a target's results come one at a time.
  */
@@ -62,7 +63,11 @@ final class Tracker {
     if (sent(r)) {
       lastSent = r;
     }
+    // Counted all the same: the history holds it, and report finds the gaps in checks among them all.
     seen.checked(at, Duration.between(at, now), interval, Math.max(thresholds.failures(), thresholds.successes()));
+    if (r.errorKind() != null && !r.errorKind().counts()) {
+      return Outcome.NONE;
+    }
     Transition t = machine.onResult(State.of(r.verdict()), at, thresholds);
     if (t != null) {
       Duration lasted = t.previousSince() == null ? null : seen.seen(t.previousSince(), t.since());
@@ -87,11 +92,10 @@ final class Tracker {
     CheckResult told = r;
     String message = CheckResult.withAttempts(r.message(), r.attempts().size());
     if (!sent(r) && lastSent != null && State.of(lastSent.verdict()) == State.DOWN) {
-      // The check's own words start "not sent: ...", which in an alert reads as if the alert was not.
+      // The breaker's own words start "not sent: ...", which in an alert reads as if the alert was not.
       told = lastSent;
       message = CheckResult.withAttempts(told.message(), told.attempts().size())
-          + (r.errorKind() == ErrorKind.CIRCUIT_OPEN ? "; its circuit is open, holding its checks back"
-              : "; sitepulse could not start its latest check");
+          + "; its circuit is open, holding its checks back";
     }
     return new Alert(kind, r.target().name(), r.target().url(), r.target().group(), from, to, at, since,
         lasted, told.verdict(), told.status(), message);
