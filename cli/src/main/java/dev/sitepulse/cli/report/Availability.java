@@ -3,6 +3,7 @@ package dev.sitepulse.cli.report;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.TargetHistory;
+import java.util.Map;
 
 /**
  * How many of a target's checks reached it (UP or DEGRADED). Kept as counts rather than a share,
@@ -12,26 +13,36 @@ import dev.sitepulse.pinger.history.TargetHistory;
  *     once its host and port could not be reached by its last checks, so a check it holds back is
  *     taken to fail as they did, for availability as for the target's state
  * @param heldBack of the checks, those its host's open circuit held back (CIRCUIT_OPEN), never sent
+ * @param notStarted checks sitepulse could not start (NOT_STARTED), not among {@code checks}: they
+ *     stand for nothing the target did ({@link ErrorKind#counts})
  */
-public record Availability(long reached, long checks, long heldBack) {
+public record Availability(long reached, long checks, long heldBack, long notStarted) {
 
   static final Availability NO_CHECKS = new Availability(0, 0);
 
   public Availability {
-    if (reached < 0 || reached > checks || heldBack < 0) {
-      throw new IllegalArgumentException(reached + " of " + checks + " checks, " + heldBack + " held back");
+    if (reached < 0 || reached > checks || heldBack < 0 || heldBack > checks || notStarted < 0) {
+      throw new IllegalArgumentException(reached + " of " + checks + " checks, " + heldBack + " held back, "
+          + notStarted + " not started");
     }
   }
 
   /** Of checks that were all sent. */
   public Availability(long reached, long checks) {
-    this(reached, checks, 0);
+    this(reached, checks, 0, 0);
   }
 
-  /** Of the checks of a target in a window, held-back ones counted among them and apart. */
+  /** Of the checks of a target in a window: held-back ones counted among them and apart, those not started apart. */
   static Availability of(TargetHistory h) {
     long heldBack = h.errorKinds().getOrDefault(ErrorKind.CIRCUIT_OPEN, 0L);
-    return new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks(), heldBack);
+    long notStarted = notCounted(h);
+    return new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks() - notStarted, heldBack,
+        notStarted);
+  }
+
+  /** How many of a target's checks count for nothing ({@link ErrorKind#counts}): all of them ERRORs. */
+  static long notCounted(TargetHistory h) {
+    return h.errorKinds().entrySet().stream().filter(e -> !e.getKey().counts()).mapToLong(Map.Entry::getValue).sum();
   }
 
   public boolean known() {
@@ -54,6 +65,7 @@ public record Availability(long reached, long checks, long heldBack) {
   }
 
   Availability plus(Availability other) {
-    return new Availability(reached + other.reached, checks + other.checks, heldBack + other.heldBack);
+    return new Availability(reached + other.reached, checks + other.checks, heldBack + other.heldBack,
+        notStarted + other.notStarted);
   }
 }

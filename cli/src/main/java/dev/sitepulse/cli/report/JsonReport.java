@@ -42,6 +42,7 @@ final class JsonReport {
     g.writeBooleanField("starts_at_history", r.coversWholeHistory());
     g.writeNumberField("checks", r.checks());
     g.writeNumberField("held_back", r.availability().heldBack());
+    g.writeNumberField("not_started", r.availability().notStarted());
     writePercent(g, "availability_percent", r.availability());
     g.writeArrayFieldStart("targets");
     for (TargetReport t : r.targets()) {
@@ -71,6 +72,7 @@ final class JsonReport {
     writeTime(g, "checks_stopped_at", t.checksStopped());
     g.writeNumberField("checks", t.checks());
     g.writeNumberField("held_back", t.availability().heldBack());
+    g.writeNumberField("not_started", t.availability().notStarted());
     writePercent(g, "availability_percent", t.availability());
     counts(g, "verdicts", t.verdicts());
     g.writeObjectFieldStart("incidents");

@@ -1,6 +1,5 @@
 package dev.sitepulse.cli.report;
 
-import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckGap;
 import dev.sitepulse.pinger.history.CheckOutcome;
@@ -19,6 +18,7 @@ import dev.sitepulse.pinger.watch.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,15 +226,27 @@ public final class ReportBuilder {
           cert, empty, last);
     }
     Availability availability = Availability.of(h);
-    return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), h.checks(),
-        h.verdicts(), availability, periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()),
+    return new TargetReport(t.name(), t.url(), t.group(), periods.state(), checking.stoppedAt(), availability.checks(),
+        verdicts(h), availability, periods.incidents(), downtime, periods.periods(), latency(h.latenciesMicros()),
         h.statuses(), errors(h), cert, h.series(), last);
+  }
+
+  /** The verdicts of the checks that count: an ERROR sitepulse could not start is not among them. */
+  private static Map<Verdict, Long> verdicts(TargetHistory h) {
+    long notCounted = Availability.notCounted(h);
+    if (notCounted == 0) {
+      return h.verdicts();
+    }
+    Map<Verdict, Long> counted = new EnumMap<>(h.verdicts());
+    counted.computeIfPresent(Verdict.ERROR, (v, n) -> n == notCounted ? null : n - notCounted);
+    return counted;
   }
 
   /**
    * A timeout is a verdict of its own, with no error kind (as ping and watch record it), so the
    * error kinds alone left a target that only timed out with no reason at all. A check its
-   * circuit held back was not sent, so it is listed apart: {@link Availability#heldBack()} counts it.
+   * circuit held back was not sent, nor was one sitepulse could not start, so each is listed
+   * apart: {@link Availability#heldBack()} and {@link Availability#notStarted()} count them.
    */
   private static Map<String, Long> errors(TargetHistory h) {
     Map<String, Long> errors = new LinkedHashMap<>();
@@ -243,7 +255,7 @@ public final class ReportBuilder {
       errors.put(Verdict.TIMEOUT.name(), timeouts);
     }
     h.errorKinds().forEach((kind, n) -> {
-      if (kind != ErrorKind.CIRCUIT_OPEN) {
+      if (kind.sent()) {
         errors.put(kind.name(), n);
       }
     });

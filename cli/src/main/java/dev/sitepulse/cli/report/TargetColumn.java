@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -35,13 +36,22 @@ record TargetColumn(String header, String heading, String cssClass, boolean righ
       new TargetColumn("TLS EXPIRY", "TLS expiry", "tls", false, t -> Figures.day(t.tlsExpiry())),
       LAST_MESSAGE);
 
-  /** Why checks failed, then how many the circuit held back: not sent, so no error of the site. */
+  /**
+   * Why checks failed, then how many the circuit held back and how many sitepulse could not start:
+   * not sent, so no error of the site.
+   */
   private static String errors(TargetReport t) {
-    long heldBack = t.availability().heldBack();
-    if (heldBack == 0) {
-      return Figures.counts(t.errors());
+    StringJoiner out = new StringJoiner(" ");
+    if (!t.errors().isEmpty()) {
+      out.add(Figures.counts(t.errors()));
     }
-    return (t.errors().isEmpty() ? "" : Figures.counts(t.errors()) + " ") + "held back×" + heldBack;
+    if (t.availability().heldBack() > 0) {
+      out.add("held back×" + t.availability().heldBack());
+    }
+    if (t.availability().notStarted() > 0) {
+      out.add("not started×" + t.availability().notStarted());
+    }
+    return out.length() == 0 ? Figures.NONE : out.toString();
   }
 
   /** All of them, in order. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -21,16 +22,22 @@ import java.util.stream.Collectors;
  * checks of stretches such as incidents. Each is a walk of one target's index, {@code (target_id, at)}.
  * A check its host's open circuit held back (CIRCUIT_OPEN) counts among an incident's failed checks,
  * as it does in availability, but was never sent, nor was one sitepulse could not start
- * (NOT_STARTED): a target's latest word is its latest check sent ({@link ErrorKind#sent}).
+ * (NOT_STARTED): a target's latest word is its latest check sent ({@link ErrorKind#sent}). One
+ * not started is no failed check either: it stands for nothing the target did ({@link ErrorKind#counts}).
  */
 final class CheckOutcomes {
 
   private static final String COLUMNS = "at, verdict, error_kind, status, message";
   private static final int FAILED = SqliteSchema.verdictCode(Verdict.DOWN); // DOWN, TIMEOUT and ERROR from here
-  private static final String SENT = " AND error_kind NOT IN (" + Arrays.stream(ErrorKind.values())
-      .filter(k -> !k.sent()).map(k -> String.valueOf(SqliteSchema.kindCode(k))).collect(Collectors.joining(", ")) + ")";
+  private static final String SENT = " AND error_kind NOT IN (" + codes(k -> !k.sent()) + ")";
+  private static final String COUNTED = " AND error_kind NOT IN (" + codes(k -> !k.counts()) + ")";
 
   private CheckOutcomes() {}
+
+  private static String codes(Predicate<ErrorKind> which) {
+    return Arrays.stream(ErrorKind.values()).filter(which).map(k -> String.valueOf(SqliteSchema.kindCode(k)))
+        .collect(Collectors.joining(", "));
+  }
 
   static Map<String, CheckOutcome> latest(Connection c, Instant before) throws SQLException {
     Map<String, CheckOutcome> out = new LinkedHashMap<>();
@@ -55,7 +62,7 @@ final class CheckOutcomes {
     SqliteReader.names(c).forEach((id, name) -> ids.put(name, id));
     List<FailedChecks> out = new ArrayList<>();
     String where = " FROM checks INDEXED BY checks_by_target_time WHERE target_id = ? AND at >= ? AND at < ?"
-        + " AND verdict >= " + FAILED;
+        + " AND verdict >= " + FAILED + COUNTED;
     try (PreparedStatement first = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY at LIMIT 1");
         PreparedStatement kinds =
             c.prepareStatement("SELECT verdict, error_kind, count(*)" + where + " GROUP BY 1, 2")) {
