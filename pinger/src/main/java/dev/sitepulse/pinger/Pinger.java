@@ -282,13 +282,20 @@ public final class Pinger implements AutoCloseable {
 
   /**
    * Ends an attempt that failed to start as an error, with nothing sent, dated when it was asked
-   * for: its slot freed, and its breaker's permission given back, as its host said nothing.
+   * for: its slot freed, and its breaker's permission given back, as its host said nothing. A
+   * retry that failed to start ends its check with the attempts it made instead, as one whose
+   * circuit opened since does: the first reached out to the host, and what it found is the check's
+   * word, which a NOT_STARTED, counting for nothing, would lose.
    */
   private static void notStarted(Target target, int number, Instant submitted, BreakerTicket ticket,
       Runnable release, CompletableFuture<Attempt> result, RuntimeException e) {
     LOG.debug("attempt {} at {} failed to start", number, target.url(), e); // its message says why
-    ticket.releaseUnsent();
     release.run();
+    if (number > 1) {
+      result.cancel(false); // the check's end gives the breaker its last attempt made
+      return;
+    }
+    ticket.releaseUnsent();
     result.complete(ProbeRun.notStarted(number, submitted, e));
   }
 

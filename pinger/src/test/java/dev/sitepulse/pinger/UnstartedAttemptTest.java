@@ -16,19 +16,35 @@ import org.junit.jupiter.api.Test;
 class UnstartedAttemptTest {
 
   private static final Duration LIMIT = Duration.ofSeconds(10);
+  private static final String UNAVAILABLE =
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
   private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
 
-  /** A clock that fails once when read on the scheduler thread: where an attempt is started. */
+  /**
+   * A clock that fails once when read on the scheduler thread, where an attempt is started: the
+   * first time, or, once {@link #armed} false, the first time after {@link #arm}.
+   */
   private static final class FailsOnceWhereAttemptsStart extends MutableClock {
     private final AtomicBoolean failed = new AtomicBoolean();
+    private final AtomicBoolean armed;
 
     FailsOnceWhereAttemptsStart() {
+      this(true);
+    }
+
+    FailsOnceWhereAttemptsStart(boolean armed) {
       super(Instant.parse("2026-12-07T00:00:00Z"));
+      this.armed = new AtomicBoolean(armed);
+    }
+
+    void arm() {
+      armed.set(true);
     }
 
     @Override
     public Instant instant() {
-      if (Thread.currentThread().getName().startsWith("sitepulse-scheduler") && failed.compareAndSet(false, true)) {
+      if (armed.get() && Thread.currentThread().getName().startsWith("sitepulse-scheduler")
+          && failed.compareAndSet(false, true)) {
         throw new IllegalStateException("the clock failed");
       }
       return super.instant();
@@ -64,6 +80,30 @@ class UnstartedAttemptTest {
         assertThat(r.attempts()).as("a retry would meet what stopped it").hasSize(1);
       });
       assertThat(timer.asked()).isEmpty();
+    }
+  }
+
+  /** Its first attempt reached the host: the check says what that found, as one its circuit stops retrying does. */
+  @Test
+  void aRetryThatFailsToStartEndsItsCheckWithTheAttemptsItMade() throws Exception {
+    FailsOnceWhereAttemptsStart clock = new FailsOnceWhereAttemptsStart(false);
+    try (RawServer server = RawServer.answering(UNAVAILABLE);
+        RecordingRetryTimer timer = RecordingRetryTimer.holdingUntilLetGo();
+        Pinger pinger = timer.pinger(Checks.FAST, clock)) {
+      CompletableFuture<CheckResult> check = pinger.check(Target.of(server.url("/")).withTimeout(LIMIT).withRetries(1));
+      long deadline = System.nanoTime() + LIMIT.toNanos();
+      while (timer.asked().isEmpty() && System.nanoTime() < deadline) { // the first attempt is over
+        Thread.onSpinWait();
+      }
+      clock.arm();
+      timer.letGo();
+
+      assertThat(check).succeedsWithin(LIMIT).satisfies(r -> {
+        assertThat(r.verdict()).as(r.message()).isEqualTo(Verdict.DOWN);
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.attempts()).as("the retry sent nothing").hasSize(1);
+      });
+      assertThat(server.requests()).isEqualTo(1);
     }
   }
 }
