@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * One target's state and alerting: feeds each result to the state machine and decides what to
  * tell. Every change between UP, DEGRADED and DOWN is an alert; settling from UNKNOWN to UP is
- * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}. An alert
+ * not, since nothing went wrong. While DOWN, a reminder goes out every {@code reminder}, with a check
+ * that failed too, never a good one that may be the start of a recovery. An alert
  * quotes the check that decided it, unless its host's open circuit held that check back: then the
  * last check that was sent, if it failed too, since a check not sent tells nothing new of the site.
  * A check sitepulse could not start ({@link ErrorKind#counts}) tells nothing at all: it changes no
@@ -78,7 +79,8 @@ final class Tracker {
       lastAlert = now;
       return new Outcome(t, alert(Alert.Kind.CHANGE, r, t.from(), t.to(), at, t.since(), lasted));
     }
-    if (machine.state() == State.DOWN && reminder != null
+    // Only a check that failed too reminds: a good one starts a recovery, and "still DOWN: 200 OK" tells nothing.
+    if (machine.state() == State.DOWN && State.of(r.verdict()) == State.DOWN && reminder != null
         && (lastAlert == null || !now.isBefore(lastAlert.plus(reminder)))) {
       lastAlert = now;
       return new Outcome(null, alert(Alert.Kind.REMINDER, r, State.DOWN, State.DOWN, at, machine.since(),

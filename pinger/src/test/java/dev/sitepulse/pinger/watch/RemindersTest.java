@@ -91,4 +91,23 @@ class RemindersTest {
     assertThat(alerts).extracting(Alert::kind).containsExactly(Alert.Kind.REMINDER);
     assertThat(alerts.get(0).at()).isEqualTo(alertedAt.plus(Duration.ofMinutes(30)));
   }
+
+  /** A good check of a DOWN target starts its recovery: a reminder quoting it would say "still DOWN: 200 OK". */
+  @Test
+  void aGoodCheckOfATargetStillDownSendsNoReminderTheNextFailedOneDoes() {
+    Tracker tracker = new Tracker(new StateMachine(State.DOWN, clock.instant().minus(Duration.ofHours(2))));
+    TrackerFeed feed = new TrackerFeed(tracker, clock, SHOP, Thresholds.DEFAULT, Duration.ofMinutes(10));
+
+    List<Alert> alerts = feed.alerts(1, MINUTE, Results::up);
+
+    assertThat(alerts).isEmpty();
+    assertThat(tracker.state()).as("one good check of two").isEqualTo(State.DOWN);
+
+    alerts.addAll(feed.alerts(1, MINUTE, Results::down));
+
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.kind()).isEqualTo(Alert.Kind.REMINDER);
+      assertThat(a.message()).isEqualTo("condition failed: [STATUS] (500) < 400");
+    });
+  }
 }
