@@ -74,6 +74,29 @@ class NamedSitemapWarningTest {
   }
 
   @Test
+  void aGzipSitemapCutOffPartWayKeepsTheUrlsBeforeTheCutWithOneWarningSayingItIsCut() throws Exception {
+    // A sitemap index naming a .xml.gz that a server cut off (or --max-body did) gave nothing,
+    // with a warning calling it "not gzip".
+    String base = "http://127.0.0.1:" + site.getPort();
+    StringBuilder urlset = new StringBuilder("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>");
+    for (int i = 0; i < 200; i++) {
+      urlset.append("<url><loc>").append(base).append("/p").append(i).append("</loc></url>");
+    }
+    byte[] gzip = gzip(urlset.append("</urlset>").toString());
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + base + "/pages.xml.gz\n")));
+    site.stubFor(get("/pages.xml.gz").willReturn(aResponse().withHeader("Content-Type", "application/gzip")
+        .withBody(java.util.Arrays.copyOf(gzip, gzip.length / 2))));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+
+    List<String> warnings = warningsOfACrawl(base + "/", 10);
+
+    assertThat(warnings).singleElement().asString().matches("sitemap " + java.util.regex.Pattern.quote(base)
+        + "/pages\\.xml\\.gz, named in robots\\.txt of .*, breaks off \\(the gzip data is cut off\\): the \\d+ URLs before the break are kept");
+    site.verify(getRequestedFor(urlEqualTo("/p0")));
+  }
+
+  @Test
   void aSitemapThatBreaksOffIsParsedOnceSoTheParsersOwnWarningsAreNotRepeated() throws Exception {
     // With -v the cli shows crawler-commons' own lines: each came twice, from a strict and a partial read.
     String base = "http://127.0.0.1:" + site.getPort();
@@ -124,5 +147,13 @@ class NamedSitemapWarningTest {
       reads.detachAppender(log);
     }
     return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  private static byte[] gzip(String text) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
   }
 }

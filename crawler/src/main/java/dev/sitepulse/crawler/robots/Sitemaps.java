@@ -8,6 +8,8 @@ import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
 import dev.sitepulse.pinger.FetchResult;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -57,11 +59,17 @@ public final class Sitemaps {
     try {
       URL url = URI.create(fetched.url()).toURL();
       byte[] xml = fetched.body();
+      String gzipBrokenBy = null;
       if (isGzip(xml)) {
-        xml = gunzipWithin(xml, fetched.url());
-        if (xml == null) {
-          return Entries.none("not gzip, or gzip in gzip");
+        Gunzipped gunzipped = gunzipWithin(xml, fetched.url());
+        if (gunzipped.xml().length == 0 && gunzipped.brokenBy() != null) {
+          return Entries.none(gunzipped.brokenBy());
         }
+        if (isGzip(gunzipped.xml())) { // which crawler-commons would inflate without a limit
+          return Entries.none("gzip in gzip");
+        }
+        xml = gunzipped.xml();
+        gzipBrokenBy = gunzipped.brokenBy();
       }
       // Read once: a sitemap that breaks off (cut by max-body, or badly written) still gives the
       // URLs before the break, and the parser says where it broke.
@@ -74,7 +82,8 @@ public final class Sitemaps {
         LOG.warn("{} lists {} URLs more than the {} a sitemap may hold; they are not read", fetched.url(),
             limit.dropped, MAX_URLS);
       }
-      return entriesOf(map, parser.brokenBy());
+      // A cut gzip file cuts its XML too: the cut, not the XML parser's complaint, says why.
+      return entriesOf(map, gzipBrokenBy != null ? gzipBrokenBy : parser.brokenBy());
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
       return Entries.none("not a sitemap, sitemap index or feed (" + fetched.mediaType() + ")");
     }
@@ -99,20 +108,31 @@ public final class Sitemaps {
     return body.length >= 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
   }
 
+  /** What a gzip file inflated to, and why it stopped short, or null when it did not. */
+  private record Gunzipped(byte[] xml, String brokenBy) {}
+
   /**
-   * The first {@link #MAX_BYTES} of a gzip file, or null when it holds another gzip file (which
-   * crawler-commons would inflate without a limit) or is no gzip after all.
+   * The first {@link #MAX_BYTES} of a gzip file; a file cut off (by --max-body, or a server that
+   * stopped sending) or damaged part way gives what it inflated to before that, as a plain XML
+   * sitemap cut off gives the URLs before the cut.
    */
-  private static byte[] gunzipWithin(byte[] body, String url) {
+  private static Gunzipped gunzipWithin(byte[] body, String url) {
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-      byte[] xml = in.readNBytes(MAX_BYTES);
-      if (in.read() >= 0) {
+      byte[] chunk = new byte[8192];
+      int read;
+      while (xml.size() < MAX_BYTES && (read = in.read(chunk, 0, Math.min(chunk.length, MAX_BYTES - xml.size()))) >= 0) {
+        xml.write(chunk, 0, read);
+      }
+      if (xml.size() >= MAX_BYTES && in.read() >= 0) {
         LOG.warn("{} is larger than {} MB uncompressed, the most a sitemap may be; only the first {} MB are read",
             url, MAX_BYTES >> 20, MAX_BYTES >> 20);
       }
-      return isGzip(xml) ? null : xml;
+      return new Gunzipped(xml.toByteArray(), null);
+    } catch (EOFException e) {
+      return new Gunzipped(xml.toByteArray(), "the gzip data is cut off");
     } catch (IOException e) {
-      return null;
+      return new Gunzipped(xml.toByteArray(), "the gzip data is damaged: " + e.getMessage());
     }
   }
 

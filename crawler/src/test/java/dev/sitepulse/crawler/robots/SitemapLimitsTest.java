@@ -72,6 +72,25 @@ class SitemapLimitsTest {
   }
 
   @Test
+  void aGzipSitemapCutOffByTheBodyLimitStillYieldsTheUrlsBeforeTheCutAndSaysWhereItBroke() {
+    byte[] whole = gzip(urlset(1_000, 0));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+    Sitemaps.Entries entries = Sitemaps.read(fetched("application/gzip", cut));
+
+    assertThat(entries.problem()).isNull();
+    assertThat(entries.pages()).hasSizeBetween(1, 999);
+    assertThat(entries.brokenBy()).isEqualTo("the gzip data is cut off");
+  }
+
+  @Test
+  void aGzipSitemapCutOffBeforeAnyXmlSaysSo() {
+    byte[] cut = java.util.Arrays.copyOf(gzip(urlset(10, 0)), 12);
+
+    assertThat(Sitemaps.read(fetched("application/gzip", cut)).problem()).isEqualTo("the gzip data is cut off");
+  }
+
+  @Test
   void aGzipFileHoldingAnotherGzipFileYieldsNothing() {
     Sitemaps.Entries entries = Sitemaps.read(fetched("application/gzip", gzip(gzip(urlset(10, 0)))));
 
