@@ -29,6 +29,9 @@ class NamedSitemapWarningTest {
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
+  @RegisterExtension
+  static WireMockExtension otherHost = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
   @TempDir Path data;
 
   @Test
@@ -48,6 +51,21 @@ class NamedSitemapWarningTest {
             "sitemap " + base + "/gone.xml, named in robots.txt of " + base + ", could not be read: status 404",
             "sitemap " + base + "/page.xml, named in sitemap index " + base + "/index.xml, could not be read:"
                 + " not a sitemap, sitemap index or feed (text/html)");
+  }
+
+  @Test
+  void aNamedSitemapOnAHostWhoseRobotsTxtCannotBeReadIsWarnedOfByName() throws Exception {
+    // It went unread with no word of it: only the other host's robots.txt was named.
+    String base = "http://127.0.0.1:" + site.getPort();
+    String other = "http://127.0.0.1:" + otherHost.getPort();
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + other + "/pages.xml\n")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    otherHost.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(500)));
+
+    assertThat(warningsOfACrawl(base + "/", 10)).contains("sitemap " + other + "/pages.xml, named in robots.txt of "
+        + base + ", is not read: robots.txt of " + other + " could not be read");
+    otherHost.verify(0, getRequestedFor(urlEqualTo("/pages.xml")));
   }
 
   @Test

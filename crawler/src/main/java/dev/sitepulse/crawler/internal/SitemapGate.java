@@ -66,12 +66,24 @@ final class SitemapGate implements NamedSitemap.Found {
     startRead(origin, named);
   }
 
-  /** The host's robots.txt is read: its sitemaps that waited for it are read, but for a host in trouble. */
+  /**
+   * The host's robots.txt is read: its sitemaps that waited for it are read, but for a host in
+   * trouble, which has none read; one that robots.txt or an index named is a warning, as any named
+   * sitemap that cannot be read is (the host's own warning names no sitemap).
+   */
   void robotsRead(String origin, RobotsRules rules) {
     List<NamedSitemap> awaiting = awaitingRobots.remove(origin);
-    if (awaiting != null && rules.unreachable() == null) { // a host in trouble has none read
-      awaiting.forEach(named -> startRead(origin, named));
+    if (awaiting == null) {
+      return;
     }
+    if (rules.unreachable() == null) {
+      awaiting.forEach(named -> startRead(origin, named));
+      return;
+    }
+    // Why it could not be read, the host's own warning has just said.
+    awaiting.stream().filter(named -> named.namedBy() != null).forEach(named -> LOG.warn(
+        "sitemap {}, named in {}, is not read: robots.txt of {} could not be read", named.url(), named.namedBy(),
+        origin));
   }
 
   /** The crawl ended early: the sitemaps waiting for their host's robots.txt go unread. */
