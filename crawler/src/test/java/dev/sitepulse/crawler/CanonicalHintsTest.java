@@ -232,4 +232,20 @@ class CanonicalHintsTest {
 
     assertThat(indexed()).contains(base() + "/c/variant.html");
   }
+
+  @Test
+  void aRefreshOfAnUnchangedChainOfCanonicalsRemovesNothingAndKeepsTheSamePagesIndexed() throws Exception {
+    // a names b, which names c: a's text stays a's (b has none to stand for it), b's goes to c.
+    page("/c/start.html", base() + "/c/start.html", "<a href=a.html>a</a>");
+    page("/c/a.html", base() + "/c/b.html", "alphaword <a href=b.html>b</a>");
+    page("/c/b.html", base() + "/c/c.html", "bravoword <a href=c.html>c</a>");
+    page("/c/c.html", base() + "/c/c.html", "charlieword");
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    List<String> crawled = indexed();
+
+    CrawlStats refresh = Crawler.run(crawl(null, CrawlStart.REFRESH), CrawlListener.NONE);
+
+    assertThat(indexed()).isEqualTo(crawled);
+    assertThat(refresh.removed()).as("a page's document removed and indexed again in one run is not gone").isZero();
+  }
 }

@@ -5,8 +5,10 @@ import dev.sitepulse.crawler.HostsHeldBack;
 import dev.sitepulse.crawler.PolitenessWait;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The crawl's running counts; touched only on the event loop. */
 final class Counters {
@@ -16,7 +18,8 @@ final class Counters {
   long robotsBlocked;
   long skippedLinks;
   long unchanged;
-  long removed;
+  /** Documents an earlier crawl indexed that left the index: {@link #removedUrls}, counted. */
+  private long removed;
   long bytes;
   long unreachableHosts;
   long hostsBackedOffTooLong;
@@ -25,6 +28,11 @@ final class Counters {
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
+  /**
+   * Pages whose document this run removed, and has not indexed again: a page fetched once more
+   * (its canonical ended without a document) may be removed and then indexed in one run.
+   */
+  private final Set<String> removedUrls = new HashSet<>();
 
   void status(int status) {
     statuses.merge(status, 1L, Long::sum);
@@ -32,6 +40,21 @@ final class Counters {
 
   void error(String kind) {
     errors.merge(kind, 1L, Long::sum);
+  }
+
+  /** The page's document from an earlier crawl left the index; counted once however often. */
+  void documentRemoved(String url) {
+    if (removedUrls.add(url)) {
+      removed++;
+    }
+  }
+
+  /** The page was indexed: a document this run removed is back, so it is no longer counted gone. */
+  void documentIndexed(String url) {
+    indexed++;
+    if (removedUrls.remove(url)) {
+      removed--;
+    }
   }
 
   /**

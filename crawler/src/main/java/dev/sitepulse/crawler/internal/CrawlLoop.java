@@ -382,9 +382,13 @@ final class CrawlLoop {
       LOG.warn("could not handle {}: {}", next.url(), cause.toString());
       unparsed.failed(next.url(), prior, "PARSE", "could not handle the page: " + cause, 0);
     } else {
-      counters.indexed += outcome.indexed() ? 1 : 0;
+      if (outcome.removed()) {
+        counters.documentRemoved(next.url());
+      }
+      if (outcome.indexed()) {
+        counters.documentIndexed(next.url());
+      }
       counters.duplicates += outcome.duplicate() ? 1 : 0;
-      counters.removed += outcome.removed() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
       counters.pagesCutAtMaxBody += outcome.cut() ? 1 : 0;
       refetches.settled(next.url(), outcome.indexed() || outcome.duplicate(), outcome.duplicateOf());

@@ -170,7 +170,7 @@ final class UnparsedPages {
       record.accept(commits.nextSeq());
       return;
     }
-    counters.removed++;
+    counters.documentRemoved(url);
     removalStarted.run();
     CompletableFuture.runAsync(() -> commits.remove(url, record), indexer)
         .whenComplete((v, error) -> context.runOnContext(x -> {
