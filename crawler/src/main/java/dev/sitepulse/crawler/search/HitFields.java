@@ -165,7 +165,8 @@ final class HitFields implements OneHitPerItem.Pages {
     return false;
   }
 
-  private static boolean has(LeafReaderContext leaf, int doc, String term) throws IOException {
+  /** Whether the page {@code doc} (of the index, in {@code leaf}) has {@code term} among its {@code anchors}. */
+  static boolean has(LeafReaderContext leaf, int doc, String term) throws IOException {
     PostingsEnum pages = leaf.reader().postings(new Term(PageFields.ANCHORS, term), PostingsEnum.NONE);
     return pages != null && pages.advance(doc - leaf.docBase) == doc - leaf.docBase;
   }

@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.index.SectionNames;
 import dev.sitepulse.crawler.index.UrlNames;
 import java.io.IOException;
 import java.util.Locale;
@@ -44,7 +45,8 @@ final class PagesOnAWord {
         if (live == null || live.get(doc)) {
           read++;
           int page = leaf.docBase + doc;
-          if (ApiNames.isWordOf(word, pages.title(page)) && definesNoNameOfItsOwn(pages.definedNames(page), reader)) {
+          if (ApiNames.isWordOf(word, pages.title(page))
+              && definesNoNameOfItsOwn(pages.definedNames(page), leaf, page, reader)) {
             return true;
           }
         }
@@ -56,12 +58,20 @@ final class PagesOnAWord {
   /**
    * Whether each name of {@code defined} ({@link HitFields#definedNames}) is a theme's: on other
    * pages too, half the pages or more. A name on its page alone is the page's own, also on a site of
-   * one or two pages, where that page is half of them.
+   * one or two pages, where that page is half of them. A definition term without an id (a topic
+   * page's entry for the {@code list.sort()} it uses, kept as {@code §list.sort}: {@link
+   * SectionNames}) is none of the page's own: it points to the reference, and its name is an id of
+   * no page, which the count read as on this page alone.
    */
-  private static boolean definesNoNameOfItsOwn(String defined, IndexReader reader) throws IOException {
+  private static boolean definesNoNameOfItsOwn(String defined, LeafReaderContext leaf, int page, IndexReader reader)
+      throws IOException {
     for (String line : defined.isEmpty() ? new String[0] : defined.split("\n")) {
       int tab = line.indexOf('\t');
       String name = (tab < 0 ? line : line.substring(0, tab)).toLowerCase(Locale.ROOT);
+      String sectionName = SectionNames.term(name);
+      if (sectionName != null && HitFields.has(leaf, page, sectionName)) {
+        continue;
+      }
       int pages = reader.docFreq(new Term(PageFields.ANCHORS, name));
       if (pages < 2 || pages * 2L < reader.maxDoc()) {
         return false;
