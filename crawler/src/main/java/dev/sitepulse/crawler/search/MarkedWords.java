@@ -85,6 +85,9 @@ final class MarkedWords {
    * field's any value ({@code body:*}), which marked every word.
    */
   private static Query withoutExclusions(Query query) {
+    if (WhereFilters.isScoreless(query)) { // a where-clause joined by OR: no word of the text
+      return new BooleanQuery.Builder().build();
+    }
     if (query instanceof BoostQuery boosted) {
       return new BoostQuery(withoutExclusions(boosted.getQuery()), boosted.getBoost());
     }

@@ -100,7 +100,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
       }
       throw new QueryErrors.OnlyStopWords();
     }
-    return onlyExclusions(parsed) ? allPagesBut(parsed) : WhereFilters.narrow(query, parsed);
+    return WhereFilters.scoreless(onlyExclusions(parsed) ? allPagesBut(parsed) : WhereFilters.narrow(query, parsed));
   }
 
   /** The query without its operators and field names; a quoted "AND" is a word. */

@@ -84,7 +84,8 @@ final class QueryPlanner {
     if (wholeName == null) { // else a section the words name run together (a label: formatspec)
       wholeName = RunTogetherSections.pages(words);
     }
-    Query allWords = either(narrowed.nameBesideFilters() ? null : parser.allWords(query, narrowed.parsed()), wholeName);
+    Query allWords = either(narrowed.nameBesideFilters() ? null
+        : WhereFilters.withFiltersOf(narrowed.parsed(), parser.allWords(query, narrowed.parsed())), wholeName);
     // The same phrases and definitions boost both.
     List<String> names = lookups.namesLookedUp(words);
     String entry = lookups.glossaryEntry(words);

@@ -211,7 +211,7 @@ final class QueryWords {
   }
 
   /** Where the quote at {@code open} closes, past escaped quotes: the query's length when nothing does. */
-  private static int closingQuote(String query, int open) {
+  static int closingQuote(String query, int open) {
     int i = open + 1;
     while (i < query.length() && query.charAt(i) != '"') {
       i += query.charAt(i) == '\\' ? 2 : 1;

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -18,21 +19,26 @@ import org.apache.lucene.search.Query;
  * words instead of adding to it: {@code host:docs.python.org asyncio} finds the pages of that host
  * about asyncio, as a docs search's site filter does, where the classic grammar's OR found every
  * page of the host. Values of one field are alternatives ({@code host:a host:b}); different fields
- * all apply. They score nothing. A query that writes its operators between clauses (AND, OR, &&,
- * ||) says how they combine and is read as written, and so are the values of one field alone.
+ * all apply. They score nothing. A query that writes OR or || between its top clauses says how
+ * they combine and is read as written, and so are the values of one field alone; one inside a
+ * group is the group's ({@code host:(a OR b) zip} is zip on either host), and AND or && requires a
+ * filter as narrowing does. Wherever a query has them, they match as written and score nothing
+ * ({@link #scoreless}).
  */
 final class WhereFilters {
 
   private static final Set<String> FIELDS =
       Set.of(PageFields.HOST, PageFields.URL, PageFields.LANG, PageFields.STATUS, PageFields.FETCHED_AT);
-  /** AND, OR, && or || outside quotes, as the classic grammar reads them. */
-  private static final Pattern BINARY_OPERATOR = Pattern.compile("\\b(?:AND|OR)\\b|&&|\\|\\|");
+  /** OR as the classic grammar reads it. */
+  private static final Set<String> OR_OPERATORS = Set.of("OR", "||");
+  /** AND as the classic grammar reads it, which a filter beside words means anyway. */
+  private static final Set<String> AND_OPERATORS = Set.of("AND", "&&");
 
   private WhereFilters() {}
 
   /** {@code parsed} with its top-level clauses on where-fields as filters, when it has words too. */
   static Query narrow(String query, Query parsed) {
-    if (!(parsed instanceof BooleanQuery bool) || writesOperators(query)) {
+    if (!(parsed instanceof BooleanQuery bool) || writesOr(query)) {
       return parsed;
     }
     Map<String, List<Query>> filters = new LinkedHashMap<>();
@@ -95,24 +101,102 @@ final class WhereFilters {
   }
 
   /**
-   * {@code query} without its where-clauses of one value that stand alone ({@code host:docs.python.org},
-   * {@code status:404}), for reading its other words as names and phrases; one in a group, a
-   * phrase or after an operator stays, and is read as a field word as before.
+   * {@code query} without its where-clauses that {@link #narrow} makes filters, for reading its
+   * other words as names and phrases: each clause at the top of the query that reads one
+   * where-field alone and is not excluded ({@code host:docs.python.org}, {@code host:(a b)},
+   * {@code host:"127.0.0.1:8092"}, {@code status:404^2}), with an AND that joins it. One in a group
+   * with words, or excluded, stays, and is read as a field word as before.
    */
   static String wordsBeside(String query) {
-    StringBuilder words = new StringBuilder(query);
     List<QueryWords.Word> all = QueryWords.of(query);
-    for (int i = all.size() - 1; i >= 0; i--) { // from the end, so that earlier offsets hold
-      QueryWords.Word w = all.get(i);
-      int from = w.field() == null ? -1 : w.start() - w.field().length() - 1;
-      boolean alone = from >= 0 && query.startsWith(w.field() + ":", from)
-          && (from == 0 || Character.isWhitespace(query.charAt(from - 1)))
-          && (w.end() == query.length() || Character.isWhitespace(query.charAt(w.end())));
-      if (alone && FIELDS.contains(w.field()) && !w.excluded() && !w.inPhrase()) {
-        words.replace(from, w.end(), " ");
+    List<int[]> clauses = TopClauses.of(query);
+    boolean[] gone = new boolean[clauses.size()];
+    for (int i = 0; i < clauses.size(); i++) {
+      gone[i] = filters(clauses.get(i), all);
+    }
+    for (int i = 0; i < clauses.size(); i++) { // an AND beside a clause gone goes with it
+      if (!gone[i] && AND_OPERATORS.contains(text(query, clauses.get(i)))) {
+        boolean after = i + 1 < clauses.size() && gone[i + 1];
+        boolean before = i > 0 && gone[i - 1];
+        gone[i] = after || before;
+      }
+    }
+    StringBuilder words = new StringBuilder(query);
+    for (int i = clauses.size() - 1; i >= 0; i--) { // from the end, so that earlier offsets hold
+      if (gone[i]) {
+        words.replace(clauses.get(i)[0], clauses.get(i)[1], " ");
       }
     }
     return words.toString().strip();
+  }
+
+  /** Whether the words of {@code clause} are all of one where-field, and none excluded. */
+  private static boolean filters(int[] clause, List<QueryWords.Word> all) {
+    String field = null;
+    for (QueryWords.Word w : all) {
+      if (w.start() >= clause[0] && w.start() < clause[1]) {
+        if (w.field() == null || !FIELDS.contains(w.field()) || w.excluded()
+            || field != null && !field.equals(w.field())) {
+          return false;
+        }
+        field = w.field();
+      }
+    }
+    return field != null;
+  }
+
+  private static String text(String query, int[] clause) {
+    return query.substring(clause[0], clause[1]);
+  }
+
+  /**
+   * {@code query} with each part that reads where-fields alone scoring nothing, matching as
+   * before: under OR ({@code asyncio OR host:a}), in a group, or written with AND, a host's or a
+   * language's rare value added its own BM25 weight to the pages of it. Filters already score nothing.
+   */
+  static Query scoreless(Query query) {
+    if (query instanceof MatchAllDocsQuery || isScoreless(query)) {
+      return query;
+    }
+    Set<String> fields = FieldsRead.of(query);
+    if (!fields.isEmpty() && FIELDS.containsAll(fields)) {
+      return new BoostQuery(new ConstantScoreQuery(query), 0f);
+    }
+    if (query instanceof BoostQuery boosted) {
+      return new BoostQuery(scoreless(boosted.getQuery()), boosted.getBoost());
+    }
+    if (!(query instanceof BooleanQuery bool)) {
+      return query;
+    }
+    BooleanQuery.Builder kept = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+    for (BooleanClause clause : bool.clauses()) {
+      boolean scores = clause.getOccur() == Occur.SHOULD || clause.getOccur() == Occur.MUST;
+      kept.add(scores ? scoreless(clause.getQuery()) : clause.getQuery(), clause.getOccur());
+    }
+    return kept.build();
+  }
+
+  /** Whether {@code query} is a where-clause {@link #scoreless} made: no word of the text to mark. */
+  static boolean isScoreless(Query query) {
+    return query instanceof BoostQuery boosted && boosted.getBoost() == 0f
+        && boosted.getQuery() instanceof ConstantScoreQuery;
+  }
+
+  /**
+   * {@code allWords}, the query with every word required ({@link PageQueryParser#allWords}), with
+   * the filters of {@code parsed}: every word, not every value of a filter (with AND,
+   * {@code host:(a b)} asked for a page on both hosts); null when that is {@code parsed} itself.
+   */
+  static Query withFiltersOf(Query parsed, Query allWords) {
+    Query filters = of(parsed);
+    if (!(allWords instanceof BooleanQuery all) || filters == null || of(allWords) == null) {
+      return allWords; // the same words and filters, or a reading of another shape: as it is
+    }
+    BooleanQuery.Builder same = new BooleanQuery.Builder().setMinimumNumberShouldMatch(all.getMinimumNumberShouldMatch());
+    all.clauses().stream().filter(c -> c.getOccur() != Occur.FILTER).forEach(same::add);
+    ((BooleanQuery) filters).clauses().forEach(same::add);
+    Query withFilters = same.build();
+    return withFilters.equals(parsed) ? null : withFilters;
   }
 
   private static Query anyOf(List<Query> values) {
@@ -127,13 +211,8 @@ final class WhereFilters {
     return fields.size() == 1 && FIELDS.containsAll(fields) ? fields.iterator().next() : null;
   }
 
-  private static boolean writesOperators(String query) {
-    String[] parts = query.split("\"", -1);
-    for (int i = 0; i < parts.length; i += 2) { // even parts are outside quotes
-      if (BINARY_OPERATOR.matcher(parts[i]).find()) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether OR joins clauses at the top of {@code query}; one inside a group ({@code host:(a OR b)}) is the group's. */
+  private static boolean writesOr(String query) {
+    return TopClauses.of(query).stream().anyMatch(c -> OR_OPERATORS.contains(text(query, c)));
   }
 }
