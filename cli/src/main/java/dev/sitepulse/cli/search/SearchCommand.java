@@ -90,6 +90,8 @@ public final class SearchCommand implements Callable<Integer> {
         SearchTable.write(results, out, Terminal.colors(out));
       }
       out.flush();
+      // Beside the results, not in them: stdout stays what a script reads, 0 hits included.
+      results.notes().forEach(note -> System.err.println("sitepulse: " + note));
       return ExitCode.OK;
     } catch (InvalidQueryException e) {
       throw new UsageException(e.getMessage());

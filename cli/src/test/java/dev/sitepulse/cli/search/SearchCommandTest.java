@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import dev.sitepulse.pinger.DataDirLock;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,6 +226,21 @@ class SearchCommandTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).startsWith("0 of 0 hits for instll in ").endsWith(" ms\ndid you mean: install\n");
+  }
+
+  @Test
+  void aFilterValueNoPageHasIsOneLineOnStderrNamingWhatTheIndexHoldsAndExit0() throws Exception {
+    String host = URI.create(StubServer.url(site, "/")).getRawAuthority();
+
+    CommandLineRun table = search(crawled, "host:python install");
+    CommandLineRun json = CommandLineRun.of("search", "--data", crawled.toString(), "--format", "json", "lang:english");
+
+    assertThat(table.exitCode()).as(table.toString()).isZero();
+    assertThat(table.out()).startsWith("0 of 0 hits for host:python install in ");
+    assertThat(table.err()).isEqualTo("sitepulse: no page has host \"python\" (hosts here: " + host + ")\n");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(JSON.readTree(json.out()).get("total_hits").asLong()).isZero();
+    assertThat(json.err()).startsWith("sitepulse: no page has lang \"english\" (");
   }
 
   @Test

@@ -31,7 +31,8 @@ import org.apache.lucene.store.FSDirectory;
  * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
  * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made mostly of links
  * ranked lower ({@link LinkTextDamping}), and a page that copies much of its site ({@link SiteCopies}). A query with a word no page has comes with its misspelt
- * words corrected, when that finds pages ({@link DidYouMean}). One IndexSearcher is opened per
+ * words corrected, when that finds pages ({@link DidYouMean}), and one that finds nothing with
+ * each where-filter value no page has ({@link UnmatchedFilters}). One IndexSearcher is opened per
  * instance and reused: open once, then search from any number of threads.
  *
  * <p>A search is planned ({@link QueryPlanner}: what the words become), run ({@link RankedPages})
@@ -48,6 +49,7 @@ public final class PageSearcher implements Closeable {
   private final MarkedWords markedWords;
   private final HitBuilder hitBuilder;
   private final QueryCorrection correction;
+  private final UnmatchedFilters unmatchedFilters;
 
   static {
     ClauseLimit.raise();
@@ -68,6 +70,7 @@ public final class PageSearcher implements Closeable {
         new SectionSnippets(searcher, analyzer), new SiteTitles(searcher, hitFields), markedWords,
         new NamedSections(analyzer));
     this.correction = new QueryCorrection(searcher, new DidYouMean(reader, analyzer), planner, lookups);
+    this.unmatchedFilters = new UnmatchedFilters(searcher, reader, planner);
   }
 
   /**
@@ -147,7 +150,8 @@ public final class PageSearcher implements Closeable {
       List<SearchHit> hits = hitBuilder.hits(shown, markedWords.of(plan), plan.ids(), NamedSections.of(plan));
       // A query whose words are all on some page pays a few term lookups for this, no more.
       String corrected = correction.of(plan, top.totalHits.value > 0);
-      return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, corrected, offset);
+      List<String> notes = top.totalHits.value == 0 ? unmatchedFilters.of(plan.text()) : List.of();
+      return new SearchResults(typed, top.totalHits.value, hits, System.nanoTime() - started, corrected, offset, notes);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(reading.text(), ClauseLimit.TOO_LONG, -1, e);
     } catch (IOException | RuntimeException e) {

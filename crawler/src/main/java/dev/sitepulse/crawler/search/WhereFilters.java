@@ -36,6 +36,11 @@ final class WhereFilters {
 
   private WhereFilters() {}
 
+  /** Whether {@code field} says where a page is: host, url, lang, status or fetched_at. */
+  static boolean isWhereField(String field) {
+    return FIELDS.contains(field);
+  }
+
   /** {@code parsed} with its top-level clauses on where-fields as filters, when it has words too. */
   static Query narrow(String query, Query parsed) {
     if (!(parsed instanceof BooleanQuery bool) || writesOr(query)) {

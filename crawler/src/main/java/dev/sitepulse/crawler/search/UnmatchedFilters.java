@@ -1,0 +1,66 @@
+package dev.sitepulse.crawler.search;
+
+import dev.sitepulse.crawler.index.PageFields;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Why a query found nothing, when a value of a where-field in it matches no page by itself:
+ * {@code host:python} (a host is its whole name), {@code lang:english} (a language is a code such
+ * as en or pt-br), {@code status:404} (only 2xx pages are indexed). Each such value gets one line
+ * that names it and what the index holds there ({@link HeldValues}), where "0 of 0 hits" said
+ * nothing of why.
+ */
+final class UnmatchedFilters {
+  private final IndexSearcher searcher;
+  private final IndexReader reader;
+  private final QueryPlanner planner;
+
+  UnmatchedFilters(IndexSearcher searcher, IndexReader reader, QueryPlanner planner) {
+    this.searcher = searcher;
+    this.reader = reader;
+    this.planner = planner;
+  }
+
+  /**
+   * One line for each value of a where-field in {@code query} (as the grammar reads it) that no
+   * page has, excluded ones aside; empty when each matches some page, and in an index of no page,
+   * where every value is one no page has (the crawl that wrote it said why).
+   */
+  List<String> of(String query) throws IOException {
+    Set<String> notes = new LinkedHashSet<>();
+    if (reader.numDocs() == 0) {
+      return List.of();
+    }
+    for (QueryWords.Word w : QueryWords.of(query)) {
+      if (w.field() != null && WhereFilters.isWhereField(w.field()) && !w.excluded()
+          && searcher.count(alone(w)) == 0) {
+        notes.add(note(w.field(), w.text().replace("\\", "")));
+      }
+    }
+    return List.copyOf(notes);
+  }
+
+  /** The word as a query of its own, read as the query read it; nothing for one that cannot be. */
+  private Query alone(QueryWords.Word w) {
+    String value = w.inPhrase() ? "\"" + w.text() + "\"" : w.text();
+    try {
+      return QueryPlanner.parse(planner.parser(null, Map.of()), w.field() + ":" + value);
+    } catch (InvalidQueryException e) { // parsed within the whole query: only a part of a phrase
+      return new MatchAllDocsQuery();
+    }
+  }
+
+  private String note(String field, String value) throws IOException {
+    String what = PageFields.STATUS.equals(field) || PageFields.FETCHED_AT.equals(field) ? value : "\"" + value + "\"";
+    String held = HeldValues.of(reader, field);
+    return "no page has " + field + " " + what + (held == null ? "" : " (" + held + ")");
+  }
+}
