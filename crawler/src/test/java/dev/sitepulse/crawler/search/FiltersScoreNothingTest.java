@@ -60,6 +60,7 @@ class FiltersScoreNothingTest {
     assertThat(scores("json AND lang:en")).isEqualTo(scores("json"));
     assertThat(scores("json && host:docs.example")).isEqualTo(scores("json host:docs.example"));
     assertThat(scores("json (host:docs.example OR host:mirror.example)")).isEqualTo(scores("json"));
+    assertThat(scores("(json OR dumps) host:(docs.example mirror.example)")).isEqualTo(scores("(json OR dumps)"));
   }
 
   @Test
