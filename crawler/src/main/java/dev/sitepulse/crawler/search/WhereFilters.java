@@ -33,6 +33,8 @@ final class WhereFilters {
   private static final Set<String> OR_OPERATORS = Set.of("OR", "||");
   /** AND as the classic grammar reads it, which a filter beside words means anyway. */
   private static final Set<String> AND_OPERATORS = Set.of("AND", "&&");
+  /** The operators that may stand before a where-clause that {@link #wordsBeside} leaves out. */
+  private static final Set<String> JOINING = Set.of("AND", "&&", "NOT", "!");
 
   private WhereFilters() {}
 
@@ -58,9 +60,12 @@ final class WhereFilters {
     }
     long optional = words.stream().filter(c -> c.getOccur() == Occur.SHOULD).count();
     boolean required = words.stream().anyMatch(c -> c.getOccur() == Occur.MUST);
+    // An excluded value keeps pages out as a filter does: json -host:a ranks as json, which the
+    // reading with every word required then is too (no head start for having "every" word).
+    boolean excludes = words.stream().anyMatch(WhereFilters::excludedValue);
     // One field alone is read as written: host:a host:b lists both hosts. Several all apply, as
     // beside words: host:a status:203 lists a's 203s, not a's pages and every 203.
-    if (filters.isEmpty() || optional == 0 && !required && filters.size() == 1) {
+    if (filters.isEmpty() && !excludes || optional == 0 && !required && filters.size() == 1) {
       return parsed;
     }
     BooleanQuery.Builder narrowed = new BooleanQuery.Builder();
@@ -76,15 +81,31 @@ final class WhereFilters {
     return narrowed.build();
   }
 
-  /** The filters {@link #narrow} made of {@code parsed}'s clauses, as one query; null for none. */
+  /**
+   * The filters {@link #narrow} made of {@code parsed}'s clauses, and its excluded where-values, as
+   * one query: what keeps pages out however the words rank them; null for none.
+   */
   static Query of(Query parsed) {
-    if (!(parsed instanceof BooleanQuery bool)) {
+    List<BooleanClause> clauses = whereClauses(parsed);
+    if (clauses.isEmpty()) {
       return null;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    bool.clauses().stream().filter(c -> c.getOccur() == Occur.FILTER).forEach(all::add);
-    BooleanQuery filters = all.build();
-    return filters.clauses().isEmpty() ? null : filters;
+    clauses.forEach(all::add);
+    if (clauses.stream().allMatch(c -> c.getOccur() == Occur.MUST_NOT)) { // else it would match nothing
+      all.add(new MatchAllDocsQuery(), Occur.FILTER);
+    }
+    return all.build();
+  }
+
+  private static List<BooleanClause> whereClauses(Query parsed) {
+    return parsed instanceof BooleanQuery bool
+        ? bool.clauses().stream().filter(c -> c.getOccur() == Occur.FILTER || excludedValue(c)).toList()
+        : List.of();
+  }
+
+  private static boolean excludedValue(BooleanClause clause) {
+    return clause.getOccur() == Occur.MUST_NOT && whereField(clause.getQuery()) != null;
   }
 
   /**
@@ -108,9 +129,9 @@ final class WhereFilters {
   /**
    * {@code query} without its where-clauses that {@link #narrow} makes filters, for reading its
    * other words as names and phrases: each clause at the top of the query that reads one
-   * where-field alone and is not excluded ({@code host:docs.python.org}, {@code host:(a b)},
-   * {@code host:"127.0.0.1:8092"}, {@code status:404^2}), with an AND that joins it. One in a group
-   * with words, or excluded, stays, and is read as a field word as before.
+   * where-field alone ({@code host:docs.python.org}, {@code host:(a b)}, {@code -host:a},
+   * {@code host:"127.0.0.1:8092"}, {@code status:404^2}), with an AND or NOT that joins it. One in
+   * a group with words stays, and is read as a field word as before.
    */
   static String wordsBeside(String query) {
     List<QueryWords.Word> all = QueryWords.of(query);
@@ -119,12 +140,11 @@ final class WhereFilters {
     for (int i = 0; i < clauses.size(); i++) {
       gone[i] = filters(clauses.get(i), all);
     }
-    for (int i = 0; i < clauses.size(); i++) { // an AND beside a clause gone goes with it
-      if (!gone[i] && AND_OPERATORS.contains(text(query, clauses.get(i)))) {
-        boolean after = i + 1 < clauses.size() && gone[i + 1];
-        boolean before = i > 0 && gone[i - 1];
-        gone[i] = after || before;
-      }
+    for (int i = clauses.size() - 2; i >= 0; i--) { // the AND and NOT before a clause gone go with it
+      gone[i] |= gone[i + 1] && JOINING.contains(text(query, clauses.get(i)));
+    }
+    for (int i = 1; i < clauses.size(); i++) { // and an AND after one, as in host:a AND json
+      gone[i] |= gone[i - 1] && AND_OPERATORS.contains(text(query, clauses.get(i)));
     }
     StringBuilder words = new StringBuilder(query);
     for (int i = clauses.size() - 1; i >= 0; i--) { // from the end, so that earlier offsets hold
@@ -135,19 +155,19 @@ final class WhereFilters {
     return words.toString().strip();
   }
 
-  /** Whether the words of {@code clause} are all of one where-field, and none excluded. */
+  /** Whether the words of {@code clause} are all of one where-field, all excluded or none. */
   private static boolean filters(int[] clause, List<QueryWords.Word> all) {
-    String field = null;
+    QueryWords.Word first = null;
     for (QueryWords.Word w : all) {
       if (w.start() >= clause[0] && w.start() < clause[1]) {
-        if (w.field() == null || !FIELDS.contains(w.field()) || w.excluded()
-            || field != null && !field.equals(w.field())) {
+        if (w.field() == null || !FIELDS.contains(w.field())
+            || first != null && (!first.field().equals(w.field()) || first.excluded() != w.excluded())) {
           return false;
         }
-        field = w.field();
+        first = first == null ? w : first;
       }
     }
-    return field != null;
+    return first != null;
   }
 
   private static String text(String query, int[] clause) {
@@ -193,13 +213,14 @@ final class WhereFilters {
    * {@code host:(a b)} asked for a page on both hosts); null when that is {@code parsed} itself.
    */
   static Query withFiltersOf(Query parsed, Query allWords) {
-    Query filters = of(parsed);
-    if (!(allWords instanceof BooleanQuery all) || filters == null || of(allWords) == null) {
+    List<BooleanClause> filters = whereClauses(parsed);
+    List<BooleanClause> own = whereClauses(allWords);
+    if (!(allWords instanceof BooleanQuery all) || filters.isEmpty() || own.isEmpty()) {
       return allWords; // the same words and filters, or a reading of another shape: as it is
     }
     BooleanQuery.Builder same = new BooleanQuery.Builder().setMinimumNumberShouldMatch(all.getMinimumNumberShouldMatch());
-    all.clauses().stream().filter(c -> c.getOccur() != Occur.FILTER).forEach(same::add);
-    ((BooleanQuery) filters).clauses().forEach(same::add);
+    all.clauses().stream().filter(c -> !own.contains(c)).forEach(same::add);
+    filters.forEach(same::add);
     Query withFilters = same.build();
     return withFilters.equals(parsed) ? null : withFilters;
   }

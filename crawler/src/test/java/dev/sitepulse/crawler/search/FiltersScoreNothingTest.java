@@ -64,6 +64,16 @@ class FiltersScoreNothingTest {
   }
 
   @Test
+  void anExcludedValueKeepsItsPagesOutAndScoresNothing() throws Exception {
+    // Before: json -host:a scored json.html twice as json did, and tutorial pages four times.
+    assertThat(scores("json -host:nowhere.example")).isEqualTo(scores("json"));
+    assertThat(scores("json NOT lang:fr")).isEqualTo(scores("json"));
+    assertThat(scores("json AND NOT host:mirror.example")).isEqualTo(scores("json host:docs.example"));
+    assertThat(scores("json dumps -host:mirror.example")).isEqualTo(onDocs(scores("json dumps")))
+        .doesNotContainKey(MIRROR + "tutorial/inputoutput.html");
+  }
+
+  @Test
   void aFilterJoinedByOrStillAddsItsPagesButScoresNothing() throws Exception {
     Map<String, Float> anyLanguage = scores("json OR lang:en");
 
