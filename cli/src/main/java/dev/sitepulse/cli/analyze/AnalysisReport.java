@@ -61,7 +61,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       int[] members = duplicates.clusters().members(c);
       out.printf(Locale.ROOT, "%2d. %d pages%n", c + 1, members.length);
       for (int m : members) {
-        out.println("      " + crawl.urls.get(m));
+        out.println("      " + Shortened.line(crawl.urls.get(m))); // as the ranked pages' URLs
       }
     }
     out.println();

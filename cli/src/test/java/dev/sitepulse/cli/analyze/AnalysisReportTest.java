@@ -69,19 +69,61 @@ class AnalysisReportTest {
     assertThat(AnalysisReport.join(terms, false)).isEqualTo("widgets (0.4), cache (1.2), bpo (7213), token (10)");
   }
 
+  @Test
+  void clusterUrlsFromACrawlDbWithControlCharactersStayOnTheirLine() throws Exception {
+    // A crawl percent-encodes them, but a crawl.db edited by hand or handed over need not: an ESC
+    // would reach the terminal as an escape sequence, a line break start a line of its own.
+    String table = tableOfCopies(3, "http://s/a\u001b[2J", "http://s/b\nforged line");
+
+    assertThat(table).doesNotContain("\u001b").contains("      http://s/a [2J\n")
+        .contains("      http://s/b forged line\n");
+  }
+
+  /** The table of pages {@code urls}, all of one SimHash, at {@code maxDistance}. */
+  private static String tableOfCopies(int maxDistance, String... urls) throws Exception {
+    try (Connection db = crawlDb()) {
+      try (PreparedStatement page = db.prepareStatement(
+          "INSERT INTO urls(url, title, state, status, simhash) VALUES (?, 'Copy', 'done', 200, 42)")) {
+        for (String url : urls) {
+          page.setString(1, url);
+          page.executeUpdate();
+        }
+      }
+      return table(db, urls.length, maxDistance);
+    }
+  }
+
+  private static Connection crawlDb() throws Exception {
+    Connection db = DriverManager.getConnection("jdbc:sqlite::memory:");
+    try (Statement s = db.createStatement()) {
+      s.execute("""
+          CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, title TEXT, state TEXT, status INTEGER,
+              simhash INTEGER, seq INTEGER, redirect_to TEXT, pagerank REAL)""");
+      s.execute("CREATE TABLE links(from_id INTEGER, to_url TEXT, nofollow INTEGER NOT NULL DEFAULT 0)");
+    }
+    return db;
+  }
+
+  private static String table(Connection db, int top, int maxDistance) throws Exception {
+    CrawlGraph crawl = CrawlGraph.of(LinkGraph.read(db));
+    try (AnalyticsBackend java = Devices.open(DeviceChoice.parse("cpu"), crawl.simHashes.length)) {
+      PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
+      NearDuplicates duplicates = java.nearDuplicates(crawl.simHashes, maxDistance);
+      AnalysisReport report = new AnalysisReport(crawl, ranks, duplicates,
+          new TermStats.Result(0, List.of(), List.of()), null);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      report.writeTable(new PrintStream(out, true, StandardCharsets.UTF_8));
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
   private static String tableOfTop(int n) throws Exception {
     return tableOfTop(n, n);
   }
 
   /** A hub every other page links to, and the report of the top {@code top} of its {@code n} pages. */
   private static String tableOfTop(int n, int top) throws Exception {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-      try (Statement s = db.createStatement()) {
-        s.execute("""
-            CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, title TEXT, state TEXT, status INTEGER,
-                simhash INTEGER, seq INTEGER, redirect_to TEXT, pagerank REAL)""");
-        s.execute("CREATE TABLE links(from_id INTEGER, to_url TEXT, nofollow INTEGER NOT NULL DEFAULT 0)");
-      }
+    try (Connection db = crawlDb()) {
       try (PreparedStatement page = db.prepareStatement(
               "INSERT INTO urls(url, title, state, status, simhash) VALUES (?, ?, 'done', 200, ?)");
           PreparedStatement link = db.prepareStatement("INSERT INTO links(from_id, to_url) VALUES (?, 'http://s/0')")) {
@@ -97,16 +139,7 @@ class AnalysisReportTest {
         db.commit();
         db.setAutoCommit(true);
       }
-      CrawlGraph crawl = CrawlGraph.of(LinkGraph.read(db));
-      try (AnalyticsBackend java = Devices.open(DeviceChoice.parse("cpu"), n)) {
-        PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
-        NearDuplicates none = java.nearDuplicates(crawl.simHashes, 0);
-        AnalysisReport report = new AnalysisReport(crawl, ranks, none,
-            new TermStats.Result(0, List.of(), List.of()), null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        report.writeTable(new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-      }
+      return table(db, top, 0);
     }
   }
 }
