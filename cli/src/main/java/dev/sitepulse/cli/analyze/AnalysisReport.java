@@ -53,8 +53,8 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
           Shortened.line(crawl.urls.get(n.node())));
     }
     out.println();
-    out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %d bits): %s in %s%n",
-        duplicates.maxDistance(), Amounts.count(duplicates.pairCount(), "pair"),
+    out.printf(Locale.ROOT, "== Near-duplicates (SimHash within %s): %s in %s%n",
+        Amounts.count(duplicates.maxDistance(), "bit"), Amounts.count(duplicates.pairCount(), "pair"),
         Amounts.count(duplicates.clusters().count(), "cluster"));
     out.println("   device " + duplicates.timings());
     for (int c = 0; c < duplicates.clusters().count(); c++) {

@@ -79,6 +79,14 @@ class AnalysisReportTest {
         .contains("      http://s/b forged line\n");
   }
 
+  @Test
+  void aDistanceOfOneBitReadsBitNotBits() throws Exception {
+    assertThat(tableOfCopies(1, "http://s/a", "http://s/b"))
+        .contains("== Near-duplicates (SimHash within 1 bit): 1 pair in 1 cluster\n");
+    assertThat(tableOfCopies(3, "http://s/a", "http://s/b"))
+        .contains("== Near-duplicates (SimHash within 3 bits): 1 pair in 1 cluster\n");
+  }
+
   /** The table of pages {@code urls}, all of one SimHash, at {@code maxDistance}. */
   private static String tableOfCopies(int maxDistance, String... urls) throws Exception {
     try (Connection db = crawlDb()) {
