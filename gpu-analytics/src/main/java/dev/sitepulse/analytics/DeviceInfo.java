@@ -34,8 +34,14 @@ public record DeviceInfo(String id, String name, String platform, Kind kind, int
 
   /** A one-line description, as {@code --list-devices} would show it. */
   public String describe() {
-    return String.format(java.util.Locale.ROOT, "%-9s %-12s %s (%s), %d compute units, %d MiB%s",
-        id, kind.name().toLowerCase(java.util.Locale.ROOT), name, platform, computeUnits,
-        globalMemory >> 20, kind == Kind.JAVA || fp64 ? "" : ", no fp64");
+    return String.format(java.util.Locale.ROOT, "%-9s %-12s %s (%s), %s, %d MiB%s",
+        id, kind.name().toLowerCase(java.util.Locale.ROOT), name, platform,
+        count(computeUnits, "compute unit"), globalMemory >> 20,
+        kind == Kind.JAVA || fp64 ? "" : ", no fp64");
+  }
+
+  /** "1 compute unit", "2 compute units": a container of one core lists itself in the singular. */
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -28,7 +28,7 @@ public final class JavaBackend implements AnalyticsBackend {
   /** How the Java backend shows up in a device listing. */
   static DeviceInfo describe(int parallelism) {
     return new DeviceInfo("cpu", "Java " + Runtime.version().feature() + " fork/join, "
-        + parallelism + " threads", "Java", DeviceInfo.Kind.JAVA, parallelism,
+        + DeviceInfo.count(parallelism, "thread"), "Java", DeviceInfo.Kind.JAVA, parallelism,
         Runtime.getRuntime().maxMemory(), 0, true);
   }
 

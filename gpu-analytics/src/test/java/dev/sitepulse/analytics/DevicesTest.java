@@ -19,6 +19,19 @@ class DevicesTest {
   }
 
   @Test
+  void aDeviceOfOneComputeUnitIsListedInTheSingular() {
+    // A container or a CI runner of one core; PoCL's "basic" device has one compute unit too.
+    try (JavaBackend oneCore = new JavaBackend(1)) {
+      assertThat(oneCore.device().describe()).contains("fork/join, 1 thread (Java), 1 compute unit, ");
+    }
+    DeviceInfo gpu = new DeviceInfo("opencl:0", "GPU", "Test", DeviceInfo.Kind.OPENCL_GPU, 1, 1L << 30, 1L << 16, true);
+    assertThat(gpu.describe()).endsWith("GPU (Test), 1 compute unit, 1024 MiB");
+    try (JavaBackend twoCores = new JavaBackend(2)) {
+      assertThat(twoCores.device().describe()).contains("fork/join, 2 threads (Java), 2 compute units, ");
+    }
+  }
+
+  @Test
   void cpuMeansTheJavaBackend() {
     try (AnalyticsBackend backend = Devices.open(DeviceChoice.CPU, 1 << 30)) {
       assertThat(backend).isInstanceOf(JavaBackend.class);
