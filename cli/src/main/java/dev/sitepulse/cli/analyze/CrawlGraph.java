@@ -2,6 +2,7 @@ package dev.sitepulse.cli.analyze;
 
 import dev.sitepulse.analytics.CsrGraph;
 import dev.sitepulse.analytics.CsrGraphBuilder;
+import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.crawler.store.AnalysisStore;
 import dev.sitepulse.crawler.store.CrawlDigest;
@@ -59,13 +60,15 @@ final class CrawlGraph {
 
   /**
    * Stores the ranks and the clusters, all or nothing ({@link AnalysisStore#store}), with the
-   * digest of what was read.
+   * digest of what was read. The ranks {@linkplain PageRankResult#rounded rounded}, as the top list
+   * compares them: report sorts by the stored rank, then by row id (the page's number here), and
+   * would list pages of equal rank in the order of the device's rounding.
    */
   void store(AnalysisStore db, double[] ranks, List<int[]> clusters, Instant at) throws SQLException {
     List<List<String>> pages = new ArrayList<>();
     for (int[] cluster : clusters) {
       pages.add(Arrays.stream(cluster).mapToObj(urls::get).toList());
     }
-    db.store(urls, ranks, pages, at, digest);
+    db.store(urls, Arrays.stream(ranks).map(PageRankResult::rounded).toArray(), pages, at, digest);
   }
 }

@@ -1,11 +1,17 @@
 package dev.sitepulse.analytics.internal.pagerank;
 
 import dev.sitepulse.analytics.CsrGraph;
+import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.analytics.RankedNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The N best nodes by rank (ties: the lower node first), with a bounded heap over node numbers. */
+/**
+ * The N best nodes by rank (ties: the lower node first), with a bounded heap over node numbers.
+ * Ranks are compared {@linkplain PageRankResult#rounded rounded}: pages of equal rank come out an
+ * ulp or two apart, either way round, on one backend and equal on another, and their order would
+ * be the device's rounding.
+ */
 public final class TopRanks {
 
   private TopRanks() {}
@@ -38,7 +44,9 @@ public final class TopRanks {
 
   /** Whether node a ranks below node b. */
   private static boolean worse(int a, int b, double[] ranks) {
-    return ranks[a] < ranks[b] || (ranks[a] == ranks[b] && a > b);
+    double rankA = PageRankResult.rounded(ranks[a]);
+    double rankB = PageRankResult.rounded(ranks[b]);
+    return rankA < rankB || (rankA == rankB && a > b);
   }
 
   private static void siftUp(int[] heap, int i, double[] ranks) {
