@@ -72,7 +72,7 @@ public final class ClDevices {
       for (cl_platform_id platform : platforms) {
         addDevices(platform, devices);
       }
-      return new Probe(List.copyOf(devices), devices.isEmpty() ? "no OpenCL device" : "");
+      return new Probe(List.copyOf(devices), devices.isEmpty() ? noDeviceOn(names(platforms)) : "");
     } catch (CLException e) {
       LOG.debug("No OpenCL platform", e);
       return new Probe(List.of(), "no OpenCL platform (" + e.getMessage() + ")");
@@ -80,6 +80,28 @@ public final class ClDevices {
       LOG.debug("No OpenCL library", e);
       return new Probe(List.of(), "no OpenCL library (" + e + ")");
     }
+  }
+
+  /**
+   * Why there is no device when there are platforms: naming them points at the driver to look at
+   * (an NVIDIA platform whose kernel module is not loaded has no device), where "no OpenCL device"
+   * only repeated the heading it stands under.
+   */
+  static String noDeviceOn(List<String> platforms) {
+    return "no device on the OpenCL platform" + (platforms.size() == 1 ? " " : "s ")
+        + String.join(", ", platforms);
+  }
+
+  private static List<String> names(cl_platform_id[] platforms) {
+    List<String> names = new ArrayList<>();
+    for (cl_platform_id platform : platforms) {
+      try {
+        names.add(string(platform, CL_PLATFORM_NAME));
+      } catch (CLException e) {
+        names.add("(unnamed)");
+      }
+    }
+    return names;
   }
 
   /** A platform or device that fails to answer is left out, not the others with it. */
