@@ -11,7 +11,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** The body of {@code /status}: every target's current state and latest result, as JSON. */
+/**
+ * The body of {@code /status}: every target's current state and latest result that counts, as
+ * JSON, and when a check sitepulse could not start came after it.
+ */
 final class StatusJson {
 
   private static final JsonFactory JSON = new JsonFactory();
@@ -65,6 +68,8 @@ final class StatusJson {
       g.writeStringField("message", last.message());
       g.writeEndObject();
     }
+    // last is the latest check that counts; one sitepulse could not start since is only dated.
+    g.writeStringField("not_started_at", s.notStartedAt() == null ? null : s.notStartedAt().toString());
     g.writeEndObject();
   }
 }

@@ -128,6 +128,8 @@ class WatchServerTest {
     assertThat(down.get("interval_seconds").asDouble()).isEqualTo(3600.0);
     assertThat(down.get("last").get("status").asInt()).isEqualTo(503);
     assertThat(down.get("last").get("verdict").asText()).isEqualTo("DOWN");
+    assertThat(down.has("not_started_at")).isTrue();
+    assertThat(down.get("not_started_at").isNull()).as("no check sitepulse could not start came after it").isTrue();
   }
 
   @Test

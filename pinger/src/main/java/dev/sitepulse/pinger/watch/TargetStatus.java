@@ -8,7 +8,10 @@ import java.time.Instant;
  * {@code /metrics}, safe to read from any thread.
  *
  * @param since when the state began, null while UNKNOWN
- * @param last the latest result, null before the first
+ * @param last the latest result that {@linkplain dev.sitepulse.pinger.ErrorKind#counts counts}, null
+ *     before the first: one sitepulse could not start says nothing of the target, as its state does not
+ * @param notStartedAt when the latest check after {@code last} that sitepulse could not start
+ *     began; null if none did
  * @param skipped ticks that found the previous check still running
  */
 public record TargetStatus(
@@ -16,6 +19,7 @@ public record TargetStatus(
     State state,
     Instant since,
     CheckResult last,
+    Instant notStartedAt,
     long checks,
     long skipped) {
 

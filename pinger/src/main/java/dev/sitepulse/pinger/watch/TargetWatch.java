@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
 import dev.sitepulse.pinger.CheckResult;
+import java.time.Instant;
 
 /**
  * The scheduler's bookkeeping for one target. Confined to the watch's event-loop context, except
@@ -16,7 +17,10 @@ final class TargetWatch {
   boolean running;
   long checks;
   long skipped;
+  /** The latest result that {@linkplain dev.sitepulse.pinger.ErrorKind#counts counts}. */
   CheckResult last;
+  /** When the latest check after {@link #last} that sitepulse could not start began; null if none. */
+  Instant notStartedAt;
   volatile TargetStatus status;
 
   TargetWatch(WatchedTarget target, Tracker tracker) {
@@ -25,7 +29,21 @@ final class TargetWatch {
     publish();
   }
 
+  /**
+   * A check sitepulse could not start stands for nothing the target did: {@link #last} stays the
+   * latest that does, as the state does, so /metrics' probe_success never says down of a target UP.
+   */
+  void checked(CheckResult r, Instant at) {
+    checks++;
+    if (r.errorKind() != null && !r.errorKind().counts()) {
+      notStartedAt = at;
+    } else {
+      last = r;
+      notStartedAt = null;
+    }
+  }
+
   void publish() {
-    status = new TargetStatus(target, tracker.state(), tracker.since(), last, checks, skipped);
+    status = new TargetStatus(target, tracker.state(), tracker.since(), last, notStartedAt, checks, skipped);
   }
 }

@@ -385,8 +385,7 @@ public final class Watch {
     CheckRecord rec = CheckRecord.of(r, now);
     history.append(rec);
     checksTotal.incrementAndGet();
-    tw.checks++;
-    tw.last = r;
+    tw.checked(r, rec.at());
     Tracker.Outcome o = tw.tracker.onResult(r, rec.at(), now, tw.target.interval(), p.thresholds(), p.reminder());
     Transition t = o.transition();
     // The alert first: the alerter keeps it as pending in the history before the change, so a kill

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The watch's {@code /metrics}: ping's probe_* families for each target's latest result, so
- * blackbox_exporter dashboards work, then the watch's own state, counters and scheduler lag.
+ * The watch's {@code /metrics}: ping's probe_* families for each target's latest result that
+ * counts ({@link TargetStatus#last}), so blackbox_exporter dashboards work, then the watch's own
+ * state, counters and scheduler lag.
  */
 public final class WatchMetrics {
 

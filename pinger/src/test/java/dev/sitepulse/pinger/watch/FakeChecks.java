@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
 /**
  * A check source that records every check it is asked for; answers UP at once, or holds the
@@ -21,6 +22,8 @@ final class FakeChecks implements CheckSource {
   final List<Started> started = new CopyOnWriteArrayList<>();
   private final Map<String, Boolean> held = new ConcurrentHashMap<>();
   volatile Verdict verdict = Verdict.UP;
+  /** When set, what every check gives instead of a result of {@link #verdict}. */
+  volatile BiFunction<Target, Instant, CheckResult> answer;
 
   /** From now on, checks of this target wait for {@link #release}. */
   void hold(String target) {
@@ -50,7 +53,9 @@ final class FakeChecks implements CheckSource {
     CompletableFuture<CheckResult> f = new CompletableFuture<>();
     started.add(new Started(target.name(), f));
     if (!held.containsKey(target.name())) {
-      f.complete(Results.of(target, verdict, verdict == Verdict.UP ? 200 : 500, Instant.now(), 3));
+      BiFunction<Target, Instant, CheckResult> a = answer;
+      f.complete(a != null ? a.apply(target, Instant.now())
+          : Results.of(target, verdict, verdict == Verdict.UP ? 200 : 500, Instant.now(), 3));
     }
     return f;
   }

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +39,23 @@ class WatchMetricsTest {
     return out;
   }
 
+  /** Targets of these names, checked hourly, so only checkNow checks them; changes after one result. */
+  private static WatchPlan plan(String... names) {
+    List<WatchedTarget> targets = new ArrayList<>();
+    for (String name : names) {
+      targets.add(new WatchedTarget(new Target(name, null, "http://127.0.0.1:9/" + name, null, null, null, null, 0, null),
+          Duration.ofHours(1)));
+    }
+    return new WatchPlan(targets, PingSettings.DEFAULTS, new Thresholds(1, 1), null, List.of());
+  }
+
   @Test
   void metricsCarryTheProbeSeriesPerTargetAndTheWatchsOwn() {
     Vertx vertx = Vertx.vertx();
     FakeChecks checks = new FakeChecks();
     try (SqliteHistory history = SqliteHistory.open(dir, Duration.ofDays(1), Clock.systemUTC());
         Alerter alerter = new Alerter(List.of(), Alerter.Listener.NONE, Duration.ofMillis(1))) {
-      WatchPlan plan = new WatchPlan(List.of(
-          new WatchedTarget(new Target("up", null, "http://127.0.0.1:9/up", null, null, null, null, 0, null),
-              Duration.ofHours(1)),
-          new WatchedTarget(new Target("down", null, "http://127.0.0.1:9/down", null, null, null, null, 0, null),
-              Duration.ofHours(1))),
-          PingSettings.DEFAULTS, new Thresholds(1, 1), null, List.of());
-      Watch w = Watch.start(vertx, plan, checks, history, alerter, FirstTicks.at(i -> i));
+      Watch w = Watch.start(vertx, plan("up", "down"), checks, history, alerter, FirstTicks.at(i -> i));
       w.checkNow("up").join();
       checks.verdict = Verdict.DOWN;
       w.checkNow("down").join();
@@ -74,6 +79,33 @@ class WatchMetricsTest {
           .containsEntry("sitepulse_alerts_failed_total", 0.0)
           .containsEntry("sitepulse_alerts_replaced_total", 0.0)
           .containsKey("sitepulse_history_backlog");
+      w.stop().join();
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  /** What a dashboard alerting on probe_success sees, most often while a watch is stopping. */
+  @Test
+  void aCheckSitepulseCouldNotStartLeavesTheProbesAndStatusAtTheLatestCheckThatCounts() {
+    Vertx vertx = Vertx.vertx();
+    FakeChecks checks = new FakeChecks();
+    try (SqliteHistory history = SqliteHistory.open(dir, Duration.ofDays(1), Clock.systemUTC());
+        Alerter alerter = new Alerter(List.of(), Alerter.Listener.NONE, Duration.ofMillis(1))) {
+      Watch w = Watch.start(vertx, plan("up"), checks, history, alerter, FirstTicks.at(i -> i));
+      w.checkNow("up").join();
+      checks.answer = Results::notStarted;
+      TargetStatus status = w.checkNow("up").join();
+
+      assertThat(samples(WatchMetrics.render(w))).containsEntry("probe_success{target=\"up\"}", 1.0)
+          .containsEntry("probe_http_status_code{target=\"up\"}", 200.0)
+          .containsEntry("sitepulse_state{target=\"up\"}", 0.0)
+          .containsEntry("sitepulse_checks_total{target=\"up\"}", 2.0);
+      assertThat(status.last().verdict()).isEqualTo(Verdict.UP);
+      assertThat(status.notStartedAt()).as("said apart").isNotNull();
+
+      checks.answer = null;
+      assertThat(w.checkNow("up").join().notStartedAt()).as("a check that counts since").isNull();
       w.stop().join();
     } finally {
       vertx.close().await();
