@@ -8,11 +8,13 @@ import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.StateChangeRecord;
+import dev.sitepulse.pinger.history.TimeSeries;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,15 @@ class UnstartedChecksTest {
     assertThat(api.verdicts()).isEqualTo(Map.of(Verdict.ERROR, 4L, Verdict.UP, 6L));
     assertThat(report.availability()).isEqualTo(api.availability());
     assertThat(report.checks()).isEqualTo(10);
+  }
+
+  @Test
+  void theTimeBucketsHoldJustTheChecksAvailabilityCountsAndTheNotStartedApart() {
+    TimeSeries s = report.targets().get(0).series();
+
+    assertThat(Arrays.stream(s.checks()).sum()).isEqualTo(10);
+    assertThat(Arrays.stream(s.failures()).sum()).as("2 refused, 2 held back").isEqualTo(4);
+    assertThat(Arrays.stream(s.notStarted()).sum()).isEqualTo(2);
   }
 
   @Test

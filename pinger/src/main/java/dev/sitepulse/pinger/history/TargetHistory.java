@@ -35,12 +35,21 @@ public record TargetHistory(
   /**
    * Counts while scanning; one per target and scanning thread. Rows arrive in time order, so each
    * comes to a different target than the last: each row touches few cache lines, with the verdict
-   * and error kind counters side by side and a bucket's five figures next to each other.
+   * and error kind counters side by side and a bucket's six figures next to each other.
    */
   static final class Builder {
     private static final Verdict[] VERDICTS = Verdict.values();
     private static final ErrorKind[] KINDS = ErrorKind.values();
-    private static final int FIELDS = 5;
+    private static final int FIELDS = 6;
+    /** By error kind's ordinal plus one, 0 for none: whether a check that ended so {@linkplain ErrorKind#counts counts}. */
+    private static final boolean[] COUNTS = new boolean[KINDS.length + 1];
+
+    static {
+      COUNTS[0] = true;
+      for (ErrorKind k : KINDS) {
+        COUNTS[k.ordinal() + 1] = k.counts();
+      }
+    }
 
     final String target;
     private final long[] counts = new long[VERDICTS.length + KINDS.length];
@@ -74,9 +83,13 @@ public record TargetHistory(
       }
       int b = bucket * FIELDS;
       if (b >= 0 && b < buckets.length) {
-        buckets[b]++;
-        if (verdict >= Verdict.DOWN.ordinal()) {
-          buckets[b + 1]++;
+        if (!COUNTS[kind]) { // apart, as the report's availability counts it
+          buckets[b + 5]++;
+        } else {
+          buckets[b]++;
+          if (verdict >= Verdict.DOWN.ordinal()) {
+            buckets[b + 1]++;
+          }
         }
         if (responded) {
           buckets[b + 2]++;
@@ -104,6 +117,7 @@ public record TargetHistory(
         buckets[i + 2] += o.buckets[i + 2];
         buckets[i + 3] += o.buckets[i + 3];
         buckets[i + 4] = Math.max(buckets[i + 4], o.buckets[i + 4]);
+        buckets[i + 5] += o.buckets[i + 5];
       }
     }
 
@@ -133,6 +147,7 @@ public record TargetHistory(
         series.latencyCount()[i] = buckets[i * FIELDS + 2];
         series.latencySumMicros()[i] = buckets[i * FIELDS + 3];
         series.latencyMaxMicros()[i] = buckets[i * FIELDS + 4];
+        series.notStarted()[i] = buckets[i * FIELDS + 5];
       }
       return new TargetHistory(target, v, s, k, Arrays.copyOf(latencies, n), series);
     }
