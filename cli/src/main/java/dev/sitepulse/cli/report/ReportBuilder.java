@@ -89,7 +89,7 @@ public final class ReportBuilder {
         intervals.put(t.name(), interval(latest.getOrDefault(t.name(), List.of()), t.interval()));
       }
     }
-    Map<String, List<CheckGap>> gaps = gaps(intervals, changes, since, until);
+    Map<String, List<CheckGap>> gaps = gaps(intervals, changes, checks, since, until);
     List<TargetReport> targets = new ArrayList<>();
     for (TargetInfo t : named) {
       if (!intervals.containsKey(t.name())) {
@@ -151,12 +151,14 @@ public final class ReportBuilder {
    * check time, as a gap splits its incidents and downtime, also where other targets were checked
    * meanwhile (it was taken out of the config and put back). For the others, the gaps across
    * stretches in which no target was checked (a watch stopped), found without reading every check
-   * again: that took a third of a report over ten million checks.
+   * again: that took a third of a report over ten million checks; unless its time buckets show it
+   * unchecked where no such stretch explains it ({@link UncheckedBuckets}): taken out of the config
+   * and put back, it is then read from every check time too, or it would be drawn UP across that.
    *
    * @param intervals each target's interval, of those watched in the window
    */
   private Map<String, List<CheckGap>> gaps(Map<String, Duration> intervals,
-      Map<String, List<StateChangeRecord>> changes, Instant since, Instant until) {
+      Map<String, List<StateChangeRecord>> changes, Map<String, TargetHistory> checks, Instant since, Instant until) {
     Map<String, Instant> down = new HashMap<>();
     Map<String, Duration> others = new HashMap<>();
     intervals.forEach((name, interval) -> {
@@ -167,8 +169,15 @@ public final class ReportBuilder {
         others.put(name, interval);
       }
     });
-    Map<String, List<CheckGap>> gaps = new HashMap<>(history.checkGaps(down, until, STALE_INTERVALS));
-    gaps.putAll(history.stopGaps(others, since, until, STALE_INTERVALS));
+    Map<String, List<CheckGap>> stops = history.stopGaps(others, since, until, STALE_INTERVALS);
+    for (String name : others.keySet()) {
+      TargetHistory h = checks.get(name);
+      if (h != null && UncheckedBuckets.unexplained(h.series(), stops.getOrDefault(name, List.of()))) {
+        down.put(name, since); // its stop gaps are among all those read
+      }
+    }
+    Map<String, List<CheckGap>> gaps = new HashMap<>(stops);
+    gaps.putAll(history.checkGaps(down, until, STALE_INTERVALS));
     return gaps;
   }
 

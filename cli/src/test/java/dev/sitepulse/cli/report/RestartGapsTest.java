@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.history.CheckRecord;
+import dev.sitepulse.pinger.history.IntervalRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.StateChangeRecord;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a report says of the time no watch checked a target between two that did: a watch stopped
  * and started again three hours later. A check a minute while a watch runs; the history is closed
- * at the end, as the watch stopped again.
+ * at the end, as the watch stopped again. And of a target taken out of the config and put back
+ * while the watch went on checking others.
  */
 class RestartGapsTest {
 
@@ -192,5 +194,26 @@ class RestartGapsTest {
     assertThat(after.get("start").asText()).isEqualTo("2026-05-01T13:10:00Z");
     assertThat(after.get("checks_resumed_at").asText()).isEqualTo("2026-05-01T13:10:00Z");
     assertThat(after.get("end").asText()).isEqualTo("2026-05-01T13:15:00Z");
+  }
+
+  @Test
+  void aTargetNeverDownTakenOutOfTheConfigAndPutBackIsUnknownInBetweenNotUpThroughIt() {
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(30), Clock.fixed(UNTIL, ZoneOffset.UTC))) {
+      h.append(new IntervalRecord("shop", null, null, Duration.ofMinutes(1)));
+      h.append(new IntervalRecord("blog", null, null, Duration.ofMinutes(1)));
+      checks(h, "shop", IntStream.range(0, 200), 200, 200);
+      checks(h, "blog", IntStream.range(0, 10), 200, 200);
+      checks(h, "blog", IntStream.range(190, 200), 200, 200);
+      change(h, "shop", "UNKNOWN", "UP", 0, 0);
+      change(h, "blog", "UNKNOWN", "UP", 0, 0);
+    }
+
+    Report r = report(minute(-60));
+
+    assertThat(target(r, "blog").periods()).containsExactly(
+        new StatePeriod("UP", minute(0), minute(10)),
+        new StatePeriod("UNKNOWN", minute(10), minute(190)),
+        new StatePeriod("UP", minute(190), UNTIL));
+    assertThat(target(r, "shop").periods()).containsExactly(new StatePeriod("UP", minute(0), UNTIL));
   }
 }
