@@ -138,6 +138,17 @@ class BadResponsesTest {
   }
 
   @Test
+  void headersCutOffPartWayThroughAFieldNameSayAStatusLineCameAndTheHeadersWereCut() throws Exception {
+    // Okio quotes only the unfinished line ("Content-Le"), which was taken for a missing status line.
+    try (RawServer server = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Le")) {
+      CheckResult r = check(server.url("/"));
+      assertThat(r.errorKind()).isEqualTo(ErrorKind.PROTOCOL);
+      assertThat(r.message()).isEqualTo("invalid HTTP response: the headers from " + server.hostAndPort()
+          + " were cut off after the status line");
+    }
+  }
+
+  @Test
   void aRedirectLocationIsShownWithItsControlCharactersEscaped() throws Exception {
     String reply = "HTTP/1.1 302 Found\r\nLocation: ftp://x/\u001b[31mred\r\nContent-Length: 0\r\n\r\n";
     try (RawServer server = RawServer.answering(reply)) {

@@ -51,6 +51,11 @@ final class FailureClassifier {
   private static final String GZIP_READER = "okio.GzipSource";
   /** What a connection that ended between an interim (1xx) head and the final one had sent. */
   private static final String AFTER_INTERIM = " after an informational (1xx) status, before the final response";
+  /**
+   * OkHttp's reader of a response head: its readHeaders reads the fields after the status line, which
+   * is read without it. A line cut off there ("Content-Le") is no missing status line.
+   */
+  private static final String HEADERS_READER = "okhttp3.internal.http1.HeadersReader";
   private static final Pattern EOF_LIMIT = Pattern.compile("not found: limit=(\\d+)");
   private static final Pattern EOF_CONTENT = Pattern.compile("content=([0-9a-f]+)");
   /** OkHttp's hostname check: "Hostname h not verified:" and the certificate on lines below. */
@@ -173,6 +178,8 @@ final class FailureClassifier {
       return Failure.error(PROTOCOL, "invalid HTTP response: " + (overHeaderLimit(lower)
           ? "response headers larger than OkHttp's limit (256 KiB)"
           : inAHeaderLine(lower) ? "response headers cut off, or larger than OkHttp's limit (256 KiB)"
+          : thrownBy(t, HEADERS_READER, "readHeaders")
+              ? "the headers from " + host + " were cut off after the status line"
           : isTlsRecord(unreadLine(lower)) && !afterInterim ? answeredInTls(host)
           : noStatusLine(host, afterInterim)));
     }
@@ -196,8 +203,13 @@ final class FailureClassifier {
   }
 
   private static boolean thrownBy(Throwable t, String className) {
+    return thrownBy(t, className, null);
+  }
+
+  /** @param method the method of that class on the stack, or null for any */
+  private static boolean thrownBy(Throwable t, String className, String method) {
     for (StackTraceElement frame : t.getStackTrace()) {
-      if (frame.getClassName().equals(className)) {
+      if (frame.getClassName().equals(className) && (method == null || frame.getMethodName().equals(method))) {
         return true;
       }
     }
