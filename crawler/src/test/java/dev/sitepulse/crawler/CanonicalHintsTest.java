@@ -248,4 +248,20 @@ class CanonicalHintsTest {
     assertThat(indexed()).isEqualTo(crawled);
     assertThat(refresh.removed()).as("a page's document removed and indexed again in one run is not gone").isZero();
   }
+
+  @Test
+  void everyPageOfACircleOfCanonicalsKeepsItsOwnTextInACrawlAndItsRefresh() throws Exception {
+    // a names b, b names c, c names a: which page lost its text hung on the order they were fetched.
+    page("/c/start.html", base() + "/c/start.html", "<a href=a.html>a</a>");
+    page("/c/a.html", base() + "/c/b.html", "alphaword <a href=b.html>b</a>");
+    page("/c/b.html", base() + "/c/c.html", "bravoword <a href=c.html>c</a>");
+    page("/c/c.html", base() + "/c/a.html", "charlieword");
+    List<String> circle = List.of(base() + "/c/a.html", base() + "/c/b.html", base() + "/c/c.html");
+
+    Crawler.run(crawl(null), CrawlListener.NONE);
+    assertThat(indexed()).as("after the crawl").containsAll(circle);
+
+    Crawler.run(crawl(null, CrawlStart.REFRESH), CrawlListener.NONE);
+    assertThat(indexed()).as("after a refresh of the same site").containsAll(circle);
+  }
 }

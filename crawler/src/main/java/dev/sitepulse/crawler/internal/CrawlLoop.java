@@ -391,7 +391,9 @@ final class CrawlLoop {
       counters.duplicates += outcome.duplicate() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
       counters.pagesCutAtMaxBody += outcome.cut() ? 1 : 0;
-      refetches.settled(next.url(), outcome.indexed() || outcome.duplicate(), outcome.duplicateOf());
+      // A page of a canonical circle holds no document for the pages that deferred to it.
+      refetches.settled(next.url(), (outcome.indexed() || outcome.duplicate()) && !outcome.inCanonicalCycle(),
+          outcome.duplicateOf());
       refetches.copiesFetchedAgain(next.url(), outcome.copiesToFetchAgain());
       for (QueuedUrl u : outcome.followable()) {
         if (frontier.offer(u.url(), u.depth())) {

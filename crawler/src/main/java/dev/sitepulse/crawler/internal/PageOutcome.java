@@ -11,9 +11,11 @@ import java.util.List;
  * @param copiesToFetchAgain pages found to be copies of this one's old bytes before it was fetched
  *     again, which it no longer holds: they index their own text
  * @param cut whether the page was cut at --max-body, parsed as far as it went
+ * @param inCanonicalCycle whether the page's canonical leads back to it: it stands for no page that
+ *     deferred to it, as each page of the circle keeps its own text
  */
 record PageOutcome(List<QueuedUrl> followable, boolean indexed, String duplicateOf, int skippedLinks,
-    boolean removed, List<QueuedUrl> copiesToFetchAgain, boolean cut) {
+    boolean removed, List<QueuedUrl> copiesToFetchAgain, boolean cut, boolean inCanonicalCycle) {
 
   boolean duplicate() {
     return duplicateOf != null;

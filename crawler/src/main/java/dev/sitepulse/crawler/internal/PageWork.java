@@ -45,7 +45,7 @@ final class PageWork {
   private final CrawlDb db;
   private final IndexCommits index;
   private final CanonicalWaits canonicals;
-  /** Each page's canonical elsewhere, to see a pair that name each other. Few pages have one. */
+  /** Each page's canonical elsewhere, to see canonicals that lead back to a page. Few pages have one. */
   private final Map<String, String> canonicalOf = new ConcurrentHashMap<>();
   private final BodyOwnership bodies = new BodyOwnership(canonicalOf::get);
   /**
@@ -132,10 +132,12 @@ final class PageWork {
         : embedRecords(page.embeds(), followable, depth + 1);
     int nonHttp = skipped + page.embeds().size() - embeds.size();
     // The canonical page is what should be found, so this variant points at it instead of being
-    // indexed: when the crawl will fetch it, and it does not point back here (then this one,
-    // found second, stands for both). A canonical is a hint; it must not hide the text entirely:
-    // should it end without a document, this page is fetched again and indexes its own.
-    boolean defers = otherCanonical && scope.accepts(canonical) && !url.equals(canonicalOf.get(canonical))
+    // indexed: when the crawl will fetch it, and it does not lead back here (then every page of the
+    // circle keeps its own text: this one now, those that deferred to it fetched again). A canonical
+    // is a hint; it must not hide the text entirely: should it end without a document, this page is
+    // fetched again and indexes its own.
+    boolean inCycle = otherCanonical && CanonicalCycle.leadsBack(url, canonical, canonicalOf::get);
+    boolean defers = otherCanonical && scope.accepts(canonical) && !inCycle
         && (linkCheck || awaits(canonical, new QueuedUrl(url, depth)));
     if (defers) {
       followable.add(new QueuedUrl(canonical, depth));
@@ -163,7 +165,8 @@ final class PageWork {
     } else {
       index.add(doc, record);
     }
-    return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies, fetched.truncated());
+    return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies, fetched.truncated(),
+        inCycle);
   }
 
   /**
