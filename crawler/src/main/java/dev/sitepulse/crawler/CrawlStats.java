@@ -33,6 +33,8 @@ import java.util.TreeMap;
  * @param heldBack the hosts a 429 or 503 holds back at this moment, null when none is
  * @param hostsWithSitemapsUnread hosts whose sitemaps (or the robots.txt that names them) the crawl
  *     ended without reading to their end, at its page limit or a stop: the next run reads them again
+ * @param sitemapsOnHostsWithoutRobotsTxt sitemaps that robots.txt or an index named on another host
+ *     whose robots.txt could not be read: unread, as its pages would be, and read by the next run
  * @param responsesNotArchived with --warc, the responses (and revisits) the WARC file does not hold:
  *     those that could not be made into records, and from the first write that failed on, when it
  *     takes no more, and ends at the record before
@@ -63,6 +65,7 @@ public record CrawlStats(
     long pagesCutAtMaxBody,
     HostsHeldBack heldBack,
     long hostsWithSitemapsUnread,
+    long sitemapsOnHostsWithoutRobotsTxt,
     long responsesNotArchived,
     String warcFailure,
     PolitenessWait politenessWait) {

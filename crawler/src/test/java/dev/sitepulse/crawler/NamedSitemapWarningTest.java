@@ -34,6 +34,9 @@ class NamedSitemapWarningTest {
 
   @TempDir Path data;
 
+  /** What the last of {@link #warningsOfACrawl} counted. */
+  private CrawlStats stats;
+
   @Test
   void aNamedSitemapThatCannotBeReadIsWarnedOfAndTheGuessedOneIsNot() throws Exception {
     String base = "http://127.0.0.1:" + site.getPort();
@@ -57,15 +60,25 @@ class NamedSitemapWarningTest {
   void aNamedSitemapOnAHostWhoseRobotsTxtCannotBeReadIsWarnedOfByName() throws Exception {
     // It went unread with no word of it: only the other host's robots.txt was named.
     String base = "http://127.0.0.1:" + site.getPort();
-    String other = "http://127.0.0.1:" + otherHost.getPort();
-    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
-        .withBody("Sitemap: " + other + "/pages.xml\n")));
-    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
-    otherHost.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(500)));
+    String other = sitemapOnAnotherHostWhoseRobotsTxtFails();
 
     assertThat(warningsOfACrawl(base + "/", 10)).contains("sitemap " + other + "/pages.xml, named in robots.txt of "
-        + base + ", is not read: robots.txt of " + other + " could not be read");
+        + base + ", is not read: robots.txt of " + other + " could not be read; it is left for a later run");
     otherHost.verify(0, getRequestedFor(urlEqualTo("/pages.xml")));
+  }
+
+  @Test
+  void aSitemapLeftUnreadWithItsHostsRobotsTxtIsCountedAndTheHostClaimsNoUrlsQueued() throws Exception {
+    // The host's warning said "its URLs are left queued" though none were, and no count had the sitemap.
+    String base = "http://127.0.0.1:" + site.getPort();
+    String other = sitemapOnAnotherHostWhoseRobotsTxtFails();
+
+    List<String> warnings = warningsOfACrawl(base + "/", 10);
+
+    assertThat(warnings).filteredOn(w -> w.startsWith("robots.txt of " + other + " could not be read"))
+        .singleElement().asString().endsWith("; not crawling that host").doesNotContain("queued");
+    assertThat(stats.sitemapsOnHostsWithoutRobotsTxt()).isEqualTo(1);
+    assertThat(stats.queued()).isZero();
   }
 
   @Test
@@ -153,13 +166,23 @@ class NamedSitemapWarningTest {
     site.verify(0, getRequestedFor(urlEqualTo("/sitemap.xml")));
   }
 
+  /** The site's robots.txt names /pages.xml on the other host, whose robots.txt answers 500; returns that host. */
+  private String sitemapOnAnotherHostWhoseRobotsTxtFails() {
+    String other = "http://127.0.0.1:" + otherHost.getPort();
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + other + "/pages.xml\n")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+    otherHost.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(500)));
+    return other;
+  }
+
   private List<String> warningsOfACrawl(String seed, int maxDepth) throws Exception {
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
     reads.addAppender(log);
     try {
-      Crawler.run(CrawlConfig.builder(List.of(seed), data).delay(Duration.ZERO).maxDepth(maxDepth)
+      stats = Crawler.run(CrawlConfig.builder(List.of(seed), data).delay(Duration.ZERO).maxDepth(maxDepth)
           .userAgent("sitepulse-test").build(), CrawlListener.NONE);
     } finally {
       reads.detachAppender(log);

@@ -40,6 +40,11 @@ public final class Summary {
     // The sitemaps' URLs are not queued yet: a run cut short before it read them all says so.
     String sitemaps = s.hostsWithSitemapsUnread() == 0 ? ""
         : "the sitemaps of " + count(s.hostsWithSitemapsUnread(), "host") + " not read to their end";
+    // A sitemap another host serves waits for that host's robots.txt, and is left with its host.
+    long onHostsWithoutRobots = s.sitemapsOnHostsWithoutRobotsTxt();
+    String withoutRobots = onHostsWithoutRobots == 0 ? "" : count(onHostsWithoutRobots, "sitemap")
+        + (onHostsWithoutRobots == 1 ? " on a host" : " on hosts") + " whose robots.txt could not be read";
+    List<String> unread = new ArrayList<>();
     if (s.queued() > 0) {
       long inFrontier = s.queued() - s.leftOnUnreachableHosts();
       String givenUpOn = hostsGivenUpOn(s);
@@ -47,12 +52,16 @@ public final class Summary {
       if (inFrontier > 0) {
         why += (why.isEmpty() ? "" : ", ") + endedEarly;
       }
+      unread.add(count(s.queued(), "URL") + " queued (" + why + ")");
       // Hosts given up on leave URLs queued, not sitemaps unread: the limit or the stop did that.
-      String sitemapsWhy = sitemaps.isEmpty() || inFrontier > 0 ? sitemaps : sitemaps + " (" + endedEarly + ")";
-      out.printf(Locale.ROOT, "left:      %s queued (%s)%s; run again to continue%n", count(s.queued(), "URL"), why,
-          sitemaps.isEmpty() ? "" : ", and " + sitemapsWhy);
-    } else if (!sitemaps.isEmpty()) {
-      out.printf(Locale.ROOT, "left:      %s (%s); run again to continue%n", sitemaps, endedEarly);
+      unread.add(sitemaps.isEmpty() || inFrontier > 0 ? sitemaps : sitemaps + " (" + endedEarly + ")");
+    } else {
+      unread.add(sitemaps.isEmpty() ? "" : sitemaps + " (" + endedEarly + ")");
+    }
+    unread.add(withoutRobots);
+    unread.removeIf(String::isEmpty);
+    if (!unread.isEmpty()) {
+      out.println("left:      " + String.join(", and ", unread) + "; run again to continue");
     }
     s.seedsRedirectedAway().forEach((seed, target) -> out.println("note:      " + seed + " redirects to "
         + target + ", which --scope, --include or --exclude leave out: give that URL as the seed, or"

@@ -24,6 +24,7 @@ final class StatsBuilder {
   private HostsHeldBack heldBack;
   private PolitenessWait politenessWait;
   private long hostsWithSitemapsUnread;
+  private long sitemapsOnHostsWithoutRobotsTxt;
   private long responsesNotArchived;
   private String warcFailure;
 
@@ -81,6 +82,11 @@ final class StatsBuilder {
     return this;
   }
 
+  StatsBuilder sitemapsOnHostsWithoutRobotsTxt(long sitemaps) {
+    this.sitemapsOnHostsWithoutRobotsTxt = sitemaps;
+    return this;
+  }
+
   /** {@code responses} the WARC file does not hold, since the write that failed as {@code failure} says. */
   StatsBuilder notArchived(long responses, String failure) {
     this.responsesNotArchived = responses;
@@ -91,7 +97,8 @@ final class StatsBuilder {
   CrawlStats build() {
     return new CrawlStats(pages, indexed, queued, statuses, errors, 0, 0, 0, 0, 0, bytes, elapsed,
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
-        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread, responsesNotArchived, warcFailure,
+        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, responsesNotArchived,
+        warcFailure,
         politenessWait);
   }
 }

@@ -24,6 +24,8 @@ final class Counters {
   long unreachableHosts;
   long hostsBackedOffTooLong;
   long hostsWithoutRobotsTxt;
+  /** Named sitemaps left unread as their host's robots.txt could not be read, in a crawl for search. */
+  long sitemapsOnHostsWithoutRobotsTxt;
   long pagesCutAtMaxBody;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
@@ -69,7 +71,8 @@ final class Counters {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
         seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack,
-        hostsWithSitemapsUnread, warc == null ? 0 : warc.notArchived(), warc == null ? null : warc.failure(),
+        hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, warc == null ? 0 : warc.notArchived(),
+        warc == null ? null : warc.failure(),
         politenessWait);
   }
 }

@@ -194,8 +194,7 @@ final class HostRobots {
       // As a host that stops answering: a later run reads robots.txt again and fetches them. A link
       // check goes on instead, and reports each URL of the host as broken (CrawlLoop.unreachable).
       counters.hostsWithoutRobotsTxt++;
-      frontier.abandon(origin);
-      RobotsWarnings.unreachable(origin, r, true);
+      RobotsWarnings.unreachable(origin, r, frontier.abandon(origin) > 0);
     } else if (rules.unreachable() != null) {
       RobotsWarnings.unreachable(origin, r, false);
     }

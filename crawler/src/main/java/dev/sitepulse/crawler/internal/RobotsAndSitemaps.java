@@ -46,7 +46,7 @@ final class RobotsAndSitemaps {
     this.robots = new HostRobots(setup, counters, readRetries, reads, cut, this::obeyed);
     SitemapPages pages = new SitemapPages(setup, writes, limits, reads, cut, robots::adoptIfNew, this::found);
     this.turns = new SitemapTurns(setup, readRetries, limits, reads, cut, pages);
-    this.gate = new SitemapGate(setup.config(), limits, read, reads, cut, robots, turns);
+    this.gate = new SitemapGate(setup.config(), limits, read, reads, cut, robots, turns, counters);
     this.seedHosts = new SeedHostSitemaps(setup, seedOrigins,
         SitemapHosts.of(setup.config().purpose(), setup.seeds()), reads, cut, gate);
     this.seedSitemaps = new SeedSitemaps(setup.config(), limits, read, reads, cut, pages, gate);

@@ -30,9 +30,12 @@ final class RobotsWarnings {
     }
   }
 
-  /** One that could not be read: a crawl for search leaves the host's URLs for a later run. */
-  static void unreachable(String origin, FetchResult r, boolean leftForALaterRun) {
-    if (leftForALaterRun) {
+  /**
+   * One that could not be read: a crawl for search leaves the host's URLs queued for a later run,
+   * which only a host with some queued can say (one a sitemap named has none: that is its warning).
+   */
+  static void unreachable(String origin, FetchResult r, boolean urlsLeftForALaterRun) {
+    if (urlsLeftForALaterRun) {
       LOG.warn("robots.txt of {} could not be read ({}); not crawling that host: its URLs are left queued for"
           + " a later run", origin, r.message());
     } else {

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
 import dev.sitepulse.crawler.urls.LinkRules;
@@ -28,11 +29,12 @@ final class SitemapGate implements NamedSitemap.Found {
   private final SitemapsCut cut;
   private final HostRobots robots;
   private final SitemapTurns turns;
+  private final Counters counters;
   /** Sitemaps of hosts whose robots.txt is still being read, by origin. */
   private final Map<String, List<NamedSitemap>> awaitingRobots = new HashMap<>();
 
   SitemapGate(CrawlConfig config, SitemapLimits limits, SitemapsRead read, ReadsUnderWay reads, SitemapsCut cut,
-      HostRobots robots, SitemapTurns turns) {
+      HostRobots robots, SitemapTurns turns, Counters counters) {
     this.config = config;
     this.limits = limits;
     this.read = read;
@@ -40,6 +42,7 @@ final class SitemapGate implements NamedSitemap.Found {
     this.cut = cut;
     this.robots = robots;
     this.turns = turns;
+    this.counters = counters;
   }
 
   @Override
@@ -80,10 +83,14 @@ final class SitemapGate implements NamedSitemap.Found {
       awaiting.forEach(named -> startRead(origin, named));
       return;
     }
-    // Why it could not be read, the host's own warning has just said.
-    awaiting.stream().filter(named -> named.namedBy() != null).forEach(named -> LOG.warn(
-        "sitemap {}, named in {}, is not read: robots.txt of {} could not be read", named.url(), named.namedBy(),
-        origin));
+    // Why it could not be read, the host's own warning has just said. A crawl for search leaves the
+    // sitemap, as the host's URLs, for a later run, which reads the robots.txt that names it again.
+    boolean laterRun = config.purpose() == CrawlPurpose.SEARCH;
+    awaiting.stream().filter(named -> named.namedBy() != null).forEach(named -> {
+      LOG.warn("sitemap {}, named in {}, is not read: robots.txt of {} could not be read{}", named.url(),
+          named.namedBy(), origin, laterRun ? "; it is left for a later run" : "");
+      counters.sitemapsOnHostsWithoutRobotsTxt += laterRun ? 1 : 0;
+    });
   }
 
   /** The crawl ended early: the sitemaps waiting for their host's robots.txt go unread. */
