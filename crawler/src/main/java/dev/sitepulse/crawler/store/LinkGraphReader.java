@@ -27,16 +27,13 @@ final class LinkGraphReader {
     List<String> titles = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
-    int[] pageOfRow = new int[maxId(db) + 1]; // urls.id -> page number + 1; 0: not a page
+    PageRows pages = new PageRows();
     try (Statement s = db.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, url, title, simhash FROM urls WHERE "
             + AnalyzedCrawl.PAGES + " ORDER BY id")) {
       while (rs.next()) {
-        int row = rs.getInt(1);
-        if (row >= pageOfRow.length) { // added by a crawl running meanwhile
-          pageOfRow = Arrays.copyOf(pageOfRow, row + 1);
-        }
-        pageOfRow[row] = urls.size() + 1;
+        long row = rs.getLong(1);
+        pages.add(row);
         ids.put(rs.getString(2), urls.size());
         urls.add(rs.getString(2));
         titles.add(rs.getString(3));
@@ -64,10 +61,10 @@ final class LinkGraphReader {
     Arrays.fill(lastFrom, -1);
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(AnalyzedCrawl.links(s))) {
       while (rs.next()) {
-        int fromRow = rs.getInt(1);
+        long fromRow = rs.getLong(1);
         String target = rs.getString(2);
         digest.link(fromRow, target);
-        int from = fromRow < pageOfRow.length ? pageOfRow[fromRow] - 1 : -1;
+        int from = pages.pageOf(fromRow);
         Integer to = from < 0 ? null : ids.get(landing(target, redirects));
         // A page linking to itself says nothing about importance.
         if (to != null && from != to && lastFrom[to] != from) {
@@ -78,12 +75,6 @@ final class LinkGraphReader {
     }
     long[] simHashes = hashes.stream().mapToLong(Long::longValue).toArray();
     return new LinkGraph(urls, titles, simHashes, edges.sources, edges.targets, edges.size, digest.digest());
-  }
-
-  private static int maxId(Connection db) throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM urls")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
   }
 
   /**

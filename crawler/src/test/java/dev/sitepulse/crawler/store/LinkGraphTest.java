@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** LinkGraph over crawl.db's own schema, as the crawler makes it. */
 class LinkGraphTest {
@@ -95,6 +97,28 @@ class LinkGraphTest {
       }
 
       assertThat(edges(LinkGraph.read(db))).containsExactlyInAnyOrder("0->1", "0->2", "1->0", "2->0");
+    }
+  }
+
+  /**
+   * A hand-edited crawl.db: b's row id anywhere SQLite allows, negative, past an int, or far above
+   * the row count (an array indexed by it would take 4 GB).
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {-5, 0, Integer.MAX_VALUE, 1_000_000_000L, 4_294_967_297L, Long.MAX_VALUE})
+  void aPageReadsTheSameWhateverItsRowId(long id) throws Exception {
+    try (Connection db = crawlDb(dir)) {
+      try (Statement s = db.createStatement()) {
+        s.execute("UPDATE urls SET id = " + id + " WHERE id = 2");
+        s.execute("UPDATE links SET from_id = " + id + " WHERE from_id = 2");
+      }
+      LinkGraph graph = LinkGraph.read(db);
+
+      boolean first = id < 1; // pages are numbered in the order of their ids: b first, or last
+      String a = first ? "1" : "0", b = first ? "0" : "2", c = first ? "2" : "1";
+      assertThat(graph.urls().get(Integer.parseInt(b))).isEqualTo("http://s/b");
+      assertThat(edges(graph)).containsExactlyInAnyOrder(a + "->" + b, a + "->" + c, b + "->" + a, c + "->" + a);
+      assertThat(AnalyzedCrawl.changedSince(db, graph.digest())).as("the digest is of the ids as they are").isFalse();
     }
   }
 
