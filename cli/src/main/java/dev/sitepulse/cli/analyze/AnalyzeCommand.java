@@ -100,6 +100,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(crawlDb)) {
       throw new UsageException("no crawl in " + data + "; run sitepulse crawl --data " + data + " SEED first");
     }
+    if (crawlDb.toFile().length() == 0) { // a regular file: 0 is its size, not a failed stat
+      throw new UsageException("no crawl in " + data + ": its crawl.db is empty, as a crawl killed before it made"
+          + " its tables leaves it; run sitepulse crawl --data " + data + " SEED");
+    }
     AnalysisReport report;
     try {
       report = analyze(data, device, top, maxDistance);

@@ -311,6 +311,17 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void anEmptyCrawlDbIsAUsageErrorThatSaysItIsEmptyNotThatATableIsMissing() throws Exception {
+    Files.createFile(data.resolve("crawl.db")); // as a crawl killed before it made its tables leaves it
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: no crawl in " + data + ": its crawl.db is empty, as a crawl killed"
+        + " before it made its tables leaves it; run sitepulse crawl --data " + data + " SEED\n");
+  }
+
+  @Test
   void aFileGivenAsDataIsAUsageErrorThatSaysItIsNoFolder() throws Exception {
     Path file = Files.writeString(data.resolve("sitepulse.yaml"), "targets: []\n");
 
