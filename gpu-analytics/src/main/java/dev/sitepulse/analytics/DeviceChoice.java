@@ -7,9 +7,10 @@ import java.util.Locale;
  * backend), {@code opencl} (the first OpenCL device, preferring a GPU) or {@code opencl:N}.
  *
  * @param mode        which kind of backend
- * @param openClIndex for {@link Mode#OPENCL}: the device index, or -1 for "the best one"
+ * @param openClIndex for {@link Mode#OPENCL}: the device index, or -1 for "the best one"; a long, so
+ *     that a number past an int (opencl:12345678901) is one no device has, not a typo
  */
-public record DeviceChoice(Mode mode, int openClIndex) {
+public record DeviceChoice(Mode mode, long openClIndex) {
 
   /** The kinds of choice. */
   public enum Mode { AUTO, CPU, OPENCL }
@@ -44,9 +45,11 @@ public record DeviceChoice(Mode mode, int openClIndex) {
 
   private static DeviceChoice parseIndexed(String text, String value) {
     String digits = value.startsWith("opencl:") ? value.substring("opencl:".length()) : "";
-    // ASCII digits only: parseInt also takes a sign and other scripts' digits (opencl:\u0663 was 3).
-    if (digits.matches("[0-9]{1,9}")) {
-      return new DeviceChoice(Mode.OPENCL, Integer.parseInt(digits));
+    // ASCII digits only: parseLong also takes a sign and other scripts' digits (opencl:\u0663 was 3).
+    if (digits.matches("[0-9]+")) {
+      String number = digits.replaceFirst("^0+(?=.)", "");
+      // Any length: one beyond a long is as far out of range, and said as the largest long.
+      return new DeviceChoice(Mode.OPENCL, number.length() <= 18 ? Long.parseLong(number) : Long.MAX_VALUE);
     }
     throw new IllegalArgumentException(
         "device must be auto, cpu, opencl or opencl:N (N >= 0), was '" + text + "'");

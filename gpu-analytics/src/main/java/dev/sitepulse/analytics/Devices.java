@@ -104,6 +104,6 @@ public final class Devices {
       throw new DeviceUnavailableException(choice, "there are OpenCL devices 0.."
           + (devices.size() - 1));
     }
-    return devices.get(choice.openClIndex());
+    return devices.get((int) choice.openClIndex()); // below the size, an int
   }
 }

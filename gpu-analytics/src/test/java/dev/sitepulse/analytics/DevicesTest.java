@@ -54,9 +54,11 @@ class DevicesTest {
 
   @Test
   void aMissingOpenClDeviceNumberIsReportedWithWhatExists() {
-    assertThatThrownBy(() -> Devices.open(DeviceChoice.parse("opencl:99"), 1))
-        .isInstanceOf(DeviceUnavailableException.class)
-        .hasMessageContaining("opencl:99");
+    for (String number : new String[] {"99", "2147483648", "12345678901"}) { // past an int too
+      assertThatThrownBy(() -> Devices.open(DeviceChoice.parse("opencl:" + number), 1))
+          .isInstanceOf(DeviceUnavailableException.class)
+          .hasMessageContaining("device opencl:" + number + " is not available: ");
+    }
   }
 
   @Test

@@ -24,6 +24,12 @@ class SettingsTest {
   }
 
   @Test
+  void aDeviceNumberOfTenDigitsOrMoreParsesForTheDevicesToSayItIsNotThere() {
+    assertThat(DeviceChoice.parse("opencl:12345678901")).hasToString("opencl:12345678901");
+    assertThat(DeviceChoice.parse("opencl:0000000001")).isEqualTo(new DeviceChoice(DeviceChoice.Mode.OPENCL, 1));
+  }
+
+  @Test
   void onlyAnOpenClChoiceCarriesADeviceNumberAndMinusOneMeansNone() {
     assertThat(new DeviceChoice(DeviceChoice.Mode.OPENCL, -1)).isEqualTo(DeviceChoice.OPENCL);
     assertThat(new DeviceChoice(DeviceChoice.Mode.CPU, -1)).isEqualTo(DeviceChoice.CPU);
