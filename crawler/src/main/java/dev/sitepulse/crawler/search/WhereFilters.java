@@ -237,8 +237,11 @@ final class WhereFilters {
     return fields.size() == 1 && FIELDS.containsAll(fields) ? fields.iterator().next() : null;
   }
 
-  /** Whether OR joins clauses at the top of {@code query}; one inside a group ({@code host:(a OR b)}) is the group's. */
+  /**
+   * Whether OR joins clauses at the top of {@code query}, between spaces or against a parenthesis
+   * ({@code (a)OR(b)}); one inside a group ({@code host:(a OR b)}) is the group's.
+   */
   private static boolean writesOr(String query) {
-    return TopClauses.of(query).stream().anyMatch(c -> OR_OPERATORS.contains(text(query, c)));
+    return TopClauses.words(query).stream().anyMatch(OR_OPERATORS::contains);
   }
 }

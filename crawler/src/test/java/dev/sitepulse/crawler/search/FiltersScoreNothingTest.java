@@ -83,6 +83,16 @@ class FiltersScoreNothingTest {
         .singleElement().extracting(SearchHit::score).isEqualTo(0f);
   }
 
+  @Test
+  void anOrWrittenAgainstAParenthesisJoinsAsOneBetweenSpacesDoes() throws Exception {
+    // Before: OR( was read as part of one top clause, so the query was narrowed to the host.
+    Map<String, Float> asWritten = scores("json OR host:mirror.example");
+
+    assertThat(scores("json OR(host:mirror.example)")).isEqualTo(asWritten);
+    assertThat(scores("(json)OR(host:mirror.example)")).isEqualTo(asWritten);
+    assertThat(scores("(json)||(host:mirror.example)")).isEqualTo(asWritten);
+  }
+
   private static Map<String, Float> scores(String query) throws Exception {
     Map<String, Float> byUrl = new LinkedHashMap<>();
     searcher.search(query, 10).hits().forEach(hit -> byUrl.put(hit.url(), hit.score()));
