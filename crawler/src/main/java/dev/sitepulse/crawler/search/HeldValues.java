@@ -14,17 +14,22 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * What an index holds in a where-field, said to a user whose filter matched no page
  * ({@link UnmatchedFilters}): its hosts (as seeds write them, with a port that is not the
  * scheme's), languages and statuses, most pages first, or the days its pages were fetched. Read
- * only then, from the terms and points, counting pages deleted but not yet merged away.
+ * only then, from the terms and points, counting only live pages: a refresh leaves those it
+ * removed in their segments until a merge, and a value only they have is not named.
  */
 final class HeldValues {
   /** Values named at most; the rest are counted. */
@@ -56,41 +61,70 @@ final class HeldValues {
     return what + " here: " + String.join(", ", named) + (more > 0 ? " and " + more + " more" : "");
   }
 
-  /** Each host with its port where the URL writes one ({@code 127.0.0.1:8092}), by its pages' URLs. */
+  /**
+   * Each host with its port where the URL writes one ({@code 127.0.0.1:8092}), by its pages' URLs:
+   * the first URL of each origin, then a seek past the rest of that origin's, not a walk of every
+   * URL; counted by the live pages of its host name.
+   */
   private static Map<String, Integer> hosts(IndexReader reader) throws IOException {
+    Map<String, Integer> byHostName = terms(reader, PageFields.HOST);
     Map<String, Integer> pages = new HashMap<>();
     Terms urls = MultiTerms.getTerms(reader, PageFields.URL);
     TermsEnum each = urls == null ? TermsEnum.EMPTY : urls.iterator();
-    for (BytesRef url = each.next(); url != null; url = each.next()) {
-      String authority = authority(url.utf8ToString());
-      if (authority != null) {
-        pages.merge(authority, each.docFreq(), Integer::sum);
+    BytesRef url = each.next();
+    while (url != null) {
+      String text = url.utf8ToString();
+      URI uri = uri(text);
+      String origin = uri == null || uri.getRawAuthority() == null ? null : uri.getScheme() + "://" + uri.getRawAuthority();
+      Integer live = origin == null ? null : byHostName.get(uri.getHost());
+      if (live != null) {
+        pages.put(uri.getRawAuthority(), live);
+      }
+      if (origin != null && text.startsWith(origin + "/")) { // '0' sorts right after '/'
+        url = each.seekCeil(new BytesRef(origin + "0")) == TermsEnum.SeekStatus.END ? null : each.term();
+      } else {
+        url = each.next();
       }
     }
     return pages;
   }
 
-  private static String authority(String url) {
+  private static URI uri(String url) {
     try {
-      return URI.create(url).getRawAuthority();
+      return URI.create(url);
     } catch (IllegalArgumentException e) {
       return null; // a URL java.net.URI refuses names no host to list
     }
   }
 
+  /** Each term of {@code field} with its live pages; none for a term only deleted pages have. */
   private static Map<String, Integer> terms(IndexReader reader, String field) throws IOException {
     Map<String, Integer> pages = new HashMap<>();
+    Bits live = MultiBits.getLiveDocs(reader);
     Terms terms = MultiTerms.getTerms(reader, field);
     TermsEnum each = terms == null ? TermsEnum.EMPTY : terms.iterator();
     for (BytesRef term = each.next(); term != null; term = each.next()) {
-      pages.put(term.utf8ToString(), each.docFreq());
+      int count = live == null ? each.docFreq() : livePages(each.postings(null, PostingsEnum.NONE), live);
+      if (count > 0) {
+        pages.put(term.utf8ToString(), count);
+      }
     }
     return pages;
+  }
+
+  /** docFreq counts pages deleted but not yet merged away, as a refresh leaves them. */
+  private static int livePages(PostingsEnum docs, Bits live) throws IOException {
+    int count = 0;
+    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+      count += live.get(doc) ? 1 : 0;
+    }
+    return count;
   }
 
   private static Map<String, Integer> statuses(IndexReader reader) throws IOException {
     Map<String, Integer> pages = new HashMap<>();
     for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
       PointValues points = leaf.reader().getPointValues(PageFields.STATUS);
       if (points != null) {
         points.intersect(new PointValues.IntersectVisitor() {
@@ -101,7 +135,9 @@ final class HeldValues {
 
           @Override
           public void visit(int docId, byte[] value) {
-            pages.merge(String.valueOf(IntPoint.decodeDimension(value, 0)), 1, Integer::sum);
+            if (live == null || live.get(docId)) {
+              pages.merge(String.valueOf(IntPoint.decodeDimension(value, 0)), 1, Integer::sum);
+            }
           }
 
           @Override

@@ -2,6 +2,8 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.index.TestPages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,45 @@ class UnmatchedFiltersTest {
     assertThat(notes("host:python OR json")).isEmpty();
     assertThat(notes("zzzzq host:docs.example")).isEmpty();
     assertThat(notes("zzzzq -host:python")).isEmpty();
+  }
+
+  @Test
+  void everyHostIsNamedThoughHostsOfOneNamePrefixSortAroundEachOther() throws Exception {
+    Path index = dir.resolve("prefixes");
+    try (PageIndex pages = PageIndex.open(index)) {
+      for (String url : List.of("https://docs.example/a", "https://docs.example/b", "http://docs.example/c",
+          "https://docs.example.org/a", "https://docs.example.org/b", "https://docs.example-b.org/a",
+          "https://docs.example:8443/a", "https://docs.example:8443/b", "https://docs.example:8443/c",
+          "https://docs.example?q")) {
+        pages.upsert(TestPages.page(url).title("page").build());
+      }
+      pages.commit(Map.of());
+    }
+    try (PageSearcher prefixes = PageSearcher.open(index)) {
+      assertThat(prefixes.search("host:python", 10).notes()).containsExactly("no page has host \"python\""
+          + " (hosts here: docs.example, docs.example:8443, docs.example.org, docs.example-b.org)");
+    }
+  }
+
+  @Test
+  void aHostOrLanguageWhosePagesARefreshRemovedIsNoLongerNamed() throws Exception {
+    Path index = dir.resolve("refreshed");
+    try (PageIndex pages = PageIndex.open(index)) {
+      for (int i = 0; i < 20; i++) { // so few deletions among them that no merge drops them
+        pages.upsert(TestPages.page(DOCS + "library/" + i + ".html").title("page " + i).build());
+      }
+      pages.upsert(TestPages.page(MIRROR + "library/json.html").title("json").language("fr").build());
+      pages.commit(Map.of());
+      pages.delete(MIRROR + "library/json.html"); // in the segment still, until a merge
+      pages.commit(Map.of());
+    }
+    try (PageSearcher refreshed = PageSearcher.open(index)) {
+      // Before: the terms' page counts took in the deleted page, so the note named its host and language.
+      assertThat(refreshed.search("host:python", 10).notes())
+          .containsExactly("no page has host \"python\" (hosts here: docs.example)");
+      assertThat(refreshed.search("lang:english", 10).notes())
+          .containsExactly("no page has lang \"english\" (languages here: en)");
+    }
   }
 
   private static List<String> notes(String query) throws Exception {
