@@ -10,6 +10,8 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Why a query found nothing, when a value of a where-field in it matches no page by itself:
@@ -19,6 +21,7 @@ import org.apache.lucene.search.Query;
  * nothing of why.
  */
 final class UnmatchedFilters {
+  private static final Logger LOG = LoggerFactory.getLogger(UnmatchedFilters.class);
   private final IndexSearcher searcher;
   private final IndexReader reader;
   private final QueryPlanner planner;
@@ -32,9 +35,19 @@ final class UnmatchedFilters {
   /**
    * One line for each value of a where-field in {@code query} (as the grammar reads it) that no
    * page has, excluded ones aside; empty when each matches some page, and in an index of no page,
-   * where every value is one no page has (the crawl that wrote it said why).
+   * where every value is one no page has (the crawl that wrote it said why). Empty too when the
+   * index cannot be read for them: a note is no reason to fail the search it explains.
    */
-  List<String> of(String query) throws IOException {
+  List<String> of(String query) {
+    try {
+      return read(query);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("no notes for {}: {}", query, e.toString(), e);
+      return List.of();
+    }
+  }
+
+  private List<String> read(String query) throws IOException {
     Set<String> notes = new LinkedHashSet<>();
     if (reader.numDocs() == 0) {
       return List.of();

@@ -2,11 +2,17 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.index.TestPages;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +101,23 @@ class UnmatchedFiltersTest {
           .containsExactly("no page has host \"python\" (hosts here: docs.example)");
       assertThat(refreshed.search("lang:english", 10).notes())
           .containsExactly("no page has lang \"english\" (languages here: en)");
+    }
+  }
+
+  @Test
+  void anIndexThatCannotBeReadForTheNotesGivesNoneRatherThanAFailure() throws Exception {
+    try (FSDirectory directory = FSDirectory.open(dir.resolve("index"));
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher failing = new IndexSearcher(reader) {
+        @Override
+        public int count(Query query) throws IOException {
+          throw new IOException("read past EOF");
+        }
+      };
+      QueryPlanner planner = new QueryPlanner(PageFields.analyzer(), new DefinitionLookups(reader, new HitFields(reader)));
+
+      // Before: the IOException escaped, and the search it explained failed as "cannot search index".
+      assertThat(new UnmatchedFilters(failing, reader, planner).of("host:python")).isEmpty();
     }
   }
 
