@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * A run killed in the middle of a WARC write (kill -9) leaves its file ending in a cut gzip
  * member, which replay tools and indexers stop at, or fail on, and still named ….warc.gz.open:
  * a run that ends renames its file only once it is closed. Before a run begins its own file, each
- * file left open is cut back to its last whole record and renamed. A closed file is never read:
+ * file left open is cut back to its last whole record and renamed, unless a writer still holds it
+ * (one busy after its run ended). A closed file is never read:
  * reading one to its end (gigabytes, inflated) would cost minutes at every start.
  */
 final class CutWarcTail {
@@ -63,6 +65,9 @@ final class CutWarcTail {
     long size;
     long whole;
     try (FileChannel channel = opener.open(file, StandardOpenOption.READ)) {
+      if (beingWritten(channel)) {
+        return Optional.of(said("warc: " + file + " is still being written; left as it is"));
+      }
       size = channel.size();
       whole = GzipMembers.wholeEnd(channel);
     } catch (IOException e) {
@@ -89,6 +94,20 @@ final class CutWarcTail {
     // A whole file, killed between two writes, is renamed without a word, as a closed one is.
     return cut == null ? Optional.empty() : Optional.of(said("warc: " + file + " " + cut + " and renamed "
         + closed.getFileName()));
+  }
+
+  /**
+   * Whether a writer holds the file ({@link WarcSink} locks it while open): one still busy after
+   * its run ended, and so after crawl.lock was released. Where the file system has no locks, no.
+   */
+  private static boolean beingWritten(FileChannel channel) {
+    try {
+      return channel.tryLock(0, Long.MAX_VALUE, true) == null; // released as the channel closes
+    } catch (OverlappingFileLockException e) { // held in this JVM
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String said(String line) {

@@ -110,6 +110,7 @@ final class WarcSink implements AutoCloseable {
     }
     FileChannel channel = FileChannel.open(open, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
+      holdWhileOpen(channel);
       return begin(file, open, channel, opened, writes, disk);
     } catch (IOException | RuntimeException e) { // no empty file, nor a channel open, is left of it
       try (channel) {
@@ -118,6 +119,20 @@ final class WarcSink implements AutoCloseable {
         e.addSuppressed(another);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Locks the file until its channel closes: a writer still busy after its run (see {@link #close})
+   * keeps writing after crawl.lock is released, and the next run, in this JVM or another, must not
+   * cut and rename the file under it ({@link CutWarcTail}). Where the file system has no locks, as
+   * before.
+   */
+  private static void holdWhileOpen(FileChannel channel) {
+    try {
+      channel.tryLock();
+    } catch (IOException e) {
+      LOG.debug("warc: the file cannot be locked while written ({})", IoErrors.why(e));
     }
   }
 

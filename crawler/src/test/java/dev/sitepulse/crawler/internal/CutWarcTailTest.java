@@ -161,6 +161,23 @@ class CutWarcTailTest {
     }
   }
 
+  @Test
+  void aFileAWriterStillHoldsIsLeftAsItIsThoughItsRunReleasedTheCrawlLock() throws Exception {
+    Path dir = data.resolve("warc");
+    // As a writer still busy a minute after its run closed it leaves its file, in this JVM or another.
+    try (WarcSink busy = WarcSink.open(dir, EARLIER)) {
+      Path open = dir.resolve(WarcFileNames.whileOpen(EARLIER.instant()));
+      long size = Files.size(open);
+
+      List<String> said = CutWarcTail.closeLeftOpen(dir);
+
+      // Before: it was renamed under the writer, whose close then failed to rename it.
+      assertThat(said).containsExactly("warc: " + open + " is still being written; left as it is");
+      assertHoldsOnly(dir, open, size);
+    }
+    assertThat(files(dir)).containsExactly(dir.resolve(WarcFileNames.of(EARLIER.instant())));
+  }
+
   /** A file of mode 0444, as a user other than root finds it: these tests may run as root. */
   private static FileChannel readOnly(Path file, OpenOption... options) throws IOException {
     if (List.of(options).contains(StandardOpenOption.WRITE)) {
