@@ -40,9 +40,13 @@ public record Availability(long reached, long checks, long heldBack, long notSta
         notStarted);
   }
 
-  /** How many of a target's checks count for nothing ({@link ErrorKind#counts}): all of them ERRORs. */
+  /**
+   * How many of a target's checks count for nothing ({@link ErrorKind#counts}): all of them ERRORs,
+   * so no more than those; a history edited by hand may give another verdict such a kind.
+   */
   static long notCounted(TargetHistory h) {
-    return h.errorKinds().entrySet().stream().filter(e -> !e.getKey().counts()).mapToLong(Map.Entry::getValue).sum();
+    long kinds = h.errorKinds().entrySet().stream().filter(e -> !e.getKey().counts()).mapToLong(Map.Entry::getValue).sum();
+    return Math.min(kinds, h.count(Verdict.ERROR));
   }
 
   public boolean known() {
