@@ -56,10 +56,10 @@ public final class Sitemaps {
     if (fetched.body().length == 0) {
       return Entries.none("an empty body");
     }
+    String gzipBrokenBy = null;
     try {
       URL url = URI.create(fetched.url()).toURL();
       byte[] xml = fetched.body();
-      String gzipBrokenBy = null;
       if (isGzip(xml)) {
         Gunzipped gunzipped = gunzipWithin(xml, fetched.url());
         if (gunzipped.xml().length == 0 && gunzipped.brokenBy() != null) {
@@ -85,6 +85,9 @@ public final class Sitemaps {
       // A cut gzip file cuts its XML too: the cut, not the XML parser's complaint, says why.
       return entriesOf(map, gzipBrokenBy != null ? gzipBrokenBy : parser.brokenBy());
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
+      if (gzipBrokenBy != null) { // cut before its root element came: the cut says why
+        return Entries.none(gzipBrokenBy);
+      }
       return Entries.none("not a sitemap, sitemap index or feed (" + fetched.mediaType() + ")");
     }
   }

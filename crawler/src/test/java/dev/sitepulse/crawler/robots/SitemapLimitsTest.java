@@ -91,6 +91,15 @@ class SitemapLimitsTest {
   }
 
   @Test
+  void aGzipSitemapCutOffBeforeItsRootElementSaysItIsCutNotThatItIsNoSitemap() {
+    byte[] declared = gzip("<?xml version='1.0' encoding='UTF-8'?>\n".getBytes(StandardCharsets.UTF_8));
+    byte[] cut = java.util.Arrays.copyOf(declared, declared.length - 8); // no trailer: cut before <urlset came
+
+    // Before: "not a sitemap, sitemap index or feed (application/gzip)".
+    assertThat(Sitemaps.read(fetched("application/gzip", cut)).problem()).isEqualTo("the gzip data is cut off");
+  }
+
+  @Test
   void aGzipFileHoldingAnotherGzipFileYieldsNothing() {
     Sitemaps.Entries entries = Sitemaps.read(fetched("application/gzip", gzip(gzip(urlset(10, 0)))));
 
