@@ -6,31 +6,20 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns hrefs into crawlable URLs: http(s) only, at most 8 KB, ports 1 to 65535, normalized with
- * crawler-commons' BasicURLNormalizer (fragments dropped, default ports removed, well-known session
- * ids dropped). Safe to share between threads.
+ * crawler-commons' BasicURLNormalizer (fragments dropped, default ports removed). Safe to share
+ * between threads.
  */
 public final class LinkRules {
 
   private static final int MAX_URL_LENGTH = 8192;
-  /**
-   * Query parameters that carry a session id, dropped as Nutch's default normalizer drops them: a
-   * server that puts a new one in every link makes each visit new URLs, a spider trap that only
-   * --max-depth would end. crawler-commons matches names exactly, hence each spelling.
-   */
-  private static final List<String> SESSION_ID_PARAMETERS =
-      List.of("sid", "SID", "PHPSESSID", "phpsessid", "jsessionid", "JSESSIONID");
-  /** The servlet session id as a path parameter (a.jsp;jsessionid=…), which crawler-commons keeps. */
-  private static final Pattern SESSION_ID_PATH_PARAMETER =
-      Pattern.compile(";jsessionid=[^;/?#]*", Pattern.CASE_INSENSITIVE);
-  private static final ThreadLocal<BasicURLNormalizer> NORMALIZER = ThreadLocal.withInitial(
-      () -> BasicURLNormalizer.newBuilder().queryParamsToRemove(SESSION_ID_PARAMETERS).build());
+  private static final ThreadLocal<BasicURLNormalizer> NORMALIZER =
+      ThreadLocal.withInitial(BasicURLNormalizer::new);
   /** Scheme and user info, then a host in brackets: an IPv6 address. */
   private static final Pattern IPV6_HOST =
       Pattern.compile("^(https?://(?:[^/?#\\[\\]@]*@)?)\\[([0-9a-f:.]+)]", Pattern.CASE_INSENSITIVE);
@@ -67,8 +56,7 @@ public final class LinkRules {
    * issue 587), so {@code http://[::1]:8080/} was no URL to the crawl: the address is set aside
    * while the rest is normalized, and put back lower-cased; {@link #hasUriHost} then checks it.
    */
-  private static String normalizeHost(String url) throws MalformedURLException {
-    String u = withoutSessionIdPathParameter(url);
+  private static String normalizeHost(String u) throws MalformedURLException {
     Matcher m = IPV6_HOST.matcher(u);
     if (!m.find()) {
       return NORMALIZER.get().filter(u);
@@ -80,16 +68,6 @@ public final class LinkRules {
     }
     return n.substring(0, host) + "[" + m.group(2).toLowerCase(Locale.ROOT) + "]"
         + n.substring(host + IPV6_STAND_IN.length());
-  }
-
-  /** The URL without a {@code ;jsessionid=} before its query or fragment. */
-  private static String withoutSessionIdPathParameter(String url) {
-    int end = url.length();
-    for (char c : new char[] {'?', '#'}) {
-      int at = url.indexOf(c);
-      end = at >= 0 ? Math.min(end, at) : end;
-    }
-    return SESSION_ID_PATH_PARAMETER.matcher(url.substring(0, end)).replaceAll("") + url.substring(end);
   }
 
   /** java.net.URL takes any port number; no connection can be made to 0 or past 65535. */

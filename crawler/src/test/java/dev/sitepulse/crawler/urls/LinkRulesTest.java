@@ -14,22 +14,6 @@ class LinkRulesTest {
   }
 
   @Test
-  void wellKnownSessionIdsAreDroppedSoThatEachVisitIsNotANewUrl() {
-    // A server that puts a new session id in every link is a spider trap bounded only by --max-depth.
-    assertThat(LinkRules.normalize("http://example.com/list?p=2&sid=000047efc0a4789ebe343a3151bf0bfc"))
-        .isEqualTo("http://example.com/list?p=2");
-    assertThat(LinkRules.normalize("http://example.com/a.php?PHPSESSID=9f2c&x=1"))
-        .isEqualTo("http://example.com/a.php?x=1");
-    assertThat(LinkRules.normalize("http://example.com/a.jsp?jsessionid=ABC")).isEqualTo("http://example.com/a.jsp");
-    assertThat(LinkRules.normalize("http://example.com/shop/a.jsp;jsessionid=1A2B3C?item=4"))
-        .isEqualTo("http://example.com/shop/a.jsp?item=4");
-    assertThat(LinkRules.resolveRedirect("http://example.com/", "/b;JSESSIONID=1A2B"))
-        .isEqualTo("http://example.com/b");
-    assertThat(LinkRules.normalize("http://example.com/a?side=1&ssid=2")).as("only those names")
-        .isEqualTo("http://example.com/a?side=1&ssid=2");
-  }
-
-  @Test
   void anIpv6AddressIsAHostLikeAnyOtherAndIsNormalizedLowerCase() {
     assertThat(LinkRules.normalize("HTTP://[::1]:8080/a/../b.html#top")).isEqualTo("http://[::1]:8080/b.html");
     assertThat(LinkRules.normalize("https://user@[2001:DB8::1]:443/")).isEqualTo("https://[2001:db8::1]/");
