@@ -166,11 +166,10 @@ final class IndexCommits {
       }
       if (index != null) {
         flushOnTwoThreads();
-        index.commit(Map.of(SEQ, Long.toString(last)));
-        // After the pages are durable: a pass that fails, or is killed, costs search its link text only.
-        if (linkedNames && LinkedNamesPass.set(db, index)) {
-          index.commit(Map.of(SEQ, Long.toString(last)));
+        if (linkedNames) {
+          LinkedNamesPass.set(db, index);
         }
+        index.commit(Map.of(SEQ, Long.toString(last)));
       }
       committed = last;
       sinceCommit.addAndGet(-added);

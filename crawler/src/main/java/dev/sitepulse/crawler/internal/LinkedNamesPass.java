@@ -19,8 +19,7 @@ final class LinkedNamesPass {
 
   private LinkedNamesPass() {}
 
-  /** Whether the names were set; a failure is logged, as the pages it would weigh are already committed. */
-  static boolean set(CrawlDb db, PageIndex index) {
+  static void set(CrawlDb db, PageIndex index) {
     long started = System.nanoTime();
     try {
       LinkedNames names = new LinkedNames();
@@ -29,12 +28,8 @@ final class LinkedNamesPass {
       index.setLinkedNames(indexed, encoded);
       LOG.debug("linked names of {} of {} pages set in {} ms", encoded.size(), indexed.size(),
           (System.nanoTime() - started) / 1_000_000);
-      return true;
     } catch (SQLException e) { // what the crawl collected is whole: search ranks without link text
       LOG.warn("cannot read the crawl's links from crawl.db for search's link text: {}", e.getMessage());
-    } catch (RuntimeException | OutOfMemoryError e) { // the names of millions of links: the same
-      LOG.warn("cannot set search's link text from the crawl's links: {}", String.valueOf(e));
     }
-    return false;
   }
 }
