@@ -8,7 +8,6 @@ import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
 import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
 import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.HOST;
-import static dev.sitepulse.crawler.index.PageFields.LINKED_NAMES;
 import static dev.sitepulse.crawler.index.PageFields.ITEM;
 import static dev.sitepulse.crawler.index.PageFields.LANG;
 import static dev.sitepulse.crawler.index.PageFields.LINK_TEXT_SHARE;
@@ -90,8 +89,6 @@ final class PageDocuments {
     doc.add(new FloatDocValuesField(LINK_TEXT_SHARE,
         JavadocIds.listsUses(page.anchors(), page.title()) ? 1f : page.linkTextShare()));
     addDefinitions(doc, page);
-    // Filled in when the crawl ends (PageIndex.setLinkedNames): Lucene updates only a field it has.
-    doc.add(new BinaryDocValuesField(LINKED_NAMES, new BytesRef()));
     BytesRef sections = SectionIds.encode(page.sections());
     if (sections != null) {
       doc.add(new BinaryDocValuesField(SECTIONS, sections));

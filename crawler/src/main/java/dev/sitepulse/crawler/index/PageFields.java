@@ -58,13 +58,6 @@ public final class PageFields {
   public static final String SECTIONS = "sections";
 
   /**
-   * A doc value: the names other pages link to this one by, as code ({@link LinkedNames}),
-   * written once a crawl has all its links, empty until then. Absent in indexes from before this
-   * version.
-   */
-  public static final String LINKED_NAMES = "linked_names";
-
-  /**
    * Stored, not searched: the SHA-256 of the bytes the document was made from
    * ({@link IndexedPage#contentHash()}). Absent in documents from before this version.
    */

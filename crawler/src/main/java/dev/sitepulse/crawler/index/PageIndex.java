@@ -111,25 +111,6 @@ public final class PageIndex implements Closeable {
   }
 
   /**
-   * Sets the names other pages link to each of {@code urls} by ({@link LinkedNames#encoded}; a url
-   * not among its keys gets none), in place: the documents are not made again. Made durable by
-   * the next commit.
-   */
-  public void setLinkedNames(Collection<String> urls, Map<String, BytesRef> anchors) {
-    BytesRef none = new BytesRef();
-    for (String url : urls) {
-      try {
-        writer.updateBinaryDocValue(new Term(PageFields.URL, url), PageFields.LINKED_NAMES,
-            anchors.getOrDefault(url, none));
-      } catch (IllegalArgumentException fieldUnknown) {
-        return; // an index from before this version, none of whose pages changed: --fresh gives it some
-      } catch (IOException | RuntimeException e) {
-        throw failure("cannot set the linked names of " + url, e);
-      }
-    }
-  }
-
-  /**
    * Writes one of IndexWriter's per-thread buffers to disk as a segment, if any holds documents;
    * true if one did. A commit writes them all, one after another on its own thread: calls to this
    * from other threads first spread that work over cores that are idle.

@@ -86,7 +86,7 @@ final class CrawlEnd {
     stop();
     indexer.execute(() -> {
       try {
-        commits.commitLast();
+        commits.commit();
       } catch (Throwable e) { // an Error too: main waits on this future, and nothing else completes it
         Throwable crash = crashedWhileFinishing;
         if (crash != null && crash != e) {

@@ -57,8 +57,6 @@ final class IndexCommits {
   private final AtomicLong seq = new AtomicLong();
   private final AtomicLong sinceCommit = new AtomicLong();
   private long committed; // guarded by commitLock
-  /** The last sequence of the crawl before this run: a run that numbered no page has no links to read. */
-  private final long startSeq;
 
   /** @param helper runs part of each commit's work, to use a core the crawl leaves idle */
   IndexCommits(PageIndex index, CrawlDb db, long lastSeq, Executor helper) {
@@ -67,7 +65,6 @@ final class IndexCommits {
     this.db = db;
     this.seq.set(lastSeq);
     this.committed = lastSeq;
-    this.startSeq = lastSeq;
   }
 
   /** The last sequence the index holds; without an index, everything recorded stands. */
@@ -130,20 +127,6 @@ final class IndexCommits {
 
   /** Makes everything added so far durable; runs on an indexing worker, never the event loop. */
   void commit() {
-    commit(false);
-  }
-
-  /**
-   * The crawl's last commit, which also gives each page the names other pages link to it by
-   * ({@link LinkedNamesPass}): only now are all their links in crawl.db. It runs even with no
-   * page since the last commit, which may have been made just before, but not in a run that
-   * numbered no page: a crawl that indexed nothing leaves no commit, which search tells apart.
-   */
-  void commitLast() {
-    commit(true);
-  }
-
-  private void commit(boolean lastOfCrawl) {
     synchronized (commitLock) {
       long last;
       long added;
@@ -155,8 +138,7 @@ final class IndexCommits {
       } finally {
         pages.writeLock().unlock();
       }
-      boolean linkedNames = lastOfCrawl && index != null && last != startSeq;
-      if (last == committed && !linkedNames) {
+      if (last == committed) {
         return;
       }
       try {
@@ -166,9 +148,6 @@ final class IndexCommits {
       }
       if (index != null) {
         flushOnTwoThreads();
-        if (linkedNames) {
-          LinkedNamesPass.set(db, index);
-        }
         index.commit(Map.of(SEQ, Long.toString(last)));
       }
       committed = last;

@@ -64,7 +64,7 @@ public final class PageSearcher implements Closeable {
     HitFields hitFields = new HitFields(reader);
     DefinitionLookups lookups = new DefinitionLookups(reader, hitFields);
     this.planner = new QueryPlanner(analyzer, lookups);
-    this.rankedPages = new RankedPages(searcher, reader, analyzer, hitFields);
+    this.rankedPages = new RankedPages(searcher, reader, hitFields);
     this.markedWords = new MarkedWords(searcher, analyzer, planner);
     this.hitBuilder = new HitBuilder(hitFields, new SnippetHighlighter(searcher, analyzer),
         new SectionSnippets(searcher, analyzer), new SiteTitles(searcher, hitFields), markedWords,

@@ -3,8 +3,6 @@ package dev.sitepulse.crawler.search;
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -23,7 +21,6 @@ import org.apache.lucene.search.TopDocs;
 final class RankedPages {
   private final IndexSearcher searcher;
   private final DirectoryReader reader;
-  private final Analyzer analyzer;
   private final HitFields hitFields;
   /**
    * Each query's score per page, last: by its link text and whether it copies its site; read at the
@@ -31,9 +28,8 @@ final class RankedPages {
    */
   private volatile LinkTextDamping weighting;
 
-  RankedPages(IndexSearcher searcher, DirectoryReader reader, Analyzer analyzer, HitFields hitFields) {
+  RankedPages(IndexSearcher searcher, DirectoryReader reader, HitFields hitFields) {
     this.searcher = searcher;
-    this.analyzer = analyzer;
     this.reader = reader;
     this.hitFields = hitFields;
   }
@@ -46,11 +42,8 @@ final class RankedPages {
     if (plan.listing()) {
       return UrlOrder.top(searcher, plan.parsed(), size);
     }
-    MostLinkedNames linked = MostLinkedNames.of(plan.text(), analyzer, reader);
-    UnaryOperator<Query> weighted = linked == null ? weighting::weighted
-        : query -> linked.weighted(weighting.weighted(query));
     TopDocs top = OneHitPerItem.best(
-        n -> AllWordsFirst.search(searcher, plan.ranked(), plan.rankedAllWords(), weighted, n),
+        n -> AllWordsFirst.search(searcher, plan.ranked(), plan.rankedAllWords(), weighting::weighted, n),
         size, reader.maxDoc(), hitFields);
     TopDocs inNames = top.totalHits.value == 0 ? inNameParts(plan.text(), size) : null;
     return inNames != null ? inNames : top;

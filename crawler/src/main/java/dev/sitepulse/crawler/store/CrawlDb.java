@@ -49,10 +49,8 @@ public final class CrawlDb implements AutoCloseable {
   private final Connection db;
   private final CrawlDbWriter writer;
   private final CanonicalLookup lookup;
-  private final Path file;
 
   private CrawlDb(Connection db, CrawlDbWriter writer, Path file) {
-    this.file = file;
     this.db = db;
     this.writer = writer;
     this.lookup = new CanonicalLookup(file);
@@ -272,21 +270,6 @@ public final class CrawlDb implements AutoCloseable {
    */
   public static Unfinished unfinished(Path file, List<String> seeds) throws SQLException {
     return StartReads.unfinished(file, seeds);
-  }
-
-  /** What {@link #inLinks} hands each link to. */
-  @FunctionalInterface
-  public interface InLinkSink {
-    /** A link with text from page {@code fromId} to {@code to}'s {@code fragment} (null: none). */
-    void link(long fromId, String to, String fragment, String text);
-  }
-
-  /**
-   * The links with text that indexed pages get from other pages, as {@link #flush} left them;
-   * returns the URLs of the indexed pages.
-   */
-  public List<String> inLinks(InLinkSink sink) throws SQLException {
-    return InLinkReads.read(file, sink);
   }
 
   /** The highest seq recorded, so a resumed crawl numbers its pages after it. */
