@@ -6,6 +6,9 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -19,7 +22,7 @@ import org.apache.lucene.search.Query;
  * 60%. A page indexed before the share was recorded counts as prose. A page that copies much of
  * its site ({@link SiteCopies}) is multiplied by {@value SiteCopies#FACTOR} as well.
  */
-final class LinkTextDamping extends PageFactor {
+final class LinkTextDamping extends DoubleValuesSource {
   private static final LinkTextDamping INSTANCE = new LinkTextDamping(SiteCopies.NONE);
 
   private final SiteCopies siteCopies;
@@ -47,12 +50,33 @@ final class LinkTextDamping extends PageFactor {
   }
 
   @Override
-  SegmentFactors factors(LeafReaderContext ctx) throws IOException {
+  public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     NumericDocValues shares = DocValues.getNumeric(ctx.reader(), PageFields.LINK_TEXT_SHARE);
-    return doc -> {
-      float share = shares.advanceExact(doc) ? Float.intBitsToFloat((int) shares.longValue()) : 0;
-      return siteCopies.contains(ctx.docBase + doc) ? factor(share) * SiteCopies.FACTOR : factor(share);
+    return new DoubleValues() {
+      private double factor;
+
+      @Override
+      public double doubleValue() {
+        return factor;
+      }
+
+      @Override
+      public boolean advanceExact(int doc) throws IOException {
+        float share = shares.advanceExact(doc) ? Float.intBitsToFloat((int) shares.longValue()) : 0;
+        factor = siteCopies.contains(ctx.docBase + doc) ? factor(share) * SiteCopies.FACTOR : factor(share);
+        return true;
+      }
     };
+  }
+
+  @Override
+  public boolean needsScores() {
+    return false;
+  }
+
+  @Override
+  public DoubleValuesSource rewrite(IndexSearcher searcher) {
+    return this;
   }
 
   @Override
