@@ -70,7 +70,7 @@ public final class PageSearcher implements Closeable {
         new SectionSnippets(searcher, analyzer), new SiteTitles(searcher, hitFields), markedWords,
         new NamedSections(analyzer));
     this.correction = new QueryCorrection(searcher, new DidYouMean(reader, analyzer), planner, lookups);
-    this.unmatchedFilters = new UnmatchedFilters(searcher, reader, planner);
+    this.unmatchedFilters = new UnmatchedFilters(searcher, planner);
   }
 
   /**

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -23,12 +22,10 @@ import org.slf4j.LoggerFactory;
 final class UnmatchedFilters {
   private static final Logger LOG = LoggerFactory.getLogger(UnmatchedFilters.class);
   private final IndexSearcher searcher;
-  private final IndexReader reader;
   private final QueryPlanner planner;
 
-  UnmatchedFilters(IndexSearcher searcher, IndexReader reader, QueryPlanner planner) {
+  UnmatchedFilters(IndexSearcher searcher, QueryPlanner planner) {
     this.searcher = searcher;
-    this.reader = reader;
     this.planner = planner;
   }
 
@@ -49,7 +46,7 @@ final class UnmatchedFilters {
 
   private List<String> read(String query) throws IOException {
     Set<String> notes = new LinkedHashSet<>();
-    if (reader.numDocs() == 0) {
+    if (searcher.getIndexReader().numDocs() == 0) {
       return List.of();
     }
     for (QueryWords.Word w : QueryWords.of(query)) {
@@ -73,7 +70,7 @@ final class UnmatchedFilters {
 
   private String note(String field, String value) throws IOException {
     String what = PageFields.STATUS.equals(field) || PageFields.FETCHED_AT.equals(field) ? value : "\"" + value + "\"";
-    String held = HeldValues.of(reader, field);
+    String held = HeldValues.of(searcher.getIndexReader(), field);
     return "no page has " + field + " " + what + (held == null ? "" : " (" + held + ")");
   }
 }

@@ -117,7 +117,7 @@ class UnmatchedFiltersTest {
       QueryPlanner planner = new QueryPlanner(PageFields.analyzer(), new DefinitionLookups(reader, new HitFields(reader)));
 
       // Before: the IOException escaped, and the search it explained failed as "cannot search index".
-      assertThat(new UnmatchedFilters(failing, reader, planner).of("host:python")).isEmpty();
+      assertThat(new UnmatchedFilters(failing, planner).of("host:python")).isEmpty();
     }
   }
 
