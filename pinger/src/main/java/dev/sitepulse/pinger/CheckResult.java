@@ -32,6 +32,14 @@ public record CheckResult(Target target, List<Attempt> attempts) {
   }
 
   /**
+   * Whether this check counts toward its target's state, alerts and availability: all but one
+   * sitepulse could not start ({@link ErrorKind#counts}).
+   */
+  public boolean counts() {
+    return errorKind() == null || errorKind().counts();
+  }
+
+  /**
    * {@code text} followed by how many attempts a check took when retries were made, as the ping
    * table, nagios lines and alerts say it: {@code connection refused (3 attempts)}.
    */

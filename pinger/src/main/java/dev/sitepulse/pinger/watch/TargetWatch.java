@@ -35,7 +35,7 @@ final class TargetWatch {
    */
   void checked(CheckResult r, Instant at) {
     checks++;
-    if (r.errorKind() != null && !r.errorKind().counts()) {
+    if (!r.counts()) {
       notStartedAt = at;
     } else {
       last = r;

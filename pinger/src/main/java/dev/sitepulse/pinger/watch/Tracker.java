@@ -66,7 +66,7 @@ final class Tracker {
     }
     // Counted all the same: the history holds it, and report finds the gaps in checks among them all.
     seen.checked(at, Duration.between(at, now), interval, Math.max(thresholds.failures(), thresholds.successes()));
-    if (r.errorKind() != null && !r.errorKind().counts()) {
+    if (!r.counts()) {
       return Outcome.NONE;
     }
     Transition t = machine.onResult(State.of(r.verdict()), at, thresholds);
