@@ -38,8 +38,7 @@ final class HitBuilder {
     String[] named = new String[top.length]; // else the section whose id names the query, if any
     for (int i = 0; i < linked.length; i++) {
       linked[i] = ids.isEmpty() ? null : DefinedNames.anchorIn(hitFields.definedNames(top[i].doc), ids);
-      named[i] = linked[i] != null ? null : namedSections.in(hitFields.sectionIds(top[i].doc),
-          hitFields.ownSectionIds(top[i].doc), hitFields.title(top[i].doc), asked);
+      named[i] = linked[i] != null ? null : namedSections.in(top[i].doc, hitFields.title(top[i].doc), asked);
     }
     Snippet[] snippets = snippets(marked, top, linked, named);
     List<SearchHit> hits = new ArrayList<>(top.length);

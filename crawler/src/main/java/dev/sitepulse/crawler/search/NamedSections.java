@@ -5,9 +5,14 @@ import static dev.sitepulse.crawler.index.PageFields.BODY;
 import dev.sitepulse.crawler.index.SectionIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -28,9 +33,19 @@ import org.apache.lucene.search.QueryVisitor;
  * it is the query's words run together ({@link RunTogetherSections}: {@code formatspec}).
  */
 final class NamedSections {
-  private final Analyzer analyzer;
+  /**
+   * Pages whose ids are kept read ({@link PageIds}): a search looked at every id of each hit's
+   * page, hundreds on an API page, analysing each anew, a sixth of a warm search's time; the same
+   * pages come up again and again.
+   */
+  private static final int KEPT_PAGES = 1024;
 
-  NamedSections(Analyzer analyzer) {
+  private final HitFields hitFields;
+  private final Analyzer analyzer;
+  private final Map<Integer, PageIds> pages = new ConcurrentHashMap<>();
+
+  NamedSections(HitFields hitFields, Analyzer analyzer) {
+    this.hitFields = hitFields;
     this.analyzer = analyzer;
   }
 
@@ -66,45 +81,77 @@ final class NamedSections {
   }
 
   /**
-   * The first of {@code ids}, labels too, that is the query's words run together; else the one of
-   * {@code ownIds} that names most of its words beyond {@code title}'s, the first of equals; null
+   * The first of the page's ids, labels too, that is the query's words run together; else the one
+   * of its own ids that names most of its words beyond {@code title}'s, the first of equals; null
    * when none does.
    */
-  String in(List<String> ids, List<String> ownIds, String title, Asked asked) {
+  String in(int doc, String title, Asked asked) throws IOException {
+    PageIds page = pageIds(doc);
     if (asked.runTogether() != null) {
-      for (String id : ids) {
-        if (SectionIds.runTogether(id).equals(asked.runTogether())) {
-          return id;
-        }
+      String id = page.runTogether().get(asked.runTogether());
+      if (id != null) {
+        return id;
       }
     }
-    return in(ownIds, title, asked.words());
-  }
-
-  /**
-   * Of {@code ids}, the one that names most of {@code words} beyond {@code title}'s, the first of
-   * equals; null when none does, or the title has them all.
-   */
-  private String in(List<String> ids, String title, Set<String> words) {
-    if (ids.isEmpty() || words.isEmpty()) {
+    if (page.byTerm().isEmpty() || asked.words().isEmpty()) {
       return null;
     }
-    Set<String> beyondTitle = new HashSet<>(words);
+    Set<String> beyondTitle = new HashSet<>(asked.words());
     beyondTitle.removeAll(terms(title));
     if (beyondTitle.isEmpty()) {
       return null;
     }
+    // An id that names the words holds each of them: those holding one are all there is to weigh.
     String best = null;
     int bestSize = 0;
-    for (String id : ids) {
-      int named = Math.max(named(terms(id.replace('-', ' ').replace('_', ' ')), words, beyondTitle),
-          named(terms(id.replace("-", "").replace("_", "")), words, beyondTitle));
+    for (OwnId id : page.byTerm().getOrDefault(beyondTitle.iterator().next(), List.of())) {
+      int named = Math.max(named(id.apart(), asked.words(), beyondTitle),
+          named(id.together(), asked.words(), beyondTitle));
       if (named > bestSize) {
-        best = id;
+        best = id.id();
         bestSize = named;
       }
     }
     return best;
+  }
+
+  /**
+   * A page's ids as {@link #in} asks them: the first id, labels too, of each run-together form,
+   * and its own ids by each term they hold, in page order.
+   */
+  private record PageIds(Map<String, String> runTogether, Map<String, List<OwnId>> byTerm) {}
+
+  /** An own id's terms, its words read apart at its dashes and underscores, and run together. */
+  private record OwnId(String id, Set<String> apart, Set<String> together) {}
+
+  private PageIds pageIds(int doc) throws IOException {
+    PageIds page = pages.get(doc);
+    if (page == null) {
+      if (pages.size() >= KEPT_PAGES) {
+        pages.clear(); // a bound on memory: past it, pages are read anew
+      }
+      page = read(hitFields.sectionIds(doc), hitFields.ownSectionIds(doc));
+      pages.put(doc, page);
+    }
+    return page;
+  }
+
+  private PageIds read(List<String> ids, List<String> ownIds) {
+    Map<String, String> runTogether = new HashMap<>();
+    for (String id : ids) {
+      runTogether.putIfAbsent(SectionIds.runTogether(id), id);
+    }
+    Map<String, List<OwnId>> byTerm = new HashMap<>();
+    for (String id : ownIds) {
+      OwnId own = new OwnId(id, Set.copyOf(terms(id.replace('-', ' ').replace('_', ' '))),
+          Set.copyOf(terms(id.replace("-", "").replace("_", ""))));
+      Set<String> held = new LinkedHashSet<>(own.apart());
+      held.addAll(own.together());
+      for (String term : held) {
+        byTerm.computeIfAbsent(term, t -> new ArrayList<>()).add(own);
+      }
+    }
+    return new PageIds(runTogether, byTerm);
   }
 
   /** How many words {@code idTerms} names, 0 unless all are among them and they hold {@code needed}. */

@@ -68,7 +68,7 @@ public final class PageSearcher implements Closeable {
     this.markedWords = new MarkedWords(searcher, analyzer, planner);
     this.hitBuilder = new HitBuilder(hitFields, new SnippetHighlighter(searcher, analyzer),
         new SectionSnippets(searcher, analyzer), new SiteTitles(searcher, hitFields), markedWords,
-        new NamedSections(analyzer));
+        new NamedSections(hitFields, analyzer));
     this.correction = new QueryCorrection(searcher, new DidYouMean(reader, analyzer), planner, lookups);
     this.unmatchedFilters = new UnmatchedFilters(searcher, planner);
   }
