@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -16,14 +17,17 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -72,6 +76,9 @@ final class WarcSink implements AutoCloseable {
   private final AtomicLong leftOut = new AtomicLong();
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
   private final Executor writes;
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  /** Set, under this, once the end said the file was still being written: its close says when done. */
+  private boolean late;
 
   private WarcSink(Path file, Path open, FileChannel channel, WarcWriter writer, URI warcinfo,
       UnaryOperator<Executor> writes) {
@@ -313,33 +320,77 @@ final class WarcSink implements AutoCloseable {
   }
 
   /**
-   * Once the records handed over are written, the file is closed and takes its name; one still
-   * being written after a minute is left to its write, open, for the next run to cut back.
+   * Once the records handed over are written, the writer's thread closes the file and gives it its
+   * name. The end waits a minute for that; a writer still busy then finishes on its own, and says
+   * so, while the crawl ends (in a JVM that exits first, the file is left open for the next run to
+   * cut back).
    */
   @Override
   public void close() throws IOException {
-    thread.shutdown();
-    boolean idle = false;
+    close(Duration.ofMinutes(1));
+  }
+
+  /** @param wait how long the end waits for the writer: a test gives none */
+  void close(Duration wait) throws IOException {
+    CompletableFuture.runAsync(this::finish, writes).exceptionally(e -> {
+      Throwable why = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+      synchronized (this) {
+        closed.completeExceptionally(why);
+        if (late) { // no one waits for it any more
+          LOG.warn("warc: {} could not be closed ({}); the next run with --warc cuts it back to its last whole"
+              + " record", open, why instanceof IOException io ? IoErrors.why(io) : why.toString());
+        }
+      }
+      return null;
+    });
     try {
-      idle = thread.awaitTermination(1, TimeUnit.MINUTES);
+      closed.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      return;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (TimeoutException e) { // closed under it, the channel would cut that record: it closes itself
     }
-    if (!idle) { // closed under it, the channel would cut that record, and jwarc throw on its thread
-      LOG.warn("{}: the WARC writer is still writing after a minute; the file is left to it, and the next run"
-          + " with --warc cuts it back to its last whole record", open);
-      return;
+    synchronized (this) {
+      if (!closed.isDone()) {
+        late = true;
+        LOG.warn("warc: {} is still being written after the crawl's end; it is closed and renamed {} once its"
+            + " last write is done", open, file.getFileName());
+      }
     }
-    if (failure != null) { // jwarc would finish the gzip member that failed, after the cut
-      channel.close();
-    } else {
-      writer.close();
+  }
+
+  /** On the writer's thread, after every record handed over. */
+  private void finish() {
+    thread.shutdown(); // the tasks already handed over still run
+    try {
+      if (failure != null) { // jwarc would finish the gzip member that failed, after the cut
+        channel.close();
+      } else {
+        writer.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    boolean renamed = false;
     try {
       Files.move(open, file);
+      renamed = true;
     } catch (IOException e) { // the crawl is done, and the file whole: the next run renames it
       LOG.warn("warc: {} could not be renamed {} ({}); the next run with --warc renames it", open,
           file.getFileName(), IoErrors.why(e));
     }
+    synchronized (this) {
+      closed.complete(null);
+      if (late && renamed) {
+        LOG.warn("warc: {} is done: closed and renamed {}", open, file.getFileName());
+      }
+    }
+  }
+
+  /** Completes once the file is closed (and renamed, if it could be). */
+  CompletableFuture<Void> closed() {
+    return closed;
   }
 }

@@ -95,13 +95,13 @@ class WarcSinkTest {
     assertThat(warc.failure()).startsWith("http://a/b c: ").contains("Illegal character");
   }
 
-  private static List<String> names(Path dir) throws IOException {
+  static List<String> names(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(f -> f.getFileName().toString()).toList();
     }
   }
 
-  private static FetchResult page(String url) {
+  static FetchResult page(String url) {
     return new FetchResult(url, 200, "text/plain", null, "page".getBytes(StandardCharsets.UTF_8), false, null,
         null, null, null, false, "200 OK");
   }
