@@ -62,6 +62,9 @@ final class CutWarcTail {
    * said to be that, not unreadable. Renamed once whole, so that a kill during this leaves it open.
    */
   private static Optional<String> close(Path file, Path closed, Opener opener) {
+    if (WarcSink.HELD.contains(file.toAbsolutePath())) { // a channel opened to it would drop the writer's lock
+      return Optional.of(said("warc: " + file + " is still being written; left as it is"));
+    }
     long size;
     long whole;
     try (FileChannel channel = opener.open(file, StandardOpenOption.READ)) {

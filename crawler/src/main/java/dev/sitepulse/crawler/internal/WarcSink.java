@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +61,13 @@ import org.slf4j.LoggerFactory;
 final class WarcSink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
+
+  /**
+   * The .open files this JVM's writers hold, absolute, from open to close: {@link CutWarcTail}
+   * leaves them alone without opening them, since closing any channel to a file drops the
+   * process's lock on it (POSIX), which another JVM's run would then take.
+   */
+  static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
   /** The file's name once closed, which every message gives: the name the user will find it by. */
   private final Path file;
@@ -116,10 +125,12 @@ final class WarcSink implements AutoCloseable {
       throw new FileAlreadyExistsException(file.toString());
     }
     FileChannel channel = FileChannel.open(open, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    HELD.add(open.toAbsolutePath());
     try {
       holdWhileOpen(channel);
       return begin(file, open, channel, opened, writes, disk);
     } catch (IOException | RuntimeException e) { // no empty file, nor a channel open, is left of it
+      HELD.remove(open.toAbsolutePath());
       try (channel) {
         Files.deleteIfExists(open);
       } catch (IOException another) {
@@ -364,6 +375,22 @@ final class WarcSink implements AutoCloseable {
   /** On the writer's thread, after every record handed over. */
   private void finish() {
     thread.shutdown(); // the tasks already handed over still run
+    boolean renamed;
+    try {
+      renamed = closeAndRename();
+    } finally {
+      HELD.remove(open.toAbsolutePath());
+    }
+    synchronized (this) {
+      closed.complete(null);
+      if (late && renamed) {
+        LOG.warn("warc: {} is done: closed and renamed {}", open, file.getFileName());
+      }
+    }
+  }
+
+  /** Whether the file, closed, took its name. */
+  private boolean closeAndRename() {
     try {
       if (failure != null) { // jwarc would finish the gzip member that failed, after the cut
         channel.close();
@@ -381,12 +408,7 @@ final class WarcSink implements AutoCloseable {
       LOG.warn("warc: {} could not be renamed {} ({}); the next run with --warc renames it", open,
           file.getFileName(), IoErrors.why(e));
     }
-    synchronized (this) {
-      closed.complete(null);
-      if (late && renamed) {
-        LOG.warn("warc: {} is done: closed and renamed {}", open, file.getFileName());
-      }
-    }
+    return renamed;
   }
 
   /** Completes once the file is closed (and renamed, if it could be). */
