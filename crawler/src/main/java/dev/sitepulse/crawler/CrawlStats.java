@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * @param hostsWithSitemapsUnread hosts whose sitemaps (or the robots.txt that names them) the crawl
  *     ended without reading to their end, at its page limit or a stop: the next run reads them again
  * @param sitemapsOnHostsWithoutRobotsTxt sitemaps that robots.txt or an index named on another host
- *     whose robots.txt could not be read: unread, as its pages would be, and read by the next run
+ *     whose robots.txt could not be read (or asked to wait past max-backoff): unread, as its pages
+ *     would be, and read by the next run
  * @param responsesNotArchived with --warc, the responses (and revisits) the WARC file does not hold:
  *     those that could not be made into records, and from the first write that failed on, when it
  *     takes no more, and ends at the record before

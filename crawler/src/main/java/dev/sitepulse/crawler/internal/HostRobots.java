@@ -39,6 +39,12 @@ final class HostRobots {
     void obeyed(String origin, RobotsRules rules);
   }
 
+  /** What follows a host given up on while its robots.txt was read (a 429 or 503 past --max-backoff). */
+  @FunctionalInterface
+  interface GivenUp {
+    void givenUp(String origin);
+  }
+
   private final CrawlConfig config;
   private final Vertx vertx;
   private final Context context;
@@ -50,6 +56,9 @@ final class HostRobots {
   private final ReadsUnderWay reads;
   private final SitemapsCut cut;
   private final Obeyed obeyed;
+  private final GivenUp givenUp;
+  /** Hosts given up on before their robots.txt was read: it will not be, in this run. */
+  private final Set<String> givenUpUnread = new HashSet<>();
   /** The rules of each host whose robots.txt was read. */
   private final Map<String, RobotsRules> robots = new HashMap<>();
   /**
@@ -68,7 +77,7 @@ final class HostRobots {
   private boolean started;
 
   HostRobots(CrawlSetup setup, Counters counters, ReadRetries readRetries, ReadsUnderWay reads, SitemapsCut cut,
-      Obeyed obeyed) {
+      Obeyed obeyed, GivenUp givenUp) {
     this.config = setup.config();
     this.vertx = setup.vertx();
     this.context = setup.context();
@@ -80,6 +89,7 @@ final class HostRobots {
     this.reads = reads;
     this.cut = cut;
     this.obeyed = obeyed;
+    this.givenUp = givenUp;
   }
 
   /** Starts the reads of the hosts adopted so far; on the loop. */
@@ -101,6 +111,11 @@ final class HostRobots {
   /** The host's rules once read; null while being read, and where robots.txt is ignored. */
   RobotsRules readRules(String origin) {
     return robots.get(origin);
+  }
+
+  /** Whether the host was given up on before its robots.txt was read: it is not read in this run. */
+  boolean givenUpUnread(String origin) {
+    return givenUpUnread.contains(origin);
   }
 
   /** The robots.txt of each host read so far, by origin; on the loop, or once the crawl is over. */
@@ -157,6 +172,8 @@ final class HostRobots {
             // Given up on for asking to wait past --max-backoff, and said so: not as a robots.txt
             // that could not be read. Held, none of its pages is handed out.
             LOG.debug("robots.txt of {}: {}; its host is given up on", origin, read.fetched().message());
+            givenUpUnread.add(origin);
+            givenUp.givenUp(origin);
           } else if (read != null) {
             obey(origin, read.fetched(), read.rules());
             frontier.hold(origin, false); // released only with rules to check its pages against

@@ -43,7 +43,7 @@ final class RobotsAndSitemaps {
     List<String> seedOrigins = setup.seeds().stream().map(Frontier::originOf).distinct().toList();
     this.cut = new SitemapsCut(seedOrigins);
     ReadRetries readRetries = new ReadRetries(retries, setup.config().maxBackoff(), setup.frontier(), backedOffTooLong);
-    this.robots = new HostRobots(setup, counters, readRetries, reads, cut, this::obeyed);
+    this.robots = new HostRobots(setup, counters, readRetries, reads, cut, this::obeyed, this::givenUp);
     SitemapPages pages = new SitemapPages(setup, writes, limits, reads, cut, robots::adoptIfNew, this::found);
     this.turns = new SitemapTurns(setup, readRetries, limits, reads, cut, pages);
     this.gate = new SitemapGate(setup.config(), limits, read, reads, cut, robots, turns, counters);
@@ -59,6 +59,10 @@ final class RobotsAndSitemaps {
   private void obeyed(String origin, RobotsRules rules) {
     gate.robotsRead(origin, rules);
     seedHosts.robotsRead(origin, rules);
+  }
+
+  private void givenUp(String origin) {
+    gate.robotsGivenUp(origin);
   }
 
   /** Starts the reads of the hosts adopted so far, and of the seeds' hosts' sitemaps; on the loop. */

@@ -61,6 +61,10 @@ final class SitemapGate implements NamedSitemap.Found {
     NamedSitemap named = new NamedSitemap(normalized, sitemap.namedBy(), sitemap.level(), sitemap.host());
     if (!config.ignoreRobots()) {
       robots.adoptIfNew(normalized); // another host's sitemap: its robots.txt is read first, as for its pages
+      if (robots.givenUpUnread(origin)) {
+        leftUnread(origin, List.of(named));
+        return;
+      }
       if (robots.readRules(origin) == null) { // being read: robotsRead starts it, while that read keeps the crawl going
         awaitingRobots.computeIfAbsent(origin, o -> new ArrayList<>()).add(named);
         return;
@@ -83,7 +87,22 @@ final class SitemapGate implements NamedSitemap.Found {
       awaiting.forEach(named -> startRead(origin, named));
       return;
     }
-    // Why it could not be read, the host's own warning has just said. A crawl for search leaves the
+    leftUnread(origin, awaiting);
+  }
+
+  /**
+   * The host was given up on while its robots.txt was read, which asked to wait past --max-backoff:
+   * its sitemaps that waited for it are left as those of a host whose robots.txt could not be read.
+   */
+  void robotsGivenUp(String origin) {
+    List<NamedSitemap> awaiting = awaitingRobots.remove(origin);
+    if (awaiting != null) {
+      leftUnread(origin, awaiting);
+    }
+  }
+
+  private void leftUnread(String origin, List<NamedSitemap> awaiting) {
+    // Why it could not be read, the host's own warning has said. A crawl for search leaves the
     // sitemap, as the host's URLs, for a later run, which reads the robots.txt that names it again.
     boolean laterRun = config.purpose() == CrawlPurpose.SEARCH;
     awaiting.stream().filter(named -> named.namedBy() != null).forEach(named -> {
