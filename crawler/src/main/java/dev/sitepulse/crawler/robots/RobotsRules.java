@@ -88,7 +88,8 @@ public final class RobotsRules {
     String token = productToken(agent);
     try {
       byte[] read = withinLimit(fetched.body());
-      SimpleRobotRules rules = parser.parseContent(fetched.url(), read, fetched.contentType(), List.of(token));
+      SimpleRobotRules rules = parser.parseContent(fetched.url(), CrawlDelayNumbers.withPoints(read),
+          fetched.contentType(), List.of(token));
       Integer notUnderstood = linesNotUnderstood(parser);
       return new RobotsRules(rules, null, read.length < fetched.body().length,
           notUnderstood == null ? 0 : notUnderstood, notUnderstood == null);

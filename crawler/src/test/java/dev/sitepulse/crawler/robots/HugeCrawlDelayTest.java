@@ -1,0 +1,79 @@
+package dev.sitepulse.crawler.robots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.politeness.CrawlDelayCap;
+import dev.sitepulse.pinger.FetchResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Crawl-delay past 30 s is capped at 30 s with one warning however the number is written;
+ * one that is no number, NaN or negative is ignored.
+ */
+class HugeCrawlDelayTest {
+
+  private static final CrawlConfig CONFIG = CrawlConfig.builder(List.of("http://h/"), Path.of("unused")).build();
+
+  @Test
+  void everyCrawlDelayPastThirtySecondsIsCappedWithOneWarningHoweverTheNumberIsWritten() {
+    // crawler-commons read a number without a '.' as an int: 1e300 or 1e5 was ignored as not
+    // understood, while 100000 and 1.0e300 were capped.
+    for (String huge : List.of("100000", "1e5", "1E300", "1e300", "1.0e300", "99999999999999999999", "+1e3")) {
+      RobotsRules rules = rules(huge);
+
+      assertThat(rules.linesNotUnderstood()).as(huge).isZero();
+      assertThat(rules.crawlDelay()).as(huge).isNotNull();
+      assertThat(CONFIG.delayFor(rules.crawlDelay())).as(huge).isEqualTo(Duration.ofSeconds(30));
+      assertThat(warningsOfCap(rules)).as(huge).singleElement().asString()
+          .startsWith("http://h asks for a Crawl-delay of ").endsWith(" s; capped at 30 s");
+    }
+  }
+
+  @Test
+  void aCrawlDelayWithinThirtySecondsIsKeptAsWrittenInEitherForm() {
+    assertThat(rules("2").crawlDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(rules("2e1").crawlDelay()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(rules("0.5").crawlDelay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(warningsOfCap(rules("2e1"))).isEmpty();
+  }
+
+  @Test
+  void aCrawlDelayThatIsNoNumberNaNOrNegativeIsIgnored() {
+    for (String none : List.of("soon", "NaN", "Infinity", "0x10", "-5", "-1e300")) {
+      RobotsRules rules = rules(none);
+
+      assertThat(rules.crawlDelay()).as(none).isNull();
+      assertThat(warningsOfCap(rules)).as(none).isEmpty();
+      assertThat(rules.allows("http://h/private")).as(none + ": the rest obeyed").isFalse();
+    }
+  }
+
+  private static RobotsRules rules(String delay) {
+    String robots = "User-agent: *\r\nDisallow: /private\r\nCrawl-delay: " + delay + "  # as the site wrote it\r\n";
+    return RobotsRules.from(new FetchResult("http://h/robots.txt", 200, "text/plain", null,
+        robots.getBytes(StandardCharsets.UTF_8), false, null, null, null, null, false, "200 OK"), "sitepulse-test/1.0");
+  }
+
+  private static List<String> warningsOfCap(RobotsRules rules) {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger cap = (Logger) LoggerFactory.getLogger(CrawlDelayCap.class);
+    cap.addAppender(log);
+    try {
+      CrawlDelayCap.warnIfCapped("http://h", rules.crawlDelay());
+    } finally {
+      cap.detachAppender(log);
+    }
+    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+  }
+}
