@@ -34,15 +34,16 @@ import org.apache.lucene.search.QueryVisitor;
  */
 final class NamedSections {
   /**
-   * Pages whose ids are kept read ({@link PageIds}): a search looked at every id of each hit's
-   * page, hundreds on an API page, analysing each anew, a sixth of a warm search's time; the same
-   * pages come up again and again.
+   * Pages whose ids are kept read: a search looked at every id of each hit's page, hundreds on an
+   * API page, analysing each anew, a sixth of a warm search's time; the same pages come up again
+   * and again.
    */
   private static final int KEPT_PAGES = 1024;
 
   private final HitFields hitFields;
   private final Analyzer analyzer;
-  private final Map<Integer, PageIds> pages = new ConcurrentHashMap<>();
+  private final Map<Integer, Map<String, String>> runTogether = new ConcurrentHashMap<>();
+  private final Map<Integer, Map<String, List<OwnId>>> ownIdsByTerm = new ConcurrentHashMap<>();
 
   NamedSections(HitFields hitFields, Analyzer analyzer) {
     this.hitFields = hitFields;
@@ -86,14 +87,13 @@ final class NamedSections {
    * when none does.
    */
   String in(int doc, String title, Asked asked) throws IOException {
-    PageIds page = pageIds(doc);
     if (asked.runTogether() != null) {
-      String id = page.runTogether().get(asked.runTogether());
+      String id = kept(runTogether, doc, this::runTogether).get(asked.runTogether());
       if (id != null) {
         return id;
       }
     }
-    if (page.byTerm().isEmpty() || asked.words().isEmpty()) {
+    if (asked.words().isEmpty()) {
       return null;
     }
     Set<String> beyondTitle = new HashSet<>(asked.words());
@@ -104,7 +104,8 @@ final class NamedSections {
     // An id that names the words holds each of them: those holding one are all there is to weigh.
     String best = null;
     int bestSize = 0;
-    for (OwnId id : page.byTerm().getOrDefault(beyondTitle.iterator().next(), List.of())) {
+    Map<String, List<OwnId>> byTerm = kept(ownIdsByTerm, doc, this::ownIdsByTerm);
+    for (OwnId id : byTerm.getOrDefault(beyondTitle.iterator().next(), List.of())) {
       int named = Math.max(named(id.apart(), asked.words(), beyondTitle),
           named(id.together(), asked.words(), beyondTitle));
       if (named > bestSize) {
@@ -115,34 +116,39 @@ final class NamedSections {
     return best;
   }
 
-  /**
-   * A page's ids as {@link #in} asks them: the first id, labels too, of each run-together form,
-   * and its own ids by each term they hold, in page order.
-   */
-  private record PageIds(Map<String, String> runTogether, Map<String, List<OwnId>> byTerm) {}
-
   /** An own id's terms, its words read apart at its dashes and underscores, and run together. */
   private record OwnId(String id, Set<String> apart, Set<String> together) {}
 
-  private PageIds pageIds(int doc) throws IOException {
-    PageIds page = pages.get(doc);
+  private interface PageRead<T> {
+    T of(int doc) throws IOException;
+  }
+
+  /** What {@code read} makes of the page, made once while {@code pages} keeps it. */
+  private static <T> T kept(Map<Integer, T> pages, int doc, PageRead<T> read) throws IOException {
+    T page = pages.get(doc);
     if (page == null) {
       if (pages.size() >= KEPT_PAGES) {
         pages.clear(); // a bound on memory: past it, pages are read anew
       }
-      page = read(hitFields.sectionIds(doc), hitFields.ownSectionIds(doc));
+      page = read.of(doc);
       pages.put(doc, page);
     }
     return page;
   }
 
-  private PageIds read(List<String> ids, List<String> ownIds) {
-    Map<String, String> runTogether = new HashMap<>();
-    for (String id : ids) {
-      runTogether.putIfAbsent(SectionIds.runTogether(id), id);
+  /** The first of the page's ids, labels too, of each run-together form. */
+  private Map<String, String> runTogether(int doc) throws IOException {
+    Map<String, String> firsts = new HashMap<>();
+    for (String id : hitFields.sectionIds(doc)) {
+      firsts.putIfAbsent(SectionIds.runTogether(id), id);
     }
+    return firsts;
+  }
+
+  /** The page's own ids by each term they hold, in page order. */
+  private Map<String, List<OwnId>> ownIdsByTerm(int doc) throws IOException {
     Map<String, List<OwnId>> byTerm = new HashMap<>();
-    for (String id : ownIds) {
+    for (String id : hitFields.ownSectionIds(doc)) {
       OwnId own = new OwnId(id, Set.copyOf(terms(id.replace('-', ' ').replace('_', ' '))),
           Set.copyOf(terms(id.replace("-", "").replace("_", ""))));
       Set<String> held = new LinkedHashSet<>(own.apart());
@@ -151,7 +157,7 @@ final class NamedSections {
         byTerm.computeIfAbsent(term, t -> new ArrayList<>()).add(own);
       }
     }
-    return new PageIds(runTogether, byTerm);
+    return byTerm;
   }
 
   /** How many words {@code idTerms} names, 0 unless all are among them and they hold {@code needed}. */
