@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -34,16 +36,16 @@ import org.apache.lucene.search.QueryVisitor;
  */
 final class NamedSections {
   /**
-   * Pages whose ids are kept read: a search looked at every id of each hit's page, hundreds on an
-   * API page, analysing each anew, a sixth of a warm search's time; the same pages come up again
-   * and again.
+   * How many ids each table keeps read, a few MB: a search looked at every id of each hit's page,
+   * hundreds on an API page, analysing each anew, a sixth of a warm search's time, and the same
+   * pages come up again and again. Python's docs have 15,000.
    */
-  private static final int KEPT_PAGES = 1024;
+  private static final int KEPT_IDS = 1 << 15;
 
   private final HitFields hitFields;
   private final Analyzer analyzer;
-  private final Map<Integer, Map<String, String>> runTogether = new ConcurrentHashMap<>();
-  private final Map<Integer, Map<String, List<OwnId>>> ownIdsByTerm = new ConcurrentHashMap<>();
+  private final KeptTables<Map<String, String>> runTogether = new KeptTables<>();
+  private final KeptTables<Map<String, List<OwnId>>> ownIdsByTerm = new KeptTables<>();
 
   NamedSections(HitFields hitFields, Analyzer analyzer) {
     this.hitFields = hitFields;
@@ -88,7 +90,7 @@ final class NamedSections {
    */
   String in(int doc, String title, Asked asked) throws IOException {
     if (asked.runTogether() != null) {
-      String id = kept(runTogether, doc, this::runTogether).get(asked.runTogether());
+      String id = runTogether.of(doc, hitFields::sectionIds, NamedSections::runTogether).get(asked.runTogether());
       if (id != null) {
         return id;
       }
@@ -104,7 +106,7 @@ final class NamedSections {
     // An id that names the words holds each of them: those holding one are all there is to weigh.
     String best = null;
     int bestSize = 0;
-    Map<String, List<OwnId>> byTerm = kept(ownIdsByTerm, doc, this::ownIdsByTerm);
+    Map<String, List<OwnId>> byTerm = ownIdsByTerm.of(doc, hitFields::ownSectionIds, this::byTerm);
     for (OwnId id : byTerm.getOrDefault(beyondTitle.iterator().next(), List.of())) {
       int named = Math.max(named(id.apart(), asked.words(), beyondTitle),
           named(id.together(), asked.words(), beyondTitle));
@@ -119,36 +121,43 @@ final class NamedSections {
   /** An own id's terms, its words read apart at its dashes and underscores, and run together. */
   private record OwnId(String id, Set<String> apart, Set<String> together) {}
 
-  private interface PageRead<T> {
-    T of(int doc) throws IOException;
+  private interface PageIds {
+    List<String> of(int doc) throws IOException;
   }
 
-  /** What {@code read} makes of the page, made once while {@code pages} keeps it. */
-  private static <T> T kept(Map<Integer, T> pages, int doc, PageRead<T> read) throws IOException {
-    T page = pages.get(doc);
-    if (page == null) {
-      if (pages.size() >= KEPT_PAGES) {
-        pages.clear(); // a bound on memory: past it, pages are read anew
+  /** Tables made of pages' ids, each made once while the ids they hold number at most {@link #KEPT_IDS}. */
+  private static final class KeptTables<T> {
+    private final Map<Integer, T> tables = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    T of(int doc, PageIds read, Function<List<String>, T> make) throws IOException {
+      T table = tables.get(doc);
+      if (table == null) {
+        List<String> pageIds = read.of(doc);
+        table = make.apply(pageIds);
+        if (ids.addAndGet(pageIds.size()) > KEPT_IDS) {
+          tables.clear(); // a bound on memory: past it, pages are read anew
+          ids.set(pageIds.size());
+        }
+        tables.put(doc, table);
       }
-      page = read.of(doc);
-      pages.put(doc, page);
+      return table;
     }
-    return page;
   }
 
-  /** The first of the page's ids, labels too, of each run-together form. */
-  private Map<String, String> runTogether(int doc) throws IOException {
+  /** The first of the ids, labels too, of each run-together form. */
+  private static Map<String, String> runTogether(List<String> ids) {
     Map<String, String> firsts = new HashMap<>();
-    for (String id : hitFields.sectionIds(doc)) {
+    for (String id : ids) {
       firsts.putIfAbsent(SectionIds.runTogether(id), id);
     }
     return firsts;
   }
 
-  /** The page's own ids by each term they hold, in page order. */
-  private Map<String, List<OwnId>> ownIdsByTerm(int doc) throws IOException {
+  /** Own ids by each term they hold, in page order. */
+  private Map<String, List<OwnId>> byTerm(List<String> ownIds) {
     Map<String, List<OwnId>> byTerm = new HashMap<>();
-    for (String id : hitFields.ownSectionIds(doc)) {
+    for (String id : ownIds) {
       OwnId own = new OwnId(id, Set.copyOf(terms(id.replace('-', ' ').replace('_', ' '))),
           Set.copyOf(terms(id.replace("-", "").replace("_", ""))));
       Set<String> held = new LinkedHashSet<>(own.apart());
