@@ -15,6 +15,7 @@ import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.crawler.store.AnalysisStore;
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.store.LinkGraph;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
 import java.io.PrintStream;
@@ -164,6 +165,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
           throw new UsageException("no crawl in " + data + ": its crawl.db is not an SQLite database");
         }
         throw e;
+      } catch (LinkGraph.NotARowIdException e) { // no crawl writes one: no input it could read
+        throw new UsageException(file + ": " + e.getMessage() + " (edited by hand, or damaged); crawl again with --fresh");
       }
       // One backend for both steps: on a device, one context and queue; PageRank's buffers are
       // given back when the pair scan starts.

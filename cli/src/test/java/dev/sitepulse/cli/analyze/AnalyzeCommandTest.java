@@ -301,6 +301,21 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aLinkWhosePageIdIsNoIntegerIsAUsageErrorNamingTableColumnAndRowInOneLine() throws Exception {
+    crawlTheSite();
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
+      db.createStatement().execute("UPDATE links SET from_id = 'two' WHERE rowid = 2");
+    }
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString(), "--device", "cpu");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("sitepulse: " + data.resolve("crawl.db") + ": links.from_id of row 2 holds text,"
+        + " not a page's row id (edited by hand, or damaged); crawl again with --fresh\n");
+  }
+
+  @Test
   void aCrawlDbThatIsNotAnSqliteFileIsAUsageErrorNamingTheFolderInOneLine() throws Exception {
     Files.writeString(data.resolve("crawl.db"), "notes, not a database\n");
 

@@ -24,13 +24,14 @@ public final class AnalyzedCrawl {
   private AnalyzedCrawl() {}
 
   /**
-   * The links, as (page row id, target URL), without those marked nofollow. A crawl.db from before
-   * links had page ids (which a crawl rewrites when it opens it) is read as it is, joined once.
+   * The links, as (page row id, target URL), without those marked nofollow; the id NULL where it
+   * holds no integer ({@link RowIds#read}). A crawl.db from before links had page ids (which a
+   * crawl rewrites when it opens it) is read as it is, joined once.
    */
   public static String links(Statement s) throws SQLException {
     return CrawlDbVersions.linksKeyedByUrl(s)
-        ? "SELECT u.id, l.to_url FROM links l JOIN urls u ON u.url = l.from_url WHERE l.nofollow=0"
-        : "SELECT from_id, to_url FROM links WHERE nofollow=0";
+        ? "SELECT " + RowIds.read("u.id") + ", l.to_url FROM links l JOIN urls u ON u.url = l.from_url WHERE l.nofollow=0"
+        : "SELECT " + RowIds.read("from_id") + ", to_url FROM links WHERE nofollow=0";
   }
 
   /**

@@ -36,6 +36,16 @@ public record LinkGraph(List<String> urls, List<String> titles, long[] simHashes
     }
   }
 
+  /**
+   * A page's row id in crawl.db holds no integer (text, a real number, a blob, NULL): a hand-made
+   * or damaged file, named by table, column and row.
+   */
+  public static final class NotARowIdException extends RuntimeException {
+    NotARowIdException(String message) {
+      super(message);
+    }
+  }
+
   public LinkGraph {
     urls = List.copyOf(urls);
     titles = Collections.unmodifiableList(new ArrayList<>(titles)); // titles may be null
@@ -50,6 +60,7 @@ public record LinkGraph(List<String> urls, List<String> titles, long[] simHashes
    * digest of exactly them, while a crawl may be writing.
    *
    * @throws TooManyLinksException when the pages have more than {@link #MAX_EDGES} links between them
+   * @throws NotARowIdException when a page's id, or a link's, holds no integer
    */
   public static LinkGraph read(Connection db) throws SQLException {
     return OneRead.of(db, LinkGraphReader::read);

@@ -29,10 +29,13 @@ final class LinkGraphReader {
     Map<String, Integer> ids = new HashMap<>();
     PageRows pages = new PageRows();
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, url, title, simhash FROM urls WHERE "
+        ResultSet rs = s.executeQuery("SELECT " + RowIds.read("id") + ", url, title, simhash FROM urls WHERE "
             + AnalyzedCrawl.PAGES + " ORDER BY id")) {
       while (rs.next()) {
         long row = rs.getLong(1);
+        if (rs.wasNull()) {
+          throw RowIds.notARowId(db, "urls", "id");
+        }
         pages.add(row);
         ids.put(rs.getString(2), urls.size());
         urls.add(rs.getString(2));
@@ -62,6 +65,9 @@ final class LinkGraphReader {
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(AnalyzedCrawl.links(s))) {
       while (rs.next()) {
         long fromRow = rs.getLong(1);
+        if (rs.wasNull()) {
+          throw RowIds.notALinksPageId(db);
+        }
         String target = rs.getString(2);
         digest.link(fromRow, target);
         int from = pages.pageOf(fromRow);

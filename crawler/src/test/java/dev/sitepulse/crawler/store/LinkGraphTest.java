@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -119,6 +120,40 @@ class LinkGraphTest {
       assertThat(graph.urls().get(Integer.parseInt(b))).isEqualTo("http://s/b");
       assertThat(edges(graph)).containsExactlyInAnyOrder(a + "->" + b, a + "->" + c, b + "->" + a, c + "->" + a);
       assertThat(AnalyzedCrawl.changedSince(db, graph.digest())).as("the digest is of the ids as they are").isFalse();
+    }
+  }
+
+  /**
+   * A hand-made or damaged crawl.db: a link's page id that is no integer read as one (text as 0, a
+   * real cut to its integer part) gave a wrong graph without a word.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"'abc' | text", "1.5 | a real number", "x'02' | a blob"})
+  void aLinksPageIdThatIsNoIntegerIsNamedByTableColumnAndRow(String valueAndType) throws Exception {
+    String[] v = valueAndType.split(" \\| ");
+    try (Connection db = crawlDb(dir)) {
+      try (Statement s = db.createStatement()) {
+        s.execute("UPDATE links SET from_id = " + v[0] + " WHERE rowid = 3");
+      }
+
+      assertThatThrownBy(() -> LinkGraph.read(db)).isInstanceOf(RuntimeException.class)
+          .hasMessage("links.from_id of row 3 holds " + v[1] + ", not a page's row id");
+    }
+  }
+
+  @Test
+  void aPagesIdThatIsNoIntegerInAHandMadeUrlsTableIsNamedByTableColumnAndRow() throws Exception {
+    try (Connection db = crawlDb(dir)) {
+      try (Statement s = db.createStatement()) { // urls.id no longer the row id, so it may hold NULL
+        s.execute("DROP VIEW page_links");
+        s.execute("DROP VIEW page_embeds");
+        s.execute("ALTER TABLE urls RENAME TO old_urls");
+        s.execute("CREATE TABLE urls AS SELECT * FROM old_urls");
+        s.execute("UPDATE urls SET id = NULL WHERE url = 'http://s/b'");
+      }
+
+      assertThatThrownBy(() -> LinkGraph.read(db)).isInstanceOf(RuntimeException.class)
+          .hasMessage("urls.id of row 2 holds NULL, not a page's row id");
     }
   }
 
