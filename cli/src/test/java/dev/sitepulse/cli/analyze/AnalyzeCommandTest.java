@@ -316,6 +316,32 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void anSqliteDatabaseWithNoTablesIsNotASitepulseCrawlDbNotAnSqlError() throws Exception {
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
+      db.createStatement().execute("PRAGMA journal_mode=WAL"); // as a crawl killed before its tables leaves it
+    }
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: " + data.resolve("crawl.db") + ": not a sitepulse crawl.db: it holds"
+        + " no tables, as a crawl killed before it made them leaves it; run sitepulse crawl --data " + data + " SEED\n");
+  }
+
+  @Test
+  void anotherProgramsTableNamedUrlsIsNotASitepulseCrawlDbNotAnSqlError() throws Exception {
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"))) {
+      db.createStatement().execute("CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, state TEXT)");
+    }
+
+    CommandLineRun run = CommandLineRun.of("analyze", "--data", data.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: " + data.resolve("crawl.db") + ": not a sitepulse crawl.db: it has"
+        + " no column seq, which crawl writes; give another --data\n");
+  }
+
+  @Test
   void aCrawlDbThatIsNotAnSqliteFileIsAUsageErrorNamingTheFolderInOneLine() throws Exception {
     Files.writeString(data.resolve("crawl.db"), "notes, not a database\n");
 
