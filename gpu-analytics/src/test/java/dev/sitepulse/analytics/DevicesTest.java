@@ -54,7 +54,9 @@ class DevicesTest {
 
   @Test
   void aMissingOpenClDeviceNumberIsReportedWithWhatExists() {
-    for (String number : new String[] {"99", "2147483648", "12345678901"}) { // past an int too
+    // Past an int too, and of 19 digits or more, up to a long and past it: named as typed.
+    for (String number : new String[] {"99", "2147483648", "12345678901", "1000000000000000000",
+        "9223372036854775808", "123456789012345678901234567890"}) {
       assertThatThrownBy(() -> Devices.open(DeviceChoice.parse("opencl:" + number), 1))
           .isInstanceOf(DeviceUnavailableException.class)
           .hasMessageContaining("device opencl:" + number + " is not available: ");

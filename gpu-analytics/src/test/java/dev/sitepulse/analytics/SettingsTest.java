@@ -26,6 +26,9 @@ class SettingsTest {
   @Test
   void aDeviceNumberOfTenDigitsOrMoreParsesForTheDevicesToSayItIsNotThere() {
     assertThat(DeviceChoice.parse("opencl:12345678901")).hasToString("opencl:12345678901");
+    assertThat(DeviceChoice.parse("opencl:1000000000000000000")).hasToString("opencl:1000000000000000000");
+    assertThat(DeviceChoice.parse("opencl:0099999999999999999999")).hasToString("opencl:99999999999999999999")
+        .isNotEqualTo(DeviceChoice.parse("opencl:9223372036854775807"));
     assertThat(DeviceChoice.parse("opencl:0000000001")).isEqualTo(new DeviceChoice(DeviceChoice.Mode.OPENCL, 1));
   }
 
