@@ -94,8 +94,9 @@ class PingOutputFormatsTest {
     assertThat(rows.get(0).keySet()).containsExactly(
         "name", "group", "url", "verdict", "error_kind", "status",
         "total_ms", "dns_ms", "connect_ms", "tls_ms", "processing_ms", "transfer_ms",
-        "bytes", "redirects", "final_url", "message");
+        "bytes", "redirects", "final_url", "message", "attempts");
     assertThat(rows).extracting(r -> r.get("url")).containsExactly(up(), down(), REFUSED);
+    assertThat(rows).extracting(r -> r.get("attempts")).containsExactly("1", "1", "1");
     assertThat(rows).extracting(r -> r.get("verdict")).containsExactly("UP", "DOWN", "ERROR");
     assertThat(rows).extracting(r -> r.get("status")).containsExactly("200", "404", "");
     assertThat(rows).extracting(r -> r.get("error_kind")).containsExactly("", "", "CONNECT_REFUSED");

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV with a header row: one row per check, times in milliseconds, text cells as
- * {@link CsvText#formulaSafe} makes them.
+ * {@link CsvText#formulaSafe} makes them. The values are the last attempt's, with how many attempts
+ * the check made, as the table's reason and the JSON's list of attempts tell.
  */
 final class CsvWriter implements ResultWriter {
 
@@ -23,7 +24,9 @@ final class CsvWriter implements ResultWriter {
       List.of(
           "name", "group", "url", "verdict", "error_kind", "status",
           "total_ms", "dns_ms", "connect_ms", "tls_ms", "processing_ms", "transfer_ms",
-          "bytes", "redirects", "final_url", "message");
+          "bytes", "redirects", "final_url", "message",
+          // Added last, so that the columns before keep their places in the scripts that read them.
+          "attempts");
 
   // Streaming through CsvFactory keeps Jackson's databind layer out of a short run's start-up.
   // Strict quoting: by default Jackson quotes every string over 24 characters, needed or not.
@@ -83,7 +86,7 @@ final class CsvWriter implements ResultWriter {
     return new Object[] {
       r.name(), r.group(), r.url(), r.verdict(), r.errorKind(), r.status(),
       t.total(), t.dns(), t.connect(), t.tls(), t.processing(), t.transfer(),
-      r.bytes(), r.redirects(), r.finalUrl(), r.message()
+      r.bytes(), r.redirects(), r.finalUrl(), r.message(), r.attempts()
     };
   }
 }

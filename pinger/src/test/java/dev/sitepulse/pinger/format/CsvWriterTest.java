@@ -19,7 +19,7 @@ class CsvWriterTest {
 
   private static final List<String> HEADER = List.of("name", "group", "url", "verdict", "error_kind", "status",
       "total_ms", "dns_ms", "connect_ms", "tls_ms", "processing_ms", "transfer_ms", "bytes", "redirects",
-      "final_url", "message");
+      "final_url", "message", "attempts");
 
   /** Every record, the header first, as Jackson's own CSV reader sees them. */
   private static List<String[]> records(String csv) throws Exception {
@@ -76,7 +76,7 @@ class CsvWriterTest {
 
     assertThat(api).containsExactly("api", "core", "https://api.example.com/health", "UP", "", "200",
         "25", "1.235", "2", "10.5", "8", "0.3", "659", "0", "https://api.example.com/health",
-        "all 1 conditions held");
+        "all 1 conditions held", "1");
   }
 
   @Test
@@ -97,6 +97,7 @@ class CsvWriterTest {
     assertThat(docs[6]).isEqualTo("100");
     assertThat(docs[13]).isEqualTo("1");
     assertThat(docs[14]).isEqualTo("https://docs.example.com/");
+    assertThat(docs[16]).as("the attempts made, as the table's \"(2 attempts)\" and json's list say").isEqualTo("2");
   }
 
   @Test
