@@ -32,10 +32,16 @@ public record Availability(long reached, long checks, long heldBack, long notSta
     this(reached, checks, 0, 0);
   }
 
-  /** Of the checks of a target in a window: held-back ones counted among them and apart, those not started apart. */
+  /**
+   * Of the checks of a target in a window: held-back ones counted among them and apart, those not
+   * started apart. Held back are ERRORs too, as watch writes them, so no more than the ERRORs left
+   * once those not started are taken off: a history edited by hand may give another verdict that
+   * kind, and a check that says UP is not also one held back, taken to fail.
+   */
   static Availability of(TargetHistory h) {
-    long heldBack = h.errorKinds().getOrDefault(ErrorKind.CIRCUIT_OPEN, 0L);
     long notStarted = notCounted(h);
+    long heldBack = Math.min(h.errorKinds().getOrDefault(ErrorKind.CIRCUIT_OPEN, 0L),
+        h.count(Verdict.ERROR) - notStarted);
     return new Availability(h.count(Verdict.UP) + h.count(Verdict.DEGRADED), h.checks() - notStarted, heldBack,
         notStarted);
   }

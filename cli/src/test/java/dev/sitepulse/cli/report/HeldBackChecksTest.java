@@ -60,6 +60,16 @@ class HeldBackChecksTest {
   }
 
   @Test
+  void aHandEditedUpRowMarkedHeldBackCountsAsTheUpItSaysNotAlsoAsHeldBack(@TempDir Path edited) throws Exception {
+    Report read = EditedHistory.twoUpsTheFirstMarked(edited, "CIRCUIT_OPEN", T0, UNTIL);
+
+    // Before: 2 reached of 2 and 1 held back, a held-back check (taken to fail) among the UPs.
+    assertThat(read.targets().get(0).availability()).isEqualTo(new Availability(2, 2, 0, 0));
+    assertThat(Written.table(read)).doesNotContain("held back");
+    assertThat(Written.json(read).get("targets").get(0).get("held_back").asLong()).isZero();
+  }
+
+  @Test
   void heldBackChecksAreListedBesideTheErrorsNotAmongThem() throws Exception {
     assertThat(report.targets().get(0).errors()).isEqualTo(Map.of("CONNECT_REFUSED", 2L));
 

@@ -10,9 +10,6 @@ import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.history.StateChangeRecord;
 import dev.sitepulse.pinger.history.TimeSeries;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,20 +62,8 @@ class UnstartedChecksTest {
 
   @Test
   void aHandEditedUpRowMarkedNotStartedCountsAsTheUpItSays(@TempDir Path edited) throws Exception {
-    try (SqliteHistory h = SqliteHistory.open(edited, Duration.ofDays(30), Clock.fixed(UNTIL, ZoneOffset.UTC))) {
-      h.append(CheckRecord.of("api", T0, Verdict.UP, 200, 3));
-      h.append(CheckRecord.of("api", T0.plusSeconds(1), Verdict.UP, 200, 3));
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + edited.resolve(SqliteHistory.FILE_NAME));
-        Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE checks SET error_kind = (SELECT code FROM error_kinds WHERE name = 'NOT_STARTED')"
-          + " WHERE at = (SELECT min(at) FROM checks)");
-    }
-    Report read;
-    try (LatencyStatistics stats = new AnalyticsLatencies()) {
-      // Before: the row was taken off the checks as an ERROR, 2 reached of 1, and Availability threw.
-      read = new ReportBuilder(SqliteHistory.openForReading(edited), stats).build(T0, UNTIL, null);
-    }
+    // Before: the row was taken off the checks as an ERROR, 2 reached of 1, and Availability threw.
+    Report read = EditedHistory.twoUpsTheFirstMarked(edited, "NOT_STARTED", T0, UNTIL);
 
     assertThat(read.targets().get(0).availability()).isEqualTo(new Availability(2, 2, 0, 0));
     assertThat(read.targets().get(0).verdicts()).isEqualTo(Map.of(Verdict.UP, 2L));
