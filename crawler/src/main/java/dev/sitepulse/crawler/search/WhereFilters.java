@@ -137,8 +137,18 @@ final class WhereFilters {
     List<QueryWords.Word> all = QueryWords.of(query);
     List<int[]> clauses = TopClauses.of(query);
     boolean[] gone = new boolean[clauses.size()];
+    int from = 0; // words and clauses both go in query order: each word is looked at once
     for (int i = 0; i < clauses.size(); i++) {
-      gone[i] = filters(clauses.get(i), all);
+      int[] clause = clauses.get(i);
+      while (from < all.size() && all.get(from).start() < clause[0]) {
+        from++;
+      }
+      int to = from;
+      while (to < all.size() && all.get(to).start() < clause[1]) {
+        to++;
+      }
+      gone[i] = filters(all.subList(from, to));
+      from = to;
     }
     for (int i = clauses.size() - 2; i >= 0; i--) { // the AND and NOT before a clause gone go with it
       gone[i] |= gone[i + 1] && JOINING.contains(text(query, clauses.get(i)));
@@ -155,17 +165,15 @@ final class WhereFilters {
     return words.toString().strip();
   }
 
-  /** Whether the words of {@code clause} are all of one where-field, all excluded or none. */
-  private static boolean filters(int[] clause, List<QueryWords.Word> all) {
+  /** Whether a clause's words are all of one where-field, all excluded or none. */
+  private static boolean filters(List<QueryWords.Word> clause) {
     QueryWords.Word first = null;
-    for (QueryWords.Word w : all) {
-      if (w.start() >= clause[0] && w.start() < clause[1]) {
-        if (w.field() == null || !FIELDS.contains(w.field())
-            || first != null && (!first.field().equals(w.field()) || first.excluded() != w.excluded())) {
-          return false;
-        }
-        first = first == null ? w : first;
+    for (QueryWords.Word w : clause) {
+      if (w.field() == null || !FIELDS.contains(w.field())
+          || first != null && (!first.field().equals(w.field()) || first.excluded() != w.excluded())) {
+        return false;
       }
+      first = first == null ? w : first;
     }
     return first != null;
   }
