@@ -6,6 +6,7 @@ import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import dev.sitepulse.pinger.config.RequestChecks;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,13 @@ public record CrawlSpec(
     if (data != null && data.isBlank()) {
       // An empty path is the working directory, whose index/ and warc/ --fresh would delete.
       throw new InvalidValueException("data", "data must name a folder, got an empty value");
+    }
+    if (data != null) {
+      try {
+        Path.of(data); // as the crawl will use it, so a NUL fails at its key, not as an exception's name
+      } catch (InvalidPathException e) {
+        throw new InvalidValueException("data", "data is not a folder name: " + e.getReason());
+      }
     }
     if (userAgent != null && userAgent.isBlank()) {
       throw new InvalidValueException("user-agent", "user-agent must not be empty");

@@ -340,6 +340,17 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aDataFolderNameWithANulIsAConfigErrorAtItsKey() throws Exception {
+    Path config = Files.writeString(data.resolve("nul.yaml"), "crawl:\n  data: \"" + data + "/a\\0b\"\n");
+
+    CommandLineRun run = CommandLineRun.of("crawl", "-c", config.toString(), StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: " + config
+        + ":2:9: crawl.data: data is not a folder name: Nul character not allowed\n");
+  }
+
+  @Test
   void anEmptyDataFolderOrUserAgentIsAUsageError() {
     CommandLineRun data = CommandLineRun.of("crawl", "--fresh", "--data", "", StubServer.url(site, "/"));
     CommandLineRun agent = CommandLineRun.of("crawl", "--data", this.data.resolve("d").toString(),
