@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -37,6 +38,32 @@ class IndexErrorsTest {
 
     assertThat(failed).isEqualTo("damaged: checksum failed (_0.cfs); crawl again with --fresh to rebuild it");
     assertThat(unreadable).isEqualTo("damaged: checksum status indeterminate (_0.si); crawl again with --fresh to rebuild it");
+  }
+
+  @Test
+  void aSegmentFileGoneOrCutShortIsNamedWithWhatIsWrongNotAsLucenesProblemReadingIndex() {
+    // What DirectoryReader.open throws over a commit whose _0.cfs was deleted, or truncated to 0 bytes.
+    String gone = IndexErrors.brief(new CorruptIndexException("Problem reading index.", "/d/index/_0.cfs",
+        new NoSuchFileException("/d/index/_0.cfs")));
+    String cut = IndexErrors.brief(new CorruptIndexException("Problem reading index from MMapDirectory@/d/index"
+        + " lockFactory=org.apache.lucene.store.NativeFSLockFactory@5ba3f27a", "MMapDirectory@/d/index",
+        new EOFException("read past EOF: ByteBufferIndexInput(path=\"/d/index/_0.cfs\")")));
+
+    assertThat(gone).isEqualTo("damaged: a file of its last commit is missing (_0.cfs); crawl again with --fresh to rebuild it");
+    assertThat(cut).isEqualTo("damaged: read past EOF (_0.cfs); crawl again with --fresh to rebuild it");
+  }
+
+  @Test
+  void aCommitOrSegmentCutShortIsSaidWithoutLucenesFooterValuesOrItsWordsForAReadError() {
+    // DirectoryReader.open over a segments_1 of 0 bytes, and over an _0.cfs cut to 1 MB of its 8.
+    String emptyCommit = IndexErrors.brief(new CorruptIndexException("Unexpected file read error while reading index.",
+        "BufferedChecksumIndexInput(ByteBufferIndexInput(path=\"/d/index/segments_1\"))",
+        new EOFException("read past EOF: ByteBufferIndexInput(path=\"/d/index/segments_1\")")));
+    String cutSegment = IndexErrors.brief(new CorruptIndexException("codec footer mismatch (file truncated?): actual"
+        + " footer=1375751168 vs expected footer=-1071082520", "ByteBufferIndexInput(path=\"/d/index/_0.cfs\")"));
+
+    assertThat(emptyCommit).isEqualTo("damaged: read past EOF (segments_1); crawl again with --fresh to rebuild it");
+    assertThat(cutSegment).isEqualTo("damaged: codec footer mismatch (file truncated?) (_0.cfs); crawl again with --fresh to rebuild it");
   }
 
   @Test
