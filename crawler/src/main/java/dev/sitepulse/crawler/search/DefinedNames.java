@@ -229,10 +229,11 @@ final class DefinedNames {
    */
   static Set<String> urlNamedWords(String query, ToIntFunction<String> pagesDefining) {
     Set<String> named = new HashSet<>();
+    Set<String> lookedUp = new HashSet<>(); // a word pasted many times is looked up once
     for (QueryWords.Word word : QueryWords.of(query)) {
       String name = word.text().toLowerCase(Locale.ROOT);
       if (word.kind() == QueryWords.Kind.PLAIN && word.field() == null && !word.inPhrase() && !word.excluded()
-          && named.size() < MAX_NAMES && definesNothing(name, pagesDefining)
+          && named.size() < MAX_NAMES && lookedUp.add(name) && definesNothing(name, pagesDefining)
           && isFew(pagesDefining.applyAsInt(UrlNames.PREFIX + name))) {
         named.add(name);
       }

@@ -2,8 +2,11 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.crawler.index.UrlNames;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,25 @@ class DefinedNamesTest {
   @Test
   void aNameAfterARangeWithAnInclusiveStartAndAnExclusiveEndIsStillAName() {
     assertThat(DefinedNames.names("fetched_at:{0 TO 9999999999999] os.path.join")).containsExactly("os.path.join");
+  }
+
+  @Test
+  void aWordTypedManyTimesIsLookedUpAsAURLsNameOnce() {
+    List<String> once = new ArrayList<>();
+    List<String> many = new ArrayList<>();
+    ToIntFunction<String> faqPage = name -> name.equals(UrlNames.PREFIX + "faq") ? 1 : 0;
+
+    Set<String> alone = DefinedNames.urlNamedWords("faq", name -> {
+      once.add(name);
+      return faqPage.applyAsInt(name);
+    });
+    Set<String> pasted = DefinedNames.urlNamedWords("faq FAQ faq ".repeat(1_000), name -> {
+      many.add(name);
+      return faqPage.applyAsInt(name);
+    });
+
+    assertThat(pasted).isEqualTo(alone).containsExactly("faq");
+    assertThat(many).isEqualTo(once);
   }
 
   @Test
