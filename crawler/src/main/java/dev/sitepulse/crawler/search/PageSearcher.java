@@ -40,6 +40,13 @@ import org.apache.lucene.store.FSDirectory;
  * found nothing ({@link QueryCorrection}).
  */
 public final class PageSearcher implements Closeable {
+  /**
+   * The longest query read, in UTF-16 units: the grammar builds four clauses of every word and
+   * merges its repeats, so a query of a megabyte took seconds. A pasted page of 2,000 words is a
+   * sixth of it.
+   */
+  static final int MAX_QUERY_LENGTH = 65_536;
+
   private final Path dir;
   private final Directory directory;
   private final DirectoryReader reader;
@@ -138,6 +145,10 @@ public final class PageSearcher implements Closeable {
     }
     if (offset < 0) {
       throw new IllegalArgumentException("offset must not be negative, was " + offset);
+    }
+    if (typed.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidQueryException(typed, "it is " + typed.length() + " characters long, and a query may have"
+          + " at most " + MAX_QUERY_LENGTH, -1, null);
     }
     CodeSpelling.Reading reading = CodeSpelling.read(Normalizer.normalize(typed, Normalizer.Form.NFKC));
     long started = System.nanoTime();

@@ -192,6 +192,17 @@ class PageSearcherTest {
   }
 
   @Test
+  void aQueryOfMoreThan64KiBCharactersIsRefusedSayingHowLongItIs() throws Exception {
+    String longest = "cache ".repeat(65_536 / 6) + "x".repeat(65_536 % 6);
+    String megabyte = "cache ".repeat(170_000);
+
+    assertThat(urls(longest)).contains(DOCS + "guide/widget-cache.html");
+    assertThatThrownBy(() -> urls(megabyte))
+        .isInstanceOf(InvalidQueryException.class)
+        .hasMessageEndingWith(": it is 1020000 characters long, and a query may have at most 65536");
+  }
+
+  @Test
   void statusTakesNumbersAndRanges() throws Exception {
     assertThat(urls("status:200")).hasSize(DocsSite.PAGES.size());
     assertThat(urls("status:[400 TO *]")).isEmpty();
