@@ -57,8 +57,9 @@ public final class InvalidQueryException extends Exception {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (Character.isISOControl(c) || isBidiControl(c)) {
-            out.append(String.format("\\u%04x", (int) c)); // raw, it would act on the terminal
+          if (Character.isISOControl(c) || isBidiControl(c) || c == '\u2028' || c == '\u2029') {
+            // Raw, it would act on the terminal, or break the one line where lines end at U+2028/9.
+            out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
           }

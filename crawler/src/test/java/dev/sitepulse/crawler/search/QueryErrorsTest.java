@@ -145,6 +145,15 @@ class QueryErrorsTest {
   }
 
   @Test
+  void unicodesLineAndParagraphSeparatorsOfTheQueryAreEscapedSoThatTheErrorStaysOneLine() {
+    // Read line by line (Java's lines(), Python's splitlines(), an editor), either is a line break.
+    String query = "title:(x\u2028y\u2029z";
+
+    assertThat(invalid(query).getMessage()).startsWith("cannot parse query \"title:(x\\u2028y\\u2029z\":")
+        .doesNotContain("\u2028", "\u2029");
+  }
+
+  @Test
   void aParseErrorWithoutAMessageStillSaysTheQueryIsInvalid() {
     assertThat(QueryErrors.of("cache", new ParseException())).hasMessage("cannot parse query \"cache\": invalid query");
     assertThat(QueryErrors.of("cache", new ParseException(" \n "))).hasMessage("cannot parse query \"cache\": invalid query");
