@@ -69,7 +69,8 @@ final class UnmatchedFilters {
   }
 
   private String note(String field, String value) throws IOException {
-    String what = PageFields.STATUS.equals(field) || PageFields.FETCHED_AT.equals(field) ? value : "\"" + value + "\"";
+    // Quoted as an error quotes a query: an escape sequence in a host's value would act on the terminal.
+    String what = PageFields.STATUS.equals(field) || PageFields.FETCHED_AT.equals(field) ? value : InvalidQueryException.quoted(value);
     String held = HeldValues.of(searcher.getIndexReader(), field);
     return "no page has " + field + " " + what + (held == null ? "" : " (" + held + ")");
   }

@@ -59,6 +59,12 @@ class UnmatchedFiltersTest {
   }
 
   @Test
+  void aValueWithControlCharactersIsNamedEscapedSoThatItCannotActOnTheTerminal() throws Exception {
+    assertThat(notes("host:\"a\u001bcb\u2028c\" json")).containsExactly(
+        "no page has host \"a\\u001bcb\\u2028c\" (hosts here: docs.example, mirror.example:8092)");
+  }
+
+  @Test
   void aQueryWithHitsOrWhoseFiltersEachMatchSomePageHasNoNote() throws Exception {
     assertThat(notes("host:python OR json")).isEmpty();
     assertThat(notes("zzzzq host:docs.example")).isEmpty();
