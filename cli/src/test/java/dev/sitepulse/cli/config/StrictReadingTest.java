@@ -17,6 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class StrictReadingTest {
 
   @Test
+  void controlCharactersOfAKeyOrValueReachTheErrorEscapedNotRaw() {
+    // ESC c resets the terminal that shows the error; a NUL or a U+2028 breaks the line for some readers.
+    assertConfigError("defaults:\n  timeout: \"2s\\ec\\L\"\n")
+        .isEqualTo(FILE + ":2:12: defaults.timeout: \"2s\\u001bc\\u2028\" is not a duration (use e.g. 500ms, 10s, 2m, 1h30m, 7d)");
+    assertConfigError("defaults:\n  \"time\\0out\": 2s\n")
+        .isEqualTo(FILE + ":2:3: defaults.time\\u0000out: unknown key (did you mean timeout?)");
+  }
+
+  @Test
   void aKeyGivenTwiceInATargetIsRejectedAtItsSecondLine() {
     assertConfigError("""
         targets:
