@@ -26,6 +26,12 @@ class StrictReadingTest {
   }
 
   @Test
+  void aConfigNestedPastJacksonsLimitIsSaidWithoutJacksonsSettingName() {
+    assertConfigError("targets: " + "[".repeat(1_001) + "]".repeat(1_001) + "\n")
+        .isEqualTo(FILE + ": not valid YAML: it nests lists and mappings more than 1000 levels deep");
+  }
+
+  @Test
   void aKeyGivenTwiceInATargetIsRejectedAtItsSecondLine() {
     assertConfigError("""
         targets:

@@ -3,6 +3,8 @@ package dev.sitepulse.pinger.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -167,6 +169,10 @@ public final class ConfigReader {
 
   /** SnakeYAML says what it was doing and what it found; both together make the sentence. */
   private static String yamlProblem(IOException e) {
+    if (e instanceof StreamConstraintsException && String.valueOf(e.getMessage()).contains("nesting depth")) {
+      // Jackson's words name its setting, StreamReadConstraints.getMaxNestingDepth(), not the file's fault.
+      return "it nests lists and mappings more than " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels deep";
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException m) {
         String context = m.getContext() == null ? "" : m.getContext() + ": ";
