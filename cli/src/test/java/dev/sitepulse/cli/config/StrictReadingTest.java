@@ -32,6 +32,12 @@ class StrictReadingTest {
   }
 
   @Test
+  void aKeyThatIsAListOrMappingIsSaidWithoutSnakeYamlsEventClass() {
+    assertConfigError("defaults:\n  ? [a, b]\n  : 1\n")
+        .isEqualTo(FILE + ":2:6: not valid YAML: a key must be text, not a list or mapping");
+  }
+
+  @Test
   void aKeyGivenTwiceInATargetIsRejectedAtItsSecondLine() {
     assertConfigError("""
         targets:

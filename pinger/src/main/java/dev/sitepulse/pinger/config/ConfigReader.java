@@ -173,6 +173,9 @@ public final class ConfigReader {
       // Jackson's words name its setting, StreamReadConstraints.getMaxNestingDepth(), not the file's fault.
       return "it nests lists and mappings more than " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels deep";
     }
+    if (e instanceof JsonProcessingException j && String.valueOf(j.getOriginalMessage()).startsWith("Expected a field name")) {
+      return "a key must be text, not a list or mapping"; // Jackson's words end in a SnakeYAML event's toString
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException m) {
         String context = m.getContext() == null ? "" : m.getContext() + ": ";
