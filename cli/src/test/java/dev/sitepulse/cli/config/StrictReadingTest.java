@@ -38,6 +38,14 @@ class StrictReadingTest {
   }
 
   @Test
+  void aTabBetweenAKeyAndItsValueIsSaidToBeThereNotToIndent() {
+    assertConfigError("defaults:\n  timeout:\t2s\n")
+        .isEqualTo(FILE + ":2:11: not valid YAML: a tab after \"timeout:\", where YAML takes only spaces; write a space instead");
+    assertConfigError("defaults:\n\ttimeout: 2s\n").startsWith(FILE + ":2:1: not valid YAML: while scanning for the next token:")
+        .endsWith("(Do not use \\t(TAB) for indentation)");
+  }
+
+  @Test
   void aKeyGivenTwiceInATargetIsRejectedAtItsSecondLine() {
     assertConfigError("""
         targets:

@@ -148,7 +148,8 @@ public final class ConfigReader {
 
   private static ConfigException notYaml(IOException e, String fileName, String yaml) {
     JsonLocation at = location(e, yaml);
-    return new ConfigException(where(fileName, at) + "not valid YAML: " + yamlProblem(e)
+    String tab = SeparatingTab.problem(yaml, at);
+    return new ConfigException(where(fileName, at) + "not valid YAML: " + (tab != null ? tab : yamlProblem(e))
         + UnquotedCondition.hint(yaml, at), e);
   }
 
