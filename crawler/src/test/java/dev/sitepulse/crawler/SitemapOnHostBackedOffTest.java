@@ -51,7 +51,7 @@ class SitemapOnHostBackedOffTest {
     List<String> warnings = warningsOf(config);
 
     assertThat(warnings).contains("sitemap " + other + "/pages.xml, named in the seeds, is not read: robots.txt of "
-        + other + " could not be read; it is left for a later run");
+        + other + " asked to wait past --max-backoff; it is left for a later run");
     assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
     assertThat(stats.sitemapsOnHostsWithoutRobotsTxt()).isEqualTo(1);
     otherHost.verify(1, getRequestedFor(urlEqualTo("/pages.xml")));
@@ -69,7 +69,7 @@ class SitemapOnHostBackedOffTest {
     List<String> warnings = warningsOf(config(base + "/"));
 
     assertThat(warnings).contains("sitemap " + other + "/pages.xml, named in robots.txt of " + base
-        + ", is not read: robots.txt of " + other + " could not be read; it is left for a later run");
+        + ", is not read: robots.txt of " + other + " asked to wait past --max-backoff; it is left for a later run");
     assertThat(stats.sitemapsOnHostsWithoutRobotsTxt()).isEqualTo(1);
     otherHost.verify(0, getRequestedFor(urlEqualTo("/pages.xml")));
   }

@@ -40,10 +40,12 @@ public final class Summary {
     // The sitemaps' URLs are not queued yet: a run cut short before it read them all says so.
     String sitemaps = s.hostsWithSitemapsUnread() == 0 ? ""
         : "the sitemaps of " + count(s.hostsWithSitemapsUnread(), "host") + " not read to their end";
-    // A sitemap another host serves waits for that host's robots.txt, and is left with its host.
+    // A sitemap another host serves waits for that host's robots.txt, and is left with its host,
+    // whether that failed or answered 429/503 with a wait past --max-backoff (one count holds both).
     long onHostsWithoutRobots = s.sitemapsOnHostsWithoutRobotsTxt();
     String withoutRobots = onHostsWithoutRobots == 0 ? "" : count(onHostsWithoutRobots, "sitemap")
-        + (onHostsWithoutRobots == 1 ? " on a host" : " on hosts") + " whose robots.txt could not be read";
+        + (onHostsWithoutRobots == 1 ? " on a host" : " on hosts")
+        + " whose robots.txt could not be read or asked to wait past --max-backoff";
     List<String> unread = new ArrayList<>();
     if (s.queued() > 0) {
       long inFrontier = s.queued() - s.leftOnUnreachableHosts();

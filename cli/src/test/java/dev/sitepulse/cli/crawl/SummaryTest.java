@@ -61,13 +61,14 @@ class SummaryTest {
     // Its host's robots.txt could not be read: a later run reads it, yet no line said it was left.
     CrawlStats alone = new StatsBuilder().pages(1, 1, 0).statuses(Map.of(200, 1L)).fetched(1024, Duration.ofSeconds(1))
         .hostsGivenUp(0, 0, 1, 0).sitemapsOnHostsWithoutRobotsTxt(1).build();
-    assertThat(leftLine(alone)).isEqualTo(
-        "left:      1 sitemap on a host whose robots.txt could not be read; run again to continue");
+    assertThat(leftLine(alone)).isEqualTo("left:      1 sitemap on a host whose robots.txt could not be read or asked to"
+        + " wait past --max-backoff; run again to continue");
 
     CrawlStats beside = new StatsBuilder().pages(1, 1, 4).statuses(Map.of(200, 1L)).fetched(1024, Duration.ofSeconds(1))
         .hostsGivenUp(0, 0, 2, 4).sitemapsOnHostsWithoutRobotsTxt(2).build();
     assertThat(leftLine(beside)).isEqualTo("left:      4 URLs queued (4 on 2 hosts whose robots.txt could not be read),"
-        + " and 2 sitemaps on hosts whose robots.txt could not be read; run again to continue");
+        + " and 2 sitemaps on hosts whose robots.txt could not be read or asked to wait past --max-backoff;"
+        + " run again to continue");
   }
 
   @Test

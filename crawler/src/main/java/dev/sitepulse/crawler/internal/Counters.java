@@ -24,7 +24,10 @@ final class Counters {
   long unreachableHosts;
   long hostsBackedOffTooLong;
   long hostsWithoutRobotsTxt;
-  /** Named sitemaps left unread as their host's robots.txt could not be read, in a crawl for search. */
+  /**
+   * Named sitemaps left unread as their host's robots.txt could not be read, or asked to wait past
+   * --max-backoff, in a crawl for search.
+   */
   long sitemapsOnHostsWithoutRobotsTxt;
   long pagesCutAtMaxBody;
   final Map<Integer, Long> statuses = new HashMap<>();

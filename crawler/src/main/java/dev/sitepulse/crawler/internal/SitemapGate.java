@@ -21,6 +21,8 @@ final class SitemapGate implements NamedSitemap.Found {
 
   /** Logged as {@link RobotsAndSitemaps}, whose reads these are. */
   private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
+  /** A robots.txt answered 429 or 503 with a wait past --max-backoff: it was read, not failed. */
+  private static final String ASKED_TO_WAIT = "asked to wait past --max-backoff";
 
   private final CrawlConfig config;
   private final SitemapLimits limits;
@@ -62,7 +64,7 @@ final class SitemapGate implements NamedSitemap.Found {
     if (!config.ignoreRobots()) {
       robots.adoptIfNew(normalized); // another host's sitemap: its robots.txt is read first, as for its pages
       if (robots.givenUpUnread(origin)) {
-        leftUnread(origin, List.of(named));
+        leftUnread(origin, List.of(named), ASKED_TO_WAIT);
         return;
       }
       if (robots.readRules(origin) == null) { // being read: robotsRead starts it, while that read keeps the crawl going
@@ -87,27 +89,29 @@ final class SitemapGate implements NamedSitemap.Found {
       awaiting.forEach(named -> startRead(origin, named));
       return;
     }
-    leftUnread(origin, awaiting);
+    leftUnread(origin, awaiting, "could not be read");
   }
 
   /**
    * The host was given up on while its robots.txt was read, which asked to wait past --max-backoff:
-   * its sitemaps that waited for it are left as those of a host whose robots.txt could not be read.
+   * its sitemaps that waited for it are left as those of a host whose robots.txt could not be read,
+   * saying it was answered.
    */
   void robotsGivenUp(String origin) {
     List<NamedSitemap> awaiting = awaitingRobots.remove(origin);
     if (awaiting != null) {
-      leftUnread(origin, awaiting);
+      leftUnread(origin, awaiting, ASKED_TO_WAIT);
     }
   }
 
-  private void leftUnread(String origin, List<NamedSitemap> awaiting) {
-    // Why it could not be read, the host's own warning has said. A crawl for search leaves the
+  /** @param why what the host's robots.txt did: "could not be read", or {@link #ASKED_TO_WAIT} */
+  private void leftUnread(String origin, List<NamedSitemap> awaiting, String why) {
+    // Why in full, the host's own warning has said. A crawl for search leaves the
     // sitemap, as the host's URLs, for a later run, which reads the robots.txt that names it again.
     boolean laterRun = config.purpose() == CrawlPurpose.SEARCH;
     awaiting.stream().filter(named -> named.namedBy() != null).forEach(named -> {
-      LOG.warn("sitemap {}, named in {}, is not read: robots.txt of {} could not be read{}", named.url(),
-          named.namedBy(), origin, laterRun ? "; it is left for a later run" : "");
+      LOG.warn("sitemap {}, named in {}, is not read: robots.txt of {} {}{}", named.url(), named.namedBy(), origin,
+          why, laterRun ? "; it is left for a later run" : "");
       counters.sitemapsOnHostsWithoutRobotsTxt += laterRun ? 1 : 0;
     });
   }
