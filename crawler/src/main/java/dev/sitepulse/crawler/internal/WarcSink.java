@@ -332,9 +332,9 @@ final class WarcSink implements AutoCloseable {
 
   /**
    * Once the records handed over are written, the writer's thread closes the file and gives it its
-   * name. The end waits a minute for that; a writer still busy then finishes on its own, and says
-   * so, while the crawl ends (in a JVM that exits first, the file is left open for the next run to
-   * cut back).
+   * name. The end waits a minute for that; a writer still busy then (only after a crawl that failed:
+   * a normal end waits for every record) finishes on its own, and says so, while the crawl ends (in a
+   * JVM that exits first, as the cli's does, the file is left open for the next run to cut back).
    */
   @Override
   public void close() throws IOException {
@@ -366,8 +366,10 @@ final class WarcSink implements AutoCloseable {
     synchronized (this) {
       if (!closed.isDone()) {
         late = true;
+        // Only after a crawl that failed (a normal end waits for every record), where the cli exits.
         LOG.warn("warc: {} is still being written after the crawl's end; it is closed and renamed {} once its"
-            + " last write is done", open, file.getFileName());
+            + " last write is done if this process is still running; else the next run with --warc cuts it back"
+            + " and renames it", open, file.getFileName());
       }
     }
   }

@@ -51,7 +51,8 @@ class WarcWriterBusyAtEndTest {
       assertThat(WarcFinalAnswersTest.records(dir)).containsExactly("warcinfo", "response 200 http://a/1 page");
       assertThat(log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
           .containsExactly("warc: " + open + " is still being written after the crawl's end; it is closed and renamed"
-                  + " crawl-2030-01-02T12-00-00Z.warc.gz once its last write is done",
+                  + " crawl-2030-01-02T12-00-00Z.warc.gz once its last write is done if this process is still running;"
+                  + " else the next run with --warc cuts it back and renames it",
               "warc: " + open + " is done: closed and renamed crawl-2030-01-02T12-00-00Z.warc.gz");
     } finally {
       sink.detachAppender(log);
