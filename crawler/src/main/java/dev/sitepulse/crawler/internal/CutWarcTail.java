@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,8 +63,14 @@ final class CutWarcTail {
    * said to be that, not unreadable. Renamed once whole, so that a kill during this leaves it open.
    */
   private static Optional<String> close(Path file, Path closed, Opener opener) {
-    if (WarcSink.HELD.contains(file.toAbsolutePath())) { // a channel opened to it would drop the writer's lock
-      return Optional.of(said("warc: " + file + " is still being written; left as it is"));
+    try {
+      if (WarcSink.HELD.contains(file.toRealPath())) { // a channel opened to it would drop the writer's lock
+        return Optional.of(said("warc: " + file + " is still being written; left as it is"));
+      }
+    } catch (NoSuchFileException e) { // renamed by its writer since the listing: nothing left to do
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of(said("warc: " + file + " could not be read (" + IoErrors.why(e) + "); it is left as it is"));
     }
     long size;
     long whole;

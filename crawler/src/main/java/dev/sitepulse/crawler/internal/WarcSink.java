@@ -63,9 +63,10 @@ final class WarcSink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
   /**
-   * The .open files this JVM's writers hold, absolute, from open to close: {@link CutWarcTail}
-   * leaves them alone without opening them, since closing any channel to a file drops the
-   * process's lock on it (POSIX), which another JVM's run would then take.
+   * The .open files this JVM's writers hold, by real path (one file, however its folder is named:
+   * ./data, data, a symlink), from open to close: {@link CutWarcTail} leaves them alone without
+   * opening them, since closing any channel to a file drops the process's lock on it (POSIX),
+   * which another JVM's run would then take.
    */
   static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
@@ -73,6 +74,8 @@ final class WarcSink implements AutoCloseable {
   private final Path file;
   /** Where it is written meanwhile: the same name with .open after it. */
   private final Path open;
+  /** Its real path, taken once it existed: its key in {@link #HELD}. */
+  private final Path held;
   private final FileChannel channel;
   private final WarcWriter writer;
   private final URI warcinfo;
@@ -89,10 +92,11 @@ final class WarcSink implements AutoCloseable {
   /** Set, under this, once the end said the file was still being written: its close says when done. */
   private boolean late;
 
-  private WarcSink(Path file, Path open, FileChannel channel, WarcWriter writer, URI warcinfo,
+  private WarcSink(Path file, Path open, Path held, FileChannel channel, WarcWriter writer, URI warcinfo,
       UnaryOperator<Executor> writes) {
     this.file = file;
     this.open = open;
+    this.held = held;
     this.channel = channel;
     this.writer = writer;
     this.warcinfo = warcinfo;
@@ -125,12 +129,16 @@ final class WarcSink implements AutoCloseable {
       throw new FileAlreadyExistsException(file.toString());
     }
     FileChannel channel = FileChannel.open(open, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    HELD.add(open.toAbsolutePath());
+    Path held = null;
     try {
+      held = open.toRealPath();
+      HELD.add(held);
       holdWhileOpen(channel);
-      return begin(file, open, channel, opened, writes, disk);
+      return begin(file, open, held, channel, opened, writes, disk);
     } catch (IOException | RuntimeException e) { // no empty file, nor a channel open, is left of it
-      HELD.remove(open.toAbsolutePath());
+      if (held != null) {
+        HELD.remove(held);
+      }
       try (channel) {
         Files.deleteIfExists(open);
       } catch (IOException another) {
@@ -154,7 +162,7 @@ final class WarcSink implements AutoCloseable {
     }
   }
 
-  private static WarcSink begin(Path file, Path open, FileChannel channel, Instant opened,
+  private static WarcSink begin(Path file, Path open, Path held, FileChannel channel, Instant opened,
       UnaryOperator<Executor> writes, UnaryOperator<WritableByteChannel> disk) throws IOException {
     WarcWriter writer = new WarcWriter(disk.apply(channel), WarcCompression.GZIP);
     // The file's first record says what wrote it, as WARC 1.1 recommends; every record points to it.
@@ -166,7 +174,7 @@ final class WarcSink implements AutoCloseable {
             "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))
         .build();
     writer.write(info);
-    return new WarcSink(file, open, channel, writer, info.id(), writes);
+    return new WarcSink(file, open, held, channel, writer, info.id(), writes);
   }
 
   /**
@@ -381,7 +389,7 @@ final class WarcSink implements AutoCloseable {
     try {
       renamed = closeAndRename();
     } finally {
-      HELD.remove(open.toAbsolutePath());
+      HELD.remove(held);
     }
     synchronized (this) {
       closed.complete(null);

@@ -37,6 +37,23 @@ class WarcWriterLockTest {
     }
   }
 
+  @Test
+  void aNextRunThatNamesTheWritersFolderAnotherWayLeavesItsLockAsItIs() throws Exception {
+    // A symlinked data folder, or ./data beside data: the writer's file under another name.
+    assumeTrue(Files.isReadable(LOCKS), "the kernel's list of locks, to see one from outside the JVM");
+    Path real = Files.createDirectories(data.resolve("real"));
+    Path linked = Files.createSymbolicLink(data.resolve("linked"), real);
+    try (WarcSink busy = WarcSink.open(linked.resolve("warc"), CLOCK)) {
+      Path open = real.resolve("warc").resolve(WarcFileNames.whileOpen(CLOCK.instant()));
+
+      assertThat(CutWarcTail.closeLeftOpen(real.resolve("warc")))
+          .containsExactly("warc: " + open + " is still being written; left as it is");
+
+      // Before: only the name the writer gave was known as held; this one was opened, dropping the lock.
+      assertThat(lockedByThisProcess(open)).as("still locked").isTrue();
+    }
+  }
+
   /** Whether the kernel lists a POSIX lock (what FileChannel takes on Linux) of this process on {@code file}. */
   private static boolean lockedByThisProcess(Path file) throws Exception {
     long inode = (Long) Files.getAttribute(file, "unix:ino");
