@@ -80,6 +80,8 @@ final class CutWarcTail {
       }
       size = channel.size();
       whole = GzipMembers.wholeEnd(channel);
+    } catch (NoSuchFileException e) { // its writer, in another JVM, renamed it since the listing, still locked
+      return Optional.empty();
     } catch (IOException e) {
       return Optional.of(said("warc: " + file + " could not be read (" + IoErrors.why(e) + "); it is left as it is"));
     } catch (DataFormatException e) {

@@ -399,8 +399,20 @@ final class WarcSink implements AutoCloseable {
     }
   }
 
-  /** Whether the file, closed, took its name. */
+  /**
+   * Whether the file, closed, took its name. Renamed before it is closed, while its lock is held (a
+   * rename keeps it, on POSIX): closed first, another JVM's {@link CutWarcTail} could take the lock
+   * in between and rename it too, and one of the two would warn of a rename that failed.
+   */
   private boolean closeAndRename() {
+    boolean renamed = false;
+    try {
+      Files.move(open, file);
+      renamed = true;
+    } catch (IOException e) { // the crawl is done, and the file whole: the next run renames it
+      LOG.warn("warc: {} could not be renamed {} ({}); the next run with --warc renames it", open,
+          file.getFileName(), IoErrors.why(e));
+    }
     try {
       if (failure != null) { // jwarc would finish the gzip member that failed, after the cut
         channel.close();
@@ -409,14 +421,6 @@ final class WarcSink implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-    boolean renamed = false;
-    try {
-      Files.move(open, file);
-      renamed = true;
-    } catch (IOException e) { // the crawl is done, and the file whole: the next run renames it
-      LOG.warn("warc: {} could not be renamed {} ({}); the next run with --warc renames it", open,
-          file.getFileName(), IoErrors.why(e));
     }
     return renamed;
   }

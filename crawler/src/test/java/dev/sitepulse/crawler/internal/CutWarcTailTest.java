@@ -178,6 +178,24 @@ class CutWarcTailTest {
     assertThat(files(dir)).containsExactly(dir.resolve(WarcFileNames.of(EARLIER.instant())));
   }
 
+  @Test
+  void aFileItsWriterRenamesAfterTheListingIsLeftToItWithoutAWord() throws Exception {
+    Path dir = data.resolve("warc");
+    Path closed = written(dir, EARLIER, "http://a/1");
+    long size = Files.size(closed);
+    killedWhileWriting(closed, size);
+
+    // Its writer, in another JVM, done between this run's listing and its read: renamed, still locked.
+    List<String> said = CutWarcTail.closeLeftOpen(dir, (file, options) -> {
+      Files.move(file, WarcFileNames.closed(file));
+      return FileChannel.open(file, options);
+    });
+
+    // Before: "could not be read (no such file)", of a file its writer had closed as it should.
+    assertThat(said).isEmpty();
+    assertHoldsOnly(dir, closed, size);
+  }
+
   /** A file of mode 0444, as a user other than root finds it: these tests may run as root. */
   private static FileChannel readOnly(Path file, OpenOption... options) throws IOException {
     if (List.of(options).contains(StandardOpenOption.WRITE)) {
