@@ -28,8 +28,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -89,6 +91,7 @@ final class WarcSink implements AutoCloseable {
   private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-warc"));
   private final Executor writes;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
   /** Set, under this, once the end said the file was still being written: its close says when done. */
   private boolean late;
 
@@ -351,6 +354,20 @@ final class WarcSink implements AutoCloseable {
 
   /** @param wait how long the end waits for the writer: a test gives none */
   void close(Duration wait) throws IOException {
+    close(closed -> closed.get(wait.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /** How the end waits for the writer's close, as {@link Future#get(long, TimeUnit)}: a test gives up at will. */
+  @FunctionalInterface
+  interface EndWait {
+    void await(CompletableFuture<Void> closed) throws InterruptedException, ExecutionException, TimeoutException;
+  }
+
+  /** A second close does nothing, as a stream's does. */
+  void close(EndWait wait) throws IOException {
+    if (!closing.compareAndSet(false, true)) { // the writer's thread is shut down by the first
+      return;
+    }
     CompletableFuture.runAsync(this::finish, writes).exceptionally(e -> {
       Throwable why = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
       synchronized (this) {
@@ -363,15 +380,18 @@ final class WarcSink implements AutoCloseable {
       return null;
     });
     try {
-      closed.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      wait.await(closed);
       return;
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      throw failed(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (TimeoutException e) { // closed under it, the channel would cut that record: it closes itself
     }
     synchronized (this) {
+      if (closed.isCompletedExceptionally()) { // failed after the wait gave up: not late, so no one else says so
+        throw failed(closed.handle((done, why) -> why).join());
+      }
       if (!closed.isDone()) {
         late = true;
         // Only after a crawl that failed (a normal end waits for every record), where the cli exits.
@@ -380,6 +400,10 @@ final class WarcSink implements AutoCloseable {
             + " and renames it", open, file.getFileName());
       }
     }
+  }
+
+  private static IOException failed(Throwable why) {
+    return why instanceof IOException io ? io : new IOException(why);
   }
 
   /** On the writer's thread, after every record handed over. */

@@ -6,7 +6,8 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * A channel on a disk that fills up once {@code room} bytes are written: the write that reaches
- * it writes what still fits, and it and every later one fail as a full disk fails them.
+ * it writes what still fits, and it and every later one fail as a full disk fails them. One may
+ * fail its close instead, as NFS reports a write that failed late.
  */
 final class FullDisk implements WritableByteChannel {
 
@@ -14,10 +15,18 @@ final class FullDisk implements WritableByteChannel {
 
   private final WritableByteChannel file;
   private long room;
+  private boolean failsAtClose;
 
   FullDisk(WritableByteChannel file, long room) {
     this.file = file;
     this.room = room;
+  }
+
+  /** Its close fails, after closing the file. */
+  static FullDisk failingAtClose(WritableByteChannel file) {
+    FullDisk disk = new FullDisk(file, Long.MAX_VALUE);
+    disk.failsAtClose = true;
+    return disk;
   }
 
   /** From now on only {@code bytes} more fit. */
@@ -45,5 +54,8 @@ final class FullDisk implements WritableByteChannel {
   @Override
   public void close() throws IOException {
     file.close();
+    if (failsAtClose) {
+      throw new IOException(NO_SPACE);
+    }
   }
 }
