@@ -58,8 +58,40 @@ class HugeCrawlDelayTest {
     }
   }
 
+  @Test
+  void aHugeCrawlDelayIsCappedInEachSpellingCrawlerCommonsReadsAsOne() {
+    // crawler-commons reads these as Crawl-delay too: each kept its number without a '.', and was ignored.
+    for (String line : List.of("Crawl-delay 1e5", "Crawl-delay\t1e5", "crawl delay: 1e5", "Crawl Delay 1e5",
+        "clawl-delay: 1e5", "craw-delay: 1e5", "crawl-deley: 1e5")) {
+      RobotsRules rules = robots("User-agent: *\r\n" + line + "\r\n");
+
+      assertThat(rules.linesNotUnderstood()).as(line).isZero();
+      assertThat(rules.crawlDelay()).as(line).isNotNull();
+      assertThat(CONFIG.delayFor(rules.crawlDelay())).as(line).isEqualTo(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void aByteOfAUtf8LetterInALineIsNoLineEndThere() {
+    // Å is C3 85 in UTF-8: its 0x85, read as a byte, was taken for a line end, and the rule's path changed.
+    RobotsRules rules = robots("User-agent: *\r\nDisallow: /Åcrawl-delay:1e5\r\n");
+
+    assertThat(rules.allows("http://h/Åcrawl-delay:1e5")).isFalse();
+    assertThat(rules.crawlDelay()).isNull();
+  }
+
+  @Test
+  void aCrawlDelayAfterALetterWhoseUtf8EndsIn0x85IsReadAsTheRestOfItsLine() {
+    // A comment holding Å: the 0x85 in it is no line end either, so the number is still given its '.'.
+    assertThat(CONFIG.delayFor(robots("User-agent: *\r\nCrawl-delay: 1e5 # Å, then more\r\n").crawlDelay()))
+        .isEqualTo(Duration.ofSeconds(30));
+  }
+
   private static RobotsRules rules(String delay) {
-    String robots = "User-agent: *\r\nDisallow: /private\r\nCrawl-delay: " + delay + "  # as the site wrote it\r\n";
+    return robots("User-agent: *\r\nDisallow: /private\r\nCrawl-delay: " + delay + "  # as the site wrote it\r\n");
+  }
+
+  private static RobotsRules robots(String robots) {
     return RobotsRules.from(new FetchResult("http://h/robots.txt", 200, "text/plain", null,
         robots.getBytes(StandardCharsets.UTF_8), false, null, null, null, null, false, "200 OK"), "sitepulse-test/1.0");
   }
