@@ -99,7 +99,12 @@ public final class SearchCommand implements Callable<Integer> {
       // A crawl commits its first pages a few seconds in. One that ended with none committed may
       // have been stopped sooner, or have run to its end and indexed nothing (its robots.txt
       // answered 500, every fetch failed): its summary said which, and the folder cannot tell.
-      throw new UsageException(crawling(data)
+      boolean crawling = crawling(data);
+      if (!crawling && e.holdsSegmentFiles()) { // its segments_N deleted: no crawl is writing one
+        System.err.println("sitepulse: " + e.asDamage().getMessage());
+        return ExitCode.CRITICAL;
+      }
+      throw new UsageException(crawling
           ? "nothing in " + data + " is searchable yet: its crawl has not committed its first pages;"
               + " try again in a few seconds"
           : "nothing in " + data + " is searchable: its crawl ended having indexed no page (the summary it"

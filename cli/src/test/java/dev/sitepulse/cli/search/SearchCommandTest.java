@@ -125,6 +125,47 @@ class SearchCommandTest {
   }
 
   @Test
+  void anIndexWhoseSegmentsFileWasDeletedIsDamagedNotACrawlThatIndexedNothingAndExit2(@TempDir Path data)
+      throws Exception {
+    Path index = crawledWithoutCommitPoint(data);
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("sitepulse: cannot open index " + index + ": damaged: segment files without"
+        + " a commit point (segments_N missing); crawl again with --fresh to rebuild it\n");
+  }
+
+  @Test
+  void segmentFilesWithoutACommitPointWhileACrawlRunsAreItsFirstCommitOnItsWayAndExit3(@TempDir Path data)
+      throws Exception {
+    // A crawl's first commit writes its segment files before segments_N.
+    crawledWithoutCommitPoint(data);
+
+    CommandLineRun run;
+    try (DataDirLock crawling = DataDirLock.acquire(data, "crawl")) {
+      run = search(data, "install");
+    }
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).contains("has not committed its first pages; try again in a few seconds");
+  }
+
+  private static Path crawledWithoutCommitPoint(Path data) throws Exception {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><title>Install guide</title><body><p>How to install the tool.</p></body></html>")));
+    CommandLineRun crawl = CommandLineRun.of("crawl", "--data", data.toString(), StubServer.url(site, "/"));
+    assertThat(crawl.exitCode()).as(crawl.toString()).isZero();
+    Path index = data.resolve("index");
+    try (var files = Files.list(index)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.delete(f);
+      }
+    }
+    return index;
+  }
+
+  @Test
   void aPageWhoseStoredTextWasOverwrittenIsOneLineSayingTheIndexIsDamagedAndExit2(@TempDir Path data)
       throws Exception {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")

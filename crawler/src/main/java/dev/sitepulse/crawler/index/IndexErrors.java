@@ -55,6 +55,11 @@ public final class IndexErrors {
     return firstLine(e.getMessage());
   }
 
+  /** Segment files whose commit point (segments_N), which names them, is gone: they cannot be read. */
+  public static String withoutCommitPoint() {
+    return "damaged: segment files without a commit point (segments_N missing)" + REBUILD;
+  }
+
   /**
    * Opening {@code dir} failed with {@code e}: Lucene's word for a segment whose codec this
    * version lacks (one a later sitepulse wrote, see {@link PageCodec}) becomes a one-line

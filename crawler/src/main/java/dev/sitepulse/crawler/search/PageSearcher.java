@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -101,8 +102,9 @@ public final class PageSearcher implements Closeable {
       }
       return new PageSearcher(indexDir, directory, reader);
     } catch (IndexNotFoundException e) {
+      NoCommitException none = new NoCommitException(indexDir, holdsSegmentFiles(directory), e);
       closeQuietly(directory);
-      throw new NoCommitException(indexDir, e);
+      throw none;
     } catch (IOException | RuntimeException e) {
       // Lucene's word for a codec this version lacks; else damage, checked while the folder is open.
       RuntimeException failure = e instanceof IllegalArgumentException unknown
@@ -183,6 +185,15 @@ public final class PageSearcher implements Closeable {
       // All closed by try-with-resources, in reverse order.
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code directory} holds files of a segment, by Lucene's pattern for their names ({@code _0.cfs}). */
+  private static boolean holdsSegmentFiles(Directory directory) {
+    try {
+      return Arrays.stream(directory.listAll()).anyMatch(name -> IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches());
+    } catch (IOException | RuntimeException cannotTell) {
+      return false; // then as a folder without them, which a crawl never committed to
     }
   }
 

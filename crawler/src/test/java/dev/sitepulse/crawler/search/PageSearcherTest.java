@@ -363,6 +363,26 @@ class PageSearcherTest {
   }
 
   @Test
+  void anIndexFolderWithSegmentFilesButNoCommitPointSaysSoAndNamesItAsDamage() throws Exception {
+    Path index = DocsSite.indexInto(dir.resolve("commit-point-deleted"));
+    try (var files = Files.list(index)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.delete(f);
+      }
+    }
+    Path empty = Files.createDirectories(dir.resolve("no-segments"));
+
+    assertThatThrownBy(() -> PageSearcher.open(index))
+        .isInstanceOfSatisfying(NoCommitException.class, e -> {
+          assertThat(e.holdsSegmentFiles()).isTrue();
+          assertThat(e.asDamage()).hasMessage("cannot open index " + index + ": damaged: segment files"
+              + " without a commit point (segments_N missing); crawl again with --fresh to rebuild it");
+        });
+    assertThatThrownBy(() -> PageSearcher.open(empty))
+        .isInstanceOfSatisfying(NoCommitException.class, e -> assertThat(e.holdsSegmentFiles()).isFalse());
+  }
+
+  @Test
   void aDamagedIndexFailsWithOneShortLineNamingTheFile() throws Exception {
     Path damaged = Files.createDirectories(dir.resolve("damaged"));
     Files.writeString(damaged.resolve("segments_1"), "junk\n");
