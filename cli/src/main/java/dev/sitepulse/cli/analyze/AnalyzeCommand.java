@@ -11,6 +11,7 @@ import dev.sitepulse.analytics.PageRankResult;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.NotACrawlDb;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.crawler.store.AnalysisStore;
@@ -28,8 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -159,9 +158,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
       try {
         crawl = CrawlGraph.load(db);
       } catch (SQLException e) {
-        Matcher missing = NO_SUCH.matcher(String.valueOf(e.getMessage()));
-        if (missing.find()) { // a table or column: said as what, not as SQLite's error
-          throw new UsageException(file + ": not a sitepulse crawl.db: " + notACrawlDb(missing, data));
+        UsageException notACrawlDb = NotACrawlDb.of(file, data, e);
+        if (notACrawlDb != null) { // a table or column: said as what, not as SQLite's error
+          throw notACrawlDb;
         }
         if (IoErrors.notADatabase(e)) { // a file of another kind: no crawl wrote it either
           throw new UsageException("no crawl in " + data + ": its crawl.db is not an SQLite database");
@@ -195,21 +194,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
       }
       return new AnalysisReport(crawl, pr, nd, terms, notStored);
     }
-  }
-
-  /** SQLite's words for a table or column a crawl.db would have: "(no such column: seq)". */
-  private static final Pattern NO_SUCH = Pattern.compile("\\(no such (table|column): ([^)]+)\\)");
-
-  /**
-   * Why a file is no crawl.db. With no urls table it has no tables at all: one with tables of
-   * another program was refused before. A crawl killed before it made its tables leaves it so.
-   */
-  private static String notACrawlDb(Matcher missing, Path data) {
-    if (missing.group(1).equals("table") && missing.group(2).equals("urls")) {
-      return "it holds no tables, as a crawl killed before it made them leaves it; run sitepulse crawl --data "
-          + data + " SEED";
-    }
-    return "it has no " + missing.group(1) + " " + missing.group(2) + ", which crawl writes; give another --data";
   }
 
   /** Any case in; a device that is none of them is refused in the words of every other choice. */

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.report;
 
+import dev.sitepulse.cli.NotACrawlDb;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -37,6 +38,10 @@ final class SiteReader {
     try {
       f = SiteFigures.read(file, SHOWN);
     } catch (SQLException e) { // another kind of file is the user's to fix; one SQLite cannot read fails the run
+      UsageException notACrawlDb = NotACrawlDb.of(file, dataDir, e); // another program's urls table
+      if (notACrawlDb != null) {
+        throw notACrawlDb;
+      }
       String why = file + ": " + IoErrors.why(e, file);
       throw IoErrors.notADatabase(e) ? new UsageException(why) : new UnreadableException(why);
     }

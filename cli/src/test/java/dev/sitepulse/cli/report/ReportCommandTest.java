@@ -342,6 +342,20 @@ class ReportCommandTest {
   }
 
   @Test
+  void anotherProgramsTableNamedUrlsIsNotASitepulseCrawlDbAsAnalyzeSaysNotAnSqlError() throws Exception {
+    Path crawl = Files.createDirectories(dir.resolve("crawl"));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawl.resolve(CrawlDb.FILE_NAME))) {
+      c.createStatement().execute("CREATE TABLE urls(id INTEGER PRIMARY KEY, url TEXT, state TEXT)");
+    }
+
+    CommandLineRun run = CommandLineRun.of("report", "--data", crawl.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: " + crawl.resolve(CrawlDb.FILE_NAME) + ": not a sitepulse"
+        + " crawl.db: it has no column status, which crawl writes; give another --data\n");
+  }
+
+  @Test
   void aCrawlDbOrHistoryDbThatIsThereButCannotBeReadFailsTheRunWithExit2AsAnalyzeSearchAndLinksDo()
       throws Exception {
     Path crawl = Files.createDirectories(dir.resolve("crawl"));
