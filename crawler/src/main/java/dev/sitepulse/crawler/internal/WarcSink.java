@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -79,6 +80,8 @@ final class WarcSink implements AutoCloseable {
   /** Its real path, taken once it existed: its key in {@link #HELD}. */
   private final Path held;
   private final FileChannel channel;
+  /** What the records are written through: the channel, or what a test wraps it in. */
+  private final WritableByteChannel disk;
   private final WarcWriter writer;
   private final URI warcinfo;
   /** The file and why its first failed write failed; set on the writer thread, before the count. */
@@ -94,13 +97,16 @@ final class WarcSink implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   /** Set, under this, once the end said the file was still being written: its close says when done. */
   private boolean late;
+  /** Whether the file took its closed name: a close that fails after says so, not .open. */
+  private volatile boolean renamed;
 
-  private WarcSink(Path file, Path open, Path held, FileChannel channel, WarcWriter writer, URI warcinfo,
-      UnaryOperator<Executor> writes) {
+  private WarcSink(Path file, Path open, Path held, FileChannel channel, WritableByteChannel disk, WarcWriter writer,
+      URI warcinfo, UnaryOperator<Executor> writes) {
     this.file = file;
     this.open = open;
     this.held = held;
     this.channel = channel;
+    this.disk = disk;
     this.writer = writer;
     this.warcinfo = warcinfo;
     this.writes = writes.apply(thread);
@@ -167,7 +173,8 @@ final class WarcSink implements AutoCloseable {
 
   private static WarcSink begin(Path file, Path open, Path held, FileChannel channel, Instant opened,
       UnaryOperator<Executor> writes, UnaryOperator<WritableByteChannel> disk) throws IOException {
-    WarcWriter writer = new WarcWriter(disk.apply(channel), WarcCompression.GZIP);
+    WritableByteChannel through = disk.apply(channel);
+    WarcWriter writer = new WarcWriter(through, WarcCompression.GZIP);
     // The file's first record says what wrote it, as WARC 1.1 recommends; every record points to it.
     Warcinfo info = new Warcinfo.Builder()
         .version(MessageVersion.WARC_1_1)
@@ -177,7 +184,7 @@ final class WarcSink implements AutoCloseable {
             "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))
         .build();
     writer.write(info);
-    return new WarcSink(file, open, held, channel, writer, info.id(), writes);
+    return new WarcSink(file, open, held, channel, through, writer, info.id(), writes);
   }
 
   /**
@@ -372,9 +379,13 @@ final class WarcSink implements AutoCloseable {
       Throwable why = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
       synchronized (this) {
         closed.completeExceptionally(why);
-        if (late) { // no one waits for it any more
+        String reason = why instanceof IOException io ? IoErrors.why(io) : why.toString();
+        if (late && renamed) { // no one waits for it any more; and no run reads a closed file again
+          LOG.warn("warc: {} could not be closed ({}) after it was renamed {}; it may end in a cut record", open,
+              reason, file.getFileName());
+        } else if (late) {
           LOG.warn("warc: {} could not be closed ({}); the next run with --warc cuts it back to its last whole"
-              + " record", open, why instanceof IOException io ? IoErrors.why(io) : why.toString());
+              + " record", open, reason);
         }
       }
       return null;
@@ -409,9 +420,8 @@ final class WarcSink implements AutoCloseable {
   /** On the writer's thread, after every record handed over. */
   private void finish() {
     thread.shutdown(); // the tasks already handed over still run
-    boolean renamed;
     try {
-      renamed = closeAndRename();
+      closeAndRename();
     } finally {
       HELD.remove(held);
     }
@@ -424,12 +434,47 @@ final class WarcSink implements AutoCloseable {
   }
 
   /**
-   * Whether the file, closed, took its name. Renamed before it is closed, while its lock is held (a
-   * rename keeps it, on POSIX): closed first, another JVM's {@link CutWarcTail} could take the lock
-   * in between and rename it too, and one of the two would warn of a rename that failed.
+   * Closes the file, and gives it its name if it could. Renamed before it is closed, while its lock is
+   * held (a rename keeps it, on POSIX): closed first, another JVM's {@link CutWarcTail} could take the
+   * lock in between and rename it too, and one of the two would warn of a rename that failed. Forced
+   * to disk before: a write that fails late (NFS reports one at a sync or close) fails there, while
+   * the name still tells the next run to cut it back; a close can then fail only after the rename.
    */
-  private boolean closeAndRename() {
-    boolean renamed = false;
+  private void closeAndRename() {
+    IOException failed = null;
+    try {
+      force();
+      rename();
+    } catch (IOException e) {
+      failed = e;
+    }
+    try {
+      if (failure != null || failed != null) { // jwarc would finish the gzip member that failed, after the cut
+        channel.close();
+      } else {
+        writer.close();
+      }
+    } catch (IOException e) {
+      if (failed == null) {
+        failed = e;
+      } else {
+        failed.addSuppressed(e);
+      }
+    }
+    if (failed != null) {
+      throw new UncheckedIOException(failed);
+    }
+  }
+
+  /** What was written, on disk: through any buffer the records pass, then the file's own. */
+  private void force() throws IOException {
+    if (disk instanceof Flushable buffered) {
+      buffered.flush();
+    }
+    channel.force(false);
+  }
+
+  private void rename() {
     try {
       Files.move(open, file);
       renamed = true;
@@ -437,16 +482,6 @@ final class WarcSink implements AutoCloseable {
       LOG.warn("warc: {} could not be renamed {} ({}); the next run with --warc renames it", open,
           file.getFileName(), IoErrors.why(e));
     }
-    try {
-      if (failure != null) { // jwarc would finish the gzip member that failed, after the cut
-        channel.close();
-      } else {
-        writer.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return renamed;
   }
 
   /** Completes once the file is closed (and renamed, if it could be). */
