@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.politeness;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class CrawlDelayCap {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrawlDelayCap.class);
+  /** Past it, crawler-commons' milliseconds may have saturated at Long.MAX_VALUE: no number of it is the site's. */
+  private static final Duration HUGE = Duration.ofSeconds(1_000_000_000_000_000L);
 
   private CrawlDelayCap() {}
 
@@ -22,8 +25,16 @@ public final class CrawlDelayCap {
    */
   public static void warnIfCapped(String origin, Duration asked) {
     if (asked != null && asked.compareTo(CrawlConfig.MAX_CRAWL_DELAY) > 0) {
-      LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, asked.toSeconds(),
+      LOG.warn("{} asks for a Crawl-delay of {} s; capped at {} s", origin, seconds(asked),
           CrawlConfig.MAX_CRAWL_DELAY.toSeconds());
     }
+  }
+
+  /** As the site wrote it, to the millisecond crawler-commons keeps: 30.5, not 30; 1e300 as more than 10^15. */
+  private static String seconds(Duration asked) {
+    if (asked.compareTo(HUGE) > 0) {
+      return "more than 10^15";
+    }
+    return BigDecimal.valueOf(asked.toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 }

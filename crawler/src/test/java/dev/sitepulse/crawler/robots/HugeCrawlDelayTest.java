@@ -40,6 +40,15 @@ class HugeCrawlDelayTest {
   }
 
   @Test
+  void theCapsWarningGivesTheCrawlDelayWithItsFractionAndAHugeOneAsPastTenToTheFifteen() {
+    // Before: "of 30 s; capped at 30 s", and "of 9223372036854775 s", crawler-commons' milliseconds saturated.
+    assertThat(warningsOfCap(rules("30.5"))).containsExactly("http://h asks for a Crawl-delay of 30.5 s; capped at 30 s");
+    assertThat(warningsOfCap(rules("90"))).containsExactly("http://h asks for a Crawl-delay of 90 s; capped at 30 s");
+    assertThat(warningsOfCap(rules("1e300")))
+        .containsExactly("http://h asks for a Crawl-delay of more than 10^15 s; capped at 30 s");
+  }
+
+  @Test
   void aCrawlDelayWithinThirtySecondsIsKeptAsWrittenInEitherForm() {
     assertThat(rules("2").crawlDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(rules("2e1").crawlDelay()).isEqualTo(Duration.ofSeconds(20));
