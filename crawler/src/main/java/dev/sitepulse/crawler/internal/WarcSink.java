@@ -377,8 +377,7 @@ final class WarcSink implements AutoCloseable {
     }
     CompletableFuture.runAsync(this::finish, writes).exceptionally(e -> {
       Throwable why = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
-      synchronized (this) {
-        closed.completeExceptionally(why);
+      synchronized (this) { // said before it completes: whoever waits for it finds it said
         String reason = why instanceof IOException io ? IoErrors.why(io) : why.toString();
         if (late && renamed) { // no one waits for it any more; and no run reads a closed file again
           LOG.warn("warc: {} could not be closed ({}) after it was renamed {}; it may end in a cut record", open,
@@ -387,6 +386,7 @@ final class WarcSink implements AutoCloseable {
           LOG.warn("warc: {} could not be closed ({}); the next run with --warc cuts it back to its last whole"
               + " record", open, reason);
         }
+        closed.completeExceptionally(why);
       }
       return null;
     });
@@ -425,11 +425,11 @@ final class WarcSink implements AutoCloseable {
     } finally {
       HELD.remove(held);
     }
-    synchronized (this) {
-      closed.complete(null);
+    synchronized (this) { // said before it completes: whoever waits for it finds it said
       if (late && renamed) {
         LOG.warn("warc: {} is done: closed and renamed {}", open, file.getFileName());
       }
+      closed.complete(null);
     }
   }
 

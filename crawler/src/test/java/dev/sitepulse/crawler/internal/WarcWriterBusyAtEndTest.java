@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -39,23 +40,30 @@ class WarcWriterBusyAtEndTest {
       CompletableFuture<Void> written = warc.response(WarcSinkTest.page("http://a/1"), 1000);
 
       warc.close(Duration.ZERO); // the end's wait is over while the write is held
+      // What was said once the close completes, on the writer's thread: before, the done came after it.
+      CompletableFuture<List<String>> saidWhenClosed = warc.closed().thenApply(done -> warnings(log));
 
       Path open = dir.resolve(WarcFileNames.whileOpen(CLOCK.instant()));
       assertThat(WarcSinkTest.names(dir)).containsExactly(open.getFileName().toString());
       slowDisk.countDown();
       written.get(30, TimeUnit.SECONDS);
-      warc.closed().get(30, TimeUnit.SECONDS);
+      List<String> said = saidWhenClosed.get(30, TimeUnit.SECONDS);
 
       // Before: left open, and locked, until the JVM exited; in one JVM never closed nor renamed.
       assertThat(WarcSinkTest.names(dir)).containsExactly("crawl-2030-01-02T12-00-00Z.warc.gz");
       assertThat(WarcFinalAnswersTest.records(dir)).containsExactly("warcinfo", "response 200 http://a/1 page");
-      assertThat(log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage))
-          .containsExactly("warc: " + open + " is still being written after the crawl's end; it is closed and renamed"
+      assertThat(said).containsExactly("warc: " + open + " is still being written after the crawl's end; it is closed and renamed"
                   + " crawl-2030-01-02T12-00-00Z.warc.gz once its last write is done if this process is still running;"
                   + " else the next run with --warc cuts it back and renames it",
               "warc: " + open + " is done: closed and renamed crawl-2030-01-02T12-00-00Z.warc.gz");
     } finally {
       sink.detachAppender(log);
+    }
+  }
+
+  private static List<String> warnings(ListAppender<ILoggingEvent> log) {
+    synchronized (log.list) {
+      return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
     }
   }
 
