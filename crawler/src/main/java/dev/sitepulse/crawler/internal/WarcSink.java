@@ -6,22 +6,16 @@ import dev.sitepulse.pinger.Threads;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,23 +30,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
-import org.netpreserve.jwarc.WarcResponse;
-import org.netpreserve.jwarc.WarcRevisit;
-import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every response as a WARC 1.1 record (gzip per record) through jwarc, on its own thread
- * so file I/O never touches the event loop. The HTTP head is rebuilt from what the fetch kept:
- * status line, content type, Location and validators. Each record's future completes once it is
+ * Writes every response as a WARC 1.1 record ({@link WarcRecords}; gzip per record) through jwarc,
+ * on its own thread so file I/O never touches the event loop. Each record's future completes once it is
  * written (or left out): the loop counts those still waiting, each holding a whole body, and
  * starts no fetch while too many do, so a writer that falls behind slows the crawl instead of
  * filling the heap. The first write that fails (a full disk) ends the file at the record before
@@ -83,7 +70,7 @@ final class WarcSink implements AutoCloseable {
   /** What the records are written through: the channel, or what a test wraps it in. */
   private final WritableByteChannel disk;
   private final WarcWriter writer;
-  private final URI warcinfo;
+  private final WarcRecords records;
   /** The file and why its first failed write failed; set on the writer thread, before the count. */
   private volatile String failure;
   /** Responses from the failed write on. */
@@ -101,14 +88,14 @@ final class WarcSink implements AutoCloseable {
   private volatile boolean renamed;
 
   private WarcSink(Path file, Path open, Path held, FileChannel channel, WritableByteChannel disk, WarcWriter writer,
-      URI warcinfo, UnaryOperator<Executor> writes) {
+      WarcRecords records, UnaryOperator<Executor> writes) {
     this.file = file;
     this.open = open;
     this.held = held;
     this.channel = channel;
     this.disk = disk;
     this.writer = writer;
-    this.warcinfo = warcinfo;
+    this.records = records;
     this.writes = writes.apply(thread);
   }
 
@@ -175,16 +162,9 @@ final class WarcSink implements AutoCloseable {
       UnaryOperator<Executor> writes, UnaryOperator<WritableByteChannel> disk) throws IOException {
     WritableByteChannel through = disk.apply(channel);
     WarcWriter writer = new WarcWriter(through, WarcCompression.GZIP);
-    // The file's first record says what wrote it, as WARC 1.1 recommends; every record points to it.
-    Warcinfo info = new Warcinfo.Builder()
-        .version(MessageVersion.WARC_1_1)
-        .date(opened)
-        .filename(file.getFileName().toString())
-        .fields(Map.of("software", List.of("sitepulse"), "format", List.of("WARC File Format 1.1"),
-            "conformsTo", List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")))
-        .build();
+    Warcinfo info = WarcRecords.info(file, opened);
     writer.write(info);
-    return new WarcSink(file, open, held, channel, through, writer, info.id(), writes);
+    return new WarcSink(file, open, held, channel, through, writer, new WarcRecords(info), writes);
   }
 
   /**
@@ -192,7 +172,7 @@ final class WarcSink implements AutoCloseable {
    * page: a later revisit record refers to this capture by it.
    */
   CompletableFuture<Void> response(FetchResult r, long fetchedAtMillis) {
-    return write(r, () -> response(r, Instant.ofEpochMilli(fetchedAtMillis)));
+    return write(r, () -> records.response(r, Instant.ofEpochMilli(fetchedAtMillis)));
   }
 
   /**
@@ -200,7 +180,7 @@ final class WarcSink implements AutoCloseable {
    * capture of this URL at {@code capturedAtMillis} still holds, and no body came.
    */
   CompletableFuture<Void> revisit(FetchResult r, long fetchedAtMillis, long capturedAtMillis) {
-    return write(r, () -> revisit(r, Instant.ofEpochMilli(fetchedAtMillis), capturedAtMillis));
+    return write(r, () -> records.revisit(r, Instant.ofEpochMilli(fetchedAtMillis), capturedAtMillis));
   }
 
   private CompletableFuture<Void> write(FetchResult r, Supplier<WarcRecord> record) {
@@ -274,78 +254,6 @@ final class WarcSink implements AutoCloseable {
       return unmade == null ? stopped : unmade;
     }
     return unmade + "; " + stopped;
-  }
-
-  private WarcResponse response(FetchResult r, Instant date) {
-    byte[] head = head(r);
-    byte[] http = new byte[head.length + r.body().length];
-    System.arraycopy(head, 0, http, 0, head.length);
-    System.arraycopy(r.body(), 0, http, head.length, r.body().length);
-    WarcResponse.Builder response = new WarcResponse.Builder(URI.create(r.url()))
-        .version(MessageVersion.WARC_1_1)
-        .warcinfoId(warcinfo)
-        .date(date)
-        .body(MediaType.HTTP_RESPONSE, http)
-        .blockDigest(sha1(http))
-        .payloadDigest(sha1(r.body()));
-    if (r.truncated()) {
-      // Cut at max-body: WARC 1.1 says so in WARC-Truncated, lest a replay take it for the whole page.
-      response.truncated(WarcTruncationReason.LENGTH);
-    }
-    return response.build();
-  }
-
-  /**
-   * WARC 1.1 asks a revisit to name what it revisits. The earlier record's id is not kept, but its
-   * URL and date are: the same URL, at the time crawl.db recorded (0 when none is known, then left
-   * out). A crawl.db of an older version recorded a time a few milliseconds off that record's, and
-   * moved it on a 304.
-   */
-  private WarcRevisit revisit(FetchResult r, Instant date, long capturedAtMillis) {
-    byte[] head = head(r);
-    WarcRevisit.Builder revisit = new WarcRevisit.Builder(URI.create(r.url()), WarcRevisit.SERVER_NOT_MODIFIED_1_1)
-        .version(MessageVersion.WARC_1_1)
-        .warcinfoId(warcinfo)
-        .date(date)
-        .body(MediaType.HTTP_RESPONSE, head)
-        .blockDigest(sha1(head));
-    if (capturedAtMillis > 0) {
-      revisit.addHeader("WARC-Refers-To-Target-URI", r.url())
-          .addHeader("WARC-Refers-To-Date", Instant.ofEpochMilli(capturedAtMillis).toString());
-    }
-    return revisit.build();
-  }
-
-  /**
-   * SHA-1 in base32, the digest CDX indexers, replay tools and deduplication compare (wget and
-   * Heritrix write it too); the crawl's own SHA-256 of a body is for crawl.db, and a WARC that
-   * used it would match no other tool's records.
-   */
-  private static WarcDigest sha1(byte[] bytes) {
-    try {
-      return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-1", e);
-    }
-  }
-
-  /** The HTTP head, rebuilt from what the fetch kept; Content-Length is the body's, if any. */
-  private static byte[] head(FetchResult r) {
-    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(r.status()).append(" \r\n");
-    if (r.contentType() != null) {
-      head.append("Content-Type: ").append(r.contentType()).append("\r\n");
-    }
-    if (r.location() != null) {
-      head.append("Location: ").append(r.location()).append("\r\n");
-    }
-    if (r.validators().etag() != null) {
-      head.append("ETag: ").append(r.validators().etag()).append("\r\n");
-    }
-    if (r.validators().lastModified() != null) {
-      head.append("Last-Modified: ").append(r.validators().lastModified()).append("\r\n");
-    }
-    head.append("Content-Length: ").append(r.body().length).append("\r\n\r\n");
-    return head.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /**
