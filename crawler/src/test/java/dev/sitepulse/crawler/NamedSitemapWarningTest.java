@@ -8,9 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A sitemap that robots.txt or a sitemap index names, and that cannot be read, is a warning: its
@@ -137,20 +133,15 @@ class NamedSitemapWarningTest {
         .withBody("<?xml version='1.0'?><urlset><url><loc>" + base + "/a</loc></url><u")));
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
     site.stubFor(get("/a").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>a</p>")));
-    ListAppender<ILoggingEvent> parser = new ListAppender<>();
-    parser.start();
-    Logger sitemapParser = (Logger) LoggerFactory.getLogger("crawlercommons.sitemaps");
-    sitemapParser.addAppender(parser);
     List<String> warnings;
-    try {
+    List<String> parsed;
+    try (LoggedLines parser = LoggedLines.of("crawlercommons.sitemaps")) {
       warnings = warningsOfACrawl(base + "/", 10);
-    } finally {
-      sitemapParser.detachAppender(parser);
+      parsed = parser.atLeast(Level.INFO);
     }
 
     assertThat(warnings).hasSize(1);
-    assertThat(parser.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
-        .map(ILoggingEvent::getFormattedMessage).toList()).doesNotHaveDuplicates();
+    assertThat(parsed).doesNotHaveDuplicates();
     site.verify(getRequestedFor(urlEqualTo("/a")));
   }
 
@@ -177,17 +168,9 @@ class NamedSitemapWarningTest {
   }
 
   private List<String> warningsOfACrawl(String seed, int maxDepth) throws Exception {
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
-    reads.addAppender(log);
-    try {
-      stats = Crawler.run(CrawlConfig.builder(List.of(seed), data).delay(Duration.ZERO).maxDepth(maxDepth)
-          .userAgent("sitepulse-test").build(), CrawlListener.NONE);
-    } finally {
-      reads.detachAppender(log);
-    }
-    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    return LoggedLines.warnedDuring("dev.sitepulse.crawler.internal.RobotsAndSitemaps",
+        () -> stats = Crawler.run(CrawlConfig.builder(List.of(seed), data).delay(Duration.ZERO).maxDepth(maxDepth)
+            .userAgent("sitepulse-test").build(), CrawlListener.NONE));
   }
 
   private static byte[] gzip(String text) throws java.io.IOException {

@@ -5,9 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A crawl that reaches --max-pages ends once the fetches it started are handled: a robots.txt or
@@ -116,11 +112,8 @@ class PageLimitTest {
     page("/front.html", "/second.html");
     page("/second.html", "/third.html");
     CrawlStats limited;
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
-    reads.addAppender(log);
-    try (HeldResponses.Held sitemap = held.hold("/sitemap.xml")) {
+    LoggedLines log = LoggedLines.of("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
+    try (log; HeldResponses.Held sitemap = held.hold("/sitemap.xml")) {
       CompletableFuture<CrawlStats> crawl;
       try (HeldResponses.Held front = held.hold("/front.html")) {
         crawl = inBackground(crawl(2, seed));
@@ -128,14 +121,12 @@ class PageLimitTest {
       }
       limited = crawl.get();
       assertThat(sitemap.wasAsked()).isTrue();
-    } finally {
-      reads.detachAppender(log);
     }
 
     assertThat(limited.pages()).isEqualTo(2);
     assertThat(states()).containsExactly(seed + " done", on("127.0.0.1", "/second.html") + " done",
         on("127.0.0.1", "/third.html") + " queued");
-    assertThat(log.list).as("an abandoned read is no failure, not even with -v")
-        .noneMatch(e -> e.getFormattedMessage().startsWith("could not read sitemap"));
+    assertThat(log.all()).as("an abandoned read is no failure, not even with -v")
+        .noneMatch(m -> m.startsWith("could not read sitemap"));
   }
 }

@@ -5,9 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** A site that answers /robots.txt with an HTML page (its "not found" page, status 200) is told of. */
 class RobotsHtmlWarningTest {
@@ -33,19 +29,15 @@ class RobotsHtmlWarningTest {
         .withBody("<html><body><a href=\"/private/a.html\">a</a></body></html>")));
     site.stubFor(get("/private/a.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body>a</body></html>")));
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
-    reads.addAppender(log);
     CrawlStats stats;
-    try {
+    List<String> said;
+    try (LoggedLines log = LoggedLines.of("dev.sitepulse.crawler.internal.RobotsAndSitemaps")) {
       stats = Crawler.run(CrawlConfig.builder(List.of("http://127.0.0.1:" + site.getPort() + "/"), data)
           .delay(Duration.ZERO).userAgent("sitepulse-test").build(), CrawlListener.NONE);
-    } finally {
-      reads.detachAppender(log);
+      said = log.all();
     }
 
-    assertThat(log.list).map(ILoggingEvent::getFormattedMessage).filteredOn(m -> m.startsWith("robots.txt"))
+    assertThat(said).filteredOn(m -> m.startsWith("robots.txt"))
         .containsExactly("robots.txt of http://127.0.0.1:" + site.getPort()
             + " is an HTML page, not robots.txt rules: everything is allowed");
     assertThat(stats.indexed()).isEqualTo(2);

@@ -5,9 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The warning for a robots.txt past the 500 KiB obeyed gives its size; one cut off at --max-body,
@@ -34,17 +30,11 @@ class RobotsSizeWarningTest {
         .withBody("User-agent: *\nDisallow: /private/\n" + comments)));
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><body>home</body></html>")));
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
-    reads.addAppender(log);
-    try {
+    try (LoggedLines log = LoggedLines.of("dev.sitepulse.crawler.internal.RobotsAndSitemaps")) {
       Crawler.run(CrawlConfig.builder(List.of("http://127.0.0.1:" + site.getPort() + "/"), data)
           .delay(Duration.ZERO).maxBodyBytes(maxBodyBytes).userAgent("sitepulse-test").build(), CrawlListener.NONE);
-    } finally {
-      reads.detachAppender(log);
+      return log.all().stream().filter(m -> m.contains("KiB are obeyed")).toList();
     }
-    return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("KiB are obeyed")).toList();
   }
 
   @Test

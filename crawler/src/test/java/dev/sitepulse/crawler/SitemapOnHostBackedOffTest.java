@@ -7,10 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A named sitemap on a host given up on as its robots.txt asked to wait past --max-backoff is
@@ -78,16 +73,8 @@ class SitemapOnHostBackedOffTest {
   private CrawlStats stats;
 
   private List<String> warningsOf(CrawlConfig config) throws Exception {
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
-    reads.addAppender(log);
-    try {
-      stats = Crawler.run(config, CrawlListener.NONE);
-    } finally {
-      reads.detachAppender(log);
-    }
-    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    return LoggedLines.warnedDuring("dev.sitepulse.crawler.internal.RobotsAndSitemaps",
+        () -> stats = Crawler.run(config, CrawlListener.NONE));
   }
 
   private CrawlConfig config(String seed) {

@@ -8,10 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -23,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A sitemap that got no answer, a 429 or a 503 is read again as robots.txt is; sitemaps queue no
@@ -238,27 +233,7 @@ class SitemapReadsTest {
 
   /** The warnings RobotsAndSitemaps logs in a crawl of the site. */
   private List<String> warningsOfACrawl(int maxPages) throws Exception {
-    ListAppender<ILoggingEvent> log = logOfReads();
-    try {
-      Crawler.run(config(maxPages), CrawlListener.NONE);
-    } finally {
-      detach(log);
-    }
-    return warnings(log);
-  }
-
-  private static ListAppender<ILoggingEvent> logOfReads() {
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    ((Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps")).addAppender(log);
-    return log;
-  }
-
-  private static void detach(ListAppender<ILoggingEvent> log) {
-    ((Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps")).detachAppender(log);
-  }
-
-  private static List<String> warnings(ListAppender<ILoggingEvent> log) {
-    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    return LoggedLines.warnedDuring("dev.sitepulse.crawler.internal.RobotsAndSitemaps",
+        () -> Crawler.run(config(maxPages), CrawlListener.NONE));
   }
 }

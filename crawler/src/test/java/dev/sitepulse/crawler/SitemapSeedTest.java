@@ -7,9 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** A seed may be a sitemap or a feed instead of a page: then the crawl starts from what it lists. */
 class SitemapSeedTest {
@@ -111,20 +107,16 @@ class SitemapSeedTest {
   @Test
   void maxDepthZeroKeepsTheCrawlToTheSitemapItselfAndSaysWhy() throws Exception {
     site.stubFor(get("/docs/pages.xml").willReturn(xml("application/xml", urlset("/docs/a.html"))));
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger reads = (Logger) LoggerFactory.getLogger("dev.sitepulse.crawler.internal.RobotsAndSitemaps");
-    reads.addAppender(log);
     CrawlStats stats;
-    try {
+    List<String> said;
+    try (LoggedLines log = LoggedLines.of("dev.sitepulse.crawler.internal.RobotsAndSitemaps")) {
       stats = Crawler.run(config("/docs/pages.xml", 0), CrawlListener.NONE);
-    } finally {
-      reads.detachAppender(log);
+      said = log.all();
     }
 
     assertThat(stats.pages()).isEqualTo(1);
     site.verify(0, getRequestedFor(urlEqualTo("/docs/a.html")));
-    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(url("/docs/pages.xml")
+    assertThat(said).containsExactly(url("/docs/pages.xml")
         + " is a sitemap, whose pages count as depth 1, which --max-depth 0 leaves out; --max-depth 1 crawls them"
         + " and none of their links");
   }

@@ -3,10 +3,7 @@ package dev.sitepulse.crawler.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.sitepulse.crawler.LoggedLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** How a WARC file's close ends: its failure reaches the caller, and a second close does nothing. */
 class WarcSinkCloseTest {
@@ -78,15 +74,9 @@ class WarcSinkCloseTest {
   }
 
   private static List<String> warnings(Runnable during) {
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger sink = (Logger) LoggerFactory.getLogger(WarcSink.class);
-    sink.addAppender(log);
-    try {
+    try (LoggedLines log = LoggedLines.of(WarcSink.class)) {
       during.run();
-    } finally {
-      sink.detachAppender(log);
+      return log.warnings();
     }
-    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
   }
 }

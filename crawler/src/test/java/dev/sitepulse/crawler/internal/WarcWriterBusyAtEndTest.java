@@ -2,10 +2,7 @@ package dev.sitepulse.crawler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.sitepulse.crawler.LoggedLines;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** A WARC writer still busy when the crawl's end stops waiting for it closes and names its file itself. */
 class WarcWriterBusyAtEndTest {
@@ -31,17 +27,13 @@ class WarcWriterBusyAtEndTest {
   void aWriterStillBusyPastTheEndsWaitClosesAndRenamesItsFileOnceItsLastWriteIsDoneAndSaysSo() throws Exception {
     Path dir = data.resolve("warc");
     CountDownLatch slowDisk = new CountDownLatch(1);
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger sink = (Logger) LoggerFactory.getLogger(WarcSink.class);
-    sink.addAppender(log);
-    try {
+    try (LoggedLines log = LoggedLines.of(WarcSink.class)) {
       WarcSink warc = WarcSink.open(dir, CLOCK, thread -> heldUntil(slowDisk, thread));
       CompletableFuture<Void> written = warc.response(WarcSinkTest.page("http://a/1"), 1000);
 
       warc.close(Duration.ZERO); // the end's wait is over while the write is held
       // What was said once the close completes, on the writer's thread: before, the done came after it.
-      CompletableFuture<List<String>> saidWhenClosed = warc.closed().thenApply(done -> warnings(log));
+      CompletableFuture<List<String>> saidWhenClosed = warc.closed().thenApply(done -> log.warnings());
 
       Path open = dir.resolve(WarcFileNames.whileOpen(CLOCK.instant()));
       assertThat(WarcSinkTest.names(dir)).containsExactly(open.getFileName().toString());
@@ -56,14 +48,6 @@ class WarcWriterBusyAtEndTest {
                   + " crawl-2030-01-02T12-00-00Z.warc.gz once its last write is done if this process is still running;"
                   + " else the next run with --warc cuts it back and renames it",
               "warc: " + open + " is done: closed and renamed crawl-2030-01-02T12-00-00Z.warc.gz");
-    } finally {
-      sink.detachAppender(log);
-    }
-  }
-
-  private static List<String> warnings(ListAppender<ILoggingEvent> log) {
-    synchronized (log.list) {
-      return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
     }
   }
 

@@ -2,9 +2,7 @@ package dev.sitepulse.crawler.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.sitepulse.crawler.LoggedLines;
 import dev.sitepulse.pinger.FetchResult;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The ids phase's holds, on a clock the test moves: counted as the crawl counts them. */
 class HostHoldsTest {
@@ -27,21 +24,20 @@ class HostHoldsTest {
         Duration.ofSeconds(retryAfterSeconds), null, null, null, false, "429 Too Many Requests");
   }
 
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+  private LoggedLines log;
 
   @BeforeEach
   void listen() {
-    log.start();
-    ((Logger) LoggerFactory.getLogger(HostHolds.class)).addAppender(log);
+    log = LoggedLines.of(HostHolds.class);
   }
 
   @AfterEach
   void stopListening() {
-    ((Logger) LoggerFactory.getLogger(HostHolds.class)).detachAppender(log);
+    log.close();
   }
 
   private List<String> warnings() {
-    return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    return log.all();
   }
 
   private void advance(Duration d) {

@@ -16,10 +16,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -32,6 +29,7 @@ import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.crawler.LoggedLines;
 import dev.sitepulse.crawler.Scope;
 import dev.sitepulse.crawler.StubSiteServer;
 import dev.sitepulse.pinger.config.DataSize;
@@ -54,7 +52,6 @@ import org.junit.jupiter.api.Test;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -1328,22 +1325,9 @@ class LinkCheckerTest {
         .withHeader("Content-Type", "text/plain").withBody(body)));
   }
 
-  private interface Run {
-    void run() throws Exception;
-  }
-
   /** The WARN lines any logger wrote while {@code run} ran, as formatted. */
-  private static List<String> warningsDuring(Run run) throws Exception {
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.addAppender(log);
-    try {
-      run.run();
-    } finally {
-      root.detachAppender(log);
-    }
-    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+  private static List<String> warningsDuring(LoggedLines.During run) throws Exception {
+    return LoggedLines.warnedDuring(org.slf4j.Logger.ROOT_LOGGER_NAME, run);
   }
 
   @Test

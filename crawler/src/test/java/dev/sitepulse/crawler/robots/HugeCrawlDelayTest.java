@@ -2,11 +2,8 @@ package dev.sitepulse.crawler.robots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.LoggedLines;
 import dev.sitepulse.crawler.politeness.CrawlDelayCap;
 import dev.sitepulse.pinger.FetchResult;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Crawl-delay past 30 s is capped at 30 s with one warning however the number is written;
@@ -106,15 +102,9 @@ class HugeCrawlDelayTest {
   }
 
   private static List<String> warningsOfCap(RobotsRules rules) {
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger cap = (Logger) LoggerFactory.getLogger(CrawlDelayCap.class);
-    cap.addAppender(log);
-    try {
+    try (LoggedLines log = LoggedLines.of(CrawlDelayCap.class)) {
       CrawlDelayCap.warnIfCapped("http://h", rules.crawlDelay());
-    } finally {
-      cap.detachAppender(log);
+      return log.warnings();
     }
-    return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
   }
 }

@@ -2,18 +2,16 @@ package dev.sitepulse.crawler.robots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.sitepulse.crawler.LoggedLines;
 import dev.sitepulse.pinger.FetchResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A sitemap is read within the protocol's limits (sitemaps.org: 50,000 URLs and 50 MB uncompressed
@@ -35,17 +33,13 @@ class SitemapLimitsTest {
   void theWarningForASitemapPastFiftyThousandUrlsCountsEachUrlLeftOutOnce() {
     // crawler-commons asks the URL filter twice about an entry it refused; the warning said
     // 29,998 for the 10,000 of a 60,000-URL sitemap. Entries of one text are still counted apart.
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger sitemaps = (Logger) LoggerFactory.getLogger(Sitemaps.class);
-    sitemaps.addAppender(log);
-    try {
+    List<String> said;
+    try (LoggedLines log = LoggedLines.of(Sitemaps.class)) {
       Sitemaps.read(fetched("application/xml", urlset(60_000, 0)));
-    } finally {
-      sitemaps.detachAppender(log);
+      said = log.all();
     }
 
-    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+    assertThat(said).containsExactly(
         "https://docs.example/sitemap.xml lists 10000 URLs more than the 50000 a sitemap may hold; they are not read");
   }
 
