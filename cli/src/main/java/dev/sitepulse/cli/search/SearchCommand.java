@@ -68,6 +68,10 @@ public final class SearchCommand implements Callable<Integer> {
       throw new UsageException("--offset must be 0 or more, got " + offset);
     }
     Path index = data.resolve("index");
+    if (Files.isRegularFile(index)) { // bad data, not a missing index: advice to crawl would hide it
+      System.err.println("sitepulse: " + index + " is a file, not an index folder");
+      return ExitCode.CRITICAL;
+    }
     if (!Files.isDirectory(index)) {
       if (Files.isRegularFile(data)) { // crawl --data FILE would refuse it too: no advice to run one
         throw new UsageException("no index in " + data + ": it is a file, and --data names a crawl's folder");

@@ -98,6 +98,16 @@ class SearchCommandTest {
   }
 
   @Test
+  void anIndexThatIsAFileIsNamedAsOneAndExit2RatherThanSentToACrawl(@TempDir Path data) throws Exception {
+    Path index = Files.writeString(data.resolve("index"), "not an index\n");
+
+    CommandLineRun run = search(data, "install");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("sitepulse: " + index + " is a file, not an index folder\n");
+  }
+
+  @Test
   void aLinkChecksFolderIsNamedAsSuchWithACommandThatBuildsAnIndexThere(@TempDir Path data) {
     site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><title>Install guide</title><body><p>How to install the tool.</p></body></html>")));
