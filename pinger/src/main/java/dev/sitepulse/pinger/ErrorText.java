@@ -17,4 +17,19 @@ public final class ErrorText {
     int newline = text.indexOf('\n');
     return (newline < 0 ? text : text.substring(0, newline)).strip();
   }
+
+  /**
+   * Whether {@code c} must not reach a one-line error raw: a control character, which could act on
+   * the terminal, a line or paragraph separator, where some readers end the line, or a bidi control
+   * (an embedding, override or isolate), which reorders the text after it on screen.
+   */
+  public static boolean unprintable(int c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+        || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
+  }
+
+  /** What an error shows in place of an {@link #unprintable} character: {@code \u001b}. */
+  public static String escape(int c) {
+    return String.format("\\u%04x", c);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.pinger.ErrorText;
+
 /**
  * A query the classic syntax cannot parse. The message is one line, for example {@code cannot parse
  * query "title:(foo": unexpected end at column 11}.
@@ -57,9 +59,8 @@ public final class InvalidQueryException extends Exception {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (Character.isISOControl(c) || isBidiControl(c) || c == '\u2028' || c == '\u2029') {
-            // Raw, it would act on the terminal, or break the one line where lines end at U+2028/9.
-            out.append(String.format("\\u%04x", (int) c));
+          if (ErrorText.unprintable(c)) { // raw, it would act on the terminal or break the line
+            out.append(ErrorText.escape(c));
           } else {
             out.append(c);
           }
@@ -67,10 +68,5 @@ public final class InvalidQueryException extends Exception {
       }
     }
     return out.append(shown < text.length() ? "…\"" : "\"").toString();
-  }
-
-  /** The embeddings, overrides and isolates that reorder the text after them on screen. */
-  private static boolean isBidiControl(char c) {
-    return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
   }
 }

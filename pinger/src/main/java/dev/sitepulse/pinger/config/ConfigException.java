@@ -1,5 +1,7 @@
 package dev.sitepulse.pinger.config;
 
+import dev.sitepulse.pinger.ErrorText;
+
 /**
  * A config that cannot be used. The message is one line that names the file, the line and the
  * key path, e.g. {@code sitepulse.yaml:14:9: targets[2].timeout: "10x" is not a duration}. Keys
@@ -17,17 +19,11 @@ public final class ConfigException extends RuntimeException {
   }
 
   private static String escaped(String message) {
-    if (message == null || message.chars().noneMatch(ConfigException::unprintable)) {
+    if (message == null || message.chars().noneMatch(ErrorText::unprintable)) {
       return message;
     }
     StringBuilder out = new StringBuilder(message.length() + 16);
-    message.chars().forEach(c -> out.append(unprintable(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    message.chars().forEach(c -> out.append(ErrorText.unprintable(c) ? ErrorText.escape(c) : String.valueOf((char) c)));
     return out.toString();
-  }
-
-  /** A control character, a line or paragraph separator, or a bidi control that reorders the text after it. */
-  private static boolean unprintable(int c) {
-    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
-        || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
   }
 }
