@@ -4,6 +4,7 @@ import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Terminal;
+import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.NoCommitException;
@@ -69,8 +70,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
     Path index = data.resolve("index");
     if (Files.isRegularFile(index)) { // bad data, not a missing index: advice to crawl would hide it
-      System.err.println("sitepulse: " + index + " is a file, not an index folder");
-      return ExitCode.CRITICAL;
+      throw new UnreadableException(index + " is a file, not an index folder");
     }
     if (!Files.isDirectory(index)) {
       if (Files.isRegularFile(data)) { // crawl --data FILE would refuse it too: no advice to run one
@@ -105,8 +105,7 @@ public final class SearchCommand implements Callable<Integer> {
       // answered 500, every fetch failed): its summary said which, and the folder cannot tell.
       boolean crawling = crawling(data);
       if (!crawling && e.holdsSegmentFiles()) { // its segments_N deleted: no crawl is writing one
-        System.err.println("sitepulse: " + e.asDamage().getMessage());
-        return ExitCode.CRITICAL;
+        throw new UnreadableException(e.asDamage().getMessage());
       }
       throw new UsageException(crawling
           ? "nothing in " + data + " is searchable yet: its crawl has not committed its first pages;"
@@ -114,8 +113,7 @@ public final class SearchCommand implements Callable<Integer> {
           : "nothing in " + data + " is searchable: its crawl ended having indexed no page (the summary it"
               + " printed says why); run it again: sitepulse crawl --data " + data + " SEED");
     } catch (UncheckedIOException e) { // a damaged index, one line; it is not the user's input
-      System.err.println("sitepulse: " + e.getMessage());
-      return ExitCode.CRITICAL;
+      throw new UnreadableException(e.getMessage());
     }
   }
 
