@@ -28,6 +28,13 @@ public final class ErrorText {
         || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
   }
 
+  /** {@code text} with each {@link #unprintable} character {@linkplain #escape escaped}. */
+  public static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars().forEach(c -> out.append(unprintable(c) ? escape(c) : String.valueOf((char) c)));
+    return out.toString();
+  }
+
   /** What an error shows in place of an {@link #unprintable} character: {@code \u001b}. */
   public static String escape(int c) {
     return String.format("\\u%04x", c);

@@ -19,11 +19,6 @@ public final class ConfigException extends RuntimeException {
   }
 
   private static String escaped(String message) {
-    if (message == null || message.chars().noneMatch(ErrorText::unprintable)) {
-      return message;
-    }
-    StringBuilder out = new StringBuilder(message.length() + 16);
-    message.chars().forEach(c -> out.append(ErrorText.unprintable(c) ? ErrorText.escape(c) : String.valueOf((char) c)));
-    return out.toString();
+    return message == null ? null : ErrorText.printable(message);
   }
 }
