@@ -1,10 +1,14 @@
 package dev.sitepulse.crawler;
 
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.pinger.OriginHeaders;
 import dev.sitepulse.pinger.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +29,8 @@ import java.util.regex.Pattern;
  * @param maxBackoff how long 429 and 503 answers may hold one host back in all, its Retry-After
  *     waits added up, before the crawl gives up on the host's other URLs (left queued for a later
  *     run); 0 gives up at the first
+ * @param headers added to every request ({@link CrawlHeaders}); credentials among them go to the
+ *     seeds' origins only ({@link #requestHeaders})
  */
 public record CrawlConfig(
     List<String> seeds,
@@ -47,9 +53,13 @@ public record CrawlConfig(
     int commitEveryPages,
     Duration commitEvery,
     CrawlPurpose purpose,
-    Duration maxBackoff) {
+    Duration maxBackoff,
+    Map<String, String> headers) {
 
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
+
+  /** The Accept header of page fetches: HTML first, anything else taken (and recorded) as it comes. */
+  public static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.5";
 
   /**
    * The longest --delay: far past any polite pace (24 pages an hour), and far enough from the
@@ -90,6 +100,9 @@ public record CrawlConfig(
     require(purpose != null, "a crawl needs a purpose");
     require(maxBackoff != null && !maxBackoff.isNegative(), "max-backoff cannot be negative");
     require(start != null, "a crawl needs to know how to start");
+    require(headers != null, "headers cannot be null; give none as an empty map");
+    headers.forEach((name, value) -> CrawlHeaders.check("headers." + name, name, value));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   /** The defaults of the command line, for the given seeds and data directory. */
@@ -108,11 +121,20 @@ public record CrawlConfig(
         .include(include).exclude(exclude).concurrency(concurrency).perHost(perHost).delay(delay)
         .timeout(timeout).maxBodyBytes(maxBodyBytes).userAgent(userAgent).warc(warc).start(start)
         .ignoreRobots(ignoreRobots).commitEvery(commitEveryPages, commitEvery).purpose(purpose)
-        .maxBackoff(maxBackoff);
+        .maxBackoff(maxBackoff).headers(headers);
   }
 
   public CrawlConfig withPurpose(CrawlPurpose p) {
     return toBuilder().purpose(p).build();
+  }
+
+  /**
+   * What every request of this crawl carries besides its User-Agent: {@code defaults} (an
+   * {@code Accept}) under the user's headers, whose credentials go only to the seeds' origins, as
+   * curl keeps them from another host: a site's token must not reach every site it links to.
+   */
+  public OriginHeaders requestHeaders(Map<String, String> defaults) {
+    return OriginHeaders.credentialsFor(seeds, CrawlHeaders.merged(defaults, headers));
   }
 
   public Path crawlDb() {
@@ -167,6 +189,7 @@ public record CrawlConfig(
     private CrawlPurpose purpose = CrawlPurpose.SEARCH;
     /** Five waits of a minute, as many as one URL's back-offs may take (a Retry-After is capped at a minute). */
     private Duration maxBackoff = Duration.ofMinutes(5);
+    private Map<String, String> headers = Map.of();
 
     private Builder(List<String> seeds, Path dataDir) {
       this.seeds = seeds;
@@ -266,11 +289,17 @@ public record CrawlConfig(
       return this;
     }
 
+    /** Added to every request, credentials to the seeds' origins only. */
+    public Builder headers(Map<String, String> h) {
+      headers = h;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the setting that is wrong */
     public CrawlConfig build() {
       return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
           concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
-          commitEveryPages, commitEvery, purpose, maxBackoff);
+          commitEveryPages, commitEvery, purpose, maxBackoff, headers);
     }
   }
 }

@@ -9,7 +9,10 @@ import dev.sitepulse.pinger.config.RequestChecks;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +36,8 @@ public record CrawlSpec(
     String userAgent,
     Boolean warc,
     Boolean ignoreRobots,
-    Duration maxBackoff) {
+    Duration maxBackoff,
+    Map<String, String> headers) {
 
   /**
    * Rejects out-of-range values where they are written, so that a config file's error names the
@@ -90,6 +94,19 @@ public record CrawlSpec(
         throw new InvalidValueException("user-agent", "user-agent is " + e.getMessage());
       }
     }
+    if (headers != null) {
+      headers.forEach((name, value) -> CrawlHeaders.check("headers." + name, name, value));
+      headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+  }
+
+  /** Without headers, which then come from the command line or none. */
+  public CrawlSpec(List<String> seeds, String data, Integer maxPages, Integer maxDepth, Scope scope,
+      Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
+      Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots,
+      Duration maxBackoff) {
+    this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, null);
   }
 
   /** Without max-backoff, which then comes from the command line or the default. */
@@ -97,14 +114,17 @@ public record CrawlSpec(
       Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
       Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots) {
     this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
-        delay, timeout, maxBody, userAgent, warc, ignoreRobots, null);
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, null, null);
   }
 
   public static final CrawlSpec NONE =
       new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null);
+          null, null, null, null, null);
 
-  /** This spec's values where set, {@code base}'s elsewhere. */
+  /**
+   * This spec's values where set, {@code base}'s elsewhere; headers of both, this spec's replacing
+   * {@code base}'s of the same name.
+   */
   public CrawlSpec over(CrawlSpec base) {
     return new CrawlSpec(
         seeds != null && !seeds.isEmpty() ? seeds : base.seeds,
@@ -123,25 +143,26 @@ public record CrawlSpec(
         pick(userAgent, base.userAgent),
         pick(warc, base.warc),
         pick(ignoreRobots, base.ignoreRobots),
-        pick(maxBackoff, base.maxBackoff));
+        pick(maxBackoff, base.maxBackoff),
+        headers == null || base.headers == null ? pick(headers, base.headers) : CrawlHeaders.merged(base.headers, headers));
   }
 
   /** This spec with its data directory set. */
   public CrawlSpec withData(String dir) {
     return new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff);
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, headers);
   }
 
   /** This spec with its per-fetch timeout set. */
   public CrawlSpec withTimeout(Duration t) {
     return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff);
+        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff, headers);
   }
 
   /** This spec with its max-backoff set. */
   public CrawlSpec withMaxBackoff(Duration d) {
     return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, d);
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, d, headers);
   }
 
   /**
@@ -157,7 +178,7 @@ public record CrawlSpec(
         pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
         pick(warc, false), start, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
-        CrawlPurpose.SEARCH, pick(maxBackoff, d.maxBackoff()));
+        CrawlPurpose.SEARCH, pick(maxBackoff, d.maxBackoff()), headers == null ? Map.of() : headers);
   }
 
   private static void atLeast(String key, Integer value, int min, String rule) {

@@ -23,13 +23,13 @@ public final class Fetcher implements AutoCloseable {
   private final HttpProber prober;
   private final Duration timeout;
   private final long maxBodyBytes;
-  private final Map<String, String> headers;
+  private final OriginHeaders headers;
   private final ExecutorService workers = Executors.newCachedThreadPool(Threads.daemon("sitepulse-fetch"));
   private final ScheduledExecutorService watchdogs =
       Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-fetch-watchdog"));
 
   private Fetcher(int maxConnections, Duration timeout, long maxBodyBytes, String userAgent,
-      Map<String, String> headers, Clock clock) {
+      OriginHeaders headers, Clock clock) {
     // Connections stay alive: a crawler asks one host for many pages.
     PingSettings settings =
         new PingSettings(maxConnections, Rate.UNLIMITED, maxBodyBytes, 0, false, true, userAgent,
@@ -37,7 +37,7 @@ public final class Fetcher implements AutoCloseable {
     this.prober = new HttpProber(settings, clock);
     this.timeout = timeout;
     this.maxBodyBytes = maxBodyBytes;
-    this.headers = Map.copyOf(headers);
+    this.headers = headers;
   }
 
   /**
@@ -55,6 +55,18 @@ public final class Fetcher implements AutoCloseable {
    */
   public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
       String userAgent, Map<String, String> headers, Clock clock) {
+    return create(maxConnections, timeout, maxBodyBytes, userAgent, OriginHeaders.everywhere(headers), clock);
+  }
+
+  /** As {@link #create(int, Duration, long, String, Map)}, with credentials among the headers sent only to their origins. */
+  public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
+      String userAgent, OriginHeaders headers) {
+    return create(maxConnections, timeout, maxBodyBytes, userAgent, headers, Clock.systemUTC());
+  }
+
+  /** As {@link #create(int, Duration, long, String, OriginHeaders)}, telling the time by {@code clock}. */
+  public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
+      String userAgent, OriginHeaders headers, Clock clock) {
     return new Fetcher(maxConnections, timeout, maxBodyBytes, userAgent, headers, clock);
   }
 
@@ -90,13 +102,14 @@ public final class Fetcher implements AutoCloseable {
    * serves the next fetch; a longer one is cut off with its connection.
    */
   public CompletableFuture<FetchResult> fetch(String url, CacheValidators validators, long maxBodyBytes) {
-    FetchRun run = prober.prepareFetch(url, withConditions(validators), timeout, maxBodyBytes);
+    FetchRun run = prober.prepareFetch(url, withConditions(headers.forUrl(url), validators),
+        timeout, maxBodyBytes);
     Watchdog.watch(watchdogs, timeout, run::expire, run.result());
     workers.execute(run);
     return run.result(); // not watch's future: a caller's cancel must reach the run
   }
 
-  private Map<String, String> withConditions(CacheValidators validators) {
+  private static Map<String, String> withConditions(Map<String, String> headers, CacheValidators validators) {
     if (!validators.any()) {
       return headers;
     }

@@ -5,15 +5,18 @@ import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlHeaders;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Scope;
+import dev.sitepulse.pinger.ErrorText;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,6 +81,9 @@ public final class CrawlOptions {
   @Option(names = "--user-agent", paramLabel = "UA", description = "Sent with every request; its first word is matched in robots.txt (default sitepulse).")
   String userAgent;
 
+  @Option(names = {"-H", "--header"}, paramLabel = "HEADER", description = "'NAME: VALUE', sent with every request, as curl's -H; repeat it for more. Authorization, Cookie and Proxy-Authorization go to the seeds' sites only.")
+  List<String> headers;
+
   @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is read only for the sitemaps it names). Only for sites you may crawl regardless.")
   Boolean ignoreRobots;
 
@@ -116,7 +122,7 @@ public final class CrawlOptions {
     CrawlSpec spec;
     try {
       spec = new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff)
+          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, typedHeaders())
           .over(fromFile).over(defaults);
     } catch (InvalidValueException e) {
       throw UsageException.ofOption(e);
@@ -129,6 +135,31 @@ public final class CrawlOptions {
           + (spec.scope() == null ? Scope.HOST : spec.scope()).name().toLowerCase(Locale.ROOT));
     }
     return spec;
+  }
+
+  /**
+   * The {@code --header}s typed, in order, a later one replacing an earlier of the same name; null
+   * when none was.
+   *
+   * @throws UsageException naming the header that is wrong, as typed
+   */
+  private Map<String, String> typedHeaders() {
+    if (headers == null || headers.isEmpty()) {
+      return null;
+    }
+    Map<String, String> typed = Map.of();
+    for (String line : headers) {
+      try {
+        Map.Entry<String, String> header = CrawlHeaders.parse(line);
+        CrawlHeaders.check("header", header.getKey(), header.getValue());
+        typed = CrawlHeaders.merged(typed, Map.of(header.getKey(), header.getValue()));
+      } catch (InvalidValueException e) {
+        throw new UsageException("--header " + ErrorText.printable(line) + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--header " + ErrorText.printable(e.getMessage()));
+      }
+    }
+    return typed;
   }
 
   /**

@@ -422,4 +422,44 @@ class CrawlCommandTest {
         .isEqualTo("sitepulse: " + file + " is a file, so --data " + inside + " cannot be a folder in it\n");
     site.verify(0, anyRequestedFor(anyUrl()));
   }
+
+  @Test
+  void headersFromTheConfigAndTheCommandLineGoWithEveryRequestTheTypedOneWinning() throws Exception {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>behind a login</body></html>")));
+    Path config = Files.writeString(data.resolve("h.yaml"),
+        "crawl:\n  headers:\n    Authorization: Bearer old\n    Accept-Language: fr\n");
+
+    CommandLineRun run = CommandLineRun.of("crawl", "-c", config.toString(), "--data", data.resolve("d").toString(),
+        "-H", "authorization:  Bearer new ", "--header", "X-Trace: 1", StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    site.verify(anyRequestedFor(anyUrl()).withUrl("/").withHeader("Authorization", equalTo("Bearer new"))
+        .withHeader("Accept-Language", equalTo("fr")).withHeader("X-Trace", equalTo("1")));
+  }
+
+  @Test
+  void aHeaderWithoutAColonOrOneTheCrawlSetsItselfIsAUsageErrorThatQuotesIt() throws Exception {
+    Path config = Files.writeString(data.resolve("h.yaml"), "crawl:\n  headers:\n    Range: bytes=0-9\n");
+
+    CommandLineRun noColon = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(),
+        "-H", "Bearer s3cret", StubServer.url(site, "/"));
+    CommandLineRun own = CommandLineRun.of("links", "-H", "User-Agent: me", StubServer.url(site, "/"));
+    CommandLineRun escaped = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(),
+        "-H", "X-A: a\u001b[31m", StubServer.url(site, "/"));
+    CommandLineRun file = CommandLineRun.of("crawl", "-c", config.toString(), "--data", data.resolve("d").toString(),
+        StubServer.url(site, "/"));
+
+    assertThat(noColon.exitCode()).isEqualTo(3);
+    assertThat(noColon.err()).isEqualTo("sitepulse: --header expected NAME: VALUE, got 'Bearer s3cret'\n");
+    assertThat(own.exitCode()).isEqualTo(3);
+    assertThat(own.err()).isEqualTo("sitepulse: --header User-Agent: me: User-Agent cannot be set: give it as"
+        + " user-agent (--user-agent), which robots.txt is matched against\n");
+    assertThat(escaped.err()).isEqualTo(
+        "sitepulse: --header X-A: a\\u001b[31m: not a valid header value: unexpected char 0x1b at 1\n");
+    assertThat(file.exitCode()).isEqualTo(3);
+    assertThat(file.err()).isEqualTo("sitepulse: " + config
+        + ":3:5: crawl.headers.Range: Range cannot be set: the crawl reads whole pages, up to max-body\n");
+    assertThat(site.getAllServeEvents()).isEmpty();
+  }
 }

@@ -115,8 +115,8 @@ public final class CrawlRun {
             crawlDbWrites);
         PageIndex index = config.purpose() == CrawlPurpose.SEARCH
             ? PageIndex.open(config.indexDir()) : null;
-        Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(),
-            config.maxBodyBytes(), config.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
+        Fetcher fetcher = Fetcher.create(config.concurrency() * 2, config.timeout(), config.maxBodyBytes(),
+            config.userAgent(), config.requestHeaders(Map.of("Accept", CrawlConfig.ACCEPT)));
         WarcSink warc = config.warc() ? WarcSink.open(config.warcDir(), clock) : null) {
       Resumed resumed = resume(config, db, index);
       IndexCommits commits = new IndexCommits(index, db, resumed.lastSeq(), parsers);

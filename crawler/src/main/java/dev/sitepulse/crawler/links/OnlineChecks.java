@@ -11,6 +11,7 @@ import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.OriginHeaders;
 import dev.sitepulse.pinger.PingSettings;
 import dev.sitepulse.pinger.Pinger;
 import dev.sitepulse.pinger.RedirectChains;
@@ -82,14 +83,15 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
       }
     };
     ExecutorService thread = Executors.newSingleThreadExecutor(Threads.daemon("sitepulse-links"));
+    OriginHeaders headers = crawl.requestHeaders(Map.of("User-Agent", crawl.userAgent()));
     try (HostPacing pacing = manners.pacing(crawl)) {
       CompletableFuture<Checked> elsewhere = CompletableFuture.supplyAsync(
-          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, others, checked, null,
-              givenUp, stop),
+          () -> check(PingSettings.DEFAULTS.withConcurrency(crawl.concurrency()), crawl, headers, others, checked,
+              null, givenUp, stop),
           thread);
       OwnHops hops = new OwnHops(pacing, manners,
-          new HostHolds(crawl.maxBackoff(), HostHolds.Asking.CHECKS, System::nanoTime), givenUp, stop);
-      Checked mine = check(manners.settings(crawl), crawl, allowed, checked, hops, givenUp, stop);
+          new HostHolds(crawl.maxBackoff(), HostHolds.Asking.CHECKS, System::nanoTime), givenUp, stop, headers);
+      Checked mine = check(manners.settings(crawl), crawl, headers, allowed, checked, hops, givenUp, stop);
       int redirectedToDisallowed = allowed.size() - mine.results().size() - mine.cutShort().size();
       Checked theirs = elsewhere.join(); // ends at the stop too
       List<CheckResult> results = new ArrayList<>(mine.results());
@@ -155,7 +157,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
    * hosts), each request, redirects too, goes as {@link OwnHops} lets it; a target redirected to
    * what robots.txt disallows has no result.
    */
-  private static Checked check(PingSettings settings, CrawlConfig crawl, List<String> urls,
+  private static Checked check(PingSettings settings, CrawlConfig crawl, OriginHeaders headers, List<String> urls,
       Runnable checked, OwnHops own, Set<String> givenUp, OnlineStop stop) {
     if (urls.isEmpty()) {
       return Checked.NONE;
@@ -172,15 +174,15 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
       // the same way, so it goes when the crawl would go back to the host.
       BiFunction<String, CheckResult, CompletableFuture<CheckResult>> comeBack = own == null
           ? (url, r) -> afterWaiting(r, crawl, givenUp.contains(originOf(url)),
-              () -> ask.apply(request("GET", url, crawl)))
+              () -> ask.apply(request("GET", url, crawl, headers)))
           : (url, r) -> own.givenUp(r) ? CompletableFuture.completedFuture(r)
-              : own.check(pinger, request("GET", url, crawl), 2); // its host is held back until then
+              : own.check(pinger, request("GET", url, crawl, headers), 2); // its host is held back until then
       List<CompletableFuture<CheckResult>> checks = new ArrayList<>();
       for (String url : urls) {
-        CompletableFuture<CheckResult> check = ask.apply(request("HEAD", url, crawl)).thenCompose(r ->
+        CompletableFuture<CheckResult> check = ask.apply(request("HEAD", url, crawl, headers)).thenCompose(r ->
             r == null ? CompletableFuture.completedFuture(null)
             : comesBackLater(r) ? comeBack.apply(url, r)
-            : needsGet(r) ? ask.apply(request("GET", url, crawl))
+            : needsGet(r) ? ask.apply(request("GET", url, crawl, headers))
             : CompletableFuture.completedFuture(r));
         // Counted once, at its end: once it has ended, so that a stop the count brings finds it so.
         check.whenComplete((r, e) -> checked.run());
@@ -217,7 +219,7 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
    * @param givenUp the origins the crawl gave up on: held back no more, each answer taken as it comes
    */
   private record OwnHops(HostPacing pacing, OwnSiteManners manners, HostHolds holds, Set<String> givenUp,
-      OnlineStop stop) {
+      OnlineStop stop, OriginHeaders headers) {
 
     /** The most redirects followed, as for other sites' targets. */
     private static final int MAX_REDIRECTS = PingSettings.DEFAULTS.maxRedirects();
@@ -275,7 +277,8 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
         if (!rules.allows(url)) {
           return CompletableFuture.completedFuture(null);
         }
-        return check(pinger, first, new Target(null, null, url, hop.method(), hop.headers(), null,
+        // Credentials go on only to their own origins, where the redirect may lead elsewhere.
+        return check(pinger, first, new Target(null, null, url, hop.method(), headers.forUrl(url), null,
             hop.timeout(), 0, null), chain, tries);
       });
     }
@@ -323,9 +326,8 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
         || head.verdict() == Verdict.ERROR || head.verdict() == Verdict.DOWN);
   }
 
-  /** A check of one URL as the crawl would fetch it: its User-Agent and its timeout. */
-  private static Target request(String method, String url, CrawlConfig crawl) {
-    return new Target(null, null, url, method, Map.of("User-Agent", crawl.userAgent()), null,
-        crawl.timeout(), 0, null);
+  /** A check of one URL as the crawl would fetch it: its headers, credentials to its own origins only, and its timeout. */
+  private static Target request(String method, String url, CrawlConfig crawl, OriginHeaders headers) {
+    return new Target(null, null, url, method, headers.forUrl(url), null, crawl.timeout(), 0, null);
   }
 }

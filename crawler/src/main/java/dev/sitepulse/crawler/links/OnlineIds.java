@@ -63,7 +63,7 @@ final class OnlineIds {
     Map<String, CompletableFuture<Page>> byTarget = new HashMap<>();
     long pinger = PingSettings.DEFAULTS.ratePerHost().interval().toNanos();
     try (Fetcher fetcher = Fetcher.create(crawl.concurrency(), crawl.timeout(), crawl.maxBodyBytes(),
-            crawl.userAgent(), Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.5"));
+            crawl.userAgent(), crawl.requestHeaders(Map.of("Accept", CrawlConfig.ACCEPT)));
         HostPacing others = new HostPacing(o -> robots.otherSiteDelay(o, Duration.ofNanos(pinger)), crawl.perHost())) {
       HostHolds holds = new HostHolds(crawl.maxBackoff(), HostHolds.Asking.IDS, System::nanoTime);
       for (CheckResult r : working) {

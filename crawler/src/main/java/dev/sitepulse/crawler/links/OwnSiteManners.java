@@ -230,7 +230,7 @@ final class OwnSiteManners {
    */
   private static Fetcher robotsFetcher(CrawlConfig crawl, int hosts) {
     return Fetcher.create(Math.min(crawl.concurrency(), hosts), crawl.timeout(), crawl.maxBodyBytes(),
-        crawl.userAgent(), Map.of());
+        crawl.userAgent(), crawl.requestHeaders(Map.of()));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.sitepulse.pinger.ErrorKind;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Hop;
 import dev.sitepulse.pinger.Observation;
+import dev.sitepulse.pinger.OriginHeaders;
 import dev.sitepulse.pinger.Phases;
 import dev.sitepulse.pinger.RedirectChains;
 import dev.sitepulse.pinger.Target;
@@ -46,7 +47,6 @@ public final class ProbeRun implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRun.class);
   /** Methods OkHttp refuses to send without a request body; a target with none sends an empty one. */
   private static final Set<String> REQUIRE_REQUEST_BODY = Set.of("POST", "PUT", "PATCH");
-  private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
 
   private final Function<HttpUrl, OkHttpClient> clients;
   private final Target target;
@@ -212,7 +212,7 @@ public final class ProbeRun implements Runnable {
     // As curl does, credentials go only to the origin they were given for, not where it redirects.
     boolean sameOrigin = sameOrigin(url, first);
     target.headers().forEach((name, value) -> {
-      if (sameOrigin || !CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
+      if (sameOrigin || !OriginHeaders.isCredential(name)) {
         b.header(name, value);
       }
     });

@@ -1,0 +1,66 @@
+package dev.sitepulse.crawler;
+
+import dev.sitepulse.pinger.config.InvalidValueException;
+import dev.sitepulse.pinger.config.RequestChecks;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The headers a user adds to every request of a crawl or a link check ({@code --header},
+ * {@code crawl.headers}): a token or a cookie for a site behind a login, an
+ * {@code Accept-Language}. Checked when given, as OkHttp would send them, and kept from the
+ * headers the crawl sets itself, which a user's value would break.
+ */
+public final class CrawlHeaders {
+
+  /** Lower-cased names the crawl sets, with why a user may not. */
+  private static final Map<String, String> OWN = Map.of(
+      "user-agent", "give it as user-agent (--user-agent), which robots.txt is matched against",
+      "host", "the crawl sets it from each URL",
+      "connection", "the crawl keeps connections alive itself",
+      "content-length", "the crawl sends no body",
+      "transfer-encoding", "the crawl sends no body",
+      "accept-encoding", "the crawl asks for gzip itself and decodes it",
+      "if-none-match", "the crawl sets it when it refreshes a page (--refresh)",
+      "if-modified-since", "the crawl sets it when it refreshes a page (--refresh)",
+      "range", "the crawl reads whole pages, up to max-body");
+
+  private CrawlHeaders() {}
+
+  /**
+   * @param key what names the header in an error: {@code headers.X-Token} in a config file
+   * @throws InvalidValueException when OkHttp would refuse it, or the crawl sets it itself
+   */
+  public static void check(String key, String name, String value) {
+    RequestChecks.header(key, name, value);
+    String why = OWN.get(name.toLowerCase(Locale.ROOT));
+    if (why != null) {
+      throw InvalidValueException.ofKey(key, name + " cannot be set: " + why);
+    }
+  }
+
+  /**
+   * A header as curl's {@code -H} takes it, {@code Name: value}, the value's surrounding blanks
+   * dropped.
+   *
+   * @throws IllegalArgumentException without a colon, or with nothing before it
+   */
+  public static Map.Entry<String, String> parse(String line) {
+    int colon = line.indexOf(':');
+    if (colon <= 0 || line.substring(0, colon).isBlank()) {
+      throw new IllegalArgumentException("expected NAME: VALUE, got '" + line + "'");
+    }
+    return Map.entry(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+  }
+
+  /** {@code base} with {@code over}'s headers added, each replacing one of the same name in any case. */
+  public static Map<String, String> merged(Map<String, String> base, Map<String, String> over) {
+    Map<String, String> merged = new LinkedHashMap<>(base);
+    over.forEach((name, value) -> {
+      merged.keySet().removeIf(name::equalsIgnoreCase);
+      merged.put(name, value);
+    });
+    return merged;
+  }
+}
