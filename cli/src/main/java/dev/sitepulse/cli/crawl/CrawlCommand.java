@@ -73,6 +73,11 @@ public final class CrawlCommand implements Callable<Integer> {
             crawl.dataDir(), System.err), signals.stop());
       } // every line the crawl wrote is out: the summary comes after them
       Summary.print(stats, crawl, signals.stoppedBy(), out);
+      String login = Summary.loginHint(stats, crawl);
+      if (login != null) {
+        out.flush();
+        System.err.println("sitepulse: " + login);
+      }
       if (signals.stoppedBy() != null) {
         return ExitCode.INTERRUPTED;
       }

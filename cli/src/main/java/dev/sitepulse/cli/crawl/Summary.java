@@ -5,6 +5,7 @@ import static dev.sitepulse.cli.Amounts.count;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.pinger.OriginHeaders;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,19 @@ public final class Summary {
 
   public static void print(CrawlStats s, CrawlConfig config, PrintStream out) {
     print(s, config, null, out);
+  }
+
+  /**
+   * What to do about pages that answered 401 Unauthorized, when no credentials were sent: the site
+   * is behind a login, which {@code -H} passes. Null when there is nothing to say.
+   */
+  public static String loginHint(CrawlStats s, CrawlConfig config) {
+    long unauthorized = s.statuses().getOrDefault(401, 0L);
+    if (unauthorized == 0 || config.headers().keySet().stream().anyMatch(OriginHeaders::isCredential)) {
+      return null;
+    }
+    return count(unauthorized, "page") + " answered 401 Unauthorized: a site behind a login takes its"
+        + " credentials with -H 'Authorization: Bearer TOKEN' or -H 'Cookie: NAME=VALUE'";
   }
 
   /** @param stoppedBy the signal that ended the crawl early, e.g. SIGINT; null if nothing did */

@@ -462,4 +462,19 @@ class CrawlCommandTest {
         + ":3:5: crawl.headers.Range: Range cannot be set: the crawl reads whole pages, up to max-body\n");
     assertThat(site.getAllServeEvents()).isEmpty();
   }
+
+  @Test
+  void pagesThatAnswer401WithoutCredentialsSayHowToSendThem() {
+    site.stubFor(get("/").willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer")));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), StubServer.url(site, "/"));
+    CommandLineRun withToken = CommandLineRun.of("crawl", "--data", data.resolve("t").toString(),
+        "-H", "Authorization: Bearer wrong", StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("statuses:  401: 1\n");
+    assertThat(run.err()).as(run.toString()).endsWith("sitepulse: 1 page answered 401 Unauthorized: a site behind a"
+        + " login takes its credentials with -H 'Authorization: Bearer TOKEN' or -H 'Cookie: NAME=VALUE'\n");
+    assertThat(withToken.err()).as(withToken.toString()).doesNotContain("401");
+  }
 }
