@@ -3,6 +3,7 @@ package dev.sitepulse.crawler;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.OriginHeaders;
 import dev.sitepulse.pinger.config.Durations;
+import dev.sitepulse.pinger.config.HeaderLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -134,7 +135,7 @@ public record CrawlConfig(
    * curl keeps them from another host: a site's token must not reach every site it links to.
    */
   public OriginHeaders requestHeaders(Map<String, String> defaults) {
-    return OriginHeaders.credentialsFor(seeds, CrawlHeaders.merged(defaults, headers));
+    return OriginHeaders.credentialsFor(seeds, HeaderLines.merged(defaults, headers));
   }
 
   public Path crawlDb() {

@@ -4,6 +4,7 @@ import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.SchemeHint;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
+import dev.sitepulse.pinger.config.HeaderLines;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import dev.sitepulse.pinger.config.RequestChecks;
 import java.nio.file.InvalidPathException;
@@ -144,7 +145,7 @@ public record CrawlSpec(
         pick(warc, base.warc),
         pick(ignoreRobots, base.ignoreRobots),
         pick(maxBackoff, base.maxBackoff),
-        headers == null || base.headers == null ? pick(headers, base.headers) : CrawlHeaders.merged(base.headers, headers));
+        headers == null || base.headers == null ? pick(headers, base.headers) : HeaderLines.merged(base.headers, headers));
   }
 
   /** This spec with its data directory set. */

@@ -2,6 +2,7 @@ package dev.sitepulse.cli.crawl;
 
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
+import dev.sitepulse.cli.HeaderOption;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.config.SitepulseConfig;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -9,14 +10,12 @@ import dev.sitepulse.crawler.CrawlHeaders;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.Scope;
-import dev.sitepulse.pinger.ErrorText;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -122,7 +121,8 @@ public final class CrawlOptions {
     CrawlSpec spec;
     try {
       spec = new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, typedHeaders())
+          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff,
+          HeaderOption.parse(headers, (name, value) -> CrawlHeaders.check("header", name, value)))
           .over(fromFile).over(defaults);
     } catch (InvalidValueException e) {
       throw UsageException.ofOption(e);
@@ -135,31 +135,6 @@ public final class CrawlOptions {
           + (spec.scope() == null ? Scope.HOST : spec.scope()).name().toLowerCase(Locale.ROOT));
     }
     return spec;
-  }
-
-  /**
-   * The {@code --header}s typed, in order, a later one replacing an earlier of the same name; null
-   * when none was.
-   *
-   * @throws UsageException naming the header that is wrong, as typed
-   */
-  private Map<String, String> typedHeaders() {
-    if (headers == null || headers.isEmpty()) {
-      return null;
-    }
-    Map<String, String> typed = Map.of();
-    for (String line : headers) {
-      try {
-        Map.Entry<String, String> header = CrawlHeaders.parse(line);
-        CrawlHeaders.check("header", header.getKey(), header.getValue());
-        typed = CrawlHeaders.merged(typed, Map.of(header.getKey(), header.getValue()));
-      } catch (InvalidValueException e) {
-        throw new UsageException("--header " + ErrorText.printable(line) + ": " + e.getMessage());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--header " + ErrorText.printable(e.getMessage()));
-      }
-    }
-    return typed;
   }
 
   /**
