@@ -3,6 +3,7 @@ package dev.sitepulse.cli.ping;
 import dev.sitepulse.cli.Amounts;
 import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
+import dev.sitepulse.cli.HeaderOption;
 import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.Terminal;
 import dev.sitepulse.cli.UsageException;
@@ -15,6 +16,8 @@ import dev.sitepulse.pinger.RunSummary;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DataSize;
+import dev.sitepulse.pinger.config.InvalidValueException;
+import dev.sitepulse.pinger.config.RequestChecks;
 import dev.sitepulse.pinger.format.ResultFormat;
 import dev.sitepulse.pinger.format.ResultWriter;
 import java.io.IOException;
@@ -91,6 +94,12 @@ public final class PingCommand implements Callable<Integer> {
   @Option(names = "--reuse-connections", description = "Keep connections alive between checks (connect and TLS times then read 0).")
   Boolean reuseConnections;
 
+  @Option(names = {"-H", "--header"}, paramLabel = "HEADER", description = "'NAME: VALUE', sent with every check, as curl's -H; repeat it for more. A target's own headers win; Authorization and Cookie never follow a redirect to another origin.")
+  List<String> headers;
+
+  @Option(names = "--user-agent", paramLabel = "UA", description = "The User-Agent header (default sitepulse).")
+  String userAgent;
+
   @Option(names = "--circuit-breaker", paramLabel = "N[/DURATION]|off",
       description = "After N checks of a host in a row could not reach it, hold its checks back for DURATION (default 5/30s).")
   CircuitBreakerSpec circuitBreaker;
@@ -163,8 +172,16 @@ public final class PingCommand implements Callable<Integer> {
   }
 
   private PingRun.Overrides overrides() {
+    if (userAgent != null) {
+      try {
+        RequestChecks.header("user-agent", "User-Agent", userAgent);
+      } catch (InvalidValueException e) { // as crawl says it
+        throw new UsageException("--user-agent is " + e.getMessage());
+      }
+    }
     return new PingRun.Overrides(timeout, concurrency, rate, retries, insecure,
-        maxBody, maxRedirects, reuseConnections, circuitBreaker);
+        maxBody, maxRedirects, reuseConnections, circuitBreaker,
+        HeaderOption.parse(headers, (name, value) -> RequestChecks.header("header", name, value)), userAgent);
   }
 
   private List<String> readUrls() {

@@ -9,6 +9,7 @@ import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.CircuitBreakerSpec;
 import dev.sitepulse.pinger.config.DefaultsSpec;
+import dev.sitepulse.pinger.config.HeaderLines;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import dev.sitepulse.pinger.config.TargetSpec;
 import java.time.Duration;
@@ -36,9 +37,11 @@ public record PingRun(PingSettings settings, List<Target> targets) {
       DataSize maxBody,
       Integer maxRedirects,
       Boolean reuseConnections,
-      CircuitBreakerSpec circuitBreaker) {
+      CircuitBreakerSpec circuitBreaker,
+      Map<String, String> headers,
+      String userAgent) {
 
-    public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
+    public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null, null);
 
     DefaultsSpec over(DefaultsSpec d) {
       return new DefaultsSpec(
@@ -46,12 +49,12 @@ public record PingRun(PingSettings settings, List<Target> targets) {
           rate != null ? rate : d.rate(),
           concurrency != null ? concurrency : d.concurrency(),
           retries != null ? retries : d.retries(),
-          d.headers(),
+          headers != null ? HeaderLines.merged(d.headers(), headers) : d.headers(),
           maxBody != null ? maxBody : d.maxBody(),
           maxRedirects != null ? maxRedirects : d.maxRedirects(),
           insecure != null ? insecure : d.insecure(),
           reuseConnections != null ? reuseConnections : d.reuseConnections(),
-          d.userAgent(),
+          userAgent != null ? userAgent : d.userAgent(),
           d.interval(),
           circuitBreaker != null ? circuitBreaker.over(d.circuitBreaker()) : d.circuitBreaker());
     }

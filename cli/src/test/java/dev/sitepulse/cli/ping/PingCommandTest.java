@@ -1,10 +1,13 @@
 package dev.sitepulse.cli.ping;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import java.io.IOException;
@@ -367,6 +370,46 @@ class PingCommandTest {
 
   private static String url(String path) {
     return StubServer.url(stubs, path);
+  }
+
+  @Test
+  void typedHeadersAndUserAgentGoWithEveryCheckOverTheDefaultsAndATargetsOwnHeaderWins() throws IOException {
+    Path config = config("""
+        defaults:
+          headers:
+            X-Team: ops
+            X-Env: staging
+        targets:
+          - name: own
+            url: %s
+            headers:
+              X-Env: canary
+        """.formatted(url("/status/200?t=own")));
+
+    CommandLineRun run = ping("--format", "jsonl", "-c", config.toString(), "-H", "x-env: prod", "--header",
+        "X-Trace:1", "--user-agent", "probe/2", url("/status/200?t=typed"));
+
+    assertThat(run.exitCode()).as("%s", run).isZero();
+    LoggedRequest typed = stubs.findAll(getRequestedFor(urlEqualTo("/status/200?t=typed"))).get(0);
+    assertThat(typed.getHeader("X-Team")).isEqualTo("ops");
+    assertThat(typed.getHeader("X-Env")).isEqualTo("prod");
+    assertThat(typed.getHeader("X-Trace")).isEqualTo("1");
+    assertThat(typed.getHeader("User-Agent")).isEqualTo("probe/2");
+    LoggedRequest own = stubs.findAll(getRequestedFor(urlEqualTo("/status/200?t=own"))).get(0);
+    assertThat(own.getHeader("X-Env")).isEqualTo("canary");
+    assertThat(own.getHeader("X-Trace")).isEqualTo("1");
+  }
+
+  @Test
+  void aTypedHeaderOrUserAgentOkHttpWouldRefuseIsAUsageErrorQuotingIt() {
+    CommandLineRun noColon = ping("-H", "Bearer x", url("/status/200"));
+    CommandLineRun badValue = ping("-H", "X-A: caf\u00e9", url("/status/200"));
+    CommandLineRun badAgent = ping("--user-agent", "bot\u0001", url("/status/200"));
+
+    assertThat(noColon.exitCode()).isEqualTo(3);
+    assertThat(noColon.err()).isEqualTo("sitepulse: --header expected NAME: VALUE, got 'Bearer x'\n");
+    assertThat(badValue.err()).isEqualTo("sitepulse: --header X-A: caf\u00e9: not a valid header value: unexpected char 0xe9 at 3\n");
+    assertThat(badAgent.err()).isEqualTo("sitepulse: --user-agent is not a valid header value: unexpected char 0x01 at 3\n");
   }
 
   private Path config(String yaml) throws IOException {

@@ -120,7 +120,7 @@ class PingStuckOutputTest {
   }
 
   private static PingRun run() {
-    return PingRun.from(null, new PingRun.Overrides(Duration.ofSeconds(60), null, null, null, null, null, null, null, null),
+    return PingRun.from(null, new PingRun.Overrides(Duration.ofSeconds(60), null, null, null, null, null, null, null, null, null, null),
         List.of(StubServer.url(site, "/ok"), StubServer.url(site, "/stuck")));
   }
 }

@@ -103,7 +103,7 @@ class PingTargetsTest {
             url: http://a/health
             conditions: ["[STATUS] == 200", "[BODY].status == UP"]
         """, FILE, Map.of());
-    PingRun.Overrides maxBodyZero = new PingRun.Overrides(null, null, null, null, null, new DataSize(0), null, null, null);
+    PingRun.Overrides maxBodyZero = new PingRun.Overrides(null, null, null, null, null, new DataSize(0), null, null, null, null, null);
 
     assertThatThrownBy(() -> PingRun.from(config, maxBodyZero, List.of(), n -> { }))
         .isInstanceOf(UsageException.class)
