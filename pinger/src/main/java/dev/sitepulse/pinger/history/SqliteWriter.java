@@ -96,9 +96,30 @@ final class SqliteWriter implements AutoCloseable {
       for (PreparedStatement s : batched) {
         s.clearBatch();
       }
-      c.rollback();
       ids.clear(); // ids made in the rolled-back transaction are gone
+      rollBackAfter(e);
       throw e;
+    }
+  }
+
+  /**
+   * Rolls back the transaction {@code failure} ended, keeping {@code failure} the error thrown.
+   * SQLite ends a transaction itself on some errors (a full disk, some I/O errors, a trigger's
+   * RAISE(ROLLBACK)); the driver's rollback then fails before it begins the next transaction, and
+   * every later statement would commit on its own while each commit failed: rows written, their
+   * batch kept to be written again, targets' rows gone with the transaction that made them. So the
+   * next transaction is begun here.
+   */
+  private void rollBackAfter(Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException notInOne) {
+      try (Statement s = c.createStatement()) {
+        s.execute("BEGIN");
+      } catch (SQLException e) {
+        notInOne.addSuppressed(e);
+        failure.addSuppressed(notInOne);
+      }
     }
   }
 
@@ -229,8 +250,13 @@ final class SqliteWriter implements AutoCloseable {
       int n;
       do {
         del.setLong(1, cutoff.toEpochMilli());
-        n = del.executeUpdate();
-        c.commit();
+        try {
+          n = del.executeUpdate();
+          c.commit();
+        } catch (SQLException e) {
+          rollBackAfter(e); // the writes that come next must not commit one by one
+          throw e;
+        }
         total += n;
       } while (n == DELETE_CHUNK);
     }

@@ -1,6 +1,8 @@
 package dev.sitepulse.pinger.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -70,6 +72,48 @@ class FailedBatchesTest {
       h.flush().join();
 
       assertThat(HistoryCounts.checks(h.reader(), EVERYTHING)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aWriteWhoseTransactionTheFileEndedIsNamedForWhatEndedItAndWrittenWithItsTargetsOnceItGoes() throws Exception {
+    ListAppender<ILoggingEvent> log = listening();
+    try (SqliteHistory h = open()) {
+      // SQLite rolls back the whole transaction itself on a full disk (SQLITE_FULL), as RAISE(ROLLBACK) does.
+      breakInserts("checks", "ROLLBACK");
+      h.append(CheckRecord.of("a", NOW.minusSeconds(10), Verdict.DOWN, 500, 5));
+      h.flush().join();
+      assertThat(h.written()).as("the first write failed").isZero();
+
+      mend();
+      h.append(CheckRecord.of("a", NOW, Verdict.DOWN, 500, 5));
+      h.flush().join();
+
+      assertThat(h.written()).isEqualTo(2);
+      assertThat(h.reader().aggregate(EVERYTHING, 1)).as("the checks' target went in with them")
+          .extracting(TargetHistory::target, TargetHistory::checks).containsExactly(tuple("a", 2L));
+    } finally {
+      stopListening(log);
+    }
+    assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage)
+        .singleElement().asString().contains("disk is full").doesNotContain("cannot rollback");
+  }
+
+  @Test
+  void aRetentionWhoseTransactionTheFileEndedLeavesTheWritesAfterItInTransactionsOfTheirOwn() throws Exception {
+    try (SqliteHistory h = open()) {
+      h.append(CheckRecord.of("a", NOW.minus(Duration.ofDays(31)), Verdict.UP, 200, 5));
+    }
+    sql("CREATE TRIGGER full_on_delete BEFORE DELETE ON checks"
+        + " BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END");
+    try (SqliteHistory h = open()) {
+      assertThatThrownBy(h::enforceRetention).isInstanceOf(HistoryException.class);
+      h.append(CheckRecord.of("b", NOW, Verdict.UP, 200, 5));
+      h.flush().join();
+
+      assertThat(h.backlog()).as("written, not kept to be written again").isZero();
+      assertThat(h.reader().aggregate(EVERYTHING, 1)).extracting(TargetHistory::target, TargetHistory::checks)
+          .containsExactlyInAnyOrder(tuple("a", 1L), tuple("b", 1L));
     }
   }
 
@@ -247,9 +291,15 @@ class FailedBatchesTest {
 
   /** Makes inserts into {@code table} fail, as a full disk would, until {@link #mend}. */
   private void breakInserts(String table) throws SQLException {
+    breakInserts(table, "ABORT");
+  }
+
+  /** As {@link #breakInserts(String)}, ending the statement as {@code raise} does: ROLLBACK ends its transaction too. */
+  private void breakInserts(String table, String raise) throws SQLException {
+    String error = raise.equals("ROLLBACK") ? "database or disk is full" : "disk I/O error";
     sql("CREATE TABLE IF NOT EXISTS broken (x)");
     sql("CREATE TRIGGER broken_" + table + " BEFORE INSERT ON " + table
-        + " WHEN EXISTS (SELECT 1 FROM broken) BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+        + " WHEN EXISTS (SELECT 1 FROM broken) BEGIN SELECT RAISE(" + raise + ", '" + error + "'); END");
     sql("INSERT INTO broken VALUES (1)");
   }
 
