@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** The body of a webhook delivery, in the webhook's format. */
@@ -61,7 +62,11 @@ final class WebhookPayload {
     return icon + " " + text;
   }
 
+  /**
+   * To the millisecond, as the history keeps it: an alert a later watch sends again (at least once)
+   * then reads as the first did, and a receiver can drop the copy by its target and time.
+   */
   private static String text(Instant t) {
-    return t == null ? null : t.toString();
+    return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

@@ -15,6 +15,7 @@ import dev.sitepulse.pinger.history.PendingAlertRecord;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,6 +87,21 @@ class UndeliveredAlertsTest {
       assertThat(again.resendUndelivered(third.reader(), CLOCK)).as("sent once, not at every start").isZero();
     }
     receiver.verify(1, postRequestedFor(urlEqualTo("/hook")));
+  }
+
+  /** The history keeps milliseconds: a receiver that drops the second copy by target and time must find the same time. */
+  @Test
+  void aResentAlertIsPostedAsTheFirstWasToTheByteTimesIncluded() {
+    Alert alert = downAt(NOW.minusSeconds(6).plusNanos(123_456_789));
+    try (SqliteHistory h = history()) {
+      h.append(PendingAlerts.record(alert, false));
+      h.flush().join();
+
+      Alert resent = PendingAlerts.alert(h.reader().pendingAlerts().get(0));
+
+      assertThat(new String(WebhookPayload.of(Webhook.Format.JSON, resent), StandardCharsets.UTF_8))
+          .isEqualTo(new String(WebhookPayload.of(Webhook.Format.JSON, alert), StandardCharsets.UTF_8));
+    }
   }
 
   @Test
