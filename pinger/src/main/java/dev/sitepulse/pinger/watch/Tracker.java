@@ -15,6 +15,7 @@ import java.time.Instant;
  * A check sitepulse could not start ({@link ErrorKind#counts}) tells nothing at all: it changes no
  * state, breaks no run of results toward one, and decides no alert, not even a reminder.
  * How long a state lasted counts no time in a gap between the target's checks ({@link SeenTime}).
+ * A clock set back delays a reminder by one period at most.
  * Not thread-safe: a target's results come one at a time.
  */
 final class Tracker {
@@ -63,6 +64,11 @@ final class Tracker {
       Duration reminder) {
     if (sent(r)) {
       lastSent = r;
+    }
+    if (lastAlert != null && now.isBefore(lastAlert)) {
+      // The clock was set back (or ran ahead before a restart): the period counts from now, or a
+      // step back of hours would hold every reminder back as long.
+      lastAlert = now;
     }
     // Counted all the same: the history holds it, and report finds the gaps in checks among them all.
     seen.checked(at, Duration.between(at, now), interval, Math.max(thresholds.failures(), thresholds.successes()));

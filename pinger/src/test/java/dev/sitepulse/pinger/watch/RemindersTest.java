@@ -92,6 +92,18 @@ class RemindersTest {
     assertThat(alerts.get(0).at()).isEqualTo(alertedAt.plus(Duration.ofMinutes(30)));
   }
 
+  /** An NTP step back of hours, say, after a machine started with its clock ahead. */
+  @Test
+  void aClockSetBackWhileATargetIsDownDelaysItsNextReminderByOnePeriodAtMost() {
+    Tracker tracker = new Tracker(new StateMachine(State.UP, clock.instant()));
+    assertThat(failFor(tracker, 3, Duration.ofMinutes(10))).as("DOWN, alerted").hasSize(1);
+
+    clock.advance(Duration.ofHours(-2));
+    List<Alert> alerts = failFor(tracker, 11, Duration.ofMinutes(10));
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(Alert.Kind.REMINDER);
+  }
+
   /** A good check of a DOWN target starts its recovery: a reminder quoting it would say "still DOWN: 200 OK". */
   @Test
   void aGoodCheckOfATargetStillDownSendsNoReminderTheNextFailedOneDoes() {
