@@ -204,10 +204,8 @@ public final class LinksCommand implements Callable<Integer> {
       report.seedsDisallowed().forEach(seed -> err.println(LinksNotChecked.seedDisallowed(seed)));
       return ExitCode.CRITICAL;
     }
-    if (report.targets() > 0 && report.skipped() == report.targets()) {
-      // Seeds are targets too, so every seed was skipped: a check of nothing must not pass in CI.
-      err.println("sitepulse: no page could be checked: every seed was skipped"
-          + " (--ignore matches it, or it redirects out of the crawl with --external skip)");
+    if (LinksNotChecked.nothingChecked(report)) { // seeds are targets too, so every seed was skipped
+      err.println("sitepulse: no page could be checked: " + LinksNotChecked.NOTHING_CHECKED_WHY);
       return ExitCode.CRITICAL;
     }
     // The links are judged, but the archive asked for lacks responses: a partial result, as for crawl.

@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
  * or per embedding of a broken resource (the page is the class, so results group by page; repeats
  * on a page are numbered, as CI servers merge cases of one name), one failing case per seed
  * robots.txt disallows (the run exits 2 for it), one failing case for a WARC file (warc: true)
- * that lacks responses (so does it), one skipped case for the other targets not
+ * that lacks responses (so does it), one for a check that skipped every seed (so does it), one skipped case for the other targets not
  * checked, one case in error for a check that was stopped, whatever it found, and one passing
  * case for the rest.
  */
@@ -32,7 +32,8 @@ final class LinksJunit {
     // A seed robots.txt disallows fails the run (exit 2), so it fails here too, not among the skipped.
     // So does a WARC file (warc: true) that lacks responses: one case says why.
     long failures = r.broken().stream().mapToLong(b -> Math.max(1, b.referrers().size())).sum()
-        + r.seedsDisallowed().size() + (r.responsesNotArchived() > 0 ? 1 : 0);
+        + r.seedsDisallowed().size() + (r.responsesNotArchived() > 0 ? 1 : 0)
+        + (LinksNotChecked.nothingChecked(r) ? 1 : 0);
     long skippedTargets = r.skipped() - r.seedsDisallowed().size();
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -88,6 +89,15 @@ final class LinksJunit {
         x.writeAttribute("message", xml(String.valueOf(r.warcFailure())));
         x.writeAttribute("type", LinksWarcLoss.TYPE);
         x.writeCharacters(xml(LinksWarcLoss.said(r)));
+        x.writeEndElement();
+        x.writeEndElement();
+      }
+      if (LinksNotChecked.nothingChecked(r)) { // the run exits 2: a CI server must not show skips and a pass
+        summaryCase(x, "no page could be checked");
+        x.writeStartElement("failure");
+        x.writeAttribute("message", LinksNotChecked.NOTHING_CHECKED_WHY);
+        x.writeAttribute("type", "NOTHING_CHECKED");
+        x.writeCharacters("no page could be checked: " + LinksNotChecked.NOTHING_CHECKED_WHY);
         x.writeEndElement();
         x.writeEndElement();
       }

@@ -27,6 +27,10 @@ final class LinksNotChecked {
   static final String SEED_DISALLOWED_WHY = "robots.txt disallows it, or where it redirects"
       + " (--ignore-robots checks it anyway)";
 
+  /** Why a check of nothing fails: stderr's words, and the JUnit failure's. */
+  static final String NOTHING_CHECKED_WHY = "every seed was skipped (--ignore matches it, or it redirects out"
+      + " of the crawl with --external skip)";
+
   /** How many targets the table names of a stopped check: json lists them all. */
   static final int TABLE_NAMES = 10;
 
@@ -50,6 +54,14 @@ final class LinksNotChecked {
     return targets == 0 ? count(anchors, "anchor")
         : anchors == 0 ? count(targets, "target")
         : count(targets, "target") + " and " + count(anchors, "anchor");
+  }
+
+  /**
+   * Whether every target was skipped, the seeds among them, though robots.txt disallowed none (a
+   * seed it disallows fails on its own): a check of nothing, which must not pass in CI.
+   */
+  static boolean nothingChecked(LinkReport r) {
+    return r.targets() > 0 && r.skipped() == r.targets() && r.seedsDisallowed().isEmpty();
   }
 
   /**

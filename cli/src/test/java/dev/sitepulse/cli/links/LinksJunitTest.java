@@ -98,4 +98,23 @@ class LinksJunitTest {
     assertThat(failed.getAttribute("name")).isEqualTo("sitemap entry http://h/gone.html");
     assertThat(failed.getTextContent()).endsWith("\na sitemap entry that no page links to");
   }
+
+  @Test
+  void aCheckThatSkippedEverySeedAndSoCheckedNothingIsAFailedCaseAsItExits2() throws Exception {
+    // `links --ignore . URL` exits 2, but its JUnit had one skipped case and one passing: CI showed no failure.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksJunit.write(new LinkReport(1, 8, 0, 8, 0, 8, 0, List.of()), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(bytes.toByteArray()));
+    Element suite = (Element) xml.getElementsByTagName("testsuite").item(0);
+    assertThat(suite.getAttribute("failures")).isEqualTo("1");
+    assertThat(suite.getAttribute("tests")).isEqualTo(Integer.toString(xml.getElementsByTagName("testcase").getLength()));
+    Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("type")).isEqualTo("NOTHING_CHECKED");
+    assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("no page could be checked");
+    assertThat(failure.getAttribute("message")).isEqualTo("every seed was skipped (--ignore matches it, or it"
+        + " redirects out of the crawl with --external skip)");
+  }
 }
