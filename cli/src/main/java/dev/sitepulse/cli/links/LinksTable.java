@@ -18,6 +18,12 @@ import java.util.Locale;
  * the first targets it left unjudged.
  */
 public final class LinksTable {
+  /**
+   * Terminal columns of anchor text shown, as a title is cut: a link may wrap a whole article, which
+   * made one line of 100 KB; json and csv keep it whole.
+   */
+  private static final int ANCHOR_TEXT = 120;
+
   private LinksTable() {}
 
   public static void write(LinkReport r, PrintStream out) {
@@ -31,7 +37,7 @@ public final class LinksTable {
         out.println("        redirects: " + String.join(" -> ", b.chain()));
       }
       for (Referrer ref : b.referrers()) {
-        out.printf(Locale.ROOT, "        from %s  \"%s\"%n", ref.where(), Shortened.line(ref.anchorText()));
+        out.printf(Locale.ROOT, "        from %s  \"%s\"%n", ref.where(), Shortened.columns(ref.anchorText(), ANCHOR_TEXT));
       }
       out.println();
     }

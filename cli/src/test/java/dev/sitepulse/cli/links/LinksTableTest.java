@@ -1,0 +1,40 @@
+package dev.sitepulse.cli.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sitepulse.crawler.links.BrokenLink;
+import dev.sitepulse.crawler.links.LinkReport;
+import dev.sitepulse.crawler.links.Referrer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The table a person reads: one block per broken target, whatever the pages put in their links. */
+class LinksTableTest {
+
+  private static String table(Referrer... referrers) {
+    BrokenLink broken = new BrokenLink("http://h/gone", 404, null, "404 Not Found", List.of(), false, List.of(referrers));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LinksTable.write(new LinkReport(1, referrers.length, 0, 1, 0, 0, 0, List.of(broken)),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anAnchorTextOfAHundredKilobytesIsCutToALineWithAnEllipsis() {
+    // A link around a whole article made one "from" line of 100 KB; json and csv keep it whole.
+    String table = table(new Referrer("http://h/a", "A".repeat(100_000), 6));
+
+    String from = table.lines().filter(l -> l.startsWith("        from ")).findFirst().orElseThrow();
+    assertThat(from).startsWith("        from http://h/a:6  \"AAAA").endsWith("A…\"");
+    assertThat(from.length()).isLessThanOrEqualTo("        from http://h/a:6  \"\"".length() + 120);
+  }
+
+  @Test
+  void anAnchorTextThatFitsIsShownWholeOnOneLine() {
+    assertThat(table(new Referrer("http://h/a", "old\ncredits  page", 28)))
+        .contains("        from http://h/a:28  \"old credits page\"\n");
+  }
+}
