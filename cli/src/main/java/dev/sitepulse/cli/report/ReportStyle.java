@@ -38,6 +38,7 @@ final class ReportStyle {
       td.tls { font-size: 12px; white-space: nowrap; }
       .name { font-weight: 600; overflow-wrap: anywhere; }
       .url { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+      #site td.text { overflow-wrap: anywhere; min-width: 20em; } #site td.figure { white-space: nowrap; }
       .pill { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
         color: #fff; background: var(--unknown); }
       .pill.s-up { background: var(--up); } .pill.s-degraded { background: var(--degraded); }

@@ -32,23 +32,30 @@ final class SiteHtml {
     if (a != null) {
       h.append("<p class=\"note\" id=\"site-analysis\">").append(Html.escape(a.words())).append(".</p>\n");
     }
-    table(h, "site-broken-links", "Most linked broken targets", List.of("Target", "Problem", "Places"),
+    table(h, "site-broken-links", "Most linked broken targets", List.of("Target", "Problem", "Places"), true,
         l.broken().stream().map(b -> List.of(b.url(), b.problem(), Long.toString(b.places()))).toList());
     table(h, "site-failed-starts", "Failed seeds and sitemap entries (no page links to them)",
-        List.of("URL", "As", "Problem"),
+        List.of("URL", "As", "Problem"), false,
         l.failedStarts().stream().map(x -> List.of(x.url(), x.start().words(), x.problem())).toList());
     table(h, "site-seeds-not-reached", "Seeds not reached (left queued: no answer for robots.txt, or the crawl stopped first)",
-        List.of("URL"), l.seedsNotReached().stream().map(List::of).toList());
-    table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), s.slowest().stream()
+        List.of("URL"), false, l.seedsNotReached().stream().map(List::of).toList());
+    table(h, "site-slowest", "Slowest pages", List.of("Page", "Fetch ms"), true, s.slowest().stream()
         .map(p -> List.of(p.url(), Figures.millis(p.value()))).toList());
-    table(h, "site-largest", "Largest pages", List.of("Page", "Size"),
+    table(h, "site-largest", "Largest pages", List.of("Page", "Size"), true,
         s.largest().stream().map(p -> List.of(p.url(), Amounts.bytes((long) p.value()))).toList());
-    table(h, "site-pagerank", "Top PageRank", List.of("Title", "Page", "Rank"), s.topRanked().stream()
+    table(h, "site-pagerank", "Top PageRank", List.of("Title", "Page", "Rank"), true, s.topRanked().stream()
         .map(p -> List.of(p.title(), p.url(), Figures.rank(p.rank()))).toList());
     h.append("</section>\n");
   }
 
-  private static void table(StringBuilder h, String id, String title, List<String> headers, List<List<String>> rows) {
+  /**
+   * A table of the site's lists. URLs and titles are the site's, and may be hundreds of characters
+   * without a space: they wrap anywhere, so the columns after them stay in sight; a number does not.
+   *
+   * @param lastIsNumber whether the last column holds a figure (a count, a time, a size, a rank)
+   */
+  private static void table(StringBuilder h, String id, String title, List<String> headers, boolean lastIsNumber,
+      List<List<String>> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -58,7 +65,10 @@ final class SiteHtml {
     h.append("</tr></thead><tbody>\n");
     for (List<String> row : rows) {
       h.append("<tr>");
-      row.forEach(c -> h.append("<td>").append(Html.escape(c)).append("</td>"));
+      for (int i = 0; i < row.size(); i++) {
+        h.append(lastIsNumber && i == row.size() - 1 ? "<td class=\"figure\">" : "<td class=\"text\">")
+            .append(Html.escape(row.get(i))).append("</td>");
+      }
       h.append("</tr>\n");
     }
     h.append("</tbody></table></div>\n");

@@ -64,7 +64,7 @@ class FailedStartsTest {
     assertThat(links.get("broken_targets").asLong()).isZero();
     assertThat(links.get("failed_starts").get(0).get("url").asText()).isEqualTo(seed);
     assertThat(links.get("failed_starts").get(0).get("as").asText()).isEqualTo("seed");
-    assertThat(report("--format", "html").out()).contains("id=\"site-failed-starts\"", "<td>seed</td>")
+    assertThat(report("--format", "html").out()).contains("id=\"site-failed-starts\"", "<td class=\"text\">seed</td>")
         .doesNotContain("id=\"site-broken-links\"");
   }
 

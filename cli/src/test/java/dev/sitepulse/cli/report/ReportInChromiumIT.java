@@ -2,6 +2,7 @@ package dev.sitepulse.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,39 @@ class ReportInChromiumIT {
     assertThat(chromium.eval("document.querySelector('#site-pagerank td').textContent").asText()).isEqualTo(title);
     assertThat(chromium.eval("document.querySelector('#site-broken-links td').textContent").asText()).isEqualTo(url);
     assertThat(chromium.eval("document.querySelector('#card-site-broken .value').textContent").asText()).isEqualTo("1");
+    assertThat(chromium.errors()).isEmpty();
+  }
+
+  @Test
+  void onALaptopWideScreenASiteTableWithAUrlOrTitleOfNoSpacesWrapsItSoItsOtherColumnsShow() throws Exception {
+    // A 400-character path and a 300-character word of a title pushed Problem, Places and Rank out of sight.
+    String url = "http://127.0.0.1:8092/" + "L".repeat(400) + ".html";
+    String title = "Docs " + "W".repeat(300);
+    SiteReport site = new SiteReport(dir.resolve("crawl.db"), 3, java.util.Map.of("done", 3L), 2, 0,
+        java.util.Map.of(200, 2L, 404, 1L), java.util.Map.of(), 4096, new Latency(3, 1.5, 4, 1.5, 9, 9, 9, 9, 9),
+        java.util.List.of(new SiteReport.PageFigure(url, 9)), java.util.List.of(new SiteReport.PageFigure(url, 4096)),
+        new SiteReport.Links(4, 3, 1, java.util.List.of(new SiteReport.Broken(url, "404 Not Found", 1449)),
+            java.util.List.of(new SiteReport.FailedStart(url, BrokenLink.Start.SEED, "404 Not Found")),
+            java.util.List.of(url)),
+        java.util.List.of(new SiteReport.RankedPage(title, "http://127.0.0.1:8092/library/os.html", 0.5)),
+        new SiteReport.Analysis(Instant.now(), 3, 1, false), Instant.now());
+    Path html = dir.resolve("site-long.html");
+    Files.writeString(html, HtmlReport.render(null, site, Instant.now(), 0));
+
+    chromium.open(html.toUri().toString());
+    chromium.call("Emulation.setDeviceMetricsOverride", p -> p.put("width", 1280).put("height", 1000)
+        .put("deviceScaleFactor", 1).put("mobile", false));
+
+    assertThat(chromium.eval("[...document.querySelectorAll('#site .scroll')]"
+        + ".filter(s => s.scrollWidth > s.clientWidth).map(s => s.querySelector('table').id)"))
+        .as("site tables wider than their box").isEmpty();
+    assertThat(chromium.eval("document.querySelector('#site-broken-links tbody td:last-child').textContent").asText())
+        .isEqualTo("1449");
+    assertThat(chromium.eval("(r => (r.selectNodeContents(document.querySelector('#site-pagerank tbody td:last-child')),"
+        + " r.getClientRects().length))(document.createRange())").asInt()).as("lines of a rank").isEqualTo(1);
+    assertThat(chromium.eval("(r => (r.selectNodeContents(document.querySelector('#site-pagerank tbody td:nth-child(2)')),"
+        + " r.getClientRects().length))(document.createRange())").asInt())
+        .as("lines of a short URL beside a long title").isEqualTo(1);
     assertThat(chromium.errors()).isEmpty();
   }
 

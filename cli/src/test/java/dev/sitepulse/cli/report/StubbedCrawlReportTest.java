@@ -110,7 +110,7 @@ class StubbedCrawlReportTest {
     CommandLineRun html = CommandLineRun.of("report", "--data", data.toString(), "--format", "html");
 
     assertThat(html.exitCode()).as(html.toString()).isZero();
-    assertThat(html.out()).contains("<td>&lt;script&gt;alert(1)&lt;/script&gt; \uFFFDgnp.exe\uFFFD\uFFFD31m</td>")
+    assertThat(html.out()).contains("<td class=\"text\">&lt;script&gt;alert(1)&lt;/script&gt; \uFFFDgnp.exe\uFFFD\uFFFD31m</td>")
         .doesNotContain("\u202E", "\u0085", "\u009B", "<script>");
   }
 }
