@@ -49,6 +49,7 @@ public final class Main {
       code = ExitCode.USAGE; // as for -o FILE; a monitor reads 3 as UNKNOWN, the truth of it
     }
     // Exit at once: checks run on daemon threads, and a hung socket must not hold the JVM.
+    ExitCodeFile.write(code);
     System.exit(code);
   }
 

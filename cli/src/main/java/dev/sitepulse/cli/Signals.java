@@ -44,6 +44,7 @@ public final class Signals {
         // best effort: what it left is lost, and the JVM quits all the same
       }
     }
+    ExitCodeFile.write(ExitCode.INTERRUPTED);
     Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
   }
 

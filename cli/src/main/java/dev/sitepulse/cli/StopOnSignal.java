@@ -43,6 +43,7 @@ public final class StopOnSignal implements AutoCloseable {
     StopRequests requests = StopRequests.create();
     restore = Signals.onStop(requests, name -> {
       if (quitAtOnce) {
+        ExitCodeFile.write(ExitCode.INTERRUPTED);
         System.exit(ExitCode.INTERRUPTED); // shutdown hooks run: a temporary folder goes
       }
       signal = "SIG" + name;

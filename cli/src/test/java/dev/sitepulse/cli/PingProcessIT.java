@@ -335,6 +335,59 @@ class PingProcessIT {
     }
   }
 
+  @Test
+  void aJavaThatCrashesDumpingTheArchiveAfterTheCommandEndedExitsAsTheCommandDidAndRecordsNoMore() throws Exception {
+    Path cache = dir.resolve(".cache/sitepulse");
+    Path calls = dir.resolve("java-calls.txt");
+    Map<String, String> env = Map.of("JAVA_HOME", crashingJava().toString(), "FAKE_JAVA_CALLS", calls.toString());
+
+    JarProcess.Result first = JarProcess.launcherWith(env, LIMIT, dir, "ping", "http://127.0.0.1:9/");
+    JarProcess.Result second = JarProcess.launcherWith(env, LIMIT, dir, "ping", "http://127.0.0.1:9/");
+
+    assertThat(first.exitCode()).as("%s", first).isEqualTo(2);
+    assertThat(first.out()).isEqualTo("the command's output\n");
+    assertThat(first.err()).as("%s", first).doesNotContain("Aborted").contains("sitepulse: java crashed recording its class archive for 'ping'"
+        + " after the command had ended (exit 2; a JDK bug, reported in " + cache.toRealPath());
+    assertThat(archives(cache, "ping-")).as("no half-dumped archive; the crash report kept")
+        .singleElement().satisfies(f -> assertThat(f.getFileName().toString()).endsWith("-crashed"));
+    assertThat(dir.toFile().list((d, name) -> name.startsWith("hs_err"))).isEmpty();
+    assertThat(second.exitCode()).as("%s", second).isEqualTo(2);
+    assertThat(second.err()).isEmpty();
+    List<String> runs = Files.readAllLines(calls);
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(0)).contains("-XX:ArchiveClassesAtExit=");
+    assertThat(runs.get(1)).doesNotContain("ArchiveClassesAtExit").doesNotContain("SharedArchiveFile");
+  }
+
+  /**
+   * A JDK whose java prints the command's output and ends as a JDK 17 whose archive dump crashes
+   * at exit does: the exit code noted, half an archive and a crash report written, then SIGABRT.
+   */
+  private Path crashingJava() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("crashing-jdk/bin"));
+    Path java = Files.writeString(bin.resolve("java"), """
+        #!/bin/sh
+        echo "$*" >> "$FAKE_JAVA_CALLS"
+        for a in "$@"; do
+          case $a in
+            -XX:ArchiveClassesAtExit=*) archive=${a#*=} ;;
+            -XX:ErrorFile=*) report=${a#*=} ;;
+            -Dsitepulse.exit.file=*) exitfile=${a#*=} ;;
+          esac
+        done
+        echo "the command's output"
+        if [ -n "${archive:-}" ]; then
+          echo 2 > "$exitfile"
+          printf 'half an archive' > "$archive"
+          echo '# A fatal error has been detected by the Java Runtime Environment' > "$report"
+          kill -ABRT $$
+        fi
+        exit 2
+        """);
+    java.toFile().setExecutable(true);
+    return bin.getParent();
+  }
+
   private static List<Path> archives(Path cache, String prefix) throws IOException {
     if (!Files.isDirectory(cache)) {
       return List.of();
