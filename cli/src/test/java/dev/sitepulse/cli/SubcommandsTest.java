@@ -266,6 +266,13 @@ class SubcommandsTest {
   }
 
   @Test
+  void demoHelpNamesTheExitCodeOfAStopThatCliMdGives() {
+    String help = CommandLineRun.of("demo", "--help").out().replaceAll("\\s+", " ");
+
+    assertThat(help).contains("3 usage error, 130 stopped by Ctrl-C or SIGTERM.");
+  }
+
+  @Test
   void crawlAndLinksHelpEachGiveTheirOwnDataFolderAndTimeoutNotTheOthers() {
     String crawl = CommandLineRun.of("crawl", "--help").out().replaceAll("\\s+", " ");
     String links = CommandLineRun.of("links", "--help").out().replaceAll("\\s+", " ");

@@ -47,7 +47,8 @@ import picocli.CommandLine.Command;
       "Needs no network. The failures it shows are the point: every verdict and most error kinds appear."
     },
     footer = {"", "Exit codes: 0 the demo ran, whatever its checks found (a crawl or analysis that failed"
-        + " included, which it prints), 2 it could not run (its server did not start), 3 usage error."})
+        + " included, which it prints), 2 it could not run (its server did not start), 3 usage error, 130"
+        + " stopped by Ctrl-C or SIGTERM."})
 public final class DemoCommand implements Callable<Integer> {
 
   static final String CONFIG = "/config/demo.yaml";
