@@ -68,7 +68,8 @@ public final class RetryPolicy {
   /**
    * The check's last attempt as its result says it: when a Retry-After past {@link
    * #MAX_RETRY_AFTER} kept it from a retry it had left, its message says so after why it failed,
-   * e.g. {@code 503 Service Unavailable; Retry-After 27h: not retried (a check waits at most 30s)}.
+   * e.g. {@code condition failed: [STATUS] (503) < 400; Retry-After 27h: not retried (a check waits at
+   * most 30s)}.
    */
   public static Attempt noted(Target target, Attempt last) {
     if (last.number() > target.retries() || !last.isRetryable() || !asksTooLong(last)) {
