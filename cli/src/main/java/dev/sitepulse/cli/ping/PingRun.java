@@ -92,23 +92,30 @@ public record PingRun(PingSettings settings, List<Target> targets) {
     Map<String, Target> byName = targets.stream().collect(Collectors.toMap(Target::name, t -> t, (a, b) -> a));
     Map<String, Long> given = urls.stream()
         .collect(Collectors.groupingBy(String::strip, LinkedHashMap::new, Collectors.counting()));
+    Map<String, Target> fromUrls = new LinkedHashMap<>();
     given.forEach((url, times) -> {
-      // A URL given here is a target named by itself, and names are unique.
-      Target named = byName.get(url);
-      if (named != null && named.url().equals(url)) {
-        notes.accept(url + " is a target in the config too; checked once");
+      // A URL typed on the command line is a GET with the run's defaults, headers included.
+      Target target = new TargetSpec(null, null, url, null, null, null, null, null, null, null).toTarget(defaults);
+      // It is named by itself without its user:password@, which no note or result may show.
+      String name = target.name();
+      Target named = byName.get(name);
+      if (named != null && named.url().equals(target.url())) {
+        notes.accept(name + " is a target in the config too; checked once");
         return;
       }
       if (named != null) {
-        throw new UsageException(url + " is also the name of a config target that checks " + named.url()
+        throw new UsageException(name + " is also the name of a config target that checks " + named.url()
             + "; rename that target");
       }
-      if (times > 1) {
-        notes.accept(url + " given " + (times == 2 ? "twice" : times + " times") + "; checked once");
+      if (fromUrls.putIfAbsent(name, target) != null) {
+        throw new UsageException(name + " is given with different user:password@ (or with and without one);"
+            + " targets are told apart by their URL without it, so name them in a config");
       }
-      // A URL typed on the command line is a GET with the run's defaults, headers included.
-      targets.add(new TargetSpec(null, null, url, null, null, null, null, null, null, null).toTarget(defaults));
+      if (times > 1) {
+        notes.accept(name + " given " + (times == 2 ? "twice" : times + " times") + "; checked once");
+      }
     });
+    targets.addAll(fromUrls.values());
     if (settings.maxBodyBytes() == 0) {
       targets.forEach(PingRun::requireNoBodyCondition);
     }

@@ -84,6 +84,38 @@ class PingTargetsTest {
   }
 
   @Test
+  void aUrlGivenTwiceWithCredentialsIsNotedWithoutThem() {
+    List<String> notes = new ArrayList<>();
+
+    PingRun run = PingRun.from(null, PingRun.Overrides.NONE,
+        List.of("http://u:secret@a/", "http://u:secret@a/"), notes::add);
+
+    assertThat(run.targets()).extracting(Target::name).containsExactly("http://a/");
+    assertThat(notes).containsExactly("http://a/ given twice; checked once");
+  }
+
+  @Test
+  void urlsThatDifferOnlyInCredentialsAreAUsageErrorNotTwoResultsOfOneName() {
+    // Both are named http://a/: prometheus printed two samples of one series, which a scrape rejects.
+    assertThatThrownBy(() -> PingRun.from(null, PingRun.Overrides.NONE,
+        List.of("http://u:secret@a/", "http://a/"), n -> { }))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("http://a/ is given with different user:password@ (or with and without one);"
+            + " targets are told apart by their URL without it, so name them in a config");
+  }
+
+  @Test
+  void aUrlWithCredentialsThatIsAlsoAConfigTargetIsCheckedOnce() {
+    SitepulseConfig config = SitepulseConfig.read("targets:\n  - url: http://u:secret@a/\n", FILE, Map.of());
+    List<String> notes = new ArrayList<>();
+
+    PingRun run = PingRun.from(config, PingRun.Overrides.NONE, List.of("http://u:secret@a/"), notes::add);
+
+    assertThat(run.targets()).extracting(Target::name).containsExactly("http://a/");
+    assertThat(notes).containsExactly("http://a/ is a target in the config too; checked once");
+  }
+
+  @Test
   void aUrlThatIsAlsoAConfigTargetIsCheckedOnce() {
     SitepulseConfig config = SitepulseConfig.read("targets:\n  - url: http://a/\n", FILE, Map.of());
     List<String> notes = new ArrayList<>();
