@@ -44,6 +44,10 @@ record Source(Placeholder placeholder, String headerName, JsonPath path) {
 
   Reading read(Observation observation) {
     String value = placeholder.read(observation, headerName);
+    if (path == null && placeholder == Placeholder.BODY) {
+      // As Gatus reads it: the "OK\n" most health endpoints send is OK.
+      return Reading.of(value.strip(), false);
+    }
     if (path == null) {
       return Reading.of(value, placeholder.kind() == Placeholder.Kind.NUMBER
           || placeholder.kind() == Placeholder.Kind.MILLIS);

@@ -251,6 +251,15 @@ class ConditionParserTest {
   }
 
   @Test
+  void wholeBodyIsComparedWithoutTheWhiteSpaceAroundItAsGatusDoes() {
+    // "OK\n" is what most health endpoints send; Gatus trims it, and [BODY] == OK holds there.
+    assertThat(evaluate("[BODY] == OK", body("OK\n")).success()).isTrue();
+    assertThat(evaluate("[BODY] == pat(OK)", body(" \r\nOK\r\n")).success()).isTrue();
+    assertThat(evaluate("len([BODY]) == 2", body("OK\n")).success()).isTrue();
+    assertThat(evaluate("[BODY] == OK", body("O K\n")).description()).isEqualTo("[BODY] (O K) == OK");
+  }
+
+  @Test
   void bodyThatWasNotReadIsEmpty() {
     assertThat(evaluate("len([BODY]) == 0", body(null)).success()).isTrue();
     assertThat(evaluate("[BODY] != OK", body(null)).success()).isTrue();
