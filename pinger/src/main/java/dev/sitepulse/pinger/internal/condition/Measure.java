@@ -36,11 +36,11 @@ enum Measure {
     }
   },
 
-  /** Whether a JSON path exists, as true or false. */
+  /** Whether a JSON path holds a value, as true or false: a null holds none, as in Gatus. */
   PRESENCE {
     @Override
     ActualValue found(Reading reading) {
-      return ActualValue.of("true");
+      return ActualValue.of(Boolean.toString(reading.node() == null || !reading.node().isNull()));
     }
 
     @Override

@@ -568,7 +568,14 @@ class ConditionParserTest {
   @Test
   void hasIsTrueWhenTheJsonPathExists() {
     assertThat(evaluate("has([BODY].status) == true", body(HEALTH_JSON)).success()).isTrue();
-    assertThat(evaluate("has([BODY].nothing) == true", body(HEALTH_JSON)).success()).isTrue();
+  }
+
+  @Test
+  void hasIsFalseForAJsonNullAsInGatus() {
+    // {"errors": null} is an API saying it has none: has([BODY].errors) == false holds in Gatus.
+    assertThat(evaluate("has([BODY].nothing) == false", body(HEALTH_JSON)).success()).isTrue();
+    assertThat(evaluate("has([BODY].nothing) == true", body(HEALTH_JSON)).description())
+        .isEqualTo("has([BODY].nothing) (false) == true");
   }
 
   @Test
