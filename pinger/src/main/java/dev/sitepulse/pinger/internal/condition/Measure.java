@@ -17,13 +17,16 @@ enum Measure {
     }
   },
 
-  /** Elements of a JSON array (or fields of an object), else characters of the text. */
+  /**
+   * Elements of a JSON array, else characters of the text, which for an object is its compact JSON,
+   * as Gatus counts.
+   */
   LENGTH {
     @Override
     ActualValue found(Reading reading) {
       String text = reading.text();
       int length =
-          reading.node() != null && reading.node().isContainerNode()
+          reading.node() != null && reading.node().isArray()
               ? reading.node().size()
               : text.codePointCount(0, text.length());
       return ActualValue.of(Integer.toString(length));

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * that is compared.
  *
  * @param text the value as text; for {@link Outcome#BODY_NOT_JSON} why the body is no JSON tree
- * @param node the JSON node when the value came from a JSON path, else null
+ * @param node the JSON node when the value came from a JSON path, or the array a whole body is,
+ *     else null
  * @param number whether the value is a number (a status, a time, a JSON number), not text that
  *     may look like one (a JSON string, a header, the body)
  */
@@ -21,6 +22,11 @@ record Reading(Outcome outcome, String text, JsonNode node, boolean number) {
 
   static Reading of(String text, boolean number) {
     return new Reading(Outcome.FOUND, text, null, number);
+  }
+
+  /** The whole body as text, and the JSON array it is, if it is one. */
+  static Reading of(String body, JsonNode array) {
+    return new Reading(Outcome.FOUND, body, array, false);
   }
 
   static Reading of(JsonNode node) {

@@ -42,11 +42,21 @@ record Source(Placeholder placeholder, String headerName, JsonPath path) {
     return new Source(placeholder, null, null);
   }
 
+  /** The body's JSON array, which len([BODY]) counts as Gatus does, or null when it is none. */
+  private static JsonNode arrayIn(String body) {
+    if (!body.startsWith("[") || !body.endsWith("]")) {
+      return null;
+    }
+    JsonNode root = JsonBody.parse(body).root();
+    return root != null && root.isArray() ? root : null;
+  }
+
   Reading read(Observation observation) {
     String value = placeholder.read(observation, headerName);
     if (path == null && placeholder == Placeholder.BODY) {
       // As Gatus reads it: the "OK\n" most health endpoints send is OK.
-      return Reading.of(value.strip(), false);
+      String body = value.strip();
+      return Reading.of(body, arrayIn(body));
     }
     if (path == null) {
       return Reading.of(value, placeholder.kind() == Placeholder.Kind.NUMBER

@@ -552,6 +552,26 @@ class ConditionParserTest {
   }
 
   @Test
+  void lengthOfAJsonObjectIsTheLengthOfItsCompactJsonAsInGatus() {
+    // Gatus: "If the given path leads to an array, returns its length. Otherwise, the JSON at the
+    // given path is minified and converted to a string, and the resulting number of characters is
+    // returned." Counting an object's fields made len([BODY].o) == 13 mean another thing here.
+    ConditionResult result = evaluate("len([BODY].o) == 13", body("{\"o\": {\"x\": 1, \"y\": 2}}"));
+
+    assertThat(result.success()).isTrue();
+    assertThat(result.description()).isEqualTo("len([BODY].o) (13) == 13");
+    assertThat(evaluate("len([BODY].o) == 2", body("{\"o\": {}}")).success()).isTrue();
+  }
+
+  @Test
+  void lengthOfABodyThatIsAJsonArrayIsItsSizeAsInGatus() {
+    assertThat(evaluate("len([BODY]) == 3", body("[1, 2, {\"a\": []}]\n")).success()).isTrue();
+    assertThat(evaluate("len([BODY]) == 0", body("[]")).success()).isTrue();
+    assertThat(evaluate("[BODY] == [1, 2]", body("[1, 2]")).success()).isTrue();
+    assertThat(evaluate("len([BODY]) == 5", body("[1, 2")).success()).isTrue();
+  }
+
+  @Test
   void lengthOfAnyPlaceholderIsANumberAndMayBeOrdered() {
     assertThat(evaluate("len([STATUS]) == 3", status(200)).success()).isTrue();
     assertThat(evaluate("len([IP]) >= 7", status(200)).success()).isTrue();
