@@ -42,6 +42,13 @@ public final class ConditionParser {
     }
     String left = text.substring(0, at).trim();
     String right = text.substring(at + operator.symbol().length()).trim();
+    if (!readsAPlaceholder(left) && readsAPlaceholder(right)) {
+      // Gatus resolves whichever side is a placeholder: 200 <= [STATUS] is [STATUS] >= 200.
+      String value = left;
+      left = right;
+      right = value;
+      operator = operator.mirrored();
+    }
     if (left.isEmpty()) {
       throw new InvalidConditionException(
           "expected a placeholder such as [STATUS] before " + operator.symbol());
@@ -49,8 +56,21 @@ public final class ConditionParser {
     if (right.isEmpty()) {
       throw new InvalidConditionException("expected a value after " + operator.symbol());
     }
+    if (readsAPlaceholder(right)) {
+      throw new InvalidConditionException("the right side " + right + " is a placeholder too: sitepulse"
+          + " compares a placeholder with a value, not with another placeholder as Gatus can");
+    }
     Operand operand = Operand.parse(left);
     return new ParsedCondition(text, operand, operator, expected(right, operand, operator));
+  }
+
+  /** Whether a side is a placeholder or a function of one, not a value such as [1,2] or pat(x). */
+  private static boolean readsAPlaceholder(String side) {
+    if (side.startsWith("len(") || side.startsWith("has(")) {
+      return true;
+    }
+    int close = side.indexOf(']');
+    return side.startsWith("[") && close > 0 && Placeholder.named(side.substring(0, close + 1)) != null;
   }
 
   private static int indexOfOperator(String text) {

@@ -22,6 +22,17 @@ enum Operator {
     return symbol;
   }
 
+  /** The operator that holds with its sides swapped: {@code 300 > x} is {@code x < 300}. */
+  Operator mirrored() {
+    return switch (this) {
+      case LESS -> GREATER;
+      case LESS_OR_EQUAL -> GREATER_OR_EQUAL;
+      case GREATER -> LESS;
+      case GREATER_OR_EQUAL -> LESS_OR_EQUAL;
+      case EQUAL, NOT_EQUAL -> this;
+    };
+  }
+
   /** Whether it compares numbers by size, rather than asking whether two values are equal. */
   boolean isOrdering() {
     return this != EQUAL && this != NOT_EQUAL;

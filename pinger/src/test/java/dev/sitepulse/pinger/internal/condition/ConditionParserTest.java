@@ -720,8 +720,8 @@ class ConditionParserTest {
   }
 
   @Test
-  void leftSideMustBeAPlaceholder() {
-    assertParseError("200 == [STATUS]", "expected a placeholder such as [STATUS]");
+  void oneSideMustBeAPlaceholder() {
+    assertParseError("200 == 300", "expected a placeholder such as [STATUS]");
   }
 
   @Test
@@ -814,6 +814,26 @@ class ConditionParserTest {
         "bad JSON path [BODY].items[-1]: array index \"-1\" is negative; indexes count from 0");
     assertParseError("[BODY].items[-] == 1", "array index \"-\" is not a number");
     assertParseError("[BODY].items[-x] == 1", "array index \"-x\" is not a number");
+  }
+
+  @Test
+  void aPlaceholderOnTheRightIsRejectedRatherThanComparedAsText() {
+    // Gatus resolves both sides ([BODY].age == [BODY].id in its README); read as text, the right
+    // side never matched, and the target went DOWN with no word of why.
+    assertParseError("[BODY].age == [BODY].id",
+        "the right side [BODY].id is a placeholder too: sitepulse compares a placeholder with a value,"
+            + " not with another placeholder as Gatus can");
+    assertParseError("[STATUS] < len([BODY].items)", "the right side len([BODY].items) is a placeholder too");
+    assertThat(evaluate("[BODY].checks == [1,2]", body("{\"checks\": [1,2]}")).success()).isTrue();
+  }
+
+  @Test
+  void aValueOnTheLeftOfAPlaceholderMeansWhatItDoesOnTheRightAsInGatus() {
+    assertThat(evaluate("pat(2*) == [STATUS]", status(204)).success()).isTrue();
+    assertThat(evaluate("any(200, 204) != [STATUS]", status(204)).success()).isFalse();
+    assertThat(evaluate("500 > [RESPONSE_TIME]", responseTime(499)).success()).isTrue();
+    assertThat(evaluate("500 >= [RESPONSE_TIME]", responseTime(501)).success()).isFalse();
+    assertThat(evaluate("200 <= [STATUS]", status(200)).description()).isEqualTo("[STATUS] (200) >= 200");
   }
 
   @Test
