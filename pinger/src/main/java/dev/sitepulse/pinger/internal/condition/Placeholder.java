@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.internal.condition;
 
 import dev.sitepulse.pinger.Observation;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /** A bracketed name such as {@code [STATUS]} that stands for part of an observation. */
@@ -29,6 +30,12 @@ enum Placeholder {
     TEXT
   }
 
+  /** Gatus's placeholders for what sitepulse does not check, and why it does not. */
+  private static final Map<String, String> GATUS_ONLY = Map.of(
+      "[DNS_RCODE]", "for DNS checks; sitepulse checks HTTP(S) only",
+      "[DOMAIN_EXPIRATION]", "for the domain's WHOIS expiry, which sitepulse does not look up",
+      "[CONTEXT]", "for suites, which sitepulse does not have");
+
   private final String name;
   private final Kind kind;
 
@@ -45,6 +52,20 @@ enum Placeholder {
       }
     }
     return null;
+  }
+
+  /** Why {@code name} is no placeholder: one of Gatus's that sitepulse lacks, mistyped, or unknown. */
+  static String whyNot(String name) {
+    String gatusOnly = GATUS_ONLY.get(name.toUpperCase(Locale.ROOT));
+    if (gatusOnly != null) {
+      return name + " is a Gatus placeholder " + gatusOnly;
+    }
+    for (Placeholder placeholder : values()) {
+      if (placeholder.name.equalsIgnoreCase(name)) {
+        return "unknown placeholder " + name + " (did you mean " + placeholder.name + "? names are upper case)";
+      }
+    }
+    return "unknown placeholder " + name;
   }
 
   Kind kind() {

@@ -23,7 +23,7 @@ record Source(Placeholder placeholder, String headerName, JsonPath path) {
     String rest = text.substring(close + 1);
     Placeholder placeholder = Placeholder.named(name);
     if (placeholder == null) {
-      throw new InvalidConditionException("unknown placeholder " + name);
+      throw new InvalidConditionException(Placeholder.whyNot(name));
     }
     if (placeholder == Placeholder.BODY) {
       return new Source(placeholder, null, rest.isEmpty() ? null : JsonPath.parse(rest));

@@ -836,6 +836,18 @@ class ConditionParserTest {
     assertThat(evaluate("200 <= [STATUS]", status(200)).description()).isEqualTo("[STATUS] (200) >= 200");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "[DNS_RCODE] == NOERROR        | [DNS_RCODE] is a Gatus placeholder for DNS checks; sitepulse checks HTTP(S) only",
+    "[DOMAIN_EXPIRATION] > 720h    | [DOMAIN_EXPIRATION] is a Gatus placeholder for the domain's WHOIS expiry, which sitepulse does not look up",
+    "[CONTEXT].token == x          | [CONTEXT] is a Gatus placeholder for suites, which sitepulse does not have",
+    "[status] == 200               | unknown placeholder [status] (did you mean [STATUS]? names are upper case)",
+    "len([body].items) > 0         | unknown placeholder [body] (did you mean [BODY]? names are upper case)",
+  })
+  void aGatusPlaceholderSitepulseLacksIsNamedAsSuch(String condition, String problem) {
+    assertParseError(condition, problem);
+  }
+
   @Test
   void hasNeedsAJsonPath() {
     assertParseError("has([BODY]) == true", "has() takes a JSON path");
