@@ -89,6 +89,12 @@ public final class ConditionParser {
           left.text() + " compares with == or != and true or false, got "
               + operator.symbol() + " " + right);
     }
+    if (left.isConnected() && right.equals("true") != (operator == Operator.EQUAL)) {
+      // Gatus's way to watch that a port stays closed; here such a check is ERROR first.
+      throw new InvalidConditionException("sitepulse runs conditions only on a response, so [CONNECTED] is"
+          + " always true there, and a host it cannot reach is ERROR whatever the conditions say; it cannot"
+          + " check that a port is closed");
+    }
     if (operator.isOrdering() && !left.canBeNumber()) {
       throw new InvalidConditionException(
           left.text() + " is never a number, so it works only with == and !=, not "

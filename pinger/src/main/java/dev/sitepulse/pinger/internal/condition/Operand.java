@@ -69,6 +69,11 @@ record Operand(String text, Measure measure, Source source) {
     return measure == Measure.PRESENCE || valueIs(Placeholder.Kind.BOOLEAN);
   }
 
+  /** Whether it is {@code [CONNECTED]} itself. */
+  boolean isConnected() {
+    return measure == Measure.VALUE && source.placeholder() == Placeholder.CONNECTED;
+  }
+
   /** Whether its value is an IP address ({@code [IP]}). */
   boolean isAddress() {
     return valueIs(Placeholder.Kind.ADDRESS);

@@ -849,6 +849,17 @@ class ConditionParserTest {
   }
 
   @Test
+  void connectedFalseIsRefusedAsNoCheckHereCanMeetIt() {
+    // In Gatus [CONNECTED] == false is UP while a port stays closed; here a check that cannot
+    // connect is ERROR before conditions run, so the condition could only ever fail.
+    String why = "sitepulse runs conditions only on a response, so [CONNECTED] is always true there, and a host"
+        + " it cannot reach is ERROR whatever the conditions say; it cannot check that a port is closed";
+    assertParseError("[CONNECTED] == false", why);
+    assertParseError("[CONNECTED] != true", why);
+    assertThat(evaluate("[CONNECTED] != false", status(200)).success()).isTrue();
+  }
+
+  @Test
   void hasNeedsAJsonPath() {
     assertParseError("has([BODY]) == true", "has() takes a JSON path");
     assertParseError("has([STATUS]) == true", "has() takes a JSON path");
