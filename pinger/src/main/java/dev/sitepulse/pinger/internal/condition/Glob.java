@@ -21,6 +21,13 @@ record Glob(String text, GlobPiece first, List<GlobPiece> middle, GlobPiece last
     implements Expected {
 
   static Glob compile(String text, String glob) {
+    if (glob.indexOf('[') >= 0 || glob.indexOf('\\') >= 0) {
+      // Gatus matches with Go's filepath.Match, where 2[0-9][0-9] is any 2xx: read as text it
+      // would mean another thing and fail where Gatus holds.
+      throw new InvalidConditionException(text + ": sitepulse's pat() knows * and ? only, not the"
+          + " [character classes] and \\ escapes of Gatus's; write the value another way, e.g. with"
+          + " several conditions or any(...)");
+    }
     // Runs of stars mean what one star does; pieces between them may be empty.
     String[] pieces = glob.split("\\*+", -1);
     GlobPiece first = GlobPiece.of(pieces[0]);

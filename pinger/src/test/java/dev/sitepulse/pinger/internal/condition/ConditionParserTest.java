@@ -513,6 +513,16 @@ class ConditionParserTest {
   }
 
   @Test
+  void patternWithGatusClassesOrEscapesIsRefusedRatherThanMatchedLiterally() {
+    // Gatus matches with Go's filepath.Match: 2[0-9][0-9] is any 2xx there, and here it only
+    // matched the text "2[0-9][0-9]", so every check went DOWN.
+    String why = "sitepulse's pat() knows * and ? only, not the [character classes] and \\ escapes"
+        + " of Gatus's; write the value another way, e.g. with several conditions or any(...)";
+    assertParseError("[STATUS] == pat(2[0-9][0-9])", "pat(2[0-9][0-9]): " + why);
+    assertParseError("[BODY] == pat(*\\**)", why);
+  }
+
+  @Test
   void patternMatchesStatusAsText() {
     assertThat(evaluate("[STATUS] == pat(2*)", status(204)).success()).isTrue();
     assertThat(evaluate("[STATUS] != pat(5*)", status(503)).success()).isFalse();
