@@ -101,7 +101,7 @@ public final class ConditionParser {
               + operator.symbol());
     }
     String options = FunctionCall.argument("any", right);
-    String glob = FunctionCall.argument("pat", right);
+    String glob = globIn(right);
     if ((options != null || glob != null) && operator.isOrdering()) {
       throw new InvalidConditionException(
           right.substring(0, 3) + "(...) works only with == and !=, not " + operator.symbol());
@@ -118,6 +118,17 @@ public final class ConditionParser {
           operator.symbol() + " compares numbers, and \"" + right + "\" is not one");
     }
     return literal;
+  }
+
+  /**
+   * What {@code pat(...)} holds, or null: as in Gatus, all up to the closing parenthesis at the end,
+   * so a glob may hold one unpaired ({@code pat(*:)*)}).
+   */
+  private static String globIn(String right) {
+    if (right.startsWith("pat(") && right.endsWith(")")) {
+      return right.substring("pat(".length(), right.length() - 1);
+    }
+    return FunctionCall.argument("pat", right);
   }
 
   private static List<Literal> anyOptions(String options, Operand left) {

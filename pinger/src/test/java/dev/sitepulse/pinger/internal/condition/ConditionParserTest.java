@@ -775,7 +775,13 @@ class ConditionParserTest {
   @Test
   void unbalancedParenthesesInPatAreRejected() {
     assertParseError("[BODY] == pat(*ok*", "unbalanced parentheses");
-    assertParseError("[BODY] == pat(*:)*)", "unbalanced parentheses");
+  }
+
+  @Test
+  void patternRunsToTheLastParenthesisSoItMayHoldOneUnpairedAsInGatus() {
+    // Gatus takes everything between pat( and the closing ) at the end.
+    assertThat(evaluate("[BODY] == pat(*:)*)", body("ok :) fine")).success()).isTrue();
+    assertThat(evaluate("[BODY] == pat(*(*)", body("f(x")).success()).isTrue();
   }
 
   @Test
