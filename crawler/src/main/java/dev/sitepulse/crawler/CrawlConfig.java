@@ -1,6 +1,8 @@
 package dev.sitepulse.crawler;
 
 import dev.sitepulse.crawler.store.CrawlDb;
+import dev.sitepulse.crawler.urls.LinkRules;
+import dev.sitepulse.crawler.urls.StrippedParameters;
 import dev.sitepulse.pinger.OriginHeaders;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.HeaderLines;
@@ -30,6 +32,7 @@ import java.util.regex.Pattern;
  * @param maxBackoff how long 429 and 503 answers may hold one host back in all, its Retry-After
  *     waits added up, before the crawl gives up on the host's other URLs (left queued for a later
  *     run); 0 gives up at the first
+ * @param stripParams the parameters every URL the crawl queues is stripped of (session ids)
  * @param headers added to every request ({@link CrawlHeaders}); credentials among them go to the
  *     seeds' origins only ({@link #requestHeaders})
  */
@@ -55,6 +58,7 @@ public record CrawlConfig(
     Duration commitEvery,
     CrawlPurpose purpose,
     Duration maxBackoff,
+    StrippedParameters stripParams,
     Map<String, String> headers) {
 
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
@@ -101,9 +105,15 @@ public record CrawlConfig(
     require(purpose != null, "a crawl needs a purpose");
     require(maxBackoff != null && !maxBackoff.isNegative(), "max-backoff cannot be negative");
     require(start != null, "a crawl needs to know how to start");
+    require(stripParams != null, "a crawl needs the parameters it strips, or none");
     require(headers != null, "headers cannot be null; give none as an empty map");
     headers.forEach((name, value) -> CrawlHeaders.check("headers." + name, name, value));
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** How this crawl turns an href into the URL it queues. */
+  public LinkRules linkRules() {
+    return new LinkRules(stripParams);
   }
 
   /** The defaults of the command line, for the given seeds and data directory. */
@@ -122,7 +132,7 @@ public record CrawlConfig(
         .include(include).exclude(exclude).concurrency(concurrency).perHost(perHost).delay(delay)
         .timeout(timeout).maxBodyBytes(maxBodyBytes).userAgent(userAgent).warc(warc).start(start)
         .ignoreRobots(ignoreRobots).commitEvery(commitEveryPages, commitEvery).purpose(purpose)
-        .maxBackoff(maxBackoff).headers(headers);
+        .maxBackoff(maxBackoff).stripParams(stripParams).headers(headers);
   }
 
   public CrawlConfig withPurpose(CrawlPurpose p) {
@@ -190,6 +200,7 @@ public record CrawlConfig(
     private CrawlPurpose purpose = CrawlPurpose.SEARCH;
     /** Five waits of a minute, as many as one URL's back-offs may take (a Retry-After is capped at a minute). */
     private Duration maxBackoff = Duration.ofMinutes(5);
+    private StrippedParameters stripParams = StrippedParameters.DEFAULT;
     private Map<String, String> headers = Map.of();
 
     private Builder(List<String> seeds, Path dataDir) {
@@ -290,6 +301,11 @@ public record CrawlConfig(
       return this;
     }
 
+    public Builder stripParams(StrippedParameters p) {
+      stripParams = p;
+      return this;
+    }
+
     /** Added to every request, credentials to the seeds' origins only. */
     public Builder headers(Map<String, String> h) {
       headers = h;
@@ -300,7 +316,7 @@ public record CrawlConfig(
     public CrawlConfig build() {
       return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
           concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
-          commitEveryPages, commitEvery, purpose, maxBackoff, headers);
+          commitEveryPages, commitEvery, purpose, maxBackoff, stripParams, headers);
     }
   }
 }

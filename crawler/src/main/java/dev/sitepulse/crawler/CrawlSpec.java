@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler;
 
+import dev.sitepulse.crawler.urls.StrippedParameters;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.SchemeHint;
 import dev.sitepulse.pinger.config.DataSize;
@@ -38,6 +39,7 @@ public record CrawlSpec(
     Boolean warc,
     Boolean ignoreRobots,
     Duration maxBackoff,
+    List<String> stripParams,
     Map<String, String> headers) {
 
   /**
@@ -95,6 +97,10 @@ public record CrawlSpec(
         throw new InvalidValueException("user-agent", "user-agent is " + e.getMessage());
       }
     }
+    if (stripParams != null) {
+      stripped(stripParams); // first: it names an empty entry, which List.copyOf would not take
+      stripParams = List.copyOf(stripParams);
+    }
     if (headers != null) {
       headers.forEach((name, value) -> CrawlHeaders.check("headers." + name, name, value));
       headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -105,9 +111,18 @@ public record CrawlSpec(
   public CrawlSpec(List<String> seeds, String data, Integer maxPages, Integer maxDepth, Scope scope,
       Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
       Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots,
+      Duration maxBackoff, List<String> stripParams) {
+    this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, null);
+  }
+
+  /** Without strip-params and headers, which then come from the command line or the defaults. */
+  public CrawlSpec(List<String> seeds, String data, Integer maxPages, Integer maxDepth, Scope scope,
+      Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
+      Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots,
       Duration maxBackoff) {
     this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
-        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, null);
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, null, null);
   }
 
   /** Without max-backoff, which then comes from the command line or the default. */
@@ -115,12 +130,12 @@ public record CrawlSpec(
       Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
       Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots) {
     this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
-        delay, timeout, maxBody, userAgent, warc, ignoreRobots, null, null);
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, null, null, null);
   }
 
   public static final CrawlSpec NONE =
       new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null);
+          null, null, null, null, null, null);
 
   /**
    * This spec's values where set, {@code base}'s elsewhere; headers of both, this spec's replacing
@@ -145,25 +160,26 @@ public record CrawlSpec(
         pick(warc, base.warc),
         pick(ignoreRobots, base.ignoreRobots),
         pick(maxBackoff, base.maxBackoff),
+        pick(stripParams, base.stripParams),
         headers == null || base.headers == null ? pick(headers, base.headers) : HeaderLines.merged(base.headers, headers));
   }
 
   /** This spec with its data directory set. */
   public CrawlSpec withData(String dir) {
     return new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, headers);
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, headers);
   }
 
   /** This spec with its per-fetch timeout set. */
   public CrawlSpec withTimeout(Duration t) {
     return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff, headers);
+        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, headers);
   }
 
   /** This spec with its max-backoff set. */
   public CrawlSpec withMaxBackoff(Duration d) {
     return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, d, headers);
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, d, stripParams, headers);
   }
 
   /**
@@ -179,7 +195,16 @@ public record CrawlSpec(
         pick(perHost, d.perHost()), pick(delay, d.delay()), pick(timeout, d.timeout()),
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
         pick(warc, false), start, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
-        CrawlPurpose.SEARCH, pick(maxBackoff, d.maxBackoff()), headers == null ? Map.of() : headers);
+        CrawlPurpose.SEARCH, pick(maxBackoff, d.maxBackoff()),
+        stripParams == null ? d.stripParams() : stripped(stripParams), headers == null ? Map.of() : headers);
+  }
+
+  private static StrippedParameters stripped(List<String> names) {
+    try {
+      return StrippedParameters.of(names);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("strip-params", "strip-params " + e.getMessage());
+    }
   }
 
   private static void atLeast(String key, Integer value, int min, String rule) {

@@ -1,7 +1,9 @@
 package dev.sitepulse.crawler;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sitepulse.crawler.urls.StrippedParameters;
 import dev.sitepulse.pinger.config.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,5 +47,25 @@ class CrawlConfigTest {
         month, null, null, null, null, null))
         .isInstanceOf(InvalidValueException.class).hasMessage("delay can be at most 1h, got 30d");
     crawl().delay(CrawlConfig.MAX_DELAY).build();
+  }
+
+  @Test
+  void aStripParamsEntryThatIsNoParameterNameIsRefusedAtItsKeyAndQuoted() {
+    assertThatThrownBy(() -> new CrawlSpec(null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, List.of("jsessionid", "session id")))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("strip-params takes parameter names (letters, digits, . _ ~ -, a * at the end for a prefix),"
+            + " default or none, got \"session id\"")
+        .extracting(e -> ((InvalidValueException) e).key()).isEqualTo("strip-params");
+  }
+
+  @Test
+  void aCrawlStripsTheBuiltInParametersUnlessTheSpecListsOthers() {
+    CrawlSpec seed = new CrawlSpec(List.of("http://docs.example/"), null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null);
+    assertThat(seed.toConfig(CrawlStart.RESUME).stripParams()).isEqualTo(StrippedParameters.DEFAULT);
+    CrawlSpec sid = new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, List.of("default", "sid"));
+    assertThat(sid.over(seed).toConfig(CrawlStart.RESUME).stripParams().names()).endsWith("utm_*", "sid");
   }
 }

@@ -101,6 +101,6 @@ class RequestHeadersTest {
 
   private CrawlSpec spec(Map<String, String> headers) {
     return new CrawlSpec(List.of(own + "/"), data.toString(), null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, headers);
+        null, null, null, null, null, null, null, headers);
   }
 }

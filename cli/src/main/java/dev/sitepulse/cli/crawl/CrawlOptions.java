@@ -83,6 +83,9 @@ public final class CrawlOptions {
   @Option(names = {"-H", "--header"}, paramLabel = "HEADER", description = "'NAME: VALUE', sent with every request, as curl's -H; repeat it for more. Authorization, Cookie and Proxy-Authorization go to the seeds' sites only.")
   List<String> headers;
 
+  @Option(names = "--strip-params", paramLabel = "NAME", split = ",", description = "Query and path parameters every URL is stripped of before it is queued: session ids and campaign tags, any case, NAME* a prefix; default adds the built-in list, none strips nothing (default: jsessionid,phpsessid,aspsessionid*,cfid,cftoken,utm_*).")
+  List<String> stripParams;
+
   @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is read only for the sitemaps it names). Only for sites you may crawl regardless.")
   Boolean ignoreRobots;
 
@@ -121,7 +124,7 @@ public final class CrawlOptions {
     CrawlSpec spec;
     try {
       spec = new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff,
+          concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams,
           HeaderOption.parse(headers, (name, value) -> CrawlHeaders.check("header", name, value)))
           .over(fromFile).over(defaults);
     } catch (InvalidValueException e) {

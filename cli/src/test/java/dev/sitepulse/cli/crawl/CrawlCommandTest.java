@@ -389,6 +389,24 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aStripParamsEntryThatIsNoNameIsAUsageErrorNamingTheOptionOrTheFilesKey() throws Exception {
+    Path config = Files.writeString(data.resolve("strip.yaml"), "crawl:\n  strip-params: [jsessionid, \"a=b\"]\n");
+
+    CommandLineRun flag = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(),
+        "--strip-params", "default,session id", StubServer.url(site, "/"));
+    CommandLineRun file = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), "-c", config.toString(),
+        StubServer.url(site, "/"));
+
+    String rule = "strip-params takes parameter names (letters, digits, . _ ~ -, a * at the end for a prefix),"
+        + " default or none, got ";
+    assertThat(flag.exitCode()).as(flag.toString()).isEqualTo(3);
+    assertThat(flag.err()).isEqualTo("sitepulse: --" + rule + "\"session id\"\n");
+    assertThat(file.exitCode()).as(file.toString()).isEqualTo(3);
+    assertThat(file.err()).isEqualTo("sitepulse: " + config + ":2:17: crawl.strip-params: " + rule + "\"a=b\"\n");
+    site.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
   void aCrawlDbThatIsNoSqliteFileIsCalledSoInPlainWordsAndExit2() throws Exception {
     Files.writeString(data.resolve("crawl.db"), "notes, not a database\n");
 

@@ -58,6 +58,7 @@ final class CrawlLoop {
   private final CanonicalRefetches refetches;
   private final UnparsedPages unparsed;
   private final Redirects redirects;
+  private final LinkRules rules;
   private final ExecutorService parsers;
   private final CrawlListener listener;
   private final WarcSink warc;
@@ -118,6 +119,7 @@ final class CrawlLoop {
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, writes, retries, this::backedOffTooLong,
         this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
+    this.rules = config.linkRules();
     this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
     this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,
         this::workDone);
@@ -349,7 +351,7 @@ final class CrawlLoop {
    * as the error of its chain where it closes a loop or goes past the longest chain followed.
    */
   private void redirected(Frontier.Next next, FetchResult r, PriorFetch prior, long fetchedAt) {
-    String target = LinkRules.resolveRedirect(next.url(), r.location());
+    String target = rules.resolveRedirect(next.url(), r.location());
     Redirects.Followed followed = redirects.follow(next, target);
     String message = target == null ? "redirect to an unusable URL: " + r.location().strip()
         : followed.tooMany() != null ? followed.tooMany() : r.message();

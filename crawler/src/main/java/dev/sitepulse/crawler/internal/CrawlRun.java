@@ -301,8 +301,9 @@ public final class CrawlRun {
    */
   public static List<String> normalizedSeeds(CrawlConfig config) {
     Set<String> out = new LinkedHashSet<>();
+    LinkRules rules = config.linkRules();
     for (String seed : config.seeds()) {
-      String n = LinkRules.normalize(seed);
+      String n = rules.normalize(seed);
       if (n == null) {
         throw new IllegalArgumentException("seed is " + LinkRules.whyNot(seed) + ": " + seed);
       }

@@ -55,6 +55,7 @@ final class PageWork {
    */
   private final Set<String> leaves = ConcurrentHashMap.newKeySet();
   private final ResolvedLinks resolvedLinks;
+  private final LinkRules rules;
 
   private static final int MAX_REMEMBERED_LINKS = 200_000;
 
@@ -65,7 +66,8 @@ final class PageWork {
     this.db = db;
     this.index = index;
     this.canonicals = canonicals;
-    this.resolvedLinks = new ResolvedLinks(LinkRules::normalize, scope::accepts, MAX_REMEMBERED_LINKS);
+    this.rules = config.linkRules();
+    this.resolvedLinks = new ResolvedLinks(rules::normalize, scope::accepts, MAX_REMEMBERED_LINKS);
   }
 
   /**
@@ -81,7 +83,7 @@ final class PageWork {
     // A body cut at --max-body is no page's whole bytes: two big pages that share their start
     // would be "exact duplicates". It is neither one nor an original, and keeps no hash.
     String bodyHash = fetched.truncated() ? null : BodyHash.sha256(fetched.body());
-    String canonical = LinkRules.normalize(page.canonical());
+    String canonical = rules.normalize(page.canonical());
     boolean otherCanonical = canonical != null && !canonical.equals(url);
     RobotsTag robots = RobotsTag.of(robotsDirectives(fetched, page), config.userAgent(),
         Instant.ofEpochMilli(fetchedAtMillis));

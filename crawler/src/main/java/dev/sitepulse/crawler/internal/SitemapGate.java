@@ -4,7 +4,6 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.robots.RobotsRules;
-import dev.sitepulse.crawler.urls.LinkRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ final class SitemapGate implements NamedSitemap.Found {
 
   @Override
   public void found(NamedSitemap sitemap) {
-    String normalized = LinkRules.normalize(sitemap.url());
+    String normalized = config.linkRules().normalize(sitemap.url());
     // Cut only if a later run would read it: not one read, nested too deep, or past the cap.
     if ((reads.abandoned() || limits.spent()) && normalized != null && read.mayRead(normalized)
         && !SitemapLimits.nestedTooDeep(sitemap.level())) {

@@ -99,9 +99,10 @@ final class SitemapPages {
   private SitemapRead readOffTheLoop(FetchResult fetched) {
     Sitemaps.Entries entries = Sitemaps.read(fetched);
     List<String> pages = new ArrayList<>();
+    LinkRules rules = config.linkRules();
     // Sitemap pages count as one link away from the seed, so max-depth 0 means seeds only.
     for (String page : config.maxDepth() >= 1 ? entries.pages() : List.<String>of()) {
-      String u = LinkRules.normalize(page);
+      String u = rules.normalize(page);
       if (u != null && scope.accepts(u)) {
         pages.add(u);
       }

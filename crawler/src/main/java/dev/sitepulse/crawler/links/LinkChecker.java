@@ -114,7 +114,7 @@ public final class LinkChecker {
         judge(e.getKey(), e.getValue(), db, givenUp, checkExternal, withResources, checkAnchors, found);
       }
     }
-    Map<String, List<Link>> typed = checkAnchors ? RecordedVerdicts.typedFragments(crawl.seeds()) : Map.of();
+    Map<String, List<Link>> typed = checkAnchors ? RecordedVerdicts.typedFragments(crawl.seeds(), crawl.linkRules()) : Map.of();
     Set<String> reported = new HashSet<>();
     found.broken.forEach(b -> reported.add(b.url()));
     RecordedVerdicts.missingSeedAnchors(typed, db.pages, found.anchorsNotChecked).stream()

@@ -257,7 +257,9 @@ record OnlineChecks(List<CheckResult> results, long notAsked, Map<String, Page> 
         if (!stoppedAtRedirect) {
           return CompletableFuture.completedFuture(as(first, a, chain, a.errorKind(), a.message()));
         }
-        String url = LinkRules.resolveRedirect(last.url(), last.location()); // as the crawl resolves one
+        // As the crawl resolves one, but with its parameters kept: a hop is followed, not stored, and a
+        // server may redirect to a URL with a session id until it is asked for that URL.
+        String url = LinkRules.PLAIN.resolveRedirect(last.url(), last.location());
         if (url == null) {
           return CompletableFuture.completedFuture(as(first, a, chain, ErrorKind.PROTOCOL,
               "redirect to an invalid location: " + last.location()));

@@ -119,11 +119,11 @@ final class RecordedVerdicts {
    * The #fragments typed on seeds, by the seed's URL as the crawl normalized it (it fetched the
    * seed without its fragment), each as a {@link Link#typed} link.
    */
-  static Map<String, List<Link>> typedFragments(List<String> seeds) {
+  static Map<String, List<Link>> typedFragments(List<String> seeds, LinkRules rules) {
     Map<String, List<Link>> out = new LinkedHashMap<>();
     for (String seed : seeds) {
       int hash = seed.indexOf('#');
-      String url = hash < 0 ? null : LinkRules.normalize(seed.substring(0, hash));
+      String url = hash < 0 ? null : rules.normalize(seed.substring(0, hash));
       if (url != null) {
         out.computeIfAbsent(url, u -> new ArrayList<>()).add(Link.typed(url, seed.substring(hash + 1)));
       }

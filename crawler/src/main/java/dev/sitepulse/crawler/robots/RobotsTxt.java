@@ -49,7 +49,7 @@ public final class RobotsTxt {
         return;
       }
       if (hopsLeft > 0 && r.location() != null && r.status() >= 300 && r.status() < 400) {
-        String next = LinkRules.resolveRedirect(url, r.location());
+        String next = LinkRules.PLAIN.resolveRedirect(url, r.location());
         if (next != null) {
           follow(hops, next, hopsLeft - 1, read);
           return;

@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Turns hrefs into crawlable URLs: http(s) only, at most 8 KB, ports 1 to 65535, normalized with
- * crawler-commons' BasicURLNormalizer (fragments dropped, default ports removed). Safe to share
- * between threads.
+ * crawler-commons' BasicURLNormalizer (fragments dropped, default ports removed), without the
+ * crawl's {@link StrippedParameters}. Safe to share between threads.
  */
 public final class LinkRules {
+
+  /** Strips no parameter: for robots.txt and sitemap files, which no page links to. */
+  public static final LinkRules PLAIN = new LinkRules(StrippedParameters.NONE);
 
   private static final int MAX_URL_LENGTH = 8192;
   private static final ThreadLocal<BasicURLNormalizer> NORMALIZER =
@@ -26,16 +29,20 @@ public final class LinkRules {
   /** Stands in for an IPv6 host while the normalizer runs; .invalid is no one's (RFC 2606). */
   private static final String IPV6_STAND_IN = "ipv6-address.invalid";
 
-  private LinkRules() {}
+  private final StrippedParameters stripped;
+
+  public LinkRules(StrippedParameters stripped) {
+    this.stripped = stripped;
+  }
 
   /** The normalized URL, or null for anything the crawl cannot fetch. */
-  public static String normalize(String url) {
+  public String normalize(String url) {
     String n = normalizeAnyLength(url);
     // Checked again once normalized: percent-encoding can triple a URL's length.
     return n != null && n.length() <= MAX_URL_LENGTH ? n : null;
   }
 
-  private static String normalizeAnyLength(String url) {
+  private String normalizeAnyLength(String url) {
     if (url == null) {
       return null;
     }
@@ -45,7 +52,7 @@ public final class LinkRules {
     }
     try {
       String n = normalizeHost(u);
-      return n != null && hasPortInRange(n) && hasUriHost(n) && Fetcher.canFetch(n) ? n : null;
+      return n != null && hasPortInRange(n) && hasUriHost(n) && Fetcher.canFetch(n) ? stripped.strip(n) : null;
     } catch (MalformedURLException | URISyntaxException | RuntimeException malformed) {
       return null;
     }
@@ -85,14 +92,17 @@ public final class LinkRules {
     return new URI(url).getHost() != null;
   }
 
-  /** Why {@link #normalize} refuses {@code url}, for a message; null when it does not. */
+  /**
+   * Why {@link #normalize} refuses {@code url}, for a message; null when it does not. Stripping
+   * parameters makes no URL unfetchable, so any crawl's rules refuse the same URLs.
+   */
   public static String whyNot(String url) {
-    if (normalize(url) != null) {
+    if (PLAIN.normalize(url) != null) {
       return null;
     }
     String u = url == null ? "" : url.strip();
     // Refused, yet it normalizes: only the length of the normalized form can be at fault.
-    if (u.length() > MAX_URL_LENGTH || normalizeAnyLength(u) != null) {
+    if (u.length() > MAX_URL_LENGTH || PLAIN.normalizeAnyLength(u) != null) {
       return "longer than 8 KB";
     }
     if (!isHttp(u)) {
@@ -131,7 +141,7 @@ public final class LinkRules {
    * ("http://exa mple.com/"), which a hostile or broken server may send. Resolved leniently, as
    * browsers do (java.net.URI refuses a space in a relative path), and then checked to parse.
    */
-  public static String resolveRedirect(String from, String location) {
+  public String resolveRedirect(String from, String location) {
     try {
       String target = normalize(new URL(new URL(from), location.strip()).toString());
       if (target != null) {

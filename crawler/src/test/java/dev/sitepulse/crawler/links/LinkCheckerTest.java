@@ -167,6 +167,22 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aBrokenLinkWrittenWithSessionIdsIsOneTargetWithoutThemAndEachLinkKeepsItsLine() throws Exception {
+    html("/session.html", Stream.of(
+        "<a href=\"/nowhere/gone.html;jsessionid=0A1B2C3D\">first</a>",
+        "<a href=\"/nowhere/gone.html?PHPSESSID=9f8e7d&amp;utm_source=mail\">second</a>"));
+
+    Pattern thesePages = Pattern.compile("/session\\.html|/nowhere/");
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/session.html"), false);
+
+    assertThat(report.broken()).extracting(BrokenLink::url, BrokenLink::problem)
+        .containsExactly(tuple(base() + "/nowhere/gone.html", "404 Not Found"));
+    assertThat(report.broken().get(0).referrers()).extracting(Referrer::where, Referrer::anchorText)
+        .containsExactly(tuple(base() + "/session.html:2", "first"), tuple(base() + "/session.html:3", "second"));
+    site.verify(1, getRequestedFor(urlPathEqualTo("/nowhere/gone.html")));
+  }
+
+  @Test
   void withExternalSkipTheSitesOwnResourcesAreFetchedByTheCrawlOnceEachAndOthersAreSkipped() throws Exception {
     LinkReport report = check(seedsOnly(pageWithResources()), false);
 

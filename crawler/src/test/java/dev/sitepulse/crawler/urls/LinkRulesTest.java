@@ -9,28 +9,28 @@ class LinkRulesTest {
 
   @Test
   void aUrlIsNormalizedWithoutItsFragmentAndDefaultPort() {
-    assertThat(LinkRules.normalize(" HTTP://Example.COM:80/a/../b.html#top ")).isEqualTo("http://example.com/b.html");
+    assertThat(LinkRules.PLAIN.normalize(" HTTP://Example.COM:80/a/../b.html#top ")).isEqualTo("http://example.com/b.html");
     assertThat(LinkRules.whyNot("http://example.com/b.html")).isNull();
   }
 
   @Test
   void anIpv6AddressIsAHostLikeAnyOtherAndIsNormalizedLowerCase() {
-    assertThat(LinkRules.normalize("HTTP://[::1]:8080/a/../b.html#top")).isEqualTo("http://[::1]:8080/b.html");
-    assertThat(LinkRules.normalize("https://user@[2001:DB8::1]:443/")).isEqualTo("https://[2001:db8::1]/");
-    assertThat(LinkRules.resolveRedirect("http://[::1]:8080/a/b", "../c")).isEqualTo("http://[::1]:8080/c");
+    assertThat(LinkRules.PLAIN.normalize("HTTP://[::1]:8080/a/../b.html#top")).isEqualTo("http://[::1]:8080/b.html");
+    assertThat(LinkRules.PLAIN.normalize("https://user@[2001:DB8::1]:443/")).isEqualTo("https://[2001:db8::1]/");
+    assertThat(LinkRules.PLAIN.resolveRedirect("http://[::1]:8080/a/b", "../c")).isEqualTo("http://[::1]:8080/c");
     assertThat(LinkRules.whyNot("http://[::1]/")).isNull();
   }
 
   @Test
   void anUnclosedOrMalformedIpv6AddressIsStillNoUrl() {
     assertThat(List.of("http://[::1/", "http://[::1]x/", "http://[:::::]/", "http://[12345::1]/"))
-        .allMatch(u -> LinkRules.normalize(u) == null);
+        .allMatch(u -> LinkRules.PLAIN.normalize(u) == null);
   }
 
   @Test
   void aHostNameTheFrontierCannotReadIsRefusedAndNamedInTheReason() {
     // java.net.URL and the normalizer take it; java.net.URI, which the frontier reads hosts with, finds no host.
-    assertThat(LinkRules.normalize("http://dev_box.example.com/page")).isNull();
+    assertThat(LinkRules.PLAIN.normalize("http://dev_box.example.com/page")).isNull();
     assertThat(LinkRules.whyNot("http://dev_box.example.com/page")).isEqualTo("host name dev_box.example.com is not valid");
   }
 
@@ -39,7 +39,7 @@ class LinkRulesTest {
     // java.net.URI and the normalizer take a 64-character label; DNS, and so OkHttp, do not.
     String url = "http://" + "a".repeat(64) + ".example/page";
 
-    assertThat(LinkRules.normalize(url)).isNull();
+    assertThat(LinkRules.PLAIN.normalize(url)).isNull();
     assertThat(LinkRules.whyNot(url)).isEqualTo("host name " + "a".repeat(64) + ".example is not valid");
   }
 
@@ -47,7 +47,7 @@ class LinkRulesTest {
   void aUrlThatPercentEncodingTakesPast8KbIsRefusedAsTooLong() {
     String url = "http://example.com/" + "é".repeat(3000); // 3,019 characters, 18,019 once encoded
 
-    assertThat(LinkRules.normalize(url)).isNull();
+    assertThat(LinkRules.PLAIN.normalize(url)).isNull();
     assertThat(LinkRules.whyNot(url)).isEqualTo("longer than 8 KB");
   }
 
