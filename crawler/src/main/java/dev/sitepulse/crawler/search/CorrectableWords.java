@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import java.util.List;
 
 /**

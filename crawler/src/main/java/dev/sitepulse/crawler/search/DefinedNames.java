@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.search;
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.GlossaryTerms;
 import dev.sitepulse.crawler.index.UrlNames;
+import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

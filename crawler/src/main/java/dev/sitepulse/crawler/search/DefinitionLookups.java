@@ -1,5 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
+import dev.sitepulse.crawler.search.internal.query.QueryWords;
+import dev.sitepulse.crawler.search.internal.query.WhereFilters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.PrefixedNames;
 import dev.sitepulse.crawler.index.SectionNames;
 import dev.sitepulse.crawler.index.UrlNames;
+import dev.sitepulse.crawler.search.internal.query.OneWord;
+import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
@@ -24,7 +26,7 @@ import org.apache.lucene.search.TermQuery;
  * what each weighs: the page that defines a name ranks first for it, as a title match would. Apart
  * from finding the names, so that their weights are read in one place.
  */
-final class DefinitionQueries {
+public final class DefinitionQueries {
   /** A definition weighs as a title match does: the page is about the name. */
   private static final float BOOST = 3f;
   /**
@@ -103,7 +105,7 @@ final class DefinitionQueries {
    * The pages a URL names by {@code word} ({@link DefinedNames#urlNamedWords}), weighed as a title
    * match, as {@link #of} weighs the URL's name of a word typed alone.
    */
-  static Query ofUrlName(String word) {
+  public static Query ofUrlName(String word) {
     return new BoostQuery(new TermQuery(new Term(PageFields.ANCHORS, UrlNames.PREFIX + word)), BOOST);
   }
 

@@ -2,6 +2,8 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.SurfaceForms;
+import dev.sitepulse.crawler.search.internal.query.Correction;
+import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ public final class InvalidQueryException extends Exception {
   private final String reason;
   private final int column;
 
-  InvalidQueryException(String query, String reason, int column, Throwable cause) {
+  public InvalidQueryException(String query, String reason, int column, Throwable cause) {
     super(
         "cannot parse query "
             + quoted(query)
@@ -47,7 +47,7 @@ public final class InvalidQueryException extends Exception {
    * In double quotes, escaped so that quotes, newlines and control characters in the query keep
    * the message whole and the terminal as it was, and cut after {@value #QUOTED} characters.
    */
-  static String quoted(String text) {
+  public static String quoted(String text) {
     int shown = text.length() <= QUOTED ? text.length() : text.offsetByCodePoints(0, text.codePointCount(0, QUOTED));
     StringBuilder out = new StringBuilder(shown + 3).append('"');
     for (int i = 0; i < shown; i++) {

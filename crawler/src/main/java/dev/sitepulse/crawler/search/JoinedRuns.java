@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.ApiNames;
+import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
+import dev.sitepulse.crawler.search.internal.query.WhereFilters;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

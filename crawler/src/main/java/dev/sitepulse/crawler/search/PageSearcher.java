@@ -3,6 +3,8 @@ package dev.sitepulse.crawler.search;
 import dev.sitepulse.crawler.index.IndexDamage;
 import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.internal.query.ClauseLimit;
+import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.search;
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 
+import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;

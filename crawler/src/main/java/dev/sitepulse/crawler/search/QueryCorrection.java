@@ -1,5 +1,8 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
+import dev.sitepulse.crawler.search.internal.query.Correction;
+import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,11 @@ package dev.sitepulse.crawler.search;
 
 import static dev.sitepulse.crawler.search.CombinedQueries.either;
 
+import dev.sitepulse.crawler.search.internal.query.ClauseLimit;
+import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
+import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
+import dev.sitepulse.crawler.search.internal.query.QueryErrors;
+import dev.sitepulse.crawler.search.internal.query.WhereFilters;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
 import java.io.IOException;
 import java.util.Locale;
 import org.apache.lucene.index.DirectoryReader;

@@ -1,6 +1,8 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
+import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BoostQuery;

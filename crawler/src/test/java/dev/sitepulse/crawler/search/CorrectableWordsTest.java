@@ -2,7 +2,7 @@ package dev.sitepulse.crawler.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sitepulse.crawler.search.QueryWords.Word;
+import dev.sitepulse.crawler.search.internal.query.QueryWords.Word;
 import org.junit.jupiter.api.Test;
 
 class CorrectableWordsTest {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A small documentation site, indexed and committed for the search tests. */
-final class DocsSite {
+public final class DocsSite {
   static final String DOCS = "https://docs.acme.example/";
   static final String BLOG = "https://blog.acme.example/";
 
@@ -75,7 +75,7 @@ final class DocsSite {
 
   private DocsSite() {}
 
-  static Path indexInto(Path dir) {
+  public static Path indexInto(Path dir) {
     return indexInto(dir, PAGES);
   }
 

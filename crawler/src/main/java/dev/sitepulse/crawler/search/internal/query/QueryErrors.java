@@ -1,5 +1,6 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.pinger.ErrorText;
 import java.util.ArrayDeque;
 import java.util.regex.Matcher;
@@ -15,7 +16,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * a column. QueryParser wraps the grammar's ParseException (which knows the offending token) or the
  * lexer's TokenMgrError (which knows only its message) in a ParseException of its own.
  */
-final class QueryErrors {
+public final class QueryErrors {
   private static final Pattern LEXER_COLUMN = Pattern.compile("column (\\d+)");
   private static final Pattern REGEXP_POSITION = Pattern.compile(" at position (\\d+)$");
   private static final Pattern BOOST = Pattern.compile("\\^(\\d+(?:\\.\\d+)?)");
@@ -37,7 +38,7 @@ final class QueryErrors {
   }
 
   /** A query of stop words only, which a page may still define as a name (Rust's {@code into}). */
-  static final class OnlyStopWords extends Placed {
+  public static final class OnlyStopWords extends Placed {
     private static final long serialVersionUID = 1L;
 
     OnlyStopWords() {
@@ -46,7 +47,7 @@ final class QueryErrors {
     }
 
     /** Whether {@code e} is this error, the parser's own or wrapped in the grammar's. */
-    static boolean isCauseOf(InvalidQueryException e) {
+    public static boolean isCauseOf(InvalidQueryException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof OnlyStopWords) {
           return true;
@@ -58,7 +59,7 @@ final class QueryErrors {
 
   private QueryErrors() {}
 
-  static InvalidQueryException of(String query, ParseException wrapper) {
+  public static InvalidQueryException of(String query, ParseException wrapper) {
     Throwable cause = wrapper.getCause() != null ? wrapper.getCause() : wrapper;
     // Whatever the grammar tripped on in a URL typed without quotes, the quotes are what is missing.
     Placed url = UnquotedUrl.in(query);

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
@@ -6,6 +6,7 @@ import static dev.sitepulse.crawler.index.PageFields.HEADINGS;
 import static dev.sitepulse.crawler.index.PageFields.TITLE;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.DefinitionQueries;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,22 +34,22 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * and ranges: {@code status:404}, {@code status:[500 TO *]} ({@link PointFields}). Not thread-safe:
  * make one per query.
  */
-final class PageQueryParser extends MultiFieldQueryParser {
+public final class PageQueryParser extends MultiFieldQueryParser {
   private static final String[] DEFAULT_FIELDS = {TITLE, HEADINGS, DESCRIPTION, BODY};
   /** The fields a query word is searched in by default: where a page says what it is about. */
   static final Set<String> TEXT_FIELDS = Set.of(DEFAULT_FIELDS);
-  static final Map<String, Float> BOOSTS =
+  public static final Map<String, Float> BOOSTS =
       Map.of(TITLE, 3f, HEADINGS, 2f, DESCRIPTION, 1f, BODY, 1f);
 
   /** The classic grammar's operators written as words. */
-  static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
+  public static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
   /** What a query says besides its words: operators and field names. */
   private static final Pattern OPERATORS_AND_FIELDS = Pattern.compile("\\b(?:AND|OR|NOT)\\b|[\\p{L}\\p{N}_]+:");
 
   private String query = "";
   /** {@link CodeSpelling.Reading#paths}: dotted names the query typed as paths, to the paths. */
   private final Map<String, String> paths;
-  /** {@link DefinedNames#urlNamedWords}: plain words that match the pages a URL names by them too. */
+  /** {@link dev.sitepulse.crawler.search.DefinedNames#urlNamedWords}: plain words that match the pages a URL names by them too. */
   private final Set<String> urlNamed;
   /** Whether the last parse read a URL's name, a field the query itself may not name. */
   private boolean readUrlName;
@@ -59,9 +60,9 @@ final class PageQueryParser extends MultiFieldQueryParser {
 
   /**
    * @param paths the dotted names the query typed as {@code ::} paths, each to the path as typed
-   * @param urlNamed the query's plain words, lower-cased, that a URL names pages by ({@link DefinedNames#urlNamedWords})
+   * @param urlNamed the query's plain words, lower-cased, that a URL names pages by ({@link dev.sitepulse.crawler.search.DefinedNames#urlNamedWords})
    */
-  PageQueryParser(Analyzer analyzer, Map<String, String> paths, Set<String> urlNamed) {
+  public PageQueryParser(Analyzer analyzer, Map<String, String> paths, Set<String> urlNamed) {
     super(DEFAULT_FIELDS, analyzer, BOOSTS);
     this.paths = Map.copyOf(paths);
     this.urlNamed = Set.copyOf(urlNamed);
@@ -117,7 +118,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
    * The query with its OR-ed words all required, as a web search engine reads them; null when
    * that is the query itself (one word, or words joined by an explicit OR or AND).
    */
-  Query allWords(String query, Query parsed) {
+  public Query allWords(String query, Query parsed) {
     Operator was = getDefaultOperator();
     setDefaultOperator(Operator.AND);
     try {
@@ -223,7 +224,7 @@ final class PageQueryParser extends MultiFieldQueryParser {
   }
 
   /** Whether {@code query} is a field's any value, as {@link #hasValue} makes it for a text or keyword field. */
-  static boolean isAnyValue(Query query) {
+  public static boolean isAnyValue(Query query) {
     return query instanceof TermRangeQuery range && range.getLowerTerm() == null && range.getUpperTerm() == null;
   }
 

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * A query as code writes names, read as the classic grammar can take it. Rust's and C++'s path
  * separator is a dot: {@code HashMap::entry} is {@code HashMap.entry}, the name as the index knows
- * it ({@link DefinedNames}), where the grammar took "HashMap" for a field and failed on the second
+ * it ({@link dev.sitepulse.crawler.search.DefinedNames}), where the grammar took "HashMap" for a field and failed on the second
  * colon. A call's empty brackets make the name a phrase: {@code IndexWriter.commit()} reads as
  * {@code "IndexWriter.commit()"}, where the grammar failed on an empty group; quoted, the name
  * still counts as called. Both only right after a name's characters, and outside phrases,
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * colon escaped, as the grammar would otherwise take the host for a second field's name
  * ({@link HostPorts}).
  */
-final class CodeSpelling {
+public final class CodeSpelling {
 
   /**
    * The query as the grammar reads it.
@@ -36,8 +36,8 @@ final class CodeSpelling {
    * @param typedAt for each character of {@code text}, where it stands in the query as typed (an
    *     added quote, where the character after it does), so that an error's column is the user's
    */
-  record Reading(String typed, String text, int[] typedAt) {
-    boolean changed() {
+  public record Reading(String typed, String text, int[] typedAt) {
+    public boolean changed() {
       return !text.equals(typed);
     }
 
@@ -46,7 +46,7 @@ final class CodeSpelling {
      * name between its dots that a correction changes is replaced, so a {@code ::} typed for a
      * dot, and the quotes a call was read in, stay as typed.
      */
-    String typedWith(List<Correction> corrections) {
+    public String typedWith(List<Correction> corrections) {
       List<Correction> inTyped = new ArrayList<>();
       for (Correction c : corrections) {
         String[] was = text.substring(c.start(), c.end()).split("\\.", -1);
@@ -73,7 +73,7 @@ final class CodeSpelling {
      * a page that writes the path has its words: prose and code that say {@code Vec::new} (The
      * Rust Programming Language, which defines no names) are found by the path as typed.
      */
-    Map<String, String> paths() {
+    public Map<String, String> paths() {
       Map<String, String> paths = new HashMap<>();
       Matcher path = PATH.matcher(typed);
       while (path.find()) {
@@ -83,7 +83,7 @@ final class CodeSpelling {
     }
 
     /** Whether the character at {@code index} of {@link #text} was typed in a {@link #paths path}. */
-    boolean inPath(int index) {
+    public boolean inPath(int index) {
       int at = typedIndex(index);
       Matcher path = PATH.matcher(typed);
       while (path.find()) {
@@ -100,7 +100,7 @@ final class CodeSpelling {
     }
 
     /** The 1-based column in the typed query of the 1-based {@code column} in {@link #text}; -1 stays. */
-    int typedColumn(int column) {
+    public int typedColumn(int column) {
       return column < 1 ? column : column > typedAt.length ? typed.length() + 1 : typedAt[column - 1] + 1;
     }
   }
@@ -130,7 +130,7 @@ final class CodeSpelling {
     return any;
   }
 
-  static Reading read(String query) {
+  public static Reading read(String query) {
     Builder out = new Builder(query);
     if (onlyOperators(query)) {
       Matcher word = WORD.matcher(query);

@@ -1,6 +1,7 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import dev.sitepulse.crawler.index.PageFields;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.apache.lucene.search.Query;
  * filter as narrowing does. Wherever a query has them, they match as written and score nothing
  * ({@link #scoreless}).
  */
-final class WhereFilters {
+public final class WhereFilters {
 
   private static final Set<String> FIELDS =
       Set.of(PageFields.HOST, PageFields.URL, PageFields.LANG, PageFields.STATUS, PageFields.FETCHED_AT);
@@ -39,7 +39,7 @@ final class WhereFilters {
   private WhereFilters() {}
 
   /** Whether {@code field} says where a page is: host, url, lang, status or fetched_at. */
-  static boolean isWhereField(String field) {
+  public static boolean isWhereField(String field) {
     return FIELDS.contains(field);
   }
 
@@ -85,7 +85,7 @@ final class WhereFilters {
    * The filters {@link #narrow} made of {@code parsed}'s clauses, and its excluded where-values, as
    * one query: what keeps pages out however the words rank them; null for none.
    */
-  static Query of(Query parsed) {
+  public static Query of(Query parsed) {
     List<BooleanClause> clauses = whereClauses(parsed);
     if (clauses.isEmpty()) {
       return null;
@@ -112,7 +112,7 @@ final class WhereFilters {
    * Whether {@code parsed} reads where-fields only, or is {@code *:*}: a listing of pages, with no
    * words to rank them by.
    */
-  static boolean only(Query parsed) {
+  public static boolean only(Query parsed) {
     if (parsed instanceof MatchAllDocsQuery) {
       return true;
     }
@@ -121,7 +121,7 @@ final class WhereFilters {
   }
 
   /** {@code ranked} kept to the pages {@code where} allows; as it is for no filter. */
-  static Query within(Query ranked, Query where) {
+  public static Query within(Query ranked, Query where) {
     return where == null ? ranked
         : new BooleanQuery.Builder().add(ranked, Occur.MUST).add(where, Occur.FILTER).build();
   }
@@ -133,7 +133,7 @@ final class WhereFilters {
    * {@code host:"127.0.0.1:8092"}, {@code status:404^2}), with an AND or NOT that joins it. One in
    * a group with words stays, and is read as a field word as before.
    */
-  static String wordsBeside(String query) {
+  public static String wordsBeside(String query) {
     List<QueryWords.Word> all = QueryWords.of(query);
     List<int[]> clauses = TopClauses.of(query);
     boolean[] gone = new boolean[clauses.size()];
@@ -210,7 +210,7 @@ final class WhereFilters {
   }
 
   /** Whether {@code query} is a where-clause {@link #scoreless} made: no word of the text to mark. */
-  static boolean isScoreless(Query query) {
+  public static boolean isScoreless(Query query) {
     return query instanceof BoostQuery boosted && boosted.getBoost() == 0f
         && boosted.getQuery() instanceof ConstantScoreQuery;
   }
@@ -220,7 +220,7 @@ final class WhereFilters {
    * the filters of {@code parsed}: every word, not every value of a filter (with AND,
    * {@code host:(a b)} asked for a page on both hosts); null when that is {@code parsed} itself.
    */
-  static Query withFiltersOf(Query parsed, Query allWords) {
+  public static Query withFiltersOf(Query parsed, Query allWords) {
     List<BooleanClause> filters = whereClauses(parsed);
     List<BooleanClause> own = whereClauses(allWords);
     if (!(allWords instanceof BooleanQuery all) || filters.isEmpty() || own.isEmpty()) {

@@ -1,8 +1,9 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import static dev.sitepulse.crawler.index.PageFields.FETCHED_AT;
 import static dev.sitepulse.crawler.index.PageFields.STATUS;
 
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.IntPoint;

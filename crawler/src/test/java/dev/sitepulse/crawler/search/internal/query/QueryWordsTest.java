@@ -1,10 +1,10 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.sitepulse.crawler.search.QueryWords.Kind;
-import dev.sitepulse.crawler.search.QueryWords.Word;
+import dev.sitepulse.crawler.search.internal.query.QueryWords.Kind;
+import dev.sitepulse.crawler.search.internal.query.QueryWords.Word;
 import org.junit.jupiter.api.Test;
 
 class QueryWordsTest {

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import dev.sitepulse.crawler.index.PageFields;
 import org.apache.lucene.index.Term;

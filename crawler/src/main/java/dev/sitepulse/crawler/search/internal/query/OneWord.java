@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,12 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * What an analyzer makes of a text that is one word: its first term. A word with accents is two
  * terms at one place (café, then cafe), still one word; a second place makes it more than one.
  */
-final class OneWord {
+public final class OneWord {
 
   private OneWord() {}
 
   /** The word's term, or null for a stop word or a text of more than one word. */
-  static String of(Analyzer analyzer, String field, String text) {
+  public static String of(Analyzer analyzer, String field, String text) {
     try (TokenStream tokens = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute position = tokens.addAttribute(PositionIncrementAttribute.class);

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.query;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,15 +12,15 @@ import java.util.Set;
  * ({@code -word}, {@code NOT word}, {@code -(a b)}, {@code -"a b"}), and what it matches. A phrase
  * is its words, split at spaces; a range or a regular expression is one word. Operators, field
  * names, parentheses, boosts and slops are no words. What a caller takes of them is its own:
- * {@link CorrectableWords}, {@link DefinedNames}.
+ * {@link dev.sitepulse.crawler.search.CorrectableWords}, {@link dev.sitepulse.crawler.search.DefinedNames}.
  */
-final class QueryWords {
+public final class QueryWords {
   private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT", "&&", "||");
   /** Characters that end a word in the classic grammar ({@code -} and {@code +} only start one's operator). */
   private static final String WORD_ENDS = "!():^[]\"{}~/";
 
   /** What a word matches, as the grammar decides it: a prefix or wildcard before a fuzzy mark. */
-  enum Kind { PLAIN, PREFIX, WILDCARD, FUZZY, REGEX, RANGE }
+  public enum Kind { PLAIN, PREFIX, WILDCARD, FUZZY, REGEX, RANGE }
 
   /**
    * @param text the word as typed, escapes included
@@ -28,9 +28,9 @@ final class QueryWords {
    * @param end where it ends, exclusive: before any boost, slop or fuzziness
    * @param field the field it names, or null for the default fields
    */
-  record Word(String text, int start, int end, String field, Kind kind, boolean inPhrase, boolean excluded) {
+  public record Word(String text, int start, int end, String field, Kind kind, boolean inPhrase, boolean excluded) {
     /** Whether it is searched as text: in the default fields or in title, headings, description or body. */
-    boolean inTextField() {
+    public boolean inTextField() {
       return field == null || PageQueryParser.TEXT_FIELDS.contains(field);
     }
   }
@@ -50,7 +50,7 @@ final class QueryWords {
     groups.push(new Group(null, false));
   }
 
-  static List<Word> of(String query) {
+  public static List<Word> of(String query) {
     QueryWords scan = new QueryWords(query);
     scan.scan();
     return List.copyOf(scan.words);
