@@ -1,5 +1,7 @@
 package dev.sitepulse.crawler.search;
 
+import dev.sitepulse.crawler.search.internal.ranking.DefinedNames;
+import dev.sitepulse.crawler.search.internal.ranking.HitFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ final class HitBuilder {
 
   /**
    * @param marked the words the snippets mark ({@link MarkedWords#of})
-   * @param ids the definitions a hit may link to ({@link QueryPlan#ids})
+   * @param ids the definitions a hit may link to ({@link dev.sitepulse.crawler.search.internal.ranking.QueryPlan#ids})
    * @param asked what the query asks a section's id to name ({@link NamedSections#of})
    */
   List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids, NamedSections.Asked asked) throws IOException {

@@ -27,7 +27,7 @@ public final class InvalidQueryException extends Exception {
   }
 
   /** The same error told of {@code typed}, the query before it was rewritten, at its own column. */
-  InvalidQueryException in(String typed, int typedColumn) {
+  public InvalidQueryException in(String typed, int typedColumn) {
     return new InvalidQueryException(typed, reason, typedColumn, getCause());
   }
 

@@ -2,6 +2,10 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
 import dev.sitepulse.crawler.search.internal.query.WhereFilters;
+import dev.sitepulse.crawler.search.internal.ranking.CombinedQueries;
+import dev.sitepulse.crawler.search.internal.ranking.DefinitionQueries;
+import dev.sitepulse.crawler.search.internal.ranking.QueryPlan;
+import dev.sitepulse.crawler.search.internal.ranking.QueryPlanner;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

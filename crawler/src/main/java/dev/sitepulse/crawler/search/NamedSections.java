@@ -3,6 +3,9 @@ package dev.sitepulse.crawler.search;
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 
 import dev.sitepulse.crawler.index.SectionIds;
+import dev.sitepulse.crawler.search.internal.ranking.HitFields;
+import dev.sitepulse.crawler.search.internal.ranking.QueryPlan;
+import dev.sitepulse.crawler.search.internal.ranking.RunTogetherSections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -5,6 +5,11 @@ import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.search.internal.query.ClauseLimit;
 import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
+import dev.sitepulse.crawler.search.internal.ranking.DefinitionLookups;
+import dev.sitepulse.crawler.search.internal.ranking.HitFields;
+import dev.sitepulse.crawler.search.internal.ranking.QueryPlan;
+import dev.sitepulse.crawler.search.internal.ranking.QueryPlanner;
+import dev.sitepulse.crawler.search.internal.ranking.RankedPages;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +34,11 @@ import org.apache.lucene.store.FSDirectory;
  * Ranked full-text search over the last commit of a {@link dev.sitepulse.crawler.index.PageIndex}.
  *
  * <p>Queries use Lucene's classic syntax: AND/OR/NOT (OR by default, with pages that have every
- * word first: {@link AllWordsFirst}), "phrases", prefix*, and
+ * word first: {@link dev.sitepulse.crawler.search.internal.ranking.AllWordsFirst}), "phrases", prefix*, and
  * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
  * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
  * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made mostly of links
- * ranked lower ({@link LinkTextDamping}), and a page that copies much of its site ({@link SiteCopies}). A query with a word no page has comes with its misspelt
+ * ranked lower ({@link dev.sitepulse.crawler.search.internal.ranking.LinkTextDamping}), and a page that copies much of its site ({@link dev.sitepulse.crawler.search.internal.ranking.SiteCopies}). A query with a word no page has comes with its misspelt
  * words corrected, when that finds pages ({@link DidYouMean}), and one that finds nothing with
  * each where-filter value no page has ({@link UnmatchedFilters}). One IndexSearcher is opened per
  * instance and reused: open once, then search from any number of threads.

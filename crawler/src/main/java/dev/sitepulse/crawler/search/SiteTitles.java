@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.internal.ranking.HitFields;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

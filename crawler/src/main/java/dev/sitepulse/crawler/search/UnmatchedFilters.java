@@ -3,6 +3,7 @@ package dev.sitepulse.crawler.search;
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import dev.sitepulse.crawler.search.internal.query.WhereFilters;
+import dev.sitepulse.crawler.search.internal.ranking.QueryPlanner;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -80,7 +80,7 @@ public final class DocsSite {
   }
 
   /** {@code pages} indexed and committed into {@code dir}. */
-  static Path indexInto(Path dir, List<IndexedPage> pages) {
+  public static Path indexInto(Path dir, List<IndexedPage> pages) {
     try (PageIndex index = PageIndex.open(dir)) {
       pages.forEach(index::upsert);
       index.commit(Map.of());
@@ -94,12 +94,12 @@ public final class DocsSite {
   }
 
   /** HTML pages, each by its URL, parsed as a crawl parses them for search, indexed and committed into {@code dir}. */
-  static Path indexParsed(Path dir, Map<String, String> htmlByUrl) {
+  public static Path indexParsed(Path dir, Map<String, String> htmlByUrl) {
     return indexInto(dir, htmlByUrl.entrySet().stream().map(page -> parsed(page.getKey(), page.getValue())).toList());
   }
 
   /** A page of HTML whose title is also its heading, then {@code body}. */
-  static String html(String title, String body) {
+  public static String html(String title, String body) {
     return "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>";
   }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * A query as code writes names, read as the classic grammar can take it. Rust's and C++'s path
  * separator is a dot: {@code HashMap::entry} is {@code HashMap.entry}, the name as the index knows
- * it ({@link dev.sitepulse.crawler.search.DefinedNames}), where the grammar took "HashMap" for a field and failed on the second
+ * it ({@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames}), where the grammar took "HashMap" for a field and failed on the second
  * colon. A call's empty brackets make the name a phrase: {@code IndexWriter.commit()} reads as
  * {@code "IndexWriter.commit()"}, where the grammar failed on an empty group; quoted, the name
  * still counts as called. Both only right after a name's characters, and outside phrases,

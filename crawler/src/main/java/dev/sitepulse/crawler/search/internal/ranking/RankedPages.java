@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
@@ -19,7 +19,7 @@ import org.apache.lucene.search.TopDocs;
  * a listing in URL order ({@link UrlOrder}); and where nothing matches, the pages whose names have
  * the words as parts.
  */
-final class RankedPages {
+public final class RankedPages {
   private final IndexSearcher searcher;
   private final DirectoryReader reader;
   private final HitFields hitFields;
@@ -29,14 +29,14 @@ final class RankedPages {
    */
   private volatile LinkTextDamping weighting;
 
-  RankedPages(IndexSearcher searcher, DirectoryReader reader, HitFields hitFields) {
+  public RankedPages(IndexSearcher searcher, DirectoryReader reader, HitFields hitFields) {
     this.searcher = searcher;
     this.reader = reader;
     this.hitFields = hitFields;
   }
 
   /** The best {@code limit} pages for the plan, and how many match. */
-  TopDocs top(QueryPlan plan, int limit) throws IOException {
+  public TopDocs top(QueryPlan plan, int limit) throws IOException {
     // A queue no longer than the index.
     int size = Math.max(1, Math.min(limit, reader.maxDoc()));
     LinkTextDamping weighting = weighting(); // a listing too: the first search reads it, whichever it is

@@ -1,7 +1,8 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
-import static dev.sitepulse.crawler.search.CombinedQueries.either;
+import static dev.sitepulse.crawler.search.internal.ranking.CombinedQueries.either;
 
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.internal.query.ClauseLimit;
 import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
 import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
@@ -22,11 +23,11 @@ import org.apache.lucene.search.Query;
  * own, then {@link #plan}, which looks its names up in the index ({@link DefinitionLookups}) and
  * adds what ranks: the phrase of its words near each other and the pages that define its names.
  */
-final class QueryPlanner {
+public final class QueryPlanner {
   private final Analyzer analyzer;
   private final DefinitionLookups lookups;
 
-  QueryPlanner(Analyzer analyzer, DefinitionLookups lookups) {
+  public QueryPlanner(Analyzer analyzer, DefinitionLookups lookups) {
     this.analyzer = analyzer;
     this.lookups = lookups;
   }
@@ -38,7 +39,7 @@ final class QueryPlanner {
    * @throws InvalidQueryException when the query does not parse, said of the query as typed; a
    *     stop word alone that names a definition parses, as no words of the text
    */
-  Parsed parse(CodeSpelling.Reading reading) throws InvalidQueryException {
+  public Parsed parse(CodeSpelling.Reading reading) throws InvalidQueryException {
     String query = reading.text();
     Map<String, String> paths = lookups.pathsNoPageDefines(reading);
     PageQueryParser parser = new PageQueryParser(analyzer, paths, lookups.urlNamedWords(query));
@@ -76,7 +77,7 @@ final class QueryPlanner {
   }
 
   /** The plan of a parsed query: what matches and ranks, and what a hit may link to. */
-  QueryPlan plan(Parsed read) {
+  public QueryPlan plan(Parsed read) {
     String query = read.reading().text();
     PageQueryParser parser = read.parser();
     Narrowed narrowed = narrowed(query, read.query());
@@ -121,7 +122,7 @@ final class QueryPlanner {
    * @param rewrite how prefix, wildcard, fuzzy and regex terms rewrite; null for the parser's default
    * @param paths the query's {@code ::} paths ({@link CodeSpelling.Reading#paths})
    */
-  PageQueryParser parser(MultiTermQuery.RewriteMethod rewrite, Map<String, String> paths) {
+  public PageQueryParser parser(MultiTermQuery.RewriteMethod rewrite, Map<String, String> paths) {
     PageQueryParser parser = new PageQueryParser(analyzer, paths, Set.of());
     if (rewrite != null) {
       parser.setMultiTermRewriteMethod(rewrite);
@@ -130,7 +131,7 @@ final class QueryPlanner {
   }
 
   /** The query parsed; its errors as one line, said of the query the grammar was given. */
-  static Query parse(PageQueryParser parser, String query) throws InvalidQueryException {
+  public static Query parse(PageQueryParser parser, String query) throws InvalidQueryException {
     if (query == null || query.isBlank()) {
       throw new InvalidQueryException(query == null ? "" : query, "the query is empty", -1, null);
     }

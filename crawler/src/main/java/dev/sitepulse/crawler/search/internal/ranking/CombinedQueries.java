@@ -1,15 +1,15 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 
 /** The two ways a search puts queries together: as alternatives, and as a boost on what matches. */
-final class CombinedQueries {
+public final class CombinedQueries {
   private CombinedQueries() {}
 
   /** Either query, or both as alternatives whose scores add up; null for neither. */
-  static Query either(Query a, Query b) {
+  public static Query either(Query a, Query b) {
     if (a == null || b == null) {
       return a == null ? b : a;
     }

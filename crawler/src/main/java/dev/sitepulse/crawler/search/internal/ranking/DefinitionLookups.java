@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
 import dev.sitepulse.crawler.search.internal.query.QueryWords;
@@ -18,13 +18,13 @@ import org.apache.lucene.search.Query;
 /**
  * The names a query types ({@link DefinedNames}) as this index defines them: which it has, under
  * which term. Apart from {@link QueryPlanner}, which puts them into the query, so that a search and
- * its did-you-mean ({@link QueryCorrection}) look names up alike.
+ * its did-you-mean ({@link dev.sitepulse.crawler.search.QueryCorrection}) look names up alike.
  */
-final class DefinitionLookups {
+public final class DefinitionLookups {
   private final IndexReader reader;
   private final HitFields hitFields;
 
-  DefinitionLookups(IndexReader reader, HitFields hitFields) {
+  public DefinitionLookups(IndexReader reader, HitFields hitFields) {
     this.reader = reader;
     this.hitFields = hitFields;
   }
@@ -61,7 +61,7 @@ final class DefinitionLookups {
   }
 
   /** The names a query types ({@link DefinedNames#names}), each as the index knows it ({@link DefinedNames#orLastParts}). */
-  List<String> namesLookedUp(String query) {
+  public List<String> namesLookedUp(String query) {
     return DefinedNames.orLastParts(DefinedNames.names(query), hitFields::pagesDefining);
   }
 
@@ -141,7 +141,7 @@ final class DefinitionLookups {
    * where the text writes the name whole (Circle.area is a word of its own; the page has
    * shapes.Circle.area), weighed more where the site has no page of its own on the word ({@link PagesOnAWord}).
    */
-  Query matches(String query, Query parsed, List<String> names) {
+  public Query matches(String query, Query parsed, List<String> names) {
     return DefinedNames.isOneBareName(query, names)
         ? CombinedQueries.either(parsed, DefinitionQueries.ofOneName(names, this::pageOnTheWord, hitFields::definedWhole))
         : parsed;

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.GlossaryTerms;
@@ -26,7 +26,7 @@ import java.util.function.ToIntFunction;
  * defines one weighs is {@link DefinitionQueries}', and which of them a hit links to
  * {@link DefinitionAnchors}'. Words joined into names are {@link JoinedRuns}.
  */
-final class DefinedNames {
+public final class DefinedNames {
   /** Of the Python docs' 527 pages, 5 define a dumps, 1 a getcwd, 63 a close. */
   private static final int MAX_LAST_PART_PAGES = 10;
   /** A pasted block of code names hundreds, each a clause more towards Lucene's limit. */
@@ -274,7 +274,7 @@ final class DefinedNames {
    *
    * @param defined the page's definitions, one per line ({@code HitFields#definedNames})
    */
-  static String anchorIn(String defined, List<String> names) {
+  public static String anchorIn(String defined, List<String> names) {
     return DefinitionAnchors.in(defined, names);
   }
 

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
@@ -15,11 +15,11 @@ import org.apache.lucene.search.TermQuery;
  * Sphinx labels the Python docs' "Format Specification Mini-Language" {@code formatspec}, and as
  * the page never says "spec", {@code format spec} found 260 pages with both words first.
  */
-final class RunTogetherSections {
+public final class RunTogetherSections {
   private RunTogetherSections() {}
 
   /** The query's words run together, lower-cased ({@code formatspec}); null unless it is two or more plain words. */
-  static String of(String query) {
+  public static String of(String query) {
     List<String> runTogether = DefinedNames.runTogether(query);
     return runTogether.isEmpty() ? null : runTogether.get(0);
   }

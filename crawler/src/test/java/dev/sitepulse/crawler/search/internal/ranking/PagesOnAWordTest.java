@@ -1,7 +1,8 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.crawler.search.DocsSite;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.PrefixedNames;
@@ -23,13 +23,13 @@ import org.apache.lucene.util.StringHelper;
  * Reads a hit's url and title from doc values, and tells whether any page defines a name. Loading them as stored fields would decompress the
  * page body a second time (the highlighter already loads it): that was ~17% of query time.
  */
-final class HitFields implements OneHitPerItem.Pages {
+public final class HitFields implements OneHitPerItem.Pages {
   private static final Set<String> STORED = Set.of(PageFields.URL, PageFields.TITLE);
 
   private final DirectoryReader reader;
   private final List<LeafReaderContext> leaves;
 
-  HitFields(DirectoryReader reader) {
+  public HitFields(DirectoryReader reader) {
     this.reader = reader;
     this.leaves = reader.leaves();
   }
@@ -39,18 +39,18 @@ final class HitFields implements OneHitPerItem.Pages {
     return read(doc, PageFields.URL);
   }
 
-  String title(int doc) throws IOException {
+  public String title(int doc) throws IOException {
     return read(doc, PageFields.TITLE);
   }
 
   /** The API names the page defines, as written, one per line; empty for none. */
-  String definedNames(int doc) throws IOException {
+  public String definedNames(int doc) throws IOException {
     String names = docValue(doc, PageFields.DEFINED_IDS);
     return names == null ? "" : names;
   }
 
   /** The id of the section of the page that holds {@code offset} of its body, or null. */
-  String sectionAt(int doc, int offset) throws IOException {
+  public String sectionAt(int doc, int offset) throws IOException {
     if (offset < 0) {
       return null;
     }
@@ -59,19 +59,19 @@ final class HitFields implements OneHitPerItem.Pages {
   }
 
   /** The ids of the page's sections, labels too, in page order; empty for a page without. */
-  List<String> sectionIds(int doc) throws IOException {
+  public List<String> sectionIds(int doc) throws IOException {
     BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
     return sections == null ? List.of() : SectionIds.ids(sections);
   }
 
   /** Each of the page's sections' own id, in page order ({@link SectionIds#ownIds}); empty for a page without. */
-  List<String> ownSectionIds(int doc) throws IOException {
+  public List<String> ownSectionIds(int doc) throws IOException {
     BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
     return sections == null ? List.of() : SectionIds.ownIds(sections);
   }
 
   /** Where in the page's body the section {@code id} goes to lies, {@code {start, end}}; null when unknown. */
-  int[] sectionRange(int doc, String id) throws IOException {
+  public int[] sectionRange(int doc, String id) throws IOException {
     BytesRef sections = binaryDocValue(doc, PageFields.SECTIONS);
     return sections == null ? null : SectionIds.range(sections, id);
   }
@@ -152,7 +152,7 @@ final class HitFields implements OneHitPerItem.Pages {
    * name with no element of its own there (the module, class or item the page is about) is the
    * page itself.
    */
-  boolean definesAny(int doc, List<String> names) throws IOException {
+  public boolean definesAny(int doc, List<String> names) throws IOException {
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     for (String name : names) {
       String prefixed = PrefixedNames.term(name);

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.index.ItemDepth;
@@ -114,7 +114,7 @@ public final class DefinitionQueries {
    * one word, so a query of {@code asyncio gather} marked every asyncio but never the definition
    * it links to. Null when there are none.
    */
-  static Query inBody(List<String> names, Analyzer analyzer) throws IOException {
+  public static Query inBody(List<String> names, Analyzer analyzer) throws IOException {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     boolean any = false;
     for (String name : names) {

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.DocsSite;
+import dev.sitepulse.crawler.search.PageSearcher;
+import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
 import java.util.List;
@@ -18,11 +18,11 @@ import org.apache.lucene.search.Query;
  * @param rankedAllWords the same with every word required ({@link AllWordsFirst}); null when that is {@code ranked}
  * @param ids the definitions a hit may link to ({@link DefinitionLookups#ids})
  */
-record QueryPlan(CodeSpelling.Reading reading, Map<String, String> paths, Query parsed, boolean listing,
+public record QueryPlan(CodeSpelling.Reading reading, Map<String, String> paths, Query parsed, boolean listing,
     Query ranked, Query rankedAllWords, List<String> ids) {
 
   /** The query the grammar reads. */
-  String text() {
+  public String text() {
     return reading.text();
   }
 }

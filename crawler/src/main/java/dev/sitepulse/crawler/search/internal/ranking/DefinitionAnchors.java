@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import java.util.ArrayList;
 import java.util.Comparator;

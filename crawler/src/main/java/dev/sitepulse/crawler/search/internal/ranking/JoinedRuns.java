@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.ranking;
 
 import dev.sitepulse.crawler.index.ApiNames;
 import dev.sitepulse.crawler.search.internal.query.QueryWords;
