@@ -2,6 +2,10 @@ package dev.sitepulse.crawler.search;
 
 import dev.sitepulse.crawler.search.internal.ranking.DefinedNames;
 import dev.sitepulse.crawler.search.internal.ranking.HitFields;
+import dev.sitepulse.crawler.search.internal.snippets.MarkedWords;
+import dev.sitepulse.crawler.search.internal.snippets.SectionSnippets;
+import dev.sitepulse.crawler.search.internal.snippets.Snippet;
+import dev.sitepulse.crawler.search.internal.snippets.SnippetHighlighter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.snippets;
 
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
 import dev.sitepulse.crawler.search.internal.query.WhereFilters;
 import dev.sitepulse.crawler.search.internal.ranking.CombinedQueries;
@@ -25,7 +26,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * filters by, its prefixes expanded, and the names of the definitions a hit links to as the body
  * writes them.
  */
-final class MarkedWords {
+public final class MarkedWords {
   /**
    * For the highlighter, a prefix (wildcard, fuzzy, regex) term becomes the terms it matches, at
    * most 64 of them. Handed the prefix itself, the highlighter runs every term of the body field
@@ -46,20 +47,20 @@ final class MarkedWords {
   private final Analyzer analyzer;
   private final QueryPlanner planner;
 
-  MarkedWords(IndexSearcher searcher, Analyzer analyzer, QueryPlanner planner) {
+  public MarkedWords(IndexSearcher searcher, Analyzer analyzer, QueryPlanner planner) {
     this.searcher = searcher;
     this.analyzer = analyzer;
     this.planner = planner;
   }
 
   /** The words of the plan's query, and of every definition a hit may link to. */
-  Query of(QueryPlan plan) throws IOException, InvalidQueryException {
+  public Query of(QueryPlan plan) throws IOException, InvalidQueryException {
     return CombinedQueries.either(forHighlighting(plan.text(), plan.parsed(), plan.paths()),
         DefinitionQueries.inBody(plan.ids(), analyzer));
   }
 
   /** {@code marked} and the name as the page writes it: getcwd is os.getcwd there. */
-  Query withDefinition(Query marked, String definition) throws IOException {
+  public Query withDefinition(Query marked, String definition) throws IOException {
     return CombinedQueries.either(marked, DefinitionQueries.inBody(List.of(definition), analyzer));
   }
 

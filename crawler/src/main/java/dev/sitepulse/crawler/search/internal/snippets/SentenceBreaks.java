@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.snippets;
 
 import java.text.BreakIterator;
 import java.text.CharacterIterator;

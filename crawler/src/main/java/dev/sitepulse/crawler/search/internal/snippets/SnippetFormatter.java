@@ -1,5 +1,6 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.snippets;
 
+import dev.sitepulse.crawler.search.Highlight;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,12 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.snippets;
 
 import static dev.sitepulse.crawler.index.TestPages.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.index.PageIndex;
+import dev.sitepulse.crawler.search.InvalidQueryException;
+import dev.sitepulse.crawler.search.PageSearcher;
+import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.snippets;
 
+import dev.sitepulse.crawler.search.Highlight;
 import java.util.List;
 
 /**
@@ -7,6 +8,6 @@ import java.util.List;
  *
  * @param focus where in the body the best passage shown has its first match, -1 when nothing matched
  */
-record Snippet(String text, List<Highlight> highlights, int focus) {
+public record Snippet(String text, List<Highlight> highlights, int focus) {
   static final Snippet EMPTY = new Snippet("", List.of(), -1);
 }

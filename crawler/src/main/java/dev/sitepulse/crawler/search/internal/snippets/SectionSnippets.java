@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.snippets;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,18 +15,18 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
  * and its first sentence where nothing in it matches ({@link SnippetFormatter#keepTo}). Thread-safe:
  * one snippet at a time, as a search's few definition hits need.
  */
-final class SectionSnippets {
+public final class SectionSnippets {
   private final InSectionFirst scorer = new InSectionFirst();
   private final SnippetFormatter formatter = new SnippetFormatter();
   private final SnippetHighlighter highlighter;
   private int[] section;
 
-  SectionSnippets(IndexSearcher searcher, Analyzer analyzer) {
+  public SectionSnippets(IndexSearcher searcher, Analyzer analyzer) {
     highlighter = new SnippetHighlighter(searcher, analyzer, scorer, formatter);
   }
 
   /** @param section where the part lies in the body, {@code {start, end}} */
-  synchronized Snippet within(Query query, ScoreDoc hit, int[] section) throws IOException {
+  public synchronized Snippet within(Query query, ScoreDoc hit, int[] section) throws IOException {
     this.section = section;
     formatter.keepTo(section);
     return highlighter.snippets(query, new ScoreDoc[] {hit})[0];

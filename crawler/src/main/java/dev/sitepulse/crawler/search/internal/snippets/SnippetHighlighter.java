@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.snippets;
 
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 import static dev.sitepulse.crawler.index.PageFields.DESCRIPTION;
@@ -19,7 +19,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * Body snippets from Lucene's UnifiedHighlighter, which reads match offsets straight from the
  * body's postings. Built once per searcher; thread-safe.
  */
-final class SnippetHighlighter extends UnifiedHighlighter {
+public final class SnippetHighlighter extends UnifiedHighlighter {
   private static final String[] FIELDS = {BODY};
 
   /** A query for title:cache still shows "cache" in bold in the body. */
@@ -27,7 +27,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
 
   private static final int PASSAGES = SnippetFormatter.PASSAGES_SHOWN + 1;
 
-  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+  public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
     this(searcher, analyzer, new LeanPassageScorer(), new SnippetFormatter());
   }
 
@@ -44,7 +44,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   }
 
   /** One snippet per hit, in hit order; {@link Snippet#EMPTY} for a page without body text. */
-  Snippet[] snippets(Query query, ScoreDoc[] hits) throws IOException {
+  public Snippet[] snippets(Query query, ScoreDoc[] hits) throws IOException {
     int[] docIds = new int[hits.length];
     for (int i = 0; i < hits.length; i++) {
       docIds[i] = hits[i].doc;
