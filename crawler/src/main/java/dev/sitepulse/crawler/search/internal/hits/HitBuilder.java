@@ -1,5 +1,6 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.hits;
 
+import dev.sitepulse.crawler.search.SearchHit;
 import dev.sitepulse.crawler.search.internal.ranking.DefinedNames;
 import dev.sitepulse.crawler.search.internal.ranking.HitFields;
 import dev.sitepulse.crawler.search.internal.snippets.MarkedWords;
@@ -16,7 +17,7 @@ import org.apache.lucene.search.ScoreDoc;
  * The hits of a search's top pages: each page's URL, title and site, its snippet with the offsets
  * of the words it marks, and the definition or section it links to.
  */
-final class HitBuilder {
+public final class HitBuilder {
   private final HitFields hitFields;
   private final SnippetHighlighter highlighter;
   private final SectionSnippets sectionSnippets;
@@ -24,7 +25,7 @@ final class HitBuilder {
   private final MarkedWords markedWords;
   private final NamedSections namedSections;
 
-  HitBuilder(HitFields hitFields, SnippetHighlighter highlighter, SectionSnippets sectionSnippets,
+  public HitBuilder(HitFields hitFields, SnippetHighlighter highlighter, SectionSnippets sectionSnippets,
       SiteTitles siteTitles, MarkedWords markedWords, NamedSections namedSections) {
     this.hitFields = hitFields;
     this.highlighter = highlighter;
@@ -39,7 +40,7 @@ final class HitBuilder {
    * @param ids the definitions a hit may link to ({@link dev.sitepulse.crawler.search.internal.ranking.QueryPlan#ids})
    * @param asked what the query asks a section's id to name ({@link NamedSections#of})
    */
-  List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids, NamedSections.Asked asked) throws IOException {
+  public List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids, NamedSections.Asked asked) throws IOException {
     String[] linked = new String[top.length]; // the definition each hit links to, if any
     String[] named = new String[top.length]; // else the section whose id names the query, if any
     for (int i = 0; i < linked.length; i++) {

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.hits;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.search.internal.ranking.HitFields;
@@ -18,7 +18,7 @@ import org.apache.lucene.search.ScoreDoc;
  * each page's own title, and says the site's name once rather than on every line. Read from the
  * first pages of each site (scheme, host and port) a search meets, once per searcher.
  */
-final class SiteTitles {
+public final class SiteTitles {
   private static final String[] SEPARATORS = {" — ", " – ", " | ", " - ", " · ", " :: "};
   /** Pages read per host: enough to tell a site's name from a common word, few enough to cost nothing. */
   private static final int SAMPLE = 64;
@@ -29,7 +29,7 @@ final class SiteTitles {
   private final HitFields fields;
   private final Map<String, String> byOrigin = new ConcurrentHashMap<>();
 
-  SiteTitles(IndexSearcher searcher, HitFields fields) {
+  public SiteTitles(IndexSearcher searcher, HitFields fields) {
     this.searcher = searcher;
     this.fields = fields;
   }

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.hits;
 
 import static dev.sitepulse.crawler.index.PageFields.BODY;
 
@@ -37,7 +37,7 @@ import org.apache.lucene.search.QueryVisitor;
  * Sphinx writes before a heading is a name its authors chose, not what the heading says, unless
  * it is the query's words run together ({@link RunTogetherSections}: {@code formatspec}).
  */
-final class NamedSections {
+public final class NamedSections {
   /**
    * How many ids each table keeps read, a few MB: a search looked at every id of each hit's page,
    * hundreds on an API page, analysing each anew, a sixth of a warm search's time, and the same
@@ -50,7 +50,7 @@ final class NamedSections {
   private final KeptTables<Map<String, String>> runTogether = new KeptTables<>();
   private final KeptTables<Map<String, List<OwnId>>> ownIdsByTerm = new KeptTables<>();
 
-  NamedSections(HitFields hitFields, Analyzer analyzer) {
+  public NamedSections(HitFields hitFields, Analyzer analyzer) {
     this.hitFields = hitFields;
     this.analyzer = analyzer;
   }
@@ -63,7 +63,7 @@ final class NamedSections {
    */
   record Asked(Set<String> words, String runTogether) {}
 
-  static Asked of(QueryPlan plan) {
+  public static Asked of(QueryPlan plan) {
     Set<String> words = new HashSet<>();
     plan.parsed().visit(new QueryVisitor() {
       @Override
