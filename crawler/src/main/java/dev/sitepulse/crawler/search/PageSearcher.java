@@ -3,6 +3,8 @@ package dev.sitepulse.crawler.search;
 import dev.sitepulse.crawler.index.IndexDamage;
 import dev.sitepulse.crawler.index.IndexErrors;
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.internal.correction.DidYouMean;
+import dev.sitepulse.crawler.search.internal.correction.QueryCorrection;
 import dev.sitepulse.crawler.search.internal.hits.HitBuilder;
 import dev.sitepulse.crawler.search.internal.hits.NamedSections;
 import dev.sitepulse.crawler.search.internal.hits.SiteTitles;

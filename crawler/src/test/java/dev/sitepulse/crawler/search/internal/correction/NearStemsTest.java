@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.correction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.correction;
 
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
 import dev.sitepulse.crawler.search.internal.query.Correction;
 import dev.sitepulse.crawler.search.internal.query.PageQueryParser;
@@ -17,13 +18,13 @@ import org.apache.lucene.search.Query;
  * ({@link DidYouMean}), offered only when the corrected query, planned as a search plans it, finds
  * pages.
  */
-final class QueryCorrection {
+public final class QueryCorrection {
   private final IndexSearcher searcher;
   private final DidYouMean didYouMean;
   private final QueryPlanner planner;
   private final DefinitionLookups lookups;
 
-  QueryCorrection(IndexSearcher searcher, DidYouMean didYouMean, QueryPlanner planner, DefinitionLookups lookups) {
+  public QueryCorrection(IndexSearcher searcher, DidYouMean didYouMean, QueryPlanner planner, DefinitionLookups lookups) {
     this.searcher = searcher;
     this.didYouMean = didYouMean;
     this.planner = planner;
@@ -37,7 +38,7 @@ final class QueryCorrection {
    *
    * @param found whether the query as it is found pages
    */
-  String of(QueryPlan plan, boolean found) throws IOException {
+  public String of(QueryPlan plan, boolean found) throws IOException {
     CodeSpelling.Reading reading = plan.reading();
     List<Correction> corrections = new ArrayList<>(didYouMean.corrections(reading.text()));
     if (found) {

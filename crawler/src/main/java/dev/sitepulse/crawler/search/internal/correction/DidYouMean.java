@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.correction;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.SurfaceForms;
@@ -37,7 +37,7 @@ import org.apache.lucene.util.BytesRef;
  * one on more pages. Only the words {@link CorrectableWords} names change, in a quoted phrase too;
  * the rest of the query stays as typed, quotes included, so the suggestion can be pasted.
  */
-final class DidYouMean {
+public final class DidYouMean {
   /**
    * A correction is at most two edits from the typed word (Lucene's most), and no more than 30% of
    * the shorter word's letters: one edit in a word of four letters or more, two in one of seven
@@ -75,7 +75,7 @@ final class DidYouMean {
       .thenComparing(Comparator.comparingInt(Choice::pages).reversed())
       .thenComparing(Choice::written);
 
-  DidYouMean(DirectoryReader reader, Analyzer analyzer) {
+  public DidYouMean(DirectoryReader reader, Analyzer analyzer) {
     this.reader = reader;
     this.analyzer = analyzer;
     this.writtenWords = new WrittenWords(reader, analyzer);

@@ -1,10 +1,11 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.correction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.TestPages;
+import dev.sitepulse.crawler.search.DocsSite;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;

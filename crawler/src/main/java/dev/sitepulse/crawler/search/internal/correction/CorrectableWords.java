@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.correction;
 
 import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.correction;
 
 import java.io.IOException;
 import java.util.ArrayList;

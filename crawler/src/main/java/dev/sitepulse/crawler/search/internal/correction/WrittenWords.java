@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.correction;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.SurfaceForms;
