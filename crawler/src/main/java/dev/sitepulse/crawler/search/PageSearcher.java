@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.search.internal.correction.QueryCorrection;
 import dev.sitepulse.crawler.search.internal.hits.HitBuilder;
 import dev.sitepulse.crawler.search.internal.hits.NamedSections;
 import dev.sitepulse.crawler.search.internal.hits.SiteTitles;
+import dev.sitepulse.crawler.search.internal.notes.UnmatchedFilters;
 import dev.sitepulse.crawler.search.internal.query.ClauseLimit;
 import dev.sitepulse.crawler.search.internal.query.CodeSpelling;
 import dev.sitepulse.crawler.search.internal.ranking.DefinitionLookups;

@@ -1,6 +1,7 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.notes;
 
 import dev.sitepulse.crawler.index.PageFields;
+import dev.sitepulse.crawler.search.InvalidQueryException;
 import dev.sitepulse.crawler.search.internal.query.QueryWords;
 import dev.sitepulse.crawler.search.internal.query.WhereFilters;
 import dev.sitepulse.crawler.search.internal.ranking.QueryPlanner;
@@ -22,12 +23,12 @@ import org.slf4j.LoggerFactory;
  * that names it and what the index holds there ({@link HeldValues}), where "0 of 0 hits" said
  * nothing of why.
  */
-final class UnmatchedFilters {
+public final class UnmatchedFilters {
   private static final Logger LOG = LoggerFactory.getLogger(UnmatchedFilters.class);
   private final IndexSearcher searcher;
   private final QueryPlanner planner;
 
-  UnmatchedFilters(IndexSearcher searcher, QueryPlanner planner) {
+  public UnmatchedFilters(IndexSearcher searcher, QueryPlanner planner) {
     this.searcher = searcher;
     this.planner = planner;
   }
@@ -38,7 +39,7 @@ final class UnmatchedFilters {
    * where every value is one no page has (the crawl that wrote it said why). Empty too when the
    * index cannot be read for them: a note is no reason to fail the search it explains.
    */
-  List<String> of(String query) {
+  public List<String> of(String query) {
     try {
       return read(query);
     } catch (IOException | RuntimeException e) {

@@ -1,10 +1,12 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.crawler.index.PageFields;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.index.TestPages;
+import dev.sitepulse.crawler.search.DocsSite;
+import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.internal.ranking.DefinitionLookups;
 import dev.sitepulse.crawler.search.internal.ranking.HitFields;
 import dev.sitepulse.crawler.search.internal.ranking.QueryPlanner;

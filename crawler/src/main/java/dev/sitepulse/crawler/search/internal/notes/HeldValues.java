@@ -1,4 +1,4 @@
-package dev.sitepulse.crawler.search;
+package dev.sitepulse.crawler.search.internal.notes;
 
 import dev.sitepulse.crawler.index.PageFields;
 import java.io.IOException;
