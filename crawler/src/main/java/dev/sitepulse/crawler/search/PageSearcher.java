@@ -43,14 +43,17 @@ import org.apache.lucene.store.FSDirectory;
  * Ranked full-text search over the last commit of a {@link dev.sitepulse.crawler.index.PageIndex}.
  *
  * <p>Queries use Lucene's classic syntax: AND/OR/NOT (OR by default, with pages that have every
- * word first: {@link dev.sitepulse.crawler.search.internal.ranking.AllWordsFirst}), "phrases", prefix*, and
- * field:term for title, headings, description, body, host, url, lang, status and fetched_at. In a
- * url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"}) or escape them in
- * a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made mostly of links
- * ranked lower ({@link dev.sitepulse.crawler.search.internal.ranking.LinkTextDamping}), and a page that copies much of its site ({@link dev.sitepulse.crawler.search.internal.ranking.SiteCopies}). A query with a word no page has comes with its misspelt
- * words corrected, when that finds pages ({@link DidYouMean}), and one that finds nothing with
- * each where-filter value no page has ({@link UnmatchedFilters}). One IndexSearcher is opened per
- * instance and reused: open once, then search from any number of threads.
+ * word first: {@link dev.sitepulse.crawler.search.internal.ranking.AllWordsFirst}), "phrases",
+ * prefix*, and field:term for title, headings, description, body, host, url, lang, status and
+ * fetched_at. In a url, ':' and '/' are syntax: quote a whole url ({@code url:"https://h/p.html"})
+ * or escape them in a prefix ({@code url:https\:\/\/h\/guide\/*}). Ranking is BM25, with pages made
+ * mostly of links ranked lower
+ * ({@link dev.sitepulse.crawler.search.internal.ranking.LinkTextDamping}), and a page that copies
+ * much of its site ({@link dev.sitepulse.crawler.search.internal.ranking.SiteCopies}). A query with
+ * a word no page has comes with its misspelt words corrected, when that finds pages
+ * ({@link DidYouMean}), and one that finds nothing with each where-filter value no page has
+ * ({@link UnmatchedFilters}). One IndexSearcher is opened per instance and reused: open once, then
+ * search from any number of threads.
  *
  * <p>A search is planned ({@link QueryPlanner}: what the words become), run ({@link RankedPages})
  * and its hits built ({@link HitBuilder}: snippets, offsets, links), then corrected where a word

@@ -37,7 +37,8 @@ public final class HitBuilder {
 
   /**
    * @param marked the words the snippets mark ({@link MarkedWords#of})
-   * @param ids the definitions a hit may link to ({@link dev.sitepulse.crawler.search.internal.ranking.QueryPlan#ids})
+   * @param ids the definitions a hit may link to
+   *     ({@link dev.sitepulse.crawler.search.internal.ranking.QueryPlan#ids})
    * @param asked what the query asks a section's id to name ({@link NamedSections#of})
    */
   public List<SearchHit> hits(ScoreDoc[] top, Query marked, List<String> ids, NamedSections.Asked asked) throws IOException {

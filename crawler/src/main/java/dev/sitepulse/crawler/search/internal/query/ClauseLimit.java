@@ -10,7 +10,10 @@ import org.apache.lucene.search.IndexSearcher;
 public final class ClauseLimit {
   private static final int MAX_CLAUSES = 8192;
 
-  /** Why a query past the limit is refused, for {@link dev.sitepulse.crawler.search.InvalidQueryException}. */
+  /**
+   * Why a query past the limit is refused, for
+   * {@link dev.sitepulse.crawler.search.InvalidQueryException}.
+   */
   public static final String TOO_LONG =
       "it has too many words and terms to look up (at most " + MAX_CLAUSES + ", each word counted once per field)";
 

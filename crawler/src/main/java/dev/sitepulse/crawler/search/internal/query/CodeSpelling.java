@@ -11,22 +11,21 @@ import java.util.regex.Pattern;
 /**
  * A query as code writes names, read as the classic grammar can take it. Rust's and C++'s path
  * separator is a dot: {@code HashMap::entry} is {@code HashMap.entry}, the name as the index knows
- * it ({@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames}), where the grammar took "HashMap" for a field and failed on the second
- * colon. A call's empty brackets make the name a phrase: {@code IndexWriter.commit()} reads as
- * {@code "IndexWriter.commit()"}, where the grammar failed on an empty group; quoted, the name
- * still counts as called. Both only right after a name's characters, and outside phrases,
- * regular expressions, ranges and escapes: {@code title:x} is a field still, a quoted
- * "HashMap::entry" the text as written, and {@code title:commit()} becomes
+ * it ({@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames}), where the grammar took
+ * "HashMap" for a field and failed on the second colon. A call's empty brackets make the name a
+ * phrase: {@code IndexWriter.commit()} reads as {@code "IndexWriter.commit()"}, where the grammar
+ * failed on an empty group; quoted, the name still counts as called. Both only right after a name's
+ * characters, and outside phrases, regular expressions, ranges and escapes: {@code title:x} is a
+ * field still, a quoted "HashMap::entry" the text as written, and {@code title:commit()} becomes
  * {@code title:"commit()"}. A command line's long option, {@code --release} or
  * {@code --no-default-features} at a word's start (also in a group or after a field:
- * {@code (--release)}, {@code title:--release}), is quoted as well: the grammar took its first
- * dash for an exclusion and refused the second, and {@code cargo build --release}, as the books
- * write it, was an error. A query of operator words alone ({@code OR}, {@code NOT},
- * {@code AND OR}) leaves them nothing to join or exclude, so none can be an operator: each is
- * read as the word, as if quoted, where the grammar refused the query. Rust names methods so
- * ({@code Option::or}, {@code ops::Not}). A host's port, {@code host:127.0.0.1:8092}, has its
- * colon escaped, as the grammar would otherwise take the host for a second field's name
- * ({@link HostPorts}).
+ * {@code (--release)}, {@code title:--release}), is quoted as well: the grammar took its first dash
+ * for an exclusion and refused the second, and {@code cargo build --release}, as the books write
+ * it, was an error. A query of operator words alone ({@code OR}, {@code NOT}, {@code AND OR})
+ * leaves them nothing to join or exclude, so none can be an operator: each is read as the word, as
+ * if quoted, where the grammar refused the query. Rust names methods so ({@code Option::or},
+ * {@code ops::Not}). A host's port, {@code host:127.0.0.1:8092}, has its colon escaped, as the
+ * grammar would otherwise take the host for a second field's name ({@link HostPorts}).
  */
 public final class CodeSpelling {
 

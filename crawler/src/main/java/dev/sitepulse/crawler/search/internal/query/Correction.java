@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One misspelt word of a query and the word that replaces it: the characters {@code [start, end)}
- * of the query {@link dev.sitepulse.crawler.search.internal.correction.DidYouMean} was given, and {@code written} escaped for the grammar.
+ * of the query {@link dev.sitepulse.crawler.search.internal.correction.DidYouMean} was given, and
+ * {@code written} escaped for the grammar.
  */
 public record Correction(int start, int end, String written) {
 

@@ -49,7 +49,10 @@ public final class PageQueryParser extends MultiFieldQueryParser {
   private String query = "";
   /** {@link CodeSpelling.Reading#paths}: dotted names the query typed as paths, to the paths. */
   private final Map<String, String> paths;
-  /** {@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames#urlNamedWords}: plain words that match the pages a URL names by them too. */
+  /**
+   * {@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames#urlNamedWords}: plain words
+   * that match the pages a URL names by them too.
+   */
   private final Set<String> urlNamed;
   /** Whether the last parse read a URL's name, a field the query itself may not name. */
   private boolean readUrlName;
@@ -60,7 +63,8 @@ public final class PageQueryParser extends MultiFieldQueryParser {
 
   /**
    * @param paths the dotted names the query typed as {@code ::} paths, each to the path as typed
-   * @param urlNamed the query's plain words, lower-cased, that a URL names pages by ({@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames#urlNamedWords})
+   * @param urlNamed the query's plain words, lower-cased, that a URL names pages by
+   *     ({@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames#urlNamedWords})
    */
   public PageQueryParser(Analyzer analyzer, Map<String, String> paths, Set<String> urlNamed) {
     super(DEFAULT_FIELDS, analyzer, BOOSTS);

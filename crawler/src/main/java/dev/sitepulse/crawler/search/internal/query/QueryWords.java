@@ -12,7 +12,8 @@ import java.util.Set;
  * ({@code -word}, {@code NOT word}, {@code -(a b)}, {@code -"a b"}), and what it matches. A phrase
  * is its words, split at spaces; a range or a regular expression is one word. Operators, field
  * names, parentheses, boosts and slops are no words. What a caller takes of them is its own:
- * {@link dev.sitepulse.crawler.search.internal.correction.CorrectableWords}, {@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames}.
+ * {@link dev.sitepulse.crawler.search.internal.correction.CorrectableWords},
+ * {@link dev.sitepulse.crawler.search.internal.ranking.DefinedNames}.
  */
 public final class QueryWords {
   private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT", "&&", "||");

@@ -18,7 +18,8 @@ import org.apache.lucene.search.Query;
 /**
  * The names a query types ({@link DefinedNames}) as this index defines them: which it has, under
  * which term. Apart from {@link QueryPlanner}, which puts them into the query, so that a search and
- * its did-you-mean ({@link dev.sitepulse.crawler.search.internal.correction.QueryCorrection}) look names up alike.
+ * its did-you-mean ({@link dev.sitepulse.crawler.search.internal.correction.QueryCorrection}) look
+ * names up alike.
  */
 public final class DefinitionLookups {
   private final IndexReader reader;

@@ -13,7 +13,8 @@ import org.apache.lucene.search.Query;
  * @param paths the query's {@code ::} paths no page defines, which the parser looks for as written too
  * @param parsed the query as parsed and narrowed to the words beside its where-filters; what
  *     snippets mark, and what a listing ({@code listing}) sorts by URL
- * @param listing whether the query is where-filters alone ({@link dev.sitepulse.crawler.search.internal.query.WhereFilters#only}): pages in URL order
+ * @param listing whether the query is where-filters alone
+ *     ({@link dev.sitepulse.crawler.search.internal.query.WhereFilters#only}): pages in URL order
  * @param ranked what matches, with its boosts, within the where-filters
  * @param rankedAllWords the same with every word required ({@link AllWordsFirst}); null when that is {@code ranked}
  * @param ids the definitions a hit may link to ({@link DefinitionLookups#ids})
