@@ -132,8 +132,10 @@ public final class ReportBuilder {
     if (!changes.isEmpty() && (last == null || changes.get(changes.size() - 1).at().isAfter(last))) {
       last = changes.get(changes.size() - 1).at();
     }
-    boolean stale = !latest.isEmpty() && CheckPace.overdue(Duration.between(last, until).toMillis(),
-        interval.toMillis(), latest.get(0).took().toMillis(), STALE_INTERVALS);
+    // With no check left, its last state change is as near as a check that took no time.
+    long took = latest.isEmpty() ? 0 : latest.get(0).took().toMillis();
+    boolean stale = last != null
+        && CheckPace.overdue(Duration.between(last, until).toMillis(), interval.toMillis(), took, STALE_INTERVALS);
     return new Checking(last, interval, watchRunning && !stale, gaps);
   }
 

@@ -265,6 +265,28 @@ class ChecksStoppedTest {
   }
 
   @Test
+  void aTargetARunningWatchDroppedWhileDownWhoseChecksRetentionDeletedIsNotStillDown() {
+    // gone, checked every second, went DOWN and left the config eight days ago; retention has
+    // since deleted its checks, keeping its last state change. home is still checked.
+    Instant until = minute(60).plus(Duration.ofDays(8));
+    try (SqliteHistory watch = open(until)) {
+      watch.append(new IntervalRecord("gone", null, null, Duration.ofSeconds(1)));
+      watch.append(new StateChangeRecord("gone", "UP", "DOWN", minute(2), minute(0)));
+      for (int i = 0; i < 10; i++) {
+        watch.append(CheckRecord.of("home", until.minus(Duration.ofMinutes(10 - i)), Verdict.UP, 200, 5));
+      }
+      watch.flush().join();
+
+      Report r = report(until.minus(Duration.ofHours(24)), until);
+
+      TargetReport gone = target(r, "gone");
+      assertThat(gone.checksStopped()).as("not checked for eight days").isEqualTo(minute(2));
+      assertThat(gone.incidents()).as("none in the window, not one still down").isEmpty();
+      assertThat(target(r, "home").checksStopped()).isNull();
+    }
+  }
+
+  @Test
   void twoChecksInOneMillisecondDoNotMakeATargetARunningWatchDroppedCountAsCheckedForEver() {
     Instant until = minute(30);
     try (SqliteHistory watch = open(until)) {
