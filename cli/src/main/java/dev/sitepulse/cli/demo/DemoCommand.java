@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.analyze.AnalyzeCommand;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -64,16 +66,22 @@ public final class DemoCommand implements Callable<Integer> {
     // Ctrl-C ends the demo as the JVM's own handler would (130, shutdown hooks run); taken here so
     // that a demo started with SIGINT ignored, which the JVM keeps so, says it cannot be.
     try (StopOnSignal signals = StopOnSignal.quittingAtOnce("the demo")) {
-      return run(System.out);
+      return run(System.out, new CompletableFuture<>());
     }
   }
 
-  private static int run(PrintStream out) throws IOException {
+  /**
+   * @param pingStop stops the ping as a signal does, with its name; the ping's own handlers take
+   *     the place of the demo's while it runs, so a signal then ends the ping, which ends the demo
+   */
+  static int run(PrintStream out, CompletableFuture<String> pingStop) throws IOException {
     try (DemoServer server = DemoServer.start()) {
       out.println("== WireMock demo server on " + server.httpUrl() + " and " + server.httpsUrl());
       out.println();
       out.println("== sitepulse ping -c demo.yaml");
-      PingCommand.execute(pingRun(server), ResultFormat.TABLE, out);
+      if (PingCommand.execute(pingRun(server), ResultFormat.TABLE, out, pingStop) == ExitCode.INTERRUPTED) {
+        return ExitCode.INTERRUPTED;
+      }
       crawlAndSearch(server.httpUrl() + "/site/index.html", out);
     }
     return 0;

@@ -128,10 +128,15 @@ public final class PingCommand implements Callable<Integer> {
    * still reports what it found.
    */
   public static int execute(PingRun run, ResultFormat format, PrintStream out) {
-    return execute(run, format, out, System.err, new CompletableFuture<>(), OUTPUT_GRACE);
+    return execute(run, format, out, new CompletableFuture<>());
   }
 
   /** As {@link #execute(PingRun, ResultFormat, PrintStream)}, stopped also when {@code stop} completes with a signal's name. */
+  public static int execute(PingRun run, ResultFormat format, PrintStream out, CompletableFuture<String> stop) {
+    return execute(run, format, out, System.err, stop, OUTPUT_GRACE);
+  }
+
+  /** As {@link #execute(PingRun, ResultFormat, PrintStream, CompletableFuture)}, writing to {@code err}. */
   static int execute(PingRun run, ResultFormat format, PrintStream out, PrintStream err,
       CompletableFuture<String> stop, Duration grace) {
     LoggerFactory.getLogger(PingCommand.class)

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,5 +27,17 @@ class DemoCommandTest {
 
     assertThat(analyzed).isFalse();
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\nanalyze failed: ").doesNotContain("crawl failed");
+  }
+
+  @Test
+  void aSignalThatStopsTheDemosPingEndsTheDemoWith130BeforeItsCrawl() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    int code = DemoCommand.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        CompletableFuture.completedFuture("TERM"));
+
+    assertThat(code).isEqualTo(130);
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("== sitepulse ping")
+        .doesNotContain("== sitepulse crawl");
   }
 }
