@@ -286,6 +286,17 @@ class CrawlerBehaviourTest {
   }
 
   @Test
+  void aWarcFolderThatIsAFileIsNamedWithWhyTheCrawlCannotWriteThere() throws Exception {
+    CrawlConfig faq = config(base() + "/site/faq.html").toBuilder().maxDepth(0).build();
+    Crawler.run(faq, CrawlListener.NONE);
+    Path warc = java.nio.file.Files.writeString(data.resolve("warc"), "not a folder");
+
+    assertThatThrownBy(() -> Crawler.run(faq.toBuilder().warc(true).build(), CrawlListener.NONE))
+        .isInstanceOf(CrawlException.class)
+        .hasMessage("cannot use " + data + ": warc: not a folder");
+  }
+
+  @Test
   void aCrawlInAFolderThatHoldsAnotherToolsIndexButNoCrawlDbLeavesThatIndexAsItWas() throws Exception {
     Path theirs = data.resolve("index");
     try (IndexWriter w = new IndexWriter(FSDirectory.open(theirs), new IndexWriterConfig())) {

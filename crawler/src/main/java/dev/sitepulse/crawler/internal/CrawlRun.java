@@ -155,7 +155,7 @@ public final class CrawlRun {
     } catch (SQLException e) {
       throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     } catch (IOException e) {
-      throw new CrawlException(config.dataDir() + ": " + e.getMessage(), e);
+      throw new CrawlException("cannot use " + config.dataDir() + ": " + CrawlFolder.reason(config.dataDir(), e), e);
     } catch (UncheckedIOException e) { // opening the index; its message names the folder
       throw new CrawlException(e.getMessage(), e);
     } catch (ExecutionException e) {

@@ -11,6 +11,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -117,7 +118,11 @@ final class WarcSink implements AutoCloseable {
   /** @param disk what the records are written through, given the file's channel: a test fills it */
   static WarcSink open(Path dir, Clock clock, UnaryOperator<Executor> writes,
       UnaryOperator<WritableByteChannel> disk) throws IOException {
-    Files.createDirectories(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) { // a file of that name, which "already exists" would not say
+      throw new NotDirectoryException(dir.toString());
+    }
     Instant opened = clock.instant();
     Path file = dir.resolve(WarcFileNames.of(opened));
     Path open = dir.resolve(WarcFileNames.whileOpen(opened));
