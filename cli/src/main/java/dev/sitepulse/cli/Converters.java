@@ -7,6 +7,7 @@ import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.EnumChoices;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -17,8 +18,19 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** Lets options take the same written forms as the config: 10s, 10/s, 1MiB, table, host, 64. */
-final class Converters {
+public final class Converters {
   private Converters() {}
+
+  /**
+   * {@code command} with its options set from {@code args}, as sitepulse's command line sets them:
+   * the demo runs the very commands it shows.
+   */
+  public static <T> T parsed(T command, List<String> args) {
+    CommandLine cli = register(new CommandLine(command));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.parseArgs(args.toArray(String[]::new));
+    return command;
+  }
 
   /**
    * Registers the converters on {@code cli} and the subcommands it has: picocli copies them to

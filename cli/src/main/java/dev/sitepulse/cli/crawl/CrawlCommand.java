@@ -62,7 +62,7 @@ public final class CrawlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // Bad seeds and settings fail here, as usage errors, before anything is fetched.
-    CrawlConfig crawl = CrawlOptions.toConfig(options.spec(warc, CrawlSpec.NONE), start());
+    CrawlConfig crawl = CrawlOptions.toConfig(spec(), start());
     PrintStream out = System.out;
     try (StopOnSignal signals =
         new StopOnSignal("the crawl", "stopping after the fetches in flight, committing what they bring")) {
@@ -94,6 +94,11 @@ public final class CrawlCommand implements Callable<Integer> {
       System.err.println("sitepulse: " + e.getMessage());
       return ExitCode.CRITICAL;
     }
+  }
+
+  /** The crawl's settings as given, over the config's crawl: section. */
+  public CrawlSpec spec() {
+    return options.spec(warc, CrawlSpec.NONE);
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.sitepulse.cli.demo;
 
 import dev.sitepulse.analytics.DeviceChoice;
+import dev.sitepulse.cli.Converters;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.analyze.AnalyzeCommand;
 import dev.sitepulse.cli.config.SitepulseConfig;
+import dev.sitepulse.cli.crawl.CrawlCommand;
 import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.cli.links.LinksCommand;
 import dev.sitepulse.cli.links.LinksTable;
@@ -31,12 +33,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -56,10 +58,11 @@ public final class DemoCommand implements Callable<Integer> {
   static final String CONFIG = "/config/demo.yaml";
 
   /**
-   * The crawls' settings as the commands shown write them, so that each is the one that ran. A
+   * The settings of the crawls and the link check, as the commands shown are typed: crawl's and
+   * links' own options read them, defaults and all, so that each shown is the one that ran. A
    * timeout past the stub site's slowest page (3 s), yet short: whatever hangs ends the demo soon.
    */
-  private static final String OPTIONS = " --delay 0 --per-host 4 --timeout 5s ";
+  private static final List<String> OPTIONS = List.of("--delay", "0", "--per-host", "4", "--timeout", "5s");
 
   @Override
   public Integer call() throws IOException {
@@ -90,16 +93,16 @@ public final class DemoCommand implements Callable<Integer> {
   /** Crawls the stub docs site into a temporary data directory, then searches it three times (once misspelt). */
   private static void crawlAndSearch(String seed, PrintStream out) throws IOException {
     Path data = Files.createTempDirectory("sitepulse-demo-");
+    List<String> args = args(List.of("--data", data.toString()), OPTIONS, List.of(seed));
     out.println();
-    out.println("== sitepulse crawl --data " + data + OPTIONS + seed);
-    CrawlSpec spec = new CrawlSpec(List.of(seed), data.toString(), null, null, null, null, null,
-        null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null);
+    out.println("== sitepulse crawl " + String.join(" ", args));
+    CrawlSpec spec = Converters.parsed(new CrawlCommand(), args).spec();
     CrawlConfig crawl = spec.toConfig(CrawlStart.FRESH);
     try {
       CrawlStats stats = Crawler.run(crawl, CrawlListener.NONE);
       Summary.print(stats, crawl, out);
-      refresh(spec, data, seed, out);
-      links(spec, seed, out);
+      refresh(spec, args, out);
+      links(seed, out);
     } catch (CrawlException e) {
       out.println("crawl failed: " + e.getMessage());
       return;
@@ -138,9 +141,9 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Crawls the site again over that crawl: its pages answer 304, so nothing is re-parsed. */
-  private static void refresh(CrawlSpec spec, Path data, String seed, PrintStream out) throws CrawlException {
+  private static void refresh(CrawlSpec spec, List<String> args, PrintStream out) throws CrawlException {
     out.println();
-    out.println("== sitepulse crawl --refresh --data " + data + OPTIONS + seed);
+    out.println("== sitepulse crawl --refresh " + String.join(" ", args));
     CrawlConfig again = spec.toConfig(CrawlStart.REFRESH);
     Summary.print(Crawler.run(again, CrawlListener.NONE), again, out);
   }
@@ -149,10 +152,24 @@ public final class DemoCommand implements Callable<Integer> {
    * Checks the stub site's links with a link-check crawl of its own, as {@code links} does: the
    * search crawl does not keep the links' source lines.
    */
-  private static void links(CrawlSpec spec, String seed, PrintStream out) throws IOException, CrawlException {
+  private static void links(String seed, PrintStream out) throws IOException, CrawlException {
     out.println();
-    out.println("== sitepulse links" + OPTIONS + "--check-anchors " + seed);
-    LinksTable.write(LinksCommand.checkInTemporaryFolder(spec, true, true), out);
+    out.println("== sitepulse links " + String.join(" ", linksArgs(seed)));
+    LinksTable.write(linkCheck(seed).checkInTemporaryFolder(), out);
+  }
+
+  /** The link check the demo shows, as links reads its command line. */
+  static LinksCommand linkCheck(String seed) {
+    return Converters.parsed(new LinksCommand(), linksArgs(seed));
+  }
+
+  private static List<String> linksArgs(String seed) {
+    return args(OPTIONS, List.of("--check-anchors", seed));
+  }
+
+  @SafeVarargs
+  private static List<String> args(List<String>... parts) {
+    return Stream.of(parts).flatMap(List::stream).toList();
   }
 
   /** The demo config, with the server's addresses filled in as ${DEMO_HTTP} and ${DEMO_HTTPS}. */

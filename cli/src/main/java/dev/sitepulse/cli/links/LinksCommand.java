@@ -107,7 +107,7 @@ public final class LinksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    CrawlSpec spec = options.spec(null, DEFAULTS);
+    CrawlSpec spec = spec();
     if (Boolean.TRUE.equals(spec.warc()) && spec.data() == null) {
       // The WARC would go with the temporary folder: an archive asked for, and silently never kept.
       throw new UsageException("crawl.warc: true needs --data DIR (or crawl.data) with links: without"
@@ -128,6 +128,11 @@ public final class LinksCommand implements Callable<Integer> {
       stderr.close();
       signals.close();
     }
+  }
+
+  /** The link check's crawl settings as given, over the config's crawl: section, over links' defaults. */
+  public CrawlSpec spec() {
+    return options.spec(null, DEFAULTS);
   }
 
   /**
@@ -226,10 +231,13 @@ public final class LinksCommand implements Callable<Integer> {
     }
   }
 
-  /** A link check without --data: its crawl goes into a temporary folder, deleted afterwards. */
-  public static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
-      boolean checkAnchors) throws IOException, CrawlException {
-    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, null, new CrawlStop(), LinkCheckListener.NONE);
+  /**
+   * This link check, as its options were given, run as without --data: its crawl goes into a
+   * temporary folder, deleted afterwards.
+   */
+  public LinkReport checkInTemporaryFolder() throws IOException, CrawlException {
+    return checkInTemporaryFolder(spec(), external == External.CHECK, checkAnchors, ignore, new CrawlStop(),
+        LinkCheckListener.NONE);
   }
 
   private static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,

@@ -2,12 +2,14 @@ package dev.sitepulse.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.store.CrawlDb;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,5 +41,16 @@ class DemoCommandTest {
     assertThat(code).isEqualTo(130);
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("== sitepulse ping")
         .doesNotContain("== sitepulse crawl");
+  }
+
+  @Test
+  void theDemosLinkCheckRunsWithLinksDefaultsUnderTheOptionsItShows() {
+    CrawlSpec spec = DemoCommand.linkCheck("http://127.0.0.1:1/site/index.html").spec();
+
+    assertThat(spec.maxBackoff()).as("links' 30s, not crawl's 5m").isEqualTo(Duration.ofSeconds(30));
+    assertThat(spec.delay()).isEqualTo(Duration.ZERO);
+    assertThat(spec.perHost()).isEqualTo(4);
+    assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(spec.seeds()).containsExactly("http://127.0.0.1:1/site/index.html");
   }
 }
