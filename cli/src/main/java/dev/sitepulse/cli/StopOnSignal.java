@@ -62,6 +62,14 @@ public final class StopOnSignal implements AutoCloseable {
     return stop.isRequested() ? signal : null;
   }
 
+  /**
+   * The exit code of a command whose crawl failed: 130 when a signal had asked it to stop, as a
+   * stop asked for ends every command, and the failure is said beside it; 2 otherwise.
+   */
+  public int failedExitCode() {
+    return stoppedBy() == null ? ExitCode.CRITICAL : ExitCode.INTERRUPTED;
+  }
+
   @Override
   public void close() {
     restore.run();

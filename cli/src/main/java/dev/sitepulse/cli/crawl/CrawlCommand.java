@@ -71,6 +71,9 @@ public final class CrawlCommand implements Callable<Integer> {
       try (QueuedOutput stderr = QueuedOutput.stderr()) {
         stats = Crawler.run(crawl, new ResumeNotice(new Progress(new ProgressLine(System.err, "crawl")),
             crawl.dataDir(), System.err), signals.stop());
+      } catch (CrawlException e) { // said after every line the crawl wrote
+        System.err.println("sitepulse: " + e.getMessage());
+        return signals.failedExitCode();
       } // every line the crawl wrote is out: the summary comes after them
       Summary.print(stats, crawl, signals.stoppedBy(), out);
       String login = Summary.loginHint(stats, crawl);
@@ -90,9 +93,6 @@ public final class CrawlCommand implements Callable<Integer> {
       }
       // crawl.db and the index hold every page, but the archive asked for does not: a partial result
       return stats.responsesNotArchived() > 0 ? ExitCode.CRITICAL : ExitCode.OK;
-    } catch (CrawlException e) {
-      System.err.println("sitepulse: " + e.getMessage());
-      return ExitCode.CRITICAL;
     }
   }
 

@@ -122,7 +122,7 @@ public final class LinksCommand implements Callable<Integer> {
     } catch (CrawlException e) {
       stderr.close(); // what the crawl wrote comes first
       System.err.println("sitepulse: " + e.getMessage());
-      return signals.stoppedBy() == null ? ExitCode.CRITICAL : ExitCode.INTERRUPTED;
+      return signals.failedExitCode();
     } finally {
       line.clear();
       stderr.close();

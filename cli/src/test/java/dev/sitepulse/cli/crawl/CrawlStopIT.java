@@ -1,0 +1,60 @@
+package dev.sitepulse.cli.crawl;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.cli.JarProcess;
+import dev.sitepulse.cli.testing.HeldRequests;
+import dev.sitepulse.cli.testing.HeldRequests.Hold;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `sitepulse crawl` in a JVM of its own, stopped by a signal while a fetch is in flight. */
+class CrawlStopIT {
+
+  /** The page whose answer the server holds until the test lets it go. */
+  private static final Hold HELD = new Hold();
+
+  @RegisterExtension
+  static WireMockExtension site = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().extensions(new HeldRequests(Map.of("/held", HELD))))
+      .build();
+
+  @TempDir Path work;
+
+  @Test
+  void aCrawlThatFailsAfterCtrlCAskedItToStopExits130AsEveryStoppedCommandDoes() throws Exception {
+    site.stubFor(get("/held").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><head><title>held</title></head><body>a page held until the crawl was stopped</body></html>")));
+    Path data = work.resolve("data");
+    Process crawl = JarProcess.start(work, "crawl", "--data", data.toString(), "--delay", "0",
+        "--timeout", "10m", "http://127.0.0.1:" + site.getPort() + "/held");
+    try {
+      assertThat(HELD.asked().await(60, TimeUnit.SECONDS)).as("the page asked for").isTrue();
+
+      crawl.destroy(); // SIGTERM: the crawl waits for the fetch in flight, then commits it
+      // ...into an index that is no longer a folder: the commit fails, after the stop.
+      JarProcess.awaitWhileAlive(crawl, Duration.ofSeconds(30), () -> Files.readString(
+          work.resolve("started.err"), StandardCharsets.UTF_8).contains("stopping after the fetches in flight"));
+      Files.move(data.resolve("index"), work.resolve("index-moved"));
+      Files.writeString(data.resolve("index"), "not a folder");
+    } finally {
+      HELD.release().countDown();
+    }
+
+    assertThat(crawl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(work.resolve("started.err"), StandardCharsets.UTF_8);
+    assertThat(err).as("the failure is said").contains("\nsitepulse: crawl failed: index write failed: ");
+    assertThat(crawl.exitValue()).as(err).isEqualTo(130);
+  }
+}
