@@ -8,18 +8,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.sitepulse.cli.JarProcess;
+import dev.sitepulse.cli.testing.HeldRequests;
+import dev.sitepulse.cli.testing.HeldRequests.Hold;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,47 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** `sitepulse links` in a JVM of its own, stopped by a signal once its crawl is over. */
 class LinksStopIT {
 
-  /** Counted down when the first target checked online is asked for, which the server then holds. */
-  private static final CountDownLatch CHECKING_ONLINE = new CountDownLatch(1);
-  /** Lets the held target's answer go, once the test is over. */
-  private static final CountDownLatch RELEASE = new CountDownLatch(1);
-  /** Counted down when the seed of the crawl stopped twice is asked for, which the server then holds. */
-  private static final CountDownLatch CRAWLING = new CountDownLatch(1);
-  /** Lets the held seed's answer go, once the test is over. */
-  private static final CountDownLatch RELEASE_SEED = new CountDownLatch(1);
-  /** As CRAWLING and RELEASE_SEED, for the check started with SIGINT ignored. */
-  private static final CountDownLatch CRAWLING_IN_BACKGROUND = new CountDownLatch(1);
-  private static final CountDownLatch RELEASE_BACKGROUND_SEED = new CountDownLatch(1);
+  /** The first target checked online, which the server holds. */
+  private static final Hold CHECKING_ONLINE = new Hold();
+  /** The seed of the crawl stopped twice, which the server holds. */
+  private static final Hold CRAWLING = new Hold();
+  /** As CRAWLING, for the check started with SIGINT ignored. */
+  private static final Hold CRAWLING_IN_BACKGROUND = new Hold();
   /** What a non-interactive shell does to a job started with {@code &}: SIGINT ignored, then exec. */
   private static final List<String> AS_A_BACKGROUND_JOB = List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh");
 
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().extensions(new ServeEventListener() {
-        @Override
-        public String getName() {
-          return "held-requests";
-        }
-
-        @Override
-        public void beforeMatch(ServeEvent event, Parameters parameters) {
-          switch (event.getRequest().getUrl()) {
-            case "/deep/0" -> hold(CHECKING_ONLINE, RELEASE);
-            case "/held-seed" -> hold(CRAWLING, RELEASE_SEED);
-            case "/held-background-seed" -> hold(CRAWLING_IN_BACKGROUND, RELEASE_BACKGROUND_SEED);
-            default -> { }
-          }
-        }
-
-        private void hold(CountDownLatch asked, CountDownLatch release) {
-          asked.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }))
+      .options(wireMockConfig().dynamicPort().extensions(new HeldRequests(Map.of("/deep/0", CHECKING_ONLINE,
+          "/held-seed", CRAWLING, "/held-background-seed", CRAWLING_IN_BACKGROUND))))
       .build();
 
   @TempDir Path work;
@@ -86,14 +57,14 @@ class LinksStopIT {
     Process links = JarProcess.start(work, List.of("-Djava.io.tmpdir=" + tmp), "links", "--max-depth", "0",
         "--per-host", "1", "--delay", "0", "--timeout", "10m", "http://127.0.0.1:" + site.getPort() + "/");
     try {
-      CHECKING_ONLINE.await(60, TimeUnit.SECONDS);
+      CHECKING_ONLINE.asked().await(60, TimeUnit.SECONDS);
       assertThat(links.isAlive()).as("still checking online").isTrue();
 
       links.destroy(); // SIGTERM
 
       assertThat(links.waitFor(20, TimeUnit.SECONDS)).as("without waiting for the held target").isTrue();
     } finally {
-      RELEASE.countDown();
+      CHECKING_ONLINE.release().countDown();
     }
     String out = Files.readString(work.resolve("started.out"), StandardCharsets.UTF_8);
     String err = Files.readString(work.resolve("started.err"), StandardCharsets.UTF_8);
@@ -119,7 +90,7 @@ class LinksStopIT {
         "http://127.0.0.1:" + site.getPort() + "/held-seed");
     Path err = work.resolve("started.err");
     try {
-      CRAWLING.await(60, TimeUnit.SECONDS);
+      CRAWLING.asked().await(60, TimeUnit.SECONDS);
       assertThat(temporaryFolders(tmp)).as("the crawl's, while it runs").hasSize(1);
       links.destroy(); // SIGTERM: stopping, once the held seed's fetch ends
       JarProcess.awaitWhileAlive(links, Duration.ofSeconds(20),
@@ -133,7 +104,7 @@ class LinksStopIT {
         links.waitFor(1, TimeUnit.SECONDS);
       }
     } finally {
-      RELEASE_SEED.countDown();
+      CRAWLING.release().countDown();
     }
     assertThat(links.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(links.exitValue()).as(Files.readString(err, StandardCharsets.UTF_8)).isEqualTo(130);
@@ -147,12 +118,12 @@ class LinksStopIT {
         "http://127.0.0.1:" + site.getPort() + "/held-background-seed");
     Path err = work.resolve("started.err");
     try {
-      CRAWLING_IN_BACKGROUND.await(60, TimeUnit.SECONDS);
+      CRAWLING_IN_BACKGROUND.asked().await(60, TimeUnit.SECONDS);
       links.destroy(); // SIGTERM: stopping, once the held seed's fetch ends
       JarProcess.awaitWhileAlive(links, Duration.ofSeconds(20),
           () -> Files.readString(err, StandardCharsets.UTF_8).contains("quits at once"));
     } finally {
-      RELEASE_BACKGROUND_SEED.countDown();
+      CRAWLING_IN_BACKGROUND.release().countDown();
     }
     assertThat(links.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readString(err, StandardCharsets.UTF_8))
