@@ -18,10 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -152,9 +154,16 @@ final class ConfigReloader implements AutoCloseable {
     return named;
   }
 
-  /** Queues a reload on the reloader's thread; safe from a signal handler. */
+  /**
+   * Queues a reload on the reloader's thread; safe from a signal handler. Once closed, none: a file
+   * event taken just before close, or a SIGHUP during the watch's stop, is then no reload.
+   */
   Future<Outcome> request(String why) {
-    return worker.submit(() -> reload(why));
+    try {
+      return worker.submit(() -> reload(why));
+    } catch (RejectedExecutionException closed) {
+      return CompletableFuture.completedFuture(new Outcome(false, "the watch is stopping"));
+    }
   }
 
   /** Reads, validates and applies the file; blocking, one reload at a time. */
@@ -214,13 +223,13 @@ final class ConfigReloader implements AutoCloseable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
-    if (files != null) {
+    if (files != null) { // first: no event is taken after it
       try {
         files.close();
       } catch (IOException ignored) {
         // closing
       }
     }
+    worker.shutdownNow();
   }
 }

@@ -63,6 +63,23 @@ class ConfigReloaderTest {
   }
 
   @Test
+  void aReloadAskedForOnceTheReloaderClosedIsNotAppliedAndThrowsNothingOnTheThreadThatAsked() throws Exception {
+    // As a file event taken just before close() comes to its request() after the worker was shut,
+    // or a SIGHUP during the watch's stop: an exception there was uncaught, a stack trace on stderr.
+    Path file = Files.writeString(dir.resolve("watch.yaml"), TWO_TARGETS);
+    WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
+    List<WatchSettings> applied = new ArrayList<>();
+    ConfigReloader reloader = new ConfigReloader(file, first, null, null, applied::add);
+    reloader.close();
+
+    ConfigReloader.Outcome outcome = reloader.request("file changed").get(10, TimeUnit.SECONDS);
+
+    assertThat(outcome.applied()).isFalse();
+    assertThat(outcome.error()).isEqualTo("the watch is stopping");
+    assertThat(applied).isEmpty();
+  }
+
+  @Test
   void aDeletedFileLeavesTheRunningConfigInPlace() throws Exception {
     Path file = Files.writeString(dir.resolve("watch.yaml"), TWO_TARGETS);
     WatchSettings first = WatchSettings.from(SitepulseConfig.read(file), file.toString(), null, null);
