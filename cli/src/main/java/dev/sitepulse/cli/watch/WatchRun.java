@@ -10,6 +10,7 @@ import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
+import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.SqliteHistory;
 import dev.sitepulse.pinger.watch.Alerter;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,8 @@ final class WatchRun {
    * systemd's TimeoutStopSec and its SIGKILL. The history is written and closed by then.
    */
   static final Duration OUTPUT_GRACE = Duration.ofSeconds(5);
+  /** How long Vert.x may take to close once the watch stopped. */
+  private static final Duration VERTX_CLOSE = Duration.ofSeconds(2);
 
   private final Path configFile;
   private final WatchSettings settings;
@@ -99,7 +103,7 @@ final class WatchRun {
       return stopped.code();
     } finally {
       restoreHup.run(); // a start that failed after setting it never reached stop()
-      closeAll();
+      closeAll(opened);
       // The log's last lines first, so that the stop line comes after them where both share a pipe
       // (2>&1); a second signal still ends either wait.
       long unwritten = stderr.close(OUTPUT_GRACE);
@@ -147,7 +151,7 @@ final class WatchRun {
     }
     opened.push(history);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
-    opened.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS));
+    opened.push(() -> close(vertx));
     // Bound before the first timer is set: a taken port must end the run before a check or an alert goes out.
     WatchServer server;
     try {
@@ -212,12 +216,23 @@ final class WatchRun {
     }
   }
 
-  private void closeAll() {
+  /** Closes Vert.x, saying so in words when it takes too long: a bare TimeoutException names nothing. */
+  private static void close(Vertx vertx) throws Exception {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(VERTX_CLOSE.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new TimeoutException("Vert.x did not close within " + Durations.format(VERTX_CLOSE));
+    }
+  }
+
+  /** Closes what the watch opened, the last opened first, each whatever the others did. */
+  static void closeAll(Deque<AutoCloseable> opened) {
     while (!opened.isEmpty()) {
       try {
         opened.pop().close();
-      } catch (Exception e) {
-        log.debug("closing: {}", e.toString());
+      } catch (Exception e) { // the history was written by then, but a thread or file may be left: said
+        log.warn("stopping: cannot close what the watch opened: {}", e.getMessage() != null ? e.getMessage() : e);
+        log.debug("closing failed", e);
       }
     }
   }
