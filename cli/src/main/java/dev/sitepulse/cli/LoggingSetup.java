@@ -41,6 +41,10 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
     context.getLogger(ROBOTS_PARSER).setLevel(Level.ERROR);
     // It logs a sitemap's problems in raw lines; the crawl says what it makes of them in its own.
     context.getLogger(SITEMAP_PARSER).setLevel(Level.ERROR);
+    ClosingServerRace race = new ClosingServerRace();
+    race.setContext(context);
+    race.start();
+    context.addTurboFilter(race);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
@@ -95,6 +99,21 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
         out.getEncoder().encode(line);
       }
     });
+  }
+
+  /**
+   * Says that a server of this process is closing: Vert.x 5.2's race of a connection accepted
+   * meanwhile is no longer logged (see {@link ClosingServerRace}). Loads no class of the jar, as a
+   * stop must not.
+   */
+  public static void serverClosing() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      for (var filter : context.getTurboFilterList()) {
+        if (filter instanceof ClosingServerRace race) {
+          race.serverClosing();
+        }
+      }
+    }
   }
 
   /** Turns on debug output for the whole run. */

@@ -1,5 +1,6 @@
 package dev.sitepulse.cli.watch;
 
+import dev.sitepulse.cli.LoggingSetup;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.watch.ListenAddress;
@@ -127,6 +128,7 @@ final class WatchServer implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     if (server != null) {
+      LoggingSetup.serverClosing();
       try {
         server.close().toCompletionStage().toCompletableFuture().get(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {

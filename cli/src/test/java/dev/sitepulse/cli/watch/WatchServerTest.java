@@ -2,6 +2,8 @@ package dev.sitepulse.cli.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -18,6 +20,7 @@ import dev.sitepulse.pinger.watch.Watch;
 import dev.sitepulse.pinger.watch.WatchPlan;
 import dev.sitepulse.pinger.watch.WatchedTarget;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.impl.VertxEventLoopGroup;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -189,5 +192,25 @@ class WatchServerTest {
 
     assertThat(e).isInstanceOf(dev.sitepulse.cli.UsageException.class)
         .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port() + ": ");
+  }
+
+  @Test
+  void aClosingServersAcceptRaceStaysOffStderr() throws Exception {
+    // Vert.x 5.2 (eclipse-vertx/vert.x#6087): a connection accepted as the server's handlers go.
+    ch.qos.logback.classic.Logger bootstrap =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.netty.bootstrap.ServerBootstrap");
+    ListAppender<ILoggingEvent> stderr = new ListAppender<>();
+    stderr.start();
+    bootstrap.addAppender(stderr);
+    try {
+      WatchServer.bind(vertx, new ListenAddress("127.0.0.1", 0), Instant.now()).close();
+
+      bootstrap.warn("Failed to register an accepted channel: {}", "[id: 0x5412aa76]",
+          org.assertj.core.api.Assertions.catchThrowable(() -> new VertxEventLoopGroup().next()));
+
+      assertThat(stderr.list).isEmpty();
+    } finally {
+      bootstrap.detachAppender(stderr);
+    }
   }
 }
