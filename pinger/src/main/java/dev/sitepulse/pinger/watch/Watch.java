@@ -85,7 +85,7 @@ public final class Watch {
    */
   private final Map<String, TargetWatch> removed = new HashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
-  private final LagRecorder lag = new LagRecorder();
+  private final LagRecorder lag;
   private final AtomicLong checksTotal = new AtomicLong();
   private final AtomicLong skippedTotal = new AtomicLong();
   /** Checks sent whose source has not answered; off the context, so a held event loop cannot hide it. */
@@ -104,6 +104,7 @@ public final class Watch {
     this.history = history;
     this.alerter = alerter;
     this.options = options;
+    this.lag = new LagRecorder(options.clock());
     // Blocking reads, so done here on the caller's thread: a target DOWN before a restart stays DOWN,
     // and how long it was so counts the gaps in its checks as report does, those of earlier runs too.
     HistoryReader reader = history.reader();

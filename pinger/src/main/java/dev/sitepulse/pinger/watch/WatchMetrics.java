@@ -66,7 +66,7 @@ public final class WatchMetrics {
 
   private static void lag(Exposition e, LagRecorder lag) {
     String name = "sitepulse_scheduler_lag_seconds";
-    e.summary(name, "How late scheduled ticks fired, to the millisecond");
+    e.summary(name, "How late scheduled ticks fired, to the millisecond; quantiles of the last 10 minutes");
     for (double q : new double[] {0.5, 0.9, 0.99, 0.999}) {
       e.sample(name, Exposition.number(lag.quantileSeconds(q)), "quantile", Double.toString(q));
     }
