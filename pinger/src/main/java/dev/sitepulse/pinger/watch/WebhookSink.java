@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -46,7 +49,8 @@ final class WebhookSink {
     // The webhook's timeout is its one limit, as a check's is: OkHttp's own 10 s per connect and
     // read cut a webhook given 30 s short at 10.
     this.client = base.newBuilder().callTimeout(hook.timeout())
-        .connectTimeout(Duration.ZERO).readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO).build();
+        .connectTimeout(Duration.ZERO).readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO)
+        .eventListenerFactory(WebhookSink::notingSent).build();
     this.workers = workers;
     this.timer = timer;
     this.backoff = backoff;
@@ -166,10 +170,25 @@ final class WebhookSink {
     }
   }
 
+  /**
+   * Notes, in the request's tag, that its body was written: a webhook that takes the POST and
+   * answers past its timeout has the alert all the same, and has it again with each retry.
+   */
+  private static EventListener notingSent(Call call) {
+    AtomicBoolean sent = call.request().tag(AtomicBoolean.class);
+    return sent == null ? EventListener.NONE : new EventListener() {
+      @Override
+      public void requestBodyEnd(Call c, long byteCount) {
+        sent.set(true);
+      }
+    };
+  }
+
   /** One POST; null when the webhook took it, else why not. */
   private String post(byte[] body) {
+    AtomicBoolean sent = new AtomicBoolean();
     try {
-      Request.Builder request = new Request.Builder().url(hook.url())
+      Request.Builder request = new Request.Builder().url(hook.url()).tag(AtomicBoolean.class, sent)
           .post(RequestBody.create(body, JSON)).header("User-Agent", "sitepulse");
       hook.headers().forEach(request::header);
       try (Response response = client.newCall(request.build()).execute()) {
@@ -179,6 +198,7 @@ final class WebhookSink {
       // OkHttp's call timeout and a cancelled call say only "timeout" and "Canceled".
       return "timeout".equals(e.getMessage()) || "Canceled".equals(e.getMessage())
           ? "no answer within " + Durations.format(hook.timeout())
+              + (sent.get() ? " after it was sent (the webhook may have it)" : "")
           : withoutSecret(ExchangeFailures.reason(e, HttpUrl.get(hook.url())));
     } catch (RuntimeException e) {
       return withoutSecret(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -148,9 +148,32 @@ class WebhookSinkTest {
     assertThat(d.error()).isEqualTo("cannot resolve host no-such-host.invalid").doesNotContain("s3cret", "tokentoken");
   }
 
+  @Test
+  void aWebhookThatTookTheAlertButAnswersPastItsTimeoutMayHaveIt() {
+    receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(3000)));
+
+    Delivery d = postOnce("http://127.0.0.1:" + receiver.getPort() + "/slow", Duration.ofMillis(300));
+
+    assertThat(d.error()).isEqualTo("no answer within 300ms after it was sent (the webhook may have it)");
+  }
+
+  @Test
+  void aWebhookThatNeverFinishesItsHandshakeIsNotSaidToHaveTheAlert() throws Exception {
+    // Connected by the kernel, never accepted: the TLS handshake gets no answer, the alert is never sent.
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Delivery d = postOnce("https://127.0.0.1:" + silent.getLocalPort() + "/hook", Duration.ofMillis(300));
+
+      assertThat(d.error()).isEqualTo("no answer within 300ms");
+    }
+  }
+
   /** One try, no retry, of an alert to the URL. */
   private static Delivery postOnce(String url) {
-    Webhook hook = new Webhook(url, Webhook.Format.JSON, Duration.ofSeconds(5), 0, Map.of());
+    return postOnce(url, Duration.ofSeconds(5));
+  }
+
+  private static Delivery postOnce(String url, Duration timeout) {
+    Webhook hook = new Webhook(url, Webhook.Format.JSON, timeout, 0, Map.of());
     ExecutorService workers = Executors.newSingleThreadExecutor();
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
     // As the Alerter's: a .invalid name fails without a lookup, so no test asks a resolver.
