@@ -5,11 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +67,46 @@ class BinaryServedAsHtmlTest {
         .withBody(page.getBytes(StandardCharsets.UTF_8))));
 
     assertThat(crawl("/stray.html").indexed()).isEqualTo(1);
+  }
+
+  @Test
+  void aShortPageWithTwoControlBytesInItsTitleIsAPageWhoseLinksAreRead() throws Exception {
+    String page = "<html><title>a\u0001\u0002b</title><a href=\"/gone.html\">x</a></html>";
+    site.stubFor(get("/title.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody(page.getBytes(StandardCharsets.UTF_8))));
+
+    CrawlStats stats = crawl("/title.html");
+
+    assertThat(stats.indexed()).isEqualTo(1);
+    assertThat(CrawlDbRows.column(folder("/title.html").resolve("crawl.db"), "SELECT to_url FROM links"))
+        .containsExactly(base() + "/gone.html");
+  }
+
+  @Test
+  void aGzippedPageServedWithoutContentEncodingIsRecordedAsBinary() throws Exception {
+    String page = "<html><title>Zipped</title><a href=\"/gone.html\">x</a></html>";
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertRecordedAsBinary("/zipped.html", zipped.toByteArray());
+  }
+
+  @Test
+  void aPngServedAsTextHtmlIsRecordedAsBinary() throws Exception {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), "png", png);
+
+    assertRecordedAsBinary("/image.html", png.toByteArray());
+  }
+
+  /** Served as text/html, {@code body} is recorded as binary, and neither parsed nor indexed. */
+  private void assertRecordedAsBinary(String path, byte[] body) throws Exception {
+    site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(body)));
+
+    assertThat(crawl(path).indexed()).isZero();
+    assertThat(row(path)).containsExactly("200 0 binary content, not HTML, though served as text/html");
   }
 
   @Test

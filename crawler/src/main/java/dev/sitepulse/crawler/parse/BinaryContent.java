@@ -5,12 +5,18 @@ import java.util.Locale;
 /**
  * Whether a body is binary, whatever its Content-Type says: the WHATWG MIME Sniffing Standard's
  * "binary data bytes" (0x00-0x08, 0x0B, 0x0E-0x1A, 0x1C-0x1F; section 7.1) in its first 1445 bytes,
- * the resource header the standard sniffs. A real page may hold a stray control character or two,
- * so it takes 1 in 100 of them (and at least 2) to call the body binary; random bytes have about 1
- * in 9. UTF-16 and UTF-32 text is full of NULs: a byte-order mark or a charset naming either is text.
+ * the resource header the standard sniffs. A browser renders whatever comes as text/html as HTML,
+ * and jsoup refuses only input with many NULs: a page with a few stray control characters (two in
+ * a short page's title, Word's vertical tabs) is still a page whose links a user follows. So it
+ * takes 1 in 20 of them, and at least 8, to call the body binary: compressed data (an image, a
+ * gzipped page served without its Content-Encoding) has about 1 in 9, and the headers of images
+ * and archives are full of NULs. UTF-16 and UTF-32 text is full of NULs too: a byte-order mark or
+ * a charset naming either is text.
  */
 final class BinaryContent {
   private static final int HEADER = 1445;
+  private static final int AT_LEAST = 8;
+  private static final int ONE_IN = 20;
 
   private BinaryContent() {}
 
@@ -26,7 +32,7 @@ final class BinaryContent {
         binary++;
       }
     }
-    return binary >= 2 && binary * 100 >= examined;
+    return binary >= AT_LEAST && binary * ONE_IN >= examined;
   }
 
   private static boolean wideText(byte[] body, String charset) {
