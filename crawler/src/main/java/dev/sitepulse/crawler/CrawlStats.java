@@ -30,6 +30,8 @@ import java.util.TreeMap;
  *     429 or a server error, after its retries
  * @param pagesCutAtMaxBody pages whose body went on past max-body: parsed as far as it went, their
  *     text and links after the cut not read
+ * @param pagesBinary pages of an HTML type whose body is binary (an image, a gzipped page served
+ *     without its Content-Encoding): recorded, neither parsed nor indexed, their links not read
  * @param heldBack the hosts a 429 or 503 holds back at this moment, null when none is
  * @param hostsWithSitemapsUnread hosts whose sitemaps (or the robots.txt that names them) the crawl
  *     ended without reading to their end, at its page limit or a stop: the next run reads them again
@@ -64,6 +66,7 @@ public record CrawlStats(
     long hostsBackedOffTooLong,
     long hostsWithoutRobotsTxt,
     long pagesCutAtMaxBody,
+    long pagesBinary,
     HostsHeldBack heldBack,
     long hostsWithSitemapsUnread,
     long sitemapsOnHostsWithoutRobotsTxt,

@@ -78,6 +78,7 @@ class BinaryServedAsHtmlTest {
     CrawlStats stats = crawl("/title.html");
 
     assertThat(stats.indexed()).isEqualTo(1);
+    assertThat(stats.pagesBinary()).isZero();
     assertThat(CrawlDbRows.column(folder("/title.html").resolve("crawl.db"), "SELECT to_url FROM links"))
         .containsExactly(base() + "/gone.html");
   }
@@ -105,7 +106,10 @@ class BinaryServedAsHtmlTest {
   private void assertRecordedAsBinary(String path, byte[] body) throws Exception {
     site.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(body)));
 
-    assertThat(crawl(path).indexed()).isZero();
+    CrawlStats stats = crawl(path);
+
+    assertThat(stats.indexed()).isZero();
+    assertThat(stats.pagesBinary()).isEqualTo(1);
     assertThat(row(path)).containsExactly("200 0 binary content, not HTML, though served as text/html");
   }
 

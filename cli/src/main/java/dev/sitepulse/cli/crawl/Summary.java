@@ -46,6 +46,9 @@ public final class Summary {
     if (s.pagesCutAtMaxBody() > 0) {
       out.println("cut:       " + count(s.pagesCutAtMaxBody(), "page") + " at --max-body: text and links after the cut not read");
     }
+    if (s.pagesBinary() > 0) {
+      out.println("binary:    " + count(s.pagesBinary(), "page") + " served as HTML but binary: not parsed, links not read");
+    }
     if (s.unchanged() > 0 || s.removed() > 0) {
       out.printf(Locale.ROOT, "refreshed: %d unchanged (304 Not Modified), %d removed from the index%n",
           s.unchanged(), s.removed());

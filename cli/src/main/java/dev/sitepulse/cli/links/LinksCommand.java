@@ -192,6 +192,9 @@ public final class LinksCommand implements Callable<Integer> {
     if (!report.cutPages().isEmpty()) {
       err.println(LinksNotChecked.warning(report));
     }
+    if (!report.binaryPages().isEmpty()) {
+      err.println(LinksNotChecked.binaryWarning(report));
+    }
     String warcLoss = LinksWarcLoss.said(report);
     if (warcLoss != null) { // as crawl's summary says it: the archive asked for is partial
       err.println("sitepulse: " + warcLoss);

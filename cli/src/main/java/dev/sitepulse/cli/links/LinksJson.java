@@ -31,6 +31,7 @@ final class LinksJson {
       g.writeNumberField("seeds_disallowed", r.seedsDisallowed().size());
       g.writeNumberField("non_http_links", r.nonHttp());
       g.writeNumberField("pages_cut_at_max_body", r.cutPages().size());
+      g.writeNumberField("pages_binary", r.binaryPages().size());
       g.writeNumberField("anchors_not_checked", r.anchorsNotChecked().size());
       // Ctrl-C or SIGTERM cut the check short: what follows is partial.
       g.writeBooleanField("stopped", r.stopped());
@@ -47,6 +48,11 @@ final class LinksJson {
       g.writeEndArray();
       g.writeArrayFieldStart("pages_cut_at_max_body");
       for (String page : r.cutPages()) {
+        g.writeString(page);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("pages_binary"); // served as HTML, their bodies binary: no link of theirs was read
+      for (String page : r.binaryPages()) {
         g.writeString(page);
       }
       g.writeEndArray();

@@ -43,8 +43,10 @@ final class LinksJunit {
       x.writeStartElement("testsuite");
       x.writeAttribute("name", "sitepulse links");
       String cutPages = LinksNotChecked.cutPages(r);
+      String binaryPages = LinksNotChecked.binaryPages(r);
       List<String> anchors = LinksNotChecked.anchors(r);
-      int skippedCases = (skippedTargets > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + anchors.size();
+      int skippedCases = (skippedTargets > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + (binaryPages != null ? 1 : 0)
+          + anchors.size();
       String stopped = LinksNotChecked.stopped(r);
       int errors = stopped != null ? 1 : 0;
       x.writeAttribute("tests", Long.toString(failures + 1 + skippedCases + errors));
@@ -105,6 +107,12 @@ final class LinksJunit {
         summaryCase(x, cutPages);
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", xml("raise --max-body to read them whole: " + String.join(" ", r.cutPages())));
+        x.writeEndElement();
+      }
+      if (binaryPages != null) {
+        summaryCase(x, binaryPages);
+        x.writeEmptyElement("skipped");
+        x.writeAttribute("message", xml(LinksNotChecked.BINARY_PAGES_HINT + "? " + String.join(" ", r.binaryPages())));
         x.writeEndElement();
       }
       for (String notChecked : anchors) {

@@ -12,13 +12,21 @@ import java.util.stream.Collectors;
 
 /**
  * What a link check could not see, beyond the targets it skipped: the seeds among them that
- * robots.txt disallows, links after the cut of pages cut at --max-body, fragments it could not
- * judge, and the targets a stop (Ctrl-C) left unjudged. Worded once for every format.
+ * robots.txt disallows, links after the cut of pages cut at --max-body, the links of pages served
+ * as HTML whose body is binary, fragments it could not judge, and the targets a stop (Ctrl-C) left
+ * unjudged. Worded once for every format.
  */
 final class LinksNotChecked {
 
   /** Why the links of a cut page after the cut were not checked, and what to do about it. */
   static final String CUT_PAGES_WHY = "links after the cut not checked";
+
+  /** Why the links of a page served as HTML with a binary body were not checked. */
+  static final String BINARY_PAGES_WHY = "links not read";
+
+  /** What a binary body served as HTML most often is, for whoever mends the server. */
+  static final String BINARY_PAGES_HINT = "an image or a file served as text/html, or a gzipped page served"
+      + " without its Content-Encoding";
 
   /** Why a stopped check's report is partial: a CI job must not read it as a full check. */
   static final String STOPPED_WHY = "the link check was stopped before it finished, so this report is partial";
@@ -85,6 +93,12 @@ final class LinksNotChecked {
         : count(r.cutPages().size(), "page") + " cut at --max-body: " + CUT_PAGES_WHY;
   }
 
+  /** "1 page served as HTML but binary: links not read", or null when none was. */
+  static String binaryPages(LinkReport r) {
+    return r.binaryPages().isEmpty() ? null
+        : count(r.binaryPages().size(), "page") + " served as HTML but binary: " + BINARY_PAGES_WHY;
+  }
+
   /** "2 anchors not checked (page cut at --max-body)", one part for each why; empty when none. */
   static List<String> anchors(LinkReport r) {
     Map<UncheckedAnchor.Why, Long> byWhy = r.anchorsNotChecked().stream().collect(
@@ -107,6 +121,10 @@ final class LinksNotChecked {
     String cut = cutPages(r);
     if (cut != null) {
       parts.add(cut);
+    }
+    String binary = binaryPages(r);
+    if (binary != null) {
+      parts.add(binary);
     }
     parts.addAll(anchors(r));
     String stopped = stopped(r);
@@ -143,9 +161,19 @@ final class LinksNotChecked {
    * no summary to say it in, and a table read in CI is seldom read to its end.
    */
   static String warning(LinkReport r) {
-    List<String> pages = r.cutPages();
-    String named = pages.stream().limit(3).collect(Collectors.joining(", "))
+    return "sitepulse: " + cutPages(r) + " (raise --max-body to read them whole): " + firstFew(r.cutPages());
+  }
+
+  /**
+   * What stderr says after any format's report when pages served as HTML were binary, naming the
+   * first few: a check that read none of their links must not pass unremarked.
+   */
+  static String binaryWarning(LinkReport r) {
+    return "sitepulse: " + binaryPages(r) + " (" + BINARY_PAGES_HINT + "?): " + firstFew(r.binaryPages());
+  }
+
+  private static String firstFew(List<String> pages) {
+    return pages.stream().limit(3).collect(Collectors.joining(", "))
         + (pages.size() > 3 ? " and " + (pages.size() - 3) + " more" : "");
-    return "sitepulse: " + cutPages(r) + " (raise --max-body to read them whole): " + named;
   }
 }

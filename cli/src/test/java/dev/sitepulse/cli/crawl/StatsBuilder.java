@@ -21,6 +21,7 @@ final class StatsBuilder {
   private long hostsBackedOffTooLong;
   private long hostsWithoutRobotsTxt;
   private long pagesCutAtMaxBody;
+  private long pagesBinary;
   private HostsHeldBack heldBack;
   private PolitenessWait politenessWait;
   private long hostsWithSitemapsUnread;
@@ -67,6 +68,11 @@ final class StatsBuilder {
     return this;
   }
 
+  StatsBuilder pagesBinary(long pagesBinary) {
+    this.pagesBinary = pagesBinary;
+    return this;
+  }
+
   StatsBuilder heldBack(HostsHeldBack heldBack) {
     this.heldBack = heldBack;
     return this;
@@ -97,7 +103,7 @@ final class StatsBuilder {
   CrawlStats build() {
     return new CrawlStats(pages, indexed, queued, statuses, errors, 0, 0, 0, 0, 0, bytes, elapsed,
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
-        pagesCutAtMaxBody, heldBack, hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, responsesNotArchived,
+        pagesCutAtMaxBody, pagesBinary, heldBack, hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, responsesNotArchived,
         warcFailure,
         politenessWait);
   }

@@ -19,11 +19,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.sitepulse.cli.CommandLineRun;
 import dev.sitepulse.cli.testing.StubServer;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -254,5 +256,27 @@ class LinksCommandTest {
     assertThat(json.get("anchors_not_checked").get(0).get("url").asText()).isEqualTo(page + "#late");
     assertThat(junit).contains("name=\"1 page cut at --max-body: links after the cut not checked\"",
         "name=\"1 anchor not checked (page cut at --max-body)\"", "skipped=\"2\"");
+  }
+
+  @Test
+  void aGzippedPageServedWithoutContentEncodingIsCountedAndNamedAsNotReadForLinks() throws Exception {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+      gz.write("<html><title>Zipped</title><a href=\"/gone.html\">x</a></html>".getBytes(StandardCharsets.UTF_8));
+    }
+    site.stubFor(get("/zipped.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody(zipped.toByteArray())));
+    String page = StubServer.url(site, "/zipped.html");
+
+    CommandLineRun table = links(page);
+    JsonNode json = new ObjectMapper().readTree(links("--format", "json", page).out());
+    String junit = links("--format", "junit", page).out();
+
+    assertThat(table.out()).as(table.toString()).endsWith("; 1 page served as HTML but binary: links not read\n");
+    assertThat(table.err()).isEqualTo("sitepulse: 1 page served as HTML but binary: links not read (an image or a"
+        + " file served as text/html, or a gzipped page served without its Content-Encoding?): " + page + "\n");
+    assertThat(json.get("summary").get("pages_binary").asInt()).isEqualTo(1);
+    assertThat(json.get("pages_binary").get(0).asText()).isEqualTo(page);
+    assertThat(junit).contains("name=\"1 page served as HTML but binary: links not read\"", "skipped=\"1\"");
   }
 }

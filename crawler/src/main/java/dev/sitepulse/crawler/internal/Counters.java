@@ -30,6 +30,7 @@ final class Counters {
    */
   long sitemapsOnHostsWithoutRobotsTxt;
   long pagesCutAtMaxBody;
+  long pagesBinary;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ final class Counters {
       long hostsWithSitemapsUnread, WarcSink warc, PolitenessWait politenessWait) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
-        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, heldBack,
+        seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, pagesBinary, heldBack,
         hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, warc == null ? 0 : warc.notArchived(),
         warc == null ? null : warc.failure(),
         politenessWait);

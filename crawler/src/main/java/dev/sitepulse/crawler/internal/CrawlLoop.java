@@ -255,6 +255,7 @@ final class CrawlLoop {
     } else {
       String binary = r.status() >= 200 && r.status() < 300
           ? PageParser.servedAsHtmlButBinary(r.mediaType(), r.charset(), r.body()) : null;
+      counters.pagesBinary += binary != null ? 1 : 0;
       unparsed.plain(next.url(), r, prior, binary, fetchedAt);
       robotsAndSitemaps.readIfSeedSitemap(next.depth(), r);
     }

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.links;
 
+import dev.sitepulse.crawler.parse.PageParser;
 import dev.sitepulse.crawler.store.AnchorList;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.CrawlDbVersions;
@@ -79,6 +80,11 @@ final class CrawledPages {
   /** URLs at depth 0: the seeds and what they redirect to, broken even when no page links them. */
   final List<String> seeds = new ArrayList<>();
   /**
+   * Pages of an HTML type whose body is binary, by URL, sorted: neither parsed nor read for links,
+   * though a browser would render them (as garbage), so a check of them found nothing.
+   */
+  final List<String> binaryPages = new ArrayList<>();
+  /**
    * URLs fetched that crawl.db records a sitemap (or a feed given as a seed) listed, and that
    * nothing else leads to: no redirect, canonical or embed. Those that no link leads to either are
    * the sitemap's to answer for. None in a crawl.db from before sitemaps were recorded.
@@ -148,6 +154,12 @@ final class CrawledPages {
       if (CrawlDbVersions.hasColumn(s, "urls", "non_http_links")) {
         try (ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(non_http_links), 0) FROM urls")) {
           out.nonHttpLinks = rs.getLong(1);
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE instr(message, '%s') = 1 ORDER BY url"
+          .formatted(PageParser.BINARY_NOT_HTML))) {
+        while (rs.next()) {
+          out.binaryPages.add(rs.getString(1));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {

@@ -147,8 +147,9 @@ public final class LinkChecker {
     found.broken.sort(Comparator.comparing(BrokenLink::url));
     List<String> cut = db.pages.values().stream().filter(Page::cut).map(Page::url).sorted().toList();
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
-        online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, found.anchorsNotChecked(),
-        found.notCheckedAtStop.stream().sorted().toList(), found.seedsDisallowed.stream().sorted().toList());
+        online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, db.binaryPages,
+        found.anchorsNotChecked(), found.notCheckedAtStop.stream().sorted().toList(),
+        found.seedsDisallowed.stream().sorted().toList(), 0, null);
   }
 
   /** What the check has found so far: targets broken, those to check online, those not judged. */

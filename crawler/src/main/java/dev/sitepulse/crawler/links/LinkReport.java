@@ -19,6 +19,8 @@ import java.util.List;
  * @param nonHttp mailto:, javascript:, data: and other URLs of links and resources, not checked
  * @param cutPages pages the crawl cut at --max-body, by URL: their links after the cut were never
  *     seen, so not checked
+ * @param binaryPages pages served as HTML whose body is binary (an image, a gzipped page served
+ *     without its Content-Encoding), by URL: not parsed, so their links were never seen
  * @param anchorsNotChecked with --check-anchors, fragments of working pages that could not be
  *     judged, by URL: neither broken nor counted as working; those a stop (Ctrl-C) left unjudged
  *     among them ({@link UncheckedAnchor.Why#CHECK_STOPPED})
@@ -41,6 +43,7 @@ public record LinkReport(
     long nonHttp,
     List<BrokenLink> broken,
     List<String> cutPages,
+    List<String> binaryPages,
     List<UncheckedAnchor> anchorsNotChecked,
     List<String> notCheckedAtStop,
     List<String> seedsDisallowed,
@@ -50,6 +53,7 @@ public record LinkReport(
   public LinkReport {
     broken = List.copyOf(broken);
     cutPages = List.copyOf(cutPages);
+    binaryPages = List.copyOf(binaryPages);
     anchorsNotChecked = List.copyOf(anchorsNotChecked);
     notCheckedAtStop = List.copyOf(notCheckedAtStop);
     seedsDisallowed = List.copyOf(seedsDisallowed);
@@ -59,14 +63,14 @@ public record LinkReport(
   public LinkReport(long pages, long links, long resources, long targets, long checkedOnline, long skipped,
       long nonHttp, List<BrokenLink> broken, List<String> cutPages, List<UncheckedAnchor> anchorsNotChecked,
       List<String> notCheckedAtStop, List<String> seedsDisallowed) {
-    this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages, anchorsNotChecked,
-        notCheckedAtStop, seedsDisallowed, 0, null);
+    this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages, List.of(),
+        anchorsNotChecked, notCheckedAtStop, seedsDisallowed, 0, null);
   }
 
   /** This report, of a crawl whose WARC file lacks {@code responses} responses, for {@code why}. */
   public LinkReport notArchiving(long responses, String why) {
     return new LinkReport(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages,
-        anchorsNotChecked, notCheckedAtStop, seedsDisallowed, responses, why);
+        binaryPages, anchorsNotChecked, notCheckedAtStop, seedsDisallowed, responses, why);
   }
 
   /** A report of a check that ran to its end, in which every page was read whole, and every fragment judged. */

@@ -20,6 +20,12 @@ public final class PageParser {
   private static final Logger LOG = LoggerFactory.getLogger(PageParser.class);
   private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
 
+  /**
+   * How the message of a response of an HTML type with a binary body starts, as crawl.db records
+   * it: links tells such pages by it, whose links were never read.
+   */
+  public static final String BINARY_NOT_HTML = "binary content, not HTML";
+
   private PageParser() {}
 
   /** Whether a response of this media type (lower case, no parameters) is a page to parse. */
@@ -46,7 +52,7 @@ public final class PageParser {
    */
   public static String servedAsHtmlButBinary(String mediaType, String charset, byte[] body) {
     return parses(mediaType) && BinaryContent.detected(body, charset)
-        ? "binary content, not HTML, though served as " + mediaType
+        ? BINARY_NOT_HTML + ", though served as " + mediaType
         : null;
   }
 

@@ -45,6 +45,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -880,6 +881,19 @@ class LinkCheckerTest {
     assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(base() + "/other.html#nowhere");
     assertThat(report.cutPages()).isEmpty();
     assertThat(report.anchorsNotChecked()).isEmpty();
+  }
+
+  @Test
+  void aPageServedAsHtmlWithABinaryBodyIsNamedAsOneWhoseLinksWereNotRead() throws Exception {
+    byte[] noise = new byte[2_000];
+    new Random(70).nextBytes(noise);
+    site.stubFor(get("/noise.html").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(noise)));
+    page("/short.html", base() + "/noise.html");
+
+    LinkReport report = check(seedsOnly(base() + "/short.html", base() + "/noise.html"), true);
+
+    assertThat(report.binaryPages()).containsExactly(base() + "/noise.html");
+    assertThat(report.pages()).as("the one page whose links were read").isEqualTo(1);
   }
 
   /** A page that answers HEAD and GET alike, with an element of each of these ids. */
