@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler;
 
 import dev.sitepulse.crawler.internal.CrawlRun;
+import dev.sitepulse.crawler.urls.LinkRules;
 import java.util.List;
 
 /**
@@ -47,6 +48,6 @@ public final class Crawler {
    * anything else is recorded but never followed.
    */
   public static String whyNotFetchable(String url) {
-    return CrawlRun.whyNotFetchable(url);
+    return LinkRules.whyNot(url);
   }
 }

@@ -53,11 +53,6 @@ public final class CrawlRun {
 
   private CrawlRun() {}
 
-  /** Why a crawl cannot fetch {@code url}, or null when it can. */
-  public static String whyNotFetchable(String url) {
-    return LinkRules.whyNot(url);
-  }
-
   public static CrawlStats run(CrawlConfig config, CrawlListener listener, CrawlStop stop)
       throws CrawlException {
     return runKeepingRobots(config, listener, stop).stats();
@@ -168,7 +163,7 @@ public final class CrawlRun {
     } finally {
       parsers.shutdownNow();
       indexer.shutdownNow();
-      closeAndWait(vertx);
+      closeAndWait(vertx); // again: a failure before the loop began (opening, resuming) never reached the one above
     }
   }
 
