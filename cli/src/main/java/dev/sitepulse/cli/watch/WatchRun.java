@@ -19,8 +19,6 @@ import dev.sitepulse.pinger.watch.PingerSource;
 import dev.sitepulse.pinger.watch.Watch;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -135,7 +132,6 @@ final class WatchRun {
     Instant started = clock.instant();
     Path historyFile = settings.data().resolve(SqliteHistory.FILE_NAME);
     boolean newHistory = Files.notExists(historyFile);
-    boolean newFolder = Files.notExists(settings.data());
     SqliteHistory history;
     try {
       history = SqliteHistory.open(settings.data(), settings.retention(), clock);
@@ -158,7 +154,7 @@ final class WatchRun {
       server = WatchServer.bind(vertx, settings.listen(), started);
     } catch (RuntimeException e) {
       if (newHistory) { // else report would read a history of nothing where no watch ever ran
-        opened.addLast(() -> deleteHistory(historyFile, newFolder)); // last: once the history is closed
+        opened.addLast(history.made()::takeBack); // last: once the history is closed
       }
       throw e;
     }
@@ -199,21 +195,6 @@ final class WatchRun {
   static String startLine(int targets, String host, int port, Path history) {
     return "sitepulse watch: " + Amounts.count(targets, "target") + ", http://" + new ListenAddress(host, port)
         + "/ , history " + history;
-  }
-
-  /** Takes back what a watch that never started made: the history, and the folder if it made that. */
-  private static void deleteHistory(Path file, boolean withFolder) throws IOException {
-    for (String suffix : List.of("", "-wal", "-shm")) {
-      Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-    }
-    if (withFolder) {
-      Files.deleteIfExists(SqliteHistory.lockFile(file.getParent()));
-      try {
-        Files.deleteIfExists(file.getParent());
-      } catch (DirectoryNotEmptyException e) {
-        // something else was put there meanwhile: not ours to remove
-      }
-    }
   }
 
   /** Closes Vert.x, saying so in words when it takes too long: a bare TimeoutException names nothing. */

@@ -62,6 +62,7 @@ public final class SqliteHistory implements HistoryStore {
   private static final Logger log = LoggerFactory.getLogger(SqliteHistory.class);
 
   private final Path file;
+  private final NewHistoryFiles made;
   private final DataDirLock lock;
   private final Duration retention;
   private final Clock clock;
@@ -99,8 +100,9 @@ public final class SqliteHistory implements HistoryStore {
   private final CompletableFuture<String> gone = new CompletableFuture<>();
 
   private SqliteHistory(Path file, DataDirLock lock, Duration retention, Clock clock, int maxQueued,
-      Connection connection) throws SQLException {
+      Connection connection, NewHistoryFiles made) throws SQLException {
     this.file = file;
+    this.made = made;
     this.lock = lock;
     this.retention = retention;
     this.clock = clock;
@@ -117,8 +119,14 @@ public final class SqliteHistory implements HistoryStore {
         this::retentionQuietly, 0, RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS));
   }
 
+  /** What opening it made that was not there, for a start that fails after it to take back once it is closed. */
+  public NewHistoryFiles made() {
+    return made;
+  }
+
   /**
-   * Opens the history in {@code dir}, making the folder and the file if needed.
+   * Opens the history in {@code dir}, making the folder and the file if needed; a failure takes
+   * back what it made.
    *
    * @throws HistoryException {@linkplain HistoryException#inUse() in use} when another writer has
    *     the folder open, from this process or another
@@ -130,6 +138,7 @@ public final class SqliteHistory implements HistoryStore {
   /** As {@link #open(Path, Duration, Clock)}, with at most {@code maxQueued} records waiting: for tests. */
   static SqliteHistory open(Path dir, Duration retention, Clock clock, int maxQueued) {
     Path file = dir.resolve(FILE_NAME);
+    NewHistoryFiles made = NewHistoryFiles.before(dir, lockFile(dir));
     try {
       Files.createDirectories(dir);
     } catch (FileAlreadyExistsException e) {
@@ -138,16 +147,39 @@ public final class SqliteHistory implements HistoryStore {
       // The folder is the trouble, not a history.db that does not exist yet; as crawl says it.
       throw new HistoryException(IoErrors.cannotCreateFolder(dir, e), e);
     }
-    DataDirLock lock = lock(dir);
+    DataDirLock lock;
     try {
-      return open(file, lock, retention, clock, maxQueued);
+      lock = lock(dir);
     } catch (RuntimeException e) {
+      takeBack(e, made::deleteFolders);
+      throw e;
+    }
+    try {
+      return open(file, lock, retention, clock, maxQueued, made);
+    } catch (RuntimeException e) {
+      // A history that cannot be made (a full disk) leaves no empty one for report to find.
+      takeBack(e, made::deleteFiles);
       lock.close();
+      takeBack(e, made::deleteFolders);
       throw e;
     }
   }
 
-  private static SqliteHistory open(Path file, DataDirLock lock, Duration retention, Clock clock, int maxQueued) {
+  /** Runs a take-back step after {@code failure}, to which what fails in it is added. */
+  private static void takeBack(RuntimeException failure, IoStep step) {
+    try {
+      step.run();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private interface IoStep {
+    void run() throws IOException;
+  }
+
+  private static SqliteHistory open(Path file, DataDirLock lock, Duration retention, Clock clock, int maxQueued,
+      NewHistoryFiles made) {
     if (Files.isDirectory(file)) { // else SQLite's "unable to open the database file"
       throw new HistoryException(isAFolder(file));
     }
@@ -168,7 +200,7 @@ public final class SqliteHistory implements HistoryStore {
           throw new HistoryException(file + " is " + unknown);
         }
         SqliteSchema.create(c);
-        return new SqliteHistory(file, lock, retention, clock, maxQueued, c);
+        return new SqliteHistory(file, lock, retention, clock, maxQueued, c, made);
       } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;

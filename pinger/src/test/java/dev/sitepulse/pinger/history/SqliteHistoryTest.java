@@ -76,6 +76,19 @@ class SqliteHistoryTest {
   }
 
   @Test
+  void aHistoryThatCannotBeMadeLeavesNothingItsOpeningMadeBehind() throws Exception {
+    // SQLite makes history.db, then cannot open its write-ahead log (as on a full disk, it fails
+    // after the file is made): report would then find an empty history where no watch ran.
+    Path wal = Files.createDirectory(dir.resolve(SqliteHistory.FILE_NAME + "-wal"));
+
+    assertThatThrownBy(this::open).isInstanceOf(HistoryException.class);
+
+    assertThat(dir.resolve(SqliteHistory.FILE_NAME)).doesNotExist();
+    assertThat(SqliteHistory.lockFile(dir)).doesNotExist();
+    assertThat(wal).as("not its to take").isDirectory();
+  }
+
+  @Test
   void aSecondWriterOfTheSameFolderIsRefusedWhileReadersAreNot() {
     try (SqliteHistory first = open()) {
       first.append(check("a", NOW, Verdict.UP, 200, 10));
