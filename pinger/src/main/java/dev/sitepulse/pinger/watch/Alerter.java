@@ -203,9 +203,9 @@ public final class Alerter implements AutoCloseable {
     for (WebhookSink sink : to) {
       // In flight before the sink can start its post: abandon() must see a delivery the webhook
       // has already received, however late this thread gets to run again.
-      InFlight flight = new InFlight(alert, sink.name(), new AtomicBoolean());
+      InFlight flight = new InFlight(alert, sink.name(), new AtomicBoolean(), new AtomicInteger());
       inFlight.add(flight);
-      CompletableFuture<Delivery> sent = sink.send(alert);
+      CompletableFuture<Delivery> sent = sink.send(alert, flight.attempts());
       sent.whenComplete((d, e) -> inFlight.remove(flight));
       // idle() waits for this, the listener included, not just for the delivery.
       CompletableFuture<Void> handled = sent.thenAccept(delivery -> {
@@ -302,7 +302,7 @@ public final class Alerter implements AutoCloseable {
       if (f.settled().compareAndSet(false, true)) {
         failed.incrementAndGet();
         log.warn("alert for {} not delivered to {}: {}", logLine(f.alert().target()), f.sink(), why);
-        listener.delivered(f.alert(), Delivery.failed(f.sink(), 0, why));
+        listener.delivered(f.alert(), Delivery.failed(f.sink(), f.attempts().get(), why));
         abandoned++;
       }
     }
@@ -311,10 +311,11 @@ public final class Alerter implements AutoCloseable {
   }
 
   /**
-   * A delivery under way; settled once recorded, by its sink's answer or by {@link #abandon}. Each
-   * is its own: its flag makes two of the same alert and sink unequal.
+   * A delivery under way; settled once recorded, by its sink's answer or by {@link #abandon}, with
+   * the tries its sink has started (the one cut short counts; 0 while it waits behind its target's
+   * delivery under way). Each is its own: its flag makes two of the same alert and sink unequal.
    */
-  private record InFlight(Alert alert, String sink, AtomicBoolean settled) {}
+  private record InFlight(Alert alert, String sink, AtomicBoolean settled, AtomicInteger attempts) {}
 
   /** Completes when every delivery started so far is done, delivered or given up. */
   public CompletableFuture<Void> idle() {

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 import okhttp3.EventListener;
@@ -87,7 +88,12 @@ final class WebhookSink {
    * given up on or replaced.
    */
   CompletableFuture<Delivery> send(Alert alert) {
-    Pending next = new Pending(WebhookPayload.of(hook.format(), alert), new CompletableFuture<>());
+    return send(alert, new AtomicInteger());
+  }
+
+  /** As {@link #send(Alert)}, counting in {@code attempts} the tries started, for a stop that gives it up. */
+  CompletableFuture<Delivery> send(Alert alert, AtomicInteger attempts) {
+    Pending next = new Pending(WebhookPayload.of(hook.format(), alert), new CompletableFuture<>(), attempts);
     Pending dropped = null;
     boolean startNow;
     synchronized (this) {
@@ -112,7 +118,7 @@ final class WebhookSink {
 
   private void start(String target, Pending p) {
     p.done().whenComplete((d, e) -> startWaiting(target));
-    attempt(p.body(), 1, p.done());
+    attempt(p, 1);
   }
 
   /** Once a target's delivery has ended: starts the alert waiting behind it, or frees its lane. */
@@ -135,8 +141,8 @@ final class WebhookSink {
     }
   }
 
-  /** An alert's body and how its delivery ends. */
-  private record Pending(byte[] body, CompletableFuture<Delivery> done) {}
+  /** An alert's body, how its delivery ends, and how many tries it has started. */
+  private record Pending(byte[] body, CompletableFuture<Delivery> done, AtomicInteger attempts) {}
 
   /** One target's delivery under way to this webhook, and the alert waiting behind it. Guarded by the sink. */
   private static final class Lane {
@@ -144,17 +150,19 @@ final class WebhookSink {
     final CompletableFuture<Void> idle = new CompletableFuture<>();
   }
 
-  private void attempt(byte[] body, int n, CompletableFuture<Delivery> done) {
+  private void attempt(Pending p, int n) {
+    CompletableFuture<Delivery> done = p.done();
     try {
       workers.execute(() -> {
-        String error = post(body);
+        p.attempts().set(n);
+        String error = post(p.body());
         if (error == null) {
           done.complete(Delivery.ok(name(), n));
         } else if (n > hook.retries() || Thread.currentThread().isInterrupted()) { // closing: no retry
           done.complete(Delivery.failed(name(), n, error));
         } else {
           long wait = Math.min(backoff.toMillis() << (n - 1), RetryPolicy.MAX_BACKOFF.toMillis());
-          schedule(() -> attempt(body, n + 1, done), wait, done, n, error);
+          schedule(() -> attempt(p, n + 1), wait, done, n, error);
         }
       });
     } catch (RejectedExecutionException e) {

@@ -292,6 +292,7 @@ class AlerterTest {
       assertThat(deliveries).singleElement().satisfies(d -> {
         assertThat(d.ok()).isFalse();
         assertThat(d.error()).isEqualTo("the watch stopped while it was still being delivered");
+        assertThat(d.attempts()).as("the one under way").isEqualTo(1);
       });
       assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
           .contains("alert for shop not delivered to http://127.0.0.1:" + silent.getLocalPort()
