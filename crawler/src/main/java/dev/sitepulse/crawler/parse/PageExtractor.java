@@ -58,6 +58,11 @@ final class PageExtractor implements NodeVisitor {
   private CollapsingText headingText;
   private Element openLink;
   private CollapsingText linkText;
+  /**
+   * How many {@code <template>}s the walk is in: their content is a fragment outside the document
+   * until a script clones it, so its ids and names are nothing a #fragment can scroll to.
+   */
+  private int templateDepth;
   private int linkTextLength; // of text's characters, those inside links
 
   /** @param forLinkCheck whether to collect the resources the page embeds too */
@@ -119,6 +124,7 @@ final class PageExtractor implements NodeVisitor {
       openLink = null;
       linkText = null;
     }
+    templateDepth -= el.normalName().equals("template") ? 1 : 0;
   }
 
   private void enter(Element el, int depth) {
@@ -127,7 +133,7 @@ final class PageExtractor implements NodeVisitor {
       if (rustdoc != null) {
         rustdoc.enter(el, id);
       }
-      if (!id.isEmpty()) {
+      if (!id.isEmpty() && templateDepth == 0) {
         anchors.add(id);
         sections.idWithin(id);
         if (ChromeElements.definesNothing(el)) {
@@ -220,12 +226,13 @@ final class PageExtractor implements NodeVisitor {
         }
       }
     }
+    templateDepth += el.normalName().equals("template") ? 1 : 0; // after its own id, which is in the document
     wordBoundary(el);
   }
 
   private void enterLink(Element el) {
     String name = el.attr("name");
-    if (!name.isEmpty()) {
+    if (!name.isEmpty() && templateDepth == 0) {
       anchors.add(name);
       sections.idWithin(name);
     }

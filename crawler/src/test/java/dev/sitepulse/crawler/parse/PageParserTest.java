@@ -794,6 +794,16 @@ class PageParserTest {
   }
 
   @Test
+  void idsAndNamesInsideATemplateAreNoAnchorsAsABrowserCannotScrollToThem() {
+    // A <template>'s content is a fragment outside the document until a script clones it.
+    ParsedPage page = parseHtml("<p id=shown>x</p><template id=row><div id=tmplid><a name=tmplname>y</a>"
+        + "<template><p id=deeper></p></template></div></template><p id=after>z</p>", "http://h/");
+
+    assertThat(page.anchors()).as("the template itself is in the document").containsExactlyInAnyOrder(
+        "shown", "row", "after");
+  }
+
+  @Test
   void theIdsOfScriptsControlsAndNavigationAreAnchorsThatMayDefineNothing() {
     ParsedPage page = parseHtml("<head><script id=documentation_options src=a.js></script></head><body>"
         + "<input type=checkbox id=menuToggler><nav id=main_nav></nav><dl><dt id=zip>zip()</dt></dl></body>", "http://h/");
