@@ -35,6 +35,12 @@ final class EmbeddedResources {
         url(el, "poster", "video poster", "");
       }
       case "object" -> url(el, "data", "object", "");
+      case "image" -> { // SVG's: an HTML <image> is parsed as <img>
+        String attribute = SvgHref.attribute(el);
+        if (attribute != null && SvgHref.isSvg(el)) {
+          url(el, attribute, "svg image", "");
+        }
+      }
       case "link" -> {
         String rel = fetchedRel(el.attr("rel"));
         if (rel != null) {

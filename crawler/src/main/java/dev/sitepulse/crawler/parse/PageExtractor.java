@@ -57,6 +57,7 @@ final class PageExtractor implements NodeVisitor {
   private Element openHeading;
   private CollapsingText headingText;
   private Element openLink;
+  private String openLinkAttribute; // href, or an SVG link's xlink:href
   private CollapsingText linkText;
   /**
    * How many {@code <template>}s the walk is in: their content is a fragment outside the document
@@ -120,7 +121,7 @@ final class PageExtractor implements NodeVisitor {
       openHeading = null;
       headingText = null;
     } else if (el == openLink) {
-      addOutlink(el, "href", linkText.toString());
+      addOutlink(el, openLinkAttribute, linkText.toString());
       openLink = null;
       linkText = null;
     }
@@ -236,16 +237,18 @@ final class PageExtractor implements NodeVisitor {
       anchors.add(name);
       sections.idWithin(name);
     }
-    if (!el.hasAttr("href")) {
+    String attribute = SvgHref.attribute(el);
+    if (attribute == null) {
       return;
     }
     sections.linkWithin(el);
     if (openLink == null) {
       openLink = el;
+      openLinkAttribute = attribute;
       linkText = new CollapsingText(32);
     } else {
       // Only foreign content (an SVG <a> inside an HTML one) nests links; still a link.
-      addOutlink(el, "href", CollapsingText.collapse(el.text()));
+      addOutlink(el, attribute, CollapsingText.collapse(el.text()));
     }
   }
 

@@ -44,6 +44,21 @@ class EmbedsTest {
   }
 
   @Test
+  void anSvgImageByHrefOrXlinkHrefIsEmbeddedAsBrowsersLoadIt() {
+    ParsedPage page = parseHtml("""
+        <svg>
+        <image href=logo.png />
+        <image xlink:href=old.png />
+        <image href=new.png xlink:href=ignored.png />
+        </svg>""", "http://h/d/page.html");
+
+    assertThat(page.embeds()).extracting(Embed::url, Embed::element, Embed::line).containsExactly(
+        tuple("http://h/d/logo.png", "svg image", 2),
+        tuple("http://h/d/old.png", "svg image", 3),
+        tuple("http://h/d/new.png", "svg image", 4));
+  }
+
+  @Test
   void whatATemplateHoldsIsNotEmbeddedUntilAScriptUsesIt() {
     ParsedPage page = parseHtml("""
         <template id=row><tr><td><img src="{{ item.thumb }}" srcset="/img/${name}.png 2x">

@@ -747,6 +747,17 @@ class PageParserTest {
   }
 
   @Test
+  void anSvgLinkByXlinkHrefIsALinkAsBrowsersFollowItAndHrefWinsOverIt() {
+    ParsedPage page = parseHtml("<svg><a xlink:href=/old.html><text>old</text></a>"
+        + "<a href=/new.html xlink:href=/ignored.html><text>new</text></a></svg><a xlink:href=/html-a.html>no</a>",
+        "http://h/");
+
+    assertThat(page.outlinks()).extracting(Outlink::url, Outlink::anchor).as("an HTML <a> has no xlink:href")
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("http://h/old.html", "old"),
+            org.assertj.core.groups.Tuple.tuple("http://h/new.html", "new"));
+  }
+
+  @Test
   void anchorTextIsCollapsedToOneLine() {
     ParsedPage page =
         parseHtml("<a href=a.html>\n  Read\n   <em>the</em>\n  guide\n</a>", "http://h/");
