@@ -108,8 +108,8 @@ class LinksStoppedReportTest {
     lists.remove("broken"); // what the report is for: its count first, its list last
     counted.retainAll(lists);
 
-    assertThat(lists).containsExactly("seeds_disallowed", "pages_cut_at_max_body", "anchors_not_checked",
-        "targets_not_checked_at_stop")
+    assertThat(lists).containsExactly("seeds_disallowed", "pages_cut_at_max_body", "pages_binary",
+        "anchors_not_checked", "targets_not_checked_at_stop")
         .isEqualTo(counted);
   }
 
