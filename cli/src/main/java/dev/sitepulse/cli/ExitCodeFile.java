@@ -16,16 +16,24 @@ public final class ExitCodeFile {
 
   static final String PROPERTY = "sitepulse.exit.file";
 
+  /** Read at start-up ({@link #prepare}): at exit the jar may have been rewritten by a build, this class with it. */
+  private static volatile String file;
+
   private ExitCodeFile() {}
+
+  /** Reads which file the launcher named, loading this class while its jar is still the one started. */
+  static void prepare() {
+    file = System.getProperty(PROPERTY);
+  }
 
   /** Notes {@code code} where the launcher asked for it; without a launcher asking, does nothing. */
   public static void write(int code) {
-    String file = System.getProperty(PROPERTY);
-    if (file == null) {
+    String named = file;
+    if (named == null) {
       return;
     }
     try {
-      Files.writeString(Path.of(file), code + "\n");
+      Files.writeString(Path.of(named), code + "\n");
     } catch (IOException | InvalidPathException e) {
       // The launcher then keeps java's own status, as without this file.
     }

@@ -36,6 +36,7 @@ public final class Main {
     System.setOut(utf8(stdout));
     System.setErr(utf8(new FileOutputStream(FileDescriptor.err)));
     LauncherWatch.start();
+    ExitCodeFile.prepare();
     LoggingSetup.quietLibraries();
     String command = commandName(args);
     if (command != null && OPEN_SQLITE.contains(command)) { // Set.of refuses to look up null
