@@ -26,17 +26,16 @@ public final class Converters {
    * the demo runs the very commands it shows.
    */
   public static <T> T parsed(T command, List<String> args) {
-    CommandLine cli = register(new CommandLine(command));
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.parseArgs(args.toArray(String[]::new));
+    register(new CommandLine(command)).parseArgs(args.toArray(String[]::new));
     return command;
   }
 
   /**
-   * Registers the converters on {@code cli} and the subcommands it has: picocli copies them to
-   * those alone, so every subcommand must be added first.
+   * Registers the converters on {@code cli} and the subcommands it has, and lets enum choices be
+   * written in any case: picocli copies both to those alone, so every subcommand must be added first.
    */
   static CommandLine register(CommandLine cli) {
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     // picocli's own refusal shouts the choices ([HOST, DOMAIN, ...]); help, docs and config write
     // them in lower case. Every enum, formats included, so a bad choice reads the same everywhere.
     enumTypes(cli).forEach(type -> registerChoice(cli, type));

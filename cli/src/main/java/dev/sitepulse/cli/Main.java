@@ -92,7 +92,7 @@ public final class Main {
         cli.addSubcommand(name, command.get());
       }
     });
-    Converters.register(cli); // after the subcommands: picocli copies converters to those it has
+    Converters.register(cli); // after the subcommands: picocli copies converters and enum case to those it has
     // A query word may start with '-' (asyncio -deprecated, -host:example.org), as cli.md shows.
     CommandLine search = "search".equals(named) ? cli.getSubcommands().get("search") : null;
     int command = Arrays.asList(args).indexOf("search");
@@ -118,7 +118,6 @@ public final class Main {
     // Help, usage and config errors in UTF-8 too: picocli would pick the locale's charset.
     cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(Main::executeWithLogging);
     cli.setParameterExceptionHandler((e, given) -> usageError(e,
         unknownOption != null && unknownOption.explains(e) ? unknownOption.message() : null, nagios));
