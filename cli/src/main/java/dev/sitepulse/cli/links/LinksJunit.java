@@ -19,9 +19,9 @@ import javax.xml.stream.XMLStreamWriter;
  * or per embedding of a broken resource (the page is the class, so results group by page; repeats
  * on a page are numbered, as CI servers merge cases of one name), one failing case per seed
  * robots.txt disallows (the run exits 2 for it), one failing case for a WARC file (warc: true)
- * that lacks responses (so does it), one for a check that skipped every seed (so does it), one skipped case for the other targets not
- * checked, one case in error for a check that was stopped, whatever it found, and one passing
- * case for the rest.
+ * that lacks responses (so does it), one for a check that skipped every seed (so does it), one
+ * skipped case for the other targets not checked, one case in error for a check that was stopped,
+ * whatever it found, and one passing case for the rest.
  */
 final class LinksJunit {
 
