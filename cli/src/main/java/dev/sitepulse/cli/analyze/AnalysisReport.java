@@ -19,9 +19,17 @@ import java.util.Locale;
  *
  * @param terms the index's top terms; null for a crawl.db with no index beside it (a link check's)
  * @param notStored why ranks and clusters could not be written to crawl.db; null when they were
+ * @param notCommitted why the terms leave out pages crawl.db records as indexed, as
+ *     {@link dev.sitepulse.cli.UncommittedPages#said} words it; null when they leave out none
  */
 public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates,
-    TermStats.Result terms, String notStored) {
+    TermStats.Result terms, String notStored, String notCommitted) {
+
+  /** A report whose terms cover every page crawl.db records as indexed. */
+  public AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplicates duplicates, TermStats.Result terms,
+      String notStored) {
+    this(crawl, ranks, duplicates, terms, notStored, null);
+  }
 
   /** Below this a rank has fewer than three digits in five decimals. */
   private static final double SMALL_RANK = 1e-3;
@@ -72,6 +80,9 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     }
     out.printf(Locale.ROOT, "== Terms over %s (device: cpu, Lucene term dictionary)%n",
         Amounts.count(terms.docs(), "indexed page"));
+    if (notCommitted != null) {
+      out.println("   " + notCommitted);
+    }
     out.println("   by pages:  " + join(terms.byDocFreq(), true));
     out.println("   by TF-IDF: " + join(terms.byTfIdf(), false));
   }
@@ -114,6 +125,7 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       TermStats.Result read = terms != null ? terms : new TermStats.Result(0, List.of(), List.of());
       g.writeBooleanField("indexed", terms != null);
       g.writeNumberField("pages", read.docs());
+      g.writeStringField("not_committed", notCommitted); // why pages crawl.db records as indexed are left out
       terms(g, "by_doc_freq", read.byDocFreq());
       terms(g, "by_tf_idf", read.byTfIdf());
       g.writeEndObject();

@@ -12,6 +12,7 @@ import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.NotACrawlDb;
+import dev.sitepulse.cli.UncommittedPages;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.index.TermStats;
 import dev.sitepulse.crawler.store.AnalysisStore;
@@ -192,7 +193,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       } catch (SQLException e) {
         notStored = e.getMessage();
       }
-      return new AnalysisReport(crawl, pr, nd, terms, notStored);
+      // Terms come from the index's last commit: pages recorded since are left out, and said so.
+      return new AnalysisReport(crawl, pr, nd, terms, notStored, terms == null ? null : UncommittedPages.saidOf(data));
     }
   }
 

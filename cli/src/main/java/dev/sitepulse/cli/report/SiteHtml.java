@@ -16,7 +16,8 @@ final class SiteHtml {
         .append("<div class=\"summary\">");
     HtmlReport.card(h, "site-urls", "URLs", Long.toString(s.urls()), Figures.counts(s.byState()));
     HtmlReport.card(h, "site-indexed", "Indexed", Long.toString(s.indexed()),
-        Amounts.count(s.duplicates(), "exact duplicate") + ", " + Amounts.bytes(s.bytes()));
+        (s.notCommitted() > 0 ? s.notCommitted() + " more not committed, " : "")
+            + Amounts.count(s.duplicates(), "exact duplicate") + ", " + Amounts.bytes(s.bytes()));
     HtmlReport.card(h, "site-fetch", "Fetch p95", Figures.millis(f.p95(), f.count()) + " ms",
         "p50 " + Figures.millis(f.p50(), f.count()) + " ms, max " + Figures.millis(f.max(), f.count()) + " ms");
     HtmlReport.card(h, "site-broken", "Broken link targets", Long.toString(l.brokenTargets()),

@@ -14,6 +14,7 @@ final class SiteJson {
     g.writeNumberField("urls", s.urls());
     JsonReport.counts(g, "states", s.byState());
     g.writeNumberField("indexed", s.indexed());
+    g.writeNumberField("indexed_not_committed", s.notCommitted()); // recorded so, not in the index's last commit
     g.writeNumberField("duplicates", s.duplicates());
     JsonReport.counts(g, "status_codes", s.statuses());
     JsonReport.counts(g, "error_kinds", s.errors());

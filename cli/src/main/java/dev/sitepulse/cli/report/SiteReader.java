@@ -1,6 +1,7 @@
 package dev.sitepulse.cli.report;
 
 import dev.sitepulse.cli.NotACrawlDb;
+import dev.sitepulse.cli.UncommittedPages;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.CrawlConfig;
@@ -48,15 +49,17 @@ final class SiteReader {
     if (f == null) { // a crawl killed before it made its tables
       throw new UsageException(file + ": no crawl here (sitepulse crawl writes it)");
     }
+    // crawl.db records a page indexed as its document goes to the index, which commits every few seconds.
+    long notCommitted = Math.min(f.indexed(), UncommittedPages.in(dataDir));
     return new SiteReport(file, f.byState().values().stream().mapToLong(Long::longValue).sum(), f.byState(),
-        f.indexed(), f.duplicates(), f.statuses(), f.errors(), f.bytes(),
+        f.indexed() - notCommitted, f.duplicates(), f.statuses(), f.errors(), f.bytes(),
         stats.of(f.fetchMillis(), 0, f.fetchMillis().length),
         figures(f.slowest()),
         figures(f.largest()),
         links(dataDir, f.seeds(), f.seedsNotReached(), f.linkTargets()),
         f.topRanked().stream().map(p -> new SiteReport.RankedPage(p.title(), p.url(), p.rank())).toList(),
         analysis(f.analysis()),
-        f.lastFetched());
+        f.lastFetched(), notCommitted);
   }
 
   private static List<SiteReport.PageFigure> figures(List<SiteFigures.PageFigure> read) {

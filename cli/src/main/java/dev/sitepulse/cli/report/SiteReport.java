@@ -22,7 +22,10 @@ import java.util.Map;
  * @param topRanked the pages with the highest PageRank that are still pages (done, 200), empty
  *     until {@code analyze} has run
  * @param analysis what the last {@code analyze} stored, null when none has run
+ * @param indexed pages in the search index: those crawl.db records as indexed that its last commit holds
  * @param lastFetched when the crawl last fetched a page, null when it fetched none
+ * @param notCommitted pages crawl.db records as indexed that the index's last commit does not hold
+ *     ({@link dev.sitepulse.cli.UncommittedPages}): its crawl is running, or stopped before it committed them
  */
 public record SiteReport(
     Path crawlDb,
@@ -39,7 +42,16 @@ public record SiteReport(
     Links links,
     List<RankedPage> topRanked,
     Analysis analysis,
-    Instant lastFetched) {
+    Instant lastFetched,
+    long notCommitted) {
+
+  /** A report of a crawl whose index holds every page crawl.db records as indexed. */
+  public SiteReport(Path crawlDb, long urls, Map<String, Long> byState, long indexed, long duplicates,
+      Map<Integer, Long> statuses, Map<String, Long> errors, long bytes, Latency fetch, List<PageFigure> slowest,
+      List<PageFigure> largest, Links links, List<RankedPage> topRanked, Analysis analysis, Instant lastFetched) {
+    this(crawlDb, urls, byState, indexed, duplicates, statuses, errors, bytes, fetch, slowest, largest, links,
+        topRanked, analysis, lastFetched, 0);
+  }
 
   public SiteReport {
     // In the order read: states and errors most first, status codes ascending.

@@ -7,11 +7,13 @@ import static dev.sitepulse.cli.report.TableReport.text;
 import static dev.sitepulse.cli.report.TableReport.url;
 
 import dev.sitepulse.cli.Amounts;
+import dev.sitepulse.cli.UncommittedPages;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.pinger.format.TextTable;
 import dev.sitepulse.pinger.format.TextTable.Cell;
 import dev.sitepulse.pinger.format.TextTable.Column;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The site section of the report for a terminal: a summary, then the lists that have entries. */
@@ -24,6 +26,10 @@ final class SiteTable {
     out.println("site " + s.crawlDb() + ": " + Amounts.count(s.urls(), "URL") + " (" + Figures.counts(s.byState())
         + "), " + s.indexed() + " indexed, " + Amounts.count(s.duplicates(), "exact duplicate") + ", "
         + Amounts.bytes(s.bytes()) + ", last fetch " + Figures.time(s.lastFetched()));
+    if (s.notCommitted() > 0) {
+      Path data = s.crawlDb().toAbsolutePath().getParent();
+      out.println(UncommittedPages.said(s.notCommitted(), data, UncommittedPages.crawling(data)));
+    }
     out.println("status codes " + Figures.counts(s.statuses()) + "; errors " + Figures.counts(s.errors())
         + "; fetch ms p50 " + Figures.millis(f.p50(), f.count()) + ", p95 " + Figures.millis(f.p95(), f.count())
         + ", p99 " + Figures.millis(f.p99(), f.count()) + ", max " + Figures.millis(f.max(), f.count()));

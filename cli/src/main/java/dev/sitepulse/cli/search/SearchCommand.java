@@ -4,6 +4,7 @@ import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.DataOption;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.Terminal;
+import dev.sitepulse.cli.UncommittedPages;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.search.InvalidQueryException;
@@ -103,9 +104,13 @@ public final class SearchCommand implements Callable<Integer> {
       // A crawl commits its first pages a few seconds in. One that ended with none committed may
       // have been stopped sooner, or have run to its end and indexed nothing (its robots.txt
       // answered 500, every fetch failed): its summary said which, and the folder cannot tell.
-      boolean crawling = crawling(data);
-      if (!crawling && e.holdsSegmentFiles()) { // its segments_N deleted: no crawl is writing one
-        throw new UnreadableException(e.asDamage().getMessage());
+      boolean crawling = UncommittedPages.crawling(data);
+      if (!crawling && e.holdsSegmentFiles()) {
+        // Killed before its first commit, or its segments_N deleted: no crawl is writing one. A
+        // resume mends both, fetching again what crawl.db says is indexed; with nothing there, damage.
+        long pages = UncommittedPages.in(data);
+        throw new UnreadableException(pages == 0 ? e.asDamage().getMessage()
+            : "nothing in " + data + " is searchable: " + UncommittedPages.said(pages, data, false));
       }
       throw new UsageException(crawling
           ? "nothing in " + data + " is searchable yet: its crawl has not committed its first pages;"
@@ -114,15 +119,6 @@ public final class SearchCommand implements Callable<Integer> {
               + " printed says why); run it again: sitepulse crawl --data " + data + " SEED");
     } catch (UncheckedIOException e) { // a damaged index, one line; it is not the user's input
       throw new UnreadableException(e.getMessage());
-    }
-  }
-
-  /** Whether a crawl holds {@code data} now; when nobody can tell, as if one did. */
-  private static boolean crawling(Path data) {
-    try {
-      return DataDirLock.held(data, "crawl");
-    } catch (IOException e) {
-      return true;
     }
   }
 

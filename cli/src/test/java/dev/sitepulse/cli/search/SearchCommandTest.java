@@ -135,9 +135,11 @@ class SearchCommandTest {
   }
 
   @Test
-  void anIndexWhoseSegmentsFileWasDeletedIsDamagedNotACrawlThatIndexedNothingAndExit2(@TempDir Path data)
+  void anIndexWhoseSegmentsFileWasDeletedWithNoCrawlDbToResumeFromIsDamagedAndExit2(@TempDir Path data)
       throws Exception {
+    // With crawl.db's pages, running the crawl again mends it (IndexNotCommittedTest); without, --fresh.
     Path index = crawledWithoutCommitPoint(data);
+    Files.delete(data.resolve("crawl.db"));
 
     CommandLineRun run = search(data, "install");
 

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.internal;
 
+import dev.sitepulse.crawler.index.IndexLag;
 import dev.sitepulse.crawler.index.IndexedPage;
 import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
@@ -34,7 +35,7 @@ import java.util.function.LongConsumer;
  */
 final class IndexCommits {
 
-  static final String SEQ = "sitepulse.seq";
+  static final String SEQ = IndexLag.SEQ;
 
   /**
    * The index refused a page's change: a full disk, or a writer Lucene closed after such a failure.
