@@ -128,6 +128,19 @@ class StrictReadingTest {
   }
 
   @Test
+  void aQuotedWholeNumberIsRefusedAsAQuotedSwitchIsNotReadAsTheNumber() {
+    // Jackson took "3" as 3, and so "010" as 10, "+3", " 3" and "" too, which written plainly are errors.
+    assertConfigError("watch:\n  failure-threshold: \"3\"\n").isEqualTo(FILE + ":2:22: watch.failure-threshold:"
+        + " expected a whole number, got \"3\" in quotes, which is text; write 3 without them");
+    assertConfigError("defaults:\n  retries: '010'\n")
+        .endsWith("expected a whole number, got \"010\" in quotes, which is text");
+    for (String v : new String[] {"\"+3\"", "\" 3\"", "\"\"", "\"three\""}) {
+      assertConfigError("defaults:\n  concurrency: " + v + "\n").as(v)
+          .startsWith(FILE + ":2:16: defaults.concurrency: expected a whole number, got \"");
+    }
+  }
+
+  @Test
   void aConfigPastSnakeYamlsThreeMegabytesIsRead() {
     StringBuilder yaml = new StringBuilder("targets:\n");
     for (int i = 0; i < 40_000; i++) {

@@ -51,6 +51,8 @@ final class KeyScan {
       (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.KEBAB_CASE;
 
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)");
+  /** Digits, signed or not: a number in quotes, though not one written as a config takes it. */
+  private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
 
   /** Where each key is, to name the first of two. */
   private final Map<String, JsonLocation> keys = new HashMap<>();
@@ -100,6 +102,14 @@ final class KeyScan {
       // (Text keeps what was written: a header value 010 stays "010".)
       throw new Problem(path, p.currentTokenLocation(),
           "write whole numbers in plain decimal digits (as 8 or 1000), got " + p.getText());
+    }
+    if (token == JsonToken.VALUE_STRING && isWholeNumber(raw)) {
+      // Jackson would take "3" as 3, and "010", "+3" and "" too, which written plainly are errors:
+      // quotes make text, as for a switch.
+      String got = p.getText();
+      throw new Problem(path, p.currentTokenLocation(), "expected a whole number, got \"" + got + "\""
+          + (DECIMAL.matcher(got).matches() ? " in quotes, which is text; write " + got + " without them"
+              : DIGITS.matcher(got).matches() ? " in quotes, which is text" : ""));
     }
     if (token == JsonToken.VALUE_NUMBER_FLOAT && isWholeNumber(raw)) {
       // Said here, as written: Jackson's own message quotes the double it read, 1e3 as "1000.0".
