@@ -62,6 +62,7 @@ public final class ClDevices {
     if (!OpenClLibraryLookup.mayBeLoadable()) {
       return new Probe(List.of(), "no OpenCL library (the dynamic loader knows no libOpenCL.so)");
     }
+    JoclLibraryFile.prepare(); // before CL loads it: a cut copy would crash the JVM
     try {
       CL.setExceptionsEnabled(true);
       int[] count = new int[1];
