@@ -190,7 +190,7 @@ class CircuitBreakerTest {
 
         assertThat(next.errorKind()).as("sent while the trial waits out its Retry-After").isNull();
         assertThat(next.status()).isEqualTo(503);
-        assertThat(waits.asked()).containsExactly(Duration.ofSeconds(1));
+        assertThat(waits.asked(1)).containsExactly(Duration.ofSeconds(1));
         waits.letGo();
         assertThat(trial.join().attempts()).hasSize(2);
       }

@@ -42,6 +42,9 @@ final class RecordingRetryTimer extends ScheduledThreadPoolExecutor implements A
   @Override
   public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
     asked.add(Duration.of(delay, unit.toChronoUnit()));
+    synchronized (this) {
+      notifyAll();
+    }
     return super.schedule(() -> {
       letGo.join();
       command.run();
@@ -51,6 +54,18 @@ final class RecordingRetryTimer extends ScheduledThreadPoolExecutor implements A
   /** The waits asked for so far, in order. */
   List<Duration> asked() {
     return List.copyOf(asked);
+  }
+
+  /**
+   * The waits asked for once there are {@code count}: a retry asks for its wait on the thread its
+   * attempt ended on, after the result the test saw. Bounded only so a test that is wrong ends.
+   */
+  synchronized List<Duration> asked(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (asked.size() < count && System.nanoTime() < deadline) {
+      wait(10);
+    }
+    return asked();
   }
 
   void letGo() {
