@@ -101,7 +101,8 @@ class FailedBatchesTest {
 
   @Test
   void aRetentionWhoseTransactionTheFileEndedLeavesTheWritesAfterItInTransactionsOfTheirOwn() throws Exception {
-    try (SqliteHistory h = open()) {
+    // Kept for 60 days here: with 30, the retention this open starts could delete it as soon as written.
+    try (SqliteHistory h = SqliteHistory.open(dir, Duration.ofDays(60), Clock.fixed(NOW, ZoneOffset.UTC))) {
       h.append(CheckRecord.of("a", NOW.minus(Duration.ofDays(31)), Verdict.UP, 200, 5));
     }
     sql("CREATE TRIGGER full_on_delete BEFORE DELETE ON checks"
