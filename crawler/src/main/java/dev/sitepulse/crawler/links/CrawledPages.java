@@ -8,6 +8,7 @@ import dev.sitepulse.crawler.store.PageRecord;
 import dev.sitepulse.crawler.store.UrlState;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -137,9 +138,12 @@ final class CrawledPages {
     CrawledPages out = new CrawledPages();
     try (Connection c = CrawlDb.readOnly(crawlDb);
         Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("""
-          SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors,
-          COALESCE(instr(message, '%s') > 0, 0) FROM urls""".formatted(PageRecord.CUT_AT_MAX_BODY))) {
+      // The words a message or an anchor is matched against are bound, not written into the SQL,
+      // where a quote in one would end its literal.
+      try (PreparedStatement urls = c.prepareStatement("""
+              SELECT url, state, status, error_kind, message, redirect_to, simhash IS NOT NULL, anchors,
+              COALESCE(instr(message, ?) > 0, 0) FROM urls""");
+          ResultSet rs = query(urls, PageRecord.CUT_AT_MAX_BODY)) {
         while (rs.next()) {
           if (UrlState.QUEUED.column().equals(rs.getString(2))) {
             out.queued.add(rs.getString(1));
@@ -156,8 +160,9 @@ final class CrawledPages {
           out.nonHttpLinks = rs.getLong(1);
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE instr(message, '%s') = 1 ORDER BY url"
-          .formatted(PageParser.BINARY_NOT_HTML))) {
+      try (PreparedStatement binary =
+              c.prepareStatement("SELECT url FROM urls WHERE instr(message, ?) = 1 ORDER BY url");
+          ResultSet rs = query(binary, PageParser.BINARY_NOT_HTML)) {
         while (rs.next()) {
           out.binaryPages.add(rs.getString(1));
         }
@@ -171,10 +176,10 @@ final class CrawledPages {
         readSitemapEntriesUnled(s, out.sitemapEntriesUnled);
       }
       // Redirect hops are recorded as links too; they are chains here, not links on a page.
-      try (ResultSet rs = s.executeQuery("""
-          SELECT from_url, to_url, fragment, anchor, line FROM %s
-          WHERE anchor IS NULL OR anchor != '%s' ORDER BY from_url, line"""
-          .formatted(CrawlDbVersions.pageLinks(s), PageRecord.REDIRECT_ANCHOR))) {
+      try (PreparedStatement pageLinks = c.prepareStatement("""
+              SELECT from_url, to_url, fragment, anchor, line FROM %s
+              WHERE anchor IS NULL OR anchor != ? ORDER BY from_url, line""".formatted(CrawlDbVersions.pageLinks(s)));
+          ResultSet rs = query(pageLinks, PageRecord.REDIRECT_ANCHOR)) {
         while (rs.next()) {
           out.links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), null));
         }
@@ -189,6 +194,12 @@ final class CrawledPages {
       }
     }
     return out;
+  }
+
+  /** Runs {@code statement} with {@code text} bound to its one parameter. */
+  private static ResultSet query(PreparedStatement statement, String text) throws SQLException {
+    statement.setString(1, text);
+    return statement.executeQuery();
   }
 
   private static void readSitemapEntriesUnled(Statement s, List<String> out) throws SQLException {
