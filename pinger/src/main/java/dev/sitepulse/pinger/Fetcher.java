@@ -41,21 +41,15 @@ public final class Fetcher implements AutoCloseable {
   }
 
   /**
+   * A fetcher that sends {@code headers} with every request, as {@link OriginHeaders#everywhere}
+   * does: credentials among them go nowhere.
+   *
    * @param maxConnections how many connections to keep alive, over all hosts
    * @param timeout per exchange, body included
    */
   public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
       String userAgent, Map<String, String> headers) {
-    return create(maxConnections, timeout, maxBodyBytes, userAgent, headers, Clock.systemUTC());
-  }
-
-  /**
-   * As {@link #create(int, Duration, long, String, Map)}, telling the time by {@code clock}: the
-   * wait a Retry-After date asks for is counted from it.
-   */
-  public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
-      String userAgent, Map<String, String> headers, Clock clock) {
-    return create(maxConnections, timeout, maxBodyBytes, userAgent, OriginHeaders.everywhere(headers), clock);
+    return create(maxConnections, timeout, maxBodyBytes, userAgent, OriginHeaders.everywhere(headers));
   }
 
   /** As {@link #create(int, Duration, long, String, Map)}, with credentials among the headers sent only to their origins. */
@@ -64,8 +58,11 @@ public final class Fetcher implements AutoCloseable {
     return create(maxConnections, timeout, maxBodyBytes, userAgent, headers, Clock.systemUTC());
   }
 
-  /** As {@link #create(int, Duration, long, String, OriginHeaders)}, telling the time by {@code clock}. */
-  public static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
+  /**
+   * As {@link #create(int, Duration, long, String, OriginHeaders)}, telling the time by {@code
+   * clock}: the wait a Retry-After date asks for is counted from it. For a test.
+   */
+  static Fetcher create(int maxConnections, Duration timeout, long maxBodyBytes,
       String userAgent, OriginHeaders headers, Clock clock) {
     return new Fetcher(maxConnections, timeout, maxBodyBytes, userAgent, headers, clock);
   }

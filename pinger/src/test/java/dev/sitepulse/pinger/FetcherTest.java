@@ -250,7 +250,8 @@ class FetcherTest {
         .withHeader("Retry-After", "Sun, 06 Dec 2026 12:02:00 GMT")));
     Clock noon = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
 
-    try (Fetcher atNoon = Fetcher.create(1, Duration.ofSeconds(2), 1024, "sitepulse-test", Map.of(), noon)) {
+    try (Fetcher atNoon = Fetcher.create(1, Duration.ofSeconds(2), 1024, "sitepulse-test",
+        OriginHeaders.everywhere(Map.of()), noon)) {
       FetchResult r = atNoon.fetch("http://127.0.0.1:" + stubs.getPort() + "/busy-until").join();
 
       assertThat(r.retryAfter()).isEqualTo(Duration.ofMinutes(2));
