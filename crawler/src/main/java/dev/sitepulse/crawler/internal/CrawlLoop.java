@@ -23,12 +23,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * the way has a class of its own: a retry's wait ({@link RetryTimers}), a redirect's target
  * ({@link Redirects}), the record of a page no parse worker handles ({@link UnparsedPages}), the
  * pages fetched again for their canonical ({@link CanonicalRefetches}), and the commits that end
- * the crawl ({@link CrawlEnd}).
+ * the crawl ({@link CrawlEnd}). What earlier runs left it to go on from is told to
+ * {@link EarlierRuns} before it starts.
  */
 final class CrawlLoop {
 
@@ -72,12 +73,13 @@ final class CrawlLoop {
   private final RetryTimers retryTimers;
   private final LoopTimers timers;
   private final Clock clock;
+  /** The time the frontier's hosts are timed by: their delays, turns and back-offs. */
+  private final LongSupplier nanoTime;
   private final WakeTimer wakeTimer;
-  /** What earlier crawls left for the URLs they fetched and this one fetches again. */
-  private final Map<String, PriorFetch> priors = new HashMap<>();
+  private final EarlierRuns earlierRuns;
   private final Counters counters = new Counters();
   private final CrawlEnd end;
-  private final long startNanos = System.nanoTime();
+  private final long startNanos;
   private long progressTimer = -1;
   private long commitTimer = -1;
   private int pendingWork; // parses, and what workStarted counts
@@ -115,10 +117,13 @@ final class CrawlLoop {
     this.retries = new FetchRetries(config.purpose(), config.maxBackoff());
     this.timers = setup.timers();
     this.clock = setup.clock();
+    this.nanoTime = setup.nanoTime();
+    this.startNanos = nanoTime.getAsLong();
     this.wakeTimer = new WakeTimer(timers, this::pump);
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, writes, retries, this::backedOffTooLong,
         this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
+    this.earlierRuns = new EarlierRuns(config.purpose(), canonicals, pages, robotsAndSitemaps);
     this.rules = config.linkRules();
     this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
     this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,
@@ -155,7 +160,7 @@ final class CrawlLoop {
     if (end.stopping()) {
       return;
     }
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     // Bounded hand-off: while parse workers, the WARC writer or crawl.db's writer are behind,
     // fetching waits instead of piling up pages and rows.
     while (!stopRequested && parsing < maxPendingParse && warcWaiting < maxPendingParse
@@ -171,12 +176,12 @@ final class CrawlLoop {
           unreachable(next, rules.unreachable());
           continue;
         }
-        unparsed.disallowed(next.url(), priors.remove(next.url()));
+        unparsed.disallowed(next.url(), earlierRuns.takePrior(next.url()));
         continue;
       }
       started++;
       db.markFetching(next.url());
-      PriorFetch prior = priors.get(next.url());
+      PriorFetch prior = earlierRuns.prior(next.url());
       // A duplicate is fetched whole: a 304 would keep it a duplicate of a page that may have changed
       // since, and leave its text out of the index for good.
       CacheValidators validators = prior == null || prior.duplicate() ? CacheValidators.NONE : prior.validators();
@@ -209,7 +214,7 @@ final class CrawlLoop {
     if (end.crashed()) {
       return; // left "fetching" in crawl.db, which a resume queues again
     }
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     long fetchedAt = clock.millis(); // one time for crawl.db, the index and the WARC file
     frontier.done(next.origin(), now);
     counters.bytes += r.body().length;
@@ -231,7 +236,7 @@ final class CrawlLoop {
   /** Any answer but a 429 or 503: recorded, followed if a redirect, parsed if HTML. */
   private void page(Frontier.Next next, FetchResult r, long fetchedAt) {
     countPage(next, r);
-    PriorFetch prior = priors.remove(next.url());
+    PriorFetch prior = earlierRuns.takePrior(next.url());
     boolean unchanged = r.notModified() && prior != null && prior.validators().any();
     if (config.warc() && unchanged) {
       warcHandedOver(warc.revisit(r, fetchedAt, prior.fetchedAtMillis()));
@@ -266,7 +271,7 @@ final class CrawlLoop {
    * nothing from it (its other URLs stay queued in crawl.db).
    */
   private void failed(Frontier.Next next, FetchResult r, boolean abandonHost) {
-    unparsed.failed(next.url(), priors.remove(next.url()), r.failureKind(), r.message(),
+    unparsed.failed(next.url(), earlierRuns.takePrior(next.url()), r.failureKind(), r.message(),
         r.phases().totalNanos() / 1e6);
     if (abandonHost) {
       frontier.abandon(next.origin()); // and its URLs waiting to be retried, as their timers fire
@@ -279,7 +284,7 @@ final class CrawlLoop {
 
   /** A link check's URL on a host that did not answer for its robots.txt fails as that fetch did. */
   private void unreachable(Frontier.Next next, RobotsRules.Unreachable why) {
-    unparsed.failed(next.url(), priors.remove(next.url()), why.errorKind(), why.message(), 0);
+    unparsed.failed(next.url(), earlierRuns.takePrior(next.url()), why.errorKind(), why.message(), 0);
   }
 
   /**
@@ -298,7 +303,7 @@ final class CrawlLoop {
     if (config.warc()) { // the URL's last answer, as crawl.db records it
       warcHandedOver(warc.response(r, fetchedAt));
     }
-    unparsed.plain(next.url(), r, priors.remove(next.url()), null, fetchedAt);
+    unparsed.plain(next.url(), r, earlierRuns.takePrior(next.url()), null, fetchedAt);
     if (backOff.abandonHost()) {
       backedOffTooLong(next.origin(), r.status());
     }
@@ -325,7 +330,7 @@ final class CrawlLoop {
    * wait: left queued in crawl.db, and counted, with the host's other URLs.
    */
   private void leftForLater(Frontier.Next next) {
-    priors.remove(next.url());
+    earlierRuns.takePrior(next.url());
     db.markQueuedAgain(next.url());
     frontier.leftOnAbandonedHost();
   }
@@ -410,64 +415,9 @@ final class CrawlLoop {
     pump();
   }
 
-  /**
-   * Keeps what an earlier crawl left for a queued URL; called before the loop starts. A link check
-   * keeps nothing: it opens no index, so it has no document to keep or remove, and it wants every
-   * page's own answer rather than a 304.
-   */
-  void remember(String url, PriorFetch prior) {
-    if (prior != null && config.purpose() == CrawlPurpose.SEARCH) {
-      priors.put(url, prior);
-    }
-  }
-
-  /**
-   * A page an earlier run left deferring to a canonical URL it had not fetched yet; called before
-   * the loop starts.
-   */
-  void awaitCanonical(String canonical, QueuedUrl page) {
-    canonicals.await(canonical, page);
-    pages.deferredBefore(page.url(), canonical);
-  }
-
-  /** A canonical URL an earlier run found without a document; called before the loop starts. */
-  void canonicalWithoutDocument(String url) {
-    canonicals.knownWithoutDocument(url);
-  }
-
-  /**
-   * The body hash of a page an earlier run fetched and kept, so that a copy fetched now is still
-   * its exact duplicate; called before the loop starts.
-   */
-  void bodyFetchedBefore(String url, String contentHash) {
-    pages.bodies().knownBody(url, contentHash);
-  }
-
-  /**
-   * A page an earlier run indexed with these bytes, queued again: copies fetched before it are its
-   * duplicates. Called before the loop starts; a link check indexes nothing, and keeps no bytes.
-   *
-   * @param documentOfTheseBytes false when the index's document of the page is an earlier run's
-   *     that records no hash of its bytes (the run that indexed these bytes was killed before its
-   *     commit)
-   */
-  void bodyQueuedAgain(String url, String contentHash, boolean documentOfTheseBytes) {
-    if (config.purpose() == CrawlPurpose.SEARCH) {
-      pages.bodies().queuedAgain(url, contentHash, documentOfTheseBytes);
-    }
-  }
-
-  /**
-   * An exact duplicate an earlier run recorded of {@code original}, which is queued again: fetched
-   * again should the original not keep their bytes. Called once the queue is seeded.
-   */
-  void copyFoundBefore(String original, QueuedUrl copy) {
-    pages.bodies().copyFoundBefore(original, copy);
-  }
-
-  /** A resource an earlier run queued, not to be parsed; called before the loop starts. */
-  void leafResource(String url) {
-    pages.leaf(url);
+  /** What earlier runs left that this loop goes on from: to be told before it starts. */
+  EarlierRuns earlierRuns() {
+    return earlierRuns;
   }
 
   /**
@@ -476,11 +426,6 @@ final class CrawlLoop {
    */
   void adoptIfNew(String url) {
     robotsAndSitemaps.adoptIfNew(url);
-  }
-
-  /** A seed an earlier run read as a sitemap, index or feed: read again as the loop starts. */
-  void readSeedSitemapAgain(String url) {
-    robotsAndSitemaps.readSeedSitemapAgain(url);
   }
 
   /**
@@ -535,7 +480,7 @@ final class CrawlLoop {
   }
 
   private CrawlStats stats() {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
         heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut(), warc,
         politenessWait(now));

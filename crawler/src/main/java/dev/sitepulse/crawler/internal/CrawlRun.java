@@ -120,11 +120,12 @@ public final class CrawlRun {
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
           commits, scope, parsers, parserThreads, indexer, listener, stop, warc, seeds,
-          timers.apply(vertx), clock, WriteBacklog.MAX_ROWS_WAITING));
-      resumed.canonicalsWithoutDocument().forEach(loop::canonicalWithoutDocument);
-      resumed.deferred().forEach(p -> loop.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
+          timers.apply(vertx), clock, System::nanoTime, WriteBacklog.MAX_ROWS_WAITING));
+      EarlierRuns earlier = loop.earlierRuns();
+      resumed.canonicalsWithoutDocument().forEach(earlier::canonicalWithoutDocument);
+      resumed.deferred().forEach(p -> earlier.awaitCanonical(p.canonical(), new QueuedUrl(p.url(), p.depth())));
       if (config.purpose() == CrawlPurpose.LINK_CHECK) {
-        db.queuedResources(Embed.FRAMES).forEach(loop::leafResource);
+        db.queuedResources(Embed.FRAMES).forEach(earlier::leafResource);
       }
       seed(frontier, db, loop, resumed, seeds);
       // Fetched, as the notice says: a URL robots.txt disallowed was kept, but never fetched.
@@ -134,7 +135,7 @@ public final class CrawlRun {
         listener.resumed(kept, frontier.queued());
       }
       // After seeding, which tells the loop which pages queued again hold their bytes.
-      resumed.copies().forEach(c -> loop.copyFoundBefore(c.original(), new QueuedUrl(c.url(), c.depth())));
+      resumed.copies().forEach(c -> earlier.copyFoundBefore(c.original(), new QueuedUrl(c.url(), c.depth())));
       CrawlStats stats;
       try {
         stats = loop.start().get();
@@ -254,19 +255,20 @@ public final class CrawlRun {
   private static void seed(Frontier frontier, CrawlDb db, CrawlLoop loop, Resumed resumed, List<String> seeds)
       throws SQLException {
     List<CrawlDb.KnownUrl> known = resumed.known();
+    EarlierRuns earlier = loop.earlierRuns();
     for (CrawlDb.KnownUrl k : known) {
       if (k.state() == UrlState.QUEUED) {
         frontier.offer(k.url(), k.depth());
         loop.adoptIfNew(k.url());
-        loop.remember(k.url(), k.prior());
+        earlier.remember(k.url(), k.prior());
         PriorFetch prior = k.prior();
         if (prior != null && prior.indexed() && !prior.duplicate() && prior.contentHash() != null) {
-          loop.bodyQueuedAgain(k.url(), prior.contentHash(), !resumed.earlierDocuments().contains(k.url()));
+          earlier.bodyQueuedAgain(k.url(), prior.contentHash(), !resumed.earlierDocuments().contains(k.url()));
         }
       } else {
         frontier.markSeen(k.url());
         if (k.contentHash() != null) {
-          loop.bodyFetchedBefore(k.url(), k.contentHash());
+          earlier.bodyFetchedBefore(k.url(), k.contentHash());
         }
       }
     }
@@ -275,7 +277,7 @@ public final class CrawlRun {
       if (frontier.offer(seed, 0)) { // every URL crawl.db knows is in the frontier's seen set now
         fresh.add(new QueuedUrl(seed, 0));
       } else if (SeedSitemaps.isSitemapOrFeed(db.seedContentType(seed))) {
-        loop.readSeedSitemapAgain(seed);
+        earlier.readSeedSitemapAgain(seed);
       }
       // A seed known before is not fetched again, but its host's robots.txt and sitemaps are read
       // as in a fresh run: an earlier run may have ended before it read them (--max-pages, a stop),

@@ -12,12 +12,15 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
 
 /**
  * Everything a crawl loop works with, opened and wired by {@link CrawlRun}.
  *
  * @param clock the time a page is fetched at, for crawl.db, the index, the WARC file and robots'
  *     {@code unavailable_after} dates
+ * @param nanoTime the time the loop tells its hosts' delays, turns and back-offs by: System.nanoTime()
+ *     but in a test (robots.txt and sitemap reads still book their hosts' turns by System.nanoTime())
  * @param seeds the crawl's seeds, normalized
  * @param maxRowsWaiting rows waiting for crawl.db's writer past which no fetch starts
  */
@@ -39,4 +42,5 @@ record CrawlSetup(
     List<String> seeds,
     LoopTimers timers,
     Clock clock,
+    LongSupplier nanoTime,
     long maxRowsWaiting) {}

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 
 /**
  * The threads a test's crawl loop runs on, as a crawl has them but with one parse worker: an event
@@ -35,9 +36,17 @@ final class LoopThreads implements AutoCloseable {
    */
   CrawlSetup setup(CrawlConfig config, String seed, Frontier frontier, Fetcher fetcher, CrawlDb db,
       PageIndex index, CrawlStop stop, WarcSink warc, long maxRowsWaiting) {
+    return setup(config, seed, frontier, fetcher, db, index, stop, warc, maxRowsWaiting, LoopTimers.on(vertx),
+        System::nanoTime);
+  }
+
+  /** As above, the loop's timers set by {@code timers} and its hosts timed by {@code nanoTime}. */
+  CrawlSetup setup(CrawlConfig config, String seed, Frontier frontier, Fetcher fetcher, CrawlDb db,
+      PageIndex index, CrawlStop stop, WarcSink warc, long maxRowsWaiting, LoopTimers timers,
+      LongSupplier nanoTime) {
     return new CrawlSetup(config, vertx, context, frontier, fetcher, db, new IndexCommits(index, db, 0, parsers),
         new CrawlScope(config, List.of(seed)), parsers, 1, indexer, CrawlListener.NONE, stop, warc,
-        List.of(Frontier.originOf(seed)), LoopTimers.on(vertx), Clock.systemUTC(), maxRowsWaiting);
+        List.of(Frontier.originOf(seed)), timers, Clock.systemUTC(), nanoTime, maxRowsWaiting);
   }
 
   @Override

@@ -25,7 +25,7 @@ class RedirectsTest {
   private final Counters counters = new Counters();
   private final Redirects redirects = new Redirects(scope, frontier, pages,
       new RobotsAndSitemaps(new CrawlSetup(config, null, null, frontier, null, null, null, scope,
-          null, 1, null, null, null, null, List.of(), null, null, 0), counters, null, null, (o, s) -> {},
+          null, 1, null, null, null, null, List.of(), null, null, null, 0), counters, null, null, (o, s) -> {},
           () -> {}, () -> {}),
       counters);
 
