@@ -5,7 +5,6 @@ import dev.sitepulse.cli.Choices;
 import dev.sitepulse.cli.ExitCode;
 import dev.sitepulse.cli.ProgressLine;
 import dev.sitepulse.cli.QueuedOutput;
-import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
@@ -19,14 +18,11 @@ import dev.sitepulse.crawler.links.LinkCheckListener;
 import dev.sitepulse.crawler.links.LinkChecker;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.pinger.IoErrors;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -246,65 +242,17 @@ public final class LinksCommand implements Callable<Integer> {
   private static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal,
       boolean checkAnchors, Pattern ignore, CrawlStop stop, LinkCheckListener listener)
       throws IOException, CrawlException {
-    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, ignore, stop, listener, LinksCommand::deleteTree);
+    return checkInTemporaryFolder(spec, checkExternal, checkAnchors, ignore, stop, listener,
+        TemporaryCrawlFolder::deleteTree);
   }
 
-  /** Removes a folder and everything in it. */
-  interface FolderRemoval {
-    void remove(Path dir) throws IOException;
-  }
-
-  /** As above, the folder removed at the end by {@code removal}: {@link #deleteTree} but in a test. */
+  /** As above, the folder removed at the end by {@code removal}: {@link TemporaryCrawlFolder#deleteTree} but in a test. */
   static LinkReport checkInTemporaryFolder(CrawlSpec spec, boolean checkExternal, boolean checkAnchors,
-      Pattern ignore, CrawlStop stop, LinkCheckListener listener, FolderRemoval removal)
+      Pattern ignore, CrawlStop stop, LinkCheckListener listener, TemporaryCrawlFolder.Removal removal)
       throws IOException, CrawlException {
-    Path temp = Files.createTempDirectory("sitepulse-links-");
-    // Ctrl-C in the demo quits at once (System.exit), and a second one in links halts: the folder
-    // goes then too, the crawl's threads still running (a file one writes then may be left).
-    Thread cleanUp = new Thread(() -> deleteQuietly(temp), "sitepulse-links-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanUp);
-    Runnable notAtHalt = Signals.beforeHalting(() -> deleteQuietly(temp));
-    try {
-      return LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec.withData(temp.toString()),
+    try (TemporaryCrawlFolder temp = TemporaryCrawlFolder.make(removal)) {
+      return LinkChecker.crawlAndCheck(CrawlOptions.toConfig(spec.withData(temp.path().toString()),
           CrawlStart.FRESH), checkExternal, checkAnchors, ignore, stop, listener);
-    } finally {
-      notAtHalt.run();
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanUp);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs, or has run
-      }
-      // The report is finished, or a failure is on its way: neither is lost for a folder left behind.
-      String why = removed(temp, removal);
-      if (why != null) {
-        System.err.println("sitepulse: the link check's temporary folder " + temp + " could not be removed ("
-            + why + "); remove it by hand");
-      }
-    }
-  }
-
-  /** Quietly: the JVM is on its way out, and a temporary folder left behind is all that is lost. */
-  private static void deleteQuietly(Path dir) {
-    removed(dir, LinksCommand::deleteTree);
-  }
-
-  /** Removes {@code dir}; null once it is gone, else why it is not, in words. */
-  private static String removed(Path dir, FolderRemoval removal) {
-    try {
-      removal.remove(dir);
-      return null;
-    } catch (IOException e) {
-      return IoErrors.why(e);
-    } catch (UncheckedIOException e) { // Files.walk's: a folder it could not read, or a file that went meanwhile
-      return IoErrors.why(e.getCause());
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -63,7 +63,7 @@ class TemporaryFolderLeftTest {
       err = bytes.toString(StandardCharsets.UTF_8);
       Matcher left = LEFT.matcher(err);
       if (left.matches()) {
-        LinksCommand.deleteTree(Path.of(left.group(1)));
+        TemporaryCrawlFolder.deleteTree(Path.of(left.group(1)));
       }
     }
   }
