@@ -64,7 +64,7 @@ final class CutWarcTail {
    */
   private static Optional<String> close(Path file, Path closed, Opener opener) {
     try {
-      if (WarcSink.HELD.contains(file.toRealPath())) { // a channel opened to it would drop the writer's lock
+      if (WarcFile.HELD.contains(file.toRealPath())) { // a channel opened to it would drop the writer's lock
         return Optional.of(said("warc: " + file + " is still being written; left as it is"));
       }
     } catch (NoSuchFileException e) { // renamed by its writer since the listing: nothing left to do
@@ -109,7 +109,7 @@ final class CutWarcTail {
   }
 
   /**
-   * Whether a writer holds the file ({@link WarcSink} locks it while open): one still busy after
+   * Whether a writer holds the file ({@link WarcFile} locks it while open): one still busy after
    * its run ended, and so after crawl.lock was released. Where the file system has no locks, no.
    */
   private static boolean beingWritten(FileChannel channel) {

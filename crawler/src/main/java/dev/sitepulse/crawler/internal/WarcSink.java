@@ -3,23 +3,14 @@ package dev.sitepulse.crawler.internal;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
-import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -47,29 +38,14 @@ import org.slf4j.LoggerFactory;
  * it, cut back to its last whole gzip member; every record from it on is only counted, since
  * jwarc's gzip stream is broken by then (its next write would spin for good), and the crawl goes on.
  * A response that cannot be made into a record (jwarc refuses its URL) is left out and counted
- * alone: nothing of it reached the file, which goes on.
+ * alone: nothing of it reached the file, which goes on. The file itself, its making, lock, cut and
+ * name, is a {@link WarcFile}.
  */
 final class WarcSink implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarcSink.class);
 
-  /**
-   * The .open files this JVM's writers hold, by real path (one file, however its folder is named:
-   * ./data, data, a symlink), from open to close: {@link CutWarcTail} leaves them alone without
-   * opening them, since closing any channel to a file drops the process's lock on it (POSIX),
-   * which another JVM's run would then take.
-   */
-  static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
-
-  /** The file's name once closed, which every message gives: the name the user will find it by. */
-  private final Path file;
-  /** Where it is written meanwhile: the same name with .open after it. */
-  private final Path open;
-  /** Its real path, taken once it existed: its key in {@link #HELD}. */
-  private final Path held;
-  private final FileChannel channel;
-  /** What the records are written through: the channel, or what a test wraps it in. */
-  private final WritableByteChannel disk;
+  private final WarcFile file;
   private final WarcWriter writer;
   private final WarcRecords records;
   /** The file and why its first failed write failed; set on the writer thread, before the count. */
@@ -85,16 +61,9 @@ final class WarcSink implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   /** Set, under this, once the end said the file was still being written: its close says when done. */
   private boolean late;
-  /** Whether the file took its closed name: a close that fails after says so, not .open. */
-  private volatile boolean renamed;
 
-  private WarcSink(Path file, Path open, Path held, FileChannel channel, WritableByteChannel disk, WarcWriter writer,
-      WarcRecords records, UnaryOperator<Executor> writes) {
+  private WarcSink(WarcFile file, WarcWriter writer, WarcRecords records, UnaryOperator<Executor> writes) {
     this.file = file;
-    this.open = open;
-    this.held = held;
-    this.channel = channel;
-    this.disk = disk;
     this.writer = writer;
     this.records = records;
     this.writes = writes.apply(thread);
@@ -118,58 +87,17 @@ final class WarcSink implements AutoCloseable {
   /** @param disk what the records are written through, given the file's channel: a test fills it */
   static WarcSink open(Path dir, Clock clock, UnaryOperator<Executor> writes,
       UnaryOperator<WritableByteChannel> disk) throws IOException {
-    try {
-      Files.createDirectories(dir);
-    } catch (FileAlreadyExistsException e) { // a file of that name, which "already exists" would not say
-      throw new NotDirectoryException(dir.toString());
-    }
     Instant opened = clock.instant();
-    Path file = dir.resolve(WarcFileNames.of(opened));
-    Path open = dir.resolve(WarcFileNames.whileOpen(opened));
-    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) { // the rename at the end would fail
-      throw new FileAlreadyExistsException(file.toString());
-    }
-    FileChannel channel = FileChannel.open(open, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    Path held = null;
+    WarcFile file = WarcFile.make(dir, opened, disk);
     try {
-      held = open.toRealPath();
-      HELD.add(held);
-      holdWhileOpen(channel);
-      return begin(file, open, held, channel, opened, writes, disk);
-    } catch (IOException | RuntimeException e) { // no empty file, nor a channel open, is left of it
-      if (held != null) {
-        HELD.remove(held);
-      }
-      try (channel) {
-        Files.deleteIfExists(open);
-      } catch (IOException another) {
-        e.addSuppressed(another);
-      }
+      WarcWriter writer = new WarcWriter(file.disk(), WarcCompression.GZIP);
+      Warcinfo info = WarcRecords.info(file.name(), opened);
+      writer.write(info);
+      return new WarcSink(file, writer, new WarcRecords(info), writes);
+    } catch (IOException | RuntimeException e) {
+      file.discard(e);
       throw e;
     }
-  }
-
-  /**
-   * Locks the file until its channel closes: a writer still busy after its run (see {@link #close})
-   * keeps writing after crawl.lock is released, and the next run, in this JVM or another, must not
-   * cut and rename the file under it ({@link CutWarcTail}). Where the file system has no locks, as
-   * before.
-   */
-  private static void holdWhileOpen(FileChannel channel) {
-    try {
-      channel.tryLock();
-    } catch (IOException e) {
-      LOG.debug("warc: the file cannot be locked while written ({})", IoErrors.why(e));
-    }
-  }
-
-  private static WarcSink begin(Path file, Path open, Path held, FileChannel channel, Instant opened,
-      UnaryOperator<Executor> writes, UnaryOperator<WritableByteChannel> disk) throws IOException {
-    WritableByteChannel through = disk.apply(channel);
-    WarcWriter writer = new WarcWriter(through, WarcCompression.GZIP);
-    Warcinfo info = WarcRecords.info(file, opened);
-    writer.write(info);
-    return new WarcSink(file, open, held, channel, through, writer, new WarcRecords(info), writes);
   }
 
   /**
@@ -205,7 +133,7 @@ final class WarcSink implements AutoCloseable {
       }
       long whole = -1; // where the file's last whole record ends
       try {
-        whole = channel.position();
+        whole = file.end();
         writer.write(built);
       } catch (IOException | RuntimeException e) {
         stop(r, e, whole);
@@ -220,21 +148,18 @@ final class WarcSink implements AutoCloseable {
       firstLeftOut = r.url() + ": " + why;
     }
     leftOut.incrementAndGet();
-    LOG.warn("could not make a WARC record of {}: {}; it is left out of {}, which goes on", r.url(), why, file);
+    LOG.warn("could not make a WARC record of {}: {}; it is left out of {}, which goes on", r.url(), why, file.name());
   }
 
   /** The file ends at its last whole record, and takes no more. */
   private void stop(FetchResult r, Exception e, long whole) {
     String why = e instanceof IOException io ? IoErrors.why(io) : e.toString();
-    failure = file + ": " + why;
+    failure = file.name() + ": " + why;
     notWritten.incrementAndGet();
-    LOG.warn("could not write {} to {}: {}; it holds the responses before, and no later one", r.url(), file, why);
+    LOG.warn("could not write {} to {}: {}; it holds the responses before, and no later one", r.url(), file.name(),
+        why);
     if (whole >= 0) {
-      try {
-        channel.truncate(whole);
-      } catch (IOException cut) {
-        LOG.warn("could not cut {} back to its last whole record: {}", file, IoErrors.why(cut));
-      }
+      file.cutBackTo(whole);
     }
   }
 
@@ -292,12 +217,12 @@ final class WarcSink implements AutoCloseable {
       Throwable why = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
       synchronized (this) { // said before it completes: whoever waits for it finds it said
         String reason = why instanceof IOException io ? IoErrors.why(io) : why.toString();
-        if (late && renamed) { // no one waits for it any more; and no run reads a closed file again
-          LOG.warn("warc: {} could not be closed ({}) after it was renamed {}; it may end in a cut record", open,
-              reason, file.getFileName());
+        if (late && file.renamed()) { // no one waits for it any more; and no run reads a closed file again
+          LOG.warn("warc: {} could not be closed ({}) after it was renamed {}; it may end in a cut record",
+              file.openName(), reason, file.name().getFileName());
         } else if (late) {
           LOG.warn("warc: {} could not be closed ({}); the next run with --warc cuts it back to its last whole"
-              + " record", open, reason);
+              + " record", file.openName(), reason);
         }
         closed.completeExceptionally(why);
       }
@@ -321,7 +246,7 @@ final class WarcSink implements AutoCloseable {
         // Only after a crawl that failed (a normal end waits for every record), where the cli exits.
         LOG.warn("warc: {} is still being written after the crawl's end; it is closed and renamed {} once its"
             + " last write is done if this process is still running; else the next run with --warc cuts it back"
-            + " and renames it", open, file.getFileName());
+            + " and renames it", file.openName(), file.name().getFileName());
       }
     }
   }
@@ -333,67 +258,12 @@ final class WarcSink implements AutoCloseable {
   /** On the writer's thread, after every record handed over. */
   private void finish() {
     thread.shutdown(); // the tasks already handed over still run
-    try {
-      closeAndRename();
-    } finally {
-      HELD.remove(held);
-    }
+    file.closeAndRename(writer, failure != null);
     synchronized (this) { // said before it completes: whoever waits for it finds it said
-      if (late && renamed) {
-        LOG.warn("warc: {} is done: closed and renamed {}", open, file.getFileName());
+      if (late && file.renamed()) {
+        LOG.warn("warc: {} is done: closed and renamed {}", file.openName(), file.name().getFileName());
       }
       closed.complete(null);
-    }
-  }
-
-  /**
-   * Closes the file, and gives it its name if it could. Renamed before it is closed, while its lock is
-   * held (a rename keeps it, on POSIX): closed first, another JVM's {@link CutWarcTail} could take the
-   * lock in between and rename it too, and one of the two would warn of a rename that failed. Forced
-   * to disk before: a write that fails late (NFS reports one at a sync or close) fails there, while
-   * the name still tells the next run to cut it back; a close can then fail only after the rename.
-   */
-  private void closeAndRename() {
-    IOException failed = null;
-    try {
-      force();
-      rename();
-    } catch (IOException e) {
-      failed = e;
-    }
-    try {
-      if (failure != null || failed != null) { // jwarc would finish the gzip member that failed, after the cut
-        channel.close();
-      } else {
-        writer.close();
-      }
-    } catch (IOException e) {
-      if (failed == null) {
-        failed = e;
-      } else {
-        failed.addSuppressed(e);
-      }
-    }
-    if (failed != null) {
-      throw new UncheckedIOException(failed);
-    }
-  }
-
-  /** What was written, on disk: through any buffer the records pass, then the file's own. */
-  private void force() throws IOException {
-    if (disk instanceof Flushable buffered) {
-      buffered.flush();
-    }
-    channel.force(false);
-  }
-
-  private void rename() {
-    try {
-      Files.move(open, file);
-      renamed = true;
-    } catch (IOException e) { // the crawl is done, and the file whole: the next run renames it
-      LOG.warn("warc: {} could not be renamed {} ({}); the next run with --warc renames it", open,
-          file.getFileName(), IoErrors.why(e));
     }
   }
 
