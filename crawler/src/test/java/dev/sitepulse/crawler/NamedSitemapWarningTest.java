@@ -105,11 +105,7 @@ class NamedSitemapWarningTest {
     // A sitemap index naming a .xml.gz that a server cut off (or --max-body did) gave nothing,
     // with a warning calling it "not gzip".
     String base = "http://127.0.0.1:" + site.getPort();
-    StringBuilder urlset = new StringBuilder("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>");
-    for (int i = 0; i < 200; i++) {
-      urlset.append("<url><loc>").append(base).append("/p").append(i).append("</loc></url>");
-    }
-    byte[] gzip = gzip(urlset.append("</urlset>").toString());
+    byte[] gzip = gzip(urlsetOf200Pages(base));
     site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
         .withBody("Sitemap: " + base + "/pages.xml.gz\n")));
     site.stubFor(get("/pages.xml.gz").willReturn(aResponse().withHeader("Content-Type", "application/gzip")
@@ -121,6 +117,31 @@ class NamedSitemapWarningTest {
     assertThat(warnings).singleElement().asString().matches("sitemap " + java.util.regex.Pattern.quote(base)
         + "/pages\\.xml\\.gz, named in robots\\.txt of .*, breaks off \\(the gzip data is cut off\\): the \\d+ URLs before the break are kept");
     site.verify(getRequestedFor(urlEqualTo("/p0")));
+  }
+
+  @Test
+  void aSitemapCutAtMaxBodySaysTheCutIsTheCrawlsNotTheSitesXml() throws Exception {
+    // A whole 20 MB sitemap cut at the default 10 MiB "broke off (XML document structures must
+    // start and end within the same entity)", blaming the site, with no word of --max-body.
+    String base = "http://127.0.0.1:" + site.getPort();
+    String whole = urlsetOf200Pages(base);
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody("Sitemap: " + base + "/pages.xml\nSitemap: " + base + "/pages.xml.gz\n")));
+    site.stubFor(get("/pages.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(whole)));
+    byte[] gzip = gzip(whole);
+    site.stubFor(get("/pages.xml.gz").willReturn(aResponse().withHeader("Content-Type", "application/gzip")
+        .withBody(gzip)));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<p>home</p>")));
+
+    List<String> warnings = LoggedLines.warnedDuring("dev.sitepulse.crawler.internal.RobotsAndSitemaps",
+        () -> Crawler.run(CrawlConfig.builder(List.of(base + "/"), data).delay(Duration.ZERO).maxDepth(1)
+            .maxBodyBytes(gzip.length / 2).userAgent("sitepulse-test").build(), CrawlListener.NONE));
+
+    String cut = ", named in robots\\.txt of .*, breaks off \\(cut at --max-body, " + gzip.length / 2
+        + " bytes read; raise --max-body to read it whole\\): the \\d+ URLs before the break are kept";
+    assertThat(warnings).filteredOn(w -> w.contains("breaks off")).satisfiesExactlyInAnyOrder(
+        w -> assertThat(w).matches("sitemap " + java.util.regex.Pattern.quote(base) + "/pages\\.xml" + cut),
+        w -> assertThat(w).matches("sitemap " + java.util.regex.Pattern.quote(base) + "/pages\\.xml\\.gz" + cut));
   }
 
   @Test
@@ -171,6 +192,15 @@ class NamedSitemapWarningTest {
     return LoggedLines.warnedDuring("dev.sitepulse.crawler.internal.RobotsAndSitemaps",
         () -> stats = Crawler.run(CrawlConfig.builder(List.of(seed), data).delay(Duration.ZERO).maxDepth(maxDepth)
             .userAgent("sitepulse-test").build(), CrawlListener.NONE));
+  }
+
+  /** A whole sitemap of the pages /p0 to /p199 of {@code base}. */
+  private static String urlsetOf200Pages(String base) {
+    StringBuilder urlset = new StringBuilder("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>");
+    for (int i = 0; i < 200; i++) {
+      urlset.append("<url><loc>").append(base).append("/p").append(i).append("</loc></url>");
+    }
+    return urlset.append("</urlset>").toString();
   }
 
   private static byte[] gzip(String text) throws java.io.IOException {

@@ -63,7 +63,7 @@ public final class Sitemaps {
       if (isGzip(xml)) {
         Gunzipped gunzipped = gunzipWithin(xml, fetched.url());
         if (gunzipped.xml().length == 0 && gunzipped.brokenBy() != null) {
-          return Entries.none(gunzipped.brokenBy());
+          return Entries.none(cutHere(fetched, gunzipped.brokenBy()));
         }
         if (isGzip(gunzipped.xml())) { // which crawler-commons would inflate without a limit
           return Entries.none("gzip in gzip");
@@ -82,14 +82,29 @@ public final class Sitemaps {
         LOG.warn("{} lists {} URLs more than the {} a sitemap may hold; they are not read", fetched.url(),
             limit.dropped, MAX_URLS);
       }
-      // A cut gzip file cuts its XML too: the cut, not the XML parser's complaint, says why.
-      return entriesOf(map, gzipBrokenBy != null ? gzipBrokenBy : parser.brokenBy());
+      // A cut gzip file cuts its XML too: the cut, not the XML parser's complaint, says why. A gzip
+      // file inflated whole was not cut by --max-body, whatever broke its XML.
+      String brokenBy = gzipBrokenBy != null ? cutHere(fetched, gzipBrokenBy)
+          : parser.brokenBy() != null && xml == fetched.body() ? cutHere(fetched, parser.brokenBy())
+          : parser.brokenBy();
+      return entriesOf(map, brokenBy);
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
       if (gzipBrokenBy != null) { // cut before its root element came: the cut says why
-        return Entries.none(gzipBrokenBy);
+        return Entries.none(cutHere(fetched, gzipBrokenBy));
       }
       return Entries.none("not a sitemap, sitemap index or feed (" + fetched.mediaType() + ")");
     }
+  }
+
+  /**
+   * Why a sitemap broke off: the crawl's own --max-body where the body went on past it (a whole
+   * 20 MB sitemap is no broken XML, and the user can raise the limit), else {@code brokenBy}, which
+   * is the break's own word.
+   */
+  private static String cutHere(FetchResult fetched, String brokenBy) {
+    return fetched.truncated()
+        ? "cut at --max-body, " + fetched.body().length + " bytes read; raise --max-body to read it whole"
+        : brokenBy;
   }
 
   private static Entries entriesOf(AbstractSiteMap map, String brokenBy) {
