@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,6 +131,22 @@ class CanonicalHintsTest {
 
     Crawler.run(crawl(null), CrawlListener.NONE);
     assertThat(indexed()).contains(base() + "/c/variant.html");
+  }
+
+  @Test
+  void aResumedCrawlCountsThePageItFetchesAgainForACanonicalTheFirstRunNeverReached() throws Exception {
+    // The fetch again went uncounted, as a page's second fetch in one run is, though the page was
+    // counted by the run before: a resume summed up "crawled 1 page (2 indexed)".
+    page("/c/start.html", base() + "/c/start.html", "<a href=variant.html>v</a>");
+    page("/c/variant.html", base() + "/c/gone.html", "variantword");
+    site.stubFor(get("/c/gone.html").willReturn(aResponse().withStatus(404)));
+    Crawler.run(crawl(2), CrawlListener.NONE);
+
+    CrawlStats resumed = Crawler.run(crawl(null), CrawlListener.NONE);
+
+    assertThat(resumed.pages()).isEqualTo(2);
+    assertThat(resumed.statuses()).isEqualTo(Map.of(200, 1L, 404, 1L));
+    assertThat(resumed.indexed()).isEqualTo(1);
   }
 
   @Test

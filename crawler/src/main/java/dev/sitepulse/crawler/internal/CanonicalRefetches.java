@@ -24,6 +24,8 @@ final class CanonicalRefetches {
   private final Frontier frontier;
   /** Pages queued again because their canonical, or their original, ended without a document. */
   private final Set<String> queuedAgain = new HashSet<>();
+  /** Pages an earlier run fetched and left deferring: their fetch again is this run's first of them. */
+  private final Set<String> countedByAnEarlierRun = new HashSet<>();
 
   CanonicalRefetches(CrawlPurpose purpose, CanonicalWaits canonicals, Frontier frontier) {
     this.purpose = purpose;
@@ -58,14 +60,25 @@ final class CanonicalRefetches {
     }
   }
 
+  /**
+   * {@code url} was fetched by an earlier run, which left it deferring to its canonical; called
+   * before the loop starts.
+   */
+  void deferredByAnEarlierRun(String url) {
+    countedByAnEarlierRun.add(url);
+  }
+
   private void fetchAgain(QueuedUrl page) {
-    queuedAgain.add(page.url());
+    if (!countedByAnEarlierRun.remove(page.url())) {
+      queuedAgain.add(page.url());
+    }
     frontier.requeue(page.url(), page.depth());
   }
 
   /**
    * Whether {@link #settled} queued this page again, which it then forgets: true once, for the
-   * fetch that follows; the page counted when it was first fetched.
+   * fetch that follows; the page counted when this run first fetched it (a page an earlier run
+   * fetched counts at its fetch again, this run's first).
    */
   boolean takeRequeued(String url) {
     return queuedAgain.remove(url);

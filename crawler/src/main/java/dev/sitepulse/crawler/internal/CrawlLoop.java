@@ -123,7 +123,7 @@ final class CrawlLoop {
     this.robotsAndSitemaps = new RobotsAndSitemaps(setup, counters, writes, retries, this::backedOffTooLong,
         this::workStarted, this::workDone);
     this.retryTimers = new RetryTimers(vertx, frontier, this::workStarted, this::workDone);
-    this.earlierRuns = new EarlierRuns(config.purpose(), canonicals, pages, robotsAndSitemaps);
+    this.earlierRuns = new EarlierRuns(config.purpose(), canonicals, pages, refetches, robotsAndSitemaps);
     this.rules = config.linkRules();
     this.redirects = new Redirects(setup.scope(), frontier, pages, robotsAndSitemaps, counters);
     this.unparsed = new UnparsedPages(setup, counters, pages, refetches, end, this::workStarted,

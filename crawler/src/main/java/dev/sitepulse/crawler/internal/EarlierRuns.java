@@ -17,14 +17,17 @@ final class EarlierRuns {
   private final CrawlPurpose purpose;
   private final CanonicalWaits canonicals;
   private final PageWork pages;
+  private final CanonicalRefetches refetches;
   private final RobotsAndSitemaps robotsAndSitemaps;
   /** What earlier crawls left for the URLs they fetched and this one fetches again. */
   private final Map<String, PriorFetch> priors = new HashMap<>();
 
-  EarlierRuns(CrawlPurpose purpose, CanonicalWaits canonicals, PageWork pages, RobotsAndSitemaps robotsAndSitemaps) {
+  EarlierRuns(CrawlPurpose purpose, CanonicalWaits canonicals, PageWork pages, CanonicalRefetches refetches,
+      RobotsAndSitemaps robotsAndSitemaps) {
     this.purpose = purpose;
     this.canonicals = canonicals;
     this.pages = pages;
+    this.refetches = refetches;
     this.robotsAndSitemaps = robotsAndSitemaps;
   }
 
@@ -53,6 +56,7 @@ final class EarlierRuns {
   void awaitCanonical(String canonical, QueuedUrl page) {
     canonicals.await(canonical, page);
     pages.deferredBefore(page.url(), canonical);
+    refetches.deferredByAnEarlierRun(page.url());
   }
 
   /** A canonical URL an earlier run found without a document. */
