@@ -127,7 +127,8 @@ class NamedSitemapWarningTest {
     String whole = urlsetOf200Pages(base);
     site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
         .withBody("Sitemap: " + base + "/pages.xml\nSitemap: " + base + "/pages.xml.gz\n")));
-    site.stubFor(get("/pages.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(whole)));
+    site.stubFor(get("/pages.xml").willReturn(aResponse().withHeader("Content-Type", "application/xml")
+        .withBody(whole)));
     byte[] gzip = gzip(whole);
     site.stubFor(get("/pages.xml.gz").willReturn(aResponse().withHeader("Content-Type", "application/gzip")
         .withBody(gzip)));
