@@ -48,4 +48,25 @@ class RobotsSizeWarningTest {
     assertThat(warningsOfACrawlWith(550 << 10)).containsExactly("robots.txt of http://127.0.0.1:" + site.getPort()
         + " is more than 550 KiB; only its first 500 KiB are obeyed, as RFC 9309 allows");
   }
+
+  @Test
+  void aRobotsTxtWithNoLineEndInWhatIsObeyedIsNotCalledAnHtmlPage() throws Exception {
+    // A robots.txt of 10 MB of NUL bytes (a gzip bomb inflated) was "an HTML page, not robots.txt rules".
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+        .withBody(new byte[600_000])));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>home</body></html>")));
+    List<String> said;
+    try (LoggedLines log = LoggedLines.of("dev.sitepulse.crawler.internal.RobotsAndSitemaps")) {
+      Crawler.run(CrawlConfig.builder(List.of("http://127.0.0.1:" + site.getPort() + "/"), data)
+          .delay(Duration.ZERO).userAgent("sitepulse-test").build(), CrawlListener.NONE);
+      said = log.all();
+    }
+
+    String origin = "http://127.0.0.1:" + site.getPort();
+    assertThat(said).filteredOn(m -> m.startsWith("robots.txt")).containsExactly(
+        "robots.txt of " + origin + " is 585 KiB; only its first 500 KiB are obeyed, as RFC 9309 allows",
+        "robots.txt of " + origin + " has no line end in its first 500 KiB, so no rule of it is read:"
+            + " everything is allowed");
+  }
 }

@@ -5,7 +5,10 @@ import dev.sitepulse.pinger.FetchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What a robots.txt read is worth saying: one cut off, one that is an HTML page, lines not understood. */
+/**
+ * What a robots.txt read is worth saying: one cut off (with no line within what is obeyed), one
+ * that is an HTML page, lines not understood.
+ */
 final class RobotsWarnings {
 
   /** Logged as {@link RobotsAndSitemaps}, whose reads these are. */
@@ -18,6 +21,10 @@ final class RobotsWarnings {
       // One cut off at --max-body (a server sending gigabytes) is larger than what was read.
       LOG.warn("robots.txt of {} is {}{} KiB; only its first {} KiB are obeyed, as RFC 9309 allows", origin,
           r.truncated() ? "more than " : "", r.body().length / 1024, RobotsRules.MAX_BYTES / 1024);
+    }
+    if (rules.noLineWithinLimit()) {
+      LOG.warn("robots.txt of {} has no line end in its first {} KiB, so no rule of it is read: everything is"
+          + " allowed", origin, RobotsRules.MAX_BYTES / 1024);
     }
     if (rules.servedHtml()) {
       LOG.warn("robots.txt of {} is an HTML page, not robots.txt rules: everything is allowed", origin);

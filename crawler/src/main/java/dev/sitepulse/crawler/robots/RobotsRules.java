@@ -37,18 +37,20 @@ public final class RobotsRules {
   private final boolean cutOff;
   private final int linesNotUnderstood;
   private final boolean servedHtml;
+  private final boolean noLineWithinLimit;
 
   private RobotsRules(BaseRobotRules rules) {
-    this(rules, null, false, 0, false);
+    this(rules, null, false, 0, false, false);
   }
 
   private RobotsRules(BaseRobotRules rules, Unreachable unreachable, boolean cutOff,
-      int linesNotUnderstood, boolean servedHtml) {
+      int linesNotUnderstood, boolean servedHtml, boolean noLineWithinLimit) {
     this.rules = rules;
     this.unreachable = unreachable;
     this.cutOff = cutOff;
     this.linesNotUnderstood = linesNotUnderstood;
     this.servedHtml = servedHtml;
+    this.noLineWithinLimit = noLineWithinLimit;
   }
 
   public static RobotsRules allowAll() {
@@ -91,8 +93,10 @@ public final class RobotsRules {
       SimpleRobotRules rules = parser.parseContent(fetched.url(), CrawlDelayNumbers.withPoints(read),
           fetched.contentType(), List.of(token));
       Integer notUnderstood = linesNotUnderstood(parser);
+      // Nothing within the limit is no HTML page, though the parser counts nothing for it either.
+      boolean noLine = read.length == 0;
       return new RobotsRules(rules, null, read.length < fetched.body().length,
-          notUnderstood == null ? 0 : notUnderstood, notUnderstood == null);
+          notUnderstood == null ? 0 : notUnderstood, notUnderstood == null && !noLine, noLine);
     } catch (RuntimeException unparseable) {
       return ALLOW_ALL; // a robots.txt crawler-commons cannot read states no rules we can obey
     }
@@ -137,6 +141,14 @@ public final class RobotsRules {
   }
 
   /**
+   * Whether no line ends within the first {@link #MAX_BYTES} of this robots.txt (10 MB of NUL
+   * bytes, as a gzip bomb inflates to): no rule of it is read, so everything is allowed.
+   */
+  public boolean noLineWithinLimit() {
+    return noLineWithinLimit;
+  }
+
+  /**
    * How many lines crawler-commons could not use (an unknown directive, a Crawl-delay or Sitemap
    * that is no number or URL, a line that is no directive at all); the other lines are obeyed.
    */
@@ -155,7 +167,7 @@ public final class RobotsRules {
   /** Nothing of the host is crawled, and its URLs fail with this kind and message. */
   private static RobotsRules unavailable(String kind, String message) {
     return new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE),
-        new Unreachable(kind, message), false, 0, false);
+        new Unreachable(kind, message), false, 0, false, false);
   }
 
   public boolean allows(String url) {
