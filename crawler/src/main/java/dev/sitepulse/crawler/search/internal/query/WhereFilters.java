@@ -156,13 +156,17 @@ public final class WhereFilters {
     for (int i = 1; i < clauses.size(); i++) { // and an AND after one, as in host:a AND json
       gone[i] |= gone[i - 1] && AND_OPERATORS.contains(text(query, clauses.get(i)));
     }
-    StringBuilder words = new StringBuilder(query);
-    for (int i = clauses.size() - 1; i >= 0; i--) { // from the end, so that earlier offsets hold
+    // Copied forwards, a space for each clause gone: a replace in place moved the rest of the
+    // query for each, which made a query of a megabyte take seconds.
+    StringBuilder words = new StringBuilder(query.length());
+    int copied = 0;
+    for (int i = 0; i < clauses.size(); i++) {
       if (gone[i]) {
-        words.replace(clauses.get(i)[0], clauses.get(i)[1], " ");
+        words.append(query, copied, clauses.get(i)[0]).append(' ');
+        copied = clauses.get(i)[1];
       }
     }
-    return words.toString().strip();
+    return words.append(query, copied, query.length()).toString().strip();
   }
 
   /** Whether a clause's words are all of one where-field, all excluded or none. */
