@@ -34,8 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * is lost; a check still waiting for a slot has not been sent, and must not go out after the stop.
  */
 class WatchStopTest {
-  private static final Duration LIMIT = Duration.ofSeconds(10);
+  /** How long a step may take before it counts as hung: a bound for a loaded machine, not a speed goal. */
+  private static final Duration LIMIT = Duration.ofSeconds(60);
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * How long a stop may take: the check under way's timeout and then some, on a loaded machine,
+   * yet short of the Retry-After of 30 s, which a stop that waited it out would outlast (the
+   * timeout and a second were a speed goal).
+   */
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
   private static final PingSettings SETTINGS = PingSettings.DEFAULTS.withRatePerHost(Rate.UNLIMITED);
 
   @RegisterExtension
@@ -68,7 +75,7 @@ class WatchStopTest {
       Watch w = Watch.start(vertx, plan, source, history, alerter, FirstTicks.at(i -> 1));
       Eventually.await(LIMIT, "the first request", () -> requests() > 0);
 
-      w.stop().get(TIMEOUT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+      w.stop().get(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
       history.flush().join();
 
       return HistoryCounts.checks(history.reader(),
@@ -103,7 +110,7 @@ class WatchStopTest {
 
       source.stopSending();
 
-      assertThat(underWay.get(5, TimeUnit.SECONDS).attempts()).hasSize(1);
+      assertThat(underWay.get(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS).attempts()).hasSize(1);
     }
   }
 }
