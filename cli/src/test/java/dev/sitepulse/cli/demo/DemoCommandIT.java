@@ -37,9 +37,9 @@ class DemoCommandIT {
   @Test
   void eachCommandTheDemoShowsNamesTheTimeoutItRunsWith() {
     assertThat(run.out()).as("%s", run)
-        .containsPattern("== sitepulse crawl --data \\S+ --delay 0 --per-host 4 --timeout 5s http://")
-        .containsPattern("== sitepulse crawl --refresh --data \\S+ --delay 0 --per-host 4 --timeout 5s http://")
-        .containsPattern("== sitepulse links --delay 0 --per-host 4 --timeout 5s --check-anchors http://");
+        .containsPattern("== sitepulse crawl --data \\S+ --delay 0 --per-host 4 --timeout 30s http://")
+        .containsPattern("== sitepulse crawl --refresh --data \\S+ --delay 0 --per-host 4 --timeout 30s http://")
+        .containsPattern("== sitepulse links --delay 0 --per-host 4 --timeout 30s --check-anchors http://");
   }
 
   @Test

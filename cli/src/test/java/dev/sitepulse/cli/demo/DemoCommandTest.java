@@ -50,7 +50,7 @@ class DemoCommandTest {
     assertThat(spec.maxBackoff()).as("links' 30s, not crawl's 5m").isEqualTo(Duration.ofSeconds(30));
     assertThat(spec.delay()).isEqualTo(Duration.ZERO);
     assertThat(spec.perHost()).isEqualTo(4);
-    assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(spec.seeds()).containsExactly("http://127.0.0.1:1/site/index.html");
   }
 }
