@@ -129,7 +129,8 @@ final class WatchProcess implements AutoCloseable {
       copyUpToTheStartLine(unread, out);
     }
     WatchProcess[] started = new WatchProcess[1];
-    awaitQuietly(Duration.ofSeconds(30), "the watch to start", () -> {
+    // A JVM's start, which took over 30 s at load 20: a bound for a loaded machine, not a speed goal.
+    awaitQuietly(Duration.ofSeconds(90), "the watch to start", () -> {
       if (!p.isAlive()) {
         return true;
       }
