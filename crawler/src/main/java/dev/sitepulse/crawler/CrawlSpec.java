@@ -3,6 +3,7 @@ package dev.sitepulse.crawler;
 import dev.sitepulse.crawler.urls.StrippedParameters;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.SchemeHint;
+import dev.sitepulse.pinger.ShownUrl;
 import dev.sitepulse.pinger.config.DataSize;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.config.HeaderLines;
@@ -50,7 +51,7 @@ public record CrawlSpec(
     for (int i = 0; seeds != null && i < seeds.size(); i++) {
       String why = Crawler.whyNotFetchable(seeds.get(i));
       if (why != null) {
-        throw new InvalidValueException("seeds[" + i + "]", "seed is " + why + ": " + seeds.get(i)
+        throw new InvalidValueException("seeds[" + i + "]", "seed is " + why + ": " + ShownUrl.of(seeds.get(i))
             + SchemeHint.of(seeds.get(i)));
       }
     }

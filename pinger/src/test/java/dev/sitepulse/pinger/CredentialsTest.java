@@ -44,6 +44,13 @@ class CredentialsTest {
   }
 
   @Test
+  void aPasswordWithAnAtSignIsLeftOutWholeOfAnInvalidUrlsError() {
+    CheckResult r = check(Target.of("http://ops:p@ss@127.0.0.1:99999/"));
+
+    assertThat(r.message()).isEqualTo("port 99999 is outside 1 to 65535: http://127.0.0.1:99999/");
+  }
+
+  @Test
   void anAuthorizationHeaderTheTargetSetsWinsOverTheUrlsCredentials() {
     Target t = new Target(null, null, "http://a:b@127.0.0.1/", null, Map.of("authorization", "Bearer t0ken"),
         null, null, 0, null);

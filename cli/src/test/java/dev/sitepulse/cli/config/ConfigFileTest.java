@@ -373,6 +373,18 @@ class ConfigFileTest {
   }
 
   @Test
+  void aUrlThatIsRefusedKeepsItsUserAndPasswordOutOfTheError() {
+    assertConfigError("targets:\n  - name: api\n    url: http://ops:s3cret@h:99999/\n")
+        .endsWith("targets[0].url (target \"api\"): port 99999 is outside 1 to 65535: http://h:99999/");
+    assertConfigError("targets:\n  - url: \"http://ops:s3cret@exa mple.com/\"\n")
+        .endsWith("host \"exa mple.com\" is not valid: http://exa mple.com/");
+    assertConfigError("targets:\n  - url: ftp://ops:s3cret@h/\n")
+        .endsWith("\"ftp://h/\" is not an absolute http(s) URL");
+    assertConfigError("watch:\n  webhooks:\n    - url: http://ops:p@ss@h:0/hook\n")
+        .doesNotContain("ops").doesNotContain("p@ss").doesNotContain("ss@");
+  }
+
+  @Test
   void anHttpUrlWithABadHostSaysItIsTheHost() {
     String yaml = """
         targets:
@@ -502,6 +514,12 @@ class ConfigFileTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("http://example.com/health: a URL, not a config file; URLs to check go among the"
             + " arguments, or under targets: in a config");
+  }
+
+  @Test
+  void aUrlGivenAsTheConfigFileIsCalledAUrlWithoutItsUserAndPassword() {
+    assertThatThrownBy(() -> SitepulseConfig.read(Path.of("http://ops:s3cret@example.com/health")))
+        .hasMessageStartingWith("http://example.com/health: a URL, not a config file;");
   }
 
   @Test

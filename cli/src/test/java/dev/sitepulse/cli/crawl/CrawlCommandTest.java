@@ -242,6 +242,15 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aRefusedSeedIsNamedWithoutItsUserAndPassword() {
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), "http://ops:s3cret@127.0.0.1:99999/");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo(
+        "sitepulse: seed is on port 99999, outside 1 to 65535: http://127.0.0.1:99999/\n");
+  }
+
+  @Test
   void aZeroTimeoutIsRefusedWithTheDurationWrittenAsADurationNotInIsoForm() throws Exception {
     Path config = Files.writeString(data.resolve("sitepulse.yaml"), "crawl:\n  timeout: 0s\n");
 

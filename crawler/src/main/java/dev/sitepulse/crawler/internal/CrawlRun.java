@@ -20,6 +20,7 @@ import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.DataDirLock;
 import dev.sitepulse.pinger.Fetcher;
 import dev.sitepulse.pinger.IoErrors;
+import dev.sitepulse.pinger.ShownUrl;
 import dev.sitepulse.pinger.Threads;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -302,7 +303,7 @@ public final class CrawlRun {
     for (String seed : config.seeds()) {
       String n = rules.normalize(seed);
       if (n == null) {
-        throw new IllegalArgumentException("seed is " + LinkRules.whyNot(seed) + ": " + seed);
+        throw new IllegalArgumentException("seed is " + LinkRules.whyNot(seed) + ": " + ShownUrl.of(seed));
       }
       out.add(n);
     }

@@ -19,6 +19,7 @@ import dev.sitepulse.crawler.store.PageRecord.Response;
 import dev.sitepulse.crawler.store.PriorFetch;
 import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.pinger.FetchResult;
+import dev.sitepulse.pinger.ShownUrl;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -112,8 +113,9 @@ final class PageWork {
       ResolvedLinks.Resolved resolved = resolvedLinks.resolve(link.url());
       if (resolved == null) {
         // An http(s) link that is no URL ("http://exa mple.com/") or is longer than 8 KB: never
-        // fetched, but kept, so that links can report it.
-        links.add(new LinkRecord(link.url(), null, link.anchor(), link.line(), pageNofollow || link.nofollow()));
+        // fetched, but kept, so that links can report it; without a user:password@ it may hold,
+        // which a URL that normalizes loses too.
+        links.add(new LinkRecord(ShownUrl.of(link.url()), null, link.anchor(), link.line(), pageNofollow || link.nofollow()));
         continue;
       }
       String to = resolved.url();
@@ -220,7 +222,7 @@ final class PageWork {
     for (Embed embed : found) {
       if (!LinkRules.isNonHttpScheme(embed.url())) {
         ResolvedLinks.Resolved resolved = resolvedLinks.resolve(embed.url());
-        String to = resolved == null ? embed.url() : resolved.url();
+        String to = resolved == null ? ShownUrl.of(embed.url()) : resolved.url();
         out.add(new EmbedRecord(to, embed.element(), embed.alt(), embed.line()));
         boolean frame = Embed.isFrame(embed.element());
         if ((frame ? fetchesFrames : fetchesOthers) && resolved != null && resolved.inScope()

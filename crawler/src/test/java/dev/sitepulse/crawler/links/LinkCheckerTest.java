@@ -732,6 +732,16 @@ class LinkCheckerTest {
     assertThat(report.checkedOnline()).isZero();
   }
 
+  @Test
+  void aLinkThatIsNoUrlIsReportedWithoutItsUserAndPassword() throws Exception {
+    page("/secret.html", "http://ops:s3cret@127.0.0.1:99999/x", "http://ops:p@ss@127.0.0.1:0/y");
+
+    LinkReport report = check(seedsOnly(base() + "/secret.html"), true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactly(
+        "http://127.0.0.1:0/y", "http://127.0.0.1:99999/x");
+  }
+
   /** A page whose image moved to another host (a CDN), where it is missing. */
   private String pageWithAnImageMovedElsewhere() {
     site.stubFor(get("/moved/to-cdn.png").willReturn(aResponse().withStatus(301)

@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.config;
 
 import dev.sitepulse.pinger.IoErrors;
+import dev.sitepulse.pinger.ShownUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -40,7 +41,7 @@ final class ConfigText {
     } catch (NoSuchFileException e) {
       Matcher url = URL_AS_PATH.matcher(file.toString());
       if (url.matches()) { // -c http://host/: the path has lost one of its slashes
-        throw new ConfigException(url.group(1) + "//" + url.group(2) + ": a URL, not a config file; URLs to"
+        throw new ConfigException(ShownUrl.of(url.group(1) + "//" + url.group(2)) + ": a URL, not a config file; URLs to"
             + " check go among the arguments, or under targets: in a config", e);
       }
       throw new ConfigException(file + ": no such file", e);

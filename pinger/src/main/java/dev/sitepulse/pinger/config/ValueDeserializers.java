@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.sitepulse.pinger.Condition;
 import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.SchemeHint;
+import dev.sitepulse.pinger.ShownUrl;
 import dev.sitepulse.pinger.internal.http.UrlMessages;
 import java.io.IOException;
 import java.time.Duration;
@@ -86,7 +87,8 @@ final class ValueDeserializers {
         // http://h:99999/ is an absolute http URL: say that its port (or host) is what is wrong.
         String why = UrlMessages.whyInvalid(text);
         throw InvalidFormatException.from(p, why != null && UrlMessages.namesPortOrHost(why) ? why
-            : "\"" + text + "\" is not an absolute http(s) URL" + SchemeHint.of(text), text, String.class);
+            : "\"" + ShownUrl.of(text) + "\" is not an absolute http(s) URL" + SchemeHint.of(text), ShownUrl.of(text),
+            String.class);
       }
       return text;
     }

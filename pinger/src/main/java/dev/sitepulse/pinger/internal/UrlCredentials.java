@@ -2,9 +2,9 @@ package dev.sitepulse.pinger.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.sitepulse.pinger.ShownUrl;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 
@@ -18,14 +18,11 @@ import okhttp3.HttpUrl;
  */
 public record UrlCredentials(String url, Map<String, String> headers) {
 
-  /** A scheme and the user:password@ after it, in a URL OkHttp cannot parse. */
-  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
-
   /** A URL OkHttp cannot parse is sent nowhere, only shown in the error that says so: it just loses its user info. */
   public static UrlCredentials moveToHeader(String url, Map<String, String> headers) {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
-      return new UrlCredentials(USER_INFO.matcher(url).replaceFirst("$1"), headers);
+      return new UrlCredentials(ShownUrl.of(url), headers);
     }
     if (parsed.username().isEmpty() && parsed.password().isEmpty()) {
       return new UrlCredentials(url, headers);

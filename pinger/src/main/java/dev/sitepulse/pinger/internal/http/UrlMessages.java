@@ -1,6 +1,7 @@
 package dev.sitepulse.pinger.internal.http;
 
 import dev.sitepulse.pinger.SchemeHint;
+import dev.sitepulse.pinger.ShownUrl;
 import okhttp3.HttpUrl;
 
 /** How checks and fetches name a URL, or what is wrong with one, in their messages. */
@@ -10,7 +11,10 @@ public final class UrlMessages {
 
   private UrlMessages() {}
 
-  /** Why OkHttp cannot parse {@code url}, for an INVALID_URL message; null when it can. */
+  /**
+   * Why OkHttp cannot parse {@code url}, for an INVALID_URL message or a config error; null when it
+   * can. The URL it quotes is {@linkplain ShownUrl shown} without its user:password@.
+   */
   public static String whyInvalid(String url) {
     if (url.isBlank()) {
       return "the URL is empty"; // not "not an http(s) URL: " and nothing after it
@@ -19,16 +23,17 @@ public final class UrlMessages {
       HttpUrl.get(url);
       return null;
     } catch (IllegalArgumentException e) {
+      String shown = ShownUrl.of(url);
       String why = String.valueOf(e.getMessage());
       if (why.startsWith(PORT)) { // OkHttp says the same of a port that is no number
         String port = why.substring(PORT.length(), why.length() - 1);
-        return "port " + port + (port.matches("\\d+") ? " is outside 1 to 65535: " : " is not a number: ") + url;
+        return "port " + port + (port.matches("\\d+") ? " is outside 1 to 65535: " : " is not a number: ") + shown;
       }
       if (why.startsWith(HOST)) {
-        return "host " + why.substring(HOST.length()) + " is not valid: " + url;
+        return "host " + why.substring(HOST.length()) + " is not valid: " + shown;
       }
-      return why.startsWith("Expected URL scheme") ? "not an http(s) URL: " + url + SchemeHint.of(url)
-          : "not a valid URL: " + url;
+      return why.startsWith("Expected URL scheme") ? "not an http(s) URL: " + shown + SchemeHint.of(shown)
+          : "not a valid URL: " + shown;
     }
   }
 
