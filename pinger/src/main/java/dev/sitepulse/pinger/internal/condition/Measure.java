@@ -39,11 +39,16 @@ enum Measure {
     }
   },
 
-  /** Whether a JSON path holds a value, as true or false: a null holds none, as in Gatus. */
+  /**
+   * Whether a JSON path holds a value, as true or false: a null holds none, as in Gatus. The whole
+   * body, read without the white space around it, holds one when anything is left, as in Gatus.
+   */
   PRESENCE {
     @Override
     ActualValue found(Reading reading) {
-      return ActualValue.of(Boolean.toString(reading.node() == null || !reading.node().isNull()));
+      // A path's value is always a node; a whole body has one only when it is an array, never empty.
+      boolean wholeBody = reading.node() == null;
+      return ActualValue.of(Boolean.toString(wholeBody ? !reading.text().isEmpty() : !reading.node().isNull()));
     }
 
     @Override

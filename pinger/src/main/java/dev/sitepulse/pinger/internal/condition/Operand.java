@@ -18,9 +18,9 @@ record Operand(String text, Measure measure, Source source) {
     String presenceOf = FunctionCall.argument("has", text);
     if (presenceOf != null) {
       Source source = Source.parse(presenceOf.trim());
-      if (source.path() == null) {
+      if (source.placeholder() != Placeholder.BODY) {
         throw new InvalidConditionException(
-            "has() takes a JSON path into the body, as in has([BODY].errors)");
+            "has() takes the body or a JSON path into it, as in has([BODY]) or has([BODY].errors)");
       }
       return new Operand(text, Measure.PRESENCE, source);
     }

@@ -876,9 +876,20 @@ class ConditionParserTest {
   }
 
   @Test
-  void hasNeedsAJsonPath() {
-    assertParseError("has([BODY]) == true", "has() takes a JSON path");
-    assertParseError("has([STATUS]) == true", "has() takes a JSON path");
+  void hasTakesOnlyTheBodyOrAJsonPathIntoIt() {
+    assertParseError("has([STATUS]) == true", "has() takes the body or a JSON path into it");
+    assertParseError("has([HEADER].X-Cache) == true", "has() takes the body or a JSON path into it");
+  }
+
+  @Test
+  void hasOfTheWholeBodyIsWhetherItHoldsMoreThanWhiteSpaceAsInGatus() {
+    assertThat(evaluate("has([BODY]) == true", body("OK\n")).success()).isTrue();
+    assertThat(evaluate("has([BODY]) == true", body("[]")).success()).isTrue();
+    assertThat(evaluate("has([BODY]) == true", body("null")).success()).isTrue();
+    assertThat(evaluate("has([BODY]) == false", body("")).success()).isTrue();
+    assertThat(evaluate("has([BODY]) == true", body(" \r\n")).description())
+        .isEqualTo("has([BODY]) (false) == true");
+    assertThat(Condition.parse("has([BODY]) == true").needsBody()).isTrue();
   }
 
   // --- Helpers ---
