@@ -31,6 +31,12 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     this(crawl, ranks, duplicates, terms, notStored, null);
   }
 
+  /** The default --top: up to this many terms a list stays on its line, more go a rank per row. */
+  private static final int TERMS_ON_ONE_LINE = 20;
+
+  /** Past this a term's entry in the term rows sets no column width. */
+  private static final int MAX_TERM_WIDTH = 32;
+
   /** Below this a rank has fewer than three digits in five decimals. */
   private static final double SMALL_RANK = 1e-3;
 
@@ -83,8 +89,29 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
     if (notCommitted != null) {
       out.println("   " + notCommitted);
     }
-    out.println("   by pages:  " + join(terms.byDocFreq(), true));
-    out.println("   by TF-IDF: " + join(terms.byTfIdf(), false));
+    if (Math.max(terms.byDocFreq().size(), terms.byTfIdf().size()) <= TERMS_ON_ONE_LINE) {
+      out.println("   by pages:  " + join(terms.byDocFreq(), true));
+      out.println("   by TF-IDF: " + join(terms.byTfIdf(), false));
+    } else {
+      writeTermRows(out);
+    }
+  }
+
+  /** The two lists side by side, a rank per row, as the pages are: a --top of thousands is as many lines. */
+  private void writeTermRows(PrintStream out) {
+    List<String> byPages = terms.byDocFreq().stream().map(t -> shown(t, true)).toList();
+    List<String> byTfIdf = terms.byTfIdf().stream().map(t -> shown(t, false)).toList();
+    int rows = Math.max(byPages.size(), byTfIdf.size());
+    int numberWidth = Math.max(4, digits(rows) + 3); // indented as the lines above
+    // As wide as the widest entry, but not as a 130-letter "word" of a code listing: that pushes its row only.
+    int pagesWidth = Math.max("BY PAGES".length(),
+        byPages.stream().mapToInt(String::length).filter(n -> n <= MAX_TERM_WIDTH).max().orElse(0));
+    String row = "%" + numberWidth + "s  %-" + pagesWidth + "s  %s";
+    out.println(String.format(Locale.ROOT, row, "#", "BY PAGES", "BY TF-IDF"));
+    for (int i = 0; i < rows; i++) {
+      out.println(String.format(Locale.ROOT, row, i + 1, i < byPages.size() ? byPages.get(i) : "",
+          i < byTfIdf.size() ? byTfIdf.get(i) : "").stripTrailing());
+    }
   }
 
   public void writeJson(PrintStream out) {
@@ -175,9 +202,13 @@ public record AnalysisReport(CrawlGraph crawl, PageRankResult ranks, NearDuplica
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append(t.word()).append(byDocs ? " (" + t.docFreq() + ")"
-          : String.format(Locale.ROOT, t.tfIdf() < 9.95 ? " (%.1f)" : " (%.0f)", t.tfIdf()));
+      out.append(shown(t, byDocs));
     }
     return terms.isEmpty() ? "(none)" : out.toString();
+  }
+
+  private static String shown(TermStats.Term t, boolean byDocs) {
+    return t.word() + (byDocs ? " (" + t.docFreq() + ")"
+        : String.format(Locale.ROOT, t.tfIdf() < 9.95 ? " (%.1f)" : " (%.0f)", t.tfIdf()));
   }
 }

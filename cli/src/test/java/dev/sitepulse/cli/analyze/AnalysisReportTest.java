@@ -17,7 +17,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The table analyze prints, over a crawl.db made up for it. */
@@ -70,6 +72,28 @@ class AnalysisReportTest {
   }
 
   @Test
+  void termsPastTheDefaultTopArePrintedARankPerRowNotAllOnOneLine() throws Exception {
+    List<TermStats.Term> many = new ArrayList<>(IntStream.range(0, 1000)
+        .mapToObj(i -> new TermStats.Term("t" + i, "word" + i, 1000 - i, 2000 - i, 5000.0 - i)).toList());
+    many.set(500, new TermStats.Term("long", "x".repeat(120), 1, 1, 1)); // pushes its own row only
+
+    String table = table(many);
+
+    assertThat(table.lines().mapToInt(String::length).max().orElseThrow()).isLessThan(300);
+    assertThat(table).contains("\n      #  BY PAGES       BY TF-IDF\n")
+        .contains("\n      1  word0 (1000)   word0 (5000)\n")
+        .contains("\n   1000  word999 (1)    word999 (4001)\n");
+  }
+
+  @Test
+  void termsUpToTheDefaultTopStayOnOneLineEach() throws Exception {
+    List<TermStats.Term> twenty = IntStream.range(0, 20)
+        .mapToObj(i -> new TermStats.Term("t" + i, "w" + i, 20 - i, 20 - i, 20.0 - i)).toList();
+
+    assertThat(table(twenty)).contains("\n   by pages:  w0 (20), w1 (19), ").doesNotContain("BY PAGES");
+  }
+
+  @Test
   void clusterUrlsFromACrawlDbWithControlCharactersStayOnTheirLine() throws Exception {
     // A crawl percent-encodes them, but a crawl.db edited by hand or handed over need not: an ESC
     // would reach the terminal as an escape sequence, a line break start a line of its own.
@@ -112,13 +136,24 @@ class AnalysisReportTest {
     return db;
   }
 
+  /** The table of one page, with {@code terms} in both lists. */
+  private static String table(List<TermStats.Term> terms) throws Exception {
+    try (Connection db = crawlDb()) {
+      db.createStatement().execute("INSERT INTO urls(url, title, state, status, simhash) VALUES ('http://s/', 'P', 'done', 200, 1)");
+      return table(db, 1, 0, new TermStats.Result(1, terms, terms));
+    }
+  }
+
   private static String table(Connection db, int top, int maxDistance) throws Exception {
+    return table(db, top, maxDistance, new TermStats.Result(0, List.of(), List.of()));
+  }
+
+  private static String table(Connection db, int top, int maxDistance, TermStats.Result terms) throws Exception {
     CrawlGraph crawl = CrawlGraph.of(LinkGraph.read(db));
     try (AnalyticsBackend java = Devices.open(DeviceChoice.parse("cpu"), crawl.simHashes.length)) {
       PageRankResult ranks = java.pageRank(crawl.graph, PageRankConfig.DEFAULTS.withTopN(top));
       NearDuplicates duplicates = java.nearDuplicates(crawl.simHashes, maxDistance);
-      AnalysisReport report = new AnalysisReport(crawl, ranks, duplicates,
-          new TermStats.Result(0, List.of(), List.of()), null);
+      AnalysisReport report = new AnalysisReport(crawl, ranks, duplicates, terms, null);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       report.writeTable(new PrintStream(out, true, StandardCharsets.UTF_8));
       return out.toString(StandardCharsets.UTF_8);
