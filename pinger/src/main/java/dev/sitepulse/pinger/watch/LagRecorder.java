@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code maxAgeSeconds} and {@code ageBuckets}): over a whole run a busy start-up kept p99 high for
  * hours, and a stall after weeks barely moved it. The window is {@link #AGE_BUCKETS} histograms of
  * one period each, so it moves in steps: it holds between 4/5 and all of the last 10 minutes. The
- * count, the sum and the max are of the whole run, as a summary's {@code _count} and {@code _sum}
- * must be for {@code rate()}.
+ * max is of the same window, so that it tops the quantiles beside it. The count and the sum are of
+ * the whole run, as a summary's {@code _count} and {@code _sum} must be for {@code rate()}.
  */
 public final class LagRecorder {
 
@@ -28,7 +28,6 @@ public final class LagRecorder {
   private final Clock clock;
   private final AtomicLong count = new AtomicLong();
   private final AtomicLong sumNanos = new AtomicLong();
-  private final AtomicLong maxNanos = new AtomicLong();
   /** Per age bucket: the period it holds (clock millis / PERIOD_MILLIS), its counts, its max. */
   private final long[] periods = new long[AGE_BUCKETS];
   private final long[][] counts = new long[AGE_BUCKETS][MAX_MILLIS + 1];
@@ -41,8 +40,6 @@ public final class LagRecorder {
 
   public void record(long lagNanos) {
     long lag = Math.max(0, lagNanos);
-    // The max first: a reader that sees this lag counted then sees a max at least as large.
-    maxNanos.accumulateAndGet(lag, Math::max);
     sumNanos.addAndGet(lag);
     count.incrementAndGet();
     long period = Math.floorDiv(clock.millis(), PERIOD_MILLIS);
@@ -68,9 +65,43 @@ public final class LagRecorder {
     return sumNanos.get() / 1e9;
   }
 
-  /** The latest any tick fired since the watch started. */
-  public double maxSeconds() {
-    return maxNanos.get() / 1e9;
+  /** The latest any tick fired in the {@link #WINDOW}; NaN when none fired there, as for a quantile. */
+  public synchronized double maxSeconds() {
+    int inWindow = bucketsInWindow();
+    return inWindow == 0 ? Double.NaN : maxOf(inWindow) / 1e9;
+  }
+
+  /** The age buckets that hold a period of the window, as bits; 0 when none does. */
+  private int bucketsInWindow() {
+    long now = Math.floorDiv(clock.millis(), PERIOD_MILLIS);
+    int in = 0;
+    for (int b = 0; b < AGE_BUCKETS; b++) {
+      if (periods[b] > now - AGE_BUCKETS && periods[b] <= now) {
+        in |= 1 << b;
+      }
+    }
+    return in;
+  }
+
+  private long maxOf(int buckets) {
+    long max = 0;
+    for (int b = 0; b < AGE_BUCKETS; b++) {
+      if ((buckets & 1 << b) != 0) {
+        max = Math.max(max, maxes[b]);
+      }
+    }
+    return max;
+  }
+
+  /** The lags of {@code buckets} in the 1 ms bucket {@code millis}. */
+  private long countAt(int buckets, int millis) {
+    long n = 0;
+    for (int b = 0; b < AGE_BUCKETS; b++) {
+      if ((buckets & 1 << b) != 0) {
+        n += counts[b][millis];
+      }
+    }
+    return n;
   }
 
   /**
@@ -80,27 +111,20 @@ public final class LagRecorder {
    * in the window, as Prometheus client summaries say of an empty one: 0 would read as ticks on time.
    */
   public synchronized double quantileSeconds(double q) {
-    long now = Math.floorDiv(clock.millis(), PERIOD_MILLIS);
-    long[] window = new long[MAX_MILLIS + 1];
+    // Read in place, bucket by bucket, rather than summed into a copy: a scrape asks for several.
+    int window = bucketsInWindow();
     long n = 0;
-    long max = 0;
-    for (int b = 0; b < AGE_BUCKETS; b++) {
-      if (periods[b] > now - AGE_BUCKETS && periods[b] <= now) {
-        for (int i = 0; i <= MAX_MILLIS; i++) {
-          window[i] += counts[b][i];
-          n += counts[b][i];
-        }
-        max = Math.max(max, maxes[b]);
-      }
+    for (int i = 0; i <= MAX_MILLIS; i++) {
+      n += countAt(window, i);
     }
     if (n == 0) {
       return Double.NaN;
     }
-    double maxSeconds = max / 1e9;
+    double maxSeconds = maxOf(window) / 1e9;
     long rank = Math.max(1, (long) Math.ceil(q * n));
     long seen = 0;
     for (int i = 0; i < MAX_MILLIS; i++) {
-      seen += window[i];
+      seen += countAt(window, i);
       if (seen >= rank) {
         return Math.min((i + 1) / 1000.0, maxSeconds);
       }

@@ -72,7 +72,7 @@ public final class WatchMetrics {
     }
     e.sample(name + "_sum", Exposition.number(lag.sumSeconds()));
     e.sample(name + "_count", Exposition.number(lag.count()));
-    e.gauge("sitepulse_scheduler_lag_max_seconds", "The latest any tick fired");
+    e.gauge("sitepulse_scheduler_lag_max_seconds", "The latest any tick fired in the last 10 minutes");
     e.sample("sitepulse_scheduler_lag_max_seconds", Exposition.number(lag.maxSeconds()));
   }
 }

@@ -46,10 +46,21 @@ class LagRecorderTest {
     }
 
     assertThat(lag.quantileSeconds(0.99)).isEqualTo(0.0012);
-    // The sum and count stay cumulative, as a summary's must; so does the max.
+    // The sum and count stay cumulative, as a summary's must.
     assertThat(lag.count()).isEqualTo(1010);
     assertThat(lag.sumSeconds()).isEqualTo(3000.012);
+  }
+
+  @Test
+  void theMaxIsOfTheSameWindowAsTheQuantilesSoABusyStartFadesFromItToo() {
+    lag.record(3_000_000_000L);
     assertThat(lag.maxSeconds()).isEqualTo(3.0);
+    clock.advance(LagRecorder.WINDOW);
+    lag.record(1_200_000);
+
+    assertThat(lag.maxSeconds()).isEqualTo(0.0012);
+    clock.advance(LagRecorder.WINDOW);
+    assertThat(lag.maxSeconds()).as("no tick in the window").isNaN();
   }
 
   @Test
