@@ -203,11 +203,12 @@ final class WebhookSink {
         return response.isSuccessful() ? null : "HTTP " + response.code();
       }
     } catch (IOException e) {
-      // OkHttp's call timeout and a cancelled call say only "timeout" and "Canceled".
-      return "timeout".equals(e.getMessage()) || "Canceled".equals(e.getMessage())
+      // OkHttp's call timeout and a cancelled call say only "timeout" and "Canceled". Whatever cut
+      // the exchange short after the POST went out (a reset, a close), the webhook may have acted on it.
+      String why = "timeout".equals(e.getMessage()) || "Canceled".equals(e.getMessage())
           ? "no answer within " + Durations.format(hook.timeout())
-              + (sent.get() ? " after it was sent (the webhook may have it)" : "")
           : withoutSecret(ExchangeFailures.reason(e, HttpUrl.get(hook.url())));
+      return sent.get() ? why + " after it was sent (the webhook may have it)" : why;
     } catch (RuntimeException e) {
       return withoutSecret(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     } catch (Exception e) {

@@ -1,11 +1,13 @@
 package dev.sitepulse.pinger.watch;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.Verdict;
 import dev.sitepulse.pinger.internal.http.SpecialUseNames;
@@ -155,6 +157,16 @@ class WebhookSinkTest {
     Delivery d = postOnce("http://127.0.0.1:" + receiver.getPort() + "/slow", Duration.ofMillis(300));
 
     assertThat(d.error()).isEqualTo("no answer within 300ms after it was sent (the webhook may have it)");
+  }
+
+  @Test
+  void aWebhookThatResetsTheConnectionAfterTakingTheAlertMayHaveIt() {
+    receiver.stubFor(post("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    Delivery d = postOnce("http://127.0.0.1:" + receiver.getPort() + "/reset");
+
+    assertThat(d.error()).isEqualTo("connection reset by 127.0.0.1:" + receiver.getPort()
+        + " after it was sent (the webhook may have it)");
   }
 
   @Test
