@@ -101,7 +101,8 @@ public final class ConditionParser {
               + operator.symbol());
     }
     String options = FunctionCall.argument("any", right);
-    String glob = globIn(right);
+    // As in Gatus, a glob runs to the ) that ends the condition, so it may hold one unpaired: pat(*:)*).
+    String glob = FunctionCall.argumentToTheEnd("pat", right);
     if ((options != null || glob != null) && operator.isOrdering()) {
       throw new InvalidConditionException(
           right.substring(0, 3) + "(...) works only with == and !=, not " + operator.symbol());
@@ -118,17 +119,6 @@ public final class ConditionParser {
           operator.symbol() + " compares numbers, and \"" + right + "\" is not one");
     }
     return literal;
-  }
-
-  /**
-   * What {@code pat(...)} holds, or null: as in Gatus, all up to the closing parenthesis at the end,
-   * so a glob may hold one unpaired ({@code pat(*:)*)}).
-   */
-  private static String globIn(String right) {
-    if (right.startsWith("pat(") && right.endsWith(")")) {
-      return right.substring("pat(".length(), right.length() - 1);
-    }
-    return FunctionCall.argument("pat", right);
   }
 
   private static List<Literal> anyOptions(String options, Operand left) {

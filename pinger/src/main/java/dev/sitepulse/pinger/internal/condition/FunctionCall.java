@@ -33,4 +33,18 @@ final class FunctionCall {
     throw new InvalidConditionException(
         "unbalanced parentheses: " + opening + " is missing its closing )");
   }
+
+  /**
+   * As {@link #argument}, but all up to the {@code )} that ends {@code text}, parentheses inside
+   * unpaired or not: {@code *:)*} of {@code pat(*:)*)}. Gatus reads {@code pat()} so.
+   *
+   * @throws InvalidConditionException when {@code text} starts with {@code name(} but does not end with {@code )}
+   */
+  static String argumentToTheEnd(String name, String text) {
+    String opening = name + "(";
+    if (text.startsWith(opening) && text.endsWith(")")) {
+      return text.substring(opening.length(), text.length() - 1);
+    }
+    return argument(name, text); // null, or the error that names what is wrong
+  }
 }
