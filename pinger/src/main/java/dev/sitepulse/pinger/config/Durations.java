@@ -1,5 +1,6 @@
 package dev.sitepulse.pinger.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 /** Durations as people write them in configs and flags: {@code 250ms}, {@code 10s}, {@code 1h30m}, {@code 7d}. */
 public final class Durations {
 
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   // Go's units plus d; "ms" must come before "m" and "s", as alternatives are tried in order.
   private static final String UNIT = "(ns|us|µs|ms|s|m|h|d)";
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)" + UNIT);
@@ -26,11 +28,12 @@ public final class Durations {
       throw new IllegalArgumentException(whyNot(text, t));
     }
     Matcher m = PART.matcher(t);
-    double nanos = 0;
-    double previousUnit = Double.POSITIVE_INFINITY;
+    // Exact decimal arithmetic, as DataSize's: in doubles 8.2s was 8.199999999 s, 1.005s 1004 ms.
+    BigDecimal nanos = BigDecimal.ZERO;
+    long previousUnit = Long.MAX_VALUE;
     String previous = null;
     while (m.find()) {
-      double unit = nanosIn(m.group(2));
+      long unit = nanosIn(m.group(2));
       if (unit >= previousUnit) { // 5s5s or 30m1h: a typo far likelier than a sum meant
         throw new IllegalArgumentException("\"" + text + "\" is not a duration: "
             + (unit > previousUnit ? m.group(2) + " comes after " + previous
@@ -40,13 +43,13 @@ public final class Durations {
       }
       previousUnit = unit;
       previous = m.group(2);
-      nanos += Double.parseDouble(m.group(1)) * unit;
+      nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)));
     }
-    if (nanos >= Long.MAX_VALUE) { // a Duration holds more, but every clock sum here is in nanos
+    if (nanos.compareTo(LONG_MAX) >= 0) { // a Duration holds more, but every clock sum here is in nanos
       throw new IllegalArgumentException(
           "\"" + text + "\" is too long a duration (at most " + Long.MAX_VALUE / 86_400_000_000_000L + "d, 292 years)");
     }
-    return Duration.ofNanos((long) nanos);
+    return Duration.ofNanos(nanos.longValue()); // a part of a nanosecond is dropped
   }
 
   /** Why {@code t} (text, trimmed and in lower case) is refused: what is wrong, where it can tell. */
@@ -65,15 +68,15 @@ public final class Durations {
     return "\"" + text + "\" is not a duration (use e.g. 500ms, 10s, 2m, 1h30m, 7d)";
   }
 
-  private static double nanosIn(String unit) {
+  private static long nanosIn(String unit) {
     return switch (unit) {
-      case "ns" -> 1;
-      case "us", "µs" -> 1e3;
-      case "ms" -> 1e6;
-      case "s" -> 1e9;
-      case "m" -> 60e9;
-      case "h" -> 3600e9;
-      default -> 86400e9;
+      case "ns" -> 1L;
+      case "us", "µs" -> 1_000L;
+      case "ms" -> 1_000_000L;
+      case "s" -> 1_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      case "h" -> 3_600_000_000_000L;
+      default -> 86_400_000_000_000L;
     };
   }
 

@@ -61,6 +61,16 @@ class DurationsTest {
   }
 
   @Test
+  void aDecimalDurationIsExactNotANanosecondShortOfWhatWasWritten() {
+    assertThat(Durations.parse("8.2s")).isEqualTo(Duration.ofMillis(8200));
+    assertThat(Durations.parse("1.005s")).isEqualTo(Duration.ofMillis(1005));
+    assertThat(Durations.parse("1.1h")).isEqualTo(Duration.ofMinutes(66));
+    assertThat(Durations.parse("0.1ms")).isEqualTo(Duration.ofNanos(100_000));
+    assertThat(Durations.parse("1h0.3s")).isEqualTo(Duration.ofHours(1).plusMillis(300));
+    assertThat(Durations.parse("1.5ns")).as("a part of a nanosecond is dropped").isEqualTo(Duration.ofNanos(1));
+  }
+
+  @Test
   void aNegativeDurationIsRefusedAsNegativeNotAsNoDuration() {
     assertThatThrownBy(() -> Durations.parse("-5s"))
         .isInstanceOf(IllegalArgumentException.class)
