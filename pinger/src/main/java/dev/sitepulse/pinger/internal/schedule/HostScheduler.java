@@ -49,6 +49,8 @@ public final class HostScheduler {
   /** Permits each host owes for hops sent without one: raised on probe workers, paid on the loop. */
   private final Map<String, AtomicInteger> owed = new ConcurrentHashMap<>();
   private final int maxOwed;
+  /** Between two permits of a host: how long a parked host waits when its limiter cannot say. */
+  private final Duration interval;
 
   /** A scheduler whose tasks follow no redirects, or whose hops' hosts owe nothing. */
   public HostScheduler(ScheduledExecutorService loop, int maxInFlight, Rate ratePerHost) {
@@ -59,6 +61,7 @@ public final class HostScheduler {
   public HostScheduler(ScheduledExecutorService loop, int maxInFlight, Rate ratePerHost, int maxOwed) {
     this.loop = loop;
     this.maxOwed = maxOwed;
+    this.interval = ratePerHost.isUnlimited() ? Duration.ZERO : ratePerHost.interval();
     // Asked only on the scheduler thread, which must not block: a full bulkhead says no at once,
     // and the next release pumps again.
     this.slots = Bulkhead.of("checks", BulkheadConfig.custom()
@@ -229,7 +232,7 @@ public final class HostScheduler {
 
   private void park(HostQueue q) {
     q.parked = true;
-    long wait = ((AtomicRateLimiter) q.limiter).getDetailedMetrics().getNanosToWait();
+    long wait = nanosToWait(q.limiter, interval);
     loop.schedule(
         () -> {
           q.parked = false;
@@ -239,6 +242,16 @@ public final class HostScheduler {
         },
         Math.max(wait, 1),
         TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * How long until {@code limiter} has a permit again: Resilience4j's own limiter says, through an
+   * internal class; any other waits a whole {@code interval}, which is never too early.
+   */
+  static long nanosToWait(RateLimiter limiter, Duration interval) {
+    return limiter instanceof AtomicRateLimiter atomic
+        ? atomic.getDetailedMetrics().getNanosToWait()
+        : interval.toNanos();
   }
 
   /** Frees a slot; safe to run from any thread, and only the first run counts. */

@@ -3,6 +3,10 @@ package dev.sitepulse.pinger.internal.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sitepulse.pinger.Rate;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.SemaphoreBasedRateLimiter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -142,5 +146,27 @@ class HostSchedulerTest {
     }
 
     assertThat(scheduler.owes("login")).as("the first took the free permit; three owed, the rest forgiven").isEqualTo(3);
+  }
+
+  @Test
+  void aParkedHostWhoseLimiterIsNotResilience4jsAtomicOneWaitsTheRatesInterval() {
+    RateLimiterConfig oneAMinute = RateLimiterConfig.custom().limitForPeriod(1)
+        .limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build();
+    SemaphoreBasedRateLimiter semaphore = new SemaphoreBasedRateLimiter("host", oneAMinute, work);
+    try {
+      assertThat(HostScheduler.nanosToWait(semaphore, Duration.ofMinutes(1))).isEqualTo(Duration.ofMinutes(1).toNanos());
+    } finally {
+      semaphore.shutdown();
+    }
+  }
+
+  @Test
+  void aParkedHostWaitsWhatResilience4jsAtomicLimiterSaysIsLeft() {
+    RateLimiter atomic = RateLimiter.of("host", RateLimiterConfig.custom().limitForPeriod(1)
+        .limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
+    assertThat(atomic.acquirePermission()).isTrue();
+
+    assertThat(HostScheduler.nanosToWait(atomic, Duration.ofHours(1)))
+        .as("what is left of the hour, not the whole of it").isPositive().isLessThan(Duration.ofHours(1).toNanos());
   }
 }
