@@ -3,6 +3,7 @@ package dev.sitepulse.analytics.internal.opencl;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
 
 import dev.sitepulse.analytics.DeviceFailedException;
+import dev.sitepulse.analytics.DeviceInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -58,13 +60,34 @@ final class ClPrograms {
     try {
       CL.clBuildProgram(program, 0, null, options, null, null);
     } catch (CLException e) {
-      String log = buildLog(program);
-      CL.clReleaseProgram(program);
-      LOG.debug("build log of {} on {}:\n{}", resource, device.info().name(), log);
-      throw new DeviceFailedException(device.info(),
-          "OpenCL program " + resource + " did not build: " + firstError(log), e);
+      throw buildFailed(device.info(), resource, e, () -> buildLog(program), () -> CL.clReleaseProgram(program));
     }
     return program;
+  }
+
+  /**
+   * The error of a program that did not build, the build error its cause: the program is released
+   * whatever happens, and a device lost meanwhile, which can give neither its log nor the release,
+   * has those failures kept beside the build error rather than in its place.
+   */
+  static DeviceFailedException buildFailed(DeviceInfo device, String resource, CLException buildError,
+      Supplier<String> buildLog, Runnable release) {
+    String what = "OpenCL program " + resource + " did not build";
+    try {
+      String log = buildLog.get();
+      LOG.debug("build log of {} on {}:\n{}", resource, device.name(), log);
+      what += ": " + firstError(log);
+    } catch (CLException e) {
+      buildError.addSuppressed(e);
+      what += ", and its build log could not be read: " + e.getMessage();
+    } finally {
+      try {
+        release.run();
+      } catch (CLException e) {
+        buildError.addSuppressed(e);
+      }
+    }
+    return new DeviceFailedException(device, what, buildError);
   }
 
   /** The log's first line that names an error (compilers list warnings too), else its first line. */
