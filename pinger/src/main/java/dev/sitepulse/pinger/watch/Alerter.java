@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,16 +112,17 @@ public final class Alerter implements AutoCloseable {
     this.listener = listener;
     this.backoff = backoff;
     this.alerterThread = Executors.newSingleThreadScheduledExecutor(Threads.daemonNamed("sitepulse-alerter"));
-    this.sinks = sinks(webhooks);
+    this.sinks = sinks(webhooks, List.of());
   }
 
   /**
    * Webhooks as a reload sets them; deliveries under way finish where they started, and the
-   * workers of a webhook the reload dropped are shut down once they have.
+   * workers of a webhook the reload dropped are shut down once they have. A webhook the reload
+   * kept (by URL) keeps its targets' deliveries under way: their next alerts wait behind them.
    */
   public void setWebhooks(List<Webhook> webhooks) {
     List<WebhookSink> old = sinks;
-    this.sinks = sinks(webhooks);
+    this.sinks = sinks(webhooks, old);
     Map<String, List<WebhookSink>> dropped = old.stream().filter(s -> !workers.inUse(s.url()))
         .collect(Collectors.groupingBy(WebhookSink::url));
     if (!dropped.isEmpty()) {
@@ -134,11 +136,23 @@ public final class Alerter implements AutoCloseable {
     }
   }
 
-  private List<WebhookSink> sinks(List<Webhook> webhooks) {
+  /**
+   * A sink per webhook: the one of {@code old} kept as it was when its webhook is unchanged, else a
+   * new one with the lanes of the old sink of its URL (the n-th of that URL's, should two entries
+   * share one), so that an alert sent after a reload waits behind its target's delivery under way.
+   */
+  private List<WebhookSink> sinks(List<Webhook> webhooks, List<WebhookSink> old) {
     workers.use(webhooks.stream().map(Webhook::url).collect(Collectors.toSet())); // before a pool is taken
+    Map<String, List<WebhookSink>> oldByUrl = old.stream().collect(Collectors.groupingBy(WebhookSink::url));
+    Map<String, Integer> taken = new HashMap<>();
     List<WebhookSink> out = new ArrayList<>();
     for (Webhook w : webhooks) {
-      out.add(new WebhookSink(w, http, workers.of(w.url()), alerterThread, backoff));
+      int n = taken.merge(w.url(), 1, Integer::sum) - 1;
+      List<WebhookSink> sameUrl = oldByUrl.getOrDefault(w.url(), List.of());
+      WebhookSink was = n < sameUrl.size() ? sameUrl.get(n) : null;
+      out.add(was != null && was.hook().equals(w) ? was
+          : new WebhookSink(w, http, workers.of(w.url()), alerterThread, backoff,
+              was == null ? new WebhookLanes() : was.lanes()));
     }
     return List.copyOf(out);
   }

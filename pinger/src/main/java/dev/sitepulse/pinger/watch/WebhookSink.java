@@ -3,10 +3,9 @@ package dev.sitepulse.pinger.watch;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.internal.RetryPolicy;
 import dev.sitepulse.pinger.internal.http.ExchangeFailures;
+import dev.sitepulse.pinger.watch.WebhookLanes.Pending;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -39,13 +37,16 @@ final class WebhookSink {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final Duration backoff;
-  /** Per target, its delivery under way and the alert waiting behind it; guarded by this. */
-  private final Map<String, Lane> lanes = new HashMap<>();
-  /** Alerts a later one of their target replaced while they waited, since {@link #takeReplaced()}. */
-  private final AtomicLong replaced = new AtomicLong();
+  private final WebhookLanes lanes;
 
   WebhookSink(Webhook hook, OkHttpClient base, ExecutorService workers, ScheduledExecutorService timer,
       Duration backoff) {
+    this(hook, base, workers, timer, backoff, new WebhookLanes());
+  }
+
+  /** @param lanes those of the sink of the same URL a reload replaces, so that each target's alerts keep their order */
+  WebhookSink(Webhook hook, OkHttpClient base, ExecutorService workers, ScheduledExecutorService timer,
+      Duration backoff, WebhookLanes lanes) {
     this.hook = hook;
     // The webhook's timeout is its one limit, as a check's is: OkHttp's own 10 s per connect and
     // read cut a webhook given 30 s short at 10.
@@ -55,6 +56,15 @@ final class WebhookSink {
     this.workers = workers;
     this.timer = timer;
     this.backoff = backoff;
+    this.lanes = lanes;
+  }
+
+  Webhook hook() {
+    return hook;
+  }
+
+  WebhookLanes lanes() {
+    return lanes;
   }
 
   /** Names the webhook in deliveries, logs and the history: its URL, the secret part hidden. */
@@ -67,14 +77,14 @@ final class WebhookSink {
     return hook.url();
   }
 
-  /** Completes once every delivery sent so far has ended, its retries too. */
-  synchronized CompletableFuture<Void> idle() {
-    return CompletableFuture.allOf(lanes.values().stream().map(l -> l.idle).toArray(CompletableFuture[]::new));
+  /** Completes once every delivery sent so far has ended, its retries too (those of the sinks it took the lanes of). */
+  CompletableFuture<Void> idle() {
+    return lanes.idle();
   }
 
   /** How many alerts were replaced while they waited since the last call, which counts them anew. */
   long takeReplaced() {
-    return replaced.getAndSet(0);
+    return lanes.takeReplaced();
   }
 
   /**
@@ -93,64 +103,12 @@ final class WebhookSink {
 
   /** As {@link #send(Alert)}, counting in {@code attempts} the tries started, for a stop that gives it up. */
   CompletableFuture<Delivery> send(Alert alert, AtomicInteger attempts) {
-    Pending next = new Pending(WebhookPayload.of(hook.format(), alert), new CompletableFuture<>(), attempts);
-    Pending dropped = null;
-    boolean startNow;
-    synchronized (this) {
-      Lane lane = lanes.get(alert.target());
-      startNow = lane == null;
-      if (startNow) {
-        lanes.put(alert.target(), new Lane());
-      } else {
-        dropped = lane.waiting;
-        lane.waiting = next;
-      }
-    }
-    if (dropped != null) { // outside the lock: its listeners run now
-      replaced.incrementAndGet();
-      dropped.done().complete(Delivery.replacedWhileWaiting(name()));
-    }
-    if (startNow) {
-      start(alert.target(), next);
-    }
-    return next.done();
+    return lanes.send(alert.target(),
+        new Pending(this, WebhookPayload.of(hook.format(), alert), new CompletableFuture<>(), attempts));
   }
 
-  private void start(String target, Pending p) {
-    p.done().whenComplete((d, e) -> startWaiting(target));
-    attempt(p, 1);
-  }
-
-  /** Once a target's delivery has ended: starts the alert waiting behind it, or frees its lane. */
-  private void startWaiting(String target) {
-    Pending p;
-    Lane done = null;
-    synchronized (this) {
-      Lane lane = lanes.get(target);
-      p = lane.waiting;
-      lane.waiting = null;
-      if (p == null) {
-        lanes.remove(target);
-        done = lane;
-      }
-    }
-    if (p != null) {
-      start(target, p);
-    } else {
-      done.idle.complete(null);
-    }
-  }
-
-  /** An alert's body, how its delivery ends, and how many tries it has started. */
-  private record Pending(byte[] body, CompletableFuture<Delivery> done, AtomicInteger attempts) {}
-
-  /** One target's delivery under way to this webhook, and the alert waiting behind it. Guarded by the sink. */
-  private static final class Lane {
-    Pending waiting;
-    final CompletableFuture<Void> idle = new CompletableFuture<>();
-  }
-
-  private void attempt(Pending p, int n) {
+  /** Try {@code n} of {@code p}, on this sink's workers; the lanes start the first. */
+  void attempt(Pending p, int n) {
     CompletableFuture<Delivery> done = p.done();
     try {
       workers.execute(() -> {
