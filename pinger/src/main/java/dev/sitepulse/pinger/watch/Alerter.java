@@ -355,9 +355,14 @@ public final class Alerter implements AutoCloseable {
     return replaced.get();
   }
 
+  /**
+   * Stops the workers and gives back the connections kept alive to webhooks; the client's
+   * dispatcher has no threads to stop, as every post is a synchronous call on a worker.
+   */
   @Override
   public void close() {
     workers.close();
     alerterThread.shutdownNow();
+    http.connectionPool().evictAll();
   }
 }
