@@ -25,7 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,6 +74,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class, description = "table or json (default ${DEFAULT-VALUE}).")
   Format format;
 
+  /** Dates the analysis stored in crawl.db. */
+  Clock clock = Clock.systemUTC();
+
   @Override
   public Integer call() throws SQLException {
     PrintStream out = System.out;
@@ -109,7 +112,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     AnalysisReport report;
     try {
-      report = analyze(data, device, top, maxDistance);
+      report = analyze(data, device, top, maxDistance, clock);
     } catch (SQLException e) { // writes are caught inside: this is reading, e.g. a folder SQLite may not write in
       System.err.println("sitepulse: cannot read " + crawlDb + ": " + e.getMessage());
       return ExitCode.CRITICAL;
@@ -134,22 +137,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** Runs every analysis over the crawl in {@code data} and stores ranks and clusters in crawl.db. */
-  public static AnalysisReport analyze(Path data, DeviceChoice choice, int top, int maxDistance)
+  /**
+   * Runs every analysis over the crawl in {@code data} and stores ranks and clusters in crawl.db,
+   * dated by {@code clock}.
+   */
+  public static AnalysisReport analyze(Path data, DeviceChoice choice, int top, int maxDistance, Clock clock)
       throws SQLException {
     try {
-      return analyze(data, batch -> Devices.open(choice, batch), top, maxDistance);
+      return analyze(data, batch -> Devices.open(choice, batch), top, maxDistance, clock);
     } catch (DeviceUnavailableException e) {
       throw new UsageException("--device " + choice + ": " + e.getMessage());
     }
   }
 
   /**
-   * As {@link #analyze(Path, DeviceChoice, int, int)}, on the backend that {@code open} gives for
-   * the larger of the two steps' batches.
+   * As {@link #analyze(Path, DeviceChoice, int, int, Clock)}, on the backend that {@code open} gives
+   * for the larger of the two steps' batches.
    */
   static AnalysisReport analyze(Path data, LongFunction<AnalyticsBackend> open, int top,
-      int maxDistance) throws SQLException {
+      int maxDistance, Clock clock) throws SQLException {
     Path file = data.resolve(CrawlDb.FILE_NAME);
     if (CrawlDb.makerOf(file) == CrawlDb.Maker.ANOTHER_PROGRAM) { // worded as crawl and report word it
       throw new UsageException(file + ": " + CrawlDb.ANOTHER_PROGRAMS);
@@ -189,7 +195,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       // locked by a running crawl) still gets its analysis printed.
       String notStored = null;
       try {
-        crawl.store(db, pr.ranks(), clusters, Instant.now());
+        crawl.store(db, pr.ranks(), clusters, clock.instant());
       } catch (SQLException e) {
         notStored = e.getMessage();
       }

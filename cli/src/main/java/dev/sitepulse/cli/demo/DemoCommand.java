@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("== sitepulse analyze --data " + data + " --top 5");
     try {
-      AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3).writeTable(out);
+      AnalyzeCommand.analyze(data, DeviceChoice.AUTO, 5, 3, Clock.systemUTC()).writeTable(out);
       return true;
     } catch (SQLException | UsageException | UncheckedIOException e) { // unreadable, foreign or damaged
       out.println("analyze failed: " + e.getMessage());

@@ -26,7 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,11 +105,25 @@ class AnalyzeCommandTest {
     AnalysisReport report = AnalyzeCommand.analyze(data, batch -> {
       events.add("open " + batch);
       return new RecordingBackend(events);
-    }, 3, 3);
+    }, 3, 3, Clock.systemUTC());
 
     long links = report.crawl().graph.edgeCount();
     assertThat(links).isGreaterThan(report.crawl().simHashes.length);
     assertThat(events).containsExactly("open " + links, "pageRank", "nearDuplicates", "close");
+  }
+
+  @Test
+  void theAnalysisStoredIsDatedByTheClockItIsGiven() throws Exception {
+    crawlTheSite();
+    Instant then = Instant.parse("2026-03-01T12:34:56.789Z");
+
+    AnalyzeCommand.analyze(data, batch -> new JavaBackend(1), 3, 3, Clock.fixed(then, ZoneOffset.UTC));
+
+    try (var db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+        ResultSet rs = db.createStatement().executeQuery("SELECT analyzed_at FROM analysis")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(Instant.ofEpochMilli(rs.getLong(1))).isEqualTo(then);
+    }
   }
 
   /** The Java backend, saying what it was asked to do. */

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +103,7 @@ class CrawlChangedSinceAnalyzeTest {
     AnalysisReport report = AnalyzeCommand.analyze(data, batch -> {
       crawl(CrawlStart.RESUME, "/a.html", "/d.html");
       return new JavaBackend(1);
-    }, 20, 3);
+    }, 20, 3, Clock.systemUTC());
 
     assertThat(report.notStored()).isNull();
     JsonNode analysis = analysisReported();
