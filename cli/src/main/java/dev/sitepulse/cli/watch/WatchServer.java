@@ -112,6 +112,8 @@ final class WatchServer implements AutoCloseable {
         if (html.succeeded()) {
           res.putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Content-Security-Policy", CSP)
               .end(html.result());
+        } else if (html.cause() instanceof LivePage.Unavailable why) { // a stop, a stalled disk: no fault of the page
+          res.setStatusCode(503).putHeader("Content-Type", "text/plain").end(why.getMessage() + "\n");
         } else {
           log.error("the status page failed: {}", html.cause().toString());
           res.setStatusCode(500).putHeader("Content-Type", "text/plain").end("the status page failed\n");

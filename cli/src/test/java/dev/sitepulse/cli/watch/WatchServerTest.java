@@ -155,6 +155,30 @@ class WatchServerTest {
   }
 
   @Test
+  void theRootOverAHistoryTheStopClosedIsA503SayingSoAndNoError() throws Exception {
+    SqliteHistory closed = SqliteHistory.open(dir.resolve("closed"), Duration.ofDays(1), Clock.systemUTC());
+    closed.close();
+    ch.qos.logback.classic.Logger serverLog =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(WatchServer.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    serverLog.addAppender(logged);
+    WatchServer stopping = WatchServer.bind(vertx, new ListenAddress("127.0.0.1", 0), Instant.now());
+    try {
+      stopping.serve(watch, new LivePage(closed, Clock.systemUTC()));
+
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stopping.port() + "/")).build());
+
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).isEqualTo("the watch is stopping\n");
+      assertThat(logged.list).isEmpty();
+    } finally {
+      stopping.close();
+      serverLog.detachAppender(logged);
+    }
+  }
+
+  @Test
   void otherPathsAreNotFoundAndOtherMethodsNotAllowed() throws Exception {
     assertThat(get("/nope").statusCode()).isEqualTo(404);
     HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/status"))
