@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs HTTP checks: concurrently, within a rate per host, each attempt bounded by its target's
- * timeout, with retries. Every future it returns completes, and by its deadline: a watchdog ends
- * attempts that OkHttp cannot interrupt. All its threads are daemons, so a caller that is done
- * can exit without waiting for a hung socket.
+ * timeout, with retries. Every future it returns completes, and by its deadline, {@link #close()}
+ * or not: a watchdog ends attempts that OkHttp cannot interrupt. All its threads are daemons, so a
+ * caller that is done can exit without waiting for a hung socket.
  */
 public final class Pinger implements AutoCloseable {
 
@@ -57,6 +57,7 @@ public final class Pinger implements AutoCloseable {
   private final Set<Runnable> waitingToRetry = ConcurrentHashMap.newKeySet();
   private volatile boolean retriesStopped;
   private volatile boolean sendingStopped;
+  private volatile boolean closed;
 
   private Pinger(PingSettings settings, Clock clock, ScheduledExecutorService retryTimer) {
     this.loop = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-scheduler"));
@@ -88,9 +89,15 @@ public final class Pinger implements AutoCloseable {
 
   /**
    * Checks one target, retrying as it says. The future never completes exceptionally; it is
-   * cancelled only when {@link #stopSending()} kept the check from being sent at all.
+   * cancelled only when {@link #stopSending()} or {@link #close()} kept the check from being sent
+   * at all.
+   *
+   * @throws IllegalStateException once this pinger is closed
    */
   public CompletableFuture<CheckResult> check(Target target) {
+    if (closed) {
+      throw new IllegalStateException("cannot check " + target.url() + ": its pinger is closed");
+    }
     List<Attempt> attempts = new ArrayList<>();
     CompletableFuture<CheckResult> done = new CompletableFuture<>();
     BreakerTicket ticket = new BreakerTicket(breakers, breakerOf(target), target);
@@ -188,7 +195,7 @@ public final class Pinger implements AutoCloseable {
    * with the checks {@code onEach} was given by then, in input order. It is given none after that,
    * so what it saw and what this returns agree; one it is still busy with, writing to a pipe
    * nobody reads, may go on, and {@link CheckRun#outputDone()} says when it is done. The checks
-   * still in flight end with {@link #close()}.
+   * still in flight go on to their timeouts, and {@link #close()} sends nothing more.
    *
    * <p>{@code onEach} runs on a thread of its own, never the one that completes a check: that may
    * be the scheduler thread, whose rate wake-ups, watchdogs and retries every other check needs,
@@ -299,10 +306,18 @@ public final class Pinger implements AutoCloseable {
     result.complete(ProbeRun.notStarted(number, submitted, e));
   }
 
+  /**
+   * Sends nothing more, as {@link #stopSending()}: the checks waiting to be sent are cancelled, and
+   * those waiting to retry end with the attempts they made. An attempt under way ends as it would
+   * have, by its timeout: the scheduler thread stays for its watchdog, then ends. A check asked for
+   * afterwards throws. Closing twice is harmless.
+   */
   @Override
   public void close() {
-    loop.shutdownNow();
-    workers.shutdownNow();
+    closed = true;
+    stopSending(); // queues the refusals on the loop, which runs them before it shuts down
+    loop.shutdown();
+    workers.shutdown();
     prober.close();
   }
 }

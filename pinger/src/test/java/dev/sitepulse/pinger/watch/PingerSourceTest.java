@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -106,7 +105,7 @@ class PingerSourceTest {
       source.update(RELOADED);
 
       assertThatThrownBy(() -> built.get(0).check(up)).as("the retired pinger, closed: it takes no more work")
-          .isInstanceOf(RejectedExecutionException.class);
+          .isInstanceOf(IllegalStateException.class);
     }
   }
 

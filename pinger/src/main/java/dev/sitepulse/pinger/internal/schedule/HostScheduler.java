@@ -92,19 +92,24 @@ public final class HostScheduler {
    * As {@link #submit(String, Consumer)}, but asks {@code admit} first, each time the task is next
    * for its host: if it says no, {@code refused} runs instead, on the scheduler thread, and the
    * task takes neither a rate permit nor a slot, nor waits for one. A circuit breaker decides
-   * there, so that checks queued before it opened are not sent.
+   * there, so that checks queued before it opened are not sent. Once the loop is shut down, every
+   * task is refused at once, on the caller's thread.
    */
   public void submit(String host, BooleanSupplier admit, Consumer<Runnable> start, Runnable refused) {
-    loop.execute(
-        () -> {
-          HostQueue q = hosts.computeIfAbsent(host, this::newQueue);
-          q.pending.add(new Pending(admit, start, refused));
-          if (!q.queued && !q.parked) {
-            q.queued = true;
-            ready.add(q);
-          }
-          pump();
-        });
+    try {
+      loop.execute(
+          () -> {
+            HostQueue q = hosts.computeIfAbsent(host, this::newQueue);
+            q.pending.add(new Pending(admit, start, refused));
+            if (!q.queued && !q.parked) {
+              q.queued = true;
+              ready.add(q);
+            }
+            pump();
+          });
+    } catch (RejectedExecutionException closed) {
+      refused.run();
+    }
   }
 
   /**
@@ -254,7 +259,10 @@ public final class HostScheduler {
         : interval.toNanos();
   }
 
-  /** Frees a slot; safe to run from any thread, and only the first run counts. */
+  /**
+   * Frees a slot; safe to run from any thread, and only the first run counts. Once the loop is shut
+   * down there is nothing left to start, so the slot need not be freed.
+   */
   private final class Release implements Runnable {
     private final java.util.concurrent.atomic.AtomicBoolean done =
         new java.util.concurrent.atomic.AtomicBoolean();
@@ -262,11 +270,15 @@ public final class HostScheduler {
     @Override
     public void run() {
       if (done.compareAndSet(false, true)) {
-        loop.execute(
-            () -> {
-              slots.onComplete();
-              pump();
-            });
+        try {
+          loop.execute(
+              () -> {
+                slots.onComplete();
+                pump();
+              });
+        } catch (RejectedExecutionException closed) {
+          // The attempt that held the slot ends all the same: its caller completes it after this.
+        }
       }
     }
   }
