@@ -277,7 +277,11 @@ public final class Pinger implements AutoCloseable {
             ticket.recordIfSettled(a, !a.isRetryable() || number > target.retries() || retriesStopped);
           }
           release.run();
-          result.complete(a == null ? null : a.withQueued(waited));
+          if (e != null) { // never so far: a run completes with an attempt, even a failed one
+            result.completeExceptionally(e); // not null, which the check would take for an attempt
+          } else {
+            result.complete(a.withQueued(waited));
+          }
         });
         workers.execute(run);
       } catch (RuntimeException e) { // a close() under way refuses the work; the check must end all the same
