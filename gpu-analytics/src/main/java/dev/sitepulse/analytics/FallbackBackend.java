@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
  * An OpenCL backend that hands over to the Java one for good once its device fails: {@code auto}
  * chose the device for speed, and the Java backend gives the same answers. A GPU driver that
  * cannot build a kernel then costs time, not the run. An input too large for the device's memory
- * ({@link BufferTooLargeException}, found before anything is copied) is no failure of the device:
- * the Java backend runs that call alone, saying why at info level.
+ * ({@link BufferTooLargeException}, found before that buffer is made, though a step that grows its
+ * output may have copied its input by then) is no failure of the device: the Java backend runs that
+ * call alone, saying why at info level.
  */
 final class FallbackBackend implements AnalyticsBackend {
 

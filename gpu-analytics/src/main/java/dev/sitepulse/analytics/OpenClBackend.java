@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OpenCL backend (through JOCL). Kernels come from {@code .cl} resources, are built once per
- * backend on first use and kept; device buffers are kept between calls and only grow. Transfer and
- * kernel times come from the queue's event profiling.
+ * backend on first use and kept; a step's device buffers are kept for its next call and grow as it
+ * needs, and are released when another step runs or a buffer would be too large for the device.
+ * Transfer and kernel times come from the queue's event profiling.
  *
  * <p>Obtain one with {@link #buildIfSupported()}: on a machine without an OpenCL library, platform
  * or device it returns empty instead of failing, and loading this class never touches OpenCL.

@@ -81,9 +81,10 @@ public final class ClSession implements AutoCloseable {
   /**
    * A device buffer of at least {@code bytes}, kept under {@code role} for the next call.
    *
-   * @throws BufferTooLargeException before anything is allocated, when the buffer is larger than
-   *     the device allows one to be, or than its memory holds beside this session's other buffers:
-   *     drivers fail such a buffer at clCreateBuffer or only at first use, after the copies
+   * @throws BufferTooLargeException before this buffer is allocated, when it is larger than the
+   *     device allows one to be, or than its memory holds beside this session's other buffers
+   *     (drivers fail such a buffer at clCreateBuffer or only at first use, after the copies); the
+   *     session's buffers are released first, as the call goes elsewhere
    */
   public cl_mem buffer(String role, long bytes) {
     long size = Math.max(bytes, 8);

@@ -190,7 +190,8 @@ public final class ProbeRun implements Runnable {
         if (next == null) {
           return failed(Failure.error(ErrorKind.PROTOCOL, "redirect to an invalid location: " + location));
         }
-        // Browsers turn a POST into a GET on 303, and on 301/302 too; so do we.
+        // As browsers do: a 303 turns any method into a GET, and so do 300-302 but for HEAD, which
+        // stays; 307 and 308 keep the method and its body.
         if (response.code() == 303 || (response.code() <= 302 && !method.equals("HEAD"))) {
           method = method.equals("HEAD") ? "HEAD" : "GET";
           requestBody = null;
