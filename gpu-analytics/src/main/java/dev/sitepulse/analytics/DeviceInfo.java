@@ -28,10 +28,6 @@ public record DeviceInfo(String id, String name, String platform, Kind kind, int
     OPENCL_OTHER
   }
 
-  public boolean isOpenCl() {
-    return kind != Kind.JAVA;
-  }
-
   /** A one-line description, as {@code --list-devices} would show it. */
   public String describe() {
     return String.format(java.util.Locale.ROOT, "%-9s %-12s %s (%s), %s, %d MiB%s",
