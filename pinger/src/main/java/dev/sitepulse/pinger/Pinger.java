@@ -13,12 +13,9 @@ import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -54,7 +50,7 @@ public final class Pinger implements AutoCloseable {
   /** Where a retry waits out its back-off or Retry-After: the loop, but in tests. */
   private final ScheduledExecutorService retryTimer;
   /** Checks waiting out a back-off before their next attempt, each ready to end with those it made. */
-  private final Set<Runnable> waitingToRetry = ConcurrentHashMap.newKeySet();
+  private final Set<RunningCheck> waitingToRetry = ConcurrentHashMap.newKeySet();
   private volatile boolean retriesStopped;
   private volatile boolean sendingStopped;
   private volatile boolean closed;
@@ -98,56 +94,32 @@ public final class Pinger implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("cannot check " + target.url() + ": its pinger is closed");
     }
-    List<Attempt> attempts = new ArrayList<>();
-    CompletableFuture<CheckResult> done = new CompletableFuture<>();
-    BreakerTicket ticket = new BreakerTicket(breakers, breakerOf(target), target);
-    Runnable endNow = () -> {
-      synchronized (attempts) {
-        if (attempts.isEmpty()) {
-          done.cancel(false); // stopSending() held its first attempt back: nothing to report
-        } else {
-          Attempt last = attempts.get(attempts.size() - 1);
-          ticket.recordFinal(last); // a stop or its circuit ended it before its last retry
-          List<Attempt> made = new ArrayList<>(attempts);
-          made.set(made.size() - 1, ticket.noted(RetryPolicy.noted(target, last)));
-          done.complete(new CheckResult(target, made));
-        }
-      }
-    };
+    RunningCheck check = new RunningCheck(target, new BreakerTicket(breakers, breakerOf(target), target));
     Supplier<CompletionStage<Attempt>> once = () -> {
-      waitingToRetry.remove(endNow);
-      synchronized (attempts) {
-        if (retriesStopped && !attempts.isEmpty()) { // a retry fell due after stopRetrying()
-          endNow.run();
-          return CompletableFuture.completedFuture(attempts.get(attempts.size() - 1));
-        }
-      }
-      return attempt(target, attempts.size() + 1, ticket).thenApply(a -> {
-        synchronized (attempts) {
-          attempts.add(a);
-        }
-        return a;
-      });
+      waitingToRetry.remove(check);
+      Attempt instead = retriesStopped ? check.endInsteadOfRetry() : null; // a retry due after stopRetrying()
+      return instead != null ? CompletableFuture.completedFuture(instead)
+          : attempt(target, check.nextAttempt(), check.ticket()).thenApply(check::add);
     };
     CompletionStage<Attempt> last;
     if (target.retries() == 0) {
       last = once.get();
     } else {
       // Retry around the circuit breaker: once the host's circuit opens, the check retries no more.
-      Retry retry = RetryPolicy.of(target, () -> retriesStopped || ticket.refusesRetry());
+      Retry retry = RetryPolicy.of(target, () -> retriesStopped || check.ticket().refusesRetry());
       retry.getEventPublisher().onRetry(waiting -> { // it waits now, then tries again
-        waitingToRetry.add(endNow);
+        waitingToRetry.add(check);
         if (retriesStopped) {
-          endNow.run();
+          check.endNow();
         }
       });
       last = retry.executeCompletionStage(retryTimer, once);
     }
     last.whenComplete((a, e) -> {
-      waitingToRetry.remove(endNow);
-      endNow.run();
+      waitingToRetry.remove(check);
+      check.endNow();
     });
-    return done;
+    return check.done();
   }
 
   /**
@@ -166,7 +138,7 @@ public final class Pinger implements AutoCloseable {
    */
   public void stopRetrying() {
     retriesStopped = true;
-    waitingToRetry.forEach(Runnable::run);
+    waitingToRetry.forEach(RunningCheck::endNow);
     waitingToRetry.clear();
   }
 
@@ -197,40 +169,22 @@ public final class Pinger implements AutoCloseable {
    * nobody reads, may go on, and {@link CheckRun#outputDone()} says when it is done. The checks
    * still in flight go on to their timeouts, and {@link #close()} sends nothing more.
    *
-   * <p>{@code onEach} runs on a thread of its own, never the one that completes a check: that may
-   * be the scheduler thread, whose rate wake-ups, watchdogs and retries every other check needs,
-   * and an output that blocks must hold back neither them nor the return at a stop.
+   * <p>{@code onEach} runs on a thread of its own, never the one that completes a check, as
+   * {@code RunOutput} says why.
    */
   public CheckRun checkAll(List<Target> targets, Consumer<CheckResult> onEach, CompletionStage<?> stop) {
     prober.prepareFor(targets);
-    CompletableFuture<Void> outputDone;
-    CheckResult[] given = new CheckResult[targets.size()];
-    AtomicBoolean open = new AtomicBoolean(true);
-    ExecutorService output = Executors.newSingleThreadExecutor(Threads.daemonNamed("sitepulse-output"));
+    RunOutput output = new RunOutput(targets.size(), onEach);
     try {
-      CompletableFuture<?>[] futures = new CompletableFuture<?>[targets.size()];
-      for (int i = 0; i < futures.length; i++) {
-        int index = i;
-        futures[i] = check(targets.get(i)).thenAcceptAsync(r -> {
-          synchronized (given) { // only the store: a stop must not wait for onEach to return
-            if (!open.get()) {
-              return;
-            }
-            given[index] = r;
-          }
-          onEach.accept(r);
-        }, output);
+      CompletableFuture<?>[] given = new CompletableFuture<?>[targets.size()];
+      for (int i = 0; i < given.length; i++) {
+        given[i] = output.give(i, check(targets.get(i)));
       }
-      CompletableFuture.anyOf(CompletableFuture.allOf(futures), stop.toCompletableFuture()).join();
+      CompletableFuture.anyOf(CompletableFuture.allOf(given), stop.toCompletableFuture()).join();
     } finally {
-      synchronized (given) {
-        open.set(false);
-      }
-      // One thread, in order: this runs after the onEach under way, and those queued behind it give nothing.
-      outputDone = CompletableFuture.runAsync(() -> { }, output);
-      output.shutdown(); // its thread, a daemon, ends with the onEach it may still be in
+      output.stop();
     }
-    return new CheckRun(Arrays.stream(given).filter(Objects::nonNull).toList(), outputDone);
+    return output.run();
   }
 
   /** The breaker of the target's host and port, or null when it has none (breaking off, a bad URL). */
