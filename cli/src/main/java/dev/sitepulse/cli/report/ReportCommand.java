@@ -8,7 +8,6 @@ import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.DataDirLock;
-import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
 import dev.sitepulse.pinger.history.HistoryReader;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,8 +154,7 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       history = SqliteHistory.openForReading(dir);
     } catch (HistoryException e) { // missing, no history or no SQLite file: the user's; else unreadable
-      throw e.getCause() instanceof SQLException sql && !IoErrors.notADatabase(sql)
-          ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
+      throw e.unreadable() ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
     }
     try {
       if (target != null) {

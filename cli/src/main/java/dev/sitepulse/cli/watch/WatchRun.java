@@ -7,8 +7,6 @@ import dev.sitepulse.cli.Signals;
 import dev.sitepulse.cli.StopRequests;
 import dev.sitepulse.cli.UnreadableException;
 import dev.sitepulse.cli.UsageException;
-import dev.sitepulse.pinger.DataDirLock;
-import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.config.Durations;
 import dev.sitepulse.pinger.history.HistoryException;
@@ -21,7 +19,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,9 +134,7 @@ final class WatchRun {
       history = SqliteHistory.open(settings.data(), settings.retention(), clock);
     } catch (HistoryException e) {
       if (!e.inUse()) { // a file of another kind is the user's to fix; one SQLite cannot open, a failure
-        boolean cannotWrite = e.getCause() instanceof DataDirLock.Unavailable // no lock file: a folder it may not write in
-            || e.getCause() instanceof SQLException sql && !IoErrors.notADatabase(sql);
-        throw cannotWrite ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
+        throw e.unreadable() ? new UnreadableException(e.getMessage()) : new UsageException(e.getMessage());
       }
       // Not a config mistake but a busy folder: exit 2, as crawl does for one another crawl holds.
       System.err.println("sitepulse: " + e.getMessage());

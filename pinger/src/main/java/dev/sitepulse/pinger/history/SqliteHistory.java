@@ -1,17 +1,14 @@
 package dev.sitepulse.pinger.history;
 
 import dev.sitepulse.pinger.DataDirLock;
-import dev.sitepulse.pinger.IoErrors;
 import dev.sitepulse.pinger.Threads;
 import dev.sitepulse.pinger.config.Durations;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The history in one SQLite file, {@code DIR/history.db}, in WAL mode so reports read while watch
@@ -137,86 +133,8 @@ public final class SqliteHistory implements HistoryStore {
 
   /** As {@link #open(Path, Duration, Clock)}, with at most {@code maxQueued} records waiting: for tests. */
   static SqliteHistory open(Path dir, Duration retention, Clock clock, int maxQueued) {
-    Path file = dir.resolve(FILE_NAME);
-    NewHistoryFiles made = NewHistoryFiles.before(dir, lockFile(dir));
-    try {
-      Files.createDirectories(dir);
-    } catch (FileAlreadyExistsException e) {
-      throw new HistoryException(isAFile(dir), e);
-    } catch (IOException e) {
-      // The folder is the trouble, not a history.db that does not exist yet; as crawl says it.
-      throw new HistoryException(IoErrors.cannotCreateFolder(dir, e), e);
-    }
-    DataDirLock lock;
-    try {
-      lock = lock(dir);
-    } catch (RuntimeException e) {
-      takeBack(e, made::deleteFolders);
-      throw e;
-    }
-    try {
-      return open(file, lock, retention, clock, maxQueued, made);
-    } catch (RuntimeException e) {
-      // A history that cannot be made (a full disk) leaves no empty one for report to find.
-      takeBack(e, made::deleteFiles);
-      lock.close();
-      takeBack(e, made::deleteFolders);
-      throw e;
-    }
-  }
-
-  /** Runs a take-back step after {@code failure}, to which what fails in it is added. */
-  private static void takeBack(RuntimeException failure, IoStep step) {
-    try {
-      step.run();
-    } catch (IOException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  private interface IoStep {
-    void run() throws IOException;
-  }
-
-  private static SqliteHistory open(Path file, DataDirLock lock, Duration retention, Clock clock, int maxQueued,
-      NewHistoryFiles made) {
-    if (Files.isDirectory(file)) { // else SQLite's "unable to open the database file"
-      throw new HistoryException(isAFolder(file));
-    }
-    try {
-      Connection c = connect(file, false);
-      try {
-        List<String> tables = SqliteSchema.tables(c);
-        if (!SqliteSchema.isHistory(tables) && SqliteSchema.isDamagedHistory(tables)) {
-          // Not made anew: a watch would go on as if the checks it lost had never been.
-          throw new HistoryException(file + ": " + SqliteSchema.damaged(SqliteSchema.missingForReading(tables)));
-        }
-        if (!tables.isEmpty() && !SqliteSchema.isHistory(tables)) {
-          throw new HistoryException(file + " is " + SqliteSchema.notAHistory(tables)
-              + "; give watch a --data folder of its own");
-        }
-        String unknown = tables.isEmpty() ? null : SqliteSchema.unknownVersion(SqliteSchema.version(c));
-        if (unknown != null) {
-          throw new HistoryException(file + " is " + unknown);
-        }
-        SqliteSchema.create(c);
-        return new SqliteHistory(file, lock, retention, clock, maxQueued, c, made);
-      } catch (SQLException | RuntimeException e) {
-        c.close();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new HistoryException("cannot open the history " + file + ": " + IoErrors.why(e, file), e);
-    }
-  }
-
-  /** Before the file is touched: a second writer would double every check, alert and reminder. */
-  private static DataDirLock lock(Path dir) {
-    try {
-      return DataDirLock.acquire(dir, LOCK_USER);
-    } catch (DataDirLock.Unavailable e) {
-      throw new HistoryException(e.getMessage(), e);
-    }
+    return HistoryFolder.openForWriting(dir,
+        (file, lock, connection, made) -> new SqliteHistory(file, lock, retention, clock, maxQueued, connection, made));
   }
 
   /** The file a writer locks {@code dir} with while it has the history open. */
@@ -226,66 +144,7 @@ public final class SqliteHistory implements HistoryStore {
 
   /** Reads an existing history without writing to it; fails when there is none. */
   public static HistoryReader openForReading(Path dir) {
-    Path file = dir.resolve(FILE_NAME);
-    String none = file + ": no history here (sitepulse watch writes it)";
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new HistoryException(isAFile(dir));
-    }
-    if (Files.isDirectory(file)) {
-      throw new HistoryException(isAFolder(file));
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new HistoryException(none);
-    }
-    // Checked before the reader's connections, which ask for WAL mode: on a file that is not in
-    // it already, such as an empty one, read-only SQLite calls that an attempt to write.
-    SQLiteConfig plain = new SQLiteConfig();
-    plain.setReadOnly(true);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), plain.toProperties())) {
-      List<String> tables = SqliteSchema.tables(c);
-      if (tables.isEmpty()) {
-        throw new HistoryException(none);
-      }
-      if (!SqliteSchema.isHistory(tables) && !SqliteSchema.isDamagedHistory(tables)) {
-        throw new HistoryException(file + ": " + SqliteSchema.notAHistory(tables));
-      }
-      List<String> missing = SqliteSchema.missingForReading(tables);
-      if (!missing.isEmpty()) {
-        throw new HistoryException(file + ": " + SqliteSchema.damaged(missing));
-      }
-      String unknown = SqliteSchema.unknownVersion(SqliteSchema.version(c));
-      if (unknown != null) {
-        throw new HistoryException(file + " is " + unknown);
-      }
-    } catch (SQLException e) {
-      throw new HistoryException(file + ": " + IoErrors.why(e, file), e);
-    }
-    return new SqliteReader(file);
-  }
-
-  /** A history.db that is a folder, in the words watch and report both use. */
-  private static String isAFolder(Path file) {
-    return file + " is a folder, not a history (sitepulse watch writes a file there)";
-  }
-
-  /** A data folder that is a file, in the words watch and report both use. */
-  private static String isAFile(Path dir) {
-    return dir + " is a file, not a data folder (sitepulse watch --data DIR writes DIR/" + FILE_NAME + ")";
-  }
-
-  static Connection connect(Path file, boolean readOnly) throws SQLException {
-    SQLiteConfig config = new SQLiteConfig();
-    if (!readOnly) { // a reader takes the file as it is: WAL while a watch writes, plain once it stopped
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    }
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(10_000);
-    config.setReadOnly(readOnly);
-    if (readOnly) {
-      // Reports scan whole windows: mapped pages are read without a copy into SQLite's cache.
-      config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30));
-    }
-    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    return HistoryFolder.openForReading(dir);
   }
 
   public Path file() {

@@ -38,7 +38,7 @@ final class SqliteReader implements HistoryReader {
   }
 
   <T> T read(Query<T> q) {
-    try (Connection c = SqliteHistory.connect(file, true)) {
+    try (Connection c = HistoryFolder.connect(file, true)) {
       return q.run(c);
     } catch (SQLException e) {
       throw new HistoryException(file + ": " + IoErrors.why(e, file), e); // as openForReading says it

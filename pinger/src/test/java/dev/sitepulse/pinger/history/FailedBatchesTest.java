@@ -309,7 +309,7 @@ class FailedBatchesTest {
   }
 
   private void sql(String sql) throws SQLException {
-    try (Connection c = SqliteHistory.connect(dir.resolve(SqliteHistory.FILE_NAME), false)) {
+    try (Connection c = HistoryFolder.connect(dir.resolve(SqliteHistory.FILE_NAME), false)) {
       c.createStatement().execute(sql);
     }
   }
