@@ -82,7 +82,8 @@ public final class HostScheduler {
   /**
    * Queues a task for a host. When it may start, {@code start} is called on the scheduler thread
    * with a release action that the task must run exactly once when it is done. A start should not
-   * throw: one that does is only logged (its slot freed), so it must end the task itself.
+   * throw: one that does is only logged (its slot freed), so it must end the task itself. Once the
+   * loop is shut down, the task is dropped: a caller that must end it gives a refused action.
    */
   public void submit(String host, Consumer<Runnable> start) {
     submit(host, () -> true, start, () -> {});
