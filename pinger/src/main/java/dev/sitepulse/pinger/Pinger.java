@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,15 +33,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs HTTP checks: concurrently, within a rate per host, each attempt bounded by its target's
- * timeout, with retries. Every future it returns completes, and by its deadline, {@link #close()}
- * or not: a watchdog ends attempts that OkHttp cannot interrupt. All its threads are daemons, so a
- * caller that is done can exit without waiting for a hung socket.
+ * timeout, with retries. Every future it returns completes, and by its deadline: a watchdog ends
+ * attempts that OkHttp cannot interrupt (until {@link #close()}, after which such an attempt ends
+ * when what it waits for does). All its threads are daemons, so a caller that is done can exit
+ * without waiting for a hung socket.
  */
 public final class Pinger implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pinger.class);
 
-  private final ScheduledExecutorService loop;
+  private final ScheduledThreadPoolExecutor loop;
   private final ExecutorService workers;
   private final HostScheduler scheduler;
   private final HttpProber prober;
@@ -56,7 +58,10 @@ public final class Pinger implements AutoCloseable {
   private volatile boolean closed;
 
   private Pinger(PingSettings settings, Clock clock, ScheduledExecutorService retryTimer) {
-    this.loop = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sitepulse-scheduler"));
+    this.loop = new ScheduledThreadPoolExecutor(1, Threads.daemon("sitepulse-scheduler"));
+    // What is due later goes at close (rate wake-ups, retries, watchdogs): nothing is to be sent,
+    // and its thread ends at once instead of when the last of them would have run.
+    loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.retryTimer = retryTimer == null ? loop : retryTimer;
     // Unbounded on purpose: the scheduler bounds concurrency; a thread stuck in an uninterruptible
     // DNS lookup after its watchdog fired must not take a slot from the next check.
@@ -267,8 +272,8 @@ public final class Pinger implements AutoCloseable {
   /**
    * Sends nothing more, as {@link #stopSending()}: the checks waiting to be sent are cancelled, and
    * those waiting to retry end with the attempts they made. An attempt under way ends as it would
-   * have, by its timeout: the scheduler thread stays for its watchdog, then ends. A check asked for
-   * afterwards throws. Closing twice is harmless.
+   * have, with its call's timeout but without its watchdog: the scheduler thread ends once it has
+   * run the refusals. A check asked for afterwards throws. Closing twice is harmless.
    */
   @Override
   public void close() {
