@@ -81,7 +81,7 @@ final class JoclLibraryFile {
       readableByAll(part); // as JOCL's own copy is, for the other users of a shared /tmp
       Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return true;
-    } catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException e) { // an atomic move the file system lacks is one too
       LOG.debug("Could not write JOCL's library to {}", file, e);
       return false;
     } finally {
