@@ -20,7 +20,7 @@ final class CrawledDocs {
     pages.forEach((path, body) -> site.stubFor(get(path).willReturn(
         aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(body))));
     Crawler.run(CrawlConfig.builder(List.of(url(site, "/index.html")), data).concurrency(4).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).build(), CrawlListener.NONE);
+        .timeout(AnsweredFetches.TIMEOUT).build(), CrawlListener.NONE);
     return PageSearcher.open(data.resolve("index"));
   }
 

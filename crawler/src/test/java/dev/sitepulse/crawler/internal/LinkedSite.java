@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +27,12 @@ final class LinkedSite {
   }
 
   /**
-   * A crawl of {@code seed} one fetch at a time, with no delay and a 5-second timeout: what the
-   * loop tests hold a fetch, a write or a record of.
+   * A crawl of {@code seed} one fetch at a time, with no delay and the timeout of answered fetches:
+   * what the loop tests hold a fetch, a write or a record of.
    */
   static CrawlConfig.Builder oneAtATime(String seed, Path data) {
     return CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test");
+        .timeout(AnsweredFetches.TIMEOUT).userAgent("sitepulse-test");
   }
 
   static ResponseDefinitionBuilder html(String body) {
