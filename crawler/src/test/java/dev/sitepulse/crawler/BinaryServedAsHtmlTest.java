@@ -33,7 +33,7 @@ class BinaryServedAsHtmlTest {
 
   private CrawlStats crawl(String path) throws Exception {
     CrawlConfig c = CrawlConfig.builder(List.of(base() + path), folder(path)).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).maxDepth(0).build();
+        .timeout(AnsweredFetches.TIMEOUT).maxBodyBytes(1 << 20).maxDepth(0).build();
     return Crawler.run(c, CrawlListener.NONE);
   }
 
