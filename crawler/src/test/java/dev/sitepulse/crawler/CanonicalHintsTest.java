@@ -35,7 +35,7 @@ class CanonicalHintsTest {
 
   private CrawlConfig crawl(Integer maxPages, CrawlStart start) {
     return new CrawlSpec(List.of(base() + "/c/start.html"), data.toString(), maxPages, 3, null, null,
-        Pattern.compile("/c/"), null, null, 4, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null)
+        Pattern.compile("/c/"), null, null, 4, Duration.ZERO, AnsweredFetches.TIMEOUT, null, null, null, null)
         .toConfig(start);
   }
 
