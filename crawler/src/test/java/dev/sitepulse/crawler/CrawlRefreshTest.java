@@ -491,7 +491,7 @@ class CrawlRefreshTest {
 
   private CrawlConfig config(CrawlStart start) {
     return CrawlConfig.builder(List.of(url("/index.html")), data).concurrency(4).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).userAgent("sitepulse-test").start(start).build();
+        .timeout(AnsweredFetches.TIMEOUT).maxBodyBytes(1 << 20).userAgent("sitepulse-test").start(start).build();
   }
 
   private static CrawlConfig withWarc(CrawlConfig c) {
