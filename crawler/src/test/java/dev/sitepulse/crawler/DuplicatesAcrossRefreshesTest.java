@@ -119,7 +119,7 @@ class DuplicatesAcrossRefreshesTest {
 
   private CrawlConfig config(CrawlStart start, int concurrency) {
     return CrawlConfig.builder(List.of(url("/index.html")), data).concurrency(concurrency).perHost(concurrency)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).userAgent("sitepulse-test")
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).maxBodyBytes(1 << 20).userAgent("sitepulse-test")
         .start(start).build();
   }
 
