@@ -38,7 +38,7 @@ class FramesCrawlTest {
     site.stubFor(get("/no-frames.html").willReturn(html("<title>Plain</title><p>plain</p>")));
 
     CrawlStats stats = Crawler.run(CrawlConfig.builder(List.of(url("/index.html")), data).concurrency(2)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).start(CrawlStart.FRESH).build(), CrawlListener.NONE);
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).start(CrawlStart.FRESH).build(), CrawlListener.NONE);
 
     assertThat(stats.indexed()).isEqualTo(5);
     // The frame's title, else its name, is the link's anchor text; an iframe without either has none.
