@@ -57,7 +57,7 @@ class HostThatStopsAnsweringTest {
       serving.start();
       String seed = "http://127.0.0.1:" + server.getLocalPort() + "/index.html";
       return Crawler.run(CrawlConfig.builder(List.of(seed), data).concurrency(8).perHost(perHost).delay(Duration.ZERO)
-          .timeout(Duration.ofSeconds(5)).start(CrawlStart.FRESH).purpose(purpose).build(), CrawlListener.NONE);
+          .timeout(AnsweredFetches.TIMEOUT).start(CrawlStart.FRESH).purpose(purpose).build(), CrawlListener.NONE);
     }
   }
 
