@@ -29,7 +29,7 @@ class IndexLagTest {
     site.stubFor(get("/b.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
         .withBody("<html><title>B</title></html>")));
     CrawlConfig c = CrawlConfig.builder(List.of("http://127.0.0.1:" + site.getPort() + "/a.html"), data)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).build();
     assertThat(Crawler.run(c, CrawlListener.NONE).indexed()).isEqualTo(2);
   }
 
