@@ -116,7 +116,7 @@ class ReadBackOffBudgetTest {
 
   private CrawlConfig config() {
     return CrawlConfig.builder(List.of(base() + "/"), data).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).maxBackoff(Duration.ofSeconds(1)).build();
+        .timeout(AnsweredFetches.TIMEOUT).maxBackoff(Duration.ofSeconds(1)).build();
   }
 
   private static ResponseDefinitionBuilder html(String body) {
