@@ -42,7 +42,7 @@ class RequestHeadersTest {
 
   private CrawlConfig crawl(Map<String, String> headers) {
     return CrawlConfig.builder(List.of(own + "/h/start.html"), data).scope(Scope.REGEX, Pattern.compile("/h/"))
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).headers(headers).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).headers(headers).build();
   }
 
   @Test
