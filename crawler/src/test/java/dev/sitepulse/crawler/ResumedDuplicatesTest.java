@@ -38,7 +38,7 @@ class ResumedDuplicatesTest {
 
   private CrawlConfig crawl(Integer maxPages) {
     return new CrawlSpec(List.of(base() + "/d/start.html"), data.toString(), maxPages, 3, null, null,
-        Pattern.compile("/d/"), null, null, 1, Duration.ZERO, Duration.ofSeconds(5), null, null, null, null)
+        Pattern.compile("/d/"), null, null, 1, Duration.ZERO, AnsweredFetches.TIMEOUT, null, null, null, null)
         .toConfig(CrawlStart.RESUME);
   }
 
