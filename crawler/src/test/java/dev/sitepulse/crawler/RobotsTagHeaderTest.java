@@ -41,7 +41,7 @@ class RobotsTagHeaderTest {
 
   private void crawl() throws Exception {
     Crawler.run(CrawlConfig.builder(List.of(base() + "/t/start.html"), data).include(Pattern.compile("/t/"))
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build(), CrawlListener.NONE);
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).build(), CrawlListener.NONE);
   }
 
   @Test
