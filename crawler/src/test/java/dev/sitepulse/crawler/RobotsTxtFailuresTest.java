@@ -91,6 +91,6 @@ class RobotsTxtFailuresTest {
 
   private CrawlConfig config(CrawlStart start) {
     return CrawlConfig.builder(List.of("http://127.0.0.1:" + site.getPort() + "/index.html"), data)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).start(start).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).start(start).build();
   }
 }
