@@ -62,7 +62,7 @@ class SessionIdsCrawlTest {
 
   private CrawlConfig.Builder config(String seed) {
     return CrawlConfig.builder(List.of("http://127.0.0.1:" + site.getPort() + seed), data)
-        .concurrency(4).perHost(2).delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxDepth(5)
+        .concurrency(4).perHost(2).delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).maxDepth(5)
         .userAgent("sitepulse-test").start(CrawlStart.FRESH);
   }
 
