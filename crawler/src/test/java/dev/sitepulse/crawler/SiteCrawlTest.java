@@ -29,7 +29,7 @@ class SiteCrawlTest {
   static void crawlTheSite() throws Exception {
     DATA = Files.createTempDirectory("sitepulse-crawl");
     CrawlConfig c = CrawlConfig.builder(List.of(base() + "/site/index.html"), DATA).concurrency(8).perHost(4)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).maxBodyBytes(1 << 20).build();
     stats = Crawler.run(c, CrawlListener.NONE);
   }
 
