@@ -113,7 +113,7 @@ class SitemapPolitenessTest {
 
   private CrawlConfig config() {
     return CrawlConfig.builder(List.of(url("/index.html")), data).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).start(CrawlStart.FRESH).build();
+        .timeout(AnsweredFetches.TIMEOUT).start(CrawlStart.FRESH).build();
   }
 
   private static String url(String path) {
