@@ -84,7 +84,7 @@ class SitemapSeedTest {
 
     // A refresh queues the seed again with its 200 and content type kept: it is read when fetched.
     CrawlConfig refresh = CrawlConfig.builder(List.of(url("/docs/pages.xml")), data).maxDepth(10).concurrency(4)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).start(CrawlStart.REFRESH).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).maxBodyBytes(1 << 20).start(CrawlStart.REFRESH).build();
     Crawler.run(refresh, CrawlListener.NONE);
 
     site.verify(1, getRequestedFor(urlEqualTo("/docs/pages.xml")));
@@ -148,7 +148,7 @@ class SitemapSeedTest {
 
   private CrawlConfig config(String seedPath, int maxDepth) {
     return CrawlConfig.builder(List.of(url(seedPath)), data).maxDepth(maxDepth).concurrency(4).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).maxBodyBytes(1 << 20).start(CrawlStart.FRESH).build();
+        .timeout(AnsweredFetches.TIMEOUT).maxBodyBytes(1 << 20).start(CrawlStart.FRESH).build();
   }
 
   private static String url(String path) {
