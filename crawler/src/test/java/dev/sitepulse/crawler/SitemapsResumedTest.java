@@ -87,7 +87,7 @@ class SitemapsResumedTest {
 
   private CrawlConfig config(String seedPath, int maxPages, CrawlStart start) {
     return CrawlConfig.builder(List.of(url(seedPath)), data).maxPages(maxPages).concurrency(2)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).start(start).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).start(start).build();
   }
 
   private static ResponseDefinitionBuilder html(String body) {
