@@ -37,7 +37,7 @@ class TruncatedPagesTest {
     page("/b/two.html", start + "twoending</p></body></html>");
 
     CrawlStats stats = Crawler.run(CrawlConfig.builder(List.of(base() + "/b/start.html"), data)
-        .include(Pattern.compile("/b/")).delay(Duration.ZERO).timeout(Duration.ofSeconds(5))
+        .include(Pattern.compile("/b/")).delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT)
         .maxBodyBytes(2048).build(), CrawlListener.NONE);
 
     assertThat(stats.duplicates()).isZero();
