@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
@@ -44,7 +45,7 @@ class HostsHeldBackProgressTest {
     site.stubFor(get("/busy.html").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "40")));
     String origin = "http://127.0.0.1:" + site.getPort();
     CrawlConfig config = CrawlConfig.builder(List.of(origin + "/busy.html"), data).ignoreRobots(true)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).build();
 
     assertHeldBackBy503(config, origin);
   }
@@ -56,7 +57,7 @@ class HostsHeldBackProgressTest {
     site.stubFor(get("/page.html").willReturn(aResponse().withStatus(200).withBody("<title>t</title>")));
     String origin = "http://127.0.0.1:" + site.getPort();
     CrawlConfig config = CrawlConfig.builder(List.of(origin + "/page.html"), data)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).build();
 
     assertHeldBackBy503(config, origin);
   }
