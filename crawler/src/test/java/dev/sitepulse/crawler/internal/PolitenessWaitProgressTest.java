@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
@@ -45,7 +46,7 @@ class PolitenessWaitProgressTest {
         .withBody("<title>B</title>")));
     String origin = "http://127.0.0.1:" + site.getPort();
     CrawlConfig config = CrawlConfig.builder(List.of(origin + "/a.html"), data).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).build();
+        .timeout(AnsweredFetches.TIMEOUT).build();
     CrawlStop stop = new CrawlStop();
     CompletableFuture<CrawlStats> waiting = new CompletableFuture<>();
     CrawlListener listener = new CrawlListener() {
