@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStart;
@@ -70,7 +71,7 @@ class UnavailableAfterRefreshTest {
 
   private CrawlStats crawl(CrawlStart start, Instant now) throws Exception {
     CrawlConfig config = CrawlConfig.builder(List.of(url("/index.html")), data).start(start).ignoreRobots(true)
-        .delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).build();
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).build();
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     return CrawlRun.runKeepingRobots(config, CrawlListener.NONE, new CrawlStop(), LoopTimers::on, clock).stats();
   }
