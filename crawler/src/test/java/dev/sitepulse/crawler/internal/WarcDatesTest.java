@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStop;
@@ -37,7 +38,7 @@ class WarcDatesTest {
   void theFileIsNamedAndItsWarcinfoAndResponseDatedByTheCrawlsClock() throws Exception {
     String seed = LinkedSite.stub(site, 0);
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).ignoreRobots(true).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).warc(true).build();
+        .timeout(AnsweredFetches.TIMEOUT).warc(true).build();
 
     CrawlRun.runKeepingRobots(config, CrawlListener.NONE, new CrawlStop(), LoopTimers::on,
         Clock.fixed(NOW, ZoneOffset.UTC));
