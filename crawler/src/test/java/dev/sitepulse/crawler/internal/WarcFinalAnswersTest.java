@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStop;
@@ -38,7 +39,7 @@ class WarcFinalAnswersTest {
         .withHeader("Content-Type", "text/plain").withBody("down for maintenance")));
     String seed = "http://127.0.0.1:" + site.getPort() + "/";
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).ignoreRobots(true).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).maxBackoff(Duration.ofSeconds(1)).warc(true).build();
+        .timeout(AnsweredFetches.TIMEOUT).maxBackoff(Duration.ofSeconds(1)).warc(true).build();
 
     CrawlRun.run(config, CrawlListener.NONE, new CrawlStop());
 
