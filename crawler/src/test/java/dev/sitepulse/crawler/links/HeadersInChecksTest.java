@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
@@ -45,7 +46,7 @@ class HeadersInChecksTest {
     site.stubFor(any(urlPathEqualTo("/theirs")).willReturn(aResponse().withStatus(200)));
     pages.page("/start.html", own + "/own/moved", other + "/theirs");
     CrawlConfig crawl = CrawlConfig.builder(List.of(own + "/start.html"), data).maxDepth(0).delay(Duration.ZERO)
-        .timeout(Duration.ofSeconds(5)).headers(Map.of("Authorization", "Bearer s3cret", "Accept-Language", "fr"))
+        .timeout(AnsweredFetches.TIMEOUT).headers(Map.of("Authorization", "Bearer s3cret", "Accept-Language", "fr"))
         .purpose(CrawlPurpose.LINK_CHECK).build();
 
     Crawler.run(crawl, CrawlListener.NONE);
