@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
@@ -52,7 +53,7 @@ class OwnHostBackOffTest {
   /** Depth 0 (the seed alone is crawled, its links checked online), --per-host 1, no delay. */
   private CrawlConfig seedOnly(Duration maxBackoff, String seed) {
     return new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null, 1, Duration.ZERO,
-        Duration.ofSeconds(5), null, "sitepulse-test/1.0", null, null, maxBackoff).toConfig(CrawlStart.RESUME)
+        AnsweredFetches.TIMEOUT, null, "sitepulse-test/1.0", null, null, maxBackoff).toConfig(CrawlStart.RESUME)
         .withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
