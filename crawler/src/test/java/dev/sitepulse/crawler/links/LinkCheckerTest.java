@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
@@ -119,14 +120,14 @@ class LinkCheckerTest {
 
   private CrawlConfig crawl(Integer maxPages, Integer maxDepth, Pattern include, String... seeds) {
     return new CrawlSpec(List.of(seeds), data.toString(), maxPages, maxDepth, null, null, include, null,
-        null, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
+        null, 4, Duration.ZERO, AnsweredFetches.TIMEOUT, null, AGENT, null, null)
         .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
   /** With --scope prefix: the seed's folder. */
   private CrawlConfig prefixScoped(String seed, int maxDepth) {
     return new CrawlSpec(List.of(seed), data.toString(), null, maxDepth, Scope.PREFIX, null, null, null, null, 4,
-        Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
+        Duration.ZERO, AnsweredFetches.TIMEOUT, null, AGENT, null, null)
         .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
@@ -208,11 +209,17 @@ class LinkCheckerTest {
     assertThat(report.skipped()).isZero();
   }
 
+  /**
+   * How long an image's body takes to come, dribbled: ten times the crawl's timeout, so that a check
+   * that read it would time out however fast the machine, while one that does not ends at once.
+   */
+  private static final int BODY_OUTLASTING_THE_TIMEOUT_MS = (int) AnsweredFetches.TIMEOUT.multipliedBy(10).toMillis();
+
   @Test
   void anImageIsCheckedByItsStatusWithoutWaitingForItsBody() throws Exception {
-    // A 10-second body against the crawl's 5-second timeout: reading it would fail the image.
+    // A body that takes ten times the crawl's timeout to come: reading it would fail the image.
     site.stubFor(get("/assets/huge.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
-        .withBody(new byte[1 << 20]).withChunkedDribbleDelay(100, 10_000)));
+        .withBody(new byte[1 << 20]).withChunkedDribbleDelay(100, BODY_OUTLASTING_THE_TIMEOUT_MS)));
     html("/photos.html", Stream.of("<img src=/assets/huge.png alt=\"Summit\">"));
 
     LinkReport report = check(seedsOnly(base() + "/photos.html"), false);
@@ -224,10 +231,10 @@ class LinkCheckerTest {
 
   @Test
   void anImageOnAnotherSiteIsJudgedByItsStatusWithoutWaitingForItsBodyAsTheSitesOwnIs() throws Exception {
-    // HEAD refused, so a GET, whose 10-second body read against the 5-second timeout was a TIMEOUT.
+    // HEAD refused, so a GET, whose body read (ten times the timeout) was a TIMEOUT.
     site.stubFor(head(urlPathEqualTo("/assets/huge.png")).willReturn(aResponse().withStatus(405)));
     site.stubFor(get("/assets/huge.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
-        .withBody(new byte[1 << 20]).withChunkedDribbleDelay(100, 10_000)));
+        .withBody(new byte[1 << 20]).withChunkedDribbleDelay(100, BODY_OUTLASTING_THE_TIMEOUT_MS)));
     html("/photos.html", Stream.of("<img src=" + external() + "/assets/huge.png alt=\"Summit\">"));
 
     LinkReport report = check(seedsOnly(base() + "/photos.html"), true);
@@ -841,7 +848,7 @@ class LinkCheckerTest {
     page("/busy.html", base() + "/busy/1.html", base() + "/busy/2.html");
     // One request at a time, no back-off allowed: the first 429 gives the host up, /busy/2.html left queued.
     CrawlConfig crawl = new CrawlSpec(List.of(base() + "/busy.html"), data.toString(), null, 1, null, null,
-        Pattern.compile("/busy"), null, null, 1, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null, Duration.ZERO)
+        Pattern.compile("/busy"), null, null, 1, Duration.ZERO, AnsweredFetches.TIMEOUT, null, AGENT, null, null, Duration.ZERO)
         .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
 
     LinkReport report = LinkChecker.crawlAndCheck(crawl, true, false);
@@ -862,7 +869,7 @@ class LinkCheckerTest {
   private CrawlConfig cutAtOneKiB(String... seeds) {
     Pattern thesePages = Pattern.compile("/(short|long|other)\\.html|/status/");
     return new CrawlSpec(List.of(seeds), data.toString(), null, 1, null, null, thesePages, null, null, 4,
-        Duration.ZERO, Duration.ofSeconds(5), DataSize.parse("1KiB"), AGENT, null, null, null)
+        Duration.ZERO, AnsweredFetches.TIMEOUT, DataSize.parse("1KiB"), AGENT, null, null, null)
         .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
@@ -995,7 +1002,7 @@ class LinkCheckerTest {
    */
   private CrawlConfig seedOnlyWithMaxBackoff(Duration maxBackoff, String seed) {
     return new CrawlSpec(List.of(seed), data.toString(), null, 0, null, null, null, null, null, 1, Duration.ZERO,
-        Duration.ofSeconds(5), null, AGENT, null, null, maxBackoff).toConfig(CrawlStart.RESUME)
+        AnsweredFetches.TIMEOUT, null, AGENT, null, null, maxBackoff).toConfig(CrawlStart.RESUME)
         .withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
@@ -1108,7 +1115,7 @@ class LinkCheckerTest {
       }
       page("/front.html", links.toArray(String[]::new));
       CrawlConfig oneAtATime = new CrawlSpec(List.of(base() + "/front.html"), data.toString(), null, 0, null, null,
-          null, null, 1, 4, Duration.ZERO, Duration.ofSeconds(5), null, AGENT, null, null)
+          null, null, 1, 4, Duration.ZERO, AnsweredFetches.TIMEOUT, null, AGENT, null, null)
           .toConfig(CrawlStart.RESUME).withPurpose(CrawlPurpose.LINK_CHECK);
 
       check(oneAtATime, true, true);
@@ -1673,7 +1680,7 @@ class LinkCheckerTest {
   void aPageThatNoPageLinksToAnyMoreIsNoFailedSitemapEntryWhenNoSitemapListedIt() throws Exception {
     page("/orph/index.html", "gone.html");
     CrawlConfig config = CrawlConfig.builder(List.of(base() + "/orph/index.html"), data)
-        .include(Pattern.compile("/orph/")).delay(Duration.ZERO).timeout(Duration.ofSeconds(5)).userAgent(AGENT).build();
+        .include(Pattern.compile("/orph/")).delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).userAgent(AGENT).build();
     Crawler.run(config, CrawlListener.NONE);
     assertThat(LinkChecker.checkLinksOffline(config).broken()).extracting(BrokenLink::url, BrokenLink::start)
         .containsExactly(tuple(base() + "/orph/gone.html", null));
