@@ -7,6 +7,7 @@ import static dev.sitepulse.crawler.internal.LinkedSite.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
@@ -95,7 +96,7 @@ class WriteBacklogTest {
     String seed = origin + "/";
     // The host's delay after the sitemap's read keeps its pages queued, not fetched, for the test.
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
-        .delay(Duration.ofMinutes(10)).timeout(Duration.ofSeconds(5)).userAgent("sitepulse-test").ignoreRobots(true).build();
+        .delay(Duration.ofMinutes(10)).timeout(AnsweredFetches.TIMEOUT).userAgent("sitepulse-test").ignoreRobots(true).build();
     HeldTasks held = new HeldTasks(1);
     try (LoopThreads threads = new LoopThreads();
         CrawlDb db = CrawlDb.open(config.crawlDb(), false, held::wrapping);
@@ -112,7 +113,8 @@ class WriteBacklogTest {
         // A turn after the first chunk, the second would be queued already.
         CompletableFuture<Integer> queued = new CompletableFuture<>();
         context.runOnContext(v -> context.runOnContext(w -> queued.complete(frontier.queued() + frontier.inFlight())));
-        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(5_000);
+        // The minute bounds a loop that never gets to the step, on a loaded machine: no speed goal.
+        assertThat(queued.get(1, TimeUnit.MINUTES)).isEqualTo(5_000);
       } finally {
         held.release();
       }
@@ -135,7 +137,7 @@ class WriteBacklogTest {
     while (System.nanoTime() < deadline) {
       CompletableFuture<String> seen = new CompletableFuture<>();
       context.runOnContext(v -> seen.complete(until.getAsBoolean() ? describe.get() : null));
-      String state = seen.get(10, TimeUnit.SECONDS);
+      String state = seen.get(1, TimeUnit.MINUTES);
       if (state != null) {
         return state;
       }
