@@ -60,7 +60,8 @@ class WarcBacklogTest {
       // over, it has started no fetch, nor any since.
       CompletableFuture<String> state = new CompletableFuture<>();
       context.runOnContext(v -> state.complete(held.count() + " waiting, " + frontier.inFlight() + " in flight"));
-      assertThat(state.get(10, TimeUnit.SECONDS)).isEqualTo(BACKLOG + " waiting, 0 in flight");
+      // The minute bounds a loop that never gets to the step, on a loaded machine: no speed goal.
+      assertThat(state.get(1, TimeUnit.MINUTES)).isEqualTo(BACKLOG + " waiting, 0 in flight");
 
       held.release();
       assertThat(crawl.get(30, TimeUnit.SECONDS).pages()).isEqualTo(PAGES + 1);
