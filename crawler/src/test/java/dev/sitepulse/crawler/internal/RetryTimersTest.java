@@ -24,7 +24,7 @@ class RetryTimersTest {
 
   @AfterEach
   void closeVertx() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES);
   }
 
   @Test
@@ -32,7 +32,8 @@ class RetryTimersTest {
     timers.retryLater(next("/a"), Duration.ofMillis(1));
 
     assertThat(waits).isEqualTo(1);
-    assertThat(requeued.get(5, TimeUnit.SECONDS)).as("queued when the loop hears of it").isEqualTo(1);
+    // The minute bounds a loop never told, on a machine as loaded as it gets: no speed goal.
+    assertThat(requeued.get(1, TimeUnit.MINUTES)).as("queued when the loop hears of it").isEqualTo(1);
   }
 
   @Test
