@@ -32,6 +32,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhookSinkTest {
 
+  /**
+   * How long a test waits for what comes by itself (an answer, a delivery, an end): a bound for a
+   * machine as loaded as it gets, never a speed goal.
+   */
+  private static final Duration ENDS = Duration.ofMinutes(1);
+
   @RegisterExtension
   static WireMockExtension receiver =
       WireMockExtension.newInstance().options(options().dynamicPort().dynamicHttpsPort()).build();
@@ -79,7 +85,7 @@ class WebhookSinkTest {
     // with a short one stands for it here, so the test need not wait 10 s.
     receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(600)));
     Webhook hook = new Webhook("http://127.0.0.1:" + receiver.getPort() + "/slow", Webhook.Format.JSON,
-        Duration.ofSeconds(5), 0, Map.of());
+        ENDS, 0, Map.of());
     OkHttpClient base = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build();
     ExecutorService workers = Executors.newSingleThreadExecutor();
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
@@ -232,13 +238,13 @@ class WebhookSinkTest {
         Instant now = Instant.now();
         CompletableFuture<Delivery> delivery = sink.send(new Alert(Alert.Kind.CHANGE, "shop", "http://shop.example/",
             "", State.UP, State.DOWN, now, now, null, Verdict.DOWN, 500, "condition failed"));
-        Eventually.await(Duration.ofSeconds(10), "the post to wait for its connection",
+        Eventually.await(ENDS, "the post to wait for its connection",
             () -> !threads.isEmpty() && threads.get(0).getState() == Thread.State.TIMED_WAITING);
 
         workers.shutdownNow();
 
-        Delivery d = delivery.get(10, TimeUnit.SECONDS);
-        assertThat(workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        Delivery d = delivery.get(ENDS.toSeconds(), TimeUnit.SECONDS);
+        assertThat(workers.awaitTermination(ENDS.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(escaped).as("exceptions that escaped the worker, printed as stack traces").isEmpty();
         return d;
       } finally {
