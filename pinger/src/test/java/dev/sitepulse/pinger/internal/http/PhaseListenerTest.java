@@ -63,7 +63,7 @@ class PhaseListenerTest {
           OutputStream out = s.getOutputStream();
           out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
           out.flush();
-          continueRead.get(10, TimeUnit.SECONDS);
+          continueRead.get(1, TimeUnit.MINUTES); // waits here: a bound on a loaded machine, not a speed goal
           now.addAndGet(SECOND);
           out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
               .getBytes(StandardCharsets.US_ASCII));
@@ -77,7 +77,7 @@ class PhaseListenerTest {
         assertThat(r.code()).isEqualTo(200);
         assertThat(r.body().string()).isEqualTo("ok");
       }
-      served.get(10, TimeUnit.SECONDS);
+      served.get(1, TimeUnit.MINUTES);
     }
 
     Phases p = phases.phases(now.get());
@@ -114,11 +114,11 @@ class PhaseListenerTest {
           // cancelled below, as the watchdog or the call timeout would
         }
       });
-      sent.get(10, TimeUnit.SECONDS);
+      sent.get(1, TimeUnit.MINUTES);
       now.addAndGet(2 * SECOND);
       call.cancel();
-      hangs.get(10, TimeUnit.SECONDS);
-      accepted.get(10, TimeUnit.SECONDS).close();
+      hangs.get(1, TimeUnit.MINUTES);
+      accepted.get(1, TimeUnit.MINUTES).close();
     }
 
     Phases p = phases.phases(now.get());
@@ -141,7 +141,7 @@ class PhaseListenerTest {
         assertThat(r.code()).isEqualTo(200);
         r.body().string();
       }
-      served.get(10, TimeUnit.SECONDS);
+      served.get(1, TimeUnit.MINUTES);
     }
 
     assertThat(phases.phases(now.get()).connectNanos()).as("both routes' second").isEqualTo(2 * SECOND);
@@ -165,7 +165,7 @@ class PhaseListenerTest {
       try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
         r.body().string();
       }
-      served.get(10, TimeUnit.SECONDS);
+      served.get(1, TimeUnit.MINUTES);
     }
 
     Phases p = phases.phases(now.get());
