@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class QueuedOutputTest {
 
+  /**
+   * Whether a write or a close ends at all, on a machine as loaded as it gets: one that waited for
+   * the held reader would never end. A bound, never a speed goal.
+   */
+  private static final Duration ENDS = Duration.ofMinutes(1);
+
   @Test
   void pastItsLimitAWriterIsNeverHeldAndTheLinesThatDidNotFitAreCountedOnceTheReaderCatchesUp() {
     HeldStream held = new HeldStream();
@@ -22,7 +28,7 @@ class QueuedOutputTest {
     try (QueuedOutput queued = QueuedOutput.stderr()) {
       // The event loop writes its warnings so: a writer that waited there would hold every fetch.
       try {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        assertTimeoutPreemptively(ENDS, () -> {
           for (int i = 0; i < lines; i++) {
             System.err.print(line);
           }
@@ -59,7 +65,7 @@ class QueuedOutputTest {
       assertThat(System.err).isNotSameAs(original);
 
       held.release();
-      closing.join(Duration.ofSeconds(10).toMillis());
+      closing.join(ENDS.toMillis());
       assertThat(closing.isAlive()).isFalse();
       assertThat(System.err).isSameAs(original);
     } finally {
@@ -71,7 +77,7 @@ class QueuedOutputTest {
 
   /** Polls until {@code thread} waits (in a join, a wait): a state it comes to, not a time. */
   private static void awaitWaiting(Thread thread) {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+    assertTimeoutPreemptively(ENDS, () -> {
       while (thread.getState() != Thread.State.WAITING) {
         Thread.sleep(1);
       }
@@ -90,10 +96,10 @@ class QueuedOutputTest {
         System.err.print(line);
       }
       held.firstWrite.await(); // the writer thread is held in the first line's write
-      long dropped = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> queued.close(Duration.ofMillis(100)));
+      long dropped = assertTimeoutPreemptively(ENDS, () -> queued.close(Duration.ofMillis(100)));
       assertThat(dropped).isEqualTo(10L * line.length());
       // A stop's last words (Main's, say) must not wait for the reader either.
-      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> System.err.println("after"));
+      assertTimeoutPreemptively(ENDS, () -> System.err.println("after"));
     } finally {
       held.release();
       System.setErr(before);
@@ -111,7 +117,7 @@ class QueuedOutputTest {
       QueuedOutput queued = QueuedOutput.stdout();
       System.out.println("first");
       System.out.println("second");
-      assertThat(queued.close(Duration.ofSeconds(10))).isZero();
+      assertThat(queued.close(ENDS)).isZero();
       assertThat(System.out).isSameAs(original);
     } finally {
       System.setOut(before);
