@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
-import dev.sitepulse.crawler.CrawlStop;
-import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.index.PageIndex;
-import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import java.nio.file.Path;
@@ -18,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,17 +40,9 @@ class CancelledFetchTest {
     String cancelled = seed + "p0.html";
     CrawlConfig config = LinkedSite.oneAtATime(seed, data).ignoreRobots(true).build();
     CrawlStats stats;
-    try (LoopThreads threads = new LoopThreads();
-        CrawlDb db = CrawlDb.open(config.crawlDb());
-        PageIndex pageIndex = PageIndex.open(config.indexDir());
-        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
-      db.enqueue(List.of(new QueuedUrl(seed, 0)));
-      Frontier frontier = new Frontier(1, 1, 0);
-      CrawlSetup setup = threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(), null,
-          WriteBacklog.MAX_ROWS_WAITING);
-      CrawlLoop loop = new CrawlLoop(setup,
-          (url, validators, maxBody) -> url.equals(cancelled) ? cancelledFetch() : fetcher.fetch(url, validators, maxBody));
-      frontier.offer(seed, 0);
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed)) {
+      CrawlLoop loop = new CrawlLoop(parts.setup(), (url, validators, maxBody) ->
+          url.equals(cancelled) ? cancelledFetch() : parts.fetcher.fetch(url, validators, maxBody));
 
       stats = loop.start().get(30, TimeUnit.SECONDS);
     }

@@ -7,19 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
-import dev.sitepulse.crawler.CrawlStop;
-import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,22 +37,16 @@ class CrashedLoopTest {
     CrawlConfig config = LinkedSite.oneAtATime(seed, data).ignoreRobots(true).build();
     CompletableFuture<FetchResult> held = new CompletableFuture<>();
     CompletableFuture<Void> asked = new CompletableFuture<>();
-    try (LoopThreads threads = new LoopThreads();
-        CrawlDb db = CrawlDb.open(config.crawlDb());
-        PageIndex pageIndex = PageIndex.open(config.indexDir());
-        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
-      db.enqueue(List.of(new QueuedUrl(seed, 0)));
-      Frontier frontier = new Frontier(1, 1, 0);
-      CrawlSetup setup = threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(), null,
-          WriteBacklog.MAX_ROWS_WAITING);
-      CrawlLoop loop = new CrawlLoop(setup, (url, validators, maxBody) -> {
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed)) {
+      LoopThreads threads = parts.threads;
+      Fetcher fetcher = parts.fetcher;
+      CrawlLoop loop = new CrawlLoop(parts.setup(), (url, validators, maxBody) -> {
         if (!url.equals(late)) {
           return fetcher.fetch(url, validators, maxBody);
         }
         asked.complete(null);
         return held;
       });
-      frontier.offer(seed, 0);
       CompletableFuture<CrawlStats> crawl = loop.start();
       asked.get(30, TimeUnit.SECONDS);
 
@@ -72,7 +60,7 @@ class CrashedLoopTest {
       threads.context.runOnContext(v -> handled.complete(null));
       handled.get(30, TimeUnit.SECONDS);
       threads.parsers.submit(() -> {}).get(30, TimeUnit.SECONDS); // after any parse it started
-      db.flush().get(30, TimeUnit.SECONDS);
+      parts.db.flush().get(30, TimeUnit.SECONDS);
     }
 
     try (Connection c = CrawlDb.readOnly(config.crawlDb());

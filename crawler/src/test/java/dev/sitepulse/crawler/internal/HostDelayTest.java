@@ -9,14 +9,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
-import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.index.PageIndex;
-import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
-import dev.sitepulse.pinger.Fetcher;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -56,19 +50,13 @@ class HostDelayTest {
     Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
     HandFiredTimers timers = new HandFiredTimers();
     CrawlStats stats;
-    try (LoopThreads threads = new LoopThreads();
-        CrawlDb db = CrawlDb.open(config.crawlDb());
-        PageIndex pageIndex = PageIndex.open(config.indexDir());
-        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
-      db.enqueue(List.of(new QueuedUrl(seed, 0)));
-      Frontier frontier = new Frontier(1, 1, DELAY.toNanos());
-      CrawlSetup setup = threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(), null,
-          WriteBacklog.MAX_ROWS_WAITING, timers, ticker::get);
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed)) {
+      LoopThreads threads = parts.threads;
+      CrawlSetup setup = parts.setup(new CrawlStop(), null, WriteBacklog.MAX_ROWS_WAITING, timers, ticker::get);
       CrawlLoop loop = new CrawlLoop(setup, (url, validators, maxBody) -> {
         fetchedAt.put(url, ticker.get());
-        return fetcher.fetch(url, validators, maxBody);
+        return parts.fetcher.fetch(url, validators, maxBody);
       });
-      frontier.offer(seed, 0);
       loop.adoptIfNew(seed);
       CompletableFuture<CrawlStats> crawl = loop.start();
 

@@ -8,15 +8,9 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.index.PageIndex;
-import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
-import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,17 +35,11 @@ class WarcBacklogTest {
     String seed = LinkedSite.stub(site, PAGES);
     CrawlConfig config = LinkedSite.oneAtATime(seed, data).maxBodyBytes(1 << 20).warc(true).build();
     HeldTasks held = new HeldTasks(BACKLOG);
-    try (LoopThreads threads = new LoopThreads();
-        CrawlDb db = CrawlDb.open(config.crawlDb());
-        PageIndex pageIndex = PageIndex.open(config.indexDir());
-        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of());
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed);
         WarcSink warc = WarcSink.open(config.warcDir(), Clock.systemUTC(), held::wrapping)) {
-      db.enqueue(List.of(new QueuedUrl(seed, 0)));
-      Frontier frontier = new Frontier(1, 1, 0);
-      Context context = threads.context;
-      CrawlLoop loop = new CrawlLoop(threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(),
-          warc, WriteBacklog.MAX_ROWS_WAITING));
-      frontier.offer(seed, 0);
+      Frontier frontier = parts.frontier;
+      Context context = parts.threads.context;
+      CrawlLoop loop = new CrawlLoop(parts.setup(new CrawlStop(), warc, WriteBacklog.MAX_ROWS_WAITING));
       loop.adoptIfNew(seed);
 
       CompletableFuture<CrawlStats> crawl = loop.start();

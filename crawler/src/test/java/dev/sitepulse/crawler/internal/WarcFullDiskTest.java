@@ -7,11 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
-import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
-import dev.sitepulse.pinger.Fetcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +15,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -44,21 +39,14 @@ class WarcFullDiskTest {
     CrawlConfig config = LinkedSite.oneAtATime(seed, data).warc(true).build();
     List<FullDisk> disks = new ArrayList<>();
     CrawlStats stats;
-    try (LoopThreads threads = new LoopThreads();
-        CrawlDb db = CrawlDb.open(config.crawlDb());
-        PageIndex pageIndex = PageIndex.open(config.indexDir());
-        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of());
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed);
         WarcSink warc = WarcSink.open(config.warcDir(), Clock.systemUTC(), UnaryOperator.identity(), file -> {
           FullDisk disk = new FullDisk(file, Long.MAX_VALUE);
           disks.add(disk);
           return disk;
         })) {
       disks.get(0).leaveRoom(50); // the warcinfo record fitted; the first response does not
-      db.enqueue(List.of(new QueuedUrl(seed, 0)));
-      Frontier frontier = new Frontier(1, 1, 0);
-      CrawlLoop loop = new CrawlLoop(threads.setup(config, seed, frontier, fetcher, db, pageIndex, new CrawlStop(),
-          warc, WriteBacklog.MAX_ROWS_WAITING));
-      frontier.offer(seed, 0);
+      CrawlLoop loop = new CrawlLoop(parts.setup(new CrawlStop(), warc, WriteBacklog.MAX_ROWS_WAITING));
       loop.adoptIfNew(seed);
 
       stats = loop.start().get(30, TimeUnit.SECONDS);

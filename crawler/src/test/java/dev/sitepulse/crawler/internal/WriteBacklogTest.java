@@ -12,10 +12,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
-import dev.sitepulse.crawler.index.PageIndex;
 import dev.sitepulse.crawler.store.CrawlDb;
-import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
-import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,33 +48,27 @@ class WriteBacklogTest {
     String seed = LinkedSite.stub(site, PAGES);
     CrawlConfig config = LinkedSite.oneAtATime(seed, data).build();
     HeldTasks held = new HeldTasks(1);
-    try (LoopThreads threads = new LoopThreads()) {
-      try (CrawlDb db = CrawlDb.open(config.crawlDb(), false, held::wrapping);
-          PageIndex pageIndex = PageIndex.open(config.indexDir());
-          Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
-        db.enqueue(List.of(new QueuedUrl(seed, 0)));
-        Frontier frontier = new Frontier(1, 1, 0);
-        Context context = threads.context;
-        CrawlLoop loop = loop(threads, config, seed, frontier, fetcher, db, pageIndex, new CrawlStop());
-        frontier.offer(seed, 0);
-        loop.adoptIfNew(seed);
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed,
+        CrawlDb.open(config.crawlDb(), false, held::wrapping))) {
+      Frontier frontier = parts.frontier;
+      CrawlLoop loop = loop(parts, new CrawlStop());
+      loop.adoptIfNew(seed);
 
-        CompletableFuture<CrawlStats> crawl = loop.start();
-        try {
-          // The home page's links are in the frontier: the loop handled its page, and polled again
-          // in the same step, with the writer holding them all.
-          String state = awaitOnLoop(context, () -> frontier.queued() + frontier.inFlight() >= PAGES,
-              () -> frontier.inFlight() + " in flight, " + db.rowsWaiting() + " rows waiting");
-          assertThat(state).isEqualTo("0 in flight, " + (1 + 1 + 1 + 2 * PAGES) + " rows waiting");
-          assertThat(site.getAllServeEvents()).as("no page but the home page")
-              .noneMatch(e -> e.getRequest().getUrl().startsWith("/p"));
-        } finally {
-          held.release(); // else closing crawl.db waits for ever
-        }
-        assertThat(crawl.get(30, TimeUnit.SECONDS).pages()).isEqualTo(PAGES + 1);
+      CompletableFuture<CrawlStats> crawl = loop.start();
+      try {
+        // The home page's links are in the frontier: the loop handled its page, and polled again
+        // in the same step, with the writer holding them all.
+        String state = awaitOnLoop(parts.threads.context, () -> frontier.queued() + frontier.inFlight() >= PAGES,
+            () -> frontier.inFlight() + " in flight, " + parts.db.rowsWaiting() + " rows waiting");
+        assertThat(state).isEqualTo("0 in flight, " + (1 + 1 + 1 + 2 * PAGES) + " rows waiting");
+        assertThat(site.getAllServeEvents()).as("no page but the home page")
+            .noneMatch(e -> e.getRequest().getUrl().startsWith("/p"));
+      } finally {
+        held.release(); // else closing crawl.db waits for ever
       }
-      assertThat(doneUrls()).as("every page recorded").isEqualTo(PAGES + 1);
+      assertThat(crawl.get(30, TimeUnit.SECONDS).pages()).isEqualTo(PAGES + 1);
     }
+    assertThat(doneUrls()).as("every page recorded").isEqualTo(PAGES + 1);
   }
 
   @Test
@@ -98,14 +88,12 @@ class WriteBacklogTest {
     CrawlConfig config = CrawlConfig.builder(List.of(seed), data).concurrency(1).perHost(1)
         .delay(Duration.ofMinutes(10)).timeout(AnsweredFetches.TIMEOUT).userAgent("sitepulse-test").ignoreRobots(true).build();
     HeldTasks held = new HeldTasks(1);
-    try (LoopThreads threads = new LoopThreads();
-        CrawlDb db = CrawlDb.open(config.crawlDb(), false, held::wrapping);
-        PageIndex pageIndex = PageIndex.open(config.indexDir());
-        Fetcher fetcher = Fetcher.create(2, config.timeout(), config.maxBodyBytes(), config.userAgent(), Map.of())) {
-      Frontier frontier = new Frontier(1, 1, config.delay().toNanos());
-      Context context = threads.context;
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withNothingQueued(config, seed,
+        CrawlDb.open(config.crawlDb(), false, held::wrapping))) {
+      Frontier frontier = parts.frontier;
+      Context context = parts.threads.context;
       CrawlStop stop = new CrawlStop();
-      CrawlLoop loop = loop(threads, config, seed, frontier, fetcher, db, pageIndex, stop);
+      CrawlLoop loop = loop(parts, stop);
       // No seed in the frontier: the sitemap's pages are all the loop has.
       CompletableFuture<CrawlStats> crawl = loop.start();
       try {
@@ -125,9 +113,8 @@ class WriteBacklogTest {
   }
 
   /** A loop with one parse thread and no WARC file, that holds back past {@link #MAX_ROWS_WAITING}. */
-  private static CrawlLoop loop(LoopThreads threads, CrawlConfig config, String seed, Frontier frontier,
-      Fetcher fetcher, CrawlDb db, PageIndex pageIndex, CrawlStop stop) {
-    return new CrawlLoop(threads.setup(config, seed, frontier, fetcher, db, pageIndex, stop, null, MAX_ROWS_WAITING));
+  private static CrawlLoop loop(OneAtATimeLoop parts, CrawlStop stop) {
+    return new CrawlLoop(parts.setup(stop, null, MAX_ROWS_WAITING));
   }
 
   /** Checks on the loop until {@code until} holds, then describes the loop's state in that step. */
