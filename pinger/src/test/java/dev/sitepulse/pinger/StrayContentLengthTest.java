@@ -2,10 +2,8 @@ package dev.sitepulse.pinger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,8 +48,8 @@ class StrayContentLengthTest {
   @Test
   void aFetchOfANoContentAnswerWithAContentLengthIsItsStatusWithNoBody() throws Exception {
     try (RawServer server = RawServer.answering(NO_CONTENT);
-        Fetcher fetcher = Fetcher.create(1, Duration.ofSeconds(5), 1024, "sitepulse-test", Map.of())) {
-      FetchResult r = fetcher.fetch(server.url("/")).orTimeout(10, TimeUnit.SECONDS).join();
+        Fetcher fetcher = Fetcher.create(1, Checks.AMPLE, 1024, "sitepulse-test", Map.of())) {
+      FetchResult r = fetcher.fetch(server.url("/")).join();
 
       assertThat(r.failed()).isFalse();
       assertThat(r.status()).isEqualTo(204);
@@ -107,10 +105,10 @@ class StrayContentLengthTest {
   @Test
   void aRefetchWithValidatorsAnsweredNotModifiedWithAContentLengthIsNotModified() throws Exception {
     try (RawServer server = RawServer.answeringThenStalling(NOT_MODIFIED);
-        Fetcher fetcher = Fetcher.create(1, Duration.ofSeconds(5), 1024, "sitepulse-test", Map.of())) {
+        Fetcher fetcher = Fetcher.create(1, Checks.AMPLE, 1024, "sitepulse-test", Map.of())) {
       CacheValidators seen = new CacheValidators("\"v1\"", "Tue, 01 Dec 2026 10:00:00 GMT");
-      FetchResult first = fetcher.fetch(server.url("/"), seen).orTimeout(10, TimeUnit.SECONDS).join();
-      FetchResult again = fetcher.fetch(server.url("/"), seen).orTimeout(10, TimeUnit.SECONDS).join();
+      FetchResult first = fetcher.fetch(server.url("/"), seen).join();
+      FetchResult again = fetcher.fetch(server.url("/"), seen).join();
 
       assertThat(List.of(first, again)).allSatisfy(r -> {
         assertThat(r.failed()).isFalse();
