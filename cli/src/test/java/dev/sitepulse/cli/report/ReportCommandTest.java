@@ -205,7 +205,8 @@ class ReportCommandTest {
         "--format", "json", "-o", fifo.toString());
 
     assertThat(run.exitCode()).as("%s", run).isZero();
-    assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"targets\"");
+    // A bound on a loaded machine, not a speed goal.
+    assertThat(read.get(1, java.util.concurrent.TimeUnit.MINUTES)).contains("\"targets\"");
     assertThat(Files.isRegularFile(fifo)).as("still a pipe").isFalse();
   }
 
