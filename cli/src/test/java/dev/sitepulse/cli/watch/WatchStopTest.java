@@ -90,7 +90,7 @@ class WatchStopTest {
     answer.cancel(false);
     running.alerter().close();
     running.history().close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(1, TimeUnit.MINUTES); // a bound, no speed goal
   }
 
   /** Holds the only event loop until the test ends, as a check's code or the page stuck on it would. */
