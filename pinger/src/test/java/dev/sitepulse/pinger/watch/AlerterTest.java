@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 class AlerterTest {
 
   /**
-   * How long a test waits for what comes by itself (a post, a delivery, an end): a bound for a
-   * machine as loaded as it gets, never a speed goal; what must not come, never comes.
+   * How long a test waits for what comes by itself (a webhook's answer, a post, a delivery, an
+   * end): a bound for a machine as loaded as it gets, never a speed goal; what must not come, never
+   * comes.
    */
   private static final Duration ENDS = Duration.ofMinutes(1);
 
@@ -76,7 +77,7 @@ class AlerterTest {
 
   private static Webhook hook(String path, int retries) {
     return new Webhook("http://127.0.0.1:" + receiver.getPort() + path, Webhook.Format.JSON,
-        Duration.ofSeconds(2), retries, Map.of());
+        ENDS, retries, Map.of());
   }
 
   @Test
@@ -156,7 +157,7 @@ class AlerterTest {
   private Alerter flapAtASlowWebhook() {
     receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(1_000)));
     Webhook slow = new Webhook("http://127.0.0.1:" + receiver.getPort() + "/slow", Webhook.Format.JSON,
-        Duration.ofSeconds(10), 0, Map.of());
+        ENDS, 0, Map.of());
     Instant now = Instant.now();
     try (Alerter alerter = new Alerter(List.of(slow), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
       for (int i = 1; i <= 5; i++) {
@@ -234,7 +235,7 @@ class AlerterTest {
   void userAndPasswordInAWebhookUrlAreSentAsBasicAuthorizationAsForATarget() {
     receiver.stubFor(post("/hook").willReturn(ok()));
     Webhook hook = new Webhook("http://alice:s3cr%40t@127.0.0.1:" + receiver.getPort() + "/hook",
-        Webhook.Format.JSON, Duration.ofSeconds(2), 0, Map.of());
+        Webhook.Format.JSON, ENDS, 0, Map.of());
 
     try (Alerter alerter = new Alerter(List.of(hook), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
       alerter.alert(down());
@@ -250,7 +251,7 @@ class AlerterTest {
   void anAuthorizationHeaderOfTheWebhookWinsOverItsUrlsUserAndPassword() {
     receiver.stubFor(post("/hook").willReturn(ok()));
     Webhook hook = new Webhook("http://alice:s3cret@127.0.0.1:" + receiver.getPort() + "/hook",
-        Webhook.Format.JSON, Duration.ofSeconds(2), 0, Map.of("authorization", "Bearer t"));
+        Webhook.Format.JSON, ENDS, 0, Map.of("authorization", "Bearer t"));
 
     try (Alerter alerter = new Alerter(List.of(hook), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
       alerter.alert(down());
