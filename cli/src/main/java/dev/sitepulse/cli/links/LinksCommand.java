@@ -191,6 +191,9 @@ public final class LinksCommand implements Callable<Integer> {
     if (!report.binaryPages().isEmpty()) {
       err.println(LinksNotChecked.binaryWarning(report));
     }
+    if (!report.triesCut().isEmpty()) {
+      err.println(LinksNotChecked.triesCutWarning(report));
+    }
     String warcLoss = LinksWarcLoss.said(report);
     if (warcLoss != null) { // as crawl's summary says it: the archive asked for is partial
       err.println("sitepulse: " + warcLoss);

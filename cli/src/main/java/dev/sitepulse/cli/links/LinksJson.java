@@ -33,6 +33,8 @@ final class LinksJson {
       g.writeNumberField("pages_cut_at_max_body", r.cutPages().size());
       g.writeNumberField("pages_binary", r.binaryPages().size());
       g.writeNumberField("anchors_not_checked", r.anchorsNotChecked().size());
+      // Asked for without an answer, their retry cut by --max-pages: neither broken nor working.
+      g.writeNumberField("targets_retry_cut_at_max_pages", r.triesCut().size());
       // Ctrl-C or SIGTERM cut the check short: what follows is partial.
       g.writeBooleanField("stopped", r.stopped());
       g.writeNumberField("targets_not_checked_at_stop", r.notCheckedAtStop().size());
@@ -62,6 +64,11 @@ final class LinksJson {
         g.writeStringField("url", a.url());
         g.writeStringField("why", a.why().words());
         g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("targets_retry_cut_at_max_pages");
+      for (String target : r.triesCut()) {
+        g.writeString(target);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("targets_not_checked_at_stop");

@@ -44,9 +44,10 @@ final class LinksJunit {
       x.writeAttribute("name", "sitepulse links");
       String cutPages = LinksNotChecked.cutPages(r);
       String binaryPages = LinksNotChecked.binaryPages(r);
+      String triesCut = LinksNotChecked.triesCut(r);
       List<String> anchors = LinksNotChecked.anchors(r);
       int skippedCases = (skippedTargets > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + (binaryPages != null ? 1 : 0)
-          + anchors.size();
+          + (triesCut != null ? 1 : 0) + anchors.size();
       String stopped = LinksNotChecked.stopped(r);
       int errors = stopped != null ? 1 : 0;
       x.writeAttribute("tests", Long.toString(failures + 1 + skippedCases + errors));
@@ -113,6 +114,12 @@ final class LinksJunit {
         summaryCase(x, binaryPages);
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", xml(LinksNotChecked.BINARY_PAGES_HINT + "? " + String.join(" ", r.binaryPages())));
+        x.writeEndElement();
+      }
+      if (triesCut != null) {
+        summaryCase(x, triesCut);
+        x.writeEmptyElement("skipped");
+        x.writeAttribute("message", xml("raise --max-pages to check them: " + String.join(" ", r.triesCut())));
         x.writeEndElement();
       }
       for (String notChecked : anchors) {

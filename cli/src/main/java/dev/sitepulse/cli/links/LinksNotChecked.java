@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * What a link check could not see, beyond the targets it skipped: the seeds among them that
  * robots.txt disallows, links after the cut of pages cut at --max-body, the links of pages served
- * as HTML whose body is binary, fragments it could not judge, and the targets a stop (Ctrl-C) left
- * unjudged. Worded once for every format.
+ * as HTML whose body is binary, fragments it could not judge, the targets that got no answer and
+ * whose retry --max-pages cut, and the targets a stop (Ctrl-C) left unjudged. Worded once for every format.
  */
 final class LinksNotChecked {
 
@@ -27,6 +27,12 @@ final class LinksNotChecked {
   /** What a binary body served as HTML most often is, for whoever mends the server. */
   static final String BINARY_PAGES_HINT = "an image or a file served as text/html, or a gzipped page served"
       + " without its Content-Encoding";
+
+  /**
+   * Why a target the crawl asked for is not judged: it got no answer to keep (a timeout or another
+   * network failure, a 429 or 503), and the page limit came before it was asked again.
+   */
+  static final String TRIES_CUT_WHY = "no answer; --max-pages cut its retry";
 
   /** Why a stopped check's report is partial: a CI job must not read it as a full check. */
   static final String STOPPED_WHY = "the link check was stopped before it finished, so this report is partial";
@@ -99,6 +105,11 @@ final class LinksNotChecked {
         : count(r.binaryPages().size(), "page") + " served as HTML but binary: " + BINARY_PAGES_WHY;
   }
 
+  /** "1 target not checked (no answer; --max-pages cut its retry)", or null when none was. */
+  static String triesCut(LinkReport r) {
+    return r.triesCut().isEmpty() ? null : count(r.triesCut().size(), "target") + " not checked (" + TRIES_CUT_WHY + ")";
+  }
+
   /** "2 anchors not checked (page cut at --max-body)", one part for each why; empty when none. */
   static List<String> anchors(LinkReport r) {
     Map<UncheckedAnchor.Why, Long> byWhy = r.anchorsNotChecked().stream().collect(
@@ -125,6 +136,10 @@ final class LinksNotChecked {
     String binary = binaryPages(r);
     if (binary != null) {
       parts.add(binary);
+    }
+    String triesCut = triesCut(r);
+    if (triesCut != null) {
+      parts.add(triesCut);
     }
     parts.addAll(anchors(r));
     String stopped = stopped(r);
@@ -170,6 +185,17 @@ final class LinksNotChecked {
    */
   static String binaryWarning(LinkReport r) {
     return "sitepulse: " + binaryPages(r) + " (" + BINARY_PAGES_HINT + "?): " + firstFew(r.binaryPages());
+  }
+
+  /**
+   * What stderr says after any format's report when --max-pages cut the retry of targets that got
+   * no answer, naming the first few: neither broken nor working, they must not pass unremarked.
+   */
+  static String triesCutWarning(LinkReport r) {
+    boolean one = r.triesCut().size() == 1;
+    return "sitepulse: " + count(r.triesCut().size(), "target") + " not checked: " + (one ? "it" : "they")
+        + " got no answer, and --max-pages cut " + (one ? "its" : "their") + " retry (raise --max-pages to check "
+        + (one ? "it" : "them") + "): " + firstFew(r.triesCut());
   }
 
   private static String firstFew(List<String> pages) {

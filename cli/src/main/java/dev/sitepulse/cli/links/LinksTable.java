@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * Broken links for a person: seeds and sitemap entries that failed first, which no page links to,
  * then each broken target with why, its chain, and where it is linked from or embedded in, the
- * anchor text of an embedding saying how ({@code "<img> Team photo"}); of a stopped check, then
- * the first targets it left unjudged.
+ * anchor text of an embedding saying how ({@code "<img> Team photo"}); then the first targets
+ * --max-pages cut the retry of, and of a stopped check the first targets it left unjudged.
  */
 public final class LinksTable {
   /**
@@ -41,8 +41,13 @@ public final class LinksTable {
       }
       out.println();
     }
+    if (!r.triesCut().isEmpty()) {
+      notChecked(r.triesCut(), r.triesCut().size() == 1 ? "it got no answer, and --max-pages cut its retry"
+          : "they got no answer, and --max-pages cut their retry", out);
+    }
     if (!r.notCheckedAtStop().isEmpty()) {
-      notCheckedAtStop(r.notCheckedAtStop(), out);
+      notChecked(r.notCheckedAtStop(), "the check was stopped before it judged "
+          + (r.notCheckedAtStop().size() == 1 ? "it" : "them"), out);
     }
     long anchors = r.missingAnchors();
     // A missing anchor is broken, but its page is a target that works: say so, or "11 broken of
@@ -61,9 +66,8 @@ public final class LinksTable {
   }
 
   /** The first of them, as a block like a broken target's: all of them would bury the broken. */
-  private static void notCheckedAtStop(List<String> targets, PrintStream out) {
-    out.println("NOT CHECKED  " + count(targets.size(), "target") + ": the check was stopped before it judged "
-        + (targets.size() == 1 ? "it" : "them"));
+  private static void notChecked(List<String> targets, String why, PrintStream out) {
+    out.println("NOT CHECKED  " + count(targets.size(), "target") + ": " + why);
     targets.stream().limit(LinksNotChecked.TABLE_NAMES).forEach(t -> out.println("        " + t));
     if (targets.size() > LinksNotChecked.TABLE_NAMES) {
       out.println("        … and " + (targets.size() - LinksNotChecked.TABLE_NAMES)

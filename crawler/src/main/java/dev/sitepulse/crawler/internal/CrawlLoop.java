@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +79,9 @@ final class CrawlLoop {
   private final WakeTimer wakeTimer;
   private final EarlierRuns earlierRuns;
   private final Counters counters = new Counters();
+  private final TriesPending triesPending;
+  /** The URLs {@link #triesPending} left queued as the crawl ended: set once, as it ends. */
+  private Set<String> triesCut = Set.of();
   private final CrawlEnd end;
   private final long startNanos;
   private long progressTimer = -1;
@@ -114,6 +118,7 @@ final class CrawlLoop {
     this.refetches = new CanonicalRefetches(config.purpose(), canonicals, frontier);
     this.maxPendingParse = setup.parserThreads() * 4;
     this.writes = new WriteBacklog(db, context, setup.maxRowsWaiting());
+    this.triesPending = new TriesPending(db);
     this.retries = new FetchRetries(config.purpose(), config.maxBackoff());
     this.timers = setup.timers();
     this.clock = setup.clock();
@@ -171,6 +176,7 @@ final class CrawlLoop {
       }
       RobotsRules rules = robotsAndSitemaps.rules(next.origin());
       if (!rules.allows(next.url())) {
+        triesPending.tried(next.url()); // recorded as disallowed or unreachable
         frontier.skip(next.origin());
         if (rules.unreachable() != null) {
           unreachable(next, rules.unreachable());
@@ -180,6 +186,7 @@ final class CrawlLoop {
         continue;
       }
       started++;
+      triesPending.tried(next.url());
       db.markFetching(next.url());
       PriorFetch prior = earlierRuns.prior(next.url());
       // A duplicate is fetched whole: a 304 would keep it a duplicate of a page that may have changed
@@ -220,6 +227,7 @@ final class CrawlLoop {
     counters.bytes += r.body().length;
     FetchRetries.Decision decision = retries.decide(next, r, now);
     if (decision instanceof FetchRetries.Retry retry) {
+      triesPending.toTryAgain(next.url());
       retryTimers.retryLater(next, retry.delay());
     } else if (decision instanceof FetchRetries.GiveUp giveUp) {
       failed(next, r, giveUp.abandonHost());
@@ -296,6 +304,7 @@ final class CrawlLoop {
   private void backedOff(Frontier.Next next, FetchResult r, FetchRetries.BackOff backOff, long fetchedAt) {
     frontier.backoff(next.origin(), backOff.hostWaitsUntil(), r.status(), r.retryAfter() != null);
     if (backOff.requeue()) {
+      triesPending.toTryAgain(next.url());
       frontier.requeue(next.url(), next.depth());
       return;
     }
@@ -437,6 +446,15 @@ final class CrawlLoop {
   }
 
   /**
+   * The URLs whose fetch got no answer to keep and whose next try the crawl's end cut (its page
+   * limit, a stop, their host given up on): left queued in crawl.db. Read once {@link #start}'s
+   * future is done.
+   */
+  Set<String> triesCut() {
+    return triesCut;
+  }
+
+  /**
    * A robots.txt or sitemap read (a queued one too), a retry's wait or a document's removal from
    * the index begins: the crawl cannot end before it does.
    */
@@ -460,6 +478,7 @@ final class CrawlLoop {
     }
     boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
     if (!end.stopping() && drained && frontier.inFlight() == 0 && pendingWork == 0 && warcWaiting == 0) {
+      triesCut = triesPending.leaveQueued(); // not in flight in crawl.db after a run that ended normally
       end.finish(stats());
     }
   }
@@ -469,8 +488,8 @@ final class CrawlLoop {
    * only for the fetches and parses under way, whose pages it records. A robots.txt or sitemap
    * read, under way or waiting, would hold the end up to --timeout (a sitemap index, for minutes)
    * for pages that are not fetched: they are abandoned, and the next run reads them again. A URL
-   * waiting out its retry timer is queued at once: crawl.db still has it in flight, which a resume
-   * puts back in the queue.
+   * waiting out its retry timer is queued at once, and left queued in crawl.db as the crawl ends
+   * ({@link TriesPending}).
    */
   private void endEarly() {
     endingEarly = true;

@@ -148,7 +148,7 @@ public final class CrawlRun {
         closeAndWait(vertx);
       }
       listener.finished(stats);
-      return new FinishedCrawl(stats, loop.robotsRead(), frontier.abandonedOrigins());
+      return new FinishedCrawl(stats, loop.robotsRead(), frontier.abandonedOrigins(), loop.triesCut());
     } catch (SQLException e) {
       throw new CrawlException(config.crawlDb() + ": " + IoErrors.why(e), e);
     } catch (IOException e) {

@@ -10,8 +10,8 @@ import java.util.Map;
  * URLs waiting out the delay before a network failure is fetched again, each on a Vert.x timer
  * and each the loop's outstanding work until its timer fires and the URL is queued again. Once
  * the crawl ends early (page limit, stop), the timers are cancelled and their URLs queued at once,
- * as is every retry after that: they are not fetched this run, and crawl.db, which still has them
- * in flight, queues them for the next. Touched only on the event loop.
+ * as is every retry after that: they are not fetched this run, and {@link TriesPending} leaves
+ * them queued in crawl.db for the next. Touched only on the event loop.
  */
 final class RetryTimers {
 

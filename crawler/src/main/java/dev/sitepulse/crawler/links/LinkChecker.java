@@ -63,7 +63,7 @@ public final class LinkChecker {
     CrawlConfig linkCheck = crawl.withPurpose(CrawlPurpose.LINK_CHECK);
     FinishedCrawl crawled = Crawler.runKeepingRobots(linkCheck, listener, stop);
     LinkReport report = check(linkCheck, checkExternal, checkAnchors, ignore, true, crawled.robots(),
-        crawled.abandonedOrigins(), listener, stop);
+        crawled.abandonedOrigins(), crawled.triesCut(), listener, stop);
     // With warc: true the crawl archived what it fetched: an archive that lacks some fails the run, as crawl's does.
     return report.notArchiving(crawled.stats().responsesNotArchived(), crawled.stats().warcFailure());
   }
@@ -71,8 +71,8 @@ public final class LinkChecker {
   /** Checks the links, and the resources pages embed, of a finished crawl. */
   static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors)
       throws CrawlException {
-    return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), Set.of(), LinkCheckListener.NONE,
-        new CrawlStop());
+    return check(crawl, checkExternal, checkAnchors, null, true, Map.of(), Set.of(), Set.of(),
+        LinkCheckListener.NONE, new CrawlStop());
   }
 
   /**
@@ -80,17 +80,20 @@ public final class LinkChecker {
    * check would need the network: the figures of the link graph, as {@code report} shows them.
    */
   public static LinkReport checkLinksOffline(CrawlConfig crawl) throws CrawlException {
-    return check(crawl, false, false, null, false, Map.of(), Set.of(), LinkCheckListener.NONE, new CrawlStop());
+    return check(crawl, false, false, null, false, Map.of(), Set.of(), Set.of(), LinkCheckListener.NONE,
+        new CrawlStop());
   }
 
   /**
    * @param robots the robots.txt rules its crawl read, by origin; none for a crawl of another run
    * @param givenUp the hosts its crawl gave up on; none for a crawl of another run
+   * @param triesCut the URLs its crawl asked for to no avail and left queued, their next try cut by
+   *     its end; none for a crawl of another run
    * @param stop requested during the crawl, or now, during the checks online
    */
   private static LinkReport check(CrawlConfig crawl, boolean checkExternal, boolean checkAnchors,
       Pattern ignore, boolean withResources, Map<String, RobotsRules> robots, Set<String> givenUp,
-      LinkCheckListener listener, CrawlStop stop) throws CrawlException {
+      Set<String> triesCut, LinkCheckListener listener, CrawlStop stop) throws CrawlException {
     // Requested by now, the stop ended the crawl: what it left queued is not checked, rather than
     // skipped at --max-pages.
     boolean crawlStopped = stop.isRequested();
@@ -105,7 +108,7 @@ public final class LinkChecker {
     CrawlScope scope = new CrawlScope(crawl, seeds);
     Map<String, List<Link>> byTarget = byTarget(db);
     Map<String, BrokenLink.Start> starts = starts(db, byTarget);
-    Findings found = new Findings(crawlStopped);
+    Findings found = new Findings(crawlStopped, triesCut);
     for (Map.Entry<String, List<Link>> e : byTarget.entrySet()) {
       if (ignore != null && ignore.matcher(e.getKey()).find()) { // the user's call: not asked, not judged
         found.skipped++;
@@ -149,7 +152,7 @@ public final class LinkChecker {
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
         online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, db.binaryPages,
         found.anchorsNotChecked(), found.notCheckedAtStop.stream().sorted().toList(),
-        found.seedsDisallowed.stream().sorted().toList(), 0, null);
+        found.triesCutAtLimit.stream().sorted().toList(), found.seedsDisallowed.stream().sorted().toList(), 0, null);
   }
 
   /** What the check has found so far: targets broken, those to check online, those not judged. */
@@ -160,23 +163,31 @@ public final class LinkChecker {
     final List<UncheckedAnchor> anchorsNotChecked = new ArrayList<>();
     /** Targets a stop left unjudged: queued when it stopped the crawl, or not checked online yet. */
     final List<String> notCheckedAtStop = new ArrayList<>();
+    /** Targets the crawl asked for to no avail, whose next try --max-pages cut. */
+    final List<String> triesCutAtLimit = new ArrayList<>();
     /** Seeds robots.txt disallows (or where they redirect): skipped, though asked for by name. */
     final List<String> seedsDisallowed = new ArrayList<>();
     /** Whether a stop ended the crawl, which then left its queue as it was. */
     final boolean crawlStopped;
+    private final Set<String> triesCut;
     long skipped;
 
-    Findings(boolean crawlStopped) {
+    Findings(boolean crawlStopped, Set<String> triesCut) {
       this.crawlStopped = crawlStopped;
+      this.triesCut = triesCut;
     }
 
     /**
-     * A target the crawl left queued, or fetching: skipped at --max-pages, which said how much to
-     * ask for; not checked when a stop left it so.
+     * A target the crawl left queued, or fetching, as it left {@code url} (the target, or where its
+     * redirects lead): skipped at --max-pages, which said how much to ask for, unless the crawl had
+     * asked for it and got no answer, whose next try the limit cut; not checked when a stop left it
+     * so.
      */
-    void leftByTheCrawl(String target) {
+    void leftByTheCrawl(String target, String url) {
       if (crawlStopped) {
         notCheckedAtStop.add(target);
+      } else if (triesCut.contains(url)) {
+        triesCutAtLimit.add(target);
       } else {
         skipped++;
       }
@@ -247,7 +258,7 @@ public final class LinkChecker {
     if (leftAtLimit(target, db, givenUp)) {
       // In the scope, left queued when the crawl stopped (--max-pages, or a stop): not known either
       // way, and not asked for online, which would take the crawl past the limit it was given.
-      found.leftByTheCrawl(target);
+      found.leftByTheCrawl(target, target);
       return;
     }
     if (page == null) {
@@ -264,7 +275,7 @@ public final class LinkChecker {
     List<String> chain = new ArrayList<>(List.of(target));
     Page end = RecordedVerdicts.follow(page, pages, chain);
     if (end == null && leftAtLimit(chain.get(chain.size() - 1), db, givenUp)) {
-      found.leftByTheCrawl(target); // a redirect to a page left queued, as that page is
+      found.leftByTheCrawl(target, chain.get(chain.size() - 1)); // a redirect to a page left queued, as that page is
       return;
     }
     if (end == null && checkExternal) {
@@ -272,9 +283,10 @@ public final class LinkChecker {
       found.unchecked.add(target);
       return;
     }
-    // Fetching when the crawl ended early (a 429 waiting): not known either way.
+    // Fetching when the crawl ended early (a 429 waiting), as a crawl.db of an older sitepulse holds it: not
+    // known either way.
     if (end != null && end.is(UrlState.FETCHING)) {
-      found.leftByTheCrawl(target);
+      found.leftByTheCrawl(target, end.url());
       return;
     }
     if (end == null || end.is(UrlState.SKIPPED_ROBOTS)) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param checkedOnline targets the crawl did not fetch, checked online once each: external ones,
  *     in-scope ones the crawl did not reach, and redirects that left the crawl
  * @param skipped targets not checked: robots-blocked, left queued when the crawl stopped at
- *     --max-pages, and with --external skip those the crawl did not fetch, redirects leaving the
+ *     --max-pages (but {@code triesCut}), and with --external skip those the crawl did not fetch, redirects leaving the
  *     crawl included
  * @param nonHttp mailto:, javascript:, data: and other URLs of links and resources, not checked
  * @param cutPages pages the crawl cut at --max-body, by URL: their links after the cut were never
@@ -26,6 +26,9 @@ import java.util.List;
  *     among them ({@link UncheckedAnchor.Why#CHECK_STOPPED})
  * @param notCheckedAtStop the targets a stop left unjudged, by URL: in the crawl's queue, or
  *     not yet checked online; neither broken, skipped nor working
+ * @param triesCut the targets its crawl asked for and got no answer to keep from (a network
+ *     failure such as a timeout, a 429 or 503), whose next try --max-pages cut, by URL: neither
+ *     broken, skipped nor working
  * @param seedsDisallowed the seeds robots.txt disallows, or whose redirects lead where it does, by
  *     URL: skipped, and counted so, though the user asked for them by name
  * @param responsesNotArchived with warc: true, the responses the crawl's WARC file does not hold,
@@ -46,6 +49,7 @@ public record LinkReport(
     List<String> binaryPages,
     List<UncheckedAnchor> anchorsNotChecked,
     List<String> notCheckedAtStop,
+    List<String> triesCut,
     List<String> seedsDisallowed,
     long responsesNotArchived,
     String warcFailure) {
@@ -56,6 +60,7 @@ public record LinkReport(
     binaryPages = List.copyOf(binaryPages);
     anchorsNotChecked = List.copyOf(anchorsNotChecked);
     notCheckedAtStop = List.copyOf(notCheckedAtStop);
+    triesCut = List.copyOf(triesCut);
     seedsDisallowed = List.copyOf(seedsDisallowed);
   }
 
@@ -64,13 +69,13 @@ public record LinkReport(
       long nonHttp, List<BrokenLink> broken, List<String> cutPages, List<UncheckedAnchor> anchorsNotChecked,
       List<String> notCheckedAtStop, List<String> seedsDisallowed) {
     this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages, List.of(),
-        anchorsNotChecked, notCheckedAtStop, seedsDisallowed, 0, null);
+        anchorsNotChecked, notCheckedAtStop, List.of(), seedsDisallowed, 0, null);
   }
 
   /** This report, of a crawl whose WARC file lacks {@code responses} responses, for {@code why}. */
   public LinkReport notArchiving(long responses, String why) {
     return new LinkReport(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages,
-        binaryPages, anchorsNotChecked, notCheckedAtStop, seedsDisallowed, responses, why);
+        binaryPages, anchorsNotChecked, notCheckedAtStop, triesCut, seedsDisallowed, responses, why);
   }
 
   /** A report of a check that ran to its end, in which every page was read whole, and every fragment judged. */
@@ -96,11 +101,11 @@ public record LinkReport(
   }
 
   /**
-   * Targets checked and found working: neither broken, skipped nor left unjudged by a stop. A
-   * missing anchor does not count against its target, whose page works.
+   * Targets checked and found working: neither broken, skipped nor left unjudged by a stop or by
+   * --max-pages. A missing anchor does not count against its target, whose page works.
    */
   public long working() {
-    return targets - skipped - notCheckedAtStop.size() - (broken.size() - missingAnchors());
+    return targets - skipped - notCheckedAtStop.size() - triesCut.size() - (broken.size() - missingAnchors());
   }
 
   /** Broken links whose page works: a #fragment the page has no element for. */

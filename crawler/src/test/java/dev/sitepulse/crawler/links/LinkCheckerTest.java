@@ -1550,7 +1550,8 @@ class LinkCheckerTest {
     page("/waiting.html", base() + "/status/404");
     CrawlConfig crawl = crawl(null, 1, Pattern.compile("/waiting\\.html|/status/"), base() + "/waiting.html");
     Crawler.run(crawl, CrawlListener.NONE);
-    // What a crawl that ended on its page limit while /status/404 waited out a 429 leaves.
+    // What a crawl.db written before the crawl left such URLs queued at its end holds, where its page
+    // limit came while /status/404 waited out a 429.
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawl.crawlDb());
         Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE urls SET state='fetching', status=NULL WHERE url LIKE '%/status/404'");

@@ -1,0 +1,89 @@
+package dev.sitepulse.crawler.links;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlPurpose;
+import dev.sitepulse.crawler.HeldResponses;
+import dev.sitepulse.crawler.StubSiteServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A link check whose --max-pages comes before a page that got no answer is asked again: that
+ * page was asked for, and is neither broken nor working as far as the check knows, so it is
+ * reported as not checked, not skipped as the pages the limit never reached are.
+ */
+class TriesCutAtMaxPagesTest {
+
+  private static final HeldResponses held = new HeldResponses();
+
+  @RegisterExtension
+  static WireMockExtension site = StubSiteServer.builder(held).build();
+
+  @TempDir Path data;
+
+  private final LinkPages pages = new LinkPages(site);
+
+  /** The seed and one page more: what the seed links to first (the stub site's sitemap lists none). */
+  private CrawlConfig twoPages(String seed, Duration timeout) {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(404)));
+    return CrawlConfig.builder(List.of(seed), data).maxPages(2).delay(Duration.ZERO)
+        .timeout(timeout).userAgent("sitepulse-test").build().withPurpose(CrawlPurpose.LINK_CHECK);
+  }
+
+  private Map<String, String> statesInCrawlDb(CrawlConfig crawl) throws Exception {
+    Map<String, String> states = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawl.crawlDb());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT url, state FROM urls")) {
+      while (rs.next()) {
+        states.put(rs.getString(1).replaceFirst("^http://[^/]+", ""), rs.getString(2));
+      }
+    }
+    return states;
+  }
+
+  @Test
+  void aPageThatNeverAnsweredWhoseRetryTheLimitCutIsReportedNotCheckedAndLeftQueuedNotFetching() throws Exception {
+    pages.page("/cut/index.html", "/cut/hangs.html", "/cut/later.html");
+    CrawlConfig crawl = twoPages(pages.base() + "/cut/index.html", Duration.ofMillis(300));
+
+    LinkReport report;
+    try (HeldResponses.Held hangs = held.hold("/cut/hangs.html")) {
+      report = LinkChecker.crawlAndCheck(crawl, false, false);
+    }
+
+    assertThat(report.triesCut()).containsExactly(pages.base() + "/cut/hangs.html");
+    assertThat(report.skipped()).as("/cut/later.html, never asked for").isEqualTo(1);
+    assertThat(report.broken()).isEmpty();
+    assertThat(report.working()).as("the seed").isEqualTo(1);
+    assertThat(statesInCrawlDb(crawl)).containsEntry("/cut/hangs.html", "queued").doesNotContainValue("fetching");
+  }
+
+  @Test
+  void aPageThatAnswered503WhoseRetryTheLimitCutIsReportedNotCheckedAndLeftQueuedNotFetching() throws Exception {
+    pages.page("/busy/index.html", "/busy/503.html");
+    site.stubFor(get("/busy/503.html").willReturn(aResponse().withStatus(503)));
+    CrawlConfig crawl = twoPages(pages.base() + "/busy/index.html", Duration.ofSeconds(5));
+
+    LinkReport report = LinkChecker.crawlAndCheck(crawl, false, false);
+
+    assertThat(report.triesCut()).containsExactly(pages.base() + "/busy/503.html");
+    assertThat(report.skipped()).isZero();
+    assertThat(statesInCrawlDb(crawl)).containsEntry("/busy/503.html", "queued").doesNotContainValue("fetching");
+  }
+}
