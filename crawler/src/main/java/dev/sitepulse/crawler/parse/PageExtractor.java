@@ -114,7 +114,7 @@ final class PageExtractor implements NodeVisitor {
     headingSkipDepth -= kind.skipsHeadings() ? 1 : 0;
     if (el == openHeading) {
       if (!headingText.isEmpty()) {
-        headings.add(headingText.toString());
+        headings.add(StoredTexts.cut(headingText.toString(), StoredTexts.HEADING));
       }
       headingNames.exit(headingText, metadata.title);
       typedoc.headingEnds(headingText);
@@ -266,7 +266,8 @@ final class PageExtractor implements NodeVisitor {
       return;
     }
     boolean nofollow = PageMetadata.hasToken(el.attr("rel"), "nofollow");
-    outlinks.add(new Outlink(href, anchor, nofollow, line)); // resolved in result()
+    // Resolved in result(); its text kept as far as a reader is shown it.
+    outlinks.add(new Outlink(href, StoredTexts.cut(anchor, StoredTexts.LINK_TEXT), nofollow, line));
   }
 
   /**

@@ -38,7 +38,7 @@ final class PageMetadata {
   void title(Element el) {
     // An inline SVG may carry its own <title>; only the HTML one names the page.
     if (title == null && Parser.NamespaceHtml.equals(el.tag().namespace())) {
-      title = CollapsingText.collapse(el.text());
+      title = StoredTexts.cut(CollapsingText.collapse(el.text()), StoredTexts.TITLE);
     }
   }
 
@@ -46,7 +46,7 @@ final class PageMetadata {
     String name = el.attr("name");
     if (name.equalsIgnoreCase("description")) {
       if (description == null) {
-        description = CollapsingText.collapse(el.attr("content"));
+        description = StoredTexts.cut(CollapsingText.collapse(el.attr("content")), StoredTexts.DESCRIPTION);
       }
     } else if (name.equalsIgnoreCase("generator")) {
       if (generator == null) {
