@@ -60,7 +60,7 @@ class TriesCutAtMaxPagesTest {
   @Test
   void aPageThatNeverAnsweredWhoseRetryTheLimitCutIsReportedNotCheckedAndLeftQueuedNotFetching() throws Exception {
     pages.page("/cut/index.html", "/cut/hangs.html", "/cut/later.html");
-    CrawlConfig crawl = twoPages(pages.base() + "/cut/index.html", Duration.ofMillis(300));
+    CrawlConfig crawl = twoPages(pages.base() + "/cut/index.html", Duration.ofSeconds(3));
 
     LinkReport report;
     try (HeldResponses.Held hangs = held.hold("/cut/hangs.html")) {
