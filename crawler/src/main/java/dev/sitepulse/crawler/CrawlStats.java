@@ -46,6 +46,8 @@ import java.util.TreeMap;
  *     ("/x/warc/crawl-….warc.gz: No space left on device"), joined by "; "; null when neither
  * @param politenessWait the wait between a host's fetches that holds the crawl at this moment, null
  *     when none does (a back-off's is {@code heldBack})
+ * @param fetchesCutAtStop fetches a stop cut once their grace was over, as their servers had not
+ *     answered yet: their URLs are among the {@code queued}, for the next run
  */
 public record CrawlStats(
     long pages,
@@ -72,7 +74,8 @@ public record CrawlStats(
     long sitemapsOnHostsWithoutRobotsTxt,
     long responsesNotArchived,
     String warcFailure,
-    PolitenessWait politenessWait) {
+    PolitenessWait politenessWait,
+    long fetchesCutAtStop) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

@@ -10,7 +10,9 @@ import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.Crawler;
+import dev.sitepulse.pinger.config.Durations;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,7 +67,9 @@ public final class CrawlCommand implements Callable<Integer> {
     CrawlConfig crawl = CrawlOptions.toConfig(spec(), start());
     PrintStream out = System.out;
     try (StopOnSignal signals =
-        new StopOnSignal("the crawl", "stopping after the fetches in flight, committing what they bring")) {
+        new StopOnSignal("the crawl", "stopping: the fetches in flight have " + Durations.format(CrawlStop.GRACE)
+            + " to finish (the rest are cut and stay queued);"
+            + " committing what they bring")) {
       CrawlStats stats;
       // The loop draws progress and logs warnings on stderr: a reader that is behind must not hold it.
       try (QueuedOutput stderr = QueuedOutput.stderr()) {

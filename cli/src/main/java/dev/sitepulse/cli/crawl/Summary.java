@@ -5,7 +5,9 @@ import static dev.sitepulse.cli.Amounts.count;
 
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.pinger.OriginHeaders;
+import dev.sitepulse.pinger.config.Durations;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,9 @@ public final class Summary {
       out.printf(Locale.ROOT, "refreshed: %d unchanged (304 Not Modified), %d removed from the index%n",
           s.unchanged(), s.removed());
     }
-    String endedEarly = stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy;
+    String endedEarly = stoppedBy == null ? "limit reached" : "stopped by " + stoppedBy
+        + (s.fetchesCutAtStop() == 0 ? "" : "; " + count(s.fetchesCutAtStop(), "fetch", "fetches")
+            + " in flight cut after " + Durations.format(CrawlStop.GRACE));
     // The sitemaps' URLs are not queued yet: a run cut short before it read them all says so.
     String sitemaps = s.hostsWithSitemapsUnread() == 0 ? ""
         : "the sitemaps of " + count(s.hostsWithSitemapsUnread(), "host") + " not read to their end";

@@ -42,10 +42,10 @@ class CrawlStopIT {
     try {
       assertThat(HELD.asked().await(60, TimeUnit.SECONDS)).as("the page asked for").isTrue();
 
-      crawl.destroy(); // SIGTERM: the crawl waits for the fetch in flight, then commits it
+      crawl.destroy(); // SIGTERM: the crawl gives the fetch in flight its grace, then commits
       // ...into an index that is no longer a folder: the commit fails, after the stop.
       JarProcess.awaitWhileAlive(crawl, Duration.ofSeconds(30), () -> Files.readString(
-          work.resolve("started.err"), StandardCharsets.UTF_8).contains("stopping after the fetches in flight"));
+          work.resolve("started.err"), StandardCharsets.UTF_8).contains("stopping: the fetches in flight have"));
       Files.move(data.resolve("index"), work.resolve("index-moved"));
       Files.writeString(data.resolve("index"), "not a folder");
     } finally {

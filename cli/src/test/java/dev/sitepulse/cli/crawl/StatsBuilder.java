@@ -24,6 +24,7 @@ final class StatsBuilder {
   private long pagesBinary;
   private HostsHeldBack heldBack;
   private PolitenessWait politenessWait;
+  private long fetchesCutAtStop;
   private long hostsWithSitemapsUnread;
   private long sitemapsOnHostsWithoutRobotsTxt;
   private long responsesNotArchived;
@@ -100,11 +101,17 @@ final class StatsBuilder {
     return this;
   }
 
+  /** {@code fetches} in flight that a stop cut after their grace. */
+  StatsBuilder cutAtStop(long fetches) {
+    this.fetchesCutAtStop = fetches;
+    return this;
+  }
+
   CrawlStats build() {
     return new CrawlStats(pages, indexed, queued, statuses, errors, 0, 0, 0, 0, 0, bytes, elapsed,
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
         pagesCutAtMaxBody, pagesBinary, heldBack, hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, responsesNotArchived,
         warcFailure,
-        politenessWait);
+        politenessWait, fetchesCutAtStop);
   }
 }

@@ -40,6 +40,19 @@ class SummaryTest {
   }
 
   @Test
+  void aStopThatCutFetchesInFlightSaysHowManyBesideTheSignal() {
+    CrawlStats s = new StatsBuilder().pages(1, 1, 3).statuses(Map.of(200, 1L)).fetched(1024, Duration.ofSeconds(1))
+        .cutAtStop(2).build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Summary.print(s, CrawlConfig.defaults(List.of("http://127.0.0.1/"), Path.of("d")), "SIGINT",
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("left:      3 URLs queued (stopped by SIGINT; 2 fetches"
+        + " in flight cut after 2s); run again to continue\n");
+  }
+
+  @Test
   void sitemapsTheLimitLeftUnreadSaySoWithNothingQueuedAndBesideTheQueue() {
     assertThat(leftWithSitemapsUnread(0, 1))
         .isEqualTo("left:      the sitemaps of 1 host not read to their end (limit reached); run again to continue");

@@ -31,6 +31,8 @@ final class Counters {
   long sitemapsOnHostsWithoutRobotsTxt;
   long pagesCutAtMaxBody;
   long pagesBinary;
+  /** Fetches in flight that a stop cut once their grace was over. */
+  long fetchesCutAtStop;
   final Map<Integer, Long> statuses = new HashMap<>();
   final Map<String, Long> errors = new HashMap<>();
   final Map<String, String> seedsRedirectedAway = new LinkedHashMap<>();
@@ -77,6 +79,6 @@ final class Counters {
         seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, pagesBinary, heldBack,
         hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, warc == null ? 0 : warc.notArchived(),
         warc == null ? null : warc.failure(),
-        politenessWait);
+        politenessWait, fetchesCutAtStop);
   }
 }

@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,9 @@ final class CrawlLoop {
   private final long startNanos;
   private long progressTimer = -1;
   private long commitTimer = -1;
+  private long graceTimer = -1;
+  /** The page fetches under way, by URL: each one's result comes back to {@link #fetched} unless a stop cut it. */
+  private final Map<String, InFlight> inFlight = new HashMap<>();
   private int pendingWork; // parses, and what workStarted counts
   private int parsing;
   /** Records handed to the WARC writer and not yet written, each holding a whole body. */
@@ -144,6 +148,9 @@ final class CrawlLoop {
       stopRequested = stop.isRequested(); // asked while the crawl was being opened: fetch nothing
       stop.whenRequested(() -> context.runOnContext(x -> {
         stopRequested = true;
+        if (!inFlight.isEmpty() && graceTimer < 0 && !end.stopping()) {
+          graceTimer = timers.set(CrawlStop.GRACE.toMillis(), this::cutFetchesInFlight);
+        }
         finishIfIdle();
       }));
       if (stopRequested) {
@@ -159,6 +166,9 @@ final class CrawlLoop {
   private void cancelTimers() {
     timers.cancel(progressTimer);
     timers.cancel(commitTimer);
+    if (graceTimer >= 0) {
+      timers.cancel(graceTimer);
+    }
   }
 
   private void pump() {
@@ -195,10 +205,47 @@ final class CrawlLoop {
       // A link check's image or script is never parsed: its status is all there is to know, so
       // its body is not downloaded, unless the WARC file is to hold it.
       long maxBody = pages.isLeaf(next.url()) && !config.warc() ? 0 : config.maxBodyBytes();
-      fetches.fetch(next.url(), validators, maxBody).whenComplete((r, error) ->
-          context.runOnContext(v -> fetched(next, PageFetches.resultOf(next.url(), r, error))));
+      CompletableFuture<FetchResult> fetch = fetches.fetch(next.url(), validators, maxBody);
+      InFlight under = new InFlight(next, fetch);
+      inFlight.put(next.url(), under);
+      fetch.whenComplete((r, error) -> context.runOnContext(v -> {
+        if (inFlight.remove(next.url(), under)) { // else a stop cut it, and left its URL queued
+          fetched(next, PageFetches.resultOf(next.url(), r, error));
+        }
+      }));
     }
     wakeTimer.schedule(frontier.nextWake(now), now);
+    finishIfIdle();
+  }
+
+  /** A page fetch under way. */
+  private record InFlight(Frontier.Next next, CompletableFuture<FetchResult> fetch) {}
+
+  /**
+   * A stop's grace is over: the fetches still under way are cut (their servers have not answered)
+   * and their URLs left queued, in crawl.db and in the count of what is left, for the next run,
+   * as if never fetched. What comes back from them later is dropped.
+   */
+  private void cutFetchesInFlight() {
+    graceTimer = -1;
+    if (end.stopping()) {
+      return;
+    }
+    long now = nanoTime.getAsLong();
+    for (InFlight f : inFlight.values()) {
+      Frontier.Next next = f.next();
+      frontier.done(next.origin(), now);
+      frontier.requeue(next.url(), next.depth());
+      earlierRuns.takePrior(next.url());
+      db.markQueuedAgain(next.url());
+      counters.fetchesCutAtStop++;
+      f.fetch().cancel(true);
+    }
+    if (!inFlight.isEmpty()) {
+      LOG.info("stopping: {} in flight cut after {}; {} queued", inFlight.size() == 1 ? "1 fetch"
+          : inFlight.size() + " fetches", Durations.format(CrawlStop.GRACE), inFlight.size() == 1 ? "its URL stays" : "their URLs stay");
+    }
+    inFlight.clear();
     finishIfIdle();
   }
 
