@@ -53,7 +53,7 @@ final class LinksCsv {
         // A seed or a sitemap entry that no page links to has a row all the same, its page empty.
         for (Referrer ref : b.referrers().isEmpty() ? List.of(SEED) : b.referrers()) {
           csv.writeStartArray();
-          csv.writeString(b.url());
+          csv.writeString(cell(b.url())); // a link that is no URL is kept as the page wrote it
           csv.writeNumber(b.status());
           csv.writeString(b.errorKind() == null ? "" : b.errorKind());
           csv.writeString(cell(b.problem()));

@@ -30,8 +30,10 @@ public final class LinksTable {
     List<BrokenLink> startsFirst = r.broken().stream()
         .sorted(Comparator.comparing((BrokenLink b) -> !b.failedStart())).toList(); // stable: by URL within each
     for (BrokenLink b : startsFirst) {
-      out.println(b.failedStart() ? "FAILED  " + b.url() + "  (" + b.start().unled() + ")"
-          : "BROKEN  " + b.url() + (b.external() ? "  (external)" : ""));
+      // A link that is no URL is kept as the page wrote it, escape codes and all.
+      String url = Shortened.line(b.url());
+      out.println(b.failedStart() ? "FAILED  " + url + "  (" + b.start().unled() + ")"
+          : "BROKEN  " + url + (b.external() ? "  (external)" : ""));
       out.println("        " + Shortened.line(b.problem()));
       if (!b.chain().isEmpty()) {
         out.println("        redirects: " + String.join(" -> ", b.chain()));

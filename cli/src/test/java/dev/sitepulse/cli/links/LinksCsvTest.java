@@ -41,4 +41,16 @@ class LinksCsvTest {
         "target,status,error_kind,problem,external,redirect_chain,page,line,anchor_text,embedded_as",
         "http://127.0.0.1:1/,0,CONNECT_REFUSED,CONNECT_REFUSED: connection refused by 127.0.0.1:1,false,,,,,");
   }
+
+  @Test
+  void aLinkThatIsNoUrlLosesItsControlCharactersAsAnchorTextDoes() {
+    BrokenLink bad = new BrokenLink("http://exa mple.com/\u001b]52;c;ZXZpbA==\u0007", 0, "INVALID_URL",
+        "INVALID_URL: the URL is not a valid URL", List.of(), false, List.of(new Referrer("http://h/a", "bad", 8)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksCsv.write(new LinkReport(1, 1, 0, 1, 0, 0, 0, List.of(bad)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\r\nhttp://exa mple.com/ ]52;c;ZXZpbA== ,0,INVALID_URL,")
+        .doesNotContain("\u001b", "\u0007");
+  }
 }

@@ -37,4 +37,18 @@ class LinksTableTest {
     assertThat(table(new Referrer("http://h/a", "old\ncredits  page", 28)))
         .contains("        from http://h/a:28  \"old credits page\"\n");
   }
+
+  @Test
+  void aLinkThatIsNoUrlKeepsItsEscapeCodesOffTheTerminal() {
+    // The crawl keeps such a link as written (http://exa mple.com/ is no URL), control characters
+    // and all: ESC [2J cleared the screen, backspaces rubbed out the URL before them.
+    BrokenLink bad = new BrokenLink("http://exa mple.com/\u001b[2J\b\b", 0, "INVALID_URL",
+        "INVALID_URL: the URL is not a valid URL", List.of(), false, List.of(new Referrer("http://h/a", "bad", 8)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksTable.write(new LinkReport(1, 1, 0, 1, 0, 0, 0, List.of(bad)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("BROKEN  http://exa mple.com/ [2J\n")
+        .doesNotContain("\u001b", "\b");
+  }
 }
