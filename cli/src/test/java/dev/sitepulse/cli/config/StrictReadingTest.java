@@ -153,6 +153,25 @@ class StrictReadingTest {
   }
 
   @Test
+  void aLineLongerThanAMebibyteIsRefusedAtItsLineRatherThanReadInTimeThatGrowsWithItsSquare() {
+    // SnakeYAML copies what it holds of a value each time it reads 1024 more characters: a value
+    // of 4 MB on one line took 20 CPU-seconds, of 60 MB (under the 64 MB limit) hours.
+    String value = "A".repeat((1 << 20) + 1);
+    assertConfigError("targets:\n  - name: t\n    url: http://127.0.0.1/\n    method: POST\n    body: \"" + value + "\"\n")
+        .isEqualTo(FILE + ":5: a line of 1048589 characters, over the 1 MiB a config's line may hold (YAML takes"
+            + " time that grows with the square of a line's length); break it: a double-quoted value goes on"
+            + " after a line that ends in \\");
+  }
+
+  @Test
+  void aLongValueBrokenOverLinesThatEndInABackslashIsReadWhole() {
+    // What the error above tells the writer of a long value to do.
+    String body = SitepulseConfig.read("targets:\n  - name: t\n    url: http://127.0.0.1/\n    method: POST\n"
+        + "    body: \"AAA\\\n      BBB\\\n      CCC\"\n", FILE, java.util.Map.of()).targets().get(0).body();
+    assertThat(body).isEqualTo("AAABBBCCC");
+  }
+
+  @Test
   void aConfigThatNeverEndsIsRefusedOnceItPassesTheLimitNotReadUntilTheMemoryRunsOut() {
     Path endless = Path.of("/dev/zero"); // as -c /dev/zero, or a pipe that is never closed, gives it
     assumeTrue(Files.isReadable(endless));

@@ -100,6 +100,7 @@ public final class ConfigReader {
       throw new ConfigException(fileName + ": larger than a config may be (" + (MAX_CODE_POINTS >> 20) + " MB)");
     }
     String yaml = EnvSubstitution.apply(text, env, fileName);
+    LongLines.check(yaml, fileName);
     KeyScan.Places places;
     try (JsonParser p = YAML.getFactory().createParser(yaml)) {
       places = KeyScan.scan(p, type);
