@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.sitepulse.pinger.format.OneLine;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -53,13 +54,20 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   static final String APPENDER = "stderr";
 
   /**
+   * The message on its line, as {@link OneLine} keeps a site's text: libraries quote what a site
+   * wrote (crawler-commons a robots.txt's lines, with -v), whose escape codes would reach the
+   * terminal and whose line breaks would forge log lines.
+   */
+  private static final String MESSAGE = "%replace(%msg){'[" + OneLine.CONTROL_CHARS + "]+', ' '}%n";
+
+  /**
    * A user reads what happened, not which class said it: only the loggers named for a user
    * (sitepulse.alerts, sitepulse.history…, which a log filter may pick out) are named. -v names
    * every class, for a bug report.
    */
   static final String PATTERN =
-      "%d{HH:mm:ss.SSS} %-5level %replace(%logger - ){'^(?!sitepulse\\.).* - $', ''}%msg%n";
-  static final String VERBOSE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+      "%d{HH:mm:ss.SSS} %-5level %replace(%logger - ){'^(?!sitepulse\\.).* - $', ''}" + MESSAGE;
+  static final String VERBOSE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - " + MESSAGE;
 
   /**
    * Lucene logs through java.util.logging, which bypasses logback: on JDK 21 and later an INFO

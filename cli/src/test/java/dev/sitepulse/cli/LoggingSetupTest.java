@@ -40,6 +40,18 @@ class LoggingSetupTest {
   }
 
   @Test
+  void aSitesTextInALibrarysMessageStaysOnItsLineAndOffTheTerminalsControls() {
+    // crawler-commons logs a robots.txt's lines as the site wrote them (with -v): an escape code
+    // cleared the screen or wrote to the clipboard, a line break forged a second log line.
+    String sitemap = "Invalid URL with sitemap directive: http://h/sm\u001b]52;c;ZXZpbA==\u0007"
+        + "\n12:00:00.000 ERROR forged\u202e";
+    for (String pattern : new String[] {LoggingSetup.PATTERN, LoggingSetup.VERBOSE_PATTERN}) {
+      assertThat(line(pattern, LoggingSetup.ROBOTS_PARSER, sitemap))
+          .endsWith("Invalid URL with sitemap directive: http://h/sm ]52;c;ZXZpbA== 12:00:00.000 ERROR forged \n");
+    }
+  }
+
+  @Test
   void verboseSwitchesTheStderrLinesToNameEveryClass() {
     LoggerContext context = new LoggerContext();
     LoggingSetup setup = new LoggingSetup();
