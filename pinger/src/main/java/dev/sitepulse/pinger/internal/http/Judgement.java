@@ -20,7 +20,7 @@ record Judgement(Verdict verdict, List<ConditionResult> results, String failure)
     Verdict verdict = Verdict.UP;
     String failure = null;
     for (Condition condition : conditions) {
-      ConditionResult r = condition.evaluate(seen);
+      ConditionResult r = shown(condition.evaluate(seen));
       results.add(r);
       if (!r.success()) {
         Verdict v = r.degrades() ? Verdict.DEGRADED : Verdict.DOWN;
@@ -31,5 +31,16 @@ record Judgement(Verdict verdict, List<ConditionResult> results, String failure)
       }
     }
     return new Judgement(verdict, results, failure);
+  }
+
+  /**
+   * The result with the server's text in its description escaped as in the check's reason: a
+   * value may hold escape codes, or half a surrogate pair (a JSON body's escape of U+D800 alone),
+   * which written out again makes JSON that some parsers refuse.
+   */
+  private static ConditionResult shown(ConditionResult r) {
+    String description = ServerText.escaped(r.description());
+    return description.equals(r.description()) ? r
+        : new ConditionResult(r.condition(), r.success(), description, r.degrades());
   }
 }

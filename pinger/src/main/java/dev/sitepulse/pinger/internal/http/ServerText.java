@@ -17,6 +17,11 @@ final class ServerText {
     return excerpt(text, REASON_LENGTH);
   }
 
+  /** The whole text, what would not print as itself escaped: for text already cut to size. */
+  static String escaped(String text) {
+    return isText(text) ? text : excerpt(text, Integer.MAX_VALUE - 1);
+  }
+
   /** At most {@code max} characters, escapes counted, then an ellipsis if anything was cut. */
   static String excerpt(String text, int max) {
     StringBuilder sb = new StringBuilder(Math.min(text.length(), max + 1));
