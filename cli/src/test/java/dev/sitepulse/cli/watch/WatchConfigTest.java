@@ -181,6 +181,29 @@ class WatchConfigTest {
   }
 
   @Test
+  void aWebhookUrlTheConfigRefusesIsQuotedWithItsPathHiddenAsWatchShowsItEverywhereElse() {
+    String yaml = """
+        targets:
+          - url: http://127.0.0.1/
+        watch:
+          webhooks:
+            - url: "%s"
+        """;
+    assertConfigError(yaml.formatted("https://hooks.example:99999/services/T/B/tok"))
+        .isEqualTo(FILE + ":5:12: watch.webhooks[0].url: port 99999 is outside 1 to 65535: https://hooks.example:99999/…");
+    assertConfigError(yaml.formatted("https://bot:pw@hooks.example:x/services/T/B/tok"))
+        .isEqualTo(FILE + ":5:12: watch.webhooks[0].url: port x is not a number: https://hooks.example:x/…");
+    assertConfigError(yaml.formatted("https://hooks.ex ample/services/T/B/tok"))
+        .isEqualTo(FILE + ":5:12: watch.webhooks[0].url: host \"hooks.ex ample\" is not valid: https://hooks.ex ample/…");
+    assertConfigError(yaml.formatted("ftp://hooks.example/services/T/B/tok?key=k"))
+        .isEqualTo(FILE + ":5:12: watch.webhooks[0].url: \"ftp://hooks.example/…\" is not an absolute http(s) URL");
+    assertConfigError(yaml.formatted("hooks.example:8080/services/T/B/tok"))
+        .isEqualTo(FILE + ":5:12: watch.webhooks[0].url: \"hooks.example:8080/…\" is not an absolute http(s) URL"
+            + " (did you mean http://hooks.example:8080/…?)");
+    assertConfigError(yaml.formatted("https://hooks.example:99999\\\\services\\\\tok")).doesNotContain("tok");
+  }
+
+  @Test
   void aBadListenAddressIsRejected() {
     assertConfigError("""
         targets:

@@ -11,10 +11,12 @@ import dev.sitepulse.pinger.Rate;
 import dev.sitepulse.pinger.SchemeHint;
 import dev.sitepulse.pinger.ShownUrl;
 import dev.sitepulse.pinger.internal.http.UrlMessages;
+import dev.sitepulse.pinger.watch.Webhook;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 
 /**
@@ -75,8 +77,21 @@ final class ValueDeserializers {
     }
   }
 
-  /** Keeps a URL as written, but only if it is an absolute http(s) URL. */
-  static final class HttpUrlText extends JsonDeserializer<String> {
+  /**
+   * Keeps a URL as written, but only if it is an absolute http(s) URL; an error quotes it without
+   * its user:password@.
+   */
+  static class HttpUrlText extends JsonDeserializer<String> {
+    private final UnaryOperator<String> show;
+
+    HttpUrlText() {
+      this(ShownUrl::of);
+    }
+
+    HttpUrlText(UnaryOperator<String> show) {
+      this.show = show;
+    }
+
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_STRING) {
@@ -85,12 +100,19 @@ final class ValueDeserializers {
       String text = p.getText().strip();
       if (HttpUrl.parse(text) == null) {
         // http://h:99999/ is an absolute http URL: say that its port (or host) is what is wrong.
-        String why = UrlMessages.whyInvalid(text);
+        String why = UrlMessages.whyInvalid(text, show);
+        String shown = show.apply(text);
         throw InvalidFormatException.from(p, why != null && UrlMessages.namesPortOrHost(why) ? why
-            : "\"" + ShownUrl.of(text) + "\" is not an absolute http(s) URL" + SchemeHint.of(text), ShownUrl.of(text),
-            String.class);
+            : "\"" + shown + "\" is not an absolute http(s) URL" + SchemeHint.of(shown), shown, String.class);
       }
       return text;
+    }
+  }
+
+  /** A webhook's URL: an error quotes it as {@link Webhook#redact} shows it, its path and query hidden, tokens and all. */
+  static final class WebhookUrlText extends HttpUrlText {
+    WebhookUrlText() {
+      super(Webhook::redact);
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param headers sent with every delivery, e.g. an Authorization token from ${ENV}
  */
 public record WebhookSpec(
-    @JsonDeserialize(using = ValueDeserializers.HttpUrlText.class) String url,
+    @JsonDeserialize(using = ValueDeserializers.WebhookUrlText.class) String url,
     String format,
     Duration timeout,
     Integer retries,

@@ -1,10 +1,12 @@
 package dev.sitepulse.pinger.watch;
 
+import dev.sitepulse.pinger.ShownUrl;
 import dev.sitepulse.pinger.Target;
 import dev.sitepulse.pinger.internal.UrlCredentials;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -17,6 +19,10 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_RETRIES = 3;
+
+  /** Scheme, host and port of a URL as written (the scheme may be missing), then more than a lone delimiter. */
+  private static final Pattern PAST_HOST =
+      Pattern.compile("^((?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://)?[^/\\\\?#]*)[/\\\\?#].+", Pattern.DOTALL);
 
   /** The body of a delivery. */
   public enum Format {
@@ -59,12 +65,21 @@ public record Webhook(String url, Format format, Duration timeout, int retries, 
   public static String redact(String url) {
     HttpUrl u = HttpUrl.parse(url);
     if (u == null) {
-      return "…";
+      return redactText(url);
     }
     String host = u.host().contains(":") ? "[" + u.host() + "]" : u.host();
     String base = u.scheme() + "://" + host
         + (u.port() == HttpUrl.defaultPort(u.scheme()) ? "" : ":" + u.port()) + "/";
     boolean bare = u.encodedPath().equals("/") && u.encodedQuery() == null && u.encodedFragment() == null;
     return bare ? base : base + "…";
+  }
+
+  /**
+   * A URL OkHttp cannot parse, as a config error quotes it (a port past 65535, a host with a space,
+   * no scheme): as written up to the end of its host and port, where OkHttp and browsers end them at
+   * the first {@code /}, {@code \}, {@code ?} or {@code #}, anything after that as {@code /…}.
+   */
+  private static String redactText(String url) {
+    return PAST_HOST.matcher(ShownUrl.of(url.strip())).replaceFirst("$1/…");
   }
 }

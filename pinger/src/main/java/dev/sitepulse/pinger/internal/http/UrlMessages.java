@@ -2,6 +2,7 @@ package dev.sitepulse.pinger.internal.http;
 
 import dev.sitepulse.pinger.SchemeHint;
 import dev.sitepulse.pinger.ShownUrl;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 
 /** How checks and fetches name a URL, or what is wrong with one, in their messages. */
@@ -16,6 +17,11 @@ public final class UrlMessages {
    * can. The URL it quotes is {@linkplain ShownUrl shown} without its user:password@.
    */
   public static String whyInvalid(String url) {
+    return whyInvalid(url, ShownUrl::of);
+  }
+
+  /** As {@link #whyInvalid(String)}, quoting the URL as {@code show} shows it (a webhook's, its path hidden). */
+  public static String whyInvalid(String url, UnaryOperator<String> show) {
     if (url.isBlank()) {
       return "the URL is empty"; // not "not an http(s) URL: " and nothing after it
     }
@@ -23,7 +29,7 @@ public final class UrlMessages {
       HttpUrl.get(url);
       return null;
     } catch (IllegalArgumentException e) {
-      String shown = ShownUrl.of(url);
+      String shown = show.apply(url);
       String why = String.valueOf(e.getMessage());
       if (why.startsWith(PORT)) { // OkHttp says the same of a port that is no number
         String port = why.substring(PORT.length(), why.length() - 1);
