@@ -51,8 +51,8 @@ public record CrawlSpec(
     for (int i = 0; seeds != null && i < seeds.size(); i++) {
       String why = Crawler.whyNotFetchable(seeds.get(i));
       if (why != null) {
-        throw new InvalidValueException("seeds[" + i + "]", "seed is " + why + ": " + ShownUrl.of(seeds.get(i))
-            + SchemeHint.of(seeds.get(i)));
+        String shown = ShownUrl.of(seeds.get(i));
+        throw new InvalidValueException("seeds[" + i + "]", "seed is " + why + ": " + shown + SchemeHint.of(shown));
       }
     }
     atLeast("max-pages", maxPages, 0, "0 (no limit) or more");

@@ -10,10 +10,16 @@ import java.util.regex.Pattern;
  */
 public final class ShownUrl {
   /**
-   * A scheme, then the user info up to the last {@code @} before the path, query or fragment, as
-   * OkHttp and browsers read it: {@code http://ops:p@ss@host/} has the password {@code p@ss}.
+   * A scheme and the slashes after it, then the user info up to the last {@code @} before the path,
+   * query or fragment, as OkHttp and browsers read it: {@code http://ops:p@ss@host/} has the
+   * password {@code p@ss} (a {@code \} they end the host at is taken for part of a password: better
+   * hidden than shown). Without a scheme, {@code ops:pw@host/} as curl and wget read it, which
+   * take it for http (but for the schemes that address a mailbox or a message at a host, as
+   * {@code mailto:ops@example.com} does, which is quoted whole, and for a text that starts with
+   * its {@code @}, which hides nothing and may be a formula the CSV output must see).
    */
-  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+  private static final Pattern USER_INFO = Pattern.compile(
+      "^(?:((?:[A-Za-z][A-Za-z0-9+.-]*:)?[/\\\\]+)[^/?#]*|(?!(?i:mailto|news|xmpp|sips?|im|pres|acct):)[^/?#]+)@");
 
   private ShownUrl() {}
 

@@ -51,6 +51,21 @@ class CredentialsTest {
   }
 
   @Test
+  void aUrlWrittenWithoutItsSchemeKeepsItsUserAndPasswordOutOfItsErrorAsOneWithASchemeDoes() {
+    CheckResult r = check(Target.of("ops:s3cret@127.0.0.1:8941/"));
+
+    assertThat(r.errorKind()).isEqualTo(ErrorKind.INVALID_URL);
+    assertThat(r.message()).isEqualTo("not an http(s) URL: 127.0.0.1:8941/ (did you mean http://127.0.0.1:8941/?)");
+    assertThat(r.target().name()).isEqualTo("127.0.0.1:8941/");
+    assertThat(check(Target.of("//ops:p@ss@127.0.0.1:99999/")).message()).isEqualTo("not an http(s) URL: //127.0.0.1:99999/");
+  }
+
+  @Test
+  void aMailtoUrlIsQuotedWholeItsAddressBeingNoUserInfo() {
+    assertThat(check(Target.of("mailto:ops@example.com")).message()).isEqualTo("not an http(s) URL: mailto:ops@example.com");
+  }
+
+  @Test
   void anAuthorizationHeaderTheTargetSetsWinsOverTheUrlsCredentials() {
     Target t = new Target(null, null, "http://a:b@127.0.0.1/", null, Map.of("authorization", "Bearer t0ken"),
         null, null, 0, null);

@@ -380,6 +380,8 @@ class ConfigFileTest {
         .endsWith("host \"exa mple.com\" is not valid: http://exa mple.com/");
     assertConfigError("targets:\n  - url: ftp://ops:s3cret@h/\n")
         .endsWith("\"ftp://h/\" is not an absolute http(s) URL");
+    assertConfigError("targets:\n  - url: ops:s3cret@h.example/\n")
+        .endsWith("\"h.example/\" is not an absolute http(s) URL (did you mean http://h.example/?)");
     assertConfigError("watch:\n  webhooks:\n    - url: http://ops:p@ss@h:0/hook\n")
         .doesNotContain("ops").doesNotContain("p@ss").doesNotContain("ss@");
   }

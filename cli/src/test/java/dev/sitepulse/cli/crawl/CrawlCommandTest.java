@@ -251,6 +251,14 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aSeedWrittenWithoutItsSchemeIsNamedWithoutItsUserAndPasswordToo() {
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), "ops:s3cret@127.0.0.1:8941/");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("sitepulse: seed is not an http(s) URL: 127.0.0.1:8941/ (did you mean http://127.0.0.1:8941/?)\n");
+  }
+
+  @Test
   void aZeroTimeoutIsRefusedWithTheDurationWrittenAsADurationNotInIsoForm() throws Exception {
     Path config = Files.writeString(data.resolve("sitepulse.yaml"), "crawl:\n  timeout: 0s\n");
 
