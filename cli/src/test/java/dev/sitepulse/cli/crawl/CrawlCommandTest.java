@@ -251,6 +251,18 @@ class CrawlCommandTest {
   }
 
   @Test
+  void aSeedWhosePasswordHoldsAnAtSignIsCrawledAsPingChecksSuchAUrl() {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>welcome</body></html>")));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(),
+        StubServer.url(site, "/").replace("http://", "http://ops:p@ss@"));
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
+    assertThat(run.out()).contains("crawled 1 page (1 indexed)");
+  }
+
+  @Test
   void aSeedWrittenWithoutItsSchemeIsNamedWithoutItsUserAndPasswordToo() {
     CommandLineRun run = CommandLineRun.of("crawl", "--data", data.toString(), "ops:s3cret@127.0.0.1:8941/");
 

@@ -50,6 +50,7 @@ public final class LinkRules {
     if (u.length() > MAX_URL_LENGTH || !isHttp(u)) {
       return null;
     }
+    u = withUserInfoAtSignsEncoded(u);
     try {
       String n = normalizeHost(u);
       return n != null && hasPortInRange(n) && hasUriHost(n) && Fetcher.canFetch(n) ? stripped.strip(n) : null;
@@ -108,6 +109,7 @@ public final class LinkRules {
     if (!isHttp(u)) {
       return "not an http(s) URL";
     }
+    u = withUserInfoAtSignsEncoded(u);
     try {
       URL parsed = new URL(u);
       int port = parsed.getPort();
@@ -171,6 +173,25 @@ public final class LinkRules {
     boolean http = (colon == 4 || colon == 5 && (url.charAt(4) | 0x20) == 's')
         && url.regionMatches(true, 0, "http", 0, 4);
     return !http;
+  }
+
+  /**
+   * {@code http://ops:p@ss@host/} as {@code http://ops:p%40ss@host/}: the URL standard (which
+   * browsers and curl follow) and OkHttp, with which ping checks it, take the user info up to the
+   * last {@code @} before the path; java.net.URI, java.net.URL and the normalizer end it at the
+   * first, and find no host. The authority ends where OkHttp ends it.
+   */
+  private static String withUserInfoAtSignsEncoded(String u) {
+    int start = u.indexOf("://") + 3;
+    int end = start;
+    while (end < u.length() && "/\\?#".indexOf(u.charAt(end)) < 0) {
+      end++;
+    }
+    int last = u.lastIndexOf('@', end - 1);
+    if (last < start || u.indexOf('@', start) == last) {
+      return u;
+    }
+    return u.substring(0, start) + u.substring(start, last).replace("@", "%40") + u.substring(last);
   }
 
   private static boolean isHttp(String u) {

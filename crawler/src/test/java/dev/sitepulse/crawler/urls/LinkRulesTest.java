@@ -58,6 +58,14 @@ class LinkRulesTest {
   }
 
   @Test
+  void aPasswordWithAnAtSignRunsToTheLastAtBeforeTheHostAsBrowsersAndOkHttpReadIt() {
+    assertThat(LinkRules.PLAIN.normalize("http://ops:p@ss@127.0.0.1:8092/x")).isEqualTo("http://127.0.0.1:8092/x");
+    assertThat(LinkRules.PLAIN.normalize("https://a@b@[::1]:8443/x@y")).isEqualTo("https://[::1]:8443/x@y");
+    assertThat(LinkRules.whyNot("http://ops:p@ss@127.0.0.1:8092/x")).isNull();
+    assertThat(LinkRules.whyNot("http://ops:p@ss@127.0.0.1:99999/")).isEqualTo("on port 99999, outside 1 to 65535");
+  }
+
+  @Test
   void onlyASchemeOtherThanHttpOrHttpsCountsAsNonHttp() {
     assertThat(List.of("mailto:a@b.c", "javascript:void(0)", "TEL:+1", "ftp://x/", "git+ssh://x", "httpx://x"))
         .allMatch(LinkRules::isNonHttpScheme);
