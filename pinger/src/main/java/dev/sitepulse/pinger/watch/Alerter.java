@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +98,7 @@ public final class Alerter implements AutoCloseable {
   private final Listener listener;
   private final Duration backoff;
   private final WebhookWorkers workers = new WebhookWorkers();
+  private final ParkedLanes parked = new ParkedLanes();
   /** Writes each alert's log line and starts its deliveries, in order; times the retries too. */
   private final ScheduledExecutorService alerterThread;
   private final OkHttpClient http =
@@ -118,28 +121,38 @@ public final class Alerter implements AutoCloseable {
   /**
    * Webhooks as a reload sets them; deliveries under way finish where they started, and the
    * workers of a webhook the reload dropped are shut down once they have. A webhook the reload
-   * kept (by URL) keeps its targets' deliveries under way: their next alerts wait behind them.
+   * kept (by URL) keeps its targets' deliveries under way: their next alerts wait behind them; so
+   * does one a later reload adds back while they run.
    */
   public void setWebhooks(List<Webhook> webhooks) {
     List<WebhookSink> old = sinks;
-    this.sinks = sinks(webhooks, old);
+    List<WebhookSink> next = sinks(webhooks, old);
+    this.sinks = next;
+    Set<WebhookLanes> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    next.forEach(s -> kept.add(s.lanes()));
+    List<WebhookSink> unkept = old.stream().filter(s -> !kept.contains(s.lanes())).toList();
+    unkept.forEach(s -> parked.park(s.url(), s.lanes()));
     Map<String, List<WebhookSink>> dropped = old.stream().filter(s -> !workers.inUse(s.url()))
         .collect(Collectors.groupingBy(WebhookSink::url));
-    if (!dropped.isEmpty()) {
+    if (!unkept.isEmpty() || !dropped.isEmpty()) {
       // On the alerter's thread, after any alert that took the old sinks has handed them its deliveries.
-      runOnAlerterThread(() -> dropped.forEach((url, gone) -> {
-        CompletableFuture<Void> retired = workers.retire(url,
-            CompletableFuture.allOf(gone.stream().map(WebhookSink::idle).toArray(CompletableFuture[]::new)));
-        pending.add(retired);
-        retired.whenComplete((v, e) -> pending.remove(retired));
-      }));
+      runOnAlerterThread(() -> {
+        unkept.forEach(s -> parked.releaseWhenIdle(s.url(), s.lanes()));
+        dropped.forEach((url, gone) -> {
+          CompletableFuture<Void> retired = workers.retire(url,
+              CompletableFuture.allOf(gone.stream().map(WebhookSink::idle).toArray(CompletableFuture[]::new)));
+          pending.add(retired);
+          retired.whenComplete((v, e) -> pending.remove(retired));
+        });
+      });
     }
   }
 
   /**
    * A sink per webhook: the one of {@code old} kept as it was when its webhook is unchanged, else a
    * new one with the lanes of the old sink of its URL (the n-th of that URL's, should two entries
-   * share one), so that an alert sent after a reload waits behind its target's delivery under way.
+   * share one), or else those an earlier reload parked when it dropped the URL, so that an alert
+   * sent after a reload waits behind its target's delivery under way.
    */
   private List<WebhookSink> sinks(List<Webhook> webhooks, List<WebhookSink> old) {
     workers.use(webhooks.stream().map(Webhook::url).collect(Collectors.toSet())); // before a pool is taken
@@ -150,11 +163,17 @@ public final class Alerter implements AutoCloseable {
       int n = taken.merge(w.url(), 1, Integer::sum) - 1;
       List<WebhookSink> sameUrl = oldByUrl.getOrDefault(w.url(), List.of());
       WebhookSink was = n < sameUrl.size() ? sameUrl.get(n) : null;
+      WebhookLanes lanes = was != null ? was.lanes() : parked.take(w.url());
       out.add(was != null && was.hook().equals(w) ? was
           : new WebhookSink(w, http, workers.of(w.url()), alerterThread, backoff,
-              was == null ? new WebhookLanes() : was.lanes()));
+              lanes == null ? new WebhookLanes() : lanes));
     }
     return List.copyOf(out);
+  }
+
+  /** Lanes of dropped webhooks kept for a reload that adds them back: those still busy. */
+  int parkedLanes() {
+    return parked.size();
   }
 
   /** Worker pools not yet shut down: one per webhook URL in use, and those of dropped ones still busy. */

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Per target, its delivery under way to one webhook and the alert waiting behind it. A reload that
  * keeps the webhook's URL hands its lanes to the new {@link WebhookSink}, its headers changed or
  * not: with lanes of its own, a recovery sent after the reload overtook the outage still being
- * delivered before it.
+ * delivered before it. A reload that drops the webhook parks them ({@link ParkedLanes}) until their
+ * deliveries end, for a later reload that adds it back.
  */
 final class WebhookLanes {
 
@@ -81,6 +82,11 @@ final class WebhookLanes {
     } else {
       done.idle.complete(null);
     }
+  }
+
+  /** Whether no delivery is under way. */
+  synchronized boolean isIdle() {
+    return lanes.isEmpty();
   }
 
   /** Completes once every delivery sent so far has ended, its retries too. */

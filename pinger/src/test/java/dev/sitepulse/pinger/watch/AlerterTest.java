@@ -232,6 +232,21 @@ class AlerterTest {
   }
 
   @Test
+  void aDroppedWebhooksLanesAreKeptForAReloadThatAddsItBackOnlyUntilItsDeliveryUnderWayEnds() {
+    receiver.stubFor(post("/old").willReturn(ok().withFixedDelay(500)));
+    try (Alerter alerter = new Alerter(List.of(hook("/old", 0)), Alerter.Listener.NONE, Duration.ofMillis(1))) {
+      alerter.alert(down());
+      Eventually.await(Duration.ofSeconds(5), "the post to reach the old webhook",
+          () -> !receiver.findAll(postRequestedFor(urlEqualTo("/old"))).isEmpty());
+      alerter.setWebhooks(List.of(hook("/new", 0)));
+      assertThat(alerter.parkedLanes()).isEqualTo(1);
+      alerter.idle().join();
+
+      Eventually.await(Duration.ofSeconds(5), "the old webhook's lanes to be let go", () -> alerter.parkedLanes() == 0);
+    }
+  }
+
+  @Test
   void userAndPasswordInAWebhookUrlAreSentAsBasicAuthorizationAsForATarget() {
     receiver.stubFor(post("/hook").willReturn(ok()));
     Webhook hook = new Webhook("http://alice:s3cr%40t@127.0.0.1:" + receiver.getPort() + "/hook",

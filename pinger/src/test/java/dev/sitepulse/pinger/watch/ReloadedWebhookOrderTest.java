@@ -74,14 +74,17 @@ class ReloadedWebhookOrderTest {
         to == State.UP ? Verdict.UP : Verdict.DOWN, to == State.UP ? 200 : 500, message);
   }
 
-  /** The first outage held at the webhook, a reload to {@code reloaded}, then a recovery and a second outage. */
-  private void flapAcrossAReload(Webhook first, Webhook reloaded) throws InterruptedException {
+  /** The first outage held at the webhook, reloads to each of {@code reloads}, then a recovery and a second outage. */
+  @SafeVarargs
+  private void flapAcrossAReload(Webhook first, List<Webhook>... reloads) throws InterruptedException {
     try (Alerter alerter = new Alerter(List.of(first),
         (a, d) -> delivered.add(a.message() + (d.replaced() ? " replaced" : d.ok() ? " ok" : " failed")),
         Duration.ofMillis(1))) {
       alerter.alert(alert(State.UP, State.DOWN, "first outage"));
       assertThat(outageReceived.await(30, TimeUnit.SECONDS)).isTrue();
-      alerter.setWebhooks(List.of(reloaded));
+      for (List<Webhook> reloaded : reloads) {
+        alerter.setWebhooks(reloaded);
+      }
       alerter.alert(alert(State.DOWN, State.UP, "recovery"));
       alerter.alert(alert(State.UP, State.DOWN, "second outage"));
       Eventually.await(Duration.ofSeconds(30), "the recovery's delivery to end",
@@ -93,7 +96,7 @@ class ReloadedWebhookOrderTest {
 
   @Test
   void aReloadThatLeavesTheWebhookAsItWasKeepsTheRecoveryBehindTheOutageItEnds() throws InterruptedException {
-    flapAcrossAReload(hook("Bearer t"), hook("Bearer t"));
+    flapAcrossAReload(hook("Bearer t"), List.of(hook("Bearer t")));
 
     assertThat(delivered).containsExactlyInAnyOrder("first outage ok", "recovery replaced", "second outage ok");
     assertThat(answered).containsExactly("first outage Bearer t", "second outage Bearer t");
@@ -102,9 +105,18 @@ class ReloadedWebhookOrderTest {
   @Test
   void aReloadThatChangesTheWebhooksHeadersKeepsTheOrderAndSendsWhatWaitedWithTheNewOnes()
       throws InterruptedException {
-    flapAcrossAReload(hook("Bearer old"), hook("Bearer new"));
+    flapAcrossAReload(hook("Bearer old"), List.of(hook("Bearer new")));
 
     assertThat(delivered).containsExactlyInAnyOrder("first outage ok", "recovery replaced", "second outage ok");
     assertThat(answered).containsExactly("first outage Bearer old", "second outage Bearer new");
+  }
+
+  @Test
+  void aWebhookOneReloadDropsAndTheNextAddsBackKeepsTheRecoveryBehindTheOutageStillBeingDelivered()
+      throws InterruptedException {
+    flapAcrossAReload(hook("Bearer t"), List.of(), List.of(hook("Bearer t")));
+
+    assertThat(delivered).containsExactlyInAnyOrder("first outage ok", "recovery replaced", "second outage ok");
+    assertThat(answered).containsExactly("first outage Bearer t", "second outage Bearer t");
   }
 }
