@@ -1,8 +1,7 @@
 package dev.sitepulse.crawler;
 
-import java.util.concurrent.CompletableFuture;
-
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A request to end a running crawl early, e.g. on Ctrl-C: the crawl starts no new fetch, gives the

@@ -23,8 +23,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -242,8 +242,9 @@ final class CrawlLoop {
       f.fetch().cancel(true);
     }
     if (!inFlight.isEmpty()) {
-      LOG.info("stopping: {} in flight cut after {}; {} queued", inFlight.size() == 1 ? "1 fetch"
-          : inFlight.size() + " fetches", Durations.format(CrawlStop.GRACE), inFlight.size() == 1 ? "its URL stays" : "their URLs stay");
+      boolean one = inFlight.size() == 1;
+      LOG.info("stopping: {} in flight cut after {}; {} queued", one ? "1 fetch" : inFlight.size() + " fetches",
+          Durations.format(CrawlStop.GRACE), one ? "its URL stays" : "their URLs stay");
     }
     inFlight.clear();
     finishIfIdle();
