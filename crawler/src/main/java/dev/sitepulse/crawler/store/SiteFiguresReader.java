@@ -2,6 +2,7 @@ package dev.sitepulse.crawler.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,10 +45,7 @@ final class SiteFiguresReader {
       List<String> notReached = urls(s, "SELECT url FROM urls WHERE depth = 0 AND state IN ("
           + UrlState.QUEUED.sql() + ", " + UrlState.FETCHING.sql() + ") ORDER BY id");
       long lastFetched = one(s, "SELECT coalesce(max(fetched_at), 0) FROM urls");
-      // What the links lead to, as the link check takes them: redirects are hops, not links. Not
-      // its count of targets, which has the seeds and sitemap pages no link leads to too.
-      long linkTargets = one(s, "SELECT count(DISTINCT to_url) FROM links WHERE anchor IS NULL OR anchor != '"
-          + PageRecord.REDIRECT_ANCHOR + "'");
+      long linkTargets = linkTargets(c);
       return new SiteFigures(byState,
           one(s, "SELECT count(*) FROM urls WHERE indexed = 1"),
           one(s, "SELECT count(*) FROM urls WHERE duplicate_of IS NOT NULL"),
@@ -94,6 +92,20 @@ final class SiteFiguresReader {
   static long one(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /**
+   * What the links lead to, as the link check takes them: redirects are hops, not links. Not its
+   * count of targets, which has the seeds and sitemap pages no link leads to too.
+   */
+  private static long linkTargets(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT count(DISTINCT to_url) FROM links WHERE anchor IS NULL OR anchor != ?")) {
+      p.setString(1, PageRecord.REDIRECT_ANCHOR);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
     }
   }
 
