@@ -19,8 +19,8 @@ import java.util.function.LongSupplier;
  *
  * @param clock the time a page is fetched at, for crawl.db, the index, the WARC file and robots'
  *     {@code unavailable_after} dates
- * @param nanoTime the time the loop tells its hosts' delays, turns and back-offs by: System.nanoTime()
- *     but in a test (robots.txt and sitemap reads still book their hosts' turns by System.nanoTime())
+ * @param nanoTime the time the loop tells its hosts' delays, turns and back-offs by, its robots.txt
+ *     and sitemap reads' too: System.nanoTime() but in a test
  * @param seeds the crawl's seeds, normalized
  * @param maxRowsWaiting rows waiting for crawl.db's writer past which no fetch starts
  */

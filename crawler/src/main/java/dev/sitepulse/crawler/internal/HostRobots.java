@@ -10,7 +10,6 @@ import dev.sitepulse.crawler.robots.RobotsTxt;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,9 @@ final class HostRobots {
   }
 
   private final CrawlConfig config;
-  private final Vertx vertx;
+  private final LoopTimers timers;
+  /** The loop's time, which its hosts' back-offs are told by. */
+  private final LongSupplier nanoTime;
   private final Context context;
   private final Frontier frontier;
   private final Fetcher fetcher;
@@ -79,7 +81,8 @@ final class HostRobots {
   HostRobots(CrawlSetup setup, Counters counters, ReadRetries readRetries, ReadsUnderWay reads, SitemapsCut cut,
       Obeyed obeyed, GivenUp givenUp) {
     this.config = setup.config();
-    this.vertx = setup.vertx();
+    this.timers = setup.timers();
+    this.nanoTime = setup.nanoTime();
     this.context = setup.context();
     this.frontier = setup.frontier();
     this.fetcher = setup.fetcher();
@@ -157,7 +160,7 @@ final class HostRobots {
           Duration wait = read == null || reads.abandoned() ? null : retryWait(origin, read, tries, waited);
           if (wait != null) {
             LOG.debug("robots.txt of {}: {}; trying again in {} ms", origin, read.fetched().message(), wait.toMillis());
-            retries.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+            retries.put(origin, timers.set(Math.max(1, wait.toMillis()), () -> {
               retries.remove(origin);
               if (reads.abandoned()) { // fired as the crawl ended early, too late for dropRetries to cancel
                 cut.robots(origin); // and the host stays held, its URLs queued for a later run
@@ -195,7 +198,7 @@ final class HostRobots {
    */
   private Duration retryWait(String origin, Read read, int tries, Duration waited) {
     return readRetries.after(origin, read.fetched(), read.rules().unreachable() != null, tries, waited,
-        System.nanoTime());
+        nanoTime.getAsLong());
   }
 
   private void obey(String origin, FetchResult r, RobotsRules rules) {
@@ -226,7 +229,7 @@ final class HostRobots {
     retries.keySet().forEach(cut::robots);
     int dropped = 0;
     for (long timer : retries.values()) {
-      if (vertx.cancelTimer(timer)) {
+      if (timers.cancel(timer)) {
         dropped++;
       }
     }

@@ -3,8 +3,9 @@ package dev.sitepulse.crawler.internal;
 import io.vertx.core.Vertx;
 
 /**
- * The crawl loop's timers: its wake ({@link WakeTimer}) and its periodic progress and commit
- * ticks. Vert.x's, but for a test that fires them by hand instead of waiting for them.
+ * The crawl loop's timers: its wake ({@link WakeTimer}), its periodic progress and commit ticks,
+ * and the waits of its robots.txt and sitemap reads. Vert.x's, but for a test that fires them by
+ * hand instead of waiting for them.
  */
 interface LoopTimers extends WakeTimer.Timers {
 
@@ -24,8 +25,8 @@ interface LoopTimers extends WakeTimer.Timers {
       }
 
       @Override
-      public void cancel(long id) {
-        vertx.cancelTimer(id);
+      public boolean cancel(long id) {
+        return vertx.cancelTimer(id);
       }
     };
   }

@@ -38,7 +38,7 @@ final class ReadRetries {
    * A read out of tries is only final, as a page's is.
    *
    * @param mayPass whether the answer is one a read may pass after a wait (see readRetryWait)
-   * @param now System.nanoTime()
+   * @param now the loop's time (System.nanoTime() but in a test)
    */
   Duration after(String origin, FetchResult r, boolean mayPass, int tries, Duration waited, long now) {
     Duration wait = FetchRetries.readRetryWait(r, mayPass, tries, waited, maxBackoff);

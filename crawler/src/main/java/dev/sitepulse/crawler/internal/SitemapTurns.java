@@ -6,12 +6,12 @@ import dev.sitepulse.crawler.politeness.FetchRetries;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,9 @@ final class SitemapTurns {
   private static final Logger LOG = LoggerFactory.getLogger(RobotsAndSitemaps.class);
 
   private final CrawlConfig config;
-  private final Vertx vertx;
+  private final LoopTimers timers;
+  /** The loop's time, which its hosts' turns and back-offs are told by. */
+  private final LongSupplier nanoTime;
   private final Context context;
   private final Frontier frontier;
   private final Fetcher fetcher;
@@ -46,7 +48,8 @@ final class SitemapTurns {
   SitemapTurns(CrawlSetup setup, ReadRetries retries, SitemapLimits limits,
       ReadsUnderWay reads, SitemapsCut cut, SitemapPages pages) {
     this.config = setup.config();
-    this.vertx = setup.vertx();
+    this.timers = setup.timers();
+    this.nanoTime = setup.nanoTime();
     this.context = setup.context();
     this.frontier = setup.frontier();
     this.fetcher = setup.fetcher();
@@ -88,14 +91,14 @@ final class SitemapTurns {
       cutHost(origin, sitemap);
       return;
     }
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     long waitMs = (frontier.book(origin, now) - now) / 1_000_000;
     if (waitMs <= 0) {
       readNow(origin, sitemap, tries, waited);
       return;
     }
     due.put(origin, sitemap);
-    starts.put(origin, vertx.setTimer(waitMs, id -> {
+    starts.put(origin, timers.set(waitMs, () -> {
       starts.remove(origin);
       due.remove(origin);
       if (reads.abandoned()) { // fired as the crawl ended early, too late for dropWaiting to cancel
@@ -131,7 +134,7 @@ final class SitemapTurns {
    */
   void hostAbandoned(String origin) {
     Long timer = starts.get(origin);
-    if (timer != null && vertx.cancelTimer(timer)) {
+    if (timer != null && timers.cancel(timer)) {
       starts.remove(origin);
       cutHost(origin, due.remove(origin));
     }
@@ -155,7 +158,7 @@ final class SitemapTurns {
     reads.fetching(fetch);
     fetch.whenComplete((r, error) -> context.runOnContext(v -> {
       reads.fetched(fetch);
-      long now = System.nanoTime();
+      long now = nanoTime.getAsLong();
       Duration wait = r == null || reads.abandoned() ? null : retryWait(origin, r, tries, waited, now);
       if (wait == null) {
         pages.read(sitemap, fetch, () -> next(origin));
@@ -165,7 +168,7 @@ final class SitemapTurns {
       frontier.bookedDone(origin, now); // a failed read was a request to the host all the same
       // Then booked as the first read was: not at once, beside a page of the host due meanwhile.
       due.put(origin, sitemap);
-      starts.put(origin, vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+      starts.put(origin, timers.set(Math.max(1, wait.toMillis()), () -> {
         starts.remove(origin);
         due.remove(origin);
         readWhenDue(origin, sitemap, tries + 1, waited.plus(wait));
@@ -184,7 +187,7 @@ final class SitemapTurns {
 
   /** The host's sitemap is read: its next one, if any, is due a delay after it. */
   private void next(String origin) {
-    frontier.bookedDone(origin, System.nanoTime());
+    frontier.bookedDone(origin, nanoTime.getAsLong());
     following(origin);
   }
 
@@ -212,7 +215,7 @@ final class SitemapTurns {
     due.clear();
     int dropped = 0;
     for (long timer : starts.values()) {
-      if (vertx.cancelTimer(timer)) {
+      if (timers.cancel(timer)) {
         dropped++;
       }
     }

@@ -13,7 +13,8 @@ final class WakeTimer {
   interface Timers {
     long set(long delayMs, Runnable fired);
 
-    void cancel(long id);
+    /** Cancels the timer; false when it had fired already, or was cancelled before. */
+    boolean cancel(long id);
   }
 
   private final Timers timers;

@@ -101,9 +101,9 @@ class WakeTimerTest {
     }
 
     @Override
-    public void cancel(long id) {
+    public boolean cancel(long id) {
       events.add("cancel " + id);
-      pending.remove(id);
+      return pending.remove(id) != null;
     }
 
     void fire(long id) {

@@ -1,0 +1,46 @@
+package dev.sitepulse.crawler.internal;
+
+import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlStats;
+import dev.sitepulse.crawler.CrawlStop;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A crawl loop whose hosts are timed by a ticker the test moves, its timers fired by hand, so that
+ * delays and waits of seconds pass without waiting for them. Records when, by the ticker, each page
+ * fetch started.
+ */
+final class TickedLoop {
+
+  /** Where the ticker starts. */
+  static final long START = 1_000_000_000L;
+
+  /** What the test does while the crawl runs: fire the loop's timers once it has moved the ticker. */
+  @FunctionalInterface
+  interface Driver {
+    void drive(LoopThreads threads) throws Exception;
+  }
+
+  final AtomicLong ticker = new AtomicLong(START);
+  final HandFiredTimers timers = new HandFiredTimers();
+  final Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
+
+  /** Crawls {@code seed} one fetch at a time, as {@code config} says, while {@code driver} runs. */
+  CrawlStats crawl(CrawlConfig config, String seed, Driver driver) throws Exception {
+    try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed)) {
+      CrawlSetup setup = parts.setup(new CrawlStop(), null, WriteBacklog.MAX_ROWS_WAITING, timers, ticker::get);
+      CrawlLoop loop = new CrawlLoop(setup, (url, validators, maxBody) -> {
+        fetchedAt.put(url, ticker.get());
+        return parts.fetcher.fetch(url, validators, maxBody);
+      });
+      loop.adoptIfNew(seed);
+      CompletableFuture<CrawlStats> crawl = loop.start();
+      driver.drive(parts.threads);
+      return crawl.get(60, TimeUnit.SECONDS); // a bound on a crawl of two local pages, not a speed goal
+    }
+  }
+}
