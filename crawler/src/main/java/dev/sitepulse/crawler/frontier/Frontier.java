@@ -41,6 +41,9 @@ public final class Frontier {
   private int queued;
   private int inFlight;
   private int abandonedUrls;
+  /** Fetches this run may still start: {@link #limitFetches}. */
+  private int fetchesLeft = Integer.MAX_VALUE;
+  private int pastReach;
 
   public Frontier(int maxInFlight, int perHost, long defaultDelayNanos) {
     this.maxInFlight = maxInFlight;
@@ -55,13 +58,16 @@ public final class Frontier {
 
   /**
    * Queues a normalized absolute URL (lower-case scheme and host, no default port, as
-   * BasicURLNormalizer makes it) unless it was seen before; returns whether it is new. */
+   * BasicURLNormalizer makes it) unless it was seen before, or is past the run's reach
+   * ({@link #limitFetches}); returns whether it is new. */
   public boolean offer(String url, int depth) {
     if (!seen.add(hash(url))) {
       return false;
     }
     HostQueue q = queueOf(url);
-    if (q != null) {
+    if (q != null && q.size() >= fetchesLeft) {
+      pastReach++;
+    } else if (q != null) {
       q.add(depth, url.substring(q.origin.length()));
       queued++;
     }
@@ -105,6 +111,7 @@ public final class Frontier {
       if (q.readyAt(now, perHost)) {
         PackedUrlQueue.Entry e = q.poll();
         queued--;
+        fetchesLeft -= fetchesLeft == Integer.MAX_VALUE ? 0 : 1;
         q.inFlight++;
         inFlight++;
         // The delay runs from the start of this fetch; done() pushes it past the end as well.
@@ -154,6 +161,7 @@ public final class Frontier {
     HostQueue q = hosts.get(origin);
     q.inFlight--;
     inFlight--;
+    fetchesLeft += fetchesLeft == Integer.MAX_VALUE ? 0 : 1;
     q.takeBack();
   }
 
@@ -305,6 +313,22 @@ public final class Frontier {
 
   public int queued() {
     return queued;
+  }
+
+  /**
+   * This run starts at most {@code n} fetches (--max-pages; 0 for no limit): from now on, a host
+   * holds no more new URLs than the run can still fetch. One past that could only be fetched were
+   * the host's URLs before it skipped (robots.txt); it is seen, and new to the crawl, as
+   * {@link #offer} says, for crawl.db to keep queued for a later run, and counted by
+   * {@link #pastReach}, but not held: a link trap's thousands of links a page would fill memory.
+   */
+  public void limitFetches(int n) {
+    fetchesLeft = n == 0 ? Integer.MAX_VALUE : n;
+  }
+
+  /** New URLs not held as past what the run can still fetch ({@link #limitFetches}). */
+  public int pastReach() {
+    return pastReach;
   }
 
   public int inFlight() {

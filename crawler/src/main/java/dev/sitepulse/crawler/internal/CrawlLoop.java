@@ -526,6 +526,12 @@ final class CrawlLoop {
     }
     boolean drained = frontier.queued() == 0 || limitReached || stopRequested;
     if (!end.stopping() && drained && frontier.inFlight() == 0 && pendingWork == 0 && warcWaiting == 0) {
+      if (!limitReached && !stopRequested && frontier.pastReach() > 0) {
+        // Held back as past the page limit's reach, which URLs before them then did not use up.
+        LOG.warn("{} URLs were left queued as past what --max-pages {} could reach, but URLs queued before them"
+            + " were not fetched (robots.txt disallowed them, or their host was given up on): this run started {}"
+            + " fetches; run again to fetch them", frontier.pastReach(), config.maxPages(), started);
+      }
       triesCut = triesPending.leaveQueued(); // not in flight in crawl.db after a run that ended normally
       end.finish(stats());
     }
@@ -548,7 +554,7 @@ final class CrawlLoop {
 
   private CrawlStats stats() {
     long now = nanoTime.getAsLong();
-    return counters.snapshot(frontier.queued(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
+    return counters.snapshot(frontier.queued() + frontier.pastReach(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
         heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut(), warc,
         politenessWait(now));
   }

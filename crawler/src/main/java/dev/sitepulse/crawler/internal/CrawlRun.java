@@ -117,6 +117,7 @@ public final class CrawlRun {
       Resumed resumed = resume(config, db, index);
       IndexCommits commits = new IndexCommits(index, db, resumed.lastSeq(), parsers);
       Frontier frontier = new Frontier(config.concurrency(), config.perHost(), config.delay().toNanos());
+      frontier.limitFetches(config.maxPages()); // before seeding: a resumed queue may be a trap's million
       Context context = vertx.getOrCreateContext();
       CrawlScope scope = new CrawlScope(config, seeds);
       CrawlLoop loop = new CrawlLoop(new CrawlSetup(config, vertx, context, frontier, fetcher, db,
@@ -133,7 +134,7 @@ public final class CrawlRun {
       long kept = resumed.known().stream()
           .filter(k -> k.state() == UrlState.DONE || k.state() == UrlState.FAILED).count();
       if (config.start() == CrawlStart.RESUME && kept > 0) {
-        listener.resumed(kept, frontier.queued());
+        listener.resumed(kept, frontier.queued() + frontier.pastReach());
       }
       // After seeding, which tells the loop which pages queued again hold their bytes.
       resumed.copies().forEach(c -> earlier.copyFoundBefore(c.original(), new QueuedUrl(c.url(), c.depth())));
@@ -287,7 +288,7 @@ public final class CrawlRun {
     }
     db.enqueue(fresh);
     if (!known.isEmpty()) {
-      LOG.info("resuming: {} URLs known, {} queued", known.size(), frontier.queued());
+      LOG.info("resuming: {} URLs known, {} queued", known.size(), frontier.queued() + frontier.pastReach());
     }
   }
 
