@@ -38,9 +38,14 @@ class TriesCutAtMaxPagesTest {
 
   private final LinkPages pages = new LinkPages(site);
 
-  /** The seed and one page more: what the seed links to first (the stub site's sitemap lists none). */
+  /**
+   * The seed and one page more: what the seed links to first. The stub site's sitemap, which the
+   * crawl reads beside the seed, would queue pages of its own ahead of the seed's links when read
+   * first: there is none here.
+   */
   private CrawlConfig twoPages(String seed, Duration timeout) {
     site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(404)));
+    site.stubFor(get("/sitemap.xml").willReturn(aResponse().withStatus(404)));
     return CrawlConfig.builder(List.of(seed), data).maxPages(2).delay(Duration.ZERO)
         .timeout(timeout).userAgent("sitepulse-test").build().withPurpose(CrawlPurpose.LINK_CHECK);
   }
