@@ -1,5 +1,6 @@
 package dev.sitepulse.cli;
 
+import dev.sitepulse.pinger.format.CutText;
 import dev.sitepulse.pinger.format.DisplayWidth;
 import dev.sitepulse.pinger.format.OneLine;
 import java.util.regex.Matcher;
@@ -64,14 +65,6 @@ public final class Shortened {
 
   /** {@code s} if it has at most {@code max} chars, else its first ones and "…", {@code max} in all at most. */
   public static String of(String s, int max) {
-    if (s.length() <= max) {
-      return s;
-    }
-    int end = 0;
-    Matcher character = CHARACTERS.matcher(s);
-    while (character.find() && character.end() <= max - 1) {
-      end = character.end();
-    }
-    return s.substring(0, end).stripTrailing() + "…";
+    return CutText.of(s, max);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.parse;
 
+import dev.sitepulse.pinger.format.CutText;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Element;
@@ -70,7 +71,7 @@ final class EmbeddedResources {
   private void url(Element el, String attribute, String element, String alt) {
     String url = el.attr(attribute).trim();
     if (!url.isEmpty() && !inTemplate(el)) {
-      found.add(new Embed(url, element, StoredTexts.cut(alt, StoredTexts.LINK_TEXT), el.sourceRange().start().lineNumber()));
+      found.add(new Embed(url, element, CutText.of(alt, StoredTexts.LINK_TEXT), el.sourceRange().start().lineNumber()));
     }
   }
 
@@ -81,7 +82,7 @@ final class EmbeddedResources {
     }
     int line = el.sourceRange().start().lineNumber();
     for (String url : Srcset.urls(srcset)) {
-      found.add(new Embed(url, element, StoredTexts.cut(alt, StoredTexts.LINK_TEXT), line));
+      found.add(new Embed(url, element, CutText.of(alt, StoredTexts.LINK_TEXT), line));
     }
   }
 

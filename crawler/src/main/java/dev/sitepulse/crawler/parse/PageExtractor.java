@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.parse;
 
+import dev.sitepulse.pinger.format.CutText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -114,7 +115,7 @@ final class PageExtractor implements NodeVisitor {
     headingSkipDepth -= kind.skipsHeadings() ? 1 : 0;
     if (el == openHeading) {
       if (!headingText.isEmpty()) {
-        headings.add(StoredTexts.cut(headingText.toString(), StoredTexts.HEADING));
+        headings.add(CutText.of(headingText.toString(), StoredTexts.HEADING));
       }
       headingNames.exit(headingText, metadata.title);
       typedoc.headingEnds(headingText);
@@ -267,7 +268,7 @@ final class PageExtractor implements NodeVisitor {
     }
     boolean nofollow = PageMetadata.hasToken(el.attr("rel"), "nofollow");
     // Resolved in result(); its text kept as far as a reader is shown it.
-    outlinks.add(new Outlink(href, StoredTexts.cut(anchor, StoredTexts.LINK_TEXT), nofollow, line));
+    outlinks.add(new Outlink(href, CutText.of(anchor, StoredTexts.LINK_TEXT), nofollow, line));
   }
 
   /**

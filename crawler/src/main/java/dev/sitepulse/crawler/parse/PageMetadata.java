@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler.parse;
 
+import dev.sitepulse.pinger.format.CutText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ final class PageMetadata {
   void title(Element el) {
     // An inline SVG may carry its own <title>; only the HTML one names the page.
     if (title == null && Parser.NamespaceHtml.equals(el.tag().namespace())) {
-      title = StoredTexts.cut(CollapsingText.collapse(el.text()), StoredTexts.TITLE);
+      title = CutText.of(CollapsingText.collapse(el.text()), StoredTexts.TITLE);
     }
   }
 
@@ -46,7 +47,7 @@ final class PageMetadata {
     String name = el.attr("name");
     if (name.equalsIgnoreCase("description")) {
       if (description == null) {
-        description = StoredTexts.cut(CollapsingText.collapse(el.attr("content")), StoredTexts.DESCRIPTION);
+        description = CutText.of(CollapsingText.collapse(el.attr("content")), StoredTexts.DESCRIPTION);
       }
     } else if (name.equalsIgnoreCase("generator")) {
       if (generator == null) {

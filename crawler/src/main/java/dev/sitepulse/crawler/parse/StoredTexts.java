@@ -20,19 +20,4 @@ public final class StoredTexts {
   public static final int LINK_TEXT = 500;
 
   private StoredTexts() {}
-
-  /**
-   * {@code text} if it has at most {@code max} characters, else its first ones and "…", {@code max}
-   * in all at most, never ending inside a surrogate pair.
-   */
-  static String cut(String text, int max) {
-    if (text.length() <= max) {
-      return text;
-    }
-    int end = max - 1;
-    if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end).stripTrailing() + "…";
-  }
 }
