@@ -6,7 +6,10 @@ package dev.sitepulse.crawler.parse;
  * <p>Features are 3-word shingles of lowercased letter-or-digit tokens. Single words would let
  * every page of one site look alike (they share "the", "widget", "configuration"), pulling
  * unrelated pages well under 32 bits apart; shingles keep word order, so unrelated texts land near
- * 32 while a one-word edit touches only 3 of N features. Hashing allocates nothing per word: FNV-1a
+ * 32 while a one-word edit touches only 3 of N features. Each distinct shingle votes once, as in
+ * Broder's shingle sets: counted per occurrence, a phrase a page repeats outvoted the rest of it
+ * (javadoc's "the node being visited p a parameter value" after each of 60 methods put two unrelated
+ * visitor interfaces 2 bits apart). Hashing allocates nothing per word: FNV-1a
  * over the characters, finished with murmur3's fmix64 for avalanche.
  */
 public final class SimHash {
@@ -25,6 +28,7 @@ public final class SimHash {
   /** The SimHash of the first {@code n} chars of {@code text}, which the crawl hashes in place. */
   static long of(char[] text, int n) {
     BitVotes votes = new BitVotes();
+    FirstSightings seen = new FirstSightings(n);
     long twoBack = 0;
     long oneBack = 0;
     int tokens = 0;
@@ -41,7 +45,10 @@ public final class SimHash {
       } while (++i < n && isWordChar(c = text[i]));
       long token = fmix64(h);
       if (++tokens >= 3) {
-        votes.add(shingle(twoBack, oneBack, token));
+        long shingle = shingle(twoBack, oneBack, token);
+        if (seen.first(shingle)) {
+          votes.add(shingle);
+        }
       }
       twoBack = oneBack;
       oneBack = token;

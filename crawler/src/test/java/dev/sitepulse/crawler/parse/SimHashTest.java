@@ -65,6 +65,32 @@ class SimHashTest {
   }
 
   @Test
+  void aPhraseRepeatedOnEachOfTwoUnrelatedPagesDoesNotMakeThemNearDuplicates() {
+    // Shaped like javadoc's TreeVisitor and DocTreeVisitor: each method repeats the same parameter
+    // and return text, which outweighed all the rest while a shingle voted once per occurrence.
+    String trees =
+        visitor(
+            "A visitor of trees, in the style of the visitor design pattern. Classes implementing"
+                + " this interface are used to operate on a tree when the kind of tree is unknown at"
+                + " compile time.",
+            "Annotation AnnotatedType ArrayAccess ArrayType Assert Assignment Binary Block Break Case"
+                + " Catch Class CompilationUnit CompoundAssignment ConditionalExpression Continue"
+                + " DoWhileLoop EmptyStatement EnhancedForLoop Erroneous ExpressionStatement ForLoop"
+                + " Identifier If Import InstanceOf IntersectionType LabeledStatement Lambda Literal");
+    String docTrees =
+        visitor(
+            "A visitor of documentation comment trees. When a visitor is passed to a tree's accept"
+                + " method, the most applicable visit method is invoked; additional methods may be"
+                + " added in future releases.",
+            "Attribute Author Comment DeprecatedTree DocComment DocRoot DocType EndElement Entity"
+                + " ErroneousTree Hidden IndexTree InheritDoc Link LiteralTree ParamTree Provides"
+                + " Reference ReturnTree See SerialData SerialField Since StartElement Summary Text"
+                + " Throws UnknownBlockTag UnknownInlineTag Uses Value Version SystemProperty");
+
+    assertThat(SimHash.distance(SimHash.of(trees), SimHash.of(docTrees))).isGreaterThan(18);
+  }
+
+  @Test
   void aVerbatimCopyOfAPageHasTheSameHash() {
     assertThat(StubSite.parse("copy-of-faq.html").simhash())
         .isEqualTo(StubSite.parse("faq.html").simhash());
@@ -117,6 +143,16 @@ class SimHashTest {
   void distanceCountsDifferingBits() {
     assertThat(SimHash.distance(0L, -1L)).isEqualTo(64);
     assertThat(SimHash.distance(0b1010L, 0b0110L)).isEqualTo(2);
+  }
+
+  private static String visitor(String intro, String kinds) {
+    StringBuilder text = new StringBuilder(intro);
+    for (String kind : kinds.split(" ")) {
+      text.append(" visit").append(kind).append(" Visits a ").append(kind)
+          .append(" node. Parameters: node - the node being visited p - a parameter value")
+          .append(" Returns: a result value");
+    }
+    return text.toString();
   }
 
   private static String longText() {
