@@ -202,12 +202,16 @@ enum Boilerplate {
    * "main" were on 76 to 87 of the Rust Reference's 114 pages, and its snippets opened with them.
    * So is the "Terminal window" that Expressive Code (Starlight's code blocks) captions every shell
    * block with for screen readers, {@code <figcaption class="header"><span class="sr-only">}: on
-   * 443 blocks of a 199-page site, and snippets read "Terminal window pyenv update".
+   * 443 blocks of a 199-page site, and snippets read "Terminal window pyenv update". So is the
+   * tooltip rustdoc (1.54 to 1.67) puts in the signature of each function that returns an
+   * iterator, future or reader, {@code <span class="notable-traits">}: "ⓘ Notable traits for
+   * Split<'a, P> impl<'a, P> Iterator for Split<'a, P>" inside str::split's signature, and once per
+   * method on the pages of most of std's types (later rustdoc writes it into a script).
    */
   private static boolean isSpanControl(Element el) {
     String classes = el.className();
     Element parent = el.parent();
-    return classes.equals("viewcode-link")
+    return classes.equals("viewcode-link") || classes.equals("notable-traits")
         || parent != null && (classes.equals("permalink") && parent.hasClass("memtitle")
             || classes.equals("lang") && parent.className().startsWith("language-")
             || classes.equals("boring") && parent.normalName().equals("code")

@@ -110,6 +110,24 @@ class PageParserTest {
   }
 
   @Test
+  void rustdocsNotableTraitsTooltipIsFurnitureButItsLinksAreFollowed() {
+    // Rust's std docs (rustdoc 1.63): a method returning an iterator carries the iterator's
+    // implementation, hidden until "ⓘ" is hovered, inside its signature; snippets of str::split
+    // read "Split<'a, P>ⓘNotable traits for Split<'a, P>impl<'a, P> Iterator for Split<'a, P>…".
+    ParsedPage page =
+        parseHtml(
+            """
+            <section id="method.split" class="method"><h4 class="code-header">pub fn             <a href="#method.split" class="fnname">split</a>&lt;'a, P&gt;(&amp;'a self, pat: P) -&gt;             <a class="struct" href="str/struct.Split.html">Split</a>&lt;'a, P&gt;<span class="notable-traits">            <span class="notable-traits-tooltip">ⓘ<span class="notable-traits-tooltiptext"><span class="docblock">            <span class="notable">Notable traits for <a class="struct" href="str/struct.Split.html">Split</a>&lt;'a, P&gt;</span>            <code class="content"><span class="where fmt-newline">impl&lt;'a, P&gt;             <a class="trait" href="iter/trait.Iterator.html">Iterator</a> for Split&lt;'a, P&gt;</span></code>            </span></span></span></span></h4></section>
+            <div class="docblock"><p>An iterator over substrings of this string slice.</p></div>""",
+            "https://docs.example/std/primitive.str.html");
+
+    assertThat(page.text()).isEqualTo(
+        "pub fn split<'a, P>(&'a self, pat: P) -> Split<'a, P> An iterator over substrings of this string slice.");
+    assertThat(page.outlinks()).extracting(Outlink::url)
+        .contains("https://docs.example/std/iter/trait.Iterator.html");
+  }
+
+  @Test
   void nodesHeadingPermalinkIsFurnitureButAMarkWithWordsOrThatLinksElsewhereIsText() {
     ParsedPage page = parseHtml("<h4><code>blob.size</code><span><a class=\"mark\" href=\"#blobsize\" id=\"blobsize\">#</a></span></h4>"
         + "<p>The total size.</p><p>See <a class=\"mark\" href=\"#blobsize\">size</a>.</p>"
