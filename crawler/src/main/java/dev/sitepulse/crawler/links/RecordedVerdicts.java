@@ -153,7 +153,8 @@ final class RecordedVerdicts {
 
   /**
    * Whether the page has an element {@code #id} leads to; an empty id leads to the page, and so
-   * does "top" in any case once decoded (#Top, #%74op), by HTML's "scroll to the fragment".
+   * does "top" in any case once decoded (#Top, #%74op), by HTML's "scroll to the fragment"; and a
+   * line range leads to its first line's id ({@link Fragments#firstLineOf}).
    */
   private static boolean hasAnchor(Page page, String id) {
     return hasAnchor(page.anchors(), id);
@@ -161,6 +162,10 @@ final class RecordedVerdicts {
 
   private static boolean hasAnchor(Set<String> anchors, String id) {
     String decoded = Fragments.percentDecoded(id);
-    return id.isEmpty() || anchors.contains(id) || anchors.contains(decoded) || decoded.equalsIgnoreCase("top");
+    if (id.isEmpty() || anchors.contains(id) || anchors.contains(decoded) || decoded.equalsIgnoreCase("top")) {
+      return true;
+    }
+    String firstLine = Fragments.firstLineOf(decoded);
+    return firstLine != null && anchors.contains(firstLine);
   }
 }

@@ -662,6 +662,23 @@ class LinkCheckerTest {
   }
 
   @Test
+  void aLineRangeLeadsToItsFirstLinesIdAsASourceViewersScriptScrollsThere() throws Exception {
+    // rustdoc links each item to its source lines (#400-403), and its source pages give each line
+    // an id (<span id="400">) that their script scrolls to and highlights the range from: all 18,128
+    // such links of Rust's std docs were missing anchors. GitHub's #L2-L4 is the same with an L.
+    pageWithIds("/mod.rs.html", "1", "2", "3", "4", "L2", "intro", "usage");
+    String source = base() + "/mod.rs.html";
+    page("/item.html", source + "#2-4", source + "#L2-L4", source + "#3", source + "#9-12", source + "#2-",
+        source + "#intro-usage");
+    Pattern thesePages = Pattern.compile("/(mod\\.rs|item)\\.html");
+
+    LinkReport report = check(crawl(null, 1, thesePages, base() + "/item.html"), false, true);
+
+    assertThat(report.broken()).extracting(BrokenLink::url).containsExactlyInAnyOrder(
+        source + "#9-12", source + "#2-", source + "#intro-usage");
+  }
+
+  @Test
   void aTextFragmentIsTheBrowsersToFindOnlyTheIdBeforeItIsChecked() throws Exception {
     pageWithIds("/quoted.html", "intro");
     page("/quoting.html", base() + "/quoted.html#:~:text=hello", base() + "/quoted.html#intro:~:text=x",
