@@ -1,9 +1,5 @@
 package dev.sitepulse.pinger.format;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.RunSummary;
 import java.io.IOException;
@@ -14,8 +10,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * RFC 4180 CSV with a header row: one row per check, times in milliseconds, text cells as
- * {@link CsvText#formulaSafe} makes them. The values are the last attempt's, with how many attempts
+ * RFC 4180 CSV with a header row ({@link CsvRows}): one row per check, times in milliseconds, text
+ * cells as {@link CsvText#cell} makes them. The values are the last attempt's, with how many attempts
  * the check made, as the table's reason and the JSON's list of attempts tell.
  */
 final class CsvWriter implements ResultWriter {
@@ -28,21 +24,6 @@ final class CsvWriter implements ResultWriter {
           // Added last, so that the columns before keep their places in the scripts that read them.
           "attempts");
 
-  // Streaming through CsvFactory keeps Jackson's databind layer out of a short run's start-up.
-  // Strict quoting: by default Jackson quotes every string over 24 characters, needed or not.
-  private static final CsvFactory FACTORY =
-      CsvFactory.builder()
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-          .build();
-
-  private static final CsvSchema SCHEMA =
-      CsvSchema.builder()
-          .addColumns(COLUMNS, CsvSchema.ColumnType.STRING)
-          .setUseHeader(true)
-          .setLineSeparator("\r\n")
-          .build();
-
   private final PrintStream out;
 
   CsvWriter(PrintStream out) {
@@ -52,14 +33,13 @@ final class CsvWriter implements ResultWriter {
   @Override
   public void finish(List<CheckResult> results, RunSummary summary) {
     StringWriter text = new StringWriter();
-    try (CsvGenerator csv = FACTORY.createGenerator(text)) {
-      csv.setSchema(SCHEMA);
+    try (CsvRows csv = CsvRows.to(text, COLUMNS)) {
       for (CheckResult result : results) {
-        csv.writeStartArray();
+        csv.startRow();
         for (Object value : values(Row.of(result))) {
           write(csv, value);
         }
-        csv.writeEndArray();
+        csv.endRow();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot happen writing to a string", e);
@@ -68,15 +48,15 @@ final class CsvWriter implements ResultWriter {
     out.flush();
   }
 
-  private static void write(CsvGenerator csv, Object value) throws IOException {
+  private static void write(CsvRows csv, Object value) throws IOException {
     if (value == null) {
-      csv.writeNull();
+      csv.empty();
     } else if (value instanceof BigDecimal d) {
-      csv.writeNumber(d);
+      csv.number(d);
     } else if (value instanceof Long || value instanceof Integer) {
-      csv.writeNumber(((Number) value).longValue());
-    } else { // a name, a URL or a message may come from anyone: none may run as a formula
-      csv.writeString(CsvText.formulaSafe(value.toString()));
+      csv.number(((Number) value).longValue());
+    } else { // a name, a URL or a message may come from anyone: none may run as a formula or an escape
+      csv.text(value.toString());
     }
   }
 

@@ -46,12 +46,12 @@ class CsvWriterTest {
   }
 
   @Test
-  void roundTripsCommasQuotesAndLineBreaks() throws Exception {
+  void roundTripsCommasAndQuotesAndPutsALineBreakOnTheLineAsTheTableDoes() throws Exception {
     List<String[]> records = records();
 
     assertThat(records.get(2)[0]).isEqualTo(SHOP_NAME);
     assertThat(records.get(2)[15]).isEqualTo("response time 250 ms, over 100 ms");
-    assertThat(records.get(3)[15]).isEqualTo(DOWN_MESSAGE);
+    assertThat(records.get(3)[15]).isEqualTo(DOWN_MESSAGE.replace('\n', ' '));
   }
 
   @Test
@@ -112,6 +112,22 @@ class CsvWriterTest {
     assertThat(row[2]).isEqualTo("'@SUM(1)");
     assertThat(row[15]).isEqualTo("'-2+3");
     assertThat(row[6]).as("a number is a number").isEqualTo("1");
+  }
+
+  @Test
+  void aNameGroupOrMessageKeepsNoControlCharacterOrBidiOverrideAsTheTableKeepsNone() throws Exception {
+    // A config's name: "\e]52;c;...\a" in double quotes is YAML for an escape sequence.
+    CheckResult hostile = SampleResults.result(
+        SampleResults.target("api\u001b]52;c;ZXZpbA==\u0007", "core\r\nx", "http://h/"),
+        SampleResults.attempt(null, Verdict.ERROR, ErrorKind.INVALID_URL, "\u202Egnp.exe", 0, SampleResults.ms(1), 0, null));
+
+    String csv = output(CsvWriter::new, List.of(hostile));
+    String[] row = records(csv).get(1);
+
+    assertThat(row[0]).isEqualTo("api ]52;c;ZXZpbA== ");
+    assertThat(row[1]).isEqualTo("core x");
+    assertThat(row[15]).isEqualTo(" gnp.exe");
+    assertThat(csv).doesNotContain("\u001b", "\u0007", "\u202E", "\nx");
   }
 
   @Test
