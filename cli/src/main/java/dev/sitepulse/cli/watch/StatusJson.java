@@ -1,9 +1,9 @@
 package dev.sitepulse.cli.watch;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sitepulse.pinger.CheckResult;
 import dev.sitepulse.pinger.Phases;
+import dev.sitepulse.pinger.format.JsonOutput;
 import dev.sitepulse.pinger.watch.TargetStatus;
 import dev.sitepulse.pinger.watch.Watch;
 import java.io.IOException;
@@ -17,13 +17,11 @@ import java.time.Instant;
  */
 final class StatusJson {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private StatusJson() {}
 
   static String render(Watch watch, Instant startedAt) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
+    try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
       g.writeStringField("started_at", startedAt.toString());
       g.writeNumberField("checks", watch.checksTotal());

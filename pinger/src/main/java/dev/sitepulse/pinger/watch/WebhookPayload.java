@@ -1,7 +1,7 @@
 package dev.sitepulse.pinger.watch;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sitepulse.pinger.format.JsonOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +12,11 @@ import java.util.Locale;
 /** The body of a webhook delivery, in the webhook's format. */
 final class WebhookPayload {
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private WebhookPayload() {}
 
   static byte[] of(Webhook.Format format, Alert a) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
+    try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
       if (format == Webhook.Format.SLACK) {
         g.writeStringField("text", slack(a));

@@ -215,4 +215,20 @@ class JsonWriterTest {
     JsonNode line = MAPPER.readTree(bytes.toString(StandardCharsets.UTF_8));
     assertThat(line.get("name").asText()).isEqualTo("Café ☕");
   }
+
+  @Test
+  void bidiOverridesIsolatesAndC1ControlsAreEscapedAndOtherTextStaysUtf8() throws Exception {
+    // "Trojan Source": U+202E shows "gnp.exe" as "exe.png" in a terminal or a web view of the JSON.
+    String name = "Café \u202Egnp.exe\u202C \u2067isolated\u2069 \u009B31m \u007F ☕";
+    var hostile = SampleResults.result(SampleResults.target(name, null, "https://café.example/"),
+        SampleResults.ALL.get(0).attempts().get(0));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    new JsonWriter(new PrintStream(bytes, true, StandardCharsets.UTF_8), true).onResult(hostile);
+
+    String line = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(line).contains("\"name\":\"Café \\u202Egnp.exe\\u202C \\u2067isolated\\u2069 \\u009B31m \\u007F ☕\"")
+        .doesNotContain("\u202E", "\u202C", "\u2067", "\u2069", "\u009B", "\u007F");
+    assertThat(MAPPER.readTree(line).get("name").asText()).as("still the same text to a JSON reader").isEqualTo(name);
+  }
 }
