@@ -26,9 +26,17 @@ class StrictReadingTest {
   }
 
   @Test
-  void aConfigNestedPastJacksonsLimitIsSaidWithoutJacksonsSettingName() {
-    assertConfigError("targets: " + "[".repeat(1_001) + "]".repeat(1_001) + "\n")
-        .isEqualTo(FILE + ": not valid YAML: it nests lists and mappings more than 1000 levels deep");
+  void aConfigNestedPastJacksonsLimitIsRefusedAtTheListOrMappingPastItWithoutJacksonsSettingName() {
+    // The root mapping is level 1, so the 1000th bracket, at column 9 + 1000, opens level 1001.
+    assertConfigError("targets: " + "[".repeat(10_000) + "\n")
+        .isEqualTo(FILE + ":1:1009: not valid YAML: it nests lists and mappings more than 1000 levels deep");
+    StringBuilder deep = new StringBuilder("targets:\n");
+    for (int i = 0; i < 1_100; i++) {
+      deep.append("  ".repeat(i + 1)).append('k').append(i).append(":\n");
+    }
+    // Line n opens level n: level 1001's first key is on line 1001, after 2 * 1000 spaces.
+    assertConfigError(deep.toString())
+        .isEqualTo(FILE + ":1001:2001: not valid YAML: it nests lists and mappings more than 1000 levels deep");
   }
 
   @Test

@@ -103,7 +103,7 @@ public final class ConfigReader {
     LongLines.check(yaml, fileName);
     KeyScan.Places places;
     try (JsonParser p = YAML.getFactory().createParser(yaml)) {
-      places = KeyScan.scan(p, type);
+      places = scan(p, type, fileName);
     } catch (KeyScan.Problem bad) {
       String prefix = bad.path.isEmpty() ? "" : bad.path + targetName(bad.path, yaml) + ": ";
       throw new ConfigException(where(fileName, bad.location) + prefix + bad.getMessage());
@@ -145,6 +145,20 @@ public final class ConfigReader {
     warned.forEach((path, warning) ->
         warnings.accept(where(fileName, places.of(path, false)) + path + targetName(path, yaml) + ": " + warning));
     return value;
+  }
+
+  /**
+   * {@link KeyScan#scan}, and a list or mapping nested past Jackson's limit refused where it
+   * opens: Jackson's StreamConstraintsException names no place, the parser is still there.
+   * KeyScan reads every event first, so the records' reading never meets the limit.
+   */
+  private static KeyScan.Places scan(JsonParser p, Class<?> type, String fileName)
+      throws IOException, KeyScan.Problem {
+    try {
+      return KeyScan.scan(p, type);
+    } catch (StreamConstraintsException tooDeep) {
+      throw new ConfigException(where(fileName, p.currentTokenLocation()) + "not valid YAML: " + yamlProblem(tooDeep), tooDeep);
+    }
   }
 
   private static ConfigException notYaml(IOException e, String fileName, String yaml) {
