@@ -36,12 +36,9 @@ final class EmbeddedResources {
         url(el, "poster", "video poster", "");
       }
       case "object" -> url(el, "data", "object", "");
-      case "image" -> { // SVG's: an HTML <image> is parsed as <img>
-        String attribute = SvgHref.attribute(el);
-        if (attribute != null && SvgHref.isSvg(el)) {
-          url(el, attribute, "svg image", "");
-        }
-      }
+      case "image" -> svg(el, "svg image"); // an HTML <image> is parsed as <img>
+      case "use" -> svg(el, "svg use"); // an icon of a sprite: /icons.svg#search
+      case "feimage" -> svg(el, "svg feImage");
       case "link" -> {
         String rel = fetchedRel(el.attr("rel"));
         if (rel != null) {
@@ -53,7 +50,14 @@ final class EmbeddedResources {
           url(el, "src", "input type=image", CollapsingText.collapse(el.attr("alt")));
         }
       }
-      case "script", "iframe", "frame", "audio", "track", "embed" -> url(el, "src", name, "");
+      case "script" -> {
+        if (SvgHref.isSvg(el)) {
+          svg(el, "svg script"); // SVG's script loads its href, and has no src
+        } else {
+          url(el, "src", "script", "");
+        }
+      }
+      case "iframe", "frame", "audio", "track", "embed" -> url(el, "src", name, "");
       default -> {}
     }
   }
@@ -72,6 +76,18 @@ final class EmbeddedResources {
     String url = el.attr(attribute).trim();
     if (!url.isEmpty() && !inTemplate(el)) {
       found.add(new Embed(url, element, CutText.of(alt, StoredTexts.LINK_TEXT), el.sourceRange().start().lineNumber()));
+    }
+  }
+
+  /**
+   * An SVG element's href or xlink:href ({@link SvgHref}), which the browser loads: an image, a
+   * script, a sprite's icon. A reference into the page itself ({@code <use href="#icon">}, the
+   * symbols an inline sprite defines) loads nothing, and is left out.
+   */
+  private void svg(Element el, String element) {
+    String attribute = SvgHref.attribute(el);
+    if (attribute != null && SvgHref.isSvg(el) && !el.attr(attribute).trim().startsWith("#")) {
+      url(el, attribute, element, "");
     }
   }
 

@@ -59,6 +59,28 @@ class EmbedsTest {
   }
 
   @Test
+  void anSvgSpriteScriptOrFilterImageByHrefOrXlinkHrefIsEmbeddedAndAReferenceIntoThePageIsNot() {
+    ParsedPage page = parseHtml("""
+        <svg>
+        <use href="/icons.svg#search" />
+        <use xlink:href="sprite.svg#menu"></use>
+        <use href="#drawn-here" /><symbol id=drawn-here></symbol>
+        <script href=chart.js></script>
+        <script xlink:href=old.js></script>
+        <filter><feImage href=grain.png /></filter>
+        </svg>
+        <script src=app.js></script>""", "http://h/d/page.html");
+
+    assertThat(page.embeds()).extracting(Embed::url, Embed::element, Embed::line).containsExactly(
+        tuple("http://h/icons.svg#search", "svg use", 2),
+        tuple("http://h/d/sprite.svg#menu", "svg use", 3),
+        tuple("http://h/d/chart.js", "svg script", 5),
+        tuple("http://h/d/old.js", "svg script", 6),
+        tuple("http://h/d/grain.png", "svg feImage", 7),
+        tuple("http://h/d/app.js", "script", 9));
+  }
+
+  @Test
   void whatATemplateHoldsIsNotEmbeddedUntilAScriptUsesIt() {
     ParsedPage page = parseHtml("""
         <template id=row><tr><td><img src="{{ item.thumb }}" srcset="/img/${name}.png 2x">
