@@ -87,6 +87,31 @@ class SessionIdsCrawlTest {
   }
 
   @Test
+  void anAspNetSiteWithCookielessSessionsHasEachPageFetchedOnceThoughEveryLinkWithoutOneGetsANewOne() throws Exception {
+    // As ASP.NET with <sessionState cookieless="UseUri">: a URL without a session redirects to one
+    // with a new session; pages link relatively (keeping theirs) and by absolute path (without).
+    site.stubFor(get(urlPathMatching("/app/[a-z]+\\.aspx")).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "/app/(S(" + ID + "))/{{request.pathSegments.[1]}}")
+        .withTransformers("response-template")));
+    String links = "<a href=\"one.aspx\">one</a><a href=\"two.aspx\">two</a>"
+        + "<a href=\"/app/one.aspx\">one again</a><a href=\"/app/two.aspx\">two again</a>";
+    for (String p : List.of("index", "one", "two")) {
+      site.stubFor(get(urlPathMatching("/app/\\(S\\([A-Za-z0-9]+\\)\\)/" + p + "\\.aspx")).willReturn(aResponse()
+          .withHeader("Content-Type", "text/html")
+          .withBody("<html><head><title>" + p + "</title></head><body>" + links + "</body></html>")));
+    }
+
+    Crawler.run(config("/app/index.aspx").maxDepth(20).build(), CrawlListener.NONE);
+
+    for (String p : List.of("index", "one", "two")) {
+      site.verify(1, getRequestedFor(urlPathEqualTo("/app/" + p + ".aspx")));
+      site.verify(1, getRequestedFor(urlPathMatching("/app/\\(S\\(.*\\)\\)/" + p + "\\.aspx")));
+    }
+    assertThat(urls()).filteredOn(u -> !u.contains("(S(")).containsExactly(
+        "/app/index.aspx", "/app/one.aspx", "/app/two.aspx");
+  }
+
+  @Test
   void aParameterOffTheListIsKeptAndStripParamsChangesTheList() throws Exception {
     page("/forum/index.html", "<a href=\"topic.php?t=1&amp;sid=" + ID + "\">one</a>"
         + "<a href=\"topic.php?t=2&amp;sid=" + ID + "\">two</a>");

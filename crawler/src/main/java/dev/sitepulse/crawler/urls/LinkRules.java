@@ -140,12 +140,21 @@ public final class LinkRules {
 
   /**
    * Where a redirect points, normalized; null when its Location is not a URL the crawl can fetch
-   * ("http://exa mple.com/"), which a hostile or broken server may send. Resolved leniently, as
-   * browsers do (java.net.URI refuses a space in a relative path), and then checked to parse.
+   * ("http://exa mple.com/"), which a hostile or broken server may send. One that only adds what
+   * is stripped (a session id) keeps it: the server serves the page nowhere else. Resolved
+   * leniently, as browsers do (java.net.URI refuses a space in a relative path), and then checked
+   * to parse.
    */
   public String resolveRedirect(String from, String location) {
     try {
-      String target = normalize(new URL(new URL(from), location.strip()).toString());
+      String absolute = new URL(new URL(from), location.strip()).toString();
+      String target = normalize(absolute);
+      if (from.equals(target)) {
+        // It only adds a session id: ASP.NET's cookieless (S(…)) to every URL without one, or a
+        // ;jsessionid. Stripped it is the page itself, a loop; the page is where it points.
+        String kept = PLAIN.normalize(absolute);
+        target = kept != null ? kept : target;
+      }
       if (target != null) {
         new URI(target); // the frontier and the scope parse it again
       }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>What crawler-commons' {@code BasicURLNormalizer} lacks: its {@code
  * Builder.queryParamsToRemove} compares names exactly (it copies them into a TreeSet of its own,
  * so no case-blind set can be passed), has no prefix for ASPSESSIONID's random suffix or for
- * {@code utm_*}, and leaves path parameters ({@code /list.jsp;jsessionid=…}) in place.
+ * {@code utm_*}, and leaves path parameters ({@code /list.jsp;jsessionid=…}) in place; nor does it
+ * know ASP.NET's cookieless segments ({@code /(S(…))/}), nor have crawler-commons filters that do.
  */
 public final class StrippedParameters {
 
@@ -34,6 +35,13 @@ public final class StrippedParameters {
 
   public static final StrippedParameters NONE = new StrippedParameters(List.of());
   public static final StrippedParameters DEFAULT = new StrippedParameters(DEFAULT_NAMES);
+
+  /**
+   * ASP.NET's cookieless segment, whole, after a slash: {@code (S(id))}, or with the anonymous id
+   * and forms ticket, {@code (A(id)S(id)F(ticket))}; each value is a capital letter's, in
+   * parentheses, as ASP.NET's own CookielessHelper reads them before it routes the rest.
+   */
+  private static final Pattern COOKIELESS = Pattern.compile("(?<=/)\\((?:[A-Z]\\([^()/]*\\))+\\)(?:/|$)");
 
   /** A parameter name as sites write them, with an optional {@code *} at the end. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._~-]+\\*?");
@@ -90,13 +98,25 @@ public final class StrippedParameters {
     return names;
   }
 
-  /** {@code url}, normalized, without the listed parameters; the same string when it has none. */
+  /**
+   * {@code url}, normalized, without the listed parameters, and without ASP.NET's cookieless
+   * session segment ({@code /(S(id))/page.aspx}) unless nothing is stripped: a site writes a new one
+   * into every link it sends a client without cookies, as it does a ;jsessionid, and it is no
+   * parameter a list could name. The same string when there is nothing to strip.
+   */
   public String strip(String url) {
     if (names.isEmpty()) {
       return url;
     }
     int query = url.indexOf('?');
     int pathEnd = query < 0 ? url.length() : query;
+    int paren = url.indexOf('(');
+    if (paren >= 0 && paren < pathEnd) {
+      String path = COOKIELESS.matcher(url.substring(0, pathEnd)).replaceAll("");
+      if (path.length() < pathEnd) {
+        return strip(path + url.substring(pathEnd));
+      }
+    }
     int semicolon = url.indexOf(';');
     if (query < 0 && (semicolon < 0 || semicolon > pathEnd)) {
       return url; // most links: nothing to strip

@@ -35,6 +35,36 @@ class StrippedParametersTest {
   }
 
   @Test
+  void anAspNetCookielessSegmentIsStrippedWhereverItIsAndAPathWithParenthesesKept() {
+    assertThat(DEFAULT.normalize("http://h/(S(abc123xyz))/page.aspx")).isEqualTo("http://h/page.aspx");
+    assertThat(DEFAULT.normalize("http://h/shop/(S(lit3py55t21z5v55vlm25s55))/cart.aspx?id=7"))
+        .isEqualTo("http://h/shop/cart.aspx?id=7");
+    assertThat(DEFAULT.normalize("http://h/(A(anon-id_1)S(abc)F(ticket))/")).isEqualTo("http://h/");
+    assertThat(DEFAULT.normalize("http://h/app/(S(abc))")).isEqualTo("http://h/app/");
+    for (String kept : List.of("http://h/wiki/Mercury_(planet)", "http://h/(S)/a", "http://h/(s(abc))/a",
+        "http://h/x(S(abc))/a", "http://h/(S(abc))x/a", "http://h/(S(a/b))/a", "http://h/a?next=/(S(abc))/b")) {
+      assertThat(DEFAULT.normalize(kept)).as(kept).isEqualTo(LinkRules.PLAIN.normalize(kept));
+    }
+    assertThat(LinkRules.PLAIN.normalize("http://h/(S(abc))/page.aspx")).as("none strips nothing")
+        .isEqualTo("http://h/(S(abc))/page.aspx");
+    assertThat(new LinkRules(StrippedParameters.of(List.of("sid"))).normalize("http://h/(S(abc))/page.aspx"))
+        .as("a list of names strips it too: it is no parameter a list could name").isEqualTo("http://h/page.aspx");
+  }
+
+  @Test
+  void aRedirectThatOnlyAddsASessionIdIsFollowedToTheUrlWithItWhichStrippedWouldBeThePageItself() {
+    assertThat(DEFAULT.resolveRedirect("http://h/shop/page.aspx", "/shop/(S(abc))/page.aspx"))
+        .isEqualTo("http://h/shop/(S(abc))/page.aspx");
+    assertThat(DEFAULT.resolveRedirect("http://h/list.jsp", "list.jsp;jsessionid=A1"))
+        .isEqualTo("http://h/list.jsp;jsessionid=A1");
+    // To another page, or from one that had an id already: stripped as every URL is.
+    assertThat(DEFAULT.resolveRedirect("http://h/shop/page.aspx", "/shop/(S(abc))/other.aspx"))
+        .isEqualTo("http://h/shop/other.aspx");
+    assertThat(DEFAULT.resolveRedirect("http://h/shop/(S(old))/page.aspx", "/shop/(S(new))/page.aspx"))
+        .isEqualTo("http://h/shop/page.aspx");
+  }
+
+  @Test
   void aParameterNotListedAndASemicolonInTheQueryAreLeftAlone() {
     assertThat(DEFAULT.normalize("http://h/story?sid=42")).isEqualTo("http://h/story?sid=42");
     assertThat(DEFAULT.normalize("http://h/a;v=2")).isEqualTo("http://h/a;v=2");
