@@ -1,5 +1,6 @@
 package dev.sitepulse.crawler;
 
+import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.urls.LinkRules;
 import dev.sitepulse.crawler.urls.StrippedParameters;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +36,7 @@ import java.util.regex.Pattern;
  *     run); 0 gives up at the first
  * @param stripParams the parameters every URL the crawl queues is stripped of (session ids)
  * @param headers added to every request ({@link CrawlHeaders}); credentials among them go to the
- *     seeds' origins only ({@link #requestHeaders})
+ *     seeds' origins only ({@link #requestHeaders}), as a seed's user:password@ does
  */
 public record CrawlConfig(
     List<String> seeds,
@@ -146,6 +148,20 @@ public record CrawlConfig(
    */
   public OriginHeaders requestHeaders(Map<String, String> defaults) {
     return OriginHeaders.credentialsFor(seeds, HeaderLines.merged(defaults, headers));
+  }
+
+  /**
+   * The origins ({@code http://host:port}, as normalized) that a seed's {@code user:password@}
+   * goes to as Basic authorization ({@link #requestHeaders}); none when the headers name an
+   * Authorization, which is sent in its place.
+   */
+  public List<String> basicAuthOrigins() {
+    if (headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
+      return List.of();
+    }
+    LinkRules rules = linkRules();
+    return seeds.stream().filter(OriginHeaders::hasUserInfo).map(rules::normalize).filter(Objects::nonNull)
+        .map(Frontier::originOf).distinct().toList();
   }
 
   public Path crawlDb() {

@@ -11,15 +11,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.pinger.config.InvalidValueException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
 
 /**
  * A user's headers go with every request of a crawl, but a site's credentials only to the seeds'
@@ -62,6 +68,35 @@ class RequestHeadersTest {
         .withHeader("Authorization", absent()).withHeader("Accept-Language", equalTo("fr")));
     site.verify(getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", equalTo("localhost:" + site.getPort()))
         .withHeader("Authorization", absent()));
+  }
+
+  @Test
+  void aSeedsUserAndPasswordGoAsBasicAuthorizationToItsOriginOnlyAndNoStoredUrlKeepsThem() throws Exception {
+    page("/h/start.html", "<a href=/h/inside.html>inside</a> <a href=" + other + "/h/elsewhere.html>elsewhere</a>");
+    page("/h/inside.html", "inside");
+    page("/h/elsewhere.html", "elsewhere");
+    String seed = "http://ops:secret@127.0.0.1:" + site.getPort() + "/h/start.html";
+    CrawlConfig config = CrawlConfig.builder(List.of(seed), data).scope(Scope.REGEX, Pattern.compile("/h/"))
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).warc(true).build();
+
+    Crawler.run(config, CrawlListener.NONE);
+
+    String basic = "Basic " + Base64.getEncoder().encodeToString("ops:secret".getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/h/start.html", "/h/inside.html")) {
+      site.verify(getRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", equalTo(basic)));
+    }
+    site.verify(getRequestedFor(urlPathEqualTo("/robots.txt")).withHeader("Host", equalTo("127.0.0.1:" + site.getPort()))
+        .withHeader("Authorization", equalTo(basic)));
+    site.verify(getRequestedFor(urlPathEqualTo("/h/elsewhere.html")).withHeader("Authorization", absent()));
+    site.verify(0, getRequestedFor(urlPathEqualTo("/h/elsewhere.html")).withHeader("Authorization", equalTo(basic)));
+    assertThat(CrawlDbRows.column(config.crawlDb(), "SELECT url FROM urls UNION ALL SELECT to_url FROM links"))
+        .contains(own + "/h/start.html", own + "/h/inside.html").noneMatch(url -> url.contains("secret"));
+    try (Stream<Path> files = Files.list(config.warcDir());
+        WarcReader reader = new WarcReader(files.findFirst().orElseThrow())) {
+      for (WarcRecord record : reader) {
+        assertThat(record.headers().first("WARC-Target-URI").orElse("")).doesNotContain("secret");
+      }
+    }
   }
 
   @Test

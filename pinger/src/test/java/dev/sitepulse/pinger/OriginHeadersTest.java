@@ -39,4 +39,30 @@ class OriginHeadersTest {
 
     assertThat(everywhere.forUrl("http://127.0.0.1:8080/")).containsOnlyKeys("Accept");
   }
+
+  @Test
+  void aUrlsUserAndPasswordGoAsBasicAuthorizationToItsOriginOnlyWithTheOtherHeaders() {
+    OriginHeaders seeds = OriginHeaders.credentialsFor(
+        List.of("https://ops:s%C3%A9cret@docs.example.org/start", "https://docs.example.org/other",
+            "https://blog.example.org/"), Map.of("Accept-Language", "fr"));
+
+    assertThat(seeds.forUrl("https://docs.example.org/deep/page.html")).containsOnly(
+        Map.entry("Authorization", "Basic b3BzOnPDqWNyZXQ="), Map.entry("Accept-Language", "fr"));
+    for (String url : List.of("https://blog.example.org/", "http://docs.example.org/", "https://evil.example/")) {
+      assertThat(seeds.forUrl(url)).as(url).containsOnly(Map.entry("Accept-Language", "fr"));
+    }
+  }
+
+  @Test
+  void anAuthorizationHeaderGivenReplacesTheUrlsUserAndPasswordAndTheFirstUserOfAnOriginIsTheOneSent() {
+    OriginHeaders given = OriginHeaders.credentialsFor(List.of("http://ops:pw@127.0.0.1:8080/"),
+        Map.of("authorization", "Bearer t"));
+    OriginHeaders twoUsers = OriginHeaders.credentialsFor(
+        List.of("http://127.0.0.1:8080/a", "http://ops:pw@127.0.0.1:8080/b", "http://dev:x@127.0.0.1:8080/c"),
+        Map.of("Cookie", "s=1"));
+
+    assertThat(given.forUrl("http://127.0.0.1:8080/x")).containsOnly(Map.entry("authorization", "Bearer t"));
+    assertThat(twoUsers.forUrl("http://127.0.0.1:8080/x"))
+        .containsOnly(Map.entry("Authorization", "Basic b3BzOnB3"), Map.entry("Cookie", "s=1"));
+  }
 }

@@ -24,16 +24,35 @@ public final class Summary {
   }
 
   /**
-   * What to do about pages that answered 401 Unauthorized, when no credentials were sent: the site
-   * is behind a login, which {@code -H} passes. Null when there is nothing to say.
+   * What to do about pages that answered 401 Unauthorized: check the user and password a seed gave,
+   * which went as Basic authorization; when no credentials were sent, the site is behind a login,
+   * which {@code -H} passes. Null when there is nothing to say.
    */
   public static String loginHint(CrawlStats s, CrawlConfig config) {
     long unauthorized = s.statuses().getOrDefault(401, 0L);
-    if (unauthorized == 0 || config.headers().keySet().stream().anyMatch(OriginHeaders::isCredential)) {
+    if (unauthorized == 0) {
       return null;
+    }
+    String refused = refusedUserInfo(unauthorized, "page", config);
+    if (refused != null || config.headers().keySet().stream().anyMatch(OriginHeaders::isCredential)) {
+      return refused;
     }
     return count(unauthorized, "page") + " answered 401 Unauthorized: a site behind a login takes its"
         + " credentials with -H 'Authorization: Bearer TOKEN' or -H 'Cookie: NAME=VALUE'";
+  }
+
+  /**
+   * "1 page answered 401 Unauthorized; the seed's user and password went as Basic authorization to
+   * http://host:port only: check them", or null when no seed gives any ({@code what}: "page", "seed").
+   */
+  public static String refusedUserInfo(long unauthorized, String what, CrawlConfig config) {
+    List<String> origins = config.basicAuthOrigins();
+    if (unauthorized == 0 || origins.isEmpty()) {
+      return null;
+    }
+    return count(unauthorized, what) + " answered 401 Unauthorized; the user and password in the seed"
+        + (config.seeds().size() == 1 ? "" : "s") + " went as Basic authorization to "
+        + String.join(", ", origins) + " only: check them";
   }
 
   /** @param stoppedBy the signal that ended the crawl early, e.g. SIGINT; null if nothing did */

@@ -9,6 +9,7 @@ import dev.sitepulse.cli.StopOnSignal;
 import dev.sitepulse.cli.UsageException;
 import dev.sitepulse.cli.crawl.CrawlOptions;
 import dev.sitepulse.cli.crawl.Progress;
+import dev.sitepulse.cli.crawl.Summary;
 import dev.sitepulse.crawler.CrawlException;
 import dev.sitepulse.crawler.CrawlSpec;
 import dev.sitepulse.crawler.CrawlStart;
@@ -176,6 +177,12 @@ public final class LinksCommand implements Callable<Integer> {
       case JUNIT -> LinksJunit.write(report, out);
     }
     out.flush();
+    // The site's own targets got the seed's user and password: a 401 there says they were refused.
+    String refused = Summary.refusedUserInfo(report.broken().stream()
+        .filter(b -> b.status() == 401 && !b.external()).count(), "target", CrawlOptions.toConfig(spec, CrawlStart.RESUME));
+    if (refused != null) {
+      System.err.println("sitepulse: " + refused);
+    }
     return exitCode(report, signals.stoppedBy(), System.err);
   }
 

@@ -1,10 +1,13 @@
 package dev.sitepulse.cli.crawl;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -523,5 +526,23 @@ class CrawlCommandTest {
     assertThat(run.err()).as(run.toString()).endsWith("sitepulse: 1 page answered 401 Unauthorized: a site behind a"
         + " login takes its credentials with -H 'Authorization: Bearer TOKEN' or -H 'Cookie: NAME=VALUE'\n");
     assertThat(withToken.err()).as(withToken.toString()).doesNotContain("401");
+  }
+
+  @Test
+  void aSeedsUserAndPasswordThatTheSiteRefusesAreSaidToBeRefusedInOneLineWithoutThePassword() {
+    site.stubFor(get("/").willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic")));
+    String seed = StubServer.url(site, "/").replace("http://", "http://ops:secret@");
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), seed);
+    CommandLineRun links = CommandLineRun.of("links", seed);
+
+    site.verify(getRequestedFor(urlEqualTo("/")).withHeader("Authorization", equalTo("Basic b3BzOnNlY3JldA==")));
+    site.verify(0, getRequestedFor(urlEqualTo("/")).withHeader("Authorization", absent()));
+    String said = "answered 401 Unauthorized; the user and password in the seed went as Basic authorization to "
+        + StubServer.url(site, "") + " only: check them\n";
+    assertThat(run.err()).as(run.toString()).endsWith("sitepulse: 1 page " + said);
+    assertThat(links.err()).as(links.toString()).endsWith("sitepulse: 1 target " + said);
+    assertThat(links.exitCode()).isEqualTo(2);
+    assertThat(run + " " + links).doesNotContain("secret");
   }
 }

@@ -36,15 +36,20 @@ class HeadersInChecksTest {
 
   private final LinkPages pages = new LinkPages(site);
 
-  @Test
-  void targetsOnOtherSitesAndRedirectsToThemGetTheHeadersButNotTheSitesToken() throws Exception {
-    String own = pages.base();
+  /** /start.html links to /own/moved, which redirects to the other site's /there, and to its /theirs. */
+  private void startLinkingToARedirectToAnotherSiteAndToThatSite() {
     String other = pages.external();
     site.stubFor(any(urlPathEqualTo("/own/moved")).willReturn(aResponse().withStatus(301)
         .withHeader("Location", other + "/there")));
     site.stubFor(any(urlPathEqualTo("/there")).willReturn(aResponse().withStatus(200)));
     site.stubFor(any(urlPathEqualTo("/theirs")).willReturn(aResponse().withStatus(200)));
-    pages.page("/start.html", own + "/own/moved", other + "/theirs");
+    pages.page("/start.html", pages.base() + "/own/moved", other + "/theirs");
+  }
+
+  @Test
+  void targetsOnOtherSitesAndRedirectsToThemGetTheHeadersButNotTheSitesToken() throws Exception {
+    String own = pages.base();
+    startLinkingToARedirectToAnotherSiteAndToThatSite();
     CrawlConfig crawl = CrawlConfig.builder(List.of(own + "/start.html"), data).maxDepth(0).delay(Duration.ZERO)
         .timeout(AnsweredFetches.TIMEOUT).headers(Map.of("Authorization", "Bearer s3cret", "Accept-Language", "fr"))
         .purpose(CrawlPurpose.LINK_CHECK).build();
@@ -59,6 +64,28 @@ class HeadersInChecksTest {
       site.verify(0, anyRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer s3cret")));
       site.verify(anyRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", absent())
           .withHeader("Accept-Language", equalTo("fr")));
+    }
+  }
+
+  @Test
+  void aSeedsUserAndPasswordGoAsBasicAuthorizationToItsOwnPagesAndTargetsButNotToAnotherSitesOrARedirectThere()
+      throws Exception {
+    String own = pages.base();
+    startLinkingToARedirectToAnotherSiteAndToThatSite();
+    String seed = own.replace("http://", "http://ops:secret@") + "/start.html";
+    CrawlConfig crawl = CrawlConfig.builder(List.of(seed), data).maxDepth(0).delay(Duration.ZERO)
+        .timeout(AnsweredFetches.TIMEOUT).purpose(CrawlPurpose.LINK_CHECK).build();
+
+    Crawler.run(crawl, CrawlListener.NONE);
+    LinkReport report = LinkChecker.check(crawl, true, false);
+
+    assertThat(report.broken()).isEmpty();
+    String basic = "Basic b3BzOnNlY3JldA=="; // ops:secret
+    site.verify(anyRequestedFor(urlPathEqualTo("/start.html")).withHeader("Authorization", equalTo(basic)));
+    site.verify(anyRequestedFor(urlPathEqualTo("/own/moved")).withHeader("Authorization", equalTo(basic)));
+    for (String path : List.of("/there", "/theirs")) {
+      assertThat(site.findAll(anyRequestedFor(urlPathEqualTo(path)))).as(path).isNotEmpty();
+      site.verify(0, anyRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", equalTo(basic)));
     }
   }
 }
