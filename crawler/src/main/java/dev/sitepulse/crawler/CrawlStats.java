@@ -48,6 +48,10 @@ import java.util.TreeMap;
  *     when none does (a back-off's is {@code heldBack})
  * @param fetchesCutAtStop fetches a stop cut once their grace was over, as their servers had not
  *     answered yet: their URLs are among the {@code queued}, for the next run
+ * @param leftPastReach URLs among the {@code queued} held back as past what --max-pages could
+ *     reach, in a run that then ended before its limit and without a stop: the URLs queued before
+ *     them were not fetched (robots.txt disallowed them, their host was given up on), so the limit
+ *     is not what left them; 0 in a run that reached its limit or was stopped
  */
 public record CrawlStats(
     long pages,
@@ -75,7 +79,8 @@ public record CrawlStats(
     long responsesNotArchived,
     String warcFailure,
     PolitenessWait politenessWait,
-    long fetchesCutAtStop) {
+    long fetchesCutAtStop,
+    long leftPastReach) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

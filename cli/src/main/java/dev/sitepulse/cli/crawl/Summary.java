@@ -88,9 +88,13 @@ public final class Summary {
         + " whose robots.txt could not be read or asked to wait past --max-backoff";
     List<String> unread = new ArrayList<>();
     if (s.queued() > 0) {
-      long inFrontier = s.queued() - s.leftOnUnreachableHosts();
+      long inFrontier = s.queued() - s.leftOnUnreachableHosts() - s.leftPastReach();
       String givenUpOn = hostsGivenUpOn(s);
       String why = givenUpOn.isEmpty() ? "" : s.leftOnUnreachableHosts() + " on " + givenUpOn;
+      if (s.leftPastReach() > 0) { // the limit held them back, then was not reached: no "limit reached"
+        why += (why.isEmpty() ? "" : ", ") + s.leftPastReach()
+            + " past what --max-pages could reach, which the URLs queued before them left unused";
+      }
       if (inFrontier > 0) {
         why += (why.isEmpty() ? "" : ", ") + endedEarly;
       }

@@ -545,4 +545,20 @@ class CrawlCommandTest {
     assertThat(links.exitCode()).isEqualTo(2);
     assertThat(run + " " + links).doesNotContain("secret");
   }
+
+  @Test
+  void aRunThatEndsBeforeItsPageLimitAsRobotsTxtDisallowedTheUrlsAheadDoesNotSayTheLimitWasReached() {
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withBody("User-agent: *\nDisallow: /private/\n")));
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+        "<html><body><a href=/private/a>a</a><a href=/private/b>b</a><a href=/pub/c>c</a><a href=/pub/d>d</a>"
+            + "<a href=/pub/e>e</a></body></html>")));
+
+    CommandLineRun run = CommandLineRun.of("crawl", "--data", data.resolve("d").toString(), "--delay", "0",
+        "--max-pages", "3", StubServer.url(site, "/"));
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).as(run.toString()).contains("3 URLs were left queued as past what --max-pages 3 could reach");
+    assertThat(run.out()).as(run.toString()).contains("left:      3 URLs queued (3 past what --max-pages could"
+        + " reach, which the URLs queued before them left unused); run again to continue\n");
+  }
 }

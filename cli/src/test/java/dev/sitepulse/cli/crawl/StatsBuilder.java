@@ -112,6 +112,6 @@ final class StatsBuilder {
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
         pagesCutAtMaxBody, pagesBinary, heldBack, hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, responsesNotArchived,
         warcFailure,
-        politenessWait, fetchesCutAtStop);
+        politenessWait, fetchesCutAtStop, 0);
   }
 }

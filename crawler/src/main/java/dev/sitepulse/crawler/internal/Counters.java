@@ -73,12 +73,12 @@ final class Counters {
    * @param politenessWait the delay between a host's fetches that holds the crawl now, or null
    */
   CrawlStats snapshot(long queued, long abandoned, Duration elapsed, HostsHeldBack heldBack,
-      long hostsWithSitemapsUnread, WarcSink warc, PolitenessWait politenessWait) {
+      long hostsWithSitemapsUnread, WarcSink warc, PolitenessWait politenessWait, long leftPastReach) {
     return new CrawlStats(pages, indexed, queued + abandoned, statuses, errors, duplicates,
         robotsBlocked, skippedLinks, unchanged, removed, bytes, elapsed, unreachableHosts, abandoned,
         seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, pagesBinary, heldBack,
         hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, warc == null ? 0 : warc.notArchived(),
         warc == null ? null : warc.failure(),
-        politenessWait, fetchesCutAtStop);
+        politenessWait, fetchesCutAtStop, leftPastReach);
   }
 }

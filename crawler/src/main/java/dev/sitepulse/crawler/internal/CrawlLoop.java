@@ -554,9 +554,10 @@ final class CrawlLoop {
 
   private CrawlStats stats() {
     long now = nanoTime.getAsLong();
+    boolean limitReached = config.maxPages() > 0 && started >= config.maxPages();
     return counters.snapshot(frontier.queued() + frontier.pastReach(), frontier.abandonedUrls(), Duration.ofNanos(now - startNanos),
         heldBack(now), robotsAndSitemaps.hostsWithSitemapsCut(), warc,
-        politenessWait(now));
+        politenessWait(now), limitReached || stopRequested ? 0 : frontier.pastReach());
   }
 
   /** The hosts a 429 or 503 holds back now, the longest wait's end told in the clock's time. */

@@ -54,7 +54,7 @@ class CrawlEndTest {
     commits.nextSeq(); // a page to commit
     CrawlEnd end = new CrawlEnd(vertx.getOrCreateContext(), indexer, commits, () -> {});
 
-    end.finish(new Counters().snapshot(0, 0, Duration.ZERO, null, 0, null, null));
+    end.finish(new Counters().snapshot(0, 0, Duration.ZERO, null, 0, null, null, 0));
 
     // The minute bounds a crawl end that never comes, on a machine as loaded as it gets: no speed goal.
     assertThatThrownBy(() -> end.future().get(1, TimeUnit.MINUTES))
@@ -76,7 +76,7 @@ class CrawlEndTest {
       }
     });
 
-    end.finish(new Counters().snapshot(0, 0, Duration.ZERO, null, 0, null, null));
+    end.finish(new Counters().snapshot(0, 0, Duration.ZERO, null, 0, null, null, 0));
     end.crash(new IllegalStateException("a bug in a handler"));
     busy.countDown();
 
