@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param stripParams the parameters every URL the crawl queues is stripped of (session ids)
  * @param headers added to every request ({@link CrawlHeaders}); credentials among them go to the
  *     seeds' origins only ({@link #requestHeaders}), as a seed's user:password@ does
+ * @param maxLinksPerPage the links of a page read, in the page's order; those past it are neither
+ *     followed nor recorded, only counted; 0 reads them all
  */
 public record CrawlConfig(
     List<String> seeds,
@@ -61,7 +63,15 @@ public record CrawlConfig(
     CrawlPurpose purpose,
     Duration maxBackoff,
     StrippedParameters stripParams,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    int maxLinksPerPage) {
+
+  /**
+   * Heritrix's cap (its extractors' maxOutlinks): a docs site's longest index (javadoc's
+   * allclasses-index, ~5,000 links) is read whole, a generated page of a million links is not.
+   * Nutch's 100 would cut most API indexes.
+   */
+  public static final int DEFAULT_MAX_LINKS_PER_PAGE = 6000;
 
   public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
@@ -109,6 +119,7 @@ public record CrawlConfig(
     require(start != null, "a crawl needs to know how to start");
     require(stripParams != null, "a crawl needs the parameters it strips, or none");
     require(headers != null, "headers cannot be null; give none as an empty map");
+    require(maxLinksPerPage >= 0, "max-links-per-page must be 0 (no cap) or more, got " + maxLinksPerPage);
     headers.forEach((name, value) -> CrawlHeaders.check("headers." + name, name, value));
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
@@ -134,7 +145,7 @@ public record CrawlConfig(
         .include(include).exclude(exclude).concurrency(concurrency).perHost(perHost).delay(delay)
         .timeout(timeout).maxBodyBytes(maxBodyBytes).userAgent(userAgent).warc(warc).start(start)
         .ignoreRobots(ignoreRobots).commitEvery(commitEveryPages, commitEvery).purpose(purpose)
-        .maxBackoff(maxBackoff).stripParams(stripParams).headers(headers);
+        .maxBackoff(maxBackoff).stripParams(stripParams).headers(headers).maxLinksPerPage(maxLinksPerPage);
   }
 
   public CrawlConfig withPurpose(CrawlPurpose p) {
@@ -218,6 +229,7 @@ public record CrawlConfig(
     private Duration maxBackoff = Duration.ofMinutes(5);
     private StrippedParameters stripParams = StrippedParameters.DEFAULT;
     private Map<String, String> headers = Map.of();
+    private int maxLinksPerPage = DEFAULT_MAX_LINKS_PER_PAGE;
 
     private Builder(List<String> seeds, Path dataDir) {
       this.seeds = seeds;
@@ -328,11 +340,17 @@ public record CrawlConfig(
       return this;
     }
 
+    /** The links of a page read; 0 reads them all. */
+    public Builder maxLinksPerPage(int n) {
+      maxLinksPerPage = n;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the setting that is wrong */
     public CrawlConfig build() {
       return new CrawlConfig(seeds, dataDir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
           concurrency, perHost, delay, timeout, maxBodyBytes, userAgent, warc, start, ignoreRobots,
-          commitEveryPages, commitEvery, purpose, maxBackoff, stripParams, headers);
+          commitEveryPages, commitEvery, purpose, maxBackoff, stripParams, headers, maxLinksPerPage);
     }
   }
 }

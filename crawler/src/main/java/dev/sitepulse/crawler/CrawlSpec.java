@@ -41,7 +41,8 @@ public record CrawlSpec(
     Boolean ignoreRobots,
     Duration maxBackoff,
     List<String> stripParams,
-    Map<String, String> headers) {
+    Map<String, String> headers,
+    Integer maxLinksPerPage) {
 
   /**
    * Rejects out-of-range values where they are written, so that a config file's error names the
@@ -57,6 +58,7 @@ public record CrawlSpec(
     }
     atLeast("max-pages", maxPages, 0, "0 (no limit) or more");
     atLeast("max-depth", maxDepth, 0, "0 or more");
+    atLeast("max-links-per-page", maxLinksPerPage, 0, "0 (no cap) or more");
     atLeast("concurrency", concurrency, 1, "at least 1");
     atLeast("per-host", perHost, 1, "at least 1");
     if (delay != null && delay.isNegative()) {
@@ -108,13 +110,22 @@ public record CrawlSpec(
     }
   }
 
+  /** Without max-links-per-page, which then comes from the command line or the default. */
+  public CrawlSpec(List<String> seeds, String data, Integer maxPages, Integer maxDepth, Scope scope,
+      Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
+      Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots,
+      Duration maxBackoff, List<String> stripParams, Map<String, String> headers) {
+    this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, headers, null);
+  }
+
   /** Without headers, which then come from the command line or none. */
   public CrawlSpec(List<String> seeds, String data, Integer maxPages, Integer maxDepth, Scope scope,
       Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
       Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots,
       Duration maxBackoff, List<String> stripParams) {
     this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
-        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, null);
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, null, null);
   }
 
   /** Without strip-params and headers, which then come from the command line or the defaults. */
@@ -123,7 +134,7 @@ public record CrawlSpec(
       Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots,
       Duration maxBackoff) {
     this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
-        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, null, null);
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, null, null, null);
   }
 
   /** Without max-backoff, which then comes from the command line or the default. */
@@ -131,12 +142,12 @@ public record CrawlSpec(
       Pattern scopeRegex, Pattern include, Pattern exclude, Integer concurrency, Integer perHost,
       Duration delay, Duration timeout, DataSize maxBody, String userAgent, Boolean warc, Boolean ignoreRobots) {
     this(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude, concurrency, perHost,
-        delay, timeout, maxBody, userAgent, warc, ignoreRobots, null, null, null);
+        delay, timeout, maxBody, userAgent, warc, ignoreRobots, null, null, null, null);
   }
 
   public static final CrawlSpec NONE =
       new CrawlSpec(null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, null);
+          null, null, null, null, null, null, null);
 
   /**
    * This spec's values where set, {@code base}'s elsewhere; headers of both, this spec's replacing
@@ -162,25 +173,26 @@ public record CrawlSpec(
         pick(ignoreRobots, base.ignoreRobots),
         pick(maxBackoff, base.maxBackoff),
         pick(stripParams, base.stripParams),
-        headers == null || base.headers == null ? pick(headers, base.headers) : HeaderLines.merged(base.headers, headers));
+        headers == null || base.headers == null ? pick(headers, base.headers) : HeaderLines.merged(base.headers, headers),
+        pick(maxLinksPerPage, base.maxLinksPerPage));
   }
 
   /** This spec with its data directory set. */
   public CrawlSpec withData(String dir) {
     return new CrawlSpec(seeds, dir, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, headers);
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, headers, maxLinksPerPage);
   }
 
   /** This spec with its per-fetch timeout set. */
   public CrawlSpec withTimeout(Duration t) {
     return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, headers);
+        concurrency, perHost, delay, t, maxBody, userAgent, warc, ignoreRobots, maxBackoff, stripParams, headers, maxLinksPerPage);
   }
 
   /** This spec with its max-backoff set. */
   public CrawlSpec withMaxBackoff(Duration d) {
     return new CrawlSpec(seeds, data, maxPages, maxDepth, scope, scopeRegex, include, exclude,
-        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, d, stripParams, headers);
+        concurrency, perHost, delay, timeout, maxBody, userAgent, warc, ignoreRobots, d, stripParams, headers, maxLinksPerPage);
   }
 
   /**
@@ -197,7 +209,8 @@ public record CrawlSpec(
         maxBody != null ? maxBody.bytes() : d.maxBodyBytes(), pick(userAgent, d.userAgent()),
         pick(warc, false), start, pick(ignoreRobots, false), d.commitEveryPages(), d.commitEvery(),
         CrawlPurpose.SEARCH, pick(maxBackoff, d.maxBackoff()),
-        stripParams == null ? d.stripParams() : stripped(stripParams), headers == null ? Map.of() : headers);
+        stripParams == null ? d.stripParams() : stripped(stripParams), headers == null ? Map.of() : headers,
+        pick(maxLinksPerPage, d.maxLinksPerPage()));
   }
 
   private static StrippedParameters stripped(List<String> names) {

@@ -52,6 +52,8 @@ import java.util.TreeMap;
  *     reach, in a run that then ended before its limit and without a stop: the URLs queued before
  *     them were not fetched (robots.txt disallowed them, their host was given up on), so the limit
  *     is not what left them; 0 in a run that reached its limit or was stopped
+ * @param linksCut links past --max-links-per-page on the pages read: neither followed nor recorded
+ * @param pagesWithLinksCut the pages that had them
  */
 public record CrawlStats(
     long pages,
@@ -80,7 +82,9 @@ public record CrawlStats(
     String warcFailure,
     PolitenessWait politenessWait,
     long fetchesCutAtStop,
-    long leftPastReach) {
+    long leftPastReach,
+    long linksCut,
+    long pagesWithLinksCut) {
 
   public CrawlStats {
     // Sorted for display, or in the order they came: Map.copyOf would lose the order.

@@ -67,6 +67,10 @@ public final class Summary {
     if (s.pagesCutAtMaxBody() > 0) {
       out.println("cut:       " + count(s.pagesCutAtMaxBody(), "page") + " at --max-body: text and links after the cut not read");
     }
+    if (s.linksCut() > 0) {
+      out.println("cut:       " + count(s.linksCut(), "link") + " on " + count(s.pagesWithLinksCut(), "page")
+          + " past --max-links-per-page " + config.maxLinksPerPage() + ": not followed or recorded");
+    }
     if (s.pagesBinary() > 0) {
       out.println("binary:    " + count(s.pagesBinary(), "page") + " served as HTML but binary: not parsed, links not read");
     }

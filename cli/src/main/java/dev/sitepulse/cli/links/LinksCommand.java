@@ -198,6 +198,9 @@ public final class LinksCommand implements Callable<Integer> {
     if (!report.binaryPages().isEmpty()) {
       err.println(LinksNotChecked.binaryWarning(report));
     }
+    if (!report.linksCutPages().isEmpty()) {
+      err.println(LinksNotChecked.linksCutWarning(report));
+    }
     if (!report.triesCut().isEmpty()) {
       err.println(LinksNotChecked.triesCutWarning(report));
     }

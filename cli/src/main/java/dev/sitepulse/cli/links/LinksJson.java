@@ -32,6 +32,7 @@ final class LinksJson {
       g.writeNumberField("non_http_links", r.nonHttp());
       g.writeNumberField("pages_cut_at_max_body", r.cutPages().size());
       g.writeNumberField("pages_binary", r.binaryPages().size());
+      g.writeNumberField("pages_with_links_cut", r.linksCutPages().size());
       g.writeNumberField("anchors_not_checked", r.anchorsNotChecked().size());
       // Asked for without an answer, their retry cut by --max-pages: neither broken nor working.
       g.writeNumberField("targets_retry_cut_at_max_pages", r.triesCut().size());
@@ -55,6 +56,11 @@ final class LinksJson {
       g.writeEndArray();
       g.writeArrayFieldStart("pages_binary"); // served as HTML, their bodies binary: no link of theirs was read
       for (String page : r.binaryPages()) {
+        g.writeString(page);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("pages_with_links_cut"); // links past --max-links-per-page: never seen, not checked
+      for (String page : r.linksCutPages()) {
         g.writeString(page);
       }
       g.writeEndArray();

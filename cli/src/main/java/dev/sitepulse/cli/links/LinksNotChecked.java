@@ -21,6 +21,9 @@ final class LinksNotChecked {
   /** Why the links of a cut page after the cut were not checked, and what to do about it. */
   static final String CUT_PAGES_WHY = "links after the cut not checked";
 
+  /** Why the links of a page past --max-links-per-page were not checked. */
+  static final String LINKS_CUT_WHY = "those not checked";
+
   /** Why the links of a page served as HTML with a binary body were not checked. */
   static final String BINARY_PAGES_WHY = "links not read";
 
@@ -99,6 +102,21 @@ final class LinksNotChecked {
         : count(r.cutPages().size(), "page") + " cut at --max-body: " + CUT_PAGES_WHY;
   }
 
+  /** "1 page with links past --max-links-per-page: those not checked", or null when none had any. */
+  static String linksCutPages(LinkReport r) {
+    return r.linksCutPages().isEmpty() ? null
+        : count(r.linksCutPages().size(), "page") + " with links past --max-links-per-page: " + LINKS_CUT_WHY;
+  }
+
+  /**
+   * What stderr says after any format's report when pages had links past the cap, naming the first
+   * few: a check that did not look at them must not read as "no broken links".
+   */
+  static String linksCutWarning(LinkReport r) {
+    return "sitepulse: " + linksCutPages(r) + " (raise --max-links-per-page, or 0 for no cap, to check them): "
+        + firstFew(r.linksCutPages());
+  }
+
   /** "1 page served as HTML but binary: links not read", or null when none was. */
   static String binaryPages(LinkReport r) {
     return r.binaryPages().isEmpty() ? null
@@ -136,6 +154,10 @@ final class LinksNotChecked {
     String binary = binaryPages(r);
     if (binary != null) {
       parts.add(binary);
+    }
+    String linksCut = linksCutPages(r);
+    if (linksCut != null) {
+      parts.add(linksCut);
     }
     String triesCut = triesCut(r);
     if (triesCut != null) {

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -560,5 +561,27 @@ class CrawlCommandTest {
     assertThat(run.err()).as(run.toString()).contains("3 URLs were left queued as past what --max-pages 3 could reach");
     assertThat(run.out()).as(run.toString()).contains("left:      3 URLs queued (3 past what --max-pages could"
         + " reach, which the URLs queued before them left unused); run again to continue\n");
+  }
+
+  @Test
+  void linksPastMaxLinksPerPageAreCountedInCrawlsSummaryAndNamedByLinksAsNotChecked() throws Exception {
+    site.stubFor(get("/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+        "<html><body><a href=/a>a</a><a href=/b>b</a><a href=/gone>gone</a></body></html>")));
+    site.stubFor(get(urlMatching("/[ab]")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body>page</body></html>")));
+    Path config = Files.writeString(data.resolve("c.yaml"), "crawl:\n  max-links-per-page: 2\n");
+
+    CommandLineRun crawl = CommandLineRun.of("crawl", "-c", config.toString(), "--data", data.resolve("d").toString(),
+        "--delay", "0", StubServer.url(site, "/"));
+    CommandLineRun links = CommandLineRun.of("links", "--max-links-per-page", "2", "--delay", "0",
+        StubServer.url(site, "/"));
+
+    assertThat(crawl.out()).as(crawl.toString())
+        .contains("cut:       1 link on 1 page past --max-links-per-page 2: not followed or recorded\n");
+    assertThat(links.exitCode()).as("no broken link among those checked, as with --max-body").isZero();
+    assertThat(links.out()).as(links.toString()).contains("; 1 page with links past --max-links-per-page: those not checked");
+    assertThat(links.err()).as(links.toString()).contains("sitepulse: 1 page with links past --max-links-per-page:"
+        + " those not checked (raise --max-links-per-page, or 0 for no cap, to check them): " + StubServer.url(site, "/"));
+    site.verify(0, getRequestedFor(urlEqualTo("/gone")));
   }
 }

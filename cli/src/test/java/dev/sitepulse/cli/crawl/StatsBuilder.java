@@ -112,6 +112,6 @@ final class StatsBuilder {
         unreachableHosts, leftOnUnreachableHosts, Map.of(), hostsBackedOffTooLong, hostsWithoutRobotsTxt,
         pagesCutAtMaxBody, pagesBinary, heldBack, hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, responsesNotArchived,
         warcFailure,
-        politenessWait, fetchesCutAtStop, 0);
+        politenessWait, fetchesCutAtStop, 0, 0, 0);
   }
 }

@@ -30,6 +30,8 @@ final class Counters {
    */
   long sitemapsOnHostsWithoutRobotsTxt;
   long pagesCutAtMaxBody;
+  long linksCut;
+  long pagesWithLinksCut;
   long pagesBinary;
   /** Fetches in flight that a stop cut once their grace was over. */
   long fetchesCutAtStop;
@@ -79,6 +81,6 @@ final class Counters {
         seedsRedirectedAway, hostsBackedOffTooLong, hostsWithoutRobotsTxt, pagesCutAtMaxBody, pagesBinary, heldBack,
         hostsWithSitemapsUnread, sitemapsOnHostsWithoutRobotsTxt, warc == null ? 0 : warc.notArchived(),
         warc == null ? null : warc.failure(),
-        politenessWait, fetchesCutAtStop, leftPastReach);
+        politenessWait, fetchesCutAtStop, leftPastReach, linksCut, pagesWithLinksCut);
   }
 }

@@ -456,6 +456,8 @@ final class CrawlLoop {
       counters.duplicates += outcome.duplicate() ? 1 : 0;
       counters.skippedLinks += outcome.skippedLinks();
       counters.pagesCutAtMaxBody += outcome.cut() ? 1 : 0;
+      counters.linksCut += outcome.linksCut();
+      counters.pagesWithLinksCut += outcome.linksCut() > 0 ? 1 : 0;
       // A page of a canonical circle holds no document for the pages that deferred to it.
       refetches.settled(next.url(), (outcome.indexed() || outcome.duplicate()) && !outcome.inCanonicalCycle(),
           outcome.duplicateOf());

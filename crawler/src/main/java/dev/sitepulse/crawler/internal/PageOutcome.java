@@ -13,9 +13,11 @@ import java.util.List;
  * @param cut whether the page was cut at --max-body, parsed as far as it went
  * @param inCanonicalCycle whether the page's canonical leads back to it: it stands for no page that
  *     deferred to it, as each page of the circle keeps its own text
+ * @param linksCut the page's links past --max-links-per-page: not read
  */
 record PageOutcome(List<QueuedUrl> followable, boolean indexed, String duplicateOf, int skippedLinks,
-    boolean removed, List<QueuedUrl> copiesToFetchAgain, boolean cut, boolean inCanonicalCycle) {
+    boolean removed, List<QueuedUrl> copiesToFetchAgain, boolean cut, boolean inCanonicalCycle,
+    int linksCut) {
 
   boolean duplicate() {
     return duplicateOf != null;

@@ -98,14 +98,19 @@ final class PageWork {
     String duplicateOf = bodyHash == null ? null
         : bodies.originalOf(new QueuedUrl(url, depth), bodyHash, claim, prior);
 
-    List<LinkRecord> links = new ArrayList<>(page.outlinks().size());
+    List<Outlink> outlinks = page.outlinks();
+    // The cap bounds the loop, not a copy of the list: a page's links are the crawl's hottest path.
+    int read = config.maxLinksPerPage() == 0 ? outlinks.size() : Math.min(outlinks.size(), config.maxLinksPerPage());
+    int linksCut = outlinks.size() - read;
+    List<LinkRecord> links = new ArrayList<>(read);
     List<QueuedUrl> followable = new ArrayList<>();
     int skipped = 0;
     // A page whose robots say nofollow vouches for none of its links: each is recorded as one
     // marked rel=nofollow, which passes no rank in analyze; links checks them all the same.
     boolean pageNofollow = robots.nofollow();
     boolean mayFollow = !pageNofollow && depth < config.maxDepth();
-    for (Outlink link : page.outlinks()) {
+    for (int i = 0; i < read; i++) {
+      Outlink link = outlinks.get(i);
       if (LinkRules.isNonHttpScheme(link.url())) {
         skipped++;
         continue;
@@ -155,6 +160,10 @@ final class PageWork {
         : null;
     String message = fetched.truncated()
         ? fetched.message() + PageRecord.CUT_AT_MAX_BODY + fetched.body().length + " bytes read" : fetched.message();
+    if (linksCut > 0) {
+      LOG.info("{}: {} links past --max-links-per-page {} not read", url, linksCut, config.maxLinksPerPage());
+      message += PageRecord.LINKS_CUT + linksCut + " past " + config.maxLinksPerPage();
+    }
     Response response = Response.of(fetched, message, fetchedAtMillis, fetched.validators());
     String canonicalElsewhere = defers ? canonical : null;
     String anchors = AnchorList.join(page.anchors());
@@ -170,7 +179,7 @@ final class PageWork {
       index.add(doc, record);
     }
     return new PageOutcome(followable, indexable, duplicateOf, skipped, removed, copies, fetched.truncated(),
-        inCycle);
+        inCycle, linksCut);
   }
 
   /**

@@ -85,6 +85,8 @@ final class CrawledPages {
    * though a browser would render them (as garbage), so a check of them found nothing.
    */
   final List<String> binaryPages = new ArrayList<>();
+  /** Pages whose links past --max-links-per-page were not read, by URL. */
+  final List<String> linksCutPages = new ArrayList<>();
   /**
    * URLs fetched that crawl.db records a sitemap (or a feed given as a seed) listed, and that
    * nothing else leads to: no redirect, canonical or embed. Those that no link leads to either are
@@ -165,6 +167,13 @@ final class CrawledPages {
           ResultSet rs = query(binary, PageParser.BINARY_NOT_HTML)) {
         while (rs.next()) {
           out.binaryPages.add(rs.getString(1));
+        }
+      }
+      try (PreparedStatement linksCut =
+              c.prepareStatement("SELECT url FROM urls WHERE instr(message, ?) > 0 ORDER BY url");
+          ResultSet rs = query(linksCut, PageRecord.LINKS_CUT)) {
+        while (rs.next()) {
+          out.linksCutPages.add(rs.getString(1));
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT url FROM urls WHERE depth = 0 ORDER BY id")) {

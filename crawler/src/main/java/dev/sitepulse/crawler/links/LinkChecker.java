@@ -152,7 +152,8 @@ public final class LinkChecker {
     return new LinkReport(pages(db), db.links.size(), db.embeds.size(), byTarget.size(),
         online.results().size(), found.skipped, db.nonHttpLinks, found.broken, cut, db.binaryPages,
         found.anchorsNotChecked(), found.notCheckedAtStop.stream().sorted().toList(),
-        found.triesCutAtLimit.stream().sorted().toList(), found.seedsDisallowed.stream().sorted().toList(), 0, null);
+        found.triesCutAtLimit.stream().sorted().toList(), found.seedsDisallowed.stream().sorted().toList(), 0, null,
+        db.linksCutPages);
   }
 
   /** What the check has found so far: targets broken, those to check online, those not judged. */

@@ -35,6 +35,8 @@ import java.util.List;
  *     as {@link dev.sitepulse.crawler.CrawlStats#responsesNotArchived()} counts them
  * @param warcFailure why, as {@link dev.sitepulse.crawler.CrawlStats#warcFailure()} says; null when
  *     none is missing
+ * @param linksCutPages pages whose links past --max-links-per-page the crawl did not read, by URL:
+ *     those links were never seen, so not checked
  */
 public record LinkReport(
     long pages,
@@ -52,9 +54,11 @@ public record LinkReport(
     List<String> triesCut,
     List<String> seedsDisallowed,
     long responsesNotArchived,
-    String warcFailure) {
+    String warcFailure,
+    List<String> linksCutPages) {
 
   public LinkReport {
+    linksCutPages = List.copyOf(linksCutPages);
     broken = List.copyOf(broken);
     cutPages = List.copyOf(cutPages);
     binaryPages = List.copyOf(binaryPages);
@@ -64,18 +68,27 @@ public record LinkReport(
     seedsDisallowed = List.copyOf(seedsDisallowed);
   }
 
+  /** A report of a crawl that read every link of its pages: none past --max-links-per-page. */
+  public LinkReport(long pages, long links, long resources, long targets, long checkedOnline, long skipped,
+      long nonHttp, List<BrokenLink> broken, List<String> cutPages, List<String> binaryPages,
+      List<UncheckedAnchor> anchorsNotChecked, List<String> notCheckedAtStop, List<String> triesCut,
+      List<String> seedsDisallowed, long responsesNotArchived, String warcFailure) {
+    this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages, binaryPages,
+        anchorsNotChecked, notCheckedAtStop, triesCut, seedsDisallowed, responsesNotArchived, warcFailure, List.of());
+  }
+
   /** A report whose crawl's WARC file, if it wrote one, holds every response. */
   public LinkReport(long pages, long links, long resources, long targets, long checkedOnline, long skipped,
       long nonHttp, List<BrokenLink> broken, List<String> cutPages, List<UncheckedAnchor> anchorsNotChecked,
       List<String> notCheckedAtStop, List<String> seedsDisallowed) {
     this(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages, List.of(),
-        anchorsNotChecked, notCheckedAtStop, List.of(), seedsDisallowed, 0, null);
+        anchorsNotChecked, notCheckedAtStop, List.of(), seedsDisallowed, 0, null, List.of());
   }
 
   /** This report, of a crawl whose WARC file lacks {@code responses} responses, for {@code why}. */
   public LinkReport notArchiving(long responses, String why) {
     return new LinkReport(pages, links, resources, targets, checkedOnline, skipped, nonHttp, broken, cutPages,
-        binaryPages, anchorsNotChecked, notCheckedAtStop, triesCut, seedsDisallowed, responses, why);
+        binaryPages, anchorsNotChecked, notCheckedAtStop, triesCut, seedsDisallowed, responses, why, linksCutPages);
   }
 
   /** A report of a check that ran to its end, in which every page was read whole, and every fragment judged. */

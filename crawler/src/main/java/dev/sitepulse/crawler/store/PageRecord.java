@@ -56,6 +56,9 @@ public record PageRecord(
    */
   public static final String CUT_AT_MAX_BODY = "; cut at --max-body, ";
 
+  /** Ends the message of a page whose links past --max-links-per-page were not read: "; links cut: 150 past 6000". */
+  public static final String LINKS_CUT = "; links cut: ";
+
   public PageRecord {
     validators = validators == null ? CacheValidators.NONE : validators;
     links = List.copyOf(links);
