@@ -6,6 +6,7 @@ import static dev.sitepulse.cli.Amounts.count;
 import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
+import dev.sitepulse.crawler.urls.ShortUrl;
 import dev.sitepulse.pinger.OriginHeaders;
 import dev.sitepulse.pinger.config.Durations;
 import java.io.PrintStream;
@@ -113,8 +114,8 @@ public final class Summary {
     if (!unread.isEmpty()) {
       out.println("left:      " + String.join(", and ", unread) + "; run again to continue");
     }
-    s.seedsRedirectedAway().forEach((seed, target) -> out.println("note:      " + seed + " redirects to "
-        + target + ", which --scope, --include or --exclude leave out: give that URL as the seed, or"
+    s.seedsRedirectedAway().forEach((seed, target) -> out.println("note:      " + ShortUrl.of(seed) + " redirects to "
+        + ShortUrl.of(target) + ", which --scope, --include or --exclude leave out: give that URL as the seed, or"
         + " widen them"));
     if (s.responsesNotArchived() > 0) {
       out.println("warc:      " + notArchived(s.responsesNotArchived(), s.warcFailure()));

@@ -4,6 +4,7 @@ import static dev.sitepulse.cli.Amounts.count;
 
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.UncheckedAnchor;
+import dev.sitepulse.crawler.urls.ShortUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class LinksNotChecked {
    * disallowed target is, but the user named it, so the check did not do what was asked.
    */
   static String seedDisallowed(String seed) {
-    return "sitepulse: seed " + seed + " not checked: " + SEED_DISALLOWED_WHY;
+    return "sitepulse: seed " + ShortUrl.of(seed) + " not checked: " + SEED_DISALLOWED_WHY;
   }
 
   /** "1 seed not checked (robots.txt disallows it)", or null when none was. */
@@ -221,7 +222,7 @@ final class LinksNotChecked {
   }
 
   private static String firstFew(List<String> pages) {
-    return pages.stream().limit(3).collect(Collectors.joining(", "))
+    return pages.stream().limit(3).map(ShortUrl::of).collect(Collectors.joining(", "))
         + (pages.size() > 3 ? " and " + (pages.size() - 3) + " more" : "");
   }
 }

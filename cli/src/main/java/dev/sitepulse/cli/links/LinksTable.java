@@ -6,6 +6,7 @@ import dev.sitepulse.cli.Shortened;
 import dev.sitepulse.crawler.links.BrokenLink;
 import dev.sitepulse.crawler.links.LinkReport;
 import dev.sitepulse.crawler.links.Referrer;
+import dev.sitepulse.crawler.urls.ShortUrl;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -31,15 +32,16 @@ public final class LinksTable {
         .sorted(Comparator.comparing((BrokenLink b) -> !b.failedStart())).toList(); // stable: by URL within each
     for (BrokenLink b : startsFirst) {
       // A link that is no URL is kept as the page wrote it, escape codes and all.
-      String url = Shortened.line(b.url());
+      String url = Shortened.line(ShortUrl.of(b.url()));
       out.println(b.failedStart() ? "FAILED  " + url + "  (" + b.start().unled() + ")"
           : "BROKEN  " + url + (b.external() ? "  (external)" : ""));
       out.println("        " + Shortened.line(b.problem()));
       if (!b.chain().isEmpty()) {
-        out.println("        redirects: " + String.join(" -> ", b.chain()));
+        out.println("        redirects: " + String.join(" -> ", b.chain().stream().map(ShortUrl::of).toList()));
       }
       for (Referrer ref : b.referrers()) {
-        out.printf(Locale.ROOT, "        from %s  \"%s\"%n", ref.where(), Shortened.columns(ref.anchorText(), ANCHOR_TEXT));
+        out.printf(Locale.ROOT, "        from %s  \"%s\"%n", ShortUrl.of(ref.page()) + (ref.line() > 0 ? ":" + ref.line() : ""),
+            Shortened.columns(ref.anchorText(), ANCHOR_TEXT));
       }
       out.println();
     }
@@ -70,7 +72,7 @@ public final class LinksTable {
   /** The first of them, as a block like a broken target's: all of them would bury the broken. */
   private static void notChecked(List<String> targets, String why, PrintStream out) {
     out.println("NOT CHECKED  " + count(targets.size(), "target") + ": " + why);
-    targets.stream().limit(LinksNotChecked.TABLE_NAMES).forEach(t -> out.println("        " + t));
+    targets.stream().limit(LinksNotChecked.TABLE_NAMES).forEach(t -> out.println("        " + ShortUrl.of(t)));
     if (targets.size() > LinksNotChecked.TABLE_NAMES) {
       out.println("        … and " + (targets.size() - LinksNotChecked.TABLE_NAMES)
           + " more (--format json lists them all)");

@@ -51,4 +51,19 @@ class LinksTableTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("BROKEN  http://exa mple.com/ [2J\n")
         .doesNotContain("\u001b", "\b");
   }
+
+  @Test
+  void aUrlOf100000CharsIsShownCutInItsMiddleAsThePageThatLinksIt() {
+    String target = "http://h/x/" + "a".repeat(100_000) + "/end";
+    String page = "http://h/p/" + "b".repeat(5_000) + ".html";
+    BrokenLink bad = new BrokenLink(target, 404, null, "404 Not Found", List.of(), false,
+        List.of(new Referrer(page, "long", 3)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    LinksTable.write(new LinkReport(1, 1, 0, 1, 0, 0, 0, List.of(bad)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+    assertThat(lines[0]).startsWith("BROKEN  http://h/x/aaa").endsWith("aaa/end").contains("…").hasSize(8 + 200);
+    assertThat(lines[2]).startsWith("        from http://h/p/bbb").endsWith("bbb.html:3  \"long\"").hasSizeLessThan(250);
+  }
 }
