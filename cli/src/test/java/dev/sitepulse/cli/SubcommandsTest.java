@@ -279,7 +279,8 @@ class SubcommandsTest {
 
     assertThat(crawl).contains("--data=DIR Where crawl.db, index/ and warc/ are kept (default sitepulse-data).")
         .contains("--timeout=DURATION Per fetch, body included (default 30s).")
-        .contains("then its other URLs are left for a later run (default 5m).").doesNotContain("links");
+        .contains("then its other URLs are left for a later run (default 5m).")
+        .doesNotContainPattern("(?<!max-)links"); // --max-links-per-page is crawl's too
     assertThat(links).contains("--data=DIR Keep the link check's crawl.db in DIR (default a temporary directory,"
         + " removed afterwards).").contains("--timeout=DURATION Per fetch and per external check (default 10s).")
         .contains("its links are reported with the answer they got (default 30s).")

@@ -109,7 +109,7 @@ class LinksStoppedReportTest {
     counted.retainAll(lists);
 
     assertThat(lists).containsExactly("seeds_disallowed", "pages_cut_at_max_body", "pages_binary",
-        "anchors_not_checked", "targets_retry_cut_at_max_pages", "targets_not_checked_at_stop")
+        "pages_with_links_cut", "anchors_not_checked", "targets_retry_cut_at_max_pages", "targets_not_checked_at_stop")
         .isEqualTo(counted);
   }
 
