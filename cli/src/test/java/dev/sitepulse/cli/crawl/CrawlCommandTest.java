@@ -558,7 +558,8 @@ class CrawlCommandTest {
         "--max-pages", "3", StubServer.url(site, "/"));
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.err()).as(run.toString()).contains("3 URLs were left queued as past what --max-pages 3 could reach");
+    assertThat(run.err()).as(run.toString()).contains("3 URL(s) were left queued as past what --max-pages 3 could reach")
+        .contains("this run started 1 of its 3 fetches");
     assertThat(run.out()).as(run.toString()).contains("left:      3 URLs queued (3 past what --max-pages could"
         + " reach, which the URLs queued before them left unused); run again to continue\n");
   }

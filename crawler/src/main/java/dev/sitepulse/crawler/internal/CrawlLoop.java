@@ -530,9 +530,10 @@ final class CrawlLoop {
     if (!end.stopping() && drained && frontier.inFlight() == 0 && pendingWork == 0 && warcWaiting == 0) {
       if (!limitReached && !stopRequested && frontier.pastReach() > 0) {
         // Held back as past the page limit's reach, which URLs before them then did not use up.
-        LOG.warn("{} URLs were left queued as past what --max-pages {} could reach, but URLs queued before them"
+        LOG.warn("{} URL(s) were left queued as past what --max-pages {} could reach, but URLs queued before them"
             + " were not fetched (robots.txt disallowed them, or their host was given up on): this run started {}"
-            + " fetches; run again to fetch them", frontier.pastReach(), config.maxPages(), started);
+            + " of its {} fetches; run again to fetch them", frontier.pastReach(), config.maxPages(), started,
+            config.maxPages());
       }
       triesCut = triesPending.leaveQueued(); // not in flight in crawl.db after a run that ended normally
       end.finish(stats());
