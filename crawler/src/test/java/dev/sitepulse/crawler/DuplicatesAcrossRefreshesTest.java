@@ -5,13 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DuplicatesAcrossRefreshesTest {
 
+  private static final HeldResponses held = new HeldResponses();
+
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+      .options(options().dynamicPort().bindAddress("127.0.0.1").extensions(held)).build();
 
   @TempDir Path data;
 
@@ -38,10 +40,10 @@ class DuplicatesAcrossRefreshesTest {
     Pair pair = crawlWithACopy();
 
     site.resetAll();
-    stub("/index.html", INDEX, 0);
-    stub(pair.original(), SAME, 1500); // the copy is fetched and parsed first
-    stub(pair.copy(), SAME, 0);
-    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH, 4), CrawlListener.NONE);
+    stub("/index.html", INDEX);
+    stub(pair.original(), SAME);
+    stub(pair.copy(), SAME);
+    CrawlStats refresh = refreshHandlingTheCopyFirst(pair);
 
     assertStillTheCopy(pair, refresh, "saffron");
   }
@@ -51,10 +53,10 @@ class DuplicatesAcrossRefreshesTest {
     Pair pair = crawlWithACopy();
 
     site.resetAll();
-    stub("/index.html", INDEX, 0);
-    stub(pair.original(), SAME_REWRITTEN, 1500); // the copy's new bytes are parsed first
-    stub(pair.copy(), SAME_REWRITTEN, 0);
-    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH, 4), CrawlListener.NONE);
+    stub("/index.html", INDEX);
+    stub(pair.original(), SAME_REWRITTEN);
+    stub(pair.copy(), SAME_REWRITTEN);
+    CrawlStats refresh = refreshHandlingTheCopyFirst(pair); // the copy's new bytes are parsed first
 
     assertStillTheCopy(pair, refresh, "turmeric");
     assertThat(search("saffron")).isEmpty();
@@ -66,10 +68,10 @@ class DuplicatesAcrossRefreshesTest {
     Pair pair = crawlWithACopy();
 
     site.resetAll();
-    stub("/index.html", INDEX, 0);
-    stub(pair.original(), SAME, 1500); // the copy's new bytes are parsed while the original may share them
-    stub(pair.copy(), "<title>Other</title><p>cumin</p>", 0);
-    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH, 4), CrawlListener.NONE);
+    stub("/index.html", INDEX);
+    stub(pair.original(), SAME);
+    stub(pair.copy(), "<title>Other</title><p>cumin</p>");
+    CrawlStats refresh = refreshHandlingTheCopyFirst(pair); // parsed while the original may share its old bytes
 
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url(pair.original()));
     assertThat(search("cumin")).extracting(SearchHit::url).containsExactly(url(pair.copy()));
@@ -82,15 +84,37 @@ class DuplicatesAcrossRefreshesTest {
 
   /** A first crawl of a.html and b.html with the same bytes; which one is indexed is the fetch order's. */
   private Pair crawlWithACopy() throws Exception {
-    stub("/index.html", INDEX, 0);
-    stub("/a.html", SAME, 0);
-    stub("/b.html", SAME, 0);
+    stub("/index.html", INDEX);
+    stub("/a.html", SAME);
+    stub("/b.html", SAME);
     Crawler.run(config(CrawlStart.RESUME, 1), CrawlListener.NONE);
     List<String> copies = copies();
     assertThat(copies).hasSize(1);
     String copy = copies.get(0).split(" ")[0];
     String original = copies.get(0).split(" ")[1];
     return new Pair(original.substring(original.lastIndexOf('/')), copy.substring(copy.lastIndexOf('/')));
+  }
+
+  /**
+   * A refresh in which the server holds the original's answer until the run has handled the copy:
+   * the copy's bytes are parsed and recorded first, however fast the machine.
+   */
+  private CrawlStats refreshHandlingTheCopyFirst(Pair pair) throws Exception {
+    String lastSeqBefore = CrawlDbRows.column(data.resolve("crawl.db"), "SELECT max(seq) FROM urls").get(0);
+    CompletableFuture<CrawlStats> refresh;
+    try (HeldResponses.Held original = held.hold(pair.original())) {
+      refresh = CompletableFuture.supplyAsync(() -> {
+        try {
+          return Crawler.run(config(CrawlStart.REFRESH, 4), CrawlListener.NONE);
+        } catch (CrawlException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      original.awaitAsked();
+      CrawlDbRows.awaitRow(data.resolve("crawl.db"), "the copy recorded by the refresh",
+          "SELECT 1 FROM urls WHERE url = '" + url(pair.copy()) + "' AND state = 'done' AND seq > " + lastSeqBefore);
+    }
+    return refresh.get();
   }
 
   private void assertStillTheCopy(Pair pair, CrawlStats refresh, String text) throws Exception {
@@ -105,10 +129,9 @@ class DuplicatesAcrossRefreshesTest {
         "SELECT url || ' ' || duplicate_of FROM urls WHERE duplicate_of IS NOT NULL");
   }
 
-  private static void stub(String path, String html, int delayMillis) {
-    ResponseDefinitionBuilder page = aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(html);
-    site.stubFor(get(path).willReturn(delayMillis == 0 ? page : page.withFixedDelay(delayMillis)));
+  private static void stub(String path, String html) {
+    site.stubFor(get(path).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(html)));
   }
 
   private List<SearchHit> search(String query) throws Exception {
