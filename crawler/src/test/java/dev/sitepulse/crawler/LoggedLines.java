@@ -1,9 +1,12 @@
 package dev.sitepulse.crawler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +71,18 @@ public final class LoggedLines implements AutoCloseable {
     synchronized (lines) {
       return lines.list.stream().filter(e -> e.getLevel() == Level.WARN)
           .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+  }
+
+  /**
+   * Waits until the logger has warned a line containing {@code part}, as it does on another thread:
+   * an event a test waits for, within a minute, a bound for a machine as loaded as it gets.
+   */
+  public void awaitWarning(String part) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (warnings().stream().noneMatch(w -> w.contains(part))) {
+      assertThat(System.nanoTime() - deadline).as("a warning with \"%s\" within a minute", part).isNegative();
+      Thread.sleep(10);
     }
   }
 

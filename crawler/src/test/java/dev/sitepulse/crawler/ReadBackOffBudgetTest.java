@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadBackOffBudgetTest {
 
+  private static final HeldResponses held = new HeldResponses();
+
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+      .options(options().dynamicPort().bindAddress("127.0.0.1").extensions(held)).build();
 
   @TempDir Path data;
 
@@ -93,12 +96,26 @@ class ReadBackOffBudgetTest {
     site.stubFor(get("/robots.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
         .withBody("User-agent: *\nAllow: /\nSitemap: " + base() + "/sitemap.xml\n")));
     site.stubFor(get("/sitemap.xml").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")));
-    site.stubFor(get("/").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")
-        .withFixedDelay(1500)));
+    site.stubFor(get("/").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")));
+    CompletableFuture<CrawlStats> crawl;
+    // The server holds the page until the sitemap's answer has given the host up.
+    try (LoggedLines loop = LoggedLines.of("dev.sitepulse.crawler.internal.CrawlLoop");
+        HeldResponses.Held page = held.hold("/")) {
+      try (HeldResponses.Held sitemap = held.hold("/sitemap.xml")) {
+        crawl = CompletableFuture.supplyAsync(() -> {
+          try {
+            return Crawler.run(config(), CrawlListener.NONE);
+          } catch (CrawlException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        page.awaitAsked();
+        sitemap.awaitAsked();
+      }
+      loop.awaitWarning("more than --max-backoff");
+    }
 
-    CrawlStats stats = Crawler.run(config(), CrawlListener.NONE);
-
-    assertThat(stats.hostsBackedOffTooLong()).isEqualTo(1);
+    assertThat(crawl.get().hostsBackedOffTooLong()).isEqualTo(1);
   }
 
   /** robots.txt answers 503 with Retry-After 1 once, then {@code rules}: a second of the host's --max-backoff. */
