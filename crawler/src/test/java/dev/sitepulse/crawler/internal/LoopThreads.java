@@ -37,15 +37,18 @@ final class LoopThreads implements AutoCloseable {
   CrawlSetup setup(CrawlConfig config, String seed, Frontier frontier, Fetcher fetcher, CrawlDb db,
       PageIndex index, CrawlStop stop, WarcSink warc, long maxRowsWaiting) {
     return setup(config, seed, frontier, fetcher, db, index, stop, warc, maxRowsWaiting, LoopTimers.on(vertx),
-        System::nanoTime);
+        System::nanoTime, CrawlListener.NONE);
   }
 
-  /** As above, the loop's timers set by {@code timers} and its hosts timed by {@code nanoTime}. */
+  /**
+   * As above, the loop's timers set by {@code timers}, its hosts timed by {@code nanoTime}, and its
+   * progress told to {@code listener}.
+   */
   CrawlSetup setup(CrawlConfig config, String seed, Frontier frontier, Fetcher fetcher, CrawlDb db,
       PageIndex index, CrawlStop stop, WarcSink warc, long maxRowsWaiting, LoopTimers timers,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime, CrawlListener listener) {
     return new CrawlSetup(config, vertx, context, frontier, fetcher, db, new IndexCommits(index, db, 0, parsers),
-        new CrawlScope(config, List.of(seed)), parsers, 1, indexer, CrawlListener.NONE, stop, warc,
+        new CrawlScope(config, List.of(seed)), parsers, 1, indexer, listener, stop, warc,
         List.of(Frontier.originOf(seed)), timers, Clock.systemUTC(), nanoTime, maxRowsWaiting);
   }
 

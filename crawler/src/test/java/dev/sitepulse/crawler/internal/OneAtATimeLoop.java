@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.index.PageIndex;
@@ -67,9 +68,14 @@ final class OneAtATimeLoop implements AutoCloseable {
     return threads.setup(config, seed, frontier, fetcher, db, index, stop, warc, maxRowsWaiting);
   }
 
-  /** As above, the loop's timers set by {@code timers} and its hosts timed by {@code nanoTime}. */
-  CrawlSetup setup(CrawlStop stop, WarcSink warc, long maxRowsWaiting, LoopTimers timers, LongSupplier nanoTime) {
-    return threads.setup(config, seed, frontier, fetcher, db, index, stop, warc, maxRowsWaiting, timers, nanoTime);
+  /**
+   * As above, the loop's timers set by {@code timers}, its hosts timed by {@code nanoTime}, and its
+   * progress told to {@code listener}.
+   */
+  CrawlSetup setup(CrawlStop stop, WarcSink warc, long maxRowsWaiting, LoopTimers timers, LongSupplier nanoTime,
+      CrawlListener listener) {
+    return threads.setup(config, seed, frontier, fetcher, db, index, stop, warc, maxRowsWaiting, timers, nanoTime,
+        listener);
   }
 
   @Override

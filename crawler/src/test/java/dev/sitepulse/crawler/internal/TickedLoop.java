@@ -1,6 +1,7 @@
 package dev.sitepulse.crawler.internal;
 
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A crawl loop whose hosts are timed by a ticker the test moves, its timers fired by hand, so that
+ * A crawl loop whose hosts are timed by a ticker the test moves, its timers (its progress ticks too)
+ * fired by hand, so that
  * delays and waits of seconds pass without waiting for them. Records when, by the ticker, each page
  * fetch started.
  */
@@ -31,8 +33,14 @@ final class TickedLoop {
 
   /** Crawls {@code seed} one fetch at a time, as {@code config} says, while {@code driver} runs. */
   CrawlStats crawl(CrawlConfig config, String seed, Driver driver) throws Exception {
+    return crawl(config, seed, CrawlListener.NONE, new CrawlStop(), driver);
+  }
+
+  /** As above, telling {@code listener} the progress and stopped by {@code stop}. */
+  CrawlStats crawl(CrawlConfig config, String seed, CrawlListener listener, CrawlStop stop, Driver driver)
+      throws Exception {
     try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed)) {
-      CrawlSetup setup = parts.setup(new CrawlStop(), null, WriteBacklog.MAX_ROWS_WAITING, timers, ticker::get);
+      CrawlSetup setup = parts.setup(stop, null, WriteBacklog.MAX_ROWS_WAITING, timers, ticker::get, listener);
       CrawlLoop loop = new CrawlLoop(setup, (url, validators, maxBody) -> {
         fetchedAt.put(url, ticker.get());
         return parts.fetcher.fetch(url, validators, maxBody);
