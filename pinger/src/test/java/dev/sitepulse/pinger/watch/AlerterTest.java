@@ -41,8 +41,11 @@ class AlerterTest {
    */
   private static final Duration ENDS = Duration.ofMinutes(1);
 
+  private static final HeldAnswers held = new HeldAnswers();
+
   @RegisterExtension
-  static WireMockExtension receiver = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+  static WireMockExtension receiver =
+      WireMockExtension.newInstance().options(options().dynamicPort().extensions(held)).build();
 
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private final Logger logger = (Logger) LoggerFactory.getLogger(Alerter.LOGGER);
@@ -151,15 +154,17 @@ class AlerterTest {
   }
 
   /**
-   * Five alerts of a flapping target and one of another to a webhook whose every answer takes a
-   * second: the alerts after the first all arrive while it is under way. Returns the alerter, closed.
+   * Five alerts of a flapping target and one of another to a webhook that holds its answers until
+   * all are sent: the alerts after the first all arrive while it is under way. Returns the alerter,
+   * closed.
    */
-  private Alerter flapAtASlowWebhook() {
-    receiver.stubFor(post("/slow").willReturn(ok().withFixedDelay(1_000)));
+  private Alerter flapAtASlowWebhook() throws InterruptedException {
+    receiver.stubFor(post("/slow").willReturn(ok()));
     Webhook slow = new Webhook("http://127.0.0.1:" + receiver.getPort() + "/slow", Webhook.Format.JSON,
         ENDS, 0, Map.of());
     Instant now = Instant.now();
-    try (Alerter alerter = new Alerter(List.of(slow), (alert, d) -> deliveries.add(d), Duration.ofMillis(1))) {
+    try (Alerter alerter = new Alerter(List.of(slow), (alert, d) -> deliveries.add(d), Duration.ofMillis(1));
+        HeldAnswers answers = held.hold("/slow")) {
       for (int i = 1; i <= 5; i++) {
         boolean down = i % 2 == 1;
         alerter.alert(new Alert(Alert.Kind.CHANGE, "shop", "http://shop.example/", "", down ? State.UP : State.DOWN,
@@ -167,13 +172,16 @@ class AlerterTest {
       }
       alerter.alert(new Alert(Alert.Kind.CHANGE, "blog", "http://blog.example/", "", State.UP, State.DOWN, now,
           now, null, Verdict.DOWN, 500, "blog down"));
+      assertThat(answers.asked()).as("the first post held at the webhook").isTrue();
+      answers.close();
       alerter.idle().join();
       return alerter;
     }
   }
 
   @Test
-  void aWebhookThatAnswersSlowlyWhileATargetFlapsGetsItsLatestAlertAndOneLineCountsThoseReplaced() {
+  void aWebhookThatAnswersSlowlyWhileATargetFlapsGetsItsLatestAlertAndOneLineCountsThoseReplaced()
+      throws InterruptedException {
     flapAtASlowWebhook();
 
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/slow"))))
@@ -189,7 +197,7 @@ class AlerterTest {
   }
 
   @Test
-  void alertsReplacedWhileTheWebhookWasBusyAreCountedApartFromFailedDeliveries() {
+  void alertsReplacedWhileTheWebhookWasBusyAreCountedApartFromFailedDeliveries() throws InterruptedException {
     Alerter alerter = flapAtASlowWebhook();
 
     assertThat(alerter.replacedCount()).isEqualTo(3);
@@ -215,14 +223,15 @@ class AlerterTest {
   }
 
   @Test
-  void aWebhookDroppedByAReloadHasItsWorkersShutDownOnceItsDeliveryUnderWayEnds() {
-    receiver.stubFor(post("/old").willReturn(ok().withFixedDelay(500)));
+  void aWebhookDroppedByAReloadHasItsWorkersShutDownOnceItsDeliveryUnderWayEnds() throws InterruptedException {
+    receiver.stubFor(post("/old").willReturn(ok()));
     Alerter alerter = new Alerter(List.of(hook("/old", 0)), (alert, d) -> deliveries.add(d), Duration.ofMillis(1));
     try (alerter) {
-      alerter.alert(down());
-      Eventually.await(ENDS, "the post to reach the old webhook",
-          () -> !receiver.findAll(postRequestedFor(urlEqualTo("/old"))).isEmpty());
-      alerter.setWebhooks(List.of(hook("/new", 0)));
+      try (HeldAnswers answer = held.hold("/old")) {
+        alerter.alert(down());
+        assertThat(answer.asked()).as("the post held at the old webhook").isTrue();
+        alerter.setWebhooks(List.of(hook("/new", 0)));
+      }
       alerter.idle().join();
 
       assertThat(deliveries).as("delivered where it started").singleElement()
@@ -232,17 +241,19 @@ class AlerterTest {
   }
 
   @Test
-  void aDroppedWebhooksLanesAreKeptForAReloadThatAddsItBackOnlyUntilItsDeliveryUnderWayEnds() {
-    receiver.stubFor(post("/old").willReturn(ok().withFixedDelay(500)));
+  void aDroppedWebhooksLanesAreKeptForAReloadThatAddsItBackOnlyUntilItsDeliveryUnderWayEnds()
+      throws InterruptedException {
+    receiver.stubFor(post("/old").willReturn(ok()));
     try (Alerter alerter = new Alerter(List.of(hook("/old", 0)), Alerter.Listener.NONE, Duration.ofMillis(1))) {
-      alerter.alert(down());
-      Eventually.await(Duration.ofSeconds(5), "the post to reach the old webhook",
-          () -> !receiver.findAll(postRequestedFor(urlEqualTo("/old"))).isEmpty());
-      alerter.setWebhooks(List.of(hook("/new", 0)));
-      assertThat(alerter.parkedLanes()).isEqualTo(1);
+      try (HeldAnswers answer = held.hold("/old")) {
+        alerter.alert(down());
+        assertThat(answer.asked()).as("the post held at the old webhook").isTrue();
+        alerter.setWebhooks(List.of(hook("/new", 0)));
+        assertThat(alerter.parkedLanes()).isEqualTo(1);
+      }
       alerter.idle().join();
 
-      Eventually.await(Duration.ofSeconds(5), "the old webhook's lanes to be let go", () -> alerter.parkedLanes() == 0);
+      Eventually.await(ENDS, "the old webhook's lanes to be let go", () -> alerter.parkedLanes() == 0);
     }
   }
 
