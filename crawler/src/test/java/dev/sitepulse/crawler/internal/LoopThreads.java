@@ -37,19 +37,19 @@ final class LoopThreads implements AutoCloseable {
   CrawlSetup setup(CrawlConfig config, String seed, Frontier frontier, Fetcher fetcher, CrawlDb db,
       PageIndex index, CrawlStop stop, WarcSink warc, long maxRowsWaiting) {
     return setup(config, seed, frontier, fetcher, db, index, stop, warc, maxRowsWaiting, LoopTimers.on(vertx),
-        System::nanoTime, CrawlListener.NONE);
+        System::nanoTime, CrawlListener.NONE, Clock.systemUTC());
   }
 
   /**
-   * As above, the loop's timers set by {@code timers}, its hosts timed by {@code nanoTime}, and its
-   * progress told to {@code listener}.
+   * As above, the loop's timers set by {@code timers}, its hosts timed by {@code nanoTime}, its
+   * progress told to {@code listener}, and the time of day told by {@code clock}.
    */
   CrawlSetup setup(CrawlConfig config, String seed, Frontier frontier, Fetcher fetcher, CrawlDb db,
       PageIndex index, CrawlStop stop, WarcSink warc, long maxRowsWaiting, LoopTimers timers,
-      LongSupplier nanoTime, CrawlListener listener) {
+      LongSupplier nanoTime, CrawlListener listener, Clock clock) {
     return new CrawlSetup(config, vertx, context, frontier, fetcher, db, new IndexCommits(index, db, 0, parsers),
         new CrawlScope(config, List.of(seed)), parsers, 1, indexer, listener, stop, warc,
-        List.of(Frontier.originOf(seed)), timers, Clock.systemUTC(), nanoTime, maxRowsWaiting);
+        List.of(Frontier.originOf(seed)), timers, clock, nanoTime, maxRowsWaiting);
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.crawler.store.PageRecord.QueuedUrl;
 import dev.sitepulse.pinger.Fetcher;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -69,13 +70,13 @@ final class OneAtATimeLoop implements AutoCloseable {
   }
 
   /**
-   * As above, the loop's timers set by {@code timers}, its hosts timed by {@code nanoTime}, and its
-   * progress told to {@code listener}.
+   * As above, the loop's timers set by {@code timers}, its hosts timed by {@code nanoTime}, its
+   * progress told to {@code listener}, and the time of day told by {@code clock}.
    */
   CrawlSetup setup(CrawlStop stop, WarcSink warc, long maxRowsWaiting, LoopTimers timers, LongSupplier nanoTime,
-      CrawlListener listener) {
+      CrawlListener listener, Clock clock) {
     return threads.setup(config, seed, frontier, fetcher, db, index, stop, warc, maxRowsWaiting, timers, nanoTime,
-        listener);
+        listener, clock);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.sitepulse.crawler.CrawlConfig;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,17 @@ final class TickedLoop {
   final AtomicLong ticker = new AtomicLong(START);
   final HandFiredTimers timers = new HandFiredTimers();
   final Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  /** The time of day the system's. */
+  TickedLoop() {
+    this(Clock.systemUTC());
+  }
+
+  /** The time of day (when a page was fetched, when a held-back host may be asked again) told by {@code clock}. */
+  TickedLoop(Clock clock) {
+    this.clock = clock;
+  }
 
   /** Crawls {@code seed} one fetch at a time, as {@code config} says, while {@code driver} runs. */
   CrawlStats crawl(CrawlConfig config, String seed, Driver driver) throws Exception {
@@ -40,7 +52,8 @@ final class TickedLoop {
   CrawlStats crawl(CrawlConfig config, String seed, CrawlListener listener, CrawlStop stop, Driver driver)
       throws Exception {
     try (OneAtATimeLoop parts = OneAtATimeLoop.withSeedQueued(config, seed)) {
-      CrawlSetup setup = parts.setup(stop, null, WriteBacklog.MAX_ROWS_WAITING, timers, ticker::get, listener);
+      CrawlSetup setup = parts.setup(stop, null, WriteBacklog.MAX_ROWS_WAITING, timers, ticker::get, listener,
+          clock);
       CrawlLoop loop = new CrawlLoop(setup, (url, validators, maxBody) -> {
         fetchedAt.put(url, ticker.get());
         return parts.fetcher.fetch(url, validators, maxBody);
