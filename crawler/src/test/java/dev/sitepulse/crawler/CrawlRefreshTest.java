@@ -21,9 +21,6 @@ import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import java.net.URI;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +37,11 @@ import org.netpreserve.jwarc.WarcRevisit;
 /** A refresh crawls a site again over its earlier crawl, asking only for what changed. */
 class CrawlRefreshTest {
 
+  private static final HeldResponses held = new HeldResponses();
+
   @RegisterExtension
   static WireMockExtension site = WireMockExtension.newInstance()
-      .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
+      .options(options().dynamicPort().bindAddress("127.0.0.1").extensions(held)).build();
 
   @TempDir Path data;
 
@@ -326,12 +325,12 @@ class CrawlRefreshTest {
       throws Exception {
     String same = crawlWithSaffronAtA();
 
-    // b now copies a, whose 304 comes well after b's whole page was parsed.
+    // b now copies a, whose 304 comes once b's whole page was parsed and recorded.
     refreshWithIndexAndCUnchanged();
     site.stubFor(get("/a.html").withHeader("If-None-Match", equalTo("\"a1\""))
-        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"a1\"").withFixedDelay(1500)));
+        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"a1\"")));
     page("/b.html", same, "\"b2\"");
-    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+    CrawlStats refresh = OnePageFirst.crawl(config(CrawlStart.REFRESH), held, "/a.html", url("/b.html"));
 
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/a.html"));
     assertThat(CrawlDbRows.column(db(), "SELECT url || ' ' || duplicate_of FROM urls WHERE duplicate_of IS NOT NULL"))
@@ -342,7 +341,7 @@ class CrawlRefreshTest {
   @Test
   void aCopyParsedBeforeItsOriginalTurnsOutChangedIsFetchedAgainAndIndexed() throws Exception {
     bCopiesTheOldBytesOfAChangedAWhoseNewPageComesLate();
-    CrawlStats refresh = Crawler.run(config(CrawlStart.REFRESH), CrawlListener.NONE);
+    CrawlStats refresh = refreshWithANewPageComingLate(config(CrawlStart.REFRESH));
 
     assertThat(search("saffron")).extracting(SearchHit::url).containsExactly(url("/b.html"));
     assertThat(search("turmeric")).extracting(SearchHit::url).containsExactly(url("/a.html"));
@@ -355,7 +354,7 @@ class CrawlRefreshTest {
   void aCopyLeftToBeFetchedAgainWhenTheRefreshStoppedIsFetchedAgainByTheNextRun() throws Exception {
     bCopiesTheOldBytesOfAChangedAWhoseNewPageComesLate();
     // Four fetches: b's second one, once a turns out changed, is left to the next run, as a kill -9 would.
-    Crawler.run(config(CrawlStart.REFRESH).toBuilder().maxPages(4).build(), CrawlListener.NONE);
+    refreshWithANewPageComingLate(config(CrawlStart.REFRESH).toBuilder().maxPages(4).build());
     assertThat(search("saffron")).as("b was a copy of a's old bytes, and is not fetched again yet").isEmpty();
     site.verify(1, getRequestedFor(urlEqualTo("/b.html")));
 
@@ -440,14 +439,18 @@ class CrawlRefreshTest {
 
   /**
    * A first crawl, then the site for a refresh: b now copies a's old bytes; a is rewritten, and its
-   * new page comes after b's was parsed.
+   * new page comes late ({@link #refreshWithANewPageComingLate}).
    */
   private void bCopiesTheOldBytesOfAChangedAWhoseNewPageComesLate() throws Exception {
     String same = crawlWithSaffronAtA();
     refreshWithIndexAndCUnchanged();
-    site.stubFor(get("/a.html").willReturn(html("<title>New</title><p>turmeric</p>")
-        .withHeader("ETag", "\"a2\"").withFixedDelay(1500)));
+    site.stubFor(get("/a.html").willReturn(html("<title>New</title><p>turmeric</p>").withHeader("ETag", "\"a2\"")));
     page("/b.html", same, "\"b2\"");
+  }
+
+  /** A refresh whose a.html answers once b's page was parsed and recorded. */
+  private CrawlStats refreshWithANewPageComingLate(CrawlConfig refresh) throws Exception {
+    return OnePageFirst.crawl(refresh, held, "/a.html", url("/b.html"));
   }
 
   /** The site for a refresh, index.html and c.html answering 304; a and b still to stub. */
@@ -461,10 +464,8 @@ class CrawlRefreshTest {
     return CrawlDbRows.column(db(), "SELECT to_url FROM page_links WHERE from_url = '" + url(path) + "'");
   }
 
-  private void execute(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-      s.executeUpdate(sql);
-    }
+  private void execute(String sql) {
+    CrawlDbRows.execute(db(), sql);
   }
 
   private void page(String path, String html, String etag) {

@@ -11,7 +11,6 @@ import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,26 +94,9 @@ class DuplicatesAcrossRefreshesTest {
     return new Pair(original.substring(original.lastIndexOf('/')), copy.substring(copy.lastIndexOf('/')));
   }
 
-  /**
-   * A refresh in which the server holds the original's answer until the run has handled the copy:
-   * the copy's bytes are parsed and recorded first, however fast the machine.
-   */
+  /** A refresh in which the copy's bytes are parsed and recorded first, however fast the machine. */
   private CrawlStats refreshHandlingTheCopyFirst(Pair pair) throws Exception {
-    String lastSeqBefore = CrawlDbRows.column(data.resolve("crawl.db"), "SELECT max(seq) FROM urls").get(0);
-    CompletableFuture<CrawlStats> refresh;
-    try (HeldResponses.Held original = held.hold(pair.original())) {
-      refresh = CompletableFuture.supplyAsync(() -> {
-        try {
-          return Crawler.run(config(CrawlStart.REFRESH, 4), CrawlListener.NONE);
-        } catch (CrawlException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      original.awaitAsked();
-      CrawlDbRows.awaitRow(data.resolve("crawl.db"), "the copy recorded by the refresh",
-          "SELECT 1 FROM urls WHERE url = '" + url(pair.copy()) + "' AND state = 'done' AND seq > " + lastSeqBefore);
-    }
-    return refresh.get();
+    return OnePageFirst.crawl(config(CrawlStart.REFRESH, 4), held, pair.original(), url(pair.copy()));
   }
 
   private void assertStillTheCopy(Pair pair, CrawlStats refresh, String text) throws Exception {
