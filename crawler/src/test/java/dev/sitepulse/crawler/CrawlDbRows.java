@@ -1,7 +1,8 @@
 package dev.sitepulse.crawler;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads crawl.db back the way a test wants to see it. */
-final class CrawlDbRows {
+/** Reads crawl.db back the way a test wants to see it, and changes it as a test needs. */
+public final class CrawlDbRows {
   private CrawlDbRows() {}
 
-  static List<Map<String, Object>> query(Path db, String sql) {
+  public static List<Map<String, Object>> query(Path db, String sql) {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -36,7 +37,7 @@ final class CrawlDbRows {
     }
   }
 
-  static void execute(Path db, String sql) {
+  public static void execute(Path db, String sql) {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
       s.executeUpdate(sql);
@@ -45,19 +46,35 @@ final class CrawlDbRows {
     }
   }
 
-  static List<String> column(Path db, String sql) {
+  /** The first column of each row, as text ("null" for a NULL). */
+  public static List<String> column(Path db, String sql) {
     return query(db, sql).stream().map(r -> String.valueOf(r.values().iterator().next())).toList();
   }
 
+  /** The first column of the first row, as text, or null when there is no row or it is NULL. */
+  public static String value(Path db, String sql) {
+    List<Map<String, Object>> rows = query(db, sql);
+    Object v = rows.isEmpty() ? null : rows.get(0).values().iterator().next();
+    return v == null ? null : v.toString();
+  }
+
   /**
-   * Waits until {@code sql} finds a row in crawl.db while a crawl writes it: an event a test
-   * waits for, within a minute, a bound for a machine as loaded as it gets, not a speed goal.
+   * Waits until {@code sql} finds a row in crawl.db while a crawl writes it, perhaps before the
+   * crawl has made it: an event a test waits for, within a minute, a bound for a machine as loaded
+   * as it gets, not a speed goal.
    */
-  static void awaitRow(Path db, String what, String sql) throws InterruptedException {
+  public static void awaitRow(Path db, String what, String sql) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (query(db, sql).isEmpty()) {
-      assertThat(System.nanoTime() - deadline).as("%s, within a minute", what).isNegative();
+    while (!Files.exists(db) || !hasTable(db, "urls") || query(db, sql).isEmpty()) {
+      if (System.nanoTime() - deadline > 0) {
+        fail("not within a minute: " + what);
+      }
       Thread.sleep(10);
     }
+  }
+
+  /** Whether crawl.db has the table yet: a crawl makes its tables once it has opened the file. */
+  private static boolean hasTable(Path db, String table) {
+    return !query(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'").isEmpty();
   }
 }

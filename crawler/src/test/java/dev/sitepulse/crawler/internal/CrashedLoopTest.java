@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlDbRows;
 import dev.sitepulse.crawler.CrawlStats;
-import dev.sitepulse.crawler.store.CrawlDb;
 import dev.sitepulse.pinger.CacheValidators;
 import dev.sitepulse.pinger.FetchResult;
 import dev.sitepulse.pinger.Fetcher;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,9 +61,7 @@ class CrashedLoopTest {
       parts.db.flush().get(30, TimeUnit.SECONDS);
     }
 
-    try (Connection c = CrawlDb.readOnly(config.crawlDb());
-        ResultSet rs = c.createStatement().executeQuery("SELECT state FROM urls WHERE url = '" + late + "'")) {
-      assertThat(rs.getString(1)).isEqualTo("fetching");
-    }
+    assertThat(CrawlDbRows.column(config.crawlDb(), "SELECT state FROM urls WHERE url = '" + late + "'"))
+        .containsExactly("fetching");
   }
 }

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlDbRows;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.HeldResponses;
 import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,11 +62,7 @@ class StopGraceTest {
     assertThat(stats.fetchesCutAtStop()).isEqualTo(1);
     assertThat(stats.queued()).isEqualTo(1);
     assertThat(stats.pages()).isZero();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + config.crawlDb());
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT state FROM urls WHERE url LIKE '%/grace/never.html'")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getString(1)).isEqualTo("queued");
-    }
+    assertThat(CrawlDbRows.column(config.crawlDb(), "SELECT state FROM urls WHERE url LIKE '%/grace/never.html'"))
+        .containsExactly("queued");
   }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlDbRows;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlStart;
 import dev.sitepulse.crawler.CrawlStats;
@@ -18,9 +19,6 @@ import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.search.PageSearcher;
 import dev.sitepulse.crawler.search.SearchHit;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,11 +82,8 @@ class UnavailableAfterRefreshTest {
     site.stubFor(get(path).atPriority(2).willReturn(robotsTag == null ? whole : whole.withHeader("X-Robots-Tag", robotsTag)));
   }
 
-  private String row(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      return rs.next() ? rs.getString(1) : null;
-    }
+  private String row(String sql) {
+    return CrawlDbRows.value(data.resolve("crawl.db"), sql);
   }
 
   private List<SearchHit> search(String query) throws Exception {

@@ -9,16 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlDbRows;
 import dev.sitepulse.crawler.CrawlStats;
 import dev.sitepulse.crawler.CrawlStop;
 import dev.sitepulse.crawler.frontier.Frontier;
 import dev.sitepulse.crawler.store.CrawlDb;
 import io.vertx.core.Context;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -133,12 +130,7 @@ class WriteBacklogTest {
     throw new AssertionError("the loop never got there");
   }
 
-  private long doneUrls() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM urls WHERE state = 'done'")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private long doneUrls() {
+    return Long.parseLong(CrawlDbRows.value(data.resolve("crawl.db"), "SELECT COUNT(*) FROM urls WHERE state = 'done'"));
   }
 }

@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.sitepulse.crawler.AnsweredFetches;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlDbRows;
 import dev.sitepulse.crawler.CrawlListener;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.CrawlSpec;
@@ -36,9 +37,6 @@ import dev.sitepulse.crawler.StubSiteServer;
 import dev.sitepulse.pinger.config.DataSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -404,10 +402,8 @@ class LinkCheckerTest {
 
     assertThat(report.broken()).extracting(BrokenLink::url)
         .containsExactly(base() + "/status/404", external() + "/status/404");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
-        var rs = c.createStatement().executeQuery("SELECT COUNT(*), SUM(nofollow) FROM links")) {
-      assertThat(rs.getInt(2)).as("every link recorded as nofollow").isEqualTo(rs.getInt(1)).isEqualTo(2);
-    }
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"), "SELECT COUNT(*) || ' ' || SUM(nofollow) FROM links"))
+        .as("every link recorded as nofollow").containsExactly("2 2");
   }
 
   @Test
@@ -573,15 +569,8 @@ class LinkCheckerTest {
     site.verify(0, getRequestedFor(urlPathEqualTo("/fake/deeper.png")));
     site.verify(1, getRequestedFor(urlPathEqualTo("/fake/from-frame.html")));
     // No edge of the link graph from an image, which analyze would rank as a page.
-    List<String> linkingPages = new java.util.ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
-        Statement s = c.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT DISTINCT from_url FROM page_links")) {
-      while (rs.next()) {
-        linkingPages.add(rs.getString(1));
-      }
-    }
-    assertThat(linkingPages).containsExactly(base() + "/fake/frame.html");
+    assertThat(CrawlDbRows.column(data.resolve("crawl.db"), "SELECT DISTINCT from_url FROM page_links"))
+        .containsExactly(base() + "/fake/frame.html");
   }
 
   @Test
@@ -1569,10 +1558,7 @@ class LinkCheckerTest {
     Crawler.run(crawl, CrawlListener.NONE);
     // What a crawl.db written before the crawl left such URLs queued at its end holds, where its page
     // limit came while /status/404 waited out a 429.
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawl.crawlDb());
-        Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE urls SET state='fetching', status=NULL WHERE url LIKE '%/status/404'");
-    }
+    CrawlDbRows.execute(crawl.crawlDb(), "UPDATE urls SET state='fetching', status=NULL WHERE url LIKE '%/status/404'");
 
     LinkReport report = LinkChecker.check(crawl, false, false);
 

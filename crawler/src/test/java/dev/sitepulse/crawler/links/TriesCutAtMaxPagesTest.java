@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sitepulse.crawler.CrawlConfig;
+import dev.sitepulse.crawler.CrawlDbRows;
 import dev.sitepulse.crawler.CrawlPurpose;
 import dev.sitepulse.crawler.HeldResponses;
 import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +47,10 @@ class TriesCutAtMaxPagesTest {
         .timeout(timeout).userAgent("sitepulse-test").build().withPurpose(CrawlPurpose.LINK_CHECK);
   }
 
-  private Map<String, String> statesInCrawlDb(CrawlConfig crawl) throws Exception {
+  private Map<String, String> statesInCrawlDb(CrawlConfig crawl) {
     Map<String, String> states = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + crawl.crawlDb());
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT url, state FROM urls")) {
-      while (rs.next()) {
-        states.put(rs.getString(1).replaceFirst("^http://[^/]+", ""), rs.getString(2));
-      }
+    for (Map<String, Object> row : CrawlDbRows.query(crawl.crawlDb(), "SELECT url, state FROM urls")) {
+      states.put(row.get("url").toString().replaceFirst("^http://[^/]+", ""), row.get("state").toString());
     }
     return states;
   }
