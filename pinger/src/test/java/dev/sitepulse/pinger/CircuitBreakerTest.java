@@ -25,6 +25,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CircuitBreakerTest {
 
+  /**
+   * Every check's timeout, and how long the test waits for the breaker: no server here stalls, and
+   * one that answers or refuses may take seconds on a loaded machine. A bound, never a speed goal.
+   */
+  private static final Duration ANSWERED = Duration.ofMinutes(1);
+
   @RegisterExtension static WireMockExtension stubs = StubServer.extension();
 
   private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
@@ -36,7 +42,7 @@ class CircuitBreakerTest {
   }
 
   private static List<Target> targets(String base, int n) {
-    return IntStream.range(0, n).mapToObj(i -> Target.of(base + "/page" + i).withTimeout(Duration.ofSeconds(5))).toList();
+    return IntStream.range(0, n).mapToObj(i -> Target.of(base + "/page" + i).withTimeout(ANSWERED)).toList();
   }
 
   private static List<ErrorKind> kinds(List<CheckResult> results) {
@@ -66,7 +72,7 @@ class CircuitBreakerTest {
     String base = "http://127.0.0.1:" + closedPort();
     try (RecordingRetryTimer waits = RecordingRetryTimer.endingAtOnce();
         Pinger pinger = waits.pinger(oneAtATime(2), Clock.systemUTC())) {
-      CheckResult retried = pinger.check(Target.of(base + "/retried").withTimeout(Duration.ofSeconds(5))
+      CheckResult retried = pinger.check(Target.of(base + "/retried").withTimeout(ANSWERED)
           .withRetries(2)).join();
 
       assertThat(retried.attempts()).as("its own retries do not open the circuit on it")
@@ -86,7 +92,7 @@ class CircuitBreakerTest {
     try (RecordingRetryTimer waits = RecordingRetryTimer.holdingUntilLetGo();
         Pinger pinger = waits.pinger(oneAtATime(2), Clock.systemUTC())) {
       CompletableFuture<CheckResult> retrying = pinger.check(Target.of(base + "/retrying")
-          .withTimeout(Duration.ofSeconds(5)).withRetries(3));
+          .withTimeout(ANSWERED).withRetries(3));
       // Sent after its first attempt, while it waits to retry: they open the circuit.
       assertThat(kinds(pinger.checkAll(targets(base, 2), r -> {})))
           .containsExactly(ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECT_REFUSED);
@@ -128,8 +134,8 @@ class CircuitBreakerTest {
   void theNextCheckOfTheTargetWhoseFailureOpenedTheCircuitGoesAsTheTrialWithoutWaitingOutOpenFor()
       throws IOException {
     int port = closedPort();
-    Target api = Target.of("http://127.0.0.1:" + port + "/api").withTimeout(Duration.ofSeconds(5));
-    Target shop = Target.of("http://127.0.0.1:" + port + "/shop").withTimeout(Duration.ofSeconds(5));
+    Target api = Target.of("http://127.0.0.1:" + port + "/api").withTimeout(ANSWERED);
+    Target shop = Target.of("http://127.0.0.1:" + port + "/shop").withTimeout(ANSWERED);
     try (Pinger pinger = Pinger.create(oneAtATime(1), new MutableClock(Instant.now()))) {
       assertThat(pinger.check(api).join().errorKind()).isEqualTo(ErrorKind.CONNECT_REFUSED);
 
@@ -179,14 +185,14 @@ class CircuitBreakerTest {
           + "Connection: close\r\n\r\n";
       try (RawServer back = RawServer.answering(busy, port)) {
         CompletableFuture<CheckResult> trial = pinger.check(Target.of(base + "/trial")
-            .withTimeout(Duration.ofSeconds(5)).withRetries(1));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            .withTimeout(ANSWERED).withRetries(1));
+        long deadline = System.nanoTime() + ANSWERED.toNanos();
         while (pinger.circuitsHeldBack().get("127.0.0.1:" + port) && !trial.isDone()) {
           assertThat(System.nanoTime()).as("the circuit closes or the trial ends").isLessThan(deadline);
           Thread.sleep(5); // polls the breaker's state; no assertion depends on how long
         }
         assertThat(trial).as("the circuit closed on the trial's first answer, before its retry").isNotDone();
-        CheckResult next = pinger.check(Target.of(base + "/next").withTimeout(Duration.ofSeconds(5))).join();
+        CheckResult next = pinger.check(Target.of(base + "/next").withTimeout(ANSWERED)).join();
 
         assertThat(next.errorKind()).as("sent while the trial waits out its Retry-After").isNull();
         assertThat(next.status()).isEqualTo(503);
