@@ -37,8 +37,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class HeadlessChromium implements AutoCloseable {
 
-  private static final Duration START_LIMIT = Duration.ofSeconds(30);
-  private static final Duration CALL_LIMIT = Duration.ofSeconds(30);
+  /**
+   * How long the browser may take to start, to answer a call, to load a page or to exit: bounds
+   * for a machine as loaded as it gets, so that a browser that hangs fails the test instead of
+   * hanging the run, never speed goals.
+   */
+  private static final Duration LIMIT = Duration.ofMinutes(1);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
@@ -83,7 +87,7 @@ public final class HeadlessChromium implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(workDir.resolve("chromium.log").toFile());
     Process process = pb.start();
     Path portFile = profile.resolve("DevToolsActivePort");
-    long deadline = System.nanoTime() + START_LIMIT.toNanos();
+    long deadline = System.nanoTime() + LIMIT.toNanos();
     while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).size() < 2) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
@@ -129,7 +133,7 @@ public final class HeadlessChromium implements AutoCloseable {
         calls.values().forEach(c -> c.completeExceptionally(t));
       }
     });
-    open.orTimeout(10, TimeUnit.SECONDS).join();
+    open.orTimeout(LIMIT.toSeconds(), TimeUnit.SECONDS).join();
     call("Runtime.enable", p -> {});
     call("Log.enable", p -> {});
     call("Page.enable", p -> {});
@@ -191,14 +195,14 @@ public final class HeadlessChromium implements AutoCloseable {
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
     calls.put(id, result);
     socket.send(msg.toString());
-    return result.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
+    return result.orTimeout(LIMIT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
   /** Navigates and waits for the load event. */
   public void open(String url) {
     loaded = new CompletableFuture<>();
     call("Page.navigate", p -> p.put("url", url));
-    loaded.orTimeout(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
+    loaded.orTimeout(LIMIT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
   /** The value of a JavaScript expression in the page. */
@@ -252,10 +256,10 @@ public final class HeadlessChromium implements AutoCloseable {
   private static void stop(ProcessHandle p) {
     p.destroy();
     try {
-      p.onExit().get(5, TimeUnit.SECONDS);
+      p.onExit().get(LIMIT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
       p.destroyForcibly();
-      p.onExit().completeOnTimeout(p, 5, TimeUnit.SECONDS).join();
+      p.onExit().completeOnTimeout(p, LIMIT.toSeconds(), TimeUnit.SECONDS).join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
