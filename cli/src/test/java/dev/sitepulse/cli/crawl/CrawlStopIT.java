@@ -12,7 +12,9 @@ import dev.sitepulse.cli.testing.HeldRequests.Hold;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,20 +43,23 @@ class CrawlStopIT {
         "--timeout", "10m", "http://127.0.0.1:" + site.getPort() + "/held");
     try {
       assertThat(HELD.asked().await(60, TimeUnit.SECONDS)).as("the page asked for").isTrue();
+      // From now crawl.db refuses to put a URL back in the queue, as a full disk would: the one
+      // write left is the stop's, once its grace is over and it cuts the fetch the server holds.
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crawl.db"));
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TRIGGER full BEFORE UPDATE OF state ON urls WHEN NEW.state = 'queued'"
+            + " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+      }
 
-      crawl.destroy(); // SIGTERM: the crawl gives the fetch in flight its grace, then commits
-      // ...into an index that is no longer a folder: the commit fails, after the stop.
-      JarProcess.awaitWhileAlive(crawl, Duration.ofSeconds(30), () -> Files.readString(
-          work.resolve("started.err"), StandardCharsets.UTF_8).contains("stopping: the fetches in flight have"));
-      Files.move(data.resolve("index"), work.resolve("index-moved"));
-      Files.writeString(data.resolve("index"), "not a folder");
+      crawl.destroy(); // SIGTERM: the crawl gives the fetch in flight its grace, then cuts it
+      assertThat(crawl.waitFor(60, TimeUnit.SECONDS)).isTrue();
     } finally {
       HELD.release().countDown();
     }
 
-    assertThat(crawl.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String err = Files.readString(work.resolve("started.err"), StandardCharsets.UTF_8);
-    assertThat(err).as("the failure is said").contains("\nsitepulse: crawl failed: index write failed: ");
+    assertThat(err).as("the stop, then the failure").contains("stopping: the fetches in flight have")
+        .contains("\nsitepulse: crawl failed: crawl.db write failed: ").contains("(database or disk is full)");
     assertThat(crawl.exitValue()).as(err).isEqualTo(130);
   }
 }
