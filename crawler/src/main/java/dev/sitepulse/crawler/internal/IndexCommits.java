@@ -139,13 +139,15 @@ final class IndexCommits {
       } finally {
         pages.writeLock().unlock();
       }
-      if (last == committed) {
-        return;
-      }
+      // Flushed though no page was numbered since the last commit: a batch that failed meanwhile
+      // (a stop's putting the fetches it cut back in the queue) is said, not dropped at close.
       try {
         db.flush().join();
       } catch (CompletionException e) { // crawl.db lost a batch: the index must not count its pages
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+      if (last == committed) {
+        return;
       }
       if (index != null) {
         flushOnTwoThreads();
