@@ -20,8 +20,9 @@ import javax.xml.stream.XMLStreamWriter;
  * on a page are numbered, as CI servers merge cases of one name), one failing case per seed
  * robots.txt disallows (the run exits 2 for it), one failing case for a WARC file (warc: true)
  * that lacks responses (so does it), one for a check that skipped every seed (so does it), one
- * skipped case for the other targets not checked, one case in error for a check that was stopped,
- * whatever it found, and one passing case for the rest.
+ * skipped case for each kind of what was not checked (pages cut at --max-body or with links past
+ * --max-links-per-page, binary pages, retries --max-pages cut, anchors, other targets), one case
+ * in error for a check that was stopped, whatever it found, and one passing case for the rest.
  */
 final class LinksJunit {
 
@@ -44,10 +45,11 @@ final class LinksJunit {
       x.writeAttribute("name", "sitepulse links");
       String cutPages = LinksNotChecked.cutPages(r);
       String binaryPages = LinksNotChecked.binaryPages(r);
+      String linksCutPages = LinksNotChecked.linksCutPages(r);
       String triesCut = LinksNotChecked.triesCut(r);
       List<String> anchors = LinksNotChecked.anchors(r);
       int skippedCases = (skippedTargets > 0 ? 1 : 0) + (cutPages != null ? 1 : 0) + (binaryPages != null ? 1 : 0)
-          + (triesCut != null ? 1 : 0) + anchors.size();
+          + (linksCutPages != null ? 1 : 0) + (triesCut != null ? 1 : 0) + anchors.size();
       String stopped = LinksNotChecked.stopped(r);
       int errors = stopped != null ? 1 : 0;
       x.writeAttribute("tests", Long.toString(failures + 1 + skippedCases + errors));
@@ -114,6 +116,13 @@ final class LinksJunit {
         summaryCase(x, binaryPages);
         x.writeEmptyElement("skipped");
         x.writeAttribute("message", xml(LinksNotChecked.BINARY_PAGES_HINT + "? " + String.join(" ", r.binaryPages())));
+        x.writeEndElement();
+      }
+      if (linksCutPages != null) {
+        summaryCase(x, linksCutPages);
+        x.writeEmptyElement("skipped");
+        x.writeAttribute("message", xml("raise --max-links-per-page, or 0 for no cap, to check them: "
+            + String.join(" ", r.linksCutPages())));
         x.writeEndElement();
       }
       if (triesCut != null) {

@@ -259,6 +259,19 @@ class LinksCommandTest {
   }
 
   @Test
+  void aPageWithLinksPastTheCapIsASkippedCaseInJunitSoCiDoesNotReadItAsFullyChecked() {
+    page("/many.html", "<a href=/a.html>a</a> <a href=/b.html>b</a> <a href=/gone.html>gone</a>");
+    page("/a.html", "a");
+    page("/b.html", "b");
+    String page = StubServer.url(site, "/many.html");
+
+    String junit = links("--max-links-per-page", "2", "--format", "junit", page).out();
+
+    assertThat(junit).contains("name=\"1 page with links past --max-links-per-page: those not checked\"",
+        "raise --max-links-per-page, or 0 for no cap, to check them: " + page, "skipped=\"1\"");
+  }
+
+  @Test
   void aGzippedPageServedWithoutContentEncodingIsCountedAndNamedAsNotReadForLinks() throws Exception {
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
