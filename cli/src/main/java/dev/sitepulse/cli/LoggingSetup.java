@@ -56,9 +56,12 @@ public final class LoggingSetup extends ContextAwareBase implements Configurator
   /**
    * The message on its line, as {@link OneLine} keeps a site's text: libraries quote what a site
    * wrote (crawler-commons a robots.txt's lines, with -v), whose escape codes would reach the
-   * terminal and whose line breaks would forge log lines.
+   * terminal and whose line breaks would forge log lines. Then a run of over 200 chars without a
+   * space, a URL a page linked (one of 100,000 chars made each warning naming it a wall of text),
+   * keeps its first 100 and last 99 around "…", as tables show long URLs ({@code urls.ShortUrl}).
    */
-  private static final String MESSAGE = "%replace(%msg){'[" + OneLine.CONTROL_CHARS + "]+', ' '}%n";
+  private static final String MESSAGE = "%replace(%replace(%msg){'[" + OneLine.CONTROL_CHARS + "]+', ' '})"
+      + "{'(\\S{100})\\S{2,}(\\S{99})', '$1\u2026$2'}%n";
 
   /**
    * A user reads what happened, not which class said it: only the loggers named for a user

@@ -52,6 +52,20 @@ class LoggingSetupTest {
   }
 
   @Test
+  void aUrlOfAHundredThousandCharsIsCutInItsMiddleAndShortWordsStayWhole() {
+    // A page may link to a URL of 100,000 chars: the crawler's warnings name it, a wall of text.
+    String url = "http://h/" + "a".repeat(100_000) + "/end.html";
+    String start = url.substring(0, 100);
+    String end = url.substring(url.length() - 99);
+    for (String pattern : new String[] {LoggingSetup.PATTERN, LoggingSetup.VERBOSE_PATTERN}) {
+      assertThat(line(pattern, "dev.sitepulse.crawler.internal.CrawlRun", "fetching " + url + " failed: 404"))
+          .endsWith("fetching " + start + "\u2026" + end + " failed: 404\n");
+      String twoHundred = "http://h/" + "b".repeat(191);
+      assertThat(line(pattern, "x", "see " + twoHundred)).endsWith("see " + twoHundred + "\n");
+    }
+  }
+
+  @Test
   void verboseSwitchesTheStderrLinesToNameEveryClass() {
     LoggerContext context = new LoggerContext();
     LoggingSetup setup = new LoggingSetup();
