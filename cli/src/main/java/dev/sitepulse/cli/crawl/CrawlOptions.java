@@ -47,7 +47,7 @@ public final class CrawlOptions {
   @Option(names = "--max-depth", paramLabel = "N", description = "Links followed from a seed (default 10).")
   Integer maxDepth;
 
-  @Option(names = "--max-links-per-page", paramLabel = "N", description = "Links of a page read, in its order; those past N are not followed, recorded or checked, only counted (default 6000; 0 no cap).")
+  @Option(names = "--max-links-per-page", paramLabel = "N", description = "Links of a page read, in its order; those past N are not followed, recorded or checked, only counted (default 0: no cap).")
   Integer maxLinksPerPage;
 
   @Option(names = "--scope", paramLabel = "SCOPE", completionCandidates = Scopes.class, description = "host, domain, prefix or regex (default host: each seed's host).")

@@ -17,6 +17,7 @@ import dev.sitepulse.crawler.StubSiteServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,21 @@ class LinksPerPageCapTest {
     assertThat(report.broken()).as("p4 and p5 are 404s, never checked").isEmpty();
     assertThat(report.linksCutPages()).containsExactly(pages.base() + "/many.html");
     assertThat(report.links()).isEqualTo(4);
+  }
+
+  @Test
+  void anIndexOfTwentyThousandLinksIsReadWholeByDefaultAsALinkCheckerMustCheckThemAll() throws Exception {
+    // The Python docs' genindex-all.html has about 22,000: Heritrix's 6000 cut 19,200 links there.
+    site.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(404)));
+    site.stubFor(get("/sitemap.xml").willReturn(aResponse().withStatus(404)));
+    pages.html("/genindex-all.html", IntStream.range(0, 20_000).mapToObj(i -> "<a href=\"/g/" + i + ".html\">n</a>"));
+    CrawlConfig config = CrawlConfig.builder(List.of(pages.base() + "/genindex-all.html"), data)
+        .delay(Duration.ZERO).timeout(AnsweredFetches.TIMEOUT).maxPages(1).build();
+
+    CrawlStats stats = Crawler.run(config, CrawlListener.NONE);
+
+    assertThat(stats.linksCut()).isZero();
+    assertThat(stats.pagesWithLinksCut()).isZero();
   }
 
   @Test
