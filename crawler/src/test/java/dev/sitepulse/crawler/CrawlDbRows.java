@@ -1,7 +1,5 @@
 package dev.sitepulse.crawler;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,13 +61,7 @@ public final class CrawlDbRows {
    * as it gets, not a speed goal.
    */
   public static void awaitRow(Path db, String what, String sql) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (!Files.exists(db) || !hasTable(db, "urls") || query(db, sql).isEmpty()) {
-      if (System.nanoTime() - deadline > 0) {
-        fail("not within a minute: " + what);
-      }
-      Thread.sleep(10);
-    }
+    Eventually.await(what, () -> Files.exists(db) && hasTable(db, "urls") && !query(db, sql).isEmpty());
   }
 
   /** Whether crawl.db has the table yet: a crawl makes its tables once it has opened the file. */

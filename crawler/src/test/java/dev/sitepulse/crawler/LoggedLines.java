@@ -1,12 +1,9 @@
 package dev.sitepulse.crawler;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -79,13 +76,7 @@ public final class LoggedLines implements AutoCloseable {
    * an event a test waits for, within a minute, a bound for a machine as loaded as it gets.
    */
   public void awaitWarning(String part) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (warnings().stream().noneMatch(w -> w.contains(part))) {
-      if (System.nanoTime() - deadline > 0) {
-        fail("not within a minute: a warning with \"" + part + "\"");
-      }
-      Thread.sleep(10);
-    }
+    Eventually.await("a warning with \"" + part + "\"", () -> warnings().stream().anyMatch(w -> w.contains(part)));
   }
 
   @Override
