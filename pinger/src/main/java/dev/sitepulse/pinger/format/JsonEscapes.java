@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * config's text cannot drive what shows it: the bidirectional embeddings, overrides and isolates
  * (U+202A-U+202E, U+2066-U+2069), with which a name reads reversed in a terminal or a web view
  * ("Trojan Source"), the line and paragraph separators, at which editors and JavaScript break a
- * line, DEL and the C1 controls (U+009B is a terminal's CSI): what {@link OneLine} removes from a
- * line, but the marks, which have no scope. Written as {@code \\uXXXX}; a JSON reader reads the same
- * text, and all other non-ASCII stays UTF-8.
+ * line, DEL and the C1 controls (U+009B is a terminal's CSI), much as {@link OneLine} keeps them
+ * off a table's line. Each is written as a JSON escape, a backslash, {@code u} and four hex digits,
+ * so a JSON reader reads the same text; all other non-ASCII stays UTF-8.
  */
 final class JsonEscapes extends CharacterEscapes {
 
